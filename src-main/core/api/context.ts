@@ -1,0 +1,64 @@
+import type { Kysely } from 'kysely';
+import type { ProcedureName, Output } from '../../../src-shared/api/contract';
+import type { EventMap, EventTopic } from '../../../src-shared/api/events';
+import type { ParsedInputOf } from '../../../src-shared/api/procedure';
+import type { Contract } from '../../../src-shared/api/contract';
+import { ApiError } from '../../../src-shared/api/errors';
+import type { Session, SessionStore } from '../auth/sessions';
+import type { Clock } from '../clock';
+import type { Database } from '../db/schema';
+import type { EventBus } from '../events/bus';
+
+/** What lives as long as the open database: shared by every call. */
+export interface CoreState {
+  db: Kysely<Database>;
+  clock: Clock;
+  sessions: SessionStore;
+  events: EventBus;
+  /** Cached from settings so the idle check costs no query per call; refreshed when settings change. */
+  lockTimeoutMinutes: number;
+}
+
+/** What a handler may note for the audit entry the router writes. */
+export interface AuditNote {
+  actor?: { userId: string | null; username: string | null };
+  targetType?: string;
+  targetId?: string;
+  details?: Record<string, unknown>;
+}
+
+export interface HandlerContext {
+  /** The transaction for writes and audited reads; the plain handle for other reads. */
+  db: Kysely<Database>;
+  now: number;
+  clientId: string;
+  session: Session | null;
+  audit: AuditNote;
+  state: CoreState;
+  /** Queued, and delivered only once the transaction has committed. */
+  broadcast<T extends EventTopic>(topic: T, payload: EventMap[T]): void;
+  sendTo<T extends EventTopic>(clientId: string, topic: T, payload: EventMap[T]): void;
+}
+
+export type Handler<N extends ProcedureName> = (ctx: HandlerContext, input: ParsedInputOf<Contract[N]>) => Promise<Output<N>>;
+export type Handlers = { [N in ProcedureName]: Handler<N> };
+export type HandlersFor<Names extends ProcedureName> = { [N in Names]: Handler<N> };
+
+/**
+ * Thrown by a handler whose work up to now must be kept although the call fails: a failed login
+ * records the failure (for throttling and the audit log) and still answers "wrong password".
+ */
+export class CommitThenFail extends Error {
+  readonly error: ApiError;
+
+  constructor(error: ApiError) {
+    super(error.message);
+    this.name = 'CommitThenFail';
+    this.error = error;
+  }
+}
+
+export function requireSession(ctx: HandlerContext): Session {
+  if (!ctx.session) throw new ApiError('UNAUTHENTICATED', 'Sign in first.');
+  return ctx.session;
+}

@@ -1,0 +1,15 @@
+import type { Handlers } from '../context';
+import { auditHandlers } from './audit';
+import { authHandlers } from './auth';
+import { settingsHandlers } from './settings';
+import { systemHandlers } from './system';
+import { usersHandlers } from './users';
+
+/** Every procedure's implementation; the type makes a missing one a compile error. */
+export const handlers: Handlers = {
+  ...systemHandlers,
+  ...authHandlers,
+  ...settingsHandlers,
+  ...usersHandlers,
+  ...auditHandlers,
+};

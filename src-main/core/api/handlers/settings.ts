@@ -1,0 +1,26 @@
+import { ApiError } from '../../../../src-shared/api/errors';
+import { readSettings, updateSettings } from '../../settings/repository';
+import type { HandlerContext, HandlersFor } from '../context';
+
+async function current(ctx: HandlerContext) {
+  const settings = await readSettings(ctx.db);
+  if (!settings) throw new ApiError('SETUP_REQUIRED', 'The clinic has not been set up yet.');
+  return settings;
+}
+
+export const settingsHandlers: HandlersFor<'settings.get' | 'settings.update'> = {
+  'settings.get': current,
+
+  'settings.update': async (ctx, input) => {
+    const before = await current(ctx);
+    await updateSettings(ctx.db, input, ctx.now);
+    const after = await current(ctx);
+    ctx.state.lockTimeoutMinutes = after.lockTimeoutMinutes;
+    ctx.audit.targetType = 'settings';
+    ctx.audit.details = Object.fromEntries(
+      Object.keys(input).map((key) => [key, { from: before[key as keyof typeof before], to: after[key as keyof typeof after] }]),
+    );
+    ctx.broadcast('settings.changed', { settings: after });
+    return after;
+  },
+};

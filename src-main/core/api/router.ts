@@ -1,0 +1,140 @@
+import type { z } from 'zod';
+import { contract, isProcedureName, type ProcedureName } from '../../../src-shared/api/contract';
+import { ApiError, type ApiErrorData, type Result } from '../../../src-shared/api/errors';
+import type { EventMap, EventTopic } from '../../../src-shared/api/events';
+import type { AnyProcedure } from '../../../src-shared/api/procedure';
+import { appendAudit } from '../audit/repository';
+import type { Session } from '../auth/sessions';
+import { CommitThenFail, type AuditNote, type CoreState, type HandlerContext, type Handlers } from './context';
+
+type Delivery = () => void;
+
+/**
+ * The single door into core: validates input with the procedure's schema, checks the session and
+ * permission, runs the handler (in one transaction when it writes), audits, and answers with data.
+ */
+export function createRouter(state: CoreState, handlers: Handlers) {
+  async function invoke(clientId: string, name: string, rawInput: unknown): Promise<Result<unknown>> {
+    try {
+      if (!isProcedureName(name)) throw new ApiError('NOT_FOUND', `There is no procedure named ${name}.`);
+      const def: AnyProcedure = contract[name];
+      const input = parseInput(def.input, rawInput ?? {});
+      const now = state.clock();
+      const session = await admit(clientId, name, def, now);
+      const value = await run(clientId, name, def, input, session, now);
+      return { ok: true, value };
+    } catch (error) {
+      return { ok: false, error: toErrorData(error, name) };
+    }
+  }
+
+  async function admit(clientId: string, name: ProcedureName, def: AnyProcedure, now: number): Promise<Session | null> {
+    const session = state.sessions.get(clientId) ?? null;
+    if (def.access === 'public') return session;
+    if (!session) throw new ApiError('UNAUTHENTICATED', 'Sign in first.');
+    if (!session.locked && now - session.lastActivityAt > state.lockTimeoutMinutes * 60_000) {
+      session.locked = true;
+      await audited({ at: now, session, action: 'auth.idleLock', outcome: 'ok' });
+    }
+    if (session.locked) throw new ApiError('LOCKED', 'The screen is locked. Enter your password to continue.');
+    if (def.access !== 'session' && !session.permissions.has(def.access)) {
+      await audited({ at: now, session, action: name, outcome: 'denied', details: { missing: def.access } });
+      throw new ApiError('FORBIDDEN', `Your role (${session.role}) may not do this: it needs the ${def.access} permission.`);
+    }
+    session.lastActivityAt = now;
+    return session;
+  }
+
+  async function run(clientId: string, name: ProcedureName, def: AnyProcedure, input: unknown, session: Session | null, now: number) {
+    const deliveries: Delivery[] = [];
+    const audit: AuditNote = {};
+    const makeContext = (db: HandlerContext['db']): HandlerContext => ({
+      db,
+      now,
+      clientId,
+      session,
+      audit,
+      state,
+      broadcast: <T extends EventTopic>(topic: T, payload: EventMap[T]) =>
+        deliveries.push(() => state.events.broadcast(topic, payload, (id) => canReceive(id))),
+      sendTo: <T extends EventTopic>(target: string, topic: T, payload: EventMap[T]) =>
+        deliveries.push(() => state.events.sendTo(target, topic, payload)),
+    });
+    const handler = handlers[name] as (ctx: HandlerContext, input: unknown) => Promise<unknown>;
+
+    if (def.kind === 'read' && !def.phi) return handler(makeContext(state.db), input);
+
+    let failure: ApiError | undefined;
+    const value = await state.db.transaction().execute(async (trx) => {
+      const ctx = makeContext(trx);
+      let result: unknown = null;
+      try {
+        result = await handler(ctx, input);
+      } catch (error) {
+        if (!(error instanceof CommitThenFail)) throw error;
+        failure = error.error;
+      }
+      const actor = audit.actor ?? (ctx.session ? { userId: ctx.session.userId, username: ctx.session.username } : null);
+      await appendAudit(trx, {
+        at: now,
+        actorUserId: actor?.userId ?? null,
+        actorUsername: actor?.username ?? null,
+        action: name,
+        targetType: audit.targetType ?? null,
+        targetId: audit.targetId ?? null,
+        outcome: failure ? 'failed' : 'ok',
+        details: failure ? { ...audit.details, reason: failure.code } : (audit.details ?? null),
+      });
+      return result;
+    });
+    for (const deliver of deliveries) deliver();
+    if (failure) throw failure;
+    return value;
+  }
+
+  function canReceive(clientId: string): boolean {
+    const session = state.sessions.get(clientId);
+    return session !== undefined && !session.locked;
+  }
+
+  async function audited(entry: { at: number; session: Session; action: string; outcome: 'ok' | 'denied'; details?: Record<string, unknown> }) {
+    await state.db.transaction().execute((trx) =>
+      appendAudit(trx, {
+        at: entry.at,
+        actorUserId: entry.session.userId,
+        actorUsername: entry.session.username,
+        action: entry.action,
+        outcome: entry.outcome,
+        details: entry.details ?? null,
+      }),
+    );
+  }
+
+  return { invoke, canReceive };
+}
+
+export type Router = ReturnType<typeof createRouter>;
+
+function parseInput(schema: z.ZodType, raw: unknown): unknown {
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const fields: Record<string, string> = {};
+  for (const issue of parsed.error.issues) {
+    const path = issue.path.map(String).join('.') || 'input';
+    fields[path] ??= /received undefined/.test(issue.message) ? 'is required' : issue.message;
+  }
+  const summary = Object.entries(fields)
+    .map(([field, problem]) => `${field}: ${problem}`)
+    .join('; ');
+  return throwValidation(summary, fields);
+}
+
+function throwValidation(summary: string, fields: Record<string, string>): never {
+  throw new ApiError('VALIDATION', summary, { fields });
+}
+
+function toErrorData(error: unknown, name: string): ApiErrorData {
+  if (error instanceof ApiError) return error.toData();
+  console.error(`[front-desk] ${name} failed:`, error);
+  return { code: 'INTERNAL', message: 'Something went wrong inside Front Desk; nothing was saved. The details are in the log.' };
+}

@@ -1,0 +1,67 @@
+import type { Result } from '../../src-shared/api/errors';
+import { appendAudit } from './audit/repository';
+import { SessionStore } from './auth/sessions';
+import { systemClock, type Clock } from './clock';
+import { openDatabase, type ClinicDatabase } from './db/open';
+import { EventBus, type EventListener } from './events/bus';
+import { handlers } from './api/handlers';
+import type { CoreState } from './api/context';
+import { createRouter } from './api/router';
+import { readSettings } from './settings/repository';
+
+export interface CoreOptions {
+  file: string;
+  key: Buffer;
+  create?: boolean;
+  clock?: Clock;
+}
+
+/**
+ * The application under any host: Electron's IPC, browser mode's HTTP, the CLI and the tests all
+ * talk to this, one window (client id) at a time.
+ */
+export interface Core {
+  invoke(clientId: string, name: string, input: unknown): Promise<Result<unknown>>;
+  subscribe(clientId: string, listener: EventListener): () => void;
+  /** A window closed: forget its session. */
+  disconnect(clientId: string): void;
+  /** Locks sessions idle past the timeout and tells their windows; hosts call it every few seconds. */
+  lockIdleSessions(): Promise<void>;
+  database: ClinicDatabase;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_LOCK_TIMEOUT_MINUTES = 10;
+
+export async function createCore(options: CoreOptions): Promise<Core> {
+  const clock = options.clock ?? systemClock;
+  const database = openDatabase({ file: options.file, key: options.key, create: options.create, now: clock() });
+  const settings = await readSettings(database.db);
+  const state: CoreState = {
+    db: database.db,
+    clock,
+    sessions: new SessionStore(),
+    events: new EventBus(),
+    lockTimeoutMinutes: settings?.lockTimeoutMinutes ?? DEFAULT_LOCK_TIMEOUT_MINUTES,
+  };
+  const router = createRouter(state, handlers);
+
+  return {
+    invoke: router.invoke,
+    subscribe: (clientId, listener) => state.events.subscribe(clientId, listener),
+    disconnect: (clientId) => state.sessions.delete(clientId),
+    async lockIdleSessions() {
+      const now = clock();
+      for (const [clientId, session] of state.sessions.entries()) {
+        if (session.locked || now - session.lastActivityAt <= state.lockTimeoutMinutes * 60_000) continue;
+        session.locked = true;
+        await database.db.transaction().execute((trx) =>
+          appendAudit(trx, { at: now, actorUserId: session.userId, actorUsername: session.username, action: 'auth.idleLock', outcome: 'ok' }),
+        );
+        state.events.sendTo(clientId, 'session.changed', { session: null });
+      }
+    },
+    database,
+    close: () => database.close(),
+  };
+}

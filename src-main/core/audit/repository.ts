@@ -1,0 +1,111 @@
+import type { Kysely } from 'kysely';
+import type { AuditEntry, AuditVerification } from '../../../src-shared/api/areas/audit';
+import type { AuditRow, Database } from '../db/schema';
+import { newId } from '../ids';
+import { GENESIS_HASH, entryHash } from './chain';
+
+export interface AuditRecord {
+  at: number;
+  actorUserId: string | null;
+  actorUsername: string | null;
+  action: string;
+  targetType?: string | null;
+  targetId?: string | null;
+  outcome: 'ok' | 'denied' | 'failed';
+  details?: Record<string, unknown> | null;
+}
+
+/** Appends one entry. Call inside a write transaction: reading the last hash and inserting must not interleave. */
+export async function appendAudit(db: Kysely<Database>, record: AuditRecord): Promise<void> {
+  const last = await db.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  const fields = {
+    seq: (last?.seq ?? 0) + 1,
+    id: newId(),
+    created_at: record.at,
+    actor_user_id: record.actorUserId,
+    actor_username: record.actorUsername,
+    action: record.action,
+    target_type: record.targetType ?? null,
+    target_id: record.targetId ?? null,
+    outcome: record.outcome,
+    details: record.details ? JSON.stringify(record.details) : null,
+  };
+  const prevHash = last?.hash ?? GENESIS_HASH;
+  await db
+    .insertInto('audit_log')
+    .values({ ...fields, prev_hash: prevHash, hash: entryHash(prevHash, fields) })
+    .execute();
+}
+
+export interface AuditFilter {
+  actor?: string;
+  action?: string;
+  outcome?: 'ok' | 'denied' | 'failed';
+  from?: number;
+  to?: number;
+  beforeSeq?: number;
+  limit: number;
+}
+
+export async function listAudit(db: Kysely<Database>, filter: AuditFilter): Promise<{ entries: AuditEntry[]; nextBeforeSeq: number | null }> {
+  let query = db.selectFrom('audit_log').selectAll().orderBy('seq', 'desc').limit(filter.limit + 1);
+  if (filter.actor) query = query.where('actor_username', '=', filter.actor.toLowerCase());
+  if (filter.action) query = query.where('action', 'like', `${filter.action.replace(/[%_\\]/g, '\\$&')}%`);
+  if (filter.outcome) query = query.where('outcome', '=', filter.outcome);
+  if (filter.from !== undefined) query = query.where('created_at', '>=', filter.from);
+  if (filter.to !== undefined) query = query.where('created_at', '<', filter.to);
+  if (filter.beforeSeq !== undefined) query = query.where('seq', '<', filter.beforeSeq);
+  const rows = await query.execute();
+  const page = rows.slice(0, filter.limit);
+  return {
+    entries: page.map(toEntry),
+    nextBeforeSeq: rows.length > filter.limit ? (page.at(-1)?.seq ?? null) : null,
+  };
+}
+
+function toEntry(row: AuditRow): AuditEntry {
+  return {
+    seq: row.seq,
+    id: row.id,
+    at: row.created_at,
+    actorUserId: row.actor_user_id,
+    actorUsername: row.actor_username,
+    action: row.action,
+    targetType: row.target_type,
+    targetId: row.target_id,
+    outcome: row.outcome,
+    details: row.details ? (JSON.parse(row.details) as Record<string, unknown>) : null,
+  };
+}
+
+/** Walks the whole chain in order and reports the first entry whose link or content does not hold. */
+export async function verifyAuditChain(db: Kysely<Database>): Promise<AuditVerification> {
+  let prevHash = GENESIS_HASH;
+  let expectedSeq = 1;
+  let checked = 0;
+  const pageSize = 5000;
+  for (;;) {
+    const rows = await db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('seq', '>=', expectedSeq)
+      .orderBy('seq')
+      .limit(pageSize)
+      .execute();
+    for (const row of rows) {
+      if (row.seq !== expectedSeq) {
+        return { ok: false, checked, brokenAtSeq: expectedSeq, reason: `entry ${expectedSeq} is missing` };
+      }
+      if (row.prev_hash !== prevHash) {
+        return { ok: false, checked, brokenAtSeq: row.seq, reason: `entry ${row.seq} does not link to the entry before it` };
+      }
+      if (entryHash(prevHash, row) !== row.hash) {
+        return { ok: false, checked, brokenAtSeq: row.seq, reason: `entry ${row.seq} was changed after it was written` };
+      }
+      prevHash = row.hash;
+      expectedSeq += 1;
+      checked += 1;
+    }
+    if (rows.length < pageSize) return { ok: true, checked };
+  }
+}

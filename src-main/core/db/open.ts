@@ -1,0 +1,80 @@
+import { existsSync } from 'node:fs';
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
+import { Kysely } from 'kysely';
+import { ImmediateSqliteDialect } from './dialect';
+import { DatabaseOpenError } from './errors';
+import { migrate } from './migrate';
+import type { Database } from './schema';
+import { withStatementCache } from './statement-cache';
+
+export const KEY_BYTES = 32;
+/** 64 MiB: encryption costs ~1.0x once pages stay in SQLite's cache, up to 1.6x when they miss. */
+const PAGE_CACHE_KIB = 64 * 1024;
+const BUSY_TIMEOUT_MS = 5000;
+
+export interface OpenOptions {
+  file: string;
+  key: Buffer;
+  /** Create the file when missing (first run, `clinic init`); otherwise a missing file is an error. */
+  create?: boolean;
+  now?: number;
+}
+
+export interface ClinicDatabase {
+  db: Kysely<Database>;
+  handle: BetterSqlite3.Database;
+  schemaVersion: number;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens (and migrates) the encrypted clinic database. A wrong key is a typed error raised before
+ * anything is written, so the existing file is never replaced by an empty new database.
+ */
+export function openDatabase(options: OpenOptions): ClinicDatabase {
+  const handle = openEncryptedHandle(options);
+  try {
+    const schemaVersion = migrate(handle, options.now ?? Date.now());
+    const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(handle) }) });
+    return { db, handle, schemaVersion, close: () => db.destroy() };
+  } catch (error) {
+    handle.close();
+    throw error;
+  }
+}
+
+/** The keyed, tuned better-sqlite3 handle without migrations: for backup checks and tests. */
+export function openEncryptedHandle(options: Pick<OpenOptions, 'file' | 'key' | 'create'> & { readonly?: boolean }): BetterSqlite3.Database {
+  if (options.key.length !== KEY_BYTES) {
+    throw new DatabaseOpenError('BAD_KEY', `The database key must be ${KEY_BYTES} bytes; this one is ${options.key.length}.`);
+  }
+  if (!options.create && !existsSync(options.file)) {
+    throw new DatabaseOpenError('NOT_FOUND', `No clinic database at ${options.file}. Run \`clinic init\` to create one.`);
+  }
+  const handle = new BetterSqlite3(options.file, { fileMustExist: !options.create, readonly: options.readonly ?? false });
+  try {
+    applyKey(handle, options.key);
+    // The first read is where a wrong key shows: SQLite reports the file as "not a database".
+    handle.prepare('SELECT count(*) FROM sqlite_master').get();
+  } catch (error) {
+    handle.close();
+    throw new DatabaseOpenError('WRONG_KEY', `The key does not open ${options.file}: wrong key, or not a Front Desk database.`, {
+      cause: error,
+    });
+  }
+  if (!options.readonly) {
+    handle.pragma('journal_mode = WAL');
+    handle.pragma('synchronous = FULL');
+  }
+  handle.pragma('foreign_keys = ON');
+  handle.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  handle.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
+  return handle;
+}
+
+/** SQLCipher scheme with a raw 32-byte key: no passphrase KDF on every open. */
+export function applyKey(handle: BetterSqlite3.Database, key: Buffer): void {
+  handle.pragma(`cipher = 'sqlcipher'`);
+  handle.pragma(`legacy = 4`);
+  handle.pragma(`key = "x'${key.toString('hex')}'"`);
+}

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { procedure } from '../procedure';
+
+export interface AuditEntry {
+  seq: number;
+  id: string;
+  at: number;
+  actorUserId: string | null;
+  actorUsername: string | null;
+  action: string;
+  targetType: string | null;
+  targetId: string | null;
+  outcome: 'ok' | 'denied' | 'failed';
+  details: Record<string, unknown> | null;
+}
+
+export type AuditVerification = { ok: true; checked: number } | { ok: false; checked: number; brokenAtSeq: number; reason: string };
+
+export const auditProcedures = {
+  'audit.list': procedure<{ entries: AuditEntry[]; nextBeforeSeq: number | null }>()({
+    input: z.object({
+      actor: z.string().trim().max(64).optional(),
+      action: z.string().trim().max(64).optional(),
+      outcome: z.enum(['ok', 'denied', 'failed']).optional(),
+      from: z.number().int().nonnegative().optional(),
+      to: z.number().int().nonnegative().optional(),
+      beforeSeq: z.number().int().positive().optional(),
+      limit: z.number().int().min(1).max(500).default(100),
+    }),
+    access: 'audit:read',
+    kind: 'read',
+  }),
+  'audit.verify': procedure<AuditVerification>()({ input: z.object({}), access: 'audit:read', kind: 'read' }),
+};

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { procedure } from '../procedure';
+import type { Permission, Role } from '../permissions';
+import { password } from '../../validation';
+
+export interface SessionUser {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+}
+
+export interface SessionInfo {
+  user: SessionUser;
+  permissions: Permission[];
+  locked: boolean;
+  lockTimeoutMinutes: number;
+}
+
+export const authProcedures = {
+  'auth.login': procedure<SessionInfo>()({
+    input: z.object({ username: z.string().trim().toLowerCase().min(1, 'must not be empty'), password }),
+    access: 'public',
+    kind: 'write',
+  }),
+  'auth.session': procedure<SessionInfo | null>()({ input: z.object({}), access: 'public', kind: 'read' }),
+  'auth.logout': procedure<null>()({ input: z.object({}), access: 'public', kind: 'write' }),
+  'auth.lock': procedure<SessionInfo>()({ input: z.object({}), access: 'session', kind: 'write' }),
+  'auth.unlock': procedure<SessionInfo>()({ input: z.object({ password }), access: 'public', kind: 'write' }),
+};

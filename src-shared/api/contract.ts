@@ -1,0 +1,31 @@
+import type { AnyProcedure, InputOf, OutputOf } from './procedure';
+import { auditProcedures } from './areas/audit';
+import { authProcedures } from './areas/auth';
+import { settingsProcedures } from './areas/settings';
+import { systemProcedures } from './areas/system';
+import { usersProcedures } from './areas/users';
+
+/** Merges the areas' maps, refusing a name declared twice. */
+function mergeAreas<T extends Record<string, AnyProcedure>[]>(...areas: T): UnionToIntersection<T[number]> {
+  const merged: Record<string, AnyProcedure> = {};
+  for (const area of areas) {
+    for (const [name, def] of Object.entries(area)) {
+      if (name in merged) throw new Error(`Procedure ${name} is declared twice`);
+      merged[name] = def;
+    }
+  }
+  return merged as UnionToIntersection<T[number]>;
+}
+
+type UnionToIntersection<U> = (U extends unknown ? (arg: U) => void : never) extends (arg: infer I) => void ? I : never;
+
+export const contract = mergeAreas(systemProcedures, authProcedures, settingsProcedures, usersProcedures, auditProcedures);
+
+export type Contract = typeof contract;
+export type ProcedureName = keyof Contract & string;
+export type Input<N extends ProcedureName> = InputOf<Contract[N]>;
+export type Output<N extends ProcedureName> = OutputOf<Contract[N]>;
+
+export function isProcedureName(name: string): name is ProcedureName {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}
