@@ -1,10 +1,10 @@
-import type { z } from 'zod';
 import { contract, isProcedureName, type ProcedureName } from '../../../src-shared/api/contract';
 import { ApiError, type ApiErrorData, type Result } from '../../../src-shared/api/errors';
 import type { EventMap, EventTopic } from '../../../src-shared/api/events';
 import type { AnyProcedure } from '../../../src-shared/api/procedure';
 import { appendAudit } from '../audit/repository';
 import type { Session } from '../auth/sessions';
+import { validateInput } from './validate';
 import { CommitThenFail, type AuditNote, type CoreState, type HandlerContext, type Handlers } from './context';
 
 type Delivery = () => void;
@@ -18,7 +18,7 @@ export function createRouter(state: CoreState, handlers: Handlers) {
     try {
       if (!isProcedureName(name)) throw new ApiError('NOT_FOUND', `There is no procedure named ${name}.`);
       const def: AnyProcedure = contract[name];
-      const input = parseInput(def.input, rawInput ?? {});
+      const input = validateInput(def.input, rawInput ?? {});
       const now = state.clock();
       const session = await admit(clientId, name, def, now);
       const value = await run(clientId, name, def, input, session, now);
@@ -114,24 +114,6 @@ export function createRouter(state: CoreState, handlers: Handlers) {
 }
 
 export type Router = ReturnType<typeof createRouter>;
-
-function parseInput(schema: z.ZodType, raw: unknown): unknown {
-  const parsed = schema.safeParse(raw);
-  if (parsed.success) return parsed.data;
-  const fields: Record<string, string> = {};
-  for (const issue of parsed.error.issues) {
-    const path = issue.path.map(String).join('.') || 'input';
-    fields[path] ??= /received undefined/.test(issue.message) ? 'is required' : issue.message;
-  }
-  const summary = Object.entries(fields)
-    .map(([field, problem]) => `${field}: ${problem}`)
-    .join('; ');
-  return throwValidation(summary, fields);
-}
-
-function throwValidation(summary: string, fields: Record<string, string>): never {
-  throw new ApiError('VALIDATION', summary, { fields });
-}
 
 function toErrorData(error: unknown, name: string): ApiErrorData {
   if (error instanceof ApiError) return error.toData();

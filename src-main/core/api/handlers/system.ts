@@ -1,9 +1,8 @@
 import { ApiError } from '../../../../src-shared/api/errors';
 import type { SystemStatus } from '../../../../src-shared/api/areas/system';
-import { hashPassword } from '../../auth/passwords';
-import { newId } from '../../ids';
-import { createSettings, readSettings } from '../../settings/repository';
-import { countUsers, insertUser } from '../../users/repository';
+import { createSettings, readSettings, updateSettings } from '../../settings/repository';
+import { countUsers } from '../../users/repository';
+import { createUser } from '../../users/service';
 import type { HandlerContext, HandlersFor } from '../context';
 
 export const APP_VERSION = '0.1.0';
@@ -20,21 +19,9 @@ export const systemHandlers: HandlersFor<'system.status' | 'system.setup'> = {
     if ((await countUsers(ctx.db)) > 0) {
       throw new ApiError('CONFLICT', 'Front Desk is already set up. Sign in as an administrator to change settings.');
     }
-    if (!(await readSettings(ctx.db))) await createSettings(ctx.db, input, ctx.now);
-    const adminId = newId();
-    await insertUser(ctx.db, {
-      id: adminId,
-      username: input.admin.username,
-      display_name: input.admin.displayName,
-      role_id: 'admin',
-      password_hash: await hashPassword(input.admin.password),
-      password_changed_at: ctx.now,
-      disabled_at: null,
-      login_blocked_until: null,
-      last_login_at: null,
-      created_at: ctx.now,
-      updated_at: ctx.now,
-    });
+    if (await readSettings(ctx.db)) await updateSettings(ctx.db, input, ctx.now);
+    else await createSettings(ctx.db, input, ctx.now);
+    const adminId = await createUser(ctx.db, { ...input.admin, role: 'admin' }, ctx.now);
     ctx.audit.actor = { userId: adminId, username: input.admin.username };
     ctx.audit.targetType = 'clinic';
     ctx.audit.details = { clinicName: input.clinicName, timeZone: input.timeZone, currency: input.currency };

@@ -1,14 +1,12 @@
-import { ApiError, fieldError } from '../../../../src-shared/api/errors';
+import { ApiError } from '../../../../src-shared/api/errors';
 import type { Role } from '../../../../src-shared/api/permissions';
 import { hashPassword } from '../../auth/passwords';
+import { createUser } from '../../users/service';
 import { sessionInfo } from '../../auth/sessions';
 import type { UserRow } from '../../db/schema';
-import { newId } from '../../ids';
 import {
   countActiveAdmins,
   findUserById,
-  findUserByUsername,
-  insertUser,
   listUsers,
   permissionsOf,
   toUserSummary,
@@ -42,21 +40,7 @@ export const usersHandlers: HandlersFor<'users.list' | 'users.create' | 'users.s
   'users.list': async (ctx) => (await listUsers(ctx.db)).map(toUserSummary),
 
   'users.create': async (ctx, input) => {
-    if (await findUserByUsername(ctx.db, input.username)) throw fieldError('username', `${input.username} is already taken`);
-    const id = newId();
-    await insertUser(ctx.db, {
-      id,
-      username: input.username,
-      display_name: input.displayName,
-      role_id: input.role,
-      password_hash: await hashPassword(input.password),
-      password_changed_at: ctx.now,
-      disabled_at: null,
-      login_blocked_until: null,
-      last_login_at: null,
-      created_at: ctx.now,
-      updated_at: ctx.now,
-    });
+    const id = await createUser(ctx.db, input, ctx.now);
     ctx.audit.targetType = 'user';
     ctx.audit.targetId = id;
     ctx.audit.details = { username: input.username, role: input.role };

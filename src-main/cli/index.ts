@@ -1,0 +1,60 @@
+import { DatabaseOpenError } from '../core/db/errors';
+import { ApiError } from '../../src-shared/api/errors';
+import { UsageError } from './args';
+import { auditVerifyCommand } from './commands/audit-verify';
+import { backupCommand, restoreCommand } from './commands/backup';
+import { initCommand } from './commands/init';
+import { serveCommand } from './commands/serve';
+import { userAddCommand } from './commands/user-add';
+
+const USAGE = `Front Desk admin CLI: npm run clinic -- <command> [options]
+
+  init         --data DIR [--key-file FILE]     create an encrypted clinic database (and a new key file if FILE is missing)
+  user add     --data DIR --username U --name "Full Name" --role ROLE [--password-stdin]
+  serve        --data DIR [--port N]            browser mode on 127.0.0.1, behind a random token
+  backup       --data DIR --out FILE            an online, encrypted, verified copy
+  restore      --data DIR --from FILE           put a verified backup in place (Front Desk must be stopped)
+  audit verify --data DIR                       check the audit log's hash chain
+
+The database key comes from --key-file FILE or the CLINIC_DB_KEY environment variable (64 hex digits).
+Roles: admin, manager, receptionist, nurse, provider. A password comes from standard input (--password-stdin)
+or CLINIC_USER_PASSWORD.`;
+
+const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
+  init: initCommand,
+  'user add': userAddCommand,
+  serve: serveCommand,
+  backup: backupCommand,
+  restore: restoreCommand,
+  'audit verify': auditVerifyCommand,
+};
+
+async function main(argv: string[]): Promise<number> {
+  const [first = '', second = ''] = argv;
+  if (first === '' || first === 'help' || first === '--help') {
+    console.log(USAGE);
+    return first === '' ? 2 : 0;
+  }
+  const twoWords = COMMANDS[`${first} ${second}`];
+  const command = twoWords ?? COMMANDS[first];
+  if (!command) {
+    console.error(`clinic: unknown command "${[first, second].filter(Boolean).join(' ')}"\n\n${USAGE}`);
+    return 2;
+  }
+  try {
+    return await command(argv.slice(twoWords ? 2 : 1));
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(`clinic: ${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (error instanceof DatabaseOpenError || error instanceof ApiError) {
+      console.error(`clinic: ${error.message}`);
+      return 1;
+    }
+    console.error(`clinic: ${(error as Error).message}`);
+    return 1;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

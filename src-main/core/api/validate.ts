@@ -1,0 +1,17 @@
+import type { z } from 'zod';
+import { ApiError } from '../../../src-shared/api/errors';
+
+/** Parses input with a procedure's schema; a failure names each field and what is wrong with it. */
+export function validateInput<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const fields: Record<string, string> = {};
+  for (const issue of parsed.error.issues) {
+    const path = issue.path.map(String).join('.') || 'input';
+    fields[path] ??= /received undefined/.test(issue.message) ? 'is required' : issue.message;
+  }
+  const summary = Object.entries(fields)
+    .map(([field, problem]) => `${field}: ${problem}`)
+    .join('; ');
+  throw new ApiError('VALIDATION', summary, { fields });
+}

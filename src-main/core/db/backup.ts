@@ -1,0 +1,63 @@
+import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
+import { openEncryptedHandle } from './open';
+import { currentVersion } from './migrate';
+
+export interface BackupCheck {
+  schemaVersion: number;
+  integrity: 'ok';
+}
+
+/**
+ * An online copy: VACUUM INTO reads one consistent snapshot while other connections keep writing,
+ * and SQLite3 Multiple Ciphers writes the copy encrypted with the same key. The copy is then opened
+ * with the key and checked before it is reported as good.
+ */
+export function backupDatabase(file: string, key: Buffer, outFile: string): BackupCheck {
+  if (existsSync(outFile)) throw new Error(`${outFile} already exists; choose a new file name for the backup.`);
+  const handle = openEncryptedHandle({ file, key });
+  try {
+    handle.prepare('VACUUM INTO ?').run(outFile);
+  } finally {
+    handle.close();
+  }
+  try {
+    return verifyBackup(outFile, key);
+  } catch (error) {
+    rmSync(outFile, { force: true });
+    throw error;
+  }
+}
+
+export function verifyBackup(file: string, key: Buffer): BackupCheck {
+  const handle = openEncryptedHandle({ file, key, readonly: true });
+  try {
+    const rows = handle.pragma('integrity_check') as { integrity_check: string }[];
+    const problems = rows.map((row) => row.integrity_check).filter((text) => text !== 'ok');
+    if (problems.length > 0) throw new Error(`${file} failed its integrity check: ${problems.slice(0, 3).join('; ')}`);
+    return { schemaVersion: currentVersion(handle), integrity: 'ok' };
+  } finally {
+    handle.close();
+  }
+}
+
+/**
+ * Puts a verified backup in place of the database. The database it replaces is kept beside it
+ * (still encrypted) rather than deleted. Front Desk must not be running on this data folder.
+ */
+export function restoreDatabase(file: string, key: Buffer, backupFile: string, now: number): { replacedFile: string | null } {
+  verifyBackup(backupFile, key);
+  let replacedFile: string | null = null;
+  if (existsSync(file)) {
+    const current = openEncryptedHandle({ file, key });
+    try {
+      current.pragma('wal_checkpoint(TRUNCATE)');
+    } finally {
+      current.close();
+    }
+    replacedFile = `${file}.replaced-${new Date(now).toISOString().replace(/[:.]/g, '-')}`;
+    renameSync(file, replacedFile);
+    for (const suffix of ['-wal', '-shm']) rmSync(file + suffix, { force: true });
+  }
+  copyFileSync(backupFile, file);
+  return { replacedFile };
+}

@@ -1,0 +1,67 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DatabaseOpenError } from '../../src-main/core/db/errors';
+import { openDatabase } from '../../src-main/core/db/open';
+import { tempFolder, type TempFolder } from '../helpers/temp-core';
+
+const folders: TempFolder[] = [];
+function folder(): TempFolder {
+  const made = tempFolder();
+  folders.push(made);
+  return made;
+}
+afterEach(() => folders.splice(0).forEach((f) => f.remove()));
+
+const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+
+describe('the encrypted database', () => {
+  it('is unreadable without the key: its header is not the plain SQLite header', async () => {
+    const { file, key } = folder();
+    const database = openDatabase({ file, key, create: true });
+    await database.db.insertInto('roles').values({ id: 'x', label: 'Visible Label', created_at: 1, updated_at: 1 }).execute();
+    await database.close();
+    const bytes = readFileSync(file);
+    expect(bytes.subarray(0, 16).toString('latin1')).not.toBe('SQLite format 3\0');
+    expect(bytes.includes(Buffer.from('Visible Label'))).toBe(false);
+  });
+
+  it('refuses a wrong key with a typed error and leaves the file exactly as it was', async () => {
+    const { file, key } = folder();
+    await openDatabase({ file, key, create: true }).close();
+    const before = sha256(file);
+    const wrongKey = Buffer.from(key).fill(7);
+    let caught: unknown;
+    try {
+      openDatabase({ file, key: wrongKey, create: true });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(DatabaseOpenError);
+    expect((caught as DatabaseOpenError).kind).toBe('WRONG_KEY');
+    expect(sha256(file)).toBe(before);
+    const reopened = openDatabase({ file, key });
+    expect(reopened.schemaVersion).toBeGreaterThan(0);
+    await reopened.close();
+  });
+
+  it('refuses a key of the wrong length and a missing file without creating one', () => {
+    const { dir, key } = folder();
+    expect(() => openDatabase({ file: join(dir, 'a.db'), key: key.subarray(0, 16), create: true })).toThrow(/32 bytes/);
+    const missing = join(dir, 'missing.db');
+    expect(() => openDatabase({ file: missing, key })).toThrow(expect.objectContaining({ kind: 'NOT_FOUND' }));
+    expect(existsSync(missing)).toBe(false);
+  });
+
+  it('runs with WAL, full sync, foreign keys and a page cache of at least 64 MiB', async () => {
+    const { file, key } = folder();
+    const database = openDatabase({ file, key, create: true });
+    expect(database.handle.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(database.handle.pragma('synchronous', { simple: true })).toBe(2);
+    expect(database.handle.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(Number(database.handle.pragma('cache_size', { simple: true }))).toBeLessThanOrEqual(-64 * 1024);
+    expect(Number(database.handle.pragma('busy_timeout', { simple: true }))).toBeGreaterThan(0);
+    await database.close();
+  });
+});

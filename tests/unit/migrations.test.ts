@@ -1,0 +1,64 @@
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { migrations } from '../../migrations';
+import type { Migration } from '../../migrations/types';
+import { currentVersion, migrate } from '../../src-main/core/db/migrate';
+import { openDatabase, openEncryptedHandle } from '../../src-main/core/db/open';
+import { tempFolder, type TempFolder } from '../helpers/temp-core';
+
+const folders: TempFolder[] = [];
+afterEach(() => folders.splice(0).forEach((f) => f.remove()));
+function folder(): TempFolder {
+  const made = tempFolder();
+  folders.push(made);
+  return made;
+}
+
+describe('migrations', () => {
+  it('the static index lists exactly the migration files in the folder, in order, numbered as named', () => {
+    const dir = fileURLToPath(new URL('../../migrations', import.meta.url));
+    const files = readdirSync(dir).filter((name) => /^\d{4}_.+\.ts$/.test(name)).sort();
+    expect(migrations.map((m) => `${String(m.version).padStart(4, '0')}_${m.name}.ts`)).toEqual(files);
+    expect(migrations.map((m) => m.version)).toEqual(files.map((_, index) => index + 1));
+  });
+
+  it('makes every table STRICT', async () => {
+    const { file, key } = folder();
+    const database = openDatabase({ file, key, create: true });
+    const tables = database.handle
+      .prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+      .all() as { name: string; sql: string }[];
+    expect(tables.length).toBeGreaterThan(4);
+    for (const table of tables) expect(table.sql, table.name).toMatch(/\)\s*STRICT\s*$/i);
+    await database.close();
+  });
+
+  it('refuses a database made by a newer Front Desk, without changing it', async () => {
+    const { file, key } = folder();
+    const database = openDatabase({ file, key, create: true });
+    database.handle.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, ?, 0)').run('from the future');
+    await database.close();
+    expect(() => openDatabase({ file, key })).toThrow(expect.objectContaining({ kind: 'TOO_NEW' }));
+    const handle = openEncryptedHandle({ file, key });
+    expect(currentVersion(handle)).toBe(999);
+    handle.close();
+  });
+
+  it('rolls back a failing migration whole and keeps the database at the last good version', () => {
+    const { file, key } = folder();
+    const handle = openEncryptedHandle({ file, key, create: true });
+    const broken: Migration = {
+      version: 2,
+      name: 'broken',
+      up(db) {
+        db.exec('CREATE TABLE half_done (id INTEGER PRIMARY KEY) STRICT');
+        db.exec('INSERT INTO no_such_table VALUES (1)');
+      },
+    };
+    expect(() => migrate(handle, 0, [...migrations, broken])).toThrow(expect.objectContaining({ kind: 'MIGRATION_FAILED' }));
+    expect(currentVersion(handle)).toBe(1);
+    expect(handle.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE name = 'half_done'").get()).toEqual({ n: 0 });
+    handle.close();
+  });
+});
