@@ -14,7 +14,7 @@ export function parseOptions<S extends OptionSpec>(argv: string[], spec: S): { [
   let values: Record<string, string | boolean | undefined>;
   try {
     const options = Object.fromEntries(Object.entries(spec).map(([name, { type }]) => [name, { type }]));
-    values = parseArgs({ args: argv, options, strict: true, allowPositionals: false }).values as Record<string, string | boolean | undefined>;
+    values = parseArgs({ args: argv, options, strict: true, allowPositionals: false }).values;
   } catch (error) {
     throw new UsageError((error as Error).message);
   }

@@ -22,7 +22,7 @@ type UnionToIntersection<U> = (U extends unknown ? (arg: U) => void : never) ext
 export const contract = mergeAreas(systemProcedures, authProcedures, settingsProcedures, usersProcedures, auditProcedures);
 
 export type Contract = typeof contract;
-export type ProcedureName = keyof Contract & string;
+export type ProcedureName = Extract<keyof Contract, string>;
 export type Input<N extends ProcedureName> = InputOf<Contract[N]>;
 export type Output<N extends ProcedureName> = OutputOf<Contract[N]>;
 

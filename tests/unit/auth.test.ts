@@ -58,10 +58,8 @@ describe('signing in', () => {
     await clinic.ok('ward', 'auth.login', { username: 'nina', password: 'triage room 42' });
     await clinic.ok('admin', 'users.setDisabled', { userId: nurse.id, disabled: true });
     expect(await clinic.call('ward', 'settings.get', {})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
-    expect(await clinic.call('ward', 'auth.login', { username: 'nina', password: 'triage room 42' })).toMatchObject({
-      ok: false,
-      error: { message: expect.stringContaining('disabled') },
-    });
+    const refused = await clinic.call('ward', 'auth.login', { username: 'nina', password: 'triage room 42' });
+    expect(refused.ok ? null : refused.error.message).toContain('disabled');
   });
 
   it('keeps one enabled administrator', async () => {

@@ -24,7 +24,7 @@ export function withStatementCache(handle: BetterSqlite3.Database, capacity = 25
         }
       }
       cache.set(sql, statement);
-      return statement as unknown as SqliteStatement;
+      return statement;
     },
   };
 }

@@ -14,7 +14,7 @@ export interface UserSummary {
 }
 
 const role = z.enum(ROLES, { error: `must be one of ${ROLES.join(', ')}` });
-const userId = z.string().uuid('must be a user id');
+const userId = z.uuid('must be a user id');
 
 export const usersProcedures = {
   'users.list': procedure<UserSummary[]>()({ input: z.object({}), access: 'users:manage', kind: 'read' }),

@@ -1,5 +1,4 @@
 import { ApiError } from '../../../../src-shared/api/errors';
-import type { Role } from '../../../../src-shared/api/permissions';
 import { hashPassword } from '../../auth/passwords';
 import { createUser } from '../../users/service';
 import { sessionInfo } from '../../auth/sessions';
@@ -72,7 +71,7 @@ export const usersHandlers: HandlersFor<'users.list' | 'users.create' | 'users.s
     for (const clientId of ctx.state.sessions.clientsOf(user.id)) {
       const session = ctx.state.sessions.get(clientId);
       if (!session) continue;
-      const updated = { ...session, role: input.role as Role, permissions };
+      const updated = { ...session, role: input.role, permissions };
       ctx.state.sessions.set(clientId, updated);
       ctx.sendTo(clientId, 'session.changed', { session: sessionInfo(updated, ctx.state.lockTimeoutMinutes) });
     }
