@@ -4,6 +4,7 @@ import { UsageError } from './args';
 import { auditVerifyCommand } from './commands/audit-verify';
 import { backupCommand, restoreCommand } from './commands/backup';
 import { initCommand } from './commands/init';
+import { seedCommand } from './commands/seed';
 import { serveCommand } from './commands/serve';
 import { userAddCommand } from './commands/user-add';
 
@@ -15,6 +16,7 @@ const USAGE = `Front Desk admin CLI: npm run clinic -- <command> [options]
   backup       --data DIR --out FILE            an online, encrypted, verified copy
   restore      --data DIR --from FILE           put a verified backup in place (Front Desk must be stopped)
   audit verify --data DIR                       check the audit log's hash chain
+  seed         --data DIR --patients N [--seed S]  add N made-up patients (the same ones for the same seed)
 
 The database key comes from --key-file FILE or the CLINIC_DB_KEY environment variable (64 hex digits).
 Roles: admin, manager, receptionist, nurse, provider. A password comes from standard input (--password-stdin)
@@ -27,6 +29,7 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   backup: backupCommand,
   restore: restoreCommand,
   'audit verify': auditVerifyCommand,
+  seed: seedCommand,
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -64,6 +64,141 @@ export interface SchemaMigrationsTable {
   applied_at: EpochMs;
 }
 
+export interface PatientSettingsTable {
+  id: number;
+  mrn_prefix: Generated<string>;
+  mrn_digits: Generated<number>;
+  mrn_next: Generated<number>;
+  default_calling_code: string | null;
+  created_at: EpochMs;
+  updated_at: EpochMs;
+}
+
+/** Calendar dates ('YYYY-MM-DD') are text. */
+export interface PatientsTable {
+  id: string;
+  mrn: string;
+  first_name: string;
+  middle_name: string | null;
+  last_name: string;
+  preferred_name: string | null;
+  dob: string;
+  sex: string;
+  gender_identity: string | null;
+  email: string | null;
+  address_line1: string | null;
+  address_line2: string | null;
+  city: string | null;
+  region: string | null;
+  postal_code: string | null;
+  country: string | null;
+  preferred_language: string | null;
+  national_id: string | null;
+  notes: string | null;
+  deceased_date: string | null;
+  deceased_at: EpochMs | null;
+  active: number;
+  merged_into_id: string | null;
+  created_at: EpochMs;
+  updated_at: EpochMs;
+  deleted_at: EpochMs | null;
+}
+
+export interface PatientPhonesTable {
+  id: string;
+  patient_id: string;
+  kind: string;
+  number: string;
+  tail: string;
+  is_primary: number;
+  position: number;
+  created_at: EpochMs;
+  updated_at: EpochMs;
+  deleted_at: EpochMs | null;
+}
+
+export interface PatientContactsTable {
+  id: string;
+  patient_id: string;
+  kind: string;
+  name: string;
+  relationship: string | null;
+  phone: string | null;
+  email: string | null;
+  position: number;
+  created_at: EpochMs;
+  updated_at: EpochMs;
+  deleted_at: EpochMs | null;
+}
+
+export interface PatientAllergiesTable {
+  id: string;
+  patient_id: string;
+  substance: string;
+  reaction: string | null;
+  severity: string;
+  recorded_by: string | null;
+  created_at: EpochMs;
+  updated_at: EpochMs;
+  deleted_at: EpochMs | null;
+}
+
+export interface PatientAlertsTable {
+  id: string;
+  patient_id: string;
+  kind: string;
+  text: string;
+  recorded_by: string | null;
+  created_at: EpochMs;
+  updated_at: EpochMs;
+  deleted_at: EpochMs | null;
+}
+
+export interface PatientInsuranceTable {
+  id: string;
+  patient_id: string;
+  payer: string;
+  plan: string | null;
+  member_id: string;
+  group_number: string | null;
+  holder_name: string | null;
+  holder_relationship: string;
+  priority: string;
+  effective_date: string | null;
+  termination_date: string | null;
+  last_verified_date: string | null;
+  created_at: EpochMs;
+  updated_at: EpochMs;
+  deleted_at: EpochMs | null;
+}
+
+export interface PatientNotDuplicatesTable {
+  patient_a: string;
+  patient_b: string;
+  decided_by: string | null;
+  created_at: EpochMs;
+  updated_at: EpochMs;
+}
+
+/** Derived search index, kept by core/patients/search-index.ts. */
+export interface PatientSearchTable {
+  key: Generated<number>;
+  patient_id: string;
+  sort_name: string;
+  name_words: string;
+  dob: string;
+  phones: string;
+  mrn: string;
+  email: string;
+}
+
+export interface PatientNameTokensTable {
+  token: string;
+  sort_name: string;
+  key: number;
+  name_words: string;
+}
+
 export interface Database {
   clinic_settings: ClinicSettingsTable;
   roles: RolesTable;
@@ -71,6 +206,16 @@ export interface Database {
   users: UsersTable;
   audit_log: AuditLogTable;
   schema_migrations: SchemaMigrationsTable;
+  patient_settings: PatientSettingsTable;
+  patients: PatientsTable;
+  patient_phones: PatientPhonesTable;
+  patient_contacts: PatientContactsTable;
+  patient_allergies: PatientAllergiesTable;
+  patient_alerts: PatientAlertsTable;
+  patient_insurance: PatientInsuranceTable;
+  patient_not_duplicates: PatientNotDuplicatesTable;
+  patient_search: PatientSearchTable;
+  patient_name_tokens: PatientNameTokensTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -78,3 +223,10 @@ export type NewUser = Insertable<UsersTable>;
 export type UserUpdate = Updateable<UsersTable>;
 export type AuditRow = Selectable<AuditLogTable>;
 export type ClinicSettingsRow = Selectable<ClinicSettingsTable>;
+export type PatientRow = Selectable<PatientsTable>;
+export type NewPatient = Insertable<PatientsTable>;
+export type PatientPhoneRow = Selectable<PatientPhonesTable>;
+export type PatientContactRow = Selectable<PatientContactsTable>;
+export type PatientAllergyRow = Selectable<PatientAllergiesTable>;
+export type PatientAlertRow = Selectable<PatientAlertsTable>;
+export type PatientInsuranceRow = Selectable<PatientInsuranceTable>;

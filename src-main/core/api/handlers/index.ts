@@ -1,6 +1,7 @@
 import type { Handlers } from '../context';
 import { auditHandlers } from './audit';
 import { authHandlers } from './auth';
+import { patientsHandlers } from './patients';
 import { settingsHandlers } from './settings';
 import { systemHandlers } from './system';
 import { usersHandlers } from './users';
@@ -12,4 +13,5 @@ export const handlers: Handlers = {
   ...settingsHandlers,
   ...usersHandlers,
   ...auditHandlers,
+  ...patientsHandlers,
 };

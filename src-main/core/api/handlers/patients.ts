@@ -1,0 +1,93 @@
+import { searchPatients } from '../../patients/search';
+import {
+  addAlert,
+  addAllergy,
+  addInsurance,
+  createPatient,
+  findDuplicates,
+  patientContext,
+  requireRecord,
+  today,
+  updatePatient,
+} from '../../patients/service';
+import type { HandlerContext, HandlersFor } from '../context';
+
+function actor(ctx: HandlerContext): string | null {
+  return ctx.session?.userId ?? null;
+}
+
+function target(ctx: HandlerContext, patientId: string, details?: Record<string, unknown>): void {
+  ctx.audit.targetType = 'patient';
+  ctx.audit.targetId = patientId;
+  if (details) ctx.audit.details = details;
+}
+
+export const patientsHandlers: HandlersFor<
+  | 'patients.search'
+  | 'patients.get'
+  | 'patients.create'
+  | 'patients.update'
+  | 'patients.findDuplicates'
+  | 'patients.addAllergy'
+  | 'patients.addAlert'
+  | 'patients.addInsurance'
+> = {
+  'patients.search': async (ctx, input) => {
+    const context = await patientContext(ctx.db);
+    return searchPatients(ctx.db, input.query, input.limit, {
+      dateFormat: context.dateFormat,
+      today: today(context, ctx.now),
+      mrnPrefix: context.mrnPrefix,
+      mrnDigits: context.mrnDigits,
+    });
+  },
+
+  /** An audited read: the router writes who opened which chart in the same transaction. */
+  'patients.get': async (ctx, input) => {
+    const context = await patientContext(ctx.db);
+    const record = await requireRecord(ctx.db, input.patientId, today(context, ctx.now));
+    target(ctx, record.id);
+    return record;
+  },
+
+  'patients.create': async (ctx, input) => {
+    const record = await createPatient(ctx.db, input, actor(ctx), ctx.now);
+    target(ctx, record.id, {
+      mrn: record.mrn,
+      ...(input.notDuplicateOf.length > 0 && { confirmedNotDuplicateOf: input.notDuplicateOf }),
+    });
+    return record;
+  },
+
+  'patients.update': async (ctx, input) => {
+    const { record, changed } = await updatePatient(ctx.db, input, actor(ctx), ctx.now);
+    target(ctx, record.id, {
+      changed,
+      ...(input.notDuplicateOf.length > 0 && { confirmedNotDuplicateOf: input.notDuplicateOf }),
+    });
+    return record;
+  },
+
+  'patients.findDuplicates': async (ctx, input) => {
+    const context = await patientContext(ctx.db);
+    return findDuplicates(ctx.db, context, today(context, ctx.now), input);
+  },
+
+  'patients.addAllergy': async (ctx, input) => {
+    const { record, id } = await addAllergy(ctx.db, input, actor(ctx), ctx.now);
+    target(ctx, record.id, { allergyId: id });
+    return record;
+  },
+
+  'patients.addAlert': async (ctx, input) => {
+    const { record, id } = await addAlert(ctx.db, input, actor(ctx), ctx.now);
+    target(ctx, record.id, { alertId: id });
+    return record;
+  },
+
+  'patients.addInsurance': async (ctx, input) => {
+    const { record, id } = await addInsurance(ctx.db, input, ctx.now);
+    target(ctx, record.id, { insuranceId: id, priority: input.priority });
+    return record;
+  },
+};

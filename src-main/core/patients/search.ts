@@ -1,0 +1,275 @@
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { PatientSearchRow, Sex } from '../../../src-shared/api/areas/patients';
+import type { DateFormat } from '../../../src-shared/api/areas/settings';
+import { ageOn, parseDateInput } from '../../../src-shared/patients/dates';
+import { displayName, foldText, nameWords } from '../../../src-shared/patients/names';
+import { phoneDigits, phoneSearchDigits } from '../../../src-shared/patients/phones';
+import type { Database } from '../db/schema';
+
+/**
+ * One box: name words in any order (each a word prefix, or a substring of three or more letters),
+ * phone digits, MRN, date of birth in the clinic's format, email, national id (exactly only).
+ * Every term must match. Best first: exact identifiers, then date of birth, then name-word prefixes
+ * in name order, then substrings.
+ */
+
+export type SearchTerm =
+  | { kind: 'name'; word: string }
+  /** Digits typed as a phone, MRN or compact date; `date` when they also read as one. */
+  | { kind: 'digits'; digits: string; phone: string; date: string | null }
+  | { kind: 'date'; date: string }
+  | { kind: 'email'; text: string }
+  /** Letters and digits together: an MRN or a national id. */
+  | { kind: 'code'; text: string };
+
+const PHONE_LIKE = /^[+\d\s().\-/]+$/;
+const HAS_DIGIT = /\d/;
+
+/** Pure: splits what was typed into terms. */
+export function parseQuery(query: string, dateFormat: DateFormat): SearchTerm[] {
+  const trimmed = query.trim();
+  if (trimmed === '') return [];
+  // A whole query of digits and phone punctuation is one thing: a date, or a phone or MRN number.
+  if (PHONE_LIKE.test(trimmed)) {
+    const date = parseDateInput(trimmed, dateFormat);
+    if (date && /[-/. ]/.test(trimmed)) return [{ kind: 'date', date }];
+    const digits = phoneDigits(trimmed);
+    if (digits.length === 0) return [];
+    return [{ kind: 'digits', digits, phone: phoneSearchDigits(trimmed), date }];
+  }
+  const terms: SearchTerm[] = [];
+  for (const raw of trimmed.split(/[\s,;]+/)) {
+    if (raw === '') continue;
+    if (raw.includes('@')) {
+      terms.push({ kind: 'email', text: raw.toLowerCase() });
+      continue;
+    }
+    if (PHONE_LIKE.test(raw)) {
+      const date = parseDateInput(raw, dateFormat);
+      if (date && /[-/.]/.test(raw)) {
+        terms.push({ kind: 'date', date });
+      } else {
+        const digits = phoneDigits(raw);
+        if (digits.length > 0) terms.push({ kind: 'digits', digits, phone: phoneSearchDigits(raw), date });
+      }
+      continue;
+    }
+    if (HAS_DIGIT.test(raw)) {
+      const text = foldText(raw).replace(/[^\p{L}\p{N}]+/gu, '');
+      if (text) terms.push({ kind: 'code', text });
+      continue;
+    }
+    for (const word of nameWords(raw)) terms.push({ kind: 'name', word });
+  }
+  return terms;
+}
+
+export interface SearchSettings {
+  dateFormat: DateFormat;
+  today: string;
+  mrnPrefix: string;
+  mrnDigits: number;
+}
+
+type Match = PatientSearchRow['matchedOn'];
+
+const LIKE_ESCAPE = /[\\%_]/g;
+const contains = (text: string) => `%${text.replace(LIKE_ESCAPE, '\\$&')}%`;
+/** Binary order: every string that starts with `prefix` sorts below this. */
+const prefixEnd = (prefix: string) => `${prefix}\u{10FFFF}`;
+
+interface FilterOptions {
+  /** Where the folded name words are: the search row, or the token index entry (no table lookup). */
+  names?: 's' | 't';
+  /** Name words as word prefixes (the default) or as substrings anywhere in the name. */
+  substrings?: boolean;
+}
+
+/** The condition (on patient_search s) that one term puts on every result. */
+function filterFor(term: SearchTerm, options: FilterOptions = {}): RawBuilder<unknown> {
+  switch (term.kind) {
+    case 'name': {
+      const pattern = options.substrings ? `%${term.word}%` : `% ${term.word}%`;
+      return options.names === 't' ? sql`t.name_words LIKE ${pattern}` : sql`s.name_words LIKE ${pattern}`;
+    }
+    case 'date':
+      return sql`s.dob = ${term.date}`;
+    case 'email':
+      return sql`s.email LIKE ${contains(term.text)} ESCAPE '\\'`;
+    case 'code':
+      return sql`(s.mrn LIKE ${contains(term.text)} OR s.patient_id IN (SELECT id FROM patients WHERE national_id = ${term.text.toUpperCase()}))`;
+    case 'digits': {
+      const parts = [sql`s.mrn LIKE ${contains(term.digits)}`];
+      if (term.phone.length >= 3) parts.push(sql`s.phones LIKE ${contains(term.phone)}`);
+      if (term.date) parts.push(sql`s.dob = ${term.date}`);
+      return sql`(${sql.join(parts, sql` OR `)})`;
+    }
+  }
+}
+
+function whereAll(terms: readonly SearchTerm[], extra: RawBuilder<unknown>[] = [], options: FilterOptions = {}): RawBuilder<unknown> {
+  const parts = [...extra, ...terms.map((term) => filterFor(term, options))];
+  return parts.length === 0 ? sql`1` : sql.join(parts, sql` AND `);
+}
+
+/** FTS5 phrase for a substring: double quotes doubled inside. */
+const phrase = (text: string) => `"${text.replace(/"/g, '""')}"`;
+
+export async function searchPatients(db: Kysely<Database>, query: string, limit: number, settings: SearchSettings): Promise<PatientSearchRow[]> {
+  const terms = parseQuery(query, settings.dateFormat);
+  if (terms.length === 0) return [];
+  const found = new Map<number, Match>();
+  const take = (keys: readonly { key: number }[], match: Match) => {
+    for (const { key } of keys) {
+      if (found.size >= limit) break;
+      if (!found.has(key)) found.set(key, match);
+    }
+  };
+  const others = (term: SearchTerm) => terms.filter((t) => t !== term);
+
+  // 1. Exact identifiers: MRN, national id, email.
+  const identifier = terms.find((t) => t.kind === 'code' || t.kind === 'digits' || t.kind === 'email');
+  if (identifier) {
+    const exact: RawBuilder<unknown>[] = [];
+    if (identifier.kind === 'email') {
+      exact.push(sql`SELECT id, 'email' AS how FROM patients WHERE email = ${identifier.text}`);
+    } else {
+      const text = identifier.kind === 'code' ? identifier.text.toUpperCase() : identifier.digits;
+      const mrns = [text];
+      if (identifier.kind === 'digits' && identifier.digits.length <= settings.mrnDigits) {
+        mrns.push(`${settings.mrnPrefix}${identifier.digits.padStart(settings.mrnDigits, '0')}`.toUpperCase());
+      }
+      exact.push(sql`SELECT id, 'mrn' AS how FROM patients WHERE mrn IN (${sql.join(mrns)})`);
+      if (text.length >= 4) exact.push(sql`SELECT id, 'nationalId' AS how FROM patients WHERE national_id = ${text}`);
+    }
+    const rows = await sql<{ key: number; how: Match }>`
+      SELECT s.key, x.how FROM (${sql.join(exact, sql` UNION ALL `)}) x JOIN patient_search s ON s.patient_id = x.id
+      WHERE ${whereAll(others(identifier))}`.execute(db);
+    for (const row of rows.rows) if (found.size < limit && !found.has(row.key)) found.set(row.key, row.how);
+  }
+
+  // 2. Date of birth. A typed date is exact, so this step then finds everything there is: the few
+  // patients born that day, with the other words matched anywhere in their names.
+  const dated = terms.find((t) => t.kind === 'date' || (t.kind === 'digits' && t.date !== null));
+  if (found.size < limit && dated) {
+    const date = dated.kind === 'date' ? dated.date : dated.kind === 'digits' ? dated.date : null;
+    const rows = await sql<{ key: number }>`
+      SELECT s.key FROM patient_search s WHERE s.dob = ${date} AND ${whereAll(others(dated), [], { substrings: true })}
+      ORDER BY s.sort_name LIMIT ${limit}`.execute(db);
+    take(rows.rows, 'dob');
+    if (dated.kind === 'date') return found.size === 0 ? [] : loadRows(db, found, settings.today);
+  }
+
+  // 3. Name-word prefixes, driven by the longest word, in name order straight off the covering index.
+  const names = terms.filter((t): t is Extract<SearchTerm, { kind: 'name' }> => t.kind === 'name');
+  const longest = names.reduce<(typeof names)[number] | undefined>((best, t) => (!best || t.word.length > best.word.length ? t : best), undefined);
+  let prefixHits = 0;
+  if (found.size < limit && longest) {
+    const rest = others(longest);
+    const otherNames = rest.filter((t) => t.kind === 'name');
+    const otherKinds = rest.filter((t) => t.kind !== 'name');
+    const conditions = [
+      sql`t.token >= ${longest.word}`,
+      sql`t.token < ${prefixEnd(longest.word)}`,
+      ...otherNames.map((term) => filterFor(term, { names: 't' })),
+    ];
+    const rows =
+      otherKinds.length === 0
+        ? await sql<{ key: number }>`
+            SELECT t.key FROM patient_name_tokens t WHERE ${sql.join(conditions, sql` AND `)}
+            ORDER BY t.token, t.sort_name LIMIT ${limit + found.size + 8}`.execute(db)
+        : await sql<{ key: number }>`
+            SELECT t.key FROM patient_name_tokens t JOIN patient_search s ON s.key = t.key
+            WHERE ${whereAll(otherKinds, conditions)}
+            ORDER BY t.token, t.sort_name LIMIT ${limit + found.size + 8}`.execute(db);
+    prefixHits = rows.rows.length;
+    take(rows.rows, 'name');
+  }
+
+  // 4. Substrings (trigram): mid-word name parts, phone digits, partial MRN or email. For several
+  // name words it runs only when no name started with them: a typo or a mid-word fragment.
+  if (found.size < limit && (names.length <= 1 || prefixHits === 0)) {
+    const phrases: string[] = [];
+    const short: SearchTerm[] = [];
+    let match: Match = 'partial';
+    for (const term of terms) {
+      if (term.kind === 'name' && term.word.length >= 3) phrases.push(`name : ${phrase(term.word)}`);
+      else if (term.kind === 'digits' && term.phone.length >= 3) {
+        phrases.push(`{phones mrn} : ${phrase(term.phone)}`);
+        match = 'phone';
+      } else if (term.kind === 'email' && term.text.length >= 3) {
+        phrases.push(`email : ${phrase(term.text)}`);
+        match = 'email';
+      } else if (term.kind === 'code' && term.text.length >= 3) phrases.push(`mrn : ${phrase(term.text)}`);
+      else short.push(term);
+    }
+    if (phrases.length > 0) {
+      const rows = await sql<{ key: number; sort_name: string }>`
+        SELECT s.key, s.sort_name FROM patient_fts JOIN patient_search s ON s.key = patient_fts.rowid
+        WHERE patient_fts MATCH ${phrases.join(' AND ')} AND ${whereAll(short, [], { substrings: true })}
+        LIMIT ${limit + found.size}`.execute(db);
+      take(
+        [...rows.rows].sort((a, b) => (a.sort_name < b.sort_name ? -1 : a.sort_name > b.sort_name ? 1 : 0)),
+        match,
+      );
+    }
+  }
+
+  if (found.size === 0) return [];
+  return loadRows(db, found, settings.today);
+}
+
+interface DisplayRow {
+  key: number;
+  id: string;
+  mrn: string;
+  first_name: string;
+  middle_name: string | null;
+  last_name: string;
+  preferred_name: string | null;
+  dob: string;
+  sex: string;
+  active: number;
+  deceased_date: string | null;
+  deceased_at: number | null;
+  phone: string | null;
+}
+
+async function loadRows(db: Kysely<Database>, found: Map<number, Match>, today: string): Promise<PatientSearchRow[]> {
+  const rows = await sql<DisplayRow>`
+    SELECT s.key, p.id, p.mrn, p.first_name, p.middle_name, p.last_name, p.preferred_name, p.dob, p.sex, p.active,
+      p.deceased_date, p.deceased_at,
+      (SELECT ph.number FROM patient_phones ph WHERE ph.patient_id = p.id AND ph.is_primary = 1 AND ph.deleted_at IS NULL) AS phone
+    FROM patient_search s JOIN patients p ON p.id = s.patient_id
+    WHERE s.key IN (SELECT value FROM json_each(${JSON.stringify([...found.keys()])}))`.execute(db);
+  const byKey = new Map(rows.rows.map((row) => [row.key, row]));
+  const result: PatientSearchRow[] = [];
+  for (const [key, matchedOn] of found) {
+    const row = byKey.get(key);
+    if (row) result.push(toSearchRow(row, today, matchedOn));
+  }
+  return result;
+}
+
+export function toSearchRow(
+  row: Omit<DisplayRow, 'key'>,
+  today: string,
+  matchedOn: Match,
+): PatientSearchRow {
+  const person = { firstName: row.first_name, middleName: row.middle_name, lastName: row.last_name, preferredName: row.preferred_name };
+  return {
+    id: row.id,
+    mrn: row.mrn,
+    name: displayName(person),
+    firstName: row.first_name,
+    lastName: row.last_name,
+    preferredName: row.preferred_name,
+    dob: row.dob,
+    age: ageOn(row.dob, row.deceased_date ?? today),
+    sex: row.sex as Sex,
+    phone: row.phone,
+    active: row.active === 1,
+    deceased: row.deceased_date !== null || row.deceased_at !== null,
+    matchedOn,
+  };
+}

@@ -1,0 +1,315 @@
+import { sql, type Kysely } from 'kysely';
+import type {
+  DuplicateCandidate,
+  PatientCreateInput,
+  PatientDraftInput,
+  PatientRecord,
+  PatientUpdateInput,
+} from '../../../src-shared/api/areas/patients';
+import { ApiError, fieldError } from '../../../src-shared/api/errors';
+import { parseDateInput, swapDayMonth, todayIn } from '../../../src-shared/patients/dates';
+import { isPlausiblePhone, normalisePhone, phoneTail } from '../../../src-shared/patients/phones';
+import type { Database, NewPatient, PatientRow } from '../db/schema';
+import { newId } from '../ids';
+import { scorePair, type PersonForMatching } from './duplicates';
+import {
+  activePolicyAt,
+  allocateMrn,
+  findPatientRow,
+  insertAllergy,
+  insertAlert,
+  insertInsurance,
+  insertPatient,
+  loadRecord,
+  normaliseNationalId,
+  notDuplicatesOf,
+  readPatientContext,
+  recordNotDuplicates,
+  reindexPatient,
+  replaceContacts,
+  replacePhones,
+  updatePatientRow,
+  type InsuranceInput,
+  type PatientContext,
+} from './repository';
+import { toSearchRow } from './search';
+
+const EARLIEST_DOB = '1900-01-01';
+
+export async function patientContext(db: Kysely<Database>): Promise<PatientContext> {
+  const context = await readPatientContext(db);
+  if (!context) throw new ApiError('SETUP_REQUIRED', 'The clinic has not been set up yet.');
+  return context;
+}
+
+export function today(context: PatientContext, now: number): string {
+  return todayIn(context.timeZone, now);
+}
+
+type Fields = Omit<PatientCreateInput, 'notDuplicateOf' | 'nationalId'>;
+
+/** Rules the schema cannot know: they depend on today in the clinic's time zone. */
+function checkDates(fields: Fields, todayIso: string): void {
+  if (fields.dob > todayIso) throw fieldError('dob', 'must not be in the future');
+  if (fields.dob < EARLIEST_DOB) throw fieldError('dob', `must be on or after ${EARLIEST_DOB}`);
+  if (fields.deceasedDate !== null) {
+    if (fields.deceasedDate > todayIso) throw fieldError('deceasedDate', 'must not be in the future');
+    if (fields.deceasedDate < fields.dob) throw fieldError('deceasedDate', 'must not be before the date of birth');
+  }
+}
+
+function columns(fields: Fields) {
+  return {
+    first_name: fields.firstName,
+    middle_name: fields.middleName,
+    last_name: fields.lastName,
+    preferred_name: fields.preferredName,
+    dob: fields.dob,
+    sex: fields.sex,
+    gender_identity: fields.genderIdentity,
+    email: fields.email,
+    address_line1: fields.address.line1,
+    address_line2: fields.address.line2,
+    city: fields.address.city,
+    region: fields.address.region,
+    postal_code: fields.address.postalCode,
+    country: fields.address.country,
+    preferred_language: fields.preferredLanguage,
+    notes: fields.notes,
+    deceased_date: fields.deceasedDate,
+  } satisfies Partial<NewPatient>;
+}
+
+/** Strong candidates not yet confirmed as other people stop the save, with the candidates as details. */
+async function refuseStrongDuplicates(
+  db: Kysely<Database>,
+  context: PatientContext,
+  todayIso: string,
+  draft: PatientDraftInput,
+  confirmed: readonly string[],
+): Promise<void> {
+  const candidates = await findDuplicates(db, context, todayIso, draft);
+  const blocking = candidates.filter((c) => c.strength === 'strong' && !confirmed.includes(c.patient.id));
+  if (blocking.length === 0) return;
+  const first = blocking[0];
+  throw new ApiError(
+    'CONFLICT',
+    `This may be a patient who is already registered: ${first?.patient.name} (${first?.patient.mrn}) — ${first?.reasons[0]?.message}. ` +
+      'Open that record, or confirm that this is a different person to save.',
+    { duplicates: blocking },
+  );
+}
+
+function draftOf(fields: Fields, nationalId: string | null, excludePatientId?: string): PatientDraftInput {
+  return {
+    excludePatientId,
+    firstName: fields.firstName,
+    middleName: fields.middleName,
+    lastName: fields.lastName,
+    dob: fields.dob,
+    email: fields.email,
+    nationalId,
+    phones: fields.phones.map((phone) => ({ number: phone.number })),
+    limit: 20,
+  };
+}
+
+export async function createPatient(
+  db: Kysely<Database>,
+  input: PatientCreateInput,
+  actor: string | null,
+  now: number,
+): Promise<PatientRecord> {
+  const context = await patientContext(db);
+  const todayIso = today(context, now);
+  checkDates(input, todayIso);
+  const nationalId = normaliseNationalId(input.nationalId);
+  await refuseStrongDuplicates(db, context, todayIso, draftOf(input, nationalId), input.notDuplicateOf);
+  const id = newId();
+  await insertPatient(db, {
+    id,
+    mrn: await allocateMrn(db, now),
+    ...columns(input),
+    national_id: nationalId,
+    deceased_at: input.deceasedDate ? now : null,
+    active: 1,
+    merged_into_id: null,
+    created_at: now,
+    updated_at: now,
+    deleted_at: null,
+  });
+  await replacePhones(db, id, input.phones, context.callingCode, now);
+  await replaceContacts(db, id, input.contacts, context.callingCode, now);
+  await recordNotDuplicates(db, id, input.notDuplicateOf, actor, now);
+  await reindexPatient(db, id);
+  return requireRecord(db, id, todayIso);
+}
+
+export async function existingPatient(db: Kysely<Database>, id: string): Promise<PatientRow> {
+  const row = await findPatientRow(db, id);
+  if (!row) throw new ApiError('NOT_FOUND', 'There is no such patient.', { fields: { patientId: 'no such patient' } });
+  return row;
+}
+
+export async function updatePatient(
+  db: Kysely<Database>,
+  input: PatientUpdateInput,
+  actor: string | null,
+  now: number,
+): Promise<{ record: PatientRecord; changed: string[] }> {
+  const context = await patientContext(db);
+  const todayIso = today(context, now);
+  const before = await existingPatient(db, input.patientId);
+  if (before.merged_into_id !== null) throw new ApiError('CONFLICT', 'This record was merged into another; edit that one instead.');
+  if (before.updated_at !== input.expectedUpdatedAt) {
+    throw new ApiError('CONFLICT', 'Someone else changed this patient since you opened the record. Reload it and make your change again.');
+  }
+  checkDates(input, todayIso);
+  const nationalId = input.nationalId === undefined ? before.national_id : normaliseNationalId(input.nationalId);
+  await refuseStrongDuplicates(db, context, todayIso, draftOf(input, nationalId, before.id), input.notDuplicateOf);
+  const after = {
+    ...columns(input),
+    national_id: nationalId,
+    active: input.active ? 1 : 0,
+    deceased_at: input.deceasedDate ? (before.deceased_at ?? now) : null,
+  };
+  const changed = Object.entries(after)
+    .filter(([key, value]) => before[key as keyof PatientRow] !== value)
+    .map(([key]) => key);
+  await updatePatientRow(db, before.id, { ...after, updated_at: Math.max(now, before.updated_at + 1) });
+  await replacePhones(db, before.id, input.phones, context.callingCode, now);
+  await replaceContacts(db, before.id, input.contacts, context.callingCode, now);
+  await recordNotDuplicates(db, before.id, input.notDuplicateOf, actor, now);
+  await reindexPatient(db, before.id);
+  return { record: await requireRecord(db, before.id, todayIso), changed };
+}
+
+export async function requireRecord(db: Kysely<Database>, id: string, todayIso: string): Promise<PatientRecord> {
+  const record = await loadRecord(db, id, todayIso);
+  if (!record) throw new ApiError('NOT_FOUND', 'There is no such patient.', { fields: { patientId: 'no such patient' } });
+  return record;
+}
+
+export async function addAllergy(
+  db: Kysely<Database>,
+  input: { patientId: string; substance: string; reaction: string | null; severity: 'mild' | 'moderate' | 'severe' | 'unknown' },
+  actor: string | null,
+  now: number,
+): Promise<{ record: PatientRecord; id: string }> {
+  const context = await patientContext(db);
+  await existingPatient(db, input.patientId);
+  const id = await insertAllergy(db, { ...input, recordedBy: actor }, now);
+  return { record: await requireRecord(db, input.patientId, today(context, now)), id };
+}
+
+export async function addAlert(
+  db: Kysely<Database>,
+  input: { patientId: string; kind: 'clinical' | 'administrative' | 'safety' | 'billing'; text: string },
+  actor: string | null,
+  now: number,
+): Promise<{ record: PatientRecord; id: string }> {
+  const context = await patientContext(db);
+  await existingPatient(db, input.patientId);
+  const id = await insertAlert(db, { ...input, recordedBy: actor }, now);
+  return { record: await requireRecord(db, input.patientId, today(context, now)), id };
+}
+
+export async function addInsurance(db: Kysely<Database>, input: InsuranceInput, now: number): Promise<{ record: PatientRecord; id: string }> {
+  const context = await patientContext(db);
+  const todayIso = today(context, now);
+  await existingPatient(db, input.patientId);
+  const clash = await activePolicyAt(db, input.patientId, input.priority, todayIso);
+  if (clash && (input.terminationDate === null || input.terminationDate >= todayIso)) {
+    throw fieldError('priority', `this patient already has a ${input.priority} policy in force (${clash.payer}); end it first or choose another priority`);
+  }
+  const id = await insertInsurance(db, input, now);
+  return { record: await requireRecord(db, input.patientId, todayIso), id };
+}
+
+// ---- duplicates while registering -------------------------------------------------------------
+
+const MAX_CANDIDATES = 200;
+
+interface CandidateRow {
+  id: string;
+  mrn: string;
+  first_name: string;
+  middle_name: string | null;
+  last_name: string;
+  preferred_name: string | null;
+  dob: string;
+  sex: string;
+  active: number;
+  deceased_date: string | null;
+  deceased_at: number | null;
+  email: string | null;
+  national_id: string | null;
+  phone: string | null;
+  tails: string | null;
+}
+
+/**
+ * Patients who may be the person in the draft, best first, each with its reasons. Looks only where
+ * a reason can come from: the same or day/month-swapped date of birth, a shared phone, email or
+ * national id; then scores each pair with the pure rules in duplicates.ts.
+ */
+export async function findDuplicates(
+  db: Kysely<Database>,
+  context: PatientContext,
+  todayIso: string,
+  draft: PatientDraftInput,
+): Promise<DuplicateCandidate[]> {
+  const dob = draft.dob ? parseDateInput(draft.dob, context.dateFormat) : null;
+  const tails = [
+    ...new Set(draft.phones.filter((p) => isPlausiblePhone(p.number)).map((p) => phoneTail(normalisePhone(p.number, context.callingCode)))),
+  ];
+  const email = draft.email?.trim().toLowerCase() || null;
+  const nationalId = normaliseNationalId(draft.nationalId);
+  const sources = [];
+  if (dob) {
+    const dates = [dob, swapDayMonth(dob)].filter((d): d is string => d !== null);
+    sources.push(sql`SELECT patient_id AS id FROM patient_search WHERE dob IN (${sql.join(dates)})`);
+  }
+  if (tails.length > 0) sources.push(sql`SELECT patient_id AS id FROM patient_phones WHERE tail IN (${sql.join(tails)}) AND deleted_at IS NULL`);
+  if (email) sources.push(sql`SELECT id FROM patients WHERE email = ${email}`);
+  if (nationalId) sources.push(sql`SELECT id FROM patients WHERE national_id = ${nationalId}`);
+  if (sources.length === 0) return [];
+
+  const rows = await sql<CandidateRow>`
+    WITH ids AS (${sql.join(sources, sql` UNION `)} LIMIT ${MAX_CANDIDATES})
+    SELECT p.id, p.mrn, p.first_name, p.middle_name, p.last_name, p.preferred_name, p.dob, p.sex, p.active, p.deceased_date,
+      p.deceased_at, p.email, p.national_id,
+      (SELECT ph.number FROM patient_phones ph WHERE ph.patient_id = p.id AND ph.is_primary = 1 AND ph.deleted_at IS NULL) AS phone,
+      (SELECT group_concat(ph.tail, ' ') FROM patient_phones ph WHERE ph.patient_id = p.id AND ph.deleted_at IS NULL) AS tails
+    FROM ids JOIN patients p ON p.id = ids.id
+    WHERE p.deleted_at IS NULL AND p.merged_into_id IS NULL`.execute(db);
+
+  const notSame = draft.excludePatientId ? await notDuplicatesOf(db, draft.excludePatientId) : new Set<string>();
+  const person: PersonForMatching = {
+    firstName: draft.firstName ?? '',
+    middleName: draft.middleName ?? null,
+    lastName: draft.lastName ?? '',
+    dob,
+    phoneTails: tails,
+    email,
+    nationalId,
+  };
+  const candidates: DuplicateCandidate[] = [];
+  for (const row of rows.rows) {
+    if (row.id === draft.excludePatientId || notSame.has(row.id)) continue;
+    const other: PersonForMatching = {
+      firstName: row.first_name,
+      middleName: row.middle_name,
+      lastName: row.last_name,
+      dob: row.dob,
+      phoneTails: row.tails ? row.tails.split(' ') : [],
+      email: row.email,
+      nationalId: row.national_id,
+    };
+    const score = scorePair(person, other, context.dateFormat);
+    if (!score) continue;
+    candidates.push({ patient: toSearchRow(row, todayIso, 'partial'), ...score });
+  }
+  candidates.sort((a, b) => b.score - a.score || a.patient.name.localeCompare(b.patient.name));
+  return candidates.slice(0, draft.limit);
+}
