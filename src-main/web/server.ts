@@ -120,7 +120,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     close: async () => {
       clearInterval(idleSweep);
       for (const stream of streams) stream.end();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Open pages keep idle keep-alive connections; they must not hold the shutdown.
+      server.closeAllConnections();
+      await closed;
     },
   };
 }

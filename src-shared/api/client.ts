@@ -1,4 +1,4 @@
-import type { ClinicBridge } from './bridge';
+import type { ClinicBridge } from '../bridge';
 import type { Contract, Input, Output, ProcedureName } from './contract';
 import type { Result } from './errors';
 

@@ -1,5 +1,5 @@
-import type { Result } from './errors';
-import type { EventMap, EventTopic } from './events';
+import type { Result } from './api/errors';
+import type { EventMap, EventTopic } from './api/events';
 
 /**
  * `window.clinic`: exactly what the preload exposes in Electron and what browser mode installs.

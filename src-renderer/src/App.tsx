@@ -1,0 +1,36 @@
+import { useEffect } from 'react';
+import { useSession } from './stores/session';
+import { AppFrame } from './screens/frame/AppFrame';
+import { LockScreen } from './screens/lock/LockScreen';
+import { LoginScreen } from './screens/login/LoginScreen';
+import { SetupScreen } from './screens/setup/SetupScreen';
+
+export function App() {
+  const { stage, startupError, refresh } = useSession();
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  if (startupError) {
+    return (
+      <main className="centered">
+        <p role="alert" className="form-error">
+          {startupError}
+        </p>
+      </main>
+    );
+  }
+  switch (stage) {
+    case 'loading':
+      return <main className="centered">Opening Front Desk…</main>;
+    case 'setup':
+      return <SetupScreen />;
+    case 'login':
+      return <LoginScreen />;
+    case 'locked':
+      return <LockScreen />;
+    case 'ready':
+      return <AppFrame />;
+  }
+}

@@ -1,0 +1,74 @@
+import { useState, type SyntheticEvent } from 'react';
+import { call } from '../../api';
+import { Field } from '../../components/Field';
+import { FormMessage } from '../../components/FormMessage';
+import { useFormErrors } from '../../hooks/useFormErrors';
+import { useSession } from '../../stores/session';
+
+const TIME_ZONES = Intl.supportedValuesOf('timeZone');
+
+export function SetupScreen() {
+  const refresh = useSession((state) => state.refresh);
+  const { errors, show, clear, setField } = useFormErrors();
+  const [busy, setBusy] = useState(false);
+  const [form, setForm] = useState({
+    clinicName: '',
+    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    currency: 'USD',
+    displayName: '',
+    username: '',
+    password: '',
+    confirm: '',
+  });
+  const update = (key: keyof typeof form) => (event: { target: { value: string } }) => setForm({ ...form, [key]: event.target.value });
+
+  async function submit(event: SyntheticEvent) {
+    event.preventDefault();
+    clear();
+    if (form.password !== form.confirm) {
+      setField('confirm', 'does not match the password');
+      return;
+    }
+    setBusy(true);
+    const result = await call('system.setup', {
+      clinicName: form.clinicName,
+      timeZone: form.timeZone,
+      currency: form.currency,
+      admin: { username: form.username, displayName: form.displayName, password: form.password },
+    });
+    setBusy(false);
+    if (!result.ok) return show(result.error);
+    await refresh();
+  }
+
+  return (
+    <main className="centered">
+      <form className="card wide" onSubmit={(event) => void submit(event)} noValidate>
+        <h1>Set up Front Desk</h1>
+        <p className="lead">The clinic, then the first administrator. Everything can be changed later under Settings.</p>
+        <fieldset>
+          <legend>Clinic</legend>
+          <Field label="Clinic name" value={form.clinicName} onChange={update('clinicName')} error={errors.fields.clinicName} autoFocus required />
+          <Field label="Time zone" value={form.timeZone} onChange={update('timeZone')} error={errors.fields.timeZone} list="time-zones" hint="Appointments and opening hours follow this zone." />
+          <datalist id="time-zones">
+            {TIME_ZONES.map((zone) => (
+              <option key={zone} value={zone} />
+            ))}
+          </datalist>
+          <Field label="Currency" value={form.currency} onChange={update('currency')} error={errors.fields.currency} maxLength={3} hint="ISO code, such as USD, EUR or GBP." />
+        </fieldset>
+        <fieldset>
+          <legend>First administrator</legend>
+          <Field label="Full name" value={form.displayName} onChange={update('displayName')} error={errors.fields['admin.displayName']} autoComplete="name" />
+          <Field label="Username" value={form.username} onChange={update('username')} error={errors.fields['admin.username']} autoComplete="username" />
+          <Field label="Password" type="password" value={form.password} onChange={update('password')} error={errors.fields['admin.password']} autoComplete="new-password" hint="At least 10 characters." />
+          <Field label="Confirm password" type="password" value={form.confirm} onChange={update('confirm')} error={errors.fields.confirm} autoComplete="new-password" />
+        </fieldset>
+        <FormMessage error={errors.form} />
+        <button type="submit" className="primary" disabled={busy}>
+          {busy ? 'Creating…' : 'Create clinic'}
+        </button>
+      </form>
+    </main>
+  );
+}

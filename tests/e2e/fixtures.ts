@@ -1,0 +1,66 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { test as base, type Page } from '@playwright/test';
+
+const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const SCREENSHOTS = join(REPO_ROOT, 'test-results', 'screenshots');
+
+export interface FrontDesk {
+  /** The address browser mode printed, token included. */
+  url: string;
+  dataDir: string;
+}
+
+/** Starts `clinic serve` on a fresh encrypted data folder, as a person would from the README. */
+async function startFrontDesk(): Promise<{ desk: FrontDesk; child: ChildProcess; remove: () => void }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'front-desk-e2e-'));
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src-main/cli/index.ts', 'serve', '--data', dataDir, '--port', '0'], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, CLINIC_DB_KEY: randomBytes(32).toString('hex') },
+  });
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`serve did not start:\n${output}`)), 30_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const found = /Front Desk is running at (http:\/\/127\.0\.0\.1:\d+\/#token=\S+)/.exec(output);
+      if (found?.[1]) {
+        clearTimeout(timer);
+        resolve(found[1]);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`serve exited with ${code}:\n${output}`)));
+  });
+  return { desk: { url, dataDir }, child, remove: () => rmSync(dataDir, { recursive: true, force: true }) };
+}
+
+export const test = base.extend<{ desk: FrontDesk }>({
+  // Playwright reads a fixture's dependencies from its first parameter's pattern; this one has none.
+  // eslint-disable-next-line no-empty-pattern
+  desk: async ({}, use) => {
+    const { desk, child, remove } = await startFrontDesk();
+    await use(desk);
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+    await exited;
+    clearTimeout(timer);
+    remove();
+  },
+});
+
+let shot = 0;
+/** Kept as an artifact: test-results/screenshots/NN-name.png. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  shot += 1;
+  await page.screenshot({ path: join(SCREENSHOTS, `${String(shot).padStart(2, '0')}-${name}.png`), fullPage: true });
+}
+
+export { expect } from '@playwright/test';

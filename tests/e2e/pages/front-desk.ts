@@ -1,0 +1,43 @@
+import { expect, type Page } from '@playwright/test';
+
+export const ADMIN = { name: 'Ada Admin', username: 'ada', password: 'correct horse battery' };
+export const RECEPTIONIST = { name: 'Rita Reception', username: 'rita', password: 'reception desk 1' };
+
+/** The screens as a person meets them, found by their labels and roles. */
+export class FrontDeskPage {
+  constructor(readonly page: Page) {}
+
+  async setUpClinic(): Promise<void> {
+    const { page } = this;
+    await expect(page.getByRole('heading', { name: 'Set up Front Desk' })).toBeVisible();
+    await page.getByLabel('Clinic name').fill('Riverside Clinic');
+    await page.getByLabel('Time zone').fill('Europe/London');
+    await page.getByLabel('Currency').fill('GBP');
+    await page.getByLabel('Full name').fill(ADMIN.name);
+    await page.getByLabel('Username').fill(ADMIN.username);
+    await page.getByLabel('Password', { exact: true }).fill(ADMIN.password);
+    await page.getByLabel('Confirm password').fill(ADMIN.password);
+  }
+
+  async signIn(user: { username: string; password: string }): Promise<void> {
+    const { page } = this;
+    await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+    await page.getByLabel('Username').fill(user.username);
+    await page.getByLabel('Password').fill(user.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+  }
+
+  async signOut(): Promise<void> {
+    await this.page.getByRole('banner').getByRole('button', { name: 'Sign out' }).click();
+    await expect(this.page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  }
+
+  nav() {
+    return this.page.getByRole('navigation', { name: 'Main' });
+  }
+
+  async open(area: string): Promise<void> {
+    await this.nav().getByRole('link', { name: area }).click();
+    await expect(this.page.getByRole('heading', { name: area, level: 1 })).toBeVisible();
+  }
+}
