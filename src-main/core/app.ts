@@ -1,6 +1,6 @@
 import type { Result } from '../../src-shared/api/errors';
 import { appendAudit } from './audit/repository';
-import { SessionStore } from './auth/sessions';
+import { SessionStore, sessionInfo } from './auth/sessions';
 import { systemClock, type Clock } from './clock';
 import { openDatabase, type ClinicDatabase } from './db/open';
 import { EventBus, type EventListener } from './events/bus';
@@ -58,7 +58,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         await database.db.transaction().execute((trx) =>
           appendAudit(trx, { at: now, actorUserId: session.userId, actorUsername: session.username, action: 'auth.idleLock', outcome: 'ok' }),
         );
-        state.events.sendTo(clientId, 'session.changed', { session: null });
+        state.events.sendTo(clientId, 'session.changed', { session: sessionInfo(session, state.lockTimeoutMinutes) });
       }
     },
     database,

@@ -97,4 +97,15 @@ test('a new clinic: setup, sign in, add a receptionist, roles enforced, lock and
   await page.getByRole('button', { name: 'Save settings' }).click();
   await expect(page.getByRole('status')).toHaveText('Settings saved.');
   await screenshot(page, 'settings');
+
+  // Five idle minutes lock the screen by themselves (the page's clock is moved, not waited for).
+  await page.clock.install();
+  await app.signOut();
+  await app.signIn(ADMIN);
+  await expect(app.nav()).toBeVisible();
+  await page.clock.fastForward('04:30');
+  await expect(app.nav()).toBeVisible();
+  await page.clock.fastForward('00:31');
+  await expect(page.getByRole('heading', { name: 'Locked' })).toBeVisible();
+  await expect(page.getByRole('navigation')).toHaveCount(0);
 });

@@ -102,14 +102,19 @@ describe('locking', () => {
     await login(clinic, 'desk-1', ADMIN.password);
     await login(clinic, 'desk-2', ADMIN.password);
     const received: { client: string; topic: EventTopic }[] = [];
+    const payloads: unknown[] = [];
     for (const client of ['desk-1', 'desk-2']) {
-      clinic.core.subscribe(client, <T extends EventTopic>(topic: T, _payload: EventMap[T]) => received.push({ client, topic }));
+      clinic.core.subscribe(client, <T extends EventTopic>(topic: T, payload: EventMap[T]) => {
+        received.push({ client, topic });
+        payloads.push(payload);
+      });
     }
     clinic.clock.advance(6 * 60_000);
     await clinic.ok('desk-2', 'settings.get', {});
     clinic.clock.advance(5 * 60_000);
     await clinic.core.lockIdleSessions();
     expect(received).toEqual([{ client: 'desk-1', topic: 'session.changed' }]);
+    expect(payloads[0]).toMatchObject({ session: { locked: true, user: { username: 'ada' } } });
 
     await clinic.ok('desk-2', 'settings.update', { clinicName: 'Riverside Family Clinic' });
     expect(received).toEqual([
