@@ -1,0 +1,122 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { app, dialog, type BrowserWindow } from 'electron';
+import { createCore, type Core } from '../core/app';
+import { DatabaseOpenError } from '../core/db/errors';
+import { bindIpc, type IpcBinding } from './ipc';
+import { KEY_RECORD_FILE } from './key-policy';
+import { KeyEntryCancelled, KeyRefusedError, loadDatabaseKey } from './key-store';
+import { installMenu } from './menu';
+import { isRendererUrl } from './origin';
+import { createMainWindow, currentRendererLocation, hardenAllWebContents, hardenSession } from './window';
+
+const IDLE_SWEEP_MS = 5_000;
+const DATABASE_FILE = 'clinic.db';
+
+/**
+ * The Electron host: one instance, key from the key store, core on the encrypted database, IPC, one
+ * window. A database or key that cannot be opened is reported and the app quits; it never starts on a
+ * new empty database in place of one it could not open.
+ */
+export function startElectronApp(): void {
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  // Every renderer sandboxed, whatever a BrowserWindow's options say.
+  app.enableSandbox();
+
+  const location = currentRendererLocation();
+  hardenAllWebContents(location);
+
+  let core: Core | null = null;
+  let binding: IpcBinding | null = null;
+  let sweep: NodeJS.Timeout | null = null;
+  let mainWindow: BrowserWindow | null = null;
+  let closing = false;
+  let closed = false;
+
+  function openWindow(): void {
+    if (!binding) return;
+    const window = createMainWindow(location);
+    binding.attachWindow(window);
+    mainWindow = window;
+    window.on('closed', () => {
+      if (mainWindow === window) mainWindow = null;
+    });
+  }
+
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.show();
+    mainWindow.focus();
+  });
+
+  app.on('window-all-closed', () => {
+    // Before core is up the only window is the passphrase window, whose outcome decides what happens.
+    if (core && process.platform !== 'darwin') app.quit();
+  });
+
+  app.on('activate', () => {
+    if (core && !mainWindow) openWindow();
+  });
+
+  app.on('before-quit', (event) => {
+    if (closed || !core) return;
+    event.preventDefault();
+    if (closing) return;
+    closing = true;
+    if (sweep) clearInterval(sweep);
+    binding?.dispose();
+    const closingCore = core;
+    closingCore
+      .close()
+      .catch((error: unknown) => console.error('[front-desk] closing the database failed:', error))
+      .finally(() => {
+        closed = true;
+        core = null;
+        app.quit();
+      });
+  });
+
+  async function start(): Promise<void> {
+    hardenSession(location);
+    installMenu();
+    const userDataDir = app.getPath('userData');
+    const databaseFile = join(userDataDir, DATABASE_FILE);
+    const { key, created } = await loadDatabaseKey({ userDataDir, databaseFile });
+    if (!created && !existsSync(databaseFile)) {
+      throw new DatabaseOpenError(
+        'NOT_FOUND',
+        `The clinic database ${databaseFile} is missing, though its key record ${KEY_RECORD_FILE} is here. ` +
+          'Front Desk will not start a new empty database in its place: restore clinic.db from a backup. ' +
+          `(If this is a new installation that never opened, delete ${KEY_RECORD_FILE} and start again.)`,
+      );
+    }
+    const started = await createCore({ file: databaseFile, key, create: created });
+    core = started;
+    binding = bindIpc(started, (url) => isRendererUrl(location, url));
+    sweep = setInterval(() => {
+      started.lockIdleSessions().catch((error: unknown) => console.error('[front-desk] idle lock sweep failed:', error));
+    }, IDLE_SWEEP_MS);
+    openWindow();
+  }
+
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      if (error instanceof KeyEntryCancelled) {
+        app.quit();
+        return;
+      }
+      if (error instanceof DatabaseOpenError || error instanceof KeyRefusedError) {
+        dialog.showErrorBox('Front Desk cannot open the clinic database', error.message);
+      } else {
+        console.error('[front-desk] start-up failed:', error);
+        dialog.showErrorBox('Front Desk could not start', error instanceof Error ? error.message : String(error));
+      }
+      app.exit(1);
+    });
+}

@@ -1,0 +1,44 @@
+import { pathToFileURL } from 'node:url';
+
+/**
+ * Where the renderer is served from, and whether a URL is one of its pages. Pure (no electron), so
+ * the navigation and IPC-sender checks are unit tested.
+ */
+export type RendererLocation = { kind: 'dev-server'; url: string } | { kind: 'file'; path: string };
+
+/** `ELECTRON_RENDERER_URL` only when not packaged: a packaged app never loads from a dev server. */
+export function rendererLocation(options: { isPackaged: boolean; devServerUrl: string | undefined; rendererIndex: string }): RendererLocation {
+  if (!options.isPackaged && options.devServerUrl) {
+    const url = new URL(options.devServerUrl);
+    const local = url.hostname === 'localhost' || url.hostname === '127.0.0.1' || url.hostname === '[::1]';
+    if (local && (url.protocol === 'http:' || url.protocol === 'https:')) return { kind: 'dev-server', url: url.href };
+  }
+  return { kind: 'file', path: options.rendererIndex };
+}
+
+/**
+ * A page of our renderer: the same origin as the dev server, or exactly the built index.html
+ * (query and fragment aside; the renderer routes by hash).
+ */
+export function isRendererUrl(location: RendererLocation, candidate: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(candidate);
+  } catch {
+    return false;
+  }
+  if (location.kind === 'dev-server') return url.origin === new URL(location.url).origin;
+  const index = pathToFileURL(location.path);
+  return url.protocol === 'file:' && url.host === index.host && url.pathname === index.pathname;
+}
+
+/** Production CSP for the built renderer; the dev server also needs Vite's inline preamble and its socket. */
+export function contentSecurityPolicy(base: string, location: RendererLocation): string {
+  if (location.kind === 'file') return base;
+  const origin = new URL(location.url);
+  const socket = `${origin.protocol === 'https:' ? 'wss:' : 'ws:'}//${origin.host}`;
+  return base
+    .replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
+    .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
+    .replace("connect-src 'self'", `connect-src 'self' ${socket}`);
+}

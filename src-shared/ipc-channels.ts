@@ -1,0 +1,23 @@
+/**
+ * The Electron IPC channel names, written once for main and the preloads. No electron import: this
+ * file is shared and linted like the rest of src-shared.
+ */
+
+/** Renderer -> main: `invoke(name, input)`, answered with a `Result`. */
+export const INVOKE_CHANNEL = 'clinic:invoke';
+/** Main -> renderer: one `{topic, payload}` per event. */
+export const EVENT_CHANNEL = 'clinic:event';
+
+/** Passphrase window -> main: `submit(passphrase, confirmation?)`, answered with a `PassphraseReply`. */
+export const PASSPHRASE_SUBMIT_CHANNEL = 'front-desk:passphrase-submit';
+/** Passphrase window -> main: which form to show (first run sets a passphrase, later runs ask for it). */
+export const PASSPHRASE_MODE_CHANNEL = 'front-desk:passphrase-mode';
+
+export interface IpcEventMessage {
+  topic: string;
+  payload: unknown;
+}
+
+export type PassphraseFormMode = 'create' | 'unlock';
+
+export type PassphraseReply = { ok: true } | { ok: false; message: string };
