@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { SessionInfo } from '../../../src-shared/api/areas/auth';
+import type { ClinicSettings } from '../../../src-shared/api/areas/settings';
 import type { Permission } from '../../../src-shared/api/permissions';
 import { call, watchResults } from '../api';
 import { resetDataStores } from './resettable';
@@ -16,6 +17,7 @@ interface SessionState {
   locked: () => void;
   signedOut: () => void;
   can: (permission: Permission) => boolean;
+  settingsChanged: (settings: ClinicSettings) => void;
 }
 
 export const useSession = create<SessionState>()((set, get) => ({
@@ -53,6 +55,11 @@ export const useSession = create<SessionState>()((set, get) => ({
     // The next person starts at Home, not on the screen the last one left open.
     history.replaceState(null, '', `${window.location.pathname}#/`);
     set({ session: null, stage: 'login' });
+  },
+
+  settingsChanged(settings) {
+    const session = get().session;
+    set({ clinicName: settings.clinicName, session: session && { ...session, lockTimeoutMinutes: settings.lockTimeoutMinutes } });
   },
 
   can(permission) {

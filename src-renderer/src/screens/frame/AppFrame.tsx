@@ -17,7 +17,7 @@ const SCREENS: Record<string, () => React.JSX.Element> = {
 };
 
 export function AppFrame() {
-  const { session, clinicName, can, locked, signedOut, signedIn } = useSession();
+  const { session, clinicName, can, locked, signedOut, signedIn, settingsChanged } = useSession();
   const [route, navigate] = useHashRoute();
 
   const lock = useCallback(() => {
@@ -35,6 +35,7 @@ export function AppFrame() {
       }),
     [locked, signedIn, signedOut],
   );
+  useEffect(() => bridge.on('settings.changed', ({ settings }) => settingsChanged(settings)), [settingsChanged]);
 
   async function signOut() {
     await call('auth.logout', {});
