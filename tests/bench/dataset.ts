@@ -1,0 +1,134 @@
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
+import type { DateFormat } from '../../src-shared/api/areas/settings';
+import { createCore, type Core } from '../../src-main/core/app';
+import { applyKey, openEncryptedHandle } from '../../src-main/core/db/open';
+import { seedPatients } from '../../src-main/core/patients/seed';
+
+/**
+ * The benchmark's data: a clinic seeded deterministically, encrypted with a fixed bench key (never a
+ * real clinic's), and an unencrypted copy of the very same pages for the floor. Built once into a
+ * cache folder and reused while the seeding code and the migrations stay the same.
+ */
+
+const ROOT = resolve(import.meta.dirname, '../..');
+export const CACHE_ROOT = join(ROOT, 'node_modules/.cache/front-desk-bench');
+/** A fixed, public key: bench data is made up, and the cache must open on the next run. */
+export const BENCH_KEY = createHash('sha256').update('front-desk-bench-key-v1').digest();
+export const BENCH_USER = { username: 'bench', displayName: 'Bench Runner', password: 'bench runner password 1' };
+export const BENCH_DATE_FORMAT: DateFormat = 'DD/MM/YYYY';
+export const BENCH_CLIENT = 'bench';
+
+export interface Dataset {
+  dir: string;
+  /** Encrypted, migrated, set up: what the app opens. */
+  encrypted: string;
+  /** The same data, unencrypted: what the floor opens. */
+  plain: string;
+  patients: number;
+  seed: number;
+  /** Built in this run (false: reused from the cache). */
+  built: boolean;
+  buildSeconds: number;
+}
+
+interface Marker {
+  patients: number;
+  seed: number;
+  fingerprint: string;
+}
+
+/** Changes whenever what the data would be changes: the seeding, the index, the schema. */
+function fingerprint(): string {
+  const hash = createHash('sha256');
+  const files = [
+    'src-main/core/patients/seed.ts',
+    'src-main/core/patients/search-index.ts',
+    'tests/bench/dataset.ts',
+    ...readdirSync(join(ROOT, 'migrations')).sort().map((name) => `migrations/${name}`),
+  ];
+  for (const file of files) hash.update(file).update(readFileSync(join(ROOT, file)));
+  return hash.digest('hex').slice(0, 16);
+}
+
+export function datasetDir(patients: number, seed: number, root = CACHE_ROOT): string {
+  return join(root, `${patients}-${seed}`);
+}
+
+/** The cached dataset for (patients, seed), built first when missing or stale. */
+export async function ensureDataset(
+  patients: number,
+  seed: number,
+  options: { root?: string; log?: (line: string) => void } = {},
+): Promise<Dataset> {
+  const dir = datasetDir(patients, seed, options.root);
+  const encrypted = join(dir, 'clinic.db');
+  const plain = join(dir, 'plain.db');
+  const markerFile = join(dir, 'dataset.json');
+  const print = fingerprint();
+  if (existsSync(markerFile) && existsSync(encrypted) && existsSync(plain)) {
+    const marker = JSON.parse(readFileSync(markerFile, 'utf8')) as Marker;
+    if (marker.patients === patients && marker.seed === seed && marker.fingerprint === print) {
+      return { dir, encrypted, plain, patients, seed, built: false, buildSeconds: 0 };
+    }
+  }
+  const started = performance.now();
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  options.log?.(`Seeding ${patients} patients (seed ${seed}) into ${dir} ...`);
+  const core = await createCore({ file: encrypted, key: BENCH_KEY, create: true });
+  try {
+    await must(core, 'system.setup', { clinicName: 'Bench Clinic', timeZone: 'Europe/London', currency: 'GBP', admin: BENCH_USER });
+    await must(core, 'auth.login', { username: BENCH_USER.username, password: BENCH_USER.password });
+    await must(core, 'settings.update', { dateFormat: BENCH_DATE_FORMAT });
+    seedPatients(core.database.handle, patients, seed, Date.now());
+    core.database.handle.pragma('wal_checkpoint(TRUNCATE)');
+    core.database.handle.exec('ANALYZE');
+  } finally {
+    await core.close();
+  }
+  exportPlain(encrypted, plain);
+  writeFileSync(markerFile, `${JSON.stringify({ patients, seed, fingerprint: print } satisfies Marker, null, 2)}\n`);
+  const buildSeconds = (performance.now() - started) / 1000;
+  options.log?.(`Seeded and exported in ${buildSeconds.toFixed(1)} s.`);
+  return { dir, encrypted, plain, patients, seed, built: true, buildSeconds };
+}
+
+async function must(core: Core, name: string, input: unknown): Promise<unknown> {
+  const result = await core.invoke(BENCH_CLIENT, name, input);
+  if (!result.ok) throw new Error(`${name} failed while building the bench data: ${result.error.code} ${result.error.message}`);
+  return result.value;
+}
+
+/**
+ * An unencrypted copy of the encrypted file. SQLite3MultipleCiphers has no sqlcipher_export(), and
+ * VACUUM INTO writes with the source's cipher; rekeying a copy to the empty key decrypts it in
+ * place, page for page (rekey needs a rollback journal, not WAL).
+ */
+export function exportPlain(encrypted: string, plain: string): void {
+  const source = openEncryptedHandle({ file: encrypted, key: BENCH_KEY });
+  source.pragma('wal_checkpoint(TRUNCATE)');
+  source.close();
+  const temp = `${plain}.tmp`;
+  rmSync(temp, { force: true });
+  copyFileSync(encrypted, temp);
+  const copy = new BetterSqlite3(temp);
+  try {
+    applyKey(copy, BENCH_KEY);
+    copy.pragma('journal_mode = DELETE');
+    copy.pragma(`rekey = ''`);
+  } finally {
+    copy.close();
+  }
+  const check = new BetterSqlite3(temp, { readonly: true });
+  try {
+    check.prepare('SELECT count(*) FROM patient_search').get();
+  } finally {
+    check.close();
+  }
+  const header = readFileSync(temp).subarray(0, 15).toString('latin1');
+  if (header !== 'SQLite format 3') throw new Error(`The plain copy ${temp} is still encrypted.`);
+  renameSync(temp, plain);
+}
