@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { useSessionEvents } from './hooks/useSessionEvents';
 import { useSession } from './stores/session';
 import { AppFrame } from './screens/frame/AppFrame';
 import { LockScreen } from './screens/lock/LockScreen';
@@ -11,13 +12,20 @@ export function App() {
   useEffect(() => {
     void refresh();
   }, [refresh]);
+  useSessionEvents();
 
   if (startupError) {
     return (
       <main className="centered">
-        <p role="alert" className="form-error">
-          {startupError}
-        </p>
+        <div className="card">
+          <h1>Front Desk</h1>
+          <p role="alert" className="form-error">
+            {startupError}
+          </p>
+          <button type="button" className="primary" onClick={() => void refresh()}>
+            Try again
+          </button>
+        </div>
       </main>
     );
   }

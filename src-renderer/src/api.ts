@@ -1,4 +1,4 @@
-import { contract, type Input, type Output, type ProcedureName } from '../../src-shared/api/contract';
+import { contract, isProcedureName, type Input, type Output, type ProcedureName } from '../../src-shared/api/contract';
 import type { ClinicBridge } from '../../src-shared/bridge';
 import { createApiClient } from '../../src-shared/api/client';
 import type { Result } from '../../src-shared/api/errors';
@@ -10,10 +10,9 @@ declare global {
   }
 }
 
+/** Electron's preload defines `window.clinic`; in browser mode the page installs the same shape. */
 export const bridge: ClinicBridge = window.clinic ?? createWebBridge();
 window.clinic ??= bridge;
-
-const client = createApiClient(bridge, Object.keys(contract) as ProcedureName[]);
 
 type Watcher = (name: ProcedureName, result: Result<unknown>) => void;
 let watcher: Watcher = () => undefined;
@@ -23,10 +22,34 @@ export function watchResults(fn: Watcher): void {
   watcher = fn;
 }
 
-export async function call<N extends ProcedureName>(name: N, input: Input<N>): Promise<Result<Output<N>>> {
-  const result = (await bridge.invoke(name, input)) as Result<Output<N>>;
+/** Bumped on lock and sign-out: answers to calls made before then are dropped, not stored. */
+let generation = 0;
+
+export function forgetPendingCalls(): void {
+  generation += 1;
+}
+
+async function invoke(name: ProcedureName, input: unknown): Promise<Result<unknown>> {
+  const started = generation;
+  const result = await bridge.invoke(name, input);
+  if (started !== generation) {
+    return { ok: false, error: { code: 'LOCKED', message: 'The screen was locked before the answer arrived.' } };
+  }
   watcher(name, result);
   return result;
 }
 
-export { client as api };
+/** `call('users.create', input)`: typed by the contract. */
+export async function call<N extends ProcedureName>(name: N, input: Input<N>): Promise<Result<Output<N>>> {
+  return (await invoke(name, input)) as Result<Output<N>>;
+}
+
+/** `api.users.create(input)`: the same calls, grouped by area. */
+export const api = createApiClient(
+  {
+    invoke: (name, input) =>
+      isProcedureName(name) ? invoke(name, input) : Promise.resolve({ ok: false, error: { code: 'NOT_FOUND', message: `No procedure ${name}` } }),
+    on: (topic, listener) => bridge.on(topic, listener),
+  },
+  Object.keys(contract) as ProcedureName[],
+);

@@ -55,12 +55,10 @@ export const test = base.extend<{ desk: FrontDesk }>({
   },
 });
 
-let shot = 0;
-/** Kept as an artifact: test-results/screenshots/NN-name.png. */
-export async function screenshot(page: Page, name: string): Promise<void> {
+/** Kept as an artifact: test-results/screenshots/NN-name.png (numbered by the caller, stable across files). */
+export async function screenshot(page: Page, name: `${number}-${string}`): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  shot += 1;
-  await page.screenshot({ path: join(SCREENSHOTS, `${String(shot).padStart(2, '0')}-${name}.png`), fullPage: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
 
 export { expect } from '@playwright/test';

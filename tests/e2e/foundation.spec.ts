@@ -10,21 +10,21 @@ test('a new clinic: setup, sign in, add a receptionist, roles enforced, lock and
   await page.getByLabel('Currency').fill('ZZZ');
   await page.getByRole('button', { name: 'Create clinic' }).click();
   await expect(page.getByText('must be an ISO 4217 currency code')).toBeVisible();
-  await screenshot(page, 'setup-with-error');
+  await screenshot(page, '01-setup-with-error');
   await page.getByLabel('Currency').fill('GBP');
   await page.getByRole('button', { name: 'Create clinic' }).click();
 
   // The token left the address bar once read.
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
   expect(page.url()).not.toContain('token=');
-  await screenshot(page, 'login');
+  await screenshot(page, '02-login');
 
   await app.signIn({ username: ADMIN.username, password: 'not my password' });
   await expect(page.getByRole('alert')).toHaveText('Wrong username or password.');
   await app.signIn(ADMIN);
   await expect(page.getByRole('heading', { name: `Welcome, ${ADMIN.name}` })).toBeVisible();
   await expect(app.nav().getByRole('link')).toHaveText(['Home', 'Settings', 'Users', 'Audit log']);
-  await screenshot(page, 'home-admin');
+  await screenshot(page, '03-home-admin');
 
   // Create a receptionist; a too-short password is refused by main, next to the field.
   await app.open('Users');
@@ -39,7 +39,7 @@ test('a new clinic: setup, sign in, add a receptionist, roles enforced, lock and
   await addUser.getByRole('button', { name: 'Add user' }).click();
   await expect(addUser.getByRole('status')).toHaveText(`Added ${RECEPTIONIST.name} as receptionist.`);
   await expect(page.getByRole('row', { name: new RegExp(RECEPTIONIST.name) })).toContainText('Active');
-  await screenshot(page, 'users');
+  await screenshot(page, '04-users');
 
   await app.signOut();
 
@@ -49,14 +49,14 @@ test('a new clinic: setup, sign in, add a receptionist, roles enforced, lock and
   await expect(app.nav().getByRole('link')).toHaveText(['Home']);
   await page.goto(`${desk.url.split('#')[0]}#/users`);
   await expect(page.getByRole('alert')).toHaveText('You do not have permission to open Users.');
-  await screenshot(page, 'receptionist-refused');
+  await screenshot(page, '05-receptionist-refused');
 
   // Lock with the button: the app is gone from the page, not just covered.
   await page.getByRole('button', { name: 'Lock' }).click();
   await expect(page.getByRole('heading', { name: 'Locked' })).toBeVisible();
   await expect(page.getByRole('navigation')).toHaveCount(0);
   expect(await page.content()).not.toContain('permission to open Users');
-  await screenshot(page, 'locked');
+  await screenshot(page, '06-locked');
   await page.getByLabel('Password').fill('wrong password');
   await page.getByRole('button', { name: 'Unlock' }).click();
   await expect(page.getByRole('alert')).toHaveText('Wrong password.');
@@ -87,7 +87,7 @@ test('a new clinic: setup, sign in, add a receptionist, roles enforced, lock and
   await expect(rows.filter({ hasText: ADMIN.username })).toHaveCount(0);
   await page.getByRole('button', { name: 'Verify chain' }).click();
   await expect(page.getByRole('status')).toContainText('Chain intact');
-  await screenshot(page, 'audit-log');
+  await screenshot(page, '07-audit-log');
 
   await app.open('Settings');
   await page.getByLabel('Lock after (minutes idle)').fill('0');
@@ -96,7 +96,7 @@ test('a new clinic: setup, sign in, add a receptionist, roles enforced, lock and
   await page.getByLabel('Lock after (minutes idle)').fill('5');
   await page.getByRole('button', { name: 'Save settings' }).click();
   await expect(page.getByRole('status')).toHaveText('Settings saved.');
-  await screenshot(page, 'settings');
+  await screenshot(page, '08-settings');
 
   // Five idle minutes lock the screen by themselves (the page's clock is moved, not waited for).
   await page.clock.install();

@@ -5,48 +5,83 @@ import type { EventMap, EventTopic } from '../../../src-shared/api/events';
 const TOKEN_KEY = 'front-desk.token';
 const CLIENT_KEY = 'front-desk.client';
 
-/**
- * Browser mode: the same `window.clinic` the preload gives Electron, over HTTP to the host on
- * 127.0.0.1. The token arrives once in the address's fragment and is kept for this tab only.
- */
-export function createWebBridge(): ClinicBridge {
+const UNREACHABLE: Result<unknown> = {
+  ok: false,
+  error: { code: 'INTERNAL', message: 'Front Desk is not reachable. Is it still running on this computer?' },
+};
+
+/** The token arrives once in the address's fragment; it is kept for this tab only and leaves the address bar. */
+function takeToken(): string {
   const fromHash = /(?:^#|&)token=([^&]+)/.exec(window.location.hash)?.[1];
   if (fromHash) {
     sessionStorage.setItem(TOKEN_KEY, decodeURIComponent(fromHash));
-    history.replaceState(null, '', `${window.location.pathname}#/`);
+    history.replaceState(null, '', `${window.location.pathname}${window.location.search}#/`);
   }
-  const token = sessionStorage.getItem(TOKEN_KEY) ?? '';
-  let clientId = sessionStorage.getItem(CLIENT_KEY);
-  if (!clientId) {
-    clientId = crypto.randomUUID();
-    sessionStorage.setItem(CLIENT_KEY, clientId);
-  }
+  return sessionStorage.getItem(TOKEN_KEY) ?? '';
+}
 
+/** One id per tab: a reload keeps this desk's session, a second tab is a second desk. */
+function clientId(): string {
+  let id = sessionStorage.getItem(CLIENT_KEY);
+  if (!id) {
+    id = crypto.randomUUID();
+    sessionStorage.setItem(CLIENT_KEY, id);
+  }
+  return id;
+}
+
+function isResult(value: unknown): value is Result<unknown> {
+  return typeof value === 'object' && value !== null && 'ok' in value && typeof value.ok === 'boolean';
+}
+
+/** Browser mode: the same `window.clinic` the preload gives Electron, over HTTP to the host on 127.0.0.1. */
+export function createWebBridge(): ClinicBridge {
+  const token = takeToken();
+  const client = clientId();
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   let source: EventSource | undefined;
+
   function ensureEvents(): void {
     if (source) return;
-    source = new EventSource(`/api/events?token=${encodeURIComponent(token)}&client=${encodeURIComponent(clientId ?? '')}`);
+    source = new EventSource(`/api/events?token=${encodeURIComponent(token)}&client=${encodeURIComponent(client)}`);
     source.onmessage = (message: MessageEvent<string>) => {
-      const { topic, payload } = JSON.parse(message.data) as { topic: string; payload: unknown };
-      for (const listener of listeners.get(topic) ?? []) listener(payload);
+      let event: { topic?: unknown; payload?: unknown };
+      try {
+        event = JSON.parse(message.data) as { topic?: unknown; payload?: unknown };
+      } catch {
+        return;
+      }
+      if (typeof event.topic !== 'string') return;
+      for (const listener of listeners.get(event.topic) ?? []) listener(event.payload);
     };
   }
 
   return {
     async invoke(name: string, input: unknown): Promise<Result<unknown>> {
+      let response: Response;
       try {
-        const response = await fetch('/api/invoke', {
+        response = await fetch('/api/invoke', {
           method: 'POST',
-          headers: { Authorization: `Bearer ${token}`, 'X-Clinic-Client': clientId ?? '', 'Content-Type': 'application/json' },
+          headers: { Authorization: `Bearer ${token}`, 'X-Clinic-Client': client, 'Content-Type': 'application/json' },
           body: JSON.stringify({ name, input }),
         });
-        if (response.status === 401) {
-          return { ok: false, error: { code: 'UNAUTHENTICATED', message: 'This page has no valid access token: open the address Front Desk printed.' } };
-        }
-        return (await response.json()) as Result<unknown>;
       } catch {
-        return { ok: false, error: { code: 'INTERNAL', message: 'Front Desk is not reachable. Is it still running?' } };
+        return UNREACHABLE;
+      }
+      if (response.status === 403) {
+        return { ok: false, error: { code: 'FORBIDDEN', message: 'Front Desk refused this page: open it at the 127.0.0.1 address it printed.' } };
+      }
+      if (response.status === 401) {
+        return {
+          ok: false,
+          error: { code: 'UNAUTHENTICATED', message: 'This page has no valid access token: open the address Front Desk printed when it started.' },
+        };
+      }
+      try {
+        const body: unknown = await response.json();
+        return isResult(body) ? body : UNREACHABLE;
+      } catch {
+        return UNREACHABLE;
       }
     },
     on<T extends EventTopic>(topic: T, listener: (payload: EventMap[T]) => void): () => void {
@@ -55,7 +90,9 @@ export function createWebBridge(): ClinicBridge {
       const wrapped = listener as (payload: unknown) => void;
       set.add(wrapped);
       listeners.set(topic, set);
-      return () => set.delete(wrapped);
+      return () => {
+        set.delete(wrapped);
+      };
     },
   };
 }

@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { SessionInfo } from '../../../src-shared/api/areas/auth';
 import type { ClinicSettings } from '../../../src-shared/api/areas/settings';
 import type { Permission } from '../../../src-shared/api/permissions';
-import { call, watchResults } from '../api';
+import { call, forgetPendingCalls, watchResults } from '../api';
 import { resetDataStores } from './resettable';
 
 export type Stage = 'loading' | 'setup' | 'login' | 'locked' | 'ready';
@@ -32,6 +32,7 @@ export const useSession = create<SessionState>()((set, get) => ({
       set({ startupError: status.error.message });
       return;
     }
+    set({ startupError: null });
     if (status.value.setupRequired) {
       set({ stage: 'setup', clinicName: null, session: null });
       return;
@@ -46,15 +47,17 @@ export const useSession = create<SessionState>()((set, get) => ({
   },
 
   locked() {
-    resetDataStores();
     if (get().session) set({ stage: 'locked' });
+    forgetPendingCalls();
+    resetDataStores();
   },
 
   signedOut() {
-    resetDataStores();
     // The next person starts at Home, not on the screen the last one left open.
     history.replaceState(null, '', `${window.location.pathname}#/`);
     set({ session: null, stage: 'login' });
+    forgetPendingCalls();
+    resetDataStores();
   },
 
   settingsChanged(settings) {

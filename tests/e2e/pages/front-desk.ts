@@ -2,6 +2,13 @@ import { expect, type Page } from '@playwright/test';
 
 export const ADMIN = { name: 'Ada Admin', username: 'ada', password: 'correct horse battery' };
 export const RECEPTIONIST = { name: 'Rita Reception', username: 'rita', password: 'reception desk 1' };
+export const NURSE = { name: 'Nina Nurse', username: 'nina', password: 'triage room 42' };
+
+export interface Person {
+  name: string;
+  username: string;
+  password: string;
+}
 
 /** The screens as a person meets them, found by their labels and roles. */
 export class FrontDeskPage {
@@ -30,6 +37,21 @@ export class FrontDeskPage {
   async signOut(): Promise<void> {
     await this.page.getByRole('banner').getByRole('button', { name: 'Sign out' }).click();
     await expect(this.page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  }
+
+  /** On the Users screen: fills and sends the "Add user" form, and waits for its confirmation. */
+  async addUser(user: Person, role: string): Promise<void> {
+    const form = this.page.getByRole('form', { name: 'Add user' });
+    await form.getByLabel('Full name').fill(user.name);
+    await form.getByLabel('Username').fill(user.username);
+    await form.getByLabel('Role').selectOption(role);
+    await form.getByLabel('Password').fill(user.password);
+    await form.getByRole('button', { name: 'Add user' }).click();
+    await expect(form.getByRole('status')).toHaveText(`Added ${user.name} as ${role}.`);
+  }
+
+  userRow(name: string) {
+    return this.page.getByRole('row', { name: new RegExp(name) });
   }
 
   nav() {

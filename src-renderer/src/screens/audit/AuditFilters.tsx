@@ -1,7 +1,9 @@
 import { useState, type SyntheticEvent } from 'react';
 import { Field } from '../../components/Field';
 import { SelectField } from '../../components/SelectField';
+import { endOfClinicDay, startOfClinicDay } from '../../format/datetime';
 import type { AuditFilter } from '../../stores/audit';
+import { useClinicClock } from '../../stores/clinic-settings';
 
 const OUTCOMES = [
   { value: '', label: 'Any' },
@@ -10,11 +12,12 @@ const OUTCOMES = [
   { value: 'denied', label: 'Denied' },
 ];
 
-/** Dates are the computer's local days; the log stores instants. */
-const dayStart = (date: string) => (date ? new Date(`${date}T00:00:00`).getTime() : undefined);
-const dayEnd = (date: string) => (date ? new Date(`${date}T00:00:00`).getTime() + 86_400_000 : undefined);
+const OUTCOME_VALUES = new Set(['ok', 'failed', 'denied']);
+const isOutcome = (value: string): value is NonNullable<AuditFilter['outcome']> => OUTCOME_VALUES.has(value);
 
+/** Dates are the clinic's days (its time zone); the log stores instants. */
 export function AuditFilters({ onApply }: { onApply: (filter: AuditFilter) => void }) {
+  const { timeZone } = useClinicClock();
   const [actor, setActor] = useState('');
   const [action, setAction] = useState('');
   const [outcome, setOutcome] = useState('');
@@ -26,16 +29,16 @@ export function AuditFilters({ onApply }: { onApply: (filter: AuditFilter) => vo
     onApply({
       actor: actor.trim() || undefined,
       action: action.trim() || undefined,
-      outcome: (outcome || undefined) as AuditFilter['outcome'],
-      from: dayStart(from),
-      to: dayEnd(to),
+      outcome: isOutcome(outcome) ? outcome : undefined,
+      from: from ? startOfClinicDay(from, timeZone) : undefined,
+      to: to ? endOfClinicDay(to, timeZone) : undefined,
     });
   }
 
   return (
     <form className="filters" onSubmit={submit} aria-label="Filter the audit log">
       <Field label="User" value={actor} onChange={(event) => setActor(event.target.value)} />
-      <Field label="Action" value={action} onChange={(event) => setAction(event.target.value)} hint="Start of a name, e.g. auth or users." />
+      <Field label="Action" value={action} onChange={(event) => setAction(event.target.value)} hint="Starts with, e.g. auth or users.create" />
       <SelectField label="Outcome" value={outcome} options={OUTCOMES} onChange={(event) => setOutcome(event.target.value)} />
       <Field label="From date" type="date" value={from} onChange={(event) => setFrom(event.target.value)} />
       <Field label="To date" type="date" value={to} onChange={(event) => setTo(event.target.value)} />

@@ -1,24 +1,31 @@
-import { useCallback, useEffect } from 'react';
-import { bridge, call } from '../../api';
+import { useCallback, useEffect, type JSX } from 'react';
+import { call } from '../../api';
+import { Refusal } from '../../components/Refusal';
 import { useHashRoute } from '../../hooks/useHashRoute';
 import { useIdleLock } from '../../hooks/useIdleLock';
+import { useClinicSettings } from '../../stores/clinic-settings';
 import { useSession } from '../../stores/session';
 import { AuditScreen } from '../audit/AuditScreen';
 import { HomeScreen } from '../home/HomeScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
 import { UsersScreen } from '../users/UsersScreen';
+import { Header } from './Header';
 import { ROUTES } from './routes';
 
-const SCREENS: Record<string, () => React.JSX.Element> = {
+const SCREENS: Record<string, () => JSX.Element | null> = {
   '': HomeScreen,
   settings: SettingsScreen,
   users: UsersScreen,
   audit: AuditScreen,
 };
 
+/** The signed-in, unlocked app. Unmounted whole when the screen locks. */
 export function AppFrame() {
-  const { session, clinicName, can, locked, signedOut, signedIn, settingsChanged } = useSession();
-  const [route, navigate] = useHashRoute();
+  const session = useSession((state) => state.session);
+  const locked = useSession((state) => state.locked);
+  const can = useSession((state) => state.can);
+  const loadClinic = useClinicSettings((state) => state.load);
+  const route = useHashRoute();
 
   const lock = useCallback(() => {
     locked();
@@ -26,61 +33,30 @@ export function AppFrame() {
   }, [locked]);
   useIdleLock(session?.lockTimeoutMinutes ?? 10, lock);
 
-  useEffect(
-    () =>
-      bridge.on('session.changed', ({ session: next }) => {
-        if (!next) signedOut();
-        else if (next.locked) locked();
-        else signedIn(next);
-      }),
-    [locked, signedIn, signedOut],
-  );
-  useEffect(() => bridge.on('settings.changed', ({ settings }) => settingsChanged(settings)), [settingsChanged]);
-
-  async function signOut() {
-    await call('auth.logout', {});
-    signedOut();
-  }
+  useEffect(() => {
+    void loadClinic();
+  }, [loadClinic]);
 
   if (!session) return null;
   const current = ROUTES.find((candidate) => candidate.path === route) ?? ROUTES[0];
-  const allowed = !current?.permission || can(current.permission);
-  const Screen = SCREENS[current?.path ?? ''] ?? HomeScreen;
+  const allowed = !current.permission || can(current.permission);
+  const Screen = SCREENS[current.path] ?? HomeScreen;
 
   return (
     <div className="frame">
-      <header className="topbar">
-        <span className="brand">{clinicName}</span>
-        <span className="who">
-          {session.user.displayName} · <span className="role">{session.user.role}</span>
-        </span>
-        <button type="button" onClick={lock} title="Lock (Ctrl+L)">
-          Lock
-        </button>
-        <button type="button" onClick={() => void signOut()}>
-          Sign out
-        </button>
-      </header>
+      <Header onLock={lock} />
       <nav aria-label="Main">
         <ul>
           {ROUTES.filter((item) => !item.permission || can(item.permission)).map((item) => (
             <li key={item.path}>
-              <a href={`#/${item.path}`} aria-current={item.path === current?.path ? 'page' : undefined} onClick={() => navigate(item.path)}>
+              <a href={`#/${item.path}`} aria-current={item.path === current.path ? 'page' : undefined}>
                 {item.label}
               </a>
             </li>
           ))}
         </ul>
       </nav>
-      <main className="content">
-        {allowed ? (
-          <Screen />
-        ) : (
-          <p role="alert" className="form-error">
-            You do not have permission to open {current?.label}.
-          </p>
-        )}
-      </main>
+      <main className="content">{allowed ? <Screen /> : <Refusal area={current.label} />}</main>
     </div>
   );
 }

@@ -4,12 +4,16 @@ export interface RouteDef {
   path: string;
   label: string;
   permission: Permission | null;
+  /** One line for the home page. */
+  summary: string;
 }
 
+const HOME: RouteDef = { path: '', label: 'Home', permission: null, summary: 'This page.' };
+
 /** The areas that exist today, and who may open each. */
-export const ROUTES: readonly RouteDef[] = [
-  { path: '', label: 'Home', permission: null },
-  { path: 'settings', label: 'Settings', permission: 'settings:manage' },
-  { path: 'users', label: 'Users', permission: 'users:manage' },
-  { path: 'audit', label: 'Audit log', permission: 'audit:read' },
+export const ROUTES: readonly [RouteDef, ...RouteDef[]] = [
+  HOME,
+  { path: 'settings', label: 'Settings', permission: 'settings:manage', summary: 'Clinic name, time zone, currency, date format and when the screen locks.' },
+  { path: 'users', label: 'Users', permission: 'users:manage', summary: 'Add staff, change their roles, reset passwords, disable accounts.' },
+  { path: 'audit', label: 'Audit log', permission: 'audit:read', summary: 'Who did what and when, and a check that the log has not been altered.' },
 ];

@@ -2,10 +2,9 @@ import { useState, type SyntheticEvent } from 'react';
 import { call } from '../../api';
 import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
+import { TimeZoneField } from '../../components/TimeZoneField';
 import { useFormErrors } from '../../hooks/useFormErrors';
 import { useSession } from '../../stores/session';
-
-const TIME_ZONES = Intl.supportedValuesOf('timeZone');
 
 export function SetupScreen() {
   const refresh = useSession((state) => state.refresh);
@@ -28,6 +27,7 @@ export function SetupScreen() {
     if (form.password !== form.confirm) {
       setField('confirm', 'does not match the password');
       return;
+
     }
     setBusy(true);
     const result = await call('system.setup', {
@@ -49,12 +49,7 @@ export function SetupScreen() {
         <fieldset>
           <legend>Clinic</legend>
           <Field label="Clinic name" value={form.clinicName} onChange={update('clinicName')} error={errors.fields.clinicName} autoFocus required />
-          <Field label="Time zone" value={form.timeZone} onChange={update('timeZone')} error={errors.fields.timeZone} list="time-zones" hint="Appointments and opening hours follow this zone." />
-          <datalist id="time-zones">
-            {TIME_ZONES.map((zone) => (
-              <option key={zone} value={zone} />
-            ))}
-          </datalist>
+          <TimeZoneField value={form.timeZone} onChange={update('timeZone')} error={errors.fields.timeZone} hint="Appointments and opening hours follow this zone." />
           <Field label="Currency" value={form.currency} onChange={update('currency')} error={errors.fields.currency} maxLength={3} hint="ISO code, such as USD, EUR or GBP." />
         </fieldset>
         <fieldset>

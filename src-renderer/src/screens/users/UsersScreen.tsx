@@ -1,22 +1,26 @@
 import { useEffect } from 'react';
 import { bridge } from '../../api';
-import { FormMessage } from '../../components/FormMessage';
+import { ErrorMessage } from '../../components/ErrorMessage';
 import { useUsers } from '../../stores/users';
 import { AddUserForm } from './AddUserForm';
 import { UserRow } from './UserRow';
 
 export function UsersScreen() {
-  const { users, error, load } = useUsers();
+  const users = useUsers((state) => state.users);
+  const error = useUsers((state) => state.error);
+  const load = useUsers((state) => state.load);
 
   useEffect(() => {
     void load();
-    return bridge.on('users.changed', () => void load());
+    return bridge.on('users.changed', () => {
+      void load();
+    });
   }, [load]);
 
   return (
     <section>
       <h1>Users</h1>
-      <FormMessage error={error} />
+      <ErrorMessage error={error} area="Users" />
       <table>
         <caption className="visually-hidden">Users of this clinic</caption>
         <thead>

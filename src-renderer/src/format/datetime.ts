@@ -1,0 +1,60 @@
+import { TZDate } from '@date-fns/tz';
+import type { DateFormat } from '../../../src-shared/api/areas/settings';
+
+export interface ClinicClock {
+  timeZone: string;
+  dateFormat: DateFormat;
+}
+
+function parts(ms: number, timeZone: string): Record<string, string> {
+  const formatter = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  });
+  const out: Record<string, string> = {};
+  for (const part of formatter.formatToParts(ms)) out[part.type] = part.value;
+  return out;
+}
+
+/** A date in the clinic's chosen format, in the clinic's time zone. */
+export function formatDate(ms: number, clock: ClinicClock): string {
+  const { year = '', month = '', day = '' } = parts(ms, clock.timeZone);
+  switch (clock.dateFormat) {
+    case 'YYYY-MM-DD':
+      return `${year}-${month}-${day}`;
+    case 'DD/MM/YYYY':
+      return `${day}/${month}/${year}`;
+    case 'MM/DD/YYYY':
+      return `${month}/${day}/${year}`;
+  }
+}
+
+/** Date and 24-hour time, e.g. `2026-11-22 14:05:09`. */
+export function formatDateTime(ms: number, clock: ClinicClock): string {
+  const { hour = '', minute = '', second = '' } = parts(ms, clock.timeZone);
+  return `${formatDate(ms, clock)} ${hour}:${minute}:${second}`;
+}
+
+/** The first instant of a `YYYY-MM-DD` day in the clinic's zone (DST-safe). */
+export function startOfClinicDay(isoDate: string, timeZone: string): number {
+  const [year = 0, month = 1, day = 1] = isoDate.split('-').map(Number);
+  return new TZDate(year, month - 1, day, timeZone).getTime();
+}
+
+/** The first instant of the day after, so a range "to" a date includes all of it. */
+export function endOfClinicDay(isoDate: string, timeZone: string): number {
+  const [year = 0, month = 1, day = 1] = isoDate.split('-').map(Number);
+  return new TZDate(year, month - 1, day + 1, timeZone).getTime();
+}
+
+/** Used until the clinic's settings have arrived. */
+export const BROWSER_CLOCK: ClinicClock = {
+  timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+  dateFormat: 'YYYY-MM-DD',
+};

@@ -1,0 +1,71 @@
+import type { AuditEntry } from '../../../../src-shared/api/areas/audit';
+import { formatDateTime } from '../../format/datetime';
+import { useClinicClock } from '../../stores/clinic-settings';
+
+const OUTCOME_LABELS = { ok: 'Succeeded', failed: 'Failed', denied: 'Denied' } as const;
+
+function describeValue(value: unknown): string {
+  if (value === null || value === undefined) return '—';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return JSON.stringify(value);
+}
+
+function Details({ details }: { details: AuditEntry['details'] }) {
+  if (!details || Object.keys(details).length === 0) return null;
+  return (
+    <dl className="details-list">
+      {Object.entries(details).map(([key, value]) => (
+        <div key={key}>
+          <dt>{key}</dt>
+          <dd>{describeValue(value)}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+export function AuditTable({ entries }: { entries: readonly AuditEntry[] }) {
+  const clock = useClinicClock();
+  return (
+    <table className="audit-table">
+      <caption className="visually-hidden">Audit entries, newest first</caption>
+      <thead>
+        <tr>
+          <th scope="col">#</th>
+          <th scope="col">Time</th>
+          <th scope="col">User</th>
+          <th scope="col">Action</th>
+          <th scope="col">Target</th>
+          <th scope="col">Outcome</th>
+          <th scope="col">Details</th>
+        </tr>
+      </thead>
+      <tbody>
+        {entries.map((entry) => (
+          <tr key={entry.seq} className={entry.outcome === 'ok' ? undefined : `outcome-${entry.outcome}`}>
+            <td className="num">{entry.seq}</td>
+            <td className="nowrap">{formatDateTime(entry.at, clock)}</td>
+            <td>{entry.actorUsername ?? '—'}</td>
+            <td className="mono">{entry.action}</td>
+            <td>
+              {entry.targetType ? (
+                <>
+                  {entry.targetType} <span className="muted mono" title={entry.targetId ?? undefined}>{entry.targetId?.slice(-8)}</span>
+                </>
+              ) : (
+                '—'
+              )}
+            </td>
+            <td>
+              <span className={`badge badge-${entry.outcome}`}>{OUTCOME_LABELS[entry.outcome]}</span>
+            </td>
+            <td>
+              <Details details={entry.details} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

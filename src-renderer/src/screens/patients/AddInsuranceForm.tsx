@@ -1,0 +1,65 @@
+import { useState, type SyntheticEvent } from 'react';
+import { INSURANCE_PRIORITIES, type InsurancePriority } from '../../../../src-shared/api/areas/patients';
+import type { DateFormat } from '../../../../src-shared/api/areas/settings';
+import { parseDateInput } from '../../../../src-shared/patients/dates';
+import { call } from '../../api';
+import { Field } from '../../components/Field';
+import { FormMessage } from '../../components/FormMessage';
+import { SelectField } from '../../components/SelectField';
+import { useFormErrors } from '../../hooks/useFormErrors';
+import { usePatients } from '../../stores/patients';
+
+const EMPTY = { payer: '', plan: '', memberId: '', groupNumber: '', effectiveDate: '', terminationDate: '', lastVerifiedDate: '' };
+type DateKey = 'effectiveDate' | 'terminationDate' | 'lastVerifiedDate';
+
+export function AddInsuranceForm({ patientId, dateFormat }: { patientId: string; dateFormat: DateFormat }) {
+  const show = usePatients((state) => state.show);
+  const [form, setForm] = useState(EMPTY);
+  const [priority, setPriority] = useState<InsurancePriority>('primary');
+  const errors = useFormErrors();
+  const update = (key: keyof typeof EMPTY) => (event: { target: { value: string } }) => setForm({ ...form, [key]: event.target.value });
+
+  async function submit(event: SyntheticEvent) {
+    event.preventDefault();
+    errors.clear();
+    const dates: Partial<Record<DateKey, string | null>> = {};
+    for (const key of ['effectiveDate', 'terminationDate', 'lastVerifiedDate'] as const) {
+      if (!form[key]) {
+        dates[key] = null;
+        continue;
+      }
+      const iso = parseDateInput(form[key], dateFormat);
+      if (!iso) return errors.setField(key, `must be a real date written as ${dateFormat}`);
+      dates[key] = iso;
+    }
+    const result = await call('patients.addInsurance', {
+      patientId,
+      payer: form.payer,
+      plan: form.plan || null,
+      memberId: form.memberId,
+      groupNumber: form.groupNumber || null,
+      priority,
+      ...dates,
+    });
+    if (!result.ok) return errors.show(result.error);
+    show(result.value);
+    setForm(EMPTY);
+  }
+
+  const error = (key: string) => errors.errors.fields[key];
+  return (
+    <form className="card" onSubmit={(event) => void submit(event)} noValidate aria-label="Add insurance">
+      <h2>Add insurance</h2>
+      <Field label="Payer" value={form.payer} onChange={update('payer')} error={error('payer')} />
+      <Field label="Plan" value={form.plan} onChange={update('plan')} error={error('plan')} />
+      <Field label="Member id" value={form.memberId} onChange={update('memberId')} error={error('memberId')} />
+      <Field label="Group number" value={form.groupNumber} onChange={update('groupNumber')} error={error('groupNumber')} />
+      <SelectField label="Priority" value={priority} options={INSURANCE_PRIORITIES.map((value) => ({ value, label: value }))} onChange={(event) => setPriority(event.target.value as InsurancePriority)} error={error('priority')} />
+      <Field label="Effective date" value={form.effectiveDate} onChange={update('effectiveDate')} error={error('effectiveDate')} placeholder={dateFormat} />
+      <Field label="Termination date" value={form.terminationDate} onChange={update('terminationDate')} error={error('terminationDate')} placeholder={dateFormat} />
+      <Field label="Last verified" value={form.lastVerifiedDate} onChange={update('lastVerifiedDate')} error={error('lastVerifiedDate')} placeholder={dateFormat} />
+      <FormMessage error={errors.errors.form} />
+      <button type="submit">Add insurance</button>
+    </form>
+  );
+}

@@ -1,0 +1,43 @@
+import type { DuplicateCandidate } from '../../../../src-shared/api/areas/patients';
+
+interface DuplicatePanelProps {
+  candidates: DuplicateCandidate[];
+  confirmed: string[];
+  onConfirm: (patientId: string, notSame: boolean) => void;
+}
+
+/** Possible duplicates of the record being typed, each with why it looks the same. */
+export function DuplicatePanel({ candidates, confirmed, onConfirm }: DuplicatePanelProps) {
+  if (candidates.length === 0) return null;
+  return (
+    <aside className="duplicates" aria-labelledby="duplicates-heading">
+      <h2 id="duplicates-heading">Possible duplicates</h2>
+      <p className="hint">Open the existing record instead of registering the same person twice.</p>
+      <ul>
+        {candidates.map((candidate) => (
+          <li key={candidate.patient.id} className={`candidate ${candidate.strength}`}>
+            <a href={`#/patients/${candidate.patient.id}`}>
+              {candidate.patient.name} · {candidate.patient.dob} · {candidate.patient.mrn}
+            </a>
+            <span className="tag">{candidate.strength === 'strong' ? 'Likely the same person' : 'Possible'}</span>
+            <ul className="reasons">
+              {candidate.reasons.map((reason) => (
+                <li key={reason.code}>{reason.message}</li>
+              ))}
+            </ul>
+            {candidate.strength === 'strong' && (
+              <label className="checkbox">
+                <input
+                  type="checkbox"
+                  checked={confirmed.includes(candidate.patient.id)}
+                  onChange={(event) => onConfirm(candidate.patient.id, event.target.checked)}
+                />
+                Not the same person as {candidate.patient.name}
+              </label>
+            )}
+          </li>
+        ))}
+      </ul>
+    </aside>
+  );
+}

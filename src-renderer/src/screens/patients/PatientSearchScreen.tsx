@@ -1,0 +1,93 @@
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { formatDate } from '../../../../src-shared/patients/dates';
+import { FormMessage } from '../../components/FormMessage';
+import { useClinicSettings } from '../../stores/clinic-settings';
+import { usePatients } from '../../stores/patients';
+import { useSession } from '../../stores/session';
+
+/** Reception's landing screen: one box for name, phone, MRN, date of birth or email. */
+export function PatientSearchScreen() {
+  const { query, results, error, search } = usePatients();
+  const { settings, load } = useClinicSettings();
+  const canRegister = useSession((state) => state.can('patients:write'));
+  const [active, setActive] = useState(0);
+  const input = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    void load();
+    input.current?.focus();
+  }, [load]);
+
+  const format = settings?.dateFormat ?? 'YYYY-MM-DD';
+  const open = (id: string) => (window.location.hash = `#/patients/${id}`);
+
+  function onKeyDown(event: KeyboardEvent) {
+    if (event.key === 'ArrowDown') setActive((index) => Math.min(index + 1, results.length - 1));
+    else if (event.key === 'ArrowUp') setActive((index) => Math.max(index - 1, 0));
+    else if (event.key === 'Enter' && results[active]) open(results[active].id);
+    else return;
+    event.preventDefault();
+  }
+
+  return (
+    <section>
+      <div className="section-head">
+        <h1>Patients</h1>
+        {canRegister && (
+          <a className="button primary" href="#/patients/new">
+            Register new patient
+          </a>
+        )}
+      </div>
+      <div className="field search-field">
+        <label htmlFor="patient-search">Find a patient</label>
+        <input
+          id="patient-search"
+          ref={input}
+          type="search"
+          value={query}
+          autoComplete="off"
+          placeholder={`Name, phone, MRN, date of birth (${format}) or email`}
+          onChange={(event) => {
+            setActive(0);
+            void search(event.target.value);
+          }}
+          onKeyDown={onKeyDown}
+          aria-controls="patient-results"
+        />
+        <small className="hint">↑ ↓ to choose, Enter to open.</small>
+      </div>
+      <FormMessage error={error} />
+      {query.trim() !== '' && (
+        <table id="patient-results">
+          <caption className="visually-hidden">Patients matching {query}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Date of birth</th>
+              <th scope="col">Age</th>
+              <th scope="col">MRN</th>
+              <th scope="col">Phone</th>
+            </tr>
+          </thead>
+          <tbody>
+            {results.map((row, index) => (
+              <tr key={row.id} className={index === active ? 'active-row' : undefined} aria-selected={index === active}>
+                <td>
+                  <a href={`#/patients/${row.id}`}>{row.name}</a>
+                  {row.deceased && <span className="tag">deceased</span>}
+                  {!row.active && <span className="tag">inactive</span>}
+                </td>
+                <td>{formatDate(row.dob, format)}</td>
+                <td>{row.age}</td>
+                <td>{row.mrn}</td>
+                <td>{row.phone ?? '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {query.trim() !== '' && results.length === 0 && <p>No patient matches “{query}”.</p>}
+    </section>
+  );
+}

@@ -1,0 +1,76 @@
+import { useEffect } from 'react';
+import { formatDate, todayIn } from '../../../../src-shared/patients/dates';
+import { FormMessage } from '../../components/FormMessage';
+import { useClinicSettings } from '../../stores/clinic-settings';
+import { usePatients } from '../../stores/patients';
+import { useSession } from '../../stores/session';
+import { AddAllergyForm } from './AddAllergyForm';
+import { AddInsuranceForm } from './AddInsuranceForm';
+import { insuranceWarnings } from './insurance-status';
+import { PatientBanner } from './PatientBanner';
+
+export function PatientSummaryScreen({ patientId }: { patientId: string }) {
+  const { record, error, open } = usePatients();
+  const { settings, load } = useClinicSettings();
+  const canWrite = useSession((state) => state.can('patients:write'));
+
+  useEffect(() => {
+    void load();
+    void open(patientId);
+  }, [patientId, open, load]);
+
+  if (error) return <FormMessage error={error} />;
+  if (!record || record.id !== patientId || !settings) return <p>Opening the record…</p>;
+  const today = todayIn(settings.timeZone, Date.now());
+
+  return (
+    <section>
+      <PatientBanner record={record} dateFormat={settings.dateFormat} />
+      <h1 className="visually-hidden">Patient summary</h1>
+      <div className="summary-grid">
+        <section className="card" aria-labelledby="contact-heading">
+          <h2 id="contact-heading">Contact</h2>
+          <dl>
+            {record.phones.map((phone) => (
+              <div key={phone.id}>
+                <dt>{phone.kind}{phone.isPrimary ? ' (primary)' : ''}</dt>
+                <dd>{phone.number}</dd>
+              </div>
+            ))}
+            <div>
+              <dt>Email</dt>
+              <dd>{record.email ?? '—'}</dd>
+            </div>
+            <div>
+              <dt>National id</dt>
+              <dd>{record.nationalIdMasked ?? '—'}</dd>
+            </div>
+          </dl>
+        </section>
+        <section className="card" aria-labelledby="insurance-heading">
+          <h2 id="insurance-heading">Insurance</h2>
+          {record.insurance.length === 0 && <p>No insurance on file.</p>}
+          <ul className="plain">
+            {record.insurance.map((policy) => (
+              <li key={policy.id}>
+                <strong>{policy.payer}</strong> {policy.plan} · {policy.priority} · member {policy.memberId}
+                {policy.terminationDate && <> · until {formatDate(policy.terminationDate, settings.dateFormat)}</>}
+                {insuranceWarnings(policy, today).map((warning) => (
+                  <span key={warning} className="tag warning">
+                    {warning}
+                  </span>
+                ))}
+              </li>
+            ))}
+          </ul>
+        </section>
+      </div>
+      {canWrite && (
+        <div className="summary-grid">
+          <AddInsuranceForm patientId={record.id} dateFormat={settings.dateFormat} />
+          <AddAllergyForm patientId={record.id} />
+        </div>
+      )}
+    </section>
+  );
+}
