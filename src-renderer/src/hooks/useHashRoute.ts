@@ -1,21 +1,38 @@
 import { useEffect, useState } from 'react';
 
-function currentRoute(): string {
+function segments(): string[] {
   const hash = window.location.hash.replace(/^#\/?/, '');
-  return hash.split(/[?&/]/)[0] ?? '';
+  return (hash.split(/[?&]/)[0] ?? '').split('/');
+}
+
+function currentRoute(): string {
+  return segments()[0] ?? '';
+}
+
+/** What follows the area: `#/patients/new` → 'new'. */
+function currentDetail(): string {
+  return segments().slice(1).join('/');
 }
 
 /** `#/users` → 'users'. Hash routes survive reloads and need no router library. */
 export function useHashRoute(): string {
-  const [route, setRoute] = useState(currentRoute);
+  return useHash(currentRoute);
+}
+
+export function useHashDetail(): string {
+  return useHash(currentDetail);
+}
+
+function useHash(read: () => string): string {
+  const [route, setRoute] = useState(read);
   useEffect(() => {
     const onChange = () => {
-      setRoute(currentRoute());
+      setRoute(read());
     };
     window.addEventListener('hashchange', onChange);
     return () => {
       window.removeEventListener('hashchange', onChange);
     };
-  }, []);
+  }, [read]);
   return route;
 }

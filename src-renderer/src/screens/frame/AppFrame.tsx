@@ -7,6 +7,7 @@ import { useClinicSettings } from '../../stores/clinic-settings';
 import { useSession } from '../../stores/session';
 import { AuditScreen } from '../audit/AuditScreen';
 import { HomeScreen } from '../home/HomeScreen';
+import { PatientsScreen } from '../patients/PatientsScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
 import { UsersScreen } from '../users/UsersScreen';
 import { Header } from './Header';
@@ -14,6 +15,7 @@ import { ROUTES } from './routes';
 
 const SCREENS: Record<string, () => JSX.Element | null> = {
   '': HomeScreen,
+  patients: PatientsScreen,
   settings: SettingsScreen,
   users: UsersScreen,
   audit: AuditScreen,

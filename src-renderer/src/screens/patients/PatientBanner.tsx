@@ -5,7 +5,7 @@ import type { DateFormat } from '../../../../src-shared/api/areas/settings';
 /** Who this is, at a glance, wherever a patient is shown: identity, alerts and allergies. */
 export function PatientBanner({ record, dateFormat }: { record: PatientRecord; dateFormat: DateFormat }) {
   return (
-    <header className="patient-banner" aria-label="Patient banner">
+    <section className="patient-banner" aria-label="Patient banner">
       <div className="identity">
         <strong className="patient-name">{record.name}</strong>
         <span>DOB {formatDate(record.dob, dateFormat)}</span>
@@ -28,6 +28,6 @@ export function PatientBanner({ record, dateFormat }: { record: PatientRecord; d
           </span>
         ))}
       </div>
-    </header>
+    </section>
   );
 }
