@@ -7,7 +7,9 @@ export interface EventMap {
   'session.changed': { session: SessionInfo | null };
   'settings.changed': { settings: ClinicSettings };
   'users.changed': { userId: string };
+  /** Appointments were booked, moved, cancelled or changed status: refresh these providers' days. */
+  'appointments.changed': { appointmentIds: string[]; providerIds: string[]; dates: string[]; action: 'booked' | 'moved' | 'cancelled' | 'status' };
 }
 
 export type EventTopic = keyof EventMap;
-export const EVENT_TOPICS: readonly EventTopic[] = ['session.changed', 'settings.changed', 'users.changed'];
+export const EVENT_TOPICS: readonly EventTopic[] = ['session.changed', 'settings.changed', 'users.changed', 'appointments.changed'];

@@ -2,6 +2,7 @@ import type { Handlers } from '../context';
 import { auditHandlers } from './audit';
 import { authHandlers } from './auth';
 import { patientsHandlers } from './patients';
+import { schedulingHandlers } from './scheduling';
 import { settingsHandlers } from './settings';
 import { systemHandlers } from './system';
 import { usersHandlers } from './users';
@@ -14,4 +15,5 @@ export const handlers: Handlers = {
   ...usersHandlers,
   ...auditHandlers,
   ...patientsHandlers,
+  ...schedulingHandlers,
 };

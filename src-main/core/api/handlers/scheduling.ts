@@ -1,0 +1,96 @@
+import type { ProcedureName } from '../../../../src-shared/api/contract';
+import {
+  bookAppointment,
+  cancelAppointment,
+  getAppointment,
+  moveAppointment,
+  setAppointmentStatus,
+  type Actor,
+  type WriteOutcome,
+} from '../../scheduling/appointments';
+import { daySchedule, nextAvailable } from '../../scheduling/calendar';
+import {
+  createException,
+  createHoliday,
+  createLocation,
+  createProvider,
+  createRoom,
+  createTemplate,
+  createType,
+  listExceptions,
+  listHolidays,
+  listLocations,
+  listProviders,
+  listRooms,
+  listTemplates,
+  listTypes,
+} from '../../scheduling/config';
+import type { HandlerContext, HandlersFor } from '../context';
+
+type SchedulingProcedure = Extract<ProcedureName, `schedule.${string}` | `appointments.${string}`>;
+
+function actor(ctx: HandlerContext): Actor {
+  return { userId: ctx.session?.userId ?? null, username: ctx.session?.username ?? null };
+}
+
+function configured<T extends { id: string }>(ctx: HandlerContext, targetType: string, value: T, details?: Record<string, unknown>): T {
+  ctx.audit.targetType = targetType;
+  ctx.audit.targetId = value.id;
+  if (details) ctx.audit.details = details;
+  return value;
+}
+
+/** Audits the write (with any override and what it set aside) and tells every window after commit. */
+function changed(ctx: HandlerContext, action: 'booked' | 'moved' | 'cancelled' | 'status', outcome: WriteOutcome, details: Record<string, unknown> = {}) {
+  ctx.audit.targetType = 'appointment';
+  ctx.audit.targetId = outcome.view.id;
+  ctx.audit.details = {
+    ...details,
+    patientId: outcome.view.patientId,
+    providerId: outcome.view.providerId,
+    start: outcome.view.start,
+    end: outcome.view.end,
+    ...(outcome.overridden.length > 0 && {
+      override: { reason: outcome.view.overrideReason, problems: outcome.overridden.map((p) => p.code) },
+    }),
+  };
+  if (outcome.providerIds.length > 0) {
+    ctx.broadcast('appointments.changed', { appointmentIds: [outcome.view.id], providerIds: outcome.providerIds, dates: outcome.dates, action });
+  }
+  return outcome.view;
+}
+
+export const schedulingHandlers: HandlersFor<SchedulingProcedure> = {
+  'schedule.createLocation': async (ctx, input) => configured(ctx, 'location', await createLocation(ctx.db, input, ctx.now), { name: input.name }),
+  'schedule.listLocations': async (ctx) => listLocations(ctx.db),
+  'schedule.createRoom': async (ctx, input) => configured(ctx, 'room', await createRoom(ctx.db, input, ctx.now), { name: input.name }),
+  'schedule.listRooms': async (ctx, input) => listRooms(ctx.db, input.locationId),
+  'schedule.createProvider': async (ctx, input) =>
+    configured(ctx, 'provider', await createProvider(ctx.db, input, ctx.now), { displayName: input.displayName }),
+  'schedule.listProviders': async (ctx) => listProviders(ctx.db),
+  'schedule.createType': async (ctx, input) => configured(ctx, 'appointmentType', await createType(ctx.db, input, ctx.now), { name: input.name }),
+  'schedule.listTypes': async (ctx) => listTypes(ctx.db),
+  'schedule.createTemplate': async (ctx, input) => configured(ctx, 'availabilityTemplate', await createTemplate(ctx.db, input, ctx.now), { ...input }),
+  'schedule.listTemplates': async (ctx, input) => listTemplates(ctx.db, input.providerId),
+  'schedule.createException': async (ctx, input) => configured(ctx, 'availabilityException', await createException(ctx.db, input, ctx.now), { ...input }),
+  'schedule.listExceptions': async (ctx, input) => listExceptions(ctx.db, input),
+  'schedule.createHoliday': async (ctx, input) => configured(ctx, 'holiday', await createHoliday(ctx.db, input, ctx.now), { ...input }),
+  'schedule.listHolidays': async (ctx, input) => listHolidays(ctx.db, input),
+
+  'appointments.book': async (ctx, input) => changed(ctx, 'booked', await bookAppointment(ctx.db, input, actor(ctx), ctx.now)),
+  'appointments.move': async (ctx, input) => changed(ctx, 'moved', await moveAppointment(ctx.db, input, actor(ctx), ctx.now)),
+  'appointments.cancel': async (ctx, input) =>
+    changed(ctx, 'cancelled', await cancelAppointment(ctx.db, input, actor(ctx), ctx.now), { reason: input.reason }),
+  'appointments.setStatus': async (ctx, input) =>
+    changed(ctx, 'status', await setAppointmentStatus(ctx.db, input, actor(ctx), ctx.now), { status: input.status }),
+  /** An audited read: appointment details and history are about a patient. */
+  'appointments.get': async (ctx, input) => {
+    const detail = await getAppointment(ctx.db, input.appointmentId);
+    ctx.audit.targetType = 'appointment';
+    ctx.audit.targetId = detail.id;
+    ctx.audit.details = { patientId: detail.patientId };
+    return detail;
+  },
+  'appointments.day': async (ctx, input) => daySchedule(ctx.db, input),
+  'appointments.nextAvailable': async (ctx, input) => nextAvailable(ctx.db, input, ctx.now),
+};

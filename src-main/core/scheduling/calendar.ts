@@ -1,0 +1,172 @@
+import type { Kysely } from 'kysely';
+import type { DaySchedule, NextAvailableInput, PartOfDay, ProviderDaySchedule, Slot } from '../../../src-shared/api/areas/scheduling';
+import { fieldError } from '../../../src-shared/api/errors';
+import { providerDay } from '../../../src-shared/scheduling/availability';
+import { mergeIntervals, type Interval } from '../../../src-shared/scheduling/intervals';
+import { slotsIn, type FoundSlot } from '../../../src-shared/scheduling/slots';
+import { BLOCKING_STATUSES } from '../../../src-shared/scheduling/status';
+import { addDays, daysBetween, localDayBounds, localParts, localTimeOf, MINUTE_MS, wallRangeToInstants } from '../../../src-shared/scheduling/time';
+import type { Database, ProviderRow } from '../db/schema';
+import { appointmentsOverlapping, MAX_APPOINTMENT_MS } from './appointments';
+import { activeProviders, clinicClock, loadRules, requireType, toProvider } from './config';
+
+type Db = Kysely<Database>;
+
+/** The providers asked for, in the order asked; none asked: every provider, by name. */
+async function chooseProviders(db: Db, ids: readonly string[]): Promise<ProviderRow[]> {
+  const all = await activeProviders(db);
+  if (ids.length === 0) return all;
+  const byId = new Map(all.map((p) => [p.id, p]));
+  return [...new Set(ids)].map((id, index) => {
+    const provider = byId.get(id);
+    if (!provider) throw fieldError(`providerIds.${index}`, 'no such provider');
+    return provider;
+  });
+}
+
+/** Everything a day view needs for a set of providers: availability to shade, time off, appointments. */
+export async function daySchedule(
+  db: Db,
+  input: { date: string; providerIds: string[]; locationId?: string; includeCancelled: boolean },
+): Promise<DaySchedule> {
+  const { timeZone: zone } = await clinicClock(db);
+  const providers = await chooseProviders(db, input.providerIds);
+  const bounds = localDayBounds(zone, input.date);
+  const ids = providers.map((p) => p.id);
+  const [rules, appointments] = await Promise.all([
+    loadRules(db, ids, input.date, input.date),
+    appointmentsOverlapping(db, zone, { providerIds: ids, from: bounds.start, to: bounds.end, includeCancelled: input.includeCancelled }),
+  ]);
+  const holidays = rules.holidays
+    .filter((h) => input.locationId === undefined || h.locationId === null || h.locationId === input.locationId)
+    .map((h) => ({ id: h.id, date: h.date, name: h.name, locationId: h.locationId }));
+  const columns = providers.map((provider): ProviderDaySchedule => {
+    const day = providerDay(zone, input.date, provider.id, rules);
+    return {
+      provider: toProvider(provider),
+      availability: day.intervals.filter((i) => input.locationId === undefined || i.locationId === input.locationId),
+      timeOff: day.timeOff.flatMap((t) => t.removed.map((i) => ({ start: i.start, end: i.end, reason: t.rule.reason }))),
+      appointments: appointments.filter(
+        (a) => a.providerId === provider.id && (input.locationId === undefined || a.locationId === input.locationId),
+      ),
+    };
+  });
+  return { date: input.date, timeZone: zone, dayStart: bounds.start, dayEnd: bounds.end, holidays, providers: columns };
+}
+
+/** Wall-clock start windows for a part of the day (by the slot's start). */
+export const PART_OF_DAY_MINUTES: Record<Exclude<PartOfDay, 'any'>, [number, number]> = {
+  morning: [0, 12 * 60],
+  afternoon: [12 * 60, 17 * 60],
+  evening: [17 * 60, 24 * 60],
+};
+
+async function busyByProvider(db: Db, providerIds: readonly string[], from: number, to: number): Promise<Map<string, Interval[]>> {
+  const rows =
+    providerIds.length === 0
+      ? []
+      : await db
+          .selectFrom('appointments')
+          .select(['provider_id', 'start_at', 'end_at'])
+          .where('provider_id', 'in', [...providerIds])
+          .where('start_at', '>', from - MAX_APPOINTMENT_MS)
+          .where('start_at', '<', to)
+          .where('end_at', '>', from)
+          .where('status', 'in', [...BLOCKING_STATUSES])
+          .where('deleted_at', 'is', null)
+          .execute();
+  const busy = new Map<string, Interval[]>();
+  for (const row of rows) busy.set(row.provider_id, [...(busy.get(row.provider_id) ?? []), { start: row.start_at, end: row.end_at }]);
+  return busy;
+}
+
+async function patientBusy(db: Db, patientId: string | undefined, from: number, to: number): Promise<Interval[]> {
+  if (!patientId) return [];
+  const patient = await db.selectFrom('patients').select('id').where('id', '=', patientId).where('deleted_at', 'is', null).executeTakeFirst();
+  if (!patient) throw fieldError('patientId', 'no such patient');
+  const rows = await db
+    .selectFrom('appointments')
+    .select(['start_at', 'end_at'])
+    .where('patient_id', '=', patientId)
+    .where('start_at', '>', from - MAX_APPOINTMENT_MS)
+    .where('start_at', '<', to)
+    .where('end_at', '>', from)
+    .where('status', 'in', [...BLOCKING_STATUSES])
+    .where('deleted_at', 'is', null)
+    .execute();
+  return rows.map((row) => ({ start: row.start_at, end: row.end_at }));
+}
+
+/**
+ * The first `limit` free slots, earliest first (ties: providers in the order asked, or by name when
+ * any provider will do; then location name), for
+ * an appointment type between two local dates. Walks the dates in order and stops after the first
+ * date that completes the list: availability on a local date lies within that date, so no later
+ * date can hold an earlier slot.
+ */
+export async function nextAvailable(db: Db, input: NextAvailableInput, now: number): Promise<Slot[]> {
+  const { timeZone: zone } = await clinicClock(db);
+  const type = await requireType(db, input.typeId);
+  let providers = await chooseProviders(db, input.providerIds);
+  if (type.providerIds.length > 0) providers = providers.filter((p) => type.providerIds.includes(p.id));
+  if (providers.length === 0) {
+    throw fieldError('providerIds', `none of these providers sees ${type.row.name} appointments`);
+  }
+  const ids = providers.map((p) => p.id);
+  const rank = new Map(ids.map((id, index) => [id, index]));
+  const from = localDayBounds(zone, input.from).start;
+  const to = localDayBounds(zone, input.to).end;
+  const [rules, busy, ownBusy, locations] = await Promise.all([
+    loadRules(db, ids, input.from, input.to),
+    busyByProvider(db, ids, from, to),
+    patientBusy(db, input.patientId, from, to),
+    db.selectFrom('locations').select(['id', 'name']).execute(),
+  ]);
+  const locationName = new Map(locations.map((l) => [l.id, l.name]));
+  const blocked = new Map(ids.map((id) => [id, mergeIntervals([...(busy.get(id) ?? []), ...ownBusy])]));
+  const durationMs = (input.durationMinutes ?? type.row.duration_minutes) * MINUTE_MS;
+  const window = input.partOfDay === 'any' ? null : PART_OF_DAY_MINUTES[input.partOfDay];
+
+  const found: (FoundSlot & { providerId: string })[] = [];
+  const days = daysBetween(input.from, input.to);
+  for (let offset = 0; offset <= days && found.length < input.limit; offset += 1) {
+    const date = addDays(input.from, offset);
+    if (localDayBounds(zone, date).end <= now) continue;
+    const startWindows = window ? wallRangeToInstants(zone, date, window[0], window[1]) : null;
+    const today: (FoundSlot & { providerId: string })[] = [];
+    for (const provider of providers) {
+      const day = providerDay(zone, date, provider.id, rules);
+      const stretches = input.locationId ? day.intervals.filter((i) => i.locationId === input.locationId) : day.intervals;
+      const slots = slotsIn(stretches, blocked.get(provider.id) ?? [], {
+        durationMs,
+        stepMs: input.stepMinutes * MINUTE_MS,
+        notBefore: now,
+        startWindows,
+        limit: input.limit,
+      });
+      today.push(...slots.map((slot) => ({ ...slot, providerId: provider.id })));
+    }
+    today.sort(
+      (a, b) =>
+        a.start - b.start ||
+        (rank.get(a.providerId) ?? 0) - (rank.get(b.providerId) ?? 0) ||
+        (locationName.get(a.locationId) ?? '').localeCompare(locationName.get(b.locationId) ?? ''),
+    );
+    found.push(...today.slice(0, input.limit - found.length));
+  }
+  const names = new Map(providers.map((p) => [p.id, p.display_name]));
+  return found.map((slot) => {
+    const local = localParts(zone, slot.start);
+    return {
+      providerId: slot.providerId,
+      providerName: names.get(slot.providerId) ?? '',
+      locationId: slot.locationId,
+      locationName: locationName.get(slot.locationId) ?? '',
+      start: slot.start,
+      end: slot.end,
+      date: local.date,
+      time: localTimeOf(zone, slot.start),
+      offsetMinutes: local.offsetMinutes,
+    };
+  });
+}
