@@ -9,6 +9,7 @@ export const PERMISSIONS = [
   'audit:read',
   'patients:read',
   'patients:write',
+  'patients:merge',
   'appointments:read',
   'appointments:write',
   'visits:write',

@@ -75,6 +75,22 @@ test('reception: register a patient, find them, get warned of a duplicate, add i
   await allergy.getByLabel('Severity').selectOption('severe');
   await allergy.getByRole('button', { name: 'Add allergy' }).click();
   await expect(banner).toContainText('Allergies: Penicillin (severe)');
+
+  // A scanned referral goes into the encrypted database; a file that is not what it claims is refused.
+  const upload = page.getByRole('form', { name: 'Add document' });
+  await upload.getByLabel('Kind').selectOption('referral');
+  await upload.getByLabel('Title').fill('Referral from Dr Osei');
+  await upload.getByLabel('File').setInputFiles({ name: 'referral.pdf', mimeType: 'image/png', buffer: Buffer.from('%PDF-1.4 not a png') });
+  await upload.getByRole('button', { name: 'Upload document' }).click();
+  await expect(upload.getByText('is not a PNG file')).toBeVisible();
+  await upload.getByLabel('File').setInputFiles({ name: 'referral.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+  await upload.getByRole('button', { name: 'Upload document' }).click();
+  await expect(page.getByRole('region', { name: 'Documents' })).toContainText('Referral from Dr Osei');
+
+  const consent = page.getByRole('form', { name: 'Record consent' });
+  await consent.getByLabel('Consent').selectOption('sms_reminders');
+  await consent.getByRole('button', { name: 'Record consent' }).click();
+  await expect(page.getByRole('region', { name: 'Consents' })).toContainText('SMS reminders');
   await screenshot(page, '33-patient-summary');
 
   // Locking leaves nothing of the patient in the page.

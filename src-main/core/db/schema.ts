@@ -1,3 +1,4 @@
+import type { DocumentTables } from './schema-documents';
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 /** Instants are epoch milliseconds (UTC) throughout the schema. */
@@ -330,7 +331,7 @@ export interface AppointmentHistoryTable {
   updated_at: EpochMs;
 }
 
-export interface Database {
+export interface Database extends DocumentTables {
   clinic_settings: ClinicSettingsTable;
   roles: RolesTable;
   role_permissions: RolePermissionsTable;

@@ -45,6 +45,25 @@ const WEIGHTS: Record<DuplicateReasonCode, number> = {
 /** A candidate at or above this needs an explicit "not the same person" before saving. */
 export const STRONG_SCORE = 75;
 
+/**
+ * Name keys and phonetic codes are asked for the same few thousand names over and over when the
+ * duplicate finder scores a whole clinic: remember them (a bounded cache, emptied when full).
+ */
+function remembered<T>(compute: (text: string) => T, limit = 50_000): (text: string) => T {
+  const cache = new Map<string, T>();
+  return (text) => {
+    let value = cache.get(text);
+    if (value === undefined) {
+      if (cache.size >= limit) cache.clear();
+      value = compute(text);
+      cache.set(text, value);
+    }
+    return value;
+  };
+}
+const keyOf = remembered((text) => nameKey(text));
+const metaphoneOf = remembered((text) => doubleMetaphone(text));
+
 /** Optimal string alignment (Damerau-Levenshtein with adjacent transpositions) distance. */
 export function editDistance(a: string, b: string): number {
   if (a === b) return 0;
@@ -76,21 +95,24 @@ function typosAllowed(length: number): number {
 
 function soundsAlike(a: string, b: string): boolean {
   if (a.length < 2 || b.length < 2) return false;
-  const [a1, a2] = doubleMetaphone(a);
-  const [b1, b2] = doubleMetaphone(b);
+  const [a1, a2] = metaphoneOf(a);
+  const [b1, b2] = metaphoneOf(b);
   if (!a1 || !b1) return false;
   return a1 === b1 || a1 === b2 || a2 === b1 || (a2 !== '' && a2 === b2);
 }
 
 function withinTypo(a: string, b: string): boolean {
-  return editDistance(a, b) <= typosAllowed(Math.max(a.length, b.length));
+  const allowed = typosAllowed(Math.max(a.length, b.length));
+  // The distance is at least the difference in length: skip the table when that already says no.
+  if (Math.abs(a.length - b.length) > allowed) return false;
+  return editDistance(a, b) <= allowed;
 }
 
 export type NameLikeness = 'same' | 'accents' | 'transposed' | 'phonetic' | 'typo';
 
 /** How alike two people's names are, or null when they are simply different names. */
 export function nameLikeness(a: PersonForMatching, b: PersonForMatching): NameLikeness | null {
-  const [af, al, bf, bl] = [nameKey(a.firstName), nameKey(a.lastName), nameKey(b.firstName), nameKey(b.lastName)];
+  const [af, al, bf, bl] = [keyOf(a.firstName), keyOf(a.lastName), keyOf(b.firstName), keyOf(b.lastName)];
   if (!af || !al || !bf || !bl) return null;
   if (af === bf && al === bl) {
     const raw = (p: PersonForMatching) => `${p.firstName} ${p.lastName}`.trim().toLowerCase().replace(/\s+/g, ' ');
@@ -105,7 +127,7 @@ export function nameLikeness(a: PersonForMatching, b: PersonForMatching): NameLi
 }
 
 function firstNamesAlike(a: PersonForMatching, b: PersonForMatching): boolean {
-  const [af, bf] = [nameKey(a.firstName), nameKey(b.firstName)];
+  const [af, bf] = [keyOf(a.firstName), keyOf(b.firstName)];
   return af !== '' && (af === bf || soundsAlike(af, bf) || withinTypo(af, bf));
 }
 

@@ -251,6 +251,52 @@ export interface DuplicateCandidate {
   reasons: DuplicateReason[];
 }
 
+/** The demographic fields a merge takes from one record or the other (address moves as a whole). */
+export const MERGE_FIELDS = [
+  'firstName',
+  'middleName',
+  'lastName',
+  'preferredName',
+  'dob',
+  'sex',
+  'genderIdentity',
+  'email',
+  'address',
+  'preferredLanguage',
+  'nationalId',
+  'notes',
+  'deceasedDate',
+] as const;
+export type MergeField = (typeof MERGE_FIELDS)[number];
+export type MergeChoice = 'survivor' | 'merged';
+
+export interface PatientMergeSummary {
+  id: string;
+  survivorId: string;
+  survivorMrn: string;
+  survivorName: string;
+  mergedId: string;
+  mergedMrn: string;
+  mergedName: string;
+  mergedAt: number;
+  mergedBy: string | null;
+  /** Every merge field with the record it was taken from. */
+  fields: Record<MergeField, MergeChoice>;
+  /** Linked rows the merge moved, per table. */
+  moved: Record<string, number>;
+  undoneAt: number | null;
+  undoneBy: string | null;
+}
+
+export interface DuplicatePair {
+  a: PatientSearchRow;
+  b: PatientSearchRow;
+  /** 0-100. */
+  score: number;
+  strength: 'strong' | 'possible';
+  reasons: DuplicateReason[];
+}
+
 // ---- procedures --------------------------------------------------------------------------------
 
 const createInput = z.object({
@@ -344,6 +390,44 @@ export const patientsProcedures = {
         message: 'must not be before the effective date',
       }),
     access: 'patients:write',
+    kind: 'write',
+  }),
+  'patients.merge': procedure<PatientRecord>()({
+    input: z
+      .object({
+        survivorId: patientId,
+        mergedId: patientId,
+        /** Fields left out are kept from the survivor. */
+        fields: z
+          .partialRecord(z.enum(MERGE_FIELDS), z.enum(['survivor', 'merged'], { error: 'must be survivor or merged' }))
+          .default({}),
+      })
+      .refine((input) => input.survivorId !== input.mergedId, { path: ['mergedId'], message: 'must be another patient than the survivor' }),
+    access: 'patients:merge',
+    kind: 'write',
+  }),
+  'patients.unmerge': procedure<{ survivor: PatientRecord; restored: PatientRecord }>()({
+    input: z.object({ mergeId: z.uuid('must be a merge id') }),
+    access: 'patients:merge',
+    kind: 'write',
+  }),
+  'patients.merges': procedure<PatientMergeSummary[]>()({
+    input: z.object({ patientId }),
+    access: 'patients:read',
+    kind: 'read',
+    phi: true,
+  }),
+  'patients.duplicatePairs': procedure<DuplicatePair[]>()({
+    input: z.object({
+      limit: z.number().int().min(1).max(500).default(100),
+      minScore: z.number().int().min(0).max(100).default(35),
+    }),
+    access: 'patients:merge',
+    kind: 'read',
+  }),
+  'patients.markNotDuplicate': procedure<{ a: string; b: string }>()({
+    input: z.object({ a: patientId, b: patientId }).refine((input) => input.a !== input.b, { path: ['b'], message: 'must be another patient' }),
+    access: 'patients:merge',
     kind: 'write',
   }),
 };

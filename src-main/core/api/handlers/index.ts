@@ -1,6 +1,7 @@
 import type { Handlers } from '../context';
 import { auditHandlers } from './audit';
 import { authHandlers } from './auth';
+import { documentsHandlers } from './documents';
 import { patientsHandlers } from './patients';
 import { schedulingHandlers } from './scheduling';
 import { settingsHandlers } from './settings';
@@ -16,4 +17,5 @@ export const handlers: Handlers = {
   ...auditHandlers,
   ...patientsHandlers,
   ...schedulingHandlers,
+  ...documentsHandlers,
 };

@@ -1,3 +1,5 @@
+import { findDuplicatePairs, markNotDuplicate } from '../../patients/duplicate-finder';
+import { listMerges, mergePatients, unmergePatients } from '../../patients/merge';
 import { searchPatients } from '../../patients/search';
 import {
   addAlert,
@@ -31,6 +33,11 @@ export const patientsHandlers: HandlersFor<
   | 'patients.addAllergy'
   | 'patients.addAlert'
   | 'patients.addInsurance'
+  | 'patients.merge'
+  | 'patients.unmerge'
+  | 'patients.merges'
+  | 'patients.duplicatePairs'
+  | 'patients.markNotDuplicate'
 > = {
   'patients.search': async (ctx, input) => {
     const context = await patientContext(ctx.db);
@@ -89,5 +96,33 @@ export const patientsHandlers: HandlersFor<
     const { record, id } = await addInsurance(ctx.db, input, ctx.now);
     target(ctx, record.id, { insuranceId: id, priority: input.priority });
     return record;
+  },
+
+  'patients.merge': async (ctx, input) => {
+    const { record, mergeId, moved } = await mergePatients(ctx.db, input, actor(ctx), ctx.now);
+    target(ctx, record.id, { mergeId, mergedId: input.mergedId, fields: input.fields, moved });
+    return record;
+  },
+
+  'patients.unmerge': async (ctx, input) => {
+    const { survivor, restored, merge } = await unmergePatients(ctx.db, input.mergeId, actor(ctx), ctx.now);
+    target(ctx, merge.survivorId, { mergeId: input.mergeId, restoredId: merge.mergedId });
+    return { survivor, restored };
+  },
+
+  'patients.merges': async (ctx, input) => {
+    target(ctx, input.patientId);
+    return listMerges(ctx.db, input.patientId);
+  },
+
+  'patients.duplicatePairs': async (ctx, input) => {
+    const context = await patientContext(ctx.db);
+    return findDuplicatePairs(ctx.db, { ...input, dateFormat: context.dateFormat, today: today(context, ctx.now) });
+  },
+
+  'patients.markNotDuplicate': async (ctx, input) => {
+    const pair = await markNotDuplicate(ctx.db, input, actor(ctx), ctx.now);
+    target(ctx, pair.a, { notDuplicateOf: pair.b });
+    return pair;
   },
 };

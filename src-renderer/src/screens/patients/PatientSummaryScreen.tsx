@@ -6,6 +6,8 @@ import { usePatients } from '../../stores/patients';
 import { useSession } from '../../stores/session';
 import { AddAllergyForm } from './AddAllergyForm';
 import { AddInsuranceForm } from './AddInsuranceForm';
+import { ConsentsCard } from './ConsentsCard';
+import { DocumentsCard } from './DocumentsCard';
 import { insuranceWarnings } from './insurance-status';
 import { PatientBanner } from './PatientBanner';
 
@@ -64,6 +66,10 @@ export function PatientSummaryScreen({ patientId }: { patientId: string }) {
             ))}
           </ul>
         </section>
+      </div>
+      <div className="summary-grid">
+        <DocumentsCard patientId={record.id} canWrite={canWrite} />
+        <ConsentsCard patientId={record.id} today={today} canWrite={canWrite} />
       </div>
       {canWrite && (
         <div className="summary-grid">

@@ -1,0 +1,51 @@
+import {
+  addDocument,
+  getDocument,
+  listConsents,
+  listDocuments,
+  recordConsent,
+  removeDocument,
+  revokeConsent,
+} from '../../patients/documents';
+import type { HandlerContext, HandlersFor } from '../context';
+
+function onPatient(ctx: HandlerContext, patientId: string, details?: Record<string, unknown>): void {
+  ctx.audit.targetType = 'patient';
+  ctx.audit.targetId = patientId;
+  if (details) ctx.audit.details = details;
+}
+
+export const documentsHandlers: HandlersFor<
+  'documents.add' | 'documents.list' | 'documents.get' | 'documents.remove' | 'consents.record' | 'consents.list' | 'consents.revoke'
+> = {
+  'documents.add': async (ctx, input) => {
+    const document = await addDocument(ctx.db, input, ctx.session?.userId ?? null, ctx.now);
+    onPatient(ctx, input.patientId, { documentId: document.id, kind: document.kind, sizeBytes: document.sizeBytes, sha256: document.sha256 });
+    return document;
+  },
+  'documents.list': async (ctx, input) => {
+    onPatient(ctx, input.patientId);
+    return listDocuments(ctx.db, input.patientId);
+  },
+  'documents.get': async (ctx, input) => {
+    const document = await getDocument(ctx.db, input.documentId);
+    onPatient(ctx, document.patientId, { documentId: document.id });
+    return document;
+  },
+  'documents.remove': async (ctx, input) => {
+    const patientId = await removeDocument(ctx.db, input.documentId, ctx.now);
+    onPatient(ctx, patientId, { documentId: input.documentId });
+    return null;
+  },
+  'consents.record': async (ctx, input) => {
+    const consent = await recordConsent(ctx.db, input, ctx.session?.userId ?? null, ctx.now);
+    onPatient(ctx, input.patientId, { consentId: consent.id, kind: consent.kind });
+    return consent;
+  },
+  'consents.list': (ctx, input) => listConsents(ctx.db, input.patientId),
+  'consents.revoke': async (ctx, input) => {
+    const consent = await revokeConsent(ctx.db, input.consentId, ctx.session?.userId ?? null, ctx.now);
+    onPatient(ctx, consent.patientId, { consentId: consent.id });
+    return consent;
+  },
+};

@@ -1,0 +1,143 @@
+import { sql, type Kysely } from 'kysely';
+import type { DuplicatePair } from '../../../src-shared/api/areas/patients';
+import type { DateFormat } from '../../../src-shared/api/areas/settings';
+import { swapDayMonth } from '../../../src-shared/patients/dates';
+import { ApiError } from '../../../src-shared/api/errors';
+import type { Database } from '../db/schema';
+import { scorePair, type PersonForMatching } from './duplicates';
+import { recordNotDuplicates } from './repository';
+import { toSearchRow } from './search';
+
+/**
+ * The manager's duplicate finder: every likely pair in the clinic, scored by the same pure rules as
+ * registration (duplicates.ts). Reads every findable patient once and compares only people sharing a
+ * block — the same date of birth, a day/month-swapped one, a phone, an email or a national id —
+ * since no reason can come from anything else (a name alone never makes a duplicate).
+ * Blocks larger than MAX_BLOCK (a clinic's own phone number typed for hundreds of patients) say
+ * nothing about identity and are skipped.
+ */
+
+export const MAX_BLOCK = 200;
+
+interface FinderRow {
+  id: string;
+  mrn: string;
+  first_name: string;
+  middle_name: string | null;
+  last_name: string;
+  preferred_name: string | null;
+  dob: string;
+  sex: string;
+  active: number;
+  deceased_date: string | null;
+  deceased_at: number | null;
+  email: string | null;
+  national_id: string | null;
+}
+
+export async function findDuplicatePairs(
+  db: Kysely<Database>,
+  options: { limit: number; minScore: number; dateFormat: DateFormat; today: string },
+): Promise<DuplicatePair[]> {
+  const patients = (
+    await sql<FinderRow>`
+      SELECT id, mrn, first_name, middle_name, last_name, preferred_name, dob, sex, active, deceased_date, deceased_at, email, national_id
+      FROM patients WHERE deleted_at IS NULL AND merged_into_id IS NULL ORDER BY rowid`.execute(db)
+  ).rows;
+  const phones = (
+    await sql<{ patient_id: string; number: string; tail: string; is_primary: number }>`
+      SELECT patient_id, number, tail, is_primary FROM patient_phones WHERE deleted_at IS NULL`.execute(db)
+  ).rows;
+  const notSame = new Set(
+    (await sql<{ patient_a: string; patient_b: string }>`SELECT patient_a, patient_b FROM patient_not_duplicates`.execute(db)).rows.map(
+      (row) => `${row.patient_a}|${row.patient_b}`,
+    ),
+  );
+
+  const index = new Map(patients.map((row, i) => [row.id, i]));
+  const tails: string[][] = patients.map(() => []);
+  const primary: (string | null)[] = patients.map(() => null);
+  for (const phone of phones) {
+    const i = index.get(phone.patient_id);
+    if (i === undefined) continue;
+    tails[i]?.push(phone.tail);
+    if (phone.is_primary === 1) primary[i] = phone.number;
+  }
+
+  const blocks = new Map<string, number[]>();
+  const put = (key: string, i: number) => {
+    const block = blocks.get(key);
+    if (block) {
+      if (block[block.length - 1] !== i) block.push(i);
+    } else blocks.set(key, [i]);
+  };
+  patients.forEach((row, i) => {
+    put(`d:${row.dob}`, i);
+    if (row.email) put(`e:${row.email.toLowerCase()}`, i);
+    if (row.national_id) put(`n:${row.national_id}`, i);
+    for (const tail of tails[i] ?? []) if (tail.length >= 6) put(`p:${tail}`, i);
+  });
+
+  const pairs = new Set<number>();
+  const n = patients.length;
+  const addPair = (i: number, j: number) => {
+    if (i !== j) pairs.add(i < j ? i * n + j : j * n + i);
+  };
+  for (const block of blocks.values()) {
+    if (block.length < 2 || block.length > MAX_BLOCK) continue;
+    for (let x = 0; x < block.length; x += 1) for (let y = x + 1; y < block.length; y += 1) addPair(block[x] as number, block[y] as number);
+  }
+  patients.forEach((row, i) => {
+    const swapped = swapDayMonth(row.dob);
+    if (!swapped || swapped === row.dob) return;
+    const block = blocks.get(`d:${swapped}`);
+    if (!block || block.length > MAX_BLOCK) return;
+    for (const j of block) addPair(i, j);
+  });
+
+  const people = patients.map(
+    (row, i): PersonForMatching => ({
+      firstName: row.first_name,
+      middleName: row.middle_name,
+      lastName: row.last_name,
+      dob: row.dob,
+      phoneTails: tails[i] ?? [],
+      email: row.email,
+      nationalId: row.national_id,
+    }),
+  );
+  const found: { i: number; j: number; score: NonNullable<ReturnType<typeof scorePair>> }[] = [];
+  for (const key of pairs) {
+    const i = Math.floor(key / n);
+    const j = key % n;
+    const [a, b] = [patients[i] as FinderRow, patients[j] as FinderRow];
+    if (notSame.has(a.id < b.id ? `${a.id}|${b.id}` : `${b.id}|${a.id}`)) continue;
+    const score = scorePair(people[i] as PersonForMatching, people[j] as PersonForMatching, options.dateFormat);
+    if (score && score.score >= options.minScore) found.push({ i, j, score });
+  }
+  const display = (i: number) => toSearchRow({ ...(patients[i] as FinderRow), phone: primary[i] ?? null }, options.today, 'partial');
+  // Best first; among equals, the earliest registered first.
+  return found
+    .sort((x, y) => y.score.score - x.score.score || x.i - y.i || x.j - y.j)
+    .slice(0, options.limit)
+    .map(({ i, j, score }) => ({ a: display(i), b: display(j), ...score }));
+}
+
+/** "These two are different people": the finder and registration stop suggesting the pair. */
+export async function markNotDuplicate(
+  db: Kysely<Database>,
+  input: { a: string; b: string },
+  actor: string | null,
+  now: number,
+): Promise<{ a: string; b: string }> {
+  for (const [field, id] of [
+    ['a', input.a],
+    ['b', input.b],
+  ] as const) {
+    const row = await db.selectFrom('patients').select(['merged_into_id']).where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+    if (!row) throw new ApiError('NOT_FOUND', 'There is no such patient.', { fields: { [field]: 'no such patient' } });
+    if (row.merged_into_id !== null) throw new ApiError('CONFLICT', 'That record was merged into another; mark the surviving record instead.', { fields: { [field]: 'merged' } });
+  }
+  await recordNotDuplicates(db, input.a, [input.b], actor, now);
+  return input.a < input.b ? { a: input.a, b: input.b } : { a: input.b, b: input.a };
+}

@@ -1,0 +1,110 @@
+import { useEffect, useState, type SyntheticEvent } from 'react';
+import { DOCUMENT_KINDS, DOCUMENT_TYPES, type DocumentKind, type DocumentSummary, type DocumentType } from '../../../../src-shared/api/areas/documents';
+import { call } from '../../api';
+import { Field } from '../../components/Field';
+import { FormMessage } from '../../components/FormMessage';
+import { SelectField } from '../../components/SelectField';
+import { useFormErrors } from '../../hooks/useFormErrors';
+
+const KIND_LABELS: Record<DocumentKind, string> = {
+  id_card: 'ID card',
+  insurance_card: 'Insurance card',
+  referral: 'Referral letter',
+  consent: 'Signed consent',
+  photo: 'Photo',
+  other: 'Other',
+};
+
+async function readAsBase64(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+function download(name: string, type: string, base64: string): void {
+  const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.click();
+  URL.revokeObjectURL(url);
+}
+
+/** Scanned IDs, insurance cards and letters, kept inside the encrypted database. */
+export function DocumentsCard({ patientId, canWrite }: { patientId: string; canWrite: boolean }) {
+  const [documents, setDocuments] = useState<DocumentSummary[]>([]);
+  const [kind, setKind] = useState<DocumentKind>('referral');
+  const [title, setTitle] = useState('');
+  const [file, setFile] = useState<File | null>(null);
+  const [busy, setBusy] = useState(false);
+  const errors = useFormErrors();
+
+  useEffect(() => {
+    void call('documents.list', { patientId }).then((result) => {
+      if (result.ok) setDocuments(result.value);
+    });
+  }, [patientId]);
+
+  async function upload(event: SyntheticEvent) {
+    event.preventDefault();
+    errors.clear();
+    if (!file) return errors.setField('contentBase64', 'choose a PDF, PNG or JPEG file');
+    setBusy(true);
+    const result = await call('documents.add', {
+      patientId,
+      kind,
+      title: title || file.name,
+      fileName: file.name,
+      mimeType: file.type as DocumentType,
+      contentBase64: await readAsBase64(file),
+    });
+    setBusy(false);
+    if (!result.ok) return errors.show(result.error);
+    setDocuments([result.value, ...documents]);
+    setTitle('');
+    setFile(null);
+  }
+
+  async function open(document: DocumentSummary) {
+    const result = await call('documents.get', { documentId: document.id });
+    if (result.ok) download(document.fileName, document.mimeType, result.value.contentBase64);
+  }
+
+  return (
+    <section className="card" aria-labelledby="documents-heading">
+      <h2 id="documents-heading">Documents</h2>
+      {documents.length === 0 && <p>No documents on file.</p>}
+      <ul className="plain">
+        {documents.map((document) => (
+          <li key={document.id}>
+            <strong>{document.title}</strong> · {KIND_LABELS[document.kind]} · {Math.ceil(document.sizeBytes / 1024)} KB{' '}
+            <button type="button" aria-label={`Download ${document.title}`} onClick={() => void open(document)}>
+              Download
+            </button>
+          </li>
+        ))}
+      </ul>
+      {canWrite && (
+        <form onSubmit={(event) => void upload(event)} noValidate aria-label="Add document">
+          <h3>Add document</h3>
+          <SelectField label="Kind" value={kind} options={DOCUMENT_KINDS.map((value) => ({ value, label: KIND_LABELS[value] }))} onChange={(event) => setKind(event.target.value as DocumentKind)} />
+          <Field label="Title" value={title} onChange={(event) => setTitle(event.target.value)} error={errors.errors.fields.title} />
+          <Field
+            label="File"
+            type="file"
+            accept={DOCUMENT_TYPES.join(',')}
+            onChange={(event) => setFile(event.target.files?.[0] ?? null)}
+            error={errors.errors.fields.contentBase64 ?? errors.errors.fields.mimeType}
+            hint="PDF, PNG or JPEG, up to 5 MiB. Stored encrypted with the clinic's data."
+          />
+          <FormMessage error={errors.errors.form} />
+          <button type="submit" disabled={busy}>
+            {busy ? 'Uploading…' : 'Upload document'}
+          </button>
+        </form>
+      )}
+    </section>
+  );
+}
