@@ -10,14 +10,13 @@ export const EVENT_CHANNEL = 'clinic:event';
 
 /** Passphrase window -> main: `submit(passphrase, confirmation?)`, answered with a `PassphraseReply`. */
 export const PASSPHRASE_SUBMIT_CHANNEL = 'front-desk:passphrase-submit';
-/** Passphrase window -> main: which form to show (first run sets a passphrase, later runs ask for it). */
-export const PASSPHRASE_MODE_CHANNEL = 'front-desk:passphrase-mode';
 
 export interface IpcEventMessage {
   topic: string;
   payload: unknown;
 }
 
+/** Passed to the passphrase page as `?mode=`: first run sets a passphrase, later runs ask for it. */
 export type PassphraseFormMode = 'create' | 'unlock';
 
 export type PassphraseReply = { ok: true } | { ok: false; message: string };

@@ -8,7 +8,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
  */
 
 export const KEY_RECORD_FILE = 'db-key.json';
-export const KEY_BYTES = 32;
+/** Same size as `newSalt()` in core/keys/passphrase.ts (a test keeps them equal). */
 export const SALT_BYTES = 16;
 /** Same rule as `MIN_PASSPHRASE_LENGTH` in core/keys/passphrase.ts (which derives the key). */
 export const MIN_PASSPHRASE_LENGTH = 12;

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { MIN_PASSPHRASE_LENGTH as CORE_MIN_PASSPHRASE_LENGTH, deriveKeyFromPassphrase } from '../../src-main/core/keys/passphrase';
+import { MIN_PASSPHRASE_LENGTH as CORE_MIN_PASSPHRASE_LENGTH, deriveKeyFromPassphrase, newSalt } from '../../src-main/core/keys/passphrase';
 import {
   MIN_PASSPHRASE_LENGTH,
+  SALT_BYTES,
   keyFromUnwrapped,
   keychainBackend,
   newKeychainRecord,
@@ -134,6 +135,13 @@ describe('the stored record', () => {
     }
     const tooNew = planKey(JSON.stringify({ version: 2 }), true, gnome);
     expect(tooNew.action === 'refuse' && tooNew.message).toContain('newer Front Desk');
+  });
+
+  it('accepts the salt core makes', () => {
+    const salt = newSalt();
+    expect(salt.length).toBe(SALT_BYTES);
+    const record = newPassphraseRecord(salt, randomBytes(32));
+    expect(parseKeyRecord(JSON.stringify(record)).ok).toBe(true);
   });
 
   it('round-trips the records we write', () => {
