@@ -6,6 +6,7 @@ import { useIdleLock } from '../../hooks/useIdleLock';
 import { useClinicSettings } from '../../stores/clinic-settings';
 import { useSession } from '../../stores/session';
 import { AuditScreen } from '../audit/AuditScreen';
+import { CalendarScreen } from '../calendar/CalendarScreen';
 import { HomeScreen } from '../home/HomeScreen';
 import { PatientsScreen } from '../patients/PatientsScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
@@ -15,6 +16,7 @@ import { ROUTES } from './routes';
 
 const SCREENS: Record<string, () => JSX.Element | null> = {
   '': HomeScreen,
+  calendar: CalendarScreen,
   patients: PatientsScreen,
   settings: SettingsScreen,
   users: UsersScreen,

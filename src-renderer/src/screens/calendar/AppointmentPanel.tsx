@@ -1,0 +1,104 @@
+import { useState, type SyntheticEvent } from 'react';
+import type { AppointmentView, ProviderSummary } from '../../../../src-shared/api/areas/scheduling';
+import { CANCELLABLE_STATUSES, STATUS_LABELS } from '../../../../src-shared/scheduling/status';
+import { call } from '../../api';
+import { Field } from '../../components/Field';
+import { FormMessage } from '../../components/FormMessage';
+import { useFormErrors } from '../../hooks/useFormErrors';
+
+interface AppointmentPanelProps {
+  appointment: AppointmentView;
+  provider: ProviderSummary | undefined;
+  dateLabel: string;
+  canWrite: boolean;
+  /** A line to show on opening (e.g. right after booking). */
+  notice: string | null;
+  onCancelled: (view: AppointmentView) => void;
+  onClose: () => void;
+}
+
+/** An appointment's facts and, while it may still be cancelled, "Cancel appointment" with a reason. */
+export function AppointmentPanel({ appointment, provider, dateLabel, canWrite, notice, onCancelled, onClose }: AppointmentPanelProps) {
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const errors = useFormErrors();
+  const cancellable = canWrite && CANCELLABLE_STATUSES.includes(appointment.status);
+
+  async function cancel(event: SyntheticEvent) {
+    event.preventDefault();
+    errors.clear();
+    if (reason.trim() === '') return errors.setField('reason', 'say why it is cancelled');
+    setBusy(true);
+    const result = await call('appointments.cancel', { appointmentId: appointment.id, reason, expectedUpdatedAt: appointment.updatedAt });
+    setBusy(false);
+    if (!result.ok) return errors.show(result.error, ['reason']);
+    onCancelled(result.value);
+  }
+
+  return (
+    <section className="cal-panel" aria-label="Appointment">
+      <div className="cal-panel-head">
+        <h2>Appointment</h2>
+        <button type="button" className="link-button" onClick={onClose} aria-label="Close appointment panel">
+          ✕
+        </button>
+      </div>
+      {notice && (
+        <p role="status" className="form-success">
+          {notice}
+        </p>
+      )}
+      <dl className="cal-facts">
+        <div>
+          <dt>Patient</dt>
+          <dd>
+            <a href={`#/patients/${appointment.patientId}`}>{appointment.patientName}</a> <span className="muted">MRN {appointment.patientMrn}</span>
+          </dd>
+        </div>
+        <div>
+          <dt>Type</dt>
+          <dd>
+            <span className="cal-dot" style={{ background: appointment.colour }} aria-hidden="true" /> {appointment.typeName}
+          </dd>
+        </div>
+        <div>
+          <dt>When</dt>
+          <dd>
+            {dateLabel}, {appointment.startTime}–{appointment.endTime}
+          </dd>
+        </div>
+        <div>
+          <dt>Provider</dt>
+          <dd>{provider?.displayName ?? '—'}</dd>
+        </div>
+        <div>
+          <dt>Status</dt>
+          <dd>
+            <span className={`cal-status status-${appointment.status}`}>{STATUS_LABELS[appointment.status]}</span>
+          </dd>
+        </div>
+        {appointment.reason && (
+          <div>
+            <dt>Reason</dt>
+            <dd>{appointment.reason}</dd>
+          </div>
+        )}
+        {appointment.overrideReason && (
+          <div>
+            <dt>Override</dt>
+            <dd>{appointment.overrideReason}</dd>
+          </div>
+        )}
+      </dl>
+      {cancellable && (
+        <form aria-label="Cancel appointment" noValidate onSubmit={(event) => void cancel(event)} className="cal-cancel">
+          <Field label="Reason for cancelling" value={reason} onChange={(event) => setReason(event.target.value)} error={errors.errors.fields.reason} maxLength={500} />
+          <FormMessage error={errors.errors.form} />
+          <button type="submit" className="danger" disabled={busy}>
+            Cancel appointment
+          </button>
+        </form>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,187 @@
+import { useEffect, useRef, useState, type SyntheticEvent } from 'react';
+import type { PatientSearchRow } from '../../../../src-shared/api/areas/patients';
+import type { AppointmentTypeSummary, AppointmentView, BookingProblem, ProviderSummary } from '../../../../src-shared/api/areas/scheduling';
+import { formatLocalTime } from '../../../../src-shared/scheduling/time';
+import { call } from '../../api';
+import { FormMessage } from '../../components/FormMessage';
+import { SelectField } from '../../components/SelectField';
+import { useFormErrors } from '../../hooks/useFormErrors';
+
+interface BookingPanelProps {
+  provider: ProviderSummary;
+  date: string;
+  dateLabel: string;
+  minute: number;
+  types: readonly AppointmentTypeSummary[];
+  onBooked: (view: AppointmentView) => void;
+  onClose: () => void;
+}
+
+function problemsOf(details: unknown): BookingProblem[] {
+  if (typeof details !== 'object' || details === null || !('problems' in details) || !Array.isArray(details.problems)) return [];
+  return (details.problems as unknown[]).filter(
+    (p): p is BookingProblem => typeof p === 'object' && p !== null && 'message' in p && typeof p.message === 'string',
+  );
+}
+
+let latestSearch = 0;
+
+/** Book the chosen empty slot: find the patient inline, pick the type, book; refusals say why. */
+export function BookingPanel({ provider, date, dateLabel, minute, types, onBooked, onClose }: BookingPanelProps) {
+  const allowed = types.filter((type) => type.providerIds.length === 0 || type.providerIds.includes(provider.id));
+  const [query, setQuery] = useState('');
+  const [results, setResults] = useState<PatientSearchRow[]>([]);
+  const [patient, setPatient] = useState<PatientSearchRow | null>(null);
+  const [typeId, setTypeId] = useState(allowed[0]?.id ?? '');
+  const [problems, setProblems] = useState<BookingProblem[]>([]);
+  const [busy, setBusy] = useState(false);
+  const errors = useFormErrors();
+  const search = useRef<HTMLInputElement>(null);
+  const time = formatLocalTime(minute);
+
+  useEffect(() => {
+    search.current?.focus();
+  }, [provider.id, minute]);
+
+  useEffect(() => {
+    if (!allowed.some((type) => type.id === typeId) && allowed[0]) setTypeId(allowed[0].id);
+  }, [allowed, typeId]);
+
+  async function find(text: string) {
+    setQuery(text);
+    const ticket = ++latestSearch;
+    if (text.trim() === '') return setResults([]);
+    const result = await call('patients.search', { query: text, limit: 8 });
+    if (ticket !== latestSearch) return;
+    setResults(result.ok ? result.value : []);
+    if (!result.ok) errors.show(result.error);
+  }
+
+  async function submit(event: SyntheticEvent) {
+    event.preventDefault();
+    errors.clear();
+    setProblems([]);
+    if (!patient) return errors.setField('patientId', 'choose a patient');
+    if (!typeId) return errors.setField('typeId', 'choose an appointment type');
+    setBusy(true);
+    const result = await call('appointments.book', { patientId: patient.id, providerId: provider.id, typeId, start: { date, time } });
+    setBusy(false);
+    if (result.ok) return onBooked(result.value);
+    const found = problemsOf(result.error.details);
+    if (result.error.code === 'CONFLICT' && found.length > 0) return setProblems(found);
+    errors.show(result.error, ['patientId', 'typeId']);
+  }
+
+  const type = allowed.find((candidate) => candidate.id === typeId);
+  return (
+    <form className="cal-panel" aria-label="Book appointment" noValidate onSubmit={(event) => void submit(event)}>
+      <div className="cal-panel-head">
+        <h2>Book appointment</h2>
+        <button type="button" className="link-button" onClick={onClose} aria-label="Close booking panel">
+          ✕
+        </button>
+      </div>
+      <dl className="cal-facts">
+        <div>
+          <dt>Provider</dt>
+          <dd>{provider.displayName}</dd>
+        </div>
+        <div>
+          <dt>Start</dt>
+          <dd>
+            {dateLabel}, {time}
+            {type && ` (${type.durationMinutes} min)`}
+          </dd>
+        </div>
+      </dl>
+      {patient ? (
+        <div className="field">
+          <span className="field-label">Patient</span>
+          <div className="cal-chosen">
+            <span>
+              <strong>{patient.name}</strong>
+              <small className="muted cal-block">
+                {patient.dob} · MRN {patient.mrn}
+              </small>
+            </span>
+            <button
+              type="button"
+              onClick={() => {
+                setPatient(null);
+                setTimeout(() => search.current?.focus());
+              }}
+            >
+              Change
+            </button>
+          </div>
+        </div>
+      ) : (
+        <div className="field">
+          <label htmlFor="cal-patient-search">Patient</label>
+          <input
+            id="cal-patient-search"
+            ref={search}
+            type="search"
+            autoComplete="off"
+            placeholder="Name, phone, MRN or date of birth"
+            value={query}
+            aria-invalid={errors.errors.fields.patientId ? true : undefined}
+            aria-describedby={errors.errors.fields.patientId ? 'cal-patient-error' : undefined}
+            onChange={(event) => void find(event.target.value)}
+          />
+          {errors.errors.fields.patientId && (
+            <small id="cal-patient-error" className="field-error">
+              {errors.errors.fields.patientId}
+            </small>
+          )}
+          {results.length > 0 && (
+            <ul className="cal-results" aria-label="Matching patients">
+              {results.map((row) => (
+                <li key={row.id}>
+                  <button
+                    type="button"
+                    onClick={() => {
+                      setPatient(row);
+                      setResults([]);
+                      errors.clear();
+                    }}
+                  >
+                    <strong>{row.name}</strong>
+                    <span className="muted">
+                      {row.dob} · MRN {row.mrn}
+                    </span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+          {query.trim() !== '' && results.length === 0 && <small className="hint">No patient matches “{query}”.</small>}
+        </div>
+      )}
+      <SelectField
+        label="Appointment type"
+        value={typeId}
+        options={allowed.map((candidate) => ({ value: candidate.id, label: `${candidate.name} (${candidate.durationMinutes} min)` }))}
+        onChange={(event) => setTypeId(event.target.value)}
+        error={errors.errors.fields.typeId}
+      />
+      {allowed.length === 0 && <p className="hint">No appointment type may be booked with {provider.displayName}.</p>}
+      <div className="cal-submit">
+        <button type="submit" className="primary" disabled={busy}>
+          Book appointment
+        </button>
+        {problems.length > 0 && (
+          <div role="alert" className="form-error cal-problems">
+            <strong>Not booked:</strong>
+            <ul>
+              {problems.map((problem) => (
+                <li key={problem.code + problem.message}>{problem.message}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+        <FormMessage error={errors.errors.form} />
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,67 @@
+import type { AppointmentView, DaySchedule } from '../../../../src-shared/api/areas/scheduling';
+import { DAY_MINUTES, localParts } from '../../../../src-shared/scheduling/time';
+
+/** Rows of the day grid. */
+export const SLOT_MINUTES = 15;
+/** Height of one row in pixels. */
+export const ROW_PX = 22;
+const DEFAULT_FROM = 7 * 60;
+const DEFAULT_TO = 19 * 60;
+
+/** Minutes since the local midnight of `date` at `instant`, clamped to the day (0..1440). */
+export function minutesOn(zone: string, date: string, instant: number): number {
+  const parts = localParts(zone, instant);
+  if (parts.date < date) return 0;
+  if (parts.date > date) return DAY_MINUTES;
+  return parts.minutes;
+}
+
+/** 07:00-19:00, widened to whole hours around every availability, time off and appointment of the day. */
+export function axisRange(day: DaySchedule): { from: number; to: number } {
+  let from = DEFAULT_FROM;
+  let to = DEFAULT_TO;
+  for (const provider of day.providers) {
+    for (const span of [...provider.availability, ...provider.timeOff, ...provider.appointments]) {
+      from = Math.min(from, minutesOn(day.timeZone, day.date, span.start));
+      to = Math.max(to, minutesOn(day.timeZone, day.date, span.end));
+    }
+  }
+  return { from: Math.floor(from / 60) * 60, to: Math.min(DAY_MINUTES, Math.ceil(to / 60) * 60) };
+}
+
+export interface PlacedAppointment {
+  appointment: AppointmentView;
+  top: number;
+  height: number;
+  /** Side by side when they overlap (only after an override). */
+  lane: number;
+  lanes: number;
+}
+
+/** Positions a column's appointments; overlapping ones share the width in lanes. */
+export function placeAppointments(zone: string, date: string, from: number, appointments: readonly AppointmentView[]): PlacedAppointment[] {
+  const sorted = [...appointments].sort((a, b) => a.start - b.start || a.end - b.end);
+  const placed: PlacedAppointment[] = [];
+  let group: PlacedAppointment[] = [];
+  let groupEnd = -Infinity;
+  let laneEnds: number[] = [];
+  const close = () => {
+    for (const item of group) item.lanes = laneEnds.length;
+    group = [];
+    laneEnds = [];
+  };
+  for (const appointment of sorted) {
+    if (appointment.start >= groupEnd) close();
+    let lane = laneEnds.findIndex((end) => end <= appointment.start);
+    if (lane === -1) lane = laneEnds.push(appointment.end) - 1;
+    else laneEnds[lane] = appointment.end;
+    groupEnd = Math.max(groupEnd, appointment.end);
+    const start = minutesOn(zone, date, appointment.start);
+    const end = minutesOn(zone, date, appointment.end);
+    const item = { appointment, top: ((start - from) / SLOT_MINUTES) * ROW_PX, height: Math.max(((end - start) / SLOT_MINUTES) * ROW_PX, ROW_PX), lane, lanes: 1 };
+    group.push(item);
+    placed.push(item);
+  }
+  close();
+  return placed;
+}

@@ -1,0 +1,44 @@
+import type { AppointmentTypeSummary, DaySchedule } from '../../../src-shared/api/areas/scheduling';
+import { call } from '../api';
+import { createResettableStore } from './resettable';
+
+interface CalendarState {
+  /** The date shown (YYYY-MM-DD in the clinic's zone); null until the screen picks one. */
+  date: string | null;
+  day: DaySchedule | null;
+  types: AppointmentTypeSummary[];
+  loading: boolean;
+  error: string | null;
+  load: (date: string) => Promise<void>;
+  /** Loads the shown date again (after a booking here or an `appointments.changed` event). */
+  refresh: () => Promise<void>;
+  loadTypes: () => Promise<void>;
+}
+
+let latest = 0;
+
+/** The day on the calendar. Holds patient names, so it is wiped on lock and sign-out. */
+export const useCalendar = createResettableStore<CalendarState>((set, get) => ({
+  date: null,
+  day: null,
+  types: [],
+  loading: false,
+  error: null,
+  async load(date) {
+    const ticket = ++latest;
+    const keep = get().day?.date === date;
+    set({ date, loading: true, ...(keep ? {} : { day: null }) });
+    const result = await call('appointments.day', { date, providerIds: [], includeCancelled: false });
+    // Days can be stepped through faster than they load: only the newest answer is shown.
+    if (ticket !== latest) return;
+    set(result.ok ? { day: result.value, loading: false, error: null } : { loading: false, error: result.error.message });
+  },
+  async refresh() {
+    const { date, load } = get();
+    if (date) await load(date);
+  },
+  async loadTypes() {
+    const result = await call('schedule.listTypes', {});
+    if (result.ok) set({ types: result.value });
+  },
+}));

@@ -1,0 +1,186 @@
+import type { Page } from '@playwright/test';
+import type { ClinicBridge } from '../../src-shared/bridge';
+import { test, expect, screenshot } from './fixtures';
+import { ADMIN, FrontDeskPage } from './pages/front-desk';
+
+/** `window.clinic` inside page.evaluate (the tests compile without the DOM library). */
+type PageGlobals = { clinic?: ClinicBridge };
+
+/** A Wednesday well in the future, so availability templates cover it and nothing is "in the past". */
+const DATE = '2027-03-10';
+const WEDNESDAY = 3;
+
+const PROVIDERS = [
+  ['Dr Amara Okafor', 'General practice', '#1f5fa8'],
+  ['Dr Ben Carter', 'Paediatrics', '#2e7d32'],
+  ['Dr Chloé Martin', 'Dermatology', '#8e24aa'],
+  ['Dr Dev Patel', 'Cardiology', '#c62828'],
+  ['Dr Elena Rossi', 'General practice', '#ef6c00'],
+  ['Dr Farid Haddad', 'Orthopaedics', '#00838f'],
+  ['Dr Grace Liu', 'General practice', '#6d4c41'],
+  ['Dr Hugo Berg', 'ENT', '#3949ab'],
+  ['Dr Isla Murray', 'Women’s health', '#d81b60'],
+  ['Dr Jonas Weber', 'General practice', '#558b2f'],
+  ['Nurse Kemi Ade', 'Practice nurse', '#00897b'],
+  ['Dr Luis Moreno', 'Sports medicine', '#5e35b1'],
+] as const;
+
+interface Setup {
+  providers: { id: string; displayName: string }[];
+  patients: { id: string; name: string }[];
+}
+
+/** Configuration that has no screen yet (locations, providers, types, hours): through the page's own bridge. */
+async function configure(page: Page): Promise<Setup> {
+  return page.evaluate(
+    async ({ date, weekday, providers }) => {
+      const clinic = (globalThis as unknown as PageGlobals).clinic;
+      if (!clinic) throw new Error('no bridge');
+      const invoke = async <T,>(name: string, input: unknown): Promise<T> => {
+        const result = await clinic.invoke(name, input);
+        if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
+        return result.value as T;
+      };
+      const location = await invoke<{ id: string }>('schedule.createLocation', { name: 'Riverside', address: '1 River Road' });
+      const created: { id: string; displayName: string }[] = [];
+      for (const [displayName, specialty, colour] of providers) {
+        const provider = await invoke<{ id: string; displayName: string }>('schedule.createProvider', { displayName, specialty, colour, defaultLocationId: location.id });
+        created.push(provider);
+        await invoke('schedule.createTemplate', {
+          providerId: provider.id,
+          locationId: location.id,
+          weekday,
+          start: created.length % 3 === 0 ? '10:00' : '08:00',
+          end: created.length % 4 === 0 ? '14:00' : '17:00',
+          breaks: [{ start: '12:30', end: '13:30' }],
+        });
+      }
+      const consult = await invoke<{ id: string }>('schedule.createType', { name: 'Consultation', durationMinutes: 30, colour: '#1f5fa8' });
+      const review = await invoke<{ id: string }>('schedule.createType', { name: 'Follow-up', durationMinutes: 15, colour: '#2e7d32' });
+      const procedure = await invoke<{ id: string }>('schedule.createType', { name: 'Minor procedure', durationMinutes: 60, colour: '#c2185b' });
+      const people = [
+        ['María José', 'García', '1964-06-29'],
+        ['Tom', 'Baker', '1981-01-15'],
+        ['Aiko', 'Tanaka', '1990-09-03'],
+        ['Kwame', 'Mensah', '1975-04-22'],
+        ['Olivia', 'Smith', '2001-12-11'],
+        ['Sven', 'Lindqvist', '1958-07-07'],
+      ] as const;
+      const patients: { id: string; name: string }[] = [];
+      for (const [firstName, lastName, dob] of people) {
+        const patient = await invoke<{ id: string }>('patients.create', { firstName, lastName, dob });
+        patients.push({ id: patient.id, name: `${lastName}, ${firstName}` });
+      }
+      // Some of the day already booked, so the screenshot shows a working day.
+      const book = (patient: number, provider: number, typeId: string, time: string) =>
+        invoke('appointments.book', { patientId: patients[patient]?.id, providerId: created[provider]?.id, typeId, start: { date, time } });
+      await book(2, 1, consult.id, '08:30');
+      await book(3, 1, review.id, '09:00');
+      await book(4, 2, procedure.id, '11:00');
+      await book(5, 3, consult.id, '10:00');
+      await book(2, 4, review.id, '14:00');
+      await book(3, 6, procedure.id, '11:00');
+      await book(4, 9, consult.id, '15:30');
+      await book(5, 11, review.id, '11:15');
+      return { providers: created, patients };
+    },
+    { date: DATE, weekday: WEDNESDAY, providers: PROVIDERS.map((p) => [...p]) },
+  );
+}
+
+test('calendar: 12 provider columns, book from an empty slot, refused double booking with the reason, cancel', async ({ page, desk }) => {
+  const app = new FrontDeskPage(page);
+  await page.goto(desk.url);
+  await app.setUpClinic();
+  await page.getByRole('button', { name: 'Create clinic' }).click();
+  await app.signIn(ADMIN);
+  await expect(app.nav().getByRole('link', { name: 'Calendar' })).toBeVisible();
+  const setup = await configure(page);
+  expect(setup.providers).toHaveLength(12);
+
+  await app.open('Calendar');
+  await page.getByLabel('Date', { exact: true }).fill(DATE);
+  await expect(page.getByText('Wednesday, 10 March 2027')).toBeVisible();
+  const grid = page.getByRole('region', { name: 'Day schedule' });
+  await expect(grid.getByRole('columnheader')).toHaveCount(12);
+  await expect(grid.getByRole('group', { name: 'Dr Ben Carter' }).getByRole('button', { name: /Tanaka, Aiko/ })).toBeVisible();
+  // Columns keep a readable width: the grid scrolls sideways instead of squeezing 12 providers.
+  const firstHead = grid.getByRole('columnheader').first();
+  expect((await firstHead.boundingBox())?.width ?? 0).toBeGreaterThanOrEqual(150);
+  await screenshot(page, '41-calendar-day-12-providers');
+
+  // Book from an empty slot with the inline patient search.
+  const amara = grid.getByRole('group', { name: 'Dr Amara Okafor' });
+  await amara.getByRole('button', { name: 'Book Dr Amara Okafor at 10:00' }).click();
+  const booking = page.getByRole('form', { name: 'Book appointment' });
+  await expect(booking).toContainText('Wednesday, 10 March 2027, 10:00');
+  await booking.getByLabel('Patient').fill('garcia');
+  await booking.getByRole('button', { name: /García, María José/ }).click();
+  await booking.getByLabel('Appointment type').selectOption({ label: 'Consultation (30 min)' });
+  await screenshot(page, '42-calendar-booking-panel');
+  await booking.getByRole('button', { name: 'Book appointment' }).click();
+  const panel = page.getByRole('region', { name: 'Appointment' });
+  await expect(panel.getByRole('status')).toHaveText('Booked García, María José at 10:00 with Dr Amara Okafor.');
+  const block = amara.getByRole('button', { name: /García, María José/ });
+  await expect(block).toContainText('10:00–10:30');
+  await expect(block).toContainText('Consultation');
+  await expect(block).toContainText('booked');
+
+  // The same provider and time for another patient: refused, with the reason next to the button.
+  // The slot sits under the new block; keyboard reaches it: focus and Enter.
+  const slot = amara.getByRole('button', { name: 'Book Dr Amara Okafor at 10:00' });
+  await slot.focus();
+  await slot.press('Enter');
+  await booking.getByLabel('Patient').fill('baker');
+  await booking.getByRole('button', { name: /Baker, Tom/ }).click();
+  await booking.getByRole('button', { name: 'Book appointment' }).click();
+  await expect(booking.getByRole('alert')).toContainText('Dr Amara Okafor is already booked');
+  await screenshot(page, '43-calendar-double-booking-refused');
+  await expect(amara.getByRole('button', { name: /Baker, Tom/ })).toHaveCount(0);
+
+  // Cancel the first appointment from its block.
+  await block.click();
+  const cancel = page.getByRole('form', { name: 'Cancel appointment' });
+  await cancel.getByRole('button', { name: 'Cancel appointment' }).click();
+  await expect(cancel.getByText('say why it is cancelled')).toBeVisible();
+  await cancel.getByLabel('Reason for cancelling').fill('Patient called: feeling better');
+  await screenshot(page, '44-calendar-cancel-panel');
+  await cancel.getByRole('button', { name: 'Cancel appointment' }).click();
+  await expect(page.getByRole('status')).toHaveText("Cancelled García, María José's Consultation at 10:00.");
+  await expect(block).toHaveCount(0);
+
+  // The freed slot can be booked again (for Tom this time).
+  await amara.getByRole('button', { name: 'Book Dr Amara Okafor at 10:00' }).click();
+  await booking.getByLabel('Patient').fill('baker');
+  await booking.getByRole('button', { name: /Baker, Tom/ }).click();
+  await booking.getByRole('button', { name: 'Book appointment' }).click();
+  await expect(amara.getByRole('button', { name: /Baker, Tom/ })).toBeVisible();
+
+  // A booking made elsewhere (another desk) appears without reload.
+  await page.evaluate(
+    async ({ patientId, providerId, date }) => {
+      const clinic = (globalThis as unknown as PageGlobals).clinic;
+      const types = await clinic?.invoke('schedule.listTypes', {});
+      const typeId = types?.ok ? (types.value as { id: string }[])[0]?.id : undefined;
+      await clinic?.invoke('appointments.book', { patientId, providerId, typeId, start: { date, time: '16:00' } });
+    },
+    { patientId: setup.patients[0]?.id, providerId: setup.providers[8]?.id, date: DATE },
+  );
+  await expect(grid.getByRole('group', { name: 'Dr Isla Murray' }).getByRole('button', { name: /García, María José/ })).toBeVisible();
+
+  // Keyboard: Alt+→ and Alt+← step through days.
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Alt+ArrowRight');
+  await expect(page.getByText('Thursday, 11 March 2027')).toBeVisible();
+  await page.keyboard.press('Alt+ArrowLeft');
+  await expect(page.getByText('Wednesday, 10 March 2027')).toBeVisible();
+  await page.getByRole('button', { name: 'Today' }).click();
+  await expect(page.locator('.cal-date-label').getByText('today', { exact: true })).toBeVisible();
+  await page.getByLabel('Date', { exact: true }).fill(DATE);
+  await expect(grid.getByRole('group', { name: 'Dr Isla Murray' }).getByRole('button', { name: /García, María José/ })).toBeVisible();
+  await grid.evaluate((element) => {
+    const scroller = element as unknown as { scrollLeft: number; scrollWidth: number };
+    scroller.scrollLeft = scroller.scrollWidth;
+  });
+  await screenshot(page, '45-calendar-scrolled-right');
+});
