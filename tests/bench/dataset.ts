@@ -6,6 +6,7 @@ import type { DateFormat } from '../../src-shared/api/areas/settings';
 import { createCore, type Core } from '../../src-main/core/app';
 import { applyKey, openEncryptedHandle } from '../../src-main/core/db/open';
 import { seedPatients } from '../../src-main/core/patients/seed';
+import { configureScheduling, seedAppointments, type SchedulingSeed } from './scheduling-data';
 
 /**
  * The benchmark's data: a clinic seeded deterministically, encrypted with a fixed bench key (never a
@@ -28,7 +29,10 @@ export interface Dataset {
   /** The same data, unencrypted: what the floor opens. */
   plain: string;
   patients: number;
+  appointments: number;
   seed: number;
+  /** Providers, types and the span of dates the appointments cover. */
+  scheduling: SchedulingSeed;
   /** Built in this run (false: reused from the cache). */
   built: boolean;
   buildSeconds: number;
@@ -36,14 +40,20 @@ export interface Dataset {
 
 interface Marker {
   patients: number;
+  appointments: number;
   seed: number;
   fingerprint: string;
+  scheduling: SchedulingSeed;
 }
+
+/** Bumped whenever the shape of the bench data changes in a way the files below do not show. */
+const DATASET_VERSION = 2;
 
 /** Changes whenever what the data would be changes: the seeding, the index, the schema. */
 function fingerprint(): string {
-  const hash = createHash('sha256');
+  const hash = createHash('sha256').update(`v${DATASET_VERSION}`);
   const files = [
+    'tests/bench/scheduling-data.ts',
     'src-main/core/patients/seed.ts',
     'src-main/core/patients/search-index.ts',
     'tests/bench/dataset.ts',
@@ -53,47 +63,63 @@ function fingerprint(): string {
   return hash.digest('hex').slice(0, 16);
 }
 
-export function datasetDir(patients: number, seed: number, root = CACHE_ROOT): string {
-  return join(root, `${patients}-${seed}`);
+export function datasetDir(patients: number, appointments: number, seed: number, root = CACHE_ROOT): string {
+  return join(root, `${patients}p-${appointments}a-${seed}`);
 }
 
-/** The cached dataset for (patients, seed), built first when missing or stale. */
+/** The cached dataset for (patients, appointments, seed), built first when missing or stale. */
 export async function ensureDataset(
   patients: number,
   seed: number,
-  options: { root?: string; log?: (line: string) => void } = {},
+  options: { root?: string; log?: (line: string) => void; appointments?: number } = {},
 ): Promise<Dataset> {
-  const dir = datasetDir(patients, seed, options.root);
+  const appointments = options.appointments ?? 0;
+  const dir = datasetDir(patients, appointments, seed, options.root);
   const encrypted = join(dir, 'clinic.db');
   const plain = join(dir, 'plain.db');
   const markerFile = join(dir, 'dataset.json');
   const print = fingerprint();
   if (existsSync(markerFile) && existsSync(encrypted) && existsSync(plain)) {
     const marker = JSON.parse(readFileSync(markerFile, 'utf8')) as Marker;
-    if (marker.patients === patients && marker.seed === seed && marker.fingerprint === print) {
-      return { dir, encrypted, plain, patients, seed, built: false, buildSeconds: 0 };
+    if (marker.patients === patients && marker.appointments === appointments && marker.seed === seed && marker.fingerprint === print) {
+      return { dir, encrypted, plain, patients, appointments, seed, scheduling: marker.scheduling, built: false, buildSeconds: 0 };
     }
   }
   const started = performance.now();
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  options.log?.(`Seeding ${patients} patients (seed ${seed}) into ${dir} ...`);
+  options.log?.(`Seeding ${patients} patients and ${appointments} appointments (seed ${seed}) into ${dir} ...`);
+  let scheduling: SchedulingSeed;
   const core = await createCore({ file: encrypted, key: BENCH_KEY, create: true });
   try {
     await must(core, 'system.setup', { clinicName: 'Bench Clinic', timeZone: 'Europe/London', currency: 'GBP', admin: BENCH_USER });
     await must(core, 'auth.login', { username: BENCH_USER.username, password: BENCH_USER.password });
     await must(core, 'settings.update', { dateFormat: BENCH_DATE_FORMAT });
+    let phase = performance.now();
     seedPatients(core.database.handle, patients, seed, Date.now());
+    options.log?.(`  patients seeded in ${((performance.now() - phase) / 1000).toFixed(1)} s`);
+    phase = performance.now();
+    const config = await configureScheduling(core);
+    options.log?.(`  scheduling configured through the procedures in ${((performance.now() - phase) / 1000).toFixed(1)} s`);
+    phase = performance.now();
+    scheduling = seedAppointments(core.database.handle, config, appointments, seed);
+    const seconds = (performance.now() - phase) / 1000;
+    options.log?.(
+      `  ${scheduling.appointments} appointments (${scheduling.firstDate} to ${scheduling.lastDate}) seeded in ${seconds.toFixed(1)} s` +
+        ` (${Math.round(scheduling.appointments / Math.max(seconds, 0.001))} a second, with their history)`,
+    );
+    phase = performance.now();
     core.database.handle.pragma('wal_checkpoint(TRUNCATE)');
     core.database.handle.exec('ANALYZE');
+    options.log?.(`  checkpointed and analysed in ${((performance.now() - phase) / 1000).toFixed(1)} s`);
   } finally {
     await core.close();
   }
   exportPlain(encrypted, plain);
-  writeFileSync(markerFile, `${JSON.stringify({ patients, seed, fingerprint: print } satisfies Marker, null, 2)}\n`);
+  writeFileSync(markerFile, `${JSON.stringify({ patients, appointments, seed, fingerprint: print, scheduling } satisfies Marker, null, 2)}\n`);
   const buildSeconds = (performance.now() - started) / 1000;
   options.log?.(`Seeded and exported in ${buildSeconds.toFixed(1)} s.`);
-  return { dir, encrypted, plain, patients, seed, built: true, buildSeconds };
+  return { dir, encrypted, plain, patients, appointments, seed, scheduling, built: true, buildSeconds };
 }
 
 async function must(core: Core, name: string, input: unknown): Promise<unknown> {
