@@ -176,12 +176,31 @@ export async function updatePatient(
   const changed = Object.entries(after)
     .filter(([key, value]) => before[key as keyof PatientRow] !== value)
     .map(([key]) => key);
+  const childrenBefore = await childSignatures(db, before.id);
   await updatePatientRow(db, before.id, { ...after, updated_at: Math.max(now, before.updated_at + 1) });
   await replacePhones(db, before.id, input.phones, context.callingCode, now);
   await replaceContacts(db, before.id, input.contacts, context.callingCode, now);
+  const childrenAfter = await childSignatures(db, before.id);
+  if (childrenAfter.phones !== childrenBefore.phones) changed.push('phones');
+  if (childrenAfter.contacts !== childrenBefore.contacts) changed.push('contacts');
   await recordNotDuplicates(db, before.id, input.notDuplicateOf, actor, now);
   await reindexPatient(db, before.id);
   return { record: await requireRecord(db, before.id, todayIso), changed };
+}
+
+/** What the history should call a change of phones or contacts: their visible values in order. */
+async function childSignatures(db: Kysely<Database>, patientId: string): Promise<{ phones: string; contacts: string }> {
+  const [phones, contacts] = await Promise.all([
+    db.selectFrom('patient_phones').select(['kind', 'number', 'is_primary']).where('patient_id', '=', patientId).where('deleted_at', 'is', null).orderBy('position').execute(),
+    db
+      .selectFrom('patient_contacts')
+      .select(['kind', 'name', 'relationship', 'phone', 'email'])
+      .where('patient_id', '=', patientId)
+      .where('deleted_at', 'is', null)
+      .orderBy('position')
+      .execute(),
+  ]);
+  return { phones: JSON.stringify(phones), contacts: JSON.stringify(contacts) };
 }
 
 export async function requireRecord(db: Kysely<Database>, id: string, todayIso: string): Promise<PatientRecord> {

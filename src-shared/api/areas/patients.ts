@@ -54,7 +54,7 @@ const optionalPhone = z
   .nullish()
   .transform((value) => (value ? value : null))
   .refine((value) => value === null || isPlausiblePhone(value), 'must be a phone number of 6 to 15 digits');
-const patientId = z.uuid('must be a patient id');
+export const patientId = z.uuid('must be a patient id');
 const rowId = z.uuid('must be an id').optional();
 
 const phone = z.object({
@@ -75,14 +75,29 @@ const phones = z
     }
   });
 
-const contact = z.object({
-  id: rowId,
-  kind: z.enum(CONTACT_KINDS, { error: `must be one of ${CONTACT_KINDS.join(', ')}` }),
-  name: requiredText(120),
-  relationship: optionalText(60),
-  phone: optionalPhone,
-  email,
-});
+export const contact = z
+  .object({
+    id: rowId,
+    kind: z.enum(CONTACT_KINDS, { error: `must be one of ${CONTACT_KINDS.join(', ')}` }),
+    name: requiredText(120),
+    relationship: optionalText(60),
+    phone: optionalPhone,
+    email,
+  })
+  // Someone to ring when the patient collapses is no use without a number.
+  .refine((entry) => entry.kind !== 'emergency' || entry.phone !== null, { path: ['phone'], message: 'an emergency contact needs a phone number' });
+
+/** Contacts as a whole list: one guarantor at most (the one the bill goes to). */
+export const contacts = z
+  .array(contact)
+  .max(10, 'at most 10 contacts')
+  .default([])
+  .superRefine((list, ctx) => {
+    const guarantors = list.flatMap((entry, index) => (entry.kind === 'guarantor' ? [index] : []));
+    for (const index of guarantors.slice(1)) {
+      ctx.addIssue({ code: 'custom', path: [index, 'kind'], message: 'only one guarantor; change the other to an emergency contact or remove it' });
+    }
+  });
 
 const address = z
   .object({
@@ -110,7 +125,7 @@ const patientFields = {
   notes: optionalText(4000),
   deceasedDate: optionalDate,
   phones,
-  contacts: z.array(contact).max(10, 'at most 10 contacts').default([]),
+  contacts,
 };
 
 const nationalId = z

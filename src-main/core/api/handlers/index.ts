@@ -2,6 +2,7 @@ import type { Handlers } from '../context';
 import { auditHandlers } from './audit';
 import { authHandlers } from './auth';
 import { documentsHandlers } from './documents';
+import { patientRecordHandlers } from './patient-record';
 import { patientsHandlers } from './patients';
 import { schedulingHandlers } from './scheduling';
 import { settingsHandlers } from './settings';
@@ -16,6 +17,7 @@ export const handlers: Handlers = {
   ...usersHandlers,
   ...auditHandlers,
   ...patientsHandlers,
+  ...patientRecordHandlers,
   ...schedulingHandlers,
   ...documentsHandlers,
 };
