@@ -1,4 +1,4 @@
-import { BrowserWindow, app, session, type Session, type WebContents } from 'electron';
+import { BrowserWindow, app, dialog, session, type Session, type WebContents } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../web/security';
 import { contentSecurityPolicy, isRendererUrl, rendererLocation, type RendererLocation } from './origin';
 import { PATHS } from './paths';
@@ -71,6 +71,18 @@ export function createMainWindow(location: RendererLocation): BrowserWindow {
   window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
   window.webContents.on('will-navigate', (event) => {
     if (!isRendererUrl(location, event.url)) event.preventDefault();
+  });
+  // A form with unsaved changes cancels unload (beforeunload); Electron would then refuse to close silently, so ask.
+  window.webContents.on('will-prevent-unload', (event) => {
+    const choice = dialog.showMessageBoxSync(window, {
+      type: 'question',
+      buttons: ['Leave and lose changes', 'Stay'],
+      defaultId: 1,
+      cancelId: 1,
+      title: 'Unsaved changes',
+      message: 'You have unsaved changes. Leave this page and lose them?',
+    });
+    if (choice === 0) event.preventDefault();
   });
   window.once('ready-to-show', () => window.show());
 

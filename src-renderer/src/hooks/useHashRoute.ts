@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { onAcceptedHashChange } from './navigation';
 
 function segments(): string[] {
   const hash = window.location.hash.replace(/^#\/?/, '');
@@ -25,14 +26,12 @@ export function useHashDetail(): string {
 
 function useHash(read: () => string): string {
   const [route, setRoute] = useState(read);
-  useEffect(() => {
-    const onChange = () => {
-      setRoute(read());
-    };
-    window.addEventListener('hashchange', onChange);
-    return () => {
-      window.removeEventListener('hashchange', onChange);
-    };
-  }, [read]);
+  useEffect(
+    () =>
+      onAcceptedHashChange(() => {
+        setRoute(read());
+      }),
+    [read],
+  );
   return route;
 }

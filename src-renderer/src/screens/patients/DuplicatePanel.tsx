@@ -1,4 +1,5 @@
 import type { DuplicateCandidate } from '../../../../src-shared/api/areas/patients';
+import { navigate } from '../../hooks/navigation';
 
 interface DuplicatePanelProps {
   candidates: DuplicateCandidate[];
@@ -16,7 +17,14 @@ export function DuplicatePanel({ candidates, confirmed, onConfirm }: DuplicatePa
       <ul>
         {candidates.map((candidate) => (
           <li key={candidate.patient.id} className={`candidate ${candidate.strength}`}>
-            <a href={`#/patients/${candidate.patient.id}`}>
+            <a
+              href={`#/patients/${candidate.patient.id}`}
+              // Opening the existing record instead is what this panel is for: the draft is dropped without asking.
+              onClick={(event) => {
+                event.preventDefault();
+                navigate(`#/patients/${candidate.patient.id}`);
+              }}
+            >
               {candidate.patient.name} · {candidate.patient.dob} · {candidate.patient.mrn}
             </a>
             <span className="tag">{candidate.strength === 'strong' ? 'Likely the same person' : 'Possible'}</span>

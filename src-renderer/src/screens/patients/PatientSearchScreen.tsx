@@ -10,6 +10,7 @@ export function PatientSearchScreen() {
   const { query, results, error, search } = usePatients();
   const { settings, load } = useClinicSettings();
   const canRegister = useSession((state) => state.can('patients:write'));
+  const canMerge = useSession((state) => state.can('patients:merge'));
   const [active, setActive] = useState(0);
   const input = useRef<HTMLInputElement>(null);
 
@@ -33,11 +34,18 @@ export function PatientSearchScreen() {
     <section>
       <div className="section-head">
         <h1>Patients</h1>
-        {canRegister && (
-          <a className="button primary" href="#/patients/new">
-            Register new patient
-          </a>
-        )}
+        <div className="actions">
+          {canMerge && (
+            <a className="button" href="#/patients/duplicates">
+              Review duplicates
+            </a>
+          )}
+          {canRegister && (
+            <a className="button primary" href="#/patients/new">
+              Register new patient
+            </a>
+          )}
+        </div>
       </div>
       <div className="field search-field">
         <label htmlFor="patient-search">Find a patient</label>

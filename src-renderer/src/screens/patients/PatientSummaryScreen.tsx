@@ -7,14 +7,18 @@ import { useSession } from '../../stores/session';
 import { AddAllergyForm } from './AddAllergyForm';
 import { AddInsuranceForm } from './AddInsuranceForm';
 import { ConsentsCard } from './ConsentsCard';
+import { ContactsCard } from './ContactsCard';
 import { DocumentsCard } from './DocumentsCard';
+import { HistoryCard } from './HistoryCard';
 import { insuranceWarnings } from './insurance-status';
+import { MergesCard } from './MergesCard';
 import { PatientBanner } from './PatientBanner';
 
 export function PatientSummaryScreen({ patientId }: { patientId: string }) {
   const { record, error, open } = usePatients();
   const { settings, load } = useClinicSettings();
   const canWrite = useSession((state) => state.can('patients:write'));
+  const canMerge = useSession((state) => state.can('patients:merge'));
 
   useEffect(() => {
     void load();
@@ -28,7 +32,20 @@ export function PatientSummaryScreen({ patientId }: { patientId: string }) {
   return (
     <section>
       <PatientBanner record={record} dateFormat={settings.dateFormat} />
-      <h1 className="visually-hidden">Patient summary</h1>
+      <div className="section-head">
+        <h1 className="visually-hidden">Patient summary</h1>
+        {record.mergedIntoId ? (
+          <p role="status" className="form-error">
+            This record was merged into <a href={`#/patients/${record.mergedIntoId}`}>another record</a>; it is kept only so the merge can be undone.
+          </p>
+        ) : (
+          canWrite && (
+            <a className="button" href={`#/patients/${record.id}/edit`}>
+              Edit patient
+            </a>
+          )
+        )}
+      </div>
       <div className="summary-grid">
         <section className="card" aria-labelledby="contact-heading">
           <h2 id="contact-heading">Contact</h2>
@@ -68,10 +85,17 @@ export function PatientSummaryScreen({ patientId }: { patientId: string }) {
         </section>
       </div>
       <div className="summary-grid">
+        <ContactsCard record={record} canWrite={canWrite && !record.mergedIntoId} />
+        <MergesCard record={record} canMerge={canMerge} />
+      </div>
+      <div className="summary-grid">
         <DocumentsCard patientId={record.id} canWrite={canWrite} />
         <ConsentsCard patientId={record.id} today={today} canWrite={canWrite} />
       </div>
-      {canWrite && (
+      <div className="summary-grid">
+        <HistoryCard record={record} />
+      </div>
+      {canWrite && !record.mergedIntoId && (
         <div className="summary-grid">
           <AddInsuranceForm patientId={record.id} dateFormat={settings.dateFormat} />
           <AddAllergyForm patientId={record.id} />

@@ -1,0 +1,22 @@
+import { useEffect, useRef } from 'react';
+import { setLeaveGuard } from './navigation';
+
+export const UNSAVED_MESSAGE = 'You have unsaved changes. Leave this page and lose them?';
+
+/**
+ * While `dirty`, leaving asks first: in-app navigation (a hash change) with a confirm, closing or
+ * reloading the window with the browser's own question (Electron's main shows its dialog for it).
+ */
+export function useLeaveGuard(dirty: boolean): void {
+  const dirtyRef = useRef(dirty);
+  dirtyRef.current = dirty;
+
+  useEffect(() => setLeaveGuard(() => (dirtyRef.current ? UNSAVED_MESSAGE : null)), []);
+
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty]);
+}

@@ -1,0 +1,56 @@
+import { useEffect } from 'react';
+import { call } from '../../api';
+import { FormMessage } from '../../components/FormMessage';
+import { navigate } from '../../hooks/navigation';
+import { useClinicSettings } from '../../stores/clinic-settings';
+import { usePatients } from '../../stores/patients';
+import { formFromRecord } from './patient-form';
+import { PatientBanner } from './PatientBanner';
+import { PatientForm } from './PatientForm';
+
+/** The registration form over an existing record; saving sends the updatedAt it was loaded with. */
+export function EditPatientScreen({ patientId }: { patientId: string }) {
+  const { record, error, open, show } = usePatients();
+  const { settings, load } = useClinicSettings();
+
+  useEffect(() => {
+    void load();
+    if (usePatients.getState().record?.id !== patientId) void open(patientId);
+  }, [patientId, open, load]);
+
+  if (error) return <FormMessage error={error} />;
+  if (!record || record.id !== patientId || !settings) return <p>Opening the record…</p>;
+  if (record.mergedIntoId) return <FormMessage error="This record was merged into another; edit that one instead." />;
+
+  return (
+    <section>
+      <PatientBanner record={record} dateFormat={settings.dateFormat} />
+      <h1>Edit patient</h1>
+      <PatientForm
+        // A new load of the record (someone else's change) starts the form afresh.
+        key={record.updatedAt}
+        record={record}
+        initial={formFromRecord(record, settings.dateFormat)}
+        dateFormat={settings.dateFormat}
+        label="Edit patient"
+        submitLabel="Save changes"
+        cancelHref={`#/patients/${record.id}`}
+        save={(input, notDuplicateOf) =>
+          call('patients.update', {
+            ...input,
+            patientId: record.id,
+            expectedUpdatedAt: record.updatedAt,
+            active: record.active,
+            // Contacts are edited on the summary; the form sends them back unchanged.
+            contacts: record.contacts.map((contact) => ({ ...contact })),
+            notDuplicateOf,
+          })
+        }
+        saved={(saved) => {
+          show(saved);
+          navigate(`#/patients/${saved.id}`);
+        }}
+      />
+    </section>
+  );
+}

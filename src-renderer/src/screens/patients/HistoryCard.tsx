@@ -1,0 +1,50 @@
+import { useEffect, useState } from 'react';
+import type { PatientHistoryEntry } from '../../../../src-shared/api/areas/patient-record';
+import type { PatientRecord } from '../../../../src-shared/api/areas/patients';
+import { call } from '../../api';
+import { FormMessage } from '../../components/FormMessage';
+import { formatDateTime } from '../../format/datetime';
+import { useClinicClock } from '../../stores/clinic-settings';
+
+/** Who changed what and when on this record, from the audit log; reloaded whenever the record changes on screen. */
+export function HistoryCard({ record }: { record: PatientRecord }) {
+  const clock = useClinicClock();
+  const [entries, setEntries] = useState<PatientHistoryEntry[]>([]);
+  const [next, setNext] = useState<number | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    void call('patients.history', { patientId: record.id, limit: 20 }).then((result) => {
+      if (!result.ok) return setError(result.error.message);
+      setEntries(result.value.entries);
+      setNext(result.value.nextBeforeSeq);
+    });
+  }, [record]);
+
+  async function older() {
+    if (next === null) return;
+    const result = await call('patients.history', { patientId: record.id, limit: 20, beforeSeq: next });
+    if (!result.ok) return setError(result.error.message);
+    setEntries([...entries, ...result.value.entries]);
+    setNext(result.value.nextBeforeSeq);
+  }
+
+  return (
+    <section className="card" aria-labelledby="history-heading">
+      <h2 id="history-heading">History of changes</h2>
+      <FormMessage error={error} />
+      <ol className="plain history">
+        {entries.map((entry) => (
+          <li key={entry.seq}>
+            <span className="muted nowrap">{formatDateTime(entry.at, clock)}</span> <strong>{entry.by ?? 'Front Desk'}</strong> · {entry.description}
+          </li>
+        ))}
+      </ol>
+      {next !== null && (
+        <button type="button" onClick={() => void older()}>
+          Show older changes
+        </button>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,151 @@
+import { useEffect, useState, type SyntheticEvent } from 'react';
+import { MERGE_FIELDS, type MergeField, type PatientRecord } from '../../../../src-shared/api/areas/patients';
+import { call } from '../../api';
+import { FormMessage } from '../../components/FormMessage';
+import { navigate } from '../../hooks/navigation';
+import { formatDate as formatInstantDate } from '../../format/datetime';
+import { useClinicClock, useClinicSettings } from '../../stores/clinic-settings';
+import { usePatients } from '../../stores/patients';
+import { choicesFor, defaultPicks, MERGE_FIELD_LABELS, mergeValue, type Side } from './merge-fields';
+
+const LINKED = [
+  ['phones', 'phone', 'phones'],
+  ['contacts', 'contact', 'contacts'],
+  ['allergies', 'allergy', 'allergies'],
+  ['alerts', 'alert', 'alerts'],
+  ['insurance', 'insurance policy', 'insurance policies'],
+] as const;
+
+function linkedSummary(record: PatientRecord): string {
+  const listed = LINKED.filter(([key]) => record[key].length > 0).map(([key, one, many]) => `${record[key].length} ${record[key].length === 1 ? one : many}`);
+  return listed.length > 0 ? listed.join(', ') : 'nothing linked yet';
+}
+
+/**
+ * Two records of one person, side by side: choose the record that is kept (its MRN stays), then for
+ * each field that differs the value that survives. Radios per field, so the keyboard's arrows choose.
+ */
+export function MergeScreen({ aId, bId }: { aId: string; bId: string }) {
+  const { settings, load } = useClinicSettings();
+  const show = usePatients((state) => state.show);
+  const [records, setRecords] = useState<{ a: PatientRecord; b: PatientRecord } | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [kept, setKept] = useState<Side>('a');
+  const [picks, setPicks] = useState<Record<MergeField, Side> | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const format = settings?.dateFormat ?? 'YYYY-MM-DD';
+  const clock = useClinicClock();
+
+  useEffect(() => {
+    void load();
+    void Promise.all([call('patients.get', { patientId: aId }), call('patients.get', { patientId: bId })]).then(([a, b]) => {
+      if (!a.ok) return setLoadError(a.error.message);
+      if (!b.ok) return setLoadError(b.error.message);
+      setRecords({ a: a.value, b: b.value });
+    });
+  }, [aId, bId, load]);
+
+  useEffect(() => {
+    if (records && settings) setPicks(defaultPicks(records.a, records.b, kept, settings.dateFormat));
+  }, [records, kept, settings]);
+
+  if (loadError) return <FormMessage error={loadError} />;
+  if (!records || !picks || !settings) return <p>Opening both records…</p>;
+  const other: Side = kept === 'a' ? 'b' : 'a';
+
+  async function submit(event: SyntheticEvent) {
+    event.preventDefault();
+    if (!records || !picks) return;
+    setError(null);
+    setBusy(true);
+    const result = await call('patients.merge', { survivorId: records[kept].id, mergedId: records[other].id, fields: choicesFor(picks, kept) });
+    setBusy(false);
+    if (!result.ok) return setError(result.error.message);
+    show(result.value);
+    navigate(`#/patients/${result.value.id}`);
+  }
+
+  const heading = (side: Side) => (
+    <div className={`merge-head${side === kept ? ' kept' : ''}`}>
+      <strong>{records[side].name}</strong>
+      <span className="muted">
+        MRN {records[side].mrn} · registered {formatInstantDate(records[side].createdAt, clock)}
+      </span>
+      <span className="muted">{linkedSummary(records[side])}</span>
+      <span className="tag">{side === kept ? 'Kept' : 'Merged into the kept record'}</span>
+    </div>
+  );
+
+  return (
+    <section>
+      <div className="section-head">
+        <h1>Merge records</h1>
+        <a className="button" href="#/patients/duplicates">
+          Back to duplicates
+        </a>
+      </div>
+      <form className="card merge" onSubmit={(event) => void submit(event)} aria-label="Merge records">
+        <fieldset>
+          <legend>Which record is kept?</legend>
+          {(['a', 'b'] as const).map((side) => (
+            <label key={side} className="checkbox">
+              <input type="radio" name="kept" value={side} checked={kept === side} onChange={() => setKept(side)} />
+              Keep {records[side].mrn} ({records[side].name})
+            </label>
+          ))}
+          <p className="hint">
+            The kept record keeps its MRN. Phones, contacts, allergies, alerts, insurance, appointments, documents and consents of the other
+            record move to it. A merge can be undone.
+          </p>
+        </fieldset>
+        <div className="merge-grid" role="presentation">
+          <span className="merge-label muted">Field</span>
+          {heading('a')}
+          {heading('b')}
+        </div>
+        {MERGE_FIELDS.map((field) => {
+          const values = { a: mergeValue(records.a, field, format), b: mergeValue(records.b, field, format) };
+          const label = MERGE_FIELD_LABELS[field];
+          if (values.a === values.b) {
+            return (
+              <div key={field} className="merge-grid same">
+                <span className="merge-label">{label}</span>
+                <span className="merge-same">{values.a || '—'}</span>
+                <span className="muted">same in both</span>
+              </div>
+            );
+          }
+          return (
+            <div key={field} className="merge-grid" role="radiogroup" aria-labelledby={`merge-${field}`}>
+              <span id={`merge-${field}`} className="merge-label">
+                {label}
+              </span>
+              {(['a', 'b'] as const).map((side) => (
+                <label key={side} className={`merge-option${picks[field] === side ? ' picked' : ''}`}>
+                  <input
+                    type="radio"
+                    name={`pick-${field}`}
+                    value={side}
+                    checked={picks[field] === side}
+                    onChange={() => setPicks({ ...picks, [field]: side })}
+                  />
+                  <span>{values[side] || <em className="muted">blank</em>}</span>
+                </label>
+              ))}
+            </div>
+          );
+        })}
+        <FormMessage error={error} />
+        <div className="actions">
+          <button type="submit" className="primary" disabled={busy}>
+            {busy ? 'Merging…' : `Merge ${records[other].mrn} into ${records[kept].mrn}`}
+          </button>
+          <a className="button" href="#/patients/duplicates">
+            Cancel
+          </a>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,175 @@
+import { useEffect, useState, type SyntheticEvent } from 'react';
+import { SEXES, type DuplicateCandidate, type PatientRecord } from '../../../../src-shared/api/areas/patients';
+import type { DateFormat } from '../../../../src-shared/api/areas/settings';
+import type { ApiErrorData, Result } from '../../../../src-shared/api/errors';
+import { parseDateInput } from '../../../../src-shared/patients/dates';
+import { call } from '../../api';
+import { Field } from '../../components/Field';
+import { FormMessage } from '../../components/FormMessage';
+import { SelectField } from '../../components/SelectField';
+import { useFormErrors } from '../../hooks/useFormErrors';
+import { useLeaveGuard } from '../../hooks/useLeaveGuard';
+import { DuplicatePanel } from './DuplicatePanel';
+import { fieldsFrom, type PatientFormValues } from './patient-form';
+
+const DUPLICATE_CHECK_DELAY_MS = 250;
+
+/** Main's field paths → the form's field names (phones by their position in what was sent). */
+function formFieldErrors(fields: Record<string, string>, phoneFields: readonly string[]): Record<string, string> {
+  const mapped: Record<string, string> = {};
+  for (const [path, problem] of Object.entries(fields)) {
+    const phone = /^phones\.(\d+)\./.exec(path);
+    const address = /^address\.(\w+)$/.exec(path);
+    const name = phone ? (phoneFields[Number(phone[1])] ?? path) : address ? (address[1] ?? path) : path;
+    mapped[name] = problem;
+  }
+  return mapped;
+}
+
+export interface PatientFormProps {
+  /** The record being edited; null when registering a new patient. */
+  record: PatientRecord | null;
+  initial: PatientFormValues;
+  dateFormat: DateFormat;
+  label: string;
+  submitLabel: string;
+  cancelHref: string;
+  save: (input: ReturnType<typeof fieldsFrom>['input'], notDuplicateOf: string[]) => Promise<Result<PatientRecord>>;
+  saved: (record: PatientRecord) => void;
+}
+
+/**
+ * The patient form used to register and to edit: validation next to each field, dates typed in the
+ * clinic's format, duplicate candidates with their reasons while typing (never the patient itself),
+ * and a guard against leaving with unsaved changes.
+ */
+export function PatientForm({ record, initial, dateFormat, label, submitLabel, cancelHref, save, saved }: PatientFormProps) {
+  const [form, setForm] = useState(initial);
+  const [candidates, setCandidates] = useState<DuplicateCandidate[]>([]);
+  const [confirmed, setConfirmed] = useState<string[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const errors = useFormErrors();
+  const dobIso = parseDateInput(form.dob, dateFormat);
+  const dirty = JSON.stringify(form) !== JSON.stringify(initial);
+  useLeaveGuard(dirty && !busy);
+
+  // Live duplicate candidates while typing, a moment after the last keystroke.
+  const excludePatientId = record?.id;
+  useEffect(() => {
+    if (!form.lastName && !form.mobile && !form.home && !form.email && !form.nationalId) return setCandidates([]);
+    const timer = window.setTimeout(() => {
+      void call('patients.findDuplicates', {
+        excludePatientId,
+        firstName: form.firstName,
+        middleName: form.middleName || null,
+        lastName: form.lastName,
+        dob: dobIso,
+        email: form.email || null,
+        nationalId: form.nationalId || null,
+        phones: [form.mobile, form.home].filter((number) => number.trim() !== '').map((number) => ({ number })),
+        limit: 5,
+      }).then((result) => {
+        if (result.ok) setCandidates(result.value);
+      });
+    }, DUPLICATE_CHECK_DELAY_MS);
+    return () => window.clearTimeout(timer);
+  }, [excludePatientId, form.firstName, form.middleName, form.lastName, dobIso, form.email, form.nationalId, form.mobile, form.home]);
+
+  const update = (key: keyof PatientFormValues) => (event: { target: { value: string } }) => setForm({ ...form, [key]: event.target.value });
+
+  function showError(error: ApiErrorData, phoneFields: readonly string[]) {
+    const fields = error.details?.fields ?? {};
+    // Paths the form shows under a field; any other (a kept phone, say) is spelled out by the button.
+    const shown = Object.keys(fields).filter((path) => Object.keys(formFieldErrors({ [path]: '' }, phoneFields)).some((name) => name in form));
+    errors.show(error, shown);
+    setFieldErrors(formFieldErrors(fields, phoneFields));
+  }
+
+  async function submit(event: SyntheticEvent) {
+    event.preventDefault();
+    errors.clear();
+    setFieldErrors({});
+    if (form.dob && !dobIso) {
+      setFieldErrors({ dob: `must be a real date written as ${dateFormat}` });
+      return errors.setField('dob', `must be a real date written as ${dateFormat}`);
+    }
+    const { input, phoneFields } = fieldsFrom(form, dateFormat, record);
+    setBusy(true);
+    const result = await save(input, confirmed);
+    setBusy(false);
+    if (!result.ok) return showError(result.error, phoneFields);
+    saved(result.value);
+  }
+
+  const fieldError = (name: string) => fieldErrors[name];
+  const text = (name: keyof PatientFormValues, label: string, extra: Partial<Parameters<typeof Field>[0]> = {}) => (
+    <Field label={label} value={form[name]} onChange={update(name)} error={fieldError(name)} {...extra} />
+  );
+  const dateHint = (value: string) => {
+    const iso = parseDateInput(value, dateFormat);
+    return iso ? `Read as ${iso}` : `As ${dateFormat}`;
+  };
+
+  return (
+    <div className="two-columns">
+      <form className="card wide" onSubmit={(event) => void submit(event)} noValidate aria-label={label}>
+        <div className="row">
+          {text('firstName', 'First name', { autoFocus: true })}
+          {text('middleName', 'Middle name')}
+        </div>
+        <div className="row">
+          {text('lastName', 'Last name')}
+          {text('preferredName', 'Preferred name')}
+        </div>
+        <div className="row">
+          {text('dob', 'Date of birth', { placeholder: dateFormat, hint: dateHint(form.dob) })}
+          <SelectField label="Sex" value={form.sex} options={SEXES.map((sex) => ({ value: sex, label: sex }))} onChange={update('sex')} error={fieldError('sex')} />
+        </div>
+        <div className="row">
+          {text('mobile', 'Mobile phone', { type: 'tel' })}
+          {text('home', 'Home phone', { type: 'tel' })}
+        </div>
+        <div className="row">
+          {text('email', 'Email', { type: 'email' })}
+          {text('nationalId', 'National id', {
+            hint: record?.nationalIdMasked
+              ? `On file: ${record.nationalIdMasked}. Leave blank to keep it.`
+              : 'Stored, shown masked, found only when typed whole.',
+          })}
+        </div>
+        <fieldset>
+          <legend>Address and more</legend>
+          <div className="row">
+            {text('line1', 'Address line 1')}
+            {text('line2', 'Address line 2')}
+          </div>
+          <div className="row">
+            {text('city', 'City')}
+            {text('postalCode', 'Postal code')}
+          </div>
+          <div className="row">
+            {text('preferredLanguage', 'Preferred language')}
+            {record && text('deceasedDate', 'Date of death', { placeholder: dateFormat, hint: form.deceasedDate ? dateHint(form.deceasedDate) : 'Blank while alive' })}
+          </div>
+          {text('notes', 'Notes')}
+        </fieldset>
+        <FormMessage error={errors.errors.form} />
+        <div className="actions">
+          <button type="submit" className="primary" disabled={busy}>
+            {busy ? 'Saving…' : submitLabel}
+          </button>
+          <a className="button" href={cancelHref}>
+            Cancel
+          </a>
+          {dirty && <span className="hint">Unsaved changes</span>}
+        </div>
+      </form>
+      <DuplicatePanel
+        candidates={candidates}
+        confirmed={confirmed}
+        onConfirm={(id, notSame) => setConfirmed(notSame ? [...confirmed, id] : confirmed.filter((other) => other !== id))}
+      />
+    </div>
+  );
+}
