@@ -106,6 +106,10 @@ function describe(row: HistoryRow, patientId: string, details: Record<string, un
         : `Un-merged ${mrnOf('restoredId')}: both records restored as they were`;
     case 'patients.markNotDuplicate':
       return `Marked as not the same person as ${row.target_id !== patientId ? (mrns.get(row.target_id ?? '') ?? 'another record') : mrnOf('notDuplicateOf')}`;
+    case 'patients.setPhoto':
+      return 'Changed the photo';
+    case 'patients.removePhoto':
+      return 'Removed the photo';
     case 'documents.add':
       return `Added a document (${text(details.kind).replace(/_/g, ' ') || 'file'})`;
     case 'documents.remove':

@@ -14,6 +14,16 @@ export interface PatientHistoryEntry {
   description: string;
 }
 
+/** A face to recognise at the desk needs no more; a phone's full-size picture should be scaled first. */
+export const MAX_PHOTO_BYTES = 2 * 1024 * 1024;
+
+export interface PatientPhoto {
+  documentId: string;
+  mimeType: 'image/png' | 'image/jpeg';
+  contentBase64: string;
+  createdAt: number;
+}
+
 export const patientRecordProcedures = {
   /**
    * Emergency contacts and guarantor, saved as a whole list (the summary edits them on their own).
@@ -39,4 +49,20 @@ export const patientRecordProcedures = {
     kind: 'read',
     phi: true,
   }),
+  /** Stored like a document, encrypted inside the database; replaces the previous photo. */
+  'patients.setPhoto': procedure<PatientPhoto>()({
+    input: z.object({
+      patientId,
+      mimeType: z.enum(['image/png', 'image/jpeg'], { error: 'must be a PNG or JPEG image' }),
+      contentBase64: z
+        .base64('must be the image encoded as base64')
+        .min(1, 'the file is empty')
+        .max(Math.ceil(MAX_PHOTO_BYTES / 3) * 4, 'must be at most 2 MiB'),
+    }),
+    access: 'patients:write',
+    kind: 'write',
+  }),
+  'patients.removePhoto': procedure<null>()({ input: z.object({ patientId }), access: 'patients:write', kind: 'write' }),
+  /** The current photo, or null. An audited read: a face identifies the patient. */
+  'patients.photo': procedure<PatientPhoto | null>()({ input: z.object({ patientId }), access: 'patients:read', kind: 'read', phi: true }),
 };
