@@ -1,3 +1,4 @@
+import { crc32, deflateSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
 import { test, expect, screenshot } from './fixtures';
 import { ADMIN, FrontDeskPage } from './pages/front-desk';
@@ -17,6 +18,34 @@ interface NewPatient {
   line1?: string;
 }
 
+/** A small real PNG (a face-sized square with a darker "head"), so the banner shows an image. */
+function portraitPng(size = 96): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(size, 0);
+  header.writeUInt32BE(size, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  const rows: Buffer[] = [];
+  for (let y = 0; y < size; y += 1) {
+    const row = Buffer.alloc(1 + size * 3);
+    for (let x = 0; x < size; x += 1) {
+      const inHead = (x - size / 2) ** 2 + (y - size * 0.4) ** 2 < (size * 0.22) ** 2;
+      const inBody = y > size * 0.68 && Math.abs(x - size / 2) < size * 0.32;
+      row.set(inHead || inBody ? [70, 90, 120] : [200, 215, 235], 1 + x * 3);
+    }
+    rows.push(row);
+  }
+  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  return Buffer.concat([signature, chunk('IHDR', header), chunk('IDAT', deflateSync(Buffer.concat(rows))), chunk('IEND', Buffer.alloc(0))]);
+}
+
 /** Registers through the form, as reception would; returns the new record's MRN from the banner. */
 async function register(page: Page, patient: NewPatient): Promise<string> {
   await page.goto(page.url().replace(/#.*$/, '#/patients/new'));
@@ -34,7 +63,7 @@ async function register(page: Page, patient: NewPatient): Promise<string> {
   return ((await banner.getByText(/^MRN /).textContent()) ?? '').replace('MRN ', '');
 }
 
-test('a manager reviews duplicates, merges field by field, un-merges; editing guards unsaved changes', async ({ page, desk }) => {
+test('a manager reviews duplicates, merges field by field, un-merges; photo; editing guards unsaved changes', async ({ page, desk }) => {
   const app = new FrontDeskPage(page);
   await page.goto(desk.url);
   await app.setUpClinic();
@@ -63,6 +92,14 @@ test('a manager reviews duplicates, merges field by field, un-merges; editing gu
   await allergy.getByRole('button', { name: 'Add allergy' }).click();
   const banner = page.getByRole('region', { name: 'Patient banner' });
   await expect(banner).toContainText('Allergies: Latex');
+  // Her photo: a file that is not what it says is refused next to the field; a PNG shows in the banner.
+  const photo = page.getByRole('form', { name: 'Photo' });
+  await photo.getByLabel('Photo file').setInputFiles({ name: 'face.png', mimeType: 'image/png', buffer: Buffer.from('%PDF-1.4 not an image') });
+  await photo.getByRole('button', { name: 'Set photo' }).click();
+  await expect(photo.getByText('is not a PNG file')).toBeVisible();
+  await photo.getByLabel('Photo file').setInputFiles({ name: 'face.png', mimeType: 'image/png', buffer: portraitPng() });
+  await photo.getByRole('button', { name: 'Set photo' }).click();
+  await expect(banner.getByRole('img', { name: 'Photo of Jones, Catherine Ann' })).toBeVisible();
   await register(page, { first: 'John', last: 'Smith', dob: '1962-05-04', email: 'smiths@example.com' });
   await register(page, { first: 'Jon', last: 'Smith', dob: '1990-11-21', email: 'smiths@example.com' });
 
@@ -100,6 +137,7 @@ test('a manager reviews duplicates, merges field by field, un-merges; editing gu
   await expect(banner).toContainText('Jones, Catherine Ann');
   await expect(banner).toContainText(`MRN ${katherine}`);
   await expect(banner).toContainText('Allergies: Latex');
+  await expect(banner.getByRole('img', { name: 'Photo of Jones, Catherine Ann' })).toBeVisible();
   const merges = page.getByRole('region', { name: 'Merges' });
   await expect(merges).toContainText(`${catherine} (Jones, Catherine Ann) merged into ${katherine}`);
   const history = page.getByRole('region', { name: 'History of changes' });
@@ -117,10 +155,12 @@ test('a manager reviews duplicates, merges field by field, un-merges; editing gu
   await expect(banner).toContainText('Jones, Katherine');
   await expect(banner).not.toContainText('Catherine');
   await expect(banner).toContainText('No known allergies recorded');
+  await expect(banner.getByRole('img')).toHaveCount(0);
   await expect(history).toContainText(`Un-merged ${catherine}: both records restored as they were`);
   await merges.getByRole('link', { name: catherine }).click();
   await expect(banner).toContainText('Jones, Catherine Ann');
   await expect(banner).toContainText('Allergies: Latex');
+  await expect(banner.getByRole('img', { name: 'Photo of Jones, Catherine Ann' })).toBeVisible();
   await screenshot(page, '37-unmerged');
 
   // Edit: the registration form, filled in; leaving with unsaved changes asks first.

@@ -5,6 +5,7 @@ import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
 import { SelectField } from '../../components/SelectField';
 import { useFormErrors } from '../../hooks/useFormErrors';
+import { readAsBase64 } from './read-file';
 
 const KIND_LABELS: Record<DocumentKind, string> = {
   id_card: 'ID card',
@@ -14,13 +15,6 @@ const KIND_LABELS: Record<DocumentKind, string> = {
   photo: 'Photo',
   other: 'Other',
 };
-
-async function readAsBase64(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
 
 function download(name: string, type: string, base64: string): void {
   const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));

@@ -13,6 +13,7 @@ import { HistoryCard } from './HistoryCard';
 import { insuranceWarnings } from './insurance-status';
 import { MergesCard } from './MergesCard';
 import { PatientBanner } from './PatientBanner';
+import { PhotoCard } from './PhotoCard';
 
 export function PatientSummaryScreen({ patientId }: { patientId: string }) {
   const { record, error, open } = usePatients();
@@ -87,6 +88,7 @@ export function PatientSummaryScreen({ patientId }: { patientId: string }) {
       <div className="summary-grid">
         <ContactsCard record={record} canWrite={canWrite && !record.mergedIntoId} />
         <MergesCard record={record} canMerge={canMerge} />
+        {canWrite && !record.mergedIntoId && <PhotoCard patientId={record.id} />}
       </div>
       <div className="summary-grid">
         <DocumentsCard patientId={record.id} canWrite={canWrite} />

@@ -1,0 +1,66 @@
+import { useState, type SyntheticEvent } from 'react';
+import { call } from '../../api';
+import { Field } from '../../components/Field';
+import { FormMessage } from '../../components/FormMessage';
+import { useFormErrors } from '../../hooks/useFormErrors';
+import { usePatientPhoto } from '../../stores/patient-photo';
+import { readAsBase64 } from './read-file';
+
+/** Sets or removes the banner's photo; the image is kept encrypted inside the database. */
+export function PhotoCard({ patientId }: { patientId: string }) {
+  const { patientId: shownFor, photo, shown } = usePatientPhoto();
+  const [file, setFile] = useState<File | null>(null);
+  const [busy, setBusy] = useState(false);
+  const errors = useFormErrors();
+  const hasPhoto = shownFor === patientId && photo !== null;
+
+  async function save(event: SyntheticEvent) {
+    event.preventDefault();
+    errors.clear();
+    if (!file) return errors.setField('contentBase64', 'choose a PNG or JPEG image');
+    setBusy(true);
+    const result = await call('patients.setPhoto', {
+      patientId,
+      mimeType: file.type as 'image/png' | 'image/jpeg',
+      contentBase64: await readAsBase64(file),
+    });
+    setBusy(false);
+    if (!result.ok) return errors.show(result.error);
+    shown(patientId, result.value);
+    setFile(null);
+  }
+
+  async function remove() {
+    errors.clear();
+    const result = await call('patients.removePhoto', { patientId });
+    if (!result.ok) return errors.show(result.error);
+    shown(patientId, null);
+  }
+
+  return (
+    <form className="card" onSubmit={(event) => void save(event)} noValidate aria-label="Photo">
+      <h2>Photo</h2>
+      <Field
+        // A new input after each save: a file input cannot be cleared by its value.
+        key={hasPhoto ? (photo?.documentId ?? 'none') : 'none'}
+        label="Photo file"
+        type="file"
+        accept="image/png,image/jpeg"
+        onChange={(event) => setFile(event.target.files?.[0] ?? null)}
+        error={errors.errors.fields.contentBase64 ?? errors.errors.fields.mimeType}
+        hint="PNG or JPEG, up to 2 MiB. Shown in the banner; stored encrypted with the clinic's data."
+      />
+      <FormMessage error={errors.errors.form} />
+      <div className="actions">
+        <button type="submit" disabled={busy}>
+          {busy ? 'Saving…' : hasPhoto ? 'Replace photo' : 'Set photo'}
+        </button>
+        {hasPhoto && (
+          <button type="button" onClick={() => void remove()}>
+            Remove photo
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}
