@@ -37,7 +37,8 @@ export function DocumentsCard({ patientId, canWrite }: { patientId: string; canW
 
   useEffect(() => {
     void call('documents.list', { patientId }).then((result) => {
-      if (result.ok) setDocuments(result.value);
+      // The photo has its own card and shows in the banner; listing it here would offer a second way to remove it.
+      if (result.ok) setDocuments(result.value.filter((document) => document.kind !== 'photo'));
     });
   }, [patientId]);
 
@@ -83,7 +84,7 @@ export function DocumentsCard({ patientId, canWrite }: { patientId: string; canW
       {canWrite && (
         <form onSubmit={(event) => void upload(event)} noValidate aria-label="Add document">
           <h3>Add document</h3>
-          <SelectField label="Kind" value={kind} options={DOCUMENT_KINDS.map((value) => ({ value, label: KIND_LABELS[value] }))} onChange={(event) => setKind(event.target.value as DocumentKind)} />
+          <SelectField label="Kind" value={kind} options={DOCUMENT_KINDS.filter((value) => value !== 'photo').map((value) => ({ value, label: KIND_LABELS[value] }))} onChange={(event) => setKind(event.target.value as DocumentKind)} />
           <Field label="Title" value={title} onChange={(event) => setTitle(event.target.value)} error={errors.errors.fields.title} />
           <Field
             label="File"
