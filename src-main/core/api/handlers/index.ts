@@ -3,6 +3,7 @@ import { auditHandlers } from './audit';
 import { authHandlers } from './auth';
 import { documentsHandlers } from './documents';
 import { patientsHandlers } from './patients';
+import { remindersHandlers } from './reminders';
 import { schedulingHandlers } from './scheduling';
 import { settingsHandlers } from './settings';
 import { systemHandlers } from './system';
@@ -18,4 +19,5 @@ export const handlers: Handlers = {
   ...patientsHandlers,
   ...schedulingHandlers,
   ...documentsHandlers,
+  ...remindersHandlers,
 };
