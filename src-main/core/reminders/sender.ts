@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { ReminderChannel } from '../../../src-shared/api/areas/reminders';
+import { formatDate } from '../../../src-shared/patients/dates';
 import { renderTemplate } from '../../../src-shared/reminders/templates';
 import { STATUS_LABELS, type AppointmentStatus } from '../../../src-shared/scheduling/status';
 import { localDateOf, localTimeOf } from '../../../src-shared/scheduling/time';
@@ -131,7 +132,8 @@ function skipReason(
     return `The appointment is now ${STATUS_LABELS[appointment.status as AppointmentStatus]}.`;
   }
   if (appointment.startAt !== row.appointment_start_at) {
-    return `The appointment was moved to ${localDateOf(clinic.timeZone, appointment.startAt)} ${localTimeOf(clinic.timeZone, appointment.startAt)}.`;
+    const date = formatDate(localDateOf(clinic.timeZone, appointment.startAt), clinic.dateFormat);
+    return `The appointment was moved to ${date} ${localTimeOf(clinic.timeZone, appointment.startAt)}.`;
   }
   if (appointment.startAt <= now) return 'The appointment has already started.';
   if (!channelOn(config, row.channel)) return `Reminders by ${row.channel === 'email' ? 'email' : 'SMS'} are turned off.`;

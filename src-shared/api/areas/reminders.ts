@@ -153,8 +153,8 @@ const settingsInput = z
 export type ReminderSettingsUpdate = z.output<typeof settingsInput>;
 
 export const remindersProcedures = {
-  'reminders.settings.get': procedure<ReminderSettings>()({ input: z.object({}), access: 'reminders:manage', kind: 'read' }),
-  'reminders.settings.update': procedure<ReminderSettings>()({ input: settingsInput, access: 'reminders:manage', kind: 'write' }),
+  'reminders.getSettings': procedure<ReminderSettings>()({ input: z.object({}), access: 'reminders:manage', kind: 'read' }),
+  'reminders.updateSettings': procedure<ReminderSettings>()({ input: settingsInput, access: 'reminders:manage', kind: 'write' }),
   /** Reminders due from yesterday to three days ahead, with their state: the desk's on-screen list. */
   'reminders.due': procedure<ReminderEntry[]>()({
     input: z.object({ status: z.enum([...REMINDER_STATUSES, 'all'], { error: 'must be pending, sent, failed, skipped or all' }).default('all') }),

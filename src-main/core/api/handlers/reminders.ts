@@ -5,12 +5,12 @@ import { publicSettings, readReminderConfig, updateReminderConfig } from '../../
 import { readSettings } from '../../settings/repository';
 import type { HandlersFor } from '../context';
 
-type Names = 'reminders.settings.get' | 'reminders.settings.update' | 'reminders.due' | 'reminders.callList' | 'reminders.retry' | 'reminders.sendNow';
+type Names = 'reminders.getSettings' | 'reminders.updateSettings' | 'reminders.due' | 'reminders.callList' | 'reminders.retry' | 'reminders.sendNow';
 
 export const remindersHandlers: HandlersFor<Names> = {
-  'reminders.settings.get': async (ctx) => publicSettings(await readReminderConfig(ctx.db)),
+  'reminders.getSettings': async (ctx) => publicSettings(await readReminderConfig(ctx.db)),
 
-  'reminders.settings.update': async (ctx, input) => {
+  'reminders.updateSettings': async (ctx, input) => {
     await updateReminderConfig(ctx.db, input, ctx.now);
     ctx.audit.targetType = 'reminder_settings';
     // Names only: the audit log never holds the password or the webhook's secret.
