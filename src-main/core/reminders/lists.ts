@@ -10,13 +10,14 @@ const HOUR_MS = 3_600_000;
 const LIST_LIMIT = 500;
 
 /**
- * The on-screen outbox: reminders due from a day ago to three days ahead, plus older ones still
- * pending or failed (they need someone's attention until they are sent or retried).
+ * The on-screen outbox: reminders due up to three days ahead for appointments from yesterday on
+ * (a 48 h reminder already sent still shows beside its appointment), plus older ones still pending
+ * or failed (they need someone's attention until they are sent or retried).
  */
 export async function dueList(db: Kysely<Database>, now: number, status: ReminderStatus | 'all'): Promise<ReminderEntry[]> {
   let query = entries(db)
     .where('r.due_at', '<=', now + 72 * HOUR_MS)
-    .where((eb) => eb.or([eb('r.due_at', '>=', now - 24 * HOUR_MS), eb('r.status', 'in', ['pending', 'failed'])]));
+    .where((eb) => eb.or([eb('r.appointment_start_at', '>=', now - 24 * HOUR_MS), eb('r.status', 'in', ['pending', 'failed'])]));
   if (status !== 'all') query = query.where('r.status', '=', status);
   const rows = await query.orderBy('r.due_at').orderBy('r.id').limit(LIST_LIMIT).execute();
   return rows.map(toEntry);

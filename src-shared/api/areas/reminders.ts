@@ -93,7 +93,7 @@ const template = (max: number) =>
 const offsets = z
   .array(
     z
-      .number()
+      .number({ error: 'must be a number of hours or minutes' })
       .int('must be whole minutes')
       .min(5, 'must be at least 5 minutes before the start')
       .max(20160, 'must be at most 14 days before the start'),
