@@ -284,6 +284,23 @@ describe('planning and sending', () => {
     await expect.poll(() => server.messages.length).toBe(1);
     await expect.poll(() => heard).toContainEqual({ sent: 1, failed: 0 });
   });
+  it('one run works through a backlog larger than a batch', async () => {
+    const server = await useSmtp();
+    const endpoint = await useWebhook();
+    // Tuesday, both providers, every half hour of their day: 28 appointments, 56 reminders due now.
+    const times = ['09:00', '09:30', '10:00', '10:30', '11:00', '11:30', '12:00', '13:30', '14:00', '14:30', '15:00', '15:30', '16:00', '16:30'];
+    for (const providerId of [s.drAId, s.drBId]) {
+      for (const time of times) {
+        const patientId = await patientWith({ email: `p${patientNo + 1}@example.org`, mobile: `+1 212 555 ${String(1000 + patientNo).slice(-4)}` });
+        const result = await s.book({ patientId, providerId, start: { date: '2026-11-24', time } });
+        if (!result.ok) throw new Error(result.error.message);
+      }
+    }
+    const summary = await s.clinic.core.sweepReminders();
+    expect(summary).toMatchObject({ planned: 112, sent: 56, failed: 0 }); // the 2 h ones are planned for later
+    expect(server.messages).toHaveLength(28);
+    expect(endpoint.requests).toHaveLength(28);
+  });
 });
 
 describe('call list', () => {

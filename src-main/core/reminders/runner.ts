@@ -4,11 +4,12 @@ import type { Clock } from '../clock';
 import type { Database } from '../db/schema';
 import { readSettings } from '../settings/repository';
 import { planReminders } from './planner';
-import { sendDue } from './sender';
+import { SEND_BATCH, sendDue } from './sender';
 import { readReminderConfig } from './settings';
 import type { ReminderTransport } from './transport';
 
 export const REMINDER_SWEEP_MS = 60_000;
+const MAX_BATCHES_PER_RUN = 20;
 
 /**
  * One reminder sweep at a time: plan what is missing, then send what is due. Hosts call `run`
@@ -56,9 +57,19 @@ export class ReminderRunner {
     if (!clinic) return { planned: 0, sent: 0, retrying: 0, failed: 0, skipped: 0 };
     const config = await readReminderConfig(this.db);
     const planned = await this.db.transaction().execute((trx) => planReminders(trx, config, this.clock()));
-    const sent = await sendDue(this.db, config, { name: clinic.clinicName, timeZone: clinic.timeZone, dateFormat: clinic.dateFormat }, this.transport, this.clock);
-    const summary = { planned, ...sent };
-    if (planned + sent.sent + sent.retrying + sent.failed + sent.skipped > 0) this.notify(summary);
+    const facts = { name: clinic.clinicName, timeZone: clinic.timeZone, dateFormat: clinic.dateFormat };
+    const summary: ReminderRunSummary = { planned, sent: 0, retrying: 0, failed: 0, skipped: 0 };
+    // Batch after batch while batches come back full (a backlog after days switched off), bounded
+    // so that one run cannot go on for ever.
+    for (let batch = 0; batch < MAX_BATCHES_PER_RUN; batch += 1) {
+      const outcome = await sendDue(this.db, config, facts, this.transport, this.clock);
+      summary.sent += outcome.sent;
+      summary.retrying += outcome.retrying;
+      summary.failed += outcome.failed;
+      summary.skipped += outcome.skipped;
+      if (outcome.examined < SEND_BATCH) break;
+    }
+    if (summary.planned + summary.sent + summary.retrying + summary.failed + summary.skipped > 0) this.notify(summary);
     return summary;
   }
 }

@@ -14,9 +14,11 @@ import type { OutgoingReminder, ReminderTransport } from './transport';
 
 /** A claimed row is left alone this long; if the process dies mid-send, it is tried again after. */
 const CLAIM_LEASE_MS = 10 * 60_000;
-const BATCH = 50;
+export const SEND_BATCH = 50;
 
 export interface SendOutcome {
+  /** Rows looked at; a full batch means more may be waiting. */
+  examined: number;
   sent: number;
   retrying: number;
   failed: number;
@@ -42,7 +44,7 @@ export async function sendDue(
   transport: ReminderTransport,
   clock: () => number,
 ): Promise<SendOutcome> {
-  const outcome: SendOutcome = { sent: 0, retrying: 0, failed: 0, skipped: 0 };
+  const outcome: SendOutcome = { examined: 0, sent: 0, retrying: 0, failed: 0, skipped: 0 };
   const claimed = await db.transaction().execute(async (trx) => {
     const now = clock();
     const due = await trx
@@ -51,8 +53,9 @@ export async function sendDue(
       .where('status', '=', 'pending')
       .where('next_attempt_at', '<=', now)
       .orderBy('next_attempt_at')
-      .limit(BATCH)
+      .limit(SEND_BATCH)
       .execute();
+    outcome.examined = due.length;
     const list: Claimed[] = [];
     for (const row of due) {
       const appointment = await appointmentFacts(trx, row.appointment_id);
