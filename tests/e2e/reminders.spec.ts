@@ -126,8 +126,11 @@ test('reminders: settings, send now, a failed SMS on the call list, retry; patie
   expect(smtp.messages[0]?.text).toContain(`at ${slots[0]?.time ?? ''} at Riverside`);
   expect(hook.requests[0]?.headers.authorization).toBe('Bearer e2e-token');
   await screenshot(page, '61-reminders-outbox-failed');
-  await calls.scrollIntoViewIfNeeded();
-  await screenshot(page, '62-reminders-call-list');
+  // The outbox shows only failed reminders when asked.
+  await page.getByLabel('Show').selectOption('failed');
+  await expect(outbox.getByRole('row')).toHaveCount(2); // the header and Tom Baker's SMS
+  await screenshot(page, '62-reminders-call-list-and-failed');
+  await page.getByLabel('Show').selectOption('all');
 
   // The gateway is back: Retry sends it, and Tom Baker leaves the call list.
   hook.status = 200;
