@@ -56,7 +56,9 @@ export class ReminderRunner {
     const clinic = await readSettings(this.db);
     if (!clinic) return { planned: 0, sent: 0, retrying: 0, failed: 0, skipped: 0 };
     const config = await readReminderConfig(this.db);
-    const planned = await this.db.transaction().execute((trx) => planReminders(trx, config, this.clock()));
+    // Planning writes (BEGIN IMMEDIATE): skipped when no channel is on, as on most desks most minutes.
+    const anyChannel = config.emailEnabled || config.smsEnabled;
+    const planned = anyChannel ? await this.db.transaction().execute((trx) => planReminders(trx, config, this.clock())) : 0;
     const facts = { name: clinic.clinicName, timeZone: clinic.timeZone, dateFormat: clinic.dateFormat };
     const summary: ReminderRunSummary = { planned, sent: 0, retrying: 0, failed: 0, skipped: 0 };
     // Batch after batch while batches come back full (a backlog after days switched off), bounded

@@ -45,6 +45,15 @@ export async function sendDue(
   clock: () => number,
 ): Promise<SendOutcome> {
   const outcome: SendOutcome = { examined: 0, sent: 0, retrying: 0, failed: 0, skipped: 0 };
+  // A plain read first: the claim below takes the write lock, which most minutes need not.
+  const anyDue = await db
+    .selectFrom('reminder_outbox')
+    .select('id')
+    .where('status', '=', 'pending')
+    .where('next_attempt_at', '<=', clock())
+    .limit(1)
+    .executeTakeFirst();
+  if (!anyDue) return outcome;
   const claimed = await db.transaction().execute(async (trx) => {
     const now = clock();
     const due = await trx
