@@ -1,3 +1,4 @@
+import type { ReminderRunSummary } from '../../src-shared/api/areas/reminders';
 import type { Result } from '../../src-shared/api/errors';
 import { appendAudit } from './audit/repository';
 import { SessionStore, sessionInfo } from './auth/sessions';
@@ -7,6 +8,8 @@ import { EventBus, type EventListener } from './events/bus';
 import { handlers } from './api/handlers';
 import type { CoreState } from './api/context';
 import { createRouter } from './api/router';
+import { ReminderRunner } from './reminders/runner';
+import { networkTransport, type ReminderTransport } from './reminders/transport';
 import { readSettings } from './settings/repository';
 
 export interface CoreOptions {
@@ -14,6 +17,8 @@ export interface CoreOptions {
   key: Buffer;
   create?: boolean;
   clock?: Clock;
+  /** How reminders leave: SMTP and the SMS webhook unless a host says otherwise. */
+  reminderTransport?: ReminderTransport;
 }
 
 /**
@@ -27,6 +32,8 @@ export interface Core {
   disconnect(clientId: string): void;
   /** Locks sessions idle past the timeout and tells their windows; hosts call it every few seconds. */
   lockIdleSessions(): Promise<void>;
+  /** Plans missing reminders and sends the due ones; hosts call it every minute, tests drive it. */
+  sweepReminders(): Promise<ReminderRunSummary>;
   database: ClinicDatabase;
   close(): Promise<void>;
 }
@@ -37,14 +44,22 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const clock = options.clock ?? systemClock;
   const database = openDatabase({ file: options.file, key: options.key, create: options.create, now: clock() });
   const settings = await readSettings(database.db);
+  const events = new EventBus();
+  // Forward reference: the router decides which windows may receive, and it needs the state.
+  let canReceive: (clientId: string) => boolean = () => false;
+  const reminders = new ReminderRunner(database.db, clock, options.reminderTransport ?? networkTransport, (summary) =>
+    events.broadcast('reminders.changed', { sent: summary.sent, failed: summary.failed }, (clientId) => canReceive(clientId)),
+  );
   const state: CoreState = {
     db: database.db,
     clock,
     sessions: new SessionStore(),
-    events: new EventBus(),
+    events,
     lockTimeoutMinutes: settings?.lockTimeoutMinutes ?? DEFAULT_LOCK_TIMEOUT_MINUTES,
+    reminders,
   };
   const router = createRouter(state, handlers);
+  canReceive = router.canReceive;
 
   return {
     invoke: router.invoke,
@@ -61,7 +76,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         state.events.sendTo(clientId, 'session.changed', { session: sessionInfo(session, state.lockTimeoutMinutes) });
       }
     },
+    sweepReminders: () => reminders.run(),
     database,
-    close: () => database.close(),
+    close: async () => {
+      // A sweep still writing must finish before the handle closes.
+      await reminders.idle();
+      await database.close();
+    },
   };
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { app, dialog, type BrowserWindow } from 'electron';
 import { createCore, type Core } from '../core/app';
 import { DatabaseOpenError } from '../core/db/errors';
+import { REMINDER_SWEEP_MS } from '../core/reminders/runner';
 import { bindIpc, type IpcBinding } from './ipc';
 import { KEY_RECORD_FILE } from './key-policy';
 import { KeyEntryCancelled, KeyRefusedError, loadDatabaseKey } from './key-store';
@@ -32,6 +33,7 @@ export function startElectronApp(): void {
   let core: Core | null = null;
   let binding: IpcBinding | null = null;
   let sweep: NodeJS.Timeout | null = null;
+  let reminderSweep: NodeJS.Timeout | null = null;
   let mainWindow: BrowserWindow | null = null;
   let closing = false;
   let closed = false;
@@ -68,6 +70,7 @@ export function startElectronApp(): void {
     if (closing) return;
     closing = true;
     if (sweep) clearInterval(sweep);
+    if (reminderSweep) clearInterval(reminderSweep);
     binding?.dispose();
     const closingCore = core;
     closingCore
@@ -100,6 +103,9 @@ export function startElectronApp(): void {
     sweep = setInterval(() => {
       started.lockIdleSessions().catch((error: unknown) => console.error('[front-desk] idle lock sweep failed:', error));
     }, IDLE_SWEEP_MS);
+    reminderSweep = setInterval(() => {
+      started.sweepReminders().catch((error: unknown) => console.error('[front-desk] reminder sweep failed:', error));
+    }, REMINDER_SWEEP_MS);
     openWindow();
   }
 

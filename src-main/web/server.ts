@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Core } from '../core/app';
+import { REMINDER_SWEEP_MS } from '../core/reminders/runner';
 import { SECURITY_HEADERS, bearerToken, isSameOriginRequest, tokensMatch } from './security';
 import { serveStatic } from './static-files';
 
@@ -107,6 +108,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const idleSweep = setInterval(() => {
     void core.lockIdleSessions().catch((error: unknown) => console.error('[front-desk] idle lock failed:', error));
   }, IDLE_SWEEP_MS);
+  // Reminders: plan what is missing and send what is due, once a minute (the runner never overlaps).
+  const reminderSweep = setInterval(() => {
+    void core.sweepReminders().catch((error: unknown) => console.error('[front-desk] reminder sweep failed:', error));
+  }, REMINDER_SWEEP_MS);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -119,6 +124,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     port,
     close: async () => {
       clearInterval(idleSweep);
+      clearInterval(reminderSweep);
       for (const stream of streams) stream.end();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       // Open pages keep idle keep-alive connections; they must not hold the shutdown.

@@ -4,6 +4,7 @@ import { authProcedures } from './areas/auth';
 import { documentsProcedures } from './areas/documents';
 import { patientRecordProcedures } from './areas/patient-record';
 import { patientsProcedures } from './areas/patients';
+import { remindersProcedures } from './areas/reminders';
 import { schedulingProcedures } from './areas/scheduling';
 import { settingsProcedures } from './areas/settings';
 import { systemProcedures } from './areas/system';
@@ -23,7 +24,7 @@ function mergeAreas<T extends Record<string, AnyProcedure>[]>(...areas: T): Unio
 
 type UnionToIntersection<U> = (U extends unknown ? (arg: U) => void : never) extends (arg: infer I) => void ? I : never;
 
-export const contract = mergeAreas(systemProcedures, authProcedures, settingsProcedures, usersProcedures, auditProcedures, patientsProcedures, patientRecordProcedures, schedulingProcedures, documentsProcedures);
+export const contract = mergeAreas(systemProcedures, authProcedures, settingsProcedures, usersProcedures, auditProcedures, patientsProcedures, patientRecordProcedures, schedulingProcedures, documentsProcedures, remindersProcedures);
 
 export type Contract = typeof contract;
 export type ProcedureName = Extract<keyof Contract, string>;

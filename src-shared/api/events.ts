@@ -9,7 +9,9 @@ export interface EventMap {
   'users.changed': { userId: string };
   /** Appointments were booked, moved, cancelled or changed status: refresh these providers' days. */
   'appointments.changed': { appointmentIds: string[]; providerIds: string[]; dates: string[]; action: 'booked' | 'moved' | 'cancelled' | 'status' };
+  /** Reminders were planned, sent, retried or failed: refresh the reminders lists. */
+  'reminders.changed': { sent: number; failed: number };
 }
 
 export type EventTopic = keyof EventMap;
-export const EVENT_TOPICS: readonly EventTopic[] = ['session.changed', 'settings.changed', 'users.changed', 'appointments.changed'];
+export const EVENT_TOPICS: readonly EventTopic[] = ['session.changed', 'settings.changed', 'users.changed', 'appointments.changed', 'reminders.changed'];

@@ -18,6 +18,7 @@ export const PERMISSIONS = [
   'billing:read',
   'billing:refund',
   'stock:manage',
+  'reminders:manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

@@ -8,6 +8,7 @@ import type { Session, SessionStore } from '../auth/sessions';
 import type { Clock } from '../clock';
 import type { Database } from '../db/schema';
 import type { EventBus } from '../events/bus';
+import type { ReminderRunner } from '../reminders/runner';
 
 /** What lives as long as the open database: shared by every call. */
 export interface CoreState {
@@ -17,6 +18,8 @@ export interface CoreState {
   events: EventBus;
   /** Cached from settings so the idle check costs no query per call; refreshed when settings change. */
   lockTimeoutMinutes: number;
+  /** Plans and sends reminders; procedures only ask it to run, after their transaction. */
+  reminders: ReminderRunner;
 }
 
 /** What a handler may note for the audit entry the router writes. */

@@ -4,6 +4,7 @@ import { authHandlers } from './auth';
 import { documentsHandlers } from './documents';
 import { patientRecordHandlers } from './patient-record';
 import { patientsHandlers } from './patients';
+import { remindersHandlers } from './reminders';
 import { schedulingHandlers } from './scheduling';
 import { settingsHandlers } from './settings';
 import { systemHandlers } from './system';
@@ -20,4 +21,5 @@ export const handlers: Handlers = {
   ...patientRecordHandlers,
   ...schedulingHandlers,
   ...documentsHandlers,
+  ...remindersHandlers,
 };

@@ -9,6 +9,7 @@ import { AuditScreen } from '../audit/AuditScreen';
 import { CalendarScreen } from '../calendar/CalendarScreen';
 import { HomeScreen } from '../home/HomeScreen';
 import { PatientsScreen } from '../patients/PatientsScreen';
+import { RemindersScreen } from '../reminders/RemindersScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
 import { UsersScreen } from '../users/UsersScreen';
 import { Header } from './Header';
@@ -18,6 +19,7 @@ const SCREENS: Record<string, () => JSX.Element | null> = {
   '': HomeScreen,
   calendar: CalendarScreen,
   patients: PatientsScreen,
+  reminders: RemindersScreen,
   settings: SettingsScreen,
   users: UsersScreen,
   audit: AuditScreen,

@@ -1,0 +1,66 @@
+import { ApiError } from '../../../../src-shared/api/errors';
+import { callList, dueEntry, dueList } from '../../reminders/lists';
+import { planReminders } from '../../reminders/planner';
+import { publicSettings, readReminderConfig, updateReminderConfig } from '../../reminders/settings';
+import { readSettings } from '../../settings/repository';
+import type { HandlersFor } from '../context';
+
+type Names = 'reminders.getSettings' | 'reminders.updateSettings' | 'reminders.due' | 'reminders.callList' | 'reminders.retry' | 'reminders.sendNow';
+
+export const remindersHandlers: HandlersFor<Names> = {
+  'reminders.getSettings': async (ctx) => publicSettings(await readReminderConfig(ctx.db)),
+
+  'reminders.updateSettings': async (ctx, input) => {
+    await updateReminderConfig(ctx.db, input, ctx.now);
+    ctx.audit.targetType = 'reminder_settings';
+    // Names only: the audit log never holds the password or the webhook's secret.
+    ctx.audit.details = { changed: Object.keys(input) };
+    return publicSettings(await readReminderConfig(ctx.db));
+  },
+
+  'reminders.due': async (ctx, input) => {
+    ctx.audit.targetType = 'reminder_outbox';
+    ctx.audit.details = { status: input.status };
+    return dueList(ctx.db, ctx.now, input.status);
+  },
+
+  'reminders.callList': async (ctx) => {
+    const clinic = await readSettings(ctx.db);
+    if (!clinic) throw new ApiError('SETUP_REQUIRED', 'The clinic has not been set up yet.');
+    ctx.audit.targetType = 'reminder_outbox';
+    return callList(ctx.db, await readReminderConfig(ctx.db), clinic.timeZone, ctx.now);
+  },
+
+  'reminders.retry': async (ctx, input) => {
+    const entry = await dueEntry(ctx.db, input.id);
+    if (!entry) throw new ApiError('NOT_FOUND', 'There is no such reminder.');
+    if (entry.status !== 'failed') throw new ApiError('CONFLICT', `Only a failed reminder can be retried; this one is ${entry.status}.`);
+    await ctx.db
+      .updateTable('reminder_outbox')
+      .set({ status: 'pending', attempts: 0, next_attempt_at: ctx.now, updated_at: ctx.now })
+      .where('id', '=', input.id)
+      .execute();
+    ctx.audit.targetType = 'reminder_outbox';
+    ctx.audit.targetId = input.id;
+    ctx.state.reminders.request();
+    const after = await dueEntry(ctx.db, input.id);
+    if (!after) throw new ApiError('NOT_FOUND', 'There is no such reminder.');
+    return after;
+  },
+
+  'reminders.sendNow': async (ctx) => {
+    // Plan here so the answer can say how many are due; the sending itself runs after this
+    // transaction commits (the runner waits for the connection), never inside it.
+    await planReminders(ctx.db, await readReminderConfig(ctx.db), ctx.now);
+    const due = await ctx.db
+      .selectFrom('reminder_outbox')
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .where('status', '=', 'pending')
+      .where('next_attempt_at', '<=', ctx.now)
+      .executeTakeFirstOrThrow();
+    ctx.audit.targetType = 'reminder_outbox';
+    ctx.audit.details = { due: due.count };
+    ctx.state.reminders.request();
+    return { due: due.count };
+  },
+};

@@ -1,0 +1,36 @@
+import type { Kysely } from 'kysely';
+import type { ReminderChannel } from '../../../src-shared/api/areas/reminders';
+import type { Database } from '../db/schema';
+
+/** Where a patient's reminders go: the email on the record, the first (primary first) mobile. */
+export interface PatientContacts {
+  email: string | null;
+  mobile: string | null;
+}
+
+export async function contactsOf(db: Kysely<Database>, patientIds: readonly string[]): Promise<Map<string, PatientContacts>> {
+  const result = new Map<string, PatientContacts>();
+  if (patientIds.length === 0) return result;
+  const unique = [...new Set(patientIds)];
+  const patients = await db.selectFrom('patients').select(['id', 'email']).where('id', 'in', unique).execute();
+  for (const patient of patients) result.set(patient.id, { email: patient.email, mobile: null });
+  const mobiles = await db
+    .selectFrom('patient_phones')
+    .select(['patient_id', 'number'])
+    .where('patient_id', 'in', unique)
+    .where('kind', '=', 'mobile')
+    .where('deleted_at', 'is', null)
+    .orderBy('is_primary', 'desc')
+    .orderBy('position')
+    .execute();
+  for (const phone of mobiles) {
+    const contacts = result.get(phone.patient_id);
+    if (contacts && contacts.mobile === null) contacts.mobile = phone.number;
+  }
+  return result;
+}
+
+export function addressFor(contacts: PatientContacts | undefined, channel: ReminderChannel): string | null {
+  if (!contacts) return null;
+  return channel === 'email' ? contacts.email : contacts.mobile;
+}

@@ -1,0 +1,153 @@
+import type { Kysely } from 'kysely';
+import type { CallListEntry, ReminderEntry, ReminderStatus } from '../../../src-shared/api/areas/reminders';
+import { addDays, localDateOf, localDayBounds } from '../../../src-shared/scheduling/time';
+import type { Database } from '../db/schema';
+import { contactsOf } from './contacts';
+import { REMINDABLE_STATUSES } from './planner';
+import type { ReminderConfig } from './settings';
+
+const HOUR_MS = 3_600_000;
+const LIST_LIMIT = 500;
+
+/**
+ * The on-screen outbox: reminders due up to three days ahead for appointments from yesterday on
+ * (a 48 h reminder already sent still shows beside its appointment), plus older ones still pending
+ * or failed (they need someone's attention until they are sent or retried).
+ */
+export async function dueList(db: Kysely<Database>, now: number, status: ReminderStatus | 'all'): Promise<ReminderEntry[]> {
+  let query = entries(db)
+    .where('r.due_at', '<=', now + 72 * HOUR_MS)
+    .where((eb) => eb.or([eb('r.appointment_start_at', '>=', now - 24 * HOUR_MS), eb('r.status', 'in', ['pending', 'failed'])]));
+  if (status !== 'all') query = query.where('r.status', '=', status);
+  const rows = await query.orderBy('r.due_at').orderBy('r.id').limit(LIST_LIMIT).execute();
+  return rows.map(toEntry);
+}
+
+export async function dueEntry(db: Kysely<Database>, id: string): Promise<ReminderEntry | undefined> {
+  const row = await entries(db).where('r.id', '=', id).executeTakeFirst();
+  return row ? toEntry(row) : undefined;
+}
+
+function entries(db: Kysely<Database>) {
+  return db
+    .selectFrom('reminder_outbox as r')
+    .innerJoin('appointments as a', 'a.id', 'r.appointment_id')
+    .innerJoin('patients as p', 'p.id', 'a.patient_id')
+    .innerJoin('providers as pr', 'pr.id', 'a.provider_id')
+    .select([
+      'r.id',
+      'r.appointment_id',
+      'a.patient_id',
+      'p.first_name',
+      'p.last_name',
+      'pr.display_name',
+      'r.appointment_start_at',
+      'r.channel',
+      'r.offset_minutes',
+      'r.due_at',
+      'r.status',
+      'r.attempts',
+      'r.last_error',
+      'r.next_attempt_at',
+      'r.recipient',
+      'r.sent_at',
+    ]);
+}
+
+type EntryRow = Awaited<ReturnType<ReturnType<typeof entries>['executeTakeFirstOrThrow']>>;
+
+function toEntry(row: EntryRow): ReminderEntry {
+  return {
+    id: row.id,
+    appointmentId: row.appointment_id,
+    patientId: row.patient_id,
+    patientName: `${row.first_name} ${row.last_name}`,
+    providerName: row.display_name,
+    appointmentStartAt: row.appointment_start_at,
+    channel: row.channel,
+    offsetMinutes: row.offset_minutes,
+    dueAt: row.due_at,
+    status: row.status,
+    attempts: row.attempts,
+    lastError: row.last_error,
+    nextAttemptAt: row.next_attempt_at,
+    recipient: row.recipient,
+    sentAt: row.sent_at,
+  };
+}
+
+/**
+ * Appointments from now to the end of tomorrow (clinic time) that no reminder reaches: the patient
+ * has no address for any channel that is on, or their reminder failed and none was sent.
+ */
+export async function callList(db: Kysely<Database>, config: ReminderConfig, timeZone: string, now: number): Promise<CallListEntry[]> {
+  const end = localDayBounds(timeZone, addDays(localDateOf(timeZone, now), 1)).end;
+  const appointments = await db
+    .selectFrom('appointments as a')
+    .innerJoin('patients as p', 'p.id', 'a.patient_id')
+    .innerJoin('providers as pr', 'pr.id', 'a.provider_id')
+    .select(['a.id', 'a.patient_id', 'a.start_at', 'p.first_name', 'p.last_name', 'pr.display_name'])
+    .where('a.start_at', '>=', now)
+    .where('a.start_at', '<', end)
+    .where('a.status', 'in', REMINDABLE_STATUSES)
+    .where('a.deleted_at', 'is', null)
+    .orderBy('a.start_at')
+    .execute();
+  if (appointments.length === 0) return [];
+  const ids = appointments.map((appointment) => appointment.id);
+  const patientIds = appointments.map((appointment) => appointment.patient_id);
+  const contacts = await contactsOf(db, patientIds);
+  const outbox = await db
+    .selectFrom('reminder_outbox')
+    .select(['appointment_id', 'appointment_start_at', 'status', 'last_error'])
+    .where('appointment_id', 'in', ids)
+    .where('status', 'in', ['sent', 'failed'])
+    .execute();
+  const phones = await db
+    .selectFrom('patient_phones')
+    .select(['patient_id', 'kind', 'number'])
+    .where('patient_id', 'in', [...new Set(patientIds)])
+    .where('deleted_at', 'is', null)
+    .orderBy('is_primary', 'desc')
+    .orderBy('position')
+    .execute();
+
+  const list: CallListEntry[] = [];
+  for (const appointment of appointments) {
+    const patientContacts = contacts.get(appointment.patient_id);
+    const email = patientContacts?.email ?? null;
+    const mobile = patientContacts?.mobile ?? null;
+    const rows = outbox.filter((row) => row.appointment_id === appointment.id && row.appointment_start_at === appointment.start_at);
+    let reason: CallListEntry['reason'] | null = null;
+    let detail = '';
+    if (!(config.emailEnabled && email) && !(config.smsEnabled && mobile)) {
+      reason = 'no_contact';
+      detail = unreachableDetail(config, email, mobile);
+    } else {
+      const failed = rows.find((row) => row.status === 'failed');
+      if (failed && !rows.some((row) => row.status === 'sent')) {
+        reason = 'reminder_failed';
+        detail = `The reminder failed: ${failed.last_error ?? 'no reason given'}`;
+      }
+    }
+    if (!reason) continue;
+    list.push({
+      appointmentId: appointment.id,
+      patientId: appointment.patient_id,
+      patientName: `${appointment.first_name} ${appointment.last_name}`,
+      phones: phones.filter((phone) => phone.patient_id === appointment.patient_id).map((phone) => ({ kind: phone.kind, number: phone.number })),
+      startAt: appointment.start_at,
+      providerName: appointment.display_name,
+      reason,
+      detail,
+    });
+  }
+  return list;
+}
+
+function unreachableDetail(config: ReminderConfig, email: string | null, mobile: string | null): string {
+  if (!email && !mobile) return 'No email address or mobile number on the record.';
+  if (!config.emailEnabled && !config.smsEnabled) return 'Reminders by email and SMS are turned off.';
+  if (email && !config.emailEnabled) return 'Has an email address, but reminders by email are turned off; no mobile number.';
+  return 'Has a mobile number, but reminders by SMS are turned off; no email address.';
+}

@@ -1,0 +1,79 @@
+import type { Kysely } from 'kysely';
+import type { DateFormat } from '../../../src-shared/api/areas/settings';
+import { formatDate } from '../../../src-shared/patients/dates';
+import type { TemplateValues } from '../../../src-shared/reminders/templates';
+import { isoWeekday, localParts, formatLocalTime, weekdayName } from '../../../src-shared/scheduling/time';
+import type { Database } from '../db/schema';
+
+/** What a reminder says about its appointment, read at send time. */
+export interface AppointmentFacts {
+  id: string;
+  patientId: string;
+  status: string;
+  startAt: number;
+  deletedAt: number | null;
+  firstName: string;
+  lastName: string;
+  provider: string;
+  location: string;
+  type: string;
+}
+
+export async function appointmentFacts(db: Kysely<Database>, appointmentId: string): Promise<AppointmentFacts | undefined> {
+  const row = await db
+    .selectFrom('appointments as a')
+    .innerJoin('patients as p', 'p.id', 'a.patient_id')
+    .innerJoin('providers as pr', 'pr.id', 'a.provider_id')
+    .innerJoin('locations as l', 'l.id', 'a.location_id')
+    .innerJoin('appointment_types as t', 't.id', 'a.type_id')
+    .select([
+      'a.id',
+      'a.patient_id',
+      'a.status',
+      'a.start_at',
+      'a.deleted_at',
+      'p.first_name',
+      'p.preferred_name',
+      'p.last_name',
+      'pr.display_name',
+      'l.name as location_name',
+      't.name as type_name',
+    ])
+    .where('a.id', '=', appointmentId)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    id: row.id,
+    patientId: row.patient_id,
+    status: row.status,
+    startAt: row.start_at,
+    deletedAt: row.deleted_at,
+    firstName: row.preferred_name ?? row.first_name,
+    lastName: row.last_name,
+    provider: row.display_name,
+    location: row.location_name,
+    type: row.type_name,
+  };
+}
+
+export interface ClinicFacts {
+  name: string;
+  timeZone: string;
+  dateFormat: DateFormat;
+}
+
+/** The placeholders' values: date and time as the clinic's wall clock shows them, in its format. */
+export function templateValues(appointment: AppointmentFacts, clinic: ClinicFacts): TemplateValues {
+  const local = localParts(clinic.timeZone, appointment.startAt);
+  return {
+    firstName: appointment.firstName,
+    lastName: appointment.lastName,
+    clinic: clinic.name,
+    provider: appointment.provider,
+    date: formatDate(local.date, clinic.dateFormat),
+    weekday: weekdayName(isoWeekday(local.date)),
+    time: formatLocalTime(local.minutes),
+    location: appointment.location,
+    type: appointment.type,
+  };
+}

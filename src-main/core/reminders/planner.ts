@@ -1,0 +1,75 @@
+import type { Kysely } from 'kysely';
+import type { ReminderChannel } from '../../../src-shared/api/areas/reminders';
+import type { Database } from '../db/schema';
+import { newId } from '../ids';
+import { addressFor, contactsOf } from './contacts';
+import type { ReminderConfig } from './settings';
+
+/** Statuses worth reminding: a patient who arrived or cancelled needs no reminder. */
+export const REMINDABLE_STATUSES = ['booked', 'confirmed'] as const;
+
+/** How far beyond the largest offset rows are planned, so the desk sees them coming on the list. */
+const LOOKAHEAD_MS = 24 * 3_600_000;
+
+/**
+ * Creates the outbox rows that are missing for upcoming appointments. Idempotent: the unique
+ * (appointment, channel, offset, start) key makes a second run insert nothing.
+ *
+ * An offset whose time has already passed when the appointment is first seen (booked 30 hours
+ * ahead with a 48 h reminder) is planned only if it is the latest of the passed ones, so that a
+ * late booking gets one reminder at once rather than one per offset.
+ */
+export async function planReminders(db: Kysely<Database>, config: ReminderConfig, now: number): Promise<number> {
+  const channels: ReminderChannel[] = [...(config.emailEnabled ? ['email' as const] : []), ...(config.smsEnabled ? ['sms' as const] : [])];
+  const largest = config.offsetsMinutes[0];
+  if (channels.length === 0 || largest === undefined) return 0;
+
+  const appointments = await db
+    .selectFrom('appointments')
+    .select(['id', 'patient_id', 'start_at'])
+    .where('start_at', '>', now)
+    .where('start_at', '<=', now + largest * 60_000 + LOOKAHEAD_MS)
+    .where('status', 'in', REMINDABLE_STATUSES)
+    .where('deleted_at', 'is', null)
+    .execute();
+  if (appointments.length === 0) return 0;
+  const contacts = await contactsOf(
+    db,
+    appointments.map((appointment) => appointment.patient_id),
+  );
+
+  const rows = [];
+  for (const appointment of appointments) {
+    const passed = config.offsetsMinutes.filter((offset) => appointment.start_at - offset * 60_000 <= now);
+    const latestPassed = passed.at(-1);
+    for (const channel of channels) {
+      if (!addressFor(contacts.get(appointment.patient_id), channel)) continue;
+      for (const offset of config.offsetsMinutes) {
+        if (passed.includes(offset) && offset !== latestPassed) continue;
+        const dueAt = appointment.start_at - offset * 60_000;
+        rows.push({
+          id: newId(),
+          appointment_id: appointment.id,
+          channel,
+          offset_minutes: offset,
+          appointment_start_at: appointment.start_at,
+          due_at: dueAt,
+          next_attempt_at: Math.max(dueAt, now),
+          created_at: now,
+          updated_at: now,
+        });
+      }
+    }
+  }
+  let planned = 0;
+  // Chunks keep each statement under SQLite's bound-parameter limit.
+  for (let index = 0; index < rows.length; index += 200) {
+    const result = await db
+      .insertInto('reminder_outbox')
+      .values(rows.slice(index, index + 200))
+      .onConflict((conflict) => conflict.doNothing())
+      .executeTakeFirst();
+    planned += Number(result.numInsertedOrUpdatedRows ?? 0);
+  }
+  return planned;
+}

@@ -1,0 +1,86 @@
+import type { ReminderEntry, ReminderStatus } from '../../../../src-shared/api/areas/reminders';
+import { formatOffset } from '../../../../src-shared/reminders/templates';
+import { formatDate, type ClinicClock } from '../../format/datetime';
+import { useClinicClock } from '../../stores/clinic-settings';
+import { useReminders } from '../../stores/reminders';
+import { useSession } from '../../stores/session';
+
+const STATUS_LABELS: Record<ReminderStatus, string> = { pending: 'Due', sent: 'Sent', failed: 'Failed', skipped: 'Skipped' };
+const STATUS_BADGES: Record<ReminderStatus, string> = { pending: 'badge-pending', sent: 'badge-ok', failed: 'badge-failed', skipped: 'badge-skipped' };
+
+/** "25/11/2026 10:00" on the clinic's wall clock. */
+export function clinicDateTime(ms: number, clock: ClinicClock): string {
+  const time = new Intl.DateTimeFormat('en-GB', { timeZone: clock.timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(ms);
+  return `${formatDate(ms, clock)} ${time}`;
+}
+
+function stateNote(entry: ReminderEntry, clock: ClinicClock): string {
+  if (entry.status === 'sent' && entry.sentAt !== null) return `Sent ${clinicDateTime(entry.sentAt, clock)}`;
+  if (entry.status === 'pending' && entry.attempts > 0) return `Try ${entry.attempts + 1} at ${clinicDateTime(entry.nextAttemptAt, clock)}`;
+  if (entry.status === 'failed') return `After ${entry.attempts} ${entry.attempts === 1 ? 'try' : 'tries'}`;
+  return '';
+}
+
+export function OutboxTable({ entries }: { entries: readonly ReminderEntry[] }) {
+  const clock = useClinicClock();
+  const retry = useReminders((state) => state.retry);
+  const rowErrors = useReminders((state) => state.rowErrors);
+  const canWrite = useSession((state) => state.can)('appointments:write');
+  if (entries.length === 0) return <p className="muted">No reminders in this list.</p>;
+  return (
+    <table className="reminders-table">
+      <caption className="visually-hidden">Reminders, earliest due first</caption>
+      <thead>
+        <tr>
+          <th scope="col">Due</th>
+          <th scope="col">Patient</th>
+          <th scope="col">Appointment</th>
+          <th scope="col">By</th>
+          <th scope="col">Status</th>
+          <th scope="col">Details</th>
+          <th scope="col">
+            <span className="visually-hidden">Actions</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {entries.map((entry) => (
+          <tr key={entry.id} className={entry.status === 'failed' ? 'outcome-failed' : undefined}>
+            <td className="nowrap">
+              {clinicDateTime(entry.dueAt, clock)}
+              <div className="muted small">{formatOffset(entry.offsetMinutes)} before</div>
+            </td>
+            <th scope="row">{entry.patientName}</th>
+            <td className="nowrap">
+              {clinicDateTime(entry.appointmentStartAt, clock)}
+              <div className="muted small">{entry.providerName}</div>
+            </td>
+            <td>
+              {entry.channel === 'email' ? 'Email' : 'SMS'}
+              {entry.recipient && <div className="muted small">{entry.recipient}</div>}
+            </td>
+            <td>
+              <span className={`badge ${STATUS_BADGES[entry.status]}`}>{STATUS_LABELS[entry.status]}</span>
+            </td>
+            <td>
+              {stateNote(entry, clock)}
+              {entry.lastError && <div className={entry.status === 'skipped' ? 'muted small' : 'field-error small'}>{entry.lastError}</div>}
+              {rowErrors[entry.id] && (
+                <p role="alert" className="form-error row-message">
+                  {rowErrors[entry.id]}
+                </p>
+              )}
+            </td>
+            <td>
+              {entry.status === 'failed' && canWrite && (
+                <button type="button" aria-label={`Retry the ${entry.channel === 'email' ? 'email' : 'SMS'} to ${entry.patientName}`} onClick={() => void retry(entry.id)}>
+                  Retry
+                </button>
+              )}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,171 @@
+import { z } from 'zod';
+import { procedure } from '../procedure';
+import { unknownPlaceholders } from '../../reminders/templates';
+
+export const REMINDER_CHANNELS = ['email', 'sms'] as const;
+export type ReminderChannel = (typeof REMINDER_CHANNELS)[number];
+export const REMINDER_STATUSES = ['pending', 'sent', 'failed', 'skipped'] as const;
+export type ReminderStatus = (typeof REMINDER_STATUSES)[number];
+
+/** What the renderer may see of the settings: secrets only as "set" or "not set". */
+export interface ReminderSettings {
+  emailEnabled: boolean;
+  smsEnabled: boolean;
+  /** Minutes before the start, largest first. */
+  offsetsMinutes: number[];
+  maxAttempts: number;
+  /** The first retry waits this long; each further one twice as long as the one before. */
+  retryMinutes: number;
+  smtpHost: string | null;
+  smtpPort: number;
+  smtpSecure: boolean;
+  smtpUser: string | null;
+  smtpPasswordSet: boolean;
+  fromName: string | null;
+  fromAddress: string | null;
+  smsWebhookUrl: string | null;
+  smsAuthHeaderSet: boolean;
+  emailSubject: string;
+  emailBody: string;
+  smsBody: string;
+  updatedAt: number;
+}
+
+export interface ReminderEntry {
+  id: string;
+  appointmentId: string;
+  patientId: string;
+  patientName: string;
+  providerName: string;
+  appointmentStartAt: number;
+  channel: ReminderChannel;
+  offsetMinutes: number;
+  dueAt: number;
+  status: ReminderStatus;
+  attempts: number;
+  lastError: string | null;
+  nextAttemptAt: number;
+  recipient: string | null;
+  sentAt: number | null;
+}
+
+export type CallReason = 'no_contact' | 'reminder_failed';
+
+export interface CallListEntry {
+  appointmentId: string;
+  patientId: string;
+  patientName: string;
+  phones: { kind: string; number: string }[];
+  startAt: number;
+  providerName: string;
+  reason: CallReason;
+  /** A sentence for the desk: what is missing or what went wrong. */
+  detail: string;
+}
+
+export interface ReminderRunSummary {
+  planned: number;
+  sent: number;
+  retrying: number;
+  failed: number;
+  skipped: number;
+}
+
+// ---- field rules -------------------------------------------------------------------------------
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `must be at most ${max} characters`)
+    .nullable()
+    .transform((value) => (value ? value : null));
+const template = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(max, `must be at most ${max} characters`)
+    .superRefine((text, issue) => {
+      const unknown = unknownPlaceholders(text);
+      if (unknown.length > 0) issue.addIssue({ code: 'custom', message: `uses unknown placeholder ${unknown.map((name) => `{${name}}`).join(', ')}` });
+    });
+const offsets = z
+  .array(
+    z
+      .number({ error: 'must be a number of hours or minutes' })
+      .int('must be whole minutes')
+      .min(5, 'must be at least 5 minutes before the start')
+      .max(20160, 'must be at most 14 days before the start'),
+  )
+  .min(1, 'must have at least one reminder time')
+  .max(5, 'must have at most 5 reminder times')
+  .refine((list) => new Set(list).size === list.length, 'must not repeat a reminder time')
+  .transform((list) => [...list].sort((a, b) => b - a));
+const webhookUrl = z
+  .string()
+  .trim()
+  .max(2000, 'must be at most 2000 characters')
+  .nullable()
+  .refine((text) => {
+    if (!text) return true;
+    try {
+      const url = new URL(text);
+      return url.protocol === 'http:' || url.protocol === 'https:';
+    } catch {
+      return false;
+    }
+  }, 'must be an http:// or https:// address')
+  .transform((value) => (value ? value : null));
+
+const settingsInput = z
+  .object({
+    emailEnabled: z.boolean(),
+    smsEnabled: z.boolean(),
+    offsetsMinutes: offsets,
+    maxAttempts: z.number().int('must be a whole number').min(1, 'must be 1 to 10').max(10, 'must be 1 to 10'),
+    retryMinutes: z.number().int('must be whole minutes').min(1, 'must be 1 to 240 minutes').max(240, 'must be 1 to 240 minutes'),
+    smtpHost: optionalText(253).refine((text) => !text || /^[A-Za-z0-9.-]+$/.test(text), 'must be a host name or IP address'),
+    smtpPort: z.number().int('must be a port number').min(1, 'must be a port number (1-65535)').max(65535, 'must be a port number (1-65535)'),
+    smtpSecure: z.boolean(),
+    smtpUser: optionalText(200),
+    /** Write-only: a new password, or null to remove it; leave out to keep the stored one. */
+    smtpPassword: z.string().max(500, 'must be at most 500 characters').nullable(),
+    fromName: optionalText(120),
+    fromAddress: z
+      .string()
+      .trim()
+      .nullable()
+      .refine((text) => !text || z.email().safeParse(text).success, 'must be an email address')
+      .transform((value) => (value ? value : null)),
+    smsWebhookUrl: webhookUrl,
+    /** Write-only: the Authorization header's value sent to the webhook, or null to remove it. */
+    smsAuthHeader: z
+      .string()
+      .max(2000, 'must be at most 2000 characters')
+      .nullable()
+      .refine((text) => !text || !/[\r\n]/.test(text), 'must be on one line'),
+    emailSubject: template(200),
+    emailBody: template(4000),
+    smsBody: template(640),
+  })
+  .partial();
+export type ReminderSettingsUpdate = z.output<typeof settingsInput>;
+
+export const remindersProcedures = {
+  'reminders.getSettings': procedure<ReminderSettings>()({ input: z.object({}), access: 'reminders:manage', kind: 'read' }),
+  'reminders.updateSettings': procedure<ReminderSettings>()({ input: settingsInput, access: 'reminders:manage', kind: 'write' }),
+  /** Reminders due from yesterday to three days ahead, with their state: the desk's on-screen list. */
+  'reminders.due': procedure<ReminderEntry[]>()({
+    input: z.object({ status: z.enum([...REMINDER_STATUSES, 'all'], { error: 'must be pending, sent, failed, skipped or all' }).default('all') }),
+    access: 'appointments:read',
+    kind: 'read',
+    phi: true,
+  }),
+  /** Today's and tomorrow's appointments no reminder will reach: the desk phones these patients. */
+  'reminders.callList': procedure<CallListEntry[]>()({ input: z.object({}), access: 'appointments:read', kind: 'read', phi: true }),
+  /** A failed reminder goes back to the outbox with its attempts reset. */
+  'reminders.retry': procedure<ReminderEntry>()({ input: z.object({ id: z.uuid('must be a reminder id') }), access: 'appointments:write', kind: 'write' }),
+  /** Plans what is missing and sends everything due now, without waiting for the next sweep. */
+  'reminders.sendNow': procedure<{ due: number }>()({ input: z.object({}), access: 'appointments:write', kind: 'write' }),
+};
