@@ -7,6 +7,7 @@ import { schedulingProcedures } from './areas/scheduling';
 import { settingsProcedures } from './areas/settings';
 import { systemProcedures } from './areas/system';
 import { usersProcedures } from './areas/users';
+import { visitsProcedures } from './areas/visits';
 
 /** Merges the areas' maps, refusing a name declared twice. */
 function mergeAreas<T extends Record<string, AnyProcedure>[]>(...areas: T): UnionToIntersection<T[number]> {
@@ -22,7 +23,7 @@ function mergeAreas<T extends Record<string, AnyProcedure>[]>(...areas: T): Unio
 
 type UnionToIntersection<U> = (U extends unknown ? (arg: U) => void : never) extends (arg: infer I) => void ? I : never;
 
-export const contract = mergeAreas(systemProcedures, authProcedures, settingsProcedures, usersProcedures, auditProcedures, patientsProcedures, schedulingProcedures, documentsProcedures);
+export const contract = mergeAreas(systemProcedures, authProcedures, settingsProcedures, usersProcedures, auditProcedures, patientsProcedures, schedulingProcedures, documentsProcedures, visitsProcedures);
 
 export type Contract = typeof contract;
 export type ProcedureName = Extract<keyof Contract, string>;

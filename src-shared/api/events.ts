@@ -9,7 +9,9 @@ export interface EventMap {
   'users.changed': { userId: string };
   /** Appointments were booked, moved, cancelled or changed status: refresh these providers' days. */
   'appointments.changed': { appointmentIds: string[]; providerIds: string[]; dates: string[]; action: 'booked' | 'moved' | 'cancelled' | 'status' };
+  /** A visit arrived, moved, was undone, called or checked out: every board and display refreshes. No patient data. */
+  'visits.changed': { visitIds: string[]; date: string; action: 'arrived' | 'moved' | 'undone' | 'called' | 'checked_out' };
 }
 
 export type EventTopic = keyof EventMap;
-export const EVENT_TOPICS: readonly EventTopic[] = ['session.changed', 'settings.changed', 'users.changed', 'appointments.changed'];
+export const EVENT_TOPICS: readonly EventTopic[] = ['session.changed', 'settings.changed', 'users.changed', 'appointments.changed', 'visits.changed'];

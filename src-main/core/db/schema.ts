@@ -1,4 +1,5 @@
 import type { DocumentTables } from './schema-documents';
+import type { VisitTables } from './schema-visits';
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 /** Instants are epoch milliseconds (UTC) throughout the schema. */
@@ -331,7 +332,7 @@ export interface AppointmentHistoryTable {
   updated_at: EpochMs;
 }
 
-export interface Database extends DocumentTables {
+export interface Database extends DocumentTables, VisitTables {
   clinic_settings: ClinicSettingsTable;
   roles: RolesTable;
   role_permissions: RolePermissionsTable;

@@ -7,6 +7,7 @@ import { schedulingHandlers } from './scheduling';
 import { settingsHandlers } from './settings';
 import { systemHandlers } from './system';
 import { usersHandlers } from './users';
+import { visitsHandlers } from './visits';
 
 /** Every procedure's implementation; the type makes a missing one a compile error. */
 export const handlers: Handlers = {
@@ -18,4 +19,5 @@ export const handlers: Handlers = {
   ...patientsHandlers,
   ...schedulingHandlers,
   ...documentsHandlers,
+  ...visitsHandlers,
 };
