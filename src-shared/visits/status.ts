@@ -33,6 +33,10 @@ export const MOVE_LABELS: Record<VisitStatus, string> = {
   cancelled: 'Undo arrival',
 };
 
+export function isMoveTarget(status: VisitStatus): status is MoveTarget {
+  return (MOVE_TARGETS as readonly string[]).includes(status);
+}
+
 export function isActive(status: VisitStatus): status is ActiveStatus {
   return (ACTIVE_STATUSES as readonly string[]).includes(status);
 }

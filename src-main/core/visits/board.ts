@@ -5,6 +5,7 @@ import { displayName } from '../../../src-shared/patients/names';
 import { todayIn } from '../../../src-shared/patients/dates';
 import {
   ACTIVE_STATUSES,
+  isMoveTarget,
   isOverThreshold,
   minutesBetween,
   ticketLabel,
@@ -85,7 +86,7 @@ export function toVisitView(row: JoinedVisit, context: ViewContext): VisitView {
     lastMoveAt: row.last_move_at,
     lastEventId: row.last_event_id,
     undoLabel: row.undo_action && row.undo_to_status ? undoLabel({ action: row.undo_action, to_status: row.undo_to_status }) : null,
-    moves: allowedMoves(status).filter((to) => to !== 'checked_out'),
+    moves: allowedMoves(status).filter(isMoveTarget),
     canCheckOut: allowedMoves(status).includes('checked_out'),
   };
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { procedure } from '../procedure';
 import { isLocalDate } from '../../scheduling/time';
-import { MOVE_TARGETS, VISIT_STATUSES, type TicketStyle, type VisitStatus, type WaitThresholds } from '../../visits/status';
+import { MOVE_TARGETS, VISIT_STATUSES, type MoveTarget, type TicketStyle, type VisitStatus, type WaitThresholds } from '../../visits/status';
 import type { MeasurementSystem, TemperatureUnit } from '../../visits/vitals';
 
 // ---- what the screens get ----------------------------------------------------------------------
@@ -40,7 +40,7 @@ export interface VisitView {
   /** What undo would do, e.g. "Undo: Room" or "Undo arrival"; null when nothing can be undone. */
   undoLabel: string | null;
   /** Statuses `visits.move` accepts from here. */
-  moves: VisitStatus[];
+  moves: MoveTarget[];
   canCheckOut: boolean;
 }
 

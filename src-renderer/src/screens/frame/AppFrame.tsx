@@ -11,12 +11,17 @@ import { HomeScreen } from '../home/HomeScreen';
 import { PatientsScreen } from '../patients/PatientsScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
 import { UsersScreen } from '../users/UsersScreen';
+import { BoardScreen } from '../visits/BoardScreen';
+import { DisplayScreen } from '../visits/DisplayScreen';
+import { TodayScreen } from '../visits/TodayScreen';
 import { Header } from './Header';
 import { ROUTES } from './routes';
 
 const SCREENS: Record<string, () => JSX.Element | null> = {
   '': HomeScreen,
   calendar: CalendarScreen,
+  today: TodayScreen,
+  board: BoardScreen,
   patients: PatientsScreen,
   settings: SettingsScreen,
   users: UsersScreen,
@@ -45,6 +50,8 @@ export function AppFrame() {
   const current = ROUTES.find((candidate) => candidate.path === route) ?? ROUTES[0];
   const allowed = !current.permission || can(current.permission);
   const Screen = SCREENS[current.path] ?? HomeScreen;
+  // The waiting-room display fills its window: no header, no menu, nothing but tickets.
+  if (current.path === 'display') return <DisplayScreen />;
 
   return (
     <div className="frame">
