@@ -88,12 +88,13 @@ export function BoardRow({ visit, board, now, canMove, canIntake, timeText, onFo
       <td className="ticket">{visit.ticket}</td>
       <th scope="row">
         {canIntake && active ? <a href={`#/board/intake/${visit.id}`}>{visit.patientName}</a> : visit.patientName}
-        <span className="muted"> MRN {visit.mrn}</span>
-        {visit.appointmentStart !== null ? <span className="muted"> · appt {timeText(visit.appointmentStart)}</span> : <span className="tag">walk-in</span>}
+        <span className="sub">
+          MRN {visit.mrn} · {visit.appointmentStart !== null ? `appt ${timeText(visit.appointmentStart)}` : 'walk-in'}
+        </span>
       </th>
       <td>
-        <span className={`visit-status vs-${status}`}>{VISIT_STATUS_LABELS[status]}</span>{' '}
-        <span className={times.over ? 'over-time' : 'muted'}>
+        <span className={`visit-status vs-${status}`}>{VISIT_STATUS_LABELS[status]}</span>
+        <span className={times.over ? 'over-time sub' : 'sub'}>
           {minutesText(times.inStatus)}
           {times.over && ' — over threshold'}
         </span>
@@ -102,7 +103,7 @@ export function BoardRow({ visit, board, now, canMove, canIntake, timeText, onFo
       <td>{visit.roomName ?? (visit.calledRoomName ? <span className="muted">called to {visit.calledRoomName}</span> : '—')}</td>
       <td>{visit.providerName ?? '—'}</td>
       <td>
-        {visit.lastMoveBy ?? '—'} <span className="muted">{timeText(visit.lastMoveAt)}</span>
+        {visit.lastMoveBy ?? '—'} <span className="sub">at {timeText(visit.lastMoveAt)}</span>
       </td>
       <td className="board-actions">
         {canMove && active && (

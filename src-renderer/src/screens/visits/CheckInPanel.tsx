@@ -58,7 +58,7 @@ export function CheckInPanel({ target, onClose, onDone }: CheckInPanelProps) {
         <>
           <dl className="cal-facts">
             <div>
-              <dt>Date of birth · MRN</dt>
+              <dt>Born · MRN</dt>
               <dd>
                 {review.dob} · {review.mrn}
               </dd>
@@ -68,7 +68,7 @@ export function CheckInPanel({ target, onClose, onDone }: CheckInPanelProps) {
               <dd>{review.phones.length > 0 ? review.phones.map((p) => `${p.number} (${p.kind})`).join(', ') : 'none on file'}</dd>
             </div>
             <div>
-              <dt>Address · email</dt>
+              <dt>Address</dt>
               <dd>
                 {review.address ?? 'no address'} · {review.email ?? 'no email'}
               </dd>
@@ -91,7 +91,7 @@ export function CheckInPanel({ target, onClose, onDone }: CheckInPanelProps) {
               <dd>{review.consents.length > 0 ? review.consents.map((c) => `${c.kind} (${c.givenOn})`).join(', ') : 'none on file'}</dd>
             </div>
             <div>
-              <dt>Alerts · allergies</dt>
+              <dt>Alerts</dt>
               <dd>
                 {review.alerts.map((a) => a.text).join('; ') || 'no alerts'} · {review.allergies.join(', ') || 'no allergies recorded'}
               </dd>

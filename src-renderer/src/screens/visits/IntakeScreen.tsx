@@ -63,15 +63,15 @@ export function IntakeScreen({ visitId }: { visitId: string }) {
         <section aria-labelledby="history-title" className="card wide">
           <h2 id="history-title">Vitals history</h2>
           <VitalsChart history={history} />
-          <table aria-label="Vitals history">
+          <table aria-label="Vitals history" className="history-table">
             <thead>
               <tr>
                 <th scope="col">When</th>
                 <th scope="col">BP</th>
                 <th scope="col">Pulse</th>
-                <th scope="col">Temp</th>
+                <th scope="col">Temp (°{units.temperature})</th>
                 <th scope="col">SpO2</th>
-                <th scope="col">Weight</th>
+                <th scope="col">Weight ({units.system === 'imperial' ? 'lb' : 'kg'})</th>
                 <th scope="col">BMI</th>
                 <th scope="col">Pain</th>
                 <th scope="col">By</th>
@@ -82,7 +82,7 @@ export function IntakeScreen({ visitId }: { visitId: string }) {
                 const shown = fromSI({ ...row }, units);
                 return (
                   <tr key={row.id}>
-                    <td>{formatDateTime(row.recordedAt, clock).slice(0, 16)}</td>
+                    <td>{formatDateTime(row.recordedAt, clock).slice(0, 16).replace(' ', '\u00a0')}</td>
                     <td>{row.systolic !== null ? `${row.systolic}/${row.diastolic ?? '—'}` : '—'}</td>
                     <td>{row.pulse ?? '—'}</td>
                     <td>{shown.temperature ?? '—'}</td>

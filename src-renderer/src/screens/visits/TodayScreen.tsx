@@ -76,7 +76,7 @@ export function TodayScreen() {
                 <tr key={a.id}>
                   <td>{a.startTime}</td>
                   <th scope="row">
-                    {a.patientName} <span className="muted">MRN {a.patientMrn}</span>
+                    {a.patientName} <span className="muted block">MRN {a.patientMrn}</span>
                   </th>
                   <td>{a.typeName}</td>
                   <td>{STATUS_LABELS[a.status]}</td>

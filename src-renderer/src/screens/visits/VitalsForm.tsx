@@ -5,8 +5,10 @@ import { call } from '../../api';
 import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
 import { useFormErrors } from '../../hooks/useFormErrors';
+import { useClinicSettings } from '../../stores/clinic-settings';
+import { localTimeOf } from '../../../../src-shared/scheduling/time';
 
-type Numeric = Exclude<VitalField, never>;
+type Numeric = VitalField;
 
 interface VitalsFormProps {
   patientId: string;
@@ -27,6 +29,7 @@ export function VitalsForm({ patientId, visitId, settings, allergies, onSaved }:
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
   const errors = useFormErrors();
+  const zone = useClinicSettings((state) => state.settings?.timeZone) ?? 'UTC';
   const units = { temperature: settings.temperatureUnit, system: settings.measurementSystem } as const;
   const imperial = units.system === 'imperial';
 
@@ -69,7 +72,7 @@ export function VitalsForm({ patientId, visitId, settings, allergies, onSaved }:
       setUnusual(Array.isArray(implausible) ? (implausible as VitalField[]) : []);
       return errors.show(result.error, [...Object.keys(EMPTY), 'chiefComplaint']);
     }
-    setSaved(`Vitals saved at ${new Date(result.value.recordedAt).toLocaleTimeString()} by ${result.value.recordedBy ?? 'you'}.`);
+    setSaved(`Vitals saved at ${localTimeOf(zone, result.value.recordedAt)} by ${result.value.recordedBy ?? 'you'}.`);
     setValues(EMPTY);
     setComplaint('');
     setUnusual([]);
