@@ -10,7 +10,7 @@ export interface EventMap {
   /** Appointments were booked, moved, cancelled or changed status: refresh these providers' days. */
   'appointments.changed': { appointmentIds: string[]; providerIds: string[]; dates: string[]; action: 'booked' | 'moved' | 'cancelled' | 'status' };
   /** A visit arrived, moved, was undone, called or checked out: every board and display refreshes. No patient data. */
-  'visits.changed': { visitIds: string[]; date: string; action: 'arrived' | 'moved' | 'undone' | 'called' | 'checked_out' };
+  'visits.changed': { visitIds: string[]; date: string; action: 'arrived' | 'moved' | 'undone' | 'called' | 'checked_out' | 'settings' };
 }
 
 export type EventTopic = keyof EventMap;

@@ -6,6 +6,8 @@ import { callVisit, checkIn, checkOutVisit, moveVisit, undoVisit, type VisitActo
 import { readVisitSettings, updateVisitSettings } from '../../visits/settings';
 import { recordVitals, vitalsHistory } from '../../visits/vitals';
 import type { HandlerContext, HandlersFor } from '../context';
+import { clinicClock } from '../../scheduling/config';
+import { todayIn } from '../../../../src-shared/patients/dates';
 
 type VisitsProcedure = Extract<ProcedureName, `visits.${string}` | `vitals.${string}`>;
 type VisitAction = EventMap['visits.changed']['action'];
@@ -48,7 +50,11 @@ export const visitsHandlers: HandlersFor<VisitsProcedure> = {
   'visits.updateSettings': async (ctx, input) => {
     ctx.audit.targetType = 'visitSettings';
     ctx.audit.details = { ...input };
-    return updateVisitSettings(ctx.db, input, ctx.now);
+    const settings = await updateVisitSettings(ctx.db, input, ctx.now);
+    // Boards recolour with the new thresholds.
+    const { timeZone } = await clinicClock(ctx.db);
+    ctx.broadcast('visits.changed', { visitIds: [], date: todayIn(timeZone, ctx.now), action: 'settings' });
+    return settings;
   },
   'vitals.record': async (ctx, input) => {
     const record = await recordVitals(ctx.db, input, actor(ctx), ctx.now);

@@ -105,7 +105,8 @@ export function BoardRow({ visit, board, now, canMove, canIntake, timeText, onFo
       <td>
         {visit.lastMoveBy ?? '—'} <span className="sub">at {timeText(visit.lastMoveAt)}</span>
       </td>
-      <td className="board-actions">
+      <td>
+        <div className="board-actions">
         {canMove && active && (
           <>
             {(visit.moves.includes('roomed') || status === 'arrived') && (
@@ -138,6 +139,11 @@ export function BoardRow({ visit, board, now, canMove, canIntake, timeText, onFo
             )}
           </>
         )}
+        {status === 'checked_out' && (
+          <a href="#/calendar" className="follow-up">
+            Book follow-up
+          </a>
+        )}
         {canMove && visit.undoLabel && (
           <button type="button" onClick={() => void act('undo')} disabled={busy}>
             {visit.undoLabel}
@@ -148,6 +154,7 @@ export function BoardRow({ visit, board, now, canMove, canIntake, timeText, onFo
             {error}
           </p>
         )}
+        </div>
       </td>
     </tr>
   );

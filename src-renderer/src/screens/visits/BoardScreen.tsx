@@ -6,6 +6,7 @@ import { useClinicSettings } from '../../stores/clinic-settings';
 import { useSession } from '../../stores/session';
 import { useVisits } from '../../stores/visits';
 import { BoardRow } from './BoardRow';
+import { BoardSettings } from './BoardSettings';
 import { IntakeScreen } from './IntakeScreen';
 import { boardNow } from './time';
 import { useTick, useVisitEvents } from './useVisitEvents';
@@ -26,6 +27,7 @@ function FlowBoard() {
   const zone = useClinicSettings((state) => state.settings?.timeZone) ?? 'UTC';
   const canMove = useSession((state) => state.can('visits:write'));
   const canIntake = useSession((state) => state.can('vitals:write'));
+  const canManage = useSession((state) => state.can('settings:manage'));
   const tick = useTick();
   const [provider, setProvider] = useState('');
   const [room, setRoom] = useState('');
@@ -146,6 +148,7 @@ function FlowBoard() {
           )}
         </tbody>
       </table>
+      {canManage && <BoardSettings />}
     </section>
   );
 }

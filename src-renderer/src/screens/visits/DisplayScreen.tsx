@@ -1,8 +1,10 @@
 import { useCallback, useState } from 'react';
 import type { DisplayTicket } from '../../../../src-shared/api/areas/visits';
 import { call } from '../../api';
-import { useVisitEvents } from './useVisitEvents';
+import { useTick, useVisitEvents } from './useVisitEvents';
 import './visits.css';
+
+const DISPLAY_MS = 30 * 60_000;
 
 /** `#/display`: the waiting-room screen. Tickets only (initials or numbers), never names. */
 export function DisplayScreen() {
@@ -11,7 +13,9 @@ export function DisplayScreen() {
     void call('visits.display', {}).then((result) => result.ok && setTickets(result.value));
   }, []);
   useVisitEvents(refresh);
-  const [latest, ...earlier] = tickets;
+  // Tickets leave after half an hour on this screen's own clock; the list itself only changes with events.
+  const now = useTick(30_000);
+  const [latest, ...earlier] = tickets.filter((ticket) => now - ticket.calledAt < DISPLAY_MS);
   return (
     <main className="waiting-display" aria-labelledby="display-title">
       <h1 id="display-title">Now calling</h1>
