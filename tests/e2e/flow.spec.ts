@@ -86,8 +86,19 @@ test('two desks: reception checks in, the nurse board shows it at once, rooms, v
   await page.getByRole('button', { name: 'Check in Baker, Tom' }).click();
   await panel.getByRole('button', { name: 'Mark arrived' }).click();
   await expect(panel.getByRole('status')).toContainText('Arrived: ticket T. B. (2)');
+  // A new walk-in: quick registration, then the same review and arrival.
+  const quick = page.getByRole('form', { name: 'Quick registration' });
+  await quick.getByLabel('First name').fill('Zoe');
+  await quick.getByLabel('Last name').fill('Walker');
+  await quick.getByLabel('Date of birth').fill('1995-02-14');
+  await quick.getByLabel('Mobile phone').fill('07700 900456');
+  await quick.getByRole('button', { name: 'Register and check in' }).click();
+  await expect(panel.getByRole('heading', { name: 'Check in Walker, Zoe' })).toBeVisible();
+  await panel.getByRole('button', { name: 'Mark arrived' }).click();
+  await expect(panel.getByRole('status')).toContainText('Arrived: ticket Z. W. (3)');
   await nursePage.bringToFront();
   await expect(nursePage.getByRole('row', { name: /T\. B\. \(2\)/ })).toBeVisible({ timeout: 1000 });
+  await expect(nursePage.getByRole('row', { name: /Z\. W\. \(3\) Walker, Zoe, Waiting/ })).toContainText('walk-in');
   await screenshot(nursePage, '73-flow-board-arrivals');
 
   // The nurse calls María José to Room 2, then rooms her there.

@@ -7,6 +7,7 @@ import { bridge, call } from '../../api';
 import { useClinicSettings } from '../../stores/clinic-settings';
 import { useSession } from '../../stores/session';
 import { CheckInPanel } from './CheckInPanel';
+import { QuickRegister } from './QuickRegister';
 import './visits.css';
 
 type Target = { appointmentId: string } | { patientId: string } | null;
@@ -104,9 +105,7 @@ export function TodayScreen() {
               <div className="field">
                 <label htmlFor="walkin-search">Find the patient</label>
                 <input id="walkin-search" value={query} onChange={(event) => setQuery(event.target.value)} placeholder="Name, phone, MRN or date of birth" />
-                <small className="hint">
-                  New patient? <a href="#/patients/new">Register them</a> first, then check in here.
-                </small>
+                <small className="hint">New patient? Register them below (or in full under Patients).</small>
               </div>
               <ul className="walkin-results">
                 {found.map((row) => (
@@ -118,6 +117,7 @@ export function TodayScreen() {
                   </li>
                 ))}
               </ul>
+              <QuickRegister onRegistered={(patientId) => setTarget({ patientId })} />
             </section>
           )}
         </div>
