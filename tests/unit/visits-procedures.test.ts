@@ -68,6 +68,17 @@ describe('check-in', () => {
     expect(refused(await s.clinic.call('desk', 'visits.checkIn', {}))).toMatchObject({ code: 'VALIDATION', details: { fields: { appointmentId: anyText } } });
   });
 
+  it('of two desks checking in the same appointment at once, exactly one succeeds', async () => {
+    const appointment = await bookedAt('09:00');
+    const results = await Promise.all([
+      s.clinic.call('desk', 'visits.checkIn', { appointmentId: appointment.id }),
+      s.clinic.call('nurse', 'visits.checkIn', { appointmentId: appointment.id }),
+    ]);
+    expect(results.filter((result) => result.ok)).toHaveLength(1);
+    expect(results.find((result) => !result.ok)).toMatchObject({ error: { code: 'CONFLICT' } });
+    expect((await s.clinic.ok('desk', 'visits.board', {})).visits).toHaveLength(1);
+  });
+
   it('checks in a walk-in with an optional provider, numbering tickets per day', async () => {
     const first = await s.clinic.ok('desk', 'visits.checkIn', { patientId: await s.patient('Walk') });
     const second = await s.clinic.ok('desk', 'visits.checkIn', { patientId: await s.patient('Ina'), providerId: s.drBId });
@@ -126,6 +137,20 @@ describe('moves and undo', () => {
     const board = await s.clinic.ok('nurse', 'visits.board', {});
     expect(board.rooms.find((room) => room.id === s.room1Id)).toMatchObject({ visitId: a.id });
     expect(board.rooms.find((room) => room.id === s.room2Id)).toMatchObject({ visitId: null });
+  });
+
+  it('a refused move changes nothing and tells nobody', async () => {
+    const visit = await s.clinic.ok('desk', 'visits.checkIn', { patientId: await s.patient('Quiet') });
+    const events: EventTopic[] = [];
+    s.clinic.core.subscribe('desk', (topic) => events.push(topic));
+    refused(await s.clinic.call('nurse', 'visits.move', { visitId: visit.id, to: 'ready_for_checkout' }));
+    refused(await s.clinic.call('nurse', 'visits.undo', { visitId: visit.id, expectedLastEventId: '0190a0a0-0000-7000-8000-000000000000' }));
+    expect(events).toEqual([]);
+    expect(await s.clinic.ok('desk', 'visits.get', { visitId: visit.id })).toMatchObject({ status: 'arrived', lastEventId: visit.lastEventId });
+    // A settings change is pushed so that every board recolours.
+    await s.clinic.ok('admin', 'visits.updateSettings', { ticketStyle: 'number' });
+    expect(events).toEqual(['visits.changed']);
+    expect(await s.clinic.ok('desk', 'visits.get', { visitId: visit.id })).toMatchObject({ ticket: 'No. 1' });
   });
 
   it('a call to room puts initials (never the name) on the display for half an hour', async () => {
