@@ -20,14 +20,11 @@ import { readVisitSettings } from './settings';
 
 type Db = Kysely<Database>;
 
-/** The board's query: one row per visit with the names it shows, in one statement. */
-function visitsWithNames(db: Db) {
+/** One row per visit with the patient, the appointment's start and what an undo would take back. */
+function visitsBase(db: Db) {
   return db
     .selectFrom('visits as v')
     .innerJoin('patients as p', 'p.id', 'v.patient_id')
-    .leftJoin('rooms as r', 'r.id', 'v.room_id')
-    .leftJoin('rooms as cr', 'cr.id', 'v.called_room_id')
-    .leftJoin('providers as pr', 'pr.id', 'v.provider_id')
     .leftJoin('appointments as a', 'a.id', 'v.appointment_id')
     .leftJoin('visit_events as ue', 'ue.id', 'v.undo_event_id')
     .selectAll('v')
@@ -37,14 +34,20 @@ function visitsWithNames(db: Db) {
       'p.last_name',
       'p.preferred_name',
       'p.mrn',
-      'r.name as room_name',
-      'cr.name as called_room_name',
-      'pr.display_name as provider_name',
       'a.start_at as appointment_start',
       'ue.action as undo_action',
       'ue.to_status as undo_to_status',
     ])
     .where('v.deleted_at', 'is', null);
+}
+
+/** One visit with its room, called room and provider names joined in. */
+function visitsWithNames(db: Db) {
+  return visitsBase(db)
+    .leftJoin('rooms as r', 'r.id', 'v.room_id')
+    .leftJoin('rooms as cr', 'cr.id', 'v.called_room_id')
+    .leftJoin('providers as pr', 'pr.id', 'v.provider_id')
+    .select(['r.name as room_name', 'cr.name as called_room_name', 'pr.display_name as provider_name']);
 }
 
 type JoinedVisit = Awaited<ReturnType<ReturnType<typeof visitsWithNames>['executeTakeFirstOrThrow']>>;
@@ -114,13 +117,27 @@ export interface BoardQuery {
 export async function visitBoard(db: Db, query: BoardQuery, now: number): Promise<VisitBoard> {
   const context = await viewContext(db, now);
   const date = query.date ?? todayIn(context.timeZone, now);
-  let select = visitsWithNames(db).where('v.local_date', '=', date);
+  // The day's rows without the room and provider joins: those few names come from two small lists.
+  let select = visitsBase(db).where('v.local_date', '=', date);
   const statuses = query.statuses && query.statuses.length > 0 ? query.statuses : [...ACTIVE_STATUSES, 'checked_out' as const];
   select = select.where('v.status', 'in', statuses);
   if (query.providerIds && query.providerIds.length > 0) select = select.where('v.provider_id', 'in', query.providerIds);
   if (query.roomIds && query.roomIds.length > 0) select = select.where('v.room_id', 'in', query.roomIds);
-  const [rows, rooms] = await Promise.all([select.orderBy('v.arrived_at').orderBy('v.id').execute(), roomStates(db, context)]);
-  return { date, now, thresholds: context.thresholds, visits: rows.map((row) => toVisitView(row, context)), rooms };
+  const [rows, rooms, providers] = await Promise.all([
+    select.orderBy('v.arrived_at').orderBy('v.id').execute(),
+    roomStates(db, context),
+    db.selectFrom('providers').select(['id', 'display_name']).execute(),
+  ]);
+  const roomNames = new Map(rooms.map((room) => [room.id, room.name]));
+  const providerNames = new Map(providers.map((provider) => [provider.id, provider.display_name]));
+  const name = (names: Map<string, string>, id: string | null) => (id === null ? null : (names.get(id) ?? null));
+  const visits = rows.map((row) =>
+    toVisitView(
+      { ...row, room_name: name(roomNames, row.room_id), called_room_name: name(roomNames, row.called_room_id), provider_name: name(providerNames, row.provider_id) },
+      context,
+    ),
+  );
+  return { date, now, thresholds: context.thresholds, visits, rooms };
 }
 
 async function roomStates(db: Db, context: ViewContext): Promise<RoomState[]> {
