@@ -17,6 +17,8 @@ async function configureToday(page: Page): Promise<void> {
       return result.value as T;
     };
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(Date.now());
+    // The nurse's page clock is moved on by a quarter of an hour below: keep the screen from locking meanwhile.
+    await invoke('settings.update', { lockTimeoutMinutes: 60 });
     const location = await invoke<{ id: string }>('schedule.createLocation', { name: 'Riverside' });
     for (const name of ['Room 1', 'Room 2', 'Room 3']) await invoke('schedule.createRoom', { locationId: location.id, name });
     const provider = await invoke<{ id: string }>('schedule.createProvider', { displayName: 'Dr Amara Okafor', colour: '#1f5fa8', defaultLocationId: location.id });
@@ -58,6 +60,8 @@ test('two desks: reception checks in, the nurse board shows it at once, rooms, v
 
   // Desk 2: the nurse's flow board, empty so far.
   const nursePage = await context.newPage();
+  // Playwright's clock on this page, so that waiting times can pass at once.
+  await nursePage.clock.install();
   const nurse = new FrontDeskPage(nursePage);
   await nursePage.goto(desk.url);
   await nurse.signIn(NURSE);
@@ -99,6 +103,10 @@ test('two desks: reception checks in, the nurse board shows it at once, rooms, v
   await nursePage.bringToFront();
   await expect(nursePage.getByRole('row', { name: /T\. B\. \(2\)/ })).toBeVisible({ timeout: 1000 });
   await expect(nursePage.getByRole('row', { name: /Z\. W\. \(3\) Walker, Zoe, Waiting/ })).toContainText('walk-in');
+  // Sixteen minutes later (the page's clock) everyone waiting is past the 15-minute threshold: red, said in words.
+  await nursePage.clock.runFor('16:00');
+  await expect(nursePage.getByRole('row', { name: /Z\. W\. \(3\)/ })).toHaveClass(/over/);
+  await expect(nursePage.getByRole('row', { name: /M\. G\. \(1\)/ })).toContainText(/1[56] min — over threshold/);
   await screenshot(nursePage, '73-flow-board-arrivals');
 
   // The nurse calls María José to Room 2, then rooms her there.
