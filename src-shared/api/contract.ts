@@ -9,6 +9,7 @@ import { schedulingProcedures } from './areas/scheduling';
 import { settingsProcedures } from './areas/settings';
 import { systemProcedures } from './areas/system';
 import { usersProcedures } from './areas/users';
+import { visitsProcedures } from './areas/visits';
 
 /** Merges the areas' maps, refusing a name declared twice. */
 function mergeAreas<T extends Record<string, AnyProcedure>[]>(...areas: T): UnionToIntersection<T[number]> {
@@ -24,7 +25,7 @@ function mergeAreas<T extends Record<string, AnyProcedure>[]>(...areas: T): Unio
 
 type UnionToIntersection<U> = (U extends unknown ? (arg: U) => void : never) extends (arg: infer I) => void ? I : never;
 
-export const contract = mergeAreas(systemProcedures, authProcedures, settingsProcedures, usersProcedures, auditProcedures, patientsProcedures, patientRecordProcedures, schedulingProcedures, documentsProcedures, remindersProcedures);
+export const contract = mergeAreas(systemProcedures, authProcedures, settingsProcedures, usersProcedures, auditProcedures, patientsProcedures, patientRecordProcedures, schedulingProcedures, documentsProcedures, remindersProcedures, visitsProcedures);
 
 export type Contract = typeof contract;
 export type ProcedureName = Extract<keyof Contract, string>;

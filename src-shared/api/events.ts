@@ -11,7 +11,9 @@ export interface EventMap {
   'appointments.changed': { appointmentIds: string[]; providerIds: string[]; dates: string[]; action: 'booked' | 'moved' | 'cancelled' | 'status' };
   /** Reminders were planned, sent, retried or failed: refresh the reminders lists. */
   'reminders.changed': { sent: number; failed: number };
+  /** A visit arrived, moved, was undone, called or checked out: every board and display refreshes. No patient data. */
+  'visits.changed': { visitIds: string[]; date: string; action: 'arrived' | 'moved' | 'undone' | 'called' | 'checked_out' | 'settings' };
 }
 
 export type EventTopic = keyof EventMap;
-export const EVENT_TOPICS: readonly EventTopic[] = ['session.changed', 'settings.changed', 'users.changed', 'appointments.changed', 'reminders.changed'];
+export const EVENT_TOPICS: readonly EventTopic[] = ['session.changed', 'settings.changed', 'users.changed', 'appointments.changed', 'reminders.changed', 'visits.changed'];

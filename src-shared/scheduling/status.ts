@@ -14,7 +14,8 @@ export function isBlocking(status: AppointmentStatus): boolean {
 export const STATUS_TRANSITIONS: Record<AppointmentStatus, readonly AppointmentStatus[]> = {
   booked: ['confirmed', 'arrived', 'no_show'],
   confirmed: ['booked', 'arrived', 'no_show'],
-  arrived: ['in_room', 'completed', 'confirmed'],
+  // Back to booked or confirmed: an arrival undone at the desk.
+  arrived: ['in_room', 'completed', 'confirmed', 'booked'],
   in_room: ['completed', 'arrived'],
   completed: ['in_room'],
   no_show: ['booked', 'arrived'],

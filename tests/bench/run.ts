@@ -21,6 +21,7 @@ import {
   workingCopies,
 } from './scheduling';
 import { benchNow } from './scheduling-data';
+import { benchVisits } from './visits';
 
 /**
  * `npm run bench [-- --quick] [--rounds N] [--seed S]`: every benchmark, ours against the floor, on
@@ -282,6 +283,7 @@ async function main(): Promise<number> {
     }
   }
 
+  results.push(...(await benchVisits(dataset, rounds)));
   console.log('');
   console.log(formatTable(results));
   console.log('');

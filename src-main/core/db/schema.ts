@@ -1,5 +1,6 @@
 import type { DocumentTables } from './schema-documents';
 import type { ReminderTables } from './schema-reminders';
+import type { VisitTables } from './schema-visits';
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 /** Instants are epoch milliseconds (UTC) throughout the schema. */
@@ -332,7 +333,7 @@ export interface AppointmentHistoryTable {
   updated_at: EpochMs;
 }
 
-export interface Database extends DocumentTables, ReminderTables {
+export interface Database extends DocumentTables, ReminderTables, VisitTables {
   clinic_settings: ClinicSettingsTable;
   roles: RolesTable;
   role_permissions: RolePermissionsTable;

@@ -9,6 +9,7 @@ import { schedulingHandlers } from './scheduling';
 import { settingsHandlers } from './settings';
 import { systemHandlers } from './system';
 import { usersHandlers } from './users';
+import { visitsHandlers } from './visits';
 
 /** Every procedure's implementation; the type makes a missing one a compile error. */
 export const handlers: Handlers = {
@@ -22,4 +23,5 @@ export const handlers: Handlers = {
   ...schedulingHandlers,
   ...documentsHandlers,
   ...remindersHandlers,
+  ...visitsHandlers,
 };

@@ -12,12 +12,17 @@ import { PatientsScreen } from '../patients/PatientsScreen';
 import { RemindersScreen } from '../reminders/RemindersScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
 import { UsersScreen } from '../users/UsersScreen';
+import { BoardScreen } from '../visits/BoardScreen';
+import { DisplayScreen } from '../visits/DisplayScreen';
+import { TodayScreen } from '../visits/TodayScreen';
 import { Header } from './Header';
 import { ROUTES } from './routes';
 
 const SCREENS: Record<string, () => JSX.Element | null> = {
   '': HomeScreen,
   calendar: CalendarScreen,
+  today: TodayScreen,
+  board: BoardScreen,
   patients: PatientsScreen,
   reminders: RemindersScreen,
   settings: SettingsScreen,
@@ -47,6 +52,8 @@ export function AppFrame() {
   const current = ROUTES.find((candidate) => candidate.path === route) ?? ROUTES[0];
   const allowed = !current.permission || can(current.permission);
   const Screen = SCREENS[current.path] ?? HomeScreen;
+  // The waiting-room display fills its window: no header, no menu, nothing but tickets.
+  if (current.path === 'display') return <DisplayScreen />;
 
   return (
     <div className="frame">

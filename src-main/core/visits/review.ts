@@ -1,0 +1,90 @@
+import type { Kysely } from 'kysely';
+import type { CheckInReview, InsuranceCheck } from '../../../src-shared/api/areas/visits';
+import { ApiError, fieldError } from '../../../src-shared/api/errors';
+import { todayIn } from '../../../src-shared/patients/dates';
+import { daysBetween } from '../../../src-shared/scheduling/time';
+import type { Database } from '../db/schema';
+import { listConsents } from '../patients/documents';
+import { loadRecord } from '../patients/repository';
+import { clinicClock } from '../scheduling/config';
+
+type Db = Kysely<Database>;
+
+/** Insurance not verified for this long is worth a question at the desk. */
+export const VERIFY_AFTER_DAYS = 90;
+
+/**
+ * What the receptionist confirms before marking a patient arrived: contact details, insurance
+ * (present, in force, when last verified), consents on file and alerts, with a sentence for each
+ * thing that needs attention.
+ */
+export async function checkInReview(db: Db, input: { appointmentId?: string | undefined; patientId?: string | undefined }, now: number): Promise<CheckInReview> {
+  const { timeZone } = await clinicClock(db);
+  const today = todayIn(timeZone, now);
+  let patientId = input.patientId ?? '';
+  let appointment: CheckInReview['appointment'] = null;
+  if (input.appointmentId) {
+    const row = await db
+      .selectFrom('appointments as a')
+      .innerJoin('providers as p', 'p.id', 'a.provider_id')
+      .select(['a.id', 'a.patient_id', 'a.start_at', 'a.status', 'p.display_name'])
+      .where('a.id', '=', input.appointmentId)
+      .where('a.deleted_at', 'is', null)
+      .executeTakeFirst();
+    if (!row) throw fieldError('appointmentId', 'no such appointment');
+    patientId = row.patient_id;
+    appointment = { id: row.id, start: row.start_at, providerName: row.display_name, status: row.status };
+  }
+  const record = await loadRecord(db, patientId, today);
+  if (!record) throw new ApiError('NOT_FOUND', 'There is no such patient.', { fields: { patientId: 'no such patient' } });
+  const consents = (await listConsents(db, patientId)).filter((consent) => consent.revokedAt === null && (consent.expiresOn === null || consent.expiresOn >= today));
+  const open = await db
+    .selectFrom('visits')
+    .select('id')
+    .where('patient_id', '=', patientId)
+    .where('local_date', '=', today)
+    .where('status', 'in', ['arrived', 'roomed', 'with_provider', 'ready_for_checkout'])
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+
+  const insurance: InsuranceCheck[] = record.insurance.map((policy) => ({
+    id: policy.id,
+    payer: policy.payer,
+    memberId: policy.memberId,
+    priority: policy.priority,
+    terminationDate: policy.terminationDate,
+    lastVerifiedDate: policy.lastVerifiedDate,
+    expired: policy.terminationDate !== null && policy.terminationDate < today,
+    verifiedDaysAgo: policy.lastVerifiedDate === null ? null : daysBetween(policy.lastVerifiedDate, today),
+  }));
+
+  const warnings: string[] = [];
+  if (record.phones.length === 0) warnings.push('No phone number on file: ask for one.');
+  const current = insurance.filter((policy) => !policy.expired);
+  if (insurance.length === 0) warnings.push('No insurance on file: ask for a card or mark the visit self-pay.');
+  else if (current.length === 0) warnings.push('Every insurance policy on file has expired: ask for the current card.');
+  for (const policy of current) {
+    if (policy.verifiedDaysAgo === null) warnings.push(`${policy.payer} has never been verified.`);
+    else if (policy.verifiedDaysAgo > VERIFY_AFTER_DAYS) warnings.push(`${policy.payer} was last verified ${policy.verifiedDaysAgo} days ago.`);
+  }
+  if (consents.length === 0) warnings.push('No consent on file: have the patient sign one.');
+  if (record.alerts.length > 0) warnings.push(`Alerts: ${record.alerts.map((alert) => alert.text).join('; ')}`);
+
+  const address = [record.address.line1, record.address.line2, record.address.city, record.address.postalCode].filter((part) => part).join(', ');
+  return {
+    patientId: record.id,
+    name: record.name,
+    dob: record.dob,
+    mrn: record.mrn,
+    phones: record.phones.map((phone) => ({ kind: phone.kind, number: phone.number })),
+    email: record.email,
+    address: address || null,
+    alerts: record.alerts.map((alert) => ({ kind: alert.kind, text: alert.text })),
+    allergies: record.allergies.map((allergy) => allergy.substance),
+    insurance,
+    consents: consents.map((consent) => ({ kind: consent.kind, givenOn: consent.givenOn, expiresOn: consent.expiresOn })),
+    warnings,
+    appointment,
+    openVisitId: open?.id ?? null,
+  };
+}

@@ -1,0 +1,161 @@
+import { useState, type KeyboardEvent } from 'react';
+import type { RoomState, VisitBoard, VisitView } from '../../../../src-shared/api/areas/visits';
+import { MOVE_LABELS, VISIT_STATUS_LABELS, type MoveTarget, type VisitStatus } from '../../../../src-shared/visits/status';
+import { call } from '../../api';
+import { liveTimes, minutesText } from './time';
+
+/** Single keys on a focused row: a move each, plus call, check-out and undo. */
+export const ROW_KEYS: Record<string, MoveTarget | 'call' | 'checkout' | 'undo'> = {
+  w: 'arrived',
+  r: 'roomed',
+  p: 'with_provider',
+  x: 'ready_for_checkout',
+  o: 'checkout',
+  c: 'call',
+  u: 'undo',
+};
+
+interface BoardRowProps {
+  visit: VisitView;
+  board: VisitBoard;
+  now: number;
+  canMove: boolean;
+  canIntake: boolean;
+  timeText: (ms: number) => string;
+  onFocusStep: (step: 1 | -1) => void;
+}
+
+function freeRooms(rooms: RoomState[], visit: VisitView): RoomState[] {
+  return rooms.filter((room) => room.visitId === null || room.visitId === visit.id);
+}
+
+/** One patient on the board: where they are, how long, who moved them last, and the moves open to them. */
+export function BoardRow({ visit, board, now, canMove, canIntake, timeText, onFocusStep }: BoardRowProps) {
+  const rooms = freeRooms(board.rooms, visit);
+  const calledRoom = board.rooms.find((room) => room.name === visit.calledRoomName && rooms.includes(room));
+  const [roomId, setRoomId] = useState<string>(visit.roomId ?? calledRoom?.id ?? rooms[0]?.id ?? '');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const times = liveTimes(visit, board, now);
+  const chosenRoom = rooms.some((room) => room.id === roomId) ? roomId : (rooms[0]?.id ?? '');
+  const active = visit.status !== 'checked_out' && visit.status !== 'cancelled';
+
+  async function act(action: MoveTarget | 'call' | 'checkout' | 'undo') {
+    setError(null);
+    if (action === 'roomed' || action === 'call') {
+      if (!chosenRoom) return setError('No free room: free one first.');
+    }
+    setBusy(true);
+    const expected = { expectedLastEventId: visit.lastEventId };
+    const result =
+      action === 'undo'
+        ? await call('visits.undo', { visitId: visit.id, ...expected })
+        : action === 'checkout'
+          ? await call('visits.checkOut', { visitId: visit.id, ...expected })
+          : action === 'call'
+            ? await call('visits.call', { visitId: visit.id, roomId: chosenRoom })
+            : await call('visits.move', { visitId: visit.id, to: action, ...(action === 'roomed' && { roomId: chosenRoom }), ...expected });
+    setBusy(false);
+    // The board itself refreshes from the visits.changed event every desk receives.
+    if (!result.ok) setError(result.error.message);
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLTableRowElement>) {
+    if (event.target !== event.currentTarget) return;
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      onFocusStep(event.key === 'ArrowDown' ? 1 : -1);
+      return;
+    }
+    const action = ROW_KEYS[event.key.toLowerCase()];
+    if (!action || !canMove || busy) return;
+    const allowed =
+      action === 'undo' ? visit.undoLabel !== null : action === 'checkout' ? visit.canCheckOut : action === 'call' ? active : visit.moves.includes(action);
+    if (!allowed) return;
+    event.preventDefault();
+    void act(action);
+  }
+
+  const status: VisitStatus = visit.status;
+  return (
+    <tr
+      tabIndex={0}
+      className={`board-row status-${status}${times.over ? ' over' : ''}`}
+      aria-label={`${visit.ticket} ${visit.patientName}, ${VISIT_STATUS_LABELS[status]}`}
+      onKeyDown={onKeyDown}
+      data-visit-id={visit.id}
+    >
+      <td className="ticket">{visit.ticket}</td>
+      <th scope="row">
+        {canIntake && active ? <a href={`#/board/intake/${visit.id}`}>{visit.patientName}</a> : visit.patientName}
+        <span className="sub">
+          MRN {visit.mrn} · {visit.appointmentStart !== null ? `appt ${timeText(visit.appointmentStart)}` : 'walk-in'}
+        </span>
+      </th>
+      <td>
+        <span className={`visit-status vs-${status}`}>{VISIT_STATUS_LABELS[status]}</span>
+        <span className={times.over ? 'over-time sub' : 'sub'}>
+          {minutesText(times.inStatus)}
+          {times.over && ' — over threshold'}
+        </span>
+      </td>
+      <td>{minutesText(times.total)}</td>
+      <td>{visit.roomName ?? (visit.calledRoomName ? <span className="muted">called to {visit.calledRoomName}</span> : '—')}</td>
+      <td>{visit.providerName ?? '—'}</td>
+      <td>
+        {visit.lastMoveBy ?? '—'} <span className="sub">at {timeText(visit.lastMoveAt)}</span>
+      </td>
+      <td>
+        <div className="board-actions">
+        {canMove && active && (
+          <>
+            {(visit.moves.includes('roomed') || status === 'arrived') && (
+              <label className="room-pick">
+                <span>Room for {visit.ticket}</span>
+                <select value={chosenRoom} onChange={(event) => setRoomId(event.target.value)} disabled={busy}>
+                  {rooms.length === 0 && <option value="">no free room</option>}
+                  {rooms.map((room) => (
+                    <option key={room.id} value={room.id}>
+                      {room.name}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            )}
+            {status === 'arrived' && (
+              <button type="button" onClick={() => void act('call')} disabled={busy}>
+                Call to room
+              </button>
+            )}
+            {visit.moves.map((to) => (
+              <button key={to} type="button" onClick={() => void act(to)} disabled={busy}>
+                {MOVE_LABELS[to]}
+              </button>
+            ))}
+            {visit.canCheckOut && (
+              <button type="button" className="primary" onClick={() => void act('checkout')} disabled={busy}>
+                Check out
+              </button>
+            )}
+          </>
+        )}
+        {status === 'checked_out' && (
+          <a href="#/calendar" className="follow-up">
+            Book follow-up
+          </a>
+        )}
+        {canMove && visit.undoLabel && (
+          <button type="button" onClick={() => void act('undo')} disabled={busy}>
+            {visit.undoLabel}
+          </button>
+        )}
+        {error && (
+          <p role="alert" className="field-error">
+            {error}
+          </p>
+        )}
+        </div>
+      </td>
+    </tr>
+  );
+}

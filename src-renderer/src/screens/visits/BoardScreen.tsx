@@ -1,0 +1,154 @@
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { VISIT_STATUS_LABELS, type VisitStatus } from '../../../../src-shared/visits/status';
+import { localTimeOf } from '../../../../src-shared/scheduling/time';
+import { useHashDetail } from '../../hooks/useHashRoute';
+import { useClinicSettings } from '../../stores/clinic-settings';
+import { useSession } from '../../stores/session';
+import { useVisits } from '../../stores/visits';
+import { BoardRow } from './BoardRow';
+import { BoardSettings } from './BoardSettings';
+import { IntakeScreen } from './IntakeScreen';
+import { boardNow } from './time';
+import { useTick, useVisitEvents } from './useVisitEvents';
+import './visits.css';
+
+const STATUS_FILTERS: VisitStatus[] = ['arrived', 'roomed', 'with_provider', 'ready_for_checkout', 'checked_out'];
+
+/** `#/board` the flow board; `#/board/intake/<visitId>` the nurse's intake for one visit. */
+export function BoardScreen() {
+  const detail = useHashDetail();
+  const intake = /^intake\/([0-9a-f-]{36})$/.exec(detail);
+  if (intake?.[1]) return <IntakeScreen visitId={intake[1]} />;
+  return <FlowBoard />;
+}
+
+function FlowBoard() {
+  const { board, loadedAt, error } = useVisits();
+  const zone = useClinicSettings((state) => state.settings?.timeZone) ?? 'UTC';
+  const canMove = useSession((state) => state.can('visits:write'));
+  const canIntake = useSession((state) => state.can('vitals:write'));
+  const canManage = useSession((state) => state.can('settings:manage'));
+  const tick = useTick();
+  const [provider, setProvider] = useState('');
+  const [room, setRoom] = useState('');
+  const [status, setStatus] = useState('');
+  const tableRef = useRef<HTMLTableSectionElement>(null);
+
+  const refresh = useCallback(() => void useVisits.getState().load(), []);
+  useVisitEvents(refresh);
+
+  const providers = useMemo(() => {
+    const seen = new Map<string, string>();
+    for (const visit of board?.visits ?? []) if (visit.providerId && visit.providerName) seen.set(visit.providerId, visit.providerName);
+    return [...seen].map(([value, label]) => ({ value, label }));
+  }, [board]);
+
+  const shown = (board?.visits ?? []).filter(
+    (visit) => (!provider || visit.providerId === provider) && (!room || visit.roomId === room) && (!status || visit.status === status),
+  );
+  const now = board ? boardNow(board, loadedAt, tick) : tick;
+  const timeText = (ms: number) => localTimeOf(zone, ms);
+
+  const focusStep = (step: 1 | -1) => {
+    const rows = [...(tableRef.current?.querySelectorAll<HTMLTableRowElement>('tr.board-row') ?? [])];
+    const index = rows.findIndex((row) => row === document.activeElement);
+    rows[Math.min(rows.length - 1, Math.max(0, index + step))]?.focus();
+  };
+
+  return (
+    <section aria-labelledby="board-title" className="board">
+      <div className="section-head">
+        <div>
+          <h1 id="board-title">Flow board</h1>
+          <p className="lead">
+            {board ? `${board.date} · ${board.visits.filter((v) => v.status !== 'checked_out').length} on the floor` : 'Loading…'} · updates itself when any desk moves a patient.
+          </p>
+        </div>
+        <a href="#/display" target="_blank" rel="noreferrer">
+          Open waiting-room display
+        </a>
+      </div>
+      <div className="board-filters" role="group" aria-label="Filters">
+        <label>
+          Provider
+          <select value={provider} onChange={(event) => setProvider(event.target.value)}>
+            <option value="">All providers</option>
+            {providers.map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Room
+          <select value={room} onChange={(event) => setRoom(event.target.value)}>
+            <option value="">All rooms</option>
+            {(board?.rooms ?? []).map((option) => (
+              <option key={option.id} value={option.id}>
+                {option.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Status
+          <select value={status} onChange={(event) => setStatus(event.target.value)}>
+            <option value="">All statuses</option>
+            {STATUS_FILTERS.map((value) => (
+              <option key={value} value={value}>
+                {VISIT_STATUS_LABELS[value]}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {board && (
+        <ul className="room-states" aria-label="Rooms">
+          {board.rooms.map((r) => (
+            <li key={r.id} className={r.visitId ? 'taken' : 'free'}>
+              <strong>{r.name}</strong> {r.ticket ?? 'free'}
+            </li>
+          ))}
+        </ul>
+      )}
+      {error && (
+        <p role="alert" className="form-error">
+          {error}
+        </p>
+      )}
+      <p className="hint">
+        Select a row, then: <kbd>R</kbd> room · <kbd>C</kbd> call to room · <kbd>P</kbd> provider in · <kbd>X</kbd> ready for check-out · <kbd>O</kbd> check out · <kbd>W</kbd> back to
+        waiting · <kbd>U</kbd> undo · <kbd>↑</kbd>/<kbd>↓</kbd> other rows.
+      </p>
+      <table className="board-table">
+        <thead>
+          <tr>
+            <th scope="col">Ticket</th>
+            <th scope="col">Patient</th>
+            <th scope="col">Status · time in it</th>
+            <th scope="col">Total</th>
+            <th scope="col">Room</th>
+            <th scope="col">Provider</th>
+            <th scope="col">Last move by</th>
+            <th scope="col">Actions</th>
+          </tr>
+        </thead>
+        <tbody ref={tableRef}>
+          {board &&
+            shown.map((visit) => (
+              <BoardRow key={visit.id} visit={visit} board={board} now={now} canMove={canMove} canIntake={canIntake} timeText={timeText} onFocusStep={focusStep} />
+            ))}
+          {board && shown.length === 0 && (
+            <tr>
+              <td colSpan={8} className="muted">
+                No patients {board.visits.length > 0 ? 'match these filters' : 'have arrived yet today'}.
+              </td>
+            </tr>
+          )}
+        </tbody>
+      </table>
+      {canManage && <BoardSettings />}
+    </section>
+  );
+}

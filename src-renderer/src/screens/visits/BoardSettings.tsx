@@ -1,0 +1,80 @@
+import { useEffect, useState, type SyntheticEvent } from 'react';
+import type { VisitSettings } from '../../../../src-shared/api/areas/visits';
+import { ACTIVE_STATUSES, VISIT_STATUS_LABELS, type ActiveStatus } from '../../../../src-shared/visits/status';
+import { call } from '../../api';
+import { Field } from '../../components/Field';
+import { FormMessage } from '../../components/FormMessage';
+import { SelectField } from '../../components/SelectField';
+import { useFormErrors } from '../../hooks/useFormErrors';
+
+/** For managers: minutes before each status turns red, vitals units and the ticket style. */
+export function BoardSettings() {
+  const [settings, setSettings] = useState<VisitSettings | null>(null);
+  const [minutes, setMinutes] = useState<Record<ActiveStatus, string>>({ arrived: '', roomed: '', with_provider: '', ready_for_checkout: '' });
+  const [saved, setSaved] = useState<string | null>(null);
+  const errors = useFormErrors();
+
+  useEffect(() => {
+    void call('visits.settings', {}).then((result) => {
+      if (!result.ok) return;
+      setSettings(result.value);
+      const t = result.value.thresholds;
+      setMinutes({ arrived: String(t.arrived), roomed: String(t.roomed), with_provider: String(t.with_provider), ready_for_checkout: String(t.ready_for_checkout) });
+    });
+  }, []);
+  if (!settings) return null;
+
+  async function save(event: SyntheticEvent) {
+    event.preventDefault();
+    if (!settings) return;
+    errors.clear();
+    setSaved(null);
+    const thresholds = Object.fromEntries(ACTIVE_STATUSES.map((status) => [status, Number(minutes[status])])) as Record<ActiveStatus, number>;
+    const result = await call('visits.updateSettings', { thresholds, temperatureUnit: settings.temperatureUnit, measurementSystem: settings.measurementSystem, ticketStyle: settings.ticketStyle });
+    if (!result.ok) return errors.show(result.error, [...ACTIVE_STATUSES.map((status) => `thresholds.${status}`)]);
+    setSettings(result.value);
+    setSaved('Flow board settings saved.');
+  }
+
+  return (
+    <details className="board-settings">
+      <summary>Flow board settings</summary>
+      <form aria-label="Flow board settings" noValidate onSubmit={(event) => void save(event)}>
+        <div className="vitals-grid">
+          {ACTIVE_STATUSES.map((status) => (
+            <Field
+              key={status}
+              label={`${VISIT_STATUS_LABELS[status]}: red after (minutes)`}
+              inputMode="numeric"
+              value={minutes[status]}
+              onChange={(event) => setMinutes((current) => ({ ...current, [status]: event.target.value }))}
+              error={errors.errors.fields[`thresholds.${status}`]}
+            />
+          ))}
+          <SelectField
+            label="Temperature"
+            value={settings.temperatureUnit}
+            onChange={(event) => setSettings({ ...settings, temperatureUnit: event.target.value === 'F' ? 'F' : 'C' })}
+            options={[{ value: 'C', label: '°C' }, { value: 'F', label: '°F' }]}
+          />
+          <SelectField
+            label="Weight and height"
+            value={settings.measurementSystem}
+            onChange={(event) => setSettings({ ...settings, measurementSystem: event.target.value === 'imperial' ? 'imperial' : 'metric' })}
+            options={[{ value: 'metric', label: 'kg and cm' }, { value: 'imperial', label: 'lb and inches' }]}
+          />
+          <SelectField
+            label="Waiting-room ticket"
+            value={settings.ticketStyle}
+            onChange={(event) => setSettings({ ...settings, ticketStyle: event.target.value === 'number' ? 'number' : 'initials' })}
+            options={[{ value: 'initials', label: 'Initials and number' }, { value: 'number', label: 'Number only' }]}
+          />
+        </div>
+        <FormMessage error={errors.errors.form} success={saved} />
+        <button type="submit" className="primary">
+          Save flow board settings
+        </button>
+      </form>
+    </details>
+  );
+}

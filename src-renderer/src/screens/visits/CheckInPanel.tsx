@@ -1,0 +1,130 @@
+import { useEffect, useState } from 'react';
+import type { CheckInReview, VisitView } from '../../../../src-shared/api/areas/visits';
+import { call } from '../../api';
+import { FormMessage } from '../../components/FormMessage';
+
+interface CheckInPanelProps {
+  target: { appointmentId: string } | { patientId: string };
+  onClose: () => void;
+  onDone: () => void;
+}
+
+/** What to confirm with the patient at the desk, then one button that marks them arrived (and one that undoes it). */
+export function CheckInPanel({ target, onClose, onDone }: CheckInPanelProps) {
+  const [review, setReview] = useState<CheckInReview | null>(null);
+  const [visit, setVisit] = useState<VisitView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const key = 'appointmentId' in target ? target.appointmentId : target.patientId;
+
+  useEffect(() => {
+    setReview(null);
+    setVisit(null);
+    setError(null);
+    void call('visits.checkInReview', target).then((result) => (result.ok ? setReview(result.value) : setError(result.error.message)));
+    // The target is identified by its key: a new object for the same patient does not reload.
+  }, [key]);
+
+  async function arrive() {
+    setBusy(true);
+    setError(null);
+    const result = await call('visits.checkIn', target);
+    setBusy(false);
+    if (!result.ok) return setError(result.error.message);
+    setVisit(result.value);
+    onDone();
+  }
+
+  async function undo() {
+    if (!visit) return;
+    setBusy(true);
+    const result = await call('visits.undo', { visitId: visit.id, expectedLastEventId: visit.lastEventId });
+    setBusy(false);
+    if (!result.ok) return setError(result.error.message);
+    setVisit(null);
+    onDone();
+  }
+
+  return (
+    <section className="checkin-panel card wide" aria-label="Check-in review">
+      <div className="cal-panel-head">
+        <h2>Check in {review?.name ?? ''}</h2>
+        <button type="button" className="link-button" onClick={onClose} aria-label="Close check-in">
+          ✕
+        </button>
+      </div>
+      {!review && !error && <p>Loading what to confirm…</p>}
+      {review && (
+        <>
+          <dl className="cal-facts">
+            <div>
+              <dt>Born · MRN</dt>
+              <dd>
+                {review.dob} · {review.mrn}
+              </dd>
+            </div>
+            <div>
+              <dt>Phone</dt>
+              <dd>{review.phones.length > 0 ? review.phones.map((p) => `${p.number} (${p.kind})`).join(', ') : 'none on file'}</dd>
+            </div>
+            <div>
+              <dt>Address</dt>
+              <dd>
+                {review.address ?? 'no address'} · {review.email ?? 'no email'}
+              </dd>
+            </div>
+            <div>
+              <dt>Insurance</dt>
+              <dd>
+                {review.insurance.length === 0
+                  ? 'none on file'
+                  : review.insurance.map((p) => (
+                      <span key={p.id} className={p.expired ? 'tag danger-tag' : 'tag'}>
+                        {p.payer} {p.memberId}
+                        {p.expired ? ` — expired ${p.terminationDate ?? ''}` : ''} · verified {p.lastVerifiedDate ?? 'never'}
+                      </span>
+                    ))}
+              </dd>
+            </div>
+            <div>
+              <dt>Consents</dt>
+              <dd>{review.consents.length > 0 ? review.consents.map((c) => `${c.kind} (${c.givenOn})`).join(', ') : 'none on file'}</dd>
+            </div>
+            <div>
+              <dt>Alerts</dt>
+              <dd>
+                {review.alerts.map((a) => a.text).join('; ') || 'no alerts'} · {review.allergies.join(', ') || 'no allergies recorded'}
+              </dd>
+            </div>
+          </dl>
+          {review.warnings.length > 0 ? (
+            <div className="checkin-warnings">
+              <h3>Confirm with the patient</h3>
+              <ul aria-label="To confirm">
+                {review.warnings.map((warning) => (
+                  <li key={warning}>{warning}</li>
+                ))}
+              </ul>
+            </div>
+          ) : (
+            <p className="form-success">Details, insurance and consents are in order.</p>
+          )}
+        </>
+      )}
+      <FormMessage error={error} success={visit ? `Arrived: ticket ${visit.ticket}. They are on the flow board.` : null} />
+      <div className="actions">
+        {review && !visit && !review.openVisitId && (
+          <button type="button" className="primary" disabled={busy} onClick={() => void arrive()}>
+            Mark arrived
+          </button>
+        )}
+        {review?.openVisitId && !visit && <p className="muted">Already checked in: see the flow board.</p>}
+        {visit && (
+          <button type="button" disabled={busy} onClick={() => void undo()}>
+            Undo arrival
+          </button>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,41 @@
+import { useCallback, useState } from 'react';
+import type { DisplayTicket } from '../../../../src-shared/api/areas/visits';
+import { call } from '../../api';
+import { useTick, useVisitEvents } from './useVisitEvents';
+import './visits.css';
+
+const DISPLAY_MS = 30 * 60_000;
+
+/** `#/display`: the waiting-room screen. Tickets only (initials or numbers), never names. */
+export function DisplayScreen() {
+  const [tickets, setTickets] = useState<DisplayTicket[]>([]);
+  const refresh = useCallback(() => {
+    void call('visits.display', {}).then((result) => result.ok && setTickets(result.value));
+  }, []);
+  useVisitEvents(refresh);
+  // Tickets leave after half an hour on this screen's own clock; the list itself only changes with events.
+  const now = useTick(30_000);
+  const [latest, ...earlier] = tickets.filter((ticket) => now - ticket.calledAt < DISPLAY_MS);
+  return (
+    <main className="waiting-display" aria-labelledby="display-title">
+      <h1 id="display-title">Now calling</h1>
+      {latest ? (
+        <p className="display-latest" aria-live="assertive">
+          <span className="display-ticket">{latest.ticket}</span>
+          <span className="display-room">→ {latest.roomName}</span>
+        </p>
+      ) : (
+        <p className="display-empty">Please wait to be called.</p>
+      )}
+      {earlier.length > 0 && (
+        <ul className="display-earlier" aria-label="Called earlier">
+          {earlier.map((ticket) => (
+            <li key={ticket.visitId}>
+              {ticket.ticket} → {ticket.roomName}
+            </li>
+          ))}
+        </ul>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,110 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { PatientRecord } from '../../../../src-shared/api/areas/patients';
+import type { VisitSettings, VisitView, VitalsRecord } from '../../../../src-shared/api/areas/visits';
+import { VISIT_STATUS_LABELS } from '../../../../src-shared/visits/status';
+import { fromSI } from '../../../../src-shared/visits/vitals';
+import { call } from '../../api';
+import { formatDateTime } from '../../format/datetime';
+import { useClinicClock, useClinicSettings } from '../../stores/clinic-settings';
+import { PatientBanner } from '../patients/PatientBanner';
+import { VitalsChart } from './VitalsChart';
+import { VitalsForm } from './VitalsForm';
+import { useVisitEvents } from './useVisitEvents';
+import './visits.css';
+
+/** The nurse's screen for one visit: whose it is (banner), vitals, and the history with a chart. */
+export function IntakeScreen({ visitId }: { visitId: string }) {
+  const [visit, setVisit] = useState<VisitView | null>(null);
+  const [record, setRecord] = useState<PatientRecord | null>(null);
+  const [settings, setSettings] = useState<VisitSettings | null>(null);
+  const [history, setHistory] = useState<VitalsRecord[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const dateFormat = useClinicSettings((state) => state.settings?.dateFormat) ?? 'YYYY-MM-DD';
+  const clock = useClinicClock();
+
+  const loadVisit = useCallback(() => {
+    void call('visits.get', { visitId }).then((result) => (result.ok ? setVisit(result.value) : setError(result.error.message)));
+  }, [visitId]);
+  useVisitEvents(loadVisit);
+
+  const patientId = visit?.patientId;
+  const loadHistory = useCallback(() => {
+    if (!patientId) return;
+    void call('vitals.history', { patientId, limit: 20 }).then((result) => result.ok && setHistory(result.value));
+  }, [patientId]);
+
+  useEffect(() => {
+    if (!patientId) return;
+    void call('patients.get', { patientId }).then((result) => (result.ok ? setRecord(result.value) : setError(result.error.message)));
+    void call('visits.settings', {}).then((result) => result.ok && setSettings(result.value));
+    loadHistory();
+  }, [patientId, loadHistory]);
+
+  if (error) return <p role="alert" className="form-error">{error}</p>;
+  // Nothing is shown, and so nothing can be saved, until the banner knows whose visit this is.
+  if (!visit || !record || !settings || record.id !== visit.patientId) return <p>Loading the intake…</p>;
+  const units = { temperature: settings.temperatureUnit, system: settings.measurementSystem } as const;
+  const allergies = record.allergies.length === 0 ? 'none recorded' : record.allergies.map((a) => a.substance).join(', ');
+
+  return (
+    <section aria-labelledby="intake-title" className="intake">
+      <p>
+        <a href="#/board">← Flow board</a>
+      </p>
+      <h1 id="intake-title">Nurse intake</h1>
+      <PatientBanner record={record} dateFormat={dateFormat} />
+      <p className="lead">
+        Visit: {VISIT_STATUS_LABELS[visit.status]}
+        {visit.roomName ? ` in ${visit.roomName}` : ''}
+        {visit.providerName ? ` · ${visit.providerName}` : ''} · ticket {visit.ticket}
+      </p>
+      <div className="intake-columns">
+        <VitalsForm key={visit.id} patientId={record.id} visitId={visit.id} settings={settings} allergies={allergies} onSaved={loadHistory} />
+        <section aria-labelledby="history-title" className="card wide">
+          <h2 id="history-title">Vitals history</h2>
+          <VitalsChart history={history} />
+          <table aria-label="Vitals history" className="history-table">
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">BP</th>
+                <th scope="col">Pulse</th>
+                <th scope="col">Temp (°{units.temperature})</th>
+                <th scope="col">SpO2</th>
+                <th scope="col">Weight ({units.system === 'imperial' ? 'lb' : 'kg'})</th>
+                <th scope="col">BMI</th>
+                <th scope="col">Pain</th>
+                <th scope="col">By</th>
+              </tr>
+            </thead>
+            <tbody>
+              {history.map((row) => {
+                const shown = fromSI({ ...row }, units);
+                return (
+                  <tr key={row.id}>
+                    <td>{formatDateTime(row.recordedAt, clock).slice(0, 16).replace(' ', '\u00a0')}</td>
+                    <td>{row.systolic !== null ? `${row.systolic}/${row.diastolic ?? '—'}` : '—'}</td>
+                    <td>{row.pulse ?? '—'}</td>
+                    <td>{shown.temperature ?? '—'}</td>
+                    <td>{row.spo2 ?? '—'}</td>
+                    <td>{shown.weight ?? '—'}</td>
+                    <td>{row.bmi ?? '—'}</td>
+                    <td>{row.pain ?? '—'}</td>
+                    <td>{row.recordedBy ?? '—'}</td>
+                  </tr>
+                );
+              })}
+              {history.length === 0 && (
+                <tr>
+                  <td colSpan={9} className="muted">
+                    No vitals recorded yet.
+                  </td>
+                </tr>
+              )}
+            </tbody>
+          </table>
+        </section>
+      </div>
+    </section>
+  );
+}

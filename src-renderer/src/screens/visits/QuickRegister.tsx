@@ -1,0 +1,74 @@
+import { useState, type SyntheticEvent } from 'react';
+import type { DuplicateCandidate } from '../../../../src-shared/api/areas/patients';
+import { call } from '../../api';
+import { Field } from '../../components/Field';
+import { FormMessage } from '../../components/FormMessage';
+import { useFormErrors } from '../../hooks/useFormErrors';
+
+/**
+ * Quick registration of a new walk-in: name, date of birth and a phone, then straight to check-in.
+ * A likely duplicate is offered instead, or set aside explicitly ("a different person").
+ */
+export function QuickRegister({ onRegistered }: { onRegistered: (patientId: string) => void }) {
+  const [firstName, setFirstName] = useState('');
+  const [lastName, setLastName] = useState('');
+  const [dob, setDob] = useState('');
+  const [phone, setPhone] = useState('');
+  const [duplicates, setDuplicates] = useState<DuplicateCandidate[]>([]);
+  const [busy, setBusy] = useState(false);
+  const errors = useFormErrors();
+
+  async function register(event: SyntheticEvent, notDuplicateOf: string[] = []) {
+    event.preventDefault();
+    errors.clear();
+    setBusy(true);
+    const result = await call('patients.create', {
+      firstName,
+      lastName,
+      dob,
+      phones: phone.trim() ? [{ kind: 'mobile', number: phone }] : [],
+      notDuplicateOf,
+    });
+    setBusy(false);
+    if (!result.ok) {
+      const found = result.error.details?.duplicates;
+      setDuplicates(result.error.code === 'CONFLICT' && Array.isArray(found) ? (found as DuplicateCandidate[]) : []);
+      return errors.show(result.error, ['firstName', 'lastName', 'dob', 'phones.0.number']);
+    }
+    setDuplicates([]);
+    onRegistered(result.value.id);
+  }
+
+  return (
+    <form aria-label="Quick registration" noValidate onSubmit={(event) => void register(event)} className="quick-register">
+      <h3>New patient</h3>
+      <div className="vitals-grid">
+        <Field label="First name" value={firstName} onChange={(event) => setFirstName(event.target.value)} error={errors.errors.fields.firstName} />
+        <Field label="Last name" value={lastName} onChange={(event) => setLastName(event.target.value)} error={errors.errors.fields.lastName} />
+        <Field label="Date of birth" hint="YYYY-MM-DD" value={dob} onChange={(event) => setDob(event.target.value)} error={errors.errors.fields.dob} />
+      </div>
+      <Field label="Mobile phone" value={phone} onChange={(event) => setPhone(event.target.value)} error={errors.errors.fields['phones.0.number']} />
+      <FormMessage error={errors.errors.form} />
+      {duplicates.length > 0 && (
+        <ul className="walkin-results" aria-label="Possible duplicates">
+          {duplicates.map((candidate) => (
+            <li key={candidate.patient.id}>
+              {candidate.patient.name} <span className="muted">{candidate.patient.dob} · MRN {candidate.patient.mrn}</span>{' '}
+              <button type="button" onClick={() => onRegistered(candidate.patient.id)}>
+                Check in {candidate.patient.name}
+              </button>
+            </li>
+          ))}
+          <li>
+            <button type="button" disabled={busy} onClick={(event) => void register(event, duplicates.map((candidate) => candidate.patient.id))}>
+              A different person: register
+            </button>
+          </li>
+        </ul>
+      )}
+      <button type="submit" disabled={busy}>
+        Register and check in
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,128 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { AppointmentView } from '../../../../src-shared/api/areas/scheduling';
+import type { PatientSearchRow } from '../../../../src-shared/api/areas/patients';
+import { todayIn } from '../../../../src-shared/patients/dates';
+import { STATUS_LABELS } from '../../../../src-shared/scheduling/status';
+import { bridge, call } from '../../api';
+import { useClinicSettings } from '../../stores/clinic-settings';
+import { useSession } from '../../stores/session';
+import { CheckInPanel } from './CheckInPanel';
+import { QuickRegister } from './QuickRegister';
+import './visits.css';
+
+type Target = { appointmentId: string } | { patientId: string } | null;
+const CAN_ARRIVE = new Set(['booked', 'confirmed', 'no_show']);
+
+/** `#/today`: today's appointments with "Check in", and walk-ins found by search. */
+export function TodayScreen() {
+  const zone = useClinicSettings((state) => state.settings?.timeZone);
+  const canCheckIn = useSession((state) => state.can('visits:write'));
+  const [appointments, setAppointments] = useState<AppointmentView[]>([]);
+  const [target, setTarget] = useState<Target>(null);
+  const [query, setQuery] = useState('');
+  const [found, setFound] = useState<PatientSearchRow[]>([]);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = useCallback(() => {
+    if (!zone) return;
+    void call('appointments.day', { date: todayIn(zone, Date.now()), providerIds: [], includeCancelled: false }).then((result) => {
+      if (!result.ok) return setError(result.error.message);
+      setAppointments(result.value.providers.flatMap((p) => p.appointments).sort((a, b) => a.start - b.start));
+    });
+  }, [zone]);
+
+  useEffect(() => {
+    load();
+    const off1 = bridge.on('appointments.changed', load);
+    const off2 = bridge.on('visits.changed', load);
+    return () => {
+      off1();
+      off2();
+    };
+  }, [load]);
+
+  useEffect(() => {
+    if (query.trim().length < 2) return setFound([]);
+    let stale = false;
+    void call('patients.search', { query, limit: 8 }).then((result) => !stale && result.ok && setFound(result.value));
+    return () => {
+      stale = true;
+    };
+  }, [query]);
+
+  if (!zone) return <p>Loading…</p>;
+  return (
+    <section aria-labelledby="today-title" className="today">
+      <h1 id="today-title">Check-in</h1>
+      <p className="lead">Today&apos;s appointments. Check a patient in to put them on the flow board.</p>
+      {error && (
+        <p role="alert" className="form-error">
+          {error}
+        </p>
+      )}
+      <div className="today-columns">
+        <div>
+          <table aria-label="Today's appointments">
+            <thead>
+              <tr>
+                <th scope="col">Time</th>
+                <th scope="col">Patient</th>
+                <th scope="col">Type</th>
+                <th scope="col">Status</th>
+                <th scope="col">Action</th>
+              </tr>
+            </thead>
+            <tbody>
+              {appointments.map((a) => (
+                <tr key={a.id}>
+                  <td>{a.startTime}</td>
+                  <th scope="row">
+                    {a.patientName} <span className="muted block">MRN {a.patientMrn}</span>
+                  </th>
+                  <td>{a.typeName}</td>
+                  <td>{STATUS_LABELS[a.status]}</td>
+                  <td>
+                    {canCheckIn && CAN_ARRIVE.has(a.status) && (
+                      <button type="button" onClick={() => setTarget({ appointmentId: a.id })} aria-label={`Check in ${a.patientName}`}>
+                        Check in
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+              {appointments.length === 0 && (
+                <tr>
+                  <td colSpan={5} className="muted">
+                    No appointments today.
+                  </td>
+                </tr>
+              )}
+            </tbody>
+          </table>
+          {canCheckIn && (
+            <section aria-labelledby="walkin-title" className="card wide">
+              <h2 id="walkin-title">Walk-in</h2>
+              <div className="field">
+                <label htmlFor="walkin-search">Find the patient</label>
+                <input id="walkin-search" value={query} onChange={(event) => setQuery(event.target.value)} placeholder="Name, phone, MRN or date of birth" />
+                <small className="hint">New patient? Register them below (or in full under Patients).</small>
+              </div>
+              <ul className="walkin-results">
+                {found.map((row) => (
+                  <li key={row.id}>
+                    {row.name} <span className="muted">{row.dob} · MRN {row.mrn}</span>{' '}
+                    <button type="button" onClick={() => setTarget({ patientId: row.id })} aria-label={`Check in walk-in ${row.name}`}>
+                      Check in walk-in
+                    </button>
+                  </li>
+                ))}
+              </ul>
+              <QuickRegister onRegistered={(patientId) => setTarget({ patientId })} />
+            </section>
+          )}
+        </div>
+        {target && <CheckInPanel target={target} onClose={() => setTarget(null)} onDone={load} />}
+      </div>
+    </section>
+  );
+}

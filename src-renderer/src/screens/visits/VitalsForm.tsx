@@ -1,0 +1,129 @@
+import { useState, type SyntheticEvent } from 'react';
+import type { VisitSettings } from '../../../../src-shared/api/areas/visits';
+import { bmi, toSI, type VitalField, type VitalsEntry } from '../../../../src-shared/visits/vitals';
+import { call } from '../../api';
+import { Field } from '../../components/Field';
+import { FormMessage } from '../../components/FormMessage';
+import { useFormErrors } from '../../hooks/useFormErrors';
+import { useClinicSettings } from '../../stores/clinic-settings';
+import { localTimeOf } from '../../../../src-shared/scheduling/time';
+
+type Numeric = VitalField;
+
+interface VitalsFormProps {
+  patientId: string;
+  visitId: string;
+  settings: VisitSettings;
+  allergies: string;
+  onSaved: () => void;
+}
+
+const EMPTY: Record<Numeric, string> = { systolic: '', diastolic: '', pulse: '', respRate: '', temperature: '', spo2: '', weight: '', height: '', pain: '' };
+
+/** Vitals in the clinic's units, BMI as you type, impossible values refused and unusual ones confirmed. */
+export function VitalsForm({ patientId, visitId, settings, allergies, onSaved }: VitalsFormProps) {
+  const [values, setValues] = useState(EMPTY);
+  const [complaint, setComplaint] = useState('');
+  const [reviewed, setReviewed] = useState(false);
+  const [unusual, setUnusual] = useState<VitalField[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [saved, setSaved] = useState<string | null>(null);
+  const errors = useFormErrors();
+  const zone = useClinicSettings((state) => state.settings?.timeZone) ?? 'UTC';
+  const units = { temperature: settings.temperatureUnit, system: settings.measurementSystem } as const;
+  const imperial = units.system === 'imperial';
+
+  const parsed: VitalsEntry = {};
+  const badNumbers: VitalField[] = [];
+  for (const field of Object.keys(values) as Numeric[]) {
+    const text = values[field].trim();
+    if (text === '') continue;
+    const value = Number(text.replace(',', '.'));
+    if (Number.isFinite(value)) parsed[field] = value;
+    else badNumbers.push(field);
+  }
+  const si = toSI(parsed, units);
+  const bodyMass = bmi(si.weightKg, si.heightM);
+
+  const set = (field: Numeric) => (event: { target: { value: string } }) => {
+    setValues((current) => ({ ...current, [field]: event.target.value }));
+    setUnusual([]);
+  };
+
+  async function save(event: SyntheticEvent, confirm: VitalField[] = []) {
+    event.preventDefault();
+    errors.clear();
+    setSaved(null);
+    const [bad] = badNumbers;
+    if (bad) return errors.setField(bad, 'must be a number');
+    setBusy(true);
+    const result = await call('vitals.record', {
+      patientId,
+      visitId,
+      units,
+      ...parsed,
+      chiefComplaint: complaint,
+      allergiesReviewed: reviewed,
+      confirmImplausible: confirm,
+    });
+    setBusy(false);
+    if (!result.ok) {
+      const implausible = result.error.details?.implausible;
+      setUnusual(Array.isArray(implausible) ? (implausible as VitalField[]) : []);
+      return errors.show(result.error, [...Object.keys(EMPTY), 'chiefComplaint']);
+    }
+    setSaved(`Vitals saved at ${localTimeOf(zone, result.value.recordedAt)} by ${result.value.recordedBy ?? 'you'}.`);
+    setValues(EMPTY);
+    setComplaint('');
+    setUnusual([]);
+    onSaved();
+  }
+
+  const field = (name: Numeric, label: string, extra: { step?: string; min?: number; max?: number } = {}) => (
+    <Field label={label} inputMode="decimal" value={values[name]} onChange={set(name)} error={errors.errors.fields[name]} {...extra} />
+  );
+
+  return (
+    <form aria-label="Record vitals" noValidate onSubmit={(event) => void save(event)} className="vitals-form card wide">
+      <h2>Vitals</h2>
+      <div className="vitals-grid">
+        {field('systolic', 'BP systolic (mmHg)')}
+        {field('diastolic', 'BP diastolic (mmHg)')}
+        {field('pulse', 'Pulse (/min)')}
+        {field('respRate', 'Respiratory rate (/min)')}
+        {field('temperature', `Temperature (°${units.temperature})`)}
+        {field('spo2', 'SpO2 (%)')}
+        {field('weight', `Weight (${imperial ? 'lb' : 'kg'})`)}
+        {field('height', `Height (${imperial ? 'in' : 'cm'})`)}
+        {field('pain', 'Pain (0–10)')}
+        <div className="field">
+          <span className="label-like">BMI</span>
+          <output aria-label="BMI" className="bmi">
+            {bodyMass === null ? '—' : bodyMass.toFixed(1)}
+          </output>
+        </div>
+      </div>
+      <Field label="Chief complaint" value={complaint} onChange={(event) => setComplaint(event.target.value)} maxLength={500} error={errors.errors.fields.chiefComplaint} />
+      <label className="check">
+        <input type="checkbox" checked={reviewed} onChange={(event) => setReviewed(event.target.checked)} /> Allergies reviewed with the patient ({allergies})
+      </label>
+      {unusual.length > 0 ? (
+        <div role="alert" className="confirm-unusual">
+          <p>These values are unusual. Check them with the patient; if they are right, confirm.</p>
+          <div className="actions">
+            <button type="button" className="primary" disabled={busy} onClick={(event) => void save(event, unusual)}>
+              Confirm unusual values and save
+            </button>
+          </div>
+        </div>
+      ) : (
+        <FormMessage error={errors.errors.form} success={saved} />
+      )}
+      <div className="actions">
+        <button type="submit" className="primary" disabled={busy}>
+          Save vitals
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,22 @@
+import type { VisitBoard, VisitView } from '../../../../src-shared/api/areas/visits';
+import { isActive, isOverThreshold, minutesBetween } from '../../../../src-shared/visits/status';
+
+/** The server's clock moved on by however long this window has held the board. */
+export function boardNow(board: VisitBoard, loadedAt: number, tick: number): number {
+  return board.now + Math.max(0, tick - loadedAt);
+}
+
+/** Time in status, total time and the threshold colour, ticking on between events. */
+export function liveTimes(visit: VisitView, board: VisitBoard, now: number): { inStatus: number; total: number; over: boolean } {
+  if (!isActive(visit.status)) return { inStatus: visit.minutesInStatus, total: visit.totalMinutes, over: false };
+  return {
+    inStatus: minutesBetween(visit.statusSince, now),
+    total: minutesBetween(visit.arrivedAt, now),
+    over: isOverThreshold(visit.status, visit.statusSince, now, board.thresholds),
+  };
+}
+
+export function minutesText(minutes: number): string {
+  if (minutes < 60) return `${minutes} min`;
+  return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;
+}
