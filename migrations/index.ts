@@ -3,12 +3,13 @@ import { migration0002 } from './0002_patients';
 import { migration0003 } from './0003_scheduling';
 import { migration0004 } from './0004_patient_merges';
 import { migration0005 } from './0005_patient_documents';
+import { migration0006 } from './0006_series_waitlist';
 import type { Migration } from './types';
 
 /**
  * Every migration, in order. A static list, not a folder scan, so that bundling keeps them;
  * tests/unit/migrations.test.ts checks that it matches the folder.
  */
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006];
 
 export type { Migration, MigrationHandle } from './types';

@@ -375,7 +375,13 @@ export interface WriteOutcome {
   dates: string[];
 }
 
-export async function bookAppointment(db: Db, input: BookInput, actor: Actor, now: number): Promise<WriteOutcome> {
+/** An occurrence of a recurring series (see series.ts) is booked by the same rules, with its link. */
+export interface SeriesLink {
+  seriesId: string;
+  index: number;
+}
+
+export async function bookAppointment(db: Db, input: BookInput, actor: Actor, now: number, series?: SeriesLink): Promise<WriteOutcome> {
   const { timeZone: zone } = await clinicClock(db);
   const patient = await db.selectFrom('patients').select(['id', 'merged_into_id', 'deleted_at']).where('id', '=', input.patientId).executeTakeFirst();
   if (!patient || patient.deleted_at !== null) throw fieldError('patientId', 'no such patient');
@@ -421,6 +427,8 @@ export async function bookAppointment(db: Db, input: BookInput, actor: Actor, no
     created_at: now,
     updated_at: now,
     deleted_at: null,
+    series_id: series?.seriesId ?? null,
+    series_index: series?.index ?? null,
   };
   try {
     await db.insertInto('appointments').values(row).execute();

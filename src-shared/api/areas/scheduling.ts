@@ -47,7 +47,7 @@ const timeRange = z.object({ start: localTime, end: localEndTime }).refine((rang
  * A start given as the clinic's wall clock. When the time happens twice (the clocks go back), say
  * which: `offsetMinutes` (the UTC offset in force, e.g. -240 for EDT) or `fold`.
  */
-const localStart = z.object({
+export const localStart = z.object({
   date: localDate,
   time: localTime,
   offsetMinutes: z.number().int().min(-720, 'must be a UTC offset in minutes').max(840, 'must be a UTC offset in minutes').optional(),
@@ -56,7 +56,7 @@ const localStart = z.object({
 export type LocalStartInput = z.output<typeof localStart>;
 
 /** Book or move although the rules refuse it: the reason is stored, put in the history and audited. */
-const override = z.object({ reason: requiredText(500) }).optional();
+export const override = z.object({ reason: requiredText(500) }).optional();
 
 const meetingLink = z
   .string()
@@ -234,7 +234,7 @@ export interface BookingProblem {
 
 // ---- procedures --------------------------------------------------------------------------------
 
-const bookInput = z.object({
+export const bookInput = z.object({
   patientId: id('a patient'),
   providerId: id('a provider'),
   typeId: id('an appointment type'),

@@ -4,6 +4,7 @@ import { authHandlers } from './auth';
 import { documentsHandlers } from './documents';
 import { patientsHandlers } from './patients';
 import { schedulingHandlers } from './scheduling';
+import { seriesHandlers } from './series';
 import { settingsHandlers } from './settings';
 import { systemHandlers } from './system';
 import { usersHandlers } from './users';
@@ -18,4 +19,5 @@ export const handlers: Handlers = {
   ...patientsHandlers,
   ...schedulingHandlers,
   ...documentsHandlers,
+  ...seriesHandlers,
 };
