@@ -5,6 +5,7 @@ import { documentsProcedures } from './areas/documents';
 import { patientsProcedures } from './areas/patients';
 import { schedulingProcedures } from './areas/scheduling';
 import { seriesProcedures } from './areas/series';
+import { waitlistProcedures } from './areas/waitlist';
 import { settingsProcedures } from './areas/settings';
 import { systemProcedures } from './areas/system';
 import { usersProcedures } from './areas/users';
@@ -23,7 +24,7 @@ function mergeAreas<T extends Record<string, AnyProcedure>[]>(...areas: T): Unio
 
 type UnionToIntersection<U> = (U extends unknown ? (arg: U) => void : never) extends (arg: infer I) => void ? I : never;
 
-export const contract = mergeAreas(systemProcedures, authProcedures, settingsProcedures, usersProcedures, auditProcedures, patientsProcedures, schedulingProcedures, documentsProcedures, seriesProcedures);
+export const contract = mergeAreas(systemProcedures, authProcedures, settingsProcedures, usersProcedures, auditProcedures, patientsProcedures, schedulingProcedures, documentsProcedures, seriesProcedures, waitlistProcedures);
 
 export type Contract = typeof contract;
 export type ProcedureName = Extract<keyof Contract, string>;

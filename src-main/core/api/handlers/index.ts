@@ -5,6 +5,7 @@ import { documentsHandlers } from './documents';
 import { patientsHandlers } from './patients';
 import { schedulingHandlers } from './scheduling';
 import { seriesHandlers } from './series';
+import { waitlistHandlers } from './waitlist';
 import { settingsHandlers } from './settings';
 import { systemHandlers } from './system';
 import { usersHandlers } from './users';
@@ -20,4 +21,5 @@ export const handlers: Handlers = {
   ...schedulingHandlers,
   ...documentsHandlers,
   ...seriesHandlers,
+  ...waitlistHandlers,
 };
