@@ -129,6 +129,7 @@ describe('offers when a slot is freed', () => {
       locationId: s.mainId,
       date: MONDAY,
       time: '10:00',
+      endTime: '10:30',
       offsetMinutes: 0,
       start: cancelled.start,
       end: cancelled.end,

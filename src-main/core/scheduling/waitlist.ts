@@ -269,6 +269,7 @@ export async function offersForSlot(db: Db, input: OffersForSlotInput, now: numb
         locationId,
         date: local.date,
         time: localTimeOf(zone, input.start),
+        endTime: localTimeOf(zone, end),
         offsetMinutes: local.offsetMinutes,
         start: input.start,
         end,

@@ -109,7 +109,7 @@ export interface WaitlistEntryView {
 export interface WaitlistOffer {
   entry: WaitlistEntryView;
   /** Book with `waitlist.book({entryId, providerId, locationId, start: {date, time, offsetMinutes}})`. */
-  slot: { providerId: string; providerName: string; locationId: string; date: string; time: string; offsetMinutes: number; start: number; end: number };
+  slot: { providerId: string; providerName: string; locationId: string; date: string; time: string; endTime: string; offsetMinutes: number; start: number; end: number };
 }
 
 export const waitlistProcedures = {

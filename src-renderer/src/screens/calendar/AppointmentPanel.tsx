@@ -5,6 +5,7 @@ import { call } from '../../api';
 import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
 import { useFormErrors } from '../../hooks/useFormErrors';
+import { useWaitlistOffers } from '../../stores/waitlist-offers';
 
 interface AppointmentPanelProps {
   appointment: AppointmentView;
@@ -32,6 +33,7 @@ export function AppointmentPanel({ appointment, provider, dateLabel, canWrite, n
     const result = await call('appointments.cancel', { appointmentId: appointment.id, reason, expectedUpdatedAt: appointment.updatedAt });
     setBusy(false);
     if (!result.ok) return errors.show(result.error, ['reason']);
+    useWaitlistOffers.getState().show(appointment);
     onCancelled(result.value);
   }
 

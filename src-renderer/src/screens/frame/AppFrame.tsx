@@ -11,6 +11,7 @@ import { HomeScreen } from '../home/HomeScreen';
 import { PatientsScreen } from '../patients/PatientsScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
 import { UsersScreen } from '../users/UsersScreen';
+import { WaitlistScreen } from '../waitlist/WaitlistScreen';
 import { Header } from './Header';
 import { ROUTES } from './routes';
 
@@ -21,6 +22,7 @@ const SCREENS: Record<string, () => JSX.Element | null> = {
   settings: SettingsScreen,
   users: UsersScreen,
   audit: AuditScreen,
+  waitlist: WaitlistScreen,
 };
 
 /** The signed-in, unlocked app. Unmounted whole when the screen locks. */

@@ -14,6 +14,7 @@ const HOME: RouteDef = { path: '', label: 'Home', permission: null, summary: 'Th
 export const ROUTES: readonly [RouteDef, ...RouteDef[]] = [
   HOME,
   { path: 'calendar', label: 'Calendar', permission: 'appointments:read', summary: 'The day by provider: availability, appointments, booking from an empty slot, cancelling.' },
+  { path: 'waitlist', label: 'Waitlist', permission: 'appointments:read', summary: 'Patients waiting for a slot; offered a cancelled or moved appointment’s time when it fits.' },
   { path: 'patients', label: 'Patients', permission: 'patients:read', summary: 'Find a patient by name, phone, MRN or date of birth; register new ones without duplicates.' },
   { path: 'settings', label: 'Settings', permission: 'settings:manage', summary: 'Clinic name, time zone, currency, date format and when the screen locks.' },
   { path: 'users', label: 'Users', permission: 'users:manage', summary: 'Add staff, change their roles, reset passwords, disable accounts.' },
