@@ -4,6 +4,7 @@ import { authProcedures } from './areas/auth';
 import { documentsProcedures } from './areas/documents';
 import { patientsProcedures } from './areas/patients';
 import { schedulingProcedures } from './areas/scheduling';
+import { scheduleUpdateProcedures } from './areas/schedule-updates';
 import { seriesProcedures } from './areas/series';
 import { waitlistProcedures } from './areas/waitlist';
 import { settingsProcedures } from './areas/settings';
@@ -24,7 +25,7 @@ function mergeAreas<T extends Record<string, AnyProcedure>[]>(...areas: T): Unio
 
 type UnionToIntersection<U> = (U extends unknown ? (arg: U) => void : never) extends (arg: infer I) => void ? I : never;
 
-export const contract = mergeAreas(systemProcedures, authProcedures, settingsProcedures, usersProcedures, auditProcedures, patientsProcedures, schedulingProcedures, documentsProcedures, seriesProcedures, waitlistProcedures);
+export const contract = mergeAreas(systemProcedures, authProcedures, settingsProcedures, usersProcedures, auditProcedures, patientsProcedures, schedulingProcedures, documentsProcedures, seriesProcedures, waitlistProcedures, scheduleUpdateProcedures);
 
 export type Contract = typeof contract;
 export type ProcedureName = Extract<keyof Contract, string>;

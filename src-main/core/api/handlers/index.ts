@@ -4,6 +4,7 @@ import { authHandlers } from './auth';
 import { documentsHandlers } from './documents';
 import { patientsHandlers } from './patients';
 import { schedulingHandlers } from './scheduling';
+import { scheduleUpdateHandlers } from './schedule-updates';
 import { seriesHandlers } from './series';
 import { waitlistHandlers } from './waitlist';
 import { settingsHandlers } from './settings';
@@ -22,4 +23,5 @@ export const handlers: Handlers = {
   ...documentsHandlers,
   ...seriesHandlers,
   ...waitlistHandlers,
+  ...scheduleUpdateHandlers,
 };
