@@ -270,6 +270,8 @@ const nextAvailableInput = z
     /** Empty or left out: any provider who may see this type. */
     providerIds: z.array(id('a provider')).max(100, 'at most 100 providers').default([]),
     locationId: id('a location').optional(),
+    /** Slots when this room is free too (and at its location). */
+    roomId: id('a room').optional(),
     from: localDate,
     to: localDate,
     partOfDay: z.enum(PARTS_OF_DAY, { error: `must be one of ${PARTS_OF_DAY.join(', ')}` }).default('any'),
