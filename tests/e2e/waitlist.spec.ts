@@ -147,7 +147,30 @@ test('waitlist: add an entry, cancel an appointment, see the offer ranked, book 
   const later = amara.getByRole('button', { name: /García, María José/ });
   await expect(later).toContainText('14:00–14:30');
   await later.click();
-  await expect(page.getByRole('region', { name: 'Appointment' })).toContainText('Wednesday, 31 March 2027, 14:00–14:30');
+  const panel = page.getByRole('region', { name: 'Appointment' });
+  await expect(panel).toContainText('Wednesday, 31 March 2027, 14:00–14:30');
+  const series = panel.getByRole('region', { name: 'Series' });
+  await expect(series.getByRole('heading')).toContainText('Repeats: Every week, 4 times (3 of 3)');
+
+  // Move this and the following ones to 15:00; then cancel the rest of the series from the first week.
+  await series.getByLabel('This and the following ones').check();
+  await series.getByLabel('New start time').fill('15:00');
+  await series.getByRole('button', { name: 'Move to this time' }).click();
+  await expect(series.getByRole('status')).toHaveText('Moved 1 appointment to 15:00.');
+  await expect(later).toContainText('15:00–15:30');
   await later.scrollIntoViewIfNeeded();
-  await screenshot(page, '55-repeat-booked-three-weeks-on');
+  await screenshot(page, '55-series-this-and-following-moved');
+
+  await page.getByLabel('Date', { exact: true }).fill('2027-03-17');
+  await amara.getByRole('button', { name: /García, María José/ }).click();
+  // The rule before the split: three weeks (the holiday week was never booked), ending before the 31st.
+  await expect(series.getByRole('heading')).toContainText('Repeats: Every week, 3 times, until 2027-03-30 (2 of 2)');
+  await series.getByLabel('The whole series (not those already past)').check();
+  await series.getByLabel('Reason for cancelling these').fill('Course finished early');
+  await series.getByRole('button', { name: 'Cancel these appointments' }).click();
+  await expect(amara.getByRole('button', { name: /García, María José/ })).toHaveCount(0);
+  await page.getByLabel('Date', { exact: true }).fill(DATE);
+  await expect(amara.getByRole('button', { name: /García, María José/ })).toHaveCount(0);
+  await page.getByLabel('Date', { exact: true }).fill('2027-03-31');
+  await expect(amara.getByRole('button', { name: /García, María José/ })).toContainText('15:00–15:30');
 });

@@ -99,6 +99,7 @@ export function toView(zone: string, row: JoinedRow): AppointmentView {
     cancelledBy: row.cancelled_by,
     cancelledAt: row.cancelled_at,
     rescheduledFromId: row.rescheduled_from_id,
+    seriesId: row.series_id,
     meetingLink: row.meeting_link,
     overrideReason: row.override_reason,
     createdAt: row.created_at,

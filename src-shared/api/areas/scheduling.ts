@@ -167,6 +167,8 @@ export interface AppointmentView {
   cancelledBy: string | null;
   cancelledAt: number | null;
   rescheduledFromId: string | null;
+  /** Set for an occurrence of a recurring series (see series.get). */
+  seriesId: string | null;
   meetingLink: string | null;
   overrideReason: string | null;
   createdAt: number;

@@ -6,6 +6,7 @@ import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
 import { useFormErrors } from '../../hooks/useFormErrors';
 import { useWaitlistOffers } from '../../stores/waitlist-offers';
+import { SeriesActions } from './SeriesActions';
 
 interface AppointmentPanelProps {
   appointment: AppointmentView;
@@ -92,6 +93,7 @@ export function AppointmentPanel({ appointment, provider, dateLabel, canWrite, n
           </div>
         )}
       </dl>
+      <SeriesActions appointment={appointment} canWrite={cancellable} onCancelled={onCancelled} />
       {cancellable && (
         <form aria-label="Cancel appointment" noValidate onSubmit={(event) => void cancel(event)} className="cal-cancel">
           <Field label="Reason for cancelling" value={reason} onChange={(event) => setReason(event.target.value)} error={errors.errors.fields.reason} maxLength={500} />
