@@ -9,7 +9,9 @@ export interface EventMap {
   'users.changed': { userId: string };
   /** Appointments were booked, moved, cancelled or changed status: refresh these providers' days. */
   'appointments.changed': { appointmentIds: string[]; providerIds: string[]; dates: string[]; action: 'booked' | 'moved' | 'cancelled' | 'status' };
+  /** Waitlist entries were added, changed, removed or booked: refresh the list (ids only, no patient data). */
+  'waitlist.changed': { entryIds: string[] };
 }
 
 export type EventTopic = keyof EventMap;
-export const EVENT_TOPICS: readonly EventTopic[] = ['session.changed', 'settings.changed', 'users.changed', 'appointments.changed'];
+export const EVENT_TOPICS: readonly EventTopic[] = ['session.changed', 'settings.changed', 'users.changed', 'appointments.changed', 'waitlist.changed'];

@@ -78,6 +78,17 @@ describe('waitlist entries', () => {
     expect(await s.clinic.ok('desk', 'waitlist.list', { status: 'removed' })).toMatchObject([{ id: a.id, removedReason: 'Found another clinic' }]);
   });
 
+  it('tells every window when the list changes, with ids only', async () => {
+    const topics: { topic: string; payload: unknown }[] = [];
+    s.clinic.core.subscribe('admin', (topic, payload) => topics.push({ topic, payload }));
+    const entry = await add({ patientId: await s.patient('Evan') });
+    await s.clinic.ok('desk', 'waitlist.remove', { entryId: entry.id, reason: null });
+    expect(topics.filter((t) => t.topic === 'waitlist.changed')).toEqual([
+      { topic: 'waitlist.changed', payload: { entryIds: [entry.id] } },
+      { topic: 'waitlist.changed', payload: { entryIds: [entry.id] } },
+    ]);
+  });
+
   it('refuses bad entries, naming the field', async () => {
     const patientId = await s.patient('Dee');
     expect(await s.clinic.call('desk', 'waitlist.add', { patientId, typeId: s.consultId, earliestDate: '2026-12-10', latestDate: '2026-12-01' })).toMatchObject({

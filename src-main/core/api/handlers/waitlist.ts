@@ -14,6 +14,7 @@ function audited(ctx: HandlerContext, entry: WaitlistEntryView, details: Record<
   ctx.audit.targetType = 'waitlistEntry';
   ctx.audit.targetId = entry.id;
   ctx.audit.details = { ...details, patientId: entry.patientId };
+  ctx.broadcast('waitlist.changed', { entryIds: [entry.id] });
   return entry;
 }
 

@@ -25,8 +25,8 @@ export function WaitlistScreen() {
 
   useEffect(() => {
     void load();
-    // A booking from an offer (here or at another desk) takes an entry off the list.
-    return bridge.on('appointments.changed', () => void load());
+    // Entries added, removed or booked from an offer here or at another desk.
+    return bridge.on('waitlist.changed', () => void load());
   }, [load]);
 
   async function remove(entry: WaitlistEntryView) {
