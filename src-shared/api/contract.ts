@@ -6,6 +6,9 @@ import { patientRecordProcedures } from './areas/patient-record';
 import { patientsProcedures } from './areas/patients';
 import { remindersProcedures } from './areas/reminders';
 import { schedulingProcedures } from './areas/scheduling';
+import { scheduleUpdateProcedures } from './areas/schedule-updates';
+import { seriesProcedures } from './areas/series';
+import { waitlistProcedures } from './areas/waitlist';
 import { settingsProcedures } from './areas/settings';
 import { systemProcedures } from './areas/system';
 import { usersProcedures } from './areas/users';
@@ -25,7 +28,7 @@ function mergeAreas<T extends Record<string, AnyProcedure>[]>(...areas: T): Unio
 
 type UnionToIntersection<U> = (U extends unknown ? (arg: U) => void : never) extends (arg: infer I) => void ? I : never;
 
-export const contract = mergeAreas(systemProcedures, authProcedures, settingsProcedures, usersProcedures, auditProcedures, patientsProcedures, patientRecordProcedures, schedulingProcedures, documentsProcedures, remindersProcedures, visitsProcedures);
+export const contract = mergeAreas(systemProcedures, authProcedures, settingsProcedures, usersProcedures, auditProcedures, patientsProcedures, patientRecordProcedures, schedulingProcedures, documentsProcedures, remindersProcedures, visitsProcedures, seriesProcedures, waitlistProcedures, scheduleUpdateProcedures);
 
 export type Contract = typeof contract;
 export type ProcedureName = Extract<keyof Contract, string>;

@@ -13,7 +13,9 @@ export interface EventMap {
   'reminders.changed': { sent: number; failed: number };
   /** A visit arrived, moved, was undone, called or checked out: every board and display refreshes. No patient data. */
   'visits.changed': { visitIds: string[]; date: string; action: 'arrived' | 'moved' | 'undone' | 'called' | 'checked_out' | 'settings' };
+  /** Waitlist entries were added, changed, removed or booked: refresh the list (ids only, no patient data). */
+  'waitlist.changed': { entryIds: string[] };
 }
 
 export type EventTopic = keyof EventMap;
-export const EVENT_TOPICS: readonly EventTopic[] = ['session.changed', 'settings.changed', 'users.changed', 'appointments.changed', 'reminders.changed', 'visits.changed'];
+export const EVENT_TOPICS: readonly EventTopic[] = ['session.changed', 'settings.changed', 'users.changed', 'appointments.changed', 'reminders.changed', 'visits.changed', 'waitlist.changed'];

@@ -317,6 +317,51 @@ export interface AppointmentsTable {
   created_at: EpochMs;
   updated_at: EpochMs;
   deleted_at: EpochMs | null;
+  /** Set for an occurrence of a recurring series (migration 0006). */
+  series_id: string | null;
+  series_index: number | null;
+}
+
+export interface AppointmentSeriesTable {
+  id: string;
+  patient_id: string;
+  provider_id: string;
+  location_id: string | null;
+  room_id: string | null;
+  type_id: string;
+  frequency: 'daily' | 'weekly' | 'monthly';
+  interval: number;
+  start_date: string;
+  start_time: string;
+  duration_minutes: number;
+  until_date: string | null;
+  count: number | null;
+  split_from_id: string | null;
+  created_by: string | null;
+  created_at: EpochMs;
+  updated_at: EpochMs;
+  deleted_at: EpochMs | null;
+}
+
+export interface WaitlistEntriesTable {
+  id: string;
+  patient_id: string;
+  type_id: string;
+  /** JSON arrays; empty: any. */
+  provider_ids: string;
+  earliest_date: string;
+  latest_date: string | null;
+  weekdays: string;
+  parts_of_day: string;
+  priority: 'urgent' | 'high' | 'normal' | 'low';
+  note: string | null;
+  status: 'waiting' | 'booked' | 'removed';
+  appointment_id: string | null;
+  removed_reason: string | null;
+  created_by: string | null;
+  created_at: EpochMs;
+  updated_at: EpochMs;
+  deleted_at: EpochMs | null;
 }
 
 export interface AppointmentHistoryTable {
@@ -360,6 +405,8 @@ export interface Database extends DocumentTables, ReminderTables, VisitTables {
   clinic_holidays: ClinicHolidaysTable;
   appointments: AppointmentsTable;
   appointment_history: AppointmentHistoryTable;
+  appointment_series: AppointmentSeriesTable;
+  waitlist_entries: WaitlistEntriesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -384,3 +431,5 @@ export type ClinicHolidayRow = Selectable<ClinicHolidaysTable>;
 export type AppointmentRow = Selectable<AppointmentsTable>;
 export type NewAppointment = Insertable<AppointmentsTable>;
 export type AppointmentUpdate = Updateable<AppointmentsTable>;
+export type AppointmentSeriesRow = Selectable<AppointmentSeriesTable>;
+export type WaitlistEntryRow = Selectable<WaitlistEntriesTable>;

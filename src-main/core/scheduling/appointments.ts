@@ -99,6 +99,7 @@ export function toView(zone: string, row: JoinedRow): AppointmentView {
     cancelledBy: row.cancelled_by,
     cancelledAt: row.cancelled_at,
     rescheduledFromId: row.rescheduled_from_id,
+    seriesId: row.series_id,
     meetingLink: row.meeting_link,
     overrideReason: row.override_reason,
     createdAt: row.created_at,
@@ -375,7 +376,13 @@ export interface WriteOutcome {
   dates: string[];
 }
 
-export async function bookAppointment(db: Db, input: BookInput, actor: Actor, now: number): Promise<WriteOutcome> {
+/** An occurrence of a recurring series (see series.ts) is booked by the same rules, with its link. */
+export interface SeriesLink {
+  seriesId: string;
+  index: number;
+}
+
+export async function bookAppointment(db: Db, input: BookInput, actor: Actor, now: number, series?: SeriesLink): Promise<WriteOutcome> {
   const { timeZone: zone } = await clinicClock(db);
   const patient = await db.selectFrom('patients').select(['id', 'merged_into_id', 'deleted_at']).where('id', '=', input.patientId).executeTakeFirst();
   if (!patient || patient.deleted_at !== null) throw fieldError('patientId', 'no such patient');
@@ -421,6 +428,8 @@ export async function bookAppointment(db: Db, input: BookInput, actor: Actor, no
     created_at: now,
     updated_at: now,
     deleted_at: null,
+    series_id: series?.seriesId ?? null,
+    series_index: series?.index ?? null,
   };
   try {
     await db.insertInto('appointments').values(row).execute();

@@ -8,7 +8,7 @@ import { BLOCKING_STATUSES } from '../../../src-shared/scheduling/status';
 import { addDays, daysBetween, localDayBounds, localParts, localTimeOf, MINUTE_MS, wallRangeToInstants } from '../../../src-shared/scheduling/time';
 import type { Database, ProviderRow } from '../db/schema';
 import { appointmentsOverlapping, MAX_APPOINTMENT_MS } from './appointments';
-import { activeProviders, clinicClock, loadRules, requireType, toProvider } from './config';
+import { activeProviders, clinicClock, loadRules, requireRoom, requireType, toProvider } from './config';
 
 type Db = Kysely<Database>;
 
@@ -97,6 +97,22 @@ async function patientBusy(db: Db, patientId: string | undefined, from: number, 
   return rows.map((row) => ({ start: row.start_at, end: row.end_at }));
 }
 
+/** When the room is in use (nothing when no room is asked for). */
+async function busyRoom(db: Db, roomId: string | undefined, from: number, to: number): Promise<Interval[]> {
+  if (!roomId) return [];
+  const rows = await db
+    .selectFrom('appointments')
+    .select(['start_at', 'end_at'])
+    .where('room_id', '=', roomId)
+    .where('start_at', '>', from - MAX_APPOINTMENT_MS)
+    .where('start_at', '<', to)
+    .where('end_at', '>', from)
+    .where('status', 'in', [...BLOCKING_STATUSES])
+    .where('deleted_at', 'is', null)
+    .execute();
+  return rows.map((row) => ({ start: row.start_at, end: row.end_at }));
+}
+
 /**
  * The first `limit` free slots, earliest first (ties: providers in the order asked, or by name when
  * any provider will do; then location name), for
@@ -116,14 +132,18 @@ export async function nextAvailable(db: Db, input: NextAvailableInput, now: numb
   const rank = new Map(ids.map((id, index) => [id, index]));
   const from = localDayBounds(zone, input.from).start;
   const to = localDayBounds(zone, input.to).end;
-  const [rules, busy, ownBusy, locations] = await Promise.all([
+  const room = input.roomId ? await requireRoom(db, input.roomId) : null;
+  if (room && input.locationId && room.location_id !== input.locationId) throw fieldError('roomId', `${room.name} is not at that location`);
+  const locationId = room?.location_id ?? input.locationId;
+  const [rules, busy, ownBusy, roomBusy, locations] = await Promise.all([
     loadRules(db, ids, input.from, input.to),
     busyByProvider(db, ids, from, to),
     patientBusy(db, input.patientId, from, to),
+    busyRoom(db, room?.id, from, to),
     db.selectFrom('locations').select(['id', 'name']).execute(),
   ]);
   const locationName = new Map(locations.map((l) => [l.id, l.name]));
-  const blocked = new Map(ids.map((id) => [id, mergeIntervals([...(busy.get(id) ?? []), ...ownBusy])]));
+  const blocked = new Map(ids.map((id) => [id, mergeIntervals([...(busy.get(id) ?? []), ...ownBusy, ...roomBusy])]));
   const durationMs = (input.durationMinutes ?? type.row.duration_minutes) * MINUTE_MS;
   const window = input.partOfDay === 'any' ? null : PART_OF_DAY_MINUTES[input.partOfDay];
 
@@ -136,7 +156,7 @@ export async function nextAvailable(db: Db, input: NextAvailableInput, now: numb
     const today: (FoundSlot & { providerId: string })[] = [];
     for (const provider of providers) {
       const day = providerDay(zone, date, provider.id, rules);
-      const stretches = input.locationId ? day.intervals.filter((i) => i.locationId === input.locationId) : day.intervals;
+      const stretches = locationId ? day.intervals.filter((i) => i.locationId === locationId) : day.intervals;
       const slots = slotsIn(stretches, blocked.get(provider.id) ?? [], {
         durationMs,
         stepMs: input.stepMinutes * MINUTE_MS,

@@ -47,7 +47,7 @@ const timeRange = z.object({ start: localTime, end: localEndTime }).refine((rang
  * A start given as the clinic's wall clock. When the time happens twice (the clocks go back), say
  * which: `offsetMinutes` (the UTC offset in force, e.g. -240 for EDT) or `fold`.
  */
-const localStart = z.object({
+export const localStart = z.object({
   date: localDate,
   time: localTime,
   offsetMinutes: z.number().int().min(-720, 'must be a UTC offset in minutes').max(840, 'must be a UTC offset in minutes').optional(),
@@ -56,7 +56,7 @@ const localStart = z.object({
 export type LocalStartInput = z.output<typeof localStart>;
 
 /** Book or move although the rules refuse it: the reason is stored, put in the history and audited. */
-const override = z.object({ reason: requiredText(500) }).optional();
+export const override = z.object({ reason: requiredText(500) }).optional();
 
 const meetingLink = z
   .string()
@@ -167,6 +167,8 @@ export interface AppointmentView {
   cancelledBy: string | null;
   cancelledAt: number | null;
   rescheduledFromId: string | null;
+  /** Set for an occurrence of a recurring series (see series.get). */
+  seriesId: string | null;
   meetingLink: string | null;
   overrideReason: string | null;
   createdAt: number;
@@ -234,7 +236,7 @@ export interface BookingProblem {
 
 // ---- procedures --------------------------------------------------------------------------------
 
-const bookInput = z.object({
+export const bookInput = z.object({
   patientId: id('a patient'),
   providerId: id('a provider'),
   typeId: id('an appointment type'),
@@ -270,6 +272,8 @@ const nextAvailableInput = z
     /** Empty or left out: any provider who may see this type. */
     providerIds: z.array(id('a provider')).max(100, 'at most 100 providers').default([]),
     locationId: id('a location').optional(),
+    /** Slots when this room is free too (and at its location). */
+    roomId: id('a room').optional(),
     from: localDate,
     to: localDate,
     partOfDay: z.enum(PARTS_OF_DAY, { error: `must be one of ${PARTS_OF_DAY.join(', ')}` }).default('any'),

@@ -6,6 +6,9 @@ import { patientRecordHandlers } from './patient-record';
 import { patientsHandlers } from './patients';
 import { remindersHandlers } from './reminders';
 import { schedulingHandlers } from './scheduling';
+import { scheduleUpdateHandlers } from './schedule-updates';
+import { seriesHandlers } from './series';
+import { waitlistHandlers } from './waitlist';
 import { settingsHandlers } from './settings';
 import { systemHandlers } from './system';
 import { usersHandlers } from './users';
@@ -24,4 +27,7 @@ export const handlers: Handlers = {
   ...documentsHandlers,
   ...remindersHandlers,
   ...visitsHandlers,
+  ...seriesHandlers,
+  ...waitlistHandlers,
+  ...scheduleUpdateHandlers,
 };

@@ -1,3 +1,4 @@
+import type { ScheduleUpdateProcedure } from '../../../../src-shared/api/areas/schedule-updates';
 import type { ProcedureName } from '../../../../src-shared/api/contract';
 import {
   bookAppointment,
@@ -27,7 +28,8 @@ import {
 } from '../../scheduling/config';
 import type { HandlerContext, HandlersFor } from '../context';
 
-type SchedulingProcedure = Extract<ProcedureName, `schedule.${string}` | `appointments.${string}`>;
+// The update and remove procedures live in schedule-updates.ts.
+type SchedulingProcedure = Exclude<Extract<ProcedureName, `schedule.${string}` | `appointments.${string}`>, ScheduleUpdateProcedure>;
 
 function actor(ctx: HandlerContext): Actor {
   return { userId: ctx.session?.userId ?? null, username: ctx.session?.username ?? null };

@@ -5,6 +5,8 @@ import { call } from '../../api';
 import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
 import { useFormErrors } from '../../hooks/useFormErrors';
+import { useWaitlistOffers } from '../../stores/waitlist-offers';
+import { SeriesActions } from './SeriesActions';
 
 interface AppointmentPanelProps {
   appointment: AppointmentView;
@@ -32,6 +34,7 @@ export function AppointmentPanel({ appointment, provider, dateLabel, canWrite, n
     const result = await call('appointments.cancel', { appointmentId: appointment.id, reason, expectedUpdatedAt: appointment.updatedAt });
     setBusy(false);
     if (!result.ok) return errors.show(result.error, ['reason']);
+    useWaitlistOffers.getState().show(appointment);
     onCancelled(result.value);
   }
 
@@ -90,6 +93,7 @@ export function AppointmentPanel({ appointment, provider, dateLabel, canWrite, n
           </div>
         )}
       </dl>
+      <SeriesActions appointment={appointment} canWrite={cancellable} onCancelled={onCancelled} />
       {cancellable && (
         <form aria-label="Cancel appointment" noValidate onSubmit={(event) => void cancel(event)} className="cal-cancel">
           <Field label="Reason for cancelling" value={reason} onChange={(event) => setReason(event.target.value)} error={errors.errors.fields.reason} maxLength={500} />

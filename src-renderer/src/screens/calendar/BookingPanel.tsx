@@ -6,6 +6,7 @@ import { call } from '../../api';
 import { FormMessage } from '../../components/FormMessage';
 import { SelectField } from '../../components/SelectField';
 import { useFormErrors } from '../../hooks/useFormErrors';
+import { RepeatFields, useRepeat } from './RepeatFields';
 
 interface BookingPanelProps {
   provider: ProviderSummary;
@@ -38,6 +39,7 @@ export function BookingPanel({ provider, date, dateLabel, minute, types, onBooke
   const errors = useFormErrors();
   const search = useRef<HTMLInputElement>(null);
   const time = formatLocalTime(minute);
+  const repeat = useRepeat(onBooked);
 
   useEffect(() => {
     search.current?.focus();
@@ -63,6 +65,7 @@ export function BookingPanel({ provider, date, dateLabel, minute, types, onBooke
     setProblems([]);
     if (!patient) return errors.setField('patientId', 'choose a patient');
     if (!typeId) return errors.setField('typeId', 'choose an appointment type');
+    if (repeat.on) return repeat.book({ patientId: patient.id, providerId: provider.id, typeId, start: { date, time } });
     setBusy(true);
     const result = await call('appointments.book', { patientId: patient.id, providerId: provider.id, typeId, start: { date, time } });
     setBusy(false);
@@ -166,6 +169,7 @@ export function BookingPanel({ provider, date, dateLabel, minute, types, onBooke
         error={errors.errors.fields.typeId}
       />
       {allowed.length === 0 && <p className="hint">No appointment type may be booked with {provider.displayName}.</p>}
+      <RepeatFields repeat={repeat} />
       <div className="cal-submit">
         <button type="submit" className="primary" disabled={busy}>
           Book appointment

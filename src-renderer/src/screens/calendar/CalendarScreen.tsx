@@ -11,6 +11,7 @@ import { useSession } from '../../stores/session';
 import { AppointmentPanel } from './AppointmentPanel';
 import { BookingPanel } from './BookingPanel';
 import { DayGrid, type Selection } from './DayGrid';
+import { WaitlistOffers } from './WaitlistOffers';
 import { axisRange } from './layout';
 
 const dateLabels = new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
@@ -175,6 +176,7 @@ function CalendarDay({ zone }: { zone: string }) {
         </p>
       </div>
       <FormMessage error={error} success={status} />
+      <WaitlistOffers />
       {shown && shown.holidays.length > 0 && (
         <p className="cal-holiday">Clinic holiday: {shown.holidays.map((h) => h.name).join(', ')}</p>
       )}

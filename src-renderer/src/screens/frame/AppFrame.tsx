@@ -15,6 +15,7 @@ import { UsersScreen } from '../users/UsersScreen';
 import { BoardScreen } from '../visits/BoardScreen';
 import { DisplayScreen } from '../visits/DisplayScreen';
 import { TodayScreen } from '../visits/TodayScreen';
+import { WaitlistScreen } from '../waitlist/WaitlistScreen';
 import { Header } from './Header';
 import { ROUTES } from './routes';
 
@@ -28,6 +29,7 @@ const SCREENS: Record<string, () => JSX.Element | null> = {
   settings: SettingsScreen,
   users: UsersScreen,
   audit: AuditScreen,
+  waitlist: WaitlistScreen,
 };
 
 /** The signed-in, unlocked app. Unmounted whole when the screen locks. */

@@ -1,0 +1,124 @@
+import { useEffect, useState, type SyntheticEvent } from 'react';
+import type { AppointmentView } from '../../../../src-shared/api/areas/scheduling';
+import type { SeriesDetail, SeriesRefusal, SeriesScope } from '../../../../src-shared/api/areas/series';
+import { call } from '../../api';
+import { Field } from '../../components/Field';
+import { FormMessage } from '../../components/FormMessage';
+import { useFormErrors } from '../../hooks/useFormErrors';
+import { useWaitlistOffers } from '../../stores/waitlist-offers';
+
+interface SeriesActionsProps {
+  appointment: AppointmentView;
+  canWrite: boolean;
+  /** After a cancel: the panel closes as for a single cancel. */
+  onCancelled: (view: AppointmentView) => void;
+}
+
+const SCOPES: { value: SeriesScope; label: string }[] = [
+  { value: 'one', label: 'This appointment only' },
+  { value: 'following', label: 'This and the following ones' },
+  { value: 'all', label: 'The whole series (not those already past)' },
+];
+
+function refusalsOf(details: unknown): SeriesRefusal[] {
+  if (typeof details !== 'object' || details === null || !('occurrences' in details) || !Array.isArray(details.occurrences)) return [];
+  return details.occurrences as SeriesRefusal[];
+}
+
+/** For an occurrence of a recurring series: what the series is, and cancel or retime one, these on, or all. */
+export function SeriesActions({ appointment, canWrite, onCancelled }: SeriesActionsProps) {
+  const [series, setSeries] = useState<SeriesDetail | null>(null);
+  const [scope, setScope] = useState<SeriesScope>('following');
+  const [reason, setReason] = useState('');
+  const [time, setTime] = useState(appointment.startTime);
+  const [refused, setRefused] = useState<SeriesRefusal[]>([]);
+  const [done, setDone] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const errors = useFormErrors();
+
+  useEffect(() => {
+    if (!appointment.seriesId) return;
+    let live = true;
+    void call('series.get', { appointmentId: appointment.id }).then((result) => {
+      if (live && result.ok) setSeries(result.value);
+    });
+    return () => {
+      live = false;
+    };
+  }, [appointment.id, appointment.seriesId]);
+
+  if (!appointment.seriesId || !series) return null;
+  const position = series.occurrences.findIndex((o) => o.id === appointment.id) + 1;
+
+  async function run(event: SyntheticEvent, action: 'cancel' | 'change') {
+    event.preventDefault();
+    errors.clear();
+    setRefused([]);
+    setDone(null);
+    if (action === 'cancel' && reason.trim() === '') return errors.setField('reason', 'say why they are cancelled');
+    setBusy(true);
+    const result =
+      action === 'cancel'
+        ? await call('series.cancel', { appointmentId: appointment.id, scope, reason, expectedUpdatedAt: appointment.updatedAt })
+        : await call('series.change', { appointmentId: appointment.id, scope, time, expectedUpdatedAt: appointment.updatedAt });
+    setBusy(false);
+    if (!result.ok) {
+      const dates = refusalsOf(result.error.details);
+      if (dates.length > 0) return setRefused(dates);
+      return errors.show(result.error, ['reason', 'time']);
+    }
+    const count = result.value.appointments.length;
+    const first = result.value.appointments[0];
+    if (action === 'cancel' && first) {
+      useWaitlistOffers.getState().show(appointment);
+      return onCancelled(first);
+    }
+    setDone(`Moved ${count} appointment${count === 1 ? '' : 's'} to ${time}.`);
+  }
+
+  return (
+    <section className="cal-series" aria-label="Series">
+      <h3>
+        Repeats: {series.description} <small className="muted">({position} of {series.occurrences.length})</small>
+      </h3>
+      {canWrite && (
+        <>
+          <fieldset>
+            <legend>Apply to</legend>
+            {SCOPES.map((option) => (
+              <label key={option.value} className="checkbox">
+                <input type="radio" name="series-scope" value={option.value} checked={scope === option.value} onChange={() => setScope(option.value)} />
+                {option.label}
+              </label>
+            ))}
+          </fieldset>
+          <form aria-label="Move series appointments" noValidate onSubmit={(event) => void run(event, 'change')} className="cal-series-row">
+            <Field label="New start time" type="time" value={time} onChange={(event) => setTime(event.target.value)} error={errors.errors.fields.time} />
+            <button type="submit" disabled={busy}>
+              Move to this time
+            </button>
+          </form>
+          <form aria-label="Cancel series appointments" noValidate onSubmit={(event) => void run(event, 'cancel')}>
+            <Field label="Reason for cancelling these" value={reason} onChange={(event) => setReason(event.target.value)} error={errors.errors.fields.reason} maxLength={500} />
+            <button type="submit" className="danger" disabled={busy}>
+              Cancel these appointments
+            </button>
+          </form>
+          {refused.length > 0 && (
+            <div role="alert" className="form-error cal-problems">
+              <strong>Nothing changed: these dates do not fit.</strong>
+              <ul>
+                {refused.map((r) => (
+                  <li key={r.index}>
+                    {r.date} {r.time}: {r.problems.map((p) => p.message).join(' ')}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+          <FormMessage error={errors.errors.form} success={done} />
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,144 @@
+import { useState, type SyntheticEvent } from 'react';
+import type { PatientSearchRow } from '../../../../src-shared/api/areas/patients';
+import { WAITLIST_PARTS_OF_DAY, WAITLIST_PRIORITIES, type WaitlistPartOfDay, type WaitlistPriority } from '../../../../src-shared/scheduling/waitlist-match';
+import { WEEKDAY_NAMES } from '../../../../src-shared/scheduling/time';
+import { call } from '../../api';
+import { Field } from '../../components/Field';
+import { FormMessage } from '../../components/FormMessage';
+import { SelectField } from '../../components/SelectField';
+import { useFormErrors } from '../../hooks/useFormErrors';
+import { useWaitlist } from '../../stores/waitlist';
+import { PatientPicker } from './PatientPicker';
+
+export const PRIORITY_LABELS: Record<WaitlistPriority, string> = { urgent: 'Urgent', high: 'High', normal: 'Normal', low: 'Low' };
+export const PART_LABELS: Record<WaitlistPartOfDay, string> = { morning: 'Morning (before 12:00)', afternoon: 'Afternoon (12:00–17:00)', evening: 'Evening (after 17:00)' };
+
+interface Draft {
+  typeId: string;
+  providerId: string;
+  earliestDate: string;
+  latestDate: string;
+  weekdays: number[];
+  partsOfDay: WaitlistPartOfDay[];
+  priority: WaitlistPriority;
+  note: string;
+}
+
+const EMPTY: Draft = { typeId: '', providerId: '', earliestDate: '', latestDate: '', weekdays: [], partsOfDay: [], priority: 'normal', note: '' };
+
+function toggle<T>(list: readonly T[], value: T): T[] {
+  return list.includes(value) ? list.filter((item) => item !== value) : [...list, value];
+}
+
+/** Put a patient on the waitlist for one appointment type, with what they can accept. */
+export function AddWaitlistEntryForm() {
+  const types = useWaitlist((state) => state.types);
+  const providers = useWaitlist((state) => state.providers);
+  const load = useWaitlist((state) => state.load);
+  const [patient, setPatient] = useState<PatientSearchRow | null>(null);
+  const [draft, setDraft] = useState<Draft>(EMPTY);
+  const [added, setAdded] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const errors = useFormErrors();
+  const typeId = draft.typeId || types[0]?.id || '';
+  const type = types.find((t) => t.id === typeId);
+  const allowed = providers.filter((p) => !type || type.providerIds.length === 0 || type.providerIds.includes(p.id));
+
+  async function submit(event: SyntheticEvent) {
+    event.preventDefault();
+    errors.clear();
+    setAdded(null);
+    if (!patient) return errors.setField('patientId', 'choose a patient');
+    setBusy(true);
+    const result = await call('waitlist.add', {
+      patientId: patient.id,
+      typeId,
+      providerIds: draft.providerId ? [draft.providerId] : [],
+      earliestDate: draft.earliestDate || undefined,
+      latestDate: draft.latestDate || null,
+      weekdays: draft.weekdays,
+      partsOfDay: draft.partsOfDay,
+      priority: draft.priority,
+      note: draft.note,
+    });
+    setBusy(false);
+    if (!result.ok) return errors.show(result.error, ['patientId', 'typeId', 'providerIds.0', 'earliestDate', 'latestDate', 'note']);
+    setAdded(`Added ${result.value.patientName} to the waitlist for ${result.value.typeName}.`);
+    setPatient(null);
+    setDraft(EMPTY);
+    void load();
+  }
+
+  return (
+    <form className="card wide" aria-labelledby="wl-add-heading" noValidate onSubmit={(event) => void submit(event)}>
+      <h2 id="wl-add-heading">Add to waitlist</h2>
+      <PatientPicker patient={patient} onChange={setPatient} error={errors.errors.fields.patientId} />
+      <SelectField
+        label="Appointment type"
+        value={typeId}
+        options={types.map((t) => ({ value: t.id, label: `${t.name} (${t.durationMinutes} min)` }))}
+        onChange={(event) => setDraft({ ...draft, typeId: event.target.value, providerId: '' })}
+        error={errors.errors.fields.typeId}
+      />
+      <SelectField
+        label="Provider"
+        value={draft.providerId}
+        options={[{ value: '', label: 'Any provider' }, ...allowed.map((p) => ({ value: p.id, label: p.displayName }))]}
+        onChange={(event) => setDraft({ ...draft, providerId: event.target.value })}
+        error={errors.errors.fields['providerIds.0']}
+      />
+      <div className="wl-dates">
+        <Field
+          label="Earliest date"
+          type="date"
+          value={draft.earliestDate}
+          onChange={(event) => setDraft({ ...draft, earliestDate: event.target.value })}
+          error={errors.errors.fields.earliestDate}
+          hint="Empty: from today."
+        />
+        <Field
+          label="Latest date"
+          type="date"
+          value={draft.latestDate}
+          onChange={(event) => setDraft({ ...draft, latestDate: event.target.value })}
+          error={errors.errors.fields.latestDate}
+          hint="Empty: no end."
+        />
+      </div>
+      <fieldset>
+        <legend>Days that suit (none ticked: any day)</legend>
+        <div className="wl-checks">
+          {WEEKDAY_NAMES.map((name, index) => (
+            <label key={name} className="checkbox">
+              <input type="checkbox" checked={draft.weekdays.includes(index + 1)} onChange={() => setDraft({ ...draft, weekdays: toggle(draft.weekdays, index + 1) })} />
+              {name}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>Times that suit (none ticked: any time)</legend>
+        <div className="wl-checks">
+          {WAITLIST_PARTS_OF_DAY.map((part) => (
+            <label key={part} className="checkbox">
+              <input type="checkbox" checked={draft.partsOfDay.includes(part)} onChange={() => setDraft({ ...draft, partsOfDay: toggle(draft.partsOfDay, part) })} />
+              {PART_LABELS[part]}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <SelectField
+        label="Priority"
+        value={draft.priority}
+        options={WAITLIST_PRIORITIES.map((p) => ({ value: p, label: PRIORITY_LABELS[p] }))}
+        onChange={(event) => setDraft({ ...draft, priority: event.target.value as WaitlistPriority })}
+      />
+      <Field label="Note" value={draft.note} onChange={(event) => setDraft({ ...draft, note: event.target.value })} error={errors.errors.fields.note} maxLength={1000} />
+      <FormMessage error={errors.errors.form} success={added} />
+      <button type="submit" className="primary" disabled={busy || types.length === 0}>
+        Add to waitlist
+      </button>
+      {types.length === 0 && <p className="hint">No appointment types yet: an administrator adds them first.</p>}
+    </form>
+  );
+}

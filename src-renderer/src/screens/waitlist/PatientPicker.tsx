@@ -1,0 +1,98 @@
+import { useRef, useState } from 'react';
+import type { PatientSearchRow } from '../../../../src-shared/api/areas/patients';
+import { call } from '../../api';
+
+interface PatientPickerProps {
+  patient: PatientSearchRow | null;
+  onChange: (patient: PatientSearchRow | null) => void;
+  error: string | undefined;
+}
+
+let latestSearch = 0;
+
+/** Search as you type and choose one patient; the choice shows with a Change button. */
+export function PatientPicker({ patient, onChange, error }: PatientPickerProps) {
+  const [query, setQuery] = useState('');
+  const [results, setResults] = useState<PatientSearchRow[]>([]);
+  const [failed, setFailed] = useState<string | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+
+  async function find(text: string) {
+    setQuery(text);
+    const ticket = ++latestSearch;
+    if (text.trim() === '') return setResults([]);
+    const result = await call('patients.search', { query: text, limit: 8 });
+    if (ticket !== latestSearch) return;
+    setResults(result.ok ? result.value : []);
+    setFailed(result.ok ? null : result.error.message);
+  }
+
+  if (patient) {
+    return (
+      <div className="field">
+        <span className="field-label">Patient</span>
+        <div className="cal-chosen">
+          <span>
+            <strong>{patient.name}</strong>
+            <small className="muted cal-block">
+              {patient.dob} · MRN {patient.mrn}
+            </small>
+          </span>
+          <button
+            type="button"
+            onClick={() => {
+              onChange(null);
+              setTimeout(() => input.current?.focus());
+            }}
+          >
+            Change
+          </button>
+        </div>
+      </div>
+    );
+  }
+  const problem = error ?? failed ?? undefined;
+  return (
+    <div className="field">
+      <label htmlFor="wl-patient-search">Patient</label>
+      <input
+        id="wl-patient-search"
+        ref={input}
+        type="search"
+        autoComplete="off"
+        placeholder="Name, phone, MRN or date of birth"
+        value={query}
+        aria-invalid={problem ? true : undefined}
+        aria-describedby={problem ? 'wl-patient-error' : undefined}
+        onChange={(event) => void find(event.target.value)}
+      />
+      {problem && (
+        <small id="wl-patient-error" className="field-error">
+          {problem}
+        </small>
+      )}
+      {results.length > 0 && (
+        <ul className="cal-results" aria-label="Matching patients">
+          {results.map((row) => (
+            <li key={row.id}>
+              <button
+                type="button"
+                onClick={() => {
+                  onChange(row);
+                  setResults([]);
+                  setQuery('');
+                }}
+              >
+                <strong>{row.name}</strong>
+                <span className="muted">
+                  {row.dob} · MRN {row.mrn}
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {query.trim() !== '' && results.length === 0 && !failed && <small className="hint">No patient matches “{query}”.</small>}
+    </div>
+  );
+}
