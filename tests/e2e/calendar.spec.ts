@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import type { ClinicBridge } from '../../src-shared/bridge';
 import { test, expect, screenshot } from './fixtures';
-import { ADMIN, FrontDeskPage } from './pages/front-desk';
+import { ADMIN, FrontDeskPage, RECEPTIONIST } from './pages/front-desk';
 
 /** `window.clinic` inside page.evaluate (the tests compile without the DOM library). */
 type PageGlobals = { clinic?: ClinicBridge };
@@ -183,4 +183,98 @@ test('calendar: 12 provider columns, book from an empty slot, refused double boo
     scroller.scrollLeft = scroller.scrollWidth;
   });
   await screenshot(page, '45-calendar-scrolled-right');
+});
+
+/** Presses on a point of an element, drags in small steps to a point, and lets go: as a mouse would. */
+async function drag(page: Page, from: { x: number; y: number }, to: { x: number; y: number }, beforeRelease?: () => Promise<void>): Promise<void> {
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(to.x, to.y, { steps: 12 });
+  if (beforeRelease) await beforeRelease();
+  await page.mouse.up();
+}
+
+test('calendar as a receptionist: drag to move and to resize, refused drop with the reason, status actions, Move… by keyboard', async ({ page, desk }) => {
+  const app = new FrontDeskPage(page);
+  await page.goto(desk.url);
+  await app.setUpClinic();
+  await page.getByRole('button', { name: 'Create clinic' }).click();
+  await app.signIn(ADMIN);
+  await expect(app.nav().getByRole('link', { name: 'Users' })).toBeVisible();
+  await configure(page);
+  await app.open('Users');
+  await app.addUser(RECEPTIONIST, 'receptionist');
+  await app.signOut();
+  await app.signIn(RECEPTIONIST);
+  await app.open('Calendar');
+  await page.getByLabel('Date', { exact: true }).fill(DATE);
+  const grid = page.getByRole('region', { name: 'Day schedule' });
+  const ben = grid.getByRole('group', { name: 'Dr Ben Carter' });
+  const amara = grid.getByRole('group', { name: 'Dr Amara Okafor' });
+  const tanaka = grid.getByRole('button', { name: /Tanaka, Aiko/ }).filter({ hasText: 'Consultation' });
+  await expect(ben.getByRole('button', { name: /Tanaka, Aiko/ }).filter({ hasText: 'Consultation' })).toContainText('08:30–09:00');
+
+  // Drag Aiko Tanaka's 08:30 with Dr Carter one column left and an hour down: 09:30 with Dr Okafor.
+  const block = await tanaka.boundingBox();
+  const target = await amara.boundingBox();
+  if (!block || !target) throw new Error('grid not laid out');
+  const start = { x: block.x + block.width / 2, y: block.y + block.height / 2 };
+  const hour = 4 * 22;
+  await drag(page, start, { x: target.x + target.width / 2, y: start.y + hour }, async () => {
+    await expect(amara.locator('.cal-ghost')).toHaveText('09:30–10:00');
+    await screenshot(page, '46-calendar-drag-ghost');
+  });
+  await expect(page.getByRole('status')).toHaveText('Moved Tanaka, Aiko to 09:30–10:00 with Dr Amara Okafor.');
+  await expect(amara.getByRole('button', { name: /Tanaka, Aiko/ }).filter({ hasText: 'Consultation' })).toContainText('09:30–10:00');
+  await expect(ben.getByRole('button', { name: /Tanaka, Aiko/ }).filter({ hasText: 'Consultation' })).toHaveCount(0);
+
+  // It is saved: after a reload it is still there.
+  await page.reload();
+  await expect(amara.getByRole('button', { name: /Tanaka, Aiko/ }).filter({ hasText: 'Consultation' })).toContainText('09:30–10:00');
+
+  // Drag its bottom edge down two slots: 09:30–10:30.
+  const moved = await tanaka.boundingBox();
+  if (!moved) throw new Error('block missing');
+  const edge = { x: moved.x + moved.width / 2, y: moved.y + moved.height - 2 };
+  await drag(page, edge, { x: edge.x, y: edge.y + 2 * 22 });
+  await expect(page.getByRole('status')).toHaveText('Tanaka, Aiko now 09:30–10:30.');
+  await page.reload();
+  await expect(amara.getByRole('button', { name: /Tanaka, Aiko/ }).filter({ hasText: 'Consultation' })).toContainText('09:30–10:30');
+
+  // Kwame Mensah's 09:00 onto Dr Patel at 10:00, where Sven Lindqvist is booked: refused, and why.
+  const mensah = ben.getByRole('button', { name: /Mensah, Kwame/ });
+  const from = await mensah.boundingBox();
+  const patel = await grid.getByRole('group', { name: 'Dr Dev Patel' }).boundingBox();
+  if (!from || !patel) throw new Error('grid not laid out');
+  const grip = { x: from.x + from.width / 2, y: from.y + 6 };
+  await drag(page, grip, { x: patel.x + patel.width / 2, y: grip.y + hour });
+  const refusal = page.getByRole('alert');
+  await expect(refusal).toContainText('Mensah, Kwame was not moved.');
+  await expect(refusal).toContainText('Dr Dev Patel is already booked');
+  await expect(mensah).toContainText('09:00–09:15');
+  await screenshot(page, '47-calendar-drag-refused');
+  await refusal.getByRole('button', { name: 'Dismiss' }).click();
+
+  // Status actions on the appointment: confirm, then arrived.
+  await mensah.click();
+  const panel = page.getByRole('region', { name: 'Appointment' });
+  await panel.getByRole('button', { name: 'Confirm' }).click();
+  await expect(panel.getByRole('status')).toHaveText('Mensah, Kwame is now confirmed.');
+  await expect(mensah).toContainText('confirmed');
+  await panel.getByRole('button', { name: 'Mark arrived' }).click();
+  await expect(mensah).toContainText('arrived');
+  await expect(panel.getByRole('button', { name: 'Mark no-show' })).toHaveCount(0);
+
+  // Move… without a mouse: a new start and provider typed into the form.
+  await panel.getByRole('button', { name: 'Move…' }).click();
+  const move = panel.getByRole('form', { name: 'Move appointment' });
+  await move.getByLabel('New start').fill('10:00');
+  await move.getByLabel('Provider').selectOption({ label: 'Dr Dev Patel' });
+  await move.getByRole('button', { name: 'Move appointment' }).click();
+  await expect(move.getByRole('alert')).toContainText('Dr Dev Patel is already booked');
+  await move.getByLabel('New start').fill('09:30');
+  await move.getByRole('button', { name: 'Move appointment' }).press('Enter');
+  await expect(panel.getByRole('status')).toHaveText('Moved Mensah, Kwame to Wednesday, 10 March 2027, 09:30–09:45.');
+  await expect(grid.getByRole('group', { name: 'Dr Dev Patel' }).getByRole('button', { name: /Mensah, Kwame/ })).toContainText('09:30–09:45');
+  await screenshot(page, '48-calendar-status-and-move');
 });

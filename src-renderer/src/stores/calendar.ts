@@ -1,4 +1,4 @@
-import type { AppointmentTypeSummary, DaySchedule } from '../../../src-shared/api/areas/scheduling';
+import type { AppointmentTypeSummary, DaySchedule, ProviderSummary } from '../../../src-shared/api/areas/scheduling';
 import { call } from '../api';
 import { createResettableStore } from './resettable';
 
@@ -7,12 +7,15 @@ interface CalendarState {
   date: string | null;
   day: DaySchedule | null;
   types: AppointmentTypeSummary[];
+  /** Every provider, for moving an appointment to another (and the week view's chooser). */
+  providers: ProviderSummary[];
   loading: boolean;
   error: string | null;
   load: (date: string) => Promise<void>;
   /** Loads the shown date again (after a booking here or an `appointments.changed` event). */
   refresh: () => Promise<void>;
   loadTypes: () => Promise<void>;
+  loadProviders: () => Promise<void>;
 }
 
 let latest = 0;
@@ -22,6 +25,7 @@ export const useCalendar = createResettableStore<CalendarState>((set, get) => ({
   date: null,
   day: null,
   types: [],
+  providers: [],
   loading: false,
   error: null,
   async load(date) {
@@ -40,5 +44,9 @@ export const useCalendar = createResettableStore<CalendarState>((set, get) => ({
   async loadTypes() {
     const result = await call('schedule.listTypes', {});
     if (result.ok) set({ types: result.value });
+  },
+  async loadProviders() {
+    const result = await call('schedule.listProviders', {});
+    if (result.ok) set({ providers: result.value });
   },
 }));

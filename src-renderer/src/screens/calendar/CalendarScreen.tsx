@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { AppointmentView } from '../../../../src-shared/api/areas/scheduling';
 import { todayIn } from '../../../../src-shared/patients/dates';
 import { addDays, isLocalDate, localParts } from '../../../../src-shared/scheduling/time';
@@ -10,16 +10,16 @@ import { useClinicSettings } from '../../stores/clinic-settings';
 import { useSession } from '../../stores/session';
 import { AppointmentPanel } from './AppointmentPanel';
 import { BookingPanel } from './BookingPanel';
+import { providerColumns } from './columns';
 import { DayGrid, type Selection } from './DayGrid';
+import { dateLabel } from './format';
+import './calendar.css';
 import { axisRange } from './layout';
+import { moveAppointment, movedMessage } from './move';
+import { MoveRefusal } from './MoveRefusal';
+import type { Drop } from './useAppointmentDrag';
 
-const dateLabels = new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-
-/** 'Wednesday, 10 March 2027' for a local date (formatted as UTC so no zone shifts it). */
-export function dateLabel(date: string): string {
-  const [y = 0, m = 1, d = 1] = date.split('-').map(Number);
-  return dateLabels.format(Date.UTC(y, m - 1, d));
-}
+export { dateLabel } from './format';
 
 function go(date: string): void {
   window.location.hash = `#/calendar/${date}`;
@@ -53,15 +53,18 @@ function CalendarDay({ zone }: { zone: string }) {
   const [selection, setSelection] = useState<Selection>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
+  const [refusal, setRefusal] = useState<{ message: string; reasons: string[] } | null>(null);
 
   useEffect(() => {
     void load(date);
     setSelection(null);
     setStatus(null);
+    setRefusal(null);
   }, [date, load]);
 
   useEffect(() => {
     void loadTypes();
+    void useCalendar.getState().loadProviders();
   }, [loadTypes]);
 
   // Bookings made at another desk or window arrive as events: reload the day they touch.
@@ -93,9 +96,26 @@ function CalendarDay({ zone }: { zone: string }) {
   }, [date, selection, close]);
 
   const shown = day?.date === date ? day : null;
-  const range = shown ? axisRange(shown) : null;
-  const nowMinute = shown && date === today ? localParts(zone, now).minutes : null;
+  const columns = useMemo(() => (shown ? providerColumns(shown) : []), [shown]);
+  const range = shown ? axisRange(zone, columns) : null;
+  const nowMinute = localParts(zone, now).minutes;
   const label = dateLabel(date);
+
+  /** A block dropped after dragging: main decides; a refusal is shown with its reasons. */
+  async function drop(moved: Drop): Promise<void> {
+    const column = columns[moved.column];
+    if (!column) return;
+    setStatus(null);
+    setRefusal(null);
+    const outcome = await moveAppointment(moved.appointment, { providerId: column.providerId, date: column.date, minute: moved.start, durationMinutes: moved.end - moved.start });
+    if (outcome.ok) {
+      const provider = shown?.providers.find((p) => p.provider.id === outcome.view.providerId)?.provider;
+      setStatus(moved.mode === 'resize' ? `${outcome.view.patientName} now ${outcome.view.startTime}–${outcome.view.endTime}.` : movedMessage(outcome.view, provider?.displayName, null));
+    } else {
+      setRefusal({ message: `${moved.appointment.patientName} was not moved.`, reasons: outcome.problems.length > 0 ? outcome.problems.map((p) => p.message) : [outcome.error.message] });
+    }
+    await refresh();
+  }
 
   let panel = null;
   if (shown && selection?.kind === 'slot') {
@@ -105,8 +125,8 @@ function CalendarDay({ zone }: { zone: string }) {
         <BookingPanel
           key={`${provider.id}-${selection.minute}`}
           provider={provider}
-          date={date}
-          dateLabel={label}
+          date={selection.date}
+          dateLabel={dateLabel(selection.date)}
           minute={selection.minute}
           types={types}
           onClose={close}
@@ -134,6 +154,11 @@ function CalendarDay({ zone }: { zone: string }) {
           onCancelled={(view) => {
             close();
             setStatus(`Cancelled ${view.patientName}'s ${view.typeName} at ${view.startTime}.`);
+            void refresh();
+          }}
+          onChanged={(view, message) => {
+            setNotice(message);
+            setSelection({ kind: 'appointment', appointmentId: view.id });
             void refresh();
           }}
         />
@@ -175,6 +200,7 @@ function CalendarDay({ zone }: { zone: string }) {
         </p>
       </div>
       <FormMessage error={error} success={status} />
+      {refusal && <MoveRefusal message={refusal.message} reasons={refusal.reasons} onDismiss={() => setRefusal(null)} />}
       {shown && shown.holidays.length > 0 && (
         <p className="cal-holiday">Clinic holiday: {shown.holidays.map((h) => h.name).join(', ')}</p>
       )}
@@ -182,15 +208,19 @@ function CalendarDay({ zone }: { zone: string }) {
       {shown && range && shown.providers.length > 0 && (
         <div className={`cal-body${panel ? ' with-panel' : ''}`}>
           <DayGrid
-            day={shown}
+            zone={zone}
+            columns={columns}
+            label="Day schedule"
             from={range.from}
             to={range.to}
+            today={today}
             now={nowMinute}
             selection={selection}
             canBook={canWrite}
-            onSlot={(providerId, minute) => {
+            onDrop={canWrite ? drop : undefined}
+            onSlot={(providerId, slotDate, minute) => {
               setNotice(null);
-              setSelection({ kind: 'slot', providerId, minute });
+              setSelection({ kind: 'slot', providerId, date: slotDate, minute });
             }}
             onAppointment={(appointmentId) => {
               setNotice(null);
@@ -201,7 +231,7 @@ function CalendarDay({ zone }: { zone: string }) {
         </div>
       )}
       <p className="hint cal-keys">
-        <kbd>Alt</kbd>+<kbd>←</kbd>/<kbd>→</kbd> previous or next day · arrow keys move between slots · <kbd>Enter</kbd> books the focused slot · <kbd>Esc</kbd> closes the panel.
+        <kbd>Alt</kbd>+<kbd>←</kbd>/<kbd>→</kbd> previous or next day · arrow keys move between slots · <kbd>Enter</kbd> books the focused slot · drag an appointment to move it, its bottom edge to change its length (or open it and use Move…) · <kbd>Esc</kbd> closes the panel.
       </p>
     </section>
   );

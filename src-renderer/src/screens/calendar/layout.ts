@@ -1,5 +1,6 @@
-import type { AppointmentView, DaySchedule } from '../../../../src-shared/api/areas/scheduling';
+import type { AppointmentView } from '../../../../src-shared/api/areas/scheduling';
 import { DAY_MINUTES, localParts } from '../../../../src-shared/scheduling/time';
+import type { GridColumn } from './columns';
 
 /** Rows of the day grid. */
 export const SLOT_MINUTES = 15;
@@ -16,14 +17,14 @@ export function minutesOn(zone: string, date: string, instant: number): number {
   return parts.minutes;
 }
 
-/** 07:00-19:00, widened to whole hours around every availability, time off and appointment of the day. */
-export function axisRange(day: DaySchedule): { from: number; to: number } {
+/** 07:00-19:00, widened to whole hours around every availability, time off and appointment shown. */
+export function axisRange(zone: string, columns: readonly GridColumn[]): { from: number; to: number } {
   let from = DEFAULT_FROM;
   let to = DEFAULT_TO;
-  for (const provider of day.providers) {
-    for (const span of [...provider.availability, ...provider.timeOff, ...provider.appointments]) {
-      from = Math.min(from, minutesOn(day.timeZone, day.date, span.start));
-      to = Math.max(to, minutesOn(day.timeZone, day.date, span.end));
+  for (const column of columns) {
+    for (const span of [...column.availability, ...column.timeOff, ...column.appointments]) {
+      from = Math.min(from, minutesOn(zone, column.date, span.start));
+      to = Math.max(to, minutesOn(zone, column.date, span.end));
     }
   }
   return { from: Math.floor(from / 60) * 60, to: Math.min(DAY_MINUTES, Math.ceil(to / 60) * 60) };
@@ -64,4 +65,9 @@ export function placeAppointments(zone: string, date: string, from: number, appo
   }
   close();
   return placed;
+}
+
+/** The grid's snap: the nearest slot boundary. */
+export function snap(minutes: number): number {
+  return Math.round(minutes / SLOT_MINUTES) * SLOT_MINUTES;
 }

@@ -1,0 +1,136 @@
+import { useEffect, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
+import type { AppointmentView } from '../../../../src-shared/api/areas/scheduling';
+import { ROW_PX, SLOT_MINUTES, snap } from './layout';
+
+export type DragMode = 'move' | 'resize';
+
+/** Where a dragged appointment would land: a column and wall-clock minutes on that column's date. */
+export interface DragGhost {
+  appointmentId: string;
+  mode: DragMode;
+  column: number;
+  start: number;
+  end: number;
+  /** The drop was made and main is answering. */
+  pending: boolean;
+}
+
+export interface Drop {
+  appointment: AppointmentView;
+  mode: DragMode;
+  fromColumn: number;
+  column: number;
+  start: number;
+  end: number;
+}
+
+interface Active {
+  appointment: AppointmentView;
+  mode: DragMode;
+  column: number;
+  start: number;
+  end: number;
+  x: number;
+  y: number;
+  moved: boolean;
+}
+
+/** A press that travels less than this is a click (opens the appointment), not a drag. */
+const THRESHOLD_PX = 4;
+
+function clamp(value: number, low: number, high: number): number {
+  return Math.min(Math.max(value, low), high);
+}
+
+/**
+ * Pointer dragging of appointment blocks: the block body moves (to another time, and to another
+ * column under the pointer), the bottom edge (`.cal-resize`) resizes. Snaps to the grid's slots,
+ * keeps a ghost of the target, and hands the drop to `onDrop` (which asks main); Escape or a lost
+ * pointer cancels. The click that ends a drag is swallowed so it does not also open the block.
+ */
+export function useAppointmentDrag(options: { from: number; to: number; columnAt: (clientX: number) => number | null; onDrop: (drop: Drop) => Promise<void> }) {
+  const { from, to, columnAt, onDrop } = options;
+  const [ghost, setGhost] = useState<DragGhost | null>(null);
+  const active = useRef<Active | null>(null);
+  const target = useRef<DragGhost | null>(null);
+  const swallowClick = useRef(false);
+
+  const show = (next: DragGhost | null) => {
+    target.current = next;
+    setGhost(next);
+  };
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape' && active.current) {
+        active.current = null;
+        show(null);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  function begin(event: ReactPointerEvent<HTMLElement>, appointment: AppointmentView, column: number, start: number, end: number) {
+    if (event.button !== 0 || target.current?.pending) return;
+    const mode: DragMode = event.target instanceof Element && event.target.closest('.cal-resize') ? 'resize' : 'move';
+    active.current = { appointment, mode, column, start, end, x: event.clientX, y: event.clientY, moved: false };
+    event.currentTarget.setPointerCapture(event.pointerId);
+  }
+
+  function move(event: ReactPointerEvent<HTMLElement>) {
+    const drag = active.current;
+    if (!drag) return;
+    const dx = event.clientX - drag.x;
+    const dy = event.clientY - drag.y;
+    if (!drag.moved && Math.hypot(dx, dy) < THRESHOLD_PX) return;
+    drag.moved = true;
+    const delta = (dy / ROW_PX) * SLOT_MINUTES;
+    let next: DragGhost;
+    if (drag.mode === 'move') {
+      const length = drag.end - drag.start;
+      const start = clamp(snap(drag.start + delta), from, to - length);
+      next = { appointmentId: drag.appointment.id, mode: 'move', column: columnAt(event.clientX) ?? target.current?.column ?? drag.column, start, end: start + length, pending: false };
+    } else {
+      // The shortest an appointment can be resized to: up to the first slot line after its start.
+      const shortest = Math.floor(drag.start / SLOT_MINUTES) * SLOT_MINUTES + SLOT_MINUTES;
+      const end = clamp(snap(drag.end + delta), shortest, to);
+      next = { appointmentId: drag.appointment.id, mode: 'resize', column: drag.column, start: drag.start, end, pending: false };
+    }
+    const now = target.current;
+    if (!now || now.column !== next.column || now.start !== next.start || now.end !== next.end) show(next);
+  }
+
+  async function end() {
+    const drag = active.current;
+    active.current = null;
+    if (!drag?.moved) return;
+    swallowClick.current = true;
+    // Normally the click follows at once; if none comes, do not swallow a later, real one.
+    setTimeout(() => {
+      swallowClick.current = false;
+    }, 0);
+    const landing = target.current;
+    if (!landing || (landing.column === drag.column && landing.start === drag.start && landing.end === drag.end)) return show(null);
+    show({ ...landing, pending: true });
+    try {
+      await onDrop({ appointment: drag.appointment, mode: drag.mode, fromColumn: drag.column, column: landing.column, start: landing.start, end: landing.end });
+    } finally {
+      show(null);
+    }
+  }
+
+  function cancel() {
+    active.current = null;
+    if (!target.current?.pending) show(null);
+  }
+
+  /** True once for the click that ends a drag. */
+  function consumeClick(): boolean {
+    const swallow = swallowClick.current;
+    swallowClick.current = false;
+    return swallow;
+  }
+
+  return { ghost, begin, move, end, cancel, consumeClick };
+}
