@@ -1,6 +1,7 @@
 import type { AnyProcedure, InputOf, OutputOf } from './procedure';
 import { auditProcedures } from './areas/audit';
 import { authProcedures } from './areas/auth';
+import { calendarProcedures } from './areas/calendar';
 import { documentsProcedures } from './areas/documents';
 import { patientsProcedures } from './areas/patients';
 import { schedulingProcedures } from './areas/scheduling';
@@ -22,7 +23,7 @@ function mergeAreas<T extends Record<string, AnyProcedure>[]>(...areas: T): Unio
 
 type UnionToIntersection<U> = (U extends unknown ? (arg: U) => void : never) extends (arg: infer I) => void ? I : never;
 
-export const contract = mergeAreas(systemProcedures, authProcedures, settingsProcedures, usersProcedures, auditProcedures, patientsProcedures, schedulingProcedures, documentsProcedures);
+export const contract = mergeAreas(systemProcedures, authProcedures, settingsProcedures, usersProcedures, auditProcedures, patientsProcedures, schedulingProcedures, documentsProcedures, calendarProcedures);
 
 export type Contract = typeof contract;
 export type ProcedureName = Extract<keyof Contract, string>;

@@ -1,6 +1,7 @@
 import type { Handlers } from '../context';
 import { auditHandlers } from './audit';
 import { authHandlers } from './auth';
+import { calendarHandlers } from './calendar';
 import { documentsHandlers } from './documents';
 import { patientsHandlers } from './patients';
 import { schedulingHandlers } from './scheduling';
@@ -18,4 +19,5 @@ export const handlers: Handlers = {
   ...patientsHandlers,
   ...schedulingHandlers,
   ...documentsHandlers,
+  ...calendarHandlers,
 };
