@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import type { ClinicBridge } from '../../src-shared/bridge';
-import { test, expect, screenshot } from './fixtures';
+import { join } from 'node:path';
+import { test, expect, screenshot, SCREENSHOTS } from './fixtures';
 import { ADMIN, FrontDeskPage, RECEPTIONIST } from './pages/front-desk';
 
 /** `window.clinic` inside page.evaluate (the tests compile without the DOM library). */
@@ -194,7 +195,7 @@ async function drag(page: Page, from: { x: number; y: number }, to: { x: number;
   await page.mouse.up();
 }
 
-test('calendar as a receptionist: drag to move and to resize, refused drop with the reason, status actions, Move… by keyboard', async ({ page, desk }) => {
+test('calendar as a receptionist: drag to move and to resize, refused drop with the reason, status actions, Move… by keyboard, week, month, printable day sheet', async ({ page, desk }) => {
   const app = new FrontDeskPage(page);
   await page.goto(desk.url);
   await app.setUpClinic();
@@ -277,4 +278,72 @@ test('calendar as a receptionist: drag to move and to resize, refused drop with 
   await expect(panel.getByRole('status')).toHaveText('Moved Mensah, Kwame to Wednesday, 10 March 2027, 09:30–09:45.');
   await expect(grid.getByRole('group', { name: 'Dr Dev Patel' }).getByRole('button', { name: /Mensah, Kwame/ })).toContainText('09:30–09:45');
   await screenshot(page, '48-calendar-status-and-move');
+  await page.keyboard.press('Escape');
+
+  // Week view for one provider, from the column header's link.
+  await grid.getByRole('link', { name: 'Week of Dr Dev Patel' }).click();
+  await expect(page).toHaveURL(/#\/calendar\/week\/[0-9a-f-]{36}\/2027-03-08$/);
+  const week = page.getByRole('region', { name: 'Week schedule' });
+  await expect(week.getByRole('columnheader')).toHaveCount(7);
+  await expect(page.getByText('Mon 8 Mar – Sunday, 14 March 2027')).toBeVisible();
+  await expect(page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Week' })).toHaveAttribute('aria-pressed', 'true');
+  const wednesday = week.getByRole('group', { name: 'Wed 10 Mar' });
+  await expect(wednesday.getByRole('button', { name: /Mensah, Kwame/ })).toContainText('09:30–09:45');
+  await expect(wednesday.getByRole('button', { name: /Lindqvist, Sven/ })).toContainText('10:00–10:30');
+  // Dr Patel works Wednesdays only: dragging Sven Lindqvist to Thursday is refused, with the reason.
+  const sven = await wednesday.getByRole('button', { name: /Lindqvist, Sven/ }).boundingBox();
+  const thursday = await week.getByRole('group', { name: 'Thu 11 Mar' }).boundingBox();
+  if (!sven || !thursday) throw new Error('week not laid out');
+  await drag(page, { x: sven.x + sven.width / 2, y: sven.y + 8 }, { x: thursday.x + thursday.width / 2, y: sven.y + 8 });
+  await expect(page.getByRole('alert')).toContainText('Lindqvist, Sven was not moved.');
+  await expect(page.getByRole('alert')).toContainText('Dr Dev Patel has no hours at Riverside on Thursday 2027-03-11.');
+  await screenshot(page, '49-calendar-week-one-provider');
+  await page.keyboard.press('Alt+ArrowRight');
+  await expect(page.getByText('Mon 15 Mar – Sunday, 21 March 2027')).toBeVisible();
+  await expect(week.getByRole('button', { name: /Lindqvist, Sven/ })).toHaveCount(0);
+  await page.keyboard.press('Alt+ArrowLeft');
+  await expect(wednesday.getByRole('button', { name: /Lindqvist, Sven/ })).toBeVisible();
+
+  // Month overview: appointments per day; arrow keys move between days, Enter opens one.
+  await page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Month' }).click();
+  const month = page.getByRole('table', { name: 'Appointments in March 2027' });
+  const tenth = month.getByRole('link', { name: 'Wednesday, 10 March 2027: 8 appointments' });
+  await expect(tenth).toBeVisible();
+  await expect(tenth).toContainText('1 arrived');
+  await expect(month.getByRole('link', { name: 'Thursday, 11 March 2027: 0 appointments' })).toBeVisible();
+  await screenshot(page, '56-calendar-month');
+  await tenth.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(month.getByRole('link', { name: /^Thursday, 11 March 2027/ })).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await expect(month.getByRole('link', { name: /^Thursday, 4 March 2027/ })).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.cal-date-label')).toContainText('Wednesday, 10 March 2027');
+
+  // The printable day sheet for one provider, and a PDF of it.
+  await grid.getByRole('link', { name: 'Day sheet for Dr Amara Okafor' }).click();
+  const sheet = page.getByRole('article', { name: 'Day sheet' });
+  await expect(sheet.getByRole('heading', { name: 'Day sheet: Dr Amara Okafor' })).toBeVisible();
+  await expect(sheet).toContainText('Wednesday, 10 March 2027');
+  await expect(sheet).toContainText('Hours: 08:00–12:30, 13:30–17:00');
+  await expect(sheet.getByRole('row', { name: /Tanaka, Aiko/ })).toContainText('09:30–10:30');
+  await screenshot(page, '58-calendar-day-sheet');
+  await page.evaluate(() => {
+    const target = globalThis as unknown as { print: () => void; printed?: number };
+    target.print = () => {
+      target.printed = (target.printed ?? 0) + 1;
+    };
+  });
+  await page.getByRole('button', { name: 'Print day sheet' }).click();
+  expect(await page.evaluate(() => (globalThis as unknown as { printed?: number }).printed)).toBe(1);
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Print day sheet' })).toBeHidden();
+  await screenshot(page, '57-calendar-day-sheet-print');
+  const pdf = await page.pdf({ format: 'A4', path: join(SCREENSHOTS, '57-calendar-day-sheet.pdf') });
+  expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  expect(pdf.length).toBeGreaterThan(5_000);
+  await page.emulateMedia({ media: 'screen' });
 });

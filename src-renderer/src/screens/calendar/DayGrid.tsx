@@ -102,6 +102,15 @@ export function DayGrid({ zone, columns, label, from, to, today, now, selection,
             <span className="cal-head-text">
               <strong>{column.label}</strong>
               {column.sublabel && <small>{column.sublabel}</small>}
+              {column.links.length > 0 && (
+                <span className="cal-head-links">
+                  {column.links.map((link) => (
+                    <a key={link.text} href={link.href} aria-label={link.label}>
+                      {link.text}
+                    </a>
+                  ))}
+                </span>
+              )}
             </span>
           </div>
         ))}
