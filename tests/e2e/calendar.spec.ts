@@ -280,6 +280,21 @@ test('calendar as a receptionist: drag to move and to resize, refused drop with 
   await screenshot(page, '48-calendar-status-and-move');
   await page.keyboard.press('Escape');
 
+  // The keyboard's drag: on a focused block Shift+arrows move the ghost, Shift+- shortens, Enter drops.
+  const olivia = grid.getByRole('button', { name: /Smith, Olivia/ }).filter({ hasText: 'Minor procedure' });
+  await olivia.focus();
+  await page.keyboard.press('Shift+ArrowDown');
+  await page.keyboard.press('Shift+ArrowDown');
+  await page.keyboard.press('Shift+ArrowRight');
+  await expect(grid.getByRole('group', { name: 'Dr Dev Patel' }).locator('.cal-ghost')).toHaveText('11:30–12:30');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status')).toHaveText('Moved Smith, Olivia to 11:30–12:30 with Dr Dev Patel.');
+  await olivia.focus();
+  await page.keyboard.press('Shift+Minus');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status')).toHaveText('Smith, Olivia now 11:30–12:15.');
+  await expect(grid.getByRole('group', { name: 'Dr Dev Patel' }).getByRole('button', { name: /Smith, Olivia/ })).toContainText('11:30–12:15');
+
   // Week view for one provider, from the column header's link.
   await grid.getByRole('link', { name: 'Week of Dr Dev Patel' }).click();
   await expect(page).toHaveURL(/#\/calendar\/week\/[0-9a-f-]{36}\/2027-03-08$/);

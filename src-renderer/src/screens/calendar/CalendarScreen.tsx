@@ -212,7 +212,7 @@ function CalendarDay({ zone, view, now, today }: { zone: string; view: Extract<C
         </div>
       )}
       <p className="hint cal-keys">
-        <kbd>Alt</kbd>+<kbd>←</kbd>/<kbd>→</kbd> previous or next {weekProvider ? 'week' : 'day'} · arrow keys move between slots · <kbd>Enter</kbd> books the focused slot · drag an appointment to move it, its bottom edge to change its length (or open it and use Move…) · <kbd>Esc</kbd> closes the panel.
+        <kbd>Alt</kbd>+<kbd>←</kbd>/<kbd>→</kbd> previous or next {weekProvider ? 'week' : 'day'} · arrow keys move between slots · <kbd>Enter</kbd> books the focused slot · drag an appointment to move it, its bottom edge to change its length; or on a focused appointment <kbd>Shift</kbd>+arrows move it, <kbd>Shift</kbd>+<kbd>-</kbd>/<kbd>+</kbd> change its length, <kbd>Enter</kbd> drops (or open it and use Move…) · <kbd>Esc</kbd> closes the panel.
       </p>
     </section>
   );

@@ -203,6 +203,13 @@ export function DayGrid({ zone, columns, label, from, to, today, now, selection,
                       if (!drag.consumeClick()) onAppointment(appointment.id);
                     }}
                     {...(draggable && {
+                      'aria-keyshortcuts': 'Shift+ArrowUp Shift+ArrowDown Shift+ArrowLeft Shift+ArrowRight Shift+Minus Shift+Plus',
+                      onKeyDown: (event) => {
+                        if (drag.key(event, appointment, index, start, end, count)) {
+                          event.preventDefault();
+                          event.stopPropagation();
+                        }
+                      },
                       onPointerDown: (event) => drag.begin(event, appointment, index, start, end),
                       onPointerMove: drag.move,
                       onPointerUp: () => void drag.end(),

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type PointerEvent as ReactPointerEvent } from 'react';
 import type { AppointmentView } from '../../../../src-shared/api/areas/scheduling';
 import { ROW_PX, SLOT_MINUTES, snap } from './layout';
 
@@ -54,6 +54,8 @@ export function useAppointmentDrag(options: { from: number; to: number; columnAt
   const active = useRef<Active | null>(null);
   const target = useRef<DragGhost | null>(null);
   const swallowClick = useRef(false);
+  /** Where a keyboard drag started. */
+  const keyed = useRef<{ appointment: AppointmentView; column: number; start: number; end: number } | null>(null);
 
   const show = (next: DragGhost | null) => {
     target.current = next;
@@ -64,6 +66,11 @@ export function useAppointmentDrag(options: { from: number; to: number; columnAt
     const onKey = (event: KeyboardEvent) => {
       if (event.key === 'Escape' && active.current) {
         active.current = null;
+        show(null);
+      }
+      // A keyboard drag left behind (focus moved away) is dropped when Escape is pressed anywhere.
+      if (event.key === 'Escape' && keyed.current && !target.current?.pending) {
+        keyed.current = null;
         show(null);
       }
     };
@@ -122,7 +129,52 @@ export function useAppointmentDrag(options: { from: number; to: number; columnAt
 
   function cancel() {
     active.current = null;
+    keyed.current = null;
     if (!target.current?.pending) show(null);
+  }
+
+  /**
+   * The keyboard's drag, on a focused block: Shift+↑/↓ a slot earlier or later, Shift+←/→ the
+   * neighbouring column, Shift+-/+ a slot shorter or longer; Enter drops, Escape puts it back.
+   * Returns true when the key was used.
+   */
+  function key(event: ReactKeyboardEvent<HTMLElement>, appointment: AppointmentView, column: number, start: number, end: number, columns: number): boolean {
+    const landing = target.current;
+    const mine = keyed.current?.appointment.id === appointment.id && landing?.appointmentId === appointment.id;
+    if (event.key === 'Enter' && mine && landing && !landing.pending) {
+      const origin = keyed.current;
+      keyed.current = null;
+      if (!origin || (landing.column === origin.column && landing.start === origin.start && landing.end === origin.end)) {
+        show(null);
+        return true;
+      }
+      show({ ...landing, pending: true });
+      void onDrop({ appointment, mode: landing.end - landing.start === origin.end - origin.start ? 'move' : 'resize', fromColumn: origin.column, column: landing.column, start: landing.start, end: landing.end }).finally(() => show(null));
+      return true;
+    }
+    if (event.key === 'Escape' && mine) {
+      keyed.current = null;
+      show(null);
+      return true;
+    }
+    if (!event.shiftKey || event.altKey || event.ctrlKey || event.metaKey) return false;
+    const base = mine && landing ? landing : { appointmentId: appointment.id, mode: 'move' as const, column, start, end, pending: false };
+    if (base.pending) return true;
+    if (!mine) keyed.current = { appointment, column, start, end };
+    const length = base.end - base.start;
+    let next: DragGhost;
+    if (event.key === 'ArrowUp' || event.key === 'ArrowDown') {
+      const moved = clamp(snap(base.start + (event.key === 'ArrowUp' ? -SLOT_MINUTES : SLOT_MINUTES)), from, to - length);
+      next = { ...base, mode: 'move', start: moved, end: moved + length };
+    } else if (event.key === 'ArrowLeft' || event.key === 'ArrowRight') {
+      next = { ...base, mode: 'move', column: clamp(base.column + (event.key === 'ArrowLeft' ? -1 : 1), 0, columns - 1) };
+    } else if (event.key === '_' || event.key === '-' || event.key === '+' || event.key === '=') {
+      const shortest = Math.floor(base.start / SLOT_MINUTES) * SLOT_MINUTES + SLOT_MINUTES;
+      const longer = event.key === '+' || event.key === '=';
+      next = { ...base, mode: 'resize', end: clamp(snap(base.end + (longer ? SLOT_MINUTES : -SLOT_MINUTES)), shortest, to) };
+    } else return false;
+    show(next);
+    return true;
   }
 
   /** True once for the click that ends a drag. */
@@ -132,5 +184,5 @@ export function useAppointmentDrag(options: { from: number; to: number; columnAt
     return swallow;
   }
 
-  return { ghost, begin, move, end, cancel, consumeClick };
+  return { ghost, begin, move, end, cancel, consumeClick, key };
 }
