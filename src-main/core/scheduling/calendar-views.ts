@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { MonthDay, MonthOverview, ProviderDay, ProviderWeek } from '../../../src-shared/api/areas/calendar';
 import { fieldError } from '../../../src-shared/api/errors';
 import { providerDay } from '../../../src-shared/scheduling/availability';
+import { lastOfMonth } from '../../../src-shared/scheduling/calendar-dates';
 import { addDays, daysBetween, localDayBounds } from '../../../src-shared/scheduling/time';
 import type { Database } from '../db/schema';
 import { appointmentsOverlapping } from './appointments';
@@ -53,8 +54,7 @@ export async function providerWeek(db: Db, input: { providerId: string; from: st
 export async function monthOverview(db: Db, input: { month: string; providerIds: string[] }): Promise<MonthOverview> {
   const { timeZone: zone } = await clinicClock(db);
   const first = `${input.month}-01`;
-  const next = addDays(first, 32).slice(0, 7);
-  const last = addDays(`${next}-01`, -1);
+  const last = lastOfMonth(first);
   const dates = Array.from({ length: daysBetween(first, last) + 1 }, (_, offset) => addDays(first, offset));
   const starts = dates.map((date) => localDayBounds(zone, date).start);
   const end = localDayBounds(zone, last).end;

@@ -1,4 +1,7 @@
-import { addDays, isLocalDate, isoWeekday } from '../../../../src-shared/scheduling/time';
+import { firstOfMonth, mondayOf } from '../../../../src-shared/scheduling/calendar-dates';
+import { isLocalDate } from '../../../../src-shared/scheduling/time';
+
+export { addMonths, firstOfMonth, mondayOf } from '../../../../src-shared/scheduling/calendar-dates';
 
 /** What `#/calendar/...` shows. */
 export type CalendarView =
@@ -8,21 +11,6 @@ export type CalendarView =
   /** `date` is the first of the month. */
   | { kind: 'month'; date: string }
   | { kind: 'sheet'; providerId: string; date: string };
-
-export function mondayOf(date: string): string {
-  return addDays(date, 1 - isoWeekday(date));
-}
-
-export function firstOfMonth(date: string): string {
-  return `${date.slice(0, 7)}-01`;
-}
-
-/** The first of the month `months` after (or before) the one `date` is in. */
-export function addMonths(date: string, months: number): string {
-  const [y = 0, m = 1] = date.split('-').map(Number);
-  const index = y * 12 + (m - 1) + months;
-  return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}-01`;
-}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
