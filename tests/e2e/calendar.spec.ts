@@ -273,6 +273,8 @@ test('calendar as a receptionist: drag to move and to resize, refused drop with 
   await move.getByLabel('Provider').selectOption({ label: 'Dr Dev Patel' });
   await move.getByRole('button', { name: 'Move appointment' }).click();
   await expect(move.getByRole('alert')).toContainText('Dr Dev Patel is already booked');
+  await move.getByRole('button', { name: 'Move anyway' }).click();
+  await expect(move.getByText('say why it must be moved anyway')).toBeVisible();
   await move.getByLabel('New start').fill('09:30');
   await move.getByRole('button', { name: 'Move appointment' }).press('Enter');
   await expect(panel.getByRole('status')).toHaveText('Moved Mensah, Kwame to Wednesday, 10 March 2027, 09:30–09:45.');

@@ -26,6 +26,7 @@ export function MoveForm({ appointment, onMoved }: MoveFormProps) {
   const [length, setLength] = useState(String(appointment.durationMinutes));
   const [problems, setProblems] = useState<BookingProblem[]>([]);
   const [busy, setBusy] = useState(false);
+  const [overrideReason, setOverrideReason] = useState('');
   const errors = useFormErrors();
 
   if (!open) {
@@ -38,21 +39,22 @@ export function MoveForm({ appointment, onMoved }: MoveFormProps) {
     );
   }
 
-  async function submit(event: SyntheticEvent) {
+  async function submit(event: SyntheticEvent, anyway = false) {
     event.preventDefault();
     errors.clear();
-    setProblems([]);
+    if (anyway && overrideReason.trim() === '') return errors.setField('override.reason', 'say why it must be moved anyway');
+    if (!anyway) setProblems([]);
     const minute = parseLocalTime(time);
     const durationMinutes = Number(length);
     if (!isLocalDate(date)) return errors.setField('start.date', 'must be a real date');
     if (minute === null || minute >= 24 * 60) return errors.setField('start.time', 'must be a time written as HH:mm');
     if (!Number.isInteger(durationMinutes) || durationMinutes < 5 || durationMinutes > 720) return errors.setField('durationMinutes', 'must be 5 to 720 whole minutes');
     setBusy(true);
-    const outcome = await moveAppointment(appointment, { providerId, date, minute, durationMinutes });
+    const outcome = await moveAppointment(appointment, { providerId, date, minute, durationMinutes }, anyway ? overrideReason : undefined);
     setBusy(false);
     if (outcome.ok) return onMoved(outcome.view);
     if (outcome.problems.length > 0) return setProblems(outcome.problems);
-    errors.show(outcome.error, ['start.date', 'start.time', 'providerId', 'durationMinutes']);
+    errors.show(outcome.error, ['start.date', 'start.time', 'providerId', 'durationMinutes', 'override.reason']);
   }
 
   return (
@@ -89,6 +91,21 @@ export function MoveForm({ appointment, onMoved }: MoveFormProps) {
                 <li key={problem.code + problem.message}>{problem.message}</li>
               ))}
             </ul>
+          </div>
+        )}
+        {problems.length > 0 && (
+          <div className="cal-override">
+            <Field
+              label="Reason to move anyway"
+              hint="Kept with the appointment and in the audit log."
+              value={overrideReason}
+              maxLength={500}
+              onChange={(event) => setOverrideReason(event.target.value)}
+              error={errors.errors.fields['override.reason']}
+            />
+            <button type="button" className="danger-outline" disabled={busy} onClick={(event) => void submit(event, true)}>
+              Move anyway
+            </button>
           </div>
         )}
         <FormMessage error={errors.errors.form} />
