@@ -173,9 +173,9 @@ export function DayGrid({ zone, columns, label, from, to, today, now, selection,
                         onSlot(column.providerId, column.date, m);
                       }}
                       onKeyDown={(event) => moveFocus(event, index, m)}
-                    >
-                      <span aria-hidden="true">{formatLocalTime(m)}</span>
-                    </button>
+                      // The time shows on hover and focus through CSS (::after): one element fewer per slot.
+                      data-time={formatLocalTime(m)}
+                    />
                   );
                 })}
               {!canBook && minutes.map((m) => <div key={m} className={`cal-slot${m % 60 === 0 ? ' hour' : ''}`} style={{ top: top(m, from) }} />)}
