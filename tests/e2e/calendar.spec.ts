@@ -256,6 +256,23 @@ test('calendar as a receptionist: drag to move and to resize, refused drop with 
   await screenshot(page, '47-calendar-drag-refused');
   await refusal.getByRole('button', { name: 'Dismiss' }).click();
 
+  // Dragging against the grid's right edge scrolls it towards far columns; Escape puts the block back.
+  const view = await grid.boundingBox();
+  if (!view) throw new Error('grid not laid out');
+  await page.mouse.move(grip.x, grip.y);
+  await page.mouse.down();
+  await page.mouse.move(view.x + view.width - 10, grip.y, { steps: 30 });
+  for (let nudge = 0; nudge < 10; nudge += 1) await page.mouse.move(view.x + view.width - 10 - (nudge % 2), grip.y);
+  expect(await grid.evaluate((element) => (element as unknown as { scrollLeft: number }).scrollLeft)).toBeGreaterThan(100);
+  await page.keyboard.press('Escape');
+  await page.mouse.up();
+  await expect(grid.locator('.cal-ghost')).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Appointment' })).toHaveCount(0);
+  await expect(mensah).toContainText('09:00–09:15');
+  await grid.evaluate((element) => {
+    (element as unknown as { scrollLeft: number }).scrollLeft = 0;
+  });
+
   // Status actions on the appointment: confirm, then arrived.
   await mensah.click();
   const panel = page.getByRole('region', { name: 'Appointment' });

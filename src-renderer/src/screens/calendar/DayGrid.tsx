@@ -61,6 +61,7 @@ export function DayGrid({ zone, columns, label, from, to, today, now, selection,
       });
       return index === -1 ? null : index;
     },
+    scroller: () => grid.current,
     onDrop: onDrop ?? (() => Promise.resolve()),
   });
 

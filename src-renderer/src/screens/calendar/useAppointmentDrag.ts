@@ -32,8 +32,16 @@ interface Active {
   end: number;
   x: number;
   y: number;
+  /** The scroller's scrollTop at the press: the grid may scroll under the pointer while dragging. */
+  scrollTop: number;
   moved: boolean;
+  /** Escape was pressed: the block stays, and the release is not a click. */
+  cancelled: boolean;
 }
+
+/** Within this distance of the scroller's edge, dragging scrolls the grid that way. */
+const EDGE_PX = 36;
+const SCROLL_STEP_PX = 24;
 
 /** A press that travels less than this is a click (opens the appointment), not a drag. */
 const THRESHOLD_PX = 4;
@@ -48,8 +56,15 @@ function clamp(value: number, low: number, high: number): number {
  * keeps a ghost of the target, and hands the drop to `onDrop` (which asks main); Escape or a lost
  * pointer cancels. The click that ends a drag is swallowed so it does not also open the block.
  */
-export function useAppointmentDrag(options: { from: number; to: number; columnAt: (clientX: number) => number | null; onDrop: (drop: Drop) => Promise<void> }) {
-  const { from, to, columnAt, onDrop } = options;
+export function useAppointmentDrag(options: {
+  from: number;
+  to: number;
+  columnAt: (clientX: number) => number | null;
+  /** The scrolling box around the grid. */
+  scroller: () => HTMLElement | null;
+  onDrop: (drop: Drop) => Promise<void>;
+}) {
+  const { from, to, columnAt, scroller, onDrop } = options;
   const [ghost, setGhost] = useState<DragGhost | null>(null);
   const active = useRef<Active | null>(null);
   const target = useRef<DragGhost | null>(null);
@@ -65,7 +80,7 @@ export function useAppointmentDrag(options: { from: number; to: number; columnAt
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.key === 'Escape' && active.current) {
-        active.current = null;
+        active.current.cancelled = true;
         show(null);
       }
       // A keyboard drag left behind (focus moved away) is dropped when Escape is pressed anywhere.
@@ -81,18 +96,27 @@ export function useAppointmentDrag(options: { from: number; to: number; columnAt
   function begin(event: ReactPointerEvent<HTMLElement>, appointment: AppointmentView, column: number, start: number, end: number) {
     if (event.button !== 0 || target.current?.pending) return;
     const mode: DragMode = event.target instanceof Element && event.target.closest('.cal-resize') ? 'resize' : 'move';
-    active.current = { appointment, mode, column, start, end, x: event.clientX, y: event.clientY, moved: false };
+    active.current = { appointment, mode, column, start, end, x: event.clientX, y: event.clientY, scrollTop: scroller()?.scrollTop ?? 0, moved: false, cancelled: false };
     event.currentTarget.setPointerCapture(event.pointerId);
   }
 
   function move(event: ReactPointerEvent<HTMLElement>) {
     const drag = active.current;
-    if (!drag) return;
+    if (!drag || drag.cancelled) return;
     const dx = event.clientX - drag.x;
     const dy = event.clientY - drag.y;
     if (!drag.moved && Math.hypot(dx, dy) < THRESHOLD_PX) return;
     drag.moved = true;
-    const delta = (dy / ROW_PX) * SLOT_MINUTES;
+    // Near an edge of the visible grid, scroll it so a far column or time can be reached.
+    const box = scroller();
+    if (box) {
+      const rect = box.getBoundingClientRect();
+      if (event.clientX > rect.right - EDGE_PX) box.scrollLeft += SCROLL_STEP_PX;
+      else if (event.clientX < rect.left + EDGE_PX + 64) box.scrollLeft -= SCROLL_STEP_PX;
+      if (event.clientY > rect.bottom - EDGE_PX) box.scrollTop += SCROLL_STEP_PX;
+      else if (event.clientY < rect.top + EDGE_PX + 40) box.scrollTop -= SCROLL_STEP_PX;
+    }
+    const delta = ((dy + (box?.scrollTop ?? 0) - drag.scrollTop) / ROW_PX) * SLOT_MINUTES;
     let next: DragGhost;
     if (drag.mode === 'move') {
       const length = drag.end - drag.start;
@@ -118,7 +142,7 @@ export function useAppointmentDrag(options: { from: number; to: number; columnAt
       swallowClick.current = false;
     }, 0);
     const landing = target.current;
-    if (!landing || (landing.column === drag.column && landing.start === drag.start && landing.end === drag.end)) return show(null);
+    if (drag.cancelled || !landing || (landing.column === drag.column && landing.start === drag.start && landing.end === drag.end)) return show(null);
     show({ ...landing, pending: true });
     try {
       await onDrop({ appointment: drag.appointment, mode: drag.mode, fromColumn: drag.column, column: landing.column, start: landing.start, end: landing.end });
