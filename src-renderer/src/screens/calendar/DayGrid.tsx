@@ -180,11 +180,9 @@ export function DayGrid({ zone, columns, label, from, to, today, now, selection,
                   );
                 })}
               {!canBook && minutes.map((m) => <div key={m} className={`cal-slot${m % 60 === 0 ? ' hour' : ''}`} style={{ top: top(m, from) }} />)}
-              {placed.map(({ appointment, top: y, height: h, lane, lanes }) => {
+              {placed.map(({ appointment, start, end, top: y, height: h, lane, lanes }) => {
                 const selected = selection?.kind === 'appointment' && selection.appointmentId === appointment.id;
                 const draggable = onDrop !== undefined && MOVABLE_STATUSES.includes(appointment.status);
-                const start = minutesOn(zone, column.date, appointment.start);
-                const end = minutesOn(zone, column.date, appointment.end);
                 const dragged = ghost?.appointmentId === appointment.id;
                 return (
                   <button
@@ -226,7 +224,6 @@ export function DayGrid({ zone, columns, label, from, to, today, now, selection,
                     </span>
                     <strong className="cal-appt-name">{appointment.patientName}</strong>
                     <span className="cal-appt-type">{appointment.typeName}</span>
-                    {draggable && <span className="cal-resize" aria-hidden="true" />}
                   </button>
                 );
               })}

@@ -1,5 +1,6 @@
 import type { AppointmentView } from '../../../../src-shared/api/areas/scheduling';
-import { DAY_MINUTES, localParts } from '../../../../src-shared/scheduling/time';
+import { minutesIntoDay } from '../../../../src-shared/scheduling/calendar-dates';
+import { DAY_MINUTES } from '../../../../src-shared/scheduling/time';
 import type { GridColumn } from './columns';
 
 /** Rows of the day grid. */
@@ -10,12 +11,7 @@ const DEFAULT_FROM = 7 * 60;
 const DEFAULT_TO = 19 * 60;
 
 /** Minutes since the local midnight of `date` at `instant`, clamped to the day (0..1440). */
-export function minutesOn(zone: string, date: string, instant: number): number {
-  const parts = localParts(zone, instant);
-  if (parts.date < date) return 0;
-  if (parts.date > date) return DAY_MINUTES;
-  return parts.minutes;
-}
+export const minutesOn = minutesIntoDay;
 
 /** 07:00-19:00, widened to whole hours around every availability, time off and appointment shown. */
 export function axisRange(zone: string, columns: readonly GridColumn[]): { from: number; to: number } {
@@ -34,6 +30,9 @@ export interface PlacedAppointment {
   appointment: AppointmentView;
   top: number;
   height: number;
+  /** Wall-clock minutes on the column's date. */
+  start: number;
+  end: number;
   /** Side by side when they overlap (only after an override). */
   lane: number;
   lanes: number;
@@ -59,7 +58,7 @@ export function placeAppointments(zone: string, date: string, from: number, appo
     groupEnd = Math.max(groupEnd, appointment.end);
     const start = minutesOn(zone, date, appointment.start);
     const end = minutesOn(zone, date, appointment.end);
-    const item = { appointment, top: ((start - from) / SLOT_MINUTES) * ROW_PX, height: Math.max(((end - start) / SLOT_MINUTES) * ROW_PX, ROW_PX), lane, lanes: 1 };
+    const item = { appointment, start, end, top: ((start - from) / SLOT_MINUTES) * ROW_PX, height: Math.max(((end - start) / SLOT_MINUTES) * ROW_PX, ROW_PX), lane, lanes: 1 };
     group.push(item);
     placed.push(item);
   }

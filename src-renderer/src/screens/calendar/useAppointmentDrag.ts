@@ -43,6 +43,9 @@ interface Active {
 const EDGE_PX = 36;
 const SCROLL_STEP_PX = 24;
 
+/** The height of the bottom edge that resizes. */
+const RESIZE_EDGE_PX = 7;
+
 /** A press that travels less than this is a click (opens the appointment), not a drag. */
 const THRESHOLD_PX = 4;
 
@@ -52,7 +55,7 @@ function clamp(value: number, low: number, high: number): number {
 
 /**
  * Pointer dragging of appointment blocks: the block body moves (to another time, and to another
- * column under the pointer), the bottom edge (`.cal-resize`) resizes. Snaps to the grid's slots,
+ * column under the pointer), the bottom edge resizes. Snaps to the grid's slots,
  * keeps a ghost of the target, and hands the drop to `onDrop` (which asks main); Escape or a lost
  * pointer cancels. The click that ends a drag is swallowed so it does not also open the block.
  */
@@ -95,7 +98,8 @@ export function useAppointmentDrag(options: {
 
   function begin(event: ReactPointerEvent<HTMLElement>, appointment: AppointmentView, column: number, start: number, end: number) {
     if (event.button !== 0 || target.current?.pending) return;
-    const mode: DragMode = event.target instanceof Element && event.target.closest('.cal-resize') ? 'resize' : 'move';
+    // The bottom edge (drawn by `.draggable::after`, no element of its own) resizes.
+    const mode: DragMode = event.clientY > event.currentTarget.getBoundingClientRect().bottom - RESIZE_EDGE_PX ? 'resize' : 'move';
     active.current = { appointment, mode, column, start, end, x: event.clientX, y: event.clientY, scrollTop: scroller()?.scrollTop ?? 0, moved: false, cancelled: false };
     event.currentTarget.setPointerCapture(event.pointerId);
   }
