@@ -13,7 +13,7 @@ const HOME: RouteDef = { path: '', label: 'Home', permission: null, summary: 'Th
 /** The areas that exist today, and who may open each. */
 export const ROUTES: readonly [RouteDef, ...RouteDef[]] = [
   HOME,
-  { path: 'calendar', label: 'Calendar', permission: 'appointments:read', summary: 'The day by provider: availability, appointments, booking from an empty slot, cancelling.' },
+  { path: 'calendar', label: 'Calendar', permission: 'appointments:read', summary: 'The day by provider, a provider’s week, the month: book from an empty slot, drag to move, check in, cancel, print a day sheet.' },
   { path: 'patients', label: 'Patients', permission: 'patients:read', summary: 'Find a patient by name, phone, MRN or date of birth; register new ones without duplicates.' },
   { path: 'settings', label: 'Settings', permission: 'settings:manage', summary: 'Clinic name, time zone, currency, date format and when the screen locks.' },
   { path: 'users', label: 'Users', permission: 'users:manage', summary: 'Add staff, change their roles, reset passwords, disable accounts.' },
