@@ -1,7 +1,8 @@
 import type { Page } from '@playwright/test';
 import type { ClinicBridge } from '../../src-shared/bridge';
-import { test, expect, screenshot } from './fixtures';
-import { ADMIN, FrontDeskPage } from './pages/front-desk';
+import { join } from 'node:path';
+import { test, expect, screenshot, SCREENSHOTS } from './fixtures';
+import { ADMIN, FrontDeskPage, RECEPTIONIST } from './pages/front-desk';
 
 /** `window.clinic` inside page.evaluate (the tests compile without the DOM library). */
 type PageGlobals = { clinic?: ClinicBridge };
@@ -183,4 +184,200 @@ test('calendar: 12 provider columns, book from an empty slot, refused double boo
     scroller.scrollLeft = scroller.scrollWidth;
   });
   await screenshot(page, '45-calendar-scrolled-right');
+});
+
+/** Presses on a point of an element, drags in small steps to a point, and lets go: as a mouse would. */
+async function drag(page: Page, from: { x: number; y: number }, to: { x: number; y: number }, beforeRelease?: () => Promise<void>): Promise<void> {
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(to.x, to.y, { steps: 12 });
+  if (beforeRelease) await beforeRelease();
+  await page.mouse.up();
+}
+
+test('calendar as a receptionist: drag to move and to resize, refused drop with the reason, status actions, Move… by keyboard, week, month, printable day sheet', async ({ page, desk }) => {
+  const app = new FrontDeskPage(page);
+  await page.goto(desk.url);
+  await app.setUpClinic();
+  await page.getByRole('button', { name: 'Create clinic' }).click();
+  await app.signIn(ADMIN);
+  await expect(app.nav().getByRole('link', { name: 'Users' })).toBeVisible();
+  await configure(page);
+  await app.open('Users');
+  await app.addUser(RECEPTIONIST, 'receptionist');
+  await app.signOut();
+  await app.signIn(RECEPTIONIST);
+  await app.open('Calendar');
+  await page.getByLabel('Date', { exact: true }).fill(DATE);
+  const grid = page.getByRole('region', { name: 'Day schedule' });
+  const ben = grid.getByRole('group', { name: 'Dr Ben Carter' });
+  const amara = grid.getByRole('group', { name: 'Dr Amara Okafor' });
+  const tanaka = grid.getByRole('button', { name: /Tanaka, Aiko/ }).filter({ hasText: 'Consultation' });
+  await expect(ben.getByRole('button', { name: /Tanaka, Aiko/ }).filter({ hasText: 'Consultation' })).toContainText('08:30–09:00');
+
+  // Drag Aiko Tanaka's 08:30 with Dr Carter one column left and an hour down: 09:30 with Dr Okafor.
+  const block = await tanaka.boundingBox();
+  const target = await amara.boundingBox();
+  if (!block || !target) throw new Error('grid not laid out');
+  const start = { x: block.x + block.width / 2, y: block.y + block.height / 2 };
+  const hour = 4 * 22;
+  await drag(page, start, { x: target.x + target.width / 2, y: start.y + hour }, async () => {
+    await expect(amara.locator('.cal-ghost')).toHaveText('09:30–10:00');
+    await screenshot(page, '46-calendar-drag-ghost');
+  });
+  await expect(page.getByRole('status')).toHaveText('Moved Tanaka, Aiko to 09:30–10:00 with Dr Amara Okafor.');
+  await expect(amara.getByRole('button', { name: /Tanaka, Aiko/ }).filter({ hasText: 'Consultation' })).toContainText('09:30–10:00');
+  await expect(ben.getByRole('button', { name: /Tanaka, Aiko/ }).filter({ hasText: 'Consultation' })).toHaveCount(0);
+
+  // It is saved: after a reload it is still there.
+  await page.reload();
+  await expect(amara.getByRole('button', { name: /Tanaka, Aiko/ }).filter({ hasText: 'Consultation' })).toContainText('09:30–10:00');
+
+  // Drag its bottom edge down two slots: 09:30–10:30.
+  const moved = await tanaka.boundingBox();
+  if (!moved) throw new Error('block missing');
+  const edge = { x: moved.x + moved.width / 2, y: moved.y + moved.height - 2 };
+  await drag(page, edge, { x: edge.x, y: edge.y + 2 * 22 });
+  await expect(page.getByRole('status')).toHaveText('Tanaka, Aiko now 09:30–10:30.');
+  await page.reload();
+  await expect(amara.getByRole('button', { name: /Tanaka, Aiko/ }).filter({ hasText: 'Consultation' })).toContainText('09:30–10:30');
+
+  // Kwame Mensah's 09:00 onto Dr Patel at 10:00, where Sven Lindqvist is booked: refused, and why.
+  const mensah = ben.getByRole('button', { name: /Mensah, Kwame/ });
+  const from = await mensah.boundingBox();
+  const patel = await grid.getByRole('group', { name: 'Dr Dev Patel' }).boundingBox();
+  if (!from || !patel) throw new Error('grid not laid out');
+  const grip = { x: from.x + from.width / 2, y: from.y + 6 };
+  await drag(page, grip, { x: patel.x + patel.width / 2, y: grip.y + hour });
+  const refusal = page.getByRole('alert');
+  await expect(refusal).toContainText('Mensah, Kwame was not moved.');
+  await expect(refusal).toContainText('Dr Dev Patel is already booked');
+  await expect(mensah).toContainText('09:00–09:15');
+  await screenshot(page, '47-calendar-drag-refused');
+  await refusal.getByRole('button', { name: 'Dismiss' }).click();
+
+  // Dragging against the grid's right edge scrolls it towards far columns; Escape puts the block back.
+  const view = await grid.boundingBox();
+  if (!view) throw new Error('grid not laid out');
+  await page.mouse.move(grip.x, grip.y);
+  await page.mouse.down();
+  await page.mouse.move(view.x + view.width - 10, grip.y, { steps: 30 });
+  for (let nudge = 0; nudge < 10; nudge += 1) await page.mouse.move(view.x + view.width - 10 - (nudge % 2), grip.y);
+  expect(await grid.evaluate((element) => (element as unknown as { scrollLeft: number }).scrollLeft)).toBeGreaterThan(100);
+  await page.keyboard.press('Escape');
+  await page.mouse.up();
+  await expect(grid.locator('.cal-ghost')).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Appointment' })).toHaveCount(0);
+  await expect(mensah).toContainText('09:00–09:15');
+  await grid.evaluate((element) => {
+    (element as unknown as { scrollLeft: number }).scrollLeft = 0;
+  });
+
+  // Status actions on the appointment: confirm, then arrived.
+  await mensah.click();
+  const panel = page.getByRole('region', { name: 'Appointment' });
+  await panel.getByRole('button', { name: 'Confirm' }).click();
+  await expect(panel.getByRole('status')).toHaveText('Mensah, Kwame is now confirmed.');
+  await expect(mensah).toContainText('confirmed');
+  await panel.getByRole('button', { name: 'Mark arrived' }).click();
+  await expect(mensah).toContainText('arrived');
+  await expect(panel.getByRole('button', { name: 'Mark no-show' })).toHaveCount(0);
+
+  // Move… without a mouse: a new start and provider typed into the form.
+  await panel.getByRole('button', { name: 'Move…' }).click();
+  const move = panel.getByRole('form', { name: 'Move appointment' });
+  await move.getByLabel('New start').fill('10:00');
+  await move.getByLabel('Provider').selectOption({ label: 'Dr Dev Patel' });
+  await move.getByRole('button', { name: 'Move appointment' }).click();
+  await expect(move.getByRole('alert')).toContainText('Dr Dev Patel is already booked');
+  await move.getByRole('button', { name: 'Move anyway' }).click();
+  await expect(move.getByText('say why it must be moved anyway')).toBeVisible();
+  await move.getByLabel('New start').fill('09:30');
+  await move.getByRole('button', { name: 'Move appointment' }).press('Enter');
+  await expect(panel.getByRole('status')).toHaveText('Moved Mensah, Kwame to Wednesday, 10 March 2027, 09:30–09:45.');
+  await expect(grid.getByRole('group', { name: 'Dr Dev Patel' }).getByRole('button', { name: /Mensah, Kwame/ })).toContainText('09:30–09:45');
+  await screenshot(page, '48-calendar-status-and-move');
+  await page.keyboard.press('Escape');
+
+  // The keyboard's drag: on a focused block Shift+arrows move the ghost, Shift+- shortens, Enter drops.
+  const olivia = grid.getByRole('button', { name: /Smith, Olivia/ }).filter({ hasText: 'Minor procedure' });
+  await olivia.focus();
+  await page.keyboard.press('Shift+ArrowDown');
+  await page.keyboard.press('Shift+ArrowDown');
+  await page.keyboard.press('Shift+ArrowRight');
+  await expect(grid.getByRole('group', { name: 'Dr Dev Patel' }).locator('.cal-ghost')).toHaveText('11:30–12:30');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status')).toHaveText('Moved Smith, Olivia to 11:30–12:30 with Dr Dev Patel.');
+  await olivia.focus();
+  await page.keyboard.press('Shift+Minus');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status')).toHaveText('Smith, Olivia now 11:30–12:15.');
+  await expect(grid.getByRole('group', { name: 'Dr Dev Patel' }).getByRole('button', { name: /Smith, Olivia/ })).toContainText('11:30–12:15');
+
+  // Week view for one provider, from the column header's link.
+  await grid.getByRole('link', { name: 'Week of Dr Dev Patel' }).click();
+  await expect(page).toHaveURL(/#\/calendar\/week\/[0-9a-f-]{36}\/2027-03-08$/);
+  const week = page.getByRole('region', { name: 'Week schedule' });
+  await expect(week.getByRole('columnheader')).toHaveCount(7);
+  await expect(page.getByText('Mon 8 Mar – Sunday, 14 March 2027')).toBeVisible();
+  await expect(page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Week' })).toHaveAttribute('aria-pressed', 'true');
+  const wednesday = week.getByRole('group', { name: 'Wed 10 Mar' });
+  await expect(wednesday.getByRole('button', { name: /Mensah, Kwame/ })).toContainText('09:30–09:45');
+  await expect(wednesday.getByRole('button', { name: /Lindqvist, Sven/ })).toContainText('10:00–10:30');
+  // Dr Patel works Wednesdays only: dragging Sven Lindqvist to Thursday is refused, with the reason.
+  const sven = await wednesday.getByRole('button', { name: /Lindqvist, Sven/ }).boundingBox();
+  const thursday = await week.getByRole('group', { name: 'Thu 11 Mar' }).boundingBox();
+  if (!sven || !thursday) throw new Error('week not laid out');
+  await drag(page, { x: sven.x + sven.width / 2, y: sven.y + 8 }, { x: thursday.x + thursday.width / 2, y: sven.y + 8 });
+  await expect(page.getByRole('alert')).toContainText('Lindqvist, Sven was not moved.');
+  await expect(page.getByRole('alert')).toContainText('Dr Dev Patel has no hours at Riverside on Thursday 2027-03-11.');
+  await screenshot(page, '49-calendar-week-one-provider');
+  await page.keyboard.press('Alt+ArrowRight');
+  await expect(page.getByText('Mon 15 Mar – Sunday, 21 March 2027')).toBeVisible();
+  await expect(week.getByRole('button', { name: /Lindqvist, Sven/ })).toHaveCount(0);
+  await page.keyboard.press('Alt+ArrowLeft');
+  await expect(wednesday.getByRole('button', { name: /Lindqvist, Sven/ })).toBeVisible();
+
+  // Month overview: appointments per day; arrow keys move between days, Enter opens one.
+  await page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Month' }).click();
+  const month = page.getByRole('table', { name: 'Appointments in March 2027' });
+  const tenth = month.getByRole('link', { name: 'Wednesday, 10 March 2027: 8 appointments' });
+  await expect(tenth).toBeVisible();
+  await expect(tenth).toContainText('1 arrived');
+  await expect(month.getByRole('link', { name: 'Thursday, 11 March 2027: 0 appointments' })).toBeVisible();
+  await screenshot(page, '56-calendar-month');
+  await tenth.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(month.getByRole('link', { name: /^Thursday, 11 March 2027/ })).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await expect(month.getByRole('link', { name: /^Thursday, 4 March 2027/ })).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.cal-date-label')).toContainText('Wednesday, 10 March 2027');
+
+  // The printable day sheet for one provider, and a PDF of it.
+  await grid.getByRole('link', { name: 'Day sheet for Dr Amara Okafor' }).click();
+  const sheet = page.getByRole('article', { name: 'Day sheet' });
+  await expect(sheet.getByRole('heading', { name: 'Day sheet: Dr Amara Okafor' })).toBeVisible();
+  await expect(sheet).toContainText('Wednesday, 10 March 2027');
+  await expect(sheet).toContainText('Hours: 08:00–12:30, 13:30–17:00');
+  await expect(sheet.getByRole('row', { name: /Tanaka, Aiko/ })).toContainText('09:30–10:30');
+  await screenshot(page, '58-calendar-day-sheet');
+  await page.evaluate(() => {
+    const target = globalThis as unknown as { print: () => void; printed?: number };
+    target.print = () => {
+      target.printed = (target.printed ?? 0) + 1;
+    };
+  });
+  await page.getByRole('button', { name: 'Print day sheet' }).click();
+  expect(await page.evaluate(() => (globalThis as unknown as { printed?: number }).printed)).toBe(1);
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Print day sheet' })).toBeHidden();
+  await screenshot(page, '57-calendar-day-sheet-print');
+  const pdf = await page.pdf({ format: 'A4', path: join(SCREENSHOTS, '57-calendar-day-sheet.pdf') });
+  expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  expect(pdf.length).toBeGreaterThan(5_000);
+  await page.emulateMedia({ media: 'screen' });
 });

@@ -1,6 +1,7 @@
 import type { Handlers } from '../context';
 import { auditHandlers } from './audit';
 import { authHandlers } from './auth';
+import { calendarHandlers } from './calendar';
 import { documentsHandlers } from './documents';
 import { patientRecordHandlers } from './patient-record';
 import { patientsHandlers } from './patients';
@@ -30,4 +31,5 @@ export const handlers: Handlers = {
   ...seriesHandlers,
   ...waitlistHandlers,
   ...scheduleUpdateHandlers,
+  ...calendarHandlers,
 };

@@ -1,12 +1,16 @@
 import { useState, type SyntheticEvent } from 'react';
 import type { AppointmentView, ProviderSummary } from '../../../../src-shared/api/areas/scheduling';
-import { CANCELLABLE_STATUSES, STATUS_LABELS } from '../../../../src-shared/scheduling/status';
+import { CANCELLABLE_STATUSES, MOVABLE_STATUSES, STATUS_LABELS } from '../../../../src-shared/scheduling/status';
 import { call } from '../../api';
 import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
 import { useFormErrors } from '../../hooks/useFormErrors';
 import { useWaitlistOffers } from '../../stores/waitlist-offers';
 import { SeriesActions } from './SeriesActions';
+import { useSession } from '../../stores/session';
+import { dateLabel as longDate } from './format';
+import { MoveForm } from './MoveForm';
+import { StatusActions } from './StatusActions';
 
 interface AppointmentPanelProps {
   appointment: AppointmentView;
@@ -16,11 +20,14 @@ interface AppointmentPanelProps {
   /** A line to show on opening (e.g. right after booking). */
   notice: string | null;
   onCancelled: (view: AppointmentView) => void;
+  /** Moved, resized or its status changed here. */
+  onChanged: (view: AppointmentView, message: string) => void;
   onClose: () => void;
 }
 
 /** An appointment's facts and, while it may still be cancelled, "Cancel appointment" with a reason. */
-export function AppointmentPanel({ appointment, provider, dateLabel, canWrite, notice, onCancelled, onClose }: AppointmentPanelProps) {
+export function AppointmentPanel({ appointment, provider, dateLabel, canWrite, notice, onCancelled, onChanged, onClose }: AppointmentPanelProps) {
+  const canSetStatus = useSession((state) => state.can('visits:write'));
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const errors = useFormErrors();
@@ -94,6 +101,12 @@ export function AppointmentPanel({ appointment, provider, dateLabel, canWrite, n
         )}
       </dl>
       <SeriesActions appointment={appointment} canWrite={cancellable} onCancelled={onCancelled} />
+      {canSetStatus && (
+        <StatusActions appointment={appointment} onChanged={(view) => onChanged(view, `${view.patientName} is now ${STATUS_LABELS[view.status]}.`)} />
+      )}
+      {canWrite && MOVABLE_STATUSES.includes(appointment.status) && (
+        <MoveForm key={appointment.updatedAt} appointment={appointment} onMoved={(view) => onChanged(view, `Moved ${view.patientName} to ${longDate(view.date)}, ${view.startTime}–${view.endTime}.`)} />
+      )}
       {cancellable && (
         <form aria-label="Cancel appointment" noValidate onSubmit={(event) => void cancel(event)} className="cal-cancel">
           <Field label="Reason for cancelling" value={reason} onChange={(event) => setReason(event.target.value)} error={errors.errors.fields.reason} maxLength={500} />

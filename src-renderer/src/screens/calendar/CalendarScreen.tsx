@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { AppointmentView } from '../../../../src-shared/api/areas/scheduling';
 import { todayIn } from '../../../../src-shared/patients/dates';
-import { addDays, isLocalDate, localParts } from '../../../../src-shared/scheduling/time';
+import { addDays, localParts } from '../../../../src-shared/scheduling/time';
 import { bridge } from '../../api';
 import { FormMessage } from '../../components/FormMessage';
 import { useHashDetail } from '../../hooks/useHashRoute';
@@ -10,21 +10,21 @@ import { useClinicSettings } from '../../stores/clinic-settings';
 import { useSession } from '../../stores/session';
 import { AppointmentPanel } from './AppointmentPanel';
 import { BookingPanel } from './BookingPanel';
+import { CalendarToolbar } from './CalendarToolbar';
+import { providerColumns, weekColumns } from './columns';
+import { DaySheet } from './DaySheet';
 import { DayGrid, type Selection } from './DayGrid';
 import { WaitlistOffers } from './WaitlistOffers';
+import { dateLabel } from './format';
+import './calendar.css';
 import { axisRange } from './layout';
+import { moveAppointment, movedMessage } from './move';
+import { MonthView } from './MonthView';
+import { MoveRefusal } from './MoveRefusal';
+import { parseCalendarRoute, type CalendarView } from './route';
+import type { Drop } from './useAppointmentDrag';
 
-const dateLabels = new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-
-/** 'Wednesday, 10 March 2027' for a local date (formatted as UTC so no zone shifts it). */
-export function dateLabel(date: string): string {
-  const [y = 0, m = 1, d = 1] = date.split('-').map(Number);
-  return dateLabels.format(Date.UTC(y, m - 1, d));
-}
-
-function go(date: string): void {
-  window.location.hash = `#/calendar/${date}`;
-}
+export { dateLabel } from './format';
 
 /** Ticks once a minute so the now-line moves and "today" rolls over at the clinic's midnight. */
 function useMinute(): number {
@@ -36,41 +36,54 @@ function useMinute(): number {
   return now;
 }
 
-/** `#/calendar` today, `#/calendar/YYYY-MM-DD` a given day: a column per provider. */
+/**
+ * `#/calendar` today, `#/calendar/YYYY-MM-DD` a day with a column per provider,
+ * `#/calendar/week/<providerId>/<date>` a provider's week, `#/calendar/month/<date>` the month's
+ * counts, `#/calendar/sheet/<providerId>/<date>` a printable day sheet.
+ */
 export function CalendarScreen() {
   const settings = useClinicSettings((state) => state.settings);
   const zone = settings?.timeZone;
-  if (!zone) return <p>Loading the calendar…</p>;
-  return <CalendarDay zone={zone} />;
-}
-
-function CalendarDay({ zone }: { zone: string }) {
   const detail = useHashDetail();
   const now = useMinute();
+  if (!zone) return <p>Loading the calendar…</p>;
   const today = todayIn(zone, now);
-  const date = isLocalDate(detail) ? detail : today;
-  const { day, types, error, loading, load, refresh, loadTypes } = useCalendar();
+  const view = parseCalendarRoute(detail, today);
+  if (view.kind === 'month') return <MonthView zone={zone} today={today} month={view.date} />;
+  if (view.kind === 'sheet') return <DaySheet providerId={view.providerId} date={view.date} clinicName={settings.clinicName} />;
+  return <CalendarDay zone={zone} view={view} now={now} today={today} />;
+}
+
+function CalendarDay({ zone, view, now, today }: { zone: string; view: Extract<CalendarView, { kind: 'day' | 'week' }>; now: number; today: string }) {
+  const date = view.date;
+  const weekProvider = view.kind === 'week' ? view.providerId : null;
+  const { day, week, types, providers, error, loading, load, loadWeek, refresh, loadTypes } = useCalendar();
   const canWrite = useSession((state) => state.can('appointments:write'));
   const [selection, setSelection] = useState<Selection>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
+  const [refusal, setRefusal] = useState<{ message: string; reasons: string[] } | null>(null);
 
   useEffect(() => {
-    void load(date);
+    if (weekProvider) void loadWeek(weekProvider, date);
+    else void load(date);
     setSelection(null);
     setStatus(null);
-  }, [date, load]);
+    setRefusal(null);
+  }, [date, weekProvider, load, loadWeek]);
 
   useEffect(() => {
     void loadTypes();
+    void useCalendar.getState().loadProviders();
   }, [loadTypes]);
 
   // Bookings made at another desk or window arrive as events: reload the day they touch.
   useEffect(
     () =>
       bridge.on('appointments.changed', ({ dates }) => {
-        const shown = useCalendar.getState().date;
-        if (shown && dates.includes(shown)) void useCalendar.getState().refresh();
+        const { date: shown, weekOf, refresh: reload } = useCalendar.getState();
+        const showing = weekOf ? Array.from({ length: 7 }, (_, offset) => addDays(weekOf.from, offset)) : shown ? [shown] : [];
+        if (dates.some((changed) => showing.includes(changed))) void reload();
       }),
     [],
   );
@@ -82,59 +95,84 @@ function CalendarDay({ zone }: { zone: string }) {
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.altKey && (event.key === 'ArrowLeft' || event.key === 'ArrowRight')) {
-        event.preventDefault();
-        go(addDays(date, event.key === 'ArrowLeft' ? -1 : 1));
-      } else if (event.key === 'Escape' && selection) {
+      if (event.key === 'Escape' && selection) {
         close();
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [date, selection, close]);
+  }, [selection, close]);
 
-  const shown = day?.date === date ? day : null;
-  const range = shown ? axisRange(shown) : null;
-  const nowMinute = shown && date === today ? localParts(zone, now).minutes : null;
-  const label = dateLabel(date);
+  const shownDay = !weekProvider && day?.date === date ? day : null;
+  const shownWeek = weekProvider && week?.provider.id === weekProvider && week.days[0]?.date === date ? week : null;
+  const columns = useMemo(() => (shownDay ? providerColumns(shownDay) : shownWeek ? weekColumns(shownWeek) : []), [shownDay, shownWeek]);
+  const shown = shownDay ?? shownWeek;
+  const range = shown ? axisRange(zone, columns) : null;
+  const nowMinute = localParts(zone, now).minutes;
+  const providerOf = (id: string) => providers.find((p) => p.id === id) ?? shownDay?.providers.find((p) => p.provider.id === id)?.provider ?? (shownWeek?.provider.id === id ? shownWeek.provider : undefined);
+  const holidays = shownDay ? shownDay.holidays : [];
+
+  /** A block dropped after dragging: main decides; a refusal is shown with its reasons. */
+  async function drop(moved: Drop): Promise<void> {
+    const column = columns[moved.column];
+    if (!column) return;
+    setStatus(null);
+    setRefusal(null);
+    const outcome = await moveAppointment(moved.appointment, { providerId: column.providerId, date: column.date, minute: moved.start, durationMinutes: moved.end - moved.start });
+    if (outcome.ok) {
+      const provider = providerOf(outcome.view.providerId);
+      const otherDay = moved.fromColumn !== moved.column && weekProvider ? dateLabel(outcome.view.date) : null;
+      setStatus(moved.mode === 'resize' ? `${outcome.view.patientName} now ${outcome.view.startTime}–${outcome.view.endTime}.` : movedMessage(outcome.view, provider?.displayName, otherDay));
+    } else {
+      setRefusal({ message: `${moved.appointment.patientName} was not moved.`, reasons: outcome.problems.length > 0 ? outcome.problems.map((p) => p.message) : [outcome.error.message] });
+    }
+    await refresh();
+  }
+
+  // The provider the Week button opens: the one in hand, else the first.
+  const hint = weekProvider ?? (selection?.kind === 'slot' ? selection.providerId : selection?.kind === 'appointment' ? (columns.flatMap((c) => c.appointments).find((a) => a.id === selection.appointmentId)?.providerId ?? null) : null);
 
   let panel = null;
   if (shown && selection?.kind === 'slot') {
-    const provider = shown.providers.find((p) => p.provider.id === selection.providerId)?.provider;
+    const provider = providerOf(selection.providerId);
     if (provider) {
       panel = (
         <BookingPanel
           key={`${provider.id}-${selection.minute}`}
           provider={provider}
-          date={date}
-          dateLabel={label}
+          date={selection.date}
+          dateLabel={dateLabel(selection.date)}
           minute={selection.minute}
           types={types}
           onClose={close}
-          onBooked={(view: AppointmentView) => {
-            setSelection({ kind: 'appointment', appointmentId: view.id });
-            setNotice(`Booked ${view.patientName} at ${view.startTime} with ${provider.displayName}.`);
+          onBooked={(booked: AppointmentView) => {
+            setSelection({ kind: 'appointment', appointmentId: booked.id });
+            setNotice(`Booked ${booked.patientName} at ${booked.startTime} with ${provider.displayName}.`);
             void refresh();
           }}
         />
       );
     }
   } else if (shown && selection?.kind === 'appointment') {
-    const column = shown.providers.find((p) => p.appointments.some((a) => a.id === selection.appointmentId));
-    const appointment = column?.appointments.find((a) => a.id === selection.appointmentId);
+    const appointment = columns.flatMap((column) => column.appointments).find((a) => a.id === selection.appointmentId);
     if (appointment) {
       panel = (
         <AppointmentPanel
           key={appointment.id}
           appointment={appointment}
-          provider={column?.provider}
-          dateLabel={label}
+          provider={providerOf(appointment.providerId)}
+          dateLabel={dateLabel(appointment.date)}
           canWrite={canWrite}
           notice={notice}
           onClose={close}
-          onCancelled={(view) => {
+          onCancelled={(cancelled) => {
             close();
-            setStatus(`Cancelled ${view.patientName}'s ${view.typeName} at ${view.startTime}.`);
+            setStatus(`Cancelled ${cancelled.patientName}'s ${cancelled.typeName} at ${cancelled.startTime}.`);
+            void refresh();
+          }}
+          onChanged={(changed, message) => {
+            setNotice(message);
+            setSelection({ kind: 'appointment', appointmentId: changed.id });
             void refresh();
           }}
         />
@@ -144,55 +182,28 @@ function CalendarDay({ zone }: { zone: string }) {
 
   return (
     <section className="calendar">
-      <div className="cal-toolbar">
-        <h1>Calendar</h1>
-        <div className="cal-nav" role="group" aria-label="Choose day">
-          <button type="button" onClick={() => go(addDays(date, -1))} title="Alt+←">
-            Previous day
-          </button>
-          <button type="button" onClick={() => go(today)} disabled={date === today}>
-            Today
-          </button>
-          <button type="button" onClick={() => go(addDays(date, 1))} title="Alt+→">
-            Next day
-          </button>
-          <label htmlFor="cal-date" className="visually-hidden">
-            Date
-          </label>
-          <input
-            id="cal-date"
-            type="date"
-            value={date}
-            onChange={(event) => {
-              if (isLocalDate(event.target.value)) go(event.target.value);
-            }}
-          />
-        </div>
-        <p className="cal-date-label" aria-live="polite">
-          <strong>{label}</strong>
-          {date === today && <span className="tag">today</span>}
-          <span className="muted"> · {zone}</span>
-          {loading && <span className="muted"> · loading…</span>}
-        </p>
-      </div>
+      <CalendarToolbar view={view} today={today} zone={zone} loading={loading} providers={providers} providerHint={hint} />
       <FormMessage error={error} success={status} />
       <WaitlistOffers />
-      {shown && shown.holidays.length > 0 && (
-        <p className="cal-holiday">Clinic holiday: {shown.holidays.map((h) => h.name).join(', ')}</p>
-      )}
-      {shown && shown.providers.length === 0 && <p>No providers yet. An administrator adds them with their hours.</p>}
-      {shown && range && shown.providers.length > 0 && (
+      {refusal && <MoveRefusal message={refusal.message} reasons={refusal.reasons} onDismiss={() => setRefusal(null)} />}
+      {holidays.length > 0 && <p className="cal-holiday">Clinic holiday: {holidays.map((h) => h.name).join(', ')}</p>}
+      {shown && columns.length === 0 && <p>No providers yet. An administrator adds them with their hours.</p>}
+      {shown && range && columns.length > 0 && (
         <div className={`cal-body${panel ? ' with-panel' : ''}`}>
           <DayGrid
-            day={shown}
+            zone={zone}
+            columns={columns}
+            label={weekProvider ? 'Week schedule' : 'Day schedule'}
             from={range.from}
             to={range.to}
+            today={today}
             now={nowMinute}
             selection={selection}
             canBook={canWrite}
-            onSlot={(providerId, minute) => {
+            onDrop={canWrite ? drop : undefined}
+            onSlot={(providerId, slotDate, minute) => {
               setNotice(null);
-              setSelection({ kind: 'slot', providerId, minute });
+              setSelection({ kind: 'slot', providerId, date: slotDate, minute });
             }}
             onAppointment={(appointmentId) => {
               setNotice(null);
@@ -203,7 +214,7 @@ function CalendarDay({ zone }: { zone: string }) {
         </div>
       )}
       <p className="hint cal-keys">
-        <kbd>Alt</kbd>+<kbd>←</kbd>/<kbd>→</kbd> previous or next day · arrow keys move between slots · <kbd>Enter</kbd> books the focused slot · <kbd>Esc</kbd> closes the panel.
+        <kbd>Alt</kbd>+<kbd>←</kbd>/<kbd>→</kbd> previous or next {weekProvider ? 'week' : 'day'} · arrow keys move between slots · <kbd>Enter</kbd> books the focused slot · drag an appointment to move it, its bottom edge to change its length; or on a focused appointment <kbd>Shift</kbd>+arrows move it, <kbd>Shift</kbd>+<kbd>-</kbd>/<kbd>+</kbd> change its length, <kbd>Enter</kbd> drops (or open it and use Move…) · <kbd>Esc</kbd> closes the panel.
       </p>
     </section>
   );

@@ -1,5 +1,7 @@
-import type { AppointmentView, DaySchedule } from '../../../../src-shared/api/areas/scheduling';
-import { DAY_MINUTES, localParts } from '../../../../src-shared/scheduling/time';
+import type { AppointmentView } from '../../../../src-shared/api/areas/scheduling';
+import { minutesIntoDay } from '../../../../src-shared/scheduling/calendar-dates';
+import { DAY_MINUTES } from '../../../../src-shared/scheduling/time';
+import type { GridColumn } from './columns';
 
 /** Rows of the day grid. */
 export const SLOT_MINUTES = 15;
@@ -9,21 +11,16 @@ const DEFAULT_FROM = 7 * 60;
 const DEFAULT_TO = 19 * 60;
 
 /** Minutes since the local midnight of `date` at `instant`, clamped to the day (0..1440). */
-export function minutesOn(zone: string, date: string, instant: number): number {
-  const parts = localParts(zone, instant);
-  if (parts.date < date) return 0;
-  if (parts.date > date) return DAY_MINUTES;
-  return parts.minutes;
-}
+export const minutesOn = minutesIntoDay;
 
-/** 07:00-19:00, widened to whole hours around every availability, time off and appointment of the day. */
-export function axisRange(day: DaySchedule): { from: number; to: number } {
+/** 07:00-19:00, widened to whole hours around every availability, time off and appointment shown. */
+export function axisRange(zone: string, columns: readonly GridColumn[]): { from: number; to: number } {
   let from = DEFAULT_FROM;
   let to = DEFAULT_TO;
-  for (const provider of day.providers) {
-    for (const span of [...provider.availability, ...provider.timeOff, ...provider.appointments]) {
-      from = Math.min(from, minutesOn(day.timeZone, day.date, span.start));
-      to = Math.max(to, minutesOn(day.timeZone, day.date, span.end));
+  for (const column of columns) {
+    for (const span of [...column.availability, ...column.timeOff, ...column.appointments]) {
+      from = Math.min(from, minutesOn(zone, column.date, span.start));
+      to = Math.max(to, minutesOn(zone, column.date, span.end));
     }
   }
   return { from: Math.floor(from / 60) * 60, to: Math.min(DAY_MINUTES, Math.ceil(to / 60) * 60) };
@@ -33,6 +30,9 @@ export interface PlacedAppointment {
   appointment: AppointmentView;
   top: number;
   height: number;
+  /** Wall-clock minutes on the column's date. */
+  start: number;
+  end: number;
   /** Side by side when they overlap (only after an override). */
   lane: number;
   lanes: number;
@@ -58,10 +58,15 @@ export function placeAppointments(zone: string, date: string, from: number, appo
     groupEnd = Math.max(groupEnd, appointment.end);
     const start = minutesOn(zone, date, appointment.start);
     const end = minutesOn(zone, date, appointment.end);
-    const item = { appointment, top: ((start - from) / SLOT_MINUTES) * ROW_PX, height: Math.max(((end - start) / SLOT_MINUTES) * ROW_PX, ROW_PX), lane, lanes: 1 };
+    const item = { appointment, start, end, top: ((start - from) / SLOT_MINUTES) * ROW_PX, height: Math.max(((end - start) / SLOT_MINUTES) * ROW_PX, ROW_PX), lane, lanes: 1 };
     group.push(item);
     placed.push(item);
   }
   close();
   return placed;
+}
+
+/** The grid's snap: the nearest slot boundary. */
+export function snap(minutes: number): number {
+  return Math.round(minutes / SLOT_MINUTES) * SLOT_MINUTES;
 }

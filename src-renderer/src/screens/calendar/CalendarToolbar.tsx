@@ -1,0 +1,121 @@
+import { useEffect } from 'react';
+import type { ProviderSummary } from '../../../../src-shared/api/areas/scheduling';
+import { addDays, isLocalDate } from '../../../../src-shared/scheduling/time';
+import { dateLabel, monthLabel, shortDateLabel } from './format';
+import { addMonths, firstOfMonth, go, mondayOf, type CalendarView } from './route';
+
+type Browsable = Exclude<CalendarView, { kind: 'sheet' }>;
+
+interface CalendarToolbarProps {
+  view: Browsable;
+  today: string;
+  zone: string;
+  loading: boolean;
+  providers: readonly ProviderSummary[];
+  /** The provider the week view opens on from the day or month (the one in hand, else the first). */
+  providerHint: string | null;
+}
+
+const UNITS = { day: 'day', week: 'week', month: 'month' } as const;
+
+/** The same view one period earlier or later. */
+function step(view: Browsable, by: number): Browsable {
+  if (view.kind === 'day') return { kind: 'day', date: addDays(view.date, by) };
+  if (view.kind === 'week') return { ...view, date: addDays(view.date, 7 * by) };
+  return { kind: 'month', date: addMonths(view.date, by) };
+}
+
+/** The view that holds `date`. */
+function at(view: Browsable, date: string): Browsable {
+  if (view.kind === 'day') return { kind: 'day', date };
+  if (view.kind === 'week') return { ...view, date: mondayOf(date) };
+  return { kind: 'month', date: firstOfMonth(date) };
+}
+
+function heading(view: Browsable): string {
+  if (view.kind === 'day') return dateLabel(view.date);
+  if (view.kind === 'week') return `${shortDateLabel(view.date)} – ${dateLabel(addDays(view.date, 6))}`;
+  return monthLabel(view.date);
+}
+
+/**
+ * Day / Week / Month, previous and next, a date, the week's provider. Alt+← and Alt+→ step a
+ * period from anywhere on the screen.
+ */
+export function CalendarToolbar({ view, today, zone, loading, providers, providerHint }: CalendarToolbarProps) {
+  const unit = UNITS[view.kind];
+  const current = at(view, today);
+  const isCurrent = current.date === view.date;
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.altKey && (event.key === 'ArrowLeft' || event.key === 'ArrowRight')) {
+        event.preventDefault();
+        go(step(view, event.key === 'ArrowLeft' ? -1 : 1));
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [view]);
+
+  const weekProvider = view.kind === 'week' ? view.providerId : (providerHint ?? providers[0]?.id ?? null);
+  const anchor = view.kind === 'month' && today.slice(0, 7) === view.date.slice(0, 7) ? today : view.date;
+  return (
+    <div className="cal-toolbar">
+      <h1>Calendar</h1>
+      <div className="cal-views" role="group" aria-label="View">
+        <button type="button" aria-pressed={view.kind === 'day'} onClick={() => go({ kind: 'day', date: anchor })}>
+          Day
+        </button>
+        <button type="button" aria-pressed={view.kind === 'week'} disabled={!weekProvider} onClick={() => weekProvider && go({ kind: 'week', providerId: weekProvider, date: mondayOf(anchor) })}>
+          Week
+        </button>
+        <button type="button" aria-pressed={view.kind === 'month'} onClick={() => go({ kind: 'month', date: firstOfMonth(anchor) })}>
+          Month
+        </button>
+      </div>
+      <div className="cal-nav" role="group" aria-label={`Choose ${unit}`}>
+        <button type="button" onClick={() => go(step(view, -1))} title="Alt+←">
+          Previous {unit}
+        </button>
+        <button type="button" onClick={() => go(current)} disabled={isCurrent}>
+          {view.kind === 'day' ? 'Today' : `This ${unit}`}
+        </button>
+        <button type="button" onClick={() => go(step(view, 1))} title="Alt+→">
+          Next {unit}
+        </button>
+        <label htmlFor="cal-date" className="visually-hidden">
+          Date
+        </label>
+        <input
+          id="cal-date"
+          type="date"
+          value={view.date}
+          onChange={(event) => {
+            if (isLocalDate(event.target.value)) go(at(view, event.target.value));
+          }}
+        />
+        {view.kind === 'week' && (
+          <>
+            <label htmlFor="cal-week-provider" className="visually-hidden">
+              Provider
+            </label>
+            <select id="cal-week-provider" value={view.providerId} onChange={(event) => go({ ...view, providerId: event.target.value })}>
+              {providers.map((provider) => (
+                <option key={provider.id} value={provider.id}>
+                  {provider.displayName}
+                </option>
+              ))}
+            </select>
+          </>
+        )}
+      </div>
+      <p className="cal-date-label" aria-live="polite">
+        <strong>{heading(view)}</strong>
+        {isCurrent && <span className="tag">{view.kind === 'day' ? 'today' : `this ${unit}`}</span>}
+        <span className="muted"> · {zone}</span>
+        {loading && <span className="muted"> · loading…</span>}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,113 @@
+import { useEffect, useState } from 'react';
+import type { DaySchedule } from '../../../../src-shared/api/areas/scheduling';
+import { STATUS_LABELS } from '../../../../src-shared/scheduling/status';
+import { localTimeOf } from '../../../../src-shared/scheduling/time';
+import { bridge, call } from '../../api';
+import { FormMessage } from '../../components/FormMessage';
+import { dateLabel } from './format';
+import { calendarHref } from './route';
+
+/** '08:00–12:30, 13:30–17:00'. */
+function spans(zone: string, list: readonly { start: number; end: number }[]): string {
+  return list.map((span) => `${localTimeOf(zone, span.start)}–${localTimeOf(zone, span.end)}`).join(', ');
+}
+
+/**
+ * `#/calendar/sheet/<providerId>/<date>`: one provider's day on paper. "Print day sheet" opens the
+ * browser's print dialog (which also saves a PDF); the print style sheet leaves out the app around it.
+ */
+export function DaySheet({ providerId, date, clinicName }: { providerId: string; date: string; clinicName: string }) {
+  const [day, setDay] = useState<DaySchedule | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let current = true;
+    const load = async () => {
+      const result = await call('appointments.day', { date, providerIds: [providerId], includeCancelled: false });
+      if (!current) return;
+      if (result.ok) {
+        setDay(result.value);
+        setError(null);
+      } else setError(result.error.code === 'VALIDATION' ? 'There is no such provider.' : result.error.message);
+    };
+    void load();
+    const off = bridge.on('appointments.changed', ({ dates, providerIds }) => {
+      if (dates.includes(date) && providerIds.includes(providerId)) void load();
+    });
+    return () => {
+      current = false;
+      off();
+    };
+  }, [providerId, date]);
+
+  const column = day?.date === date ? day.providers[0] : undefined;
+  const zone = day?.timeZone ?? 'UTC';
+  const appointments = column ? [...column.appointments].sort((a, b) => a.start - b.start) : [];
+  return (
+    <section className="cal-sheet">
+      <div className="cal-sheet-actions no-print">
+        <a href={calendarHref({ kind: 'day', date })}>← Back to the calendar</a>
+        <button type="button" className="primary" onClick={() => window.print()} disabled={!column}>
+          Print day sheet
+        </button>
+        <span className="hint">Choose “Save as PDF” in the print dialog for a PDF.</span>
+      </div>
+      <FormMessage error={error} />
+      {column && day && (
+        <article className="cal-sheet-page" aria-label="Day sheet">
+          <header className="cal-sheet-head">
+            <h1>Day sheet: {column.provider.displayName}</h1>
+            <p>
+              <strong>{dateLabel(date)}</strong> · {clinicName}
+              {column.provider.specialty && ` · ${column.provider.specialty}`}
+            </p>
+            <p>
+              Hours: {column.availability.length > 0 ? spans(zone, column.availability) : 'not working'}
+              {column.timeOff.length > 0 && ` · Time off: ${spans(zone, column.timeOff)}`}
+              {day.holidays.length > 0 && ` · Holiday: ${day.holidays.map((h) => h.name).join(', ')}`}
+            </p>
+          </header>
+          {appointments.length === 0 ? (
+            <p>No appointments.</p>
+          ) : (
+            <table className="cal-sheet-table">
+              <thead>
+                <tr>
+                  <th scope="col">Time</th>
+                  <th scope="col">Patient</th>
+                  <th scope="col">MRN</th>
+                  <th scope="col">Type</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Reason and notes</th>
+                  <th scope="col" className="cal-sheet-tick">Seen</th>
+                </tr>
+              </thead>
+              <tbody>
+                {appointments.map((a) => (
+                  <tr key={a.id}>
+                    <td className="cal-sheet-time">
+                      {a.startTime}–{a.endTime}
+                    </td>
+                    <td>
+                      <strong>{a.patientName}</strong>
+                    </td>
+                    <td>{a.patientMrn}</td>
+                    <td>
+                      <span className="cal-dot" style={{ background: a.colour }} aria-hidden="true" /> {a.typeName}
+                    </td>
+                    <td>{STATUS_LABELS[a.status]}</td>
+                    <td>{[a.reason, a.notes].filter(Boolean).join(' · ')}</td>
+                    <td className="cal-sheet-tick" aria-label="to tick on paper" />
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          <footer className="cal-sheet-foot">
+            {appointments.length} appointment{appointments.length === 1 ? '' : 's'} · times in {zone} · confidential: patient information
+          </footer>
+        </article>
+      )}
+    </section>
+  );
+}

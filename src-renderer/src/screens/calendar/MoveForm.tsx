@@ -1,0 +1,115 @@
+import { useState, type SyntheticEvent } from 'react';
+import type { AppointmentView, BookingProblem } from '../../../../src-shared/api/areas/scheduling';
+import { isLocalDate, parseLocalTime } from '../../../../src-shared/scheduling/time';
+import { Field } from '../../components/Field';
+import { FormMessage } from '../../components/FormMessage';
+import { SelectField } from '../../components/SelectField';
+import { useFormErrors } from '../../hooks/useFormErrors';
+import { useCalendar } from '../../stores/calendar';
+import { moveAppointment } from './move';
+
+interface MoveFormProps {
+  appointment: AppointmentView;
+  onMoved: (view: AppointmentView) => void;
+}
+
+/**
+ * The keyboard way to do what dragging does: a new date, start, provider and length. Main checks
+ * the same rules as for a booking and its refusal reasons are listed by the button.
+ */
+export function MoveForm({ appointment, onMoved }: MoveFormProps) {
+  const providers = useCalendar((state) => state.providers);
+  const [open, setOpen] = useState(false);
+  const [date, setDate] = useState(appointment.date);
+  const [time, setTime] = useState(appointment.startTime);
+  const [providerId, setProviderId] = useState(appointment.providerId);
+  const [length, setLength] = useState(String(appointment.durationMinutes));
+  const [problems, setProblems] = useState<BookingProblem[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [overrideReason, setOverrideReason] = useState('');
+  const errors = useFormErrors();
+
+  if (!open) {
+    return (
+      <div className="cal-move-open">
+        <button type="button" onClick={() => setOpen(true)}>
+          Move…
+        </button>
+      </div>
+    );
+  }
+
+  async function submit(event: SyntheticEvent, anyway = false) {
+    event.preventDefault();
+    errors.clear();
+    if (anyway && overrideReason.trim() === '') return errors.setField('override.reason', 'say why it must be moved anyway');
+    if (!anyway) setProblems([]);
+    const minute = parseLocalTime(time);
+    const durationMinutes = Number(length);
+    if (!isLocalDate(date)) return errors.setField('start.date', 'must be a real date');
+    if (minute === null || minute >= 24 * 60) return errors.setField('start.time', 'must be a time written as HH:mm');
+    if (!Number.isInteger(durationMinutes) || durationMinutes < 5 || durationMinutes > 720) return errors.setField('durationMinutes', 'must be 5 to 720 whole minutes');
+    setBusy(true);
+    const outcome = await moveAppointment(appointment, { providerId, date, minute, durationMinutes }, anyway ? overrideReason : undefined);
+    setBusy(false);
+    if (outcome.ok) return onMoved(outcome.view);
+    if (outcome.problems.length > 0) return setProblems(outcome.problems);
+    errors.show(outcome.error, ['start.date', 'start.time', 'providerId', 'durationMinutes', 'override.reason']);
+  }
+
+  return (
+    <form aria-label="Move appointment" noValidate className="cal-move" onSubmit={(event) => void submit(event)}>
+      <h3>Move</h3>
+      <div className="cal-move-row">
+        <Field label="New date" type="date" value={date} onChange={(event) => setDate(event.target.value)} error={errors.errors.fields['start.date']} />
+        <Field label="New start" type="time" step={300} value={time} onChange={(event) => setTime(event.target.value)} error={errors.errors.fields['start.time']} />
+      </div>
+      <div className="cal-move-row">
+        <SelectField
+          label="Provider"
+          value={providerId}
+          options={providers.map((provider) => ({ value: provider.id, label: provider.displayName }))}
+          onChange={(event) => setProviderId(event.target.value)}
+          error={errors.errors.fields.providerId}
+        />
+        <Field label="Length (minutes)" type="number" min={5} max={720} step={5} value={length} onChange={(event) => setLength(event.target.value)} error={errors.errors.fields.durationMinutes} />
+      </div>
+      <div className="cal-submit">
+        <div className="cal-move-buttons">
+          <button type="submit" className="primary" disabled={busy}>
+            Move appointment
+          </button>
+          <button type="button" onClick={() => setOpen(false)}>
+            Keep as it is
+          </button>
+        </div>
+        {problems.length > 0 && (
+          <div role="alert" className="form-error cal-problems">
+            <strong>Not moved:</strong>
+            <ul>
+              {problems.map((problem) => (
+                <li key={problem.code + problem.message}>{problem.message}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+        {problems.length > 0 && (
+          <div className="cal-override">
+            <Field
+              label="Reason to move anyway"
+              hint="Kept with the appointment and in the audit log."
+              value={overrideReason}
+              maxLength={500}
+              onChange={(event) => setOverrideReason(event.target.value)}
+              error={errors.errors.fields['override.reason']}
+            />
+            <button type="button" className="danger-outline" disabled={busy} onClick={(event) => void submit(event, true)}>
+              Move anyway
+            </button>
+          </div>
+        )}
+        <FormMessage error={errors.errors.form} />
+      </div>
+    </form>
+  );
+}

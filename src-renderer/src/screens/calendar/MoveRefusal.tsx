@@ -1,0 +1,16 @@
+/** Why a drag was refused, above the grid where the block snapped back. */
+export function MoveRefusal({ message, reasons, onDismiss }: { message: string; reasons: readonly string[]; onDismiss: () => void }) {
+  return (
+    <div role="alert" className="form-error cal-problems cal-refusal">
+      <strong>{message}</strong>
+      <ul>
+        {reasons.map((reason) => (
+          <li key={reason}>{reason}</li>
+        ))}
+      </ul>
+      <button type="button" className="link-button" onClick={onDismiss}>
+        Dismiss
+      </button>
+    </div>
+  );
+}

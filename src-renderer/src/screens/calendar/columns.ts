@@ -1,0 +1,66 @@
+import type { ProviderWeek } from '../../../../src-shared/api/areas/calendar';
+import type { AppointmentView, AvailabilityInterval, DaySchedule } from '../../../../src-shared/api/areas/scheduling';
+import { dateLabel, shortDateLabel } from './format';
+import { calendarHref, mondayOf } from './route';
+
+/**
+ * One column of the time grid: a provider on a date. The day view has a column per provider, the
+ * week view a column per date of one provider; the grid, dragging and booking do not care which.
+ */
+export interface GridColumn {
+  key: string;
+  providerId: string;
+  date: string;
+  /** The header and the column's accessible name ('Dr Amara Okafor', 'Wednesday 10 March'). */
+  label: string;
+  sublabel: string | null;
+  colour: string | null;
+  /** Who and when an empty slot books, for its accessible name: 'Book <bookLabel> at 10:00'. */
+  bookLabel: string;
+  /** Small links in the header: to this provider's week, the day, the printable day sheet. */
+  links: { text: string; href: string; label: string }[];
+  availability: readonly AvailabilityInterval[];
+  timeOff: readonly { start: number; end: number; reason: string | null }[];
+  appointments: readonly AppointmentView[];
+}
+
+/** The day view's columns: one per provider. */
+export function providerColumns(day: DaySchedule): GridColumn[] {
+  return day.providers.map((column) => ({
+    key: column.provider.id,
+    providerId: column.provider.id,
+    date: day.date,
+    label: column.provider.displayName,
+    sublabel: column.provider.specialty,
+    colour: column.provider.colour,
+    bookLabel: column.provider.displayName,
+    links: [
+      { text: 'Week', href: calendarHref({ kind: 'week', providerId: column.provider.id, date: mondayOf(day.date) }), label: `Week of ${column.provider.displayName}` },
+      { text: 'Day sheet', href: calendarHref({ kind: 'sheet', providerId: column.provider.id, date: day.date }), label: `Day sheet for ${column.provider.displayName}` },
+    ],
+    availability: column.availability,
+    timeOff: column.timeOff,
+    appointments: column.appointments,
+  }));
+}
+
+/** The week view's columns: one per date of one provider. */
+export function weekColumns(week: ProviderWeek): GridColumn[] {
+  const name = week.provider.displayName;
+  return week.days.map((day) => ({
+    key: day.date,
+    providerId: week.provider.id,
+    date: day.date,
+    label: shortDateLabel(day.date),
+    sublabel: day.holidays.length > 0 ? day.holidays.map((h) => h.name).join(', ') : null,
+    colour: null,
+    bookLabel: `${name} on ${shortDateLabel(day.date)}`,
+    links: [
+      { text: 'Day', href: calendarHref({ kind: 'day', date: day.date }), label: `Day view of ${dateLabel(day.date)}` },
+      { text: 'Day sheet', href: calendarHref({ kind: 'sheet', providerId: week.provider.id, date: day.date }), label: `Day sheet for ${dateLabel(day.date)}` },
+    ],
+    availability: day.availability,
+    timeOff: day.timeOff,
+    appointments: day.appointments,
+  }));
+}

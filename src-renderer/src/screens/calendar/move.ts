@@ -1,0 +1,46 @@
+import type { AppointmentView, BookingProblem } from '../../../../src-shared/api/areas/scheduling';
+import type { ApiErrorData } from '../../../../src-shared/api/errors';
+import { formatLocalTime } from '../../../../src-shared/scheduling/time';
+import { call } from '../../api';
+
+/** Where to put an appointment: anything left out stays as it is. */
+export interface MoveTarget {
+  providerId: string;
+  date: string;
+  /** Wall-clock minutes since midnight on `date`. */
+  minute: number;
+  durationMinutes: number;
+}
+
+export type MoveOutcome = { ok: true; view: AppointmentView } | { ok: false; error: ApiErrorData; problems: BookingProblem[] };
+
+/** The refusal reasons main sends with a CONFLICT (provider busy, outside hours ...). */
+export function problemsOf(details: unknown): BookingProblem[] {
+  if (typeof details !== 'object' || details === null || !('problems' in details) || !Array.isArray(details.problems)) return [];
+  return (details.problems as unknown[]).filter(
+    (p): p is BookingProblem => typeof p === 'object' && p !== null && 'message' in p && typeof p.message === 'string',
+  );
+}
+
+/**
+ * Asks main to move (and/or resize) an appointment. Sends only what changed, and the version the
+ * screen showed, so a change made meanwhile at another desk is refused rather than overwritten.
+ */
+export async function moveAppointment(appointment: AppointmentView, target: MoveTarget, override?: string): Promise<MoveOutcome> {
+  const time = formatLocalTime(target.minute);
+  const result = await call('appointments.move', {
+    appointmentId: appointment.id,
+    ...((target.date !== appointment.date || time !== appointment.startTime) && { start: { date: target.date, time } }),
+    ...(target.providerId !== appointment.providerId && { providerId: target.providerId }),
+    ...(target.durationMinutes !== appointment.durationMinutes && { durationMinutes: target.durationMinutes }),
+    expectedUpdatedAt: appointment.updatedAt,
+    ...(override !== undefined && { override: { reason: override } }),
+  });
+  if (result.ok) return { ok: true, view: result.value };
+  return { ok: false, error: result.error, problems: result.error.code === 'CONFLICT' ? problemsOf(result.error.details) : [] };
+}
+
+/** 'Moved Tanaka, Aiko to 09:30–10:00 with Dr Ben Carter.' */
+export function movedMessage(view: AppointmentView, providerName: string | undefined, dateLabel: string | null): string {
+  return `Moved ${view.patientName} to ${dateLabel ? `${dateLabel}, ` : ''}${view.startTime}–${view.endTime}${providerName ? ` with ${providerName}` : ''}.`;
+}
