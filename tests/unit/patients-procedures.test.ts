@@ -63,7 +63,7 @@ describe('patients.search', () => {
     expect(await names('')).toEqual([]);
   });
 
-  it('answers rows with name, dob, age, MRN and primary phone', async () => {
+  it('answers rows with name, dob, age, MRN, primary phone and (none yet) next appointment', async () => {
     const { jose } = await registerSome();
     const [row] = await search('garcia');
     expect(row).toEqual({
@@ -80,6 +80,7 @@ describe('patients.search', () => {
       active: true,
       deceased: false,
       matchedOn: 'name',
+      nextAppointment: null,
     });
   });
 

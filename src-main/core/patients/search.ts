@@ -4,6 +4,7 @@ import type { DateFormat } from '../../../src-shared/api/areas/settings';
 import { ageOn, parseDateInput } from '../../../src-shared/patients/dates';
 import { displayName, foldText, nameWords } from '../../../src-shared/patients/names';
 import { phoneDigits, phoneSearchDigits } from '../../../src-shared/patients/phones';
+import { localDateOf, localTimeOf } from '../../../src-shared/scheduling/time';
 import type { Database } from '../db/schema';
 
 /**
@@ -67,6 +68,9 @@ export function parseQuery(query: string, dateFormat: DateFormat): SearchTerm[] 
 export interface SearchSettings {
   dateFormat: DateFormat;
   today: string;
+  /** For the next appointment: from this instant, shown in this zone. */
+  now: number;
+  timeZone: string;
   mrnPrefix: string;
   mrnDigits: number;
 }
@@ -157,7 +161,7 @@ export async function searchPatients(db: Kysely<Database>, query: string, limit:
       SELECT s.key FROM patient_search s WHERE s.dob = ${date} AND ${whereAll(others(dated), [], { substrings: true })}
       ORDER BY s.sort_name LIMIT ${limit}`.execute(db);
     take(rows.rows, 'dob');
-    if (dated.kind === 'date') return found.size === 0 ? [] : loadRows(db, found, settings.today);
+    if (dated.kind === 'date') return found.size === 0 ? [] : loadRows(db, found, settings);
   }
 
   // 3. Name-word prefixes, driven by the longest word, in name order straight off the covering index.
@@ -216,7 +220,7 @@ export async function searchPatients(db: Kysely<Database>, query: string, limit:
   }
 
   if (found.size === 0) return [];
-  return loadRows(db, found, settings.today);
+  return loadRows(db, found, settings);
 }
 
 interface DisplayRow {
@@ -235,18 +239,41 @@ interface DisplayRow {
   phone: string | null;
 }
 
-async function loadRows(db: Kysely<Database>, found: Map<number, Match>, today: string): Promise<PatientSearchRow[]> {
-  const rows = await sql<DisplayRow>`
+interface ResultRow extends DisplayRow {
+  next_id: string | null;
+  next_start: number | null;
+  next_provider: string | null;
+}
+
+async function loadRows(db: Kysely<Database>, found: Map<number, Match>, settings: SearchSettings): Promise<PatientSearchRow[]> {
+  // The next appointment is one probe of (patient_id, start_at) per result row, at most `limit` of them.
+  const rows = await sql<ResultRow>`
     SELECT s.key, p.id, p.mrn, p.first_name, p.middle_name, p.last_name, p.preferred_name, p.dob, p.sex, p.active,
       p.deceased_date, p.deceased_at,
-      (SELECT ph.number FROM patient_phones ph WHERE ph.patient_id = p.id AND ph.is_primary = 1 AND ph.deleted_at IS NULL) AS phone
+      (SELECT ph.number FROM patient_phones ph WHERE ph.patient_id = p.id AND ph.is_primary = 1 AND ph.deleted_at IS NULL) AS phone,
+      na.id AS next_id, na.start_at AS next_start, pr.display_name AS next_provider
     FROM patient_search s JOIN patients p ON p.id = s.patient_id
+    LEFT JOIN appointments na ON na.id = (
+      SELECT a.id FROM appointments a
+      WHERE a.patient_id = p.id AND a.start_at >= ${settings.now} AND a.status IN ('booked', 'confirmed') AND a.deleted_at IS NULL
+      ORDER BY a.start_at LIMIT 1)
+    LEFT JOIN providers pr ON pr.id = na.provider_id
     WHERE s.key IN (SELECT value FROM json_each(${JSON.stringify([...found.keys()])}))`.execute(db);
   const byKey = new Map(rows.rows.map((row) => [row.key, row]));
   const result: PatientSearchRow[] = [];
   for (const [key, matchedOn] of found) {
     const row = byKey.get(key);
-    if (row) result.push(toSearchRow(row, today, matchedOn));
+    if (!row) continue;
+    const next =
+      row.next_id !== null && row.next_start !== null
+        ? {
+            appointmentId: row.next_id,
+            date: localDateOf(settings.timeZone, row.next_start),
+            time: localTimeOf(settings.timeZone, row.next_start),
+            providerName: row.next_provider ?? '',
+          }
+        : null;
+    result.push({ ...toSearchRow(row, settings.today, matchedOn), nextAppointment: next });
   }
   return result;
 }

@@ -153,6 +153,16 @@ export interface PatientSearchRow {
   deceased: boolean;
   /** What the query matched, for the screen to explain an unexpected hit. */
   matchedOn: 'mrn' | 'nationalId' | 'email' | 'dob' | 'name' | 'phone' | 'partial';
+  /** Search results only: the next booked or confirmed appointment, in the clinic's wall clock. */
+  nextAppointment?: NextAppointment | null;
+}
+
+export interface NextAppointment {
+  appointmentId: string;
+  /** YYYY-MM-DD and HH:MM in the clinic's time zone. */
+  date: string;
+  time: string;
+  providerName: string;
 }
 
 export interface PatientPhone {

@@ -44,6 +44,8 @@ export const patientsHandlers: HandlersFor<
     return searchPatients(ctx.db, input.query, input.limit, {
       dateFormat: context.dateFormat,
       today: today(context, ctx.now),
+      now: ctx.now,
+      timeZone: context.timeZone,
       mrnPrefix: context.mrnPrefix,
       mrnDigits: context.mrnDigits,
     });

@@ -76,6 +76,7 @@ export function PatientSearchScreen() {
               <th scope="col">Age</th>
               <th scope="col">MRN</th>
               <th scope="col">Phone</th>
+              <th scope="col">Next appointment</th>
             </tr>
           </thead>
           <tbody>
@@ -90,6 +91,15 @@ export function PatientSearchScreen() {
                 <td>{row.age}</td>
                 <td>{row.mrn}</td>
                 <td>{row.phone ?? '—'}</td>
+                <td>
+                  {row.nextAppointment ? (
+                    <a href={`#/calendar/${row.nextAppointment.date}`}>
+                      {formatDate(row.nextAppointment.date, format)} {row.nextAppointment.time} · {row.nextAppointment.providerName}
+                    </a>
+                  ) : (
+                    '—'
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>
