@@ -185,7 +185,7 @@ const OFFSET_DAYS_LIMIT = 4096;
  */
 export function cachedOffset(zone: string, instant: number): number {
   let byDay = offsetSegments.get(zone);
-  if (!byDay) offsetSegments.set(zone, (byDay = new Map()));
+  if (!byDay) offsetSegments.set(zone, (byDay = new Map<number, Segment[]>()));
   const day = Math.floor(instant / DAY_MS);
   let segments = byDay.get(day);
   if (!segments) {
