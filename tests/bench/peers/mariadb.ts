@@ -63,6 +63,17 @@ export class MariaPeer {
     await this.#connection.end();
   }
 
+  /** Drops this dataset's database (the tests' small ones; the bench keeps its own for the next run). */
+  async drop(): Promise<void> {
+    await this.#connection.query('DROP DATABASE IF EXISTS ' + String((await this.#connection.query<RowDataPacket[]>('SELECT DATABASE() AS d'))[0][0]?.d));
+  }
+
+  /** The loaded tables, for the bench's own tests. */
+  async rows(sql: string): Promise<RowDataPacket[]> {
+    const [rows] = await this.#connection.query<RowDataPacket[]>(sql);
+    return rows;
+  }
+
   async #load(dataset: Dataset, marker: string, log: (line: string) => void): Promise<void> {
     const started = performance.now();
     const c = this.#connection;
