@@ -113,7 +113,7 @@ async function keystroke(page: Page, prefix: string, key: string): Promise<numbe
     });
   })()`);
   await page.keyboard.press(key);
-  return (await page.evaluate('window.__bench.pending')) as number;
+  return page.evaluate<number>('window.__bench.pending');
 }
 
 /**
@@ -136,7 +136,7 @@ async function keystrokeFloor(page: Page): Promise<number> {
     }, { capture: true, once: true })).then((started) => window.__bench.afterPaint().then(() => { table.remove(); return performance.now() - started; }));
   })()`);
   await page.keyboard.press('a');
-  return (await page.evaluate('window.__bench.pending')) as number;
+  return page.evaluate<number>('window.__bench.pending');
 }
 
 /** Frame times while scrolling `selector` (or the page) down and back for 60 frames. */
