@@ -109,7 +109,7 @@ async function keystroke(page: Page, prefix: string, key: string): Promise<numbe
     const input = document.getElementById('patient-search');
     window.__bench.pending = new Promise((done) => input.addEventListener('keydown', () => done(performance.now()), { once: true })).then((started) => {
       const table = document.getElementById('patient-results') || document.body;
-      return window.__bench.settle(table.parentElement || document.body, started, 150).then((painted) => painted - started);
+      return window.__bench.settle(table.parentElement || document.body, started, 100).then((painted) => painted - started);
     });
   })()`);
   await page.keyboard.press(key);
@@ -278,7 +278,7 @@ export const uiSuite: Suite = {
             unit: 'ms',
             ours: { run: (i) => keystroke(page, prefixes[i % prefixes.length] ?? 'ma', keys[(i >> 3) % keys.length] ?? 'r'), selfTimed: true },
             floor: { run: () => keystrokeFloor(page), selfTimed: true },
-            iterations: 8,
+            iterations: 6,
             goals: { p95Ms: 50 },
           },
           rounds,
