@@ -93,12 +93,16 @@ export interface LocalParts {
   offsetMinutes: number;
 }
 
-/** What the clock on the clinic's wall reads at `instant`. */
+/**
+ * What the clock on the clinic's wall reads at `instant`. Arithmetic on the cached segments of the
+ * instant's UTC day (see {@link cachedOffset}): asking the zone data (Intl) for every appointment
+ * made the day view spend most of its time formatting dates.
+ */
 export function localParts(zone: string, instant: number): LocalParts {
-  const offsetMinutes = offsetAt(zone, instant);
+  const offsetMinutes = cachedOffset(zone, instant);
   const naive = instant + offsetMinutes * MINUTE_MS;
-  const date = isoOfNaive(naive);
-  return { date, minutes: Math.floor((naive - naiveMidnight(date)) / MINUTE_MS), offsetMinutes };
+  const day = Math.floor(naive / DAY_MS);
+  return { date: isoOfDay(day), minutes: Math.floor((naive - day * DAY_MS) / MINUTE_MS), offsetMinutes };
 }
 
 export function localDateOf(zone: string, instant: number): string {
@@ -167,6 +171,43 @@ export function daySegments(zone: string, date: string): Segment[] {
   if (segmentCache.size >= SEGMENT_CACHE_LIMIT) segmentCache.clear();
   segmentCache.set(key, segments);
   return segments;
+}
+
+/** Per zone, per UTC day number: the segments of that UTC date, which cover every instant of the day. */
+const offsetSegments = new Map<string, Map<number, Segment[]>>();
+const OFFSET_DAYS_LIMIT = 4096;
+
+/**
+ * The zone's offset at `instant`, from {@link daySegments} of the instant's UTC date (they span that
+ * date's naive midnight - 14 h to + 36 h, so they hold the whole UTC day), found once per zone and
+ * day and then read by comparison. Exact wherever `daySegments` is: offsets that change on a
+ * whole minute, which every change since 1970 does.
+ */
+export function cachedOffset(zone: string, instant: number): number {
+  let byDay = offsetSegments.get(zone);
+  if (!byDay) offsetSegments.set(zone, (byDay = new Map<number, Segment[]>()));
+  const day = Math.floor(instant / DAY_MS);
+  let segments = byDay.get(day);
+  if (!segments) {
+    if (byDay.size >= OFFSET_DAYS_LIMIT) byDay.clear();
+    segments = daySegments(zone, isoOfDay(day));
+    byDay.set(day, segments);
+  }
+  for (const segment of segments) if (instant >= segment.start && instant < segment.end) return segment.offsetMinutes;
+  return offsetAt(zone, instant);
+}
+
+const isoDays = new Map<number, string>();
+
+/** 'YYYY-MM-DD' of a day number (days since 1970-01-01), remembered: the same few dates come back all day. */
+function isoOfDay(day: number): string {
+  let iso = isoDays.get(day);
+  if (iso === undefined) {
+    if (isoDays.size >= OFFSET_DAYS_LIMIT) isoDays.clear();
+    iso = isoOfNaive(day * DAY_MS);
+    isoDays.set(day, iso);
+  }
+  return iso;
 }
 
 export interface Candidate {

@@ -15,7 +15,11 @@ import { configureScheduling, seedAppointments, type SchedulingSeed } from './sc
  */
 
 const ROOT = resolve(import.meta.dirname, '../..');
-export const CACHE_ROOT = join(ROOT, 'node_modules/.cache/front-desk-bench');
+/**
+ * In the checkout itself (git-ignored), not under node_modules: that may be a link shared by several
+ * checkouts, whose schemas differ. FRONT_DESK_BENCH_CACHE moves it (e.g. to a bigger disk).
+ */
+export const CACHE_ROOT = process.env.FRONT_DESK_BENCH_CACHE ?? join(ROOT, '.bench-cache');
 /** A fixed, public key: bench data is made up, and the cache must open on the next run. */
 export const BENCH_KEY = createHash('sha256').update('front-desk-bench-key-v1').digest();
 export const BENCH_USER = { username: 'bench', displayName: 'Bench Runner', password: 'bench runner password 1' };

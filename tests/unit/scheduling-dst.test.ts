@@ -1,4 +1,4 @@
-import { TZDate } from '@date-fns/tz';
+import { TZDate, tzOffset } from '@date-fns/tz';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
@@ -138,6 +138,39 @@ describe('wall-clock conversions', () => {
     );
   });
 
+  it('reads the wall clock like the zone data at every minute of the change days and the days either side', () => {
+    // localParts works from cached per-day offsets (no Intl call per instant): it must still read
+    // exactly what the zone data says, right up to and right after each change.
+    const wall = (zone: string, t: number) => {
+      const offset = tzOffset(zone, new Date(t));
+      const naive = new Date(t + offset * M);
+      return { date: naive.toISOString().slice(0, 10), minutes: naive.getUTCHours() * 60 + naive.getUTCMinutes(), offsetMinutes: offset };
+    };
+    for (const c of ZONES) {
+      for (const date of [c.springDate, c.fallDate]) {
+        const from = Date.parse(`${date}T00:00:00Z`) - 36 * H;
+        for (let t = from; t < from + 72 * H; t += M) expect(localParts(c.zone, t)).toEqual(wall(c.zone, t));
+        // And a second either side of each minute: the offset changes on the minute, not near it.
+        for (let t = from; t < from + 72 * H; t += 15 * M) {
+          expect(localParts(c.zone, t - 1000).offsetMinutes).toBe(tzOffset(c.zone, new Date(t - 1000)));
+          expect(localParts(c.zone, t + 999).offsetMinutes).toBe(tzOffset(c.zone, new Date(t + 999)));
+        }
+      }
+    }
+    fc.assert(
+      fc.property(
+        fc.constantFrom('America/New_York', 'Europe/London', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'America/Sao_Paulo', 'Pacific/Chatham', 'UTC'),
+        fc.integer({ min: Date.UTC(1971, 0, 1), max: Date.UTC(2060, 0, 1) }),
+        (zone, t) => {
+          const ours = localParts(zone, t);
+          const theirs = wall(zone, t);
+          return ours.date === theirs.date && ours.minutes === theirs.minutes && ours.offsetMinutes === theirs.offsetMinutes;
+        },
+      ),
+      { numRuns: 5000 },
+    );
+  });
+
   it('agrees with @date-fns/tz TZDate wherever a wall time happens exactly once (fast-check)', () => {
     const zones = ['America/New_York', 'Europe/London', 'Australia/Lord_Howe', 'Asia/Kathmandu'];
     fc.assert(
@@ -233,6 +266,20 @@ describe('booking across DST, through the procedures', () => {
         override: { reason: 'night clinic' },
       });
       expect(across).toMatchObject({ ok: true, value: { durationMinutes: 120 } });
+
+      // The day view of the fall-back day shows each appointment at the wall time and offset it was booked at.
+      const fallDay = await clinic.ok('desk', 'appointments.day', { date: c.fallDate, providerIds: [s.drAId, s.drBId] });
+      const shown = fallDay.providers.flatMap((column) =>
+        column.appointments.map((a) => ({ date: a.date, startTime: a.startTime, endTime: a.endTime, offsetMinutes: a.offsetMinutes, start: a.start })),
+      );
+      expect(shown).toEqual(
+        expect.arrayContaining([
+          { date: c.fallDate, startTime: c.ambiguousTime, endTime: first.value.endTime, offsetMinutes: c.fallOffsets[0], start: first.value.start },
+          { date: c.fallDate, startTime: c.ambiguousTime, endTime: second.value.endTime, offsetMinutes: c.fallOffsets[1], start: second.value.start },
+          { date: c.fallDate, startTime: '09:00', endTime: '09:30', offsetMinutes: c.fallOffsets[1], start: expect.any(Number) as number },
+        ]),
+      );
+      if (across.ok) expect(shown).toContainEqual({ date: c.fallDate, startTime: '00:00', endTime: across.value.endTime, offsetMinutes: c.fallOffsets[0], start: across.value.start });
     });
   }
 

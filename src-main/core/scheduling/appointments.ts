@@ -21,7 +21,7 @@ import {
   STATUS_TRANSITIONS,
   type AppointmentStatus,
 } from '../../../src-shared/scheduling/status';
-import { addDays, localParts, localToInstant, localTimeOf, MINUTE_MS, weekdayName, isoWeekday } from '../../../src-shared/scheduling/time';
+import { addDays, formatLocalTime, localParts, localToInstant, localTimeOf, MINUTE_MS, weekdayName, isoWeekday } from '../../../src-shared/scheduling/time';
 import type { AppointmentRow, AppointmentUpdate, Database, ProviderRow } from '../db/schema';
 import { newId } from '../ids';
 import { clinicClock, loadRules, requireLocation, requireProvider, requireRoom, requireType } from './config';
@@ -73,7 +73,9 @@ type JoinedRow = AppointmentRow & {
 };
 
 export function toView(zone: string, row: JoinedRow): AppointmentView {
+  // Two wall-clock readings per appointment (start and end), each plain arithmetic on cached offsets.
   const start = localParts(zone, row.start_at);
+  const end = localParts(zone, row.end_at);
   return {
     id: row.id,
     patientId: row.patient_id,
@@ -88,8 +90,8 @@ export function toView(zone: string, row: JoinedRow): AppointmentView {
     start: row.start_at,
     end: row.end_at,
     date: start.date,
-    startTime: localTimeOf(zone, row.start_at),
-    endTime: localTimeOf(zone, row.end_at),
+    startTime: formatLocalTime(start.minutes),
+    endTime: formatLocalTime(end.minutes),
     offsetMinutes: start.offsetMinutes,
     durationMinutes: Math.round((row.end_at - row.start_at) / MINUTE_MS),
     reason: row.reason,

@@ -1,0 +1,92 @@
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { execSync } from 'node:child_process';
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
+import { transformSync } from 'esbuild';
+import { sql } from 'kysely';
+import { createCore } from '../../src-main/core/app';
+import { BENCH_KEY } from './dataset';
+import { runBenchmark, type BenchmarkResult } from './harness';
+import { stopwatch, type Suite } from './suite';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+/**
+ * Start-up, in process: opening the clinic (file, key, schema check and pending migrations,
+ * settings) and its first query, against the floor opening the unencrypted copy with raw
+ * better-sqlite3 and asking the same. Each open works on its own copy of the files made once.
+ */
+export const startupSuite: Suite = {
+  name: 'startup',
+  async run({ dataset, rounds, log, patientsLabel }) {
+    const took = stopwatch();
+    const dir = mkdtempSync(join(tmpdir(), 'front-desk-bench-startup-'));
+    try {
+      const encrypted = join(dir, 'clinic.db');
+      const plain = join(dir, 'plain.db');
+      copyFileSync(dataset.encrypted, encrypted);
+      copyFileSync(dataset.plain, plain);
+      const question = 'SELECT count(*) AS n FROM appointments WHERE start_at > 0';
+      const results: BenchmarkResult[] = await runBenchmark(
+        {
+          name: 'startup.open (open + key + migrate + first query)',
+          dataset: patientsLabel,
+          unit: 'ms',
+          ours: {
+            run: async () => {
+              const core = await createCore({ file: encrypted, key: BENCH_KEY });
+              await sql`SELECT count(*) AS n FROM appointments WHERE start_at > 0`.execute(core.database.db);
+              await core.close();
+            },
+          },
+          floor: {
+            run: () => {
+              const handle = new BetterSqlite3(plain, { readonly: true });
+              handle.prepare(question).get();
+              handle.close();
+            },
+          },
+          iterations: 4,
+          // The issue names no goal for start-up: the figures and the ratio are shown.
+          goals: {},
+        },
+        rounds,
+        2,
+      );
+      log(`startup.open: measured in ${took()}`);
+      results.push(bundleSize(log));
+      return results;
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+};
+
+const kib = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;
+const fixed = (value: number) => ({ p50: value, p95: value, mean: value });
+
+/**
+ * The renderer bundle as shipped (out/renderer, built now), gzipped, against React and React DOM's
+ * own production builds gzipped: the floor of any React screen.
+ */
+export function bundleSize(log: (line: string) => void): BenchmarkResult {
+  execSync('npm run -s build:renderer', { cwd: ROOT, stdio: 'ignore' });
+  const assets = join(ROOT, 'out/renderer/assets');
+  const files = readdirSync(assets).filter((name) => name.endsWith('.js') || name.endsWith('.css'));
+  const ours = kib(files.reduce((sum, name) => sum + gzipSync(new Uint8Array(readFileSync(join(assets, name))), { level: 9 }).length, 0));
+  const react = [join(ROOT, 'node_modules/react/cjs/react.production.js'), join(ROOT, 'node_modules/react-dom/cjs/react-dom-client.production.js')];
+  // Minified as our bundle is (React's CommonJS production files are not).
+  const floor = kib(react.reduce((sum, file) => sum + gzipSync(new Uint8Array(Buffer.from(transformSync(readFileSync(file, 'utf8'), { minify: true }).code)), { level: 9 }).length, 0));
+  log(`startup.bundle: ${files.length} files, ${ours} KiB gzipped; React + React DOM alone, minified, ${floor} KiB`);
+  return {
+    name: 'startup.bundle (renderer, gzip)',
+    dataset: 'renderer',
+    unit: 'KiB',
+    ours: fixed(ours),
+    floor: fixed(floor),
+    ratio_p95: Math.round((ours / floor) * 1000) / 1000,
+    goals: {},
+  };
+}
