@@ -105,6 +105,7 @@ function queryText(kind: QueryKind, p: SampleRow, int: (n: number) => number, da
 /** What both variants answer: the ids of the patients found, best first. */
 export interface FoundPatient {
   id: string;
+  nextAppointment?: { appointmentId: string } | null;
 }
 
 /** Ours: the procedure through core's router, service and Kysely, on the encrypted file. */
@@ -136,6 +137,9 @@ export interface FloorRow {
   deceased_date: string | null;
   deceased_at: number | null;
   phone: string | null;
+  next_id: string | null;
+  next_start: number | null;
+  next_provider: string | null;
 }
 
 const phrase = (text: string) => `"${text.replace(/"/g, '""')}"`;
@@ -285,8 +289,15 @@ export class SearchFloor {
     const rows = this.#statement(`
       SELECT s.key, p.id, p.mrn, p.first_name, p.middle_name, p.last_name, p.preferred_name, p.dob, p.sex, p.active,
         p.deceased_date, p.deceased_at,
-        (SELECT ph.number FROM patient_phones ph WHERE ph.patient_id = p.id AND ph.is_primary = 1 AND ph.deleted_at IS NULL) AS phone
-      FROM patient_search s JOIN patients p ON p.id = s.patient_id WHERE s.key IN (${found.map(() => '?').join(',')})`).all(...found) as FloorRow[];
+        (SELECT ph.number FROM patient_phones ph WHERE ph.patient_id = p.id AND ph.is_primary = 1 AND ph.deleted_at IS NULL) AS phone,
+        na.id AS next_id, na.start_at AS next_start, pr.display_name AS next_provider
+      FROM patient_search s JOIN patients p ON p.id = s.patient_id
+      LEFT JOIN appointments na ON na.id = (
+        SELECT a.id FROM appointments a
+        WHERE a.patient_id = p.id AND a.start_at >= ? AND a.status IN ('booked', 'confirmed') AND a.deleted_at IS NULL
+        ORDER BY a.start_at LIMIT 1)
+      LEFT JOIN providers pr ON pr.id = na.provider_id
+      WHERE s.key IN (${found.map(() => '?').join(',')})`).all(Date.now(), ...found) as FloorRow[];
     const byKey = new Map(rows.map((row) => [row.key, row]));
     return found.map((key) => byKey.get(key)).filter((row): row is FloorRow => row !== undefined);
   }
