@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import type { ClinicBridge } from '../../src-shared/bridge';
 import { test, expect, screenshot } from './fixtures';
-import { ADMIN, FrontDeskPage } from './pages/front-desk';
+import { ADMIN, clickSlot, FrontDeskPage } from './pages/front-desk';
 
 /** `window.clinic` inside page.evaluate (the tests compile without the DOM library). */
 type PageGlobals = { clinic?: ClinicBridge };
@@ -127,7 +127,7 @@ test('waitlist: add an entry, cancel an appointment, see the offer ranked, book 
   });
   await app.open('Calendar');
   await page.getByLabel('Date', { exact: true }).fill(DATE);
-  await amara.getByRole('button', { name: 'Book Dr Amara Okafor at 14:00' }).click();
+  await clickSlot(page, amara, '14:00');
   const booking = page.getByRole('form', { name: 'Book appointment' });
   await booking.getByLabel('Patient').fill('garcia');
   await booking.getByRole('button', { name: /García, María José/ }).click();
