@@ -125,7 +125,7 @@ export const DayColumn = memo(function DayColumn(props: DayColumnProps) {
             ...(lanes > 1 && { left: `calc((100% - 1.25rem) * ${lane / lanes})`, width: `calc((100% - 1.25rem) / ${lanes} - 2px)` }),
             ...({ '--type-colour': appointment.colour } as CSSProperties),
           }}
-          size={h <= ROW_PX ? ' tiny' : h <= ROW_PX * 2 ? ' compact' : ''}
+          size={h <= ROW_PX ? 'tiny' : h <= ROW_PX * 2 ? 'compact' : 'full'}
           selected={selectedAppointment === appointment.id}
           draggable={canDrag && MOVABLE_STATUSES.includes(appointment.status)}
           dragging={dragging === appointment.id}
@@ -148,7 +148,8 @@ export const DayColumn = memo(function DayColumn(props: DayColumnProps) {
 interface BlockProps {
   appointment: AppointmentView;
   style: CSSProperties;
-  size: string;
+  /** One slot high, two, or more. */
+  size: 'tiny' | 'compact' | 'full';
   selected: boolean;
   draggable: boolean;
   dragging: boolean;
@@ -162,7 +163,7 @@ function AppointmentBlock({ appointment, style, size, selected, draggable, dragg
   return (
     <button
       type="button"
-      className={`cal-appointment status-${appointment.status}${selected ? ' selected' : ''}${size}${draggable ? ' draggable' : ''}${dragging ? ' dragging' : ''}`}
+      className={`cal-appointment status-${appointment.status}${selected ? ' selected' : ''}${size === 'full' ? '' : ` ${size}`}${draggable ? ' draggable' : ''}${dragging ? ' dragging' : ''}`}
       style={style}
       aria-pressed={selected}
       title={`${appointment.startTime}–${appointment.endTime} ${appointment.patientName} · ${appointment.typeName} · ${STATUS_LABELS[appointment.status]}${draggable ? ' · drag to move, drag the bottom edge to change the length' : ''}`}
@@ -176,12 +177,11 @@ function AppointmentBlock({ appointment, style, size, selected, draggable, dragg
         onPointerCancel: handlers.dragCancel,
       })}
     >
-      <span className="cal-appt-time">
-        {appointment.startTime}–{appointment.endTime}
-      </span>
+      {/* A one-slot block shows name and status only: the time and type it would hide are not built (its title has them). */}
+      {size !== 'tiny' && <span className="cal-appt-time">{`${appointment.startTime}–${appointment.endTime}`}</span>}
       <span className={`cal-status status-${appointment.status}`}>{STATUS_LABELS[appointment.status]}</span>
       <strong className="cal-appt-name">{appointment.patientName}</strong>
-      <span className="cal-appt-type">{appointment.typeName}</span>
+      {size !== 'tiny' && <span className="cal-appt-type">{appointment.typeName}</span>}
     </button>
   );
 }
