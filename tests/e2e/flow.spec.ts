@@ -182,3 +182,32 @@ test('two desks: reception checks in, the nurse board shows it at once, rooms, v
   await expect(nursePage.getByRole('row', { name: /M\. G\. \(1\).*Done/ })).toBeVisible();
   await screenshot(nursePage, '78-flow-board-checked-out');
 });
+
+test('check in from the calendar: today\'s booked appointment has "Check in", which opens its check-in review', async ({ page, desk }) => {
+  const app = new FrontDeskPage(page);
+  await page.goto(desk.url);
+  await app.setUpClinic();
+  await page.getByRole('button', { name: 'Create clinic' }).click();
+  await app.signIn(ADMIN);
+  await expect(app.nav().getByRole('link', { name: 'Calendar' })).toBeVisible();
+  await configureToday(page);
+  await app.open('Calendar');
+  const grid = page.getByRole('region', { name: 'Day schedule' });
+  await grid.getByRole('button', { name: /Tanaka, Aiko/ }).click();
+  const appointment = page.getByRole('region', { name: 'Appointment' });
+  await screenshot(page, '92-calendar-check-in-button');
+  await appointment.getByRole('button', { name: 'Check in' }).click();
+
+  // The Check-in screen, with Aiko's review already open; marking her arrived shows in the calendar too.
+  await expect(page.getByRole('heading', { name: 'Check-in', level: 1 })).toBeVisible();
+  const review = page.getByRole('region', { name: 'Check-in review' });
+  await expect(review.getByRole('heading', { name: 'Check in Tanaka, Aiko' })).toBeVisible();
+  await screenshot(page, '93-check-in-from-calendar');
+  await review.getByRole('button', { name: 'Mark arrived' }).click();
+  await expect(review.getByRole('status')).toContainText('Arrived: ticket A. T. (1)');
+  await app.open('Calendar');
+  await grid.getByRole('button', { name: /Tanaka, Aiko/ }).click();
+  await expect(appointment.getByText('arrived', { exact: true })).toBeVisible();
+  // Arrived already: no second check-in from here.
+  await expect(appointment.getByRole('button', { name: 'Check in' })).toHaveCount(0);
+});

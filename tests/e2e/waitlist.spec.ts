@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import type { ClinicBridge } from '../../src-shared/bridge';
 import { test, expect, screenshot } from './fixtures';
-import { ADMIN, FrontDeskPage } from './pages/front-desk';
+import { ADMIN, clickSlot, FrontDeskPage } from './pages/front-desk';
 
 /** `window.clinic` inside page.evaluate (the tests compile without the DOM library). */
 type PageGlobals = { clinic?: ClinicBridge };
@@ -113,6 +113,22 @@ test('waitlist: add an entry, cancel an appointment, see the offer ranked, book 
   await offers.getByRole('button', { name: 'Dismiss' }).click();
   await expect(offers).toHaveCount(0);
 
+  // Dragging Tom's block over to Dr Carter frees Dr Okafor's 10:00 again: offered to the waitlist as after a cancel.
+  const tom = amara.getByRole('button', { name: /Baker, Tom/ });
+  const from = await tom.boundingBox();
+  const ben = await grid.getByRole('group', { name: 'Dr Ben Carter' }).boundingBox();
+  if (!from || !ben) throw new Error('no block or column');
+  await page.mouse.move(from.x + from.width / 2, from.y + 8);
+  await page.mouse.down();
+  await page.mouse.move(ben.x + ben.width / 2, from.y + 8, { steps: 12 });
+  await page.mouse.up();
+  await expect(page.getByRole('status').filter({ hasText: 'Moved Baker, Tom' })).toHaveText('Moved Baker, Tom to 10:00–10:30 with Dr Ben Carter.');
+  await expect(offers.getByRole('heading')).toContainText('Waitlist offers for 10:00');
+  await expect(offers.getByRole('listitem')).toHaveCount(1);
+  await expect(offers.getByRole('listitem').first()).toContainText('Tanaka, Aiko');
+  await screenshot(page, '91-waitlist-offers-after-drag-move');
+  await offers.getByRole('button', { name: 'Dismiss' }).click();
+
   // Tom has left the waitlist; the others still wait.
   await app.open('Waitlist');
   await expect(page.getByRole('table').getByRole('row')).toHaveCount(3);
@@ -127,7 +143,7 @@ test('waitlist: add an entry, cancel an appointment, see the offer ranked, book 
   });
   await app.open('Calendar');
   await page.getByLabel('Date', { exact: true }).fill(DATE);
-  await amara.getByRole('button', { name: 'Book Dr Amara Okafor at 14:00' }).click();
+  await clickSlot(page, amara, '14:00');
   const booking = page.getByRole('form', { name: 'Book appointment' });
   await booking.getByLabel('Patient').fill('garcia');
   await booking.getByRole('button', { name: /García, María José/ }).click();

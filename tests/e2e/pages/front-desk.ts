@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 export const ADMIN = { name: 'Ada Admin', username: 'ada', password: 'correct horse battery' };
 export const RECEPTIONIST = { name: 'Rita Reception', username: 'rita', password: 'reception desk 1' };
@@ -62,4 +62,23 @@ export class FrontDeskPage {
     await this.nav().getByRole('link', { name: area }).click();
     await expect(this.page.getByRole('heading', { name: area, level: 1 })).toBeVisible();
   }
+}
+
+/**
+ * Clicks an empty slot of a calendar column as a mouse user does: beside the time on the grid's
+ * left axis (the row below that hour or half-hour line; quarter hours are found from the line above).
+ */
+export async function clickSlot(page: Page, column: Locator, time: string): Promise<void> {
+  const [hours = '0', minutes = '0'] = time.split(':');
+  const line = `${hours}:${Number(minutes) >= 30 ? '30' : '00'}`;
+  const label = page.locator('.cal-axis span', { hasText: new RegExp(`^${line}$`) }).first();
+  await column.scrollIntoViewIfNeeded();
+  // The row sits below its label: centre the label so the row is inside the scrolling grid.
+  await label.evaluate((element) => (element as unknown as { scrollIntoView: (options: { block: string }) => void }).scrollIntoView({ block: 'center' }));
+  const axis = await label.boundingBox();
+  const box = await column.boundingBox();
+  if (!axis || !box) throw new Error(`no slot at ${time}`);
+  // The label is centred on its line; a row is 22 px.
+  const rows = (Number(minutes) % 30) / 15;
+  await page.mouse.click(box.x + 8, axis.y + axis.height / 2 + rows * 22 + 11);
 }

@@ -12,10 +12,14 @@ import { dateLabel as longDate } from './format';
 import { MoveForm } from './MoveForm';
 import { StatusActions } from './StatusActions';
 
+const CHECK_IN_STATUSES = new Set(['booked', 'confirmed']);
+
 interface AppointmentPanelProps {
   appointment: AppointmentView;
   provider: ProviderSummary | undefined;
   dateLabel: string;
+  /** The clinic's today: only today's appointments can be checked in. */
+  today: string;
   canWrite: boolean;
   /** A line to show on opening (e.g. right after booking). */
   notice: string | null;
@@ -26,7 +30,7 @@ interface AppointmentPanelProps {
 }
 
 /** An appointment's facts and, while it may still be cancelled, "Cancel appointment" with a reason. */
-export function AppointmentPanel({ appointment, provider, dateLabel, canWrite, notice, onCancelled, onChanged, onClose }: AppointmentPanelProps) {
+export function AppointmentPanel({ appointment, provider, dateLabel, today, canWrite, notice, onCancelled, onChanged, onClose }: AppointmentPanelProps) {
   const canSetStatus = useSession((state) => state.can('visits:write'));
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
@@ -100,6 +104,14 @@ export function AppointmentPanel({ appointment, provider, dateLabel, canWrite, n
           </div>
         )}
       </dl>
+      {canSetStatus && appointment.date === today && CHECK_IN_STATUSES.has(appointment.status) && (
+        // The same review as the Check-in screen (insurance, consents, alerts), opened there on this appointment.
+        <p className="cal-check-in">
+          <button type="button" className="primary" onClick={() => (window.location.hash = `#/today/${appointment.id}`)}>
+            Check in
+          </button>
+        </p>
+      )}
       <SeriesActions appointment={appointment} canWrite={cancellable} onCancelled={onCancelled} />
       {canSetStatus && (
         <StatusActions appointment={appointment} onChanged={(view) => onChanged(view, `${view.patientName} is now ${STATUS_LABELS[view.status]}.`)} />

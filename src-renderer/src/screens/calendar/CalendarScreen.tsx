@@ -162,6 +162,7 @@ function CalendarDay({ zone, view, now, today }: { zone: string; view: Extract<C
           appointment={appointment}
           provider={providerOf(appointment.providerId)}
           dateLabel={dateLabel(appointment.date)}
+          today={today}
           canWrite={canWrite}
           notice={notice}
           onClose={close}

@@ -2,6 +2,7 @@ import type { AppointmentView, BookingProblem } from '../../../../src-shared/api
 import type { ApiErrorData } from '../../../../src-shared/api/errors';
 import { formatLocalTime } from '../../../../src-shared/scheduling/time';
 import { call } from '../../api';
+import { useWaitlistOffers } from '../../stores/waitlist-offers';
 
 /** Where to put an appointment: anything left out stays as it is. */
 export interface MoveTarget {
@@ -24,7 +25,8 @@ export function problemsOf(details: unknown): BookingProblem[] {
 
 /**
  * Asks main to move (and/or resize) an appointment. Sends only what changed, and the version the
- * screen showed, so a change made meanwhile at another desk is refused rather than overwritten.
+ * screen showed, so a change made meanwhile at another desk is refused rather than overwritten. A move
+ * that leaves the old start shows the waitlist's offers for it.
  */
 export async function moveAppointment(appointment: AppointmentView, target: MoveTarget, override?: string): Promise<MoveOutcome> {
   const time = formatLocalTime(target.minute);
@@ -36,7 +38,11 @@ export async function moveAppointment(appointment: AppointmentView, target: Move
     expectedUpdatedAt: appointment.updatedAt,
     ...(override !== undefined && { override: { reason: override } }),
   });
-  if (result.ok) return { ok: true, view: result.value };
+  if (result.ok) {
+    // A move frees the old time as a cancel does: offer it to the waitlist (a resize keeps the start, so it frees no start).
+    if (result.value.start !== appointment.start || result.value.providerId !== appointment.providerId) useWaitlistOffers.getState().show(appointment);
+    return { ok: true, view: result.value };
+  }
   return { ok: false, error: result.error, problems: result.error.code === 'CONFLICT' ? problemsOf(result.error.details) : [] };
 }
 

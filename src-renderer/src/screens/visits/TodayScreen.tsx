@@ -4,6 +4,7 @@ import type { PatientSearchRow } from '../../../../src-shared/api/areas/patients
 import { todayIn } from '../../../../src-shared/patients/dates';
 import { STATUS_LABELS } from '../../../../src-shared/scheduling/status';
 import { bridge, call } from '../../api';
+import { useHashDetail } from '../../hooks/useHashRoute';
 import { useClinicSettings } from '../../stores/clinic-settings';
 import { useSession } from '../../stores/session';
 import { CheckInPanel } from './CheckInPanel';
@@ -13,12 +14,16 @@ import './visits.css';
 type Target = { appointmentId: string } | { patientId: string } | null;
 const CAN_ARRIVE = new Set(['booked', 'confirmed', 'no_show']);
 
-/** `#/today`: today's appointments with "Check in", and walk-ins found by search. */
+/**
+ * `#/today`: today's appointments with "Check in", and walk-ins found by search.
+ * `#/today/<appointmentId>` opens with that appointment's check-in review (the calendar's "Check in").
+ */
 export function TodayScreen() {
+  const detail = useHashDetail();
   const zone = useClinicSettings((state) => state.settings?.timeZone);
   const canCheckIn = useSession((state) => state.can('visits:write'));
   const [appointments, setAppointments] = useState<AppointmentView[]>([]);
-  const [target, setTarget] = useState<Target>(null);
+  const [target, setTarget] = useState<Target>(() => (detail ? { appointmentId: detail } : null));
   const [query, setQuery] = useState('');
   const [found, setFound] = useState<PatientSearchRow[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -40,6 +45,10 @@ export function TodayScreen() {
       off2();
     };
   }, [load]);
+
+  useEffect(() => {
+    if (detail) setTarget({ appointmentId: detail });
+  }, [detail]);
 
   useEffect(() => {
     if (query.trim().length < 2) return setFound([]);
