@@ -16,7 +16,9 @@ const USAGE = `Front Desk admin CLI: npm run clinic -- <command> [options]
   backup       --data DIR --out FILE            an online, encrypted, verified copy
   restore      --data DIR --from FILE           put a verified backup in place (Front Desk must be stopped)
   audit verify --data DIR                       check the audit log's hash chain
-  seed         --data DIR --patients N [--seed S]  add N made-up patients (the same ones for the same seed)
+  seed         --data DIR --patients N [--appointments M] [--providers P] [--seed S] [--today YYYY-MM-DD]
+               add N made-up patients and M appointments around today (the same ones for the same seed and
+               today); sets up P providers (20), types and weekly hours first when the clinic has none
 
 The database key comes from --key-file FILE or the CLINIC_DB_KEY environment variable (64 hex digits).
 Roles: admin, manager, receptionist, nurse, provider. A password comes from standard input (--password-stdin)

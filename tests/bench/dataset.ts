@@ -57,6 +57,7 @@ const DATASET_VERSION = 2;
 function fingerprint(): string {
   const hash = createHash('sha256').update(`v${DATASET_VERSION}`);
   const files = [
+    'src-main/core/scheduling/seed.ts',
     'tests/bench/scheduling-data.ts',
     'src-main/core/patients/seed.ts',
     'src-main/core/patients/search-index.ts',
@@ -104,9 +105,11 @@ export async function ensureDataset(
     options.log?.(`  patients seeded in ${((performance.now() - phase) / 1000).toFixed(1)} s`);
     phase = performance.now();
     const config = await configureScheduling(core);
-    options.log?.(`  scheduling configured through the procedures in ${((performance.now() - phase) / 1000).toFixed(1)} s`);
+    options.log?.(`  scheduling configured in ${((performance.now() - phase) / 1000).toFixed(1)} s`);
     phase = performance.now();
-    scheduling = seedAppointments(core.database.handle, config, appointments, seed);
+    scheduling = seedAppointments(core.database.handle, config, appointments, seed, (written) =>
+      options.log?.(`  ${written} of ${appointments} appointments (${Math.floor((100 * written) / Math.max(appointments, 1))}%)`),
+    );
     const seconds = (performance.now() - phase) / 1000;
     options.log?.(
       `  ${scheduling.appointments} appointments (${scheduling.firstDate} to ${scheduling.lastDate}) seeded in ${seconds.toFixed(1)} s` +
