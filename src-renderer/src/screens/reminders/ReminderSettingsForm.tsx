@@ -2,10 +2,9 @@ import { useState, type SyntheticEvent } from 'react';
 import type { ReminderSettings } from '../../../../src-shared/api/areas/reminders';
 import { TEMPLATE_PLACEHOLDERS } from '../../../../src-shared/reminders/templates';
 import { call } from '../../api';
-import { Field } from '../../components/Field';
+import { Field, TextAreaField } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
 import { useFormErrors } from '../../hooks/useFormErrors';
-import { TextAreaField } from './TextAreaField';
 
 type Text = 'smtpHost' | 'smtpPort' | 'smtpUser' | 'smtpPassword' | 'fromName' | 'fromAddress' | 'smsWebhookUrl' | 'smsAuthHeader';
 type Template = 'emailSubject' | 'emailBody' | 'smsBody';
