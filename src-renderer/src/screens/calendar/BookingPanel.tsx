@@ -4,6 +4,7 @@ import type { AppointmentTypeSummary, AppointmentView, BookingProblem, ProviderS
 import { formatLocalTime } from '../../../../src-shared/scheduling/time';
 import { call } from '../../api';
 import { FormMessage } from '../../components/FormMessage';
+import { PatientPicker } from '../../components/PatientPicker';
 import { SelectField } from '../../components/SelectField';
 import { useFormErrors } from '../../hooks/useFormErrors';
 import { RepeatFields, useRepeat } from './RepeatFields';
@@ -25,13 +26,9 @@ function problemsOf(details: unknown): BookingProblem[] {
   );
 }
 
-let latestSearch = 0;
-
 /** Book the chosen empty slot: find the patient inline, pick the type, book; refusals say why. */
 export function BookingPanel({ provider, date, dateLabel, minute, types, onBooked, onClose }: BookingPanelProps) {
   const allowed = types.filter((type) => type.providerIds.length === 0 || type.providerIds.includes(provider.id));
-  const [query, setQuery] = useState('');
-  const [results, setResults] = useState<PatientSearchRow[]>([]);
   const [patient, setPatient] = useState<PatientSearchRow | null>(null);
   const [typeId, setTypeId] = useState(allowed[0]?.id ?? '');
   const [problems, setProblems] = useState<BookingProblem[]>([]);
@@ -48,16 +45,6 @@ export function BookingPanel({ provider, date, dateLabel, minute, types, onBooke
   useEffect(() => {
     if (!allowed.some((type) => type.id === typeId) && allowed[0]) setTypeId(allowed[0].id);
   }, [allowed, typeId]);
-
-  async function find(text: string) {
-    setQuery(text);
-    const ticket = ++latestSearch;
-    if (text.trim() === '') return setResults([]);
-    const result = await call('patients.search', { query: text, limit: 8 });
-    if (ticket !== latestSearch) return;
-    setResults(result.ok ? result.value : []);
-    if (!result.ok) errors.show(result.error);
-  }
 
   async function submit(event: SyntheticEvent) {
     event.preventDefault();
@@ -97,70 +84,16 @@ export function BookingPanel({ provider, date, dateLabel, minute, types, onBooke
           </dd>
         </div>
       </dl>
-      {patient ? (
-        <div className="field">
-          <span className="field-label">Patient</span>
-          <div className="cal-chosen">
-            <span>
-              <strong>{patient.name}</strong>
-              <small className="muted cal-block">
-                {patient.dob} · MRN {patient.mrn}
-              </small>
-            </span>
-            <button
-              type="button"
-              onClick={() => {
-                setPatient(null);
-                setTimeout(() => search.current?.focus());
-              }}
-            >
-              Change
-            </button>
-          </div>
-        </div>
-      ) : (
-        <div className="field">
-          <label htmlFor="cal-patient-search">Patient</label>
-          <input
-            id="cal-patient-search"
-            ref={search}
-            type="search"
-            autoComplete="off"
-            placeholder="Name, phone, MRN or date of birth"
-            value={query}
-            aria-invalid={errors.errors.fields.patientId ? true : undefined}
-            aria-describedby={errors.errors.fields.patientId ? 'cal-patient-error' : undefined}
-            onChange={(event) => void find(event.target.value)}
-          />
-          {errors.errors.fields.patientId && (
-            <small id="cal-patient-error" className="field-error">
-              {errors.errors.fields.patientId}
-            </small>
-          )}
-          {results.length > 0 && (
-            <ul className="cal-results" aria-label="Matching patients">
-              {results.map((row) => (
-                <li key={row.id}>
-                  <button
-                    type="button"
-                    onClick={() => {
-                      setPatient(row);
-                      setResults([]);
-                      errors.clear();
-                    }}
-                  >
-                    <strong>{row.name}</strong>
-                    <span className="muted">
-                      {row.dob} · MRN {row.mrn}
-                    </span>
-                  </button>
-                </li>
-              ))}
-            </ul>
-          )}
-          {query.trim() !== '' && results.length === 0 && <small className="hint">No patient matches “{query}”.</small>}
-        </div>
-      )}
+      <PatientPicker
+        idPrefix="cal"
+        inputRef={search}
+        patient={patient}
+        onChange={(chosen) => {
+          setPatient(chosen);
+          if (chosen) errors.clear();
+        }}
+        error={errors.errors.fields.patientId}
+      />
       <SelectField
         label="Appointment type"
         value={typeId}

@@ -8,7 +8,7 @@ import { FormMessage } from '../../components/FormMessage';
 import { SelectField } from '../../components/SelectField';
 import { useFormErrors } from '../../hooks/useFormErrors';
 import { useWaitlist } from '../../stores/waitlist';
-import { PatientPicker } from './PatientPicker';
+import { PatientPicker } from '../../components/PatientPicker';
 
 export const PRIORITY_LABELS: Record<WaitlistPriority, string> = { urgent: 'Urgent', high: 'High', normal: 'Normal', low: 'Low' };
 export const PART_LABELS: Record<WaitlistPartOfDay, string> = { morning: 'Morning (before 12:00)', afternoon: 'Afternoon (12:00–17:00)', evening: 'Evening (after 17:00)' };
@@ -72,7 +72,7 @@ export function AddWaitlistEntryForm() {
   return (
     <form className="card wide" aria-labelledby="wl-add-heading" noValidate onSubmit={(event) => void submit(event)}>
       <h2 id="wl-add-heading">Add to waitlist</h2>
-      <PatientPicker patient={patient} onChange={setPatient} error={errors.errors.fields.patientId} />
+      <PatientPicker idPrefix="wl" patient={patient} onChange={setPatient} error={errors.errors.fields.patientId} />
       <SelectField
         label="Appointment type"
         value={typeId}

@@ -1,21 +1,26 @@
-import { useRef, useState } from 'react';
-import type { PatientSearchRow } from '../../../../src-shared/api/areas/patients';
-import { call } from '../../api';
+import { useRef, useState, type RefObject } from 'react';
+import type { PatientSearchRow } from '../../../src-shared/api/areas/patients';
+import { call } from '../api';
 
 interface PatientPickerProps {
   patient: PatientSearchRow | null;
   onChange: (patient: PatientSearchRow | null) => void;
   error: string | undefined;
+  /** Prefix of the element ids, unique on the page. */
+  idPrefix: string;
+  /** For a parent that moves the focus to the search box. */
+  inputRef?: RefObject<HTMLInputElement | null>;
 }
 
 let latestSearch = 0;
 
 /** Search as you type and choose one patient; the choice shows with a Change button. */
-export function PatientPicker({ patient, onChange, error }: PatientPickerProps) {
+export function PatientPicker({ patient, onChange, error, idPrefix, inputRef }: PatientPickerProps) {
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<PatientSearchRow[]>([]);
   const [failed, setFailed] = useState<string | null>(null);
-  const input = useRef<HTMLInputElement>(null);
+  const ownInput = useRef<HTMLInputElement>(null);
+  const input = inputRef ?? ownInput;
 
   async function find(text: string) {
     setQuery(text);
@@ -54,20 +59,20 @@ export function PatientPicker({ patient, onChange, error }: PatientPickerProps) 
   const problem = error ?? failed ?? undefined;
   return (
     <div className="field">
-      <label htmlFor="wl-patient-search">Patient</label>
+      <label htmlFor={`${idPrefix}-patient-search`}>Patient</label>
       <input
-        id="wl-patient-search"
+        id={`${idPrefix}-patient-search`}
         ref={input}
         type="search"
         autoComplete="off"
         placeholder="Name, phone, MRN or date of birth"
         value={query}
         aria-invalid={problem ? true : undefined}
-        aria-describedby={problem ? 'wl-patient-error' : undefined}
+        aria-describedby={problem ? `${idPrefix}-patient-error` : undefined}
         onChange={(event) => void find(event.target.value)}
       />
       {problem && (
-        <small id="wl-patient-error" className="field-error">
+        <small id={`${idPrefix}-patient-error`} className="field-error">
           {problem}
         </small>
       )}
