@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DatabaseOpenError } from '../../src-main/core/db/errors';
 import { openDatabase } from '../../src-main/core/db/open';
@@ -63,5 +64,29 @@ describe('the encrypted database', () => {
     expect(Number(database.handle.pragma('cache_size', { simple: true }))).toBeLessThanOrEqual(-64 * 1024);
     expect(Number(database.handle.pragma('busy_timeout', { simple: true }))).toBeGreaterThan(0);
     await database.close();
+  });
+});
+
+describe('rows read through Kysely', () => {
+  it('come back as objects with every column, whatever its name, from selects and from RETURNING', async () => {
+    const { file, key } = folder();
+    const database = openDatabase({ file, key, create: true });
+    try {
+      const inserted = await database.db
+        .insertInto('roles')
+        .values({ id: 'nurse-x', label: 'Nurse "X"', created_at: 5, updated_at: 6 })
+        .returning(['id', 'label'])
+        .execute();
+      expect(inserted).toEqual([{ id: 'nurse-x', label: 'Nurse "X"' }]);
+      const { rows } = await sql<Record<string, unknown>>`
+        SELECT id, label AS "the ""label""", created_at AS "a b", NULL AS empty, x'00ff' AS bytes, updated_at AS id
+        FROM roles WHERE id = ${'nurse-x'}`.execute(database.db);
+      // A repeated name keeps the last column, as better-sqlite3's own objects do.
+      expect(rows).toEqual([{ id: 6, 'the "label"': 'Nurse "X"', 'a b': 5, empty: null, bytes: Buffer.from([0, 255]) }]);
+      const all = await database.db.selectFrom('roles').selectAll().where('id', '=', 'nurse-x').execute();
+      expect(all).toEqual([{ id: 'nurse-x', label: 'Nurse "X"', created_at: 5, updated_at: 6 }]);
+    } finally {
+      await database.close();
+    }
   });
 });
