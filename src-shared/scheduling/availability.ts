@@ -159,3 +159,17 @@ export function providerDay(zone: string, date: string, providerId: string, rule
 
   return { providerId, date, intervals: located(byLocation), holidays: appliedHolidays, timeOff, templateHours: located(templateHours) };
 }
+
+/**
+ * The rules split per provider (holidays shared), so that expanding many providers' days looks only
+ * at each provider's own templates and exceptions.
+ */
+export function rulesByProvider(rules: ScheduleRules, providerIds: readonly string[]): Map<string, ScheduleRules> {
+  const templates = new Map<string, TemplateRule[]>(providerIds.map((id) => [id, []]));
+  const exceptions = new Map<string, ExceptionRule[]>(providerIds.map((id) => [id, []]));
+  for (const template of rules.templates) templates.get(template.providerId)?.push(template);
+  for (const exception of rules.exceptions) exceptions.get(exception.providerId)?.push(exception);
+  return new Map(
+    providerIds.map((id) => [id, { templates: templates.get(id) ?? [], exceptions: exceptions.get(id) ?? [], holidays: rules.holidays }]),
+  );
+}

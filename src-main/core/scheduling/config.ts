@@ -10,7 +10,7 @@ import type {
 } from '../../../src-shared/api/areas/scheduling';
 import { ApiError, fieldError } from '../../../src-shared/api/errors';
 import type { ExceptionRule, HolidayRule, ScheduleRules, TemplateRule } from '../../../src-shared/scheduling/availability';
-import { parseLocalTime } from '../../../src-shared/scheduling/time';
+import { addDays, daysBetween, isoWeekday, parseLocalTime } from '../../../src-shared/scheduling/time';
 import type {
   AppointmentTypeRow,
   AvailabilityExceptionRow,
@@ -366,15 +366,18 @@ export async function listHolidays(db: Db, filter: { from?: string; to?: string 
 export async function loadRules(db: Db, providerIds: readonly string[], from: string, to: string): Promise<ScheduleRules> {
   if (providerIds.length === 0) return { templates: [], exceptions: [], holidays: [] };
   const ids = [...providerIds];
+  let templateQuery = db
+    .selectFrom('availability_templates')
+    .selectAll()
+    .where('provider_id', 'in', ids)
+    .where('deleted_at', 'is', null)
+    .where((eb) => eb.or([eb('valid_until', 'is', null), eb('valid_until', '>=', from)]))
+    .where((eb) => eb.or([eb('valid_from', 'is', null), eb('valid_from', '<=', to)]));
+  // Less than a week (a day view, a booking check): only the weekdays it has.
+  const span = daysBetween(from, to);
+  if (span >= 0 && span < 6) templateQuery = templateQuery.where('weekday', 'in', Array.from({ length: span + 1 }, (_, offset) => isoWeekday(addDays(from, offset))));
   const [templates, exceptions, holidays] = await Promise.all([
-    db
-      .selectFrom('availability_templates')
-      .selectAll()
-      .where('provider_id', 'in', ids)
-      .where('deleted_at', 'is', null)
-      .where((eb) => eb.or([eb('valid_until', 'is', null), eb('valid_until', '>=', from)]))
-      .where((eb) => eb.or([eb('valid_from', 'is', null), eb('valid_from', '<=', to)]))
-      .execute(),
+    templateQuery.execute(),
     db
       .selectFrom('availability_exceptions')
       .selectAll()
