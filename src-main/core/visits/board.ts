@@ -5,6 +5,7 @@ import { displayName } from '../../../src-shared/patients/names';
 import { todayIn } from '../../../src-shared/patients/dates';
 import {
   ACTIVE_STATUSES,
+  VISIT_STATUSES,
   isMoveTarget,
   isOverThreshold,
   minutesBetween,
@@ -50,7 +51,22 @@ function visitsWithNames(db: Db) {
     .select(['r.name as room_name', 'cr.name as called_room_name', 'pr.display_name as provider_name']);
 }
 
-type JoinedVisit = Awaited<ReturnType<ReturnType<typeof visitsWithNames>['executeTakeFirstOrThrow']>>;
+type BaseVisit = Awaited<ReturnType<ReturnType<typeof visitsBase>['executeTakeFirstOrThrow']>>;
+
+/** The names a visit shows beside its own columns: joined for one visit, looked up for a board. */
+interface VisitNames {
+  roomName: string | null;
+  calledRoomName: string | null;
+  providerName: string | null;
+}
+
+/** Per status, computed once: a board builds hundreds of views. */
+const MOVES_BY_STATUS = new Map(
+  VISIT_STATUSES.map((status) => {
+    const allowed = allowedMoves(status);
+    return [status, { moves: Object.freeze(allowed.filter(isMoveTarget)), canCheckOut: allowed.includes('checked_out') }] as const;
+  }),
+);
 
 interface ViewContext {
   now: number;
@@ -58,9 +74,10 @@ interface ViewContext {
   ticketStyle: TicketStyle;
 }
 
-export function toVisitView(row: JoinedVisit, context: ViewContext): VisitView {
+export function toVisitView(row: BaseVisit, names: VisitNames, context: ViewContext): VisitView {
   const ended = row.status === 'checked_out' ? (row.checked_out_at ?? context.now) : row.status === 'cancelled' ? row.status_since : context.now;
   const status: VisitStatus = row.status;
+  const moves = MOVES_BY_STATUS.get(status);
   return {
     id: row.id,
     patientId: row.patient_id,
@@ -79,18 +96,18 @@ export function toVisitView(row: JoinedVisit, context: ViewContext): VisitView {
     totalMinutes: minutesBetween(row.arrived_at, ended),
     overThreshold: isOverThreshold(status, row.status_since, context.now, context.thresholds),
     roomId: row.room_id,
-    roomName: row.room_name,
+    roomName: names.roomName,
     providerId: row.provider_id,
-    providerName: row.provider_name,
+    providerName: names.providerName,
     ticket: ticketLabel(context.ticketStyle, row.first_name, row.last_name, row.ticket_number),
     calledAt: row.called_at,
-    calledRoomName: row.called_room_name,
+    calledRoomName: names.calledRoomName,
     lastMoveBy: row.last_move_by_name,
     lastMoveAt: row.last_move_at,
     lastEventId: row.last_event_id,
     undoLabel: row.undo_action && row.undo_to_status ? undoLabel({ action: row.undo_action, to_status: row.undo_to_status }) : null,
-    moves: allowedMoves(status).filter(isMoveTarget),
-    canCheckOut: allowedMoves(status).includes('checked_out'),
+    moves: moves ? [...moves.moves] : [],
+    canCheckOut: moves?.canCheckOut ?? false,
   };
 }
 
@@ -103,7 +120,7 @@ export async function getVisit(db: Db, visitId: string, now: number): Promise<Vi
   const context = await viewContext(db, now);
   const row = await visitsWithNames(db).where('v.id', '=', visitId).executeTakeFirst();
   if (!row) throw new ApiError('NOT_FOUND', 'There is no such visit.', { fields: { visitId: 'no such visit' } });
-  return toVisitView(row, context);
+  return toVisitView(row, { roomName: row.room_name, calledRoomName: row.called_room_name, providerName: row.provider_name }, context);
 }
 
 export interface BoardQuery {
@@ -133,7 +150,8 @@ export async function visitBoard(db: Db, query: BoardQuery, now: number): Promis
   const name = (names: Map<string, string>, id: string | null) => (id === null ? null : (names.get(id) ?? null));
   const visits = rows.map((row) =>
     toVisitView(
-      { ...row, room_name: name(roomNames, row.room_id), called_room_name: name(roomNames, row.called_room_id), provider_name: name(providerNames, row.provider_id) },
+      row,
+      { roomName: name(roomNames, row.room_id), calledRoomName: name(roomNames, row.called_room_id), providerName: name(providerNames, row.provider_id) },
       context,
     ),
   );
