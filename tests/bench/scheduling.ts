@@ -386,43 +386,48 @@ export class NextFloor {
     this.handle.close();
   }
 
+  /** Reads the bookings a stretch of dates at a time, doubling from one day, as ours does. */
   next(query: NextQuery): FoundSlot[] {
-    const from = localDayBounds(BENCH_ZONE, query.from).start;
-    const to = localDayBounds(BENCH_ZONE, query.to).end;
-    const rows = this.#busy.all(...this.#providerIds, from - DAY_MS, to, from) as { provider_id: string; start_at: number; end_at: number }[];
-    const busy = new Map<string, { start: number; end: number }[]>(this.#providerIds.map((id) => [id, []]));
-    for (const row of rows) {
-      const list = busy.get(row.provider_id);
-      if (!list) continue;
-      const last = list.at(-1);
-      if (last && row.start_at <= last.end) last.end = Math.max(last.end, row.end_at);
-      else list.push({ start: row.start_at, end: row.end_at });
-    }
     const duration = query.durationMinutes * MINUTE_MS;
     const step = NEXT_STEP_MINUTES * MINUTE_MS;
     const found: FoundSlot[] = [];
-    for (let offset = 0; offset <= NEXT_SPAN_DAYS && found.length < NEXT_LIMIT; offset += 1) {
-      const stretches = this.#availability.get(addDays(query.from, offset)) ?? [];
-      const today: (FoundSlot & { rank: number })[] = [];
-      this.#providerIds.forEach((providerId, rank) => {
-        const taken = busy.get(providerId) ?? [];
-        let cursor = 0;
-        let count = 0;
-        for (const stretch of stretches) {
-          let start = stretch.start;
-          if (start < this.#now) start += Math.ceil((this.#now - start) / step) * step;
-          for (; start + duration <= stretch.end && count < NEXT_LIMIT; start += step) {
-            const end = start + duration;
-            while (cursor < taken.length && (taken[cursor]?.end ?? Infinity) <= start) cursor += 1;
-            const next = taken[cursor];
-            if (next && next.start < end) continue;
-            today.push({ providerId, start, rank });
-            count += 1;
+    for (let first = 0, size = 1; first <= NEXT_SPAN_DAYS && found.length < NEXT_LIMIT; first += size, size *= 2) {
+      const last = Math.min(NEXT_SPAN_DAYS, first + size - 1);
+      const from = localDayBounds(BENCH_ZONE, addDays(query.from, first)).start;
+      const to = localDayBounds(BENCH_ZONE, addDays(query.from, last)).end;
+      if (to <= this.#now) continue;
+      const rows = this.#busy.all(...this.#providerIds, from - DAY_MS, to, from) as { provider_id: string; start_at: number; end_at: number }[];
+      const busy = new Map<string, { start: number; end: number }[]>(this.#providerIds.map((id) => [id, []]));
+      for (const row of rows) {
+        const list = busy.get(row.provider_id);
+        if (!list) continue;
+        const previous = list.at(-1);
+        if (previous && row.start_at <= previous.end) previous.end = Math.max(previous.end, row.end_at);
+        else list.push({ start: row.start_at, end: row.end_at });
+      }
+      for (let offset = first; offset <= last && found.length < NEXT_LIMIT; offset += 1) {
+        const stretches = this.#availability.get(addDays(query.from, offset)) ?? [];
+        const today: (FoundSlot & { rank: number })[] = [];
+        this.#providerIds.forEach((providerId, rank) => {
+          const taken = busy.get(providerId) ?? [];
+          let cursor = 0;
+          let count = 0;
+          for (const stretch of stretches) {
+            let start = stretch.start;
+            if (start < this.#now) start += Math.ceil((this.#now - start) / step) * step;
+            for (; start + duration <= stretch.end && count < NEXT_LIMIT; start += step) {
+              const end = start + duration;
+              while (cursor < taken.length && (taken[cursor]?.end ?? Infinity) <= start) cursor += 1;
+              const next = taken[cursor];
+              if (next && next.start < end) continue;
+              today.push({ providerId, start, rank });
+              count += 1;
+            }
           }
-        }
-      });
-      today.sort((a, b) => a.start - b.start || a.rank - b.rank);
-      for (const slot of today.slice(0, NEXT_LIMIT - found.length)) found.push({ providerId: slot.providerId, start: slot.start });
+        });
+        today.sort((a, b) => a.start - b.start || a.rank - b.rank);
+        for (const slot of today.slice(0, NEXT_LIMIT - found.length)) found.push({ providerId: slot.providerId, start: slot.start });
+      }
     }
     return found;
   }

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DaySchedule, NextAvailableInput, PartOfDay, ProviderDaySchedule, Slot } from '../../../src-shared/api/areas/scheduling';
 import { fieldError } from '../../../src-shared/api/errors';
-import { providerDay } from '../../../src-shared/scheduling/availability';
+import { providerDay, rulesByProvider } from '../../../src-shared/scheduling/availability';
 import { mergeIntervals, type Interval } from '../../../src-shared/scheduling/intervals';
 import { slotsIn, type FoundSlot } from '../../../src-shared/scheduling/slots';
 import { BLOCKING_STATUSES } from '../../../src-shared/scheduling/status';
@@ -40,8 +40,9 @@ export async function daySchedule(
   const holidays = rules.holidays
     .filter((h) => input.locationId === undefined || h.locationId === null || h.locationId === input.locationId)
     .map((h) => ({ id: h.id, date: h.date, name: h.name, locationId: h.locationId }));
+  const ruleSets = rulesByProvider(rules, ids);
   const columns = providers.map((provider): ProviderDaySchedule => {
-    const day = providerDay(zone, input.date, provider.id, rules);
+    const day = providerDay(zone, input.date, provider.id, ruleSets.get(provider.id) ?? rules);
     return {
       provider: toProvider(provider),
       availability: day.intervals.filter((i) => input.locationId === undefined || i.locationId === input.locationId),
@@ -76,14 +77,21 @@ async function busyByProvider(db: Db, providerIds: readonly string[], from: numb
           .where('deleted_at', 'is', null)
           .execute();
   const busy = new Map<string, Interval[]>();
-  for (const row of rows) busy.set(row.provider_id, [...(busy.get(row.provider_id) ?? []), { start: row.start_at, end: row.end_at }]);
+  for (const row of rows) {
+    const list = busy.get(row.provider_id);
+    if (list) list.push({ start: row.start_at, end: row.end_at });
+    else busy.set(row.provider_id, [{ start: row.start_at, end: row.end_at }]);
+  }
   return busy;
+}
+
+async function requirePatient(db: Db, patientId: string): Promise<void> {
+  const patient = await db.selectFrom('patients').select('id').where('id', '=', patientId).where('deleted_at', 'is', null).executeTakeFirst();
+  if (!patient) throw fieldError('patientId', 'no such patient');
 }
 
 async function patientBusy(db: Db, patientId: string | undefined, from: number, to: number): Promise<Interval[]> {
   if (!patientId) return [];
-  const patient = await db.selectFrom('patients').select('id').where('id', '=', patientId).where('deleted_at', 'is', null).executeTakeFirst();
-  if (!patient) throw fieldError('patientId', 'no such patient');
   const rows = await db
     .selectFrom('appointments')
     .select(['start_at', 'end_at'])
@@ -130,49 +138,56 @@ export async function nextAvailable(db: Db, input: NextAvailableInput, now: numb
   }
   const ids = providers.map((p) => p.id);
   const rank = new Map(ids.map((id, index) => [id, index]));
-  const from = localDayBounds(zone, input.from).start;
-  const to = localDayBounds(zone, input.to).end;
   const room = input.roomId ? await requireRoom(db, input.roomId) : null;
   if (room && input.locationId && room.location_id !== input.locationId) throw fieldError('roomId', `${room.name} is not at that location`);
   const locationId = room?.location_id ?? input.locationId;
-  const [rules, busy, ownBusy, roomBusy, locations] = await Promise.all([
-    loadRules(db, ids, input.from, input.to),
-    busyByProvider(db, ids, from, to),
-    patientBusy(db, input.patientId, from, to),
-    busyRoom(db, room?.id, from, to),
-    db.selectFrom('locations').select(['id', 'name']).execute(),
-  ]);
+  if (input.patientId) await requirePatient(db, input.patientId);
+  const [rules, locations] = await Promise.all([loadRules(db, ids, input.from, input.to), db.selectFrom('locations').select(['id', 'name']).execute()]);
+  const ruleSets = rulesByProvider(rules, ids);
   const locationName = new Map(locations.map((l) => [l.id, l.name]));
-  const blocked = new Map(ids.map((id) => [id, mergeIntervals([...(busy.get(id) ?? []), ...ownBusy, ...roomBusy])]));
   const durationMs = (input.durationMinutes ?? type.row.duration_minutes) * MINUTE_MS;
   const window = input.partOfDay === 'any' ? null : PART_OF_DAY_MINUTES[input.partOfDay];
 
   const found: (FoundSlot & { providerId: string })[] = [];
   const days = daysBetween(input.from, input.to);
-  for (let offset = 0; offset <= days && found.length < input.limit; offset += 1) {
-    const date = addDays(input.from, offset);
-    if (localDayBounds(zone, date).end <= now) continue;
-    const startWindows = window ? wallRangeToInstants(zone, date, window[0], window[1]) : null;
-    const today: (FoundSlot & { providerId: string })[] = [];
-    for (const provider of providers) {
-      const day = providerDay(zone, date, provider.id, rules);
-      const stretches = locationId ? day.intervals.filter((i) => i.locationId === locationId) : day.intervals;
-      const slots = slotsIn(stretches, blocked.get(provider.id) ?? [], {
-        durationMs,
-        stepMs: input.stepMinutes * MINUTE_MS,
-        notBefore: now,
-        startWindows,
-        limit: input.limit,
-      });
-      today.push(...slots.map((slot) => ({ ...slot, providerId: provider.id })));
+  // Bookings are read a stretch of dates at a time, doubling from one day: the first free slots are
+  // usually within days, and eight weeks of a busy clinic's bookings cost more to read than to search.
+  for (let first = 0, size = 1; first <= days && found.length < input.limit; first += size, size *= 2) {
+    const last = Math.min(days, first + size - 1);
+    const stretchEnd = localDayBounds(zone, addDays(input.from, last)).end;
+    if (stretchEnd <= now) continue;
+    const stretchStart = localDayBounds(zone, addDays(input.from, first)).start;
+    const [busy, ownBusy, roomBusy] = await Promise.all([
+      busyByProvider(db, ids, stretchStart, stretchEnd),
+      patientBusy(db, input.patientId, stretchStart, stretchEnd),
+      busyRoom(db, room?.id, stretchStart, stretchEnd),
+    ]);
+    const blocked = new Map(ids.map((id) => [id, mergeIntervals([...(busy.get(id) ?? []), ...ownBusy, ...roomBusy])]));
+    for (let offset = first; offset <= last && found.length < input.limit; offset += 1) {
+      const date = addDays(input.from, offset);
+      if (localDayBounds(zone, date).end <= now) continue;
+      const startWindows = window ? wallRangeToInstants(zone, date, window[0], window[1]) : null;
+      const today: (FoundSlot & { providerId: string })[] = [];
+      for (const provider of providers) {
+        const day = providerDay(zone, date, provider.id, ruleSets.get(provider.id) ?? rules);
+        const stretches = locationId ? day.intervals.filter((i) => i.locationId === locationId) : day.intervals;
+        const slots = slotsIn(stretches, blocked.get(provider.id) ?? [], {
+          durationMs,
+          stepMs: input.stepMinutes * MINUTE_MS,
+          notBefore: now,
+          startWindows,
+          limit: input.limit,
+        });
+        for (const slot of slots) today.push({ ...slot, providerId: provider.id });
+      }
+      today.sort(
+        (a, b) =>
+          a.start - b.start ||
+          (rank.get(a.providerId) ?? 0) - (rank.get(b.providerId) ?? 0) ||
+          (locationName.get(a.locationId) ?? '').localeCompare(locationName.get(b.locationId) ?? ''),
+      );
+      found.push(...today.slice(0, input.limit - found.length));
     }
-    today.sort(
-      (a, b) =>
-        a.start - b.start ||
-        (rank.get(a.providerId) ?? 0) - (rank.get(b.providerId) ?? 0) ||
-        (locationName.get(a.locationId) ?? '').localeCompare(locationName.get(b.locationId) ?? ''),
-    );
-    found.push(...today.slice(0, input.limit - found.length));
   }
   const names = new Map(providers.map((p) => [p.id, p.display_name]));
   return found.map((slot) => {
