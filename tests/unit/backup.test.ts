@@ -33,6 +33,8 @@ describe('backup and restore', () => {
     expect((await runCli(['init', '--data', data], { env: { CLINIC_DB_KEY: hexKey } })).code).toBe(0);
 
     const writer = spawn(process.execPath, ['-e', WRITER, join(data, 'clinic.db'), hexKey], { cwd: REPO_ROOT });
+    // Listened for now: the writer may finish before the backup does.
+    const writerDone = new Promise<number | null>((resolve) => writer.on('close', resolve));
     let writerOutput = '';
     await new Promise<void>((resolve) => writer.stdout.on('data', (chunk: Buffer) => {
       writerOutput += chunk.toString();
@@ -42,7 +44,6 @@ describe('backup and restore', () => {
 
     const out = join(folder.dir, 'backup.db');
     const backup = await runCli(['backup', '--data', data, '--out', out], { env: { CLINIC_DB_KEY: hexKey } });
-    const writerDone = new Promise<number | null>((resolve) => writer.on('close', resolve));
     expect(backup.code, backup.stderr).toBe(0);
     expect(backup.stdout).toContain('integrity check ok');
     expect(await writerDone).toBe(0);

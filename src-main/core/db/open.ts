@@ -35,8 +35,21 @@ export function openDatabase(options: OpenOptions): ClinicDatabase {
   const handle = openEncryptedHandle(options);
   try {
     const schemaVersion = migrate(handle, options.now ?? Date.now());
+    // The query planner's statistics, refreshed where tables changed a lot since the last run (a
+    // bounded sample per index, so opening a large clinic stays quick): without them SQLite guesses,
+    // and a guess can pick the wrong index for a day's appointments or a name search.
+    handle.pragma('analysis_limit = 1000');
+    handle.pragma('optimize = 0x10002');
     const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(handle) }) });
-    return { db, handle, schemaVersion, close: () => db.destroy() };
+    return {
+      db,
+      handle,
+      schemaVersion,
+      close: async () => {
+        handle.pragma('optimize');
+        await db.destroy();
+      },
+    };
   } catch (error) {
     handle.close();
     throw error;
