@@ -16,7 +16,7 @@ interface PhonesEditorProps {
 /**
  * The patient's phones as rows: number, kind, one "Primary" radio across the rows (the arrow keys move
  * it, as in any radio group), and Remove. Adding a row puts the cursor in its number; removing one puts
- * it in the row that took its place, or on "Add phone". Numbers are normalised by main when saved.
+ * it in the row that took its place, else the row before, else on "Add phone". Numbers are normalised by main when saved.
  */
 export function PhonesEditor({ rows, onChange, errors }: PhonesEditorProps) {
   const radioName = useId();
@@ -74,8 +74,8 @@ export function PhonesEditor({ rows, onChange, errors }: PhonesEditorProps) {
               <input type="radio" name={radioName} checked={row.isPrimary} onChange={() => onChange(withPrimaryPhone(rows, row.key))} />
               Primary
             </label>
-            <button type="button" onClick={() => remove(index)}>
-              Remove phone {index + 1}
+            <button type="button" aria-label={`Remove phone ${index + 1}`} onClick={() => remove(index)}>
+              Remove
             </button>
           </div>
           {errors[phoneErrorName(row.key, 'isPrimary')] && <small className="field-error phone-row-error">{errors[phoneErrorName(row.key, 'isPrimary')]}</small>}
