@@ -98,3 +98,92 @@ test('reception: register a patient, find them, get warned of a duplicate, add i
   await expect(page.getByRole('heading', { name: 'Locked' })).toBeVisible();
   expect(await page.content()).not.toContain('García');
 });
+
+test('reception: register with a work phone as primary, region, country, gender identity and notes; edit them and remove a phone', async ({ page, desk }) => {
+  const app = new FrontDeskPage(page);
+  await page.goto(desk.url);
+  await app.setUpClinic();
+  await page.getByRole('button', { name: 'Create clinic' }).click();
+  await app.signIn(ADMIN);
+  await app.open('Users');
+  await app.addUser(RECEPTIONIST, 'receptionist');
+  await app.signOut();
+  await app.signIn(RECEPTIONIST);
+
+  await app.open('Patients');
+  await page.getByRole('link', { name: 'Register new patient' }).click();
+  const form = page.getByRole('form', { name: 'Register patient' });
+  await form.getByLabel('First name').fill('Ben');
+  await form.getByLabel('Last name').fill('Adeyemi');
+  await form.getByLabel('Date of birth').fill('1975-11-02');
+  await form.getByLabel('Gender identity').fill('non-binary');
+
+  // Phones by keyboard: the first row is a mobile; "Add phone" puts the cursor in the new row's number.
+  await form.getByLabel('Mobile phone').fill('07700 900321');
+  await form.getByRole('button', { name: 'Add phone' }).click();
+  const second = form.getByRole('group', { name: 'Phone 2' });
+  await expect(second.getByLabel('Home phone')).toBeFocused();
+  await page.keyboard.type('call after six');
+  await second.getByLabel('Kind').selectOption('work');
+  await expect(second.getByLabel('Work phone')).toHaveValue('call after six');
+  await second.getByLabel('Primary').check();
+  await form.getByRole('button', { name: 'Add phone' }).click();
+  const third = form.getByRole('group', { name: 'Phone 3' });
+  await expect(third.getByLabel('Home phone')).toBeFocused();
+  await page.keyboard.type('0113 496 5555');
+  // The Primary radios are one group: the arrow keys move the choice between rows.
+  await second.getByLabel('Primary').focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(third.getByLabel('Primary')).toBeChecked();
+  await page.keyboard.press('ArrowUp');
+  await expect(second.getByLabel('Primary')).toBeChecked();
+  await expect(third.getByLabel('Primary')).not.toBeChecked();
+
+  await form.getByLabel('City').fill('Leeds');
+  await form.getByLabel('Region').fill('West Yorkshire');
+  await form.getByLabel('Country').fill('United Kingdom');
+  await form.getByLabel('Notes').fill('Prefers morning appointments.\nBrings an interpreter.');
+  await expect(form.getByLabel('Active patient')).toHaveCount(0);
+
+  // Main refuses the number that is not one; the message sits by that row, nothing else is marked.
+  await form.getByRole('button', { name: 'Register patient' }).click();
+  await expect(second.getByText('must be a phone number of 6 to 15 digits')).toBeVisible();
+  await expect(form.getByRole('group', { name: 'Phone 1' }).getByText('must be a phone number')).toHaveCount(0);
+  await second.getByLabel('Work phone').fill('0113 496 0000');
+  await form.getByRole('button', { name: 'Register patient' }).click();
+
+  const banner = page.getByRole('region', { name: 'Patient banner' });
+  await expect(banner).toContainText('Adeyemi, Ben');
+  const contact = page.getByRole('region', { name: 'Contact', exact: true });
+  await expect(contact).toContainText(/work \(primary\)\s*\S*1134960000/);
+  await expect(contact).toContainText('mobile');
+  await expect(contact).toContainText('home');
+
+  // The edit form shows everything that was registered.
+  await page.getByRole('link', { name: 'Edit patient' }).click();
+  const edit = page.getByRole('form', { name: 'Edit patient' });
+  await expect(edit.getByLabel('Gender identity')).toHaveValue('non-binary');
+  await expect(edit.getByLabel('Region')).toHaveValue('West Yorkshire');
+  await expect(edit.getByLabel('Country')).toHaveValue('United Kingdom');
+  await expect(edit.getByLabel('Notes')).toHaveValue('Prefers morning appointments.\nBrings an interpreter.');
+  await expect(edit.getByRole('group', { name: 'Phone 2' }).getByLabel('Work phone')).toHaveValue(/1134960000$/);
+  await expect(edit.getByRole('group', { name: 'Phone 2' }).getByLabel('Primary')).toBeChecked();
+  await expect(edit.getByRole('group', { name: 'Phone 1' }).getByLabel('Primary')).not.toBeChecked();
+  await expect(edit.getByRole('group', { name: 'Phone 3' }).getByLabel('Home phone')).toHaveValue(/1134965555$/);
+  await expect(edit.getByLabel('Active patient')).toBeChecked();
+  await expect(edit.getByText('Unsaved changes')).toHaveCount(0);
+  await screenshot(page, '30-patient-edit-phones');
+
+  // Remove the home phone: the cursor goes to the row before (none took its place); save.
+  await edit.getByRole('button', { name: 'Remove phone 3' }).click();
+  await expect(edit.getByRole('group', { name: 'Phone 2' }).getByLabel('Work phone')).toBeFocused();
+  await expect(edit.getByRole('group', { name: 'Phone 3' })).toHaveCount(0);
+  await expect(edit.getByText('Unsaved changes')).toBeVisible();
+  await edit.getByRole('button', { name: 'Save changes' }).click();
+
+  await expect(contact).toContainText(/work \(primary\)/);
+  await expect(contact).toContainText('mobile');
+  await expect(contact).not.toContainText('home');
+  await expect(contact).not.toContainText('4965555');
+  await expect(page.getByRole('region', { name: 'History of changes' })).toContainText('Rita Reception · Changed phones');
+});

@@ -4,7 +4,7 @@ import { FormMessage } from '../../components/FormMessage';
 import { navigate } from '../../hooks/navigation';
 import { useClinicSettings } from '../../stores/clinic-settings';
 import { usePatients } from '../../stores/patients';
-import { formFromRecord } from './patient-form';
+import { formFromRecord, updateInputFrom } from './patient-form';
 import { PatientBanner } from './PatientBanner';
 import { PatientForm } from './PatientForm';
 
@@ -35,17 +35,7 @@ export function EditPatientScreen({ patientId }: { patientId: string }) {
         label="Edit patient"
         submitLabel="Save changes"
         cancelHref={`#/patients/${record.id}`}
-        save={(input, notDuplicateOf) =>
-          call('patients.update', {
-            ...input,
-            patientId: record.id,
-            expectedUpdatedAt: record.updatedAt,
-            active: record.active,
-            // Contacts are edited on the summary; the form sends them back unchanged.
-            contacts: record.contacts.map((contact) => ({ ...contact })),
-            notDuplicateOf,
-          })
-        }
+        save={(values, notDuplicateOf) => call('patients.update', updateInputFrom(values, settings.dateFormat, record, notDuplicateOf))}
         saved={(saved) => {
           show(saved);
           navigate(`#/patients/${saved.id}`);

@@ -25,6 +25,7 @@ export function PatientBanner({ record, dateFormat }: { record: PatientRecord; d
           <span>{record.sex}</span>
           <span>MRN {record.mrn}</span>
           {record.deceasedDate && <span className="tag">Deceased {formatDate(record.deceasedDate, dateFormat)}</span>}
+          {!record.active && <span className="tag">Inactive</span>}
         </div>
         <div className="banner-flags">
           {record.allergies.length === 0 ? (

@@ -1,30 +1,19 @@
-import { useEffect, useState, type SyntheticEvent } from 'react';
+import { useEffect, useId, useState, type SyntheticEvent } from 'react';
 import { SEXES, type DuplicateCandidate, type PatientRecord } from '../../../../src-shared/api/areas/patients';
 import type { DateFormat } from '../../../../src-shared/api/areas/settings';
 import type { ApiErrorData, Result } from '../../../../src-shared/api/errors';
 import { parseDateInput } from '../../../../src-shared/patients/dates';
 import { call } from '../../api';
-import { Field } from '../../components/Field';
+import { Field, TextAreaField } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
 import { SelectField } from '../../components/SelectField';
 import { useFormErrors } from '../../hooks/useFormErrors';
 import { useLeaveGuard } from '../../hooks/useLeaveGuard';
 import { DuplicatePanel } from './DuplicatePanel';
-import { fieldsFrom, type PatientFormValues } from './patient-form';
+import { formErrorsFrom, phonesFrom, type PatientFormValues, type PatientTextField } from './patient-form';
+import { PhonesEditor } from './PhonesEditor';
 
 const DUPLICATE_CHECK_DELAY_MS = 250;
-
-/** Main's field paths → the form's field names (phones by their position in what was sent). */
-function formFieldErrors(fields: Record<string, string>, phoneFields: readonly string[]): Record<string, string> {
-  const mapped: Record<string, string> = {};
-  for (const [path, problem] of Object.entries(fields)) {
-    const phone = /^phones\.(\d+)\./.exec(path);
-    const address = /^address\.(\w+)$/.exec(path);
-    const name = phone ? (phoneFields[Number(phone[1])] ?? path) : address ? (address[1] ?? path) : path;
-    mapped[name] = problem;
-  }
-  return mapped;
-}
 
 export interface PatientFormProps {
   /** The record being edited; null when registering a new patient. */
@@ -34,7 +23,8 @@ export interface PatientFormProps {
   label: string;
   submitLabel: string;
   cancelHref: string;
-  save: (input: ReturnType<typeof fieldsFrom>['input'], notDuplicateOf: string[]) => Promise<Result<PatientRecord>>;
+  /** Sends the values (createInputFrom / updateInputFrom build the input). */
+  save: (values: PatientFormValues, notDuplicateOf: string[]) => Promise<Result<PatientRecord>>;
   saved: (record: PatientRecord) => void;
 }
 
@@ -50,14 +40,19 @@ export function PatientForm({ record, initial, dateFormat, label, submitLabel, c
   const [busy, setBusy] = useState(false);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const errors = useFormErrors();
+  const activeHintId = useId();
   const dobIso = parseDateInput(form.dob, dateFormat);
   const dirty = JSON.stringify(form) !== JSON.stringify(initial);
   useLeaveGuard(dirty && !busy);
 
-  // Live duplicate candidates while typing, a moment after the last keystroke.
+  // Live duplicate candidates while typing, a moment after the last keystroke; every phone typed counts.
   const excludePatientId = record?.id;
+  const typedPhones = form.phones
+    .map((row) => row.number.trim())
+    .filter((number) => number !== '')
+    .join('\n');
   useEffect(() => {
-    if (!form.lastName && !form.mobile && !form.home && !form.email && !form.nationalId) return setCandidates([]);
+    if (!form.lastName && !typedPhones && !form.email && !form.nationalId) return setCandidates([]);
     const timer = window.setTimeout(() => {
       void call('patients.findDuplicates', {
         excludePatientId,
@@ -67,23 +62,26 @@ export function PatientForm({ record, initial, dateFormat, label, submitLabel, c
         dob: dobIso,
         email: form.email || null,
         nationalId: form.nationalId || null,
-        phones: [form.mobile, form.home].filter((number) => number.trim() !== '').map((number) => ({ number })),
+        phones: typedPhones ? typedPhones.split('\n').map((number) => ({ number })) : [],
         limit: 5,
       }).then((result) => {
         if (result.ok) setCandidates(result.value);
       });
     }, DUPLICATE_CHECK_DELAY_MS);
     return () => window.clearTimeout(timer);
-  }, [excludePatientId, form.firstName, form.middleName, form.lastName, dobIso, form.email, form.nationalId, form.mobile, form.home]);
+  }, [excludePatientId, form.firstName, form.middleName, form.lastName, dobIso, form.email, form.nationalId, typedPhones]);
 
-  const update = (key: keyof PatientFormValues) => (event: { target: { value: string } }) => setForm({ ...form, [key]: event.target.value });
+  const update = (key: PatientTextField | 'sex') => (event: { target: { value: string } }) => setForm({ ...form, [key]: event.target.value });
 
-  function showError(error: ApiErrorData, phoneFields: readonly string[]) {
+  function showError(error: ApiErrorData, rowKeys: readonly string[]) {
     const fields = error.details?.fields ?? {};
-    // Paths the form shows under a field; any other (a kept phone, say) is spelled out by the button.
-    const shown = Object.keys(fields).filter((path) => Object.keys(formFieldErrors({ [path]: '' }, phoneFields)).some((name) => name in form));
-    errors.show(error, shown);
-    setFieldErrors(formFieldErrors(fields, phoneFields));
+    // Paths the form shows by a field or a phone row; any other is spelled out by the button.
+    const { byName, unplaced } = formErrorsFrom(fields, rowKeys);
+    errors.show(
+      error,
+      Object.keys(fields).filter((path) => !unplaced.includes(path)),
+    );
+    setFieldErrors(byName);
   }
 
   async function submit(event: SyntheticEvent) {
@@ -94,16 +92,16 @@ export function PatientForm({ record, initial, dateFormat, label, submitLabel, c
       setFieldErrors({ dob: `must be a real date written as ${dateFormat}` });
       return errors.setField('dob', `must be a real date written as ${dateFormat}`);
     }
-    const { input, phoneFields } = fieldsFrom(form, dateFormat, record);
+    const { rowKeys } = phonesFrom(form);
     setBusy(true);
-    const result = await save(input, confirmed);
+    const result = await save(form, confirmed);
     setBusy(false);
-    if (!result.ok) return showError(result.error, phoneFields);
+    if (!result.ok) return showError(result.error, rowKeys);
     saved(result.value);
   }
 
   const fieldError = (name: string) => fieldErrors[name];
-  const text = (name: keyof PatientFormValues, label: string, extra: Partial<Parameters<typeof Field>[0]> = {}) => (
+  const text = (name: PatientTextField, label: string, extra: Partial<Parameters<typeof Field>[0]> = {}) => (
     <Field label={label} value={form[name]} onChange={update(name)} error={fieldError(name)} {...extra} />
   );
   const dateHint = (value: string) => {
@@ -127,9 +125,10 @@ export function PatientForm({ record, initial, dateFormat, label, submitLabel, c
           <SelectField label="Sex" value={form.sex} options={SEXES.map((sex) => ({ value: sex, label: sex }))} onChange={update('sex')} error={fieldError('sex')} />
         </div>
         <div className="row">
-          {text('mobile', 'Mobile phone', { type: 'tel' })}
-          {text('home', 'Home phone', { type: 'tel' })}
+          {text('genderIdentity', 'Gender identity', { hint: 'As the patient describes it; blank if not given.' })}
+          {text('preferredLanguage', 'Preferred language')}
         </div>
+        <PhonesEditor rows={form.phones} onChange={(phones) => setForm({ ...form, phones })} errors={fieldErrors} />
         <div className="row">
           {text('email', 'Email', { type: 'email' })}
           {text('nationalId', 'National id', {
@@ -146,13 +145,27 @@ export function PatientForm({ record, initial, dateFormat, label, submitLabel, c
           </div>
           <div className="row">
             {text('city', 'City')}
-            {text('postalCode', 'Postal code')}
+            {text('region', 'Region', { hint: 'State, county or province' })}
           </div>
           <div className="row">
-            {text('preferredLanguage', 'Preferred language')}
-            {record && text('deceasedDate', 'Date of death', { placeholder: dateFormat, hint: form.deceasedDate ? dateHint(form.deceasedDate) : 'Blank while alive' })}
+            {text('postalCode', 'Postal code')}
+            {text('country', 'Country')}
           </div>
-          {text('notes', 'Notes')}
+          <TextAreaField label="Notes" rows={3} value={form.notes} onChange={update('notes')} error={fieldError('notes')} />
+          {record && (
+            <div className="row">
+              {text('deceasedDate', 'Date of death', { placeholder: dateFormat, hint: form.deceasedDate ? dateHint(form.deceasedDate) : 'Blank while alive' })}
+              <div className="field active-field">
+                <label className="checkbox">
+                  <input type="checkbox" checked={form.active} onChange={(event) => setForm({ ...form, active: event.target.checked })} aria-describedby={activeHintId} />
+                  Active patient
+                </label>
+                <small id={activeHintId} className="hint">
+                  Inactive patients are still found by search, marked inactive.
+                </small>
+              </div>
+            </div>
+          )}
         </fieldset>
         <FormMessage error={errors.errors.form} />
         <div className="actions">

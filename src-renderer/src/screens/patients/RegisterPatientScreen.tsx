@@ -3,7 +3,7 @@ import { call } from '../../api';
 import { navigate } from '../../hooks/navigation';
 import { useClinicSettings } from '../../stores/clinic-settings';
 import { usePatients } from '../../stores/patients';
-import { EMPTY_FORM } from './patient-form';
+import { createInputFrom, EMPTY_FORM } from './patient-form';
 import { PatientForm } from './PatientForm';
 
 export function RegisterPatientScreen() {
@@ -14,17 +14,18 @@ export function RegisterPatientScreen() {
     void load();
   }, [load]);
 
+  const dateFormat = settings?.dateFormat ?? 'YYYY-MM-DD';
   return (
     <section>
       <h1>Register patient</h1>
       <PatientForm
         record={null}
         initial={EMPTY_FORM}
-        dateFormat={settings?.dateFormat ?? 'YYYY-MM-DD'}
+        dateFormat={dateFormat}
         label="Register patient"
         submitLabel="Register patient"
         cancelHref="#/patients"
-        save={(input, notDuplicateOf) => call('patients.create', { ...input, notDuplicateOf })}
+        save={(values, notDuplicateOf) => call('patients.create', createInputFrom(values, dateFormat, notDuplicateOf))}
         saved={(record) => {
           show(record);
           navigate(`#/patients/${record.id}`);
