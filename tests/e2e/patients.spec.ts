@@ -158,6 +158,10 @@ test('reception: register with a work phone as primary, region, country, gender 
   await expect(contact).toContainText(/work \(primary\)\s*\S*1134960000/);
   await expect(contact).toContainText('mobile');
   await expect(contact).toContainText('home');
+  // The summary shows the rest of what was registered: the address as envelope lines, the notes as typed.
+  await expect(contact.getByRole('definition').filter({ hasText: 'Leeds' })).toHaveText(/Leeds West Yorkshire.*United Kingdom/);
+  await expect(contact).toContainText('· non-binary');
+  await expect(contact.getByText('Prefers morning appointments.')).toHaveText('Prefers morning appointments.\nBrings an interpreter.');
 
   // The edit form shows everything that was registered.
   await page.getByRole('link', { name: 'Edit patient' }).click();

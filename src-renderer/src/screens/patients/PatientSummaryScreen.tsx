@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import type { PatientRecord } from '../../../../src-shared/api/areas/patients';
 import { formatDate, todayIn } from '../../../../src-shared/patients/dates';
 import { FormMessage } from '../../components/FormMessage';
 import { useClinicSettings } from '../../stores/clinic-settings';
@@ -14,6 +15,13 @@ import { insuranceWarnings } from './insurance-status';
 import { MergesCard } from './MergesCard';
 import { PatientBanner } from './PatientBanner';
 import { PhotoCard } from './PhotoCard';
+
+/** The postal address as the lines an envelope would carry; a dash when nothing is on file. */
+function addressLines(address: PatientRecord['address']): string[] {
+  const cityLine = [address.city, address.region, address.postalCode].filter(Boolean).join(' ');
+  const lines = [address.line1, address.line2, cityLine, address.country].filter((line): line is string => Boolean(line));
+  return lines.length > 0 ? lines : ['—'];
+}
 
 export function PatientSummaryScreen({ patientId }: { patientId: string }) {
   const { record, error, open } = usePatients();
@@ -65,6 +73,24 @@ export function PatientSummaryScreen({ patientId }: { patientId: string }) {
               <dt>National id</dt>
               <dd>{record.nationalIdMasked ?? '—'}</dd>
             </div>
+            <div>
+              <dt>Address</dt>
+              <dd>{addressLines(record.address).map((line) => <span key={line} className="block">{line}</span>)}</dd>
+            </div>
+            <div>
+              <dt>Preferred language</dt>
+              <dd>{record.preferredLanguage ?? '—'}</dd>
+            </div>
+            <div>
+              <dt>Sex · gender identity</dt>
+              <dd>{record.sex}{record.genderIdentity ? ` · ${record.genderIdentity}` : ''}</dd>
+            </div>
+            {record.notes && (
+              <div>
+                <dt>Notes</dt>
+                <dd className="pre-line">{record.notes}</dd>
+              </div>
+            )}
           </dl>
         </section>
         <section className="card" aria-labelledby="insurance-heading">
