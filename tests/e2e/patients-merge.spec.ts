@@ -1,7 +1,7 @@
 import { crc32, deflateSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
 import { test, expect, screenshot } from './fixtures';
-import { ADMIN, FrontDeskPage } from './pages/front-desk';
+import { FrontDeskPage } from './pages/front-desk';
 
 /** The page's window inside page.evaluate (the tests compile without the DOM library). */
 type PageGlobals = { dispatchEvent(event: Event): boolean };
@@ -66,13 +66,7 @@ async function register(page: Page, patient: NewPatient): Promise<string> {
 test('a manager reviews duplicates, merges field by field, un-merges; photo; editing guards unsaved changes', async ({ page, desk }) => {
   const app = new FrontDeskPage(page);
   await page.goto(desk.url);
-  await app.setUpClinic();
-  await page.getByRole('button', { name: 'Create clinic' }).click();
-  await app.signIn(ADMIN);
-  await app.open('Users');
-  await app.addUser(MANAGER, 'manager');
-  await app.signOut();
-  await app.signIn(MANAGER);
+  await app.newClinicFor(MANAGER, 'manager');
   await app.open('Patients');
 
   // Two records of one person (the second registered in a hurry, day and month of birth swapped), and a

@@ -1,16 +1,10 @@
 import { test, expect, screenshot } from './fixtures';
-import { ADMIN, FrontDeskPage, RECEPTIONIST } from './pages/front-desk';
+import { FrontDeskPage, RECEPTIONIST } from './pages/front-desk';
 
 test('reception: register a patient, find them, get warned of a duplicate, add insurance and an allergy', async ({ page, desk }) => {
   const app = new FrontDeskPage(page);
   await page.goto(desk.url);
-  await app.setUpClinic();
-  await page.getByRole('button', { name: 'Create clinic' }).click();
-  await app.signIn(ADMIN);
-  await app.open('Users');
-  await app.addUser(RECEPTIONIST, 'receptionist');
-  await app.signOut();
-  await app.signIn(RECEPTIONIST);
+  await app.newClinicFor(RECEPTIONIST, 'receptionist');
 
   // Register: validation messages sit next to their fields and nothing is saved.
   await app.open('Patients');
@@ -102,13 +96,7 @@ test('reception: register a patient, find them, get warned of a duplicate, add i
 test('reception: register with a work phone as primary, region, country, gender identity and notes; edit them and remove a phone', async ({ page, desk }) => {
   const app = new FrontDeskPage(page);
   await page.goto(desk.url);
-  await app.setUpClinic();
-  await page.getByRole('button', { name: 'Create clinic' }).click();
-  await app.signIn(ADMIN);
-  await app.open('Users');
-  await app.addUser(RECEPTIONIST, 'receptionist');
-  await app.signOut();
-  await app.signIn(RECEPTIONIST);
+  await app.newClinicFor(RECEPTIONIST, 'receptionist');
 
   await app.open('Patients');
   await page.getByRole('link', { name: 'Register new patient' }).click();

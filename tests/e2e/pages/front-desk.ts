@@ -50,6 +50,17 @@ export class FrontDeskPage {
     await expect(form.getByRole('status')).toHaveText(`Added ${user.name} as ${role}.`);
   }
 
+  /** A new clinic: set up as the administrator, who adds `user` with `role` and hands the desk over to them. */
+  async newClinicFor(user: Person, role: string): Promise<void> {
+    await this.setUpClinic();
+    await this.page.getByRole('button', { name: 'Create clinic' }).click();
+    await this.signIn(ADMIN);
+    await this.open('Users');
+    await this.addUser(user, role);
+    await this.signOut();
+    await this.signIn(user);
+  }
+
   userRow(name: string) {
     return this.page.getByRole('row', { name: new RegExp(name) });
   }
