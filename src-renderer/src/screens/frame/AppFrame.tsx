@@ -10,6 +10,7 @@ import { CalendarScreen } from '../calendar/CalendarScreen';
 import { HomeScreen } from '../home/HomeScreen';
 import { PatientsScreen } from '../patients/PatientsScreen';
 import { RemindersScreen } from '../reminders/RemindersScreen';
+import { SchedulingSetupScreen } from '../scheduling-setup/SchedulingSetupScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
 import { UsersScreen } from '../users/UsersScreen';
 import { BoardScreen } from '../visits/BoardScreen';
@@ -27,6 +28,7 @@ const SCREENS: Record<string, () => JSX.Element | null> = {
   patients: PatientsScreen,
   reminders: RemindersScreen,
   settings: SettingsScreen,
+  setup: SchedulingSetupScreen,
   users: UsersScreen,
   audit: AuditScreen,
   waitlist: WaitlistScreen,

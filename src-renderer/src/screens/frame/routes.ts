@@ -21,6 +21,7 @@ export const ROUTES: readonly [RouteDef, ...RouteDef[]] = [
   { path: 'reminders', label: 'Reminders', permission: 'appointments:read', summary: 'Reminders due, sent and failed, with Retry; the patients to phone; email and SMS settings.' },
   { path: 'display', label: 'Waiting-room display', permission: null, summary: 'The screen for the waiting room: tickets called to a room, never names.' },
   { path: 'settings', label: 'Settings', permission: 'settings:manage', summary: 'Clinic name, time zone, currency, date format and when the screen locks.' },
+  { path: 'setup', label: 'Scheduling set-up', permission: 'settings:manage', summary: 'Locations and rooms, providers, appointment types, weekly hours with breaks, time off and extra hours, clinic holidays.' },
   { path: 'users', label: 'Users', permission: 'users:manage', summary: 'Add staff, change their roles, reset passwords, disable accounts.' },
   { path: 'audit', label: 'Audit log', permission: 'audit:read', summary: 'Who did what and when, and a check that the log has not been altered.' },
 ];

@@ -1,0 +1,275 @@
+import { Fragment, useState, type SyntheticEvent } from 'react';
+import type { TemplateSummary } from '../../../../src-shared/api/areas/scheduling';
+import { weekdayName } from '../../../../src-shared/scheduling/time';
+import { call } from '../../api';
+import { Field } from '../../components/Field';
+import { FormMessage } from '../../components/FormMessage';
+import { SelectField } from '../../components/SelectField';
+import { useFormErrors } from '../../hooks/useFormErrors';
+import { useClinicClock } from '../../stores/clinic-settings';
+import { useSchedulingSetup } from '../../stores/scheduling-setup';
+import { BreaksEditor, type BreakDraft } from './BreaksEditor';
+import { dayLabel, WEEKDAYS } from './format';
+import { ProviderChooser } from './ProviderChooser';
+import { RemoveAction } from './RemoveAction';
+
+/** The chosen provider's weekly hours: one row per weekday and location, with breaks and the dates they hold. */
+export function HoursSection() {
+  const providerId = useSchedulingSetup((state) => state.providerId);
+  const providers = useSchedulingSetup((state) => state.providers);
+  const templates = useSchedulingSetup((state) => state.templates);
+  const locations = useSchedulingSetup((state) => state.locations);
+  const reload = useSchedulingSetup((state) => state.reload);
+  const clock = useClinicClock();
+  const [editing, setEditing] = useState<string | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const provider = providers.find((candidate) => candidate.id === providerId);
+  const rows = templates.filter((template) => template.providerId === providerId);
+  const locationName = (id: string) => locations.find((location) => location.id === id)?.name ?? 'a removed location';
+  const valid = (template: TemplateSummary) => {
+    if (!template.validFrom && !template.validUntil) return 'Always';
+    if (!template.validUntil) return `From ${dayLabel(template.validFrom ?? '', clock)}`;
+    if (!template.validFrom) return `Until ${dayLabel(template.validUntil, clock)}`;
+    return `${dayLabel(template.validFrom, clock)} – ${dayLabel(template.validUntil, clock)}`;
+  };
+
+  return (
+    <>
+      <ProviderChooser />
+      {provider && (
+        <>
+          <p className="hint">
+            The hours {provider.displayName} can be booked each week. A change applies to new bookings and to next available; appointments already booked stay
+            where they are.
+          </p>
+          <FormMessage success={status} />
+          {rows.length === 0 ? (
+            <p>No weekly hours for {provider.displayName} yet: they cannot be booked until some are added below.</p>
+          ) : (
+            <table>
+              <caption className="visually-hidden">Weekly hours of {provider.displayName}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Day</th>
+                  <th scope="col">Location</th>
+                  <th scope="col">Hours</th>
+                  <th scope="col">Breaks</th>
+                  <th scope="col">Valid</th>
+                  <th scope="col">Actions</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((template) => {
+                  const what = `${weekdayName(template.weekday)} ${template.start}–${template.end}`;
+                  return (
+                    <Fragment key={template.id}>
+                      <tr>
+                        <th scope="row">{weekdayName(template.weekday)}</th>
+                        <td>{locationName(template.locationId)}</td>
+                        <td className="nowrap">
+                          {template.start}–{template.end}
+                        </td>
+                        <td>{template.breaks.length > 0 ? template.breaks.map((b) => `${b.start}–${b.end}`).join(', ') : <span className="muted">None</span>}</td>
+                        <td>{valid(template)}</td>
+                        <td>
+                          <div className="row-actions">
+                            <button type="button" aria-label={`Edit ${what}`} aria-expanded={editing === template.id} onClick={() => setEditing(editing === template.id ? null : template.id)}>
+                              Edit
+                            </button>
+                            <RemoveAction
+                              what={what}
+                              remove={() => call('schedule.removeTemplate', { templateId: template.id })}
+                              onDone={(message) => {
+                                setStatus(message);
+                                void reload();
+                              }}
+                            />
+                          </div>
+                        </td>
+                      </tr>
+                      {editing === template.id && (
+                        <tr className="subrow">
+                          <td colSpan={6}>
+                            <HoursForm
+                              providerId={providerId}
+                              template={template}
+                              onCancel={() => setEditing(null)}
+                              onSaved={(message) => {
+                                setEditing(null);
+                                setStatus(message);
+                              }}
+                            />
+                          </td>
+                        </tr>
+                      )}
+                    </Fragment>
+                  );
+                })}
+              </tbody>
+            </table>
+          )}
+          {/* Keyed by provider: switching provider starts a fresh form. */}
+          <HoursForm key={providerId} providerId={providerId} providerName={provider.displayName} />
+        </>
+      )}
+    </>
+  );
+}
+
+interface HoursDraft {
+  weekdays: number[];
+  locationId: string;
+  start: string;
+  end: string;
+  breaks: BreakDraft[];
+  validFrom: string;
+  validUntil: string;
+}
+
+const FIELDS = ['weekday', 'locationId', 'start', 'end', 'breaks', 'validFrom', 'validUntil'];
+
+/** Add hours for one or more weekdays (no `template`), or change one row's hours, breaks and dates. */
+function HoursForm({
+  providerId,
+  providerName,
+  template,
+  onSaved,
+  onCancel,
+}: {
+  providerId: string;
+  providerName?: string;
+  template?: TemplateSummary;
+  onSaved?: (message: string) => void;
+  onCancel?: () => void;
+}) {
+  const locations = useSchedulingSetup((state) => state.locations);
+  const providers = useSchedulingSetup((state) => state.providers);
+  const reload = useSchedulingSetup((state) => state.reload);
+  const errors = useFormErrors();
+  const defaultLocation = providers.find((provider) => provider.id === providerId)?.defaultLocationId ?? locations[0]?.id ?? '';
+  const blank: HoursDraft = { weekdays: [], locationId: defaultLocation, start: '09:00', end: '17:00', breaks: [], validFrom: '', validUntil: '' };
+  const [draft, setDraft] = useState<HoursDraft>(() =>
+    template
+      ? {
+          weekdays: [template.weekday],
+          locationId: template.locationId,
+          start: template.start,
+          end: template.end,
+          breaks: template.breaks,
+          validFrom: template.validFrom ?? '',
+          validUntil: template.validUntil ?? '',
+        }
+      : blank,
+  );
+  const [done, setDone] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const prefix = template ? `setup-hours-${template.id}` : 'setup-hours-add';
+  const locationId = draft.locationId || locations[0]?.id || '';
+
+  async function submit(event: SyntheticEvent) {
+    event.preventDefault();
+    errors.clear();
+    setDone(null);
+    // Main reports a break that overlaps another by its place in start order: put the rows in that order first.
+    const breaks = [...draft.breaks].sort((a, b) => a.start.localeCompare(b.start));
+    setDraft({ ...draft, breaks });
+    const shown = [...FIELDS, ...breaks.flatMap((_, index) => [`breaks.${index}`, `breaks.${index}.start`, `breaks.${index}.end`])];
+    const hours = { start: draft.start, end: draft.end, breaks, validFrom: draft.validFrom || null, validUntil: draft.validUntil || null };
+    if (template) {
+      setBusy(true);
+      const result = await call('schedule.updateTemplate', { templateId: template.id, ...hours });
+      setBusy(false);
+      if (!result.ok) return errors.show(result.error, shown);
+      onSaved?.(`Saved ${weekdayName(result.value.weekday)}: ${result.value.start}–${result.value.end}.`);
+      await reload();
+      return;
+    }
+    if (draft.weekdays.length === 0) return errors.setField('weekday', 'tick at least one day');
+    setBusy(true);
+    const saved: string[] = [];
+    for (const weekday of [...draft.weekdays].sort((a, b) => a - b)) {
+      const result = await call('schedule.createTemplate', { providerId, locationId, weekday, ...hours });
+      if (!result.ok) {
+        setBusy(false);
+        errors.show(result.error, shown);
+        if (saved.length > 0) setDone(`Saved ${saved.join(', ')}; ${weekdayName(weekday)} and later days were not saved.`);
+        await reload();
+        return;
+      }
+      saved.push(weekdayName(weekday));
+    }
+    setBusy(false);
+    setDone(`Added ${draft.start}–${draft.end} on ${saved.join(', ')}.`);
+    setDraft(blank);
+    await reload();
+  }
+
+  return (
+    <form className={template ? 'subrow-form' : 'card wide'} aria-labelledby={prefix} noValidate onSubmit={(event) => void submit(event)}>
+      {template ? (
+        <h3 id={prefix}>
+          Edit {weekdayName(template.weekday)} {template.start}–{template.end}
+        </h3>
+      ) : (
+        <h2 id={prefix}>Add weekly hours{providerName ? ` for ${providerName}` : ''}</h2>
+      )}
+      {!template && (
+        <>
+          <fieldset aria-describedby={errors.errors.fields.weekday ? `${prefix}-weekday-error` : undefined}>
+            <legend>Days</legend>
+            <div className="setup-checks">
+              {WEEKDAYS.map(({ weekday, name }) => (
+                <label key={weekday} className="checkbox">
+                  <input
+                    type="checkbox"
+                    checked={draft.weekdays.includes(weekday)}
+                    onChange={() =>
+                      setDraft({ ...draft, weekdays: draft.weekdays.includes(weekday) ? draft.weekdays.filter((day) => day !== weekday) : [...draft.weekdays, weekday] })
+                    }
+                  />
+                  {name}
+                </label>
+              ))}
+              <button type="button" onClick={() => setDraft({ ...draft, weekdays: [1, 2, 3, 4, 5] })}>
+                Monday to Friday
+              </button>
+            </div>
+            {errors.errors.fields.weekday && (
+              <small id={`${prefix}-weekday-error`} className="field-error block">
+                {errors.errors.fields.weekday}
+              </small>
+            )}
+          </fieldset>
+          <SelectField
+            label="Location"
+            value={locationId}
+            options={locations.map((location) => ({ value: location.id, label: location.name }))}
+            onChange={(event) => setDraft({ ...draft, locationId: event.target.value })}
+            error={errors.errors.fields.locationId}
+          />
+        </>
+      )}
+      <div className="row">
+        <Field label="Starts" value={draft.start} placeholder="09:00" inputMode="numeric" onChange={(event) => setDraft({ ...draft, start: event.target.value })} error={errors.errors.fields.start} hint="HH:mm, 24-hour clock." />
+        <Field label="Ends" value={draft.end} placeholder="17:00" inputMode="numeric" onChange={(event) => setDraft({ ...draft, end: event.target.value })} error={errors.errors.fields.end} hint="HH:mm; 24:00 is midnight." />
+      </div>
+      <BreaksEditor breaks={draft.breaks} onChange={(breaks) => setDraft({ ...draft, breaks })} errors={errors.errors.fields} />
+      <div className="row">
+        <Field label="Valid from" type="date" value={draft.validFrom} onChange={(event) => setDraft({ ...draft, validFrom: event.target.value })} error={errors.errors.fields.validFrom} hint="Empty: from now on." />
+        <Field label="Valid until" type="date" value={draft.validUntil} onChange={(event) => setDraft({ ...draft, validUntil: event.target.value })} error={errors.errors.fields.validUntil} hint="Empty: no end." />
+      </div>
+      <FormMessage error={errors.errors.form} success={done} />
+      <div className="actions">
+        <button type="submit" className="primary" disabled={busy || locations.length === 0}>
+          {template ? 'Save hours' : 'Add hours'}
+        </button>
+        {onCancel && (
+          <button type="button" onClick={onCancel}>
+            Cancel
+          </button>
+        )}
+      </div>
+      {locations.length === 0 && <p className="hint">Add a location first.</p>}
+    </form>
+  );
+}

@@ -1,0 +1,168 @@
+import { Fragment, useState, type SyntheticEvent } from 'react';
+import type { ProviderSummary } from '../../../../src-shared/api/areas/scheduling';
+import { call } from '../../api';
+import { Field } from '../../components/Field';
+import { FormMessage } from '../../components/FormMessage';
+import { SelectField } from '../../components/SelectField';
+import { useFormErrors } from '../../hooks/useFormErrors';
+import { useSchedulingSetup } from '../../stores/scheduling-setup';
+import { RemoveAction } from './RemoveAction';
+
+/** Providers: who can be booked, with specialty, colour and usual location; add, edit, remove. */
+export function ProvidersSection() {
+  const providers = useSchedulingSetup((state) => state.providers);
+  const locations = useSchedulingSetup((state) => state.locations);
+  const reload = useSchedulingSetup((state) => state.reload);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const locationName = (id: string | null) => locations.find((location) => location.id === id)?.name;
+
+  return (
+    <>
+      <p className="hint">Each provider has a column in the calendar. Set their weekly hours under Weekly hours.</p>
+      <FormMessage success={status} />
+      {providers.length === 0 ? (
+        <p>No providers yet: add the first one below.</p>
+      ) : (
+        <table>
+          <caption className="visually-hidden">Providers</caption>
+          <thead>
+            <tr>
+              <th scope="col">Provider</th>
+              <th scope="col">Specialty</th>
+              <th scope="col">Colour</th>
+              <th scope="col">Default location</th>
+              <th scope="col">Actions</th>
+            </tr>
+          </thead>
+          <tbody>
+            {providers.map((provider) => (
+              <Fragment key={provider.id}>
+                <tr>
+                  <th scope="row">{provider.displayName}</th>
+                  <td>{provider.specialty ?? <span className="muted">—</span>}</td>
+                  <td>
+                    <Swatch colour={provider.colour} />
+                  </td>
+                  <td>{locationName(provider.defaultLocationId) ?? <span className="muted">None</span>}</td>
+                  <td>
+                    <div className="row-actions">
+                      <button
+                        type="button"
+                        aria-label={`Edit ${provider.displayName}`}
+                        aria-expanded={editing === provider.id}
+                        onClick={() => setEditing(editing === provider.id ? null : provider.id)}
+                      >
+                        Edit
+                      </button>
+                      <RemoveAction
+                        what={provider.displayName}
+                        remove={() => call('schedule.removeProvider', { providerId: provider.id })}
+                        onDone={(message) => {
+                          setStatus(message);
+                          void reload();
+                        }}
+                      />
+                    </div>
+                  </td>
+                </tr>
+                {editing === provider.id && (
+                  <tr className="subrow">
+                    <td colSpan={5}>
+                      <ProviderForm
+                        provider={provider}
+                        onCancel={() => setEditing(null)}
+                        onSaved={(message) => {
+                          setEditing(null);
+                          setStatus(message);
+                        }}
+                      />
+                    </td>
+                  </tr>
+                )}
+              </Fragment>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <ProviderForm />
+    </>
+  );
+}
+
+export function Swatch({ colour }: { colour: string }) {
+  return (
+    <span className="swatch-cell">
+      <span className="swatch" style={{ background: colour }} aria-hidden="true" />
+      <span className="mono">{colour}</span>
+    </span>
+  );
+}
+
+const PALETTE = ['#1f5fa8', '#2e7d32', '#8e24aa', '#c62828', '#ef6c00', '#00838f', '#6d4c41', '#3949ab'];
+
+/** Add a provider (no `provider`) or edit one. */
+function ProviderForm({ provider, onSaved, onCancel }: { provider?: ProviderSummary; onSaved?: (message: string) => void; onCancel?: () => void }) {
+  const providers = useSchedulingSetup((state) => state.providers);
+  const locations = useSchedulingSetup((state) => state.locations);
+  const reload = useSchedulingSetup((state) => state.reload);
+  const errors = useFormErrors();
+  const blank = () => ({ displayName: '', specialty: '', colour: PALETTE[providers.length % PALETTE.length] ?? '#1f5fa8', defaultLocationId: locations[0]?.id ?? '' });
+  const [draft, setDraft] = useState(() =>
+    provider
+      ? { displayName: provider.displayName, specialty: provider.specialty ?? '', colour: provider.colour, defaultLocationId: provider.defaultLocationId ?? '' }
+      : blank(),
+  );
+  const [done, setDone] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const headingId = provider ? `setup-provider-${provider.id}` : 'setup-provider-add';
+
+  async function submit(event: SyntheticEvent) {
+    event.preventDefault();
+    errors.clear();
+    setDone(null);
+    setBusy(true);
+    const fields = { displayName: draft.displayName, specialty: draft.specialty, colour: draft.colour, defaultLocationId: draft.defaultLocationId || null };
+    const result = provider ? await call('schedule.updateProvider', { providerId: provider.id, ...fields }) : await call('schedule.createProvider', fields);
+    setBusy(false);
+    if (!result.ok) return errors.show(result.error, ['displayName', 'specialty', 'colour', 'defaultLocationId']);
+    if (provider) {
+      onSaved?.(`Saved ${result.value.displayName}.`);
+    } else {
+      setDone(`Added ${result.value.displayName}.`);
+      setDraft({ ...blank(), colour: PALETTE[(providers.length + 1) % PALETTE.length] ?? '#1f5fa8' });
+    }
+    await reload();
+  }
+
+  return (
+    <form className={provider ? 'subrow-form' : 'card wide'} aria-labelledby={headingId} noValidate onSubmit={(event) => void submit(event)}>
+      {provider ? <h3 id={headingId}>Edit {provider.displayName}</h3> : <h2 id={headingId}>Add provider</h2>}
+      <div className="row">
+        <Field label="Name" value={draft.displayName} onChange={(event) => setDraft({ ...draft, displayName: event.target.value })} error={errors.errors.fields.displayName} maxLength={120} hint="As patients and staff know them, e.g. Dr Amara Okafor." />
+        <Field label="Specialty" value={draft.specialty} onChange={(event) => setDraft({ ...draft, specialty: event.target.value })} error={errors.errors.fields.specialty} maxLength={120} hint="Optional." />
+      </div>
+      <div className="row">
+        <Field label="Colour" type="color" value={draft.colour} onChange={(event) => setDraft({ ...draft, colour: event.target.value })} error={errors.errors.fields.colour} />
+        <SelectField
+          label="Default location"
+          value={draft.defaultLocationId}
+          options={[{ value: '', label: 'None' }, ...locations.map((location) => ({ value: location.id, label: location.name }))]}
+          onChange={(event) => setDraft({ ...draft, defaultLocationId: event.target.value })}
+          error={errors.errors.fields.defaultLocationId}
+        />
+      </div>
+      <FormMessage error={errors.errors.form} success={done} />
+      <div className="actions">
+        <button type="submit" className="primary" disabled={busy}>
+          {provider ? 'Save provider' : 'Add provider'}
+        </button>
+        {onCancel && (
+          <button type="button" onClick={onCancel}>
+            Cancel
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,90 @@
+import { useEffect, useRef, useState, type JSX, type KeyboardEvent } from 'react';
+import { localDateOf } from '../../../../src-shared/scheduling/time';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { useHashDetail } from '../../hooks/useHashRoute';
+import { useClinicClock } from '../../stores/clinic-settings';
+import { useSchedulingSetup } from '../../stores/scheduling-setup';
+import { HolidaysSection } from './HolidaysSection';
+import { HoursSection } from './HoursSection';
+import { LocationsSection } from './LocationsSection';
+import { ProvidersSection } from './ProvidersSection';
+import { TimeOffSection } from './TimeOffSection';
+import { TypesSection } from './TypesSection';
+import './setup.css';
+
+const SECTIONS: readonly { id: string; label: string; Section: () => JSX.Element }[] = [
+  { id: 'locations', label: 'Locations and rooms', Section: LocationsSection },
+  { id: 'providers', label: 'Providers', Section: ProvidersSection },
+  { id: 'types', label: 'Appointment types', Section: TypesSection },
+  { id: 'hours', label: 'Weekly hours', Section: HoursSection },
+  { id: 'time-off', label: 'Time off and extra hours', Section: TimeOffSection },
+  { id: 'holidays', label: 'Clinic holidays', Section: HolidaysSection },
+];
+
+/**
+ * `#/setup/<section>`: what the calendar books against — locations and rooms, providers, appointment
+ * types, weekly hours with breaks, time off and extra hours, clinic holidays. One tab per section;
+ * the arrow keys move between tabs, Tab goes into the section.
+ */
+export function SchedulingSetupScreen() {
+  const detail = useHashDetail();
+  const [current, setCurrent] = useState(() => (SECTIONS.some((section) => section.id === detail) ? detail : 'locations'));
+  const { loaded, error, load } = useSchedulingSetup();
+  const clock = useClinicClock();
+  const tabs = useRef<(HTMLButtonElement | null)[]>([]);
+  const today = localDateOf(clock.timeZone, Date.now());
+
+  useEffect(() => {
+    void load(today);
+  }, [load, today]);
+
+  function choose(index: number, focus: boolean) {
+    const section = SECTIONS[index];
+    if (!section) return;
+    setCurrent(section.id);
+    // The address keeps the section for a reload, without a history entry per arrow key.
+    history.replaceState(history.state, '', `#/setup/${section.id}`);
+    if (focus) tabs.current[index]?.focus();
+  }
+
+  function onKey(event: KeyboardEvent<HTMLButtonElement>, index: number) {
+    const last = SECTIONS.length - 1;
+    const next = { ArrowRight: index === last ? 0 : index + 1, ArrowLeft: index === 0 ? last : index - 1, Home: 0, End: last }[event.key];
+    if (next === undefined) return;
+    event.preventDefault();
+    choose(next, true);
+  }
+
+  const active = SECTIONS.find((section) => section.id === current) ?? SECTIONS[0];
+
+  return (
+    <section className="scheduling-setup">
+      <h1>Scheduling set-up</h1>
+      <ErrorMessage error={error} area="Scheduling set-up" />
+      <div role="tablist" aria-label="Set-up sections" className="setup-tabs">
+        {SECTIONS.map((section, index) => (
+          <button
+            key={section.id}
+            ref={(element) => {
+              tabs.current[index] = element;
+            }}
+            type="button"
+            role="tab"
+            id={`setup-tab-${section.id}`}
+            aria-selected={section.id === active?.id}
+            aria-controls="setup-panel"
+            tabIndex={section.id === active?.id ? 0 : -1}
+            onClick={() => choose(index, false)}
+            onKeyDown={(event) => onKey(event, index)}
+          >
+            {section.label}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id="setup-panel" aria-labelledby={`setup-tab-${active?.id ?? ''}`} className="setup-panel">
+        {!loaded && !error && <p>Loading the set-up…</p>}
+        {loaded && active && <active.Section key={active.id} />}
+      </div>
+    </section>
+  );
+}

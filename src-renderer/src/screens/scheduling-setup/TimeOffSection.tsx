@@ -1,0 +1,144 @@
+import { useState, type SyntheticEvent } from 'react';
+import { EXCEPTION_KINDS, type ExceptionSummary } from '../../../../src-shared/api/areas/scheduling';
+import { call } from '../../api';
+import { Field } from '../../components/Field';
+import { FormMessage } from '../../components/FormMessage';
+import { SelectField } from '../../components/SelectField';
+import { useFormErrors } from '../../hooks/useFormErrors';
+import { useClinicClock } from '../../stores/clinic-settings';
+import { useSchedulingSetup } from '../../stores/scheduling-setup';
+import { rangeLabel } from './format';
+import { ProviderChooser } from './ProviderChooser';
+
+type Kind = ExceptionSummary['kind'];
+const KIND_LABELS: Record<Kind, string> = { time_off: 'Time off', extra_hours: 'Extra hours' };
+
+/** The chosen provider's time off and extra hours from today on; add either. */
+export function TimeOffSection() {
+  const providerId = useSchedulingSetup((state) => state.providerId);
+  const providers = useSchedulingSetup((state) => state.providers);
+  const exceptions = useSchedulingSetup((state) => state.exceptions);
+  const locations = useSchedulingSetup((state) => state.locations);
+  const clock = useClinicClock();
+  const provider = providers.find((candidate) => candidate.id === providerId);
+  const rows = exceptions.filter((exception) => exception.providerId === providerId);
+
+  return (
+    <>
+      <ProviderChooser />
+      {provider && (
+        <>
+          <p className="hint">Time off takes hours away (the calendar marks it and booking is refused); extra hours add bookable time on a date outside the weekly hours.</p>
+          {rows.length === 0 ? (
+            <p>No time off or extra hours coming up for {provider.displayName}.</p>
+          ) : (
+            <table>
+              <caption className="visually-hidden">Upcoming time off and extra hours of {provider.displayName}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Kind</th>
+                  <th scope="col">Dates</th>
+                  <th scope="col">Times</th>
+                  <th scope="col">Location</th>
+                  <th scope="col">Reason</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((exception) => (
+                  <tr key={exception.id}>
+                    <th scope="row">{KIND_LABELS[exception.kind]}</th>
+                    <td>{rangeLabel(exception.date, exception.endDate, clock)}</td>
+                    <td className="nowrap">{exception.start && exception.end ? `${exception.start}–${exception.end}` : 'Whole day'}</td>
+                    <td>{exception.locationId ? (locations.find((location) => location.id === exception.locationId)?.name ?? '') : 'All locations'}</td>
+                    <td>{exception.reason ?? ''}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          <ExceptionForm key={providerId} providerId={providerId} providerName={provider.displayName} />
+        </>
+      )}
+    </>
+  );
+}
+
+const FIELDS = ['kind', 'locationId', 'date', 'endDate', 'start', 'end', 'reason'];
+
+function ExceptionForm({ providerId, providerName }: { providerId: string; providerName: string }) {
+  const locations = useSchedulingSetup((state) => state.locations);
+  const reload = useSchedulingSetup((state) => state.reload);
+  const clock = useClinicClock();
+  const errors = useFormErrors();
+  const blank = { kind: 'time_off' as Kind, date: '', endDate: '', start: '', end: '', locationId: '', reason: '' };
+  const [draft, setDraft] = useState(blank);
+  const [done, setDone] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const extra = draft.kind === 'extra_hours';
+  // Extra hours need a location; time off may be for every location.
+  const locationId = extra ? draft.locationId || locations[0]?.id || '' : draft.locationId;
+
+  async function submit(event: SyntheticEvent) {
+    event.preventDefault();
+    errors.clear();
+    setDone(null);
+    setBusy(true);
+    const result = await call('schedule.createException', {
+      providerId,
+      kind: draft.kind,
+      locationId: locationId || null,
+      date: draft.date,
+      ...(draft.endDate && { endDate: draft.endDate }),
+      ...(draft.start && { start: draft.start }),
+      ...(draft.end && { end: draft.end }),
+      reason: draft.reason,
+    });
+    setBusy(false);
+    if (!result.ok) return errors.show(result.error, FIELDS);
+    const times = result.value.start && result.value.end ? ` ${result.value.start}–${result.value.end}` : '';
+    setDone(`Added ${KIND_LABELS[result.value.kind].toLowerCase()} for ${providerName}: ${rangeLabel(result.value.date, result.value.endDate, clock)}${times}.`);
+    setDraft(blank);
+    await reload();
+  }
+
+  return (
+    <form className="card wide" aria-labelledby="setup-exception-heading" noValidate onSubmit={(event) => void submit(event)}>
+      <h2 id="setup-exception-heading">Add time off or extra hours</h2>
+      <SelectField
+        label="Kind"
+        value={draft.kind}
+        options={EXCEPTION_KINDS.map((kind) => ({ value: kind, label: KIND_LABELS[kind] }))}
+        onChange={(event) => setDraft({ ...draft, kind: event.target.value as Kind })}
+        error={errors.errors.fields.kind}
+      />
+      <div className="row">
+        <Field label="First day" type="date" value={draft.date} onChange={(event) => setDraft({ ...draft, date: event.target.value })} error={errors.errors.fields.date} />
+        <Field label="Last day" type="date" value={draft.endDate} onChange={(event) => setDraft({ ...draft, endDate: event.target.value })} error={errors.errors.fields.endDate} hint="Empty: the first day only." />
+      </div>
+      <div className="row">
+        <Field
+          label="From"
+          value={draft.start}
+          placeholder={extra ? '18:00' : 'whole day'}
+          inputMode="numeric"
+          onChange={(event) => setDraft({ ...draft, start: event.target.value })}
+          error={errors.errors.fields.start}
+          hint={extra ? 'HH:mm.' : 'HH:mm; leave both times empty for whole days.'}
+        />
+        <Field label="Until" value={draft.end} placeholder={extra ? '20:00' : 'whole day'} inputMode="numeric" onChange={(event) => setDraft({ ...draft, end: event.target.value })} error={errors.errors.fields.end} hint="HH:mm; 24:00 is midnight." />
+      </div>
+      <SelectField
+        label="Location"
+        value={locationId}
+        options={[...(extra ? [] : [{ value: '', label: 'All locations' }]), ...locations.map((location) => ({ value: location.id, label: location.name }))]}
+        onChange={(event) => setDraft({ ...draft, locationId: event.target.value })}
+        error={errors.errors.fields.locationId}
+      />
+      <Field label="Reason" value={draft.reason} onChange={(event) => setDraft({ ...draft, reason: event.target.value })} error={errors.errors.fields.reason} maxLength={200} hint="Optional; shown in the calendar." />
+      <FormMessage error={errors.errors.form} success={done} />
+      <button type="submit" className="primary" disabled={busy}>
+        {extra ? 'Add extra hours' : 'Add time off'}
+      </button>
+    </form>
+  );
+}
