@@ -6,7 +6,7 @@ import { ADMIN, FrontDeskPage, NURSE, RECEPTIONIST } from './pages/front-desk';
 /** `window.clinic` inside page.evaluate (the tests compile without the DOM library). */
 type PageGlobals = { clinic?: ClinicBridge };
 
-/** Configuration with no screen yet (rooms, provider, hours, patients, today's bookings): through the page's own bridge. */
+/** Set-up and patients through the page's own bridge (setup.spec.ts covers the set-up screens): rooms, provider, hours, patients, today's bookings. */
 async function configureToday(page: Page): Promise<void> {
   await page.evaluate(async () => {
     const clinic = (globalThis as unknown as PageGlobals).clinic;

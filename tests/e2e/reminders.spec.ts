@@ -22,7 +22,7 @@ function londonSlot(instant: number): { date: string; time: string } {
 }
 
 /**
- * Schedule data that has no screen yet, through the page's own bridge: one provider who works
+ * Schedule data through the page's own bridge (quicker than the set-up screens, which setup.spec.ts covers): one provider who works
  * round the clock every day (the test runs at any hour), and three patients booked a few hours
  * from now — one with an email, one with a mobile only, one with a home phone only.
  */
