@@ -165,6 +165,8 @@ interface Placement {
   roomName: string | null;
   start: number;
   end: number;
+  /** The provider's days around the placement, when choosing the location already expanded them. */
+  days?: DayAvailability[];
 }
 
 type Busy = Pick<AppointmentRow, 'id' | 'start_at' | 'end_at' | 'provider_id'>;
@@ -247,7 +249,7 @@ export async function findProblems(db: Db, zone: string, placement: Placement): 
     });
   }
 
-  const days = await availabilityFor(db, zone, placement.provider.id, datesOf(zone, placement));
+  const days = placement.days ?? (await availabilityFor(db, zone, placement.provider.id, datesOf(zone, placement)));
   const here = mergeIntervals(days.flatMap((day) => day.intervals.filter((i) => i.locationId === placement.locationId)));
   if (!coveredBy(here, placement)) problems.push(explainUnavailable(zone, placement, days));
   return problems;
@@ -297,7 +299,7 @@ function resolveStart(zone: string, start: LocalStartInput): number {
  * The location the provider works at during [start, end); else their default; else where their
  * template puts them that day (before time off); else where they ever work; else the clinic's only location.
  */
-async function defaultLocation(db: Db, zone: string, provider: ProviderRow, interval: Interval): Promise<string> {
+async function defaultLocation(db: Db, zone: string, provider: ProviderRow, interval: Interval): Promise<{ locationId: string; days: DayAvailability[] }> {
   const days = await availabilityFor(db, zone, provider.id, datesOf(zone, interval));
   const intervals = days.flatMap((d) => d.intervals);
   const locations = [...new Set(intervals.map((i) => i.locationId))];
@@ -310,7 +312,7 @@ async function defaultLocation(db: Db, zone: string, provider: ProviderRow, inte
       ?.location_id ??
     (await onlyLocation(db));
   if (!chosen) throw fieldError('locationId', `choose a location: ${provider.display_name} has no hours and no default location`);
-  return chosen;
+  return { locationId: chosen, days };
 }
 
 async function onlyLocation(db: Db): Promise<string | undefined> {
@@ -349,8 +351,8 @@ async function placementFor(
   fields: { id?: string; patientId: string; providerId: string; locationId?: string; roomId: string | null; start: number; end: number },
 ): Promise<Placement> {
   const provider = await requireProvider(db, fields.providerId);
-  const locationId = fields.locationId ?? (await defaultLocation(db, zone, provider, fields));
-  const location = await requireLocation(db, locationId);
+  const chosen = fields.locationId === undefined ? await defaultLocation(db, zone, provider, fields) : null;
+  const location = await requireLocation(db, fields.locationId ?? chosen?.locationId ?? '');
   let roomName: string | null = null;
   if (fields.roomId) {
     const room = await requireRoom(db, fields.roomId);
@@ -367,6 +369,7 @@ async function placementFor(
     roomName,
     start: fields.start,
     end: fields.end,
+    ...(chosen && { days: chosen.days }),
   };
 }
 
