@@ -4,10 +4,18 @@ import { test, expect } from './fixtures';
 import { ADMIN, FrontDeskPage } from './pages/front-desk';
 
 /** `window.clinic` and the DOM inside page.evaluate (the tests compile without the DOM library). */
+interface Box {
+  left: number;
+  right: number;
+}
+interface Element {
+  getBoundingClientRect: () => Box;
+  querySelectorAll: (selector: string) => { length: number };
+}
 type PageGlobals = {
   clinic?: ClinicBridge;
   location: { hash: string };
-  document: { querySelectorAll: (selector: string) => { length: number } };
+  document: { querySelector: (selector: string) => Element | null; querySelectorAll: (selector: string) => Iterable<Element> & { length: number } };
   requestAnimationFrame: (fn: () => void) => void;
 };
 
@@ -45,23 +53,41 @@ async function fill(page: Page): Promise<void> {
   );
 }
 
-/** From another day's view: set the hash, wait until every block is in the DOM, then for the next frame. */
-async function navigateAndPaint(page: Page, date: string, blocks: number): Promise<number> {
+/**
+ * From another day's view: set the hash, wait until every column on screen (in the scroller's width,
+ * right of the time axis) holds `perColumn` blocks, then for the next frame. Columns scrolled out of
+ * sight are not drawn (the grid draws the columns near the visible ones), so they are not waited for.
+ */
+async function navigateAndPaint(page: Page, date: string, perColumn: number): Promise<{ ms: number; columns: number }> {
   return page.evaluate(
-    async ({ date: target, blocks: expected }) => {
+    async ({ date: target, perColumn: expected }) => {
       const g = globalThis as unknown as PageGlobals;
       const started = performance.now();
       g.location.hash = `#/calendar/${target}`;
+      const onScreen = (): Element[] => {
+        const scroller = g.document.querySelector('.cal-scroll');
+        const axis = g.document.querySelector('.cal-axis');
+        if (!scroller || !axis) return [];
+        const left = axis.getBoundingClientRect().right;
+        const right = scroller.getBoundingClientRect().right;
+        return [...g.document.querySelectorAll('.cal-column')].filter((column) => {
+          const box = column.getBoundingClientRect();
+          return box.right > left && box.left < right;
+        });
+      };
+      let columns = 0;
       await new Promise<void>((resolve) => {
         const check = () => {
-          if (g.document.querySelectorAll('.cal-appointment').length >= expected) g.requestAnimationFrame(() => resolve());
+          const shown = onScreen();
+          columns = shown.length;
+          if (expected === 0 || (shown.length > 0 && shown.every((column) => column.querySelectorAll('.cal-appointment').length >= expected))) g.requestAnimationFrame(() => resolve());
           else g.requestAnimationFrame(check);
         };
         check();
       });
-      return performance.now() - started;
+      return { ms: performance.now() - started, columns };
     },
-    { date, blocks },
+    { date, perColumn },
   );
 }
 
@@ -85,8 +111,11 @@ test('calendar paint: the day view with 20 providers x 30 appointments is on scr
   await expect(page.getByRole('region', { name: 'Day schedule' }).getByRole('columnheader')).toHaveCount(PROVIDERS);
 
   const times: number[] = [];
+  let onScreen = 0;
   for (let run = 0; run < 7; run += 1) {
-    times.push(await navigateAndPaint(page, DATE, PROVIDERS * PER_PROVIDER));
+    const painted = await navigateAndPaint(page, DATE, PER_PROVIDER);
+    times.push(painted.ms);
+    onScreen = painted.columns;
     await navigateAndPaint(page, OTHER, 0);
     await expect(page.locator('.cal-appointment')).toHaveCount(0);
   }
@@ -104,6 +133,6 @@ test('calendar paint: the day view with 20 providers x 30 appointments is on scr
     return took.sort((a, b) => a - b);
   }, DATE);
   console.log(`of which the appointments.day call alone, median ms: ${(fetches[3] ?? 0).toFixed(1)}`);
-  console.log(`day view, ${PROVIDERS} providers x ${PER_PROVIDER} appointments: navigation to painted, ms: ${times.map((t) => t.toFixed(1)).join(', ')} (median ${median.toFixed(1)})`);
+  console.log(`day view, ${PROVIDERS} providers x ${PER_PROVIDER} appointments (${onScreen} columns on screen): navigation to painted, ms: ${times.map((t) => t.toFixed(1)).join(', ')} (median ${median.toFixed(1)})`);
   expect(median).toBeLessThanOrEqual(100);
 });
