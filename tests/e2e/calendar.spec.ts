@@ -177,6 +177,8 @@ test('calendar: 12 provider columns, book from an empty slot, refused double boo
     },
     { patientId: setup.patients[0]?.id, providerId: setup.providers[8]?.id, date: DATE },
   );
+  // Dr Isla Murray's column is the ninth, out of sight to the right: the grid draws what is in it once scrolled to.
+  await grid.getByRole('group', { name: 'Dr Isla Murray' }).scrollIntoViewIfNeeded();
   await expect(grid.getByRole('group', { name: 'Dr Isla Murray' }).getByRole('button', { name: /García, María José/ })).toBeVisible();
 
   // Keyboard: Alt+→ and Alt+← step through days.
@@ -188,6 +190,7 @@ test('calendar: 12 provider columns, book from an empty slot, refused double boo
   await page.getByRole('button', { name: 'Today' }).click();
   await expect(page.locator('.cal-date-label').getByText('today', { exact: true })).toBeVisible();
   await page.getByLabel('Date', { exact: true }).fill(DATE);
+  await grid.getByRole('group', { name: 'Dr Isla Murray' }).scrollIntoViewIfNeeded();
   await expect(grid.getByRole('group', { name: 'Dr Isla Murray' }).getByRole('button', { name: /García, María José/ })).toBeVisible();
   await grid.evaluate((element) => {
     const scroller = element as unknown as { scrollLeft: number; scrollWidth: number };
