@@ -218,13 +218,16 @@ const AXIS_PX = 64;
 /** Columns drawn beyond each side of the visible ones, so a short scroll shows no empty column. */
 const OVERSCAN = 1;
 
+/** How many columns fitted across the scroller when it was last measured (a grid opened again starts scrolled to the left). */
+let lastFit: number | null = null;
+
 /**
  * The columns in or next to the scroller's visible width, as [first, last). Before the first paint
- * the scroller is not measured (that would lay out the whole grid first): the window's width is a
- * generous guess; after the paint, and on every scroll or resize, the real boxes decide.
+ * the scroller is not measured (that would lay out the whole grid first): the last measured width,
+ * else the window's, is the guess; after the paint, and on every scroll or resize, the real boxes decide.
  */
 function useNearColumns(scroller: RefObject<HTMLDivElement | null>, count: number): { first: number; last: number } {
-  const [near, setNear] = useState(() => ({ first: 0, last: Math.ceil(Math.max(window.innerWidth - AXIS_PX, 0) / MIN_COLUMN_PX) + OVERSCAN }));
+  const [near, setNear] = useState(() => ({ first: 0, last: (lastFit ?? Math.ceil(Math.max(window.innerWidth - AXIS_PX, 0) / MIN_COLUMN_PX)) + OVERSCAN }));
   useEffect(() => {
     const box = scroller.current;
     if (!box) return;
@@ -235,6 +238,7 @@ function useNearColumns(scroller: RefObject<HTMLDivElement | null>, count: numbe
       const axis = box.querySelector<HTMLElement>('.cal-axis');
       const width = first?.offsetWidth || MIN_COLUMN_PX;
       const axisWidth = axis?.offsetWidth ?? AXIS_PX;
+      lastFit = Math.ceil((box.clientWidth - axisWidth) / width);
       const next = {
         first: Math.max(0, Math.floor(box.scrollLeft / width) - OVERSCAN),
         last: Math.ceil((box.scrollLeft + box.clientWidth - axisWidth) / width) + OVERSCAN,
