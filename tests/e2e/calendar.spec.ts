@@ -177,6 +177,8 @@ test('calendar: 12 provider columns, book from an empty slot, refused double boo
     },
     { patientId: setup.patients[0]?.id, providerId: setup.providers[8]?.id, date: DATE },
   );
+  // Dr Isla Murray's column is the ninth, out of sight to the right: the grid draws what is in it once scrolled to.
+  await grid.getByRole('group', { name: 'Dr Isla Murray' }).scrollIntoViewIfNeeded();
   await expect(grid.getByRole('group', { name: 'Dr Isla Murray' }).getByRole('button', { name: /García, María José/ })).toBeVisible();
 
   // Keyboard: Alt+→ and Alt+← step through days.
@@ -188,6 +190,7 @@ test('calendar: 12 provider columns, book from an empty slot, refused double boo
   await page.getByRole('button', { name: 'Today' }).click();
   await expect(page.locator('.cal-date-label').getByText('today', { exact: true })).toBeVisible();
   await page.getByLabel('Date', { exact: true }).fill(DATE);
+  await grid.getByRole('group', { name: 'Dr Isla Murray' }).scrollIntoViewIfNeeded();
   await expect(grid.getByRole('group', { name: 'Dr Isla Murray' }).getByRole('button', { name: /García, María José/ })).toBeVisible();
   await grid.evaluate((element) => {
     const scroller = element as unknown as { scrollLeft: number; scrollWidth: number };
@@ -390,4 +393,69 @@ test('calendar as a receptionist: drag to move and to resize, refused drop with 
   expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
   expect(pdf.length).toBeGreaterThan(5_000);
   await page.emulateMedia({ media: 'screen' });
+});
+
+test('calendar: a neighbouring day read ahead is drawn at once, forgotten when a change to it is announced; arrow keys reach columns out of sight', async ({ page, desk }) => {
+  const app = new FrontDeskPage(page);
+  await page.goto(desk.url);
+  await app.setUpClinic();
+  await page.getByRole('button', { name: 'Create clinic' }).click();
+  await app.signIn(ADMIN);
+  await expect(app.nav().getByRole('link', { name: 'Calendar' })).toBeVisible();
+  const setup = await configure(page);
+  await app.open('Calendar');
+  const grid = page.getByRole('region', { name: 'Day schedule' });
+  const tanaka = grid.getByRole('group', { name: 'Dr Ben Carter' }).getByRole('button', { name: /Tanaka, Aiko/ }).first();
+
+  // Thursday shown: Wednesday (the day before) is read ahead.
+  const readAhead = page.waitForRequest((request) => request.url().endsWith('/api/invoke') && /"appointments\.day".*"date":"2027-03-10"/.test(request.postData() ?? ''));
+  await page.getByLabel('Date', { exact: true }).fill('2027-03-11');
+  await expect(page.getByText('Thursday, 11 March 2027')).toBeVisible();
+  await readAhead;
+  await page.waitForLoadState('networkidle');
+  // From now on the day's procedure answers only after 1.5 s: what shows sooner came from the cache.
+  await page.route('**/api/invoke', async (route) => {
+    if (route.request().postData()?.includes('"appointments.day"')) await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.continue();
+  });
+  await page.getByRole('button', { name: 'Previous day' }).click();
+  await expect(page.getByText('Wednesday, 10 March 2027')).toBeVisible();
+  await expect(tanaka).toBeVisible({ timeout: 1000 });
+
+  // Back on Thursday, another desk books on Wednesday: the event forgets the cached Wednesday, so
+  // going there waits for the new answer instead of drawing the old day.
+  await page.getByRole('button', { name: 'Next day' }).click();
+  await expect(page.getByText('Thursday, 11 March 2027')).toBeVisible();
+  await page.evaluate(
+    async ({ patientId, providerId, date }) => {
+      const clinic = (globalThis as unknown as PageGlobals).clinic;
+      if (!clinic) throw new Error('no bridge');
+      // The calendar's listener was added first, so it has run when this one hears the event.
+      const heard = new Promise<void>((resolve) => {
+        const off = clinic.on('appointments.changed', () => {
+          off();
+          resolve();
+        });
+      });
+      const types = await clinic.invoke('schedule.listTypes', {});
+      const typeId = types.ok ? (types.value as { id: string }[])[0]?.id : undefined;
+      const booked = await clinic.invoke('appointments.book', { patientId, providerId, typeId, start: { date, time: '15:00' } });
+      if (!booked.ok) throw new Error(booked.error.message);
+      await heard;
+    },
+    { patientId: setup.patients[1]?.id, providerId: setup.providers[0]?.id, date: DATE },
+  );
+  await page.getByRole('button', { name: 'Previous day' }).click();
+  await expect(page.getByText('Wednesday, 10 March 2027')).toBeVisible();
+  await expect(grid).toHaveCount(0);
+  await expect(grid.getByRole('group', { name: 'Dr Amara Okafor' }).getByRole('button', { name: /Baker, Tom/ })).toBeVisible();
+  await page.unroute('**/api/invoke');
+
+  // The keyboard's slot walks right into columns that were out of sight (they are drawn as it comes).
+  await grid.getByRole('group', { name: 'Dr Amara Okafor' }).getByRole('button', { name: /^Book Dr Amara Okafor at / }).focus();
+  for (let step = 0; step < 8; step += 1) await page.keyboard.press('ArrowRight');
+  await expect(page.locator(':focus')).toHaveAccessibleName(/^Book Dr Isla Murray at \d\d:\d\d$/);
+  await expect(page.locator(':focus')).toBeInViewport();
+  // Scrolled to, the column is drawn: its hours are shaded as available.
+  await expect(grid.getByRole('group', { name: 'Dr Isla Murray' }).locator('.cal-available').first()).toBeInViewport();
 });

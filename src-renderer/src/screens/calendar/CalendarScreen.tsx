@@ -1,11 +1,12 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import type { AppointmentView } from '../../../../src-shared/api/areas/scheduling';
 import { todayIn } from '../../../../src-shared/patients/dates';
 import { addDays, localParts } from '../../../../src-shared/scheduling/time';
 import { bridge } from '../../api';
 import { FormMessage } from '../../components/FormMessage';
 import { useHashDetail } from '../../hooks/useHashRoute';
-import { useCalendar } from '../../stores/calendar';
+import { cachedDay, useCalendar } from '../../stores/calendar';
 import { useClinicSettings } from '../../stores/clinic-settings';
 import { useSession } from '../../stores/session';
 import { AppointmentPanel } from './AppointmentPanel';
@@ -25,6 +26,9 @@ import { parseCalendarRoute, type CalendarView } from './route';
 import type { Drop } from './useAppointmentDrag';
 
 export { dateLabel } from './format';
+
+/** After a day is shown, how long before its neighbours are read ahead (the paint goes first). */
+const PREFETCH_DELAY_MS = 150;
 
 /** Ticks once a minute so the now-line moves and "today" rolls over at the clinic's midnight. */
 function useMinute(): number {
@@ -57,19 +61,36 @@ export function CalendarScreen() {
 function CalendarDay({ zone, view, now, today }: { zone: string; view: Extract<CalendarView, { kind: 'day' | 'week' }>; now: number; today: string }) {
   const date = view.date;
   const weekProvider = view.kind === 'week' ? view.providerId : null;
-  const { day, week, types, providers, error, loading, load, loadWeek, refresh, loadTypes } = useCalendar();
+  // Only what the screen shows: days read ahead into the cache do not draw it again.
+  const { day, week, types, providers, error, loading, load, loadWeek, refresh, loadTypes } = useCalendar(
+    useShallow(({ day, week, types, providers, error, loading, load, loadWeek, refresh, loadTypes }) => ({ day, week, types, providers, error, loading, load, loadWeek, refresh, loadTypes })),
+  );
+  // A day read ahead is drawn in this very render, before the effect below asks for it again.
+  const cached = useCalendar((state) => (weekProvider ? null : cachedDay(state.cached, date, now)));
   const canWrite = useSession((state) => state.can('appointments:write'));
   const [selection, setSelection] = useState<Selection>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [refusal, setRefusal] = useState<{ message: string; reasons: string[] } | null>(null);
 
-  useEffect(() => {
+  // A layout effect: the day's read starts before the browser paints the change of date, not after.
+  useLayoutEffect(() => {
+    let ahead: ReturnType<typeof setTimeout> | undefined;
+    let left = false;
     if (weekProvider) void loadWeek(weekProvider, date);
-    else void load(date);
+    else {
+      // Once the day is shown, the days either side are read into the cache: stepping to one is instant.
+      void load(date).then(() => {
+        if (!left) ahead = setTimeout(() => void useCalendar.getState().prefetchAround(date), PREFETCH_DELAY_MS);
+      });
+    }
     setSelection(null);
     setStatus(null);
     setRefusal(null);
+    return () => {
+      left = true;
+      clearTimeout(ahead);
+    };
   }, [date, weekProvider, load, loadWeek]);
 
   useEffect(() => {
@@ -77,16 +98,20 @@ function CalendarDay({ zone, view, now, today }: { zone: string; view: Extract<C
     void useCalendar.getState().loadProviders();
   }, [loadTypes]);
 
-  // Bookings made at another desk or window arrive as events: reload the day they touch.
-  useEffect(
-    () =>
-      bridge.on('appointments.changed', ({ dates }) => {
-        const { date: shown, weekOf, refresh: reload } = useCalendar.getState();
-        const showing = weekOf ? Array.from({ length: 7 }, (_, offset) => addDays(weekOf.from, offset)) : shown ? [shown] : [];
-        if (dates.some((changed) => showing.includes(changed))) void reload();
-      }),
-    [],
-  );
+  // Bookings made at another desk or window arrive as events: forget the cached days they touch and
+  // reload the one shown. Away from this screen no event is watched, so leaving it forgets every cached day.
+  useEffect(() => {
+    const off = bridge.on('appointments.changed', ({ dates }) => {
+      const { date: shown, weekOf, refresh: reload, forgetDays } = useCalendar.getState();
+      forgetDays(dates);
+      const showing = weekOf ? Array.from({ length: 7 }, (_, offset) => addDays(weekOf.from, offset)) : shown ? [shown] : [];
+      if (dates.some((changed) => showing.includes(changed))) void reload();
+    });
+    return () => {
+      off();
+      useCalendar.getState().forgetDays();
+    };
+  }, []);
 
   const close = useCallback(() => {
     setSelection(null);
@@ -103,7 +128,7 @@ function CalendarDay({ zone, view, now, today }: { zone: string; view: Extract<C
     return () => window.removeEventListener('keydown', onKey);
   }, [selection, close]);
 
-  const shownDay = !weekProvider && day?.date === date ? day : null;
+  const shownDay = weekProvider ? null : day?.date === date ? day : cached;
   const shownWeek = weekProvider && week?.provider.id === weekProvider && week.days[0]?.date === date ? week : null;
   const columns = useMemo(() => (shownDay ? providerColumns(shownDay) : shownWeek ? weekColumns(shownWeek) : []), [shownDay, shownWeek]);
   const shown = shownDay ?? shownWeek;

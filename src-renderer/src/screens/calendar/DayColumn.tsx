@@ -24,6 +24,8 @@ export interface ColumnHandlers {
 }
 
 interface DayColumnProps {
+  /** Scrolled out of sight (and not in hand): only the column's box is drawn, not what is in it. */
+  far: boolean;
   zone: string;
   column: GridColumn;
   index: number;
@@ -55,9 +57,10 @@ function minuteAt(event: MouseEvent<HTMLElement>, from: number, to: number): num
  * without React. Memoised: dragging or selecting in one column leaves the others alone.
  */
 export const DayColumn = memo(function DayColumn(props: DayColumnProps) {
-  const { zone, column, index, from, to, canBook, canDrag, activeMinute, selectedMinute, selectedAppointment, ghost, dragging, now, handlers } = props;
-  const placed = useMemo(() => placeAppointments(zone, column.date, from, column.appointments), [zone, column.date, from, column.appointments]);
+  const { far, zone, column, index, from, to, canBook, canDrag, activeMinute, selectedMinute, selectedAppointment, ghost, dragging, now, handlers } = props;
+  const placed = useMemo(() => (far ? [] : placeAppointments(zone, column.date, from, column.appointments)), [far, zone, column.date, from, column.appointments]);
   const height = top(to, from);
+  if (far) return <div className="cal-column far" style={{ height }} role="group" aria-label={column.label} data-column={index} />;
 
   const book = canBook
     ? {

@@ -1,4 +1,4 @@
-import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type RefObject } from 'react';
 import { formatLocalTime } from '../../../../src-shared/scheduling/time';
 import type { GridColumn } from './columns';
 import { DayColumn, top, type ColumnHandlers } from './DayColumn';
@@ -42,6 +42,7 @@ export function DayGrid({ zone, columns, label, from, to, today, now, selection,
   }, [from, to]);
   const [active, setActive] = useState<{ column: number; minute: number }>({ column: 0, minute: minutes.includes(9 * 60) ? 9 * 60 : from });
   const grid = useRef<HTMLDivElement>(null);
+  const near = useNearColumns(grid, columns.length);
   const height = top(to, from);
   const count = columns.length;
   const showsToday = columns.some((column) => column.date === today);
@@ -154,6 +155,15 @@ export function DayGrid({ zone, columns, label, from, to, today, now, selection,
         {columns.map((column, index) => (
           <DayColumn
             key={column.key}
+            // Off screen and not in hand: only the column's box (see useNearColumns).
+            far={
+              (index < near.first || index >= near.last) &&
+              Math.min(active.column, count - 1) !== index &&
+              ghost?.column !== index &&
+              !(ghost && holds(column, ghost.appointmentId)) &&
+              !holds(column, selectedAppointment) &&
+              !(selectedSlot && selectedSlot.providerId === column.providerId && selectedSlot.date === column.date)
+            }
             zone={zone}
             column={column}
             index={index}
@@ -201,3 +211,52 @@ const ColumnHead = memo(function ColumnHead({ column }: { column: GridColumn }) 
     </div>
   );
 });
+
+/** Columns are at least 11.5rem wide (the style sheet's `minmax(11.5rem, 1fr)`); the axis is 4rem. */
+const MIN_COLUMN_PX = 184;
+const AXIS_PX = 64;
+/** Columns drawn beyond each side of the visible ones, so a short scroll shows no empty column. */
+const OVERSCAN = 1;
+
+/** How many columns fitted across the scroller when it was last measured (a grid opened again starts scrolled to the left). */
+let lastFit: number | null = null;
+
+/**
+ * The columns in or next to the scroller's visible width, as [first, last). Before the first paint
+ * the scroller is not measured (that would lay out the whole grid first): the last measured width,
+ * else the window's, is the guess; after the paint, and on every scroll or resize, the real boxes decide.
+ */
+function useNearColumns(scroller: RefObject<HTMLDivElement | null>, count: number): { first: number; last: number } {
+  const [near, setNear] = useState(() => ({ first: 0, last: (lastFit ?? Math.ceil(Math.max(window.innerWidth - AXIS_PX, 0) / MIN_COLUMN_PX)) + OVERSCAN }));
+  useEffect(() => {
+    const box = scroller.current;
+    if (!box) return;
+    let frame = 0;
+    const measure = () => {
+      frame = 0;
+      const first = box.querySelector<HTMLElement>('.cal-column');
+      const axis = box.querySelector<HTMLElement>('.cal-axis');
+      const width = first?.offsetWidth || MIN_COLUMN_PX;
+      const axisWidth = axis?.offsetWidth ?? AXIS_PX;
+      lastFit = Math.ceil((box.clientWidth - axisWidth) / width);
+      const next = {
+        first: Math.max(0, Math.floor(box.scrollLeft / width) - OVERSCAN),
+        last: Math.ceil((box.scrollLeft + box.clientWidth - axisWidth) / width) + OVERSCAN,
+      };
+      setNear((shown) => (shown.first === next.first && shown.last === next.last ? shown : next));
+    };
+    const schedule = () => {
+      if (!frame) frame = requestAnimationFrame(measure);
+    };
+    schedule();
+    box.addEventListener('scroll', schedule, { passive: true });
+    const resized = new ResizeObserver(schedule);
+    resized.observe(box);
+    return () => {
+      cancelAnimationFrame(frame);
+      box.removeEventListener('scroll', schedule);
+      resized.disconnect();
+    };
+  }, [scroller, count]);
+  return near;
+}

@@ -1,5 +1,5 @@
 import type { ProviderWeek } from '../../../../src-shared/api/areas/calendar';
-import type { AppointmentView, AvailabilityInterval, DaySchedule } from '../../../../src-shared/api/areas/scheduling';
+import type { AppointmentView, AvailabilityInterval, DaySchedule, ProviderDaySchedule } from '../../../../src-shared/api/areas/scheduling';
 import { dateLabel, shortDateLabel } from './format';
 import { calendarHref, mondayOf } from './route';
 
@@ -24,9 +24,22 @@ export interface GridColumn {
   appointments: readonly AppointmentView[];
 }
 
+/** A provider's column object per answer's column: a day read again with that provider unchanged keeps it (see `keepUnchanged`), so its memoised column is not drawn again. */
+const providerColumnOf = new WeakMap<ProviderDaySchedule, GridColumn>();
+
 /** The day view's columns: one per provider. */
 export function providerColumns(day: DaySchedule): GridColumn[] {
-  return day.providers.map((column) => ({
+  return day.providers.map((column) => {
+    const known = providerColumnOf.get(column);
+    if (known?.date === day.date) return known;
+    const made = providerColumn(day, column);
+    providerColumnOf.set(column, made);
+    return made;
+  });
+}
+
+function providerColumn(day: DaySchedule, column: ProviderDaySchedule): GridColumn {
+  return {
     key: column.provider.id,
     providerId: column.provider.id,
     date: day.date,
@@ -41,7 +54,7 @@ export function providerColumns(day: DaySchedule): GridColumn[] {
     availability: column.availability,
     timeOff: column.timeOff,
     appointments: column.appointments,
-  }));
+  };
 }
 
 /** The week view's columns: one per date of one provider. */
