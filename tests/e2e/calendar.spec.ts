@@ -31,7 +31,7 @@ interface Setup {
   patients: { id: string; name: string }[];
 }
 
-/** Configuration that has no screen yet (locations, providers, types, hours): through the page's own bridge. */
+/** Set-up through the page's own bridge (quicker than the set-up screens, which setup.spec.ts covers): locations, providers, types, hours. */
 async function configure(page: Page): Promise<Setup> {
   return page.evaluate(
     async ({ date, weekday, providers }) => {
