@@ -113,7 +113,9 @@ export function providerDay(zone: string, date: string, providerId: string, rule
   const byLocation = new Map<string, Interval[]>();
   const templateHours = new Map<string, Interval[]>();
   const add = (map: Map<string, Interval[]>, locationId: string, intervals: Interval[]) => {
-    map.set(locationId, [...(map.get(locationId) ?? []), ...intervals]);
+    const list = map.get(locationId);
+    if (list) list.push(...intervals);
+    else map.set(locationId, [...intervals]);
   };
 
   for (const template of rules.templates) {
@@ -155,7 +157,7 @@ export function providerDay(zone: string, date: string, providerId: string, rule
   const located = (map: Map<string, Interval[]>): LocatedInterval[] =>
     [...map]
       .flatMap(([locationId, intervals]) => mergeIntervals(intervals).map((i) => ({ ...i, locationId })))
-      .sort((a, b) => a.start - b.start || a.locationId.localeCompare(b.locationId));
+      .sort((a, b) => a.start - b.start || (a.locationId < b.locationId ? -1 : a.locationId > b.locationId ? 1 : 0));
 
   return { providerId, date, intervals: located(byLocation), holidays: appliedHolidays, timeOff, templateHours: located(templateHours) };
 }

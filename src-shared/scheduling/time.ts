@@ -43,10 +43,17 @@ export function formatLocalTime(minutes: number): string {
   return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
 }
 
-/** The local date as if it were UTC midnight: the base of naive (zone-less) arithmetic. */
+const naiveMidnights = new Map<string, number>();
+
+/** The local date as if it were UTC midnight: the base of naive (zone-less) arithmetic. Cached: a day view asks it hundreds of times for a few dates. */
 function naiveMidnight(date: string): number {
+  const cached = naiveMidnights.get(date);
+  if (cached !== undefined) return cached;
   const [y = 0, m = 0, d = 0] = date.split('-').map(Number);
-  return Date.UTC(y, m - 1, d);
+  const value = Date.UTC(y, m - 1, d);
+  if (naiveMidnights.size >= 4096) naiveMidnights.clear();
+  naiveMidnights.set(date, value);
+  return value;
 }
 
 function isoOfNaive(ms: number): string {

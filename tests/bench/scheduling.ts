@@ -80,7 +80,10 @@ export class DayFloor {
     this.#providerIds = providerIds;
     for (const date of dates) this.#bounds.set(date, localDayBounds(BENCH_ZONE, date));
     this.#statement = this.handle.prepare(`
-      SELECT a.*, p.first_name, p.middle_name, p.last_name, p.preferred_name, p.mrn, t.name AS type_name, t.colour AS type_colour
+      SELECT a.id, a.patient_id, a.provider_id, a.location_id, a.room_id, a.type_id, a.start_at, a.end_at, a.reason, a.notes,
+        a.status, a.cancel_reason, a.cancelled_by, a.cancelled_at, a.rescheduled_from_id, a.series_id, a.meeting_link,
+        a.override_reason, a.created_at, a.updated_at,
+        p.first_name, p.middle_name, p.last_name, p.preferred_name, p.mrn, t.name AS type_name, t.colour AS type_colour
       FROM appointments a JOIN patients p ON p.id = a.patient_id JOIN appointment_types t ON t.id = a.type_id
       WHERE a.provider_id IN (${providerIds.map(() => '?').join(', ')})
         AND a.start_at > ? AND a.start_at < ? AND a.end_at > ? AND a.status != 'cancelled' AND a.deleted_at IS NULL

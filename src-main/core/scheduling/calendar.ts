@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { DaySchedule, NextAvailableInput, PartOfDay, ProviderDaySchedule, Slot } from '../../../src-shared/api/areas/scheduling';
+import type { AppointmentView, DaySchedule, NextAvailableInput, PartOfDay, ProviderDaySchedule, Slot } from '../../../src-shared/api/areas/scheduling';
 import { fieldError } from '../../../src-shared/api/errors';
 import { providerDay, rulesByProvider } from '../../../src-shared/scheduling/availability';
 import { mergeIntervals, type Interval } from '../../../src-shared/scheduling/intervals';
@@ -41,15 +41,17 @@ export async function daySchedule(
     .filter((h) => input.locationId === undefined || h.locationId === null || h.locationId === input.locationId)
     .map((h) => ({ id: h.id, date: h.date, name: h.name, locationId: h.locationId }));
   const ruleSets = rulesByProvider(rules, ids);
+  const byProvider = new Map<string, AppointmentView[]>(ids.map((id) => [id, []]));
+  for (const appointment of appointments) {
+    if (input.locationId === undefined || appointment.locationId === input.locationId) byProvider.get(appointment.providerId)?.push(appointment);
+  }
   const columns = providers.map((provider): ProviderDaySchedule => {
     const day = providerDay(zone, input.date, provider.id, ruleSets.get(provider.id) ?? rules);
     return {
       provider: toProvider(provider),
       availability: day.intervals.filter((i) => input.locationId === undefined || i.locationId === input.locationId),
       timeOff: day.timeOff.flatMap((t) => t.removed.map((i) => ({ start: i.start, end: i.end, reason: t.rule.reason }))),
-      appointments: appointments.filter(
-        (a) => a.providerId === provider.id && (input.locationId === undefined || a.locationId === input.locationId),
-      ),
+      appointments: byProvider.get(provider.id) ?? [],
     };
   });
   return { date: input.date, timeZone: zone, dayStart: bounds.start, dayEnd: bounds.end, holidays, providers: columns };
