@@ -1,4 +1,4 @@
-import { Fragment, useState, type SyntheticEvent } from 'react';
+import { useState, type SyntheticEvent } from 'react';
 import type { TemplateSummary } from '../../../../src-shared/api/areas/scheduling';
 import { weekdayName } from '../../../../src-shared/scheduling/time';
 import { call } from '../../api';
@@ -11,7 +11,7 @@ import { useSchedulingSetup } from '../../stores/scheduling-setup';
 import { BreaksEditor, type BreakDraft } from './BreaksEditor';
 import { dayLabel, WEEKDAYS } from './format';
 import { ProviderChooser } from './ProviderChooser';
-import { RemoveAction } from './RemoveAction';
+import { EditableRow } from './EditableRow';
 
 /** The chosen provider's weekly hours: one row per weekday and location, with breaks and the dates they hold. */
 export function HoursSection() {
@@ -59,11 +59,12 @@ export function HoursSection() {
                 </tr>
               </thead>
               <tbody>
-                {rows.map((template) => {
-                  const what = `${weekdayName(template.weekday)} ${template.start}–${template.end}`;
-                  return (
-                    <Fragment key={template.id}>
-                      <tr>
+                {rows.map((template) => (
+                  <EditableRow
+                    key={template.id}
+                    what={`${weekdayName(template.weekday)} ${template.start}–${template.end}`}
+                    cells={
+                      <>
                         <th scope="row">{weekdayName(template.weekday)}</th>
                         <td>{locationName(template.locationId)}</td>
                         <td className="nowrap">
@@ -71,40 +72,29 @@ export function HoursSection() {
                         </td>
                         <td>{template.breaks.length > 0 ? template.breaks.map((b) => `${b.start}–${b.end}`).join(', ') : <span className="muted">None</span>}</td>
                         <td>{valid(template)}</td>
-                        <td>
-                          <div className="row-actions">
-                            <button type="button" aria-label={`Edit ${what}`} aria-expanded={editing === template.id} onClick={() => setEditing(editing === template.id ? null : template.id)}>
-                              Edit
-                            </button>
-                            <RemoveAction
-                              what={what}
-                              remove={() => call('schedule.removeTemplate', { templateId: template.id })}
-                              onDone={(message) => {
-                                setStatus(message);
-                                void reload();
-                              }}
-                            />
-                          </div>
-                        </td>
-                      </tr>
-                      {editing === template.id && (
-                        <tr className="subrow">
-                          <td colSpan={6}>
-                            <HoursForm
-                              providerId={providerId}
-                              template={template}
-                              onCancel={() => setEditing(null)}
-                              onSaved={(message) => {
-                                setEditing(null);
-                                setStatus(message);
-                              }}
-                            />
-                          </td>
-                        </tr>
-                      )}
-                    </Fragment>
-                  );
-                })}
+                      </>
+                    }
+                    columns={6}
+                    editing={editing === template.id}
+                    onToggleEdit={() => setEditing(editing === template.id ? null : template.id)}
+                    remove={() => call('schedule.removeTemplate', { templateId: template.id })}
+                    onRemoved={(message) => {
+                      setStatus(message);
+                      void reload();
+                    }}
+                    form={
+                      <HoursForm
+                        providerId={providerId}
+                        template={template}
+                        onCancel={() => setEditing(null)}
+                        onSaved={(message) => {
+                          setEditing(null);
+                          setStatus(message);
+                        }}
+                      />
+                    }
+                  />
+                ))}
               </tbody>
             </table>
           )}

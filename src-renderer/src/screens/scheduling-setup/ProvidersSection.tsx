@@ -1,4 +1,4 @@
-import { Fragment, useState, type SyntheticEvent } from 'react';
+import { useState, type SyntheticEvent } from 'react';
 import type { ProviderSummary } from '../../../../src-shared/api/areas/scheduling';
 import { call } from '../../api';
 import { Field } from '../../components/Field';
@@ -6,7 +6,7 @@ import { FormMessage } from '../../components/FormMessage';
 import { SelectField } from '../../components/SelectField';
 import { useFormErrors } from '../../hooks/useFormErrors';
 import { useSchedulingSetup } from '../../stores/scheduling-setup';
-import { RemoveAction } from './RemoveAction';
+import { EditableRow } from './EditableRow';
 
 /** Providers: who can be booked, with specialty, colour and usual location; add, edit, remove. */
 export function ProvidersSection() {
@@ -37,50 +37,38 @@ export function ProvidersSection() {
           </thead>
           <tbody>
             {providers.map((provider) => (
-              <Fragment key={provider.id}>
-                <tr>
-                  <th scope="row">{provider.displayName}</th>
-                  <td>{provider.specialty ?? <span className="muted">—</span>}</td>
-                  <td>
-                    <Swatch colour={provider.colour} />
-                  </td>
-                  <td>{locationName(provider.defaultLocationId) ?? <span className="muted">None</span>}</td>
-                  <td>
-                    <div className="row-actions">
-                      <button
-                        type="button"
-                        aria-label={`Edit ${provider.displayName}`}
-                        aria-expanded={editing === provider.id}
-                        onClick={() => setEditing(editing === provider.id ? null : provider.id)}
-                      >
-                        Edit
-                      </button>
-                      <RemoveAction
-                        what={provider.displayName}
-                        remove={() => call('schedule.removeProvider', { providerId: provider.id })}
-                        onDone={(message) => {
-                          setStatus(message);
-                          void reload();
-                        }}
-                      />
-                    </div>
-                  </td>
-                </tr>
-                {editing === provider.id && (
-                  <tr className="subrow">
-                    <td colSpan={5}>
-                      <ProviderForm
-                        provider={provider}
-                        onCancel={() => setEditing(null)}
-                        onSaved={(message) => {
-                          setEditing(null);
-                          setStatus(message);
-                        }}
-                      />
+              <EditableRow
+                key={provider.id}
+                what={provider.displayName}
+                cells={
+                  <>
+                    <th scope="row">{provider.displayName}</th>
+                    <td>{provider.specialty ?? <span className="muted">—</span>}</td>
+                    <td>
+                      <Swatch colour={provider.colour} />
                     </td>
-                  </tr>
-                )}
-              </Fragment>
+                    <td>{locationName(provider.defaultLocationId) ?? <span className="muted">None</span>}</td>
+                  </>
+                }
+                columns={5}
+                editing={editing === provider.id}
+                onToggleEdit={() => setEditing(editing === provider.id ? null : provider.id)}
+                remove={() => call('schedule.removeProvider', { providerId: provider.id })}
+                onRemoved={(message) => {
+                  setStatus(message);
+                  void reload();
+                }}
+                form={
+                  <ProviderForm
+                    provider={provider}
+                    onCancel={() => setEditing(null)}
+                    onSaved={(message) => {
+                      setEditing(null);
+                      setStatus(message);
+                    }}
+                  />
+                }
+              />
             ))}
           </tbody>
         </table>

@@ -1,4 +1,4 @@
-import { Fragment, useState, type SyntheticEvent } from 'react';
+import { useState, type SyntheticEvent } from 'react';
 import type { AppointmentTypeSummary } from '../../../../src-shared/api/areas/scheduling';
 import { call } from '../../api';
 import { Field } from '../../components/Field';
@@ -8,7 +8,7 @@ import { useClinicSettings } from '../../stores/clinic-settings';
 import { useSchedulingSetup } from '../../stores/scheduling-setup';
 import { formatMoney, moneyText, parseMoney } from './format';
 import { Swatch } from './ProvidersSection';
-import { RemoveAction } from './RemoveAction';
+import { EditableRow } from './EditableRow';
 
 /** Appointment types: what can be booked, for how long, with whom and at what price. */
 export function TypesSection() {
@@ -41,46 +41,39 @@ export function TypesSection() {
           </thead>
           <tbody>
             {types.map((type) => (
-              <Fragment key={type.id}>
-                <tr>
-                  <th scope="row">{type.name}</th>
-                  <td className="nowrap">{type.durationMinutes} min</td>
-                  <td>
-                    <Swatch colour={type.colour} />
-                  </td>
-                  <td className="nowrap">{formatMoney(type.defaultPriceMinor, type.currency)}</td>
-                  <td>{names(type.providerIds)}</td>
-                  <td>
-                    <div className="row-actions">
-                      <button type="button" aria-label={`Edit ${type.name}`} aria-expanded={editing === type.id} onClick={() => setEditing(editing === type.id ? null : type.id)}>
-                        Edit
-                      </button>
-                      <RemoveAction
-                        what={type.name}
-                        remove={() => call('schedule.removeType', { typeId: type.id })}
-                        onDone={(message) => {
-                          setStatus(message);
-                          void reload();
-                        }}
-                      />
-                    </div>
-                  </td>
-                </tr>
-                {editing === type.id && (
-                  <tr className="subrow">
-                    <td colSpan={6}>
-                      <TypeForm
-                        type={type}
-                        onCancel={() => setEditing(null)}
-                        onSaved={(message) => {
-                          setEditing(null);
-                          setStatus(message);
-                        }}
-                      />
+              <EditableRow
+                key={type.id}
+                what={type.name}
+                cells={
+                  <>
+                    <th scope="row">{type.name}</th>
+                    <td className="nowrap">{type.durationMinutes} min</td>
+                    <td>
+                      <Swatch colour={type.colour} />
                     </td>
-                  </tr>
-                )}
-              </Fragment>
+                    <td className="nowrap">{formatMoney(type.defaultPriceMinor, type.currency)}</td>
+                    <td>{names(type.providerIds)}</td>
+                  </>
+                }
+                columns={6}
+                editing={editing === type.id}
+                onToggleEdit={() => setEditing(editing === type.id ? null : type.id)}
+                remove={() => call('schedule.removeType', { typeId: type.id })}
+                onRemoved={(message) => {
+                  setStatus(message);
+                  void reload();
+                }}
+                form={
+                  <TypeForm
+                    type={type}
+                    onCancel={() => setEditing(null)}
+                    onSaved={(message) => {
+                      setEditing(null);
+                      setStatus(message);
+                    }}
+                  />
+                }
+              />
             ))}
           </tbody>
         </table>
