@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { RemoveResult } from '../../../../src-shared/api/areas/schedule-updates';
 import type { Result } from '../../../../src-shared/api/errors';
 import { RemoveAction } from './RemoveAction';
@@ -40,4 +40,31 @@ export function EditableRow({ cells, what, editing, onToggleEdit, remove, onRemo
       )}
     </>
   );
+}
+
+/**
+ * Which row of a list is being edited and the list's last message: the props each row and each row's
+ * form take. A removal reloads the lists (`reload`); a saved form closes.
+ */
+export function useEditableRows(reload: () => Promise<unknown>) {
+  const [editing, setEditing] = useState<string | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  return {
+    status,
+    row: (id: string) => ({
+      editing: editing === id,
+      onToggleEdit: () => setEditing(editing === id ? null : id),
+      onRemoved: (message: string) => {
+        setStatus(message);
+        void reload();
+      },
+    }),
+    form: {
+      onCancel: () => setEditing(null),
+      onSaved: (message: string) => {
+        setEditing(null);
+        setStatus(message);
+      },
+    },
+  };
 }

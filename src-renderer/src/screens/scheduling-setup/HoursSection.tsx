@@ -11,7 +11,7 @@ import { useSchedulingSetup } from '../../stores/scheduling-setup';
 import { BreaksEditor, type BreakDraft } from './BreaksEditor';
 import { dayLabel, WEEKDAYS } from './format';
 import { ProviderChooser } from './ProviderChooser';
-import { EditableRow } from './EditableRow';
+import { EditableRow, useEditableRows } from './EditableRow';
 
 /** The chosen provider's weekly hours: one row per weekday and location, with breaks and the dates they hold. */
 export function HoursSection() {
@@ -21,8 +21,7 @@ export function HoursSection() {
   const locations = useSchedulingSetup((state) => state.locations);
   const reload = useSchedulingSetup((state) => state.reload);
   const clock = useClinicClock();
-  const [editing, setEditing] = useState<string | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
+  const editable = useEditableRows(reload);
   const provider = providers.find((candidate) => candidate.id === providerId);
   const rows = templates.filter((template) => template.providerId === providerId);
   const locationName = (id: string) => locations.find((location) => location.id === id)?.name ?? 'a removed location';
@@ -42,7 +41,7 @@ export function HoursSection() {
             The hours {provider.displayName} can be booked each week. A change applies to new bookings and to next available; appointments already booked stay
             where they are.
           </p>
-          <FormMessage success={status} />
+          <FormMessage success={editable.status} />
           {rows.length === 0 ? (
             <p>No weekly hours for {provider.displayName} yet: they cannot be booked until some are added below.</p>
           ) : (
@@ -75,22 +74,13 @@ export function HoursSection() {
                       </>
                     }
                     columns={6}
-                    editing={editing === template.id}
-                    onToggleEdit={() => setEditing(editing === template.id ? null : template.id)}
+                    {...editable.row(template.id)}
                     remove={() => call('schedule.removeTemplate', { templateId: template.id })}
-                    onRemoved={(message) => {
-                      setStatus(message);
-                      void reload();
-                    }}
                     form={
                       <HoursForm
                         providerId={providerId}
                         template={template}
-                        onCancel={() => setEditing(null)}
-                        onSaved={(message) => {
-                          setEditing(null);
-                          setStatus(message);
-                        }}
+                        {...editable.form}
                       />
                     }
                   />

@@ -6,21 +6,20 @@ import { FormMessage } from '../../components/FormMessage';
 import { SelectField } from '../../components/SelectField';
 import { useFormErrors } from '../../hooks/useFormErrors';
 import { useSchedulingSetup } from '../../stores/scheduling-setup';
-import { EditableRow } from './EditableRow';
+import { EditableRow, useEditableRows } from './EditableRow';
 
 /** Providers: who can be booked, with specialty, colour and usual location; add, edit, remove. */
 export function ProvidersSection() {
   const providers = useSchedulingSetup((state) => state.providers);
   const locations = useSchedulingSetup((state) => state.locations);
   const reload = useSchedulingSetup((state) => state.reload);
-  const [editing, setEditing] = useState<string | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
+  const editable = useEditableRows(reload);
   const locationName = (id: string | null) => locations.find((location) => location.id === id)?.name;
 
   return (
     <>
       <p className="hint">Each provider has a column in the calendar. Set their weekly hours under Weekly hours.</p>
-      <FormMessage success={status} />
+      <FormMessage success={editable.status} />
       {providers.length === 0 ? (
         <p>No providers yet: add the first one below.</p>
       ) : (
@@ -51,21 +50,12 @@ export function ProvidersSection() {
                   </>
                 }
                 columns={5}
-                editing={editing === provider.id}
-                onToggleEdit={() => setEditing(editing === provider.id ? null : provider.id)}
+                {...editable.row(provider.id)}
                 remove={() => call('schedule.removeProvider', { providerId: provider.id })}
-                onRemoved={(message) => {
-                  setStatus(message);
-                  void reload();
-                }}
                 form={
                   <ProviderForm
                     provider={provider}
-                    onCancel={() => setEditing(null)}
-                    onSaved={(message) => {
-                      setEditing(null);
-                      setStatus(message);
-                    }}
+                    {...editable.form}
                   />
                 }
               />

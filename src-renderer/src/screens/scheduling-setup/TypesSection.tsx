@@ -8,22 +8,21 @@ import { useClinicSettings } from '../../stores/clinic-settings';
 import { useSchedulingSetup } from '../../stores/scheduling-setup';
 import { formatMoney, moneyText, parseMoney } from './format';
 import { Swatch } from './ProvidersSection';
-import { EditableRow } from './EditableRow';
+import { EditableRow, useEditableRows } from './EditableRow';
 
 /** Appointment types: what can be booked, for how long, with whom and at what price. */
 export function TypesSection() {
   const types = useSchedulingSetup((state) => state.types);
   const providers = useSchedulingSetup((state) => state.providers);
   const reload = useSchedulingSetup((state) => state.reload);
-  const [editing, setEditing] = useState<string | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
+  const editable = useEditableRows(reload);
   const names = (ids: string[]) =>
     ids.length === 0 ? 'Any provider' : ids.map((id) => providers.find((provider) => provider.id === id)?.displayName ?? 'a removed provider').join(', ');
 
   return (
     <>
       <p className="hint">A new length applies to bookings made from now on; appointments already booked keep theirs.</p>
-      <FormMessage success={status} />
+      <FormMessage success={editable.status} />
       {types.length === 0 ? (
         <p>No appointment types yet: add the first one below.</p>
       ) : (
@@ -56,21 +55,12 @@ export function TypesSection() {
                   </>
                 }
                 columns={6}
-                editing={editing === type.id}
-                onToggleEdit={() => setEditing(editing === type.id ? null : type.id)}
+                {...editable.row(type.id)}
                 remove={() => call('schedule.removeType', { typeId: type.id })}
-                onRemoved={(message) => {
-                  setStatus(message);
-                  void reload();
-                }}
                 form={
                   <TypeForm
                     type={type}
-                    onCancel={() => setEditing(null)}
-                    onSaved={(message) => {
-                      setEditing(null);
-                      setStatus(message);
-                    }}
+                    {...editable.form}
                   />
                 }
               />
