@@ -102,6 +102,11 @@ export function startElectronApp(): void {
     binding = bindIpc(started, (url) => isRendererUrl(location, url));
     sweep = setInterval(() => {
       started.lockIdleSessions().catch((error: unknown) => console.error('[front-desk] idle lock sweep failed:', error));
+      try {
+        started.checkpoint();
+      } catch (error) {
+        console.error('[front-desk] checkpoint failed:', error);
+      }
     }, IDLE_SWEEP_MS);
     reminderSweep = setInterval(() => {
       started.sweepReminders().catch((error: unknown) => console.error('[front-desk] reminder sweep failed:', error));

@@ -107,6 +107,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   const idleSweep = setInterval(() => {
     void core.lockIdleSessions().catch((error: unknown) => console.error('[front-desk] idle lock failed:', error));
+    try {
+      core.checkpoint();
+    } catch (error) {
+      console.error('[front-desk] checkpoint failed:', error);
+    }
   }, IDLE_SWEEP_MS);
   // Reminders: plan what is missing and send what is due, once a minute (the runner never overlaps).
   const reminderSweep = setInterval(() => {

@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DatabaseOpenError } from '../../src-main/core/db/errors';
 import { openDatabase } from '../../src-main/core/db/open';
-import { tempFolder, type TempFolder } from '../helpers/temp-core';
+import { openTestClinic, tempFolder, type TempFolder } from '../helpers/temp-core';
 
 const folders: TempFolder[] = [];
 function folder(): TempFolder {
@@ -87,6 +87,25 @@ describe('rows read through Kysely', () => {
       expect(all).toEqual([{ id: 'nurse-x', label: 'Nurse "X"', created_at: 5, updated_at: 6 }]);
     } finally {
       await database.close();
+    }
+  });
+});
+
+describe('the write-ahead log', () => {
+  it('is copied into the database between requests, and left alone while this connection is inside a transaction', async () => {
+    // Setting up the clinic writes pages to the log (opening checkpointed the migrations already).
+    const clinic = await openTestClinic();
+    try {
+      const done = clinic.core.checkpoint();
+      expect(done.skipped).toBe(false);
+      expect(done.logPages).toBeGreaterThan(0);
+      expect(done.checkpointedPages).toBe(done.logPages);
+
+      clinic.core.database.handle.prepare('BEGIN IMMEDIATE').run();
+      expect(clinic.core.checkpoint()).toEqual({ logPages: 0, checkpointedPages: 0, skipped: true });
+      clinic.core.database.handle.prepare('ROLLBACK').run();
+    } finally {
+      await clinic.close();
     }
   });
 });

@@ -91,3 +91,18 @@ export function applyKey(handle: BetterSqlite3.Database, key: Buffer): void {
   handle.pragma(`legacy = 4`);
   handle.pragma(`key = "x'${key.toString('hex')}'"`);
 }
+
+export interface WalCheckpoint {
+  /** Pages in the log, and how many of them are now in the database (all, unless a reader holds older ones). */
+  logPages: number;
+  checkpointedPages: number;
+  /** Skipped: this connection was inside a transaction (a handler awaiting something). */
+  skipped: boolean;
+}
+
+/** A passive checkpoint: never waits for other connections, copies what no reader still needs. */
+export function checkpointWal(handle: BetterSqlite3.Database): WalCheckpoint {
+  if (handle.inTransaction || !handle.open) return { logPages: 0, checkpointedPages: 0, skipped: true };
+  const [row] = handle.pragma('wal_checkpoint(PASSIVE)') as { busy: number; log: number; checkpointed: number }[];
+  return { logPages: Math.max(0, row?.log ?? 0), checkpointedPages: Math.max(0, row?.checkpointed ?? 0), skipped: false };
+}
