@@ -195,23 +195,26 @@ interface Placement {
 
 type Busy = Pick<AppointmentRow, 'id' | 'start_at' | 'end_at' | 'provider_id'>;
 
+/** Blocking, live appointments of these providers, patients or rooms that overlap [from, to). */
+export function blockingOverlaps(db: Db, column: 'provider_id' | 'room_id' | 'patient_id', values: readonly string[], from: number, to: number) {
+  return db
+    .selectFrom('appointments')
+    .select(['id', 'start_at', 'end_at', 'provider_id'])
+    .where(column, 'in', [...values])
+    .where('start_at', '>', from - MAX_APPOINTMENT_MS)
+    .where('start_at', '<', to)
+    .where('end_at', '>', from)
+    .where('status', 'in', [...BLOCKING_STATUSES])
+    .where('deleted_at', 'is', null);
+}
+
 async function firstOverlap(
   db: Db,
   column: 'provider_id' | 'room_id' | 'patient_id',
   value: string,
   placement: Placement,
 ): Promise<Busy | undefined> {
-  let query = db
-    .selectFrom('appointments')
-    .select(['id', 'start_at', 'end_at', 'provider_id'])
-    .where(column, '=', value)
-    .where('start_at', '>', placement.start - MAX_APPOINTMENT_MS)
-    .where('start_at', '<', placement.end)
-    .where('end_at', '>', placement.start)
-    .where('status', 'in', [...BLOCKING_STATUSES])
-    .where('deleted_at', 'is', null)
-    .orderBy('start_at')
-    .limit(1);
+  let query = blockingOverlaps(db, column, [value], placement.start, placement.end).orderBy('start_at').limit(1);
   if (placement.id) query = query.where('id', '!=', placement.id);
   return query.executeTakeFirst();
 }

@@ -4,10 +4,9 @@ import { fieldError } from '../../../src-shared/api/errors';
 import { providerDay, rulesByProvider } from '../../../src-shared/scheduling/availability';
 import { mergeIntervals, type Interval } from '../../../src-shared/scheduling/intervals';
 import { slotsIn, type FoundSlot } from '../../../src-shared/scheduling/slots';
-import { BLOCKING_STATUSES } from '../../../src-shared/scheduling/status';
 import { addDays, daysBetween, localDayBounds, localParts, localTimeOf, MINUTE_MS, wallRangeToInstants } from '../../../src-shared/scheduling/time';
 import type { Database, ProviderRow } from '../db/schema';
-import { appointmentsOverlapping, MAX_APPOINTMENT_MS } from './appointments';
+import { appointmentsOverlapping, blockingOverlaps } from './appointments';
 import { activeProviders, clinicClock, loadRules, requireRoom, requireType, toProvider } from './config';
 
 type Db = Kysely<Database>;
@@ -65,19 +64,7 @@ export const PART_OF_DAY_MINUTES: Record<Exclude<PartOfDay, 'any'>, [number, num
 };
 
 async function busyByProvider(db: Db, providerIds: readonly string[], from: number, to: number): Promise<Map<string, Interval[]>> {
-  const rows =
-    providerIds.length === 0
-      ? []
-      : await db
-          .selectFrom('appointments')
-          .select(['provider_id', 'start_at', 'end_at'])
-          .where('provider_id', 'in', [...providerIds])
-          .where('start_at', '>', from - MAX_APPOINTMENT_MS)
-          .where('start_at', '<', to)
-          .where('end_at', '>', from)
-          .where('status', 'in', [...BLOCKING_STATUSES])
-          .where('deleted_at', 'is', null)
-          .execute();
+  const rows = providerIds.length === 0 ? [] : await blockingOverlaps(db, 'provider_id', providerIds, from, to).execute();
   const busy = new Map<string, Interval[]>();
   for (const row of rows) {
     const list = busy.get(row.provider_id);
@@ -92,34 +79,10 @@ async function requirePatient(db: Db, patientId: string): Promise<void> {
   if (!patient) throw fieldError('patientId', 'no such patient');
 }
 
-async function patientBusy(db: Db, patientId: string | undefined, from: number, to: number): Promise<Interval[]> {
-  if (!patientId) return [];
-  const rows = await db
-    .selectFrom('appointments')
-    .select(['start_at', 'end_at'])
-    .where('patient_id', '=', patientId)
-    .where('start_at', '>', from - MAX_APPOINTMENT_MS)
-    .where('start_at', '<', to)
-    .where('end_at', '>', from)
-    .where('status', 'in', [...BLOCKING_STATUSES])
-    .where('deleted_at', 'is', null)
-    .execute();
-  return rows.map((row) => ({ start: row.start_at, end: row.end_at }));
-}
-
-/** When the room is in use (nothing when no room is asked for). */
-async function busyRoom(db: Db, roomId: string | undefined, from: number, to: number): Promise<Interval[]> {
-  if (!roomId) return [];
-  const rows = await db
-    .selectFrom('appointments')
-    .select(['start_at', 'end_at'])
-    .where('room_id', '=', roomId)
-    .where('start_at', '>', from - MAX_APPOINTMENT_MS)
-    .where('start_at', '<', to)
-    .where('end_at', '>', from)
-    .where('status', 'in', [...BLOCKING_STATUSES])
-    .where('deleted_at', 'is', null)
-    .execute();
+/** When the patient (their own other bookings) or the room is taken; nothing when none is asked for. */
+async function busyOf(db: Db, column: 'patient_id' | 'room_id', id: string | undefined, from: number, to: number): Promise<Interval[]> {
+  if (!id) return [];
+  const rows = await blockingOverlaps(db, column, [id], from, to).execute();
   return rows.map((row) => ({ start: row.start_at, end: row.end_at }));
 }
 
@@ -161,8 +124,8 @@ export async function nextAvailable(db: Db, input: NextAvailableInput, now: numb
     const stretchStart = localDayBounds(zone, addDays(input.from, first)).start;
     const [busy, ownBusy, roomBusy] = await Promise.all([
       busyByProvider(db, ids, stretchStart, stretchEnd),
-      patientBusy(db, input.patientId, stretchStart, stretchEnd),
-      busyRoom(db, room?.id, stretchStart, stretchEnd),
+      busyOf(db, 'patient_id', input.patientId, stretchStart, stretchEnd),
+      busyOf(db, 'room_id', room?.id, stretchStart, stretchEnd),
     ]);
     const blocked = new Map(ids.map((id) => [id, mergeIntervals([...(busy.get(id) ?? []), ...ownBusy, ...roomBusy])]));
     for (let offset = first; offset <= last && found.length < input.limit; offset += 1) {
