@@ -7,6 +7,7 @@ import { useClinicSettings } from '../../stores/clinic-settings';
 import { useSession } from '../../stores/session';
 import { AuditScreen } from '../audit/AuditScreen';
 import { CalendarScreen } from '../calendar/CalendarScreen';
+import { FindSlotScreen } from '../find/FindSlotScreen';
 import { HomeScreen } from '../home/HomeScreen';
 import { PatientsScreen } from '../patients/PatientsScreen';
 import { RemindersScreen } from '../reminders/RemindersScreen';
@@ -23,6 +24,7 @@ import { ROUTES } from './routes';
 const SCREENS: Record<string, () => JSX.Element | null> = {
   '': HomeScreen,
   calendar: CalendarScreen,
+  find: FindSlotScreen,
   today: TodayScreen,
   board: BoardScreen,
   patients: PatientsScreen,

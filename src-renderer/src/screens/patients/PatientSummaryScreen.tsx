@@ -15,6 +15,7 @@ import { insuranceWarnings } from './insurance-status';
 import { MergesCard } from './MergesCard';
 import { PatientBanner } from './PatientBanner';
 import { PhotoCard } from './PhotoCard';
+import { findHref } from '../find/route';
 
 /** The postal address as the lines an envelope would carry; a dash when nothing is on file. */
 function addressLines(address: PatientRecord['address']): string[] {
@@ -28,6 +29,7 @@ export function PatientSummaryScreen({ patientId }: { patientId: string }) {
   const { settings, load } = useClinicSettings();
   const canWrite = useSession((state) => state.can('patients:write'));
   const canMerge = useSession((state) => state.can('patients:merge'));
+  const canBook = useSession((state) => state.can('appointments:write'));
 
   useEffect(() => {
     void load();
@@ -48,11 +50,18 @@ export function PatientSummaryScreen({ patientId }: { patientId: string }) {
             This record was merged into <a href={`#/patients/${record.mergedIntoId}`}>another record</a>; it is kept only so the merge can be undone.
           </p>
         ) : (
-          canWrite && (
-            <a className="button" href={`#/patients/${record.id}/edit`}>
-              Edit patient
-            </a>
-          )
+          <div className="actions">
+            {canBook && record.active && !record.deceasedDate && (
+              <a className="button" href={findHref(record.id)}>
+                Book an appointment
+              </a>
+            )}
+            {canWrite && (
+              <a className="button" href={`#/patients/${record.id}/edit`}>
+                Edit patient
+              </a>
+            )}
+          </div>
         )}
       </div>
       <div className="summary-grid">

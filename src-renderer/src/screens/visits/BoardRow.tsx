@@ -2,6 +2,7 @@ import { useState, type KeyboardEvent } from 'react';
 import type { RoomState, VisitBoard, VisitView } from '../../../../src-shared/api/areas/visits';
 import { MOVE_LABELS, VISIT_STATUS_LABELS, type MoveTarget, type VisitStatus } from '../../../../src-shared/visits/status';
 import { call } from '../../api';
+import { findHref } from '../find/route';
 import { liveTimes, minutesText } from './time';
 
 /** Single keys on a focused row: a move each, plus call, check-out and undo. */
@@ -140,7 +141,7 @@ export function BoardRow({ visit, board, now, canMove, canIntake, timeText, onFo
           </>
         )}
         {status === 'checked_out' && (
-          <a href="#/calendar" className="follow-up">
+          <a href={findHref(visit.patientId, visit.providerId)} className="follow-up" aria-label={`Book a follow-up for ${visit.patientName}`}>
             Book follow-up
           </a>
         )}

@@ -1,0 +1,225 @@
+import { useEffect, useRef, useState, type SyntheticEvent } from 'react';
+import type { PatientSearchRow } from '../../../../src-shared/api/areas/patients';
+import { PARTS_OF_DAY, type PartOfDay, type Slot } from '../../../../src-shared/api/areas/scheduling';
+import { todayIn } from '../../../../src-shared/patients/dates';
+import { addDays } from '../../../../src-shared/scheduling/time';
+import { call } from '../../api';
+import { Field } from '../../components/Field';
+import { FormMessage } from '../../components/FormMessage';
+import { PatientPicker } from '../../components/PatientPicker';
+import { SelectField } from '../../components/SelectField';
+import { useFormErrors } from '../../hooks/useFormErrors';
+import { useHashDetail } from '../../hooks/useHashRoute';
+import { useCalendar } from '../../stores/calendar';
+import { useClinicSettings } from '../../stores/clinic-settings';
+import { useSession } from '../../stores/session';
+import { shortDateLabel } from '../calendar/format';
+import { calendarHref } from '../calendar/route';
+import { parseFindRoute } from './route';
+import { usePresetPatient } from './usePresetPatient';
+import './find.css';
+
+const PART_LABELS: Record<PartOfDay, string> = { any: 'Any time', morning: 'Morning (before 12:00)', afternoon: 'Afternoon (12:00–17:00)', evening: 'Evening (after 17:00)' };
+/** Eight weeks ahead, as a receptionist looks by default. */
+const DEFAULT_DAYS = 55;
+const SLOTS_SHOWN = 20;
+const FIELDS = ['patientId', 'typeId', 'providerIds.0', 'from', 'to', 'partOfDay'];
+
+/**
+ * `#/find` (and `#/find/<patientId>[/<providerId>]` from a follow-up): the first free slots for a
+ * type, with one provider or any, between two dates, at a part of the day, avoiding the patient's own
+ * appointments; Book takes one. Main decides what is free and refuses a slot taken meanwhile.
+ */
+export function FindSlotScreen() {
+  const zone = useClinicSettings((state) => state.settings?.timeZone);
+  const route = parseFindRoute(useHashDetail());
+  const preset = usePresetPatient(route.patientId);
+  const { types, providers, loadTypes, loadProviders } = useCalendar();
+  const canBook = useSession((state) => state.can('appointments:write'));
+  const today = zone ? todayIn(zone, Date.now()) : '';
+  const [patient, setPatient] = useState<PatientSearchRow | null>(null);
+  const [typeId, setTypeId] = useState('');
+  const [providerId, setProviderId] = useState(route.providerId ?? '');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [partOfDay, setPartOfDay] = useState<PartOfDay>('any');
+  const [slots, setSlots] = useState<Slot[] | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [booked, setBooked] = useState<{ text: string; date: string } | null>(null);
+  const [refused, setRefused] = useState<{ key: string; message: string } | null>(null);
+  const errors = useFormErrors();
+  const resultsHeading = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    void loadTypes();
+    void loadProviders();
+  }, [loadTypes, loadProviders]);
+  useEffect(() => {
+    if (preset.patient) setPatient(preset.patient);
+  }, [preset.patient]);
+  useEffect(() => {
+    setProviderId(route.providerId ?? '');
+  }, [route.providerId]);
+
+  if (!zone) return <p>Loading…</p>;
+  /** A changed question hides the answer to the old one, so Book never takes a slot found for other criteria. */
+  const asking =
+    <T,>(set: (value: T) => void) =>
+    (value: T) => {
+      setSlots(null);
+      set(value);
+    };
+  const chosenType = typeId || types[0]?.id || '';
+  const type = types.find((t) => t.id === chosenType);
+  const allowed = providers.filter((p) => !type || type.providerIds.length === 0 || type.providerIds.includes(p.id));
+  const fromDate = from || today;
+  const toDate = to || addDays(fromDate, DEFAULT_DAYS);
+
+  async function search(): Promise<boolean> {
+    errors.clear();
+    setRefused(null);
+    if (!patient) {
+      errors.setField('patientId', 'choose a patient');
+      return false;
+    }
+    setBusy(true);
+    const result = await call('appointments.nextAvailable', {
+      typeId: chosenType,
+      providerIds: providerId ? [providerId] : [],
+      from: fromDate,
+      to: toDate,
+      partOfDay,
+      patientId: patient.id,
+      limit: SLOTS_SHOWN,
+    });
+    setBusy(false);
+    if (!result.ok) {
+      errors.show(result.error, FIELDS);
+      setSlots(null);
+      return false;
+    }
+    setSlots(result.value);
+    return true;
+  }
+
+  async function submit(event: SyntheticEvent) {
+    event.preventDefault();
+    setBooked(null);
+    if (await search()) setTimeout(() => resultsHeading.current?.focus());
+  }
+
+  async function book(slot: Slot) {
+    if (!patient) return;
+    setRefused(null);
+    setBooked(null);
+    setBusy(true);
+    const result = await call('appointments.book', {
+      patientId: patient.id,
+      providerId: slot.providerId,
+      typeId: chosenType,
+      locationId: slot.locationId,
+      start: { date: slot.date, time: slot.time, offsetMinutes: slot.offsetMinutes },
+    });
+    setBusy(false);
+    if (!result.ok) return setRefused({ key: slotKey(slot), message: result.error.message });
+    setBooked({ text: `Booked ${result.value.patientName} with ${slot.providerName} on ${shortDateLabel(slot.date)} at ${slot.time}.`, date: slot.date });
+    // The slot is taken now, and the patient's own times changed: the list is read again.
+    await search();
+  }
+
+  return (
+    <section className="find" aria-labelledby="find-title">
+      <h1 id="find-title">Find a slot</h1>
+      <div className="find-layout">
+        <form className="card wide find-form" aria-label="Find a slot" noValidate onSubmit={(event) => void submit(event)}>
+          <PatientPicker idPrefix="find" patient={patient} onChange={asking(setPatient)} error={errors.errors.fields.patientId ?? preset.error ?? undefined} />
+          <SelectField
+            label="Appointment type"
+            value={chosenType}
+            options={types.map((t) => ({ value: t.id, label: `${t.name} (${t.durationMinutes} min)` }))}
+            onChange={(event) => asking(setTypeId)(event.target.value)}
+            error={errors.errors.fields.typeId}
+          />
+          <SelectField
+            label="Provider"
+            value={providerId}
+            options={[{ value: '', label: 'Any provider' }, ...allowed.map((p) => ({ value: p.id, label: p.displayName }))]}
+            onChange={(event) => asking(setProviderId)(event.target.value)}
+            error={errors.errors.fields['providerIds.0']}
+          />
+          <div className="find-dates">
+            <Field label="From" type="date" value={fromDate} onChange={(event) => asking(setFrom)(event.target.value)} error={errors.errors.fields.from} />
+            <Field label="To" type="date" value={toDate} onChange={(event) => asking(setTo)(event.target.value)} error={errors.errors.fields.to} />
+          </div>
+          <SelectField
+            label="Part of the day"
+            value={partOfDay}
+            options={PARTS_OF_DAY.map((part) => ({ value: part, label: PART_LABELS[part] }))}
+            onChange={(event) => asking(setPartOfDay)(event.target.value as PartOfDay)}
+            error={errors.errors.fields.partOfDay}
+          />
+          <FormMessage error={errors.errors.form} />
+          <button type="submit" className="primary" disabled={busy || types.length === 0}>
+            Find slots
+          </button>
+          {types.length === 0 && <p className="hint">No appointment types yet: an administrator adds them in Scheduling set-up.</p>}
+        </form>
+        <div className="find-answer">
+          {booked && (
+            <p role="status" className="form-success">
+              {booked.text} <a href={calendarHref({ kind: 'day', date: booked.date })}>Open {shortDateLabel(booked.date)} in the calendar</a>
+            </p>
+          )}
+          {slots && (
+            <section aria-labelledby="find-results" className="find-results">
+              <h2 id="find-results" tabIndex={-1} ref={resultsHeading}>
+                {slots.length === 0 ? 'No free slot' : `First ${slots.length} free slots`}
+              </h2>
+              {slots.length === 0 && <p>Nothing is free for this type between these dates: try other dates, another provider or any time of day.</p>}
+              {slots.length > 0 && (
+                <table>
+                  <caption className="visually-hidden">Free slots, earliest first</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Date</th>
+                      <th scope="col">Time</th>
+                      <th scope="col">Provider</th>
+                      <th scope="col">Location</th>
+                      {canBook && <th scope="col">Book</th>}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {slots.map((slot) => (
+                      <tr key={slotKey(slot)}>
+                        <td>{shortDateLabel(slot.date)}</td>
+                        <td>{slot.time}</td>
+                        <td>{slot.providerName}</td>
+                        <td>{slot.locationName}</td>
+                        {canBook && (
+                          <td>
+                            <button type="button" disabled={busy} onClick={() => void book(slot)} aria-label={`Book ${shortDateLabel(slot.date)} at ${slot.time} with ${slot.providerName}`}>
+                              Book
+                            </button>
+                            {refused?.key === slotKey(slot) && (
+                              <p role="alert" className="field-error">
+                                {refused.message}
+                              </p>
+                            )}
+                          </td>
+                        )}
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              )}
+            </section>
+          )}
+        </div>
+      </div>
+    </section>
+  );
+}
+
+function slotKey(slot: Slot): string {
+  return `${slot.providerId}${slot.start}`;
+}
