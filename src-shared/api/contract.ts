@@ -3,6 +3,7 @@ import { auditProcedures } from './areas/audit';
 import { authProcedures } from './areas/auth';
 import { calendarProcedures } from './areas/calendar';
 import { documentsProcedures } from './areas/documents';
+import { intakeProcedures } from './areas/intake';
 import { patientRecordProcedures } from './areas/patient-record';
 import { patientsProcedures } from './areas/patients';
 import { remindersProcedures } from './areas/reminders';
@@ -29,7 +30,7 @@ function mergeAreas<T extends Record<string, AnyProcedure>[]>(...areas: T): Unio
 
 type UnionToIntersection<U> = (U extends unknown ? (arg: U) => void : never) extends (arg: infer I) => void ? I : never;
 
-export const contract = mergeAreas(systemProcedures, authProcedures, settingsProcedures, usersProcedures, auditProcedures, patientsProcedures, patientRecordProcedures, schedulingProcedures, documentsProcedures, remindersProcedures, visitsProcedures, seriesProcedures, waitlistProcedures, scheduleUpdateProcedures, calendarProcedures);
+export const contract = mergeAreas(systemProcedures, authProcedures, settingsProcedures, usersProcedures, auditProcedures, patientsProcedures, patientRecordProcedures, schedulingProcedures, documentsProcedures, remindersProcedures, visitsProcedures, seriesProcedures, waitlistProcedures, scheduleUpdateProcedures, calendarProcedures, intakeProcedures);
 
 export type Contract = typeof contract;
 export type ProcedureName = Extract<keyof Contract, string>;

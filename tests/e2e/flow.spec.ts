@@ -145,6 +145,20 @@ test('two desks: reception checks in, the nurse board shows it at once, rooms, v
   await expect(form.getByText('52 °C is not a possible temperature')).toBeVisible();
   await form.getByLabel('Temperature (°C)').fill('37.1');
   await form.getByLabel('Chief complaint').fill('Cough for a week');
+  // The allergy review: she reports a latex allergy; the penicillin on file was entered in error.
+  const review = nursePage.getByRole('region', { name: 'Allergy review' });
+  const addAllergy = review.getByRole('form', { name: 'Add allergy' });
+  await addAllergy.getByRole('button', { name: 'Add allergy' }).click();
+  await expect(addAllergy.getByText('must not be empty')).toBeVisible();
+  await addAllergy.getByLabel('Substance').fill('Latex');
+  await addAllergy.getByLabel('Reaction').fill('Rash');
+  await addAllergy.getByRole('button', { name: 'Add allergy' }).click();
+  await expect(banner).toContainText('Latex');
+  await review.getByRole('button', { name: 'Take Penicillin off the record' }).click();
+  await review.getByLabel('Why take Penicillin off').selectOption({ label: 'Entered in error' });
+  await review.getByRole('button', { name: 'Take Penicillin off' }).click();
+  await expect(banner).not.toContainText('Penicillin');
+  await expect(review.getByRole('listitem')).toHaveText([/Latex · Rash · unknown/]);
   await form.getByLabel(/Allergies reviewed/).check();
   await form.getByRole('button', { name: 'Save vitals' }).click();
   await expect(form.getByText(/Vitals saved at \d\d:\d\d by Nina Nurse/)).toBeVisible();

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { PatientHistoryEntry } from '../../../src-shared/api/areas/patient-record';
+import { ALLERGY_REMOVAL_LABELS, ALLERGY_REMOVAL_REASONS } from '../../../src-shared/api/areas/patients';
 import { contract, isProcedureName } from '../../../src-shared/api/contract';
 import type { Database } from '../db/schema';
 
@@ -76,6 +77,11 @@ function text(value: unknown): string {
   return typeof value === 'string' ? value : '';
 }
 
+function removalLabel(reason: unknown): string {
+  const known = ALLERGY_REMOVAL_REASONS.find((candidate) => candidate === reason);
+  return known ? ALLERGY_REMOVAL_LABELS[known].toLowerCase() : 'no reason recorded';
+}
+
 function describe(row: HistoryRow, patientId: string, details: Record<string, unknown>, mrns: Map<string, string>): string {
   const mrnOf = (key: string) => mrns.get(text(details[key])) ?? 'another record';
   switch (row.action) {
@@ -89,7 +95,11 @@ function describe(row: HistoryRow, patientId: string, details: Record<string, un
     case 'patients.saveContacts':
       return 'Changed emergency contacts and guarantor';
     case 'patients.addAllergy':
+    case 'intake.addAllergy':
       return 'Added an allergy';
+    case 'patients.removeAllergy':
+    case 'intake.removeAllergy':
+      return `Took an allergy off the record (${removalLabel(details.reason)})`;
     case 'patients.addAlert':
       return 'Added an alert';
     case 'patients.addInsurance':

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type {
+  AllergyRemovalReason,
   DuplicateCandidate,
   PatientCreateInput,
   PatientDraftInput,
@@ -219,6 +220,27 @@ export async function addAllergy(
   await existingPatient(db, input.patientId);
   const id = await insertAllergy(db, { ...input, recordedBy: actor }, now);
   return { record: await requireRecord(db, input.patientId, today(context, now)), id };
+}
+
+/** Takes an allergy off this patient's record; the audit entry keeps what it was and why. */
+export async function removeAllergy(
+  db: Kysely<Database>,
+  input: { patientId: string; allergyId: string; reason: AllergyRemovalReason },
+  now: number,
+): Promise<{ record: PatientRecord }> {
+  const context = await patientContext(db);
+  const patient = await existingPatient(db, input.patientId);
+  if (patient.merged_into_id !== null) throw new ApiError('CONFLICT', 'This record was merged into another; change that one instead.');
+  const allergy = await db
+    .selectFrom('patient_allergies')
+    .select('id')
+    .where('id', '=', input.allergyId)
+    .where('patient_id', '=', input.patientId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  if (!allergy) throw fieldError('allergyId', 'this patient has no such allergy on record');
+  await db.updateTable('patient_allergies').set({ deleted_at: now, updated_at: now }).where('id', '=', allergy.id).execute();
+  return { record: await requireRecord(db, input.patientId, today(context, now)) };
 }
 
 export async function addAlert(

@@ -33,6 +33,14 @@ function toRecord(row: VitalsRow): VitalsRecord {
   };
 }
 
+/** The visit on the nurse's screen, which must be this patient's and not an undone arrival: nothing is written to a patient other than the one shown. */
+export async function requireOwnVisit(db: Db, visitId: string, patientId: string): Promise<void> {
+  const visit = await db.selectFrom('visits').select(['patient_id', 'status']).where('id', '=', visitId).where('deleted_at', 'is', null).executeTakeFirst();
+  if (!visit) throw fieldError('visitId', 'no such visit');
+  if (visit.patient_id !== patientId) throw fieldError('visitId', 'this visit is another patient’s: nothing was saved');
+  if (visit.status === 'cancelled') throw fieldError('visitId', 'this arrival was undone');
+}
+
 /**
  * Saves a set of vitals for the patient on the nurse's screen. Impossible values are refused naming
  * the field; unusual ones only when the nurse confirmed those very fields. When a visit is named it
@@ -42,12 +50,7 @@ export async function recordVitals(db: Db, input: Input<'vitals.record'>, actor:
   const patient = await db.selectFrom('patients').select(['id', 'merged_into_id']).where('id', '=', input.patientId).where('deleted_at', 'is', null).executeTakeFirst();
   if (!patient) throw fieldError('patientId', 'no such patient');
   if (patient.merged_into_id) throw fieldError('patientId', 'this record was merged into another');
-  if (input.visitId) {
-    const visit = await db.selectFrom('visits').select(['patient_id', 'status']).where('id', '=', input.visitId).where('deleted_at', 'is', null).executeTakeFirst();
-    if (!visit) throw fieldError('visitId', 'no such visit');
-    if (visit.patient_id !== input.patientId) throw fieldError('visitId', 'this visit is another patient’s: vitals were not saved');
-    if (visit.status === 'cancelled') throw fieldError('visitId', 'this arrival was undone');
-  }
+  if (input.visitId) await requireOwnVisit(db, input.visitId, input.patientId);
   const units = input.units;
   const si = toSI(input, units);
   const chiefComplaint = input.chiefComplaint ? input.chiefComplaint : null;

@@ -358,6 +358,22 @@ export type PatientCreateInput = z.output<typeof createInput>;
 export type PatientUpdateInput = z.output<typeof updateInput>;
 export type PatientDraftInput = z.output<typeof draftInput>;
 
+/** What an allergy is recorded with, from the patient's page or the nurse's intake. */
+export const allergyFields = {
+  substance: requiredText(120),
+  reaction: optionalText(200),
+  severity: z.enum(ALLERGY_SEVERITIES, { error: `must be one of ${ALLERGY_SEVERITIES.join(', ')}` }).default('unknown'),
+};
+
+export const ALLERGY_REMOVAL_REASONS = ['entered_in_error', 'no_longer_applies'] as const;
+export type AllergyRemovalReason = (typeof ALLERGY_REMOVAL_REASONS)[number];
+export const ALLERGY_REMOVAL_LABELS: Record<AllergyRemovalReason, string> = { entered_in_error: 'Entered in error', no_longer_applies: 'No longer applies' };
+
+export const allergyRemoval = {
+  allergyId: z.uuid('must be an allergy id'),
+  reason: z.enum(ALLERGY_REMOVAL_REASONS, { error: `must be one of ${ALLERGY_REMOVAL_REASONS.join(', ')}` }),
+};
+
 export const patientsProcedures = {
   'patients.search': procedure<PatientSearchRow[]>()({
     input: z.object({
@@ -377,12 +393,13 @@ export const patientsProcedures = {
   'patients.update': procedure<PatientRecord>()({ input: updateInput, access: 'patients:write', kind: 'write' }),
   'patients.findDuplicates': procedure<DuplicateCandidate[]>()({ input: draftInput, access: 'patients:read', kind: 'read' }),
   'patients.addAllergy': procedure<PatientRecord>()({
-    input: z.object({
-      patientId,
-      substance: requiredText(120),
-      reaction: optionalText(200),
-      severity: z.enum(ALLERGY_SEVERITIES, { error: `must be one of ${ALLERGY_SEVERITIES.join(', ')}` }).default('unknown'),
-    }),
+    input: z.object({ patientId, ...allergyFields }),
+    access: 'patients:write',
+    kind: 'write',
+  }),
+  /** Takes an allergy off the record (kept in the audit log with why): entered in error, or no longer applies. */
+  'patients.removeAllergy': procedure<PatientRecord>()({
+    input: z.object({ patientId, ...allergyRemoval }),
     access: 'patients:write',
     kind: 'write',
   }),

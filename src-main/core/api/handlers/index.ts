@@ -3,6 +3,7 @@ import { auditHandlers } from './audit';
 import { authHandlers } from './auth';
 import { calendarHandlers } from './calendar';
 import { documentsHandlers } from './documents';
+import { intakeHandlers } from './intake';
 import { patientRecordHandlers } from './patient-record';
 import { patientsHandlers } from './patients';
 import { remindersHandlers } from './reminders';
@@ -32,4 +33,5 @@ export const handlers: Handlers = {
   ...waitlistHandlers,
   ...scheduleUpdateHandlers,
   ...calendarHandlers,
+  ...intakeHandlers,
 };

@@ -4,6 +4,7 @@ import { searchPatients } from '../../patients/search';
 import {
   addAlert,
   addAllergy,
+  removeAllergy,
   addInsurance,
   createPatient,
   findDuplicates,
@@ -31,6 +32,7 @@ export const patientsHandlers: HandlersFor<
   | 'patients.update'
   | 'patients.findDuplicates'
   | 'patients.addAllergy'
+  | 'patients.removeAllergy'
   | 'patients.addAlert'
   | 'patients.addInsurance'
   | 'patients.merge'
@@ -85,6 +87,12 @@ export const patientsHandlers: HandlersFor<
   'patients.addAllergy': async (ctx, input) => {
     const { record, id } = await addAllergy(ctx.db, input, actor(ctx), ctx.now);
     target(ctx, record.id, { allergyId: id });
+    return record;
+  },
+
+  'patients.removeAllergy': async (ctx, input) => {
+    const { record } = await removeAllergy(ctx.db, input, ctx.now);
+    target(ctx, record.id, { allergyId: input.allergyId, reason: input.reason });
     return record;
   },
 

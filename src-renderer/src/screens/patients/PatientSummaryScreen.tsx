@@ -1,12 +1,13 @@
 import { useEffect } from 'react';
 import type { PatientRecord } from '../../../../src-shared/api/areas/patients';
 import { formatDate, todayIn } from '../../../../src-shared/patients/dates';
+import { call } from '../../api';
 import { FormMessage } from '../../components/FormMessage';
 import { useClinicSettings } from '../../stores/clinic-settings';
 import { usePatients } from '../../stores/patients';
 import { useSession } from '../../stores/session';
-import { AddAllergyForm } from './AddAllergyForm';
 import { AddInsuranceForm } from './AddInsuranceForm';
+import { AllergiesCard } from './AllergiesCard';
 import { ConsentsCard } from './ConsentsCard';
 import { ContactsCard } from './ContactsCard';
 import { DocumentsCard } from './DocumentsCard';
@@ -25,7 +26,7 @@ function addressLines(address: PatientRecord['address']): string[] {
 }
 
 export function PatientSummaryScreen({ patientId }: { patientId: string }) {
-  const { record, error, open } = usePatients();
+  const { record, error, open, show } = usePatients();
   const { settings, load } = useClinicSettings();
   const canWrite = useSession((state) => state.can('patients:write'));
   const canMerge = useSession((state) => state.can('patients:merge'));
@@ -135,7 +136,14 @@ export function PatientSummaryScreen({ patientId }: { patientId: string }) {
       {canWrite && !record.mergedIntoId && (
         <div className="summary-grid">
           <AddInsuranceForm patientId={record.id} dateFormat={settings.dateFormat} />
-          <AddAllergyForm patientId={record.id} />
+          <AllergiesCard
+            allergies={record.allergies}
+            changes={{
+              add: (allergy) => call('patients.addAllergy', { patientId: record.id, ...allergy }),
+              remove: (allergyId, reason) => call('patients.removeAllergy', { patientId: record.id, allergyId, reason }),
+              onSaved: show,
+            }}
+          />
         </div>
       )}
     </section>

@@ -6,6 +6,7 @@ import { fromSI } from '../../../../src-shared/visits/vitals';
 import { call } from '../../api';
 import { formatDateTime } from '../../format/datetime';
 import { useClinicClock, useClinicSettings } from '../../stores/clinic-settings';
+import { AllergiesCard } from '../patients/AllergiesCard';
 import { PatientBanner } from '../patients/PatientBanner';
 import { VitalsChart } from './VitalsChart';
 import { VitalsForm } from './VitalsForm';
@@ -59,7 +60,18 @@ export function IntakeScreen({ visitId }: { visitId: string }) {
         {visit.providerName ? ` · ${visit.providerName}` : ''} · ticket {visit.ticket}
       </p>
       <div className="intake-columns">
-        <VitalsForm key={visit.id} patientId={record.id} visitId={visit.id} settings={settings} allergies={allergies} onSaved={loadHistory} />
+        <div className="intake-forms">
+          <VitalsForm key={visit.id} patientId={record.id} visitId={visit.id} settings={settings} allergies={allergies} onSaved={loadHistory} />
+          <AllergiesCard
+            title="Allergy review"
+            allergies={record.allergies}
+            changes={{
+              add: (allergy) => call('intake.addAllergy', { visitId: visit.id, patientId: record.id, ...allergy }),
+              remove: (allergyId, reason) => call('intake.removeAllergy', { visitId: visit.id, patientId: record.id, allergyId, reason }),
+              onSaved: setRecord,
+            }}
+          />
+        </div>
         <section aria-labelledby="history-title" className="card wide">
           <h2 id="history-title">Vitals history</h2>
           <VitalsChart history={history} />

@@ -1,0 +1,135 @@
+import { useState, type SyntheticEvent } from 'react';
+import {
+  ALLERGY_REMOVAL_LABELS,
+  ALLERGY_REMOVAL_REASONS,
+  ALLERGY_SEVERITIES,
+  type AllergyRemovalReason,
+  type AllergySeverity,
+  type PatientAllergy,
+  type PatientRecord,
+} from '../../../../src-shared/api/areas/patients';
+import type { Result } from '../../../../src-shared/api/errors';
+import { Field } from '../../components/Field';
+import { FormMessage } from '../../components/FormMessage';
+import { SelectField } from '../../components/SelectField';
+import { useFormErrors } from '../../hooks/useFormErrors';
+
+export interface AllergyChanges {
+  add: (allergy: { substance: string; reaction: string | null; severity: AllergySeverity }) => Promise<Result<PatientRecord>>;
+  remove: (allergyId: string, reason: AllergyRemovalReason) => Promise<Result<PatientRecord>>;
+  /** The record as main answers it after a change (the banner shows the allergies too). */
+  onSaved: (record: PatientRecord) => void;
+}
+
+/**
+ * The patient's allergies with Add and Take off: on the patient's page through the patients
+ * procedures, at the nurse's intake through the intake ones (which name the visit). Read-only when
+ * `changes` is not given.
+ */
+export function AllergiesCard({ allergies, changes, title = 'Allergies' }: { allergies: readonly PatientAllergy[]; changes?: AllergyChanges | undefined; title?: string }) {
+  return (
+    <section className="card" aria-labelledby="allergies-heading">
+      <h2 id="allergies-heading">{title}</h2>
+      {allergies.length === 0 && <p>No known allergies recorded.</p>}
+      {allergies.length > 0 && (
+        <ul className="plain allergy-list">
+          {allergies.map((allergy) => (
+            <li key={allergy.id}>
+              <span>
+                <strong>{allergy.substance}</strong>
+                {allergy.reaction && ` · ${allergy.reaction}`} · {allergy.severity}
+              </span>
+              {changes && <TakeOff allergy={allergy} changes={changes} />}
+            </li>
+          ))}
+        </ul>
+      )}
+      {changes && <AddAllergy changes={changes} />}
+    </section>
+  );
+}
+
+/** Take off asks why (entered in error, or no longer applies) before main removes it. */
+function TakeOff({ allergy, changes }: { allergy: PatientAllergy; changes: AllergyChanges }) {
+  const [asking, setAsking] = useState(false);
+  const [reason, setReason] = useState<AllergyRemovalReason>('entered_in_error');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function confirm() {
+    setBusy(true);
+    setError(null);
+    const result = await changes.remove(allergy.id, reason);
+    setBusy(false);
+    if (!result.ok) return setError(result.error.message);
+    setAsking(false);
+    changes.onSaved(result.value);
+  }
+
+  if (!asking) {
+    return (
+      <button type="button" aria-label={`Take ${allergy.substance} off the record`} onClick={() => setAsking(true)}>
+        Take off
+      </button>
+    );
+  }
+  return (
+    <span className="row-actions allergy-take-off">
+      <SelectField
+        label={`Why take ${allergy.substance} off`}
+        value={reason}
+        options={ALLERGY_REMOVAL_REASONS.map((value) => ({ value, label: ALLERGY_REMOVAL_LABELS[value] }))}
+        onChange={(event) => setReason(event.target.value as AllergyRemovalReason)}
+      />
+      <button type="button" className="danger" disabled={busy} onClick={() => void confirm()}>
+        Take {allergy.substance} off
+      </button>
+      <button type="button" onClick={() => setAsking(false)}>
+        Keep
+      </button>
+      {error && (
+        <p role="alert" className="row-message field-error">
+          {error}
+        </p>
+      )}
+    </span>
+  );
+}
+
+function AddAllergy({ changes }: { changes: AllergyChanges }) {
+  const [substance, setSubstance] = useState('');
+  const [reaction, setReaction] = useState('');
+  const [severity, setSeverity] = useState<AllergySeverity>('unknown');
+  const [added, setAdded] = useState<string | null>(null);
+  const errors = useFormErrors();
+
+  async function submit(event: SyntheticEvent) {
+    event.preventDefault();
+    errors.clear();
+    setAdded(null);
+    const result = await changes.add({ substance, reaction: reaction || null, severity });
+    if (!result.ok) return errors.show(result.error, ['substance', 'reaction', 'severity']);
+    changes.onSaved(result.value);
+    setAdded(`Added ${substance.trim()}.`);
+    setSubstance('');
+    setReaction('');
+    setSeverity('unknown');
+  }
+
+  return (
+    <form onSubmit={(event) => void submit(event)} noValidate aria-label="Add allergy" className="allergy-add">
+      <h3>Add allergy</h3>
+      <Field label="Substance" value={substance} onChange={(event) => setSubstance(event.target.value)} error={errors.errors.fields.substance} />
+      <Field label="Reaction" value={reaction} onChange={(event) => setReaction(event.target.value)} error={errors.errors.fields.reaction} />
+      <SelectField
+        label="Severity"
+        value={severity}
+        options={ALLERGY_SEVERITIES.map((value) => ({ value, label: value }))}
+        onChange={(event) => setSeverity(event.target.value as AllergySeverity)}
+        error={errors.errors.fields.severity}
+      />
+      <FormMessage error={errors.errors.form} success={added} />
+      <button type="submit">Add allergy</button>
+    </form>
+  );
+}
