@@ -13,6 +13,10 @@ import type { ReminderConfig } from './settings';
  */
 export const CHANNEL_CONSENT: Record<ReminderChannel, ConsentKind> = { sms: 'sms_reminders', email: 'email_reminders' };
 
+export function isReminderConsent(kind: ConsentKind): boolean {
+  return kind === CHANNEL_CONSENT.sms || kind === CHANNEL_CONSENT.email;
+}
+
 const CHANNEL_NAMES: Record<ReminderChannel, string> = { sms: 'SMS', email: 'email' };
 
 /** One recorded consent as far as reminders care. */

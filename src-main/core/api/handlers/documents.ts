@@ -8,7 +8,7 @@ import {
   revokeConsent,
 } from '../../patients/documents';
 import type { ConsentKind } from '../../../../src-shared/api/areas/documents';
-import { CHANNEL_CONSENT } from '../../reminders/consent';
+import { isReminderConsent } from '../../reminders/consent';
 import type { HandlerContext, HandlersFor } from '../context';
 
 function onPatient(ctx: HandlerContext, patientId: string, details?: Record<string, unknown>): void {
@@ -22,7 +22,7 @@ function onPatient(ctx: HandlerContext, patientId: string, details?: Record<stri
  * reload. The outbox follows on its own (the next sweep plans; sending re-checks the consent).
  */
 function onReminderConsent(ctx: HandlerContext, kind: ConsentKind): void {
-  if ((Object.values(CHANNEL_CONSENT) as ConsentKind[]).includes(kind)) ctx.broadcast('reminders.changed', { sent: 0, failed: 0 });
+  if (isReminderConsent(kind)) ctx.broadcast('reminders.changed', { sent: 0, failed: 0 });
 }
 
 export const documentsHandlers: HandlersFor<
