@@ -9,7 +9,7 @@ import { ADMIN } from './temp-core';
  * A scheduling clinic in New York (UTC-5 in November) that writes dates DD/MM/YYYY, with the clock on
  * Monday 2026-11-23 at 08:00 New York time (13:00 UTC), and what the reminder tests do to it.
  */
-export const MONDAY_8AM = Date.UTC(2026, 10, 23, 13, 0);
+const MONDAY_8AM = Date.UTC(2026, 10, 23, 13, 0);
 
 export interface PatientContact {
   email?: string;
