@@ -23,8 +23,9 @@ function londonSlot(instant: number): { date: string; time: string } {
 
 /**
  * Schedule data through the page's own bridge (quicker than the set-up screens, which setup.spec.ts covers): one provider who works
- * round the clock every day (the test runs at any hour), and three patients booked a few hours
- * from now — one with an email, one with a mobile only, one with a home phone only.
+ * round the clock every day (the test runs at any hour), and four patients booked a few hours
+ * from now — one with an email and a consent to email reminders, one with a mobile and a consent to
+ * SMS reminders, one with a home phone only, and one with a mobile but no consent on file.
  */
 async function configure(page: Page, slots: { date: string; time: string }[]) {
   await page.evaluate(async (starts) => {
@@ -42,12 +43,14 @@ async function configure(page: Page, slots: { date: string; time: string }[]) {
     }
     const type = await invoke<{ id: string }>('schedule.createType', { name: 'Consultation', durationMinutes: 30, colour: '#1f5fa8' });
     const people = [
-      { firstName: 'María José', lastName: 'García', dob: '1964-06-29', email: 'maria@example.org', phones: [] },
-      { firstName: 'Tom', lastName: 'Baker', dob: '1981-01-15', phones: [{ kind: 'mobile', number: '+44 7700 900123', isPrimary: true }] },
-      { firstName: 'Aiko', lastName: 'Tanaka', dob: '1990-09-03', phones: [{ kind: 'home', number: '+44 20 7946 0018' }] },
+      { firstName: 'María José', lastName: 'García', dob: '1964-06-29', email: 'maria@example.org', phones: [], consents: ['email_reminders'] },
+      { firstName: 'Tom', lastName: 'Baker', dob: '1981-01-15', phones: [{ kind: 'mobile', number: '+44 7700 900123', isPrimary: true }], consents: ['sms_reminders'] },
+      { firstName: 'Aiko', lastName: 'Tanaka', dob: '1990-09-03', phones: [{ kind: 'home', number: '+44 20 7946 0018' }], consents: [] },
+      { firstName: 'Jonas', lastName: 'Weber', dob: '1975-03-12', phones: [{ kind: 'mobile', number: '+44 7700 900456', isPrimary: true }], consents: [] },
     ];
-    for (const [index, person] of people.entries()) {
+    for (const [index, { consents, ...person }] of people.entries()) {
       const patient = await invoke<{ id: string }>('patients.create', person);
+      for (const kind of consents) await invoke('consents.record', { patientId: patient.id, kind, givenOn: '2020-01-01' });
       await invoke('appointments.book', { patientId: patient.id, providerId: provider.id, typeId: type.id, start: starts[index] });
     }
   }, slots);
@@ -70,7 +73,7 @@ test('reminders: settings, send now, a failed SMS on the call list, retry; patie
   await app.signIn(ADMIN);
   await expect(app.nav()).toBeVisible();
   const now = Date.now();
-  const slots = [3, 3.5, 4].map((hours) => londonSlot(now + hours * HOUR));
+  const slots = [3, 3.5, 4, 4.5].map((hours) => londonSlot(now + hours * HOUR));
   await configure(page, slots);
   await app.open('Users');
   await app.addUser(RECEPTIONIST, 'receptionist');
@@ -78,6 +81,8 @@ test('reminders: settings, send now, a failed SMS on the call list, retry; patie
   // The manager's part: reminder settings, with errors next to their fields.
   await app.open('Reminders');
   const form = page.getByRole('form', { name: 'Reminder settings' });
+  // On by default: only patients with a recorded consent for the channel are reminded.
+  await expect(form.getByLabel('Send reminders only to patients with a recorded consent for that channel')).toBeChecked();
   await form.getByLabel('Send reminders by email').check();
   await form.getByLabel('Remind this many hours before').fill('48, two');
   await form.getByRole('button', { name: 'Save reminder settings' }).click();
@@ -111,6 +116,9 @@ test('reminders: settings, send now, a failed SMS on the call list, retry; patie
   const calls = page.getByRole('table', { name: /Patients to call/ });
   await expect(calls.getByRole('row', { name: /Tanaka/ })).toContainText('No email address or mobile number on the record.');
   await expect(calls.getByRole('row', { name: /Tanaka/ })).toContainText('+442079460018');
+  // Jonas Weber has a mobile but never agreed to SMS reminders: the desk calls him instead.
+  await expect(calls.getByRole('row', { name: /Weber/ })).toContainText('No consent for reminders');
+  await expect(calls.getByRole('row', { name: /Weber/ })).toContainText('No consent to SMS reminders is on file.');
 
   await page.getByRole('button', { name: 'Send due reminders now' }).click();
   const outbox = page.getByRole('table', { name: /Reminders, earliest due first/ });

@@ -68,3 +68,20 @@ describe('migrations', () => {
     handle.close();
   });
 });
+
+describe('migration 0011 (reminder consent)', () => {
+  it('turns "send reminders only with consent" on for a clinic that already has reminder settings', () => {
+    const { file, key } = folder();
+    const handle = openEncryptedHandle({ file, key, create: true });
+    migrate(handle, 1_000, migrations.filter((m) => m.version <= 10));
+    handle.prepare('UPDATE reminder_settings SET sms_enabled = 1, sms_webhook_url = ? WHERE id = 1').run('https://sms.example/send');
+    expect(handle.prepare('SELECT count(*) AS n FROM pragma_table_info(?) WHERE name = ?').get('reminder_settings', 'require_consent')).toEqual({ n: 0 });
+
+    migrate(handle, 2_000);
+    expect(handle.prepare('SELECT sms_enabled, sms_webhook_url, require_consent FROM reminder_settings').all()).toEqual([
+      { sms_enabled: 1, sms_webhook_url: 'https://sms.example/send', require_consent: 1 },
+    ]);
+    expect(() => handle.prepare('UPDATE reminder_settings SET require_consent = 2').run()).toThrow(/CHECK/);
+    handle.close();
+  });
+});

@@ -1,85 +1,26 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ReminderEntry } from '../../src-shared/api/areas/reminders';
-import { RECEPTIONIST, openSchedulingClinic, type SchedulingClinic } from '../helpers/scheduling-clinic';
-import { ADMIN } from '../helpers/temp-core';
-import { startSmtp, startWebhook, type LocalSmtp, type LocalWebhook } from '../helpers/reminder-endpoints';
+import { openReminderClinic, type ReminderClinic } from '../helpers/reminder-clinic';
+import type { SchedulingClinic } from '../helpers/scheduling-clinic';
 
 // The clinic is in New York (UTC-5 in November) and writes dates DD/MM/YYYY. The clock starts on
-// Monday 2026-11-23 at 08:00 New York time (13:00 UTC).
-const MONDAY_8AM = Date.UTC(2026, 10, 23, 13, 0);
+// Monday 2026-11-23 at 08:00 New York time (13:00 UTC). Patients have a consent for each channel
+// they have an address for, unless a test says otherwise (reminders-consent.test.ts covers that).
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
 
+let r: ReminderClinic;
 let s: SchedulingClinic;
-let smtp: LocalSmtp | undefined;
-let hook: LocalWebhook | undefined;
-let patientNo = 0;
 
 beforeEach(async () => {
-  s = await openSchedulingClinic({ timeZone: 'America/New_York', now: MONDAY_8AM });
-  await s.clinic.ok('admin', 'settings.update', { dateFormat: 'DD/MM/YYYY' });
+  r = await openReminderClinic();
+  s = r.s;
 });
-afterEach(async () => {
-  await s.clinic.close();
-  await smtp?.close();
-  await hook?.close();
-  smtp = undefined;
-  hook = undefined;
-});
-
-/** Moves the clock; hours later the screens have locked, so both people sign in again. */
-async function setClock(instant: number) {
-  s.clinic.clock.now = instant;
-  await s.clinic.ok('admin', 'auth.login', { username: ADMIN.username, password: ADMIN.password });
-  await s.clinic.ok('desk', 'auth.login', { username: RECEPTIONIST.username, password: RECEPTIONIST.password });
-}
-
-async function patientWith(contact: { email?: string; mobile?: string; home?: string }): Promise<string> {
-  patientNo += 1;
-  const phones = [
-    ...(contact.mobile ? [{ kind: 'mobile' as const, number: contact.mobile, isPrimary: true }] : []),
-    ...(contact.home ? [{ kind: 'home' as const, number: contact.home }] : []),
-  ];
-  const dob = new Date(Date.UTC(1950, 0, 1) + patientNo * 86_400_000).toISOString().slice(0, 10);
-  const created = await s.clinic.ok('desk', 'patients.create', { firstName: 'Maria', lastName: `Reyes${patientNo}`, dob, email: contact.email ?? '', phones });
-  return created.id;
-}
-
-async function book(patientId: string, date: string, time: string) {
-  const result = await s.book({ patientId, start: { date, time } });
-  if (!result.ok) throw new Error(`booking failed: ${result.error.message}`);
-  return result.value;
-}
-
-async function useSmtp(login?: { user: string; password: string }) {
-  smtp = await startSmtp(login);
-  await s.clinic.ok('admin', 'reminders.updateSettings', {
-    emailEnabled: true,
-    smtpHost: '127.0.0.1',
-    smtpPort: smtp.port,
-    smtpSecure: false,
-    smtpUser: login?.user ?? null,
-    smtpPassword: login?.password ?? null,
-    fromName: 'Riverside Clinic',
-    fromAddress: 'desk@riverside.example',
-  });
-  return smtp;
-}
-
-async function useWebhook(status = 200, extra: { maxAttempts?: number; retryMinutes?: number } = {}) {
-  hook = await startWebhook(status);
-  await s.clinic.ok('admin', 'reminders.updateSettings', { smsEnabled: true, smsWebhookUrl: hook.url, smsAuthHeader: 'Bearer s3cret-token', ...extra });
-  return hook;
-}
-
-async function outbox(status: ReminderEntry['status'] | 'all' = 'all') {
-  return s.clinic.ok('desk', 'reminders.due', { status });
-}
+afterEach(() => r.close());
 
 describe('reminder settings', () => {
   it('keeps the SMTP password and the webhook secret write-only, out of answers and the audit log', async () => {
-    await useSmtp({ user: 'clinic', password: 'smtp-pa55word' });
-    await useWebhook();
+    await r.useSmtp({ user: 'clinic', password: 'smtp-pa55word' });
+    await r.useWebhook();
     const settings = await s.clinic.ok('admin', 'reminders.getSettings', {});
     expect(settings).toMatchObject({ emailEnabled: true, smsEnabled: true, smtpUser: 'clinic', smtpPasswordSet: true, smsAuthHeaderSet: true, offsetsMinutes: [2880, 120] });
     expect(JSON.stringify(settings)).not.toContain('smtp-pa55word');
@@ -112,19 +53,19 @@ describe('reminder settings', () => {
 
 describe('planning and sending', () => {
   it('emails the patient at the 48-hour mark with the date and time on the clinic wall clock', async () => {
-    const server = await useSmtp({ user: 'clinic', password: 'smtp-pa55word' });
-    const patientId = await patientWith({ email: 'maria@example.org' });
-    await book(patientId, '2026-11-25', '10:00'); // Wednesday 10:00 New York = 15:00 UTC
+    const server = await r.useSmtp({ user: 'clinic', password: 'smtp-pa55word' });
+    const patientId = await r.patientWith({ email: 'maria@example.org' });
+    await r.book(patientId, '2026-11-25', '10:00'); // Wednesday 10:00 New York = 15:00 UTC
 
     const first = await s.clinic.core.sweepReminders();
     expect(first).toMatchObject({ planned: 2, sent: 0 });
-    expect((await outbox('pending')).map((entry) => [entry.channel, entry.offsetMinutes, entry.dueAt])).toEqual([
+    expect((await r.outbox('pending')).map((entry) => [entry.channel, entry.offsetMinutes, entry.dueAt])).toEqual([
       ['email', 2880, Date.UTC(2026, 10, 23, 15, 0)],
       ['email', 120, Date.UTC(2026, 10, 25, 13, 0)],
     ]);
     expect(server.messages).toHaveLength(0);
 
-    await setClock(Date.UTC(2026, 10, 23, 15, 0));
+    await r.setClock(Date.UTC(2026, 10, 23, 15, 0));
     expect(await s.clinic.core.sweepReminders()).toMatchObject({ planned: 0, sent: 1 });
     expect(server.messages).toHaveLength(1);
     const mail = server.messages[0];
@@ -134,7 +75,7 @@ describe('planning and sending', () => {
     expect(mail?.text).toContain('Subject: Your appointment at Riverside Clinic on 25/11/2026');
     expect(mail?.text).toContain('with Dr Ana Ortiz on 25/11/2026 at 10:00 at Main Street');
     expect(mail?.text).not.toContain('15:00');
-    const sent = await outbox('sent');
+    const sent = await r.outbox('sent');
     expect(sent).toMatchObject([{ channel: 'email', recipient: 'maria@example.org', sentAt: Date.UTC(2026, 10, 23, 15, 0), attempts: 1 }]);
 
     // Nothing is sent twice.
@@ -144,12 +85,12 @@ describe('planning and sending', () => {
   });
 
   it('plans each reminder once however often it runs', async () => {
-    await useSmtp();
-    await useWebhook();
-    const both = await patientWith({ email: 'both@example.org', mobile: '+1 212 555 0142' });
-    const none = await patientWith({ home: '+1 212 555 0199' });
-    await book(both, '2026-11-25', '11:00');
-    await book(none, '2026-11-25', '11:30');
+    await r.useSmtp();
+    await r.useWebhook();
+    const both = await r.patientWith({ email: 'both@example.org', mobile: '+1 212 555 0142' });
+    const none = await r.patientWith({ home: '+1 212 555 0199' });
+    await r.book(both, '2026-11-25', '11:00');
+    await r.book(none, '2026-11-25', '11:30');
     expect((await s.clinic.core.sweepReminders()).planned).toBe(4);
     expect((await s.clinic.ok('desk', 'reminders.sendNow', {})).due).toBe(0);
     expect((await s.clinic.core.sweepReminders()).planned).toBe(0);
@@ -163,11 +104,11 @@ describe('planning and sending', () => {
   });
 
   it('a booking made after the 48-hour mark gets one reminder at once, not one per passed offset', async () => {
-    await useSmtp();
-    const patientId = await patientWith({ email: 'late@example.org' });
-    await book(patientId, '2026-11-24', '09:00'); // 25 hours ahead
+    await r.useSmtp();
+    const patientId = await r.patientWith({ email: 'late@example.org' });
+    await r.book(patientId, '2026-11-24', '09:00'); // 25 hours ahead
     await s.clinic.core.sweepReminders();
-    const entries = await outbox();
+    const entries = await r.outbox();
     expect(entries.map((entry) => [entry.offsetMinutes, entry.status])).toEqual([
       [2880, 'sent'],
       [120, 'pending'],
@@ -175,10 +116,10 @@ describe('planning and sending', () => {
   });
 
   it('posts the SMS to the webhook as JSON with the Authorization header', async () => {
-    const endpoint = await useWebhook();
-    const patientId = await patientWith({ mobile: '+1 212 555 0142' });
-    await book(patientId, '2026-11-24', '14:00');
-    await setClock(Date.UTC(2026, 10, 24, 17, 0)); // two hours before 14:00 New York
+    const endpoint = await r.useWebhook();
+    const patientId = await r.patientWith({ mobile: '+1 212 555 0142' });
+    await r.book(patientId, '2026-11-24', '14:00');
+    await r.setClock(Date.UTC(2026, 10, 24, 17, 0)); // two hours before 14:00 New York
     const summary = await s.clinic.core.sweepReminders();
     // Both marks have passed when it is first seen: only the latest, the 2-hour one, goes.
     expect(summary).toMatchObject({ planned: 1, sent: 1 });
@@ -196,26 +137,26 @@ describe('planning and sending', () => {
   });
 
   it('retries a failing webhook with growing waits, then marks it failed and puts the patient on the call list', async () => {
-    const endpoint = await useWebhook(503, { maxAttempts: 3, retryMinutes: 5 });
-    const patientId = await patientWith({ mobile: '+1 212 555 0142' });
-    const appointment = await book(patientId, '2026-11-24', '15:00'); // Tuesday: tomorrow
+    const endpoint = await r.useWebhook(503, { maxAttempts: 3, retryMinutes: 5 });
+    const patientId = await r.patientWith({ mobile: '+1 212 555 0142' });
+    const appointment = await r.book(patientId, '2026-11-24', '15:00'); // Tuesday: tomorrow
     await s.clinic.ok('admin', 'reminders.updateSettings', { offsetsMinutes: [120] });
-    await setClock(Date.UTC(2026, 10, 24, 18, 0));
+    await r.setClock(Date.UTC(2026, 10, 24, 18, 0));
 
     expect(await s.clinic.core.sweepReminders()).toMatchObject({ sent: 0, retrying: 1 });
-    let [entry] = await outbox();
+    let [entry] = await r.outbox();
     expect(entry).toMatchObject({ status: 'pending', attempts: 1, nextAttemptAt: Date.UTC(2026, 10, 24, 18, 5) });
     expect(entry?.lastError).toContain('503');
 
     s.clinic.clock.advance(4 * MINUTE); // backoff not over yet
     expect(await s.clinic.core.sweepReminders()).toMatchObject({ retrying: 0, failed: 0 });
-    await setClock(Date.UTC(2026, 10, 24, 18, 5));
+    await r.setClock(Date.UTC(2026, 10, 24, 18, 5));
     expect(await s.clinic.core.sweepReminders()).toMatchObject({ retrying: 1 });
-    [entry] = await outbox();
+    [entry] = await r.outbox();
     expect(entry).toMatchObject({ attempts: 2, nextAttemptAt: Date.UTC(2026, 10, 24, 18, 15) });
-    await setClock(Date.UTC(2026, 10, 24, 18, 15));
+    await r.setClock(Date.UTC(2026, 10, 24, 18, 15));
     expect(await s.clinic.core.sweepReminders()).toMatchObject({ failed: 1 });
-    [entry] = await outbox();
+    [entry] = await r.outbox();
     expect(entry).toMatchObject({ status: 'failed', attempts: 3 });
     expect(endpoint.requests).toHaveLength(3);
 
@@ -228,7 +169,7 @@ describe('planning and sending', () => {
     const retried = await s.clinic.ok('desk', 'reminders.retry', { id: entry?.id ?? '' });
     expect(retried).toMatchObject({ status: 'pending', attempts: 0 });
     await s.clinic.core.sweepReminders();
-    expect(await outbox()).toMatchObject([{ status: 'sent', attempts: 1 }]);
+    expect(await r.outbox()).toMatchObject([{ status: 'sent', attempts: 1 }]);
     expect(await s.clinic.ok('desk', 'reminders.callList', {})).toEqual([]);
     const again = await s.clinic.call('desk', 'reminders.retry', { id: entry?.id ?? '' });
     expect(again.ok || again.error.code).toBe('CONFLICT');
@@ -242,28 +183,28 @@ describe('planning and sending', () => {
       fromAddress: 'desk@riverside.example',
       maxAttempts: 1,
     });
-    const patientId = await patientWith({ email: 'maria@example.org' });
-    await book(patientId, '2026-11-24', '10:00');
+    const patientId = await r.patientWith({ email: 'maria@example.org' });
+    await r.book(patientId, '2026-11-24', '10:00');
     expect(await s.clinic.core.sweepReminders()).toMatchObject({ failed: 1 });
-    expect((await outbox('failed'))[0]?.lastError).toMatch(/ECONNREFUSED|connect/i);
+    expect((await r.outbox('failed'))[0]?.lastError).toMatch(/ECONNREFUSED|connect/i);
   });
 
   it('skips the reminder of a cancelled appointment and the old time of a moved one', async () => {
-    const server = await useSmtp();
-    const cancelled = await book(await patientWith({ email: 'cancel@example.org' }), '2026-11-25', '10:00');
-    const moved = await book(await patientWith({ email: 'move@example.org' }), '2026-11-25', '11:00');
+    const server = await r.useSmtp();
+    const cancelled = await r.book(await r.patientWith({ email: 'cancel@example.org' }), '2026-11-25', '10:00');
+    const moved = await r.book(await r.patientWith({ email: 'move@example.org' }), '2026-11-25', '11:00');
     await s.clinic.core.sweepReminders();
     await s.clinic.ok('desk', 'appointments.cancel', { appointmentId: cancelled.id, reason: 'Feeling better' });
     await s.clinic.ok('desk', 'appointments.move', { appointmentId: moved.id, start: { date: '2026-11-25', time: '14:00' } });
 
-    await setClock(Date.UTC(2026, 10, 23, 16, 0)); // both 48 h reminders are due
+    await r.setClock(Date.UTC(2026, 10, 23, 16, 0)); // both 48 h reminders are due
     const summary = await s.clinic.core.sweepReminders();
     expect(summary).toMatchObject({ sent: 0, skipped: 2 });
     expect(server.messages).toHaveLength(0);
-    const skipped = await outbox('skipped');
+    const skipped = await r.outbox('skipped');
     expect(skipped.map((entry) => entry.lastError).sort()).toEqual(['The appointment was cancelled.', 'The appointment was moved to 25/11/2026 14:00.']);
     // The moved appointment has fresh reminders for its new time.
-    const pending = await outbox('pending');
+    const pending = await r.outbox('pending');
     const newStart = Date.UTC(2026, 10, 25, 19, 0);
     expect(pending.filter((entry) => entry.appointmentId === moved.id && entry.appointmentStartAt === newStart).map((entry) => entry.dueAt)).toEqual([
       newStart - 48 * HOUR,
@@ -272,9 +213,9 @@ describe('planning and sending', () => {
   });
 
   it('sendNow sends what is due without waiting for the minute sweep, and says so to every window', async () => {
-    const server = await useSmtp();
-    const patientId = await patientWith({ email: 'now@example.org' });
-    await book(patientId, '2026-11-24', '10:00');
+    const server = await r.useSmtp();
+    const patientId = await r.patientWith({ email: 'now@example.org' });
+    await r.book(patientId, '2026-11-24', '10:00');
     const heard: unknown[] = [];
     s.clinic.core.subscribe('desk', (topic, payload) => {
       if (topic === 'reminders.changed') heard.push(payload);
@@ -285,13 +226,15 @@ describe('planning and sending', () => {
     await expect.poll(() => heard).toContainEqual({ sent: 1, failed: 0 });
   });
   it('one run works through a backlog larger than a batch', async () => {
-    const server = await useSmtp();
-    const endpoint = await useWebhook();
+    const server = await r.useSmtp();
+    const endpoint = await r.useWebhook();
     // Tuesday, both providers, every half hour of their day: 28 appointments, 56 reminders due now.
     const times = ['09:00', '09:30', '10:00', '10:30', '11:00', '11:30', '12:00', '13:30', '14:00', '14:30', '15:00', '15:30', '16:00', '16:30'];
+    let count = 0;
     for (const providerId of [s.drAId, s.drBId]) {
       for (const time of times) {
-        const patientId = await patientWith({ email: `p${patientNo + 1}@example.org`, mobile: `+1 212 555 ${String(1000 + patientNo).slice(-4)}` });
+        count += 1;
+        const patientId = await r.patientWith({ email: `p${count}@example.org`, mobile: `+1 212 555 ${String(1000 + count).slice(-4)}` });
         const result = await s.book({ patientId, providerId, start: { date: '2026-11-24', time } });
         if (!result.ok) throw new Error(result.error.message);
       }
@@ -305,15 +248,15 @@ describe('planning and sending', () => {
 
 describe('call list', () => {
   it("lists today's and tomorrow's patients that no reminder reaches, with their phones", async () => {
-    await useSmtp();
-    const reachable = await patientWith({ email: 'ok@example.org' });
-    const homeOnly = await patientWith({ home: '+1 212 555 0199' });
-    const mobileOnly = await patientWith({ mobile: '+1 212 555 0177' });
-    await book(reachable, '2026-11-23', '10:00');
-    const today = await book(homeOnly, '2026-11-23', '11:00');
-    const tomorrow = await book(mobileOnly, '2026-11-24', '09:30');
-    await book(homeOnly, '2026-11-25', '09:00'); // the day after tomorrow: not yet
-    const cancelled = await book(homeOnly, '2026-11-24', '16:00');
+    await r.useSmtp();
+    const reachable = await r.patientWith({ email: 'ok@example.org' });
+    const homeOnly = await r.patientWith({ home: '+1 212 555 0199' });
+    const mobileOnly = await r.patientWith({ mobile: '+1 212 555 0177' });
+    await r.book(reachable, '2026-11-23', '10:00');
+    const today = await r.book(homeOnly, '2026-11-23', '11:00');
+    const tomorrow = await r.book(mobileOnly, '2026-11-24', '09:30');
+    await r.book(homeOnly, '2026-11-25', '09:00'); // the day after tomorrow: not yet
+    const cancelled = await r.book(homeOnly, '2026-11-24', '16:00');
     await s.clinic.ok('desk', 'appointments.cancel', { appointmentId: cancelled.id, reason: 'Moved away' });
 
     const list = await s.clinic.ok('desk', 'reminders.callList', {});
@@ -324,7 +267,7 @@ describe('call list', () => {
     expect(list[0]?.phones).toEqual([{ kind: 'home', number: '+12125550199' }]);
 
     // Once 11:00 has passed, the morning appointment is no longer a call to make.
-    await setClock(Date.UTC(2026, 10, 23, 16, 30));
+    await r.setClock(Date.UTC(2026, 10, 23, 16, 30));
     expect((await s.clinic.ok('desk', 'reminders.callList', {})).map((entry) => entry.appointmentId)).toEqual([tomorrow.id]);
   });
 });

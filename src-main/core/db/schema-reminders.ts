@@ -21,6 +21,8 @@ export interface ReminderSettingsTable {
   email_subject: Generated<string>;
   email_body: Generated<string>;
   sms_body: Generated<string>;
+  /** 1: a channel needs the patient's active consent for it (migration 0011). */
+  require_consent: Generated<number>;
   created_at: number;
   updated_at: number;
 }

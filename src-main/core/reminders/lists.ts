@@ -1,10 +1,11 @@
 import type { Kysely } from 'kysely';
-import type { CallListEntry, ReminderEntry, ReminderStatus } from '../../../src-shared/api/areas/reminders';
+import { REMINDER_CHANNELS, type CallListEntry, type ReminderChannel, type ReminderEntry, type ReminderStatus } from '../../../src-shared/api/areas/reminders';
 import { addDays, localDateOf, localDayBounds } from '../../../src-shared/scheduling/time';
 import type { Database } from '../db/schema';
-import { contactsOf } from './contacts';
+import { reminderConsents, type ConsentClinic } from './consent';
+import { addressFor, contactsOf, type PatientContacts } from './contacts';
 import { REMINDABLE_STATUSES } from './planner';
-import type { ReminderConfig } from './settings';
+import { channelOn, type ReminderConfig } from './settings';
 
 const HOUR_MS = 3_600_000;
 const LIST_LIMIT = 500;
@@ -78,10 +79,11 @@ function toEntry(row: EntryRow): ReminderEntry {
 
 /**
  * Appointments from now to the end of tomorrow (clinic time) that no reminder reaches: the patient
- * has no address for any channel that is on, or their reminder failed and none was sent.
+ * has no address for any channel that is on, has no active consent for any channel they have an
+ * address for (when the clinic requires consent), or their reminder failed and none was sent.
  */
-export async function callList(db: Kysely<Database>, config: ReminderConfig, timeZone: string, now: number): Promise<CallListEntry[]> {
-  const end = localDayBounds(timeZone, addDays(localDateOf(timeZone, now), 1)).end;
+export async function callList(db: Kysely<Database>, config: ReminderConfig, clinic: ConsentClinic, now: number): Promise<CallListEntry[]> {
+  const end = localDayBounds(clinic.timeZone, addDays(localDateOf(clinic.timeZone, now), 1)).end;
   const appointments = await db
     .selectFrom('appointments as a')
     .innerJoin('patients as p', 'p.id', 'a.patient_id')
@@ -97,6 +99,7 @@ export async function callList(db: Kysely<Database>, config: ReminderConfig, tim
   const ids = appointments.map((appointment) => appointment.id);
   const patientIds = appointments.map((appointment) => appointment.patient_id);
   const contacts = await contactsOf(db, patientIds);
+  const consentGap = await reminderConsents(db, config, patientIds, clinic, now);
   const outbox = await db
     .selectFrom('reminder_outbox')
     .select(['appointment_id', 'appointment_start_at', 'status', 'last_error'])
@@ -114,23 +117,9 @@ export async function callList(db: Kysely<Database>, config: ReminderConfig, tim
 
   const list: CallListEntry[] = [];
   for (const appointment of appointments) {
-    const patientContacts = contacts.get(appointment.patient_id);
-    const email = patientContacts?.email ?? null;
-    const mobile = patientContacts?.mobile ?? null;
     const rows = outbox.filter((row) => row.appointment_id === appointment.id && row.appointment_start_at === appointment.start_at);
-    let reason: CallListEntry['reason'] | null = null;
-    let detail = '';
-    if (!(config.emailEnabled && email) && !(config.smsEnabled && mobile)) {
-      reason = 'no_contact';
-      detail = unreachableDetail(config, email, mobile);
-    } else {
-      const failed = rows.find((row) => row.status === 'failed');
-      if (failed && !rows.some((row) => row.status === 'sent')) {
-        reason = 'reminder_failed';
-        detail = `The reminder failed: ${failed.last_error ?? 'no reason given'}`;
-      }
-    }
-    if (!reason) continue;
+    const why = unreached(config, contacts.get(appointment.patient_id), (channel) => consentGap(appointment.patient_id, channel), rows);
+    if (!why) continue;
     list.push({
       appointmentId: appointment.id,
       patientId: appointment.patient_id,
@@ -138,11 +127,26 @@ export async function callList(db: Kysely<Database>, config: ReminderConfig, tim
       phones: phones.filter((phone) => phone.patient_id === appointment.patient_id).map((phone) => ({ kind: phone.kind, number: phone.number })),
       startAt: appointment.start_at,
       providerName: appointment.display_name,
-      reason,
-      detail,
+      ...why,
     });
   }
   return list;
+}
+
+/** Why one appointment gets no reminder, or null when one is on its way (or was sent). */
+function unreached(
+  config: ReminderConfig,
+  contacts: PatientContacts | undefined,
+  consentGap: (channel: ReminderChannel) => string | null,
+  rows: readonly { status: ReminderStatus; last_error: string | null }[],
+): Pick<CallListEntry, 'reason' | 'detail'> | null {
+  const addressed = REMINDER_CHANNELS.filter((channel) => channelOn(config, channel) && addressFor(contacts, channel));
+  if (addressed.length === 0) return { reason: 'no_contact', detail: unreachableDetail(config, contacts?.email ?? null, contacts?.mobile ?? null) };
+  const gaps = addressed.map(consentGap);
+  if (gaps.every((gap) => gap !== null)) return { reason: 'no_consent', detail: gaps.join(' ') };
+  const failed = rows.find((row) => row.status === 'failed');
+  if (failed && !rows.some((row) => row.status === 'sent')) return { reason: 'reminder_failed', detail: `The reminder failed: ${failed.last_error ?? 'no reason given'}` };
+  return null;
 }
 
 function unreachableDetail(config: ReminderConfig, email: string | null, mobile: string | null): string {

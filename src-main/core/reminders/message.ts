@@ -4,6 +4,7 @@ import { formatDate } from '../../../src-shared/patients/dates';
 import type { TemplateValues } from '../../../src-shared/reminders/templates';
 import { isoWeekday, localParts, formatLocalTime, weekdayName } from '../../../src-shared/scheduling/time';
 import type { Database } from '../db/schema';
+import { readSettings } from '../settings/repository';
 
 /** What a reminder says about its appointment, read at send time. */
 export interface AppointmentFacts {
@@ -60,6 +61,12 @@ export interface ClinicFacts {
   name: string;
   timeZone: string;
   dateFormat: DateFormat;
+}
+
+/** The clinic's name, zone and date format; undefined before the clinic is set up. */
+export async function readClinicFacts(db: Kysely<Database>): Promise<ClinicFacts | undefined> {
+  const clinic = await readSettings(db);
+  return clinic ? { name: clinic.clinicName, timeZone: clinic.timeZone, dateFormat: clinic.dateFormat } : undefined;
 }
 
 /** The placeholders' values: date and time as the clinic's wall clock shows them, in its format. */

@@ -1,9 +1,10 @@
 import type { Kysely } from 'kysely';
-import type { ReminderChannel } from '../../../src-shared/api/areas/reminders';
+import { REMINDER_CHANNELS } from '../../../src-shared/api/areas/reminders';
 import type { Database } from '../db/schema';
 import { newId } from '../ids';
+import { reminderConsents, type ConsentClinic } from './consent';
 import { addressFor, contactsOf } from './contacts';
-import type { ReminderConfig } from './settings';
+import { channelOn, type ReminderConfig } from './settings';
 
 /** Statuses worth reminding: a patient who arrived or cancelled needs no reminder. */
 export const REMINDABLE_STATUSES = ['booked', 'confirmed'] as const;
@@ -18,9 +19,12 @@ const LOOKAHEAD_MS = 24 * 3_600_000;
  * An offset whose time has already passed when the appointment is first seen (booked 30 hours
  * ahead with a 48 h reminder) is planned only if it is the latest of the passed ones, so that a
  * late booking gets one reminder at once rather than one per offset.
+ *
+ * A channel the patient has no address for, or (when the clinic requires it) no active consent
+ * for, gets no rows; they are planned on a later run once the address or the consent is recorded.
  */
-export async function planReminders(db: Kysely<Database>, config: ReminderConfig, now: number): Promise<number> {
-  const channels: ReminderChannel[] = [...(config.emailEnabled ? ['email' as const] : []), ...(config.smsEnabled ? ['sms' as const] : [])];
+export async function planReminders(db: Kysely<Database>, config: ReminderConfig, clinic: ConsentClinic, now: number): Promise<number> {
+  const channels = REMINDER_CHANNELS.filter((channel) => channelOn(config, channel));
   const largest = config.offsetsMinutes[0];
   if (channels.length === 0 || largest === undefined) return 0;
 
@@ -33,10 +37,9 @@ export async function planReminders(db: Kysely<Database>, config: ReminderConfig
     .where('deleted_at', 'is', null)
     .execute();
   if (appointments.length === 0) return 0;
-  const contacts = await contactsOf(
-    db,
-    appointments.map((appointment) => appointment.patient_id),
-  );
+  const patientIds = appointments.map((appointment) => appointment.patient_id);
+  const contacts = await contactsOf(db, patientIds);
+  const consentGap = await reminderConsents(db, config, patientIds, clinic, now);
 
   const rows = [];
   for (const appointment of appointments) {
@@ -44,6 +47,7 @@ export async function planReminders(db: Kysely<Database>, config: ReminderConfig
     const latestPassed = passed.at(-1);
     for (const channel of channels) {
       if (!addressFor(contacts.get(appointment.patient_id), channel)) continue;
+      if (consentGap(appointment.patient_id, channel) !== null) continue;
       for (const offset of config.offsetsMinutes) {
         if (passed.includes(offset) && offset !== latestPassed) continue;
         const dueAt = appointment.start_at - offset * 60_000;

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { ReminderRunSummary } from '../../../src-shared/api/areas/reminders';
 import type { Clock } from '../clock';
 import type { Database } from '../db/schema';
-import { readSettings } from '../settings/repository';
+import { readClinicFacts } from './message';
 import { planReminders } from './planner';
 import { SEND_BATCH, sendDue } from './sender';
 import { readReminderConfig } from './settings';
@@ -53,13 +53,12 @@ export class ReminderRunner {
   }
 
   async #sweep(): Promise<ReminderRunSummary> {
-    const clinic = await readSettings(this.db);
-    if (!clinic) return { planned: 0, sent: 0, retrying: 0, failed: 0, skipped: 0 };
+    const facts = await readClinicFacts(this.db);
+    if (!facts) return { planned: 0, sent: 0, retrying: 0, failed: 0, skipped: 0 };
     const config = await readReminderConfig(this.db);
     // Planning writes (BEGIN IMMEDIATE): skipped when no channel is on, as on most desks most minutes.
     const anyChannel = config.emailEnabled || config.smsEnabled;
-    const planned = anyChannel ? await this.db.transaction().execute((trx) => planReminders(trx, config, this.clock())) : 0;
-    const facts = { name: clinic.clinicName, timeZone: clinic.timeZone, dateFormat: clinic.dateFormat };
+    const planned = anyChannel ? await this.db.transaction().execute((trx) => planReminders(trx, config, facts, this.clock())) : 0;
     const summary: ReminderRunSummary = { planned, sent: 0, retrying: 0, failed: 0, skipped: 0 };
     // Batch after batch while batches come back full (a backlog after days switched off), bounded
     // so that one run cannot go on for ever.

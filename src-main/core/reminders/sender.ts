@@ -1,15 +1,15 @@
 import type { Kysely } from 'kysely';
-import type { ReminderChannel } from '../../../src-shared/api/areas/reminders';
 import { formatDate } from '../../../src-shared/patients/dates';
 import { renderTemplate } from '../../../src-shared/reminders/templates';
 import { STATUS_LABELS, type AppointmentStatus } from '../../../src-shared/scheduling/status';
 import { localDateOf, localTimeOf } from '../../../src-shared/scheduling/time';
 import type { Database } from '../db/schema';
 import type { ReminderOutboxRow } from '../db/schema-reminders';
+import { reminderConsents } from './consent';
 import { addressFor, contactsOf } from './contacts';
 import { appointmentFacts, templateValues, type AppointmentFacts, type ClinicFacts } from './message';
 import { REMINDABLE_STATUSES } from './planner';
-import type { ReminderConfig } from './settings';
+import { channelOn, type ReminderConfig } from './settings';
 import type { OutgoingReminder, ReminderTransport } from './transport';
 
 /** A claimed row is left alone this long; if the process dies mid-send, it is tried again after. */
@@ -33,9 +33,10 @@ interface Claimed {
 /**
  * Sends the reminders that are due. Each row is first claimed in a short transaction (attempt
  * counted, a lease set) after checking that its appointment still exists at the start it was
- * planned for and is not cancelled — otherwise it is `skipped` with the reason. The network work
- * happens outside any transaction, so a slow server never holds the database; the result is
- * written in another short transaction.
+ * planned for and is not cancelled, and that the patient's consent still holds when the clinic
+ * requires one (it may have been revoked or run out since planning) — otherwise it is `skipped`
+ * with the reason. The network work happens outside any transaction, so a slow server never holds
+ * the database; the result is written in another short transaction.
  */
 export async function sendDue(
   db: Kysely<Database>,
@@ -70,7 +71,8 @@ export async function sendDue(
       const appointment = await appointmentFacts(trx, row.appointment_id);
       const contacts = appointment ? await contactsOf(trx, [appointment.patientId]) : undefined;
       const to = appointment ? addressFor(contacts?.get(appointment.patientId), row.channel) : null;
-      const reason = skipReason(row, appointment, to, config, clinic, now);
+      const consentGap = appointment ? (await reminderConsents(trx, config, [appointment.patientId], clinic, now))(appointment.patientId, row.channel) : null;
+      const reason = skipReason(row, appointment, to, config, clinic, now) ?? consentGap;
       if (reason || !appointment || !to) {
         await trx
           .updateTable('reminder_outbox')
@@ -152,10 +154,6 @@ function skipReason(
   if (!config.offsetsMinutes.includes(row.offset_minutes)) return 'This reminder time was removed from the settings.';
   if (!to) return row.channel === 'email' ? 'The patient has no email address.' : 'The patient has no mobile number.';
   return null;
-}
-
-function channelOn(config: ReminderConfig, channel: ReminderChannel): boolean {
-  return channel === 'email' ? config.emailEnabled : config.smsEnabled;
 }
 
 /** The error and its causes in one line ("fetch failed: connect ECONNREFUSED 127.0.0.1:9"). */

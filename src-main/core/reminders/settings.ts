@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { ReminderSettings, ReminderSettingsUpdate } from '../../../src-shared/api/areas/reminders';
+import type { ReminderChannel, ReminderSettings, ReminderSettingsUpdate } from '../../../src-shared/api/areas/reminders';
 import { ApiError } from '../../../src-shared/api/errors';
 import type { Database } from '../db/schema';
 import type { ReminderSettingsRow } from '../db/schema-reminders';
@@ -19,12 +19,17 @@ export interface ReminderConfig {
   emailSubject: string;
   emailBody: string;
   smsBody: string;
+  requireConsent: boolean;
   updatedAt: number;
 }
 
 export async function readReminderConfig(db: Kysely<Database>): Promise<ReminderConfig> {
   const row = await db.selectFrom('reminder_settings').selectAll().where('id', '=', 1).executeTakeFirstOrThrow();
   return toConfig(row);
+}
+
+export function channelOn(config: ReminderConfig, channel: ReminderChannel): boolean {
+  return channel === 'email' ? config.emailEnabled : config.smsEnabled;
 }
 
 /** What the renderer sees: the password and the webhook's Authorization value only as "set". */
@@ -47,6 +52,7 @@ export function publicSettings(config: ReminderConfig): ReminderSettings {
     emailSubject: config.emailSubject,
     emailBody: config.emailBody,
     smsBody: config.smsBody,
+    requireConsent: config.requireConsent,
     updatedAt: config.updatedAt,
   };
 }
@@ -85,6 +91,7 @@ export async function updateReminderConfig(db: Kysely<Database>, changes: Remind
     email_subject: changes.emailSubject,
     email_body: changes.emailBody,
     sms_body: changes.smsBody,
+    require_consent: bool(changes.requireConsent),
   };
   const defined = Object.fromEntries(Object.entries(set).filter(([, value]) => value !== undefined));
   await db
@@ -109,6 +116,7 @@ function toConfig(row: ReminderSettingsRow): ReminderConfig {
     emailSubject: row.email_subject,
     emailBody: row.email_body,
     smsBody: row.sms_body,
+    requireConsent: row.require_consent === 1,
     updatedAt: row.updated_at,
   };
 }

@@ -28,6 +28,11 @@ export interface ReminderSettings {
   emailSubject: string;
   emailBody: string;
   smsBody: string;
+  /**
+   * On: SMS only to patients with an active `sms_reminders` consent, email only with an active
+   * `email_reminders` one (given on or before today, not past its expiry, not revoked).
+   */
+  requireConsent: boolean;
   updatedAt: number;
 }
 
@@ -49,7 +54,7 @@ export interface ReminderEntry {
   sentAt: number | null;
 }
 
-export type CallReason = 'no_contact' | 'reminder_failed';
+export type CallReason = 'no_contact' | 'no_consent' | 'reminder_failed';
 
 export interface CallListEntry {
   appointmentId: string;
@@ -148,6 +153,7 @@ const settingsInput = z
     emailSubject: template(200),
     emailBody: template(4000),
     smsBody: template(640),
+    requireConsent: z.boolean({ error: 'must be on or off' }),
   })
   .partial();
 export type ReminderSettingsUpdate = z.output<typeof settingsInput>;

@@ -7,12 +7,22 @@ import {
   removeDocument,
   revokeConsent,
 } from '../../patients/documents';
+import type { ConsentKind } from '../../../../src-shared/api/areas/documents';
+import { isReminderConsent } from '../../reminders/consent';
 import type { HandlerContext, HandlersFor } from '../context';
 
 function onPatient(ctx: HandlerContext, patientId: string, details?: Record<string, unknown>): void {
   ctx.audit.targetType = 'patient';
   ctx.audit.targetId = patientId;
   if (details) ctx.audit.details = details;
+}
+
+/**
+ * A reminder consent recorded or revoked changes who is on the call list: the reminders screens
+ * reload. The outbox follows on its own (the next sweep plans; sending re-checks the consent).
+ */
+function onReminderConsent(ctx: HandlerContext, kind: ConsentKind): void {
+  if (isReminderConsent(kind)) ctx.broadcast('reminders.changed', { sent: 0, failed: 0 });
 }
 
 export const documentsHandlers: HandlersFor<
@@ -40,12 +50,14 @@ export const documentsHandlers: HandlersFor<
   'consents.record': async (ctx, input) => {
     const consent = await recordConsent(ctx.db, input, ctx.session?.userId ?? null, ctx.now);
     onPatient(ctx, input.patientId, { consentId: consent.id, kind: consent.kind });
+    onReminderConsent(ctx, consent.kind);
     return consent;
   },
   'consents.list': (ctx, input) => listConsents(ctx.db, input.patientId),
   'consents.revoke': async (ctx, input) => {
     const consent = await revokeConsent(ctx.db, input.consentId, ctx.session?.userId ?? null, ctx.now);
     onPatient(ctx, consent.patientId, { consentId: consent.id });
+    onReminderConsent(ctx, consent.kind);
     return consent;
   },
 };

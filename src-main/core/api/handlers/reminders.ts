@@ -1,8 +1,10 @@
+import type { Kysely } from 'kysely';
 import { ApiError } from '../../../../src-shared/api/errors';
+import type { Database } from '../../db/schema';
 import { callList, dueEntry, dueList } from '../../reminders/lists';
+import { readClinicFacts, type ClinicFacts } from '../../reminders/message';
 import { planReminders } from '../../reminders/planner';
 import { publicSettings, readReminderConfig, updateReminderConfig } from '../../reminders/settings';
-import { readSettings } from '../../settings/repository';
 import type { HandlersFor } from '../context';
 
 type Names = 'reminders.getSettings' | 'reminders.updateSettings' | 'reminders.due' | 'reminders.callList' | 'reminders.retry' | 'reminders.sendNow';
@@ -25,10 +27,9 @@ export const remindersHandlers: HandlersFor<Names> = {
   },
 
   'reminders.callList': async (ctx) => {
-    const clinic = await readSettings(ctx.db);
-    if (!clinic) throw new ApiError('SETUP_REQUIRED', 'The clinic has not been set up yet.');
+    const clinic = await clinicFacts(ctx.db);
     ctx.audit.targetType = 'reminder_outbox';
-    return callList(ctx.db, await readReminderConfig(ctx.db), clinic.timeZone, ctx.now);
+    return callList(ctx.db, await readReminderConfig(ctx.db), clinic, ctx.now);
   },
 
   'reminders.retry': async (ctx, input) => {
@@ -51,7 +52,7 @@ export const remindersHandlers: HandlersFor<Names> = {
   'reminders.sendNow': async (ctx) => {
     // Plan here so the answer can say how many are due; the sending itself runs after this
     // transaction commits (the runner waits for the connection), never inside it.
-    await planReminders(ctx.db, await readReminderConfig(ctx.db), ctx.now);
+    await planReminders(ctx.db, await readReminderConfig(ctx.db), await clinicFacts(ctx.db), ctx.now);
     const due = await ctx.db
       .selectFrom('reminder_outbox')
       .select((eb) => eb.fn.countAll<number>().as('count'))
@@ -64,3 +65,10 @@ export const remindersHandlers: HandlersFor<Names> = {
     return { due: due.count };
   },
 };
+
+/** The clinic's zone and date format, which planning and the call list need to know what day it is. */
+async function clinicFacts(db: Kysely<Database>): Promise<ClinicFacts> {
+  const clinic = await readClinicFacts(db);
+  if (!clinic) throw new ApiError('SETUP_REQUIRED', 'The clinic has not been set up yet.');
+  return clinic;
+}

@@ -1,6 +1,12 @@
-import type { CallListEntry } from '../../../../src-shared/api/areas/reminders';
+import type { CallListEntry, CallReason } from '../../../../src-shared/api/areas/reminders';
 import { useClinicClock } from '../../stores/clinic-settings';
 import { clinicDateTime } from './OutboxTable';
+
+const REASON_LABELS: Record<CallReason, string> = {
+  no_contact: 'No reminder possible',
+  no_consent: 'No consent for reminders',
+  reminder_failed: 'Reminder failed',
+};
 
 /** Today's and tomorrow's patients no reminder reaches: the desk phones them. */
 export function CallList({ calls }: { calls: readonly CallListEntry[] }) {
@@ -41,9 +47,7 @@ export function CallList({ calls }: { calls: readonly CallListEntry[] }) {
               )}
             </td>
             <td>
-              <span className={`badge ${entry.reason === 'reminder_failed' ? 'badge-failed' : 'badge-pending'}`}>
-                {entry.reason === 'reminder_failed' ? 'Reminder failed' : 'No reminder possible'}
-              </span>
+              <span className={`badge ${entry.reason === 'reminder_failed' ? 'badge-failed' : 'badge-pending'}`}>{REASON_LABELS[entry.reason]}</span>
               <div className="small">{entry.detail}</div>
             </td>
           </tr>

@@ -28,6 +28,7 @@ function formFrom(settings: ReminderSettings) {
     emailSubject: settings.emailSubject,
     emailBody: settings.emailBody,
     smsBody: settings.smsBody,
+    requireConsent: settings.requireConsent,
   };
 }
 
@@ -50,7 +51,7 @@ export function ReminderSettingsForm({ initial, onSaved }: { initial: ReminderSe
   const [busy, setBusy] = useState(false);
   const { errors, show, clear } = useFormErrors();
   const text = (key: Text | Template) => (event: { target: { value: string } }) => setForm({ ...form, [key]: event.target.value });
-  const tick = (key: 'emailEnabled' | 'smsEnabled' | 'smtpSecure') => (event: { target: { checked: boolean } }) => setForm({ ...form, [key]: event.target.checked });
+  const tick = (key: 'emailEnabled' | 'smsEnabled' | 'smtpSecure' | 'requireConsent') => (event: { target: { checked: boolean } }) => setForm({ ...form, [key]: event.target.checked });
 
   async function submit(event: SyntheticEvent) {
     event.preventDefault();
@@ -73,6 +74,7 @@ export function ReminderSettingsForm({ initial, onSaved }: { initial: ReminderSe
       emailSubject: form.emailSubject,
       emailBody: form.emailBody,
       smsBody: form.smsBody,
+      requireConsent: form.requireConsent,
       // Secrets are write-only: sent only when typed (or removed), never read back.
       ...(form.smtpPassword !== '' ? { smtpPassword: form.smtpPassword } : removeSecrets.smtpPassword ? { smtpPassword: null } : {}),
       ...(form.smsAuthHeader !== '' ? { smsAuthHeader: form.smsAuthHeader } : removeSecrets.smsAuthHeader ? { smsAuthHeader: null } : {}),
@@ -118,6 +120,18 @@ export function ReminderSettingsForm({ initial, onSaved }: { initial: ReminderSe
             hint="Each further retry waits twice as long."
           />
         </div>
+      </fieldset>
+
+      <fieldset>
+        <legend>Consent</legend>
+        <label className="checkbox">
+          <input type="checkbox" checked={form.requireConsent} onChange={tick('requireConsent')} aria-describedby="require-consent-hint" /> Send reminders only to patients with a
+          recorded consent for that channel
+        </label>
+        <p className="hint" id="require-consent-hint">
+          SMS needs an &ldquo;SMS reminders&rdquo; consent and email an &ldquo;Email reminders&rdquo; consent on the patient&apos;s record, given on or before today, not expired
+          and not revoked; a treatment or privacy consent does not count. Patients without one are on the call list instead.
+        </p>
       </fieldset>
 
       <fieldset>
