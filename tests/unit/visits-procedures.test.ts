@@ -208,6 +208,11 @@ describe('check-in review', () => {
     expect(review.warnings).toContainEqual(matching(/has expired/));
 
     await s.clinic.ok('desk', 'patients.addInsurance', { patientId, payer: 'Acme Health', memberId: 'A2', priority: 'primary', lastVerifiedDate: '2026-05-01' });
+    // Signed with a date still to come (a form dated ahead): not on file yet.
+    await s.clinic.ok('desk', 'consents.record', { patientId, kind: 'privacy', givenOn: '2026-12-01' });
+    review = await s.clinic.ok('desk', 'visits.checkInReview', { patientId });
+    expect(review.consents).toEqual([]);
+    expect(review.warnings).toContainEqual(matching(/No consent/));
     await s.clinic.ok('desk', 'consents.record', { patientId, kind: 'treatment', givenOn: '2026-01-10' });
     await s.clinic.ok('desk', 'patients.addAlert', { patientId, kind: 'safety', text: 'Needs wheelchair' });
     review = await s.clinic.ok('desk', 'visits.checkInReview', { patientId });

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { ConsentKind } from '../../../src-shared/api/areas/documents';
 import type { ReminderChannel } from '../../../src-shared/api/areas/reminders';
+import { consentInForce } from '../../../src-shared/patients/consents';
 import { formatDate } from '../../../src-shared/patients/dates';
 import { localDateOf } from '../../../src-shared/scheduling/time';
 import type { Database } from '../db/schema';
@@ -36,7 +37,7 @@ export type ConsentClinic = Pick<ClinicFacts, 'timeZone' | 'dateFormat'>;
  * revoked); otherwise a sentence for the desk about the latest one (or that there is none).
  */
 export function consentGap(records: readonly ConsentRecord[], channel: ReminderChannel, today: string, clinic: ConsentClinic): string | null {
-  if (records.some((record) => record.revokedAt === null && record.givenOn <= today && (record.expiresOn === null || record.expiresOn >= today))) return null;
+  if (records.some((record) => consentInForce(record, today))) return null;
   const what = `consent to ${CHANNEL_NAMES[channel]} reminders`;
   const latest = [...records].sort((a, b) => b.givenOn.localeCompare(a.givenOn) || b.createdAt - a.createdAt)[0];
   if (!latest) return `No ${what} is on file.`;

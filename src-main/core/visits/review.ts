@@ -4,6 +4,7 @@ import { ApiError, fieldError } from '../../../src-shared/api/errors';
 import { todayIn } from '../../../src-shared/patients/dates';
 import { daysBetween } from '../../../src-shared/scheduling/time';
 import type { Database } from '../db/schema';
+import { consentInForce } from '../../../src-shared/patients/consents';
 import { listConsents } from '../patients/documents';
 import { loadRecord } from '../patients/repository';
 import { clinicClock } from '../scheduling/config';
@@ -37,7 +38,7 @@ export async function checkInReview(db: Db, input: { appointmentId?: string | un
   }
   const record = await loadRecord(db, patientId, today);
   if (!record) throw new ApiError('NOT_FOUND', 'There is no such patient.', { fields: { patientId: 'no such patient' } });
-  const consents = (await listConsents(db, patientId)).filter((consent) => consent.revokedAt === null && (consent.expiresOn === null || consent.expiresOn >= today));
+  const consents = (await listConsents(db, patientId)).filter((consent) => consentInForce(consent, today));
   const open = await db
     .selectFrom('visits')
     .select('id')
