@@ -458,4 +458,24 @@ test('calendar: a neighbouring day read ahead is drawn at once, forgotten when a
   await expect(page.locator(':focus')).toBeInViewport();
   // Scrolled to, the column is drawn: its hours are shaded as available.
   await expect(grid.getByRole('group', { name: 'Dr Isla Murray' }).locator('.cal-available').first()).toBeInViewport();
+
+  // Tab walks every appointment of the day, column after column, those out of sight included.
+  await grid.evaluate((element) => {
+    (element as unknown as { scrollLeft: number }).scrollLeft = 0;
+  });
+  await grid.getByRole('group', { name: 'Dr Ben Carter' }).getByRole('button', { name: /Tanaka, Aiko/ }).first().focus();
+  const walked: string[] = [];
+  for (let step = 0; step < 20; step += 1) {
+    // The column of the focused block; '' for the grid's one bookable slot; null once out of the grid.
+    const at = await page.evaluate<string | null>(`(() => {
+      const focused = document.activeElement;
+      const column = focused && focused.closest('.cal-column');
+      if (!column) return null;
+      return focused.classList.contains('cal-appointment') ? column.getAttribute('aria-label') : '';
+    })()`);
+    if (at === null) break;
+    if (at !== '') walked.push(at);
+    await page.keyboard.press('Tab');
+  }
+  expect(walked).toEqual(['Dr Ben Carter', 'Dr Ben Carter', 'Dr Chloé Martin', 'Dr Dev Patel', 'Dr Elena Rossi', 'Dr Grace Liu', 'Dr Jonas Weber', 'Dr Luis Moreno']);
 });

@@ -43,6 +43,9 @@ export function DayGrid({ zone, columns, label, from, to, today, now, selection,
   const [active, setActive] = useState<{ column: number; minute: number }>({ column: 0, minute: minutes.includes(9 * 60) ? 9 * 60 : from });
   const grid = useRef<HTMLDivElement>(null);
   const near = useNearColumns(grid, columns.length);
+  // Columns out of sight are not drawn, so Tab would skip their appointments: once the keyboard is in
+  // the grid (a focus the browser shows as keyboard focus), every column is drawn from then on.
+  const [keyboardInside, setKeyboardInside] = useState(false);
   const height = top(to, from);
   const count = columns.length;
   const showsToday = columns.some((column) => column.date === today);
@@ -132,7 +135,15 @@ export function DayGrid({ zone, columns, label, from, to, today, now, selection,
   const selectedAppointment = selection?.kind === 'appointment' ? selection.appointmentId : null;
   const holds = (column: GridColumn, id: string | null) => id !== null && column.appointments.some((a) => a.id === id);
   return (
-    <div className="cal-scroll" role="region" aria-label={label} ref={grid}>
+    <div
+      className="cal-scroll"
+      role="region"
+      aria-label={label}
+      ref={grid}
+      onFocus={(event) => {
+        if (!keyboardInside && event.target.matches(':focus-visible')) setKeyboardInside(true);
+      }}
+    >
       <div className="cal-grid" style={style}>
         <div className="cal-corner" aria-hidden="true" />
         {columns.map((column) => (
@@ -157,6 +168,7 @@ export function DayGrid({ zone, columns, label, from, to, today, now, selection,
             key={column.key}
             // Off screen and not in hand: only the column's box (see useNearColumns).
             far={
+              !keyboardInside &&
               (index < near.first || index >= near.last) &&
               Math.min(active.column, count - 1) !== index &&
               ghost?.column !== index &&
