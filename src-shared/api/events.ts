@@ -1,6 +1,9 @@
 import type { SessionInfo } from './areas/auth';
 import type { ClinicSettings } from './areas/settings';
 
+/** What part of the scheduling set-up a `schedule.changed` event is about. */
+export type ScheduleChangeKind = 'location' | 'room' | 'provider' | 'type' | 'template' | 'exception' | 'holiday';
+
 /** Topics pushed from main to every open window, and what each carries. */
 export interface EventMap {
   /** This window's own session changed without it asking (idle lock, user disabled). */
@@ -15,7 +18,12 @@ export interface EventMap {
   'visits.changed': { visitIds: string[]; date: string; action: 'arrived' | 'moved' | 'undone' | 'called' | 'checked_out' | 'settings' };
   /** Waitlist entries were added, changed, removed or booked: refresh the list (ids only, no patient data). */
   'waitlist.changed': { entryIds: string[] };
+  /**
+   * The scheduling set-up was added to, changed or removed from (hours, time off, holidays, providers...):
+   * calendars read their days again and set-up screens their lists. No patient data.
+   */
+  'schedule.changed': { kind: ScheduleChangeKind; ids: string[] };
 }
 
 export type EventTopic = keyof EventMap;
-export const EVENT_TOPICS: readonly EventTopic[] = ['session.changed', 'settings.changed', 'users.changed', 'appointments.changed', 'reminders.changed', 'visits.changed', 'waitlist.changed'];
+export const EVENT_TOPICS: readonly EventTopic[] = ['session.changed', 'settings.changed', 'users.changed', 'appointments.changed', 'reminders.changed', 'visits.changed', 'waitlist.changed', 'schedule.changed'];

@@ -10,6 +10,7 @@ const MANAGER = { name: 'Mona Manager', username: 'mona', password: 'runs the cl
 /** A week well in the future: Tuesday has the hours, Wednesday is time off, Friday a holiday. */
 const TUESDAY = '2027-03-09';
 const WEDNESDAY = '2027-03-10';
+const THURSDAY = '2027-03-11';
 const FRIDAY = '2027-03-12';
 
 /** A patient and a booking with the provider, through the page's bridge (booking is the calendar's business). */
@@ -71,8 +72,31 @@ test('scheduling set-up: a manager adds a location, room, provider, type, weekly
   await addRoom.getByLabel('Room name').fill('Room 2');
   await addRoom.getByRole('button', { name: 'Add room' }).click();
   await expect(addRoom.getByRole('status')).toHaveText('Added Room 2 at Riverside.');
-  await expect(page.getByRole('row', { name: /Riverside/ })).toContainText('1 River Road, Oxford');
-  await expect(page.getByRole('row', { name: /Riverside/ })).toContainText('Room 1, Room 2');
+  const locationsTable = page.getByRole('table', { name: 'Locations' });
+  const riverside = locationsTable.getByRole('row', { name: /^Riverside/ });
+  await expect(riverside).toContainText('1 River Road, Oxford');
+  await expect(riverside).toContainText('Room 1, Room 2');
+  // Edit the address; rename a room, then remove it (nothing is booked in it).
+  await riverside.getByRole('button', { name: 'Edit Riverside' }).click();
+  const editRiverside = page.getByRole('form', { name: 'Edit Riverside' });
+  await editRiverside.getByLabel('Address').fill('3 River Road, Oxford');
+  await editRiverside.getByRole('button', { name: 'Save location' }).click();
+  await expect(page.getByRole('status').first()).toHaveText('Saved Riverside.');
+  await expect(riverside).toContainText('3 River Road, Oxford');
+  const roomsTable = page.getByRole('table', { name: 'Rooms' });
+  await roomsTable.getByRole('button', { name: 'Edit Room 2 at Riverside' }).click();
+  const editRoom = page.getByRole('form', { name: 'Edit Room 2 at Riverside' });
+  await editRoom.getByLabel('Room name').fill('room 1');
+  await editRoom.getByRole('button', { name: 'Save room' }).click();
+  await expect(editRoom.getByLabel('Room name')).toHaveAccessibleDescription('this location already has a room called room 1');
+  await editRoom.getByLabel('Room name').fill('Store room');
+  await editRoom.getByRole('button', { name: 'Save room' }).click();
+  await expect(riverside).toContainText('Room 1, Store room');
+  await roomsTable.getByRole('button', { name: 'Remove Store room at Riverside' }).click();
+  await roomsTable.getByRole('button', { name: 'Yes, remove Store room at Riverside' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Store room is removed' })).toHaveText('Store room is removed; past appointments keep its name.');
+  await expect(roomsTable.getByRole('row')).toHaveCount(2);
+  await expect(riverside).toContainText('Room 1');
   await screenshot(page, '60-setup-locations-and-rooms');
 
   // Providers: reached from the keyboard (the arrow keys move between tabs); add, then edit the specialty.
@@ -184,6 +208,13 @@ test('scheduling set-up: a manager adds a location, room, provider, type, weekly
   await page.getByRole('button', { name: 'Yes, remove Dr Amara Okafor' }).click();
   await expect(amaraRow.getByRole('alert')).toHaveText('Dr Amara Okafor still has 1 upcoming appointment: move or cancel them first.');
   await screenshot(page, '69-setup-provider-remove-refused');
+  // Removing the location they work at is refused too, naming everything that still uses it.
+  await tab('Locations and rooms').click();
+  await riverside.getByRole('button', { name: 'Remove Riverside' }).click();
+  await riverside.getByRole('button', { name: 'Yes, remove Riverside' }).click();
+  await expect(riverside.getByRole('alert')).toHaveText(
+    'Riverside is still in use: 1 upcoming appointment; weekly hours of Dr Amara Okafor; default location of Dr Amara Okafor. Move or remove these first.',
+  );
 
   // The calendar books against it: Tuesday shaded in two stretches around lunch, Wednesday time off, Friday a holiday.
   await app.open('Calendar');
@@ -207,4 +238,133 @@ test('scheduling set-up: a manager adds a location, room, provider, type, weekly
   await expect(app.nav().getByRole('link', { name: 'Scheduling set-up' })).toHaveCount(0);
   await page.goto(`${desk.url.split('#')[0]}#/setup`);
   await expect(page.getByRole('alert')).toHaveText('You do not have permission to open Scheduling set-up.');
+});
+
+/** Riverside, Dr Amara Okafor working Monday to Friday 09:00-17:00 there, and Founders’ Day on Friday: through the page's bridge. */
+async function seedSchedule(page: Page): Promise<void> {
+  await page.evaluate(
+    async ({ holiday }) => {
+      const clinic = (globalThis as unknown as PageGlobals).clinic;
+      if (!clinic) throw new Error('no bridge');
+      const invoke = async <T,>(name: string, input: unknown): Promise<T> => {
+        const result = await clinic.invoke(name, input);
+        if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
+        return result.value as T;
+      };
+      const location = await invoke<{ id: string }>('schedule.createLocation', { name: 'Riverside' });
+      const provider = await invoke<{ id: string }>('schedule.createProvider', { displayName: 'Dr Amara Okafor', colour: '#2e7d32', defaultLocationId: location.id });
+      for (const weekday of [1, 2, 3, 4, 5]) {
+        await invoke('schedule.createTemplate', { providerId: provider.id, locationId: location.id, weekday, start: '09:00', end: '17:00' });
+      }
+      await invoke('schedule.createHoliday', { date: holiday, name: 'Founders’ Day' });
+    },
+    { holiday: FRIDAY },
+  );
+}
+
+test('changing the set-up: a manager adds, edits and removes time off and a holiday; a calendar open at another desk follows at once', async ({ page, context, desk }) => {
+  const manager = new FrontDeskPage(page);
+  await page.goto(desk.url);
+  await manager.setUpClinic();
+  await page.getByRole('button', { name: 'Create clinic' }).click();
+  await manager.signIn(ADMIN);
+  await manager.open('Users');
+  await manager.addUser(MANAGER, 'manager');
+  await manager.addUser(RECEPTIONIST, 'receptionist');
+  await manager.signOut();
+  await manager.signIn(MANAGER);
+  await expect(page.getByRole('heading', { name: `Welcome, ${MANAGER.name}` })).toBeVisible();
+  await seedSchedule(page);
+
+  // The receptionist's desk shows Wednesday: open all day.
+  const deskPage = await context.newPage();
+  const reception = new FrontDeskPage(deskPage);
+  await deskPage.goto(desk.url);
+  await reception.signIn(RECEPTIONIST);
+  await reception.open('Calendar');
+  await deskPage.getByLabel('Date', { exact: true }).fill(WEDNESDAY);
+  const column = deskPage.getByRole('region', { name: 'Day schedule' }).getByRole('group', { name: 'Dr Amara Okafor' });
+  await expect(column.locator('.cal-available')).toHaveCount(1);
+  await expect(column.locator('.cal-time-off')).toHaveCount(0);
+
+  // The manager adds two hours of time off on Wednesday: the desk shows it without being reloaded.
+  await page.bringToFront();
+  await manager.open('Scheduling set-up');
+  await page.getByRole('tab', { name: 'Time off and extra hours' }).click();
+  const addOff = page.getByRole('form', { name: 'Add time off or extra hours' });
+  await addOff.getByLabel('First day').fill(WEDNESDAY);
+  await addOff.getByLabel('From').fill('10:00');
+  await addOff.getByLabel('Until').fill('12:00');
+  await addOff.getByLabel('Reason').fill('Conference');
+  await addOff.getByRole('button', { name: 'Add time off' }).click();
+  await expect(addOff.getByRole('status')).toHaveText('Added time off for Dr Amara Okafor: Wed 2027-03-10 10:00–12:00.');
+  await expect(column.getByText('Time off: Conference')).toBeVisible();
+  await expect(column.locator('.cal-available')).toHaveCount(2);
+
+  // It was the afternoon: edit it. An end before the start is refused beside the field.
+  const offTable = page.getByRole('table', { name: 'Upcoming time off and extra hours of Dr Amara Okafor' });
+  await offTable.getByRole('button', { name: 'Edit time off Wed 2027-03-10' }).click();
+  const editOff = page.getByRole('form', { name: 'Edit time off Wed 2027-03-10' });
+  await expect(editOff.getByLabel('From')).toHaveValue('10:00');
+  await editOff.getByLabel('From').fill('14:00');
+  await editOff.getByLabel('Until').fill('13:00');
+  await editOff.getByRole('button', { name: 'Save time off' }).click();
+  await expect(editOff.getByLabel('Until')).toHaveAccessibleDescription('must be after the start');
+  await editOff.getByLabel('Until').fill('17:00');
+  await editOff.getByLabel('Reason').fill('Dentist');
+  await editOff.getByRole('button', { name: 'Save time off' }).click();
+  await expect(page.getByRole('status').first()).toHaveText('Saved time off for Dr Amara Okafor: Wed 2027-03-10 14:00–17:00.');
+  await expect(offTable.getByRole('row', { name: /Time off/ })).toContainText('14:00–17:00');
+  await expect(offTable.getByRole('row', { name: /Time off/ })).toContainText('Dentist');
+  await screenshot(page, '80-setup-time-off-edited');
+  await expect(column.getByText('Time off: Dentist')).toBeVisible();
+  await expect(column.getByText('Time off: Conference')).toHaveCount(0);
+  await expect(column.locator('.cal-available')).toHaveCount(1);
+
+  // Removed: Wednesday is open all day again at the desk.
+  await offTable.getByRole('button', { name: 'Remove time off Wed 2027-03-10' }).click();
+  await offTable.getByRole('button', { name: 'Yes, remove time off Wed 2027-03-10' }).click();
+  await expect(page.getByRole('status').first()).toHaveText('The time off on 2027-03-10 is removed: those hours can be booked again.');
+  await expect(page.getByText('No time off or extra hours coming up for Dr Amara Okafor.')).toBeVisible();
+  await expect(column.locator('.cal-time-off')).toHaveCount(0);
+  await expect(column.locator('.cal-available')).toHaveCount(1);
+
+  // The holiday moves from Friday to Thursday, renamed: the desk showing Thursday closes it at once.
+  await deskPage.bringToFront();
+  await deskPage.getByLabel('Date', { exact: true }).fill(THURSDAY);
+  await expect(column.locator('.cal-available')).toHaveCount(1);
+  await page.bringToFront();
+  await page.getByRole('tab', { name: 'Clinic holidays' }).click();
+  const holidays = page.getByRole('table', { name: 'Upcoming clinic holidays' });
+  await holidays.getByRole('button', { name: 'Edit Founders’ Day on Fri 2027-03-12' }).click();
+  const editHoliday = page.getByRole('form', { name: 'Edit Founders’ Day on Fri 2027-03-12' });
+  await editHoliday.getByLabel('Holiday name').fill('');
+  await editHoliday.getByRole('button', { name: 'Save holiday' }).click();
+  await expect(editHoliday.getByLabel('Holiday name')).toHaveAccessibleDescription('must not be empty');
+  await editHoliday.getByLabel('Holiday name').fill('Founders’ Day (observed)');
+  await editHoliday.getByLabel('Date').fill(THURSDAY);
+  await editHoliday.getByRole('button', { name: 'Save holiday' }).click();
+  await expect(page.getByRole('status').first()).toHaveText('Saved Founders’ Day (observed) on Thu 2027-03-11.');
+  await expect(holidays.getByRole('row', { name: /Founders’ Day \(observed\)/ })).toContainText('Thu 2027-03-11');
+  await screenshot(page, '81-setup-holiday-edited');
+  await expect(deskPage.getByText('Clinic holiday: Founders’ Day (observed)')).toBeVisible();
+  await expect(column.locator('.cal-available')).toHaveCount(0);
+
+  // Removed: Thursday is a working day again at the desk.
+  await holidays.getByRole('button', { name: 'Remove Founders’ Day (observed) on Thu 2027-03-11' }).click();
+  await holidays.getByRole('button', { name: 'Yes, remove Founders’ Day (observed) on Thu 2027-03-11' }).click();
+  await expect(page.getByRole('status').first()).toHaveText('Founders’ Day (observed) on 2027-03-11 is no longer a holiday: the weekly hours apply that day.');
+  await expect(page.getByText('No clinic holidays coming up.')).toBeVisible();
+  await expect(deskPage.getByText(/Clinic holiday/)).toHaveCount(0);
+  await expect(column.locator('.cal-available')).toHaveCount(1);
+
+  // A holiday added elsewhere (another manager's desk; here straight through the bridge, not this form)
+  // appears in the open list by itself.
+  await page.evaluate(async (date) => {
+    const result = await (globalThis as unknown as PageGlobals).clinic?.invoke('schedule.createHoliday', { date, name: 'Staff training' });
+    if (!result?.ok) throw new Error('schedule.createHoliday failed');
+  }, TUESDAY);
+  await expect(holidays.getByRole('row', { name: /Staff training/ })).toContainText('Tue 2027-03-09');
+  await deskPage.bringToFront();
+  await screenshot(deskPage, '82-calendar-after-set-up-changes');
 });

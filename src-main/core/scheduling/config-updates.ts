@@ -4,7 +4,7 @@ import type { RemoveResult, UpdateProviderInput, UpdateTemplateInput, UpdateType
 import { ApiError, fieldError } from '../../../src-shared/api/errors';
 import { BLOCKING_STATUSES } from '../../../src-shared/scheduling/status';
 import type { Database } from '../db/schema';
-import { listTemplates, listTypes, requireLocation, requireProvider, requireType, toProvider } from './config';
+import { listTemplates, listTypes, nameColumn, requireLocation, requireProvider, requireType, toProvider } from './config';
 
 /**
  * Changing scheduling configuration in use. Nothing a record names is ever deleted: a provider or
@@ -16,9 +16,8 @@ import { listTemplates, listTypes, requireLocation, requireProvider, requireType
 
 type Db = Kysely<Database>;
 
-const nameColumn = sql<string>`name COLLATE NOCASE`;
-
-async function futureAppointments(db: Db, column: 'provider_id' | 'type_id', id: string, now: number): Promise<number> {
+/** Live appointments with this provider, type, location or room that end after now. */
+export async function futureAppointments(db: Db, column: 'provider_id' | 'type_id' | 'location_id' | 'room_id', id: string, now: number): Promise<number> {
   const row = await db
     .selectFrom('appointments')
     .select((eb) => eb.fn.countAll<number>().as('n'))

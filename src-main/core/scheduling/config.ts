@@ -85,7 +85,7 @@ const toTemplate = (row: AvailabilityTemplateRow): TemplateSummary => ({
   validUntil: row.valid_until,
 });
 
-const toException = (row: AvailabilityExceptionRow): ExceptionSummary => ({
+export const toException = (row: AvailabilityExceptionRow): ExceptionSummary => ({
   id: row.id,
   providerId: row.provider_id,
   locationId: row.location_id,
@@ -97,12 +97,12 @@ const toException = (row: AvailabilityExceptionRow): ExceptionSummary => ({
   reason: row.reason,
 });
 
-const toHoliday = (row: ClinicHolidayRow): HolidaySummary => ({ id: row.id, date: row.date, name: row.name, locationId: row.location_id });
+export const toHoliday = (row: ClinicHolidayRow): HolidaySummary => ({ id: row.id, date: row.date, name: row.name, locationId: row.location_id });
 
 const minutes = (time: string): number => parseLocalTime(time) ?? 0;
 
 /** Names are unique without regard to case, as the unique indexes say. */
-const nameColumn = sql<string>`name COLLATE NOCASE`;
+export const nameColumn = sql<string>`name COLLATE NOCASE`;
 
 // ---- lookups -----------------------------------------------------------------------------------
 
@@ -334,12 +334,18 @@ export async function listExceptions(db: Db, filter: { providerId?: string; from
   return (await query.execute()).map(toException);
 }
 
+/** One holiday per date and location (or for all locations), as the unique index says; `holidayId` is the one being changed. */
+export async function refuseHolidayClash(db: Db, holiday: { date: string; locationId: string | null; holidayId?: string }): Promise<void> {
+  let clash = db.selectFrom('clinic_holidays').select('name').where('date', '=', holiday.date).where('deleted_at', 'is', null);
+  clash = holiday.locationId ? clash.where('location_id', '=', holiday.locationId) : clash.where('location_id', 'is', null);
+  if (holiday.holidayId) clash = clash.where('id', '!=', holiday.holidayId);
+  const existing = await clash.executeTakeFirst();
+  if (existing) throw fieldError('date', `${holiday.date} is already a holiday (${existing.name})`);
+}
+
 export async function createHoliday(db: Db, input: { date: string; name: string; locationId: string | null }, now: number): Promise<HolidaySummary> {
   if (input.locationId) await requireLocation(db, input.locationId);
-  let clash = db.selectFrom('clinic_holidays').select('name').where('date', '=', input.date).where('deleted_at', 'is', null);
-  clash = input.locationId ? clash.where('location_id', '=', input.locationId) : clash.where('location_id', 'is', null);
-  const existing = await clash.executeTakeFirst();
-  if (existing) throw fieldError('date', `${input.date} is already a holiday (${existing.name})`);
+  await refuseHolidayClash(db, input);
   const row: ClinicHolidayRow = {
     id: newId(),
     date: input.date,

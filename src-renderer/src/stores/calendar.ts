@@ -32,6 +32,11 @@ interface CalendarState {
   refresh: () => Promise<void>;
   loadTypes: () => Promise<void>;
   loadProviders: () => Promise<void>;
+  /**
+   * The scheduling set-up changed (a `schedule.changed` event: hours, time off, holidays, providers,
+   * types): any cached day may be wrong, so all are forgotten and the shown day or week is read again.
+   */
+  scheduleChanged: () => Promise<void>;
 }
 
 let latest = 0;
@@ -171,5 +176,10 @@ export const useCalendar = createResettableStore<CalendarState>((set, get) => ({
   async loadProviders() {
     const result = await call('schedule.listProviders', {});
     if (result.ok) set({ providers: result.value });
+  },
+  async scheduleChanged() {
+    const { forgetDays, refresh, loadProviders, loadTypes } = get();
+    forgetDays();
+    await Promise.all([refresh(), loadProviders(), loadTypes()]);
   },
 }));

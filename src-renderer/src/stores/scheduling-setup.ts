@@ -30,10 +30,13 @@ interface SchedulingSetupState {
   error: ApiErrorData | null;
   /** Reads the whole set-up; `from` is today's date on the clinic's clock. */
   load: (from: string) => Promise<void>;
-  /** After a change: the same again. */
+  /** After a change here, or one announced by `schedule.changed` (another manager's): the same again. */
   reload: () => Promise<void>;
   chooseProvider: (providerId: string) => void;
 }
+
+/** Bumped by every load: answers to an older one (overtaken by a change announced meanwhile) are dropped. */
+let latest = 0;
 
 /** What the Scheduling set-up screen lists. Small (a clinic has a handful of each), so every change reloads it all. */
 export const useSchedulingSetup = createResettableStore<SchedulingSetupState>((set, get) => ({
@@ -49,6 +52,7 @@ export const useSchedulingSetup = createResettableStore<SchedulingSetupState>((s
   loaded: false,
   error: null,
   async load(from) {
+    const ticket = ++latest;
     const [locations, rooms, providers, types, templates, exceptions, holidays] = await Promise.all([
       call('schedule.listLocations', {}),
       call('schedule.listRooms', {}),
@@ -58,6 +62,7 @@ export const useSchedulingSetup = createResettableStore<SchedulingSetupState>((s
       call('schedule.listExceptions', { from }),
       call('schedule.listHolidays', { from }),
     ]);
+    if (ticket !== latest) return;
     if (!locations.ok || !rooms.ok || !providers.ok || !types.ok || !templates.ok || !exceptions.ok || !holidays.ok) {
       const failed = [locations, rooms, providers, types, templates, exceptions, holidays].find((answer) => !answer.ok);
       return set({ error: failed && !failed.ok ? failed.error : null });

@@ -289,6 +289,38 @@ const nextAvailableInput = z
     else if (daysBetween(q.from, q.to) >= MAX_SEARCH_DAYS) ctx.addIssue({ code: 'custom', path: ['to'], message: `must be within ${MAX_SEARCH_DAYS} days of from` });
   });
 
+/** Time off or extra hours, as added (`schedule.createException`) and as changed (`schedule.updateException`). */
+export const exceptionFields = z.object({
+  kind: z.enum(EXCEPTION_KINDS, { error: 'must be time_off or extra_hours' }),
+  /** Time off: left out for every location. Extra hours: required. */
+  locationId: optionalId('a location'),
+  date: localDate,
+  /** The last date, inclusive; left out: the same date. */
+  endDate: localDate.optional(),
+  /** Both left out: whole days (time off only). Wall-clock times, expanded per date in the clinic's zone. */
+  start: localTime.optional(),
+  end: localEndTime.optional(),
+  reason: optionalText(200),
+});
+
+/** The rules an exception's fields must keep together, each reported on the field to correct. */
+export function checkException(e: z.output<typeof exceptionFields>, ctx: z.RefinementCtx): void {
+  if ((e.start === undefined) !== (e.end === undefined)) {
+    ctx.addIssue({ code: 'custom', path: [e.start === undefined ? 'start' : 'end'], message: 'give both start and end, or neither for whole days' });
+  }
+  if (e.start !== undefined && e.end !== undefined && e.start >= e.end) {
+    ctx.addIssue({ code: 'custom', path: ['end'], message: 'must be after the start' });
+  }
+  if (e.endDate !== undefined && e.endDate < e.date) ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'must not be before date' });
+  if (e.endDate !== undefined && daysBetween(e.date, e.endDate) > 366) {
+    ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'must be within a year of date' });
+  }
+  if (e.kind === 'extra_hours') {
+    if (e.locationId === null) ctx.addIssue({ code: 'custom', path: ['locationId'], message: 'extra hours need a location' });
+    if (e.start === undefined) ctx.addIssue({ code: 'custom', path: ['start'], message: 'extra hours need a start and an end' });
+  }
+}
+
 export type BookInput = z.output<typeof bookInput>;
 export type MoveInput = z.output<typeof moveInput>;
 export type NextAvailableInput = z.output<typeof nextAvailableInput>;
@@ -375,36 +407,7 @@ export const schedulingProcedures = {
   }),
 
   'schedule.createException': procedure<ExceptionSummary>()({
-    input: z
-      .object({
-        providerId: id('a provider'),
-        kind: z.enum(EXCEPTION_KINDS, { error: 'must be time_off or extra_hours' }),
-        /** Time off: left out for every location. Extra hours: required. */
-        locationId: optionalId('a location'),
-        date: localDate,
-        /** The last date, inclusive; left out: the same date. */
-        endDate: localDate.optional(),
-        /** Both left out: whole days (time off only). */
-        start: localTime.optional(),
-        end: localEndTime.optional(),
-        reason: optionalText(200),
-      })
-      .superRefine((e, ctx) => {
-        if ((e.start === undefined) !== (e.end === undefined)) {
-          ctx.addIssue({ code: 'custom', path: [e.start === undefined ? 'start' : 'end'], message: 'give both start and end, or neither for whole days' });
-        }
-        if (e.start !== undefined && e.end !== undefined && e.start >= e.end) {
-          ctx.addIssue({ code: 'custom', path: ['end'], message: 'must be after the start' });
-        }
-        if (e.endDate !== undefined && e.endDate < e.date) ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'must not be before date' });
-        if (e.endDate !== undefined && daysBetween(e.date, e.endDate) > 366) {
-          ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'must be within a year of date' });
-        }
-        if (e.kind === 'extra_hours') {
-          if (e.locationId === null) ctx.addIssue({ code: 'custom', path: ['locationId'], message: 'extra hours need a location' });
-          if (e.start === undefined) ctx.addIssue({ code: 'custom', path: ['start'], message: 'extra hours need a start and an end' });
-        }
-      }),
+    input: exceptionFields.extend({ providerId: id('a provider') }).superRefine(checkException),
     access: 'settings:manage',
     kind: 'write',
   }),

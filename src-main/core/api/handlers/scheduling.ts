@@ -1,5 +1,6 @@
 import type { ScheduleUpdateProcedure } from '../../../../src-shared/api/areas/schedule-updates';
 import type { ProcedureName } from '../../../../src-shared/api/contract';
+import type { ScheduleChangeKind } from '../../../../src-shared/api/events';
 import {
   bookAppointment,
   cancelAppointment,
@@ -27,6 +28,7 @@ import {
   listTypes,
 } from '../../scheduling/config';
 import type { HandlerContext, HandlersFor } from '../context';
+import { setupChanged } from './setup-changed';
 
 // The update and remove procedures live in schedule-updates.ts.
 type SchedulingProcedure = Exclude<Extract<ProcedureName, `schedule.${string}` | `appointments.${string}`>, ScheduleUpdateProcedure>;
@@ -35,11 +37,9 @@ function actor(ctx: HandlerContext): Actor {
   return { userId: ctx.session?.userId ?? null, username: ctx.session?.username ?? null };
 }
 
-function configured<T extends { id: string }>(ctx: HandlerContext, targetType: string, value: T, details?: Record<string, unknown>): T {
-  ctx.audit.targetType = targetType;
-  ctx.audit.targetId = value.id;
-  if (details) ctx.audit.details = details;
-  return value;
+/** A new piece of set-up: audited, and announced to every window after commit. */
+function created<T extends { id: string }>(ctx: HandlerContext, kind: ScheduleChangeKind, value: T, details: Record<string, unknown>): T {
+  return setupChanged(ctx, kind, value.id, value, details);
 }
 
 /** Audits the write (with any override and what it set aside) and tells every window after commit. */
@@ -63,20 +63,20 @@ function changed(ctx: HandlerContext, action: 'booked' | 'moved' | 'cancelled' |
 }
 
 export const schedulingHandlers: HandlersFor<SchedulingProcedure> = {
-  'schedule.createLocation': async (ctx, input) => configured(ctx, 'location', await createLocation(ctx.db, input, ctx.now), { name: input.name }),
+  'schedule.createLocation': async (ctx, input) => created(ctx, 'location', await createLocation(ctx.db, input, ctx.now), { name: input.name }),
   'schedule.listLocations': async (ctx) => listLocations(ctx.db),
-  'schedule.createRoom': async (ctx, input) => configured(ctx, 'room', await createRoom(ctx.db, input, ctx.now), { name: input.name }),
+  'schedule.createRoom': async (ctx, input) => created(ctx, 'room', await createRoom(ctx.db, input, ctx.now), { name: input.name }),
   'schedule.listRooms': async (ctx, input) => listRooms(ctx.db, input.locationId),
   'schedule.createProvider': async (ctx, input) =>
-    configured(ctx, 'provider', await createProvider(ctx.db, input, ctx.now), { displayName: input.displayName }),
+    created(ctx, 'provider', await createProvider(ctx.db, input, ctx.now), { displayName: input.displayName }),
   'schedule.listProviders': async (ctx) => listProviders(ctx.db),
-  'schedule.createType': async (ctx, input) => configured(ctx, 'appointmentType', await createType(ctx.db, input, ctx.now), { name: input.name }),
+  'schedule.createType': async (ctx, input) => created(ctx, 'type', await createType(ctx.db, input, ctx.now), { name: input.name }),
   'schedule.listTypes': async (ctx) => listTypes(ctx.db),
-  'schedule.createTemplate': async (ctx, input) => configured(ctx, 'availabilityTemplate', await createTemplate(ctx.db, input, ctx.now), { ...input }),
+  'schedule.createTemplate': async (ctx, input) => created(ctx, 'template', await createTemplate(ctx.db, input, ctx.now), { ...input }),
   'schedule.listTemplates': async (ctx, input) => listTemplates(ctx.db, input.providerId),
-  'schedule.createException': async (ctx, input) => configured(ctx, 'availabilityException', await createException(ctx.db, input, ctx.now), { ...input }),
+  'schedule.createException': async (ctx, input) => created(ctx, 'exception', await createException(ctx.db, input, ctx.now), { ...input }),
   'schedule.listExceptions': async (ctx, input) => listExceptions(ctx.db, input),
-  'schedule.createHoliday': async (ctx, input) => configured(ctx, 'holiday', await createHoliday(ctx.db, input, ctx.now), { ...input }),
+  'schedule.createHoliday': async (ctx, input) => created(ctx, 'holiday', await createHoliday(ctx.db, input, ctx.now), { ...input }),
   'schedule.listHolidays': async (ctx, input) => listHolidays(ctx.db, input),
 
   'appointments.book': async (ctx, input) => changed(ctx, 'booked', await bookAppointment(ctx.db, input, actor(ctx), ctx.now)),

@@ -99,7 +99,8 @@ function CalendarDay({ zone, view, now, today }: { zone: string; view: Extract<C
   }, [loadTypes]);
 
   // Bookings made at another desk or window arrive as events: forget the cached days they touch and
-  // reload the one shown. Away from this screen no event is watched, so leaving it forgets every cached day.
+  // reload the one shown. A change of set-up (hours, time off, holidays...) can touch any day: forget
+  // them all. Away from this screen no event is watched, so leaving it forgets every cached day.
   useEffect(() => {
     const off = bridge.on('appointments.changed', ({ dates }) => {
       const { date: shown, weekOf, refresh: reload, forgetDays } = useCalendar.getState();
@@ -107,8 +108,10 @@ function CalendarDay({ zone, view, now, today }: { zone: string; view: Extract<C
       const showing = weekOf ? Array.from({ length: 7 }, (_, offset) => addDays(weekOf.from, offset)) : shown ? [shown] : [];
       if (dates.some((changed) => showing.includes(changed))) void reload();
     });
+    const offSetup = bridge.on('schedule.changed', () => void useCalendar.getState().scheduleChanged());
     return () => {
       off();
+      offSetup();
       useCalendar.getState().forgetDays();
     };
   }, []);

@@ -34,9 +34,12 @@ export function DaySheet({ providerId, date, clinicName }: { providerId: string;
     const off = bridge.on('appointments.changed', ({ dates, providerIds }) => {
       if (dates.includes(date) && providerIds.includes(providerId)) void load();
     });
+    // The provider's hours, time off or name may have changed.
+    const offSetup = bridge.on('schedule.changed', () => void load());
     return () => {
       current = false;
       off();
+      offSetup();
     };
   }, [providerId, date]);
 

@@ -52,6 +52,8 @@ export function MonthView({ zone, today, month }: { zone: string; today: string;
   }, [key, month]);
   // A booking anywhere in the month changes its counts: reload on the pushed event, never by polling.
   useEffect(() => bridge.on('appointments.changed', ({ dates }) => dates.some((date) => date.startsWith(key)) && void load()), [key, load]);
+  // Holidays are part of the set-up: any change of it may add or move one.
+  useEffect(() => bridge.on('schedule.changed', () => void load()), [load]);
 
   const shown = overview?.month === key ? overview : null;
   const byDate = new Map(shown?.days.map((day) => [day.date, day]));

@@ -1,4 +1,5 @@
 import { useState, type SyntheticEvent } from 'react';
+import type { HolidaySummary } from '../../../../src-shared/api/areas/scheduling';
 import { call } from '../../api';
 import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
@@ -6,17 +7,22 @@ import { SelectField } from '../../components/SelectField';
 import { useFormErrors } from '../../hooks/useFormErrors';
 import { useClinicClock } from '../../stores/clinic-settings';
 import { useSchedulingSetup } from '../../stores/scheduling-setup';
+import { FormFooter } from './FormFooter';
+import { EditableRow, useEditableRows } from './EditableRow';
 import { dayLabel } from './format';
 
-/** Days the clinic (or one location) is closed, from today on; add one. */
+/** Days the clinic (or one location) is closed, from today on; add, edit or remove one. */
 export function HolidaysSection() {
   const holidays = useSchedulingSetup((state) => state.holidays);
   const locations = useSchedulingSetup((state) => state.locations);
+  const reload = useSchedulingSetup((state) => state.reload);
   const clock = useClinicClock();
+  const editable = useEditableRows(reload);
 
   return (
     <>
       <p className="hint">On a holiday no one is bookable from their weekly hours; extra hours added for that date still apply.</p>
+      <FormMessage success={editable.status} />
       {holidays.length === 0 ? (
         <p>No clinic holidays coming up.</p>
       ) : (
@@ -27,15 +33,26 @@ export function HolidaysSection() {
               <th scope="col">Date</th>
               <th scope="col">Holiday</th>
               <th scope="col">Location</th>
+              <th scope="col">Actions</th>
             </tr>
           </thead>
           <tbody>
             {holidays.map((holiday) => (
-              <tr key={holiday.id}>
-                <td className="nowrap">{dayLabel(holiday.date, clock)}</td>
-                <th scope="row">{holiday.name}</th>
-                <td>{holiday.locationId ? (locations.find((location) => location.id === holiday.locationId)?.name ?? '') : 'All locations'}</td>
-              </tr>
+              <EditableRow
+                key={holiday.id}
+                what={`${holiday.name} on ${dayLabel(holiday.date, clock)}`}
+                cells={
+                  <>
+                    <td className="nowrap">{dayLabel(holiday.date, clock)}</td>
+                    <th scope="row">{holiday.name}</th>
+                    <td>{holiday.locationId ? (locations.find((location) => location.id === holiday.locationId)?.name ?? '') : 'All locations'}</td>
+                  </>
+                }
+                columns={4}
+                {...editable.row(holiday.id)}
+                remove={() => call('schedule.removeHoliday', { holidayId: holiday.id })}
+                form={<HolidayForm holiday={holiday} {...editable.form} />}
+              />
             ))}
           </tbody>
         </table>
@@ -45,32 +62,46 @@ export function HolidaysSection() {
   );
 }
 
-function HolidayForm() {
+/** Add a holiday (no `holiday`) or change one's date, name or location. */
+function HolidayForm({ holiday, onSaved, onCancel }: { holiday?: HolidaySummary; onSaved?: (message: string) => void; onCancel?: () => void }) {
   const locations = useSchedulingSetup((state) => state.locations);
   const reload = useSchedulingSetup((state) => state.reload);
   const clock = useClinicClock();
   const errors = useFormErrors();
   const blank = { date: '', name: '', locationId: '' };
-  const [draft, setDraft] = useState(blank);
+  const [draft, setDraft] = useState(() => (holiday ? { date: holiday.date, name: holiday.name, locationId: holiday.locationId ?? '' } : blank));
   const [done, setDone] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const headingId = holiday ? `setup-holiday-${holiday.id}` : 'setup-holiday-heading';
 
   async function submit(event: SyntheticEvent) {
     event.preventDefault();
     errors.clear();
     setDone(null);
     setBusy(true);
-    const result = await call('schedule.createHoliday', { date: draft.date, name: draft.name, locationId: draft.locationId || null });
+    const fields = { date: draft.date, name: draft.name, locationId: draft.locationId || null };
+    const result = holiday ? await call('schedule.updateHoliday', { holidayId: holiday.id, ...fields }) : await call('schedule.createHoliday', fields);
     setBusy(false);
     if (!result.ok) return errors.show(result.error, ['date', 'name', 'locationId']);
-    setDone(`Added ${result.value.name} on ${dayLabel(result.value.date, clock)}.`);
-    setDraft(blank);
+    const what = `${result.value.name} on ${dayLabel(result.value.date, clock)}`;
+    if (holiday) {
+      onSaved?.(`Saved ${what}.`);
+    } else {
+      setDone(`Added ${what}.`);
+      setDraft(blank);
+    }
     await reload();
   }
 
   return (
-    <form className="card wide" aria-labelledby="setup-holiday-heading" noValidate onSubmit={(event) => void submit(event)}>
-      <h2 id="setup-holiday-heading">Add clinic holiday</h2>
+    <form className={holiday ? 'subrow-form' : 'card wide'} aria-labelledby={headingId} noValidate onSubmit={(event) => void submit(event)}>
+      {holiday ? (
+        <h3 id={headingId}>
+          Edit {holiday.name} on {dayLabel(holiday.date, clock)}
+        </h3>
+      ) : (
+        <h2 id={headingId}>Add clinic holiday</h2>
+      )}
       <div className="row">
         <Field label="Date" type="date" value={draft.date} onChange={(event) => setDraft({ ...draft, date: event.target.value })} error={errors.errors.fields.date} />
         <Field label="Holiday name" value={draft.name} onChange={(event) => setDraft({ ...draft, name: event.target.value })} error={errors.errors.fields.name} maxLength={120} />
@@ -82,10 +113,7 @@ function HolidayForm() {
         onChange={(event) => setDraft({ ...draft, locationId: event.target.value })}
         error={errors.errors.fields.locationId}
       />
-      <FormMessage error={errors.errors.form} success={done} />
-      <button type="submit" className="primary" disabled={busy}>
-        Add holiday
-      </button>
+      <FormFooter error={errors.errors.form} done={done} label={holiday ? 'Save holiday' : 'Add holiday'} busy={busy} onCancel={onCancel} />
     </form>
   );
 }

@@ -8,6 +8,7 @@ import { SelectField } from '../../components/SelectField';
 import { useFormErrors } from '../../hooks/useFormErrors';
 import { useClinicClock } from '../../stores/clinic-settings';
 import { useSchedulingSetup } from '../../stores/scheduling-setup';
+import { FormFooter } from './FormFooter';
 import { BreaksEditor, type BreakDraft } from './BreaksEditor';
 import { dayLabel, WEEKDAYS } from './format';
 import { ProviderChooser } from './ProviderChooser';
@@ -238,17 +239,7 @@ function HoursForm({
         <Field label="Valid from" type="date" value={draft.validFrom} onChange={(event) => setDraft({ ...draft, validFrom: event.target.value })} error={errors.errors.fields.validFrom} hint="Empty: from now on." />
         <Field label="Valid until" type="date" value={draft.validUntil} onChange={(event) => setDraft({ ...draft, validUntil: event.target.value })} error={errors.errors.fields.validUntil} hint="Empty: no end." />
       </div>
-      <FormMessage error={errors.errors.form} success={done} />
-      <div className="actions">
-        <button type="submit" className="primary" disabled={busy || locations.length === 0}>
-          {template ? 'Save hours' : 'Add hours'}
-        </button>
-        {onCancel && (
-          <button type="button" onClick={onCancel}>
-            Cancel
-          </button>
-        )}
-      </div>
+      <FormFooter error={errors.errors.form} done={done} label={template ? 'Save hours' : 'Add hours'} busy={busy || locations.length === 0} onCancel={onCancel} />
       {locations.length === 0 && <p className="hint">Add a location first.</p>}
     </form>
   );

@@ -6,6 +6,7 @@ import { FormMessage } from '../../components/FormMessage';
 import { SelectField } from '../../components/SelectField';
 import { useFormErrors } from '../../hooks/useFormErrors';
 import { useSchedulingSetup } from '../../stores/scheduling-setup';
+import { FormFooter } from './FormFooter';
 import { EditableRow, useEditableRows } from './EditableRow';
 
 /** Providers: who can be booked, with specialty, colour and usual location; add, edit, remove. */
@@ -130,17 +131,7 @@ function ProviderForm({ provider, onSaved, onCancel }: { provider?: ProviderSumm
           error={errors.errors.fields.defaultLocationId}
         />
       </div>
-      <FormMessage error={errors.errors.form} success={done} />
-      <div className="actions">
-        <button type="submit" className="primary" disabled={busy}>
-          {provider ? 'Save provider' : 'Add provider'}
-        </button>
-        {onCancel && (
-          <button type="button" onClick={onCancel}>
-            Cancel
-          </button>
-        )}
-      </div>
+      <FormFooter error={errors.errors.form} done={done} label={provider ? 'Save provider' : 'Add provider'} busy={busy} onCancel={onCancel} />
     </form>
   );
 }

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type JSX, type KeyboardEvent } from 'react';
 import { localDateOf } from '../../../../src-shared/scheduling/time';
+import { bridge } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useHashDetail } from '../../hooks/useHashRoute';
 import { useClinicClock } from '../../stores/clinic-settings';
@@ -37,6 +38,16 @@ export function SchedulingSetupScreen() {
   useEffect(() => {
     void load(today);
   }, [load, today]);
+
+  // Another manager (or this one in another window) changed the set-up: read the lists again.
+  useEffect(
+    () =>
+      bridge.on('schedule.changed', () => {
+        const { loaded, reload } = useSchedulingSetup.getState();
+        if (loaded) void reload();
+      }),
+    [],
+  );
 
   function choose(index: number, focus: boolean) {
     const section = SECTIONS[index];

@@ -5,15 +5,23 @@ import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
 import { SelectField } from '../../components/SelectField';
 import { useFormErrors } from '../../hooks/useFormErrors';
+import type { ClinicClock } from '../../format/datetime';
 import { useClinicClock } from '../../stores/clinic-settings';
 import { useSchedulingSetup } from '../../stores/scheduling-setup';
+import { FormFooter } from './FormFooter';
+import { EditableRow, useEditableRows } from './EditableRow';
 import { rangeLabel } from './format';
 import { ProviderChooser } from './ProviderChooser';
 
 type Kind = ExceptionSummary['kind'];
 const KIND_LABELS: Record<Kind, string> = { time_off: 'Time off', extra_hours: 'Extra hours' };
 
-/** The chosen provider's time off and extra hours from today on; add either. */
+/** How a row's buttons and edit form name it: "time off Wed 10/03/2027". */
+function exceptionLabel(exception: ExceptionSummary, clock: ClinicClock): string {
+  return `${KIND_LABELS[exception.kind].toLowerCase()} ${rangeLabel(exception.date, exception.endDate, clock)}`;
+}
+
+/** The chosen provider's time off and extra hours from today on; add, edit or remove either. */
 export function TimeOffSection() {
   const providerId = useSchedulingSetup((state) => state.providerId);
   const providers = useSchedulingSetup((state) => state.providers);
@@ -22,13 +30,19 @@ export function TimeOffSection() {
   const clock = useClinicClock();
   const provider = providers.find((candidate) => candidate.id === providerId);
   const rows = exceptions.filter((exception) => exception.providerId === providerId);
+  const reload = useSchedulingSetup((state) => state.reload);
+  const editable = useEditableRows(reload);
 
   return (
     <>
       <ProviderChooser />
       {provider && (
         <>
-          <p className="hint">Time off takes hours away (the calendar marks it and booking is refused); extra hours add bookable time on a date outside the weekly hours.</p>
+          <p className="hint">
+            Time off takes hours away (the calendar marks it and booking is refused); extra hours add bookable time on a date outside the weekly hours. A change
+            applies to new bookings; appointments already booked stay where they are.
+          </p>
+          <FormMessage success={editable.status} />
           {rows.length === 0 ? (
             <p>No time off or extra hours coming up for {provider.displayName}.</p>
           ) : (
@@ -41,17 +55,28 @@ export function TimeOffSection() {
                   <th scope="col">Times</th>
                   <th scope="col">Location</th>
                   <th scope="col">Reason</th>
+                  <th scope="col">Actions</th>
                 </tr>
               </thead>
               <tbody>
                 {rows.map((exception) => (
-                  <tr key={exception.id}>
-                    <th scope="row">{KIND_LABELS[exception.kind]}</th>
-                    <td>{rangeLabel(exception.date, exception.endDate, clock)}</td>
-                    <td className="nowrap">{exception.start && exception.end ? `${exception.start}–${exception.end}` : 'Whole day'}</td>
-                    <td>{exception.locationId ? (locations.find((location) => location.id === exception.locationId)?.name ?? '') : 'All locations'}</td>
-                    <td>{exception.reason ?? ''}</td>
-                  </tr>
+                  <EditableRow
+                    key={exception.id}
+                    what={exceptionLabel(exception, clock)}
+                    cells={
+                      <>
+                        <th scope="row">{KIND_LABELS[exception.kind]}</th>
+                        <td>{rangeLabel(exception.date, exception.endDate, clock)}</td>
+                        <td className="nowrap">{exception.start && exception.end ? `${exception.start}–${exception.end}` : 'Whole day'}</td>
+                        <td>{exception.locationId ? (locations.find((location) => location.id === exception.locationId)?.name ?? '') : 'All locations'}</td>
+                        <td>{exception.reason ?? ''}</td>
+                      </>
+                    }
+                    columns={6}
+                    {...editable.row(exception.id)}
+                    remove={() => call('schedule.removeException', { exceptionId: exception.id })}
+                    form={<ExceptionForm providerId={providerId} providerName={provider.displayName} exception={exception} {...editable.form} />}
+                  />
                 ))}
               </tbody>
             </table>
@@ -65,15 +90,41 @@ export function TimeOffSection() {
 
 const FIELDS = ['kind', 'locationId', 'date', 'endDate', 'start', 'end', 'reason'];
 
-function ExceptionForm({ providerId, providerName }: { providerId: string; providerName: string }) {
+/** Add time off or extra hours (no `exception`), or change one: the change sends every field, as adding does. */
+function ExceptionForm({
+  providerId,
+  providerName,
+  exception,
+  onSaved,
+  onCancel,
+}: {
+  providerId: string;
+  providerName: string;
+  exception?: ExceptionSummary;
+  onSaved?: (message: string) => void;
+  onCancel?: () => void;
+}) {
   const locations = useSchedulingSetup((state) => state.locations);
   const reload = useSchedulingSetup((state) => state.reload);
   const clock = useClinicClock();
   const errors = useFormErrors();
   const blank = { kind: 'time_off' as Kind, date: '', endDate: '', start: '', end: '', locationId: '', reason: '' };
-  const [draft, setDraft] = useState(blank);
+  const [draft, setDraft] = useState(() =>
+    exception
+      ? {
+          kind: exception.kind,
+          date: exception.date,
+          endDate: exception.endDate === exception.date ? '' : exception.endDate,
+          start: exception.start ?? '',
+          end: exception.end ?? '',
+          locationId: exception.locationId ?? '',
+          reason: exception.reason ?? '',
+        }
+      : blank,
+  );
   const [done, setDone] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const headingId = exception ? `setup-exception-${exception.id}` : 'setup-exception-heading';
   const extra = draft.kind === 'extra_hours';
   // Extra hours need a location; time off may be for every location.
   const locationId = extra ? draft.locationId || locations[0]?.id || '' : draft.locationId;
@@ -83,8 +134,7 @@ function ExceptionForm({ providerId, providerName }: { providerId: string; provi
     errors.clear();
     setDone(null);
     setBusy(true);
-    const result = await call('schedule.createException', {
-      providerId,
+    const fields = {
       kind: draft.kind,
       locationId: locationId || null,
       date: draft.date,
@@ -92,18 +142,24 @@ function ExceptionForm({ providerId, providerName }: { providerId: string; provi
       ...(draft.start && { start: draft.start }),
       ...(draft.end && { end: draft.end }),
       reason: draft.reason,
-    });
+    };
+    const result = exception ? await call('schedule.updateException', { exceptionId: exception.id, ...fields }) : await call('schedule.createException', { providerId, ...fields });
     setBusy(false);
     if (!result.ok) return errors.show(result.error, FIELDS);
     const times = result.value.start && result.value.end ? ` ${result.value.start}–${result.value.end}` : '';
-    setDone(`Added ${KIND_LABELS[result.value.kind].toLowerCase()} for ${providerName}: ${rangeLabel(result.value.date, result.value.endDate, clock)}${times}.`);
-    setDraft(blank);
+    const what = `${KIND_LABELS[result.value.kind].toLowerCase()} for ${providerName}: ${rangeLabel(result.value.date, result.value.endDate, clock)}${times}`;
+    if (exception) {
+      onSaved?.(`Saved ${what}.`);
+    } else {
+      setDone(`Added ${what}.`);
+      setDraft(blank);
+    }
     await reload();
   }
 
   return (
-    <form className="card wide" aria-labelledby="setup-exception-heading" noValidate onSubmit={(event) => void submit(event)}>
-      <h2 id="setup-exception-heading">Add time off or extra hours</h2>
+    <form className={exception ? 'subrow-form' : 'card wide'} aria-labelledby={headingId} noValidate onSubmit={(event) => void submit(event)}>
+      {exception ? <h3 id={headingId}>Edit {exceptionLabel(exception, clock)}</h3> : <h2 id={headingId}>Add time off or extra hours</h2>}
       <SelectField
         label="Kind"
         value={draft.kind}
@@ -135,10 +191,7 @@ function ExceptionForm({ providerId, providerName }: { providerId: string; provi
         error={errors.errors.fields.locationId}
       />
       <Field label="Reason" value={draft.reason} onChange={(event) => setDraft({ ...draft, reason: event.target.value })} error={errors.errors.fields.reason} maxLength={200} hint="Optional; shown in the calendar." />
-      <FormMessage error={errors.errors.form} success={done} />
-      <button type="submit" className="primary" disabled={busy}>
-        {extra ? 'Add extra hours' : 'Add time off'}
-      </button>
+      <FormFooter error={errors.errors.form} done={done} label={exception ? (extra ? 'Save extra hours' : 'Save time off') : extra ? 'Add extra hours' : 'Add time off'} busy={busy} onCancel={onCancel} />
     </form>
   );
 }

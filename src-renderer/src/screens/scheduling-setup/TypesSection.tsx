@@ -6,6 +6,7 @@ import { FormMessage } from '../../components/FormMessage';
 import { useFormErrors } from '../../hooks/useFormErrors';
 import { useClinicSettings } from '../../stores/clinic-settings';
 import { useSchedulingSetup } from '../../stores/scheduling-setup';
+import { FormFooter } from './FormFooter';
 import { formatMoney, moneyText, parseMoney } from './format';
 import { Swatch } from './ProvidersSection';
 import { EditableRow, useEditableRows } from './EditableRow';
@@ -156,17 +157,7 @@ function TypeForm({ type, onSaved, onCancel }: { type?: AppointmentTypeSummary; 
           </small>
         )}
       </fieldset>
-      <FormMessage error={errors.errors.form} success={done} />
-      <div className="actions">
-        <button type="submit" className="primary" disabled={busy}>
-          {type ? 'Save type' : 'Add appointment type'}
-        </button>
-        {onCancel && (
-          <button type="button" onClick={onCancel}>
-            Cancel
-          </button>
-        )}
-      </div>
+      <FormFooter error={errors.errors.form} done={done} label={type ? 'Save type' : 'Add appointment type'} busy={busy} onCancel={onCancel} />
     </form>
   );
 }
