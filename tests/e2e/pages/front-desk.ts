@@ -32,6 +32,8 @@ export class FrontDeskPage {
     await page.getByLabel('Username').fill(user.username);
     await page.getByLabel('Password').fill(user.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
+    // Signed in (the menu) or refused (the alert): a step after this one never races the answer.
+    await expect(page.getByRole('navigation', { name: 'Main' }).or(page.getByRole('alert'))).toBeVisible();
   }
 
   async signOut(): Promise<void> {
