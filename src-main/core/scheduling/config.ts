@@ -292,32 +292,37 @@ export async function listTemplates(db: Db, providerId?: string): Promise<Templa
   return (await query.execute()).map(toTemplate);
 }
 
-export async function createException(
-  db: Db,
-  input: {
-    providerId: string;
-    kind: 'time_off' | 'extra_hours';
-    locationId: string | null;
-    date: string;
-    endDate?: string;
-    start?: string;
-    end?: string;
-    reason: string | null;
-  },
-  now: number,
-): Promise<ExceptionSummary> {
-  await requireProvider(db, input.providerId);
-  if (input.locationId) await requireLocation(db, input.locationId);
-  const row: AvailabilityExceptionRow = {
-    id: newId(),
-    provider_id: input.providerId,
-    location_id: input.locationId,
+/** What time off or extra hours say, as the form gives it: a left-out last day is the first, left-out times a whole day. */
+export interface ExceptionFields {
+  kind: 'time_off' | 'extra_hours';
+  locationId: string | null;
+  date: string;
+  endDate?: string | undefined;
+  start?: string | undefined;
+  end?: string | undefined;
+  reason: string | null;
+}
+
+/** The columns `ExceptionFields` set, for adding a row and for changing one. */
+export function exceptionColumns(input: ExceptionFields) {
+  return {
     kind: input.kind,
+    location_id: input.locationId,
     date: input.date,
     end_date: input.endDate ?? input.date,
     start_time: input.start ?? null,
     end_time: input.end ?? null,
     reason: input.reason,
+  };
+}
+
+export async function createException(db: Db, input: ExceptionFields & { providerId: string }, now: number): Promise<ExceptionSummary> {
+  await requireProvider(db, input.providerId);
+  if (input.locationId) await requireLocation(db, input.locationId);
+  const row: AvailabilityExceptionRow = {
+    id: newId(),
+    provider_id: input.providerId,
+    ...exceptionColumns(input),
     created_at: now,
     updated_at: now,
     deleted_at: null,

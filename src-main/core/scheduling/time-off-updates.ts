@@ -3,7 +3,7 @@ import type { ExceptionSummary, HolidaySummary } from '../../../src-shared/api/a
 import type { RemoveResult, UpdateExceptionInput, UpdateHolidayInput } from '../../../src-shared/api/areas/schedule-updates';
 import { fieldError } from '../../../src-shared/api/errors';
 import type { Database } from '../db/schema';
-import { refuseHolidayClash, requireLocation, toException, toHoliday } from './config';
+import { exceptionColumns, refuseHolidayClash, requireLocation, toException, toHoliday } from './config';
 
 /**
  * Changing and removing time off, extra hours and clinic holidays. They are rules, like weekly hours:
@@ -31,16 +31,7 @@ export async function updateException(db: Db, input: UpdateExceptionInput, now: 
   if (input.locationId) await requireLocation(db, input.locationId);
   await db
     .updateTable('availability_exceptions')
-    .set({
-      kind: input.kind,
-      location_id: input.locationId,
-      date: input.date,
-      end_date: input.endDate ?? input.date,
-      start_time: input.start ?? null,
-      end_time: input.end ?? null,
-      reason: input.reason,
-      updated_at: Math.max(now, before.updated_at + 1),
-    })
+    .set({ ...exceptionColumns(input), updated_at: Math.max(now, before.updated_at + 1) })
     .where('id', '=', before.id)
     .execute();
   return toException(await requireException(db, before.id));
