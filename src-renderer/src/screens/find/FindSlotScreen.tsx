@@ -16,6 +16,7 @@ import { useSession } from '../../stores/session';
 import { shortDateLabel } from '../calendar/format';
 import { calendarHref } from '../calendar/route';
 import { parseFindRoute } from './route';
+import { SlotList, slotKey } from './SlotList';
 import { usePresetPatient } from './usePresetPatient';
 import './find.css';
 
@@ -170,56 +171,9 @@ export function FindSlotScreen() {
               {booked.text} <a href={calendarHref({ kind: 'day', date: booked.date })}>Open {shortDateLabel(booked.date)} in the calendar</a>
             </p>
           )}
-          {slots && (
-            <section aria-labelledby="find-results" className="find-results">
-              <h2 id="find-results" tabIndex={-1} ref={resultsHeading}>
-                {slots.length === 0 ? 'No free slot' : `First ${slots.length} free slots`}
-              </h2>
-              {slots.length === 0 && <p>Nothing is free for this type between these dates: try other dates, another provider or any time of day.</p>}
-              {slots.length > 0 && (
-                <table>
-                  <caption className="visually-hidden">Free slots, earliest first</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Date</th>
-                      <th scope="col">Time</th>
-                      <th scope="col">Provider</th>
-                      <th scope="col">Location</th>
-                      {canBook && <th scope="col">Book</th>}
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {slots.map((slot) => (
-                      <tr key={slotKey(slot)}>
-                        <td>{shortDateLabel(slot.date)}</td>
-                        <td>{slot.time}</td>
-                        <td>{slot.providerName}</td>
-                        <td>{slot.locationName}</td>
-                        {canBook && (
-                          <td>
-                            <button type="button" disabled={busy} onClick={() => void book(slot)} aria-label={`Book ${shortDateLabel(slot.date)} at ${slot.time} with ${slot.providerName}`}>
-                              Book
-                            </button>
-                            {refused?.key === slotKey(slot) && (
-                              <p role="alert" className="field-error">
-                                {refused.message}
-                              </p>
-                            )}
-                          </td>
-                        )}
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              )}
-            </section>
-          )}
+          {slots && <SlotList slots={slots} headingRef={resultsHeading} canBook={canBook} busy={busy} refused={refused} onBook={(slot) => void book(slot)} />}
         </div>
       </div>
     </section>
   );
-}
-
-function slotKey(slot: Slot): string {
-  return `${slot.providerId}${slot.start}`;
 }

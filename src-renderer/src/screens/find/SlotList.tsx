@@ -1,0 +1,66 @@
+import type { RefObject } from 'react';
+import type { Slot } from '../../../../src-shared/api/areas/scheduling';
+import { shortDateLabel } from '../calendar/format';
+
+export function slotKey(slot: Slot): string {
+  return `${slot.providerId}${slot.start}`;
+}
+
+interface SlotListProps {
+  slots: readonly Slot[];
+  /** Focused after a search, so Tab goes on to the first Book. */
+  headingRef: RefObject<HTMLHeadingElement | null>;
+  canBook: boolean;
+  busy: boolean;
+  /** Main's refusal of one slot (taken meanwhile), shown in that slot's row. */
+  refused: { key: string; message: string } | null;
+  onBook: (slot: Slot) => void;
+}
+
+/** The free starts found, earliest first, each with its Book button. */
+export function SlotList({ slots, headingRef, canBook, busy, refused, onBook }: SlotListProps) {
+  return (
+    <section aria-labelledby="find-results" className="find-results">
+      <h2 id="find-results" tabIndex={-1} ref={headingRef}>
+        {slots.length === 0 ? 'No free slot' : `First ${slots.length} free slots`}
+      </h2>
+      {slots.length === 0 && <p>Nothing is free for this type between these dates: try other dates, another provider or any time of day.</p>}
+      {slots.length > 0 && (
+        <table>
+          <caption className="visually-hidden">Free slots, earliest first</caption>
+          <thead>
+            <tr>
+              <th scope="col">Date</th>
+              <th scope="col">Time</th>
+              <th scope="col">Provider</th>
+              <th scope="col">Location</th>
+              {canBook && <th scope="col">Book</th>}
+            </tr>
+          </thead>
+          <tbody>
+            {slots.map((slot) => (
+              <tr key={slotKey(slot)}>
+                <td>{shortDateLabel(slot.date)}</td>
+                <td>{slot.time}</td>
+                <td>{slot.providerName}</td>
+                <td>{slot.locationName}</td>
+                {canBook && (
+                  <td>
+                    <button type="button" disabled={busy} onClick={() => onBook(slot)} aria-label={`Book ${shortDateLabel(slot.date)} at ${slot.time} with ${slot.providerName}`}>
+                      Book
+                    </button>
+                    {refused?.key === slotKey(slot) && (
+                      <p role="alert" className="field-error">
+                        {refused.message}
+                      </p>
+                    )}
+                  </td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
