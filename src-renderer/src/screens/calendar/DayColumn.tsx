@@ -167,6 +167,7 @@ function AppointmentBlock({ appointment, style, size, selected, draggable, dragg
     <button
       type="button"
       className={`cal-appointment status-${appointment.status}${selected ? ' selected' : ''}${size === 'full' ? '' : ` ${size}`}${draggable ? ' draggable' : ''}${dragging ? ' dragging' : ''}`}
+      data-appointment={appointment.id}
       style={style}
       aria-pressed={selected}
       title={`${appointment.startTime}–${appointment.endTime} ${appointment.patientName} · ${appointment.typeName} · ${STATUS_LABELS[appointment.status]}${draggable ? ' · drag to move, drag the bottom edge to change the length' : ''}`}

@@ -1,4 +1,5 @@
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type RefObject } from 'react';
+import { flushSync } from 'react-dom';
 import { formatLocalTime } from '../../../../src-shared/scheduling/time';
 import type { GridColumn } from './columns';
 import { DayColumn, top, type ColumnHandlers } from './DayColumn';
@@ -43,9 +44,11 @@ export function DayGrid({ zone, columns, label, from, to, today, now, selection,
   const [active, setActive] = useState<{ column: number; minute: number }>({ column: 0, minute: minutes.includes(9 * 60) ? 9 * 60 : from });
   const grid = useRef<HTMLDivElement>(null);
   const near = useNearColumns(grid, columns.length);
-  // Columns out of sight are not drawn, so Tab would skip their appointments: once the keyboard is in
-  // the grid (a focus the browser shows as keyboard focus), every column is drawn from then on.
-  const [keyboardInside, setKeyboardInside] = useState(false);
+  // Columns out of sight are not drawn, so Tab would skip their appointments: the first Tab pressed
+  // in the grid draws every column of this day before the browser moves the focus.
+  const scrollKey = columns.map((column) => column.date).join();
+  const [tabbedOn, setTabbedOn] = useState<string | null>(null);
+  const drawAll = tabbedOn === scrollKey;
   const height = top(to, from);
   const count = columns.length;
   const showsToday = columns.some((column) => column.date === today);
@@ -100,6 +103,7 @@ export function DayGrid({ zone, columns, label, from, to, today, now, selection,
         if (dragging.key(event, appointment, index, start, end, width)) {
           event.preventDefault();
           event.stopPropagation();
+          if (event.key === 'Enter') refocus.current = appointment.id;
         }
       },
       dragBegin: (event, appointment, index, start, end) => latest.current.drag.begin(event, appointment, index, start, end),
@@ -109,6 +113,20 @@ export function DayGrid({ zone, columns, label, from, to, today, now, selection,
     }),
     [],
   );
+  /**
+   * A block dropped by the keyboard is drawn again where it landed (often in another column): once the
+   * drop is settled, the focus goes to it there instead of being lost with the old element.
+   */
+  const refocus = useRef<string | null>(null);
+  useLayoutEffect(() => {
+    const id = refocus.current;
+    if (!id || drag.ghost) return;
+    refocus.current = null;
+    const active = document.activeElement;
+    // Focus moved elsewhere on purpose meanwhile: leave it there.
+    if (active && active !== document.body && !grid.current?.contains(active)) return;
+    grid.current?.querySelector<HTMLElement>(`.cal-appointment[data-appointment="${id}"]`)?.focus();
+  }, [drag.ghost, columns]);
   useLayoutEffect(() => {
     if (!focusSlot.current) return;
     focusSlot.current = false;
@@ -120,7 +138,6 @@ export function DayGrid({ zone, columns, label, from, to, today, now, selection,
     const starts = columns.flatMap((column) => column.availability.map((span) => minutesOn(zone, column.date, span.start)));
     return starts.length > 0 ? Math.min(...starts) : from;
   }, [columns, zone, from]);
-  const scrollKey = columns.map((column) => column.date).join();
   const scrolledFor = useRef<string | null>(null);
   useEffect(() => {
     if (scrolledFor.current === scrollKey || !grid.current) return;
@@ -140,8 +157,8 @@ export function DayGrid({ zone, columns, label, from, to, today, now, selection,
       role="region"
       aria-label={label}
       ref={grid}
-      onFocus={(event) => {
-        if (!keyboardInside && event.target.matches(':focus-visible')) setKeyboardInside(true);
+      onKeyDown={(event) => {
+        if (event.key === 'Tab' && !drawAll) flushSync(() => setTabbedOn(scrollKey));
       }}
     >
       <div className="cal-grid" style={style}>
@@ -168,7 +185,7 @@ export function DayGrid({ zone, columns, label, from, to, today, now, selection,
             key={column.key}
             // Off screen and not in hand: only the column's box (see useNearColumns).
             far={
-              !keyboardInside &&
+              !drawAll &&
               (index < near.first || index >= near.last) &&
               Math.min(active.column, count - 1) !== index &&
               ghost?.column !== index &&
