@@ -92,7 +92,7 @@ describe('planning', () => {
 });
 
 describe('sending', () => {
-  it('does not send a reminder whose consent was revoked after planning, and still sends the other channel', async () => {
+  it('ends the waiting reminders of a channel whose consent is revoked at once, never sends them, and still sends the other channel', async () => {
     const smtp = await r.useSmtp();
     const hook = await r.useWebhook();
     const patientId = await r.patientWith({ email: 'maria@example.org', mobile: '+1 212 555 0142' });
@@ -101,25 +101,35 @@ describe('sending', () => {
 
     const [sms] = await r.s.clinic.ok('desk', 'consents.list', { patientId }).then((list) => list.filter((c) => c.kind === 'sms_reminders'));
     await r.s.clinic.ok('desk', 'consents.revoke', { consentId: sms?.id ?? '' });
-
-    await r.setClock(Date.UTC(2026, 10, 23, 15, 0)); // the 48 h mark
-    expect(await r.s.clinic.core.sweepReminders()).toMatchObject({ sent: 1, skipped: 1, failed: 0 });
-    expect(hook.requests).toHaveLength(0);
-    expect(smtp.messages.map((mail) => mail.to)).toEqual([['maria@example.org']]);
-    const entries = (await r.outbox()).filter((entry) => entry.appointmentId === appointment.id);
-    expect(entries.map((entry) => [entry.channel, entry.offsetMinutes, entry.status, entry.lastError, entry.attempts])).toEqual([
-      ['email', 2880, 'sent', null, 1],
-      ['sms', 2880, 'skipped', 'The consent to SMS reminders was revoked on 23/11/2026.', 0],
+    // The desk's list says so straight away, not when each reminder comes due.
+    const status = async () =>
+      (await r.outbox()).filter((entry) => entry.appointmentId === appointment.id).map((entry) => [entry.channel, entry.offsetMinutes, entry.status, entry.lastError, entry.attempts]);
+    const reason = 'The consent to SMS reminders was revoked on 23/11/2026.';
+    expect(await status()).toEqual([
+      ['email', 2880, 'pending', null, 0],
+      ['sms', 2880, 'skipped', reason, 0],
       ['email', 120, 'pending', null, 0],
-      ['sms', 120, 'pending', null, 0],
+      ['sms', 120, 'skipped', reason, 0],
     ]);
 
-    // Two hours before: the SMS is skipped again and never sent; the email goes.
-    await r.setClock(Date.UTC(2026, 10, 25, 13, 0));
-    expect(await r.s.clinic.core.sweepReminders()).toMatchObject({ sent: 1, skipped: 1 });
+    await r.setClock(Date.UTC(2026, 10, 23, 15, 0)); // the 48 h mark
+    expect(await r.s.clinic.core.sweepReminders()).toMatchObject({ sent: 1, failed: 0 });
+    await r.setClock(Date.UTC(2026, 10, 25, 13, 0)); // two hours before
+    expect(await r.s.clinic.core.sweepReminders()).toMatchObject({ sent: 1, failed: 0 });
     expect(hook.requests).toHaveLength(0);
-    expect(smtp.messages).toHaveLength(2);
-    expect(await r.outbox('skipped')).toMatchObject([{ channel: 'sms', offsetMinutes: 2880 }, { channel: 'sms', offsetMinutes: 120 }]);
+    expect(smtp.messages.map((mail) => mail.to)).toEqual([['maria@example.org'], ['maria@example.org']]);
+    expect((await status()).map(([channel, offset, state]) => `${String(channel)} ${String(offset)} ${String(state)}`)).toEqual(['email 2880 sent', 'sms 2880 skipped', 'email 120 sent', 'sms 120 skipped']);
+  });
+
+  it('a second consent for the channel still in force keeps the reminders when one is revoked', async () => {
+    await r.useWebhook();
+    const patientId = await r.patientWith({ mobile: '+1 212 555 0143' });
+    await r.book(patientId, '2026-11-25', '10:00');
+    await r.s.clinic.core.sweepReminders();
+    await r.s.clinic.ok('desk', 'consents.record', { patientId, kind: 'sms_reminders', givenOn: '2026-11-20' });
+    const [first] = await r.s.clinic.ok('desk', 'consents.list', { patientId }).then((list) => list.filter((c) => c.kind === 'sms_reminders'));
+    await r.s.clinic.ok('desk', 'consents.revoke', { consentId: first?.id ?? '' });
+    expect((await r.outbox()).filter((entry) => entry.channel === 'sms').map((entry) => entry.status)).toEqual(['pending', 'pending']);
   });
 
   it('does not send a reminder whose consent ran out after planning', async () => {

@@ -83,3 +83,29 @@ export async function reminderConsents(
   const today = localDateOf(clinic.timeZone, now);
   return (patientId, channel) => consentGap(byKey.get(`${patientId}:${CHANNEL_CONSENT[channel]}`) ?? [], channel, today, clinic);
 }
+
+/**
+ * After a reminder consent is revoked: the patient's reminders still waiting to be sent on a channel
+ * that no longer has a consent in force end now as `skipped` with the reason, so the desk's list shows
+ * at once that they will not go (sending would skip them anyway). Returns how many.
+ */
+export async function skipWithoutConsent(db: Kysely<Database>, patientId: string, config: Pick<ReminderConfig, 'requireConsent'>, clinic: ConsentClinic, now: number): Promise<number> {
+  if (!config.requireConsent) return 0;
+  const pending = await db
+    .selectFrom('reminder_outbox as o')
+    .innerJoin('appointments as a', 'a.id', 'o.appointment_id')
+    .select(['o.id', 'o.channel'])
+    .where('a.patient_id', '=', patientId)
+    .where('o.status', '=', 'pending')
+    .execute();
+  if (pending.length === 0) return 0;
+  const gap = await reminderConsents(db, config, [patientId], clinic, now);
+  let skipped = 0;
+  for (const row of pending) {
+    const reason = gap(patientId, row.channel);
+    if (reason === null) continue;
+    await db.updateTable('reminder_outbox').set({ status: 'skipped', last_error: reason, updated_at: now }).where('id', '=', row.id).execute();
+    skipped += 1;
+  }
+  return skipped;
+}

@@ -8,7 +8,9 @@ import {
   revokeConsent,
 } from '../../patients/documents';
 import type { ConsentKind } from '../../../../src-shared/api/areas/documents';
-import { isReminderConsent } from '../../reminders/consent';
+import { isReminderConsent, skipWithoutConsent } from '../../reminders/consent';
+import { readClinicFacts } from '../../reminders/message';
+import { readReminderConfig } from '../../reminders/settings';
 import type { HandlerContext, HandlersFor } from '../context';
 
 function onPatient(ctx: HandlerContext, patientId: string, details?: Record<string, unknown>): void {
@@ -19,7 +21,8 @@ function onPatient(ctx: HandlerContext, patientId: string, details?: Record<stri
 
 /**
  * A reminder consent recorded or revoked changes who is on the call list: the reminders screens
- * reload. The outbox follows on its own (the next sweep plans; sending re-checks the consent).
+ * reload. A revocation also ends the patient's waiting reminders on that channel at once; a new
+ * consent is planned for by the next sweep (sending re-checks the consent either way).
  */
 function onReminderConsent(ctx: HandlerContext, kind: ConsentKind): void {
   if (isReminderConsent(kind)) ctx.broadcast('reminders.changed', { sent: 0, failed: 0 });
@@ -56,7 +59,9 @@ export const documentsHandlers: HandlersFor<
   'consents.list': (ctx, input) => listConsents(ctx.db, input.patientId),
   'consents.revoke': async (ctx, input) => {
     const consent = await revokeConsent(ctx.db, input.consentId, ctx.session?.userId ?? null, ctx.now);
-    onPatient(ctx, consent.patientId, { consentId: consent.id });
+    const clinic = isReminderConsent(consent.kind) ? await readClinicFacts(ctx.db) : undefined;
+    const skipped = clinic ? await skipWithoutConsent(ctx.db, consent.patientId, await readReminderConfig(ctx.db), clinic, ctx.now) : 0;
+    onPatient(ctx, consent.patientId, { consentId: consent.id, ...(skipped > 0 && { remindersSkipped: skipped }) });
     onReminderConsent(ctx, consent.kind);
     return consent;
   },
