@@ -82,6 +82,46 @@ describe('calendar.week: one provider, day by day', () => {
   });
 });
 
+describe('calendar.roomWeek: one room, day by day', () => {
+  it('shows who is booked in the room whichever provider, not other rooms, unroomed or cancelled bookings; holidays of its location', async () => {
+    s = await openSchedulingClinic();
+    const { clinic } = s;
+    const ann = await s.patient('Ann');
+    const bob = await s.patient('Bob');
+    const cat = await s.patient('Cat');
+    const withOrtiz = await booked(s, { patientId: ann, roomId: s.room1Id, start: at('2026-11-23', '09:00') });
+    const withB = await booked(s, { patientId: bob, providerId: s.drBId, roomId: s.room1Id, start: at('2026-11-23', '10:00') });
+    await booked(s, { patientId: cat, roomId: s.room2Id, start: at('2026-11-23', '11:00') });
+    await booked(s, { patientId: cat, start: at('2026-11-24', '11:00') });
+    const cancelled = await booked(s, { patientId: bob, roomId: s.room1Id, start: at('2026-11-25', '09:00') });
+    await clinic.ok('desk', 'appointments.cancel', { appointmentId: cancelled.id, reason: 'Feeling better' });
+    await clinic.ok('admin', 'schedule.createHoliday', { date: '2026-11-27', name: 'Founders Day' });
+    const elsewhere = await clinic.ok('admin', 'schedule.createLocation', { name: 'Hillside' });
+    await clinic.ok('admin', 'schedule.createHoliday', { date: '2026-11-26', name: 'Hillside closed', locationId: elsewhere.id });
+
+    const week = await clinic.ok('desk', 'calendar.roomWeek', { roomId: s.room1Id, from: '2026-11-23' });
+    expect(week.room).toMatchObject({ id: s.room1Id, name: 'Room 1', locationName: expect.any(String) as string });
+    expect(week.days.map((d) => d.date)).toEqual(['2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27', '2026-11-28', '2026-11-29']);
+    const [mon, tue, wed, thu, fri] = week.days;
+    expect(mon?.appointments.map((a) => [a.id, a.startTime, a.providerId])).toEqual([
+      [withOrtiz.id, '09:00', s.drAId],
+      [withB.id, '10:00', s.drBId],
+    ]);
+    expect(tue?.appointments).toEqual([]);
+    expect(wed?.appointments).toEqual([]);
+    expect(thu?.holidays).toEqual([]);
+    expect(fri?.holidays.map((h) => h.name)).toEqual(['Founders Day']);
+  });
+
+  it('refuses a room that does not exist or a range too long, naming the field', async () => {
+    s = await openSchedulingClinic();
+    const missing = await s.clinic.call('desk', 'calendar.roomWeek', { roomId: '01900000-0000-7000-8000-000000000000', from: '2026-11-23' });
+    expect(missing).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: { fields: { roomId: 'no such room' } } } });
+    const long = await s.clinic.call('desk', 'calendar.roomWeek', { roomId: s.room1Id, from: '2026-11-23', days: 15 });
+    expect(long).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: { fields: { days: 'must be at most 14' } } } });
+  });
+});
+
 describe('calendar.month: counts per day', () => {
   it('counts appointments by the local day they start on, not cancelled ones, per provider when asked, with holidays', async () => {
     s = await openSchedulingClinic({ weekdays: [1, 2, 3, 4, 5, 7] });

@@ -143,11 +143,13 @@ export async function viewAppointment(db: Db, zone: string, id: string): Promise
 export async function appointmentsOverlapping(
   db: Db,
   zone: string,
-  filter: { providerIds: readonly string[]; from: number; to: number; includeCancelled: boolean },
+  filter: ({ providerIds: readonly string[] } | { roomId: string }) & { from: number; to: number; includeCancelled: boolean },
 ): Promise<AppointmentView[]> {
-  if (filter.providerIds.length === 0) return [];
-  let query = appointmentsWithNames(db)
-    .where('a.provider_id', 'in', [...filter.providerIds])
+  if ('providerIds' in filter && filter.providerIds.length === 0) return [];
+  // A provider's columns (day and week views) or a room's week.
+  const owned =
+    'providerIds' in filter ? appointmentsWithNames(db).where('a.provider_id', 'in', [...filter.providerIds]) : appointmentsWithNames(db).where('a.room_id', '=', filter.roomId);
+  let query = owned
     .where('a.start_at', '>', filter.from - MAX_APPOINTMENT_MS)
     .where('a.start_at', '<', filter.to)
     .where('a.end_at', '>', filter.from)

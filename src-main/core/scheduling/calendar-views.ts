@@ -1,12 +1,12 @@
 import type { Kysely } from 'kysely';
-import type { MonthDay, MonthOverview, ProviderDay, ProviderWeek } from '../../../src-shared/api/areas/calendar';
+import type { MonthDay, MonthOverview, ProviderDay, ProviderWeek, RoomWeek } from '../../../src-shared/api/areas/calendar';
 import { fieldError } from '../../../src-shared/api/errors';
 import { providerDay } from '../../../src-shared/scheduling/availability';
 import { lastOfMonth } from '../../../src-shared/scheduling/calendar-dates';
 import { addDays, daysBetween, localDayBounds } from '../../../src-shared/scheduling/time';
 import type { Database } from '../db/schema';
 import { appointmentsOverlapping } from './appointments';
-import { activeProviders, clinicClock, listHolidays, loadRules, toProvider } from './config';
+import { activeProviders, clinicClock, listHolidays, loadRules, requireLocation, requireRoom, toProvider, toRoom } from './config';
 
 type Db = Kysely<Database>;
 
@@ -45,6 +45,31 @@ export async function providerWeek(db: Db, input: { providerId: string; from: st
     };
   });
   return { timeZone: zone, provider: toProvider(provider), days };
+}
+
+/**
+ * One room's consecutive days: every appointment booked in it (not cancelled), whichever provider,
+ * and the holidays of the whole clinic or of the room's location. Rooms have no hours of their own.
+ */
+export async function roomWeek(db: Db, input: { roomId: string; from: string; days: number }): Promise<RoomWeek> {
+  const { timeZone: zone } = await clinicClock(db);
+  const room = await requireRoom(db, input.roomId);
+  const location = await requireLocation(db, room.location_id);
+  const dates = Array.from({ length: input.days }, (_, offset) => addDays(input.from, offset));
+  const bounds = dates.map((date) => localDayBounds(zone, date));
+  const [appointments, holidays] = await Promise.all([
+    appointmentsOverlapping(db, zone, { roomId: room.id, from: bounds[0]?.start ?? 0, to: bounds.at(-1)?.end ?? 0, includeCancelled: false }),
+    listHolidays(db, { from: input.from, to: dates.at(-1) ?? input.from }),
+  ]);
+  const closing = holidays.filter((holiday) => holiday.locationId === null || holiday.locationId === room.location_id);
+  return {
+    timeZone: zone,
+    room: { ...toRoom(room), locationName: location.name },
+    days: dates.map((date, index) => {
+      const { start, end } = bounds[index] ?? localDayBounds(zone, date);
+      return { date, dayStart: start, dayEnd: end, holidays: closing.filter((h) => h.date === date), appointments: appointments.filter((a) => a.start < end && a.end > start) };
+    }),
+  };
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { ProviderWeek } from '../../../src-shared/api/areas/calendar';
-import type { AppointmentTypeSummary, DaySchedule, ProviderSummary } from '../../../src-shared/api/areas/scheduling';
+import type { AppointmentTypeSummary, DaySchedule, ProviderSummary, RoomSummary } from '../../../src-shared/api/areas/scheduling';
 import { addDays } from '../../../src-shared/scheduling/time';
 import { call } from '../api';
 import { createResettableStore } from './resettable';
@@ -14,6 +14,8 @@ interface CalendarState {
   types: AppointmentTypeSummary[];
   /** Every provider, for moving an appointment to another (and the week view's chooser). */
   providers: ProviderSummary[];
+  /** Every room, for the room week's chooser. */
+  rooms: RoomSummary[];
   loading: boolean;
   error: string | null;
   /**
@@ -32,6 +34,7 @@ interface CalendarState {
   refresh: () => Promise<void>;
   loadTypes: () => Promise<void>;
   loadProviders: () => Promise<void>;
+  loadRooms: () => Promise<void>;
   /**
    * The scheduling set-up changed (a `schedule.changed` event: hours, time off, holidays, providers,
    * types): any cached day may be wrong, so all are forgotten and the shown day or week is read again.
@@ -110,6 +113,7 @@ export const useCalendar = createResettableStore<CalendarState>((set, get) => ({
   week: null,
   types: [],
   providers: [],
+  rooms: [],
   loading: false,
   error: null,
   cached: {},
@@ -177,9 +181,13 @@ export const useCalendar = createResettableStore<CalendarState>((set, get) => ({
     const result = await call('schedule.listProviders', {});
     if (result.ok) set({ providers: result.value });
   },
+  async loadRooms() {
+    const result = await call('schedule.listRooms', {});
+    if (result.ok) set({ rooms: result.value });
+  },
   async scheduleChanged() {
-    const { forgetDays, refresh, loadProviders, loadTypes } = get();
+    const { forgetDays, refresh, loadProviders, loadTypes, loadRooms } = get();
     forgetDays();
-    await Promise.all([refresh(), loadProviders(), loadTypes()]);
+    await Promise.all([refresh(), loadProviders(), loadTypes(), loadRooms()]);
   },
 }));

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { procedure } from '../procedure';
 import type { AppointmentStatus } from '../../scheduling/status';
 import { isLocalDate } from '../../scheduling/time';
-import { localDate, type HolidaySummary, type ProviderDaySchedule, type ProviderSummary } from './scheduling';
+import { localDate, type AppointmentView, type HolidaySummary, type ProviderDaySchedule, type ProviderSummary, type RoomSummary } from './scheduling';
 
 /** The most days one `calendar.week` call returns (two weeks). */
 export const MAX_WEEK_DAYS = 14;
@@ -28,6 +28,21 @@ export interface ProviderWeek {
   days: ProviderDay[];
 }
 
+/** One room's day in its week view: who is booked in it, whichever provider. */
+export interface RoomDay {
+  date: string;
+  dayStart: number;
+  dayEnd: number;
+  holidays: HolidaySummary[];
+  appointments: AppointmentView[];
+}
+
+export interface RoomWeek {
+  timeZone: string;
+  room: RoomSummary & { locationName: string };
+  days: RoomDay[];
+}
+
 export interface MonthDay {
   date: string;
   /** Appointments starting that day that are not cancelled. */
@@ -48,6 +63,16 @@ export const calendarProcedures = {
     input: z.object({
       providerId,
       /** The first date shown (the week view sends a Monday). */
+      from: localDate,
+      days: z.number().int('must be a whole number of days').min(1, 'must be at least 1').max(MAX_WEEK_DAYS, `must be at most ${MAX_WEEK_DAYS}`).default(7),
+    }),
+    access: 'appointments:read',
+    kind: 'read',
+  }),
+  /** A room's consecutive days: the appointments booked in it (not cancelled), the holidays that close its location. */
+  'calendar.roomWeek': procedure<RoomWeek>()({
+    input: z.object({
+      roomId: z.uuid('must be a room id'),
       from: localDate,
       days: z.number().int('must be a whole number of days').min(1, 'must be at least 1').max(MAX_WEEK_DAYS, `must be at most ${MAX_WEEK_DAYS}`).default(7),
     }),

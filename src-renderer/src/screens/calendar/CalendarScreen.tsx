@@ -23,6 +23,7 @@ import { moveAppointment, movedMessage } from './move';
 import { MonthView } from './MonthView';
 import { MoveRefusal } from './MoveRefusal';
 import { parseCalendarRoute, type CalendarView } from './route';
+import { RoomWeekView } from './RoomWeekView';
 import type { Drop } from './useAppointmentDrag';
 
 export { dateLabel } from './format';
@@ -55,6 +56,7 @@ export function CalendarScreen() {
   const view = parseCalendarRoute(detail, today);
   if (view.kind === 'month') return <MonthView zone={zone} today={today} month={view.date} />;
   if (view.kind === 'sheet') return <DaySheet providerId={view.providerId} date={view.date} clinicName={settings.clinicName} />;
+  if (view.kind === 'room') return <RoomWeekView zone={zone} today={today} roomId={view.roomId} monday={view.date} now={now} />;
   return <CalendarDay zone={zone} view={view} now={now} today={today} />;
 }
 
@@ -62,8 +64,8 @@ function CalendarDay({ zone, view, now, today }: { zone: string; view: Extract<C
   const date = view.date;
   const weekProvider = view.kind === 'week' ? view.providerId : null;
   // Only what the screen shows: days read ahead into the cache do not draw it again.
-  const { day, week, types, providers, error, loading, load, loadWeek, refresh, loadTypes } = useCalendar(
-    useShallow(({ day, week, types, providers, error, loading, load, loadWeek, refresh, loadTypes }) => ({ day, week, types, providers, error, loading, load, loadWeek, refresh, loadTypes })),
+  const { day, week, types, providers, rooms, error, loading, load, loadWeek, refresh, loadTypes } = useCalendar(
+    useShallow(({ day, week, types, providers, rooms, error, loading, load, loadWeek, refresh, loadTypes }) => ({ day, week, types, providers, rooms, error, loading, load, loadWeek, refresh, loadTypes })),
   );
   // A day read ahead is drawn in this very render, before the effect below asks for it again.
   const cached = useCalendar((state) => (weekProvider ? null : cachedDay(state.cached, date, now)));
@@ -96,6 +98,7 @@ function CalendarDay({ zone, view, now, today }: { zone: string; view: Extract<C
   useEffect(() => {
     void loadTypes();
     void useCalendar.getState().loadProviders();
+    void useCalendar.getState().loadRooms();
   }, [loadTypes]);
 
   // Bookings made at another desk or window arrive as events: forget the cached days they touch and
@@ -211,7 +214,7 @@ function CalendarDay({ zone, view, now, today }: { zone: string; view: Extract<C
 
   return (
     <section className="calendar">
-      <CalendarToolbar view={view} today={today} zone={zone} loading={loading} providers={providers} providerHint={hint} />
+      <CalendarToolbar view={view} today={today} zone={zone} loading={loading} providers={providers} providerHint={hint} rooms={rooms} />
       <FormMessage error={error} success={status} />
       <WaitlistOffers />
       {refusal && <MoveRefusal message={refusal.message} reasons={refusal.reasons} onDismiss={() => setRefusal(null)} />}

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import type { ProviderSummary } from '../../../../src-shared/api/areas/scheduling';
+import type { ProviderSummary, RoomSummary } from '../../../../src-shared/api/areas/scheduling';
 import { addDays, isLocalDate } from '../../../../src-shared/scheduling/time';
 import { dateLabel, monthLabel, shortDateLabel } from './format';
 import { addMonths, firstOfMonth, go, mondayOf, type CalendarView } from './route';
@@ -14,27 +14,29 @@ interface CalendarToolbarProps {
   providers: readonly ProviderSummary[];
   /** The provider the week view opens on from the day or month (the one in hand, else the first). */
   providerHint: string | null;
+  /** For the room week: its button (when the clinic has rooms) and chooser. */
+  rooms: readonly RoomSummary[];
 }
 
-const UNITS = { day: 'day', week: 'week', month: 'month' } as const;
+const UNITS = { day: 'day', week: 'week', room: 'week', month: 'month' } as const;
 
 /** The same view one period earlier or later. */
 function step(view: Browsable, by: number): Browsable {
   if (view.kind === 'day') return { kind: 'day', date: addDays(view.date, by) };
-  if (view.kind === 'week') return { ...view, date: addDays(view.date, 7 * by) };
+  if (view.kind === 'week' || view.kind === 'room') return { ...view, date: addDays(view.date, 7 * by) };
   return { kind: 'month', date: addMonths(view.date, by) };
 }
 
 /** The view that holds `date`. */
 function at(view: Browsable, date: string): Browsable {
   if (view.kind === 'day') return { kind: 'day', date };
-  if (view.kind === 'week') return { ...view, date: mondayOf(date) };
+  if (view.kind === 'week' || view.kind === 'room') return { ...view, date: mondayOf(date) };
   return { kind: 'month', date: firstOfMonth(date) };
 }
 
 function heading(view: Browsable): string {
   if (view.kind === 'day') return dateLabel(view.date);
-  if (view.kind === 'week') return `${shortDateLabel(view.date)} – ${dateLabel(addDays(view.date, 6))}`;
+  if (view.kind === 'week' || view.kind === 'room') return `${shortDateLabel(view.date)} – ${dateLabel(addDays(view.date, 6))}`;
   return monthLabel(view.date);
 }
 
@@ -42,7 +44,7 @@ function heading(view: Browsable): string {
  * Day / Week / Month, previous and next, a date, the week's provider. Alt+← and Alt+→ step a
  * period from anywhere on the screen.
  */
-export function CalendarToolbar({ view, today, zone, loading, providers, providerHint }: CalendarToolbarProps) {
+export function CalendarToolbar({ view, today, zone, loading, providers, providerHint, rooms }: CalendarToolbarProps) {
   const unit = UNITS[view.kind];
   const current = at(view, today);
   const isCurrent = current.date === view.date;
@@ -59,6 +61,7 @@ export function CalendarToolbar({ view, today, zone, loading, providers, provide
   }, [view]);
 
   const weekProvider = view.kind === 'week' ? view.providerId : (providerHint ?? providers[0]?.id ?? null);
+  const room = view.kind === 'room' ? view.roomId : (rooms[0]?.id ?? null);
   const anchor = view.kind === 'month' && today.slice(0, 7) === view.date.slice(0, 7) ? today : view.date;
   return (
     <div className="cal-toolbar">
@@ -73,6 +76,11 @@ export function CalendarToolbar({ view, today, zone, loading, providers, provide
         <button type="button" aria-pressed={view.kind === 'month'} onClick={() => go({ kind: 'month', date: firstOfMonth(anchor) })}>
           Month
         </button>
+        {room && (
+          <button type="button" aria-pressed={view.kind === 'room'} onClick={() => go({ kind: 'room', roomId: room, date: mondayOf(anchor) })}>
+            Room
+          </button>
+        )}
       </div>
       <div className="cal-nav" role="group" aria-label={`Choose ${unit}`}>
         <button type="button" onClick={() => go(step(view, -1))} title="Alt+←">
@@ -95,6 +103,20 @@ export function CalendarToolbar({ view, today, zone, loading, providers, provide
             if (isLocalDate(event.target.value)) go(at(view, event.target.value));
           }}
         />
+        {view.kind === 'room' && (
+          <>
+            <label htmlFor="cal-room" className="visually-hidden">
+              Room
+            </label>
+            <select id="cal-room" value={view.roomId} onChange={(event) => go({ ...view, roomId: event.target.value })}>
+              {rooms.map((choice) => (
+                <option key={choice.id} value={choice.id}>
+                  {choice.name}
+                </option>
+              ))}
+            </select>
+          </>
+        )}
         {view.kind === 'week' && (
           <>
             <label htmlFor="cal-week-provider" className="visually-hidden">

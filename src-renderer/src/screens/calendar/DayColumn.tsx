@@ -86,7 +86,7 @@ export const DayColumn = memo(function DayColumn(props: DayColumnProps) {
     : {};
 
   return (
-    <div className={`cal-column${canBook ? ' bookable' : ''}${ghost ? ' drop-target' : ''}`} style={{ height }} role="group" aria-label={column.label} data-column={index} {...book}>
+    <div className={`cal-column${canBook ? ' bookable' : ''}${ghost ? ' drop-target' : ''}${column.hours === 'none' ? ' open' : ''}`} style={{ height }} role="group" aria-label={column.label} data-column={index} {...book}>
       {column.availability.map((span) => {
         const start = minutesOn(zone, column.date, span.start);
         const end = minutesOn(zone, column.date, span.end);

@@ -22,6 +22,7 @@ function plural(count: number, word: string): string {
  */
 export function MonthView({ zone, today, month }: { zone: string; today: string; month: string }) {
   const providers = useCalendar((state) => state.providers);
+  const rooms = useCalendar((state) => state.rooms);
   const [providerId, setProviderId] = useState('');
   const [overview, setOverview] = useState<MonthOverview | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -46,6 +47,7 @@ export function MonthView({ zone, today, month }: { zone: string; today: string;
   }, [load]);
   useEffect(() => {
     void useCalendar.getState().loadProviders();
+    void useCalendar.getState().loadRooms();
   }, []);
   useEffect(() => {
     setFocused((current) => (current.slice(0, 7) === key ? current : month));
@@ -75,7 +77,7 @@ export function MonthView({ zone, today, month }: { zone: string; today: string;
 
   return (
     <section className="calendar">
-      <CalendarToolbar view={{ kind: 'month', date: month }} today={today} zone={zone} loading={loading} providers={providers} providerHint={providerId || null} />
+      <CalendarToolbar view={{ kind: 'month', date: month }} today={today} zone={zone} loading={loading} providers={providers} providerHint={providerId || null} rooms={rooms} />
       <div className="cal-month-filter">
         <label htmlFor="cal-month-provider">Provider</label>
         <select id="cal-month-provider" value={providerId} onChange={(event) => setProviderId(event.target.value)}>

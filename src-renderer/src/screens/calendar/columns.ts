@@ -1,4 +1,4 @@
-import type { ProviderWeek } from '../../../../src-shared/api/areas/calendar';
+import type { ProviderWeek, RoomWeek } from '../../../../src-shared/api/areas/calendar';
 import type { AppointmentView, AvailabilityInterval, DaySchedule, ProviderDaySchedule } from '../../../../src-shared/api/areas/scheduling';
 import { dateLabel, shortDateLabel } from './format';
 import { calendarHref, mondayOf } from './route';
@@ -20,6 +20,8 @@ export interface GridColumn {
   /** Small links in the header: to this provider's week, the day, the printable day sheet. */
   links: { text: string; href: string; label: string }[];
   availability: readonly AvailabilityInterval[];
+  /** A provider's column shades the time outside their hours; a room has no hours, so nothing is shaded. */
+  hours: 'shaded' | 'none';
   timeOff: readonly { start: number; end: number; reason: string | null }[];
   appointments: readonly AppointmentView[];
 }
@@ -52,6 +54,7 @@ function providerColumn(day: DaySchedule, column: ProviderDaySchedule): GridColu
       { text: 'Day sheet', href: calendarHref({ kind: 'sheet', providerId: column.provider.id, date: day.date }), label: `Day sheet for ${column.provider.displayName}` },
     ],
     availability: column.availability,
+    hours: 'shaded',
     timeOff: column.timeOff,
     appointments: column.appointments,
   };
@@ -73,7 +76,26 @@ export function weekColumns(week: ProviderWeek): GridColumn[] {
       { text: 'Day sheet', href: calendarHref({ kind: 'sheet', providerId: week.provider.id, date: day.date }), label: `Day sheet for ${dateLabel(day.date)}` },
     ],
     availability: day.availability,
+    hours: 'shaded',
     timeOff: day.timeOff,
+    appointments: day.appointments,
+  }));
+}
+
+/** The room week's columns: one per date, whoever is booked in the room. Not bookable from here, so no provider. */
+export function roomColumns(week: RoomWeek): GridColumn[] {
+  return week.days.map((day) => ({
+    key: day.date,
+    providerId: '',
+    date: day.date,
+    label: shortDateLabel(day.date),
+    sublabel: day.holidays.length > 0 ? day.holidays.map((h) => h.name).join(', ') : null,
+    colour: null,
+    bookLabel: `${week.room.name} on ${shortDateLabel(day.date)}`,
+    links: [{ text: 'Day', href: calendarHref({ kind: 'day', date: day.date }), label: `Day view of ${dateLabel(day.date)}` }],
+    availability: [],
+    hours: 'none',
+    timeOff: [],
     appointments: day.appointments,
   }));
 }

@@ -1,0 +1,115 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { RoomWeek } from '../../../../src-shared/api/areas/calendar';
+import { localParts } from '../../../../src-shared/scheduling/time';
+import { bridge, call } from '../../api';
+import { FormMessage } from '../../components/FormMessage';
+import { useCalendar } from '../../stores/calendar';
+import { useSession } from '../../stores/session';
+import { AppointmentPanel } from './AppointmentPanel';
+import { CalendarToolbar } from './CalendarToolbar';
+import { roomColumns } from './columns';
+import { DayGrid } from './DayGrid';
+import { dateLabel } from './format';
+import { axisRange } from './layout';
+import { WaitlistOffers } from './WaitlistOffers';
+
+const NOTHING = () => undefined;
+
+/**
+ * `#/calendar/room/<roomId>/<monday>`: a room's week, a column per day with whoever is booked in it,
+ * whichever provider. Rooms have no hours, so nothing is shaded and empty time is not booked from
+ * here (booking needs a provider: the day view); an appointment opens its panel (move, status, cancel).
+ */
+export function RoomWeekView({ zone, today, roomId, monday, now }: { zone: string; today: string; roomId: string; monday: string; now: number }) {
+  const { providers, rooms } = useCalendar();
+  const canWrite = useSession((state) => state.can('appointments:write'));
+  const [week, setWeek] = useState<RoomWeek | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    setLoading(true);
+    const result = await call('calendar.roomWeek', { roomId, from: monday, days: 7 });
+    setLoading(false);
+    if (!result.ok) return setError(result.error.message);
+    setWeek(result.value);
+    setError(null);
+  }, [roomId, monday]);
+
+  useEffect(() => {
+    setSelected(null);
+    void load();
+  }, [load]);
+  useEffect(() => {
+    void useCalendar.getState().loadProviders();
+    void useCalendar.getState().loadRooms();
+  }, []);
+  // Bookings made anywhere, and set-up changes (a room renamed, a holiday), arrive as events.
+  useEffect(() => {
+    const offAppointments = bridge.on('appointments.changed', () => void load());
+    const offSetup = bridge.on('schedule.changed', () => void load());
+    return () => {
+      offAppointments();
+      offSetup();
+    };
+  }, [load]);
+
+  const shown = week?.room.id === roomId && week.days[0]?.date === monday ? week : null;
+  const columns = useMemo(() => (shown ? roomColumns(shown) : []), [shown]);
+  const range = shown ? axisRange(zone, columns) : null;
+  const appointment = selected ? columns.flatMap((column) => column.appointments).find((a) => a.id === selected) : undefined;
+  const changed = () => {
+    void load();
+  };
+
+  return (
+    <section className="calendar">
+      <CalendarToolbar view={{ kind: 'room', roomId, date: monday }} today={today} zone={zone} loading={loading} providers={providers} providerHint={appointment?.providerId ?? null} rooms={rooms} />
+      <FormMessage error={error} />
+      <WaitlistOffers />
+      {shown && <p className="hint">{shown.room.name} at {shown.room.locationName}: everyone booked in this room, whichever provider. To book, use the day view or Find a slot.</p>}
+      {shown && range && (
+        <div className={`cal-body${appointment ? ' with-panel' : ''}`}>
+          <DayGrid
+            zone={zone}
+            columns={columns}
+            label="Room schedule"
+            from={range.from}
+            to={range.to}
+            today={today}
+            now={localParts(zone, now).minutes}
+            selection={selected ? { kind: 'appointment', appointmentId: selected } : null}
+            canBook={false}
+            onSlot={NOTHING}
+            onAppointment={(id) => {
+              setNotice(null);
+              setSelected(id);
+            }}
+          />
+          {appointment && (
+            <AppointmentPanel
+              key={appointment.id}
+              appointment={appointment}
+              provider={providers.find((p) => p.id === appointment.providerId)}
+              dateLabel={dateLabel(appointment.date)}
+              today={today}
+              canWrite={canWrite}
+              notice={notice}
+              onClose={() => setSelected(null)}
+              onCancelled={() => {
+                setSelected(null);
+                changed();
+              }}
+              onChanged={(_, message) => {
+                setNotice(message);
+                changed();
+              }}
+            />
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
