@@ -1,12 +1,14 @@
 import { useEffect, useRef, useState, type SyntheticEvent } from 'react';
 import type { PatientSearchRow } from '../../../../src-shared/api/areas/patients';
-import type { AppointmentTypeSummary, AppointmentView, BookingProblem, ProviderSummary } from '../../../../src-shared/api/areas/scheduling';
+import type { AppointmentTypeSummary, AppointmentView, BookingProblem, ProviderSummary, RoomSummary } from '../../../../src-shared/api/areas/scheduling';
 import { formatLocalTime } from '../../../../src-shared/scheduling/time';
 import { call } from '../../api';
+import { Field, TextAreaField } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
 import { PatientPicker } from '../../components/PatientPicker';
 import { SelectField } from '../../components/SelectField';
 import { useFormErrors } from '../../hooks/useFormErrors';
+import { problemsOf } from './move';
 import { RepeatFields, useRepeat } from './RepeatFields';
 
 interface BookingPanelProps {
@@ -15,22 +17,22 @@ interface BookingPanelProps {
   dateLabel: string;
   minute: number;
   types: readonly AppointmentTypeSummary[];
+  /** The clinic's rooms; those of the provider's default location are offered first. */
+  rooms: readonly RoomSummary[];
   onBooked: (view: AppointmentView) => void;
   onClose: () => void;
 }
 
-function problemsOf(details: unknown): BookingProblem[] {
-  if (typeof details !== 'object' || details === null || !('problems' in details) || !Array.isArray(details.problems)) return [];
-  return (details.problems as unknown[]).filter(
-    (p): p is BookingProblem => typeof p === 'object' && p !== null && 'message' in p && typeof p.message === 'string',
-  );
-}
+/** The fields this panel shows, so main's complaint about one sits beside it. */
+const BOOKING_FIELDS = ['patientId', 'typeId', 'roomId', 'reason', 'notes', 'meetingLink'];
 
 /** Book the chosen empty slot: find the patient inline, pick the type, book; refusals say why. */
-export function BookingPanel({ provider, date, dateLabel, minute, types, onBooked, onClose }: BookingPanelProps) {
+export function BookingPanel({ provider, date, dateLabel, minute, types, rooms, onBooked, onClose }: BookingPanelProps) {
   const allowed = types.filter((type) => type.providerIds.length === 0 || type.providerIds.includes(provider.id));
   const [patient, setPatient] = useState<PatientSearchRow | null>(null);
   const [typeId, setTypeId] = useState(allowed[0]?.id ?? '');
+  const [details, setDetails] = useState({ roomId: '', reason: '', notes: '', meetingLink: '' });
+  const roomChoices = [...rooms].sort((a, b) => Number(b.locationId === provider.defaultLocationId) - Number(a.locationId === provider.defaultLocationId) || a.name.localeCompare(b.name));
   const [problems, setProblems] = useState<BookingProblem[]>([]);
   const [busy, setBusy] = useState(false);
   const errors = useFormErrors();
@@ -52,14 +54,24 @@ export function BookingPanel({ provider, date, dateLabel, minute, types, onBooke
     setProblems([]);
     if (!patient) return errors.setField('patientId', 'choose a patient');
     if (!typeId) return errors.setField('typeId', 'choose an appointment type');
-    if (repeat.on) return repeat.book({ patientId: patient.id, providerId: provider.id, typeId, start: { date, time } });
+    const booking = {
+      patientId: patient.id,
+      providerId: provider.id,
+      typeId,
+      start: { date, time },
+      roomId: details.roomId || null,
+      reason: details.reason || null,
+      notes: details.notes || null,
+      meetingLink: details.meetingLink || null,
+    };
+    if (repeat.on) return repeat.book(booking);
     setBusy(true);
-    const result = await call('appointments.book', { patientId: patient.id, providerId: provider.id, typeId, start: { date, time } });
+    const result = await call('appointments.book', booking);
     setBusy(false);
     if (result.ok) return onBooked(result.value);
     const found = problemsOf(result.error.details);
     if (result.error.code === 'CONFLICT' && found.length > 0) return setProblems(found);
-    errors.show(result.error, ['patientId', 'typeId']);
+    errors.show(result.error, BOOKING_FIELDS);
   }
 
   const type = allowed.find((candidate) => candidate.id === typeId);
@@ -102,6 +114,26 @@ export function BookingPanel({ provider, date, dateLabel, minute, types, onBooke
         error={errors.errors.fields.typeId}
       />
       {allowed.length === 0 && <p className="hint">No appointment type may be booked with {provider.displayName}.</p>}
+      {rooms.length > 0 && (
+        <SelectField
+          label="Room"
+          value={details.roomId}
+          options={[{ value: '', label: 'No room' }, ...roomChoices.map((room) => ({ value: room.id, label: room.name }))]}
+          onChange={(event) => setDetails({ ...details, roomId: event.target.value })}
+          error={errors.errors.fields.roomId}
+        />
+      )}
+      <Field label="Reason for the visit" value={details.reason} maxLength={500} onChange={(event) => setDetails({ ...details, reason: event.target.value })} error={errors.errors.fields.reason} />
+      <TextAreaField label="Notes" rows={2} value={details.notes} maxLength={4000} onChange={(event) => setDetails({ ...details, notes: event.target.value })} error={errors.errors.fields.notes} />
+      <Field
+        label="Meeting link"
+        type="url"
+        value={details.meetingLink}
+        placeholder="https://"
+        hint="For a remote visit."
+        onChange={(event) => setDetails({ ...details, meetingLink: event.target.value })}
+        error={errors.errors.fields.meetingLink}
+      />
       <RepeatFields repeat={repeat} />
       <div className="cal-submit">
         <button type="submit" className="primary" disabled={busy}>

@@ -175,6 +175,7 @@ function CalendarDay({ zone, view, now, today }: { zone: string; view: Extract<C
           dateLabel={dateLabel(selection.date)}
           minute={selection.minute}
           types={types}
+          rooms={rooms}
           onClose={close}
           onBooked={(booked: AppointmentView) => {
             setSelection({ kind: 'appointment', appointmentId: booked.id });

@@ -1,3 +1,4 @@
+import type { Input } from '../../../../src-shared/api/contract';
 import { useState } from 'react';
 import type { AppointmentView } from '../../../../src-shared/api/areas/scheduling';
 import type { SeriesRefusal } from '../../../../src-shared/api/areas/series';
@@ -24,12 +25,8 @@ interface RepeatDraft {
 
 const INITIAL: RepeatDraft = { on: false, frequency: 'weekly', interval: '1', ends: 'count', count: '6', until: '' };
 
-interface SingleBooking {
-  patientId: string;
-  providerId: string;
-  typeId: string;
-  start: { date: string; time: string };
-}
+/** One booking as the panel sends it; a series books the same on each date. */
+type SingleBooking = Pick<Input<'appointments.book'>, 'patientId' | 'providerId' | 'typeId' | 'start' | 'roomId' | 'reason' | 'notes' | 'meetingLink'>;
 
 function refusalsOf(details: unknown): SeriesRefusal[] | null {
   if (typeof details !== 'object' || details === null || !('occurrences' in details) || !Array.isArray(details.occurrences)) return null;
