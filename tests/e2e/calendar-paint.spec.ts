@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import type { ClinicBridge } from '../../src-shared/bridge';
 import { test, expect } from './fixtures';
-import { ADMIN, FrontDeskPage } from './pages/front-desk';
+import { FrontDeskPage } from './pages/front-desk';
 
 /** `window.clinic` and the DOM inside page.evaluate (the tests compile without the DOM library). */
 interface Box {
@@ -103,11 +103,7 @@ test('calendar paint: the day view with 20 providers x 30 appointments, its colu
   test.skip(!process.env.FRONT_DESK_PAINT, 'set FRONT_DESK_PAINT=1 to measure');
   test.setTimeout(180_000);
   const app = new FrontDeskPage(page);
-  await page.goto(desk.url);
-  await app.setUpClinic();
-  await page.getByRole('button', { name: 'Create clinic' }).click();
-  await app.signIn(ADMIN);
-  await expect(app.nav().getByRole('link', { name: 'Calendar' })).toBeVisible();
+  await app.openNewClinic(desk.url);
   await fill(page);
   await app.open('Calendar');
   await page.getByLabel('Date', { exact: true }).fill(OTHER);

@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import type { ClinicBridge } from '../../src-shared/bridge';
 import { join } from 'node:path';
 import { test, expect, screenshot, SCREENSHOTS } from './fixtures';
-import { ADMIN, clickSlot, FrontDeskPage, RECEPTIONIST } from './pages/front-desk';
+import { clickSlot, FrontDeskPage, RECEPTIONIST } from './pages/front-desk';
 
 /** `window.clinic` inside page.evaluate (the tests compile without the DOM library). */
 type PageGlobals = { clinic?: ClinicBridge };
@@ -91,11 +91,7 @@ async function configure(page: Page): Promise<Setup> {
 
 test('calendar: 12 provider columns, book from an empty slot, refused double booking with the reason, cancel', async ({ page, desk }) => {
   const app = new FrontDeskPage(page);
-  await page.goto(desk.url);
-  await app.setUpClinic();
-  await page.getByRole('button', { name: 'Create clinic' }).click();
-  await app.signIn(ADMIN);
-  await expect(app.nav().getByRole('link', { name: 'Calendar' })).toBeVisible();
+  await app.openNewClinic(desk.url);
   const setup = await configure(page);
   expect(setup.providers).toHaveLength(12);
 
@@ -210,11 +206,7 @@ async function drag(page: Page, from: { x: number; y: number }, to: { x: number;
 
 test('calendar as a receptionist: drag to move and to resize, refused drop with the reason, status actions, Move… by keyboard, week, month, printable day sheet', async ({ page, desk }) => {
   const app = new FrontDeskPage(page);
-  await page.goto(desk.url);
-  await app.setUpClinic();
-  await page.getByRole('button', { name: 'Create clinic' }).click();
-  await app.signIn(ADMIN);
-  await expect(app.nav().getByRole('link', { name: 'Users' })).toBeVisible();
+  await app.openNewClinic(desk.url);
   await configure(page);
   await app.open('Users');
   await app.addUser(RECEPTIONIST, 'receptionist');
@@ -397,11 +389,7 @@ test('calendar as a receptionist: drag to move and to resize, refused drop with 
 
 test('calendar: a neighbouring day read ahead is drawn at once, forgotten when a change to it is announced; arrow keys reach columns out of sight', async ({ page, desk }) => {
   const app = new FrontDeskPage(page);
-  await page.goto(desk.url);
-  await app.setUpClinic();
-  await page.getByRole('button', { name: 'Create clinic' }).click();
-  await app.signIn(ADMIN);
-  await expect(app.nav().getByRole('link', { name: 'Calendar' })).toBeVisible();
+  await app.openNewClinic(desk.url);
   const setup = await configure(page);
   await app.open('Calendar');
   const grid = page.getByRole('region', { name: 'Day schedule' });

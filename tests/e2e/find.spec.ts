@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import type { ClinicBridge } from '../../src-shared/bridge';
 import { test, expect, screenshot } from './fixtures';
-import { ADMIN, FrontDeskPage } from './pages/front-desk';
+import { FrontDeskPage } from './pages/front-desk';
 
 /** `window.clinic` inside page.evaluate (the tests compile without the DOM library). */
 type PageGlobals = { clinic?: ClinicBridge };
@@ -47,18 +47,9 @@ async function configure(page: Page, withVisit: boolean): Promise<{ patients: Re
   );
 }
 
-async function signedIn(page: Page, url: string): Promise<FrontDeskPage> {
-  const app = new FrontDeskPage(page);
-  await page.goto(url);
-  await app.setUpClinic();
-  await page.getByRole('button', { name: 'Create clinic' }).click();
-  await app.signIn(ADMIN);
-  await expect(app.nav().getByRole('link', { name: 'Find a slot' })).toBeVisible();
-  return app;
-}
-
 test('find a slot: the first free times for a type avoid the patient’s own booking, and one press books one', async ({ page, desk }) => {
-  const app = await signedIn(page, desk.url);
+  const app = new FrontDeskPage(page);
+  await app.openNewClinic(desk.url);
   await configure(page, false);
   await app.open('Find a slot');
   const form = page.getByRole('form', { name: 'Find a slot' });
@@ -100,7 +91,8 @@ test('find a slot: the first free times for a type avoid the patient’s own boo
 });
 
 test('a checked-out visit’s "Book follow-up" opens Find a slot with the patient and the provider chosen', async ({ page, desk }) => {
-  const app = await signedIn(page, desk.url);
+  const app = new FrontDeskPage(page);
+  await app.openNewClinic(desk.url);
   const { providers } = await configure(page, true);
   await app.open('Flow board');
   await page.getByRole('link', { name: 'Book a follow-up for Baker, Tom' }).click();

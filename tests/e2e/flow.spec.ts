@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import type { ClinicBridge } from '../../src-shared/bridge';
 import { test, expect, screenshot } from './fixtures';
-import { ADMIN, FrontDeskPage, NURSE, RECEPTIONIST } from './pages/front-desk';
+import { FrontDeskPage, NURSE, RECEPTIONIST } from './pages/front-desk';
 
 /** `window.clinic` inside page.evaluate (the tests compile without the DOM library). */
 type PageGlobals = { clinic?: ClinicBridge };
@@ -47,10 +47,7 @@ async function configureToday(page: Page): Promise<void> {
 test('two desks: reception checks in, the nurse board shows it at once, rooms, vitals, and the waiting-room display', async ({ page, context, desk }) => {
   // Desk 1: set up, staff, and today's bookings; then the receptionist works here.
   const reception = new FrontDeskPage(page);
-  await page.goto(desk.url);
-  await reception.setUpClinic();
-  await page.getByRole('button', { name: 'Create clinic' }).click();
-  await reception.signIn(ADMIN);
+  await reception.openNewClinic(desk.url);
   await reception.open('Users');
   await reception.addUser(RECEPTIONIST, 'receptionist');
   await reception.addUser(NURSE, 'nurse');
@@ -199,11 +196,7 @@ test('two desks: reception checks in, the nurse board shows it at once, rooms, v
 
 test('check in from the calendar: today\'s booked appointment has "Check in", which opens its check-in review', async ({ page, desk }) => {
   const app = new FrontDeskPage(page);
-  await page.goto(desk.url);
-  await app.setUpClinic();
-  await page.getByRole('button', { name: 'Create clinic' }).click();
-  await app.signIn(ADMIN);
-  await expect(app.nav().getByRole('link', { name: 'Calendar' })).toBeVisible();
+  await app.openNewClinic(desk.url);
   await configureToday(page);
   await app.open('Calendar');
   const grid = page.getByRole('region', { name: 'Day schedule' });

@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import type { ClinicBridge } from '../../src-shared/bridge';
 import { startSmtp, startWebhook, type LocalSmtp, type LocalWebhook } from '../helpers/reminder-endpoints';
 import { test, expect, screenshot } from './fixtures';
-import { ADMIN, FrontDeskPage, RECEPTIONIST } from './pages/front-desk';
+import { FrontDeskPage, RECEPTIONIST } from './pages/front-desk';
 
 /** `window.clinic` inside page.evaluate (the tests compile without the DOM library). */
 type PageGlobals = { clinic?: ClinicBridge };
@@ -67,11 +67,7 @@ test('reminders: settings, send now, a failed SMS on the call list, retry; patie
   smtp = await startSmtp();
   hook = await startWebhook(503);
   const app = new FrontDeskPage(page);
-  await page.goto(desk.url);
-  await app.setUpClinic();
-  await page.getByRole('button', { name: 'Create clinic' }).click();
-  await app.signIn(ADMIN);
-  await expect(app.nav()).toBeVisible();
+  await app.openNewClinic(desk.url);
   const now = Date.now();
   const slots = [3, 3.5, 4, 4.5].map((hours) => londonSlot(now + hours * HOUR));
   await configure(page, slots);

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import type { ClinicBridge } from '../../src-shared/bridge';
 import { test, expect, screenshot } from './fixtures';
-import { ADMIN, FrontDeskPage, RECEPTIONIST } from './pages/front-desk';
+import { FrontDeskPage, RECEPTIONIST } from './pages/front-desk';
 
 /** `window.clinic` inside page.evaluate (the tests compile without the DOM library). */
 type PageGlobals = { clinic?: ClinicBridge };
@@ -40,10 +40,7 @@ async function bookWith(page: Page, providerName: string, typeName: string): Pro
 
 test('scheduling set-up: a manager adds a location, room, provider, type, weekly hours, time off and a holiday; the calendar follows; a receptionist has no entry', async ({ page, desk }) => {
   const app = new FrontDeskPage(page);
-  await page.goto(desk.url);
-  await app.setUpClinic();
-  await page.getByRole('button', { name: 'Create clinic' }).click();
-  await app.signIn(ADMIN);
+  await app.openNewClinic(desk.url);
   await app.open('Users');
   await app.addUser(MANAGER, 'manager');
   await app.addUser(RECEPTIONIST, 'receptionist');
@@ -264,10 +261,7 @@ async function seedSchedule(page: Page): Promise<void> {
 
 test('changing the set-up: a manager adds, edits and removes time off and a holiday; a calendar open at another desk follows at once', async ({ page, context, desk }) => {
   const manager = new FrontDeskPage(page);
-  await page.goto(desk.url);
-  await manager.setUpClinic();
-  await page.getByRole('button', { name: 'Create clinic' }).click();
-  await manager.signIn(ADMIN);
+  await manager.openNewClinic(desk.url);
   await manager.open('Users');
   await manager.addUser(MANAGER, 'manager');
   await manager.addUser(RECEPTIONIST, 'receptionist');

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import type { ClinicBridge } from '../../src-shared/bridge';
 import { test, expect, screenshot } from './fixtures';
-import { ADMIN, clickSlot, FrontDeskPage } from './pages/front-desk';
+import { clickSlot, FrontDeskPage } from './pages/front-desk';
 
 /** `window.clinic` inside page.evaluate (the tests compile without the DOM library). */
 type PageGlobals = { clinic?: ClinicBridge };
@@ -58,11 +58,7 @@ async function configure(page: Page): Promise<Setup> {
 
 test('waitlist: add an entry, cancel an appointment, see the offer ranked, book from it; a repeating booking with a refused date', async ({ page, desk }) => {
   const app = new FrontDeskPage(page);
-  await page.goto(desk.url);
-  await app.setUpClinic();
-  await page.getByRole('button', { name: 'Create clinic' }).click();
-  await app.signIn(ADMIN);
-  await expect(app.nav().getByRole('link', { name: 'Waitlist' })).toBeVisible();
+  await app.openNewClinic(desk.url);
   await configure(page);
 
   // Add Tom Baker to the waitlist: urgent, Wednesday mornings.
