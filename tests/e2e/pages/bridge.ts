@@ -29,3 +29,28 @@ export async function invoke<T = unknown>(page: Page, name: string, input: unkno
   if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
   return result.value as T;
 }
+
+/** A procedure call to make: its name and input. */
+export interface Call {
+  name: string;
+  input: unknown;
+}
+
+/**
+ * Many calls in one page.evaluate, made one after another in the order given (bulk data: one round
+ * trip from the test to the page instead of one a call): their values, or an error naming the first
+ * procedure refused and main's reason, the calls after it not made.
+ */
+export async function invokeEach(page: Page, calls: readonly Call[]): Promise<unknown[]> {
+  return page.evaluate(async (calls) => {
+    const clinic = (globalThis as unknown as PageGlobals).clinic;
+    if (!clinic) throw new Error('no bridge');
+    const values: unknown[] = [];
+    for (const { name, input } of calls) {
+      const result = await clinic.invoke(name, input);
+      if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
+      values.push(result.value);
+    }
+    return values;
+  }, calls);
+}
