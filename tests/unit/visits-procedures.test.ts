@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventMap, EventTopic } from '../../src-shared/api/events';
-import type { Result } from '../../src-shared/api/errors';
 import { openSchedulingClinic, signInNurse, type SchedulingClinic } from '../helpers/scheduling-clinic';
+import { refused } from '../helpers/setup-audit';
 
 /** Asymmetric matchers typed as what they stand for. */
 const matching = (pattern: RegExp): string => expect.stringMatching(pattern) as string;
@@ -22,12 +22,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await s.clinic.close();
 });
-
-function refused<T>(result: Result<T>) {
-  expect(result.ok).toBe(false);
-  if (result.ok) throw new Error('expected a refusal');
-  return result.error;
-}
 
 async function bookedAt(time: string, firstName = 'Ada') {
   const patientId = await s.patient(firstName);
