@@ -1,11 +1,8 @@
 import type { Page } from '@playwright/test';
-import type { ClinicBridge } from '../../src-shared/bridge';
 import { join } from 'node:path';
 import { test, expect, screenshot, SCREENSHOTS } from './fixtures';
-import { ADMIN, clickSlot, FrontDeskPage, RECEPTIONIST } from './pages/front-desk';
-
-/** `window.clinic` inside page.evaluate (the tests compile without the DOM library). */
-type PageGlobals = { clinic?: ClinicBridge };
+import { invoke, type PageGlobals } from './pages/bridge';
+import { clickSlot, FrontDeskPage, RECEPTIONIST } from './pages/front-desk';
 
 /** A Wednesday well in the future, so availability templates cover it and nothing is "in the past". */
 const DATE = '2027-03-10';
@@ -33,69 +30,53 @@ interface Setup {
 
 /** Set-up through the page's own bridge (quicker than the set-up screens, which setup.spec.ts covers): locations, providers, types, hours. */
 async function configure(page: Page): Promise<Setup> {
-  return page.evaluate(
-    async ({ date, weekday, providers }) => {
-      const clinic = (globalThis as unknown as PageGlobals).clinic;
-      if (!clinic) throw new Error('no bridge');
-      const invoke = async <T,>(name: string, input: unknown): Promise<T> => {
-        const result = await clinic.invoke(name, input);
-        if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
-        return result.value as T;
-      };
-      const location = await invoke<{ id: string }>('schedule.createLocation', { name: 'Riverside', address: '1 River Road' });
-      const created: { id: string; displayName: string }[] = [];
-      for (const [displayName, specialty, colour] of providers) {
-        const provider = await invoke<{ id: string; displayName: string }>('schedule.createProvider', { displayName, specialty, colour, defaultLocationId: location.id });
-        created.push(provider);
-        await invoke('schedule.createTemplate', {
-          providerId: provider.id,
-          locationId: location.id,
-          weekday,
-          start: created.length % 3 === 0 ? '10:00' : '08:00',
-          end: created.length % 4 === 0 ? '14:00' : '17:00',
-          breaks: [{ start: '12:30', end: '13:30' }],
-        });
-      }
-      const consult = await invoke<{ id: string }>('schedule.createType', { name: 'Consultation', durationMinutes: 30, colour: '#1f5fa8' });
-      const review = await invoke<{ id: string }>('schedule.createType', { name: 'Follow-up', durationMinutes: 15, colour: '#2e7d32' });
-      const procedure = await invoke<{ id: string }>('schedule.createType', { name: 'Minor procedure', durationMinutes: 60, colour: '#c2185b' });
-      const people = [
-        ['María José', 'García', '1964-06-29'],
-        ['Tom', 'Baker', '1981-01-15'],
-        ['Aiko', 'Tanaka', '1990-09-03'],
-        ['Kwame', 'Mensah', '1975-04-22'],
-        ['Olivia', 'Smith', '2001-12-11'],
-        ['Sven', 'Lindqvist', '1958-07-07'],
-      ] as const;
-      const patients: { id: string; name: string }[] = [];
-      for (const [firstName, lastName, dob] of people) {
-        const patient = await invoke<{ id: string }>('patients.create', { firstName, lastName, dob });
-        patients.push({ id: patient.id, name: `${lastName}, ${firstName}` });
-      }
-      // Some of the day already booked, so the screenshot shows a working day.
-      const book = (patient: number, provider: number, typeId: string, time: string) =>
-        invoke('appointments.book', { patientId: patients[patient]?.id, providerId: created[provider]?.id, typeId, start: { date, time } });
-      await book(2, 1, consult.id, '08:30');
-      await book(3, 1, review.id, '09:00');
-      await book(4, 2, procedure.id, '11:00');
-      await book(5, 3, consult.id, '10:00');
-      await book(2, 4, review.id, '14:00');
-      await book(3, 6, procedure.id, '11:00');
-      await book(4, 9, consult.id, '15:30');
-      await book(5, 11, review.id, '11:15');
-      return { providers: created, patients };
-    },
-    { date: DATE, weekday: WEDNESDAY, providers: PROVIDERS.map((p) => [...p]) },
-  );
+  const location = await invoke<{ id: string }>(page, 'schedule.createLocation', { name: 'Riverside', address: '1 River Road' });
+  const created: { id: string; displayName: string }[] = [];
+  for (const [displayName, specialty, colour] of PROVIDERS) {
+    const provider = await invoke<{ id: string; displayName: string }>(page, 'schedule.createProvider', { displayName, specialty, colour, defaultLocationId: location.id });
+    created.push(provider);
+    await invoke(page, 'schedule.createTemplate', {
+      providerId: provider.id,
+      locationId: location.id,
+      weekday: WEDNESDAY,
+      start: created.length % 3 === 0 ? '10:00' : '08:00',
+      end: created.length % 4 === 0 ? '14:00' : '17:00',
+      breaks: [{ start: '12:30', end: '13:30' }],
+    });
+  }
+  const consult = await invoke<{ id: string }>(page, 'schedule.createType', { name: 'Consultation', durationMinutes: 30, colour: '#1f5fa8' });
+  const review = await invoke<{ id: string }>(page, 'schedule.createType', { name: 'Follow-up', durationMinutes: 15, colour: '#2e7d32' });
+  const procedure = await invoke<{ id: string }>(page, 'schedule.createType', { name: 'Minor procedure', durationMinutes: 60, colour: '#c2185b' });
+  const people = [
+    ['María José', 'García', '1964-06-29'],
+    ['Tom', 'Baker', '1981-01-15'],
+    ['Aiko', 'Tanaka', '1990-09-03'],
+    ['Kwame', 'Mensah', '1975-04-22'],
+    ['Olivia', 'Smith', '2001-12-11'],
+    ['Sven', 'Lindqvist', '1958-07-07'],
+  ] as const;
+  const patients: { id: string; name: string }[] = [];
+  for (const [firstName, lastName, dob] of people) {
+    const patient = await invoke<{ id: string }>(page, 'patients.create', { firstName, lastName, dob });
+    patients.push({ id: patient.id, name: `${lastName}, ${firstName}` });
+  }
+  // Some of the day already booked, so the screenshot shows a working day.
+  const book = (patient: number, provider: number, typeId: string, time: string) =>
+    invoke(page, 'appointments.book', { patientId: patients[patient]?.id, providerId: created[provider]?.id, typeId, start: { date: DATE, time } });
+  await book(2, 1, consult.id, '08:30');
+  await book(3, 1, review.id, '09:00');
+  await book(4, 2, procedure.id, '11:00');
+  await book(5, 3, consult.id, '10:00');
+  await book(2, 4, review.id, '14:00');
+  await book(3, 6, procedure.id, '11:00');
+  await book(4, 9, consult.id, '15:30');
+  await book(5, 11, review.id, '11:15');
+  return { providers: created, patients };
 }
 
 test('calendar: 12 provider columns, book from an empty slot, refused double booking with the reason, cancel', async ({ page, desk }) => {
   const app = new FrontDeskPage(page);
-  await page.goto(desk.url);
-  await app.setUpClinic();
-  await page.getByRole('button', { name: 'Create clinic' }).click();
-  await app.signIn(ADMIN);
-  await expect(app.nav().getByRole('link', { name: 'Calendar' })).toBeVisible();
+  await app.openNewClinic(desk.url);
   const setup = await configure(page);
   expect(setup.providers).toHaveLength(12);
 
@@ -168,15 +149,8 @@ test('calendar: 12 provider columns, book from an empty slot, refused double boo
   await expect(amara.getByRole('button', { name: /Baker, Tom/ })).toBeVisible();
 
   // A booking made elsewhere (another desk) appears without reload.
-  await page.evaluate(
-    async ({ patientId, providerId, date }) => {
-      const clinic = (globalThis as unknown as PageGlobals).clinic;
-      const types = await clinic?.invoke('schedule.listTypes', {});
-      const typeId = types?.ok ? (types.value as { id: string }[])[0]?.id : undefined;
-      await clinic?.invoke('appointments.book', { patientId, providerId, typeId, start: { date, time: '16:00' } });
-    },
-    { patientId: setup.patients[0]?.id, providerId: setup.providers[8]?.id, date: DATE },
-  );
+  const types = await invoke<{ id: string }[]>(page, 'schedule.listTypes', {});
+  await invoke(page, 'appointments.book', { patientId: setup.patients[0]?.id, providerId: setup.providers[8]?.id, typeId: types[0]?.id, start: { date: DATE, time: '16:00' } });
   // Dr Isla Murray's column is the ninth, out of sight to the right: the grid draws what is in it once scrolled to.
   await grid.getByRole('group', { name: 'Dr Isla Murray' }).scrollIntoViewIfNeeded();
   await expect(grid.getByRole('group', { name: 'Dr Isla Murray' }).getByRole('button', { name: /García, María José/ })).toBeVisible();
@@ -210,11 +184,7 @@ async function drag(page: Page, from: { x: number; y: number }, to: { x: number;
 
 test('calendar as a receptionist: drag to move and to resize, refused drop with the reason, status actions, Move… by keyboard, week, month, printable day sheet', async ({ page, desk }) => {
   const app = new FrontDeskPage(page);
-  await page.goto(desk.url);
-  await app.setUpClinic();
-  await page.getByRole('button', { name: 'Create clinic' }).click();
-  await app.signIn(ADMIN);
-  await expect(app.nav().getByRole('link', { name: 'Users' })).toBeVisible();
+  await app.openNewClinic(desk.url);
   await configure(page);
   await app.open('Users');
   await app.addUser(RECEPTIONIST, 'receptionist');
@@ -398,11 +368,7 @@ test('calendar as a receptionist: drag to move and to resize, refused drop with 
 
 test('calendar: a neighbouring day read ahead is drawn at once, forgotten when a change to it is announced; arrow keys reach columns out of sight', async ({ page, desk }) => {
   const app = new FrontDeskPage(page);
-  await page.goto(desk.url);
-  await app.setUpClinic();
-  await page.getByRole('button', { name: 'Create clinic' }).click();
-  await app.signIn(ADMIN);
-  await expect(app.nav().getByRole('link', { name: 'Calendar' })).toBeVisible();
+  await app.openNewClinic(desk.url);
   const setup = await configure(page);
   await app.open('Calendar');
   const grid = page.getByRole('region', { name: 'Day schedule' });
@@ -427,8 +393,9 @@ test('calendar: a neighbouring day read ahead is drawn at once, forgotten when a
   // going there waits for the new answer instead of drawing the old day.
   await page.getByRole('button', { name: 'Next day' }).click();
   await expect(page.getByText('Thursday, 11 March 2027')).toBeVisible();
+  const types = await invoke<{ id: string }[]>(page, 'schedule.listTypes', {});
   await page.evaluate(
-    async ({ patientId, providerId, date }) => {
+    async ({ patientId, providerId, typeId, date }) => {
       const clinic = (globalThis as unknown as PageGlobals).clinic;
       if (!clinic) throw new Error('no bridge');
       // The calendar's listener was added first, so it has run when this one hears the event.
@@ -438,13 +405,11 @@ test('calendar: a neighbouring day read ahead is drawn at once, forgotten when a
           resolve();
         });
       });
-      const types = await clinic.invoke('schedule.listTypes', {});
-      const typeId = types.ok ? (types.value as { id: string }[])[0]?.id : undefined;
       const booked = await clinic.invoke('appointments.book', { patientId, providerId, typeId, start: { date, time: '15:00' } });
-      if (!booked.ok) throw new Error(booked.error.message);
+      if (!booked.ok) throw new Error(`appointments.book: ${booked.error.message}`);
       await heard;
     },
-    { patientId: setup.patients[1]?.id, providerId: setup.providers[0]?.id, date: DATE },
+    { patientId: setup.patients[1]?.id, providerId: setup.providers[0]?.id, typeId: types[0]?.id, date: DATE },
   );
   await page.getByRole('button', { name: 'Previous day' }).click();
   await expect(page.getByText('Wednesday, 10 March 2027')).toBeVisible();

@@ -1,13 +1,10 @@
 import { test, expect, screenshot } from './fixtures';
-import { ADMIN, FrontDeskPage, NURSE } from './pages/front-desk';
+import { FrontDeskPage, NURSE } from './pages/front-desk';
 
 /** Two tabs are two desks. What the administrator does at one reaches the other as it happens. */
 test('user management: role change, password reset, and disabling reach the other desk', async ({ page, context, desk }) => {
   const admin = new FrontDeskPage(page);
-  await page.goto(desk.url);
-  await admin.setUpClinic();
-  await page.getByRole('button', { name: 'Create clinic' }).click();
-  await admin.signIn(ADMIN);
+  await admin.openNewClinic(desk.url);
   await admin.open('Users');
   await admin.addUser(NURSE, 'nurse');
 

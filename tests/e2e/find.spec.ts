@@ -1,64 +1,40 @@
 import type { Page } from '@playwright/test';
-import type { ClinicBridge } from '../../src-shared/bridge';
 import { test, expect, screenshot } from './fixtures';
-import { ADMIN, FrontDeskPage } from './pages/front-desk';
-
-/** `window.clinic` inside page.evaluate (the tests compile without the DOM library). */
-type PageGlobals = { clinic?: ClinicBridge };
+import { invoke } from './pages/bridge';
+import { FrontDeskPage } from './pages/front-desk';
 
 /** A Wednesday well in the future: nothing is "in the past". */
 const DATE = '2027-03-10';
 
 /** Two providers seeing patients 09:00–12:00 on weekdays, a 30-minute type, two patients; García already booked at 10:00 with Dr Okafor. */
 async function configure(page: Page, withVisit: boolean): Promise<{ patients: Record<'garcia' | 'baker', string>; providers: string[] }> {
-  return page.evaluate(
-    async ({ date, withVisit }) => {
-      const clinic = (globalThis as unknown as PageGlobals).clinic;
-      if (!clinic) throw new Error('no bridge');
-      const invoke = async <T,>(name: string, input: unknown): Promise<T> => {
-        const result = await clinic.invoke(name, input);
-        if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
-        return result.value as T;
-      };
-      const location = await invoke<{ id: string }>('schedule.createLocation', { name: 'Riverside' });
-      const room = await invoke<{ id: string }>('schedule.createRoom', { locationId: location.id, name: 'Room 1' });
-      const providers: string[] = [];
-      for (const displayName of ['Dr Amara Okafor', 'Dr Ben Carter']) {
-        const provider = await invoke<{ id: string }>('schedule.createProvider', { displayName, colour: '#1f5fa8', defaultLocationId: location.id });
-        providers.push(provider.id);
-        for (let weekday = 1; weekday <= 5; weekday += 1) {
-          await invoke('schedule.createTemplate', { providerId: provider.id, locationId: location.id, weekday, start: '09:00', end: '12:00', breaks: [] });
-        }
-      }
-      const type = await invoke<{ id: string }>('schedule.createType', { name: 'Consultation', durationMinutes: 30, colour: '#1f5fa8' });
-      const garcia = await invoke<{ id: string }>('patients.create', { firstName: 'María José', lastName: 'García', dob: '1964-06-29' });
-      const baker = await invoke<{ id: string }>('patients.create', { firstName: 'Tom', lastName: 'Baker', dob: '1981-01-15' });
-      await invoke('appointments.book', { patientId: garcia.id, providerId: providers[0], typeId: type.id, start: { date, time: '10:00' } });
-      if (withVisit) {
-        // Tom Baker walked in to see Dr Carter today, was seen and is checked out.
-        const visit = await invoke<{ id: string }>('visits.checkIn', { patientId: baker.id, providerId: providers[1] });
-        await invoke('visits.move', { visitId: visit.id, to: 'roomed', roomId: room.id });
-        await invoke('visits.move', { visitId: visit.id, to: 'ready_for_checkout' });
-        await invoke('visits.checkOut', { visitId: visit.id });
-      }
-      return { patients: { garcia: garcia.id, baker: baker.id }, providers };
-    },
-    { date: DATE, withVisit },
-  );
-}
-
-async function signedIn(page: Page, url: string): Promise<FrontDeskPage> {
-  const app = new FrontDeskPage(page);
-  await page.goto(url);
-  await app.setUpClinic();
-  await page.getByRole('button', { name: 'Create clinic' }).click();
-  await app.signIn(ADMIN);
-  await expect(app.nav().getByRole('link', { name: 'Find a slot' })).toBeVisible();
-  return app;
+  const location = await invoke<{ id: string }>(page, 'schedule.createLocation', { name: 'Riverside' });
+  const room = await invoke<{ id: string }>(page, 'schedule.createRoom', { locationId: location.id, name: 'Room 1' });
+  const providers: string[] = [];
+  for (const displayName of ['Dr Amara Okafor', 'Dr Ben Carter']) {
+    const provider = await invoke<{ id: string }>(page, 'schedule.createProvider', { displayName, colour: '#1f5fa8', defaultLocationId: location.id });
+    providers.push(provider.id);
+    for (let weekday = 1; weekday <= 5; weekday += 1) {
+      await invoke(page, 'schedule.createTemplate', { providerId: provider.id, locationId: location.id, weekday, start: '09:00', end: '12:00', breaks: [] });
+    }
+  }
+  const type = await invoke<{ id: string }>(page, 'schedule.createType', { name: 'Consultation', durationMinutes: 30, colour: '#1f5fa8' });
+  const garcia = await invoke<{ id: string }>(page, 'patients.create', { firstName: 'María José', lastName: 'García', dob: '1964-06-29' });
+  const baker = await invoke<{ id: string }>(page, 'patients.create', { firstName: 'Tom', lastName: 'Baker', dob: '1981-01-15' });
+  await invoke(page, 'appointments.book', { patientId: garcia.id, providerId: providers[0], typeId: type.id, start: { date: DATE, time: '10:00' } });
+  if (withVisit) {
+    // Tom Baker walked in to see Dr Carter today, was seen and is checked out.
+    const visit = await invoke<{ id: string }>(page, 'visits.checkIn', { patientId: baker.id, providerId: providers[1] });
+    await invoke(page, 'visits.move', { visitId: visit.id, to: 'roomed', roomId: room.id });
+    await invoke(page, 'visits.move', { visitId: visit.id, to: 'ready_for_checkout' });
+    await invoke(page, 'visits.checkOut', { visitId: visit.id });
+  }
+  return { patients: { garcia: garcia.id, baker: baker.id }, providers };
 }
 
 test('find a slot: the first free times for a type avoid the patient’s own booking, and one press books one', async ({ page, desk }) => {
-  const app = await signedIn(page, desk.url);
+  const app = new FrontDeskPage(page);
+  await app.openNewClinic(desk.url);
   await configure(page, false);
   await app.open('Find a slot');
   const form = page.getByRole('form', { name: 'Find a slot' });
@@ -100,7 +76,8 @@ test('find a slot: the first free times for a type avoid the patient’s own boo
 });
 
 test('a checked-out visit’s "Book follow-up" opens Find a slot with the patient and the provider chosen', async ({ page, desk }) => {
-  const app = await signedIn(page, desk.url);
+  const app = new FrontDeskPage(page);
+  await app.openNewClinic(desk.url);
   const { providers } = await configure(page, true);
   await app.open('Flow board');
   await page.getByRole('link', { name: 'Book a follow-up for Baker, Tom' }).click();

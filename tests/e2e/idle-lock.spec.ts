@@ -5,10 +5,7 @@ test('the screen locks by itself after the idle time set in Settings, and the wo
   // The page's clock is Playwright's, so minutes of idleness pass at once.
   await page.clock.install();
   const app = new FrontDeskPage(page);
-  await page.goto(desk.url);
-  await app.setUpClinic();
-  await page.getByRole('button', { name: 'Create clinic' }).click();
-  await app.signIn(ADMIN);
+  await app.openNewClinic(desk.url);
 
   await app.open('Settings');
   await page.getByLabel('Lock after (minutes idle)').fill('2');

@@ -65,8 +65,7 @@ async function register(page: Page, patient: NewPatient): Promise<string> {
 
 test('a manager reviews duplicates, merges field by field, un-merges; photo; editing guards unsaved changes', async ({ page, desk }) => {
   const app = new FrontDeskPage(page);
-  await page.goto(desk.url);
-  await app.newClinicFor(MANAGER, 'manager');
+  await app.newClinicFor(desk.url, MANAGER, 'manager');
   await app.open('Patients');
 
   // Two records of one person (the second registered in a hurry, day and month of birth swapped), and a

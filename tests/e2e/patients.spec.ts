@@ -3,8 +3,7 @@ import { FrontDeskPage, RECEPTIONIST } from './pages/front-desk';
 
 test('reception: register a patient, find them, get warned of a duplicate, add insurance and an allergy', async ({ page, desk }) => {
   const app = new FrontDeskPage(page);
-  await page.goto(desk.url);
-  await app.newClinicFor(RECEPTIONIST, 'receptionist');
+  await app.newClinicFor(desk.url, RECEPTIONIST, 'receptionist');
 
   // Register: validation messages sit next to their fields and nothing is saved.
   await app.open('Patients');
@@ -95,8 +94,7 @@ test('reception: register a patient, find them, get warned of a duplicate, add i
 
 test('reception: register with a work phone as primary, region, country, gender identity and notes; edit them and remove a phone', async ({ page, desk }) => {
   const app = new FrontDeskPage(page);
-  await page.goto(desk.url);
-  await app.newClinicFor(RECEPTIONIST, 'receptionist');
+  await app.newClinicFor(desk.url, RECEPTIONIST, 'receptionist');
 
   await app.open('Patients');
   await page.getByRole('link', { name: 'Register new patient' }).click();

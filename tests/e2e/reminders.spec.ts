@@ -1,11 +1,8 @@
 import type { Page } from '@playwright/test';
-import type { ClinicBridge } from '../../src-shared/bridge';
 import { startSmtp, startWebhook, type LocalSmtp, type LocalWebhook } from '../helpers/reminder-endpoints';
 import { test, expect, screenshot } from './fixtures';
-import { ADMIN, FrontDeskPage, RECEPTIONIST } from './pages/front-desk';
-
-/** `window.clinic` inside page.evaluate (the tests compile without the DOM library). */
-type PageGlobals = { clinic?: ClinicBridge };
+import { invoke } from './pages/bridge';
+import { FrontDeskPage, RECEPTIONIST } from './pages/front-desk';
 
 const ZONE = 'Europe/London';
 const HOUR = 3_600_000;
@@ -27,33 +24,24 @@ function londonSlot(instant: number): { date: string; time: string } {
  * from now — one with an email and a consent to email reminders, one with a mobile and a consent to
  * SMS reminders, one with a home phone only, and one with a mobile but no consent on file.
  */
-async function configure(page: Page, slots: { date: string; time: string }[]) {
-  await page.evaluate(async (starts) => {
-    const clinic = (globalThis as unknown as PageGlobals).clinic;
-    if (!clinic) throw new Error('no bridge');
-    const invoke = async <T,>(name: string, input: unknown): Promise<T> => {
-      const result = await clinic.invoke(name, input);
-      if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
-      return result.value as T;
-    };
-    const location = await invoke<{ id: string }>('schedule.createLocation', { name: 'Riverside' });
-    const provider = await invoke<{ id: string }>('schedule.createProvider', { displayName: 'Dr Amara Okafor', colour: '#1f5fa8', defaultLocationId: location.id });
-    for (let weekday = 1; weekday <= 7; weekday += 1) {
-      await invoke('schedule.createTemplate', { providerId: provider.id, locationId: location.id, weekday, start: '00:00', end: '24:00', breaks: [] });
-    }
-    const type = await invoke<{ id: string }>('schedule.createType', { name: 'Consultation', durationMinutes: 30, colour: '#1f5fa8' });
-    const people = [
-      { firstName: 'María José', lastName: 'García', dob: '1964-06-29', email: 'maria@example.org', phones: [], consents: ['email_reminders'] },
-      { firstName: 'Tom', lastName: 'Baker', dob: '1981-01-15', phones: [{ kind: 'mobile', number: '+44 7700 900123', isPrimary: true }], consents: ['sms_reminders'] },
-      { firstName: 'Aiko', lastName: 'Tanaka', dob: '1990-09-03', phones: [{ kind: 'home', number: '+44 20 7946 0018' }], consents: [] },
-      { firstName: 'Jonas', lastName: 'Weber', dob: '1975-03-12', phones: [{ kind: 'mobile', number: '+44 7700 900456', isPrimary: true }], consents: [] },
-    ];
-    for (const [index, { consents, ...person }] of people.entries()) {
-      const patient = await invoke<{ id: string }>('patients.create', person);
-      for (const kind of consents) await invoke('consents.record', { patientId: patient.id, kind, givenOn: '2020-01-01' });
-      await invoke('appointments.book', { patientId: patient.id, providerId: provider.id, typeId: type.id, start: starts[index] });
-    }
-  }, slots);
+async function configure(page: Page, slots: { date: string; time: string }[]): Promise<void> {
+  const location = await invoke<{ id: string }>(page, 'schedule.createLocation', { name: 'Riverside' });
+  const provider = await invoke<{ id: string }>(page, 'schedule.createProvider', { displayName: 'Dr Amara Okafor', colour: '#1f5fa8', defaultLocationId: location.id });
+  for (let weekday = 1; weekday <= 7; weekday += 1) {
+    await invoke(page, 'schedule.createTemplate', { providerId: provider.id, locationId: location.id, weekday, start: '00:00', end: '24:00', breaks: [] });
+  }
+  const type = await invoke<{ id: string }>(page, 'schedule.createType', { name: 'Consultation', durationMinutes: 30, colour: '#1f5fa8' });
+  const people = [
+    { firstName: 'María José', lastName: 'García', dob: '1964-06-29', email: 'maria@example.org', phones: [], consents: ['email_reminders'] },
+    { firstName: 'Tom', lastName: 'Baker', dob: '1981-01-15', phones: [{ kind: 'mobile', number: '+44 7700 900123', isPrimary: true }], consents: ['sms_reminders'] },
+    { firstName: 'Aiko', lastName: 'Tanaka', dob: '1990-09-03', phones: [{ kind: 'home', number: '+44 20 7946 0018' }], consents: [] },
+    { firstName: 'Jonas', lastName: 'Weber', dob: '1975-03-12', phones: [{ kind: 'mobile', number: '+44 7700 900456', isPrimary: true }], consents: [] },
+  ];
+  for (const [index, { consents, ...person }] of people.entries()) {
+    const patient = await invoke<{ id: string }>(page, 'patients.create', person);
+    for (const kind of consents) await invoke(page, 'consents.record', { patientId: patient.id, kind, givenOn: '2020-01-01' });
+    await invoke(page, 'appointments.book', { patientId: patient.id, providerId: provider.id, typeId: type.id, start: slots[index] });
+  }
 }
 
 let smtp: LocalSmtp | undefined;
@@ -67,11 +55,7 @@ test('reminders: settings, send now, a failed SMS on the call list, retry; patie
   smtp = await startSmtp();
   hook = await startWebhook(503);
   const app = new FrontDeskPage(page);
-  await page.goto(desk.url);
-  await app.setUpClinic();
-  await page.getByRole('button', { name: 'Create clinic' }).click();
-  await app.signIn(ADMIN);
-  await expect(app.nav()).toBeVisible();
+  await app.openNewClinic(desk.url);
   const now = Date.now();
   const slots = [3, 3.5, 4, 4.5].map((hours) => londonSlot(now + hours * HOUR));
   await configure(page, slots);

@@ -1,10 +1,7 @@
 import type { Page } from '@playwright/test';
-import type { ClinicBridge } from '../../src-shared/bridge';
 import { test, expect, screenshot } from './fixtures';
-import { ADMIN, FrontDeskPage, RECEPTIONIST } from './pages/front-desk';
-
-/** `window.clinic` inside page.evaluate (the tests compile without the DOM library). */
-type PageGlobals = { clinic?: ClinicBridge };
+import { invoke } from './pages/bridge';
+import { FrontDeskPage, RECEPTIONIST } from './pages/front-desk';
 
 const MANAGER = { name: 'Mona Manager', username: 'mona', password: 'runs the clinic 7' };
 /** A week well in the future: Tuesday has the hours, Wednesday is time off, Friday a holiday. */
@@ -15,35 +12,20 @@ const FRIDAY = '2027-03-12';
 
 /** A patient and a booking with the provider, through the page's bridge (booking is the calendar's business). */
 async function bookWith(page: Page, providerName: string, typeName: string): Promise<void> {
-  await page.evaluate(
-    async ({ providerName, typeName, date }) => {
-      const clinic = (globalThis as unknown as PageGlobals).clinic;
-      if (!clinic) throw new Error('no bridge');
-      const invoke = async <T,>(name: string, input: unknown): Promise<T> => {
-        const result = await clinic.invoke(name, input);
-        if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
-        return result.value as T;
-      };
-      const providers = await invoke<{ id: string; displayName: string }[]>('schedule.listProviders', {});
-      const types = await invoke<{ id: string; name: string }[]>('schedule.listTypes', {});
-      const patient = await invoke<{ id: string }>('patients.create', { firstName: 'Tom', lastName: 'Baker', dob: '1981-01-15' });
-      await invoke('appointments.book', {
-        patientId: patient.id,
-        providerId: providers.find((p) => p.displayName === providerName)?.id,
-        typeId: types.find((t) => t.name === typeName)?.id,
-        start: { date, time: '10:00' },
-      });
-    },
-    { providerName, typeName, date: TUESDAY },
-  );
+  const providers = await invoke<{ id: string; displayName: string }[]>(page, 'schedule.listProviders', {});
+  const types = await invoke<{ id: string; name: string }[]>(page, 'schedule.listTypes', {});
+  const patient = await invoke<{ id: string }>(page, 'patients.create', { firstName: 'Tom', lastName: 'Baker', dob: '1981-01-15' });
+  await invoke(page, 'appointments.book', {
+    patientId: patient.id,
+    providerId: providers.find((p) => p.displayName === providerName)?.id,
+    typeId: types.find((t) => t.name === typeName)?.id,
+    start: { date: TUESDAY, time: '10:00' },
+  });
 }
 
 test('scheduling set-up: a manager adds a location, room, provider, type, weekly hours, time off and a holiday; the calendar follows; a receptionist has no entry', async ({ page, desk }) => {
   const app = new FrontDeskPage(page);
-  await page.goto(desk.url);
-  await app.setUpClinic();
-  await page.getByRole('button', { name: 'Create clinic' }).click();
-  await app.signIn(ADMIN);
+  await app.openNewClinic(desk.url);
   await app.open('Users');
   await app.addUser(MANAGER, 'manager');
   await app.addUser(RECEPTIONIST, 'receptionist');
@@ -242,32 +224,17 @@ test('scheduling set-up: a manager adds a location, room, provider, type, weekly
 
 /** Riverside, Dr Amara Okafor working Monday to Friday 09:00-17:00 there, and Founders’ Day on Friday: through the page's bridge. */
 async function seedSchedule(page: Page): Promise<void> {
-  await page.evaluate(
-    async ({ holiday }) => {
-      const clinic = (globalThis as unknown as PageGlobals).clinic;
-      if (!clinic) throw new Error('no bridge');
-      const invoke = async <T,>(name: string, input: unknown): Promise<T> => {
-        const result = await clinic.invoke(name, input);
-        if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
-        return result.value as T;
-      };
-      const location = await invoke<{ id: string }>('schedule.createLocation', { name: 'Riverside' });
-      const provider = await invoke<{ id: string }>('schedule.createProvider', { displayName: 'Dr Amara Okafor', colour: '#2e7d32', defaultLocationId: location.id });
-      for (const weekday of [1, 2, 3, 4, 5]) {
-        await invoke('schedule.createTemplate', { providerId: provider.id, locationId: location.id, weekday, start: '09:00', end: '17:00' });
-      }
-      await invoke('schedule.createHoliday', { date: holiday, name: 'Founders’ Day' });
-    },
-    { holiday: FRIDAY },
-  );
+  const location = await invoke<{ id: string }>(page, 'schedule.createLocation', { name: 'Riverside' });
+  const provider = await invoke<{ id: string }>(page, 'schedule.createProvider', { displayName: 'Dr Amara Okafor', colour: '#2e7d32', defaultLocationId: location.id });
+  for (const weekday of [1, 2, 3, 4, 5]) {
+    await invoke(page, 'schedule.createTemplate', { providerId: provider.id, locationId: location.id, weekday, start: '09:00', end: '17:00' });
+  }
+  await invoke(page, 'schedule.createHoliday', { date: FRIDAY, name: 'Founders’ Day' });
 }
 
 test('changing the set-up: a manager adds, edits and removes time off and a holiday; a calendar open at another desk follows at once', async ({ page, context, desk }) => {
   const manager = new FrontDeskPage(page);
-  await page.goto(desk.url);
-  await manager.setUpClinic();
-  await page.getByRole('button', { name: 'Create clinic' }).click();
-  await manager.signIn(ADMIN);
+  await manager.openNewClinic(desk.url);
   await manager.open('Users');
   await manager.addUser(MANAGER, 'manager');
   await manager.addUser(RECEPTIONIST, 'receptionist');
@@ -360,10 +327,7 @@ test('changing the set-up: a manager adds, edits and removes time off and a holi
 
   // A holiday added elsewhere (another manager's desk; here straight through the bridge, not this form)
   // appears in the open list by itself.
-  await page.evaluate(async (date) => {
-    const result = await (globalThis as unknown as PageGlobals).clinic?.invoke('schedule.createHoliday', { date, name: 'Staff training' });
-    if (!result?.ok) throw new Error('schedule.createHoliday failed');
-  }, TUESDAY);
+  await invoke(page, 'schedule.createHoliday', { date: TUESDAY, name: 'Staff training' });
   await expect(holidays.getByRole('row', { name: /Staff training/ })).toContainText('Tue 2027-03-09');
   await deskPage.bringToFront();
   await screenshot(deskPage, '82-calendar-after-set-up-changes');

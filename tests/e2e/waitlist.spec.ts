@@ -1,10 +1,7 @@
 import type { Page } from '@playwright/test';
-import type { ClinicBridge } from '../../src-shared/bridge';
 import { test, expect, screenshot } from './fixtures';
-import { ADMIN, clickSlot, FrontDeskPage } from './pages/front-desk';
-
-/** `window.clinic` inside page.evaluate (the tests compile without the DOM library). */
-type PageGlobals = { clinic?: ClinicBridge };
+import { invoke } from './pages/bridge';
+import { clickSlot, FrontDeskPage } from './pages/front-desk';
 
 /** A Wednesday well in the future, so nothing is "in the past". */
 const DATE = '2027-03-10';
@@ -17,52 +14,36 @@ interface Setup {
 
 /** Configuration without a screen of its own (providers, hours, types) and a first booking, through the page's bridge. */
 async function configure(page: Page): Promise<Setup> {
-  return page.evaluate(
-    async ({ date }) => {
-      const clinic = (globalThis as unknown as PageGlobals).clinic;
-      if (!clinic) throw new Error('no bridge');
-      const invoke = async <T,>(name: string, input: unknown): Promise<T> => {
-        const result = await clinic.invoke(name, input);
-        if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
-        return result.value as T;
-      };
-      const location = await invoke<{ id: string }>('schedule.createLocation', { name: 'Riverside' });
-      const providers: { id: string; displayName: string }[] = [];
-      for (const [displayName, colour] of [
-        ['Dr Amara Okafor', '#1f5fa8'],
-        ['Dr Ben Carter', '#2e7d32'],
-      ] as const) {
-        const provider = await invoke<{ id: string; displayName: string }>('schedule.createProvider', { displayName, colour, defaultLocationId: location.id });
-        providers.push(provider);
-        await invoke('schedule.createTemplate', { providerId: provider.id, locationId: location.id, weekday: 3, start: '08:00', end: '17:00', breaks: [{ start: '12:30', end: '13:30' }] });
-      }
-      const consult = await invoke<{ id: string }>('schedule.createType', { name: 'Consultation', durationMinutes: 30, colour: '#1f5fa8' });
-      const ids: Record<string, string> = {};
-      for (const [key, firstName, lastName, dob] of [
-        ['garcia', 'María José', 'García', '1964-06-29'],
-        ['baker', 'Tom', 'Baker', '1981-01-15'],
-        ['tanaka', 'Aiko', 'Tanaka', '1990-09-03'],
-        ['mensah', 'Kwame', 'Mensah', '1975-04-22'],
-      ] as const) {
-        ids[key] = (await invoke<{ id: string }>('patients.create', { firstName, lastName, dob })).id;
-      }
-      await invoke('appointments.book', { patientId: ids.garcia, providerId: providers[0]?.id, typeId: consult.id, start: { date, time: '10:00' } });
-      // Two more waiting: one who fits any morning (normal priority), one who only takes afternoons.
-      await invoke('waitlist.add', { patientId: ids.tanaka, typeId: consult.id, note: 'Can come at short notice' });
-      await invoke('waitlist.add', { patientId: ids.mensah, typeId: consult.id, partsOfDay: ['afternoon'], priority: 'high' });
-      return { providers, patients: ids, typeId: consult.id };
-    },
-    { date: DATE },
-  );
+  const location = await invoke<{ id: string }>(page, 'schedule.createLocation', { name: 'Riverside' });
+  const providers: { id: string; displayName: string }[] = [];
+  for (const [displayName, colour] of [
+    ['Dr Amara Okafor', '#1f5fa8'],
+    ['Dr Ben Carter', '#2e7d32'],
+  ] as const) {
+    const provider = await invoke<{ id: string; displayName: string }>(page, 'schedule.createProvider', { displayName, colour, defaultLocationId: location.id });
+    providers.push(provider);
+    await invoke(page, 'schedule.createTemplate', { providerId: provider.id, locationId: location.id, weekday: 3, start: '08:00', end: '17:00', breaks: [{ start: '12:30', end: '13:30' }] });
+  }
+  const consult = await invoke<{ id: string }>(page, 'schedule.createType', { name: 'Consultation', durationMinutes: 30, colour: '#1f5fa8' });
+  const ids: Record<string, string> = {};
+  for (const [key, firstName, lastName, dob] of [
+    ['garcia', 'María José', 'García', '1964-06-29'],
+    ['baker', 'Tom', 'Baker', '1981-01-15'],
+    ['tanaka', 'Aiko', 'Tanaka', '1990-09-03'],
+    ['mensah', 'Kwame', 'Mensah', '1975-04-22'],
+  ] as const) {
+    ids[key] = (await invoke<{ id: string }>(page, 'patients.create', { firstName, lastName, dob })).id;
+  }
+  await invoke(page, 'appointments.book', { patientId: ids.garcia, providerId: providers[0]?.id, typeId: consult.id, start: { date: DATE, time: '10:00' } });
+  // Two more waiting: one who fits any morning (normal priority), one who only takes afternoons.
+  await invoke(page, 'waitlist.add', { patientId: ids.tanaka, typeId: consult.id, note: 'Can come at short notice' });
+  await invoke(page, 'waitlist.add', { patientId: ids.mensah, typeId: consult.id, partsOfDay: ['afternoon'], priority: 'high' });
+  return { providers, patients: ids, typeId: consult.id };
 }
 
 test('waitlist: add an entry, cancel an appointment, see the offer ranked, book from it; a repeating booking with a refused date', async ({ page, desk }) => {
   const app = new FrontDeskPage(page);
-  await page.goto(desk.url);
-  await app.setUpClinic();
-  await page.getByRole('button', { name: 'Create clinic' }).click();
-  await app.signIn(ADMIN);
-  await expect(app.nav().getByRole('link', { name: 'Waitlist' })).toBeVisible();
+  await app.openNewClinic(desk.url);
   await configure(page);
 
   // Add Tom Baker to the waitlist: urgent, Wednesday mornings.
@@ -138,9 +119,7 @@ test('waitlist: add an entry, cancel an appointment, see the offer ranked, book 
   await expect(page.getByRole('table').getByRole('row')).toHaveCount(2);
 
   // A weekly series from an empty slot; a holiday two weeks on is refused by date, then the others are booked.
-  await page.evaluate(async () => {
-    await (globalThis as unknown as PageGlobals).clinic?.invoke('schedule.createHoliday', { date: '2027-03-24', name: 'Staff training' });
-  });
+  await invoke(page, 'schedule.createHoliday', { date: '2027-03-24', name: 'Staff training' });
   await app.open('Calendar');
   await page.getByLabel('Date', { exact: true }).fill(DATE);
   await clickSlot(page, amara, '14:00');

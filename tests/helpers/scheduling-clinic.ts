@@ -23,6 +23,13 @@ export interface SchedulingClinic {
 }
 
 export const RECEPTIONIST = { username: 'rita', displayName: 'Rita Reception', password: 'reception desk 1' };
+export const NURSE = { username: 'nina', displayName: 'Nina Nurse', password: 'nurse station 1' };
+
+/** Adds the nurse (as the administrator, client 'admin') and signs her in as client 'nurse'. */
+export async function signInNurse(clinic: TestClinic): Promise<void> {
+  await clinic.ok('admin', 'users.create', { ...NURSE, role: 'nurse' });
+  await clinic.ok('nurse', 'auth.login', { username: NURSE.username, password: NURSE.password });
+}
 
 let patientCount = 0;
 

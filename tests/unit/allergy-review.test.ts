@@ -1,26 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Result } from '../../src-shared/api/errors';
-import { openSchedulingClinic, type SchedulingClinic } from '../helpers/scheduling-clinic';
+import { openSchedulingClinic, signInNurse, type SchedulingClinic } from '../helpers/scheduling-clinic';
+import { refused } from '../helpers/setup-audit';
 
 // Monday 2026-11-23 09:00 UTC in a Europe/London clinic.
 const START = Date.UTC(2026, 10, 23, 9, 0);
-const NURSE = { username: 'nina', displayName: 'Nina Nurse', password: 'nurse station 1' };
 
 let s: SchedulingClinic;
 beforeEach(async () => {
   s = await openSchedulingClinic({ now: START });
-  await s.clinic.ok('admin', 'users.create', { ...NURSE, role: 'nurse' });
-  await s.clinic.ok('nurse', 'auth.login', { username: NURSE.username, password: NURSE.password });
+  await signInNurse(s.clinic);
 });
 afterEach(async () => {
   await s.clinic.close();
 });
-
-function refused<T>(result: Result<T>) {
-  expect(result.ok).toBe(false);
-  if (result.ok) throw new Error('expected a refusal');
-  return result.error;
-}
 
 /** A walk-in on today's board: the visit the nurse's intake is open on. */
 async function walkIn(firstName: string): Promise<{ patientId: string; visitId: string }> {

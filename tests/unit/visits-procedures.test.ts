@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventMap, EventTopic } from '../../src-shared/api/events';
-import type { Result } from '../../src-shared/api/errors';
-import { openSchedulingClinic, type SchedulingClinic } from '../helpers/scheduling-clinic';
+import { openSchedulingClinic, signInNurse, type SchedulingClinic } from '../helpers/scheduling-clinic';
+import { refused } from '../helpers/setup-audit';
 
 /** Asymmetric matchers typed as what they stand for. */
 const matching = (pattern: RegExp): string => expect.stringMatching(pattern) as string;
@@ -11,25 +11,17 @@ const anyText = expect.any(String) as string;
 const MONDAY = '2026-11-23';
 const START = Date.UTC(2026, 10, 23, 8, 0);
 const MINUTE = 60_000;
-const NURSE = { username: 'nina', displayName: 'Nina Nurse', password: 'nurse station 1' };
 
 let s: SchedulingClinic;
 beforeEach(async () => {
   s = await openSchedulingClinic({ now: START });
   // The clock moves by tens of minutes in these tests: keep the sessions from locking meanwhile.
   await s.clinic.ok('admin', 'settings.update', { lockTimeoutMinutes: 240 });
-  await s.clinic.ok('admin', 'users.create', { ...NURSE, role: 'nurse' });
-  await s.clinic.ok('nurse', 'auth.login', { username: NURSE.username, password: NURSE.password });
+  await signInNurse(s.clinic);
 });
 afterEach(async () => {
   await s.clinic.close();
 });
-
-function refused<T>(result: Result<T>) {
-  expect(result.ok).toBe(false);
-  if (result.ok) throw new Error('expected a refusal');
-  return result.error;
-}
 
 async function bookedAt(time: string, firstName = 'Ada') {
   const patientId = await s.patient(firstName);

@@ -52,11 +52,18 @@ export class FrontDeskPage {
     await expect(form.getByRole('status')).toHaveText(`Added ${user.name} as ${role}.`);
   }
 
-  /** A new clinic: set up as the administrator, who adds `user` with `role` and hands the desk over to them. */
-  async newClinicFor(user: Person, role: string): Promise<void> {
+  /** Opens the desk at `url` (a fresh data folder), creates the clinic and signs in as its administrator: back once the menu shows. */
+  async openNewClinic(url: string): Promise<void> {
+    await this.page.goto(url);
     await this.setUpClinic();
     await this.page.getByRole('button', { name: 'Create clinic' }).click();
     await this.signIn(ADMIN);
+    await expect(this.nav()).toBeVisible();
+  }
+
+  /** A new clinic at `url`: set up as the administrator, who adds `user` with `role` and hands the desk over to them. */
+  async newClinicFor(url: string, user: Person, role: string): Promise<void> {
+    await this.openNewClinic(url);
     await this.open('Users');
     await this.addUser(user, role);
     await this.signOut();
