@@ -42,3 +42,17 @@ export function contentSecurityPolicy(base: string, location: RendererLocation):
     .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
     .replace("connect-src 'self'", `connect-src 'self' ${socket}`);
 }
+
+/**
+ * A link the desk may open in the computer's own browser (an appointment's meeting link): https only,
+ * with a host and no credentials in it. Everything else a window tries to open is refused.
+ */
+export function isExternalLink(candidate: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(candidate);
+  } catch {
+    return false;
+  }
+  return url.protocol === 'https:' && url.hostname !== '' && url.username === '' && url.password === '';
+}

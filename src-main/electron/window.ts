@@ -1,6 +1,6 @@
-import { BrowserWindow, app, dialog, session, type Session, type WebContents } from 'electron';
+import { BrowserWindow, app, dialog, session, shell, type Session, type WebContents } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../web/security';
-import { contentSecurityPolicy, isRendererUrl, rendererLocation, type RendererLocation } from './origin';
+import { contentSecurityPolicy, isExternalLink, isRendererUrl, rendererLocation, type RendererLocation } from './origin';
 import { PATHS } from './paths';
 
 export function currentRendererLocation(): RendererLocation {
@@ -30,11 +30,16 @@ export function hardenSession(location: RendererLocation, target: Session = sess
 
 /**
  * Every web contents the app ever creates (our windows, the passphrase window, anything a bug might open):
- * no new windows, no <webview>, no navigation away from our own pages.
+ * no new windows (an https link goes to the system browser instead), no <webview>, no navigation away
+ * from our own pages.
  */
 export function hardenAllWebContents(location: RendererLocation): void {
   app.on('web-contents-created', (_event, contents: WebContents) => {
-    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    contents.setWindowOpenHandler(({ url }) => {
+      // A meeting link opens in the computer's browser; the app itself never opens a window for it.
+      if (isExternalLink(url)) void shell.openExternal(url);
+      return { action: 'deny' };
+    });
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.on('will-navigate', (event) => {
       if (!isRendererUrl(location, event.url)) event.preventDefault();

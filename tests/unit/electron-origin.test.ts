@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { pathToFileURL } from 'node:url';
 import { CONTENT_SECURITY_POLICY } from '../../src-main/web/security';
-import { contentSecurityPolicy, isRendererUrl, rendererLocation } from '../../src-main/electron/origin';
+import { contentSecurityPolicy, isExternalLink, isRendererUrl, rendererLocation } from '../../src-main/electron/origin';
 
 const index = '/opt/Front Desk/resources/app.asar/out/renderer/index.html';
 
@@ -45,5 +45,14 @@ describe('isRendererUrl', () => {
     expect(relaxed).toContain("script-src 'self' 'unsafe-inline'");
     expect(relaxed).toContain("connect-src 'self' ws://localhost:5173");
     expect(relaxed).toContain("object-src 'none'");
+  });
+
+  it('opens in the system browser only https links with a host and no credentials (meeting links)', () => {
+    expect(isExternalLink('https://meet.example.org/abc-defg-hij')).toBe(true);
+    expect(isExternalLink('http://meet.example.org/abc')).toBe(false);
+    expect(isExternalLink('file:///etc/passwd')).toBe(false);
+    expect(isExternalLink('javascript:alert(1)')).toBe(false);
+    expect(isExternalLink('https://user:secret@meet.example.org/')).toBe(false);
+    expect(isExternalLink('not a url')).toBe(false);
   });
 });

@@ -5,7 +5,9 @@ import { call } from '../../api';
 import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
 import { useFormErrors } from '../../hooks/useFormErrors';
+import { useCalendar } from '../../stores/calendar';
 import { useWaitlistOffers } from '../../stores/waitlist-offers';
+import { AppointmentHistory } from './AppointmentHistory';
 import { SeriesActions } from './SeriesActions';
 import { useSession } from '../../stores/session';
 import { dateLabel as longDate } from './format';
@@ -32,6 +34,7 @@ interface AppointmentPanelProps {
 /** An appointment's facts and, while it may still be cancelled, "Cancel appointment" with a reason. */
 export function AppointmentPanel({ appointment, provider, dateLabel, today, canWrite, notice, onCancelled, onChanged, onClose }: AppointmentPanelProps) {
   const canSetStatus = useSession((state) => state.can('visits:write'));
+  const room = useCalendar((state) => state.rooms.find((candidate) => candidate.id === appointment.roomId));
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const errors = useFormErrors();
@@ -91,10 +94,32 @@ export function AppointmentPanel({ appointment, provider, dateLabel, today, canW
             <span className={`cal-status status-${appointment.status}`}>{STATUS_LABELS[appointment.status]}</span>
           </dd>
         </div>
+        {appointment.roomId && (
+          <div>
+            <dt>Room</dt>
+            <dd>{room?.name ?? 'a room since removed'}</dd>
+          </div>
+        )}
         {appointment.reason && (
           <div>
             <dt>Reason</dt>
             <dd>{appointment.reason}</dd>
+          </div>
+        )}
+        {appointment.notes && (
+          <div>
+            <dt>Notes</dt>
+            <dd className="pre-line">{appointment.notes}</dd>
+          </div>
+        )}
+        {appointment.meetingLink && (
+          <div>
+            <dt>Meeting link</dt>
+            <dd>
+              <a href={appointment.meetingLink} target="_blank" rel="noreferrer">
+                {appointment.meetingLink}
+              </a>
+            </dd>
           </div>
         )}
         {appointment.overrideReason && (
@@ -119,6 +144,7 @@ export function AppointmentPanel({ appointment, provider, dateLabel, today, canW
       {canWrite && MOVABLE_STATUSES.includes(appointment.status) && (
         <MoveForm key={appointment.updatedAt} appointment={appointment} onMoved={(view) => onChanged(view, `Moved ${view.patientName} to ${longDate(view.date)}, ${view.startTime}–${view.endTime}.`)} />
       )}
+      <AppointmentHistory appointmentId={appointment.id} updatedAt={appointment.updatedAt} />
       {cancellable && (
         <form aria-label="Cancel appointment" noValidate onSubmit={(event) => void cancel(event)} className="cal-cancel">
           <Field label="Reason for cancelling" value={reason} onChange={(event) => setReason(event.target.value)} error={errors.errors.fields.reason} maxLength={500} />
