@@ -104,32 +104,16 @@ export function CalendarToolbar({ view, today, zone, loading, providers, provide
           }}
         />
         {view.kind === 'room' && (
-          <>
-            <label htmlFor="cal-room" className="visually-hidden">
-              Room
-            </label>
-            <select id="cal-room" value={view.roomId} onChange={(event) => go({ ...view, roomId: event.target.value })}>
-              {rooms.map((choice) => (
-                <option key={choice.id} value={choice.id}>
-                  {choice.name}
-                </option>
-              ))}
-            </select>
-          </>
+          <Chooser id="cal-room" label="Room" value={view.roomId} options={rooms.map((choice) => ({ value: choice.id, label: choice.name }))} onChange={(roomId) => go({ ...view, roomId })} />
         )}
         {view.kind === 'week' && (
-          <>
-            <label htmlFor="cal-week-provider" className="visually-hidden">
-              Provider
-            </label>
-            <select id="cal-week-provider" value={view.providerId} onChange={(event) => go({ ...view, providerId: event.target.value })}>
-              {providers.map((provider) => (
-                <option key={provider.id} value={provider.id}>
-                  {provider.displayName}
-                </option>
-              ))}
-            </select>
-          </>
+          <Chooser
+            id="cal-week-provider"
+            label="Provider"
+            value={view.providerId}
+            options={providers.map((provider) => ({ value: provider.id, label: provider.displayName }))}
+            onChange={(providerId) => go({ ...view, providerId })}
+          />
         )}
       </div>
       <p className="cal-date-label" aria-live="polite">
@@ -139,5 +123,23 @@ export function CalendarToolbar({ view, today, zone, loading, providers, provide
         {loading && <span className="muted"> · loading…</span>}
       </p>
     </div>
+  );
+}
+
+/** The week's provider or room: a select whose label is read out but not shown (the dates beside it say enough). */
+function Chooser({ id, label, value, options, onChange }: { id: string; label: string; value: string; options: { value: string; label: string }[]; onChange: (value: string) => void }) {
+  return (
+    <>
+      <label htmlFor={id} className="visually-hidden">
+        {label}
+      </label>
+      <select id={id} value={value} onChange={(event) => onChange(event.target.value)}>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </>
   );
 }

@@ -1,5 +1,4 @@
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import type { MonthOverview } from '../../../../src-shared/api/areas/calendar';
 import { STATUS_LABELS, type AppointmentStatus } from '../../../../src-shared/scheduling/status';
 import { addDays, WEEKDAY_NAMES } from '../../../../src-shared/scheduling/time';
 import { bridge, call } from '../../api';
@@ -8,6 +7,7 @@ import { useCalendar } from '../../stores/calendar';
 import { CalendarToolbar } from './CalendarToolbar';
 import { dateLabel, monthLabel } from './format';
 import { addMonths, calendarHref, mondayOf } from './route';
+import { useViewRead } from './useViewRead';
 
 const SHOWN_STATUSES: readonly AppointmentStatus[] = ['confirmed', 'arrived', 'in_room', 'completed', 'no_show'];
 
@@ -24,23 +24,12 @@ export function MonthView({ zone, today, month }: { zone: string; today: string;
   const providers = useCalendar((state) => state.providers);
   const rooms = useCalendar((state) => state.rooms);
   const [providerId, setProviderId] = useState('');
-  const [overview, setOverview] = useState<MonthOverview | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
   const [focused, setFocused] = useState(today.slice(0, 7) === month.slice(0, 7) ? today : month);
   const table = useRef<HTMLTableElement>(null);
   const key = month.slice(0, 7);
   const last = addDays(addMonths(month, 1), -1);
 
-  const load = useCallback(async () => {
-    setLoading(true);
-    const result = await call('calendar.month', { month: key, providerIds: providerId ? [providerId] : [] });
-    setLoading(false);
-    if (result.ok) {
-      setOverview(result.value);
-      setError(null);
-    } else setError(result.error.message);
-  }, [key, providerId]);
+  const { value: overview, error, loading, load } = useViewRead(useCallback(() => call('calendar.month', { month: key, providerIds: providerId ? [providerId] : [] }), [key, providerId]));
 
   useEffect(() => {
     void load();

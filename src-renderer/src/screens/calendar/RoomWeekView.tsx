@@ -1,5 +1,4 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { RoomWeek } from '../../../../src-shared/api/areas/calendar';
 import { localParts } from '../../../../src-shared/scheduling/time';
 import { bridge, call } from '../../api';
 import { FormMessage } from '../../components/FormMessage';
@@ -11,6 +10,7 @@ import { roomColumns } from './columns';
 import { DayGrid } from './DayGrid';
 import { dateLabel } from './format';
 import { axisRange } from './layout';
+import { useViewRead } from './useViewRead';
 import { WaitlistOffers } from './WaitlistOffers';
 
 const NOTHING = () => undefined;
@@ -23,20 +23,9 @@ const NOTHING = () => undefined;
 export function RoomWeekView({ zone, today, roomId, monday, now }: { zone: string; today: string; roomId: string; monday: string; now: number }) {
   const { providers, rooms } = useCalendar();
   const canWrite = useSession((state) => state.can('appointments:write'));
-  const [week, setWeek] = useState<RoomWeek | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
   const [selected, setSelected] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    setLoading(true);
-    const result = await call('calendar.roomWeek', { roomId, from: monday, days: 7 });
-    setLoading(false);
-    if (!result.ok) return setError(result.error.message);
-    setWeek(result.value);
-    setError(null);
-  }, [roomId, monday]);
+  const { value: week, error, loading, load } = useViewRead(useCallback(() => call('calendar.roomWeek', { roomId, from: monday, days: 7 }), [roomId, monday]));
 
   useEffect(() => {
     setSelected(null);
