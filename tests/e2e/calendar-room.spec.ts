@@ -73,7 +73,8 @@ test('booking with a room, reason, notes and a meeting link; the panel and its h
   const week = page.getByRole('region', { name: 'Room schedule' });
   await expect(week.getByRole('columnheader')).toHaveCount(7);
   await expect(week.getByRole('group', { name: 'Wed 10 Mar' }).getByRole('button', { name: /García, María José/ })).toBeVisible();
-  await expect(week.getByRole('group', { name: 'Thu 11 Mar' }).getByRole('button', { name: /Baker, Tom/ })).toBeVisible();
+  // Each block says whose patient it is: the room is shared.
+  await expect(week.getByRole('group', { name: 'Thu 11 Mar' }).getByRole('button', { name: /Baker, Tom/ })).toContainText('Dr Ben Carter · Consultation');
   await expect(week.getByRole('button', { name: /Baker, Tom/ })).toHaveCount(1);
   await screenshot(page, '96-calendar-room-week');
   await week.getByRole('group', { name: 'Thu 11 Mar' }).getByRole('button', { name: /Baker, Tom/ }).click();

@@ -121,6 +121,7 @@ export const DayColumn = memo(function DayColumn(props: DayColumnProps) {
         <AppointmentBlock
           key={appointment.id}
           appointment={appointment}
+          detail={column.blockDetail ? column.blockDetail(appointment) : appointment.typeName}
           // One lane (the usual case) is the style sheet's left and width: less inline style to parse.
           style={{
             top: y,
@@ -150,6 +151,8 @@ export const DayColumn = memo(function DayColumn(props: DayColumnProps) {
 
 interface BlockProps {
   appointment: AppointmentView;
+  /** The line under the name (the type; in a room's week the provider too). */
+  detail: string;
   style: CSSProperties;
   /** One slot high, two, or more. */
   size: 'tiny' | 'compact' | 'full';
@@ -162,7 +165,7 @@ interface BlockProps {
   handlers: ColumnHandlers;
 }
 
-function AppointmentBlock({ appointment, style, size, selected, draggable, dragging, onClick, onKeyDown, onPointerDown, handlers }: BlockProps) {
+function AppointmentBlock({ appointment, detail, style, size, selected, draggable, dragging, onClick, onKeyDown, onPointerDown, handlers }: BlockProps) {
   return (
     <button
       type="button"
@@ -170,7 +173,7 @@ function AppointmentBlock({ appointment, style, size, selected, draggable, dragg
       data-appointment={appointment.id}
       style={style}
       aria-pressed={selected}
-      title={`${appointment.startTime}–${appointment.endTime} ${appointment.patientName} · ${appointment.typeName} · ${STATUS_LABELS[appointment.status]}${draggable ? ' · drag to move, drag the bottom edge to change the length' : ''}`}
+      title={`${appointment.startTime}–${appointment.endTime} ${appointment.patientName} · ${detail} · ${STATUS_LABELS[appointment.status]}${draggable ? ' · drag to move, drag the bottom edge to change the length' : ''}`}
       onClick={onClick}
       {...(draggable && {
         'aria-keyshortcuts': 'Shift+ArrowUp Shift+ArrowDown Shift+ArrowLeft Shift+ArrowRight Shift+Minus Shift+Plus',
@@ -185,7 +188,7 @@ function AppointmentBlock({ appointment, style, size, selected, draggable, dragg
       {size !== 'tiny' && <span className="cal-appt-time">{`${appointment.startTime}–${appointment.endTime}`}</span>}
       <span className={`cal-status status-${appointment.status}`}>{STATUS_LABELS[appointment.status]}</span>
       <strong className="cal-appt-name">{appointment.patientName}</strong>
-      {size !== 'tiny' && <span className="cal-appt-type">{appointment.typeName}</span>}
+      {size !== 'tiny' && <span className="cal-appt-type">{detail}</span>}
     </button>
   );
 }

@@ -46,7 +46,7 @@ export function RoomWeekView({ zone, today, roomId, monday, now }: { zone: strin
   }, [load]);
 
   const shown = week?.room.id === roomId && week.days[0]?.date === monday ? week : null;
-  const columns = useMemo(() => (shown ? roomColumns(shown) : []), [shown]);
+  const columns = useMemo(() => (shown ? roomColumns(shown, (id) => providers.find((p) => p.id === id)?.displayName) : []), [shown, providers]);
   const range = shown ? axisRange(zone, columns) : null;
   const appointment = selected ? columns.flatMap((column) => column.appointments).find((a) => a.id === selected) : undefined;
   const changed = () => {

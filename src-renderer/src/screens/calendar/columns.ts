@@ -24,6 +24,8 @@ export interface GridColumn {
   hours: 'shaded' | 'none';
   timeOff: readonly { start: number; end: number; reason: string | null }[];
   appointments: readonly AppointmentView[];
+  /** What a block says under the patient's name: the type, or in a room's week whose patient it is and the type. */
+  blockDetail?: ((appointment: AppointmentView) => string) | undefined;
 }
 
 /** A provider's column object per answer's column: a day read again with that provider unchanged keeps it (see `keepUnchanged`), so its memoised column is not drawn again. */
@@ -83,7 +85,8 @@ export function weekColumns(week: ProviderWeek): GridColumn[] {
 }
 
 /** The room week's columns: one per date, whoever is booked in the room. Not bookable from here, so no provider. */
-export function roomColumns(week: RoomWeek): GridColumn[] {
+export function roomColumns(week: RoomWeek, providerName: (providerId: string) => string | undefined): GridColumn[] {
+  const blockDetail = (appointment: AppointmentView) => [providerName(appointment.providerId), appointment.typeName].filter(Boolean).join(' · ');
   return week.days.map((day) => ({
     key: day.date,
     providerId: '',
@@ -97,5 +100,6 @@ export function roomColumns(week: RoomWeek): GridColumn[] {
     hours: 'none',
     timeOff: [],
     appointments: day.appointments,
+    blockDetail,
   }));
 }
