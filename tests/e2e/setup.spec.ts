@@ -29,6 +29,7 @@ test('scheduling set-up: a manager adds a location, room, provider, type, weekly
   await app.open('Users');
   await app.addUser(MANAGER, 'manager');
   await app.addUser(RECEPTIONIST, 'receptionist');
+  await app.addUser({ name: 'Amara Okafor', username: 'amara', password: 'her own password 1' }, 'provider');
   await app.signOut();
 
   await app.signIn(MANAGER);
@@ -90,9 +91,14 @@ test('scheduling set-up: a manager adds a location, room, provider, type, weekly
   await addProvider.getByLabel('Specialty').fill('General practice');
   await addProvider.getByLabel('Colour').fill('#2e7d32');
   await addProvider.getByLabel('Default location').selectOption({ label: 'Riverside' });
+  // She signs in with her own staff account (the manager cannot manage users, but can link one).
+  await addProvider.getByLabel('Signs in as').selectOption({ label: 'Amara Okafor (Provider)' });
   await addProvider.getByRole('button', { name: 'Add provider' }).click();
   await expect(addProvider.getByRole('status')).toHaveText('Added Dr Amara Okafor.');
   const amaraRow = page.getByRole('row', { name: /Dr Amara Okafor/ });
+  await expect(amaraRow.getByRole('cell', { name: 'Amara Okafor', exact: true })).toBeVisible();
+  // Linked now: a new provider is not offered her account.
+  await expect(addProvider.getByLabel('Signs in as').getByRole('option')).toHaveText(['No account (bookable only)', 'Ada Admin (Administrator)', `${MANAGER.name} (Clinic manager)`, 'Rita Reception (Receptionist)']);
   await expect(amaraRow).toContainText('General practice');
   await expect(amaraRow).toContainText('#2e7d32');
   await expect(amaraRow).toContainText('Riverside');

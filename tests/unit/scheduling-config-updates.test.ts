@@ -41,6 +41,36 @@ describe('updating scheduling configuration', () => {
   });
 });
 
+describe('linking a provider to the account they sign in with', () => {
+  it('lists active staff for a manager, links and unlinks a provider, refuses an account taken, disabled or unknown', async () => {
+    const amy = await s.clinic.ok('admin', 'users.create', { username: 'amy', displayName: 'Amy Ortiz', role: 'provider', password: 'a provider password 1' });
+    const gone = await s.clinic.ok('admin', 'users.create', { username: 'gone', displayName: 'Gone Person', role: 'provider', password: 'a provider password 2' });
+    await s.clinic.ok('admin', 'users.setDisabled', { userId: gone.id, disabled: true });
+
+    const staff = await s.clinic.ok('admin', 'schedule.listStaff', {});
+    expect(staff.find((member) => member.id === amy.id)).toEqual({ id: amy.id, displayName: 'Amy Ortiz', role: 'Provider', providerId: null });
+    expect(staff.some((member) => member.id === gone.id)).toBe(false);
+    expect(JSON.stringify(staff)).not.toMatch(/password|hash/i);
+    expect(await s.clinic.call('desk', 'schedule.listStaff', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+
+    expect(await s.clinic.ok('admin', 'schedule.updateProvider', { providerId: s.drAId, userId: amy.id })).toMatchObject({ userId: amy.id });
+    expect((await s.clinic.ok('admin', 'schedule.listStaff', {})).find((member) => member.id === amy.id)?.providerId).toBe(s.drAId);
+    // Saving Dr Ortiz again with her own account is not a clash; Dr B taking it is.
+    expect(await s.clinic.ok('admin', 'schedule.updateProvider', { providerId: s.drAId, userId: amy.id, colour: '#123456' })).toMatchObject({ userId: amy.id });
+    expect(await s.clinic.call('admin', 'schedule.updateProvider', { providerId: s.drBId, userId: amy.id })).toMatchObject({
+      ok: false,
+      error: { details: { fields: { userId: expect.stringMatching(/already Dr Ana Ortiz's/) as string } } },
+    });
+    expect(await s.clinic.call('admin', 'schedule.updateProvider', { providerId: s.drBId, userId: gone.id })).toMatchObject({ ok: false, error: { details: { fields: { userId: 'this account is disabled' } } } });
+    expect(await s.clinic.call('admin', 'schedule.updateProvider', { providerId: s.drBId, userId: '01900000-0000-7000-8000-000000000000' })).toMatchObject({
+      ok: false,
+      error: { details: { fields: { userId: 'no such user' } } },
+    });
+    expect(await s.clinic.ok('admin', 'schedule.updateProvider', { providerId: s.drAId, userId: null })).toMatchObject({ userId: null });
+    expect(await s.clinic.ok('admin', 'schedule.updateProvider', { providerId: s.drBId, userId: amy.id })).toMatchObject({ userId: amy.id });
+  });
+});
+
 describe('removing scheduling configuration', () => {
   it('deletes a provider nothing refers to', async () => {
     const extra = await s.clinic.ok('admin', 'schedule.createProvider', { displayName: 'Dr New', colour: '#101010' });

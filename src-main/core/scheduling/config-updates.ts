@@ -4,7 +4,7 @@ import type { RemoveResult, UpdateProviderInput, UpdateTemplateInput, UpdateType
 import { ApiError, fieldError } from '../../../src-shared/api/errors';
 import { BLOCKING_STATUSES } from '../../../src-shared/scheduling/status';
 import type { Database } from '../db/schema';
-import { listTemplates, listTypes, nameColumn, requireLocation, requireProvider, requireType, toProvider } from './config';
+import { listTemplates, listTypes, nameColumn, requireLinkableUser, requireLocation, requireProvider, requireType, toProvider } from './config';
 
 /**
  * Changing scheduling configuration in use. Nothing a record names is ever deleted: a provider or
@@ -48,11 +48,13 @@ async function referenced(db: Db, column: 'provider_id' | 'type_id', id: string)
 export async function updateProvider(db: Db, input: UpdateProviderInput, now: number): Promise<ProviderSummary> {
   const before = await requireProvider(db, input.providerId);
   if (input.defaultLocationId) await requireLocation(db, input.defaultLocationId, 'defaultLocationId');
+  if (input.userId) await requireLinkableUser(db, input.userId, before.id);
   const changes = {
     ...(input.displayName !== undefined && { display_name: input.displayName }),
     ...(input.specialty !== undefined && { specialty: input.specialty }),
     ...(input.colour !== undefined && { colour: input.colour }),
     ...(input.defaultLocationId !== undefined && { default_location_id: input.defaultLocationId }),
+    ...(input.userId !== undefined && { user_id: input.userId }),
     updated_at: Math.max(now, before.updated_at + 1),
   };
   await db.updateTable('providers').set(changes).where('id', '=', before.id).execute();

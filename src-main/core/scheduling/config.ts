@@ -6,6 +6,7 @@ import type {
   LocationSummary,
   ProviderSummary,
   RoomSummary,
+  StaffMember,
   TemplateSummary,
 } from '../../../src-shared/api/areas/scheduling';
 import { ApiError, fieldError } from '../../../src-shared/api/errors';
@@ -170,17 +171,36 @@ export async function listRooms(db: Db, locationId?: string): Promise<RoomSummar
   return (await query.execute()).map(toRoom);
 }
 
+/** A staff account a provider may sign in with: it exists, is not disabled, and no other provider has it. */
+export async function requireLinkableUser(db: Db, userId: string, providerId?: string): Promise<void> {
+  const user = await db.selectFrom('users').select(['id', 'disabled_at']).where('id', '=', userId).executeTakeFirst();
+  if (!user) throw fieldError('userId', 'no such user');
+  if (user.disabled_at !== null) throw fieldError('userId', 'this account is disabled');
+  let taken = db.selectFrom('providers').select('display_name').where('user_id', '=', userId).where('deleted_at', 'is', null);
+  if (providerId) taken = taken.where('id', '!=', providerId);
+  const other = await taken.executeTakeFirst();
+  if (other) throw fieldError('userId', `this account is already ${other.display_name}'s`);
+}
+
+/** Active staff accounts and the provider each is linked to. */
+export async function listStaff(db: Db): Promise<StaffMember[]> {
+  const rows = await db
+    .selectFrom('users')
+    .innerJoin('roles', 'roles.id', 'users.role_id')
+    .leftJoin('providers', (join) => join.onRef('providers.user_id', '=', 'users.id').on('providers.deleted_at', 'is', null))
+    .select(['users.id', 'users.display_name', 'roles.label as role', 'providers.id as provider_id'])
+    .where('users.disabled_at', 'is', null)
+    .orderBy('users.display_name')
+    .execute();
+  return rows.map((row) => ({ id: row.id, displayName: row.display_name, role: row.role, providerId: row.provider_id }));
+}
+
 export async function createProvider(
   db: Db,
   input: { displayName: string; userId: string | null; specialty: string | null; colour: string; defaultLocationId: string | null },
   now: number,
 ): Promise<ProviderSummary> {
-  if (input.userId) {
-    const user = await db.selectFrom('users').select('id').where('id', '=', input.userId).executeTakeFirst();
-    if (!user) throw fieldError('userId', 'no such user');
-    const taken = await db.selectFrom('providers').select('id').where('user_id', '=', input.userId).where('deleted_at', 'is', null).executeTakeFirst();
-    if (taken) throw fieldError('userId', 'this user is already a provider');
-  }
+  if (input.userId) await requireLinkableUser(db, input.userId);
   if (input.defaultLocationId) await requireLocation(db, input.defaultLocationId, 'defaultLocationId');
   const row: ProviderRow = {
     id: newId(),

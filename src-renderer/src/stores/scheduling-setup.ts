@@ -5,6 +5,7 @@ import type {
   LocationSummary,
   ProviderSummary,
   RoomSummary,
+  StaffMember,
   TemplateSummary,
 } from '../../../src-shared/api/areas/scheduling';
 import type { ApiErrorData } from '../../../src-shared/api/errors';
@@ -15,6 +16,8 @@ interface SchedulingSetupState {
   locations: LocationSummary[];
   rooms: RoomSummary[];
   providers: ProviderSummary[];
+  /** Staff accounts a provider can sign in with. */
+  staff: StaffMember[];
   types: AppointmentTypeSummary[];
   /** Every provider's weekly hours. */
   templates: TemplateSummary[];
@@ -43,6 +46,7 @@ export const useSchedulingSetup = createResettableStore<SchedulingSetupState>((s
   locations: [],
   rooms: [],
   providers: [],
+  staff: [],
   types: [],
   templates: [],
   exceptions: [],
@@ -53,18 +57,19 @@ export const useSchedulingSetup = createResettableStore<SchedulingSetupState>((s
   error: null,
   async load(from) {
     const ticket = ++latest;
-    const [locations, rooms, providers, types, templates, exceptions, holidays] = await Promise.all([
+    const [locations, rooms, providers, staff, types, templates, exceptions, holidays] = await Promise.all([
       call('schedule.listLocations', {}),
       call('schedule.listRooms', {}),
       call('schedule.listProviders', {}),
+      call('schedule.listStaff', {}),
       call('schedule.listTypes', {}),
       call('schedule.listTemplates', {}),
       call('schedule.listExceptions', { from }),
       call('schedule.listHolidays', { from }),
     ]);
     if (ticket !== latest) return;
-    if (!locations.ok || !rooms.ok || !providers.ok || !types.ok || !templates.ok || !exceptions.ok || !holidays.ok) {
-      const failed = [locations, rooms, providers, types, templates, exceptions, holidays].find((answer) => !answer.ok);
+    if (!locations.ok || !rooms.ok || !providers.ok || !staff.ok || !types.ok || !templates.ok || !exceptions.ok || !holidays.ok) {
+      const failed = [locations, rooms, providers, staff, types, templates, exceptions, holidays].find((answer) => !answer.ok);
       return set({ error: failed && !failed.ok ? failed.error : null });
     }
     const chosen = get().providerId;
@@ -72,6 +77,7 @@ export const useSchedulingSetup = createResettableStore<SchedulingSetupState>((s
       locations: locations.value,
       rooms: rooms.value,
       providers: providers.value,
+      staff: staff.value,
       types: types.value,
       templates: templates.value,
       exceptions: exceptions.value,

@@ -56,6 +56,8 @@ const updateProvider = z.object({
   specialty: optionalText(120).optional(),
   colour: colour.optional(),
   defaultLocationId: id('a location').nullable().optional(),
+  /** The staff account this provider signs in with; null: a bookable person without a login. */
+  userId: id('a user').nullable().optional(),
 });
 export type UpdateProviderInput = z.output<typeof updateProvider>;
 

@@ -97,6 +97,15 @@ export interface ProviderSummary {
   defaultLocationId: string | null;
 }
 
+/** A staff account a provider can be linked to (no more than a manager needs to choose one). */
+export interface StaffMember {
+  id: string;
+  displayName: string;
+  role: string;
+  /** The provider already linked to this account, if any. */
+  providerId: string | null;
+}
+
 export interface AppointmentTypeSummary {
   id: string;
   name: string;
@@ -356,6 +365,8 @@ export const schedulingProcedures = {
     kind: 'write',
   }),
   'schedule.listProviders': procedure<ProviderSummary[]>()({ input: z.object({}), access: 'appointments:read', kind: 'read' }),
+  /** Active staff accounts, for linking a provider to the account they sign in with. */
+  'schedule.listStaff': procedure<StaffMember[]>()({ input: z.object({}), access: 'settings:manage', kind: 'read' }),
 
   'schedule.createType': procedure<AppointmentTypeSummary>()({
     input: z.object({

@@ -23,6 +23,7 @@ import {
   listHolidays,
   listLocations,
   listProviders,
+  listStaff,
   listRooms,
   listTemplates,
   listTypes,
@@ -70,6 +71,7 @@ export const schedulingHandlers: HandlersFor<SchedulingProcedure> = {
   'schedule.createProvider': async (ctx, input) =>
     created(ctx, 'provider', await createProvider(ctx.db, input, ctx.now), { displayName: input.displayName }),
   'schedule.listProviders': async (ctx) => listProviders(ctx.db),
+  'schedule.listStaff': async (ctx) => listStaff(ctx.db),
   'schedule.createType': async (ctx, input) => created(ctx, 'type', await createType(ctx.db, input, ctx.now), { name: input.name }),
   'schedule.listTypes': async (ctx) => listTypes(ctx.db),
   'schedule.createTemplate': async (ctx, input) => created(ctx, 'template', await createTemplate(ctx.db, input, ctx.now), { ...input }),

@@ -13,13 +13,18 @@ import { EditableRow, useEditableRows } from './EditableRow';
 export function ProvidersSection() {
   const providers = useSchedulingSetup((state) => state.providers);
   const locations = useSchedulingSetup((state) => state.locations);
+  const staff = useSchedulingSetup((state) => state.staff);
   const reload = useSchedulingSetup((state) => state.reload);
   const editable = useEditableRows(reload);
   const locationName = (id: string | null) => locations.find((location) => location.id === id)?.name;
+  const accountName = (id: string | null) => staff.find((member) => member.id === id)?.displayName;
 
   return (
     <>
-      <p className="hint">Each provider has a column in the calendar. Set their weekly hours under Weekly hours.</p>
+      <p className="hint">
+        Each provider has a column in the calendar. Set their weekly hours under Weekly hours. A provider who signs in is linked to their staff account; one who
+        does not (a visiting practitioner) is bookable all the same.
+      </p>
       <FormMessage success={editable.status} />
       {providers.length === 0 ? (
         <p>No providers yet: add the first one below.</p>
@@ -32,6 +37,7 @@ export function ProvidersSection() {
               <th scope="col">Specialty</th>
               <th scope="col">Colour</th>
               <th scope="col">Default location</th>
+              <th scope="col">Signs in as</th>
               <th scope="col">Actions</th>
             </tr>
           </thead>
@@ -48,9 +54,10 @@ export function ProvidersSection() {
                       <Swatch colour={provider.colour} />
                     </td>
                     <td>{locationName(provider.defaultLocationId) ?? <span className="muted">None</span>}</td>
+                    <td>{accountName(provider.userId) ?? <span className="muted">No account</span>}</td>
                   </>
                 }
-                columns={5}
+                columns={6}
                 {...editable.row(provider.id)}
                 remove={() => call('schedule.removeProvider', { providerId: provider.id })}
                 form={
@@ -84,14 +91,17 @@ const PALETTE = ['#1f5fa8', '#2e7d32', '#8e24aa', '#c62828', '#ef6c00', '#00838f
 function ProviderForm({ provider, onSaved, onCancel }: { provider?: ProviderSummary; onSaved?: (message: string) => void; onCancel?: () => void }) {
   const providers = useSchedulingSetup((state) => state.providers);
   const locations = useSchedulingSetup((state) => state.locations);
+  const staff = useSchedulingSetup((state) => state.staff);
   const reload = useSchedulingSetup((state) => state.reload);
   const errors = useFormErrors();
-  const blank = () => ({ displayName: '', specialty: '', colour: PALETTE[providers.length % PALETTE.length] ?? '#1f5fa8', defaultLocationId: locations[0]?.id ?? '' });
+  const blank = () => ({ displayName: '', specialty: '', colour: PALETTE[providers.length % PALETTE.length] ?? '#1f5fa8', defaultLocationId: locations[0]?.id ?? '', userId: '' });
   const [draft, setDraft] = useState(() =>
     provider
-      ? { displayName: provider.displayName, specialty: provider.specialty ?? '', colour: provider.colour, defaultLocationId: provider.defaultLocationId ?? '' }
+      ? { displayName: provider.displayName, specialty: provider.specialty ?? '', colour: provider.colour, defaultLocationId: provider.defaultLocationId ?? '', userId: provider.userId ?? '' }
       : blank(),
   );
+  // Accounts not linked to another provider (this one's own stays on the list).
+  const accounts = staff.filter((member) => member.providerId === null || member.providerId === provider?.id);
   const [done, setDone] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const headingId = provider ? `setup-provider-${provider.id}` : 'setup-provider-add';
@@ -101,10 +111,10 @@ function ProviderForm({ provider, onSaved, onCancel }: { provider?: ProviderSumm
     errors.clear();
     setDone(null);
     setBusy(true);
-    const fields = { displayName: draft.displayName, specialty: draft.specialty, colour: draft.colour, defaultLocationId: draft.defaultLocationId || null };
+    const fields = { displayName: draft.displayName, specialty: draft.specialty, colour: draft.colour, defaultLocationId: draft.defaultLocationId || null, userId: draft.userId || null };
     const result = provider ? await call('schedule.updateProvider', { providerId: provider.id, ...fields }) : await call('schedule.createProvider', fields);
     setBusy(false);
-    if (!result.ok) return errors.show(result.error, ['displayName', 'specialty', 'colour', 'defaultLocationId']);
+    if (!result.ok) return errors.show(result.error, ['displayName', 'specialty', 'colour', 'defaultLocationId', 'userId']);
     if (provider) {
       onSaved?.(`Saved ${result.value.displayName}.`);
     } else {
@@ -131,6 +141,13 @@ function ProviderForm({ provider, onSaved, onCancel }: { provider?: ProviderSumm
           error={errors.errors.fields.defaultLocationId}
         />
       </div>
+      <SelectField
+        label="Signs in as"
+        value={draft.userId}
+        options={[{ value: '', label: 'No account (bookable only)' }, ...accounts.map((member) => ({ value: member.id, label: `${member.displayName} (${member.role})` }))]}
+        onChange={(event) => setDraft({ ...draft, userId: event.target.value })}
+        error={errors.errors.fields.userId}
+      />
       <FormFooter error={errors.errors.form} done={done} label={provider ? 'Save provider' : 'Add provider'} busy={busy} onCancel={onCancel} />
     </form>
   );
