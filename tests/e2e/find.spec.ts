@@ -7,7 +7,7 @@ import { FrontDeskPage } from './pages/front-desk';
 const DATE = '2027-03-10';
 
 /** Two providers seeing patients 09:00–12:00 on weekdays, a 30-minute type, two patients; García already booked at 10:00 with Dr Okafor. */
-async function configure(page: Page, withVisit: boolean): Promise<{ patients: Record<'garcia' | 'baker', string>; providers: string[] }> {
+async function configure(page: Page, withVisit: boolean): Promise<{ patients: Record<'garcia' | 'baker', string>; providers: string[]; garciaAppointmentId: string }> {
   const location = await invoke<{ id: string }>(page, 'schedule.createLocation', { name: 'Riverside' });
   const room = await invoke<{ id: string }>(page, 'schedule.createRoom', { locationId: location.id, name: 'Room 1' });
   const providers: string[] = [];
@@ -21,7 +21,7 @@ async function configure(page: Page, withVisit: boolean): Promise<{ patients: Re
   const type = await invoke<{ id: string }>(page, 'schedule.createType', { name: 'Consultation', durationMinutes: 30, colour: '#1f5fa8' });
   const garcia = await invoke<{ id: string }>(page, 'patients.create', { firstName: 'María José', lastName: 'García', dob: '1964-06-29' });
   const baker = await invoke<{ id: string }>(page, 'patients.create', { firstName: 'Tom', lastName: 'Baker', dob: '1981-01-15' });
-  await invoke(page, 'appointments.book', { patientId: garcia.id, providerId: providers[0], typeId: type.id, start: { date: DATE, time: '10:00' } });
+  const booked = await invoke<{ id: string }>(page, 'appointments.book', { patientId: garcia.id, providerId: providers[0], typeId: type.id, start: { date: DATE, time: '10:00' } });
   if (withVisit) {
     // Tom Baker walked in to see Dr Carter today, was seen and is checked out.
     const visit = await invoke<{ id: string }>(page, 'visits.checkIn', { patientId: baker.id, providerId: providers[1] });
@@ -29,7 +29,7 @@ async function configure(page: Page, withVisit: boolean): Promise<{ patients: Re
     await invoke(page, 'visits.move', { visitId: visit.id, to: 'ready_for_checkout' });
     await invoke(page, 'visits.checkOut', { visitId: visit.id });
   }
-  return { patients: { garcia: garcia.id, baker: baker.id }, providers };
+  return { patients: { garcia: garcia.id, baker: baker.id }, providers, garciaAppointmentId: booked.id };
 }
 
 test('find a slot: the first free times for a type avoid the patient’s own booking, and one press books one', async ({ page, desk }) => {
@@ -88,4 +88,27 @@ test('a checked-out visit’s "Book follow-up" opens Find a slot with the patien
   await form.getByLabel('From').fill(DATE);
   await form.getByRole('button', { name: 'Find slots' }).click();
   await expect(page.getByRole('region', { name: /free slots/ }).getByRole('row').nth(1)).toContainText('Dr Ben Carter');
+});
+
+test('a missed appointment’s "Book again" finds a slot for the same patient and provider; the new one says what it replaces', async ({ page, desk }) => {
+  const app = new FrontDeskPage(page);
+  await app.openNewClinic(desk.url);
+  const { garciaAppointmentId } = await configure(page, false);
+  await invoke(page, 'appointments.setStatus', { appointmentId: garciaAppointmentId, status: 'no_show' });
+  await app.open('Calendar');
+  await page.getByLabel('Date', { exact: true }).fill(DATE);
+  await page.getByRole('region', { name: 'Day schedule' }).getByRole('button', { name: /García, María José/ }).click();
+  await page.getByRole('region', { name: 'Appointment' }).getByRole('link', { name: 'Book again' }).click();
+
+  await expect(page.getByRole('heading', { name: 'Find a slot', level: 1 })).toBeVisible();
+  await expect(page.getByText('Booking again: the new appointment is recorded as replacing the missed one.')).toBeVisible();
+  const form = page.getByRole('form', { name: 'Find a slot' });
+  await expect(form.getByText('García, María José')).toBeVisible();
+  await form.getByLabel('From').fill('2027-03-11');
+  await form.getByRole('button', { name: 'Find slots' }).click();
+  await page.getByRole('region', { name: /free slots/ }).getByRole('button', { name: /Thu 11 Mar at 09:00 with Dr Amara Okafor/ }).click();
+  await expect(page.getByRole('status')).toContainText('Booked García, María José with Dr Amara Okafor');
+  await page.getByRole('link', { name: /in the calendar/ }).click();
+  await page.getByRole('region', { name: 'Day schedule' }).getByRole('button', { name: /García, María José/ }).click();
+  await expect(page.getByRole('region', { name: 'Appointment' }).getByRole('link', { name: 'Wednesday, 10 March 2027, 10:00 (no-show)' })).toBeVisible();
 });

@@ -7,7 +7,9 @@ import { FormMessage } from '../../components/FormMessage';
 import { useFormErrors } from '../../hooks/useFormErrors';
 import { useCalendar } from '../../stores/calendar';
 import { useWaitlistOffers } from '../../stores/waitlist-offers';
+import { findHref } from '../find/route';
 import { AppointmentHistory } from './AppointmentHistory';
+import { ReplacedAppointment } from './ReplacedAppointment';
 import { SeriesActions } from './SeriesActions';
 import { useSession } from '../../stores/session';
 import { dateLabel as longDate } from './format';
@@ -100,6 +102,14 @@ export function AppointmentPanel({ appointment, provider, dateLabel, today, canW
             <dd>{room?.name ?? 'a room since removed'}</dd>
           </div>
         )}
+        {appointment.rescheduledFromId && (
+          <div>
+            <dt>Replaces</dt>
+            <dd>
+              <ReplacedAppointment appointmentId={appointment.rescheduledFromId} />
+            </dd>
+          </div>
+        )}
         {appointment.reason && (
           <div>
             <dt>Reason</dt>
@@ -135,6 +145,13 @@ export function AppointmentPanel({ appointment, provider, dateLabel, today, canW
           <button type="button" className="primary" onClick={() => (window.location.hash = `#/today/${appointment.id}`)}>
             Check in
           </button>
+        </p>
+      )}
+      {canWrite && appointment.status === 'no_show' && (
+        <p>
+          <a className="button" href={findHref(appointment.patientId, appointment.providerId, appointment.id)}>
+            Book again
+          </a>
         </p>
       )}
       <SeriesActions appointment={appointment} canWrite={cancellable} onCancelled={onCancelled} />

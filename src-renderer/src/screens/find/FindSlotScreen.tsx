@@ -48,6 +48,8 @@ export function FindSlotScreen() {
   const [busy, setBusy] = useState(false);
   const [booked, setBooked] = useState<{ text: string; date: string } | null>(null);
   const [refused, setRefused] = useState<{ key: string; message: string } | null>(null);
+  // Book again: the missed appointment the booking replaces, for this patient only (main checks it too).
+  const replaces = route.replacesId && patient?.id === route.patientId ? route.replacesId : null;
   const errors = useFormErrors();
   const resultsHeading = useRef<HTMLHeadingElement>(null);
 
@@ -120,6 +122,7 @@ export function FindSlotScreen() {
       typeId: chosenType,
       locationId: slot.locationId,
       start: { date: slot.date, time: slot.time, offsetMinutes: slot.offsetMinutes },
+      ...(replaces && { rescheduledFromId: replaces }),
     });
     setBusy(false);
     if (!result.ok) return setRefused({ key: slotKey(slot), message: result.error.message });
@@ -131,6 +134,7 @@ export function FindSlotScreen() {
   return (
     <section className="find" aria-labelledby="find-title">
       <h1 id="find-title">Find a slot</h1>
+      {replaces && <p className="hint">Booking again: the new appointment is recorded as replacing the missed one.</p>}
       <div className="find-layout">
         <form className="card wide find-form" aria-label="Find a slot" noValidate onSubmit={(event) => void submit(event)}>
           <PatientPicker idPrefix="find" patient={patient} onChange={asking(setPatient)} error={errors.errors.fields.patientId ?? preset.error ?? undefined} />
