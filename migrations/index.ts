@@ -9,12 +9,13 @@ import { migration0008 } from './0008_visits';
 import { migration0009 } from './0009_series_waitlist';
 import { migration0010 } from './0010_patient_names_index';
 import { migration0011 } from './0011_reminder_consent';
+import { migration0012 } from './0012_appointment_details_history';
 import type { Migration } from './types';
 
 /**
  * Every migration, in order. A static list, not a folder scan, so that bundling keeps them;
  * tests/unit/migrations.test.ts checks that it matches the folder.
  */
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0012];
 
 export type { Migration, MigrationHandle } from './types';

@@ -11,7 +11,7 @@ export interface EventMap {
   'settings.changed': { settings: ClinicSettings };
   'users.changed': { userId: string };
   /** Appointments were booked, moved, cancelled or changed status: refresh these providers' days. */
-  'appointments.changed': { appointmentIds: string[]; providerIds: string[]; dates: string[]; action: 'booked' | 'moved' | 'cancelled' | 'status' };
+  'appointments.changed': { appointmentIds: string[]; providerIds: string[]; dates: string[]; action: 'booked' | 'moved' | 'cancelled' | 'status' | 'details' };
   /** Reminders were planned, sent, retried or failed: refresh the reminders lists. */
   'reminders.changed': { sent: number; failed: number };
   /** A visit arrived, moved, was undone, called or checked out: every board and display refreshes. No patient data. */

@@ -31,7 +31,7 @@ async function configure(page: Page): Promise<{ rooms: string[]; providers: stri
   return { rooms, providers, patients, typeId: type.id };
 }
 
-test('booking with a room, reason, notes and a meeting link; the panel and its history show them; the room’s week shows everyone booked in it', async ({ page, desk }) => {
+test('booking with a room, reason, notes and a meeting link; the panel shows them, edits them and keeps their history; the room’s week shows everyone booked in it', async ({ page, desk }) => {
   const app = new FrontDeskPage(page);
   await app.openNewClinic(desk.url);
   const setup = await configure(page);
@@ -65,6 +65,15 @@ test('booking with a room, reason, notes and a meeting link; the panel and its h
   await panel.getByText('History').click();
   await expect(panel.getByRole('list', { name: 'Appointment history' }).getByRole('listitem')).toHaveText([/ada Booked$/]);
   await screenshot(page, '95-calendar-booking-details');
+
+  // She phones: the notes change after booking; the history says so, newest first.
+  await panel.getByRole('button', { name: 'Edit details' }).click();
+  const details = panel.getByRole('form', { name: 'Edit details' });
+  await details.getByLabel('Notes').fill('Bring the X-ray and the referral letter.');
+  await details.getByRole('button', { name: 'Save details' }).click();
+  await expect(panel.getByRole('status')).toHaveText("Saved the details of García, María José's appointment.");
+  await expect(panel).toContainText('Bring the X-ray and the referral letter.');
+  await expect(panel.getByRole('list', { name: 'Appointment history' }).getByRole('listitem')).toHaveText([/ada Details changed \(notes\)$/, /ada Booked$/]);
 
   // The room's week: Room 1 holds García with Dr Okafor on Wednesday and Baker with Dr Carter on
   // Thursday, whoever the provider; Room 2's booking is not there.

@@ -84,4 +84,32 @@ describe('migration 0011 (reminder consent)', () => {
     expect(() => handle.prepare('UPDATE reminder_settings SET require_consent = 2').run()).toThrow(/CHECK/);
     handle.close();
   });
+
+  it('keeps every appointment’s history when it lets the history record a change of details, and keeps it append-only', () => {
+    const { file, key } = folder();
+    const handle = openEncryptedHandle({ file, key, create: true });
+    migrate(handle, 1_000, migrations.filter((m) => m.version <= 11));
+    // The smallest appointment a history row can point to (foreign keys are on).
+    handle.exec(`
+      INSERT INTO patients (id, mrn, first_name, last_name, dob, sex, created_at, updated_at) VALUES ('p1', 'P1', 'Ann', 'Lee', '1970-01-01', 'female', 1, 1);
+      INSERT INTO locations (id, name, created_at, updated_at) VALUES ('l1', 'Main', 1, 1);
+      INSERT INTO providers (id, display_name, colour, created_at, updated_at) VALUES ('d1', 'Dr One', '#123456', 1, 1);
+      INSERT INTO appointment_types (id, name, duration_minutes, colour, created_at, updated_at) VALUES ('t1', 'Visit', 30, '#123456', 1, 1);
+      INSERT INTO appointments (id, patient_id, provider_id, location_id, type_id, start_at, end_at, status, created_at, updated_at)
+        VALUES ('a1', 'p1', 'd1', 'l1', 't1', 1000, 2000, 'booked', 1, 1);
+      INSERT INTO appointment_history (id, appointment_id, at, user_id, username, action, changes, override_reason, created_at, updated_at)
+        VALUES ('h1', 'a1', 5, NULL, 'rita', 'booked', '{}', NULL, 5, 5);
+    `);
+    const insertDetails = () =>
+      handle.prepare("INSERT INTO appointment_history (id, appointment_id, at, action, changes, created_at, updated_at) VALUES ('h2', 'a1', 6, 'details', '{}', 6, 6)").run();
+    expect(insertDetails).toThrow(/CHECK/);
+
+    migrate(handle, 2_000);
+    expect(handle.prepare('SELECT id, username, action FROM appointment_history').all()).toEqual([{ id: 'h1', username: 'rita', action: 'booked' }]);
+    insertDetails();
+    expect(() => handle.prepare("UPDATE appointment_history SET username = 'x'").run()).toThrow(/append-only/);
+    expect(() => handle.prepare('DELETE FROM appointment_history').run()).toThrow(/append-only/);
+    expect(handle.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'appointment_history' AND name NOT LIKE 'sqlite_%'").all()).toEqual([{ name: 'appointment_history_appointment' }]);
+    handle.close();
+  });
 });

@@ -370,7 +370,7 @@ export interface AppointmentHistoryTable {
   at: EpochMs;
   user_id: string | null;
   username: string | null;
-  action: 'booked' | 'moved' | 'cancelled' | 'status';
+  action: 'booked' | 'moved' | 'cancelled' | 'status' | 'details';
   /** JSON object. */
   changes: string;
   override_reason: string | null;

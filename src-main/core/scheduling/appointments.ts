@@ -655,3 +655,34 @@ export async function setAppointmentStatus(
     dates: datesOf(zone, { start: before.start_at, end: before.end_at }),
   };
 }
+
+/**
+ * Changes what an appointment says — reason, notes, meeting link — without touching when, with whom
+ * or where (that is a move, checked by the rules). Left-out fields stay; null clears one. A cancelled
+ * appointment is left as it was. The history keeps what changed ('details').
+ */
+export async function updateAppointmentDetails(
+  db: Db,
+  input: { appointmentId: string; reason?: string | null | undefined; notes?: string | null | undefined; meetingLink?: string | null | undefined; expectedUpdatedAt?: number | undefined },
+  actor: Actor,
+  now: number,
+): Promise<WriteOutcome> {
+  const { timeZone: zone } = await clinicClock(db);
+  const before = await existing(db, input.appointmentId, input.expectedUpdatedAt);
+  if (before.status === 'cancelled') throw new ApiError('CONFLICT', 'This appointment is cancelled; its details are kept as they were.');
+  const after: AppointmentUpdate = {
+    ...(input.reason !== undefined && { reason: input.reason }),
+    ...(input.notes !== undefined && { notes: input.notes }),
+    ...(input.meetingLink !== undefined && { meeting_link: input.meetingLink }),
+  };
+  const changes = diff(before, after);
+  if (Object.keys(changes).length === 0) return { view: await viewAppointment(db, zone, before.id), overridden: [], providerIds: [], dates: [] };
+  await db.updateTable('appointments').set({ ...after, updated_at: Math.max(now, before.updated_at + 1) }).where('id', '=', before.id).execute();
+  await writeHistory(db, { appointmentId: before.id, at: now, actor, action: 'details', changes, overrideReason: null });
+  return {
+    view: await viewAppointment(db, zone, before.id),
+    overridden: [],
+    providerIds: [before.provider_id],
+    dates: datesOf(zone, { start: before.start_at, end: before.end_at }),
+  };
+}

@@ -189,7 +189,7 @@ export interface AppointmentHistoryEntry {
   at: number;
   userId: string | null;
   username: string | null;
-  action: 'booked' | 'moved' | 'cancelled' | 'status';
+  action: 'booked' | 'moved' | 'cancelled' | 'status' | 'details';
   changes: Record<string, unknown>;
   overrideReason: string | null;
 }
@@ -447,6 +447,18 @@ export const schedulingProcedures = {
     kind: 'write',
   }),
   /** Check-in and rooming are done by front desk and nurses alike. */
+  /** Reason, notes and meeting link after booking (left out: unchanged; null: cleared). When, with whom and where is a move. */
+  'appointments.updateDetails': procedure<AppointmentView>()({
+    input: z.object({
+      appointmentId: id('an appointment'),
+      reason: optionalText(500).optional(),
+      notes: optionalText(4000).optional(),
+      meetingLink: meetingLink.optional(),
+      expectedUpdatedAt: z.number().int().optional(),
+    }),
+    access: 'appointments:write',
+    kind: 'write',
+  }),
   'appointments.setStatus': procedure<AppointmentView>()({
     input: z.object({
       appointmentId: id('an appointment'),

@@ -7,6 +7,7 @@ import {
   getAppointment,
   moveAppointment,
   setAppointmentStatus,
+  updateAppointmentDetails,
   type Actor,
   type WriteOutcome,
 } from '../../scheduling/appointments';
@@ -44,7 +45,7 @@ function created<T extends { id: string }>(ctx: HandlerContext, kind: ScheduleCh
 }
 
 /** Audits the write (with any override and what it set aside) and tells every window after commit. */
-function changed(ctx: HandlerContext, action: 'booked' | 'moved' | 'cancelled' | 'status', outcome: WriteOutcome, details: Record<string, unknown> = {}) {
+function changed(ctx: HandlerContext, action: 'booked' | 'moved' | 'cancelled' | 'status' | 'details', outcome: WriteOutcome, details: Record<string, unknown> = {}) {
   ctx.audit.targetType = 'appointment';
   ctx.audit.targetId = outcome.view.id;
   ctx.audit.details = {
@@ -85,6 +86,11 @@ export const schedulingHandlers: HandlersFor<SchedulingProcedure> = {
   'appointments.move': async (ctx, input) => changed(ctx, 'moved', await moveAppointment(ctx.db, input, actor(ctx), ctx.now)),
   'appointments.cancel': async (ctx, input) =>
     changed(ctx, 'cancelled', await cancelAppointment(ctx.db, input, actor(ctx), ctx.now), { reason: input.reason }),
+  // The audit names which details changed, not what they now say (the appointment's history has that).
+  'appointments.updateDetails': async (ctx, input) =>
+    changed(ctx, 'details', await updateAppointmentDetails(ctx.db, input, actor(ctx), ctx.now), {
+      fields: (['reason', 'notes', 'meetingLink'] as const).filter((field) => input[field] !== undefined),
+    }),
   'appointments.setStatus': async (ctx, input) =>
     changed(ctx, 'status', await setAppointmentStatus(ctx.db, input, actor(ctx), ctx.now), { status: input.status }),
   /** An audited read: appointment details and history are about a patient. */

@@ -9,6 +9,7 @@ import { useCalendar } from '../../stores/calendar';
 import { useWaitlistOffers } from '../../stores/waitlist-offers';
 import { findHref } from '../find/route';
 import { AppointmentHistory } from './AppointmentHistory';
+import { DetailsForm } from './DetailsForm';
 import { ReplacedAppointment } from './ReplacedAppointment';
 import { SeriesActions } from './SeriesActions';
 import { useSession } from '../../stores/session';
@@ -157,6 +158,9 @@ export function AppointmentPanel({ appointment, provider, dateLabel, today, canW
       <SeriesActions appointment={appointment} canWrite={cancellable} onCancelled={onCancelled} />
       {canSetStatus && (
         <StatusActions appointment={appointment} onChanged={(view) => onChanged(view, `${view.patientName} is now ${STATUS_LABELS[view.status]}.`)} />
+      )}
+      {canWrite && appointment.status !== 'cancelled' && (
+        <DetailsForm key={appointment.updatedAt} appointment={appointment} onSaved={(view) => onChanged(view, `Saved the details of ${view.patientName}'s appointment.`)} />
       )}
       {canWrite && MOVABLE_STATUSES.includes(appointment.status) && (
         <MoveForm key={appointment.updatedAt} appointment={appointment} onMoved={(view) => onChanged(view, `Moved ${view.patientName} to ${longDate(view.date)}, ${view.startTime}–${view.endTime}.`)} />

@@ -18,6 +18,12 @@ function statusLabel(value: unknown): string {
   return typeof value === 'string' && value in STATUS_LABELS ? STATUS_LABELS[value as AppointmentStatus] : String(value);
 }
 
+/** ' (start, provider)': which fields an entry changed, as the desk names them. */
+function changedFields(entry: AppointmentHistoryEntry): string {
+  const fields = Object.keys(entry.changes).flatMap((key) => (FIELD_LABELS[key] ? [FIELD_LABELS[key]] : []));
+  return fields.length > 0 ? ` (${[...new Set(fields)].join(', ')})` : '';
+}
+
 /** One line of an appointment's history: what happened, without who and when (shown beside it). */
 export function historyLine(entry: AppointmentHistoryEntry): string {
   const override = entry.overrideReason ? ` (overridden: ${entry.overrideReason})` : '';
@@ -32,9 +38,9 @@ export function historyLine(entry: AppointmentHistoryEntry): string {
       const change = entry.changes.status as { from?: unknown; to?: unknown } | undefined;
       return change ? `${statusLabel(change.from)} → ${statusLabel(change.to)}` : 'Status changed';
     }
-    case 'moved': {
-      const fields = Object.keys(entry.changes).flatMap((key) => (FIELD_LABELS[key] ? [FIELD_LABELS[key]] : []));
-      return `Moved${fields.length > 0 ? ` (${[...new Set(fields)].join(', ')})` : ''}${override}`;
-    }
+    case 'moved':
+      return `Moved${changedFields(entry)}${override}`;
+    case 'details':
+      return `Details changed${changedFields(entry)}`;
   }
 }
