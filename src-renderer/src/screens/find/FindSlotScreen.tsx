@@ -27,7 +27,7 @@ const SLOTS_SHOWN = 20;
 const FIELDS = ['patientId', 'typeId', 'providerIds.0', 'from', 'to', 'partOfDay'];
 
 /**
- * `#/find` (and `#/find/<patientId>[/<providerId>]` from a follow-up): the first free slots for a
+ * `#/find` (and `#/find/<patientId>[/<providerId>[/<missedId>]]` from a follow-up or Book again): the first free slots for a
  * type, with one provider or any, between two dates, at a part of the day, avoiding the patient's own
  * appointments; Book takes one. Main decides what is free and refuses a slot taken meanwhile.
  */
@@ -48,8 +48,10 @@ export function FindSlotScreen() {
   const [busy, setBusy] = useState(false);
   const [booked, setBooked] = useState<{ text: string; date: string } | null>(null);
   const [refused, setRefused] = useState<{ key: string; message: string } | null>(null);
-  // Book again: the missed appointment the booking replaces, for this patient only (main checks it too).
-  const replaces = route.replacesId && patient?.id === route.patientId ? route.replacesId : null;
+  // Book again: the missed appointment the booking replaces, for this patient only (main checks it
+  // too), and once: a second booking from the same list is an appointment of its own.
+  const [replaced, setReplaced] = useState<string | null>(null);
+  const replaces = route.replacesId && route.replacesId !== replaced && patient?.id === route.patientId ? route.replacesId : null;
   const errors = useFormErrors();
   const resultsHeading = useRef<HTMLHeadingElement>(null);
 
@@ -126,6 +128,7 @@ export function FindSlotScreen() {
     });
     setBusy(false);
     if (!result.ok) return setRefused({ key: slotKey(slot), message: result.error.message });
+    if (replaces) setReplaced(replaces);
     setBooked({ text: `Booked ${result.value.patientName} with ${slot.providerName} on ${shortDateLabel(slot.date)} at ${slot.time}.`, date: slot.date });
     // The slot is taken now, and the patient's own times changed: the list is read again.
     await search();
