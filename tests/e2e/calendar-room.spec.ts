@@ -58,7 +58,7 @@ test('booking with a room, reason, notes and a meeting link; the panel shows the
 
   const panel = page.getByRole('region', { name: 'Appointment' });
   await expect(panel.getByRole('status')).toHaveText('Booked García, María José at 10:00 with Dr Amara Okafor.');
-  await expect(panel.getByRole('definition').filter({ hasText: 'Room 1' })).toBeVisible();
+  await expect(panel.getByRole('link', { name: 'Room 1: its week' })).toHaveAttribute('href', `#/calendar/room/${setup.rooms[0] ?? ''}/${MONDAY}`);
   await expect(panel).toContainText('Knee pain');
   await expect(panel).toContainText('Prefers Spanish.');
   await expect(panel.getByRole('link', { name: 'https://meet.example.org/abc' })).toHaveAttribute('target', '_blank');

@@ -15,6 +15,7 @@ import { SeriesActions } from './SeriesActions';
 import { useSession } from '../../stores/session';
 import { dateLabel as longDate } from './format';
 import { MoveForm } from './MoveForm';
+import { calendarHref, mondayOf } from './route';
 import { StatusActions } from './StatusActions';
 
 const CHECK_IN_STATUSES = new Set(['booked', 'confirmed']);
@@ -100,7 +101,15 @@ export function AppointmentPanel({ appointment, provider, dateLabel, today, canW
         {appointment.roomId && (
           <div>
             <dt>Room</dt>
-            <dd>{room?.name ?? 'a room since removed'}</dd>
+            <dd>
+              {room ? (
+                <a href={calendarHref({ kind: 'room', roomId: room.id, date: mondayOf(appointment.date) })} aria-label={`${room.name}: its week`}>
+                  {room.name}
+                </a>
+              ) : (
+                'a room since removed'
+              )}
+            </dd>
           </div>
         )}
         {appointment.rescheduledFromId && (
