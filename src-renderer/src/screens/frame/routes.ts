@@ -14,7 +14,7 @@ const HOME: RouteDef = { path: '', label: 'Home', permission: null, summary: 'Th
 export const ROUTES: readonly [RouteDef, ...RouteDef[]] = [
   HOME,
   { path: 'patients', label: 'Patients', permission: 'patients:read', summary: 'Find a patient by name, phone, MRN or date of birth; register new ones without duplicates.' },
-  { path: 'calendar', label: 'Calendar', permission: 'appointments:read', summary: 'The day by provider, a provider’s week, the month: book from an empty slot, drag to move, check in, cancel, print a day sheet.' },
+  { path: 'calendar', label: 'Calendar', permission: 'appointments:read', summary: 'The day by provider, a provider’s or a room’s week, the month: book from an empty slot, drag to move, check in, cancel, print a day sheet.' },
   { path: 'find', label: 'Find a slot', permission: 'appointments:read', summary: 'The first free slots for an appointment type, with one provider or any, between two dates, avoiding the patient’s own appointments; book one.' },
   { path: 'waitlist', label: 'Waitlist', permission: 'appointments:read', summary: 'Patients waiting for a slot; offered a cancelled or moved appointment’s time when it fits.' },
   { path: 'today', label: 'Check-in', permission: 'appointments:read', summary: "Today's appointments: confirm details, insurance and consents, then mark the patient arrived; walk-ins." },
