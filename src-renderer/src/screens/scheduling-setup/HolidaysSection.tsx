@@ -4,10 +4,10 @@ import { call } from '../../api';
 import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
 import { SelectField } from '../../components/SelectField';
-import { useFormErrors } from '../../hooks/useFormErrors';
 import { useClinicClock } from '../../stores/clinic-settings';
 import { useSchedulingSetup } from '../../stores/scheduling-setup';
 import { FormFooter } from './FormFooter';
+import { useSetupSave } from './useSetupSave';
 import { EditableRow, useEditableRows } from './EditableRow';
 import { dayLabel } from './format';
 
@@ -65,32 +65,21 @@ export function HolidaysSection() {
 /** Add a holiday (no `holiday`) or change one's date, name or location. */
 function HolidayForm({ holiday, onSaved, onCancel }: { holiday?: HolidaySummary; onSaved?: (message: string) => void; onCancel?: () => void }) {
   const locations = useSchedulingSetup((state) => state.locations);
-  const reload = useSchedulingSetup((state) => state.reload);
   const clock = useClinicClock();
-  const errors = useFormErrors();
+  const { errors, done, busy, save } = useSetupSave(holiday !== undefined, onSaved);
   const blank = { date: '', name: '', locationId: '' };
   const [draft, setDraft] = useState(() => (holiday ? { date: holiday.date, name: holiday.name, locationId: holiday.locationId ?? '' } : blank));
-  const [done, setDone] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const headingId = holiday ? `setup-holiday-${holiday.id}` : 'setup-holiday-heading';
 
   async function submit(event: SyntheticEvent) {
     event.preventDefault();
-    errors.clear();
-    setDone(null);
-    setBusy(true);
     const fields = { date: draft.date, name: draft.name, locationId: draft.locationId || null };
-    const result = holiday ? await call('schedule.updateHoliday', { holidayId: holiday.id, ...fields }) : await call('schedule.createHoliday', fields);
-    setBusy(false);
-    if (!result.ok) return errors.show(result.error, ['date', 'name', 'locationId']);
-    const what = `${result.value.name} on ${dayLabel(result.value.date, clock)}`;
-    if (holiday) {
-      onSaved?.(`Saved ${what}.`);
-    } else {
-      setDone(`Added ${what}.`);
-      setDraft(blank);
-    }
-    await reload();
+    await save(
+      () => (holiday ? call('schedule.updateHoliday', { holidayId: holiday.id, ...fields }) : call('schedule.createHoliday', fields)),
+      ['date', 'name', 'locationId'],
+      (saved) => `${saved.name} on ${dayLabel(saved.date, clock)}`,
+      () => setDraft(blank),
+    );
   }
 
   return (

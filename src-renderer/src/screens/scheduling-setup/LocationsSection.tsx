@@ -4,9 +4,9 @@ import { call } from '../../api';
 import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
 import { SelectField } from '../../components/SelectField';
-import { useFormErrors } from '../../hooks/useFormErrors';
 import { useSchedulingSetup } from '../../stores/scheduling-setup';
 import { FormFooter } from './FormFooter';
+import { useSetupSave } from './useSetupSave';
 import { EditableRow, useEditableRows } from './EditableRow';
 
 /** Locations with their rooms; add, edit or remove either. */
@@ -103,30 +103,21 @@ export function LocationsSection() {
 
 /** Add a location (no `location`) or change one's name and address. */
 function LocationForm({ location, onSaved, onCancel }: { location?: LocationSummary; onSaved?: (message: string) => void; onCancel?: () => void }) {
-  const reload = useSchedulingSetup((state) => state.reload);
-  const errors = useFormErrors();
+  const { errors, done, busy, save } = useSetupSave(location !== undefined, onSaved);
   const blank = { name: '', address: '' };
   const [draft, setDraft] = useState(() => (location ? { name: location.name, address: location.address ?? '' } : blank));
-  const [done, setDone] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+
   const headingId = location ? `setup-location-${location.id}` : 'setup-location-heading';
 
   async function submit(event: SyntheticEvent) {
     event.preventDefault();
-    errors.clear();
-    setDone(null);
-    setBusy(true);
     const fields = { name: draft.name, address: draft.address };
-    const result = location ? await call('schedule.updateLocation', { locationId: location.id, ...fields }) : await call('schedule.createLocation', fields);
-    setBusy(false);
-    if (!result.ok) return errors.show(result.error, ['name', 'address']);
-    if (location) {
-      onSaved?.(`Saved ${result.value.name}.`);
-    } else {
-      setDone(`Added ${result.value.name}.`);
-      setDraft(blank);
-    }
-    await reload();
+    await save(
+      () => (location ? call('schedule.updateLocation', { locationId: location.id, ...fields }) : call('schedule.createLocation', fields)),
+      ['name', 'address'],
+      (saved) => saved.name,
+      () => setDraft(blank),
+    );
   }
 
   return (
@@ -142,31 +133,21 @@ function LocationForm({ location, onSaved, onCancel }: { location?: LocationSumm
 /** Add a room to a location (no `room`) or rename one (a room stays at its location). */
 function RoomForm({ room, onSaved, onCancel }: { room?: RoomSummary; onSaved?: (message: string) => void; onCancel?: () => void }) {
   const locations = useSchedulingSetup((state) => state.locations);
-  const reload = useSchedulingSetup((state) => state.reload);
-  const errors = useFormErrors();
+  const { errors, done, busy, save } = useSetupSave(room !== undefined, onSaved);
   const [draft, setDraft] = useState({ locationId: '', name: room?.name ?? '' });
-  const [done, setDone] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+
   const locationId = room?.locationId ?? (draft.locationId || locations[0]?.id || '');
   const locationName = (id: string) => locations.find((location) => location.id === id)?.name ?? 'the location';
   const headingId = room ? `setup-room-${room.id}` : 'setup-room-heading';
 
   async function submit(event: SyntheticEvent) {
     event.preventDefault();
-    errors.clear();
-    setDone(null);
-    setBusy(true);
-    const result = room ? await call('schedule.updateRoom', { roomId: room.id, name: draft.name }) : await call('schedule.createRoom', { locationId, name: draft.name });
-    setBusy(false);
-    if (!result.ok) return errors.show(result.error, ['locationId', 'name']);
-    const where = locationName(result.value.locationId);
-    if (room) {
-      onSaved?.(`Saved ${result.value.name} at ${where}.`);
-    } else {
-      setDone(`Added ${result.value.name} at ${where}.`);
-      setDraft({ ...draft, name: '' });
-    }
-    await reload();
+    await save(
+      () => (room ? call('schedule.updateRoom', { roomId: room.id, name: draft.name }) : call('schedule.createRoom', { locationId, name: draft.name })),
+      ['locationId', 'name'],
+      (saved) => `${saved.name} at ${locationName(saved.locationId)}`,
+      () => setDraft({ ...draft, name: '' }),
+    );
   }
 
   return (

@@ -4,9 +4,9 @@ import { call } from '../../api';
 import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
 import { SelectField } from '../../components/SelectField';
-import { useFormErrors } from '../../hooks/useFormErrors';
 import { useSchedulingSetup } from '../../stores/scheduling-setup';
 import { FormFooter } from './FormFooter';
+import { useSetupSave } from './useSetupSave';
 import { EditableRow, useEditableRows } from './EditableRow';
 
 /** Providers: who can be booked, with specialty, colour and usual location; add, edit, remove. */
@@ -92,8 +92,7 @@ function ProviderForm({ provider, onSaved, onCancel }: { provider?: ProviderSumm
   const providers = useSchedulingSetup((state) => state.providers);
   const locations = useSchedulingSetup((state) => state.locations);
   const staff = useSchedulingSetup((state) => state.staff);
-  const reload = useSchedulingSetup((state) => state.reload);
-  const errors = useFormErrors();
+  const { errors, done, busy, save } = useSetupSave(provider !== undefined, onSaved);
   const blank = () => ({ displayName: '', specialty: '', colour: PALETTE[providers.length % PALETTE.length] ?? '#1f5fa8', defaultLocationId: locations[0]?.id ?? '', userId: '' });
   const [draft, setDraft] = useState(() =>
     provider
@@ -102,26 +101,18 @@ function ProviderForm({ provider, onSaved, onCancel }: { provider?: ProviderSumm
   );
   // Accounts not linked to another provider (this one's own stays on the list).
   const accounts = staff.filter((member) => member.providerId === null || member.providerId === provider?.id);
-  const [done, setDone] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+
   const headingId = provider ? `setup-provider-${provider.id}` : 'setup-provider-add';
 
   async function submit(event: SyntheticEvent) {
     event.preventDefault();
-    errors.clear();
-    setDone(null);
-    setBusy(true);
     const fields = { displayName: draft.displayName, specialty: draft.specialty, colour: draft.colour, defaultLocationId: draft.defaultLocationId || null, userId: draft.userId || null };
-    const result = provider ? await call('schedule.updateProvider', { providerId: provider.id, ...fields }) : await call('schedule.createProvider', fields);
-    setBusy(false);
-    if (!result.ok) return errors.show(result.error, ['displayName', 'specialty', 'colour', 'defaultLocationId', 'userId']);
-    if (provider) {
-      onSaved?.(`Saved ${result.value.displayName}.`);
-    } else {
-      setDone(`Added ${result.value.displayName}.`);
-      setDraft({ ...blank(), colour: PALETTE[(providers.length + 1) % PALETTE.length] ?? '#1f5fa8' });
-    }
-    await reload();
+    await save(
+      () => (provider ? call('schedule.updateProvider', { providerId: provider.id, ...fields }) : call('schedule.createProvider', fields)),
+      ['displayName', 'specialty', 'colour', 'defaultLocationId', 'userId'],
+      (saved) => saved.displayName,
+      () => setDraft({ ...blank(), colour: PALETTE[(providers.length + 1) % PALETTE.length] ?? '#1f5fa8' }),
+    );
   }
 
   return (

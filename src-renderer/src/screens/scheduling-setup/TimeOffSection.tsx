@@ -4,11 +4,11 @@ import { call } from '../../api';
 import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
 import { SelectField } from '../../components/SelectField';
-import { useFormErrors } from '../../hooks/useFormErrors';
 import type { ClinicClock } from '../../format/datetime';
 import { useClinicClock } from '../../stores/clinic-settings';
 import { useSchedulingSetup } from '../../stores/scheduling-setup';
 import { FormFooter } from './FormFooter';
+import { useSetupSave } from './useSetupSave';
 import { EditableRow, useEditableRows } from './EditableRow';
 import { rangeLabel } from './format';
 import { ProviderChooser } from './ProviderChooser';
@@ -105,9 +105,8 @@ function ExceptionForm({
   onCancel?: () => void;
 }) {
   const locations = useSchedulingSetup((state) => state.locations);
-  const reload = useSchedulingSetup((state) => state.reload);
   const clock = useClinicClock();
-  const errors = useFormErrors();
+  const { errors, done, busy, save } = useSetupSave(exception !== undefined, onSaved);
   const blank = { kind: 'time_off' as Kind, date: '', endDate: '', start: '', end: '', locationId: '', reason: '' };
   const [draft, setDraft] = useState(() =>
     exception
@@ -122,8 +121,6 @@ function ExceptionForm({
         }
       : blank,
   );
-  const [done, setDone] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const headingId = exception ? `setup-exception-${exception.id}` : 'setup-exception-heading';
   const extra = draft.kind === 'extra_hours';
   // Extra hours need a location; time off may be for every location.
@@ -131,9 +128,6 @@ function ExceptionForm({
 
   async function submit(event: SyntheticEvent) {
     event.preventDefault();
-    errors.clear();
-    setDone(null);
-    setBusy(true);
     const fields = {
       kind: draft.kind,
       locationId: locationId || null,
@@ -143,18 +137,15 @@ function ExceptionForm({
       ...(draft.end && { end: draft.end }),
       reason: draft.reason,
     };
-    const result = exception ? await call('schedule.updateException', { exceptionId: exception.id, ...fields }) : await call('schedule.createException', { providerId, ...fields });
-    setBusy(false);
-    if (!result.ok) return errors.show(result.error, FIELDS);
-    const times = result.value.start && result.value.end ? ` ${result.value.start}–${result.value.end}` : '';
-    const what = `${KIND_LABELS[result.value.kind].toLowerCase()} for ${providerName}: ${rangeLabel(result.value.date, result.value.endDate, clock)}${times}`;
-    if (exception) {
-      onSaved?.(`Saved ${what}.`);
-    } else {
-      setDone(`Added ${what}.`);
-      setDraft(blank);
-    }
-    await reload();
+    await save(
+      () => (exception ? call('schedule.updateException', { exceptionId: exception.id, ...fields }) : call('schedule.createException', { providerId, ...fields })),
+      FIELDS,
+      (saved) => {
+        const times = saved.start && saved.end ? ` ${saved.start}–${saved.end}` : '';
+        return `${KIND_LABELS[saved.kind].toLowerCase()} for ${providerName}: ${rangeLabel(saved.date, saved.endDate, clock)}${times}`;
+      },
+      () => setDraft(blank),
+    );
   }
 
   return (

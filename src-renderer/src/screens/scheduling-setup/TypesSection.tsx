@@ -3,10 +3,10 @@ import type { AppointmentTypeSummary } from '../../../../src-shared/api/areas/sc
 import { call } from '../../api';
 import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
-import { useFormErrors } from '../../hooks/useFormErrors';
 import { useClinicSettings } from '../../stores/clinic-settings';
 import { useSchedulingSetup } from '../../stores/scheduling-setup';
 import { FormFooter } from './FormFooter';
+import { useSetupSave } from './useSetupSave';
 import { formatMoney, moneyText, parseMoney } from './format';
 import { Swatch } from './ProvidersSection';
 import { EditableRow, useEditableRows } from './EditableRow';
@@ -81,38 +81,29 @@ function toggle(list: readonly string[], value: string): string[] {
 /** Add a type (no `type`) or edit one. */
 function TypeForm({ type, onSaved, onCancel }: { type?: AppointmentTypeSummary; onSaved?: (message: string) => void; onCancel?: () => void }) {
   const providers = useSchedulingSetup((state) => state.providers);
-  const reload = useSchedulingSetup((state) => state.reload);
   const currency = useClinicSettings((state) => type?.currency ?? state.settings?.currency ?? 'USD');
-  const errors = useFormErrors();
+  const { errors, done, busy, restart, save } = useSetupSave(type !== undefined, onSaved);
   const blank = { name: '', duration: '30', colour: '#1f5fa8', price: '', providerIds: [] as string[] };
   const [draft, setDraft] = useState(() =>
     type
       ? { name: type.name, duration: String(type.durationMinutes), colour: type.colour, price: moneyText(type.defaultPriceMinor, type.currency), providerIds: type.providerIds }
       : blank,
   );
-  const [done, setDone] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const prefix = type ? `setup-type-${type.id}` : 'setup-type-add';
 
   async function submit(event: SyntheticEvent) {
     event.preventDefault();
-    errors.clear();
-    setDone(null);
+    restart();
     const price = parseMoney(draft.price, currency);
     if (!/^\d+$/.test(draft.duration.trim())) return errors.setField('durationMinutes', 'must be whole minutes');
     if (price === undefined) return errors.setField('defaultPriceMinor', `must be an amount such as ${moneyText(4500, currency)}`);
-    setBusy(true);
     const fields = { name: draft.name, durationMinutes: Number(draft.duration), colour: draft.colour, defaultPriceMinor: price, providerIds: draft.providerIds };
-    const result = type ? await call('schedule.updateType', { typeId: type.id, ...fields }) : await call('schedule.createType', fields);
-    setBusy(false);
-    if (!result.ok) return errors.show(result.error, ['name', 'durationMinutes', 'colour', 'defaultPriceMinor', 'providerIds', ...draft.providerIds.map((_, index) => `providerIds.${index}`)]);
-    if (type) {
-      onSaved?.(`Saved ${result.value.name}.`);
-    } else {
-      setDone(`Added ${result.value.name}.`);
-      setDraft(blank);
-    }
-    await reload();
+    await save(
+      () => (type ? call('schedule.updateType', { typeId: type.id, ...fields }) : call('schedule.createType', fields)),
+      ['name', 'durationMinutes', 'colour', 'defaultPriceMinor', 'providerIds', ...draft.providerIds.map((_, index) => `providerIds.${index}`)],
+      (saved) => saved.name,
+      () => setDraft(blank),
+    );
   }
 
   const providerError = Object.entries(errors.errors.fields).find(([path]) => path.startsWith('providerIds'))?.[1];

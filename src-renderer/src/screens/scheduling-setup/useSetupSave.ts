@@ -1,0 +1,38 @@
+import { useState } from 'react';
+import type { Result } from '../../../../src-shared/api/errors';
+import { useFormErrors } from '../../hooks/useFormErrors';
+import { useSchedulingSetup } from '../../stores/scheduling-setup';
+
+/**
+ * What every set-up form does on submit, adding a row or editing one: clear the old messages, send,
+ * show main's refusal beside the fields it names — or say what was saved (to the row's list when
+ * editing, under the form when adding, which then starts blank) and reload the lists.
+ */
+export function useSetupSave(editing: boolean, onSaved: ((message: string) => void) | undefined) {
+  const reload = useSchedulingSetup((state) => state.reload);
+  const errors = useFormErrors();
+  const [done, setDone] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  function restart() {
+    errors.clear();
+    setDone(null);
+  }
+
+  async function save<T>(send: () => Promise<Result<T>>, fields: readonly string[], describe: (value: T) => string, reset: () => void): Promise<void> {
+    restart();
+    setBusy(true);
+    const result = await send();
+    setBusy(false);
+    if (!result.ok) return errors.show(result.error, fields);
+    const what = describe(result.value);
+    if (editing) onSaved?.(`Saved ${what}.`);
+    else {
+      setDone(`Added ${what}.`);
+      reset();
+    }
+    await reload();
+  }
+
+  return { errors, done, busy, restart, save };
+}
