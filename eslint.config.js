@@ -1,14 +1,35 @@
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import prettier from 'eslint-config-prettier';
 
 const noElectronInCore = {
-  paths: [{ name: 'electron', message: 'core and src-shared run under plain Node and in the renderer: keep electron in src-main/electron.' }],
-  patterns: [{ group: ['electron/*', '**/electron/*', '**/src-main/electron/**'], message: 'core and src-shared must not depend on the Electron layer.' }],
+  paths: [
+    {
+      name: 'electron',
+      message: 'core and src-shared run under plain Node and in the renderer: keep electron in src-main/electron.',
+    },
+  ],
+  patterns: [
+    {
+      group: ['electron/*', '**/electron/*', '**/src-main/electron/**'],
+      message: 'core and src-shared must not depend on the Electron layer.',
+    },
+  ],
 };
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench-results/**', '.demo/**'] },
+  {
+    ignores: [
+      'out/**',
+      'dist/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'bench-results/**',
+      '.demo/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
@@ -30,6 +51,21 @@ export default tseslint.config(
         { object: 'it', property: 'only', message: 'A focused test skips the rest of the suite.' },
         { object: 'describe', property: 'only', message: 'A focused test skips the rest of the suite.' },
         { object: 'test', property: 'only', message: 'A focused test skips the rest of the suite.' },
+        {
+          object: 'it',
+          property: 'skip',
+          message: 'A skipped test hides a failure: fix it, or skip with skipIf and a printed reason.',
+        },
+        {
+          object: 'describe',
+          property: 'skip',
+          message: 'A skipped test hides a failure: fix it, or skip with skipIf and a printed reason.',
+        },
+        {
+          object: 'test',
+          property: 'skip',
+          message: 'A skipped test hides a failure: fix it, or leave it out of the run in the config.',
+        },
       ],
     },
   },
@@ -40,9 +76,22 @@ export default tseslint.config(
   {
     files: ['src-renderer/**'],
     languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^node:', message: 'The renderer is a browser page: no Node modules.' },
+            { group: ['**/src-main/**', 'electron'], message: 'The renderer talks to main only through the bridge.' },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     ...tseslint.configs.disableTypeChecked,
   },
+  // Formatting is Prettier's (checked by `npm run lint`); turn off ESLint rules that would argue with it.
+  prettier,
 );
