@@ -20,7 +20,11 @@ function passphrasePage(): Plugin {
     },
     generateBundle() {
       for (const file of files) {
-        this.emitFile({ type: 'asset', fileName: `passphrase/${file}`, source: readFileSync(here(`./src-main/electron/${file}`)) });
+        this.emitFile({
+          type: 'asset',
+          fileName: `passphrase/${file}`,
+          source: readFileSync(here(`./src-main/electron/${file}`)),
+        });
       }
     },
   };

@@ -32,7 +32,9 @@ export const migration0004: Migration = {
       CREATE INDEX patient_merges_survivor ON patient_merges (survivor_id, merged_at);
       CREATE INDEX patient_merges_merged ON patient_merges (merged_id, merged_at);
     `);
-    const grant = db.prepare('INSERT INTO role_permissions (role_id, permission, created_at, updated_at) VALUES (?, ?, ?, ?)');
+    const grant = db.prepare(
+      'INSERT INTO role_permissions (role_id, permission, created_at, updated_at) VALUES (?, ?, ?, ?)',
+    );
     for (const role of ['admin', 'manager']) grant.run(role, 'patients:merge', now, now);
   },
 };

@@ -71,7 +71,9 @@ If you cannot come, please call us so that someone else can have the time.
       CREATE INDEX reminder_outbox_due ON reminder_outbox (due_at);
     `);
     db.prepare('INSERT INTO reminder_settings (id, created_at, updated_at) VALUES (1, ?, ?)').run(now, now);
-    const grant = db.prepare('INSERT INTO role_permissions (role_id, permission, created_at, updated_at) VALUES (?, ?, ?, ?)');
+    const grant = db.prepare(
+      'INSERT INTO role_permissions (role_id, permission, created_at, updated_at) VALUES (?, ?, ?, ?)',
+    );
     for (const role of ['admin', 'manager']) grant.run(role, 'reminders:manage', now, now);
   },
 };

@@ -9,6 +9,8 @@ export const migration0011: Migration = {
   version: 11,
   name: 'reminder_consent',
   up(db) {
-    db.exec(`ALTER TABLE reminder_settings ADD COLUMN require_consent INTEGER NOT NULL DEFAULT 1 CHECK (require_consent IN (0, 1));`);
+    db.exec(
+      `ALTER TABLE reminder_settings ADD COLUMN require_consent INTEGER NOT NULL DEFAULT 1 CHECK (require_consent IN (0, 1));`,
+    );
   },
 };

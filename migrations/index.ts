@@ -16,6 +16,19 @@ import type { Migration } from './types';
  * Every migration, in order. A static list, not a folder scan, so that bundling keeps them;
  * tests/unit/migrations.test.ts checks that it matches the folder.
  */
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0012];
+export const migrations: readonly Migration[] = [
+  migration0001,
+  migration0002,
+  migration0003,
+  migration0004,
+  migration0005,
+  migration0006,
+  migration0007,
+  migration0008,
+  migration0009,
+  migration0010,
+  migration0011,
+  migration0012,
+];
 
 export type { Migration, MigrationHandle } from './types';

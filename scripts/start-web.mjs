@@ -13,9 +13,15 @@ mkdirSync(demo, { recursive: true });
 const build = spawnSync(npm, ['run', 'build:renderer'], { cwd: root, stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
 if (!existsSync(join(demo, 'clinic.db'))) {
-  const init = spawnSync(npm, ['run', '-s', 'clinic', '--', 'init', '--data', demo, '--key-file', keyFile], { cwd: root, stdio: 'inherit' });
+  const init = spawnSync(npm, ['run', '-s', 'clinic', '--', 'init', '--data', demo, '--key-file', keyFile], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   if (init.status !== 0) process.exit(init.status ?? 1);
 }
 const extra = process.argv.slice(2);
-const serve = spawn(npm, ['run', '-s', 'clinic', '--', 'serve', '--data', demo, '--key-file', keyFile, ...extra], { cwd: root, stdio: 'inherit' });
+const serve = spawn(npm, ['run', '-s', 'clinic', '--', 'serve', '--data', demo, '--key-file', keyFile, ...extra], {
+  cwd: root,
+  stdio: 'inherit',
+});
 serve.on('exit', (code) => process.exit(code ?? 0));

@@ -10,7 +10,10 @@ export class UsageError extends Error {
 
 export type OptionSpec = Record<string, { type: 'string' | 'boolean'; required?: boolean }>;
 
-export function parseOptions<S extends OptionSpec>(argv: string[], spec: S): { [K in keyof S]: S[K]['type'] extends 'boolean' ? boolean : string | undefined } {
+export function parseOptions<S extends OptionSpec>(
+  argv: string[],
+  spec: S,
+): { [K in keyof S]: S[K]['type'] extends 'boolean' ? boolean : string | undefined } {
   let values: Record<string, string | boolean | undefined>;
   try {
     const options = Object.fromEntries(Object.entries(spec).map(([name, { type }]) => [name, { type }]));

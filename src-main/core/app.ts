@@ -54,7 +54,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   // Forward reference: the router decides which windows may receive, and it needs the state.
   let canReceive: (clientId: string) => boolean = () => false;
   const reminders = new ReminderRunner(database.db, clock, options.reminderTransport ?? networkTransport, (summary) =>
-    events.broadcast('reminders.changed', { sent: summary.sent, failed: summary.failed }, (clientId) => canReceive(clientId)),
+    events.broadcast('reminders.changed', { sent: summary.sent, failed: summary.failed }, (clientId) =>
+      canReceive(clientId),
+    ),
   );
   const state: CoreState = {
     db: database.db,
@@ -76,9 +78,17 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       for (const [clientId, session] of state.sessions.entries()) {
         if (session.locked || now - session.lastActivityAt <= state.lockTimeoutMinutes * 60_000) continue;
         session.locked = true;
-        await database.db.transaction().execute((trx) =>
-          appendAudit(trx, { at: now, actorUserId: session.userId, actorUsername: session.username, action: 'auth.idleLock', outcome: 'ok' }),
-        );
+        await database.db
+          .transaction()
+          .execute((trx) =>
+            appendAudit(trx, {
+              at: now,
+              actorUserId: session.userId,
+              actorUsername: session.username,
+              action: 'auth.idleLock',
+              outcome: 'ok',
+            }),
+          );
         state.events.sendTo(clientId, 'session.changed', { session: sessionInfo(session, state.lockTimeoutMinutes) });
       }
     },

@@ -12,8 +12,14 @@ export interface IpcBinding {
   dispose(): void;
 }
 
-const refused: Result<unknown> = { ok: false, error: { code: 'FORBIDDEN', message: 'This page may not call Front Desk.' } };
-const unknownProcedure: Result<unknown> = { ok: false, error: { code: 'NOT_FOUND', message: 'There is no such procedure.' } };
+const refused: Result<unknown> = {
+  ok: false,
+  error: { code: 'FORBIDDEN', message: 'This page may not call Front Desk.' },
+};
+const unknownProcedure: Result<unknown> = {
+  ok: false,
+  error: { code: 'NOT_FOUND', message: 'There is no such procedure.' },
+};
 
 /**
  * Binds core to Electron IPC. `invoke` answers only the top frame of one of our windows showing our

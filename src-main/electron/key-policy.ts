@@ -177,7 +177,12 @@ function passphraseCheck(key: Buffer): Buffer {
 }
 
 export function newPassphraseRecord(salt: Buffer, key: Buffer): PassphraseRecord {
-  return { version: 1, mode: 'passphrase', salt: salt.toString('base64'), check: passphraseCheck(key).toString('base64') };
+  return {
+    version: 1,
+    mode: 'passphrase',
+    salt: salt.toString('base64'),
+    check: passphraseCheck(key).toString('base64'),
+  };
 }
 
 export function passphraseSalt(record: PassphraseRecord): Buffer {

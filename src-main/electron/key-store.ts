@@ -42,7 +42,10 @@ export class KeyEntryCancelled extends Error {
  * The database key for this computer. The only code that touches safeStorage. Call after `app` is ready
  * (safeStorage picks its Linux backend then). Never stores, and never falls back to, a plaintext key.
  */
-export async function loadDatabaseKey(options: { userDataDir: string; databaseFile: string }): Promise<{ key: Buffer; created: boolean }> {
+export async function loadDatabaseKey(options: {
+  userDataDir: string;
+  databaseFile: string;
+}): Promise<{ key: Buffer; created: boolean }> {
   const recordFile = join(options.userDataDir, KEY_RECORD_FILE);
   const stored = existsSync(recordFile) ? readFileSync(recordFile, 'utf8') : null;
   const env: KeyEnvironment = {
@@ -86,7 +89,9 @@ async function unwrap(record: KeychainRecord): Promise<{ key: Buffer; shouldReEn
   }
   const key = keyFromUnwrapped(text);
   if (key === null) {
-    throw new KeyRefusedError('The system keychain returned something that is not a database key. The clinic database has not been touched.');
+    throw new KeyRefusedError(
+      'The system keychain returned something that is not a database key. The clinic database has not been touched.',
+    );
   }
   return { key, shouldReEncrypt };
 }
@@ -109,9 +114,13 @@ async function unwrapKeychain(recordFile: string, record: KeychainRecord): Promi
 /** First run: read what we wrote back from disk and unwrap it before the key is used for anything. */
 async function confirmRoundTrip(recordFile: string, key: Buffer): Promise<void> {
   const parsed = parseKeyRecord(readFileSync(recordFile, 'utf8'));
-  if (!parsed.ok || parsed.record.mode !== 'keychain') throw new KeyRefusedError(`The new key record ${recordFile} did not read back.`);
+  if (!parsed.ok || parsed.record.mode !== 'keychain')
+    throw new KeyRefusedError(`The new key record ${recordFile} did not read back.`);
   const { key: back } = await unwrap(parsed.record);
-  if (!back.equals(key)) throw new KeyRefusedError('The system keychain did not give back the key it was given. Front Desk will not start with it.');
+  if (!back.equals(key))
+    throw new KeyRefusedError(
+      'The system keychain did not give back the key it was given. Front Desk will not start with it.',
+    );
 }
 
 async function createPassphraseKey(recordFile: string): Promise<Buffer> {
@@ -136,7 +145,9 @@ async function unlockWithPassphrase(record: PassphraseRecord): Promise<Buffer> {
   const key = await askForPassphrase('unlock', (passphrase) => {
     if (passphrase.length < MIN_PASSPHRASE_LENGTH) return { ok: false, message: WRONG_PASSPHRASE_MESSAGE };
     const derived = deriveKeyFromPassphrase(passphrase, passphraseSalt(record));
-    return passphraseKeyMatches(record, derived) ? { ok: true, key: derived } : { ok: false, message: WRONG_PASSPHRASE_MESSAGE };
+    return passphraseKeyMatches(record, derived)
+      ? { ok: true, key: derived }
+      : { ok: false, message: WRONG_PASSPHRASE_MESSAGE };
   });
   if (key === null) throw new KeyEntryCancelled();
   return key;
@@ -144,7 +155,8 @@ async function unlockWithPassphrase(record: PassphraseRecord): Promise<Buffer> {
 
 /** Owner-only, written to a temporary file, flushed, then renamed into place. */
 function writeRecord(recordFile: string, record: KeyRecord, options: { replace?: boolean } = {}): void {
-  if (!options.replace && existsSync(recordFile)) throw new KeyRefusedError(`${recordFile} already exists; Front Desk will not overwrite a key record.`);
+  if (!options.replace && existsSync(recordFile))
+    throw new KeyRefusedError(`${recordFile} already exists; Front Desk will not overwrite a key record.`);
   const temporary = `${recordFile}.${process.pid}.tmp`;
   const fd = openSync(temporary, 'wx', 0o600);
   try {

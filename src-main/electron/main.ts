@@ -101,7 +101,9 @@ export function startElectronApp(): void {
     core = started;
     binding = bindIpc(started, (url) => isRendererUrl(location, url));
     sweep = setInterval(() => {
-      started.lockIdleSessions().catch((error: unknown) => console.error('[front-desk] idle lock sweep failed:', error));
+      started
+        .lockIdleSessions()
+        .catch((error: unknown) => console.error('[front-desk] idle lock sweep failed:', error));
       try {
         started.checkpoint();
       } catch (error) {

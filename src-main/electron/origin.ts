@@ -7,7 +7,11 @@ import { pathToFileURL } from 'node:url';
 export type RendererLocation = { kind: 'dev-server'; url: string } | { kind: 'file'; path: string };
 
 /** `ELECTRON_RENDERER_URL` only when not packaged: a packaged app never loads from a dev server. */
-export function rendererLocation(options: { isPackaged: boolean; devServerUrl: string | undefined; rendererIndex: string }): RendererLocation {
+export function rendererLocation(options: {
+  isPackaged: boolean;
+  devServerUrl: string | undefined;
+  rendererIndex: string;
+}): RendererLocation {
   if (!options.isPackaged && options.devServerUrl) {
     const url = new URL(options.devServerUrl);
     const local = url.hostname === 'localhost' || url.hostname === '127.0.0.1' || url.hostname === '[::1]';

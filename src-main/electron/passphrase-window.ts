@@ -1,9 +1,16 @@
 import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { pathToFileURL } from 'node:url';
-import { PASSPHRASE_SUBMIT_CHANNEL, type PassphraseFormMode, type PassphraseReply } from '../../src-shared/ipc-channels';
+import {
+  PASSPHRASE_SUBMIT_CHANNEL,
+  type PassphraseFormMode,
+  type PassphraseReply,
+} from '../../src-shared/ipc-channels';
 import { PATHS } from './paths';
 
-export type PassphraseAttempt = (passphrase: string, confirmation: string) => { ok: true; key: Buffer } | { ok: false; message: string };
+export type PassphraseAttempt = (
+  passphrase: string,
+  confirmation: string,
+) => { ok: true; key: Buffer } | { ok: false; message: string };
 
 /**
  * The small window that asks for the clinic passphrase (set it on first run, type it on later runs).

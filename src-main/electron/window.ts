@@ -1,10 +1,20 @@
 import { BrowserWindow, app, dialog, session, shell, type Session, type WebContents } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../web/security';
-import { contentSecurityPolicy, isExternalLink, isRendererUrl, rendererLocation, type RendererLocation } from './origin';
+import {
+  contentSecurityPolicy,
+  isExternalLink,
+  isRendererUrl,
+  rendererLocation,
+  type RendererLocation,
+} from './origin';
 import { PATHS } from './paths';
 
 export function currentRendererLocation(): RendererLocation {
-  return rendererLocation({ isPackaged: app.isPackaged, devServerUrl: process.env.ELECTRON_RENDERER_URL, rendererIndex: PATHS.rendererIndex });
+  return rendererLocation({
+    isPackaged: app.isPackaged,
+    devServerUrl: process.env.ELECTRON_RENDERER_URL,
+    rendererIndex: PATHS.rendererIndex,
+  });
 }
 
 /**

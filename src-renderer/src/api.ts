@@ -48,7 +48,9 @@ export async function call<N extends ProcedureName>(name: N, input: Input<N>): P
 export const api = createApiClient(
   {
     invoke: (name, input) =>
-      isProcedureName(name) ? invoke(name, input) : Promise.resolve({ ok: false, error: { code: 'NOT_FOUND', message: `No procedure ${name}` } }),
+      isProcedureName(name)
+        ? invoke(name, input)
+        : Promise.resolve({ ok: false, error: { code: 'NOT_FOUND', message: `No procedure ${name}` } }),
     on: (topic, listener) => bridge.on(topic, listener),
   },
   Object.keys(contract) as ProcedureName[],

@@ -9,7 +9,9 @@ type Areas = AreaOf<ProcedureName>;
 /** `api.users.create(input)`: typed from the contract, nothing declared twice. */
 export type ApiClient = {
   [A in Areas]: {
-    [N in ProcedureName as Split<N>[0] extends A ? Split<N>[1] : never]: (input: Input<N>) => Promise<Result<Output<N>>>;
+    [N in ProcedureName as Split<N>[0] extends A ? Split<N>[1] : never]: (
+      input: Input<N>,
+    ) => Promise<Result<Output<N>>>;
   };
 };
 

@@ -30,7 +30,24 @@ function mergeAreas<T extends Record<string, AnyProcedure>[]>(...areas: T): Unio
 
 type UnionToIntersection<U> = (U extends unknown ? (arg: U) => void : never) extends (arg: infer I) => void ? I : never;
 
-export const contract = mergeAreas(systemProcedures, authProcedures, settingsProcedures, usersProcedures, auditProcedures, patientsProcedures, patientRecordProcedures, schedulingProcedures, documentsProcedures, remindersProcedures, visitsProcedures, seriesProcedures, waitlistProcedures, scheduleUpdateProcedures, calendarProcedures, intakeProcedures);
+export const contract = mergeAreas(
+  systemProcedures,
+  authProcedures,
+  settingsProcedures,
+  usersProcedures,
+  auditProcedures,
+  patientsProcedures,
+  patientRecordProcedures,
+  schedulingProcedures,
+  documentsProcedures,
+  remindersProcedures,
+  visitsProcedures,
+  seriesProcedures,
+  waitlistProcedures,
+  scheduleUpdateProcedures,
+  calendarProcedures,
+  intakeProcedures,
+);
 
 export type Contract = typeof contract;
 export type ProcedureName = Extract<keyof Contract, string>;

@@ -11,11 +11,20 @@ export interface EventMap {
   'settings.changed': { settings: ClinicSettings };
   'users.changed': { userId: string };
   /** Appointments were booked, moved, cancelled or changed status: refresh these providers' days. */
-  'appointments.changed': { appointmentIds: string[]; providerIds: string[]; dates: string[]; action: 'booked' | 'moved' | 'cancelled' | 'status' | 'details' };
+  'appointments.changed': {
+    appointmentIds: string[];
+    providerIds: string[];
+    dates: string[];
+    action: 'booked' | 'moved' | 'cancelled' | 'status' | 'details';
+  };
   /** Reminders were planned, sent, retried or failed: refresh the reminders lists. */
   'reminders.changed': { sent: number; failed: number };
   /** A visit arrived, moved, was undone, called or checked out: every board and display refreshes. No patient data. */
-  'visits.changed': { visitIds: string[]; date: string; action: 'arrived' | 'moved' | 'undone' | 'called' | 'checked_out' | 'settings' };
+  'visits.changed': {
+    visitIds: string[];
+    date: string;
+    action: 'arrived' | 'moved' | 'undone' | 'called' | 'checked_out' | 'settings';
+  };
   /** Waitlist entries were added, changed, removed or booked: refresh the list (ids only, no patient data). */
   'waitlist.changed': { entryIds: string[] };
   /**
@@ -26,4 +35,13 @@ export interface EventMap {
 }
 
 export type EventTopic = keyof EventMap;
-export const EVENT_TOPICS: readonly EventTopic[] = ['session.changed', 'settings.changed', 'users.changed', 'appointments.changed', 'reminders.changed', 'visits.changed', 'waitlist.changed', 'schedule.changed'];
+export const EVENT_TOPICS: readonly EventTopic[] = [
+  'session.changed',
+  'settings.changed',
+  'users.changed',
+  'appointments.changed',
+  'reminders.changed',
+  'visits.changed',
+  'waitlist.changed',
+  'schedule.changed',
+];

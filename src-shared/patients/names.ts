@@ -61,9 +61,16 @@ export function searchWords(names: readonly (string | null | undefined)[]): stri
 }
 
 /** "Garcia López, María José" style for lists; the preferred name in quotes when it differs. */
-export function displayName(person: { firstName: string; middleName?: string | null; lastName: string; preferredName?: string | null }): string {
+export function displayName(person: {
+  firstName: string;
+  middleName?: string | null;
+  lastName: string;
+  preferredName?: string | null;
+}): string {
   const given = [person.firstName, person.middleName].filter((part) => part && part.trim()).join(' ');
   const preferred =
-    person.preferredName && nameKey(person.preferredName) !== nameKey(person.firstName) ? ` "${person.preferredName}"` : '';
+    person.preferredName && nameKey(person.preferredName) !== nameKey(person.firstName)
+      ? ` "${person.preferredName}"`
+      : '';
   return `${person.lastName}, ${given}${preferred}`;
 }

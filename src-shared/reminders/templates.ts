@@ -2,7 +2,17 @@
  * Reminder message templates: plain text with `{name}` placeholders. Pure, so that the settings form
  * can check a template as it is typed and main renders exactly the same way.
  */
-export const TEMPLATE_PLACEHOLDERS = ['firstName', 'lastName', 'clinic', 'provider', 'date', 'weekday', 'time', 'location', 'type'] as const;
+export const TEMPLATE_PLACEHOLDERS = [
+  'firstName',
+  'lastName',
+  'clinic',
+  'provider',
+  'date',
+  'weekday',
+  'time',
+  'location',
+  'type',
+] as const;
 export type TemplatePlaceholder = (typeof TEMPLATE_PLACEHOLDERS)[number];
 export type TemplateValues = Record<TemplatePlaceholder, string>;
 
@@ -15,7 +25,9 @@ export function unknownPlaceholders(template: string): string[] {
 }
 
 export function renderTemplate(template: string, values: TemplateValues): string {
-  return template.replace(PLACEHOLDER, (whole, name: string) => (name in values ? values[name as TemplatePlaceholder] : whole));
+  return template.replace(PLACEHOLDER, (whole, name: string) =>
+    name in values ? values[name as TemplatePlaceholder] : whole,
+  );
 }
 
 /** "48 h", "2 h", "90 min", "2 d" — how offsets are shown and typed. */

@@ -130,20 +130,27 @@ export function providerDay(zone: string, date: string, providerId: string, rule
     if (holidays.some((h) => h.locationId === null || h.locationId === locationId)) continue;
     add(byLocation, locationId, intervals);
   }
-  const appliedHolidays = holidays.filter(
-    (h) => [...templateHours.keys()].some((locationId) => h.locationId === null || h.locationId === locationId),
+  const appliedHolidays = holidays.filter((h) =>
+    [...templateHours.keys()].some((locationId) => h.locationId === null || h.locationId === locationId),
   );
 
   const exceptions = rules.exceptions.filter((e) => e.providerId === providerId && covers(e, date));
   for (const extra of exceptions) {
     if (extra.kind !== 'extra_hours' || extra.locationId === null) continue;
-    add(byLocation, extra.locationId, wallToInstants(zone, date, { start: extra.start ?? 0, end: extra.end ?? DAY_MINUTES }));
+    add(
+      byLocation,
+      extra.locationId,
+      wallToInstants(zone, date, { start: extra.start ?? 0, end: extra.end ?? DAY_MINUTES }),
+    );
   }
 
   const timeOff: DayAvailability['timeOff'] = [];
   for (const off of exceptions) {
     if (off.kind !== 'time_off') continue;
-    const cut = off.start === null || off.end === null ? [localDayBounds(zone, date)] : wallToInstants(zone, date, { start: off.start, end: off.end });
+    const cut =
+      off.start === null || off.end === null
+        ? [localDayBounds(zone, date)]
+        : wallToInstants(zone, date, { start: off.start, end: off.end });
     const removed: Interval[] = [];
     for (const [locationId, intervals] of byLocation) {
       if (off.locationId !== null && off.locationId !== locationId) continue;
@@ -159,7 +166,14 @@ export function providerDay(zone: string, date: string, providerId: string, rule
       .flatMap(([locationId, intervals]) => mergeIntervals(intervals).map((i) => ({ ...i, locationId })))
       .sort((a, b) => a.start - b.start || (a.locationId < b.locationId ? -1 : a.locationId > b.locationId ? 1 : 0));
 
-  return { providerId, date, intervals: located(byLocation), holidays: appliedHolidays, timeOff, templateHours: located(templateHours) };
+  return {
+    providerId,
+    date,
+    intervals: located(byLocation),
+    holidays: appliedHolidays,
+    timeOff,
+    templateHours: located(templateHours),
+  };
 }
 
 /**
@@ -172,6 +186,9 @@ export function rulesByProvider(rules: ScheduleRules, providerIds: readonly stri
   for (const template of rules.templates) templates.get(template.providerId)?.push(template);
   for (const exception of rules.exceptions) exceptions.get(exception.providerId)?.push(exception);
   return new Map(
-    providerIds.map((id) => [id, { templates: templates.get(id) ?? [], exceptions: exceptions.get(id) ?? [], holidays: rules.holidays }]),
+    providerIds.map((id) => [
+      id,
+      { templates: templates.get(id) ?? [], exceptions: exceptions.get(id) ?? [], holidays: rules.holidays },
+    ]),
   );
 }

@@ -49,7 +49,10 @@ export function addMonthsClamped(startDate: string, months: number): string {
 }
 
 /** The date of occurrence `index`. */
-export function occurrenceDate(rule: Pick<RecurrenceRule, 'frequency' | 'interval' | 'startDate'>, index: number): string {
+export function occurrenceDate(
+  rule: Pick<RecurrenceRule, 'frequency' | 'interval' | 'startDate'>,
+  index: number,
+): string {
   const step = rule.interval * index;
   if (rule.frequency === 'daily') return addDays(rule.startDate, step);
   if (rule.frequency === 'weekly') return addDays(rule.startDate, step * 7);
@@ -69,7 +72,11 @@ export function occurrences(rule: RecurrenceRule): Occurrence[] {
   return found;
 }
 
-const UNITS: Record<Frequency, [string, string]> = { daily: ['day', 'days'], weekly: ['week', 'weeks'], monthly: ['month', 'months'] };
+const UNITS: Record<Frequency, [string, string]> = {
+  daily: ['day', 'days'],
+  weekly: ['week', 'weeks'],
+  monthly: ['month', 'months'],
+};
 
 /** "Every 2 weeks, 6 times" / "Every month until 2027-06-30". */
 export function describeRule(rule: Omit<RecurrenceRule, 'startDate'>): string {

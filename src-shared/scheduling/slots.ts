@@ -49,7 +49,11 @@ function inWindow(windows: readonly Interval[] | null, t: number): boolean {
 }
 
 /** `busy` must be sorted and disjoint (see mergeIntervals). */
-export function slotsIn(availability: readonly LocatedInterval[], busy: readonly Interval[], options: SlotOptions): FoundSlot[] {
+export function slotsIn(
+  availability: readonly LocatedInterval[],
+  busy: readonly Interval[],
+  options: SlotOptions,
+): FoundSlot[] {
   const found: FoundSlot[] = [];
   for (const stretch of availability) {
     let count = 0;

@@ -1,10 +1,24 @@
 /** Appointment statuses and the moves between them. Pure, shared with the renderer's menus. */
 
-export const APPOINTMENT_STATUSES = ['booked', 'confirmed', 'arrived', 'in_room', 'completed', 'cancelled', 'no_show'] as const;
+export const APPOINTMENT_STATUSES = [
+  'booked',
+  'confirmed',
+  'arrived',
+  'in_room',
+  'completed',
+  'cancelled',
+  'no_show',
+] as const;
 export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
 
 /** Statuses that hold the provider's, room's and patient's time. */
-export const BLOCKING_STATUSES = ['booked', 'confirmed', 'arrived', 'in_room', 'completed'] as const satisfies readonly AppointmentStatus[];
+export const BLOCKING_STATUSES = [
+  'booked',
+  'confirmed',
+  'arrived',
+  'in_room',
+  'completed',
+] as const satisfies readonly AppointmentStatus[];
 
 export function isBlocking(status: AppointmentStatus): boolean {
   return (BLOCKING_STATUSES as readonly string[]).includes(status);

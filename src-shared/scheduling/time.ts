@@ -236,7 +236,8 @@ export function resolveLocal(zone: string, date: string, minutes: number): Local
   const candidates: Candidate[] = [];
   for (const segment of segments) {
     const instant = naive - segment.offsetMinutes * MINUTE_MS;
-    if (instant >= segment.start && instant < segment.end) candidates.push({ instant, offsetMinutes: segment.offsetMinutes });
+    if (instant >= segment.start && instant < segment.end)
+      candidates.push({ instant, offsetMinutes: segment.offsetMinutes });
   }
   candidates.sort((a, b) => a.instant - b.instant);
   const [first, second] = candidates;
@@ -248,7 +249,10 @@ export function resolveLocal(zone: string, date: string, minutes: number): Local
     const after = segments[i];
     if (!before || !after) continue;
     const transitionAt = after.start;
-    if (naive - before.offsetMinutes * MINUTE_MS >= transitionAt && naive - after.offsetMinutes * MINUTE_MS < transitionAt) {
+    if (
+      naive - before.offsetMinutes * MINUTE_MS >= transitionAt &&
+      naive - after.offsetMinutes * MINUTE_MS < transitionAt
+    ) {
       return { kind: 'gap', transitionAt, offsetBefore: before.offsetMinutes, offsetAfter: after.offsetMinutes };
     }
   }

@@ -44,15 +44,21 @@ export interface FreedSlot {
 
 /** Why the entry does not fit the slot, or null when it does. */
 export function mismatch(entry: WaitlistCriteria, slot: FreedSlot): string | null {
-  if (entry.typeProviderIds.length > 0 && !entry.typeProviderIds.includes(slot.providerId)) return 'the provider does not see this type';
-  if (entry.providerIds.length > 0 && !entry.providerIds.includes(slot.providerId)) return 'another provider was asked for';
+  if (entry.typeProviderIds.length > 0 && !entry.typeProviderIds.includes(slot.providerId))
+    return 'the provider does not see this type';
+  if (entry.providerIds.length > 0 && !entry.providerIds.includes(slot.providerId))
+    return 'another provider was asked for';
   if (slot.date < entry.earliestDate) return 'before the earliest date';
   if (entry.latestDate !== null && slot.date > entry.latestDate) return 'after the latest date';
   if (entry.weekdays.length > 0 && !entry.weekdays.includes(isoWeekday(slot.date))) return 'not on a preferred weekday';
-  if (entry.partsOfDay.length > 0 && !entry.partsOfDay.some((part) => inWindow(PART_OF_DAY_WINDOWS[part], slot.startMinutes))) {
+  if (
+    entry.partsOfDay.length > 0 &&
+    !entry.partsOfDay.some((part) => inWindow(PART_OF_DAY_WINDOWS[part], slot.startMinutes))
+  ) {
     return 'not at a preferred time of day';
   }
-  if (entry.durationMinutes > slot.freeMinutes) return `needs ${entry.durationMinutes} minutes, ${slot.freeMinutes} are free`;
+  if (entry.durationMinutes > slot.freeMinutes)
+    return `needs ${entry.durationMinutes} minutes, ${slot.freeMinutes} are free`;
   return null;
 }
 
@@ -63,6 +69,9 @@ function inWindow([from, to]: [number, number], minutes: number): boolean {
 const PRIORITY_RANK: Record<WaitlistPriority, number> = { urgent: 0, high: 1, normal: 2, low: 3 };
 
 /** Most urgent first; within a priority, who has waited longest. */
-export function byPriorityThenAge(a: { priority: WaitlistPriority; createdAt: number; id: string }, b: { priority: WaitlistPriority; createdAt: number; id: string }): number {
+export function byPriorityThenAge(
+  a: { priority: WaitlistPriority; createdAt: number; id: string },
+  b: { priority: WaitlistPriority; createdAt: number; id: string },
+): number {
   return PRIORITY_RANK[a.priority] - PRIORITY_RANK[b.priority] || a.createdAt - b.createdAt || a.id.localeCompare(b.id);
 }

@@ -1,14 +1,31 @@
 /** Visit statuses, their labels and wait thresholds. Pure, shared by core and the board screen. */
 
-export const VISIT_STATUSES = ['arrived', 'roomed', 'with_provider', 'ready_for_checkout', 'checked_out', 'cancelled'] as const;
+export const VISIT_STATUSES = [
+  'arrived',
+  'roomed',
+  'with_provider',
+  'ready_for_checkout',
+  'checked_out',
+  'cancelled',
+] as const;
 export type VisitStatus = (typeof VISIT_STATUSES)[number];
 
 /** Statuses a person moves a visit to with `visits.move`; check-out and cancelling have their own procedures. */
-export const MOVE_TARGETS = ['arrived', 'roomed', 'with_provider', 'ready_for_checkout'] as const satisfies readonly VisitStatus[];
+export const MOVE_TARGETS = [
+  'arrived',
+  'roomed',
+  'with_provider',
+  'ready_for_checkout',
+] as const satisfies readonly VisitStatus[];
 export type MoveTarget = (typeof MOVE_TARGETS)[number];
 
 /** Statuses that are still on the floor (shown with a running clock on the board). */
-export const ACTIVE_STATUSES = ['arrived', 'roomed', 'with_provider', 'ready_for_checkout'] as const satisfies readonly VisitStatus[];
+export const ACTIVE_STATUSES = [
+  'arrived',
+  'roomed',
+  'with_provider',
+  'ready_for_checkout',
+] as const satisfies readonly VisitStatus[];
 export type ActiveStatus = (typeof ACTIVE_STATUSES)[number];
 
 /** Statuses in which the visit holds its room: nobody else may be roomed there. */
@@ -44,7 +61,12 @@ export function isActive(status: VisitStatus): status is ActiveStatus {
 /** Minutes a visit may stay in a status before the board colours it; set per clinic. */
 export type WaitThresholds = Record<ActiveStatus, number>;
 
-export const DEFAULT_THRESHOLDS: WaitThresholds = { arrived: 15, roomed: 10, with_provider: 30, ready_for_checkout: 10 };
+export const DEFAULT_THRESHOLDS: WaitThresholds = {
+  arrived: 15,
+  roomed: 10,
+  with_provider: 30,
+  ready_for_checkout: 10,
+};
 
 /** Whole minutes between two instants, never negative (a desk's clock a little behind must not show -1). */
 export function minutesBetween(from: number, to: number): number {
@@ -52,7 +74,12 @@ export function minutesBetween(from: number, to: number): number {
 }
 
 /** Past its threshold: only active statuses have one. Reaching the threshold exactly is not past it. */
-export function isOverThreshold(status: VisitStatus, statusSince: number, now: number, thresholds: WaitThresholds): boolean {
+export function isOverThreshold(
+  status: VisitStatus,
+  statusSince: number,
+  now: number,
+  thresholds: WaitThresholds,
+): boolean {
   if (!isActive(status)) return false;
   return now - statusSince > thresholds[status] * 60_000;
 }

@@ -7,7 +7,17 @@
 export type TemperatureUnit = 'C' | 'F';
 export type MeasurementSystem = 'metric' | 'imperial';
 
-export const VITAL_FIELDS = ['systolic', 'diastolic', 'pulse', 'respRate', 'temperature', 'spo2', 'weight', 'height', 'pain'] as const;
+export const VITAL_FIELDS = [
+  'systolic',
+  'diastolic',
+  'pulse',
+  'respRate',
+  'temperature',
+  'spo2',
+  'weight',
+  'height',
+  'pain',
+] as const;
 export type VitalField = (typeof VITAL_FIELDS)[number];
 
 /** What is stored, in SI units; a missing measurement is null. */
@@ -77,7 +87,8 @@ export interface Units {
   system: MeasurementSystem;
 }
 
-const orNull = (value: number | null | undefined): number | null => (value === undefined || value === null ? null : value);
+const orNull = (value: number | null | undefined): number | null =>
+  value === undefined || value === null ? null : value;
 
 /** The entry in SI units, rounded to what a device resolves (0.01 °C, 1 g, 1 mm). */
 export function toSI(entry: VitalsEntry, units: Units): VitalsSI {
@@ -89,7 +100,10 @@ export function toSI(entry: VitalsEntry, units: Units): VitalsSI {
     diastolic: orNull(entry.diastolic),
     pulse: orNull(entry.pulse),
     respRate: orNull(entry.respRate),
-    temperatureC: temperature === null ? null : round(units.temperature === 'F' ? fahrenheitToCelsius(temperature) : temperature, 2),
+    temperatureC:
+      temperature === null
+        ? null
+        : round(units.temperature === 'F' ? fahrenheitToCelsius(temperature) : temperature, 2),
     spo2: orNull(entry.spo2),
     weightKg: weight === null ? null : round(units.system === 'imperial' ? poundsToKg(weight) : weight, 3),
     heightM: height === null ? null : round(units.system === 'imperial' ? inchesToMetres(height) : height / 100, 3),
@@ -104,10 +118,16 @@ export function fromSI(si: VitalsSI, units: Units): VitalsEntry {
     diastolic: si.diastolic,
     pulse: si.pulse,
     respRate: si.respRate,
-    temperature: si.temperatureC === null ? null : round(units.temperature === 'F' ? celsiusToFahrenheit(si.temperatureC) : si.temperatureC, 1),
+    temperature:
+      si.temperatureC === null
+        ? null
+        : round(units.temperature === 'F' ? celsiusToFahrenheit(si.temperatureC) : si.temperatureC, 1),
     spo2: si.spo2,
     weight: si.weightKg === null ? null : round(units.system === 'imperial' ? kgToPounds(si.weightKg) : si.weightKg, 1),
-    height: si.heightM === null ? null : round(units.system === 'imperial' ? metresToInches(si.heightM) : si.heightM * 100, 1),
+    height:
+      si.heightM === null
+        ? null
+        : round(units.system === 'imperial' ? metresToInches(si.heightM) : si.heightM * 100, 1),
     pain: si.pain,
   };
 }
@@ -136,9 +156,12 @@ const SI_VALUE: Record<Exclude<VitalField, 'pain'>, (si: VitalsSI) => number | n
 
 /** In the unit the nurse typed, so the message matches the form. */
 function shown(field: Exclude<VitalField, 'pain'>, siValue: number, units: Units): string {
-  if (field === 'temperature') return units.temperature === 'F' ? `${round(celsiusToFahrenheit(siValue), 1)} °F` : `${round(siValue, 1)} °C`;
-  if (field === 'weight') return units.system === 'imperial' ? `${round(kgToPounds(siValue), 1)} lb` : `${round(siValue, 1)} kg`;
-  if (field === 'height') return units.system === 'imperial' ? `${round(metresToInches(siValue), 1)} in` : `${round(siValue * 100, 1)} cm`;
+  if (field === 'temperature')
+    return units.temperature === 'F' ? `${round(celsiusToFahrenheit(siValue), 1)} °F` : `${round(siValue, 1)} °C`;
+  if (field === 'weight')
+    return units.system === 'imperial' ? `${round(kgToPounds(siValue), 1)} lb` : `${round(siValue, 1)} kg`;
+  if (field === 'height')
+    return units.system === 'imperial' ? `${round(metresToInches(siValue), 1)} in` : `${round(siValue * 100, 1)} cm`;
   return `${siValue} ${LIMITS[field].unit}`;
 }
 
@@ -154,16 +177,30 @@ export function checkVitals(si: VitalsSI, units: Units): { impossible: VitalsPro
     if (value === null) continue;
     const limits = LIMITS[field];
     if (!Number.isFinite(value) || value < limits.impossible[0] || value > limits.impossible[1]) {
-      impossible.push({ field, message: `${shown(field, value, units)} is not a possible ${limits.label.toLowerCase()}` });
+      impossible.push({
+        field,
+        message: `${shown(field, value, units)} is not a possible ${limits.label.toLowerCase()}`,
+      });
     } else if (value < limits.plausible[0] || value > limits.plausible[1]) {
-      implausible.push({ field, message: `${shown(field, value, units)} is unusual for ${limits.label.toLowerCase()}: check and confirm` });
+      implausible.push({
+        field,
+        message: `${shown(field, value, units)} is unusual for ${limits.label.toLowerCase()}: check and confirm`,
+      });
     }
   }
   if ((si.systolic === null) !== (si.diastolic === null)) {
     const missing = si.systolic === null ? 'systolic' : 'diastolic';
     impossible.push({ field: missing, message: 'blood pressure needs both systolic and diastolic' });
-  } else if (si.systolic !== null && si.diastolic !== null && si.systolic <= si.diastolic && !impossible.some((p) => p.field === 'systolic')) {
-    impossible.push({ field: 'systolic', message: `systolic (${si.systolic}) must be higher than diastolic (${si.diastolic})` });
+  } else if (
+    si.systolic !== null &&
+    si.diastolic !== null &&
+    si.systolic <= si.diastolic &&
+    !impossible.some((p) => p.field === 'systolic')
+  ) {
+    impossible.push({
+      field: 'systolic',
+      message: `systolic (${si.systolic}) must be higher than diastolic (${si.diastolic})`,
+    });
   }
   if (si.pain !== null && (!Number.isInteger(si.pain) || si.pain < 0 || si.pain > 10)) {
     impossible.push({ field: 'pain', message: 'pain is a whole number from 0 to 10' });

@@ -1,5 +1,14 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import type { DateFormat } from '../../src-shared/api/areas/settings';
@@ -62,7 +71,9 @@ function fingerprint(): string {
     'src-main/core/patients/seed.ts',
     'src-main/core/patients/search-index.ts',
     'tests/bench/dataset.ts',
-    ...readdirSync(join(ROOT, 'migrations')).sort().map((name) => `migrations/${name}`),
+    ...readdirSync(join(ROOT, 'migrations'))
+      .sort()
+      .map((name) => `migrations/${name}`),
   ];
   for (const file of files) hash.update(file).update(readFileSync(join(ROOT, file)));
   return hash.digest('hex').slice(0, 16);
@@ -86,8 +97,23 @@ export async function ensureDataset(
   const print = fingerprint();
   if (existsSync(markerFile) && existsSync(encrypted) && existsSync(plain)) {
     const marker = JSON.parse(readFileSync(markerFile, 'utf8')) as Marker;
-    if (marker.patients === patients && marker.appointments === appointments && marker.seed === seed && marker.fingerprint === print) {
-      return { dir, encrypted, plain, patients, appointments, seed, scheduling: marker.scheduling, built: false, buildSeconds: 0 };
+    if (
+      marker.patients === patients &&
+      marker.appointments === appointments &&
+      marker.seed === seed &&
+      marker.fingerprint === print
+    ) {
+      return {
+        dir,
+        encrypted,
+        plain,
+        patients,
+        appointments,
+        seed,
+        scheduling: marker.scheduling,
+        built: false,
+        buildSeconds: 0,
+      };
     }
   }
   const started = performance.now();
@@ -97,7 +123,12 @@ export async function ensureDataset(
   let scheduling: SchedulingSeed;
   const core = await createCore({ file: encrypted, key: BENCH_KEY, create: true });
   try {
-    await must(core, 'system.setup', { clinicName: 'Bench Clinic', timeZone: 'Europe/London', currency: 'GBP', admin: BENCH_USER });
+    await must(core, 'system.setup', {
+      clinicName: 'Bench Clinic',
+      timeZone: 'Europe/London',
+      currency: 'GBP',
+      admin: BENCH_USER,
+    });
     await must(core, 'auth.login', { username: BENCH_USER.username, password: BENCH_USER.password });
     await must(core, 'settings.update', { dateFormat: BENCH_DATE_FORMAT });
     let phase = performance.now();
@@ -108,7 +139,9 @@ export async function ensureDataset(
     options.log?.(`  scheduling configured in ${((performance.now() - phase) / 1000).toFixed(1)} s`);
     phase = performance.now();
     scheduling = seedAppointments(core.database.handle, config, appointments, seed, (written) =>
-      options.log?.(`  ${written} of ${appointments} appointments (${Math.floor((100 * written) / Math.max(appointments, 1))}%)`),
+      options.log?.(
+        `  ${written} of ${appointments} appointments (${Math.floor((100 * written) / Math.max(appointments, 1))}%)`,
+      ),
     );
     const seconds = (performance.now() - phase) / 1000;
     options.log?.(
@@ -123,7 +156,10 @@ export async function ensureDataset(
     await core.close();
   }
   exportPlain(encrypted, plain);
-  writeFileSync(markerFile, `${JSON.stringify({ patients, appointments, seed, fingerprint: print, scheduling } satisfies Marker, null, 2)}\n`);
+  writeFileSync(
+    markerFile,
+    `${JSON.stringify({ patients, appointments, seed, fingerprint: print, scheduling } satisfies Marker, null, 2)}\n`,
+  );
   const buildSeconds = (performance.now() - started) / 1000;
   options.log?.(`Seeded and exported in ${buildSeconds.toFixed(1)} s.`);
   return { dir, encrypted, plain, patients, appointments, seed, scheduling, built: true, buildSeconds };
@@ -131,7 +167,8 @@ export async function ensureDataset(
 
 async function must(core: Core, name: string, input: unknown): Promise<unknown> {
   const result = await core.invoke(BENCH_CLIENT, name, input);
-  if (!result.ok) throw new Error(`${name} failed while building the bench data: ${result.error.code} ${result.error.message}`);
+  if (!result.ok)
+    throw new Error(`${name} failed while building the bench data: ${result.error.code} ${result.error.message}`);
   return result.value;
 }
 

@@ -76,7 +76,10 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
  * over all inputs, then (when the benchmark groups its inputs) per group, named "name [group]".
  */
 export async function runBenchmark(benchmark: Benchmark, rounds: number, warmup = 50): Promise<BenchmarkResult[]> {
-  const pair: [string, Variant][] = [['ours', benchmark.ours], ['floor', benchmark.floor]];
+  const pair: [string, Variant][] = [
+    ['ours', benchmark.ours],
+    ['floor', benchmark.floor],
+  ];
   const peers: [string, Variant][] = Object.entries(benchmark.peers ?? {});
   const samples = new Map<string, number[]>([...pair, ...peers].map(([name]) => [name, []]));
   /** Per group, per variant: the samples of that group's inputs. */
@@ -105,7 +108,9 @@ export async function runBenchmark(benchmark: Benchmark, rounds: number, warmup 
           const answer = await variant.run(input);
           const elapsed = performance.now() - started;
           if (!variant.selfTimed) record(name, input, elapsed);
-          else for (const sample of Array.isArray(answer) ? (answer as number[]) : [Number(answer)]) record(name, input, sample);
+          else
+            for (const sample of Array.isArray(answer) ? (answer as number[]) : [Number(answer)])
+              record(name, input, sample);
         }
       }
     }
@@ -167,7 +172,11 @@ export function formatTable(results: BenchmarkResult[]): string {
     goalMarks(r),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? '').length)));
-  const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 
@@ -175,7 +184,9 @@ export function formatTable(results: BenchmarkResult[]): string {
 export function goalMarks(result: BenchmarkResult): string {
   const goals: Goals = result.goals ?? GOALS;
   const marks: string[] = [];
-  if (goals.p95Ms !== undefined) marks.push(`${result.ours.p95 <= goals.p95Ms ? 'p95 ok' : 'p95 MISSED'} (<= ${goals.p95Ms})`);
-  if (goals.ratioP95 !== undefined) marks.push(`${result.ratio_p95 <= goals.ratioP95 ? 'ratio ok' : 'ratio MISSED'} (<= ${goals.ratioP95})`);
+  if (goals.p95Ms !== undefined)
+    marks.push(`${result.ours.p95 <= goals.p95Ms ? 'p95 ok' : 'p95 MISSED'} (<= ${goals.p95Ms})`);
+  if (goals.ratioP95 !== undefined)
+    marks.push(`${result.ratio_p95 <= goals.ratioP95 ? 'ratio ok' : 'ratio MISSED'} (<= ${goals.ratioP95})`);
   return marks.length > 0 ? marks.join(', ') : 'no goal';
 }

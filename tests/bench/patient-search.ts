@@ -71,12 +71,22 @@ function queryText(kind: QueryKind, p: SampleRow, int: (n: number) => number, da
     case 'name-prefix': {
       // The first 2 to 5 letters of the last or the first name, as typed (accents and case as is).
       const word = wordOf(int(3) === 0 ? p.first_name : p.last_name, 2);
-      return word ? chars(word).slice(0, 2 + int(4)).join('') : null;
+      return word
+        ? chars(word)
+            .slice(0, 2 + int(4))
+            .join('')
+        : null;
     }
     case 'first-last': {
       const first = wordOf(p.first_name, 2);
       const last = wordOf(p.last_name, 2);
-      return first && last ? `${chars(first).slice(0, 2 + int(3)).join('')} ${chars(last).slice(0, 2 + int(4)).join('')}` : null;
+      return first && last
+        ? `${chars(first)
+            .slice(0, 2 + int(3))
+            .join('')} ${chars(last)
+            .slice(0, 2 + int(4))
+            .join('')}`
+        : null;
     }
     case 'partial-name': {
       // Three to five letters from inside a word: a mid-word fragment, as when unsure of the start.
@@ -109,15 +119,23 @@ export interface FoundPatient {
 }
 
 /** Ours: the procedure through core's router, service and Kysely, on the encrypted file. */
-export async function openOurs(dataset: Dataset): Promise<{ core: Core; search(text: string): Promise<FoundPatient[]> }> {
+export async function openOurs(
+  dataset: Dataset,
+): Promise<{ core: Core; search(text: string): Promise<FoundPatient[]> }> {
   const core = await createCore({ file: dataset.encrypted, key: BENCH_KEY });
-  const login = await core.invoke(BENCH_CLIENT, 'auth.login', { username: BENCH_USER.username, password: BENCH_USER.password });
+  const login = await core.invoke(BENCH_CLIENT, 'auth.login', {
+    username: BENCH_USER.username,
+    password: BENCH_USER.password,
+  });
   if (!login.ok) throw new Error(`auth.login failed: ${login.error.message}`);
   return {
     core,
     async search(text: string) {
       const result = await core.invoke(BENCH_CLIENT, 'patients.search', { query: text, limit: SEARCH_LIMIT });
-      if (!result.ok) throw new Error(`patients.search(${JSON.stringify(text)}) failed: ${result.error.code} ${result.error.message}`);
+      if (!result.ok)
+        throw new Error(
+          `patients.search(${JSON.stringify(text)}) failed: ${result.error.code} ${result.error.message}`,
+        );
       return result.value as FoundPatient[];
     },
   };
@@ -162,7 +180,9 @@ export class SearchFloor {
     // The same page cache as ours, so that the floor is not slowed by a smaller cache.
     this.handle.pragma('cache_size = -65536');
     const row = this.handle
-      .prepare('SELECT c.date_format, p.mrn_prefix, p.mrn_digits FROM clinic_settings c, patient_settings p WHERE c.id = 1 AND p.id = 1')
+      .prepare(
+        'SELECT c.date_format, p.mrn_prefix, p.mrn_digits FROM clinic_settings c, patient_settings p WHERE c.id = 1 AND p.id = 1',
+      )
       .get() as { date_format: DateFormat; mrn_prefix: string; mrn_digits: number };
     this.#settings = { dateFormat: row.date_format, mrnPrefix: row.mrn_prefix, mrnDigits: row.mrn_digits };
     this.#limit = limit;
@@ -193,7 +213,10 @@ export class SearchFloor {
         }
       }
     };
-    const keys = (sql: string, ...params: unknown[]) => (this.#statement(sql).pluck().all(...params) as number[]);
+    const keys = (sql: string, ...params: unknown[]) =>
+      this.#statement(sql)
+        .pluck()
+        .all(...params) as number[];
     const limit = this.#limit;
 
     switch (query.kind) {
@@ -216,11 +239,22 @@ export class SearchFloor {
           break;
         }
         const text = nameWords(query.text).join('');
-        take(keys('SELECT s.key FROM patients p JOIN patient_search s ON s.patient_id = p.id WHERE p.mrn = ?', text.toUpperCase()));
+        take(
+          keys(
+            'SELECT s.key FROM patients p JOIN patient_search s ON s.patient_id = p.id WHERE p.mrn = ?',
+            text.toUpperCase(),
+          ),
+        );
         if (text.length >= 4) {
-          take(keys('SELECT s.key FROM patients p JOIN patient_search s ON s.patient_id = p.id WHERE p.national_id = ?', text.toUpperCase()));
+          take(
+            keys(
+              'SELECT s.key FROM patients p JOIN patient_search s ON s.patient_id = p.id WHERE p.national_id = ?',
+              text.toUpperCase(),
+            ),
+          );
         }
-        if (found.length < limit && text.length >= 3) take(this.#fts(`mrn : ${phrase(text)}`, [], limit + found.length));
+        if (found.length < limit && text.length >= 3)
+          take(this.#fts(`mrn : ${phrase(text)}`, [], limit + found.length));
         break;
       }
       case 'name-prefix':
@@ -246,7 +280,8 @@ export class SearchFloor {
         if (found.length < limit && (words.length <= 1 || prefix.length === 0)) {
           const long = words.filter((w) => w.length >= 3);
           const short = words.filter((w) => w.length < 3);
-          if (long.length > 0) take(this.#fts(long.map((w) => `name : ${phrase(w)}`).join(' AND '), short, limit + found.length));
+          if (long.length > 0)
+            take(this.#fts(long.map((w) => `name : ${phrase(w)}`).join(' AND '), short, limit + found.length));
         }
         break;
       }
@@ -261,16 +296,30 @@ export class SearchFloor {
     const digits = phoneDigits(text);
     const phone = phoneSearchDigits(text);
     const date = parseDateInput(text.trim(), dateFormat);
-    const byMrn = this.#statement('SELECT s.key FROM patients p JOIN patient_search s ON s.patient_id = p.id WHERE p.mrn = ?').pluck();
+    const byMrn = this.#statement(
+      'SELECT s.key FROM patients p JOIN patient_search s ON s.patient_id = p.id WHERE p.mrn = ?',
+    ).pluck();
     take(byMrn.all(digits) as number[]);
-    if (digits.length <= mrnDigits) take(byMrn.all(`${mrnPrefix}${digits.padStart(mrnDigits, '0')}`.toUpperCase()) as number[]);
+    if (digits.length <= mrnDigits)
+      take(byMrn.all(`${mrnPrefix}${digits.padStart(mrnDigits, '0')}`.toUpperCase()) as number[]);
     if (digits.length >= 4) {
-      take(this.#statement('SELECT s.key FROM patients p JOIN patient_search s ON s.patient_id = p.id WHERE p.national_id = ?').pluck().all(digits) as number[]);
+      take(
+        this.#statement(
+          'SELECT s.key FROM patients p JOIN patient_search s ON s.patient_id = p.id WHERE p.national_id = ?',
+        )
+          .pluck()
+          .all(digits) as number[],
+      );
     }
     if (found.length < limit && date !== null) {
-      take(this.#statement('SELECT key FROM patient_search WHERE dob = ? ORDER BY sort_name LIMIT ?').pluck().all(date, limit) as number[]);
+      take(
+        this.#statement('SELECT key FROM patient_search WHERE dob = ? ORDER BY sort_name LIMIT ?')
+          .pluck()
+          .all(date, limit) as number[],
+      );
     }
-    if (found.length < limit && phone.length >= 3) take(this.#fts(`{phones mrn} : ${phrase(phone)}`, [], limit + found.length));
+    if (found.length < limit && phone.length >= 3)
+      take(this.#fts(`{phones mrn} : ${phrase(phone)}`, [], limit + found.length));
   }
 
   /** Trigram matches, sorted by name; short words (under three letters) as substrings of the name. */
@@ -286,7 +335,8 @@ export class SearchFloor {
   /** The display columns of the patients found, in the order found. */
   #load(found: readonly number[]): FloorRow[] {
     if (found.length === 0) return [];
-    const rows = this.#statement(`
+    const rows = this.#statement(
+      `
       SELECT s.key, p.id, p.mrn, p.first_name, p.middle_name, p.last_name, p.preferred_name, p.dob, p.sex, p.active,
         p.deceased_date, p.deceased_at,
         (SELECT ph.number FROM patient_phones ph WHERE ph.patient_id = p.id AND ph.is_primary = 1 AND ph.deleted_at IS NULL) AS phone,
@@ -297,7 +347,8 @@ export class SearchFloor {
         WHERE a.patient_id = p.id AND a.start_at >= ? AND a.status IN ('booked', 'confirmed') AND a.deleted_at IS NULL
         ORDER BY a.start_at LIMIT 1)
       LEFT JOIN providers pr ON pr.id = na.provider_id
-      WHERE s.key IN (${found.map(() => '?').join(',')})`).all(Date.now(), ...found) as FloorRow[];
+      WHERE s.key IN (${found.map(() => '?').join(',')})`,
+    ).all(Date.now(), ...found) as FloorRow[];
     const byKey = new Map(rows.map((row) => [row.key, row]));
     return found.map((key) => byKey.get(key)).filter((row): row is FloorRow => row !== undefined);
   }

@@ -21,9 +21,21 @@ import { benchVisits } from './visits';
  *
  * A benchmark area is one suite in the list below: add yours with one line.
  */
-const visitsSuite: Suite = { name: 'visits', run: (context) => benchVisits(context.dataset, context.rounds, context.log) };
+const visitsSuite: Suite = {
+  name: 'visits',
+  run: (context) => benchVisits(context.dataset, context.rounds, context.log),
+};
 
-const SUITES: Suite[] = [controlSuite, patientSearchSuite, daySuite, nextAvailableSuite, bookSuite, visitsSuite, startupSuite, uiSuite];
+const SUITES: Suite[] = [
+  controlSuite,
+  patientSearchSuite,
+  daySuite,
+  nextAvailableSuite,
+  bookSuite,
+  visitsSuite,
+  startupSuite,
+  uiSuite,
+];
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const RESULTS = join(ROOT, 'bench-results');
@@ -54,7 +66,11 @@ function sizeLabel(patients: number): string {
 }
 
 function appointmentsLabel(count: number): string {
-  return count % 1_000_000 === 0 ? `${count / 1_000_000}M appointments` : count % 1000 === 0 ? `${count / 1000}k appointments` : `${count} appointments`;
+  return count % 1_000_000 === 0
+    ? `${count / 1_000_000}M appointments`
+    : count % 1000 === 0
+      ? `${count / 1000}k appointments`
+      : `${count} appointments`;
 }
 
 async function main(): Promise<number> {
@@ -77,9 +93,15 @@ async function main(): Promise<number> {
   const queryCount = Number(values.queries);
   if (!Number.isInteger(rounds) || rounds < 5) throw new Error('--rounds must be a whole number, at least 5');
   if (!Number.isInteger(seed)) throw new Error('--seed must be a whole number');
-  if (!Number.isInteger(queryCount) || queryCount < QUERY_KINDS.length) throw new Error(`--queries must be at least ${QUERY_KINDS.length}`);
-  const only = values.only?.split(',').map((name) => name.trim()).filter(Boolean);
-  const chosen = SUITES.filter((suite) => (only ? only.some((name) => suite.name.startsWith(name)) : true)).filter((suite) => !(values['no-ui'] && suite.name === uiSuite.name));
+  if (!Number.isInteger(queryCount) || queryCount < QUERY_KINDS.length)
+    throw new Error(`--queries must be at least ${QUERY_KINDS.length}`);
+  const only = values.only
+    ?.split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
+  const chosen = SUITES.filter((suite) => (only ? only.some((name) => suite.name.startsWith(name)) : true)).filter(
+    (suite) => !(values['no-ui'] && suite.name === uiSuite.name),
+  );
   if (chosen.length === 0) throw new Error(`--only matches none of: ${SUITES.map((s) => s.name).join(', ')}`);
 
   const host = machine();
@@ -87,7 +109,9 @@ async function main(): Promise<number> {
   const log = (line: string) => console.log(line);
   log(`Front Desk benchmarks, ${measuredAt}`);
   log(`Machine: ${host.cpu}, ${host.cores} cores, ${host.memoryGiB} GiB, Node ${host.node}, ${host.platform}`);
-  log(`Size: ${sizeLabel(patients)}, ${appointmentsLabel(appointments)} (seed ${seed}), ${rounds} rounds, interleaved call by call and rotated, after a warm-up`);
+  log(
+    `Size: ${sizeLabel(patients)}, ${appointmentsLabel(appointments)} (seed ${seed}), ${rounds} rounds, interleaved call by call and rotated, after a warm-up`,
+  );
   log(`Suites: ${chosen.map((s) => s.name).join(', ')}`);
   log(`Goals: p95 <= ${GOALS.p95Ms} ms, ours/floor p95 <= ${GOALS.ratioP95} unless a benchmark shows its own`);
   log('');
@@ -141,7 +165,9 @@ function writeResults(file: string, entries: Entry[]): void {
   let kept: Entry[] = [];
   if (existsSync(file)) {
     try {
-      kept = (JSON.parse(readFileSync(file, 'utf8')) as Entry[]).filter((entry) => !measured.has(`${entry.name}|${entry.dataset}`));
+      kept = (JSON.parse(readFileSync(file, 'utf8')) as Entry[]).filter(
+        (entry) => !measured.has(`${entry.name}|${entry.dataset}`),
+      );
     } catch {
       kept = [];
     }

@@ -51,8 +51,17 @@ export async function configureScheduling(core: Core): Promise<SchedulingConfig>
 }
 
 /** `count` appointments around BENCH_TODAY, booked by the bench's administrator. Deterministic from (patients, seed). */
-export function seedAppointments(handle: BetterSqlite3.Database, config: SchedulingConfig, count: number, seed: number, onProgress?: (written: number) => void): SchedulingSeed {
-  const admin = handle.prepare('SELECT id, username FROM users WHERE username = ?').get(BENCH_USERNAME) as { id: string; username: string };
+export function seedAppointments(
+  handle: BetterSqlite3.Database,
+  config: SchedulingConfig,
+  count: number,
+  seed: number,
+  onProgress?: (written: number) => void,
+): SchedulingSeed {
+  const admin = handle.prepare('SELECT id, username FROM users WHERE username = ?').get(BENCH_USERNAME) as {
+    id: string;
+    username: string;
+  };
   const seeded = seedClinicAppointments(handle, config, {
     count,
     seed,
@@ -61,5 +70,10 @@ export function seedAppointments(handle: BetterSqlite3.Database, config: Schedul
     actor: { userId: admin.id, username: admin.username },
     ...(onProgress && { onProgress }),
   });
-  return { locationId: config.locationId, providerIds: config.providerIds, typeIds: config.types.map((t) => t.id), ...seeded };
+  return {
+    locationId: config.locationId,
+    providerIds: config.providerIds,
+    typeIds: config.types.map((t) => t.id),
+    ...seeded,
+  };
 }

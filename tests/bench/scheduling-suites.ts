@@ -43,10 +43,15 @@ export const daySuite: Suite = {
       let total = 0;
       for (const date of dates) {
         const a = await dayOurs(core, providerIds, date);
-        const answers: [string, string[]][] = [['floor', floor.day(date).flatMap((column) => column.map((row) => row.id))]];
+        const answers: [string, string[]][] = [
+          ['floor', floor.day(date).flatMap((column) => column.map((row) => row.id))],
+        ];
         for (const [name, day] of Object.entries(peerDay)) answers.push([name, await day(date)]);
         for (const [name, b] of answers) {
-          if (a.join() !== b.join()) throw new Mismatch(`appointments.day: ${name} does not answer like ours on ${date}: ours ${a.length}, ${name} ${b.length} appointments`);
+          if (a.join() !== b.join())
+            throw new Mismatch(
+              `appointments.day: ${name} does not answer like ours on ${date}: ours ${a.length}, ${name} ${b.length} appointments`,
+            );
         }
         total += a.length;
       }
@@ -57,7 +62,10 @@ export const daySuite: Suite = {
       const at = (i: number) => dates[i % dates.length] ?? BENCH_TODAY;
       // PouchDB answers a day in hundreds of ms: sampled on every 5th date, interleaved all the same.
       const peerVariants: Record<string, Variant> = Object.fromEntries(
-        Object.entries(peerDay).map(([name, day]) => [name, { run: (i: number) => day(at(i)), ...(name === 'pouchdb' ? { every: 5 } : {}) }]),
+        Object.entries(peerDay).map(([name, day]) => [
+          name,
+          { run: (i: number) => day(at(i)), ...(name === 'pouchdb' ? { every: 5 } : {}) },
+        ]),
       );
       const results = await runBenchmark(
         {
@@ -96,18 +104,32 @@ export const nextAvailableSuite: Suite = {
         const a = await nextOurs(core, providerIds, query);
         const b = floor.next(query);
         if (JSON.stringify(a) !== JSON.stringify(b) || a.length !== NEXT_LIMIT) {
-          throw new Mismatch(`appointments.nextAvailable: the floor does not answer like ours from ${query.from}: ours ${JSON.stringify(a.slice(0, 3))}, floor ${JSON.stringify(b.slice(0, 3))}`);
+          throw new Mismatch(
+            `appointments.nextAvailable: the floor does not answer like ours from ${query.from}: ours ${JSON.stringify(a.slice(0, 3))}, floor ${JSON.stringify(b.slice(0, 3))}`,
+          );
         }
       }
-      log(`appointments.nextAvailable: ${queries.length} searches, the floor finds the same first ${NEXT_LIMIT} slots as ours for each (checked in ${took()})`);
+      log(
+        `appointments.nextAvailable: ${queries.length} searches, the floor finds the same first ${NEXT_LIMIT} slots as ours for each (checked in ${took()})`,
+      );
       const at = (i: number) => queries[i % queries.length] ?? queries[0];
       const results = await runBenchmark(
         {
           name: 'appointments.nextAvailable (20 providers x 8 weeks)',
           dataset: appointmentsLabel,
           unit: 'ms',
-          ours: { run: (i) => { const q = at(i); return q ? nextOurs(core, providerIds, q) : []; } },
-          floor: { run: (i) => { const q = at(i); return q ? floor.next(q) : []; } },
+          ours: {
+            run: (i) => {
+              const q = at(i);
+              return q ? nextOurs(core, providerIds, q) : [];
+            },
+          },
+          floor: {
+            run: (i) => {
+              const q = at(i);
+              return q ? floor.next(q) : [];
+            },
+          },
           iterations: queries.length,
           goals: { p95Ms: 20 },
         },
@@ -147,10 +169,23 @@ export const bookSuite: Suite = {
       const first = await bookOurs(core, slot(oursNext++));
       floor.book(slot(floorNext++), first.createdAt);
       const row = floor.handle
-        .prepare('SELECT provider_id, patient_id, location_id, type_id, start_at, end_at, status FROM appointments WHERE patient_id = ? AND start_at = ?')
+        .prepare(
+          'SELECT provider_id, patient_id, location_id, type_id, start_at, end_at, status FROM appointments WHERE patient_id = ? AND start_at = ?',
+        )
         .get(first.patientId, first.start) as Record<string, unknown> | undefined;
-      const expected = { provider_id: first.providerId, patient_id: first.patientId, location_id: first.locationId, type_id: first.typeId, start_at: first.start, end_at: first.end, status: first.status };
-      if (JSON.stringify(row) !== JSON.stringify(expected)) throw new Mismatch(`appointments.book: the floor books ${JSON.stringify(row)}, ours ${JSON.stringify(expected)}`);
+      const expected = {
+        provider_id: first.providerId,
+        patient_id: first.patientId,
+        location_id: first.locationId,
+        type_id: first.typeId,
+        start_at: first.start,
+        end_at: first.end,
+        status: first.status,
+      };
+      if (JSON.stringify(row) !== JSON.stringify(expected))
+        throw new Mismatch(
+          `appointments.book: the floor books ${JSON.stringify(row)}, ours ${JSON.stringify(expected)}`,
+        );
       log('appointments.book: the floor writes the same appointment as ours');
       const now = first.createdAt;
       const results = await runBenchmark(
@@ -166,7 +201,9 @@ export const bookSuite: Suite = {
         rounds,
         warmup - 1,
       );
-      log(`appointments.book: ${oursNext} bookings each way into distinct free slots of working copies (removed after), measured in ${took()}`);
+      log(
+        `appointments.book: ${oursNext} bookings each way into distinct free slots of working copies (removed after), measured in ${took()}`,
+      );
       return results;
     } finally {
       floor.close();

@@ -23,14 +23,18 @@ const BLOCKING = BLOCKING_STATUSES.map((s) => `'${s}'`).join(', ');
 export async function openScheduler(file: string): Promise<Core> {
   const now = benchNow();
   const core = await createCore({ file, key: BENCH_KEY, clock: () => now });
-  const login = await core.invoke(BENCH_CLIENT, 'auth.login', { username: BENCH_USER.username, password: BENCH_USER.password });
+  const login = await core.invoke(BENCH_CLIENT, 'auth.login', {
+    username: BENCH_USER.username,
+    password: BENCH_USER.password,
+  });
   if (!login.ok) throw new Error(`auth.login failed: ${login.error.message}`);
   return core;
 }
 
 async function invoke<T>(core: Core, name: string, input: unknown): Promise<T> {
   const result = await core.invoke(BENCH_CLIENT, name, input);
-  if (!result.ok) throw new Error(`${name}(${JSON.stringify(input)}) failed: ${result.error.code} ${result.error.message}`);
+  if (!result.ok)
+    throw new Error(`${name}(${JSON.stringify(input)}) failed: ${result.error.code} ${result.error.message}`);
   return result.value as T;
 }
 
@@ -98,7 +102,12 @@ export class DayFloor {
   day(date: string): FloorAppointment[][] {
     const bounds = this.#bounds.get(date);
     if (!bounds) throw new Error(`no bounds for ${date}`);
-    const rows = this.#statement.all(...this.#providerIds, bounds.start - DAY_MS, bounds.end, bounds.start) as FloorAppointment[];
+    const rows = this.#statement.all(
+      ...this.#providerIds,
+      bounds.start - DAY_MS,
+      bounds.end,
+      bounds.start,
+    ) as FloorAppointment[];
     const columns = new Map<string, FloorAppointment[]>(this.#providerIds.map((id) => [id, []]));
     for (const row of rows) columns.get(row.provider_id)?.push(row);
     return [...columns.values()];
@@ -117,7 +126,8 @@ export interface BookingSlot {
   end: number;
 }
 
-const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+const hhmm = (minutes: number) =>
+  `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
 /**
  * `count` distinct free 30-minute slots in the weeks after today (inside the providers' hours, clear
@@ -127,8 +137,14 @@ const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2
 export function freeSlots(dataset: Dataset, count: number, seed: number, durationMinutes = 30): BookingSlot[] {
   const handle = new BetterSqlite3(dataset.plain, { readonly: true });
   try {
-    const typeId = handle.prepare('SELECT id FROM appointment_types WHERE duration_minutes = ? AND deleted_at IS NULL').pluck().get(durationMinutes) as string;
-    const patients = handle.prepare('SELECT id FROM patients WHERE deleted_at IS NULL AND merged_into_id IS NULL ORDER BY rowid').pluck().all() as string[];
+    const typeId = handle
+      .prepare('SELECT id FROM appointment_types WHERE duration_minutes = ? AND deleted_at IS NULL')
+      .pluck()
+      .get(durationMinutes) as string;
+    const patients = handle
+      .prepare('SELECT id FROM patients WHERE deleted_at IS NULL AND merged_into_id IS NULL ORDER BY rowid')
+      .pluck()
+      .all() as string[];
     const busy = handle.prepare(`
       SELECT start_at, end_at FROM appointments
       WHERE provider_id = ? AND start_at > ? AND start_at < ? AND end_at > ? AND status IN (${BLOCKING}) AND deleted_at IS NULL`);
@@ -144,8 +160,16 @@ export function freeSlots(dataset: Dataset, count: number, seed: number, duratio
       if (isoWeekday(date) > 5) continue;
       const bounds = localDayBounds(BENCH_ZONE, date);
       for (const providerId of dataset.scheduling.providerIds) {
-        const taken = (busy.all(providerId, bounds.start - DAY_MS, bounds.end, bounds.start) as { start_at: number; end_at: number }[]).map((r) => ({ ...r }));
-        for (const block of [{ start: DAY_START, end: LUNCH.start }, { start: LUNCH.end, end: DAY_END }]) {
+        const taken = (
+          busy.all(providerId, bounds.start - DAY_MS, bounds.end, bounds.start) as {
+            start_at: number;
+            end_at: number;
+          }[]
+        ).map((r) => ({ ...r }));
+        for (const block of [
+          { start: DAY_START, end: LUNCH.start },
+          { start: LUNCH.end, end: DAY_END },
+        ]) {
           for (let minute = block.start; minute + durationMinutes <= block.end && slots.length < count; minute += 15) {
             const start = wallInstant(date, minute);
             const end = start + duration;
@@ -219,9 +243,14 @@ export class BookFloor {
     this.handle.pragma('journal_mode = WAL');
     this.handle.pragma('synchronous = FULL');
     this.handle.pragma('cache_size = -65536');
-    this.#userId = this.handle.prepare('SELECT id FROM users WHERE username = ?').pluck().get(BENCH_USER.username) as string;
+    this.#userId = this.handle
+      .prepare('SELECT id FROM users WHERE username = ?')
+      .pluck()
+      .get(BENCH_USER.username) as string;
     this.#patient = this.handle.prepare('SELECT id, merged_into_id, deleted_at FROM patients WHERE id = ?');
-    this.#type = this.handle.prepare('SELECT id, duration_minutes FROM appointment_types WHERE id = ? AND deleted_at IS NULL');
+    this.#type = this.handle.prepare(
+      'SELECT id, duration_minutes FROM appointment_types WHERE id = ? AND deleted_at IS NULL',
+    );
     const overlap = (column: string) =>
       this.handle.prepare(`
         SELECT id FROM appointments WHERE ${column} = ? AND start_at > ? AND start_at < ? AND end_at > ?
@@ -253,7 +282,8 @@ export class BookFloor {
   }
 
   #bookInside(slot: BookingSlot, now: number): string {
-    const patient = this.#patient.get(slot.patientId) as { merged_into_id: string | null; deleted_at: number | null } | undefined;
+    const patient = this.#patient.get(slot.patientId) as
+      { merged_into_id: string | null; deleted_at: number | null } | undefined;
     if (!patient || patient.deleted_at !== null || patient.merged_into_id !== null) throw new Error('no such patient');
     const type = this.#type.get(slot.typeId) as { duration_minutes: number } | undefined;
     if (!type) throw new Error('no such type');
@@ -274,18 +304,39 @@ export class BookFloor {
       (t) =>
         toMinutes(t.start_time) <= minuteOfDay &&
         endMinute <= toMinutes(t.end_time) &&
-        !(JSON.parse(t.breaks) as { start: string; end: string }[]).some((b) => toMinutes(b.start) < endMinute && minuteOfDay < toMinutes(b.end)),
+        !(JSON.parse(t.breaks) as { start: string; end: string }[]).some(
+          (b) => toMinutes(b.start) < endMinute && minuteOfDay < toMinutes(b.end),
+        ),
     );
     if (!template) throw new Error('outside hours');
     const id = uuidv7({ msecs: now });
-    this.#insert.run(id, slot.patientId, slot.providerId, template.location_id, slot.typeId, start, end, this.#userId, now, now);
+    this.#insert.run(
+      id,
+      slot.patientId,
+      slot.providerId,
+      template.location_id,
+      slot.typeId,
+      start,
+      end,
+      this.#userId,
+      now,
+      now,
+    );
     this.#history.run(
       uuidv7({ msecs: now }),
       id,
       now,
       this.#userId,
       BENCH_USER.username,
-      JSON.stringify({ patientId: slot.patientId, providerId: slot.providerId, locationId: template.location_id, roomId: null, typeId: slot.typeId, start, end }),
+      JSON.stringify({
+        patientId: slot.patientId,
+        providerId: slot.providerId,
+        locationId: template.location_id,
+        roomId: null,
+        typeId: slot.typeId,
+        start,
+        end,
+      }),
       now,
       now,
     );
@@ -311,7 +362,9 @@ export const NEXT_SPAN_DAYS = 55;
 export function nextQueries(dataset: Dataset, count: number): NextQuery[] {
   const handle = new BetterSqlite3(dataset.plain, { readonly: true });
   try {
-    const types = handle.prepare('SELECT id, duration_minutes FROM appointment_types WHERE deleted_at IS NULL ORDER BY name').all() as {
+    const types = handle
+      .prepare('SELECT id, duration_minutes FROM appointment_types WHERE deleted_at IS NULL ORDER BY name')
+      .all() as {
       id: string;
       duration_minutes: number;
     }[];
@@ -321,7 +374,12 @@ export function nextQueries(dataset: Dataset, count: number): NextQuery[] {
       if (isoWeekday(from) > 5) continue;
       const type = types[queries.length % types.length];
       if (!type) throw new Error('no appointment types');
-      queries.push({ typeId: type.id, durationMinutes: type.duration_minutes, from, to: addDays(from, NEXT_SPAN_DAYS) });
+      queries.push({
+        typeId: type.id,
+        durationMinutes: type.duration_minutes,
+        from,
+        to: addDays(from, NEXT_SPAN_DAYS),
+      });
     }
     return queries;
   } finally {
@@ -399,7 +457,11 @@ export class NextFloor {
       const from = localDayBounds(BENCH_ZONE, addDays(query.from, first)).start;
       const to = localDayBounds(BENCH_ZONE, addDays(query.from, last)).end;
       if (to <= this.#now) continue;
-      const rows = this.#busy.all(...this.#providerIds, from - DAY_MS, to, from) as { provider_id: string; start_at: number; end_at: number }[];
+      const rows = this.#busy.all(...this.#providerIds, from - DAY_MS, to, from) as {
+        provider_id: string;
+        start_at: number;
+        end_at: number;
+      }[];
       const busy = new Map<string, { start: number; end: number }[]>(this.#providerIds.map((id) => [id, []]));
       for (const row of rows) {
         const list = busy.get(row.provider_id);
@@ -429,7 +491,8 @@ export class NextFloor {
           }
         });
         today.sort((a, b) => a.start - b.start || a.rank - b.rank);
-        for (const slot of today.slice(0, NEXT_LIMIT - found.length)) found.push({ providerId: slot.providerId, start: slot.start });
+        for (const slot of today.slice(0, NEXT_LIMIT - found.length))
+          found.push({ providerId: slot.providerId, start: slot.start });
       }
     }
     return found;

@@ -22,12 +22,22 @@ export const patientSearchSuite: Suite = {
       const mismatches: string[] = [];
       for (const query of queries) {
         // Each patient with their next appointment: both sides do the same work.
-        const a = (await ours.search(query.text)).map((row) => `${row.id} ${row.nextAppointment?.appointmentId ?? '-'}`);
+        const a = (await ours.search(query.text)).map(
+          (row) => `${row.id} ${row.nextAppointment?.appointmentId ?? '-'}`,
+        );
         const b = floor.search(query).map((row) => `${row.id} ${row.next_id ?? '-'}`);
-        if (a.join() !== b.join()) mismatches.push(`  ${query.kind} ${JSON.stringify(query.text)}: ours ${a.length} rows, floor ${b.length} rows`);
+        if (a.join() !== b.join())
+          mismatches.push(
+            `  ${query.kind} ${JSON.stringify(query.text)}: ours ${a.length} rows, floor ${b.length} rows`,
+          );
       }
-      if (mismatches.length > 0) throw new Mismatch(`The floor does not answer like ours for ${mismatches.length} queries:\n${mismatches.slice(0, 20).join('\n')}`);
-      log(`patients.search: the floor answers every query with the same patients and next appointments as ours (checked in ${took()})`);
+      if (mismatches.length > 0)
+        throw new Mismatch(
+          `The floor does not answer like ours for ${mismatches.length} queries:\n${mismatches.slice(0, 20).join('\n')}`,
+        );
+      log(
+        `patients.search: the floor answers every query with the same patients and next appointments as ours (checked in ${took()})`,
+      );
 
       const peerVariants: Record<string, Variant> = {};
       const peerSearch: Record<string, (q: PeerQuestion) => Promise<PeerPatient[]>> = {};
@@ -42,7 +52,8 @@ export const patientSearchSuite: Suite = {
       await checkPeers(queries, questions, peerSearch, log);
       if (Object.keys(peerSearch).length > 0) log(`patients.search: peers checked in ${took()}`);
       const at = (i: number) => i % queries.length;
-      for (const [name, search] of Object.entries(peerSearch)) peerVariants[name] = { run: (i) => search(questions[at(i)] ?? { kind: 'none' }) };
+      for (const [name, search] of Object.entries(peerSearch))
+        peerVariants[name] = { run: (i) => search(questions[at(i)] ?? { kind: 'none' }) };
 
       const results = await runBenchmark(
         {
@@ -86,11 +97,21 @@ export async function checkPeers(
       const rows = await search(question);
       found.push([name, rows.length]);
       for (const row of rows) {
-        if (!answers(question, row)) wrong.push(`  ${name} ${queries[i]?.kind} ${JSON.stringify(queries[i]?.text)}: ${row.lastName}, ${row.firstName} ${row.mrn} ${row.dob} ${row.phone ?? ''}`);
+        if (!answers(question, row))
+          wrong.push(
+            `  ${name} ${queries[i]?.kind} ${JSON.stringify(queries[i]?.text)}: ${row.lastName}, ${row.firstName} ${row.mrn} ${row.dob} ${row.phone ?? ''}`,
+          );
       }
     }
-    if (new Set(found.map(([, n]) => n)).size > 1) counts.push(`  ${queries[i]?.kind} ${JSON.stringify(queries[i]?.text)}: ${found.map(([n, c]) => `${n} ${c}`).join(', ')}`);
+    if (new Set(found.map(([, n]) => n)).size > 1)
+      counts.push(
+        `  ${queries[i]?.kind} ${JSON.stringify(queries[i]?.text)}: ${found.map(([n, c]) => `${n} ${c}`).join(', ')}`,
+      );
   }
-  if (wrong.length > 0) throw new Mismatch(`A peer returns rows that do not answer the question:\n${wrong.slice(0, 20).join('\n')}`);
-  if (counts.length > 0) log(`patients.search: the peers found different numbers of rows for ${counts.length} of ${queries.length} queries (collation):\n${counts.slice(0, 5).join('\n')}`);
+  if (wrong.length > 0)
+    throw new Mismatch(`A peer returns rows that do not answer the question:\n${wrong.slice(0, 20).join('\n')}`);
+  if (counts.length > 0)
+    log(
+      `patients.search: the peers found different numbers of rows for ${counts.length} of ${queries.length} queries (collation):\n${counts.slice(0, 5).join('\n')}`,
+    );
 }

@@ -75,10 +75,27 @@ export function bundleSize(log: (line: string) => void): BenchmarkResult {
   execSync('npm run -s build:renderer', { cwd: ROOT, stdio: 'ignore' });
   const assets = join(ROOT, 'out/renderer/assets');
   const files = readdirSync(assets).filter((name) => name.endsWith('.js') || name.endsWith('.css'));
-  const ours = kib(files.reduce((sum, name) => sum + gzipSync(new Uint8Array(readFileSync(join(assets, name))), { level: 9 }).length, 0));
-  const react = [join(ROOT, 'node_modules/react/cjs/react.production.js'), join(ROOT, 'node_modules/react-dom/cjs/react-dom-client.production.js')];
+  const ours = kib(
+    files.reduce(
+      (sum, name) => sum + gzipSync(new Uint8Array(readFileSync(join(assets, name))), { level: 9 }).length,
+      0,
+    ),
+  );
+  const react = [
+    join(ROOT, 'node_modules/react/cjs/react.production.js'),
+    join(ROOT, 'node_modules/react-dom/cjs/react-dom-client.production.js'),
+  ];
   // Minified as our bundle is (React's CommonJS production files are not).
-  const floor = kib(react.reduce((sum, file) => sum + gzipSync(new Uint8Array(Buffer.from(transformSync(readFileSync(file, 'utf8'), { minify: true }).code)), { level: 9 }).length, 0));
+  const floor = kib(
+    react.reduce(
+      (sum, file) =>
+        sum +
+        gzipSync(new Uint8Array(Buffer.from(transformSync(readFileSync(file, 'utf8'), { minify: true }).code)), {
+          level: 9,
+        }).length,
+      0,
+    ),
+  );
   log(`startup.bundle: ${files.length} files, ${ours} KiB gzipped; React + React DOM alone, minified, ${floor} KiB`);
   return {
     name: 'startup.bundle (renderer, gzip)',

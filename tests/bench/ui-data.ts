@@ -25,7 +25,10 @@ export function uiClinic(dataset: Dataset): { dir: string; remove(): void } {
     const admin = handle.prepare('SELECT id FROM users WHERE username = ?').pluck().get(BENCH_USERNAME) as string;
     const type = handle.prepare('SELECT id FROM appointment_types WHERE duration_minutes = 15').pluck().get() as string;
     const location = dataset.scheduling.locationId;
-    const patients = handle.prepare('SELECT id FROM patients ORDER BY rowid LIMIT ?').pluck().all(UI_PER_PROVIDER * dataset.scheduling.providerIds.length) as string[];
+    const patients = handle
+      .prepare('SELECT id FROM patients ORDER BY rowid LIMIT ?')
+      .pluck()
+      .all(UI_PER_PROVIDER * dataset.scheduling.providerIds.length) as string[];
     const insert = handle.prepare(`
       INSERT INTO appointments (id, patient_id, provider_id, location_id, room_id, type_id, start_at, end_at, reason, notes, status,
         cancel_reason, cancelled_by, cancelled_at, rescheduled_from_id, meeting_link, override_reason, overridden_by, created_by,
@@ -38,7 +41,20 @@ export function uiClinic(dataset: Dataset): { dir: string; remove(): void } {
             const start = wallInstant(date, 8 * 60 + k * 15);
             const now = start - 86_400_000;
             const patient = patients[(p * UI_PER_PROVIDER + k) % patients.length] ?? '';
-            insert.run(uuidv7({ msecs: now }), patient, providerId, location, type, start, start + 15 * 60_000, k % 3 === 0 ? 'confirmed' : 'booked', admin, admin, now, now);
+            insert.run(
+              uuidv7({ msecs: now }),
+              patient,
+              providerId,
+              location,
+              type,
+              start,
+              start + 15 * 60_000,
+              k % 3 === 0 ? 'confirmed' : 'booked',
+              admin,
+              admin,
+              now,
+              now,
+            );
           }
         });
       }
@@ -52,10 +68,14 @@ export function uiClinic(dataset: Dataset): { dir: string; remove(): void } {
 
 /** `clinic serve` on a data folder, as a person starts browser mode; resolves with its address. */
 export async function serve(dataDir: string): Promise<{ url: string; child: ChildProcess; stop(): Promise<void> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src-main/cli/index.ts', 'serve', '--data', dataDir, '--port', '0'], {
-    cwd: ROOT,
-    env: { ...process.env, CLINIC_DB_KEY: BENCH_KEY.toString('hex') },
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'src-main/cli/index.ts', 'serve', '--data', dataDir, '--port', '0'],
+    {
+      cwd: ROOT,
+      env: { ...process.env, CLINIC_DB_KEY: BENCH_KEY.toString('hex') },
+    },
+  );
   let output = '';
   const url = await new Promise<string>((done, fail) => {
     const timer = setTimeout(() => fail(new Error(`serve did not start:\n${output}`)), 60_000);

@@ -15,7 +15,14 @@ import { serve, UI_DATES, UI_PER_PROVIDER, uiClinic } from './ui-data';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const CHROMIUM = process.env.FRONT_DESK_BENCH_CHROMIUM ?? '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 /** Resolves after the next frame has been produced. */
 const AFTER_PAINT = 'new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)))';
@@ -116,7 +123,9 @@ function dayFloor(page: Page): Promise<number> {
 async function keystroke(page: Page, prefix: string, key: string): Promise<number> {
   const box = page.getByLabel('Find a patient');
   await box.fill(prefix);
-  await page.evaluate(`window.__bench.settle(document.getElementById('patient-results') || document.body, performance.now(), 150)`);
+  await page.evaluate(
+    `window.__bench.settle(document.getElementById('patient-results') || document.body, performance.now(), 150)`,
+  );
   await box.focus();
   // The listener is in place (awaited) before the key is pressed, and the result is collected after.
   await page.evaluate(`(() => {
@@ -191,7 +200,9 @@ export const uiSuite: Suite = {
     const results: BenchmarkResult[] = [];
     try {
       browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-      log(`ui: renderer built, ${UI_PER_PROVIDER * 20} appointments on ${UI_DATES.join(' and ')}, Chromium started in ${took()}`);
+      log(
+        `ui: renderer built, ${UI_PER_PROVIDER * 20} appointments on ${UI_DATES.join(' and ')}, Chromium started in ${took()}`,
+      );
 
       // Cold start: `clinic serve` spawned until the sign-in screen is painted in a fresh page.
       // Floor: a bare Node HTTP server spawned until a page with one heading is painted.
@@ -206,7 +217,9 @@ export const uiSuite: Suite = {
               '-e',
               "const s=require('http').createServer((q,r)=>{r.setHeader('content-type','text/html');r.end('<!doctype html><h1>Sign in</h1>')}).listen(0,'127.0.0.1',()=>console.log('http://127.0.0.1:'+s.address().port+'/'))",
             ]);
-            const url = await new Promise<string>((done) => child.stdout.once('data', (chunk: Buffer) => done(chunk.toString().trim())));
+            const url = await new Promise<string>((done) =>
+              child.stdout.once('data', (chunk: Buffer) => done(chunk.toString().trim())),
+            );
             await page.goto(url);
             await page.getByRole('heading', { name: 'Sign in' }).waitFor();
             await page.evaluate(AFTER_PAINT);
@@ -226,21 +239,22 @@ export const uiSuite: Suite = {
           await context.close();
         }
       };
-      if (part('coldStart')) results.push(
-        ...(await runBenchmark(
-          {
-            name: 'ui.coldStart (serve spawned to sign-in painted)',
-            dataset: patientsLabel,
-            unit: 'ms',
-            ours: { run: () => coldStart(false), selfTimed: true },
-            floor: { run: () => coldStart(true), selfTimed: true },
-            iterations: 1,
-            goals: {},
-          },
-          rounds,
-          1,
-        )),
-      );
+      if (part('coldStart'))
+        results.push(
+          ...(await runBenchmark(
+            {
+              name: 'ui.coldStart (serve spawned to sign-in painted)',
+              dataset: patientsLabel,
+              unit: 'ms',
+              ours: { run: () => coldStart(false), selfTimed: true },
+              floor: { run: () => coldStart(true), selfTimed: true },
+              iterations: 1,
+              goals: {},
+            },
+            rounds,
+            1,
+          )),
+        );
       log(`ui.coldStart: measured in ${took()}`);
 
       server = await serve(clinic.dir);
@@ -248,78 +262,86 @@ export const uiSuite: Suite = {
       page.on('crash', () => log('ui: the page crashed'));
       await signIn(page, server.url);
       await dayPaint(page, UI_DATES[0]);
-      if (part('dayView')) results.push(
-        ...(await runBenchmark(
-          {
-            name: `ui.dayView (20 providers x ${UI_PER_PROVIDER} appointments, columns on screen painted after navigation)`,
-            dataset: patientsLabel,
-            unit: 'ms',
-            ours: { run: (i) => dayPaint(page, UI_DATES[i % UI_DATES.length] ?? UI_DATES[0]), selfTimed: true },
-            floor: { run: () => dayFloor(page), selfTimed: true },
-            iterations: 6,
-            goals: { p95Ms: 100 },
-          },
-          rounds,
-          2,
-        )),
-      );
+      if (part('dayView'))
+        results.push(
+          ...(await runBenchmark(
+            {
+              name: `ui.dayView (20 providers x ${UI_PER_PROVIDER} appointments, columns on screen painted after navigation)`,
+              dataset: patientsLabel,
+              unit: 'ms',
+              ours: { run: (i) => dayPaint(page, UI_DATES[i % UI_DATES.length] ?? UI_DATES[0]), selfTimed: true },
+              floor: { run: () => dayFloor(page), selfTimed: true },
+              iterations: 6,
+              goals: { p95Ms: 100 },
+            },
+            rounds,
+            2,
+          )),
+        );
       log(`ui.dayView: measured in ${took()}`);
 
-      const scrollDay = !part('scroll') ? [] : await runBenchmark(
-        {
-          name: 'ui.scroll day view (frame times)',
-          dataset: patientsLabel,
-          unit: 'ms',
-          ours: { run: () => scrollFrames(page, '.cal-scroll', true), selfTimed: true },
-          floor: { run: () => scrollFrames(page, '.cal-scroll', false), selfTimed: true },
-          iterations: 1,
-          goals: { p95Ms: 33.3 },
-        },
-        rounds,
-        1,
-      );
+      const scrollDay = !part('scroll')
+        ? []
+        : await runBenchmark(
+            {
+              name: 'ui.scroll day view (frame times)',
+              dataset: patientsLabel,
+              unit: 'ms',
+              ours: { run: () => scrollFrames(page, '.cal-scroll', true), selfTimed: true },
+              floor: { run: () => scrollFrames(page, '.cal-scroll', false), selfTimed: true },
+              iterations: 1,
+              goals: { p95Ms: 33.3 },
+            },
+            rounds,
+            1,
+          );
       if (part('scroll')) results.push(...scrollDay);
 
       await page.evaluate(`location.hash = '#/patients'`);
       await page.getByLabel('Find a patient').waitFor();
       const prefixes = ['ma', 'le', 'sm', 'ga', 'jo', 'ro', 'ch', 'be'];
       const keys = ['r', 'e', 'i', 'n', 'o', 'a', 'l', 's'];
-      if (part('keystroke')) results.push(
-        ...(await runBenchmark(
-          {
-            name: 'ui.searchKeystroke (keydown to results painted)',
-            dataset: patientsLabel,
-            unit: 'ms',
-            ours: { run: (i) => keystroke(page, prefixes[i % prefixes.length] ?? 'ma', keys[(i >> 3) % keys.length] ?? 'r'), selfTimed: true },
-            floor: { run: () => keystrokeFloor(page), selfTimed: true },
-            iterations: 6,
-            goals: { p95Ms: 50 },
-          },
-          rounds,
-          2,
-        )),
-      );
+      if (part('keystroke'))
+        results.push(
+          ...(await runBenchmark(
+            {
+              name: 'ui.searchKeystroke (keydown to results painted)',
+              dataset: patientsLabel,
+              unit: 'ms',
+              ours: {
+                run: (i) => keystroke(page, prefixes[i % prefixes.length] ?? 'ma', keys[(i >> 3) % keys.length] ?? 'r'),
+                selfTimed: true,
+              },
+              floor: { run: () => keystrokeFloor(page), selfTimed: true },
+              iterations: 6,
+              goals: { p95Ms: 50 },
+            },
+            rounds,
+            2,
+          )),
+        );
       log(`ui.searchKeystroke: measured in ${took()}`);
 
       // The patient list, in a window short enough that 20 results scroll.
       await page.setViewportSize({ width: 1280, height: 420 });
       await page.getByLabel('Find a patient').fill('a');
       await page.evaluate(`window.__bench.settle(document.body, performance.now(), 200)`);
-      if (part('scroll')) results.push(
-        ...(await runBenchmark(
-          {
-            name: 'ui.scroll patient list (frame times)',
-            dataset: patientsLabel,
-            unit: 'ms',
-            ours: { run: () => scrollFrames(page, null, true), selfTimed: true },
-            floor: { run: () => scrollFrames(page, null, false), selfTimed: true },
-            iterations: 1,
-            goals: { p95Ms: 33.3 },
-          },
-          rounds,
-          1,
-        )),
-      );
+      if (part('scroll'))
+        results.push(
+          ...(await runBenchmark(
+            {
+              name: 'ui.scroll patient list (frame times)',
+              dataset: patientsLabel,
+              unit: 'ms',
+              ours: { run: () => scrollFrames(page, null, true), selfTimed: true },
+              floor: { run: () => scrollFrames(page, null, false), selfTimed: true },
+              iterations: 1,
+              goals: { p95Ms: 33.3 },
+            },
+            rounds,
+            1,
+          )),
+        );
       log(`ui.scroll: measured in ${took()}`);
       return results;
     } finally {

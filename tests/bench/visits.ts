@@ -38,9 +38,16 @@ class CheckInFloor {
 
   constructor(file: string) {
     this.handle = floorHandle(file);
-    const userId = this.handle.prepare('SELECT id FROM users WHERE username = ?').pluck().get(BENCH_USER.username) as string;
-    const appointment = this.handle.prepare('SELECT id, patient_id, provider_id, status, start_at FROM appointments WHERE id = ? AND deleted_at IS NULL');
-    const open = this.handle.prepare("SELECT id FROM visits WHERE appointment_id = ? AND status <> 'cancelled' AND deleted_at IS NULL");
+    const userId = this.handle
+      .prepare('SELECT id FROM users WHERE username = ?')
+      .pluck()
+      .get(BENCH_USER.username) as string;
+    const appointment = this.handle.prepare(
+      'SELECT id, patient_id, provider_id, status, start_at FROM appointments WHERE id = ? AND deleted_at IS NULL',
+    );
+    const open = this.handle.prepare(
+      "SELECT id FROM visits WHERE appointment_id = ? AND status <> 'cancelled' AND deleted_at IS NULL",
+    );
     const ticket = this.handle.prepare('SELECT max(ticket_number) FROM visits WHERE local_date = ?').pluck();
     const visit = this.handle.prepare(`
       INSERT INTO visits (id, patient_id, appointment_id, appointment_status_before, provider_id, room_id, status, local_date, ticket_number,
@@ -55,15 +62,42 @@ class CheckInFloor {
       INSERT INTO appointment_history (id, appointment_id, at, user_id, username, action, changes, override_reason, created_at, updated_at)
       VALUES (?, ?, ?, ?, ?, 'status', ?, NULL, ?, ?)`);
     const transaction = this.handle.transaction((appointmentId: string, now: number) => {
-      const row = appointment.get(appointmentId) as { id: string; patient_id: string; provider_id: string; status: string } | undefined;
+      const row = appointment.get(appointmentId) as
+        { id: string; patient_id: string; provider_id: string; status: string } | undefined;
       if (!row || open.get(appointmentId)) throw new Error('floor: cannot check in');
       const id = newId();
       const eventId = newId();
       const next = ((ticket.get(BENCH_TODAY) as number | null) ?? 0) + 1;
-      visit.run(id, row.patient_id, row.id, row.status, row.provider_id, BENCH_TODAY, next, now, now, eventId, eventId, userId, BENCH_USER.displayName, now, now, now);
+      visit.run(
+        id,
+        row.patient_id,
+        row.id,
+        row.status,
+        row.provider_id,
+        BENCH_TODAY,
+        next,
+        now,
+        now,
+        eventId,
+        eventId,
+        userId,
+        BENCH_USER.displayName,
+        now,
+        now,
+        now,
+      );
       event.run(eventId, id, now, userId, BENCH_USER.username, now, now);
       status.run(now, row.id);
-      history.run(newId(), row.id, now, userId, BENCH_USER.username, JSON.stringify({ status: { from: row.status, to: 'arrived' } }), now, now);
+      history.run(
+        newId(),
+        row.id,
+        now,
+        userId,
+        BENCH_USER.username,
+        JSON.stringify({ status: { from: row.status, to: 'arrived' } }),
+        now,
+        now,
+      );
       return id;
     });
     this.run = (appointmentId, now) => transaction.immediate(appointmentId, now);
@@ -76,7 +110,10 @@ class VitalsFloor {
 
   constructor(file: string) {
     this.handle = floorHandle(file);
-    const userId = this.handle.prepare('SELECT id FROM users WHERE username = ?').pluck().get(BENCH_USER.username) as string;
+    const userId = this.handle
+      .prepare('SELECT id FROM users WHERE username = ?')
+      .pluck()
+      .get(BENCH_USER.username) as string;
     const patient = this.handle.prepare('SELECT id, merged_into_id FROM patients WHERE id = ? AND deleted_at IS NULL');
     const insert = this.handle.prepare(`
       INSERT INTO vitals (id, patient_id, visit_id, systolic_mmhg, diastolic_mmhg, pulse_per_min, resp_per_min, temperature_c, spo2_percent,
@@ -120,10 +157,17 @@ class BoardFloor {
   board(date: string): string[] {
     this.#settings.get();
     const rooms = new Map((this.#rooms.all() as { id: string; name: string }[]).map((room) => [room.id, room.name]));
-    const providers = new Map((this.#providers.all() as { id: string; display_name: string }[]).map((p) => [p.id, p.display_name]));
+    const providers = new Map(
+      (this.#providers.all() as { id: string; display_name: string }[]).map((p) => [p.id, p.display_name]),
+    );
     // Names joined in plain code, as ours does: the floor answers the same question the same way.
     const rows = this.#visits.all(date) as { id: string; room_id: string | null; provider_id: string | null }[];
-    return rows.map((row) => `${row.id}${row.room_id ? (rooms.get(row.room_id) ?? '') : ''}${row.provider_id ? (providers.get(row.provider_id) ?? '') : ''}`.slice(0, 36));
+    return rows.map((row) =>
+      `${row.id}${row.room_id ? (rooms.get(row.room_id) ?? '') : ''}${row.provider_id ? (providers.get(row.provider_id) ?? '') : ''}`.slice(
+        0,
+        36,
+      ),
+    );
   }
 }
 
@@ -133,7 +177,9 @@ function arrivable(plain: string): string[] {
   try {
     const day = localDayBounds(BENCH_ZONE, BENCH_TODAY);
     return handle
-      .prepare("SELECT id FROM appointments WHERE start_at >= ? AND start_at < ? AND status IN ('booked', 'confirmed') AND deleted_at IS NULL ORDER BY start_at, id")
+      .prepare(
+        "SELECT id FROM appointments WHERE start_at >= ? AND start_at < ? AND status IN ('booked', 'confirmed') AND deleted_at IS NULL ORDER BY start_at, id",
+      )
       .pluck()
       .all(day.start, day.end) as string[];
   } finally {
@@ -144,13 +190,20 @@ function arrivable(plain: string): string[] {
 function somePatients(plain: string, count: number): string[] {
   const handle = new BetterSqlite3(plain, { readonly: true });
   try {
-    return handle.prepare('SELECT id FROM patients WHERE deleted_at IS NULL AND merged_into_id IS NULL ORDER BY id LIMIT ?').pluck().all(count) as string[];
+    return handle
+      .prepare('SELECT id FROM patients WHERE deleted_at IS NULL AND merged_into_id IS NULL ORDER BY id LIMIT ?')
+      .pluck()
+      .all(count) as string[];
   } finally {
     handle.close();
   }
 }
 
-export async function benchVisits(dataset: Dataset, rounds: number, log: (line: string) => void = console.log): Promise<BenchmarkResult[]> {
+export async function benchVisits(
+  dataset: Dataset,
+  rounds: number,
+  log: (line: string) => void = console.log,
+): Promise<BenchmarkResult[]> {
   const results: BenchmarkResult[] = [];
   const label = `${dataset.patients / 1000}k patients`;
   const copies = workingCopies(dataset, 'visits');
@@ -160,7 +213,8 @@ export async function benchVisits(dataset: Dataset, rounds: number, log: (line: 
     const appointments = arrivable(copies.plain);
     const warmup = 10;
     const iterations = Math.floor((appointments.length - warmup - 1) / rounds);
-    if (iterations < 5) throw new Error(`visits bench: only ${appointments.length} appointments can arrive on ${BENCH_TODAY}`);
+    if (iterations < 5)
+      throw new Error(`visits bench: only ${appointments.length} appointments can arrive on ${BENCH_TODAY}`);
     let core = await openScheduler(copies.encrypted);
     const checkInFloor = new CheckInFloor(copies.plain);
     let oursNext = 0;
@@ -168,8 +222,12 @@ export async function benchVisits(dataset: Dataset, rounds: number, log: (line: 
     const take = (n: number) => appointments[n] ?? '';
     const first = await invoke<VisitView>(core, 'visits.checkIn', { appointmentId: take(oursNext++) });
     checkInFloor.run(take(floorNext++), now);
-    const floorRow = checkInFloor.handle.prepare('SELECT patient_id, status, ticket_number FROM visits WHERE appointment_id = ?').get(first.appointmentId);
-    if (JSON.stringify(floorRow) !== JSON.stringify({ patient_id: first.patientId, status: 'arrived', ticket_number: 1 })) {
+    const floorRow = checkInFloor.handle
+      .prepare('SELECT patient_id, status, ticket_number FROM visits WHERE appointment_id = ?')
+      .get(first.appointmentId);
+    if (
+      JSON.stringify(floorRow) !== JSON.stringify({ patient_id: first.patientId, status: 'arrived', ticket_number: 1 })
+    ) {
       throw new Error(`visits.checkIn: the floor wrote ${JSON.stringify(floorRow)}`);
     }
     results.push(
@@ -197,8 +255,17 @@ export async function benchVisits(dataset: Dataset, rounds: number, log: (line: 
     const saved = await invoke<VitalsRecord>(core, 'vitals.record', {
       patientId: patientAt(0),
       units: { temperature: 'C', system: 'metric' },
-      systolic: 124, diastolic: 80, pulse: 72, respRate: 14, temperature: 36.8, spo2: 98, weight: 70, height: 175, pain: 2,
-      chiefComplaint: 'Cough', allergiesReviewed: true,
+      systolic: 124,
+      diastolic: 80,
+      pulse: 72,
+      respRate: 14,
+      temperature: 36.8,
+      spo2: 98,
+      weight: 70,
+      height: 175,
+      pain: 2,
+      chiefComplaint: 'Cough',
+      allergiesReviewed: true,
     });
     if (saved.bmi !== 22.9) throw new Error(`vitals.record: BMI ${String(saved.bmi)}`);
     results.push(
@@ -212,8 +279,17 @@ export async function benchVisits(dataset: Dataset, rounds: number, log: (line: 
               invoke(core, 'vitals.record', {
                 patientId: patientAt(i),
                 units: { temperature: 'C', system: 'metric' },
-                systolic: 124, diastolic: 80, pulse: 72, respRate: 14, temperature: 36.8, spo2: 98, weight: 70, height: 175, pain: 2,
-                chiefComplaint: 'Cough', allergiesReviewed: true,
+                systolic: 124,
+                diastolic: 80,
+                pulse: 72,
+                respRate: 14,
+                temperature: 36.8,
+                spo2: 98,
+                weight: 70,
+                height: 175,
+                pain: 2,
+                chiefComplaint: 'Cough',
+                allergiesReviewed: true,
               }),
           },
           floor: { run: (i) => vitalsFloor.run(patientAt(i), now) },
@@ -229,7 +305,9 @@ export async function benchVisits(dataset: Dataset, rounds: number, log: (line: 
     // visits.board with 400 visits today: walk-ins fill up what the check-ins left.
     const board0 = await invoke<VisitBoard>(core, 'visits.board', {});
     const onBoard = new Set(board0.visits.map((visit) => visit.patientId));
-    const walkIns = patients.filter((id) => !onBoard.has(id)).slice(0, Math.max(0, BOARD_VISITS - board0.visits.length));
+    const walkIns = patients
+      .filter((id) => !onBoard.has(id))
+      .slice(0, Math.max(0, BOARD_VISITS - board0.visits.length));
     for (const patientId of walkIns) await invoke(core, 'visits.checkIn', { patientId });
     await core.close();
     const boardPlain = join(copies.plain, '..', 'board-plain.db');

@@ -16,7 +16,10 @@ interface Element {
 type PageGlobals = {
   clinic?: ClinicBridge;
   location: { hash: string };
-  document: { querySelector: (selector: string) => Element | null; querySelectorAll: (selector: string) => Iterable<Element> & { length: number } };
+  document: {
+    querySelector: (selector: string) => Element | null;
+    querySelectorAll: (selector: string) => Iterable<Element> & { length: number };
+  };
   requestAnimationFrame: (fn: () => void) => void;
 };
 
@@ -28,17 +31,38 @@ const PER_PROVIDER = 30;
 /** 20 providers working 08:00-18:00 on Wednesdays, each with 30 back-to-back 15-minute appointments. */
 async function fill(page: Page): Promise<void> {
   const location = await invoke<{ id: string }>(page, 'schedule.createLocation', { name: 'Riverside' });
-  const type = await invoke<{ id: string }>(page, 'schedule.createType', { name: 'Review', durationMinutes: 15, colour: '#2e7d32' });
+  const type = await invoke<{ id: string }>(page, 'schedule.createType', {
+    name: 'Review',
+    durationMinutes: 15,
+    colour: '#2e7d32',
+  });
   for (let p = 0; p < PROVIDERS; p += 1) {
-    const provider = await invoke<{ id: string }>(page, 'schedule.createProvider', { displayName: `Dr Provider ${String(p + 1).padStart(2, '0')}`, colour: '#1f5fa8', defaultLocationId: location.id });
-    await invoke(page, 'schedule.createTemplate', { providerId: provider.id, locationId: location.id, weekday: 3, start: '08:00', end: '18:00' });
+    const provider = await invoke<{ id: string }>(page, 'schedule.createProvider', {
+      displayName: `Dr Provider ${String(p + 1).padStart(2, '0')}`,
+      colour: '#1f5fa8',
+      defaultLocationId: location.id,
+    });
+    await invoke(page, 'schedule.createTemplate', {
+      providerId: provider.id,
+      locationId: location.id,
+      weekday: 3,
+      start: '08:00',
+      end: '18:00',
+    });
     // One patient per provider: their appointments follow one another, so no patient overlaps.
-    const patient = await invoke<{ id: string }>(page, 'patients.create', { firstName: `Paint${p}`, lastName: 'Tester', dob: `19${String(50 + p)}-01-01` });
+    const patient = await invoke<{ id: string }>(page, 'patients.create', {
+      firstName: `Paint${p}`,
+      lastName: 'Tester',
+      dob: `19${String(50 + p)}-01-01`,
+    });
     // The day's 30 bookings in one round trip to the page (600 separate ones would add seconds).
     const bookings = Array.from({ length: PER_PROVIDER }, (_, i) => {
       const minutes = 8 * 60 + i * 15;
       const time = `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
-      return { name: 'appointments.book', input: { patientId: patient.id, providerId: provider.id, typeId: type.id, start: { date: DATE, time } } };
+      return {
+        name: 'appointments.book',
+        input: { patientId: patient.id, providerId: provider.id, typeId: type.id, start: { date: DATE, time } },
+      };
     });
     await invokeEach(page, bookings);
   }
@@ -71,7 +95,12 @@ async function navigateAndPaint(page: Page, date: string, perColumn: number): Pr
         const check = () => {
           const shown = onScreen();
           columns = shown.length;
-          if (expected === 0 || (shown.length > 0 && shown.every((column) => column.querySelectorAll('.cal-appointment').length >= expected))) g.requestAnimationFrame(() => resolve());
+          if (
+            expected === 0 ||
+            (shown.length > 0 &&
+              shown.every((column) => column.querySelectorAll('.cal-appointment').length >= expected))
+          )
+            g.requestAnimationFrame(() => resolve());
           else g.requestAnimationFrame(check);
         };
         check();
@@ -90,8 +119,10 @@ async function navigateAndPaint(page: Page, date: string, perColumn: number): Pr
  * day is usually drawn from the calendar's cache of days read ahead; the cold figure (from another
  * screen, the procedure call over browser mode's HTTP bridge included) is printed beside it.
  */
-test('calendar paint: the day view with 20 providers x 30 appointments, its columns on screen painted within 100 ms of navigation', async ({ page, desk }) => {
-  test.skip(!process.env.FRONT_DESK_PAINT, 'set FRONT_DESK_PAINT=1 to measure');
+test('calendar paint: the day view with 20 providers x 30 appointments, its columns on screen painted within 100 ms of navigation', async ({
+  page,
+  desk,
+}) => {
   test.setTimeout(180_000);
   const app = new FrontDeskPage(page);
   await app.openNewClinic(desk.url);
@@ -135,7 +166,11 @@ test('calendar paint: the day view with 20 providers x 30 appointments, its colu
     return took.sort((a, b) => a - b);
   }, DATE);
   console.log(`of which the appointments.day call alone, median ms: ${(fetches[3] ?? 0).toFixed(1)}`);
-  console.log(`day view, ${PROVIDERS} providers x ${PER_PROVIDER} appointments (${onScreen} columns on screen): navigation to painted, ms: ${times.map((t) => t.toFixed(1)).join(', ')} (median ${median.toFixed(1)})`);
-  console.log(`the same day from another screen (nothing cached), ms: ${cold.map((t) => t.toFixed(1)).join(', ')} (median ${(cold[2] ?? 0).toFixed(1)})`);
+  console.log(
+    `day view, ${PROVIDERS} providers x ${PER_PROVIDER} appointments (${onScreen} columns on screen): navigation to painted, ms: ${times.map((t) => t.toFixed(1)).join(', ')} (median ${median.toFixed(1)})`,
+  );
+  console.log(
+    `the same day from another screen (nothing cached), ms: ${cold.map((t) => t.toFixed(1)).join(', ')} (median ${(cold[2] ?? 0).toFixed(1)})`,
+  );
   expect(median).toBeLessThanOrEqual(100);
 });

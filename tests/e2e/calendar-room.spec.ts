@@ -8,19 +8,37 @@ const DATE = '2027-03-10';
 const MONDAY = '2027-03-08';
 
 /** Two providers working weekdays 09:00–17:00 at one location with two rooms; a 30-minute type; two patients. */
-async function configure(page: Page): Promise<{ rooms: string[]; providers: string[]; patients: string[]; typeId: string }> {
+async function configure(
+  page: Page,
+): Promise<{ rooms: string[]; providers: string[]; patients: string[]; typeId: string }> {
   const location = await invoke<{ id: string }>(page, 'schedule.createLocation', { name: 'Riverside' });
   const rooms: string[] = [];
-  for (const name of ['Room 1', 'Room 2']) rooms.push((await invoke<{ id: string }>(page, 'schedule.createRoom', { locationId: location.id, name })).id);
+  for (const name of ['Room 1', 'Room 2'])
+    rooms.push((await invoke<{ id: string }>(page, 'schedule.createRoom', { locationId: location.id, name })).id);
   const providers: string[] = [];
   for (const displayName of ['Dr Amara Okafor', 'Dr Ben Carter']) {
-    const provider = await invoke<{ id: string }>(page, 'schedule.createProvider', { displayName, colour: '#1f5fa8', defaultLocationId: location.id });
+    const provider = await invoke<{ id: string }>(page, 'schedule.createProvider', {
+      displayName,
+      colour: '#1f5fa8',
+      defaultLocationId: location.id,
+    });
     providers.push(provider.id);
     for (let weekday = 1; weekday <= 5; weekday += 1) {
-      await invoke(page, 'schedule.createTemplate', { providerId: provider.id, locationId: location.id, weekday, start: '09:00', end: '17:00', breaks: [] });
+      await invoke(page, 'schedule.createTemplate', {
+        providerId: provider.id,
+        locationId: location.id,
+        weekday,
+        start: '09:00',
+        end: '17:00',
+        breaks: [],
+      });
     }
   }
-  const type = await invoke<{ id: string }>(page, 'schedule.createType', { name: 'Consultation', durationMinutes: 30, colour: '#1f5fa8' });
+  const type = await invoke<{ id: string }>(page, 'schedule.createType', {
+    name: 'Consultation',
+    durationMinutes: 30,
+    colour: '#1f5fa8',
+  });
   const patients: string[] = [];
   for (const [firstName, lastName, dob] of [
     ['María José', 'García', '1964-06-29'],
@@ -31,13 +49,28 @@ async function configure(page: Page): Promise<{ rooms: string[]; providers: stri
   return { rooms, providers, patients, typeId: type.id };
 }
 
-test('booking with a room, reason, notes and a meeting link; the panel shows them, edits them and keeps their history; the room’s week shows everyone booked in it', async ({ page, desk }) => {
+test('booking with a room, reason, notes and a meeting link; the panel shows them, edits them and keeps their history; the room’s week shows everyone booked in it', async ({
+  page,
+  desk,
+}) => {
   const app = new FrontDeskPage(page);
   await app.openNewClinic(desk.url);
   const setup = await configure(page);
   // Dr Carter sees Tom Baker in Room 1 on Thursday; Room 2 is busy on Wednesday with someone else.
-  await invoke(page, 'appointments.book', { patientId: setup.patients[1], providerId: setup.providers[1], typeId: setup.typeId, roomId: setup.rooms[0], start: { date: '2027-03-11', time: '14:00' } });
-  await invoke(page, 'appointments.book', { patientId: setup.patients[1], providerId: setup.providers[1], typeId: setup.typeId, roomId: setup.rooms[1], start: { date: DATE, time: '15:00' } });
+  await invoke(page, 'appointments.book', {
+    patientId: setup.patients[1],
+    providerId: setup.providers[1],
+    typeId: setup.typeId,
+    roomId: setup.rooms[0],
+    start: { date: '2027-03-11', time: '14:00' },
+  });
+  await invoke(page, 'appointments.book', {
+    patientId: setup.patients[1],
+    providerId: setup.providers[1],
+    typeId: setup.typeId,
+    roomId: setup.rooms[1],
+    start: { date: DATE, time: '15:00' },
+  });
 
   await app.open('Calendar');
   await page.getByLabel('Date', { exact: true }).fill(DATE);
@@ -58,12 +91,17 @@ test('booking with a room, reason, notes and a meeting link; the panel shows the
 
   const panel = page.getByRole('region', { name: 'Appointment' });
   await expect(panel.getByRole('status')).toHaveText('Booked García, María José at 10:00 with Dr Amara Okafor.');
-  await expect(panel.getByRole('link', { name: 'Room 1: its week' })).toHaveAttribute('href', `#/calendar/room/${setup.rooms[0] ?? ''}/${MONDAY}`);
+  await expect(panel.getByRole('link', { name: 'Room 1: its week' })).toHaveAttribute(
+    'href',
+    `#/calendar/room/${setup.rooms[0] ?? ''}/${MONDAY}`,
+  );
   await expect(panel).toContainText('Knee pain');
   await expect(panel).toContainText('Prefers Spanish.');
   await expect(panel.getByRole('link', { name: 'https://meet.example.org/abc' })).toHaveAttribute('target', '_blank');
   await panel.getByText('History').click();
-  await expect(panel.getByRole('list', { name: 'Appointment history' }).getByRole('listitem')).toHaveText([/ada Booked$/]);
+  await expect(panel.getByRole('list', { name: 'Appointment history' }).getByRole('listitem')).toHaveText([
+    /ada Booked$/,
+  ]);
   await screenshot(page, '95-calendar-booking-details');
 
   // She phones: the notes change after booking; the history says so, newest first.
@@ -73,7 +111,10 @@ test('booking with a room, reason, notes and a meeting link; the panel shows the
   await details.getByRole('button', { name: 'Save details' }).click();
   await expect(panel.getByRole('status')).toHaveText("Saved the details of García, María José's appointment.");
   await expect(panel).toContainText('Bring the X-ray and the referral letter.');
-  await expect(panel.getByRole('list', { name: 'Appointment history' }).getByRole('listitem')).toHaveText([/ada Details changed \(notes\)$/, /ada Booked$/]);
+  await expect(panel.getByRole('list', { name: 'Appointment history' }).getByRole('listitem')).toHaveText([
+    /ada Details changed \(notes\)$/,
+    /ada Booked$/,
+  ]);
 
   // The room's week: Room 1 holds García with Dr Okafor on Wednesday and Baker with Dr Carter on
   // Thursday, whoever the provider; Room 2's booking is not there.
@@ -81,16 +122,25 @@ test('booking with a room, reason, notes and a meeting link; the panel shows the
   await expect(page).toHaveURL(new RegExp(`#/calendar/room/${setup.rooms[0] ?? ''}/${MONDAY}$`));
   const week = page.getByRole('region', { name: 'Room schedule' });
   await expect(week.getByRole('columnheader')).toHaveCount(7);
-  await expect(week.getByRole('group', { name: 'Wed 10 Mar' }).getByRole('button', { name: /García, María José/ })).toBeVisible();
+  await expect(
+    week.getByRole('group', { name: 'Wed 10 Mar' }).getByRole('button', { name: /García, María José/ }),
+  ).toBeVisible();
   // Each block says whose patient it is: the room is shared.
-  await expect(week.getByRole('group', { name: 'Thu 11 Mar' }).getByRole('button', { name: /Baker, Tom/ })).toContainText('Dr Ben Carter · Consultation');
+  await expect(
+    week.getByRole('group', { name: 'Thu 11 Mar' }).getByRole('button', { name: /Baker, Tom/ }),
+  ).toContainText('Dr Ben Carter · Consultation');
   await expect(week.getByRole('button', { name: /Baker, Tom/ })).toHaveCount(1);
   await screenshot(page, '96-calendar-room-week');
-  await week.getByRole('group', { name: 'Thu 11 Mar' }).getByRole('button', { name: /Baker, Tom/ }).click();
+  await week
+    .getByRole('group', { name: 'Thu 11 Mar' })
+    .getByRole('button', { name: /Baker, Tom/ })
+    .click();
   await expect(panel.getByRole('definition').filter({ hasText: 'Dr Ben Carter' })).toBeVisible();
 
   // Room 2 from the chooser: its own booking only.
   await page.getByLabel('Room', { exact: true }).selectOption({ label: 'Room 2' });
-  await expect(week.getByRole('group', { name: 'Wed 10 Mar' }).getByRole('button', { name: /Baker, Tom/ })).toBeVisible();
+  await expect(
+    week.getByRole('group', { name: 'Wed 10 Mar' }).getByRole('button', { name: /Baker, Tom/ }),
+  ).toBeVisible();
   await expect(week.getByRole('button', { name: /García/ })).toHaveCount(0);
 });

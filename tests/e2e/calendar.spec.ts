@@ -30,10 +30,18 @@ interface Setup {
 
 /** Set-up through the page's own bridge (quicker than the set-up screens, which setup.spec.ts covers): locations, providers, types, hours. */
 async function configure(page: Page): Promise<Setup> {
-  const location = await invoke<{ id: string }>(page, 'schedule.createLocation', { name: 'Riverside', address: '1 River Road' });
+  const location = await invoke<{ id: string }>(page, 'schedule.createLocation', {
+    name: 'Riverside',
+    address: '1 River Road',
+  });
   const created: { id: string; displayName: string }[] = [];
   for (const [displayName, specialty, colour] of PROVIDERS) {
-    const provider = await invoke<{ id: string; displayName: string }>(page, 'schedule.createProvider', { displayName, specialty, colour, defaultLocationId: location.id });
+    const provider = await invoke<{ id: string; displayName: string }>(page, 'schedule.createProvider', {
+      displayName,
+      specialty,
+      colour,
+      defaultLocationId: location.id,
+    });
     created.push(provider);
     await invoke(page, 'schedule.createTemplate', {
       providerId: provider.id,
@@ -44,9 +52,21 @@ async function configure(page: Page): Promise<Setup> {
       breaks: [{ start: '12:30', end: '13:30' }],
     });
   }
-  const consult = await invoke<{ id: string }>(page, 'schedule.createType', { name: 'Consultation', durationMinutes: 30, colour: '#1f5fa8' });
-  const review = await invoke<{ id: string }>(page, 'schedule.createType', { name: 'Follow-up', durationMinutes: 15, colour: '#2e7d32' });
-  const procedure = await invoke<{ id: string }>(page, 'schedule.createType', { name: 'Minor procedure', durationMinutes: 60, colour: '#c2185b' });
+  const consult = await invoke<{ id: string }>(page, 'schedule.createType', {
+    name: 'Consultation',
+    durationMinutes: 30,
+    colour: '#1f5fa8',
+  });
+  const review = await invoke<{ id: string }>(page, 'schedule.createType', {
+    name: 'Follow-up',
+    durationMinutes: 15,
+    colour: '#2e7d32',
+  });
+  const procedure = await invoke<{ id: string }>(page, 'schedule.createType', {
+    name: 'Minor procedure',
+    durationMinutes: 60,
+    colour: '#c2185b',
+  });
   const people = [
     ['María José', 'García', '1964-06-29'],
     ['Tom', 'Baker', '1981-01-15'],
@@ -62,7 +82,12 @@ async function configure(page: Page): Promise<Setup> {
   }
   // Some of the day already booked, so the screenshot shows a working day.
   const book = (patient: number, provider: number, typeId: string, time: string) =>
-    invoke(page, 'appointments.book', { patientId: patients[patient]?.id, providerId: created[provider]?.id, typeId, start: { date: DATE, time } });
+    invoke(page, 'appointments.book', {
+      patientId: patients[patient]?.id,
+      providerId: created[provider]?.id,
+      typeId,
+      start: { date: DATE, time },
+    });
   await book(2, 1, consult.id, '08:30');
   await book(3, 1, review.id, '09:00');
   await book(4, 2, procedure.id, '11:00');
@@ -74,7 +99,10 @@ async function configure(page: Page): Promise<Setup> {
   return { providers: created, patients };
 }
 
-test('calendar: 12 provider columns, book from an empty slot, refused double booking with the reason, cancel', async ({ page, desk }) => {
+test('calendar: 12 provider columns, book from an empty slot, refused double booking with the reason, cancel', async ({
+  page,
+  desk,
+}) => {
   const app = new FrontDeskPage(page);
   await app.openNewClinic(desk.url);
   const setup = await configure(page);
@@ -85,7 +113,9 @@ test('calendar: 12 provider columns, book from an empty slot, refused double boo
   await expect(page.getByText('Wednesday, 10 March 2027')).toBeVisible();
   const grid = page.getByRole('region', { name: 'Day schedule' });
   await expect(grid.getByRole('columnheader')).toHaveCount(12);
-  await expect(grid.getByRole('group', { name: 'Dr Ben Carter' }).getByRole('button', { name: /Tanaka, Aiko/ })).toBeVisible();
+  await expect(
+    grid.getByRole('group', { name: 'Dr Ben Carter' }).getByRole('button', { name: /Tanaka, Aiko/ }),
+  ).toBeVisible();
   // Columns keep a readable width: the grid scrolls sideways instead of squeezing 12 providers.
   const firstHead = grid.getByRole('columnheader').first();
   expect((await firstHead.boundingBox())?.width ?? 0).toBeGreaterThanOrEqual(150);
@@ -150,10 +180,17 @@ test('calendar: 12 provider columns, book from an empty slot, refused double boo
 
   // A booking made elsewhere (another desk) appears without reload.
   const types = await invoke<{ id: string }[]>(page, 'schedule.listTypes', {});
-  await invoke(page, 'appointments.book', { patientId: setup.patients[0]?.id, providerId: setup.providers[8]?.id, typeId: types[0]?.id, start: { date: DATE, time: '16:00' } });
+  await invoke(page, 'appointments.book', {
+    patientId: setup.patients[0]?.id,
+    providerId: setup.providers[8]?.id,
+    typeId: types[0]?.id,
+    start: { date: DATE, time: '16:00' },
+  });
   // Dr Isla Murray's column is the ninth, out of sight to the right: the grid draws what is in it once scrolled to.
   await grid.getByRole('group', { name: 'Dr Isla Murray' }).scrollIntoViewIfNeeded();
-  await expect(grid.getByRole('group', { name: 'Dr Isla Murray' }).getByRole('button', { name: /García, María José/ })).toBeVisible();
+  await expect(
+    grid.getByRole('group', { name: 'Dr Isla Murray' }).getByRole('button', { name: /García, María José/ }),
+  ).toBeVisible();
 
   // Keyboard: Alt+→ and Alt+← step through days.
   await page.keyboard.press('Escape');
@@ -165,7 +202,9 @@ test('calendar: 12 provider columns, book from an empty slot, refused double boo
   await expect(page.locator('.cal-date-label').getByText('today', { exact: true })).toBeVisible();
   await page.getByLabel('Date', { exact: true }).fill(DATE);
   await grid.getByRole('group', { name: 'Dr Isla Murray' }).scrollIntoViewIfNeeded();
-  await expect(grid.getByRole('group', { name: 'Dr Isla Murray' }).getByRole('button', { name: /García, María José/ })).toBeVisible();
+  await expect(
+    grid.getByRole('group', { name: 'Dr Isla Murray' }).getByRole('button', { name: /García, María José/ }),
+  ).toBeVisible();
   await grid.evaluate((element) => {
     const scroller = element as unknown as { scrollLeft: number; scrollWidth: number };
     scroller.scrollLeft = scroller.scrollWidth;
@@ -174,7 +213,12 @@ test('calendar: 12 provider columns, book from an empty slot, refused double boo
 });
 
 /** Presses on a point of an element, drags in small steps to a point, and lets go: as a mouse would. */
-async function drag(page: Page, from: { x: number; y: number }, to: { x: number; y: number }, beforeRelease?: () => Promise<void>): Promise<void> {
+async function drag(
+  page: Page,
+  from: { x: number; y: number },
+  to: { x: number; y: number },
+  beforeRelease?: () => Promise<void>,
+): Promise<void> {
   await page.mouse.move(from.x, from.y);
   await page.mouse.down();
   await page.mouse.move(to.x, to.y, { steps: 12 });
@@ -182,7 +226,10 @@ async function drag(page: Page, from: { x: number; y: number }, to: { x: number;
   await page.mouse.up();
 }
 
-test('calendar as a receptionist: drag to move and to resize, refused drop with the reason, status actions, Move… by keyboard, week, month, printable day sheet', async ({ page, desk }) => {
+test('calendar as a receptionist: drag to move and to resize, refused drop with the reason, status actions, Move… by keyboard, week, month, printable day sheet', async ({
+  page,
+  desk,
+}) => {
   const app = new FrontDeskPage(page);
   await app.openNewClinic(desk.url);
   await configure(page);
@@ -196,7 +243,9 @@ test('calendar as a receptionist: drag to move and to resize, refused drop with 
   const ben = grid.getByRole('group', { name: 'Dr Ben Carter' });
   const amara = grid.getByRole('group', { name: 'Dr Amara Okafor' });
   const tanaka = grid.getByRole('button', { name: /Tanaka, Aiko/ }).filter({ hasText: 'Consultation' });
-  await expect(ben.getByRole('button', { name: /Tanaka, Aiko/ }).filter({ hasText: 'Consultation' })).toContainText('08:30–09:00');
+  await expect(ben.getByRole('button', { name: /Tanaka, Aiko/ }).filter({ hasText: 'Consultation' })).toContainText(
+    '08:30–09:00',
+  );
 
   // Drag Aiko Tanaka's 08:30 with Dr Carter one column left and an hour down: 09:30 with Dr Okafor.
   const block = await tanaka.boundingBox();
@@ -209,12 +258,16 @@ test('calendar as a receptionist: drag to move and to resize, refused drop with 
     await screenshot(page, '46-calendar-drag-ghost');
   });
   await expect(page.getByRole('status')).toHaveText('Moved Tanaka, Aiko to 09:30–10:00 with Dr Amara Okafor.');
-  await expect(amara.getByRole('button', { name: /Tanaka, Aiko/ }).filter({ hasText: 'Consultation' })).toContainText('09:30–10:00');
+  await expect(amara.getByRole('button', { name: /Tanaka, Aiko/ }).filter({ hasText: 'Consultation' })).toContainText(
+    '09:30–10:00',
+  );
   await expect(ben.getByRole('button', { name: /Tanaka, Aiko/ }).filter({ hasText: 'Consultation' })).toHaveCount(0);
 
   // It is saved: after a reload it is still there.
   await page.reload();
-  await expect(amara.getByRole('button', { name: /Tanaka, Aiko/ }).filter({ hasText: 'Consultation' })).toContainText('09:30–10:00');
+  await expect(amara.getByRole('button', { name: /Tanaka, Aiko/ }).filter({ hasText: 'Consultation' })).toContainText(
+    '09:30–10:00',
+  );
 
   // Drag its bottom edge down two slots: 09:30–10:30.
   const moved = await tanaka.boundingBox();
@@ -223,7 +276,9 @@ test('calendar as a receptionist: drag to move and to resize, refused drop with 
   await drag(page, edge, { x: edge.x, y: edge.y + 2 * 22 });
   await expect(page.getByRole('status')).toHaveText('Tanaka, Aiko now 09:30–10:30.');
   await page.reload();
-  await expect(amara.getByRole('button', { name: /Tanaka, Aiko/ }).filter({ hasText: 'Consultation' })).toContainText('09:30–10:30');
+  await expect(amara.getByRole('button', { name: /Tanaka, Aiko/ }).filter({ hasText: 'Consultation' })).toContainText(
+    '09:30–10:30',
+  );
 
   // Kwame Mensah's 09:00 onto Dr Patel at 10:00, where Sven Lindqvist is booked: refused, and why.
   const mensah = ben.getByRole('button', { name: /Mensah, Kwame/ });
@@ -246,7 +301,9 @@ test('calendar as a receptionist: drag to move and to resize, refused drop with 
   await page.mouse.down();
   await page.mouse.move(view.x + view.width - 10, grip.y, { steps: 30 });
   for (let nudge = 0; nudge < 10; nudge += 1) await page.mouse.move(view.x + view.width - 10 - (nudge % 2), grip.y);
-  expect(await grid.evaluate((element) => (element as unknown as { scrollLeft: number }).scrollLeft)).toBeGreaterThan(100);
+  expect(await grid.evaluate((element) => (element as unknown as { scrollLeft: number }).scrollLeft)).toBeGreaterThan(
+    100,
+  );
   await page.keyboard.press('Escape');
   await page.mouse.up();
   await expect(grid.locator('.cal-ghost')).toHaveCount(0);
@@ -278,7 +335,9 @@ test('calendar as a receptionist: drag to move and to resize, refused drop with 
   await move.getByLabel('New start').fill('09:30');
   await move.getByRole('button', { name: 'Move appointment' }).press('Enter');
   await expect(panel.getByRole('status')).toHaveText('Moved Mensah, Kwame to Wednesday, 10 March 2027, 09:30–09:45.');
-  await expect(grid.getByRole('group', { name: 'Dr Dev Patel' }).getByRole('button', { name: /Mensah, Kwame/ })).toHaveAttribute('title', /^09:30–09:45 /);
+  await expect(
+    grid.getByRole('group', { name: 'Dr Dev Patel' }).getByRole('button', { name: /Mensah, Kwame/ }),
+  ).toHaveAttribute('title', /^09:30–09:45 /);
   await screenshot(page, '48-calendar-status-and-move');
   await page.keyboard.press('Escape');
 
@@ -292,11 +351,15 @@ test('calendar as a receptionist: drag to move and to resize, refused drop with 
   await page.keyboard.press('Enter');
   await expect(page.getByRole('status')).toHaveText('Moved Smith, Olivia to 11:30–12:30 with Dr Dev Patel.');
   // The focus stays with her block, drawn again in Dr Patel's column: the keyboard goes on from there.
-  await expect(grid.getByRole('group', { name: 'Dr Dev Patel' }).getByRole('button', { name: /Smith, Olivia/ })).toBeFocused();
+  await expect(
+    grid.getByRole('group', { name: 'Dr Dev Patel' }).getByRole('button', { name: /Smith, Olivia/ }),
+  ).toBeFocused();
   await page.keyboard.press('Shift+Minus');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('status')).toHaveText('Smith, Olivia now 11:30–12:15.');
-  await expect(grid.getByRole('group', { name: 'Dr Dev Patel' }).getByRole('button', { name: /Smith, Olivia/ })).toContainText('11:30–12:15');
+  await expect(
+    grid.getByRole('group', { name: 'Dr Dev Patel' }).getByRole('button', { name: /Smith, Olivia/ }),
+  ).toContainText('11:30–12:15');
 
   // Week view for one provider, from the column header's link.
   await grid.getByRole('link', { name: 'Week of Dr Dev Patel' }).click();
@@ -304,7 +367,10 @@ test('calendar as a receptionist: drag to move and to resize, refused drop with 
   const week = page.getByRole('region', { name: 'Week schedule' });
   await expect(week.getByRole('columnheader')).toHaveCount(7);
   await expect(page.getByText('Mon 8 Mar – Sunday, 14 March 2027')).toBeVisible();
-  await expect(page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Week' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Week' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
   const wednesday = week.getByRole('group', { name: 'Wed 10 Mar' });
   await expect(wednesday.getByRole('button', { name: /Mensah, Kwame/ })).toHaveAttribute('title', /^09:30–09:45 /);
   await expect(wednesday.getByRole('button', { name: /Lindqvist, Sven/ })).toContainText('10:00–10:30');
@@ -312,7 +378,11 @@ test('calendar as a receptionist: drag to move and to resize, refused drop with 
   const sven = await wednesday.getByRole('button', { name: /Lindqvist, Sven/ }).boundingBox();
   const thursday = await week.getByRole('group', { name: 'Thu 11 Mar' }).boundingBox();
   if (!sven || !thursday) throw new Error('week not laid out');
-  await drag(page, { x: sven.x + sven.width / 2, y: sven.y + 8 }, { x: thursday.x + thursday.width / 2, y: sven.y + 8 });
+  await drag(
+    page,
+    { x: sven.x + sven.width / 2, y: sven.y + 8 },
+    { x: thursday.x + thursday.width / 2, y: sven.y + 8 },
+  );
   await expect(page.getByRole('alert')).toContainText('Lindqvist, Sven was not moved.');
   await expect(page.getByRole('alert')).toContainText('Dr Dev Patel has no hours at Riverside on Thursday 2027-03-11.');
   await screenshot(page, '49-calendar-week-one-provider');
@@ -366,23 +436,34 @@ test('calendar as a receptionist: drag to move and to resize, refused drop with 
   await page.emulateMedia({ media: 'screen' });
 });
 
-test('calendar: a neighbouring day read ahead is drawn at once, forgotten when a change to it is announced; arrow keys reach columns out of sight', async ({ page, desk }) => {
+test('calendar: a neighbouring day read ahead is drawn at once, forgotten when a change to it is announced; arrow keys reach columns out of sight', async ({
+  page,
+  desk,
+}) => {
   const app = new FrontDeskPage(page);
   await app.openNewClinic(desk.url);
   const setup = await configure(page);
   await app.open('Calendar');
   const grid = page.getByRole('region', { name: 'Day schedule' });
-  const tanaka = grid.getByRole('group', { name: 'Dr Ben Carter' }).getByRole('button', { name: /Tanaka, Aiko/ }).first();
+  const tanaka = grid
+    .getByRole('group', { name: 'Dr Ben Carter' })
+    .getByRole('button', { name: /Tanaka, Aiko/ })
+    .first();
 
   // Thursday shown: Wednesday (the day before) is read ahead.
-  const readAhead = page.waitForRequest((request) => request.url().endsWith('/api/invoke') && /"appointments\.day".*"date":"2027-03-10"/.test(request.postData() ?? ''));
+  const readAhead = page.waitForRequest(
+    (request) =>
+      request.url().endsWith('/api/invoke') &&
+      /"appointments\.day".*"date":"2027-03-10"/.test(request.postData() ?? ''),
+  );
   await page.getByLabel('Date', { exact: true }).fill('2027-03-11');
   await expect(page.getByText('Thursday, 11 March 2027')).toBeVisible();
   await readAhead;
   await page.waitForLoadState('networkidle');
   // From now on the day's procedure answers only after 1.5 s: what shows sooner came from the cache.
   await page.route('**/api/invoke', async (route) => {
-    if (route.request().postData()?.includes('"appointments.day"')) await new Promise((resolve) => setTimeout(resolve, 1500));
+    if (route.request().postData()?.includes('"appointments.day"'))
+      await new Promise((resolve) => setTimeout(resolve, 1500));
     await route.continue();
   });
   await page.getByRole('button', { name: 'Previous day' }).click();
@@ -405,7 +486,12 @@ test('calendar: a neighbouring day read ahead is drawn at once, forgotten when a
           resolve();
         });
       });
-      const booked = await clinic.invoke('appointments.book', { patientId, providerId, typeId, start: { date, time: '15:00' } });
+      const booked = await clinic.invoke('appointments.book', {
+        patientId,
+        providerId,
+        typeId,
+        start: { date, time: '15:00' },
+      });
       if (!booked.ok) throw new Error(`appointments.book: ${booked.error.message}`);
       await heard;
     },
@@ -414,11 +500,16 @@ test('calendar: a neighbouring day read ahead is drawn at once, forgotten when a
   await page.getByRole('button', { name: 'Previous day' }).click();
   await expect(page.getByText('Wednesday, 10 March 2027')).toBeVisible();
   await expect(grid).toHaveCount(0);
-  await expect(grid.getByRole('group', { name: 'Dr Amara Okafor' }).getByRole('button', { name: /Baker, Tom/ })).toBeVisible();
+  await expect(
+    grid.getByRole('group', { name: 'Dr Amara Okafor' }).getByRole('button', { name: /Baker, Tom/ }),
+  ).toBeVisible();
   await page.unroute('**/api/invoke');
 
   // The keyboard's slot walks right into columns that were out of sight (they are drawn as it comes).
-  await grid.getByRole('group', { name: 'Dr Amara Okafor' }).getByRole('button', { name: /^Book Dr Amara Okafor at / }).focus();
+  await grid
+    .getByRole('group', { name: 'Dr Amara Okafor' })
+    .getByRole('button', { name: /^Book Dr Amara Okafor at / })
+    .focus();
   for (let step = 0; step < 8; step += 1) await page.keyboard.press('ArrowRight');
   await expect(page.locator(':focus')).toHaveAccessibleName(/^Book Dr Isla Murray at \d\d:\d\d$/);
   await expect(page.locator(':focus')).toBeInViewport();
@@ -429,7 +520,11 @@ test('calendar: a neighbouring day read ahead is drawn at once, forgotten when a
   await grid.evaluate((element) => {
     (element as unknown as { scrollLeft: number }).scrollLeft = 0;
   });
-  await grid.getByRole('group', { name: 'Dr Ben Carter' }).getByRole('button', { name: /Tanaka, Aiko/ }).first().focus();
+  await grid
+    .getByRole('group', { name: 'Dr Ben Carter' })
+    .getByRole('button', { name: /Tanaka, Aiko/ })
+    .first()
+    .focus();
   const walked: string[] = [];
   for (let step = 0; step < 20; step += 1) {
     // The column of the focused block; '' for the grid's one bookable slot; null once out of the grid.
@@ -443,5 +538,14 @@ test('calendar: a neighbouring day read ahead is drawn at once, forgotten when a
     if (at !== '') walked.push(at);
     await page.keyboard.press('Tab');
   }
-  expect(walked).toEqual(['Dr Ben Carter', 'Dr Ben Carter', 'Dr Chloé Martin', 'Dr Dev Patel', 'Dr Elena Rossi', 'Dr Grace Liu', 'Dr Jonas Weber', 'Dr Luis Moreno']);
+  expect(walked).toEqual([
+    'Dr Ben Carter',
+    'Dr Ben Carter',
+    'Dr Chloé Martin',
+    'Dr Dev Patel',
+    'Dr Elena Rossi',
+    'Dr Grace Liu',
+    'Dr Jonas Weber',
+    'Dr Luis Moreno',
+  ]);
 });

@@ -2,7 +2,11 @@ import { test, expect, screenshot } from './fixtures';
 import { FrontDeskPage, NURSE } from './pages/front-desk';
 
 /** Two tabs are two desks. What the administrator does at one reaches the other as it happens. */
-test('user management: role change, password reset, and disabling reach the other desk', async ({ page, context, desk }) => {
+test('user management: role change, password reset, and disabling reach the other desk', async ({
+  page,
+  context,
+  desk,
+}) => {
   const admin = new FrontDeskPage(page);
   await admin.openNewClinic(desk.url);
   await admin.open('Users');

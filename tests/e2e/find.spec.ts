@@ -7,24 +7,58 @@ import { FrontDeskPage } from './pages/front-desk';
 const DATE = '2027-03-10';
 
 /** Two providers seeing patients 09:00–12:00 on weekdays, a 30-minute type, two patients; García already booked at 10:00 with Dr Okafor. */
-async function configure(page: Page, withVisit: boolean): Promise<{ patients: Record<'garcia' | 'baker', string>; providers: string[]; garciaAppointmentId: string }> {
+async function configure(
+  page: Page,
+  withVisit: boolean,
+): Promise<{ patients: Record<'garcia' | 'baker', string>; providers: string[]; garciaAppointmentId: string }> {
   const location = await invoke<{ id: string }>(page, 'schedule.createLocation', { name: 'Riverside' });
   const room = await invoke<{ id: string }>(page, 'schedule.createRoom', { locationId: location.id, name: 'Room 1' });
   const providers: string[] = [];
   for (const displayName of ['Dr Amara Okafor', 'Dr Ben Carter']) {
-    const provider = await invoke<{ id: string }>(page, 'schedule.createProvider', { displayName, colour: '#1f5fa8', defaultLocationId: location.id });
+    const provider = await invoke<{ id: string }>(page, 'schedule.createProvider', {
+      displayName,
+      colour: '#1f5fa8',
+      defaultLocationId: location.id,
+    });
     providers.push(provider.id);
     for (let weekday = 1; weekday <= 5; weekday += 1) {
-      await invoke(page, 'schedule.createTemplate', { providerId: provider.id, locationId: location.id, weekday, start: '09:00', end: '12:00', breaks: [] });
+      await invoke(page, 'schedule.createTemplate', {
+        providerId: provider.id,
+        locationId: location.id,
+        weekday,
+        start: '09:00',
+        end: '12:00',
+        breaks: [],
+      });
     }
   }
-  const type = await invoke<{ id: string }>(page, 'schedule.createType', { name: 'Consultation', durationMinutes: 30, colour: '#1f5fa8' });
-  const garcia = await invoke<{ id: string }>(page, 'patients.create', { firstName: 'María José', lastName: 'García', dob: '1964-06-29' });
-  const baker = await invoke<{ id: string }>(page, 'patients.create', { firstName: 'Tom', lastName: 'Baker', dob: '1981-01-15' });
-  const booked = await invoke<{ id: string }>(page, 'appointments.book', { patientId: garcia.id, providerId: providers[0], typeId: type.id, start: { date: DATE, time: '10:00' } });
+  const type = await invoke<{ id: string }>(page, 'schedule.createType', {
+    name: 'Consultation',
+    durationMinutes: 30,
+    colour: '#1f5fa8',
+  });
+  const garcia = await invoke<{ id: string }>(page, 'patients.create', {
+    firstName: 'María José',
+    lastName: 'García',
+    dob: '1964-06-29',
+  });
+  const baker = await invoke<{ id: string }>(page, 'patients.create', {
+    firstName: 'Tom',
+    lastName: 'Baker',
+    dob: '1981-01-15',
+  });
+  const booked = await invoke<{ id: string }>(page, 'appointments.book', {
+    patientId: garcia.id,
+    providerId: providers[0],
+    typeId: type.id,
+    start: { date: DATE, time: '10:00' },
+  });
   if (withVisit) {
     // Tom Baker walked in to see Dr Carter today, was seen and is checked out.
-    const visit = await invoke<{ id: string }>(page, 'visits.checkIn', { patientId: baker.id, providerId: providers[1] });
+    const visit = await invoke<{ id: string }>(page, 'visits.checkIn', {
+      patientId: baker.id,
+      providerId: providers[1],
+    });
     await invoke(page, 'visits.move', { visitId: visit.id, to: 'roomed', roomId: room.id });
     await invoke(page, 'visits.move', { visitId: visit.id, to: 'ready_for_checkout' });
     await invoke(page, 'visits.checkOut', { visitId: visit.id });
@@ -32,7 +66,10 @@ async function configure(page: Page, withVisit: boolean): Promise<{ patients: Re
   return { patients: { garcia: garcia.id, baker: baker.id }, providers, garciaAppointmentId: booked.id };
 }
 
-test('find a slot: the first free times for a type avoid the patient’s own booking, and one press books one', async ({ page, desk }) => {
+test('find a slot: the first free times for a type avoid the patient’s own booking, and one press books one', async ({
+  page,
+  desk,
+}) => {
   const app = new FrontDeskPage(page);
   await app.openNewClinic(desk.url);
   await configure(page, false);
@@ -63,7 +100,10 @@ test('find a slot: the first free times for a type avoid the patient’s own boo
   await expect(results.getByRole('row', { name: /10 Mar.*10:30/ })).toHaveCount(1);
   await screenshot(page, '94-find-a-slot');
 
-  await results.getByRole('button', { name: /at 09:00 with Dr Amara Okafor/ }).first().click();
+  await results
+    .getByRole('button', { name: /at 09:00 with Dr Amara Okafor/ })
+    .first()
+    .click();
   await expect(page.getByRole('status')).toContainText('Booked García, María José with Dr Amara Okafor');
   // Read again: her 09:00 is taken now, so the first free start is 09:30.
   await expect(rows.nth(1)).toContainText('09:30');
@@ -75,7 +115,10 @@ test('find a slot: the first free times for a type avoid the patient’s own boo
   await expect(grid.getByRole('button', { name: /09:00–09:30.*García, María José/ })).toBeVisible();
 });
 
-test('a checked-out visit’s "Book follow-up" opens Find a slot with the patient and the provider chosen', async ({ page, desk }) => {
+test('a checked-out visit’s "Book follow-up" opens Find a slot with the patient and the provider chosen', async ({
+  page,
+  desk,
+}) => {
   const app = new FrontDeskPage(page);
   await app.openNewClinic(desk.url);
   const { providers } = await configure(page, true);
@@ -87,28 +130,51 @@ test('a checked-out visit’s "Book follow-up" opens Find a slot with the patien
   await expect(form.getByLabel('Provider')).toHaveValue(providers[1] ?? '');
   await form.getByLabel('From').fill(DATE);
   await form.getByRole('button', { name: 'Find slots' }).click();
-  await expect(page.getByRole('region', { name: /free slots/ }).getByRole('row').nth(1)).toContainText('Dr Ben Carter');
+  await expect(
+    page
+      .getByRole('region', { name: /free slots/ })
+      .getByRole('row')
+      .nth(1),
+  ).toContainText('Dr Ben Carter');
 });
 
-test('a missed appointment’s "Book again" finds a slot for the same patient and provider; the new one says what it replaces', async ({ page, desk }) => {
+test('a missed appointment’s "Book again" finds a slot for the same patient and provider; the new one says what it replaces', async ({
+  page,
+  desk,
+}) => {
   const app = new FrontDeskPage(page);
   await app.openNewClinic(desk.url);
   const { garciaAppointmentId } = await configure(page, false);
   await invoke(page, 'appointments.setStatus', { appointmentId: garciaAppointmentId, status: 'no_show' });
   await app.open('Calendar');
   await page.getByLabel('Date', { exact: true }).fill(DATE);
-  await page.getByRole('region', { name: 'Day schedule' }).getByRole('button', { name: /García, María José/ }).click();
+  await page
+    .getByRole('region', { name: 'Day schedule' })
+    .getByRole('button', { name: /García, María José/ })
+    .click();
   await page.getByRole('region', { name: 'Appointment' }).getByRole('link', { name: 'Book again' }).click();
 
   await expect(page.getByRole('heading', { name: 'Find a slot', level: 1 })).toBeVisible();
-  await expect(page.getByText('Booking again: the new appointment is recorded as replacing the missed one.')).toBeVisible();
+  await expect(
+    page.getByText('Booking again: the new appointment is recorded as replacing the missed one.'),
+  ).toBeVisible();
   const form = page.getByRole('form', { name: 'Find a slot' });
   await expect(form.getByText('García, María José')).toBeVisible();
   await form.getByLabel('From').fill('2027-03-11');
   await form.getByRole('button', { name: 'Find slots' }).click();
-  await page.getByRole('region', { name: /free slots/ }).getByRole('button', { name: /Thu 11 Mar at 09:00 with Dr Amara Okafor/ }).click();
+  await page
+    .getByRole('region', { name: /free slots/ })
+    .getByRole('button', { name: /Thu 11 Mar at 09:00 with Dr Amara Okafor/ })
+    .click();
   await expect(page.getByRole('status')).toContainText('Booked García, María José with Dr Amara Okafor');
   await page.getByRole('link', { name: /in the calendar/ }).click();
-  await page.getByRole('region', { name: 'Day schedule' }).getByRole('button', { name: /García, María José/ }).click();
-  await expect(page.getByRole('region', { name: 'Appointment' }).getByRole('link', { name: 'Wednesday, 10 March 2027, 10:00 (no-show)' })).toBeVisible();
+  await page
+    .getByRole('region', { name: 'Day schedule' })
+    .getByRole('button', { name: /García, María José/ })
+    .click();
+  await expect(
+    page
+      .getByRole('region', { name: 'Appointment' })
+      .getByRole('link', { name: 'Wednesday, 10 March 2027, 10:00 (no-show)' }),
+  ).toBeVisible();
 });

@@ -18,10 +18,14 @@ export interface FrontDesk {
 /** Starts `clinic serve` on a fresh encrypted data folder, as a person would from the README. */
 async function startFrontDesk(): Promise<{ desk: FrontDesk; child: ChildProcess; remove: () => void }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'front-desk-e2e-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src-main/cli/index.ts', 'serve', '--data', dataDir, '--port', '0'], {
-    cwd: REPO_ROOT,
-    env: { ...process.env, CLINIC_DB_KEY: randomBytes(32).toString('hex') },
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'src-main/cli/index.ts', 'serve', '--data', dataDir, '--port', '0'],
+    {
+      cwd: REPO_ROOT,
+      env: { ...process.env, CLINIC_DB_KEY: randomBytes(32).toString('hex') },
+    },
+  );
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`serve did not start:\n${output}`)), 30_000);

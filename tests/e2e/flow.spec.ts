@@ -5,34 +5,76 @@ import { FrontDeskPage, NURSE, RECEPTIONIST } from './pages/front-desk';
 
 /** Set-up and patients through the page's own bridge (setup.spec.ts covers the set-up screens): rooms, provider, hours, patients, today's bookings. */
 async function configureToday(page: Page): Promise<void> {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(Date.now());
+  const today = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/London',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(Date.now());
   // The nurse's page clock is moved on by a quarter of an hour below: keep the screen from locking meanwhile.
   await invoke(page, 'settings.update', { lockTimeoutMinutes: 60 });
   const location = await invoke<{ id: string }>(page, 'schedule.createLocation', { name: 'Riverside' });
-  for (const name of ['Room 1', 'Room 2', 'Room 3']) await invoke(page, 'schedule.createRoom', { locationId: location.id, name });
-  const provider = await invoke<{ id: string }>(page, 'schedule.createProvider', { displayName: 'Dr Amara Okafor', colour: '#1f5fa8', defaultLocationId: location.id });
+  for (const name of ['Room 1', 'Room 2', 'Room 3'])
+    await invoke(page, 'schedule.createRoom', { locationId: location.id, name });
+  const provider = await invoke<{ id: string }>(page, 'schedule.createProvider', {
+    displayName: 'Dr Amara Okafor',
+    colour: '#1f5fa8',
+    defaultLocationId: location.id,
+  });
   // Open every day, all day, so the test runs whatever the day and hour.
   for (let weekday = 1; weekday <= 7; weekday += 1) {
-    await invoke(page, 'schedule.createTemplate', { providerId: provider.id, locationId: location.id, weekday, start: '00:00', end: '24:00', breaks: [] });
+    await invoke(page, 'schedule.createTemplate', {
+      providerId: provider.id,
+      locationId: location.id,
+      weekday,
+      start: '00:00',
+      end: '24:00',
+      breaks: [],
+    });
   }
-  const type = await invoke<{ id: string }>(page, 'schedule.createType', { name: 'Consultation', durationMinutes: 30, colour: '#1f5fa8' });
+  const type = await invoke<{ id: string }>(page, 'schedule.createType', {
+    name: 'Consultation',
+    durationMinutes: 30,
+    colour: '#1f5fa8',
+  });
   const people = [
     ['María José', 'García', '1964-06-29', '09:00'],
     ['Tom', 'Baker', '1981-01-15', '09:30'],
     ['Aiko', 'Tanaka', '1990-09-03', '10:00'],
   ] as const;
   for (const [firstName, lastName, dob, time] of people) {
-    const patient = await invoke<{ id: string }>(page, 'patients.create', { firstName, lastName, dob, phones: [{ kind: 'mobile', number: '07700 900123' }] });
-    await invoke(page, 'appointments.book', { patientId: patient.id, providerId: provider.id, typeId: type.id, start: { date: today, time } });
+    const patient = await invoke<{ id: string }>(page, 'patients.create', {
+      firstName,
+      lastName,
+      dob,
+      phones: [{ kind: 'mobile', number: '07700 900123' }],
+    });
+    await invoke(page, 'appointments.book', {
+      patientId: patient.id,
+      providerId: provider.id,
+      typeId: type.id,
+      start: { date: today, time },
+    });
     if (lastName === 'García') {
-      await invoke(page, 'patients.addInsurance', { patientId: patient.id, payer: 'Bupa', memberId: 'BU-55', priority: 'primary', terminationDate: '2025-12-31', lastVerifiedDate: '2025-01-10' });
+      await invoke(page, 'patients.addInsurance', {
+        patientId: patient.id,
+        payer: 'Bupa',
+        memberId: 'BU-55',
+        priority: 'primary',
+        terminationDate: '2025-12-31',
+        lastVerifiedDate: '2025-01-10',
+      });
       await invoke(page, 'patients.addAlert', { patientId: patient.id, kind: 'safety', text: 'Uses a wheelchair' });
       await invoke(page, 'patients.addAllergy', { patientId: patient.id, substance: 'Penicillin', severity: 'severe' });
     }
   }
 }
 
-test('two desks: reception checks in, the nurse board shows it at once, rooms, vitals, and the waiting-room display', async ({ page, context, desk }) => {
+test('two desks: reception checks in, the nurse board shows it at once, rooms, vitals, and the waiting-room display', async ({
+  page,
+  context,
+  desk,
+}) => {
   // Desk 1: set up, staff, and today's bookings; then the receptionist works here.
   const reception = new FrontDeskPage(page);
   await reception.openNewClinic(desk.url);
@@ -175,14 +217,23 @@ test('two desks: reception checks in, the nurse board shows it at once, rooms, v
   // Back on the board the nurse sends her to check-out; reception checks her out.
   await nursePage.bringToFront();
   await nursePage.getByRole('link', { name: '← Flow board' }).click();
-  await nursePage.getByRole('row', { name: /M\. G\. \(1\)/ }).getByRole('button', { name: 'Ready for check-out' }).click();
+  await nursePage
+    .getByRole('row', { name: /M\. G\. \(1\)/ })
+    .getByRole('button', { name: 'Ready for check-out' })
+    .click();
   await expect(nursePage.getByRole('row', { name: /M\. G\. \(1\).*Ready for check-out/ })).toBeVisible();
-  await nursePage.getByRole('row', { name: /M\. G\. \(1\)/ }).getByRole('button', { name: 'Check out' }).click();
+  await nursePage
+    .getByRole('row', { name: /M\. G\. \(1\)/ })
+    .getByRole('button', { name: 'Check out' })
+    .click();
   await expect(nursePage.getByRole('row', { name: /M\. G\. \(1\).*Done/ })).toBeVisible();
   await screenshot(nursePage, '78-flow-board-checked-out');
 });
 
-test('check in from the calendar: today\'s booked appointment has "Check in", which opens its check-in review', async ({ page, desk }) => {
+test('check in from the calendar: today\'s booked appointment has "Check in", which opens its check-in review', async ({
+  page,
+  desk,
+}) => {
   const app = new FrontDeskPage(page);
   await app.openNewClinic(desk.url);
   await configureToday(page);

@@ -1,7 +1,10 @@
 import { test, expect, screenshot } from './fixtures';
 import { ADMIN, FrontDeskPage, RECEPTIONIST } from './pages/front-desk';
 
-test('a new clinic: setup, sign in, add a receptionist, roles enforced, lock and unlock, audit', async ({ page, desk }) => {
+test('a new clinic: setup, sign in, add a receptionist, roles enforced, lock and unlock, audit', async ({
+  page,
+  desk,
+}) => {
   const app = new FrontDeskPage(page);
   await page.goto(desk.url);
 
@@ -23,7 +26,21 @@ test('a new clinic: setup, sign in, add a receptionist, roles enforced, lock and
   await expect(page.getByRole('alert')).toHaveText('Wrong username or password.');
   await app.signIn(ADMIN);
   await expect(page.getByRole('heading', { name: `Welcome, ${ADMIN.name}` })).toBeVisible();
-  await expect(app.nav().getByRole('link')).toHaveText(['Home', 'Patients', 'Calendar', 'Find a slot', 'Waitlist', 'Check-in', 'Flow board', 'Reminders', 'Waiting-room display', 'Settings', 'Scheduling set-up', 'Users', 'Audit log']);
+  await expect(app.nav().getByRole('link')).toHaveText([
+    'Home',
+    'Patients',
+    'Calendar',
+    'Find a slot',
+    'Waitlist',
+    'Check-in',
+    'Flow board',
+    'Reminders',
+    'Waiting-room display',
+    'Settings',
+    'Scheduling set-up',
+    'Users',
+    'Audit log',
+  ]);
   await screenshot(page, '03-home-admin');
 
   // Create a receptionist; a too-short password is refused by main, next to the field.
@@ -46,7 +63,17 @@ test('a new clinic: setup, sign in, add a receptionist, roles enforced, lock and
   // The receptionist sees no admin areas, and is refused when going there by address.
   await app.signIn(RECEPTIONIST);
   await expect(page.getByRole('heading', { name: `Welcome, ${RECEPTIONIST.name}` })).toBeVisible();
-  await expect(app.nav().getByRole('link')).toHaveText(['Home', 'Patients', 'Calendar', 'Find a slot', 'Waitlist', 'Check-in', 'Flow board', 'Reminders', 'Waiting-room display']);
+  await expect(app.nav().getByRole('link')).toHaveText([
+    'Home',
+    'Patients',
+    'Calendar',
+    'Find a slot',
+    'Waitlist',
+    'Check-in',
+    'Flow board',
+    'Reminders',
+    'Waiting-room display',
+  ]);
   await page.goto(`${desk.url.split('#')[0]}#/users`);
   await expect(page.getByRole('alert')).toHaveText('You do not have permission to open Users.');
   await screenshot(page, '05-receptionist-refused');

@@ -1,7 +1,10 @@
 import { test, expect, screenshot } from './fixtures';
 import { ADMIN, FrontDeskPage } from './pages/front-desk';
 
-test('the screen locks by itself after the idle time set in Settings, and the work is gone from the page', async ({ page, desk }) => {
+test('the screen locks by itself after the idle time set in Settings, and the work is gone from the page', async ({
+  page,
+  desk,
+}) => {
   // The page's clock is Playwright's, so minutes of idleness pass at once.
   await page.clock.install();
   const app = new FrontDeskPage(page);

@@ -43,7 +43,12 @@ function portraitPng(size = 96): Buffer {
     rows.push(row);
   }
   const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return Buffer.concat([signature, chunk('IHDR', header), chunk('IDAT', deflateSync(Buffer.concat(rows))), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    signature,
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(Buffer.concat(rows))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 /** Registers through the form, as reception would; returns the new record's MRN from the banner. */
@@ -63,14 +68,23 @@ async function register(page: Page, patient: NewPatient): Promise<string> {
   return ((await banner.getByText(/^MRN /).textContent()) ?? '').replace('MRN ', '');
 }
 
-test('a manager reviews duplicates, merges field by field, un-merges; photo; editing guards unsaved changes', async ({ page, desk }) => {
+test('a manager reviews duplicates, merges field by field, un-merges; photo; editing guards unsaved changes', async ({
+  page,
+  desk,
+}) => {
   const app = new FrontDeskPage(page);
   await app.newClinicFor(desk.url, MANAGER, 'manager');
   await app.open('Patients');
 
   // Two records of one person (the second registered in a hurry, day and month of birth swapped), and a
   // father and son who share an email: each pair only "possibly" alike, so registration let them through.
-  const katherine = await register(page, { first: 'Katherine', last: 'Jones', dob: '1970-03-04', mobile: '07700 900111', email: 'kath@example.com' });
+  const katherine = await register(page, {
+    first: 'Katherine',
+    last: 'Jones',
+    dob: '1970-03-04',
+    mobile: '07700 900111',
+    email: 'kath@example.com',
+  });
   const catherine = await register(page, {
     first: 'Catherine',
     middle: 'Ann',
@@ -87,10 +101,14 @@ test('a manager reviews duplicates, merges field by field, un-merges; photo; edi
   await expect(banner).toContainText('Allergies: Latex');
   // Her photo: a file that is not what it says is refused next to the field; a PNG shows in the banner.
   const photo = page.getByRole('form', { name: 'Photo' });
-  await photo.getByLabel('Photo file').setInputFiles({ name: 'face.png', mimeType: 'image/png', buffer: Buffer.from('%PDF-1.4 not an image') });
+  await photo
+    .getByLabel('Photo file')
+    .setInputFiles({ name: 'face.png', mimeType: 'image/png', buffer: Buffer.from('%PDF-1.4 not an image') });
   await photo.getByRole('button', { name: 'Set photo' }).click();
   await expect(photo.getByText('is not a PNG file')).toBeVisible();
-  await photo.getByLabel('Photo file').setInputFiles({ name: 'face.png', mimeType: 'image/png', buffer: portraitPng() });
+  await photo
+    .getByLabel('Photo file')
+    .setInputFiles({ name: 'face.png', mimeType: 'image/png', buffer: portraitPng() });
   await photo.getByRole('button', { name: 'Set photo' }).click();
   await expect(banner.getByRole('img', { name: 'Photo of Jones, Catherine Ann' })).toBeVisible();
   await register(page, { first: 'John', last: 'Smith', dob: '1962-05-04', email: 'smiths@example.com' });
@@ -103,7 +121,9 @@ test('a manager reviews duplicates, merges field by field, un-merges; photo; edi
   const pairs = page.getByRole('table', { name: 'Possible duplicate pairs' });
   const joneses = pairs.getByRole('row', { name: 'Jones, Katherine and Jones, Catherine Ann' });
   const smiths = pairs.getByRole('row', { name: 'Smith, John and Smith, Jon' });
-  await expect(joneses).toContainText('Same name and a date of birth with day and month swapped (1970-03-04 / 1970-04-03)');
+  await expect(joneses).toContainText(
+    'Same name and a date of birth with day and month swapped (1970-03-04 / 1970-04-03)',
+  );
   await expect(smiths).toContainText('Same email (smiths@example.com)');
   await screenshot(page, '34-duplicate-review');
   await smiths.getByRole('button', { name: 'Not the same person' }).click();
@@ -134,7 +154,9 @@ test('a manager reviews duplicates, merges field by field, un-merges; photo; edi
   const merges = page.getByRole('region', { name: 'Merges' });
   await expect(merges).toContainText(`${catherine} (Jones, Catherine Ann) merged into ${katherine}`);
   const history = page.getByRole('region', { name: 'History of changes' });
-  await expect(history).toContainText(`Mo Manager · Merged ${catherine} into this record (taking its first name, middle name, email, address)`);
+  await expect(history).toContainText(
+    `Mo Manager · Merged ${catherine} into this record (taking its first name, middle name, email, address)`,
+  );
   await screenshot(page, '36-merged-record');
   await app.open('Patients');
   await page.getByLabel('Find a patient').fill(catherine);

@@ -1,7 +1,10 @@
 import { test, expect, screenshot } from './fixtures';
 import { FrontDeskPage, RECEPTIONIST } from './pages/front-desk';
 
-test('reception: register a patient, find them, get warned of a duplicate, add insurance and an allergy', async ({ page, desk }) => {
+test('reception: register a patient, find them, get warned of a duplicate, add insurance and an allergy', async ({
+  page,
+  desk,
+}) => {
   const app = new FrontDeskPage(page);
   await app.newClinicFor(desk.url, RECEPTIONIST, 'receptionist');
 
@@ -73,10 +76,14 @@ test('reception: register a patient, find them, get warned of a duplicate, add i
   const upload = page.getByRole('form', { name: 'Add document' });
   await upload.getByLabel('Kind').selectOption('referral');
   await upload.getByLabel('Title').fill('Referral from Dr Osei');
-  await upload.getByLabel('File').setInputFiles({ name: 'referral.pdf', mimeType: 'image/png', buffer: Buffer.from('%PDF-1.4 not a png') });
+  await upload
+    .getByLabel('File')
+    .setInputFiles({ name: 'referral.pdf', mimeType: 'image/png', buffer: Buffer.from('%PDF-1.4 not a png') });
   await upload.getByRole('button', { name: 'Upload document' }).click();
   await expect(upload.getByText('is not a PNG file')).toBeVisible();
-  await upload.getByLabel('File').setInputFiles({ name: 'referral.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+  await upload
+    .getByLabel('File')
+    .setInputFiles({ name: 'referral.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
   await upload.getByRole('button', { name: 'Upload document' }).click();
   await expect(page.getByRole('region', { name: 'Documents' })).toContainText('Referral from Dr Osei');
 
@@ -92,7 +99,10 @@ test('reception: register a patient, find them, get warned of a duplicate, add i
   expect(await page.content()).not.toContain('García');
 });
 
-test('reception: register with a work phone as primary, region, country, gender identity and notes; edit them and remove a phone', async ({ page, desk }) => {
+test('reception: register with a work phone as primary, region, country, gender identity and notes; edit them and remove a phone', async ({
+  page,
+  desk,
+}) => {
   const app = new FrontDeskPage(page);
   await app.newClinicFor(desk.url, RECEPTIONIST, 'receptionist');
 
@@ -145,9 +155,13 @@ test('reception: register with a work phone as primary, region, country, gender 
   await expect(contact).toContainText('mobile');
   await expect(contact).toContainText('home');
   // The summary shows the rest of what was registered: the address as envelope lines, the notes as typed.
-  await expect(contact.getByRole('definition').filter({ hasText: 'Leeds' })).toHaveText(/Leeds West Yorkshire.*United Kingdom/);
+  await expect(contact.getByRole('definition').filter({ hasText: 'Leeds' })).toHaveText(
+    /Leeds West Yorkshire.*United Kingdom/,
+  );
   await expect(contact).toContainText('· non-binary');
-  await expect(contact.getByText('Prefers morning appointments.')).toHaveText('Prefers morning appointments.\nBrings an interpreter.');
+  await expect(contact.getByText('Prefers morning appointments.')).toHaveText(
+    'Prefers morning appointments.\nBrings an interpreter.',
+  );
 
   // The edit form shows everything that was registered.
   await page.getByRole('link', { name: 'Edit patient' }).click();
@@ -175,5 +189,7 @@ test('reception: register with a work phone as primary, region, country, gender 
   await expect(contact).toContainText('mobile');
   await expect(contact).not.toContainText('home');
   await expect(contact).not.toContainText('4965555');
-  await expect(page.getByRole('region', { name: 'History of changes' })).toContainText('Rita Reception · Changed phones');
+  await expect(page.getByRole('region', { name: 'History of changes' })).toContainText(
+    'Rita Reception · Changed phones',
+  );
 });

@@ -10,7 +10,15 @@ const HOUR = 3_600_000;
 /** Wall clock in London: { date: 'YYYY-MM-DD', time: 'HH:mm' } of an instant, minutes rounded down to :00 or :30. */
 function londonSlot(instant: number): { date: string; time: string } {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: ZONE,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
       .formatToParts(instant)
       .map((part) => [part.type, part.value]),
   );
@@ -26,21 +34,67 @@ function londonSlot(instant: number): { date: string; time: string } {
  */
 async function configure(page: Page, slots: { date: string; time: string }[]): Promise<void> {
   const location = await invoke<{ id: string }>(page, 'schedule.createLocation', { name: 'Riverside' });
-  const provider = await invoke<{ id: string }>(page, 'schedule.createProvider', { displayName: 'Dr Amara Okafor', colour: '#1f5fa8', defaultLocationId: location.id });
+  const provider = await invoke<{ id: string }>(page, 'schedule.createProvider', {
+    displayName: 'Dr Amara Okafor',
+    colour: '#1f5fa8',
+    defaultLocationId: location.id,
+  });
   for (let weekday = 1; weekday <= 7; weekday += 1) {
-    await invoke(page, 'schedule.createTemplate', { providerId: provider.id, locationId: location.id, weekday, start: '00:00', end: '24:00', breaks: [] });
+    await invoke(page, 'schedule.createTemplate', {
+      providerId: provider.id,
+      locationId: location.id,
+      weekday,
+      start: '00:00',
+      end: '24:00',
+      breaks: [],
+    });
   }
-  const type = await invoke<{ id: string }>(page, 'schedule.createType', { name: 'Consultation', durationMinutes: 30, colour: '#1f5fa8' });
+  const type = await invoke<{ id: string }>(page, 'schedule.createType', {
+    name: 'Consultation',
+    durationMinutes: 30,
+    colour: '#1f5fa8',
+  });
   const people = [
-    { firstName: 'María José', lastName: 'García', dob: '1964-06-29', email: 'maria@example.org', phones: [], consents: ['email_reminders'] },
-    { firstName: 'Tom', lastName: 'Baker', dob: '1981-01-15', phones: [{ kind: 'mobile', number: '+44 7700 900123', isPrimary: true }], consents: ['sms_reminders'] },
-    { firstName: 'Aiko', lastName: 'Tanaka', dob: '1990-09-03', phones: [{ kind: 'home', number: '+44 20 7946 0018' }], consents: [] },
-    { firstName: 'Jonas', lastName: 'Weber', dob: '1975-03-12', phones: [{ kind: 'mobile', number: '+44 7700 900456', isPrimary: true }], consents: [] },
+    {
+      firstName: 'María José',
+      lastName: 'García',
+      dob: '1964-06-29',
+      email: 'maria@example.org',
+      phones: [],
+      consents: ['email_reminders'],
+    },
+    {
+      firstName: 'Tom',
+      lastName: 'Baker',
+      dob: '1981-01-15',
+      phones: [{ kind: 'mobile', number: '+44 7700 900123', isPrimary: true }],
+      consents: ['sms_reminders'],
+    },
+    {
+      firstName: 'Aiko',
+      lastName: 'Tanaka',
+      dob: '1990-09-03',
+      phones: [{ kind: 'home', number: '+44 20 7946 0018' }],
+      consents: [],
+    },
+    {
+      firstName: 'Jonas',
+      lastName: 'Weber',
+      dob: '1975-03-12',
+      phones: [{ kind: 'mobile', number: '+44 7700 900456', isPrimary: true }],
+      consents: [],
+    },
   ];
   for (const [index, { consents, ...person }] of people.entries()) {
     const patient = await invoke<{ id: string }>(page, 'patients.create', person);
-    for (const kind of consents) await invoke(page, 'consents.record', { patientId: patient.id, kind, givenOn: '2020-01-01' });
-    await invoke(page, 'appointments.book', { patientId: patient.id, providerId: provider.id, typeId: type.id, start: slots[index] });
+    for (const kind of consents)
+      await invoke(page, 'consents.record', { patientId: patient.id, kind, givenOn: '2020-01-01' });
+    await invoke(page, 'appointments.book', {
+      patientId: patient.id,
+      providerId: provider.id,
+      typeId: type.id,
+      start: slots[index],
+    });
   }
 }
 
@@ -51,7 +105,10 @@ test.afterEach(async () => {
   await hook?.close();
 });
 
-test('reminders: settings, send now, a failed SMS on the call list, retry; patients without email or mobile to call', async ({ page, desk }) => {
+test('reminders: settings, send now, a failed SMS on the call list, retry; patients without email or mobile to call', async ({
+  page,
+  desk,
+}) => {
   smtp = await startSmtp();
   hook = await startWebhook(503);
   const app = new FrontDeskPage(page);
@@ -66,7 +123,9 @@ test('reminders: settings, send now, a failed SMS on the call list, retry; patie
   await app.open('Reminders');
   const form = page.getByRole('form', { name: 'Reminder settings' });
   // On by default: only patients with a recorded consent for the channel are reminded.
-  await expect(form.getByLabel('Send reminders only to patients with a recorded consent for that channel')).toBeChecked();
+  await expect(
+    form.getByLabel('Send reminders only to patients with a recorded consent for that channel'),
+  ).toBeChecked();
   await form.getByLabel('Send reminders by email').check();
   await form.getByLabel('Remind this many hours before').fill('48, two');
   await form.getByRole('button', { name: 'Save reminder settings' }).click();
@@ -98,7 +157,9 @@ test('reminders: settings, send now, a failed SMS on the call list, retry; patie
   await app.open('Reminders');
   await expect(page.getByRole('form', { name: 'Reminder settings' })).toHaveCount(0);
   const calls = page.getByRole('table', { name: /Patients to call/ });
-  await expect(calls.getByRole('row', { name: /Tanaka/ })).toContainText('No email address or mobile number on the record.');
+  await expect(calls.getByRole('row', { name: /Tanaka/ })).toContainText(
+    'No email address or mobile number on the record.',
+  );
   await expect(calls.getByRole('row', { name: /Tanaka/ })).toContainText('+442079460018');
   // Jonas Weber has a mobile but never agreed to SMS reminders: the desk calls him instead.
   await expect(calls.getByRole('row', { name: /Weber/ })).toContainText('No consent for reminders');

@@ -14,7 +14,11 @@ const FRIDAY = '2027-03-12';
 async function bookWith(page: Page, providerName: string, typeName: string): Promise<void> {
   const providers = await invoke<{ id: string; displayName: string }[]>(page, 'schedule.listProviders', {});
   const types = await invoke<{ id: string; name: string }[]>(page, 'schedule.listTypes', {});
-  const patient = await invoke<{ id: string }>(page, 'patients.create', { firstName: 'Tom', lastName: 'Baker', dob: '1981-01-15' });
+  const patient = await invoke<{ id: string }>(page, 'patients.create', {
+    firstName: 'Tom',
+    lastName: 'Baker',
+    dob: '1981-01-15',
+  });
   await invoke(page, 'appointments.book', {
     patientId: patient.id,
     providerId: providers.find((p) => p.displayName === providerName)?.id,
@@ -23,7 +27,10 @@ async function bookWith(page: Page, providerName: string, typeName: string): Pro
   });
 }
 
-test('scheduling set-up: a manager adds a location, room, provider, type, weekly hours, time off and a holiday; the calendar follows; a receptionist has no entry', async ({ page, desk }) => {
+test('scheduling set-up: a manager adds a location, room, provider, type, weekly hours, time off and a holiday; the calendar follows; a receptionist has no entry', async ({
+  page,
+  desk,
+}) => {
   const app = new FrontDeskPage(page);
   await app.openNewClinic(desk.url);
   await app.open('Users');
@@ -51,7 +58,9 @@ test('scheduling set-up: a manager adds a location, room, provider, type, weekly
   // The same name twice: main's refusal under the field.
   await addRoom.getByLabel('Room name').fill('Room 1');
   await addRoom.getByRole('button', { name: 'Add room' }).click();
-  await expect(addRoom.getByLabel('Room name')).toHaveAccessibleDescription('this location already has a room called Room 1');
+  await expect(addRoom.getByLabel('Room name')).toHaveAccessibleDescription(
+    'this location already has a room called Room 1',
+  );
   await addRoom.getByLabel('Room name').fill('Room 2');
   await addRoom.getByRole('button', { name: 'Add room' }).click();
   await expect(addRoom.getByRole('status')).toHaveText('Added Room 2 at Riverside.');
@@ -71,13 +80,17 @@ test('scheduling set-up: a manager adds a location, room, provider, type, weekly
   const editRoom = page.getByRole('form', { name: 'Edit Room 2 at Riverside' });
   await editRoom.getByLabel('Room name').fill('room 1');
   await editRoom.getByRole('button', { name: 'Save room' }).click();
-  await expect(editRoom.getByLabel('Room name')).toHaveAccessibleDescription('this location already has a room called room 1');
+  await expect(editRoom.getByLabel('Room name')).toHaveAccessibleDescription(
+    'this location already has a room called room 1',
+  );
   await editRoom.getByLabel('Room name').fill('Store room');
   await editRoom.getByRole('button', { name: 'Save room' }).click();
   await expect(riverside).toContainText('Room 1, Store room');
   await roomsTable.getByRole('button', { name: 'Remove Store room at Riverside' }).click();
   await roomsTable.getByRole('button', { name: 'Yes, remove Store room at Riverside' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Store room is removed' })).toHaveText('Store room is removed; past appointments keep its name.');
+  await expect(page.getByRole('status').filter({ hasText: 'Store room is removed' })).toHaveText(
+    'Store room is removed; past appointments keep its name.',
+  );
   await expect(roomsTable.getByRole('row')).toHaveCount(2);
   await expect(riverside).toContainText('Room 1');
   await screenshot(page, '60-setup-locations-and-rooms');
@@ -98,7 +111,12 @@ test('scheduling set-up: a manager adds a location, room, provider, type, weekly
   const amaraRow = page.getByRole('row', { name: /Dr Amara Okafor/ });
   await expect(amaraRow.getByRole('cell', { name: 'Amara Okafor', exact: true })).toBeVisible();
   // Linked now: a new provider is not offered her account.
-  await expect(addProvider.getByLabel('Signs in as').getByRole('option')).toHaveText(['No account (bookable only)', 'Ada Admin (Administrator)', `${MANAGER.name} (Clinic manager)`, 'Rita Reception (Receptionist)']);
+  await expect(addProvider.getByLabel('Signs in as').getByRole('option')).toHaveText([
+    'No account (bookable only)',
+    'Ada Admin (Administrator)',
+    `${MANAGER.name} (Clinic manager)`,
+    'Rita Reception (Receptionist)',
+  ]);
   await expect(amaraRow).toContainText('General practice');
   await expect(amaraRow).toContainText('#2e7d32');
   await expect(amaraRow).toContainText('Riverside');
@@ -146,7 +164,9 @@ test('scheduling set-up: a manager adds a location, room, provider, type, weekly
   await screenshot(page, '65-setup-hours-field-errors');
   await addHours.getByLabel('Ends', { exact: true }).fill('17:00');
   await addHours.getByRole('button', { name: 'Add hours' }).click();
-  await expect(addHours.getByRole('status')).toHaveText('Added 09:00–17:00 on Monday, Tuesday, Wednesday, Thursday, Friday.');
+  await expect(addHours.getByRole('status')).toHaveText(
+    'Added 09:00–17:00 on Monday, Tuesday, Wednesday, Thursday, Friday.',
+  );
   const hours = page.getByRole('table', { name: 'Weekly hours of Dr Amara Okafor' });
   await expect(hours.getByRole('row')).toHaveCount(6);
   await expect(hours.getByRole('row', { name: /Tuesday/ })).toContainText('09:00–17:00');
@@ -171,7 +191,9 @@ test('scheduling set-up: a manager adds a location, room, provider, type, weekly
   await addOff.getByLabel('First day').fill(WEDNESDAY);
   await addOff.getByLabel('From').fill('10:00');
   await addOff.getByRole('button', { name: 'Add time off' }).click();
-  await expect(addOff.getByLabel('Until')).toHaveAccessibleDescription('give both start and end, or neither for whole days');
+  await expect(addOff.getByLabel('Until')).toHaveAccessibleDescription(
+    'give both start and end, or neither for whole days',
+  );
   await addOff.getByLabel('From').fill('');
   await addOff.getByLabel('Reason').fill('Conference');
   await addOff.getByRole('button', { name: 'Add time off' }).click();
@@ -194,7 +216,9 @@ test('scheduling set-up: a manager adds a location, room, provider, type, weekly
   await tab('Providers').click();
   await page.getByRole('button', { name: 'Remove Dr Amara Okafor' }).click();
   await page.getByRole('button', { name: 'Yes, remove Dr Amara Okafor' }).click();
-  await expect(amaraRow.getByRole('alert')).toHaveText('Dr Amara Okafor still has 1 upcoming appointment: move or cancel them first.');
+  await expect(amaraRow.getByRole('alert')).toHaveText(
+    'Dr Amara Okafor still has 1 upcoming appointment: move or cancel them first.',
+  );
   await screenshot(page, '69-setup-provider-remove-refused');
   // Removing the location they work at is refused too, naming everything that still uses it.
   await tab('Locations and rooms').click();
@@ -231,14 +255,28 @@ test('scheduling set-up: a manager adds a location, room, provider, type, weekly
 /** Riverside, Dr Amara Okafor working Monday to Friday 09:00-17:00 there, and Founders’ Day on Friday: through the page's bridge. */
 async function seedSchedule(page: Page): Promise<void> {
   const location = await invoke<{ id: string }>(page, 'schedule.createLocation', { name: 'Riverside' });
-  const provider = await invoke<{ id: string }>(page, 'schedule.createProvider', { displayName: 'Dr Amara Okafor', colour: '#2e7d32', defaultLocationId: location.id });
+  const provider = await invoke<{ id: string }>(page, 'schedule.createProvider', {
+    displayName: 'Dr Amara Okafor',
+    colour: '#2e7d32',
+    defaultLocationId: location.id,
+  });
   for (const weekday of [1, 2, 3, 4, 5]) {
-    await invoke(page, 'schedule.createTemplate', { providerId: provider.id, locationId: location.id, weekday, start: '09:00', end: '17:00' });
+    await invoke(page, 'schedule.createTemplate', {
+      providerId: provider.id,
+      locationId: location.id,
+      weekday,
+      start: '09:00',
+      end: '17:00',
+    });
   }
   await invoke(page, 'schedule.createHoliday', { date: FRIDAY, name: 'Founders’ Day' });
 }
 
-test('changing the set-up: a manager adds, edits and removes time off and a holiday; a calendar open at another desk follows at once', async ({ page, context, desk }) => {
+test('changing the set-up: a manager adds, edits and removes time off and a holiday; a calendar open at another desk follows at once', async ({
+  page,
+  context,
+  desk,
+}) => {
   const manager = new FrontDeskPage(page);
   await manager.openNewClinic(desk.url);
   await manager.open('Users');
@@ -270,7 +308,9 @@ test('changing the set-up: a manager adds, edits and removes time off and a holi
   await addOff.getByLabel('Until').fill('12:00');
   await addOff.getByLabel('Reason').fill('Conference');
   await addOff.getByRole('button', { name: 'Add time off' }).click();
-  await expect(addOff.getByRole('status')).toHaveText('Added time off for Dr Amara Okafor: Wed 2027-03-10 10:00–12:00.');
+  await expect(addOff.getByRole('status')).toHaveText(
+    'Added time off for Dr Amara Okafor: Wed 2027-03-10 10:00–12:00.',
+  );
   await expect(column.getByText('Time off: Conference')).toBeVisible();
   await expect(column.locator('.cal-available')).toHaveCount(2);
 
@@ -286,7 +326,9 @@ test('changing the set-up: a manager adds, edits and removes time off and a holi
   await editOff.getByLabel('Until').fill('17:00');
   await editOff.getByLabel('Reason').fill('Dentist');
   await editOff.getByRole('button', { name: 'Save time off' }).click();
-  await expect(page.getByRole('status').first()).toHaveText('Saved time off for Dr Amara Okafor: Wed 2027-03-10 14:00–17:00.');
+  await expect(page.getByRole('status').first()).toHaveText(
+    'Saved time off for Dr Amara Okafor: Wed 2027-03-10 14:00–17:00.',
+  );
   await expect(offTable.getByRole('row', { name: /Time off/ })).toContainText('14:00–17:00');
   await expect(offTable.getByRole('row', { name: /Time off/ })).toContainText('Dentist');
   await screenshot(page, '80-setup-time-off-edited');
@@ -297,7 +339,9 @@ test('changing the set-up: a manager adds, edits and removes time off and a holi
   // Removed: Wednesday is open all day again at the desk.
   await offTable.getByRole('button', { name: 'Remove time off Wed 2027-03-10' }).click();
   await offTable.getByRole('button', { name: 'Yes, remove time off Wed 2027-03-10' }).click();
-  await expect(page.getByRole('status').first()).toHaveText('The time off on 2027-03-10 is removed: those hours can be booked again.');
+  await expect(page.getByRole('status').first()).toHaveText(
+    'The time off on 2027-03-10 is removed: those hours can be booked again.',
+  );
   await expect(page.getByText('No time off or extra hours coming up for Dr Amara Okafor.')).toBeVisible();
   await expect(column.locator('.cal-time-off')).toHaveCount(0);
   await expect(column.locator('.cal-available')).toHaveCount(1);
@@ -326,7 +370,9 @@ test('changing the set-up: a manager adds, edits and removes time off and a holi
   // Removed: Thursday is a working day again at the desk.
   await holidays.getByRole('button', { name: 'Remove Founders’ Day (observed) on Thu 2027-03-11' }).click();
   await holidays.getByRole('button', { name: 'Yes, remove Founders’ Day (observed) on Thu 2027-03-11' }).click();
-  await expect(page.getByRole('status').first()).toHaveText('Founders’ Day (observed) on 2027-03-11 is no longer a holiday: the weekly hours apply that day.');
+  await expect(page.getByRole('status').first()).toHaveText(
+    'Founders’ Day (observed) on 2027-03-11 is no longer a holiday: the weekly hours apply that day.',
+  );
   await expect(page.getByText('No clinic holidays coming up.')).toBeVisible();
   await expect(deskPage.getByText(/Clinic holiday/)).toHaveCount(0);
   await expect(column.locator('.cal-available')).toHaveCount(1);

@@ -20,11 +20,26 @@ async function configure(page: Page): Promise<Setup> {
     ['Dr Amara Okafor', '#1f5fa8'],
     ['Dr Ben Carter', '#2e7d32'],
   ] as const) {
-    const provider = await invoke<{ id: string; displayName: string }>(page, 'schedule.createProvider', { displayName, colour, defaultLocationId: location.id });
+    const provider = await invoke<{ id: string; displayName: string }>(page, 'schedule.createProvider', {
+      displayName,
+      colour,
+      defaultLocationId: location.id,
+    });
     providers.push(provider);
-    await invoke(page, 'schedule.createTemplate', { providerId: provider.id, locationId: location.id, weekday: 3, start: '08:00', end: '17:00', breaks: [{ start: '12:30', end: '13:30' }] });
+    await invoke(page, 'schedule.createTemplate', {
+      providerId: provider.id,
+      locationId: location.id,
+      weekday: 3,
+      start: '08:00',
+      end: '17:00',
+      breaks: [{ start: '12:30', end: '13:30' }],
+    });
   }
-  const consult = await invoke<{ id: string }>(page, 'schedule.createType', { name: 'Consultation', durationMinutes: 30, colour: '#1f5fa8' });
+  const consult = await invoke<{ id: string }>(page, 'schedule.createType', {
+    name: 'Consultation',
+    durationMinutes: 30,
+    colour: '#1f5fa8',
+  });
   const ids: Record<string, string> = {};
   for (const [key, firstName, lastName, dob] of [
     ['garcia', 'María José', 'García', '1964-06-29'],
@@ -34,14 +49,27 @@ async function configure(page: Page): Promise<Setup> {
   ] as const) {
     ids[key] = (await invoke<{ id: string }>(page, 'patients.create', { firstName, lastName, dob })).id;
   }
-  await invoke(page, 'appointments.book', { patientId: ids.garcia, providerId: providers[0]?.id, typeId: consult.id, start: { date: DATE, time: '10:00' } });
+  await invoke(page, 'appointments.book', {
+    patientId: ids.garcia,
+    providerId: providers[0]?.id,
+    typeId: consult.id,
+    start: { date: DATE, time: '10:00' },
+  });
   // Two more waiting: one who fits any morning (normal priority), one who only takes afternoons.
   await invoke(page, 'waitlist.add', { patientId: ids.tanaka, typeId: consult.id, note: 'Can come at short notice' });
-  await invoke(page, 'waitlist.add', { patientId: ids.mensah, typeId: consult.id, partsOfDay: ['afternoon'], priority: 'high' });
+  await invoke(page, 'waitlist.add', {
+    patientId: ids.mensah,
+    typeId: consult.id,
+    partsOfDay: ['afternoon'],
+    priority: 'high',
+  });
   return { providers, patients: ids, typeId: consult.id };
 }
 
-test('waitlist: add an entry, cancel an appointment, see the offer ranked, book from it; a repeating booking with a refused date', async ({ page, desk }) => {
+test('waitlist: add an entry, cancel an appointment, see the offer ranked, book from it; a repeating booking with a refused date', async ({
+  page,
+  desk,
+}) => {
   const app = new FrontDeskPage(page);
   await app.openNewClinic(desk.url);
   await configure(page);
@@ -88,7 +116,9 @@ test('waitlist: add an entry, cancel an appointment, see the offer ranked, book 
   await screenshot(page, '52-waitlist-offers-after-cancel');
 
   await offers.getByRole('button', { name: 'Book Baker, Tom at 10:00' }).click();
-  await expect(offers.getByRole('status')).toHaveText('Booked Baker, Tom from the waitlist at 10:00 with Dr Amara Okafor.');
+  await expect(offers.getByRole('status')).toHaveText(
+    'Booked Baker, Tom from the waitlist at 10:00 with Dr Amara Okafor.',
+  );
   await expect(amara.getByRole('button', { name: /Baker, Tom/ })).toContainText('10:00–10:30');
   await screenshot(page, '53-booked-from-waitlist');
   await offers.getByRole('button', { name: 'Dismiss' }).click();
@@ -103,7 +133,9 @@ test('waitlist: add an entry, cancel an appointment, see the offer ranked, book 
   await page.mouse.down();
   await page.mouse.move(ben.x + ben.width / 2, from.y + 8, { steps: 12 });
   await page.mouse.up();
-  await expect(page.getByRole('status').filter({ hasText: 'Moved Baker, Tom' })).toHaveText('Moved Baker, Tom to 10:00–10:30 with Dr Ben Carter.');
+  await expect(page.getByRole('status').filter({ hasText: 'Moved Baker, Tom' })).toHaveText(
+    'Moved Baker, Tom to 10:00–10:30 with Dr Ben Carter.',
+  );
   await expect(offers.getByRole('heading')).toContainText('Waitlist offers for 10:00');
   await expect(offers.getByRole('listitem')).toHaveCount(1);
   await expect(offers.getByRole('listitem').first()).toContainText('Tanaka, Aiko');
@@ -137,7 +169,9 @@ test('waitlist: add an entry, cancel an appointment, see the offer ranked, book 
   await refused.scrollIntoViewIfNeeded();
   await screenshot(page, '54-repeat-refused-date');
   await refused.getByRole('button', { name: 'Book the 3 dates that fit' }).click();
-  await expect(page.getByRole('region', { name: 'Appointment' }).getByRole('status')).toHaveText('Booked García, María José at 14:00 with Dr Amara Okafor.');
+  await expect(page.getByRole('region', { name: 'Appointment' }).getByRole('status')).toHaveText(
+    'Booked García, María José at 14:00 with Dr Amara Okafor.',
+  );
   await page.getByLabel('Date', { exact: true }).fill('2027-03-31');
   const later = amara.getByRole('button', { name: /García, María José/ });
   await expect(later).toContainText('14:00–14:30');

@@ -56,9 +56,19 @@ export async function openReminderClinic(): Promise<ReminderClinic> {
         ...(contact.home ? [{ kind: 'home' as const, number: contact.home }] : []),
       ];
       const dob = new Date(Date.UTC(1950, 0, 1) + patientNo * 86_400_000).toISOString().slice(0, 10);
-      const created = await s.clinic.ok('desk', 'patients.create', { firstName: 'Maria', lastName: `Reyes${patientNo}`, dob, email: contact.email ?? '', phones });
-      const consents = contact.consents ?? [...(contact.email ? ['email_reminders' as const] : []), ...(contact.mobile ? ['sms_reminders' as const] : [])];
-      for (const kind of consents) await s.clinic.ok('desk', 'consents.record', { patientId: created.id, kind, givenOn: '2026-11-01' });
+      const created = await s.clinic.ok('desk', 'patients.create', {
+        firstName: 'Maria',
+        lastName: `Reyes${patientNo}`,
+        dob,
+        email: contact.email ?? '',
+        phones,
+      });
+      const consents = contact.consents ?? [
+        ...(contact.email ? ['email_reminders' as const] : []),
+        ...(contact.mobile ? ['sms_reminders' as const] : []),
+      ];
+      for (const kind of consents)
+        await s.clinic.ok('desk', 'consents.record', { patientId: created.id, kind, givenOn: '2026-11-01' });
       return created.id;
     },
 
@@ -87,7 +97,12 @@ export async function openReminderClinic(): Promise<ReminderClinic> {
     async useWebhook(status = 200, extra = {}) {
       const hook = await startWebhook(status);
       endpoints.push(hook);
-      await s.clinic.ok('admin', 'reminders.updateSettings', { smsEnabled: true, smsWebhookUrl: hook.url, smsAuthHeader: 'Bearer s3cret-token', ...extra });
+      await s.clinic.ok('admin', 'reminders.updateSettings', {
+        smsEnabled: true,
+        smsWebhookUrl: hook.url,
+        smsAuthHeader: 'Bearer s3cret-token',
+        ...extra,
+      });
       return hook;
     },
 

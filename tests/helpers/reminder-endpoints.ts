@@ -29,7 +29,8 @@ export async function startSmtp(login?: { user: string; password: string }): Pro
     allowInsecureAuth: true,
     logger: false,
     onAuth(auth, _session, callback) {
-      if (login && auth.username === login.user && auth.password === login.password) callback(null, { user: auth.username });
+      if (login && auth.username === login.user && auth.password === login.password)
+        callback(null, { user: auth.username });
       else callback(new Error('Invalid username or password'));
     },
     onData(stream, session, callback) {
@@ -55,7 +56,9 @@ export async function startSmtp(login?: { user: string; password: string }): Pro
 }
 
 function decodeQuotedPrintable(text: string): string {
-  return text.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_whole, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  return text
+    .replace(/=\r?\n/g, '')
+    .replace(/=([0-9A-F]{2})/g, (_whole, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
 export interface WebhookRequest {
@@ -87,7 +90,9 @@ export async function startWebhook(status = 200): Promise<LocalWebhook> {
         // Recorded as text: the test then fails on the shape, saying what arrived.
       }
       hook.requests.push({ method: request.method ?? '', headers: request.headers, body });
-      response.writeHead(hook.status, { 'Content-Type': 'text/plain' }).end(hook.status < 300 ? 'queued' : 'gateway down');
+      response
+        .writeHead(hook.status, { 'Content-Type': 'text/plain' })
+        .end(hook.status < 300 ? 'queued' : 'gateway down');
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));

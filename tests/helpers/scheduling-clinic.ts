@@ -19,7 +19,9 @@ export interface SchedulingClinic {
   consultId: string;
   patient(firstName: string, lastName?: string): Promise<string>;
   /** Books as the receptionist, with Dr Ortiz and a consultation unless told otherwise. */
-  book(input: Partial<Input<'appointments.book'>> & Pick<Input<'appointments.book'>, 'patientId' | 'start'>): Promise<Result<AppointmentView>>;
+  book(
+    input: Partial<Input<'appointments.book'>> & Pick<Input<'appointments.book'>, 'patientId' | 'start'>,
+  ): Promise<Result<AppointmentView>>;
 }
 
 export const RECEPTIONIST = { username: 'rita', displayName: 'Rita Reception', password: 'reception desk 1' };
@@ -33,7 +35,9 @@ export async function signInNurse(clinic: TestClinic): Promise<void> {
 
 let patientCount = 0;
 
-export async function openSchedulingClinic(options: { timeZone?: string; now?: number; weekdays?: number[] } = {}): Promise<SchedulingClinic> {
+export async function openSchedulingClinic(
+  options: { timeZone?: string; now?: number; weekdays?: number[] } = {},
+): Promise<SchedulingClinic> {
   const timeZone = options.timeZone ?? 'Europe/London';
   const clinic = await openTestClinic();
   if (options.now !== undefined) clinic.clock.now = options.now;
@@ -45,9 +49,22 @@ export async function openSchedulingClinic(options: { timeZone?: string; now?: n
   const main = await clinic.ok('admin', 'schedule.createLocation', { name: 'Main Street' });
   const room1 = await clinic.ok('admin', 'schedule.createRoom', { locationId: main.id, name: 'Room 1' });
   const room2 = await clinic.ok('admin', 'schedule.createRoom', { locationId: main.id, name: 'Room 2' });
-  const drA = await clinic.ok('admin', 'schedule.createProvider', { displayName: 'Dr Ana Ortiz', colour: '#3366CC', defaultLocationId: main.id });
-  const drB = await clinic.ok('admin', 'schedule.createProvider', { displayName: 'Dr Ben Lee', colour: '#cc6633', specialty: 'Paediatrics' });
-  const consult = await clinic.ok('admin', 'schedule.createType', { name: 'Consultation', durationMinutes: 30, colour: '#22aa55', defaultPriceMinor: 6500 });
+  const drA = await clinic.ok('admin', 'schedule.createProvider', {
+    displayName: 'Dr Ana Ortiz',
+    colour: '#3366CC',
+    defaultLocationId: main.id,
+  });
+  const drB = await clinic.ok('admin', 'schedule.createProvider', {
+    displayName: 'Dr Ben Lee',
+    colour: '#cc6633',
+    specialty: 'Paediatrics',
+  });
+  const consult = await clinic.ok('admin', 'schedule.createType', {
+    name: 'Consultation',
+    durationMinutes: 30,
+    colour: '#22aa55',
+    defaultPriceMinor: 6500,
+  });
   for (const providerId of [drA.id, drB.id]) {
     for (const weekday of options.weekdays ?? [1, 2, 3, 4, 5]) {
       await clinic.ok('admin', 'schedule.createTemplate', {
@@ -65,7 +82,11 @@ export async function openSchedulingClinic(options: { timeZone?: string; now?: n
     patientCount += 1;
     // A date of birth of its own: the duplicate check never takes two test patients for one person.
     const dob = new Date(Date.UTC(1940, 0, 1) + patientCount * 86_400_000).toISOString().slice(0, 10);
-    const created = await clinic.ok('desk', 'patients.create', { firstName, lastName: `${lastName}${patientCount}`, dob });
+    const created = await clinic.ok('desk', 'patients.create', {
+      firstName,
+      lastName: `${lastName}${patientCount}`,
+      dob,
+    });
     return created.id;
   };
 

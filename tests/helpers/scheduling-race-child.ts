@@ -27,7 +27,10 @@ async function main(): Promise<void> {
     void (async () => {
       if (message.type === 'open') {
         core = await createCore({ file: message.file, key: Buffer.from(message.keyHex, 'hex') });
-        const login = await core.invoke('desk', 'auth.login', { username: message.username, password: message.password });
+        const login = await core.invoke('desk', 'auth.login', {
+          username: message.username,
+          password: message.password,
+        });
         send({ type: 'ready', ok: login.ok });
       } else if (message.type === 'book' && core) {
         while (Date.now() < message.at) {

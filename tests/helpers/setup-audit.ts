@@ -4,7 +4,12 @@ import type { TestClinic } from './temp-core';
 
 /** The newest audit entry, details parsed. */
 export async function lastAudit(clinic: TestClinic) {
-  const row = await clinic.core.database.db.selectFrom('audit_log').selectAll().orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
+  const row = await clinic.core.database.db
+    .selectFrom('audit_log')
+    .selectAll()
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirstOrThrow();
   return { ...row, details: row.details ? (JSON.parse(row.details) as Record<string, unknown>) : null };
 }
 

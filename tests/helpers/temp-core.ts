@@ -15,7 +15,12 @@ export interface TempFolder {
 
 export function tempFolder(): TempFolder {
   const dir = mkdtempSync(join(tmpdir(), 'front-desk-test-'));
-  return { dir, file: join(dir, 'clinic.db'), key: randomBytes(32), remove: () => rmSync(dir, { recursive: true, force: true }) };
+  return {
+    dir,
+    file: join(dir, 'clinic.db'),
+    key: randomBytes(32),
+    remove: () => rmSync(dir, { recursive: true, force: true }),
+  };
 }
 
 /** A clock the test moves by hand. */
@@ -51,7 +56,12 @@ export async function openTestClinic(options: { setUp?: boolean } = {}): Promise
     return result.value;
   };
   if (options.setUp !== false) {
-    await ok('setup', 'system.setup', { clinicName: 'Riverside Clinic', timeZone: 'Europe/London', currency: 'GBP', admin: ADMIN });
+    await ok('setup', 'system.setup', {
+      clinicName: 'Riverside Clinic',
+      timeZone: 'Europe/London',
+      currency: 'GBP',
+      admin: ADMIN,
+    });
   }
   return {
     core,

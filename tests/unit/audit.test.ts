@@ -35,7 +35,12 @@ describe('the audit log', () => {
       DROP TRIGGER audit_log_no_update;
       UPDATE audit_log SET details = '{"lockTimeoutMinutes":{"from":10,"to":240}}' WHERE seq = 3;
     `);
-    expect(await verifyAuditChain(db)).toEqual({ ok: false, checked: 2, brokenAtSeq: 3, reason: 'entry 3 was changed after it was written' });
+    expect(await verifyAuditChain(db)).toEqual({
+      ok: false,
+      checked: 2,
+      brokenAtSeq: 3,
+      reason: 'entry 3 was changed after it was written',
+    });
   });
 
   it('finds a deleted entry in the middle', async () => {
@@ -54,7 +59,11 @@ describe('the audit log', () => {
       { lockTimeoutMinutes: { from: 11, to: 12 } },
     ]);
     expect(page.nextBeforeSeq).not.toBeNull();
-    const rest = await clinic.ok('admin', 'audit.list', { action: 'settings', limit: 3, beforeSeq: page.nextBeforeSeq ?? undefined });
+    const rest = await clinic.ok('admin', 'audit.list', {
+      action: 'settings',
+      limit: 3,
+      beforeSeq: page.nextBeforeSeq ?? undefined,
+    });
     expect(rest.entries).toHaveLength(1);
     expect(rest.nextBeforeSeq).toBeNull();
     const byActor = await clinic.ok('admin', 'audit.list', { actor: 'nobody', limit: 10 });

@@ -8,7 +8,8 @@ afterEach(async () => {
   clinic = undefined;
 });
 
-const login = (c: TestClinic, clientId: string, password: string) => c.call(clientId, 'auth.login', { username: ADMIN.username, password });
+const login = (c: TestClinic, clientId: string, password: string) =>
+  c.call(clientId, 'auth.login', { username: ADMIN.username, password });
 
 describe('signing in', () => {
   it('signs in with the right password and reports the role and its permissions', async () => {
@@ -22,7 +23,10 @@ describe('signing in', () => {
   it('throttles an account after five wrong passwords, even against the right one, until the wait passes', async () => {
     clinic = await openTestClinic();
     for (let attempt = 1; attempt <= 5; attempt += 1) {
-      expect(await login(clinic, 'desk', 'wrong password')).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+      expect(await login(clinic, 'desk', 'wrong password')).toMatchObject({
+        ok: false,
+        error: { code: 'UNAUTHENTICATED' },
+      });
     }
     const throttled = await login(clinic, 'desk', ADMIN.password);
     expect(throttled).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } });
@@ -47,17 +51,29 @@ describe('signing in', () => {
       ok: false,
       error: { code: 'UNAUTHENTICATED', message: 'Wrong username or password.' },
     });
-    const row = await clinic.core.database.db.selectFrom('audit_log').selectAll().orderBy('seq', 'desc').executeTakeFirstOrThrow();
+    const row = await clinic.core.database.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .orderBy('seq', 'desc')
+      .executeTakeFirstOrThrow();
     expect(row).toMatchObject({ action: 'auth.login', outcome: 'failed', actor_username: 'mallory' });
   });
 
   it('refuses a disabled account and signs out its open sessions', async () => {
     clinic = await openTestClinic();
     await clinic.ok('admin', 'auth.login', { username: ADMIN.username, password: ADMIN.password });
-    const nurse = await clinic.ok('admin', 'users.create', { username: 'nina', displayName: 'Nina Nurse', role: 'nurse', password: 'triage room 42' });
+    const nurse = await clinic.ok('admin', 'users.create', {
+      username: 'nina',
+      displayName: 'Nina Nurse',
+      role: 'nurse',
+      password: 'triage room 42',
+    });
     await clinic.ok('ward', 'auth.login', { username: 'nina', password: 'triage room 42' });
     await clinic.ok('admin', 'users.setDisabled', { userId: nurse.id, disabled: true });
-    expect(await clinic.call('ward', 'settings.get', {})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(await clinic.call('ward', 'settings.get', {})).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED' },
+    });
     const refused = await clinic.call('ward', 'auth.login', { username: 'nina', password: 'triage room 42' });
     expect(refused.ok ? null : refused.error.message).toContain('disabled');
   });
@@ -82,7 +98,10 @@ describe('locking', () => {
     expect(await clinic.call('desk', 'settings.get', {})).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
     expect(await clinic.ok('desk', 'auth.session', {})).toMatchObject({ locked: true });
 
-    expect(await clinic.call('desk', 'auth.unlock', { password: 'not it' })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(await clinic.call('desk', 'auth.unlock', { password: 'not it' })).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED' },
+    });
     expect(await clinic.call('desk', 'settings.get', {})).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
     expect(await clinic.ok('desk', 'auth.unlock', { password: ADMIN.password })).toMatchObject({ locked: false });
     expect(await clinic.call('desk', 'settings.get', {})).toMatchObject({ ok: true });

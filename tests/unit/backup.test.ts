@@ -36,10 +36,12 @@ describe('backup and restore', () => {
     // Listened for now: the writer may finish before the backup does.
     const writerDone = new Promise<number | null>((resolve) => writer.on('close', resolve));
     let writerOutput = '';
-    await new Promise<void>((resolve) => writer.stdout.on('data', (chunk: Buffer) => {
-      writerOutput += chunk.toString();
-      if (writerOutput.includes('writing')) resolve();
-    }));
+    await new Promise<void>((resolve) =>
+      writer.stdout.on('data', (chunk: Buffer) => {
+        writerOutput += chunk.toString();
+        if (writerOutput.includes('writing')) resolve();
+      }),
+    );
     await new Promise((resolve) => setTimeout(resolve, 300));
 
     const out = join(folder.dir, 'backup.db');
@@ -71,7 +73,10 @@ describe('backup and restore', () => {
     expect((await runCli(['backup', '--data', data, '--out', out], { env })).code).toBe(0);
 
     const database = openDatabase({ file: join(data, 'clinic.db'), key: folder.key });
-    await database.db.insertInto('roles').values({ id: 'made-after-backup', label: 'Later', created_at: 1, updated_at: 1 }).execute();
+    await database.db
+      .insertInto('roles')
+      .values({ id: 'made-after-backup', label: 'Later', created_at: 1, updated_at: 1 })
+      .execute();
     await database.close();
 
     const restore = await runCli(['restore', '--data', data, '--from', out], { env });
@@ -80,12 +85,16 @@ describe('backup and restore', () => {
     expect(replaced && existsSync(replaced)).toBe(true);
 
     const restored = openDatabase({ file: join(data, 'clinic.db'), key: folder.key });
-    expect(await restored.db.selectFrom('roles').select('id').where('id', '=', 'made-after-backup').executeTakeFirst()).toBeUndefined();
+    expect(
+      await restored.db.selectFrom('roles').select('id').where('id', '=', 'made-after-backup').executeTakeFirst(),
+    ).toBeUndefined();
     const actions = await restored.db.selectFrom('audit_log').select('action').execute();
     expect(actions.map((row) => row.action)).toContain('backup.restore');
     await restored.close();
 
-    const wrongKey = await runCli(['restore', '--data', data, '--from', out], { env: { CLINIC_DB_KEY: 'ab'.repeat(32) } });
+    const wrongKey = await runCli(['restore', '--data', data, '--from', out], {
+      env: { CLINIC_DB_KEY: 'ab'.repeat(32) },
+    });
     expect(wrongKey.code).toBe(1);
     expect(wrongKey.stderr).toContain('does not open');
   });

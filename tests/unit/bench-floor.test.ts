@@ -24,7 +24,7 @@ afterAll(() => {
   rmSync(root, { recursive: true, force: true });
 });
 
-const count = (handle: BetterSqlite3.Database, sql: string) => (handle.prepare(sql).pluck().get() as number);
+const count = (handle: BetterSqlite3.Database, sql: string) => handle.prepare(sql).pluck().get() as number;
 
 describe('bench dataset', () => {
   it('is an encrypted clinic and an unencrypted copy holding the same seeded patients', () => {
@@ -40,14 +40,23 @@ describe('bench dataset', () => {
         expect(count(handle, 'SELECT count(*) FROM patient_search')).toBe(PATIENTS);
         expect(count(handle, 'SELECT count(*) FROM patient_fts')).toBe(PATIENTS);
         expect(count(handle, 'SELECT count(DISTINCT key) FROM patient_name_tokens')).toBe(PATIENTS);
-        expect(count(handle, 'SELECT count(DISTINCT patient_id) FROM patient_phones WHERE is_primary = 1')).toBeGreaterThan(PATIENTS * 0.9);
-        expect(handle.prepare('SELECT date_format FROM clinic_settings WHERE id = 1').pluck().get()).toBe(BENCH_DATE_FORMAT);
+        expect(
+          count(handle, 'SELECT count(DISTINCT patient_id) FROM patient_phones WHERE is_primary = 1'),
+        ).toBeGreaterThan(PATIENTS * 0.9);
+        expect(handle.prepare('SELECT date_format FROM clinic_settings WHERE id = 1').pluck().get()).toBe(
+          BENCH_DATE_FORMAT,
+        );
       }
-      const rows = (handle: BetterSqlite3.Database) => handle.prepare('SELECT id, mrn, first_name, last_name, dob FROM patients ORDER BY mrn').all();
+      const rows = (handle: BetterSqlite3.Database) =>
+        handle.prepare('SELECT id, mrn, first_name, last_name, dob FROM patients ORDER BY mrn').all();
       expect(rows(plain)).toEqual(rows(encrypted));
       // Accented names and near-duplicates, as at a real front desk.
-      expect(count(plain, "SELECT count(*) FROM patients WHERE first_name || last_name GLOB '*[^ -~]*'")).toBeGreaterThan(0);
-      expect(count(plain, 'SELECT count(*) FROM (SELECT dob FROM patients GROUP BY dob HAVING count(*) > 1)')).toBeGreaterThan(0);
+      expect(
+        count(plain, "SELECT count(*) FROM patients WHERE first_name || last_name GLOB '*[^ -~]*'"),
+      ).toBeGreaterThan(0);
+      expect(
+        count(plain, 'SELECT count(*) FROM (SELECT dob FROM patients GROUP BY dob HAVING count(*) > 1)'),
+      ).toBeGreaterThan(0);
     } finally {
       encrypted.close();
       plain.close();
@@ -66,7 +75,8 @@ describe('bench dataset', () => {
     expect(sampleQueries(dataset.plain, 60, SEED, BENCH_DATE_FORMAT)).toEqual(queries);
     expect(new Set(queries.map((q) => q.kind))).toEqual(new Set(QUERY_KINDS));
     // Dates of birth as the clinic types them (DD/MM/YYYY or compact DDMMYYYY).
-    for (const q of queries.filter((query) => query.kind === 'dob')) expect(q.text).toMatch(/^(\d{2}\/\d{2}\/\d{4}|\d{8})$/);
+    for (const q of queries.filter((query) => query.kind === 'dob'))
+      expect(q.text).toMatch(/^(\d{2}\/\d{2}\/\d{4}|\d{8})$/);
   });
 });
 
@@ -79,7 +89,9 @@ describe('bench floor', () => {
       const withRows = new Set<string>();
       for (const query of queries) {
         // The patient and their next appointment: both answers do the same work.
-        const expected = (await ours.search(query.text)).map((row) => `${row.id} ${row.nextAppointment?.appointmentId ?? '-'}`);
+        const expected = (await ours.search(query.text)).map(
+          (row) => `${row.id} ${row.nextAppointment?.appointmentId ?? '-'}`,
+        );
         const actual = floor.search(query).map((row) => `${row.id} ${row.next_id ?? '-'}`);
         expect({ query, ids: actual }).toEqual({ query, ids: expected });
         if (expected.length > 0) withRows.add(query.kind);

@@ -7,7 +7,10 @@ import { formatTable, runBenchmark } from '../bench/harness';
 describe('bench harness', () => {
   it('interleaves ours and the floor, then the peers on their own, samples a slow peer only every n-th input, and gives ratios to the floor and each peer', async () => {
     const calls: string[] = [];
-    const variant = (name: string, ms: number) => ({ run: (i: number) => (calls.push(`${name}${i}`), ms), selfTimed: true });
+    const variant = (name: string, ms: number) => ({
+      run: (i: number) => (calls.push(`${name}${i}`), ms),
+      selfTimed: true,
+    });
     const [result] = await runBenchmark(
       {
         name: 'x',
@@ -25,10 +28,20 @@ describe('bench harness', () => {
     expect(calls.filter((c) => c.startsWith('s'))).toHaveLength(10);
     // Interleaved: each input's calls come together, whoever goes first.
     expect(calls.slice(0, 2).map((c) => c.slice(1))).toEqual(['0', '0']);
-    expect(calls.slice(0, 4).map((c) => c[0]).sort()).toEqual(['f', 'f', 'o', 'o']);
+    expect(
+      calls
+        .slice(0, 4)
+        .map((c) => c[0])
+        .sort(),
+    ).toEqual(['f', 'f', 'o', 'o']);
     // The peers only once ours and the floor are done: their garbage is not collected in our timings.
     expect(calls.findIndex((c) => c.startsWith('s'))).toBeGreaterThan(calls.findLastIndex((c) => c.startsWith('o')));
-    expect(result).toMatchObject({ ours: { p95: 2 }, floor: { p95: 1 }, ratio_p95: 2, peers: { slow: { p95: 8, ratio_p95: 0.25 } } });
+    expect(result).toMatchObject({
+      ours: { p95: 2 },
+      floor: { p95: 1 },
+      ratio_p95: 2,
+      peers: { slow: { p95: 8, ratio_p95: 0.25 } },
+    });
     expect(formatTable(result ? [result] : [])).toContain('ours/slow');
   });
 

@@ -72,8 +72,10 @@ describe('bench peers', () => {
         const question = peerQuestion(query, settings);
         const found = [await pouch.searchPatients(question), ...(maria ? [await maria.searchPatients(question)] : [])];
         for (const rows of found) {
-          for (const row of rows) expect(answers(question, row), `${query.kind} ${query.text}: ${row.lastName}, ${row.firstName}`).toBe(true);
-          if (query.kind === 'name-prefix' || query.kind === 'mrn' || query.kind === 'dob') expect(rows.length, `${query.kind} ${query.text}`).toBeGreaterThan(0);
+          for (const row of rows)
+            expect(answers(question, row), `${query.kind} ${query.text}: ${row.lastName}, ${row.firstName}`).toBe(true);
+          if (query.kind === 'name-prefix' || query.kind === 'mrn' || query.kind === 'dob')
+            expect(rows.length, `${query.kind} ${query.text}`).toBeGreaterThan(0);
           // An MRN is one patient: the one our search puts first.
           if (question.kind === 'mrn') expect(rows.map((r) => r.id)).toEqual([(await ours.search(query.text))[0]?.id]);
         }
@@ -95,15 +97,19 @@ describe('bench peers', () => {
       expect(Number(patients?.n)).toBe(PATIENTS);
       const [events] = await maria.rows('SELECT count(*) AS n FROM openemr_postcalendar_events');
       expect(Number(events?.n)).toBe(APPOINTMENTS);
-      const sample = plain.prepare('SELECT id, start_at, end_at, status FROM appointments ORDER BY rowid LIMIT 50').all() as { id: string; start_at: number; end_at: number; status: string }[];
+      const sample = plain
+        .prepare('SELECT id, start_at, end_at, status FROM appointments ORDER BY rowid LIMIT 50')
+        .all() as { id: string; start_at: number; end_at: number; status: string }[];
       for (const row of sample) {
-        const [event] = await maria.rows(`SELECT pc_eventDate, pc_startTime, pc_duration, pc_apptstatus FROM openemr_postcalendar_events WHERE uuid = '${row.id}'`);
+        const [event] = await maria.rows(
+          `SELECT pc_eventDate, pc_startTime, pc_duration, pc_apptstatus FROM openemr_postcalendar_events WHERE uuid = '${row.id}'`,
+        );
         const start = localParts(BENCH_ZONE, row.start_at);
         expect(event).toMatchObject({
           pc_eventDate: start.date,
           pc_startTime: `${String(Math.floor(start.minutes / 60)).padStart(2, '0')}:${String(start.minutes % 60).padStart(2, '0')}:00`,
           pc_duration: (row.end_at - row.start_at) / 1000,
-          pc_apptstatus: row.status === 'cancelled' ? 'x' : expect.any(String) as string,
+          pc_apptstatus: row.status === 'cancelled' ? 'x' : (expect.any(String) as string),
         });
       }
     } finally {

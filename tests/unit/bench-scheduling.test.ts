@@ -57,7 +57,8 @@ describe('bench scheduling data', () => {
         count(plain, "SELECT count(*) FROM appointments WHERE status = 'cancelled'"),
       );
       const statuses = plain.prepare('SELECT DISTINCT status FROM appointments').pluck().all() as string[];
-      for (const status of ['completed', 'cancelled', 'no_show', 'booked', 'confirmed']) expect(statuses).toContain(status);
+      for (const status of ['completed', 'cancelled', 'no_show', 'booked', 'confirmed'])
+        expect(statuses).toContain(status);
       expect(dataset.scheduling.lastDate > BENCH_TODAY && dataset.scheduling.firstDate < BENCH_TODAY).toBe(true);
       // No live overlaps per provider, nor per patient.
       for (const column of ['provider_id', 'patient_id']) {
@@ -71,7 +72,10 @@ describe('bench scheduling data', () => {
         ).toBe(0);
       }
       // Appointments lie within the hours: 08:00-12:30 and 13:30-18:00 on weekdays, the clinic's time.
-      const rows = plain.prepare('SELECT start_at, end_at FROM appointments').all() as { start_at: number; end_at: number }[];
+      const rows = plain.prepare('SELECT start_at, end_at FROM appointments').all() as {
+        start_at: number;
+        end_at: number;
+      }[];
       const outside = rows.filter((row) => {
         const date = localDateOf(BENCH_ZONE, row.start_at);
         const from = localTimeOf(BENCH_ZONE, row.start_at);
@@ -95,7 +99,10 @@ describe('bench scheduling floors', () => {
       let seen = 0;
       for (const date of dates) {
         const ours = await dayOurs(core, dataset.scheduling.providerIds, date);
-        expect({ date, ids: floor.day(date).flatMap((column) => column.map((row) => row.id)) }).toEqual({ date, ids: ours });
+        expect({ date, ids: floor.day(date).flatMap((column) => column.map((row) => row.id)) }).toEqual({
+          date,
+          ids: ours,
+        });
         seen += ours.length;
       }
       expect(seen).toBeGreaterThan(0);
@@ -127,7 +134,8 @@ describe('bench scheduling floors', () => {
     const core = await openScheduler(copies.encrypted);
     const floor = new BookFloor(copies.plain);
     try {
-      const columns = 'SELECT patient_id, provider_id, location_id, type_id, start_at, end_at, status FROM appointments WHERE created_at = ? ORDER BY start_at, provider_id';
+      const columns =
+        'SELECT patient_id, provider_id, location_id, type_id, start_at, end_at, status FROM appointments WHERE created_at = ? ORDER BY start_at, provider_id';
       let now = 0;
       const ours: unknown[] = [];
       for (const slot of slots) {

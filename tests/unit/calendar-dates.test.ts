@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addMonths, firstOfMonth, lastOfMonth, minutesIntoDay, mondayOf } from '../../src-shared/scheduling/calendar-dates';
+import {
+  addMonths,
+  firstOfMonth,
+  lastOfMonth,
+  minutesIntoDay,
+  mondayOf,
+} from '../../src-shared/scheduling/calendar-dates';
 import { addDays, DAY_MINUTES, localParts } from '../../src-shared/scheduling/time';
 
 describe('calendar date steps (week and month views)', () => {
@@ -33,7 +39,10 @@ describe('minutesIntoDay (where the grid draws an instant)', () => {
       fc.property(
         fc.constantFrom(...zones),
         // 2026-2028 (covers each zone's changes), plus the change days themselves more often.
-        fc.oneof(fc.integer({ min: 0, max: 3 * 365 }).map((n) => addDays('2026-01-01', n)), fc.constantFrom('2027-03-14', '2027-03-28', '2027-04-04', '2027-10-03', '2027-10-31', '2027-11-07')),
+        fc.oneof(
+          fc.integer({ min: 0, max: 3 * 365 }).map((n) => addDays('2026-01-01', n)),
+          fc.constantFrom('2027-03-14', '2027-03-28', '2027-04-04', '2027-10-03', '2027-10-31', '2027-11-07'),
+        ),
         fc.integer({ min: -2 * 24 * 60, max: 3 * 24 * 60 }),
         (zone, date, minute) => {
           const [y = 0, m = 1, d = 1] = date.split('-').map(Number);

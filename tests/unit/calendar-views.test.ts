@@ -28,13 +28,26 @@ describe('calendar.week: one provider, day by day', () => {
     const wednesday = await booked(s, { patientId: bob, start: at('2026-11-25', '10:00') });
     const cancelled = await booked(s, { patientId: ann, start: at('2026-11-26', '11:00') });
     await clinic.ok('desk', 'appointments.cancel', { appointmentId: cancelled.id, reason: 'Feeling better' });
-    await clinic.ok('admin', 'schedule.createException', { providerId: s.drAId, kind: 'time_off', date: '2026-11-24', reason: 'Training' });
+    await clinic.ok('admin', 'schedule.createException', {
+      providerId: s.drAId,
+      kind: 'time_off',
+      date: '2026-11-24',
+      reason: 'Training',
+    });
     await clinic.ok('admin', 'schedule.createHoliday', { date: '2026-11-27', name: 'Founders Day' });
 
     const week = await clinic.ok('desk', 'calendar.week', { providerId: s.drAId, from: '2026-11-23', days: 7 });
     expect(week.provider.displayName).toBe('Dr Ana Ortiz');
     expect(week.timeZone).toBe('Europe/London');
-    expect(week.days.map((d) => d.date)).toEqual(['2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27', '2026-11-28', '2026-11-29']);
+    expect(week.days.map((d) => d.date)).toEqual([
+      '2026-11-23',
+      '2026-11-24',
+      '2026-11-25',
+      '2026-11-26',
+      '2026-11-27',
+      '2026-11-28',
+      '2026-11-29',
+    ]);
     const [mon, tue, wed, thu, fri, sat] = week.days;
     expect(mon?.appointments.map((a) => a.id)).toEqual([mine.id]);
     // 09:00-12:30 and 13:30-17:00 GMT.
@@ -61,21 +74,35 @@ describe('calendar.week: one provider, day by day', () => {
     expect(sun?.date).toBe('2027-03-28');
     expect((sun?.dayEnd ?? 0) - (sun?.dayStart ?? 0)).toBe(23 * HOUR);
     expect(sun?.availability[0]?.start).toBe(Date.UTC(2027, 2, 28, 8)); // 09:00 BST
-    expect(fri?.appointments.map((a) => [a.id, a.startTime, a.start])).toEqual([[friday.id, '09:00', Date.UTC(2027, 2, 26, 9)]]);
-    expect(mon?.appointments.map((a) => [a.id, a.startTime, a.start])).toEqual([[monday.id, '09:00', Date.UTC(2027, 2, 29, 8)]]);
+    expect(fri?.appointments.map((a) => [a.id, a.startTime, a.start])).toEqual([
+      [friday.id, '09:00', Date.UTC(2027, 2, 26, 9)],
+    ]);
+    expect(mon?.appointments.map((a) => [a.id, a.startTime, a.start])).toEqual([
+      [monday.id, '09:00', Date.UTC(2027, 2, 29, 8)],
+    ]);
   });
 
   it('refuses an unknown provider and too many days, naming the field', async () => {
     s = await openSchedulingClinic();
-    expect(await s.clinic.call('desk', 'calendar.week', { providerId: '0190f0f0-0000-7000-8000-000000000000', from: '2026-11-23', days: 7 })).toMatchObject({
+    expect(
+      await s.clinic.call('desk', 'calendar.week', {
+        providerId: '0190f0f0-0000-7000-8000-000000000000',
+        from: '2026-11-23',
+        days: 7,
+      }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'VALIDATION', details: { fields: { providerId: 'no such provider' } } },
     });
-    expect(await s.clinic.call('desk', 'calendar.week', { providerId: s.drAId, from: '2026-11-23', days: 15 })).toMatchObject({
+    expect(
+      await s.clinic.call('desk', 'calendar.week', { providerId: s.drAId, from: '2026-11-23', days: 15 }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'VALIDATION', details: { fields: { days: 'must be at most 14' } } },
     });
-    expect(await s.clinic.call('desk', 'calendar.week', { providerId: s.drAId, from: '2026-02-30', days: 7 })).toMatchObject({
+    expect(
+      await s.clinic.call('desk', 'calendar.week', { providerId: s.drAId, from: '2026-02-30', days: 7 }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'VALIDATION', details: { fields: { from: 'must be a real date written as YYYY-MM-DD' } } },
     });
@@ -90,18 +117,35 @@ describe('calendar.roomWeek: one room, day by day', () => {
     const bob = await s.patient('Bob');
     const cat = await s.patient('Cat');
     const withOrtiz = await booked(s, { patientId: ann, roomId: s.room1Id, start: at('2026-11-23', '09:00') });
-    const withB = await booked(s, { patientId: bob, providerId: s.drBId, roomId: s.room1Id, start: at('2026-11-23', '10:00') });
+    const withB = await booked(s, {
+      patientId: bob,
+      providerId: s.drBId,
+      roomId: s.room1Id,
+      start: at('2026-11-23', '10:00'),
+    });
     await booked(s, { patientId: cat, roomId: s.room2Id, start: at('2026-11-23', '11:00') });
     await booked(s, { patientId: cat, start: at('2026-11-24', '11:00') });
     const cancelled = await booked(s, { patientId: bob, roomId: s.room1Id, start: at('2026-11-25', '09:00') });
     await clinic.ok('desk', 'appointments.cancel', { appointmentId: cancelled.id, reason: 'Feeling better' });
     await clinic.ok('admin', 'schedule.createHoliday', { date: '2026-11-27', name: 'Founders Day' });
     const elsewhere = await clinic.ok('admin', 'schedule.createLocation', { name: 'Hillside' });
-    await clinic.ok('admin', 'schedule.createHoliday', { date: '2026-11-26', name: 'Hillside closed', locationId: elsewhere.id });
+    await clinic.ok('admin', 'schedule.createHoliday', {
+      date: '2026-11-26',
+      name: 'Hillside closed',
+      locationId: elsewhere.id,
+    });
 
     const week = await clinic.ok('desk', 'calendar.roomWeek', { roomId: s.room1Id, from: '2026-11-23' });
     expect(week.room).toMatchObject({ id: s.room1Id, name: 'Room 1', locationName: expect.any(String) as string });
-    expect(week.days.map((d) => d.date)).toEqual(['2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27', '2026-11-28', '2026-11-29']);
+    expect(week.days.map((d) => d.date)).toEqual([
+      '2026-11-23',
+      '2026-11-24',
+      '2026-11-25',
+      '2026-11-26',
+      '2026-11-27',
+      '2026-11-28',
+      '2026-11-29',
+    ]);
     const [mon, tue, wed, thu, fri] = week.days;
     expect(mon?.appointments.map((a) => [a.id, a.startTime, a.providerId])).toEqual([
       [withOrtiz.id, '09:00', s.drAId],
@@ -115,10 +159,19 @@ describe('calendar.roomWeek: one room, day by day', () => {
 
   it('refuses a room that does not exist or a range too long, naming the field', async () => {
     s = await openSchedulingClinic();
-    const missing = await s.clinic.call('desk', 'calendar.roomWeek', { roomId: '01900000-0000-7000-8000-000000000000', from: '2026-11-23' });
-    expect(missing).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: { fields: { roomId: 'no such room' } } } });
+    const missing = await s.clinic.call('desk', 'calendar.roomWeek', {
+      roomId: '01900000-0000-7000-8000-000000000000',
+      from: '2026-11-23',
+    });
+    expect(missing).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', details: { fields: { roomId: 'no such room' } } },
+    });
     const long = await s.clinic.call('desk', 'calendar.roomWeek', { roomId: s.room1Id, from: '2026-11-23', days: 15 });
-    expect(long).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: { fields: { days: 'must be at most 14' } } } });
+    expect(long).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', details: { fields: { days: 'must be at most 14' } } },
+    });
   });
 });
 
@@ -141,13 +194,17 @@ describe('calendar.month: counts per day', () => {
 
     const month = await clinic.ok('desk', 'calendar.month', { month: '2027-03', providerIds: [] });
     expect(month.days).toHaveLength(31);
-    const counts = Object.fromEntries(month.days.filter((d) => d.appointments > 0).map((d) => [d.date, d.appointments]));
+    const counts = Object.fromEntries(
+      month.days.filter((d) => d.appointments > 0).map((d) => [d.date, d.appointments]),
+    );
     expect(counts).toEqual({ '2027-03-01': 2, '2027-03-29': 1, '2027-03-31': 1 });
     expect(month.days.find((d) => d.date === '2027-03-29')?.byStatus).toEqual({ confirmed: 1 });
     expect(month.days.find((d) => d.date === '2027-03-17')?.holidays).toEqual(['St Patrick’s Day']);
 
     const onlyB = await clinic.ok('desk', 'calendar.month', { month: '2027-03', providerIds: [s.drBId] });
-    expect(onlyB.days.filter((d) => d.appointments > 0).map((d) => [d.date, d.appointments])).toEqual([['2027-03-01', 1]]);
+    expect(onlyB.days.filter((d) => d.appointments > 0).map((d) => [d.date, d.appointments])).toEqual([
+      ['2027-03-01', 1],
+    ]);
     expect((await clinic.ok('desk', 'calendar.month', { month: '2027-02', providerIds: [] })).days).toHaveLength(28);
   });
 
@@ -157,7 +214,12 @@ describe('calendar.month: counts per day', () => {
       ok: false,
       error: { code: 'VALIDATION', details: { fields: { month: 'must be a month written as YYYY-MM' } } },
     });
-    expect(await s.clinic.call('desk', 'calendar.month', { month: '2027-03', providerIds: [s.drAId, '0190f0f0-0000-7000-8000-000000000000'] })).toMatchObject({
+    expect(
+      await s.clinic.call('desk', 'calendar.month', {
+        month: '2027-03',
+        providerIds: [s.drAId, '0190f0f0-0000-7000-8000-000000000000'],
+      }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'VALIDATION', details: { fields: { 'providerIds.1': 'no such provider' } } },
     });

@@ -12,8 +12,20 @@ async function setUpClinic(withProvider = false): Promise<TempFolder> {
   if (withProvider) {
     await clinic.ok('admin', 'auth.login', { username: ADMIN.username, password: ADMIN.password });
     const location = await clinic.ok('admin', 'schedule.createLocation', { name: 'Riverside', address: null });
-    await clinic.ok('admin', 'schedule.createProvider', { displayName: 'Dr Own', colour: '#336699', defaultLocationId: location.id, specialty: null, userId: null });
-    await clinic.ok('admin', 'schedule.createType', { name: 'Visit', durationMinutes: 20, colour: '#22aa55', defaultPriceMinor: null, providerIds: [] });
+    await clinic.ok('admin', 'schedule.createProvider', {
+      displayName: 'Dr Own',
+      colour: '#336699',
+      defaultLocationId: location.id,
+      specialty: null,
+      userId: null,
+    });
+    await clinic.ok('admin', 'schedule.createType', {
+      name: 'Visit',
+      durationMinutes: 20,
+      colour: '#22aa55',
+      defaultPriceMinor: null,
+      providerIds: [],
+    });
   }
   await clinic.core.close();
   folders.push(clinic.folder);
@@ -29,7 +41,10 @@ async function snapshot(folder: TempFolder) {
   try {
     const handle = core.database.handle;
     return {
-      providers: handle.prepare('SELECT display_name FROM providers WHERE deleted_at IS NULL ORDER BY display_name').pluck().all(),
+      providers: handle
+        .prepare('SELECT display_name FROM providers WHERE deleted_at IS NULL ORDER BY display_name')
+        .pluck()
+        .all(),
       templates: handle.prepare('SELECT count(*) FROM availability_templates').pluck().get(),
       appointments: handle
         .prepare(
@@ -38,7 +53,9 @@ async function snapshot(folder: TempFolder) {
            JOIN appointment_types t ON t.id = a.type_id ORDER BY a.start_at, pr.display_name, a.status`,
         )
         .all() as { status: string; start_at: number; end_at: number; provider: string }[],
-      history: handle.prepare('SELECT action, count(*) AS n FROM appointment_history GROUP BY action ORDER BY action').all(),
+      history: handle
+        .prepare('SELECT action, count(*) AS n FROM appointment_history GROUP BY action ORDER BY action')
+        .all(),
       audits: handle.prepare(`SELECT action FROM audit_log WHERE action LIKE '%.seed' ORDER BY seq`).pluck().all(),
     };
   } finally {
@@ -49,7 +66,18 @@ async function snapshot(folder: TempFolder) {
 describe('clinic seed with appointments', () => {
   it('sets up providers and books the appointments, with progress, the same for the same seed', async () => {
     const first = await setUpClinic();
-    const args = ['--patients', '200', '--appointments', '3000', '--providers', '4', '--seed', '7', '--today', '2026-03-02'];
+    const args = [
+      '--patients',
+      '200',
+      '--appointments',
+      '3000',
+      '--providers',
+      '4',
+      '--seed',
+      '7',
+      '--today',
+      '2026-03-02',
+    ];
     const run = await runCli(seedArgs(first, ...args), env(first));
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain('Added 200 made-up patients (seed 7)');
@@ -57,7 +85,9 @@ describe('clinic seed with appointments', () => {
     const progress = run.stdout.split('\n').filter((line) => /^ {2}\d+ of 3000 appointments \(\d+%\)$/.test(line));
     expect(progress.length).toBeGreaterThanOrEqual(5);
     expect(progress.at(-1)).toBe('  3000 of 3000 appointments (100%)');
-    expect(run.stdout).toMatch(/Added 3000 made-up appointments for 4 providers, \d{4}-\d\d-\d\d to 2026-06-01 around 2026-03-02 \(seed 7\)/);
+    expect(run.stdout).toMatch(
+      /Added 3000 made-up appointments for 4 providers, \d{4}-\d\d-\d\d to 2026-06-01 around 2026-03-02 \(seed 7\)/,
+    );
 
     const data = await snapshot(first);
     expect(data.providers).toEqual(['Dr Seed 01', 'Dr Seed 02', 'Dr Seed 03', 'Dr Seed 04']);
@@ -68,7 +98,10 @@ describe('clinic seed with appointments', () => {
     // No two live appointments of a provider overlap.
     const live = data.appointments.filter((a) => a.status !== 'cancelled');
     for (let i = 1; i < live.length; i += 1) {
-      const before = live.slice(0, i).filter((a) => a.provider === live[i]?.provider).at(-1);
+      const before = live
+        .slice(0, i)
+        .filter((a) => a.provider === live[i]?.provider)
+        .at(-1);
       if (before && live[i]) expect(before.end_at).toBeLessThanOrEqual(live[i]?.start_at ?? 0);
     }
     expect(data.audits).toEqual(['patients.seed', 'appointments.seed']);
@@ -79,7 +112,10 @@ describe('clinic seed with appointments', () => {
     expect(await snapshot(second)).toEqual(data);
 
     // Appointments never go into a clinic that has some already (they would clash); nothing is added.
-    const twice = await runCli(seedArgs(first, '--patients', '10', '--appointments', '100', '--today', '2026-03-02'), env(first));
+    const twice = await runCli(
+      seedArgs(first, '--patients', '10', '--appointments', '100', '--today', '2026-03-02'),
+      env(first),
+    );
     expect(twice.code).toBe(1);
     expect(twice.stderr).toContain('this clinic already has 3000 appointments');
     expect(await snapshot(first)).toEqual(data);
@@ -87,9 +123,14 @@ describe('clinic seed with appointments', () => {
 
   it("books with the clinic's own providers and types when it has them", async () => {
     const folder = await setUpClinic(true);
-    const run = await runCli(seedArgs(folder, '--patients', '50', '--appointments', '200', '--providers', '9'), env(folder));
+    const run = await runCli(
+      seedArgs(folder, '--patients', '50', '--appointments', '200', '--providers', '9'),
+      env(folder),
+    );
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stdout).toContain("Booking with the clinic's 1 providers and 1 appointment types (--providers is only used for a clinic without providers)");
+    expect(run.stdout).toContain(
+      "Booking with the clinic's 1 providers and 1 appointment types (--providers is only used for a clinic without providers)",
+    );
     const data = await snapshot(folder);
     expect(data.providers).toEqual(['Dr Own']);
     expect(data.appointments).toHaveLength(200);
@@ -99,8 +140,14 @@ describe('clinic seed with appointments', () => {
   it('refuses a bad option by name, before writing anything', async () => {
     const folder = await setUpClinic();
     const cases: [string[], string][] = [
-      [['--patients', '10', '--appointments', 'lots'], '--appointments must be a whole number from 0 to 5000000 (got "lots")'],
-      [['--patients', '10', '--appointments', '100', '--providers', '0'], '--providers must be a whole number from 1 to 200'],
+      [
+        ['--patients', '10', '--appointments', 'lots'],
+        '--appointments must be a whole number from 0 to 5000000 (got "lots")',
+      ],
+      [
+        ['--patients', '10', '--appointments', '100', '--providers', '0'],
+        '--providers must be a whole number from 1 to 200',
+      ],
       [['--patients', '0'], '--patients must be a whole number from 1 to 1000000'],
       [['--patients', '10', '--seed', '1.5'], '--seed must be a whole number'],
       [['--patients', '10', '--appointments', '100', '--today', '2026-02-30'], '--today must be a date as YYYY-MM-DD'],

@@ -20,9 +20,26 @@ describe('the admin CLI', () => {
     expect(statSync(keyFile).mode & 0o077).toBe(0);
     expect(existsSync(join(data, 'clinic.db'))).toBe(true);
 
-    const add = await runCli(['user', 'add', '--data', data, '--key-file', keyFile, '--username', 'ada', '--name', 'Ada Admin', '--role', 'admin', '--password-stdin'], {
-      stdin: 'correct horse battery\n',
-    });
+    const add = await runCli(
+      [
+        'user',
+        'add',
+        '--data',
+        data,
+        '--key-file',
+        keyFile,
+        '--username',
+        'ada',
+        '--name',
+        'Ada Admin',
+        '--role',
+        'admin',
+        '--password-stdin',
+      ],
+      {
+        stdin: 'correct horse battery\n',
+      },
+    );
     expect(add.code, add.stderr).toBe(0);
     expect(add.stdout).toContain('Added Ada Admin (ada) as admin');
 
@@ -50,9 +67,12 @@ describe('the admin CLI', () => {
     expect(noKey.code).toBe(1);
     expect(noKey.stderr).toContain('No database key given');
 
-    const badRole = await runCli(['user', 'add', '--data', folder.dir, '--username', 'x', '--name', 'X', '--role', 'boss'], {
-      env: { CLINIC_DB_KEY: folder.key.toString('hex'), CLINIC_USER_PASSWORD: 'short' },
-    });
+    const badRole = await runCli(
+      ['user', 'add', '--data', folder.dir, '--username', 'x', '--name', 'X', '--role', 'boss'],
+      {
+        env: { CLINIC_DB_KEY: folder.key.toString('hex'), CLINIC_USER_PASSWORD: 'short' },
+      },
+    );
     expect(badRole.code).toBe(1);
     expect(badRole.stderr).toContain('username: must be 3 to 32');
     expect(badRole.stderr).toContain('role: must be one of admin, manager, receptionist, nurse, provider');

@@ -21,7 +21,10 @@ describe('the encrypted database', () => {
   it('is unreadable without the key: its header is not the plain SQLite header', async () => {
     const { file, key } = folder();
     const database = openDatabase({ file, key, create: true });
-    await database.db.insertInto('roles').values({ id: 'x', label: 'Visible Label', created_at: 1, updated_at: 1 }).execute();
+    await database.db
+      .insertInto('roles')
+      .values({ id: 'x', label: 'Visible Label', created_at: 1, updated_at: 1 })
+      .execute();
     await database.close();
     const bytes = readFileSync(file);
     expect(bytes.subarray(0, 16).toString('latin1')).not.toBe('SQLite format 3\0');
@@ -82,7 +85,9 @@ describe('rows read through Kysely', () => {
         SELECT id, label AS "the ""label""", created_at AS "a b", NULL AS empty, x'00ff' AS bytes, updated_at AS id
         FROM roles WHERE id = ${'nurse-x'}`.execute(database.db);
       // A repeated name keeps the last column, as better-sqlite3's own objects do.
-      expect(rows).toEqual([{ id: 6, 'the "label"': 'Nurse "X"', 'a b': 5, empty: null, bytes: Buffer.from([0, 255]) }]);
+      expect(rows).toEqual([
+        { id: 6, 'the "label"': 'Nurse "X"', 'a b': 5, empty: null, bytes: Buffer.from([0, 255]) },
+      ]);
       const all = await database.db.selectFrom('roles').selectAll().where('id', '=', 'nurse-x').execute();
       expect(all).toEqual([{ id: 'nurse-x', label: 'Nurse "X"', created_at: 5, updated_at: 6 }]);
     } finally {

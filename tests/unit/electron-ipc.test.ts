@@ -88,11 +88,18 @@ describe('IPC binding', () => {
     binding.attachWindow(window as never);
     const contents = window.webContents;
 
-    await expect(invoke(eventFrom(contents), 'constructor')).resolves.toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    await expect(invoke(eventFrom(contents), 'constructor')).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
     await expect(invoke(eventFrom(contents), 42)).resolves.toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     const forbidden = { ok: false, error: { code: 'FORBIDDEN' } };
-    await expect(invoke(eventFrom(contents, { routingId: 2, parent: {} as never }), 'auth.session')).resolves.toMatchObject(forbidden);
-    await expect(invoke(eventFrom(contents, { url: 'https://evil.example/' }), 'auth.session')).resolves.toMatchObject(forbidden);
+    await expect(
+      invoke(eventFrom(contents, { routingId: 2, parent: {} as never }), 'auth.session'),
+    ).resolves.toMatchObject(forbidden);
+    await expect(invoke(eventFrom(contents, { url: 'https://evil.example/' }), 'auth.session')).resolves.toMatchObject(
+      forbidden,
+    );
     await expect(invoke(eventFrom(contents, null), 'auth.session')).resolves.toMatchObject(forbidden);
     await expect(invoke(eventFrom(new FakeContents(9)), 'auth.session')).resolves.toMatchObject(forbidden);
     expect(core.invoke).not.toHaveBeenCalled();
@@ -104,7 +111,9 @@ describe('IPC binding', () => {
     const window = new FakeWindow(4);
     binding.attachWindow(window as never);
     listeners.get('wc:4')?.('session.changed', { session: null });
-    expect(window.webContents.sent).toEqual([[EVENT_CHANNEL, { topic: 'session.changed', payload: { session: null } }]]);
+    expect(window.webContents.sent).toEqual([
+      [EVENT_CHANNEL, { topic: 'session.changed', payload: { session: null } }],
+    ]);
 
     window.emit('closed');
     expect(listeners.has('wc:4')).toBe(false);

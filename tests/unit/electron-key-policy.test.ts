@@ -1,6 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { MIN_PASSPHRASE_LENGTH as CORE_MIN_PASSPHRASE_LENGTH, deriveKeyFromPassphrase, newSalt } from '../../src-main/core/keys/passphrase';
+import {
+  MIN_PASSPHRASE_LENGTH as CORE_MIN_PASSPHRASE_LENGTH,
+  deriveKeyFromPassphrase,
+  newSalt,
+} from '../../src-main/core/keys/passphrase';
 import {
   MIN_PASSPHRASE_LENGTH,
   SALT_BYTES,
@@ -35,7 +39,12 @@ describe('first run', () => {
   });
 
   it('never wraps with basic_text, an unknown backend or no encryption: it asks for a clinic passphrase', () => {
-    for (const env of [basicText, noKeychain, { ...gnome, linuxBackend: 'unknown' }, { ...mac, encryptionAvailable: false }]) {
+    for (const env of [
+      basicText,
+      noKeychain,
+      { ...gnome, linuxBackend: 'unknown' },
+      { ...mac, encryptionAvailable: false },
+    ]) {
       expect(keychainBackend(env)).toBeNull();
       expect(planKey(null, false, env).action).toBe('create-passphrase');
     }
@@ -88,7 +97,8 @@ describe('later runs, keychain mode', () => {
 
 describe('later runs, passphrase mode', () => {
   it('asks for the passphrase whatever the keychain now offers', () => {
-    for (const env of [gnome, basicText, noKeychain, mac]) expect(planKey(passphraseText(), true, env).action).toBe('ask-passphrase');
+    for (const env of [gnome, basicText, noKeychain, mac])
+      expect(planKey(passphraseText(), true, env).action).toBe('ask-passphrase');
   });
 
   it('tells the right passphrase from a wrong one', () => {
@@ -98,8 +108,12 @@ describe('later runs, passphrase mode', () => {
     if (!parsed.ok || parsed.record.mode !== 'passphrase') throw new Error('record did not parse');
     const record = parsed.record;
     expect(passphraseSalt(record).equals(salt)).toBe(true);
-    expect(passphraseKeyMatches(record, deriveKeyFromPassphrase('correct horse battery', passphraseSalt(record)))).toBe(true);
-    expect(passphraseKeyMatches(record, deriveKeyFromPassphrase('correct horse batterY', passphraseSalt(record)))).toBe(false);
+    expect(passphraseKeyMatches(record, deriveKeyFromPassphrase('correct horse battery', passphraseSalt(record)))).toBe(
+      true,
+    );
+    expect(passphraseKeyMatches(record, deriveKeyFromPassphrase('correct horse batterY', passphraseSalt(record)))).toBe(
+      false,
+    );
     // The record holds a check, not the key.
     expect(JSON.stringify(record)).not.toContain(key.toString('base64'));
     expect(JSON.stringify(record)).not.toContain(key.toString('hex'));

@@ -7,12 +7,18 @@ const index = '/opt/Front Desk/resources/app.asar/out/renderer/index.html';
 
 describe('renderer location', () => {
   it('uses the dev server only when not packaged, and only on this machine', () => {
-    expect(rendererLocation({ isPackaged: false, devServerUrl: 'http://localhost:5173/', rendererIndex: index })).toEqual({
+    expect(
+      rendererLocation({ isPackaged: false, devServerUrl: 'http://localhost:5173/', rendererIndex: index }),
+    ).toEqual({
       kind: 'dev-server',
       url: 'http://localhost:5173/',
     });
-    expect(rendererLocation({ isPackaged: true, devServerUrl: 'http://localhost:5173/', rendererIndex: index }).kind).toBe('file');
-    expect(rendererLocation({ isPackaged: false, devServerUrl: 'https://evil.example/', rendererIndex: index }).kind).toBe('file');
+    expect(
+      rendererLocation({ isPackaged: true, devServerUrl: 'http://localhost:5173/', rendererIndex: index }).kind,
+    ).toBe('file');
+    expect(
+      rendererLocation({ isPackaged: false, devServerUrl: 'https://evil.example/', rendererIndex: index }).kind,
+    ).toBe('file');
     expect(rendererLocation({ isPackaged: false, devServerUrl: undefined, rendererIndex: index }).kind).toBe('file');
   });
 });
@@ -27,7 +33,9 @@ describe('isRendererUrl', () => {
     expect(isRendererUrl(file, `${own}#/patients`)).toBe(true);
     expect(isRendererUrl(file, `${own}?x=1`)).toBe(true);
     expect(isRendererUrl(file, 'file:///etc/passwd')).toBe(false);
-    expect(isRendererUrl(file, pathToFileURL('/opt/Front Desk/resources/app.asar/out/main/passphrase/passphrase.html').href)).toBe(false);
+    expect(
+      isRendererUrl(file, pathToFileURL('/opt/Front Desk/resources/app.asar/out/main/passphrase/passphrase.html').href),
+    ).toBe(false);
     expect(isRendererUrl(file, 'https://example.com/')).toBe(false);
     expect(isRendererUrl(file, 'not a url')).toBe(false);
   });

@@ -16,7 +16,11 @@ const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000
 async function clinicWithPatient(): Promise<{ c: TestClinic; patientId: string }> {
   const c = await openTestClinic();
   await c.ok('admin', 'auth.login', { username: ADMIN.username, password: ADMIN.password });
-  const patient = await c.ok('admin', 'patients.create', { firstName: 'Adaeze', lastName: 'Okonkwo', dob: '1979-03-14' });
+  const patient = await c.ok('admin', 'patients.create', {
+    firstName: 'Adaeze',
+    lastName: 'Okonkwo',
+    dob: '1979-03-14',
+  });
   return { c, patientId: patient.id };
 }
 
@@ -46,7 +50,13 @@ describe('patient documents', () => {
   it('refuses a file whose content is not what it claims, an empty one, and an unknown patient, saving nothing', async () => {
     const { c, patientId } = await clinicWithPatient();
     clinic = c;
-    const base = { patientId, kind: 'id_card' as const, title: 'Driving licence', fileName: 'licence.png', mimeType: 'image/png' as const };
+    const base = {
+      patientId,
+      kind: 'id_card' as const,
+      title: 'Driving licence',
+      fileName: 'licence.png',
+      mimeType: 'image/png' as const,
+    };
     expect(await c.call('admin', 'documents.add', { ...base, contentBase64: PDF.toString('base64') })).toMatchObject({
       ok: false,
       error: { code: 'VALIDATION', details: { fields: { contentBase64: 'is not a PNG file' } } },
@@ -55,12 +65,22 @@ describe('patient documents', () => {
       ok: false,
       error: { code: 'VALIDATION', details: { fields: { contentBase64: 'must be the file encoded as base64' } } },
     });
-    expect(await c.call('admin', 'documents.add', { ...base, mimeType: 'text/plain' as never, contentBase64: PNG.toString('base64') })).toMatchObject({
+    expect(
+      await c.call('admin', 'documents.add', {
+        ...base,
+        mimeType: 'text/plain' as never,
+        contentBase64: PNG.toString('base64'),
+      }),
+    ).toMatchObject({
       ok: false,
       error: { details: { fields: { mimeType: 'must be a PDF, PNG or JPEG file' } } },
     });
     expect(
-      await c.call('admin', 'documents.add', { ...base, patientId: '0191e0a0-0000-7000-8000-000000000009', contentBase64: PNG.toString('base64') }),
+      await c.call('admin', 'documents.add', {
+        ...base,
+        patientId: '0191e0a0-0000-7000-8000-000000000009',
+        contentBase64: PNG.toString('base64'),
+      }),
     ).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(await c.ok('admin', 'documents.list', { patientId })).toEqual([]);
   });
@@ -86,9 +106,17 @@ describe('patient documents', () => {
 
     await c.ok('admin', 'documents.remove', { documentId: added.id });
     expect(await c.ok('admin', 'documents.list', { patientId })).toEqual([]);
-    expect(await c.call('admin', 'documents.get', { documentId: added.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await c.call('admin', 'documents.get', { documentId: added.id })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
 
-    await c.ok('admin', 'users.create', { username: 'nina', displayName: 'Nina Nurse', role: 'nurse', password: 'triage room 42' });
+    await c.ok('admin', 'users.create', {
+      username: 'nina',
+      displayName: 'Nina Nurse',
+      role: 'nurse',
+      password: 'triage room 42',
+    });
     await c.ok('ward', 'auth.login', { username: 'nina', password: 'triage room 42' });
     expect(
       await c.call('ward', 'documents.add', {
@@ -115,18 +143,39 @@ describe('consents', () => {
       mimeType: 'application/pdf',
       contentBase64: PDF.toString('base64'),
     });
-    const consent = await c.ok('admin', 'consents.record', { patientId, kind: 'sms_reminders', givenOn: '2026-11-20', documentId: form.id });
+    const consent = await c.ok('admin', 'consents.record', {
+      patientId,
+      kind: 'sms_reminders',
+      givenOn: '2026-11-20',
+      documentId: form.id,
+    });
     const admin = await c.ok('admin', 'auth.session', {});
-    expect(consent).toMatchObject({ kind: 'sms_reminders', givenOn: '2026-11-20', documentId: form.id, recordedBy: admin?.user.id, revokedAt: null });
+    expect(consent).toMatchObject({
+      kind: 'sms_reminders',
+      givenOn: '2026-11-20',
+      documentId: form.id,
+      recordedBy: admin?.user.id,
+      revokedAt: null,
+    });
 
-    expect(await c.call('admin', 'consents.record', { patientId, kind: 'privacy', givenOn: '2026-11-20', expiresOn: '2026-01-01' })).toMatchObject({
+    expect(
+      await c.call('admin', 'consents.record', {
+        patientId,
+        kind: 'privacy',
+        givenOn: '2026-11-20',
+        expiresOn: '2026-01-01',
+      }),
+    ).toMatchObject({
       ok: false,
       error: { details: { fields: { expiresOn: 'must not be before the date it was given' } } },
     });
 
     const revoked = await c.ok('admin', 'consents.revoke', { consentId: consent.id });
     expect(revoked.revokedAt).toBe(c.clock.now);
-    expect(await c.call('admin', 'consents.revoke', { consentId: consent.id })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await c.call('admin', 'consents.revoke', { consentId: consent.id })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
     expect(await c.ok('admin', 'consents.list', { patientId })).toEqual([revoked]);
   });
 });

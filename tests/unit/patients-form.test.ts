@@ -34,7 +34,14 @@ const RECORD: PatientRecord = {
   sex: 'female',
   genderIdentity: 'woman',
   email: 'ada@example.com',
-  address: { line1: '1 High St', line2: null, city: 'Leeds', region: 'West Yorkshire', postalCode: 'LS1 1AA', country: 'United Kingdom' },
+  address: {
+    line1: '1 High St',
+    line2: null,
+    city: 'Leeds',
+    region: 'West Yorkshire',
+    postalCode: 'LS1 1AA',
+    country: 'United Kingdom',
+  },
   preferredLanguage: 'Igbo',
   nationalIdMasked: '•••• 123C',
   notes: 'Prefers mornings.\nHard of hearing on the left.',
@@ -48,7 +55,16 @@ const RECORD: PatientRecord = {
     { id: HOME_ID, kind: 'home', number: '+441130000000', isPrimary: false },
     { id: WORK_ID, kind: 'work', number: '+441139999999', isPrimary: true },
   ],
-  contacts: [{ id: '0190f1a0-0000-7000-8000-0000000000cc', kind: 'emergency', name: 'Obi Okafor', relationship: 'brother', phone: '+447700900555', email: null }],
+  contacts: [
+    {
+      id: '0190f1a0-0000-7000-8000-0000000000cc',
+      kind: 'emergency',
+      name: 'Obi Okafor',
+      relationship: 'brother',
+      phone: '+447700900555',
+      email: null,
+    },
+  ],
   allergies: [],
   alerts: [],
   insurance: [],
@@ -134,7 +150,14 @@ describe('createInputFrom and updateInputFrom', () => {
         { kind: 'mobile', number: '07700 900777', isPrimary: false },
         { kind: 'work', number: '0113 496 0000', isPrimary: true },
       ],
-      address: { line1: null, line2: null, city: null, region: 'West Yorkshire', postalCode: null, country: 'United Kingdom' },
+      address: {
+        line1: null,
+        line2: null,
+        city: null,
+        region: 'West Yorkshire',
+        postalCode: null,
+        country: 'United Kingdom',
+      },
       preferredLanguage: null,
       notes: 'Line one\nLine two',
       deceasedDate: null,
@@ -150,7 +173,12 @@ describe('createInputFrom and updateInputFrom', () => {
     let values = formFromRecord(RECORD, 'YYYY-MM-DD');
     values = { ...values, phones: withPrimaryPhone(withoutPhone(values.phones, HOME_ID), MOBILE_ID) };
     const added = withNewPhone(values.phones);
-    values = { ...values, phones: added.map((row, index) => (index === added.length - 1 ? { ...row, number: '0113 496 1111' } : row)), active: false, region: '' };
+    values = {
+      ...values,
+      phones: added.map((row, index) => (index === added.length - 1 ? { ...row, number: '0113 496 1111' } : row)),
+      active: false,
+      region: '',
+    };
     const input = updateInputFrom(values, 'YYYY-MM-DD', RECORD, []);
     expect(input.phones).toEqual([
       { id: MOBILE_ID, kind: 'mobile', number: '+447700900123', isPrimary: true },
@@ -167,7 +195,9 @@ describe('createInputFrom and updateInputFrom', () => {
     });
     // The national id is left out unless typed: main keeps the one on file.
     expect(input.nationalId).toBeUndefined();
-    expect(updateInputFrom({ ...values, nationalId: 'QQ 12 34 56 C' }, 'YYYY-MM-DD', RECORD, []).nationalId).toBe('QQ 12 34 56 C');
+    expect(updateInputFrom({ ...values, nationalId: 'QQ 12 34 56 C' }, 'YYYY-MM-DD', RECORD, []).nationalId).toBe(
+      'QQ 12 34 56 C',
+    );
   });
 
   it('an unchanged form sends the record back as it was', () => {
@@ -224,7 +254,12 @@ describe('the mapping against main', () => {
   it('registers, edits (a phone removed, the primary moved) and main keeps the ids; a bad number is named by its row', async () => {
     clinic = await openTestClinic();
     await clinic.ok('admin', 'auth.login', { username: ADMIN.username, password: ADMIN.password });
-    await clinic.ok('admin', 'users.create', { username: 'rita', displayName: 'Rita Reception', role: 'receptionist', password: 'reception desk 1' });
+    await clinic.ok('admin', 'users.create', {
+      username: 'rita',
+      displayName: 'Rita Reception',
+      role: 'receptionist',
+      password: 'reception desk 1',
+    });
     await clinic.ok('desk', 'auth.login', { username: 'rita', password: 'reception desk 1' });
 
     const typed: PatientFormValues = {
@@ -249,9 +284,16 @@ describe('the mapping against main', () => {
       [phoneErrorName('new-2', 'number')]: 'must be a phone number of 6 to 15 digits',
     });
 
-    const fixed = { ...typed, phones: typed.phones.map((row) => (row.key === 'new-2' ? { ...row, number: '0113 496 5555' } : row)) };
+    const fixed = {
+      ...typed,
+      phones: typed.phones.map((row) => (row.key === 'new-2' ? { ...row, number: '0113 496 5555' } : row)),
+    };
     const created = await clinic.ok('desk', 'patients.create', createInputFrom(fixed, 'YYYY-MM-DD', []));
-    expect(created).toMatchObject({ genderIdentity: 'non-binary', address: { region: 'West Yorkshire', country: 'United Kingdom' }, notes: 'Line one\nLine two' });
+    expect(created).toMatchObject({
+      genderIdentity: 'non-binary',
+      address: { region: 'West Yorkshire', country: 'United Kingdom' },
+      notes: 'Line one\nLine two',
+    });
     expect(created.phones.map((phone) => [phone.kind, phone.isPrimary])).toEqual([
       ['mobile', false],
       ['home', false],

@@ -10,8 +10,18 @@ let clinic: TestClinic;
 beforeEach(async () => {
   clinic = await openTestClinic();
   await clinic.ok('admin', 'auth.login', { username: ADMIN.username, password: ADMIN.password });
-  await clinic.ok('admin', 'users.create', { username: 'rita', displayName: 'Rita Reception', role: 'receptionist', password: 'reception desk 1' });
-  await clinic.ok('admin', 'users.create', { username: 'moe', displayName: 'Mo Manager', role: 'manager', password: 'manager office 1' });
+  await clinic.ok('admin', 'users.create', {
+    username: 'rita',
+    displayName: 'Rita Reception',
+    role: 'receptionist',
+    password: 'reception desk 1',
+  });
+  await clinic.ok('admin', 'users.create', {
+    username: 'moe',
+    displayName: 'Mo Manager',
+    role: 'manager',
+    password: 'manager office 1',
+  });
   await clinic.ok('desk', 'auth.login', { username: 'rita', password: 'reception desk 1' });
   await clinic.ok('office', 'auth.login', { username: 'moe', password: 'manager office 1' });
 });
@@ -20,14 +30,28 @@ afterEach(async () => {
 });
 
 type Draft = Input<'patients.create'>;
-const register = (draft: Partial<Draft> & Pick<Draft, 'firstName' | 'lastName' | 'dob'>) => clinic.ok('desk', 'patients.create', draft);
-const searchIds = async (query: string) => (await clinic.ok('desk', 'patients.search', { query, limit: 20 })).map((row) => row.id);
+const register = (draft: Partial<Draft> & Pick<Draft, 'firstName' | 'lastName' | 'dob'>) =>
+  clinic.ok('desk', 'patients.create', draft);
+const searchIds = async (query: string) =>
+  (await clinic.ok('desk', 'patients.search', { query, limit: 20 })).map((row) => row.id);
 
 type Row = Record<string, unknown>;
-const LINKED = ['patient_phones', 'patient_contacts', 'patient_allergies', 'patient_alerts', 'patient_insurance', 'appointments', 'patient_documents', 'patient_consents'];
+const LINKED = [
+  'patient_phones',
+  'patient_contacts',
+  'patient_allergies',
+  'patient_alerts',
+  'patient_insurance',
+  'appointments',
+  'patient_documents',
+  'patient_consents',
+];
 
 function tableExists(name: string): boolean {
-  return clinic.core.database.handle.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?").get(name) !== undefined;
+  return (
+    clinic.core.database.handle.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?").get(name) !==
+    undefined
+  );
 }
 
 /** Every row belonging to these patients, in full (every column), by table. */
@@ -37,11 +61,15 @@ function snapshot(ids: readonly string[]): Record<string, Row[]> {
   const result: Record<string, Row[]> = {
     patients: handle.prepare(`SELECT * FROM patients WHERE id IN (${marks}) ORDER BY id`).all(...ids) as Row[],
     patient_not_duplicates: handle
-      .prepare(`SELECT * FROM patient_not_duplicates WHERE patient_a IN (${marks}) OR patient_b IN (${marks}) ORDER BY patient_a, patient_b`)
+      .prepare(
+        `SELECT * FROM patient_not_duplicates WHERE patient_a IN (${marks}) OR patient_b IN (${marks}) ORDER BY patient_a, patient_b`,
+      )
       .all(...ids, ...ids) as Row[],
   };
   for (const table of LINKED.filter(tableExists)) {
-    result[table] = handle.prepare(`SELECT * FROM ${table} WHERE patient_id IN (${marks}) ORDER BY id`).all(...ids) as Row[];
+    result[table] = handle
+      .prepare(`SELECT * FROM ${table} WHERE patient_id IN (${marks}) ORDER BY id`)
+      .all(...ids) as Row[];
   }
   return result;
 }
@@ -53,10 +81,18 @@ function bookAppointment(patientId: string): void {
   const location = newId();
   const provider = newId();
   const type = newId();
-  handle.prepare('INSERT INTO locations (id, name, created_at, updated_at) VALUES (?, ?, ?, ?)').run(location, `Main ${location}`, now, now);
-  handle.prepare("INSERT INTO providers (id, display_name, colour, created_at, updated_at) VALUES (?, 'Dr Who', '#336699', ?, ?)").run(provider, now, now);
   handle
-    .prepare("INSERT INTO appointment_types (id, name, duration_minutes, colour, created_at, updated_at) VALUES (?, ?, 15, '#336699', ?, ?)")
+    .prepare('INSERT INTO locations (id, name, created_at, updated_at) VALUES (?, ?, ?, ?)')
+    .run(location, `Main ${location}`, now, now);
+  handle
+    .prepare(
+      "INSERT INTO providers (id, display_name, colour, created_at, updated_at) VALUES (?, 'Dr Who', '#336699', ?, ?)",
+    )
+    .run(provider, now, now);
+  handle
+    .prepare(
+      "INSERT INTO appointment_types (id, name, duration_minutes, colour, created_at, updated_at) VALUES (?, ?, 15, '#336699', ?, ?)",
+    )
     .run(type, `Check ${type}`, now, now);
   handle
     .prepare(
@@ -86,7 +122,12 @@ async function twoRecordsOfOnePerson() {
     contacts: [{ kind: 'emergency', name: 'Tom Jones', relationship: 'husband', phone: '07700 900999' }],
   });
   await clinic.ok('desk', 'patients.addAllergy', { patientId: kept.id, substance: 'Penicillin', severity: 'severe' });
-  await clinic.ok('desk', 'patients.addInsurance', { patientId: kept.id, payer: 'Bupa', memberId: 'B-1', priority: 'primary' });
+  await clinic.ok('desk', 'patients.addInsurance', {
+    patientId: kept.id,
+    payer: 'Bupa',
+    memberId: 'B-1',
+    priority: 'primary',
+  });
   clinic.clock.advance(60_000);
   const other = await register({
     firstName: 'Catherine',
@@ -103,9 +144,19 @@ async function twoRecordsOfOnePerson() {
     contacts: [{ kind: 'guarantor', name: 'Ann Jones', relationship: 'mother' }],
     notDuplicateOf: [kept.id],
   });
-  await clinic.ok('desk', 'patients.addAllergy', { patientId: other.id, substance: 'Latex', reaction: 'rash', severity: 'mild' });
+  await clinic.ok('desk', 'patients.addAllergy', {
+    patientId: other.id,
+    substance: 'Latex',
+    reaction: 'rash',
+    severity: 'mild',
+  });
   await clinic.ok('desk', 'patients.addAlert', { patientId: other.id, kind: 'safety', text: 'Uses a wheelchair' });
-  await clinic.ok('desk', 'patients.addInsurance', { patientId: other.id, payer: 'AXA', memberId: 'A-9', priority: 'secondary' });
+  await clinic.ok('desk', 'patients.addInsurance', {
+    patientId: other.id,
+    payer: 'AXA',
+    memberId: 'A-9',
+    priority: 'secondary',
+  });
   const third = await register({ firstName: 'Zed', lastName: 'Other', dob: '1999-09-09' });
   await clinic.ok('office', 'patients.markNotDuplicate', { a: other.id, b: third.id });
   if (tableExists('appointments')) bookAppointment(other.id);
@@ -124,7 +175,13 @@ describe('patients.merge and patients.unmerge', () => {
       mergedId: other.id,
       fields: { firstName: 'merged', middleName: 'merged', nationalId: 'merged', address: 'merged' },
     });
-    expect(survivor).toMatchObject({ id: kept.id, firstName: 'Catherine', middleName: 'Ann', lastName: 'Jones', email: 'kath@example.com' });
+    expect(survivor).toMatchObject({
+      id: kept.id,
+      firstName: 'Catherine',
+      middleName: 'Ann',
+      lastName: 'Jones',
+      email: 'kath@example.com',
+    });
     expect(survivor.nationalIdMasked).toBe('•••• 456C');
     expect(survivor.address).toMatchObject({ line1: '1 Mill Road', city: 'Riverside' });
     // The survivor keeps its primary phone; the others follow it.
@@ -142,7 +199,9 @@ describe('patients.merge and patients.unmerge', () => {
     for (const table of LINKED.filter(tableExists)) expect(after[table], table).toEqual([]);
     expect(snapshot([kept.id]).appointments ?? [{}]).toHaveLength(1);
     // The "not the same person" mark follows the person; the pair between the two records goes.
-    expect(snapshot([kept.id]).patient_not_duplicates).toMatchObject([{ patient_a: [kept.id, third.id].sort()[0], patient_b: [kept.id, third.id].sort()[1] }]);
+    expect(snapshot([kept.id]).patient_not_duplicates).toMatchObject([
+      { patient_a: [kept.id, third.id].sort()[0], patient_b: [kept.id, third.id].sort()[1] },
+    ]);
 
     const merged = await clinic.ok('desk', 'patients.get', { patientId: other.id });
     expect(merged.mergedIntoId).toBe(kept.id);
@@ -152,12 +211,28 @@ describe('patients.merge and patients.unmerge', () => {
 
     const merges = await clinic.ok('desk', 'patients.merges', { patientId: other.id });
     expect(merges).toHaveLength(1);
-    expect(merges[0]).toMatchObject({ survivorId: kept.id, mergedId: other.id, mergedBy: 'Mo Manager', undoneAt: null, mergedMrn: other.mrn });
+    expect(merges[0]).toMatchObject({
+      survivorId: kept.id,
+      mergedId: other.id,
+      mergedBy: 'Mo Manager',
+      undoneAt: null,
+      mergedMrn: other.mrn,
+    });
     expect(merges[0]?.fields).toMatchObject({ firstName: 'merged', lastName: 'survivor', dob: 'survivor' });
-    expect(merges[0]?.moved).toMatchObject({ patient_phones: 2, patient_contacts: 1, patient_allergies: 1, patient_alerts: 1, patient_insurance: 1 });
+    expect(merges[0]?.moved).toMatchObject({
+      patient_phones: 2,
+      patient_contacts: 1,
+      patient_allergies: 1,
+      patient_alerts: 1,
+      patient_insurance: 1,
+    });
 
     // Merging a merged record again, or into it, is refused.
-    const again = await clinic.call('office', 'patients.merge', { survivorId: third.id, mergedId: other.id, fields: {} });
+    const again = await clinic.call('office', 'patients.merge', {
+      survivorId: third.id,
+      mergedId: other.id,
+      fields: {},
+    });
     expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
   });
 
@@ -165,7 +240,11 @@ describe('patients.merge and patients.unmerge', () => {
     const { kept, other, third } = await twoRecordsOfOnePerson();
     const before = snapshot([kept.id, other.id, third.id]);
 
-    await clinic.ok('office', 'patients.merge', { survivorId: kept.id, mergedId: other.id, fields: { firstName: 'merged', email: 'merged', address: 'merged' } });
+    await clinic.ok('office', 'patients.merge', {
+      survivorId: kept.id,
+      mergedId: other.id,
+      fields: { firstName: 'merged', email: 'merged', address: 'merged' },
+    });
     expect(snapshot([kept.id, other.id, third.id])).not.toEqual(before);
     clinic.clock.advance(60_000);
     const [merge] = await clinic.ok('office', 'patients.merges', { patientId: kept.id });
@@ -184,25 +263,41 @@ describe('patients.merge and patients.unmerge', () => {
     const [listed] = await clinic.ok('office', 'patients.merges', { patientId: kept.id });
     expect(listed).toMatchObject({ undoneAt: clinic.clock.now, undoneBy: 'Mo Manager' });
     const twice = await clinic.call('office', 'patients.unmerge', { mergeId: merge?.id ?? '' });
-    expect(twice).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('already been undone') as unknown } });
+    expect(twice).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: expect.stringContaining('already been undone') as unknown },
+    });
   });
 
   it('refuses to un-merge once the survivor or a moved row has changed since, naming why, and changes nothing', async () => {
     const { kept, other } = await twoRecordsOfOnePerson();
-    const survivor = await clinic.ok('office', 'patients.merge', { survivorId: kept.id, mergedId: other.id, fields: {} });
+    const survivor = await clinic.ok('office', 'patients.merge', {
+      survivorId: kept.id,
+      mergedId: other.id,
+      fields: {},
+    });
     const [merge] = await clinic.ok('office', 'patients.merges', { patientId: kept.id });
     const mergeId = merge?.id ?? '';
 
     // A moved row edited afterwards (the record itself untouched).
     const { handle } = clinic.core.database;
-    const movedAlert = handle.prepare("SELECT id, updated_at FROM patient_alerts WHERE patient_id = ? AND text = 'Uses a wheelchair'").get(kept.id) as {
+    const movedAlert = handle
+      .prepare("SELECT id, updated_at FROM patient_alerts WHERE patient_id = ? AND text = 'Uses a wheelchair'")
+      .get(kept.id) as {
       id: string;
       updated_at: number;
     };
-    handle.prepare('UPDATE patient_alerts SET text = ?, updated_at = ? WHERE id = ?').run('Uses a walker', movedAlert.updated_at + 1, movedAlert.id);
+    handle
+      .prepare('UPDATE patient_alerts SET text = ?, updated_at = ? WHERE id = ?')
+      .run('Uses a walker', movedAlert.updated_at + 1, movedAlert.id);
     const byRow = await clinic.call('office', 'patients.unmerge', { mergeId });
-    expect(byRow).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('an alert it moved was changed') as unknown } });
-    handle.prepare('UPDATE patient_alerts SET text = ?, updated_at = ? WHERE id = ?').run('Uses a wheelchair', movedAlert.updated_at, movedAlert.id);
+    expect(byRow).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: expect.stringContaining('an alert it moved was changed') as unknown },
+    });
+    handle
+      .prepare('UPDATE patient_alerts SET text = ?, updated_at = ? WHERE id = ?')
+      .run('Uses a wheelchair', movedAlert.updated_at, movedAlert.id);
 
     // The surviving record edited afterwards.
     clinic.clock.advance(60_000);
@@ -241,7 +336,16 @@ describe("the manager's duplicate finder", () => {
           (SELECT group_concat(tail, ' ') FROM patient_phones ph WHERE ph.patient_id = p.id AND ph.deleted_at IS NULL) AS tails
          FROM patients p`,
       )
-      .all() as { id: string; first_name: string; middle_name: string | null; last_name: string; dob: string; email: string | null; national_id: string | null; tails: string | null }[];
+      .all() as {
+      id: string;
+      first_name: string;
+      middle_name: string | null;
+      last_name: string;
+      dob: string;
+      email: string | null;
+      national_id: string | null;
+      tails: string | null;
+    }[];
     const people: PersonForMatching[] = rows.map((r) => ({
       firstName: r.first_name,
       middleName: r.middle_name,

@@ -85,7 +85,9 @@ describe('names', () => {
     expect(foldText('Müller Łukasz ØSTERGÅRD Weiß')).toBe('muller lukasz ostergard weiss');
     expect(nameWords("María-José  O'Brien")).toEqual(['maria', 'jose', 'obrien']);
     expect(searchWords(['Ana', null, 'de la Cruz'])).toEqual(['ana', 'de', 'la', 'cruz', 'delacruz']);
-    expect(displayName({ firstName: 'Elizabeth', middleName: 'Ann', lastName: 'Taylor', preferredName: 'Liz' })).toBe('Taylor, Elizabeth Ann "Liz"');
+    expect(displayName({ firstName: 'Elizabeth', middleName: 'Ann', lastName: 'Taylor', preferredName: 'Liz' })).toBe(
+      'Taylor, Elizabeth Ann "Liz"',
+    );
   });
 });
 
@@ -100,8 +102,12 @@ describe('search query', () => {
       { kind: 'name', word: 'smith' },
       { kind: 'date', date: '1964-06-29' },
     ]);
-    expect(parseQuery('29061964', 'DD/MM/YYYY')).toEqual([{ kind: 'digits', digits: '29061964', phone: '29061964', date: '1964-06-29' }]);
-    expect(parseQuery('07700 900123', 'DD/MM/YYYY')).toEqual([{ kind: 'digits', digits: '07700900123', phone: '7700900123', date: null }]);
+    expect(parseQuery('29061964', 'DD/MM/YYYY')).toEqual([
+      { kind: 'digits', digits: '29061964', phone: '29061964', date: '1964-06-29' },
+    ]);
+    expect(parseQuery('07700 900123', 'DD/MM/YYYY')).toEqual([
+      { kind: 'digits', digits: '07700900123', phone: '7700900123', date: null },
+    ]);
     expect(parseQuery('P000042', 'DD/MM/YYYY')).toEqual([{ kind: 'code', text: 'p000042' }]);
     expect(parseQuery('Ana@Example.com', 'DD/MM/YYYY')).toEqual([{ kind: 'email', text: 'ana@example.com' }]);
     expect(parseQuery('   ', 'DD/MM/YYYY')).toEqual([]);

@@ -7,8 +7,18 @@ let clinic: TestClinic;
 beforeEach(async () => {
   clinic = await openTestClinic();
   await clinic.ok('admin', 'auth.login', { username: ADMIN.username, password: ADMIN.password });
-  await clinic.ok('admin', 'users.create', { username: 'rita', displayName: 'Rita Reception', role: 'receptionist', password: 'reception desk 1' });
-  await clinic.ok('admin', 'users.create', { username: 'nina', displayName: 'Nina Nurse', role: 'nurse', password: 'nurse station 12' });
+  await clinic.ok('admin', 'users.create', {
+    username: 'rita',
+    displayName: 'Rita Reception',
+    role: 'receptionist',
+    password: 'reception desk 1',
+  });
+  await clinic.ok('admin', 'users.create', {
+    username: 'nina',
+    displayName: 'Nina Nurse',
+    role: 'nurse',
+    password: 'nurse station 12',
+  });
   await clinic.ok('desk', 'auth.login', { username: 'rita', password: 'reception desk 1' });
 });
 afterEach(async () => {
@@ -33,8 +43,18 @@ async function registerSome() {
     email: 'Jose.Garcia@Example.com',
     nationalId: 'ab 12 34 56 c',
   });
-  const anna = await register({ firstName: 'Anna', lastName: 'Müller', dob: '1980-01-15', phones: [{ kind: 'home', number: '+44 20 7946 0958' }] });
-  const john = await register({ firstName: 'John', lastName: 'Smith', dob: '1990-05-04', phones: [{ kind: 'mobile', number: '07700 900999' }] });
+  const anna = await register({
+    firstName: 'Anna',
+    lastName: 'Müller',
+    dob: '1980-01-15',
+    phones: [{ kind: 'home', number: '+44 20 7946 0958' }],
+  });
+  const john = await register({
+    firstName: 'John',
+    lastName: 'Smith',
+    dob: '1990-05-04',
+    phones: [{ kind: 'mobile', number: '07700 900999' }],
+  });
   const joanna = await register({ firstName: 'Joanna', lastName: 'Smithers', dob: '1955-12-01' });
   const sean = await register({ firstName: 'Seán', lastName: "O'Brien", dob: '2001-03-03' });
   return { jose, anna, john, joanna, sean };
@@ -169,13 +189,22 @@ describe('patients.create and patients.update', () => {
       'phones.1.number': 'must be a phone number of 6 to 15 digits',
       'phones.1.isPrimary': 'only one phone can be primary',
     });
-    const future = await clinic.call('desk', 'patients.create', { firstName: 'Ann', lastName: 'Lee', dob: '2027-01-01' });
-    expect(future).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: { fields: { dob: 'must not be in the future' } } } });
+    const future = await clinic.call('desk', 'patients.create', {
+      firstName: 'Ann',
+      lastName: 'Lee',
+      dob: '2027-01-01',
+    });
+    expect(future).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', details: { fields: { dob: 'must not be in the future' } } },
+    });
     const db = clinic.core.database.db;
     expect(await db.selectFrom('patients').select('id').execute()).toEqual([]);
     expect(await db.selectFrom('patient_phones').select('id').execute()).toEqual([]);
     expect(await db.selectFrom('patient_search').select('key').execute()).toEqual([]);
-    expect(await db.selectFrom('audit_log').select('action').where('action', '=', 'patients.create').execute()).toEqual([]);
+    expect(await db.selectFrom('audit_log').select('action').where('action', '=', 'patients.create').execute()).toEqual(
+      [],
+    );
     expect((await db.selectFrom('patient_settings').select('mrn_next').executeTakeFirstOrThrow()).mrn_next).toBe(1);
   });
 
@@ -184,24 +213,58 @@ describe('patients.create and patients.update', () => {
     const record = await clinic.ok('desk', 'patients.get', { patientId: jose.id });
     expect(record.nationalIdMasked).toBe('•••• 456C');
     const base = { ...record, patientId: jose.id, expectedUpdatedAt: record.updatedAt, nationalId: undefined };
-    const bad = await clinic.call('desk', 'patients.update', { ...base, dob: '29/06/1964', phones: [{ kind: 'mobile', number: '12' }] });
+    const bad = await clinic.call('desk', 'patients.update', {
+      ...base,
+      dob: '29/06/1964',
+      phones: [{ kind: 'mobile', number: '12' }],
+    });
     expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     if (!bad.ok) expect(Object.keys(bad.error.details?.fields ?? {}).sort()).toEqual(['dob', 'phones.0.number']);
     const updated = await clinic.ok('desk', 'patients.update', { ...base, preferredName: 'Pepe' });
-    expect(updated).toMatchObject({ preferredName: 'Pepe', nationalIdMasked: '•••• 456C', phones: [{ number: '07700900123', isPrimary: true }] });
+    expect(updated).toMatchObject({
+      preferredName: 'Pepe',
+      nationalIdMasked: '•••• 456C',
+      phones: [{ number: '07700900123', isPrimary: true }],
+    });
     const stale = await clinic.call('desk', 'patients.update', { ...base, preferredName: 'Josema' });
     expect(stale).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
-    const audit = await clinic.core.database.db.selectFrom('audit_log').select(['details']).where('action', '=', 'patients.update').execute();
+    const audit = await clinic.core.database.db
+      .selectFrom('audit_log')
+      .select(['details'])
+      .where('action', '=', 'patients.update')
+      .execute();
     expect(audit.map((row) => JSON.parse(row.details ?? '{}') as unknown)).toEqual([{ changed: ['preferred_name'] }]);
   });
 
   it('adds allergies, alerts and insurance; refuses a second primary policy in force', async () => {
     const { john } = await registerSome();
-    await clinic.ok('desk', 'patients.addAllergy', { patientId: john.id, substance: 'Penicillin', reaction: 'Hives', severity: 'severe' });
+    await clinic.ok('desk', 'patients.addAllergy', {
+      patientId: john.id,
+      substance: 'Penicillin',
+      reaction: 'Hives',
+      severity: 'severe',
+    });
     await clinic.ok('desk', 'patients.addAlert', { patientId: john.id, kind: 'safety', text: 'Needs an interpreter' });
-    await clinic.ok('desk', 'patients.addInsurance', { patientId: john.id, payer: 'Acme Health', memberId: 'M-1', priority: 'primary', effectiveDate: '2026-01-01' });
-    const again = await clinic.call('desk', 'patients.addInsurance', { patientId: john.id, payer: 'Other', memberId: 'X', priority: 'primary' });
-    expect(again).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: { fields: { priority: expect.stringContaining('Acme Health') as unknown } } } });
+    await clinic.ok('desk', 'patients.addInsurance', {
+      patientId: john.id,
+      payer: 'Acme Health',
+      memberId: 'M-1',
+      priority: 'primary',
+      effectiveDate: '2026-01-01',
+    });
+    const again = await clinic.call('desk', 'patients.addInsurance', {
+      patientId: john.id,
+      payer: 'Other',
+      memberId: 'X',
+      priority: 'primary',
+    });
+    expect(again).toMatchObject({
+      ok: false,
+      error: {
+        code: 'VALIDATION',
+        details: { fields: { priority: expect.stringContaining('Acme Health') as unknown } },
+      },
+    });
     const backwards = await clinic.call('desk', 'patients.addInsurance', {
       patientId: john.id,
       payer: 'Other',
@@ -210,11 +273,16 @@ describe('patients.create and patients.update', () => {
       effectiveDate: '2026-05-01',
       terminationDate: '2026-04-01',
     });
-    expect(backwards).toMatchObject({ ok: false, error: { details: { fields: { terminationDate: 'must not be before the effective date' } } } });
+    expect(backwards).toMatchObject({
+      ok: false,
+      error: { details: { fields: { terminationDate: 'must not be before the effective date' } } },
+    });
     const record = await clinic.ok('desk', 'patients.get', { patientId: john.id });
     expect(record.allergies).toMatchObject([{ substance: 'Penicillin', reaction: 'Hives', severity: 'severe' }]);
     expect(record.alerts).toMatchObject([{ kind: 'safety', text: 'Needs an interpreter' }]);
-    expect(record.insurance).toMatchObject([{ payer: 'Acme Health', memberId: 'M-1', priority: 'primary', holderRelationship: 'self' }]);
+    expect(record.insurance).toMatchObject([
+      { payer: 'Acme Health', memberId: 'M-1', priority: 'primary', holderRelationship: 'self' },
+    ]);
   });
 });
 
@@ -245,10 +313,20 @@ describe('patients.get and permissions', () => {
     if (!write.ok) expect(write.error.message).toContain('patients:write');
 
     // Every default role may read patients; take the permission away from nurses to see the refusal.
-    await clinic.core.database.db.deleteFrom('role_permissions').where('role_id', '=', 'nurse').where('permission', '=', 'patients:read').execute();
+    await clinic.core.database.db
+      .deleteFrom('role_permissions')
+      .where('role_id', '=', 'nurse')
+      .where('permission', '=', 'patients:read')
+      .execute();
     await clinic.ok('ward2', 'auth.login', { username: 'nina', password: 'nurse station 12' });
-    expect(await clinic.call('ward2', 'patients.get', { patientId: anna.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await clinic.call('ward2', 'patients.search', { query: 'anna' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await clinic.call('ward2', 'patients.get', { patientId: anna.id })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    expect(await clinic.call('ward2', 'patients.search', { query: 'anna' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
     const denied = await clinic.core.database.db
       .selectFrom('audit_log')
       .select(['action', 'outcome'])
@@ -270,24 +348,51 @@ describe('duplicates while registering', () => {
       nationalId: 'QQ123456A',
     });
     const find = (draft: Input<'patients.findDuplicates'>) => clinic.ok('desk', 'patients.findDuplicates', draft);
-    const reasons = async (draft: Input<'patients.findDuplicates'>) => (await find(draft)).map((c) => [c.patient.id, c.reasons.map((r) => r.code)]);
+    const reasons = async (draft: Input<'patients.findDuplicates'>) =>
+      (await find(draft)).map((c) => [c.patient.id, c.reasons.map((r) => r.code)]);
 
-    expect(await reasons({ firstName: 'Kathryn', lastName: 'Smith', dob: '1964-06-05' })).toEqual([[catherine.id, ['same_dob_name_phonetic']]]);
-    expect(await reasons({ firstName: 'Smith', lastName: 'Catherine', dob: '1964-06-05' })).toEqual([[catherine.id, ['same_dob_name_transposed']]]);
-    expect(await reasons({ firstName: 'CATHERINE', lastName: 'Smíth', dob: '1964-06-05' })).toEqual([[catherine.id, ['same_dob_name_accents']]]);
-    expect(await reasons({ firstName: 'Cstherine', lastName: 'Smith', dob: '1964-06-05' })).toEqual([[catherine.id, ['same_dob_name_typo']]]);
-    expect(await reasons({ firstName: 'Catherine', lastName: 'Smith', dob: '1964-05-06' })).toEqual([[catherine.id, ['swapped_dob_same_name']]]);
-    expect(await reasons({ firstName: 'Katherine', lastName: 'Jones', phones: [{ number: '+44 7700 900555' }] })).toEqual([[catherine.id, ['same_phone']]]);
-    expect(await reasons({ firstName: 'Catherina', lastName: 'Jones', email: 'CAT@example.com' })).toEqual([[catherine.id, ['same_email']]]);
-    expect(await reasons({ firstName: 'K', lastName: 'S', nationalId: 'qq 12 34 56 a' })).toEqual([[catherine.id, ['same_national_id']]]);
+    expect(await reasons({ firstName: 'Kathryn', lastName: 'Smith', dob: '1964-06-05' })).toEqual([
+      [catherine.id, ['same_dob_name_phonetic']],
+    ]);
+    expect(await reasons({ firstName: 'Smith', lastName: 'Catherine', dob: '1964-06-05' })).toEqual([
+      [catherine.id, ['same_dob_name_transposed']],
+    ]);
+    expect(await reasons({ firstName: 'CATHERINE', lastName: 'Smíth', dob: '1964-06-05' })).toEqual([
+      [catherine.id, ['same_dob_name_accents']],
+    ]);
+    expect(await reasons({ firstName: 'Cstherine', lastName: 'Smith', dob: '1964-06-05' })).toEqual([
+      [catherine.id, ['same_dob_name_typo']],
+    ]);
+    expect(await reasons({ firstName: 'Catherine', lastName: 'Smith', dob: '1964-05-06' })).toEqual([
+      [catherine.id, ['swapped_dob_same_name']],
+    ]);
+    expect(
+      await reasons({ firstName: 'Katherine', lastName: 'Jones', phones: [{ number: '+44 7700 900555' }] }),
+    ).toEqual([[catherine.id, ['same_phone']]]);
+    expect(await reasons({ firstName: 'Catherina', lastName: 'Jones', email: 'CAT@example.com' })).toEqual([
+      [catherine.id, ['same_email']],
+    ]);
+    expect(await reasons({ firstName: 'K', lastName: 'S', nationalId: 'qq 12 34 56 a' })).toEqual([
+      [catherine.id, ['same_national_id']],
+    ]);
     // The DOB in a draft may be typed in the clinic's format.
     await clinic.ok('admin', 'settings.update', { dateFormat: 'DD/MM/YYYY' });
     const typed = await find({ firstName: 'Catherine', lastName: 'Smith', dob: '05/06/1964' });
     expect(typed[0]?.reasons[0]?.message).toBe('Same name and date of birth (05/06/1964)');
     // A twin: same birthday, surname, phone and email, another first name: not flagged.
-    expect(await find({ firstName: 'Olivia', lastName: 'Smith', dob: '1964-06-05', phones: [{ number: '07700 900555' }], email: 'cat@example.com' })).toEqual([]);
+    expect(
+      await find({
+        firstName: 'Olivia',
+        lastName: 'Smith',
+        dob: '1964-06-05',
+        phones: [{ number: '07700 900555' }],
+        email: 'cat@example.com',
+      }),
+    ).toEqual([]);
     // Editing the record itself never finds itself.
-    expect(await find({ excludePatientId: catherine.id, firstName: 'Catherine', lastName: 'Smith', dob: '1964-06-05' })).toEqual([]);
+    expect(
+      await find({ excludePatientId: catherine.id, firstName: 'Catherine', lastName: 'Smith', dob: '1964-06-05' }),
+    ).toEqual([]);
   });
 
   it('refuses to save over a strong candidate until the user says it is another person', async () => {
@@ -302,7 +407,10 @@ describe('duplicates while registering', () => {
     expect((await names('smith')).length).toBe(1);
     const kathryn = await clinic.ok('desk', 'patients.create', { ...draft, notDuplicateOf: [catherine.id] });
     expect((await names('smith')).length).toBe(2);
-    const pairs = await clinic.core.database.db.selectFrom('patient_not_duplicates').select(['patient_a', 'patient_b']).execute();
+    const pairs = await clinic.core.database.db
+      .selectFrom('patient_not_duplicates')
+      .select(['patient_a', 'patient_b'])
+      .execute();
     expect(pairs).toEqual([{ patient_a: catherine.id, patient_b: kathryn.id }]);
     // The pair, once judged, is not offered again when either record is edited.
     expect(await clinic.ok('desk', 'patients.findDuplicates', { excludePatientId: kathryn.id, ...draft })).toEqual([]);

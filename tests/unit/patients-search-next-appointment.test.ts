@@ -28,7 +28,12 @@ describe('patients.search: the next appointment', () => {
     await bookOk(id, '2026-12-02', '14:30');
     const earlier = await bookOk(id, '2026-11-25', '09:00');
     const row = await searchOne('nadia quist');
-    expect(row?.nextAppointment).toEqual({ appointmentId: earlier.id, date: '2026-11-25', time: '09:00', providerName: 'Dr Ana Ortiz' });
+    expect(row?.nextAppointment).toEqual({
+      appointmentId: earlier.id,
+      date: '2026-11-25',
+      time: '09:00',
+      providerName: 'Dr Ana Ortiz',
+    });
   });
 
   it('skips cancelled appointments and those already past; none left is null', async () => {

@@ -32,13 +32,24 @@ describe('seed data', () => {
     expect(count('SELECT count(*) AS n FROM patient_settings WHERE mrn_next = 3001')).toBe(1);
 
     // Some near-duplicates: the same date of birth and phone under another record.
-    expect(count('SELECT count(*) AS n FROM (SELECT tail FROM patient_phones GROUP BY tail HAVING count(DISTINCT patient_id) > 1)')).toBeGreaterThan(5);
+    expect(
+      count(
+        'SELECT count(*) AS n FROM (SELECT tail FROM patient_phones GROUP BY tail HAVING count(DISTINCT patient_id) > 1)',
+      ),
+    ).toBeGreaterThan(5);
 
-    const sample = handle.prepare('SELECT id, last_name FROM patients ORDER BY rowid LIMIT 1 OFFSET 1234').get() as { id: string; last_name: string };
+    const sample = handle.prepare('SELECT id, last_name FROM patients ORDER BY rowid LIMIT 1 OFFSET 1234').get() as {
+      id: string;
+      last_name: string;
+    };
     const snapshot = () => ({
-      search: handle.prepare('SELECT sort_name, name_words, dob, phones, mrn, email FROM patient_search WHERE patient_id = ?').get(sample.id),
+      search: handle
+        .prepare('SELECT sort_name, name_words, dob, phones, mrn, email FROM patient_search WHERE patient_id = ?')
+        .get(sample.id),
       tokens: handle
-        .prepare('SELECT token, name_words FROM patient_name_tokens WHERE key = (SELECT key FROM patient_search WHERE patient_id = ?) ORDER BY token')
+        .prepare(
+          'SELECT token, name_words FROM patient_name_tokens WHERE key = (SELECT key FROM patient_search WHERE patient_id = ?) ORDER BY token',
+        )
         .all(sample.id),
     });
     const seeded = snapshot();

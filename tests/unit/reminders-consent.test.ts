@@ -29,11 +29,20 @@ async function plannedChannels(appointmentId: string) {
 describe('the setting', () => {
   it('is on for a new clinic, can be turned off by a manager, and must be a yes or no', async () => {
     expect(await r.s.clinic.ok('admin', 'reminders.getSettings', {})).toMatchObject({ requireConsent: true });
-    const wrong = await r.s.clinic.call('admin', 'reminders.updateSettings', { requireConsent: 'yes' as unknown as boolean });
-    expect(wrong.ok || wrong.error).toMatchObject({ code: 'VALIDATION', details: { fields: { requireConsent: 'must be on or off' } } });
+    const wrong = await r.s.clinic.call('admin', 'reminders.updateSettings', {
+      requireConsent: 'yes' as unknown as boolean,
+    });
+    expect(wrong.ok || wrong.error).toMatchObject({
+      code: 'VALIDATION',
+      details: { fields: { requireConsent: 'must be on or off' } },
+    });
     const off = await r.s.clinic.ok('admin', 'reminders.updateSettings', { requireConsent: false });
     expect(off.requireConsent).toBe(false);
-    const audit = await r.s.clinic.core.database.db.selectFrom('audit_log').select('details').where('action', '=', 'reminders.updateSettings').execute();
+    const audit = await r.s.clinic.core.database.db
+      .selectFrom('audit_log')
+      .select('details')
+      .where('action', '=', 'reminders.updateSettings')
+      .execute();
     expect(JSON.stringify(audit.at(-1))).toContain('requireConsent');
   });
 });
@@ -42,8 +51,16 @@ describe('planning', () => {
   it('plans only the channels the patient consented to; a privacy or treatment consent does not count', async () => {
     await r.useSmtp();
     await r.useWebhook();
-    const smsOnly = await r.patientWith({ email: 'sms-only@example.org', mobile: '+1 212 555 0101', consents: ['sms_reminders'] });
-    const general = await r.patientWith({ email: 'general@example.org', mobile: '+1 212 555 0102', consents: ['privacy', 'treatment'] });
+    const smsOnly = await r.patientWith({
+      email: 'sms-only@example.org',
+      mobile: '+1 212 555 0101',
+      consents: ['sms_reminders'],
+    });
+    const general = await r.patientWith({
+      email: 'general@example.org',
+      mobile: '+1 212 555 0102',
+      consents: ['privacy', 'treatment'],
+    });
     const first = await r.book(smsOnly, '2026-11-25', '10:00');
     const second = await r.book(general, '2026-11-25', '10:30');
 
@@ -99,11 +116,15 @@ describe('sending', () => {
     const appointment = await r.book(patientId, '2026-11-25', '10:00');
     expect((await r.s.clinic.core.sweepReminders()).planned).toBe(4);
 
-    const [sms] = await r.s.clinic.ok('desk', 'consents.list', { patientId }).then((list) => list.filter((c) => c.kind === 'sms_reminders'));
+    const [sms] = await r.s.clinic
+      .ok('desk', 'consents.list', { patientId })
+      .then((list) => list.filter((c) => c.kind === 'sms_reminders'));
     await r.s.clinic.ok('desk', 'consents.revoke', { consentId: sms?.id ?? '' });
     // The desk's list says so straight away, not when each reminder comes due.
     const status = async () =>
-      (await r.outbox()).filter((entry) => entry.appointmentId === appointment.id).map((entry) => [entry.channel, entry.offsetMinutes, entry.status, entry.lastError, entry.attempts]);
+      (await r.outbox())
+        .filter((entry) => entry.appointmentId === appointment.id)
+        .map((entry) => [entry.channel, entry.offsetMinutes, entry.status, entry.lastError, entry.attempts]);
     const reason = 'The consent to SMS reminders was revoked on 23/11/2026.';
     expect(await status()).toEqual([
       ['email', 2880, 'pending', null, 0],
@@ -118,7 +139,9 @@ describe('sending', () => {
     expect(await r.s.clinic.core.sweepReminders()).toMatchObject({ sent: 1, failed: 0 });
     expect(hook.requests).toHaveLength(0);
     expect(smtp.messages.map((mail) => mail.to)).toEqual([['maria@example.org'], ['maria@example.org']]);
-    expect((await status()).map(([channel, offset, state]) => `${String(channel)} ${String(offset)} ${String(state)}`)).toEqual(['email 2880 sent', 'sms 2880 skipped', 'email 120 sent', 'sms 120 skipped']);
+    expect(
+      (await status()).map(([channel, offset, state]) => `${String(channel)} ${String(offset)} ${String(state)}`),
+    ).toEqual(['email 2880 sent', 'sms 2880 skipped', 'email 120 sent', 'sms 120 skipped']);
   });
 
   it('a second consent for the channel still in force keeps the reminders when one is revoked', async () => {
@@ -127,9 +150,14 @@ describe('sending', () => {
     await r.book(patientId, '2026-11-25', '10:00');
     await r.s.clinic.core.sweepReminders();
     await r.s.clinic.ok('desk', 'consents.record', { patientId, kind: 'sms_reminders', givenOn: '2026-11-20' });
-    const [first] = await r.s.clinic.ok('desk', 'consents.list', { patientId }).then((list) => list.filter((c) => c.kind === 'sms_reminders'));
+    const [first] = await r.s.clinic
+      .ok('desk', 'consents.list', { patientId })
+      .then((list) => list.filter((c) => c.kind === 'sms_reminders'));
     await r.s.clinic.ok('desk', 'consents.revoke', { consentId: first?.id ?? '' });
-    expect((await r.outbox()).filter((entry) => entry.channel === 'sms').map((entry) => entry.status)).toEqual(['pending', 'pending']);
+    expect((await r.outbox()).filter((entry) => entry.channel === 'sms').map((entry) => entry.status)).toEqual([
+      'pending',
+      'pending',
+    ]);
   });
 
   it('does not send a reminder whose consent ran out after planning', async () => {
@@ -143,7 +171,9 @@ describe('sending', () => {
     await r.setClock(Date.UTC(2026, 10, 25, 13, 0)); // the 2 h mark, a day after the consent's last day
     expect(await r.s.clinic.core.sweepReminders()).toMatchObject({ sent: 0, skipped: 1 });
     expect(smtp.messages).toHaveLength(1);
-    expect(await r.outbox('skipped')).toMatchObject([{ offsetMinutes: 120, lastError: 'The consent to email reminders was valid until 24/11/2026.' }]);
+    expect(await r.outbox('skipped')).toMatchObject([
+      { offsetMinutes: 120, lastError: 'The consent to email reminders was valid until 24/11/2026.' },
+    ]);
   });
 
   it('with the setting off, patients without consent are reminded as before', async () => {
@@ -168,7 +198,11 @@ describe('call list', () => {
     const privacyOnly = await r.patientWith({ email: 'privacy@example.org', consents: ['privacy'] });
     const future = await r.patientWith({ email: 'future@example.org', consents: [] });
     await recordConsent(future, 'email_reminders', '2026-11-30');
-    const emailReaches = await r.patientWith({ email: 'ok@example.org', mobile: '+1 212 555 0133', consents: ['email_reminders'] });
+    const emailReaches = await r.patientWith({
+      email: 'ok@example.org',
+      mobile: '+1 212 555 0133',
+      consents: ['email_reminders'],
+    });
     const homeOnly = await r.patientWith({ home: '+1 212 555 0199' });
     const booked = {
       none: await r.book(none, '2026-11-23', '10:00'),
@@ -186,7 +220,11 @@ describe('call list', () => {
 
     const list = await r.s.clinic.ok('desk', 'reminders.callList', {});
     expect(list.map((entry) => [entry.appointmentId, entry.reason, entry.detail])).toEqual([
-      [booked.none.id, 'no_consent', 'No consent to email reminders is on file. No consent to SMS reminders is on file.'],
+      [
+        booked.none.id,
+        'no_consent',
+        'No consent to email reminders is on file. No consent to SMS reminders is on file.',
+      ],
       [booked.revoked.id, 'no_consent', 'The consent to SMS reminders was revoked on 23/11/2026.'],
       [booked.privacyOnly.id, 'no_consent', 'No consent to email reminders is on file.'],
       [booked.future.id, 'no_consent', 'The consent to email reminders holds only from 30/11/2026.'],
@@ -196,6 +234,8 @@ describe('call list', () => {
 
     // Without the setting, only the patient with no address is left to call.
     await r.s.clinic.ok('admin', 'reminders.updateSettings', { requireConsent: false });
-    expect((await r.s.clinic.ok('desk', 'reminders.callList', {})).map((entry) => entry.appointmentId)).toEqual([booked.homeOnly.id]);
+    expect((await r.s.clinic.ok('desk', 'reminders.callList', {})).map((entry) => entry.appointmentId)).toEqual([
+      booked.homeOnly.id,
+    ]);
   });
 });

@@ -22,10 +22,21 @@ describe('reminder settings', () => {
     await r.useSmtp({ user: 'clinic', password: 'smtp-pa55word' });
     await r.useWebhook();
     const settings = await s.clinic.ok('admin', 'reminders.getSettings', {});
-    expect(settings).toMatchObject({ emailEnabled: true, smsEnabled: true, smtpUser: 'clinic', smtpPasswordSet: true, smsAuthHeaderSet: true, offsetsMinutes: [2880, 120] });
+    expect(settings).toMatchObject({
+      emailEnabled: true,
+      smsEnabled: true,
+      smtpUser: 'clinic',
+      smtpPasswordSet: true,
+      smsAuthHeaderSet: true,
+      offsetsMinutes: [2880, 120],
+    });
     expect(JSON.stringify(settings)).not.toContain('smtp-pa55word');
     expect(JSON.stringify(settings)).not.toContain('s3cret-token');
-    const audit = await s.clinic.core.database.db.selectFrom('audit_log').select('details').where('action', '=', 'reminders.updateSettings').execute();
+    const audit = await s.clinic.core.database.db
+      .selectFrom('audit_log')
+      .select('details')
+      .where('action', '=', 'reminders.updateSettings')
+      .execute();
     expect(audit.length).toBe(2);
     expect(JSON.stringify(audit)).not.toContain('smtp-pa55word');
     expect(JSON.stringify(audit)).not.toContain('s3cret-token');
@@ -39,13 +50,19 @@ describe('reminder settings', () => {
 
   it('refuses incomplete or wrong settings naming the field, and a receptionist cannot read them', async () => {
     const noHost = await s.clinic.call('admin', 'reminders.updateSettings', { emailEnabled: true });
-    expect(noHost.ok || noHost.error.details).toMatchObject({ fields: { smtpHost: expect.any(String) as unknown, fromAddress: expect.any(String) as unknown } });
+    expect(noHost.ok || noHost.error.details).toMatchObject({
+      fields: { smtpHost: expect.any(String) as unknown, fromAddress: expect.any(String) as unknown },
+    });
     const badTemplate = await s.clinic.call('admin', 'reminders.updateSettings', { smsBody: 'See you at {tiem}' });
-    expect(badTemplate.ok || badTemplate.error.details).toMatchObject({ fields: { smsBody: expect.stringContaining('{tiem}') as unknown } });
+    expect(badTemplate.ok || badTemplate.error.details).toMatchObject({
+      fields: { smsBody: expect.stringContaining('{tiem}') as unknown },
+    });
     const badOffsets = await s.clinic.call('admin', 'reminders.updateSettings', { offsetsMinutes: [120, 120] });
     expect(badOffsets.ok || badOffsets.error.code).toBe('VALIDATION');
     const badUrl = await s.clinic.call('admin', 'reminders.updateSettings', { smsWebhookUrl: 'ftp://gateway' });
-    expect(badUrl.ok || badUrl.error.details).toMatchObject({ fields: { smsWebhookUrl: expect.any(String) as unknown } });
+    expect(badUrl.ok || badUrl.error.details).toMatchObject({
+      fields: { smsWebhookUrl: expect.any(String) as unknown },
+    });
     const desk = await s.clinic.call('desk', 'reminders.getSettings', {});
     expect(desk.ok || desk.error.code).toBe('FORBIDDEN');
   });
@@ -76,7 +93,9 @@ describe('planning and sending', () => {
     expect(mail?.text).toContain('with Dr Ana Ortiz on 25/11/2026 at 10:00 at Main Street');
     expect(mail?.text).not.toContain('15:00');
     const sent = await r.outbox('sent');
-    expect(sent).toMatchObject([{ channel: 'email', recipient: 'maria@example.org', sentAt: Date.UTC(2026, 10, 23, 15, 0), attempts: 1 }]);
+    expect(sent).toMatchObject([
+      { channel: 'email', recipient: 'maria@example.org', sentAt: Date.UTC(2026, 10, 23, 15, 0), attempts: 1 },
+    ]);
 
     // Nothing is sent twice.
     s.clinic.clock.advance(MINUTE);
@@ -94,7 +113,12 @@ describe('planning and sending', () => {
     expect((await s.clinic.core.sweepReminders()).planned).toBe(4);
     expect((await s.clinic.ok('desk', 'reminders.sendNow', {})).due).toBe(0);
     expect((await s.clinic.core.sweepReminders()).planned).toBe(0);
-    const rows = await s.clinic.core.database.db.selectFrom('reminder_outbox').select(['channel', 'offset_minutes']).orderBy('channel').orderBy('offset_minutes').execute();
+    const rows = await s.clinic.core.database.db
+      .selectFrom('reminder_outbox')
+      .select(['channel', 'offset_minutes'])
+      .orderBy('channel')
+      .orderBy('offset_minutes')
+      .execute();
     expect(rows).toEqual([
       { channel: 'email', offset_minutes: 120 },
       { channel: 'email', offset_minutes: 2880 },
@@ -161,7 +185,13 @@ describe('planning and sending', () => {
     expect(endpoint.requests).toHaveLength(3);
 
     const calls = await s.clinic.ok('desk', 'reminders.callList', {});
-    expect(calls).toMatchObject([{ appointmentId: appointment.id, reason: 'reminder_failed', phones: [{ kind: 'mobile', number: '+12125550142' }] }]);
+    expect(calls).toMatchObject([
+      {
+        appointmentId: appointment.id,
+        reason: 'reminder_failed',
+        phones: [{ kind: 'mobile', number: '+12125550142' }],
+      },
+    ]);
     expect(calls[0]?.detail).toContain('503');
 
     // The gateway is back: Retry sends it and the patient leaves the call list.
@@ -195,21 +225,28 @@ describe('planning and sending', () => {
     const moved = await r.book(await r.patientWith({ email: 'move@example.org' }), '2026-11-25', '11:00');
     await s.clinic.core.sweepReminders();
     await s.clinic.ok('desk', 'appointments.cancel', { appointmentId: cancelled.id, reason: 'Feeling better' });
-    await s.clinic.ok('desk', 'appointments.move', { appointmentId: moved.id, start: { date: '2026-11-25', time: '14:00' } });
+    await s.clinic.ok('desk', 'appointments.move', {
+      appointmentId: moved.id,
+      start: { date: '2026-11-25', time: '14:00' },
+    });
 
     await r.setClock(Date.UTC(2026, 10, 23, 16, 0)); // both 48 h reminders are due
     const summary = await s.clinic.core.sweepReminders();
     expect(summary).toMatchObject({ sent: 0, skipped: 2 });
     expect(server.messages).toHaveLength(0);
     const skipped = await r.outbox('skipped');
-    expect(skipped.map((entry) => entry.lastError).sort()).toEqual(['The appointment was cancelled.', 'The appointment was moved to 25/11/2026 14:00.']);
+    expect(skipped.map((entry) => entry.lastError).sort()).toEqual([
+      'The appointment was cancelled.',
+      'The appointment was moved to 25/11/2026 14:00.',
+    ]);
     // The moved appointment has fresh reminders for its new time.
     const pending = await r.outbox('pending');
     const newStart = Date.UTC(2026, 10, 25, 19, 0);
-    expect(pending.filter((entry) => entry.appointmentId === moved.id && entry.appointmentStartAt === newStart).map((entry) => entry.dueAt)).toEqual([
-      newStart - 48 * HOUR,
-      newStart - 2 * HOUR,
-    ]);
+    expect(
+      pending
+        .filter((entry) => entry.appointmentId === moved.id && entry.appointmentStartAt === newStart)
+        .map((entry) => entry.dueAt),
+    ).toEqual([newStart - 48 * HOUR, newStart - 2 * HOUR]);
   });
 
   it('sendNow sends what is due without waiting for the minute sweep, and says so to every window', async () => {
@@ -229,12 +266,30 @@ describe('planning and sending', () => {
     const server = await r.useSmtp();
     const endpoint = await r.useWebhook();
     // Tuesday, both providers, every half hour of their day: 28 appointments, 56 reminders due now.
-    const times = ['09:00', '09:30', '10:00', '10:30', '11:00', '11:30', '12:00', '13:30', '14:00', '14:30', '15:00', '15:30', '16:00', '16:30'];
+    const times = [
+      '09:00',
+      '09:30',
+      '10:00',
+      '10:30',
+      '11:00',
+      '11:30',
+      '12:00',
+      '13:30',
+      '14:00',
+      '14:30',
+      '15:00',
+      '15:30',
+      '16:00',
+      '16:30',
+    ];
     let count = 0;
     for (const providerId of [s.drAId, s.drBId]) {
       for (const time of times) {
         count += 1;
-        const patientId = await r.patientWith({ email: `p${count}@example.org`, mobile: `+1 212 555 ${String(1000 + count).slice(-4)}` });
+        const patientId = await r.patientWith({
+          email: `p${count}@example.org`,
+          mobile: `+1 212 555 ${String(1000 + count).slice(-4)}`,
+        });
         const result = await s.book({ patientId, providerId, start: { date: '2026-11-24', time } });
         if (!result.ok) throw new Error(result.error.message);
       }
@@ -268,6 +323,8 @@ describe('call list', () => {
 
     // Once 11:00 has passed, the morning appointment is no longer a call to make.
     await r.setClock(Date.UTC(2026, 10, 23, 16, 30));
-    expect((await s.clinic.ok('desk', 'reminders.callList', {})).map((entry) => entry.appointmentId)).toEqual([tomorrow.id]);
+    expect((await s.clinic.ok('desk', 'reminders.callList', {})).map((entry) => entry.appointmentId)).toEqual([
+      tomorrow.id,
+    ]);
   });
 });

@@ -9,7 +9,11 @@ afterEach(async () => {
 });
 
 async function auditActions(c: TestClinic) {
-  const rows = await c.core.database.db.selectFrom('audit_log').select(['action', 'outcome', 'actor_username']).orderBy('seq').execute();
+  const rows = await c.core.database.db
+    .selectFrom('audit_log')
+    .select(['action', 'outcome', 'actor_username'])
+    .orderBy('seq')
+    .execute();
   return rows;
 }
 
@@ -36,13 +40,22 @@ describe('the router', () => {
   it('says a missing field is required', async () => {
     clinic = await openTestClinic();
     const result = await clinic.core.invoke('desk', 'auth.login', { username: 'ada' });
-    expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: { fields: { password: 'is required' } } } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', details: { fields: { password: 'is required' } } },
+    });
   });
 
   it('answers errors as data: unknown procedures, no session, and handler failures never throw', async () => {
     clinic = await openTestClinic();
-    await expect(clinic.core.invoke('desk', 'patients.nuke', {})).resolves.toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    await expect(clinic.call('desk', 'users.list', {})).resolves.toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    await expect(clinic.core.invoke('desk', 'patients.nuke', {})).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+    await expect(clinic.call('desk', 'users.list', {})).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED' },
+    });
     const again = await clinic.call('desk', 'system.setup', {
       clinicName: 'Other',
       timeZone: 'UTC',
@@ -55,12 +68,21 @@ describe('the router', () => {
   it('refuses a procedure the role lacks, and audits the refusal', async () => {
     clinic = await openTestClinic();
     await clinic.ok('admin', 'auth.login', { username: ADMIN.username, password: ADMIN.password });
-    await clinic.ok('admin', 'users.create', { username: 'rita', displayName: 'Rita Reception', role: 'receptionist', password: 'reception desk 1' });
+    await clinic.ok('admin', 'users.create', {
+      username: 'rita',
+      displayName: 'Rita Reception',
+      role: 'receptionist',
+      password: 'reception desk 1',
+    });
     await clinic.ok('desk', 'auth.login', { username: 'rita', password: 'reception desk 1' });
     const refused = await clinic.call('desk', 'users.list', {});
     expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     if (!refused.ok) expect(refused.error.message).toContain('users:manage');
-    expect(await auditActions(clinic)).toContainEqual({ action: 'users.list', outcome: 'denied', actor_username: 'rita' });
+    expect(await auditActions(clinic)).toContainEqual({
+      action: 'users.list',
+      outcome: 'denied',
+      actor_username: 'rita',
+    });
   });
 
   it('audits every write with who did it, and a failed write leaves no audit entry and no change', async () => {
@@ -71,8 +93,16 @@ describe('the router', () => {
     expect(rows.map((row) => row.action)).toEqual(['system.setup', 'auth.login', 'settings.update']);
     expect(rows.at(-1)).toEqual({ action: 'settings.update', outcome: 'ok', actor_username: 'ada' });
 
-    const duplicate = await clinic.call('admin', 'users.create', { username: 'ada', displayName: 'Another Ada', role: 'nurse', password: 'nurse station 12' });
-    expect(duplicate).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: { fields: { username: 'ada is already taken' } } } });
+    const duplicate = await clinic.call('admin', 'users.create', {
+      username: 'ada',
+      displayName: 'Another Ada',
+      role: 'nurse',
+      password: 'nurse station 12',
+    });
+    expect(duplicate).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', details: { fields: { username: 'ada is already taken' } } },
+    });
     expect((await auditActions(clinic)).length).toBe(3);
     expect((await clinic.ok('admin', 'users.list', {})).length).toBe(1);
   });

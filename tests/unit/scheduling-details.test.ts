@@ -14,7 +14,12 @@ afterEach(async () => {
 
 async function booked() {
   const patientId = await s.patient('Dee');
-  const result = await s.book({ patientId, start: { date: MONDAY, time: '10:00' }, reason: 'Knee pain', notes: 'Bring X-ray' });
+  const result = await s.book({
+    patientId,
+    start: { date: MONDAY, time: '10:00' },
+    reason: 'Knee pain',
+    notes: 'Bring X-ray',
+  });
   if (!result.ok) throw new Error(result.error.message);
   return result.value;
 }
@@ -23,7 +28,10 @@ describe('appointments.updateDetails', () => {
   it('changes reason, notes and meeting link only, keeps the rest, records it in the history and tells every desk', async () => {
     const appointment = await booked();
     const events: EventMap['appointments.changed'][] = [];
-    s.clinic.core.subscribe('admin', (topic, payload) => topic === 'appointments.changed' && events.push(payload as EventMap['appointments.changed']));
+    s.clinic.core.subscribe(
+      'admin',
+      (topic, payload) => topic === 'appointments.changed' && events.push(payload as EventMap['appointments.changed']),
+    );
     s.clinic.clock.advance(60_000);
     const changed = await s.clinic.ok('desk', 'appointments.updateDetails', {
       appointmentId: appointment.id,
@@ -31,10 +39,21 @@ describe('appointments.updateDetails', () => {
       meetingLink: 'https://meet.example.org/dee',
       expectedUpdatedAt: appointment.updatedAt,
     });
-    expect(changed).toMatchObject({ reason: 'Knee pain', notes: 'Bring X-ray and the referral letter', meetingLink: 'https://meet.example.org/dee', start: appointment.start, providerId: appointment.providerId });
-    expect(events).toEqual([{ appointmentIds: [appointment.id], providerIds: [appointment.providerId], dates: [MONDAY], action: 'details' }]);
+    expect(changed).toMatchObject({
+      reason: 'Knee pain',
+      notes: 'Bring X-ray and the referral letter',
+      meetingLink: 'https://meet.example.org/dee',
+      start: appointment.start,
+      providerId: appointment.providerId,
+    });
+    expect(events).toEqual([
+      { appointmentIds: [appointment.id], providerIds: [appointment.providerId], dates: [MONDAY], action: 'details' },
+    ]);
     // An empty reason clears it; a field left out stays.
-    const cleared = await s.clinic.ok('desk', 'appointments.updateDetails', { appointmentId: appointment.id, reason: '' });
+    const cleared = await s.clinic.ok('desk', 'appointments.updateDetails', {
+      appointmentId: appointment.id,
+      reason: '',
+    });
     expect(cleared).toMatchObject({ reason: null, notes: 'Bring X-ray and the referral letter' });
 
     const detail = await s.clinic.ok('desk', 'appointments.get', { appointmentId: appointment.id });
@@ -43,23 +62,39 @@ describe('appointments.updateDetails', () => {
       ['details', 'rita', ['meeting_link', 'notes']],
       ['details', 'rita', ['reason']],
     ]);
-    expect(detail.history[1]?.changes).toEqual({ notes: { from: 'Bring X-ray', to: 'Bring X-ray and the referral letter' }, meeting_link: { from: null, to: 'https://meet.example.org/dee' } });
+    expect(detail.history[1]?.changes).toEqual({
+      notes: { from: 'Bring X-ray', to: 'Bring X-ray and the referral letter' },
+      meeting_link: { from: null, to: 'https://meet.example.org/dee' },
+    });
   });
 
   it('refuses a bad link, a stale screen and a cancelled appointment, saying why; nothing changes', async () => {
     const appointment = await booked();
-    expect(await s.clinic.call('desk', 'appointments.updateDetails', { appointmentId: appointment.id, meetingLink: 'http://meet.example.org' })).toMatchObject({
+    expect(
+      await s.clinic.call('desk', 'appointments.updateDetails', {
+        appointmentId: appointment.id,
+        meetingLink: 'http://meet.example.org',
+      }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'VALIDATION', details: { fields: { meetingLink: 'must be an https:// link' } } },
     });
     await s.clinic.ok('desk', 'appointments.updateDetails', { appointmentId: appointment.id, notes: 'First edit' });
-    expect(await s.clinic.call('desk', 'appointments.updateDetails', { appointmentId: appointment.id, notes: 'Edit from an old screen', expectedUpdatedAt: appointment.updatedAt })).toMatchObject({
+    expect(
+      await s.clinic.call('desk', 'appointments.updateDetails', {
+        appointmentId: appointment.id,
+        notes: 'Edit from an old screen',
+        expectedUpdatedAt: appointment.updatedAt,
+      }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'CONFLICT' },
     });
     const now = await s.clinic.ok('desk', 'appointments.get', { appointmentId: appointment.id });
     await s.clinic.ok('desk', 'appointments.cancel', { appointmentId: appointment.id, reason: 'Feeling better' });
-    expect(await s.clinic.call('desk', 'appointments.updateDetails', { appointmentId: appointment.id, notes: 'Too late' })).toMatchObject({
+    expect(
+      await s.clinic.call('desk', 'appointments.updateDetails', { appointmentId: appointment.id, notes: 'Too late' }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'CONFLICT', message: expect.stringMatching(/cancelled/) as string },
     });

@@ -73,20 +73,35 @@ describe('wall-clock conversions', () => {
   for (const c of ZONES) {
     describe(c.zone, () => {
       it('refuses a time the clocks skip and needs a choice for one they repeat', () => {
-        expect(localToInstant(c.zone, { date: c.springDate, time: c.gapTime })).toEqual({ ok: false, problem: 'gap', message: c.gapMessage });
+        expect(localToInstant(c.zone, { date: c.springDate, time: c.gapTime })).toEqual({
+          ok: false,
+          problem: 'gap',
+          message: c.gapMessage,
+        });
         const ambiguous = localToInstant(c.zone, { date: c.fallDate, time: c.ambiguousTime });
         expect(ambiguous).toMatchObject({ ok: false, problem: 'ambiguous' });
         if (ambiguous.ok) return;
         expect(ambiguous.choices?.map((choice) => choice.offsetMinutes)).toEqual(c.fallOffsets);
         const [earlier, later] = ambiguous.choices ?? [];
         expect((later?.instant ?? 0) - (earlier?.instant ?? 0)).toBe((c.fallOffsets[0] - c.fallOffsets[1]) * M);
-        expect(localToInstant(c.zone, { date: c.fallDate, time: c.ambiguousTime, fold: 'earlier' })).toMatchObject({ ok: true, instant: earlier?.instant });
-        expect(localToInstant(c.zone, { date: c.fallDate, time: c.ambiguousTime, fold: 'later' })).toMatchObject({ ok: true, instant: later?.instant });
-        expect(localToInstant(c.zone, { date: c.fallDate, time: c.ambiguousTime, offsetMinutes: c.fallOffsets[1] })).toMatchObject({
+        expect(localToInstant(c.zone, { date: c.fallDate, time: c.ambiguousTime, fold: 'earlier' })).toMatchObject({
+          ok: true,
+          instant: earlier?.instant,
+        });
+        expect(localToInstant(c.zone, { date: c.fallDate, time: c.ambiguousTime, fold: 'later' })).toMatchObject({
           ok: true,
           instant: later?.instant,
         });
-        expect(localToInstant(c.zone, { date: c.fallDate, time: c.ambiguousTime, offsetMinutes: 123 })).toMatchObject({ ok: false, problem: 'offset' });
+        expect(
+          localToInstant(c.zone, { date: c.fallDate, time: c.ambiguousTime, offsetMinutes: c.fallOffsets[1] }),
+        ).toMatchObject({
+          ok: true,
+          instant: later?.instant,
+        });
+        expect(localToInstant(c.zone, { date: c.fallDate, time: c.ambiguousTime, offsetMinutes: 123 })).toMatchObject({
+          ok: false,
+          problem: 'offset',
+        });
       });
 
       it('makes the change days as long as they are', () => {
@@ -126,14 +141,18 @@ describe('wall-clock conversions', () => {
   it('round-trips every instant: the wall clock at t resolves back to t (fast-check, all four zones)', () => {
     const zones = ['America/New_York', 'Europe/London', 'Australia/Lord_Howe', 'Asia/Kathmandu'];
     fc.assert(
-      fc.property(fc.constantFrom(...zones), fc.integer({ min: Date.UTC(2000, 0, 1) / M, max: Date.UTC(2040, 0, 1) / M }), (zone, minute) => {
-        const t = minute * M;
-        const local = localParts(zone, t);
-        const resolution = resolveLocal(zone, local.date, local.minutes);
-        if (resolution.kind === 'gap') return false;
-        if (resolution.kind === 'exact') return resolution.instant === t;
-        return resolution.earlier.instant === t || resolution.later.instant === t;
-      }),
+      fc.property(
+        fc.constantFrom(...zones),
+        fc.integer({ min: Date.UTC(2000, 0, 1) / M, max: Date.UTC(2040, 0, 1) / M }),
+        (zone, minute) => {
+          const t = minute * M;
+          const local = localParts(zone, t);
+          const resolution = resolveLocal(zone, local.date, local.minutes);
+          if (resolution.kind === 'gap') return false;
+          if (resolution.kind === 'exact') return resolution.instant === t;
+          return resolution.earlier.instant === t || resolution.later.instant === t;
+        },
+      ),
       { numRuns: 3000 },
     );
   });
@@ -144,7 +163,11 @@ describe('wall-clock conversions', () => {
     const wall = (zone: string, t: number) => {
       const offset = tzOffset(zone, new Date(t));
       const naive = new Date(t + offset * M);
-      return { date: naive.toISOString().slice(0, 10), minutes: naive.getUTCHours() * 60 + naive.getUTCMinutes(), offsetMinutes: offset };
+      return {
+        date: naive.toISOString().slice(0, 10),
+        minutes: naive.getUTCHours() * 60 + naive.getUTCMinutes(),
+        offsetMinutes: offset,
+      };
     };
     for (const c of ZONES) {
       for (const date of [c.springDate, c.fallDate]) {
@@ -159,12 +182,22 @@ describe('wall-clock conversions', () => {
     }
     fc.assert(
       fc.property(
-        fc.constantFrom('America/New_York', 'Europe/London', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'America/Sao_Paulo', 'Pacific/Chatham', 'UTC'),
+        fc.constantFrom(
+          'America/New_York',
+          'Europe/London',
+          'Australia/Lord_Howe',
+          'Asia/Kathmandu',
+          'America/Sao_Paulo',
+          'Pacific/Chatham',
+          'UTC',
+        ),
         fc.integer({ min: Date.UTC(1971, 0, 1), max: Date.UTC(2060, 0, 1) }),
         (zone, t) => {
           const ours = localParts(zone, t);
           const theirs = wall(zone, t);
-          return ours.date === theirs.date && ours.minutes === theirs.minutes && ours.offsetMinutes === theirs.offsetMinutes;
+          return (
+            ours.date === theirs.date && ours.minutes === theirs.minutes && ours.offsetMinutes === theirs.offsetMinutes
+          );
         },
       ),
       { numRuns: 5000 },
@@ -184,7 +217,10 @@ describe('wall-clock conversions', () => {
           const date = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
           const resolution = resolveLocal(zone, date, minutes);
           if (resolution.kind !== 'exact') return true;
-          return new TZDate(year, month - 1, day, Math.floor(minutes / 60), minutes % 60, zone).getTime() === resolution.instant;
+          return (
+            new TZDate(year, month - 1, day, Math.floor(minutes / 60), minutes % 60, zone).getTime() ===
+            resolution.instant
+          );
         },
       ),
       { numRuns: 3000 },
@@ -225,36 +261,63 @@ describe('booking across DST, through the procedures', () => {
         });
         expect(before.map((slot) => slot.time)).toEqual(['09:00']);
         // The UTC instants differ by a day minus the change, the wall clock by exactly a day.
-        expect((slots[0]?.start ?? 0) - (before[0]?.start ?? 0)).toBe(24 * H + ((before[0]?.offsetMinutes ?? 0) - (slots[0]?.offsetMinutes ?? 0)) * M);
+        expect((slots[0]?.start ?? 0) - (before[0]?.start ?? 0)).toBe(
+          24 * H + ((before[0]?.offsetMinutes ?? 0) - (slots[0]?.offsetMinutes ?? 0)) * M,
+        );
         const patientId = await s.patient('Dst');
         const view = await s.book({ patientId, start: { date, time: '09:00' } });
-        expect(view).toMatchObject({ ok: true, value: { date, startTime: '09:00', endTime: '09:30', offsetMinutes: slots[0]?.offsetMinutes } });
+        expect(view).toMatchObject({
+          ok: true,
+          value: { date, startTime: '09:00', endTime: '09:30', offsetMinutes: slots[0]?.offsetMinutes },
+        });
       }
 
       // Night hours on the change days, so that the skipped and repeated times are inside availability.
       for (const date of [c.springDate, c.fallDate]) {
-        await clinic.ok('admin', 'schedule.createException', { providerId: s.drAId, kind: 'extra_hours', locationId: s.mainId, date, start: '00:00', end: '06:00' });
+        await clinic.ok('admin', 'schedule.createException', {
+          providerId: s.drAId,
+          kind: 'extra_hours',
+          locationId: s.mainId,
+          date,
+          start: '00:00',
+          end: '06:00',
+        });
       }
       const patientId = await s.patient('Night');
       expect(await s.book({ patientId, start: { date: c.springDate, time: c.gapTime } })).toMatchObject({
         ok: false,
-        error: { code: 'VALIDATION', message: `start.time: ${c.gapMessage}`, details: { fields: { 'start.time': c.gapMessage } } },
+        error: {
+          code: 'VALIDATION',
+          message: `start.time: ${c.gapMessage}`,
+          details: { fields: { 'start.time': c.gapMessage } },
+        },
       });
-      const unchosen = await s.book({ patientId, start: { date: c.fallDate, time: c.ambiguousTime }, durationMinutes: 15 });
+      const unchosen = await s.book({
+        patientId,
+        start: { date: c.fallDate, time: c.ambiguousTime },
+        durationMinutes: 15,
+      });
       expect(unchosen).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
       if (unchosen.ok) return;
       expect(unchosen.error.message).toContain('happens twice');
       expect(unchosen.error.details?.choices).toHaveLength(2);
 
       // The two 01:30s are different instants: the same provider can see a patient at each.
-      const first = await s.book({ patientId, start: { date: c.fallDate, time: c.ambiguousTime, fold: 'earlier' }, durationMinutes: 15 });
+      const first = await s.book({
+        patientId,
+        start: { date: c.fallDate, time: c.ambiguousTime, fold: 'earlier' },
+        durationMinutes: 15,
+      });
       const second = await s.book({
         patientId: await s.patient('Night'),
         start: { date: c.fallDate, time: c.ambiguousTime, offsetMinutes: c.fallOffsets[1] },
         durationMinutes: 15,
       });
       expect(first).toMatchObject({ ok: true, value: { startTime: c.ambiguousTime, offsetMinutes: c.fallOffsets[0] } });
-      expect(second).toMatchObject({ ok: true, value: { startTime: c.ambiguousTime, offsetMinutes: c.fallOffsets[1] } });
+      expect(second).toMatchObject({
+        ok: true,
+        value: { startTime: c.ambiguousTime, offsetMinutes: c.fallOffsets[1] },
+      });
       if (!first.ok || !second.ok) return;
       expect(second.value.start - first.value.start).toBe((c.fallOffsets[0] - c.fallOffsets[1]) * M);
       // Elapsed time is real time: an appointment over the repeated stretch lasts what it says.
@@ -268,18 +331,52 @@ describe('booking across DST, through the procedures', () => {
       expect(across).toMatchObject({ ok: true, value: { durationMinutes: 120 } });
 
       // The day view of the fall-back day shows each appointment at the wall time and offset it was booked at.
-      const fallDay = await clinic.ok('desk', 'appointments.day', { date: c.fallDate, providerIds: [s.drAId, s.drBId] });
+      const fallDay = await clinic.ok('desk', 'appointments.day', {
+        date: c.fallDate,
+        providerIds: [s.drAId, s.drBId],
+      });
       const shown = fallDay.providers.flatMap((column) =>
-        column.appointments.map((a) => ({ date: a.date, startTime: a.startTime, endTime: a.endTime, offsetMinutes: a.offsetMinutes, start: a.start })),
+        column.appointments.map((a) => ({
+          date: a.date,
+          startTime: a.startTime,
+          endTime: a.endTime,
+          offsetMinutes: a.offsetMinutes,
+          start: a.start,
+        })),
       );
       expect(shown).toEqual(
         expect.arrayContaining([
-          { date: c.fallDate, startTime: c.ambiguousTime, endTime: first.value.endTime, offsetMinutes: c.fallOffsets[0], start: first.value.start },
-          { date: c.fallDate, startTime: c.ambiguousTime, endTime: second.value.endTime, offsetMinutes: c.fallOffsets[1], start: second.value.start },
-          { date: c.fallDate, startTime: '09:00', endTime: '09:30', offsetMinutes: c.fallOffsets[1], start: expect.any(Number) as number },
+          {
+            date: c.fallDate,
+            startTime: c.ambiguousTime,
+            endTime: first.value.endTime,
+            offsetMinutes: c.fallOffsets[0],
+            start: first.value.start,
+          },
+          {
+            date: c.fallDate,
+            startTime: c.ambiguousTime,
+            endTime: second.value.endTime,
+            offsetMinutes: c.fallOffsets[1],
+            start: second.value.start,
+          },
+          {
+            date: c.fallDate,
+            startTime: '09:00',
+            endTime: '09:30',
+            offsetMinutes: c.fallOffsets[1],
+            start: expect.any(Number) as number,
+          },
         ]),
       );
-      if (across.ok) expect(shown).toContainEqual({ date: c.fallDate, startTime: '00:00', endTime: across.value.endTime, offsetMinutes: c.fallOffsets[0], start: across.value.start });
+      if (across.ok)
+        expect(shown).toContainEqual({
+          date: c.fallDate,
+          startTime: '00:00',
+          endTime: across.value.endTime,
+          offsetMinutes: c.fallOffsets[0],
+          start: across.value.start,
+        });
     });
   }
 
@@ -287,12 +384,27 @@ describe('booking across DST, through the procedures', () => {
     s = await openSchedulingClinic({ timeZone: 'Asia/Kathmandu', now: Date.UTC(2026, 0, 1) });
     const patientId = await s.patient('Kath');
     const view = await s.book({ patientId, start: { date: '2026-06-01', time: '09:00' } });
-    expect(view).toMatchObject({ ok: true, value: { start: Date.UTC(2026, 5, 1, 3, 15), startTime: '09:00', offsetMinutes: 345 } });
+    expect(view).toMatchObject({
+      ok: true,
+      value: { start: Date.UTC(2026, 5, 1, 3, 15), startTime: '09:00', offsetMinutes: 345 },
+    });
     const day = await s.clinic.ok('desk', 'appointments.day', { date: '2026-06-01' });
     expect(day.dayStart).toBe(Date.UTC(2026, 4, 31, 18, 15));
     expect(day.dayEnd - day.dayStart).toBe(24 * H);
-    expect(day.providers[0]?.availability[0]).toMatchObject({ start: Date.UTC(2026, 5, 1, 3, 15), end: Date.UTC(2026, 5, 1, 6, 45) });
-    const slots = await s.clinic.ok('desk', 'appointments.nextAvailable', { typeId: s.consultId, from: '2026-06-01', to: '2026-06-01', limit: 3 });
-    expect(slots.map((slot) => `${slot.time} ${slot.providerName}`)).toEqual(['09:00 Dr Ben Lee', '09:15 Dr Ben Lee', '09:30 Dr Ana Ortiz']);
+    expect(day.providers[0]?.availability[0]).toMatchObject({
+      start: Date.UTC(2026, 5, 1, 3, 15),
+      end: Date.UTC(2026, 5, 1, 6, 45),
+    });
+    const slots = await s.clinic.ok('desk', 'appointments.nextAvailable', {
+      typeId: s.consultId,
+      from: '2026-06-01',
+      to: '2026-06-01',
+      limit: 3,
+    });
+    expect(slots.map((slot) => `${slot.time} ${slot.providerName}`)).toEqual([
+      '09:00 Dr Ben Lee',
+      '09:15 Dr Ben Lee',
+      '09:30 Dr Ana Ortiz',
+    ]);
   });
 });

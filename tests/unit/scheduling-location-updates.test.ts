@@ -15,14 +15,19 @@ afterEach(async () => {
 
 /** Takes away what keeps Main Street in use in the standard clinic: both doctors' hours and Dr Ortiz's default. */
 async function freeMainStreet() {
-  for (const template of await s.clinic.ok('admin', 'schedule.listTemplates', {})) await s.clinic.ok('admin', 'schedule.removeTemplate', { templateId: template.id });
+  for (const template of await s.clinic.ok('admin', 'schedule.listTemplates', {}))
+    await s.clinic.ok('admin', 'schedule.removeTemplate', { templateId: template.id });
   await s.clinic.ok('admin', 'schedule.updateProvider', { providerId: s.drAId, defaultLocationId: null });
 }
 
 describe('changing a location or a room', () => {
   it('renames a location and changes its address, audited and announced after commit', async () => {
     const seen = watchScheduleChanges(s.clinic, 'desk');
-    const location = await s.clinic.ok('admin', 'schedule.updateLocation', { locationId: s.mainId, name: 'High Street', address: '1 High Street' });
+    const location = await s.clinic.ok('admin', 'schedule.updateLocation', {
+      locationId: s.mainId,
+      name: 'High Street',
+      address: '1 High Street',
+    });
     expect(location).toEqual({ id: s.mainId, name: 'High Street', address: '1 High Street' });
     expect(await s.clinic.ok('desk', 'schedule.listLocations', {})).toEqual([location]);
     expect(await lastAudit(s.clinic)).toMatchObject({
@@ -34,42 +39,80 @@ describe('changing a location or a room', () => {
     });
     expect(seen).toEqual([{ payload: { kind: 'location', ids: [s.mainId] }, committed: true }]);
     // Only what is sent changes: an address of null clears it, a left-out name stays.
-    expect(await s.clinic.ok('admin', 'schedule.updateLocation', { locationId: s.mainId, address: null })).toEqual({ id: s.mainId, name: 'High Street', address: null });
+    expect(await s.clinic.ok('admin', 'schedule.updateLocation', { locationId: s.mainId, address: null })).toEqual({
+      id: s.mainId,
+      name: 'High Street',
+      address: null,
+    });
   });
 
   it('refuses a location update naming the field: empty, too long, a name in use, no such location; and a receptionist', async () => {
     await s.clinic.ok('admin', 'schedule.createLocation', { name: 'Annex' });
     const seen = watchScheduleChanges(s.clinic, 'desk');
-    expect(refused(await s.clinic.call('admin', 'schedule.updateLocation', { locationId: s.mainId, name: ' ' }))).toMatchObject({ code: 'VALIDATION', details: { fields: { name: 'must not be empty' } } });
-    expect(refused(await s.clinic.call('admin', 'schedule.updateLocation', { locationId: s.mainId, address: 'x'.repeat(301) }))).toMatchObject({
+    expect(
+      refused(await s.clinic.call('admin', 'schedule.updateLocation', { locationId: s.mainId, name: ' ' })),
+    ).toMatchObject({ code: 'VALIDATION', details: { fields: { name: 'must not be empty' } } });
+    expect(
+      refused(
+        await s.clinic.call('admin', 'schedule.updateLocation', { locationId: s.mainId, address: 'x'.repeat(301) }),
+      ),
+    ).toMatchObject({
       details: { fields: { address: 'must be at most 300 characters' } },
     });
-    expect(refused(await s.clinic.call('admin', 'schedule.updateLocation', { locationId: s.mainId, name: 'annex' }))).toMatchObject({
+    expect(
+      refused(await s.clinic.call('admin', 'schedule.updateLocation', { locationId: s.mainId, name: 'annex' })),
+    ).toMatchObject({
       code: 'VALIDATION',
       details: { fields: { name: 'there is already a location called annex' } },
     });
-    expect(refused(await s.clinic.call('admin', 'schedule.updateLocation', { locationId: 'main', name: 'X' }))).toMatchObject({ details: { fields: { locationId: 'must be a location id' } } });
-    expect(refused(await s.clinic.call('admin', 'schedule.updateLocation', { locationId: s.drAId, name: 'X' }))).toMatchObject({ details: { fields: { locationId: 'no such location' } } });
-    expect(refused(await s.clinic.call('desk', 'schedule.updateLocation', { locationId: s.mainId, name: 'X' }))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(
+      refused(await s.clinic.call('admin', 'schedule.updateLocation', { locationId: 'main', name: 'X' })),
+    ).toMatchObject({ details: { fields: { locationId: 'must be a location id' } } });
+    expect(
+      refused(await s.clinic.call('admin', 'schedule.updateLocation', { locationId: s.drAId, name: 'X' })),
+    ).toMatchObject({ details: { fields: { locationId: 'no such location' } } });
+    expect(
+      refused(await s.clinic.call('desk', 'schedule.updateLocation', { locationId: s.mainId, name: 'X' })),
+    ).toMatchObject({ code: 'FORBIDDEN' });
     // A refused write tells no one, and changes nothing.
     expect(seen).toEqual([]);
-    expect((await s.clinic.ok('desk', 'schedule.listLocations', {})).map((l) => l.name)).toEqual(['Annex', 'Main Street']);
+    expect((await s.clinic.ok('desk', 'schedule.listLocations', {})).map((l) => l.name)).toEqual([
+      'Annex',
+      'Main Street',
+    ]);
   });
 
   it('renames a room, refusing a name another room at its location has', async () => {
     const seen = watchScheduleChanges(s.clinic, 'desk');
-    expect(await s.clinic.ok('admin', 'schedule.updateRoom', { roomId: s.room1Id, name: 'Treatment room' })).toEqual({ id: s.room1Id, locationId: s.mainId, name: 'Treatment room' });
-    expect(await lastAudit(s.clinic)).toMatchObject({ action: 'schedule.updateRoom', target_type: 'room', target_id: s.room1Id, details: { roomId: s.room1Id, name: 'Treatment room' } });
+    expect(await s.clinic.ok('admin', 'schedule.updateRoom', { roomId: s.room1Id, name: 'Treatment room' })).toEqual({
+      id: s.room1Id,
+      locationId: s.mainId,
+      name: 'Treatment room',
+    });
+    expect(await lastAudit(s.clinic)).toMatchObject({
+      action: 'schedule.updateRoom',
+      target_type: 'room',
+      target_id: s.room1Id,
+      details: { roomId: s.room1Id, name: 'Treatment room' },
+    });
     expect(seen.map((change) => change.payload)).toEqual([{ kind: 'room', ids: [s.room1Id] }]);
-    expect(refused(await s.clinic.call('admin', 'schedule.updateRoom', { roomId: s.room1Id, name: 'ROOM 2' }))).toMatchObject({
+    expect(
+      refused(await s.clinic.call('admin', 'schedule.updateRoom', { roomId: s.room1Id, name: 'ROOM 2' })),
+    ).toMatchObject({
       details: { fields: { name: 'this location already has a room called ROOM 2' } },
     });
-    expect(refused(await s.clinic.call('admin', 'schedule.updateRoom', { roomId: s.room1Id, name: '' }))).toMatchObject({ details: { fields: { name: 'must not be empty' } } });
-    expect(refused(await s.clinic.call('admin', 'schedule.updateRoom', { roomId: s.mainId, name: 'X' }))).toMatchObject({ details: { fields: { roomId: 'no such room' } } });
+    expect(refused(await s.clinic.call('admin', 'schedule.updateRoom', { roomId: s.room1Id, name: '' }))).toMatchObject(
+      { details: { fields: { name: 'must not be empty' } } },
+    );
+    expect(refused(await s.clinic.call('admin', 'schedule.updateRoom', { roomId: s.mainId, name: 'X' }))).toMatchObject(
+      { details: { fields: { roomId: 'no such room' } } },
+    );
     // The same name at another location is fine.
     const annex = await s.clinic.ok('admin', 'schedule.createLocation', { name: 'Annex' });
     const annexRoom = await s.clinic.ok('admin', 'schedule.createRoom', { locationId: annex.id, name: 'Small room' });
-    expect(await s.clinic.ok('admin', 'schedule.updateRoom', { roomId: annexRoom.id, name: 'Room 2' })).toMatchObject({ name: 'Room 2' });
+    expect(await s.clinic.ok('admin', 'schedule.updateRoom', { roomId: annexRoom.id, name: 'Room 2' })).toMatchObject({
+      name: 'Room 2',
+    });
   });
 });
 
@@ -88,21 +131,39 @@ describe('removing a room', () => {
     expect(seen).toEqual([]);
 
     await s.clinic.ok('desk', 'appointments.cancel', { appointmentId: booked.value.id, reason: 'Unwell' });
-    expect(await s.clinic.ok('admin', 'schedule.removeRoom', { roomId: s.room1Id })).toEqual({ outcome: 'deactivated', message: 'Room 1 is removed; past appointments keep its name.' });
-    expect(await lastAudit(s.clinic)).toMatchObject({ action: 'schedule.removeRoom', outcome: 'ok', target_type: 'room', target_id: s.room1Id, details: { outcome: 'deactivated' } });
+    expect(await s.clinic.ok('admin', 'schedule.removeRoom', { roomId: s.room1Id })).toEqual({
+      outcome: 'deactivated',
+      message: 'Room 1 is removed; past appointments keep its name.',
+    });
+    expect(await lastAudit(s.clinic)).toMatchObject({
+      action: 'schedule.removeRoom',
+      outcome: 'ok',
+      target_type: 'room',
+      target_id: s.room1Id,
+      details: { outcome: 'deactivated' },
+    });
     expect(seen).toEqual([{ payload: { kind: 'room', ids: [s.room1Id] }, committed: true }]);
     expect((await s.clinic.ok('desk', 'schedule.listRooms', {})).map((room) => room.name)).toEqual(['Room 2']);
-    expect(await s.clinic.ok('desk', 'appointments.get', { appointmentId: booked.value.id })).toMatchObject({ roomId: s.room1Id });
-    expect(refused(await s.book({ patientId, roomId: s.room1Id, start: { date: MONDAY, time: '11:00' } }))).toMatchObject({ details: { fields: { roomId: 'no such room' } } });
+    expect(await s.clinic.ok('desk', 'appointments.get', { appointmentId: booked.value.id })).toMatchObject({
+      roomId: s.room1Id,
+    });
+    expect(
+      refused(await s.book({ patientId, roomId: s.room1Id, start: { date: MONDAY, time: '11:00' } })),
+    ).toMatchObject({ details: { fields: { roomId: 'no such room' } } });
     // Its name can be used again.
-    expect(await s.clinic.ok('admin', 'schedule.createRoom', { locationId: s.mainId, name: 'Room 1' })).toMatchObject({ name: 'Room 1' });
+    expect(await s.clinic.ok('admin', 'schedule.createRoom', { locationId: s.mainId, name: 'Room 1' })).toMatchObject({
+      name: 'Room 1',
+    });
   });
 
   it('refuses while a patient is in the room now', async () => {
     const patientId = await s.patient('Walker');
     const visit = await s.clinic.ok('desk', 'visits.checkIn', { patientId });
     await s.clinic.ok('admin', 'visits.move', { visitId: visit.id, to: 'roomed', roomId: s.room2Id });
-    expect(refused(await s.clinic.call('admin', 'schedule.removeRoom', { roomId: s.room2Id }))).toMatchObject({ code: 'CONFLICT', message: 'A patient is in Room 2 now: move them out of it first.' });
+    expect(refused(await s.clinic.call('admin', 'schedule.removeRoom', { roomId: s.room2Id }))).toMatchObject({
+      code: 'CONFLICT',
+      message: 'A patient is in Room 2 now: move them out of it first.',
+    });
     await freeMainStreet();
     expect(refused(await s.clinic.call('admin', 'schedule.removeLocation', { locationId: s.mainId }))).toMatchObject({
       code: 'CONFLICT',
@@ -119,7 +180,8 @@ describe('removing a location', () => {
     const seen = watchScheduleChanges(s.clinic, 'desk');
     expect(refused(await s.clinic.call('admin', 'schedule.removeLocation', { locationId: s.mainId }))).toMatchObject({
       code: 'CONFLICT',
-      message: 'Main Street is still in use: 1 upcoming appointment; weekly hours of Dr Ana Ortiz, Dr Ben Lee; default location of Dr Ana Ortiz. Move or remove these first.',
+      message:
+        'Main Street is still in use: 1 upcoming appointment; weekly hours of Dr Ana Ortiz, Dr Ben Lee; default location of Dr Ana Ortiz. Move or remove these first.',
       details: { upcoming: 1, weeklyHours: ['Dr Ana Ortiz', 'Dr Ben Lee'], defaultLocationOf: ['Dr Ana Ortiz'] },
     });
     await s.clinic.ok('desk', 'appointments.cancel', { appointmentId: booked.value.id, reason: 'Moved away' });
@@ -133,21 +195,51 @@ describe('removing a location', () => {
       outcome: 'deactivated',
       message: 'Main Street is removed with its 2 rooms; past appointments keep its name.',
     });
-    expect(await lastAudit(s.clinic)).toMatchObject({ action: 'schedule.removeLocation', target_type: 'location', target_id: s.mainId, details: { outcome: 'deactivated' } });
+    expect(await lastAudit(s.clinic)).toMatchObject({
+      action: 'schedule.removeLocation',
+      target_type: 'location',
+      target_id: s.mainId,
+      details: { outcome: 'deactivated' },
+    });
     expect(seen).toEqual([{ payload: { kind: 'location', ids: [s.mainId] }, committed: true }]);
     expect(await s.clinic.ok('desk', 'schedule.listLocations', {})).toEqual([]);
     expect(await s.clinic.ok('desk', 'schedule.listRooms', {})).toEqual([]);
-    expect(await s.clinic.ok('desk', 'appointments.get', { appointmentId: booked.value.id })).toMatchObject({ locationId: s.mainId });
-    expect(refused(await s.clinic.call('admin', 'schedule.createRoom', { locationId: s.mainId, name: 'Room 9' }))).toMatchObject({ details: { fields: { locationId: 'no such location' } } });
-    expect(refused(await s.clinic.call('admin', 'schedule.removeLocation', { locationId: s.mainId }))).toMatchObject({ details: { fields: { locationId: 'no such location' } } });
+    expect(await s.clinic.ok('desk', 'appointments.get', { appointmentId: booked.value.id })).toMatchObject({
+      locationId: s.mainId,
+    });
+    expect(
+      refused(await s.clinic.call('admin', 'schedule.createRoom', { locationId: s.mainId, name: 'Room 9' })),
+    ).toMatchObject({ details: { fields: { locationId: 'no such location' } } });
+    expect(refused(await s.clinic.call('admin', 'schedule.removeLocation', { locationId: s.mainId }))).toMatchObject({
+      details: { fields: { locationId: 'no such location' } },
+    });
   });
 
   it('refuses while extra hours ahead are there; holidays and time off there go with it', async () => {
     const annex = await s.clinic.ok('admin', 'schedule.createLocation', { name: 'Annex' });
-    const extra = await s.clinic.ok('admin', 'schedule.createException', { providerId: s.drBId, kind: 'extra_hours', locationId: annex.id, date: '2026-11-28', start: '10:00', end: '12:00' });
-    await s.clinic.ok('admin', 'schedule.createException', { providerId: s.drBId, kind: 'time_off', locationId: annex.id, date: '2026-12-01' });
-    await s.clinic.ok('admin', 'schedule.createHoliday', { date: '2026-12-24', name: 'Annex closed', locationId: annex.id });
-    const everywhere = await s.clinic.ok('admin', 'schedule.createHoliday', { date: '2026-12-25', name: 'Christmas Day' });
+    const extra = await s.clinic.ok('admin', 'schedule.createException', {
+      providerId: s.drBId,
+      kind: 'extra_hours',
+      locationId: annex.id,
+      date: '2026-11-28',
+      start: '10:00',
+      end: '12:00',
+    });
+    await s.clinic.ok('admin', 'schedule.createException', {
+      providerId: s.drBId,
+      kind: 'time_off',
+      locationId: annex.id,
+      date: '2026-12-01',
+    });
+    await s.clinic.ok('admin', 'schedule.createHoliday', {
+      date: '2026-12-24',
+      name: 'Annex closed',
+      locationId: annex.id,
+    });
+    const everywhere = await s.clinic.ok('admin', 'schedule.createHoliday', {
+      date: '2026-12-25',
+      name: 'Christmas Day',
+    });
     expect(refused(await s.clinic.call('admin', 'schedule.removeLocation', { locationId: annex.id }))).toMatchObject({
       code: 'CONFLICT',
       message: 'Annex is still in use: extra hours of Dr Ben Lee. Move or remove these first.',

@@ -14,7 +14,17 @@ afterEach(async () => {
 describe('next available with a room', () => {
   it('skips times when the room is in use by another provider', async () => {
     const patientId = await s.patient('Rory');
-    expect((await s.book({ patientId, providerId: s.drBId, roomId: s.room1Id, start: { date: MONDAY, time: '09:00' }, durationMinutes: 60 })).ok).toBe(true);
+    expect(
+      (
+        await s.book({
+          patientId,
+          providerId: s.drBId,
+          roomId: s.room1Id,
+          start: { date: MONDAY, time: '09:00' },
+          durationMinutes: 60,
+        })
+      ).ok,
+    ).toBe(true);
     const query = { typeId: s.consultId, providerIds: [s.drAId], from: MONDAY, to: MONDAY, limit: 2, stepMinutes: 30 };
     const anyRoom = await s.clinic.ok('desk', 'appointments.nextAvailable', query);
     expect(anyRoom.map((slot) => slot.time)).toEqual(['09:00', '09:30']);
@@ -28,9 +38,25 @@ describe('next available with a room', () => {
     const annex = await s.clinic.ok('admin', 'schedule.createLocation', { name: 'Annex' });
     const annexRoom = await s.clinic.ok('admin', 'schedule.createRoom', { locationId: annex.id, name: 'Annex 1' });
     expect(
-      await s.clinic.call('desk', 'appointments.nextAvailable', { typeId: s.consultId, locationId: s.mainId, roomId: annexRoom.id, from: MONDAY, to: MONDAY }),
-    ).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: { fields: { roomId: 'Annex 1 is not at that location' } } } });
+      await s.clinic.call('desk', 'appointments.nextAvailable', {
+        typeId: s.consultId,
+        locationId: s.mainId,
+        roomId: annexRoom.id,
+        from: MONDAY,
+        to: MONDAY,
+      }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', details: { fields: { roomId: 'Annex 1 is not at that location' } } },
+    });
     // Asked for alone, the room's location decides: the providers work only at Main Street.
-    expect(await s.clinic.ok('desk', 'appointments.nextAvailable', { typeId: s.consultId, roomId: annexRoom.id, from: MONDAY, to: MONDAY })).toEqual([]);
+    expect(
+      await s.clinic.ok('desk', 'appointments.nextAvailable', {
+        typeId: s.consultId,
+        roomId: annexRoom.id,
+        from: MONDAY,
+        to: MONDAY,
+      }),
+    ).toEqual([]);
   });
 });

@@ -84,14 +84,20 @@ interface Schedule {
 
 const minutes5 = (min: number, max: number) => fc.integer({ min: min / 5, max: max / 5 }).map((x) => x * 5);
 /** Any 5 minutes of the day, or (as often) a whole hour as real rotas have. */
-const clockTime = fc.oneof(minutes5(0, 1440), fc.integer({ min: 0, max: 24 }).map((hour) => hour * 60));
+const clockTime = fc.oneof(
+  minutes5(0, 1440),
+  fc.integer({ min: 0, max: 24 }).map((hour) => hour * 60),
+);
 const range = fc
   .tuple(minutes5(0, 1435), minutes5(5, 600))
   .map(([start, length]): Range => ({ start, end: Math.min(1440, start + length) }));
 
 const schedule: fc.Arbitrary<Schedule> = fc.integer({ min: 1, max: 3 }).chain((providers) =>
   fc.record({
-    week: fc.oneof({ weight: 1, arbitrary: fc.constantFrom(...DST_WEEKS) }, { weight: 1, arbitrary: fc.integer({ min: 0, max: 51 }) }),
+    week: fc.oneof(
+      { weight: 1, arbitrary: fc.constantFrom(...DST_WEEKS) },
+      { weight: 1, arbitrary: fc.integer({ min: 0, max: 51 }) },
+    ),
     providers: fc.constant(providers),
     templates: fc.array(
       fc.record({
@@ -123,16 +129,22 @@ const schedule: fc.Arbitrary<Schedule> = fc.integer({ min: 1, max: 3 }).chain((p
       ),
       { maxLength: 5 },
     ),
-    holidays: fc.uniqueArray(fc.record({ day: fc.integer({ min: 0, max: 6 }), location: fc.integer({ min: -1, max: 1 }) }), {
-      maxLength: 2,
-      selector: (h) => `${h.day}|${h.location}`,
-    }),
+    holidays: fc.uniqueArray(
+      fc.record({ day: fc.integer({ min: 0, max: 6 }), location: fc.integer({ min: -1, max: 1 }) }),
+      {
+        maxLength: 2,
+        selector: (h) => `${h.day}|${h.location}`,
+      },
+    ),
     appointments: fc.array(
       fc.record({
         provider: fc.integer({ min: -1, max: providers - 1 }),
         forPatient: fc.boolean(),
         // Half on the hour, where slots start too: a booking that ends as a slot starts is the edge to get right.
-        startStep: fc.oneof(fc.integer({ min: 0, max: (8 * 24 * 60) / 5 }), fc.integer({ min: 0, max: 8 * 24 }).map((hour) => hour * 12)),
+        startStep: fc.oneof(
+          fc.integer({ min: 0, max: (8 * 24 * 60) / 5 }),
+          fc.integer({ min: 0, max: 8 * 24 }).map((hour) => hour * 12),
+        ),
         minutes: minutes5(5, 180),
         cancel: fc.boolean(),
       }),
@@ -148,7 +160,10 @@ const schedule: fc.Arbitrary<Schedule> = fc.integer({ min: 1, max: 3 }).chain((p
         withPatient: fc.boolean(),
         anyProvider: fc.boolean(),
         limit: fc.integer({ min: 1, max: 25 }),
-        nowStep: fc.oneof({ weight: 2, arbitrary: fc.constant(-288) }, { weight: 3, arbitrary: fc.integer({ min: -288, max: 8 * 288 }) }),
+        nowStep: fc.oneof(
+          { weight: 2, arbitrary: fc.constant(-288) },
+          { weight: 3, arbitrary: fc.integer({ min: -288, max: 8 * 288 }) },
+        ),
       })
       .map((q) => ({ ...q, fromDay: Math.min(q.fromDay, q.toDay), toDay: Math.max(q.fromDay, q.toDay) })),
   }),
@@ -195,9 +210,14 @@ function oracle(input: OracleInput): { providerId: string; locationId: string; s
   const q = s.query;
   const from = addDays(monday, q.fromDay);
   const to = addDays(monday, q.toDay);
-  const dayOf = (date: string) => Math.round((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${monday}T00:00:00Z`)) / 86_400_000);
+  const dayOf = (date: string) =>
+    Math.round((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${monday}T00:00:00Z`)) / 86_400_000);
   const grid: { t: number; w: ReturnType<typeof wall> }[] = [];
-  for (let t = Date.parse(`${from}T00:00:00Z`) - 14 * 3_600_000; t < Date.parse(`${to}T00:00:00Z`) + 36 * 3_600_000; t += STEP) {
+  for (
+    let t = Date.parse(`${from}T00:00:00Z`) - 14 * 3_600_000;
+    t < Date.parse(`${to}T00:00:00Z`) + 36 * 3_600_000;
+    t += STEP
+  ) {
     const w = wall(t);
     if (w.date >= from && w.date <= to) grid.push({ t, w });
   }
@@ -215,9 +235,16 @@ function oracle(input: OracleInput): { providerId: string; locationId: string; s
     });
     const holiday = clinicHolidays.has(w.date) || s.holidays.some((h) => h.day === d && h.location === l);
     const covers = (e: ExceptionGen) => e.provider === p && e.day <= d && d <= e.day + e.days;
-    const extra = s.exceptions.some((e) => e.kind === 'extra_hours' && covers(e) && e.location === l && e.range !== null && within(w.minutes, e.range));
+    const extra = s.exceptions.some(
+      (e) =>
+        e.kind === 'extra_hours' && covers(e) && e.location === l && e.range !== null && within(w.minutes, e.range),
+    );
     const off = s.exceptions.some(
-      (e) => e.kind === 'time_off' && covers(e) && (e.location === -1 || e.location === l) && (e.range === null || within(w.minutes, e.range)),
+      (e) =>
+        e.kind === 'time_off' &&
+        covers(e) &&
+        (e.location === -1 || e.location === l) &&
+        (e.range === null || within(w.minutes, e.range)),
     );
     return ((base && !holiday) || extra) && !off;
   };
@@ -231,7 +258,8 @@ function oracle(input: OracleInput): { providerId: string; locationId: string; s
         const g = grid[i];
         if (!g) continue;
         const previous = grid[i - 1];
-        const continues = previous !== undefined && flags[i - 1] === true && previous.t + STEP === g.t && previous.w.date === g.w.date;
+        const continues =
+          previous !== undefined && flags[i - 1] === true && previous.t + STEP === g.t && previous.w.date === g.w.date;
         if (!flags[i]) {
           anchor = null;
           continue;
@@ -248,9 +276,17 @@ function oracle(input: OracleInput): { providerId: string; locationId: string; s
         const last = grid[i + q.duration / 5 - 1];
         if (!last || last.t !== end - STEP) fits = false;
         if (!fits) continue;
-        const clash = input.busy.some((b) => (b.provider === p || (q.withPatient && b.patient)) && b.start < end && b.end > g.t);
+        const clash = input.busy.some(
+          (b) => (b.provider === p || (q.withPatient && b.patient)) && b.start < end && b.end > g.t,
+        );
         if (clash) continue;
-        found.push({ providerId: input.providerIds[p] ?? '', locationId: input.locationIds[l] ?? '', start: g.t, rank, location: input.locationNames[l] ?? '' });
+        found.push({
+          providerId: input.providerIds[p] ?? '',
+          locationId: input.locationIds[l] ?? '',
+          start: g.t,
+          rank,
+          location: input.locationNames[l] ?? '',
+        });
       }
     }
   }
@@ -279,9 +315,17 @@ async function makeRun(gen: Schedule): Promise<OracleInput & { typeId: string; p
   ];
   const providers = [];
   for (let i = 0; i < gen.providers; i += 1) {
-    providers.push(await clinic.ok('admin', 'schedule.createProvider', { displayName: `R${run} Dr ${String.fromCharCode(90 - i)}`, colour: '#123456' }));
+    providers.push(
+      await clinic.ok('admin', 'schedule.createProvider', {
+        displayName: `R${run} Dr ${String.fromCharCode(90 - i)}`,
+        colour: '#123456',
+      }),
+    );
   }
-  const other = await clinic.ok('admin', 'schedule.createProvider', { displayName: `R${run} Other`, colour: '#654321' });
+  const other = await clinic.ok('admin', 'schedule.createProvider', {
+    displayName: `R${run} Other`,
+    colour: '#654321',
+  });
   const type = await clinic.ok('admin', 'schedule.createType', {
     name: `Run ${run}`,
     durationMinutes: gen.query.duration,
@@ -292,7 +336,8 @@ async function makeRun(gen: Schedule): Promise<OracleInput & { typeId: string; p
   for (const t of gen.templates) {
     const points = t.points;
     const breaks = [];
-    for (let i = 1; i + 1 <= points.length - 2; i += 2) breaks.push({ start: hhmm(points[i] ?? 0), end: hhmm(points[i + 1] ?? 0) });
+    for (let i = 1; i + 1 <= points.length - 2; i += 2)
+      breaks.push({ start: hhmm(points[i] ?? 0), end: hhmm(points[i + 1] ?? 0) });
     await clinic.ok('admin', 'schedule.createTemplate', {
       providerId: providers[t.provider]?.id ?? '',
       locationId: locations[t.location]?.id ?? '',
@@ -317,7 +362,11 @@ async function makeRun(gen: Schedule): Promise<OracleInput & { typeId: string; p
   for (const h of gen.holidays) {
     const date = addDays(monday, h.day);
     if (h.location === -1 && clinicHolidays.has(date)) continue;
-    await clinic.ok('admin', 'schedule.createHoliday', { date, name: 'Holiday', locationId: h.location === -1 ? null : (locations[h.location]?.id ?? null) });
+    await clinic.ok('admin', 'schedule.createHoliday', {
+      date,
+      name: 'Holiday',
+      locationId: h.location === -1 ? null : (locations[h.location]?.id ?? null),
+    });
     if (h.location === -1) clinicHolidays.add(date);
   }
   // A patient only this run books.
@@ -343,7 +392,9 @@ async function makeRun(gen: Schedule): Promise<OracleInput & { typeId: string; p
     else busy.push({ provider: a.provider, patient: a.forPatient, start: view.start, end: view.end });
   }
   // Any provider: the type's providers, by name (Z, Y, X: reversed from creation order).
-  const byName = providers.map((p, index) => ({ index, name: p.displayName })).sort((x, y) => x.name.localeCompare(y.name));
+  const byName = providers
+    .map((p, index) => ({ index, name: p.displayName }))
+    .sort((x, y) => x.name.localeCompare(y.name));
   return {
     schedule: gen,
     monday,
@@ -397,11 +448,26 @@ describe('appointments.nextAvailable', () => {
       exceptions: [],
       holidays: [],
       appointments: [],
-      query: { fromDay: 0, toDay: 2, duration: 30, step: 15, partOfDay: 'any', withPatient: false, anyProvider: true, limit: 5, nowStep: -288 },
+      query: {
+        fromDay: 0,
+        toDay: 2,
+        duration: 30,
+        step: 15,
+        partOfDay: 'any',
+        withPatient: false,
+        anyProvider: true,
+        limit: 5,
+        nowStep: -288,
+      },
     });
     const expected = oracle(made);
     expect(expected).toHaveLength(5);
-    const input = contract['appointments.nextAvailable'].input.parse({ typeId: made.typeId, from: made.monday, to: addDays(made.monday, 2), limit: 5 });
+    const input = contract['appointments.nextAvailable'].input.parse({
+      typeId: made.typeId,
+      from: made.monday,
+      to: addDays(made.monday, 2),
+      limit: 5,
+    });
     const got = await nextAvailable(s.clinic.core.database.db, input, made.now);
     expect(got.map(({ providerId, locationId, start }) => ({ providerId, locationId, start }))).toEqual(expected);
   });

@@ -49,7 +49,10 @@ describe('a computer in another zone than the clinic', () => {
       const patientId = await s.patient('Kiri');
       // Monday 9 March 2026, the day after New York springs forward: 09:00 EDT is 13:00 UTC, in Kiritimati already 03:00 Tuesday.
       const view = await s.book({ patientId, start: { date: '2026-03-09', time: '09:00' } });
-      expect(view).toMatchObject({ ok: true, value: { start: Date.UTC(2026, 2, 9, 13), date: '2026-03-09', startTime: '09:00', offsetMinutes: -240 } });
+      expect(view).toMatchObject({
+        ok: true,
+        value: { start: Date.UTC(2026, 2, 9, 13), date: '2026-03-09', startTime: '09:00', offsetMinutes: -240 },
+      });
       const day = await s.clinic.ok('desk', 'appointments.day', { date: '2026-03-09', providerIds: [s.drAId] });
       expect(day.dayStart).toBe(Date.UTC(2026, 2, 9, 4));
       expect(day.providers[0]?.appointments.map((a) => a.startTime)).toEqual(['09:00']);
@@ -62,7 +65,10 @@ describe('a computer in another zone than the clinic', () => {
       });
       // Friday 6 March at 09:00 EST (14:00 UTC), then the same wall times on Monday at 13:00 UTC.
       expect(slots[0]).toMatchObject({ date: '2026-03-06', time: '09:00', start: Date.UTC(2026, 2, 6, 14) });
-      expect(slots.filter((slot) => slot.date === '2026-03-09')[0]).toMatchObject({ time: '09:30', start: Date.UTC(2026, 2, 9, 13, 30) });
+      expect(slots.filter((slot) => slot.date === '2026-03-09')[0]).toMatchObject({
+        time: '09:30',
+        start: Date.UTC(2026, 2, 9, 13, 30),
+      });
     } finally {
       await s.clinic.close();
     }

@@ -55,12 +55,23 @@ beforeAll(async () => {
   s = await openSchedulingClinic({ weekdays: [] });
   // Open all day, every day: trial i books the i-th 5-minute slot.
   for (let weekday = 1; weekday <= 7; weekday += 1) {
-    await s.clinic.ok('admin', 'schedule.createTemplate', { providerId: s.drAId, locationId: s.mainId, weekday, start: '00:00', end: '24:00' });
+    await s.clinic.ok('admin', 'schedule.createTemplate', {
+      providerId: s.drAId,
+      locationId: s.mainId,
+      weekday,
+      start: '00:00',
+      end: '24:00',
+    });
   }
   patients = [await s.patient('Racer'), await s.patient('Rival')];
   desks = await Promise.all([startDesk(), startDesk()]);
   for (const desk of desks) {
-    desk.child.send({ type: 'open', file: s.clinic.folder.file, keyHex: s.clinic.folder.key.toString('hex'), ...RECEPTIONIST });
+    desk.child.send({
+      type: 'open',
+      file: s.clinic.folder.file,
+      keyHex: s.clinic.folder.key.toString('hex'),
+      ...RECEPTIONIST,
+    });
   }
   for (const desk of desks) expect(await desk.next()).toMatchObject({ type: 'ready', ok: true });
 }, 60_000);

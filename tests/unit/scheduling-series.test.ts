@@ -35,12 +35,19 @@ async function occurrencesOf(appointmentId: string) {
   return detail;
 }
 
-const when = (list: { date: string; startTime: string; status: string }[]) => list.map((a) => `${a.date} ${a.startTime} ${a.status}`);
+const when = (list: { date: string; startTime: string; status: string }[]) =>
+  list.map((a) => `${a.date} ${a.startTime} ${a.status}`);
 
 describe('booking a series', () => {
   it('books every occurrence at the same wall-clock time with the normal rules, linked as one series', async () => {
     const result = await bookWeekly({ reason: 'Physio' });
-    expect(result.series).toMatchObject({ frequency: 'weekly', interval: 1, count: 6, startTime: '10:00', description: 'Every week, 6 times' });
+    expect(result.series).toMatchObject({
+      frequency: 'weekly',
+      interval: 1,
+      count: 6,
+      startTime: '10:00',
+      description: 'Every week, 6 times',
+    });
     expect(result.skipped).toEqual([]);
     expect(when(result.booked)).toEqual(MONDAYS.map((d) => `${d} 10:00 booked`));
     expect(result.booked.every((a) => a.reason === 'Physio' && a.providerId === s.drAId)).toBe(true);
@@ -60,7 +67,12 @@ describe('booking a series', () => {
     if (refused.ok) return;
     expect(refused.error.message).toContain('2 of 6 dates cannot be booked');
     expect(refused.error.details?.occurrences).toMatchObject([
-      { index: 2, date: '2026-12-07', time: '10:00', problems: [{ code: 'holiday', message: '2026-12-07 is a clinic holiday (Staff training).' }] },
+      {
+        index: 2,
+        date: '2026-12-07',
+        time: '10:00',
+        problems: [{ code: 'holiday', message: '2026-12-07 is a clinic holiday (Staff training).' }],
+      },
       { index: 4, date: '2026-12-21', problems: [{ code: 'provider_busy' }] },
     ]);
     const day = await s.clinic.ok('desk', 'appointments.day', { date: MONDAYS[0] ?? '', providerIds: [s.drAId] });
@@ -77,7 +89,10 @@ describe('booking a series', () => {
   });
 
   it('keeps 09:00 across the change to summer time, and refuses a daily 01:30 on the night the clocks skip it', async () => {
-    const dst = await bookWeekly({ start: { date: '2027-03-22', time: '09:00' }, repeat: { frequency: 'weekly', count: 3 } });
+    const dst = await bookWeekly({
+      start: { date: '2027-03-22', time: '09:00' },
+      repeat: { frequency: 'weekly', count: 3 },
+    });
     expect(dst.booked.map((a) => [a.date, a.startTime, a.start])).toEqual([
       ['2027-03-22', '09:00', Date.UTC(2027, 2, 22, 9)],
       ['2027-03-29', '09:00', Date.UTC(2027, 2, 29, 8)],
@@ -96,8 +111,16 @@ describe('booking a series', () => {
   });
 
   it('books a monthly series on the 31st on the last day of shorter months', async () => {
-    const result = await bookWeekly({ start: { date: '2027-03-31', time: '11:00' }, repeat: { frequency: 'monthly', count: 4 } });
-    expect(when(result.booked)).toEqual(['2027-03-31 11:00 booked', '2027-04-30 11:00 booked', '2027-05-31 11:00 booked', '2027-06-30 11:00 booked']);
+    const result = await bookWeekly({
+      start: { date: '2027-03-31', time: '11:00' },
+      repeat: { frequency: 'monthly', count: 4 },
+    });
+    expect(when(result.booked)).toEqual([
+      '2027-03-31 11:00 booked',
+      '2027-04-30 11:00 booked',
+      '2027-05-31 11:00 booked',
+      '2027-06-30 11:00 booked',
+    ]);
   });
 
   it('refuses a repeat with neither a count nor an end date, naming the field', async () => {
@@ -113,15 +136,33 @@ describe('editing a series', () => {
     const { booked } = await bookWeekly();
     await s.clinic.ok('desk', 'series.cancel', { appointmentId: booked[1]?.id ?? '', scope: 'one', reason: 'Away' });
     const detail = await occurrencesOf(booked[0]?.id ?? '');
-    expect(detail.occurrences.map((a) => a.status)).toEqual(['booked', 'cancelled', 'booked', 'booked', 'booked', 'booked']);
+    expect(detail.occurrences.map((a) => a.status)).toEqual([
+      'booked',
+      'cancelled',
+      'booked',
+      'booked',
+      'booked',
+      'booked',
+    ]);
   });
 
   it('cancels this and the following occurrences and ends the rule before them', async () => {
     const { booked, series } = await bookWeekly();
-    const result = await s.clinic.ok('desk', 'series.cancel', { appointmentId: booked[2]?.id ?? '', scope: 'following', reason: 'Treatment ended early' });
+    const result = await s.clinic.ok('desk', 'series.cancel', {
+      appointmentId: booked[2]?.id ?? '',
+      scope: 'following',
+      reason: 'Treatment ended early',
+    });
     expect(result.appointments.map((a) => a.date)).toEqual(MONDAYS.slice(2));
     const detail = await occurrencesOf(booked[0]?.id ?? '');
-    expect(detail.occurrences.map((a) => a.status)).toEqual(['booked', 'booked', 'cancelled', 'cancelled', 'cancelled', 'cancelled']);
+    expect(detail.occurrences.map((a) => a.status)).toEqual([
+      'booked',
+      'booked',
+      'cancelled',
+      'cancelled',
+      'cancelled',
+      'cancelled',
+    ]);
     expect(detail).toMatchObject({ id: series.id, until: '2026-12-06', count: 2 });
   });
 
@@ -129,9 +170,20 @@ describe('editing a series', () => {
     const { booked } = await bookWeekly();
     s.clinic.clock.now = Date.UTC(2026, 10, 24, 9); // Tuesday after the first occurrence
     await s.clinic.ok('desk', 'auth.unlock', { password: RECEPTIONIST.password });
-    await s.clinic.ok('desk', 'series.cancel', { appointmentId: booked[3]?.id ?? '', scope: 'all', reason: 'Moved away' });
+    await s.clinic.ok('desk', 'series.cancel', {
+      appointmentId: booked[3]?.id ?? '',
+      scope: 'all',
+      reason: 'Moved away',
+    });
     const detail = await occurrencesOf(booked[0]?.id ?? '');
-    expect(detail.occurrences.map((a) => a.status)).toEqual(['booked', 'cancelled', 'cancelled', 'cancelled', 'cancelled', 'cancelled']);
+    expect(detail.occurrences.map((a) => a.status)).toEqual([
+      'booked',
+      'cancelled',
+      'cancelled',
+      'cancelled',
+      'cancelled',
+      'cancelled',
+    ]);
   });
 
   it('changes the time of one occurrence only', async () => {
@@ -146,19 +198,37 @@ describe('editing a series', () => {
 
   it('moves this and the following occurrences to a new time, splitting the series', async () => {
     const { booked, series } = await bookWeekly();
-    const result = await s.clinic.ok('desk', 'series.change', { appointmentId: booked[2]?.id ?? '', scope: 'following', time: '11:00' });
+    const result = await s.clinic.ok('desk', 'series.change', {
+      appointmentId: booked[2]?.id ?? '',
+      scope: 'following',
+      time: '11:00',
+    });
     expect(result.seriesId).not.toBe(series.id);
     const before = await occurrencesOf(booked[0]?.id ?? '');
     expect(when(before.occurrences)).toEqual(['2026-11-23 10:00 booked', '2026-11-30 10:00 booked']);
-    expect(before).toMatchObject({ until: '2026-12-06', count: 2, description: 'Every week, 2 times, until 2026-12-06' });
+    expect(before).toMatchObject({
+      until: '2026-12-06',
+      count: 2,
+      description: 'Every week, 2 times, until 2026-12-06',
+    });
     const after = await occurrencesOf(booked[5]?.id ?? '');
-    expect(after).toMatchObject({ id: result.seriesId, splitFromId: series.id, startDate: '2026-12-07', startTime: '11:00', count: 4 });
+    expect(after).toMatchObject({
+      id: result.seriesId,
+      splitFromId: series.id,
+      startDate: '2026-12-07',
+      startTime: '11:00',
+      count: 4,
+    });
     expect(when(after.occurrences)).toEqual(MONDAYS.slice(2).map((d) => `${d} 11:00 booked`));
   });
 
   it('changes the provider of the whole series', async () => {
     const { booked, series } = await bookWeekly();
-    const result = await s.clinic.ok('desk', 'series.change', { appointmentId: booked[4]?.id ?? '', scope: 'all', providerId: s.drBId });
+    const result = await s.clinic.ok('desk', 'series.change', {
+      appointmentId: booked[4]?.id ?? '',
+      scope: 'all',
+      providerId: s.drBId,
+    });
     expect(result.seriesId).toBe(series.id);
     const detail = await occurrencesOf(booked[0]?.id ?? '');
     expect(detail.providerId).toBe(s.drBId);
@@ -169,18 +239,29 @@ describe('editing a series', () => {
     const { booked } = await bookWeekly();
     const other = await s.patient('Otto');
     expect((await s.book({ patientId: other, start: { date: '2026-12-14', time: '11:00' } })).ok).toBe(true);
-    const refused = await s.clinic.call('desk', 'series.change', { appointmentId: booked[2]?.id ?? '', scope: 'following', time: '11:00' });
+    const refused = await s.clinic.call('desk', 'series.change', {
+      appointmentId: booked[2]?.id ?? '',
+      scope: 'following',
+      time: '11:00',
+    });
     expect(refused).toMatchObject({
       ok: false,
-      error: { code: 'CONFLICT', details: { occurrences: [{ date: '2026-12-14', time: '11:00', problems: [{ code: 'provider_busy' }] }] } },
+      error: {
+        code: 'CONFLICT',
+        details: { occurrences: [{ date: '2026-12-14', time: '11:00', problems: [{ code: 'provider_busy' }] }] },
+      },
     });
-    expect(when((await occurrencesOf(booked[5]?.id ?? '')).occurrences)).toEqual(MONDAYS.map((d) => `${d} 10:00 booked`));
+    expect(when((await occurrencesOf(booked[5]?.id ?? '')).occurrences)).toEqual(
+      MONDAYS.map((d) => `${d} 10:00 booked`),
+    );
   });
 
   it('refuses a series scope on an appointment that is not part of one', async () => {
     const single = await s.book({ patientId, start: { date: MONDAYS[0] ?? '', time: '15:00' } });
     if (!single.ok) throw new Error(single.error.message);
-    expect(await s.clinic.call('desk', 'series.cancel', { appointmentId: single.value.id, scope: 'all', reason: 'x' })).toMatchObject({
+    expect(
+      await s.clinic.call('desk', 'series.cancel', { appointmentId: single.value.id, scope: 'all', reason: 'x' }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'VALIDATION', details: { fields: { scope: 'this appointment is not part of a series' } } },
     });

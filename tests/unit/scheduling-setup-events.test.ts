@@ -19,16 +19,34 @@ describe('schedule.changed', () => {
     const location = await clinic.ok('admin', 'schedule.createLocation', { name: 'Annex' });
     const room = await clinic.ok('admin', 'schedule.createRoom', { locationId: location.id, name: 'Room A' });
     const provider = await clinic.ok('admin', 'schedule.createProvider', { displayName: 'Dr New', colour: '#101010' });
-    const type = await clinic.ok('admin', 'schedule.createType', { name: 'Review', durationMinutes: 15, colour: '#123456' });
-    const template = await clinic.ok('admin', 'schedule.createTemplate', { providerId: provider.id, locationId: location.id, weekday: 2, start: '09:00', end: '12:00' });
-    const exception = await clinic.ok('admin', 'schedule.createException', { providerId: provider.id, kind: 'time_off', date: '2026-11-24' });
+    const type = await clinic.ok('admin', 'schedule.createType', {
+      name: 'Review',
+      durationMinutes: 15,
+      colour: '#123456',
+    });
+    const template = await clinic.ok('admin', 'schedule.createTemplate', {
+      providerId: provider.id,
+      locationId: location.id,
+      weekday: 2,
+      start: '09:00',
+      end: '12:00',
+    });
+    const exception = await clinic.ok('admin', 'schedule.createException', {
+      providerId: provider.id,
+      kind: 'time_off',
+      date: '2026-11-24',
+    });
     const holiday = await clinic.ok('admin', 'schedule.createHoliday', { date: '2026-12-25', name: 'Christmas Day' });
     await clinic.ok('admin', 'schedule.updateProvider', { providerId: provider.id, specialty: 'Dermatology' });
     await clinic.ok('admin', 'schedule.updateType', { typeId: type.id, durationMinutes: 20 });
     await clinic.ok('admin', 'schedule.updateTemplate', { templateId: template.id, end: '13:00' });
     await clinic.ok('admin', 'schedule.updateLocation', { locationId: location.id, address: '2 Side Street' });
     await clinic.ok('admin', 'schedule.updateRoom', { roomId: room.id, name: 'Room B' });
-    await clinic.ok('admin', 'schedule.updateException', { exceptionId: exception.id, kind: 'time_off', date: '2026-11-25' });
+    await clinic.ok('admin', 'schedule.updateException', {
+      exceptionId: exception.id,
+      kind: 'time_off',
+      date: '2026-11-25',
+    });
     await clinic.ok('admin', 'schedule.updateHoliday', { holidayId: holiday.id, name: 'Christmas' });
     await clinic.ok('admin', 'schedule.removeException', { exceptionId: exception.id });
     await clinic.ok('admin', 'schedule.removeHoliday', { holidayId: holiday.id });

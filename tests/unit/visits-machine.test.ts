@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { VISIT_STATUSES, type VisitStatus } from '../../src-shared/visits/status';
-import { lastUndoable, planMove, planUndo, undoLabel, VISIT_TRANSITIONS, type EventForUndo, type MovingFields } from '../../src-main/core/visits/machine';
+import {
+  lastUndoable,
+  planMove,
+  planUndo,
+  undoLabel,
+  VISIT_TRANSITIONS,
+  type EventForUndo,
+  type MovingFields,
+} from '../../src-main/core/visits/machine';
 
 const T0 = Date.UTC(2026, 10, 23, 9, 0);
 const ROOM = 'room-1';
@@ -8,7 +16,16 @@ const PROVIDER = 'provider-1';
 
 /** A visit as it would be in each status, reached the ordinary way. */
 function visitIn(status: VisitStatus): MovingFields {
-  const base: MovingFields = { status, room_id: null, provider_id: PROVIDER, roomed_at: null, seen_at: null, ready_at: null, checked_out_at: null, status_since: T0 };
+  const base: MovingFields = {
+    status,
+    room_id: null,
+    provider_id: PROVIDER,
+    roomed_at: null,
+    seen_at: null,
+    ready_at: null,
+    checked_out_at: null,
+    status_since: T0,
+  };
   const order: VisitStatus[] = ['arrived', 'roomed', 'with_provider', 'ready_for_checkout', 'checked_out'];
   const reached = order.indexOf(status);
   if (reached >= 1) Object.assign(base, { room_id: ROOM, roomed_at: T0 - 40 * 60_000 });
@@ -53,8 +70,13 @@ describe('visit state machine', () => {
 
   it('needs a room to room a patient, and a provider for the provider to go in', () => {
     expect(planMove(visitIn('arrived'), { to: 'roomed' }, T0)).toMatchObject({ ok: false, field: 'roomId' });
-    expect(planMove({ ...visitIn('roomed'), provider_id: null }, { to: 'with_provider' }, T0)).toMatchObject({ ok: false, field: 'providerId' });
-    expect(planMove({ ...visitIn('roomed'), provider_id: null }, { to: 'with_provider', providerId: 'p2' }, T0)).toMatchObject({ ok: true, after: { provider_id: 'p2' } });
+    expect(planMove({ ...visitIn('roomed'), provider_id: null }, { to: 'with_provider' }, T0)).toMatchObject({
+      ok: false,
+      field: 'providerId',
+    });
+    expect(
+      planMove({ ...visitIn('roomed'), provider_id: null }, { to: 'with_provider', providerId: 'p2' }, T0),
+    ).toMatchObject({ ok: true, after: { provider_id: 'p2' } });
   });
 
   it('stamps the time of each status and clears later ones when going back', () => {
@@ -75,19 +97,32 @@ describe('visit state machine', () => {
       { id: 'e4', action: 'move', to_status: 'with_provider', undoes_event_id: null },
     ];
     expect(lastUndoable(events)?.id).toBe('e4');
-    const afterOne = [...events, { id: 'u1', action: 'undo' as const, to_status: 'roomed' as const, undoes_event_id: 'e4' }];
+    const afterOne = [
+      ...events,
+      { id: 'u1', action: 'undo' as const, to_status: 'roomed' as const, undoes_event_id: 'e4' },
+    ];
     expect(lastUndoable(afterOne)?.id).toBe('e2');
-    const afterTwo = [...afterOne, { id: 'u2', action: 'undo' as const, to_status: 'arrived' as const, undoes_event_id: 'e2' }];
+    const afterTwo = [
+      ...afterOne,
+      { id: 'u2', action: 'undo' as const, to_status: 'arrived' as const, undoes_event_id: 'e2' },
+    ];
     expect(lastUndoable(afterTwo)?.id).toBe('e1');
-    const afterThree = [...afterTwo, { id: 'u3', action: 'undo' as const, to_status: 'cancelled' as const, undoes_event_id: 'e1' }];
+    const afterThree = [
+      ...afterTwo,
+      { id: 'u3', action: 'undo' as const, to_status: 'cancelled' as const, undoes_event_id: 'e1' },
+    ];
     expect(lastUndoable(afterThree)).toBeNull();
   });
 
   it('undoing a move restores the fields exactly; undoing the arrival cancels the visit', () => {
     const before = visitIn('arrived');
     const after = visitIn('roomed');
-    expect(planUndo(after, { id: 'e2', action: 'move', to_status: 'roomed', undoes_event_id: null }, before, T0 + 1)).toEqual(before);
-    expect(planUndo(before, { id: 'e1', action: 'arrive', to_status: 'arrived', undoes_event_id: null }, before, T0 + 1)).toMatchObject({
+    expect(
+      planUndo(after, { id: 'e2', action: 'move', to_status: 'roomed', undoes_event_id: null }, before, T0 + 1),
+    ).toEqual(before);
+    expect(
+      planUndo(before, { id: 'e1', action: 'arrive', to_status: 'arrived', undoes_event_id: null }, before, T0 + 1),
+    ).toMatchObject({
       status: 'cancelled',
       room_id: null,
     });

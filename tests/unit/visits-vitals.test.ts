@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { isOverThreshold, minutesBetween, ticketLabel, DEFAULT_THRESHOLDS } from '../../src-shared/visits/status';
-import { bmi, celsiusToFahrenheit, checkVitals, fahrenheitToCelsius, fromSI, toSI, type Units } from '../../src-shared/visits/vitals';
+import {
+  bmi,
+  celsiusToFahrenheit,
+  checkVitals,
+  fahrenheitToCelsius,
+  fromSI,
+  toSI,
+  type Units,
+} from '../../src-shared/visits/vitals';
 
 /** An asymmetric matcher typed as what it stands for. */
 const matching = (pattern: RegExp): string => expect.stringMatching(pattern) as string;
@@ -10,8 +18,16 @@ const IMPERIAL: Units = { temperature: 'F', system: 'imperial' };
 
 describe('vitals units', () => {
   it('stores temperature in °C, weight in kg and height in m whatever was typed', () => {
-    expect(toSI({ temperature: 98.6, weight: 154, height: 69 }, IMPERIAL)).toMatchObject({ temperatureC: 37, weightKg: 69.853, heightM: 1.753 });
-    expect(toSI({ temperature: 37.2, weight: 70, height: 175 }, METRIC)).toMatchObject({ temperatureC: 37.2, weightKg: 70, heightM: 1.75 });
+    expect(toSI({ temperature: 98.6, weight: 154, height: 69 }, IMPERIAL)).toMatchObject({
+      temperatureC: 37,
+      weightKg: 69.853,
+      heightM: 1.753,
+    });
+    expect(toSI({ temperature: 37.2, weight: 70, height: 175 }, METRIC)).toMatchObject({
+      temperatureC: 37.2,
+      weightKg: 70,
+      heightM: 1.75,
+    });
     expect(fahrenheitToCelsius(212)).toBe(100);
     expect(celsiusToFahrenheit(-40)).toBe(-40);
   });
@@ -31,7 +47,20 @@ describe('vitals units', () => {
 });
 
 describe('vitals validation', () => {
-  const ok = toSI({ systolic: 120, diastolic: 80, pulse: 72, respRate: 16, temperature: 36.8, spo2: 98, weight: 70, height: 175, pain: 2 }, METRIC);
+  const ok = toSI(
+    {
+      systolic: 120,
+      diastolic: 80,
+      pulse: 72,
+      respRate: 16,
+      temperature: 36.8,
+      spo2: 98,
+      weight: 70,
+      height: 175,
+      pain: 2,
+    },
+    METRIC,
+  );
 
   it('accepts an ordinary set', () => {
     expect(checkVitals(ok, METRIC)).toEqual({ impossible: [], implausible: [] });
@@ -42,7 +71,9 @@ describe('vitals validation', () => {
     expect(impossible.map((p) => p.field)).toEqual(['pulse', 'temperature']);
     expect(impossible.find((p) => p.field === 'temperature')?.message).toMatch(/120 °F is not a possible temperature/);
     expect(checkVitals({ ...ok, spo2: 101 }, METRIC).impossible).toMatchObject([{ field: 'spo2' }]);
-    expect(checkVitals({ ...ok, heightM: 17.5 }, METRIC).impossible).toMatchObject([{ field: 'height', message: matching(/1750 cm/) }]);
+    expect(checkVitals({ ...ok, heightM: 17.5 }, METRIC).impossible).toMatchObject([
+      { field: 'height', message: matching(/1750 cm/) },
+    ]);
   });
 
   it('asks for confirmation of unusual but possible values', () => {
@@ -53,7 +84,9 @@ describe('vitals validation', () => {
 
   it('needs both halves of a blood pressure, systolic above diastolic', () => {
     expect(checkVitals({ ...ok, diastolic: null }, METRIC).impossible).toMatchObject([{ field: 'diastolic' }]);
-    expect(checkVitals({ ...ok, systolic: 80, diastolic: 90 }, METRIC).impossible).toMatchObject([{ field: 'systolic', message: matching(/higher than diastolic/) }]);
+    expect(checkVitals({ ...ok, systolic: 80, diastolic: 90 }, METRIC).impossible).toMatchObject([
+      { field: 'systolic', message: matching(/higher than diastolic/) },
+    ]);
   });
 
   it('keeps pain to whole numbers 0-10', () => {

@@ -32,13 +32,26 @@ interface Reply {
   body: string;
 }
 
-function send(port: number, path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
+function send(
+  port: number,
+  path: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, method: options.method ?? 'GET', headers: { Host: `127.0.0.1:${port}`, ...options.headers } }, (res) => {
-      let body = '';
-      res.on('data', (chunk: Buffer) => (body += chunk.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        path,
+        method: options.method ?? 'GET',
+        headers: { Host: `127.0.0.1:${port}`, ...options.headers },
+      },
+      (res) => {
+        let body = '';
+        res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
     req.on('error', reject);
     req.end(options.body);
   });
@@ -62,8 +75,14 @@ describe('browser mode host', () => {
     expect((await invoke(port, 'system.status', {}, 'wrong')).status).toBe(401);
     const reply = await invoke(port, 'system.status', {});
     expect(reply.status).toBe(200);
-    expect(JSON.parse(reply.body)).toEqual({ ok: true, value: { setupRequired: false, clinicName: 'Riverside Clinic', version: expect.any(String) as string } });
-    const invalid = JSON.parse((await invoke(port, 'auth.login', { username: 'ada' })).body) as { ok: boolean; error: { code: string } };
+    expect(JSON.parse(reply.body)).toEqual({
+      ok: true,
+      value: { setupRequired: false, clinicName: 'Riverside Clinic', version: expect.any(String) as string },
+    });
+    const invalid = JSON.parse((await invoke(port, 'auth.login', { username: 'ada' })).body) as {
+      ok: boolean;
+      error: { code: string };
+    };
     expect(invalid).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
   });
 
@@ -93,22 +112,34 @@ describe('browser mode host', () => {
     const { port } = await start();
     await invoke(port, 'auth.login', { username: ADMIN.username, password: ADMIN.password });
     const received = new Promise<string>((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port, path: `/api/events?token=${TOKEN}&client=${CLIENT}`, headers: { Host: `127.0.0.1:${port}` } }, (res) => {
-        let text = '';
-        res.on('data', (chunk: Buffer) => {
-          text += chunk.toString();
-          if (text.includes('connected') && !text.includes('data:')) void invoke(port, 'settings.update', { clinicName: 'Riverside Family Clinic' });
-          if (text.includes('data:')) {
-            resolve(text);
-            req.destroy();
-          }
-        });
-      });
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port,
+          path: `/api/events?token=${TOKEN}&client=${CLIENT}`,
+          headers: { Host: `127.0.0.1:${port}` },
+        },
+        (res) => {
+          let text = '';
+          res.on('data', (chunk: Buffer) => {
+            text += chunk.toString();
+            if (text.includes('connected') && !text.includes('data:'))
+              void invoke(port, 'settings.update', { clinicName: 'Riverside Family Clinic' });
+            if (text.includes('data:')) {
+              resolve(text);
+              req.destroy();
+            }
+          });
+        },
+      );
       req.on('error', reject);
       req.end();
     });
     const text = await received;
-    const data = JSON.parse(/data: (.*)\n/.exec(text)?.[1] ?? '{}') as { topic: string; payload: { settings: { clinicName: string } } };
+    const data = JSON.parse(/data: (.*)\n/.exec(text)?.[1] ?? '{}') as {
+      topic: string;
+      payload: { settings: { clinicName: string } };
+    };
     expect(data.topic).toBe('settings.changed');
     expect(data.payload.settings.clinicName).toBe('Riverside Family Clinic');
   });

@@ -11,7 +11,9 @@ export async function auditVerifyCommand(argv: string[]): Promise<number> {
       console.log(`Audit chain intact: ${result.checked} entries checked.`);
       return 0;
     }
-    console.error(`Audit chain broken at entry ${result.brokenAtSeq}: ${result.reason} (${result.checked} entries before it are intact).`);
+    console.error(
+      `Audit chain broken at entry ${result.brokenAtSeq}: ${result.reason} (${result.checked} entries before it are intact).`,
+    );
     return 1;
   } finally {
     await core.close();

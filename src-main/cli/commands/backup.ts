@@ -21,7 +21,9 @@ export async function backupCommand(argv: string[]): Promise<number> {
   } finally {
     await core.close();
   }
-  console.log(`Backup written to ${out} in ${Date.now() - started} ms: encrypted, integrity check ok, schema version ${check.schemaVersion}.`);
+  console.log(
+    `Backup written to ${out} in ${Date.now() - started} ms: encrypted, integrity check ok, schema version ${check.schemaVersion}.`,
+  );
   return 0;
 }
 

@@ -13,7 +13,9 @@ export async function initCommand(argv: string[]): Promise<number> {
   const keyFile = options['key-file'];
   if (keyFile && !existsSync(keyFile)) {
     writeNewKeyFile(keyFile);
-    console.log(`Made a new database key in ${keyFile} (readable by you only). Keep a copy somewhere safe: without it the database cannot be opened.`);
+    console.log(
+      `Made a new database key in ${keyFile} (readable by you only). Keep a copy somewhere safe: without it the database cannot be opened.`,
+    );
   } else if (keyFile) {
     readKeyFile(keyFile);
   }

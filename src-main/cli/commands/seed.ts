@@ -1,7 +1,12 @@
 import { isLocalDate, localDateOf } from '../../../src-shared/scheduling/time';
 import { seedPatients } from '../../core/patients/seed';
 import { clinicClock } from '../../core/scheduling/config';
-import { configureScheduling, DEFAULT_PROVIDER_COUNT, existingScheduling, seedAppointments } from '../../core/scheduling/seed';
+import {
+  configureScheduling,
+  DEFAULT_PROVIDER_COUNT,
+  existingScheduling,
+  seedAppointments,
+} from '../../core/scheduling/seed';
 import { parseOptions, UsageError } from '../args';
 import { openCore } from '../data-folder';
 import { auditCli } from '../system-actor';
@@ -10,7 +15,13 @@ const MAX_PATIENTS = 1_000_000;
 const MAX_APPOINTMENTS = 5_000_000;
 const MAX_PROVIDERS = 200;
 
-function wholeNumber(options: Record<string, string | boolean | undefined>, name: string, min: number, max: number, fallback: number): number {
+function wholeNumber(
+  options: Record<string, string | boolean | undefined>,
+  name: string,
+  min: number,
+  max: number,
+  fallback: number,
+): number {
   const text = options[name];
   if (text === undefined) return fallback;
   const value = Number(text);
@@ -39,9 +50,12 @@ export async function seedCommand(argv: string[]): Promise<number> {
   const appointments = wholeNumber(options, 'appointments', 0, MAX_APPOINTMENTS, 0);
   const providers = wholeNumber(options, 'providers', 1, MAX_PROVIDERS, DEFAULT_PROVIDER_COUNT);
   const seed = wholeNumber(options, 'seed', -2_147_483_648, 2_147_483_647, 1);
-  if (options.today !== undefined && !isLocalDate(options.today)) throw new UsageError(`--today must be a date as YYYY-MM-DD (got "${options.today}")`);
+  if (options.today !== undefined && !isLocalDate(options.today))
+    throw new UsageError(`--today must be a date as YYYY-MM-DD (got "${options.today}")`);
   if (appointments === 0 && (options.providers !== undefined || options.today !== undefined)) {
-    throw new UsageError(`--${options.providers !== undefined ? 'providers' : 'today'} only applies with --appointments`);
+    throw new UsageError(
+      `--${options.providers !== undefined ? 'providers' : 'today'} only applies with --appointments`,
+    );
   }
   const core = await openCore(options.data ?? '', options['key-file']);
   try {
@@ -49,16 +63,23 @@ export async function seedCommand(argv: string[]): Promise<number> {
     const timeZone = appointments > 0 ? (await clinicClock(core.database.db)).timeZone : '';
     if (appointments > 0) {
       // The generator fills the providers' days without looking at bookings already there.
-      const booked = await core.database.db.selectFrom('appointments').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const booked = await core.database.db
+        .selectFrom('appointments')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       if (booked.n > 0) {
-        console.error(`clinic: this clinic already has ${booked.n} appointments; made-up appointments go only into a clinic without any. Nothing was added.`);
+        console.error(
+          `clinic: this clinic already has ${booked.n} appointments; made-up appointments go only into a clinic without any. Nothing was added.`,
+        );
         return 1;
       }
     }
     const started = performance.now();
     const written = seedPatients(core.database.handle, count, seed, Date.now());
     await auditCli(core.database.db, 'patients.seed', { patients: written, seed });
-    console.log(`Added ${written} made-up patients (seed ${seed}) in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+    console.log(
+      `Added ${written} made-up patients (seed ${seed}) in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
+    );
     if (appointments === 0) return 0;
 
     const today = options.today ?? localDateOf(timeZone, Date.now());
@@ -66,10 +87,14 @@ export async function seedCommand(argv: string[]): Promise<number> {
     const configured = config === null;
     if (config === null) {
       config = await configureScheduling(core.database.db, { providers, now: Date.now() });
-      console.log(`Set up ${providers} providers, a location, ${config.types.length} appointment types and Mon–Fri 08:00–18:00 hours.`);
+      console.log(
+        `Set up ${providers} providers, a location, ${config.types.length} appointment types and Mon–Fri 08:00–18:00 hours.`,
+      );
     } else {
-      console.log(`Booking with the clinic's ${config.providerIds.length} providers and ${config.types.length} appointment types` +
-        `${options.providers !== undefined ? ' (--providers is only used for a clinic without providers)' : ''}.`);
+      console.log(
+        `Booking with the clinic's ${config.providerIds.length} providers and ${config.types.length} appointment types` +
+          `${options.providers !== undefined ? ' (--providers is only used for a clinic without providers)' : ''}.`,
+      );
     }
     const phase = performance.now();
     const every = Math.min(100_000, Math.max(1, Math.ceil(appointments / 10)));
@@ -80,7 +105,8 @@ export async function seedCommand(argv: string[]): Promise<number> {
       zone: timeZone,
       actor: { userId: null, username: `cli:${process.env.USER ?? 'unknown'}` },
       progressEvery: every,
-      onProgress: (done) => console.log(`  ${done} of ${appointments} appointments (${Math.floor((100 * done) / appointments)}%)`),
+      onProgress: (done) =>
+        console.log(`  ${done} of ${appointments} appointments (${Math.floor((100 * done) / appointments)}%)`),
     });
     const seconds = (performance.now() - phase) / 1000;
     await auditCli(core.database.db, 'appointments.seed', {

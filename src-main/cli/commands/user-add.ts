@@ -8,7 +8,9 @@ import { auditCli } from '../system-actor';
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }
 
 export async function userAddCommand(argv: string[]): Promise<number> {
@@ -21,7 +23,8 @@ export async function userAddCommand(argv: string[]): Promise<number> {
     'password-stdin': { type: 'boolean' },
   });
   const password = options['password-stdin'] ? await readStdin() : process.env.CLINIC_USER_PASSWORD;
-  if (password === undefined) throw new UsageError('give the password on standard input with --password-stdin, or in CLINIC_USER_PASSWORD');
+  if (password === undefined)
+    throw new UsageError('give the password on standard input with --password-stdin, or in CLINIC_USER_PASSWORD');
   const input = validateInput(contract['users.create'].input, {
     username: options.username,
     displayName: options.name,
@@ -31,7 +34,12 @@ export async function userAddCommand(argv: string[]): Promise<number> {
   const core = await openCore(options.data ?? '', options['key-file']);
   try {
     const id = await core.database.db.transaction().execute((trx) => createUser(trx, input, Date.now()));
-    await auditCli(core.database.db, 'users.create', { username: input.username, role: input.role }, { type: 'user', id });
+    await auditCli(
+      core.database.db,
+      'users.create',
+      { username: input.username, role: input.role },
+      { type: 'user', id },
+    );
     console.log(`Added ${input.displayName} (${input.username}) as ${input.role}.`);
     return 0;
   } finally {

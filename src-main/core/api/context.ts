@@ -43,7 +43,10 @@ export interface HandlerContext {
   sendTo<T extends EventTopic>(clientId: string, topic: T, payload: EventMap[T]): void;
 }
 
-export type Handler<N extends ProcedureName> = (ctx: HandlerContext, input: ParsedInputOf<Contract[N]>) => Promise<Output<N>>;
+export type Handler<N extends ProcedureName> = (
+  ctx: HandlerContext,
+  input: ParsedInputOf<Contract[N]>,
+) => Promise<Output<N>>;
 export type Handlers = { [N in ProcedureName]: Handler<N> };
 export type HandlersFor<Names extends ProcedureName> = { [N in Names]: Handler<N> };
 

@@ -39,13 +39,23 @@ export function createRouter(state: CoreState, handlers: Handlers) {
     if (session.locked) throw new ApiError('LOCKED', 'The screen is locked. Enter your password to continue.');
     if (def.access !== 'session' && !session.permissions.has(def.access)) {
       await audited({ at: now, session, action: name, outcome: 'denied', details: { missing: def.access } });
-      throw new ApiError('FORBIDDEN', `Your role (${session.role}) may not do this: it needs the ${def.access} permission.`);
+      throw new ApiError(
+        'FORBIDDEN',
+        `Your role (${session.role}) may not do this: it needs the ${def.access} permission.`,
+      );
     }
     session.lastActivityAt = now;
     return session;
   }
 
-  async function run(clientId: string, name: ProcedureName, def: AnyProcedure, input: unknown, session: Session | null, now: number) {
+  async function run(
+    clientId: string,
+    name: ProcedureName,
+    def: AnyProcedure,
+    input: unknown,
+    session: Session | null,
+    now: number,
+  ) {
     const deliveries: Delivery[] = [];
     const audit: AuditNote = {};
     const makeContext = (db: HandlerContext['db']): HandlerContext => ({
@@ -74,7 +84,8 @@ export function createRouter(state: CoreState, handlers: Handlers) {
         if (!(error instanceof CommitThenFail)) throw error;
         failure = error.error;
       }
-      const actor = audit.actor ?? (ctx.session ? { userId: ctx.session.userId, username: ctx.session.username } : null);
+      const actor =
+        audit.actor ?? (ctx.session ? { userId: ctx.session.userId, username: ctx.session.username } : null);
       await appendAudit(trx, {
         at: now,
         actorUserId: actor?.userId ?? null,
@@ -97,7 +108,13 @@ export function createRouter(state: CoreState, handlers: Handlers) {
     return session !== undefined && !session.locked;
   }
 
-  async function audited(entry: { at: number; session: Session; action: string; outcome: 'ok' | 'denied'; details?: Record<string, unknown> }) {
+  async function audited(entry: {
+    at: number;
+    session: Session;
+    action: string;
+    outcome: 'ok' | 'denied';
+    details?: Record<string, unknown>;
+  }) {
     await state.db.transaction().execute((trx) =>
       appendAudit(trx, {
         at: entry.at,
@@ -118,5 +135,8 @@ export type Router = ReturnType<typeof createRouter>;
 function toErrorData(error: unknown, name: string): ApiErrorData {
   if (error instanceof ApiError) return error.toData();
   console.error(`[front-desk] ${name} failed:`, error);
-  return { code: 'INTERNAL', message: 'Something went wrong inside Front Desk; nothing was saved. The details are in the log.' };
+  return {
+    code: 'INTERNAL',
+    message: 'Something went wrong inside Front Desk; nothing was saved. The details are in the log.',
+  };
 }

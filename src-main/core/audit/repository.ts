@@ -17,7 +17,12 @@ export interface AuditRecord {
 
 /** Appends one entry. Call inside a write transaction: reading the last hash and inserting must not interleave. */
 export async function appendAudit(db: Kysely<Database>, record: AuditRecord): Promise<void> {
-  const last = await db.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  const last = await db
+    .selectFrom('audit_log')
+    .select(['seq', 'hash'])
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   const fields = {
     seq: (last?.seq ?? 0) + 1,
     id: newId(),
@@ -47,8 +52,15 @@ export interface AuditFilter {
   limit: number;
 }
 
-export async function listAudit(db: Kysely<Database>, filter: AuditFilter): Promise<{ entries: AuditEntry[]; nextBeforeSeq: number | null }> {
-  let query = db.selectFrom('audit_log').selectAll().orderBy('seq', 'desc').limit(filter.limit + 1);
+export async function listAudit(
+  db: Kysely<Database>,
+  filter: AuditFilter,
+): Promise<{ entries: AuditEntry[]; nextBeforeSeq: number | null }> {
+  let query = db
+    .selectFrom('audit_log')
+    .selectAll()
+    .orderBy('seq', 'desc')
+    .limit(filter.limit + 1);
   if (filter.actor) query = query.where('actor_username', '=', filter.actor.toLowerCase());
   if (filter.action) query = query.where('action', 'like', `${filter.action.replace(/[%_\\]/g, '\\$&')}%`);
   if (filter.outcome) query = query.where('outcome', '=', filter.outcome);
@@ -97,10 +109,20 @@ export async function verifyAuditChain(db: Kysely<Database>): Promise<AuditVerif
         return { ok: false, checked, brokenAtSeq: expectedSeq, reason: `entry ${expectedSeq} is missing` };
       }
       if (row.prev_hash !== prevHash) {
-        return { ok: false, checked, brokenAtSeq: row.seq, reason: `entry ${row.seq} does not link to the entry before it` };
+        return {
+          ok: false,
+          checked,
+          brokenAtSeq: row.seq,
+          reason: `entry ${row.seq} does not link to the entry before it`,
+        };
       }
       if (entryHash(prevHash, row) !== row.hash) {
-        return { ok: false, checked, brokenAtSeq: row.seq, reason: `entry ${row.seq} was changed after it was written` };
+        return {
+          ok: false,
+          checked,
+          brokenAtSeq: row.seq,
+          reason: `entry ${row.seq} was changed after it was written`,
+        };
       }
       prevHash = row.hash;
       expectedSeq += 1;

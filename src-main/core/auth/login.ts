@@ -32,15 +32,24 @@ export async function checkPassword(ctx: HandlerContext, user: UserRow, password
       updated_at: ctx.now,
     });
     ctx.audit.details = { failures };
-    throw new CommitThenFail(new ApiError('UNAUTHENTICATED', 'Wrong username or password.', { fields: { password: 'is wrong' } }));
+    throw new CommitThenFail(
+      new ApiError('UNAUTHENTICATED', 'Wrong username or password.', { fields: { password: 'is wrong' } }),
+    );
   }
   if (user.disabled_at !== null) {
-    throw new CommitThenFail(new ApiError('UNAUTHENTICATED', 'This account is disabled. Ask an administrator to enable it.'));
+    throw new CommitThenFail(
+      new ApiError('UNAUTHENTICATED', 'This account is disabled. Ask an administrator to enable it.'),
+    );
   }
 }
 
 export async function startSession(ctx: HandlerContext, user: UserRow): Promise<Session> {
-  await updateUser(ctx.db, user.id, { failed_login_count: 0, login_blocked_until: null, last_login_at: ctx.now, updated_at: ctx.now });
+  await updateUser(ctx.db, user.id, {
+    failed_login_count: 0,
+    login_blocked_until: null,
+    last_login_at: ctx.now,
+    updated_at: ctx.now,
+  });
   const role = user.role_id as Role;
   return {
     userId: user.id,

@@ -44,7 +44,12 @@ export function verifyBackup(file: string, key: Buffer): BackupCheck {
  * Puts a verified backup in place of the database. The database it replaces is kept beside it
  * (still encrypted) rather than deleted. Front Desk must not be running on this data folder.
  */
-export function restoreDatabase(file: string, key: Buffer, backupFile: string, now: number): { replacedFile: string | null } {
+export function restoreDatabase(
+  file: string,
+  key: Buffer,
+  backupFile: string,
+  now: number,
+): { replacedFile: string | null } {
   verifyBackup(backupFile, key);
   let replacedFile: string | null = null;
   if (existsSync(file)) {

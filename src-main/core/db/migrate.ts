@@ -7,7 +7,11 @@ import { DatabaseOpenError } from './errors';
  * failure leaves the database at the last complete version. A database made by a newer Front Desk
  * is refused rather than guessed at.
  */
-export function migrate(handle: BetterSqlite3.Database, now: number, migrations: readonly Migration[] = allMigrations): number {
+export function migrate(
+  handle: BetterSqlite3.Database,
+  now: number,
+  migrations: readonly Migration[] = allMigrations,
+): number {
   handle.exec(
     'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL) STRICT',
   );
@@ -40,6 +44,8 @@ export function migrate(handle: BetterSqlite3.Database, now: number, migrations:
 }
 
 export function currentVersion(handle: BetterSqlite3.Database): number {
-  const row = handle.prepare('SELECT max(version) AS version FROM schema_migrations').get() as { version: number | null };
+  const row = handle.prepare('SELECT max(version) AS version FROM schema_migrations').get() as {
+    version: number | null;
+  };
   return row.version ?? 0;
 }

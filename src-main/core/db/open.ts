@@ -57,23 +57,38 @@ export function openDatabase(options: OpenOptions): ClinicDatabase {
 }
 
 /** The keyed, tuned better-sqlite3 handle without migrations: for backup checks and tests. */
-export function openEncryptedHandle(options: Pick<OpenOptions, 'file' | 'key' | 'create'> & { readonly?: boolean }): BetterSqlite3.Database {
+export function openEncryptedHandle(
+  options: Pick<OpenOptions, 'file' | 'key' | 'create'> & { readonly?: boolean },
+): BetterSqlite3.Database {
   if (options.key.length !== KEY_BYTES) {
-    throw new DatabaseOpenError('BAD_KEY', `The database key must be ${KEY_BYTES} bytes; this one is ${options.key.length}.`);
+    throw new DatabaseOpenError(
+      'BAD_KEY',
+      `The database key must be ${KEY_BYTES} bytes; this one is ${options.key.length}.`,
+    );
   }
   if (!options.create && !existsSync(options.file)) {
-    throw new DatabaseOpenError('NOT_FOUND', `No clinic database at ${options.file}. Run \`clinic init\` to create one.`);
+    throw new DatabaseOpenError(
+      'NOT_FOUND',
+      `No clinic database at ${options.file}. Run \`clinic init\` to create one.`,
+    );
   }
-  const handle = new BetterSqlite3(options.file, { fileMustExist: !options.create, readonly: options.readonly ?? false });
+  const handle = new BetterSqlite3(options.file, {
+    fileMustExist: !options.create,
+    readonly: options.readonly ?? false,
+  });
   try {
     applyKey(handle, options.key);
     // The first read is where a wrong key shows: SQLite reports the file as "not a database".
     handle.prepare('SELECT count(*) FROM sqlite_master').get();
   } catch (error) {
     handle.close();
-    throw new DatabaseOpenError('WRONG_KEY', `The key does not open ${options.file}: wrong key, or not a Front Desk database.`, {
-      cause: error,
-    });
+    throw new DatabaseOpenError(
+      'WRONG_KEY',
+      `The key does not open ${options.file}: wrong key, or not a Front Desk database.`,
+      {
+        cause: error,
+      },
+    );
   }
   if (!options.readonly) {
     handle.pragma('journal_mode = WAL');
@@ -104,5 +119,9 @@ export interface WalCheckpoint {
 export function checkpointWal(handle: BetterSqlite3.Database): WalCheckpoint {
   if (handle.inTransaction || !handle.open) return { logPages: 0, checkpointedPages: 0, skipped: true };
   const [row] = handle.pragma('wal_checkpoint(PASSIVE)') as { busy: number; log: number; checkpointed: number }[];
-  return { logPages: Math.max(0, row?.log ?? 0), checkpointedPages: Math.max(0, row?.checkpointed ?? 0), skipped: false };
+  return {
+    logPages: Math.max(0, row?.log ?? 0),
+    checkpointedPages: Math.max(0, row?.checkpointed ?? 0),
+    skipped: false,
+  };
 }

@@ -17,9 +17,13 @@ export async function saveContacts(
 ): Promise<{ record: PatientRecord; before: number; after: number }> {
   const context = await patientContext(db);
   const patient = await existingPatient(db, input.patientId);
-  if (patient.merged_into_id !== null) throw new ApiError('CONFLICT', 'This record was merged into another; edit that one instead.');
+  if (patient.merged_into_id !== null)
+    throw new ApiError('CONFLICT', 'This record was merged into another; edit that one instead.');
   if (patient.updated_at !== input.expectedUpdatedAt) {
-    throw new ApiError('CONFLICT', 'Someone else changed this patient since you opened the record. Reload it and make your change again.');
+    throw new ApiError(
+      'CONFLICT',
+      'Someone else changed this patient since you opened the record. Reload it and make your change again.',
+    );
   }
   const existing = await db
     .selectFrom('patient_contacts')
@@ -30,9 +34,14 @@ export async function saveContacts(
   const mine = new Set(existing.map((row) => row.id));
   for (const [index, contact] of input.contacts.entries()) {
     // An id from another patient (or made up) would otherwise be inserted as a new row silently.
-    if (contact.id !== undefined && !mine.has(contact.id)) throw fieldError(`contacts.${index}.id`, 'is not one of this patient’s contacts');
+    if (contact.id !== undefined && !mine.has(contact.id))
+      throw fieldError(`contacts.${index}.id`, 'is not one of this patient’s contacts');
   }
   await replaceContacts(db, patient.id, input.contacts, context.callingCode, now);
   await updatePatientRow(db, patient.id, { updated_at: Math.max(now, patient.updated_at + 1) });
-  return { record: await requireRecord(db, patient.id, today(context, now)), before: existing.length, after: input.contacts.length };
+  return {
+    record: await requireRecord(db, patient.id, today(context, now)),
+    before: existing.length,
+    after: input.contacts.length,
+  };
 }

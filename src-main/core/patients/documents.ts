@@ -1,6 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { Consent, DocumentContent, DocumentKind, DocumentSummary, DocumentType, ConsentKind } from '../../../src-shared/api/areas/documents';
+import type {
+  Consent,
+  DocumentContent,
+  DocumentKind,
+  DocumentSummary,
+  DocumentType,
+  ConsentKind,
+} from '../../../src-shared/api/areas/documents';
 import { MAX_DOCUMENT_BYTES } from '../../../src-shared/api/areas/documents';
 import { ApiError, fieldError } from '../../../src-shared/api/errors';
 import type { Database } from '../db/schema';
@@ -17,7 +24,12 @@ const SIGNATURES: Record<DocumentType, readonly number[]> = {
 const TYPE_NAMES: Record<DocumentType, string> = { 'application/pdf': 'PDF', 'image/png': 'PNG', 'image/jpeg': 'JPEG' };
 
 export async function requirePatient(db: Kysely<Database>, patientId: string): Promise<void> {
-  const row = await db.selectFrom('patients').select('id').where('id', '=', patientId).where('deleted_at', 'is', null).executeTakeFirst();
+  const row = await db
+    .selectFrom('patients')
+    .select('id')
+    .where('id', '=', patientId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
   if (!row) throw new ApiError('NOT_FOUND', 'There is no such patient.', { fields: { patientId: 'no such patient' } });
 }
 
@@ -30,7 +42,12 @@ export interface NewDocument {
   contentBase64: string;
 }
 
-export async function addDocument(db: Kysely<Database>, input: NewDocument, uploadedBy: string | null, now: number): Promise<DocumentSummary> {
+export async function addDocument(
+  db: Kysely<Database>,
+  input: NewDocument,
+  uploadedBy: string | null,
+  now: number,
+): Promise<DocumentSummary> {
   await requirePatient(db, input.patientId);
   const content = Buffer.from(input.contentBase64, 'base64');
   if (content.length === 0) throw fieldError('contentBase64', 'the file is empty');
@@ -84,16 +101,32 @@ export async function listDocuments(db: Kysely<Database>, patientId: string): Pr
 }
 
 export async function getDocument(db: Kysely<Database>, documentId: string): Promise<DocumentContent> {
-  const row = await db.selectFrom('patient_documents').selectAll().where('id', '=', documentId).where('deleted_at', 'is', null).executeTakeFirst();
-  if (!row) throw new ApiError('NOT_FOUND', 'There is no such document.', { fields: { documentId: 'no such document' } });
+  const row = await db
+    .selectFrom('patient_documents')
+    .selectAll()
+    .where('id', '=', documentId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  if (!row)
+    throw new ApiError('NOT_FOUND', 'There is no such document.', { fields: { documentId: 'no such document' } });
   return { ...toSummary(row), contentBase64: row.content.toString('base64') };
 }
 
 /** Soft delete: the row (and its bytes) stay for the record, hidden from screens. */
 export async function removeDocument(db: Kysely<Database>, documentId: string, now: number): Promise<string> {
-  const row = await db.selectFrom('patient_documents').select(['id', 'patient_id']).where('id', '=', documentId).where('deleted_at', 'is', null).executeTakeFirst();
-  if (!row) throw new ApiError('NOT_FOUND', 'There is no such document.', { fields: { documentId: 'no such document' } });
-  await db.updateTable('patient_documents').set({ deleted_at: now, updated_at: now }).where('id', '=', documentId).execute();
+  const row = await db
+    .selectFrom('patient_documents')
+    .select(['id', 'patient_id'])
+    .where('id', '=', documentId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  if (!row)
+    throw new ApiError('NOT_FOUND', 'There is no such document.', { fields: { documentId: 'no such document' } });
+  await db
+    .updateTable('patient_documents')
+    .set({ deleted_at: now, updated_at: now })
+    .where('id', '=', documentId)
+    .execute();
   return row.patient_id;
 }
 
@@ -121,7 +154,12 @@ export interface NewConsent {
   notes: string | null;
 }
 
-export async function recordConsent(db: Kysely<Database>, input: NewConsent, recordedBy: string | null, now: number): Promise<Consent> {
+export async function recordConsent(
+  db: Kysely<Database>,
+  input: NewConsent,
+  recordedBy: string | null,
+  now: number,
+): Promise<Consent> {
   await requirePatient(db, input.patientId);
   if (input.documentId) {
     const document = await db
@@ -130,7 +168,8 @@ export async function recordConsent(db: Kysely<Database>, input: NewConsent, rec
       .where('id', '=', input.documentId)
       .where('deleted_at', 'is', null)
       .executeTakeFirst();
-    if (document?.patient_id !== input.patientId) throw fieldError('documentId', "is not one of this patient's documents");
+    if (document?.patient_id !== input.patientId)
+      throw fieldError('documentId', "is not one of this patient's documents");
   }
   const row: PatientConsentRow = {
     id: newId(),
@@ -163,11 +202,25 @@ export async function listConsents(db: Kysely<Database>, patientId: string): Pro
   return rows.map(toConsent);
 }
 
-export async function revokeConsent(db: Kysely<Database>, consentId: string, revokedBy: string | null, now: number): Promise<Consent> {
-  const row = await db.selectFrom('patient_consents').selectAll().where('id', '=', consentId).where('deleted_at', 'is', null).executeTakeFirst();
+export async function revokeConsent(
+  db: Kysely<Database>,
+  consentId: string,
+  revokedBy: string | null,
+  now: number,
+): Promise<Consent> {
+  const row = await db
+    .selectFrom('patient_consents')
+    .selectAll()
+    .where('id', '=', consentId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
   if (!row) throw new ApiError('NOT_FOUND', 'There is no such consent.', { fields: { consentId: 'no such consent' } });
   if (row.revoked_at !== null) throw new ApiError('CONFLICT', 'This consent was already revoked.');
-  await db.updateTable('patient_consents').set({ revoked_at: now, revoked_by: revokedBy, updated_at: now }).where('id', '=', consentId).execute();
+  await db
+    .updateTable('patient_consents')
+    .set({ revoked_at: now, revoked_by: revokedBy, updated_at: now })
+    .where('id', '=', consentId)
+    .execute();
   return toConsent({ ...row, revoked_at: now, revoked_by: revokedBy });
 }
 

@@ -49,9 +49,12 @@ export async function findDuplicatePairs(
       SELECT patient_id, number, tail, is_primary FROM patient_phones WHERE deleted_at IS NULL`.execute(db)
   ).rows;
   const notSame = new Set(
-    (await sql<{ patient_a: string; patient_b: string }>`SELECT patient_a, patient_b FROM patient_not_duplicates`.execute(db)).rows.map(
-      (row) => `${row.patient_a}|${row.patient_b}`,
-    ),
+    (
+      await sql<{
+        patient_a: string;
+        patient_b: string;
+      }>`SELECT patient_a, patient_b FROM patient_not_duplicates`.execute(db)
+    ).rows.map((row) => `${row.patient_a}|${row.patient_b}`),
   );
 
   const index = new Map(patients.map((row, i) => [row.id, i]));
@@ -85,7 +88,8 @@ export async function findDuplicatePairs(
   };
   for (const block of blocks.values()) {
     if (block.length < 2 || block.length > MAX_BLOCK) continue;
-    for (let x = 0; x < block.length; x += 1) for (let y = x + 1; y < block.length; y += 1) addPair(block[x] as number, block[y] as number);
+    for (let x = 0; x < block.length; x += 1)
+      for (let y = x + 1; y < block.length; y += 1) addPair(block[x] as number, block[y] as number);
   }
   patients.forEach((row, i) => {
     const swapped = swapDayMonth(row.dob);
@@ -95,17 +99,15 @@ export async function findDuplicatePairs(
     for (const j of block) addPair(i, j);
   });
 
-  const people = patients.map(
-    (row, i): PersonForMatching => ({
-      firstName: row.first_name,
-      middleName: row.middle_name,
-      lastName: row.last_name,
-      dob: row.dob,
-      phoneTails: tails[i] ?? [],
-      email: row.email,
-      nationalId: row.national_id,
-    }),
-  );
+  const people = patients.map((row, i): PersonForMatching => ({
+    firstName: row.first_name,
+    middleName: row.middle_name,
+    lastName: row.last_name,
+    dob: row.dob,
+    phoneTails: tails[i] ?? [],
+    email: row.email,
+    nationalId: row.national_id,
+  }));
   const found: { i: number; j: number; score: NonNullable<ReturnType<typeof scorePair>> }[] = [];
   for (const key of pairs) {
     const i = Math.floor(key / n);
@@ -115,7 +117,8 @@ export async function findDuplicatePairs(
     const score = scorePair(people[i] as PersonForMatching, people[j] as PersonForMatching, options.dateFormat);
     if (score && score.score >= options.minScore) found.push({ i, j, score });
   }
-  const display = (i: number) => toSearchRow({ ...(patients[i] as FinderRow), phone: primary[i] ?? null }, options.today, 'partial');
+  const display = (i: number) =>
+    toSearchRow({ ...(patients[i] as FinderRow), phone: primary[i] ?? null }, options.today, 'partial');
   // Best first; among equals, the earliest registered first.
   return found
     .sort((x, y) => y.score.score - x.score.score || x.i - y.i || x.j - y.j)
@@ -134,9 +137,17 @@ export async function markNotDuplicate(
     ['a', input.a],
     ['b', input.b],
   ] as const) {
-    const row = await db.selectFrom('patients').select(['merged_into_id']).where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+    const row = await db
+      .selectFrom('patients')
+      .select(['merged_into_id'])
+      .where('id', '=', id)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
     if (!row) throw new ApiError('NOT_FOUND', 'There is no such patient.', { fields: { [field]: 'no such patient' } });
-    if (row.merged_into_id !== null) throw new ApiError('CONFLICT', 'That record was merged into another; mark the surviving record instead.', { fields: { [field]: 'merged' } });
+    if (row.merged_into_id !== null)
+      throw new ApiError('CONFLICT', 'That record was merged into another; mark the surviving record instead.', {
+        fields: { [field]: 'merged' },
+      });
   }
   await recordNotDuplicates(db, input.a, [input.b], actor, now);
   return input.a < input.b ? { a: input.a, b: input.b } : { a: input.b, b: input.a };

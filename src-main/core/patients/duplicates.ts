@@ -79,7 +79,8 @@ export function editDistance(a: string, b: string): number {
     for (let j = 1; j <= n; j += 1) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let best = Math.min((prev[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, (prevPrev[j - 2] ?? 0) + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        best = Math.min(best, (prevPrev[j - 2] ?? 0) + 1);
       current[j] = best;
     }
     [prevPrev, prev, current] = [prev, current, prevPrev];
@@ -139,7 +140,11 @@ const LIKENESS_CODE: Record<NameLikeness, DuplicateReasonCode> = {
   typo: 'same_dob_name_typo',
 };
 
-export function scorePair(a: PersonForMatching, b: PersonForMatching, format: DateFormat = 'YYYY-MM-DD'): DuplicateScore | null {
+export function scorePair(
+  a: PersonForMatching,
+  b: PersonForMatching,
+  format: DateFormat = 'YYYY-MM-DD',
+): DuplicateScore | null {
   const reasons: DuplicateReason[] = [];
   const add = (code: DuplicateReasonCode, message: string) => reasons.push({ code, message });
   const names = `${a.firstName} ${a.lastName} / ${b.firstName} ${b.lastName}`;
@@ -160,11 +165,15 @@ export function scorePair(a: PersonForMatching, b: PersonForMatching, format: Da
       };
       add(LIKENESS_CODE[likeness], sentences[likeness]);
     } else if (swapDayMonth(a.dob) === b.dob && likeness !== 'transposed') {
-      add('swapped_dob_same_name', `Same name and a date of birth with day and month swapped (${date} / ${formatDate(b.dob, format)})`);
+      add(
+        'swapped_dob_same_name',
+        `Same name and a date of birth with day and month swapped (${date} / ${formatDate(b.dob, format)})`,
+      );
     }
   }
   if (firstNamesAlike(a, b) || likeness !== null) {
-    if (a.email && b.email && a.email.toLowerCase() === b.email.toLowerCase()) add('same_email', `Same email (${a.email.toLowerCase()})`);
+    if (a.email && b.email && a.email.toLowerCase() === b.email.toLowerCase())
+      add('same_email', `Same email (${a.email.toLowerCase()})`);
     const shared = (a.phoneTails ?? []).find((tail) => tail.length >= 6 && (b.phoneTails ?? []).includes(tail));
     if (shared) add('same_phone', `Same phone number (ending ${shared.slice(-4)})`);
   }

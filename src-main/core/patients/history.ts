@@ -82,13 +82,24 @@ function removalLabel(reason: unknown): string {
   return known ? ALLERGY_REMOVAL_LABELS[known].toLowerCase() : 'no reason recorded';
 }
 
-function describe(row: HistoryRow, patientId: string, details: Record<string, unknown>, mrns: Map<string, string>): string {
+function describe(
+  row: HistoryRow,
+  patientId: string,
+  details: Record<string, unknown>,
+  mrns: Map<string, string>,
+): string {
   const mrnOf = (key: string) => mrns.get(text(details[key])) ?? 'another record';
   switch (row.action) {
     case 'patients.create':
       return 'Registered';
     case 'patients.update': {
-      const changed = [...new Set(strings(details.changed).flatMap((column) => (column in COLUMN_LABELS ? [COLUMN_LABELS[column] ?? column] : [])))];
+      const changed = [
+        ...new Set(
+          strings(details.changed).flatMap((column) =>
+            column in COLUMN_LABELS ? [COLUMN_LABELS[column] ?? column] : [],
+          ),
+        ),
+      ];
       const confirmed = strings(details.confirmedNotDuplicateOf).length > 0 ? '; confirmed not a duplicate' : '';
       return changed.length > 0 ? `Changed ${changed.join(', ')}${confirmed}` : `Saved with no change${confirmed}`;
     }
@@ -157,7 +168,10 @@ export async function patientHistory(
       ORDER BY a.seq DESC LIMIT ${input.limit + 1}`.execute(db)
   ).rows;
   const page = rows.slice(0, input.limit);
-  const parsed = page.map((row) => ({ row, details: row.details ? (JSON.parse(row.details) as Record<string, unknown>) : {} }));
+  const parsed = page.map((row) => ({
+    row,
+    details: row.details ? (JSON.parse(row.details) as Record<string, unknown>) : {},
+  }));
   const ids = new Set<string>();
   for (const { row, details } of parsed) {
     if (row.target_id) ids.add(row.target_id);
@@ -165,7 +179,11 @@ export async function patientHistory(
   }
   const mrns = new Map<string, string>();
   if (ids.size > 0) {
-    const found = await db.selectFrom('patients').select(['id', 'mrn']).where('id', 'in', [...ids]).execute();
+    const found = await db
+      .selectFrom('patients')
+      .select(['id', 'mrn'])
+      .where('id', 'in', [...ids])
+      .execute();
     for (const patient of found) mrns.set(patient.id, patient.mrn);
   }
   return {

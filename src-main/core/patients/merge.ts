@@ -125,7 +125,8 @@ function withoutBlobs(row: Row): Row {
 }
 
 async function selectRows(db: Kysely<Database>, table: string, column: string, value: string): Promise<Row[]> {
-  const rows = await sql<Row>`SELECT * FROM ${sql.table(table)} WHERE ${sql.ref(column)} = ${value} ORDER BY id`.execute(db);
+  const rows =
+    await sql<Row>`SELECT * FROM ${sql.table(table)} WHERE ${sql.ref(column)} = ${value} ORDER BY id`.execute(db);
   return rows.rows.map(withoutBlobs);
 }
 
@@ -164,7 +165,10 @@ async function livePatient(db: Kysely<Database>, id: string, field: string): Pro
 }
 
 export function fullChoices(fields: Partial<Record<MergeField, MergeChoice>>): Record<MergeField, MergeChoice> {
-  return Object.fromEntries(MERGE_FIELDS.map((field) => [field, fields[field] ?? 'survivor'])) as Record<MergeField, MergeChoice>;
+  return Object.fromEntries(MERGE_FIELDS.map((field) => [field, fields[field] ?? 'survivor'])) as Record<
+    MergeField,
+    MergeChoice
+  >;
 }
 
 export async function mergePatients(
@@ -177,9 +181,13 @@ export async function mergePatients(
   const survivor = await livePatient(db, input.survivorId, 'survivorId');
   const merged = await livePatient(db, input.mergedId, 'mergedId');
   if (survivor.merged_into_id !== null) {
-    throw new ApiError('CONFLICT', `${describePatient(survivor)} was itself merged into another record; merge into that one instead.`);
+    throw new ApiError(
+      'CONFLICT',
+      `${describePatient(survivor)} was itself merged into another record; merge into that one instead.`,
+    );
   }
-  if (merged.merged_into_id !== null) throw new ApiError('CONFLICT', `${describePatient(merged)} has already been merged into another record.`);
+  if (merged.merged_into_id !== null)
+    throw new ApiError('CONFLICT', `${describePatient(merged)} has already been merged into another record.`);
   const choices = fullChoices(input.fields);
 
   // Linked rows: snapshot, then move to the survivor.
@@ -193,20 +201,27 @@ export async function mergePatients(
     let nextPosition = 0;
     let survivorHasPrimary = false;
     if (table === 'patient_phones' || table === 'patient_contacts') {
-      const last = await sql<{ top: number | null }>`SELECT max(position) AS top FROM ${sql.table(table)} WHERE patient_id = ${input.survivorId}`.execute(db);
+      const last = await sql<{
+        top: number | null;
+      }>`SELECT max(position) AS top FROM ${sql.table(table)} WHERE patient_id = ${input.survivorId}`.execute(db);
       nextPosition = (last.rows[0]?.top ?? -1) + 1;
     }
     if (table === 'patient_phones') {
-      const primary = await sql`SELECT 1 FROM patient_phones WHERE patient_id = ${input.survivorId} AND is_primary = 1 AND deleted_at IS NULL`.execute(db);
+      const primary =
+        await sql`SELECT 1 FROM patient_phones WHERE patient_id = ${input.survivorId} AND is_primary = 1 AND deleted_at IS NULL`.execute(
+          db,
+        );
       survivorHasPrimary = primary.rows.length > 0;
     }
-    const ordered = 'position' in (rows[0] ?? {}) ? [...rows].sort((x, y) => Number(x.position) - Number(y.position)) : rows;
+    const ordered =
+      'position' in (rows[0] ?? {}) ? [...rows].sort((x, y) => Number(x.position) - Number(y.position)) : rows;
     for (const row of ordered) {
       const values: Row = { [column]: input.survivorId };
       if (hasUpdatedAt) values.updated_at = bumped(row.updated_at, now);
       if (table === 'patient_phones' || table === 'patient_contacts') values.position = nextPosition++;
       // The survivor keeps its own primary phone; the merged record's becomes primary only when it has none.
-      if (table === 'patient_phones') values.is_primary = row.is_primary === 1 && row.deleted_at === null && !survivorHasPrimary ? 1 : 0;
+      if (table === 'patient_phones')
+        values.is_primary = row.is_primary === 1 && row.deleted_at === null && !survivorHasPrimary ? 1 : 0;
       await updateRow(db, table, row.id, values);
     }
   }
@@ -216,13 +231,16 @@ export async function mergePatients(
     await sql<NotDuplicateRow>`SELECT * FROM patient_not_duplicates WHERE patient_a = ${input.mergedId} OR patient_b = ${input.mergedId}
       ORDER BY patient_a, patient_b`.execute(db)
   ).rows;
-  await sql`DELETE FROM patient_not_duplicates WHERE patient_a = ${input.mergedId} OR patient_b = ${input.mergedId}`.execute(db);
+  await sql`DELETE FROM patient_not_duplicates WHERE patient_a = ${input.mergedId} OR patient_b = ${input.mergedId}`.execute(
+    db,
+  );
   const added: { patient_a: string; patient_b: string }[] = [];
   for (const pair of removed) {
     const other = pair.patient_a === input.mergedId ? pair.patient_b : pair.patient_a;
     if (other === input.survivorId) continue;
     const [a, b] = input.survivorId < other ? [input.survivorId, other] : [other, input.survivorId];
-    const inserted = await sql`INSERT INTO patient_not_duplicates (patient_a, patient_b, decided_by, created_at, updated_at)
+    const inserted =
+      await sql`INSERT INTO patient_not_duplicates (patient_a, patient_b, decided_by, created_at, updated_at)
       VALUES (${a}, ${b}, ${pair.decided_by}, ${now}, ${now}) ON CONFLICT DO NOTHING`.execute(db);
     if (Number(inserted.numAffectedRows ?? 0) > 0) added.push({ patient_a: a, patient_b: b });
   }
@@ -234,7 +252,10 @@ export async function mergePatients(
     for (const column of COLUMNS[field]) taken[column] = merged[column];
   }
   await updateRow(db, 'patients', survivor.id, { ...taken, updated_at: bumped(survivor.updated_at, now) });
-  await updateRow(db, 'patients', merged.id, { merged_into_id: survivor.id, updated_at: bumped(merged.updated_at, now) });
+  await updateRow(db, 'patients', merged.id, {
+    merged_into_id: survivor.id,
+    updated_at: bumped(merged.updated_at, now),
+  });
 
   const snapshot: MergeSnapshot = {
     survivor: { before: survivor, after: (await selectPatient(db, input.survivorId)) ?? {} },
@@ -244,7 +265,9 @@ export async function mergePatients(
   };
   const mergeId = newId();
   await sql`INSERT INTO patient_merges (id, survivor_id, merged_id, merged_by, merged_at, fields, snapshot, created_at, updated_at)
-    VALUES (${mergeId}, ${input.survivorId}, ${input.mergedId}, ${actor}, ${now}, ${JSON.stringify(choices)}, ${JSON.stringify(snapshot)}, ${now}, ${now})`.execute(db);
+    VALUES (${mergeId}, ${input.survivorId}, ${input.mergedId}, ${actor}, ${now}, ${JSON.stringify(choices)}, ${JSON.stringify(snapshot)}, ${now}, ${now})`.execute(
+    db,
+  );
   await reindexPatient(db, input.survivorId);
   await reindexPatient(db, input.mergedId);
   return { record: await requireRecord(db, input.survivorId, today(context, now)), mergeId, moved };
@@ -281,17 +304,25 @@ export async function unmergePatients(
         : current && current.deleted_at !== null
           ? 'it has since been deleted'
           : `it was changed after the merge (${changed.map((column) => column.replace(/_/g, ' ')).join(', ')})`;
-    throw new ApiError('CONFLICT', `This merge cannot be undone: the ${role} record ${describePatient(side.after)} — ${why}.`, {
-      record: role,
-      patientId: side.after.id,
-      changed,
-    });
+    throw new ApiError(
+      'CONFLICT',
+      `This merge cannot be undone: the ${role} record ${describePatient(side.after)} — ${why}.`,
+      {
+        record: role,
+        patientId: side.after.id,
+        changed,
+      },
+    );
   }
   for (const { table, column, rows } of snapshot.linked) {
     for (const row of rows) {
       const current = (await sql<Row>`SELECT * FROM ${sql.table(table)} WHERE id = ${row.id}`.execute(db)).rows[0];
       const expectedUpdatedAt = 'updated_at' in row ? bumped(row.updated_at, merge.merged_at) : undefined;
-      if (!current || current[column] !== merge.survivor_id || (expectedUpdatedAt !== undefined && current.updated_at !== expectedUpdatedAt)) {
+      if (
+        !current ||
+        current[column] !== merge.survivor_id ||
+        (expectedUpdatedAt !== undefined && current.updated_at !== expectedUpdatedAt)
+      ) {
         throw new ApiError(
           'CONFLICT',
           `This merge cannot be undone: ${ROW_LABELS[table] ?? `a row of ${table}`} it moved was changed or removed after the merge.`,
@@ -303,18 +334,24 @@ export async function unmergePatients(
 
   // Put everything back as it was.
   for (const pair of snapshot.notDuplicates.added) {
-    await sql`DELETE FROM patient_not_duplicates WHERE patient_a = ${pair.patient_a} AND patient_b = ${pair.patient_b}`.execute(db);
+    await sql`DELETE FROM patient_not_duplicates WHERE patient_a = ${pair.patient_a} AND patient_b = ${pair.patient_b}`.execute(
+      db,
+    );
   }
   for (const pair of snapshot.notDuplicates.removed) {
     await sql`INSERT INTO patient_not_duplicates (patient_a, patient_b, decided_by, created_at, updated_at)
-      VALUES (${pair.patient_a}, ${pair.patient_b}, ${pair.decided_by}, ${pair.created_at}, ${pair.updated_at})`.execute(db);
+      VALUES (${pair.patient_a}, ${pair.patient_b}, ${pair.decided_by}, ${pair.created_at}, ${pair.updated_at})`.execute(
+      db,
+    );
   }
   for (const { table, rows } of snapshot.linked) {
     for (const row of rows) await updateRow(db, table, row.id, row);
   }
   await updateRow(db, 'patients', merge.merged_id, snapshot.merged.before);
   await updateRow(db, 'patients', merge.survivor_id, snapshot.survivor.before);
-  await sql`UPDATE patient_merges SET undone_at = ${now}, undone_by = ${actor}, updated_at = ${Math.max(now, merge.merged_at + 1)} WHERE id = ${mergeId}`.execute(db);
+  await sql`UPDATE patient_merges SET undone_at = ${now}, undone_by = ${actor}, updated_at = ${Math.max(now, merge.merged_at + 1)} WHERE id = ${mergeId}`.execute(
+    db,
+  );
   await reindexPatient(db, merge.survivor_id);
   await reindexPatient(db, merge.merged_id);
   const todayIso = today(context, now);

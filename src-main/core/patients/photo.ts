@@ -30,7 +30,8 @@ export async function setPhoto(
   now: number,
 ): Promise<PatientPhoto> {
   // Checked here too (the schema bounds the base64 length, not the decoded size).
-  if (Buffer.byteLength(input.contentBase64, 'base64') > MAX_PHOTO_BYTES) throw fieldError('contentBase64', 'must be at most 2 MiB');
+  if (Buffer.byteLength(input.contentBase64, 'base64') > MAX_PHOTO_BYTES)
+    throw fieldError('contentBase64', 'must be at most 2 MiB');
   const document = await addDocument(
     db,
     { ...input, kind: 'photo', title: 'Photo', fileName: input.mimeType === 'image/png' ? 'photo.png' : 'photo.jpg' },
@@ -58,5 +59,10 @@ export async function getPhoto(db: Kysely<Database>, patientId: string): Promise
     .orderBy('id', 'desc')
     .executeTakeFirst();
   if (!row || (row.mime_type !== 'image/png' && row.mime_type !== 'image/jpeg')) return null;
-  return { documentId: row.id, mimeType: row.mime_type, contentBase64: row.content.toString('base64'), createdAt: row.created_at };
+  return {
+    documentId: row.id,
+    mimeType: row.mime_type,
+    contentBase64: row.content.toString('base64'),
+    createdAt: row.created_at,
+  };
 }

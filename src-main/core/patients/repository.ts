@@ -28,7 +28,13 @@ export interface PatientContext {
 }
 
 export async function readPatientContext(db: Kysely<Database>): Promise<PatientContext | null> {
-  const row = await sql<{ date_format: string; time_zone: string; mrn_prefix: string; mrn_digits: number; default_calling_code: string | null }>`
+  const row = await sql<{
+    date_format: string;
+    time_zone: string;
+    mrn_prefix: string;
+    mrn_digits: number;
+    default_calling_code: string | null;
+  }>`
     SELECT c.date_format, c.time_zone, p.mrn_prefix, p.mrn_digits, p.default_calling_code
     FROM clinic_settings c, patient_settings p WHERE c.id = 1 AND p.id = 1`.execute(db);
   const first = row.rows[0];
@@ -45,7 +51,9 @@ export async function readPatientContext(db: Kysely<Database>): Promise<PatientC
 /** National ids are stored as upper-case letters and digits only, and matched exactly. */
 export function normaliseNationalId(text: string | null | undefined): string | null {
   if (!text) return null;
-  const value = foldText(text).replace(/[^\p{L}\p{N}]+/gu, '').toUpperCase();
+  const value = foldText(text)
+    .replace(/[^\p{L}\p{N}]+/gu, '')
+    .toUpperCase();
   return value === '' ? null : value;
 }
 
@@ -92,23 +100,57 @@ export interface PhoneInput {
  * Makes the patient's phones exactly `phones` (in order; the first is primary when none is marked):
  * listed ids are updated, new ones inserted, missing ones soft-deleted.
  */
-export async function replacePhones(db: Kysely<Database>, patientId: string, phones: readonly PhoneInput[], callingCode: string | null, now: number) {
-  const existing = await db.selectFrom('patient_phones').select('id').where('patient_id', '=', patientId).where('deleted_at', 'is', null).execute();
+export async function replacePhones(
+  db: Kysely<Database>,
+  patientId: string,
+  phones: readonly PhoneInput[],
+  callingCode: string | null,
+  now: number,
+) {
+  const existing = await db
+    .selectFrom('patient_phones')
+    .select('id')
+    .where('patient_id', '=', patientId)
+    .where('deleted_at', 'is', null)
+    .execute();
   const keep = new Set(phones.flatMap((phone) => (phone.id ? [phone.id] : [])));
-  const primaryIndex = Math.max(0, phones.findIndex((phone) => phone.isPrimary));
+  const primaryIndex = Math.max(
+    0,
+    phones.findIndex((phone) => phone.isPrimary),
+  );
   // Clear first: the one-primary index must hold after every statement.
-  await db.updateTable('patient_phones').set({ is_primary: 0 }).where('patient_id', '=', patientId).where('deleted_at', 'is', null).execute();
+  await db
+    .updateTable('patient_phones')
+    .set({ is_primary: 0 })
+    .where('patient_id', '=', patientId)
+    .where('deleted_at', 'is', null)
+    .execute();
   for (const row of existing) {
-    if (!keep.has(row.id)) await db.updateTable('patient_phones').set({ deleted_at: now, updated_at: now }).where('id', '=', row.id).execute();
+    if (!keep.has(row.id))
+      await db
+        .updateTable('patient_phones')
+        .set({ deleted_at: now, updated_at: now })
+        .where('id', '=', row.id)
+        .execute();
   }
   const existingIds = new Set(existing.map((row) => row.id));
   for (const [position, phone] of phones.entries()) {
     const number = normalisePhone(phone.number, callingCode);
-    const values = { kind: phone.kind, number, tail: phoneTail(number), is_primary: position === primaryIndex ? 1 : 0, position, updated_at: now };
+    const values = {
+      kind: phone.kind,
+      number,
+      tail: phoneTail(number),
+      is_primary: position === primaryIndex ? 1 : 0,
+      position,
+      updated_at: now,
+    };
     if (phone.id && existingIds.has(phone.id)) {
       await db.updateTable('patient_phones').set(values).where('id', '=', phone.id).execute();
     } else {
-      await db.insertInto('patient_phones').values({ id: newId(), patient_id: patientId, ...values, created_at: now, deleted_at: null }).execute();
+      await db
+        .insertInto('patient_phones')
+        .values({ id: newId(), patient_id: patientId, ...values, created_at: now, deleted_at: null })
+        .execute();
     }
   }
 }
@@ -129,10 +171,20 @@ export async function replaceContacts(
   callingCode: string | null,
   now: number,
 ) {
-  const existing = await db.selectFrom('patient_contacts').select('id').where('patient_id', '=', patientId).where('deleted_at', 'is', null).execute();
+  const existing = await db
+    .selectFrom('patient_contacts')
+    .select('id')
+    .where('patient_id', '=', patientId)
+    .where('deleted_at', 'is', null)
+    .execute();
   const keep = new Set(contacts.flatMap((contact) => (contact.id ? [contact.id] : [])));
   for (const row of existing) {
-    if (!keep.has(row.id)) await db.updateTable('patient_contacts').set({ deleted_at: now, updated_at: now }).where('id', '=', row.id).execute();
+    if (!keep.has(row.id))
+      await db
+        .updateTable('patient_contacts')
+        .set({ deleted_at: now, updated_at: now })
+        .where('id', '=', row.id)
+        .execute();
   }
   const existingIds = new Set(existing.map((row) => row.id));
   for (const [position, contact] of contacts.entries()) {
@@ -148,14 +200,23 @@ export async function replaceContacts(
     if (contact.id && existingIds.has(contact.id)) {
       await db.updateTable('patient_contacts').set(values).where('id', '=', contact.id).execute();
     } else {
-      await db.insertInto('patient_contacts').values({ id: newId(), patient_id: patientId, ...values, created_at: now, deleted_at: null }).execute();
+      await db
+        .insertInto('patient_contacts')
+        .values({ id: newId(), patient_id: patientId, ...values, created_at: now, deleted_at: null })
+        .execute();
     }
   }
 }
 
 export async function insertAllergy(
   db: Kysely<Database>,
-  values: { patientId: string; substance: string; reaction: string | null; severity: AllergySeverity; recordedBy: string | null },
+  values: {
+    patientId: string;
+    substance: string;
+    reaction: string | null;
+    severity: AllergySeverity;
+    recordedBy: string | null;
+  },
   now: number,
 ): Promise<string> {
   const id = newId();
@@ -184,7 +245,16 @@ export async function insertAlert(
   const id = newId();
   await db
     .insertInto('patient_alerts')
-    .values({ id, patient_id: values.patientId, kind: values.kind, text: values.text, recorded_by: values.recordedBy, created_at: now, updated_at: now, deleted_at: null })
+    .values({
+      id,
+      patient_id: values.patientId,
+      kind: values.kind,
+      text: values.text,
+      recorded_by: values.recordedBy,
+      created_at: now,
+      updated_at: now,
+      deleted_at: null,
+    })
     .execute();
   return id;
 }
@@ -229,7 +299,12 @@ export async function insertInsurance(db: Kysely<Database>, values: InsuranceInp
 }
 
 /** Policies in force on `today` (not terminated before it) at this priority. */
-export async function activePolicyAt(db: Kysely<Database>, patientId: string, priority: InsurancePriority, today: string) {
+export async function activePolicyAt(
+  db: Kysely<Database>,
+  patientId: string,
+  priority: InsurancePriority,
+  today: string,
+) {
   return db
     .selectFrom('patient_insurance')
     .select(['id', 'payer'])
@@ -240,7 +315,13 @@ export async function activePolicyAt(db: Kysely<Database>, patientId: string, pr
     .executeTakeFirst();
 }
 
-export async function recordNotDuplicates(db: Kysely<Database>, patientId: string, others: readonly string[], decidedBy: string | null, now: number) {
+export async function recordNotDuplicates(
+  db: Kysely<Database>,
+  patientId: string,
+  others: readonly string[],
+  decidedBy: string | null,
+  now: number,
+) {
   for (const other of others) {
     if (other === patientId) continue;
     const [a, b] = patientId < other ? [patientId, other] : [other, patientId];
@@ -268,11 +349,40 @@ export async function loadRecord(db: Kysely<Database>, id: string, today: string
   const row = await findPatientRow(db, id);
   if (!row) return null;
   const [phones, contacts, allergies, alerts, insurance] = await Promise.all([
-    db.selectFrom('patient_phones').selectAll().where('patient_id', '=', id).where('deleted_at', 'is', null).orderBy('position').execute(),
-    db.selectFrom('patient_contacts').selectAll().where('patient_id', '=', id).where('deleted_at', 'is', null).orderBy('position').execute(),
-    db.selectFrom('patient_allergies').selectAll().where('patient_id', '=', id).where('deleted_at', 'is', null).orderBy('created_at').execute(),
-    db.selectFrom('patient_alerts').selectAll().where('patient_id', '=', id).where('deleted_at', 'is', null).orderBy('created_at').execute(),
-    db.selectFrom('patient_insurance').selectAll().where('patient_id', '=', id).where('deleted_at', 'is', null).execute(),
+    db
+      .selectFrom('patient_phones')
+      .selectAll()
+      .where('patient_id', '=', id)
+      .where('deleted_at', 'is', null)
+      .orderBy('position')
+      .execute(),
+    db
+      .selectFrom('patient_contacts')
+      .selectAll()
+      .where('patient_id', '=', id)
+      .where('deleted_at', 'is', null)
+      .orderBy('position')
+      .execute(),
+    db
+      .selectFrom('patient_allergies')
+      .selectAll()
+      .where('patient_id', '=', id)
+      .where('deleted_at', 'is', null)
+      .orderBy('created_at')
+      .execute(),
+    db
+      .selectFrom('patient_alerts')
+      .selectAll()
+      .where('patient_id', '=', id)
+      .where('deleted_at', 'is', null)
+      .orderBy('created_at')
+      .execute(),
+    db
+      .selectFrom('patient_insurance')
+      .selectAll()
+      .where('patient_id', '=', id)
+      .where('deleted_at', 'is', null)
+      .execute(),
   ]);
   const priorityOrder: Record<string, number> = { primary: 0, secondary: 1, tertiary: 2 };
   return {
@@ -282,7 +392,12 @@ export async function loadRecord(db: Kysely<Database>, id: string, today: string
     middleName: row.middle_name,
     lastName: row.last_name,
     preferredName: row.preferred_name,
-    name: displayName({ firstName: row.first_name, middleName: row.middle_name, lastName: row.last_name, preferredName: row.preferred_name }),
+    name: displayName({
+      firstName: row.first_name,
+      middleName: row.middle_name,
+      lastName: row.last_name,
+      preferredName: row.preferred_name,
+    }),
     dob: row.dob,
     age: ageOn(row.dob, row.deceased_date ?? today),
     sex: row.sex as Sex,
@@ -304,9 +419,27 @@ export async function loadRecord(db: Kysely<Database>, id: string, today: string
     mergedIntoId: row.merged_into_id,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
-    phones: phones.map((p) => ({ id: p.id, kind: p.kind as PhoneKind, number: p.number, isPrimary: p.is_primary === 1 })),
-    contacts: contacts.map((c) => ({ id: c.id, kind: c.kind as ContactKind, name: c.name, relationship: c.relationship, phone: c.phone, email: c.email })),
-    allergies: allergies.map((a) => ({ id: a.id, substance: a.substance, reaction: a.reaction, severity: a.severity as AllergySeverity, createdAt: a.created_at })),
+    phones: phones.map((p) => ({
+      id: p.id,
+      kind: p.kind as PhoneKind,
+      number: p.number,
+      isPrimary: p.is_primary === 1,
+    })),
+    contacts: contacts.map((c) => ({
+      id: c.id,
+      kind: c.kind as ContactKind,
+      name: c.name,
+      relationship: c.relationship,
+      phone: c.phone,
+      email: c.email,
+    })),
+    allergies: allergies.map((a) => ({
+      id: a.id,
+      substance: a.substance,
+      reaction: a.reaction,
+      severity: a.severity as AllergySeverity,
+      createdAt: a.created_at,
+    })),
     alerts: alerts.map((a) => ({ id: a.id, kind: a.kind as AlertKind, text: a.text, createdAt: a.created_at })),
     insurance: insurance
       .map((p) => ({

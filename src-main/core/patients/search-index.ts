@@ -33,7 +33,10 @@ export interface SearchFields {
 /** Pure: what the index holds for a patient with these phone numbers. */
 export function searchFields(patient: IndexedPatient, phoneNumbers: readonly string[]): SearchFields {
   const tokens = searchWords([patient.first_name, patient.middle_name, patient.last_name, patient.preferred_name]);
-  const sortName = [patient.last_name, patient.first_name, patient.middle_name ?? ''].map((part) => nameWords(part).join(' ')).join(' ').trim();
+  const sortName = [patient.last_name, patient.first_name, patient.middle_name ?? '']
+    .map((part) => nameWords(part).join(' '))
+    .join(' ')
+    .trim();
   return {
     sortName,
     nameWords: ` ${tokens.join(' ')}`,
@@ -54,10 +57,24 @@ export function ftsName(fields: SearchFields): string {
 export async function reindexPatient(db: Kysely<Database>, patientId: string): Promise<void> {
   const patient = await db
     .selectFrom('patients')
-    .select(['first_name', 'middle_name', 'last_name', 'preferred_name', 'dob', 'mrn', 'email', 'deleted_at', 'merged_into_id'])
+    .select([
+      'first_name',
+      'middle_name',
+      'last_name',
+      'preferred_name',
+      'dob',
+      'mrn',
+      'email',
+      'deleted_at',
+      'merged_into_id',
+    ])
     .where('id', '=', patientId)
     .executeTakeFirst();
-  const existing = await db.selectFrom('patient_search').select('key').where('patient_id', '=', patientId).executeTakeFirst();
+  const existing = await db
+    .selectFrom('patient_search')
+    .select('key')
+    .where('patient_id', '=', patientId)
+    .executeTakeFirst();
   if (existing) {
     await db.deleteFrom('patient_name_tokens').where('key', '=', existing.key).execute();
     await sql`DELETE FROM patient_fts WHERE rowid = ${existing.key}`.execute(db);
@@ -74,7 +91,10 @@ export async function reindexPatient(db: Kysely<Database>, patientId: string): P
     .where('deleted_at', 'is', null)
     .orderBy('position')
     .execute();
-  const fields = searchFields(patient, phones.map((row) => row.number));
+  const fields = searchFields(
+    patient,
+    phones.map((row) => row.number),
+  );
   const values = {
     sort_name: fields.sortName,
     name_words: fields.nameWords,

@@ -111,7 +111,11 @@ function filterFor(term: SearchTerm, options: FilterOptions = {}): RawBuilder<un
   }
 }
 
-function whereAll(terms: readonly SearchTerm[], extra: RawBuilder<unknown>[] = [], options: FilterOptions = {}): RawBuilder<unknown> {
+function whereAll(
+  terms: readonly SearchTerm[],
+  extra: RawBuilder<unknown>[] = [],
+  options: FilterOptions = {},
+): RawBuilder<unknown> {
   const parts = [...extra, ...terms.map((term) => filterFor(term, options))];
   return parts.length === 0 ? sql`1` : sql.join(parts, sql` AND `);
 }
@@ -119,7 +123,12 @@ function whereAll(terms: readonly SearchTerm[], extra: RawBuilder<unknown>[] = [
 /** FTS5 phrase for a substring: double quotes doubled inside. */
 const phrase = (text: string) => `"${text.replace(/"/g, '""')}"`;
 
-export async function searchPatients(db: Kysely<Database>, query: string, limit: number, settings: SearchSettings): Promise<PatientSearchRow[]> {
+export async function searchPatients(
+  db: Kysely<Database>,
+  query: string,
+  limit: number,
+  settings: SearchSettings,
+): Promise<PatientSearchRow[]> {
   const terms = parseQuery(query, settings.dateFormat);
   if (terms.length === 0) return [];
   const found = new Map<number, Match>();
@@ -166,7 +175,10 @@ export async function searchPatients(db: Kysely<Database>, query: string, limit:
 
   // 3. Name-word prefixes, driven by the longest word, in name order straight off the covering index.
   const names = terms.filter((t): t is Extract<SearchTerm, { kind: 'name' }> => t.kind === 'name');
-  const longest = names.reduce<(typeof names)[number] | undefined>((best, t) => (!best || t.word.length > best.word.length ? t : best), undefined);
+  const longest = names.reduce<(typeof names)[number] | undefined>(
+    (best, t) => (!best || t.word.length > best.word.length ? t : best),
+    undefined,
+  );
   let prefixHits = 0;
   if (found.size < limit && longest) {
     const rest = others(longest);
@@ -245,7 +257,11 @@ interface ResultRow extends DisplayRow {
   next_provider: string | null;
 }
 
-async function loadRows(db: Kysely<Database>, found: Map<number, Match>, settings: SearchSettings): Promise<PatientSearchRow[]> {
+async function loadRows(
+  db: Kysely<Database>,
+  found: Map<number, Match>,
+  settings: SearchSettings,
+): Promise<PatientSearchRow[]> {
   // The next appointment is one probe of (patient_id, start_at) per result row, at most `limit` of them.
   const rows = await sql<ResultRow>`
     SELECT s.key, p.id, p.mrn, p.first_name, p.middle_name, p.last_name, p.preferred_name, p.dob, p.sex, p.active,
@@ -278,12 +294,13 @@ async function loadRows(db: Kysely<Database>, found: Map<number, Match>, setting
   return result;
 }
 
-export function toSearchRow(
-  row: Omit<DisplayRow, 'key'>,
-  today: string,
-  matchedOn: Match,
-): PatientSearchRow {
-  const person = { firstName: row.first_name, middleName: row.middle_name, lastName: row.last_name, preferredName: row.preferred_name };
+export function toSearchRow(row: Omit<DisplayRow, 'key'>, today: string, matchedOn: Match): PatientSearchRow {
+  const person = {
+    firstName: row.first_name,
+    middleName: row.middle_name,
+    lastName: row.last_name,
+    preferredName: row.preferred_name,
+  };
   return {
     id: row.id,
     mrn: row.mrn,

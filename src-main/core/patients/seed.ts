@@ -24,31 +24,240 @@ export function makeRandom(seed: number): () => number {
 }
 
 const FEMALE = [
-  'Olivia', 'Emma', 'Amelia', 'Sophie', 'Isla', 'Charlotte', 'Grace', 'Chloé', 'Zoë', 'Amélie', 'Hélène', 'Margaux', 'Inès',
-  'María', 'Lucía', 'Sofía', 'Valentina', 'Camila', 'Ana', 'Begoña', 'Ximena', 'Björk', 'Åsa', 'Sigrún', 'Małgorzata', 'Zofia',
-  'Agnieszka', 'Gisela', 'Anneliese', 'Ngọc', 'Linh', 'Thảo', 'Aisha', 'Fatima', 'Layla', 'Priya', 'Ananya', 'Siobhán', 'Aoife',
-  'Niamh', 'Catherine', 'Katherine', 'Kathryn', 'Elizabeth', 'Mary', 'Sarah', 'Hannah', 'Jessica', 'Laura', 'Ingrid', 'Solveig',
-  'Dagný', 'Yuki', 'Mei', 'Zeynep', 'Elif', 'Ayşe', 'Eleni', 'Αθηνά',
+  'Olivia',
+  'Emma',
+  'Amelia',
+  'Sophie',
+  'Isla',
+  'Charlotte',
+  'Grace',
+  'Chloé',
+  'Zoë',
+  'Amélie',
+  'Hélène',
+  'Margaux',
+  'Inès',
+  'María',
+  'Lucía',
+  'Sofía',
+  'Valentina',
+  'Camila',
+  'Ana',
+  'Begoña',
+  'Ximena',
+  'Björk',
+  'Åsa',
+  'Sigrún',
+  'Małgorzata',
+  'Zofia',
+  'Agnieszka',
+  'Gisela',
+  'Anneliese',
+  'Ngọc',
+  'Linh',
+  'Thảo',
+  'Aisha',
+  'Fatima',
+  'Layla',
+  'Priya',
+  'Ananya',
+  'Siobhán',
+  'Aoife',
+  'Niamh',
+  'Catherine',
+  'Katherine',
+  'Kathryn',
+  'Elizabeth',
+  'Mary',
+  'Sarah',
+  'Hannah',
+  'Jessica',
+  'Laura',
+  'Ingrid',
+  'Solveig',
+  'Dagný',
+  'Yuki',
+  'Mei',
+  'Zeynep',
+  'Elif',
+  'Ayşe',
+  'Eleni',
+  'Αθηνά',
 ];
 const MALE = [
-  'Oliver', 'George', 'Harry', 'Jack', 'Noah', 'Leo', 'Arthur', 'Muhammad', 'Thomas', 'James', 'William', 'John', 'Jon', 'Sean',
-  'Seán', 'Éamon', 'Ciarán', 'José', 'Jesús', 'Álvaro', 'Andrés', 'Nicolás', 'Sebastián', 'François', 'Jérôme', 'Loïc', 'Noël',
-  'Jürgen', 'Günter', 'Jörg', 'Łukasz', 'Paweł', 'Wojciech', 'Tomáš', 'Dušan', 'Huy', 'Minh', 'Duc', 'Omar', 'Ali', 'Yusuf',
-  'Arjun', 'Rohan', 'Matteo', 'Luca', 'Giò', 'Ørjan', 'Håkon', 'Þór', 'Kenji', 'Wei', 'Mehmet', 'Çağrı', 'Dimitris', 'Michael',
-  'David', 'Daniel', 'Robert', 'Christopher', 'Stephen', 'Steven',
+  'Oliver',
+  'George',
+  'Harry',
+  'Jack',
+  'Noah',
+  'Leo',
+  'Arthur',
+  'Muhammad',
+  'Thomas',
+  'James',
+  'William',
+  'John',
+  'Jon',
+  'Sean',
+  'Seán',
+  'Éamon',
+  'Ciarán',
+  'José',
+  'Jesús',
+  'Álvaro',
+  'Andrés',
+  'Nicolás',
+  'Sebastián',
+  'François',
+  'Jérôme',
+  'Loïc',
+  'Noël',
+  'Jürgen',
+  'Günter',
+  'Jörg',
+  'Łukasz',
+  'Paweł',
+  'Wojciech',
+  'Tomáš',
+  'Dušan',
+  'Huy',
+  'Minh',
+  'Duc',
+  'Omar',
+  'Ali',
+  'Yusuf',
+  'Arjun',
+  'Rohan',
+  'Matteo',
+  'Luca',
+  'Giò',
+  'Ørjan',
+  'Håkon',
+  'Þór',
+  'Kenji',
+  'Wei',
+  'Mehmet',
+  'Çağrı',
+  'Dimitris',
+  'Michael',
+  'David',
+  'Daniel',
+  'Robert',
+  'Christopher',
+  'Stephen',
+  'Steven',
 ];
 const LAST = [
-  'Smith', 'Jones', 'Taylor', 'Brown', 'Williams', 'Wilson', 'Johnson', 'Davies', 'Robinson', 'Wright', 'Thompson', 'Evans',
-  'Walker', 'White', 'Roberts', 'Green', 'Hall', 'Wood', 'Jackson', 'Clarke', "O'Brien", "O'Connor", 'McCarthy', 'Ó Súilleabháin',
-  'García', 'Fernández', 'González', 'Rodríguez', 'López', 'Martínez', 'Sánchez', 'Pérez', 'Gómez', 'Muñoz', 'Díaz', 'de la Cruz',
-  'Müller', 'Schmidt', 'Schneider', 'Fischer', 'Weiß', 'Schäfer', 'Köhler', 'Lefèvre', 'Dubois', 'Lévêque', 'Moreau', 'Girard',
-  'Nowak', 'Kowalski', 'Wiśniewski', 'Wójcik', 'Dvořák', 'Novák', 'Nguyễn', 'Trần', 'Lê', 'Phạm', 'Khan', 'Ahmed', 'Hussain',
-  'Patel', 'Sharma', 'Singh', 'Rossi', 'Russo', 'Ferrari', 'Esposito', 'Andersen', 'Nielsen', 'Sørensen', 'Jónsdóttir', 'Håkansson',
-  'Yılmaz', 'Kaya', 'Öztürk', 'Papadopoulos', 'Tanaka', 'Suzuki', 'Wang', 'Li', 'Zhang', 'Chen', 'Smith-Jones', 'Ng', 'Ho',
+  'Smith',
+  'Jones',
+  'Taylor',
+  'Brown',
+  'Williams',
+  'Wilson',
+  'Johnson',
+  'Davies',
+  'Robinson',
+  'Wright',
+  'Thompson',
+  'Evans',
+  'Walker',
+  'White',
+  'Roberts',
+  'Green',
+  'Hall',
+  'Wood',
+  'Jackson',
+  'Clarke',
+  "O'Brien",
+  "O'Connor",
+  'McCarthy',
+  'Ó Súilleabháin',
+  'García',
+  'Fernández',
+  'González',
+  'Rodríguez',
+  'López',
+  'Martínez',
+  'Sánchez',
+  'Pérez',
+  'Gómez',
+  'Muñoz',
+  'Díaz',
+  'de la Cruz',
+  'Müller',
+  'Schmidt',
+  'Schneider',
+  'Fischer',
+  'Weiß',
+  'Schäfer',
+  'Köhler',
+  'Lefèvre',
+  'Dubois',
+  'Lévêque',
+  'Moreau',
+  'Girard',
+  'Nowak',
+  'Kowalski',
+  'Wiśniewski',
+  'Wójcik',
+  'Dvořák',
+  'Novák',
+  'Nguyễn',
+  'Trần',
+  'Lê',
+  'Phạm',
+  'Khan',
+  'Ahmed',
+  'Hussain',
+  'Patel',
+  'Sharma',
+  'Singh',
+  'Rossi',
+  'Russo',
+  'Ferrari',
+  'Esposito',
+  'Andersen',
+  'Nielsen',
+  'Sørensen',
+  'Jónsdóttir',
+  'Håkansson',
+  'Yılmaz',
+  'Kaya',
+  'Öztürk',
+  'Papadopoulos',
+  'Tanaka',
+  'Suzuki',
+  'Wang',
+  'Li',
+  'Zhang',
+  'Chen',
+  'Smith-Jones',
+  'Ng',
+  'Ho',
 ];
-const STREETS = ['High Street', 'Station Road', 'Church Lane', 'Mill Road', 'Park Avenue', 'Victoria Road', 'Green Lane', 'Manor Way'];
+const STREETS = [
+  'High Street',
+  'Station Road',
+  'Church Lane',
+  'Mill Road',
+  'Park Avenue',
+  'Victoria Road',
+  'Green Lane',
+  'Manor Way',
+];
 const CITIES = ['Riverside', 'Northfield', 'Eastwick', 'Ashby', 'Kingsbridge', 'Westmoor'];
-const LANGUAGES = ['English', 'English', 'English', 'Spanish', 'Polish', 'French', 'Vietnamese', 'Urdu', 'Arabic', 'Portuguese'];
+const LANGUAGES = [
+  'English',
+  'English',
+  'English',
+  'Spanish',
+  'Polish',
+  'French',
+  'Vietnamese',
+  'Urdu',
+  'Arabic',
+  'Portuguese',
+];
 
 export interface SeedPatient {
   id: string;
@@ -87,7 +296,14 @@ export function* generatePatients(count: number, seed: number, mrn: (index: numb
         ...base,
         id: newId(),
         mrn: mrn(index),
-        firstName: variant === 0 ? fold(base.firstName) : variant === 2 ? base.lastName : variant === 1 ? typo(base.firstName, random) : base.firstName,
+        firstName:
+          variant === 0
+            ? fold(base.firstName)
+            : variant === 2
+              ? base.lastName
+              : variant === 1
+                ? typo(base.firstName, random)
+                : base.firstName,
         lastName: variant === 2 ? base.firstName : base.lastName,
         dob: variant === 3 ? (swapDayMonth(base.dob) ?? base.dob) : base.dob,
         nationalId: null,
@@ -111,9 +327,16 @@ export function* generatePatients(count: number, seed: number, mrn: (index: numb
         dob,
         sex,
         email: random() < 0.6 ? `${local}${Math.floor(random() * 100)}@example.com` : null,
-        nationalId: random() < 0.5 ? `${String.fromCharCode(65 + Math.floor(random() * 26))}${String.fromCharCode(65 + Math.floor(random() * 26))}${digits(6)}` : null,
+        nationalId:
+          random() < 0.5
+            ? `${String.fromCharCode(65 + Math.floor(random() * 26))}${String.fromCharCode(65 + Math.floor(random() * 26))}${digits(6)}`
+            : null,
         phones,
-        address: { line1: `${1 + Math.floor(random() * 200)} ${pick(STREETS)}`, city: pick(CITIES), postalCode: `RV${1 + Math.floor(random() * 9)} ${digits(1)}AB` },
+        address: {
+          line1: `${1 + Math.floor(random() * 200)} ${pick(STREETS)}`,
+          city: pick(CITIES),
+          postalCode: `RV${1 + Math.floor(random() * 9)} ${digits(1)}AB`,
+        },
         language: pick(LANGUAGES),
       };
       recent.push(patient);
@@ -125,12 +348,15 @@ export function* generatePatients(count: number, seed: number, mrn: (index: numb
 
 /** Adds `count` patients to the open database; returns how many were written. */
 export function seedPatients(handle: BetterSqlite3.Database, count: number, seed: number, now: number): number {
-  const settings = handle.prepare('SELECT mrn_prefix, mrn_digits, mrn_next FROM patient_settings WHERE id = 1').get() as {
+  const settings = handle
+    .prepare('SELECT mrn_prefix, mrn_digits, mrn_next FROM patient_settings WHERE id = 1')
+    .get() as {
     mrn_prefix: string;
     mrn_digits: number;
     mrn_next: number;
   };
-  const mrn = (index: number) => `${settings.mrn_prefix}${String(settings.mrn_next + index).padStart(settings.mrn_digits, '0')}`;
+  const mrn = (index: number) =>
+    `${settings.mrn_prefix}${String(settings.mrn_next + index).padStart(settings.mrn_digits, '0')}`;
   const insertPatient = handle.prepare(`
     INSERT INTO patients (id, mrn, first_name, middle_name, last_name, dob, sex, email, address_line1, city, postal_code, country,
       preferred_language, national_id, active, created_at, updated_at)
@@ -142,19 +368,57 @@ export function seedPatients(handle: BetterSqlite3.Database, count: number, seed
     'INSERT INTO patient_search (patient_id, sort_name, name_words, dob, phones, mrn, email) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
   const insertFts = handle.prepare('INSERT INTO patient_fts (rowid, name, phones, mrn, email) VALUES (?, ?, ?, ?, ?)');
-  const insertToken = handle.prepare('INSERT INTO patient_name_tokens (token, sort_name, key, name_words) VALUES (?, ?, ?, ?)');
+  const insertToken = handle.prepare(
+    'INSERT INTO patient_name_tokens (token, sort_name, key, name_words) VALUES (?, ?, ?, ?)',
+  );
   const batch = handle.transaction((patients: SeedPatient[]) => {
     for (const p of patients) {
-      insertPatient.run(p.id, p.mrn, p.firstName, p.middleName, p.lastName, p.dob, p.sex, p.email, p.address.line1, p.address.city,
-        p.address.postalCode, p.language, p.nationalId, now, now);
+      insertPatient.run(
+        p.id,
+        p.mrn,
+        p.firstName,
+        p.middleName,
+        p.lastName,
+        p.dob,
+        p.sex,
+        p.email,
+        p.address.line1,
+        p.address.city,
+        p.address.postalCode,
+        p.language,
+        p.nationalId,
+        now,
+        now,
+      );
       p.phones.forEach((phone, position) => {
-        insertPhone.run(newId(), p.id, phone.kind, phone.number, phoneTail(phone.number), position === 0 ? 1 : 0, position, now, now);
+        insertPhone.run(
+          newId(),
+          p.id,
+          phone.kind,
+          phone.number,
+          phoneTail(phone.number),
+          position === 0 ? 1 : 0,
+          position,
+          now,
+          now,
+        );
       });
       const fields = searchFields(
-        { first_name: p.firstName, middle_name: p.middleName, last_name: p.lastName, preferred_name: null, dob: p.dob, mrn: p.mrn, email: p.email },
+        {
+          first_name: p.firstName,
+          middle_name: p.middleName,
+          last_name: p.lastName,
+          preferred_name: null,
+          dob: p.dob,
+          mrn: p.mrn,
+          email: p.email,
+        },
         p.phones.map((phone) => phone.number),
       );
-      const key = Number(insertSearch.run(p.id, fields.sortName, fields.nameWords, fields.dob, fields.phones, fields.mrn, fields.email).lastInsertRowid);
+      const key = Number(
+        insertSearch.run(p.id, fields.sortName, fields.nameWords, fields.dob, fields.phones, fields.mrn, fields.email)
+          .lastInsertRowid,
+      );
       insertFts.run(key, ftsName(fields), fields.phones, fields.mrn, fields.email);
       for (const token of fields.tokens) insertToken.run(token, fields.sortName, key, fields.nameWords);
     }

@@ -161,9 +161,13 @@ export async function updatePatient(
   const context = await patientContext(db);
   const todayIso = today(context, now);
   const before = await existingPatient(db, input.patientId);
-  if (before.merged_into_id !== null) throw new ApiError('CONFLICT', 'This record was merged into another; edit that one instead.');
+  if (before.merged_into_id !== null)
+    throw new ApiError('CONFLICT', 'This record was merged into another; edit that one instead.');
   if (before.updated_at !== input.expectedUpdatedAt) {
-    throw new ApiError('CONFLICT', 'Someone else changed this patient since you opened the record. Reload it and make your change again.');
+    throw new ApiError(
+      'CONFLICT',
+      'Someone else changed this patient since you opened the record. Reload it and make your change again.',
+    );
   }
   checkDates(input, todayIso);
   const nationalId = input.nationalId === undefined ? before.national_id : normaliseNationalId(input.nationalId);
@@ -192,7 +196,13 @@ export async function updatePatient(
 /** What the history should call a change of phones or contacts: their visible values in order. */
 async function childSignatures(db: Kysely<Database>, patientId: string): Promise<{ phones: string; contacts: string }> {
   const [phones, contacts] = await Promise.all([
-    db.selectFrom('patient_phones').select(['kind', 'number', 'is_primary']).where('patient_id', '=', patientId).where('deleted_at', 'is', null).orderBy('position').execute(),
+    db
+      .selectFrom('patient_phones')
+      .select(['kind', 'number', 'is_primary'])
+      .where('patient_id', '=', patientId)
+      .where('deleted_at', 'is', null)
+      .orderBy('position')
+      .execute(),
     db
       .selectFrom('patient_contacts')
       .select(['kind', 'name', 'relationship', 'phone', 'email'])
@@ -206,13 +216,19 @@ async function childSignatures(db: Kysely<Database>, patientId: string): Promise
 
 export async function requireRecord(db: Kysely<Database>, id: string, todayIso: string): Promise<PatientRecord> {
   const record = await loadRecord(db, id, todayIso);
-  if (!record) throw new ApiError('NOT_FOUND', 'There is no such patient.', { fields: { patientId: 'no such patient' } });
+  if (!record)
+    throw new ApiError('NOT_FOUND', 'There is no such patient.', { fields: { patientId: 'no such patient' } });
   return record;
 }
 
 export async function addAllergy(
   db: Kysely<Database>,
-  input: { patientId: string; substance: string; reaction: string | null; severity: 'mild' | 'moderate' | 'severe' | 'unknown' },
+  input: {
+    patientId: string;
+    substance: string;
+    reaction: string | null;
+    severity: 'mild' | 'moderate' | 'severe' | 'unknown';
+  },
   actor: string | null,
   now: number,
 ): Promise<{ record: PatientRecord; id: string }> {
@@ -230,7 +246,8 @@ export async function removeAllergy(
 ): Promise<{ record: PatientRecord }> {
   const context = await patientContext(db);
   const patient = await existingPatient(db, input.patientId);
-  if (patient.merged_into_id !== null) throw new ApiError('CONFLICT', 'This record was merged into another; change that one instead.');
+  if (patient.merged_into_id !== null)
+    throw new ApiError('CONFLICT', 'This record was merged into another; change that one instead.');
   const allergy = await db
     .selectFrom('patient_allergies')
     .select('id')
@@ -239,7 +256,11 @@ export async function removeAllergy(
     .where('deleted_at', 'is', null)
     .executeTakeFirst();
   if (!allergy) throw fieldError('allergyId', 'this patient has no such allergy on record');
-  await db.updateTable('patient_allergies').set({ deleted_at: now, updated_at: now }).where('id', '=', allergy.id).execute();
+  await db
+    .updateTable('patient_allergies')
+    .set({ deleted_at: now, updated_at: now })
+    .where('id', '=', allergy.id)
+    .execute();
   return { record: await requireRecord(db, input.patientId, today(context, now)) };
 }
 
@@ -255,13 +276,20 @@ export async function addAlert(
   return { record: await requireRecord(db, input.patientId, today(context, now)), id };
 }
 
-export async function addInsurance(db: Kysely<Database>, input: InsuranceInput, now: number): Promise<{ record: PatientRecord; id: string }> {
+export async function addInsurance(
+  db: Kysely<Database>,
+  input: InsuranceInput,
+  now: number,
+): Promise<{ record: PatientRecord; id: string }> {
   const context = await patientContext(db);
   const todayIso = today(context, now);
   await existingPatient(db, input.patientId);
   const clash = await activePolicyAt(db, input.patientId, input.priority, todayIso);
   if (clash && (input.terminationDate === null || input.terminationDate >= todayIso)) {
-    throw fieldError('priority', `this patient already has a ${input.priority} policy in force (${clash.payer}); end it first or choose another priority`);
+    throw fieldError(
+      'priority',
+      `this patient already has a ${input.priority} policy in force (${clash.payer}); end it first or choose another priority`,
+    );
   }
   const id = await insertInsurance(db, input, now);
   return { record: await requireRecord(db, input.patientId, todayIso), id };
@@ -302,7 +330,11 @@ export async function findDuplicates(
 ): Promise<DuplicateCandidate[]> {
   const dob = draft.dob ? parseDateInput(draft.dob, context.dateFormat) : null;
   const tails = [
-    ...new Set(draft.phones.filter((p) => isPlausiblePhone(p.number)).map((p) => phoneTail(normalisePhone(p.number, context.callingCode)))),
+    ...new Set(
+      draft.phones
+        .filter((p) => isPlausiblePhone(p.number))
+        .map((p) => phoneTail(normalisePhone(p.number, context.callingCode))),
+    ),
   ];
   const email = draft.email?.trim().toLowerCase() || null;
   const nationalId = normaliseNationalId(draft.nationalId);
@@ -311,7 +343,10 @@ export async function findDuplicates(
     const dates = [dob, swapDayMonth(dob)].filter((d): d is string => d !== null);
     sources.push(sql`SELECT patient_id AS id FROM patient_search WHERE dob IN (${sql.join(dates)})`);
   }
-  if (tails.length > 0) sources.push(sql`SELECT patient_id AS id FROM patient_phones WHERE tail IN (${sql.join(tails)}) AND deleted_at IS NULL`);
+  if (tails.length > 0)
+    sources.push(
+      sql`SELECT patient_id AS id FROM patient_phones WHERE tail IN (${sql.join(tails)}) AND deleted_at IS NULL`,
+    );
   if (email) sources.push(sql`SELECT id FROM patients WHERE email = ${email}`);
   if (nationalId) sources.push(sql`SELECT id FROM patients WHERE national_id = ${nationalId}`);
   if (sources.length === 0) return [];

@@ -36,13 +36,19 @@ export type ConsentClinic = Pick<ClinicFacts, 'timeZone' | 'dateFormat'>;
  * Null when one of the records holds on `today` (given on or before it, not past its expiry, not
  * revoked); otherwise a sentence for the desk about the latest one (or that there is none).
  */
-export function consentGap(records: readonly ConsentRecord[], channel: ReminderChannel, today: string, clinic: ConsentClinic): string | null {
+export function consentGap(
+  records: readonly ConsentRecord[],
+  channel: ReminderChannel,
+  today: string,
+  clinic: ConsentClinic,
+): string | null {
   if (records.some((record) => consentInForce(record, today))) return null;
   const what = `consent to ${CHANNEL_NAMES[channel]} reminders`;
   const latest = [...records].sort((a, b) => b.givenOn.localeCompare(a.givenOn) || b.createdAt - a.createdAt)[0];
   if (!latest) return `No ${what} is on file.`;
   const date = (iso: string) => formatDate(iso, clinic.dateFormat);
-  if (latest.revokedAt !== null) return `The ${what} was revoked on ${date(localDateOf(clinic.timeZone, latest.revokedAt))}.`;
+  if (latest.revokedAt !== null)
+    return `The ${what} was revoked on ${date(localDateOf(clinic.timeZone, latest.revokedAt))}.`;
   if (latest.givenOn > today) return `The ${what} holds only from ${date(latest.givenOn)}.`;
   return `The ${what} was valid until ${date(latest.expiresOn ?? today)}.`;
 }
@@ -77,11 +83,17 @@ export async function reminderConsents(
   for (const row of rows) {
     const key = `${row.patient_id}:${row.kind}`;
     const list = byKey.get(key) ?? [];
-    list.push({ givenOn: row.given_on, expiresOn: row.expires_on, revokedAt: row.revoked_at, createdAt: row.created_at });
+    list.push({
+      givenOn: row.given_on,
+      expiresOn: row.expires_on,
+      revokedAt: row.revoked_at,
+      createdAt: row.created_at,
+    });
     byKey.set(key, list);
   }
   const today = localDateOf(clinic.timeZone, now);
-  return (patientId, channel) => consentGap(byKey.get(`${patientId}:${CHANNEL_CONSENT[channel]}`) ?? [], channel, today, clinic);
+  return (patientId, channel) =>
+    consentGap(byKey.get(`${patientId}:${CHANNEL_CONSENT[channel]}`) ?? [], channel, today, clinic);
 }
 
 /**
@@ -89,7 +101,13 @@ export async function reminderConsents(
  * that no longer has a consent in force end now as `skipped` with the reason, so the desk's list shows
  * at once that they will not go (sending would skip them anyway). Returns how many.
  */
-export async function skipWithoutConsent(db: Kysely<Database>, patientId: string, config: Pick<ReminderConfig, 'requireConsent'>, clinic: ConsentClinic, now: number): Promise<number> {
+export async function skipWithoutConsent(
+  db: Kysely<Database>,
+  patientId: string,
+  config: Pick<ReminderConfig, 'requireConsent'>,
+  clinic: ConsentClinic,
+  now: number,
+): Promise<number> {
   if (!config.requireConsent) return 0;
   const pending = await db
     .selectFrom('reminder_outbox as o')
@@ -104,7 +122,11 @@ export async function skipWithoutConsent(db: Kysely<Database>, patientId: string
   for (const row of pending) {
     const reason = gap(patientId, row.channel);
     if (reason === null) continue;
-    await db.updateTable('reminder_outbox').set({ status: 'skipped', last_error: reason, updated_at: now }).where('id', '=', row.id).execute();
+    await db
+      .updateTable('reminder_outbox')
+      .set({ status: 'skipped', last_error: reason, updated_at: now })
+      .where('id', '=', row.id)
+      .execute();
     skipped += 1;
   }
   return skipped;

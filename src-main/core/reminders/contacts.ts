@@ -8,7 +8,10 @@ export interface PatientContacts {
   mobile: string | null;
 }
 
-export async function contactsOf(db: Kysely<Database>, patientIds: readonly string[]): Promise<Map<string, PatientContacts>> {
+export async function contactsOf(
+  db: Kysely<Database>,
+  patientIds: readonly string[],
+): Promise<Map<string, PatientContacts>> {
   const result = new Map<string, PatientContacts>();
   if (patientIds.length === 0) return result;
   const unique = [...new Set(patientIds)];

@@ -1,5 +1,11 @@
 import type { Kysely } from 'kysely';
-import { REMINDER_CHANNELS, type CallListEntry, type ReminderChannel, type ReminderEntry, type ReminderStatus } from '../../../src-shared/api/areas/reminders';
+import {
+  REMINDER_CHANNELS,
+  type CallListEntry,
+  type ReminderChannel,
+  type ReminderEntry,
+  type ReminderStatus,
+} from '../../../src-shared/api/areas/reminders';
 import { addDays, localDateOf, localDayBounds } from '../../../src-shared/scheduling/time';
 import type { Database } from '../db/schema';
 import { reminderConsents, type ConsentClinic } from './consent';
@@ -15,10 +21,16 @@ const LIST_LIMIT = 500;
  * (a 48 h reminder already sent still shows beside its appointment), plus older ones still pending
  * or failed (they need someone's attention until they are sent or retried).
  */
-export async function dueList(db: Kysely<Database>, now: number, status: ReminderStatus | 'all'): Promise<ReminderEntry[]> {
+export async function dueList(
+  db: Kysely<Database>,
+  now: number,
+  status: ReminderStatus | 'all',
+): Promise<ReminderEntry[]> {
   let query = entries(db)
     .where('r.due_at', '<=', now + 72 * HOUR_MS)
-    .where((eb) => eb.or([eb('r.appointment_start_at', '>=', now - 24 * HOUR_MS), eb('r.status', 'in', ['pending', 'failed'])]));
+    .where((eb) =>
+      eb.or([eb('r.appointment_start_at', '>=', now - 24 * HOUR_MS), eb('r.status', 'in', ['pending', 'failed'])]),
+    );
   if (status !== 'all') query = query.where('r.status', '=', status);
   const rows = await query.orderBy('r.due_at').orderBy('r.id').limit(LIST_LIMIT).execute();
   return rows.map(toEntry);
@@ -82,7 +94,12 @@ function toEntry(row: EntryRow): ReminderEntry {
  * has no address for any channel that is on, has no active consent for any channel they have an
  * address for (when the clinic requires consent), or their reminder failed and none was sent.
  */
-export async function callList(db: Kysely<Database>, config: ReminderConfig, clinic: ConsentClinic, now: number): Promise<CallListEntry[]> {
+export async function callList(
+  db: Kysely<Database>,
+  config: ReminderConfig,
+  clinic: ConsentClinic,
+  now: number,
+): Promise<CallListEntry[]> {
   const end = localDayBounds(clinic.timeZone, addDays(localDateOf(clinic.timeZone, now), 1)).end;
   const appointments = await db
     .selectFrom('appointments as a')
@@ -117,14 +134,23 @@ export async function callList(db: Kysely<Database>, config: ReminderConfig, cli
 
   const list: CallListEntry[] = [];
   for (const appointment of appointments) {
-    const rows = outbox.filter((row) => row.appointment_id === appointment.id && row.appointment_start_at === appointment.start_at);
-    const why = unreached(config, contacts.get(appointment.patient_id), (channel) => consentGap(appointment.patient_id, channel), rows);
+    const rows = outbox.filter(
+      (row) => row.appointment_id === appointment.id && row.appointment_start_at === appointment.start_at,
+    );
+    const why = unreached(
+      config,
+      contacts.get(appointment.patient_id),
+      (channel) => consentGap(appointment.patient_id, channel),
+      rows,
+    );
     if (!why) continue;
     list.push({
       appointmentId: appointment.id,
       patientId: appointment.patient_id,
       patientName: `${appointment.first_name} ${appointment.last_name}`,
-      phones: phones.filter((phone) => phone.patient_id === appointment.patient_id).map((phone) => ({ kind: phone.kind, number: phone.number })),
+      phones: phones
+        .filter((phone) => phone.patient_id === appointment.patient_id)
+        .map((phone) => ({ kind: phone.kind, number: phone.number })),
       startAt: appointment.start_at,
       providerName: appointment.display_name,
       ...why,
@@ -141,17 +167,23 @@ function unreached(
   rows: readonly { status: ReminderStatus; last_error: string | null }[],
 ): Pick<CallListEntry, 'reason' | 'detail'> | null {
   const addressed = REMINDER_CHANNELS.filter((channel) => channelOn(config, channel) && addressFor(contacts, channel));
-  if (addressed.length === 0) return { reason: 'no_contact', detail: unreachableDetail(config, contacts?.email ?? null, contacts?.mobile ?? null) };
+  if (addressed.length === 0)
+    return {
+      reason: 'no_contact',
+      detail: unreachableDetail(config, contacts?.email ?? null, contacts?.mobile ?? null),
+    };
   const gaps = addressed.map(consentGap);
   if (gaps.every((gap) => gap !== null)) return { reason: 'no_consent', detail: gaps.join(' ') };
   const failed = rows.find((row) => row.status === 'failed');
-  if (failed && !rows.some((row) => row.status === 'sent')) return { reason: 'reminder_failed', detail: `The reminder failed: ${failed.last_error ?? 'no reason given'}` };
+  if (failed && !rows.some((row) => row.status === 'sent'))
+    return { reason: 'reminder_failed', detail: `The reminder failed: ${failed.last_error ?? 'no reason given'}` };
   return null;
 }
 
 function unreachableDetail(config: ReminderConfig, email: string | null, mobile: string | null): string {
   if (!email && !mobile) return 'No email address or mobile number on the record.';
   if (!config.emailEnabled && !config.smsEnabled) return 'Reminders by email and SMS are turned off.';
-  if (email && !config.emailEnabled) return 'Has an email address, but reminders by email are turned off; no mobile number.';
+  if (email && !config.emailEnabled)
+    return 'Has an email address, but reminders by email are turned off; no mobile number.';
   return 'Has a mobile number, but reminders by SMS are turned off; no email address.';
 }

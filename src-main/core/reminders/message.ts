@@ -20,7 +20,10 @@ export interface AppointmentFacts {
   type: string;
 }
 
-export async function appointmentFacts(db: Kysely<Database>, appointmentId: string): Promise<AppointmentFacts | undefined> {
+export async function appointmentFacts(
+  db: Kysely<Database>,
+  appointmentId: string,
+): Promise<AppointmentFacts | undefined> {
   const row = await db
     .selectFrom('appointments as a')
     .innerJoin('patients as p', 'p.id', 'a.patient_id')

@@ -23,7 +23,12 @@ const LOOKAHEAD_MS = 24 * 3_600_000;
  * A channel the patient has no address for, or (when the clinic requires it) no active consent
  * for, gets no rows; they are planned on a later run once the address or the consent is recorded.
  */
-export async function planReminders(db: Kysely<Database>, config: ReminderConfig, clinic: ConsentClinic, now: number): Promise<number> {
+export async function planReminders(
+  db: Kysely<Database>,
+  config: ReminderConfig,
+  clinic: ConsentClinic,
+  now: number,
+): Promise<number> {
   const channels = REMINDER_CHANNELS.filter((channel) => channelOn(config, channel));
   const largest = config.offsetsMinutes[0];
   if (channels.length === 0 || largest === undefined) return 0;

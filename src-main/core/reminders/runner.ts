@@ -58,7 +58,9 @@ export class ReminderRunner {
     const config = await readReminderConfig(this.db);
     // Planning writes (BEGIN IMMEDIATE): skipped when no channel is on, as on most desks most minutes.
     const anyChannel = config.emailEnabled || config.smsEnabled;
-    const planned = anyChannel ? await this.db.transaction().execute((trx) => planReminders(trx, config, facts, this.clock())) : 0;
+    const planned = anyChannel
+      ? await this.db.transaction().execute((trx) => planReminders(trx, config, facts, this.clock()))
+      : 0;
     const summary: ReminderRunSummary = { planned, sent: 0, retrying: 0, failed: 0, skipped: 0 };
     // Batch after batch while batches come back full (a backlog after days switched off), bounded
     // so that one run cannot go on for ever.

@@ -71,7 +71,12 @@ export async function sendDue(
       const appointment = await appointmentFacts(trx, row.appointment_id);
       const contacts = appointment ? await contactsOf(trx, [appointment.patientId]) : undefined;
       const to = appointment ? addressFor(contacts?.get(appointment.patientId), row.channel) : null;
-      const consentGap = appointment ? (await reminderConsents(trx, config, [appointment.patientId], clinic, now))(appointment.patientId, row.channel) : null;
+      const consentGap = appointment
+        ? (await reminderConsents(trx, config, [appointment.patientId], clinic, now))(
+            appointment.patientId,
+            row.channel,
+          )
+        : null;
       const reason = skipReason(row, appointment, to, config, clinic, now) ?? consentGap;
       if (reason || !appointment || !to) {
         await trx
@@ -91,7 +96,13 @@ export async function sendDue(
       const text = renderTemplate(row.channel === 'email' ? config.emailBody : config.smsBody, values);
       list.push({
         row: { ...row, attempts: row.attempts + 1 },
-        message: { reminderId: row.id, appointmentId: row.appointment_id, to, subject: renderTemplate(config.emailSubject, values), text },
+        message: {
+          reminderId: row.id,
+          appointmentId: row.appointment_id,
+          to,
+          subject: renderTemplate(config.emailSubject, values),
+          text,
+        },
       });
     }
     return list;
@@ -113,12 +124,20 @@ export async function sendDue(
         .execute();
       outcome.sent += 1;
     } else if (row.attempts >= config.maxAttempts) {
-      await db.updateTable('reminder_outbox').set({ status: 'failed', last_error: error, updated_at: now }).where('id', '=', row.id).execute();
+      await db
+        .updateTable('reminder_outbox')
+        .set({ status: 'failed', last_error: error, updated_at: now })
+        .where('id', '=', row.id)
+        .execute();
       outcome.failed += 1;
     } else {
       await db
         .updateTable('reminder_outbox')
-        .set({ last_error: error, next_attempt_at: now + backoffMs(config.retryMinutes, row.attempts), updated_at: now })
+        .set({
+          last_error: error,
+          next_attempt_at: now + backoffMs(config.retryMinutes, row.attempts),
+          updated_at: now,
+        })
         .where('id', '=', row.id)
         .execute();
       outcome.retrying += 1;
@@ -150,7 +169,8 @@ function skipReason(
     return `The appointment was moved to ${date} ${localTimeOf(clinic.timeZone, appointment.startAt)}.`;
   }
   if (appointment.startAt <= now) return 'The appointment has already started.';
-  if (!channelOn(config, row.channel)) return `Reminders by ${row.channel === 'email' ? 'email' : 'SMS'} are turned off.`;
+  if (!channelOn(config, row.channel))
+    return `Reminders by ${row.channel === 'email' ? 'email' : 'SMS'} are turned off.`;
   if (!config.offsetsMinutes.includes(row.offset_minutes)) return 'This reminder time was removed from the settings.';
   if (!to) return row.channel === 'email' ? 'The patient has no email address.' : 'The patient has no mobile number.';
   return null;

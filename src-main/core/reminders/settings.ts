@@ -1,5 +1,9 @@
 import type { Kysely } from 'kysely';
-import type { ReminderChannel, ReminderSettings, ReminderSettingsUpdate } from '../../../src-shared/api/areas/reminders';
+import type {
+  ReminderChannel,
+  ReminderSettings,
+  ReminderSettingsUpdate,
+} from '../../../src-shared/api/areas/reminders';
 import { ApiError } from '../../../src-shared/api/errors';
 import type { Database } from '../db/schema';
 import type { ReminderSettingsRow } from '../db/schema-reminders';
@@ -61,16 +65,26 @@ export function publicSettings(config: ReminderConfig): ReminderSettings {
  * Applies a partial update. A channel can only be on with what it needs to send: email a server
  * and a from address, SMS a webhook address — checked on the settings as they would be after it.
  */
-export async function updateReminderConfig(db: Kysely<Database>, changes: ReminderSettingsUpdate, now: number): Promise<void> {
+export async function updateReminderConfig(
+  db: Kysely<Database>,
+  changes: ReminderSettingsUpdate,
+  now: number,
+): Promise<void> {
   const before = await readReminderConfig(db);
   const emailEnabled = changes.emailEnabled ?? before.emailEnabled;
   const fields: Record<string, string> = {};
-  if (emailEnabled && !(changes.smtpHost !== undefined ? changes.smtpHost : before.smtp.host)) fields.smtpHost = 'is needed to send reminders by email';
-  if (emailEnabled && !(changes.fromAddress !== undefined ? changes.fromAddress : before.fromAddress)) fields.fromAddress = 'is needed to send reminders by email';
-  if ((changes.smsEnabled ?? before.smsEnabled) && !(changes.smsWebhookUrl !== undefined ? changes.smsWebhookUrl : before.smsWebhookUrl)) {
+  if (emailEnabled && !(changes.smtpHost !== undefined ? changes.smtpHost : before.smtp.host))
+    fields.smtpHost = 'is needed to send reminders by email';
+  if (emailEnabled && !(changes.fromAddress !== undefined ? changes.fromAddress : before.fromAddress))
+    fields.fromAddress = 'is needed to send reminders by email';
+  if (
+    (changes.smsEnabled ?? before.smsEnabled) &&
+    !(changes.smsWebhookUrl !== undefined ? changes.smsWebhookUrl : before.smsWebhookUrl)
+  ) {
     fields.smsWebhookUrl = 'is needed to send reminders by SMS';
   }
-  if (Object.keys(fields).length > 0) throw new ApiError('VALIDATION', 'Some reminder settings are missing.', { fields });
+  if (Object.keys(fields).length > 0)
+    throw new ApiError('VALIDATION', 'Some reminder settings are missing.', { fields });
 
   const bool = (value: boolean | undefined) => (value === undefined ? undefined : value ? 1 : 0);
   const set = {
@@ -108,7 +122,13 @@ function toConfig(row: ReminderSettingsRow): ReminderConfig {
     offsetsMinutes: (JSON.parse(row.offsets_minutes) as number[]).sort((a, b) => b - a),
     maxAttempts: row.max_attempts,
     retryMinutes: row.retry_minutes,
-    smtp: { host: row.smtp_host, port: row.smtp_port, secure: row.smtp_secure === 1, user: row.smtp_user, password: row.smtp_password },
+    smtp: {
+      host: row.smtp_host,
+      port: row.smtp_port,
+      secure: row.smtp_secure === 1,
+      user: row.smtp_user,
+      password: row.smtp_password,
+    },
     fromName: row.from_name,
     fromAddress: row.from_address,
     smsWebhookUrl: row.sms_webhook_url,

@@ -51,7 +51,12 @@ export const networkTransport: ReminderTransport = {
     const response = await fetch(config.smsWebhookUrl, {
       method: 'POST',
       headers,
-      body: JSON.stringify({ to: message.to, message: message.text, reminderId: message.reminderId, appointmentId: message.appointmentId }),
+      body: JSON.stringify({
+        to: message.to,
+        message: message.text,
+        reminderId: message.reminderId,
+        appointmentId: message.appointmentId,
+      }),
       signal: AbortSignal.timeout(NETWORK_TIMEOUT_MS),
       redirect: 'error',
     });

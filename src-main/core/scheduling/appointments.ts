@@ -21,7 +21,16 @@ import {
   STATUS_TRANSITIONS,
   type AppointmentStatus,
 } from '../../../src-shared/scheduling/status';
-import { addDays, formatLocalTime, localParts, localToInstant, localTimeOf, MINUTE_MS, weekdayName, isoWeekday } from '../../../src-shared/scheduling/time';
+import {
+  addDays,
+  formatLocalTime,
+  localParts,
+  localToInstant,
+  localTimeOf,
+  MINUTE_MS,
+  weekdayName,
+  isoWeekday,
+} from '../../../src-shared/scheduling/time';
 import type { AppointmentRow, AppointmentUpdate, Database, ProviderRow } from '../db/schema';
 import { newId } from '../ids';
 import { clinicClock, loadRules, requireLocation, requireProvider, requireRoom, requireType } from './config';
@@ -86,7 +95,10 @@ function appointmentsWithNames(db: Db) {
     .where('a.deleted_at', 'is', null);
 }
 
-type JoinedRow = Pick<AppointmentRow, (typeof VIEW_COLUMNS)[number] extends `a.${infer C}` ? C & keyof AppointmentRow : never> & {
+type JoinedRow = Pick<
+  AppointmentRow,
+  (typeof VIEW_COLUMNS)[number] extends `a.${infer C}` ? C & keyof AppointmentRow : never
+> & {
   first_name: string;
   middle_name: string | null;
   last_name: string;
@@ -103,7 +115,12 @@ export function toView(zone: string, row: JoinedRow): AppointmentView {
   return {
     id: row.id,
     patientId: row.patient_id,
-    patientName: displayName({ firstName: row.first_name, middleName: row.middle_name, lastName: row.last_name, preferredName: row.preferred_name }),
+    patientName: displayName({
+      firstName: row.first_name,
+      middleName: row.middle_name,
+      lastName: row.last_name,
+      preferredName: row.preferred_name,
+    }),
     patientMrn: row.mrn,
     providerId: row.provider_id,
     locationId: row.location_id,
@@ -135,7 +152,10 @@ export function toView(zone: string, row: JoinedRow): AppointmentView {
 
 export async function viewAppointment(db: Db, zone: string, id: string): Promise<AppointmentView> {
   const row = await appointmentsWithNames(db).where('a.id', '=', id).executeTakeFirst();
-  if (!row) throw new ApiError('NOT_FOUND', 'There is no such appointment.', { fields: { appointmentId: 'no such appointment' } });
+  if (!row)
+    throw new ApiError('NOT_FOUND', 'There is no such appointment.', {
+      fields: { appointmentId: 'no such appointment' },
+    });
   return toView(zone, row);
 }
 
@@ -143,12 +163,18 @@ export async function viewAppointment(db: Db, zone: string, id: string): Promise
 export async function appointmentsOverlapping(
   db: Db,
   zone: string,
-  filter: ({ providerIds: readonly string[] } | { roomId: string }) & { from: number; to: number; includeCancelled: boolean },
+  filter: ({ providerIds: readonly string[] } | { roomId: string }) & {
+    from: number;
+    to: number;
+    includeCancelled: boolean;
+  },
 ): Promise<AppointmentView[]> {
   if ('providerIds' in filter && filter.providerIds.length === 0) return [];
   // A provider's columns (day and week views) or a room's week.
   const owned =
-    'providerIds' in filter ? appointmentsWithNames(db).where('a.provider_id', 'in', [...filter.providerIds]) : appointmentsWithNames(db).where('a.room_id', '=', filter.roomId);
+    'providerIds' in filter
+      ? appointmentsWithNames(db).where('a.provider_id', 'in', [...filter.providerIds])
+      : appointmentsWithNames(db).where('a.room_id', '=', filter.roomId);
   let query = owned
     .where('a.start_at', '>', filter.from - MAX_APPOINTMENT_MS)
     .where('a.start_at', '<', filter.to)
@@ -162,19 +188,23 @@ export async function appointmentsOverlapping(
 export async function getAppointment(db: Db, id: string): Promise<AppointmentDetail> {
   const { timeZone } = await clinicClock(db);
   const view = await viewAppointment(db, timeZone, id);
-  const history = await db.selectFrom('appointment_history').selectAll().where('appointment_id', '=', id).orderBy('at').orderBy('id').execute();
+  const history = await db
+    .selectFrom('appointment_history')
+    .selectAll()
+    .where('appointment_id', '=', id)
+    .orderBy('at')
+    .orderBy('id')
+    .execute();
   return {
     ...view,
-    history: history.map(
-      (h): AppointmentHistoryEntry => ({
-        at: h.at,
-        userId: h.user_id,
-        username: h.username,
-        action: h.action,
-        changes: JSON.parse(h.changes) as Record<string, unknown>,
-        overrideReason: h.override_reason,
-      }),
-    ),
+    history: history.map((h): AppointmentHistoryEntry => ({
+      at: h.at,
+      userId: h.user_id,
+      username: h.username,
+      action: h.action,
+      changes: JSON.parse(h.changes) as Record<string, unknown>,
+      overrideReason: h.override_reason,
+    })),
   };
 }
 
@@ -198,7 +228,13 @@ interface Placement {
 type Busy = Pick<AppointmentRow, 'id' | 'start_at' | 'end_at' | 'provider_id'>;
 
 /** Blocking, live appointments of these providers, patients or rooms that overlap [from, to). */
-export function blockingOverlaps(db: Db, column: 'provider_id' | 'room_id' | 'patient_id', values: readonly string[], from: number, to: number) {
+export function blockingOverlaps(
+  db: Db,
+  column: 'provider_id' | 'room_id' | 'patient_id',
+  values: readonly string[],
+  from: number,
+  to: number,
+) {
   return db
     .selectFrom('appointments')
     .select(['id', 'start_at', 'end_at', 'provider_id'])
@@ -271,7 +307,10 @@ export async function findProblems(db: Db, zone: string, placement: Placement): 
   }
   const patientClash = await firstOverlap(db, 'patient_id', placement.patientId, placement);
   if (patientClash) {
-    const other = patientClash.provider_id === placement.provider.id ? who : ((await requireProvider(db, patientClash.provider_id)).display_name);
+    const other =
+      patientClash.provider_id === placement.provider.id
+        ? who
+        : (await requireProvider(db, patientClash.provider_id)).display_name;
     problems.push({
       code: 'patient_busy',
       message: `The patient already has an appointment ${span(zone, date, { start: patientClash.start_at, end: patientClash.end_at })} with ${other}.`,
@@ -279,7 +318,9 @@ export async function findProblems(db: Db, zone: string, placement: Placement): 
   }
 
   const days = placement.days ?? (await availabilityFor(db, zone, placement.provider.id, datesOf(zone, placement)));
-  const here = mergeIntervals(days.flatMap((day) => day.intervals.filter((i) => i.locationId === placement.locationId)));
+  const here = mergeIntervals(
+    days.flatMap((day) => day.intervals.filter((i) => i.locationId === placement.locationId)),
+  );
   if (!coveredBy(here, placement)) problems.push(explainUnavailable(zone, placement, days));
   return problems;
 }
@@ -296,7 +337,10 @@ function explainUnavailable(zone: string, placement: Placement, days: DayAvailab
     const off = day.timeOff.find((t) => t.removed.some((i) => overlaps(i, placement)));
     if (off) {
       const what = off.rule.reason ? ` (${off.rule.reason})` : '';
-      const when = off.rule.start === null ? `all day on ${day.date}` : `${span(zone, day.date, off.removed.find((i) => overlaps(i, placement)) ?? placement)} on ${day.date}`;
+      const when =
+        off.rule.start === null
+          ? `all day on ${day.date}`
+          : `${span(zone, day.date, off.removed.find((i) => overlaps(i, placement)) ?? placement)} on ${day.date}`;
       return { code: 'time_off', message: `${who} is on time off${what} ${when}.` };
     }
   }
@@ -304,7 +348,10 @@ function explainUnavailable(zone: string, placement: Placement, days: DayAvailab
   const date = day?.date ?? localParts(zone, placement.start).date;
   const hours = (day?.intervals ?? []).filter((i) => i.locationId === placement.locationId);
   if (hours.length === 0) {
-    return { code: 'outside_hours', message: `${who} has no hours at ${where} on ${weekdayName(isoWeekday(date))} ${date}.` };
+    return {
+      code: 'outside_hours',
+      message: `${who} has no hours at ${where} on ${weekdayName(isoWeekday(date))} ${date}.`,
+    };
   }
   return {
     code: 'outside_hours',
@@ -313,7 +360,11 @@ function explainUnavailable(zone: string, placement: Placement, days: DayAvailab
 }
 
 function refuse(problems: BookingProblem[]): never {
-  throw new ApiError('CONFLICT', `${problems.map((p) => p.message).join(' ')} To book it anyway, override with a reason.`, { problems });
+  throw new ApiError(
+    'CONFLICT',
+    `${problems.map((p) => p.message).join(' ')} To book it anyway, override with a reason.`,
+    { problems },
+  );
 }
 
 function resolveStart(zone: string, start: LocalStartInput): number {
@@ -328,19 +379,33 @@ function resolveStart(zone: string, start: LocalStartInput): number {
  * The location the provider works at during [start, end); else their default; else where their
  * template puts them that day (before time off); else where they ever work; else the clinic's only location.
  */
-async function defaultLocation(db: Db, zone: string, provider: ProviderRow, interval: Interval): Promise<{ locationId: string; days: DayAvailability[] }> {
+async function defaultLocation(
+  db: Db,
+  zone: string,
+  provider: ProviderRow,
+  interval: Interval,
+): Promise<{ locationId: string; days: DayAvailability[] }> {
   const days = await availabilityFor(db, zone, provider.id, datesOf(zone, interval));
   const intervals = days.flatMap((d) => d.intervals);
   const locations = [...new Set(intervals.map((i) => i.locationId))];
-  const working = locations.find((locationId) => coveredBy(mergeIntervals(intervals.filter((i) => i.locationId === locationId)), interval));
+  const working = locations.find((locationId) =>
+    coveredBy(mergeIntervals(intervals.filter((i) => i.locationId === locationId)), interval),
+  );
   const chosen =
     working ??
     provider.default_location_id ??
     days.flatMap((d) => d.templateHours)[0]?.locationId ??
-    (await db.selectFrom('availability_templates').select('location_id').where('provider_id', '=', provider.id).where('deleted_at', 'is', null).executeTakeFirst())
-      ?.location_id ??
+    (
+      await db
+        .selectFrom('availability_templates')
+        .select('location_id')
+        .where('provider_id', '=', provider.id)
+        .where('deleted_at', 'is', null)
+        .executeTakeFirst()
+    )?.location_id ??
     (await onlyLocation(db));
-  if (!chosen) throw fieldError('locationId', `choose a location: ${provider.display_name} has no hours and no default location`);
+  if (!chosen)
+    throw fieldError('locationId', `choose a location: ${provider.display_name} has no hours and no default location`);
   return { locationId: chosen, days };
 }
 
@@ -355,7 +420,14 @@ function isUniqueViolation(error: unknown): boolean {
 
 async function writeHistory(
   db: Db,
-  entry: { appointmentId: string; at: number; actor: Actor; action: AppointmentHistoryEntry['action']; changes: Record<string, unknown>; overrideReason: string | null },
+  entry: {
+    appointmentId: string;
+    at: number;
+    actor: Actor;
+    action: AppointmentHistoryEntry['action'];
+    changes: Record<string, unknown>;
+    overrideReason: string | null;
+  },
 ): Promise<void> {
   await db
     .insertInto('appointment_history')
@@ -377,7 +449,15 @@ async function writeHistory(
 async function placementFor(
   db: Db,
   zone: string,
-  fields: { id?: string; patientId: string; providerId: string; locationId?: string; roomId: string | null; start: number; end: number },
+  fields: {
+    id?: string;
+    patientId: string;
+    providerId: string;
+    locationId?: string;
+    roomId: string | null;
+    start: number;
+    end: number;
+  },
 ): Promise<Placement> {
   const provider = await requireProvider(db, fields.providerId);
   const chosen = fields.locationId === undefined ? await defaultLocation(db, zone, provider, fields) : null;
@@ -416,21 +496,38 @@ export interface SeriesLink {
   index: number;
 }
 
-export async function bookAppointment(db: Db, input: BookInput, actor: Actor, now: number, series?: SeriesLink): Promise<WriteOutcome> {
+export async function bookAppointment(
+  db: Db,
+  input: BookInput,
+  actor: Actor,
+  now: number,
+  series?: SeriesLink,
+): Promise<WriteOutcome> {
   const { timeZone: zone } = await clinicClock(db);
-  const patient = await db.selectFrom('patients').select(['id', 'merged_into_id', 'deleted_at']).where('id', '=', input.patientId).executeTakeFirst();
+  const patient = await db
+    .selectFrom('patients')
+    .select(['id', 'merged_into_id', 'deleted_at'])
+    .where('id', '=', input.patientId)
+    .executeTakeFirst();
   if (!patient || patient.deleted_at !== null) throw fieldError('patientId', 'no such patient');
-  if (patient.merged_into_id !== null) throw fieldError('patientId', 'this record was merged into another; book that one');
+  if (patient.merged_into_id !== null)
+    throw fieldError('patientId', 'this record was merged into another; book that one');
   const type = await requireType(db, input.typeId);
   if (type.providerIds.length > 0 && !type.providerIds.includes(input.providerId)) {
     const provider = await requireProvider(db, input.providerId);
     throw fieldError('providerId', `${provider.display_name} does not see ${type.row.name} appointments`);
   }
   if (input.rescheduledFromId) {
-    const previous = await db.selectFrom('appointments').select(['patient_id', 'status']).where('id', '=', input.rescheduledFromId).executeTakeFirst();
+    const previous = await db
+      .selectFrom('appointments')
+      .select(['patient_id', 'status'])
+      .where('id', '=', input.rescheduledFromId)
+      .executeTakeFirst();
     if (!previous) throw fieldError('rescheduledFromId', 'no such appointment');
-    if (previous.patient_id !== input.patientId) throw fieldError('rescheduledFromId', 'is another patient’s appointment');
-    if (isBlocking(previous.status)) throw fieldError('rescheduledFromId', 'cancel that appointment first, or move it instead');
+    if (previous.patient_id !== input.patientId)
+      throw fieldError('rescheduledFromId', 'is another patient’s appointment');
+    if (isBlocking(previous.status))
+      throw fieldError('rescheduledFromId', 'cancel that appointment first, or move it instead');
   }
   const start = resolveStart(zone, input.start);
   const end = start + (input.durationMinutes ?? type.row.duration_minutes) * MINUTE_MS;
@@ -468,7 +565,11 @@ export async function bookAppointment(db: Db, input: BookInput, actor: Actor, no
   try {
     await db.insertInto('appointments').values(row).execute();
   } catch (error) {
-    if (isUniqueViolation(error)) throw new ApiError('CONFLICT', `${placement.provider.display_name} was booked at that time by someone else a moment ago.`);
+    if (isUniqueViolation(error))
+      throw new ApiError(
+        'CONFLICT',
+        `${placement.provider.display_name} was booked at that time by someone else a moment ago.`,
+      );
     throw error;
   }
   await writeHistory(db, {
@@ -498,10 +599,21 @@ export async function bookAppointment(db: Db, input: BookInput, actor: Actor, no
 }
 
 async function existing(db: Db, id: string, expectedUpdatedAt: number | undefined): Promise<AppointmentRow> {
-  const row = await db.selectFrom('appointments').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
-  if (!row) throw new ApiError('NOT_FOUND', 'There is no such appointment.', { fields: { appointmentId: 'no such appointment' } });
+  const row = await db
+    .selectFrom('appointments')
+    .selectAll()
+    .where('id', '=', id)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  if (!row)
+    throw new ApiError('NOT_FOUND', 'There is no such appointment.', {
+      fields: { appointmentId: 'no such appointment' },
+    });
   if (expectedUpdatedAt !== undefined && row.updated_at !== expectedUpdatedAt) {
-    throw new ApiError('CONFLICT', 'Someone else changed this appointment since you loaded it. Reload it and try again.');
+    throw new ApiError(
+      'CONFLICT',
+      'Someone else changed this appointment since you loaded it. Reload it and try again.',
+    );
   }
   return row;
 }
@@ -531,14 +643,17 @@ export async function moveAppointment(db: Db, input: MoveInput, actor: Actor, no
     }
   }
   const start = input.start ? resolveStart(zone, input.start) : before.start_at;
-  const duration = input.durationMinutes !== undefined ? input.durationMinutes * MINUTE_MS : before.end_at - before.start_at;
+  const duration =
+    input.durationMinutes !== undefined ? input.durationMinutes * MINUTE_MS : before.end_at - before.start_at;
   const locationChanged = input.locationId !== undefined && input.locationId !== before.location_id;
   const roomId = input.roomId !== undefined ? input.roomId : locationChanged ? null : before.room_id;
   const placement = await placementFor(db, zone, {
     id: before.id,
     patientId: before.patient_id,
     providerId,
-    locationId: input.locationId ?? (input.providerId !== undefined && providerId !== before.provider_id ? undefined : before.location_id),
+    locationId:
+      input.locationId ??
+      (input.providerId !== undefined && providerId !== before.provider_id ? undefined : before.location_id),
     roomId,
     start,
     end: start + duration,
@@ -561,7 +676,11 @@ export async function moveAppointment(db: Db, input: MoveInput, actor: Actor, no
   try {
     await db.updateTable('appointments').set(after).where('id', '=', before.id).execute();
   } catch (error) {
-    if (isUniqueViolation(error)) throw new ApiError('CONFLICT', `${placement.provider.display_name} was booked at that time by someone else a moment ago.`);
+    if (isUniqueViolation(error))
+      throw new ApiError(
+        'CONFLICT',
+        `${placement.provider.display_name} was booked at that time by someone else a moment ago.`,
+      );
     throw error;
   }
   await writeHistory(db, {
@@ -576,7 +695,9 @@ export async function moveAppointment(db: Db, input: MoveInput, actor: Actor, no
     view: await viewAppointment(db, zone, before.id),
     overridden: overrideReason ? problems : [],
     providerIds: [...new Set([before.provider_id, placement.provider.id])],
-    dates: [...new Set([...datesOf(zone, { start: before.start_at, end: before.end_at }), ...datesOf(zone, placement)])],
+    dates: [
+      ...new Set([...datesOf(zone, { start: before.start_at, end: before.end_at }), ...datesOf(zone, placement)]),
+    ],
   };
 }
 
@@ -599,7 +720,14 @@ export async function cancelAppointment(
     updated_at: Math.max(now, before.updated_at + 1),
   };
   await db.updateTable('appointments').set(after).where('id', '=', before.id).execute();
-  await writeHistory(db, { appointmentId: before.id, at: now, actor, action: 'cancelled', changes: diff(before, after), overrideReason: null });
+  await writeHistory(db, {
+    appointmentId: before.id,
+    at: now,
+    actor,
+    action: 'cancelled',
+    changes: diff(before, after),
+    overrideReason: null,
+  });
   return {
     view: await viewAppointment(db, zone, before.id),
     overridden: [],
@@ -616,8 +744,10 @@ export async function setAppointmentStatus(
 ): Promise<WriteOutcome> {
   const { timeZone: zone } = await clinicClock(db);
   const before = await existing(db, input.appointmentId, input.expectedUpdatedAt);
-  if (input.status === 'cancelled') throw fieldError('status', 'cancel with appointments.cancel, which records the reason');
-  if (before.status === input.status) return { view: await viewAppointment(db, zone, before.id), overridden: [], providerIds: [], dates: [] };
+  if (input.status === 'cancelled')
+    throw fieldError('status', 'cancel with appointments.cancel, which records the reason');
+  if (before.status === input.status)
+    return { view: await viewAppointment(db, zone, before.id), overridden: [], providerIds: [], dates: [] };
   if (!STATUS_TRANSITIONS[before.status].includes(input.status)) {
     const allowed = STATUS_TRANSITIONS[before.status].map((s) => STATUS_LABELS[s]);
     throw new ApiError(
@@ -638,16 +768,28 @@ export async function setAppointmentStatus(
       end: before.end_at,
     });
     const clashes = (await findProblems(db, zone, placement)).filter((p) => p.code.endsWith('_busy'));
-    if (clashes.length > 0) throw new ApiError('CONFLICT', clashes.map((p) => p.message).join(' '), { problems: clashes });
+    if (clashes.length > 0)
+      throw new ApiError('CONFLICT', clashes.map((p) => p.message).join(' '), { problems: clashes });
   }
   const after: AppointmentUpdate = { status: input.status, updated_at: Math.max(now, before.updated_at + 1) };
   try {
     await db.updateTable('appointments').set(after).where('id', '=', before.id).execute();
   } catch (error) {
-    if (isUniqueViolation(error)) throw new ApiError('CONFLICT', 'Another appointment now starts at the same time with this provider or in this room.');
+    if (isUniqueViolation(error))
+      throw new ApiError(
+        'CONFLICT',
+        'Another appointment now starts at the same time with this provider or in this room.',
+      );
     throw error;
   }
-  await writeHistory(db, { appointmentId: before.id, at: now, actor, action: 'status', changes: diff(before, after), overrideReason: null });
+  await writeHistory(db, {
+    appointmentId: before.id,
+    at: now,
+    actor,
+    action: 'status',
+    changes: diff(before, after),
+    overrideReason: null,
+  });
   return {
     view: await viewAppointment(db, zone, before.id),
     overridden: [],
@@ -663,22 +805,41 @@ export async function setAppointmentStatus(
  */
 export async function updateAppointmentDetails(
   db: Db,
-  input: { appointmentId: string; reason?: string | null | undefined; notes?: string | null | undefined; meetingLink?: string | null | undefined; expectedUpdatedAt?: number | undefined },
+  input: {
+    appointmentId: string;
+    reason?: string | null | undefined;
+    notes?: string | null | undefined;
+    meetingLink?: string | null | undefined;
+    expectedUpdatedAt?: number | undefined;
+  },
   actor: Actor,
   now: number,
 ): Promise<WriteOutcome> {
   const { timeZone: zone } = await clinicClock(db);
   const before = await existing(db, input.appointmentId, input.expectedUpdatedAt);
-  if (before.status === 'cancelled') throw new ApiError('CONFLICT', 'This appointment is cancelled; its details are kept as they were.');
+  if (before.status === 'cancelled')
+    throw new ApiError('CONFLICT', 'This appointment is cancelled; its details are kept as they were.');
   const after: AppointmentUpdate = {
     ...(input.reason !== undefined && { reason: input.reason }),
     ...(input.notes !== undefined && { notes: input.notes }),
     ...(input.meetingLink !== undefined && { meeting_link: input.meetingLink }),
   };
   const changes = diff(before, after);
-  if (Object.keys(changes).length === 0) return { view: await viewAppointment(db, zone, before.id), overridden: [], providerIds: [], dates: [] };
-  await db.updateTable('appointments').set({ ...after, updated_at: Math.max(now, before.updated_at + 1) }).where('id', '=', before.id).execute();
-  await writeHistory(db, { appointmentId: before.id, at: now, actor, action: 'details', changes, overrideReason: null });
+  if (Object.keys(changes).length === 0)
+    return { view: await viewAppointment(db, zone, before.id), overridden: [], providerIds: [], dates: [] };
+  await db
+    .updateTable('appointments')
+    .set({ ...after, updated_at: Math.max(now, before.updated_at + 1) })
+    .where('id', '=', before.id)
+    .execute();
+  await writeHistory(db, {
+    appointmentId: before.id,
+    at: now,
+    actor,
+    action: 'details',
+    changes,
+    overrideReason: null,
+  });
   return {
     view: await viewAppointment(db, zone, before.id),
     overridden: [],

@@ -1,12 +1,27 @@
 import type { Kysely } from 'kysely';
-import type { MonthDay, MonthOverview, ProviderDay, ProviderWeek, RoomWeek } from '../../../src-shared/api/areas/calendar';
+import type {
+  MonthDay,
+  MonthOverview,
+  ProviderDay,
+  ProviderWeek,
+  RoomWeek,
+} from '../../../src-shared/api/areas/calendar';
 import { fieldError } from '../../../src-shared/api/errors';
 import { providerDay } from '../../../src-shared/scheduling/availability';
 import { lastOfMonth } from '../../../src-shared/scheduling/calendar-dates';
 import { addDays, daysBetween, localDayBounds } from '../../../src-shared/scheduling/time';
 import type { Database } from '../db/schema';
 import { appointmentsOverlapping } from './appointments';
-import { activeProviders, clinicClock, listHolidays, loadRules, requireLocation, requireRoom, toProvider, toRoom } from './config';
+import {
+  activeProviders,
+  clinicClock,
+  listHolidays,
+  loadRules,
+  requireLocation,
+  requireRoom,
+  toProvider,
+  toRoom,
+} from './config';
 
 type Db = Kysely<Database>;
 
@@ -15,7 +30,10 @@ type Db = Kysely<Database>;
  * and appointments (not cancelled). One read of the rules and one of the appointments for the whole
  * range, then split per local date; an appointment that crosses midnight is in both days.
  */
-export async function providerWeek(db: Db, input: { providerId: string; from: string; days: number }): Promise<ProviderWeek> {
+export async function providerWeek(
+  db: Db,
+  input: { providerId: string; from: string; days: number },
+): Promise<ProviderWeek> {
   const { timeZone: zone } = await clinicClock(db);
   const provider = (await activeProviders(db)).find((p) => p.id === input.providerId);
   if (!provider) throw fieldError('providerId', 'no such provider');
@@ -38,9 +56,13 @@ export async function providerWeek(db: Db, input: { providerId: string; from: st
       date,
       dayStart: start,
       dayEnd: end,
-      holidays: rules.holidays.filter((h) => h.date === date).map((h) => ({ id: h.id, date: h.date, name: h.name, locationId: h.locationId })),
+      holidays: rules.holidays
+        .filter((h) => h.date === date)
+        .map((h) => ({ id: h.id, date: h.date, name: h.name, locationId: h.locationId })),
       availability: day.intervals,
-      timeOff: day.timeOff.flatMap((t) => t.removed.map((i) => ({ start: i.start, end: i.end, reason: t.rule.reason }))),
+      timeOff: day.timeOff.flatMap((t) =>
+        t.removed.map((i) => ({ start: i.start, end: i.end, reason: t.rule.reason })),
+      ),
       appointments: appointments.filter((a) => a.start < end && a.end > start),
     };
   });
@@ -58,7 +80,12 @@ export async function roomWeek(db: Db, input: { roomId: string; from: string; da
   const dates = Array.from({ length: input.days }, (_, offset) => addDays(input.from, offset));
   const bounds = dates.map((date) => localDayBounds(zone, date));
   const [appointments, holidays] = await Promise.all([
-    appointmentsOverlapping(db, zone, { roomId: room.id, from: bounds[0]?.start ?? 0, to: bounds.at(-1)?.end ?? 0, includeCancelled: false }),
+    appointmentsOverlapping(db, zone, {
+      roomId: room.id,
+      from: bounds[0]?.start ?? 0,
+      to: bounds.at(-1)?.end ?? 0,
+      includeCancelled: false,
+    }),
     listHolidays(db, { from: input.from, to: dates.at(-1) ?? input.from }),
   ]);
   const closing = holidays.filter((holiday) => holiday.locationId === null || holiday.locationId === room.location_id);
@@ -67,7 +94,13 @@ export async function roomWeek(db: Db, input: { roomId: string; from: string; da
     room: { ...toRoom(room), locationName: location.name },
     days: dates.map((date, index) => {
       const { start, end } = bounds[index] ?? localDayBounds(zone, date);
-      return { date, dayStart: start, dayEnd: end, holidays: closing.filter((h) => h.date === date), appointments: appointments.filter((a) => a.start < end && a.end > start) };
+      return {
+        date,
+        dayStart: start,
+        dayEnd: end,
+        holidays: closing.filter((h) => h.date === date),
+        appointments: appointments.filter((a) => a.start < end && a.end > start),
+      };
     }),
   };
 }
@@ -99,7 +132,12 @@ export async function monthOverview(db: Db, input: { month: string; providerIds:
   if (input.providerIds.length > 0) query = query.where('provider_id', 'in', input.providerIds);
   const rows = await query.execute();
   const holidays = await listHolidays(db, { from: first, to: last });
-  const days = dates.map((date): MonthDay => ({ date, appointments: 0, byStatus: {}, holidays: holidays.filter((h) => h.date === date).map((h) => h.name) }));
+  const days = dates.map((date): MonthDay => ({
+    date,
+    appointments: 0,
+    byStatus: {},
+    holidays: holidays.filter((h) => h.date === date).map((h) => h.name),
+  }));
   for (const row of rows) {
     // The last day whose first instant is at or before the start.
     let low = 0;

@@ -1,10 +1,25 @@
 import type { Kysely } from 'kysely';
-import type { AppointmentView, DaySchedule, NextAvailableInput, PartOfDay, ProviderDaySchedule, Slot } from '../../../src-shared/api/areas/scheduling';
+import type {
+  AppointmentView,
+  DaySchedule,
+  NextAvailableInput,
+  PartOfDay,
+  ProviderDaySchedule,
+  Slot,
+} from '../../../src-shared/api/areas/scheduling';
 import { fieldError } from '../../../src-shared/api/errors';
 import { providerDay, rulesByProvider } from '../../../src-shared/scheduling/availability';
 import { mergeIntervals, type Interval } from '../../../src-shared/scheduling/intervals';
 import { slotsIn, type FoundSlot } from '../../../src-shared/scheduling/slots';
-import { addDays, daysBetween, localDayBounds, localParts, localTimeOf, MINUTE_MS, wallRangeToInstants } from '../../../src-shared/scheduling/time';
+import {
+  addDays,
+  daysBetween,
+  localDayBounds,
+  localParts,
+  localTimeOf,
+  MINUTE_MS,
+  wallRangeToInstants,
+} from '../../../src-shared/scheduling/time';
 import type { Database, ProviderRow } from '../db/schema';
 import { appointmentsOverlapping, blockingOverlaps } from './appointments';
 import { activeProviders, clinicClock, loadRules, requireRoom, requireType, toProvider } from './config';
@@ -34,7 +49,12 @@ export async function daySchedule(
   const ids = providers.map((p) => p.id);
   const [rules, appointments] = await Promise.all([
     loadRules(db, ids, input.date, input.date),
-    appointmentsOverlapping(db, zone, { providerIds: ids, from: bounds.start, to: bounds.end, includeCancelled: input.includeCancelled }),
+    appointmentsOverlapping(db, zone, {
+      providerIds: ids,
+      from: bounds.start,
+      to: bounds.end,
+      includeCancelled: input.includeCancelled,
+    }),
   ]);
   const holidays = rules.holidays
     .filter((h) => input.locationId === undefined || h.locationId === null || h.locationId === input.locationId)
@@ -42,14 +62,17 @@ export async function daySchedule(
   const ruleSets = rulesByProvider(rules, ids);
   const byProvider = new Map<string, AppointmentView[]>(ids.map((id) => [id, []]));
   for (const appointment of appointments) {
-    if (input.locationId === undefined || appointment.locationId === input.locationId) byProvider.get(appointment.providerId)?.push(appointment);
+    if (input.locationId === undefined || appointment.locationId === input.locationId)
+      byProvider.get(appointment.providerId)?.push(appointment);
   }
   const columns = providers.map((provider): ProviderDaySchedule => {
     const day = providerDay(zone, input.date, provider.id, ruleSets.get(provider.id) ?? rules);
     return {
       provider: toProvider(provider),
       availability: day.intervals.filter((i) => input.locationId === undefined || i.locationId === input.locationId),
-      timeOff: day.timeOff.flatMap((t) => t.removed.map((i) => ({ start: i.start, end: i.end, reason: t.rule.reason }))),
+      timeOff: day.timeOff.flatMap((t) =>
+        t.removed.map((i) => ({ start: i.start, end: i.end, reason: t.rule.reason })),
+      ),
       appointments: byProvider.get(provider.id) ?? [],
     };
   });
@@ -63,8 +86,14 @@ export const PART_OF_DAY_MINUTES: Record<Exclude<PartOfDay, 'any'>, [number, num
   evening: [17 * 60, 24 * 60],
 };
 
-async function busyByProvider(db: Db, providerIds: readonly string[], from: number, to: number): Promise<Map<string, Interval[]>> {
-  const rows = providerIds.length === 0 ? [] : await blockingOverlaps(db, 'provider_id', providerIds, from, to).execute();
+async function busyByProvider(
+  db: Db,
+  providerIds: readonly string[],
+  from: number,
+  to: number,
+): Promise<Map<string, Interval[]>> {
+  const rows =
+    providerIds.length === 0 ? [] : await blockingOverlaps(db, 'provider_id', providerIds, from, to).execute();
   const busy = new Map<string, Interval[]>();
   for (const row of rows) {
     const list = busy.get(row.provider_id);
@@ -75,12 +104,23 @@ async function busyByProvider(db: Db, providerIds: readonly string[], from: numb
 }
 
 async function requirePatient(db: Db, patientId: string): Promise<void> {
-  const patient = await db.selectFrom('patients').select('id').where('id', '=', patientId).where('deleted_at', 'is', null).executeTakeFirst();
+  const patient = await db
+    .selectFrom('patients')
+    .select('id')
+    .where('id', '=', patientId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
   if (!patient) throw fieldError('patientId', 'no such patient');
 }
 
 /** When the patient (their own other bookings) or the room is taken; nothing when none is asked for. */
-async function busyOf(db: Db, column: 'patient_id' | 'room_id', id: string | undefined, from: number, to: number): Promise<Interval[]> {
+async function busyOf(
+  db: Db,
+  column: 'patient_id' | 'room_id',
+  id: string | undefined,
+  from: number,
+  to: number,
+): Promise<Interval[]> {
   if (!id) return [];
   const rows = await blockingOverlaps(db, column, [id], from, to).execute();
   return rows.map((row) => ({ start: row.start_at, end: row.end_at }));
@@ -104,10 +144,14 @@ export async function nextAvailable(db: Db, input: NextAvailableInput, now: numb
   const ids = providers.map((p) => p.id);
   const rank = new Map(ids.map((id, index) => [id, index]));
   const room = input.roomId ? await requireRoom(db, input.roomId) : null;
-  if (room && input.locationId && room.location_id !== input.locationId) throw fieldError('roomId', `${room.name} is not at that location`);
+  if (room && input.locationId && room.location_id !== input.locationId)
+    throw fieldError('roomId', `${room.name} is not at that location`);
   const locationId = room?.location_id ?? input.locationId;
   if (input.patientId) await requirePatient(db, input.patientId);
-  const [rules, locations] = await Promise.all([loadRules(db, ids, input.from, input.to), db.selectFrom('locations').select(['id', 'name']).execute()]);
+  const [rules, locations] = await Promise.all([
+    loadRules(db, ids, input.from, input.to),
+    db.selectFrom('locations').select(['id', 'name']).execute(),
+  ]);
   const ruleSets = rulesByProvider(rules, ids);
   const locationName = new Map(locations.map((l) => [l.id, l.name]));
   const durationMs = (input.durationMinutes ?? type.row.duration_minutes) * MINUTE_MS;

@@ -1,10 +1,28 @@
 import { sql, type Kysely } from 'kysely';
-import type { AppointmentTypeSummary, ProviderSummary, TemplateSummary } from '../../../src-shared/api/areas/scheduling';
-import type { RemoveResult, UpdateProviderInput, UpdateTemplateInput, UpdateTypeInput } from '../../../src-shared/api/areas/schedule-updates';
+import type {
+  AppointmentTypeSummary,
+  ProviderSummary,
+  TemplateSummary,
+} from '../../../src-shared/api/areas/scheduling';
+import type {
+  RemoveResult,
+  UpdateProviderInput,
+  UpdateTemplateInput,
+  UpdateTypeInput,
+} from '../../../src-shared/api/areas/schedule-updates';
 import { ApiError, fieldError } from '../../../src-shared/api/errors';
 import { BLOCKING_STATUSES } from '../../../src-shared/scheduling/status';
 import type { Database } from '../db/schema';
-import { listTemplates, listTypes, nameColumn, requireLinkableUser, requireLocation, requireProvider, requireType, toProvider } from './config';
+import {
+  listTemplates,
+  listTypes,
+  nameColumn,
+  requireLinkableUser,
+  requireLocation,
+  requireProvider,
+  requireType,
+  toProvider,
+} from './config';
 
 /**
  * Changing scheduling configuration in use. Nothing a record names is ever deleted: a provider or
@@ -17,7 +35,12 @@ import { listTemplates, listTypes, nameColumn, requireLinkableUser, requireLocat
 type Db = Kysely<Database>;
 
 /** Live appointments with this provider, type, location or room that end after now. */
-export async function futureAppointments(db: Db, column: 'provider_id' | 'type_id' | 'location_id' | 'room_id', id: string, now: number): Promise<number> {
+export async function futureAppointments(
+  db: Db,
+  column: 'provider_id' | 'type_id' | 'location_id' | 'room_id',
+  id: string,
+  now: number,
+): Promise<number> {
   const row = await db
     .selectFrom('appointments')
     .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -35,7 +58,11 @@ async function referenced(db: Db, column: 'provider_id' | 'type_id', id: string)
     db.selectFrom('appointment_series').select('id').where(column, '=', id).limit(1).executeTakeFirst(),
   ]);
   if (appointment || series) return true;
-  if (column === 'type_id') return (await db.selectFrom('waitlist_entries').select('id').where('type_id', '=', id).limit(1).executeTakeFirst()) !== undefined;
+  if (column === 'type_id')
+    return (
+      (await db.selectFrom('waitlist_entries').select('id').where('type_id', '=', id).limit(1).executeTakeFirst()) !==
+      undefined
+    );
   const listed = await db
     .selectFrom('waitlist_entries')
     .select('id')
@@ -65,12 +92,28 @@ export async function removeProvider(db: Db, providerId: string, now: number): P
   const provider = await requireProvider(db, providerId);
   const future = await futureAppointments(db, 'provider_id', provider.id, now);
   if (future > 0) {
-    throw new ApiError('CONFLICT', `${provider.display_name} still has ${future} upcoming appointment${future === 1 ? '' : 's'}: move or cancel them first.`, { upcoming: future });
+    throw new ApiError(
+      'CONFLICT',
+      `${provider.display_name} still has ${future} upcoming appointment${future === 1 ? '' : 's'}: move or cancel them first.`,
+      { upcoming: future },
+    );
   }
   if (await referenced(db, 'provider_id', provider.id)) {
-    await db.updateTable('providers').set({ deleted_at: now, updated_at: Math.max(now, provider.updated_at + 1) }).where('id', '=', provider.id).execute();
-    await db.updateTable('availability_templates').set({ deleted_at: now, updated_at: now }).where('provider_id', '=', provider.id).where('deleted_at', 'is', null).execute();
-    return { outcome: 'deactivated', message: `${provider.display_name} is deactivated: past appointments keep the name; no new bookings.` };
+    await db
+      .updateTable('providers')
+      .set({ deleted_at: now, updated_at: Math.max(now, provider.updated_at + 1) })
+      .where('id', '=', provider.id)
+      .execute();
+    await db
+      .updateTable('availability_templates')
+      .set({ deleted_at: now, updated_at: now })
+      .where('provider_id', '=', provider.id)
+      .where('deleted_at', 'is', null)
+      .execute();
+    return {
+      outcome: 'deactivated',
+      message: `${provider.display_name} is deactivated: past appointments keep the name; no new bookings.`,
+    };
   }
   await db.deleteFrom('availability_templates').where('provider_id', '=', provider.id).execute();
   await db.deleteFrom('availability_exceptions').where('provider_id', '=', provider.id).execute();
@@ -104,12 +147,20 @@ export async function updateType(db: Db, input: UpdateTypeInput, now: number): P
     .execute();
   if (input.providerIds !== undefined) {
     const providerIds = [...new Set(input.providerIds)];
-    for (const [index, providerId] of providerIds.entries()) await requireProvider(db, providerId, `providerIds.${index}`);
+    for (const [index, providerId] of providerIds.entries())
+      await requireProvider(db, providerId, `providerIds.${index}`);
     await db.deleteFrom('appointment_type_providers').where('type_id', '=', before.row.id).execute();
     if (providerIds.length > 0) {
       await db
         .insertInto('appointment_type_providers')
-        .values(providerIds.map((providerId) => ({ type_id: before.row.id, provider_id: providerId, created_at: now, updated_at: now })))
+        .values(
+          providerIds.map((providerId) => ({
+            type_id: before.row.id,
+            provider_id: providerId,
+            created_at: now,
+            updated_at: now,
+          })),
+        )
         .execute();
     }
   }
@@ -122,13 +173,31 @@ export async function removeType(db: Db, typeId: string, now: number): Promise<R
   const { row } = await requireType(db, typeId);
   const future = await futureAppointments(db, 'type_id', row.id, now);
   if (future > 0) {
-    throw new ApiError('CONFLICT', `${future} upcoming appointment${future === 1 ? ' is' : 's are'} ${row.name}: move or cancel them first.`, { upcoming: future });
+    throw new ApiError(
+      'CONFLICT',
+      `${future} upcoming appointment${future === 1 ? ' is' : 's are'} ${row.name}: move or cancel them first.`,
+      { upcoming: future },
+    );
   }
-  const waiting = await db.selectFrom('waitlist_entries').select('id').where('type_id', '=', row.id).where('status', '=', 'waiting').limit(1).executeTakeFirst();
-  if (waiting) throw new ApiError('CONFLICT', `Patients are on the waitlist for ${row.name}: book or remove them first.`);
+  const waiting = await db
+    .selectFrom('waitlist_entries')
+    .select('id')
+    .where('type_id', '=', row.id)
+    .where('status', '=', 'waiting')
+    .limit(1)
+    .executeTakeFirst();
+  if (waiting)
+    throw new ApiError('CONFLICT', `Patients are on the waitlist for ${row.name}: book or remove them first.`);
   if (await referenced(db, 'type_id', row.id)) {
-    await db.updateTable('appointment_types').set({ deleted_at: now, updated_at: Math.max(now, row.updated_at + 1) }).where('id', '=', row.id).execute();
-    return { outcome: 'deactivated', message: `${row.name} is deactivated: past appointments keep it; it can no longer be booked.` };
+    await db
+      .updateTable('appointment_types')
+      .set({ deleted_at: now, updated_at: Math.max(now, row.updated_at + 1) })
+      .where('id', '=', row.id)
+      .execute();
+    return {
+      outcome: 'deactivated',
+      message: `${row.name} is deactivated: past appointments keep it; it can no longer be booked.`,
+    };
   }
   await db.deleteFrom('appointment_type_providers').where('type_id', '=', row.id).execute();
   await db.deleteFrom('appointment_types').where('id', '=', row.id).execute();
@@ -136,7 +205,12 @@ export async function removeType(db: Db, typeId: string, now: number): Promise<R
 }
 
 async function requireTemplate(db: Db, templateId: string) {
-  const row = await db.selectFrom('availability_templates').selectAll().where('id', '=', templateId).where('deleted_at', 'is', null).executeTakeFirst();
+  const row = await db
+    .selectFrom('availability_templates')
+    .selectAll()
+    .where('id', '=', templateId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
   if (!row) throw fieldError('templateId', 'no such availability template');
   return row;
 }
@@ -146,7 +220,9 @@ export async function updateTemplate(db: Db, input: UpdateTemplateInput, now: nu
   const start = input.start ?? before.start_time;
   const end = input.end ?? before.end_time;
   if (start >= end) throw fieldError('end', 'must be after the start');
-  const breaks = input.breaks ? [...input.breaks].sort((a, b) => a.start.localeCompare(b.start)) : (JSON.parse(before.breaks) as { start: string; end: string }[]);
+  const breaks = input.breaks
+    ? [...input.breaks].sort((a, b) => a.start.localeCompare(b.start))
+    : (JSON.parse(before.breaks) as { start: string; end: string }[]);
   for (const [index, b] of breaks.entries()) {
     if (b.start < start || b.end > end) throw fieldError(`breaks.${index}`, 'must lie within the hours');
     const previous = breaks[index - 1];
@@ -175,6 +251,10 @@ export async function updateTemplate(db: Db, input: UpdateTemplateInput, now: nu
 /** Templates are rules, not records: removing one ends it (soft), whatever was booked under it. */
 export async function removeTemplate(db: Db, templateId: string, now: number): Promise<RemoveResult> {
   const before = await requireTemplate(db, templateId);
-  await db.updateTable('availability_templates').set({ deleted_at: now, updated_at: Math.max(now, before.updated_at + 1) }).where('id', '=', before.id).execute();
+  await db
+    .updateTable('availability_templates')
+    .set({ deleted_at: now, updated_at: Math.max(now, before.updated_at + 1) })
+    .where('id', '=', before.id)
+    .execute();
   return { outcome: 'deactivated', message: 'The hours are removed; appointments already booked in them stay.' };
 }

@@ -10,7 +10,12 @@ import type {
   TemplateSummary,
 } from '../../../src-shared/api/areas/scheduling';
 import { ApiError, fieldError } from '../../../src-shared/api/errors';
-import type { ExceptionRule, HolidayRule, ScheduleRules, TemplateRule } from '../../../src-shared/scheduling/availability';
+import type {
+  ExceptionRule,
+  HolidayRule,
+  ScheduleRules,
+  TemplateRule,
+} from '../../../src-shared/scheduling/availability';
 import { addDays, daysBetween, isoWeekday, parseLocalTime } from '../../../src-shared/scheduling/time';
 import type {
   AppointmentTypeRow,
@@ -98,7 +103,12 @@ export const toException = (row: AvailabilityExceptionRow): ExceptionSummary => 
   reason: row.reason,
 });
 
-export const toHoliday = (row: ClinicHolidayRow): HolidaySummary => ({ id: row.id, date: row.date, name: row.name, locationId: row.location_id });
+export const toHoliday = (row: ClinicHolidayRow): HolidaySummary => ({
+  id: row.id,
+  date: row.date,
+  name: row.name,
+  locationId: row.location_id,
+});
 
 const minutes = (time: string): number => parseLocalTime(time) ?? 0;
 
@@ -108,49 +118,105 @@ export const nameColumn = sql<string>`name COLLATE NOCASE`;
 // ---- lookups -----------------------------------------------------------------------------------
 
 export async function requireLocation(db: Db, id: string, field = 'locationId'): Promise<LocationRow> {
-  const row = await db.selectFrom('locations').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+  const row = await db
+    .selectFrom('locations')
+    .selectAll()
+    .where('id', '=', id)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
   if (!row) throw fieldError(field, 'no such location');
   return row;
 }
 
 export async function requireRoom(db: Db, id: string, field = 'roomId'): Promise<RoomRow> {
-  const row = await db.selectFrom('rooms').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+  const row = await db
+    .selectFrom('rooms')
+    .selectAll()
+    .where('id', '=', id)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
   if (!row) throw fieldError(field, 'no such room');
   return row;
 }
 
 export async function requireProvider(db: Db, id: string, field = 'providerId'): Promise<ProviderRow> {
-  const row = await db.selectFrom('providers').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+  const row = await db
+    .selectFrom('providers')
+    .selectAll()
+    .where('id', '=', id)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
   if (!row) throw fieldError(field, 'no such provider');
   return row;
 }
 
-export async function requireType(db: Db, id: string, field = 'typeId'): Promise<{ row: AppointmentTypeRow; providerIds: string[] }> {
-  const row = await db.selectFrom('appointment_types').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+export async function requireType(
+  db: Db,
+  id: string,
+  field = 'typeId',
+): Promise<{ row: AppointmentTypeRow; providerIds: string[] }> {
+  const row = await db
+    .selectFrom('appointment_types')
+    .selectAll()
+    .where('id', '=', id)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
   if (!row) throw fieldError(field, 'no such appointment type');
-  const providers = await db.selectFrom('appointment_type_providers').select('provider_id').where('type_id', '=', id).execute();
+  const providers = await db
+    .selectFrom('appointment_type_providers')
+    .select('provider_id')
+    .where('type_id', '=', id)
+    .execute();
   return { row, providerIds: providers.map((p) => p.provider_id) };
 }
 
 export async function activeProviders(db: Db): Promise<ProviderRow[]> {
-  return db.selectFrom('providers').selectAll().where('deleted_at', 'is', null).orderBy('display_name').orderBy('id').execute();
+  return db
+    .selectFrom('providers')
+    .selectAll()
+    .where('deleted_at', 'is', null)
+    .orderBy('display_name')
+    .orderBy('id')
+    .execute();
 }
 
 // ---- create ------------------------------------------------------------------------------------
 
-export async function createLocation(db: Db, input: { name: string; address: string | null }, now: number): Promise<LocationSummary> {
-  const clash = await db.selectFrom('locations').select('id').where(nameColumn, '=', input.name).where('deleted_at', 'is', null).executeTakeFirst();
+export async function createLocation(
+  db: Db,
+  input: { name: string; address: string | null },
+  now: number,
+): Promise<LocationSummary> {
+  const clash = await db
+    .selectFrom('locations')
+    .select('id')
+    .where(nameColumn, '=', input.name)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
   if (clash) throw fieldError('name', `there is already a location called ${input.name}`);
-  const row: LocationRow = { id: newId(), name: input.name, address: input.address, created_at: now, updated_at: now, deleted_at: null };
+  const row: LocationRow = {
+    id: newId(),
+    name: input.name,
+    address: input.address,
+    created_at: now,
+    updated_at: now,
+    deleted_at: null,
+  };
   await db.insertInto('locations').values(row).execute();
   return toLocation(row);
 }
 
 export async function listLocations(db: Db): Promise<LocationSummary[]> {
-  return (await db.selectFrom('locations').selectAll().where('deleted_at', 'is', null).orderBy('name').execute()).map(toLocation);
+  return (await db.selectFrom('locations').selectAll().where('deleted_at', 'is', null).orderBy('name').execute()).map(
+    toLocation,
+  );
 }
 
-export async function createRoom(db: Db, input: { locationId: string; name: string }, now: number): Promise<RoomSummary> {
+export async function createRoom(
+  db: Db,
+  input: { locationId: string; name: string },
+  now: number,
+): Promise<RoomSummary> {
   await requireLocation(db, input.locationId);
   const clash = await db
     .selectFrom('rooms')
@@ -160,7 +226,14 @@ export async function createRoom(db: Db, input: { locationId: string; name: stri
     .where('deleted_at', 'is', null)
     .executeTakeFirst();
   if (clash) throw fieldError('name', `this location already has a room called ${input.name}`);
-  const row: RoomRow = { id: newId(), location_id: input.locationId, name: input.name, created_at: now, updated_at: now, deleted_at: null };
+  const row: RoomRow = {
+    id: newId(),
+    location_id: input.locationId,
+    name: input.name,
+    created_at: now,
+    updated_at: now,
+    deleted_at: null,
+  };
   await db.insertInto('rooms').values(row).execute();
   return toRoom(row);
 }
@@ -176,7 +249,11 @@ export async function requireLinkableUser(db: Db, userId: string, providerId?: s
   const user = await db.selectFrom('users').select(['id', 'disabled_at']).where('id', '=', userId).executeTakeFirst();
   if (!user) throw fieldError('userId', 'no such user');
   if (user.disabled_at !== null) throw fieldError('userId', 'this account is disabled');
-  let taken = db.selectFrom('providers').select('display_name').where('user_id', '=', userId).where('deleted_at', 'is', null);
+  let taken = db
+    .selectFrom('providers')
+    .select('display_name')
+    .where('user_id', '=', userId)
+    .where('deleted_at', 'is', null);
   if (providerId) taken = taken.where('id', '!=', providerId);
   const other = await taken.executeTakeFirst();
   if (other) throw fieldError('userId', `this account is already ${other.display_name}'s`);
@@ -187,17 +264,30 @@ export async function listStaff(db: Db): Promise<StaffMember[]> {
   const rows = await db
     .selectFrom('users')
     .innerJoin('roles', 'roles.id', 'users.role_id')
-    .leftJoin('providers', (join) => join.onRef('providers.user_id', '=', 'users.id').on('providers.deleted_at', 'is', null))
+    .leftJoin('providers', (join) =>
+      join.onRef('providers.user_id', '=', 'users.id').on('providers.deleted_at', 'is', null),
+    )
     .select(['users.id', 'users.display_name', 'roles.label as role', 'providers.id as provider_id'])
     .where('users.disabled_at', 'is', null)
     .orderBy('users.display_name')
     .execute();
-  return rows.map((row) => ({ id: row.id, displayName: row.display_name, role: row.role, providerId: row.provider_id }));
+  return rows.map((row) => ({
+    id: row.id,
+    displayName: row.display_name,
+    role: row.role,
+    providerId: row.provider_id,
+  }));
 }
 
 export async function createProvider(
   db: Db,
-  input: { displayName: string; userId: string | null; specialty: string | null; colour: string; defaultLocationId: string | null },
+  input: {
+    displayName: string;
+    userId: string | null;
+    specialty: string | null;
+    colour: string;
+    defaultLocationId: string | null;
+  },
   now: number,
 ): Promise<ProviderSummary> {
   if (input.userId) await requireLinkableUser(db, input.userId);
@@ -223,14 +313,26 @@ export async function listProviders(db: Db): Promise<ProviderSummary[]> {
 
 export async function createType(
   db: Db,
-  input: { name: string; durationMinutes: number; colour: string; defaultPriceMinor: number | null; providerIds: string[] },
+  input: {
+    name: string;
+    durationMinutes: number;
+    colour: string;
+    defaultPriceMinor: number | null;
+    providerIds: string[];
+  },
   now: number,
 ): Promise<AppointmentTypeSummary> {
   const { currency } = await clinicClock(db);
-  const clash = await db.selectFrom('appointment_types').select('id').where(nameColumn, '=', input.name).where('deleted_at', 'is', null).executeTakeFirst();
+  const clash = await db
+    .selectFrom('appointment_types')
+    .select('id')
+    .where(nameColumn, '=', input.name)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
   if (clash) throw fieldError('name', `there is already an appointment type called ${input.name}`);
   const providerIds = [...new Set(input.providerIds)];
-  for (const [index, providerId] of providerIds.entries()) await requireProvider(db, providerId, `providerIds.${index}`);
+  for (const [index, providerId] of providerIds.entries())
+    await requireProvider(db, providerId, `providerIds.${index}`);
   const row: AppointmentTypeRow = {
     id: newId(),
     name: input.name,
@@ -245,7 +347,14 @@ export async function createType(
   if (providerIds.length > 0) {
     await db
       .insertInto('appointment_type_providers')
-      .values(providerIds.map((providerId) => ({ type_id: row.id, provider_id: providerId, created_at: now, updated_at: now })))
+      .values(
+        providerIds.map((providerId) => ({
+          type_id: row.id,
+          provider_id: providerId,
+          created_at: now,
+          updated_at: now,
+        })),
+      )
       .execute();
   }
   return toType(row, providerIds, currency);
@@ -307,7 +416,13 @@ export async function createTemplate(
 }
 
 export async function listTemplates(db: Db, providerId?: string): Promise<TemplateSummary[]> {
-  let query = db.selectFrom('availability_templates').selectAll().where('deleted_at', 'is', null).orderBy('provider_id').orderBy('weekday').orderBy('start_time');
+  let query = db
+    .selectFrom('availability_templates')
+    .selectAll()
+    .where('deleted_at', 'is', null)
+    .orderBy('provider_id')
+    .orderBy('weekday')
+    .orderBy('start_time');
   if (providerId) query = query.where('provider_id', '=', providerId);
   return (await query.execute()).map(toTemplate);
 }
@@ -336,7 +451,11 @@ export function exceptionColumns(input: ExceptionFields) {
   };
 }
 
-export async function createException(db: Db, input: ExceptionFields & { providerId: string }, now: number): Promise<ExceptionSummary> {
+export async function createException(
+  db: Db,
+  input: ExceptionFields & { providerId: string },
+  now: number,
+): Promise<ExceptionSummary> {
   await requireProvider(db, input.providerId);
   if (input.locationId) await requireLocation(db, input.locationId);
   const row: AvailabilityExceptionRow = {
@@ -351,8 +470,16 @@ export async function createException(db: Db, input: ExceptionFields & { provide
   return toException(row);
 }
 
-export async function listExceptions(db: Db, filter: { providerId?: string; from?: string; to?: string }): Promise<ExceptionSummary[]> {
-  let query = db.selectFrom('availability_exceptions').selectAll().where('deleted_at', 'is', null).orderBy('date').orderBy('start_time');
+export async function listExceptions(
+  db: Db,
+  filter: { providerId?: string; from?: string; to?: string },
+): Promise<ExceptionSummary[]> {
+  let query = db
+    .selectFrom('availability_exceptions')
+    .selectAll()
+    .where('deleted_at', 'is', null)
+    .orderBy('date')
+    .orderBy('start_time');
   if (filter.providerId) query = query.where('provider_id', '=', filter.providerId);
   if (filter.from) query = query.where('end_date', '>=', filter.from);
   if (filter.to) query = query.where('date', '<=', filter.to);
@@ -360,15 +487,28 @@ export async function listExceptions(db: Db, filter: { providerId?: string; from
 }
 
 /** One holiday per date and location (or for all locations), as the unique index says; `holidayId` is the one being changed. */
-export async function refuseHolidayClash(db: Db, holiday: { date: string; locationId: string | null; holidayId?: string }): Promise<void> {
-  let clash = db.selectFrom('clinic_holidays').select('name').where('date', '=', holiday.date).where('deleted_at', 'is', null);
-  clash = holiday.locationId ? clash.where('location_id', '=', holiday.locationId) : clash.where('location_id', 'is', null);
+export async function refuseHolidayClash(
+  db: Db,
+  holiday: { date: string; locationId: string | null; holidayId?: string },
+): Promise<void> {
+  let clash = db
+    .selectFrom('clinic_holidays')
+    .select('name')
+    .where('date', '=', holiday.date)
+    .where('deleted_at', 'is', null);
+  clash = holiday.locationId
+    ? clash.where('location_id', '=', holiday.locationId)
+    : clash.where('location_id', 'is', null);
   if (holiday.holidayId) clash = clash.where('id', '!=', holiday.holidayId);
   const existing = await clash.executeTakeFirst();
   if (existing) throw fieldError('date', `${holiday.date} is already a holiday (${existing.name})`);
 }
 
-export async function createHoliday(db: Db, input: { date: string; name: string; locationId: string | null }, now: number): Promise<HolidaySummary> {
+export async function createHoliday(
+  db: Db,
+  input: { date: string; name: string; locationId: string | null },
+  now: number,
+): Promise<HolidaySummary> {
   if (input.locationId) await requireLocation(db, input.locationId);
   await refuseHolidayClash(db, input);
   const row: ClinicHolidayRow = {
@@ -394,7 +534,12 @@ export async function listHolidays(db: Db, filter: { from?: string; to?: string 
 // ---- rules for the availability expansion ------------------------------------------------------
 
 /** The templates, exceptions and holidays that can touch these providers between two local dates. */
-export async function loadRules(db: Db, providerIds: readonly string[], from: string, to: string): Promise<ScheduleRules> {
+export async function loadRules(
+  db: Db,
+  providerIds: readonly string[],
+  from: string,
+  to: string,
+): Promise<ScheduleRules> {
   if (providerIds.length === 0) return { templates: [], exceptions: [], holidays: [] };
   const ids = [...providerIds];
   let templateQuery = db
@@ -406,7 +551,12 @@ export async function loadRules(db: Db, providerIds: readonly string[], from: st
     .where((eb) => eb.or([eb('valid_from', 'is', null), eb('valid_from', '<=', to)]));
   // Less than a week (a day view, a booking check): only the weekdays it has.
   const span = daysBetween(from, to);
-  if (span >= 0 && span < 6) templateQuery = templateQuery.where('weekday', 'in', Array.from({ length: span + 1 }, (_, offset) => isoWeekday(addDays(from, offset))));
+  if (span >= 0 && span < 6)
+    templateQuery = templateQuery.where(
+      'weekday',
+      'in',
+      Array.from({ length: span + 1 }, (_, offset) => isoWeekday(addDays(from, offset))),
+    );
   const [templates, exceptions, holidays] = await Promise.all([
     templateQuery.execute(),
     db
@@ -417,35 +567,42 @@ export async function loadRules(db: Db, providerIds: readonly string[], from: st
       .where('end_date', '>=', from)
       .where('date', '<=', to)
       .execute(),
-    db.selectFrom('clinic_holidays').selectAll().where('deleted_at', 'is', null).where('date', '>=', from).where('date', '<=', to).execute(),
+    db
+      .selectFrom('clinic_holidays')
+      .selectAll()
+      .where('deleted_at', 'is', null)
+      .where('date', '>=', from)
+      .where('date', '<=', to)
+      .execute(),
   ]);
   return {
-    templates: templates.map(
-      (row): TemplateRule => ({
-        id: row.id,
-        providerId: row.provider_id,
-        locationId: row.location_id,
-        weekday: row.weekday,
-        start: minutes(row.start_time),
-        end: minutes(row.end_time),
-        breaks: parseBreaks(row.breaks).map((b) => ({ start: minutes(b.start), end: minutes(b.end) })),
-        validFrom: row.valid_from,
-        validUntil: row.valid_until,
-      }),
-    ),
-    exceptions: exceptions.map(
-      (row): ExceptionRule => ({
-        id: row.id,
-        providerId: row.provider_id,
-        locationId: row.location_id,
-        kind: row.kind,
-        date: row.date,
-        endDate: row.end_date,
-        start: row.start_time === null ? null : minutes(row.start_time),
-        end: row.end_time === null ? null : minutes(row.end_time),
-        reason: row.reason,
-      }),
-    ),
-    holidays: holidays.map((row): HolidayRule => ({ id: row.id, date: row.date, locationId: row.location_id, name: row.name })),
+    templates: templates.map((row): TemplateRule => ({
+      id: row.id,
+      providerId: row.provider_id,
+      locationId: row.location_id,
+      weekday: row.weekday,
+      start: minutes(row.start_time),
+      end: minutes(row.end_time),
+      breaks: parseBreaks(row.breaks).map((b) => ({ start: minutes(b.start), end: minutes(b.end) })),
+      validFrom: row.valid_from,
+      validUntil: row.valid_until,
+    })),
+    exceptions: exceptions.map((row): ExceptionRule => ({
+      id: row.id,
+      providerId: row.provider_id,
+      locationId: row.location_id,
+      kind: row.kind,
+      date: row.date,
+      endDate: row.end_date,
+      start: row.start_time === null ? null : minutes(row.start_time),
+      end: row.end_time === null ? null : minutes(row.end_time),
+      reason: row.reason,
+    })),
+    holidays: holidays.map((row): HolidayRule => ({
+      id: row.id,
+      date: row.date,
+      locationId: row.location_id,
+      name: row.name,
+    })),
   };
 }

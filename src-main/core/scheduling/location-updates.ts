@@ -1,6 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { LocationSummary, RoomSummary } from '../../../src-shared/api/areas/scheduling';
-import type { RemoveResult, UpdateLocationInput, UpdateRoomInput } from '../../../src-shared/api/areas/schedule-updates';
+import type {
+  RemoveResult,
+  UpdateLocationInput,
+  UpdateRoomInput,
+} from '../../../src-shared/api/areas/schedule-updates';
 import { ApiError, fieldError } from '../../../src-shared/api/errors';
 import { localDateOf } from '../../../src-shared/scheduling/time';
 import type { Database } from '../db/schema';
@@ -21,7 +25,13 @@ const counted = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`
 export async function updateLocation(db: Db, input: UpdateLocationInput, now: number): Promise<LocationSummary> {
   const before = await requireLocation(db, input.locationId);
   if (input.name !== undefined) {
-    const clash = await db.selectFrom('locations').select('id').where(nameColumn, '=', input.name).where('id', '!=', before.id).where('deleted_at', 'is', null).executeTakeFirst();
+    const clash = await db
+      .selectFrom('locations')
+      .select('id')
+      .where(nameColumn, '=', input.name)
+      .where('id', '!=', before.id)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
     if (clash) throw fieldError('name', `there is already a location called ${input.name}`);
   }
   await db
@@ -54,7 +64,13 @@ async function occupiedRooms(db: Db, roomIds: readonly string[]): Promise<string
 /** Active providers' names, once each, in order. */
 async function providerNames(db: Db, providerIds: readonly string[]): Promise<string[]> {
   if (providerIds.length === 0) return [];
-  const rows = await db.selectFrom('providers').select('display_name').where('id', 'in', [...new Set(providerIds)]).where('deleted_at', 'is', null).orderBy('display_name').execute();
+  const rows = await db
+    .selectFrom('providers')
+    .select('display_name')
+    .where('id', 'in', [...new Set(providerIds)])
+    .where('deleted_at', 'is', null)
+    .orderBy('display_name')
+    .execute();
   return rows.map((row) => row.display_name);
 }
 
@@ -77,13 +93,27 @@ async function locationUses(db: Db, locationId: string, roomIds: readonly string
       .where('deleted_at', 'is', null)
       .where('end_date', '>=', today)
       .execute(),
-    db.selectFrom('providers').select('id').where('default_location_id', '=', locationId).where('deleted_at', 'is', null).execute(),
+    db
+      .selectFrom('providers')
+      .select('id')
+      .where('default_location_id', '=', locationId)
+      .where('deleted_at', 'is', null)
+      .execute(),
     occupiedRooms(db, roomIds),
   ]);
   const [hoursOf, extraOf, defaultOf] = await Promise.all([
-    providerNames(db, templates.map((row) => row.provider_id)),
-    providerNames(db, extraHours.map((row) => row.provider_id)),
-    providerNames(db, defaults.map((row) => row.id)),
+    providerNames(
+      db,
+      templates.map((row) => row.provider_id),
+    ),
+    providerNames(
+      db,
+      extraHours.map((row) => row.provider_id),
+    ),
+    providerNames(
+      db,
+      defaults.map((row) => row.id),
+    ),
   ]);
   const uses = [
     upcoming > 0 && counted(upcoming, 'upcoming appointment'),
@@ -92,7 +122,16 @@ async function locationUses(db: Db, locationId: string, roomIds: readonly string
     defaultOf.length > 0 && `default location of ${defaultOf.join(', ')}`,
     occupied.length > 0 && `a patient in ${occupied.join(', ')} now`,
   ].filter((use): use is string => use !== false);
-  return { uses, details: { upcoming, weeklyHours: hoursOf, extraHours: extraOf, defaultLocationOf: defaultOf, occupiedRooms: occupied } };
+  return {
+    uses,
+    details: {
+      upcoming,
+      weeklyHours: hoursOf,
+      extraHours: extraOf,
+      defaultLocationOf: defaultOf,
+      occupiedRooms: occupied,
+    },
+  };
 }
 
 /**
@@ -103,19 +142,53 @@ async function locationUses(db: Db, locationId: string, roomIds: readonly string
 export async function removeLocation(db: Db, locationId: string, now: number): Promise<RemoveResult> {
   const location = await requireLocation(db, locationId);
   const today = localDateOf((await clinicClock(db)).timeZone, now);
-  const rooms = await db.selectFrom('rooms').select('id').where('location_id', '=', location.id).where('deleted_at', 'is', null).execute();
+  const rooms = await db
+    .selectFrom('rooms')
+    .select('id')
+    .where('location_id', '=', location.id)
+    .where('deleted_at', 'is', null)
+    .execute();
   const roomIds = rooms.map((room) => room.id);
   const { uses, details } = await locationUses(db, location.id, roomIds, today, now);
-  if (uses.length > 0) throw new ApiError('CONFLICT', `${location.name} is still in use: ${uses.join('; ')}. Move or remove these first.`, details);
+  if (uses.length > 0)
+    throw new ApiError(
+      'CONFLICT',
+      `${location.name} is still in use: ${uses.join('; ')}. Move or remove these first.`,
+      details,
+    );
 
   const ended = { deleted_at: now, updated_at: now };
   if (roomIds.length > 0) await db.updateTable('rooms').set(ended).where('id', 'in', roomIds).execute();
-  const holidays = await db.updateTable('clinic_holidays').set(ended).where('location_id', '=', location.id).where('deleted_at', 'is', null).where('date', '>=', today).executeTakeFirst();
-  await db.updateTable('availability_exceptions').set(ended).where('location_id', '=', location.id).where('deleted_at', 'is', null).where('end_date', '>=', today).execute();
-  await db.updateTable('locations').set({ deleted_at: now, updated_at: Math.max(now, location.updated_at + 1) }).where('id', '=', location.id).execute();
+  const holidays = await db
+    .updateTable('clinic_holidays')
+    .set(ended)
+    .where('location_id', '=', location.id)
+    .where('deleted_at', 'is', null)
+    .where('date', '>=', today)
+    .executeTakeFirst();
+  await db
+    .updateTable('availability_exceptions')
+    .set(ended)
+    .where('location_id', '=', location.id)
+    .where('deleted_at', 'is', null)
+    .where('end_date', '>=', today)
+    .execute();
+  await db
+    .updateTable('locations')
+    .set({ deleted_at: now, updated_at: Math.max(now, location.updated_at + 1) })
+    .where('id', '=', location.id)
+    .execute();
   const holidayCount = Number(holidays.numUpdatedRows);
-  const along = [roomIds.length > 0 && `its ${counted(roomIds.length, 'room')}`, holidayCount > 0 && counted(holidayCount, 'holiday')].filter(Boolean).join(' and ');
-  return { outcome: 'deactivated', message: `${location.name} is removed${along ? ` with ${along}` : ''}; past appointments keep its name.` };
+  const along = [
+    roomIds.length > 0 && `its ${counted(roomIds.length, 'room')}`,
+    holidayCount > 0 && counted(holidayCount, 'holiday'),
+  ]
+    .filter(Boolean)
+    .join(' and ');
+  return {
+    outcome: 'deactivated',
+    message: `${location.name} is removed${along ? ` with ${along}` : ''}; past appointments keep its name.`,
+  };
 }
 
 export async function updateRoom(db: Db, input: UpdateRoomInput, now: number): Promise<RoomSummary> {
@@ -129,7 +202,11 @@ export async function updateRoom(db: Db, input: UpdateRoomInput, now: number): P
     .where('deleted_at', 'is', null)
     .executeTakeFirst();
   if (clash) throw fieldError('name', `this location already has a room called ${input.name}`);
-  await db.updateTable('rooms').set({ name: input.name, updated_at: Math.max(now, before.updated_at + 1) }).where('id', '=', before.id).execute();
+  await db
+    .updateTable('rooms')
+    .set({ name: input.name, updated_at: Math.max(now, before.updated_at + 1) })
+    .where('id', '=', before.id)
+    .execute();
   return toRoom(await requireRoom(db, before.id));
 }
 
@@ -138,9 +215,18 @@ export async function removeRoom(db: Db, roomId: string, now: number): Promise<R
   const room = await requireRoom(db, roomId);
   const upcoming = await futureAppointments(db, 'room_id', room.id, now);
   if (upcoming > 0) {
-    throw new ApiError('CONFLICT', `${room.name} still has ${counted(upcoming, 'upcoming appointment')}: move or cancel them first.`, { upcoming });
+    throw new ApiError(
+      'CONFLICT',
+      `${room.name} still has ${counted(upcoming, 'upcoming appointment')}: move or cancel them first.`,
+      { upcoming },
+    );
   }
-  if ((await occupiedRooms(db, [room.id])).length > 0) throw new ApiError('CONFLICT', `A patient is in ${room.name} now: move them out of it first.`);
-  await db.updateTable('rooms').set({ deleted_at: now, updated_at: Math.max(now, room.updated_at + 1) }).where('id', '=', room.id).execute();
+  if ((await occupiedRooms(db, [room.id])).length > 0)
+    throw new ApiError('CONFLICT', `A patient is in ${room.name} now: move them out of it first.`);
+  await db
+    .updateTable('rooms')
+    .set({ deleted_at: now, updated_at: Math.max(now, room.updated_at + 1) })
+    .where('id', '=', room.id)
+    .execute();
   return { outcome: 'deactivated', message: `${room.name} is removed; past appointments keep its name.` };
 }

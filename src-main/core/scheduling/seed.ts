@@ -25,7 +25,8 @@ export const DAY_START = 8 * 60;
 export const DAY_END = 18 * 60;
 export const LUNCH = { start: 12 * 60 + 30, end: 13 * 60 + 30 };
 
-export const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+export const hhmm = (minutes: number) =>
+  `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
 /** The instant of a local wall-clock time on a date (the seeded hours, 08:00–18:00, stay clear of DST changes). */
 export function wallInstantIn(zone: string, date: string, minutes: number): number {
@@ -80,7 +81,10 @@ export async function configureScheduling(
   return db.transaction().execute(async (trx) => {
     const location = await createLocation(
       trx,
-      validateInput(contract['schedule.createLocation'].input, { name: `${names} Main Street`, address: `1 ${names} Street` }),
+      validateInput(contract['schedule.createLocation'].input, {
+        name: `${names} Main Street`,
+        address: `1 ${names} Street`,
+      }),
       now,
     );
     const providerIds: string[] = [];
@@ -102,7 +106,11 @@ export async function configureScheduling(
         colour: type.colour,
         defaultPriceMinor: type.defaultPriceMinor,
       });
-      types.push({ id: (await createType(trx, input, now)).id, durationMinutes: type.durationMinutes, weight: type.weight });
+      types.push({
+        id: (await createType(trx, input, now)).id,
+        durationMinutes: type.durationMinutes,
+        weight: type.weight,
+      });
     }
     for (const providerId of providerIds) {
       for (const weekday of [1, 2, 3, 4, 5]) {
@@ -129,7 +137,8 @@ export async function existingScheduling(db: Kysely<Database>): Promise<Scheduli
   const withLocation = providers.find((p) => p.default_location_id !== null);
   const locationId =
     withLocation?.default_location_id ??
-    (await db.selectFrom('locations').select('id').where('deleted_at', 'is', null).orderBy('name').executeTakeFirst())?.id;
+    (await db.selectFrom('locations').select('id').where('deleted_at', 'is', null).orderBy('name').executeTakeFirst())
+      ?.id;
   if (!locationId) return null;
   return {
     locationId,
@@ -157,13 +166,21 @@ export interface SeedAppointmentsOptions {
  * (each date's provider columns walked from 08:00, a slot filled with a probability that falls off
  * in the future) until the count is reached. Deterministic from (patients, config, options).
  */
-export function seedAppointments(handle: BetterSqlite3.Database, config: SchedulingConfig, options: SeedAppointmentsOptions): SeededAppointments {
+export function seedAppointments(
+  handle: BetterSqlite3.Database,
+  config: SchedulingConfig,
+  options: SeedAppointmentsOptions,
+): SeededAppointments {
   const { count, seed, today, zone, actor } = options;
   const lastDate = addDays(today, FUTURE_DAYS);
   if (count === 0) return { appointments: 0, firstDate: lastDate, lastDate };
-  if (config.types.length === 0 || config.providerIds.length === 0) throw new Error('configure providers and appointment types before appointments');
+  if (config.types.length === 0 || config.providerIds.length === 0)
+    throw new Error('configure providers and appointment types before appointments');
   const wallInstant = (date: string, minutes: number) => wallInstantIn(zone, date, minutes);
-  const patients = handle.prepare('SELECT id FROM patients WHERE deleted_at IS NULL ORDER BY rowid').pluck().all() as string[];
+  const patients = handle
+    .prepare('SELECT id FROM patients WHERE deleted_at IS NULL ORDER BY rowid')
+    .pluck()
+    .all() as string[];
   if (patients.length === 0) throw new Error('seed patients before appointments');
   const insert = handle.prepare(`
     INSERT INTO appointments (id, patient_id, provider_id, location_id, room_id, type_id, start_at, end_at, reason, notes, status,
@@ -185,31 +202,74 @@ export function seedAppointments(handle: BetterSqlite3.Database, config: Schedul
     }
     return 0;
   };
-  const reasons = [null, null, null, 'Follow-up', 'Check-up', 'Blood results', 'Repeat prescription', 'Back pain', 'Vaccination'];
+  const reasons = [
+    null,
+    null,
+    null,
+    'Follow-up',
+    'Check-up',
+    'Blood results',
+    'Repeat prescription',
+    'Back pain',
+    'Vaccination',
+  ];
 
   let written = 0;
   let date = lastDate;
   const write = (rows: Row[]) => {
     for (const row of rows) {
       insert.run(
-        row.id, row.patientId, row.providerId, config.locationId, row.typeId, row.start, row.end, row.reason, row.status,
-        row.cancelReason, row.cancelledAt === null ? null : actor.userId, row.cancelledAt, actor.userId, row.createdAt, row.updatedAt,
+        row.id,
+        row.patientId,
+        row.providerId,
+        config.locationId,
+        row.typeId,
+        row.start,
+        row.end,
+        row.reason,
+        row.status,
+        row.cancelReason,
+        row.cancelledAt === null ? null : actor.userId,
+        row.cancelledAt,
+        actor.userId,
+        row.createdAt,
+        row.updatedAt,
       );
       history.run(
-        uuidv7({ msecs: row.createdAt }), row.id, row.createdAt, actor.userId, actor.username, 'booked',
-        JSON.stringify({ patientId: row.patientId, providerId: row.providerId, locationId: config.locationId, roomId: null, typeId: row.typeId, start: row.start, end: row.end }),
-        row.createdAt, row.createdAt,
+        uuidv7({ msecs: row.createdAt }),
+        row.id,
+        row.createdAt,
+        actor.userId,
+        actor.username,
+        'booked',
+        JSON.stringify({
+          patientId: row.patientId,
+          providerId: row.providerId,
+          locationId: config.locationId,
+          roomId: null,
+          typeId: row.typeId,
+          start: row.start,
+          end: row.end,
+        }),
+        row.createdAt,
+        row.createdAt,
       );
       if (row.cancelledAt !== null) {
         history.run(
-          uuidv7({ msecs: row.cancelledAt }), row.id, row.cancelledAt, actor.userId, actor.username, 'cancelled',
+          uuidv7({ msecs: row.cancelledAt }),
+          row.id,
+          row.cancelledAt,
+          actor.userId,
+          actor.username,
+          'cancelled',
           JSON.stringify({
             status: { from: 'booked', to: 'cancelled' },
             cancel_reason: { from: null, to: row.cancelReason },
             cancelled_by: { from: null, to: actor.userId },
             cancelled_at: { from: null, to: row.cancelledAt },
           }),
-          row.cancelledAt, row.cancelledAt,
+          row.cancelledAt,
+          row.cancelledAt,
         );
       }
     }
@@ -240,7 +300,10 @@ export function seedAppointments(handle: BetterSqlite3.Database, config: Schedul
         return null;
       };
       for (const providerId of config.providerIds) {
-        for (const block of [{ start: DAY_START, end: LUNCH.start }, { start: LUNCH.end, end: DAY_END }]) {
+        for (const block of [
+          { start: DAY_START, end: LUNCH.start },
+          { start: LUNCH.end, end: DAY_END },
+        ]) {
           let cursor = block.start;
           while (written < count) {
             const t = pickType();
@@ -254,7 +317,8 @@ export function seedAppointments(handle: BetterSqlite3.Database, config: Schedul
               const p = patientFor(start, end);
               if (p === null) return null;
               const createdAt = start - (1 + int(30 * 24 * 60)) * MINUTE_MS;
-              const cancelledAt = status === 'cancelled' ? createdAt + Math.floor(random() * (start - createdAt)) : null;
+              const cancelledAt =
+                status === 'cancelled' ? createdAt + Math.floor(random() * (start - createdAt)) : null;
               const updatedAt = cancelledAt ?? (status === 'completed' || status === 'no_show' ? end : createdAt);
               return {
                 id: uuidv7({ msecs: createdAt }),

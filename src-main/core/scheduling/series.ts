@@ -16,7 +16,14 @@ import { CANCELLABLE_STATUSES } from '../../../src-shared/scheduling/status';
 import { addDays, localDateOf, localTimeOf } from '../../../src-shared/scheduling/time';
 import type { AppointmentRow, AppointmentSeriesRow, Database } from '../db/schema';
 import { newId } from '../ids';
-import { bookAppointment, cancelAppointment, moveAppointment, viewAppointment, type Actor, type WriteOutcome } from './appointments';
+import {
+  bookAppointment,
+  cancelAppointment,
+  moveAppointment,
+  viewAppointment,
+  type Actor,
+  type WriteOutcome,
+} from './appointments';
 import { clinicClock, requireType } from './config';
 
 /**
@@ -44,7 +51,12 @@ export function toSeriesView(row: AppointmentSeriesRow): SeriesView {
     durationMinutes: row.duration_minutes,
     until: row.until_date,
     count: row.count,
-    description: describeRule({ frequency: row.frequency, interval: row.interval, until: row.until_date, count: row.count }),
+    description: describeRule({
+      frequency: row.frequency,
+      interval: row.interval,
+      until: row.until_date,
+      count: row.count,
+    }),
     splitFromId: row.split_from_id,
   };
 }
@@ -53,10 +65,13 @@ export function toSeriesView(row: AppointmentSeriesRow): SeriesView {
 function refusalOf(error: unknown, index: number, date: string, time: string): SeriesRefusal {
   if (!(error instanceof ApiError)) throw error;
   const timeProblem = error.code === 'VALIDATION' ? error.details?.fields?.['start.time'] : undefined;
-  if (timeProblem !== undefined) return { index, date, time, problems: [{ code: 'no_such_time', message: `${timeProblem}.` }] };
+  if (timeProblem !== undefined)
+    return { index, date, time, problems: [{ code: 'no_such_time', message: `${timeProblem}.` }] };
   if (error.code !== 'CONFLICT') throw error;
   const listed = error.details?.problems;
-  const problems = Array.isArray(listed) ? (listed as { code: string; message: string }[]) : [{ code: 'conflict', message: error.message }];
+  const problems = Array.isArray(listed)
+    ? (listed as { code: string; message: string }[])
+    : [{ code: 'conflict', message: error.message }];
   return { index, date, time, problems };
 }
 
@@ -103,7 +118,12 @@ function singleBooking(input: BookSeriesInput, start: LocalStartInput): BookInpu
   };
 }
 
-export async function bookSeries(db: Db, input: BookSeriesInput, actor: Actor, now: number): Promise<SeriesOutcome & { result: BookSeriesResult }> {
+export async function bookSeries(
+  db: Db,
+  input: BookSeriesInput,
+  actor: Actor,
+  now: number,
+): Promise<SeriesOutcome & { result: BookSeriesResult }> {
   const type = await requireType(db, input.typeId);
   const rule = {
     frequency: input.repeat.frequency,
@@ -142,7 +162,8 @@ export async function bookSeries(db: Db, input: BookSeriesInput, actor: Actor, n
   for (const { index, date } of dates) {
     // The first date as the booker gave it; later ones at the same wall-clock time. A time the clocks
     // repeat on a later date is taken the first time it shows (said in docs/architecture.md).
-    const start: LocalStartInput = index === 0 ? input.start : { date, time: input.start.time, fold: input.start.fold ?? 'earlier' };
+    const start: LocalStartInput =
+      index === 0 ? input.start : { date, time: input.start.time, fold: input.start.fold ?? 'earlier' };
     try {
       outcomes.push(await bookAppointment(db, singleBooking(input, start), actor, now, { seriesId: series.id, index }));
     } catch (error) {
@@ -158,11 +179,26 @@ export async function bookSeries(db: Db, input: BookSeriesInput, actor: Actor, n
   };
 }
 
-async function occurrenceRow(db: Db, appointmentId: string, expectedUpdatedAt: number | undefined): Promise<AppointmentRow> {
-  const row = await db.selectFrom('appointments').selectAll().where('id', '=', appointmentId).where('deleted_at', 'is', null).executeTakeFirst();
-  if (!row) throw new ApiError('NOT_FOUND', 'There is no such appointment.', { fields: { appointmentId: 'no such appointment' } });
+async function occurrenceRow(
+  db: Db,
+  appointmentId: string,
+  expectedUpdatedAt: number | undefined,
+): Promise<AppointmentRow> {
+  const row = await db
+    .selectFrom('appointments')
+    .selectAll()
+    .where('id', '=', appointmentId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  if (!row)
+    throw new ApiError('NOT_FOUND', 'There is no such appointment.', {
+      fields: { appointmentId: 'no such appointment' },
+    });
   if (expectedUpdatedAt !== undefined && row.updated_at !== expectedUpdatedAt) {
-    throw new ApiError('CONFLICT', 'Someone else changed this appointment since you loaded it. Reload it and try again.');
+    throw new ApiError(
+      'CONFLICT',
+      'Someone else changed this appointment since you loaded it. Reload it and try again.',
+    );
   }
   return row;
 }
@@ -179,7 +215,13 @@ async function requireSeries(db: Db, row: AppointmentRow): Promise<AppointmentSe
  * The occurrences a scope covers, by start: the one asked for; it and the later ones; or every one
  * not yet begun. `statuses` limits them to those the edit can still touch.
  */
-async function inScope(db: Db, row: AppointmentRow, scope: SeriesScope, statuses: readonly AppointmentRow['status'][], now: number): Promise<AppointmentRow[]> {
+async function inScope(
+  db: Db,
+  row: AppointmentRow,
+  scope: SeriesScope,
+  statuses: readonly AppointmentRow['status'][],
+  now: number,
+): Promise<AppointmentRow[]> {
   if (scope === 'one' || row.series_id === null) return [row];
   let query = db
     .selectFrom('appointments')
@@ -198,10 +240,21 @@ async function inScope(db: Db, row: AppointmentRow, scope: SeriesScope, statuses
  * "This and following": the old rule ends the day before this occurrence and a new series takes this
  * occurrence and every later one (renumbered from 0), so the earlier ones keep their history as it was.
  */
-async function split(db: Db, series: AppointmentSeriesRow, row: AppointmentRow, zone: string, now: number, changes: Partial<AppointmentSeriesRow>): Promise<string> {
+async function split(
+  db: Db,
+  series: AppointmentSeriesRow,
+  row: AppointmentRow,
+  zone: string,
+  now: number,
+  changes: Partial<AppointmentSeriesRow>,
+): Promise<string> {
   const from = row.series_index ?? 0;
   if (from === 0) {
-    await db.updateTable('appointment_series').set({ ...changes, updated_at: now }).where('id', '=', series.id).execute();
+    await db
+      .updateTable('appointment_series')
+      .set({ ...changes, updated_at: now })
+      .where('id', '=', series.id)
+      .execute();
     return series.id;
   }
   const date = localDateOf(zone, row.start_at);
@@ -216,8 +269,17 @@ async function split(db: Db, series: AppointmentSeriesRow, row: AppointmentRow, 
     updated_at: now,
   };
   await db.insertInto('appointment_series').values(successor).execute();
-  await db.updateTable('appointment_series').set({ until_date: addDays(date, -1), count: from, updated_at: now }).where('id', '=', series.id).execute();
-  const later = await db.selectFrom('appointments').select(['id', 'series_index']).where('series_id', '=', series.id).where('start_at', '>=', row.start_at).execute();
+  await db
+    .updateTable('appointment_series')
+    .set({ until_date: addDays(date, -1), count: from, updated_at: now })
+    .where('id', '=', series.id)
+    .execute();
+  const later = await db
+    .selectFrom('appointments')
+    .select(['id', 'series_index'])
+    .where('series_id', '=', series.id)
+    .where('start_at', '>=', row.start_at)
+    .execute();
   for (const occurrence of later) {
     await db
       .updateTable('appointments')
@@ -240,7 +302,8 @@ export async function cancelSeries(
   const targets = await inScope(db, row, input.scope, CANCELLABLE_STATUSES, now);
   if (targets.length === 0) throw new ApiError('CONFLICT', 'No appointment in this series can still be cancelled.');
   const outcomes: WriteOutcome[] = [];
-  for (const target of targets) outcomes.push(await cancelAppointment(db, { appointmentId: target.id, reason: input.reason }, actor, now));
+  for (const target of targets)
+    outcomes.push(await cancelAppointment(db, { appointmentId: target.id, reason: input.reason }, actor, now));
   if (series && input.scope === 'following' && (row.series_index ?? 0) > 0) {
     // The rule ends before this occurrence: nothing later belongs to it any more.
     await db
@@ -256,7 +319,12 @@ export async function cancelSeries(
   };
 }
 
-export async function changeSeries(db: Db, input: ChangeSeriesInput, actor: Actor, now: number): Promise<SeriesOutcome & { result: SeriesEditResult }> {
+export async function changeSeries(
+  db: Db,
+  input: ChangeSeriesInput,
+  actor: Actor,
+  now: number,
+): Promise<SeriesOutcome & { result: SeriesEditResult }> {
   const { timeZone: zone } = await clinicClock(db);
   const row = await occurrenceRow(db, input.appointmentId, input.expectedUpdatedAt);
   const series = input.scope === 'one' ? null : await requireSeries(db, row);
@@ -299,7 +367,12 @@ export async function changeSeries(db: Db, input: ChangeSeriesInput, actor: Acto
       ...(input.durationMinutes !== undefined && { duration_minutes: input.durationMinutes }),
     };
     seriesId = input.scope === 'all' ? series.id : await split(db, series, row, zone, now, changes);
-    if (input.scope === 'all') await db.updateTable('appointment_series').set({ ...changes, updated_at: now }).where('id', '=', series.id).execute();
+    if (input.scope === 'all')
+      await db
+        .updateTable('appointment_series')
+        .set({ ...changes, updated_at: now })
+        .where('id', '=', series.id)
+        .execute();
   }
   const views = await Promise.all(outcomes.map((o) => viewAppointment(db, zone, o.view.id)));
   return { result: { seriesId, appointments: views }, ...collect(outcomes), patientId: row.patient_id };

@@ -1,6 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { ExceptionSummary, HolidaySummary } from '../../../src-shared/api/areas/scheduling';
-import type { RemoveResult, UpdateExceptionInput, UpdateHolidayInput } from '../../../src-shared/api/areas/schedule-updates';
+import type {
+  RemoveResult,
+  UpdateExceptionInput,
+  UpdateHolidayInput,
+} from '../../../src-shared/api/areas/schedule-updates';
 import { fieldError } from '../../../src-shared/api/errors';
 import type { Database } from '../db/schema';
 import { exceptionColumns, refuseHolidayClash, requireLocation, toException, toHoliday } from './config';
@@ -14,13 +18,23 @@ import { exceptionColumns, refuseHolidayClash, requireLocation, toException, toH
 type Db = Kysely<Database>;
 
 async function requireException(db: Db, exceptionId: string) {
-  const row = await db.selectFrom('availability_exceptions').selectAll().where('id', '=', exceptionId).where('deleted_at', 'is', null).executeTakeFirst();
+  const row = await db
+    .selectFrom('availability_exceptions')
+    .selectAll()
+    .where('id', '=', exceptionId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
   if (!row) throw fieldError('exceptionId', 'no such time off or extra hours');
   return row;
 }
 
 async function requireHoliday(db: Db, holidayId: string) {
-  const row = await db.selectFrom('clinic_holidays').selectAll().where('id', '=', holidayId).where('deleted_at', 'is', null).executeTakeFirst();
+  const row = await db
+    .selectFrom('clinic_holidays')
+    .selectAll()
+    .where('id', '=', holidayId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
   if (!row) throw fieldError('holidayId', 'no such holiday');
   return row;
 }
@@ -39,11 +53,18 @@ export async function updateException(db: Db, input: UpdateExceptionInput, now: 
 
 export async function removeException(db: Db, exceptionId: string, now: number): Promise<RemoveResult> {
   const before = await requireException(db, exceptionId);
-  await db.updateTable('availability_exceptions').set({ deleted_at: now, updated_at: Math.max(now, before.updated_at + 1) }).where('id', '=', before.id).execute();
+  await db
+    .updateTable('availability_exceptions')
+    .set({ deleted_at: now, updated_at: Math.max(now, before.updated_at + 1) })
+    .where('id', '=', before.id)
+    .execute();
   const dates = before.end_date === before.date ? before.date : `${before.date} to ${before.end_date}`;
   return before.kind === 'time_off'
     ? { outcome: 'deactivated', message: `The time off on ${dates} is removed: those hours can be booked again.` }
-    : { outcome: 'deactivated', message: `The extra hours on ${dates} are removed; appointments already booked in them stay.` };
+    : {
+        outcome: 'deactivated',
+        message: `The extra hours on ${dates} are removed; appointments already booked in them stay.`,
+      };
 }
 
 export async function updateHoliday(db: Db, input: UpdateHolidayInput, now: number): Promise<HolidaySummary> {
@@ -54,7 +75,12 @@ export async function updateHoliday(db: Db, input: UpdateHolidayInput, now: numb
   await refuseHolidayClash(db, { date, locationId, holidayId: before.id });
   await db
     .updateTable('clinic_holidays')
-    .set({ date, location_id: locationId, ...(input.name !== undefined && { name: input.name }), updated_at: Math.max(now, before.updated_at + 1) })
+    .set({
+      date,
+      location_id: locationId,
+      ...(input.name !== undefined && { name: input.name }),
+      updated_at: Math.max(now, before.updated_at + 1),
+    })
     .where('id', '=', before.id)
     .execute();
   return toHoliday(await requireHoliday(db, before.id));
@@ -62,6 +88,13 @@ export async function updateHoliday(db: Db, input: UpdateHolidayInput, now: numb
 
 export async function removeHoliday(db: Db, holidayId: string, now: number): Promise<RemoveResult> {
   const before = await requireHoliday(db, holidayId);
-  await db.updateTable('clinic_holidays').set({ deleted_at: now, updated_at: Math.max(now, before.updated_at + 1) }).where('id', '=', before.id).execute();
-  return { outcome: 'deactivated', message: `${before.name} on ${before.date} is no longer a holiday: the weekly hours apply that day.` };
+  await db
+    .updateTable('clinic_holidays')
+    .set({ deleted_at: now, updated_at: Math.max(now, before.updated_at + 1) })
+    .where('id', '=', before.id)
+    .execute();
+  return {
+    outcome: 'deactivated',
+    message: `${before.name} on ${before.date} is no longer a holiday: the weekly hours apply that day.`,
+  };
 }

@@ -39,7 +39,15 @@ function entriesWithNames(db: Db) {
     .innerJoin('patients as p', 'p.id', 'w.patient_id')
     .innerJoin('appointment_types as t', 't.id', 'w.type_id')
     .selectAll('w')
-    .select(['p.first_name', 'p.middle_name', 'p.last_name', 'p.preferred_name', 'p.mrn', 't.name as type_name', 't.duration_minutes'])
+    .select([
+      'p.first_name',
+      'p.middle_name',
+      'p.last_name',
+      'p.preferred_name',
+      'p.mrn',
+      't.name as type_name',
+      't.duration_minutes',
+    ])
     .where('w.deleted_at', 'is', null);
 }
 
@@ -63,7 +71,12 @@ function toView(row: JoinedEntry, names: Map<string, string>): WaitlistEntryView
   return {
     id: row.id,
     patientId: row.patient_id,
-    patientName: displayName({ firstName: row.first_name, middleName: row.middle_name, lastName: row.last_name, preferredName: row.preferred_name }),
+    patientName: displayName({
+      firstName: row.first_name,
+      middleName: row.middle_name,
+      lastName: row.last_name,
+      preferredName: row.preferred_name,
+    }),
     patientMrn: row.mrn,
     typeId: row.type_id,
     typeName: row.type_name,
@@ -86,23 +99,33 @@ function toView(row: JoinedEntry, names: Map<string, string>): WaitlistEntryView
 
 async function viewEntry(db: Db, id: string): Promise<WaitlistEntryView> {
   const row = await entriesWithNames(db).where('w.id', '=', id).executeTakeFirst();
-  if (!row) throw new ApiError('NOT_FOUND', 'There is no such waitlist entry.', { fields: { entryId: 'no such waitlist entry' } });
+  if (!row)
+    throw new ApiError('NOT_FOUND', 'There is no such waitlist entry.', {
+      fields: { entryId: 'no such waitlist entry' },
+    });
   return toView(row, await providerNames(db));
 }
 
 async function checkReferences(db: Db, fields: { typeId?: string; providerIds?: readonly string[] }): Promise<void> {
   if (fields.typeId) await requireType(db, fields.typeId);
-  for (const [index, providerId] of (fields.providerIds ?? []).entries()) await requireProvider(db, providerId, `providerIds.${index}`);
+  for (const [index, providerId] of (fields.providerIds ?? []).entries())
+    await requireProvider(db, providerId, `providerIds.${index}`);
 }
 
 export async function addEntry(db: Db, input: WaitlistAddInput, actor: Actor, now: number): Promise<WaitlistEntryView> {
   const { timeZone: zone } = await clinicClock(db);
-  const patient = await db.selectFrom('patients').select(['merged_into_id', 'deleted_at']).where('id', '=', input.patientId).executeTakeFirst();
+  const patient = await db
+    .selectFrom('patients')
+    .select(['merged_into_id', 'deleted_at'])
+    .where('id', '=', input.patientId)
+    .executeTakeFirst();
   if (!patient || patient.deleted_at !== null) throw fieldError('patientId', 'no such patient');
-  if (patient.merged_into_id !== null) throw fieldError('patientId', 'this record was merged into another; use that one');
+  if (patient.merged_into_id !== null)
+    throw fieldError('patientId', 'this record was merged into another; use that one');
   await checkReferences(db, input);
   const earliest = input.earliestDate ?? localParts(zone, now).date;
-  if (input.latestDate !== null && input.latestDate < earliest) throw fieldError('latestDate', 'must not be before the earliest date');
+  if (input.latestDate !== null && input.latestDate < earliest)
+    throw fieldError('latestDate', 'must not be before the earliest date');
   const row: WaitlistEntryRow = {
     id: newId(),
     patient_id: input.patientId,
@@ -139,11 +162,22 @@ export async function listEntries(
 }
 
 async function waitingEntry(db: Db, entryId: string, expectedUpdatedAt?: number): Promise<WaitlistEntryRow> {
-  const row = await db.selectFrom('waitlist_entries').selectAll().where('id', '=', entryId).where('deleted_at', 'is', null).executeTakeFirst();
-  if (!row) throw new ApiError('NOT_FOUND', 'There is no such waitlist entry.', { fields: { entryId: 'no such waitlist entry' } });
+  const row = await db
+    .selectFrom('waitlist_entries')
+    .selectAll()
+    .where('id', '=', entryId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  if (!row)
+    throw new ApiError('NOT_FOUND', 'There is no such waitlist entry.', {
+      fields: { entryId: 'no such waitlist entry' },
+    });
   if (row.status !== 'waiting') throw new ApiError('CONFLICT', `This waitlist entry is already ${row.status}.`);
   if (expectedUpdatedAt !== undefined && row.updated_at !== expectedUpdatedAt) {
-    throw new ApiError('CONFLICT', 'Someone else changed this waitlist entry since you loaded it. Reload it and try again.');
+    throw new ApiError(
+      'CONFLICT',
+      'Someone else changed this waitlist entry since you loaded it. Reload it and try again.',
+    );
   }
   return row;
 }
@@ -172,7 +206,11 @@ export async function updateEntry(db: Db, input: WaitlistUpdateInput, now: numbe
   return viewEntry(db, before.id);
 }
 
-export async function removeEntry(db: Db, input: { entryId: string; reason: string | null }, now: number): Promise<WaitlistEntryView> {
+export async function removeEntry(
+  db: Db,
+  input: { entryId: string; reason: string | null },
+  now: number,
+): Promise<WaitlistEntryView> {
   const before = await waitingEntry(db, input.entryId);
   await db
     .updateTable('waitlist_entries')
@@ -187,14 +225,24 @@ export async function removeEntry(db: Db, input: { entryId: string; reason: stri
  * availability holding `start`, or to their next booking, whichever is first. Zero when `start` lies
  * outside their hours.
  */
-async function freeFrom(db: Db, zone: string, providerId: string, locationId: string | undefined, start: number): Promise<{ minutes: number; locationId: string | null }> {
+async function freeFrom(
+  db: Db,
+  zone: string,
+  providerId: string,
+  locationId: string | undefined,
+  start: number,
+): Promise<{ minutes: number; locationId: string | null }> {
   const date = localParts(zone, start).date;
   const rules = await loadRules(db, [providerId], date, date);
   const day = providerDay(zone, date, providerId, rules);
-  const here = day.intervals.filter((i) => (locationId === undefined || i.locationId === locationId) && i.start <= start && start < i.end);
+  const here = day.intervals.filter(
+    (i) => (locationId === undefined || i.locationId === locationId) && i.start <= start && start < i.end,
+  );
   const stretch = here[0];
   if (!stretch) return { minutes: 0, locationId: null };
-  const joined = mergeIntervals(day.intervals.filter((i) => i.locationId === stretch.locationId)).find((i) => i.start <= start && start < i.end);
+  const joined = mergeIntervals(day.intervals.filter((i) => i.locationId === stretch.locationId)).find(
+    (i) => i.start <= start && start < i.end,
+  );
   const stretchEnd = joined?.end ?? stretch.end;
   const next = await db
     .selectFrom('appointments')

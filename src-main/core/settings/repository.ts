@@ -14,11 +14,22 @@ export async function createSettings(
 ): Promise<void> {
   await db
     .insertInto('clinic_settings')
-    .values({ id: 1, clinic_name: values.clinicName, time_zone: values.timeZone, currency: values.currency, created_at: now, updated_at: now })
+    .values({
+      id: 1,
+      clinic_name: values.clinicName,
+      time_zone: values.timeZone,
+      currency: values.currency,
+      created_at: now,
+      updated_at: now,
+    })
     .execute();
 }
 
-export async function updateSettings(db: Kysely<Database>, changes: Partial<Omit<ClinicSettings, 'updatedAt'>>, now: number): Promise<void> {
+export async function updateSettings(
+  db: Kysely<Database>,
+  changes: Partial<Omit<ClinicSettings, 'updatedAt'>>,
+  now: number,
+): Promise<void> {
   await db
     .updateTable('clinic_settings')
     .set({

@@ -64,7 +64,10 @@ interface VisitNames {
 const MOVES_BY_STATUS = new Map(
   VISIT_STATUSES.map((status) => {
     const allowed = allowedMoves(status);
-    return [status, { moves: Object.freeze(allowed.filter(isMoveTarget)), canCheckOut: allowed.includes('checked_out') }] as const;
+    return [
+      status,
+      { moves: Object.freeze(allowed.filter(isMoveTarget)), canCheckOut: allowed.includes('checked_out') },
+    ] as const;
   }),
 );
 
@@ -75,13 +78,23 @@ interface ViewContext {
 }
 
 export function toVisitView(row: BaseVisit, names: VisitNames, context: ViewContext): VisitView {
-  const ended = row.status === 'checked_out' ? (row.checked_out_at ?? context.now) : row.status === 'cancelled' ? row.status_since : context.now;
+  const ended =
+    row.status === 'checked_out'
+      ? (row.checked_out_at ?? context.now)
+      : row.status === 'cancelled'
+        ? row.status_since
+        : context.now;
   const status: VisitStatus = row.status;
   const moves = MOVES_BY_STATUS.get(status);
   return {
     id: row.id,
     patientId: row.patient_id,
-    patientName: displayName({ firstName: row.first_name, middleName: row.middle_name, lastName: row.last_name, preferredName: row.preferred_name }),
+    patientName: displayName({
+      firstName: row.first_name,
+      middleName: row.middle_name,
+      lastName: row.last_name,
+      preferredName: row.preferred_name,
+    }),
     mrn: row.mrn,
     appointmentId: row.appointment_id,
     appointmentStart: row.appointment_start,
@@ -105,7 +118,10 @@ export function toVisitView(row: BaseVisit, names: VisitNames, context: ViewCont
     lastMoveBy: row.last_move_by_name,
     lastMoveAt: row.last_move_at,
     lastEventId: row.last_event_id,
-    undoLabel: row.undo_action && row.undo_to_status ? undoLabel({ action: row.undo_action, to_status: row.undo_to_status }) : null,
+    undoLabel:
+      row.undo_action && row.undo_to_status
+        ? undoLabel({ action: row.undo_action, to_status: row.undo_to_status })
+        : null,
     moves: moves ? [...moves.moves] : [],
     canCheckOut: moves?.canCheckOut ?? false,
   };
@@ -120,7 +136,11 @@ export async function getVisit(db: Db, visitId: string, now: number): Promise<Vi
   const context = await viewContext(db, now);
   const row = await visitsWithNames(db).where('v.id', '=', visitId).executeTakeFirst();
   if (!row) throw new ApiError('NOT_FOUND', 'There is no such visit.', { fields: { visitId: 'no such visit' } });
-  return toVisitView(row, { roomName: row.room_name, calledRoomName: row.called_room_name, providerName: row.provider_name }, context);
+  return toVisitView(
+    row,
+    { roomName: row.room_name, calledRoomName: row.called_room_name, providerName: row.provider_name },
+    context,
+  );
 }
 
 export interface BoardQuery {
@@ -136,9 +156,11 @@ export async function visitBoard(db: Db, query: BoardQuery, now: number): Promis
   const date = query.date ?? todayIn(context.timeZone, now);
   // The day's rows without the room and provider joins: those few names come from two small lists.
   let select = visitsBase(db).where('v.local_date', '=', date);
-  const statuses = query.statuses && query.statuses.length > 0 ? query.statuses : [...ACTIVE_STATUSES, 'checked_out' as const];
+  const statuses =
+    query.statuses && query.statuses.length > 0 ? query.statuses : [...ACTIVE_STATUSES, 'checked_out' as const];
   select = select.where('v.status', 'in', statuses);
-  if (query.providerIds && query.providerIds.length > 0) select = select.where('v.provider_id', 'in', query.providerIds);
+  if (query.providerIds && query.providerIds.length > 0)
+    select = select.where('v.provider_id', 'in', query.providerIds);
   if (query.roomIds && query.roomIds.length > 0) select = select.where('v.room_id', 'in', query.roomIds);
   const [rows, rooms, providers] = await Promise.all([
     select.orderBy('v.arrived_at').orderBy('v.id').execute(),
@@ -151,7 +173,11 @@ export async function visitBoard(db: Db, query: BoardQuery, now: number): Promis
   const visits = rows.map((row) =>
     toVisitView(
       row,
-      { roomName: name(roomNames, row.room_id), calledRoomName: name(roomNames, row.called_room_id), providerName: name(providerNames, row.provider_id) },
+      {
+        roomName: name(roomNames, row.room_id),
+        calledRoomName: name(roomNames, row.called_room_id),
+        providerName: name(providerNames, row.provider_id),
+      },
       context,
     ),
   );
@@ -162,7 +188,10 @@ async function roomStates(db: Db, context: ViewContext): Promise<RoomState[]> {
   const rows = await db
     .selectFrom('rooms as r')
     .leftJoin('visits as v', (join) =>
-      join.onRef('v.room_id', '=', 'r.id').on('v.status', 'in', ['roomed', 'with_provider']).on('v.deleted_at', 'is', null),
+      join
+        .onRef('v.room_id', '=', 'r.id')
+        .on('v.status', 'in', ['roomed', 'with_provider'])
+        .on('v.deleted_at', 'is', null),
     )
     .leftJoin('patients as p', 'p.id', 'v.patient_id')
     .select(['r.id', 'r.name', 'v.id as visit_id', 'v.ticket_number', 'p.first_name', 'p.last_name'])

@@ -45,7 +45,8 @@ export interface MoveRequest {
   providerId?: string | undefined;
 }
 
-export type Plan = { ok: true; after: MovingFields } | { ok: false; field: 'to' | 'roomId' | 'providerId'; reason: string };
+export type Plan =
+  { ok: true; after: MovingFields } | { ok: false; field: 'to' | 'roomId' | 'providerId'; reason: string };
 
 export function allowedMoves(status: VisitStatus): readonly VisitStatus[] {
   return VISIT_TRANSITIONS[status];

@@ -19,7 +19,11 @@ export const VERIFY_AFTER_DAYS = 90;
  * (present, in force, when last verified), consents on file and alerts, with a sentence for each
  * thing that needs attention.
  */
-export async function checkInReview(db: Db, input: { appointmentId?: string | undefined; patientId?: string | undefined }, now: number): Promise<CheckInReview> {
+export async function checkInReview(
+  db: Db,
+  input: { appointmentId?: string | undefined; patientId?: string | undefined },
+  now: number,
+): Promise<CheckInReview> {
   const { timeZone } = await clinicClock(db);
   const today = todayIn(timeZone, now);
   let patientId = input.patientId ?? '';
@@ -37,7 +41,8 @@ export async function checkInReview(db: Db, input: { appointmentId?: string | un
     appointment = { id: row.id, start: row.start_at, providerName: row.display_name, status: row.status };
   }
   const record = await loadRecord(db, patientId, today);
-  if (!record) throw new ApiError('NOT_FOUND', 'There is no such patient.', { fields: { patientId: 'no such patient' } });
+  if (!record)
+    throw new ApiError('NOT_FOUND', 'There is no such patient.', { fields: { patientId: 'no such patient' } });
   const consents = (await listConsents(db, patientId)).filter((consent) => consentInForce(consent, today));
   const open = await db
     .selectFrom('visits')
@@ -66,12 +71,15 @@ export async function checkInReview(db: Db, input: { appointmentId?: string | un
   else if (current.length === 0) warnings.push('Every insurance policy on file has expired: ask for the current card.');
   for (const policy of current) {
     if (policy.verifiedDaysAgo === null) warnings.push(`${policy.payer} has never been verified.`);
-    else if (policy.verifiedDaysAgo > VERIFY_AFTER_DAYS) warnings.push(`${policy.payer} was last verified ${policy.verifiedDaysAgo} days ago.`);
+    else if (policy.verifiedDaysAgo > VERIFY_AFTER_DAYS)
+      warnings.push(`${policy.payer} was last verified ${policy.verifiedDaysAgo} days ago.`);
   }
   if (consents.length === 0) warnings.push('No consent on file: have the patient sign one.');
   if (record.alerts.length > 0) warnings.push(`Alerts: ${record.alerts.map((alert) => alert.text).join('; ')}`);
 
-  const address = [record.address.line1, record.address.line2, record.address.city, record.address.postalCode].filter((part) => part).join(', ');
+  const address = [record.address.line1, record.address.line2, record.address.city, record.address.postalCode]
+    .filter((part) => part)
+    .join(', ');
   return {
     patientId: record.id,
     name: record.name,
@@ -83,7 +91,11 @@ export async function checkInReview(db: Db, input: { appointmentId?: string | un
     alerts: record.alerts.map((alert) => ({ kind: alert.kind, text: alert.text })),
     allergies: record.allergies.map((allergy) => allergy.substance),
     insurance,
-    consents: consents.map((consent) => ({ kind: consent.kind, givenOn: consent.givenOn, expiresOn: consent.expiresOn })),
+    consents: consents.map((consent) => ({
+      kind: consent.kind,
+      givenOn: consent.givenOn,
+      expiresOn: consent.expiresOn,
+    })),
     warnings,
     appointment,
     openVisitId: open?.id ?? null,

@@ -42,28 +42,55 @@ const APPOINTMENT_STATUS: Record<Exclude<VisitStatus, 'cancelled'>, AppointmentS
   checked_out: 'completed',
 };
 
-const MOVING_KEYS = ['status', 'room_id', 'provider_id', 'roomed_at', 'seen_at', 'ready_at', 'checked_out_at', 'status_since'] as const;
+const MOVING_KEYS = [
+  'status',
+  'room_id',
+  'provider_id',
+  'roomed_at',
+  'seen_at',
+  'ready_at',
+  'checked_out_at',
+  'status_since',
+] as const;
 
 function movingFields(row: MovingFields): MovingFields {
   return Object.fromEntries(MOVING_KEYS.map((key) => [key, row[key]])) as unknown as MovingFields;
 }
 
 async function requireVisit(db: Db, visitId: string, expectedLastEventId: string | undefined): Promise<VisitRow> {
-  const row = await db.selectFrom('visits').selectAll().where('id', '=', visitId).where('deleted_at', 'is', null).executeTakeFirst();
+  const row = await db
+    .selectFrom('visits')
+    .selectAll()
+    .where('id', '=', visitId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
   if (!row) throw new ApiError('NOT_FOUND', 'There is no such visit.', { fields: { visitId: 'no such visit' } });
   if (expectedLastEventId !== undefined && row.last_event_id !== expectedLastEventId) {
     const who = row.last_move_by_name ? ` (${row.last_move_by_name})` : '';
-    throw new ApiError('CONFLICT', `Someone else${who} moved this patient since your screen showed it: it is now ${VISIT_STATUS_LABELS[row.status]}. Look again and retry.`, {
-      status: row.status,
-      lastEventId: row.last_event_id,
-    });
+    throw new ApiError(
+      'CONFLICT',
+      `Someone else${who} moved this patient since your screen showed it: it is now ${VISIT_STATUS_LABELS[row.status]}. Look again and retry.`,
+      {
+        status: row.status,
+        lastEventId: row.last_event_id,
+      },
+    );
   }
   return row;
 }
 
 async function appendEvent(
   db: Db,
-  values: { visitId: string; at: number; actor: VisitActor; action: VisitEventAction; from: VisitStatus | null; to: VisitStatus; before: MovingFields | Record<string, never>; undoes?: string },
+  values: {
+    visitId: string;
+    at: number;
+    actor: VisitActor;
+    action: VisitEventAction;
+    from: VisitStatus | null;
+    to: VisitStatus;
+    before: MovingFields | Record<string, never>;
+    undoes?: string;
+  },
 ): Promise<string> {
   const id = newId();
   await db
@@ -87,14 +114,24 @@ async function appendEvent(
 }
 
 /** Moves the linked appointment's status along; refusals come from the scheduling rules themselves. */
-async function syncAppointment(db: Db, visit: VisitRow, to: AppointmentStatus, actor: VisitActor, now: number): Promise<WriteOutcome | null> {
+async function syncAppointment(
+  db: Db,
+  visit: VisitRow,
+  to: AppointmentStatus,
+  actor: VisitActor,
+  now: number,
+): Promise<WriteOutcome | null> {
   if (!visit.appointment_id) return null;
   const outcome = await setAppointmentStatus(db, { appointmentId: visit.appointment_id, status: to }, actor, now);
   return outcome.providerIds.length > 0 ? outcome : null;
 }
 
 function uniqueViolation(error: unknown, index: string): boolean {
-  return error instanceof Error && error.message.includes('UNIQUE') && error.message.includes(index.replace(/^visits_/, 'visits.'));
+  return (
+    error instanceof Error &&
+    error.message.includes('UNIQUE') &&
+    error.message.includes(index.replace(/^visits_/, 'visits.'))
+  );
 }
 
 async function roomHolder(db: Db, roomId: string, visitId: string): Promise<string | null> {
@@ -124,7 +161,12 @@ export async function checkIn(db: Db, input: CheckInInput, actor: VisitActor, no
   let providerId: string | null = null;
   let statusBefore: string | null = null;
   if (input.appointmentId) {
-    const appointment = await db.selectFrom('appointments').selectAll().where('id', '=', input.appointmentId).where('deleted_at', 'is', null).executeTakeFirst();
+    const appointment = await db
+      .selectFrom('appointments')
+      .selectAll()
+      .where('id', '=', input.appointmentId)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
     if (!appointment) throw fieldError('appointmentId', 'no such appointment');
     const day = localDateOf(timeZone, appointment.start_at);
     if (day !== date) throw fieldError('appointmentId', `this appointment is on ${day}, not today (${date})`);
@@ -136,16 +178,26 @@ export async function checkIn(db: Db, input: CheckInInput, actor: VisitActor, no
       .where('deleted_at', 'is', null)
       .executeTakeFirst();
     if (open) {
-      throw new ApiError('CONFLICT', `This patient is already checked in${open.last_move_by_name ? ` (by ${open.last_move_by_name})` : ''}.`, { visitId: open.id });
+      throw new ApiError(
+        'CONFLICT',
+        `This patient is already checked in${open.last_move_by_name ? ` (by ${open.last_move_by_name})` : ''}.`,
+        { visitId: open.id },
+      );
     }
     patientId = appointment.patient_id;
     providerId = input.providerId ?? appointment.provider_id;
     statusBefore = appointment.status;
   } else {
     patientId = input.patientId ?? '';
-    const patient = await db.selectFrom('patients').select(['id', 'merged_into_id']).where('id', '=', patientId).where('deleted_at', 'is', null).executeTakeFirst();
+    const patient = await db
+      .selectFrom('patients')
+      .select(['id', 'merged_into_id'])
+      .where('id', '=', patientId)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
     if (!patient) throw fieldError('patientId', 'no such patient');
-    if (patient.merged_into_id) throw fieldError('patientId', 'this record was merged into another: check in the surviving record');
+    if (patient.merged_into_id)
+      throw fieldError('patientId', 'this record was merged into another: check in the surviving record');
     if (input.providerId) {
       await requireProvider(db, input.providerId, 'providerId');
       providerId = input.providerId;
@@ -158,11 +210,18 @@ export async function checkIn(db: Db, input: CheckInInput, actor: VisitActor, no
       .where('status', 'in', ['arrived', 'roomed', 'with_provider', 'ready_for_checkout'])
       .where('deleted_at', 'is', null)
       .executeTakeFirst();
-    if (open) throw new ApiError('CONFLICT', 'This patient is already here today: their visit is on the board.', { visitId: open.id });
+    if (open)
+      throw new ApiError('CONFLICT', 'This patient is already here today: their visit is on the board.', {
+        visitId: open.id,
+      });
   }
   if (providerId && input.providerId) await requireProvider(db, providerId, 'providerId');
 
-  const last = await db.selectFrom('visits').select((eb) => eb.fn.max('ticket_number').as('n')).where('local_date', '=', date).executeTakeFirst();
+  const last = await db
+    .selectFrom('visits')
+    .select((eb) => eb.fn.max('ticket_number').as('n'))
+    .where('local_date', '=', date)
+    .executeTakeFirst();
   const visitId = newId();
   const eventId = newId();
   const row: VisitRow = {
@@ -195,12 +254,26 @@ export async function checkIn(db: Db, input: CheckInInput, actor: VisitActor, no
   try {
     await db.insertInto('visits').values(row).execute();
   } catch (error) {
-    if (uniqueViolation(error, 'visits_appointment_id')) throw new ApiError('CONFLICT', 'This patient has just been checked in at another desk.');
+    if (uniqueViolation(error, 'visits_appointment_id'))
+      throw new ApiError('CONFLICT', 'This patient has just been checked in at another desk.');
     throw error;
   }
   await db
     .insertInto('visit_events')
-    .values({ id: eventId, visit_id: visitId, at: now, user_id: actor.userId, username: actor.username, action: 'arrive', from_status: null, to_status: 'arrived', before: '{}', undoes_event_id: null, created_at: now, updated_at: now })
+    .values({
+      id: eventId,
+      visit_id: visitId,
+      at: now,
+      user_id: actor.userId,
+      username: actor.username,
+      action: 'arrive',
+      from_status: null,
+      to_status: 'arrived',
+      before: '{}',
+      undoes_event_id: null,
+      created_at: now,
+      updated_at: now,
+    })
     .execute();
   const appointment = await syncAppointment(db, row, 'arrived', actor, now);
   return { visitId, date, appointment };
@@ -217,11 +290,28 @@ async function applyMove(
   now: number,
   undoes?: { eventId: string; nextUndo: string | null },
 ): Promise<VisitOutcome> {
-  if (after.room_id && (after.status === 'roomed' || after.status === 'with_provider') && after.room_id !== visit.room_id) {
+  if (
+    after.room_id &&
+    (after.status === 'roomed' || after.status === 'with_provider') &&
+    after.room_id !== visit.room_id
+  ) {
     const holder = await roomHolder(db, after.room_id, visit.id);
-    if (holder) throw new ApiError('CONFLICT', 'That room is taken: another patient is in it.', { fields: { roomId: 'another patient is in this room' }, visitId: holder });
+    if (holder)
+      throw new ApiError('CONFLICT', 'That room is taken: another patient is in it.', {
+        fields: { roomId: 'another patient is in this room' },
+        visitId: holder,
+      });
   }
-  const eventId = await appendEvent(db, { visitId: visit.id, at: now, actor, action, from: visit.status, to: after.status, before: movingFields(visit), ...(undoes && { undoes: undoes.eventId }) });
+  const eventId = await appendEvent(db, {
+    visitId: visit.id,
+    at: now,
+    actor,
+    action,
+    from: visit.status,
+    to: after.status,
+    before: movingFields(visit),
+    ...(undoes && { undoes: undoes.eventId }),
+  });
   await db
     .updateTable('visits')
     .set({
@@ -236,7 +326,9 @@ async function applyMove(
     .where('id', '=', visit.id)
     .execute();
   const target: AppointmentStatus | null =
-    after.status === 'cancelled' ? ((visit.appointment_status_before as AppointmentStatus | null) ?? 'booked') : APPOINTMENT_STATUS[after.status];
+    after.status === 'cancelled'
+      ? ((visit.appointment_status_before as AppointmentStatus | null) ?? 'booked')
+      : APPOINTMENT_STATUS[after.status];
   // An undone arrival of an appointment that was already marked arrived goes back to booked.
   const appointmentTarget = after.status === 'cancelled' && target === 'arrived' ? 'booked' : target;
   const appointment = await syncAppointment(db, visit, appointmentTarget, actor, now);
@@ -257,21 +349,40 @@ export async function moveVisit(db: Db, input: MoveInput, actor: VisitActor, now
   if (input.providerId) await requireProvider(db, input.providerId, 'providerId');
   const plan = planMove(movingFields(visit), input, now);
   if (!plan.ok) {
-    throw plan.field === 'to' ? new ApiError('CONFLICT', plan.reason, { fields: { to: plan.reason } }) : fieldError(plan.field, plan.reason);
+    throw plan.field === 'to'
+      ? new ApiError('CONFLICT', plan.reason, { fields: { to: plan.reason } })
+      : fieldError(plan.field, plan.reason);
   }
   return applyMove(db, visit, plan.after, input.to === 'checked_out' ? 'check_out' : 'move', actor, now);
 }
 
-export async function checkOutVisit(db: Db, input: { visitId: string; expectedLastEventId?: string | undefined }, actor: VisitActor, now: number): Promise<VisitOutcome> {
+export async function checkOutVisit(
+  db: Db,
+  input: { visitId: string; expectedLastEventId?: string | undefined },
+  actor: VisitActor,
+  now: number,
+): Promise<VisitOutcome> {
   return moveVisit(db, { ...input, to: 'checked_out' }, actor, now);
 }
 
 /** Takes back the newest move not yet undone: the fields go back exactly as they were; an arrival undone cancels the visit. */
-export async function undoVisit(db: Db, input: { visitId: string; expectedLastEventId?: string | undefined }, actor: VisitActor, now: number): Promise<VisitOutcome> {
+export async function undoVisit(
+  db: Db,
+  input: { visitId: string; expectedLastEventId?: string | undefined },
+  actor: VisitActor,
+  now: number,
+): Promise<VisitOutcome> {
   const visit = await requireVisit(db, input.visitId, input.expectedLastEventId);
-  const events = await db.selectFrom('visit_events').selectAll().where('visit_id', '=', visit.id).orderBy('at').orderBy('id').execute();
+  const events = await db
+    .selectFrom('visit_events')
+    .selectAll()
+    .where('visit_id', '=', visit.id)
+    .orderBy('at')
+    .orderBy('id')
+    .execute();
   const target = lastUndoable(events);
-  if (!target || visit.status === 'cancelled') throw new ApiError('CONFLICT', 'There is nothing to undo on this visit.');
+  if (!target || visit.status === 'cancelled')
+    throw new ApiError('CONFLICT', 'There is nothing to undo on this visit.');
   const before = JSON.parse(target.before) as MovingFields;
   const after = planUndo(movingFields(visit), target, before, now);
   // With this one taken back, the next undo is the newest earlier move (none after an undone arrival).
@@ -280,13 +391,34 @@ export async function undoVisit(db: Db, input: { visitId: string; expectedLastEv
 }
 
 /** "Call to room": the ticket goes on the waiting-room display. Not a move, so not undone by undo. */
-export async function callVisit(db: Db, input: { visitId: string; roomId: string }, actor: VisitActor, now: number): Promise<VisitOutcome> {
+export async function callVisit(
+  db: Db,
+  input: { visitId: string; roomId: string },
+  actor: VisitActor,
+  now: number,
+): Promise<VisitOutcome> {
   const visit = await requireVisit(db, input.visitId, undefined);
   await requireRoom(db, input.roomId, 'roomId');
-  if (visit.status === 'checked_out' || visit.status === 'cancelled') throw new ApiError('CONFLICT', `A visit that is ${VISIT_STATUS_LABELS[visit.status]} cannot be called.`);
+  if (visit.status === 'checked_out' || visit.status === 'cancelled')
+    throw new ApiError('CONFLICT', `A visit that is ${VISIT_STATUS_LABELS[visit.status]} cannot be called.`);
   const holder = await roomHolder(db, input.roomId, visit.id);
-  if (holder) throw new ApiError('CONFLICT', 'That room is taken: another patient is in it.', { fields: { roomId: 'another patient is in this room' } });
-  await appendEvent(db, { visitId: visit.id, at: now, actor, action: 'call', from: visit.status, to: visit.status, before: {} });
-  await db.updateTable('visits').set({ called_at: now, called_room_id: input.roomId, updated_at: Math.max(now, visit.updated_at + 1) }).where('id', '=', visit.id).execute();
+  if (holder)
+    throw new ApiError('CONFLICT', 'That room is taken: another patient is in it.', {
+      fields: { roomId: 'another patient is in this room' },
+    });
+  await appendEvent(db, {
+    visitId: visit.id,
+    at: now,
+    actor,
+    action: 'call',
+    from: visit.status,
+    to: visit.status,
+    before: {},
+  });
+  await db
+    .updateTable('visits')
+    .set({ called_at: now, called_room_id: input.roomId, updated_at: Math.max(now, visit.updated_at + 1) })
+    .where('id', '=', visit.id)
+    .execute();
   return { visitId: visit.id, date: visit.local_date, appointment: null };
 }

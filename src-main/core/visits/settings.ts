@@ -28,7 +28,11 @@ export async function readVisitSettings(db: Db): Promise<VisitSettings> {
   return toSettings(row);
 }
 
-export async function updateVisitSettings(db: Db, input: Input<'visits.updateSettings'>, now: number): Promise<VisitSettings> {
+export async function updateVisitSettings(
+  db: Db,
+  input: Input<'visits.updateSettings'>,
+  now: number,
+): Promise<VisitSettings> {
   const t = input.thresholds ?? {};
   await db
     .updateTable('visit_settings')

@@ -35,7 +35,12 @@ function toRecord(row: VitalsRow): VitalsRecord {
 
 /** The visit on the nurse's screen, which must be this patient's and not an undone arrival: nothing is written to a patient other than the one shown. */
 export async function requireOwnVisit(db: Db, visitId: string, patientId: string): Promise<void> {
-  const visit = await db.selectFrom('visits').select(['patient_id', 'status']).where('id', '=', visitId).where('deleted_at', 'is', null).executeTakeFirst();
+  const visit = await db
+    .selectFrom('visits')
+    .select(['patient_id', 'status'])
+    .where('id', '=', visitId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
   if (!visit) throw fieldError('visitId', 'no such visit');
   if (visit.patient_id !== patientId) throw fieldError('visitId', 'this visit is another patient’s: nothing was saved');
   if (visit.status === 'cancelled') throw fieldError('visitId', 'this arrival was undone');
@@ -46,8 +51,18 @@ export async function requireOwnVisit(db: Db, visitId: string, patientId: string
  * the field; unusual ones only when the nurse confirmed those very fields. When a visit is named it
  * must be this patient's: nothing is written to a patient other than the one shown.
  */
-export async function recordVitals(db: Db, input: Input<'vitals.record'>, actor: VisitActor, now: number): Promise<VitalsRecord> {
-  const patient = await db.selectFrom('patients').select(['id', 'merged_into_id']).where('id', '=', input.patientId).where('deleted_at', 'is', null).executeTakeFirst();
+export async function recordVitals(
+  db: Db,
+  input: Input<'vitals.record'>,
+  actor: VisitActor,
+  now: number,
+): Promise<VitalsRecord> {
+  const patient = await db
+    .selectFrom('patients')
+    .select(['id', 'merged_into_id'])
+    .where('id', '=', input.patientId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
   if (!patient) throw fieldError('patientId', 'no such patient');
   if (patient.merged_into_id) throw fieldError('patientId', 'this record was merged into another');
   if (input.visitId) await requireOwnVisit(db, input.visitId, input.patientId);
@@ -55,7 +70,8 @@ export async function recordVitals(db: Db, input: Input<'vitals.record'>, actor:
   const si = toSI(input, units);
   const chiefComplaint = input.chiefComplaint ? input.chiefComplaint : null;
   const measured = Object.values(si).some((value) => value !== null);
-  if (!measured && !chiefComplaint && !input.allergiesReviewed) throw fieldError('systolic', 'enter at least one measurement or the chief complaint');
+  if (!measured && !chiefComplaint && !input.allergiesReviewed)
+    throw fieldError('systolic', 'enter at least one measurement or the chief complaint');
 
   const { impossible, implausible } = checkVitals(si, units);
   if (impossible.length > 0) {
@@ -102,6 +118,14 @@ export async function recordVitals(db: Db, input: Input<'vitals.record'>, actor:
 
 /** Newest first. */
 export async function vitalsHistory(db: Db, patientId: string, limit: number): Promise<VitalsRecord[]> {
-  const rows = await db.selectFrom('vitals').selectAll().where('patient_id', '=', patientId).where('deleted_at', 'is', null).orderBy('recorded_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+  const rows = await db
+    .selectFrom('vitals')
+    .selectAll()
+    .where('patient_id', '=', patientId)
+    .where('deleted_at', 'is', null)
+    .orderBy('recorded_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
   return rows.map(toRecord);
 }

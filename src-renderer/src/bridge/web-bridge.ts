@@ -69,12 +69,21 @@ export function createWebBridge(): ClinicBridge {
         return UNREACHABLE;
       }
       if (response.status === 403) {
-        return { ok: false, error: { code: 'FORBIDDEN', message: 'Front Desk refused this page: open it at the 127.0.0.1 address it printed.' } };
+        return {
+          ok: false,
+          error: {
+            code: 'FORBIDDEN',
+            message: 'Front Desk refused this page: open it at the 127.0.0.1 address it printed.',
+          },
+        };
       }
       if (response.status === 401) {
         return {
           ok: false,
-          error: { code: 'UNAUTHENTICATED', message: 'This page has no valid access token: open the address Front Desk printed when it started.' },
+          error: {
+            code: 'UNAUTHENTICATED',
+            message: 'This page has no valid access token: open the address Front Desk printed when it started.',
+          },
         };
       }
       try {

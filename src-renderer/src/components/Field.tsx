@@ -40,6 +40,11 @@ export function Field({ label, error, hint, ...input }: LabelledProps & InputHTM
 }
 
 /** Field's multi-line sibling. */
-export function TextAreaField({ label, error, hint, ...area }: LabelledProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+export function TextAreaField({
+  label,
+  error,
+  hint,
+  ...area
+}: LabelledProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   return <Labelled label={label} error={error} hint={hint} control={(props) => <textarea {...props} {...area} />} />;
 }

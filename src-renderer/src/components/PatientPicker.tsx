@@ -97,7 +97,9 @@ export function PatientPicker({ patient, onChange, error, idPrefix, inputRef }: 
           ))}
         </ul>
       )}
-      {query.trim() !== '' && results.length === 0 && !failed && <small className="hint">No patient matches “{query}”.</small>}
+      {query.trim() !== '' && results.length === 0 && !failed && (
+        <small className="hint">No patient matches “{query}”.</small>
+      )}
     </div>
   );
 }

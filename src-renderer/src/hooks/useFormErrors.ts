@@ -35,7 +35,10 @@ export function useFormErrors() {
       setErrors({ fields, form });
     },
     setField: (field: string, problem: string) => {
-      setErrors((current) => ({ fields: { ...current.fields, [field]: problem }, form: 'Please correct the fields marked above.' }));
+      setErrors((current) => ({
+        fields: { ...current.fields, [field]: problem },
+        form: 'Please correct the fields marked above.',
+      }));
     },
   };
 }

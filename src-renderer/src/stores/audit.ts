@@ -36,7 +36,13 @@ export const useAudit = createResettableStore<AuditState>((set, get) => ({
       set({ error: result.error, loading: false });
       return;
     }
-    set({ filter, entries: result.value.entries, nextBeforeSeq: result.value.nextBeforeSeq, error: null, loading: false });
+    set({
+      filter,
+      entries: result.value.entries,
+      nextBeforeSeq: result.value.nextBeforeSeq,
+      error: null,
+      loading: false,
+    });
   },
   async loadMore() {
     const { filter, nextBeforeSeq, entries } = get();
@@ -47,7 +53,12 @@ export const useAudit = createResettableStore<AuditState>((set, get) => ({
       set({ error: result.error, loading: false });
       return;
     }
-    set({ entries: [...entries, ...result.value.entries], nextBeforeSeq: result.value.nextBeforeSeq, error: null, loading: false });
+    set({
+      entries: [...entries, ...result.value.entries],
+      nextBeforeSeq: result.value.nextBeforeSeq,
+      error: null,
+      loading: false,
+    });
   },
   async verify() {
     set({ verification: null, verifyError: null });

@@ -1,5 +1,10 @@
 import type { ProviderWeek } from '../../../src-shared/api/areas/calendar';
-import type { AppointmentTypeSummary, DaySchedule, ProviderSummary, RoomSummary } from '../../../src-shared/api/areas/scheduling';
+import type {
+  AppointmentTypeSummary,
+  DaySchedule,
+  ProviderSummary,
+  RoomSummary,
+} from '../../../src-shared/api/areas/scheduling';
 import { addDays } from '../../../src-shared/scheduling/time';
 import { call } from '../api';
 import { createResettableStore } from './resettable';
@@ -136,7 +141,12 @@ export const useCalendar = createResettableStore<CalendarState>((set, get) => ({
       return;
     }
     const day = keepUnchanged(get().day, result.value);
-    set({ day, loading: false, error: null, ...(epoch === forgets && { cached: withDay(get().cached, day, Date.now()) }) });
+    set({
+      day,
+      loading: false,
+      error: null,
+      ...(epoch === forgets && { cached: withDay(get().cached, day, Date.now()) }),
+    });
   },
   async prefetchAround(date) {
     const epoch = forgets;
@@ -166,7 +176,9 @@ export const useCalendar = createResettableStore<CalendarState>((set, get) => ({
     set({ weekOf: { providerId, from }, loading: true, ...(keep ? {} : { week: null }) });
     const result = await call('calendar.week', { providerId, from, days: 7 });
     if (ticket !== latest) return;
-    set(result.ok ? { week: result.value, loading: false, error: null } : { loading: false, error: result.error.message });
+    set(
+      result.ok ? { week: result.value, loading: false, error: null } : { loading: false, error: result.error.message },
+    );
   },
   async refresh() {
     const { date, weekOf, load, loadWeek } = get();

@@ -29,7 +29,11 @@ export const usePatients = createResettableStore<PatientsState>((set) => ({
     const result = await call('patients.search', { query, limit: 20 });
     // Answers can arrive out of order while typing: only the newest query's answer is shown.
     if (ticket !== latest) return;
-    set(result.ok ? { results: result.value, searching: false, error: null } : { searching: false, error: result.error.message });
+    set(
+      result.ok
+        ? { results: result.value, searching: false, error: null }
+        : { searching: false, error: result.error.message },
+    );
   },
   async open(patientId) {
     set({ record: null, error: null });

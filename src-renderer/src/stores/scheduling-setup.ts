@@ -68,8 +68,19 @@ export const useSchedulingSetup = createResettableStore<SchedulingSetupState>((s
       call('schedule.listHolidays', { from }),
     ]);
     if (ticket !== latest) return;
-    if (!locations.ok || !rooms.ok || !providers.ok || !staff.ok || !types.ok || !templates.ok || !exceptions.ok || !holidays.ok) {
-      const failed = [locations, rooms, providers, staff, types, templates, exceptions, holidays].find((answer) => !answer.ok);
+    if (
+      !locations.ok ||
+      !rooms.ok ||
+      !providers.ok ||
+      !staff.ok ||
+      !types.ok ||
+      !templates.ok ||
+      !exceptions.ok ||
+      !holidays.ok
+    ) {
+      const failed = [locations, rooms, providers, staff, types, templates, exceptions, holidays].find(
+        (answer) => !answer.ok,
+      );
       return set({ error: failed && !failed.ok ? failed.error : null });
     }
     const chosen = get().providerId;

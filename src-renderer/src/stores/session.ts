@@ -39,7 +39,11 @@ export const useSession = create<SessionState>()((set, get) => ({
     }
     const current = await call('auth.session', {});
     const session = current.ok ? current.value : null;
-    set({ clinicName: status.value.clinicName, session, stage: session ? (session.locked ? 'locked' : 'ready') : 'login' });
+    set({
+      clinicName: status.value.clinicName,
+      session,
+      stage: session ? (session.locked ? 'locked' : 'ready') : 'login',
+    });
   },
 
   signedIn(session) {
@@ -62,7 +66,10 @@ export const useSession = create<SessionState>()((set, get) => ({
 
   settingsChanged(settings) {
     const session = get().session;
-    set({ clinicName: settings.clinicName, session: session && { ...session, lockTimeoutMinutes: settings.lockTimeoutMinutes } });
+    set({
+      clinicName: settings.clinicName,
+      session: session && { ...session, lockTimeoutMinutes: settings.lockTimeoutMinutes },
+    });
   },
 
   can(permission) {

@@ -24,7 +24,14 @@ export const useWaitlistOffers = createResettableStore<WaitlistOffersState>((set
   freed: null,
   show: (before) =>
     set({
-      freed: { providerId: before.providerId, locationId: before.locationId, start: before.start, date: before.date, time: before.startTime, patientId: before.patientId },
+      freed: {
+        providerId: before.providerId,
+        locationId: before.locationId,
+        start: before.start,
+        date: before.date,
+        time: before.startTime,
+        patientId: before.patientId,
+      },
     }),
   dismiss: () => set({ freed: null }),
 }));

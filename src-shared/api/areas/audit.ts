@@ -14,7 +14,8 @@ export interface AuditEntry {
   details: Record<string, unknown> | null;
 }
 
-export type AuditVerification = { ok: true; checked: number } | { ok: false; checked: number; brokenAtSeq: number; reason: string };
+export type AuditVerification =
+  { ok: true; checked: number } | { ok: false; checked: number; brokenAtSeq: number; reason: string };
 
 export const auditProcedures = {
   'audit.list': procedure<{ entries: AuditEntry[]; nextBeforeSeq: number | null }>()({

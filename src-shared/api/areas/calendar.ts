@@ -2,7 +2,14 @@ import { z } from 'zod';
 import { procedure } from '../procedure';
 import type { AppointmentStatus } from '../../scheduling/status';
 import { isLocalDate } from '../../scheduling/time';
-import { localDate, type AppointmentView, type HolidaySummary, type ProviderDaySchedule, type ProviderSummary, type RoomSummary } from './scheduling';
+import {
+  localDate,
+  type AppointmentView,
+  type HolidaySummary,
+  type ProviderDaySchedule,
+  type ProviderSummary,
+  type RoomSummary,
+} from './scheduling';
 
 /** The most days one `calendar.week` call returns (two weeks). */
 export const MAX_WEEK_DAYS = 14;
@@ -64,7 +71,12 @@ export const calendarProcedures = {
       providerId,
       /** The first date shown (the week view sends a Monday). */
       from: localDate,
-      days: z.number().int('must be a whole number of days').min(1, 'must be at least 1').max(MAX_WEEK_DAYS, `must be at most ${MAX_WEEK_DAYS}`).default(7),
+      days: z
+        .number()
+        .int('must be a whole number of days')
+        .min(1, 'must be at least 1')
+        .max(MAX_WEEK_DAYS, `must be at most ${MAX_WEEK_DAYS}`)
+        .default(7),
     }),
     access: 'appointments:read',
     kind: 'read',
@@ -74,7 +86,12 @@ export const calendarProcedures = {
     input: z.object({
       roomId: z.uuid('must be a room id'),
       from: localDate,
-      days: z.number().int('must be a whole number of days').min(1, 'must be at least 1').max(MAX_WEEK_DAYS, `must be at most ${MAX_WEEK_DAYS}`).default(7),
+      days: z
+        .number()
+        .int('must be a whole number of days')
+        .min(1, 'must be at least 1')
+        .max(MAX_WEEK_DAYS, `must be at most ${MAX_WEEK_DAYS}`)
+        .default(7),
     }),
     access: 'appointments:read',
     kind: 'read',

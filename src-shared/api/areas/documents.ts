@@ -53,12 +53,19 @@ export const documentsProcedures = {
       title: z.string().trim().min(1, 'must not be empty').max(120, 'must be at most 120 characters'),
       fileName: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
       mimeType: z.enum(DOCUMENT_TYPES, { error: 'must be a PDF, PNG or JPEG file' }),
-      contentBase64: z.base64('must be the file encoded as base64').max(Math.ceil(MAX_DOCUMENT_BYTES / 3) * 4, 'must be at most 5 MiB'),
+      contentBase64: z
+        .base64('must be the file encoded as base64')
+        .max(Math.ceil(MAX_DOCUMENT_BYTES / 3) * 4, 'must be at most 5 MiB'),
     }),
     access: 'patients:write',
     kind: 'write',
   }),
-  'documents.list': procedure<DocumentSummary[]>()({ input: z.object({ patientId }), access: 'patients:read', kind: 'read', phi: true }),
+  'documents.list': procedure<DocumentSummary[]>()({
+    input: z.object({ patientId }),
+    access: 'patients:read',
+    kind: 'read',
+    phi: true,
+  }),
   'documents.get': procedure<DocumentContent>()({
     input: z.object({ documentId: z.uuid('must be a document id') }),
     access: 'patients:read',
@@ -77,10 +84,21 @@ export const documentsProcedures = {
         kind: z.enum(CONSENT_KINDS, { error: `must be one of ${CONSENT_KINDS.join(', ')}` }),
         givenOn: date,
         expiresOn: date.nullish().transform((value) => value ?? null),
-        documentId: z.uuid('must be a document id').nullish().transform((value) => value ?? null),
-        notes: z.string().trim().max(500, 'must be at most 500 characters').nullish().transform((value) => value || null),
+        documentId: z
+          .uuid('must be a document id')
+          .nullish()
+          .transform((value) => value ?? null),
+        notes: z
+          .string()
+          .trim()
+          .max(500, 'must be at most 500 characters')
+          .nullish()
+          .transform((value) => value || null),
       })
-      .refine((c) => !c.expiresOn || c.expiresOn >= c.givenOn, { path: ['expiresOn'], message: 'must not be before the date it was given' }),
+      .refine((c) => !c.expiresOn || c.expiresOn >= c.givenOn, {
+        path: ['expiresOn'],
+        message: 'must not be before the date it was given',
+      }),
     access: 'patients:write',
     kind: 'write',
   }),

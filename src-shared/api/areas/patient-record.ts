@@ -62,7 +62,16 @@ export const patientRecordProcedures = {
     access: 'patients:write',
     kind: 'write',
   }),
-  'patients.removePhoto': procedure<null>()({ input: z.object({ patientId }), access: 'patients:write', kind: 'write' }),
+  'patients.removePhoto': procedure<null>()({
+    input: z.object({ patientId }),
+    access: 'patients:write',
+    kind: 'write',
+  }),
   /** The current photo, or null. An audited read: a face identifies the patient. */
-  'patients.photo': procedure<PatientPhoto | null>()({ input: z.object({ patientId }), access: 'patients:read', kind: 'read', phi: true }),
+  'patients.photo': procedure<PatientPhoto | null>()({
+    input: z.object({ patientId }),
+    access: 'patients:read',
+    kind: 'read',
+    phi: true,
+  }),
 };

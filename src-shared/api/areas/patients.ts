@@ -23,7 +23,8 @@ export type HolderRelationship = (typeof HOLDER_RELATIONSHIPS)[number];
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-const requiredText = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+const requiredText = (max: number) =>
+  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 /** Optional free text: blank means none (null). */
 const optionalText = (max: number) =>
   z
@@ -85,7 +86,10 @@ export const contact = z
     email,
   })
   // Someone to ring when the patient collapses is no use without a number.
-  .refine((entry) => entry.kind !== 'emergency' || entry.phone !== null, { path: ['phone'], message: 'an emergency contact needs a phone number' });
+  .refine((entry) => entry.kind !== 'emergency' || entry.phone !== null, {
+    path: ['phone'],
+    message: 'an emergency contact needs a phone number',
+  });
 
 /** Contacts as a whole list: one guarantor at most (the one the bill goes to). */
 export const contacts = z
@@ -95,7 +99,11 @@ export const contacts = z
   .superRefine((list, ctx) => {
     const guarantors = list.flatMap((entry, index) => (entry.kind === 'guarantor' ? [index] : []));
     for (const index of guarantors.slice(1)) {
-      ctx.addIssue({ code: 'custom', path: [index, 'kind'], message: 'only one guarantor; change the other to an emergency contact or remove it' });
+      ctx.addIssue({
+        code: 'custom',
+        path: [index, 'kind'],
+        message: 'only one guarantor; change the other to an emergency contact or remove it',
+      });
     }
   });
 
@@ -132,7 +140,10 @@ const nationalId = z
   .string()
   .trim()
   .max(40, 'must be at most 40 characters')
-  .refine((value) => value === '' || /^[\p{L}\p{N}\s./-]+$/u.test(value), 'may hold only letters, digits, spaces, dots, dashes and slashes');
+  .refine(
+    (value) => value === '' || /^[\p{L}\p{N}\s./-]+$/u.test(value),
+    'may hold only letters, digits, spaces, dots, dashes and slashes',
+  );
 
 // ---- outputs -----------------------------------------------------------------------------------
 
@@ -350,7 +361,10 @@ const draftInput = z.object({
   dob: z.string().max(10).nullish(),
   email: z.string().max(254).nullish(),
   nationalId: z.string().max(40).nullish(),
-  phones: z.array(z.object({ number: z.string().max(40) })).max(6).default([]),
+  phones: z
+    .array(z.object({ number: z.string().max(40) }))
+    .max(6)
+    .default([]),
   limit: z.number().int().min(1).max(20).default(5),
 });
 
@@ -367,7 +381,10 @@ export const allergyFields = {
 
 export const ALLERGY_REMOVAL_REASONS = ['entered_in_error', 'no_longer_applies'] as const;
 export type AllergyRemovalReason = (typeof ALLERGY_REMOVAL_REASONS)[number];
-export const ALLERGY_REMOVAL_LABELS: Record<AllergyRemovalReason, string> = { entered_in_error: 'Entered in error', no_longer_applies: 'No longer applies' };
+export const ALLERGY_REMOVAL_LABELS: Record<AllergyRemovalReason, string> = {
+  entered_in_error: 'Entered in error',
+  no_longer_applies: 'No longer applies',
+};
 
 export const allergyRemoval = {
   allergyId: z.uuid('must be an allergy id'),
@@ -391,7 +408,11 @@ export const patientsProcedures = {
   }),
   'patients.create': procedure<PatientRecord>()({ input: createInput, access: 'patients:write', kind: 'write' }),
   'patients.update': procedure<PatientRecord>()({ input: updateInput, access: 'patients:write', kind: 'write' }),
-  'patients.findDuplicates': procedure<DuplicateCandidate[]>()({ input: draftInput, access: 'patients:read', kind: 'read' }),
+  'patients.findDuplicates': procedure<DuplicateCandidate[]>()({
+    input: draftInput,
+    access: 'patients:read',
+    kind: 'read',
+  }),
   'patients.addAllergy': procedure<PatientRecord>()({
     input: z.object({ patientId, ...allergyFields }),
     access: 'patients:write',
@@ -421,7 +442,9 @@ export const patientsProcedures = {
         memberId: requiredText(60),
         groupNumber: optionalText(60),
         holderName: optionalText(120),
-        holderRelationship: z.enum(HOLDER_RELATIONSHIPS, { error: `must be one of ${HOLDER_RELATIONSHIPS.join(', ')}` }).default('self'),
+        holderRelationship: z
+          .enum(HOLDER_RELATIONSHIPS, { error: `must be one of ${HOLDER_RELATIONSHIPS.join(', ')}` })
+          .default('self'),
         priority: z.enum(INSURANCE_PRIORITIES, { error: `must be one of ${INSURANCE_PRIORITIES.join(', ')}` }),
         effectiveDate: optionalDate,
         terminationDate: optionalDate,
@@ -444,7 +467,10 @@ export const patientsProcedures = {
           .partialRecord(z.enum(MERGE_FIELDS), z.enum(['survivor', 'merged'], { error: 'must be survivor or merged' }))
           .default({}),
       })
-      .refine((input) => input.survivorId !== input.mergedId, { path: ['mergedId'], message: 'must be another patient than the survivor' }),
+      .refine((input) => input.survivorId !== input.mergedId, {
+        path: ['mergedId'],
+        message: 'must be another patient than the survivor',
+      }),
     access: 'patients:merge',
     kind: 'write',
   }),
@@ -468,7 +494,9 @@ export const patientsProcedures = {
     kind: 'read',
   }),
   'patients.markNotDuplicate': procedure<{ a: string; b: string }>()({
-    input: z.object({ a: patientId, b: patientId }).refine((input) => input.a !== input.b, { path: ['b'], message: 'must be another patient' }),
+    input: z
+      .object({ a: patientId, b: patientId })
+      .refine((input) => input.a !== input.b, { path: ['b'], message: 'must be another patient' }),
     access: 'patients:merge',
     kind: 'write',
   }),

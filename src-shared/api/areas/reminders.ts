@@ -93,7 +93,11 @@ const template = (max: number) =>
     .max(max, `must be at most ${max} characters`)
     .superRefine((text, issue) => {
       const unknown = unknownPlaceholders(text);
-      if (unknown.length > 0) issue.addIssue({ code: 'custom', message: `uses unknown placeholder ${unknown.map((name) => `{${name}}`).join(', ')}` });
+      if (unknown.length > 0)
+        issue.addIssue({
+          code: 'custom',
+          message: `uses unknown placeholder ${unknown.map((name) => `{${name}}`).join(', ')}`,
+        });
     });
 const offsets = z
   .array(
@@ -129,9 +133,20 @@ const settingsInput = z
     smsEnabled: z.boolean(),
     offsetsMinutes: offsets,
     maxAttempts: z.number().int('must be a whole number').min(1, 'must be 1 to 10').max(10, 'must be 1 to 10'),
-    retryMinutes: z.number().int('must be whole minutes').min(1, 'must be 1 to 240 minutes').max(240, 'must be 1 to 240 minutes'),
-    smtpHost: optionalText(253).refine((text) => !text || /^[A-Za-z0-9.-]+$/.test(text), 'must be a host name or IP address'),
-    smtpPort: z.number().int('must be a port number').min(1, 'must be a port number (1-65535)').max(65535, 'must be a port number (1-65535)'),
+    retryMinutes: z
+      .number()
+      .int('must be whole minutes')
+      .min(1, 'must be 1 to 240 minutes')
+      .max(240, 'must be 1 to 240 minutes'),
+    smtpHost: optionalText(253).refine(
+      (text) => !text || /^[A-Za-z0-9.-]+$/.test(text),
+      'must be a host name or IP address',
+    ),
+    smtpPort: z
+      .number()
+      .int('must be a port number')
+      .min(1, 'must be a port number (1-65535)')
+      .max(65535, 'must be a port number (1-65535)'),
     smtpSecure: z.boolean(),
     smtpUser: optionalText(200),
     /** Write-only: a new password, or null to remove it; leave out to keep the stored one. */
@@ -159,19 +174,44 @@ const settingsInput = z
 export type ReminderSettingsUpdate = z.output<typeof settingsInput>;
 
 export const remindersProcedures = {
-  'reminders.getSettings': procedure<ReminderSettings>()({ input: z.object({}), access: 'reminders:manage', kind: 'read' }),
-  'reminders.updateSettings': procedure<ReminderSettings>()({ input: settingsInput, access: 'reminders:manage', kind: 'write' }),
+  'reminders.getSettings': procedure<ReminderSettings>()({
+    input: z.object({}),
+    access: 'reminders:manage',
+    kind: 'read',
+  }),
+  'reminders.updateSettings': procedure<ReminderSettings>()({
+    input: settingsInput,
+    access: 'reminders:manage',
+    kind: 'write',
+  }),
   /** Reminders due from yesterday to three days ahead, with their state: the desk's on-screen list. */
   'reminders.due': procedure<ReminderEntry[]>()({
-    input: z.object({ status: z.enum([...REMINDER_STATUSES, 'all'], { error: 'must be pending, sent, failed, skipped or all' }).default('all') }),
+    input: z.object({
+      status: z
+        .enum([...REMINDER_STATUSES, 'all'], { error: 'must be pending, sent, failed, skipped or all' })
+        .default('all'),
+    }),
     access: 'appointments:read',
     kind: 'read',
     phi: true,
   }),
   /** Today's and tomorrow's appointments no reminder will reach: the desk phones these patients. */
-  'reminders.callList': procedure<CallListEntry[]>()({ input: z.object({}), access: 'appointments:read', kind: 'read', phi: true }),
+  'reminders.callList': procedure<CallListEntry[]>()({
+    input: z.object({}),
+    access: 'appointments:read',
+    kind: 'read',
+    phi: true,
+  }),
   /** A failed reminder goes back to the outbox with its attempts reset. */
-  'reminders.retry': procedure<ReminderEntry>()({ input: z.object({ id: z.uuid('must be a reminder id') }), access: 'appointments:write', kind: 'write' }),
+  'reminders.retry': procedure<ReminderEntry>()({
+    input: z.object({ id: z.uuid('must be a reminder id') }),
+    access: 'appointments:write',
+    kind: 'write',
+  }),
   /** Plans what is missing and sends everything due now, without waiting for the next sweep. */
-  'reminders.sendNow': procedure<{ due: number }>()({ input: z.object({}), access: 'appointments:write', kind: 'write' }),
+  'reminders.sendNow': procedure<{ due: number }>()({
+    input: z.object({}),
+    access: 'appointments:write',
+    kind: 'write',
+  }),
 };

@@ -5,7 +5,8 @@ import { daysBetween, isLocalDate, parseLocalTime } from '../../scheduling/time'
 
 // ---- field rules -------------------------------------------------------------------------------
 
-const requiredText = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+const requiredText = (max: number) =>
+  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 const optionalText = (max: number) =>
   z
     .string()
@@ -25,7 +26,10 @@ export const localDate = z.string().trim().refine(isLocalDate, 'must be a real d
 export const localTime = z
   .string()
   .trim()
-  .refine((text) => text !== '24:00' && parseLocalTime(text) !== null, 'must be a time written as HH:mm, from 00:00 to 23:59');
+  .refine(
+    (text) => text !== '24:00' && parseLocalTime(text) !== null,
+    'must be a time written as HH:mm, from 00:00 to 23:59',
+  );
 /** An end: 00:01-24:00 (24:00 is the end of the day). */
 const localEndTime = z
   .string()
@@ -36,7 +40,11 @@ const colour = z
   .trim()
   .toLowerCase()
   .regex(/^#[0-9a-f]{6}$/, 'must be a colour written as #rrggbb');
-const weekday = z.number().int('must be 1 (Monday) to 7 (Sunday)').min(1, 'must be 1 (Monday) to 7 (Sunday)').max(7, 'must be 1 (Monday) to 7 (Sunday)');
+const weekday = z
+  .number()
+  .int('must be 1 (Monday) to 7 (Sunday)')
+  .min(1, 'must be 1 (Monday) to 7 (Sunday)')
+  .max(7, 'must be 1 (Monday) to 7 (Sunday)');
 
 const timeRange = z.object({ start: localTime, end: localEndTime }).refine((range) => range.start < range.end, {
   path: ['end'],
@@ -50,7 +58,12 @@ const timeRange = z.object({ start: localTime, end: localEndTime }).refine((rang
 export const localStart = z.object({
   date: localDate,
   time: localTime,
-  offsetMinutes: z.number().int().min(-720, 'must be a UTC offset in minutes').max(840, 'must be a UTC offset in minutes').optional(),
+  offsetMinutes: z
+    .number()
+    .int()
+    .min(-720, 'must be a UTC offset in minutes')
+    .max(840, 'must be a UTC offset in minutes')
+    .optional(),
   fold: z.enum(['earlier', 'later'], { error: 'must be earlier or later' }).optional(),
 });
 export type LocalStartInput = z.output<typeof localStart>;
@@ -236,7 +249,8 @@ export interface Slot {
 }
 
 /** Why a booking or move is refused (each overridable with a reason). */
-export type BookingProblemCode = 'provider_busy' | 'room_busy' | 'patient_busy' | 'outside_hours' | 'time_off' | 'holiday';
+export type BookingProblemCode =
+  'provider_busy' | 'room_busy' | 'patient_busy' | 'outside_hours' | 'time_off' | 'holiday';
 
 export interface BookingProblem {
   code: BookingProblemCode;
@@ -254,7 +268,12 @@ export const bookInput = z.object({
   roomId: optionalId('a room'),
   start: localStart,
   /** Left out: the type's duration. */
-  durationMinutes: z.number().int('must be whole minutes').min(5, 'must be at least 5 minutes').max(720, 'must be at most 12 hours').optional(),
+  durationMinutes: z
+    .number()
+    .int('must be whole minutes')
+    .min(5, 'must be at least 5 minutes')
+    .max(720, 'must be at most 12 hours')
+    .optional(),
   reason: optionalText(500),
   notes: optionalText(4000),
   meetingLink,
@@ -266,7 +285,12 @@ export const bookInput = z.object({
 const moveInput = z.object({
   appointmentId: id('an appointment'),
   start: localStart.optional(),
-  durationMinutes: z.number().int('must be whole minutes').min(5, 'must be at least 5 minutes').max(720, 'must be at most 12 hours').optional(),
+  durationMinutes: z
+    .number()
+    .int('must be whole minutes')
+    .min(5, 'must be at least 5 minutes')
+    .max(720, 'must be at most 12 hours')
+    .optional(),
   providerId: id('a provider').optional(),
   locationId: id('a location').optional(),
   /** Null: no room. Left out: unchanged (cleared when the location changes). */
@@ -295,7 +319,8 @@ const nextAvailableInput = z
   })
   .superRefine((q, ctx) => {
     if (q.from > q.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
-    else if (daysBetween(q.from, q.to) >= MAX_SEARCH_DAYS) ctx.addIssue({ code: 'custom', path: ['to'], message: `must be within ${MAX_SEARCH_DAYS} days of from` });
+    else if (daysBetween(q.from, q.to) >= MAX_SEARCH_DAYS)
+      ctx.addIssue({ code: 'custom', path: ['to'], message: `must be within ${MAX_SEARCH_DAYS} days of from` });
   });
 
 /** Time off or extra hours, as added (`schedule.createException`) and as changed (`schedule.updateException`). */
@@ -315,18 +340,25 @@ export const exceptionFields = z.object({
 /** The rules an exception's fields must keep together, each reported on the field to correct. */
 export function checkException(e: z.output<typeof exceptionFields>, ctx: z.RefinementCtx): void {
   if ((e.start === undefined) !== (e.end === undefined)) {
-    ctx.addIssue({ code: 'custom', path: [e.start === undefined ? 'start' : 'end'], message: 'give both start and end, or neither for whole days' });
+    ctx.addIssue({
+      code: 'custom',
+      path: [e.start === undefined ? 'start' : 'end'],
+      message: 'give both start and end, or neither for whole days',
+    });
   }
   if (e.start !== undefined && e.end !== undefined && e.start >= e.end) {
     ctx.addIssue({ code: 'custom', path: ['end'], message: 'must be after the start' });
   }
-  if (e.endDate !== undefined && e.endDate < e.date) ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'must not be before date' });
+  if (e.endDate !== undefined && e.endDate < e.date)
+    ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'must not be before date' });
   if (e.endDate !== undefined && daysBetween(e.date, e.endDate) > 366) {
     ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'must be within a year of date' });
   }
   if (e.kind === 'extra_hours') {
-    if (e.locationId === null) ctx.addIssue({ code: 'custom', path: ['locationId'], message: 'extra hours need a location' });
-    if (e.start === undefined) ctx.addIssue({ code: 'custom', path: ['start'], message: 'extra hours need a start and an end' });
+    if (e.locationId === null)
+      ctx.addIssue({ code: 'custom', path: ['locationId'], message: 'extra hours need a location' });
+    if (e.start === undefined)
+      ctx.addIssue({ code: 'custom', path: ['start'], message: 'extra hours need a start and an end' });
   }
 }
 
@@ -340,7 +372,11 @@ export const schedulingProcedures = {
     access: 'settings:manage',
     kind: 'write',
   }),
-  'schedule.listLocations': procedure<LocationSummary[]>()({ input: z.object({}), access: 'appointments:read', kind: 'read' }),
+  'schedule.listLocations': procedure<LocationSummary[]>()({
+    input: z.object({}),
+    access: 'appointments:read',
+    kind: 'read',
+  }),
 
   'schedule.createRoom': procedure<RoomSummary>()({
     input: z.object({ locationId: id('a location'), name: requiredText(80) }),
@@ -364,14 +400,22 @@ export const schedulingProcedures = {
     access: 'settings:manage',
     kind: 'write',
   }),
-  'schedule.listProviders': procedure<ProviderSummary[]>()({ input: z.object({}), access: 'appointments:read', kind: 'read' }),
+  'schedule.listProviders': procedure<ProviderSummary[]>()({
+    input: z.object({}),
+    access: 'appointments:read',
+    kind: 'read',
+  }),
   /** Active staff accounts, for linking a provider to the account they sign in with. */
   'schedule.listStaff': procedure<StaffMember[]>()({ input: z.object({}), access: 'settings:manage', kind: 'read' }),
 
   'schedule.createType': procedure<AppointmentTypeSummary>()({
     input: z.object({
       name: requiredText(120),
-      durationMinutes: z.number().int('must be whole minutes').min(5, 'must be at least 5 minutes').max(720, 'must be at most 12 hours'),
+      durationMinutes: z
+        .number()
+        .int('must be whole minutes')
+        .min(5, 'must be at least 5 minutes')
+        .max(720, 'must be at most 12 hours'),
       colour,
       defaultPriceMinor: z
         .number()
@@ -385,7 +429,11 @@ export const schedulingProcedures = {
     access: 'settings:manage',
     kind: 'write',
   }),
-  'schedule.listTypes': procedure<AppointmentTypeSummary[]>()({ input: z.object({}), access: 'appointments:read', kind: 'read' }),
+  'schedule.listTypes': procedure<AppointmentTypeSummary[]>()({
+    input: z.object({}),
+    access: 'appointments:read',
+    kind: 'read',
+  }),
 
   'schedule.createTemplate': procedure<TemplateSummary>()({
     input: z
@@ -402,7 +450,8 @@ export const schedulingProcedures = {
       .superRefine((t, ctx) => {
         if (t.start >= t.end) ctx.addIssue({ code: 'custom', path: ['end'], message: 'must be after the start' });
         t.breaks.forEach((b, index) => {
-          if (b.start < t.start || b.end > t.end) ctx.addIssue({ code: 'custom', path: ['breaks', index], message: 'must lie within the hours' });
+          if (b.start < t.start || b.end > t.end)
+            ctx.addIssue({ code: 'custom', path: ['breaks', index], message: 'must lie within the hours' });
         });
         if (t.validFrom && t.validUntil && t.validFrom > t.validUntil) {
           ctx.addIssue({ code: 'custom', path: ['validUntil'], message: 'must not be before validFrom' });
@@ -442,7 +491,11 @@ export const schedulingProcedures = {
   'appointments.book': procedure<AppointmentView>()({ input: bookInput, access: 'appointments:write', kind: 'write' }),
   'appointments.move': procedure<AppointmentView>()({ input: moveInput, access: 'appointments:write', kind: 'write' }),
   'appointments.cancel': procedure<AppointmentView>()({
-    input: z.object({ appointmentId: id('an appointment'), reason: requiredText(500), expectedUpdatedAt: z.number().int().optional() }),
+    input: z.object({
+      appointmentId: id('an appointment'),
+      reason: requiredText(500),
+      expectedUpdatedAt: z.number().int().optional(),
+    }),
     access: 'appointments:write',
     kind: 'write',
   }),
@@ -485,5 +538,9 @@ export const schedulingProcedures = {
     access: 'appointments:read',
     kind: 'read',
   }),
-  'appointments.nextAvailable': procedure<Slot[]>()({ input: nextAvailableInput, access: 'appointments:read', kind: 'read' }),
+  'appointments.nextAvailable': procedure<Slot[]>()({
+    input: nextAvailableInput,
+    access: 'appointments:read',
+    kind: 'read',
+  }),
 };

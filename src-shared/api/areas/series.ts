@@ -14,13 +14,24 @@ const id = (what: string) => z.uuid(`must be ${what} id`);
 const repeat = z
   .object({
     frequency: z.enum(FREQUENCIES, { error: `must be one of ${FREQUENCIES.join(', ')}` }),
-    interval: z.number().int('must be a whole number').min(1, 'must be at least 1').max(52, 'must be at most 52').default(1),
+    interval: z
+      .number()
+      .int('must be a whole number')
+      .min(1, 'must be at least 1')
+      .max(52, 'must be at most 52')
+      .default(1),
     /** The last date an occurrence may fall on. */
     until: localDate.optional(),
-    count: z.number().int('must be a whole number').min(2, 'must be at least 2').max(MAX_OCCURRENCES, `must be at most ${MAX_OCCURRENCES}`).optional(),
+    count: z
+      .number()
+      .int('must be a whole number')
+      .min(2, 'must be at least 2')
+      .max(MAX_OCCURRENCES, `must be at most ${MAX_OCCURRENCES}`)
+      .optional(),
   })
   .superRefine((r, ctx) => {
-    if (r.until === undefined && r.count === undefined) ctx.addIssue({ code: 'custom', path: ['count'], message: 'give a number of times or an end date' });
+    if (r.until === undefined && r.count === undefined)
+      ctx.addIssue({ code: 'custom', path: ['count'], message: 'give a number of times or an end date' });
   });
 
 const scope = z.enum(['one', 'following', 'all'], { error: 'must be one, following or all' });
@@ -37,9 +48,14 @@ const bookSeriesInput = bookInput
   })
   .superRefine((input, ctx) => {
     if (input.repeat.until !== undefined) {
-      if (input.repeat.until < input.start.date) ctx.addIssue({ code: 'custom', path: ['repeat', 'until'], message: 'must not be before the first date' });
+      if (input.repeat.until < input.start.date)
+        ctx.addIssue({ code: 'custom', path: ['repeat', 'until'], message: 'must not be before the first date' });
       else if (daysBetween(input.start.date, input.repeat.until) > MAX_SERIES_DAYS) {
-        ctx.addIssue({ code: 'custom', path: ['repeat', 'until'], message: 'must be within two years of the first date' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['repeat', 'until'],
+          message: 'must be within two years of the first date',
+        });
       }
     }
   });
@@ -53,12 +69,22 @@ const changeSeriesInput = z
     time: localTime.optional(),
     providerId: id('a provider').optional(),
     roomId: id('a room').nullable().optional(),
-    durationMinutes: z.number().int('must be whole minutes').min(5, 'must be at least 5 minutes').max(720, 'must be at most 12 hours').optional(),
+    durationMinutes: z
+      .number()
+      .int('must be whole minutes')
+      .min(5, 'must be at least 5 minutes')
+      .max(720, 'must be at most 12 hours')
+      .optional(),
     expectedUpdatedAt: z.number().int().optional(),
     override,
   })
   .superRefine((c, ctx) => {
-    if (c.time === undefined && c.providerId === undefined && c.roomId === undefined && c.durationMinutes === undefined) {
+    if (
+      c.time === undefined &&
+      c.providerId === undefined &&
+      c.roomId === undefined &&
+      c.durationMinutes === undefined
+    ) {
       ctx.addIssue({ code: 'custom', path: ['time'], message: 'say what to change: time, provider, room or duration' });
     }
   });
@@ -109,7 +135,11 @@ export interface SeriesEditResult {
 
 export const seriesProcedures = {
   'series.book': procedure<BookSeriesResult>()({ input: bookSeriesInput, access: 'appointments:write', kind: 'write' }),
-  'series.change': procedure<SeriesEditResult>()({ input: changeSeriesInput, access: 'appointments:write', kind: 'write' }),
+  'series.change': procedure<SeriesEditResult>()({
+    input: changeSeriesInput,
+    access: 'appointments:write',
+    kind: 'write',
+  }),
   'series.cancel': procedure<SeriesEditResult>()({
     input: z.object({
       appointmentId: id('an appointment'),

@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { procedure } from '../procedure';
 import { isLocalDate } from '../../scheduling/time';
-import { MOVE_TARGETS, VISIT_STATUSES, type MoveTarget, type TicketStyle, type VisitStatus, type WaitThresholds } from '../../visits/status';
+import {
+  MOVE_TARGETS,
+  VISIT_STATUSES,
+  type MoveTarget,
+  type TicketStyle,
+  type VisitStatus,
+  type WaitThresholds,
+} from '../../visits/status';
 import type { MeasurementSystem, TemperatureUnit } from '../../visits/vitals';
 
 // ---- what the screens get ----------------------------------------------------------------------
@@ -133,7 +140,11 @@ export interface VitalsRecord {
 
 const id = (what: string) => z.uuid(`must be ${what} id`);
 const expectedLastEventId = z.uuid('must be the lastEventId the board showed').optional();
-const minutes = z.number().int('must be whole minutes').min(1, 'must be at least 1 minute').max(600, 'must be at most 600 minutes');
+const minutes = z
+  .number()
+  .int('must be whole minutes')
+  .min(1, 'must be at least 1 minute')
+  .max(600, 'must be at most 600 minutes');
 /** A measurement: a finite number or nothing. */
 const measurement = z.number({ error: 'must be a number' }).nullish();
 const wholeMeasurement = z.number({ error: 'must be a whole number' }).int('must be a whole number').nullish();
@@ -191,7 +202,10 @@ export const visitsProcedures = {
   'visits.board': procedure<VisitBoard>()({
     input: z.object({
       date: z.string().trim().refine(isLocalDate, 'must be a real date written as YYYY-MM-DD').optional(),
-      statuses: z.array(z.enum(VISIT_STATUSES, { error: `must be one of ${VISIT_STATUSES.join(', ')}` })).max(6).optional(),
+      statuses: z
+        .array(z.enum(VISIT_STATUSES, { error: `must be one of ${VISIT_STATUSES.join(', ')}` }))
+        .max(6)
+        .optional(),
       providerIds: z.array(id('a provider')).max(100).optional(),
       roomIds: z.array(id('a room')).max(100).optional(),
     }),
@@ -215,7 +229,9 @@ export const visitsProcedures = {
   'visits.updateSettings': procedure<VisitSettings>()({
     input: z
       .object({
-        thresholds: z.object({ arrived: minutes, roomed: minutes, with_provider: minutes, ready_for_checkout: minutes }).partial(),
+        thresholds: z
+          .object({ arrived: minutes, roomed: minutes, with_provider: minutes, ready_for_checkout: minutes })
+          .partial(),
         temperatureUnit: z.enum(['C', 'F'], { error: 'must be C or F' }),
         measurementSystem: z.enum(['metric', 'imperial'], { error: 'must be metric or imperial' }),
         ticketStyle: z.enum(['initials', 'number'], { error: 'must be initials or number' }),
@@ -230,28 +246,37 @@ export const visitsProcedures = {
    * (a settings change meanwhile cannot turn 98.6 °F into 98.6 °C); values are stored in SI units.
    */
   'vitals.record': procedure<VitalsRecord>()({
-    input: z
-      .object({
-        patientId: id('a patient'),
-        visitId: id('a visit').optional(),
-        units: z.object({
-          temperature: z.enum(['C', 'F'], { error: 'must be C or F' }),
-          system: z.enum(['metric', 'imperial'], { error: 'must be metric or imperial' }),
-        }),
-        systolic: wholeMeasurement,
-        diastolic: wholeMeasurement,
-        pulse: wholeMeasurement,
-        respRate: wholeMeasurement,
-        temperature: measurement,
-        spo2: wholeMeasurement,
-        weight: measurement,
-        height: measurement,
-        pain: z.number({ error: 'must be a whole number from 0 to 10' }).int('must be a whole number from 0 to 10').min(0, 'must be 0 to 10').max(10, 'must be 0 to 10').nullish(),
-        chiefComplaint: z.string().trim().max(500, 'must be at most 500 characters').nullish(),
-        allergiesReviewed: z.boolean().default(false),
-        /** Fields whose unusual values the nurse confirmed. */
-        confirmImplausible: z.array(z.enum(['systolic', 'diastolic', 'pulse', 'respRate', 'temperature', 'spo2', 'weight', 'height', 'pain'])).max(9).default([]),
+    input: z.object({
+      patientId: id('a patient'),
+      visitId: id('a visit').optional(),
+      units: z.object({
+        temperature: z.enum(['C', 'F'], { error: 'must be C or F' }),
+        system: z.enum(['metric', 'imperial'], { error: 'must be metric or imperial' }),
       }),
+      systolic: wholeMeasurement,
+      diastolic: wholeMeasurement,
+      pulse: wholeMeasurement,
+      respRate: wholeMeasurement,
+      temperature: measurement,
+      spo2: wholeMeasurement,
+      weight: measurement,
+      height: measurement,
+      pain: z
+        .number({ error: 'must be a whole number from 0 to 10' })
+        .int('must be a whole number from 0 to 10')
+        .min(0, 'must be 0 to 10')
+        .max(10, 'must be 0 to 10')
+        .nullish(),
+      chiefComplaint: z.string().trim().max(500, 'must be at most 500 characters').nullish(),
+      allergiesReviewed: z.boolean().default(false),
+      /** Fields whose unusual values the nurse confirmed. */
+      confirmImplausible: z
+        .array(
+          z.enum(['systolic', 'diastolic', 'pulse', 'respRate', 'temperature', 'spo2', 'weight', 'height', 'pain']),
+        )
+        .max(9)
+        .default([]),
+    }),
     access: 'vitals:write',
     kind: 'write',
   }),

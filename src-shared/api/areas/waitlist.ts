@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { procedure } from '../procedure';
-import { WAITLIST_PARTS_OF_DAY, WAITLIST_PRIORITIES, type WaitlistPartOfDay, type WaitlistPriority } from '../../scheduling/waitlist-match';
+import {
+  WAITLIST_PARTS_OF_DAY,
+  WAITLIST_PRIORITIES,
+  type WaitlistPartOfDay,
+  type WaitlistPriority,
+} from '../../scheduling/waitlist-match';
 import { localDate, localStart, override, type AppointmentView } from './scheduling';
 
 /**
@@ -11,10 +16,19 @@ import { localDate, localStart, override, type AppointmentView } from './schedul
 
 const id = (what: string) => z.uuid(`must be ${what} id`);
 const weekdays = z
-  .array(z.number().int('must be 1 (Monday) to 7 (Sunday)').min(1, 'must be 1 (Monday) to 7 (Sunday)').max(7, 'must be 1 (Monday) to 7 (Sunday)'))
+  .array(
+    z
+      .number()
+      .int('must be 1 (Monday) to 7 (Sunday)')
+      .min(1, 'must be 1 (Monday) to 7 (Sunday)')
+      .max(7, 'must be 1 (Monday) to 7 (Sunday)'),
+  )
   .max(7)
   .default([]);
-const partsOfDay = z.array(z.enum(WAITLIST_PARTS_OF_DAY, { error: `must be one of ${WAITLIST_PARTS_OF_DAY.join(', ')}` })).max(3).default([]);
+const partsOfDay = z
+  .array(z.enum(WAITLIST_PARTS_OF_DAY, { error: `must be one of ${WAITLIST_PARTS_OF_DAY.join(', ')}` }))
+  .max(3)
+  .default([]);
 const priority = z.enum(WAITLIST_PRIORITIES, { error: `must be one of ${WAITLIST_PRIORITIES.join(', ')}` });
 const note = z
   .string()
@@ -37,7 +51,8 @@ const entryFields = {
 };
 
 const datesInOrder = (e: { earliestDate?: string; latestDate?: string | null }, ctx: z.RefinementCtx) => {
-  if (e.earliestDate && e.latestDate && e.latestDate < e.earliestDate) ctx.addIssue({ code: 'custom', path: ['latestDate'], message: 'must not be before the earliest date' });
+  if (e.earliestDate && e.latestDate && e.latestDate < e.earliestDate)
+    ctx.addIssue({ code: 'custom', path: ['latestDate'], message: 'must not be before the earliest date' });
 };
 
 const addInput = z.object({ patientId: id('a patient'), ...entryFields }).superRefine(datesInOrder);
@@ -59,16 +74,15 @@ const updateInput = z
   .superRefine(datesInOrder);
 export type WaitlistUpdateInput = z.output<typeof updateInput>;
 
-const slotInput = z
-  .object({
-    /** The freed slot: the cancelled appointment's provider and time, or a moved one's old place. */
-    providerId: id('a provider'),
-    locationId: id('a location').optional(),
-    start: z.number().int('must be an instant in epoch milliseconds'),
-    /** Leave out the patient whose appointment freed the slot. */
-    excludePatientId: id('a patient').optional(),
-    limit: z.number().int().min(1).max(50).default(10),
-  });
+const slotInput = z.object({
+  /** The freed slot: the cancelled appointment's provider and time, or a moved one's old place. */
+  providerId: id('a provider'),
+  locationId: id('a location').optional(),
+  start: z.number().int('must be an instant in epoch milliseconds'),
+  /** Leave out the patient whose appointment freed the slot. */
+  excludePatientId: id('a patient').optional(),
+  limit: z.number().int().min(1).max(50).default(10),
+});
 export type OffersForSlotInput = z.output<typeof slotInput>;
 
 const bookInput = z.object({
@@ -109,14 +123,26 @@ export interface WaitlistEntryView {
 export interface WaitlistOffer {
   entry: WaitlistEntryView;
   /** Book with `waitlist.book({entryId, providerId, locationId, start: {date, time, offsetMinutes}})`. */
-  slot: { providerId: string; providerName: string; locationId: string; date: string; time: string; endTime: string; offsetMinutes: number; start: number; end: number };
+  slot: {
+    providerId: string;
+    providerName: string;
+    locationId: string;
+    date: string;
+    time: string;
+    endTime: string;
+    offsetMinutes: number;
+    start: number;
+    end: number;
+  };
 }
 
 export const waitlistProcedures = {
   'waitlist.add': procedure<WaitlistEntryView>()({ input: addInput, access: 'appointments:write', kind: 'write' }),
   'waitlist.list': procedure<WaitlistEntryView[]>()({
     input: z.object({
-      status: z.enum(['waiting', 'booked', 'removed', 'all'], { error: 'must be waiting, booked, removed or all' }).default('waiting'),
+      status: z
+        .enum(['waiting', 'booked', 'removed', 'all'], { error: 'must be waiting, booked, removed or all' })
+        .default('waiting'),
       typeId: id('an appointment type').optional(),
       patientId: id('a patient').optional(),
     }),
@@ -124,13 +150,26 @@ export const waitlistProcedures = {
     kind: 'read',
     phi: true,
   }),
-  'waitlist.update': procedure<WaitlistEntryView>()({ input: updateInput, access: 'appointments:write', kind: 'write' }),
+  'waitlist.update': procedure<WaitlistEntryView>()({
+    input: updateInput,
+    access: 'appointments:write',
+    kind: 'write',
+  }),
   'waitlist.remove': procedure<WaitlistEntryView>()({
     input: z.object({ entryId: id('a waitlist entry'), reason: note }),
     access: 'appointments:write',
     kind: 'write',
   }),
   /** Matching waiting entries for a freed slot, most urgent first, then longest waiting. */
-  'waitlist.offersForSlot': procedure<WaitlistOffer[]>()({ input: slotInput, access: 'appointments:read', kind: 'read', phi: true }),
-  'waitlist.book': procedure<{ appointment: AppointmentView; entry: WaitlistEntryView }>()({ input: bookInput, access: 'appointments:write', kind: 'write' }),
+  'waitlist.offersForSlot': procedure<WaitlistOffer[]>()({
+    input: slotInput,
+    access: 'appointments:read',
+    kind: 'read',
+    phi: true,
+  }),
+  'waitlist.book': procedure<{ appointment: AppointmentView; entry: WaitlistEntryView }>()({
+    input: bookInput,
+    access: 'appointments:write',
+    kind: 'write',
+  }),
 };

@@ -36,16 +36,29 @@ export class MariaPeer {
   }
 
   /** Connects, (re)loads the data when the dataset changed; null with the reason when MariaDB is not there. */
-  static async open(dataset: Dataset, marker: string, log: (line: string) => void): Promise<MariaPeer | { absent: string }> {
+  static async open(
+    dataset: Dataset,
+    marker: string,
+    log: (line: string) => void,
+  ): Promise<MariaPeer | { absent: string }> {
     let connection: Connection;
     try {
-      connection = await createConnection({ host: HOST, port: PORT, user: USER, password: process.env.FRONT_DESK_BENCH_MARIADB_PASSWORD ?? '', dateStrings: true, connectTimeout: 3000 });
+      connection = await createConnection({
+        host: HOST,
+        port: PORT,
+        user: USER,
+        password: process.env.FRONT_DESK_BENCH_MARIADB_PASSWORD ?? '',
+        dateStrings: true,
+        connectTimeout: 3000,
+      });
     } catch (error) {
       return { absent: `MariaDB is not reachable at ${HOST}:${PORT} as ${USER} (${(error as Error).message})` };
     }
     const database = `front_desk_bench_${dataset.patients}p_${dataset.appointments}a_${dataset.seed}`;
     const peer = new MariaPeer(connection, dataset.scheduling.providerIds);
-    await connection.query(`CREATE DATABASE IF NOT EXISTS ${database} CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci`);
+    await connection.query(
+      `CREATE DATABASE IF NOT EXISTS ${database} CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci`,
+    );
     await connection.query(`USE ${database}`);
     const [meta] = await connection.query<RowDataPacket[]>(
       "SELECT count(*) AS n FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = 'bench_meta'",
@@ -65,7 +78,10 @@ export class MariaPeer {
 
   /** Drops this dataset's database (the tests' small ones; the bench keeps its own for the next run). */
   async drop(): Promise<void> {
-    await this.#connection.query('DROP DATABASE IF EXISTS ' + String((await this.#connection.query<RowDataPacket[]>('SELECT DATABASE() AS d'))[0][0]?.d));
+    await this.#connection.query(
+      'DROP DATABASE IF EXISTS ' +
+        String((await this.#connection.query<RowDataPacket[]>('SELECT DATABASE() AS d'))[0][0]?.d),
+    );
   }
 
   /** The loaded tables, for the bench's own tests. */
@@ -77,8 +93,16 @@ export class MariaPeer {
   async #load(dataset: Dataset, marker: string, log: (line: string) => void): Promise<void> {
     const started = performance.now();
     const c = this.#connection;
-    log(`MariaDB: loading ${dataset.patients} patients and ${dataset.appointments} appointments into OpenEMR-shaped tables ...`);
-    for (const table of ['bench_meta', 'openemr_postcalendar_events', 'openemr_postcalendar_categories', 'patient_data']) await c.query(`DROP TABLE IF EXISTS ${table}`);
+    log(
+      `MariaDB: loading ${dataset.patients} patients and ${dataset.appointments} appointments into OpenEMR-shaped tables ...`,
+    );
+    for (const table of [
+      'bench_meta',
+      'openemr_postcalendar_events',
+      'openemr_postcalendar_categories',
+      'patient_data',
+    ])
+      await c.query(`DROP TABLE IF EXISTS ${table}`);
     await c.query(`
       CREATE TABLE patient_data (
         pid BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,
@@ -112,10 +136,10 @@ export class MariaPeer {
       ) ENGINE=InnoDB`);
     const typeNumbers = new Map<string, number>();
     for (const type of readTypes(dataset.plain)) {
-      const [result] = await c.query<RowDataPacket[] & { insertId: number }>('INSERT INTO openemr_postcalendar_categories (pc_catname, pc_duration) VALUES (?, ?)', [
-        type.name,
-        type.durationMinutes * 60,
-      ]);
+      const [result] = await c.query<RowDataPacket[] & { insertId: number }>(
+        'INSERT INTO openemr_postcalendar_categories (pc_catname, pc_duration) VALUES (?, ?)',
+        [type.name, type.durationMinutes * 60],
+      );
       typeNumbers.set(type.id, (result as unknown as { insertId: number }).insertId);
     }
     const pids = new Map<string, number>();
@@ -155,8 +179,12 @@ export class MariaPeer {
     }
     log(`  MariaDB: ${count} appointments in ${((performance.now() - started) / 1000).toFixed(1)} s; indexing ...`);
     // The indexes a clinic running it would have: OpenEMR's own on the events, and one per searched patient column.
-    await c.query('ALTER TABLE patient_data ADD UNIQUE KEY uuid (uuid), ADD KEY lname (lname), ADD KEY fname (fname), ADD KEY pubpid (pubpid), ADD KEY dob (DOB), ADD KEY phone_cell (phone_cell)');
-    await c.query('ALTER TABLE openemr_postcalendar_events ADD KEY pc_eventDate (pc_eventDate), ADD KEY aid_date (pc_aid, pc_eventDate), ADD KEY pc_pid (pc_pid)');
+    await c.query(
+      'ALTER TABLE patient_data ADD UNIQUE KEY uuid (uuid), ADD KEY lname (lname), ADD KEY fname (fname), ADD KEY pubpid (pubpid), ADD KEY dob (DOB), ADD KEY phone_cell (phone_cell)',
+    );
+    await c.query(
+      'ALTER TABLE openemr_postcalendar_events ADD KEY pc_eventDate (pc_eventDate), ADD KEY aid_date (pc_aid, pc_eventDate), ADD KEY pc_pid (pc_pid)',
+    );
     await c.query('ANALYZE TABLE patient_data, openemr_postcalendar_events');
     await c.query('CREATE TABLE bench_meta (marker TEXT NOT NULL) ENGINE=InnoDB');
     await c.query('INSERT INTO bench_meta (marker) VALUES (?)', [marker]);
@@ -165,34 +193,46 @@ export class MariaPeer {
 
   /** The patient finder: names by prefix (the collation folds case and accents), identifiers by equality. */
   async searchPatients(question: PeerQuestion): Promise<PeerPatient[]> {
-    const select = 'SELECT uuid AS id, pubpid AS mrn, fname AS firstName, lname AS lastName, DOB AS dob, phone_cell AS phone FROM patient_data';
+    const select =
+      'SELECT uuid AS id, pubpid AS mrn, fname AS firstName, lname AS lastName, DOB AS dob, phone_cell AS phone FROM patient_data';
     const like = (text: string) => `${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     const limit = String(PEER_LIMIT);
     let rows: RowDataPacket[];
     switch (question.kind) {
       case 'name':
-        [rows] = await this.#connection.execute<RowDataPacket[]>(`${select} WHERE lname LIKE ? OR fname LIKE ? ORDER BY lname, fname LIMIT ${limit}`, [
-          like(question.prefix),
-          like(question.prefix),
-        ]);
+        [rows] = await this.#connection.execute<RowDataPacket[]>(
+          `${select} WHERE lname LIKE ? OR fname LIKE ? ORDER BY lname, fname LIMIT ${limit}`,
+          [like(question.prefix), like(question.prefix)],
+        );
         break;
       case 'first-last':
-        [rows] = await this.#connection.execute<RowDataPacket[]>(`${select} WHERE fname LIKE ? AND lname LIKE ? ORDER BY lname, fname LIMIT ${limit}`, [
-          like(question.first),
-          like(question.last),
-        ]);
+        [rows] = await this.#connection.execute<RowDataPacket[]>(
+          `${select} WHERE fname LIKE ? AND lname LIKE ? ORDER BY lname, fname LIMIT ${limit}`,
+          [like(question.first), like(question.last)],
+        );
         break;
       case 'phone':
         // A whole number by equality; its last digits the way OpenEMR's finder matches phones: LIKE '%digits'.
         [rows] = question.whole
-          ? await this.#connection.execute<RowDataPacket[]>(`${select} WHERE phone_cell = ? ORDER BY lname, fname LIMIT ${limit}`, [question.digits])
-          : await this.#connection.execute<RowDataPacket[]>(`${select} WHERE phone_cell LIKE ? ORDER BY lname, fname LIMIT ${limit}`, [`%${question.digits}`]);
+          ? await this.#connection.execute<RowDataPacket[]>(
+              `${select} WHERE phone_cell = ? ORDER BY lname, fname LIMIT ${limit}`,
+              [question.digits],
+            )
+          : await this.#connection.execute<RowDataPacket[]>(
+              `${select} WHERE phone_cell LIKE ? ORDER BY lname, fname LIMIT ${limit}`,
+              [`%${question.digits}`],
+            );
         break;
       case 'mrn':
-        [rows] = await this.#connection.execute<RowDataPacket[]>(`${select} WHERE pubpid = ? LIMIT ${limit}`, [question.mrn]);
+        [rows] = await this.#connection.execute<RowDataPacket[]>(`${select} WHERE pubpid = ? LIMIT ${limit}`, [
+          question.mrn,
+        ]);
         break;
       case 'dob':
-        [rows] = await this.#connection.execute<RowDataPacket[]>(`${select} WHERE DOB = ? ORDER BY lname, fname LIMIT ${limit}`, [question.dob]);
+        [rows] = await this.#connection.execute<RowDataPacket[]>(
+          `${select} WHERE DOB = ? ORDER BY lname, fname LIMIT ${limit}`,
+          [question.dob],
+        );
         break;
       case 'none':
         return [];

@@ -19,7 +19,11 @@ export function datasetMarker(dataset: Dataset): string {
   return readFileSync(join(dataset.dir, 'dataset.json'), 'utf8');
 }
 
-export async function openPeers(dataset: Dataset, wanted: { pouchdb: boolean; mariadb: boolean; why: string }, log: (line: string) => void): Promise<Peers> {
+export async function openPeers(
+  dataset: Dataset,
+  wanted: { pouchdb: boolean; mariadb: boolean; why: string },
+  log: (line: string) => void,
+): Promise<Peers> {
   const marker = datasetMarker(dataset);
   const peers: Peers = { settings: readSettings(dataset.plain), notices: [] };
   if (wanted.pouchdb) peers.pouchdb = await PouchPeer.open(dataset, marker, log);

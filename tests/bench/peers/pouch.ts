@@ -108,12 +108,20 @@ export class PouchPeer {
     // Mango builds an index on its first use: build each now, so that no timed query pays for it.
     for (const fields of INDEXES.patients) {
       await this.#patients.createIndex({ index: { fields, ddoc: `by-${fields.join('-')}` } });
-      await this.#patients.find({ selector: { [fields[0] ?? '']: { $gt: null } }, use_index: `by-${fields.join('-')}`, limit: 1 });
+      await this.#patients.find({
+        selector: { [fields[0] ?? '']: { $gt: null } },
+        use_index: `by-${fields.join('-')}`,
+        limit: 1,
+      });
     }
     log(`  PouchDB: patient indexes built at ${seconds()} s`);
     for (const fields of INDEXES.appointments) {
       await this.#appointments.createIndex({ index: { fields, ddoc: `by-${fields.join('-')}` } });
-      await this.#appointments.find({ selector: { [fields[0] ?? '']: { $gt: null } }, use_index: `by-${fields.join('-')}`, limit: 1 });
+      await this.#appointments.find({
+        selector: { [fields[0] ?? '']: { $gt: null } },
+        use_index: `by-${fields.join('-')}`,
+        limit: 1,
+      });
     }
     log(`  PouchDB: loaded and indexed in ${seconds()} s`);
   }
@@ -141,13 +149,21 @@ export class PouchPeer {
         const seen = new Set(byLast.map((d) => d._id));
         docs = byLast;
         if (docs.length < PEER_LIMIT) {
-          const byFirst = await this.#find({ firstNameLower: range(question.prefix) }, 'firstNameLower', 'firstNameLower');
+          const byFirst = await this.#find(
+            { firstNameLower: range(question.prefix) },
+            'firstNameLower',
+            'firstNameLower',
+          );
           docs = [...docs, ...byFirst.filter((d) => !seen.has(d._id))].slice(0, PEER_LIMIT);
         }
         break;
       }
       case 'first-last':
-        docs = await this.#find({ lastNameLower: range(question.last), firstNameLower: range(question.first) }, 'lastNameLower', 'lastNameLower');
+        docs = await this.#find(
+          { lastNameLower: range(question.last), firstNameLower: range(question.first) },
+          'lastNameLower',
+          'lastNameLower',
+        );
         break;
       case 'phone':
         docs = question.whole
@@ -163,7 +179,14 @@ export class PouchPeer {
       case 'none':
         return [];
     }
-    return docs.map((d) => ({ id: d._id, mrn: d.code, firstName: d.firstName, lastName: d.lastName, dob: d.dateOfBirth, phone: d.phoneNumber }));
+    return docs.map((d) => ({
+      id: d._id,
+      mrn: d.code,
+      firstName: d.firstName,
+      lastName: d.lastName,
+      dob: d.dateOfBirth,
+      phone: d.phoneNumber,
+    }));
   }
 
   /** The day's appointments by start range, the providers filtered, patients fetched by key: ids in column order. */
@@ -177,15 +200,27 @@ export class PouchPeer {
       use_index: 'by-startDateTime',
       limit: 100_000,
     });
-    const patients = await this.#patients.allDocs({ keys: [...new Set(result.docs.map((d) => d.patient))], include_docs: true });
+    const patients = await this.#patients.allDocs({
+      keys: [...new Set(result.docs.map((d) => d.patient))],
+      include_docs: true,
+    });
     const names = new Map<string, string>();
-    for (const row of patients.rows) if ('doc' in row && row.doc) names.set(row.id, `${row.doc.lastName}, ${row.doc.firstName}`);
+    for (const row of patients.rows)
+      if ('doc' in row && row.doc) names.set(row.id, `${row.doc.lastName}, ${row.doc.firstName}`);
     const columns = new Map<string, { id: string; start: string; label: string }[]>(providerIds.map((id) => [id, []]));
     for (const doc of result.docs) {
-      columns.get(doc.provider)?.push({ id: doc._id, start: doc.startDateTime, label: `${names.get(doc.patient) ?? ''} ${this.#typeNames.get(doc.type) ?? ''}` });
+      columns
+        .get(doc.provider)
+        ?.push({
+          id: doc._id,
+          start: doc.startDateTime,
+          label: `${names.get(doc.patient) ?? ''} ${this.#typeNames.get(doc.type) ?? ''}`,
+        });
     }
     return [...columns.values()].flatMap((column) =>
-      column.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((a) => a.id),
+      column
+        .sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+        .map((a) => a.id),
     );
   }
 }

@@ -18,7 +18,10 @@ declare module 'pouchdb' {
       bulkDocs(docs: (T & { _id: string })[]): Promise<unknown[]>;
       createIndex(options: { index: { fields: string[]; ddoc?: string } }): Promise<unknown>;
       find(request: Find.Request): Promise<{ docs: Stored<T>[] }>;
-      allDocs(options: { keys: string[]; include_docs: true }): Promise<{ rows: ({ id: string; doc?: Stored<T> } | { key: string; error: string })[] }>;
+      allDocs(options: {
+        keys: string[];
+        include_docs: true;
+      }): Promise<{ rows: ({ id: string; doc?: Stored<T> } | { key: string; error: string })[] }>;
       info(): Promise<{ doc_count: number }>;
       close(): Promise<void>;
       destroy(): Promise<void>;

@@ -80,7 +80,9 @@ export function answers(question: PeerQuestion, row: PeerPatient): boolean {
     case 'first-last':
       return starts(row.firstName, question.first) && starts(row.lastName, question.last);
     case 'phone':
-      return row.phone !== null && (question.whole ? row.phone === question.digits : row.phone.endsWith(question.digits));
+      return (
+        row.phone !== null && (question.whole ? row.phone === question.digits : row.phone.endsWith(question.digits))
+      );
     case 'mrn':
       return row.mrn === question.mrn;
     case 'dob':

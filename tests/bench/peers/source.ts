@@ -21,7 +21,9 @@ export function readSettings(plainFile: string): MrnSettings {
   const handle = new BetterSqlite3(plainFile, { readonly: true });
   try {
     const row = handle
-      .prepare('SELECT c.date_format, p.mrn_prefix, p.mrn_digits FROM clinic_settings c, patient_settings p WHERE c.id = 1 AND p.id = 1')
+      .prepare(
+        'SELECT c.date_format, p.mrn_prefix, p.mrn_digits FROM clinic_settings c, patient_settings p WHERE c.id = 1 AND p.id = 1',
+      )
       .get() as { date_format: MrnSettings['dateFormat']; mrn_prefix: string; mrn_digits: number };
     return { dateFormat: row.date_format, mrnPrefix: row.mrn_prefix, mrnDigits: row.mrn_digits };
   } finally {
@@ -40,14 +42,30 @@ export function* readPatients(plainFile: string, batch = 5000): Generator<PeerPa
   const handle = new BetterSqlite3(plainFile, { readonly: true });
   try {
     const rows = handle
-      .prepare(`
+      .prepare(
+        `
         SELECT p.id, p.mrn, p.first_name, p.last_name, p.dob,
           (SELECT ph.number FROM patient_phones ph WHERE ph.patient_id = p.id AND ph.is_primary = 1 AND ph.deleted_at IS NULL) AS phone
-        FROM patients p WHERE p.deleted_at IS NULL AND p.merged_into_id IS NULL ORDER BY p.rowid`)
-      .iterate() as IterableIterator<{ id: string; mrn: string; first_name: string; last_name: string; dob: string; phone: string | null }>;
+        FROM patients p WHERE p.deleted_at IS NULL AND p.merged_into_id IS NULL ORDER BY p.rowid`,
+      )
+      .iterate() as IterableIterator<{
+      id: string;
+      mrn: string;
+      first_name: string;
+      last_name: string;
+      dob: string;
+      phone: string | null;
+    }>;
     let out: PeerPatient[] = [];
     for (const row of rows) {
-      out.push({ id: row.id, mrn: row.mrn, firstName: row.first_name, lastName: row.last_name, dob: row.dob, phone: nationalPhone(row.phone) });
+      out.push({
+        id: row.id,
+        mrn: row.mrn,
+        firstName: row.first_name,
+        lastName: row.last_name,
+        dob: row.dob,
+        phone: nationalPhone(row.phone),
+      });
       if (out.length >= batch) {
         yield out;
         out = [];
@@ -64,7 +82,9 @@ export function* readAppointments(plainFile: string, batch = 5000): Generator<Pe
   const handle = new BetterSqlite3(plainFile, { readonly: true });
   try {
     const rows = handle
-      .prepare('SELECT id, patient_id, provider_id, type_id, start_at, end_at, status, reason FROM appointments WHERE deleted_at IS NULL ORDER BY rowid')
+      .prepare(
+        'SELECT id, patient_id, provider_id, type_id, start_at, end_at, status, reason FROM appointments WHERE deleted_at IS NULL ORDER BY rowid',
+      )
       .iterate() as IterableIterator<{
       id: string;
       patient_id: string;
@@ -101,9 +121,13 @@ export function* readAppointments(plainFile: string, batch = 5000): Generator<Pe
 export function readTypes(plainFile: string): { id: string; name: string; durationMinutes: number }[] {
   const handle = new BetterSqlite3(plainFile, { readonly: true });
   try {
-    return (handle.prepare('SELECT id, name, duration_minutes FROM appointment_types ORDER BY name').all() as { id: string; name: string; duration_minutes: number }[]).map(
-      (row) => ({ id: row.id, name: row.name, durationMinutes: row.duration_minutes }),
-    );
+    return (
+      handle.prepare('SELECT id, name, duration_minutes FROM appointment_types ORDER BY name').all() as {
+        id: string;
+        name: string;
+        duration_minutes: number;
+      }[]
+    ).map((row) => ({ id: row.id, name: row.name, durationMinutes: row.duration_minutes }));
   } finally {
     handle.close();
   }

@@ -94,7 +94,11 @@ export async function clickSlot(page: Page, column: Locator, time: string): Prom
   const label = page.locator('.cal-axis span', { hasText: new RegExp(`^${line}$`) }).first();
   await column.scrollIntoViewIfNeeded();
   // The row sits below its label: centre the label so the row is inside the scrolling grid.
-  await label.evaluate((element) => (element as unknown as { scrollIntoView: (options: { block: string }) => void }).scrollIntoView({ block: 'center' }));
+  await label.evaluate((element) =>
+    (element as unknown as { scrollIntoView: (options: { block: string }) => void }).scrollIntoView({
+      block: 'center',
+    }),
+  );
   const axis = await label.boundingBox();
   const box = await column.boundingBox();
   if (!axis || !box) throw new Error(`no slot at ${time}`);

@@ -11,7 +11,9 @@ export const authHandlers: HandlersFor<'auth.login' | 'auth.session' | 'auth.log
     if (!user) {
       await burnPasswordCheck(input.password);
       ctx.audit.actor = { userId: null, username: input.username };
-      throw new CommitThenFail(new ApiError('UNAUTHENTICATED', 'Wrong username or password.', { fields: { password: 'is wrong' } }));
+      throw new CommitThenFail(
+        new ApiError('UNAUTHENTICATED', 'Wrong username or password.', { fields: { password: 'is wrong' } }),
+      );
     }
     await checkPassword(ctx, user, input.password);
     const session = await startSession(ctx, user);

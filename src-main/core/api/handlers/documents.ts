@@ -29,11 +29,22 @@ function onReminderConsent(ctx: HandlerContext, kind: ConsentKind): void {
 }
 
 export const documentsHandlers: HandlersFor<
-  'documents.add' | 'documents.list' | 'documents.get' | 'documents.remove' | 'consents.record' | 'consents.list' | 'consents.revoke'
+  | 'documents.add'
+  | 'documents.list'
+  | 'documents.get'
+  | 'documents.remove'
+  | 'consents.record'
+  | 'consents.list'
+  | 'consents.revoke'
 > = {
   'documents.add': async (ctx, input) => {
     const document = await addDocument(ctx.db, input, ctx.session?.userId ?? null, ctx.now);
-    onPatient(ctx, input.patientId, { documentId: document.id, kind: document.kind, sizeBytes: document.sizeBytes, sha256: document.sha256 });
+    onPatient(ctx, input.patientId, {
+      documentId: document.id,
+      kind: document.kind,
+      sizeBytes: document.sizeBytes,
+      sha256: document.sha256,
+    });
     return document;
   },
   'documents.list': async (ctx, input) => {
@@ -60,7 +71,9 @@ export const documentsHandlers: HandlersFor<
   'consents.revoke': async (ctx, input) => {
     const consent = await revokeConsent(ctx.db, input.consentId, ctx.session?.userId ?? null, ctx.now);
     const clinic = isReminderConsent(consent.kind) ? await readClinicFacts(ctx.db) : undefined;
-    const skipped = clinic ? await skipWithoutConsent(ctx.db, consent.patientId, await readReminderConfig(ctx.db), clinic, ctx.now) : 0;
+    const skipped = clinic
+      ? await skipWithoutConsent(ctx.db, consent.patientId, await readReminderConfig(ctx.db), clinic, ctx.now)
+      : 0;
     onPatient(ctx, consent.patientId, { consentId: consent.id, ...(skipped > 0 && { remindersSkipped: skipped }) });
     onReminderConsent(ctx, consent.kind);
     return consent;

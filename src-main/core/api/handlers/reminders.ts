@@ -7,7 +7,13 @@ import { planReminders } from '../../reminders/planner';
 import { publicSettings, readReminderConfig, updateReminderConfig } from '../../reminders/settings';
 import type { HandlersFor } from '../context';
 
-type Names = 'reminders.getSettings' | 'reminders.updateSettings' | 'reminders.due' | 'reminders.callList' | 'reminders.retry' | 'reminders.sendNow';
+type Names =
+  | 'reminders.getSettings'
+  | 'reminders.updateSettings'
+  | 'reminders.due'
+  | 'reminders.callList'
+  | 'reminders.retry'
+  | 'reminders.sendNow';
 
 export const remindersHandlers: HandlersFor<Names> = {
   'reminders.getSettings': async (ctx) => publicSettings(await readReminderConfig(ctx.db)),
@@ -35,7 +41,8 @@ export const remindersHandlers: HandlersFor<Names> = {
   'reminders.retry': async (ctx, input) => {
     const entry = await dueEntry(ctx.db, input.id);
     if (!entry) throw new ApiError('NOT_FOUND', 'There is no such reminder.');
-    if (entry.status !== 'failed') throw new ApiError('CONFLICT', `Only a failed reminder can be retried; this one is ${entry.status}.`);
+    if (entry.status !== 'failed')
+      throw new ApiError('CONFLICT', `Only a failed reminder can be retried; this one is ${entry.status}.`);
     await ctx.db
       .updateTable('reminder_outbox')
       .set({ status: 'pending', attempts: 0, next_attempt_at: ctx.now, updated_at: ctx.now })

@@ -33,19 +33,32 @@ import type { HandlerContext, HandlersFor } from '../context';
 import { setupChanged } from './setup-changed';
 
 // The update and remove procedures live in schedule-updates.ts.
-type SchedulingProcedure = Exclude<Extract<ProcedureName, `schedule.${string}` | `appointments.${string}`>, ScheduleUpdateProcedure>;
+type SchedulingProcedure = Exclude<
+  Extract<ProcedureName, `schedule.${string}` | `appointments.${string}`>,
+  ScheduleUpdateProcedure
+>;
 
 function actor(ctx: HandlerContext): Actor {
   return { userId: ctx.session?.userId ?? null, username: ctx.session?.username ?? null };
 }
 
 /** A new piece of set-up: audited, and announced to every window after commit. */
-function created<T extends { id: string }>(ctx: HandlerContext, kind: ScheduleChangeKind, value: T, details: Record<string, unknown>): T {
+function created<T extends { id: string }>(
+  ctx: HandlerContext,
+  kind: ScheduleChangeKind,
+  value: T,
+  details: Record<string, unknown>,
+): T {
   return setupChanged(ctx, kind, value.id, value, details);
 }
 
 /** Audits the write (with any override and what it set aside) and tells every window after commit. */
-function changed(ctx: HandlerContext, action: 'booked' | 'moved' | 'cancelled' | 'status' | 'details', outcome: WriteOutcome, details: Record<string, unknown> = {}) {
+function changed(
+  ctx: HandlerContext,
+  action: 'booked' | 'moved' | 'cancelled' | 'status' | 'details',
+  outcome: WriteOutcome,
+  details: Record<string, unknown> = {},
+) {
   ctx.audit.targetType = 'appointment';
   ctx.audit.targetId = outcome.view.id;
   ctx.audit.details = {
@@ -59,31 +72,44 @@ function changed(ctx: HandlerContext, action: 'booked' | 'moved' | 'cancelled' |
     }),
   };
   if (outcome.providerIds.length > 0) {
-    ctx.broadcast('appointments.changed', { appointmentIds: [outcome.view.id], providerIds: outcome.providerIds, dates: outcome.dates, action });
+    ctx.broadcast('appointments.changed', {
+      appointmentIds: [outcome.view.id],
+      providerIds: outcome.providerIds,
+      dates: outcome.dates,
+      action,
+    });
   }
   return outcome.view;
 }
 
 export const schedulingHandlers: HandlersFor<SchedulingProcedure> = {
-  'schedule.createLocation': async (ctx, input) => created(ctx, 'location', await createLocation(ctx.db, input, ctx.now), { name: input.name }),
+  'schedule.createLocation': async (ctx, input) =>
+    created(ctx, 'location', await createLocation(ctx.db, input, ctx.now), { name: input.name }),
   'schedule.listLocations': async (ctx) => listLocations(ctx.db),
-  'schedule.createRoom': async (ctx, input) => created(ctx, 'room', await createRoom(ctx.db, input, ctx.now), { name: input.name }),
+  'schedule.createRoom': async (ctx, input) =>
+    created(ctx, 'room', await createRoom(ctx.db, input, ctx.now), { name: input.name }),
   'schedule.listRooms': async (ctx, input) => listRooms(ctx.db, input.locationId),
   'schedule.createProvider': async (ctx, input) =>
     created(ctx, 'provider', await createProvider(ctx.db, input, ctx.now), { displayName: input.displayName }),
   'schedule.listProviders': async (ctx) => listProviders(ctx.db),
   'schedule.listStaff': async (ctx) => listStaff(ctx.db),
-  'schedule.createType': async (ctx, input) => created(ctx, 'type', await createType(ctx.db, input, ctx.now), { name: input.name }),
+  'schedule.createType': async (ctx, input) =>
+    created(ctx, 'type', await createType(ctx.db, input, ctx.now), { name: input.name }),
   'schedule.listTypes': async (ctx) => listTypes(ctx.db),
-  'schedule.createTemplate': async (ctx, input) => created(ctx, 'template', await createTemplate(ctx.db, input, ctx.now), { ...input }),
+  'schedule.createTemplate': async (ctx, input) =>
+    created(ctx, 'template', await createTemplate(ctx.db, input, ctx.now), { ...input }),
   'schedule.listTemplates': async (ctx, input) => listTemplates(ctx.db, input.providerId),
-  'schedule.createException': async (ctx, input) => created(ctx, 'exception', await createException(ctx.db, input, ctx.now), { ...input }),
+  'schedule.createException': async (ctx, input) =>
+    created(ctx, 'exception', await createException(ctx.db, input, ctx.now), { ...input }),
   'schedule.listExceptions': async (ctx, input) => listExceptions(ctx.db, input),
-  'schedule.createHoliday': async (ctx, input) => created(ctx, 'holiday', await createHoliday(ctx.db, input, ctx.now), { ...input }),
+  'schedule.createHoliday': async (ctx, input) =>
+    created(ctx, 'holiday', await createHoliday(ctx.db, input, ctx.now), { ...input }),
   'schedule.listHolidays': async (ctx, input) => listHolidays(ctx.db, input),
 
-  'appointments.book': async (ctx, input) => changed(ctx, 'booked', await bookAppointment(ctx.db, input, actor(ctx), ctx.now)),
-  'appointments.move': async (ctx, input) => changed(ctx, 'moved', await moveAppointment(ctx.db, input, actor(ctx), ctx.now)),
+  'appointments.book': async (ctx, input) =>
+    changed(ctx, 'booked', await bookAppointment(ctx.db, input, actor(ctx), ctx.now)),
+  'appointments.move': async (ctx, input) =>
+    changed(ctx, 'moved', await moveAppointment(ctx.db, input, actor(ctx), ctx.now)),
   'appointments.cancel': async (ctx, input) =>
     changed(ctx, 'cancelled', await cancelAppointment(ctx.db, input, actor(ctx), ctx.now), { reason: input.reason }),
   // The audit names which details changed, not what they now say (the appointment's history has that).

@@ -10,12 +10,23 @@ function actor(ctx: HandlerContext): Actor {
 }
 
 /** One audit entry for the whole series edit, and one event naming every provider and date touched. */
-function changed(ctx: HandlerContext, action: 'booked' | 'moved' | 'cancelled', outcome: SeriesOutcome, targetId: string, details: Record<string, unknown>) {
+function changed(
+  ctx: HandlerContext,
+  action: 'booked' | 'moved' | 'cancelled',
+  outcome: SeriesOutcome,
+  targetId: string,
+  details: Record<string, unknown>,
+) {
   ctx.audit.targetType = 'appointmentSeries';
   ctx.audit.targetId = targetId;
   ctx.audit.details = { ...details, patientId: outcome.patientId, appointmentIds: outcome.appointmentIds };
   if (outcome.providerIds.length > 0) {
-    ctx.broadcast('appointments.changed', { appointmentIds: outcome.appointmentIds, providerIds: outcome.providerIds, dates: outcome.dates, action });
+    ctx.broadcast('appointments.changed', {
+      appointmentIds: outcome.appointmentIds,
+      providerIds: outcome.providerIds,
+      dates: outcome.dates,
+      action,
+    });
   }
 }
 

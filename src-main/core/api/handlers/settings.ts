@@ -18,7 +18,10 @@ export const settingsHandlers: HandlersFor<'settings.get' | 'settings.update'> =
     ctx.state.lockTimeoutMinutes = after.lockTimeoutMinutes;
     ctx.audit.targetType = 'settings';
     ctx.audit.details = Object.fromEntries(
-      Object.keys(input).map((key) => [key, { from: before[key as keyof typeof before], to: after[key as keyof typeof after] }]),
+      Object.keys(input).map((key) => [
+        key,
+        { from: before[key as keyof typeof before], to: after[key as keyof typeof after] },
+      ]),
     );
     ctx.broadcast('settings.changed', { settings: after });
     return after;

@@ -17,7 +17,13 @@ const TARGET_TYPES: Record<ScheduleChangeKind, string> = {
  * which the router delivers only once the transaction has committed (so an open calendar reads the
  * change, and a refused write tells no one).
  */
-export function setupChanged<T>(ctx: HandlerContext, kind: ScheduleChangeKind, id: string, value: T, details?: Record<string, unknown>): T {
+export function setupChanged<T>(
+  ctx: HandlerContext,
+  kind: ScheduleChangeKind,
+  id: string,
+  value: T,
+  details?: Record<string, unknown>,
+): T {
   ctx.audit.targetType = TARGET_TYPES[kind];
   ctx.audit.targetId = id;
   if (details) ctx.audit.details = details;

@@ -24,7 +24,10 @@ async function existingUser(ctx: HandlerContext, userId: string): Promise<UserRo
 /** The clinic must always keep one enabled administrator, or nobody could manage users again. */
 async function ensureAnotherAdmin(ctx: HandlerContext, user: UserRow, what: string): Promise<void> {
   if (user.role_id === 'admin' && user.disabled_at === null && (await countActiveAdmins(ctx.db)) <= 1) {
-    throw new ApiError('CONFLICT', `${user.display_name} is the only enabled administrator; ${what} would leave nobody to manage users.`);
+    throw new ApiError(
+      'CONFLICT',
+      `${user.display_name} is the only enabled administrator; ${what} would leave nobody to manage users.`,
+    );
   }
 }
 
@@ -35,7 +38,9 @@ async function reload(ctx: HandlerContext, userId: string) {
   return toUserSummary(user);
 }
 
-export const usersHandlers: HandlersFor<'users.list' | 'users.create' | 'users.setDisabled' | 'users.changeRole' | 'users.resetPassword'> = {
+export const usersHandlers: HandlersFor<
+  'users.list' | 'users.create' | 'users.setDisabled' | 'users.changeRole' | 'users.resetPassword'
+> = {
   'users.list': async (ctx) => (await listUsers(ctx.db)).map(toUserSummary),
 
   'users.create': async (ctx, input) => {
@@ -49,10 +54,14 @@ export const usersHandlers: HandlersFor<'users.list' | 'users.create' | 'users.s
   'users.setDisabled': async (ctx, input) => {
     const user = await existingUser(ctx, input.userId);
     if (input.disabled) {
-      if (user.id === requireSession(ctx).userId) throw new ApiError('CONFLICT', 'You cannot disable your own account.');
+      if (user.id === requireSession(ctx).userId)
+        throw new ApiError('CONFLICT', 'You cannot disable your own account.');
       await ensureAnotherAdmin(ctx, user, 'disabling them');
     }
-    await updateUser(ctx.db, user.id, { disabled_at: input.disabled ? (user.disabled_at ?? ctx.now) : null, updated_at: ctx.now });
+    await updateUser(ctx.db, user.id, {
+      disabled_at: input.disabled ? (user.disabled_at ?? ctx.now) : null,
+      updated_at: ctx.now,
+    });
     if (input.disabled) {
       for (const clientId of ctx.state.sessions.clientsOf(user.id)) {
         ctx.state.sessions.delete(clientId);

@@ -2,7 +2,15 @@ import type { ProcedureName } from '../../../../src-shared/api/contract';
 import type { EventMap } from '../../../../src-shared/api/events';
 import { displayTickets, getVisit, visitBoard } from '../../visits/board';
 import { checkInReview } from '../../visits/review';
-import { callVisit, checkIn, checkOutVisit, moveVisit, undoVisit, type VisitActor, type VisitOutcome } from '../../visits/service';
+import {
+  callVisit,
+  checkIn,
+  checkOutVisit,
+  moveVisit,
+  undoVisit,
+  type VisitActor,
+  type VisitOutcome,
+} from '../../visits/service';
 import { readVisitSettings, updateVisitSettings } from '../../visits/settings';
 import { recordVitals, vitalsHistory } from '../../visits/vitals';
 import type { HandlerContext, HandlersFor } from '../context';
@@ -13,11 +21,20 @@ type VisitsProcedure = Extract<ProcedureName, `visits.${string}` | `vitals.${str
 type VisitAction = EventMap['visits.changed']['action'];
 
 function actor(ctx: HandlerContext): VisitActor {
-  return { userId: ctx.session?.userId ?? null, username: ctx.session?.username ?? null, displayName: ctx.session?.displayName ?? null };
+  return {
+    userId: ctx.session?.userId ?? null,
+    username: ctx.session?.username ?? null,
+    displayName: ctx.session?.displayName ?? null,
+  };
 }
 
 /** Audits the move, tells every desk after commit (and the calendar when the appointment's status moved), answers the visit as it is now. */
-async function changed(ctx: HandlerContext, action: VisitAction, outcome: VisitOutcome, details: Record<string, unknown> = {}) {
+async function changed(
+  ctx: HandlerContext,
+  action: VisitAction,
+  outcome: VisitOutcome,
+  details: Record<string, unknown> = {},
+) {
   const view = await getVisit(ctx.db, outcome.visitId, ctx.now);
   ctx.audit.targetType = 'visit';
   ctx.audit.targetId = view.id;
@@ -25,17 +42,28 @@ async function changed(ctx: HandlerContext, action: VisitAction, outcome: VisitO
   ctx.broadcast('visits.changed', { visitIds: [view.id], date: outcome.date, action });
   const appointment = outcome.appointment;
   if (appointment) {
-    ctx.broadcast('appointments.changed', { appointmentIds: [appointment.view.id], providerIds: appointment.providerIds, dates: appointment.dates, action: 'status' });
+    ctx.broadcast('appointments.changed', {
+      appointmentIds: [appointment.view.id],
+      providerIds: appointment.providerIds,
+      dates: appointment.dates,
+      action: 'status',
+    });
   }
   return view;
 }
 
 export const visitsHandlers: HandlersFor<VisitsProcedure> = {
-  'visits.checkIn': async (ctx, input) => changed(ctx, 'arrived', await checkIn(ctx.db, input, actor(ctx), ctx.now), { walkIn: input.appointmentId === undefined }),
-  'visits.move': async (ctx, input) => changed(ctx, 'moved', await moveVisit(ctx.db, input, actor(ctx), ctx.now), { to: input.to, roomId: input.roomId }),
+  'visits.checkIn': async (ctx, input) =>
+    changed(ctx, 'arrived', await checkIn(ctx.db, input, actor(ctx), ctx.now), {
+      walkIn: input.appointmentId === undefined,
+    }),
+  'visits.move': async (ctx, input) =>
+    changed(ctx, 'moved', await moveVisit(ctx.db, input, actor(ctx), ctx.now), { to: input.to, roomId: input.roomId }),
   'visits.undo': async (ctx, input) => changed(ctx, 'undone', await undoVisit(ctx.db, input, actor(ctx), ctx.now)),
-  'visits.checkOut': async (ctx, input) => changed(ctx, 'checked_out', await checkOutVisit(ctx.db, input, actor(ctx), ctx.now)),
-  'visits.call': async (ctx, input) => changed(ctx, 'called', await callVisit(ctx.db, input, actor(ctx), ctx.now), { roomId: input.roomId }),
+  'visits.checkOut': async (ctx, input) =>
+    changed(ctx, 'checked_out', await checkOutVisit(ctx.db, input, actor(ctx), ctx.now)),
+  'visits.call': async (ctx, input) =>
+    changed(ctx, 'called', await callVisit(ctx.db, input, actor(ctx), ctx.now), { roomId: input.roomId }),
   'visits.get': async (ctx, input) => getVisit(ctx.db, input.visitId, ctx.now),
   'visits.board': async (ctx, input) => visitBoard(ctx.db, input, ctx.now),
   'visits.display': async (ctx) => displayTickets(ctx.db, ctx.now),
@@ -60,7 +88,11 @@ export const visitsHandlers: HandlersFor<VisitsProcedure> = {
     const record = await recordVitals(ctx.db, input, actor(ctx), ctx.now);
     ctx.audit.targetType = 'patient';
     ctx.audit.targetId = record.patientId;
-    ctx.audit.details = { vitalsId: record.id, visitId: record.visitId, confirmedImplausible: record.confirmedImplausible };
+    ctx.audit.details = {
+      vitalsId: record.id,
+      visitId: record.visitId,
+      confirmedImplausible: record.confirmedImplausible,
+    };
     return record;
   },
   'vitals.history': async (ctx, input) => {

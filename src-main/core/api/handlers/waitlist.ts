@@ -1,7 +1,14 @@
 import type { ProcedureName } from '../../../../src-shared/api/contract';
 import type { WaitlistEntryView } from '../../../../src-shared/api/areas/waitlist';
 import type { Actor } from '../../scheduling/appointments';
-import { addEntry, bookFromEntry, listEntries, offersForSlot, removeEntry, updateEntry } from '../../scheduling/waitlist';
+import {
+  addEntry,
+  bookFromEntry,
+  listEntries,
+  offersForSlot,
+  removeEntry,
+  updateEntry,
+} from '../../scheduling/waitlist';
 import type { HandlerContext, HandlersFor } from '../context';
 
 type WaitlistProcedure = Extract<ProcedureName, `waitlist.${string}`>;
@@ -10,7 +17,11 @@ function actor(ctx: HandlerContext): Actor {
   return { userId: ctx.session?.userId ?? null, username: ctx.session?.username ?? null };
 }
 
-function audited(ctx: HandlerContext, entry: WaitlistEntryView, details: Record<string, unknown> = {}): WaitlistEntryView {
+function audited(
+  ctx: HandlerContext,
+  entry: WaitlistEntryView,
+  details: Record<string, unknown> = {},
+): WaitlistEntryView {
   ctx.audit.targetType = 'waitlistEntry';
   ctx.audit.targetId = entry.id;
   ctx.audit.details = { ...details, patientId: entry.patientId };
@@ -19,7 +30,11 @@ function audited(ctx: HandlerContext, entry: WaitlistEntryView, details: Record<
 }
 
 export const waitlistHandlers: HandlersFor<WaitlistProcedure> = {
-  'waitlist.add': async (ctx, input) => audited(ctx, await addEntry(ctx.db, input, actor(ctx), ctx.now), { typeId: input.typeId, priority: input.priority }),
+  'waitlist.add': async (ctx, input) =>
+    audited(ctx, await addEntry(ctx.db, input, actor(ctx), ctx.now), {
+      typeId: input.typeId,
+      priority: input.priority,
+    }),
   'waitlist.list': async (ctx, input) => {
     const entries = await listEntries(ctx.db, input);
     ctx.audit.targetType = 'waitlist';
@@ -30,7 +45,8 @@ export const waitlistHandlers: HandlersFor<WaitlistProcedure> = {
     const changed = Object.keys(input).filter((key) => key !== 'entryId' && key !== 'expectedUpdatedAt');
     return audited(ctx, await updateEntry(ctx.db, input, ctx.now), { changed });
   },
-  'waitlist.remove': async (ctx, input) => audited(ctx, await removeEntry(ctx.db, input, ctx.now), { reason: input.reason }),
+  'waitlist.remove': async (ctx, input) =>
+    audited(ctx, await removeEntry(ctx.db, input, ctx.now), { reason: input.reason }),
   'waitlist.offersForSlot': async (ctx, input) => {
     const offers = await offersForSlot(ctx.db, input, ctx.now);
     ctx.audit.targetType = 'waitlist';
@@ -39,8 +55,17 @@ export const waitlistHandlers: HandlersFor<WaitlistProcedure> = {
   },
   'waitlist.book': async (ctx, input) => {
     const { outcome, result } = await bookFromEntry(ctx.db, input, actor(ctx), ctx.now);
-    audited(ctx, result.entry, { appointmentId: result.appointment.id, start: result.appointment.start, providerId: result.appointment.providerId });
-    ctx.broadcast('appointments.changed', { appointmentIds: [outcome.view.id], providerIds: outcome.providerIds, dates: outcome.dates, action: 'booked' });
+    audited(ctx, result.entry, {
+      appointmentId: result.appointment.id,
+      start: result.appointment.start,
+      providerId: result.appointment.providerId,
+    });
+    ctx.broadcast('appointments.changed', {
+      appointmentIds: [outcome.view.id],
+      providerIds: outcome.providerIds,
+      dates: outcome.dates,
+      action: 'booked',
+    });
     return result;
   },
 };

@@ -38,8 +38,18 @@ export function AuditFilters({ onApply }: { onApply: (filter: AuditFilter) => vo
   return (
     <form className="filters" onSubmit={submit} aria-label="Filter the audit log">
       <Field label="User" value={actor} onChange={(event) => setActor(event.target.value)} />
-      <Field label="Action" value={action} onChange={(event) => setAction(event.target.value)} hint="Starts with, e.g. auth or users.create" />
-      <SelectField label="Outcome" value={outcome} options={OUTCOMES} onChange={(event) => setOutcome(event.target.value)} />
+      <Field
+        label="Action"
+        value={action}
+        onChange={(event) => setAction(event.target.value)}
+        hint="Starts with, e.g. auth or users.create"
+      />
+      <SelectField
+        label="Outcome"
+        value={outcome}
+        options={OUTCOMES}
+        onChange={(event) => setOutcome(event.target.value)}
+      />
       <Field label="From date" type="date" value={from} onChange={(event) => setFrom(event.target.value)} />
       <Field label="To date" type="date" value={to} onChange={(event) => setTo(event.target.value)} />
       <button type="submit">Apply filters</button>

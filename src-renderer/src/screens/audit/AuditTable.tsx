@@ -51,7 +51,10 @@ export function AuditTable({ entries }: { entries: readonly AuditEntry[] }) {
             <td>
               {entry.targetType ? (
                 <>
-                  {entry.targetType} <span className="muted mono" title={entry.targetId ?? undefined}>{entry.targetId?.slice(-8)}</span>
+                  {entry.targetType}{' '}
+                  <span className="muted mono" title={entry.targetId ?? undefined}>
+                    {entry.targetId?.slice(-8)}
+                  </span>
                 </>
               ) : (
                 '—'

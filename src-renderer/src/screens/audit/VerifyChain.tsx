@@ -12,7 +12,9 @@ export function VerifyChain() {
         Verify chain
       </button>
       <div role="status" className="verify-result">
-        {verification?.ok === true && <p className="form-success">Chain intact: {verification.checked} entries checked.</p>}
+        {verification?.ok === true && (
+          <p className="form-success">Chain intact: {verification.checked} entries checked.</p>
+        )}
         {verification?.ok === false && (
           <p className="form-error">
             Chain broken at entry {verification.brokenAtSeq} ({verification.checked} checked): {verification.reason}

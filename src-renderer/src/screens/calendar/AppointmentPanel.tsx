@@ -36,7 +36,17 @@ interface AppointmentPanelProps {
 }
 
 /** An appointment's facts and, while it may still be cancelled, "Cancel appointment" with a reason. */
-export function AppointmentPanel({ appointment, provider, dateLabel, today, canWrite, notice, onCancelled, onChanged, onClose }: AppointmentPanelProps) {
+export function AppointmentPanel({
+  appointment,
+  provider,
+  dateLabel,
+  today,
+  canWrite,
+  notice,
+  onCancelled,
+  onChanged,
+  onClose,
+}: AppointmentPanelProps) {
   const canSetStatus = useSession((state) => state.can('visits:write'));
   const room = useCalendar((state) => state.rooms.find((candidate) => candidate.id === appointment.roomId));
   const [reason, setReason] = useState('');
@@ -49,7 +59,11 @@ export function AppointmentPanel({ appointment, provider, dateLabel, today, canW
     errors.clear();
     if (reason.trim() === '') return errors.setField('reason', 'say why it is cancelled');
     setBusy(true);
-    const result = await call('appointments.cancel', { appointmentId: appointment.id, reason, expectedUpdatedAt: appointment.updatedAt });
+    const result = await call('appointments.cancel', {
+      appointmentId: appointment.id,
+      reason,
+      expectedUpdatedAt: appointment.updatedAt,
+    });
     setBusy(false);
     if (!result.ok) return errors.show(result.error, ['reason']);
     useWaitlistOffers.getState().show(appointment);
@@ -73,13 +87,15 @@ export function AppointmentPanel({ appointment, provider, dateLabel, today, canW
         <div>
           <dt>Patient</dt>
           <dd>
-            <a href={`#/patients/${appointment.patientId}`}>{appointment.patientName}</a> <span className="muted">MRN {appointment.patientMrn}</span>
+            <a href={`#/patients/${appointment.patientId}`}>{appointment.patientName}</a>{' '}
+            <span className="muted">MRN {appointment.patientMrn}</span>
           </dd>
         </div>
         <div>
           <dt>Type</dt>
           <dd>
-            <span className="cal-dot" style={{ background: appointment.colour }} aria-hidden="true" /> {appointment.typeName}
+            <span className="cal-dot" style={{ background: appointment.colour }} aria-hidden="true" />{' '}
+            {appointment.typeName}
           </dd>
         </div>
         <div>
@@ -103,7 +119,10 @@ export function AppointmentPanel({ appointment, provider, dateLabel, today, canW
             <dt>Room</dt>
             <dd>
               {room ? (
-                <a href={calendarHref({ kind: 'room', roomId: room.id, date: mondayOf(appointment.date) })} aria-label={`${room.name}: its week`}>
+                <a
+                  href={calendarHref({ kind: 'room', roomId: room.id, date: mondayOf(appointment.date) })}
+                  aria-label={`${room.name}: its week`}
+                >
                   {room.name}
                 </a>
               ) : (
@@ -152,7 +171,11 @@ export function AppointmentPanel({ appointment, provider, dateLabel, today, canW
       {canSetStatus && appointment.date === today && CHECK_IN_STATUSES.has(appointment.status) && (
         // The same review as the Check-in screen (insurance, consents, alerts), opened there on this appointment.
         <p className="cal-check-in">
-          <button type="button" className="primary" onClick={() => (window.location.hash = `#/today/${appointment.id}`)}>
+          <button
+            type="button"
+            className="primary"
+            onClick={() => (window.location.hash = `#/today/${appointment.id}`)}
+          >
             Check in
           </button>
         </p>
@@ -166,18 +189,42 @@ export function AppointmentPanel({ appointment, provider, dateLabel, today, canW
       )}
       <SeriesActions appointment={appointment} canWrite={cancellable} onCancelled={onCancelled} />
       {canSetStatus && (
-        <StatusActions appointment={appointment} onChanged={(view) => onChanged(view, `${view.patientName} is now ${STATUS_LABELS[view.status]}.`)} />
+        <StatusActions
+          appointment={appointment}
+          onChanged={(view) => onChanged(view, `${view.patientName} is now ${STATUS_LABELS[view.status]}.`)}
+        />
       )}
       {canWrite && appointment.status !== 'cancelled' && (
-        <DetailsForm key={appointment.updatedAt} appointment={appointment} onSaved={(view) => onChanged(view, `Saved the details of ${view.patientName}'s appointment.`)} />
+        <DetailsForm
+          key={appointment.updatedAt}
+          appointment={appointment}
+          onSaved={(view) => onChanged(view, `Saved the details of ${view.patientName}'s appointment.`)}
+        />
       )}
       {canWrite && MOVABLE_STATUSES.includes(appointment.status) && (
-        <MoveForm key={appointment.updatedAt} appointment={appointment} onMoved={(view) => onChanged(view, `Moved ${view.patientName} to ${longDate(view.date)}, ${view.startTime}–${view.endTime}.`)} />
+        <MoveForm
+          key={appointment.updatedAt}
+          appointment={appointment}
+          onMoved={(view) =>
+            onChanged(view, `Moved ${view.patientName} to ${longDate(view.date)}, ${view.startTime}–${view.endTime}.`)
+          }
+        />
       )}
       <AppointmentHistory appointmentId={appointment.id} updatedAt={appointment.updatedAt} />
       {cancellable && (
-        <form aria-label="Cancel appointment" noValidate onSubmit={(event) => void cancel(event)} className="cal-cancel">
-          <Field label="Reason for cancelling" value={reason} onChange={(event) => setReason(event.target.value)} error={errors.errors.fields.reason} maxLength={500} />
+        <form
+          aria-label="Cancel appointment"
+          noValidate
+          onSubmit={(event) => void cancel(event)}
+          className="cal-cancel"
+        >
+          <Field
+            label="Reason for cancelling"
+            value={reason}
+            onChange={(event) => setReason(event.target.value)}
+            error={errors.errors.fields.reason}
+            maxLength={500}
+          />
           <FormMessage error={errors.errors.form} />
           <button type="submit" className="danger" disabled={busy}>
             Cancel appointment

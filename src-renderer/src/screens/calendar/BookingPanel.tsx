@@ -1,6 +1,12 @@
 import { useEffect, useRef, useState, type SyntheticEvent } from 'react';
 import type { PatientSearchRow } from '../../../../src-shared/api/areas/patients';
-import type { AppointmentTypeSummary, AppointmentView, BookingProblem, ProviderSummary, RoomSummary } from '../../../../src-shared/api/areas/scheduling';
+import type {
+  AppointmentTypeSummary,
+  AppointmentView,
+  BookingProblem,
+  ProviderSummary,
+  RoomSummary,
+} from '../../../../src-shared/api/areas/scheduling';
 import { formatLocalTime } from '../../../../src-shared/scheduling/time';
 import { call } from '../../api';
 import { Field, TextAreaField } from '../../components/Field';
@@ -27,12 +33,25 @@ interface BookingPanelProps {
 const BOOKING_FIELDS = ['patientId', 'typeId', 'roomId', 'reason', 'notes', 'meetingLink'];
 
 /** Book the chosen empty slot: find the patient inline, pick the type, book; refusals say why. */
-export function BookingPanel({ provider, date, dateLabel, minute, types, rooms, onBooked, onClose }: BookingPanelProps) {
+export function BookingPanel({
+  provider,
+  date,
+  dateLabel,
+  minute,
+  types,
+  rooms,
+  onBooked,
+  onClose,
+}: BookingPanelProps) {
   const allowed = types.filter((type) => type.providerIds.length === 0 || type.providerIds.includes(provider.id));
   const [patient, setPatient] = useState<PatientSearchRow | null>(null);
   const [typeId, setTypeId] = useState(allowed[0]?.id ?? '');
   const [details, setDetails] = useState({ roomId: '', reason: '', notes: '', meetingLink: '' });
-  const roomChoices = [...rooms].sort((a, b) => Number(b.locationId === provider.defaultLocationId) - Number(a.locationId === provider.defaultLocationId) || a.name.localeCompare(b.name));
+  const roomChoices = [...rooms].sort(
+    (a, b) =>
+      Number(b.locationId === provider.defaultLocationId) - Number(a.locationId === provider.defaultLocationId) ||
+      a.name.localeCompare(b.name),
+  );
   const [problems, setProblems] = useState<BookingProblem[]>([]);
   const [busy, setBusy] = useState(false);
   const errors = useFormErrors();
@@ -109,7 +128,10 @@ export function BookingPanel({ provider, date, dateLabel, minute, types, rooms, 
       <SelectField
         label="Appointment type"
         value={typeId}
-        options={allowed.map((candidate) => ({ value: candidate.id, label: `${candidate.name} (${candidate.durationMinutes} min)` }))}
+        options={allowed.map((candidate) => ({
+          value: candidate.id,
+          label: `${candidate.name} (${candidate.durationMinutes} min)`,
+        }))}
         onChange={(event) => setTypeId(event.target.value)}
         error={errors.errors.fields.typeId}
       />
@@ -118,13 +140,29 @@ export function BookingPanel({ provider, date, dateLabel, minute, types, rooms, 
         <SelectField
           label="Room"
           value={details.roomId}
-          options={[{ value: '', label: 'No room' }, ...roomChoices.map((room) => ({ value: room.id, label: room.name }))]}
+          options={[
+            { value: '', label: 'No room' },
+            ...roomChoices.map((room) => ({ value: room.id, label: room.name })),
+          ]}
           onChange={(event) => setDetails({ ...details, roomId: event.target.value })}
           error={errors.errors.fields.roomId}
         />
       )}
-      <Field label="Reason for the visit" value={details.reason} maxLength={500} onChange={(event) => setDetails({ ...details, reason: event.target.value })} error={errors.errors.fields.reason} />
-      <TextAreaField label="Notes" rows={2} value={details.notes} maxLength={4000} onChange={(event) => setDetails({ ...details, notes: event.target.value })} error={errors.errors.fields.notes} />
+      <Field
+        label="Reason for the visit"
+        value={details.reason}
+        maxLength={500}
+        onChange={(event) => setDetails({ ...details, reason: event.target.value })}
+        error={errors.errors.fields.reason}
+      />
+      <TextAreaField
+        label="Notes"
+        rows={2}
+        value={details.notes}
+        maxLength={4000}
+        onChange={(event) => setDetails({ ...details, notes: event.target.value })}
+        error={errors.errors.fields.notes}
+      />
       <Field
         label="Meeting link"
         type="url"

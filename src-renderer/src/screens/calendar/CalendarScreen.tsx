@@ -55,17 +55,41 @@ export function CalendarScreen() {
   const today = todayIn(zone, now);
   const view = parseCalendarRoute(detail, today);
   if (view.kind === 'month') return <MonthView zone={zone} today={today} month={view.date} />;
-  if (view.kind === 'sheet') return <DaySheet providerId={view.providerId} date={view.date} clinicName={settings.clinicName} />;
-  if (view.kind === 'room') return <RoomWeekView zone={zone} today={today} roomId={view.roomId} monday={view.date} now={now} />;
+  if (view.kind === 'sheet')
+    return <DaySheet providerId={view.providerId} date={view.date} clinicName={settings.clinicName} />;
+  if (view.kind === 'room')
+    return <RoomWeekView zone={zone} today={today} roomId={view.roomId} monday={view.date} now={now} />;
   return <CalendarDay zone={zone} view={view} now={now} today={today} />;
 }
 
-function CalendarDay({ zone, view, now, today }: { zone: string; view: Extract<CalendarView, { kind: 'day' | 'week' }>; now: number; today: string }) {
+function CalendarDay({
+  zone,
+  view,
+  now,
+  today,
+}: {
+  zone: string;
+  view: Extract<CalendarView, { kind: 'day' | 'week' }>;
+  now: number;
+  today: string;
+}) {
   const date = view.date;
   const weekProvider = view.kind === 'week' ? view.providerId : null;
   // Only what the screen shows: days read ahead into the cache do not draw it again.
   const { day, week, types, providers, rooms, error, loading, load, loadWeek, refresh, loadTypes } = useCalendar(
-    useShallow(({ day, week, types, providers, rooms, error, loading, load, loadWeek, refresh, loadTypes }) => ({ day, week, types, providers, rooms, error, loading, load, loadWeek, refresh, loadTypes })),
+    useShallow(({ day, week, types, providers, rooms, error, loading, load, loadWeek, refresh, loadTypes }) => ({
+      day,
+      week,
+      types,
+      providers,
+      rooms,
+      error,
+      loading,
+      load,
+      loadWeek,
+      refresh,
+      loadTypes,
+    })),
   );
   // A day read ahead is drawn in this very render, before the effect below asks for it again.
   const cached = useCalendar((state) => (weekProvider ? null : cachedDay(state.cached, date, now)));
@@ -108,7 +132,11 @@ function CalendarDay({ zone, view, now, today }: { zone: string; view: Extract<C
     const off = bridge.on('appointments.changed', ({ dates }) => {
       const { date: shown, weekOf, refresh: reload, forgetDays } = useCalendar.getState();
       forgetDays(dates);
-      const showing = weekOf ? Array.from({ length: 7 }, (_, offset) => addDays(weekOf.from, offset)) : shown ? [shown] : [];
+      const showing = weekOf
+        ? Array.from({ length: 7 }, (_, offset) => addDays(weekOf.from, offset))
+        : shown
+          ? [shown]
+          : [];
       if (dates.some((changed) => showing.includes(changed))) void reload();
     });
     const offSetup = bridge.on('schedule.changed', () => void useCalendar.getState().scheduleChanged());
@@ -136,11 +164,17 @@ function CalendarDay({ zone, view, now, today }: { zone: string; view: Extract<C
 
   const shownDay = weekProvider ? null : day?.date === date ? day : cached;
   const shownWeek = weekProvider && week?.provider.id === weekProvider && week.days[0]?.date === date ? week : null;
-  const columns = useMemo(() => (shownDay ? providerColumns(shownDay) : shownWeek ? weekColumns(shownWeek) : []), [shownDay, shownWeek]);
+  const columns = useMemo(
+    () => (shownDay ? providerColumns(shownDay) : shownWeek ? weekColumns(shownWeek) : []),
+    [shownDay, shownWeek],
+  );
   const shown = shownDay ?? shownWeek;
   const range = shown ? axisRange(zone, columns) : null;
   const nowMinute = localParts(zone, now).minutes;
-  const providerOf = (id: string) => providers.find((p) => p.id === id) ?? shownDay?.providers.find((p) => p.provider.id === id)?.provider ?? (shownWeek?.provider.id === id ? shownWeek.provider : undefined);
+  const providerOf = (id: string) =>
+    providers.find((p) => p.id === id) ??
+    shownDay?.providers.find((p) => p.provider.id === id)?.provider ??
+    (shownWeek?.provider.id === id ? shownWeek.provider : undefined);
   const holidays = shownDay ? shownDay.holidays : [];
 
   /** A block dropped after dragging: main decides; a refusal is shown with its reasons. */
@@ -149,19 +183,37 @@ function CalendarDay({ zone, view, now, today }: { zone: string; view: Extract<C
     if (!column) return;
     setStatus(null);
     setRefusal(null);
-    const outcome = await moveAppointment(moved.appointment, { providerId: column.providerId, date: column.date, minute: moved.start, durationMinutes: moved.end - moved.start });
+    const outcome = await moveAppointment(moved.appointment, {
+      providerId: column.providerId,
+      date: column.date,
+      minute: moved.start,
+      durationMinutes: moved.end - moved.start,
+    });
     if (outcome.ok) {
       const provider = providerOf(outcome.view.providerId);
       const otherDay = moved.fromColumn !== moved.column && weekProvider ? dateLabel(outcome.view.date) : null;
-      setStatus(moved.mode === 'resize' ? `${outcome.view.patientName} now ${outcome.view.startTime}–${outcome.view.endTime}.` : movedMessage(outcome.view, provider?.displayName, otherDay));
+      setStatus(
+        moved.mode === 'resize'
+          ? `${outcome.view.patientName} now ${outcome.view.startTime}–${outcome.view.endTime}.`
+          : movedMessage(outcome.view, provider?.displayName, otherDay),
+      );
     } else {
-      setRefusal({ message: `${moved.appointment.patientName} was not moved.`, reasons: outcome.problems.length > 0 ? outcome.problems.map((p) => p.message) : [outcome.error.message] });
+      setRefusal({
+        message: `${moved.appointment.patientName} was not moved.`,
+        reasons: outcome.problems.length > 0 ? outcome.problems.map((p) => p.message) : [outcome.error.message],
+      });
     }
     await refresh();
   }
 
   // The provider the Week button opens: the one in hand, else the first.
-  const hint = weekProvider ?? (selection?.kind === 'slot' ? selection.providerId : selection?.kind === 'appointment' ? (columns.flatMap((c) => c.appointments).find((a) => a.id === selection.appointmentId)?.providerId ?? null) : null);
+  const hint =
+    weekProvider ??
+    (selection?.kind === 'slot'
+      ? selection.providerId
+      : selection?.kind === 'appointment'
+        ? (columns.flatMap((c) => c.appointments).find((a) => a.id === selection.appointmentId)?.providerId ?? null)
+        : null);
 
   let panel = null;
   if (shown && selection?.kind === 'slot') {
@@ -215,10 +267,20 @@ function CalendarDay({ zone, view, now, today }: { zone: string; view: Extract<C
 
   return (
     <section className="calendar">
-      <CalendarToolbar view={view} today={today} zone={zone} loading={loading} providers={providers} providerHint={hint} rooms={rooms} />
+      <CalendarToolbar
+        view={view}
+        today={today}
+        zone={zone}
+        loading={loading}
+        providers={providers}
+        providerHint={hint}
+        rooms={rooms}
+      />
       <FormMessage error={error} success={status} />
       <WaitlistOffers />
-      {refusal && <MoveRefusal message={refusal.message} reasons={refusal.reasons} onDismiss={() => setRefusal(null)} />}
+      {refusal && (
+        <MoveRefusal message={refusal.message} reasons={refusal.reasons} onDismiss={() => setRefusal(null)} />
+      )}
       {holidays.length > 0 && <p className="cal-holiday">Clinic holiday: {holidays.map((h) => h.name).join(', ')}</p>}
       {shown && columns.length === 0 && <p>No providers yet. An administrator adds them with their hours.</p>}
       {shown && range && columns.length > 0 && (
@@ -247,7 +309,11 @@ function CalendarDay({ zone, view, now, today }: { zone: string; view: Extract<C
         </div>
       )}
       <p className="hint cal-keys">
-        <kbd>Alt</kbd>+<kbd>←</kbd>/<kbd>→</kbd> previous or next {weekProvider ? 'week' : 'day'} · arrow keys move between slots · <kbd>Enter</kbd> books the focused slot · drag an appointment to move it, its bottom edge to change its length; or on a focused appointment <kbd>Shift</kbd>+arrows move it, <kbd>Shift</kbd>+<kbd>-</kbd>/<kbd>+</kbd> change its length, <kbd>Enter</kbd> drops (or open it and use Move…) · <kbd>Esc</kbd> closes the panel.
+        <kbd>Alt</kbd>+<kbd>←</kbd>/<kbd>→</kbd> previous or next {weekProvider ? 'week' : 'day'} · arrow keys move
+        between slots · <kbd>Enter</kbd> books the focused slot · drag an appointment to move it, its bottom edge to
+        change its length; or on a focused appointment <kbd>Shift</kbd>+arrows move it, <kbd>Shift</kbd>+<kbd>-</kbd>/
+        <kbd>+</kbd> change its length, <kbd>Enter</kbd> drops (or open it and use Move…) · <kbd>Esc</kbd> closes the
+        panel.
       </p>
     </section>
   );

@@ -36,7 +36,8 @@ function at(view: Browsable, date: string): Browsable {
 
 function heading(view: Browsable): string {
   if (view.kind === 'day') return dateLabel(view.date);
-  if (view.kind === 'week' || view.kind === 'room') return `${shortDateLabel(view.date)} – ${dateLabel(addDays(view.date, 6))}`;
+  if (view.kind === 'week' || view.kind === 'room')
+    return `${shortDateLabel(view.date)} – ${dateLabel(addDays(view.date, 6))}`;
   return monthLabel(view.date);
 }
 
@@ -70,14 +71,27 @@ export function CalendarToolbar({ view, today, zone, loading, providers, provide
         <button type="button" aria-pressed={view.kind === 'day'} onClick={() => go({ kind: 'day', date: anchor })}>
           Day
         </button>
-        <button type="button" aria-pressed={view.kind === 'week'} disabled={!weekProvider} onClick={() => weekProvider && go({ kind: 'week', providerId: weekProvider, date: mondayOf(anchor) })}>
+        <button
+          type="button"
+          aria-pressed={view.kind === 'week'}
+          disabled={!weekProvider}
+          onClick={() => weekProvider && go({ kind: 'week', providerId: weekProvider, date: mondayOf(anchor) })}
+        >
           Week
         </button>
-        <button type="button" aria-pressed={view.kind === 'month'} onClick={() => go({ kind: 'month', date: firstOfMonth(anchor) })}>
+        <button
+          type="button"
+          aria-pressed={view.kind === 'month'}
+          onClick={() => go({ kind: 'month', date: firstOfMonth(anchor) })}
+        >
           Month
         </button>
         {room && (
-          <button type="button" aria-pressed={view.kind === 'room'} onClick={() => go({ kind: 'room', roomId: room, date: mondayOf(anchor) })}>
+          <button
+            type="button"
+            aria-pressed={view.kind === 'room'}
+            onClick={() => go({ kind: 'room', roomId: room, date: mondayOf(anchor) })}
+          >
             Room
           </button>
         )}
@@ -104,7 +118,13 @@ export function CalendarToolbar({ view, today, zone, loading, providers, provide
           }}
         />
         {view.kind === 'room' && (
-          <Chooser id="cal-room" label="Room" value={view.roomId} options={rooms.map((choice) => ({ value: choice.id, label: choice.name }))} onChange={(roomId) => go({ ...view, roomId })} />
+          <Chooser
+            id="cal-room"
+            label="Room"
+            value={view.roomId}
+            options={rooms.map((choice) => ({ value: choice.id, label: choice.name }))}
+            onChange={(roomId) => go({ ...view, roomId })}
+          />
         )}
         {view.kind === 'week' && (
           <Chooser
@@ -127,7 +147,19 @@ export function CalendarToolbar({ view, today, zone, loading, providers, provide
 }
 
 /** The week's provider or room: a select whose label is read out but not shown (the dates beside it say enough). */
-function Chooser({ id, label, value, options, onChange }: { id: string; label: string; value: string; options: { value: string; label: string }[]; onChange: (value: string) => void }) {
+function Chooser({
+  id,
+  label,
+  value,
+  options,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  options: { value: string; label: string }[];
+  onChange: (value: string) => void;
+}) {
   return (
     <>
       <label htmlFor={id} className="visually-hidden">

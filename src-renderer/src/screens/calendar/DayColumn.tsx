@@ -16,8 +16,20 @@ export interface ColumnHandlers {
   slot: (index: number, minute: number) => void;
   slotKey: (event: KeyboardEvent<HTMLButtonElement>, index: number, minute: number) => void;
   appointment: (appointmentId: string) => void;
-  dragKey: (event: KeyboardEvent<HTMLElement>, appointment: AppointmentView, index: number, start: number, end: number) => void;
-  dragBegin: (event: PointerEvent<HTMLElement>, appointment: AppointmentView, index: number, start: number, end: number) => void;
+  dragKey: (
+    event: KeyboardEvent<HTMLElement>,
+    appointment: AppointmentView,
+    index: number,
+    start: number,
+    end: number,
+  ) => void;
+  dragBegin: (
+    event: PointerEvent<HTMLElement>,
+    appointment: AppointmentView,
+    index: number,
+    start: number,
+    end: number,
+  ) => void;
   dragMove: (event: PointerEvent<HTMLElement>) => void;
   dragEnd: () => void;
   dragCancel: () => void;
@@ -57,10 +69,32 @@ function minuteAt(event: MouseEvent<HTMLElement>, from: number, to: number): num
  * without React. Memoised: dragging or selecting in one column leaves the others alone.
  */
 export const DayColumn = memo(function DayColumn(props: DayColumnProps) {
-  const { far, zone, column, index, from, to, canBook, canDrag, activeMinute, selectedMinute, selectedAppointment, ghost, dragging, now, handlers } = props;
-  const placed = useMemo(() => (far ? [] : placeAppointments(zone, column.date, from, column.appointments)), [far, zone, column.date, from, column.appointments]);
+  const {
+    far,
+    zone,
+    column,
+    index,
+    from,
+    to,
+    canBook,
+    canDrag,
+    activeMinute,
+    selectedMinute,
+    selectedAppointment,
+    ghost,
+    dragging,
+    now,
+    handlers,
+  } = props;
+  const placed = useMemo(
+    () => (far ? [] : placeAppointments(zone, column.date, from, column.appointments)),
+    [far, zone, column.date, from, column.appointments],
+  );
   const height = top(to, from);
-  if (far) return <div className="cal-column far" style={{ height }} role="group" aria-label={column.label} data-column={index} />;
+  if (far)
+    return (
+      <div className="cal-column far" style={{ height }} role="group" aria-label={column.label} data-column={index} />
+    );
 
   const book = canBook
     ? {
@@ -86,23 +120,42 @@ export const DayColumn = memo(function DayColumn(props: DayColumnProps) {
     : {};
 
   return (
-    <div className={`cal-column${canBook ? ' bookable' : ''}${ghost ? ' drop-target' : ''}${column.hours === 'none' ? ' open' : ''}`} style={{ height }} role="group" aria-label={column.label} data-column={index} {...book}>
+    <div
+      className={`cal-column${canBook ? ' bookable' : ''}${ghost ? ' drop-target' : ''}${column.hours === 'none' ? ' open' : ''}`}
+      style={{ height }}
+      role="group"
+      aria-label={column.label}
+      data-column={index}
+      {...book}
+    >
       {column.availability.map((span) => {
         const start = minutesOn(zone, column.date, span.start);
         const end = minutesOn(zone, column.date, span.end);
-        return <div key={`a${span.start}`} className="cal-available" style={{ top: top(start, from), height: top(end, from) - top(start, from) }} />;
+        return (
+          <div
+            key={`a${span.start}`}
+            className="cal-available"
+            style={{ top: top(start, from), height: top(end, from) - top(start, from) }}
+          />
+        );
       })}
       {column.timeOff.map((span) => {
         const start = Math.max(minutesOn(zone, column.date, span.start), from);
         const end = Math.min(minutesOn(zone, column.date, span.end), to);
         return (
-          <div key={`t${span.start}`} className="cal-time-off" style={{ top: top(start, from), height: top(end, from) - top(start, from) }}>
+          <div
+            key={`t${span.start}`}
+            className="cal-time-off"
+            style={{ top: top(start, from), height: top(end, from) - top(start, from) }}
+          >
             <span>Time off{span.reason ? `: ${span.reason}` : ''}</span>
           </div>
         );
       })}
       {canBook && <div className="cal-hover" hidden aria-hidden="true" />}
-      {selectedMinute !== null && selectedMinute !== activeMinute && <div className="cal-slot-selected" style={{ top: top(selectedMinute, from) }} aria-hidden="true" />}
+      {selectedMinute !== null && selectedMinute !== activeMinute && (
+        <div className="cal-slot-selected" style={{ top: top(selectedMinute, from) }} aria-hidden="true" />
+      )}
       {canBook && activeMinute !== null && (
         <button
           type="button"
@@ -126,7 +179,10 @@ export const DayColumn = memo(function DayColumn(props: DayColumnProps) {
           style={{
             top: y,
             height: h - 2,
-            ...(lanes > 1 && { left: `calc((100% - 1.25rem) * ${lane / lanes})`, width: `calc((100% - 1.25rem) / ${lanes} - 2px)` }),
+            ...(lanes > 1 && {
+              left: `calc((100% - 1.25rem) * ${lane / lanes})`,
+              width: `calc((100% - 1.25rem) / ${lanes} - 2px)`,
+            }),
             ...({ '--type-colour': appointment.colour } as CSSProperties),
           }}
           size={h <= ROW_PX ? 'tiny' : h <= ROW_PX * 2 ? 'compact' : 'full'}
@@ -140,11 +196,17 @@ export const DayColumn = memo(function DayColumn(props: DayColumnProps) {
         />
       ))}
       {ghost && (
-        <div className={`cal-ghost${ghost.pending ? ' pending' : ''}`} style={{ top: top(ghost.start, from), height: top(ghost.end, from) - top(ghost.start, from) - 2 }} aria-hidden="true">
+        <div
+          className={`cal-ghost${ghost.pending ? ' pending' : ''}`}
+          style={{ top: top(ghost.start, from), height: top(ghost.end, from) - top(ghost.start, from) - 2 }}
+          aria-hidden="true"
+        >
           {formatLocalTime(ghost.start)}–{formatLocalTime(ghost.end)}
         </div>
       )}
-      {now !== null && now >= from && now < to && <div className="cal-now" style={{ top: top(now, from) }} aria-hidden="true" />}
+      {now !== null && now >= from && now < to && (
+        <div className="cal-now" style={{ top: top(now, from) }} aria-hidden="true" />
+      )}
     </div>
   );
 });
@@ -165,7 +227,19 @@ interface BlockProps {
   handlers: ColumnHandlers;
 }
 
-function AppointmentBlock({ appointment, detail, style, size, selected, draggable, dragging, onClick, onKeyDown, onPointerDown, handlers }: BlockProps) {
+function AppointmentBlock({
+  appointment,
+  detail,
+  style,
+  size,
+  selected,
+  draggable,
+  dragging,
+  onClick,
+  onKeyDown,
+  onPointerDown,
+  handlers,
+}: BlockProps) {
   return (
     <button
       type="button"

@@ -35,13 +35,29 @@ interface DayGridProps {
  * books). Appointments sit over the rows, leaving a strip on the right so a slot stays reachable
  * beside a booking. Blocks can be dragged to another time or column, and resized by their bottom edge.
  */
-export function DayGrid({ zone, columns, label, from, to, today, now, selection, canBook, onDrop, onSlot, onAppointment }: DayGridProps) {
+export function DayGrid({
+  zone,
+  columns,
+  label,
+  from,
+  to,
+  today,
+  now,
+  selection,
+  canBook,
+  onDrop,
+  onSlot,
+  onAppointment,
+}: DayGridProps) {
   const minutes = useMemo(() => {
     const list: number[] = [];
     for (let m = from; m < to; m += SLOT_MINUTES) list.push(m);
     return list;
   }, [from, to]);
-  const [active, setActive] = useState<{ column: number; minute: number }>({ column: 0, minute: minutes.includes(9 * 60) ? 9 * 60 : from });
+  const [active, setActive] = useState<{ column: number; minute: number }>({
+    column: 0,
+    minute: minutes.includes(9 * 60) ? 9 * 60 : from,
+  });
   const grid = useRef<HTMLDivElement>(null);
   const near = useNearColumns(grid, columns.length);
   // Columns out of sight are not drawn, so Tab would skip their appointments: the first Tab pressed
@@ -87,7 +103,8 @@ export function DayGrid({ zone, columns, label, from, to, today, now, selection,
         let next: { column: number; minute: number };
         if (event.key === 'ArrowDown') next = { column, minute: Math.min(minute + SLOT_MINUTES, last - SLOT_MINUTES) };
         else if (event.key === 'ArrowUp') next = { column, minute: Math.max(minute - SLOT_MINUTES, first) };
-        else if (event.key === 'ArrowRight' && !event.altKey) next = { column: Math.min(column + 1, width - 1), minute };
+        else if (event.key === 'ArrowRight' && !event.altKey)
+          next = { column: Math.min(column + 1, width - 1), minute };
         else if (event.key === 'ArrowLeft' && !event.altKey) next = { column: Math.max(column - 1, 0), minute };
         else return;
         event.preventDefault();
@@ -106,7 +123,8 @@ export function DayGrid({ zone, columns, label, from, to, today, now, selection,
           if (event.key === 'Enter') refocus.current = appointment.id;
         }
       },
-      dragBegin: (event, appointment, index, start, end) => latest.current.drag.begin(event, appointment, index, start, end),
+      dragBegin: (event, appointment, index, start, end) =>
+        latest.current.drag.begin(event, appointment, index, start, end),
       dragMove: (event) => latest.current.drag.move(event),
       dragEnd: () => void latest.current.drag.end(),
       dragCancel: () => latest.current.drag.cancel(),
@@ -135,7 +153,9 @@ export function DayGrid({ zone, columns, label, from, to, today, now, selection,
 
   // On opening a day or week, scroll to where the day starts (or to now on today), not to the top of the axis.
   const firstMinute = useMemo(() => {
-    const starts = columns.flatMap((column) => column.availability.map((span) => minutesOn(zone, column.date, span.start)));
+    const starts = columns.flatMap((column) =>
+      column.availability.map((span) => minutesOn(zone, column.date, span.start)),
+    );
     return starts.length > 0 ? Math.min(...starts) : from;
   }, [columns, zone, from]);
   const scrolledFor = useRef<string | null>(null);
@@ -200,8 +220,16 @@ export function DayGrid({ zone, columns, label, from, to, today, now, selection,
             to={to}
             canBook={canBook}
             canDrag={onDrop !== undefined}
-            activeMinute={Math.min(active.column, count - 1) === index ? Math.min(Math.max(active.minute, from), to - SLOT_MINUTES) : null}
-            selectedMinute={selectedSlot && selectedSlot.providerId === column.providerId && selectedSlot.date === column.date ? selectedSlot.minute : null}
+            activeMinute={
+              Math.min(active.column, count - 1) === index
+                ? Math.min(Math.max(active.minute, from), to - SLOT_MINUTES)
+                : null
+            }
+            selectedMinute={
+              selectedSlot && selectedSlot.providerId === column.providerId && selectedSlot.date === column.date
+                ? selectedSlot.minute
+                : null
+            }
             selectedAppointment={holds(column, selectedAppointment) ? selectedAppointment : null}
             ghost={ghost && ghost.column === index ? ghost : null}
             dragging={ghost && holds(column, ghost.appointmentId) ? ghost.appointmentId : null}
@@ -212,7 +240,8 @@ export function DayGrid({ zone, columns, label, from, to, today, now, selection,
       </div>
       {ghost && (
         <p className="visually-hidden" aria-live="polite">
-          {ghost.pending ? 'Moving' : 'Drop to move'} to {columns[ghost.column]?.label} {formatLocalTime(ghost.start)}–{formatLocalTime(ghost.end)}
+          {ghost.pending ? 'Moving' : 'Drop to move'} to {columns[ghost.column]?.label} {formatLocalTime(ghost.start)}–
+          {formatLocalTime(ghost.end)}
         </p>
       )}
     </div>
@@ -256,7 +285,10 @@ let lastFit: number | null = null;
  * else the window's, is the guess; after the paint, and on every scroll or resize, the real boxes decide.
  */
 function useNearColumns(scroller: RefObject<HTMLDivElement | null>, count: number): { first: number; last: number } {
-  const [near, setNear] = useState(() => ({ first: 0, last: (lastFit ?? Math.ceil(Math.max(window.innerWidth - AXIS_PX, 0) / MIN_COLUMN_PX)) + OVERSCAN }));
+  const [near, setNear] = useState(() => ({
+    first: 0,
+    last: (lastFit ?? Math.ceil(Math.max(window.innerWidth - AXIS_PX, 0) / MIN_COLUMN_PX)) + OVERSCAN,
+  }));
   useEffect(() => {
     const box = scroller.current;
     if (!box) return;

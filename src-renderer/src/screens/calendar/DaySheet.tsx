@@ -82,7 +82,9 @@ export function DaySheet({ providerId, date, clinicName }: { providerId: string;
                   <th scope="col">Type</th>
                   <th scope="col">Status</th>
                   <th scope="col">Reason and notes</th>
-                  <th scope="col" className="cal-sheet-tick">Seen</th>
+                  <th scope="col" className="cal-sheet-tick">
+                    Seen
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -107,7 +109,8 @@ export function DaySheet({ providerId, date, clinicName }: { providerId: string;
             </table>
           )}
           <footer className="cal-sheet-foot">
-            {appointments.length} appointment{appointments.length === 1 ? '' : 's'} · times in {zone} · confidential: patient information
+            {appointments.length} appointment{appointments.length === 1 ? '' : 's'} · times in {zone} · confidential:
+            patient information
           </footer>
         </article>
       )}

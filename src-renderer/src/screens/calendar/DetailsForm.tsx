@@ -6,9 +6,19 @@ import { FormMessage } from '../../components/FormMessage';
 import { useFormErrors } from '../../hooks/useFormErrors';
 
 /** Edit details: the reason, notes and meeting link of a booked appointment (a move changes the rest). */
-export function DetailsForm({ appointment, onSaved }: { appointment: AppointmentView; onSaved: (view: AppointmentView) => void }) {
+export function DetailsForm({
+  appointment,
+  onSaved,
+}: {
+  appointment: AppointmentView;
+  onSaved: (view: AppointmentView) => void;
+}) {
   const [open, setOpen] = useState(false);
-  const [draft, setDraft] = useState({ reason: appointment.reason ?? '', notes: appointment.notes ?? '', meetingLink: appointment.meetingLink ?? '' });
+  const [draft, setDraft] = useState({
+    reason: appointment.reason ?? '',
+    notes: appointment.notes ?? '',
+    meetingLink: appointment.meetingLink ?? '',
+  });
   const [busy, setBusy] = useState(false);
   const errors = useFormErrors();
 
@@ -16,7 +26,11 @@ export function DetailsForm({ appointment, onSaved }: { appointment: Appointment
     event.preventDefault();
     errors.clear();
     setBusy(true);
-    const result = await call('appointments.updateDetails', { appointmentId: appointment.id, ...draft, expectedUpdatedAt: appointment.updatedAt });
+    const result = await call('appointments.updateDetails', {
+      appointmentId: appointment.id,
+      ...draft,
+      expectedUpdatedAt: appointment.updatedAt,
+    });
     setBusy(false);
     if (!result.ok) return errors.show(result.error, ['reason', 'notes', 'meetingLink']);
     setOpen(false);
@@ -34,9 +48,29 @@ export function DetailsForm({ appointment, onSaved }: { appointment: Appointment
   }
   return (
     <form aria-label="Edit details" noValidate onSubmit={(event) => void submit(event)} className="cal-details-form">
-      <Field label="Reason for the visit" value={draft.reason} maxLength={500} onChange={(event) => setDraft({ ...draft, reason: event.target.value })} error={errors.errors.fields.reason} />
-      <TextAreaField label="Notes" rows={3} value={draft.notes} maxLength={4000} onChange={(event) => setDraft({ ...draft, notes: event.target.value })} error={errors.errors.fields.notes} />
-      <Field label="Meeting link" type="url" placeholder="https://" value={draft.meetingLink} onChange={(event) => setDraft({ ...draft, meetingLink: event.target.value })} error={errors.errors.fields.meetingLink} />
+      <Field
+        label="Reason for the visit"
+        value={draft.reason}
+        maxLength={500}
+        onChange={(event) => setDraft({ ...draft, reason: event.target.value })}
+        error={errors.errors.fields.reason}
+      />
+      <TextAreaField
+        label="Notes"
+        rows={3}
+        value={draft.notes}
+        maxLength={4000}
+        onChange={(event) => setDraft({ ...draft, notes: event.target.value })}
+        error={errors.errors.fields.notes}
+      />
+      <Field
+        label="Meeting link"
+        type="url"
+        placeholder="https://"
+        value={draft.meetingLink}
+        onChange={(event) => setDraft({ ...draft, meetingLink: event.target.value })}
+        error={errors.errors.fields.meetingLink}
+      />
       <FormMessage error={errors.errors.form} />
       <div className="actions">
         <button type="submit" className="primary" disabled={busy}>

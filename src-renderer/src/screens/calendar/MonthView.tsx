@@ -29,7 +29,17 @@ export function MonthView({ zone, today, month }: { zone: string; today: string;
   const key = month.slice(0, 7);
   const last = addDays(addMonths(month, 1), -1);
 
-  const { value: overview, error, loading, load } = useViewRead(useCallback(() => call('calendar.month', { month: key, providerIds: providerId ? [providerId] : [] }), [key, providerId]));
+  const {
+    value: overview,
+    error,
+    loading,
+    load,
+  } = useViewRead(
+    useCallback(
+      () => call('calendar.month', { month: key, providerIds: providerId ? [providerId] : [] }),
+      [key, providerId],
+    ),
+  );
 
   useEffect(() => {
     void load();
@@ -42,7 +52,10 @@ export function MonthView({ zone, today, month }: { zone: string; today: string;
     setFocused((current) => (current.slice(0, 7) === key ? current : month));
   }, [key, month]);
   // A booking anywhere in the month changes its counts: reload on the pushed event, never by polling.
-  useEffect(() => bridge.on('appointments.changed', ({ dates }) => dates.some((date) => date.startsWith(key)) && void load()), [key, load]);
+  useEffect(
+    () => bridge.on('appointments.changed', ({ dates }) => dates.some((date) => date.startsWith(key)) && void load()),
+    [key, load],
+  );
   // Holidays are part of the set-up: any change of it may add or move one.
   useEffect(() => bridge.on('schedule.changed', () => void load()), [load]);
 
@@ -66,7 +79,15 @@ export function MonthView({ zone, today, month }: { zone: string; today: string;
 
   return (
     <section className="calendar">
-      <CalendarToolbar view={{ kind: 'month', date: month }} today={today} zone={zone} loading={loading} providers={providers} providerHint={providerId || null} rooms={rooms} />
+      <CalendarToolbar
+        view={{ kind: 'month', date: month }}
+        today={today}
+        zone={zone}
+        loading={loading}
+        providers={providers}
+        providerHint={providerId || null}
+        rooms={rooms}
+      />
       <div className="cal-month-filter">
         <label htmlFor="cal-month-provider">Provider</label>
         <select id="cal-month-provider" value={providerId} onChange={(event) => setProviderId(event.target.value)}>
@@ -111,7 +132,9 @@ export function MonthView({ zone, today, month }: { zone: string; today: string;
                     >
                       <span className="cal-month-day">{Number(date.slice(8))}</span>
                       {holiday && <span className="cal-month-holiday">{holiday}</span>}
-                      {shown && count > 0 && <strong className="cal-month-count">{plural(count, 'appointment')}</strong>}
+                      {shown && count > 0 && (
+                        <strong className="cal-month-count">{plural(count, 'appointment')}</strong>
+                      )}
                       {statuses.length > 0 && (
                         <span className="cal-month-statuses">
                           {statuses.map((status) => (
@@ -130,7 +153,8 @@ export function MonthView({ zone, today, month }: { zone: string; today: string;
         </tbody>
       </table>
       <p className="hint cal-keys">
-        <kbd>Alt</kbd>+<kbd>←</kbd>/<kbd>→</kbd> previous or next month · arrow keys move between days · <kbd>Enter</kbd> opens the day.
+        <kbd>Alt</kbd>+<kbd>←</kbd>/<kbd>→</kbd> previous or next month · arrow keys move between days ·{' '}
+        <kbd>Enter</kbd> opens the day.
       </p>
     </section>
   );

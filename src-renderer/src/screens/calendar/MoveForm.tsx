@@ -42,15 +42,21 @@ export function MoveForm({ appointment, onMoved }: MoveFormProps) {
   async function submit(event: SyntheticEvent, anyway = false) {
     event.preventDefault();
     errors.clear();
-    if (anyway && overrideReason.trim() === '') return errors.setField('override.reason', 'say why it must be moved anyway');
+    if (anyway && overrideReason.trim() === '')
+      return errors.setField('override.reason', 'say why it must be moved anyway');
     if (!anyway) setProblems([]);
     const minute = parseLocalTime(time);
     const durationMinutes = Number(length);
     if (!isLocalDate(date)) return errors.setField('start.date', 'must be a real date');
     if (minute === null || minute >= 24 * 60) return errors.setField('start.time', 'must be a time written as HH:mm');
-    if (!Number.isInteger(durationMinutes) || durationMinutes < 5 || durationMinutes > 720) return errors.setField('durationMinutes', 'must be 5 to 720 whole minutes');
+    if (!Number.isInteger(durationMinutes) || durationMinutes < 5 || durationMinutes > 720)
+      return errors.setField('durationMinutes', 'must be 5 to 720 whole minutes');
     setBusy(true);
-    const outcome = await moveAppointment(appointment, { providerId, date, minute, durationMinutes }, anyway ? overrideReason : undefined);
+    const outcome = await moveAppointment(
+      appointment,
+      { providerId, date, minute, durationMinutes },
+      anyway ? overrideReason : undefined,
+    );
     setBusy(false);
     if (outcome.ok) return onMoved(outcome.view);
     if (outcome.problems.length > 0) return setProblems(outcome.problems);
@@ -61,8 +67,21 @@ export function MoveForm({ appointment, onMoved }: MoveFormProps) {
     <form aria-label="Move appointment" noValidate className="cal-move" onSubmit={(event) => void submit(event)}>
       <h3>Move</h3>
       <div className="cal-move-row">
-        <Field label="New date" type="date" value={date} onChange={(event) => setDate(event.target.value)} error={errors.errors.fields['start.date']} />
-        <Field label="New start" type="time" step={300} value={time} onChange={(event) => setTime(event.target.value)} error={errors.errors.fields['start.time']} />
+        <Field
+          label="New date"
+          type="date"
+          value={date}
+          onChange={(event) => setDate(event.target.value)}
+          error={errors.errors.fields['start.date']}
+        />
+        <Field
+          label="New start"
+          type="time"
+          step={300}
+          value={time}
+          onChange={(event) => setTime(event.target.value)}
+          error={errors.errors.fields['start.time']}
+        />
       </div>
       <div className="cal-move-row">
         <SelectField
@@ -72,7 +91,16 @@ export function MoveForm({ appointment, onMoved }: MoveFormProps) {
           onChange={(event) => setProviderId(event.target.value)}
           error={errors.errors.fields.providerId}
         />
-        <Field label="Length (minutes)" type="number" min={5} max={720} step={5} value={length} onChange={(event) => setLength(event.target.value)} error={errors.errors.fields.durationMinutes} />
+        <Field
+          label="Length (minutes)"
+          type="number"
+          min={5}
+          max={720}
+          step={5}
+          value={length}
+          onChange={(event) => setLength(event.target.value)}
+          error={errors.errors.fields.durationMinutes}
+        />
       </div>
       <div className="cal-submit">
         <div className="cal-move-buttons">
@@ -103,7 +131,12 @@ export function MoveForm({ appointment, onMoved }: MoveFormProps) {
               onChange={(event) => setOverrideReason(event.target.value)}
               error={errors.errors.fields['override.reason']}
             />
-            <button type="button" className="danger-outline" disabled={busy} onClick={(event) => void submit(event, true)}>
+            <button
+              type="button"
+              className="danger-outline"
+              disabled={busy}
+              onClick={(event) => void submit(event, true)}
+            >
               Move anyway
             </button>
           </div>

@@ -1,5 +1,13 @@
 /** Why a drag was refused, above the grid where the block snapped back. */
-export function MoveRefusal({ message, reasons, onDismiss }: { message: string; reasons: readonly string[]; onDismiss: () => void }) {
+export function MoveRefusal({
+  message,
+  reasons,
+  onDismiss,
+}: {
+  message: string;
+  reasons: readonly string[];
+  onDismiss: () => void;
+}) {
   return (
     <div role="alert" className="form-error cal-problems cal-refusal">
       <strong>{message}</strong>

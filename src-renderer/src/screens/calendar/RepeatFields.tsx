@@ -26,16 +26,27 @@ interface RepeatDraft {
 const INITIAL: RepeatDraft = { on: false, frequency: 'weekly', interval: '1', ends: 'count', count: '6', until: '' };
 
 /** One booking as the panel sends it; a series books the same on each date. */
-type SingleBooking = Pick<Input<'appointments.book'>, 'patientId' | 'providerId' | 'typeId' | 'start' | 'roomId' | 'reason' | 'notes' | 'meetingLink'>;
+type SingleBooking = Pick<
+  Input<'appointments.book'>,
+  'patientId' | 'providerId' | 'typeId' | 'start' | 'roomId' | 'reason' | 'notes' | 'meetingLink'
+>;
 
 function refusalsOf(details: unknown): SeriesRefusal[] | null {
-  if (typeof details !== 'object' || details === null || !('occurrences' in details) || !Array.isArray(details.occurrences)) return null;
+  if (
+    typeof details !== 'object' ||
+    details === null ||
+    !('occurrences' in details) ||
+    !Array.isArray(details.occurrences)
+  )
+    return null;
   return details.occurrences as SeriesRefusal[];
 }
 
 export function useRepeat(onBooked: (first: AppointmentView) => void) {
   const [draft, setDraft] = useState<RepeatDraft>(INITIAL);
-  const [refused, setRefused] = useState<{ dates: SeriesRefusal[]; total: number; booking: SingleBooking } | null>(null);
+  const [refused, setRefused] = useState<{ dates: SeriesRefusal[]; total: number; booking: SingleBooking } | null>(
+    null,
+  );
   const [fields, setFields] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -77,14 +88,26 @@ export function RepeatFields({ repeat }: { repeat: ReturnType<typeof useRepeat> 
   return (
     <div className="cal-repeat">
       <label className="checkbox">
-        <input type="checkbox" checked={draft.on} onChange={(event) => setDraft({ ...draft, on: event.target.checked })} />
+        <input
+          type="checkbox"
+          checked={draft.on}
+          onChange={(event) => setDraft({ ...draft, on: event.target.checked })}
+        />
         Repeat
       </label>
       {draft.on && (
         <fieldset>
           <legend>Repeats</legend>
           <div className="cal-repeat-row">
-            <Field label="Every" type="number" min={1} max={52} value={draft.interval} onChange={(event) => setDraft({ ...draft, interval: event.target.value })} error={fields['repeat.interval']} />
+            <Field
+              label="Every"
+              type="number"
+              min={1}
+              max={52}
+              value={draft.interval}
+              onChange={(event) => setDraft({ ...draft, interval: event.target.value })}
+              error={fields['repeat.interval']}
+            />
             <SelectField
               label="Period"
               value={draft.frequency}
@@ -106,9 +129,23 @@ export function RepeatFields({ repeat }: { repeat: ReturnType<typeof useRepeat> 
             onChange={(event) => setDraft({ ...draft, ends: event.target.value as RepeatDraft['ends'] })}
           />
           {draft.ends === 'count' ? (
-            <Field label="Number of times" type="number" min={2} max={200} value={draft.count} onChange={(event) => setDraft({ ...draft, count: event.target.value })} error={fields['repeat.count']} />
+            <Field
+              label="Number of times"
+              type="number"
+              min={2}
+              max={200}
+              value={draft.count}
+              onChange={(event) => setDraft({ ...draft, count: event.target.value })}
+              error={fields['repeat.count']}
+            />
           ) : (
-            <Field label="Last date" type="date" value={draft.until} onChange={(event) => setDraft({ ...draft, until: event.target.value })} error={fields['repeat.until']} />
+            <Field
+              label="Last date"
+              type="date"
+              value={draft.until}
+              onChange={(event) => setDraft({ ...draft, until: event.target.value })}
+              error={fields['repeat.until']}
+            />
           )}
         </fieldset>
       )}

@@ -20,12 +20,29 @@ const NOTHING = () => undefined;
  * whichever provider. Rooms have no hours, so nothing is shaded and empty time is not booked from
  * here (booking needs a provider: the day view); an appointment opens its panel (move, status, cancel).
  */
-export function RoomWeekView({ zone, today, roomId, monday, now }: { zone: string; today: string; roomId: string; monday: string; now: number }) {
+export function RoomWeekView({
+  zone,
+  today,
+  roomId,
+  monday,
+  now,
+}: {
+  zone: string;
+  today: string;
+  roomId: string;
+  monday: string;
+  now: number;
+}) {
   const { providers, rooms } = useCalendar();
   const canWrite = useSession((state) => state.can('appointments:write'));
   const [selected, setSelected] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const { value: week, error, loading, load } = useViewRead(useCallback(() => call('calendar.roomWeek', { roomId, from: monday, days: 7 }), [roomId, monday]));
+  const {
+    value: week,
+    error,
+    loading,
+    load,
+  } = useViewRead(useCallback(() => call('calendar.roomWeek', { roomId, from: monday, days: 7 }), [roomId, monday]));
 
   useEffect(() => {
     setSelected(null);
@@ -46,19 +63,37 @@ export function RoomWeekView({ zone, today, roomId, monday, now }: { zone: strin
   }, [load]);
 
   const shown = week?.room.id === roomId && week.days[0]?.date === monday ? week : null;
-  const columns = useMemo(() => (shown ? roomColumns(shown, (id) => providers.find((p) => p.id === id)?.displayName) : []), [shown, providers]);
+  const columns = useMemo(
+    () => (shown ? roomColumns(shown, (id) => providers.find((p) => p.id === id)?.displayName) : []),
+    [shown, providers],
+  );
   const range = shown ? axisRange(zone, columns) : null;
-  const appointment = selected ? columns.flatMap((column) => column.appointments).find((a) => a.id === selected) : undefined;
+  const appointment = selected
+    ? columns.flatMap((column) => column.appointments).find((a) => a.id === selected)
+    : undefined;
   const changed = () => {
     void load();
   };
 
   return (
     <section className="calendar">
-      <CalendarToolbar view={{ kind: 'room', roomId, date: monday }} today={today} zone={zone} loading={loading} providers={providers} providerHint={appointment?.providerId ?? null} rooms={rooms} />
+      <CalendarToolbar
+        view={{ kind: 'room', roomId, date: monday }}
+        today={today}
+        zone={zone}
+        loading={loading}
+        providers={providers}
+        providerHint={appointment?.providerId ?? null}
+        rooms={rooms}
+      />
       <FormMessage error={error} />
       <WaitlistOffers />
-      {shown && <p className="hint">{shown.room.name} at {shown.room.locationName}: everyone booked in this room, whichever provider. To book, use the day view or Find a slot.</p>}
+      {shown && (
+        <p className="hint">
+          {shown.room.name} at {shown.room.locationName}: everyone booked in this room, whichever provider. To book, use
+          the day view or Find a slot.
+        </p>
+      )}
       {shown && range && (
         <div className={`cal-body${appointment ? ' with-panel' : ''}`}>
           <DayGrid

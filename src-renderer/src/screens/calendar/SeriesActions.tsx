@@ -21,7 +21,13 @@ const SCOPES: { value: SeriesScope; label: string }[] = [
 ];
 
 function refusalsOf(details: unknown): SeriesRefusal[] {
-  if (typeof details !== 'object' || details === null || !('occurrences' in details) || !Array.isArray(details.occurrences)) return [];
+  if (
+    typeof details !== 'object' ||
+    details === null ||
+    !('occurrences' in details) ||
+    !Array.isArray(details.occurrences)
+  )
+    return [];
   return details.occurrences as SeriesRefusal[];
 }
 
@@ -59,8 +65,18 @@ export function SeriesActions({ appointment, canWrite, onCancelled }: SeriesActi
     setBusy(true);
     const result =
       action === 'cancel'
-        ? await call('series.cancel', { appointmentId: appointment.id, scope, reason, expectedUpdatedAt: appointment.updatedAt })
-        : await call('series.change', { appointmentId: appointment.id, scope, time, expectedUpdatedAt: appointment.updatedAt });
+        ? await call('series.cancel', {
+            appointmentId: appointment.id,
+            scope,
+            reason,
+            expectedUpdatedAt: appointment.updatedAt,
+          })
+        : await call('series.change', {
+            appointmentId: appointment.id,
+            scope,
+            time,
+            expectedUpdatedAt: appointment.updatedAt,
+          });
     setBusy(false);
     if (!result.ok) {
       const dates = refusalsOf(result.error.details);
@@ -79,7 +95,10 @@ export function SeriesActions({ appointment, canWrite, onCancelled }: SeriesActi
   return (
     <section className="cal-series" aria-label="Series">
       <h3>
-        Repeats: {series.description} <small className="muted">({position} of {series.occurrences.length})</small>
+        Repeats: {series.description}{' '}
+        <small className="muted">
+          ({position} of {series.occurrences.length})
+        </small>
       </h3>
       {canWrite && (
         <>
@@ -87,19 +106,42 @@ export function SeriesActions({ appointment, canWrite, onCancelled }: SeriesActi
             <legend>Apply to</legend>
             {SCOPES.map((option) => (
               <label key={option.value} className="checkbox">
-                <input type="radio" name="series-scope" value={option.value} checked={scope === option.value} onChange={() => setScope(option.value)} />
+                <input
+                  type="radio"
+                  name="series-scope"
+                  value={option.value}
+                  checked={scope === option.value}
+                  onChange={() => setScope(option.value)}
+                />
                 {option.label}
               </label>
             ))}
           </fieldset>
-          <form aria-label="Move series appointments" noValidate onSubmit={(event) => void run(event, 'change')} className="cal-series-row">
-            <Field label="New start time" type="time" value={time} onChange={(event) => setTime(event.target.value)} error={errors.errors.fields.time} />
+          <form
+            aria-label="Move series appointments"
+            noValidate
+            onSubmit={(event) => void run(event, 'change')}
+            className="cal-series-row"
+          >
+            <Field
+              label="New start time"
+              type="time"
+              value={time}
+              onChange={(event) => setTime(event.target.value)}
+              error={errors.errors.fields.time}
+            />
             <button type="submit" disabled={busy}>
               Move to this time
             </button>
           </form>
           <form aria-label="Cancel series appointments" noValidate onSubmit={(event) => void run(event, 'cancel')}>
-            <Field label="Reason for cancelling these" value={reason} onChange={(event) => setReason(event.target.value)} error={errors.errors.fields.reason} maxLength={500} />
+            <Field
+              label="Reason for cancelling these"
+              value={reason}
+              onChange={(event) => setReason(event.target.value)}
+              error={errors.errors.fields.reason}
+              maxLength={500}
+            />
             <button type="submit" className="danger" disabled={busy}>
               Cancel these appointments
             </button>

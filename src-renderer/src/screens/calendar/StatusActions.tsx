@@ -16,7 +16,13 @@ const ACTIONS: Record<AppointmentStatus, string> = {
 };
 
 /** The usual order of a visit: a move to an earlier step is an undo. */
-const STEP: Partial<Record<AppointmentStatus, number>> = { booked: 0, confirmed: 1, arrived: 2, in_room: 3, completed: 4 };
+const STEP: Partial<Record<AppointmentStatus, number>> = {
+  booked: 0,
+  confirmed: 1,
+  arrived: 2,
+  in_room: 3,
+  completed: 4,
+};
 
 function actionLabel(from: AppointmentStatus, to: AppointmentStatus): string {
   const back = (STEP[to] ?? 0) < (STEP[from] ?? 0);
@@ -24,7 +30,13 @@ function actionLabel(from: AppointmentStatus, to: AppointmentStatus): string {
 }
 
 /** A button per status the appointment may move to next (the same table main enforces). */
-export function StatusActions({ appointment, onChanged }: { appointment: AppointmentView; onChanged: (view: AppointmentView) => void }) {
+export function StatusActions({
+  appointment,
+  onChanged,
+}: {
+  appointment: AppointmentView;
+  onChanged: (view: AppointmentView) => void;
+}) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const next = STATUS_TRANSITIONS[appointment.status];
@@ -33,7 +45,11 @@ export function StatusActions({ appointment, onChanged }: { appointment: Appoint
   async function set(status: AppointmentStatus) {
     setBusy(true);
     setError(null);
-    const result = await call('appointments.setStatus', { appointmentId: appointment.id, status, expectedUpdatedAt: appointment.updatedAt });
+    const result = await call('appointments.setStatus', {
+      appointmentId: appointment.id,
+      status,
+      expectedUpdatedAt: appointment.updatedAt,
+    });
     setBusy(false);
     if (result.ok) onChanged(result.value);
     else setError(result.error.message);
@@ -42,7 +58,13 @@ export function StatusActions({ appointment, onChanged }: { appointment: Appoint
   return (
     <div className="cal-status-actions" role="group" aria-label="Change status">
       {next.map((status) => (
-        <button key={status} type="button" className={status === 'no_show' ? 'danger-outline' : ''} disabled={busy} onClick={() => void set(status)}>
+        <button
+          key={status}
+          type="button"
+          className={status === 'no_show' ? 'danger-outline' : ''}
+          disabled={busy}
+          onClick={() => void set(status)}
+        >
           {actionLabel(appointment.status, status)}
         </button>
       ))}

@@ -7,7 +7,12 @@ import { useWaitlistOffers, type FreedSlot } from '../../stores/waitlist-offers'
 
 const waitedSince = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short' });
 
-const PRIORITY: Record<WaitlistOffer['entry']['priority'], string> = { urgent: 'urgent', high: 'high', normal: 'normal', low: 'low' };
+const PRIORITY: Record<WaitlistOffer['entry']['priority'], string> = {
+  urgent: 'urgent',
+  high: 'high',
+  normal: 'normal',
+  low: 'low',
+};
 
 /**
  * After an appointment is cancelled (or moved away), the waiting patients who fit its time, most
@@ -29,13 +34,16 @@ function Offers({ freed }: { freed: FreedSlot }) {
 
   useEffect(() => {
     let live = true;
-    void call('waitlist.offersForSlot', { providerId: freed.providerId, locationId: freed.locationId, start: freed.start, excludePatientId: freed.patientId }).then(
-      (result) => {
-        if (!live) return;
-        if (result.ok) setOffers(result.value);
-        else setError(result.error.message);
-      },
-    );
+    void call('waitlist.offersForSlot', {
+      providerId: freed.providerId,
+      locationId: freed.locationId,
+      start: freed.start,
+      excludePatientId: freed.patientId,
+    }).then((result) => {
+      if (!live) return;
+      if (result.ok) setOffers(result.value);
+      else setError(result.error.message);
+    });
     return () => {
       live = false;
     };
@@ -53,7 +61,9 @@ function Offers({ freed }: { freed: FreedSlot }) {
     });
     setBusy(false);
     if (!result.ok) return setError(result.error.message);
-    setBooked(`Booked ${result.value.appointment.patientName} from the waitlist at ${result.value.appointment.startTime} with ${slot.providerName}.`);
+    setBooked(
+      `Booked ${result.value.appointment.patientName} from the waitlist at ${result.value.appointment.startTime} with ${slot.providerName}.`,
+    );
     setOffers([]);
   }
 
@@ -75,9 +85,11 @@ function Offers({ freed }: { freed: FreedSlot }) {
           {offers.map((offer) => (
             <li key={offer.entry.id}>
               <span>
-                <strong>{offer.entry.patientName}</strong> <span className={`tag priority-${offer.entry.priority}`}>{PRIORITY[offer.entry.priority]}</span>
+                <strong>{offer.entry.patientName}</strong>{' '}
+                <span className={`tag priority-${offer.entry.priority}`}>{PRIORITY[offer.entry.priority]}</span>
                 <small className="muted cal-block">
-                  {offer.entry.typeName} · {offer.slot.time}–{offer.slot.endTime} with {offer.slot.providerName} · waiting since {waitedSince.format(offer.entry.createdAt)}
+                  {offer.entry.typeName} · {offer.slot.time}–{offer.slot.endTime} with {offer.slot.providerName} ·
+                  waiting since {waitedSince.format(offer.entry.createdAt)}
                   {offer.entry.note ? ` · ${offer.entry.note}` : ''}
                 </small>
               </span>

@@ -1,5 +1,10 @@
 import type { ProviderWeek, RoomWeek } from '../../../../src-shared/api/areas/calendar';
-import type { AppointmentView, AvailabilityInterval, DaySchedule, ProviderDaySchedule } from '../../../../src-shared/api/areas/scheduling';
+import type {
+  AppointmentView,
+  AvailabilityInterval,
+  DaySchedule,
+  ProviderDaySchedule,
+} from '../../../../src-shared/api/areas/scheduling';
 import { dateLabel, shortDateLabel } from './format';
 import { calendarHref, mondayOf } from './route';
 
@@ -52,8 +57,16 @@ function providerColumn(day: DaySchedule, column: ProviderDaySchedule): GridColu
     colour: column.provider.colour,
     bookLabel: column.provider.displayName,
     links: [
-      { text: 'Week', href: calendarHref({ kind: 'week', providerId: column.provider.id, date: mondayOf(day.date) }), label: `Week of ${column.provider.displayName}` },
-      { text: 'Day sheet', href: calendarHref({ kind: 'sheet', providerId: column.provider.id, date: day.date }), label: `Day sheet for ${column.provider.displayName}` },
+      {
+        text: 'Week',
+        href: calendarHref({ kind: 'week', providerId: column.provider.id, date: mondayOf(day.date) }),
+        label: `Week of ${column.provider.displayName}`,
+      },
+      {
+        text: 'Day sheet',
+        href: calendarHref({ kind: 'sheet', providerId: column.provider.id, date: day.date }),
+        label: `Day sheet for ${column.provider.displayName}`,
+      },
     ],
     availability: column.availability,
     hours: 'shaded',
@@ -75,7 +88,11 @@ export function weekColumns(week: ProviderWeek): GridColumn[] {
     bookLabel: `${name} on ${shortDateLabel(day.date)}`,
     links: [
       { text: 'Day', href: calendarHref({ kind: 'day', date: day.date }), label: `Day view of ${dateLabel(day.date)}` },
-      { text: 'Day sheet', href: calendarHref({ kind: 'sheet', providerId: week.provider.id, date: day.date }), label: `Day sheet for ${dateLabel(day.date)}` },
+      {
+        text: 'Day sheet',
+        href: calendarHref({ kind: 'sheet', providerId: week.provider.id, date: day.date }),
+        label: `Day sheet for ${dateLabel(day.date)}`,
+      },
     ],
     availability: day.availability,
     hours: 'shaded',
@@ -86,7 +103,8 @@ export function weekColumns(week: ProviderWeek): GridColumn[] {
 
 /** The room week's columns: one per date, whoever is booked in the room. Not bookable from here, so no provider. */
 export function roomColumns(week: RoomWeek, providerName: (providerId: string) => string | undefined): GridColumn[] {
-  const blockDetail = (appointment: AppointmentView) => [providerName(appointment.providerId), appointment.typeName].filter(Boolean).join(' · ');
+  const blockDetail = (appointment: AppointmentView) =>
+    [providerName(appointment.providerId), appointment.typeName].filter(Boolean).join(' · ');
   return week.days.map((day) => ({
     key: day.date,
     providerId: '',
@@ -95,7 +113,9 @@ export function roomColumns(week: RoomWeek, providerName: (providerId: string) =
     sublabel: day.holidays.length > 0 ? day.holidays.map((h) => h.name).join(', ') : null,
     colour: null,
     bookLabel: `${week.room.name} on ${shortDateLabel(day.date)}`,
-    links: [{ text: 'Day', href: calendarHref({ kind: 'day', date: day.date }), label: `Day view of ${dateLabel(day.date)}` }],
+    links: [
+      { text: 'Day', href: calendarHref({ kind: 'day', date: day.date }), label: `Day view of ${dateLabel(day.date)}` },
+    ],
     availability: [],
     hours: 'none',
     timeOff: [],

@@ -15,7 +15,9 @@ const FIELD_LABELS: Record<string, string> = {
 };
 
 function statusLabel(value: unknown): string {
-  return typeof value === 'string' && value in STATUS_LABELS ? STATUS_LABELS[value as AppointmentStatus] : String(value);
+  return typeof value === 'string' && value in STATUS_LABELS
+    ? STATUS_LABELS[value as AppointmentStatus]
+    : String(value);
 }
 
 /** ' (start, provider)': which fields an entry changed, as the desk names them. */

@@ -39,7 +39,12 @@ export interface PlacedAppointment {
 }
 
 /** Positions a column's appointments; overlapping ones share the width in lanes. */
-export function placeAppointments(zone: string, date: string, from: number, appointments: readonly AppointmentView[]): PlacedAppointment[] {
+export function placeAppointments(
+  zone: string,
+  date: string,
+  from: number,
+  appointments: readonly AppointmentView[],
+): PlacedAppointment[] {
   const sorted = [...appointments].sort((a, b) => a.start - b.start || a.end - b.end);
   const placed: PlacedAppointment[] = [];
   let group: PlacedAppointment[] = [];
@@ -58,7 +63,15 @@ export function placeAppointments(zone: string, date: string, from: number, appo
     groupEnd = Math.max(groupEnd, appointment.end);
     const start = minutesOn(zone, date, appointment.start);
     const end = minutesOn(zone, date, appointment.end);
-    const item = { appointment, start, end, top: ((start - from) / SLOT_MINUTES) * ROW_PX, height: Math.max(((end - start) / SLOT_MINUTES) * ROW_PX, ROW_PX), lane, lanes: 1 };
+    const item = {
+      appointment,
+      start,
+      end,
+      top: ((start - from) / SLOT_MINUTES) * ROW_PX,
+      height: Math.max(((end - start) / SLOT_MINUTES) * ROW_PX, ROW_PX),
+      lane,
+      lanes: 1,
+    };
     group.push(item);
     placed.push(item);
   }

@@ -13,11 +13,13 @@ export interface MoveTarget {
   durationMinutes: number;
 }
 
-export type MoveOutcome = { ok: true; view: AppointmentView } | { ok: false; error: ApiErrorData; problems: BookingProblem[] };
+export type MoveOutcome =
+  { ok: true; view: AppointmentView } | { ok: false; error: ApiErrorData; problems: BookingProblem[] };
 
 /** The refusal reasons main sends with a CONFLICT (provider busy, outside hours ...). */
 export function problemsOf(details: unknown): BookingProblem[] {
-  if (typeof details !== 'object' || details === null || !('problems' in details) || !Array.isArray(details.problems)) return [];
+  if (typeof details !== 'object' || details === null || !('problems' in details) || !Array.isArray(details.problems))
+    return [];
   return (details.problems as unknown[]).filter(
     (p): p is BookingProblem => typeof p === 'object' && p !== null && 'message' in p && typeof p.message === 'string',
   );
@@ -28,7 +30,11 @@ export function problemsOf(details: unknown): BookingProblem[] {
  * screen showed, so a change made meanwhile at another desk is refused rather than overwritten. A move
  * that leaves the old start shows the waitlist's offers for it.
  */
-export async function moveAppointment(appointment: AppointmentView, target: MoveTarget, override?: string): Promise<MoveOutcome> {
+export async function moveAppointment(
+  appointment: AppointmentView,
+  target: MoveTarget,
+  override?: string,
+): Promise<MoveOutcome> {
   const time = formatLocalTime(target.minute);
   const result = await call('appointments.move', {
     appointmentId: appointment.id,
@@ -40,13 +46,22 @@ export async function moveAppointment(appointment: AppointmentView, target: Move
   });
   if (result.ok) {
     // A move frees the old time as a cancel does: offer it to the waitlist (a resize keeps the start, so it frees no start).
-    if (result.value.start !== appointment.start || result.value.providerId !== appointment.providerId) useWaitlistOffers.getState().show(appointment);
+    if (result.value.start !== appointment.start || result.value.providerId !== appointment.providerId)
+      useWaitlistOffers.getState().show(appointment);
     return { ok: true, view: result.value };
   }
-  return { ok: false, error: result.error, problems: result.error.code === 'CONFLICT' ? problemsOf(result.error.details) : [] };
+  return {
+    ok: false,
+    error: result.error,
+    problems: result.error.code === 'CONFLICT' ? problemsOf(result.error.details) : [],
+  };
 }
 
 /** 'Moved Tanaka, Aiko to 09:30–10:00 with Dr Ben Carter.' */
-export function movedMessage(view: AppointmentView, providerName: string | undefined, dateLabel: string | null): string {
+export function movedMessage(
+  view: AppointmentView,
+  providerName: string | undefined,
+  dateLabel: string | null,
+): string {
   return `Moved ${view.patientName} to ${dateLabel ? `${dateLabel}, ` : ''}${view.startTime}–${view.endTime}${providerName ? ` with ${providerName}` : ''}.`;
 }

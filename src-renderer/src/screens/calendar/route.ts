@@ -23,9 +23,12 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 export function parseCalendarRoute(detail: string, today: string): CalendarView {
   const [first = '', second = '', third = ''] = detail.split('/');
-  if (first === 'week' && UUID.test(second)) return { kind: 'week', providerId: second, date: mondayOf(isLocalDate(third) ? third : today) };
-  if (first === 'room' && UUID.test(second)) return { kind: 'room', roomId: second, date: mondayOf(isLocalDate(third) ? third : today) };
-  if (first === 'sheet' && UUID.test(second)) return { kind: 'sheet', providerId: second, date: isLocalDate(third) ? third : today };
+  if (first === 'week' && UUID.test(second))
+    return { kind: 'week', providerId: second, date: mondayOf(isLocalDate(third) ? third : today) };
+  if (first === 'room' && UUID.test(second))
+    return { kind: 'room', roomId: second, date: mondayOf(isLocalDate(third) ? third : today) };
+  if (first === 'sheet' && UUID.test(second))
+    return { kind: 'sheet', providerId: second, date: isLocalDate(third) ? third : today };
   if (first === 'month') {
     const date = isLocalDate(second) ? second : isLocalDate(`${second}-01`) ? `${second}-01` : today;
     return { kind: 'month', date: firstOfMonth(date) };

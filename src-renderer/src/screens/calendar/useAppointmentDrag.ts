@@ -1,4 +1,10 @@
-import { useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type PointerEvent as ReactPointerEvent } from 'react';
+import {
+  useEffect,
+  useRef,
+  useState,
+  type KeyboardEvent as ReactKeyboardEvent,
+  type PointerEvent as ReactPointerEvent,
+} from 'react';
 import type { AppointmentView } from '../../../../src-shared/api/areas/scheduling';
 import { ROW_PX, SLOT_MINUTES, snap } from './layout';
 
@@ -96,11 +102,29 @@ export function useAppointmentDrag(options: {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  function begin(event: ReactPointerEvent<HTMLElement>, appointment: AppointmentView, column: number, start: number, end: number) {
+  function begin(
+    event: ReactPointerEvent<HTMLElement>,
+    appointment: AppointmentView,
+    column: number,
+    start: number,
+    end: number,
+  ) {
     if (event.button !== 0 || target.current?.pending) return;
     // The bottom edge (drawn by `.draggable::after`, no element of its own) resizes.
-    const mode: DragMode = event.clientY > event.currentTarget.getBoundingClientRect().bottom - RESIZE_EDGE_PX ? 'resize' : 'move';
-    active.current = { appointment, mode, column, start, end, x: event.clientX, y: event.clientY, scrollTop: scroller()?.scrollTop ?? 0, moved: false, cancelled: false };
+    const mode: DragMode =
+      event.clientY > event.currentTarget.getBoundingClientRect().bottom - RESIZE_EDGE_PX ? 'resize' : 'move';
+    active.current = {
+      appointment,
+      mode,
+      column,
+      start,
+      end,
+      x: event.clientX,
+      y: event.clientY,
+      scrollTop: scroller()?.scrollTop ?? 0,
+      moved: false,
+      cancelled: false,
+    };
     event.currentTarget.setPointerCapture(event.pointerId);
   }
 
@@ -125,12 +149,26 @@ export function useAppointmentDrag(options: {
     if (drag.mode === 'move') {
       const length = drag.end - drag.start;
       const start = clamp(snap(drag.start + delta), from, to - length);
-      next = { appointmentId: drag.appointment.id, mode: 'move', column: columnAt(event.clientX) ?? target.current?.column ?? drag.column, start, end: start + length, pending: false };
+      next = {
+        appointmentId: drag.appointment.id,
+        mode: 'move',
+        column: columnAt(event.clientX) ?? target.current?.column ?? drag.column,
+        start,
+        end: start + length,
+        pending: false,
+      };
     } else {
       // The shortest an appointment can be resized to: up to the first slot line after its start.
       const shortest = Math.floor(drag.start / SLOT_MINUTES) * SLOT_MINUTES + SLOT_MINUTES;
       const end = clamp(snap(drag.end + delta), shortest, to);
-      next = { appointmentId: drag.appointment.id, mode: 'resize', column: drag.column, start: drag.start, end, pending: false };
+      next = {
+        appointmentId: drag.appointment.id,
+        mode: 'resize',
+        column: drag.column,
+        start: drag.start,
+        end,
+        pending: false,
+      };
     }
     const now = target.current;
     if (!now || now.column !== next.column || now.start !== next.start || now.end !== next.end) show(next);
@@ -146,10 +184,22 @@ export function useAppointmentDrag(options: {
       swallowClick.current = false;
     }, 0);
     const landing = target.current;
-    if (drag.cancelled || !landing || (landing.column === drag.column && landing.start === drag.start && landing.end === drag.end)) return show(null);
+    if (
+      drag.cancelled ||
+      !landing ||
+      (landing.column === drag.column && landing.start === drag.start && landing.end === drag.end)
+    )
+      return show(null);
     show({ ...landing, pending: true });
     try {
-      await onDrop({ appointment: drag.appointment, mode: drag.mode, fromColumn: drag.column, column: landing.column, start: landing.start, end: landing.end });
+      await onDrop({
+        appointment: drag.appointment,
+        mode: drag.mode,
+        fromColumn: drag.column,
+        column: landing.column,
+        start: landing.start,
+        end: landing.end,
+      });
     } finally {
       show(null);
     }
@@ -166,18 +216,35 @@ export function useAppointmentDrag(options: {
    * neighbouring column, Shift+-/+ a slot shorter or longer; Enter drops, Escape puts it back.
    * Returns true when the key was used.
    */
-  function key(event: ReactKeyboardEvent<HTMLElement>, appointment: AppointmentView, column: number, start: number, end: number, columns: number): boolean {
+  function key(
+    event: ReactKeyboardEvent<HTMLElement>,
+    appointment: AppointmentView,
+    column: number,
+    start: number,
+    end: number,
+    columns: number,
+  ): boolean {
     const landing = target.current;
     const mine = keyed.current?.appointment.id === appointment.id && landing?.appointmentId === appointment.id;
     if (event.key === 'Enter' && mine && landing && !landing.pending) {
       const origin = keyed.current;
       keyed.current = null;
-      if (!origin || (landing.column === origin.column && landing.start === origin.start && landing.end === origin.end)) {
+      if (
+        !origin ||
+        (landing.column === origin.column && landing.start === origin.start && landing.end === origin.end)
+      ) {
         show(null);
         return true;
       }
       show({ ...landing, pending: true });
-      void onDrop({ appointment, mode: landing.end - landing.start === origin.end - origin.start ? 'move' : 'resize', fromColumn: origin.column, column: landing.column, start: landing.start, end: landing.end }).finally(() => show(null));
+      void onDrop({
+        appointment,
+        mode: landing.end - landing.start === origin.end - origin.start ? 'move' : 'resize',
+        fromColumn: origin.column,
+        column: landing.column,
+        start: landing.start,
+        end: landing.end,
+      }).finally(() => show(null));
       return true;
     }
     if (event.key === 'Escape' && mine) {
@@ -186,20 +253,35 @@ export function useAppointmentDrag(options: {
       return true;
     }
     if (!event.shiftKey || event.altKey || event.ctrlKey || event.metaKey) return false;
-    const base = mine && landing ? landing : { appointmentId: appointment.id, mode: 'move' as const, column, start, end, pending: false };
+    const base =
+      mine && landing
+        ? landing
+        : { appointmentId: appointment.id, mode: 'move' as const, column, start, end, pending: false };
     if (base.pending) return true;
     if (!mine) keyed.current = { appointment, column, start, end };
     const length = base.end - base.start;
     let next: DragGhost;
     if (event.key === 'ArrowUp' || event.key === 'ArrowDown') {
-      const moved = clamp(snap(base.start + (event.key === 'ArrowUp' ? -SLOT_MINUTES : SLOT_MINUTES)), from, to - length);
+      const moved = clamp(
+        snap(base.start + (event.key === 'ArrowUp' ? -SLOT_MINUTES : SLOT_MINUTES)),
+        from,
+        to - length,
+      );
       next = { ...base, mode: 'move', start: moved, end: moved + length };
     } else if (event.key === 'ArrowLeft' || event.key === 'ArrowRight') {
-      next = { ...base, mode: 'move', column: clamp(base.column + (event.key === 'ArrowLeft' ? -1 : 1), 0, columns - 1) };
+      next = {
+        ...base,
+        mode: 'move',
+        column: clamp(base.column + (event.key === 'ArrowLeft' ? -1 : 1), 0, columns - 1),
+      };
     } else if (event.key === '_' || event.key === '-' || event.key === '+' || event.key === '=') {
       const shortest = Math.floor(base.start / SLOT_MINUTES) * SLOT_MINUTES + SLOT_MINUTES;
       const longer = event.key === '+' || event.key === '=';
-      next = { ...base, mode: 'resize', end: clamp(snap(base.end + (longer ? SLOT_MINUTES : -SLOT_MINUTES)), shortest, to) };
+      next = {
+        ...base,
+        mode: 'resize',
+        end: clamp(snap(base.end + (longer ? SLOT_MINUTES : -SLOT_MINUTES)), shortest, to),
+      };
     } else return false;
     show(next);
     return true;

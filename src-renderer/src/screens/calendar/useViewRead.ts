@@ -6,7 +6,12 @@ import type { Result } from '../../../../src-shared/api/errors';
  * error, whether a read is under way, and `load` to read again (after an event). `read` must be
  * memoised on what it asks for; a new `read` makes a new `load`.
  */
-export function useViewRead<T>(read: () => Promise<Result<T>>): { value: T | null; error: string | null; loading: boolean; load: () => Promise<void> } {
+export function useViewRead<T>(read: () => Promise<Result<T>>): {
+  value: T | null;
+  error: string | null;
+  loading: boolean;
+  load: () => Promise<void>;
+} {
   const [value, setValue] = useState<T | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);

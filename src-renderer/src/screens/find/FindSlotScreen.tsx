@@ -20,7 +20,12 @@ import { SlotList, slotKey } from './SlotList';
 import { usePresetPatient } from './usePresetPatient';
 import './find.css';
 
-const PART_LABELS: Record<PartOfDay, string> = { any: 'Any time', morning: 'Morning (before 12:00)', afternoon: 'Afternoon (12:00–17:00)', evening: 'Evening (after 17:00)' };
+const PART_LABELS: Record<PartOfDay, string> = {
+  any: 'Any time',
+  morning: 'Morning (before 12:00)',
+  afternoon: 'Afternoon (12:00–17:00)',
+  evening: 'Evening (after 17:00)',
+};
 /** Eight weeks ahead, as a receptionist looks by default. */
 const DEFAULT_DAYS = 55;
 const SLOTS_SHOWN = 20;
@@ -51,7 +56,8 @@ export function FindSlotScreen() {
   // Book again: the missed appointment the booking replaces, for this patient only (main checks it
   // too), and once: a second booking from the same list is an appointment of its own.
   const [replaced, setReplaced] = useState<string | null>(null);
-  const replaces = route.replacesId && route.replacesId !== replaced && patient?.id === route.patientId ? route.replacesId : null;
+  const replaces =
+    route.replacesId && route.replacesId !== replaced && patient?.id === route.patientId ? route.replacesId : null;
   const errors = useFormErrors();
   const resultsHeading = useRef<HTMLHeadingElement>(null);
 
@@ -129,7 +135,10 @@ export function FindSlotScreen() {
     setBusy(false);
     if (!result.ok) return setRefused({ key: slotKey(slot), message: result.error.message });
     if (replaces) setReplaced(replaces);
-    setBooked({ text: `Booked ${result.value.patientName} with ${slot.providerName} on ${shortDateLabel(slot.date)} at ${slot.time}.`, date: slot.date });
+    setBooked({
+      text: `Booked ${result.value.patientName} with ${slot.providerName} on ${shortDateLabel(slot.date)} at ${slot.time}.`,
+      date: slot.date,
+    });
     // The slot is taken now, and the patient's own times changed: the list is read again.
     await search();
   }
@@ -139,8 +148,18 @@ export function FindSlotScreen() {
       <h1 id="find-title">Find a slot</h1>
       {replaces && <p className="hint">Booking again: the new appointment is recorded as replacing the missed one.</p>}
       <div className="find-layout">
-        <form className="card wide find-form" aria-label="Find a slot" noValidate onSubmit={(event) => void submit(event)}>
-          <PatientPicker idPrefix="find" patient={patient} onChange={asking(setPatient)} error={errors.errors.fields.patientId ?? preset.error ?? undefined} />
+        <form
+          className="card wide find-form"
+          aria-label="Find a slot"
+          noValidate
+          onSubmit={(event) => void submit(event)}
+        >
+          <PatientPicker
+            idPrefix="find"
+            patient={patient}
+            onChange={asking(setPatient)}
+            error={errors.errors.fields.patientId ?? preset.error ?? undefined}
+          />
           <SelectField
             label="Appointment type"
             value={chosenType}
@@ -151,13 +170,28 @@ export function FindSlotScreen() {
           <SelectField
             label="Provider"
             value={providerId}
-            options={[{ value: '', label: 'Any provider' }, ...allowed.map((p) => ({ value: p.id, label: p.displayName }))]}
+            options={[
+              { value: '', label: 'Any provider' },
+              ...allowed.map((p) => ({ value: p.id, label: p.displayName })),
+            ]}
             onChange={(event) => asking(setProviderId)(event.target.value)}
             error={errors.errors.fields['providerIds.0']}
           />
           <div className="find-dates">
-            <Field label="From" type="date" value={fromDate} onChange={(event) => asking(setFrom)(event.target.value)} error={errors.errors.fields.from} />
-            <Field label="To" type="date" value={toDate} onChange={(event) => asking(setTo)(event.target.value)} error={errors.errors.fields.to} />
+            <Field
+              label="From"
+              type="date"
+              value={fromDate}
+              onChange={(event) => asking(setFrom)(event.target.value)}
+              error={errors.errors.fields.from}
+            />
+            <Field
+              label="To"
+              type="date"
+              value={toDate}
+              onChange={(event) => asking(setTo)(event.target.value)}
+              error={errors.errors.fields.to}
+            />
           </div>
           <SelectField
             label="Part of the day"
@@ -170,15 +204,29 @@ export function FindSlotScreen() {
           <button type="submit" className="primary" disabled={busy || types.length === 0}>
             Find slots
           </button>
-          {types.length === 0 && <p className="hint">No appointment types yet: an administrator adds them in Scheduling set-up.</p>}
+          {types.length === 0 && (
+            <p className="hint">No appointment types yet: an administrator adds them in Scheduling set-up.</p>
+          )}
         </form>
         <div className="find-answer">
           {booked && (
             <p role="status" className="form-success">
-              {booked.text} <a href={calendarHref({ kind: 'day', date: booked.date })}>Open {shortDateLabel(booked.date)} in the calendar</a>
+              {booked.text}{' '}
+              <a href={calendarHref({ kind: 'day', date: booked.date })}>
+                Open {shortDateLabel(booked.date)} in the calendar
+              </a>
             </p>
           )}
-          {slots && <SlotList slots={slots} headingRef={resultsHeading} canBook={canBook} busy={busy} refused={refused} onBook={(slot) => void book(slot)} />}
+          {slots && (
+            <SlotList
+              slots={slots}
+              headingRef={resultsHeading}
+              canBook={canBook}
+              busy={busy}
+              refused={refused}
+              onBook={(slot) => void book(slot)}
+            />
+          )}
         </div>
       </div>
     </section>

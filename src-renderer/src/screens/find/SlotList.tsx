@@ -24,7 +24,9 @@ export function SlotList({ slots, headingRef, canBook, busy, refused, onBook }: 
       <h2 id="find-results" tabIndex={-1} ref={headingRef}>
         {slots.length === 0 ? 'No free slot' : `First ${slots.length} free slots`}
       </h2>
-      {slots.length === 0 && <p>Nothing is free for this type between these dates: try other dates, another provider or any time of day.</p>}
+      {slots.length === 0 && (
+        <p>Nothing is free for this type between these dates: try other dates, another provider or any time of day.</p>
+      )}
       {slots.length > 0 && (
         <table>
           <caption className="visually-hidden">Free slots, earliest first</caption>
@@ -46,7 +48,12 @@ export function SlotList({ slots, headingRef, canBook, busy, refused, onBook }: 
                 <td>{slot.locationName}</td>
                 {canBook && (
                   <td>
-                    <button type="button" disabled={busy} onClick={() => onBook(slot)} aria-label={`Book ${shortDateLabel(slot.date)} at ${slot.time} with ${slot.providerName}`}>
+                    <button
+                      type="button"
+                      disabled={busy}
+                      onClick={() => onBook(slot)}
+                      aria-label={`Book ${shortDateLabel(slot.date)} at ${slot.time} with ${slot.providerName}`}
+                    >
                       Book
                     </button>
                     {refused?.key === slotKey(slot) && (

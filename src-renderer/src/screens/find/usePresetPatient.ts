@@ -7,7 +7,9 @@ import { call } from '../../api';
  * row the patient picker shows: read by id, then found by MRN so the row is the search's own.
  */
 export function usePresetPatient(patientId: string | null): { patient: PatientSearchRow | null; error: string | null } {
-  const [found, setFound] = useState<{ id: string; patient: PatientSearchRow | null; error: string | null } | null>(null);
+  const [found, setFound] = useState<{ id: string; patient: PatientSearchRow | null; error: string | null } | null>(
+    null,
+  );
   useEffect(() => {
     if (!patientId) return;
     let current = true;
@@ -16,7 +18,12 @@ export function usePresetPatient(patientId: string | null): { patient: PatientSe
       if (!record.ok) return current && setFound({ id: patientId, patient: null, error: record.error.message });
       const rows = await call('patients.search', { query: record.value.mrn, limit: 5 });
       const row = rows.ok ? rows.value.find((candidate) => candidate.id === patientId) : undefined;
-      if (current) setFound({ id: patientId, patient: row ?? null, error: row ? null : 'This patient could not be found: choose them below.' });
+      if (current)
+        setFound({
+          id: patientId,
+          patient: row ?? null,
+          error: row ? null : 'This patient could not be found: choose them below.',
+        });
     })();
     return () => {
       current = false;

@@ -11,8 +11,8 @@ export function HomeScreen() {
     <section>
       <h1>Welcome, {session.user.displayName}</h1>
       <p className="lead">
-        Signed in with the role <strong className="role-name">{session.user.role}</strong>. Press <kbd>Ctrl</kbd>+<kbd>L</kbd> to lock the
-        screen whenever you step away from the desk.
+        Signed in with the role <strong className="role-name">{session.user.role}</strong>. Press <kbd>Ctrl</kbd>+
+        <kbd>L</kbd> to lock the screen whenever you step away from the desk.
       </p>
       {areas.length > 0 ? (
         <>
@@ -27,7 +27,9 @@ export function HomeScreen() {
           </ul>
         </>
       ) : (
-        <p>There is nothing for your role to open yet. Patients, scheduling and check-in will appear here as they arrive.</p>
+        <p>
+          There is nothing for your role to open yet. Patients, scheduling and check-in will appear here as they arrive.
+        </p>
       )}
     </section>
   );

@@ -19,7 +19,12 @@ export function LockScreen() {
     const result = await call('auth.unlock', { password });
     setBusy(false);
     setPassword('');
-    if (!result.ok) return show({ ...result.error, message: result.error.code === 'UNAUTHENTICATED' ? 'Wrong password.' : result.error.message, details: undefined });
+    if (!result.ok)
+      return show({
+        ...result.error,
+        message: result.error.code === 'UNAUTHENTICATED' ? 'Wrong password.' : result.error.message,
+        details: undefined,
+      });
     signedIn(result.value);
   }
 
@@ -33,9 +38,17 @@ export function LockScreen() {
       <form className="card" onSubmit={(event) => void submit(event)} noValidate>
         <h1>Locked</h1>
         <p className="lead">
-          Signed in as <strong>{session?.user.displayName}</strong> ({session?.user.username}). Enter your password to continue.
+          Signed in as <strong>{session?.user.displayName}</strong> ({session?.user.username}). Enter your password to
+          continue.
         </p>
-        <Field label="Password" type="password" value={password} onChange={(event) => setPassword(event.target.value)} autoComplete="current-password" autoFocus />
+        <Field
+          label="Password"
+          type="password"
+          value={password}
+          onChange={(event) => setPassword(event.target.value)}
+          autoComplete="current-password"
+          autoFocus
+        />
         <FormMessage error={errors.form} />
         <div className="actions">
           <button type="submit" className="primary" disabled={busy}>

@@ -31,8 +31,20 @@ export function LoginScreen() {
       <form className="card" onSubmit={(event) => void submit(event)} noValidate>
         <p className="eyebrow">{clinicName}</p>
         <h1>Sign in</h1>
-        <Field label="Username" value={username} onChange={(event) => setUsername(event.target.value)} autoComplete="username" autoFocus />
-        <Field label="Password" type="password" value={password} onChange={(event) => setPassword(event.target.value)} autoComplete="current-password" />
+        <Field
+          label="Username"
+          value={username}
+          onChange={(event) => setUsername(event.target.value)}
+          autoComplete="username"
+          autoFocus
+        />
+        <Field
+          label="Password"
+          type="password"
+          value={password}
+          onChange={(event) => setPassword(event.target.value)}
+          autoComplete="current-password"
+        />
         <FormMessage error={errors.form} />
         <button type="submit" className="primary" disabled={busy}>
           {busy ? 'Signing in…' : 'Sign in'}

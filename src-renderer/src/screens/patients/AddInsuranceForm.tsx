@@ -9,7 +9,15 @@ import { SelectField } from '../../components/SelectField';
 import { useFormErrors } from '../../hooks/useFormErrors';
 import { usePatients } from '../../stores/patients';
 
-const EMPTY = { payer: '', plan: '', memberId: '', groupNumber: '', effectiveDate: '', terminationDate: '', lastVerifiedDate: '' };
+const EMPTY = {
+  payer: '',
+  plan: '',
+  memberId: '',
+  groupNumber: '',
+  effectiveDate: '',
+  terminationDate: '',
+  lastVerifiedDate: '',
+};
 type DateKey = 'effectiveDate' | 'terminationDate' | 'lastVerifiedDate';
 
 export function AddInsuranceForm({ patientId, dateFormat }: { patientId: string; dateFormat: DateFormat }) {
@@ -17,7 +25,8 @@ export function AddInsuranceForm({ patientId, dateFormat }: { patientId: string;
   const [form, setForm] = useState(EMPTY);
   const [priority, setPriority] = useState<InsurancePriority>('primary');
   const errors = useFormErrors();
-  const update = (key: keyof typeof EMPTY) => (event: { target: { value: string } }) => setForm({ ...form, [key]: event.target.value });
+  const update = (key: keyof typeof EMPTY) => (event: { target: { value: string } }) =>
+    setForm({ ...form, [key]: event.target.value });
 
   async function submit(event: SyntheticEvent) {
     event.preventDefault();
@@ -53,11 +62,40 @@ export function AddInsuranceForm({ patientId, dateFormat }: { patientId: string;
       <Field label="Payer" value={form.payer} onChange={update('payer')} error={error('payer')} />
       <Field label="Plan" value={form.plan} onChange={update('plan')} error={error('plan')} />
       <Field label="Member id" value={form.memberId} onChange={update('memberId')} error={error('memberId')} />
-      <Field label="Group number" value={form.groupNumber} onChange={update('groupNumber')} error={error('groupNumber')} />
-      <SelectField label="Priority" value={priority} options={INSURANCE_PRIORITIES.map((value) => ({ value, label: value }))} onChange={(event) => setPriority(event.target.value as InsurancePriority)} error={error('priority')} />
-      <Field label="Effective date" value={form.effectiveDate} onChange={update('effectiveDate')} error={error('effectiveDate')} placeholder={dateFormat} />
-      <Field label="Termination date" value={form.terminationDate} onChange={update('terminationDate')} error={error('terminationDate')} placeholder={dateFormat} />
-      <Field label="Last verified" value={form.lastVerifiedDate} onChange={update('lastVerifiedDate')} error={error('lastVerifiedDate')} placeholder={dateFormat} />
+      <Field
+        label="Group number"
+        value={form.groupNumber}
+        onChange={update('groupNumber')}
+        error={error('groupNumber')}
+      />
+      <SelectField
+        label="Priority"
+        value={priority}
+        options={INSURANCE_PRIORITIES.map((value) => ({ value, label: value }))}
+        onChange={(event) => setPriority(event.target.value as InsurancePriority)}
+        error={error('priority')}
+      />
+      <Field
+        label="Effective date"
+        value={form.effectiveDate}
+        onChange={update('effectiveDate')}
+        error={error('effectiveDate')}
+        placeholder={dateFormat}
+      />
+      <Field
+        label="Termination date"
+        value={form.terminationDate}
+        onChange={update('terminationDate')}
+        error={error('terminationDate')}
+        placeholder={dateFormat}
+      />
+      <Field
+        label="Last verified"
+        value={form.lastVerifiedDate}
+        onChange={update('lastVerifiedDate')}
+        error={error('lastVerifiedDate')}
+        placeholder={dateFormat}
+      />
       <FormMessage error={errors.errors.form} />
       <button type="submit">Add insurance</button>
     </form>

@@ -15,7 +15,11 @@ import { SelectField } from '../../components/SelectField';
 import { useFormErrors } from '../../hooks/useFormErrors';
 
 export interface AllergyChanges {
-  add: (allergy: { substance: string; reaction: string | null; severity: AllergySeverity }) => Promise<Result<PatientRecord>>;
+  add: (allergy: {
+    substance: string;
+    reaction: string | null;
+    severity: AllergySeverity;
+  }) => Promise<Result<PatientRecord>>;
   remove: (allergyId: string, reason: AllergyRemovalReason) => Promise<Result<PatientRecord>>;
   /** The record as main answers it after a change (the banner shows the allergies too). */
   onSaved: (record: PatientRecord) => void;
@@ -26,7 +30,15 @@ export interface AllergyChanges {
  * procedures, at the nurse's intake through the intake ones (which name the visit). Read-only when
  * `changes` is not given.
  */
-export function AllergiesCard({ allergies, changes, title = 'Allergies' }: { allergies: readonly PatientAllergy[]; changes?: AllergyChanges | undefined; title?: string }) {
+export function AllergiesCard({
+  allergies,
+  changes,
+  title = 'Allergies',
+}: {
+  allergies: readonly PatientAllergy[];
+  changes?: AllergyChanges | undefined;
+  title?: string;
+}) {
   return (
     <section className="card" aria-labelledby="allergies-heading">
       <h2 id="allergies-heading">{title}</h2>
@@ -119,8 +131,18 @@ function AddAllergy({ changes }: { changes: AllergyChanges }) {
   return (
     <form onSubmit={(event) => void submit(event)} noValidate aria-label="Add allergy" className="allergy-add">
       <h3>Add allergy</h3>
-      <Field label="Substance" value={substance} onChange={(event) => setSubstance(event.target.value)} error={errors.errors.fields.substance} />
-      <Field label="Reaction" value={reaction} onChange={(event) => setReaction(event.target.value)} error={errors.errors.fields.reaction} />
+      <Field
+        label="Substance"
+        value={substance}
+        onChange={(event) => setSubstance(event.target.value)}
+        error={errors.errors.fields.substance}
+      />
+      <Field
+        label="Reaction"
+        value={reaction}
+        onChange={(event) => setReaction(event.target.value)}
+        error={errors.errors.fields.reaction}
+      />
       <SelectField
         label="Severity"
         value={severity}

@@ -52,7 +52,11 @@ export function ConsentsCard({ patientId, today, canWrite }: { patientId: string
               <span className="tag warning">Revoked</span>
             ) : (
               canWrite && (
-                <button type="button" aria-label={`Revoke ${KIND_LABELS[consent.kind]} consent`} onClick={() => void revoke(consent)}>
+                <button
+                  type="button"
+                  aria-label={`Revoke ${KIND_LABELS[consent.kind]} consent`}
+                  onClick={() => void revoke(consent)}
+                >
                   Revoke
                 </button>
               )
@@ -62,8 +66,19 @@ export function ConsentsCard({ patientId, today, canWrite }: { patientId: string
       </ul>
       {canWrite && (
         <form onSubmit={(event) => void record(event)} noValidate aria-label="Record consent">
-          <SelectField label="Consent" value={kind} options={CONSENT_KINDS.map((value) => ({ value, label: KIND_LABELS[value] }))} onChange={(event) => setKind(event.target.value as ConsentKind)} />
-          <Field label="Given on" value={givenOn} onChange={(event) => setGivenOn(event.target.value)} error={errors.errors.fields.givenOn} placeholder="YYYY-MM-DD" />
+          <SelectField
+            label="Consent"
+            value={kind}
+            options={CONSENT_KINDS.map((value) => ({ value, label: KIND_LABELS[value] }))}
+            onChange={(event) => setKind(event.target.value as ConsentKind)}
+          />
+          <Field
+            label="Given on"
+            value={givenOn}
+            onChange={(event) => setGivenOn(event.target.value)}
+            error={errors.errors.fields.givenOn}
+            placeholder="YYYY-MM-DD"
+          />
           <FormMessage error={errors.errors.form} />
           <button type="submit">Record consent</button>
         </form>

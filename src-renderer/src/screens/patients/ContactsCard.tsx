@@ -1,5 +1,10 @@
 import { useState, type SyntheticEvent } from 'react';
-import { CONTACT_KINDS, type ContactKind, type PatientContact, type PatientRecord } from '../../../../src-shared/api/areas/patients';
+import {
+  CONTACT_KINDS,
+  type ContactKind,
+  type PatientContact,
+  type PatientRecord,
+} from '../../../../src-shared/api/areas/patients';
 import { call } from '../../api';
 import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
@@ -37,7 +42,9 @@ export function ContactsCard({ record, canWrite }: { record: PatientRecord; canW
   useLeaveGuard(dirty);
 
   const edit = (index: number, key: keyof Draft) => (event: { target: { value: string } }) =>
-    setDrafts((current) => (current ?? []).map((draft, at) => (at === index ? { ...draft, [key]: event.target.value } : draft)));
+    setDrafts((current) =>
+      (current ?? []).map((draft, at) => (at === index ? { ...draft, [key]: event.target.value } : draft)),
+    );
 
   async function save(event: SyntheticEvent) {
     event.preventDefault();
@@ -74,7 +81,9 @@ export function ContactsCard({ record, canWrite }: { record: PatientRecord; canW
                 <strong>{contact.name}</strong>
                 {contact.relationship && <> ({contact.relationship})</>}
                 <span className="tag">{KIND_LABELS[contact.kind]}</span>
-                <div className="muted">{[contact.phone, contact.email].filter(Boolean).join(' · ') || 'No phone or email'}</div>
+                <div className="muted">
+                  {[contact.phone, contact.email].filter(Boolean).join(' · ') || 'No phone or email'}
+                </div>
               </li>
             ))}
           </ul>
@@ -102,24 +111,56 @@ export function ContactsCard({ record, canWrite }: { record: PatientRecord; canW
                   onChange={edit(index, 'kind')}
                   error={fieldError(index, 'kind')}
                 />
-                <Field label="Name" value={draft.name} onChange={edit(index, 'name')} error={fieldError(index, 'name')} />
+                <Field
+                  label="Name"
+                  value={draft.name}
+                  onChange={edit(index, 'name')}
+                  error={fieldError(index, 'name')}
+                />
               </div>
               <div className="row">
-                <Field label="Relationship" value={draft.relationship} onChange={edit(index, 'relationship')} error={fieldError(index, 'relationship')} />
-                <Field label="Phone" type="tel" value={draft.phone} onChange={edit(index, 'phone')} error={fieldError(index, 'phone')} />
+                <Field
+                  label="Relationship"
+                  value={draft.relationship}
+                  onChange={edit(index, 'relationship')}
+                  error={fieldError(index, 'relationship')}
+                />
+                <Field
+                  label="Phone"
+                  type="tel"
+                  value={draft.phone}
+                  onChange={edit(index, 'phone')}
+                  error={fieldError(index, 'phone')}
+                />
               </div>
-              <Field label="Email" type="email" value={draft.email} onChange={edit(index, 'email')} error={fieldError(index, 'email')} />
+              <Field
+                label="Email"
+                type="email"
+                value={draft.email}
+                onChange={edit(index, 'email')}
+                error={fieldError(index, 'email')}
+              />
               <button type="button" onClick={() => setDrafts(drafts.filter((_, at) => at !== index))}>
                 Remove {draft.name || KIND_LABELS[draft.kind].toLowerCase()}
               </button>
             </fieldset>
           ))}
           <div className="actions">
-            <button type="button" onClick={() => setDrafts([...drafts, { kind: 'emergency', name: '', relationship: '', phone: '', email: '' }])}>
+            <button
+              type="button"
+              onClick={() =>
+                setDrafts([...drafts, { kind: 'emergency', name: '', relationship: '', phone: '', email: '' }])
+              }
+            >
               Add emergency contact
             </button>
             {!drafts.some((draft) => draft.kind === 'guarantor') && (
-              <button type="button" onClick={() => setDrafts([...drafts, { kind: 'guarantor', name: '', relationship: '', phone: '', email: '' }])}>
+              <button
+                type="button"
+                onClick={() =>
+                  setDrafts([...drafts, { kind: 'guarantor', name: '', relationship: '', phone: '', email: '' }])
+                }
+              >
                 Add guarantor
               </button>
             )}

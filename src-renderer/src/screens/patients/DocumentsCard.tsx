@@ -1,5 +1,11 @@
 import { useEffect, useState, type SyntheticEvent } from 'react';
-import { DOCUMENT_KINDS, DOCUMENT_TYPES, type DocumentKind, type DocumentSummary, type DocumentType } from '../../../../src-shared/api/areas/documents';
+import {
+  DOCUMENT_KINDS,
+  DOCUMENT_TYPES,
+  type DocumentKind,
+  type DocumentSummary,
+  type DocumentType,
+} from '../../../../src-shared/api/areas/documents';
 import { call } from '../../api';
 import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
@@ -84,8 +90,21 @@ export function DocumentsCard({ patientId, canWrite }: { patientId: string; canW
       {canWrite && (
         <form onSubmit={(event) => void upload(event)} noValidate aria-label="Add document">
           <h3>Add document</h3>
-          <SelectField label="Kind" value={kind} options={DOCUMENT_KINDS.filter((value) => value !== 'photo').map((value) => ({ value, label: KIND_LABELS[value] }))} onChange={(event) => setKind(event.target.value as DocumentKind)} />
-          <Field label="Title" value={title} onChange={(event) => setTitle(event.target.value)} error={errors.errors.fields.title} />
+          <SelectField
+            label="Kind"
+            value={kind}
+            options={DOCUMENT_KINDS.filter((value) => value !== 'photo').map((value) => ({
+              value,
+              label: KIND_LABELS[value],
+            }))}
+            onChange={(event) => setKind(event.target.value as DocumentKind)}
+          />
+          <Field
+            label="Title"
+            value={title}
+            onChange={(event) => setTitle(event.target.value)}
+            error={errors.errors.fields.title}
+          />
           <Field
             label="File"
             type="file"

@@ -27,7 +27,9 @@ export function DuplicateReviewScreen() {
     const result = await call('patients.markNotDuplicate', { a: pair.a.id, b: pair.b.id });
     if (!result.ok) return setMessage({ error: result.error.message });
     setPairs((current) => (current ?? []).filter((other) => other !== pair));
-    setMessage({ success: `${pair.a.name} (${pair.a.mrn}) and ${pair.b.name} (${pair.b.mrn}) are marked as different people.` });
+    setMessage({
+      success: `${pair.a.name} (${pair.a.mrn}) and ${pair.b.name} (${pair.b.mrn}) are marked as different people.`,
+    });
   }
 
   const person = (row: PatientSearchRow) => (
@@ -49,8 +51,8 @@ export function DuplicateReviewScreen() {
         </a>
       </div>
       <p className="lead">
-        Pairs of records that may be one person, best match first. Merge them, or mark them as different people so that they are not
-        suggested again.
+        Pairs of records that may be one person, best match first. Merge them, or mark them as different people so that
+        they are not suggested again.
       </p>
       <ErrorMessage error={error} area="the duplicate review" />
       <FormMessage error={message.error ?? null} success={message.success ?? null} />
@@ -74,7 +76,9 @@ export function DuplicateReviewScreen() {
                 <td>{person(pair.b)}</td>
                 <td className="nowrap">
                   <strong>{pair.score}</strong>
-                  <span className={`tag${pair.strength === 'strong' ? ' warning' : ''}`}>{pair.strength === 'strong' ? 'likely' : 'possible'}</span>
+                  <span className={`tag${pair.strength === 'strong' ? ' warning' : ''}`}>
+                    {pair.strength === 'strong' ? 'likely' : 'possible'}
+                  </span>
                 </td>
                 <td>
                   <ul className="reasons">

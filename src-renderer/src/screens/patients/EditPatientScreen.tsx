@@ -35,7 +35,9 @@ export function EditPatientScreen({ patientId }: { patientId: string }) {
         label="Edit patient"
         submitLabel="Save changes"
         cancelHref={`#/patients/${record.id}`}
-        save={(values, notDuplicateOf) => call('patients.update', updateInputFrom(values, settings.dateFormat, record, notDuplicateOf))}
+        save={(values, notDuplicateOf) =>
+          call('patients.update', updateInputFrom(values, settings.dateFormat, record, notDuplicateOf))
+        }
         saved={(saved) => {
           show(saved);
           navigate(`#/patients/${saved.id}`);

@@ -36,7 +36,8 @@ export function HistoryCard({ record }: { record: PatientRecord }) {
       <ol className="plain history">
         {entries.map((entry) => (
           <li key={entry.seq}>
-            <span className="muted nowrap">{formatDateTime(entry.at, clock)}</span> <strong>{entry.by ?? 'Front Desk'}</strong> · {entry.description}
+            <span className="muted nowrap">{formatDateTime(entry.at, clock)}</span>{' '}
+            <strong>{entry.by ?? 'Front Desk'}</strong> · {entry.description}
           </li>
         ))}
       </ol>

@@ -17,7 +17,9 @@ const LINKED = [
 ] as const;
 
 function linkedSummary(record: PatientRecord): string {
-  const listed = LINKED.filter(([key]) => record[key].length > 0).map(([key, one, many]) => `${record[key].length} ${record[key].length === 1 ? one : many}`);
+  const listed = LINKED.filter(([key]) => record[key].length > 0).map(
+    ([key, one, many]) => `${record[key].length} ${record[key].length === 1 ? one : many}`,
+  );
   return listed.length > 0 ? listed.join(', ') : 'nothing linked yet';
 }
 
@@ -39,11 +41,13 @@ export function MergeScreen({ aId, bId }: { aId: string; bId: string }) {
 
   useEffect(() => {
     void load();
-    void Promise.all([call('patients.get', { patientId: aId }), call('patients.get', { patientId: bId })]).then(([a, b]) => {
-      if (!a.ok) return setLoadError(a.error.message);
-      if (!b.ok) return setLoadError(b.error.message);
-      setRecords({ a: a.value, b: b.value });
-    });
+    void Promise.all([call('patients.get', { patientId: aId }), call('patients.get', { patientId: bId })]).then(
+      ([a, b]) => {
+        if (!a.ok) return setLoadError(a.error.message);
+        if (!b.ok) return setLoadError(b.error.message);
+        setRecords({ a: a.value, b: b.value });
+      },
+    );
   }, [aId, bId, load]);
 
   useEffect(() => {
@@ -59,7 +63,11 @@ export function MergeScreen({ aId, bId }: { aId: string; bId: string }) {
     if (!records || !picks) return;
     setError(null);
     setBusy(true);
-    const result = await call('patients.merge', { survivorId: records[kept].id, mergedId: records[other].id, fields: choicesFor(picks, kept) });
+    const result = await call('patients.merge', {
+      survivorId: records[kept].id,
+      mergedId: records[other].id,
+      fields: choicesFor(picks, kept),
+    });
     setBusy(false);
     if (!result.ok) return setError(result.error.message);
     show(result.value);
@@ -95,8 +103,8 @@ export function MergeScreen({ aId, bId }: { aId: string; bId: string }) {
             </label>
           ))}
           <p className="hint">
-            The kept record keeps its MRN. Phones, contacts, allergies, alerts, insurance, appointments, documents and consents of the other
-            record move to it. A merge can be undone.
+            The kept record keeps its MRN. Phones, contacts, allergies, alerts, insurance, appointments, documents and
+            consents of the other record move to it. A merge can be undone.
           </p>
         </fieldset>
         <div className="merge-grid" role="presentation">

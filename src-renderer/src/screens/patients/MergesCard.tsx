@@ -24,7 +24,9 @@ export function MergesCard({ record, canMerge }: { record: PatientRecord; canMer
     const result = await call('patients.unmerge', { mergeId: merge.id });
     if (!result.ok) return setMessage({ error: result.error.message });
     const { survivor, restored } = result.value;
-    setMessage({ success: `Un-merged: ${restored.name} (${restored.mrn}) and ${survivor.name} (${survivor.mrn}) are separate records again.` });
+    setMessage({
+      success: `Un-merged: ${restored.name} (${restored.mrn}) and ${survivor.name} (${survivor.mrn}) are separate records again.`,
+    });
     show(record.id === restored.id ? restored : survivor);
   }
 
@@ -40,7 +42,8 @@ export function MergesCard({ record, canMerge }: { record: PatientRecord; canMer
             <a href={`#/patients/${merge.survivorId}`}>{merge.survivorMrn}</a>
             <div className="muted">
               {formatDateTime(merge.mergedAt, clock)} by {merge.mergedBy ?? 'Front Desk'}
-              {merge.undoneAt !== null && ` · un-merged ${formatDateTime(merge.undoneAt, clock)} by ${merge.undoneBy ?? 'Front Desk'}`}
+              {merge.undoneAt !== null &&
+                ` · un-merged ${formatDateTime(merge.undoneAt, clock)} by ${merge.undoneBy ?? 'Front Desk'}`}
             </div>
             {merge.undoneAt === null && canMerge && (
               <button type="button" onClick={() => void unmerge(merge)}>

@@ -32,7 +32,10 @@ export function PatientBanner({ record, dateFormat }: { record: PatientRecord; d
             <span className="flag neutral">No known allergies recorded</span>
           ) : (
             <span className="flag allergy">
-              Allergies: {record.allergies.map((allergy) => `${allergy.substance}${allergy.severity === 'severe' ? ' (severe)' : ''}`).join(', ')}
+              Allergies:{' '}
+              {record.allergies
+                .map((allergy) => `${allergy.substance}${allergy.severity === 'severe' ? ' (severe)' : ''}`)
+                .join(', ')}
             </span>
           )}
           {record.alerts.map((alert) => (

@@ -33,7 +33,16 @@ export interface PatientFormProps {
  * clinic's format, duplicate candidates with their reasons while typing (never the patient itself),
  * and a guard against leaving with unsaved changes.
  */
-export function PatientForm({ record, initial, dateFormat, label, submitLabel, cancelHref, save, saved }: PatientFormProps) {
+export function PatientForm({
+  record,
+  initial,
+  dateFormat,
+  label,
+  submitLabel,
+  cancelHref,
+  save,
+  saved,
+}: PatientFormProps) {
   const [form, setForm] = useState(initial);
   const [candidates, setCandidates] = useState<DuplicateCandidate[]>([]);
   const [confirmed, setConfirmed] = useState<string[]>([]);
@@ -69,9 +78,19 @@ export function PatientForm({ record, initial, dateFormat, label, submitLabel, c
       });
     }, DUPLICATE_CHECK_DELAY_MS);
     return () => window.clearTimeout(timer);
-  }, [excludePatientId, form.firstName, form.middleName, form.lastName, dobIso, form.email, form.nationalId, typedPhones]);
+  }, [
+    excludePatientId,
+    form.firstName,
+    form.middleName,
+    form.lastName,
+    dobIso,
+    form.email,
+    form.nationalId,
+    typedPhones,
+  ]);
 
-  const update = (key: PatientTextField | 'sex') => (event: { target: { value: string } }) => setForm({ ...form, [key]: event.target.value });
+  const update = (key: PatientTextField | 'sex') => (event: { target: { value: string } }) =>
+    setForm({ ...form, [key]: event.target.value });
 
   function showError(error: ApiErrorData, rowKeys: readonly string[]) {
     const fields = error.details?.fields ?? {};
@@ -122,7 +141,13 @@ export function PatientForm({ record, initial, dateFormat, label, submitLabel, c
         </div>
         <div className="row">
           {text('dob', 'Date of birth', { placeholder: dateFormat, hint: dateHint(form.dob) })}
-          <SelectField label="Sex" value={form.sex} options={SEXES.map((sex) => ({ value: sex, label: sex }))} onChange={update('sex')} error={fieldError('sex')} />
+          <SelectField
+            label="Sex"
+            value={form.sex}
+            options={SEXES.map((sex) => ({ value: sex, label: sex }))}
+            onChange={update('sex')}
+            error={fieldError('sex')}
+          />
         </div>
         <div className="row">
           {text('genderIdentity', 'Gender identity', { hint: 'As the patient describes it; blank if not given.' })}
@@ -151,13 +176,27 @@ export function PatientForm({ record, initial, dateFormat, label, submitLabel, c
             {text('postalCode', 'Postal code')}
             {text('country', 'Country')}
           </div>
-          <TextAreaField label="Notes" rows={3} value={form.notes} onChange={update('notes')} error={fieldError('notes')} />
+          <TextAreaField
+            label="Notes"
+            rows={3}
+            value={form.notes}
+            onChange={update('notes')}
+            error={fieldError('notes')}
+          />
           {record && (
             <div className="row">
-              {text('deceasedDate', 'Date of death', { placeholder: dateFormat, hint: form.deceasedDate ? dateHint(form.deceasedDate) : 'Blank while alive' })}
+              {text('deceasedDate', 'Date of death', {
+                placeholder: dateFormat,
+                hint: form.deceasedDate ? dateHint(form.deceasedDate) : 'Blank while alive',
+              })}
               <div className="field active-field">
                 <label className="checkbox">
-                  <input type="checkbox" checked={form.active} onChange={(event) => setForm({ ...form, active: event.target.checked })} aria-describedby={activeHintId} />
+                  <input
+                    type="checkbox"
+                    checked={form.active}
+                    onChange={(event) => setForm({ ...form, active: event.target.checked })}
+                    aria-describedby={activeHintId}
+                  />
                   Active patient
                 </label>
                 <small id={activeHintId} className="hint">
@@ -181,7 +220,9 @@ export function PatientForm({ record, initial, dateFormat, label, submitLabel, c
       <DuplicatePanel
         candidates={candidates}
         confirmed={confirmed}
-        onConfirm={(id, notSame) => setConfirmed(notSame ? [...confirmed, id] : confirmed.filter((other) => other !== id))}
+        onConfirm={(id, notSame) =>
+          setConfirmed(notSame ? [...confirmed, id] : confirmed.filter((other) => other !== id))
+        }
       />
     </div>
   );

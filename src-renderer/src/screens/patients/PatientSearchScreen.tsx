@@ -94,7 +94,8 @@ export function PatientSearchScreen() {
                 <td>
                   {row.nextAppointment ? (
                     <a href={`#/calendar/${row.nextAppointment.date}`}>
-                      {formatDate(row.nextAppointment.date, format)} {row.nextAppointment.time} · {row.nextAppointment.providerName}
+                      {formatDate(row.nextAppointment.date, format)} {row.nextAppointment.time} ·{' '}
+                      {row.nextAppointment.providerName}
                     </a>
                   ) : (
                     '—'

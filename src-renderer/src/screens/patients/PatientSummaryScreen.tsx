@@ -21,7 +21,9 @@ import { findHref } from '../find/route';
 /** The postal address as the lines an envelope would carry; a dash when nothing is on file. */
 function addressLines(address: PatientRecord['address']): string[] {
   const cityLine = [address.city, address.region, address.postalCode].filter(Boolean).join(' ');
-  const lines = [address.line1, address.line2, cityLine, address.country].filter((line): line is string => Boolean(line));
+  const lines = [address.line1, address.line2, cityLine, address.country].filter((line): line is string =>
+    Boolean(line),
+  );
   return lines.length > 0 ? lines : ['—'];
 }
 
@@ -48,7 +50,8 @@ export function PatientSummaryScreen({ patientId }: { patientId: string }) {
         <h1 className="visually-hidden">Patient summary</h1>
         {record.mergedIntoId ? (
           <p role="status" className="form-error">
-            This record was merged into <a href={`#/patients/${record.mergedIntoId}`}>another record</a>; it is kept only so the merge can be undone.
+            This record was merged into <a href={`#/patients/${record.mergedIntoId}`}>another record</a>; it is kept
+            only so the merge can be undone.
           </p>
         ) : (
           <div className="actions">
@@ -71,7 +74,10 @@ export function PatientSummaryScreen({ patientId }: { patientId: string }) {
           <dl>
             {record.phones.map((phone) => (
               <div key={phone.id}>
-                <dt>{phone.kind}{phone.isPrimary ? ' (primary)' : ''}</dt>
+                <dt>
+                  {phone.kind}
+                  {phone.isPrimary ? ' (primary)' : ''}
+                </dt>
                 <dd>{phone.number}</dd>
               </div>
             ))}
@@ -85,7 +91,13 @@ export function PatientSummaryScreen({ patientId }: { patientId: string }) {
             </div>
             <div>
               <dt>Address</dt>
-              <dd>{addressLines(record.address).map((line) => <span key={line} className="block">{line}</span>)}</dd>
+              <dd>
+                {addressLines(record.address).map((line) => (
+                  <span key={line} className="block">
+                    {line}
+                  </span>
+                ))}
+              </dd>
             </div>
             <div>
               <dt>Preferred language</dt>
@@ -93,7 +105,10 @@ export function PatientSummaryScreen({ patientId }: { patientId: string }) {
             </div>
             <div>
               <dt>Sex · gender identity</dt>
-              <dd>{record.sex}{record.genderIdentity ? ` · ${record.genderIdentity}` : ''}</dd>
+              <dd>
+                {record.sex}
+                {record.genderIdentity ? ` · ${record.genderIdentity}` : ''}
+              </dd>
             </div>
             {record.notes && (
               <div>
@@ -140,7 +155,8 @@ export function PatientSummaryScreen({ patientId }: { patientId: string }) {
             allergies={record.allergies}
             changes={{
               add: (allergy) => call('patients.addAllergy', { patientId: record.id, ...allergy }),
-              remove: (allergyId, reason) => call('patients.removeAllergy', { patientId: record.id, allergyId, reason }),
+              remove: (allergyId, reason) =>
+                call('patients.removeAllergy', { patientId: record.id, allergyId, reason }),
               onSaved: show,
             }}
           />

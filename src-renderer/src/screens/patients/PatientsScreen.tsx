@@ -20,7 +20,9 @@ export function PatientsScreen() {
   if (detail === '') return <PatientSearchScreen />;
   if (first === 'new') return canWrite ? <RegisterPatientScreen /> : <Refusal area="patient registration" />;
   if (first === 'duplicates') return canMerge ? <DuplicateReviewScreen /> : <Refusal area="the duplicate review" />;
-  if (first === 'merge') return canMerge ? <MergeScreen key={detail} aId={second} bId={third} /> : <Refusal area="merging records" />;
-  if (second === 'edit') return canWrite ? <EditPatientScreen patientId={first} /> : <Refusal area="editing patients" />;
+  if (first === 'merge')
+    return canMerge ? <MergeScreen key={detail} aId={second} bId={third} /> : <Refusal area="merging records" />;
+  if (second === 'edit')
+    return canWrite ? <EditPatientScreen patientId={first} /> : <Refusal area="editing patients" />;
   return <PatientSummaryScreen patientId={first} />;
 }

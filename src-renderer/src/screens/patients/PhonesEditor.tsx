@@ -2,7 +2,14 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { PHONE_KINDS, type PhoneKind } from '../../../../src-shared/api/areas/patients';
 import { Field } from '../../components/Field';
 import { SelectField } from '../../components/SelectField';
-import { MAX_PHONES, phoneErrorName, withNewPhone, withoutPhone, withPrimaryPhone, type PhoneRow } from './patient-form';
+import {
+  MAX_PHONES,
+  phoneErrorName,
+  withNewPhone,
+  withoutPhone,
+  withPrimaryPhone,
+  type PhoneRow,
+} from './patient-form';
 
 const KIND_LABELS: Record<PhoneKind, string> = { mobile: 'Mobile', home: 'Home', work: 'Work' };
 
@@ -26,12 +33,15 @@ export function PhonesEditor({ rows, onChange, errors }: PhonesEditorProps) {
 
   useEffect(() => {
     if (focusKey === null) return;
-    const input = [...(fieldset.current?.querySelectorAll<HTMLInputElement>('input[data-phone-key]') ?? [])].find((element) => element.dataset.phoneKey === focusKey);
+    const input = [...(fieldset.current?.querySelectorAll<HTMLInputElement>('input[data-phone-key]') ?? [])].find(
+      (element) => element.dataset.phoneKey === focusKey,
+    );
     (input ?? addButton.current)?.focus();
     setFocusKey(null);
   }, [focusKey]);
 
-  const edit = (key: string, change: Partial<PhoneRow>) => onChange(rows.map((row) => (row.key === key ? { ...row, ...change } : row)));
+  const edit = (key: string, change: Partial<PhoneRow>) =>
+    onChange(rows.map((row) => (row.key === key ? { ...row, ...change } : row)));
 
   function add() {
     const next = withNewPhone(rows);
@@ -71,21 +81,32 @@ export function PhonesEditor({ rows, onChange, errors }: PhonesEditorProps) {
           />
           <div className="phone-row-actions">
             <label className="checkbox">
-              <input type="radio" name={radioName} checked={row.isPrimary} onChange={() => onChange(withPrimaryPhone(rows, row.key))} />
+              <input
+                type="radio"
+                name={radioName}
+                checked={row.isPrimary}
+                onChange={() => onChange(withPrimaryPhone(rows, row.key))}
+              />
               Primary
             </label>
             <button type="button" aria-label={`Remove phone ${index + 1}`} onClick={() => remove(index)}>
               Remove
             </button>
           </div>
-          {errors[phoneErrorName(row.key, 'isPrimary')] && <small className="field-error phone-row-error">{errors[phoneErrorName(row.key, 'isPrimary')]}</small>}
+          {errors[phoneErrorName(row.key, 'isPrimary')] && (
+            <small className="field-error phone-row-error">{errors[phoneErrorName(row.key, 'isPrimary')]}</small>
+          )}
         </div>
       ))}
       <div className="actions phones-actions">
         <button type="button" ref={addButton} onClick={add} disabled={rows.length >= MAX_PHONES}>
           Add phone
         </button>
-        <small className="hint">{rows.length >= MAX_PHONES ? `At most ${MAX_PHONES} phones.` : 'The primary phone is the one shown in search and called first.'}</small>
+        <small className="hint">
+          {rows.length >= MAX_PHONES
+            ? `At most ${MAX_PHONES} phones.`
+            : 'The primary phone is the one shown in search and called first.'}
+        </small>
       </div>
     </fieldset>
   );

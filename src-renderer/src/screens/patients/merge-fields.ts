@@ -1,4 +1,9 @@
-import { MERGE_FIELDS, type MergeChoice, type MergeField, type PatientRecord } from '../../../../src-shared/api/areas/patients';
+import {
+  MERGE_FIELDS,
+  type MergeChoice,
+  type MergeField,
+  type PatientRecord,
+} from '../../../../src-shared/api/areas/patients';
 import type { DateFormat } from '../../../../src-shared/api/areas/settings';
 import { formatDate } from '../../../../src-shared/patients/dates';
 
@@ -26,7 +31,14 @@ export function mergeValue(record: PatientRecord, field: MergeField, format: Dat
     case 'deceasedDate':
       return record.deceasedDate ? formatDate(record.deceasedDate, format) : '';
     case 'address':
-      return [record.address.line1, record.address.line2, record.address.city, record.address.region, record.address.postalCode, record.address.country]
+      return [
+        record.address.line1,
+        record.address.line2,
+        record.address.city,
+        record.address.region,
+        record.address.postalCode,
+        record.address.country,
+      ]
         .filter(Boolean)
         .join(', ');
     case 'nationalId':
@@ -41,7 +53,12 @@ export function mergeValue(record: PatientRecord, field: MergeField, format: Dat
 export type Side = 'a' | 'b';
 
 /** Default picks: the kept record's value, or the other's where the kept one is blank (nothing known is lost by default). */
-export function defaultPicks(a: PatientRecord, b: PatientRecord, kept: Side, format: DateFormat): Record<MergeField, Side> {
+export function defaultPicks(
+  a: PatientRecord,
+  b: PatientRecord,
+  kept: Side,
+  format: DateFormat,
+): Record<MergeField, Side> {
   const other: Side = kept === 'a' ? 'b' : 'a';
   const records = { a, b };
   return Object.fromEntries(

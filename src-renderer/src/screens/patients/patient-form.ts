@@ -78,7 +78,13 @@ export function formFromRecord(record: PatientRecord, format: DateFormat): Patie
     dob: formatDate(record.dob, format),
     sex: record.sex,
     genderIdentity: record.genderIdentity ?? '',
-    phones: record.phones.map((phone) => ({ key: phone.id, id: phone.id, kind: phone.kind, number: phone.number, isPrimary: phone.isPrimary })),
+    phones: record.phones.map((phone) => ({
+      key: phone.id,
+      id: phone.id,
+      kind: phone.kind,
+      number: phone.number,
+      isPrimary: phone.isPrimary,
+    })),
     email: record.email ?? '',
     nationalId: '',
     line1: record.address.line1 ?? '',
@@ -129,7 +135,12 @@ type PhoneInput = NonNullable<Input<'patients.create'>['phones']>[number];
 export function phonesFrom(values: Pick<PatientFormValues, 'phones'>): { phones: PhoneInput[]; rowKeys: string[] } {
   const sent = values.phones.filter((row) => row.number.trim() !== '');
   return {
-    phones: sent.map((row) => ({ ...(row.id ? { id: row.id } : {}), kind: row.kind, number: row.number, isPrimary: row.isPrimary })),
+    phones: sent.map((row) => ({
+      ...(row.id ? { id: row.id } : {}),
+      kind: row.kind,
+      number: row.number,
+      isPrimary: row.isPrimary,
+    })),
     rowKeys: sent.map((row) => row.key),
   };
 }
@@ -157,13 +168,19 @@ function sharedFields(values: PatientFormValues, format: DateFormat) {
     },
     preferredLanguage: blankToNull(values.preferredLanguage),
     notes: blankToNull(values.notes),
-    deceasedDate: values.deceasedDate.trim() ? (parseDateInput(values.deceasedDate, format) ?? values.deceasedDate) : null,
+    deceasedDate: values.deceasedDate.trim()
+      ? (parseDateInput(values.deceasedDate, format) ?? values.deceasedDate)
+      : null,
     nationalId: values.nationalId.trim() ? values.nationalId : undefined,
   };
 }
 
 /** `patients.create` from the registration form. */
-export function createInputFrom(values: PatientFormValues, format: DateFormat, notDuplicateOf: readonly string[]): Input<'patients.create'> {
+export function createInputFrom(
+  values: PatientFormValues,
+  format: DateFormat,
+  notDuplicateOf: readonly string[],
+): Input<'patients.create'> {
   return { ...sharedFields(values, format), notDuplicateOf: [...notDuplicateOf] };
 }
 
@@ -171,7 +188,12 @@ export function createInputFrom(values: PatientFormValues, format: DateFormat, n
  * `patients.update` from the edit form: carries the updatedAt the record was loaded with; contacts
  * are edited on the summary, so they go back as they were; the national id only when typed.
  */
-export function updateInputFrom(values: PatientFormValues, format: DateFormat, record: PatientRecord, notDuplicateOf: readonly string[]): Input<'patients.update'> {
+export function updateInputFrom(
+  values: PatientFormValues,
+  format: DateFormat,
+  record: PatientRecord,
+  notDuplicateOf: readonly string[],
+): Input<'patients.update'> {
   return {
     ...sharedFields(values, format),
     patientId: record.id,
@@ -190,7 +212,10 @@ export const phoneErrorName = (key: string, part: 'number' | 'kind' | 'isPrimary
  * `rowKeys` is what {@link phonesFrom} returned for the values sent. Paths the form has no place for
  * (`phones` itself, `contacts.0.name`) are left in `unplaced`, for the message by the button.
  */
-export function formErrorsFrom(fields: Record<string, string>, rowKeys: readonly string[]): { byName: Record<string, string>; unplaced: string[] } {
+export function formErrorsFrom(
+  fields: Record<string, string>,
+  rowKeys: readonly string[],
+): { byName: Record<string, string>; unplaced: string[] } {
   const byName: Record<string, string> = {};
   const unplaced: string[] = [];
   const textFields = new Set<string>(Object.keys(EMPTY_FORM).filter((name) => name !== 'phones' && name !== 'active'));
@@ -198,7 +223,8 @@ export function formErrorsFrom(fields: Record<string, string>, rowKeys: readonly
     const phone = /^phones\.(\d+)\.(number|kind|isPrimary)$/.exec(path);
     const address = /^address\.(\w+)$/.exec(path);
     const rowKey = phone ? rowKeys[Number(phone[1])] : undefined;
-    if (phone && rowKey !== undefined) byName[phoneErrorName(rowKey, phone[2] as 'number' | 'kind' | 'isPrimary')] = problem;
+    if (phone && rowKey !== undefined)
+      byName[phoneErrorName(rowKey, phone[2] as 'number' | 'kind' | 'isPrimary')] = problem;
     else if (address?.[1] && textFields.has(address[1])) byName[address[1]] = problem;
     else if (textFields.has(path)) byName[path] = problem;
     else unplaced.push(path);

@@ -11,7 +11,8 @@ const REASON_LABELS: Record<CallReason, string> = {
 /** Today's and tomorrow's patients no reminder reaches: the desk phones them. */
 export function CallList({ calls }: { calls: readonly CallListEntry[] }) {
   const clock = useClinicClock();
-  if (calls.length === 0) return <p className="muted">Nobody to call: every appointment today and tomorrow has a reminder on its way.</p>;
+  if (calls.length === 0)
+    return <p className="muted">Nobody to call: every appointment today and tomorrow has a reminder on its way.</p>;
   return (
     <table className="call-list">
       <caption className="visually-hidden">Patients to call, soonest appointment first</caption>
@@ -47,7 +48,9 @@ export function CallList({ calls }: { calls: readonly CallListEntry[] }) {
               )}
             </td>
             <td>
-              <span className={`badge ${entry.reason === 'reminder_failed' ? 'badge-failed' : 'badge-pending'}`}>{REASON_LABELS[entry.reason]}</span>
+              <span className={`badge ${entry.reason === 'reminder_failed' ? 'badge-failed' : 'badge-pending'}`}>
+                {REASON_LABELS[entry.reason]}
+              </span>
               <div className="small">{entry.detail}</div>
             </td>
           </tr>

@@ -5,18 +5,34 @@ import { useClinicClock } from '../../stores/clinic-settings';
 import { useReminders } from '../../stores/reminders';
 import { useSession } from '../../stores/session';
 
-const STATUS_LABELS: Record<ReminderStatus, string> = { pending: 'Due', sent: 'Sent', failed: 'Failed', skipped: 'Skipped' };
-const STATUS_BADGES: Record<ReminderStatus, string> = { pending: 'badge-pending', sent: 'badge-ok', failed: 'badge-failed', skipped: 'badge-skipped' };
+const STATUS_LABELS: Record<ReminderStatus, string> = {
+  pending: 'Due',
+  sent: 'Sent',
+  failed: 'Failed',
+  skipped: 'Skipped',
+};
+const STATUS_BADGES: Record<ReminderStatus, string> = {
+  pending: 'badge-pending',
+  sent: 'badge-ok',
+  failed: 'badge-failed',
+  skipped: 'badge-skipped',
+};
 
 /** "25/11/2026 10:00" on the clinic's wall clock. */
 export function clinicDateTime(ms: number, clock: ClinicClock): string {
-  const time = new Intl.DateTimeFormat('en-GB', { timeZone: clock.timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(ms);
+  const time = new Intl.DateTimeFormat('en-GB', {
+    timeZone: clock.timeZone,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(ms);
   return `${formatDate(ms, clock)} ${time}`;
 }
 
 function stateNote(entry: ReminderEntry, clock: ClinicClock): string {
   if (entry.status === 'sent' && entry.sentAt !== null) return `Sent ${clinicDateTime(entry.sentAt, clock)}`;
-  if (entry.status === 'pending' && entry.attempts > 0) return `Try ${entry.attempts + 1} at ${clinicDateTime(entry.nextAttemptAt, clock)}`;
+  if (entry.status === 'pending' && entry.attempts > 0)
+    return `Try ${entry.attempts + 1} at ${clinicDateTime(entry.nextAttemptAt, clock)}`;
   if (entry.status === 'failed') return `After ${entry.attempts} ${entry.attempts === 1 ? 'try' : 'tries'}`;
   return '';
 }
@@ -64,7 +80,11 @@ export function OutboxTable({ entries }: { entries: readonly ReminderEntry[] }) 
             </td>
             <td>
               {stateNote(entry, clock)}
-              {entry.lastError && <div className={entry.status === 'skipped' ? 'muted small' : 'field-error small'}>{entry.lastError}</div>}
+              {entry.lastError && (
+                <div className={entry.status === 'skipped' ? 'muted small' : 'field-error small'}>
+                  {entry.lastError}
+                </div>
+              )}
               {rowErrors[entry.id] && (
                 <p role="alert" className="form-error row-message">
                   {rowErrors[entry.id]}
@@ -73,7 +93,11 @@ export function OutboxTable({ entries }: { entries: readonly ReminderEntry[] }) 
             </td>
             <td>
               {entry.status === 'failed' && canWrite && (
-                <button type="button" aria-label={`Retry the ${entry.channel === 'email' ? 'email' : 'SMS'} to ${entry.patientName}`} onClick={() => void retry(entry.id)}>
+                <button
+                  type="button"
+                  aria-label={`Retry the ${entry.channel === 'email' ? 'email' : 'SMS'} to ${entry.patientName}`}
+                  onClick={() => void retry(entry.id)}
+                >
                   Retry
                 </button>
               )}

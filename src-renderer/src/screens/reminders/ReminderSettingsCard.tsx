@@ -26,7 +26,11 @@ export function ReminderSettingsCard() {
     <>
       <h2 id="reminder-settings">Reminder settings</h2>
       <ErrorMessage error={error} area="Reminder settings" />
-      {settings ? <ReminderSettingsForm initial={settings} onSaved={setSettings} /> : !error && <p>Loading reminder settings…</p>}
+      {settings ? (
+        <ReminderSettingsForm initial={settings} onSaved={setSettings} />
+      ) : (
+        !error && <p>Loading reminder settings…</p>
+      )}
     </>
   );
 }

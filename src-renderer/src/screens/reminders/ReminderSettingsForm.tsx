@@ -6,7 +6,15 @@ import { Field, TextAreaField } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
 import { useFormErrors } from '../../hooks/useFormErrors';
 
-type Text = 'smtpHost' | 'smtpPort' | 'smtpUser' | 'smtpPassword' | 'fromName' | 'fromAddress' | 'smsWebhookUrl' | 'smsAuthHeader';
+type Text =
+  | 'smtpHost'
+  | 'smtpPort'
+  | 'smtpUser'
+  | 'smtpPassword'
+  | 'fromName'
+  | 'fromAddress'
+  | 'smsWebhookUrl'
+  | 'smsAuthHeader';
 type Template = 'emailSubject' | 'emailBody' | 'smsBody';
 
 function formFrom(settings: ReminderSettings) {
@@ -42,7 +50,13 @@ function offsetsFrom(text: string): number[] {
 
 const asNumber = (text: string) => (text.trim() === '' ? Number.NaN : Number(text));
 
-export function ReminderSettingsForm({ initial, onSaved }: { initial: ReminderSettings; onSaved: (settings: ReminderSettings) => void }) {
+export function ReminderSettingsForm({
+  initial,
+  onSaved,
+}: {
+  initial: ReminderSettings;
+  onSaved: (settings: ReminderSettings) => void;
+}) {
   const [form, setForm] = useState(() => formFrom(initial));
   const [passwordSet, setPasswordSet] = useState(initial.smtpPasswordSet);
   const [authSet, setAuthSet] = useState(initial.smsAuthHeaderSet);
@@ -50,8 +64,12 @@ export function ReminderSettingsForm({ initial, onSaved }: { initial: ReminderSe
   const [saved, setSaved] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const { errors, show, clear } = useFormErrors();
-  const text = (key: Text | Template) => (event: { target: { value: string } }) => setForm({ ...form, [key]: event.target.value });
-  const tick = (key: 'emailEnabled' | 'smsEnabled' | 'smtpSecure' | 'requireConsent') => (event: { target: { checked: boolean } }) => setForm({ ...form, [key]: event.target.checked });
+  const text = (key: Text | Template) => (event: { target: { value: string } }) =>
+    setForm({ ...form, [key]: event.target.value });
+  const tick =
+    (key: 'emailEnabled' | 'smsEnabled' | 'smtpSecure' | 'requireConsent') =>
+    (event: { target: { checked: boolean } }) =>
+      setForm({ ...form, [key]: event.target.checked });
 
   async function submit(event: SyntheticEvent) {
     event.preventDefault();
@@ -76,15 +94,36 @@ export function ReminderSettingsForm({ initial, onSaved }: { initial: ReminderSe
       smsBody: form.smsBody,
       requireConsent: form.requireConsent,
       // Secrets are write-only: sent only when typed (or removed), never read back.
-      ...(form.smtpPassword !== '' ? { smtpPassword: form.smtpPassword } : removeSecrets.smtpPassword ? { smtpPassword: null } : {}),
-      ...(form.smsAuthHeader !== '' ? { smsAuthHeader: form.smsAuthHeader } : removeSecrets.smsAuthHeader ? { smsAuthHeader: null } : {}),
+      ...(form.smtpPassword !== ''
+        ? { smtpPassword: form.smtpPassword }
+        : removeSecrets.smtpPassword
+          ? { smtpPassword: null }
+          : {}),
+      ...(form.smsAuthHeader !== ''
+        ? { smsAuthHeader: form.smsAuthHeader }
+        : removeSecrets.smsAuthHeader
+          ? { smsAuthHeader: null }
+          : {}),
     });
     setBusy(false);
     if (!result.ok) {
       const fields = result.error.details?.fields;
       // The offsets travel as minutes but are typed as hours in one box: point at that box.
       const mapped = fields && Object.keys(fields).some((name) => name.startsWith('offsetsMinutes'));
-      show(mapped ? { ...result.error, details: { ...result.error.details, fields: { ...fields, offsets: Object.entries(fields).find(([name]) => name.startsWith('offsetsMinutes'))?.[1] ?? '' } } } : result.error);
+      show(
+        mapped
+          ? {
+              ...result.error,
+              details: {
+                ...result.error.details,
+                fields: {
+                  ...fields,
+                  offsets: Object.entries(fields).find(([name]) => name.startsWith('offsetsMinutes'))?.[1] ?? '',
+                },
+              },
+            }
+          : result.error,
+      );
       return;
     }
     setForm(formFrom(result.value));
@@ -108,7 +147,15 @@ export function ReminderSettingsForm({ initial, onSaved }: { initial: ReminderSe
           hint="Separate with commas, e.g. 48, 2. Up to five."
         />
         <div className="row">
-          <Field label="Tries before giving up" type="number" min={1} max={10} value={form.maxAttempts} onChange={(event) => setForm({ ...form, maxAttempts: event.target.value })} error={fieldError('maxAttempts')} />
+          <Field
+            label="Tries before giving up"
+            type="number"
+            min={1}
+            max={10}
+            value={form.maxAttempts}
+            onChange={(event) => setForm({ ...form, maxAttempts: event.target.value })}
+            error={fieldError('maxAttempts')}
+          />
           <Field
             label="First retry after (minutes)"
             type="number"
@@ -125,12 +172,18 @@ export function ReminderSettingsForm({ initial, onSaved }: { initial: ReminderSe
       <fieldset>
         <legend>Consent</legend>
         <label className="checkbox">
-          <input type="checkbox" checked={form.requireConsent} onChange={tick('requireConsent')} aria-describedby="require-consent-hint" /> Send reminders only to patients with a
-          recorded consent for that channel
+          <input
+            type="checkbox"
+            checked={form.requireConsent}
+            onChange={tick('requireConsent')}
+            aria-describedby="require-consent-hint"
+          />{' '}
+          Send reminders only to patients with a recorded consent for that channel
         </label>
         <p className="hint" id="require-consent-hint">
-          SMS needs an &ldquo;SMS reminders&rdquo; consent and email an &ldquo;Email reminders&rdquo; consent on the patient&apos;s record, given on or before today, not expired
-          and not revoked; a treatment or privacy consent does not count. Patients without one are on the call list instead.
+          SMS needs an &ldquo;SMS reminders&rdquo; consent and email an &ldquo;Email reminders&rdquo; consent on the
+          patient&apos;s record, given on or before today, not expired and not revoked; a treatment or privacy consent
+          does not count. Patients without one are on the call list instead.
         </p>
       </fieldset>
 
@@ -140,14 +193,35 @@ export function ReminderSettingsForm({ initial, onSaved }: { initial: ReminderSe
           <input type="checkbox" checked={form.emailEnabled} onChange={tick('emailEnabled')} /> Send reminders by email
         </label>
         <div className="row">
-          <Field label="SMTP server" value={form.smtpHost} onChange={text('smtpHost')} error={fieldError('smtpHost')} placeholder="smtp.example.org" />
-          <Field label="SMTP port" type="number" min={1} max={65535} value={form.smtpPort} onChange={text('smtpPort')} error={fieldError('smtpPort')} />
+          <Field
+            label="SMTP server"
+            value={form.smtpHost}
+            onChange={text('smtpHost')}
+            error={fieldError('smtpHost')}
+            placeholder="smtp.example.org"
+          />
+          <Field
+            label="SMTP port"
+            type="number"
+            min={1}
+            max={65535}
+            value={form.smtpPort}
+            onChange={text('smtpPort')}
+            error={fieldError('smtpPort')}
+          />
         </div>
         <label className="checkbox">
-          <input type="checkbox" checked={form.smtpSecure} onChange={tick('smtpSecure')} /> Connect with TLS from the start (usually port 465)
+          <input type="checkbox" checked={form.smtpSecure} onChange={tick('smtpSecure')} /> Connect with TLS from the
+          start (usually port 465)
         </label>
         <div className="row">
-          <Field label="SMTP user name" value={form.smtpUser} onChange={text('smtpUser')} error={fieldError('smtpUser')} autoComplete="off" />
+          <Field
+            label="SMTP user name"
+            value={form.smtpUser}
+            onChange={text('smtpUser')}
+            error={fieldError('smtpUser')}
+            autoComplete="off"
+          />
           <Field
             label="SMTP password"
             type="password"
@@ -160,16 +234,37 @@ export function ReminderSettingsForm({ initial, onSaved }: { initial: ReminderSe
         </div>
         {passwordSet && (
           <label className="checkbox">
-            <input type="checkbox" checked={removeSecrets.smtpPassword} onChange={(event) => setRemoveSecrets({ ...removeSecrets, smtpPassword: event.target.checked })} /> Remove the
-            saved password
+            <input
+              type="checkbox"
+              checked={removeSecrets.smtpPassword}
+              onChange={(event) => setRemoveSecrets({ ...removeSecrets, smtpPassword: event.target.checked })}
+            />{' '}
+            Remove the saved password
           </label>
         )}
         <div className="row">
           <Field label="From name" value={form.fromName} onChange={text('fromName')} error={fieldError('fromName')} />
-          <Field label="From address" type="email" value={form.fromAddress} onChange={text('fromAddress')} error={fieldError('fromAddress')} />
+          <Field
+            label="From address"
+            type="email"
+            value={form.fromAddress}
+            onChange={text('fromAddress')}
+            error={fieldError('fromAddress')}
+          />
         </div>
-        <Field label="Email subject" value={form.emailSubject} onChange={text('emailSubject')} error={fieldError('emailSubject')} />
-        <TextAreaField label="Email text" rows={7} value={form.emailBody} onChange={text('emailBody')} error={fieldError('emailBody')} />
+        <Field
+          label="Email subject"
+          value={form.emailSubject}
+          onChange={text('emailSubject')}
+          error={fieldError('emailSubject')}
+        />
+        <TextAreaField
+          label="Email text"
+          rows={7}
+          value={form.emailBody}
+          onChange={text('emailBody')}
+          error={fieldError('emailBody')}
+        />
       </fieldset>
 
       <fieldset>
@@ -196,11 +291,21 @@ export function ReminderSettingsForm({ initial, onSaved }: { initial: ReminderSe
         />
         {authSet && (
           <label className="checkbox">
-            <input type="checkbox" checked={removeSecrets.smsAuthHeader} onChange={(event) => setRemoveSecrets({ ...removeSecrets, smsAuthHeader: event.target.checked })} /> Remove the
-            saved Authorization value
+            <input
+              type="checkbox"
+              checked={removeSecrets.smsAuthHeader}
+              onChange={(event) => setRemoveSecrets({ ...removeSecrets, smsAuthHeader: event.target.checked })}
+            />{' '}
+            Remove the saved Authorization value
           </label>
         )}
-        <TextAreaField label="SMS text" rows={3} value={form.smsBody} onChange={text('smsBody')} error={fieldError('smsBody')} />
+        <TextAreaField
+          label="SMS text"
+          rows={3}
+          value={form.smsBody}
+          onChange={text('smsBody')}
+          error={fieldError('smsBody')}
+        />
       </fieldset>
       <p className="hint">Placeholders: {TEMPLATE_PLACEHOLDERS.map((name) => `{${name}}`).join(' ')}</p>
 

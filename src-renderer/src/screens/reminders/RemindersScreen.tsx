@@ -16,7 +16,8 @@ const FILTERS: readonly { value: OutboxFilter; label: string }[] = [
   { value: 'failed', label: 'Failed' },
   { value: 'skipped', label: 'Skipped' },
 ];
-const isFilter = (value: string): value is OutboxFilter => value === 'all' || (REMINDER_STATUSES as readonly string[]).includes(value);
+const isFilter = (value: string): value is OutboxFilter =>
+  value === 'all' || (REMINDER_STATUSES as readonly string[]).includes(value);
 
 /** `#/reminders`: the outbox with Retry, the desk's call list, and (for managers) the settings. */
 export function RemindersScreen() {

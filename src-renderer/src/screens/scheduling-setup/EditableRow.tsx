@@ -19,7 +19,16 @@ export interface EditableRowProps {
 }
 
 /** A set-up list's row with Edit (opening its form under it) and Remove (asking once). */
-export function EditableRow({ cells, what, editing, onToggleEdit, remove, onRemoved, columns, form }: EditableRowProps) {
+export function EditableRow({
+  cells,
+  what,
+  editing,
+  onToggleEdit,
+  remove,
+  onRemoved,
+  columns,
+  form,
+}: EditableRowProps) {
   return (
     <>
       <tr>

@@ -4,7 +4,19 @@ import { FormMessage } from '../../components/FormMessage';
  * The foot of every set-up form: main's form-wide error or the success message, the submit button
  * (Add … for a new row, Save … for an edited one) and, when the form edits a row, Cancel.
  */
-export function FormFooter({ error, done, label, busy, onCancel }: { error: string | null; done: string | null; label: string; busy: boolean; onCancel?: () => void }) {
+export function FormFooter({
+  error,
+  done,
+  label,
+  busy,
+  onCancel,
+}: {
+  error: string | null;
+  done: string | null;
+  label: string;
+  busy: boolean;
+  onCancel?: () => void;
+}) {
   return (
     <>
       <FormMessage error={error} success={done} />

@@ -21,7 +21,9 @@ export function HolidaysSection() {
 
   return (
     <>
-      <p className="hint">On a holiday no one is bookable from their weekly hours; extra hours added for that date still apply.</p>
+      <p className="hint">
+        On a holiday no one is bookable from their weekly hours; extra hours added for that date still apply.
+      </p>
       <FormMessage success={editable.status} />
       {holidays.length === 0 ? (
         <p>No clinic holidays coming up.</p>
@@ -45,7 +47,11 @@ export function HolidaysSection() {
                   <>
                     <td className="nowrap">{dayLabel(holiday.date, clock)}</td>
                     <th scope="row">{holiday.name}</th>
-                    <td>{holiday.locationId ? (locations.find((location) => location.id === holiday.locationId)?.name ?? '') : 'All locations'}</td>
+                    <td>
+                      {holiday.locationId
+                        ? (locations.find((location) => location.id === holiday.locationId)?.name ?? '')
+                        : 'All locations'}
+                    </td>
                   </>
                 }
                 columns={4}
@@ -63,19 +69,32 @@ export function HolidaysSection() {
 }
 
 /** Add a holiday (no `holiday`) or change one's date, name or location. */
-function HolidayForm({ holiday, onSaved, onCancel }: { holiday?: HolidaySummary; onSaved?: (message: string) => void; onCancel?: () => void }) {
+function HolidayForm({
+  holiday,
+  onSaved,
+  onCancel,
+}: {
+  holiday?: HolidaySummary;
+  onSaved?: (message: string) => void;
+  onCancel?: () => void;
+}) {
   const locations = useSchedulingSetup((state) => state.locations);
   const clock = useClinicClock();
   const { errors, done, busy, save } = useSetupSave(holiday !== undefined, onSaved);
   const blank = { date: '', name: '', locationId: '' };
-  const [draft, setDraft] = useState(() => (holiday ? { date: holiday.date, name: holiday.name, locationId: holiday.locationId ?? '' } : blank));
+  const [draft, setDraft] = useState(() =>
+    holiday ? { date: holiday.date, name: holiday.name, locationId: holiday.locationId ?? '' } : blank,
+  );
   const headingId = holiday ? `setup-holiday-${holiday.id}` : 'setup-holiday-heading';
 
   async function submit(event: SyntheticEvent) {
     event.preventDefault();
     const fields = { date: draft.date, name: draft.name, locationId: draft.locationId || null };
     await save(
-      () => (holiday ? call('schedule.updateHoliday', { holidayId: holiday.id, ...fields }) : call('schedule.createHoliday', fields)),
+      () =>
+        holiday
+          ? call('schedule.updateHoliday', { holidayId: holiday.id, ...fields })
+          : call('schedule.createHoliday', fields),
       ['date', 'name', 'locationId'],
       (saved) => `${saved.name} on ${dayLabel(saved.date, clock)}`,
       () => setDraft(blank),
@@ -83,7 +102,12 @@ function HolidayForm({ holiday, onSaved, onCancel }: { holiday?: HolidaySummary;
   }
 
   return (
-    <form className={holiday ? 'subrow-form' : 'card wide'} aria-labelledby={headingId} noValidate onSubmit={(event) => void submit(event)}>
+    <form
+      className={holiday ? 'subrow-form' : 'card wide'}
+      aria-labelledby={headingId}
+      noValidate
+      onSubmit={(event) => void submit(event)}
+    >
       {holiday ? (
         <h3 id={headingId}>
           Edit {holiday.name} on {dayLabel(holiday.date, clock)}
@@ -92,17 +116,38 @@ function HolidayForm({ holiday, onSaved, onCancel }: { holiday?: HolidaySummary;
         <h2 id={headingId}>Add clinic holiday</h2>
       )}
       <div className="row">
-        <Field label="Date" type="date" value={draft.date} onChange={(event) => setDraft({ ...draft, date: event.target.value })} error={errors.errors.fields.date} />
-        <Field label="Holiday name" value={draft.name} onChange={(event) => setDraft({ ...draft, name: event.target.value })} error={errors.errors.fields.name} maxLength={120} />
+        <Field
+          label="Date"
+          type="date"
+          value={draft.date}
+          onChange={(event) => setDraft({ ...draft, date: event.target.value })}
+          error={errors.errors.fields.date}
+        />
+        <Field
+          label="Holiday name"
+          value={draft.name}
+          onChange={(event) => setDraft({ ...draft, name: event.target.value })}
+          error={errors.errors.fields.name}
+          maxLength={120}
+        />
       </div>
       <SelectField
         label="Location"
         value={draft.locationId}
-        options={[{ value: '', label: 'All locations' }, ...locations.map((location) => ({ value: location.id, label: location.name }))]}
+        options={[
+          { value: '', label: 'All locations' },
+          ...locations.map((location) => ({ value: location.id, label: location.name })),
+        ]}
         onChange={(event) => setDraft({ ...draft, locationId: event.target.value })}
         error={errors.errors.fields.locationId}
       />
-      <FormFooter error={errors.errors.form} done={done} label={holiday ? 'Save holiday' : 'Add holiday'} busy={busy} onCancel={onCancel} />
+      <FormFooter
+        error={errors.errors.form}
+        done={done}
+        label={holiday ? 'Save holiday' : 'Add holiday'}
+        busy={busy}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

@@ -39,8 +39,8 @@ export function HoursSection() {
       {provider && (
         <>
           <p className="hint">
-            The hours {provider.displayName} can be booked each week. A change applies to new bookings and to next available; appointments already booked stay
-            where they are.
+            The hours {provider.displayName} can be booked each week. A change applies to new bookings and to next
+            available; appointments already booked stay where they are.
           </p>
           <FormMessage success={editable.status} />
           {rows.length === 0 ? (
@@ -70,20 +70,20 @@ export function HoursSection() {
                         <td className="nowrap">
                           {template.start}–{template.end}
                         </td>
-                        <td>{template.breaks.length > 0 ? template.breaks.map((b) => `${b.start}–${b.end}`).join(', ') : <span className="muted">None</span>}</td>
+                        <td>
+                          {template.breaks.length > 0 ? (
+                            template.breaks.map((b) => `${b.start}–${b.end}`).join(', ')
+                          ) : (
+                            <span className="muted">None</span>
+                          )}
+                        </td>
                         <td>{valid(template)}</td>
                       </>
                     }
                     columns={6}
                     {...editable.row(template.id)}
                     remove={() => call('schedule.removeTemplate', { templateId: template.id })}
-                    form={
-                      <HoursForm
-                        providerId={providerId}
-                        template={template}
-                        {...editable.form}
-                      />
-                    }
+                    form={<HoursForm providerId={providerId} template={template} {...editable.form} />}
                   />
                 ))}
               </tbody>
@@ -127,8 +127,17 @@ function HoursForm({
   const providers = useSchedulingSetup((state) => state.providers);
   const reload = useSchedulingSetup((state) => state.reload);
   const errors = useFormErrors();
-  const defaultLocation = providers.find((provider) => provider.id === providerId)?.defaultLocationId ?? locations[0]?.id ?? '';
-  const blank: HoursDraft = { weekdays: [], locationId: defaultLocation, start: '09:00', end: '17:00', breaks: [], validFrom: '', validUntil: '' };
+  const defaultLocation =
+    providers.find((provider) => provider.id === providerId)?.defaultLocationId ?? locations[0]?.id ?? '';
+  const blank: HoursDraft = {
+    weekdays: [],
+    locationId: defaultLocation,
+    start: '09:00',
+    end: '17:00',
+    breaks: [],
+    validFrom: '',
+    validUntil: '',
+  };
   const [draft, setDraft] = useState<HoursDraft>(() =>
     template
       ? {
@@ -154,8 +163,17 @@ function HoursForm({
     // Main reports a break that overlaps another by its place in start order: put the rows in that order first.
     const breaks = [...draft.breaks].sort((a, b) => a.start.localeCompare(b.start));
     setDraft({ ...draft, breaks });
-    const shown = [...FIELDS, ...breaks.flatMap((_, index) => [`breaks.${index}`, `breaks.${index}.start`, `breaks.${index}.end`])];
-    const hours = { start: draft.start, end: draft.end, breaks, validFrom: draft.validFrom || null, validUntil: draft.validUntil || null };
+    const shown = [
+      ...FIELDS,
+      ...breaks.flatMap((_, index) => [`breaks.${index}`, `breaks.${index}.start`, `breaks.${index}.end`]),
+    ];
+    const hours = {
+      start: draft.start,
+      end: draft.end,
+      breaks,
+      validFrom: draft.validFrom || null,
+      validUntil: draft.validUntil || null,
+    };
     if (template) {
       setBusy(true);
       const result = await call('schedule.updateTemplate', { templateId: template.id, ...hours });
@@ -173,7 +191,8 @@ function HoursForm({
       if (!result.ok) {
         setBusy(false);
         errors.show(result.error, shown);
-        if (saved.length > 0) setDone(`Saved ${saved.join(', ')}; ${weekdayName(weekday)} and later days were not saved.`);
+        if (saved.length > 0)
+          setDone(`Saved ${saved.join(', ')}; ${weekdayName(weekday)} and later days were not saved.`);
         await reload();
         return;
       }
@@ -186,7 +205,12 @@ function HoursForm({
   }
 
   return (
-    <form className={template ? 'subrow-form' : 'card wide'} aria-labelledby={prefix} noValidate onSubmit={(event) => void submit(event)}>
+    <form
+      className={template ? 'subrow-form' : 'card wide'}
+      aria-labelledby={prefix}
+      noValidate
+      onSubmit={(event) => void submit(event)}
+    >
       {template ? (
         <h3 id={prefix}>
           Edit {weekdayName(template.weekday)} {template.start}–{template.end}
@@ -205,7 +229,12 @@ function HoursForm({
                     type="checkbox"
                     checked={draft.weekdays.includes(weekday)}
                     onChange={() =>
-                      setDraft({ ...draft, weekdays: draft.weekdays.includes(weekday) ? draft.weekdays.filter((day) => day !== weekday) : [...draft.weekdays, weekday] })
+                      setDraft({
+                        ...draft,
+                        weekdays: draft.weekdays.includes(weekday)
+                          ? draft.weekdays.filter((day) => day !== weekday)
+                          : [...draft.weekdays, weekday],
+                      })
                     }
                   />
                   {name}
@@ -231,15 +260,55 @@ function HoursForm({
         </>
       )}
       <div className="row">
-        <Field label="Starts" value={draft.start} placeholder="09:00" inputMode="numeric" onChange={(event) => setDraft({ ...draft, start: event.target.value })} error={errors.errors.fields.start} hint="HH:mm, 24-hour clock." />
-        <Field label="Ends" value={draft.end} placeholder="17:00" inputMode="numeric" onChange={(event) => setDraft({ ...draft, end: event.target.value })} error={errors.errors.fields.end} hint="HH:mm; 24:00 is midnight." />
+        <Field
+          label="Starts"
+          value={draft.start}
+          placeholder="09:00"
+          inputMode="numeric"
+          onChange={(event) => setDraft({ ...draft, start: event.target.value })}
+          error={errors.errors.fields.start}
+          hint="HH:mm, 24-hour clock."
+        />
+        <Field
+          label="Ends"
+          value={draft.end}
+          placeholder="17:00"
+          inputMode="numeric"
+          onChange={(event) => setDraft({ ...draft, end: event.target.value })}
+          error={errors.errors.fields.end}
+          hint="HH:mm; 24:00 is midnight."
+        />
       </div>
-      <BreaksEditor breaks={draft.breaks} onChange={(breaks) => setDraft({ ...draft, breaks })} errors={errors.errors.fields} />
+      <BreaksEditor
+        breaks={draft.breaks}
+        onChange={(breaks) => setDraft({ ...draft, breaks })}
+        errors={errors.errors.fields}
+      />
       <div className="row">
-        <Field label="Valid from" type="date" value={draft.validFrom} onChange={(event) => setDraft({ ...draft, validFrom: event.target.value })} error={errors.errors.fields.validFrom} hint="Empty: from now on." />
-        <Field label="Valid until" type="date" value={draft.validUntil} onChange={(event) => setDraft({ ...draft, validUntil: event.target.value })} error={errors.errors.fields.validUntil} hint="Empty: no end." />
+        <Field
+          label="Valid from"
+          type="date"
+          value={draft.validFrom}
+          onChange={(event) => setDraft({ ...draft, validFrom: event.target.value })}
+          error={errors.errors.fields.validFrom}
+          hint="Empty: from now on."
+        />
+        <Field
+          label="Valid until"
+          type="date"
+          value={draft.validUntil}
+          onChange={(event) => setDraft({ ...draft, validUntil: event.target.value })}
+          error={errors.errors.fields.validUntil}
+          hint="Empty: no end."
+        />
       </div>
-      <FormFooter error={errors.errors.form} done={done} label={template ? 'Save hours' : 'Add hours'} busy={busy || locations.length === 0} onCancel={onCancel} />
+      <FormFooter
+        error={errors.errors.form}
+        done={done}
+        label={template ? 'Save hours' : 'Add hours'}
+        busy={busy || locations.length === 0}
+        onCancel={onCancel}
+      />
       {locations.length === 0 && <p className="hint">Add a location first.</p>}
     </form>
   );

@@ -20,7 +20,10 @@ export function LocationsSection() {
 
   return (
     <>
-      <p className="hint">Where the clinic sees patients, and the rooms at each. Appointments and weekly hours name a location; a booking may name a room.</p>
+      <p className="hint">
+        Where the clinic sees patients, and the rooms at each. Appointments and weekly hours name a location; a booking
+        may name a room.
+      </p>
       <FormMessage success={editableLocations.status} />
       {locations.length === 0 ? (
         <p>No locations yet: add the first one below.</p>
@@ -46,7 +49,13 @@ export function LocationsSection() {
                     <>
                       <th scope="row">{location.name}</th>
                       <td>{location.address ?? <span className="muted">—</span>}</td>
-                      <td>{here.length > 0 ? here.map((room) => room.name).join(', ') : <span className="muted">No rooms</span>}</td>
+                      <td>
+                        {here.length > 0 ? (
+                          here.map((room) => room.name).join(', ')
+                        ) : (
+                          <span className="muted">No rooms</span>
+                        )}
+                      </td>
                     </>
                   }
                   columns={4}
@@ -102,10 +111,20 @@ export function LocationsSection() {
 }
 
 /** Add a location (no `location`) or change one's name and address. */
-function LocationForm({ location, onSaved, onCancel }: { location?: LocationSummary; onSaved?: (message: string) => void; onCancel?: () => void }) {
+function LocationForm({
+  location,
+  onSaved,
+  onCancel,
+}: {
+  location?: LocationSummary;
+  onSaved?: (message: string) => void;
+  onCancel?: () => void;
+}) {
   const { errors, done, busy, save } = useSetupSave(location !== undefined, onSaved);
   const blank = { name: '', address: '' };
-  const [draft, setDraft] = useState(() => (location ? { name: location.name, address: location.address ?? '' } : blank));
+  const [draft, setDraft] = useState(() =>
+    location ? { name: location.name, address: location.address ?? '' } : blank,
+  );
 
   const headingId = location ? `setup-location-${location.id}` : 'setup-location-heading';
 
@@ -113,7 +132,10 @@ function LocationForm({ location, onSaved, onCancel }: { location?: LocationSumm
     event.preventDefault();
     const fields = { name: draft.name, address: draft.address };
     await save(
-      () => (location ? call('schedule.updateLocation', { locationId: location.id, ...fields }) : call('schedule.createLocation', fields)),
+      () =>
+        location
+          ? call('schedule.updateLocation', { locationId: location.id, ...fields })
+          : call('schedule.createLocation', fields),
       ['name', 'address'],
       (saved) => saved.name,
       () => setDraft(blank),
@@ -121,17 +143,49 @@ function LocationForm({ location, onSaved, onCancel }: { location?: LocationSumm
   }
 
   return (
-    <form className={location ? 'subrow-form' : 'card'} aria-labelledby={headingId} noValidate onSubmit={(event) => void submit(event)}>
+    <form
+      className={location ? 'subrow-form' : 'card'}
+      aria-labelledby={headingId}
+      noValidate
+      onSubmit={(event) => void submit(event)}
+    >
       {location ? <h3 id={headingId}>Edit {location.name}</h3> : <h2 id={headingId}>Add location</h2>}
-      <Field label="Location name" value={draft.name} onChange={(event) => setDraft({ ...draft, name: event.target.value })} error={errors.errors.fields.name} maxLength={120} />
-      <Field label="Address" value={draft.address} onChange={(event) => setDraft({ ...draft, address: event.target.value })} error={errors.errors.fields.address} maxLength={300} hint="Optional." />
-      <FormFooter error={errors.errors.form} done={done} label={location ? 'Save location' : 'Add location'} busy={busy} onCancel={onCancel} />
+      <Field
+        label="Location name"
+        value={draft.name}
+        onChange={(event) => setDraft({ ...draft, name: event.target.value })}
+        error={errors.errors.fields.name}
+        maxLength={120}
+      />
+      <Field
+        label="Address"
+        value={draft.address}
+        onChange={(event) => setDraft({ ...draft, address: event.target.value })}
+        error={errors.errors.fields.address}
+        maxLength={300}
+        hint="Optional."
+      />
+      <FormFooter
+        error={errors.errors.form}
+        done={done}
+        label={location ? 'Save location' : 'Add location'}
+        busy={busy}
+        onCancel={onCancel}
+      />
     </form>
   );
 }
 
 /** Add a room to a location (no `room`) or rename one (a room stays at its location). */
-function RoomForm({ room, onSaved, onCancel }: { room?: RoomSummary; onSaved?: (message: string) => void; onCancel?: () => void }) {
+function RoomForm({
+  room,
+  onSaved,
+  onCancel,
+}: {
+  room?: RoomSummary;
+  onSaved?: (message: string) => void;
+  onCancel?: () => void;
+}) {
   const locations = useSchedulingSetup((state) => state.locations);
   const { errors, done, busy, save } = useSetupSave(room !== undefined, onSaved);
   const [draft, setDraft] = useState({ locationId: '', name: room?.name ?? '' });
@@ -143,7 +197,10 @@ function RoomForm({ room, onSaved, onCancel }: { room?: RoomSummary; onSaved?: (
   async function submit(event: SyntheticEvent) {
     event.preventDefault();
     await save(
-      () => (room ? call('schedule.updateRoom', { roomId: room.id, name: draft.name }) : call('schedule.createRoom', { locationId, name: draft.name })),
+      () =>
+        room
+          ? call('schedule.updateRoom', { roomId: room.id, name: draft.name })
+          : call('schedule.createRoom', { locationId, name: draft.name }),
       ['locationId', 'name'],
       (saved) => `${saved.name} at ${locationName(saved.locationId)}`,
       () => setDraft({ ...draft, name: '' }),
@@ -151,7 +208,12 @@ function RoomForm({ room, onSaved, onCancel }: { room?: RoomSummary; onSaved?: (
   }
 
   return (
-    <form className={room ? 'subrow-form' : 'card'} aria-labelledby={headingId} noValidate onSubmit={(event) => void submit(event)}>
+    <form
+      className={room ? 'subrow-form' : 'card'}
+      aria-labelledby={headingId}
+      noValidate
+      onSubmit={(event) => void submit(event)}
+    >
       {room ? (
         <h3 id={headingId}>
           Edit {room.name} at {locationName(room.locationId)}
@@ -169,8 +231,20 @@ function RoomForm({ room, onSaved, onCancel }: { room?: RoomSummary; onSaved?: (
           disabled={locations.length === 0}
         />
       )}
-      <Field label="Room name" value={draft.name} onChange={(event) => setDraft({ ...draft, name: event.target.value })} error={errors.errors.fields.name} maxLength={80} />
-      <FormFooter error={errors.errors.form} done={done} label={room ? 'Save room' : 'Add room'} busy={busy || locations.length === 0} onCancel={onCancel} />
+      <Field
+        label="Room name"
+        value={draft.name}
+        onChange={(event) => setDraft({ ...draft, name: event.target.value })}
+        error={errors.errors.fields.name}
+        maxLength={80}
+      />
+      <FormFooter
+        error={errors.errors.form}
+        done={done}
+        label={room ? 'Save room' : 'Add room'}
+        busy={busy || locations.length === 0}
+        onCancel={onCancel}
+      />
       {locations.length === 0 && <p className="hint">Add a location first.</p>}
     </form>
   );

@@ -22,8 +22,8 @@ export function ProvidersSection() {
   return (
     <>
       <p className="hint">
-        Each provider has a column in the calendar. Set their weekly hours under Weekly hours. A provider who signs in is linked to their staff account; one who
-        does not (a visiting practitioner) is bookable all the same.
+        Each provider has a column in the calendar. Set their weekly hours under Weekly hours. A provider who signs in
+        is linked to their staff account; one who does not (a visiting practitioner) is bookable all the same.
       </p>
       <FormMessage success={editable.status} />
       {providers.length === 0 ? (
@@ -60,12 +60,7 @@ export function ProvidersSection() {
                 columns={6}
                 {...editable.row(provider.id)}
                 remove={() => call('schedule.removeProvider', { providerId: provider.id })}
-                form={
-                  <ProviderForm
-                    provider={provider}
-                    {...editable.form}
-                  />
-                }
+                form={<ProviderForm provider={provider} {...editable.form} />}
               />
             ))}
           </tbody>
@@ -88,15 +83,35 @@ export function Swatch({ colour }: { colour: string }) {
 const PALETTE = ['#1f5fa8', '#2e7d32', '#8e24aa', '#c62828', '#ef6c00', '#00838f', '#6d4c41', '#3949ab'];
 
 /** Add a provider (no `provider`) or edit one. */
-function ProviderForm({ provider, onSaved, onCancel }: { provider?: ProviderSummary; onSaved?: (message: string) => void; onCancel?: () => void }) {
+function ProviderForm({
+  provider,
+  onSaved,
+  onCancel,
+}: {
+  provider?: ProviderSummary;
+  onSaved?: (message: string) => void;
+  onCancel?: () => void;
+}) {
   const providers = useSchedulingSetup((state) => state.providers);
   const locations = useSchedulingSetup((state) => state.locations);
   const staff = useSchedulingSetup((state) => state.staff);
   const { errors, done, busy, save } = useSetupSave(provider !== undefined, onSaved);
-  const blank = () => ({ displayName: '', specialty: '', colour: PALETTE[providers.length % PALETTE.length] ?? '#1f5fa8', defaultLocationId: locations[0]?.id ?? '', userId: '' });
+  const blank = () => ({
+    displayName: '',
+    specialty: '',
+    colour: PALETTE[providers.length % PALETTE.length] ?? '#1f5fa8',
+    defaultLocationId: locations[0]?.id ?? '',
+    userId: '',
+  });
   const [draft, setDraft] = useState(() =>
     provider
-      ? { displayName: provider.displayName, specialty: provider.specialty ?? '', colour: provider.colour, defaultLocationId: provider.defaultLocationId ?? '', userId: provider.userId ?? '' }
+      ? {
+          displayName: provider.displayName,
+          specialty: provider.specialty ?? '',
+          colour: provider.colour,
+          defaultLocationId: provider.defaultLocationId ?? '',
+          userId: provider.userId ?? '',
+        }
       : blank(),
   );
   // Accounts not linked to another provider (this one's own stays on the list).
@@ -106,9 +121,18 @@ function ProviderForm({ provider, onSaved, onCancel }: { provider?: ProviderSumm
 
   async function submit(event: SyntheticEvent) {
     event.preventDefault();
-    const fields = { displayName: draft.displayName, specialty: draft.specialty, colour: draft.colour, defaultLocationId: draft.defaultLocationId || null, userId: draft.userId || null };
+    const fields = {
+      displayName: draft.displayName,
+      specialty: draft.specialty,
+      colour: draft.colour,
+      defaultLocationId: draft.defaultLocationId || null,
+      userId: draft.userId || null,
+    };
     await save(
-      () => (provider ? call('schedule.updateProvider', { providerId: provider.id, ...fields }) : call('schedule.createProvider', fields)),
+      () =>
+        provider
+          ? call('schedule.updateProvider', { providerId: provider.id, ...fields })
+          : call('schedule.createProvider', fields),
       ['displayName', 'specialty', 'colour', 'defaultLocationId', 'userId'],
       (saved) => saved.displayName,
       () => setDraft({ ...blank(), colour: PALETTE[(providers.length + 1) % PALETTE.length] ?? '#1f5fa8' }),
@@ -116,18 +140,46 @@ function ProviderForm({ provider, onSaved, onCancel }: { provider?: ProviderSumm
   }
 
   return (
-    <form className={provider ? 'subrow-form' : 'card wide'} aria-labelledby={headingId} noValidate onSubmit={(event) => void submit(event)}>
+    <form
+      className={provider ? 'subrow-form' : 'card wide'}
+      aria-labelledby={headingId}
+      noValidate
+      onSubmit={(event) => void submit(event)}
+    >
       {provider ? <h3 id={headingId}>Edit {provider.displayName}</h3> : <h2 id={headingId}>Add provider</h2>}
       <div className="row">
-        <Field label="Name" value={draft.displayName} onChange={(event) => setDraft({ ...draft, displayName: event.target.value })} error={errors.errors.fields.displayName} maxLength={120} hint="As patients and staff know them, e.g. Dr Amara Okafor." />
-        <Field label="Specialty" value={draft.specialty} onChange={(event) => setDraft({ ...draft, specialty: event.target.value })} error={errors.errors.fields.specialty} maxLength={120} hint="Optional." />
+        <Field
+          label="Name"
+          value={draft.displayName}
+          onChange={(event) => setDraft({ ...draft, displayName: event.target.value })}
+          error={errors.errors.fields.displayName}
+          maxLength={120}
+          hint="As patients and staff know them, e.g. Dr Amara Okafor."
+        />
+        <Field
+          label="Specialty"
+          value={draft.specialty}
+          onChange={(event) => setDraft({ ...draft, specialty: event.target.value })}
+          error={errors.errors.fields.specialty}
+          maxLength={120}
+          hint="Optional."
+        />
       </div>
       <div className="row">
-        <Field label="Colour" type="color" value={draft.colour} onChange={(event) => setDraft({ ...draft, colour: event.target.value })} error={errors.errors.fields.colour} />
+        <Field
+          label="Colour"
+          type="color"
+          value={draft.colour}
+          onChange={(event) => setDraft({ ...draft, colour: event.target.value })}
+          error={errors.errors.fields.colour}
+        />
         <SelectField
           label="Default location"
           value={draft.defaultLocationId}
-          options={[{ value: '', label: 'None' }, ...locations.map((location) => ({ value: location.id, label: location.name }))]}
+          options={[
+            { value: '', label: 'None' },
+            ...locations.map((location) => ({ value: location.id, label: location.name })),
+          ]}
           onChange={(event) => setDraft({ ...draft, defaultLocationId: event.target.value })}
           error={errors.errors.fields.defaultLocationId}
         />
@@ -135,11 +187,20 @@ function ProviderForm({ provider, onSaved, onCancel }: { provider?: ProviderSumm
       <SelectField
         label="Signs in as"
         value={draft.userId}
-        options={[{ value: '', label: 'No account (bookable only)' }, ...accounts.map((member) => ({ value: member.id, label: `${member.displayName} (${member.role})` }))]}
+        options={[
+          { value: '', label: 'No account (bookable only)' },
+          ...accounts.map((member) => ({ value: member.id, label: `${member.displayName} (${member.role})` })),
+        ]}
         onChange={(event) => setDraft({ ...draft, userId: event.target.value })}
         error={errors.errors.fields.userId}
       />
-      <FormFooter error={errors.errors.form} done={done} label={provider ? 'Save provider' : 'Add provider'} busy={busy} onCancel={onCancel} />
+      <FormFooter
+        error={errors.errors.form}
+        done={done}
+        label={provider ? 'Save provider' : 'Add provider'}
+        busy={busy}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

@@ -6,7 +6,15 @@ import type { Result } from '../../../../src-shared/api/errors';
  * A row's Remove button: asks once, then calls main. Main's refusal (upcoming appointments, waiting
  * patients) stays next to the button; what main did (deleted or deactivated) goes to `onDone`.
  */
-export function RemoveAction({ what, remove, onDone }: { what: string; remove: () => Promise<Result<RemoveResult>>; onDone: (message: string) => void }) {
+export function RemoveAction({
+  what,
+  remove,
+  onDone,
+}: {
+  what: string;
+  remove: () => Promise<Result<RemoveResult>>;
+  onDone: (message: string) => void;
+}) {
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -25,7 +33,14 @@ export function RemoveAction({ what, remove, onDone }: { what: string; remove: (
     <>
       {confirming ? (
         <span className="row-actions">
-          <button type="button" className="danger" aria-label={`Yes, remove ${what}`} disabled={busy} autoFocus onClick={() => void confirm()}>
+          <button
+            type="button"
+            className="danger"
+            aria-label={`Yes, remove ${what}`}
+            disabled={busy}
+            autoFocus
+            onClick={() => void confirm()}
+          >
             Yes, remove
           </button>
           <button type="button" aria-label={`Keep ${what}`} onClick={() => setConfirming(false)}>

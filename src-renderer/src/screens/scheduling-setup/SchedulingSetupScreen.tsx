@@ -29,7 +29,9 @@ const SECTIONS: readonly { id: string; label: string; Section: () => JSX.Element
  */
 export function SchedulingSetupScreen() {
   const detail = useHashDetail();
-  const [current, setCurrent] = useState(() => (SECTIONS.some((section) => section.id === detail) ? detail : 'locations'));
+  const [current, setCurrent] = useState(() =>
+    SECTIONS.some((section) => section.id === detail) ? detail : 'locations',
+  );
   const { loaded, error, load } = useSchedulingSetup();
   const clock = useClinicClock();
   const tabs = useRef<(HTMLButtonElement | null)[]>([]);
@@ -60,7 +62,12 @@ export function SchedulingSetupScreen() {
 
   function onKey(event: KeyboardEvent<HTMLButtonElement>, index: number) {
     const last = SECTIONS.length - 1;
-    const next = { ArrowRight: index === last ? 0 : index + 1, ArrowLeft: index === 0 ? last : index - 1, Home: 0, End: last }[event.key];
+    const next = {
+      ArrowRight: index === last ? 0 : index + 1,
+      ArrowLeft: index === 0 ? last : index - 1,
+      Home: 0,
+      End: last,
+    }[event.key];
     if (next === undefined) return;
     event.preventDefault();
     choose(next, true);

@@ -39,8 +39,9 @@ export function TimeOffSection() {
       {provider && (
         <>
           <p className="hint">
-            Time off takes hours away (the calendar marks it and booking is refused); extra hours add bookable time on a date outside the weekly hours. A change
-            applies to new bookings; appointments already booked stay where they are.
+            Time off takes hours away (the calendar marks it and booking is refused); extra hours add bookable time on a
+            date outside the weekly hours. A change applies to new bookings; appointments already booked stay where they
+            are.
           </p>
           <FormMessage success={editable.status} />
           {rows.length === 0 ? (
@@ -67,15 +68,28 @@ export function TimeOffSection() {
                       <>
                         <th scope="row">{KIND_LABELS[exception.kind]}</th>
                         <td>{rangeLabel(exception.date, exception.endDate, clock)}</td>
-                        <td className="nowrap">{exception.start && exception.end ? `${exception.start}–${exception.end}` : 'Whole day'}</td>
-                        <td>{exception.locationId ? (locations.find((location) => location.id === exception.locationId)?.name ?? '') : 'All locations'}</td>
+                        <td className="nowrap">
+                          {exception.start && exception.end ? `${exception.start}–${exception.end}` : 'Whole day'}
+                        </td>
+                        <td>
+                          {exception.locationId
+                            ? (locations.find((location) => location.id === exception.locationId)?.name ?? '')
+                            : 'All locations'}
+                        </td>
                         <td>{exception.reason ?? ''}</td>
                       </>
                     }
                     columns={6}
                     {...editable.row(exception.id)}
                     remove={() => call('schedule.removeException', { exceptionId: exception.id })}
-                    form={<ExceptionForm providerId={providerId} providerName={provider.displayName} exception={exception} {...editable.form} />}
+                    form={
+                      <ExceptionForm
+                        providerId={providerId}
+                        providerName={provider.displayName}
+                        exception={exception}
+                        {...editable.form}
+                      />
+                    }
                   />
                 ))}
               </tbody>
@@ -138,7 +152,10 @@ function ExceptionForm({
       reason: draft.reason,
     };
     await save(
-      () => (exception ? call('schedule.updateException', { exceptionId: exception.id, ...fields }) : call('schedule.createException', { providerId, ...fields })),
+      () =>
+        exception
+          ? call('schedule.updateException', { exceptionId: exception.id, ...fields })
+          : call('schedule.createException', { providerId, ...fields }),
       FIELDS,
       (saved) => {
         const times = saved.start && saved.end ? ` ${saved.start}–${saved.end}` : '';
@@ -149,8 +166,17 @@ function ExceptionForm({
   }
 
   return (
-    <form className={exception ? 'subrow-form' : 'card wide'} aria-labelledby={headingId} noValidate onSubmit={(event) => void submit(event)}>
-      {exception ? <h3 id={headingId}>Edit {exceptionLabel(exception, clock)}</h3> : <h2 id={headingId}>Add time off or extra hours</h2>}
+    <form
+      className={exception ? 'subrow-form' : 'card wide'}
+      aria-labelledby={headingId}
+      noValidate
+      onSubmit={(event) => void submit(event)}
+    >
+      {exception ? (
+        <h3 id={headingId}>Edit {exceptionLabel(exception, clock)}</h3>
+      ) : (
+        <h2 id={headingId}>Add time off or extra hours</h2>
+      )}
       <SelectField
         label="Kind"
         value={draft.kind}
@@ -159,8 +185,21 @@ function ExceptionForm({
         error={errors.errors.fields.kind}
       />
       <div className="row">
-        <Field label="First day" type="date" value={draft.date} onChange={(event) => setDraft({ ...draft, date: event.target.value })} error={errors.errors.fields.date} />
-        <Field label="Last day" type="date" value={draft.endDate} onChange={(event) => setDraft({ ...draft, endDate: event.target.value })} error={errors.errors.fields.endDate} hint="Empty: the first day only." />
+        <Field
+          label="First day"
+          type="date"
+          value={draft.date}
+          onChange={(event) => setDraft({ ...draft, date: event.target.value })}
+          error={errors.errors.fields.date}
+        />
+        <Field
+          label="Last day"
+          type="date"
+          value={draft.endDate}
+          onChange={(event) => setDraft({ ...draft, endDate: event.target.value })}
+          error={errors.errors.fields.endDate}
+          hint="Empty: the first day only."
+        />
       </div>
       <div className="row">
         <Field
@@ -172,17 +211,41 @@ function ExceptionForm({
           error={errors.errors.fields.start}
           hint={extra ? 'HH:mm.' : 'HH:mm; leave both times empty for whole days.'}
         />
-        <Field label="Until" value={draft.end} placeholder={extra ? '20:00' : 'whole day'} inputMode="numeric" onChange={(event) => setDraft({ ...draft, end: event.target.value })} error={errors.errors.fields.end} hint="HH:mm; 24:00 is midnight." />
+        <Field
+          label="Until"
+          value={draft.end}
+          placeholder={extra ? '20:00' : 'whole day'}
+          inputMode="numeric"
+          onChange={(event) => setDraft({ ...draft, end: event.target.value })}
+          error={errors.errors.fields.end}
+          hint="HH:mm; 24:00 is midnight."
+        />
       </div>
       <SelectField
         label="Location"
         value={locationId}
-        options={[...(extra ? [] : [{ value: '', label: 'All locations' }]), ...locations.map((location) => ({ value: location.id, label: location.name }))]}
+        options={[
+          ...(extra ? [] : [{ value: '', label: 'All locations' }]),
+          ...locations.map((location) => ({ value: location.id, label: location.name })),
+        ]}
         onChange={(event) => setDraft({ ...draft, locationId: event.target.value })}
         error={errors.errors.fields.locationId}
       />
-      <Field label="Reason" value={draft.reason} onChange={(event) => setDraft({ ...draft, reason: event.target.value })} error={errors.errors.fields.reason} maxLength={200} hint="Optional; shown in the calendar." />
-      <FormFooter error={errors.errors.form} done={done} label={exception ? (extra ? 'Save extra hours' : 'Save time off') : extra ? 'Add extra hours' : 'Add time off'} busy={busy} onCancel={onCancel} />
+      <Field
+        label="Reason"
+        value={draft.reason}
+        onChange={(event) => setDraft({ ...draft, reason: event.target.value })}
+        error={errors.errors.fields.reason}
+        maxLength={200}
+        hint="Optional; shown in the calendar."
+      />
+      <FormFooter
+        error={errors.errors.form}
+        done={done}
+        label={exception ? (extra ? 'Save extra hours' : 'Save time off') : extra ? 'Add extra hours' : 'Add time off'}
+        busy={busy}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

@@ -18,11 +18,17 @@ export function TypesSection() {
   const reload = useSchedulingSetup((state) => state.reload);
   const editable = useEditableRows(reload);
   const names = (ids: string[]) =>
-    ids.length === 0 ? 'Any provider' : ids.map((id) => providers.find((provider) => provider.id === id)?.displayName ?? 'a removed provider').join(', ');
+    ids.length === 0
+      ? 'Any provider'
+      : ids
+          .map((id) => providers.find((provider) => provider.id === id)?.displayName ?? 'a removed provider')
+          .join(', ');
 
   return (
     <>
-      <p className="hint">A new length applies to bookings made from now on; appointments already booked keep theirs.</p>
+      <p className="hint">
+        A new length applies to bookings made from now on; appointments already booked keep theirs.
+      </p>
       <FormMessage success={editable.status} />
       {types.length === 0 ? (
         <p>No appointment types yet: add the first one below.</p>
@@ -58,12 +64,7 @@ export function TypesSection() {
                 columns={6}
                 {...editable.row(type.id)}
                 remove={() => call('schedule.removeType', { typeId: type.id })}
-                form={
-                  <TypeForm
-                    type={type}
-                    {...editable.form}
-                  />
-                }
+                form={<TypeForm type={type} {...editable.form} />}
               />
             ))}
           </tbody>
@@ -79,14 +80,28 @@ function toggle(list: readonly string[], value: string): string[] {
 }
 
 /** Add a type (no `type`) or edit one. */
-function TypeForm({ type, onSaved, onCancel }: { type?: AppointmentTypeSummary; onSaved?: (message: string) => void; onCancel?: () => void }) {
+function TypeForm({
+  type,
+  onSaved,
+  onCancel,
+}: {
+  type?: AppointmentTypeSummary;
+  onSaved?: (message: string) => void;
+  onCancel?: () => void;
+}) {
   const providers = useSchedulingSetup((state) => state.providers);
   const currency = useClinicSettings((state) => type?.currency ?? state.settings?.currency ?? 'USD');
   const { errors, done, busy, restart, save } = useSetupSave(type !== undefined, onSaved);
   const blank = { name: '', duration: '30', colour: '#1f5fa8', price: '', providerIds: [] as string[] };
   const [draft, setDraft] = useState(() =>
     type
-      ? { name: type.name, duration: String(type.durationMinutes), colour: type.colour, price: moneyText(type.defaultPriceMinor, type.currency), providerIds: type.providerIds }
+      ? {
+          name: type.name,
+          duration: String(type.durationMinutes),
+          colour: type.colour,
+          price: moneyText(type.defaultPriceMinor, type.currency),
+          providerIds: type.providerIds,
+        }
       : blank,
   );
   const prefix = type ? `setup-type-${type.id}` : 'setup-type-add';
@@ -96,11 +111,25 @@ function TypeForm({ type, onSaved, onCancel }: { type?: AppointmentTypeSummary; 
     restart();
     const price = parseMoney(draft.price, currency);
     if (!/^\d+$/.test(draft.duration.trim())) return errors.setField('durationMinutes', 'must be whole minutes');
-    if (price === undefined) return errors.setField('defaultPriceMinor', `must be an amount such as ${moneyText(4500, currency)}`);
-    const fields = { name: draft.name, durationMinutes: Number(draft.duration), colour: draft.colour, defaultPriceMinor: price, providerIds: draft.providerIds };
+    if (price === undefined)
+      return errors.setField('defaultPriceMinor', `must be an amount such as ${moneyText(4500, currency)}`);
+    const fields = {
+      name: draft.name,
+      durationMinutes: Number(draft.duration),
+      colour: draft.colour,
+      defaultPriceMinor: price,
+      providerIds: draft.providerIds,
+    };
     await save(
       () => (type ? call('schedule.updateType', { typeId: type.id, ...fields }) : call('schedule.createType', fields)),
-      ['name', 'durationMinutes', 'colour', 'defaultPriceMinor', 'providerIds', ...draft.providerIds.map((_, index) => `providerIds.${index}`)],
+      [
+        'name',
+        'durationMinutes',
+        'colour',
+        'defaultPriceMinor',
+        'providerIds',
+        ...draft.providerIds.map((_, index) => `providerIds.${index}`),
+      ],
       (saved) => saved.name,
       () => setDraft(blank),
     );
@@ -109,9 +138,20 @@ function TypeForm({ type, onSaved, onCancel }: { type?: AppointmentTypeSummary; 
   const providerError = Object.entries(errors.errors.fields).find(([path]) => path.startsWith('providerIds'))?.[1];
 
   return (
-    <form className={type ? 'subrow-form' : 'card wide'} aria-labelledby={prefix} noValidate onSubmit={(event) => void submit(event)}>
+    <form
+      className={type ? 'subrow-form' : 'card wide'}
+      aria-labelledby={prefix}
+      noValidate
+      onSubmit={(event) => void submit(event)}
+    >
       {type ? <h3 id={prefix}>Edit {type.name}</h3> : <h2 id={prefix}>Add appointment type</h2>}
-      <Field label="Type name" value={draft.name} onChange={(event) => setDraft({ ...draft, name: event.target.value })} error={errors.errors.fields.name} maxLength={120} />
+      <Field
+        label="Type name"
+        value={draft.name}
+        onChange={(event) => setDraft({ ...draft, name: event.target.value })}
+        error={errors.errors.fields.name}
+        maxLength={120}
+      />
       <div className="row">
         <Field
           label="Length (minutes)"
@@ -130,13 +170,23 @@ function TypeForm({ type, onSaved, onCancel }: { type?: AppointmentTypeSummary; 
           hint="Optional, e.g. 45.00."
         />
       </div>
-      <Field label="Colour" type="color" value={draft.colour} onChange={(event) => setDraft({ ...draft, colour: event.target.value })} error={errors.errors.fields.colour} />
+      <Field
+        label="Colour"
+        type="color"
+        value={draft.colour}
+        onChange={(event) => setDraft({ ...draft, colour: event.target.value })}
+        error={errors.errors.fields.colour}
+      />
       <fieldset aria-describedby={providerError ? `${prefix}-providers-error` : undefined}>
         <legend>Providers who see this type (none ticked: any provider)</legend>
         <div className="setup-checks">
           {providers.map((provider) => (
             <label key={provider.id} className="checkbox">
-              <input type="checkbox" checked={draft.providerIds.includes(provider.id)} onChange={() => setDraft({ ...draft, providerIds: toggle(draft.providerIds, provider.id) })} />
+              <input
+                type="checkbox"
+                checked={draft.providerIds.includes(provider.id)}
+                onChange={() => setDraft({ ...draft, providerIds: toggle(draft.providerIds, provider.id) })}
+              />
               {provider.displayName}
             </label>
           ))}
@@ -148,7 +198,13 @@ function TypeForm({ type, onSaved, onCancel }: { type?: AppointmentTypeSummary; 
           </small>
         )}
       </fieldset>
-      <FormFooter error={errors.errors.form} done={done} label={type ? 'Save type' : 'Add appointment type'} busy={busy} onCancel={onCancel} />
+      <FormFooter
+        error={errors.errors.form}
+        done={done}
+        label={type ? 'Save type' : 'Add appointment type'}
+        busy={busy}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

@@ -19,7 +19,12 @@ export function useSetupSave(editing: boolean, onSaved: ((message: string) => vo
     setDone(null);
   }
 
-  async function save<T>(send: () => Promise<Result<T>>, fields: readonly string[], describe: (value: T) => string, reset: () => void): Promise<void> {
+  async function save<T>(
+    send: () => Promise<Result<T>>,
+    fields: readonly string[],
+    describe: (value: T) => string,
+    reset: () => void,
+  ): Promise<void> {
     restart();
     setBusy(true);
     const result = await send();

@@ -24,9 +24,10 @@ export function SettingsForm({ initial }: { initial: ClinicSettings }) {
   const [saved, setSaved] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const { errors, show, clear } = useFormErrors();
-  const update = (key: 'clinicName' | 'timeZone' | 'currency' | 'lockTimeoutMinutes') => (event: { target: { value: string } }) => {
-    setForm({ ...form, [key]: event.target.value });
-  };
+  const update =
+    (key: 'clinicName' | 'timeZone' | 'currency' | 'lockTimeoutMinutes') => (event: { target: { value: string } }) => {
+      setForm({ ...form, [key]: event.target.value });
+    };
 
   async function submit(event: SyntheticEvent) {
     event.preventDefault();
@@ -49,9 +50,26 @@ export function SettingsForm({ initial }: { initial: ClinicSettings }) {
   const today = Date.now();
   return (
     <form className="card wide" onSubmit={(event) => void submit(event)} noValidate aria-label="Clinic settings">
-      <Field label="Clinic name" value={form.clinicName} onChange={update('clinicName')} error={errors.fields.clinicName} />
-      <TimeZoneField value={form.timeZone} onChange={update('timeZone')} error={errors.fields.timeZone} hint="IANA name, such as Europe/London." />
-      <Field label="Currency" value={form.currency} onChange={update('currency')} error={errors.fields.currency} maxLength={3} hint="ISO code, such as USD, EUR or GBP." />
+      <Field
+        label="Clinic name"
+        value={form.clinicName}
+        onChange={update('clinicName')}
+        error={errors.fields.clinicName}
+      />
+      <TimeZoneField
+        value={form.timeZone}
+        onChange={update('timeZone')}
+        error={errors.fields.timeZone}
+        hint="IANA name, such as Europe/London."
+      />
+      <Field
+        label="Currency"
+        value={form.currency}
+        onChange={update('currency')}
+        error={errors.fields.currency}
+        maxLength={3}
+        hint="ISO code, such as USD, EUR or GBP."
+      />
       <Field
         label="Lock after (minutes idle)"
         type="number"

@@ -19,7 +19,8 @@ export function SetupScreen() {
     password: '',
     confirm: '',
   });
-  const update = (key: keyof typeof form) => (event: { target: { value: string } }) => setForm({ ...form, [key]: event.target.value });
+  const update = (key: keyof typeof form) => (event: { target: { value: string } }) =>
+    setForm({ ...form, [key]: event.target.value });
 
   async function submit(event: SyntheticEvent) {
     event.preventDefault();
@@ -27,7 +28,6 @@ export function SetupScreen() {
     if (form.password !== form.confirm) {
       setField('confirm', 'does not match the password');
       return;
-
     }
     setBusy(true);
     const result = await call('system.setup', {
@@ -45,19 +45,67 @@ export function SetupScreen() {
     <main className="centered">
       <form className="card wide" onSubmit={(event) => void submit(event)} noValidate>
         <h1>Set up Front Desk</h1>
-        <p className="lead">The clinic, then the first administrator. Everything can be changed later under Settings.</p>
+        <p className="lead">
+          The clinic, then the first administrator. Everything can be changed later under Settings.
+        </p>
         <fieldset>
           <legend>Clinic</legend>
-          <Field label="Clinic name" value={form.clinicName} onChange={update('clinicName')} error={errors.fields.clinicName} autoFocus required />
-          <TimeZoneField value={form.timeZone} onChange={update('timeZone')} error={errors.fields.timeZone} hint="Appointments and opening hours follow this zone." />
-          <Field label="Currency" value={form.currency} onChange={update('currency')} error={errors.fields.currency} maxLength={3} hint="ISO code, such as USD, EUR or GBP." />
+          <Field
+            label="Clinic name"
+            value={form.clinicName}
+            onChange={update('clinicName')}
+            error={errors.fields.clinicName}
+            autoFocus
+            required
+          />
+          <TimeZoneField
+            value={form.timeZone}
+            onChange={update('timeZone')}
+            error={errors.fields.timeZone}
+            hint="Appointments and opening hours follow this zone."
+          />
+          <Field
+            label="Currency"
+            value={form.currency}
+            onChange={update('currency')}
+            error={errors.fields.currency}
+            maxLength={3}
+            hint="ISO code, such as USD, EUR or GBP."
+          />
         </fieldset>
         <fieldset>
           <legend>First administrator</legend>
-          <Field label="Full name" value={form.displayName} onChange={update('displayName')} error={errors.fields['admin.displayName']} autoComplete="name" />
-          <Field label="Username" value={form.username} onChange={update('username')} error={errors.fields['admin.username']} autoComplete="username" />
-          <Field label="Password" type="password" value={form.password} onChange={update('password')} error={errors.fields['admin.password']} autoComplete="new-password" hint="At least 10 characters." />
-          <Field label="Confirm password" type="password" value={form.confirm} onChange={update('confirm')} error={errors.fields.confirm} autoComplete="new-password" />
+          <Field
+            label="Full name"
+            value={form.displayName}
+            onChange={update('displayName')}
+            error={errors.fields['admin.displayName']}
+            autoComplete="name"
+          />
+          <Field
+            label="Username"
+            value={form.username}
+            onChange={update('username')}
+            error={errors.fields['admin.username']}
+            autoComplete="username"
+          />
+          <Field
+            label="Password"
+            type="password"
+            value={form.password}
+            onChange={update('password')}
+            error={errors.fields['admin.password']}
+            autoComplete="new-password"
+            hint="At least 10 characters."
+          />
+          <Field
+            label="Confirm password"
+            type="password"
+            value={form.confirm}
+            onChange={update('confirm')}
+            error={errors.fields.confirm}
+            autoComplete="new-password"
+          />
         </fieldset>
         <FormMessage error={errors.form} />
         <button type="submit" className="primary" disabled={busy}>

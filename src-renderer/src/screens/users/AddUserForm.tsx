@@ -30,9 +30,26 @@ export function AddUserForm() {
   return (
     <form className="card" onSubmit={(event) => void submit(event)} noValidate aria-labelledby="add-user-heading">
       <h2 id="add-user-heading">Add user</h2>
-      <Field label="Full name" value={form.displayName} onChange={(event) => setForm({ ...form, displayName: event.target.value })} error={errors.fields.displayName} />
-      <Field label="Username" value={form.username} onChange={(event) => setForm({ ...form, username: event.target.value })} error={errors.fields.username} autoComplete="off" />
-      <SelectField label="Role" value={form.role} options={ROLE_OPTIONS} onChange={(event) => setForm({ ...form, role: event.target.value as Role })} error={errors.fields.role} />
+      <Field
+        label="Full name"
+        value={form.displayName}
+        onChange={(event) => setForm({ ...form, displayName: event.target.value })}
+        error={errors.fields.displayName}
+      />
+      <Field
+        label="Username"
+        value={form.username}
+        onChange={(event) => setForm({ ...form, username: event.target.value })}
+        error={errors.fields.username}
+        autoComplete="off"
+      />
+      <SelectField
+        label="Role"
+        value={form.role}
+        options={ROLE_OPTIONS}
+        onChange={(event) => setForm({ ...form, role: event.target.value as Role })}
+        error={errors.fields.role}
+      />
       <Field
         label="Password"
         type="password"

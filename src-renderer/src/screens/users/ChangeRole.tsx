@@ -32,7 +32,12 @@ export function ChangeRole({ user, onChange }: { user: UserSummary; onChange: (r
           </option>
         ))}
       </select>
-      <button type="button" disabled={role === user.role} aria-label={`Change role of ${user.displayName}`} onClick={() => onChange(role)}>
+      <button
+        type="button"
+        disabled={role === user.role}
+        aria-label={`Change role of ${user.displayName}`}
+        onClick={() => onChange(role)}
+      >
         Change role
       </button>
     </div>

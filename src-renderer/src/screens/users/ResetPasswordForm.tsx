@@ -29,7 +29,12 @@ export function ResetPasswordForm({ user, onDone, onCancel }: ResetPasswordFormP
   }
 
   return (
-    <form className="inline-form" onSubmit={(event) => void submit(event)} noValidate aria-label={`Reset password of ${user.displayName}`}>
+    <form
+      className="inline-form"
+      onSubmit={(event) => void submit(event)}
+      noValidate
+      aria-label={`Reset password of ${user.displayName}`}
+    >
       <label htmlFor={id}>New password for {user.displayName}</label>
       <input
         id={id}

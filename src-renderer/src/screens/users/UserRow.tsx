@@ -37,11 +37,18 @@ export function UserRow({ user }: { user: UserSummary }) {
         <td>
           <ChangeRole
             user={user}
-            onChange={(role) => void apply(call('users.changeRole', { userId: user.id, role }), (updated) => `${updated.displayName} is now ${updated.role}.`)}
+            onChange={(role) =>
+              void apply(
+                call('users.changeRole', { userId: user.id, role }),
+                (updated) => `${updated.displayName} is now ${updated.role}.`,
+              )
+            }
           />
         </td>
         <td>
-          <span className={`badge ${user.disabled ? 'badge-denied' : 'badge-ok'}`}>{user.disabled ? 'Disabled' : 'Active'}</span>
+          <span className={`badge ${user.disabled ? 'badge-denied' : 'badge-ok'}`}>
+            {user.disabled ? 'Disabled' : 'Active'}
+          </span>
         </td>
         <td className="nowrap">{user.lastLoginAt === null ? 'Never' : formatDateTime(user.lastLoginAt, clock)}</td>
         <td>

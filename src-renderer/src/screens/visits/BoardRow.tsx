@@ -1,6 +1,11 @@
 import { useState, type KeyboardEvent } from 'react';
 import type { RoomState, VisitBoard, VisitView } from '../../../../src-shared/api/areas/visits';
-import { MOVE_LABELS, VISIT_STATUS_LABELS, type MoveTarget, type VisitStatus } from '../../../../src-shared/visits/status';
+import {
+  MOVE_LABELS,
+  VISIT_STATUS_LABELS,
+  type MoveTarget,
+  type VisitStatus,
+} from '../../../../src-shared/visits/status';
 import { call } from '../../api';
 import { findHref } from '../find/route';
 import { liveTimes, minutesText } from './time';
@@ -55,7 +60,12 @@ export function BoardRow({ visit, board, now, canMove, canIntake, timeText, onFo
           ? await call('visits.checkOut', { visitId: visit.id, ...expected })
           : action === 'call'
             ? await call('visits.call', { visitId: visit.id, roomId: chosenRoom })
-            : await call('visits.move', { visitId: visit.id, to: action, ...(action === 'roomed' && { roomId: chosenRoom }), ...expected });
+            : await call('visits.move', {
+                visitId: visit.id,
+                to: action,
+                ...(action === 'roomed' && { roomId: chosenRoom }),
+                ...expected,
+              });
     setBusy(false);
     // The board itself refreshes from the visits.changed event every desk receives.
     if (!result.ok) setError(result.error.message);
@@ -71,7 +81,13 @@ export function BoardRow({ visit, board, now, canMove, canIntake, timeText, onFo
     const action = ROW_KEYS[event.key.toLowerCase()];
     if (!action || !canMove || busy) return;
     const allowed =
-      action === 'undo' ? visit.undoLabel !== null : action === 'checkout' ? visit.canCheckOut : action === 'call' ? active : visit.moves.includes(action);
+      action === 'undo'
+        ? visit.undoLabel !== null
+        : action === 'checkout'
+          ? visit.canCheckOut
+          : action === 'call'
+            ? active
+            : visit.moves.includes(action);
     if (!allowed) return;
     event.preventDefault();
     void act(action);
@@ -101,60 +117,67 @@ export function BoardRow({ visit, board, now, canMove, canIntake, timeText, onFo
         </span>
       </td>
       <td>{minutesText(times.total)}</td>
-      <td>{visit.roomName ?? (visit.calledRoomName ? <span className="muted">called to {visit.calledRoomName}</span> : '—')}</td>
+      <td>
+        {visit.roomName ??
+          (visit.calledRoomName ? <span className="muted">called to {visit.calledRoomName}</span> : '—')}
+      </td>
       <td>{visit.providerName ?? '—'}</td>
       <td>
         {visit.lastMoveBy ?? '—'} <span className="sub">at {timeText(visit.lastMoveAt)}</span>
       </td>
       <td>
         <div className="board-actions">
-        {canMove && active && (
-          <>
-            {(visit.moves.includes('roomed') || status === 'arrived') && (
-              <label className="room-pick">
-                <span>Room for {visit.ticket}</span>
-                <select value={chosenRoom} onChange={(event) => setRoomId(event.target.value)} disabled={busy}>
-                  {rooms.length === 0 && <option value="">no free room</option>}
-                  {rooms.map((room) => (
-                    <option key={room.id} value={room.id}>
-                      {room.name}
-                    </option>
-                  ))}
-                </select>
-              </label>
-            )}
-            {status === 'arrived' && (
-              <button type="button" onClick={() => void act('call')} disabled={busy}>
-                Call to room
-              </button>
-            )}
-            {visit.moves.map((to) => (
-              <button key={to} type="button" onClick={() => void act(to)} disabled={busy}>
-                {MOVE_LABELS[to]}
-              </button>
-            ))}
-            {visit.canCheckOut && (
-              <button type="button" className="primary" onClick={() => void act('checkout')} disabled={busy}>
-                Check out
-              </button>
-            )}
-          </>
-        )}
-        {status === 'checked_out' && (
-          <a href={findHref(visit.patientId, visit.providerId)} className="follow-up" aria-label={`Book a follow-up for ${visit.patientName}`}>
-            Book follow-up
-          </a>
-        )}
-        {canMove && visit.undoLabel && (
-          <button type="button" onClick={() => void act('undo')} disabled={busy}>
-            {visit.undoLabel}
-          </button>
-        )}
-        {error && (
-          <p role="alert" className="field-error">
-            {error}
-          </p>
-        )}
+          {canMove && active && (
+            <>
+              {(visit.moves.includes('roomed') || status === 'arrived') && (
+                <label className="room-pick">
+                  <span>Room for {visit.ticket}</span>
+                  <select value={chosenRoom} onChange={(event) => setRoomId(event.target.value)} disabled={busy}>
+                    {rooms.length === 0 && <option value="">no free room</option>}
+                    {rooms.map((room) => (
+                      <option key={room.id} value={room.id}>
+                        {room.name}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              )}
+              {status === 'arrived' && (
+                <button type="button" onClick={() => void act('call')} disabled={busy}>
+                  Call to room
+                </button>
+              )}
+              {visit.moves.map((to) => (
+                <button key={to} type="button" onClick={() => void act(to)} disabled={busy}>
+                  {MOVE_LABELS[to]}
+                </button>
+              ))}
+              {visit.canCheckOut && (
+                <button type="button" className="primary" onClick={() => void act('checkout')} disabled={busy}>
+                  Check out
+                </button>
+              )}
+            </>
+          )}
+          {status === 'checked_out' && (
+            <a
+              href={findHref(visit.patientId, visit.providerId)}
+              className="follow-up"
+              aria-label={`Book a follow-up for ${visit.patientName}`}
+            >
+              Book follow-up
+            </a>
+          )}
+          {canMove && visit.undoLabel && (
+            <button type="button" onClick={() => void act('undo')} disabled={busy}>
+              {visit.undoLabel}
+            </button>
+          )}
+          {error && (
+            <p role="alert" className="field-error">
+              {error}
+            </p>
+          )}
         </div>
       </td>
     </tr>

@@ -39,12 +39,16 @@ function FlowBoard() {
 
   const providers = useMemo(() => {
     const seen = new Map<string, string>();
-    for (const visit of board?.visits ?? []) if (visit.providerId && visit.providerName) seen.set(visit.providerId, visit.providerName);
+    for (const visit of board?.visits ?? [])
+      if (visit.providerId && visit.providerName) seen.set(visit.providerId, visit.providerName);
     return [...seen].map(([value, label]) => ({ value, label }));
   }, [board]);
 
   const shown = (board?.visits ?? []).filter(
-    (visit) => (!provider || visit.providerId === provider) && (!room || visit.roomId === room) && (!status || visit.status === status),
+    (visit) =>
+      (!provider || visit.providerId === provider) &&
+      (!room || visit.roomId === room) &&
+      (!status || visit.status === status),
   );
   const now = board ? boardNow(board, loadedAt, tick) : tick;
   const timeText = (ms: number) => localTimeOf(zone, ms);
@@ -61,7 +65,10 @@ function FlowBoard() {
         <div>
           <h1 id="board-title">Flow board</h1>
           <p className="lead">
-            {board ? `${board.date} · ${board.visits.filter((v) => v.status !== 'checked_out').length} on the floor` : 'Loading…'} · updates itself when any desk moves a patient.
+            {board
+              ? `${board.date} · ${board.visits.filter((v) => v.status !== 'checked_out').length} on the floor`
+              : 'Loading…'}{' '}
+            · updates itself when any desk moves a patient.
           </p>
         </div>
         <a href="#/display" target="_blank" rel="noreferrer">
@@ -118,8 +125,9 @@ function FlowBoard() {
         </p>
       )}
       <p className="hint">
-        Select a row, then: <kbd>R</kbd> room · <kbd>C</kbd> call to room · <kbd>P</kbd> provider in · <kbd>X</kbd> ready for check-out · <kbd>O</kbd> check out · <kbd>W</kbd> back to
-        waiting · <kbd>U</kbd> undo · <kbd>↑</kbd>/<kbd>↓</kbd> other rows.
+        Select a row, then: <kbd>R</kbd> room · <kbd>C</kbd> call to room · <kbd>P</kbd> provider in · <kbd>X</kbd>{' '}
+        ready for check-out · <kbd>O</kbd> check out · <kbd>W</kbd> back to waiting · <kbd>U</kbd> undo · <kbd>↑</kbd>/
+        <kbd>↓</kbd> other rows.
       </p>
       <table className="board-table">
         <thead>
@@ -137,7 +145,16 @@ function FlowBoard() {
         <tbody ref={tableRef}>
           {board &&
             shown.map((visit) => (
-              <BoardRow key={visit.id} visit={visit} board={board} now={now} canMove={canMove} canIntake={canIntake} timeText={timeText} onFocusStep={focusStep} />
+              <BoardRow
+                key={visit.id}
+                visit={visit}
+                board={board}
+                now={now}
+                canMove={canMove}
+                canIntake={canIntake}
+                timeText={timeText}
+                onFocusStep={focusStep}
+              />
             ))}
           {board && shown.length === 0 && (
             <tr>

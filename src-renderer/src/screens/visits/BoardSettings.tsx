@@ -10,7 +10,12 @@ import { useFormErrors } from '../../hooks/useFormErrors';
 /** For managers: minutes before each status turns red, vitals units and the ticket style. */
 export function BoardSettings() {
   const [settings, setSettings] = useState<VisitSettings | null>(null);
-  const [minutes, setMinutes] = useState<Record<ActiveStatus, string>>({ arrived: '', roomed: '', with_provider: '', ready_for_checkout: '' });
+  const [minutes, setMinutes] = useState<Record<ActiveStatus, string>>({
+    arrived: '',
+    roomed: '',
+    with_provider: '',
+    ready_for_checkout: '',
+  });
   const [saved, setSaved] = useState<string | null>(null);
   const errors = useFormErrors();
 
@@ -19,7 +24,12 @@ export function BoardSettings() {
       if (!result.ok) return;
       setSettings(result.value);
       const t = result.value.thresholds;
-      setMinutes({ arrived: String(t.arrived), roomed: String(t.roomed), with_provider: String(t.with_provider), ready_for_checkout: String(t.ready_for_checkout) });
+      setMinutes({
+        arrived: String(t.arrived),
+        roomed: String(t.roomed),
+        with_provider: String(t.with_provider),
+        ready_for_checkout: String(t.ready_for_checkout),
+      });
     });
   }, []);
   if (!settings) return null;
@@ -29,8 +39,16 @@ export function BoardSettings() {
     if (!settings) return;
     errors.clear();
     setSaved(null);
-    const thresholds = Object.fromEntries(ACTIVE_STATUSES.map((status) => [status, Number(minutes[status])])) as Record<ActiveStatus, number>;
-    const result = await call('visits.updateSettings', { thresholds, temperatureUnit: settings.temperatureUnit, measurementSystem: settings.measurementSystem, ticketStyle: settings.ticketStyle });
+    const thresholds = Object.fromEntries(ACTIVE_STATUSES.map((status) => [status, Number(minutes[status])])) as Record<
+      ActiveStatus,
+      number
+    >;
+    const result = await call('visits.updateSettings', {
+      thresholds,
+      temperatureUnit: settings.temperatureUnit,
+      measurementSystem: settings.measurementSystem,
+      ticketStyle: settings.ticketStyle,
+    });
     if (!result.ok) return errors.show(result.error, [...ACTIVE_STATUSES.map((status) => `thresholds.${status}`)]);
     setSettings(result.value);
     setSaved('Flow board settings saved.');
@@ -55,19 +73,32 @@ export function BoardSettings() {
             label="Temperature"
             value={settings.temperatureUnit}
             onChange={(event) => setSettings({ ...settings, temperatureUnit: event.target.value === 'F' ? 'F' : 'C' })}
-            options={[{ value: 'C', label: '°C' }, { value: 'F', label: '°F' }]}
+            options={[
+              { value: 'C', label: '°C' },
+              { value: 'F', label: '°F' },
+            ]}
           />
           <SelectField
             label="Weight and height"
             value={settings.measurementSystem}
-            onChange={(event) => setSettings({ ...settings, measurementSystem: event.target.value === 'imperial' ? 'imperial' : 'metric' })}
-            options={[{ value: 'metric', label: 'kg and cm' }, { value: 'imperial', label: 'lb and inches' }]}
+            onChange={(event) =>
+              setSettings({ ...settings, measurementSystem: event.target.value === 'imperial' ? 'imperial' : 'metric' })
+            }
+            options={[
+              { value: 'metric', label: 'kg and cm' },
+              { value: 'imperial', label: 'lb and inches' },
+            ]}
           />
           <SelectField
             label="Waiting-room ticket"
             value={settings.ticketStyle}
-            onChange={(event) => setSettings({ ...settings, ticketStyle: event.target.value === 'number' ? 'number' : 'initials' })}
-            options={[{ value: 'initials', label: 'Initials and number' }, { value: 'number', label: 'Number only' }]}
+            onChange={(event) =>
+              setSettings({ ...settings, ticketStyle: event.target.value === 'number' ? 'number' : 'initials' })
+            }
+            options={[
+              { value: 'initials', label: 'Initials and number' },
+              { value: 'number', label: 'Number only' },
+            ]}
           />
         </div>
         <FormMessage error={errors.errors.form} success={saved} />

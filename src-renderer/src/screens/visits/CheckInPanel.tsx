@@ -21,7 +21,9 @@ export function CheckInPanel({ target, onClose, onDone }: CheckInPanelProps) {
     setReview(null);
     setVisit(null);
     setError(null);
-    void call('visits.checkInReview', target).then((result) => (result.ok ? setReview(result.value) : setError(result.error.message)));
+    void call('visits.checkInReview', target).then((result) =>
+      result.ok ? setReview(result.value) : setError(result.error.message),
+    );
     // The target is identified by its key: a new object for the same patient does not reload.
   }, [key]);
 
@@ -65,7 +67,11 @@ export function CheckInPanel({ target, onClose, onDone }: CheckInPanelProps) {
             </div>
             <div>
               <dt>Phone</dt>
-              <dd>{review.phones.length > 0 ? review.phones.map((p) => `${p.number} (${p.kind})`).join(', ') : 'none on file'}</dd>
+              <dd>
+                {review.phones.length > 0
+                  ? review.phones.map((p) => `${p.number} (${p.kind})`).join(', ')
+                  : 'none on file'}
+              </dd>
             </div>
             <div>
               <dt>Address</dt>
@@ -81,19 +87,25 @@ export function CheckInPanel({ target, onClose, onDone }: CheckInPanelProps) {
                   : review.insurance.map((p) => (
                       <span key={p.id} className={p.expired ? 'tag danger-tag' : 'tag'}>
                         {p.payer} {p.memberId}
-                        {p.expired ? ` — expired ${p.terminationDate ?? ''}` : ''} · verified {p.lastVerifiedDate ?? 'never'}
+                        {p.expired ? ` — expired ${p.terminationDate ?? ''}` : ''} · verified{' '}
+                        {p.lastVerifiedDate ?? 'never'}
                       </span>
                     ))}
               </dd>
             </div>
             <div>
               <dt>Consents</dt>
-              <dd>{review.consents.length > 0 ? review.consents.map((c) => `${c.kind} (${c.givenOn})`).join(', ') : 'none on file'}</dd>
+              <dd>
+                {review.consents.length > 0
+                  ? review.consents.map((c) => `${c.kind} (${c.givenOn})`).join(', ')
+                  : 'none on file'}
+              </dd>
             </div>
             <div>
               <dt>Alerts</dt>
               <dd>
-                {review.alerts.map((a) => a.text).join('; ') || 'no alerts'} · {review.allergies.join(', ') || 'no allergies recorded'}
+                {review.alerts.map((a) => a.text).join('; ') || 'no alerts'} ·{' '}
+                {review.allergies.join(', ') || 'no allergies recorded'}
               </dd>
             </div>
           </dl>
@@ -111,7 +123,10 @@ export function CheckInPanel({ target, onClose, onDone }: CheckInPanelProps) {
           )}
         </>
       )}
-      <FormMessage error={error} success={visit ? `Arrived: ticket ${visit.ticket}. They are on the flow board.` : null} />
+      <FormMessage
+        error={error}
+        success={visit ? `Arrived: ticket ${visit.ticket}. They are on the flow board.` : null}
+      />
       <div className="actions">
         {review && !visit && !review.openVisitId && (
           <button type="button" className="primary" disabled={busy} onClick={() => void arrive()}>

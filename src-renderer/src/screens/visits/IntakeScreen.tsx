@@ -24,7 +24,9 @@ export function IntakeScreen({ visitId }: { visitId: string }) {
   const clock = useClinicClock();
 
   const loadVisit = useCallback(() => {
-    void call('visits.get', { visitId }).then((result) => (result.ok ? setVisit(result.value) : setError(result.error.message)));
+    void call('visits.get', { visitId }).then((result) =>
+      result.ok ? setVisit(result.value) : setError(result.error.message),
+    );
   }, [visitId]);
   useVisitEvents(loadVisit);
 
@@ -36,16 +38,24 @@ export function IntakeScreen({ visitId }: { visitId: string }) {
 
   useEffect(() => {
     if (!patientId) return;
-    void call('patients.get', { patientId }).then((result) => (result.ok ? setRecord(result.value) : setError(result.error.message)));
+    void call('patients.get', { patientId }).then((result) =>
+      result.ok ? setRecord(result.value) : setError(result.error.message),
+    );
     void call('visits.settings', {}).then((result) => result.ok && setSettings(result.value));
     loadHistory();
   }, [patientId, loadHistory]);
 
-  if (error) return <p role="alert" className="form-error">{error}</p>;
+  if (error)
+    return (
+      <p role="alert" className="form-error">
+        {error}
+      </p>
+    );
   // Nothing is shown, and so nothing can be saved, until the banner knows whose visit this is.
   if (!visit || !record || !settings || record.id !== visit.patientId) return <p>Loading the intake…</p>;
   const units = { temperature: settings.temperatureUnit, system: settings.measurementSystem } as const;
-  const allergies = record.allergies.length === 0 ? 'none recorded' : record.allergies.map((a) => a.substance).join(', ');
+  const allergies =
+    record.allergies.length === 0 ? 'none recorded' : record.allergies.map((a) => a.substance).join(', ');
 
   return (
     <section aria-labelledby="intake-title" className="intake">
@@ -61,13 +71,21 @@ export function IntakeScreen({ visitId }: { visitId: string }) {
       </p>
       <div className="intake-columns">
         <div className="intake-forms">
-          <VitalsForm key={visit.id} patientId={record.id} visitId={visit.id} settings={settings} allergies={allergies} onSaved={loadHistory} />
+          <VitalsForm
+            key={visit.id}
+            patientId={record.id}
+            visitId={visit.id}
+            settings={settings}
+            allergies={allergies}
+            onSaved={loadHistory}
+          />
           <AllergiesCard
             title="Allergy review"
             allergies={record.allergies}
             changes={{
               add: (allergy) => call('intake.addAllergy', { visitId: visit.id, patientId: record.id, ...allergy }),
-              remove: (allergyId, reason) => call('intake.removeAllergy', { visitId: visit.id, patientId: record.id, allergyId, reason }),
+              remove: (allergyId, reason) =>
+                call('intake.removeAllergy', { visitId: visit.id, patientId: record.id, allergyId, reason }),
               onSaved: setRecord,
             }}
           />

@@ -40,27 +40,65 @@ export function QuickRegister({ onRegistered }: { onRegistered: (patientId: stri
   }
 
   return (
-    <form aria-label="Quick registration" noValidate onSubmit={(event) => void register(event)} className="quick-register">
+    <form
+      aria-label="Quick registration"
+      noValidate
+      onSubmit={(event) => void register(event)}
+      className="quick-register"
+    >
       <h3>New patient</h3>
       <div className="vitals-grid">
-        <Field label="First name" value={firstName} onChange={(event) => setFirstName(event.target.value)} error={errors.errors.fields.firstName} />
-        <Field label="Last name" value={lastName} onChange={(event) => setLastName(event.target.value)} error={errors.errors.fields.lastName} />
-        <Field label="Date of birth" hint="YYYY-MM-DD" value={dob} onChange={(event) => setDob(event.target.value)} error={errors.errors.fields.dob} />
+        <Field
+          label="First name"
+          value={firstName}
+          onChange={(event) => setFirstName(event.target.value)}
+          error={errors.errors.fields.firstName}
+        />
+        <Field
+          label="Last name"
+          value={lastName}
+          onChange={(event) => setLastName(event.target.value)}
+          error={errors.errors.fields.lastName}
+        />
+        <Field
+          label="Date of birth"
+          hint="YYYY-MM-DD"
+          value={dob}
+          onChange={(event) => setDob(event.target.value)}
+          error={errors.errors.fields.dob}
+        />
       </div>
-      <Field label="Mobile phone" value={phone} onChange={(event) => setPhone(event.target.value)} error={errors.errors.fields['phones.0.number']} />
+      <Field
+        label="Mobile phone"
+        value={phone}
+        onChange={(event) => setPhone(event.target.value)}
+        error={errors.errors.fields['phones.0.number']}
+      />
       <FormMessage error={errors.errors.form} />
       {duplicates.length > 0 && (
         <ul className="walkin-results" aria-label="Possible duplicates">
           {duplicates.map((candidate) => (
             <li key={candidate.patient.id}>
-              {candidate.patient.name} <span className="muted">{candidate.patient.dob} · MRN {candidate.patient.mrn}</span>{' '}
+              {candidate.patient.name}{' '}
+              <span className="muted">
+                {candidate.patient.dob} · MRN {candidate.patient.mrn}
+              </span>{' '}
               <button type="button" onClick={() => onRegistered(candidate.patient.id)}>
                 Check in {candidate.patient.name}
               </button>
             </li>
           ))}
           <li>
-            <button type="button" disabled={busy} onClick={(event) => void register(event, duplicates.map((candidate) => candidate.patient.id))}>
+            <button
+              type="button"
+              disabled={busy}
+              onClick={(event) =>
+                void register(
+                  event,
+                  duplicates.map((candidate) => candidate.patient.id),
+                )
+              }
+            >
               A different person: register
             </button>
           </li>

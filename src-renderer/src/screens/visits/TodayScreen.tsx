@@ -30,10 +30,12 @@ export function TodayScreen() {
 
   const load = useCallback(() => {
     if (!zone) return;
-    void call('appointments.day', { date: todayIn(zone, Date.now()), providerIds: [], includeCancelled: false }).then((result) => {
-      if (!result.ok) return setError(result.error.message);
-      setAppointments(result.value.providers.flatMap((p) => p.appointments).sort((a, b) => a.start - b.start));
-    });
+    void call('appointments.day', { date: todayIn(zone, Date.now()), providerIds: [], includeCancelled: false }).then(
+      (result) => {
+        if (!result.ok) return setError(result.error.message);
+        setAppointments(result.value.providers.flatMap((p) => p.appointments).sort((a, b) => a.start - b.start));
+      },
+    );
   }, [zone]);
 
   useEffect(() => {
@@ -92,7 +94,11 @@ export function TodayScreen() {
                   <td>{STATUS_LABELS[a.status]}</td>
                   <td>
                     {canCheckIn && CAN_ARRIVE.has(a.status) && (
-                      <button type="button" onClick={() => setTarget({ appointmentId: a.id })} aria-label={`Check in ${a.patientName}`}>
+                      <button
+                        type="button"
+                        onClick={() => setTarget({ appointmentId: a.id })}
+                        aria-label={`Check in ${a.patientName}`}
+                      >
                         Check in
                       </button>
                     )}
@@ -113,14 +119,26 @@ export function TodayScreen() {
               <h2 id="walkin-title">Walk-in</h2>
               <div className="field">
                 <label htmlFor="walkin-search">Find the patient</label>
-                <input id="walkin-search" value={query} onChange={(event) => setQuery(event.target.value)} placeholder="Name, phone, MRN or date of birth" />
+                <input
+                  id="walkin-search"
+                  value={query}
+                  onChange={(event) => setQuery(event.target.value)}
+                  placeholder="Name, phone, MRN or date of birth"
+                />
                 <small className="hint">New patient? Register them below (or in full under Patients).</small>
               </div>
               <ul className="walkin-results">
                 {found.map((row) => (
                   <li key={row.id}>
-                    {row.name} <span className="muted">{row.dob} · MRN {row.mrn}</span>{' '}
-                    <button type="button" onClick={() => setTarget({ patientId: row.id })} aria-label={`Check in walk-in ${row.name}`}>
+                    {row.name}{' '}
+                    <span className="muted">
+                      {row.dob} · MRN {row.mrn}
+                    </span>{' '}
+                    <button
+                      type="button"
+                      onClick={() => setTarget({ patientId: row.id })}
+                      aria-label={`Check in walk-in ${row.name}`}
+                    >
                       Check in walk-in
                     </button>
                   </li>

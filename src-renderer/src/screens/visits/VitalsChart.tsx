@@ -22,12 +22,17 @@ export function VitalsChart({ history }: { history: VitalsRecord[] }) {
   if (all.length === 0) return <p className="muted">No blood pressure or pulse recorded yet.</p>;
   const min = Math.min(...all) - 10;
   const max = Math.max(...all) + 10;
-  const x = (index: number) => PAD + (points.length === 1 ? (WIDTH - 2 * PAD) / 2 : (index * (WIDTH - 2 * PAD)) / (points.length - 1));
+  const x = (index: number) =>
+    PAD + (points.length === 1 ? (WIDTH - 2 * PAD) / 2 : (index * (WIDTH - 2 * PAD)) / (points.length - 1));
   const y = (value: number) => HEIGHT - PAD - ((value - min) * (HEIGHT - 2 * PAD)) / (max - min);
 
   return (
     <figure className="vitals-chart">
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={`Blood pressure and pulse, last ${points.length} readings`}>
+      <svg
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        role="img"
+        aria-label={`Blood pressure and pulse, last ${points.length} readings`}
+      >
         <line x1={PAD} y1={HEIGHT - PAD} x2={WIDTH - PAD} y2={HEIGHT - PAD} className="axis" />
         <text x={4} y={y(max - 10) + 4} className="tick">
           {Math.round(max - 10)}
@@ -43,7 +48,9 @@ export function VitalsChart({ history }: { history: VitalsRecord[] }) {
           return (
             <g key={s.label} className={s.className}>
               <polyline points={path} fill="none" />
-              {s.values.map((value, index) => (value === null ? null : <circle key={index} cx={x(index)} cy={y(value)} r={3} />))}
+              {s.values.map((value, index) =>
+                value === null ? null : <circle key={index} cx={x(index)} cy={y(value)} r={3} />,
+              )}
             </g>
           );
         })}

@@ -18,7 +18,17 @@ interface VitalsFormProps {
   onSaved: () => void;
 }
 
-const EMPTY: Record<Numeric, string> = { systolic: '', diastolic: '', pulse: '', respRate: '', temperature: '', spo2: '', weight: '', height: '', pain: '' };
+const EMPTY: Record<Numeric, string> = {
+  systolic: '',
+  diastolic: '',
+  pulse: '',
+  respRate: '',
+  temperature: '',
+  spo2: '',
+  weight: '',
+  height: '',
+  pain: '',
+};
 
 /** Vitals in the clinic's units, BMI as you type, impossible values refused and unusual ones confirmed. */
 export function VitalsForm({ patientId, visitId, settings, allergies, onSaved }: VitalsFormProps) {
@@ -80,11 +90,23 @@ export function VitalsForm({ patientId, visitId, settings, allergies, onSaved }:
   }
 
   const field = (name: Numeric, label: string, extra: { step?: string; min?: number; max?: number } = {}) => (
-    <Field label={label} inputMode="decimal" value={values[name]} onChange={set(name)} error={errors.errors.fields[name]} {...extra} />
+    <Field
+      label={label}
+      inputMode="decimal"
+      value={values[name]}
+      onChange={set(name)}
+      error={errors.errors.fields[name]}
+      {...extra}
+    />
   );
 
   return (
-    <form aria-label="Record vitals" noValidate onSubmit={(event) => void save(event)} className="vitals-form card wide">
+    <form
+      aria-label="Record vitals"
+      noValidate
+      onSubmit={(event) => void save(event)}
+      className="vitals-form card wide"
+    >
       <h2>Vitals</h2>
       <div className="vitals-grid">
         {field('systolic', 'BP systolic (mmHg)')}
@@ -103,9 +125,16 @@ export function VitalsForm({ patientId, visitId, settings, allergies, onSaved }:
           </output>
         </div>
       </div>
-      <Field label="Chief complaint" value={complaint} onChange={(event) => setComplaint(event.target.value)} maxLength={500} error={errors.errors.fields.chiefComplaint} />
+      <Field
+        label="Chief complaint"
+        value={complaint}
+        onChange={(event) => setComplaint(event.target.value)}
+        maxLength={500}
+        error={errors.errors.fields.chiefComplaint}
+      />
       <label className="check">
-        <input type="checkbox" checked={reviewed} onChange={(event) => setReviewed(event.target.checked)} /> Allergies reviewed with the patient ({allergies})
+        <input type="checkbox" checked={reviewed} onChange={(event) => setReviewed(event.target.checked)} /> Allergies
+        reviewed with the patient ({allergies})
       </label>
       {unusual.length > 0 ? (
         <div role="alert" className="confirm-unusual">

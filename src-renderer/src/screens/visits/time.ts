@@ -7,7 +7,11 @@ export function boardNow(board: VisitBoard, loadedAt: number, tick: number): num
 }
 
 /** Time in status, total time and the threshold colour, ticking on between events. */
-export function liveTimes(visit: VisitView, board: VisitBoard, now: number): { inStatus: number; total: number; over: boolean } {
+export function liveTimes(
+  visit: VisitView,
+  board: VisitBoard,
+  now: number,
+): { inStatus: number; total: number; over: boolean } {
   if (!isActive(visit.status)) return { inStatus: visit.minutesInStatus, total: visit.totalMinutes, over: false };
   return {
     inStatus: minutesBetween(visit.statusSince, now),

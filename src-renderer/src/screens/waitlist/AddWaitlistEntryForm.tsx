@@ -1,6 +1,11 @@
 import { useState, type SyntheticEvent } from 'react';
 import type { PatientSearchRow } from '../../../../src-shared/api/areas/patients';
-import { WAITLIST_PARTS_OF_DAY, WAITLIST_PRIORITIES, type WaitlistPartOfDay, type WaitlistPriority } from '../../../../src-shared/scheduling/waitlist-match';
+import {
+  WAITLIST_PARTS_OF_DAY,
+  WAITLIST_PRIORITIES,
+  type WaitlistPartOfDay,
+  type WaitlistPriority,
+} from '../../../../src-shared/scheduling/waitlist-match';
 import { WEEKDAY_NAMES } from '../../../../src-shared/scheduling/time';
 import { call } from '../../api';
 import { Field } from '../../components/Field';
@@ -10,8 +15,17 @@ import { useFormErrors } from '../../hooks/useFormErrors';
 import { useWaitlist } from '../../stores/waitlist';
 import { PatientPicker } from '../../components/PatientPicker';
 
-export const PRIORITY_LABELS: Record<WaitlistPriority, string> = { urgent: 'Urgent', high: 'High', normal: 'Normal', low: 'Low' };
-export const PART_LABELS: Record<WaitlistPartOfDay, string> = { morning: 'Morning (before 12:00)', afternoon: 'Afternoon (12:00–17:00)', evening: 'Evening (after 17:00)' };
+export const PRIORITY_LABELS: Record<WaitlistPriority, string> = {
+  urgent: 'Urgent',
+  high: 'High',
+  normal: 'Normal',
+  low: 'Low',
+};
+export const PART_LABELS: Record<WaitlistPartOfDay, string> = {
+  morning: 'Morning (before 12:00)',
+  afternoon: 'Afternoon (12:00–17:00)',
+  evening: 'Evening (after 17:00)',
+};
 
 interface Draft {
   typeId: string;
@@ -24,7 +38,16 @@ interface Draft {
   note: string;
 }
 
-const EMPTY: Draft = { typeId: '', providerId: '', earliestDate: '', latestDate: '', weekdays: [], partsOfDay: [], priority: 'normal', note: '' };
+const EMPTY: Draft = {
+  typeId: '',
+  providerId: '',
+  earliestDate: '',
+  latestDate: '',
+  weekdays: [],
+  partsOfDay: [],
+  priority: 'normal',
+  note: '',
+};
 
 function toggle<T>(list: readonly T[], value: T): T[] {
   return list.includes(value) ? list.filter((item) => item !== value) : [...list, value];
@@ -62,7 +85,8 @@ export function AddWaitlistEntryForm() {
       note: draft.note,
     });
     setBusy(false);
-    if (!result.ok) return errors.show(result.error, ['patientId', 'typeId', 'providerIds.0', 'earliestDate', 'latestDate', 'note']);
+    if (!result.ok)
+      return errors.show(result.error, ['patientId', 'typeId', 'providerIds.0', 'earliestDate', 'latestDate', 'note']);
     setAdded(`Added ${result.value.patientName} to the waitlist for ${result.value.typeName}.`);
     setPatient(null);
     setDraft(EMPTY);
@@ -110,7 +134,11 @@ export function AddWaitlistEntryForm() {
         <div className="wl-checks">
           {WEEKDAY_NAMES.map((name, index) => (
             <label key={name} className="checkbox">
-              <input type="checkbox" checked={draft.weekdays.includes(index + 1)} onChange={() => setDraft({ ...draft, weekdays: toggle(draft.weekdays, index + 1) })} />
+              <input
+                type="checkbox"
+                checked={draft.weekdays.includes(index + 1)}
+                onChange={() => setDraft({ ...draft, weekdays: toggle(draft.weekdays, index + 1) })}
+              />
               {name}
             </label>
           ))}
@@ -121,7 +149,11 @@ export function AddWaitlistEntryForm() {
         <div className="wl-checks">
           {WAITLIST_PARTS_OF_DAY.map((part) => (
             <label key={part} className="checkbox">
-              <input type="checkbox" checked={draft.partsOfDay.includes(part)} onChange={() => setDraft({ ...draft, partsOfDay: toggle(draft.partsOfDay, part) })} />
+              <input
+                type="checkbox"
+                checked={draft.partsOfDay.includes(part)}
+                onChange={() => setDraft({ ...draft, partsOfDay: toggle(draft.partsOfDay, part) })}
+              />
               {PART_LABELS[part]}
             </label>
           ))}
@@ -133,7 +165,13 @@ export function AddWaitlistEntryForm() {
         options={WAITLIST_PRIORITIES.map((p) => ({ value: p, label: PRIORITY_LABELS[p] }))}
         onChange={(event) => setDraft({ ...draft, priority: event.target.value as WaitlistPriority })}
       />
-      <Field label="Note" value={draft.note} onChange={(event) => setDraft({ ...draft, note: event.target.value })} error={errors.errors.fields.note} maxLength={1000} />
+      <Field
+        label="Note"
+        value={draft.note}
+        onChange={(event) => setDraft({ ...draft, note: event.target.value })}
+        error={errors.errors.fields.note}
+        maxLength={1000}
+      />
       <FormMessage error={errors.errors.form} success={added} />
       <button type="submit" className="primary" disabled={busy || types.length === 0}>
         Add to waitlist

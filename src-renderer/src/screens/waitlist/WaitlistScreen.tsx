@@ -9,8 +9,14 @@ import { useWaitlist } from '../../stores/waitlist';
 import { AddWaitlistEntryForm, PART_LABELS, PRIORITY_LABELS } from './AddWaitlistEntryForm';
 
 function preferences(entry: WaitlistEntryView): string {
-  const days = entry.weekdays.length > 0 ? entry.weekdays.map((d) => WEEKDAY_NAMES[d - 1]?.slice(0, 3) ?? '').join(', ') : 'any day';
-  const times = entry.partsOfDay.length > 0 ? entry.partsOfDay.map((p) => PART_LABELS[p].split(' ')[0]?.toLowerCase() ?? p).join(', ') : 'any time';
+  const days =
+    entry.weekdays.length > 0
+      ? entry.weekdays.map((d) => WEEKDAY_NAMES[d - 1]?.slice(0, 3) ?? '').join(', ')
+      : 'any day';
+  const times =
+    entry.partsOfDay.length > 0
+      ? entry.partsOfDay.map((p) => PART_LABELS[p].split(' ')[0]?.toLowerCase() ?? p).join(', ')
+      : 'any time';
   return `${days}; ${times}`;
 }
 
@@ -41,7 +47,10 @@ export function WaitlistScreen() {
   return (
     <section className="waitlist">
       <h1>Waitlist</h1>
-      <p className="hint">When an appointment is cancelled or moved, the calendar offers its time to the patients below who fit it, most urgent first.</p>
+      <p className="hint">
+        When an appointment is cancelled or moved, the calendar offers its time to the patients below who fit it, most
+        urgent first.
+      </p>
       <ErrorMessage error={error} area="Waitlist" />
       <FormMessage error={failure} success={status} />
       {loaded && entries.length === 0 && <p>No one is waiting.</p>}
@@ -68,7 +77,8 @@ export function WaitlistScreen() {
                   <span className={`tag priority-${entry.priority}`}>{PRIORITY_LABELS[entry.priority]}</span>
                 </td>
                 <td>
-                  <a href={`#/patients/${entry.patientId}`}>{entry.patientName}</a> <small className="muted">MRN {entry.patientMrn}</small>
+                  <a href={`#/patients/${entry.patientId}`}>{entry.patientName}</a>{' '}
+                  <small className="muted">MRN {entry.patientMrn}</small>
                 </td>
                 <td>
                   {entry.typeName} <small className="muted">({entry.durationMinutes} min)</small>
@@ -82,7 +92,11 @@ export function WaitlistScreen() {
                 <td>{waitedSince.format(entry.createdAt)}</td>
                 {canWrite && (
                   <td>
-                    <button type="button" onClick={() => void remove(entry)} aria-label={`Remove ${entry.patientName} from the waitlist`}>
+                    <button
+                      type="button"
+                      onClick={() => void remove(entry)}
+                      aria-label={`Remove ${entry.patientName} from the waitlist`}
+                    >
                       Remove
                     </button>
                   </td>
