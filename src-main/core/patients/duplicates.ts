@@ -1,5 +1,5 @@
 import { doubleMetaphone } from 'double-metaphone';
-import type { DuplicateReason, DuplicateReasonCode } from '../../../src-shared/api/areas/patients';
+import type { DuplicateReason, DuplicateReasonCode } from '../../../src-shared/patients/model';
 import type { DateFormat } from '../../../src-shared/api/areas/settings';
 import { formatDate, swapDayMonth } from '../../../src-shared/patients/dates';
 import { nameKey } from '../../../src-shared/patients/names';

@@ -1,12 +1,6 @@
 import { sql, type Kysely } from 'kysely';
-import type {
-  AllergyRemovalReason,
-  DuplicateCandidate,
-  PatientCreateInput,
-  PatientDraftInput,
-  PatientRecord,
-  PatientUpdateInput,
-} from '../../../src-shared/api/areas/patients';
+import type { PatientCreateInput, PatientDraftInput, PatientUpdateInput } from '../../../src-shared/api/areas/patients';
+import type { AllergyRemovalReason, DuplicateCandidate, PatientRecord } from '../../../src-shared/patients/model';
 import { ApiError, fieldError } from '../../../src-shared/api/errors';
 import { parseDateInput, swapDayMonth, todayIn } from '../../../src-shared/patients/dates';
 import { isPlausiblePhone, normalisePhone, phoneTail } from '../../../src-shared/patients/phones';
