@@ -7,8 +7,8 @@ import type { Database } from '../db/schema';
  * so that one crowded block (a common birthday, a town's postcode) cannot crowd out the others:
  * - the same date of birth, or day and month swapped;
  * - a date of birth one slip apart, sharing a name word;
- * - the same postcode, sharing a name word (read from the name word's index: a postcode block can
- *   be most of a small town's clinic, the patients sharing a name word are fewer);
+ * - the same postcode or town, sharing a name word (read from the name word's index: a postcode
+ *   block can be most of a small town's clinic, the patients sharing a name word are fewer);
  * - a given-name word and a family-name word both in common (any date of birth, any address);
  * - a shared phone, email or national id.
  */
@@ -23,6 +23,8 @@ export interface CandidateKeys {
   family: string[];
   /** See postcodeKey. */
   postcode: string;
+  /** The town in lower case (ASCII letters, as SQLite's lower()). */
+  city: string;
   phoneTails: string[];
   email: string | null;
   nationalId: string | null;
@@ -70,11 +72,15 @@ export async function duplicateCandidateRows(db: Kysely<Database>, keys: Candida
       bounded(sql`SELECT s.patient_id AS id FROM patient_search s WHERE s.dob IN (${sql.join(keys.nearDates)})
         AND EXISTS (SELECT 1 FROM patient_name_tokens t WHERE t.key = s.key AND t.token IN (${sql.join(words)}))`),
     );
-  if (keys.postcode !== '' && words.length > 0)
+  const places = [
+    ...(keys.postcode !== '' ? [sql`${POSTCODE_KEY} = ${keys.postcode}`] : []),
+    ...(keys.city !== '' ? [sql`lower(p.city) = ${keys.city}`] : []),
+  ];
+  if (places.length > 0 && words.length > 0)
     sources.push(
       bounded(sql`SELECT DISTINCT s.patient_id AS id FROM patient_name_tokens t
         JOIN patient_search s ON s.key = t.key JOIN patients p ON p.id = s.patient_id
-        WHERE t.token IN (${sql.join(words)}) AND ${POSTCODE_KEY} = ${keys.postcode}`),
+        WHERE t.token IN (${sql.join(words)}) AND (${sql.join(places, sql` OR `)})`),
     );
   if (keys.given.length > 0 && keys.family.length > 0)
     sources.push(

@@ -47,6 +47,7 @@ export async function findDuplicates(
     given: words.given,
     family: words.family,
     postcode: postcodeKey(draft.address.postalCode),
+    city: (draft.address.city ?? '').trim().replace(/[A-Z]/g, (letter) => letter.toLowerCase()),
     phoneTails: tails,
     email: person.email ?? null,
     nationalId: person.nationalId ?? null,
