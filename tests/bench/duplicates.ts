@@ -41,6 +41,8 @@ export interface LiveFigures {
   wrongShare: number;
   timing: Stats;
   foundBy: Record<string, number>;
+  /** The Febrl ids ("rec-1070") whose original was found. */
+  foundIds: string[];
 }
 
 export interface BatchFigures {
@@ -109,6 +111,7 @@ export async function measureLive(
     let wrong = 0;
     const times: number[] = [];
     const foundBy: Record<string, number> = {};
+    const foundIds: string[] = [];
     for (const { original, duplicate } of pairs) {
       const originalId = idOf.get(original.id);
       if (!originalId) continue;
@@ -129,6 +132,7 @@ export async function measureLive(
       wrong += candidates.length - (hit ? 1 : 0);
       if (hit) {
         found += 1;
+        foundIds.push(original.id);
         const code = hit.reasons[0]?.code ?? 'none';
         foundBy[code] = (foundBy[code] ?? 0) + 1;
       }
@@ -146,6 +150,7 @@ export async function measureLive(
       wrongShare: wrong / Math.max(1, shown),
       timing: stats(times),
       foundBy,
+      foundIds,
     };
   } finally {
     await clinic.close();
@@ -276,6 +281,6 @@ export async function benchDuplicates(log: (line: string) => void): Promise<void
   mkdirSync(dir, { recursive: true });
   writeFileSync(
     join(dir, 'duplicates.json'),
-    `${JSON.stringify({ dataset: 'febrl-4', live, batch, measured_at: new Date().toISOString() }, null, 2)}\n`,
+    `${JSON.stringify({ dataset: 'febrl-4', live: { ...live, foundIds: undefined }, batch, measured_at: new Date().toISOString() }, null, 2)}\n`,
   );
 }

@@ -211,6 +211,8 @@ export interface NameComparison {
 export interface NameParts {
   given: readonly string[];
   family: readonly string[];
+  /** The family name's words joined, particles kept: "Dos Santos" and "Dossantos" are one name. */
+  familyJoined: string;
 }
 
 export function nameParts(person: { firstName: string; middleName?: string | null; lastName: string }): NameParts {
@@ -218,12 +220,14 @@ export function nameParts(person: { firstName: string; middleName?: string | nul
     // Particles are dropped from family names only: in given names "le", "el" are as often part of a name cut in two.
     given: [...nameWords(person.firstName), ...nameWords(person.middleName)],
     family: nameTokens(person.lastName),
+    familyJoined: nameWords(person.lastName).join(''),
   };
 }
 
 export function compareNames(a: NameParts, b: NameParts): NameComparison {
   const given = partLikeness(a.given, b.given, 'given');
-  const family = partLikeness(a.family, b.family, 'family');
+  const family =
+    a.familyJoined !== '' && a.familyJoined === b.familyJoined ? 'same' : partLikeness(a.family, b.family, 'family');
   const crossed = () => {
     const one = partLikeness(a.given, b.family, 'family');
     const two = partLikeness(a.family, b.given, 'family');

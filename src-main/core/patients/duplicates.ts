@@ -126,7 +126,7 @@ export function scorePair(
   if (likeness && dob === 'same') {
     const sentences: Record<NameLikeness, string> = {
       same: `Same name and date of birth (${date})`,
-      accents: `Same name apart from accents or capitals (${names}) and same date of birth (${date})`,
+      accents: `Same name apart from accents, capitals or punctuation (${names}) and same date of birth (${date})`,
       transposed: `First and last names swapped (${names}) and same date of birth (${date})`,
       compound: `One name contains the other (${names}) and same date of birth (${date})`,
       phonetic: `Names that sound the same (${names}) and same date of birth (${date})`,
