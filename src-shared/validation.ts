@@ -2,6 +2,38 @@ import { z } from 'zod';
 
 /** Field rules shared by the forms (for early feedback) and by main (which decides). */
 
+/** Text that must be given: trimmed, not empty, at most `max` characters. */
+export const requiredText = (max: number) =>
+  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+
+/** Text that may be left out, null or empty: all three mean none (null). */
+export const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `must be at most ${max} characters`)
+    .nullish()
+    .transform((value) => (value ? value : null));
+
+/** Text in a change that must be sent: null or empty clears it. */
+export const clearableText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `must be at most ${max} characters`)
+    .nullable()
+    .transform((value) => (value ? value : null));
+
+/** A record's id, named in the error by what it should be: `id('a patient')` says "must be a patient id". */
+export const id = (what: string) => z.uuid(`must be ${what} id`);
+
+/** An id that may be left out or null (none). */
+export const optionalId = (what: string) =>
+  z
+    .uuid(`must be ${what} id`)
+    .nullish()
+    .transform((value) => value ?? null);
+
 export function isIanaTimeZone(value: string): boolean {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: value });

@@ -3,18 +3,19 @@ import { auditProcedures } from './areas/audit';
 import { authProcedures } from './areas/auth';
 import { calendarProcedures } from './areas/calendar';
 import { documentsProcedures } from './areas/documents';
+import { consentsProcedures } from './areas/consents';
 import { intakeProcedures } from './areas/intake';
-import { patientRecordProcedures } from './areas/patient-record';
 import { patientsProcedures } from './areas/patients';
 import { remindersProcedures } from './areas/reminders';
-import { schedulingProcedures } from './areas/scheduling';
-import { scheduleUpdateProcedures } from './areas/schedule-updates';
+import { scheduleProcedures } from './areas/schedule';
+import { appointmentsProcedures } from './areas/appointments';
 import { seriesProcedures } from './areas/series';
 import { waitlistProcedures } from './areas/waitlist';
 import { settingsProcedures } from './areas/settings';
 import { systemProcedures } from './areas/system';
 import { usersProcedures } from './areas/users';
 import { visitsProcedures } from './areas/visits';
+import { vitalsProcedures } from './areas/vitals';
 
 /** Merges the areas' maps, refusing a name declared twice. */
 function mergeAreas<T extends Record<string, AnyProcedure>[]>(...areas: T): UnionToIntersection<T[number]> {
@@ -37,14 +38,15 @@ export const contract = mergeAreas(
   usersProcedures,
   auditProcedures,
   patientsProcedures,
-  patientRecordProcedures,
-  schedulingProcedures,
+  scheduleProcedures,
+  appointmentsProcedures,
   documentsProcedures,
+  consentsProcedures,
   remindersProcedures,
   visitsProcedures,
+  vitalsProcedures,
   seriesProcedures,
   waitlistProcedures,
-  scheduleUpdateProcedures,
   calendarProcedures,
   intakeProcedures,
 );

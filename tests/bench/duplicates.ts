@@ -4,7 +4,7 @@ import { findDuplicatePairs } from '../../src-main/core/patients/duplicate-finde
 import { insertPatient, allocateMrn } from '../../src-main/core/patients/repository';
 import { reindexPatient } from '../../src-main/core/patients/search-index';
 import { newId } from '../../src-main/core/ids';
-import type { DuplicateCandidate } from '../../src-shared/api/areas/patients';
+import type { DuplicateCandidate } from '../../src-shared/patients/model';
 import { ADMIN, openTestClinic, type TestClinic } from '../helpers/temp-core';
 import { febrlAvailable, loadFebrlPairs, registrable, FEBRL_DIR, type FebrlPair, type FebrlRecord } from './febrl';
 import { stats, type Stats } from './harness';

@@ -2,7 +2,7 @@ import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { v7 as uuidv7 } from 'uuid';
-import type { AppointmentView, DaySchedule } from '../../src-shared/api/areas/scheduling';
+import type { AppointmentView, DaySchedule } from '../../src-shared/scheduling/model';
 import { BLOCKING_STATUSES } from '../../src-shared/scheduling/status';
 import { addDays, daysBetween, isoWeekday, localDayBounds, MINUTE_MS } from '../../src-shared/scheduling/time';
 import { createCore, type Core } from '../../src-main/core/app';

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import type { Core } from '../../src-main/core/app';
 import { newId } from '../../src-main/core/ids';
-import type { VisitBoard, VisitView, VitalsRecord } from '../../src-shared/api/areas/visits';
+import type { VisitBoard, VisitView, VitalsRecord } from '../../src-shared/visits/model';
 import { localDayBounds } from '../../src-shared/scheduling/time';
 import { BENCH_CLIENT, BENCH_USER, exportPlain, type Dataset } from './dataset';
 import { runBenchmark, type BenchmarkResult } from './harness';

@@ -1,6 +1,6 @@
-import type { ConsentKind } from '../../src-shared/api/areas/documents';
+import type { ConsentKind } from '../../src-shared/patients/consents';
 import type { ReminderEntry } from '../../src-shared/api/areas/reminders';
-import type { AppointmentView } from '../../src-shared/api/areas/scheduling';
+import type { AppointmentView } from '../../src-shared/scheduling/model';
 import { startSmtp, startWebhook, type LocalSmtp, type LocalWebhook } from './reminder-endpoints';
 import { RECEPTIONIST, openSchedulingClinic, type SchedulingClinic } from './scheduling-clinic';
 import { ADMIN } from './temp-core';

@@ -1,5 +1,5 @@
 import type { Input } from '../../src-shared/api/contract';
-import type { AppointmentView } from '../../src-shared/api/areas/scheduling';
+import type { AppointmentView } from '../../src-shared/scheduling/model';
 import type { Result } from '../../src-shared/api/errors';
 import { ADMIN, openTestClinic, type TestClinic } from './temp-core';
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { PatientRecord } from '../../src-shared/api/areas/patients';
+import type { PatientRecord } from '../../src-shared/patients/model';
 import {
   createInputFrom,
   EMPTY_FORM,

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ConsentKind } from '../../src-shared/api/areas/documents';
+import type { ConsentKind } from '../../src-shared/patients/consents';
 import { openReminderClinic, type ReminderClinic } from '../helpers/reminder-clinic';
 
 // New York, dates DD/MM/YYYY, Monday 2026-11-23 08:00 local (13:00 UTC); see reminder-clinic.ts.

@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely';
-import type { ConsentKind, DocumentKind, DocumentType } from '../../../src-shared/api/areas/documents';
+import type { ConsentKind } from '../../../src-shared/patients/consents';
+import type { DocumentKind, DocumentType } from '../../../src-shared/patients/documents';
 
 export interface PatientDocumentsTable {
   id: string;

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { PatientRecord } from '../../../src-shared/api/areas/patients';
+import type { PatientRecord } from '../../../src-shared/patients/model';
 import { ApiError, fieldError } from '../../../src-shared/api/errors';
 import type { Database } from '../db/schema';
 import { replaceContacts, updatePatientRow, type ContactInput } from './repository';

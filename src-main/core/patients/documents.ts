@@ -1,14 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type {
-  Consent,
-  DocumentContent,
-  DocumentKind,
-  DocumentSummary,
-  DocumentType,
-  ConsentKind,
-} from '../../../src-shared/api/areas/documents';
-import { MAX_DOCUMENT_BYTES } from '../../../src-shared/api/areas/documents';
+import type { Consent, ConsentKind } from '../../../src-shared/patients/consents';
+import type { DocumentContent, DocumentKind, DocumentSummary, DocumentType } from '../../../src-shared/patients/documents';
+import { MAX_DOCUMENT_BYTES } from '../../../src-shared/patients/documents';
 import { ApiError, fieldError } from '../../../src-shared/api/errors';
 import type { Database } from '../db/schema';
 import type { PatientConsentRow, PatientDocumentRow } from '../db/schema-documents';

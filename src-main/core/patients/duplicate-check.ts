@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { DuplicateCandidate, PatientDraftInput } from '../../../src-shared/api/areas/patients';
+import type { PatientDraftInput } from '../../../src-shared/api/areas/patients';
+import type { DuplicateCandidate } from '../../../src-shared/patients/model';
 import { parseDateInput, swapDayMonth } from '../../../src-shared/patients/dates';
 import { isPlausiblePhone, normalisePhone, phoneTail } from '../../../src-shared/patients/phones';
 import type { Database } from '../db/schema';

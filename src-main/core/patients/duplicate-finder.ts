@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { DuplicatePair } from '../../../src-shared/api/areas/patients';
+import type { DuplicatePair } from '../../../src-shared/patients/model';
 import type { DateFormat } from '../../../src-shared/api/areas/settings';
 import { swapDayMonth } from '../../../src-shared/patients/dates';
 import { ApiError } from '../../../src-shared/api/errors';

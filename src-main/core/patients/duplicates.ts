@@ -1,4 +1,4 @@
-import type { DuplicateReason, DuplicateReasonCode } from '../../../src-shared/api/areas/patients';
+import type { DuplicateReason, DuplicateReasonCode } from '../../../src-shared/patients/model';
 import type { DateFormat } from '../../../src-shared/api/areas/settings';
 import { formatDate } from '../../../src-shared/patients/dates';
 import { addressLikeness, addressParts, type AddressForMatching } from './duplicate-address';

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
-import type { PatientHistoryEntry } from '../../../src-shared/api/areas/patient-record';
-import { ALLERGY_REMOVAL_LABELS, ALLERGY_REMOVAL_REASONS } from '../../../src-shared/api/areas/patients';
+import type { PatientHistoryEntry } from '../../../src-shared/patients/model';
+import { ALLERGY_REMOVAL_LABELS, ALLERGY_REMOVAL_REASONS } from '../../../src-shared/patients/model';
 import { contract, isProcedureName } from '../../../src-shared/api/contract';
 import type { Database } from '../db/schema';
 

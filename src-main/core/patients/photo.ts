@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { PatientPhoto } from '../../../src-shared/api/areas/patient-record';
-import { MAX_PHOTO_BYTES } from '../../../src-shared/api/areas/patient-record';
+import type { PatientPhoto } from '../../../src-shared/patients/model';
+import { MAX_PHOTO_BYTES } from '../../../src-shared/patients/model';
 import { fieldError } from '../../../src-shared/api/errors';
 import type { Database } from '../db/schema';
 import { addDocument, requirePatient } from './documents';

@@ -1,14 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type {
-  AlertKind,
-  AllergySeverity,
-  ContactKind,
-  HolderRelationship,
-  InsurancePriority,
-  PatientRecord,
-  PhoneKind,
-  Sex,
-} from '../../../src-shared/api/areas/patients';
+import type { AlertKind, AllergySeverity, ContactKind, HolderRelationship, InsurancePriority, PatientRecord, PhoneKind, Sex } from '../../../src-shared/patients/model';
 import type { DateFormat } from '../../../src-shared/api/areas/settings';
 import { ageOn } from '../../../src-shared/patients/dates';
 import { displayName, foldText } from '../../../src-shared/patients/names';

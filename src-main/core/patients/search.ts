@@ -1,5 +1,5 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import type { PatientSearchRow, Sex } from '../../../src-shared/api/areas/patients';
+import type { PatientSearchRow, Sex } from '../../../src-shared/patients/model';
 import type { DateFormat } from '../../../src-shared/api/areas/settings';
 import { ageOn, parseDateInput } from '../../../src-shared/patients/dates';
 import { displayName, foldText, nameWords } from '../../../src-shared/patients/names';

@@ -1,11 +1,6 @@
 import type { Kysely } from 'kysely';
-import type {
-  AllergyRemovalReason,
-  PatientCreateInput,
-  PatientDraftInput,
-  PatientRecord,
-  PatientUpdateInput,
-} from '../../../src-shared/api/areas/patients';
+import type { PatientCreateInput, PatientDraftInput, PatientUpdateInput } from '../../../src-shared/api/areas/patients';
+import type { AllergyRemovalReason, PatientRecord } from '../../../src-shared/patients/model';
 import { ApiError, fieldError } from '../../../src-shared/api/errors';
 import { todayIn } from '../../../src-shared/patients/dates';
 import type { Database, NewPatient, PatientRow } from '../db/schema';

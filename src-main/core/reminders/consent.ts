@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { ConsentKind } from '../../../src-shared/api/areas/documents';
+import type { ConsentKind } from '../../../src-shared/patients/consents';
 import type { ReminderChannel } from '../../../src-shared/api/areas/reminders';
 import { consentInForce } from '../../../src-shared/patients/consents';
 import { formatDate } from '../../../src-shared/patients/dates';

@@ -1,13 +1,7 @@
 import type { Kysely } from 'kysely';
-import type {
-  AppointmentDetail,
-  AppointmentHistoryEntry,
-  AppointmentView,
-  BookingProblem,
-  BookInput,
-  LocalStartInput,
-  MoveInput,
-} from '../../../src-shared/api/areas/scheduling';
+import type { BookInput, MoveInput } from '../../../src-shared/api/areas/appointments';
+import type { LocalStartInput } from '../../../src-shared/scheduling/fields';
+import type { AppointmentDetail, AppointmentHistoryEntry, AppointmentView, BookingProblem } from '../../../src-shared/scheduling/model';
 import { ApiError, fieldError } from '../../../src-shared/api/errors';
 import { displayName } from '../../../src-shared/patients/names';
 import { providerDay, type DayAvailability } from '../../../src-shared/scheduling/availability';

@@ -1,12 +1,7 @@
 import type { Kysely } from 'kysely';
-import type {
-  AppointmentView,
-  DaySchedule,
-  NextAvailableInput,
-  PartOfDay,
-  ProviderDaySchedule,
-  Slot,
-} from '../../../src-shared/api/areas/scheduling';
+import type { NextAvailableInput } from '../../../src-shared/api/areas/appointments';
+import type { PartOfDay } from '../../../src-shared/scheduling/fields';
+import type { AppointmentView, DaySchedule, ProviderDaySchedule, Slot } from '../../../src-shared/scheduling/model';
 import { fieldError } from '../../../src-shared/api/errors';
 import { providerDay, rulesByProvider } from '../../../src-shared/scheduling/availability';
 import { mergeIntervals, type Interval } from '../../../src-shared/scheduling/intervals';

@@ -1,15 +1,7 @@
 import { sql, type Kysely } from 'kysely';
-import type {
-  AppointmentTypeSummary,
-  ProviderSummary,
-  TemplateSummary,
-} from '../../../src-shared/api/areas/scheduling';
-import type {
-  RemoveResult,
-  UpdateProviderInput,
-  UpdateTemplateInput,
-  UpdateTypeInput,
-} from '../../../src-shared/api/areas/schedule-updates';
+import type { AppointmentTypeSummary, ProviderSummary, TemplateSummary } from '../../../src-shared/scheduling/model';
+import type { UpdateProviderInput, UpdateTemplateInput, UpdateTypeInput } from '../../../src-shared/api/areas/schedule';
+import type { RemoveResult } from '../../../src-shared/scheduling/model';
 import { ApiError, fieldError } from '../../../src-shared/api/errors';
 import { BLOCKING_STATUSES } from '../../../src-shared/scheduling/status';
 import type { Database } from '../db/schema';

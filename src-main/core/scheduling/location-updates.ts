@@ -1,10 +1,7 @@
 import type { Kysely } from 'kysely';
-import type { LocationSummary, RoomSummary } from '../../../src-shared/api/areas/scheduling';
-import type {
-  RemoveResult,
-  UpdateLocationInput,
-  UpdateRoomInput,
-} from '../../../src-shared/api/areas/schedule-updates';
+import type { LocationSummary, RoomSummary } from '../../../src-shared/scheduling/model';
+import type { UpdateLocationInput, UpdateRoomInput } from '../../../src-shared/api/areas/schedule';
+import type { RemoveResult } from '../../../src-shared/scheduling/model';
 import { ApiError, fieldError } from '../../../src-shared/api/errors';
 import { localDateOf } from '../../../src-shared/scheduling/time';
 import type { Database } from '../db/schema';

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { BookInput, LocalStartInput } from '../../../src-shared/api/areas/scheduling';
+import type { BookInput } from '../../../src-shared/api/areas/appointments';
+import type { LocalStartInput } from '../../../src-shared/scheduling/fields';
 import type {
   BookSeriesInput,
   BookSeriesResult,

@@ -1,10 +1,7 @@
 import type { Kysely } from 'kysely';
-import type { ExceptionSummary, HolidaySummary } from '../../../src-shared/api/areas/scheduling';
-import type {
-  RemoveResult,
-  UpdateExceptionInput,
-  UpdateHolidayInput,
-} from '../../../src-shared/api/areas/schedule-updates';
+import type { ExceptionSummary, HolidaySummary } from '../../../src-shared/scheduling/model';
+import type { UpdateExceptionInput, UpdateHolidayInput } from '../../../src-shared/api/areas/schedule';
+import type { RemoveResult } from '../../../src-shared/scheduling/model';
 import { fieldError } from '../../../src-shared/api/errors';
 import type { Database } from '../db/schema';
 import { exceptionColumns, refuseHolidayClash, requireLocation, toException, toHoliday } from './config';

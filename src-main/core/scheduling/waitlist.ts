@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { AppointmentView } from '../../../src-shared/api/areas/scheduling';
+import type { AppointmentView } from '../../../src-shared/scheduling/model';
 import type {
   OffersForSlotInput,
   WaitlistAddInput,

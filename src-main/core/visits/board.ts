@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { DisplayTicket, RoomState, VisitBoard, VisitView } from '../../../src-shared/api/areas/visits';
+import type { DisplayTicket, RoomState, VisitBoard, VisitView } from '../../../src-shared/visits/model';
 import { ApiError } from '../../../src-shared/api/errors';
 import { displayName } from '../../../src-shared/patients/names';
 import { todayIn } from '../../../src-shared/patients/dates';

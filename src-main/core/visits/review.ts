@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { CheckInReview, InsuranceCheck } from '../../../src-shared/api/areas/visits';
+import type { CheckInReview, InsuranceCheck } from '../../../src-shared/visits/model';
 import { ApiError, fieldError } from '../../../src-shared/api/errors';
 import { todayIn } from '../../../src-shared/patients/dates';
 import { daysBetween } from '../../../src-shared/scheduling/time';

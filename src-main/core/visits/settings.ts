@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Input } from '../../../src-shared/api/contract';
-import type { VisitSettings } from '../../../src-shared/api/areas/visits';
+import type { VisitSettings } from '../../../src-shared/visits/model';
 import { ApiError } from '../../../src-shared/api/errors';
 import type { VisitSettingsTable } from '../db/schema-visits';
 import type { Database } from '../db/schema';

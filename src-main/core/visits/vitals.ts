@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Input } from '../../../src-shared/api/contract';
-import type { VitalsRecord } from '../../../src-shared/api/areas/visits';
+import type { VitalsRecord } from '../../../src-shared/visits/model';
 import { ApiError, fieldError } from '../../../src-shared/api/errors';
 import { bmi, checkVitals, toSI, type VitalField } from '../../../src-shared/visits/vitals';
 import type { Database } from '../db/schema';

@@ -1,4 +1,4 @@
-import type { PatientPhoto } from '../../../src-shared/api/areas/patient-record';
+import type { PatientPhoto } from '../../../src-shared/patients/model';
 import { call } from '../api';
 import { createResettableStore } from './resettable';
 

@@ -1,4 +1,4 @@
-import type { PatientRecord, PatientSearchRow } from '../../../src-shared/api/areas/patients';
+import type { PatientRecord, PatientSearchRow } from '../../../src-shared/patients/model';
 import { call } from '../api';
 import { createResettableStore } from './resettable';
 

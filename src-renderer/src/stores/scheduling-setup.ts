@@ -1,13 +1,4 @@
-import type {
-  AppointmentTypeSummary,
-  ExceptionSummary,
-  HolidaySummary,
-  LocationSummary,
-  ProviderSummary,
-  RoomSummary,
-  StaffMember,
-  TemplateSummary,
-} from '../../../src-shared/api/areas/scheduling';
+import type { AppointmentTypeSummary, ExceptionSummary, HolidaySummary, LocationSummary, ProviderSummary, RoomSummary, StaffMember, TemplateSummary } from '../../../src-shared/scheduling/model';
 import type { ApiErrorData } from '../../../src-shared/api/errors';
 import { call } from '../api';
 import { createResettableStore } from './resettable';

@@ -1,4 +1,4 @@
-import type { VisitBoard, VisitSettings } from '../../../src-shared/api/areas/visits';
+import type { VisitBoard, VisitSettings } from '../../../src-shared/visits/model';
 import { call } from '../api';
 import { createResettableStore } from './resettable';
 

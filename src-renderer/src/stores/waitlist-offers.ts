@@ -1,4 +1,4 @@
-import type { AppointmentView } from '../../../src-shared/api/areas/scheduling';
+import type { AppointmentView } from '../../../src-shared/scheduling/model';
 import { createResettableStore } from './resettable';
 
 /** Where a cancelled or moved appointment was: the time the waitlist may now be offered. */

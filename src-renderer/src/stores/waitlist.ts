@@ -1,5 +1,5 @@
 import type { WaitlistEntryView } from '../../../src-shared/api/areas/waitlist';
-import type { AppointmentTypeSummary, ProviderSummary } from '../../../src-shared/api/areas/scheduling';
+import type { AppointmentTypeSummary, ProviderSummary } from '../../../src-shared/scheduling/model';
 import type { ApiErrorData } from '../../../src-shared/api/errors';
 import { call } from '../api';
 import { createResettableStore } from './resettable';

@@ -2,14 +2,14 @@ import { z } from 'zod';
 import { procedure } from '../procedure';
 import type { AppointmentStatus } from '../../scheduling/status';
 import { isLocalDate } from '../../scheduling/time';
-import {
-  localDate,
-  type AppointmentView,
-  type HolidaySummary,
-  type ProviderDaySchedule,
-  type ProviderSummary,
-  type RoomSummary,
-} from './scheduling';
+import { localDate } from '../../scheduling/fields';
+import type {
+  AppointmentView,
+  HolidaySummary,
+  ProviderDaySchedule,
+  ProviderSummary,
+  RoomSummary,
+} from '../../scheduling/model';
 
 /** The most days one `calendar.week` call returns (two weeks). */
 export const MAX_WEEK_DAYS = 14;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { procedure } from '../procedure';
-import { allergyFields, allergyRemoval, patientId, type PatientRecord } from './patients';
+import { allergyFields, allergyRemoval, patientId } from '../../patients/fields';
+import type { PatientRecord } from '../../patients/model';
 
 const visitId = z.uuid('must be a visit id');
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { procedure } from '../procedure';
 import { unknownPlaceholders } from '../../reminders/templates';
+import { clearableText } from '../../validation';
 
 export const REMINDER_CHANNELS = ['email', 'sms'] as const;
 export type ReminderChannel = (typeof REMINDER_CHANNELS)[number];
@@ -78,13 +79,6 @@ export interface ReminderRunSummary {
 
 // ---- field rules -------------------------------------------------------------------------------
 
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `must be at most ${max} characters`)
-    .nullable()
-    .transform((value) => (value ? value : null));
 const template = (max: number) =>
   z
     .string()
@@ -138,7 +132,7 @@ const settingsInput = z
       .int('must be whole minutes')
       .min(1, 'must be 1 to 240 minutes')
       .max(240, 'must be 1 to 240 minutes'),
-    smtpHost: optionalText(253).refine(
+    smtpHost: clearableText(253).refine(
       (text) => !text || /^[A-Za-z0-9.-]+$/.test(text),
       'must be a host name or IP address',
     ),
@@ -148,10 +142,10 @@ const settingsInput = z
       .min(1, 'must be a port number (1-65535)')
       .max(65535, 'must be a port number (1-65535)'),
     smtpSecure: z.boolean(),
-    smtpUser: optionalText(200),
+    smtpUser: clearableText(200),
     /** Write-only: a new password, or null to remove it; leave out to keep the stored one. */
     smtpPassword: z.string().max(500, 'must be at most 500 characters').nullable(),
-    fromName: optionalText(120),
+    fromName: clearableText(120),
     fromAddress: z
       .string()
       .trim()

@@ -2,14 +2,15 @@ import { z } from 'zod';
 import { procedure } from '../procedure';
 import { FREQUENCIES, MAX_OCCURRENCES, MAX_SERIES_DAYS, type Frequency } from '../../scheduling/recurrence';
 import { daysBetween } from '../../scheduling/time';
-import { bookInput, localDate, localTime, override, type AppointmentView } from './scheduling';
+import { bookInput } from './appointments';
+import { localDate, localTime, override } from '../../scheduling/fields';
+import type { AppointmentView } from '../../scheduling/model';
+import { id } from '../../validation';
 
 /**
  * Recurring appointments. Every occurrence is an ordinary appointment booked by the ordinary rules;
  * these procedures book, change and cancel them together.
  */
-
-const id = (what: string) => z.uuid(`must be ${what} id`);
 
 const repeat = z
   .object({

@@ -6,7 +6,9 @@ import {
   type WaitlistPartOfDay,
   type WaitlistPriority,
 } from '../../scheduling/waitlist-match';
-import { localDate, localStart, override, type AppointmentView } from './scheduling';
+import { localDate, localStart, override } from '../../scheduling/fields';
+import type { AppointmentView } from '../../scheduling/model';
+import { id } from '../../validation';
 
 /**
  * The waitlist: patients waiting for a slot of one appointment type. When a slot is freed (an
@@ -14,7 +16,6 @@ import { localDate, localStart, override, type AppointmentView } from './schedul
  * `waitlist.book`, which books by the normal rules and marks the entry booked in one transaction.
  */
 
-const id = (what: string) => z.uuid(`must be ${what} id`);
 const weekdays = z
   .array(
     z

@@ -7,7 +7,7 @@ import {
   removeDocument,
   revokeConsent,
 } from '../../patients/documents';
-import type { ConsentKind } from '../../../../src-shared/api/areas/documents';
+import type { ConsentKind } from '../../../../src-shared/patients/consents';
 import { isReminderConsent, skipWithoutConsent } from '../../reminders/consent';
 import { readClinicFacts } from '../../reminders/message';
 import { readReminderConfig } from '../../reminders/settings';

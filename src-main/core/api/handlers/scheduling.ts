@@ -1,4 +1,4 @@
-import type { ScheduleUpdateProcedure } from '../../../../src-shared/api/areas/schedule-updates';
+import type { ScheduleUpdateProcedure } from '../../../../src-shared/api/areas/schedule';
 import type { ProcedureName } from '../../../../src-shared/api/contract';
 import type { ScheduleChangeKind } from '../../../../src-shared/api/events';
 import {

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { AppointmentHistoryEntry } from '../../../../src-shared/api/areas/scheduling';
+import type { AppointmentHistoryEntry } from '../../../../src-shared/scheduling/model';
 import { call } from '../../api';
 import { formatDateTime } from '../../format/datetime';
 import { useClinicClock } from '../../stores/clinic-settings';

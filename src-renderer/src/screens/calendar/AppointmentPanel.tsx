@@ -1,5 +1,5 @@
 import { useState, type SyntheticEvent } from 'react';
-import type { AppointmentView, ProviderSummary } from '../../../../src-shared/api/areas/scheduling';
+import type { AppointmentView, ProviderSummary } from '../../../../src-shared/scheduling/model';
 import { CANCELLABLE_STATUSES, MOVABLE_STATUSES, STATUS_LABELS } from '../../../../src-shared/scheduling/status';
 import { call } from '../../api';
 import { Field } from '../../components/Field';

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { AppointmentView } from '../../../../src-shared/api/areas/scheduling';
+import type { AppointmentView } from '../../../../src-shared/scheduling/model';
 import { todayIn } from '../../../../src-shared/patients/dates';
 import { addDays, localParts } from '../../../../src-shared/scheduling/time';
 import { bridge } from '../../api';

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import type { ProviderSummary, RoomSummary } from '../../../../src-shared/api/areas/scheduling';
+import type { ProviderSummary, RoomSummary } from '../../../../src-shared/scheduling/model';
 import { addDays, isLocalDate } from '../../../../src-shared/scheduling/time';
 import { dateLabel, monthLabel, shortDateLabel } from './format';
 import { addMonths, firstOfMonth, go, mondayOf, type CalendarView } from './route';

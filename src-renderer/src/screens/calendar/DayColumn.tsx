@@ -1,5 +1,5 @@
 import { memo, useMemo, type CSSProperties, type KeyboardEvent, type MouseEvent, type PointerEvent } from 'react';
-import type { AppointmentView } from '../../../../src-shared/api/areas/scheduling';
+import type { AppointmentView } from '../../../../src-shared/scheduling/model';
 import { MOVABLE_STATUSES, STATUS_LABELS } from '../../../../src-shared/scheduling/status';
 import { formatLocalTime } from '../../../../src-shared/scheduling/time';
 import type { GridColumn } from './columns';

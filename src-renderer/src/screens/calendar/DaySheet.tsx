@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { DaySchedule } from '../../../../src-shared/api/areas/scheduling';
+import type { DaySchedule } from '../../../../src-shared/scheduling/model';
 import { STATUS_LABELS } from '../../../../src-shared/scheduling/status';
 import { localTimeOf } from '../../../../src-shared/scheduling/time';
 import { bridge, call } from '../../api';

@@ -1,5 +1,5 @@
 import { useState, type SyntheticEvent } from 'react';
-import type { AppointmentView, BookingProblem } from '../../../../src-shared/api/areas/scheduling';
+import type { AppointmentView, BookingProblem } from '../../../../src-shared/scheduling/model';
 import { isLocalDate, parseLocalTime } from '../../../../src-shared/scheduling/time';
 import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';

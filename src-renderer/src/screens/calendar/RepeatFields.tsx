@@ -1,6 +1,6 @@
 import type { Input } from '../../../../src-shared/api/contract';
 import { useState } from 'react';
-import type { AppointmentView } from '../../../../src-shared/api/areas/scheduling';
+import type { AppointmentView } from '../../../../src-shared/scheduling/model';
 import type { SeriesRefusal } from '../../../../src-shared/api/areas/series';
 import type { Frequency } from '../../../../src-shared/scheduling/recurrence';
 import { call } from '../../api';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { AppointmentView } from '../../../../src-shared/api/areas/scheduling';
+import type { AppointmentView } from '../../../../src-shared/scheduling/model';
 import { STATUS_LABELS } from '../../../../src-shared/scheduling/status';
 import { call } from '../../api';
 import { dateLabel } from './format';

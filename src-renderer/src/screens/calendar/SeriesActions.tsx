@@ -1,5 +1,5 @@
 import { useEffect, useState, type SyntheticEvent } from 'react';
-import type { AppointmentView } from '../../../../src-shared/api/areas/scheduling';
+import type { AppointmentView } from '../../../../src-shared/scheduling/model';
 import type { SeriesDetail, SeriesRefusal, SeriesScope } from '../../../../src-shared/api/areas/series';
 import { call } from '../../api';
 import { Field } from '../../components/Field';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { AppointmentView } from '../../../../src-shared/api/areas/scheduling';
+import type { AppointmentView } from '../../../../src-shared/scheduling/model';
 import { STATUS_LABELS, STATUS_TRANSITIONS, type AppointmentStatus } from '../../../../src-shared/scheduling/status';
 import { call } from '../../api';
 import { FormMessage } from '../../components/FormMessage';

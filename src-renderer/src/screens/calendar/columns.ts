@@ -1,10 +1,5 @@
 import type { ProviderWeek, RoomWeek } from '../../../../src-shared/api/areas/calendar';
-import type {
-  AppointmentView,
-  AvailabilityInterval,
-  DaySchedule,
-  ProviderDaySchedule,
-} from '../../../../src-shared/api/areas/scheduling';
+import type { AppointmentView, AvailabilityInterval, DaySchedule, ProviderDaySchedule } from '../../../../src-shared/scheduling/model';
 import { dateLabel, shortDateLabel } from './format';
 import { calendarHref, mondayOf } from './route';
 

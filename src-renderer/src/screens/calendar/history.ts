@@ -1,4 +1,4 @@
-import type { AppointmentHistoryEntry } from '../../../../src-shared/api/areas/scheduling';
+import type { AppointmentHistoryEntry } from '../../../../src-shared/scheduling/model';
 import { STATUS_LABELS, type AppointmentStatus } from '../../../../src-shared/scheduling/status';
 
 /** How the history's changed columns read to the desk. */

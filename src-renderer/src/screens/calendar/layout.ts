@@ -1,4 +1,4 @@
-import type { AppointmentView } from '../../../../src-shared/api/areas/scheduling';
+import type { AppointmentView } from '../../../../src-shared/scheduling/model';
 import { minutesIntoDay } from '../../../../src-shared/scheduling/calendar-dates';
 import { DAY_MINUTES } from '../../../../src-shared/scheduling/time';
 import type { GridColumn } from './columns';

@@ -1,4 +1,4 @@
-import type { AppointmentView, BookingProblem } from '../../../../src-shared/api/areas/scheduling';
+import type { AppointmentView, BookingProblem } from '../../../../src-shared/scheduling/model';
 import type { ApiErrorData } from '../../../../src-shared/api/errors';
 import { formatLocalTime } from '../../../../src-shared/scheduling/time';
 import { call } from '../../api';

@@ -5,7 +5,7 @@ import {
   type KeyboardEvent as ReactKeyboardEvent,
   type PointerEvent as ReactPointerEvent,
 } from 'react';
-import type { AppointmentView } from '../../../../src-shared/api/areas/scheduling';
+import type { AppointmentView } from '../../../../src-shared/scheduling/model';
 import { ROW_PX, SLOT_MINUTES, snap } from './layout';
 
 export type DragMode = 'move' | 'resize';

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type SyntheticEvent } from 'react';
-import type { PatientSearchRow } from '../../../../src-shared/api/areas/patients';
-import { PARTS_OF_DAY, type PartOfDay, type Slot } from '../../../../src-shared/api/areas/scheduling';
+import type { PatientSearchRow } from '../../../../src-shared/patients/model';
+import { PARTS_OF_DAY, type PartOfDay } from '../../../../src-shared/scheduling/fields';
+import type { Slot } from '../../../../src-shared/scheduling/model';
 import { todayIn } from '../../../../src-shared/patients/dates';
 import { addDays } from '../../../../src-shared/scheduling/time';
 import { call } from '../../api';

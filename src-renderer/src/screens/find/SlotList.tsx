@@ -1,5 +1,5 @@
 import type { RefObject } from 'react';
-import type { Slot } from '../../../../src-shared/api/areas/scheduling';
+import type { Slot } from '../../../../src-shared/scheduling/model';
 import { shortDateLabel } from '../calendar/format';
 
 export function slotKey(slot: Slot): string {

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { PatientSearchRow } from '../../../../src-shared/api/areas/patients';
+import type { PatientSearchRow } from '../../../../src-shared/patients/model';
 import { call } from '../../api';
 
 /**

@@ -1,5 +1,5 @@
 import { useState, type SyntheticEvent } from 'react';
-import { INSURANCE_PRIORITIES, type InsurancePriority } from '../../../../src-shared/api/areas/patients';
+import { INSURANCE_PRIORITIES, type InsurancePriority } from '../../../../src-shared/patients/model';
 import type { DateFormat } from '../../../../src-shared/api/areas/settings';
 import { parseDateInput } from '../../../../src-shared/patients/dates';
 import { call } from '../../api';

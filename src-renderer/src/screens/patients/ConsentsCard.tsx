@@ -1,5 +1,5 @@
 import { useEffect, useState, type SyntheticEvent } from 'react';
-import { CONSENT_KINDS, type Consent, type ConsentKind } from '../../../../src-shared/api/areas/documents';
+import { CONSENT_KINDS, type Consent, type ConsentKind } from '../../../../src-shared/patients/consents';
 import { call } from '../../api';
 import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';

@@ -1,10 +1,5 @@
 import { useState, type SyntheticEvent } from 'react';
-import {
-  CONTACT_KINDS,
-  type ContactKind,
-  type PatientContact,
-  type PatientRecord,
-} from '../../../../src-shared/api/areas/patients';
+import { CONTACT_KINDS, type ContactKind, type PatientContact, type PatientRecord } from '../../../../src-shared/patients/model';
 import { call } from '../../api';
 import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';

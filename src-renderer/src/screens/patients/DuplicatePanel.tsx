@@ -1,4 +1,4 @@
-import type { DuplicateCandidate } from '../../../../src-shared/api/areas/patients';
+import type { DuplicateCandidate } from '../../../../src-shared/patients/model';
 import { navigate } from '../../hooks/navigation';
 
 interface DuplicatePanelProps {

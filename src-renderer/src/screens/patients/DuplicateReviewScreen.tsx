@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { DuplicatePair, PatientSearchRow } from '../../../../src-shared/api/areas/patients';
+import type { DuplicatePair, PatientSearchRow } from '../../../../src-shared/patients/model';
 import type { ApiErrorData } from '../../../../src-shared/api/errors';
 import { formatDate } from '../../../../src-shared/patients/dates';
 import { call } from '../../api';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { PatientHistoryEntry } from '../../../../src-shared/api/areas/patient-record';
-import type { PatientRecord } from '../../../../src-shared/api/areas/patients';
+import type { PatientHistoryEntry } from '../../../../src-shared/patients/model';
+import type { PatientRecord } from '../../../../src-shared/patients/model';
 import { call } from '../../api';
 import { FormMessage } from '../../components/FormMessage';
 import { formatDateTime } from '../../format/datetime';

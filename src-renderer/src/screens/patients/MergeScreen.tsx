@@ -1,5 +1,5 @@
 import { useEffect, useState, type SyntheticEvent } from 'react';
-import { MERGE_FIELDS, type MergeField, type PatientRecord } from '../../../../src-shared/api/areas/patients';
+import { MERGE_FIELDS, type MergeField, type PatientRecord } from '../../../../src-shared/patients/model';
 import { call } from '../../api';
 import { FormMessage } from '../../components/FormMessage';
 import { navigate } from '../../hooks/navigation';

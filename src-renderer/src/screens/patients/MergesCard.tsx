@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { PatientMergeSummary, PatientRecord } from '../../../../src-shared/api/areas/patients';
+import type { PatientMergeSummary, PatientRecord } from '../../../../src-shared/patients/model';
 import { call } from '../../api';
 import { FormMessage } from '../../components/FormMessage';
 import { formatDateTime } from '../../format/datetime';

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import type { PatientRecord } from '../../../../src-shared/api/areas/patients';
+import type { PatientRecord } from '../../../../src-shared/patients/model';
 import { formatDate } from '../../../../src-shared/patients/dates';
 import type { DateFormat } from '../../../../src-shared/api/areas/settings';
 import { photoSource, usePatientPhoto } from '../../stores/patient-photo';

@@ -1,5 +1,5 @@
 import { useEffect, useId, useMemo, useState, type SyntheticEvent } from 'react';
-import { SEXES, type DuplicateCandidate, type PatientRecord } from '../../../../src-shared/api/areas/patients';
+import { SEXES, type DuplicateCandidate, type PatientRecord } from '../../../../src-shared/patients/model';
 import type { DateFormat } from '../../../../src-shared/api/areas/settings';
 import type { ApiErrorData, Result } from '../../../../src-shared/api/errors';
 import { parseDateInput } from '../../../../src-shared/patients/dates';

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import type { PatientRecord } from '../../../../src-shared/api/areas/patients';
+import type { PatientRecord } from '../../../../src-shared/patients/model';
 import { formatDate, todayIn } from '../../../../src-shared/patients/dates';
 import { call } from '../../api';
 import { FormMessage } from '../../components/FormMessage';

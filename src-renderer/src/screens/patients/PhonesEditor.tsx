@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { PHONE_KINDS, type PhoneKind } from '../../../../src-shared/api/areas/patients';
+import { PHONE_KINDS, type PhoneKind } from '../../../../src-shared/patients/model';
 import { Field } from '../../components/Field';
 import { SelectField } from '../../components/SelectField';
 import {

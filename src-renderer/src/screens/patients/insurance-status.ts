@@ -1,4 +1,4 @@
-import type { PatientInsurance } from '../../../../src-shared/api/areas/patients';
+import type { PatientInsurance } from '../../../../src-shared/patients/model';
 
 const DAY_MS = 86_400_000;
 const EXPIRY_WARNING_DAYS = 30;

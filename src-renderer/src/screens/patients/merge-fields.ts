@@ -1,9 +1,4 @@
-import {
-  MERGE_FIELDS,
-  type MergeChoice,
-  type MergeField,
-  type PatientRecord,
-} from '../../../../src-shared/api/areas/patients';
+import { MERGE_FIELDS, type MergeChoice, type MergeField, type PatientRecord } from '../../../../src-shared/patients/model';
 import type { DateFormat } from '../../../../src-shared/api/areas/settings';
 import { formatDate } from '../../../../src-shared/patients/dates';
 

@@ -1,5 +1,5 @@
 import type { Input } from '../../../../src-shared/api/contract';
-import { PHONE_KINDS, type PhoneKind, type PatientRecord, type Sex } from '../../../../src-shared/api/areas/patients';
+import { PHONE_KINDS, type PhoneKind, type PatientRecord, type Sex } from '../../../../src-shared/patients/model';
 import type { DateFormat } from '../../../../src-shared/api/areas/settings';
 import { formatDate, parseDateInput } from '../../../../src-shared/patients/dates';
 

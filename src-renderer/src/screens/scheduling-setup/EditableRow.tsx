@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import type { RemoveResult } from '../../../../src-shared/api/areas/schedule-updates';
+import type { RemoveResult } from '../../../../src-shared/scheduling/model';
 import type { Result } from '../../../../src-shared/api/errors';
 import { RemoveAction } from './RemoveAction';
 

@@ -1,5 +1,5 @@
 import { useState, type SyntheticEvent } from 'react';
-import type { HolidaySummary } from '../../../../src-shared/api/areas/scheduling';
+import type { HolidaySummary } from '../../../../src-shared/scheduling/model';
 import { call } from '../../api';
 import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';

@@ -1,5 +1,5 @@
 import { useState, type SyntheticEvent } from 'react';
-import type { TemplateSummary } from '../../../../src-shared/api/areas/scheduling';
+import type { TemplateSummary } from '../../../../src-shared/scheduling/model';
 import { weekdayName } from '../../../../src-shared/scheduling/time';
 import { call } from '../../api';
 import { Field } from '../../components/Field';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { RemoveResult } from '../../../../src-shared/api/areas/schedule-updates';
+import type { RemoveResult } from '../../../../src-shared/scheduling/model';
 import type { Result } from '../../../../src-shared/api/errors';
 
 /**

@@ -1,5 +1,6 @@
 import { useState, type SyntheticEvent } from 'react';
-import { EXCEPTION_KINDS, type ExceptionSummary } from '../../../../src-shared/api/areas/scheduling';
+import { EXCEPTION_KINDS } from '../../../../src-shared/scheduling/fields';
+import type { ExceptionSummary } from '../../../../src-shared/scheduling/model';
 import { call } from '../../api';
 import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';

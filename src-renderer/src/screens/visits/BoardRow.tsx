@@ -1,5 +1,5 @@
 import { useState, type KeyboardEvent } from 'react';
-import type { RoomState, VisitBoard, VisitView } from '../../../../src-shared/api/areas/visits';
+import type { RoomState, VisitBoard, VisitView } from '../../../../src-shared/visits/model';
 import {
   MOVE_LABELS,
   VISIT_STATUS_LABELS,

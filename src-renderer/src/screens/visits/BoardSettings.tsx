@@ -1,5 +1,5 @@
 import { useEffect, useState, type SyntheticEvent } from 'react';
-import type { VisitSettings } from '../../../../src-shared/api/areas/visits';
+import type { VisitSettings } from '../../../../src-shared/visits/model';
 import { ACTIVE_STATUSES, VISIT_STATUS_LABELS, type ActiveStatus } from '../../../../src-shared/visits/status';
 import { call } from '../../api';
 import { Field } from '../../components/Field';

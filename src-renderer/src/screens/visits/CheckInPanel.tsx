@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { CheckInReview, VisitView } from '../../../../src-shared/api/areas/visits';
+import type { CheckInReview, VisitView } from '../../../../src-shared/visits/model';
 import { call } from '../../api';
 import { FormMessage } from '../../components/FormMessage';
 

@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import type { DisplayTicket } from '../../../../src-shared/api/areas/visits';
+import type { DisplayTicket } from '../../../../src-shared/visits/model';
 import { call } from '../../api';
 import { useTick, useVisitEvents } from './useVisitEvents';
 import './visits.css';

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { PatientRecord } from '../../../../src-shared/api/areas/patients';
-import type { VisitSettings, VisitView, VitalsRecord } from '../../../../src-shared/api/areas/visits';
+import type { PatientRecord } from '../../../../src-shared/patients/model';
+import type { VisitSettings, VisitView, VitalsRecord } from '../../../../src-shared/visits/model';
 import { VISIT_STATUS_LABELS } from '../../../../src-shared/visits/status';
 import { fromSI } from '../../../../src-shared/visits/vitals';
 import { call } from '../../api';

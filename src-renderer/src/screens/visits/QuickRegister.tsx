@@ -1,5 +1,5 @@
 import { useState, type SyntheticEvent } from 'react';
-import type { DuplicateCandidate } from '../../../../src-shared/api/areas/patients';
+import type { DuplicateCandidate } from '../../../../src-shared/patients/model';
 import { call } from '../../api';
 import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';

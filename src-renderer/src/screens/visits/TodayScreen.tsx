@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { AppointmentView } from '../../../../src-shared/api/areas/scheduling';
-import type { PatientSearchRow } from '../../../../src-shared/api/areas/patients';
+import type { AppointmentView } from '../../../../src-shared/scheduling/model';
+import type { PatientSearchRow } from '../../../../src-shared/patients/model';
 import { todayIn } from '../../../../src-shared/patients/dates';
 import { STATUS_LABELS } from '../../../../src-shared/scheduling/status';
 import { bridge, call } from '../../api';

@@ -1,4 +1,4 @@
-import type { VitalsRecord } from '../../../../src-shared/api/areas/visits';
+import type { VitalsRecord } from '../../../../src-shared/visits/model';
 
 const WIDTH = 420;
 const HEIGHT = 140;

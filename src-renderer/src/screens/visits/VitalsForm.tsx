@@ -1,5 +1,5 @@
 import { useState, type SyntheticEvent } from 'react';
-import type { VisitSettings } from '../../../../src-shared/api/areas/visits';
+import type { VisitSettings } from '../../../../src-shared/visits/model';
 import { bmi, toSI, type VitalField, type VitalsEntry } from '../../../../src-shared/visits/vitals';
 import { call } from '../../api';
 import { Field } from '../../components/Field';

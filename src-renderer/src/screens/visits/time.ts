@@ -1,4 +1,4 @@
-import type { VisitBoard, VisitView } from '../../../../src-shared/api/areas/visits';
+import type { VisitBoard, VisitView } from '../../../../src-shared/visits/model';
 import { isActive, isOverThreshold, minutesBetween } from '../../../../src-shared/visits/status';
 
 /** The server's clock moved on by however long this window has held the board. */

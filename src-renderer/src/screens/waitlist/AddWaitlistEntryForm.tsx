@@ -1,5 +1,5 @@
 import { useState, type SyntheticEvent } from 'react';
-import type { PatientSearchRow } from '../../../../src-shared/api/areas/patients';
+import type { PatientSearchRow } from '../../../../src-shared/patients/model';
 import {
   WAITLIST_PARTS_OF_DAY,
   WAITLIST_PRIORITIES,

@@ -1,19 +1,29 @@
 import { z } from 'zod';
 import { procedure } from '../procedure';
-import { parseLocalTime } from '../../scheduling/time';
 import {
   checkException,
+  colour,
   exceptionFields,
   localDate,
+  localEndTime,
   localTime,
-  type AppointmentTypeSummary,
-  type ExceptionSummary,
-  type HolidaySummary,
-  type LocationSummary,
-  type ProviderSummary,
-  type RoomSummary,
-  type TemplateSummary,
-} from './scheduling';
+  timeRange,
+  weekday,
+} from '../../scheduling/fields';
+import type {
+  AppointmentTypeSummary,
+  ExceptionSummary,
+  HolidaySummary,
+  LocationSummary,
+  ProviderSummary,
+  RemoveResult,
+  RoomSummary,
+  StaffMember,
+  TemplateSummary,
+} from '../../scheduling/model';
+import { clearableText, id, optionalId, optionalText, requiredText } from '../../validation';
+
+/** schedule.*: the clinic's scheduling set-up (locations, rooms, providers, appointment types, weekly hours, time off, extra hours, holidays). */
 
 /**
  * Changing the scheduling configuration after it is in use. Removing a provider or type that
@@ -24,42 +34,10 @@ import {
  * depend on it.
  */
 
-const id = (what: string) => z.uuid(`must be ${what} id`);
-const colour = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .regex(/^#[0-9a-f]{6}$/, 'must be a colour written as #rrggbb');
-const text = (max: number) =>
-  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `must be at most ${max} characters`)
-    .nullable()
-    .transform((value) => (value ? value : null));
-const endTime = z
-  .string()
-  .trim()
-  .refine(
-    (value) => parseLocalTime(value) !== null && value !== '00:00',
-    'must be a time written as HH:mm, up to 24:00',
-  );
-const timeRange = z
-  .object({ start: localTime, end: endTime })
-  .refine((range) => range.start < range.end, { path: ['end'], message: 'must be after the start' });
-
-export interface RemoveResult {
-  /** deleted: nothing referred to it; deactivated: kept for the records that name it. */
-  outcome: 'deleted' | 'deactivated';
-  message: string;
-}
-
 const updateProvider = z.object({
   providerId: id('a provider'),
-  displayName: text(120).optional(),
-  specialty: optionalText(120).optional(),
+  displayName: requiredText(120).optional(),
+  specialty: clearableText(120).optional(),
   colour: colour.optional(),
   defaultLocationId: id('a location').nullable().optional(),
   /** The staff account this provider signs in with; null: a bookable person without a login. */
@@ -69,7 +47,7 @@ export type UpdateProviderInput = z.output<typeof updateProvider>;
 
 const updateType = z.object({
   typeId: id('an appointment type'),
-  name: text(120).optional(),
+  name: requiredText(120).optional(),
   /** Applies to bookings made from now on; existing appointments keep their length. */
   durationMinutes: z
     .number()
@@ -92,7 +70,7 @@ export type UpdateTypeInput = z.output<typeof updateType>;
 const updateTemplate = z.object({
   templateId: id('an availability template'),
   start: localTime.optional(),
-  end: endTime.optional(),
+  end: localEndTime.optional(),
   breaks: z.array(timeRange).max(10, 'at most 10 breaks').optional(),
   validFrom: localDate.nullable().optional(),
   validUntil: localDate.nullable().optional(),
@@ -101,13 +79,13 @@ export type UpdateTemplateInput = z.output<typeof updateTemplate>;
 
 const updateLocation = z.object({
   locationId: id('a location'),
-  name: text(120).optional(),
-  address: optionalText(300).optional(),
+  name: requiredText(120).optional(),
+  address: clearableText(300).optional(),
 });
 export type UpdateLocationInput = z.output<typeof updateLocation>;
 
 /** A room keeps its location (appointments booked in it are at that location): remove it and add one elsewhere. */
-const updateRoom = z.object({ roomId: id('a room'), name: text(80) });
+const updateRoom = z.object({ roomId: id('a room'), name: requiredText(80) });
 export type UpdateRoomInput = z.output<typeof updateRoom>;
 
 /** Replaces the exception's fields as a whole (as createException takes them); its provider stays. */
@@ -119,13 +97,134 @@ export type UpdateExceptionInput = z.output<typeof updateException>;
 const updateHoliday = z.object({
   holidayId: id('a holiday'),
   date: localDate.optional(),
-  name: text(120).optional(),
+  name: requiredText(120).optional(),
   /** Null: every location. */
   locationId: id('a location').nullable().optional(),
 });
 export type UpdateHolidayInput = z.output<typeof updateHoliday>;
 
-export const scheduleUpdateProcedures = {
+export const scheduleProcedures = {
+  'schedule.createLocation': procedure<LocationSummary>()({
+    input: z.object({ name: requiredText(120), address: optionalText(300) }),
+    access: 'settings:manage',
+    kind: 'write',
+  }),
+  'schedule.listLocations': procedure<LocationSummary[]>()({
+    input: z.object({}),
+    access: 'appointments:read',
+    kind: 'read',
+  }),
+
+  'schedule.createRoom': procedure<RoomSummary>()({
+    input: z.object({ locationId: id('a location'), name: requiredText(80) }),
+    access: 'settings:manage',
+    kind: 'write',
+  }),
+  'schedule.listRooms': procedure<RoomSummary[]>()({
+    input: z.object({ locationId: id('a location').optional() }),
+    access: 'appointments:read',
+    kind: 'read',
+  }),
+
+  'schedule.createProvider': procedure<ProviderSummary>()({
+    input: z.object({
+      displayName: requiredText(120),
+      userId: optionalId('a user'),
+      specialty: optionalText(120),
+      colour,
+      defaultLocationId: optionalId('a location'),
+    }),
+    access: 'settings:manage',
+    kind: 'write',
+  }),
+  'schedule.listProviders': procedure<ProviderSummary[]>()({
+    input: z.object({}),
+    access: 'appointments:read',
+    kind: 'read',
+  }),
+  /** Active staff accounts, for linking a provider to the account they sign in with. */
+  'schedule.listStaff': procedure<StaffMember[]>()({ input: z.object({}), access: 'settings:manage', kind: 'read' }),
+
+  'schedule.createType': procedure<AppointmentTypeSummary>()({
+    input: z.object({
+      name: requiredText(120),
+      durationMinutes: z
+        .number()
+        .int('must be whole minutes')
+        .min(5, 'must be at least 5 minutes')
+        .max(720, 'must be at most 12 hours'),
+      colour,
+      defaultPriceMinor: z
+        .number()
+        .int('must be a whole number of minor units (cents)')
+        .min(0, 'must not be negative')
+        .max(100_000_000, 'is too large')
+        .nullish()
+        .transform((value) => value ?? null),
+      providerIds: z.array(id('a provider')).max(200).default([]),
+    }),
+    access: 'settings:manage',
+    kind: 'write',
+  }),
+  'schedule.listTypes': procedure<AppointmentTypeSummary[]>()({
+    input: z.object({}),
+    access: 'appointments:read',
+    kind: 'read',
+  }),
+
+  'schedule.createTemplate': procedure<TemplateSummary>()({
+    input: z
+      .object({
+        providerId: id('a provider'),
+        locationId: id('a location'),
+        weekday,
+        start: localTime,
+        end: localEndTime,
+        breaks: z.array(timeRange).max(10, 'at most 10 breaks').default([]),
+        validFrom: localDate.nullish().transform((value) => value ?? null),
+        validUntil: localDate.nullish().transform((value) => value ?? null),
+      })
+      .superRefine((t, ctx) => {
+        if (t.start >= t.end) ctx.addIssue({ code: 'custom', path: ['end'], message: 'must be after the start' });
+        t.breaks.forEach((b, index) => {
+          if (b.start < t.start || b.end > t.end)
+            ctx.addIssue({ code: 'custom', path: ['breaks', index], message: 'must lie within the hours' });
+        });
+        if (t.validFrom && t.validUntil && t.validFrom > t.validUntil) {
+          ctx.addIssue({ code: 'custom', path: ['validUntil'], message: 'must not be before validFrom' });
+        }
+      }),
+    access: 'settings:manage',
+    kind: 'write',
+  }),
+  'schedule.listTemplates': procedure<TemplateSummary[]>()({
+    input: z.object({ providerId: id('a provider').optional() }),
+    access: 'appointments:read',
+    kind: 'read',
+  }),
+
+  'schedule.createException': procedure<ExceptionSummary>()({
+    input: exceptionFields.extend({ providerId: id('a provider') }).superRefine(checkException),
+    access: 'settings:manage',
+    kind: 'write',
+  }),
+  'schedule.listExceptions': procedure<ExceptionSummary[]>()({
+    input: z.object({ providerId: id('a provider').optional(), from: localDate.optional(), to: localDate.optional() }),
+    access: 'appointments:read',
+    kind: 'read',
+  }),
+
+  'schedule.createHoliday': procedure<HolidaySummary>()({
+    input: z.object({ date: localDate, name: requiredText(120), locationId: optionalId('a location') }),
+    access: 'settings:manage',
+    kind: 'write',
+  }),
+  'schedule.listHolidays': procedure<HolidaySummary[]>()({
+    input: z.object({ from: localDate.optional(), to: localDate.optional() }),
+    access: 'appointments:read',
+    kind: 'read',
+  }),
+
   'schedule.updateProvider': procedure<ProviderSummary>()({
     input: updateProvider,
     access: 'settings:manage',
@@ -198,4 +297,8 @@ export const scheduleUpdateProcedures = {
   }),
 };
 
-export type ScheduleUpdateProcedure = keyof typeof scheduleUpdateProcedures;
+/** The procedures that change or remove set-up already in use (handled apart from the ones that create and list). */
+export type ScheduleUpdateProcedure = Extract<
+  keyof typeof scheduleProcedures,
+  `schedule.update${string}` | `schedule.remove${string}`
+>;
