@@ -58,6 +58,15 @@ export const PER_SOURCE = 100;
 /** The postcode written one way in SQL; postcodeKey is its twin in TypeScript. */
 export const POSTCODE_KEY = sql`upper(replace(replace(p.postal_code, ' ', ''), '-', ''))`;
 
+/**
+ * A list as one JSON parameter: the statement's text then does not change with the number of words
+ * or dates, so it is prepared once and kept in the connection's statement cache, instead of each
+ * draft adding a new statement that pushes other screens' statements out of that bounded cache.
+ */
+function list(values: readonly string[]): RawBuilder<unknown> {
+  return sql`SELECT value FROM json_each(${JSON.stringify(values)})`;
+}
+
 function bounded(query: RawBuilder<unknown>): RawBuilder<unknown> {
   return sql`SELECT id FROM (${query} LIMIT ${PER_SOURCE})`;
 }
@@ -66,11 +75,11 @@ export async function duplicateCandidateRows(db: Kysely<Database>, keys: Candida
   const words = [...new Set([...keys.given, ...keys.family])];
   const sources: RawBuilder<unknown>[] = [];
   if (keys.dates.length > 0)
-    sources.push(bounded(sql`SELECT patient_id AS id FROM patient_search WHERE dob IN (${sql.join(keys.dates)})`));
+    sources.push(bounded(sql`SELECT patient_id AS id FROM patient_search WHERE dob IN (${list(keys.dates)})`));
   if (keys.nearDates.length > 0 && words.length > 0)
     sources.push(
-      bounded(sql`SELECT s.patient_id AS id FROM patient_search s WHERE s.dob IN (${sql.join(keys.nearDates)})
-        AND EXISTS (SELECT 1 FROM patient_name_tokens t WHERE t.key = s.key AND t.token IN (${sql.join(words)}))`),
+      bounded(sql`SELECT s.patient_id AS id FROM patient_search s WHERE s.dob IN (${list(keys.nearDates)})
+        AND EXISTS (SELECT 1 FROM patient_name_tokens t WHERE t.key = s.key AND +t.token IN (${list(words)}))`),
     );
   const places = [
     ...(keys.postcode !== '' ? [sql`${POSTCODE_KEY} = ${keys.postcode}`] : []),
@@ -80,19 +89,19 @@ export async function duplicateCandidateRows(db: Kysely<Database>, keys: Candida
     sources.push(
       bounded(sql`SELECT DISTINCT s.patient_id AS id FROM patient_name_tokens t
         JOIN patient_search s ON s.key = t.key JOIN patients p ON p.id = s.patient_id
-        WHERE t.token IN (${sql.join(words)}) AND (${sql.join(places, sql` OR `)})`),
+        WHERE t.token IN (${list(words)}) AND (${sql.join(places, sql` OR `)})`),
     );
   if (keys.given.length > 0 && keys.family.length > 0)
     sources.push(
       bounded(sql`SELECT s.patient_id AS id FROM patient_name_tokens g
-        JOIN patient_name_tokens f ON f.key = g.key AND f.token IN (${sql.join(keys.family)})
+        JOIN patient_name_tokens f ON f.key = g.key AND +f.token IN (${list(keys.family)})
         JOIN patient_search s ON s.key = g.key
-        WHERE g.token IN (${sql.join(keys.given)})`),
+        WHERE g.token IN (${list(keys.given)})`),
     );
   if (keys.phoneTails.length > 0)
     sources.push(
       bounded(
-        sql`SELECT patient_id AS id FROM patient_phones WHERE tail IN (${sql.join(keys.phoneTails)}) AND deleted_at IS NULL`,
+        sql`SELECT patient_id AS id FROM patient_phones WHERE tail IN (${list(keys.phoneTails)}) AND deleted_at IS NULL`,
       ),
     );
   if (keys.email) sources.push(bounded(sql`SELECT id FROM patients WHERE email = ${keys.email}`));
