@@ -4,13 +4,17 @@ import { isoFromParts, swapDayMonth } from '../../../src-shared/patients/dates';
 import { nameWords } from '../../../src-shared/patients/names';
 
 /**
- * Field by field comparisons for duplicate matching, pure: how alike two people's names, dates of
- * birth and addresses are. duplicates.ts turns these into reasons.
+ * Field by field comparisons for duplicate matching, pure: how alike two people's names and dates
+ * of birth are (addresses: duplicate-address.ts). duplicates.ts turns these into reasons.
  *
  * Names are compared as sets of words, because a person's name is typed in more than one shape:
  * "María Luisa" in the first name or "Maria" + middle "Luisa"; "Razo López" or just "Razo";
- * "dos Santos", "Dos-Santos" or "Santos". Particles (de, da, dos, van …) are left out of the
- * comparison, accents and case are folded, hyphens split words.
+ * "dos Santos", "Dos-Santos" or "Santos". Particles (de, da, dos, van …) are left out of family
+ * names, accents and case are folded, hyphens split words.
+ *
+ * Hand-written here: the word-set rules themselves (no library compares compound names); the edit
+ * distance counts an adjacent swap as one slip (optimal string alignment), which fastest-levenshtein
+ * and its kind do not. Phonetic codes come from double-metaphone, Jaro-Winkler from talisman.
  */
 
 /** Name particles, left out when comparing (they are as often dropped as typed). */
