@@ -142,6 +142,8 @@ export type DuplicateReasonCode =
   | 'near_dob_same_name'
   | 'same_dob_address_part_name'
   | 'same_address_same_name'
+  /** Possible only: a twin looks like this too. */
+  | 'same_dob_family_address'
   | 'same_email'
   | 'same_phone'
   /** Supporting only: never a reason on its own. */

@@ -95,11 +95,19 @@ describe('families are not duplicates (pure scoring)', () => {
       phoneTails: phone,
       email: 'thompsons@example.com',
     };
-    expect(scorePair(emma, { ...emma, firstName: 'Olivia' })).toBeNull();
+    // Shown as possible only (a twin, or one person whose first name was written otherwise), never strong.
+    const twinCheck = (a: PersonForMatching, b: PersonForMatching) => {
+      const score = scorePair(a, b);
+      return score && { strength: score.strength, codes: score.reasons.map((r) => r.code) };
+    };
+    const possibleTwin = { strength: 'possible', codes: ['same_dob_family_address'] };
+    expect(twinCheck(emma, { ...emma, firstName: 'Olivia' })).toEqual(possibleTwin);
     // Compound first names sharing a word are still two people: María José and María Fernanda.
     const mj: PersonForMatching = { ...emma, firstName: 'María José', lastName: 'Razo' };
-    expect(scorePair(mj, { ...mj, firstName: 'María Fernanda' })).toBeNull();
-    expect(scorePair({ ...mj, firstName: 'Ana Luisa' }, { ...mj, firstName: 'María Luisa' })).toBeNull();
+    expect(twinCheck(mj, { ...mj, firstName: 'María Fernanda' })).toEqual(possibleTwin);
+    expect(twinCheck({ ...mj, firstName: 'Ana Luisa' }, { ...mj, firstName: 'María Luisa' })).toEqual(possibleTwin);
+    // Without the shared home, nothing: the same surname and birthday alone are common.
+    expect(scorePair({ ...mj, address: null }, { ...mj, firstName: 'María Fernanda', address: null })).toBeNull();
   });
 });
 
@@ -151,7 +159,8 @@ describe('compound names through the procedures', () => {
     expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
 
     const twin = { firstName: 'Ana Sofía', lastName: 'Razo', dob: '1988-03-14', address };
-    expect(await find(twin)).toEqual([]);
+    // Her twin sister is shown as possible (never blocking), with a reason that says what she may be.
+    expect(await find(twin)).toEqual([['Razo, María Luisa', ['same_dob_family_address']]]);
     await clinic.ok('admin', 'patients.create', twin);
     // A brother at the same address, born another year: nothing to say.
     expect(await find({ firstName: 'Pablo', lastName: 'Razo', dob: '01/02/1992', address })).toEqual([]);

@@ -19,10 +19,11 @@ export type { AddressForMatching } from './duplicate-address';
  * code with a sentence for the screen; the rules, in plain words, are in docs/architecture.md
  * ("Merges and duplicates") and the README's Patients chapter.
  *
- * Nothing shared by a family makes a duplicate on its own: twins (same date of birth, surname,
- * phone, email and address, different first names) are never flagged, nor siblings or parents at
- * one address. Every reason but a shared national id needs first names that agree (or one left
- * blank while the rest agrees).
+ * Nothing shared by a family makes a strong duplicate on its own: siblings or parents at one address are
+ * never flagged, and people with the same surname, date of birth and home but another first name (twins,
+ * or one person whose first name was recorded differently) are shown as a possible candidate only, with a
+ * reason that says so, never blocking a registration. Every other reason but a shared national id needs
+ * first names that agree (or one left blank while the rest agrees).
  */
 
 export interface PersonForMatching {
@@ -56,6 +57,7 @@ const WEIGHTS: Record<DuplicateReasonCode, number> = {
   near_dob_same_name: 65,
   same_dob_address_part_name: 60,
   same_address_same_name: 55,
+  same_dob_family_address: 40,
   same_email: 45,
   same_phone: 35,
   same_address: 20,
@@ -114,8 +116,8 @@ export function scorePair(
   const firstNamesAgree = compared.given !== null || (likeness === 'transposed' && !compared.givenMissing);
   // Given names both typed and unlike: another person (a twin, a sibling, a parent), whatever else agrees.
   const givenDiffers = !compared.givenMissing && !firstNamesAgree;
-  const address =
-    givenDiffers || !a.address || !b.address ? null : addressLikeness(addressParts(a.address), addressParts(b.address));
+  const home = !a.address || !b.address ? null : addressLikeness(addressParts(a.address), addressParts(b.address));
+  const address = givenDiffers ? null : home;
 
   if (a.nationalId && b.nationalId && a.nationalId === b.nationalId) {
     add('same_national_id', `Same national id (ending ${a.nationalId.slice(-4)})`);
@@ -143,6 +145,13 @@ export function scorePair(
   } else if (dob === 'same' && address && !givenDiffers && (compared.given !== null || compared.family !== null)) {
     // One name agrees and the other is blank or changed (a married name), on the same day at the same home.
     add('same_dob_address_part_name', `Same date of birth (${date}) at ${where}, and part of the name (${names})`);
+  } else if (givenDiffers && dob === 'same' && home === 'home' && compared.family !== null) {
+    // A twin looks exactly like this, and so does one person whose first name was written differently:
+    // shown, never strong, so a twin is registered without a second click.
+    add(
+      'same_dob_family_address',
+      `Same surname, date of birth (${date}) and home (${addressText(b.address)}), another first name (${names}): a twin, or the same person?`,
+    );
   }
   if (firstNamesAgree || likeness !== null) {
     if (a.email && b.email && a.email.toLowerCase() === b.email.toLowerCase())
