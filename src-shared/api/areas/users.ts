@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { procedure } from '../procedure';
 import { ROLES, type Role } from '../permissions';
-import { displayName, newPassword, username } from '../../validation';
+import { displayName, id, newPassword, username } from '../../validation';
 
 export interface UserSummary {
   id: string;
@@ -14,7 +14,7 @@ export interface UserSummary {
 }
 
 const role = z.enum(ROLES, { error: `must be one of ${ROLES.join(', ')}` });
-const userId = z.uuid('must be a user id');
+const userId = id('a user');
 
 export const usersProcedures = {
   'users.list': procedure<UserSummary[]>()({ input: z.object({}), access: 'users:manage', kind: 'read' }),
