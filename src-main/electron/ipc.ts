@@ -2,6 +2,8 @@ import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent, type WebContents 
 import type { Core } from '../core/app';
 import type { Result } from '../../src-shared/api/errors';
 import { isProcedureName } from '../../src-shared/api/contract';
+import { MAX_REQUEST_BYTES } from '../../src-shared/api/limits';
+import { fitsWithin } from './input-size';
 import { EVENT_CHANNEL, INVOKE_CHANNEL, type IpcEventMessage } from '../../src-shared/ipc-channels';
 
 export const clientIdOf = (contents: WebContents): string => `wc:${contents.id}`;
@@ -15,6 +17,10 @@ export interface IpcBinding {
 const refused: Result<unknown> = {
   ok: false,
   error: { code: 'FORBIDDEN', message: 'This page may not call Front Desk.' },
+};
+const tooLarge: Result<unknown> = {
+  ok: false,
+  error: { code: 'VALIDATION', message: 'The request is too large.', details: { fields: { input: 'is too large' } } },
 };
 const unknownProcedure: Result<unknown> = {
   ok: false,
@@ -46,6 +52,7 @@ export function bindIpc(core: Core, isRendererUrl: (url: string) => boolean): Ip
       return refused;
     }
     if (typeof name !== 'string' || !isProcedureName(name)) return unknownProcedure;
+    if (!fitsWithin(input, MAX_REQUEST_BYTES)) return tooLarge;
     return core.invoke(clientIdOf(event.sender), name, input);
   });
 
