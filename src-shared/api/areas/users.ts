@@ -11,6 +11,10 @@ export interface UserSummary {
   disabled: boolean;
   createdAt: number;
   lastLoginAt: number | null;
+  /** Wrong passwords in a row at sign-in; the account waits once there are five. */
+  failedSignIns: number;
+  /** Set once the account has had to wait; cleared by a sign-in, a password reset or `users.clearLock`. */
+  signInBlockedUntil: number | null;
 }
 
 const role = z.enum(ROLES, { error: `must be one of ${ROLES.join(', ')}` });
@@ -35,6 +39,12 @@ export const usersProcedures = {
   }),
   'users.resetPassword': procedure<UserSummary>()({
     input: z.object({ userId, password: newPassword }),
+    access: 'users:manage',
+    kind: 'write',
+  }),
+  /** Ends an account's sign-in wait (after others guessed at it) without changing its password. */
+  'users.clearLock': procedure<UserSummary>()({
+    input: z.object({ userId }),
     access: 'users:manage',
     kind: 'write',
   }),
