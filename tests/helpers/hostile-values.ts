@@ -47,7 +47,8 @@ export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
 export function corrupt(value: unknown, pathChoice: number, replacement: unknown, addKey: boolean): unknown {
   const places = placesIn(value);
   const path = places[pathChoice % places.length] ?? [];
-  if (path.length === 0) return addKey && isRecord(replacement) ? { ...(value as object), ...replacement } : replacement;
+  if (path.length === 0)
+    return addKey && isRecord(replacement) ? { ...(value as object), ...replacement } : replacement;
   const copy = structuredClone(value) as Record<string, unknown>;
   let parent: Record<string, unknown> = copy;
   for (const key of path.slice(0, -1)) parent = parent[key] as Record<string, unknown>;

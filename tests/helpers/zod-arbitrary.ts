@@ -37,8 +37,8 @@ function derive(node: ZodInternals, depth: number): fc.Arbitrary<unknown> {
     }
     case 'number': {
       const checks = checksOf(node);
-      const low = checks.find((c) => (c.check as string | undefined) === 'greater_than') as { value?: number } | undefined;
-      const high = checks.find((c) => (c.check as string | undefined) === 'less_than') as { value?: number } | undefined;
+      const low = checks.find((c) => c.check === 'greater_than') as { value?: number } | undefined;
+      const high = checks.find((c) => c.check === 'less_than') as { value?: number } | undefined;
       const isInt = checks.some((c) => c.format === 'safeint');
       const min = low?.value ?? -1e6;
       const max = high?.value ?? 1e6;
@@ -68,7 +68,10 @@ function derive(node: ZodInternals, depth: number): fc.Arbitrary<unknown> {
     }
     case 'array': {
       const checks = checksOf(node);
-      const max = Math.min(MOST_ITEMS, ...checks.flatMap((c) => (c.check === 'max_length' ? [c.maximum ?? MOST_ITEMS] : [])));
+      const max = Math.min(
+        MOST_ITEMS,
+        ...checks.flatMap((c) => (c.check === 'max_length' ? [c.maximum ?? MOST_ITEMS] : [])),
+      );
       const min = Math.min(max, ...checks.flatMap((c) => (c.check === 'min_length' ? [c.minimum ?? 0] : [])), max);
       return fc.array(derive(def.element as ZodInternals, depth + 1), { minLength: min, maxLength: max });
     }

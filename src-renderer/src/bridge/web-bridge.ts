@@ -75,42 +75,55 @@ export function createWebBridge(): ClinicBridge {
     void connect();
   }
 
+  async function invoke(name: string, input: unknown): Promise<Result<unknown>> {
+    let response: Response;
+    try {
+      response = await fetch('/api/invoke', {
+        method: 'POST',
+        headers: { ...headers, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ name, input }),
+      });
+    } catch {
+      return UNREACHABLE;
+    }
+    if (response.status === 403) {
+      return {
+        ok: false,
+        error: {
+          code: 'FORBIDDEN',
+          message: 'Front Desk refused this page: open it at the 127.0.0.1 address it printed.',
+        },
+      };
+    }
+    if (response.status === 401) {
+      return {
+        ok: false,
+        error: {
+          code: 'UNAUTHENTICATED',
+          message: 'This page has no valid access token: open the address Front Desk printed when it started.',
+        },
+      };
+    }
+    try {
+      const body: unknown = await response.json();
+      return isResult(body) ? body : UNREACHABLE;
+    } catch {
+      return UNREACHABLE;
+    }
+  }
+
   return {
-    async invoke(name: string, input: unknown): Promise<Result<unknown>> {
-      let response: Response;
-      try {
-        response = await fetch('/api/invoke', {
-          method: 'POST',
-          headers: { ...headers, 'Content-Type': 'application/json' },
-          body: JSON.stringify({ name, input }),
-        });
-      } catch {
-        return UNREACHABLE;
+    invoke,
+    /** Browser mode is already a browser: a new tab, opened without a reference back to this page. */
+    async openMeetingLink(appointmentId: string): Promise<Result<null>> {
+      const answer = await invoke('appointments.meetingLink', { appointmentId });
+      if (!answer.ok) return answer;
+      const url = (answer.value as { url: string | null }).url;
+      if (url === null || !url.startsWith('https://')) {
+        return { ok: false, error: { code: 'NOT_FOUND', message: 'This appointment has no meeting link.' } };
       }
-      if (response.status === 403) {
-        return {
-          ok: false,
-          error: {
-            code: 'FORBIDDEN',
-            message: 'Front Desk refused this page: open it at the 127.0.0.1 address it printed.',
-          },
-        };
-      }
-      if (response.status === 401) {
-        return {
-          ok: false,
-          error: {
-            code: 'UNAUTHENTICATED',
-            message: 'This page has no valid access token: open the address Front Desk printed when it started.',
-          },
-        };
-      }
-      try {
-        const body: unknown = await response.json();
-        return isResult(body) ? body : UNREACHABLE;
-      } catch {
-        return UNREACHABLE;
-      }
+      window.open(url, '_blank', 'noopener,noreferrer');
+      return { ok: true, value: null };
     },
     on<T extends EventTopic>(topic: T, listener: (payload: EventMap[T]) => void): () => void {
       ensureEvents();
