@@ -8,4 +8,10 @@ import type { EventMap, EventTopic } from './api/events';
 export interface ClinicBridge {
   invoke(name: string, input: unknown): Promise<Result<unknown>>;
   on<T extends EventTopic>(topic: T, listener: (payload: EventMap[T]) => void): () => void;
+  /**
+   * Opens an appointment's stored meeting link in the computer's browser. The page names the
+   * appointment, never a URL: main reads the link (through `appointments.meetingLink`, so session and
+   * permission apply) and opens only an https link it finds there.
+   */
+  openMeetingLink(appointmentId: string): Promise<Result<null>>;
 }

@@ -5,6 +5,8 @@
 
 /** Renderer -> main: `invoke(name, input)`, answered with a `Result`. */
 export const INVOKE_CHANNEL = 'clinic:invoke';
+/** Renderer -> main: `openMeetingLink(appointmentId)`, answered with a `Result<null>`. */
+export const OPEN_MEETING_LINK_CHANNEL = 'clinic:open-meeting-link';
 /** Main -> renderer: one `{topic, payload}` per event. */
 export const EVENT_CHANNEL = 'clinic:event';
 

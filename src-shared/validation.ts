@@ -2,16 +2,32 @@ import { z } from 'zod';
 
 /** Field rules shared by the forms (for early feedback) and by main (which decides). */
 
+/**
+ * Every string in the contract is cut to a length before any pattern or refinement looks at it. zod
+ * runs a string's checks in order and, by default, goes on after a failed one: a limit given with
+ * `abort: true` is what stops a longer string there (tests/unit/contract-bounds.test.ts checks each).
+ */
+export const atMost = (max: number, message = `must be at most ${max} characters`) =>
+  ({ error: message, abort: true }) as const;
+
+/** A string refused beyond `max` characters before anything else runs on it. */
+export const boundedString = (max: number, message?: string) => z.string().max(max, atMost(max, message));
+
+/** The one email rule: something@host.domain, no spaces. Each part excludes the separator after it, so it cannot backtrack. */
+const EMAIL = /^[^\s@]+@[^\s@.]+(?:\.[^\s@.]+)+$/;
+export function isEmailAddress(value: string): boolean {
+  return EMAIL.test(value);
+}
+
 /** Text that must be given: trimmed, not empty, at most `max` characters. */
-export const requiredText = (max: number) =>
-  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+export const requiredText = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, atMost(max));
 
 /** Text that may be left out, null or empty: all three mean none (null). */
 export const optionalText = (max: number) =>
   z
     .string()
     .trim()
-    .max(max, `must be at most ${max} characters`)
+    .max(max, atMost(max))
     .nullish()
     .transform((value) => (value ? value : null));
 
@@ -20,17 +36,17 @@ export const clearableText = (max: number) =>
   z
     .string()
     .trim()
-    .max(max, `must be at most ${max} characters`)
+    .max(max, atMost(max))
     .nullable()
     .transform((value) => (value ? value : null));
 
 /** A record's id, named in the error by what it should be: `id('a patient')` says "must be a patient id". */
-export const id = (what: string) => z.uuid(`must be ${what} id`);
+export const id = (what: string) =>
+  boundedString(36, `must be ${what} id`).regex(z.regexes.uuid(), `must be ${what} id`);
 
 /** An id that may be left out or null (none). */
 export const optionalId = (what: string) =>
-  z
-    .uuid(`must be ${what} id`)
+  id(what)
     .nullish()
     .transform((value) => value ?? null);
 
@@ -45,13 +61,11 @@ export function isIanaTimeZone(value: string): boolean {
 
 const currencies = new Set(Intl.supportedValuesOf('currency'));
 
-export const clinicName = z.string().trim().min(1, 'must not be empty').max(120, 'must be at most 120 characters');
-export const timeZone = z
-  .string()
+export const clinicName = requiredText(120);
+export const timeZone = boundedString(100)
   .trim()
   .refine(isIanaTimeZone, 'must be an IANA time zone such as Europe/London or America/New_York');
-export const currency = z
-  .string()
+export const currency = boundedString(20)
   .trim()
   .toUpperCase()
   .refine((code) => currencies.has(code), 'must be an ISO 4217 currency code such as USD or EUR');
@@ -64,16 +78,13 @@ export const dateFormat = z.enum(['YYYY-MM-DD', 'DD/MM/YYYY', 'MM/DD/YYYY'], {
   error: 'must be YYYY-MM-DD, DD/MM/YYYY or MM/DD/YYYY',
 });
 
-export const username = z
-  .string()
+export const username = boundedString(100)
   .trim()
   .toLowerCase()
   .regex(/^[a-z0-9._-]{3,32}$/, 'must be 3 to 32 letters, digits, dots, dashes or underscores');
-export const displayName = z.string().trim().min(1, 'must not be empty').max(80, 'must be at most 80 characters');
-export const newPassword = z
-  .string()
+export const displayName = requiredText(80);
+export const newPassword = boundedString(200)
   .min(10, 'must be at least 10 characters')
-  .max(200, 'must be at most 200 characters')
   .refine((value) => value.trim().length === value.length, 'must not start or end with a space');
 /** A password being checked, not set: any non-empty string, so old rules never lock anyone out. */
-export const password = z.string().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
+export const password = boundedString(200).min(1, 'must not be empty');

@@ -2,6 +2,7 @@ import type { ReminderRunSummary } from '../../src-shared/api/areas/reminders';
 import type { Result } from '../../src-shared/api/errors';
 import { appendAudit } from './audit/repository';
 import { SessionStore, sessionInfo } from './auth/sessions';
+import { SignInLimits } from './auth/sign-in-limits';
 import { systemClock, type Clock } from './clock';
 import { checkpointWal, openDatabase, type ClinicDatabase, type WalCheckpoint } from './db/open';
 import { EventBus, type EventListener } from './events/bus';
@@ -62,6 +63,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     db: database.db,
     clock,
     sessions: new SessionStore(),
+    signIns: new SignInLimits(),
     events,
     lockTimeoutMinutes: settings?.lockTimeoutMinutes ?? DEFAULT_LOCK_TIMEOUT_MINUTES,
     reminders,

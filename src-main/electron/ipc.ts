@@ -1,8 +1,16 @@
-import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { ipcMain, shell, type BrowserWindow, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import type { Core } from '../core/app';
 import type { Result } from '../../src-shared/api/errors';
 import { isProcedureName } from '../../src-shared/api/contract';
-import { EVENT_CHANNEL, INVOKE_CHANNEL, type IpcEventMessage } from '../../src-shared/ipc-channels';
+import { MAX_REQUEST_BYTES } from '../../src-shared/api/limits';
+import { fitsWithin } from './input-size';
+import { meetingLinkToOpen } from './origin';
+import {
+  EVENT_CHANNEL,
+  INVOKE_CHANNEL,
+  OPEN_MEETING_LINK_CHANNEL,
+  type IpcEventMessage,
+} from '../../src-shared/ipc-channels';
 
 export const clientIdOf = (contents: WebContents): string => `wc:${contents.id}`;
 
@@ -15,6 +23,10 @@ export interface IpcBinding {
 const refused: Result<unknown> = {
   ok: false,
   error: { code: 'FORBIDDEN', message: 'This page may not call Front Desk.' },
+};
+const tooLarge: Result<unknown> = {
+  ok: false,
+  error: { code: 'VALIDATION', message: 'The request is too large.', details: { fields: { input: 'is too large' } } },
 };
 const unknownProcedure: Result<unknown> = {
   ok: false,
@@ -46,7 +58,21 @@ export function bindIpc(core: Core, isRendererUrl: (url: string) => boolean): Ip
       return refused;
     }
     if (typeof name !== 'string' || !isProcedureName(name)) return unknownProcedure;
+    if (!fitsWithin(input, MAX_REQUEST_BYTES)) return tooLarge;
     return core.invoke(clientIdOf(event.sender), name, input);
+  });
+
+  // The page names an appointment; main reads its stored link through the router (session,
+  // permission, audit) and opens it only if it is an https link.
+  ipcMain.handle(OPEN_MEETING_LINK_CHANNEL, async (event, appointmentId: unknown): Promise<Result<null>> => {
+    if (!trustedSender(event)) return refused as Result<null>;
+    const answer = await core.invoke(clientIdOf(event.sender), 'appointments.meetingLink', { appointmentId });
+    if (!answer.ok) return answer;
+    const url = meetingLinkToOpen(answer);
+    if (!url)
+      return { ok: false, error: { code: 'NOT_FOUND', message: 'This appointment has no meeting link to open.' } };
+    await shell.openExternal(url);
+    return { ok: true, value: null };
   });
 
   function detach(id: number): void {
@@ -79,6 +105,7 @@ export function bindIpc(core: Core, isRendererUrl: (url: string) => boolean): Ip
     },
     dispose() {
       ipcMain.removeHandler(INVOKE_CHANNEL);
+      ipcMain.removeHandler(OPEN_MEETING_LINK_CHANNEL);
       for (const id of [...detachers.keys()]) detach(id);
     },
   };

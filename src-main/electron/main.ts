@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { app, dialog, type BrowserWindow } from 'electron';
+import { app, dialog, session, type BrowserWindow } from 'electron';
 import { createCore, type Core } from '../core/app';
 import { DatabaseOpenError } from '../core/db/errors';
 import { REMINDER_SWEEP_MS } from '../core/reminders/runner';
+import { registerAppScheme, serveRenderer } from './app-protocol-handler';
 import { bindIpc, type IpcBinding } from './ipc';
 import { KEY_RECORD_FILE } from './key-policy';
 import { KeyEntryCancelled, KeyRefusedError, loadDatabaseKey } from './key-store';
@@ -26,6 +27,8 @@ export function startElectronApp(): void {
   }
   // Every renderer sandboxed, whatever a BrowserWindow's options say.
   app.enableSandbox();
+  // Before ready, as Electron requires: the renderer is served from app://, never file://.
+  registerAppScheme();
 
   const location = currentRendererLocation();
   hardenAllWebContents(location);
@@ -85,6 +88,7 @@ export function startElectronApp(): void {
 
   async function start(): Promise<void> {
     hardenSession(location);
+    if (location.kind === 'app') serveRenderer(location.dir, session.defaultSession);
     installMenu();
     const userDataDir = app.getPath('userData');
     const databaseFile = join(userDataDir, DATABASE_FILE);

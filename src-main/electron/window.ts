@@ -1,12 +1,6 @@
-import { BrowserWindow, app, dialog, session, shell, type Session, type WebContents } from 'electron';
+import { BrowserWindow, app, dialog, session, type Session, type WebContents } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../web/security';
-import {
-  contentSecurityPolicy,
-  isExternalLink,
-  isRendererUrl,
-  rendererLocation,
-  type RendererLocation,
-} from './origin';
+import { contentSecurityPolicy, isRendererUrl, rendererLocation, type RendererLocation } from './origin';
 import { PATHS } from './paths';
 
 export function currentRendererLocation(): RendererLocation {
@@ -45,11 +39,9 @@ export function hardenSession(location: RendererLocation, target: Session = sess
  */
 export function hardenAllWebContents(location: RendererLocation): void {
   app.on('web-contents-created', (_event, contents: WebContents) => {
-    contents.setWindowOpenHandler(({ url }) => {
-      // A meeting link opens in the computer's browser; the app itself never opens a window for it.
-      if (isExternalLink(url)) void shell.openExternal(url);
-      return { action: 'deny' };
-    });
+    // No page opens anything: a meeting link is opened by appointment id through the bridge
+    // (ipc.ts), so a page cannot send the computer's browser to an address of its choosing.
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.on('will-navigate', (event) => {
       if (!isRendererUrl(location, event.url)) event.preventDefault();
@@ -101,7 +93,7 @@ export function createMainWindow(location: RendererLocation): BrowserWindow {
   });
   window.once('ready-to-show', () => window.show());
 
-  const loading = location.kind === 'dev-server' ? window.loadURL(location.url) : window.loadFile(location.path);
+  const loading = window.loadURL(location.url);
   loading.catch((error: unknown) => console.error('[front-desk] could not load the renderer:', error));
   return window;
 }

@@ -3,12 +3,12 @@ import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { MAX_REQUEST_BYTES } from '../../src-shared/api/limits';
 import type { Core } from '../core/app';
 import { REMINDER_SWEEP_MS } from '../core/reminders/runner';
 import { SECURITY_HEADERS, bearerToken, isSameOriginRequest, tokensMatch } from './security';
 import { serveStatic } from './static-files';
 
-const MAX_BODY_BYTES = 8 * 1024 * 1024;
 const HEARTBEAT_MS = 15_000;
 const IDLE_SWEEP_MS = 5_000;
 const CLIENT_ID = /^[0-9a-f-]{36}$/;
@@ -54,9 +54,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       response.writeHead(403, SECURITY_HEADERS).end('Forbidden');
       return;
     }
-    const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`);
+    const url = URL.parse(request.url ?? '/', `http://127.0.0.1:${port}`);
+    if (!url) {
+      response.writeHead(400, SECURITY_HEADERS).end('Bad request');
+      return;
+    }
     if (url.pathname === '/api/invoke' && request.method === 'POST') return invoke(request, response);
-    if (url.pathname === '/api/events' && request.method === 'GET') return events(url, request, response);
+    if (url.pathname === '/api/events' && request.method === 'GET') return events(request, response);
     if (request.method !== 'GET') {
       response.writeHead(405, SECURITY_HEADERS).end();
       return;
@@ -64,14 +68,29 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     serveStatic(options.rendererDir, url.pathname, response);
   }
 
-  async function invoke(request: IncomingMessage, response: ServerResponse): Promise<void> {
+  /** The page's client id when the request carries the token (as a header, never in the address); else null. */
+  function authorisedClient(request: IncomingMessage): string | null {
     const clientId = request.headers['x-clinic-client'];
     if (!tokensMatch(bearerToken(request), token) || typeof clientId !== 'string' || !CLIENT_ID.test(clientId)) {
+      return null;
+    }
+    return clientId;
+  }
+
+  async function invoke(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const clientId = authorisedClient(request);
+    if (!clientId) {
       response.writeHead(401, SECURITY_HEADERS).end();
       return;
     }
-    const body = await readJson(request);
-    const message = body as { name?: unknown; input?: unknown } | undefined;
+    const body = await readBody(request);
+    if (body === TOO_LARGE) {
+      // Answered before parsing; the connection is closed so the rest of the body is never read.
+      response.writeHead(413, { ...SECURITY_HEADERS, Connection: 'close' }).end();
+      request.destroy();
+      return;
+    }
+    const message = parseJson(body) as { name?: unknown; input?: unknown } | undefined;
     const result =
       message && typeof message.name === 'string'
         ? await core.invoke(clientId, message.name, message.input)
@@ -80,9 +99,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     response.end(JSON.stringify(result));
   }
 
-  function events(url: URL, request: IncomingMessage, response: ServerResponse): void {
-    const clientId = url.searchParams.get('client') ?? '';
-    if (!tokensMatch(url.searchParams.get('token'), token) || !CLIENT_ID.test(clientId)) {
+  function events(request: IncomingMessage, response: ServerResponse): void {
+    const clientId = authorisedClient(request);
+    if (!clientId) {
       response.writeHead(401, SECURITY_HEADERS).end();
       return;
     }
@@ -139,17 +158,26 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   };
 }
 
-async function readJson(request: IncomingMessage): Promise<unknown> {
+const TOO_LARGE = Symbol('too large');
+
+/** The request's body, or TOO_LARGE as soon as its declared or received size passes the limit. */
+async function readBody(request: IncomingMessage): Promise<Buffer | typeof TOO_LARGE> {
+  const declared = Number(request.headers['content-length'] ?? 0);
+  if (declared > MAX_REQUEST_BYTES) return TOO_LARGE;
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
     const buffer = chunk as Buffer;
     size += buffer.length;
-    if (size > MAX_BODY_BYTES) return undefined;
+    if (size > MAX_REQUEST_BYTES) return TOO_LARGE;
     chunks.push(buffer);
   }
+  return Buffer.concat(chunks);
+}
+
+function parseJson(body: Buffer): unknown {
   try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
+    return JSON.parse(body.toString('utf8')) as unknown;
   } catch {
     return undefined;
   }

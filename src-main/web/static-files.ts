@@ -16,7 +16,13 @@ const CONTENT_TYPES: Record<string, string> = {
 
 /** Serves the built renderer; unknown paths get index.html so hash routes and reloads work. */
 export function serveStatic(rootDir: string, urlPath: string, response: ServerResponse): void {
-  const relative = normalize(decodeURIComponent(urlPath)).replace(/^([/\\])+/, '');
+  const decoded = decodePath(urlPath);
+  if (decoded === null) {
+    // A malformed percent-encoding (`/%E0%A4%A`) is the client's mistake: 400, nothing in the log.
+    response.writeHead(400, SECURITY_HEADERS).end('Bad request');
+    return;
+  }
+  const relative = normalize(decoded).replace(/^([/\\])+/, '');
   let file = join(rootDir, relative);
   if (!file.startsWith(rootDir + sep) && file !== rootDir) {
     response.writeHead(403).end();
@@ -30,4 +36,12 @@ export function serveStatic(rootDir: string, urlPath: string, response: ServerRe
     'Cache-Control': file.endsWith('index.html') ? 'no-store' : 'public, max-age=31536000, immutable',
   });
   createReadStream(file).pipe(response);
+}
+
+function decodePath(urlPath: string): string | null {
+  try {
+    return decodeURIComponent(urlPath);
+  } catch {
+    return null;
+  }
 }

@@ -14,6 +14,11 @@ declare global {
 export const bridge: ClinicBridge = window.clinic ?? createWebBridge();
 window.clinic ??= bridge;
 
+/** Opens an appointment's stored meeting link in the computer's browser (the page never names a URL). */
+export function openMeetingLink(appointmentId: string): Promise<Result<null>> {
+  return bridge.openMeetingLink(appointmentId);
+}
+
 type Watcher = (name: ProcedureName, result: Result<unknown>) => void;
 let watcher: Watcher = () => undefined;
 

@@ -15,7 +15,10 @@ export type ApiClient = {
   };
 };
 
-export function createApiClient(bridge: ClinicBridge, names: readonly ProcedureName[]): ApiClient {
+export function createApiClient(
+  bridge: Pick<ClinicBridge, 'invoke' | 'on'>,
+  names: readonly ProcedureName[],
+): ApiClient {
   const client: Record<string, Record<string, (input: unknown) => Promise<Result<unknown>>>> = {};
   for (const name of names) {
     const [area, verb] = name.split('.') as [string, string];

@@ -3,13 +3,10 @@ import { z } from 'zod';
 import { isIsoDate } from './dates';
 import { isPlausiblePhone } from './phones';
 import { ALLERGY_REMOVAL_REASONS, ALLERGY_SEVERITIES, CONTACT_KINDS, PHONE_KINDS, SEXES } from './model';
-import { optionalText, requiredText } from '../validation';
+import { atMost, boundedString, id, isEmailAddress, optionalText, requiredText } from '../validation';
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-export const isoDate = z.string().trim().refine(isIsoDate, 'must be a real date written as YYYY-MM-DD');
-export const optionalDate = z
-  .string()
+export const isoDate = boundedString(40).trim().refine(isIsoDate, 'must be a real date written as YYYY-MM-DD');
+export const optionalDate = boundedString(40)
   .trim()
   .nullish()
   .transform((value) => (value ? value : null))
@@ -18,19 +15,20 @@ export const email = z
   .string()
   .trim()
   .toLowerCase()
-  .max(254, 'must be at most 254 characters')
-  .refine((value) => value === '' || EMAIL.test(value), 'must be an email address like name@example.com')
+  .max(254, atMost(254))
+  .refine((value) => value === '' || isEmailAddress(value), 'must be an email address like name@example.com')
   .nullish()
   .transform((value) => (value ? value : null));
-export const phoneNumber = z.string().trim().refine(isPlausiblePhone, 'must be a phone number of 6 to 15 digits');
-export const optionalPhone = z
-  .string()
+export const phoneNumber = boundedString(40)
+  .trim()
+  .refine(isPlausiblePhone, 'must be a phone number of 6 to 15 digits');
+export const optionalPhone = boundedString(40)
   .trim()
   .nullish()
   .transform((value) => (value ? value : null))
   .refine((value) => value === null || isPlausiblePhone(value), 'must be a phone number of 6 to 15 digits');
-export const patientId = z.uuid('must be a patient id');
-export const rowId = z.uuid('must be an id').optional();
+export const patientId = id('a patient');
+export const rowId = boundedString(36, 'must be an id').regex(z.regexes.uuid(), 'must be an id').optional();
 
 export const phone = z.object({
   id: rowId,
@@ -113,7 +111,7 @@ export const patientFields = {
 export const nationalId = z
   .string()
   .trim()
-  .max(40, 'must be at most 40 characters')
+  .max(40, atMost(40))
   .refine(
     (value) => value === '' || /^[\p{L}\p{N}\s./-]+$/u.test(value),
     'may hold only letters, digits, spaces, dots, dashes and slashes',
@@ -127,6 +125,6 @@ export const allergyFields = {
 };
 
 export const allergyRemoval = {
-  allergyId: z.uuid('must be an allergy id'),
+  allergyId: id('an allergy'),
   reason: z.enum(ALLERGY_REMOVAL_REASONS, { error: `must be one of ${ALLERGY_REMOVAL_REASONS.join(', ')}` }),
 };

@@ -1,24 +1,21 @@
 /** The scheduling contract's field rules, shared by the schedule.*, appointments.*, calendar.*, series.* and waitlist.* procedures and by the forms. */
 import { z } from 'zod';
-import { optionalId, optionalText, requiredText } from '../validation';
+import { atMost, boundedString, optionalId, optionalText, requiredText } from '../validation';
 import { daysBetween, isLocalDate, parseLocalTime } from './time';
 
-export const localDate = z.string().trim().refine(isLocalDate, 'must be a real date written as YYYY-MM-DD');
+export const localDate = boundedString(40).trim().refine(isLocalDate, 'must be a real date written as YYYY-MM-DD');
 /** A start: 00:00-23:59. */
-export const localTime = z
-  .string()
+export const localTime = boundedString(20)
   .trim()
   .refine(
     (text) => text !== '24:00' && parseLocalTime(text) !== null,
     'must be a time written as HH:mm, from 00:00 to 23:59',
   );
 /** An end: 00:01-24:00 (24:00 is the end of the day). */
-export const localEndTime = z
-  .string()
+export const localEndTime = boundedString(20)
   .trim()
   .refine((text) => parseLocalTime(text) !== null && text !== '00:00', 'must be a time written as HH:mm, up to 24:00');
-export const colour = z
-  .string()
+export const colour = boundedString(20)
   .trim()
   .toLowerCase()
   .regex(/^#[0-9a-f]{6}$/, 'must be a colour written as #rrggbb');
@@ -56,7 +53,7 @@ export const override = z.object({ reason: requiredText(500) }).optional();
 export const meetingLink = z
   .string()
   .trim()
-  .max(500, 'must be at most 500 characters')
+  .max(500, atMost(500))
   .nullish()
   .transform((value) => (value ? value : null))
   .refine((value) => value === null || /^https:\/\/[^\s]+$/.test(value), 'must be an https:// link');

@@ -97,7 +97,11 @@ test('booking with a room, reason, notes and a meeting link; the panel shows the
   );
   await expect(panel).toContainText('Knee pain');
   await expect(panel).toContainText('Prefers Spanish.');
-  await expect(panel.getByRole('link', { name: 'https://meet.example.org/abc' })).toHaveAttribute('target', '_blank');
+  // The link opens what main stored for this appointment (by id), in a tab of its own.
+  await page.context().route('https://meet.example.org/**', (route) => route.fulfill({ body: 'The meeting' }));
+  const opened = page.waitForEvent('popup');
+  await panel.getByRole('link', { name: 'https://meet.example.org/abc' }).click();
+  expect((await opened).url()).toBe('https://meet.example.org/abc');
   await panel.getByText('History').click();
   await expect(panel.getByRole('list', { name: 'Appointment history' }).getByRole('listitem')).toHaveText([
     /ada Booked$/,

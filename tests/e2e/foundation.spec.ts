@@ -86,7 +86,7 @@ test('a new clinic: setup, sign in, add a receptionist, roles enforced, lock and
   await screenshot(page, '06-locked');
   await page.getByLabel('Password').fill('wrong password');
   await page.getByRole('button', { name: 'Unlock' }).click();
-  await expect(page.getByRole('alert')).toHaveText('Wrong password.');
+  await expect(page.getByRole('alert')).toHaveText('Wrong password. 4 more wrong and this desk signs out.');
   await page.getByLabel('Password').fill(RECEPTIONIST.password);
   await page.getByRole('button', { name: 'Unlock' }).click();
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();

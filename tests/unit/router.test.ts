@@ -113,4 +113,31 @@ describe('the router', () => {
       expect(def.access).toBeTruthy();
     }
   });
+
+  it('checks session and permission before parsing: a crafted input from a caller who may not call is never read', async () => {
+    clinic = await openTestClinic();
+    const crafted = { firstName: 'A', lastName: 'B', dob: '1990-01-01', email: `a@${'.'.repeat(300_000)} ` };
+    expect(await clinic.call('stranger', 'patients.create', crafted)).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED' },
+    });
+    await clinic.ok('admin', 'auth.login', { username: ADMIN.username, password: ADMIN.password });
+    await clinic.ok('admin', 'users.create', {
+      username: 'nina',
+      displayName: 'Nina Nurse',
+      role: 'nurse',
+      password: 'triage room 42',
+    });
+    await clinic.ok('ward', 'auth.login', { username: 'nina', password: 'triage room 42' });
+    // A nurse may not manage users: refused for that, not for the (invalid) input.
+    expect(await clinic.call('ward', 'users.create', { username: 'x'.repeat(500_000) } as never)).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    // The admin may: the input is parsed, and the over-long email is cut at its limit before any pattern.
+    expect(await clinic.call('admin', 'patients.create', crafted)).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', details: { fields: { email: 'must be at most 254 characters' } } },
+    });
+  });
 });

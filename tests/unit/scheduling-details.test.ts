@@ -101,3 +101,32 @@ describe('appointments.updateDetails', () => {
     expect((await s.clinic.ok('desk', 'appointments.get', { appointmentId: appointment.id })).notes).toBe(now.notes);
   });
 });
+
+describe('appointments.meetingLink', () => {
+  it("answers the appointment's stored link (an audited read) and nothing for an appointment without one", async () => {
+    const appointment = await booked();
+    expect(await s.clinic.ok('desk', 'appointments.meetingLink', { appointmentId: appointment.id })).toEqual({
+      url: null,
+    });
+    await s.clinic.ok('desk', 'appointments.updateDetails', {
+      appointmentId: appointment.id,
+      meetingLink: 'https://meet.example.org/dee',
+    });
+    expect(await s.clinic.ok('desk', 'appointments.meetingLink', { appointmentId: appointment.id })).toEqual({
+      url: 'https://meet.example.org/dee',
+    });
+    const audited = await s.clinic.core.database.db
+      .selectFrom('audit_log')
+      .select(['target_id', 'outcome'])
+      .where('action', '=', 'appointments.meetingLink')
+      .execute();
+    expect(audited).toEqual([
+      { target_id: appointment.id, outcome: 'ok' },
+      { target_id: appointment.id, outcome: 'ok' },
+    ]);
+    expect(await s.clinic.call('nobody', 'appointments.meetingLink', { appointmentId: appointment.id })).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED' },
+    });
+  });
+});

@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { MAX_REQUEST_BYTES } from '../../src-shared/api/limits';
 import { startWebHost, type WebHost } from '../../src-main/web/server';
 import { ADMIN, openTestClinic, type TestClinic } from '../helpers/temp-core';
 
@@ -116,8 +117,8 @@ describe('browser mode host', () => {
         {
           host: '127.0.0.1',
           port,
-          path: `/api/events?token=${TOKEN}&client=${CLIENT}`,
-          headers: { Host: `127.0.0.1:${port}` },
+          path: '/api/events',
+          headers: { Host: `127.0.0.1:${port}`, Authorization: `Bearer ${TOKEN}`, 'X-Clinic-Client': CLIENT },
         },
         (res) => {
           let text = '';
@@ -142,5 +143,49 @@ describe('browser mode host', () => {
     };
     expect(data.topic).toBe('settings.changed');
     expect(data.payload.settings.clinicName).toBe('Riverside Family Clinic');
+  });
+
+  it('takes the token for events only as a header, never from the address', async () => {
+    const { port } = await start();
+    expect((await send(port, `/api/events?token=${TOKEN}&client=${CLIENT}`)).status).toBe(401);
+  });
+
+  it('answers a malformed percent-encoded path with 400 and logs nothing', async () => {
+    const { port } = await start();
+    const logged: unknown[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => logged.push(args);
+    try {
+      const reply = await send(port, '/%E0%A4%A');
+      expect(reply.status).toBe(400);
+      expect((await send(port, '/assets/%ZZ.js')).status).toBe(400);
+    } finally {
+      console.error = original;
+    }
+    expect(logged).toEqual([]);
+  });
+
+  it('refuses a body over the limit before reading it as JSON (413), and still answers the next request', async () => {
+    const { port } = await start();
+    const declared = await send(port, '/api/invoke', {
+      method: 'POST',
+      headers: {
+        Authorization: `Bearer ${TOKEN}`,
+        'X-Clinic-Client': CLIENT,
+        'Content-Length': String(MAX_REQUEST_BYTES + 1),
+      },
+    }).catch((error: unknown) => ({ status: (error as { code?: string }).code === 'ECONNRESET' ? 413 : 0 }));
+    expect(declared.status).toBe(413);
+    const streamed = await send(port, '/api/invoke', {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${TOKEN}`, 'X-Clinic-Client': CLIENT, 'Transfer-Encoding': 'chunked' },
+      body: JSON.stringify({ name: 'auth.login', input: { username: 'x'.repeat(MAX_REQUEST_BYTES), password: 'p' } }),
+    }).catch((error: unknown) => ({ status: (error as { code?: string }).code === 'EPIPE' ? 413 : 0 }));
+    expect(streamed.status).toBe(413);
+    // A document of 5 MiB (as base64) still fits.
+    const document = await invoke(port, 'auth.login', { username: 'x', password: 'y'.repeat(7_000_000) });
+    expect(document.status).toBe(200);
+    expect(JSON.parse(document.body)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect((await invoke(port, 'system.status', {})).status).toBe(200);
   });
 });

@@ -5,6 +5,7 @@ import type { ParsedInputOf } from '../../../src-shared/api/procedure';
 import type { Contract } from '../../../src-shared/api/contract';
 import { ApiError } from '../../../src-shared/api/errors';
 import type { Session, SessionStore } from '../auth/sessions';
+import type { SignInLimits } from '../auth/sign-in-limits';
 import type { Clock } from '../clock';
 import type { Database } from '../db/schema';
 import type { EventBus } from '../events/bus';
@@ -15,6 +16,8 @@ export interface CoreState {
   db: Kysely<Database>;
   clock: Clock;
   sessions: SessionStore;
+  /** Failed sign-ins per client and in all, in memory like the sessions. */
+  signIns: SignInLimits;
   events: EventBus;
   /** Cached from settings so the idle check costs no query per call; refreshed when settings change. */
   lockTimeoutMinutes: number;

@@ -10,17 +10,19 @@ import { CommitThenFail, type AuditNote, type CoreState, type HandlerContext, ty
 type Delivery = () => void;
 
 /**
- * The single door into core: validates input with the procedure's schema, checks the session and
- * permission, runs the handler (in one transaction when it writes), audits, and answers with data.
+ * The single door into core: checks the session and permission, then validates input with the
+ * procedure's schema, runs the handler (in one transaction when it writes), audits, and answers with data.
  */
 export function createRouter(state: CoreState, handlers: Handlers) {
   async function invoke(clientId: string, name: string, rawInput: unknown): Promise<Result<unknown>> {
     try {
       if (!isProcedureName(name)) throw new ApiError('NOT_FOUND', `There is no procedure named ${name}.`);
       const def: AnyProcedure = contract[name];
-      const input = validateInput(def.input, rawInput ?? {});
       const now = state.clock();
+      // Admission first: a caller without a session or the permission never gets its input parsed, so
+      // nothing it sends (however large or crafted) reaches a schema's checks.
       const session = await admit(clientId, name, def, now);
+      const input = validateInput(def.input, rawInput ?? {});
       const value = await run(clientId, name, def, input, session, now);
       return { ok: true, value };
     } catch (error) {

@@ -5,13 +5,13 @@ import { ApiError } from '../../../src-shared/api/errors';
 export function validateInput<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
   const parsed = schema.safeParse(raw);
   if (parsed.success) return parsed.data;
-  const fields: Record<string, string> = {};
+  // A Map, then Object.fromEntries: a field path such as `__proto__` becomes a key of its own instead of
+  // being swallowed by the object's prototype (which would leave the error naming no field).
+  const fields = new Map<string, string>();
   for (const issue of parsed.error.issues) {
     const path = issue.path.map(String).join('.') || 'input';
-    fields[path] ??= /received undefined/.test(issue.message) ? 'is required' : issue.message;
+    if (!fields.has(path)) fields.set(path, /received undefined/.test(issue.message) ? 'is required' : issue.message);
   }
-  const summary = Object.entries(fields)
-    .map(([field, problem]) => `${field}: ${problem}`)
-    .join('; ');
-  throw new ApiError('VALIDATION', summary, { fields });
+  const summary = [...fields].map(([field, problem]) => `${field}: ${problem}`).join('; ');
+  throw new ApiError('VALIDATION', summary, { fields: Object.fromEntries(fields) });
 }

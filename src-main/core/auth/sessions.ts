@@ -9,6 +9,8 @@ export interface Session {
   permissions: ReadonlySet<Permission>;
   lastActivityAt: number;
   locked: boolean;
+  /** Wrong passwords at this window's lock screen since it last opened; too many sign it out. */
+  failedUnlocks: number;
 }
 
 /** Signed-in sessions by window (client id). Kept in memory: a restart signs everyone out. */

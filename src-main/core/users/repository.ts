@@ -55,5 +55,7 @@ export function toUserSummary(row: UserRow): UserSummary {
     disabled: row.disabled_at !== null,
     createdAt: row.created_at,
     lastLoginAt: row.last_login_at,
+    failedSignIns: row.failed_login_count,
+    signInBlockedUntil: row.login_blocked_until,
   };
 }

@@ -1,8 +1,10 @@
 import type { ClinicBridge } from '../../../src-shared/bridge';
 import type { Result } from '../../../src-shared/api/errors';
 import type { EventMap, EventTopic } from '../../../src-shared/api/events';
+import { readServerSentEvents } from './server-sent-events';
 
 const TOKEN_KEY = 'front-desk.token';
+const RECONNECT_MS = 2_000;
 const CLIENT_KEY = 'front-desk.client';
 
 const UNREACHABLE: Result<unknown> = {
@@ -39,59 +41,89 @@ export function createWebBridge(): ClinicBridge {
   const token = takeToken();
   const client = clientId();
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
-  let source: EventSource | undefined;
+  const headers = { Authorization: `Bearer ${token}`, 'X-Clinic-Client': client };
+  let listening = false;
 
+  function deliver(data: string): void {
+    let event: { topic?: unknown; payload?: unknown };
+    try {
+      event = JSON.parse(data) as { topic?: unknown; payload?: unknown };
+    } catch {
+      return;
+    }
+    if (typeof event.topic !== 'string') return;
+    for (const listener of listeners.get(event.topic) ?? []) listener(event.payload);
+  }
+
+  /**
+   * Events over fetch rather than EventSource: EventSource cannot send a header, so the token would
+   * have to travel in the address (where logs and history keep it). Reconnects after a drop, as
+   * EventSource would.
+   */
   function ensureEvents(): void {
-    if (source) return;
-    source = new EventSource(`/api/events?token=${encodeURIComponent(token)}&client=${encodeURIComponent(client)}`);
-    source.onmessage = (message: MessageEvent<string>) => {
-      let event: { topic?: unknown; payload?: unknown };
+    if (listening) return;
+    listening = true;
+    const connect = async (): Promise<void> => {
       try {
-        event = JSON.parse(message.data) as { topic?: unknown; payload?: unknown };
+        const response = await fetch('/api/events', { headers, cache: 'no-store' });
+        if (response.ok && response.body) await readServerSentEvents(response.body, deliver);
       } catch {
-        return;
+        // The host went away or the stream broke: try again below.
       }
-      if (typeof event.topic !== 'string') return;
-      for (const listener of listeners.get(event.topic) ?? []) listener(event.payload);
+      setTimeout(() => void connect(), RECONNECT_MS);
     };
+    void connect();
+  }
+
+  async function invoke(name: string, input: unknown): Promise<Result<unknown>> {
+    let response: Response;
+    try {
+      response = await fetch('/api/invoke', {
+        method: 'POST',
+        headers: { ...headers, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ name, input }),
+      });
+    } catch {
+      return UNREACHABLE;
+    }
+    if (response.status === 403) {
+      return {
+        ok: false,
+        error: {
+          code: 'FORBIDDEN',
+          message: 'Front Desk refused this page: open it at the 127.0.0.1 address it printed.',
+        },
+      };
+    }
+    if (response.status === 401) {
+      return {
+        ok: false,
+        error: {
+          code: 'UNAUTHENTICATED',
+          message: 'This page has no valid access token: open the address Front Desk printed when it started.',
+        },
+      };
+    }
+    try {
+      const body: unknown = await response.json();
+      return isResult(body) ? body : UNREACHABLE;
+    } catch {
+      return UNREACHABLE;
+    }
   }
 
   return {
-    async invoke(name: string, input: unknown): Promise<Result<unknown>> {
-      let response: Response;
-      try {
-        response = await fetch('/api/invoke', {
-          method: 'POST',
-          headers: { Authorization: `Bearer ${token}`, 'X-Clinic-Client': client, 'Content-Type': 'application/json' },
-          body: JSON.stringify({ name, input }),
-        });
-      } catch {
-        return UNREACHABLE;
+    invoke,
+    /** Browser mode is already a browser: a new tab, opened without a reference back to this page. */
+    async openMeetingLink(appointmentId: string): Promise<Result<null>> {
+      const answer = await invoke('appointments.meetingLink', { appointmentId });
+      if (!answer.ok) return answer;
+      const url = (answer.value as { url: string | null }).url;
+      if (url === null || !url.startsWith('https://')) {
+        return { ok: false, error: { code: 'NOT_FOUND', message: 'This appointment has no meeting link.' } };
       }
-      if (response.status === 403) {
-        return {
-          ok: false,
-          error: {
-            code: 'FORBIDDEN',
-            message: 'Front Desk refused this page: open it at the 127.0.0.1 address it printed.',
-          },
-        };
-      }
-      if (response.status === 401) {
-        return {
-          ok: false,
-          error: {
-            code: 'UNAUTHENTICATED',
-            message: 'This page has no valid access token: open the address Front Desk printed when it started.',
-          },
-        };
-      }
-      try {
-        const body: unknown = await response.json();
-        return isResult(body) ? body : UNREACHABLE;
-      } catch {
-        return UNREACHABLE;
-      }
+      window.open(url, '_blank', 'noopener,noreferrer');
+      return { ok: true, value: null };
     },
     on<T extends EventTopic>(topic: T, listener: (payload: EventMap[T]) => void): () => void {
       ensureEvents();

@@ -116,6 +116,16 @@ export const appointmentsProcedures = {
     kind: 'read',
     phi: true,
   }),
+  /**
+   * The stored meeting link of an appointment, which the desktop host opens in the computer's browser:
+   * the page names an appointment, never a URL, so it can open only links the product stored.
+   */
+  'appointments.meetingLink': procedure<{ url: string | null }>()({
+    input: z.object({ appointmentId: id('an appointment') }),
+    access: 'appointments:read',
+    kind: 'read',
+    phi: true,
+  }),
   'appointments.day': procedure<DaySchedule>()({
     input: z.object({
       date: localDate,

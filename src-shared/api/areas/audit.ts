@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { procedure } from '../procedure';
+import { boundedString } from '../../validation';
 
 export interface AuditEntry {
   seq: number;
@@ -20,8 +21,8 @@ export type AuditVerification =
 export const auditProcedures = {
   'audit.list': procedure<{ entries: AuditEntry[]; nextBeforeSeq: number | null }>()({
     input: z.object({
-      actor: z.string().trim().max(64).optional(),
-      action: z.string().trim().max(64).optional(),
+      actor: boundedString(64).trim().optional(),
+      action: boundedString(64).trim().optional(),
       outcome: z.enum(['ok', 'denied', 'failed']).optional(),
       from: z.number().int().nonnegative().optional(),
       to: z.number().int().nonnegative().optional(),

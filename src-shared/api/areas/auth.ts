@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { procedure } from '../procedure';
 import type { Permission, Role } from '../permissions';
-import { password } from '../../validation';
+import { boundedString, password } from '../../validation';
 
 export interface SessionUser {
   id: string;
@@ -19,7 +19,7 @@ export interface SessionInfo {
 
 export const authProcedures = {
   'auth.login': procedure<SessionInfo>()({
-    input: z.object({ username: z.string().trim().toLowerCase().min(1, 'must not be empty'), password }),
+    input: z.object({ username: boundedString(100).trim().toLowerCase().min(1, 'must not be empty'), password }),
     access: 'public',
     kind: 'write',
   }),

@@ -10,13 +10,13 @@ import type {
   ProviderSummary,
   RoomSummary,
 } from '../../scheduling/model';
+import { boundedString, id } from '../../validation';
 
 /** The most days one `calendar.week` call returns (two weeks). */
 export const MAX_WEEK_DAYS = 14;
 
-const providerId = z.uuid('must be a provider id');
-const month = z
-  .string()
+const providerId = id('a provider');
+const month = boundedString(20)
   .trim()
   .refine((text) => /^\d{4}-\d{2}$/.test(text) && isLocalDate(`${text}-01`), 'must be a month written as YYYY-MM');
 
@@ -84,7 +84,7 @@ export const calendarProcedures = {
   /** A room's consecutive days: the appointments booked in it (not cancelled), the holidays that close its location. */
   'calendar.roomWeek': procedure<RoomWeek>()({
     input: z.object({
-      roomId: z.uuid('must be a room id'),
+      roomId: id('a room'),
       from: localDate,
       days: z
         .number()

@@ -3,9 +3,10 @@ import { procedure } from '../procedure';
 import { CONSENT_KINDS, type Consent } from '../../patients/consents';
 import { patientId } from '../../patients/fields';
 import { isIsoDate } from '../../patients/dates';
+import { boundedString, id, optionalId } from '../../validation';
 
 /** consents.*: what a patient agreed to (treatment, privacy, reminders by SMS or email ...), when, and until when. */
-const date = z.string().trim().refine(isIsoDate, 'must be a real date written as YYYY-MM-DD');
+const date = boundedString(40).trim().refine(isIsoDate, 'must be a real date written as YYYY-MM-DD');
 
 export const consentsProcedures = {
   'consents.record': procedure<Consent>()({
@@ -15,10 +16,7 @@ export const consentsProcedures = {
         kind: z.enum(CONSENT_KINDS, { error: `must be one of ${CONSENT_KINDS.join(', ')}` }),
         givenOn: date,
         expiresOn: date.nullish().transform((value) => value ?? null),
-        documentId: z
-          .uuid('must be a document id')
-          .nullish()
-          .transform((value) => value ?? null),
+        documentId: optionalId('a document'),
         notes: z
           .string()
           .trim()
@@ -35,7 +33,7 @@ export const consentsProcedures = {
   }),
   'consents.list': procedure<Consent[]>()({ input: z.object({ patientId }), access: 'patients:read', kind: 'read' }),
   'consents.revoke': procedure<Consent>()({
-    input: z.object({ consentId: z.uuid('must be a consent id') }),
+    input: z.object({ consentId: id('a consent') }),
     access: 'patients:write',
     kind: 'write',
   }),

@@ -8,6 +8,10 @@ import {
   type DocumentSummary,
 } from '../../patients/documents';
 import { patientId } from '../../patients/fields';
+import { boundedString, id, requiredText } from '../../validation';
+
+/** A document's bytes as base64: 5 MiB of file is at most this many characters. */
+export const MAX_DOCUMENT_BASE64 = Math.ceil(MAX_DOCUMENT_BYTES / 3) * 4;
 
 /** documents.*: files kept with a patient's record. */
 export const documentsProcedures = {
@@ -15,12 +19,13 @@ export const documentsProcedures = {
     input: z.object({
       patientId,
       kind: z.enum(DOCUMENT_KINDS, { error: `must be one of ${DOCUMENT_KINDS.join(', ')}` }),
-      title: z.string().trim().min(1, 'must not be empty').max(120, 'must be at most 120 characters'),
-      fileName: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
+      title: requiredText(120),
+      fileName: requiredText(200),
       mimeType: z.enum(DOCUMENT_TYPES, { error: 'must be a PDF, PNG or JPEG file' }),
-      contentBase64: z
-        .base64('must be the file encoded as base64')
-        .max(Math.ceil(MAX_DOCUMENT_BYTES / 3) * 4, 'must be at most 5 MiB'),
+      contentBase64: boundedString(MAX_DOCUMENT_BASE64, 'must be at most 5 MiB').regex(
+        z.regexes.base64,
+        'must be the file encoded as base64',
+      ),
     }),
     access: 'patients:write',
     kind: 'write',
@@ -32,13 +37,13 @@ export const documentsProcedures = {
     phi: true,
   }),
   'documents.get': procedure<DocumentContent>()({
-    input: z.object({ documentId: z.uuid('must be a document id') }),
+    input: z.object({ documentId: id('a document') }),
     access: 'patients:read',
     kind: 'read',
     phi: true,
   }),
   'documents.remove': procedure<null>()({
-    input: z.object({ documentId: z.uuid('must be a document id') }),
+    input: z.object({ documentId: id('a document') }),
     access: 'patients:write',
     kind: 'write',
   }),

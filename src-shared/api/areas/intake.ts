@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { procedure } from '../procedure';
 import { allergyFields, allergyRemoval, patientId } from '../../patients/fields';
 import type { PatientRecord } from '../../patients/model';
+import { id } from '../../validation';
 
-const visitId = z.uuid('must be a visit id');
+const visitId = id('a visit');
 
 /**
  * The allergy review at the nurse's intake: add or take off an allergy of the patient whose visit is

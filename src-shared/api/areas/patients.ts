@@ -26,7 +26,7 @@ import {
   MAX_PHOTO_BYTES,
   MERGE_FIELDS,
 } from '../../patients/model';
-import { optionalText, requiredText } from '../../validation';
+import { boundedString, id, optionalText, requiredText } from '../../validation';
 
 /** patients.*: registration, search, the record and its parts, duplicates and merges, history and photo. */
 
@@ -50,14 +50,14 @@ const updateInput = z.object({
 /** A registration form being filled in: every field optional, nothing refused for being half typed. */
 const draftInput = z.object({
   excludePatientId: patientId.optional(),
-  firstName: z.string().max(80).optional(),
-  middleName: z.string().max(80).nullish(),
-  lastName: z.string().max(80).optional(),
-  dob: z.string().max(10).nullish(),
-  email: z.string().max(254).nullish(),
-  nationalId: z.string().max(40).nullish(),
+  firstName: boundedString(80).optional(),
+  middleName: boundedString(80).nullish(),
+  lastName: boundedString(80).optional(),
+  dob: boundedString(10).nullish(),
+  email: boundedString(254).nullish(),
+  nationalId: boundedString(40).nullish(),
   phones: z
-    .array(z.object({ number: z.string().max(40) }))
+    .array(z.object({ number: boundedString(40) }))
     .max(6)
     .default([]),
   /** The address as typed so far: it supports a likeness (and finds candidates by postcode or town). */
@@ -72,7 +72,7 @@ export type PatientDraftInput = z.output<typeof draftInput>;
 export const patientsProcedures = {
   'patients.search': procedure<PatientSearchRow[]>()({
     input: z.object({
-      query: z.string().max(200, 'must be at most 200 characters'),
+      query: boundedString(200),
       limit: z.number().int().min(1).max(50).default(20),
     }),
     access: 'patients:read',
@@ -153,7 +153,7 @@ export const patientsProcedures = {
     kind: 'write',
   }),
   'patients.unmerge': procedure<{ survivor: PatientRecord; restored: PatientRecord }>()({
-    input: z.object({ mergeId: z.uuid('must be a merge id') }),
+    input: z.object({ mergeId: id('a merge') }),
     access: 'patients:merge',
     kind: 'write',
   }),
@@ -207,10 +207,9 @@ export const patientsProcedures = {
     input: z.object({
       patientId,
       mimeType: z.enum(['image/png', 'image/jpeg'], { error: 'must be a PNG or JPEG image' }),
-      contentBase64: z
-        .base64('must be the image encoded as base64')
+      contentBase64: boundedString(Math.ceil(MAX_PHOTO_BYTES / 3) * 4, 'must be at most 2 MiB')
         .min(1, 'the file is empty')
-        .max(Math.ceil(MAX_PHOTO_BYTES / 3) * 4, 'must be at most 2 MiB'),
+        .regex(z.regexes.base64, 'must be the image encoded as base64'),
     }),
     access: 'patients:write',
     kind: 'write',

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { procedure } from '../procedure';
 import { unknownPlaceholders } from '../../reminders/templates';
-import { clearableText } from '../../validation';
+import { atMost, boundedString, clearableText, id, isEmailAddress } from '../../validation';
 
 export const REMINDER_CHANNELS = ['email', 'sms'] as const;
 export type ReminderChannel = (typeof REMINDER_CHANNELS)[number];
@@ -84,7 +84,7 @@ const template = (max: number) =>
     .string()
     .trim()
     .min(1, 'must not be empty')
-    .max(max, `must be at most ${max} characters`)
+    .max(max, atMost(max))
     .superRefine((text, issue) => {
       const unknown = unknownPlaceholders(text);
       if (unknown.length > 0)
@@ -108,7 +108,7 @@ const offsets = z
 const webhookUrl = z
   .string()
   .trim()
-  .max(2000, 'must be at most 2000 characters')
+  .max(2000, atMost(2000))
   .nullable()
   .refine((text) => {
     if (!text) return true;
@@ -144,19 +144,16 @@ const settingsInput = z
     smtpSecure: z.boolean(),
     smtpUser: clearableText(200),
     /** Write-only: a new password, or null to remove it; leave out to keep the stored one. */
-    smtpPassword: z.string().max(500, 'must be at most 500 characters').nullable(),
+    smtpPassword: boundedString(500).nullable(),
     fromName: clearableText(120),
-    fromAddress: z
-      .string()
+    fromAddress: boundedString(254)
       .trim()
       .nullable()
-      .refine((text) => !text || z.email().safeParse(text).success, 'must be an email address')
+      .refine((text) => !text || isEmailAddress(text), 'must be an email address')
       .transform((value) => (value ? value : null)),
     smsWebhookUrl: webhookUrl,
     /** Write-only: the Authorization header's value sent to the webhook, or null to remove it. */
-    smsAuthHeader: z
-      .string()
-      .max(2000, 'must be at most 2000 characters')
+    smsAuthHeader: boundedString(2000)
       .nullable()
       .refine((text) => !text || !/[\r\n]/.test(text), 'must be on one line'),
     emailSubject: template(200),
@@ -198,7 +195,7 @@ export const remindersProcedures = {
   }),
   /** A failed reminder goes back to the outbox with its attempts reset. */
   'reminders.retry': procedure<ReminderEntry>()({
-    input: z.object({ id: z.uuid('must be a reminder id') }),
+    input: z.object({ id: id('a reminder') }),
     access: 'appointments:write',
     kind: 'write',
   }),

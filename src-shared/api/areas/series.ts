@@ -5,7 +5,7 @@ import { daysBetween } from '../../scheduling/time';
 import { bookInput } from './appointments';
 import { localDate, localTime, override } from '../../scheduling/fields';
 import type { AppointmentView } from '../../scheduling/model';
-import { id } from '../../validation';
+import { id, requiredText } from '../../validation';
 
 /**
  * Recurring appointments. Every occurrence is an ordinary appointment booked by the ordinary rules;
@@ -145,7 +145,7 @@ export const seriesProcedures = {
     input: z.object({
       appointmentId: id('an appointment'),
       scope,
-      reason: z.string().trim().min(1, 'must not be empty').max(500, 'must be at most 500 characters'),
+      reason: requiredText(500),
       expectedUpdatedAt: z.number().int().optional(),
     }),
     access: 'appointments:write',

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { procedure } from '../procedure';
 import { ROLES, type Role } from '../permissions';
-import { displayName, newPassword, username } from '../../validation';
+import { displayName, id, newPassword, username } from '../../validation';
 
 export interface UserSummary {
   id: string;
@@ -11,10 +11,14 @@ export interface UserSummary {
   disabled: boolean;
   createdAt: number;
   lastLoginAt: number | null;
+  /** Wrong passwords in a row at sign-in; the account waits once there are five. */
+  failedSignIns: number;
+  /** Set once the account has had to wait; cleared by a sign-in, a password reset or `users.clearLock`. */
+  signInBlockedUntil: number | null;
 }
 
 const role = z.enum(ROLES, { error: `must be one of ${ROLES.join(', ')}` });
-const userId = z.uuid('must be a user id');
+const userId = id('a user');
 
 export const usersProcedures = {
   'users.list': procedure<UserSummary[]>()({ input: z.object({}), access: 'users:manage', kind: 'read' }),
@@ -35,6 +39,12 @@ export const usersProcedures = {
   }),
   'users.resetPassword': procedure<UserSummary>()({
     input: z.object({ userId, password: newPassword }),
+    access: 'users:manage',
+    kind: 'write',
+  }),
+  /** Ends an account's sign-in wait (after others guessed at it) without changing its password. */
+  'users.clearLock': procedure<UserSummary>()({
+    input: z.object({ userId }),
     access: 'users:manage',
     kind: 'write',
   }),

@@ -3,11 +3,13 @@ import { procedure } from '../procedure';
 import { isLocalDate } from '../../scheduling/time';
 import { MOVE_TARGETS, VISIT_STATUSES } from '../../visits/status';
 import type { CheckInReview, DisplayTicket, VisitBoard, VisitSettings, VisitView } from '../../visits/model';
-import { id } from '../../validation';
+import { boundedString, id } from '../../validation';
 
 // ---- field rules -------------------------------------------------------------------------------
 
-const expectedLastEventId = z.uuid('must be the lastEventId the board showed').optional();
+const expectedLastEventId = boundedString(36, 'must be the lastEventId the board showed')
+  .regex(z.regexes.uuid(), 'must be the lastEventId the board showed')
+  .optional();
 const minutes = z
   .number()
   .int('must be whole minutes')
@@ -66,7 +68,7 @@ export const visitsProcedures = {
   /** A day's visits (today in the clinic's zone unless told). */
   'visits.board': procedure<VisitBoard>()({
     input: z.object({
-      date: z.string().trim().refine(isLocalDate, 'must be a real date written as YYYY-MM-DD').optional(),
+      date: boundedString(40).trim().refine(isLocalDate, 'must be a real date written as YYYY-MM-DD').optional(),
       statuses: z
         .array(z.enum(VISIT_STATUSES, { error: `must be one of ${VISIT_STATUSES.join(', ')}` }))
         .max(6)

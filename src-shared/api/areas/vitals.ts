@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { procedure } from '../procedure';
 import type { VitalsRecord } from '../../visits/model';
-import { id } from '../../validation';
+import { atMost, id } from '../../validation';
 
 /** vitals.*: measurements a nurse records at intake, stored in SI units. */
 
@@ -36,7 +36,7 @@ export const vitalsProcedures = {
         .min(0, 'must be 0 to 10')
         .max(10, 'must be 0 to 10')
         .nullish(),
-      chiefComplaint: z.string().trim().max(500, 'must be at most 500 characters').nullish(),
+      chiefComplaint: z.string().trim().max(500, atMost(500)).nullish(),
       allergiesReviewed: z.boolean().default(false),
       /** Fields whose unusual values the nurse confirmed. */
       confirmImplausible: z

@@ -8,7 +8,7 @@ import {
 } from '../../scheduling/waitlist-match';
 import { localDate, localStart, override } from '../../scheduling/fields';
 import type { AppointmentView } from '../../scheduling/model';
-import { id } from '../../validation';
+import { atMost, id } from '../../validation';
 
 /**
  * The waitlist: patients waiting for a slot of one appointment type. When a slot is freed (an
@@ -69,7 +69,7 @@ const updateInput = z
     weekdays: weekdays.unwrap().optional(),
     partsOfDay: partsOfDay.unwrap().optional(),
     priority: priority.optional(),
-    note: z.string().trim().max(1000, 'must be at most 1000 characters').nullable().optional(),
+    note: z.string().trim().max(1000, atMost(1000)).nullable().optional(),
     expectedUpdatedAt: z.number().int().optional(),
   })
   .superRefine(datesInOrder);

@@ -1,5 +1,5 @@
 import { ApiError } from '../../../../src-shared/api/errors';
-import { checkPassword, startSession } from '../../auth/login';
+import { checkPassword, checkUnlock, startSession, unknownUsernameLabel } from '../../auth/login';
 import { burnPasswordCheck } from '../../auth/passwords';
 import { sessionInfo } from '../../auth/sessions';
 import { findUserById, findUserByUsername } from '../../users/repository';
@@ -7,15 +7,32 @@ import { CommitThenFail, requireSession, type HandlersFor } from '../context';
 
 export const authHandlers: HandlersFor<'auth.login' | 'auth.session' | 'auth.logout' | 'auth.lock' | 'auth.unlock'> = {
   'auth.login': async (ctx, input) => {
+    const limits = ctx.state.signIns;
+    const wait = limits.retryAfter(ctx.clientId, ctx.now);
+    if (wait > 0) {
+      // Not audited and no password checked: a flood of refused attempts costs nothing and adds nothing.
+      throw new ApiError(
+        'RATE_LIMITED',
+        `Too many failed sign-ins from this computer. Try again in ${Math.ceil(wait / 1000)} seconds.`,
+        { retryAfterMs: wait },
+      );
+    }
     const user = await findUserByUsername(ctx.db, input.username);
     if (!user) {
       await burnPasswordCheck(input.password);
-      ctx.audit.actor = { userId: null, username: input.username };
+      limits.recordFailure(ctx.clientId, ctx.now);
+      ctx.audit.actor = { userId: null, username: unknownUsernameLabel(input.username) };
       throw new CommitThenFail(
         new ApiError('UNAUTHENTICATED', 'Wrong username or password.', { fields: { password: 'is wrong' } }),
       );
     }
-    await checkPassword(ctx, user, input.password);
+    try {
+      await checkPassword(ctx, user, input.password);
+    } catch (error) {
+      limits.recordFailure(ctx.clientId, ctx.now);
+      throw error;
+    }
+    limits.recordSuccess(ctx.clientId);
     const session = await startSession(ctx, user);
     ctx.state.sessions.set(ctx.clientId, session);
     return sessionInfo(session, ctx.state.lockTimeoutMinutes);
@@ -46,7 +63,7 @@ export const authHandlers: HandlersFor<'auth.login' | 'auth.session' | 'auth.log
       ctx.state.sessions.delete(ctx.clientId);
       throw new ApiError('UNAUTHENTICATED', 'This account no longer exists. Sign in again.');
     }
-    await checkPassword(ctx, user, input.password);
+    await checkUnlock(ctx, session, user, input.password);
     session.locked = false;
     session.lastActivityAt = ctx.now;
     return sessionInfo(session, ctx.state.lockTimeoutMinutes);

@@ -127,6 +127,13 @@ export const schedulingHandlers: HandlersFor<SchedulingProcedure> = {
     ctx.audit.details = { patientId: detail.patientId };
     return detail;
   },
+  'appointments.meetingLink': async (ctx, input) => {
+    const detail = await getAppointment(ctx.db, input.appointmentId);
+    ctx.audit.targetType = 'appointment';
+    ctx.audit.targetId = detail.id;
+    ctx.audit.details = { patientId: detail.patientId, opened: 'meetingLink' };
+    return { url: detail.meetingLink };
+  },
   'appointments.day': async (ctx, input) => daySchedule(ctx.db, input),
   'appointments.nextAvailable': async (ctx, input) => nextAvailable(ctx.db, input, ctx.now),
 };

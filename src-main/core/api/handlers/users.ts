@@ -39,7 +39,7 @@ async function reload(ctx: HandlerContext, userId: string) {
 }
 
 export const usersHandlers: HandlersFor<
-  'users.list' | 'users.create' | 'users.setDisabled' | 'users.changeRole' | 'users.resetPassword'
+  'users.list' | 'users.create' | 'users.setDisabled' | 'users.changeRole' | 'users.resetPassword' | 'users.clearLock'
 > = {
   'users.list': async (ctx) => (await listUsers(ctx.db)).map(toUserSummary),
 
@@ -97,6 +97,13 @@ export const usersHandlers: HandlersFor<
       login_blocked_until: null,
       updated_at: ctx.now,
     });
+    return reload(ctx, user.id);
+  },
+
+  'users.clearLock': async (ctx, input) => {
+    const user = await existingUser(ctx, input.userId);
+    await updateUser(ctx.db, user.id, { failed_login_count: 0, login_blocked_until: null, updated_at: ctx.now });
+    ctx.audit.details = { failures: user.failed_login_count, blockedUntil: user.login_blocked_until };
     return reload(ctx, user.id);
   },
 };

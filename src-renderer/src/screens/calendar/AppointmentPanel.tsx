@@ -1,7 +1,7 @@
 import { useState, type SyntheticEvent } from 'react';
 import type { AppointmentView, ProviderSummary } from '../../../../src-shared/scheduling/model';
 import { CANCELLABLE_STATUSES, MOVABLE_STATUSES, STATUS_LABELS } from '../../../../src-shared/scheduling/status';
-import { call } from '../../api';
+import { call, openMeetingLink } from '../../api';
 import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
 import { useFormErrors } from '../../hooks/useFormErrors';
@@ -155,7 +155,18 @@ export function AppointmentPanel({
           <div>
             <dt>Meeting link</dt>
             <dd>
-              <a href={appointment.meetingLink} target="_blank" rel="noreferrer">
+              <a
+                href={appointment.meetingLink}
+                target="_blank"
+                rel="noreferrer"
+                onClick={(event) => {
+                  // Main opens the link it stored for this appointment; the page never hands it a URL.
+                  event.preventDefault();
+                  void openMeetingLink(appointment.id).then((result) => {
+                    if (!result.ok) errors.show(result.error);
+                  });
+                }}
+              >
                 {appointment.meetingLink}
               </a>
             </dd>

@@ -19,13 +19,11 @@ export function LockScreen() {
     const result = await call('auth.unlock', { password });
     setBusy(false);
     setPassword('');
-    if (!result.ok)
-      return show({
-        ...result.error,
-        message: result.error.code === 'UNAUTHENTICATED' ? 'Wrong password.' : result.error.message,
-        details: undefined,
-      });
-    signedIn(result.value);
+    if (result.ok) return signedIn(result.value);
+    // Too many wrong passwords (or a disabled account) ends this desk's session: back to sign-in.
+    if (result.error.code === 'UNAUTHENTICATED' && !result.error.details?.fields) return signedOut();
+    // The message says how many tries are left; it stays with the form rather than under the field.
+    show({ ...result.error, details: undefined });
   }
 
   async function signOut() {

@@ -49,6 +49,9 @@ export function UserRow({ user }: { user: UserSummary }) {
           <span className={`badge ${user.disabled ? 'badge-denied' : 'badge-ok'}`}>
             {user.disabled ? 'Disabled' : 'Active'}
           </span>
+          {user.signInBlockedUntil !== null && (
+            <span className="badge badge-denied">Sign-in locked after {user.failedSignIns} wrong passwords</span>
+          )}
         </td>
         <td className="nowrap">{user.lastLoginAt === null ? 'Never' : formatDateTime(user.lastLoginAt, clock)}</td>
         <td>
@@ -73,6 +76,20 @@ export function UserRow({ user }: { user: UserSummary }) {
             >
               Reset password
             </button>
+            {user.signInBlockedUntil !== null && (
+              <button
+                type="button"
+                aria-label={`Clear the sign-in lock of ${user.displayName}`}
+                onClick={() =>
+                  void apply(
+                    call('users.clearLock', { userId: user.id }),
+                    (updated) => `${updated.displayName} can sign in again.`,
+                  )
+                }
+              >
+                Clear sign-in lock
+              </button>
+            )}
           </div>
           {error && (
             <p role="alert" className="row-message field-error">
