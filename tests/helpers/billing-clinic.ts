@@ -1,5 +1,7 @@
 import type { CheckOutView } from '../../src-shared/billing/model';
-import { openSchedulingClinic, type SchedulingClinic } from './scheduling-clinic';
+import { openSchedulingClinic, RECEPTIONIST, type SchedulingClinic } from './scheduling-clinic';
+import { ADMIN } from './temp-core';
+import { todayIn } from '../../src-shared/patients/dates';
 
 /**
  * A clinic ready to bill, on top of the scheduling clinic (Europe/London, GBP, a receptionist as
@@ -13,11 +15,13 @@ export interface BillingClinic extends SchedulingClinic {
   consId: string;
   dressId: string;
   methods: Record<'cash' | 'card' | 'cheque' | 'bank_transfer' | 'insurance' | 'other', string>;
-  /** A patient checked in today for a 09:00 consultation (a fresh patient each call). */
+  /** A patient checked in today (the clock's date) for a consultation (a fresh patient and slot each call). */
   visit(firstName?: string): Promise<{ patientId: string; visitId: string; appointmentId: string }>;
   /** The visit's check-out view (the draft built on first ask). */
   checkOut(visitId: string): Promise<CheckOutView>;
   openDrawer(floatMinor?: number): Promise<string>;
+  /** Moves the clock on by whole days and signs everyone in again (the idle lock would have locked them). */
+  advanceDays(days: number): Promise<void>;
   /** The desk's open drawer, opened with a £100 float if none is. */
   openDrawerOnce(): Promise<string>;
 }
@@ -85,7 +89,11 @@ export async function openBillingClinic(): Promise<BillingClinic> {
     // Each booking its own slot (28 a day across the two providers), so patients never clash.
     const slot = SLOTS[booked % SLOTS.length] ?? '09:00';
     const providerId = booked % (2 * SLOTS.length) < SLOTS.length ? s.drAId : s.drBId;
-    const appointment = await s.book({ patientId, start: { date: MONDAY, time: slot }, providerId });
+    const appointment = await s.book({
+      patientId,
+      start: { date: todayIn(s.timeZone, clinic.clock.now), time: slot },
+      providerId,
+    });
     if (!appointment.ok) throw new Error(appointment.error.message);
     const checkedIn = await clinic.ok('desk', 'visits.checkIn', { appointmentId: appointment.value.id });
     return { patientId, visitId: checkedIn.id, appointmentId: appointment.value.id };
@@ -109,6 +117,12 @@ export async function openBillingClinic(): Promise<BillingClinic> {
     openDrawer: async (floatMinor = 10_000) => {
       const state = await clinic.ok('desk', 'drawers.open', { floatMinor });
       return state.drawer?.id ?? '';
+    },
+    advanceDays: async (days) => {
+      clinic.clock.advance(days * 86_400_000);
+      await clinic.ok('admin', 'auth.login', { username: ADMIN.username, password: ADMIN.password });
+      await clinic.ok('desk', 'auth.login', { username: RECEPTIONIST.username, password: RECEPTIONIST.password });
+      await clinic.ok('manager', 'auth.login', { username: MANAGER.username, password: MANAGER.password });
     },
     openDrawerOnce: async () => {
       const state = await clinic.ok('desk', 'drawers.current', {});

@@ -3,7 +3,8 @@ import type { Database } from '../db/schema';
 
 /**
  * SQL of a patient's ledger: every row that moves the account, in one statement, in the order it
- * happened (the rank puts a payment before its allocations and an invoice before the credit it takes).
+ * happened; within one instant the rank puts a payment before its allocations, a reversal before the
+ * allocations it takes back, and an invoice or a remittance before the credit applied to it.
  */
 
 type Db = Kysely<Database>;
@@ -38,19 +39,19 @@ export async function ledgerRows(db: Db, patientId: string): Promise<LedgerRowRa
         p.entered_by_name, p.note
       FROM payments p JOIN payment_methods m ON m.id = p.method_id WHERE p.patient_id = ${patientId}
       UNION ALL
-      SELECT r.id, 'reversal', r.entered_at, r.counts_for, 2, r.amount_minor, 0, r.target_kind, NULL, NULL,
+      SELECT r.id, 'reversal', r.entered_at, r.counts_for, 3, r.amount_minor, 0, r.target_kind, NULL, NULL,
         CASE WHEN r.target_kind = 'payment' THEN r.target_id END, r.entered_by_name, r.reason
       FROM reversals r WHERE r.patient_id = ${patientId}
       UNION ALL
-      SELECT f.id, 'refund', f.entered_at, f.counts_for, 3, f.amount_minor, 0, m.name, NULL, NULL, f.payment_id,
+      SELECT f.id, 'refund', f.entered_at, f.counts_for, 5, f.amount_minor, 0, m.name, NULL, NULL, f.payment_id,
         f.entered_by_name, f.reason
       FROM refunds f JOIN payment_methods m ON m.id = f.method_id WHERE f.patient_id = ${patientId}
       UNION ALL
-      SELECT a.id, 'adjustment', a.entered_at, a.counts_for, 4, a.amount_minor, 0, a.reason_code, i.number, a.invoice_id, NULL,
+      SELECT a.id, 'adjustment', a.entered_at, a.counts_for, 6, a.amount_minor, 0, a.reason_code, i.number, a.invoice_id, NULL,
         a.entered_by_name, a.note
       FROM adjustments a JOIN invoices i ON i.id = a.invoice_id WHERE a.patient_id = ${patientId}
       UNION ALL
-      SELECT l.id, 'remittance', l.at, m.received_on, 5,
+      SELECT l.id, 'remittance', l.at, m.received_on, 7,
         CASE WHEN l.sequence = 'primary' THEN l.patient_minor ELSE l.paid_minor END,
         CASE WHEN l.sequence = 'primary' THEN 0 ELSE l.adjustment_minor END,
         l.sequence, k.payer, l.invoice_id, NULL, m.posted_by_name, i.number
@@ -58,7 +59,7 @@ export async function ledgerRows(db: Db, patientId: string): Promise<LedgerRowRa
         JOIN invoices i ON i.id = l.invoice_id
       WHERE l.patient_id = ${patientId}
       UNION ALL
-      SELECT a.id, 'allocation', a.at, '', 6, a.amount_minor, 0, a.cause, i.number, a.invoice_id,
+      SELECT a.id, 'allocation', a.at, '', CASE a.cause WHEN 'payment' THEN 2 WHEN 'reversal' THEN 4 ELSE 8 END, a.amount_minor, 0, a.cause, i.number, a.invoice_id,
         a.payment_id, NULL, NULL
       FROM payment_allocations a JOIN invoices i ON i.id = a.invoice_id WHERE a.patient_id = ${patientId}
     ) ORDER BY at, rank, id`.execute(db);
