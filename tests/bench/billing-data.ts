@@ -65,7 +65,11 @@ export function seedBilling(
     INSERT INTO invoices (id, kind, status, patient_id, visit_id, appointment_id, credits_invoice_id, fee_schedule_id, policy_id, payer,
       number, series_prefix, desk_id, currency, tax_rounding, subtotal_minor, tax_minor, total_minor, insurer_minor, patient_minor,
       issued_on, due_on, issued_at, issued_by, issued_by_name, reason, created_by, created_at, updated_at, deleted_at)
-    VALUES (?, 'invoice', 'issued', ?, NULL, ?, NULL, ?, NULL, ?, ?, 'A', ?, 'GBP', 'per_line', ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, NULL)`);
+    VALUES (?, 'invoice', 'draft', ?, NULL, ?, NULL, ?, NULL, ?, NULL, NULL, NULL, 'GBP', 'per_line', ?, 0, ?, ?, ?, NULL, NULL, NULL, NULL, NULL, NULL, ?, ?, ?, NULL)`);
+  // Lines go in while the invoice is a draft (the trigger refuses lines on an issued one), then it is issued.
+  const issue = handle.prepare(`
+    UPDATE invoices SET status = 'issued', number = ?, series_prefix = 'A', desk_id = ?, issued_on = ?, due_on = ?, issued_at = ?,
+      issued_by = ?, issued_by_name = 'Bench Runner' WHERE id = ?`);
   const insertLine = handle.prepare(`
     INSERT INTO invoice_lines (id, invoice_id, position, service_id, code, description, quantity, unit_price_minor, discount_minor,
       discount_reason, tax_id, tax_name, tax_rate_ppm, tax_inclusive, amount_minor, net_minor, tax_minor, total_minor, insurer_minor,
@@ -127,17 +131,10 @@ export function seedBilling(
       row.id,
       insured ? acme : selfPay,
       insured ? 'Acme Health' : null,
-      `A-${String(number).padStart(6, '0')}`,
-      deskId,
       price,
       price,
       insurer,
       patientPart,
-      issuedOn,
-      dueOn,
-      row.end_at,
-      userId,
-      'Bench Runner',
       userId,
       row.end_at,
       row.end_at,
@@ -157,6 +154,7 @@ export function seedBilling(
       row.end_at,
       row.end_at,
     );
+    issue.run(`A-${String(number).padStart(6, '0')}`, deskId, issuedOn, dueOn, row.end_at, userId, id);
     const r = random();
     const paid = r < 0.9 ? patientPart : r < 0.95 ? Math.floor(patientPart / 2) : 0;
     if (paid < patientPart) open += 1;

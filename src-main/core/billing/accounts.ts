@@ -3,13 +3,13 @@ import { fieldError } from '../../../src-shared/api/errors';
 import type { AccountSummary, AccountView, LedgerEntry } from '../../../src-shared/billing/model';
 import { ADJUSTMENT_REASON_LABELS, type AdjustmentReason } from '../../../src-shared/billing/reason-codes';
 import { displayName } from '../../../src-shared/patients/names';
-import { localDateOf } from '../../../src-shared/scheduling/time';
+import { addDays, localDateOf } from '../../../src-shared/scheduling/time';
 import type { Database } from '../db/schema';
 import { ledgerRows, type LedgerRowRaw } from './account-repository';
 import { openInvoicesOf, patientOwing } from './balance-repository';
 import { claimList } from './claims';
 import type { BillingContext } from './context';
-import { patientBrief, patientInvoices, unbilledVisits } from './invoice-repository';
+import { patientBrief, patientInvoices, unbilledVisits, unbilledWalkIns } from './invoice-repository';
 import { patientAdjustments, patientMoneyTotals, patientPayments } from './ledger-repository';
 
 /**
@@ -101,7 +101,7 @@ export async function ledger(db: Db, context: BillingContext, patientId: string)
       at: row.at,
       date: row.kind === 'allocation' ? localDateOf(context.timeZone, row.at) : row.date,
       description: effect.description.trim(),
-      reference: row.kind === 'payment' ? row.reference : row.kind === 'allocation' ? row.reference : row.reference,
+      reference: row.reference,
       amountMinor: effect.amount,
       balanceMinor: balance,
       creditMinor: credit,
@@ -137,6 +137,7 @@ const YEAR_MS = 366 * 86_400_000;
 
 export async function accountView(db: Db, context: BillingContext, patientId: string): Promise<AccountView> {
   const patient = await requirePatient(db, patientId);
+  const walkIns = await unbilledWalkIns(db, patientId, addDays(context.today, -366), 20);
   const [summary, entries, openInvoices, invoices, payments, adjustments, unbilled, claims] = [
     await accountSummary(db, context, patientId),
     await ledger(db, context, patientId),
@@ -204,13 +205,22 @@ export async function accountView(db: Db, context: BillingContext, patientId: st
       countsFor: row.counts_for,
       reversed: row.reversal_id !== null,
     })),
-    unbilled: unbilled.map((row) => ({
-      visitId: row.visit_id,
-      appointmentId: row.appointment_id,
-      date: localDateOf(context.timeZone, row.start_at),
-      typeName: row.type_name,
-      providerName: row.provider_name,
-    })),
+    unbilled: [
+      ...unbilled.map((row) => ({
+        visitId: row.visit_id,
+        appointmentId: row.appointment_id,
+        date: localDateOf(context.timeZone, row.start_at),
+        typeName: row.type_name,
+        providerName: row.provider_name,
+      })),
+      ...walkIns.map((row) => ({
+        visitId: row.visit_id,
+        appointmentId: null,
+        date: row.local_date,
+        typeName: null,
+        providerName: row.provider_name,
+      })),
+    ].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0)),
     claims,
     money: context.money,
   };

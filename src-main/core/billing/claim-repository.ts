@@ -127,6 +127,7 @@ export async function claimedLineIds(
 }
 
 export interface ClaimListFilter {
+  claimId?: string | undefined;
   statuses?: ClaimStatus[] | undefined;
   patientId?: string | undefined;
   limit: number;
@@ -169,6 +170,7 @@ export function listClaims(db: Db, filter: ClaimListFilter) {
     ]);
   if (filter.statuses && filter.statuses.length > 0) query = query.where('k.status', 'in', filter.statuses);
   if (filter.patientId) query = query.where('k.patient_id', '=', filter.patientId);
+  if (filter.claimId) query = query.where('k.id', '=', filter.claimId);
   return query.orderBy('k.status_at').orderBy('k.id').limit(filter.limit).execute();
 }
 

@@ -214,7 +214,7 @@ function toSummary(row: ListedClaim, context: BillingContext): ClaimSummary {
 export async function claimList(
   db: Db,
   context: BillingContext,
-  filter: { statuses?: ClaimStatus[] | undefined; patientId?: string | undefined; limit: number },
+  filter: repo.ClaimListFilter,
 ): Promise<ClaimSummary[]> {
   return (await repo.listClaims(db, filter)).map((row) => toSummary(row, context));
 }
@@ -237,18 +237,11 @@ export async function claimWorkList(
 
 export async function claimView(db: Db, context: BillingContext, claimId: string): Promise<ClaimView> {
   const claim = await requireClaim(db, claimId);
-  const [summary] = await claimList(db, context, {
-    limit: 1,
-    patientId: claim.patient_id,
-    statuses: [claim.status],
-  }).then((rows) => rows.filter((row) => row.id === claim.id));
+  const [base] = await claimList(db, context, { claimId, limit: 1 });
+  if (!base) throw new ApiError('NOT_FOUND', 'There is no such claim.');
   const lines = await repo.claimLines(db, claim.id);
   const events = await repo.claimEvents(db, claim.id);
   const remittances = await repo.claimRemittances(db, claim.id);
-  const base =
-    summary ??
-    (await claimList(db, context, { patientId: claim.patient_id, limit: 10_000 })).find((row) => row.id === claim.id);
-  if (!base) throw new ApiError('NOT_FOUND', 'There is no such claim.');
   const lineViews = lines.map((line) => {
     const paid = line.paid ?? 0;
     const adjusted = line.adjusted ?? 0;

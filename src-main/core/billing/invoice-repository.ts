@@ -230,3 +230,31 @@ export function unbilledVisits(db: Db, patientId: string, since: number, limit: 
     .limit(limit)
     .execute();
 }
+
+/** Checked-out walk-in visits (no appointment) of the patient since `since` (a local date) with no live invoice. */
+export function unbilledWalkIns(db: Db, patientId: string, since: string, limit: number) {
+  return db
+    .selectFrom('visits as v')
+    .leftJoin('providers as p', 'p.id', 'v.provider_id')
+    .select(['v.id as visit_id', 'v.local_date', 'p.display_name as provider_name'])
+    .where('v.patient_id', '=', patientId)
+    .where('v.appointment_id', 'is', null)
+    .where('v.status', '=', 'checked_out')
+    .where('v.deleted_at', 'is', null)
+    .where('v.local_date', '>=', since)
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('invoices as i')
+            .select('i.id')
+            .whereRef('i.visit_id', '=', 'v.id')
+            .where('i.kind', '=', 'invoice')
+            .where('i.deleted_at', 'is', null),
+        ),
+      ),
+    )
+    .orderBy('v.local_date', 'desc')
+    .limit(limit)
+    .execute();
+}
