@@ -98,73 +98,7 @@ export const billingSuite: Suite = {
       const handle = floorHandle(plain);
       log(`billing: ${draftIds.length} visits' drafts built and copied for the floor (${took()})`);
 
-      // invoices.issue: each side issues the same drafts in its own copy.
-      const issueFloor = new IssueFloor(handle);
-      let oursNext = 0;
-      let floorNext = 0;
-      const first = await invoke<InvoiceView>(core, 'invoices.issue', { invoiceId: draftIds[oursNext++] });
-      const floorFirst = issueFloor.run(draftIds[floorNext++] ?? '', now);
-      if (first.number !== floorFirst.number || first.totalMinor !== floorFirst.total)
-        throw new Mismatch(
-          `invoices.issue: ours ${first.number ?? ''} ${first.totalMinor}, floor ${floorFirst.number} ${floorFirst.total}`,
-        );
-      results.push(
-        ...(await runBenchmark(
-          {
-            name: 'invoices.issue (a visit’s draft)',
-            dataset: label,
-            unit: 'ms',
-            ours: { run: () => invoke(core, 'invoices.issue', { invoiceId: draftIds[oursNext++] }) },
-            floor: { run: () => issueFloor.run(draftIds[floorNext++] ?? '', now) },
-            iterations: ISSUES_PER_ROUND,
-            goals: { p95Ms: 5, ratioP95: 2 },
-          },
-          rounds,
-          warmup - 1,
-        )),
-      );
-
-      // payments.take: £1.00 by card from patients who owe, allocated oldest invoice first.
-      const owing = query<string>(
-        plain,
-        'SELECT DISTINCT patient_id FROM invoice_balances WHERE patient_open_minor > 0 ORDER BY patient_id LIMIT 3000',
-      );
-      const card = query<string>(plain, "SELECT id FROM payment_methods WHERE kind = 'card'")[0] ?? '';
-      const paymentFloor = new PaymentFloor(handle);
-      const payer = (i: number) => owing[i % owing.length] ?? '';
-      const paid = await invoke<PaymentView>(core, 'payments.take', {
-        patientId: payer(0),
-        amountMinor: 100,
-        methodId: card,
-        reference: 'TID',
-      });
-      const floorPaid = paymentFloor.run(payer(0), 100, card, now);
-      if (paid.allocations.map((a) => a.invoiceId).join() !== floorPaid.join())
-        throw new Mismatch('payments.take: the floor allocated to other invoices');
-      results.push(
-        ...(await runBenchmark(
-          {
-            name: 'payments.take (allocated oldest first)',
-            dataset: label,
-            unit: 'ms',
-            ours: {
-              run: (i) =>
-                invoke(core, 'payments.take', {
-                  patientId: payer(i + 1),
-                  amountMinor: 100,
-                  methodId: card,
-                  reference: 'TID',
-                }),
-            },
-            floor: { run: (i) => paymentFloor.run(payer(i + 1), 100, card, now) },
-            iterations: PAYMENTS_PER_ROUND,
-            goals: { p95Ms: 5, ratioP95: 2 },
-          },
-          rounds,
-          20,
-        )),
-      );
-
+      // The reads first, on the data as seeded; then the writes.
       // accounts.get: the patient whose account holds 200+ entries.
       const ledgerFloor = new LedgerFloor(handle);
       const patientId = dataset.billing.ledgerPatientId;
@@ -238,6 +172,73 @@ export const billingSuite: Suite = {
           2,
         )),
       );
+      // invoices.issue: each side issues the same drafts in its own copy.
+      const issueFloor = new IssueFloor(handle);
+      let oursNext = 0;
+      let floorNext = 0;
+      const first = await invoke<InvoiceView>(core, 'invoices.issue', { invoiceId: draftIds[oursNext++] });
+      const floorFirst = issueFloor.run(draftIds[floorNext++] ?? '', now);
+      if (first.number !== floorFirst.number || first.totalMinor !== floorFirst.total)
+        throw new Mismatch(
+          `invoices.issue: ours ${first.number ?? ''} ${first.totalMinor}, floor ${floorFirst.number} ${floorFirst.total}`,
+        );
+      results.push(
+        ...(await runBenchmark(
+          {
+            name: 'invoices.issue (a visit’s draft)',
+            dataset: label,
+            unit: 'ms',
+            ours: { run: () => invoke(core, 'invoices.issue', { invoiceId: draftIds[oursNext++] }) },
+            floor: { run: () => issueFloor.run(draftIds[floorNext++] ?? '', now) },
+            iterations: ISSUES_PER_ROUND,
+            goals: { p95Ms: 5, ratioP95: 2 },
+          },
+          rounds,
+          warmup - 1,
+        )),
+      );
+
+      // payments.take: £1.00 by card from patients who owe, allocated oldest invoice first.
+      const owing = query<string>(
+        plain,
+        'SELECT DISTINCT patient_id FROM invoice_balances WHERE patient_open_minor > 0 ORDER BY patient_id LIMIT 3000',
+      );
+      const card = query<string>(plain, "SELECT id FROM payment_methods WHERE kind = 'card'")[0] ?? '';
+      const paymentFloor = new PaymentFloor(handle);
+      const payer = (i: number) => owing[i % owing.length] ?? '';
+      const paid = await invoke<PaymentView>(core, 'payments.take', {
+        patientId: payer(0),
+        amountMinor: 100,
+        methodId: card,
+        reference: 'TID',
+      });
+      const floorPaid = paymentFloor.run(payer(0), 100, card, now);
+      if (paid.allocations.map((a) => a.invoiceId).join() !== floorPaid.join())
+        throw new Mismatch('payments.take: the floor allocated to other invoices');
+      results.push(
+        ...(await runBenchmark(
+          {
+            name: 'payments.take (allocated oldest first)',
+            dataset: label,
+            unit: 'ms',
+            ours: {
+              run: (i) =>
+                invoke(core, 'payments.take', {
+                  patientId: payer(i + 1),
+                  amountMinor: 100,
+                  methodId: card,
+                  reference: 'TID',
+                }),
+            },
+            floor: { run: (i) => paymentFloor.run(payer(i + 1), 100, card, now) },
+            iterations: PAYMENTS_PER_ROUND,
+            goals: { p95Ms: 5, ratioP95: 2 },
+          },
+          rounds,
+          20,
+        )),
+      );
+
       handle.close();
     } finally {
       await core.close();

@@ -58,9 +58,10 @@ export async function applyCredit(
   invoiceId: string,
   actor: BillingActor,
   now: number,
+  /** What is open on it, when the caller knows (an invoice just issued). */
+  knownOpen?: number,
 ): Promise<number> {
-  const balance = await findBalance(db, invoiceId);
-  let open = balance?.patient_open_minor ?? 0;
+  let open = knownOpen ?? (await findBalance(db, invoiceId))?.patient_open_minor ?? 0;
   if (open <= 0) return 0;
   const moves: AllocationMove[] = [];
   for (const credit of await creditPayments(db, patientId)) {

@@ -5,8 +5,7 @@ import { moneyFormat, type MoneyFormat } from '../../../src-shared/billing/money
 import { todayIn } from '../../../src-shared/patients/dates';
 import type { Database } from '../db/schema';
 import type { BillingDeskTable, BillingSettingsRow } from '../db/schema-billing';
-import { readSettings } from '../settings/repository';
-import { readBillingSettings, readDesk } from './setup-repository';
+import { readBillingFrame } from './setup-repository';
 
 /** Who does a billing write: stamped on every entry. */
 export interface BillingActor {
@@ -14,7 +13,7 @@ export interface BillingActor {
   name: string | null;
 }
 
-/** What every billing rule needs to know about the clinic and this desk, read once per call. */
+/** What every billing rule needs to know about the clinic and this desk, read once per call (one statement). */
 export interface BillingContext {
   clinicName: string;
   timeZone: string;
@@ -27,19 +26,17 @@ export interface BillingContext {
 }
 
 export async function billingContext(db: Kysely<Database>, now: number): Promise<BillingContext> {
-  const clinic = await readSettings(db);
-  if (!clinic) throw new ApiError('SETUP_REQUIRED', 'The clinic has not been set up yet.');
-  const settings = await readBillingSettings(db);
-  const desk = await readDesk(db);
+  const frame = await readBillingFrame(db);
+  if (!frame) throw new ApiError('SETUP_REQUIRED', 'The clinic has not been set up yet.');
   return {
-    clinicName: clinic.clinicName,
-    timeZone: clinic.timeZone,
-    dateFormat: clinic.dateFormat,
-    today: todayIn(clinic.timeZone, now),
+    clinicName: frame.clinic.clinicName,
+    timeZone: frame.clinic.timeZone,
+    dateFormat: frame.clinic.dateFormat as DateFormat,
+    today: todayIn(frame.clinic.timeZone, now),
     now,
-    money: moneyFormat(clinic.currency, settings.locale),
-    settings,
-    desk,
+    money: moneyFormat(frame.clinic.currency, frame.settings.locale),
+    settings: frame.settings,
+    desk: frame.desk,
   };
 }
 

@@ -4,7 +4,8 @@ import type { InvoiceLineView, InvoiceView } from '../../../src-shared/billing/m
 import { invoiceFigures } from '../../../src-shared/billing/tax';
 import { displayName } from '../../../src-shared/patients/names';
 import type { Database } from '../db/schema';
-import type { InvoiceLineRow } from '../db/schema-billing';
+import type { InvoiceLineRow, InvoiceRow } from '../db/schema-billing';
+import type { Issued } from './issue';
 import { findBalance } from './balance-repository';
 import { toLineInput } from './drafts';
 import { creditedLineIds, creditNotesOf, findInvoice, invoiceLines, patientBrief } from './invoice-repository';
@@ -39,7 +40,8 @@ function toLineView(line: InvoiceLineRow, credited: Set<string>): InvoiceLineVie
 }
 
 /** An invoice or credit note as the screens show it: lines, totals, and for an issued one what is paid and open. */
-export async function invoiceView(db: Db, invoiceId: string): Promise<InvoiceView> {
+export async function invoiceView(db: Db, invoiceId: string, issued?: Issued): Promise<InvoiceView> {
+  if (issued) return freshView(db, issued);
   const invoice = await findInvoice(db, invoiceId);
   if (!invoice)
     throw new ApiError('NOT_FOUND', 'There is no such invoice.', { fields: { invoiceId: 'no such invoice' } });
@@ -47,9 +49,48 @@ export async function invoiceView(db: Db, invoiceId: string): Promise<InvoiceVie
   const issuedInvoice = invoice.status === 'issued' && invoice.kind === 'invoice';
   const credited = issuedInvoice ? await creditedLineIds(db, invoice.id) : new Set<string>();
   const balance = issuedInvoice ? await findBalance(db, invoice.id) : undefined;
-  const allocations = issuedInvoice ? await allocationsToInvoice(db, invoice.id) : [];
-  const creditNotes = issuedInvoice ? await creditNotesOf(db, invoice.id) : [];
   const creditsNumber = invoice.credits_invoice_id ? (await findInvoice(db, invoice.credits_invoice_id))?.number : null;
+  return toView(invoice, lines, patient, {
+    credited,
+    patientOpenMinor: balance?.patient_open_minor ?? 0,
+    insurerOpenMinor: balance?.insurer_due_minor ?? 0,
+    allocations: issuedInvoice ? await allocationsToInvoice(db, invoice.id) : [],
+    adjustedMinor: issuedInvoice ? await liveAdjustmentsOf(db, invoice.id) : 0,
+    creditNotes: issuedInvoice ? await creditNotesOf(db, invoice.id) : [],
+    creditsNumber: creditsNumber ?? null,
+  });
+}
+
+/** An invoice just issued: nothing credited, adjusted or noted yet, so only the patient and any credit applied are read. */
+async function freshView(db: Db, issued: Issued): Promise<InvoiceView> {
+  const { invoice, lines } = issued;
+  return toView(invoice, lines, await patientBrief(db, invoice.patient_id), {
+    credited: new Set(),
+    patientOpenMinor: invoice.patient_minor - issued.creditApplied,
+    insurerOpenMinor: invoice.insurer_minor,
+    allocations: issued.creditApplied > 0 ? await allocationsToInvoice(db, invoice.id) : [],
+    adjustedMinor: 0,
+    creditNotes: [],
+    creditsNumber: null,
+  });
+}
+
+interface Settled {
+  credited: Set<string>;
+  patientOpenMinor: number;
+  insurerOpenMinor: number;
+  allocations: { payment_id: string; method_name: string; amount: number; at: number }[];
+  adjustedMinor: number;
+  creditNotes: { id: string; number: string | null; total_minor: number; issued_on: string | null }[];
+  creditsNumber: string | null;
+}
+
+function toView(
+  invoice: InvoiceRow,
+  lines: InvoiceLineRow[],
+  patient: Awaited<ReturnType<typeof patientBrief>>,
+  settled: Settled,
+): InvoiceView {
   // The tax summary comes from the lines as stored (they add up to the recorded totals in both roundings).
   const taxes = invoiceFigures(lines.map(toLineInput), 'per_line').taxes.map((group) => {
     const members = lines.filter(
@@ -79,13 +120,13 @@ export async function invoiceView(db: Db, invoiceId: string): Promise<InvoiceVie
     visitId: invoice.visit_id,
     appointmentId: invoice.appointment_id,
     creditsInvoiceId: invoice.credits_invoice_id,
-    creditsInvoiceNumber: creditsNumber ?? null,
+    creditsInvoiceNumber: settled.creditsNumber,
     feeScheduleId: invoice.fee_schedule_id,
     policyId: invoice.policy_id,
     payer: invoice.payer,
     currency: invoice.currency,
     taxRounding: invoice.tax_rounding,
-    lines: lines.map((line) => toLineView(line, credited)),
+    lines: lines.map((line) => toLineView(line, settled.credited)),
     taxes,
     subtotalMinor: invoice.subtotal_minor,
     taxMinor: invoice.tax_minor,
@@ -97,16 +138,16 @@ export async function invoiceView(db: Db, invoiceId: string): Promise<InvoiceVie
     issuedAt: invoice.issued_at,
     issuedBy: invoice.issued_by_name,
     reason: invoice.reason,
-    patientOpenMinor: balance?.patient_open_minor ?? 0,
-    insurerOpenMinor: balance?.insurer_due_minor ?? 0,
-    allocations: allocations.map((a) => ({
+    patientOpenMinor: settled.patientOpenMinor,
+    insurerOpenMinor: settled.insurerOpenMinor,
+    allocations: settled.allocations.map((a) => ({
       paymentId: a.payment_id,
       methodName: a.method_name,
       amountMinor: a.amount,
       at: a.at,
     })),
-    adjustedMinor: issuedInvoice ? await liveAdjustmentsOf(db, invoice.id) : 0,
-    creditNotes: creditNotes.map((note) => ({
+    adjustedMinor: settled.adjustedMinor,
+    creditNotes: settled.creditNotes.map((note) => ({
       id: note.id,
       number: note.number ?? '',
       totalMinor: note.total_minor,

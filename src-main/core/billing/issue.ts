@@ -1,15 +1,15 @@
 import { present } from '../../../src-shared/billing/present';
 import type { Kysely } from 'kysely';
 import { ApiError, fieldError } from '../../../src-shared/api/errors';
-import { lineProblems } from '../../../src-shared/billing/tax';
+import { invoiceFigures, lineProblems } from '../../../src-shared/billing/tax';
 import { addDays } from '../../../src-shared/scheduling/time';
 import type { Database } from '../db/schema';
-import type { InvoiceRow, NewInvoiceLine } from '../db/schema-billing';
+import type { InvoiceLineRow, InvoiceRow, NewInvoiceLine } from '../db/schema-billing';
 import { newId } from '../ids';
 import { applyCredit, releaseExcess } from './allocations';
 import { findBalance, insertBalance, moveBalance } from './balance-repository';
 import { requireTodayUnlocked, type BillingActor, type BillingContext } from './context';
-import { refigure, requireDraft, toLineInput } from './drafts';
+import { requireDraft, toLineInput } from './drafts';
 import {
   creditedLineIds,
   findInvoice,
@@ -17,6 +17,7 @@ import {
   insertLines,
   invoiceLines,
   updateInvoice,
+  updateLine,
 } from './invoice-repository';
 import { liveAdjustmentsOf } from './ledger-repository';
 import { takeSeriesNumber } from './setup-repository';
@@ -41,50 +42,84 @@ async function numberFor(db: Db, context: BillingContext): Promise<{ number: str
   return { number: formatNumber(prefix, value, context.settings.number_digits), prefix };
 }
 
+export interface Issued {
+  invoice: InvoiceRow;
+  lines: InvoiceLineRow[];
+  /** What the patient's credit paid on it at once. */
+  creditApplied: number;
+}
+
 export async function issueInvoice(
   db: Db,
   context: BillingContext,
   input: { invoiceId: string; expectedUpdatedAt?: number | undefined },
   actor: BillingActor,
-): Promise<InvoiceRow> {
+): Promise<Issued> {
   requireTodayUnlocked(context);
   const draft = await requireDraft(db, input.invoiceId, input.expectedUpdatedAt);
   if (draft.kind !== 'invoice') throw fieldError('invoiceId', 'is not an invoice');
   const lines = await invoiceLines(db, draft.id);
   if (lines.length === 0) throw fieldError('lines', 'add at least one line before issuing');
-  const problem = lineProblems(lines.map(toLineInput), context.settings.tax_rounding)[0];
+  const rounding = context.settings.tax_rounding;
+  const inputs = lines.map(toLineInput);
+  const problem = lineProblems(inputs, rounding)[0];
   if (problem) throw fieldError(`lines.${problem.index}.${problem.field}`, problem.problem);
-  await refigure(db, draft, context, context.now);
-  const figured = await findInvoice(db, draft.id);
-  if (!figured) throw new ApiError('NOT_FOUND', 'There is no such invoice.');
+  const now = context.now;
+  // Lines hold their figures from the last save; the clinic's rounding may have changed since.
+  const figures = invoiceFigures(inputs, rounding);
+  const current: InvoiceLineRow[] = [];
+  for (const [index, line] of lines.entries()) {
+    const f = present(figures.lines[index], 'a line’s figures');
+    if (f.taxMinor === line.tax_minor && f.netMinor === line.net_minor && f.patientMinor === line.patient_minor) {
+      current.push(line);
+      continue;
+    }
+    const refigured = {
+      net_minor: f.netMinor,
+      tax_minor: f.taxMinor,
+      total_minor: f.totalMinor,
+      patient_minor: f.patientMinor,
+      updated_at: now,
+    };
+    await updateLine(db, line.id, refigured);
+    current.push({ ...line, ...refigured });
+  }
   const { number, prefix } = await numberFor(db, context);
   const dueOn = addDays(context.today, context.settings.payment_terms_days);
-  await updateInvoice(db, draft.id, {
-    status: 'issued',
+  const changes = {
+    status: 'issued' as const,
     number,
     series_prefix: prefix,
     desk_id: context.desk.desk_id,
+    tax_rounding: rounding,
+    subtotal_minor: figures.subtotalMinor,
+    tax_minor: figures.taxMinor,
+    total_minor: figures.totalMinor,
+    insurer_minor: figures.insurerMinor,
+    patient_minor: figures.patientMinor,
     issued_on: context.today,
     due_on: dueOn,
-    issued_at: context.now,
+    issued_at: now,
     issued_by: actor.userId,
     issued_by_name: actor.name,
-    updated_at: context.now,
-  });
+    updated_at: now,
+  };
+  await updateInvoice(db, draft.id, changes);
+  const issued: InvoiceRow = { ...draft, ...changes };
   await insertBalance(db, {
     invoice_id: draft.id,
     patient_id: draft.patient_id,
     issued_on: context.today,
     due_on: dueOn,
-    payer: figured.insurer_minor > 0 ? figured.payer : null,
-    patient_due_minor: figured.patient_minor,
+    payer: issued.insurer_minor > 0 ? issued.payer : null,
+    patient_due_minor: issued.patient_minor,
     patient_settled_minor: 0,
-    insurer_due_minor: figured.insurer_minor,
-    created_at: context.now,
-    updated_at: context.now,
+    insurer_due_minor: issued.insurer_minor,
+    created_at: now,
+    updated_at: now,
   });
-  await applyCredit(db, draft.patient_id, draft.id, actor, context.now);
-  return present(await findInvoice(db, draft.id), 'the issued invoice');
+  const creditApplied = await applyCredit(db, draft.patient_id, draft.id, actor, now, issued.patient_minor);
+  return { invoice: issued, lines: current, creditApplied };
 }
 
 /**

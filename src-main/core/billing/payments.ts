@@ -88,7 +88,7 @@ export async function takePayment(
   context: BillingContext,
   input: TakePaymentInput,
   actor: BillingActor,
-): Promise<string> {
+): Promise<PaymentView> {
   requireTodayUnlocked(context);
   await requirePatient(db, input.patientId);
   const method = await requireMethod(db, input.methodId);
@@ -141,7 +141,31 @@ export async function takePayment(
     actor,
     now,
   );
-  return id;
+  // The answer is built from what was just written: no need to read it back.
+  const numbers = new Map(open.map((invoice) => [invoice.invoiceId, invoice.number]));
+  const allocated = allocations.reduce((sum, a) => sum + a.amountMinor, 0);
+  return {
+    id,
+    patientId: input.patientId,
+    amountMinor: input.amountMinor,
+    methodId: method.id,
+    methodName: method.name,
+    methodKind: method.kind,
+    reference: input.reference,
+    tenderedMinor: input.tenderedMinor ?? null,
+    changeMinor: input.tenderedMinor === undefined ? null : input.tenderedMinor - input.amountMinor,
+    countsFor,
+    enteredAt: now,
+    enteredBy: actor.name,
+    drawerId: drawer?.id ?? null,
+    allocations: allocations.map((a) => ({
+      invoiceId: a.invoiceId,
+      number: numbers.get(a.invoiceId) ?? '',
+      amountMinor: a.amountMinor,
+    })),
+    unallocatedMinor: input.amountMinor - allocated,
+    account: await accountSummary(db, context, input.patientId),
+  };
 }
 
 export async function paymentView(db: Db, context: BillingContext, paymentId: string): Promise<PaymentView> {

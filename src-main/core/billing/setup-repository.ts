@@ -29,6 +29,53 @@ export async function updateBillingSettings(
     .execute();
 }
 
+/** The clinic's name, zone, currency and date format, the billing settings and this desk, in one read. */
+export async function readBillingFrame(db: Db) {
+  const row = await db
+    .selectFrom('clinic_settings as c')
+    .innerJoin('billing_settings as s', 's.id', 'c.id')
+    .innerJoin('billing_desk as d', 'd.id', 'c.id')
+    .selectAll('s')
+    .select([
+      'c.clinic_name',
+      'c.time_zone',
+      'c.currency',
+      'c.date_format',
+      'd.desk_id',
+      'd.name as desk_name',
+      'd.series_prefix',
+      'd.created_at as desk_created_at',
+      'd.updated_at as desk_updated_at',
+    ])
+    .where('c.id', '=', 1)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const {
+    clinic_name,
+    time_zone,
+    currency,
+    date_format,
+    desk_id,
+    desk_name,
+    series_prefix,
+    desk_created_at,
+    desk_updated_at,
+    ...settings
+  } = row;
+  return {
+    clinic: { clinicName: clinic_name, timeZone: time_zone, currency, dateFormat: date_format },
+    settings,
+    desk: {
+      id: 1,
+      desk_id,
+      name: desk_name,
+      series_prefix,
+      created_at: desk_created_at,
+      updated_at: desk_updated_at,
+    } satisfies BillingDeskTable,
+  };
+}
+
 export async function readDesk(db: Db): Promise<BillingDeskTable> {
   return db.selectFrom('billing_desk').selectAll().where('id', '=', 1).executeTakeFirstOrThrow();
 }

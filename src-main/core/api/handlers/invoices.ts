@@ -85,17 +85,18 @@ export const invoicesHandlers: HandlersFor<Names> = {
       { invoiceId: input.invoiceId, expectedUpdatedAt: input.lines ? undefined : input.expectedUpdatedAt },
       billingActor(ctx),
     );
+    const { invoice } = issued;
     billingChanged(
       ctx,
       'invoice',
-      { type: 'invoice', id: issued.id, patientId: issued.patient_id },
+      { type: 'invoice', id: invoice.id, patientId: invoice.patient_id },
       {
-        number: issued.number,
-        totalMinor: issued.total_minor,
-        patientMinor: issued.patient_minor,
+        number: invoice.number,
+        totalMinor: invoice.total_minor,
+        patientMinor: invoice.patient_minor,
       },
     );
-    return invoiceView(ctx.db, issued.id);
+    return invoiceView(ctx.db, invoice.id, issued);
   },
   'invoices.discard': async (ctx, input) => {
     const draft = await requireDraft(ctx.db, input.invoiceId);

@@ -27,12 +27,11 @@ export const paymentsHandlers: HandlersFor<Names> = {
   },
   'payments.take': async (ctx, input) => {
     const context = await billingContext(ctx.db, ctx.now);
-    const id = await takePayment(ctx.db, context, input, billingActor(ctx));
-    const view = await paymentView(ctx.db, context, id);
+    const view = await takePayment(ctx.db, context, input, billingActor(ctx));
     billingChanged(
       ctx,
       'payment',
-      { type: 'payment', id, patientId: input.patientId },
+      { type: 'payment', id: view.id, patientId: input.patientId },
       {
         amountMinor: input.amountMinor,
         methodKind: view.methodKind,
