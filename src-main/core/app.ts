@@ -78,17 +78,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       for (const [clientId, session] of state.sessions.entries()) {
         if (session.locked || now - session.lastActivityAt <= state.lockTimeoutMinutes * 60_000) continue;
         session.locked = true;
-        await database.db
-          .transaction()
-          .execute((trx) =>
-            appendAudit(trx, {
-              at: now,
-              actorUserId: session.userId,
-              actorUsername: session.username,
-              action: 'auth.idleLock',
-              outcome: 'ok',
-            }),
-          );
+        await database.db.transaction().execute((trx) =>
+          appendAudit(trx, {
+            at: now,
+            actorUserId: session.userId,
+            actorUsername: session.username,
+            action: 'auth.idleLock',
+            outcome: 'ok',
+          }),
+        );
         state.events.sendTo(clientId, 'session.changed', { session: sessionInfo(session, state.lockTimeoutMinutes) });
       }
     },

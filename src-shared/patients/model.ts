@@ -135,11 +135,17 @@ export type DuplicateReasonCode =
   | 'same_dob_same_name'
   | 'same_dob_name_accents'
   | 'same_dob_name_transposed'
+  | 'same_dob_name_compound'
   | 'same_dob_name_phonetic'
   | 'same_dob_name_typo'
   | 'swapped_dob_same_name'
+  | 'near_dob_same_name'
+  | 'same_dob_address_part_name'
+  | 'same_address_same_name'
   | 'same_email'
-  | 'same_phone';
+  | 'same_phone'
+  /** Supporting only: never a reason on its own. */
+  | 'same_address';
 
 export interface DuplicateReason {
   code: DuplicateReasonCode;

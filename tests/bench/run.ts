@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { controlSuite, noiseVerdict } from './control';
 import { ensureDataset } from './dataset';
+import { benchDuplicates } from './duplicates';
 import { formatTable, GOALS, type BenchmarkResult } from './harness';
 import { QUERY_KINDS } from './patient-search';
 import { closePeers, openPeers } from './peers/peers';
@@ -20,7 +21,8 @@ import { billingSuite } from './billing';
  * every benchmark, ours against the floor and the peers, on cached seeded data; prints a table and
  * writes bench-results/latest.json and a dated copy.
  *
- * A benchmark area is one suite in the list below: add yours with one line.
+ * A benchmark area is one suite in the list below: add yours with one line. Accuracy benchmarks on
+ * data of their own (STANDALONE: duplicates on Febrl dataset 4) run first and need no seeded clinic.
  */
 const visitsSuite: Suite = {
   name: 'visits',
@@ -37,6 +39,11 @@ const SUITES: Suite[] = [
   billingSuite,
   startupSuite,
   uiSuite,
+];
+
+/** Benchmarks of accuracy on data of their own (no timing against a floor): run first, without the seeded clinic. */
+const STANDALONE: { name: string; run: (log: (line: string) => void) => Promise<void> }[] = [
+  { name: 'duplicates', run: benchDuplicates },
 ];
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -101,14 +108,23 @@ async function main(): Promise<number> {
     ?.split(',')
     .map((name) => name.trim())
     .filter(Boolean);
-  const chosen = SUITES.filter((suite) => (only ? only.some((name) => suite.name.startsWith(name)) : true)).filter(
+  const picked = (name: string) => (only ? only.some((prefix) => name.startsWith(prefix)) : true);
+  const chosen = SUITES.filter((suite) => picked(suite.name)).filter(
     (suite) => !(values['no-ui'] && suite.name === uiSuite.name),
   );
-  if (chosen.length === 0) throw new Error(`--only matches none of: ${SUITES.map((s) => s.name).join(', ')}`);
+  const standalone = STANDALONE.filter((bench) => picked(bench.name));
+  if (chosen.length === 0 && standalone.length === 0)
+    throw new Error(`--only matches none of: ${[...SUITES, ...STANDALONE].map((s) => s.name).join(', ')}`);
+
+  const log = (line: string) => console.log(line);
+  for (const bench of standalone) {
+    await bench.run(log);
+    log('');
+  }
+  if (chosen.length === 0) return 0;
 
   const host = machine();
   const measuredAt = new Date().toISOString();
-  const log = (line: string) => console.log(line);
   log(`Front Desk benchmarks, ${measuredAt}`);
   log(`Machine: ${host.cpu}, ${host.cores} cores, ${host.memoryGiB} GiB, Node ${host.node}, ${host.platform}`);
   log(

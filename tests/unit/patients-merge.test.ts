@@ -333,6 +333,7 @@ describe("the manager's duplicate finder", () => {
     const rows = handle
       .prepare(
         `SELECT p.id, p.first_name, p.middle_name, p.last_name, p.dob, p.email, p.national_id,
+          p.address_line1, p.address_line2, p.city, p.postal_code,
           (SELECT group_concat(tail, ' ') FROM patient_phones ph WHERE ph.patient_id = p.id AND ph.deleted_at IS NULL) AS tails
          FROM patients p`,
       )
@@ -344,6 +345,10 @@ describe("the manager's duplicate finder", () => {
       dob: string;
       email: string | null;
       national_id: string | null;
+      address_line1: string | null;
+      address_line2: string | null;
+      city: string | null;
+      postal_code: string | null;
       tails: string | null;
     }[];
     const people: PersonForMatching[] = rows.map((r) => ({
@@ -354,6 +359,7 @@ describe("the manager's duplicate finder", () => {
       email: r.email,
       nationalId: r.national_id,
       phoneTails: r.tails ? r.tails.split(' ') : [],
+      address: { line1: r.address_line1, line2: r.address_line2, city: r.city, postalCode: r.postal_code },
     }));
     const expected = new Map<string, number>();
     for (let i = 0; i < rows.length; i += 1) {

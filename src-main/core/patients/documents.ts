@@ -1,7 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Consent, ConsentKind } from '../../../src-shared/patients/consents';
-import type { DocumentContent, DocumentKind, DocumentSummary, DocumentType } from '../../../src-shared/patients/documents';
+import type {
+  DocumentContent,
+  DocumentKind,
+  DocumentSummary,
+  DocumentType,
+} from '../../../src-shared/patients/documents';
 import { MAX_DOCUMENT_BYTES } from '../../../src-shared/patients/documents';
 import { ApiError, fieldError } from '../../../src-shared/api/errors';
 import type { Database } from '../db/schema';

@@ -4,6 +4,8 @@ import type { DateFormat } from '../../../src-shared/api/areas/settings';
 import { swapDayMonth } from '../../../src-shared/patients/dates';
 import { ApiError } from '../../../src-shared/api/errors';
 import type { Database } from '../db/schema';
+import { postcodeKey } from './duplicate-address';
+import { blockingWords, nearDates } from './duplicate-fields';
 import { scorePair, type PersonForMatching } from './duplicates';
 import { recordNotDuplicates } from './repository';
 import { toSearchRow } from './search';
@@ -11,8 +13,9 @@ import { toSearchRow } from './search';
 /**
  * The manager's duplicate finder: every likely pair in the clinic, scored by the same pure rules as
  * registration (duplicates.ts). Reads every findable patient once and compares only people sharing a
- * block — the same date of birth, a day/month-swapped one, a phone, an email or a national id —
- * since no reason can come from anything else (a name alone never makes a duplicate).
+ * block, the same blocks the live check fetches by: the same date of birth or a day/month-swapped
+ * one; a date of birth one slip apart with a name word in common; the same postcode or town with a
+ * name word in common; a given-name word and a family-name word in common; a phone, an email or a national id.
  * Blocks larger than MAX_BLOCK (a clinic's own phone number typed for hundreds of patients) say
  * nothing about identity and are skipped.
  */
@@ -33,6 +36,10 @@ interface FinderRow {
   deceased_at: number | null;
   email: string | null;
   national_id: string | null;
+  address_line1: string | null;
+  address_line2: string | null;
+  city: string | null;
+  postal_code: string | null;
 }
 
 export async function findDuplicatePairs(
@@ -41,7 +48,8 @@ export async function findDuplicatePairs(
 ): Promise<DuplicatePair[]> {
   const patients = (
     await sql<FinderRow>`
-      SELECT id, mrn, first_name, middle_name, last_name, preferred_name, dob, sex, active, deceased_date, deceased_at, email, national_id
+      SELECT id, mrn, first_name, middle_name, last_name, preferred_name, dob, sex, active, deceased_date, deceased_at, email, national_id,
+        address_line1, address_line2, city, postal_code
       FROM patients WHERE deleted_at IS NULL AND merged_into_id IS NULL ORDER BY rowid`.execute(db)
   ).rows;
   const phones = (
@@ -74,11 +82,24 @@ export async function findDuplicatePairs(
       if (block[block.length - 1] !== i) block.push(i);
     } else blocks.set(key, [i]);
   };
+  const words = patients.map((row) =>
+    blockingWords({ firstName: row.first_name, middleName: row.middle_name, lastName: row.last_name }),
+  );
   patients.forEach((row, i) => {
     put(`d:${row.dob}`, i);
     if (row.email) put(`e:${row.email.toLowerCase()}`, i);
     if (row.national_id) put(`n:${row.national_id}`, i);
     for (const tail of tails[i] ?? []) if (tail.length >= 6) put(`p:${tail}`, i);
+    const { given, family } = words[i] as { given: string[]; family: string[] };
+    const postcode = postcodeKey(row.postal_code);
+    const city = (row.city ?? '').trim().toLowerCase();
+    for (const word of new Set([...given, ...family])) {
+      put(`dw:${row.dob}|${word}`, i);
+      if (postcode) put(`pw:${postcode}|${word}`, i);
+      if (city) put(`cw:${city}|${word}`, i);
+    }
+    // Given and family word in either order, so that swapped names share the block.
+    for (const g of given) for (const f of family) put(g < f ? `nm:${g}|${f}` : `nm:${f}|${g}`, i);
   });
 
   const pairs = new Set<number>();
@@ -86,17 +107,22 @@ export async function findDuplicatePairs(
   const addPair = (i: number, j: number) => {
     if (i !== j) pairs.add(i < j ? i * n + j : j * n + i);
   };
-  for (const block of blocks.values()) {
-    if (block.length < 2 || block.length > MAX_BLOCK) continue;
+  for (const [key, block] of blocks) {
+    // Date-and-word blocks only serve the one-slip-apart lookups below: their pairs share a date of birth anyway.
+    if (block.length < 2 || block.length > MAX_BLOCK || key.startsWith('dw:')) continue;
     for (let x = 0; x < block.length; x += 1)
       for (let y = x + 1; y < block.length; y += 1) addPair(block[x] as number, block[y] as number);
   }
+  const pairWithBlock = (i: number, key: string) => {
+    const block = blocks.get(key);
+    if (block && block.length <= MAX_BLOCK) for (const j of block) addPair(i, j);
+  };
   patients.forEach((row, i) => {
     const swapped = swapDayMonth(row.dob);
-    if (!swapped || swapped === row.dob) return;
-    const block = blocks.get(`d:${swapped}`);
-    if (!block || block.length > MAX_BLOCK) return;
-    for (const j of block) addPair(i, j);
+    if (swapped && swapped !== row.dob) pairWithBlock(i, `d:${swapped}`);
+    const { given, family } = words[i] as { given: string[]; family: string[] };
+    const own = new Set([...given, ...family]);
+    for (const date of nearDates(row.dob)) for (const word of own) pairWithBlock(i, `dw:${date}|${word}`);
   });
 
   const people = patients.map((row, i): PersonForMatching => ({
@@ -107,6 +133,7 @@ export async function findDuplicatePairs(
     phoneTails: tails[i] ?? [],
     email: row.email,
     nationalId: row.national_id,
+    address: { line1: row.address_line1, line2: row.address_line2, city: row.city, postalCode: row.postal_code },
   }));
   const found: { i: number; j: number; score: NonNullable<ReturnType<typeof scorePair>> }[] = [];
   for (const key of pairs) {

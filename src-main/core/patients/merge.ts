@@ -1,5 +1,11 @@
 import { sql, type Kysely } from 'kysely';
-import { MERGE_FIELDS, type MergeChoice, type MergeField, type PatientMergeSummary, type PatientRecord } from '../../../src-shared/patients/model';
+import {
+  MERGE_FIELDS,
+  type MergeChoice,
+  type MergeField,
+  type PatientMergeSummary,
+  type PatientRecord,
+} from '../../../src-shared/patients/model';
 import { ApiError } from '../../../src-shared/api/errors';
 import { displayName } from '../../../src-shared/patients/names';
 import type { Database } from '../db/schema';

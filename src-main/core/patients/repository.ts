@@ -1,5 +1,14 @@
 import { sql, type Kysely } from 'kysely';
-import type { AlertKind, AllergySeverity, ContactKind, HolderRelationship, InsurancePriority, PatientRecord, PhoneKind, Sex } from '../../../src-shared/patients/model';
+import type {
+  AlertKind,
+  AllergySeverity,
+  ContactKind,
+  HolderRelationship,
+  InsurancePriority,
+  PatientRecord,
+  PhoneKind,
+  Sex,
+} from '../../../src-shared/patients/model';
 import type { DateFormat } from '../../../src-shared/api/areas/settings';
 import { ageOn } from '../../../src-shared/patients/dates';
 import { displayName, foldText } from '../../../src-shared/patients/names';

@@ -1,12 +1,11 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { PatientCreateInput, PatientDraftInput, PatientUpdateInput } from '../../../src-shared/api/areas/patients';
-import type { AllergyRemovalReason, DuplicateCandidate, PatientRecord } from '../../../src-shared/patients/model';
+import type { AllergyRemovalReason, PatientRecord } from '../../../src-shared/patients/model';
 import { ApiError, fieldError } from '../../../src-shared/api/errors';
-import { parseDateInput, swapDayMonth, todayIn } from '../../../src-shared/patients/dates';
-import { isPlausiblePhone, normalisePhone, phoneTail } from '../../../src-shared/patients/phones';
+import { todayIn } from '../../../src-shared/patients/dates';
 import type { Database, NewPatient, PatientRow } from '../db/schema';
 import { newId } from '../ids';
-import { scorePair, type PersonForMatching } from './duplicates';
+import { findDuplicates } from './duplicate-check';
 import {
   activePolicyAt,
   allocateMrn,
@@ -17,7 +16,6 @@ import {
   insertPatient,
   loadRecord,
   normaliseNationalId,
-  notDuplicatesOf,
   readPatientContext,
   recordNotDuplicates,
   reindexPatient,
@@ -27,7 +25,6 @@ import {
   type InsuranceInput,
   type PatientContext,
 } from './repository';
-import { toSearchRow } from './search';
 
 const EARLIEST_DOB = '1900-01-01';
 
@@ -105,6 +102,7 @@ function draftOf(fields: Fields, nationalId: string | null, excludePatientId?: s
     email: fields.email,
     nationalId,
     phones: fields.phones.map((phone) => ({ number: phone.number })),
+    address: fields.address,
     limit: 20,
   };
 }
@@ -287,99 +285,4 @@ export async function addInsurance(
   }
   const id = await insertInsurance(db, input, now);
   return { record: await requireRecord(db, input.patientId, todayIso), id };
-}
-
-// ---- duplicates while registering -------------------------------------------------------------
-
-const MAX_CANDIDATES = 200;
-
-interface CandidateRow {
-  id: string;
-  mrn: string;
-  first_name: string;
-  middle_name: string | null;
-  last_name: string;
-  preferred_name: string | null;
-  dob: string;
-  sex: string;
-  active: number;
-  deceased_date: string | null;
-  deceased_at: number | null;
-  email: string | null;
-  national_id: string | null;
-  phone: string | null;
-  tails: string | null;
-}
-
-/**
- * Patients who may be the person in the draft, best first, each with its reasons. Looks only where
- * a reason can come from: the same or day/month-swapped date of birth, a shared phone, email or
- * national id; then scores each pair with the pure rules in duplicates.ts.
- */
-export async function findDuplicates(
-  db: Kysely<Database>,
-  context: PatientContext,
-  todayIso: string,
-  draft: PatientDraftInput,
-): Promise<DuplicateCandidate[]> {
-  const dob = draft.dob ? parseDateInput(draft.dob, context.dateFormat) : null;
-  const tails = [
-    ...new Set(
-      draft.phones
-        .filter((p) => isPlausiblePhone(p.number))
-        .map((p) => phoneTail(normalisePhone(p.number, context.callingCode))),
-    ),
-  ];
-  const email = draft.email?.trim().toLowerCase() || null;
-  const nationalId = normaliseNationalId(draft.nationalId);
-  const sources = [];
-  if (dob) {
-    const dates = [dob, swapDayMonth(dob)].filter((d): d is string => d !== null);
-    sources.push(sql`SELECT patient_id AS id FROM patient_search WHERE dob IN (${sql.join(dates)})`);
-  }
-  if (tails.length > 0)
-    sources.push(
-      sql`SELECT patient_id AS id FROM patient_phones WHERE tail IN (${sql.join(tails)}) AND deleted_at IS NULL`,
-    );
-  if (email) sources.push(sql`SELECT id FROM patients WHERE email = ${email}`);
-  if (nationalId) sources.push(sql`SELECT id FROM patients WHERE national_id = ${nationalId}`);
-  if (sources.length === 0) return [];
-
-  const rows = await sql<CandidateRow>`
-    WITH ids AS (${sql.join(sources, sql` UNION `)} LIMIT ${MAX_CANDIDATES})
-    SELECT p.id, p.mrn, p.first_name, p.middle_name, p.last_name, p.preferred_name, p.dob, p.sex, p.active, p.deceased_date,
-      p.deceased_at, p.email, p.national_id,
-      (SELECT ph.number FROM patient_phones ph WHERE ph.patient_id = p.id AND ph.is_primary = 1 AND ph.deleted_at IS NULL) AS phone,
-      (SELECT group_concat(ph.tail, ' ') FROM patient_phones ph WHERE ph.patient_id = p.id AND ph.deleted_at IS NULL) AS tails
-    FROM ids JOIN patients p ON p.id = ids.id
-    WHERE p.deleted_at IS NULL AND p.merged_into_id IS NULL`.execute(db);
-
-  const notSame = draft.excludePatientId ? await notDuplicatesOf(db, draft.excludePatientId) : new Set<string>();
-  const person: PersonForMatching = {
-    firstName: draft.firstName ?? '',
-    middleName: draft.middleName ?? null,
-    lastName: draft.lastName ?? '',
-    dob,
-    phoneTails: tails,
-    email,
-    nationalId,
-  };
-  const candidates: DuplicateCandidate[] = [];
-  for (const row of rows.rows) {
-    if (row.id === draft.excludePatientId || notSame.has(row.id)) continue;
-    const other: PersonForMatching = {
-      firstName: row.first_name,
-      middleName: row.middle_name,
-      lastName: row.last_name,
-      dob: row.dob,
-      phoneTails: row.tails ? row.tails.split(' ') : [],
-      email: row.email,
-      nationalId: row.national_id,
-    };
-    const score = scorePair(person, other, context.dateFormat);
-    if (!score) continue;
-    candidates.push({ patient: toSearchRow(row, todayIso, 'partial'), ...score });
-  }
-  candidates.sort((a, b) => b.score - a.score || a.patient.name.localeCompare(b.patient.name));
-  return candidates.slice(0, draft.limit);
 }

@@ -1,7 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { BookInput, MoveInput } from '../../../src-shared/api/areas/appointments';
 import type { LocalStartInput } from '../../../src-shared/scheduling/fields';
-import type { AppointmentDetail, AppointmentHistoryEntry, AppointmentView, BookingProblem } from '../../../src-shared/scheduling/model';
+import type {
+  AppointmentDetail,
+  AppointmentHistoryEntry,
+  AppointmentView,
+  BookingProblem,
+} from '../../../src-shared/scheduling/model';
 import { ApiError, fieldError } from '../../../src-shared/api/errors';
 import { displayName } from '../../../src-shared/patients/names';
 import { providerDay, type DayAvailability } from '../../../src-shared/scheduling/availability';

@@ -1,5 +1,14 @@
 import { sql, type Kysely } from 'kysely';
-import type { AppointmentTypeSummary, ExceptionSummary, HolidaySummary, LocationSummary, ProviderSummary, RoomSummary, StaffMember, TemplateSummary } from '../../../src-shared/scheduling/model';
+import type {
+  AppointmentTypeSummary,
+  ExceptionSummary,
+  HolidaySummary,
+  LocationSummary,
+  ProviderSummary,
+  RoomSummary,
+  StaffMember,
+  TemplateSummary,
+} from '../../../src-shared/scheduling/model';
 import { ApiError, fieldError } from '../../../src-shared/api/errors';
 import type {
   ExceptionRule,

@@ -1,5 +1,10 @@
 import type { ProviderWeek } from '../../../src-shared/api/areas/calendar';
-import type { AppointmentTypeSummary, DaySchedule, ProviderSummary, RoomSummary } from '../../../src-shared/scheduling/model';
+import type {
+  AppointmentTypeSummary,
+  DaySchedule,
+  ProviderSummary,
+  RoomSummary,
+} from '../../../src-shared/scheduling/model';
 import { addDays } from '../../../src-shared/scheduling/time';
 import { call } from '../api';
 import { createResettableStore } from './resettable';

@@ -1,4 +1,13 @@
-import type { AppointmentTypeSummary, ExceptionSummary, HolidaySummary, LocationSummary, ProviderSummary, RoomSummary, StaffMember, TemplateSummary } from '../../../src-shared/scheduling/model';
+import type {
+  AppointmentTypeSummary,
+  ExceptionSummary,
+  HolidaySummary,
+  LocationSummary,
+  ProviderSummary,
+  RoomSummary,
+  StaffMember,
+  TemplateSummary,
+} from '../../../src-shared/scheduling/model';
 import type { ApiErrorData } from '../../../src-shared/api/errors';
 import { call } from '../api';
 import { createResettableStore } from './resettable';

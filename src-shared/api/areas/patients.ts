@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { procedure } from '../procedure';
 import {
+  address,
   allergyFields,
   allergyRemoval,
   contacts,
@@ -59,6 +60,8 @@ const draftInput = z.object({
     .array(z.object({ number: z.string().max(40) }))
     .max(6)
     .default([]),
+  /** The address as typed so far: it supports a likeness (and finds candidates by postcode or town). */
+  address,
   limit: z.number().int().min(1).max(20).default(5),
 });
 

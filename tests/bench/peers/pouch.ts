@@ -209,13 +209,11 @@ export class PouchPeer {
       if ('doc' in row && row.doc) names.set(row.id, `${row.doc.lastName}, ${row.doc.firstName}`);
     const columns = new Map<string, { id: string; start: string; label: string }[]>(providerIds.map((id) => [id, []]));
     for (const doc of result.docs) {
-      columns
-        .get(doc.provider)
-        ?.push({
-          id: doc._id,
-          start: doc.startDateTime,
-          label: `${names.get(doc.patient) ?? ''} ${this.#typeNames.get(doc.type) ?? ''}`,
-        });
+      columns.get(doc.provider)?.push({
+        id: doc._id,
+        start: doc.startDateTime,
+        label: `${names.get(doc.patient) ?? ''} ${this.#typeNames.get(doc.type) ?? ''}`,
+      });
     }
     return [...columns.values()].flatMap((column) =>
       column

@@ -1,3 +1,4 @@
+import { findDuplicates } from '../../patients/duplicate-check';
 import { findDuplicatePairs, markNotDuplicate } from '../../patients/duplicate-finder';
 import { listMerges, mergePatients, unmergePatients } from '../../patients/merge';
 import { searchPatients } from '../../patients/search';
@@ -7,7 +8,6 @@ import {
   removeAllergy,
   addInsurance,
   createPatient,
-  findDuplicates,
   patientContext,
   requireRecord,
   today,

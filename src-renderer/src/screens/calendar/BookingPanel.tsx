@@ -1,6 +1,12 @@
 import { useEffect, useRef, useState, type SyntheticEvent } from 'react';
 import type { PatientSearchRow } from '../../../../src-shared/patients/model';
-import type { AppointmentTypeSummary, AppointmentView, BookingProblem, ProviderSummary, RoomSummary } from '../../../../src-shared/scheduling/model';
+import type {
+  AppointmentTypeSummary,
+  AppointmentView,
+  BookingProblem,
+  ProviderSummary,
+  RoomSummary,
+} from '../../../../src-shared/scheduling/model';
 import { formatLocalTime } from '../../../../src-shared/scheduling/time';
 import { call } from '../../api';
 import { Field, TextAreaField } from '../../components/Field';

@@ -1,5 +1,10 @@
 import type { ProviderWeek, RoomWeek } from '../../../../src-shared/api/areas/calendar';
-import type { AppointmentView, AvailabilityInterval, DaySchedule, ProviderDaySchedule } from '../../../../src-shared/scheduling/model';
+import type {
+  AppointmentView,
+  AvailabilityInterval,
+  DaySchedule,
+  ProviderDaySchedule,
+} from '../../../../src-shared/scheduling/model';
 import { dateLabel, shortDateLabel } from './format';
 import { calendarHref, mondayOf } from './route';
 

@@ -1,5 +1,13 @@
 import { useState, type SyntheticEvent } from 'react';
-import { ALLERGY_REMOVAL_LABELS, ALLERGY_REMOVAL_REASONS, ALLERGY_SEVERITIES, type AllergyRemovalReason, type AllergySeverity, type PatientAllergy, type PatientRecord } from '../../../../src-shared/patients/model';
+import {
+  ALLERGY_REMOVAL_LABELS,
+  ALLERGY_REMOVAL_REASONS,
+  ALLERGY_SEVERITIES,
+  type AllergyRemovalReason,
+  type AllergySeverity,
+  type PatientAllergy,
+  type PatientRecord,
+} from '../../../../src-shared/patients/model';
 import type { Result } from '../../../../src-shared/api/errors';
 import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';

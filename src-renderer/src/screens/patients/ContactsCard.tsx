@@ -1,5 +1,10 @@
 import { useState, type SyntheticEvent } from 'react';
-import { CONTACT_KINDS, type ContactKind, type PatientContact, type PatientRecord } from '../../../../src-shared/patients/model';
+import {
+  CONTACT_KINDS,
+  type ContactKind,
+  type PatientContact,
+  type PatientRecord,
+} from '../../../../src-shared/patients/model';
 import { call } from '../../api';
 import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';

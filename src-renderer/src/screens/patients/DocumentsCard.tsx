@@ -1,5 +1,11 @@
 import { useEffect, useState, type SyntheticEvent } from 'react';
-import { DOCUMENT_KINDS, DOCUMENT_TYPES, type DocumentKind, type DocumentSummary, type DocumentType } from '../../../../src-shared/patients/documents';
+import {
+  DOCUMENT_KINDS,
+  DOCUMENT_TYPES,
+  type DocumentKind,
+  type DocumentSummary,
+  type DocumentType,
+} from '../../../../src-shared/patients/documents';
 import { call } from '../../api';
 import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';

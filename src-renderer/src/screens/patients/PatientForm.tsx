@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type SyntheticEvent } from 'react';
+import { useEffect, useId, useMemo, useState, type SyntheticEvent } from 'react';
 import { SEXES, type DuplicateCandidate, type PatientRecord } from '../../../../src-shared/patients/model';
 import type { DateFormat } from '../../../../src-shared/api/areas/settings';
 import type { ApiErrorData, Result } from '../../../../src-shared/api/errors';
@@ -10,7 +10,7 @@ import { SelectField } from '../../components/SelectField';
 import { useFormErrors } from '../../hooks/useFormErrors';
 import { useLeaveGuard } from '../../hooks/useLeaveGuard';
 import { DuplicatePanel } from './DuplicatePanel';
-import { formErrorsFrom, phonesFrom, type PatientFormValues, type PatientTextField } from './patient-form';
+import { addressFrom, formErrorsFrom, phonesFrom, type PatientFormValues, type PatientTextField } from './patient-form';
 import { PhonesEditor } from './PhonesEditor';
 
 const DUPLICATE_CHECK_DELAY_MS = 250;
@@ -60,8 +60,14 @@ export function PatientForm({
     .map((row) => row.number.trim())
     .filter((number) => number !== '')
     .join('\n');
+  // The address too: it supports a likeness, and candidates are also fetched by postcode or town.
+  const { line1, line2, city, region, postalCode, country } = form;
+  const address = useMemo(
+    () => addressFrom({ line1, line2, city, region, postalCode, country }),
+    [line1, line2, city, region, postalCode, country],
+  );
   useEffect(() => {
-    if (!form.lastName && !typedPhones && !form.email && !form.nationalId) return setCandidates([]);
+    if (!form.lastName && !form.firstName && !typedPhones && !form.email && !form.nationalId) return setCandidates([]);
     const timer = window.setTimeout(() => {
       void call('patients.findDuplicates', {
         excludePatientId,
@@ -72,6 +78,7 @@ export function PatientForm({
         email: form.email || null,
         nationalId: form.nationalId || null,
         phones: typedPhones ? typedPhones.split('\n').map((number) => ({ number })) : [],
+        address,
         limit: 5,
       }).then((result) => {
         if (result.ok) setCandidates(result.value);
@@ -87,6 +94,7 @@ export function PatientForm({
     form.email,
     form.nationalId,
     typedPhones,
+    address,
   ]);
 
   const update = (key: PatientTextField | 'sex') => (event: { target: { value: string } }) =>

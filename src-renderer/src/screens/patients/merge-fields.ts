@@ -1,4 +1,9 @@
-import { MERGE_FIELDS, type MergeChoice, type MergeField, type PatientRecord } from '../../../../src-shared/patients/model';
+import {
+  MERGE_FIELDS,
+  type MergeChoice,
+  type MergeField,
+  type PatientRecord,
+} from '../../../../src-shared/patients/model';
 import type { DateFormat } from '../../../../src-shared/api/areas/settings';
 import { formatDate } from '../../../../src-shared/patients/dates';
 

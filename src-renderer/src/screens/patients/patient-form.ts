@@ -145,6 +145,21 @@ export function phonesFrom(values: Pick<PatientFormValues, 'phones'>): { phones:
   };
 }
 
+export type AddressValues = Pick<PatientFormValues, 'line1' | 'line2' | 'city' | 'region' | 'postalCode' | 'country'>;
+
+/** The address as create, update and the duplicate check take it: blank fields as null. */
+export function addressFrom(values: AddressValues) {
+  const blankToNull = (text: string) => (text.trim() ? text : null);
+  return {
+    line1: blankToNull(values.line1),
+    line2: blankToNull(values.line2),
+    city: blankToNull(values.city),
+    region: blankToNull(values.region),
+    postalCode: blankToNull(values.postalCode),
+    country: blankToNull(values.country),
+  };
+}
+
 /** The fields create and update share, from the typed values; dates that do not parse go as typed (main refuses them by name). */
 function sharedFields(values: PatientFormValues, format: DateFormat) {
   const blankToNull = (text: string) => (text.trim() ? text : null);
@@ -158,14 +173,7 @@ function sharedFields(values: PatientFormValues, format: DateFormat) {
     genderIdentity: blankToNull(values.genderIdentity),
     email: blankToNull(values.email),
     phones: phonesFrom(values).phones,
-    address: {
-      line1: blankToNull(values.line1),
-      line2: blankToNull(values.line2),
-      city: blankToNull(values.city),
-      region: blankToNull(values.region),
-      postalCode: blankToNull(values.postalCode),
-      country: blankToNull(values.country),
-    },
+    address: addressFrom(values),
     preferredLanguage: blankToNull(values.preferredLanguage),
     notes: blankToNull(values.notes),
     deceasedDate: values.deceasedDate.trim()
