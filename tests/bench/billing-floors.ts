@@ -193,7 +193,7 @@ export class LedgerFloor {
           FROM payment_allocations a JOIN invoices i ON i.id = a.invoice_id WHERE a.patient_id = ?
       ) ORDER BY at, rank, id`);
     this.#owing = handle.prepare(
-      'SELECT coalesce(sum(patient_open_minor), 0), min(issued_on) FROM invoice_balances WHERE patient_id = ? AND patient_open_minor > 0',
+      'SELECT coalesce(sum(patient_open_minor), 0), min(issued_on) FROM invoice_balances WHERE patient_id = ? AND patient_open_minor <> 0',
     );
     this.#paid = handle.prepare(`SELECT
       (SELECT coalesce(sum(amount_minor), 0) FROM payments p WHERE patient_id = ? AND NOT EXISTS (SELECT 1 FROM reversals r WHERE r.target_id = p.id)),

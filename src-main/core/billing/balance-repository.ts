@@ -70,7 +70,8 @@ export async function patientOwing(db: Db, patientId: string, today: string) {
       sql<string | null>`min(CASE WHEN due_on < ${today} THEN due_on END)`.as('overdue_since'),
     ])
     .where('patient_id', '=', patientId)
-    .where('patient_open_minor', '>', 0)
+    // `<> 0`, as the partial index says (SQLite uses it only for the same term); open amounts are never negative.
+    .where('patient_open_minor', '<>', 0)
     .executeTakeFirstOrThrow();
   return row;
 }
