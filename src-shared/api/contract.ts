@@ -16,6 +16,14 @@ import { systemProcedures } from './areas/system';
 import { usersProcedures } from './areas/users';
 import { visitsProcedures } from './areas/visits';
 import { vitalsProcedures } from './areas/vitals';
+import { accountsProcedures } from './areas/accounts';
+import { billingProcedures } from './areas/billing';
+import { claimsProcedures } from './areas/claims';
+import { drawersProcedures } from './areas/drawers';
+import { feesProcedures } from './areas/fees';
+import { invoicesProcedures } from './areas/invoices';
+import { paymentsProcedures } from './areas/payments';
+import { statementsProcedures } from './areas/statements';
 
 /** Merges the areas' maps, refusing a name declared twice. */
 function mergeAreas<T extends Record<string, AnyProcedure>[]>(...areas: T): UnionToIntersection<T[number]> {
@@ -49,6 +57,14 @@ export const contract = mergeAreas(
   waitlistProcedures,
   calendarProcedures,
   intakeProcedures,
+  billingProcedures,
+  feesProcedures,
+  invoicesProcedures,
+  paymentsProcedures,
+  accountsProcedures,
+  drawersProcedures,
+  claimsProcedures,
+  statementsProcedures,
 );
 
 export type Contract = typeof contract;

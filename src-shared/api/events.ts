@@ -32,6 +32,15 @@ export interface EventMap {
    * calendars read their days again and set-up screens their lists. No patient data.
    */
   'schedule.changed': { kind: ScheduleChangeKind; ids: string[] };
+  /**
+   * Money or billing set-up changed: accounts, check-out, drawers, journals and claims lists of these
+   * patients (ids only) re-read. `kind` says what moved.
+   */
+  'billing.changed': {
+    kind: 'invoice' | 'payment' | 'adjustment' | 'drawer' | 'claim' | 'setup';
+    patientIds: string[];
+    ids: string[];
+  };
 }
 
 export type EventTopic = keyof EventMap;
@@ -44,4 +53,5 @@ export const EVENT_TOPICS: readonly EventTopic[] = [
   'visits.changed',
   'waitlist.changed',
   'schedule.changed',
+  'billing.changed',
 ];

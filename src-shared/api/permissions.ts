@@ -16,7 +16,11 @@ export const PERMISSIONS = [
   'vitals:write',
   'reports:read',
   'billing:read',
+  'billing:write',
   'billing:refund',
+  'billing:adjust',
+  'billing:close',
+  'billing:claims',
   'stock:manage',
   'reminders:manage',
 ] as const;

@@ -83,6 +83,17 @@ export interface InsuranceCheck {
   verifiedDaysAgo: number | null;
 }
 
+/** What the patient owes, for the review's "Owes £40.00 since 12 March" (null without billing:read). */
+export interface ReviewAccount {
+  currency: string;
+  balanceMinor: number;
+  owingMinor: number;
+  /** Date of issue of the oldest invoice with something still owed. */
+  owingSince: string | null;
+  overdueMinor: number;
+  creditMinor: number;
+}
+
 /** What the receptionist confirms before marking the patient arrived. */
 export interface CheckInReview {
   patientId: string;
@@ -101,6 +112,8 @@ export interface CheckInReview {
   appointment: { id: string; start: number; providerName: string; status: string } | null;
   /** Already checked in today for this appointment (or, for a walk-in, an open visit): undo it rather than arrive twice. */
   openVisitId: string | null;
+  /** What the patient owes (shown to those who may see billing; null for the others). */
+  account: ReviewAccount | null;
 }
 
 export interface VitalsRecord {

@@ -15,6 +15,7 @@ import type { DateFormat } from '../../src-shared/api/areas/settings';
 import { createCore, type Core } from '../../src-main/core/app';
 import { applyKey, openEncryptedHandle } from '../../src-main/core/db/open';
 import { seedPatients } from '../../src-main/core/patients/seed';
+import { seedBilling, type BillingSeed } from './billing-data';
 import { configureScheduling, seedAppointments, type SchedulingSeed } from './scheduling-data';
 
 /**
@@ -46,6 +47,8 @@ export interface Dataset {
   seed: number;
   /** Providers, types and the span of dates the appointments cover. */
   scheduling: SchedulingSeed;
+  /** Invoices of every completed appointment, their payments, a long account, today's drawer. */
+  billing: BillingSeed;
   /** Built in this run (false: reused from the cache). */
   built: boolean;
   buildSeconds: number;
@@ -57,10 +60,11 @@ interface Marker {
   seed: number;
   fingerprint: string;
   scheduling: SchedulingSeed;
+  billing: BillingSeed;
 }
 
 /** Bumped whenever the shape of the bench data changes in a way the files below do not show. */
-const DATASET_VERSION = 2;
+const DATASET_VERSION = 3;
 
 /** Changes whenever what the data would be changes: the seeding, the index, the schema. */
 function fingerprint(): string {
@@ -68,6 +72,7 @@ function fingerprint(): string {
   const files = [
     'src-main/core/scheduling/seed.ts',
     'tests/bench/scheduling-data.ts',
+    'tests/bench/billing-data.ts',
     'src-main/core/patients/seed.ts',
     'src-main/core/patients/search-index.ts',
     'tests/bench/dataset.ts',
@@ -111,6 +116,7 @@ export async function ensureDataset(
         appointments,
         seed,
         scheduling: marker.scheduling,
+        billing: marker.billing,
         built: false,
         buildSeconds: 0,
       };
@@ -121,6 +127,7 @@ export async function ensureDataset(
   mkdirSync(dir, { recursive: true });
   options.log?.(`Seeding ${patients} patients and ${appointments} appointments (seed ${seed}) into ${dir} ...`);
   let scheduling: SchedulingSeed;
+  let billing: BillingSeed;
   const core = await createCore({ file: encrypted, key: BENCH_KEY, create: true });
   try {
     await must(core, 'system.setup', {
@@ -149,6 +156,15 @@ export async function ensureDataset(
         ` (${Math.round(scheduling.appointments / Math.max(seconds, 0.001))} a second, with their history)`,
     );
     phase = performance.now();
+    const admin = core.database.handle
+      .prepare('SELECT id FROM users WHERE username = ?')
+      .pluck()
+      .get(BENCH_USER.username) as string;
+    billing = seedBilling(core.database.handle, seed, admin, BENCH_USER.username);
+    options.log?.(
+      `  ${billing.invoices} invoices and ${billing.payments} payments (${billing.openInvoices} invoices still open) seeded in ${((performance.now() - phase) / 1000).toFixed(1)} s`,
+    );
+    phase = performance.now();
     core.database.handle.pragma('wal_checkpoint(TRUNCATE)');
     core.database.handle.exec('ANALYZE');
     options.log?.(`  checkpointed and analysed in ${((performance.now() - phase) / 1000).toFixed(1)} s`);
@@ -158,11 +174,11 @@ export async function ensureDataset(
   exportPlain(encrypted, plain);
   writeFileSync(
     markerFile,
-    `${JSON.stringify({ patients, appointments, seed, fingerprint: print, scheduling } satisfies Marker, null, 2)}\n`,
+    `${JSON.stringify({ patients, appointments, seed, fingerprint: print, scheduling, billing } satisfies Marker, null, 2)}\n`,
   );
   const buildSeconds = (performance.now() - started) / 1000;
   options.log?.(`Seeded and exported in ${buildSeconds.toFixed(1)} s.`);
-  return { dir, encrypted, plain, patients, appointments, seed, scheduling, built: true, buildSeconds };
+  return { dir, encrypted, plain, patients, appointments, seed, scheduling, billing, built: true, buildSeconds };
 }
 
 async function must(core: Core, name: string, input: unknown): Promise<unknown> {

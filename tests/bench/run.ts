@@ -14,6 +14,7 @@ import { startupSuite } from './startup';
 import { Mismatch, type BenchContext, type Suite } from './suite';
 import { uiSuite } from './ui';
 import { benchVisits } from './visits';
+import { billingSuite } from './billing';
 
 /**
  * `npm run bench [-- --quick] [--rounds N] [--seed S] [--only name,...] [--no-peers] [--no-ui]`:
@@ -35,6 +36,7 @@ const SUITES: Suite[] = [
   nextAvailableSuite,
   bookSuite,
   visitsSuite,
+  billingSuite,
   startupSuite,
   uiSuite,
 ];

@@ -3,6 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AccountView, ArAgeing, PaymentView, ZReport } from '../../src-shared/billing/model';
+import { DRAWER_PAYMENTS, LEDGER_ENTRIES } from '../bench/billing-data';
+import { AgeingFloor, DrawerFloor, floorHandle, LedgerFloor, PaymentFloor } from '../bench/billing-floors';
+import { BENCH_CLIENT } from '../bench/dataset';
 import { ensureDataset, type Dataset } from '../bench/dataset';
 import {
   BookFloor,
@@ -165,6 +169,83 @@ describe('bench scheduling floors', () => {
       await expect(bookOurs(core, again)).rejects.toThrow(/CONFLICT/);
     } finally {
       floor.close();
+      await core.close();
+      copies.remove();
+    }
+  });
+});
+
+// The billing bench's own checks on the same data: the seeded rows keep the rules (the balance cache
+// equal to the raw sums), and each floor answers what our procedure does.
+describe('bench billing data', () => {
+  it('invoices every completed appointment, keeps the balance cache equal to the raw rows, grows one long account and a full drawer', () => {
+    const plain = new BetterSqlite3(dataset.plain, { readonly: true });
+    try {
+      const one = (sql: string) => plain.prepare(sql).pluck().get() as number;
+      expect(dataset.billing.invoices).toBeGreaterThanOrEqual(
+        one("SELECT count(*) FROM appointments WHERE status = 'completed'"),
+      );
+      expect(dataset.billing.ledgerEntries).toBeGreaterThanOrEqual(LEDGER_ENTRIES);
+      expect(one(`SELECT count(*) FROM payments WHERE drawer_id = '${dataset.billing.drawerId}'`)).toBe(
+        DRAWER_PAYMENTS,
+      );
+      expect(one('SELECT count(*) FROM invoice_balances WHERE patient_open_minor > 0')).toBe(
+        dataset.billing.openInvoices,
+      );
+      const mismatched = plain
+        .prepare(
+          `SELECT b.invoice_id FROM invoice_balances b JOIN invoices i ON i.id = b.invoice_id
+           WHERE b.patient_due_minor <> i.patient_minor OR b.insurer_due_minor <> i.insurer_minor
+              OR b.patient_settled_minor <> coalesce((SELECT sum(amount_minor) FROM payment_allocations a WHERE a.invoice_id = i.id), 0)`,
+        )
+        .all();
+      expect(mismatched).toEqual([]);
+    } finally {
+      plain.close();
+    }
+  });
+
+  it('has floors that answer like our procedures: a payment’s allocation, the ledger, the drawer, the ageing', async () => {
+    const copies = workingCopies(dataset, 'billing-check');
+    const core = await openScheduler(copies.encrypted);
+    const handle = floorHandle(copies.plain);
+    const call = async <T>(name: string, input: unknown) => {
+      const result = await core.invoke(BENCH_CLIENT, name, input);
+      if (!result.ok) throw new Error(result.error.message);
+      return result.value as T;
+    };
+    try {
+      const patientId = handle
+        .prepare('SELECT patient_id FROM invoice_balances WHERE patient_open_minor > 0 ORDER BY patient_id')
+        .pluck()
+        .get() as string;
+      const card = handle.prepare("SELECT id FROM payment_methods WHERE kind = 'card'").pluck().get() as string;
+      const paid = await call<PaymentView>('payments.take', {
+        patientId,
+        amountMinor: 100,
+        methodId: card,
+        reference: 'TID',
+      });
+      expect(new PaymentFloor(handle).run(patientId, 100, card, benchNow())).toEqual(
+        paid.allocations.map((a) => a.invoiceId),
+      );
+      const account = await call<AccountView>('accounts.get', { patientId: dataset.billing.ledgerPatientId });
+      expect(new LedgerFloor(handle).ledger(dataset.billing.ledgerPatientId)).toEqual({
+        entries: account.entries.length,
+        balance: account.summary.balanceMinor,
+      });
+      const report = await call<ZReport>('drawers.zReport', { drawerId: dataset.billing.drawerId });
+      expect(new DrawerFloor(handle).summary(dataset.billing.drawerId)).toEqual({
+        rows: report.rows.length,
+        cash: report.drawer.expectedCashMinor,
+      });
+      const ageing = await call<ArAgeing>('accounts.ageing', {});
+      expect(new AgeingFloor(handle).ageing(BENCH_TODAY)).toEqual({
+        patients: ageing.byPatient.patientCount,
+        total: ageing.byPatient.totalMinor,
+      });
+    } finally {
+      handle.close();
       await core.close();
       copies.remove();
     }

@@ -1,3 +1,4 @@
+import type { BillingTables } from './schema-billing';
 import type { DocumentTables } from './schema-documents';
 import type { ReminderTables } from './schema-reminders';
 import type { VisitTables } from './schema-visits';
@@ -378,7 +379,7 @@ export interface AppointmentHistoryTable {
   updated_at: EpochMs;
 }
 
-export interface Database extends DocumentTables, ReminderTables, VisitTables {
+export interface Database extends DocumentTables, ReminderTables, VisitTables, BillingTables {
   clinic_settings: ClinicSettingsTable;
   roles: RolesTable;
   role_permissions: RolePermissionsTable;

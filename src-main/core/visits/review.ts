@@ -1,7 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { CheckInReview, InsuranceCheck } from '../../../src-shared/visits/model';
 import { ApiError, fieldError } from '../../../src-shared/api/errors';
-import { todayIn } from '../../../src-shared/patients/dates';
+import { formatDate, todayIn } from '../../../src-shared/patients/dates';
+import { formatMoney } from '../../../src-shared/billing/money';
+import { accountSummary } from '../billing/accounts';
+import { billingContext } from '../billing/context';
 import { daysBetween } from '../../../src-shared/scheduling/time';
 import type { Database } from '../db/schema';
 import { consentInForce } from '../../../src-shared/patients/consents';
@@ -23,6 +26,7 @@ export async function checkInReview(
   db: Db,
   input: { appointmentId?: string | undefined; patientId?: string | undefined },
   now: number,
+  options: { account: boolean } = { account: false },
 ): Promise<CheckInReview> {
   const { timeZone } = await clinicClock(db);
   const today = todayIn(timeZone, now);
@@ -77,6 +81,24 @@ export async function checkInReview(
   if (consents.length === 0) warnings.push('No consent on file: have the patient sign one.');
   if (record.alerts.length > 0) warnings.push(`Alerts: ${record.alerts.map((alert) => alert.text).join('; ')}`);
 
+  let account: CheckInReview['account'] = null;
+  if (options.account) {
+    const billing = await billingContext(db, now);
+    const summary = await accountSummary(db, billing, patientId);
+    account = {
+      currency: summary.currency,
+      balanceMinor: summary.balanceMinor,
+      owingMinor: summary.owingMinor,
+      owingSince: summary.owingSince,
+      overdueMinor: summary.overdueMinor,
+      creditMinor: summary.creditMinor,
+    };
+    if (summary.owingMinor > 0 && summary.owingSince)
+      warnings.push(
+        `Owes ${formatMoney(summary.owingMinor, billing.money)} since ${formatDate(summary.owingSince, billing.dateFormat)}.`,
+      );
+  }
+
   const address = [record.address.line1, record.address.line2, record.address.city, record.address.postalCode]
     .filter((part) => part)
     .join(', ');
@@ -99,5 +121,6 @@ export async function checkInReview(
     warnings,
     appointment,
     openVisitId: open?.id ?? null,
+    account,
   };
 }

@@ -15,6 +15,14 @@ import { settingsHandlers } from './settings';
 import { systemHandlers } from './system';
 import { usersHandlers } from './users';
 import { visitsHandlers } from './visits';
+import { accountsHandlers } from './accounts';
+import { billingHandlers } from './billing';
+import { claimsHandlers } from './claims';
+import { drawersHandlers } from './drawers';
+import { feesHandlers } from './fees';
+import { invoicesHandlers } from './invoices';
+import { paymentsHandlers } from './payments';
+import { statementsHandlers } from './statements';
 
 /** Every procedure's implementation; the type makes a missing one a compile error. */
 export const handlers: Handlers = {
@@ -34,4 +42,12 @@ export const handlers: Handlers = {
   ...scheduleUpdateHandlers,
   ...calendarHandlers,
   ...intakeHandlers,
+  ...billingHandlers,
+  ...feesHandlers,
+  ...invoicesHandlers,
+  ...paymentsHandlers,
+  ...accountsHandlers,
+  ...drawersHandlers,
+  ...claimsHandlers,
+  ...statementsHandlers,
 };

@@ -68,7 +68,9 @@ export const visitsHandlers: HandlersFor<VisitsProcedure> = {
   'visits.board': async (ctx, input) => visitBoard(ctx.db, input, ctx.now),
   'visits.display': async (ctx) => displayTickets(ctx.db, ctx.now),
   'visits.checkInReview': async (ctx, input) => {
-    const review = await checkInReview(ctx.db, input, ctx.now);
+    const review = await checkInReview(ctx.db, input, ctx.now, {
+      account: ctx.session?.permissions.has('billing:read') ?? false,
+    });
     ctx.audit.targetType = 'patient';
     ctx.audit.targetId = review.patientId;
     ctx.audit.details = { checkInReview: true, appointmentId: input.appointmentId };

@@ -1,0 +1,186 @@
+import { sql, type Kysely } from 'kysely';
+import type { OpenInvoice } from '../../../src-shared/billing/allocation';
+import type { Database } from '../db/schema';
+import type { InvoiceBalancesTable } from '../db/schema-billing';
+
+/**
+ * SQL of `invoice_balances`, the cache of each issued invoice's open amounts, kept in step in the
+ * same transaction as every row that moves them, and of the reads that use it (open invoices, what a
+ * patient owes, A/R ageing). `rawBalances` recomputes it from the ledger: a test holds the two equal.
+ */
+
+type Db = Kysely<Database>;
+
+export async function insertBalance(db: Db, row: Omit<InvoiceBalancesTable, 'patient_open_minor'>): Promise<void> {
+  await db.insertInto('invoice_balances').values(row).execute();
+}
+
+/** Moves an invoice's cached amounts by the given deltas. */
+export async function moveBalance(
+  db: Db,
+  invoiceId: string,
+  delta: { patientDue?: number; settled?: number; insurerDue?: number },
+  now: number,
+): Promise<void> {
+  await db
+    .updateTable('invoice_balances')
+    .set({
+      patient_due_minor: sql`patient_due_minor + ${delta.patientDue ?? 0}`,
+      patient_settled_minor: sql`patient_settled_minor + ${delta.settled ?? 0}`,
+      insurer_due_minor: sql`insurer_due_minor + ${delta.insurerDue ?? 0}`,
+      updated_at: now,
+    })
+    .where('invoice_id', '=', invoiceId)
+    .execute();
+}
+
+export function findBalance(db: Db, invoiceId: string) {
+  return db.selectFrom('invoice_balances').selectAll().where('invoice_id', '=', invoiceId).executeTakeFirst();
+}
+
+/** The patient's invoices with something still open for the patient, oldest first. */
+export async function openInvoicesOf(db: Db, patientId: string): Promise<OpenInvoice[]> {
+  const rows = await db
+    .selectFrom('invoice_balances as b')
+    .innerJoin('invoices as i', 'i.id', 'b.invoice_id')
+    .select(['b.invoice_id', 'i.number', 'b.issued_on', 'b.patient_open_minor'])
+    .where('b.patient_id', '=', patientId)
+    .where('b.patient_open_minor', '<>', 0)
+    .orderBy('b.issued_on')
+    .orderBy('i.number')
+    .execute();
+  return rows
+    .filter((row) => row.patient_open_minor > 0)
+    .map((row) => ({
+      invoiceId: row.invoice_id,
+      number: row.number ?? '',
+      issuedOn: row.issued_on,
+      openMinor: row.patient_open_minor,
+    }));
+}
+
+/** What the patient owes on issued invoices, since when, and the part past due. */
+export async function patientOwing(db: Db, patientId: string, today: string) {
+  const row = await db
+    .selectFrom('invoice_balances')
+    .select([
+      sql<number>`coalesce(sum(patient_open_minor), 0)`.as('owing'),
+      sql<string | null>`min(issued_on)`.as('since'),
+      sql<number>`coalesce(sum(CASE WHEN due_on < ${today} THEN patient_open_minor ELSE 0 END), 0)`.as('overdue'),
+      sql<string | null>`min(CASE WHEN due_on < ${today} THEN due_on END)`.as('overdue_since'),
+    ])
+    .where('patient_id', '=', patientId)
+    // `<> 0`, as the partial index says (SQLite uses it only for the same term); open amounts are never negative.
+    .where('patient_open_minor', '<>', 0)
+    .executeTakeFirstOrThrow();
+  return row;
+}
+
+/** Σ of what the patient was charged on issued invoices (after credit notes and insurers' shares). */
+export async function patientDueTotal(db: Db, patientId: string): Promise<number> {
+  const row = await db
+    .selectFrom('invoice_balances')
+    .select(sql<number>`coalesce(sum(patient_due_minor), 0)`.as('n'))
+    .where('patient_id', '=', patientId)
+    .executeTakeFirstOrThrow();
+  return row.n;
+}
+
+export interface AgeingRowRaw {
+  patient_id: string;
+  b0: number;
+  b1: number;
+  b2: number;
+  b3: number;
+  b4: number;
+  total: number;
+}
+
+/** Open patient amounts per patient and age bucket (days since issue, as of `today`). */
+export function ageingByPatient(db: Db, today: string) {
+  return sql<AgeingRowRaw>`
+    SELECT patient_id,
+      sum(CASE WHEN d <= 30 THEN o ELSE 0 END) AS b0,
+      sum(CASE WHEN d > 30 AND d <= 60 THEN o ELSE 0 END) AS b1,
+      sum(CASE WHEN d > 60 AND d <= 90 THEN o ELSE 0 END) AS b2,
+      sum(CASE WHEN d > 90 AND d <= 120 THEN o ELSE 0 END) AS b3,
+      sum(CASE WHEN d > 120 THEN o ELSE 0 END) AS b4,
+      sum(o) AS total
+    FROM (SELECT patient_id, patient_open_minor AS o, julianday(${today}) - julianday(issued_on) AS d
+          FROM invoice_balances WHERE patient_open_minor <> 0)
+    GROUP BY patient_id HAVING sum(o) > 0
+    ORDER BY total DESC, patient_id`.execute(db);
+}
+
+/** What insurers still owe, per payer and age bucket. */
+export function ageingByPayer(db: Db, today: string) {
+  return sql<Omit<AgeingRowRaw, 'patient_id'> & { payer: string }>`
+    SELECT payer,
+      sum(CASE WHEN d <= 30 THEN o ELSE 0 END) AS b0,
+      sum(CASE WHEN d > 30 AND d <= 60 THEN o ELSE 0 END) AS b1,
+      sum(CASE WHEN d > 60 AND d <= 90 THEN o ELSE 0 END) AS b2,
+      sum(CASE WHEN d > 90 AND d <= 120 THEN o ELSE 0 END) AS b3,
+      sum(CASE WHEN d > 120 THEN o ELSE 0 END) AS b4,
+      sum(o) AS total
+    FROM (SELECT coalesce(payer, '') AS payer, insurer_due_minor AS o, julianday(${today}) - julianday(issued_on) AS d
+          FROM invoice_balances WHERE insurer_due_minor <> 0)
+    GROUP BY payer ORDER BY total DESC, payer`.execute(db);
+}
+
+/** Names and MRNs of the given patients (the ageing report's rows). */
+export function patientNames(db: Db, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('patients')
+    .select(['id', 'first_name', 'middle_name', 'last_name', 'preferred_name', 'mrn'])
+    .where('id', 'in', ids)
+    .execute();
+}
+
+/** Patients owing more than `minMinor` on issued invoices, the largest first. */
+export function patientsOwingMore(db: Db, minMinor: number, limit: number) {
+  return db
+    .selectFrom('invoice_balances')
+    .select(['patient_id', sql<number>`sum(patient_open_minor)`.as('owing')])
+    .where('patient_open_minor', '<>', 0)
+    .groupBy('patient_id')
+    .having(sql`sum(patient_open_minor)`, '>', minMinor)
+    .orderBy('owing', 'desc')
+    .orderBy('patient_id')
+    .limit(limit)
+    .execute();
+}
+
+/**
+ * Every issued invoice's amounts recomputed from the raw rows (invoice, credit notes, allocations,
+ * adjustments not reversed, remittances): what `invoice_balances` must hold.
+ */
+export function rawBalances(db: Db) {
+  return sql<{ invoice_id: string; patient_due: number; settled: number; insurer_due: number }>`
+    SELECT i.id AS invoice_id,
+      i.patient_minor
+        - coalesce((SELECT sum(c.patient_minor) FROM invoices c WHERE c.credits_invoice_id = i.id AND c.status = 'issued'), 0)
+        + coalesce((SELECT sum(CASE WHEN r.sequence = 'primary' THEN r.patient_minor ELSE -(r.paid_minor + r.adjustment_minor) END)
+                    FROM claim_remittance_lines r WHERE r.invoice_id = i.id), 0) AS patient_due,
+      coalesce((SELECT sum(a.amount_minor) FROM payment_allocations a WHERE a.invoice_id = i.id), 0)
+        + coalesce((SELECT sum(d.amount_minor) FROM adjustments d WHERE d.invoice_id = i.id
+                    AND NOT EXISTS (SELECT 1 FROM reversals v WHERE v.target_id = d.id)), 0) AS settled,
+      i.insurer_minor
+        - coalesce((SELECT sum(c.insurer_minor) FROM invoices c WHERE c.credits_invoice_id = i.id AND c.status = 'issued'), 0)
+        - coalesce((SELECT sum(r.paid_minor + r.adjustment_minor + r.patient_minor)
+                    FROM claim_remittance_lines r WHERE r.invoice_id = i.id AND r.sequence = 'primary'), 0) AS insurer_due
+    FROM invoices i WHERE i.kind = 'invoice' AND i.status = 'issued' ORDER BY i.id`.execute(db);
+}
+
+export function cachedBalances(db: Db) {
+  return db
+    .selectFrom('invoice_balances')
+    .select([
+      'invoice_id',
+      'patient_due_minor as patient_due',
+      'patient_settled_minor as settled',
+      'insurer_due_minor as insurer_due',
+    ])
+    .orderBy('invoice_id')
+    .execute();
+}

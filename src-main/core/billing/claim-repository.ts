@@ -1,0 +1,183 @@
+import { sql, type Kysely } from 'kysely';
+import type { ClaimStatus } from '../../../src-shared/billing/claim-status';
+import type { Database } from '../db/schema';
+import type {
+  ClaimEventsTable,
+  ClaimLinesTable,
+  ClaimRemittanceLinesTable,
+  ClaimRemittancesTable,
+  ClaimRow,
+  ClaimsTable,
+} from '../db/schema-billing';
+
+/** SQL of insurance claims: the claim, its lines, its status history and the remittances posted to it. */
+
+type Db = Kysely<Database>;
+
+export async function insertClaim(db: Db, claim: ClaimsTable, lines: ClaimLinesTable[]): Promise<void> {
+  await db.insertInto('claims').values(claim).execute();
+  if (lines.length > 0) await db.insertInto('claim_lines').values(lines).execute();
+}
+
+export function findClaim(db: Db, id: string): Promise<ClaimRow | undefined> {
+  return db.selectFrom('claims').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function updateClaim(db: Db, id: string, changes: Partial<ClaimsTable>): Promise<void> {
+  await db.updateTable('claims').set(changes).where('id', '=', id).execute();
+}
+
+export async function insertClaimEvent(db: Db, row: ClaimEventsTable): Promise<void> {
+  await db.insertInto('claim_events').values(row).execute();
+}
+
+export async function insertRemittance(
+  db: Db,
+  remittance: ClaimRemittancesTable,
+  lines: ClaimRemittanceLinesTable[],
+): Promise<void> {
+  await db.insertInto('claim_remittances').values(remittance).execute();
+  if (lines.length > 0) await db.insertInto('claim_remittance_lines').values(lines).execute();
+}
+
+/** The claim's lines with their invoice line and what the remittances posted on each so far. */
+export function claimLines(db: Db, claimId: string) {
+  return db
+    .selectFrom('claim_lines as c')
+    .innerJoin('invoice_lines as l', 'l.id', 'c.invoice_line_id')
+    .select((eb) => [
+      'c.id',
+      'c.invoice_line_id',
+      'c.billed_minor',
+      'c.primary_paid_minor',
+      'l.code',
+      'l.description',
+      'l.invoice_id',
+      eb
+        .selectFrom('claim_remittance_lines as r')
+        .select(sql<number>`coalesce(sum(r.allowed_minor), 0)`.as('n'))
+        .whereRef('r.claim_line_id', '=', 'c.id')
+        .as('allowed'),
+      eb
+        .selectFrom('claim_remittance_lines as r')
+        .select(sql<number>`coalesce(sum(r.paid_minor), 0)`.as('n'))
+        .whereRef('r.claim_line_id', '=', 'c.id')
+        .as('paid'),
+      eb
+        .selectFrom('claim_remittance_lines as r')
+        .select(sql<number>`coalesce(sum(r.adjustment_minor), 0)`.as('n'))
+        .whereRef('r.claim_line_id', '=', 'c.id')
+        .as('adjusted'),
+      eb
+        .selectFrom('claim_remittance_lines as r')
+        .select(sql<number>`coalesce(sum(r.patient_minor), 0)`.as('n'))
+        .whereRef('r.claim_line_id', '=', 'c.id')
+        .as('patient'),
+    ])
+    .where('c.claim_id', '=', claimId)
+    .orderBy('l.position')
+    .execute();
+}
+
+export function claimEvents(db: Db, claimId: string) {
+  return db
+    .selectFrom('claim_events')
+    .selectAll()
+    .where('claim_id', '=', claimId)
+    .orderBy('at')
+    .orderBy('id')
+    .execute();
+}
+
+export function claimRemittances(db: Db, claimId: string) {
+  return db
+    .selectFrom('claim_remittances as r')
+    .select((eb) => [
+      'r.id',
+      'r.received_on',
+      'r.payer_reference',
+      'r.posted_at',
+      'r.posted_by_name',
+      eb
+        .selectFrom('claim_remittance_lines as l')
+        .select(sql<number>`coalesce(sum(l.paid_minor), 0)`.as('n'))
+        .whereRef('l.remittance_id', '=', 'r.id')
+        .as('paid'),
+    ])
+    .where('r.claim_id', '=', claimId)
+    .orderBy('r.posted_at')
+    .execute();
+}
+
+/** Invoice lines of an invoice already on a live claim of this sequence (not closed unpaid). */
+export async function claimedLineIds(
+  db: Db,
+  invoiceId: string,
+  sequence: 'primary' | 'secondary',
+): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('claim_lines as c')
+    .innerJoin('claims as k', 'k.id', 'c.claim_id')
+    .select('c.invoice_line_id')
+    .where('k.invoice_id', '=', invoiceId)
+    .where('k.sequence', '=', sequence)
+    .where('k.status', '!=', 'closed')
+    .execute();
+  return new Set(rows.map((row) => row.invoice_line_id));
+}
+
+export interface ClaimListFilter {
+  claimId?: string | undefined;
+  statuses?: ClaimStatus[] | undefined;
+  patientId?: string | undefined;
+  limit: number;
+}
+
+/** Claims with their patient, invoice number and totals settled, oldest status first. */
+export function listClaims(db: Db, filter: ClaimListFilter) {
+  let query = db
+    .selectFrom('claims as k')
+    .innerJoin('invoices as i', 'i.id', 'k.invoice_id')
+    .innerJoin('patients as p', 'p.id', 'k.patient_id')
+    .select((eb) => [
+      'k.id',
+      'k.invoice_id',
+      'i.number as invoice_number',
+      'k.patient_id',
+      'p.first_name',
+      'p.middle_name',
+      'p.last_name',
+      'p.preferred_name',
+      'k.payer',
+      'k.sequence',
+      'k.status',
+      'k.status_at',
+      'k.submitted_on',
+      'k.created_at',
+      'k.billed_minor',
+      eb
+        .selectFrom('claim_remittance_lines as r')
+        .innerJoin('claim_lines as c', 'c.id', 'r.claim_line_id')
+        .select(sql<number>`coalesce(sum(r.paid_minor), 0)`.as('n'))
+        .whereRef('c.claim_id', '=', 'k.id')
+        .as('paid'),
+      eb
+        .selectFrom('claim_remittance_lines as r')
+        .innerJoin('claim_lines as c', 'c.id', 'r.claim_line_id')
+        .select(sql<number>`coalesce(sum(r.paid_minor + r.adjustment_minor + r.patient_minor), 0)`.as('n'))
+        .whereRef('c.claim_id', '=', 'k.id')
+        .as('settled'),
+    ]);
+  if (filter.statuses && filter.statuses.length > 0) query = query.where('k.status', 'in', filter.statuses);
+  if (filter.patientId) query = query.where('k.patient_id', '=', filter.patientId);
+  if (filter.claimId) query = query.where('k.id', '=', filter.claimId);
+  return query.orderBy('k.status_at').orderBy('k.id').limit(filter.limit).execute();
+}
+
+export async function claimCounts(db: Db) {
+  return db
+    .selectFrom('claims')
+    .select(['status', sql<number>`count(*)`.as('n')])
+    .groupBy('status')
+    .execute();
+}

@@ -1,0 +1,260 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+import type { InvoiceLineRow, InvoiceRow, InvoicesTable, NewInvoiceLine } from '../db/schema-billing';
+
+/** SQL of invoices and credit notes, their lines, and what they are built from (visits, appointments, patients). */
+
+type Db = Kysely<Database>;
+
+export async function insertInvoice(db: Db, row: InvoicesTable): Promise<void> {
+  await db.insertInto('invoices').values(row).execute();
+}
+
+export function findInvoice(db: Db, id: string): Promise<InvoiceRow | undefined> {
+  return db.selectFrom('invoices').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+}
+
+/** Changes a draft (the issued-invoice trigger refuses anything else). */
+export async function updateInvoice(db: Db, id: string, changes: Partial<InvoiceRow>): Promise<void> {
+  await db.updateTable('invoices').set(changes).where('id', '=', id).execute();
+}
+
+export function invoiceLines(db: Db, invoiceId: string): Promise<InvoiceLineRow[]> {
+  return db
+    .selectFrom('invoice_lines')
+    .selectAll()
+    .where('invoice_id', '=', invoiceId)
+    .where('deleted_at', 'is', null)
+    .orderBy('position')
+    .execute();
+}
+
+export async function insertLines(db: Db, rows: NewInvoiceLine[]): Promise<void> {
+  if (rows.length > 0) await db.insertInto('invoice_lines').values(rows).execute();
+}
+
+export async function updateLine(db: Db, id: string, changes: Partial<InvoiceLineRow>): Promise<void> {
+  await db.updateTable('invoice_lines').set(changes).where('id', '=', id).execute();
+}
+
+/** A draft's lines taken off: kept, marked deleted (rows are never deleted). */
+export async function removeLines(db: Db, ids: string[], now: number): Promise<void> {
+  if (ids.length === 0) return;
+  await db.updateTable('invoice_lines').set({ deleted_at: now, updated_at: now }).where('id', 'in', ids).execute();
+}
+
+/** The newest live invoice (draft or issued, not a credit note) of a visit. */
+export function newestInvoiceFor(db: Db, column: 'visit_id' | 'appointment_id', id: string) {
+  return db
+    .selectFrom('invoices')
+    .selectAll()
+    .where(column, '=', id)
+    .where('kind', '=', 'invoice')
+    .where('deleted_at', 'is', null)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/** Ids of this invoice's lines already credited by an issued credit note. */
+export async function creditedLineIds(db: Db, invoiceId: string): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('invoice_lines as l')
+    .innerJoin('invoices as c', 'c.id', 'l.invoice_id')
+    .select('l.credits_line_id')
+    .where('c.credits_invoice_id', '=', invoiceId)
+    .where('c.status', '=', 'issued')
+    .where('l.deleted_at', 'is', null)
+    .execute();
+  return new Set(rows.map((row) => row.credits_line_id).filter((id): id is string => id !== null));
+}
+
+export function creditNotesOf(db: Db, invoiceId: string) {
+  return db
+    .selectFrom('invoices')
+    .select(['id', 'number', 'total_minor', 'tax_minor', 'insurer_minor', 'patient_minor', 'issued_on'])
+    .where('credits_invoice_id', '=', invoiceId)
+    .where('status', '=', 'issued')
+    .orderBy('issued_at')
+    .execute();
+}
+
+export function patientInvoices(db: Db, patientId: string) {
+  return db
+    .selectFrom('invoices as i')
+    .leftJoin('invoice_balances as b', 'b.invoice_id', 'i.id')
+    .select([
+      'i.id',
+      'i.kind',
+      'i.status',
+      'i.number',
+      'i.visit_id',
+      'i.appointment_id',
+      'i.issued_on',
+      'i.total_minor',
+      'i.patient_minor',
+      'i.created_at',
+      'b.patient_open_minor',
+    ])
+    .where('i.patient_id', '=', patientId)
+    .where('i.deleted_at', 'is', null)
+    .orderBy('i.created_at', 'desc')
+    .execute();
+}
+
+export function patientBrief(db: Db, patientId: string) {
+  return db
+    .selectFrom('patients')
+    .select([
+      'id',
+      'first_name',
+      'middle_name',
+      'last_name',
+      'preferred_name',
+      'mrn',
+      'address_line1',
+      'address_line2',
+      'city',
+      'region',
+      'postal_code',
+      'country',
+      'merged_into_id',
+    ])
+    .where('id', '=', patientId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+}
+
+export function patientPolicies(db: Db, patientId: string, today: string) {
+  return db
+    .selectFrom('patient_insurance')
+    .select(['id', 'payer', 'priority', 'member_id'])
+    .where('patient_id', '=', patientId)
+    .where('deleted_at', 'is', null)
+    .where((eb) => eb.or([eb('termination_date', 'is', null), eb('termination_date', '>=', today)]))
+    .where((eb) => eb.or([eb('effective_date', 'is', null), eb('effective_date', '<=', today)]))
+    .orderBy('priority')
+    .execute();
+}
+
+export function findPolicy(db: Db, policyId: string) {
+  return db
+    .selectFrom('patient_insurance')
+    .select(['id', 'patient_id', 'payer', 'priority', 'member_id'])
+    .where('id', '=', policyId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+}
+
+/** A visit with what an invoice is built from: the patient, the appointment's type, the provider. */
+export function visitForBilling(db: Db, visitId: string) {
+  return db
+    .selectFrom('visits as v')
+    .leftJoin('appointments as a', 'a.id', 'v.appointment_id')
+    .leftJoin('appointment_types as t', 't.id', 'a.type_id')
+    .leftJoin('providers as p', 'p.id', 'v.provider_id')
+    .select([
+      'v.id',
+      'v.patient_id',
+      'v.appointment_id',
+      'v.status',
+      'v.local_date',
+      'a.type_id',
+      't.name as type_name',
+      'p.display_name as provider_name',
+    ])
+    .where('v.id', '=', visitId)
+    .where('v.deleted_at', 'is', null)
+    .executeTakeFirst();
+}
+
+export function appointmentForBilling(db: Db, appointmentId: string) {
+  return db
+    .selectFrom('appointments as a')
+    .innerJoin('appointment_types as t', 't.id', 'a.type_id')
+    .innerJoin('providers as p', 'p.id', 'a.provider_id')
+    .leftJoin('visits as v', (join) =>
+      join.onRef('v.appointment_id', '=', 'a.id').on('v.status', '!=', 'cancelled').on('v.deleted_at', 'is', null),
+    )
+    .select([
+      'a.id',
+      'a.patient_id',
+      'a.status',
+      'a.type_id',
+      't.name as type_name',
+      'p.display_name as provider_name',
+      'v.id as visit_id',
+    ])
+    .where('a.id', '=', appointmentId)
+    .where('a.deleted_at', 'is', null)
+    .executeTakeFirst();
+}
+
+/**
+ * Checked-out visits and completed appointments of the patient since `since` with no live invoice:
+ * the account screen offers to invoice them.
+ */
+export function unbilledVisits(db: Db, patientId: string, since: number, limit: number) {
+  return db
+    .selectFrom('appointments as a')
+    .innerJoin('appointment_types as t', 't.id', 'a.type_id')
+    .innerJoin('providers as p', 'p.id', 'a.provider_id')
+    .leftJoin('visits as v', (join) =>
+      join.onRef('v.appointment_id', '=', 'a.id').on('v.status', '=', 'checked_out').on('v.deleted_at', 'is', null),
+    )
+    .select([
+      'a.id as appointment_id',
+      'a.start_at',
+      'v.id as visit_id',
+      't.name as type_name',
+      'p.display_name as provider_name',
+    ])
+    .where('a.patient_id', '=', patientId)
+    .where('a.status', '=', 'completed')
+    .where('a.deleted_at', 'is', null)
+    .where('a.start_at', '>=', since)
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('invoices as i')
+            .select('i.id')
+            .whereRef('i.appointment_id', '=', 'a.id')
+            .where('i.kind', '=', 'invoice')
+            .where('i.deleted_at', 'is', null),
+        ),
+      ),
+    )
+    .orderBy('a.start_at', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+/** Checked-out walk-in visits (no appointment) of the patient since `since` (a local date) with no live invoice. */
+export function unbilledWalkIns(db: Db, patientId: string, since: string, limit: number) {
+  return db
+    .selectFrom('visits as v')
+    .leftJoin('providers as p', 'p.id', 'v.provider_id')
+    .select(['v.id as visit_id', 'v.local_date', 'p.display_name as provider_name'])
+    .where('v.patient_id', '=', patientId)
+    .where('v.appointment_id', 'is', null)
+    .where('v.status', '=', 'checked_out')
+    .where('v.deleted_at', 'is', null)
+    .where('v.local_date', '>=', since)
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('invoices as i')
+            .select('i.id')
+            .whereRef('i.visit_id', '=', 'v.id')
+            .where('i.kind', '=', 'invoice')
+            .where('i.deleted_at', 'is', null),
+        ),
+      ),
+    )
+    .orderBy('v.local_date', 'desc')
+    .limit(limit)
+    .execute();
+}

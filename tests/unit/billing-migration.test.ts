@@ -1,0 +1,60 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { migrations } from '../../migrations';
+import { migrate } from '../../src-main/core/db/migrate';
+import { openEncryptedHandle } from '../../src-main/core/db/open';
+import { tempFolder, type TempFolder } from '../helpers/temp-core';
+
+const folders: TempFolder[] = [];
+afterEach(() => folders.splice(0).forEach((f) => f.remove()));
+
+describe('migrations 0018 and 0019 (billing)', () => {
+  it('give a clinic that existed before billing its settings, this desk’s series, the payment methods and the roles’ permissions', () => {
+    const folder = tempFolder();
+    folders.push(folder);
+    const handle = openEncryptedHandle({ file: folder.file, key: folder.key, create: true });
+    migrate(
+      handle,
+      1_000,
+      migrations.filter((m) => m.version < 18),
+    );
+    const granted = (role: string) =>
+      handle
+        .prepare(
+          "SELECT permission FROM role_permissions WHERE role_id = ? AND permission LIKE 'billing:%' ORDER BY permission",
+        )
+        .pluck()
+        .all(role);
+    expect(granted('receptionist')).toEqual(['billing:read']);
+    migrate(handle, 2_000);
+    expect(granted('receptionist')).toEqual(['billing:close', 'billing:read', 'billing:write']);
+    expect(granted('manager')).toEqual([
+      'billing:adjust',
+      'billing:claims',
+      'billing:close',
+      'billing:read',
+      'billing:refund',
+      'billing:write',
+    ]);
+    expect(granted('nurse')).toEqual([]);
+    expect(granted('provider')).toEqual([]);
+    expect(handle.prepare('SELECT series_prefix, name FROM billing_desk').get()).toEqual({
+      series_prefix: 'A',
+      name: 'Front desk',
+    });
+    expect(handle.prepare('SELECT tax_rounding, lock_date, locale FROM billing_settings').get()).toEqual({
+      tax_rounding: 'per_line',
+      lock_date: null,
+      locale: 'en-GB',
+    });
+    expect(handle.prepare('SELECT kind FROM payment_methods ORDER BY position').pluck().all()).toEqual([
+      'cash',
+      'card',
+      'cheque',
+      'bank_transfer',
+      'insurance',
+      'other',
+    ]);
+    expect(handle.prepare('SELECT payer FROM fee_schedules').all()).toEqual([{ payer: null }]);
+    handle.close();
+  });
+});
