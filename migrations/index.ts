@@ -10,8 +10,8 @@ import { migration0009 } from './0009_series_waitlist';
 import { migration0010 } from './0010_patient_names_index';
 import { migration0011 } from './0011_reminder_consent';
 import { migration0012 } from './0012_appointment_details_history';
-import { migration0018 } from './0018_billing';
-import { migration0019 } from './0019_billing_permissions';
+import { migration0013 } from './0013_billing';
+import { migration0014 } from './0014_billing_permissions';
 import type { Migration } from './types';
 
 /**
@@ -31,8 +31,8 @@ export const migrations: readonly Migration[] = [
   migration0010,
   migration0011,
   migration0012,
-  migration0018,
-  migration0019,
+  migration0013,
+  migration0014,
 ];
 
 export type { Migration, MigrationHandle } from './types';

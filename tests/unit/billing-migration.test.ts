@@ -7,7 +7,7 @@ import { tempFolder, type TempFolder } from '../helpers/temp-core';
 const folders: TempFolder[] = [];
 afterEach(() => folders.splice(0).forEach((f) => f.remove()));
 
-describe('migrations 0018 and 0019 (billing)', () => {
+describe('migrations 0013 and 0014 (billing)', () => {
   it('give a clinic that existed before billing its settings, this desk’s series, the payment methods and the roles’ permissions', () => {
     const folder = tempFolder();
     folders.push(folder);
@@ -15,7 +15,7 @@ describe('migrations 0018 and 0019 (billing)', () => {
     migrate(
       handle,
       1_000,
-      migrations.filter((m) => m.version < 18),
+      migrations.filter((m) => m.version < 13),
     );
     const granted = (role: string) =>
       handle

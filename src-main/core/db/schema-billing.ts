@@ -3,7 +3,7 @@ import type { ClaimStatus } from '../../../src-shared/billing/claim-status';
 import type { PaymentMethodKind } from '../../../src-shared/billing/reason-codes';
 import type { TaxRounding } from '../../../src-shared/billing/tax';
 
-/** Billing tables (migration 0018). Amounts are integer minor units of the clinic's currency. */
+/** Billing tables (migration 0013). Amounts are integer minor units of the clinic's currency. */
 
 export interface BillingSettingsTable {
   id: number;

@@ -14,8 +14,8 @@ import type { Migration } from './types';
  *   drawers' counts are insert-only (UPDATE and DELETE refused by trigger);
  * - a closed drawer refuses every UPDATE; numbers are UNIQUE and the series counter only goes up.
  */
-export const migration0018: Migration = {
-  version: 18,
+export const migration0013: Migration = {
+  version: 13,
   name: 'billing',
   up(db, now) {
     db.exec(`

@@ -12,8 +12,8 @@ const GRANTS: Record<string, string[]> = {
   receptionist: ['billing:read', 'billing:write', 'billing:close'],
 };
 
-export const migration0019: Migration = {
-  version: 19,
+export const migration0014: Migration = {
+  version: 14,
   name: 'billing_permissions',
   up(db, now) {
     const grant = db.prepare(
