@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isLocalDate } from '../scheduling/time';
-import { optionalText, requiredText } from '../validation';
+import { boundedString, id, optionalText, requiredText } from '../validation';
 import { ADJUSTMENT_REASONS, PAYMENT_METHOD_KINDS, REMITTANCE_ADJUSTMENT_CODES } from './reason-codes';
 import { MAX_MINOR } from './money';
 import { PPM, TAX_ROUNDINGS } from './tax';
@@ -17,7 +17,9 @@ export const amountMinor = z
 /** An amount that must be more than zero. */
 export const positiveAmount = amountMinor.refine((value) => value > 0, 'must be more than zero');
 
-export const localDate = z.string().trim().refine(isLocalDate, 'must be a real date written as YYYY-MM-DD');
+export const localDate = boundedString(10, 'must be a real date written as YYYY-MM-DD')
+  .trim()
+  .refine(isLocalDate, 'must be a real date written as YYYY-MM-DD');
 
 export const ratePpm = z
   .number({ error: 'must be a rate in parts per million' })
@@ -44,23 +46,18 @@ export const remittanceCode = z.enum(REMITTANCE_ADJUSTMENT_CODES, {
 });
 
 /** A desk's invoice series prefix: 1–6 capital letters or digits, e.g. A or DESK2. */
-export const seriesPrefix = z
-  .string()
+export const seriesPrefix = boundedString(6, 'must be 1 to 6 letters or digits, such as A or DESK2')
   .trim()
   .toUpperCase()
   .regex(/^[A-Z0-9]{1,6}$/, 'must be 1 to 6 letters or digits, such as A or DESK2');
 
-export const serviceCode = z
-  .string()
+export const serviceCode = boundedString(20)
   .trim()
   .min(1, 'must not be empty')
-  .max(20, 'must be at most 20 characters')
   .regex(/^[A-Za-z0-9._-]+$/, 'must be letters, digits, dots, dashes or underscores');
 
-export const locale = z
-  .string()
+export const locale = boundedString(35)
   .trim()
-  .max(35, 'must be at most 35 characters')
   .refine((value) => {
     try {
       return Intl.NumberFormat.supportedLocalesOf([value]).length === 1;
@@ -97,19 +94,19 @@ export const paymentReference = optionalText(60).refine(
 /** One line of a draft invoice as the check-out screen sends it. */
 export const draftLine = z.object({
   /** Present for a line already saved; absent for a new one. */
-  id: z.uuid('must be a line id').optional(),
-  serviceId: z.uuid('must be a service id').nullish(),
+  id: id('a line').optional(),
+  serviceId: id('a service').nullish(),
   description: requiredText(200).optional(),
   quantity,
   unitPriceMinor: amountMinor,
   discountMinor: amountMinor.default(0),
   discountReason: optionalText(200),
-  taxId: z.uuid('must be a tax id').nullish(),
+  taxId: id('a tax').nullish(),
   insurerMinor: amountMinor.default(0),
 });
 
 export const allocationInput = z.object({
-  invoiceId: z.uuid('must be an invoice id'),
+  invoiceId: id('an invoice'),
   amountMinor: positiveAmount,
 });
 

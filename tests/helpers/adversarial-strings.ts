@@ -12,7 +12,7 @@ const ENDINGS = [BANG, SPACE, '\u0000', '@'];
 
 export const LONG = 100_000;
 /** Long enough that a quadratic pattern takes seconds, short enough that a linear one takes well under a millisecond. */
-export const PUMPED = 30_000;
+export const PUMPED = 60_000;
 
 /** The characters that a pattern's quantified parts accept (all candidates for an opaque refinement). */
 export function repeatedCharacters(pattern: RegExp | undefined): string[] {

@@ -68,6 +68,32 @@ interface MergeRow {
 /** Tables with a patient foreign key that the merge handles itself, or that must not follow the person. */
 const NOT_MOVED = new Set(['patient_search', 'patient_name_tokens', 'patient_not_duplicates', 'patient_merges']);
 
+/**
+ * Money stays with the record it was billed to: issued invoices are frozen and ledgers are insert-only,
+ * so their rows cannot be moved and moved back. A record with any of them may survive a merge but not be
+ * merged away (the refusal says which way round works).
+ */
+const BILLING_TABLES = new Set([
+  'invoices',
+  'invoice_balances',
+  'payments',
+  'payment_allocations',
+  'refunds',
+  'adjustments',
+  'reversals',
+  'claims',
+  'claim_remittance_lines',
+]);
+
+async function hasBillingRecords(db: Kysely<Database>, patientId: string): Promise<boolean> {
+  for (const table of BILLING_TABLES) {
+    const exists = await sql<{ one: number }>`
+      SELECT 1 AS one FROM ${sql.table(table)} WHERE patient_id = ${patientId} LIMIT 1`.execute(db);
+    if (exists.rows.length > 0) return true;
+  }
+  return false;
+}
+
 const COLUMNS: Record<MergeField, readonly string[]> = {
   firstName: ['first_name'],
   middleName: ['middle_name'],
@@ -109,7 +135,7 @@ async function linkedTables(db: Kysely<Database>): Promise<LinkedTable[]> {
     ORDER BY m.name, f."from"`.execute(db);
   const result: LinkedTable[] = [];
   for (const { tbl, col } of links.rows) {
-    if (NOT_MOVED.has(tbl)) continue;
+    if (NOT_MOVED.has(tbl) || BILLING_TABLES.has(tbl)) continue;
     const info = await sql<{ name: string; pk: number }>`SELECT name, pk FROM pragma_table_info(${tbl})`.execute(db);
     const keys = info.rows.filter((column) => column.pk > 0).map((column) => column.name);
     if (keys.length !== 1 || keys[0] !== 'id') {
@@ -188,6 +214,16 @@ export async function mergePatients(
   }
   if (merged.merged_into_id !== null)
     throw new ApiError('CONFLICT', `${describePatient(merged)} has already been merged into another record.`);
+  if (await hasBillingRecords(db, input.mergedId)) {
+    const other = (await hasBillingRecords(db, input.survivorId))
+      ? 'Both records have billing history, so they cannot be merged; settle and note the duplicate instead.'
+      : `Keep ${describePatient(merged)} and merge ${describePatient(survivor)} into it instead.`;
+    throw new ApiError(
+      'CONFLICT',
+      `${describePatient(merged)} has invoices or payments, which stay with the record they were billed to. ${other}`,
+      { fields: { mergedId: 'has billing history' } },
+    );
+  }
   const choices = fullChoices(input.fields);
 
   // Linked rows: snapshot, then move to the survivor.

@@ -37,7 +37,7 @@ export const feesProcedures = {
       name: requiredText(80),
       payer: optionalText(120),
       active: z.boolean().optional(),
-      prices: z.record(z.uuid('must be a service id'), amountMinor.nullable()).optional(),
+      prices: z.record(id('a service'), amountMinor.nullable()).optional(),
     }),
     access: 'settings:manage',
     kind: 'write',

@@ -66,7 +66,7 @@ export const paymentsProcedures = {
     input: z.object({
       from: localDate,
       to: localDate,
-      deskId: z.uuid('must be a desk id').optional(),
+      deskId: id('a desk').optional(),
       methodKind: methodKind.optional(),
       userId: id('a user').optional(),
       limit: z.number().int().min(1).max(5000).default(1000),
