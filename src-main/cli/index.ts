@@ -12,7 +12,8 @@ const USAGE = `Front Desk admin CLI: npm run clinic -- <command> [options]
 
   init         --data DIR [--key-file FILE]     create an encrypted clinic database (and a new key file if FILE is missing)
   user add     --data DIR --username U --name "Full Name" --role ROLE [--password-stdin]
-  serve        --data DIR [--port N]            browser mode on 127.0.0.1, behind a random token
+  serve        --data DIR [--port N] [--create] browser mode on 127.0.0.1, behind a random token; --create makes
+               the clinic database when the folder has none (otherwise a missing database is an error)
   backup       --data DIR --out FILE            an online, encrypted, verified copy
   restore      --data DIR --from FILE           put a verified backup in place (Front Desk must be stopped)
   audit verify --data DIR                       check the audit log's hash chain

@@ -20,7 +20,7 @@ async function startFrontDesk(): Promise<{ desk: FrontDesk; child: ChildProcess;
   const dataDir = mkdtempSync(join(tmpdir(), 'front-desk-e2e-'));
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'src-main/cli/index.ts', 'serve', '--data', dataDir, '--port', '0'],
+    ['--import', 'tsx', 'src-main/cli/index.ts', 'serve', '--data', dataDir, '--port', '0', '--create'],
     {
       cwd: REPO_ROOT,
       env: { ...process.env, CLINIC_DB_KEY: randomBytes(32).toString('hex') },

@@ -1,8 +1,7 @@
 import { resolve } from 'node:path';
 import { backupDatabase, restoreDatabase } from '../../core/db/backup';
-import { keyFromOptions } from '../../core/keys/key-file';
 import { parseOptions } from '../args';
-import { databaseFile, openCore } from '../data-folder';
+import { cliKey, databaseFile, openCore } from '../data-folder';
 import { auditCli } from '../system-actor';
 
 export async function backupCommand(argv: string[]): Promise<number> {
@@ -11,7 +10,7 @@ export async function backupCommand(argv: string[]): Promise<number> {
     'key-file': { type: 'string' },
     out: { type: 'string', required: true },
   });
-  const key = keyFromOptions(options['key-file']);
+  const key = cliKey(options['key-file']);
   const out = resolve(options.out ?? '');
   const started = Date.now();
   const check = backupDatabase(databaseFile(options.data ?? ''), key, out);
@@ -33,7 +32,7 @@ export async function restoreCommand(argv: string[]): Promise<number> {
     'key-file': { type: 'string' },
     from: { type: 'string', required: true },
   });
-  const key = keyFromOptions(options['key-file']);
+  const key = cliKey(options['key-file']);
   const from = resolve(options.from ?? '');
   const { replacedFile } = restoreDatabase(databaseFile(options.data ?? ''), key, from, Date.now());
   const core = await openCore(options.data ?? '', options['key-file']);

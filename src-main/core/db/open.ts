@@ -3,6 +3,7 @@ import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { Kysely } from 'kysely';
 import { ImmediateSqliteDialect } from './dialect';
 import { DatabaseOpenError } from './errors';
+import { storageError } from './storage-errors';
 import { migrate } from './migrate';
 import type { Database } from './schema';
 import { withStatementCache } from './statement-cache';
@@ -11,6 +12,8 @@ export const KEY_BYTES = 32;
 /** 64 MiB: encryption costs ~1.0x once pages stay in SQLite's cache, up to 1.6x when they miss. */
 const PAGE_CACHE_KIB = 64 * 1024;
 const BUSY_TIMEOUT_MS = 5000;
+const TEMP_STORE_MEMORY = 2;
+const SYNCHRONOUS_FULL = 2;
 
 export interface OpenOptions {
   file: string;
@@ -90,14 +93,67 @@ export function openEncryptedHandle(
       },
     );
   }
-  if (!options.readonly) {
-    handle.pragma('journal_mode = WAL');
+  try {
+    applyStorageSettings(handle, options.readonly ?? false, options.file);
+  } catch (error) {
+    handle.close();
+    throw error;
+  }
+  return handle;
+}
+
+/**
+ * The pragmas durability and privacy depend on, each read back: SQLite ignores a pragma it cannot
+ * apply (WAL on a file system without shared memory, say) without an error, and running on anyway
+ * would quietly lose acknowledged writes or spill plaintext to temporary files.
+ */
+function applyStorageSettings(handle: BetterSqlite3.Database, readonly: boolean, file: string): void {
+  // Sorts and temporary tables that spill go to unencrypted temporary files unless kept in memory.
+  handle.pragma('temp_store = MEMORY');
+  const readings: StorageReadings = { tempStore: handle.pragma('temp_store', { simple: true }) as number };
+  if (!readonly) {
+    readings.journalMode = String(storagePragma(handle, 'journal_mode = WAL', file));
     handle.pragma('synchronous = FULL');
+    readings.synchronous = handle.pragma('synchronous', { simple: true }) as number;
+  }
+  const problems = storageSettingProblems(readings);
+  if (problems.length > 0) {
+    throw new DatabaseOpenError(
+      'UNSAFE_SETTINGS',
+      `Front Desk will not run on ${file}: ${problems.join('; ')}. Move the data folder to a local disk.`,
+    );
   }
   handle.pragma('foreign_keys = ON');
   handle.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   handle.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
-  return handle;
+}
+
+/** What SQLite says it applied; journal mode and sync are absent for a read-only connection. */
+export interface StorageReadings {
+  tempStore: number;
+  journalMode?: string;
+  synchronous?: number;
+}
+
+/** Each setting that did not take effect, worded for the error; empty when all did. */
+export function storageSettingProblems(readings: StorageReadings): string[] {
+  const problems: string[] = [];
+  if (readings.tempStore !== TEMP_STORE_MEMORY) problems.push(`temp_store is ${readings.tempStore}, not MEMORY (2)`);
+  if (readings.journalMode !== undefined && readings.journalMode.toLowerCase() !== 'wal') {
+    problems.push(`journal_mode is ${readings.journalMode}, not wal`);
+  }
+  if (readings.synchronous !== undefined && readings.synchronous !== SYNCHRONOUS_FULL) {
+    problems.push(`synchronous is ${readings.synchronous}, not FULL (2)`);
+  }
+  return problems;
+}
+
+function storagePragma(handle: BetterSqlite3.Database, pragma: string, file: string): unknown {
+  try {
+    return handle.pragma(pragma, { simple: true });
+  } catch (error) {
+    throw storageError(error, file) ?? error;
+  }
 }
 
 /** SQLCipher scheme with a raw 32-byte key: no passphrase KDF on every open. */
