@@ -20,7 +20,12 @@ export function cliKey(keyFile: string | undefined): Buffer {
  * Opens the clinic in a data folder. Only `init` and `serve --create` create one: a mistyped
  * `--data` must fail with "no clinic database", never start a new empty clinic beside the real one.
  */
-export async function openCore(dataDir: string, keyFile: string | undefined, create = false): Promise<Core> {
+export async function openCore(
+  dataDir: string,
+  keyFile: string | undefined,
+  create = false,
+  lock?: string,
+): Promise<Core> {
   if (create) mkdirSync(resolve(dataDir), { recursive: true });
-  return createCore({ file: databaseFile(dataDir), key: cliKey(keyFile), create });
+  return createCore({ file: databaseFile(dataDir), key: cliKey(keyFile), create, lock });
 }

@@ -4,7 +4,8 @@ import { appendAudit } from './audit/repository';
 import { SessionStore, sessionInfo } from './auth/sessions';
 import { SignInLimits } from './auth/sign-in-limits';
 import { systemClock, type Clock } from './clock';
-import { checkpointWal, openDatabase, type ClinicDatabase, type WalCheckpoint } from './db/open';
+import { acquireClinicLock } from './db/clinic-lock';
+import { checkpointWal, openDatabase, requireDatabaseFile, type ClinicDatabase, type WalCheckpoint } from './db/open';
 import { EventBus, type EventListener } from './events/bus';
 import { handlers } from './api/handlers';
 import type { CoreState } from './api/context';
@@ -18,6 +19,12 @@ export interface CoreOptions {
   key: Buffer;
   create?: boolean;
   clock?: Clock;
+  /**
+   * Hosts that serve people (the app, `clinic serve`) hold the clinic's lock while open, named by
+   * this ("the Front Desk app"), so `clinic restore` can refuse and say what to close. Short CLI
+   * commands and tests leave it out: SQLite's own locks let them run beside a host.
+   */
+  lock?: string;
   /** How reminders leave: SMTP and the SMS webhook unless a host says otherwise. */
   reminderTransport?: ReminderTransport;
 }
@@ -49,7 +56,15 @@ export const DEFAULT_LOCK_TIMEOUT_MINUTES = 10;
 
 export async function createCore(options: CoreOptions): Promise<Core> {
   const clock = options.clock ?? systemClock;
-  const database = openDatabase({ file: options.file, key: options.key, create: options.create, now: clock() });
+  if (!options.create) requireDatabaseFile(options.file);
+  const lock = options.lock === undefined ? null : acquireClinicLock(options.file, options.lock);
+  let database: ClinicDatabase;
+  try {
+    database = openDatabase({ file: options.file, key: options.key, create: options.create, now: clock() });
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
   const settings = await readSettings(database.db);
   const events = new EventBus();
   // Forward reference: the router decides which windows may receive, and it needs the state.
@@ -98,7 +113,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     close: async () => {
       // A sweep still writing must finish before the handle closes.
       await reminders.idle();
-      await database.close();
+      try {
+        await database.close();
+      } finally {
+        lock?.release();
+      }
     },
   };
 }

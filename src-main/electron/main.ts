@@ -101,7 +101,7 @@ export function startElectronApp(): void {
           `(If this is a new installation that never opened, delete ${KEY_RECORD_FILE} and start again.)`,
       );
     }
-    const started = await createCore({ file: databaseFile, key, create: created });
+    const started = await createCore({ file: databaseFile, key, create: created, lock: 'the Front Desk app' });
     core = started;
     binding = bindIpc(started, (url) => isRendererUrl(location, url));
     sweep = setInterval(() => {

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
-import { backupDatabase, restoreDatabase } from '../../core/db/backup';
+import { backupDatabase } from '../../core/db/backup';
+import { restoreDatabase } from '../../core/db/restore';
 import { parseOptions } from '../args';
 import { cliKey, databaseFile, openCore } from '../data-folder';
 import { auditCli } from '../system-actor';
@@ -34,13 +35,22 @@ export async function restoreCommand(argv: string[]): Promise<number> {
   });
   const key = cliKey(options['key-file']);
   const from = resolve(options.from ?? '');
-  const { replacedFile } = restoreDatabase(databaseFile(options.data ?? ''), key, from, Date.now());
-  const core = await openCore(options.data ?? '', options['key-file']);
+  const restored = restoreDatabase(databaseFile(options.data ?? ''), key, from, Date.now());
+  const { replacedFile, replacedCompanions } = restored;
   try {
-    await auditCli(core.database.db, 'backup.restore', { from, replacedFile });
+    const core = await openCore(options.data ?? '', options['key-file']);
+    try {
+      await auditCli(core.database.db, 'backup.restore', { from, replacedFile });
+    } finally {
+      await core.close();
+    }
   } finally {
-    await core.close();
+    restored.release();
   }
-  console.log(`Restored ${from}.${replacedFile ? ` The database it replaced is kept as ${replacedFile}.` : ''}`);
+  console.log(`Restored ${from} (schema version ${restored.schemaVersion}) to ${databaseFile(options.data ?? '')}.`);
+  console.log(
+    replacedFile ? `The database it replaced is kept as ${replacedFile}.` : 'There was no database there before.',
+  );
+  if (replacedCompanions.length > 0) console.log(`Its log files are kept beside it: ${replacedCompanions.join(', ')}.`);
   return 0;
 }

@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { openEncryptedHandle } from './open';
 import { currentVersion } from './migrate';
 
@@ -38,31 +38,4 @@ export function verifyBackup(file: string, key: Buffer): BackupCheck {
   } finally {
     handle.close();
   }
-}
-
-/**
- * Puts a verified backup in place of the database. The database it replaces is kept beside it
- * (still encrypted) rather than deleted. Front Desk must not be running on this data folder.
- */
-export function restoreDatabase(
-  file: string,
-  key: Buffer,
-  backupFile: string,
-  now: number,
-): { replacedFile: string | null } {
-  verifyBackup(backupFile, key);
-  let replacedFile: string | null = null;
-  if (existsSync(file)) {
-    const current = openEncryptedHandle({ file, key });
-    try {
-      current.pragma('wal_checkpoint(TRUNCATE)');
-    } finally {
-      current.close();
-    }
-    replacedFile = `${file}.replaced-${new Date(now).toISOString().replace(/[:.]/g, '-')}`;
-    renameSync(file, replacedFile);
-    for (const suffix of ['-wal', '-shm']) rmSync(file + suffix, { force: true });
-  }
-  copyFileSync(backupFile, file);
-  return { replacedFile };
 }

@@ -69,12 +69,7 @@ export function openEncryptedHandle(
       `The database key must be ${KEY_BYTES} bytes; this one is ${options.key.length}.`,
     );
   }
-  if (!options.create && !existsSync(options.file)) {
-    throw new DatabaseOpenError(
-      'NOT_FOUND',
-      `No clinic database at ${options.file}. Run \`clinic init\` to create one.`,
-    );
-  }
+  if (!options.create) requireDatabaseFile(options.file);
   const handle = new BetterSqlite3(options.file, {
     fileMustExist: !options.create,
     readonly: options.readonly ?? false,
@@ -153,6 +148,13 @@ function storagePragma(handle: BetterSqlite3.Database, pragma: string, file: str
     return handle.pragma(pragma, { simple: true });
   } catch (error) {
     throw storageError(error, file) ?? error;
+  }
+}
+
+/** A missing file is an error unless creating: a new empty clinic never stands in for a missing one. */
+export function requireDatabaseFile(file: string): void {
+  if (!existsSync(file)) {
+    throw new DatabaseOpenError('NOT_FOUND', `No clinic database at ${file}. Run \`clinic init\` to create one.`);
   }
 }
 
