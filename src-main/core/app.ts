@@ -65,6 +65,27 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     lock?.release();
     throw error;
   }
+  const finding = database.auditFinding;
+  if (finding) {
+    // Into the keyed chain itself, so the evidence outlives the checkpoint file that was replaced.
+    await database.db.transaction().execute((trx) =>
+      appendAudit(trx, {
+        at: clock(),
+        actorUserId: null,
+        actorUsername: 'system',
+        action: 'audit.checkpoint',
+        outcome: 'failed',
+        details: {
+          problem: finding.problem,
+          message: finding.message,
+          headSeq: finding.head?.seq ?? 0,
+          checkpointSeq: finding.checkpoint?.seq ?? null,
+          checkpointHash: finding.checkpoint?.hash ?? null,
+          keptAs: finding.keptAs,
+        },
+      }),
+    );
+  }
   const settings = await readSettings(database.db);
   const events = new EventBus();
   // Forward reference: the router decides which windows may receive, and it needs the state.

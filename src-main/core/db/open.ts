@@ -4,7 +4,11 @@ import { Kysely } from 'kysely';
 import { ImmediateSqliteDialect } from './dialect';
 import { DatabaseOpenError } from './errors';
 import { storageError } from './storage-errors';
-import { migrate } from './migrate';
+import { type AnchorFinding, openAuditAnchor } from '../audit/anchor';
+import type { CheckpointWriter } from '../audit/checkpoint';
+import { deriveAuditKeys } from '../audit/keys';
+import { registerAuditMac } from '../audit/sql-function';
+import { currentVersion, migrate } from './migrate';
 import type { Database } from './schema';
 import { withStatementCache } from './statement-cache';
 
@@ -27,6 +31,8 @@ export interface ClinicDatabase {
   db: Kysely<Database>;
   handle: BetterSqlite3.Database;
   schemaVersion: number;
+  /** What opening found wrong between the audit log and its checkpoint file (recorded by createCore). */
+  auditFinding: AnchorFinding | null;
   close(): Promise<void>;
 }
 
@@ -35,33 +41,58 @@ export interface ClinicDatabase {
  * anything is written, so the existing file is never replaced by an empty new database.
  */
 export function openDatabase(options: OpenOptions): ClinicDatabase {
-  const handle = openEncryptedHandle(options);
+  const keys = deriveAuditKeys(options.key);
+  let writer: CheckpointWriter | null = null;
+  const isNew = !existsSync(options.file);
+  const handle = openEncryptedHandle({ ...options, onAuditMac: () => writer?.schedule() });
   try {
+    const versionBefore = schemaVersionOf(handle);
     const schemaVersion = migrate(handle, options.now ?? Date.now());
     // The query planner's statistics, refreshed where tables changed a lot since the last run (a
     // bounded sample per index, so opening a large clinic stays quick): without them SQLite guesses,
     // and a guess can pick the wrong index for a day's appointments or a name search.
     handle.pragma('analysis_limit = 1000');
     handle.pragma('optimize = 0x10002');
+    const anchor = openAuditAnchor({
+      handle,
+      databaseFile: options.file,
+      key: keys.checkpoint,
+      expectMissing: isNew || versionBefore < KEYED_AUDIT_CHAIN_VERSION,
+      clock: Date.now,
+    });
+    const anchorWriter = anchor.writer;
+    writer = anchorWriter;
     const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(handle) }) });
     return {
       db,
       handle,
       schemaVersion,
+      auditFinding: anchor.finding,
       close: async () => {
+        await anchorWriter.close();
         handle.pragma('optimize');
         await db.destroy();
       },
     };
   } catch (error) {
     handle.close();
-    throw error;
+    throw storageError(error, options.file) ?? error;
   }
+}
+
+/** The migration that keyed the audit chain; before it there was no checkpoint file to find. */
+const KEYED_AUDIT_CHAIN_VERSION = 15;
+
+function schemaVersionOf(handle: BetterSqlite3.Database): number {
+  const exists = handle
+    .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'")
+    .get();
+  return exists ? currentVersion(handle) : 0;
 }
 
 /** The keyed, tuned better-sqlite3 handle without migrations: for backup checks and tests. */
 export function openEncryptedHandle(
-  options: Pick<OpenOptions, 'file' | 'key' | 'create'> & { readonly?: boolean },
+  options: Pick<OpenOptions, 'file' | 'key' | 'create'> & { readonly?: boolean; onAuditMac?: () => void },
 ): BetterSqlite3.Database {
   if (options.key.length !== KEY_BYTES) {
     throw new DatabaseOpenError(
@@ -90,6 +121,7 @@ export function openEncryptedHandle(
   }
   try {
     applyStorageSettings(handle, options.readonly ?? false, options.file);
+    registerAuditMac(handle, deriveAuditKeys(options.key).chain, options.onAuditMac);
   } catch (error) {
     handle.close();
     throw error;
