@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrations } from '../../migrations';
 import { createCore, type Core } from '../../src-main/core/app';
@@ -6,7 +6,9 @@ import { GENESIS_HASH, entryMac, legacyEntryHash, type ChainedFields } from '../
 import { checkpointFileOf } from '../../src-main/core/audit/checkpoint';
 import { deriveAuditKeys } from '../../src-main/core/audit/keys';
 import { recordedCheckpointFindings, verifyAuditChain } from '../../src-main/core/audit/repository';
+import { backupDatabase } from '../../src-main/core/db/backup';
 import { migrate } from '../../src-main/core/db/migrate';
+import { restoreDatabase } from '../../src-main/core/db/restore';
 import { openEncryptedHandle } from '../../src-main/core/db/open';
 import { runCli } from '../helpers/run-cli';
 import { ADMIN, openTestClinic, tempFolder, type TempFolder } from '../helpers/temp-core';
@@ -219,5 +221,32 @@ describe('migration 0015', () => {
       .executeTakeFirstOrThrow();
     expect(last).toMatchObject({ action: 'audit.rechained', outcome: 'failed' });
     expect(JSON.parse(last.details ?? '{}')).toEqual({ entries: 5, previousChain: 'broken at entry 3' });
+  });
+});
+
+describe('the audit head in backups', () => {
+  it('is recorded signed beside each backup, catches a backup cut afterwards, and becomes the checkpoint on restore', async () => {
+    const folder = await closedClinicWithHistory();
+    const backup = `${folder.dir}/backup.db`;
+    const check = backupDatabase(folder.file, folder.key, backup);
+    expect(check.auditHead?.seq).toBe(10);
+    expect(JSON.parse(readFileSync(checkpointFileOf(backup), 'utf8'))).toMatchObject({ seq: 10 });
+
+    const cut = `${folder.dir}/cut.db`;
+    copyFileSync(backup, cut);
+    copyFileSync(checkpointFileOf(backup), checkpointFileOf(cut));
+    const cutFolder = { ...folder, file: cut };
+    tamper(cutFolder, (rows) => ({ rows: rows.slice(0, 6), hash: (_prev, row) => row.hash }));
+    expect(() => restoreDatabase(folder.file, folder.key, cut, Date.now())).toThrow(/entries 7 to 10 were removed/);
+
+    // Grow the live log past the backup, then restore it: the live checkpoint follows the restored head.
+    const core = await reopen(folder);
+    await core.close();
+    cores.length = 0;
+    const restored = restoreDatabase(folder.file, folder.key, backup, Date.now());
+    restored.release();
+    expect(restored.auditHead?.seq).toBe(10);
+    const after = await reopen(folder);
+    expect(after.database.auditFinding).toBeNull();
   });
 });

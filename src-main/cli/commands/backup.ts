@@ -17,13 +17,22 @@ export async function backupCommand(argv: string[]): Promise<number> {
   const check = backupDatabase(databaseFile(options.data ?? ''), key, out);
   const core = await openCore(options.data ?? '', options['key-file']);
   try {
-    await auditCli(core.database.db, 'backup.create', { file: out, schemaVersion: check.schemaVersion });
+    await auditCli(core.database.db, 'backup.create', {
+      file: out,
+      schemaVersion: check.schemaVersion,
+      auditHead: check.auditHead,
+    });
   } finally {
     await core.close();
   }
   console.log(
     `Backup written to ${out} in ${Date.now() - started} ms: encrypted, integrity check ok, schema version ${check.schemaVersion}.`,
   );
+  if (check.auditHead) {
+    console.log(
+      `Audit head: entry ${check.auditHead.seq}, hash ${check.auditHead.hash} (signed, in ${out}.audit-head).`,
+    );
+  }
   return 0;
 }
 
@@ -48,6 +57,8 @@ export async function restoreCommand(argv: string[]): Promise<number> {
     restored.release();
   }
   console.log(`Restored ${from} (schema version ${restored.schemaVersion}) to ${databaseFile(options.data ?? '')}.`);
+  if (restored.auditHead)
+    console.log(`Audit head restored: entry ${restored.auditHead.seq}; the checkpoint now records it.`);
   console.log(
     replacedFile ? `The database it replaced is kept as ${replacedFile}.` : 'There was no database there before.',
   );

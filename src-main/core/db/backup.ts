@@ -1,10 +1,14 @@
 import { existsSync, rmSync } from 'node:fs';
 import { openEncryptedHandle } from './open';
 import { currentVersion } from './migrate';
+import { checkBackupHead, recordBackupHead } from '../audit/backup-head';
+import type { AuditHead } from '../audit/chain';
 
 export interface BackupCheck {
   schemaVersion: number;
   integrity: 'ok';
+  /** The backup's audit head, also recorded (signed) beside it; null for an empty log. */
+  auditHead: AuditHead | null;
 }
 
 /**
@@ -21,7 +25,14 @@ export function backupDatabase(file: string, key: Buffer, outFile: string): Back
     handle.close();
   }
   try {
-    return verifyBackup(outFile, key);
+    const check = verifyBackup(outFile, key);
+    const handle = openEncryptedHandle({ file: outFile, key, readonly: true });
+    try {
+      recordBackupHead(handle, outFile, key);
+    } finally {
+      handle.close();
+    }
+    return check;
   } catch (error) {
     rmSync(outFile, { force: true });
     throw error;
@@ -34,7 +45,11 @@ export function verifyBackup(file: string, key: Buffer): BackupCheck {
     const rows = handle.pragma('integrity_check') as { integrity_check: string }[];
     const problems = rows.map((row) => row.integrity_check).filter((text) => text !== 'ok');
     if (problems.length > 0) throw new Error(`${file} failed its integrity check: ${problems.slice(0, 3).join('; ')}`);
-    return { schemaVersion: currentVersion(handle), integrity: 'ok' };
+    return {
+      schemaVersion: currentVersion(handle),
+      integrity: 'ok',
+      auditHead: checkBackupHead(handle, file, key).head,
+    };
   } finally {
     handle.close();
   }

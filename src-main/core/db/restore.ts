@@ -1,6 +1,8 @@
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
+import { installRestoredHead } from '../audit/backup-head';
+import type { AuditHead } from '../audit/chain';
 import { verifyBackup } from './backup';
 import { acquireClinicLock } from './clinic-lock';
 import { copyFileDurably, fsyncFolder } from './durable-files';
@@ -13,6 +15,8 @@ export interface RestoreOutcome {
   /** Its -wal and -shm files, kept beside it under the same name, when they existed. */
   replacedCompanions: string[];
   schemaVersion: number;
+  /** The restored log's head, which the checkpoint beside the database now records. */
+  auditHead: AuditHead | null;
   /** Release the clinic lock once the caller has finished with the restored database (audit entry). */
   release(): void;
 }
@@ -43,9 +47,16 @@ export function restoreDatabase(file: string, key: Buffer, backupFile: string, n
         replacedCompanions.push(replacedFile + suffix);
       }
     }
+    installRestoredHead(file, replacedFile, key, check.auditHead);
     renameSync(incoming, file);
     fsyncFolder(dirname(file));
-    return { replacedFile, replacedCompanions, schemaVersion: check.schemaVersion, release: () => lock.release() };
+    return {
+      replacedFile,
+      replacedCompanions,
+      schemaVersion: check.schemaVersion,
+      auditHead: check.auditHead,
+      release: () => lock.release(),
+    };
   } catch (error) {
     lock.release();
     throw error;
