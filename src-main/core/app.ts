@@ -1,5 +1,6 @@
 import type { ReminderRunSummary } from '../../src-shared/api/areas/reminders';
 import type { Result } from '../../src-shared/api/errors';
+import { PERMISSIONS } from '../../src-shared/api/permissions';
 import { appendAudit } from './audit/repository';
 import { SessionStore, sessionInfo } from './auth/sessions';
 import { SignInLimits } from './auth/sign-in-limits';
@@ -36,6 +37,12 @@ export interface CoreOptions {
 export interface Core {
   invoke(clientId: string, name: string, input: unknown): Promise<Result<unknown>>;
   subscribe(clientId: string, listener: EventListener): () => void;
+  /**
+   * Signs a client in as the system, with every permission, for the admin CLI: its writes then go
+   * through the router like any window's, each with its audit entry in the same transaction, audited
+   * under `username` (`cli:<os user>`). Only code in this process can call it; no host exposes it.
+   */
+  openSystemSession(clientId: string, username: string): void;
   /** A window closed: forget its session. */
   disconnect(clientId: string): void;
   /** Locks sessions idle past the timeout and tells their windows; hosts call it every few seconds. */
@@ -110,6 +117,18 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   return {
     invoke: router.invoke,
     subscribe: (clientId, listener) => state.events.subscribe(clientId, listener),
+    openSystemSession: (clientId, username) =>
+      state.sessions.set(clientId, {
+        userId: username,
+        username,
+        displayName: username,
+        role: 'admin',
+        permissions: new Set(PERMISSIONS),
+        lastActivityAt: clock(),
+        locked: false,
+        failedUnlocks: 0,
+        system: true,
+      }),
     disconnect: (clientId) => state.sessions.delete(clientId),
     async lockIdleSessions() {
       const now = clock();

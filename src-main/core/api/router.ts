@@ -87,7 +87,10 @@ export function createRouter(state: CoreState, handlers: Handlers) {
         failure = error.error;
       }
       const actor =
-        audit.actor ?? (ctx.session ? { userId: ctx.session.userId, username: ctx.session.username } : null);
+        audit.actor ??
+        (ctx.session
+          ? { userId: ctx.session.system ? null : ctx.session.userId, username: ctx.session.username }
+          : null);
       await appendAudit(trx, {
         at: now,
         actorUserId: actor?.userId ?? null,
