@@ -1,4 +1,5 @@
 import { DatabaseOpenError } from '../core/db/errors';
+import { storageError } from '../core/db/storage-errors';
 import { ApiError } from '../../src-shared/api/errors';
 import { UsageError } from './args';
 import { auditVerifyCommand } from './commands/audit-verify';
@@ -54,8 +55,14 @@ async function main(argv: string[]): Promise<number> {
       console.error(`clinic: ${error.message}\n\n${USAGE}`);
       return 2;
     }
-    if (error instanceof DatabaseOpenError || error instanceof ApiError) {
-      console.error(`clinic: ${error.message}`);
+    // The code a screen would show, after the message, so scripts can tell the failures apart.
+    const storage = error instanceof DatabaseOpenError ? error : storageError(error);
+    if (storage) {
+      console.error(`clinic: ${storage.message} [${storage.kind}]`);
+      return 1;
+    }
+    if (error instanceof ApiError) {
+      console.error(`clinic: ${error.message} [${error.code}]`);
       return 1;
     }
     console.error(`clinic: ${(error as Error).message}`);

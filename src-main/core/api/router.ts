@@ -3,6 +3,7 @@ import { ApiError, type ApiErrorData, type Result } from '../../../src-shared/ap
 import type { EventMap, EventTopic } from '../../../src-shared/api/events';
 import type { AnyProcedure } from '../../../src-shared/api/procedure';
 import { appendAudit } from '../audit/repository';
+import { storageError } from '../db/storage-errors';
 import type { Session } from '../auth/sessions';
 import { validateInput } from './validate';
 import { CommitThenFail, type AuditNote, type CoreState, type HandlerContext, type Handlers } from './context';
@@ -139,6 +140,11 @@ export type Router = ReturnType<typeof createRouter>;
 
 function toErrorData(error: unknown, name: string): ApiErrorData {
   if (error instanceof ApiError) return error.toData();
+  const storage = storageError(error);
+  if (storage) {
+    console.error(`[front-desk] ${name} failed on storage:`, storage.cause);
+    return { code: 'STORAGE', message: storage.message, details: { kind: storage.kind } };
+  }
   console.error(`[front-desk] ${name} failed:`, error);
   return {
     code: 'INTERNAL',

@@ -62,7 +62,9 @@ export function openDatabase(options: OpenOptions): ClinicDatabase {
     });
     const anchorWriter = anchor.writer;
     writer = anchorWriter;
-    const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(handle) }) });
+    const db = new Kysely<Database>({
+      dialect: new ImmediateSqliteDialect({ database: withStatementCache(handle) }, () => handle.inTransaction),
+    });
     return {
       db,
       handle,

@@ -21,13 +21,14 @@ export function sqliteCode(error: unknown): string | null {
  * A typed error for a storage failure (read-only folder, full disk, damaged page), or null when
  * the error is something else. Extended codes (`SQLITE_IOERR_WRITE`) map by their primary code.
  */
-export function storageError(error: unknown, file: string): DatabaseOpenError | null {
+export function storageError(error: unknown, file?: string): DatabaseOpenError | null {
   const code = sqliteCode(error);
   if (!code) return null;
   const primary = Object.keys(STORAGE_CODES).find((name) => code === name || code.startsWith(`${name}_`));
   const known = primary ? STORAGE_CODES[primary] : undefined;
   if (!known) return null;
-  return new DatabaseOpenError(known.kind, `The clinic database ${file} ${known.say}. Nothing was saved.`, {
+  const what = file ? `The clinic database ${file}` : 'The clinic database';
+  return new DatabaseOpenError(known.kind, `${what} ${known.say}. Nothing was saved.`, {
     cause: error,
   });
 }
