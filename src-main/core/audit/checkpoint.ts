@@ -73,7 +73,7 @@ export function readCheckpoint(key: Buffer, file: string): CheckpointReading {
 
 /** Written beside, fsynced, renamed over, folder fsynced: a crash leaves the old file or the new one. */
 export function writeCheckpointSync(key: Buffer, file: string, checkpoint: AuditCheckpoint): void {
-  const temporary = `${file}.tmp`;
+  const temporary = `${file}.${process.pid}.tmp`; // per process: a CLI command may write beside the app
   const fd = openSync(temporary, 'w', 0o600);
   try {
     writeSync(fd, checkpointText(key, checkpoint));
@@ -86,7 +86,7 @@ export function writeCheckpointSync(key: Buffer, file: string, checkpoint: Audit
 }
 
 async function writeCheckpointAsync(key: Buffer, file: string, checkpoint: AuditCheckpoint): Promise<void> {
-  const temporary = `${file}.tmp`;
+  const temporary = `${file}.${process.pid}.tmp`; // per process: a CLI command may write beside the app
   const handle = await open(temporary, 'w', 0o600);
   try {
     await handle.writeFile(checkpointText(key, checkpoint));
