@@ -4,6 +4,7 @@ import { keyFromOptions } from '../../core/keys/key-file';
 import { parseOptions } from '../args';
 import { databaseFile, openCore } from '../data-folder';
 import { auditCli } from '../system-actor';
+import { restoreWithRecoveryCommand } from './recovery';
 
 export async function backupCommand(argv: string[]): Promise<number> {
   const options = parseOptions(argv, {
@@ -32,7 +33,16 @@ export async function restoreCommand(argv: string[]): Promise<number> {
     data: { type: 'string', required: true },
     'key-file': { type: 'string' },
     from: { type: 'string', required: true },
+    'recovery-key': { type: 'string' },
   });
+  if (options['recovery-key'] !== undefined || process.env.CLINIC_RECOVERY_KEY) {
+    return restoreWithRecoveryCommand({
+      data: options.data ?? '',
+      from: options.from ?? '',
+      keyFile: options['key-file'],
+      recoveryKey: options['recovery-key'],
+    });
+  }
   const key = keyFromOptions(options['key-file']);
   const from = resolve(options.from ?? '');
   const { replacedFile } = restoreDatabase(databaseFile(options.data ?? ''), key, from, Date.now());

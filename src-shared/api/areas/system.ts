@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { procedure } from '../procedure';
+import type { RecoverySheet } from './backups';
 import { clinicName, currency, displayName, newPassword, timeZone, username } from '../../validation';
 
 export interface SystemStatus {
@@ -11,7 +12,8 @@ export interface SystemStatus {
 
 export const systemProcedures = {
   'system.status': procedure<SystemStatus>()({ input: z.object({}), access: 'public', kind: 'read' }),
-  'system.setup': procedure<SystemStatus>()({
+  /** Answers the recovery sheet once: the renderer shows it before anything else. */
+  'system.setup': procedure<SystemStatus & { recoverySheet: RecoverySheet }>()({
     input: z.object({
       clinicName,
       timeZone,

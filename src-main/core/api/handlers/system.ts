@@ -24,7 +24,14 @@ export const systemHandlers: HandlersFor<'system.status' | 'system.setup'> = {
     const adminId = await createUser(ctx.db, { ...input.admin, role: 'admin' }, ctx.now);
     ctx.audit.actor = { userId: adminId, username: input.admin.username };
     ctx.audit.targetType = 'clinic';
-    ctx.audit.details = { clinicName: input.clinicName, timeZone: input.timeZone, currency: input.currency };
-    return status(ctx);
+    // Shown once by the set-up screen; written (wrapped) beside the database before the answer leaves.
+    const recoverySheet = ctx.state.backups.newRecoveryKey(input.clinicName, ctx.now);
+    ctx.audit.details = {
+      clinicName: input.clinicName,
+      timeZone: input.timeZone,
+      currency: input.currency,
+      recoveryKeyCreatedAt: recoverySheet.createdAt,
+    };
+    return { ...(await status(ctx)), recoverySheet };
   },
 };
