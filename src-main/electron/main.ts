@@ -116,6 +116,8 @@ export function startElectronApp(): void {
     }, IDLE_SWEEP_MS);
     reminderSweep = setInterval(() => {
       started.sweepReminders().catch((error: unknown) => console.error('[front-desk] reminder sweep failed:', error));
+      // The same minute's tick starts the day's scheduled backup when it is due.
+      started.sweepBackups().catch((error: unknown) => console.error('[front-desk] backup sweep failed:', error));
     }, REMINDER_SWEEP_MS);
     openWindow();
   }
