@@ -1,13 +1,18 @@
 import { z } from 'zod';
 import { procedure } from '../procedure';
 import type { RecoverySheet } from './backups';
-import { clinicName, currency, displayName, newPassword, timeZone, username } from '../../validation';
+import { boundedString, clinicName, currency, displayName, newPassword, timeZone, username } from '../../validation';
 
 export interface SystemStatus {
   /** True until the first administrator exists: the renderer shows the setup screen. */
   setupRequired: boolean;
   clinicName: string | null;
   version: string;
+  /**
+   * Set when the host could not get the database key (keychain reset, key file lost) but a recovery
+   * envelope is beside the database: why, for the recovery screen. Null when the clinic is open.
+   */
+  recoveryRequired: string | null;
 }
 
 export const systemProcedures = {
@@ -20,6 +25,16 @@ export const systemProcedures = {
       currency,
       admin: z.object({ username, displayName, password: newPassword }),
     }),
+    access: 'public',
+    kind: 'write',
+  }),
+  /**
+   * Opens the clinic with the recovery sheet's key when the host started without its database key
+   * (answered by the host's recovery gate; an open clinic answers CONFLICT). The host then keeps the
+   * key again its usual way (keychain, key file).
+   */
+  'system.recover': procedure<SystemStatus>()({
+    input: z.object({ recoveryKey: boundedString(100).min(1, 'must not be empty') }),
     access: 'public',
     kind: 'write',
   }),

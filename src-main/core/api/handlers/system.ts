@@ -9,11 +9,19 @@ export const APP_VERSION = '0.1.0';
 
 async function status(ctx: HandlerContext): Promise<SystemStatus> {
   const [settings, users] = await Promise.all([readSettings(ctx.db), countUsers(ctx.db)]);
-  return { setupRequired: users === 0, clinicName: settings?.clinicName ?? null, version: APP_VERSION };
+  return {
+    setupRequired: users === 0,
+    clinicName: settings?.clinicName ?? null,
+    version: APP_VERSION,
+    recoveryRequired: null,
+  };
 }
 
-export const systemHandlers: HandlersFor<'system.status' | 'system.setup'> = {
+export const systemHandlers: HandlersFor<'system.status' | 'system.setup' | 'system.recover'> = {
   'system.status': status,
+
+  'system.recover': () =>
+    Promise.reject(new ApiError('CONFLICT', 'Front Desk is open already; there is nothing to recover.')),
 
   'system.setup': async (ctx, input) => {
     if ((await countUsers(ctx.db)) > 0) {
