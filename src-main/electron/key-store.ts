@@ -8,6 +8,7 @@ import {
   MIN_PASSPHRASE_LENGTH,
   WRONG_PASSPHRASE_MESSAGE,
   keyFromUnwrapped,
+  keychainBackend,
   newKeychainRecord,
   newPassphraseProblem,
   newPassphraseRecord,
@@ -166,4 +167,25 @@ function writeRecord(recordFile: string, record: KeyRecord, options: { replace?:
     closeSync(fd);
   }
   renameSync(temporary, recordFile);
+}
+
+/**
+ * After the recovery key opened the clinic: wrap the key with this session's keychain again, so the next
+ * start needs no sheet. The record that could not be used is kept beside, renamed, not deleted. With no
+ * usable keychain the key serves this session only and the next start asks for the sheet again.
+ */
+export async function keepRecoveredKey(userDataDir: string, key: Buffer): Promise<void> {
+  const backend = keychainBackend({
+    platform: process.platform,
+    encryptionAvailable: await safeStorage.isAsyncEncryptionAvailable(),
+    linuxBackend: process.platform === 'linux' ? safeStorage.getSelectedStorageBackend() : undefined,
+  });
+  if (backend === null) {
+    console.warn('[front-desk] no usable keychain: the recovered key is kept for this session only.');
+    return;
+  }
+  const recordFile = join(userDataDir, KEY_RECORD_FILE);
+  if (existsSync(recordFile)) renameSync(recordFile, `${recordFile}.unusable-${Date.now()}`);
+  writeRecord(recordFile, newKeychainRecord(backend, await safeStorage.encryptStringAsync(key.toString('hex'))));
+  await confirmRoundTrip(recordFile, key);
 }
