@@ -11,6 +11,7 @@ import { restoreWithRecoveryKey } from '../../src-main/core/backups/restore-with
 import { databaseKeyFromRecoveryKey } from '../../src-main/core/keys/recovery';
 import { envelopeFileFor } from '../../src-main/core/keys/recovery-envelope';
 import { RecoveryKeyError, normalizeRecoveryKey } from '../../src-main/core/keys/recovery-key';
+import { createRecoveryGate } from '../../src-main/core/recovery-gate';
 import { runCli } from '../helpers/run-cli';
 import { ADMIN, ManualClock, tempFolder, type TempFolder } from '../helpers/temp-core';
 import type { Input, Output, ProcedureName } from '../../src-shared/api/contract';
@@ -248,5 +249,49 @@ describe('recovery key and backups', () => {
     for (const name of ['backups.status', 'backups.newRecoveryKey'] as const) {
       expect(await core.invoke('other', name, {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     }
+  });
+
+  it('a host without its key serves the recovery gate: other calls refused, a wrong key named on the field, the sheet opens the clinic and the host keeps the key', async () => {
+    const data = folder();
+    const { core, sheet } = await setUpClinic(data);
+    const before = patientNames(core);
+    await core.close();
+    cores.pop();
+
+    const kept: Buffer[] = [];
+    const gate = createRecoveryGate({
+      databaseFile: data.file,
+      reason: 'The key file is gone.',
+      keepKey: (key) => {
+        kept.push(key);
+      },
+      open: (key) => createCore({ file: data.file, key }),
+    });
+    cores.push(gate);
+    expect(await gate.invoke('w', 'system.status', {})).toMatchObject({
+      ok: true,
+      value: { recoveryRequired: 'The key file is gone.', setupRequired: false },
+    });
+    expect(await gate.invoke('w', 'auth.login', { username: ADMIN.username, password: ADMIN.password })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
+    const wrong = await gate.invoke('w', 'system.recover', { recoveryKey: '0000-0000' });
+    expect(wrong).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(wrong.ok ? null : wrong.error.details?.fields?.recoveryKey).toMatch(/32 letters and digits/);
+    expect(kept).toHaveLength(0);
+
+    expect(await gate.invoke('w', 'system.recover', { recoveryKey: sheet.recoveryKey })).toMatchObject({
+      ok: true,
+      value: { recoveryRequired: null, clinicName: 'Riverside Clinic' },
+    });
+    expect(kept.map((key) => key.equals(data.key))).toEqual([true]);
+    await call(gate, 'w', 'auth.login', { username: ADMIN.username, password: ADMIN.password });
+    expect(patientNames(gate)).toEqual(before);
+    // Once open, the clinic answers as usual: there is nothing left to recover.
+    expect(await gate.invoke('w', 'system.recover', { recoveryKey: sheet.recoveryKey })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
   });
 });
