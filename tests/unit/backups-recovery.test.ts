@@ -120,7 +120,7 @@ describe('recovery key and backups', () => {
     expect(databaseKeyFromRecoveryKey(restoredFile, sheet.recoveryKey).equals(key)).toBe(true);
   });
 
-  it('the CLI restores a backup with the recovery key into a fresh folder, writing a key file for it', async () => {
+  it('the CLI restores a backup with the recovery key into a fresh folder, writing a key file for it; makes a new key; backs up with the envelope; opens with the key', async () => {
     const data = folder();
     const { core, sheet } = await setUpClinic(data);
     const usb = join(data.dir, 'usb');
@@ -148,6 +148,28 @@ describe('recovery key and backups', () => {
     cores.push(reopened);
     expect(patientNames(reopened)).toHaveLength(3);
 
+    // A new key from the CLI, a CLI backup with its envelope, and the new sheet opening it.
+    const made = await runCli(['recovery-key', 'new', '--data', fresh, '--key-file', keyFile]);
+    expect(made.code).toBe(0);
+    const newKey = /\s((?:[0-9A-Z]{4}-){7}[0-9A-Z]{4})\s/.exec(made.stdout)?.[1] ?? '';
+    expect(newKey).not.toBe('');
+    const cliBackup = join(fresh, 'cli-backup.db');
+    const backedUp = await runCli(['backup', '--data', fresh, '--key-file', keyFile, '--out', cliBackup]);
+    expect(backedUp.stdout).toContain('recovery envelope');
+    expect(databaseKeyFromRecoveryKey(cliBackup, newKey).equals(data.key)).toBe(true);
+    const reopenedKey = join(fresh, 'again.hex');
+    const opened = await runCli([
+      'open-with-recovery',
+      '--data',
+      fresh,
+      '--key-file',
+      reopenedKey,
+      '--recovery-key',
+      newKey,
+    ]);
+    expect(opened.code).toBe(0);
+    expect(readFileSync(reopenedKey, 'utf8').trim()).toBe(data.key.toString('hex'));
+
     const wrong = await runCli([
       'open-with-recovery',
       '--data',
@@ -159,7 +181,7 @@ describe('recovery key and backups', () => {
     ]);
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toMatch(/typing mistake/);
-  });
+  }, 120_000); // Five CLI processes, each starting tsx: about 3 s apiece here, more on a busy machine.
 
   it('a new recovery key invalidates the old sheet; a wrong or mistyped key gives a clear typed error', async () => {
     const data = folder();

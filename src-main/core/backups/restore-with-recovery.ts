@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { restoreDatabase } from '../db/backup';
 import { databaseKeyFromRecoveryKey } from '../keys/recovery';
@@ -20,4 +20,16 @@ export function restoreWithRecoveryKey(
   const { replacedFile } = restoreDatabase(databaseFile, key, backupFile, now);
   copyFileSync(envelopeFileFor(backupFile), envelopeFileFor(databaseFile));
   return { key, replacedFile };
+}
+
+/**
+ * A backup made outside the app (`clinic backup`) gets the clinic's recovery envelope beside it too, so
+ * the sheet opens it on another computer. Returns the envelope's path, or null when the clinic has none.
+ */
+export function copyEnvelopeBeside(databaseFile: string, backupFile: string): string | null {
+  const from = envelopeFileFor(databaseFile);
+  if (!existsSync(from)) return null;
+  const to = envelopeFileFor(backupFile);
+  copyFileSync(from, to);
+  return to;
 }
