@@ -22,6 +22,12 @@ test('set-up shows the recovery sheet once; Backup → Back up now writes a veri
   await expect(page.getByRole('button', { name: 'Print recovery sheet' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Continue to sign in' })).toBeDisabled();
   await screenshot(page, '90-recovery-sheet');
+  // Printed, the sheet stands alone: no instructions for the screen, no buttons.
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('button', { name: 'Print recovery sheet' })).toBeHidden();
+  await expect(sheet).toBeVisible();
+  await screenshot(page, '90-recovery-sheet-printed');
+  await page.emulateMedia({ media: 'screen' });
   await app.keepRecoverySheet();
   await app.signIn(ADMIN);
 
@@ -61,4 +67,14 @@ test('set-up shows the recovery sheet once; Backup → Back up now writes a veri
   await schedule.getByRole('button', { name: 'Save schedule' }).click();
   await expect(schedule.getByRole('status')).toHaveText(`Saved: every day at 18:30 to ${usb}, keeping the newest 7.`);
   await screenshot(page, '92-backup-schedule');
+
+  // A new recovery key: confirmed first, shown once, then gone from the screen.
+  await page.getByRole('button', { name: 'Replace the recovery key…' }).click();
+  await page.getByRole('button', { name: 'Make a new recovery key' }).click();
+  await expect(page.getByRole('heading', { name: 'New recovery key' })).toBeVisible();
+  await expect(page.getByTestId('recovery-key').locator('span')).toHaveCount(8);
+  await page.getByLabel(/I have printed or written down the recovery key/).check();
+  await page.getByRole('button', { name: 'Done' }).click();
+  await expect(page.getByTestId('recovery-key')).toHaveCount(0);
+  await expect(page.getByText(/The current recovery key was made on/)).toBeVisible();
 });
