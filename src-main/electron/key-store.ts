@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import { safeStorage } from 'electron';
 import { newKey } from '../core/keys/key-file';
 import { deriveKeyFromPassphrase, newSalt } from '../core/keys/passphrase';
+import { databaseKeyFromRecoveryKey } from '../core/keys/recovery';
+import { envelopeFileFor } from '../core/keys/recovery-envelope';
+import { RecoveryKeyError, isRecoveryKey } from '../core/keys/recovery-key';
 import {
   KEY_RECORD_FILE,
   MIN_PASSPHRASE_LENGTH,
@@ -71,7 +74,7 @@ export async function loadDatabaseKey(options: {
     case 'create-passphrase':
       return { key: await createPassphraseKey(recordFile), created: true };
     case 'ask-passphrase':
-      return { key: await unlockWithPassphrase(plan.record), created: false };
+      return { key: await unlockWithPassphrase(plan.record, options.databaseFile), created: false };
   }
 }
 
@@ -142,8 +145,17 @@ async function createPassphraseKey(recordFile: string): Promise<Buffer> {
   return key;
 }
 
-async function unlockWithPassphrase(record: PassphraseRecord): Promise<Buffer> {
+async function unlockWithPassphrase(record: PassphraseRecord, databaseFile: string): Promise<Buffer> {
   const key = await askForPassphrase('unlock', (passphrase) => {
+    // The passphrase is forgotten: the recovery sheet's key, typed in its place, opens the clinic too.
+    if (isRecoveryKey(passphrase) && existsSync(envelopeFileFor(databaseFile))) {
+      try {
+        return { ok: true, key: databaseKeyFromRecoveryKey(databaseFile, passphrase) };
+      } catch (error) {
+        if (error instanceof RecoveryKeyError) return { ok: false, message: error.message };
+        throw error;
+      }
+    }
     if (passphrase.length < MIN_PASSPHRASE_LENGTH) return { ok: false, message: WRONG_PASSPHRASE_MESSAGE };
     const derived = deriveKeyFromPassphrase(passphrase, passphraseSalt(record));
     return passphraseKeyMatches(record, derived)

@@ -10,7 +10,7 @@ import { createCore } from '../../src-main/core/app';
 import { restoreWithRecoveryKey } from '../../src-main/core/backups/restore-with-recovery';
 import { databaseKeyFromRecoveryKey } from '../../src-main/core/keys/recovery';
 import { envelopeFileFor } from '../../src-main/core/keys/recovery-envelope';
-import { RecoveryKeyError, normalizeRecoveryKey } from '../../src-main/core/keys/recovery-key';
+import { RecoveryKeyError, isRecoveryKey, normalizeRecoveryKey } from '../../src-main/core/keys/recovery-key';
 import { createRecoveryGate } from '../../src-main/core/recovery-gate';
 import { runCli } from '../helpers/run-cli';
 import { ADMIN, ManualClock, tempFolder, type TempFolder } from '../helpers/temp-core';
@@ -210,6 +210,10 @@ describe('recovery key and backups', () => {
     const typo = (canonical[0] === 'A' ? 'B' : 'A') + canonical.slice(1);
     expect(() => databaseKeyFromRecoveryKey(data.file, typo)).toThrow(/typing mistake/);
     expect(() => normalizeRecoveryKey('1234')).toThrow(/32 letters and digits/);
+    // The desktop's passphrase window takes either: a passphrase is never read as a recovery key.
+    expect(isRecoveryKey(fresh.recoveryKey.toLowerCase())).toBe(true);
+    expect(isRecoveryKey('correct horse battery staple 12')).toBe(false);
+    expect(isRecoveryKey(typo)).toBe(false);
     expect(() => normalizeRecoveryKey(`${canonical.slice(0, 31)}U`)).toThrow(/"U" is never part/);
 
     // No envelope (a backup copied without its .recovery.json): said so.

@@ -69,3 +69,13 @@ export function normalizeRecoveryKey(typed: string): string {
   }
   return canonical;
 }
+
+/** Whether typed text is a well-formed recovery key (the passphrase window accepts either). */
+export function isRecoveryKey(typed: string): boolean {
+  try {
+    normalizeRecoveryKey(typed);
+    return true;
+  } catch {
+    return false;
+  }
+}
