@@ -2,6 +2,7 @@ import { contract } from '../../src-shared/api/contract';
 import type { SystemStatus } from '../../src-shared/api/areas/system';
 import { ApiError, type Result } from '../../src-shared/api/errors';
 import { APP_VERSION } from './api/handlers/system';
+import { appendAudit } from './audit/repository';
 import { validateInput } from './api/validate';
 import type { Core } from './app';
 import type { ClinicDatabase } from './db/open';
@@ -38,7 +39,7 @@ export function createRecoveryGate(options: RecoveryGateOptions): Core {
     recoveryRequired: options.reason,
   });
 
-  async function recover(input: unknown): Promise<Core> {
+  async function recover(clientId: string, input: unknown): Promise<Core> {
     const { recoveryKey } = validateInput(contract['system.recover'].input, input);
     let key: Buffer;
     try {
@@ -51,6 +52,17 @@ export function createRecoveryGate(options: RecoveryGateOptions): Core {
     }
     await options.keepKey(key);
     const opened = await options.open(key);
+    // Who opened it is not known yet (nobody signed in): the entry says how, and from which window.
+    await opened.database.db.transaction().execute((trx) =>
+      appendAudit(trx, {
+        at: Date.now(),
+        actorUserId: null,
+        actorUsername: 'recovery-key',
+        action: 'system.recover',
+        outcome: 'ok',
+        details: { reason: options.reason, clientId },
+      }),
+    );
     // Windows that subscribed while waiting get the real core's events.
     for (const subscriber of waiting) subscriber.attach(opened);
     waiting.clear();
@@ -67,7 +79,7 @@ export function createRecoveryGate(options: RecoveryGateOptions): Core {
       // One recovery at a time; a second window's attempt waits for the first.
       if (opening) await opening.catch(() => undefined);
       if (core === null) {
-        opening = recover(input);
+        opening = recover(clientId, input);
         try {
           core = await opening;
         } finally {

@@ -314,6 +314,8 @@ describe('recovery key and backups', () => {
     expect(kept.map((key) => key.equals(data.key))).toEqual([true]);
     await call(gate, 'w', 'auth.login', { username: ADMIN.username, password: ADMIN.password });
     expect(patientNames(gate)).toEqual(before);
+    const recovered = await call(gate, 'w', 'audit.list', { action: 'system.recover' });
+    expect(JSON.stringify(recovered)).toContain('recovery-key');
     // Once open, the clinic answers as usual: there is nothing left to recover.
     expect(await gate.invoke('w', 'system.recover', { recoveryKey: sheet.recoveryKey })).toMatchObject({
       ok: false,

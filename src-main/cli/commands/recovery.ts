@@ -33,7 +33,7 @@ export async function openWithRecoveryCommand(argv: string[]): Promise<number> {
   writeKeyFileOnce(keyFile, key);
   const core = await createCore({ file, key });
   try {
-    await auditCli(core.database.db, 'recovery.openWithKey', { keyFile });
+    await auditCli(core.database.db, 'system.recover', { keyFile });
   } finally {
     await core.close();
   }
