@@ -12,7 +12,8 @@ import { migration0011 } from './0011_reminder_consent';
 import { migration0012 } from './0012_appointment_details_history';
 import { migration0013 } from './0013_billing';
 import { migration0014 } from './0014_billing_permissions';
-import { migration0015 } from './0015_keyed_audit_chain';
+import { migration0015 } from './0015_backups_and_recovery';
+import { migration0016 } from './0016_keyed_audit_chain';
 import type { Migration } from './types';
 
 /**
@@ -35,6 +36,7 @@ export const migrations: readonly Migration[] = [
   migration0013,
   migration0014,
   migration0015,
+  migration0016,
 ];
 
 export type { Migration, MigrationHandle } from './types';

@@ -1,10 +1,12 @@
 import { DatabaseOpenError } from '../core/db/errors';
 import { storageError } from '../core/db/storage-errors';
+import { RecoveryKeyError } from '../core/keys/recovery-key';
 import { ApiError } from '../../src-shared/api/errors';
 import { UsageError } from './args';
 import { auditVerifyCommand } from './commands/audit-verify';
 import { backupCommand, restoreCommand } from './commands/backup';
 import { initCommand } from './commands/init';
+import { newRecoveryKeyCommand, openWithRecoveryCommand } from './commands/recovery';
 import { seedCommand } from './commands/seed';
 import { serveCommand } from './commands/serve';
 import { userAddCommand } from './commands/user-add';
@@ -17,6 +19,10 @@ const USAGE = `Front Desk admin CLI: npm run clinic -- <command> [options]
                the clinic database when the folder has none (otherwise a missing database is an error)
   backup       --data DIR --out FILE            an online, encrypted, verified copy
   restore      --data DIR --from FILE           put a verified backup in place (Front Desk must be stopped)
+               [--recovery-key KEY --key-file NEW]  on a computer without the key: opened with the recovery sheet's key
+  recovery-key new   --data DIR                 a new recovery key, printed once (older sheets stop working)
+  open-with-recovery --data DIR --key-file NEW --recovery-key KEY
+                                                the key is lost: the recovery key writes it to a new key file
   audit verify --data DIR                       check the audit log's hash chain
   seed         --data DIR --patients N [--appointments M] [--providers P] [--seed S] [--today YYYY-MM-DD]
                add N made-up patients and M appointments around today (the same ones for the same seed and
@@ -32,6 +38,8 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   serve: serveCommand,
   backup: backupCommand,
   restore: restoreCommand,
+  'recovery-key new': newRecoveryKeyCommand,
+  'open-with-recovery': openWithRecoveryCommand,
   'audit verify': auditVerifyCommand,
   seed: seedCommand,
 };
@@ -63,6 +71,10 @@ async function main(argv: string[]): Promise<number> {
     }
     if (error instanceof ApiError) {
       console.error(`clinic: ${error.message} [${error.code}]`);
+      return 1;
+    }
+    if (error instanceof RecoveryKeyError) {
+      console.error(`clinic: ${error.message}`);
       return 1;
     }
     console.error(`clinic: ${(error as Error).message}`);

@@ -161,7 +161,7 @@ describe('the keyed audit chain and its checkpoint', () => {
   });
 });
 
-describe('migration 0015', () => {
+describe('migration 0016', () => {
   function legacyClinic(breakAt: number | null): TempFolder {
     const folder = tempFolder();
     folders.push(folder);
@@ -169,7 +169,7 @@ describe('migration 0015', () => {
     migrate(
       handle,
       1,
-      migrations.filter((m) => m.version <= 14),
+      migrations.filter((m) => m.version < 16),
     );
     const insert = handle.prepare(
       `INSERT INTO audit_log VALUES (@seq, @id, @created_at, @actor_user_id, @actor_username, @action, @target_type,

@@ -56,7 +56,7 @@ export function compareWithCheckpoint(
 /**
  * At open: checks the log against the checkpoint beside the database, keeps a checkpoint that does
  * not match (renamed, as evidence) and starts the writer that keeps it current from now on.
- * `expectMissing` is for a new clinic or the first open after migration 0015, which have none yet.
+ * `expectMissing` is for a new clinic or the first open after migration 0016, which have none yet.
  */
 export function openAuditAnchor(options: {
   handle: BetterSqlite3.Database;

@@ -46,7 +46,7 @@ export function entryMac(chainKey: Buffer, prevHash: string, fields: ChainedFiel
   return createHmac('sha256', chainKey).update(canonicalEntry(prevHash, fields)).digest('hex');
 }
 
-/** The plain SHA-256 chain entries had before migration 0015; kept to check that chain before re-keying it. */
+/** The plain SHA-256 chain entries had before migration 0016; kept to check that chain before re-keying it. */
 export function legacyEntryHash(prevHash: string, fields: ChainedFields): string {
   return createHash('sha256').update(canonicalEntry(prevHash, fields)).digest('hex');
 }

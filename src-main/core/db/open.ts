@@ -83,7 +83,7 @@ export function openDatabase(options: OpenOptions): ClinicDatabase {
 }
 
 /** The migration that keyed the audit chain; before it there was no checkpoint file to find. */
-const KEYED_AUDIT_CHAIN_VERSION = 15;
+const KEYED_AUDIT_CHAIN_VERSION = 16;
 
 function schemaVersionOf(handle: BetterSqlite3.Database): number {
   const exists = handle

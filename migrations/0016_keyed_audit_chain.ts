@@ -13,8 +13,8 @@ interface LegacyRow extends ChainedFields {
  * found is recorded in an `audit.rechained` entry, so re-keying never launders a chain that was
  * already broken: the entry says where it broke.
  */
-export const migration0015: Migration = {
-  version: 15,
+export const migration0016: Migration = {
+  version: 16,
   name: 'keyed_audit_chain',
   up(db, now) {
     const rows = db.prepare('SELECT * FROM audit_log ORDER BY seq').all() as LegacyRow[];
