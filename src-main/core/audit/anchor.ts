@@ -1,6 +1,6 @@
 import { existsSync, renameSync } from 'node:fs';
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
-import type { AuditHead } from './chain';
+import { GENESIS_HASH, type AuditHead } from './chain';
 import {
   CheckpointWriter,
   checkpointFileOf,
@@ -14,16 +14,17 @@ import {
 export interface AnchorFinding {
   problem: 'missing' | 'invalid' | 'behind' | 'differs';
   message: string;
-  head: AuditHead | null;
+  head: AuditHead;
   checkpoint: AuditCheckpoint | null;
   /** Where the checkpoint that did not match was kept, as evidence. */
   keptAs: string | null;
 }
 
-export function readAuditHead(handle: BetterSqlite3.Database): AuditHead | null {
+/** The last entry, or entry 0 with the genesis hash for an empty log (so emptying a log is caught too). */
+export function readAuditHead(handle: BetterSqlite3.Database): AuditHead {
   const row = handle.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
     AuditHead | undefined;
-  return row ?? null;
+  return row ?? { seq: 0, hash: GENESIS_HASH };
 }
 
 /** How the log compares with a checkpoint: at or ahead of it with the same hash there is fine. */
@@ -33,8 +34,8 @@ export function compareWithCheckpoint(
 ): { problem: 'behind' | 'differs'; message: string } | null {
   const when = new Date(checkpoint.at).toISOString();
   const head = readAuditHead(handle);
-  if (!head || head.seq < checkpoint.seq) {
-    const last = head?.seq ?? 0;
+  if (head.seq < checkpoint.seq) {
+    const last = head.seq;
     return {
       problem: 'behind',
       message:
@@ -42,8 +43,10 @@ export function compareWithCheckpoint(
         `entries ${last + 1} to ${checkpoint.seq} were removed, or the database was replaced by an older copy`,
     };
   }
-  const atCheckpoint = handle.prepare('SELECT hash FROM audit_log WHERE seq = ?').pluck().get(checkpoint.seq) as
-    string | undefined;
+  const atCheckpoint =
+    checkpoint.seq === 0
+      ? GENESIS_HASH
+      : (handle.prepare('SELECT hash FROM audit_log WHERE seq = ?').pluck().get(checkpoint.seq) as string | undefined);
   if (atCheckpoint !== checkpoint.hash) {
     return {
       problem: 'differs',
@@ -71,7 +74,7 @@ export function openAuditAnchor(options: {
   const head = readAuditHead(handle);
   let finding: AnchorFinding | null = null;
   if (reading.status === 'missing') {
-    if (!options.expectMissing && head) {
+    if (!options.expectMissing && head.seq > 0) {
       finding = {
         problem: 'missing',
         message: `the audit checkpoint ${file} was missing, so entries removed before this open could not be detected`,
@@ -100,7 +103,7 @@ export function openAuditAnchor(options: {
     }
   }
   const consistent = reading.status === 'ok' && finding === null ? reading.checkpoint : null;
-  if (head && !consistent) writeCheckpointSync(key, file, { ...head, at: clock() });
+  if (!consistent) writeCheckpointSync(key, file, { ...head, at: clock() });
   const writer = new CheckpointWriter({
     key,
     file,
@@ -109,7 +112,7 @@ export function openAuditAnchor(options: {
     clock,
     written: consistent ?? head,
   });
-  if (consistent && head && head.seq !== consistent.seq) writer.schedule();
+  if (consistent && head.seq !== consistent.seq) writer.schedule();
   return { writer, finding };
 }
 
