@@ -71,8 +71,13 @@ export function openDatabase(options: OpenOptions): ClinicDatabase {
       schemaVersion,
       auditFinding: anchor.finding,
       close: async () => {
-        await anchorWriter.close();
-        handle.pragma('optimize');
+        try {
+          await anchorWriter.close();
+          // Best effort: on a damaged file it reads the damage, and the database must still close.
+          handle.pragma('optimize');
+        } catch (error) {
+          console.error('[front-desk] closing: the checkpoint or optimize failed:', error);
+        }
         await db.destroy();
       },
     };
