@@ -6,6 +6,7 @@ import { useIdleLock } from '../../hooks/useIdleLock';
 import { useClinicSettings } from '../../stores/clinic-settings';
 import { useSession } from '../../stores/session';
 import { AuditScreen } from '../audit/AuditScreen';
+import { BillingScreen } from '../billing/BillingScreen';
 import { CalendarScreen } from '../calendar/CalendarScreen';
 import { FindSlotScreen } from '../find/FindSlotScreen';
 import { HomeScreen } from '../home/HomeScreen';
@@ -27,6 +28,7 @@ const SCREENS: Record<string, () => JSX.Element | null> = {
   find: FindSlotScreen,
   today: TodayScreen,
   board: BoardScreen,
+  billing: BillingScreen,
   patients: PatientsScreen,
   reminders: RemindersScreen,
   settings: SettingsScreen,

@@ -1,0 +1,6 @@
+/** Addresses of the billing screens (one `#/billing` area, the detail says which). */
+export const billingHref = {
+  checkOut: (visitId: string) => `#/billing/checkout/${visitId}`,
+  account: (patientId: string) => `#/billing/account/${patientId}`,
+  drawer: () => '#/billing/drawer',
+};
