@@ -195,9 +195,9 @@ test('the desk bills a visit: copay at check-in, invoice at check-out, card for 
   // The manager: Lena's account from her record; the card payment reversed (a reason is required).
   await app.signIn(MANAGER);
   await app.open('Patients');
-  await page.getByLabel(/Search/).first().fill('Ortiz');
-  await page.getByRole('link', { name: /Ortiz, Lena/ }).first().click();
-  await page.getByRole('link', { name: 'Account' }).click();
+  await page.getByLabel('Find a patient').fill('ortiz');
+  await page.getByRole('link', { name: 'Ortiz, Lena' }).click();
+  await page.getByRole('link', { name: 'Account', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Account: Ortiz, Lena' })).toBeVisible();
   const summary = page.getByRole('definition').first();
   await expect(summary).toHaveText('$0.00');
