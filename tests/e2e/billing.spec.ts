@@ -49,7 +49,11 @@ async function configureBillingClinic(page: Page): Promise<void> {
     durationMinutes: 30,
     colour: '#1f5fa8',
   });
-  const tax = await invoke<{ id: string }>(page, 'fees.saveTax', { name: 'Sales tax', ratePpm: 100_000, inclusive: false });
+  const tax = await invoke<{ id: string }>(page, 'fees.saveTax', {
+    name: 'Sales tax',
+    ratePpm: 100_000,
+    inclusive: false,
+  });
   const cons = await invoke<{ id: string }>(page, 'fees.saveService', {
     code: 'CONS',
     name: 'Consultation',
@@ -202,7 +206,10 @@ test('the desk bills a visit: copay at check-in, invoice at check-out, card for 
   const summary = page.getByRole('definition').first();
   await expect(summary).toHaveText('$0.00');
   await screenshot(page, '155-account');
-  await page.getByRole('row', { name: /Payment \$73\.75 Card/ }).getByRole('button', { name: 'Reverse' }).click();
+  await page
+    .getByRole('row', { name: /Payment \$73\.75 Card/ })
+    .getByRole('button', { name: 'Reverse' })
+    .click();
   const reverse = page.getByRole('form', { name: 'Reverse payment' });
   await reverse.getByRole('button', { name: 'Reverse payment' }).click();
   await expect(reverse.getByText('must not be empty')).toBeVisible();
@@ -217,7 +224,10 @@ test('the desk bills a visit: copay at check-in, invoice at check-out, card for 
   await takeHere.getByLabel('Amount (USD)').fill('80');
   await takeHere.getByRole('button', { name: 'Take payment' }).click();
   await expect(page.getByText('Took $80.00 by Cash · $6.25 kept as credit.')).toBeVisible();
-  await page.getByRole('row', { name: /Payment \$80\.00 Cash/ }).getByRole('button', { name: 'Refund' }).click();
+  await page
+    .getByRole('row', { name: /Payment \$80\.00 Cash/ })
+    .getByRole('button', { name: 'Refund' })
+    .click();
   const refund = page.getByRole('form', { name: 'Refund payment' });
   await expect(refund.getByLabel('Refund amount (USD)')).toHaveValue('6.25');
   await refund.getByLabel('Reason').fill('Overpaid at the desk');

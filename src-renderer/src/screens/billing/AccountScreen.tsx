@@ -107,32 +107,32 @@ export function AccountScreen({ patientId }: { patientId: string }) {
                     </td>
                     <td className="num">{formatMoney(payment.amountMinor, money)}</td>
                     <td className="num">{formatMoney(payment.refundableMinor, money)}</td>
-                    <td>
-                      {payment.reversed ? 'Reversed' : payment.refundedMinor > 0 ? 'Partly refunded' : 'Taken'}
-                    </td>
+                    <td>{payment.reversed ? 'Reversed' : payment.refundedMinor > 0 ? 'Partly refunded' : 'Taken'}</td>
                     {canRefund && (
-                      <td className="row-actions">
-                        {!payment.reversed && (
-                          <button
-                            type="button"
-                            disabled={payment.reverseBlocked !== null}
-                            title={payment.reverseBlocked ?? undefined}
-                            onClick={() => setCorrecting({ paymentId: payment.id, kind: 'reverse' })}
-                          >
-                            Reverse
-                          </button>
-                        )}
-                        {!payment.reversed && payment.refundableMinor > 0 && (
-                          <button
-                            type="button"
-                            onClick={() => setCorrecting({ paymentId: payment.id, kind: 'refund' })}
-                          >
-                            Refund
-                          </button>
-                        )}
-                        {payment.reverseBlocked && !payment.reversed && (
-                          <span className="sub">Cannot reverse: {payment.reverseBlocked}</span>
-                        )}
+                      <td>
+                        <div className="row-actions">
+                          {!payment.reversed && (
+                            <button
+                              type="button"
+                              disabled={payment.reverseBlocked !== null}
+                              title={payment.reverseBlocked ?? undefined}
+                              onClick={() => setCorrecting({ paymentId: payment.id, kind: 'reverse' })}
+                            >
+                              Reverse
+                            </button>
+                          )}
+                          {!payment.reversed && payment.refundableMinor > 0 && (
+                            <button
+                              type="button"
+                              onClick={() => setCorrecting({ paymentId: payment.id, kind: 'refund' })}
+                            >
+                              Refund
+                            </button>
+                          )}
+                          {payment.reverseBlocked && !payment.reversed && (
+                            <span className="sub">Cannot reverse: {payment.reverseBlocked}</span>
+                          )}
+                        </div>
                       </td>
                     )}
                   </tr>,

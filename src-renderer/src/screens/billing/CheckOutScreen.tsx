@@ -125,9 +125,7 @@ export function CheckOutScreen({ visitId }: { visitId: string }) {
           ) : (
             <>
               {account.balanceMinor > 0 && invoice.status === 'issued' && (
-                <p className="hint">
-                  Still owing {formatMoney(account.balanceMinor, money)}: it stays on the account.
-                </p>
+                <p className="hint">Still owing {formatMoney(account.balanceMinor, money)}: it stays on the account.</p>
               )}
               <FormMessage error={finishError} />
               <button type="button" className="primary" disabled={busy} onClick={() => void finish()}>

@@ -92,7 +92,9 @@ export function DrawerCount({ state, onClosed }: { state: DrawerState; onClosed:
         onChange={(event) => setReason(event.target.value)}
         error={errors.fields.overShortReason}
         maxLength={300}
-        hint={difference === 0 ? 'Only needed when the count differs' : 'Required: the count differs from what is expected'}
+        hint={
+          difference === 0 ? 'Only needed when the count differs' : 'Required: the count differs from what is expected'
+        }
       />
       <FormMessage error={errors.form} />
       <button type="submit" className="primary" disabled={busy}>

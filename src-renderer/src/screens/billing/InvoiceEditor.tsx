@@ -220,12 +220,7 @@ export function InvoiceEditor({ invoice, services, taxes, money, onChanged }: In
         <button type="submit" disabled={busy || !dirty}>
           Save lines
         </button>
-        <button
-          type="button"
-          className="primary"
-          disabled={busy || lines.length === 0}
-          onClick={() => void send(true)}
-        >
+        <button type="button" className="primary" disabled={busy || lines.length === 0} onClick={() => void send(true)}>
           Issue invoice
         </button>
       </div>

@@ -8,7 +8,8 @@ export function InvoiceTotals({ invoice, money }: { invoice: InvoiceView; money:
     ['Tax', invoice.taxMinor],
     ['Total', invoice.totalMinor],
   ];
-  if (invoice.insurerMinor > 0) rows.push(['Insurer pays', invoice.insurerMinor], ['Patient pays', invoice.patientMinor]);
+  if (invoice.insurerMinor > 0)
+    rows.push(['Insurer pays', invoice.insurerMinor], ['Patient pays', invoice.patientMinor]);
   if (invoice.status === 'issued') rows.push(['Patient still owes', invoice.patientOpenMinor]);
   return (
     <dl className="invoice-totals" aria-label="Invoice totals">

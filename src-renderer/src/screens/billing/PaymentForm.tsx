@@ -130,7 +130,7 @@ export function PaymentForm({ patientId, money, methods, suggestedMinor, visitId
             value={tendered}
             onChange={(event) => setTendered(event.target.value)}
             error={errors.fields.tenderedMinor}
-            hint={change !== null && change >= 0 ? `Change ${formatMoney(change, money)}` : 'What the patient hands over'}
+            hint="What the patient hands over"
           />
         ) : (
           <Field

@@ -24,7 +24,13 @@ export function StatementForm({ patientId, today }: { patientId: string; today: 
 
   return (
     <form aria-label="Statement" className="billing-fields" onSubmit={(event) => void submit(event)} noValidate>
-      <Field label="From" type="date" value={from} onChange={(e) => setFrom(e.target.value)} error={errors.fields.from} />
+      <Field
+        label="From"
+        type="date"
+        value={from}
+        onChange={(e) => setFrom(e.target.value)}
+        error={errors.fields.from}
+      />
       <Field label="To" type="date" value={to} onChange={(e) => setTo(e.target.value)} error={errors.fields.to} />
       <div className="field">
         <button type="submit">Save statement (PDF)</button>
