@@ -266,4 +266,71 @@ test('the desk bills a visit: copay at check-in, invoice at check-out, card for 
   const zText = await downloadedPdfText(await zSaved);
   expect(zText).toContain('Change given wrong');
   await screenshot(page, '158-z-report');
+
+  // The day in the payments journal: every payment, refund and reversal, by method; narrowed to one person.
+  await page.getByRole('navigation', { name: 'Billing' }).getByRole('link', { name: 'Payments journal' }).click();
+  const journal = page.getByRole('table', { name: 'Journal' });
+  await expect(journal.getByRole('row')).toHaveCount(6);
+  await expect(journal).toContainText('Card declined after the slip printed');
+  await page.getByLabel('Entered by').selectOption('Mona Manager');
+  await expect(journal.getByRole('row')).toHaveCount(4);
+  await screenshot(page, '159-payments-journal');
+});
+
+test('a manager sets billing up on screen: taxes, services, what a type charges, a payer\'s prices, the desk prefix, the lock date', async ({
+  page,
+  desk,
+}) => {
+  const app = new FrontDeskPage(page);
+  await app.openNewClinic(desk.url);
+  await invoke(page, 'schedule.createType', { name: 'Consultation', durationMinutes: 30, colour: '#1f5fa8' });
+  await app.open('Billing');
+  await page.getByRole('navigation', { name: 'Billing' }).getByRole('link', { name: 'Billing set-up' }).click();
+  await expect(page.getByRole('heading', { name: 'Billing set-up', level: 1 })).toBeVisible();
+
+  // A tax: a rate that is not a percentage is refused next to its field.
+  const addTax = page.getByRole('form', { name: 'Add tax' });
+  await addTax.getByLabel('Tax name').fill('VAT');
+  await addTax.getByLabel('Rate (%)').fill('twenty');
+  await addTax.getByRole('button', { name: 'Add tax' }).click();
+  await expect(addTax.getByText('must be a percentage such as 20 or 7.5')).toBeVisible();
+  await addTax.getByLabel('Rate (%)').fill('20');
+  await addTax.getByRole('button', { name: 'Add tax' }).click();
+  await expect(page.getByRole('table', { name: 'Taxes' })).toContainText('VAT20%Added to prices');
+
+  // A service: a price written wrongly is refused by its field, then saved as the clinic writes money.
+  const addService = page.getByRole('form', { name: 'Add service' });
+  await addService.getByLabel('Code').fill('CONS');
+  await addService.getByLabel('Service name').fill('Consultation');
+  await addService.getByLabel('Default price (GBP)').fill('65,5');
+  await addService.getByRole('button', { name: 'Add service' }).click();
+  await expect(addService.locator('.field-error')).toContainText('1,234.50');
+  await addService.getByLabel('Default price (GBP)').fill('65.00');
+  await addService.getByRole('button', { name: 'Add service' }).click();
+  await expect(page.getByRole('table', { name: 'Services' })).toContainText('CONSConsultation£65.00No taxActive');
+
+  // The consultation type charges it; an insurer pays £80 for it.
+  await page.getByRole('group', { name: 'Consultation' }).getByLabel('CONS · Consultation').click();
+  await expect(page.getByRole('group', { name: 'Consultation' }).getByLabel('CONS · Consultation')).toBeChecked();
+  await page.getByRole('button', { name: 'New fee schedule' }).click();
+  const schedule = page.getByRole('form', { name: 'New fee schedule' });
+  await schedule.getByLabel('Schedule name').fill('Acme Health');
+  await schedule.getByLabel('Payer (empty: self-pay)').fill('Acme Health');
+  await schedule.getByLabel(/^CONS \(default/).fill('80');
+  await schedule.getByRole('button', { name: 'Save fee schedule' }).click();
+  await expect(page.getByRole('button', { name: 'Acme Health (Acme Health)' })).toBeVisible();
+
+  // This desk's invoice prefix, and a lock date.
+  const thisDesk = page.getByRole('form', { name: 'This desk' });
+  await thisDesk.getByLabel('Invoice series prefix').fill('b-2');
+  await thisDesk.getByRole('button', { name: 'Save desk' }).click();
+  await expect(thisDesk.getByText('must be 1 to 6 letters or digits, such as A or DESK2')).toBeVisible();
+  await thisDesk.getByLabel('Invoice series prefix').fill('b2');
+  await thisDesk.getByRole('button', { name: 'Save desk' }).click();
+  await expect(thisDesk.getByRole('status')).toHaveText('This desk’s next invoice will be B2-000001.');
+  const settings = page.getByRole('form', { name: 'Billing settings' });
+  await settings.getByLabel('Lock date').fill('2025-12-31');
+  await settings.getByRole('button', { name: 'Save billing settings' }).click();
+  await expect(settings.getByRole('status')).toHaveText('Billing settings saved.');
+  await screenshot(page, '160-billing-setup');
 });

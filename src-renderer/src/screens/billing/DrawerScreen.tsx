@@ -8,6 +8,7 @@ import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
 import { useFormErrors } from '../../hooks/useFormErrors';
 import { useSession } from '../../stores/session';
+import { BillingLinks } from './BillingLinks';
 import { DrawerCount } from './DrawerCount';
 import { MethodTotalsTable } from './MethodTotalsTable';
 import { amountText, readAmount } from './money-field';
@@ -53,6 +54,7 @@ export function DrawerScreen() {
           </p>
         </div>
       </div>
+      <BillingLinks current="drawer" />
       {!drawer && canClose && <OpenDrawer state={state} onOpened={setState} />}
       {drawer && (
         <div className="checkout-columns">

@@ -3,4 +3,6 @@ export const billingHref = {
   checkOut: (visitId: string) => `#/billing/checkout/${visitId}`,
   account: (patientId: string) => `#/billing/account/${patientId}`,
   drawer: () => '#/billing/drawer',
+  journal: () => '#/billing/journal',
+  setup: () => '#/billing/setup',
 };
