@@ -14,7 +14,7 @@ test.use({ viewport: { width: 1366, height: 768 } });
  * tests): dollars written en-US; a consultation type charged CONS at $80.00; DRESS, a $12.50 dressing
  * with 10% sales tax; Lena Ortiz booked for a consultation today.
  */
-async function configureBillingClinic(page: Page): Promise<void> {
+async function configureBillingClinic(page: Page): Promise<{ patientId: string; appointmentId: string }> {
   const today = new Intl.DateTimeFormat('en-CA', {
     timeZone: 'Europe/London',
     year: 'numeric',
@@ -68,12 +68,13 @@ async function configureBillingClinic(page: Page): Promise<void> {
     dob: '1988-04-12',
     phones: [{ kind: 'mobile', number: '07700 900321' }],
   });
-  await invoke(page, 'appointments.book', {
+  const appointment = await invoke<{ id: string }>(page, 'appointments.book', {
     patientId: patient.id,
     providerId: provider.id,
     typeId: type.id,
     start: { date: today, time: '09:00' },
   });
+  return { patientId: patient.id, appointmentId: appointment.id };
 }
 
 /** The text of a PDF the page saved. */
@@ -277,7 +278,7 @@ test('the desk bills a visit: copay at check-in, invoice at check-out, card for 
   await screenshot(page, '159-payments-journal');
 });
 
-test('a manager sets billing up on screen: taxes, services, what a type charges, a payer\'s prices, the desk prefix, the lock date', async ({
+test("a manager sets billing up on screen: taxes, services, what a type charges, a payer's prices, the desk prefix, the lock date", async ({
   page,
   desk,
 }) => {
@@ -333,4 +334,54 @@ test('a manager sets billing up on screen: taxes, services, what a type charges,
   await settings.getByRole('button', { name: 'Save billing settings' }).click();
   await expect(settings.getByRole('status')).toHaveText('Billing settings saved.');
   await screenshot(page, '160-billing-setup');
+});
+
+test("a claim: the insured visit is invoiced to the insurer, the claim submitted, a partial remittance posted, the patient's share on their account", async ({
+  page,
+  desk,
+}) => {
+  const app = new FrontDeskPage(page);
+  await app.openNewClinic(desk.url);
+  const { patientId, appointmentId } = await configureBillingClinic(page);
+  await invoke(page, 'patients.addInsurance', {
+    patientId,
+    payer: 'Acme Health',
+    memberId: 'AH-778',
+    priority: 'primary',
+  });
+  const visit = await invoke<{ id: string }>(page, 'visits.checkIn', { appointmentId });
+  await page.evaluate((hash) => {
+    (globalThis as unknown as { location: { hash: string } }).location.hash = hash;
+  }, `#/billing/checkout/${visit.id}`);
+  await expect(page.getByRole('heading', { name: 'Check out Ortiz, Lena' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: /Invoice \(draft\)/ })).toContainText('Payer: Acme Health');
+  await page.getByRole('button', { name: 'Issue invoice' }).click();
+  await expect(page.getByLabel('Invoice totals')).toContainText('Insurer pays$80.00');
+  await page.getByRole('button', { name: 'Create claim to Acme Health' }).click();
+  await expect(page.getByRole('heading', { name: 'Claim to Acme Health · Draft' })).toBeVisible();
+  const moves = page.getByRole('form', { name: 'Move claim' });
+  await moves.getByLabel('Payer reference').fill('ACME-2231');
+  await moves.getByRole('button', { name: 'Mark submitted' }).click();
+  await expect(page.getByRole('heading', { name: 'Claim to Acme Health · Submitted' })).toBeVisible();
+
+  // The payer allows $80, pays $50 and leaves $20 to the patient; $10 stays outstanding: partly paid.
+  const remittance = page.getByRole('form', { name: 'Post remittance' });
+  await remittance.getByLabel('Allowed (CONS)').fill('80');
+  await remittance.getByLabel('Paid (CONS)').fill('50.00');
+  await remittance.getByLabel('Patient responsibility (CONS)').fill('20');
+  await screenshot(page, '161-claim-remittance');
+  await remittance.getByRole('button', { name: 'Post remittance' }).click();
+  await expect(page.getByRole('heading', { name: 'Claim to Acme Health · Partly paid' })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Claim history' })).toContainText('Submitted on');
+  await screenshot(page, '162-claim-partly-paid');
+
+  // The work list counts it; the patient's account now owes the $20 share.
+  await page.getByRole('link', { name: 'Claims work list' }).click();
+  await expect(page.getByRole('button', { name: 'Partly paid (1)' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Claims work list' })).toContainText('Ortiz, Lena');
+  await screenshot(page, '163-claims-work-list');
+  await page.getByRole('table', { name: 'Claims work list' }).getByRole('link', { name: 'Ortiz, Lena' }).click();
+  await page.getByRole('link', { name: 'Patient account' }).click();
+  await expect(page.getByRole('heading', { name: 'Account: Ortiz, Lena' })).toBeVisible();
+  await expect(page.getByRole('definition').first()).toHaveText('$20.00');
 });

@@ -8,7 +8,9 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { FormMessage } from '../../components/FormMessage';
 import { useClinicSettings } from '../../stores/clinic-settings';
 import { useSession } from '../../stores/session';
+import { CLAIM_STATUS_LABELS } from '../../../../src-shared/billing/claim-status';
 import { LedgerTable } from './LedgerTable';
+import { billingHref } from './route';
 import { PaymentCorrection, type Correction } from './PaymentCorrection';
 import { PaymentForm } from './PaymentForm';
 import { StatementForm } from './StatementForm';
@@ -167,6 +169,21 @@ export function AccountScreen({ patientId }: { patientId: string }) {
           </table>
         </div>
         <aside>
+          {view.claims.length > 0 && (
+            <section className="card billing-card" aria-labelledby="account-claims-title">
+              <h2 id="account-claims-title">Claims</h2>
+              <ul className="plain">
+                {view.claims.map((claim) => (
+                  <li key={claim.id}>
+                    <a href={billingHref.claim(claim.id)}>
+                      {claim.payer} · {claim.invoiceNumber} · {CLAIM_STATUS_LABELS[claim.status]}
+                    </a>{' '}
+                    {formatMoney(claim.outstandingMinor, money)} outstanding
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
           {canTake && setup && (
             <section className="card billing-card" aria-labelledby="take-title">
               <h2 id="take-title">Take a payment</h2>

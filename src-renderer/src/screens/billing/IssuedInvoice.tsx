@@ -1,14 +1,28 @@
 import type { InvoiceView } from '../../../../src-shared/billing/model';
 import { formatMoney, type MoneyFormat } from '../../../../src-shared/billing/money';
+import { useState } from 'react';
 import { call } from '../../api';
+import { FormMessage } from '../../components/FormMessage';
+import { navigate } from '../../hooks/navigation';
+import { useSession } from '../../stores/session';
 import { InvoiceTotals } from './InvoiceTotals';
 import { savePdf } from './pdf';
+import { billingHref } from './route';
 
 /** An issued invoice as it will always read: its lines, totals, what paid it, and its PDF. */
 export function IssuedInvoice({ invoice, money }: { invoice: InvoiceView; money: MoneyFormat }) {
+  const canClaim = useSession((state) => state.can('billing:claims'));
+  const [error, setError] = useState<string | null>(null);
   async function pdf() {
     const result = await call('invoices.pdf', { invoiceId: invoice.id });
     if (result.ok) savePdf(result.value);
+    else setError(result.error.message);
+  }
+  async function claim() {
+    setError(null);
+    const result = await call('claims.create', { invoiceId: invoice.id });
+    if (result.ok) navigate(billingHref.claim(result.value.id));
+    else setError(result.error.message);
   }
   return (
     <div className="issued-invoice">
@@ -58,9 +72,17 @@ export function IssuedInvoice({ invoice, money }: { invoice: InvoiceView; money:
           ))}
         </ul>
       )}
-      <button type="button" onClick={() => void pdf()}>
-        Save invoice (PDF)
-      </button>
+      <FormMessage error={error} />
+      <div className="actions">
+        <button type="button" onClick={() => void pdf()}>
+          Save invoice (PDF)
+        </button>
+        {canClaim && invoice.insurerMinor > 0 && (
+          <button type="button" onClick={() => void claim()}>
+            Create claim to {invoice.payer ?? 'the insurer'}
+          </button>
+        )}
+      </div>
     </div>
   );
 }

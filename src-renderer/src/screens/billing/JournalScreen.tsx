@@ -102,7 +102,8 @@ export function JournalScreen() {
       {journal && money && (
         <>
           <p>
-            Net {formatMoney(journal.netMinor, money)} from {journal.from} to {journal.to}.
+            Net {formatMoney(journal.netMinor, money)} from {journal.from} to {journal.to}
+            {filters.methodKind ? ` by ${filters.methodKind}` : ''} (totals over every desk and person).
           </p>
           <MethodTotalsTable rows={journal.byMethod} money={money} label="Totals by method" />
           <table className="ledger" aria-label="Journal">

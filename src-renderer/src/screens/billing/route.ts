@@ -5,4 +5,6 @@ export const billingHref = {
   drawer: () => '#/billing/drawer',
   journal: () => '#/billing/journal',
   setup: () => '#/billing/setup',
+  claims: () => '#/billing/claims',
+  claim: (claimId: string) => `#/billing/claims/${claimId}`,
 };

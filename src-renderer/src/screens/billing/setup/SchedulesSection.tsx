@@ -100,7 +100,7 @@ export function SchedulesSection({ schedules, services, money, onSaved }: Schedu
             hint="Matched to the insurer on the patient's primary policy"
           />
         </div>
-        <fieldset className="denominations">
+        <fieldset className="schedule-prices">
           <legend>Prices (empty: the service’s default)</legend>
           {services.map((service) => (
             <Field

@@ -107,14 +107,16 @@ export function TaxesSection({ taxes, onSaved }: { taxes: readonly TaxView[]; on
             onChange={(e) => setForm({ ...form, rate: e.target.value })}
             error={errors.fields.ratePpm}
           />
-          <label className="checkbox field">
-            <input
-              type="checkbox"
-              checked={form.inclusive}
-              onChange={(e) => setForm({ ...form, inclusive: e.target.checked })}
-            />{' '}
-            Included in prices
-          </label>
+          <div className="field checkbox-field">
+            <label className="checkbox">
+              <input
+                type="checkbox"
+                checked={form.inclusive}
+                onChange={(e) => setForm({ ...form, inclusive: e.target.checked })}
+              />{' '}
+              Included in prices
+            </label>
+          </div>
         </div>
         <FormMessage error={errors.form} success={saved} />
         <div className="actions">
