@@ -26,7 +26,7 @@ export function BillingSetupScreen() {
         Money is written as {money.locale} writes {money.currency}. Changes apply to invoices issued from now on; issued
         invoices never change.
       </p>
-      <SettingsSection key={setup.settings.updatedAt} settings={setup.settings} onSaved={reload} />
+      <SettingsSection settings={setup.settings} onSaved={reload} />
       <TaxesSection taxes={setup.taxes} onSaved={reload} />
       <ServicesSection services={setup.services} taxes={setup.taxes} money={money} onSaved={reload} />
       <TypeServicesSection typeServices={setup.typeServices} services={setup.services} onSaved={reload} />
