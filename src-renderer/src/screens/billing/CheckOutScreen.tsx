@@ -114,6 +114,7 @@ export function CheckOutScreen({ visitId }: { visitId: string }) {
               visitId={visitId}
               title="Take payment"
               onTaken={() => void load()}
+              autoFocus
             />
           )}
           {!view.drawer && <p className="hint">The drawer is not open: cash cannot be taken until it is.</p>}

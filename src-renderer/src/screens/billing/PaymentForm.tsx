@@ -20,6 +20,8 @@ interface PaymentFormProps {
   /** The form's accessible name, e.g. "Take payment". */
   title: string;
   onTaken: (payment: PaymentView) => void;
+  /** Check-out moves straight from "Issue" to the amount. */
+  autoFocus?: boolean;
 }
 
 const FIELDS = ['amountMinor', 'methodId', 'reference', 'tenderedMinor'] as const;
@@ -28,7 +30,16 @@ const FIELDS = ['amountMinor', 'methodId', 'reference', 'tenderedMinor'] as cons
  * Takes one payment: method, amount as the clinic writes money, the cash tendered (change worked out
  * as typed) or the card terminal's reference. Main allocates it oldest invoice first; the rest is credit.
  */
-export function PaymentForm({ patientId, money, methods, suggestedMinor, visitId, title, onTaken }: PaymentFormProps) {
+export function PaymentForm({
+  patientId,
+  money,
+  methods,
+  suggestedMinor,
+  visitId,
+  title,
+  onTaken,
+  autoFocus = false,
+}: PaymentFormProps) {
   const active = methods.filter((method) => method.active && method.kind !== 'insurance');
   const [methodId, setMethodId] = useState(active[0]?.id ?? '');
   const [amount, setAmount] = useState(suggestedMinor > 0 ? amountText(suggestedMinor, money) : '');
@@ -121,6 +132,7 @@ export function PaymentForm({ patientId, money, methods, suggestedMinor, visitId
           value={amount}
           onChange={(event) => setAmount(event.target.value)}
           error={errors.fields.amountMinor}
+          autoFocus={autoFocus}
           hint={`As written here, e.g. ${amountText(2000, money)}`}
         />
         {isCash ? (
