@@ -384,4 +384,18 @@ test("a claim: the insured visit is invoiced to the insurer, the claim submitted
   await page.getByRole('link', { name: 'Patient account' }).click();
   await expect(page.getByRole('heading', { name: 'Account: Ortiz, Lena' })).toBeVisible();
   await expect(page.getByRole('definition').first()).toHaveText('$20.00');
+
+  // The clinic writes the share off as a courtesy: more than is owed is refused next to the amount.
+  await page.getByRole('row', { name: 'Invoice A-000001' }).getByRole('button', { name: 'Write off' }).click();
+  const writeOff = page.getByRole('form', { name: 'Write off' });
+  await expect(writeOff.getByLabel('Write-off amount (USD)')).toHaveValue('20.00');
+  await writeOff.getByLabel('Write-off amount (USD)').fill('25');
+  await writeOff.getByRole('button', { name: 'Write off' }).click();
+  await expect(writeOff.locator('.field-error')).toBeVisible();
+  await writeOff.getByLabel('Write-off amount (USD)').fill('20');
+  await writeOff.getByLabel('Reason code').selectOption({ label: 'Professional courtesy' });
+  await screenshot(page, '164-account-write-off');
+  await writeOff.getByRole('button', { name: 'Write off' }).click();
+  await expect(page.getByRole('status').first()).toHaveText('Wrote off $20.00 on A-000001.');
+  await expect(page.getByRole('definition').first()).toHaveText('$0.00');
 });

@@ -9,6 +9,7 @@ import { FormMessage } from '../../components/FormMessage';
 import { useClinicSettings } from '../../stores/clinic-settings';
 import { useSession } from '../../stores/session';
 import { CLAIM_STATUS_LABELS } from '../../../../src-shared/billing/claim-status';
+import { InvoicesTable } from './InvoicesTable';
 import { LedgerTable } from './LedgerTable';
 import { billingHref } from './route';
 import { PaymentCorrection, type Correction } from './PaymentCorrection';
@@ -80,6 +81,14 @@ export function AccountScreen({ patientId }: { patientId: string }) {
         <div>
           <h2>Ledger</h2>
           <LedgerTable entries={view.entries} money={money} />
+          <h2>Invoices</h2>
+          <InvoicesTable
+            view={view}
+            onChanged={(message) => {
+              setDone(message);
+              void load();
+            }}
+          />
           <h2>Payments</h2>
           <table className="ledger" aria-label="Payments">
             <thead>
