@@ -384,6 +384,12 @@ test("a claim: the insured visit is invoiced to the insurer, the claim submitted
   await page.getByRole('link', { name: 'Patient account' }).click();
   await expect(page.getByRole('heading', { name: 'Account: Ortiz, Lena' })).toBeVisible();
   await expect(page.getByRole('definition').first()).toHaveText('$20.00');
+  // The patient banner says so too, wherever her record is open.
+  await page.getByRole('link', { name: 'Patient record' }).click();
+  await expect(page.getByRole('region', { name: 'Patient banner' })).toContainText(
+    /Owes \$20\.00 since \d{4}-\d\d-\d\d/,
+  );
+  await page.getByRole('link', { name: 'Account', exact: true }).click();
 
   // The clinic writes the share off as a courtesy: more than is owed is refused next to the amount.
   await page.getByRole('row', { name: 'Invoice A-000001' }).getByRole('button', { name: 'Write off' }).click();
