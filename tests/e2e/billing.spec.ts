@@ -267,6 +267,8 @@ test('the desk bills a visit: copay at check-in, invoice at check-out, card for 
   const zText = await downloadedPdfText(await zSaved);
   expect(zText).toContain('Change given wrong');
   await screenshot(page, '158-z-report');
+  await page.getByRole('button', { name: 'Show the day' }).click();
+  await expect(page.getByRole('table', { name: 'Desks' })).toContainText('Front desk10-$5.00');
 
   // The day in the payments journal: every payment, refund and reversal, by method; narrowed to one person.
   await page.getByRole('navigation', { name: 'Billing' }).getByRole('link', { name: 'Payments journal' }).click();

@@ -7,8 +7,11 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
 import { useFormErrors } from '../../hooks/useFormErrors';
+import { todayIn } from '../../../../src-shared/patients/dates';
+import { useClinicSettings } from '../../stores/clinic-settings';
 import { useSession } from '../../stores/session';
 import { BillingLinks } from './BillingLinks';
+import { DaySummaryCard } from './DaySummaryCard';
 import { DrawerCount } from './DrawerCount';
 import { MethodTotalsTable } from './MethodTotalsTable';
 import { amountText, readAmount } from './money-field';
@@ -20,6 +23,7 @@ export function DrawerScreen() {
   const [error, setError] = useState<ApiErrorData | null>(null);
   const [report, setReport] = useState<ZReport | null>(null);
   const canClose = useSession((s) => s.can('billing:close'));
+  const zone = useClinicSettings((s) => s.settings?.timeZone) ?? 'UTC';
 
   const load = useCallback(async () => {
     const result = await call('drawers.current', {});
@@ -88,6 +92,7 @@ export function DrawerScreen() {
           </button>
         )
       )}
+      <DaySummaryCard today={todayIn(zone, Date.now())} money={money} />
     </section>
   );
 }
