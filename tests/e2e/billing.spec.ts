@@ -142,10 +142,11 @@ test('the desk bills a visit: copay at check-in, invoice at check-out, card for 
   // Reception: "Check out" on the board opens the check-out screen with the type's services and the copay as credit.
   await page.bringToFront();
   await app.open('Flow board');
-  await page
-    .getByRole('row', { name: /L\. O\. \(1\).*Ready for check-out/ })
-    .getByRole('button', { name: 'Check out' })
-    .click();
+  // Keyboard first: the row's O key opens check-out for a desk that bills.
+  const readyRow = page.getByRole('row', { name: /L\. O\. \(1\).*Ready for check-out/ });
+  await expect(readyRow.getByRole('button', { name: 'Check out' })).toBeVisible();
+  await readyRow.focus();
+  await page.keyboard.press('o');
   await expect(page.getByRole('heading', { name: 'Check out Ortiz, Lena' })).toBeVisible();
   const lines = page.getByRole('form', { name: 'Invoice lines' });
   await expect(lines.getByLabel('Description, line 1')).toHaveValue('Consultation');
@@ -162,8 +163,10 @@ test('the desk bills a visit: copay at check-in, invoice at check-out, card for 
   await expect(lines.getByLabel('Description, line 2')).toHaveValue('Dressing');
   await expect(lines.getByRole('definition')).toHaveText(['$92.50', '$1.25', '$93.75']);
   await screenshot(page, '152-check-out-draft');
-  await lines.getByRole('button', { name: 'Issue invoice' }).click();
+  await lines.getByLabel('Add service').press('Alt+i');
   await expect(page.getByRole('heading', { name: /Invoice A-0+1/ })).toBeVisible();
+  // The amount to take has the focus at once.
+  await expect(page.getByLabel('Amount (USD)')).toBeFocused();
   const payment = page.getByRole('complementary', { name: 'Payment' });
   await expect(page.getByRole('list', { name: 'Paid towards this invoice' })).toContainText('$20.00 by Cash');
   await expect(payment).toContainText('Balance$73.75');

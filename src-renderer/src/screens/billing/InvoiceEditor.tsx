@@ -198,7 +198,13 @@ export function InvoiceEditor({ invoice, services, taxes, money, onChanged }: In
       </table>
       <div className="invoice-add">
         <label htmlFor="add-service">Add service</label>
-        <select id="add-service" ref={picker} value={adding} onChange={(event) => setAdding(event.target.value)}>
+        <select
+          id="add-service"
+          ref={picker}
+          autoFocus
+          value={adding}
+          onChange={(event) => setAdding(event.target.value)}
+        >
           <option value="">Choose a service…</option>
           {activeServices.map((service) => (
             <option key={service.id} value={service.id}>
