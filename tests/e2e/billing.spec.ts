@@ -389,6 +389,19 @@ test("a claim: the insured visit is invoiced to the insurer, the claim submitted
   await page.getByRole('link', { name: 'Patient account' }).click();
   await expect(page.getByRole('heading', { name: 'Account: Ortiz, Lena' })).toBeVisible();
   await expect(page.getByRole('definition').first()).toHaveText('$20.00');
+  // A/R ageing has her $20 in the youngest bucket; a statement batch for everyone owing prints hers.
+  await app.open('Billing');
+  await page.getByRole('navigation', { name: 'Billing' }).getByRole('link', { name: 'A/R ageing' }).click();
+  const byPatient = page.getByRole('table', { name: 'By patient' });
+  await expect(byPatient.getByRole('row', { name: /Ortiz, Lena/ })).toContainText('$20.00$0.00$0.00$0.00$0.00$20.00');
+  const batch = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Save statements (PDF)' }).click();
+  expect(await downloadedPdfText(await batch)).toContain('Ortiz');
+  await expect(page.getByRole('form', { name: 'Statement batch' }).getByRole('status')).toHaveText(
+    '1 statement saved.',
+  );
+  await screenshot(page, '165-ar-ageing');
+  await byPatient.getByRole('link', { name: /Ortiz, Lena/ }).click();
   // The patient banner says so too, wherever her record is open.
   await page.getByRole('link', { name: 'Patient record' }).click();
   await expect(page.getByRole('region', { name: 'Patient banner' })).toContainText(

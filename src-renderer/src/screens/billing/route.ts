@@ -4,6 +4,7 @@ export const billingHref = {
   account: (patientId: string) => `#/billing/account/${patientId}`,
   drawer: () => '#/billing/drawer',
   journal: () => '#/billing/journal',
+  ageing: () => '#/billing/ageing',
   setup: () => '#/billing/setup',
   claims: () => '#/billing/claims',
   claim: (claimId: string) => `#/billing/claims/${claimId}`,
