@@ -360,6 +360,12 @@ test("a claim: the insured visit is invoiced to the insurer, the claim submitted
   }, `#/billing/checkout/${visit.id}`);
   await expect(page.getByRole('heading', { name: 'Check out Ortiz, Lena' })).toBeVisible();
   await expect(page.getByRole('heading', { name: /Invoice \(draft\)/ })).toContainText('Payer: Acme Health');
+  // Self-pay for a moment (the lines priced again for the patient), then back to the insurer.
+  await page.getByLabel('Who pays').selectOption({ label: 'Self-pay' });
+  await expect(page.getByRole('heading', { name: /Invoice \(draft\)/ })).not.toContainText('Payer');
+  await expect(page.getByLabel('Invoice totals')).not.toContainText('Insurer pays');
+  await page.getByLabel('Who pays').selectOption({ label: 'Acme Health (primary, member AH-778)' });
+  await expect(page.getByRole('heading', { name: /Invoice \(draft\)/ })).toContainText('Payer: Acme Health');
   await page.getByRole('button', { name: 'Issue invoice' }).click();
   await expect(page.getByLabel('Invoice totals')).toContainText('Insurer pays$80.00');
   await page.getByRole('button', { name: 'Create claim to Acme Health' }).click();

@@ -8,6 +8,7 @@ import { navigate } from '../../hooks/navigation';
 import type { ApiErrorData } from '../../../../src-shared/api/errors';
 import { InvoiceEditor } from './InvoiceEditor';
 import { IssuedInvoice } from './IssuedInvoice';
+import { PayerPicker } from './PayerPicker';
 import { PaymentForm } from './PaymentForm';
 import { billingHref } from './route';
 
@@ -76,9 +77,10 @@ export function CheckOutScreen({ visitId }: { visitId: string }) {
             {invoice.status === 'issued' ? `Invoice ${invoice.number ?? ''}` : 'Invoice (draft)'}
             {invoice.payer && <span className="sub">Payer: {invoice.payer}</span>}
           </h2>
+          {invoice.status === 'draft' && <PayerPicker view={view} onChanged={replaceInvoice} />}
           {invoice.status === 'draft' ? (
             <InvoiceEditor
-              key={invoice.id}
+              key={`${invoice.id}-${invoice.policyId ?? 'self'}`}
               invoice={invoice}
               services={view.services}
               taxes={view.taxes}
