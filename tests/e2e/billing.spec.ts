@@ -428,4 +428,12 @@ test("a claim: the insured visit is invoiced to the insurer, the claim submitted
   await writeOff.getByRole('button', { name: 'Write off' }).click();
   await expect(page.getByRole('status').first()).toHaveText('Wrote off $20.00 on A-000001.');
   await expect(page.getByRole('definition').first()).toHaveText('$0.00');
+  // Written off by mistake: reversed with a reason, the $20 owed again; both stay on the record.
+  await page.getByRole('table', { name: 'Write-offs' }).getByRole('button', { name: 'Reverse write-off' }).click();
+  const undoWriteOff = page.getByRole('form', { name: 'Reverse write-off' });
+  await undoWriteOff.getByLabel('Reason').fill('Courtesy not approved');
+  await undoWriteOff.getByRole('button', { name: 'Reverse write-off' }).click();
+  await expect(page.getByRole('status').first()).toHaveText('Write-off reversed.');
+  await expect(page.getByRole('definition').first()).toHaveText('$20.00');
+  await expect(page.getByRole('table', { name: 'Write-offs' })).toContainText('Reversed');
 });

@@ -16,6 +16,7 @@ import { PaymentCorrection, type Correction } from './PaymentCorrection';
 import { PaymentForm } from './PaymentForm';
 import { StatementForm } from './StatementForm';
 import { useBillingSetup } from './useBillingSetup';
+import { WriteOffsTable } from './WriteOffsTable';
 
 /** `#/billing/account/<patientId>`: the ledger with its running balance, payments and their corrections, a statement. */
 export function AccountScreen({ patientId }: { patientId: string }) {
@@ -83,6 +84,13 @@ export function AccountScreen({ patientId }: { patientId: string }) {
           <LedgerTable entries={view.entries} money={money} />
           <h2>Invoices</h2>
           <InvoicesTable
+            view={view}
+            onChanged={(message) => {
+              setDone(message);
+              void load();
+            }}
+          />
+          <WriteOffsTable
             view={view}
             onChanged={(message) => {
               setDone(message);
