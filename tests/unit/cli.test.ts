@@ -8,8 +8,8 @@ import { tempFolder, type TempFolder } from '../helpers/temp-core';
 const folders: TempFolder[] = [];
 afterEach(() => folders.splice(0).forEach((f) => f.remove()));
 
-// Each CLI run starts Node with tsx (2–6 s on a busy two-core machine); a test runs several.
-const CLI_TEST_TIMEOUT = 90_000;
+// Each command is a fresh tsx process (seconds each on a busy machine): the default 30 s is too tight.
+const CLI_TEST_TIMEOUT = 120_000;
 
 describe('the admin CLI', { timeout: CLI_TEST_TIMEOUT }, () => {
   it('creates a database and a private key file, adds a user, and verifies the audit chain', async () => {

@@ -7,6 +7,9 @@ import {
   type VisitStatus,
 } from '../../../../src-shared/visits/status';
 import { call } from '../../api';
+import { navigate } from '../../hooks/navigation';
+import { useSession } from '../../stores/session';
+import { billingHref } from '../billing/route';
 import { findHref } from '../find/route';
 import { liveTimes, minutesText } from './time';
 
@@ -45,9 +48,12 @@ export function BoardRow({ visit, board, now, canMove, canIntake, timeText, onFo
   const times = liveTimes(visit, board, now);
   const chosenRoom = rooms.some((room) => room.id === roomId) ? roomId : (rooms[0]?.id ?? '');
   const active = visit.status !== 'checked_out' && visit.status !== 'cancelled';
+  // A desk that bills checks out through the check-out screen (invoice, payment, then done).
+  const canBill = useSession((state) => state.can('billing:write'));
 
   async function act(action: MoveTarget | 'call' | 'checkout' | 'undo') {
     setError(null);
+    if (action === 'checkout' && canBill) return navigate(billingHref.checkOut(visit.id));
     if (action === 'roomed' || action === 'call') {
       if (!chosenRoom) return setError('No free room: free one first.');
     }

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { CheckInReview, VisitView } from '../../../../src-shared/visits/model';
 import { call } from '../../api';
 import { FormMessage } from '../../components/FormMessage';
+import { CheckInPayment } from '../billing/CheckInPayment';
 
 interface CheckInPanelProps {
   target: { appointmentId: string } | { patientId: string };
@@ -140,6 +141,14 @@ export function CheckInPanel({ target, onClose, onDone }: CheckInPanelProps) {
           </button>
         )}
       </div>
+      {review && (
+        <CheckInPayment
+          key={review.patientId}
+          patientId={review.patientId}
+          visitId={visit?.id ?? review.openVisitId}
+          account={review.account}
+        />
+      )}
     </section>
   );
 }
