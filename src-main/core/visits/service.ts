@@ -122,7 +122,13 @@ async function syncAppointment(
   now: number,
 ): Promise<WriteOutcome | null> {
   if (!visit.appointment_id) return null;
-  const outcome = await setAppointmentStatus(db, { appointmentId: visit.appointment_id, status: to }, actor, now);
+  const outcome = await setAppointmentStatus(
+    db,
+    { appointmentId: visit.appointment_id, status: to },
+    actor,
+    now,
+    'visit',
+  );
   return outcome.providerIds.length > 0 ? outcome : null;
 }
 
