@@ -10,7 +10,6 @@ import type {
 import { formatLocalTime } from '../../../../src-shared/scheduling/time';
 import { call } from '../../api';
 import { Field, TextAreaField } from '../../components/Field';
-import { FormMessage } from '../../components/FormMessage';
 import { PatientPicker } from '../../components/PatientPicker';
 import { SelectField } from '../../components/SelectField';
 import { useFormErrors } from '../../hooks/useFormErrors';
@@ -54,14 +53,19 @@ export function BookingPanel({
   );
   const [problems, setProblems] = useState<BookingProblem[]>([]);
   const [busy, setBusy] = useState(false);
-  const errors = useFormErrors();
+  const errors = useFormErrors({ patientId: patient?.id ?? null, typeId, ...details });
   const search = useRef<HTMLInputElement>(null);
+  const refusal = useRef<HTMLDivElement>(null);
   const time = formatLocalTime(minute);
   const repeat = useRepeat(onBooked);
 
   useEffect(() => {
     search.current?.focus();
   }, [provider.id, minute]);
+
+  useEffect(() => {
+    refusal.current?.scrollIntoView({ block: 'nearest' });
+  }, [problems, errors.errors.form]);
 
   useEffect(() => {
     if (!allowed.some((type) => type.id === typeId) && allowed[0]) setTypeId(allowed[0].id);
@@ -102,6 +106,23 @@ export function BookingPanel({
           ✕
         </button>
       </div>
+      {(problems.length > 0 || errors.errors.form) && (
+        // At the top, scrolled into view and announced: the reason is where the person is looking, not under the fold.
+        <div ref={refusal} role="alert" className="form-error cal-problems" tabIndex={-1}>
+          {problems.length > 0 ? (
+            <>
+              <strong>Not booked:</strong>
+              <ul>
+                {problems.map((problem) => (
+                  <li key={problem.code + problem.message}>{problem.message}</li>
+                ))}
+              </ul>
+            </>
+          ) : (
+            errors.errors.form
+          )}
+        </div>
+      )}
       <dl className="cal-facts">
         <div>
           <dt>Provider</dt>
@@ -177,17 +198,6 @@ export function BookingPanel({
         <button type="submit" className="primary" disabled={busy}>
           Book appointment
         </button>
-        {problems.length > 0 && (
-          <div role="alert" className="form-error cal-problems">
-            <strong>Not booked:</strong>
-            <ul>
-              {problems.map((problem) => (
-                <li key={problem.code + problem.message}>{problem.message}</li>
-              ))}
-            </ul>
-          </div>
-        )}
-        <FormMessage error={errors.errors.form} />
       </div>
     </form>
   );

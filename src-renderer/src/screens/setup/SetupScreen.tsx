@@ -1,6 +1,7 @@
 import { useState, type SyntheticEvent } from 'react';
 import { call } from '../../api';
 import { Field } from '../../components/Field';
+import { LocaleFields, localeForCountry, type LocaleDraft } from '../../components/LocaleFields';
 import { FormMessage } from '../../components/FormMessage';
 import { TimeZoneField } from '../../components/TimeZoneField';
 import { useFormErrors } from '../../hooks/useFormErrors';
@@ -8,7 +9,6 @@ import { useSession } from '../../stores/session';
 
 export function SetupScreen() {
   const refresh = useSession((state) => state.refresh);
-  const { errors, show, clear, setField } = useFormErrors();
   const [busy, setBusy] = useState(false);
   const [form, setForm] = useState({
     clinicName: '',
@@ -18,6 +18,21 @@ export function SetupScreen() {
     username: '',
     password: '',
     confirm: '',
+  });
+  // Until a country is chosen: unambiguous forms (a US clinic then gets MM/DD/YYYY, 12-hour times, Sunday).
+  const [locale, setLocale] = useState<LocaleDraft>({
+    country: '',
+    dateFormat: 'YYYY-MM-DD',
+    timeFormat: '24h',
+    weekStart: 1,
+    phoneRegion: '',
+  });
+  const { errors, show, clear, setField } = useFormErrors({
+    ...form,
+    ...locale,
+    'admin.displayName': form.displayName,
+    'admin.username': form.username,
+    'admin.password': form.password,
   });
   const update = (key: keyof typeof form) => (event: { target: { value: string } }) =>
     setForm({ ...form, [key]: event.target.value });
@@ -34,6 +49,11 @@ export function SetupScreen() {
       clinicName: form.clinicName,
       timeZone: form.timeZone,
       currency: form.currency,
+      ...(locale.country !== '' && { country: locale.country }),
+      dateFormat: locale.dateFormat,
+      timeFormat: locale.timeFormat,
+      weekStart: locale.weekStart,
+      ...(locale.phoneRegion !== '' && { phoneRegion: locale.phoneRegion }),
       admin: { username: form.username, displayName: form.displayName, password: form.password },
     });
     setBusy(false);
@@ -57,6 +77,17 @@ export function SetupScreen() {
             error={errors.fields.clinicName}
             autoFocus
             required
+          />
+          <LocaleFields
+            value={locale}
+            timeZone={form.timeZone}
+            errors={errors.fields}
+            onChange={setLocale}
+            onCountry={(country) => {
+              const suggested = localeForCountry(country);
+              setLocale(suggested.locale);
+              setForm({ ...form, currency: suggested.currency });
+            }}
           />
           <TimeZoneField
             value={form.timeZone}

@@ -125,9 +125,9 @@ function FlowBoard() {
         </p>
       )}
       <p className="hint">
-        Select a row, then: <kbd>R</kbd> room · <kbd>C</kbd> call to room · <kbd>P</kbd> provider in · <kbd>X</kbd>{' '}
-        ready for check-out · <kbd>O</kbd> check out · <kbd>W</kbd> back to waiting · <kbd>U</kbd> undo · <kbd>↑</kbd>/
-        <kbd>↓</kbd> other rows.
+        Select a row, then: <kbd>I</kbd> intake (vitals) · <kbd>C</kbd> call to room (shows on the display) ·
+        <kbd>R</kbd> room without calling · <kbd>P</kbd> provider in · <kbd>X</kbd> ready for check-out · <kbd>O</kbd>{' '}
+        check out · <kbd>W</kbd> back to waiting · <kbd>U</kbd> undo · <kbd>↑</kbd>/<kbd>↓</kbd> other rows.
       </p>
       <table className="board-table">
         <thead>

@@ -38,7 +38,7 @@ export function VitalsForm({ patientId, visitId, settings, allergies, onSaved }:
   const [unusual, setUnusual] = useState<VitalField[]>([]);
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
-  const errors = useFormErrors();
+  const errors = useFormErrors({ ...values, chiefComplaint: complaint });
   const zone = useClinicSettings((state) => state.settings?.timeZone) ?? 'UTC';
   const units = { temperature: settings.temperatureUnit, system: settings.measurementSystem } as const;
   const imperial = units.system === 'imperial';
