@@ -56,6 +56,7 @@ export function BookingPanel({
   const errors = useFormErrors({ patientId: patient?.id ?? null, typeId, ...details });
   const search = useRef<HTMLInputElement>(null);
   const refusal = useRef<HTMLDivElement>(null);
+  const panel = useRef<HTMLFormElement>(null);
   const time = formatLocalTime(minute);
   const repeat = useRepeat(onBooked);
 
@@ -64,7 +65,8 @@ export function BookingPanel({
   }, [provider.id, minute]);
 
   useEffect(() => {
-    refusal.current?.scrollIntoView({ block: 'nearest' });
+    // The panel scrolls on its own (the page does not move): back to its top, where the refusal is.
+    if (refusal.current) panel.current?.scrollTo({ top: 0 });
   }, [problems, errors.errors.form]);
 
   useEffect(() => {
@@ -99,7 +101,13 @@ export function BookingPanel({
 
   const type = allowed.find((candidate) => candidate.id === typeId);
   return (
-    <form className="cal-panel" aria-label="Book appointment" noValidate onSubmit={(event) => void submit(event)}>
+    <form
+      ref={panel}
+      className="cal-panel"
+      aria-label="Book appointment"
+      noValidate
+      onSubmit={(event) => void submit(event)}
+    >
       <div className="cal-panel-head">
         <h2>Book appointment</h2>
         <button type="button" className="link-button" onClick={onClose} aria-label="Close booking panel">
@@ -108,7 +116,7 @@ export function BookingPanel({
       </div>
       {(problems.length > 0 || errors.errors.form) && (
         // At the top, scrolled into view and announced: the reason is where the person is looking, not under the fold.
-        <div ref={refusal} role="alert" className="form-error cal-problems" tabIndex={-1}>
+        <div ref={refusal} role="alert" className="form-error cal-problems">
           {problems.length > 0 ? (
             <>
               <strong>Not booked:</strong>
