@@ -79,6 +79,18 @@ test('the receptionist: a refused booking says why at the top of the panel; Move
     start: { date, time: '23:00' },
   });
   const app = new FrontDeskPage(page);
+  // Typed as 6175550142, stored with the US country code, shown the American way; found by the digits typed.
+  await app.open('Patients');
+  await page.getByLabel('Find a patient').fill('6175550142');
+  await expect(page.getByRole('row', { name: /Rivera, Ana/ })).toContainText('(617) 555-0142');
+  await page.getByLabel('Find a patient').fill('rivera');
+  await page
+    .getByRole('row', { name: /Rivera, Ana/ })
+    .getByRole('link')
+    .first()
+    .click();
+  await expect(page.getByRole('main')).toContainText('(617) 555-0142');
+  await expect(page.getByRole('main')).toContainText('02/03/1980');
   await app.open('Calendar');
   const grid = page.getByRole('region', { name: 'Day schedule' });
   const column = grid.getByRole('group', { name: 'Dr Ada Okafor-Whitfield' });

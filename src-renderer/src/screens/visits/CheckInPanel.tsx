@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { CheckInReview, VisitView } from '../../../../src-shared/visits/model';
 import { call } from '../../api';
 import { FormMessage } from '../../components/FormMessage';
+import { usePhoneFormat } from '../../format/phone';
 
 interface CheckInPanelProps {
   target: { appointmentId: string } | { patientId: string };
@@ -11,6 +12,7 @@ interface CheckInPanelProps {
 
 /** What to confirm with the patient at the desk, then one button that marks them arrived (and one that undoes it). */
 export function CheckInPanel({ target, onClose, onDone }: CheckInPanelProps) {
+  const phone = usePhoneFormat();
   const [review, setReview] = useState<CheckInReview | null>(null);
   const [visit, setVisit] = useState<VisitView | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -69,7 +71,7 @@ export function CheckInPanel({ target, onClose, onDone }: CheckInPanelProps) {
               <dt>Phone</dt>
               <dd>
                 {review.phones.length > 0
-                  ? review.phones.map((p) => `${p.number} (${p.kind})`).join(', ')
+                  ? review.phones.map((p) => `${phone(p.number)} (${p.kind})`).join(', ')
                   : 'none on file'}
               </dd>
             </div>
