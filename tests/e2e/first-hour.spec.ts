@@ -152,6 +152,33 @@ test('the receptionist: a refused booking says why at the top of the panel; Move
   await expect(move.getByText('must be a time such as 9:30 AM')).toHaveCount(0);
   await button.click();
   await expect(panel.getByRole('status')).toContainText('Moved Rivera, Ana');
+
+  // One arrival: "Check in" opens the check-in review, where a consent asked for can be recorded with its
+  // signed form; the arrival puts her on the board, and the calendar offers the board's own undo.
+  await panel.getByRole('button', { name: 'Check in' }).click();
+  const review = page.getByRole('region', { name: 'Check-in review' });
+  await expect(review.getByRole('list', { name: 'To confirm' })).toContainText('No consent on file');
+  await expect(review).toContainText('billed self-pay');
+  const consent = review.getByRole('form', { name: 'Record consent' });
+  await consent.getByLabel('Consent').selectOption({ label: 'Treatment' });
+  await consent.getByLabel('Signed form (PDF, PNG or JPEG; optional)').setInputFiles({
+    name: 'consent.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('%PDF-1.4\n% signed treatment consent\n%%EOF\n'),
+  });
+  await consent.getByRole('button', { name: 'Record consent' }).click();
+  await expect(consent.getByRole('status')).toHaveText('Treatment consent recorded, with the signed form.');
+  await expect(review.getByRole('list', { name: 'To confirm' })).not.toContainText('No consent on file');
+  await screenshot(page, '133-check-in-consent');
+  await review.getByRole('button', { name: 'Mark arrived' }).click();
+  await expect(review.getByText(/^Arrived: ticket/)).toBeVisible();
+  await app.open('Calendar');
+  await grid.getByRole('button', { name: /Rivera, Ana/ }).click();
+  await expect(panel).toContainText('On the flow board: Waiting');
+  await expect(panel.getByRole('button', { name: 'Check in' })).toHaveCount(0);
+  await panel.getByRole('button', { name: 'Undo arrival' }).click();
+  await expect(panel.getByRole('status')).toHaveText('Undo arrival: Rivera, Ana is now booked.');
+  await expect(panel.getByRole('button', { name: 'Check in' })).toBeVisible();
 });
 
 test('the nurse: an Intake action and key on each row, errors that go when corrected, the full vitals history, and the shortest way out of the room', async ({

@@ -154,7 +154,7 @@ test('two desks: reception checks in, the nurse board shows it at once, rooms, v
   await screenshot(nursePage, '74-flow-board-roomed');
 
   // Intake: the banner says whose visit this is; an impossible temperature is refused by its field.
-  await roomed.getByRole('link', { name: 'García, María José' }).click();
+  await roomed.getByRole('link', { name: 'García, María José', exact: true }).click();
   await expect(nursePage.getByRole('heading', { name: 'Nurse intake' })).toBeVisible();
   const banner = nursePage.getByRole('region', { name: 'Patient banner' });
   await expect(banner).toContainText('García');
