@@ -1,9 +1,11 @@
 import { DatabaseOpenError } from '../core/db/errors';
+import { RecoveryKeyError } from '../core/keys/recovery-key';
 import { ApiError } from '../../src-shared/api/errors';
 import { UsageError } from './args';
 import { auditVerifyCommand } from './commands/audit-verify';
 import { backupCommand, restoreCommand } from './commands/backup';
 import { initCommand } from './commands/init';
+import { newRecoveryKeyCommand, openWithRecoveryCommand } from './commands/recovery';
 import { seedCommand } from './commands/seed';
 import { serveCommand } from './commands/serve';
 import { userAddCommand } from './commands/user-add';
@@ -15,6 +17,10 @@ const USAGE = `Front Desk admin CLI: npm run clinic -- <command> [options]
   serve        --data DIR [--port N]            browser mode on 127.0.0.1, behind a random token
   backup       --data DIR --out FILE            an online, encrypted, verified copy
   restore      --data DIR --from FILE           put a verified backup in place (Front Desk must be stopped)
+               [--recovery-key KEY --key-file NEW]  on a computer without the key: opened with the recovery sheet's key
+  recovery-key new   --data DIR                 a new recovery key, printed once (older sheets stop working)
+  open-with-recovery --data DIR --key-file NEW --recovery-key KEY
+                                                the key is lost: the recovery key writes it to a new key file
   audit verify --data DIR                       check the audit log's hash chain
   seed         --data DIR --patients N [--appointments M] [--providers P] [--seed S] [--today YYYY-MM-DD]
                add N made-up patients and M appointments around today (the same ones for the same seed and
@@ -30,6 +36,8 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   serve: serveCommand,
   backup: backupCommand,
   restore: restoreCommand,
+  'recovery-key new': newRecoveryKeyCommand,
+  'open-with-recovery': openWithRecoveryCommand,
   'audit verify': auditVerifyCommand,
   seed: seedCommand,
 };
@@ -53,7 +61,7 @@ async function main(argv: string[]): Promise<number> {
       console.error(`clinic: ${error.message}\n\n${USAGE}`);
       return 2;
     }
-    if (error instanceof DatabaseOpenError || error instanceof ApiError) {
+    if (error instanceof DatabaseOpenError || error instanceof ApiError || error instanceof RecoveryKeyError) {
       console.error(`clinic: ${error.message}`);
       return 1;
     }

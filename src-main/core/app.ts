@@ -12,6 +12,9 @@ import { createRouter } from './api/router';
 import { ReminderRunner } from './reminders/runner';
 import { networkTransport, type ReminderTransport } from './reminders/transport';
 import { readSettings } from './settings/repository';
+import type { BackupRun } from '../../src-shared/api/areas/backups';
+import { sweepScheduledBackup } from './backups/scheduler';
+import { BackupKeeper } from './backups/service';
 
 export interface CoreOptions {
   file: string;
@@ -41,6 +44,8 @@ export interface Core {
    * booking or check-in waits for it (5–12 ms here, once over 500 ms).
    */
   checkpoint(): WalCheckpoint;
+  /** Writes the day's scheduled backup when it is due (null when none was); hosts call it every minute. */
+  sweepBackups(): Promise<BackupRun | null>;
   database: ClinicDatabase;
   close(): Promise<void>;
 }
@@ -67,6 +72,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     events,
     lockTimeoutMinutes: settings?.lockTimeoutMinutes ?? DEFAULT_LOCK_TIMEOUT_MINUTES,
     reminders,
+    backups: new BackupKeeper(options.file, options.key, database.db, clock),
   };
   const router = createRouter(state, handlers);
   canReceive = router.canReceive;
@@ -94,10 +100,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
     sweepReminders: () => reminders.run(),
     checkpoint: () => checkpointWal(database.handle),
+    sweepBackups: () => sweepScheduledBackup(database.db, state.backups, clock),
     database,
     close: async () => {
       // A sweep still writing must finish before the handle closes.
       await reminders.idle();
+      await state.backups.idle();
       await database.close();
     },
   };

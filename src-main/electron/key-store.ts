@@ -3,11 +3,15 @@ import { join } from 'node:path';
 import { safeStorage } from 'electron';
 import { newKey } from '../core/keys/key-file';
 import { deriveKeyFromPassphrase, newSalt } from '../core/keys/passphrase';
+import { databaseKeyFromRecoveryKey } from '../core/keys/recovery';
+import { envelopeFileFor } from '../core/keys/recovery-envelope';
+import { RecoveryKeyError, isRecoveryKey } from '../core/keys/recovery-key';
 import {
   KEY_RECORD_FILE,
   MIN_PASSPHRASE_LENGTH,
   WRONG_PASSPHRASE_MESSAGE,
   keyFromUnwrapped,
+  keychainBackend,
   newKeychainRecord,
   newPassphraseProblem,
   newPassphraseRecord,
@@ -70,7 +74,7 @@ export async function loadDatabaseKey(options: {
     case 'create-passphrase':
       return { key: await createPassphraseKey(recordFile), created: true };
     case 'ask-passphrase':
-      return { key: await unlockWithPassphrase(plan.record), created: false };
+      return { key: await unlockWithPassphrase(plan.record, options.databaseFile), created: false };
   }
 }
 
@@ -141,8 +145,17 @@ async function createPassphraseKey(recordFile: string): Promise<Buffer> {
   return key;
 }
 
-async function unlockWithPassphrase(record: PassphraseRecord): Promise<Buffer> {
+async function unlockWithPassphrase(record: PassphraseRecord, databaseFile: string): Promise<Buffer> {
   const key = await askForPassphrase('unlock', (passphrase) => {
+    // The passphrase is forgotten: the recovery sheet's key, typed in its place, opens the clinic too.
+    if (isRecoveryKey(passphrase) && existsSync(envelopeFileFor(databaseFile))) {
+      try {
+        return { ok: true, key: databaseKeyFromRecoveryKey(databaseFile, passphrase) };
+      } catch (error) {
+        if (error instanceof RecoveryKeyError) return { ok: false, message: error.message };
+        throw error;
+      }
+    }
     if (passphrase.length < MIN_PASSPHRASE_LENGTH) return { ok: false, message: WRONG_PASSPHRASE_MESSAGE };
     const derived = deriveKeyFromPassphrase(passphrase, passphraseSalt(record));
     return passphraseKeyMatches(record, derived)
@@ -166,4 +179,25 @@ function writeRecord(recordFile: string, record: KeyRecord, options: { replace?:
     closeSync(fd);
   }
   renameSync(temporary, recordFile);
+}
+
+/**
+ * After the recovery key opened the clinic: wrap the key with this session's keychain again, so the next
+ * start needs no sheet. The record that could not be used is kept beside, renamed, not deleted. With no
+ * usable keychain the key serves this session only and the next start asks for the sheet again.
+ */
+export async function keepRecoveredKey(userDataDir: string, key: Buffer): Promise<void> {
+  const backend = keychainBackend({
+    platform: process.platform,
+    encryptionAvailable: await safeStorage.isAsyncEncryptionAvailable(),
+    linuxBackend: process.platform === 'linux' ? safeStorage.getSelectedStorageBackend() : undefined,
+  });
+  if (backend === null) {
+    console.warn('[front-desk] no usable keychain: the recovered key is kept for this session only.');
+    return;
+  }
+  const recordFile = join(userDataDir, KEY_RECORD_FILE);
+  if (existsSync(recordFile)) renameSync(recordFile, `${recordFile}.unusable-${Date.now()}`);
+  writeRecord(recordFile, newKeychainRecord(backend, await safeStorage.encryptStringAsync(key.toString('hex'))));
+  await confirmRoundTrip(recordFile, key);
 }

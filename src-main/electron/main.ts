@@ -1,13 +1,12 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, dialog, session, type BrowserWindow } from 'electron';
-import { createCore, type Core } from '../core/app';
+import type { Core } from '../core/app';
 import { DatabaseOpenError } from '../core/db/errors';
 import { REMINDER_SWEEP_MS } from '../core/reminders/runner';
 import { registerAppScheme, serveRenderer } from './app-protocol-handler';
 import { bindIpc, type IpcBinding } from './ipc';
-import { KEY_RECORD_FILE } from './key-policy';
-import { KeyEntryCancelled, KeyRefusedError, loadDatabaseKey } from './key-store';
+import { KeyEntryCancelled, KeyRefusedError } from './key-store';
+import { openClinic } from './open-clinic';
 import { installMenu } from './menu';
 import { isRendererUrl } from './origin';
 import { createMainWindow, currentRendererLocation, hardenAllWebContents, hardenSession } from './window';
@@ -92,16 +91,7 @@ export function startElectronApp(): void {
     installMenu();
     const userDataDir = app.getPath('userData');
     const databaseFile = join(userDataDir, DATABASE_FILE);
-    const { key, created } = await loadDatabaseKey({ userDataDir, databaseFile });
-    if (!created && !existsSync(databaseFile)) {
-      throw new DatabaseOpenError(
-        'NOT_FOUND',
-        `The clinic database ${databaseFile} is missing, though its key record ${KEY_RECORD_FILE} is here. ` +
-          'Front Desk will not start a new empty database in its place: restore clinic.db from a backup. ' +
-          `(If this is a new installation that never opened, delete ${KEY_RECORD_FILE} and start again.)`,
-      );
-    }
-    const started = await createCore({ file: databaseFile, key, create: created });
+    const started = await openClinic(userDataDir, databaseFile);
     core = started;
     binding = bindIpc(started, (url) => isRendererUrl(location, url));
     sweep = setInterval(() => {
@@ -116,6 +106,8 @@ export function startElectronApp(): void {
     }, IDLE_SWEEP_MS);
     reminderSweep = setInterval(() => {
       started.sweepReminders().catch((error: unknown) => console.error('[front-desk] reminder sweep failed:', error));
+      // The same minute's tick starts the day's scheduled backup when it is due.
+      started.sweepBackups().catch((error: unknown) => console.error('[front-desk] backup sweep failed:', error));
     }, REMINDER_SWEEP_MS);
     openWindow();
   }

@@ -135,6 +135,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   // Reminders: plan what is missing and send what is due, once a minute (the runner never overlaps).
   const reminderSweep = setInterval(() => {
     void core.sweepReminders().catch((error: unknown) => console.error('[front-desk] reminder sweep failed:', error));
+    // The same minute's tick starts the day's scheduled backup when it is due.
+    void core.sweepBackups().catch((error: unknown) => console.error('[front-desk] backup sweep failed:', error));
   }, REMINDER_SWEEP_MS);
 
   await new Promise<void>((resolve, reject) => {

@@ -5,6 +5,7 @@ import { AppFrame } from './screens/frame/AppFrame';
 import { LockScreen } from './screens/lock/LockScreen';
 import { LoginScreen } from './screens/login/LoginScreen';
 import { SetupScreen } from './screens/setup/SetupScreen';
+import { RecoveryScreen } from './screens/backups/RecoveryScreen';
 
 export function App() {
   const { stage, startupError, refresh } = useSession();
@@ -32,6 +33,8 @@ export function App() {
   switch (stage) {
     case 'loading':
       return <main className="centered">Opening Front Desk…</main>;
+    case 'recovery':
+      return <RecoveryScreen />;
     case 'setup':
       return <SetupScreen />;
     case 'login':

@@ -24,6 +24,7 @@ import { feesProcedures } from './areas/fees';
 import { invoicesProcedures } from './areas/invoices';
 import { paymentsProcedures } from './areas/payments';
 import { statementsProcedures } from './areas/statements';
+import { backupsProcedures } from './areas/backups';
 
 /** Merges the areas' maps, refusing a name declared twice. */
 function mergeAreas<T extends Record<string, AnyProcedure>[]>(...areas: T): UnionToIntersection<T[number]> {
@@ -58,6 +59,7 @@ export const contract = mergeAreas(
   calendarProcedures,
   intakeProcedures,
   billingProcedures,
+  backupsProcedures,
   feesProcedures,
   invoicesProcedures,
   paymentsProcedures,

@@ -23,6 +23,7 @@ export const PERMISSIONS = [
   'billing:claims',
   'stock:manage',
   'reminders:manage',
+  'backups:manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

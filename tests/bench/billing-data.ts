@@ -207,10 +207,11 @@ export function seedBilling(
   for (let from = 0; from < completed.length; from += 20_000) flush(completed.slice(from, from + 20_000));
 
   // One account grown to LEDGER_ENTRIES entries: invoice, payment and allocation, one a week back from last month.
-  const ledgerPatientId = handle
+  // A small dataset may have no completed visit to bill: then the first patient's account is grown from nothing.
+  const ledgerPatientId = (handle
     .prepare('SELECT patient_id FROM invoices ORDER BY patient_id LIMIT 1')
     .pluck()
-    .get() as string;
+    .get() ?? handle.prepare('SELECT id FROM patients ORDER BY id LIMIT 1').pluck().get()) as string;
   const countEntries = () =>
     (handle.prepare('SELECT count(*) FROM invoices WHERE patient_id = ?').pluck().get(ledgerPatientId) as number) +
     (handle.prepare('SELECT count(*) FROM payments WHERE patient_id = ?').pluck().get(ledgerPatientId) as number) +

@@ -461,15 +461,15 @@ test('calendar: a neighbouring day read ahead is drawn at once, forgotten when a
     .first();
 
   // Thursday shown: Wednesday (the day before) is read ahead.
-  const readAhead = page.waitForRequest(
-    (request) =>
-      request.url().endsWith('/api/invoke') &&
-      /"appointments\.day".*"date":"2027-03-10"/.test(request.postData() ?? ''),
+  // Its answer, not only its request: the events stream is a fetch that never ends, so 'networkidle' never comes.
+  const readAhead = page.waitForResponse(
+    (response) =>
+      response.url().endsWith('/api/invoke') &&
+      /"appointments\.day".*"date":"2027-03-10"/.test(response.request().postData() ?? ''),
   );
   await page.getByLabel('Date', { exact: true }).fill('2027-03-11');
   await expect(page.getByText('Thursday, 11 March 2027')).toBeVisible();
   await readAhead;
-  await page.waitForLoadState('networkidle');
   // From now on the day's procedure answers only after 1.5 s: what shows sooner came from the cache.
   await page.route('**/api/invoke', async (route) => {
     if (route.request().postData()?.includes('"appointments.day"'))

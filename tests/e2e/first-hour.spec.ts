@@ -26,7 +26,9 @@ async function setUpUsClinic(page: Page, url: string): Promise<void> {
   await page.getByLabel('Password', { exact: true }).fill(ADMIN.password);
   await page.getByLabel('Confirm password').fill(ADMIN.password);
   await page.getByRole('button', { name: 'Create clinic' }).click();
-  await new FrontDeskPage(page).signIn(ADMIN);
+  const app = new FrontDeskPage(page);
+  await app.keepRecoverySheet();
+  await app.signIn(ADMIN);
 }
 
 /** A provider open all day every day (the test runs whatever the hour), a type, and two patients. */

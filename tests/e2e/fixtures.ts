@@ -15,15 +15,22 @@ export interface FrontDesk {
   dataDir: string;
 }
 
-/** Starts `clinic serve` on a fresh encrypted data folder, as a person would from the README. */
-async function startFrontDesk(): Promise<{ desk: FrontDesk; child: ChildProcess; remove: () => void }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'front-desk-e2e-'));
+/**
+ * Starts `clinic serve` on a fresh encrypted data folder, as a person would from the README; or, with
+ * `options`, on a given folder with its key in a key file (the recovery tests stop it, lose the key file
+ * and start it again).
+ */
+export async function startFrontDesk(
+  options: { dataDir?: string; keyFile?: string } = {},
+): Promise<{ desk: FrontDesk; child: ChildProcess; remove: () => void }> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'front-desk-e2e-'));
+  const keyArgs = options.keyFile ? ['--key-file', options.keyFile] : [];
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'src-main/cli/index.ts', 'serve', '--data', dataDir, '--port', '0'],
+    ['--import', 'tsx', 'src-main/cli/index.ts', 'serve', '--data', dataDir, '--port', '0', ...keyArgs],
     {
       cwd: REPO_ROOT,
-      env: { ...process.env, CLINIC_DB_KEY: randomBytes(32).toString('hex') },
+      env: { ...process.env, CLINIC_DB_KEY: options.keyFile ? '' : randomBytes(32).toString('hex') },
     },
   );
   let output = '';
@@ -72,14 +79,20 @@ export const test = base.extend<{ desk: FrontDesk; cleanConsole: undefined }>({
     // The tabs close before the server stops, as a person's would: an open page left polling a stopped
     // server would log refused connections that belong to no step of the test.
     for (const page of context.pages()) await page.close();
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-    await exited;
-    clearTimeout(timer);
+    await stopFrontDesk(child);
     remove();
   },
 });
+
+/** Stops a desk started by `startFrontDesk` the way Ctrl+C would, and waits for it to close the database. */
+export async function stopFrontDesk(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+  await exited;
+  clearTimeout(timer);
+}
 
 /** Kept as an artifact: test-results/screenshots/NN-name.png (numbered by the caller, stable across files). */
 export async function screenshot(page: Page, name: `${number}-${string}`): Promise<void> {

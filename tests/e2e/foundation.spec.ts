@@ -16,6 +16,7 @@ test('a new clinic: setup, sign in, add a receptionist, roles enforced, lock and
   await screenshot(page, '01-setup-with-error');
   await page.getByLabel('Currency').fill('GBP');
   await page.getByRole('button', { name: 'Create clinic' }).click();
+  await app.keepRecoverySheet();
 
   // The token left the address bar once read.
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
@@ -37,6 +38,7 @@ test('a new clinic: setup, sign in, add a receptionist, roles enforced, lock and
     'Reminders',
     'Waiting-room display',
     'Settings',
+    'Backup',
     'Scheduling set-up',
     'Users',
     'Audit log',

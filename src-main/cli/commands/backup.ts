@@ -4,6 +4,8 @@ import { keyFromOptions } from '../../core/keys/key-file';
 import { parseOptions } from '../args';
 import { databaseFile, openCore } from '../data-folder';
 import { auditCli } from '../system-actor';
+import { copyEnvelopeBeside } from '../../core/backups/restore-with-recovery';
+import { restoreWithRecoveryCommand } from './recovery';
 
 export async function backupCommand(argv: string[]): Promise<number> {
   const options = parseOptions(argv, {
@@ -15,6 +17,7 @@ export async function backupCommand(argv: string[]): Promise<number> {
   const out = resolve(options.out ?? '');
   const started = Date.now();
   const check = backupDatabase(databaseFile(options.data ?? ''), key, out);
+  const envelope = copyEnvelopeBeside(databaseFile(options.data ?? ''), out);
   const core = await openCore(options.data ?? '', options['key-file']);
   try {
     await auditCli(core.database.db, 'backup.create', { file: out, schemaVersion: check.schemaVersion });
@@ -24,6 +27,11 @@ export async function backupCommand(argv: string[]): Promise<number> {
   console.log(
     `Backup written to ${out} in ${Date.now() - started} ms: encrypted, integrity check ok, schema version ${check.schemaVersion}.`,
   );
+  console.log(
+    envelope
+      ? `Its recovery envelope is ${envelope}: keep the two files together; the recovery key opens them on another computer.`
+      : 'This clinic has no recovery key, so only its key opens this backup (make one with `clinic recovery-key new`).',
+  );
   return 0;
 }
 
@@ -32,7 +40,16 @@ export async function restoreCommand(argv: string[]): Promise<number> {
     data: { type: 'string', required: true },
     'key-file': { type: 'string' },
     from: { type: 'string', required: true },
+    'recovery-key': { type: 'string' },
   });
+  if (options['recovery-key'] !== undefined || process.env.CLINIC_RECOVERY_KEY) {
+    return restoreWithRecoveryCommand({
+      data: options.data ?? '',
+      from: options.from ?? '',
+      keyFile: options['key-file'],
+      recoveryKey: options['recovery-key'],
+    });
+  }
   const key = keyFromOptions(options['key-file']);
   const from = resolve(options.from ?? '');
   const { replacedFile } = restoreDatabase(databaseFile(options.data ?? ''), key, from, Date.now());

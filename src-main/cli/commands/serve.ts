@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { startWebHost } from '../../web/server';
 import { parseOptions, UsageError } from '../args';
-import { openCore } from '../data-folder';
+import { openOrAwaitRecovery } from '../recovering-serve';
 
 const DEFAULT_RENDERER_DIR = fileURLToPath(new URL('../../../out/renderer', import.meta.url));
 
@@ -15,7 +15,7 @@ export async function serveCommand(argv: string[]): Promise<number> {
   const port = options.port === undefined ? 0 : Number(options.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new UsageError('--port must be a whole number from 0 to 65535');
-  const core = await openCore(options.data ?? '', options['key-file'], true);
+  const core = await openOrAwaitRecovery(options.data ?? '', options['key-file'], true);
   const host = await startWebHost({ core, rendererDir: options.renderer ?? DEFAULT_RENDERER_DIR, port });
   console.log(`Front Desk is running at ${host.url}`);
   await new Promise<void>((resolve) => {

@@ -10,6 +10,7 @@ import type { Clock } from '../clock';
 import type { Database } from '../db/schema';
 import type { EventBus } from '../events/bus';
 import type { ReminderRunner } from '../reminders/runner';
+import type { BackupKeeper } from '../backups/service';
 
 /** What lives as long as the open database: shared by every call. */
 export interface CoreState {
@@ -23,6 +24,8 @@ export interface CoreState {
   lockTimeoutMinutes: number;
   /** Plans and sends reminders; procedures only ask it to run, after their transaction. */
   reminders: ReminderRunner;
+  /** Backups and the recovery key: the only holder of the database file and key after open. */
+  backups: BackupKeeper;
 }
 
 /** What a handler may note for the audit entry the router writes. */

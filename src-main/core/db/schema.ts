@@ -1,3 +1,4 @@
+import type { BackupTables } from './schema-backups';
 import type { BillingTables } from './schema-billing';
 import type { DocumentTables } from './schema-documents';
 import type { ReminderTables } from './schema-reminders';
@@ -385,7 +386,7 @@ export interface AppointmentHistoryTable {
   updated_at: EpochMs;
 }
 
-export interface Database extends DocumentTables, ReminderTables, VisitTables, BillingTables {
+export interface Database extends DocumentTables, ReminderTables, VisitTables, BillingTables, BackupTables {
   clinic_settings: ClinicSettingsTable;
   roles: RolesTable;
   role_permissions: RolePermissionsTable;

@@ -5,13 +5,15 @@ import type { Permission } from '../../../src-shared/api/permissions';
 import { call, forgetPendingCalls, watchResults } from '../api';
 import { resetDataStores } from './resettable';
 
-export type Stage = 'loading' | 'setup' | 'login' | 'locked' | 'ready';
+export type Stage = 'loading' | 'recovery' | 'setup' | 'login' | 'locked' | 'ready';
 
 interface SessionState {
   stage: Stage;
   clinicName: string | null;
   session: SessionInfo | null;
   startupError: string | null;
+  /** Why the host could not open the clinic without the recovery key; null otherwise. */
+  recoveryReason: string | null;
   refresh: () => Promise<void>;
   signedIn: (session: SessionInfo) => void;
   locked: () => void;
@@ -25,6 +27,7 @@ export const useSession = create<SessionState>()((set, get) => ({
   clinicName: null,
   session: null,
   startupError: null,
+  recoveryReason: null,
 
   async refresh() {
     const status = await call('system.status', {});
@@ -32,7 +35,11 @@ export const useSession = create<SessionState>()((set, get) => ({
       set({ startupError: status.error.message });
       return;
     }
-    set({ startupError: null });
+    set({ startupError: null, recoveryReason: status.value.recoveryRequired });
+    if (status.value.recoveryRequired !== null) {
+      set({ stage: 'recovery', clinicName: null, session: null });
+      return;
+    }
     if (status.value.setupRequired) {
       set({ stage: 'setup', clinicName: null, session: null });
       return;

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { procedure } from '../procedure';
+import type { RecoverySheet } from './backups';
 import {
+  boundedString,
   clinicName,
   currency,
   dateFormat,
@@ -18,11 +20,17 @@ export interface SystemStatus {
   setupRequired: boolean;
   clinicName: string | null;
   version: string;
+  /**
+   * Set when the host could not get the database key (keychain reset, key file lost) but a recovery
+   * envelope is beside the database: why, for the recovery screen. Null when the clinic is open.
+   */
+  recoveryRequired: string | null;
 }
 
 export const systemProcedures = {
   'system.status': procedure<SystemStatus>()({ input: z.object({}), access: 'public', kind: 'read' }),
-  'system.setup': procedure<SystemStatus>()({
+  /** Answers the recovery sheet once: the renderer shows it before anything else. */
+  'system.setup': procedure<SystemStatus & { recoverySheet: RecoverySheet }>()({
     input: z.object({
       clinicName,
       timeZone,
@@ -35,6 +43,16 @@ export const systemProcedures = {
       phoneRegion: regionCode.optional(),
       admin: z.object({ username, displayName, password: newPassword }),
     }),
+    access: 'public',
+    kind: 'write',
+  }),
+  /**
+   * Opens the clinic with the recovery sheet's key when the host started without its database key
+   * (answered by the host's recovery gate; an open clinic answers CONFLICT). The host then keeps the
+   * key again its usual way (keychain, key file).
+   */
+  'system.recover': procedure<SystemStatus>()({
+    input: z.object({ recoveryKey: boundedString(100).min(1, 'must not be empty') }),
     access: 'public',
     kind: 'write',
   }),

@@ -26,6 +26,16 @@ export class FrontDeskPage {
     await page.getByLabel('Confirm password').fill(ADMIN.password);
   }
 
+  /** After "Create clinic": the recovery sheet, shown once; ticks that it was kept and goes on. Returns the key. */
+  async keepRecoverySheet(): Promise<string> {
+    const { page } = this;
+    await expect(page.getByRole('heading', { name: 'Your recovery key' })).toBeVisible();
+    const key = (await page.getByTestId('recovery-key').textContent()) ?? '';
+    await page.getByLabel(/I have printed or written down the recovery key/).check();
+    await page.getByRole('button', { name: 'Continue to sign in' }).click();
+    return key;
+  }
+
   async signIn(user: { username: string; password: string }): Promise<void> {
     const { page } = this;
     await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
@@ -57,6 +67,7 @@ export class FrontDeskPage {
     await this.page.goto(url);
     await this.setUpClinic();
     await this.page.getByRole('button', { name: 'Create clinic' }).click();
+    await this.keepRecoverySheet();
     await this.signIn(ADMIN);
     await expect(this.nav()).toBeVisible();
   }

@@ -23,6 +23,7 @@ import { feesHandlers } from './fees';
 import { invoicesHandlers } from './invoices';
 import { paymentsHandlers } from './payments';
 import { statementsHandlers } from './statements';
+import { backupsHandlers } from './backups';
 
 /** Every procedure's implementation; the type makes a missing one a compile error. */
 export const handlers: Handlers = {
@@ -50,4 +51,5 @@ export const handlers: Handlers = {
   ...drawersHandlers,
   ...claimsHandlers,
   ...statementsHandlers,
+  ...backupsHandlers,
 };

@@ -10,7 +10,12 @@ export const APP_VERSION = '0.1.0';
 
 async function status(ctx: HandlerContext): Promise<SystemStatus> {
   const [settings, users] = await Promise.all([readSettings(ctx.db), countUsers(ctx.db)]);
-  return { setupRequired: users === 0, clinicName: settings?.clinicName ?? null, version: APP_VERSION };
+  return {
+    setupRequired: users === 0,
+    clinicName: settings?.clinicName ?? null,
+    version: APP_VERSION,
+    recoveryRequired: null,
+  };
 }
 
 /** The formats set-up was sent, the rest from the country's habit (none without a country). */
@@ -26,8 +31,11 @@ function localeFrom(input: Partial<ClinicLocale>): Partial<ClinicLocale> {
   };
 }
 
-export const systemHandlers: HandlersFor<'system.status' | 'system.setup'> = {
+export const systemHandlers: HandlersFor<'system.status' | 'system.setup' | 'system.recover'> = {
   'system.status': status,
+
+  'system.recover': () =>
+    Promise.reject(new ApiError('CONFLICT', 'Front Desk is open already; there is nothing to recover.')),
 
   'system.setup': async (ctx, input) => {
     if ((await countUsers(ctx.db)) > 0) {
@@ -39,7 +47,14 @@ export const systemHandlers: HandlersFor<'system.status' | 'system.setup'> = {
     const adminId = await createUser(ctx.db, { ...input.admin, role: 'admin' }, ctx.now);
     ctx.audit.actor = { userId: adminId, username: input.admin.username };
     ctx.audit.targetType = 'clinic';
-    ctx.audit.details = { clinicName: input.clinicName, timeZone: input.timeZone, currency: input.currency };
-    return status(ctx);
+    // Shown once by the set-up screen; written (wrapped) beside the database before the answer leaves.
+    const recoverySheet = ctx.state.backups.newRecoveryKey(input.clinicName, ctx.now);
+    ctx.audit.details = {
+      clinicName: input.clinicName,
+      timeZone: input.timeZone,
+      currency: input.currency,
+      recoveryKeyCreatedAt: recoverySheet.createdAt,
+    };
+    return { ...(await status(ctx)), recoverySheet };
   },
 };

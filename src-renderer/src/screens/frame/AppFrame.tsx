@@ -6,6 +6,7 @@ import { useIdleLock } from '../../hooks/useIdleLock';
 import { useClinicSettings } from '../../stores/clinic-settings';
 import { useSession } from '../../stores/session';
 import { AuditScreen } from '../audit/AuditScreen';
+import { BackupScreen } from '../backups/BackupScreen';
 import { CalendarScreen } from '../calendar/CalendarScreen';
 import { FindSlotScreen } from '../find/FindSlotScreen';
 import { HomeScreen } from '../home/HomeScreen';
@@ -30,6 +31,7 @@ const SCREENS: Record<string, () => JSX.Element | null> = {
   patients: PatientsScreen,
   reminders: RemindersScreen,
   settings: SettingsScreen,
+  backup: BackupScreen,
   setup: SchedulingSetupScreen,
   users: UsersScreen,
   audit: AuditScreen,

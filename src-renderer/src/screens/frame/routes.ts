@@ -71,6 +71,12 @@ export const ROUTES: readonly [RouteDef, ...RouteDef[]] = [
     summary: 'Clinic name, time zone, currency, date format and when the screen locks.',
   },
   {
+    path: 'backup',
+    label: 'Backup',
+    permission: 'backups:manage',
+    summary: 'Back up now to a folder or USB drive, the daily backup, recent results, the recovery key.',
+  },
+  {
     path: 'setup',
     label: 'Scheduling set-up',
     permission: 'settings:manage',

@@ -3,11 +3,13 @@ import type { ClinicSettings } from '../../../../src-shared/api/areas/settings';
 import type { ApiErrorData } from '../../../../src-shared/api/errors';
 import { call } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { useSession } from '../../stores/session';
 import { SettingsForm } from './SettingsForm';
 
 export function SettingsScreen() {
   const [settings, setSettings] = useState<ClinicSettings | null>(null);
   const [error, setError] = useState<ApiErrorData | null>(null);
+  const canBackUp = useSession((state) => state.can('backups:manage'));
 
   useEffect(() => {
     let live = true;
@@ -26,6 +28,11 @@ export function SettingsScreen() {
       <h1>Settings</h1>
       <ErrorMessage error={error} area="Settings" />
       {settings ? <SettingsForm initial={settings} /> : !error && <p>Loading settings…</p>}
+      {canBackUp && (
+        <p>
+          Backups, the daily backup and the recovery key are under <a href="#/backup">Backup</a>.
+        </p>
+      )}
     </section>
   );
 }

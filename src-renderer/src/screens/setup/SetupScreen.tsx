@@ -6,10 +6,13 @@ import { FormMessage } from '../../components/FormMessage';
 import { TimeZoneField } from '../../components/TimeZoneField';
 import { useFormErrors } from '../../hooks/useFormErrors';
 import { useSession } from '../../stores/session';
+import type { RecoverySheet } from '../../../../src-shared/api/areas/backups';
+import { RecoverySheetStep } from '../backups/RecoverySheetStep';
 
 export function SetupScreen() {
   const refresh = useSession((state) => state.refresh);
   const [busy, setBusy] = useState(false);
+  const [sheet, setSheet] = useState<RecoverySheet | null>(null);
   const [form, setForm] = useState({
     clinicName: '',
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
@@ -58,7 +61,19 @@ export function SetupScreen() {
     });
     setBusy(false);
     if (!result.ok) return show(result.error);
-    await refresh();
+    // The recovery key is shown once, before anything else; signing in comes after.
+    setSheet(result.value.recoverySheet);
+  }
+
+  if (sheet) {
+    return (
+      <main className="centered">
+        <section className="card wide">
+          <h1 className="no-print">Your recovery key</h1>
+          <RecoverySheetStep sheet={sheet} doneLabel="Continue to sign in" onDone={() => void refresh()} />
+        </section>
+      </main>
+    );
   }
 
   return (

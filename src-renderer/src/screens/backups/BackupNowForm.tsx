@@ -1,0 +1,55 @@
+import { useState, type SyntheticEvent } from 'react';
+import type { BackupRun } from '../../../../src-shared/api/areas/backups';
+import { call } from '../../api';
+import { Field } from '../../components/Field';
+import { FormMessage } from '../../components/FormMessage';
+import { useFormErrors } from '../../hooks/useFormErrors';
+import { describeRun } from './describe-run';
+
+/** "Back up now" to a folder typed in full (a USB drive's mount point, a shared folder). */
+export function BackupNowForm({ defaultFolder, onDone }: { defaultFolder: string; onDone: () => void }) {
+  const [folder, setFolder] = useState(defaultFolder);
+  const [busy, setBusy] = useState(false);
+  const [last, setLast] = useState<BackupRun | null>(null);
+  const { errors, show, clear } = useFormErrors();
+
+  async function submit(event: SyntheticEvent) {
+    event.preventDefault();
+    clear();
+    setLast(null);
+    setBusy(true);
+    const result = await call('backups.runNow', { folder });
+    setBusy(false);
+    if (!result.ok) return show(result.error, ['folder']);
+    setLast(result.value);
+    onDone();
+  }
+
+  const outcome = last ? describeRun(last) : null;
+  return (
+    <form
+      className="backup-section no-print"
+      aria-label="Back up now"
+      onSubmit={(event) => void submit(event)}
+      noValidate
+    >
+      <h2>Back up now</h2>
+      <div className="backup-inline">
+        <Field
+          label="Backup folder"
+          value={folder}
+          onChange={(event) => setFolder(event.target.value)}
+          error={errors.fields.folder}
+          hint="The full path of a folder or USB drive, such as /media/usb or E:\Backups."
+        />
+        <button type="submit" className="primary" disabled={busy}>
+          {busy ? 'Backing up…' : 'Back up now'}
+        </button>
+      </div>
+      <FormMessage
+        error={errors.form ?? (outcome && !outcome.good ? outcome.text : null)}
+        success={outcome?.good ? outcome.text : null}
+      />
+    </form>
+  );
+}
