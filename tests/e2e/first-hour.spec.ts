@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { test, expect, screenshot } from './fixtures';
+import { formatHhMm } from '../../src-shared/locale/time-format';
 import { invoke } from './pages/bridge';
 import { ADMIN, FrontDeskPage, NURSE, clickSlot } from './pages/front-desk';
 
@@ -98,7 +99,8 @@ test('the receptionist: a refused booking says why at the top of the panel; Move
   const column = grid.getByRole('group', { name: 'Dr Ada Okafor-Whitfield' });
 
   // Wei Chen at 22:45 would overlap Ana Rivera's 23:00: refused, and the reason is where the receptionist is looking.
-  await clickSlot(page, column, '22:45');
+  await expect(column.getByRole('button', { name: /Rivera, Ana/ })).toContainText('11:00 PM–11:30 PM');
+  await clickSlot(page, column, '22:45', (line) => formatHhMm(line, '12h'));
   const booking = page.getByRole('form', { name: 'Book appointment' });
   await booking.getByLabel('Patient').fill('chen');
   await booking.getByRole('button', { name: /Chen, Wei/ }).click();
@@ -120,6 +122,7 @@ test('the receptionist: a refused booking says why at the top of the panel; Move
   const panel = page.getByRole('region', { name: 'Appointment' });
   await panel.getByRole('button', { name: 'Move…' }).click();
   const move = panel.getByRole('form', { name: 'Move appointment' });
+  await expect(panel).toContainText('11:00 PM–11:30 PM');
   const start = move.getByLabel('New start');
   await expect(start).toHaveValue('11:00 PM');
   const panelBox = await panel.boundingBox();

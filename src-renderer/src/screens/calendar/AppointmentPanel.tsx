@@ -17,6 +17,7 @@ import { dateLabel as longDate } from './format';
 import { MoveForm } from './MoveForm';
 import { calendarHref, mondayOf } from './route';
 import { StatusActions } from './StatusActions';
+import { useClockTime } from '../../format/clock-time';
 
 interface AppointmentPanelProps {
   appointment: AppointmentView;
@@ -43,6 +44,7 @@ export function AppointmentPanel({
   onClose,
 }: AppointmentPanelProps) {
   const canSetStatus = useSession((state) => state.can('visits:write'));
+  const clock = useClockTime();
   const room = useCalendar((state) => state.rooms.find((candidate) => candidate.id === appointment.roomId));
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
@@ -96,7 +98,7 @@ export function AppointmentPanel({
         <div>
           <dt>When</dt>
           <dd>
-            {dateLabel}, {appointment.startTime}–{appointment.endTime}
+            {dateLabel}, {clock.span(appointment.startTime, appointment.endTime)}
           </dd>
         </div>
         <div>
@@ -197,7 +199,10 @@ export function AppointmentPanel({
           key={`move-${appointment.updatedAt}`}
           appointment={appointment}
           onMoved={(view) =>
-            onChanged(view, `Moved ${view.patientName} to ${longDate(view.date)}, ${view.startTime}–${view.endTime}.`)
+            onChanged(
+              view,
+              `Moved ${view.patientName} to ${longDate(view.date)}, ${clock.span(view.startTime, view.endTime)}.`,
+            )
           }
         />
       )}

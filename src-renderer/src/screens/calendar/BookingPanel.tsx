@@ -15,6 +15,7 @@ import { SelectField } from '../../components/SelectField';
 import { useFormErrors } from '../../hooks/useFormErrors';
 import { problemsOf } from './move';
 import { RepeatFields, useRepeat } from './RepeatFields';
+import { useClockTime } from '../../format/clock-time';
 
 interface BookingPanelProps {
   provider: ProviderSummary;
@@ -58,6 +59,7 @@ export function BookingPanel({
   const refusal = useRef<HTMLDivElement>(null);
   const panel = useRef<HTMLFormElement>(null);
   const time = formatLocalTime(minute);
+  const clock = useClockTime();
   const repeat = useRepeat(onBooked);
 
   useEffect(() => {
@@ -139,7 +141,7 @@ export function BookingPanel({
         <div>
           <dt>Start</dt>
           <dd>
-            {dateLabel}, {time}
+            {dateLabel}, {clock.minutes(minute)}
             {type && ` (${type.durationMinutes} min)`}
           </dd>
         </div>
