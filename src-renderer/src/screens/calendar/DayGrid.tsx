@@ -171,7 +171,8 @@ export function DayGrid({
   }, [scrollKey, firstMinute, from, now, showsToday]);
 
   const ghost = drag.ghost;
-  const style = { '--columns': count } as CSSProperties;
+  // "10:30 PM" needs a wider axis than "22:30" (labels never wrap).
+  const style = { '--columns': count, '--axis-width': clock.format === '12h' ? '5rem' : '4rem' } as CSSProperties;
   const selectedSlot = selection?.kind === 'slot' ? selection : null;
   const selectedAppointment = selection?.kind === 'appointment' ? selection.appointmentId : null;
   const holds = (column: GridColumn, id: string | null) => id !== null && column.appointments.some((a) => a.id === id);
