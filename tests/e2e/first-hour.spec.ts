@@ -162,6 +162,7 @@ test('the receptionist: a refused booking says why at the top of the panel; Move
   // signed form; the arrival puts her on the board, and the calendar offers the board's own undo.
   await panel.getByRole('button', { name: 'Check in' }).click();
   const review = page.getByRole('region', { name: 'Check-in review' });
+  await expect(page.getByRole('row', { name: /Rivera, Ana/ }).first()).toContainText('10:30 PM');
   await expect(review.getByRole('list', { name: 'To confirm' })).toContainText('No consent on file');
   await expect(review).toContainText('billed self-pay');
   const consent = review.getByRole('form', { name: 'Record consent' });
@@ -233,7 +234,7 @@ test('the nurse: an Intake action and key on each row, errors that go when corre
   await expect(temperature).not.toHaveAttribute('aria-invalid', 'true');
   await expect(form.getByText('Please correct the fields marked above.')).toHaveCount(0);
   await form.getByRole('button', { name: 'Save vitals' }).click();
-  await expect(form.getByText(/^Vitals saved at/)).toBeVisible();
+  await expect(form.getByText(/^Vitals saved at \d{1,2}:\d\d [AP]M by Nina Nurse/)).toBeVisible();
   const history = page.getByRole('table', { name: 'Vitals history' });
   await expect(history.getByRole('columnheader', { name: 'Resp. rate' })).toBeVisible();
   await expect(history.getByRole('row').nth(1)).toContainText('16');

@@ -11,6 +11,7 @@ import { IntakeScreen } from './IntakeScreen';
 import { boardNow } from './time';
 import { useTick, useVisitEvents } from './useVisitEvents';
 import './visits.css';
+import { useClockTime } from '../../format/clock-time';
 
 const STATUS_FILTERS: VisitStatus[] = ['arrived', 'roomed', 'with_provider', 'ready_for_checkout', 'checked_out'];
 
@@ -51,7 +52,8 @@ function FlowBoard() {
       (!status || visit.status === status),
   );
   const now = board ? boardNow(board, loadedAt, tick) : tick;
-  const timeText = (ms: number) => localTimeOf(zone, ms);
+  const clock = useClockTime();
+  const timeText = (ms: number) => clock.hhmm(localTimeOf(zone, ms));
 
   const focusStep = (step: 1 | -1) => {
     const rows = [...(tableRef.current?.querySelectorAll<HTMLTableRowElement>('tr.board-row') ?? [])];
