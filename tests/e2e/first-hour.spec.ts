@@ -185,6 +185,15 @@ test('the receptionist: a refused booking says why at the top of the panel; Move
   await panel.getByRole('button', { name: 'Undo arrival' }).click();
   await expect(panel.getByRole('status')).toHaveText('Undo arrival: Rivera, Ana is now booked.');
   await expect(panel.getByRole('button', { name: 'Check in' })).toBeVisible();
+
+  // The month starts its weeks on Sunday, as the clinic's country does.
+  await page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Month' }).click();
+  await expect(
+    page
+      .getByRole('table', { name: /^Appointments in / })
+      .getByRole('columnheader')
+      .first(),
+  ).toHaveText('Sun');
 });
 
 test('the nurse: an Intake action and key on each row, errors that go when corrected, the full vitals history, and the shortest way out of the room', async ({

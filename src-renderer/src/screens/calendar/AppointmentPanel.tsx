@@ -15,7 +15,7 @@ import { SeriesActions } from './SeriesActions';
 import { useSession } from '../../stores/session';
 import { dateLabel as longDate } from './format';
 import { MoveForm } from './MoveForm';
-import { calendarHref, mondayOf } from './route';
+import { calendarHref, weekOf } from './route';
 import { StatusActions } from './StatusActions';
 import { useClockTime } from '../../format/clock-time';
 
@@ -117,7 +117,7 @@ export function AppointmentPanel({
             <dd>
               {room ? (
                 <a
-                  href={calendarHref({ kind: 'room', roomId: room.id, date: mondayOf(appointment.date) })}
+                  href={calendarHref({ kind: 'room', roomId: room.id, date: weekOf(appointment.date) })}
                   aria-label={`${room.name}: its week`}
                 >
                   {room.name}
