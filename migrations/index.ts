@@ -12,7 +12,7 @@ import { migration0011 } from './0011_reminder_consent';
 import { migration0012 } from './0012_appointment_details_history';
 import { migration0013 } from './0013_billing';
 import { migration0014 } from './0014_billing_permissions';
-import { migration0016 } from './0016_backups_and_recovery';
+import { migration0015 } from './0015_backups_and_recovery';
 import { migration0017 } from './0017_clinic_locale_and_flow';
 import type { Migration } from './types';
 
@@ -35,7 +35,7 @@ export const migrations: readonly Migration[] = [
   migration0012,
   migration0013,
   migration0014,
-  migration0016,
+  migration0015,
   migration0017,
 ];
 

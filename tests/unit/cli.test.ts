@@ -7,7 +7,8 @@ import { tempFolder, type TempFolder } from '../helpers/temp-core';
 const folders: TempFolder[] = [];
 afterEach(() => folders.splice(0).forEach((f) => f.remove()));
 
-describe('the admin CLI', () => {
+// Each command is a fresh tsx process (seconds each on a busy machine): the default 30 s is too tight.
+describe('the admin CLI', { timeout: 120_000 }, () => {
   it('creates a database and a private key file, adds a user, and verifies the audit chain', async () => {
     const folder = tempFolder();
     folders.push(folder);

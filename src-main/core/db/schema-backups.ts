@@ -1,4 +1,4 @@
-/** Tables of migration 0016: the backup schedule and the record of each backup run. */
+/** Tables of migration 0015: the backup schedule and the record of each backup run. */
 export interface BackupScheduleTable {
   id: number;
   enabled: number;

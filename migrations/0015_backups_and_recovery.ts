@@ -7,8 +7,8 @@ import type { Migration } from './types';
  * is not here: it is wrapped in `<database>.recovery.json` beside the database (the database is what it
  * must open). `backups:manage` is administrators' only.
  */
-export const migration0016: Migration = {
-  version: 16,
+export const migration0015: Migration = {
+  version: 15,
   name: 'backups_and_recovery',
   up(db, now) {
     db.exec(`
