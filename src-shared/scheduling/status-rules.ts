@@ -1,4 +1,4 @@
-import { STATUS_LABELS, STATUS_TRANSITIONS, type AppointmentStatus } from './status';
+import { STATUS_LABELS, type AppointmentStatus } from './status';
 
 /**
  * When an appointment's status may change, beyond the table of moves in `status.ts`: the day decides.

@@ -97,9 +97,9 @@ describe('main enforces them; the panel is offered what main allows', () => {
     const today = await bookAt(MONDAY, '09:00');
     await s.clinic.ok('desk', 'appointments.setStatus', { appointmentId: today.id, status: 'confirmed' });
     s.clinic.clock.now = NINE + 5 * MINUTE;
-    expect(
-      await s.clinic.call('desk', 'appointments.setStatus', { appointmentId: today.id, status: 'no_show' }),
-    ).toMatchObject({ ok: false, error: { message: expect.stringContaining('10 minutes') } });
+    const early = await s.clinic.call('desk', 'appointments.setStatus', { appointmentId: today.id, status: 'no_show' });
+    expect(early.ok).toBe(false);
+    if (!early.ok) expect(early.error.message).toContain('10 minutes');
     await s.clinic.ok('admin', 'settings.update', { noShowGraceMinutes: 5 });
     await s.clinic.ok('desk', 'appointments.setStatus', { appointmentId: today.id, status: 'no_show' });
     expect(await s.clinic.ok('desk', 'appointments.statusMoves', { appointmentId: today.id })).toMatchObject({
@@ -120,9 +120,12 @@ describe('main enforces them; the panel is offered what main allows', () => {
   it('one arrival: setStatus refuses it; check-in makes the visit, and the visit’s undo puts the appointment back', async () => {
     const today = await bookAt(MONDAY, '10:00');
     await s.clinic.ok('desk', 'appointments.setStatus', { appointmentId: today.id, status: 'confirmed' });
-    expect(
-      await s.clinic.call('desk', 'appointments.setStatus', { appointmentId: today.id, status: 'arrived' }),
-    ).toMatchObject({ ok: false, error: { message: expect.stringContaining('Check the patient in') } });
+    const arrival = await s.clinic.call('desk', 'appointments.setStatus', {
+      appointmentId: today.id,
+      status: 'arrived',
+    });
+    expect(arrival.ok).toBe(false);
+    if (!arrival.ok) expect(arrival.error.message).toContain('Check the patient in');
     expect(await s.clinic.ok('desk', 'appointments.statusMoves', { appointmentId: today.id })).toMatchObject({
       canCheckIn: true,
       visit: null,

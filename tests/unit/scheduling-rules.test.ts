@@ -432,12 +432,12 @@ describe('changing appointments', () => {
     expect(
       await s.clinic.ok('desk', 'appointments.setStatus', { appointmentId: view.id, status: 'confirmed' }),
     ).toMatchObject({ status: 'confirmed' });
-    expect(
-      await s.clinic.call('desk', 'appointments.setStatus', { appointmentId: view.id, status: 'arrived' }),
-    ).toMatchObject({
-      ok: false,
-      error: { code: 'CONFLICT', message: expect.stringContaining('Check the patient in') },
+    const arrival = await s.clinic.call('desk', 'appointments.setStatus', {
+      appointmentId: view.id,
+      status: 'arrived',
     });
+    expect(arrival).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    if (!arrival.ok) expect(arrival.error.message).toContain('Check the patient in');
     expect(
       await s.clinic.call('desk', 'appointments.setStatus', { appointmentId: view.id, status: 'cancelled' }),
     ).toMatchObject({
