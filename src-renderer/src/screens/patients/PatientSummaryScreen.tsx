@@ -16,6 +16,7 @@ import { insuranceWarnings } from './insurance-status';
 import { MergesCard } from './MergesCard';
 import { PatientBanner } from './PatientBanner';
 import { PhotoCard } from './PhotoCard';
+import { billingHref } from '../billing/route';
 import { findHref } from '../find/route';
 import { usePhoneFormat } from '../../format/phone';
 
@@ -35,6 +36,7 @@ export function PatientSummaryScreen({ patientId }: { patientId: string }) {
   const canWrite = useSession((state) => state.can('patients:write'));
   const canMerge = useSession((state) => state.can('patients:merge'));
   const canBook = useSession((state) => state.can('appointments:write'));
+  const canSeeAccount = useSession((state) => state.can('billing:read'));
 
   useEffect(() => {
     void load();
@@ -65,6 +67,11 @@ export function PatientSummaryScreen({ patientId }: { patientId: string }) {
             {canWrite && (
               <a className="button" href={`#/patients/${record.id}/edit`}>
                 Edit patient
+              </a>
+            )}
+            {canSeeAccount && (
+              <a className="button" href={billingHref.account(record.id)}>
+                Account
               </a>
             )}
           </div>

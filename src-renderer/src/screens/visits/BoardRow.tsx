@@ -7,6 +7,9 @@ import {
   type VisitStatus,
 } from '../../../../src-shared/visits/status';
 import { call } from '../../api';
+import { navigate } from '../../hooks/navigation';
+import { useSession } from '../../stores/session';
+import { billingHref } from '../billing/route';
 import { findHref } from '../find/route';
 import { liveTimes, minutesText } from './time';
 
@@ -49,6 +52,8 @@ export function BoardRow({ visit, board, now, canMove, canIntake, timeText, onFo
   const chosenRoom = rooms.some((room) => room.id === roomId) ? roomId : (rooms[0]?.id ?? '');
   const active = visit.status !== 'checked_out' && visit.status !== 'cancelled';
   const status: VisitStatus = visit.status;
+  // A desk that bills checks out through the check-out screen (invoice, payment, then done).
+  const canBill = useSession((state) => state.can('billing:write'));
 
   /** The move's button: rooming from the waiting room says it is not a call (the call shows on the display). */
   const moveLabel = (to: MoveTarget) =>
@@ -57,6 +62,7 @@ export function BoardRow({ visit, board, now, canMove, canIntake, timeText, onFo
 
   async function act(action: Exclude<RowAction, 'intake'>) {
     setError(null);
+    if (action === 'checkout' && canBill) return navigate(billingHref.checkOut(visit.id));
     if (action === 'roomed' || action === 'call') {
       if (!chosenRoom) return setError('No free room: free one first.');
     }

@@ -7,6 +7,7 @@ import { useSession } from '../../stores/session';
 import { useClinicSettings } from '../../stores/clinic-settings';
 import { formatDate } from '../../../../src-shared/patients/dates';
 import { CheckInConsent } from './CheckInConsent';
+import { CheckInPayment } from '../billing/CheckInPayment';
 
 interface CheckInPanelProps {
   target: { appointmentId: string } | { patientId: string };
@@ -162,6 +163,14 @@ export function CheckInPanel({ target, onClose, onDone }: CheckInPanelProps) {
           </button>
         )}
       </div>
+      {review && (
+        <CheckInPayment
+          key={review.patientId}
+          patientId={review.patientId}
+          visitId={visit?.id ?? review.openVisitId}
+          account={review.account}
+        />
+      )}
     </section>
   );
 }
