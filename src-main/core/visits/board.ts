@@ -18,6 +18,7 @@ import type { Database } from '../db/schema';
 import { clinicClock } from '../scheduling/config';
 import { allowedMoves, undoLabel } from './machine';
 import { readVisitSettings } from './settings';
+import { readSettings } from '../settings/repository';
 
 type Db = Kysely<Database>;
 
@@ -60,19 +61,24 @@ interface VisitNames {
   providerName: string | null;
 }
 
-/** Per status, computed once: a board builds hundreds of views. */
-const MOVES_BY_STATUS = new Map(
-  VISIT_STATUSES.map((status) => {
-    const allowed = allowedMoves(status);
-    return [
-      status,
-      { moves: Object.freeze(allowed.filter(isMoveTarget)), canCheckOut: allowed.includes('checked_out') },
-    ] as const;
-  }),
-);
+/** Per status and provider step, computed once: a board builds hundreds of views. */
+function movesByStatus(providerStep: boolean) {
+  return new Map(
+    VISIT_STATUSES.map((status) => {
+      const allowed = allowedMoves(status, providerStep);
+      return [
+        status,
+        { moves: Object.freeze(allowed.filter(isMoveTarget)), canCheckOut: allowed.includes('checked_out') },
+      ] as const;
+    }),
+  );
+}
+const MOVES_BY_STATUS = { withProvider: movesByStatus(true), withoutProvider: movesByStatus(false) };
 
 interface ViewContext {
   now: number;
+  /** The clinic's board has a "With provider" step. */
+  providerStep: boolean;
   thresholds: WaitThresholds;
   ticketStyle: TicketStyle;
 }
@@ -85,7 +91,7 @@ export function toVisitView(row: BaseVisit, names: VisitNames, context: ViewCont
         ? row.status_since
         : context.now;
   const status: VisitStatus = row.status;
-  const moves = MOVES_BY_STATUS.get(status);
+  const moves = MOVES_BY_STATUS[context.providerStep ? 'withProvider' : 'withoutProvider'].get(status);
   return {
     id: row.id,
     patientId: row.patient_id,
@@ -128,8 +134,18 @@ export function toVisitView(row: BaseVisit, names: VisitNames, context: ViewCont
 }
 
 async function viewContext(db: Db, now: number): Promise<ViewContext & { timeZone: string }> {
-  const [{ timeZone }, settings] = await Promise.all([clinicClock(db), readVisitSettings(db)]);
-  return { now, timeZone, thresholds: settings.thresholds, ticketStyle: settings.ticketStyle };
+  const [{ timeZone }, settings, clinic] = await Promise.all([
+    clinicClock(db),
+    readVisitSettings(db),
+    readSettings(db),
+  ]);
+  return {
+    now,
+    timeZone,
+    thresholds: settings.thresholds,
+    ticketStyle: settings.ticketStyle,
+    providerStep: clinic?.providerStep ?? true,
+  };
 }
 
 export async function getVisit(db: Db, visitId: string, now: number): Promise<VisitView> {

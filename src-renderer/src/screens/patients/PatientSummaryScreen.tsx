@@ -18,6 +18,7 @@ import { PatientBanner } from './PatientBanner';
 import { PhotoCard } from './PhotoCard';
 import { billingHref } from '../billing/route';
 import { findHref } from '../find/route';
+import { usePhoneFormat } from '../../format/phone';
 
 /** The postal address as the lines an envelope would carry; a dash when nothing is on file. */
 function addressLines(address: PatientRecord['address']): string[] {
@@ -31,6 +32,7 @@ function addressLines(address: PatientRecord['address']): string[] {
 export function PatientSummaryScreen({ patientId }: { patientId: string }) {
   const { record, error, open, show } = usePatients();
   const { settings, load } = useClinicSettings();
+  const phone = usePhoneFormat();
   const canWrite = useSession((state) => state.can('patients:write'));
   const canMerge = useSession((state) => state.can('patients:merge'));
   const canBook = useSession((state) => state.can('appointments:write'));
@@ -79,13 +81,13 @@ export function PatientSummaryScreen({ patientId }: { patientId: string }) {
         <section className="card" aria-labelledby="contact-heading">
           <h2 id="contact-heading">Contact</h2>
           <dl>
-            {record.phones.map((phone) => (
-              <div key={phone.id}>
+            {record.phones.map((number) => (
+              <div key={number.id}>
                 <dt>
-                  {phone.kind}
-                  {phone.isPrimary ? ' (primary)' : ''}
+                  {number.kind}
+                  {number.isPrimary ? ' (primary)' : ''}
                 </dt>
-                <dd>{phone.number}</dd>
+                <dd>{phone(number.number)}</dd>
               </div>
             ))}
             <div>
