@@ -4,6 +4,7 @@ import type { EventMap, EventTopic } from '../../../src-shared/api/events';
 import type { ParsedInputOf } from '../../../src-shared/api/procedure';
 import type { Contract } from '../../../src-shared/api/contract';
 import { ApiError } from '../../../src-shared/api/errors';
+import type { Actor } from '../actor';
 import type { Session, SessionStore } from '../auth/sessions';
 import type { SignInLimits } from '../auth/sign-in-limits';
 import type { Clock } from '../clock';
@@ -42,6 +43,8 @@ export interface HandlerContext {
   now: number;
   clientId: string;
   session: Session | null;
+  /** Who acts, from the session (all null without one): the one shape every service takes. */
+  actor: Actor;
   audit: AuditNote;
   state: CoreState;
   /** Queued, and delivered only once the transaction has committed. */

@@ -3,6 +3,7 @@ import { ApiError, type ApiErrorData, type Result } from '../../../src-shared/ap
 import type { EventMap, EventTopic } from '../../../src-shared/api/events';
 import type { AnyProcedure } from '../../../src-shared/api/procedure';
 import { appendAudit } from '../audit/repository';
+import { actorOf } from '../actor';
 import type { Session } from '../auth/sessions';
 import { validateInput } from './validate';
 import { CommitThenFail, type AuditNote, type CoreState, type HandlerContext, type Handlers } from './context';
@@ -65,6 +66,7 @@ export function createRouter(state: CoreState, handlers: Handlers) {
       now,
       clientId,
       session,
+      actor: actorOf(session),
       audit,
       state,
       broadcast: <T extends EventTopic>(topic: T, payload: EventMap[T]) =>

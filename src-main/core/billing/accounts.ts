@@ -1,5 +1,4 @@
 import type { Kysely } from 'kysely';
-import { fieldError } from '../../../src-shared/api/errors';
 import type { AccountSummary, AccountView, LedgerEntry } from '../../../src-shared/billing/model';
 import { ADJUSTMENT_REASON_LABELS, type AdjustmentReason } from '../../../src-shared/billing/reason-codes';
 import { displayName } from '../../../src-shared/patients/names';
@@ -11,6 +10,7 @@ import { claimList } from './claims';
 import type { BillingContext } from './context';
 import { patientBrief, patientInvoices, unbilledVisits, unbilledWalkIns } from './invoice-repository';
 import { patientAdjustments, patientMoneyTotals, patientPayments } from './ledger-repository';
+import { assertLivePatient } from '../patients/live-patient';
 
 /**
  * A patient's account. Sign convention: a positive balance is what the patient owes the clinic.
@@ -114,9 +114,7 @@ export async function ledger(db: Db, context: BillingContext, patientId: string)
 
 export async function requirePatient(db: Db, patientId: string, field = 'patientId') {
   const patient = await patientBrief(db, patientId);
-  if (!patient) throw fieldError(field, 'no such patient');
-  if (patient.merged_into_id) throw fieldError(field, 'was merged into another record: open that one');
-  return patient;
+  return assertLivePatient(patient, field);
 }
 
 /** Why a payment cannot be reversed, or null. */

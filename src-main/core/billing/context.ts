@@ -5,6 +5,7 @@ import { moneyFormat, type MoneyFormat } from '../../../src-shared/billing/money
 import { todayIn } from '../../../src-shared/patients/dates';
 import type { Database } from '../db/schema';
 import type { BillingDeskTable, BillingSettingsRow } from '../db/schema-billing';
+import { requireSetUp } from '../settings/repository';
 import { readBillingFrame } from './setup-repository';
 
 /** Who does a billing write: stamped on every entry. */
@@ -26,8 +27,7 @@ export interface BillingContext {
 }
 
 export async function billingContext(db: Kysely<Database>, now: number): Promise<BillingContext> {
-  const frame = await readBillingFrame(db);
-  if (!frame) throw new ApiError('SETUP_REQUIRED', 'The clinic has not been set up yet.');
+  const frame = requireSetUp(await readBillingFrame(db));
   return {
     clinicName: frame.clinic.clinicName,
     timeZone: frame.clinic.timeZone,

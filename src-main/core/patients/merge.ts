@@ -8,7 +8,7 @@ import {
 } from '../../../src-shared/patients/model';
 import { ApiError } from '../../../src-shared/api/errors';
 import { displayName } from '../../../src-shared/patients/names';
-import type { Database } from '../db/schema';
+import type { Database, PatientMergeRow, PatientNotDuplicateRow } from '../db/schema';
 import { newId } from '../ids';
 import { reindexPatient } from './search-index';
 import { patientContext, requireRecord, today } from './service';
@@ -38,14 +38,6 @@ interface LinkedSnapshot {
   rows: Row[];
 }
 
-interface NotDuplicateRow {
-  patient_a: string;
-  patient_b: string;
-  decided_by: string | null;
-  created_at: number;
-  updated_at: number;
-}
-
 interface MergeSnapshot {
   survivor: { before: Row; after: Row };
   merged: { before: Row; after: Row };
@@ -53,17 +45,8 @@ interface MergeSnapshot {
   notDuplicates: { removed: NotDuplicateRow[]; added: { patient_a: string; patient_b: string }[] };
 }
 
-interface MergeRow {
-  id: string;
-  survivor_id: string;
-  merged_id: string;
-  merged_by: string | null;
-  merged_at: number;
-  fields: string;
-  snapshot: string;
-  undone_at: number | null;
-  undone_by: string | null;
-}
+type MergeRow = PatientMergeRow;
+type NotDuplicateRow = PatientNotDuplicateRow;
 
 /** Tables with a patient foreign key that the merge handles itself, or that must not follow the person. */
 const NOT_MOVED = new Set(['patient_search', 'patient_name_tokens', 'patient_not_duplicates', 'patient_merges']);

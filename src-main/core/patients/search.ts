@@ -5,7 +5,7 @@ import { ageOn, parseDateInput } from '../../../src-shared/patients/dates';
 import { displayName, foldText, nameWords } from '../../../src-shared/patients/names';
 import { phoneDigits, phoneSearchDigits } from '../../../src-shared/patients/phones';
 import { localDateOf, localTimeOf } from '../../../src-shared/scheduling/time';
-import type { Database } from '../db/schema';
+import type { Database, PatientRow } from '../db/schema';
 
 /**
  * One box: name words in any order (each a word prefix, or a substring of three or more letters),
@@ -235,21 +235,20 @@ export async function searchPatients(
   return loadRows(db, found, settings);
 }
 
-interface DisplayRow {
-  key: number;
-  id: string;
-  mrn: string;
-  first_name: string;
-  middle_name: string | null;
-  last_name: string;
-  preferred_name: string | null;
-  dob: string;
-  sex: string;
-  active: number;
-  deceased_date: string | null;
-  deceased_at: number | null;
-  phone: string | null;
-}
+type DisplayRow = Pick<
+  PatientRow,
+  | 'id'
+  | 'mrn'
+  | 'first_name'
+  | 'middle_name'
+  | 'last_name'
+  | 'preferred_name'
+  | 'dob'
+  | 'sex'
+  | 'active'
+  | 'deceased_date'
+  | 'deceased_at'
+> & { key: number; phone: string | null };
 
 interface ResultRow extends DisplayRow {
   next_id: string | null;

@@ -5,6 +5,7 @@ import { ApiError, fieldError } from '../../../src-shared/api/errors';
 import { todayIn } from '../../../src-shared/patients/dates';
 import type { Database, NewPatient, PatientRow } from '../db/schema';
 import { newId } from '../ids';
+import { requireSetUp } from '../settings/repository';
 import { findDuplicates } from './duplicate-check';
 import {
   activePolicyAt,
@@ -25,13 +26,12 @@ import {
   type InsuranceInput,
   type PatientContext,
 } from './repository';
+import { assertLivePatient } from './live-patient';
 
 const EARLIEST_DOB = '1900-01-01';
 
 export async function patientContext(db: Kysely<Database>): Promise<PatientContext> {
-  const context = await readPatientContext(db);
-  if (!context) throw new ApiError('SETUP_REQUIRED', 'The clinic has not been set up yet.');
-  return context;
+  return requireSetUp(await readPatientContext(db));
 }
 
 export function today(context: PatientContext, now: number): string {
@@ -152,9 +152,7 @@ export async function updatePatient(
 ): Promise<{ record: PatientRecord; changed: string[] }> {
   const context = await patientContext(db);
   const todayIso = today(context, now);
-  const before = await existingPatient(db, input.patientId);
-  if (before.merged_into_id !== null)
-    throw new ApiError('CONFLICT', 'This record was merged into another; edit that one instead.');
+  const before = assertLivePatient(await existingPatient(db, input.patientId));
   if (before.updated_at !== input.expectedUpdatedAt) {
     throw new ApiError(
       'CONFLICT',
@@ -237,9 +235,7 @@ export async function removeAllergy(
   now: number,
 ): Promise<{ record: PatientRecord }> {
   const context = await patientContext(db);
-  const patient = await existingPatient(db, input.patientId);
-  if (patient.merged_into_id !== null)
-    throw new ApiError('CONFLICT', 'This record was merged into another; change that one instead.');
+  assertLivePatient(await existingPatient(db, input.patientId));
   const allergy = await db
     .selectFrom('patient_allergies')
     .select('id')

@@ -45,10 +45,9 @@ type Db = Kysely<Database>;
 /** An appointment lasts at most a day (CHECK in the migration): overlap searches scan a bounded range. */
 export const MAX_APPOINTMENT_MS = 24 * 60 * MINUTE_MS;
 
-export interface Actor {
-  userId: string | null;
-  username: string | null;
-}
+import type { Actor } from '../actor';
+import { requireLivePatient } from '../patients/live-patient';
+export type { Actor };
 
 // ---- reading -----------------------------------------------------------------------------------
 
@@ -503,14 +502,7 @@ export async function bookAppointment(
   series?: SeriesLink,
 ): Promise<WriteOutcome> {
   const { timeZone: zone } = await clinicClock(db);
-  const patient = await db
-    .selectFrom('patients')
-    .select(['id', 'merged_into_id', 'deleted_at'])
-    .where('id', '=', input.patientId)
-    .executeTakeFirst();
-  if (!patient || patient.deleted_at !== null) throw fieldError('patientId', 'no such patient');
-  if (patient.merged_into_id !== null)
-    throw fieldError('patientId', 'this record was merged into another; book that one');
+  await requireLivePatient(db, input.patientId);
   const type = await requireType(db, input.typeId);
   if (type.providerIds.length > 0 && !type.providerIds.includes(input.providerId)) {
     const provider = await requireProvider(db, input.providerId);

@@ -9,7 +9,7 @@ import type {
   StaffMember,
   TemplateSummary,
 } from '../../../src-shared/scheduling/model';
-import { ApiError, fieldError } from '../../../src-shared/api/errors';
+import { fieldError } from '../../../src-shared/api/errors';
 import type {
   ExceptionRule,
   HolidayRule,
@@ -28,7 +28,7 @@ import type {
   RoomRow,
 } from '../db/schema';
 import { newId } from '../ids';
-import { readSettings } from '../settings/repository';
+import { requireSettings } from '../settings/repository';
 
 /**
  * The clinic's scheduling configuration: locations, rooms, providers, appointment types, weekly
@@ -44,8 +44,7 @@ export interface ClinicClock {
 }
 
 export async function clinicClock(db: Db): Promise<ClinicClock> {
-  const settings = await readSettings(db);
-  if (!settings) throw new ApiError('SETUP_REQUIRED', 'The clinic has not been set up yet.');
+  const settings = await requireSettings(db);
   return { timeZone: settings.timeZone, currency: settings.currency };
 }
 

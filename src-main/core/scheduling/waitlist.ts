@@ -19,6 +19,7 @@ import type { Database, WaitlistEntryRow } from '../db/schema';
 import { newId } from '../ids';
 import { bookAppointment, MAX_APPOINTMENT_MS, type Actor, type WriteOutcome } from './appointments';
 import { clinicClock, loadRules, requireProvider, requireType } from './config';
+import { requireLivePatient } from '../patients/live-patient';
 
 /**
  * The waitlist. Entries are never deleted (they name a patient): removing one marks it removed,
@@ -114,14 +115,7 @@ async function checkReferences(db: Db, fields: { typeId?: string; providerIds?: 
 
 export async function addEntry(db: Db, input: WaitlistAddInput, actor: Actor, now: number): Promise<WaitlistEntryView> {
   const { timeZone: zone } = await clinicClock(db);
-  const patient = await db
-    .selectFrom('patients')
-    .select(['merged_into_id', 'deleted_at'])
-    .where('id', '=', input.patientId)
-    .executeTakeFirst();
-  if (!patient || patient.deleted_at !== null) throw fieldError('patientId', 'no such patient');
-  if (patient.merged_into_id !== null)
-    throw fieldError('patientId', 'this record was merged into another; use that one');
+  await requireLivePatient(db, input.patientId);
   await checkReferences(db, input);
   const earliest = input.earliestDate ?? localParts(zone, now).date;
   if (input.latestDate !== null && input.latestDate < earliest)

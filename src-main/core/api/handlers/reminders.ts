@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { ApiError } from '../../../../src-shared/api/errors';
+import { requireSetUp } from '../../settings/repository';
 import type { Database } from '../../db/schema';
 import { callList, dueEntry, dueList } from '../../reminders/lists';
 import { readClinicFacts, type ClinicFacts } from '../../reminders/message';
@@ -75,7 +76,5 @@ export const remindersHandlers: HandlersFor<Names> = {
 
 /** The clinic's zone and date format, which planning and the call list need to know what day it is. */
 async function clinicFacts(db: Kysely<Database>): Promise<ClinicFacts> {
-  const clinic = await readClinicFacts(db);
-  if (!clinic) throw new ApiError('SETUP_REQUIRED', 'The clinic has not been set up yet.');
-  return clinic;
+  return requireSetUp(await readClinicFacts(db));
 }

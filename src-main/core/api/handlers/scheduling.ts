@@ -8,7 +8,6 @@ import {
   moveAppointment,
   setAppointmentStatus,
   updateAppointmentDetails,
-  type Actor,
   type WriteOutcome,
 } from '../../scheduling/appointments';
 import { daySchedule, nextAvailable } from '../../scheduling/calendar';
@@ -37,10 +36,6 @@ type SchedulingProcedure = Exclude<
   Extract<ProcedureName, `schedule.${string}` | `appointments.${string}`>,
   ScheduleUpdateProcedure
 >;
-
-function actor(ctx: HandlerContext): Actor {
-  return { userId: ctx.session?.userId ?? null, username: ctx.session?.username ?? null };
-}
 
 /** A new piece of set-up: audited, and announced to every window after commit. */
 function created<T extends { id: string }>(
@@ -107,18 +102,18 @@ export const schedulingHandlers: HandlersFor<SchedulingProcedure> = {
   'schedule.listHolidays': async (ctx, input) => listHolidays(ctx.db, input),
 
   'appointments.book': async (ctx, input) =>
-    changed(ctx, 'booked', await bookAppointment(ctx.db, input, actor(ctx), ctx.now)),
+    changed(ctx, 'booked', await bookAppointment(ctx.db, input, ctx.actor, ctx.now)),
   'appointments.move': async (ctx, input) =>
-    changed(ctx, 'moved', await moveAppointment(ctx.db, input, actor(ctx), ctx.now)),
+    changed(ctx, 'moved', await moveAppointment(ctx.db, input, ctx.actor, ctx.now)),
   'appointments.cancel': async (ctx, input) =>
-    changed(ctx, 'cancelled', await cancelAppointment(ctx.db, input, actor(ctx), ctx.now), { reason: input.reason }),
+    changed(ctx, 'cancelled', await cancelAppointment(ctx.db, input, ctx.actor, ctx.now), { reason: input.reason }),
   // The audit names which details changed, not what they now say (the appointment's history has that).
   'appointments.updateDetails': async (ctx, input) =>
-    changed(ctx, 'details', await updateAppointmentDetails(ctx.db, input, actor(ctx), ctx.now), {
+    changed(ctx, 'details', await updateAppointmentDetails(ctx.db, input, ctx.actor, ctx.now), {
       fields: (['reason', 'notes', 'meetingLink'] as const).filter((field) => input[field] !== undefined),
     }),
   'appointments.setStatus': async (ctx, input) =>
-    changed(ctx, 'status', await setAppointmentStatus(ctx.db, input, actor(ctx), ctx.now), { status: input.status }),
+    changed(ctx, 'status', await setAppointmentStatus(ctx.db, input, ctx.actor, ctx.now), { status: input.status }),
   /** An audited read: appointment details and history are about a patient. */
   'appointments.get': async (ctx, input) => {
     const detail = await getAppointment(ctx.db, input.appointmentId);
