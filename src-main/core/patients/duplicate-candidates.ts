@@ -1,5 +1,6 @@
-import { sql, type Kysely, type RawBuilder } from 'kysely';
-import type { Database, PatientRow } from '../db/schema';
+import { sql, type RawBuilder } from 'kysely';
+import type { PatientRow } from '../db/schema';
+import type { ReadDb } from '../db/handles';
 
 /**
  * The live duplicate check's candidate queries (a repository: plain functions taking `db` first).
@@ -73,7 +74,7 @@ function bounded(query: RawBuilder<unknown>): RawBuilder<unknown> {
   return sql`SELECT id FROM (${query} LIMIT ${PER_SOURCE})`;
 }
 
-export async function duplicateCandidateRows(db: Kysely<Database>, keys: CandidateKeys): Promise<CandidateRow[]> {
+export async function duplicateCandidateRows(db: ReadDb, keys: CandidateKeys): Promise<CandidateRow[]> {
   const words = [...new Set([...keys.given, ...keys.family])];
   const sources: RawBuilder<unknown>[] = [];
   if (keys.dates.length > 0)

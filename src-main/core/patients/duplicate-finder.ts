@@ -9,6 +9,7 @@ import { scorePair, type PersonForMatching } from './duplicates';
 import { recordNotDuplicates } from './repository';
 import { toSearchRow } from './search';
 import { requireLivePatient } from './live-patient';
+import type { ReadDb } from '../db/handles';
 
 /**
  * The manager's duplicate finder: every likely pair in the clinic, scored by the same pure rules as
@@ -44,7 +45,7 @@ type FinderRow = Pick<
 >;
 
 export async function findDuplicatePairs(
-  db: Kysely<Database>,
+  db: ReadDb,
   options: { limit: number; minScore: number; dateFormat: DateFormat; today: string },
 ): Promise<DuplicatePair[]> {
   const patients = (

@@ -12,6 +12,7 @@ import type { Database, PatientMergeRow, PatientNotDuplicateRow } from '../db/sc
 import { newId } from '../ids';
 import { reindexPatient } from './search-index';
 import { patientContext, requireRecord, today } from './service';
+import type { ReadDb } from '../db/handles';
 
 /**
  * Reversible merges. A merge keeps, in `patient_merges`, both patient rows before and after and
@@ -382,7 +383,7 @@ export async function unmergePatients(
 }
 
 /** The merges a patient took part in, as survivor or as the merged record, newest first. */
-export async function listMerges(db: Kysely<Database>, patientId: string): Promise<PatientMergeSummary[]> {
+export async function listMerges(db: ReadDb, patientId: string): Promise<PatientMergeSummary[]> {
   const rows = await sql<MergeRow & { merged_by_name: string | null; undone_by_name: string | null }>`
     SELECT m.*, u.display_name AS merged_by_name, v.display_name AS undone_by_name
     FROM patient_merges m

@@ -16,6 +16,7 @@ import { normalisePhone, phoneTail } from '../../../src-shared/patients/phones';
 import type { Database, NewPatient, PatientRow } from '../db/schema';
 import { newId } from '../ids';
 import { reindexPatient } from './search-index';
+import type { ReadDb } from '../db/handles';
 
 /** Every change here goes through these functions, which keep the search index in step. */
 
@@ -27,7 +28,7 @@ export interface PatientContext {
   callingCode: string | null;
 }
 
-export async function readPatientContext(db: Kysely<Database>): Promise<PatientContext | null> {
+export async function readPatientContext(db: ReadDb): Promise<PatientContext | null> {
   const row = await sql<{
     date_format: string;
     time_zone: string;
@@ -77,7 +78,7 @@ export async function allocateMrn(db: Kysely<Database>, now: number): Promise<st
   }
 }
 
-export function findPatientRow(db: Kysely<Database>, id: string): Promise<PatientRow | undefined> {
+export function findPatientRow(db: ReadDb, id: string): Promise<PatientRow | undefined> {
   return db.selectFrom('patients').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
 }
 
@@ -333,7 +334,7 @@ export async function recordNotDuplicates(
   }
 }
 
-export async function notDuplicatesOf(db: Kysely<Database>, patientId: string): Promise<Set<string>> {
+export async function notDuplicatesOf(db: ReadDb, patientId: string): Promise<Set<string>> {
   const rows = await db
     .selectFrom('patient_not_duplicates')
     .select(['patient_a', 'patient_b'])
@@ -345,7 +346,7 @@ export async function notDuplicatesOf(db: Kysely<Database>, patientId: string): 
 export { reindexPatient };
 
 /** The whole record as the summary screen shows it. */
-export async function loadRecord(db: Kysely<Database>, id: string, today: string): Promise<PatientRecord | null> {
+export async function loadRecord(db: ReadDb, id: string, today: string): Promise<PatientRecord | null> {
   const row = await findPatientRow(db, id);
   if (!row) return null;
   const [phones, contacts, allergies, alerts, insurance] = await Promise.all([

@@ -27,10 +27,11 @@ import {
   type PatientContext,
 } from './repository';
 import { assertLivePatient } from './live-patient';
+import type { ReadDb } from '../db/handles';
 
 const EARLIEST_DOB = '1900-01-01';
 
-export async function patientContext(db: Kysely<Database>): Promise<PatientContext> {
+export async function patientContext(db: ReadDb): Promise<PatientContext> {
   return requireSetUp(await readPatientContext(db));
 }
 
@@ -138,7 +139,7 @@ export async function createPatient(
   return requireRecord(db, id, todayIso);
 }
 
-export async function existingPatient(db: Kysely<Database>, id: string): Promise<PatientRow> {
+export async function existingPatient(db: ReadDb, id: string): Promise<PatientRow> {
   const row = await findPatientRow(db, id);
   if (!row) throw new ApiError('NOT_FOUND', 'There is no such patient.', { fields: { patientId: 'no such patient' } });
   return row;
@@ -204,7 +205,7 @@ async function childSignatures(db: Kysely<Database>, patientId: string): Promise
   return { phones: JSON.stringify(phones), contacts: JSON.stringify(contacts) };
 }
 
-export async function requireRecord(db: Kysely<Database>, id: string, todayIso: string): Promise<PatientRecord> {
+export async function requireRecord(db: ReadDb, id: string, todayIso: string): Promise<PatientRecord> {
   const record = await loadRecord(db, id, todayIso);
   if (!record)
     throw new ApiError('NOT_FOUND', 'There is no such patient.', { fields: { patientId: 'no such patient' } });

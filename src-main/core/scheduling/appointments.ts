@@ -47,6 +47,7 @@ export const MAX_APPOINTMENT_MS = 24 * 60 * MINUTE_MS;
 
 import type { Actor } from '../actor';
 import { requireLivePatient } from '../patients/live-patient';
+import type { ReadDb } from '../db/handles';
 export type { Actor };
 
 // ---- reading -----------------------------------------------------------------------------------
@@ -75,7 +76,7 @@ const VIEW_COLUMNS = [
   'a.updated_at',
 ] as const;
 
-function appointmentsWithNames(db: Db) {
+function appointmentsWithNames(db: ReadDb) {
   return db
     .selectFrom('appointments as a')
     .innerJoin('patients as p', 'p.id', 'a.patient_id')
@@ -148,7 +149,7 @@ export function toView(zone: string, row: JoinedRow): AppointmentView {
   };
 }
 
-export async function viewAppointment(db: Db, zone: string, id: string): Promise<AppointmentView> {
+export async function viewAppointment(db: ReadDb, zone: string, id: string): Promise<AppointmentView> {
   const row = await appointmentsWithNames(db).where('a.id', '=', id).executeTakeFirst();
   if (!row)
     throw new ApiError('NOT_FOUND', 'There is no such appointment.', {
@@ -159,7 +160,7 @@ export async function viewAppointment(db: Db, zone: string, id: string): Promise
 
 /** Live appointments of these providers that overlap [from, to), ordered by start. */
 export async function appointmentsOverlapping(
-  db: Db,
+  db: ReadDb,
   zone: string,
   filter: ({ providerIds: readonly string[] } | { roomId: string }) & {
     from: number;
@@ -183,7 +184,7 @@ export async function appointmentsOverlapping(
   return (await query.execute()).map((row) => toView(zone, row));
 }
 
-export async function getAppointment(db: Db, id: string): Promise<AppointmentDetail> {
+export async function getAppointment(db: ReadDb, id: string): Promise<AppointmentDetail> {
   const { timeZone } = await clinicClock(db);
   const view = await viewAppointment(db, timeZone, id);
   const history = await db
@@ -227,7 +228,7 @@ type Busy = Pick<AppointmentRow, 'id' | 'start_at' | 'end_at' | 'provider_id'>;
 
 /** Blocking, live appointments of these providers, patients or rooms that overlap [from, to). */
 export function blockingOverlaps(
-  db: Db,
+  db: ReadDb,
   column: 'provider_id' | 'room_id' | 'patient_id',
   values: readonly string[],
   from: number,

@@ -29,6 +29,7 @@ import type {
 } from '../db/schema';
 import { newId } from '../ids';
 import { requireSettings } from '../settings/repository';
+import type { ReadDb } from '../db/handles';
 
 /**
  * The clinic's scheduling configuration: locations, rooms, providers, appointment types, weekly
@@ -43,7 +44,7 @@ export interface ClinicClock {
   currency: string;
 }
 
-export async function clinicClock(db: Db): Promise<ClinicClock> {
+export async function clinicClock(db: ReadDb): Promise<ClinicClock> {
   const settings = await requireSettings(db);
   return { timeZone: settings.timeZone, currency: settings.currency };
 }
@@ -116,7 +117,7 @@ export const nameColumn = sql<string>`name COLLATE NOCASE`;
 
 // ---- lookups -----------------------------------------------------------------------------------
 
-export async function requireLocation(db: Db, id: string, field = 'locationId'): Promise<LocationRow> {
+export async function requireLocation(db: ReadDb, id: string, field = 'locationId'): Promise<LocationRow> {
   const row = await db
     .selectFrom('locations')
     .selectAll()
@@ -127,7 +128,7 @@ export async function requireLocation(db: Db, id: string, field = 'locationId'):
   return row;
 }
 
-export async function requireRoom(db: Db, id: string, field = 'roomId'): Promise<RoomRow> {
+export async function requireRoom(db: ReadDb, id: string, field = 'roomId'): Promise<RoomRow> {
   const row = await db
     .selectFrom('rooms')
     .selectAll()
@@ -138,7 +139,7 @@ export async function requireRoom(db: Db, id: string, field = 'roomId'): Promise
   return row;
 }
 
-export async function requireProvider(db: Db, id: string, field = 'providerId'): Promise<ProviderRow> {
+export async function requireProvider(db: ReadDb, id: string, field = 'providerId'): Promise<ProviderRow> {
   const row = await db
     .selectFrom('providers')
     .selectAll()
@@ -150,7 +151,7 @@ export async function requireProvider(db: Db, id: string, field = 'providerId'):
 }
 
 export async function requireType(
-  db: Db,
+  db: ReadDb,
   id: string,
   field = 'typeId',
 ): Promise<{ row: AppointmentTypeRow; providerIds: string[] }> {
@@ -169,7 +170,7 @@ export async function requireType(
   return { row, providerIds: providers.map((p) => p.provider_id) };
 }
 
-export async function activeProviders(db: Db): Promise<ProviderRow[]> {
+export async function activeProviders(db: ReadDb): Promise<ProviderRow[]> {
   return db
     .selectFrom('providers')
     .selectAll()
@@ -205,7 +206,7 @@ export async function createLocation(
   return toLocation(row);
 }
 
-export async function listLocations(db: Db): Promise<LocationSummary[]> {
+export async function listLocations(db: ReadDb): Promise<LocationSummary[]> {
   return (await db.selectFrom('locations').selectAll().where('deleted_at', 'is', null).orderBy('name').execute()).map(
     toLocation,
   );
@@ -237,7 +238,7 @@ export async function createRoom(
   return toRoom(row);
 }
 
-export async function listRooms(db: Db, locationId?: string): Promise<RoomSummary[]> {
+export async function listRooms(db: ReadDb, locationId?: string): Promise<RoomSummary[]> {
   let query = db.selectFrom('rooms').selectAll().where('deleted_at', 'is', null).orderBy('location_id').orderBy('name');
   if (locationId) query = query.where('location_id', '=', locationId);
   return (await query.execute()).map(toRoom);
@@ -259,7 +260,7 @@ export async function requireLinkableUser(db: Db, userId: string, providerId?: s
 }
 
 /** Active staff accounts and the provider each is linked to. */
-export async function listStaff(db: Db): Promise<StaffMember[]> {
+export async function listStaff(db: ReadDb): Promise<StaffMember[]> {
   const rows = await db
     .selectFrom('users')
     .innerJoin('roles', 'roles.id', 'users.role_id')
@@ -306,7 +307,7 @@ export async function createProvider(
   return toProvider(row);
 }
 
-export async function listProviders(db: Db): Promise<ProviderSummary[]> {
+export async function listProviders(db: ReadDb): Promise<ProviderSummary[]> {
   return (await activeProviders(db)).map(toProvider);
 }
 
@@ -359,7 +360,7 @@ export async function createType(
   return toType(row, providerIds, currency);
 }
 
-export async function listTypes(db: Db): Promise<AppointmentTypeSummary[]> {
+export async function listTypes(db: ReadDb): Promise<AppointmentTypeSummary[]> {
   const { currency } = await clinicClock(db);
   const [rows, links] = await Promise.all([
     db.selectFrom('appointment_types').selectAll().where('deleted_at', 'is', null).orderBy('name').execute(),
@@ -414,7 +415,7 @@ export async function createTemplate(
   return toTemplate(row);
 }
 
-export async function listTemplates(db: Db, providerId?: string): Promise<TemplateSummary[]> {
+export async function listTemplates(db: ReadDb, providerId?: string): Promise<TemplateSummary[]> {
   let query = db
     .selectFrom('availability_templates')
     .selectAll()
@@ -470,7 +471,7 @@ export async function createException(
 }
 
 export async function listExceptions(
-  db: Db,
+  db: ReadDb,
   filter: { providerId?: string; from?: string; to?: string },
 ): Promise<ExceptionSummary[]> {
   let query = db
@@ -523,7 +524,7 @@ export async function createHoliday(
   return toHoliday(row);
 }
 
-export async function listHolidays(db: Db, filter: { from?: string; to?: string }): Promise<HolidaySummary[]> {
+export async function listHolidays(db: ReadDb, filter: { from?: string; to?: string }): Promise<HolidaySummary[]> {
   let query = db.selectFrom('clinic_holidays').selectAll().where('deleted_at', 'is', null).orderBy('date');
   if (filter.from) query = query.where('date', '>=', filter.from);
   if (filter.to) query = query.where('date', '<=', filter.to);
@@ -534,7 +535,7 @@ export async function listHolidays(db: Db, filter: { from?: string; to?: string 
 
 /** The templates, exceptions and holidays that can touch these providers between two local dates. */
 export async function loadRules(
-  db: Db,
+  db: ReadDb,
   providerIds: readonly string[],
   from: string,
   to: string,

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { ApiError } from '../../../src-shared/api/errors';
 import type { ClinicSettings, DateFormat } from '../../../src-shared/api/areas/settings';
 import type { ClinicSettingsRow, Database } from '../db/schema';
+import type { ReadDb } from '../db/handles';
 
 /**
  * The one refusal for a clinic not set up yet. Callers read what they need in their own one statement
@@ -13,11 +14,11 @@ export function requireSetUp<T>(row: T | null | undefined): T {
 }
 
 /** The clinic's settings, or SETUP_REQUIRED. */
-export async function requireSettings(db: Kysely<Database>): Promise<ClinicSettings> {
+export async function requireSettings(db: ReadDb): Promise<ClinicSettings> {
   return requireSetUp(await readSettings(db));
 }
 
-export async function readSettings(db: Kysely<Database>): Promise<ClinicSettings | null> {
+export async function readSettings(db: ReadDb): Promise<ClinicSettings | null> {
   const row = await db.selectFrom('clinic_settings').selectAll().where('id', '=', 1).executeTakeFirst();
   return row ? toSettings(row) : null;
 }

@@ -8,6 +8,7 @@ import type { VitalsRow } from '../db/schema-visits';
 import { newId } from '../ids';
 import type { VisitActor } from './service';
 import { requireLivePatient } from '../patients/live-patient';
+import type { ReadDb } from '../db/handles';
 
 type Db = Kysely<Database>;
 
@@ -111,7 +112,7 @@ export async function recordVitals(
 }
 
 /** Newest first. */
-export async function vitalsHistory(db: Db, patientId: string, limit: number): Promise<VitalsRecord[]> {
+export async function vitalsHistory(db: ReadDb, patientId: string, limit: number): Promise<VitalsRecord[]> {
   const rows = await db
     .selectFrom('vitals')
     .selectAll()

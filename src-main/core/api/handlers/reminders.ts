@@ -1,12 +1,11 @@
-import type { Kysely } from 'kysely';
 import { ApiError } from '../../../../src-shared/api/errors';
 import { requireSetUp } from '../../settings/repository';
-import type { Database } from '../../db/schema';
 import { callList, dueEntry, dueList } from '../../reminders/lists';
 import { readClinicFacts, type ClinicFacts } from '../../reminders/message';
 import { planReminders } from '../../reminders/planner';
 import { publicSettings, readReminderConfig, updateReminderConfig } from '../../reminders/settings';
 import type { HandlersFor } from '../context';
+import type { ReadDb } from '../../db/handles';
 
 type Names =
   | 'reminders.getSettings'
@@ -75,6 +74,6 @@ export const remindersHandlers: HandlersFor<Names> = {
 };
 
 /** The clinic's zone and date format, which planning and the call list need to know what day it is. */
-async function clinicFacts(db: Kysely<Database>): Promise<ClinicFacts> {
+async function clinicFacts(db: ReadDb): Promise<ClinicFacts> {
   return requireSetUp(await readClinicFacts(db));
 }
