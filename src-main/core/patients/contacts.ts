@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import type { PatientRecord } from '../../../src-shared/patients/model';
 import { ApiError, fieldError } from '../../../src-shared/api/errors';
 import type { Database } from '../db/schema';
-import { replaceContacts, updatePatientRow, type ContactInput } from './repository';
+import { updatePatientRow } from './repository';
+import { replaceContacts, type ContactInput } from './contact-repository';
 import { existingPatient, patientContext, requireRecord, today } from './service';
 import { assertLivePatient } from './live-patient';
 

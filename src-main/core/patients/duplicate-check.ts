@@ -6,7 +6,8 @@ import { postcodeKey } from './duplicate-address';
 import { duplicateCandidateRows, type CandidateKeys } from './duplicate-candidates';
 import { blockingWords, nearDates } from './duplicate-fields';
 import { scorePair, type PersonForMatching } from './duplicates';
-import { normaliseNationalId, notDuplicatesOf, type PatientContext } from './repository';
+import { normaliseNationalId, type PatientContext } from './repository';
+import { notDuplicatesOf } from './not-duplicate-repository';
 import { toSearchRow } from './search';
 import type { ReadDb } from '../db/handles';
 

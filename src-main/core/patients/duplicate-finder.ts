@@ -6,7 +6,7 @@ import type { Database, PatientRow } from '../db/schema';
 import { postcodeKey } from './duplicate-address';
 import { blockingWords, nearDates } from './duplicate-fields';
 import { scorePair, type PersonForMatching } from './duplicates';
-import { recordNotDuplicates } from './repository';
+import { recordNotDuplicates } from './not-duplicate-repository';
 import { toSearchRow } from './search';
 import { requireLivePatient } from './live-patient';
 import type { ReadDb } from '../db/handles';

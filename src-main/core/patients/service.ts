@@ -8,24 +8,20 @@ import { newId } from '../ids';
 import { requireSetUp } from '../settings/repository';
 import { findDuplicates } from './duplicate-check';
 import {
-  activePolicyAt,
   allocateMrn,
   findPatientRow,
-  insertAllergy,
-  insertAlert,
-  insertInsurance,
   insertPatient,
   loadRecord,
   normaliseNationalId,
   readPatientContext,
-  recordNotDuplicates,
   reindexPatient,
-  replaceContacts,
-  replacePhones,
   updatePatientRow,
-  type InsuranceInput,
   type PatientContext,
 } from './repository';
+import { activePolicyAt, insertInsurance, type InsuranceInput } from './insurance-repository';
+import { insertAllergy, insertAlert } from './clinical-repository';
+import { recordNotDuplicates } from './not-duplicate-repository';
+import { replaceContacts, replacePhones } from './contact-repository';
 import { assertLivePatient } from './live-patient';
 import type { ReadDb } from '../db/handles';
 
