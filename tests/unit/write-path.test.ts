@@ -21,7 +21,6 @@ const NOT_YET_MOVED: ReadonlySet<string> = new Set([
   'src-main/core/visits/vitals.ts',
   // Patients and reminders: not moved yet either.
   'src-main/core/patients/documents.ts',
-  'src-main/core/patients/merge.ts',
   'src-main/core/patients/photo.ts',
   'src-main/core/patients/search-index.ts',
   'src-main/core/patients/service.ts',
