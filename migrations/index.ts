@@ -13,6 +13,8 @@ import { migration0012 } from './0012_appointment_details_history';
 import { migration0013 } from './0013_billing';
 import { migration0014 } from './0014_billing_permissions';
 import { migration0015 } from './0015_backups_and_recovery';
+import { migration0016 } from './0016_keyed_audit_chain';
+import { migration0017 } from './0017_clinic_locale_and_flow';
 import type { Migration } from './types';
 
 /**
@@ -35,6 +37,8 @@ export const migrations: readonly Migration[] = [
   migration0013,
   migration0014,
   migration0015,
+  migration0016,
+  migration0017,
 ];
 
 export type { Migration, MigrationHandle } from './types';

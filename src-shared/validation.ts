@@ -78,6 +78,22 @@ export const dateFormat = z.enum(['YYYY-MM-DD', 'DD/MM/YYYY', 'MM/DD/YYYY'], {
   error: 'must be YYYY-MM-DD, DD/MM/YYYY or MM/DD/YYYY',
 });
 
+export const timeFormat = z.enum(['24h', '12h'], { error: 'must be 24h or 12h' });
+/** ISO weekday the week starts on: Monday (1), Saturday (6) or Sunday (7). */
+export const weekStart = z.union([z.literal(1), z.literal(6), z.literal(7)], {
+  error: 'must be 1 (Monday), 6 (Saturday) or 7 (Sunday)',
+});
+/** An ISO 3166 alpha-2 region, such as US or GB. */
+export const regionCode = boundedString(10)
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{2}$/, 'must be a two-letter country code such as US or GB');
+export const noShowGraceMinutes = z
+  .number({ error: 'must be a number of minutes' })
+  .int('must be a whole number of minutes')
+  .min(0, 'must be at least 0 minutes')
+  .max(240, 'must be at most 240 minutes');
+
 export const username = boundedString(100)
   .trim()
   .toLowerCase()

@@ -1,4 +1,5 @@
 import { DatabaseOpenError } from '../core/db/errors';
+import { storageError } from '../core/db/storage-errors';
 import { RecoveryKeyError } from '../core/keys/recovery-key';
 import { ApiError } from '../../src-shared/api/errors';
 import { UsageError } from './args';
@@ -14,7 +15,8 @@ const USAGE = `Front Desk admin CLI: npm run clinic -- <command> [options]
 
   init         --data DIR [--key-file FILE]     create an encrypted clinic database (and a new key file if FILE is missing)
   user add     --data DIR --username U --name "Full Name" --role ROLE [--password-stdin]
-  serve        --data DIR [--port N]            browser mode on 127.0.0.1, behind a random token
+  serve        --data DIR [--port N] [--create] browser mode on 127.0.0.1, behind a random token; --create makes
+               the clinic database when the folder has none (otherwise a missing database is an error)
   backup       --data DIR --out FILE            an online, encrypted, verified copy
   restore      --data DIR --from FILE           put a verified backup in place (Front Desk must be stopped)
                [--recovery-key KEY --key-file NEW]  on a computer without the key: opened with the recovery sheet's key
@@ -61,7 +63,17 @@ async function main(argv: string[]): Promise<number> {
       console.error(`clinic: ${error.message}\n\n${USAGE}`);
       return 2;
     }
-    if (error instanceof DatabaseOpenError || error instanceof ApiError || error instanceof RecoveryKeyError) {
+    // The code a screen would show, after the message, so scripts can tell the failures apart.
+    const storage = error instanceof DatabaseOpenError ? error : storageError(error);
+    if (storage) {
+      console.error(`clinic: ${storage.message} [${storage.kind}]`);
+      return 1;
+    }
+    if (error instanceof ApiError) {
+      console.error(`clinic: ${error.message} [${error.code}]`);
+      return 1;
+    }
+    if (error instanceof RecoveryKeyError) {
       console.error(`clinic: ${error.message}`);
       return 1;
     }

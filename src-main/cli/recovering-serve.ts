@@ -15,6 +15,7 @@ export async function openOrAwaitRecovery(
   dataDir: string,
   keyFile: string | undefined,
   create: boolean,
+  lock?: string,
 ): Promise<Core> {
   const file = databaseFile(dataDir);
   if (keyFile && !existsSync(resolve(keyFile)) && existsSync(file) && existsSync(envelopeFileFor(file))) {
@@ -24,8 +25,8 @@ export async function openOrAwaitRecovery(
       databaseFile: file,
       reason: `The key that opens this clinic's database is missing (the key file ${keyPath} is gone). Enter the recovery key from the clinic's recovery sheet; Front Desk then writes the key file again.`,
       keepKey: (key) => writeKeyFileOnce(keyPath, key),
-      open: (key) => createCore({ file, key }),
+      open: (key) => createCore({ file, key, lock }),
     });
   }
-  return openCore(dataDir, keyFile, create);
+  return openCore(dataDir, keyFile, create, lock);
 }

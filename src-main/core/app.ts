@@ -1,10 +1,12 @@
 import type { ReminderRunSummary } from '../../src-shared/api/areas/reminders';
 import type { Result } from '../../src-shared/api/errors';
+import { PERMISSIONS } from '../../src-shared/api/permissions';
 import { appendAudit } from './audit/repository';
 import { SessionStore, sessionInfo } from './auth/sessions';
 import { SignInLimits } from './auth/sign-in-limits';
 import { systemClock, type Clock } from './clock';
-import { checkpointWal, openDatabase, type ClinicDatabase, type WalCheckpoint } from './db/open';
+import { acquireClinicLock } from './db/clinic-lock';
+import { checkpointWal, openDatabase, requireDatabaseFile, type ClinicDatabase, type WalCheckpoint } from './db/open';
 import { EventBus, type EventListener } from './events/bus';
 import { handlers } from './api/handlers';
 import type { CoreState } from './api/context';
@@ -21,6 +23,12 @@ export interface CoreOptions {
   key: Buffer;
   create?: boolean;
   clock?: Clock;
+  /**
+   * Hosts that serve people (the app, `clinic serve`) hold the clinic's lock while open, named by
+   * this ("the Front Desk app"), so `clinic restore` can refuse and say what to close. Short CLI
+   * commands and tests leave it out: SQLite's own locks let them run beside a host.
+   */
+  lock?: string;
   /** How reminders leave: SMTP and the SMS webhook unless a host says otherwise. */
   reminderTransport?: ReminderTransport;
 }
@@ -32,6 +40,12 @@ export interface CoreOptions {
 export interface Core {
   invoke(clientId: string, name: string, input: unknown): Promise<Result<unknown>>;
   subscribe(clientId: string, listener: EventListener): () => void;
+  /**
+   * Signs a client in as the system, with every permission, for the admin CLI: its writes then go
+   * through the router like any window's, each with its audit entry in the same transaction, audited
+   * under `username` (`cli:<os user>`). Only code in this process can call it; no host exposes it.
+   */
+  openSystemSession(clientId: string, username: string): void;
   /** A window closed: forget its session. */
   disconnect(clientId: string): void;
   /** Locks sessions idle past the timeout and tells their windows; hosts call it every few seconds. */
@@ -54,7 +68,36 @@ export const DEFAULT_LOCK_TIMEOUT_MINUTES = 10;
 
 export async function createCore(options: CoreOptions): Promise<Core> {
   const clock = options.clock ?? systemClock;
-  const database = openDatabase({ file: options.file, key: options.key, create: options.create, now: clock() });
+  if (!options.create) requireDatabaseFile(options.file);
+  const lock = options.lock === undefined ? null : acquireClinicLock(options.file, options.lock);
+  let database: ClinicDatabase;
+  try {
+    database = openDatabase({ file: options.file, key: options.key, create: options.create, now: clock() });
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
+  const finding = database.auditFinding;
+  if (finding) {
+    // Into the keyed chain itself, so the evidence outlives the checkpoint file that was replaced.
+    await database.db.transaction().execute((trx) =>
+      appendAudit(trx, {
+        at: clock(),
+        actorUserId: null,
+        actorUsername: 'system',
+        action: 'audit.checkpoint',
+        outcome: 'failed',
+        details: {
+          problem: finding.problem,
+          message: finding.message,
+          headSeq: finding.head?.seq ?? 0,
+          checkpointSeq: finding.checkpoint?.seq ?? null,
+          checkpointHash: finding.checkpoint?.hash ?? null,
+          keptAs: finding.keptAs,
+        },
+      }),
+    );
+  }
   const settings = await readSettings(database.db);
   const events = new EventBus();
   // Forward reference: the router decides which windows may receive, and it needs the state.
@@ -80,6 +123,18 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   return {
     invoke: router.invoke,
     subscribe: (clientId, listener) => state.events.subscribe(clientId, listener),
+    openSystemSession: (clientId, username) =>
+      state.sessions.set(clientId, {
+        userId: username,
+        username,
+        displayName: username,
+        role: 'admin',
+        permissions: new Set(PERMISSIONS),
+        lastActivityAt: clock(),
+        locked: false,
+        failedUnlocks: 0,
+        system: true,
+      }),
     disconnect: (clientId) => state.sessions.delete(clientId),
     async lockIdleSessions() {
       const now = clock();
@@ -106,7 +161,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       // A sweep still writing must finish before the handle closes.
       await reminders.idle();
       await state.backups.idle();
-      await database.close();
+      try {
+        await database.close();
+      } finally {
+        lock?.release();
+      }
     },
   };
 }

@@ -118,6 +118,10 @@ export function createRecoveryGate(options: RecoveryGateOptions): Core {
       for (const subscriber of waiting) if (subscriber.clientId === clientId) waiting.delete(subscriber);
       core?.disconnect(clientId);
     },
+    openSystemSession: (clientId, username) => {
+      if (!core) throw new Error('The clinic is not open yet: it waits for the recovery key.');
+      core.openSystemSession(clientId, username);
+    },
     lockIdleSessions: async () => core?.lockIdleSessions(),
     sweepReminders: async () =>
       core ? core.sweepReminders() : { planned: 0, sent: 0, retrying: 0, failed: 0, skipped: 0 },

@@ -6,6 +6,9 @@ import { createRecoveryGate } from '../core/recovery-gate';
 import { KEY_RECORD_FILE } from './key-policy';
 import { KeyRefusedError, keepRecoveredKey, loadDatabaseKey } from './key-store';
 
+/** How the app names itself in the clinic lock, for `clinic restore`'s refusal. */
+const APP_LOCK = 'the Front Desk app';
+
 /**
  * The clinic core for this computer: opened with the key store's key; or, when the key store refuses
  * (keychain reset or changed, key record lost or damaged) and the clinic's recovery envelope is beside
@@ -22,7 +25,7 @@ export async function openClinic(userDataDir: string, databaseFile: string): Pro
         databaseFile,
         reason: `${error.message} It can be opened with the clinic's recovery key instead.`,
         keepKey: (key) => keepRecoveredKey(userDataDir, key),
-        open: (key) => createCore({ file: databaseFile, key }),
+        open: (key) => createCore({ file: databaseFile, key, lock: APP_LOCK }),
       });
     }
     throw error;
@@ -35,5 +38,5 @@ export async function openClinic(userDataDir: string, databaseFile: string): Pro
         `(If this is a new installation that never opened, delete ${KEY_RECORD_FILE} and start again.)`,
     );
   }
-  return createCore({ file: databaseFile, key: loaded.key, create: loaded.created });
+  return createCore({ file: databaseFile, key: loaded.key, create: loaded.created, lock: APP_LOCK });
 }

@@ -8,6 +8,8 @@ export const ERROR_CODES = [
   'UNAUTHENTICATED',
   'RATE_LIMITED',
   'SETUP_REQUIRED',
+  /** The disk or the database file failed (full, read-only, damaged): `details.kind` says which. */
+  'STORAGE',
   'INTERNAL',
 ] as const;
 

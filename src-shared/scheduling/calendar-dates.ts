@@ -7,6 +7,11 @@ export function mondayOf(date: string): string {
   return addDays(date, 1 - isoWeekday(date));
 }
 
+/** The first day of the week `date` is in, for a clinic whose weeks start on ISO weekday `weekStart` (7: Sunday). */
+export function weekStartOf(date: string, weekStart: number): string {
+  return addDays(date, -((isoWeekday(date) - weekStart + 7) % 7));
+}
+
 export function firstOfMonth(date: string): string {
   return `${date.slice(0, 7)}-01`;
 }

@@ -1,6 +1,8 @@
 /** What the scheduling procedures answer (schedule.*, appointments.*, calendar.*). */
 import type { AppointmentStatus } from './status';
 import type { EXCEPTION_KINDS } from './fields';
+import type { StatusMove } from './status-rules';
+import type { VisitView } from '../visits/model';
 
 export interface LocationSummary {
   id: string;
@@ -174,4 +176,14 @@ export interface RemoveResult {
   /** deleted: nothing referred to it; deactivated: kept for the records that name it. */
   outcome: 'deleted' | 'deactivated';
   message: string;
+}
+
+/** What the appointment panel may offer now (`appointments.statusMoves`), from the rules main enforces. */
+export interface AppointmentStatusMoves {
+  /** The desk's moves: confirm, no-show, and the undo of the newest of these. */
+  moves: StatusMove[];
+  /** Today's appointment, booked or confirmed, whose patient is not here yet: "Check in" (visits.checkIn). */
+  canCheckIn: boolean;
+  /** The patient's visit when they are here: its status on the board and its undo. */
+  visit: VisitView | null;
 }

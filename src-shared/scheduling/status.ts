@@ -32,7 +32,8 @@ export const STATUS_TRANSITIONS: Record<AppointmentStatus, readonly AppointmentS
   arrived: ['in_room', 'completed', 'confirmed', 'booked'],
   in_room: ['completed', 'arrived'],
   completed: ['in_room'],
-  no_show: ['booked', 'arrived'],
+  // Back to what it was before the no-show (a patient who turns up late after all is checked in from there).
+  no_show: ['booked', 'confirmed'],
   cancelled: [],
 };
 

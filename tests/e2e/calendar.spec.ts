@@ -313,15 +313,25 @@ test('calendar as a receptionist: drag to move and to resize, refused drop with 
     (element as unknown as { scrollLeft: number }).scrollLeft = 0;
   });
 
-  // Status actions on the appointment: confirm, then arrived.
+  // Status actions on an appointment days ahead: it can be confirmed (and that undone), never marked
+  // arrived or no-show before its day, and its panel keeps one "Edit details" however often it changes.
   await mensah.click();
   const panel = page.getByRole('region', { name: 'Appointment' });
-  await panel.getByRole('button', { name: 'Confirm' }).click();
-  await expect(panel.getByRole('status')).toHaveText('Mensah, Kwame is now confirmed.');
+  const statusActions = panel.getByRole('group', { name: 'Change status' });
+  await expect(statusActions.getByRole('button')).toHaveText(['Confirm']);
+  await expect(panel.getByRole('button', { name: 'Edit details' })).toHaveCount(1);
+  await statusActions.getByRole('button', { name: 'Confirm' }).click();
+  await expect(panel.getByRole('status')).toHaveText('Confirm: Mensah, Kwame is now confirmed.');
   await expect(mensah).toContainText('confirmed');
-  await panel.getByRole('button', { name: 'Mark arrived' }).click();
-  await expect(mensah).toContainText('arrived');
-  await expect(panel.getByRole('button', { name: 'Mark no-show' })).toHaveCount(0);
+  await expect(statusActions.getByRole('button')).toHaveText(['Undo confirmation']);
+  await expect(panel.getByRole('button', { name: 'Edit details' })).toHaveCount(1);
+  await statusActions.getByRole('button', { name: 'Undo confirmation' }).click();
+  await expect(panel.getByRole('status')).toHaveText('Undo confirmation: Mensah, Kwame is now booked.');
+  await statusActions.getByRole('button', { name: 'Confirm' }).click();
+  await expect(panel.getByRole('status')).toHaveText('Confirm: Mensah, Kwame is now confirmed.');
+  await expect(panel.getByRole('button', { name: 'Edit details' })).toHaveCount(1);
+  for (const absent of ['Mark arrived', 'Mark no-show', 'Check in'])
+    await expect(panel.getByRole('button', { name: absent })).toHaveCount(0);
 
   // Move… without a mouse: a new start and provider typed into the form.
   await panel.getByRole('button', { name: 'Move…' }).click();
@@ -397,7 +407,7 @@ test('calendar as a receptionist: drag to move and to resize, refused drop with 
   const month = page.getByRole('table', { name: 'Appointments in March 2027' });
   const tenth = month.getByRole('link', { name: 'Wednesday, 10 March 2027: 8 appointments' });
   await expect(tenth).toBeVisible();
-  await expect(tenth).toContainText('1 arrived');
+  await expect(tenth).toContainText('1 confirmed');
   await expect(month.getByRole('link', { name: 'Thursday, 11 March 2027: 0 appointments' })).toBeVisible();
   await screenshot(page, '56-calendar-month');
   await tenth.focus();

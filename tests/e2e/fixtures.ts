@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { test as base, type Page } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
 
 const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const SCREENSHOTS = join(REPO_ROOT, 'test-results', 'screenshots');
@@ -27,7 +27,7 @@ export async function startFrontDesk(
   const keyArgs = options.keyFile ? ['--key-file', options.keyFile] : [];
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'src-main/cli/index.ts', 'serve', '--data', dataDir, '--port', '0', ...keyArgs],
+    ['--import', 'tsx', 'src-main/cli/index.ts', 'serve', '--data', dataDir, '--port', '0', '--create', ...keyArgs],
     {
       cwd: REPO_ROOT,
       env: { ...process.env, CLINIC_DB_KEY: options.keyFile ? '' : randomBytes(32).toString('hex') },
@@ -51,12 +51,34 @@ export async function startFrontDesk(
   return { desk: { url, dataDir }, child, remove: () => rmSync(dataDir, { recursive: true, force: true }) };
 }
 
-export const test = base.extend<{ desk: FrontDesk }>({
-  // Playwright reads a fixture's dependencies from its first parameter's pattern; this one has none.
-  // eslint-disable-next-line no-empty-pattern
-  desk: async ({}, use) => {
+/**
+ * What a page of the test said went wrong: console errors and uncaught page errors, from every page of
+ * the test's browser context (second desks included). A clean console is part of every test: an error
+ * here fails the test that caused it, after its own steps.
+ */
+export const test = base.extend<{ desk: FrontDesk; cleanConsole: undefined }>({
+  cleanConsole: [
+    async ({ context }, use, testInfo) => {
+      const problems: string[] = [];
+      context.on('console', (message) => {
+        if (message.type() !== 'error') return;
+        const where = message.location();
+        problems.push(`console error: ${message.text()}${where.url ? ` (${where.url}:${where.lineNumber})` : ''}`);
+      });
+      context.on('weberror', (error) => problems.push(`page error: ${error.error().message}`));
+      await use(undefined);
+      // A failing test's own error comes first; the console's is added only to a test that passed.
+      if (testInfo.status === testInfo.expectedStatus) expect(problems, 'the page console stays clean').toEqual([]);
+    },
+    { auto: true },
+  ],
+
+  desk: async ({ context }, use) => {
     const { desk, child, remove } = await startFrontDesk();
     await use(desk);
+    // The tabs close before the server stops, as a person's would: an open page left polling a stopped
+    // server would log refused connections that belong to no step of the test.
+    for (const page of context.pages()) await page.close();
     await stopFrontDesk(child);
     remove();
   },
@@ -78,4 +100,4 @@ export async function screenshot(page: Page, name: `${number}-${string}`): Promi
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
 
-export { expect } from '@playwright/test';
+export { expect };

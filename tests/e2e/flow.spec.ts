@@ -138,9 +138,9 @@ test('two desks: reception checks in, the nurse board shows it at once, rooms, v
 
   // The nurse calls María José to Room 2, then rooms her there.
   await row.getByLabel('Room for M. G. (1)').selectOption({ label: 'Room 2' });
-  await row.getByRole('button', { name: 'Call to room' }).click();
+  await row.getByRole('button', { name: 'Call to room (shows on the display)' }).click();
   await expect(row).toContainText('called to Room 2');
-  await row.getByRole('button', { name: 'Room', exact: true }).click();
+  await row.getByRole('button', { name: 'Room without calling' }).click();
   const roomed = nursePage.getByRole('row', { name: /M\. G\. \(1\) García, María José, In room/ });
   await expect(roomed).toContainText('Nina Nurse');
   await expect(nursePage.getByRole('list', { name: 'Rooms' })).toContainText('Room 2 M. G. (1)');
@@ -154,7 +154,7 @@ test('two desks: reception checks in, the nurse board shows it at once, rooms, v
   await screenshot(nursePage, '74-flow-board-roomed');
 
   // Intake: the banner says whose visit this is; an impossible temperature is refused by its field.
-  await roomed.getByRole('link', { name: 'García, María José' }).click();
+  await roomed.getByRole('link', { name: 'García, María José', exact: true }).click();
   await expect(nursePage.getByRole('heading', { name: 'Nurse intake' })).toBeVisible();
   const banner = nursePage.getByRole('region', { name: 'Patient banner' });
   await expect(banner).toContainText('García');

@@ -35,6 +35,7 @@ test('a new clinic: setup, sign in, add a receptionist, roles enforced, lock and
     'Waitlist',
     'Check-in',
     'Flow board',
+    'Billing',
     'Reminders',
     'Waiting-room display',
     'Settings',
@@ -73,6 +74,7 @@ test('a new clinic: setup, sign in, add a receptionist, roles enforced, lock and
     'Waitlist',
     'Check-in',
     'Flow board',
+    'Billing',
     'Reminders',
     'Waiting-room display',
   ]);

@@ -97,7 +97,7 @@ describe('recovery key and backups', () => {
     const run = await call(core, 'desk', 'backups.runNow', { folder: usb });
     expect(run).toMatchObject({ kind: 'manual', verified: true, withRecoveryEnvelope: true, patients: 3, error: null });
     expect(run.sizeBytes).toBeGreaterThan(4096);
-    expect(readdirSync(usb).sort()).toEqual([run.file, `${run.file}.recovery.json`]);
+    expect(readdirSync(usb).sort()).toEqual([run.file, `${run.file}.audit-head`, `${run.file}.recovery.json`]);
     const bytes = readFileSync(join(usb, run.file ?? ''));
     expect(bytes.subarray(0, 15).toString()).not.toBe('SQLite format 3');
     expect(bytes.includes('Lovelace')).toBe(false);
@@ -245,6 +245,10 @@ describe('recovery key and backups', () => {
       clock.advance(14 * 3_600_000 - 60_000); // 09:00 next day
     }
     expect(readdirSync(usb).filter((name) => name.endsWith('.db'))).toEqual(made.slice(1));
+    // Each kept backup keeps its audit head; a pruned one's goes with it.
+    expect(readdirSync(usb).filter((name) => name.endsWith('.audit-head'))).toEqual(
+      made.slice(1).map((file) => `${file}.audit-head`),
+    );
 
     rmSync(usb, { recursive: true });
     clock.advance(10 * 3_600_000);

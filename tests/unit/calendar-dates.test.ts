@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   addMonths,
   firstOfMonth,
+  weekStartOf,
   lastOfMonth,
   minutesIntoDay,
   mondayOf,
@@ -54,5 +55,16 @@ describe('minutesIntoDay (where the grid draws an instant)', () => {
       ),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('the clinic’s first day of the week', () => {
+  it('finds the week’s first day for weeks from Monday, Sunday or Saturday', () => {
+    // Wednesday 2 December 2026.
+    expect(weekStartOf('2026-12-02', 1)).toBe('2026-11-30');
+    expect(weekStartOf('2026-12-02', 7)).toBe('2026-11-29');
+    expect(weekStartOf('2026-12-02', 6)).toBe('2026-11-28');
+    // A Sunday in a Sunday-first clinic is its own week's first day.
+    expect(weekStartOf('2026-11-29', 7)).toBe('2026-11-29');
   });
 });

@@ -425,23 +425,19 @@ describe('changing appointments', () => {
     expect(withCancelled.providers[0]?.appointments.map((a) => a.status)).toEqual(['cancelled', 'booked', 'booked']);
   });
 
-  it('moves through the statuses the day brings, refusing the ones that make no sense', async () => {
+  it('the desk confirms; arrival and what follows come from the visit, cancelling from appointments.cancel', async () => {
+    // The day's rules (no-show, undo, check-in) are in appointment-status-rules.test.ts.
     const patientId = await s.patient('Pia');
     const view = await booked({ patientId, start: at(MONDAY, '09:00') });
-    for (const status of ['confirmed', 'arrived', 'in_room', 'completed'] as const) {
-      expect(await s.clinic.ok('desk', 'appointments.setStatus', { appointmentId: view.id, status })).toMatchObject({
-        status,
-      });
-    }
     expect(
-      await s.clinic.call('desk', 'appointments.setStatus', { appointmentId: view.id, status: 'booked' }),
-    ).toMatchObject({
-      ok: false,
-      error: {
-        code: 'CONFLICT',
-        message: 'An appointment that is completed cannot become booked (it can become in room).',
-      },
+      await s.clinic.ok('desk', 'appointments.setStatus', { appointmentId: view.id, status: 'confirmed' }),
+    ).toMatchObject({ status: 'confirmed' });
+    const arrival = await s.clinic.call('desk', 'appointments.setStatus', {
+      appointmentId: view.id,
+      status: 'arrived',
     });
+    expect(arrival).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    if (!arrival.ok) expect(arrival.error.message).toContain('Check the patient in');
     expect(
       await s.clinic.call('desk', 'appointments.setStatus', { appointmentId: view.id, status: 'cancelled' }),
     ).toMatchObject({
@@ -449,21 +445,8 @@ describe('changing appointments', () => {
       error: { code: 'VALIDATION' },
     });
     const detail = await s.clinic.ok('desk', 'appointments.get', { appointmentId: view.id });
-    expect(detail.history.map((h) => h.action)).toEqual(['booked', 'status', 'status', 'status', 'status']);
-    expect(detail.history[4]?.changes).toEqual({ status: { from: 'in_room', to: 'completed' } });
-  });
-
-  it('a no-show frees the time; taking it back is refused once the time is booked again', async () => {
-    const [p1, p2] = [await s.patient('Quin'), await s.patient('Rae')];
-    const first = await booked({ patientId: p1, start: at(MONDAY, '09:00') });
-    await s.clinic.ok('desk', 'appointments.setStatus', { appointmentId: first.id, status: 'no_show' });
-    await booked({ patientId: p2, start: at(MONDAY, '09:00') });
-    expect(
-      await s.clinic.call('desk', 'appointments.setStatus', { appointmentId: first.id, status: 'arrived' }),
-    ).toMatchObject({
-      ok: false,
-      error: { code: 'CONFLICT', message: 'Dr Ana Ortiz is already booked 09:00–09:30.' },
-    });
+    expect(detail.history.map((h) => h.action)).toEqual(['booked', 'status']);
+    expect(detail.history[1]?.changes).toEqual({ status: { from: 'booked', to: 'confirmed' } });
   });
 
   it('moves an appointment by the same rules, recording from and to, and refuses a stale edit', async () => {

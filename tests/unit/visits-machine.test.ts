@@ -130,3 +130,14 @@ describe('visit state machine', () => {
     expect(undoLabel({ action: 'move', to_status: 'roomed' })).toBe('Undo: In room');
   });
 });
+
+describe('a clinic without a provider step', () => {
+  it('checks a roomed patient out in one move and never offers "With provider"', () => {
+    const roomed = visitIn('roomed');
+    const out = planMove(roomed, { to: 'checked_out' }, T0, false);
+    expect(out).toMatchObject({ ok: true, after: { status: 'checked_out', room_id: ROOM, checked_out_at: T0 } });
+    expect(planMove(roomed, { to: 'with_provider' }, T0, false)).toMatchObject({ ok: false, field: 'to' });
+    // With the step (the default), check-out still waits for "Ready for check-out".
+    expect(planMove(roomed, { to: 'checked_out' }, T0)).toMatchObject({ ok: false, field: 'to' });
+  });
+});

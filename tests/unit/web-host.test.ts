@@ -78,7 +78,12 @@ describe('browser mode host', () => {
     expect(reply.status).toBe(200);
     expect(JSON.parse(reply.body)).toEqual({
       ok: true,
-      value: { setupRequired: false, clinicName: 'Riverside Clinic', version: expect.any(String) as string },
+      value: {
+        setupRequired: false,
+        recoveryRequired: null,
+        clinicName: 'Riverside Clinic',
+        version: expect.any(String) as string,
+      },
     });
     const invalid = JSON.parse((await invoke(port, 'auth.login', { username: 'ada' })).body) as {
       ok: boolean;

@@ -1,20 +1,55 @@
-import { verifyAuditChain } from '../../core/audit/repository';
+import { compareWithCheckpoint } from '../../core/audit/anchor';
+import { checkpointFileOf, readCheckpoint } from '../../core/audit/checkpoint';
+import { deriveAuditKeys } from '../../core/audit/keys';
+import { recordedCheckpointFindings, verifyAuditChain } from '../../core/audit/repository';
 import { parseOptions } from '../args';
-import { openCore } from '../data-folder';
+import { createCore } from '../../core/app';
+import { cliKey, databaseFile } from '../data-folder';
 
+/**
+ * `clinic audit verify`: the keyed chain entry by entry, its head against the signed checkpoint
+ * beside the database, and every truncation or rebuild an earlier open found and recorded.
+ */
 export async function auditVerifyCommand(argv: string[]): Promise<number> {
   const options = parseOptions(argv, { data: { type: 'string', required: true }, 'key-file': { type: 'string' } });
-  const core = await openCore(options.data ?? '', options['key-file']);
+  const file = databaseFile(options.data ?? '');
+  const key = cliKey(options['key-file']);
+  const core = await createCore({ file, key });
+  let failed = false;
   try {
     const result = await verifyAuditChain(core.database.db);
     if (result.ok) {
       console.log(`Audit chain intact: ${result.checked} entries checked.`);
-      return 0;
+    } else {
+      failed = true;
+      console.error(
+        `Audit chain broken at entry ${result.brokenAtSeq}: ${result.reason} (${result.checked} entries before it are intact).`,
+      );
     }
-    console.error(
-      `Audit chain broken at entry ${result.brokenAtSeq}: ${result.reason} (${result.checked} entries before it are intact).`,
-    );
-    return 1;
+    console.log(result.head ? `Head: entry ${result.head.seq}, hash ${result.head.hash}.` : 'Head: the log is empty.');
+    const checkpointFile = checkpointFileOf(file);
+    const reading = readCheckpoint(deriveAuditKeys(key).checkpoint, checkpointFile);
+    if (reading.status === 'ok') {
+      const { seq, hash, at } = reading.checkpoint;
+      const mismatch = compareWithCheckpoint(core.database.handle, reading.checkpoint);
+      console.log(`Checkpoint ${checkpointFile}: entry ${seq}, hash ${hash}, written ${new Date(at).toISOString()}.`);
+      if (mismatch) {
+        failed = true;
+        console.error(`Truncation or rebuild: ${mismatch.message}.`);
+      }
+    } else {
+      failed = true;
+      console.error(
+        `Checkpoint ${checkpointFile}: ${reading.status === 'missing' ? 'missing' : `refused: ${reading.reason}`}.`,
+      );
+    }
+    for (const finding of await recordedCheckpointFindings(core.database.db)) {
+      failed = true;
+      console.error(
+        `Found at an earlier open (entry ${finding.seq}, ${new Date(finding.at).toISOString()}): ${finding.message}.`,
+      );
+    }
+    return failed ? 1 : 0;
   } finally {
     await core.close();
   }

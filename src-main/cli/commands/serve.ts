@@ -11,11 +11,17 @@ export async function serveCommand(argv: string[]): Promise<number> {
     'key-file': { type: 'string' },
     port: { type: 'string' },
     renderer: { type: 'string' },
+    create: { type: 'boolean' },
   });
   const port = options.port === undefined ? 0 : Number(options.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new UsageError('--port must be a whole number from 0 to 65535');
-  const core = await openOrAwaitRecovery(options.data ?? '', options['key-file'], true);
+  const core = await openOrAwaitRecovery(
+    options.data ?? '',
+    options['key-file'],
+    options.create,
+    'clinic serve (browser mode)',
+  );
   const host = await startWebHost({ core, rendererDir: options.renderer ?? DEFAULT_RENDERER_DIR, port });
   console.log(`Front Desk is running at ${host.url}`);
   await new Promise<void>((resolve) => {

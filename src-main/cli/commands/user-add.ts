@@ -1,9 +1,8 @@
 import { contract } from '../../../src-shared/api/contract';
 import { validateInput } from '../../core/api/validate';
-import { createUser } from '../../core/users/service';
 import { parseOptions, UsageError } from '../args';
 import { openCore } from '../data-folder';
-import { auditCli } from '../system-actor';
+import { invokeAsSystem } from '../system-actor';
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -25,6 +24,7 @@ export async function userAddCommand(argv: string[]): Promise<number> {
   const password = options['password-stdin'] ? await readStdin() : process.env.CLINIC_USER_PASSWORD;
   if (password === undefined)
     throw new UsageError('give the password on standard input with --password-stdin, or in CLINIC_USER_PASSWORD');
+  // Checked before the database is opened, so a mistyped role fails fast (no key needed); the router checks again.
   const input = validateInput(contract['users.create'].input, {
     username: options.username,
     displayName: options.name,
@@ -33,14 +33,9 @@ export async function userAddCommand(argv: string[]): Promise<number> {
   });
   const core = await openCore(options.data ?? '', options['key-file']);
   try {
-    const id = await core.database.db.transaction().execute((trx) => createUser(trx, input, Date.now()));
-    await auditCli(
-      core.database.db,
-      'users.create',
-      { username: input.username, role: input.role },
-      { type: 'user', id },
-    );
-    console.log(`Added ${input.displayName} (${input.username}) as ${input.role}.`);
+    // Through the router as the system: written and audited in one transaction.
+    const user = await invokeAsSystem(core, 'users.create', input);
+    console.log(`Added ${user.displayName} (${user.username}) as ${user.role}.`);
     return 0;
   } finally {
     await core.close();

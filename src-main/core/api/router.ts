@@ -5,6 +5,7 @@ import type { AnyProcedure } from '../../../src-shared/api/procedure';
 import { appendAudit } from '../audit/repository';
 import { asWriteDb } from '../db/handles';
 import { actorOf } from '../actor';
+import { storageError } from '../db/storage-errors';
 import type { Session } from '../auth/sessions';
 import { validateInput } from './validate';
 import { CommitThenFail, type AuditNote, type CoreState, type HandlerContext, type Handlers } from './context';
@@ -92,7 +93,10 @@ export function createRouter(state: CoreState, handlers: Handlers) {
         failure = error.error;
       }
       const actor =
-        audit.actor ?? (ctx.session ? { userId: ctx.session.userId, username: ctx.session.username } : null);
+        audit.actor ??
+        (ctx.session
+          ? { userId: ctx.session.system ? null : ctx.session.userId, username: ctx.session.username }
+          : null);
       await appendAudit(trx, {
         at: now,
         actorUserId: actor?.userId ?? null,
@@ -141,6 +145,11 @@ export type Router = ReturnType<typeof createRouter>;
 
 function toErrorData(error: unknown, name: string): ApiErrorData {
   if (error instanceof ApiError) return error.toData();
+  const storage = storageError(error);
+  if (storage) {
+    console.error(`[front-desk] ${name} failed on storage:`, storage.cause);
+    return { code: 'STORAGE', message: storage.message, details: { kind: storage.kind } };
+  }
   console.error(`[front-desk] ${name} failed:`, error);
   return {
     code: 'INTERNAL',

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -15,9 +15,15 @@ export interface ChainedFields {
   details: string | null;
 }
 
-/** The hash of an entry covers every field and the previous entry's hash, so any edit breaks the chain. */
-export function entryHash(prevHash: string, fields: ChainedFields): string {
-  const canonical = JSON.stringify([
+/** The head of the chain: its last entry's sequence number and hash. */
+export interface AuditHead {
+  seq: number;
+  hash: string;
+}
+
+/** Every field and the previous entry's hash, in a fixed order: what an entry's hash covers. */
+export function canonicalEntry(prevHash: string, fields: ChainedFields): string {
+  return JSON.stringify([
     prevHash,
     fields.seq,
     fields.id,
@@ -30,5 +36,21 @@ export function entryHash(prevHash: string, fields: ChainedFields): string {
     fields.outcome,
     fields.details,
   ]);
-  return createHash('sha256').update(canonical).digest('hex');
 }
+
+/**
+ * HMAC-SHA256 under a key derived from the database key: anyone can recompute a plain hash after
+ * deleting or editing an entry, but not this without the key.
+ */
+export function entryMac(chainKey: Buffer, prevHash: string, fields: ChainedFields): string {
+  return createHmac('sha256', chainKey).update(canonicalEntry(prevHash, fields)).digest('hex');
+}
+
+/** The plain SHA-256 chain entries had before migration 0016; kept to check that chain before re-keying it. */
+export function legacyEntryHash(prevHash: string, fields: ChainedFields): string {
+  return createHash('sha256').update(canonicalEntry(prevHash, fields)).digest('hex');
+}
+
+/** The columns, in order, the `audit_mac` SQL function takes (registered on every connection at open). */
+export const AUDIT_MAC_ARGUMENTS =
+  'prev_hash, seq, id, created_at, actor_user_id, actor_username, action, target_type, target_id, outcome, details';

@@ -1,8 +1,8 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { AuditEntry, AuditVerification } from '../../../src-shared/api/areas/audit';
 import type { AuditRow, Database } from '../db/schema';
 import { newId } from '../ids';
-import { GENESIS_HASH, entryHash } from './chain';
+import { AUDIT_MAC_ARGUMENTS, GENESIS_HASH, type AuditHead } from './chain';
 import type { ReadDb } from '../db/handles';
 
 export interface AuditRecord {
@@ -37,9 +37,11 @@ export async function appendAudit(db: Kysely<Database>, record: AuditRecord): Pr
     details: record.details ? JSON.stringify(record.details) : null,
   };
   const prevHash = last?.hash ?? GENESIS_HASH;
+  // The HMAC is computed by the connection's `audit_mac` function, which holds the chain key.
+  const hash = sql<string>`audit_mac(${prevHash}, ${fields.seq}, ${fields.id}, ${fields.created_at}, ${fields.actor_user_id}, ${fields.actor_username}, ${fields.action}, ${fields.target_type}, ${fields.target_id}, ${fields.outcome}, ${fields.details})`;
   await db
     .insertInto('audit_log')
-    .values({ ...fields, prev_hash: prevHash, hash: entryHash(prevHash, fields) })
+    .values({ ...fields, prev_hash: prevHash, hash })
     .execute();
 }
 
@@ -96,18 +98,15 @@ export async function verifyAuditChain(db: ReadDb): Promise<AuditVerification> {
   let prevHash = GENESIS_HASH;
   let expectedSeq = 1;
   let checked = 0;
+  let head: AuditHead | null = null;
   const pageSize = 5000;
   for (;;) {
-    const rows = await db
-      .selectFrom('audit_log')
-      .selectAll()
-      .where('seq', '>=', expectedSeq)
-      .orderBy('seq')
-      .limit(pageSize)
-      .execute();
+    const { rows } = await sql<AuditRow & { expected: string }>`
+      SELECT *, audit_mac(${sql.raw(AUDIT_MAC_ARGUMENTS)}) AS expected FROM audit_log
+      WHERE seq >= ${expectedSeq} ORDER BY seq LIMIT ${pageSize}`.execute(db);
     for (const row of rows) {
       if (row.seq !== expectedSeq) {
-        return { ok: false, checked, brokenAtSeq: expectedSeq, reason: `entry ${expectedSeq} is missing` };
+        return { ok: false, checked, brokenAtSeq: expectedSeq, reason: `entry ${expectedSeq} is missing`, head };
       }
       if (row.prev_hash !== prevHash) {
         return {
@@ -115,20 +114,46 @@ export async function verifyAuditChain(db: ReadDb): Promise<AuditVerification> {
           checked,
           brokenAtSeq: row.seq,
           reason: `entry ${row.seq} does not link to the entry before it`,
+          head,
         };
       }
-      if (entryHash(prevHash, row) !== row.hash) {
+      if (row.expected !== row.hash) {
         return {
           ok: false,
           checked,
           brokenAtSeq: row.seq,
-          reason: `entry ${row.seq} was changed after it was written`,
+          reason: `entry ${row.seq} was changed after it was written (its keyed hash does not match)`,
+          head,
         };
       }
       prevHash = row.hash;
+      head = { seq: row.seq, hash: row.hash };
       expectedSeq += 1;
       checked += 1;
     }
-    if (rows.length < pageSize) return { ok: true, checked };
+    if (rows.length < pageSize) return { ok: true, checked, head };
   }
+}
+
+/** A problem opening found between the log and its checkpoint, as recorded in the log. */
+export interface RecordedCheckpointFinding {
+  seq: number;
+  at: number;
+  problem: string;
+  message: string;
+}
+
+/** Every `audit.checkpoint` failure the log holds: truncations and rebuilds found at earlier opens. */
+export async function recordedCheckpointFindings(db: Kysely<Database>): Promise<RecordedCheckpointFinding[]> {
+  const rows = await db
+    .selectFrom('audit_log')
+    .select(['seq', 'created_at', 'details'])
+    .where('action', '=', 'audit.checkpoint')
+    .where('outcome', '=', 'failed')
+    .orderBy('seq')
+    .execute();
+  return rows.map((row) => {
+    const details = (row.details ? JSON.parse(row.details) : {}) as { problem?: string; message?: string };
+    return { seq: row.seq, at: row.created_at, problem: details.problem ?? '', message: details.message ?? '' };
+  });
 }

@@ -11,6 +11,8 @@ export interface Session {
   locked: boolean;
   /** Wrong passwords at this window's lock screen since it last opened; too many sign it out. */
   failedUnlocks: number;
+  /** The admin CLI acting as the system: no user row, audited under `username` with no user id. */
+  system?: boolean;
 }
 
 /** Signed-in sessions by window (client id). Kept in memory: a restart signs everyone out. */

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { checkpointFileOf } from '../audit/checkpoint';
 import { ENVELOPE_SUFFIX } from '../keys/recovery-envelope';
 
 /** Every backup Front Desk writes is named so, and retention deletes nothing else. */
@@ -16,7 +17,7 @@ export function backupFileName(folder: string, now: number): string {
   return name;
 }
 
-/** Deletes all but the newest `keep` of our backups in the folder (with their envelopes); returns the names deleted. */
+/** Deletes all but the newest `keep` of our backups in the folder (with their envelopes and audit heads); returns the names deleted. */
 export function pruneBackups(folder: string, keep: number): string[] {
   const ours = readdirSync(folder)
     .filter((name) => NAME.test(name))
@@ -25,6 +26,7 @@ export function pruneBackups(folder: string, keep: number): string[] {
   for (const name of old) {
     rmSync(join(folder, name), { force: true });
     rmSync(join(folder, name + ENVELOPE_SUFFIX), { force: true });
+    rmSync(checkpointFileOf(join(folder, name)), { force: true });
   }
   return old;
 }

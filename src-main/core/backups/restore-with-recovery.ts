@@ -1,6 +1,6 @@
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { restoreDatabase } from '../db/backup';
+import { restoreDatabase } from '../db/restore';
 import { databaseKeyFromRecoveryKey } from '../keys/recovery';
 import { envelopeFileFor } from '../keys/recovery-envelope';
 
@@ -17,7 +17,10 @@ export function restoreWithRecoveryKey(
 ): { key: Buffer; replacedFile: string | null } {
   const key = databaseKeyFromRecoveryKey(backupFile, recoveryKey);
   mkdirSync(dirname(databaseFile), { recursive: true });
-  const { replacedFile } = restoreDatabase(databaseFile, key, backupFile, now);
+  // Refused while anything has the clinic open; the lock is let go once the file is in place.
+  const restored = restoreDatabase(databaseFile, key, backupFile, now);
+  restored.release();
+  const { replacedFile } = restored;
   copyFileSync(envelopeFileFor(backupFile), envelopeFileFor(databaseFile));
   return { key, replacedFile };
 }

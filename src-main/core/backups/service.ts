@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { BackupRun, RecoverySheet } from '../../../src-shared/api/areas/backups';
 import { appendAudit } from '../audit/repository';
 import type { Clock } from '../clock';
+import { checkpointFileOf } from '../audit/checkpoint';
 import { backupDatabase } from '../db/backup';
 import { openEncryptedHandle } from '../db/open';
 import type { Database } from '../db/schema';
@@ -153,6 +154,7 @@ export class BackupKeeper {
     } catch (error) {
       rmSync(out, { force: true });
       rmSync(envelopeOut, { force: true });
+      rmSync(checkpointFileOf(out), { force: true });
       outcome.error = `The backup was not made: ${plainWords(error)}`;
     }
     return outcome;

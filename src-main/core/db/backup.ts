@@ -1,10 +1,14 @@
-import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { openEncryptedHandle } from './open';
 import { currentVersion } from './migrate';
+import { checkBackupHead, recordBackupHead } from '../audit/backup-head';
+import type { AuditHead } from '../audit/chain';
 
 export interface BackupCheck {
   schemaVersion: number;
   integrity: 'ok';
+  /** The backup's audit head, also recorded (signed) beside it; null for an empty log. */
+  auditHead: AuditHead | null;
 }
 
 /**
@@ -21,7 +25,14 @@ export function backupDatabase(file: string, key: Buffer, outFile: string): Back
     handle.close();
   }
   try {
-    return verifyBackup(outFile, key);
+    const check = verifyBackup(outFile, key);
+    const handle = openEncryptedHandle({ file: outFile, key, readonly: true });
+    try {
+      recordBackupHead(handle, outFile, key);
+    } finally {
+      handle.close();
+    }
+    return check;
   } catch (error) {
     rmSync(outFile, { force: true });
     throw error;
@@ -34,35 +45,12 @@ export function verifyBackup(file: string, key: Buffer): BackupCheck {
     const rows = handle.pragma('integrity_check') as { integrity_check: string }[];
     const problems = rows.map((row) => row.integrity_check).filter((text) => text !== 'ok');
     if (problems.length > 0) throw new Error(`${file} failed its integrity check: ${problems.slice(0, 3).join('; ')}`);
-    return { schemaVersion: currentVersion(handle), integrity: 'ok' };
+    return {
+      schemaVersion: currentVersion(handle),
+      integrity: 'ok',
+      auditHead: checkBackupHead(handle, file, key).head,
+    };
   } finally {
     handle.close();
   }
-}
-
-/**
- * Puts a verified backup in place of the database. The database it replaces is kept beside it
- * (still encrypted) rather than deleted. Front Desk must not be running on this data folder.
- */
-export function restoreDatabase(
-  file: string,
-  key: Buffer,
-  backupFile: string,
-  now: number,
-): { replacedFile: string | null } {
-  verifyBackup(backupFile, key);
-  let replacedFile: string | null = null;
-  if (existsSync(file)) {
-    const current = openEncryptedHandle({ file, key });
-    try {
-      current.pragma('wal_checkpoint(TRUNCATE)');
-    } finally {
-      current.close();
-    }
-    replacedFile = `${file}.replaced-${new Date(now).toISOString().replace(/[:.]/g, '-')}`;
-    renameSync(file, replacedFile);
-    for (const suffix of ['-wal', '-shm']) rmSync(file + suffix, { force: true });
-  }
-  copyFileSync(backupFile, file);
-  return { replacedFile };
 }

@@ -3,7 +3,12 @@ import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { Kysely } from 'kysely';
 import { ImmediateSqliteDialect } from './dialect';
 import { DatabaseOpenError } from './errors';
-import { migrate } from './migrate';
+import { storageError } from './storage-errors';
+import { type AnchorFinding, openAuditAnchor } from '../audit/anchor';
+import type { CheckpointWriter } from '../audit/checkpoint';
+import { deriveAuditKeys } from '../audit/keys';
+import { registerAuditMac } from '../audit/sql-function';
+import { currentVersion, migrate } from './migrate';
 import type { Database } from './schema';
 import { withStatementCache } from './statement-cache';
 
@@ -11,6 +16,8 @@ export const KEY_BYTES = 32;
 /** 64 MiB: encryption costs ~1.0x once pages stay in SQLite's cache, up to 1.6x when they miss. */
 const PAGE_CACHE_KIB = 64 * 1024;
 const BUSY_TIMEOUT_MS = 5000;
+const TEMP_STORE_MEMORY = 2;
+const SYNCHRONOUS_FULL = 2;
 
 export interface OpenOptions {
   file: string;
@@ -24,6 +31,8 @@ export interface ClinicDatabase {
   db: Kysely<Database>;
   handle: BetterSqlite3.Database;
   schemaVersion: number;
+  /** What opening found wrong between the audit log and its checkpoint file (recorded by createCore). */
+  auditFinding: AnchorFinding | null;
   close(): Promise<void>;
 }
 
@@ -32,33 +41,65 @@ export interface ClinicDatabase {
  * anything is written, so the existing file is never replaced by an empty new database.
  */
 export function openDatabase(options: OpenOptions): ClinicDatabase {
-  const handle = openEncryptedHandle(options);
+  const keys = deriveAuditKeys(options.key);
+  let writer: CheckpointWriter | null = null;
+  const isNew = !existsSync(options.file);
+  const handle = openEncryptedHandle({ ...options, onAuditMac: () => writer?.schedule() });
   try {
+    const versionBefore = schemaVersionOf(handle);
     const schemaVersion = migrate(handle, options.now ?? Date.now());
     // The query planner's statistics, refreshed where tables changed a lot since the last run (a
     // bounded sample per index, so opening a large clinic stays quick): without them SQLite guesses,
     // and a guess can pick the wrong index for a day's appointments or a name search.
     handle.pragma('analysis_limit = 1000');
     handle.pragma('optimize = 0x10002');
-    const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(handle) }) });
+    const anchor = openAuditAnchor({
+      handle,
+      databaseFile: options.file,
+      key: keys.checkpoint,
+      expectMissing: isNew || versionBefore < KEYED_AUDIT_CHAIN_VERSION,
+      clock: Date.now,
+    });
+    const anchorWriter = anchor.writer;
+    writer = anchorWriter;
+    const db = new Kysely<Database>({
+      dialect: new ImmediateSqliteDialect({ database: withStatementCache(handle) }, () => handle.inTransaction),
+    });
     return {
       db,
       handle,
       schemaVersion,
+      auditFinding: anchor.finding,
       close: async () => {
-        handle.pragma('optimize');
+        try {
+          await anchorWriter.close();
+          // Best effort: on a damaged file it reads the damage, and the database must still close.
+          handle.pragma('optimize');
+        } catch (error) {
+          console.error('[front-desk] closing: the checkpoint or optimize failed:', error);
+        }
         await db.destroy();
       },
     };
   } catch (error) {
     handle.close();
-    throw error;
+    throw storageError(error, options.file) ?? error;
   }
+}
+
+/** The migration that keyed the audit chain; before it there was no checkpoint file to find. */
+const KEYED_AUDIT_CHAIN_VERSION = 16;
+
+function schemaVersionOf(handle: BetterSqlite3.Database): number {
+  const exists = handle
+    .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'")
+    .get();
+  return exists ? currentVersion(handle) : 0;
 }
 
 /** The keyed, tuned better-sqlite3 handle without migrations: for backup checks and tests. */
 export function openEncryptedHandle(
-  options: Pick<OpenOptions, 'file' | 'key' | 'create'> & { readonly?: boolean },
+  options: Pick<OpenOptions, 'file' | 'key' | 'create'> & { readonly?: boolean; onAuditMac?: () => void },
 ): BetterSqlite3.Database {
   if (options.key.length !== KEY_BYTES) {
     throw new DatabaseOpenError(
@@ -66,12 +107,7 @@ export function openEncryptedHandle(
       `The database key must be ${KEY_BYTES} bytes; this one is ${options.key.length}.`,
     );
   }
-  if (!options.create && !existsSync(options.file)) {
-    throw new DatabaseOpenError(
-      'NOT_FOUND',
-      `No clinic database at ${options.file}. Run \`clinic init\` to create one.`,
-    );
-  }
+  if (!options.create) requireDatabaseFile(options.file);
   const handle = new BetterSqlite3(options.file, {
     fileMustExist: !options.create,
     readonly: options.readonly ?? false,
@@ -90,14 +126,75 @@ export function openEncryptedHandle(
       },
     );
   }
-  if (!options.readonly) {
-    handle.pragma('journal_mode = WAL');
+  try {
+    applyStorageSettings(handle, options.readonly ?? false, options.file);
+    registerAuditMac(handle, deriveAuditKeys(options.key).chain, options.onAuditMac);
+  } catch (error) {
+    handle.close();
+    throw error;
+  }
+  return handle;
+}
+
+/**
+ * The pragmas durability and privacy depend on, each read back: SQLite ignores a pragma it cannot
+ * apply (WAL on a file system without shared memory, say) without an error, and running on anyway
+ * would quietly lose acknowledged writes or spill plaintext to temporary files.
+ */
+function applyStorageSettings(handle: BetterSqlite3.Database, readonly: boolean, file: string): void {
+  // Sorts and temporary tables that spill go to unencrypted temporary files unless kept in memory.
+  handle.pragma('temp_store = MEMORY');
+  const readings: StorageReadings = { tempStore: handle.pragma('temp_store', { simple: true }) as number };
+  if (!readonly) {
+    readings.journalMode = String(storagePragma(handle, 'journal_mode = WAL', file));
     handle.pragma('synchronous = FULL');
+    readings.synchronous = handle.pragma('synchronous', { simple: true }) as number;
+  }
+  const problems = storageSettingProblems(readings);
+  if (problems.length > 0) {
+    throw new DatabaseOpenError(
+      'UNSAFE_SETTINGS',
+      `Front Desk will not run on ${file}: ${problems.join('; ')}. Move the data folder to a local disk.`,
+    );
   }
   handle.pragma('foreign_keys = ON');
   handle.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   handle.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
-  return handle;
+}
+
+/** What SQLite says it applied; journal mode and sync are absent for a read-only connection. */
+export interface StorageReadings {
+  tempStore: number;
+  journalMode?: string;
+  synchronous?: number;
+}
+
+/** Each setting that did not take effect, worded for the error; empty when all did. */
+export function storageSettingProblems(readings: StorageReadings): string[] {
+  const problems: string[] = [];
+  if (readings.tempStore !== TEMP_STORE_MEMORY) problems.push(`temp_store is ${readings.tempStore}, not MEMORY (2)`);
+  if (readings.journalMode !== undefined && readings.journalMode.toLowerCase() !== 'wal') {
+    problems.push(`journal_mode is ${readings.journalMode}, not wal`);
+  }
+  if (readings.synchronous !== undefined && readings.synchronous !== SYNCHRONOUS_FULL) {
+    problems.push(`synchronous is ${readings.synchronous}, not FULL (2)`);
+  }
+  return problems;
+}
+
+function storagePragma(handle: BetterSqlite3.Database, pragma: string, file: string): unknown {
+  try {
+    return handle.pragma(pragma, { simple: true });
+  } catch (error) {
+    throw storageError(error, file) ?? error;
+  }
+}
+
+/** A missing file is an error unless creating: a new empty clinic never stands in for a missing one. */
+export function requireDatabaseFile(file: string): void {
+  if (!existsSync(file)) {
+    throw new DatabaseOpenError('NOT_FOUND', `No clinic database at ${file}. Run \`clinic init\` to create one.`);
+  }
 }
 
 /** SQLCipher scheme with a raw 32-byte key: no passphrase KDF on every open. */

@@ -15,6 +15,12 @@ export interface ClinicSettingsTable {
   currency: string;
   lock_timeout_minutes: Generated<number>;
   date_format: Generated<string>;
+  country: string | null;
+  time_format: Generated<string>;
+  week_start: Generated<number>;
+  phone_region: string | null;
+  no_show_grace_minutes: Generated<number>;
+  provider_step: Generated<number>;
   created_at: EpochMs;
   updated_at: EpochMs;
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { DatabaseOpenError } from '../db/errors';
 import { KEY_BYTES } from '../db/open';
 
@@ -37,4 +37,37 @@ export function keyFromOptions(keyFile: string | undefined, env: NodeJS.ProcessE
     'MISSING_KEY',
     'No database key given: pass --key-file FILE or set CLINIC_DB_KEY to the key in hexadecimal.',
   );
+}
+
+/** Something about the key a person should fix, though the clinic still opens. */
+export interface KeyWarning {
+  code: 'KEY_FILE_READABLE_BY_OTHERS';
+  message: string;
+}
+
+/**
+ * A key file other accounts on the computer can read gives the database away to them. Not refused
+ * (a clinic must not be locked out of its data by a permission), but said every time it is used.
+ */
+export function keyFileWarnings(path: string, platform: NodeJS.Platform = process.platform): KeyWarning[] {
+  if (platform === 'win32') return []; // Windows has ACLs, not mode bits; Node reports 0o666 for every file.
+  const mode = statSync(path).mode & 0o777;
+  if ((mode & 0o077) === 0) return [];
+  return [
+    {
+      code: 'KEY_FILE_READABLE_BY_OTHERS',
+      message:
+        `The key file ${path} can be read by other accounts on this computer (mode ${mode.toString(8).padStart(3, '0')}). ` +
+        `Anyone who can read it can open the clinic database: run \`chmod 600 ${path}\`.`,
+    },
+  ];
+}
+
+/** The key and what is wrong with how it is kept: `--key-file`, else `CLINIC_DB_KEY`. */
+export function loadKey(
+  keyFile: string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+): { key: Buffer; warnings: KeyWarning[] } {
+  const key = keyFromOptions(keyFile, env);
+  return { key, warnings: keyFile ? keyFileWarnings(keyFile) : [] };
 }

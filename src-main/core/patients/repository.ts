@@ -12,6 +12,7 @@ import type {
 import type { DateFormat } from '../../../src-shared/api/areas/settings';
 import { ageOn } from '../../../src-shared/patients/dates';
 import { displayName, foldText } from '../../../src-shared/patients/names';
+import { callingCodeOf } from '../../../src-shared/locale/phone-format';
 import type { Database, NewPatient, PatientRow } from '../db/schema';
 import { reindexPatient } from './search-index';
 import type { ReadDb } from '../db/handles';
@@ -33,8 +34,9 @@ export async function readPatientContext(db: ReadDb): Promise<PatientContext | n
     mrn_prefix: string;
     mrn_digits: number;
     default_calling_code: string | null;
+    phone_region: string | null;
   }>`
-    SELECT c.date_format, c.time_zone, p.mrn_prefix, p.mrn_digits, p.default_calling_code
+    SELECT c.date_format, c.time_zone, c.phone_region, p.mrn_prefix, p.mrn_digits, p.default_calling_code
     FROM clinic_settings c, patient_settings p WHERE c.id = 1 AND p.id = 1`.execute(db);
   const first = row.rows[0];
   if (!first) return null;
@@ -43,7 +45,9 @@ export async function readPatientContext(db: ReadDb): Promise<PatientContext | n
     timeZone: first.time_zone,
     mrnPrefix: first.mrn_prefix,
     mrnDigits: first.mrn_digits,
-    callingCode: first.default_calling_code,
+    // The patients' own setting first; else the clinic's phone region: numbers typed without a country
+    // code are stored with the region's (a US clinic's 6175550142 is +16175550142).
+    callingCode: first.default_calling_code ?? callingCodeOf(first.phone_region),
   };
 }
 

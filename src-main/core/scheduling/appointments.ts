@@ -32,6 +32,8 @@ import {
 } from '../../../src-shared/scheduling/time';
 import type { AppointmentRow, AppointmentUpdate, Database, ProviderRow } from '../db/schema';
 import { newId } from '../ids';
+import { dayRefusal, deskRefusal } from '../../../src-shared/scheduling/status-rules';
+import { statusFacts } from './status-facts';
 import { clinicClock, loadRules, requireLocation, requireProvider, requireRoom, requireType } from './config';
 
 /**
@@ -733,6 +735,8 @@ export async function setAppointmentStatus(
   input: { appointmentId: string; status: AppointmentStatus; expectedUpdatedAt?: number },
   actor: Actor,
   now: number,
+  /** The desk's own moves (confirm, no-show, their undo), or the visit keeping its appointment in step. */
+  via: 'desk' | 'visit',
 ): Promise<WriteOutcome> {
   const { timeZone: zone } = await clinicClock(db);
   const before = await existing(db, input.appointmentId, input.expectedUpdatedAt);
@@ -740,6 +744,12 @@ export async function setAppointmentStatus(
     throw fieldError('status', 'cancel with appointments.cancel, which records the reason');
   if (before.status === input.status)
     return { view: await viewAppointment(db, zone, before.id), overridden: [], providerIds: [], dates: [] };
+  const facts = await statusFacts(db, before, now);
+  const refusal = via === 'desk' ? deskRefusal(facts, input.status) : dayRefusal(facts, input.status);
+  if (refusal)
+    throw new ApiError('CONFLICT', `${refusal[0]?.toUpperCase() ?? ''}${refusal.slice(1)}.`, {
+      fields: { status: refusal },
+    });
   if (!STATUS_TRANSITIONS[before.status].includes(input.status)) {
     const allowed = STATUS_TRANSITIONS[before.status].map((s) => STATUS_LABELS[s]);
     throw new ApiError(

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { ApiError } from '../../../src-shared/api/errors';
-import type { ClinicSettings, DateFormat } from '../../../src-shared/api/areas/settings';
+import type { ClinicSettings, DateFormat, TimeFormat, WeekStart } from '../../../src-shared/api/areas/settings';
 import type { ClinicSettingsRow, Database } from '../db/schema';
 import type { ReadDb } from '../db/handles';
 
@@ -18,6 +18,9 @@ export async function requireSettings(db: ReadDb): Promise<ClinicSettings> {
   return requireSetUp(await readSettings(db));
 }
 
+/** What set-up takes from the country: each may be changed later under Settings. */
+export type ClinicLocale = Pick<ClinicSettings, 'country' | 'dateFormat' | 'timeFormat' | 'weekStart' | 'phoneRegion'>;
+
 export async function readSettings(db: ReadDb): Promise<ClinicSettings | null> {
   const row = await db.selectFrom('clinic_settings').selectAll().where('id', '=', 1).executeTakeFirst();
   return row ? toSettings(row) : null;
@@ -25,7 +28,7 @@ export async function readSettings(db: ReadDb): Promise<ClinicSettings | null> {
 
 export async function createSettings(
   db: Kysely<Database>,
-  values: { clinicName: string; timeZone: string; currency: string },
+  values: { clinicName: string; timeZone: string; currency: string } & Partial<ClinicLocale>,
   now: number,
 ): Promise<void> {
   await db
@@ -35,6 +38,11 @@ export async function createSettings(
       clinic_name: values.clinicName,
       time_zone: values.timeZone,
       currency: values.currency,
+      country: values.country ?? null,
+      phone_region: values.phoneRegion ?? null,
+      ...(values.dateFormat !== undefined && { date_format: values.dateFormat }),
+      ...(values.timeFormat !== undefined && { time_format: values.timeFormat }),
+      ...(values.weekStart !== undefined && { week_start: values.weekStart }),
       created_at: now,
       updated_at: now,
     })
@@ -54,6 +62,12 @@ export async function updateSettings(
       ...(changes.currency !== undefined && { currency: changes.currency }),
       ...(changes.lockTimeoutMinutes !== undefined && { lock_timeout_minutes: changes.lockTimeoutMinutes }),
       ...(changes.dateFormat !== undefined && { date_format: changes.dateFormat }),
+      ...(changes.country !== undefined && { country: changes.country }),
+      ...(changes.timeFormat !== undefined && { time_format: changes.timeFormat }),
+      ...(changes.weekStart !== undefined && { week_start: changes.weekStart }),
+      ...(changes.phoneRegion !== undefined && { phone_region: changes.phoneRegion }),
+      ...(changes.noShowGraceMinutes !== undefined && { no_show_grace_minutes: changes.noShowGraceMinutes }),
+      ...(changes.providerStep !== undefined && { provider_step: changes.providerStep ? 1 : 0 }),
       updated_at: now,
     })
     .where('id', '=', 1)
@@ -67,6 +81,12 @@ function toSettings(row: ClinicSettingsRow): ClinicSettings {
     currency: row.currency,
     lockTimeoutMinutes: row.lock_timeout_minutes,
     dateFormat: row.date_format as DateFormat,
+    country: row.country,
+    timeFormat: row.time_format as TimeFormat,
+    weekStart: row.week_start as WeekStart,
+    phoneRegion: row.phone_region,
+    noShowGraceMinutes: row.no_show_grace_minutes,
+    providerStep: row.provider_step === 1,
     updatedAt: row.updated_at,
   };
 }

@@ -17,6 +17,7 @@ import { clinicClock } from '../scheduling/config';
 import { allowedMoves, undoLabel } from './machine';
 import { readVisitSettings } from './settings';
 import type { ReadDb } from '../db/handles';
+import { readSettings } from '../settings/repository';
 
 /** One row per visit with the patient, the appointment's start and what an undo would take back. */
 function visitsBase(db: ReadDb) {
@@ -57,19 +58,24 @@ interface VisitNames {
   providerName: string | null;
 }
 
-/** Per status, computed once: a board builds hundreds of views. */
-const MOVES_BY_STATUS = new Map(
-  VISIT_STATUSES.map((status) => {
-    const allowed = allowedMoves(status);
-    return [
-      status,
-      { moves: Object.freeze(allowed.filter(isMoveTarget)), canCheckOut: allowed.includes('checked_out') },
-    ] as const;
-  }),
-);
+/** Per status and provider step, computed once: a board builds hundreds of views. */
+function movesByStatus(providerStep: boolean) {
+  return new Map(
+    VISIT_STATUSES.map((status) => {
+      const allowed = allowedMoves(status, providerStep);
+      return [
+        status,
+        { moves: Object.freeze(allowed.filter(isMoveTarget)), canCheckOut: allowed.includes('checked_out') },
+      ] as const;
+    }),
+  );
+}
+const MOVES_BY_STATUS = { withProvider: movesByStatus(true), withoutProvider: movesByStatus(false) };
 
 interface ViewContext {
   now: number;
+  /** The clinic's board has a "With provider" step. */
+  providerStep: boolean;
   thresholds: WaitThresholds;
   ticketStyle: TicketStyle;
 }
@@ -82,7 +88,7 @@ export function toVisitView(row: BaseVisit, names: VisitNames, context: ViewCont
         ? row.status_since
         : context.now;
   const status: VisitStatus = row.status;
-  const moves = MOVES_BY_STATUS.get(status);
+  const moves = MOVES_BY_STATUS[context.providerStep ? 'withProvider' : 'withoutProvider'].get(status);
   return {
     id: row.id,
     patientId: row.patient_id,
@@ -125,8 +131,18 @@ export function toVisitView(row: BaseVisit, names: VisitNames, context: ViewCont
 }
 
 async function viewContext(db: ReadDb, now: number): Promise<ViewContext & { timeZone: string }> {
-  const [{ timeZone }, settings] = await Promise.all([clinicClock(db), readVisitSettings(db)]);
-  return { now, timeZone, thresholds: settings.thresholds, ticketStyle: settings.ticketStyle };
+  const [{ timeZone }, settings, clinic] = await Promise.all([
+    clinicClock(db),
+    readVisitSettings(db),
+    readSettings(db),
+  ]);
+  return {
+    now,
+    timeZone,
+    thresholds: settings.thresholds,
+    ticketStyle: settings.ticketStyle,
+    providerStep: clinic?.providerStep ?? true,
+  };
 }
 
 export async function getVisit(db: ReadDb, visitId: string, now: number): Promise<VisitView> {

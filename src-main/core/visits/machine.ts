@@ -48,14 +48,24 @@ export interface MoveRequest {
 export type Plan =
   { ok: true; after: MovingFields } | { ok: false; field: 'to' | 'roomId' | 'providerId'; reason: string };
 
-export function allowedMoves(status: VisitStatus): readonly VisitStatus[] {
-  return VISIT_TRANSITIONS[status];
+/**
+ * A clinic without a provider step (`providerStep` off in Settings) goes from the room straight to
+ * check-out: "With provider" is not offered, and a roomed visit may be checked out at once — the
+ * shortest path to finish a visit is then one press.
+ */
+const WITHOUT_PROVIDER_STEP: Record<VisitStatus, readonly VisitStatus[]> = {
+  ...VISIT_TRANSITIONS,
+  roomed: ['arrived', 'ready_for_checkout', 'checked_out'],
+};
+
+export function allowedMoves(status: VisitStatus, providerStep = true): readonly VisitStatus[] {
+  return (providerStep ? VISIT_TRANSITIONS : WITHOUT_PROVIDER_STEP)[status];
 }
 
 /** What a move does to the visit, or why it is refused. */
-export function planMove(current: MovingFields, request: MoveRequest, at: number): Plan {
+export function planMove(current: MovingFields, request: MoveRequest, at: number, providerStep = true): Plan {
   const { to } = request;
-  const allowed = VISIT_TRANSITIONS[current.status];
+  const allowed = allowedMoves(current.status, providerStep);
   if (!allowed.includes(to)) {
     const from = VISIT_STATUS_LABELS[current.status];
     const options = allowed.map((status) => VISIT_STATUS_LABELS[status]);

@@ -68,14 +68,15 @@ export async function checkInReview(
   const warnings: string[] = [];
   if (record.phones.length === 0) warnings.push('No phone number on file: ask for one.');
   const current = insurance.filter((policy) => !policy.expired);
-  if (insurance.length === 0) warnings.push('No insurance on file: ask for a card or mark the visit self-pay.');
+  if (insurance.length === 0)
+    warnings.push('No insurance on file: ask for a card; without one the visit is billed self-pay.');
   else if (current.length === 0) warnings.push('Every insurance policy on file has expired: ask for the current card.');
   for (const policy of current) {
     if (policy.verifiedDaysAgo === null) warnings.push(`${policy.payer} has never been verified.`);
     else if (policy.verifiedDaysAgo > VERIFY_AFTER_DAYS)
       warnings.push(`${policy.payer} was last verified ${policy.verifiedDaysAgo} days ago.`);
   }
-  if (consents.length === 0) warnings.push('No consent on file: have the patient sign one.');
+  if (consents.length === 0) warnings.push('No consent on file: have the patient sign one and record it below.');
   if (record.alerts.length > 0) warnings.push(`Alerts: ${record.alerts.map((alert) => alert.text).join('; ')}`);
 
   let account: CheckInReview['account'] = null;

@@ -9,6 +9,7 @@ import type { VisitEventAction, VisitRow } from '../db/schema-visits';
 import { newId } from '../ids';
 import { setAppointmentStatus, type WriteOutcome } from '../scheduling/appointments';
 import { clinicClock, requireProvider, requireRoom } from '../scheduling/config';
+import { readSettings } from '../settings/repository';
 import { lastUndoable, planMove, planUndo, type MovingFields } from './machine';
 
 /**
@@ -120,7 +121,13 @@ async function syncAppointment(
   now: number,
 ): Promise<WriteOutcome | null> {
   if (!visit.appointment_id) return null;
-  const outcome = await setAppointmentStatus(db, { appointmentId: visit.appointment_id, status: to }, actor, now);
+  const outcome = await setAppointmentStatus(
+    db,
+    { appointmentId: visit.appointment_id, status: to },
+    actor,
+    now,
+    'visit',
+  );
   return outcome.providerIds.length > 0 ? outcome : null;
 }
 
@@ -337,7 +344,8 @@ export async function moveVisit(db: Db, input: MoveInput, actor: VisitActor, now
   const visit = await requireVisit(db, input.visitId, input.expectedLastEventId);
   if (input.roomId) await requireRoom(db, input.roomId, 'roomId');
   if (input.providerId) await requireProvider(db, input.providerId, 'providerId');
-  const plan = planMove(movingFields(visit), input, now);
+  const providerStep = (await readSettings(db))?.providerStep ?? true;
+  const plan = planMove(movingFields(visit), input, now, providerStep);
   if (!plan.ok) {
     throw plan.field === 'to'
       ? new ApiError('CONFLICT', plan.reason, { fields: { to: plan.reason } })

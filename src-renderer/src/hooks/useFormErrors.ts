@@ -6,38 +6,82 @@ export interface FormErrors {
   form: string | null;
 }
 
-const NONE: FormErrors = { fields: {}, form: null };
+/** What the form's fields hold, keyed by the field paths errors name (`admin.password` may also be nested). */
+export type FormValues = object;
+
+interface Shown extends FormErrors {
+  /** Each named field's value when its error was given: the error stands only while the value does. */
+  given: Record<string, string>;
+}
+
+const NONE: Shown = { fields: {}, form: null, given: {} };
+export const CORRECT_THE_FIELDS = 'Please correct the fields marked above.';
+
+function valueAt(values: FormValues, path: string): unknown {
+  if (path in values) return (values as Record<string, unknown>)[path];
+  let current: unknown = values;
+  for (const part of path.split('.')) {
+    if (typeof current !== 'object' || current === null) return undefined;
+    current = (current as Record<string, unknown>)[part];
+  }
+  return current;
+}
+
+/** Comparable text of a value (a field may hold a list or an object, such as a chosen patient). */
+function fingerprint(value: unknown): string {
+  return JSON.stringify(value) ?? 'undefined';
+}
+
+function snapshot(values: FormValues | undefined, names: readonly string[]): Record<string, string> {
+  if (!values) return {};
+  return Object.fromEntries(names.map((name) => [name, fingerprint(valueAt(values, name))]));
+}
 
 /**
  * Splits an answer's error into messages for the fields it names and one for the form. A message
  * naming a field the form shows goes under that field only; the rest is shown by the form's button.
  * `shown` lists the field paths the form has (omit it when every named field is shown).
+ *
+ * Given the form's `values`, a field's error goes as soon as that field changes, and "Please correct the
+ * fields marked above" with the last of them: a corrected value must not look refused until the next save.
+ * Every form passes its values.
  */
-export function useFormErrors() {
-  const [errors, setErrors] = useState<FormErrors>(NONE);
+export function useFormErrors(values?: FormValues) {
+  const [state, setState] = useState<Shown>(NONE);
+  const standing = Object.fromEntries(
+    Object.entries(state.fields).filter(
+      ([name]) => !values || !(name in state.given) || state.given[name] === fingerprint(valueAt(values, name)),
+    ),
+  );
+  const allCorrected = Object.keys(state.fields).length > 0 && Object.keys(standing).length === 0;
+  const errors: FormErrors = {
+    fields: standing,
+    form: state.form === CORRECT_THE_FIELDS && allCorrected ? null : state.form,
+  };
   return {
     errors,
     clear: () => {
-      setErrors(NONE);
+      setState(NONE);
     },
     show: (error: ApiErrorData, shown?: readonly string[]) => {
       const fields = error.details?.fields ?? {};
       const names = Object.keys(fields);
+      const given = snapshot(values, names);
       if (error.code !== 'VALIDATION' || names.length === 0) {
-        setErrors({ fields, form: error.message });
+        setState({ fields, form: error.message, given });
         return;
       }
       const unshown = shown ? names.filter((name) => !shown.includes(name)) : [];
       const form =
-        unshown.length > 0
-          ? unshown.map((name) => `${name}: ${fields[name] ?? ''}`).join('; ')
-          : 'Please correct the fields marked above.';
-      setErrors({ fields, form });
+        unshown.length > 0 ? unshown.map((name) => `${name}: ${fields[name] ?? ''}`).join('; ') : CORRECT_THE_FIELDS;
+      setState({ fields, form, given });
     },
     setField: (field: string, problem: string) => {
-      setErrors((current) => ({
+      const given = snapshot(values, [field]);
+      setState((current) => ({
         fields: { ...current.fields, [field]: problem },
-        form: 'Please correct the fields marked above.',
+        form: CORRECT_THE_FIELDS,
+        given: { ...current.given, ...given },
       }));
     },
   };

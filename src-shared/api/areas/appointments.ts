@@ -3,7 +3,13 @@ import { procedure } from '../procedure';
 import { APPOINTMENT_STATUSES } from '../../scheduling/status';
 import { daysBetween } from '../../scheduling/time';
 import { localDate, localStart, MAX_SEARCH_DAYS, meetingLink, override, PARTS_OF_DAY } from '../../scheduling/fields';
-import type { AppointmentDetail, AppointmentView, DaySchedule, Slot } from '../../scheduling/model';
+import type {
+  AppointmentDetail,
+  AppointmentStatusMoves,
+  AppointmentView,
+  DaySchedule,
+  Slot,
+} from '../../scheduling/model';
 import { id, optionalId, optionalText, requiredText } from '../../validation';
 
 /** appointments.*: booking, moving, cancelling, status and reading one, a day, or the next free slots. */
@@ -109,6 +115,12 @@ export const appointmentsProcedures = {
     }),
     access: 'visits:write',
     kind: 'write',
+  }),
+  /** The status moves the panel may offer now (the same rules setStatus enforces), check-in and the visit. */
+  'appointments.statusMoves': procedure<AppointmentStatusMoves>()({
+    input: z.object({ appointmentId: id('an appointment') }),
+    access: 'appointments:read',
+    kind: 'read',
   }),
   'appointments.get': procedure<AppointmentDetail>()({
     input: z.object({ appointmentId: id('an appointment') }),

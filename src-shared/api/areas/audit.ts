@@ -15,8 +15,15 @@ export interface AuditEntry {
   details: Record<string, unknown> | null;
 }
 
+/** The chain's last entry checked: its sequence number and hash (null for an empty log). */
+export interface AuditHeadInfo {
+  seq: number;
+  hash: string;
+}
+
 export type AuditVerification =
-  { ok: true; checked: number } | { ok: false; checked: number; brokenAtSeq: number; reason: string };
+  | { ok: true; checked: number; head: AuditHeadInfo | null }
+  | { ok: false; checked: number; brokenAtSeq: number; reason: string; head: AuditHeadInfo | null };
 
 export const auditProcedures = {
   'audit.list': procedure<{ entries: AuditEntry[]; nextBeforeSeq: number | null }>()({

@@ -1,8 +1,20 @@
 import { z } from 'zod';
 import { procedure } from '../procedure';
-import { clinicName, currency, dateFormat, lockTimeoutMinutes, timeZone } from '../../validation';
+import {
+  clinicName,
+  currency,
+  dateFormat,
+  lockTimeoutMinutes,
+  noShowGraceMinutes,
+  regionCode,
+  timeFormat,
+  timeZone,
+  weekStart,
+} from '../../validation';
 
 export type DateFormat = z.infer<typeof dateFormat>;
+export type TimeFormat = z.infer<typeof timeFormat>;
+export type WeekStart = z.infer<typeof weekStart>;
 
 export interface ClinicSettings {
   clinicName: string;
@@ -10,13 +22,37 @@ export interface ClinicSettings {
   currency: string;
   lockTimeoutMinutes: number;
   dateFormat: DateFormat;
+  /** Where the clinic is (alpha-2); null for a clinic set up before it was asked. */
+  country: string | null;
+  timeFormat: TimeFormat;
+  weekStart: WeekStart;
+  /** The region phone numbers without a country code are read in; null: shown as stored. */
+  phoneRegion: string | null;
+  /** A no-show may be recorded only this many minutes after the start. */
+  noShowGraceMinutes: number;
+  /** The board has a "With provider" step between the room and check-out. */
+  providerStep: boolean;
   updatedAt: number;
 }
 
 export const settingsProcedures = {
   'settings.get': procedure<ClinicSettings>()({ input: z.object({}), access: 'session', kind: 'read' }),
   'settings.update': procedure<ClinicSettings>()({
-    input: z.object({ clinicName, timeZone, currency, lockTimeoutMinutes, dateFormat }).partial(),
+    input: z
+      .object({
+        clinicName,
+        timeZone,
+        currency,
+        lockTimeoutMinutes,
+        dateFormat,
+        country: regionCode,
+        timeFormat,
+        weekStart,
+        phoneRegion: regionCode,
+        noShowGraceMinutes,
+        providerStep: z.boolean({ error: 'must be true or false' }),
+      })
+      .partial(),
     access: 'settings:manage',
     kind: 'write',
   }),

@@ -1,7 +1,19 @@
 import { z } from 'zod';
 import { procedure } from '../procedure';
 import type { RecoverySheet } from './backups';
-import { boundedString, clinicName, currency, displayName, newPassword, timeZone, username } from '../../validation';
+import {
+  boundedString,
+  clinicName,
+  currency,
+  dateFormat,
+  displayName,
+  newPassword,
+  regionCode,
+  timeFormat,
+  timeZone,
+  username,
+  weekStart,
+} from '../../validation';
 
 export interface SystemStatus {
   /** True until the first administrator exists: the renderer shows the setup screen. */
@@ -23,6 +35,12 @@ export const systemProcedures = {
       clinicName,
       timeZone,
       currency,
+      /** Where the clinic is: the formats below default from it (the screen shows them filled in). */
+      country: regionCode.optional(),
+      dateFormat: dateFormat.optional(),
+      timeFormat: timeFormat.optional(),
+      weekStart: weekStart.optional(),
+      phoneRegion: regionCode.optional(),
       admin: z.object({ username, displayName, password: newPassword }),
     }),
     access: 'public',

@@ -99,9 +99,15 @@ export class FrontDeskPage {
  * Clicks an empty slot of a calendar column as a mouse user does: beside the time on the grid's
  * left axis (the row below that hour or half-hour line; quarter hours are found from the line above).
  */
-export async function clickSlot(page: Page, column: Locator, time: string): Promise<void> {
+export async function clickSlot(
+  page: Page,
+  column: Locator,
+  time: string,
+  /** How the axis writes a line's "HH:mm" (a 12-hour clinic's "10:30 PM"); as given by default. */
+  axisLabel: (line: string) => string = (line) => line,
+): Promise<void> {
   const [hours = '0', minutes = '0'] = time.split(':');
-  const line = `${hours}:${Number(minutes) >= 30 ? '30' : '00'}`;
+  const line = axisLabel(`${hours}:${Number(minutes) >= 30 ? '30' : '00'}`);
   const label = page.locator('.cal-axis span', { hasText: new RegExp(`^${line}$`) }).first();
   await column.scrollIntoViewIfNeeded();
   // The row sits below its label: centre the label so the row is inside the scrolling grid.

@@ -1,4 +1,5 @@
 import type { ScheduleUpdateProcedure } from '../../../../src-shared/api/areas/schedule';
+import { appointmentStatusMoves } from '../../visits/appointment-moves';
 import type { ProcedureName } from '../../../../src-shared/api/contract';
 import type { ScheduleChangeKind } from '../../../../src-shared/api/events';
 import {
@@ -113,7 +114,10 @@ export const schedulingHandlers: HandlersFor<SchedulingProcedure> = {
       fields: (['reason', 'notes', 'meetingLink'] as const).filter((field) => input[field] !== undefined),
     }),
   'appointments.setStatus': async (ctx, input) =>
-    changed(ctx, 'status', await setAppointmentStatus(ctx.db, input, ctx.actor, ctx.now), { status: input.status }),
+    changed(ctx, 'status', await setAppointmentStatus(ctx.db, input, ctx.actor, ctx.now, 'desk'), {
+      status: input.status,
+    }),
+  'appointments.statusMoves': async (ctx, input) => appointmentStatusMoves(ctx.db, input.appointmentId, ctx.now),
   /** An audited read: appointment details and history are about a patient. */
   'appointments.get': async (ctx, input) => {
     const detail = await getAppointment(ctx.db, input.appointmentId);

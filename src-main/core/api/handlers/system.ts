@@ -1,6 +1,7 @@
 import { ApiError } from '../../../../src-shared/api/errors';
 import type { SystemStatus } from '../../../../src-shared/api/areas/system';
-import { createSettings, readSettings, updateSettings } from '../../settings/repository';
+import { defaultsForCountry } from '../../../../src-shared/locale/country-defaults';
+import { createSettings, readSettings, updateSettings, type ClinicLocale } from '../../settings/repository';
 import { countUsers } from '../../users/repository';
 import { createUser } from '../../users/service';
 import type { HandlerContext, HandlersFor } from '../context';
@@ -17,6 +18,19 @@ async function status(ctx: HandlerContext): Promise<SystemStatus> {
   };
 }
 
+/** The formats set-up was sent, the rest from the country's habit (none without a country). */
+function localeFrom(input: Partial<ClinicLocale>): Partial<ClinicLocale> {
+  if (!input.country) return input;
+  const habit = defaultsForCountry(input.country);
+  return {
+    country: input.country,
+    dateFormat: input.dateFormat ?? habit.dateFormat,
+    timeFormat: input.timeFormat ?? habit.timeFormat,
+    weekStart: input.weekStart ?? habit.weekStart,
+    phoneRegion: input.phoneRegion ?? input.country,
+  };
+}
+
 export const systemHandlers: HandlersFor<'system.status' | 'system.setup' | 'system.recover'> = {
   'system.status': status,
 
@@ -27,8 +41,9 @@ export const systemHandlers: HandlersFor<'system.status' | 'system.setup' | 'sys
     if ((await countUsers(ctx.db)) > 0) {
       throw new ApiError('CONFLICT', 'Front Desk is already set up. Sign in as an administrator to change settings.');
     }
-    if (await readSettings(ctx.db)) await updateSettings(ctx.db, input, ctx.now);
-    else await createSettings(ctx.db, input, ctx.now);
+    const settings = { ...input, ...localeFrom(input) };
+    if (await readSettings(ctx.db)) await updateSettings(ctx.db, settings, ctx.now);
+    else await createSettings(ctx.db, settings, ctx.now);
     const adminId = await createUser(ctx.db, { ...input.admin, role: 'admin' }, ctx.now);
     ctx.audit.actor = { userId: adminId, username: input.admin.username };
     ctx.audit.targetType = 'clinic';

@@ -15,17 +15,14 @@ import { SeriesActions } from './SeriesActions';
 import { useSession } from '../../stores/session';
 import { dateLabel as longDate } from './format';
 import { MoveForm } from './MoveForm';
-import { calendarHref, mondayOf } from './route';
+import { calendarHref, weekOf } from './route';
 import { StatusActions } from './StatusActions';
-
-const CHECK_IN_STATUSES = new Set(['booked', 'confirmed']);
+import { useClockTime } from '../../format/clock-time';
 
 interface AppointmentPanelProps {
   appointment: AppointmentView;
   provider: ProviderSummary | undefined;
   dateLabel: string;
-  /** The clinic's today: only today's appointments can be checked in. */
-  today: string;
   canWrite: boolean;
   /** A line to show on opening (e.g. right after booking). */
   notice: string | null;
@@ -40,7 +37,6 @@ export function AppointmentPanel({
   appointment,
   provider,
   dateLabel,
-  today,
   canWrite,
   notice,
   onCancelled,
@@ -48,10 +44,11 @@ export function AppointmentPanel({
   onClose,
 }: AppointmentPanelProps) {
   const canSetStatus = useSession((state) => state.can('visits:write'));
+  const clock = useClockTime();
   const room = useCalendar((state) => state.rooms.find((candidate) => candidate.id === appointment.roomId));
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
-  const errors = useFormErrors();
+  const errors = useFormErrors({ reason });
   const cancellable = canWrite && CANCELLABLE_STATUSES.includes(appointment.status);
 
   async function cancel(event: SyntheticEvent) {
@@ -101,7 +98,7 @@ export function AppointmentPanel({
         <div>
           <dt>When</dt>
           <dd>
-            {dateLabel}, {appointment.startTime}–{appointment.endTime}
+            {dateLabel}, {clock.span(appointment.startTime, appointment.endTime)}
           </dd>
         </div>
         <div>
@@ -120,7 +117,7 @@ export function AppointmentPanel({
             <dd>
               {room ? (
                 <a
-                  href={calendarHref({ kind: 'room', roomId: room.id, date: mondayOf(appointment.date) })}
+                  href={calendarHref({ kind: 'room', roomId: room.id, date: weekOf(appointment.date) })}
                   aria-label={`${room.name}: its week`}
                 >
                   {room.name}
@@ -179,18 +176,6 @@ export function AppointmentPanel({
           </div>
         )}
       </dl>
-      {canSetStatus && appointment.date === today && CHECK_IN_STATUSES.has(appointment.status) && (
-        // The same review as the Check-in screen (insurance, consents, alerts), opened there on this appointment.
-        <p className="cal-check-in">
-          <button
-            type="button"
-            className="primary"
-            onClick={() => (window.location.hash = `#/today/${appointment.id}`)}
-          >
-            Check in
-          </button>
-        </p>
-      )}
       {canWrite && appointment.status === 'no_show' && (
         <p>
           <a className="button" href={findHref(appointment.patientId, appointment.providerId, appointment.id)}>
@@ -199,25 +184,25 @@ export function AppointmentPanel({
         </p>
       )}
       <SeriesActions appointment={appointment} canWrite={cancellable} onCancelled={onCancelled} />
-      {canSetStatus && (
-        <StatusActions
-          appointment={appointment}
-          onChanged={(view) => onChanged(view, `${view.patientName} is now ${STATUS_LABELS[view.status]}.`)}
-        />
-      )}
+      {canSetStatus && <StatusActions appointment={appointment} onChanged={onChanged} />}
       {canWrite && appointment.status !== 'cancelled' && (
         <DetailsForm
-          key={appointment.updatedAt}
+          // A fresh form for each version of the appointment; keys unique among the panel's children
+          // (two equal keys made React keep stale copies: "Edit details" multiplied on each change).
+          key={`details-${appointment.updatedAt}`}
           appointment={appointment}
           onSaved={(view) => onChanged(view, `Saved the details of ${view.patientName}'s appointment.`)}
         />
       )}
       {canWrite && MOVABLE_STATUSES.includes(appointment.status) && (
         <MoveForm
-          key={appointment.updatedAt}
+          key={`move-${appointment.updatedAt}`}
           appointment={appointment}
           onMoved={(view) =>
-            onChanged(view, `Moved ${view.patientName} to ${longDate(view.date)}, ${view.startTime}–${view.endTime}.`)
+            onChanged(
+              view,
+              `Moved ${view.patientName} to ${longDate(view.date)}, ${clock.span(view.startTime, view.endTime)}.`,
+            )
           }
         />
       )}

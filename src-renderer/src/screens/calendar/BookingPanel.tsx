@@ -10,12 +10,12 @@ import type {
 import { formatLocalTime } from '../../../../src-shared/scheduling/time';
 import { call } from '../../api';
 import { Field, TextAreaField } from '../../components/Field';
-import { FormMessage } from '../../components/FormMessage';
 import { PatientPicker } from '../../components/PatientPicker';
 import { SelectField } from '../../components/SelectField';
 import { useFormErrors } from '../../hooks/useFormErrors';
 import { problemsOf } from './move';
 import { RepeatFields, useRepeat } from './RepeatFields';
+import { useClockTime } from '../../format/clock-time';
 
 interface BookingPanelProps {
   provider: ProviderSummary;
@@ -54,14 +54,22 @@ export function BookingPanel({
   );
   const [problems, setProblems] = useState<BookingProblem[]>([]);
   const [busy, setBusy] = useState(false);
-  const errors = useFormErrors();
+  const errors = useFormErrors({ patientId: patient?.id ?? null, typeId, ...details });
   const search = useRef<HTMLInputElement>(null);
+  const refusal = useRef<HTMLDivElement>(null);
+  const panel = useRef<HTMLFormElement>(null);
   const time = formatLocalTime(minute);
+  const clock = useClockTime();
   const repeat = useRepeat(onBooked);
 
   useEffect(() => {
     search.current?.focus();
   }, [provider.id, minute]);
+
+  useEffect(() => {
+    // The panel scrolls on its own (the page does not move): back to its top, where the refusal is.
+    if (refusal.current) panel.current?.scrollTo({ top: 0 });
+  }, [problems, errors.errors.form]);
 
   useEffect(() => {
     if (!allowed.some((type) => type.id === typeId) && allowed[0]) setTypeId(allowed[0].id);
@@ -95,13 +103,36 @@ export function BookingPanel({
 
   const type = allowed.find((candidate) => candidate.id === typeId);
   return (
-    <form className="cal-panel" aria-label="Book appointment" noValidate onSubmit={(event) => void submit(event)}>
+    <form
+      ref={panel}
+      className="cal-panel"
+      aria-label="Book appointment"
+      noValidate
+      onSubmit={(event) => void submit(event)}
+    >
       <div className="cal-panel-head">
         <h2>Book appointment</h2>
         <button type="button" className="link-button" onClick={onClose} aria-label="Close booking panel">
           ✕
         </button>
       </div>
+      {(problems.length > 0 || errors.errors.form) && (
+        // At the top, scrolled into view and announced: the reason is where the person is looking, not under the fold.
+        <div ref={refusal} role="alert" className="form-error cal-problems">
+          {problems.length > 0 ? (
+            <>
+              <strong>Not booked:</strong>
+              <ul>
+                {problems.map((problem) => (
+                  <li key={problem.code + problem.message}>{problem.message}</li>
+                ))}
+              </ul>
+            </>
+          ) : (
+            errors.errors.form
+          )}
+        </div>
+      )}
       <dl className="cal-facts">
         <div>
           <dt>Provider</dt>
@@ -110,7 +141,7 @@ export function BookingPanel({
         <div>
           <dt>Start</dt>
           <dd>
-            {dateLabel}, {time}
+            {dateLabel}, {clock.minutes(minute)}
             {type && ` (${type.durationMinutes} min)`}
           </dd>
         </div>
@@ -177,17 +208,6 @@ export function BookingPanel({
         <button type="submit" className="primary" disabled={busy}>
           Book appointment
         </button>
-        {problems.length > 0 && (
-          <div role="alert" className="form-error cal-problems">
-            <strong>Not booked:</strong>
-            <ul>
-              {problems.map((problem) => (
-                <li key={problem.code + problem.message}>{problem.message}</li>
-              ))}
-            </ul>
-          </div>
-        )}
-        <FormMessage error={errors.errors.form} />
       </div>
     </form>
   );

@@ -246,7 +246,6 @@ function CalendarDay({
           appointment={appointment}
           provider={providerOf(appointment.providerId)}
           dateLabel={dateLabel(appointment.date)}
-          today={today}
           canWrite={canWrite}
           notice={notice}
           onClose={close}

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import type { ProviderSummary, RoomSummary } from '../../../../src-shared/scheduling/model';
 import { addDays, isLocalDate } from '../../../../src-shared/scheduling/time';
 import { dateLabel, monthLabel, shortDateLabel } from './format';
-import { addMonths, firstOfMonth, go, mondayOf, type CalendarView } from './route';
+import { addMonths, firstOfMonth, go, weekOf, type CalendarView } from './route';
 
 type Browsable = Exclude<CalendarView, { kind: 'sheet' }>;
 
@@ -30,7 +30,7 @@ function step(view: Browsable, by: number): Browsable {
 /** The view that holds `date`. */
 function at(view: Browsable, date: string): Browsable {
   if (view.kind === 'day') return { kind: 'day', date };
-  if (view.kind === 'week' || view.kind === 'room') return { ...view, date: mondayOf(date) };
+  if (view.kind === 'week' || view.kind === 'room') return { ...view, date: weekOf(date) };
   return { kind: 'month', date: firstOfMonth(date) };
 }
 
@@ -75,7 +75,7 @@ export function CalendarToolbar({ view, today, zone, loading, providers, provide
           type="button"
           aria-pressed={view.kind === 'week'}
           disabled={!weekProvider}
-          onClick={() => weekProvider && go({ kind: 'week', providerId: weekProvider, date: mondayOf(anchor) })}
+          onClick={() => weekProvider && go({ kind: 'week', providerId: weekProvider, date: weekOf(anchor) })}
         >
           Week
         </button>
@@ -90,7 +90,7 @@ export function CalendarToolbar({ view, today, zone, loading, providers, provide
           <button
             type="button"
             aria-pressed={view.kind === 'room'}
-            onClick={() => go({ kind: 'room', roomId: room, date: mondayOf(anchor) })}
+            onClick={() => go({ kind: 'room', roomId: room, date: weekOf(anchor) })}
           >
             Room
           </button>

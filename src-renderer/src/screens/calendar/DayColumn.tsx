@@ -1,10 +1,10 @@
 import { memo, useMemo, type CSSProperties, type KeyboardEvent, type MouseEvent, type PointerEvent } from 'react';
 import type { AppointmentView } from '../../../../src-shared/scheduling/model';
 import { MOVABLE_STATUSES, STATUS_LABELS } from '../../../../src-shared/scheduling/status';
-import { formatLocalTime } from '../../../../src-shared/scheduling/time';
 import type { GridColumn } from './columns';
 import { minutesOn, placeAppointments, ROW_PX, SLOT_MINUTES } from './layout';
 import type { DragGhost } from './useAppointmentDrag';
+import { useClockTime, type ClockTime } from '../../format/clock-time';
 
 export function top(minute: number, from: number): number {
   return ((minute - from) / SLOT_MINUTES) * ROW_PX;
@@ -86,6 +86,8 @@ export const DayColumn = memo(function DayColumn(props: DayColumnProps) {
     now,
     handlers,
   } = props;
+  // Once per column, handed to its blocks: a subscription per block would cost the day view's paint.
+  const clock = useClockTime();
   const placed = useMemo(
     () => (far ? [] : placeAppointments(zone, column.date, from, column.appointments)),
     [far, zone, column.date, from, column.appointments],
@@ -110,7 +112,7 @@ export const DayColumn = memo(function DayColumn(props: DayColumnProps) {
           const minute = minuteAt(event, from, to);
           marker.hidden = overBlock;
           marker.style.top = `${top(minute, from)}px`;
-          marker.textContent = formatLocalTime(minute);
+          marker.textContent = clock.minutes(minute);
         },
         onPointerLeave: (event: PointerEvent<HTMLDivElement>) => {
           const marker = event.currentTarget.querySelector<HTMLElement>(':scope > .cal-hover');
@@ -161,19 +163,20 @@ export const DayColumn = memo(function DayColumn(props: DayColumnProps) {
           type="button"
           className={`cal-slot${selectedMinute === activeMinute ? ' selected' : ''}`}
           style={{ top: top(activeMinute, from) }}
-          aria-label={`Book ${column.bookLabel} at ${formatLocalTime(activeMinute)}`}
+          aria-label={`Book ${column.bookLabel} at ${clock.minutes(activeMinute)}`}
           aria-pressed={selectedMinute === activeMinute}
           aria-keyshortcuts="ArrowUp ArrowDown ArrowLeft ArrowRight"
           onClick={() => handlers.slot(index, activeMinute)}
           onKeyDown={(event) => handlers.slotKey(event, index, activeMinute)}
         >
-          {formatLocalTime(activeMinute)}
+          {clock.minutes(activeMinute)}
         </button>
       )}
       {placed.map(({ appointment, start, end, top: y, height: h, lane, lanes }) => (
         <AppointmentBlock
           key={appointment.id}
           appointment={appointment}
+          clock={clock}
           detail={column.blockDetail ? column.blockDetail(appointment) : appointment.typeName}
           // One lane (the usual case) is the style sheet's left and width: less inline style to parse.
           style={{
@@ -201,7 +204,7 @@ export const DayColumn = memo(function DayColumn(props: DayColumnProps) {
           style={{ top: top(ghost.start, from), height: top(ghost.end, from) - top(ghost.start, from) - 2 }}
           aria-hidden="true"
         >
-          {formatLocalTime(ghost.start)}–{formatLocalTime(ghost.end)}
+          {clock.minutes(ghost.start)}–{clock.minutes(ghost.end)}
         </div>
       )}
       {now !== null && now >= from && now < to && (
@@ -213,6 +216,7 @@ export const DayColumn = memo(function DayColumn(props: DayColumnProps) {
 
 interface BlockProps {
   appointment: AppointmentView;
+  clock: ClockTime;
   /** The line under the name (the type; in a room's week the provider too). */
   detail: string;
   style: CSSProperties;
@@ -229,6 +233,7 @@ interface BlockProps {
 
 function AppointmentBlock({
   appointment,
+  clock,
   detail,
   style,
   size,
@@ -247,7 +252,7 @@ function AppointmentBlock({
       data-appointment={appointment.id}
       style={style}
       aria-pressed={selected}
-      title={`${appointment.startTime}–${appointment.endTime} ${appointment.patientName} · ${detail} · ${STATUS_LABELS[appointment.status]}${draggable ? ' · drag to move, drag the bottom edge to change the length' : ''}`}
+      title={`${clock.span(appointment.startTime, appointment.endTime)} ${appointment.patientName} · ${detail} · ${STATUS_LABELS[appointment.status]}${draggable ? ' · drag to move, drag the bottom edge to change the length' : ''}`}
       onClick={onClick}
       {...(draggable && {
         'aria-keyshortcuts': 'Shift+ArrowUp Shift+ArrowDown Shift+ArrowLeft Shift+ArrowRight Shift+Minus Shift+Plus',
@@ -259,7 +264,9 @@ function AppointmentBlock({
       })}
     >
       {/* A one-slot block shows name and status only: the time and type it would hide are not built (its title has them). */}
-      {size !== 'tiny' && <span className="cal-appt-time">{`${appointment.startTime}–${appointment.endTime}`}</span>}
+      {size !== 'tiny' && (
+        <span className="cal-appt-time">{clock.span(appointment.startTime, appointment.endTime)}</span>
+      )}
       <span className={`cal-status status-${appointment.status}`}>{STATUS_LABELS[appointment.status]}</span>
       <strong className="cal-appt-name">{appointment.patientName}</strong>
       {size !== 'tiny' && <span className="cal-appt-type">{detail}</span>}

@@ -1,10 +1,10 @@
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type RefObject } from 'react';
 import { flushSync } from 'react-dom';
-import { formatLocalTime } from '../../../../src-shared/scheduling/time';
 import type { GridColumn } from './columns';
 import { DayColumn, top, type ColumnHandlers } from './DayColumn';
 import { minutesOn, SLOT_MINUTES } from './layout';
 import { useAppointmentDrag, type Drop } from './useAppointmentDrag';
+import { useClockTime } from '../../format/clock-time';
 
 export type Selection =
   | { kind: 'slot'; providerId: string; date: string; minute: number }
@@ -49,6 +49,7 @@ export function DayGrid({
   onSlot,
   onAppointment,
 }: DayGridProps) {
+  const clock = useClockTime();
   const minutes = useMemo(() => {
     const list: number[] = [];
     for (let m = from; m < to; m += SLOT_MINUTES) list.push(m);
@@ -120,7 +121,7 @@ export function DayGrid({
         if (dragging.key(event, appointment, index, start, end, width)) {
           event.preventDefault();
           event.stopPropagation();
-          if (event.key === 'Enter') refocus.current = appointment.id;
+          if (event.key === 'Enter') refocus.current = { id: appointment.id, columns: latest.current.columns };
         }
       },
       dragBegin: (event, appointment, index, start, end) =>
@@ -135,10 +136,13 @@ export function DayGrid({
    * A block dropped by the keyboard is drawn again where it landed (often in another column): once the
    * drop is settled, the focus goes to it there instead of being lost with the old element.
    */
-  const refocus = useRef<string | null>(null);
+  const refocus = useRef<{ id: string; columns: readonly unknown[] } | null>(null);
   useLayoutEffect(() => {
-    const id = refocus.current;
-    if (!id || drag.ghost) return;
+    const pending = refocus.current;
+    // Wait for the day read again after the drop: focusing the block still drawn where it was would lose
+    // the focus when the refreshed columns replace it (it often lands in another column).
+    if (!pending || drag.ghost || columns === pending.columns) return;
+    const { id } = pending;
     refocus.current = null;
     const active = document.activeElement;
     // Focus moved elsewhere on purpose meanwhile: leave it there.
@@ -167,7 +171,8 @@ export function DayGrid({
   }, [scrollKey, firstMinute, from, now, showsToday]);
 
   const ghost = drag.ghost;
-  const style = { '--columns': count } as CSSProperties;
+  // "10:30 PM" needs a wider axis than "22:30" (labels never wrap).
+  const style = { '--columns': count, '--axis-width': clock.format === '12h' ? '5rem' : '4rem' } as CSSProperties;
   const selectedSlot = selection?.kind === 'slot' ? selection : null;
   const selectedAppointment = selection?.kind === 'appointment' ? selection.appointmentId : null;
   const holds = (column: GridColumn, id: string | null) => id !== null && column.appointments.some((a) => a.id === id);
@@ -191,12 +196,12 @@ export function DayGrid({
             .filter((m) => m % 60 === 0 || m % 60 === 30)
             .map((m) => (
               <span key={m} className={m % 60 === 0 ? 'cal-hour' : 'cal-half'} style={{ top: top(m, from) }}>
-                {formatLocalTime(m)}
+                {clock.minutes(m)}
               </span>
             ))}
           {showsToday && now >= from && now < to && (
             <span className="cal-now-label" style={{ top: top(now, from) }}>
-              {formatLocalTime(now)}
+              {clock.minutes(now)}
             </span>
           )}
         </div>
@@ -240,8 +245,8 @@ export function DayGrid({
       </div>
       {ghost && (
         <p className="visually-hidden" aria-live="polite">
-          {ghost.pending ? 'Moving' : 'Drop to move'} to {columns[ghost.column]?.label} {formatLocalTime(ghost.start)}–
-          {formatLocalTime(ghost.end)}
+          {ghost.pending ? 'Moving' : 'Drop to move'} to {columns[ghost.column]?.label} {clock.minutes(ghost.start)}–
+          {clock.minutes(ghost.end)}
         </p>
       )}
     </div>

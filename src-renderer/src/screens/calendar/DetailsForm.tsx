@@ -20,7 +20,7 @@ export function DetailsForm({
     meetingLink: appointment.meetingLink ?? '',
   });
   const [busy, setBusy] = useState(false);
-  const errors = useFormErrors();
+  const errors = useFormErrors(draft);
 
   async function submit(event: SyntheticEvent) {
     event.preventDefault();

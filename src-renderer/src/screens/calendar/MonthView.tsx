@@ -6,7 +6,7 @@ import { FormMessage } from '../../components/FormMessage';
 import { useCalendar } from '../../stores/calendar';
 import { CalendarToolbar } from './CalendarToolbar';
 import { dateLabel, monthLabel } from './format';
-import { addMonths, calendarHref, mondayOf } from './route';
+import { addMonths, calendarHref, clinicWeekStart, weekOf } from './route';
 import { useViewRead } from './useViewRead';
 
 const SHOWN_STATUSES: readonly AppointmentStatus[] = ['confirmed', 'arrived', 'in_room', 'completed', 'no_show'];
@@ -62,8 +62,11 @@ export function MonthView({ zone, today, month }: { zone: string; today: string;
   const shown = overview?.month === key ? overview : null;
   const byDate = new Map(shown?.days.map((day) => [day.date, day]));
   const weeks: string[][] = [];
-  for (let monday = mondayOf(month); monday <= last; monday = addDays(monday, 7)) {
-    weeks.push(Array.from({ length: 7 }, (_, offset) => addDays(monday, offset)));
+  // The columns start on the clinic's first day of the week (ISO weekday; WEEKDAY_NAMES starts on Monday).
+  const start = clinicWeekStart() - 1;
+  const weekdayNames = [...WEEKDAY_NAMES.slice(start), ...WEEKDAY_NAMES.slice(0, start)];
+  for (let first = weekOf(month); first <= last; first = addDays(first, 7)) {
+    weeks.push(Array.from({ length: 7 }, (_, offset) => addDays(first, offset)));
   }
 
   function onKey(event: KeyboardEvent, date: string) {
@@ -103,7 +106,7 @@ export function MonthView({ zone, today, month }: { zone: string; today: string;
       <table className="cal-month" ref={table} aria-label={`Appointments in ${monthLabel(month)}`}>
         <thead>
           <tr>
-            {WEEKDAY_NAMES.map((name) => (
+            {weekdayNames.map((name) => (
               <th key={name} scope="col">
                 <abbr title={name}>{name.slice(0, 3)}</abbr>
               </th>

@@ -1,11 +1,13 @@
 import { useState, type SyntheticEvent } from 'react';
 import type { AppointmentView, BookingProblem } from '../../../../src-shared/scheduling/model';
-import { isLocalDate, parseLocalTime } from '../../../../src-shared/scheduling/time';
+import { formatHhMm, parseClockTime } from '../../../../src-shared/locale/time-format';
+import { isLocalDate } from '../../../../src-shared/scheduling/time';
 import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
 import { SelectField } from '../../components/SelectField';
 import { useFormErrors } from '../../hooks/useFormErrors';
 import { useCalendar } from '../../stores/calendar';
+import { useClinicSettings } from '../../stores/clinic-settings';
 import { moveAppointment } from './move';
 
 interface MoveFormProps {
@@ -21,13 +23,21 @@ export function MoveForm({ appointment, onMoved }: MoveFormProps) {
   const providers = useCalendar((state) => state.providers);
   const [open, setOpen] = useState(false);
   const [date, setDate] = useState(appointment.date);
-  const [time, setTime] = useState(appointment.startTime);
+  const timeFormat = useClinicSettings((state) => state.settings?.timeFormat) ?? '24h';
+  // Typed and shown in the clinic's time format, as the grid shows times (not the browser's locale).
+  const [time, setTime] = useState(() => formatHhMm(appointment.startTime, timeFormat));
   const [providerId, setProviderId] = useState(appointment.providerId);
   const [length, setLength] = useState(String(appointment.durationMinutes));
   const [problems, setProblems] = useState<BookingProblem[]>([]);
   const [busy, setBusy] = useState(false);
   const [overrideReason, setOverrideReason] = useState('');
-  const errors = useFormErrors();
+  const errors = useFormErrors({
+    'start.date': date,
+    'start.time': time,
+    providerId,
+    durationMinutes: length,
+    'override.reason': overrideReason,
+  });
 
   if (!open) {
     return (
@@ -45,10 +55,11 @@ export function MoveForm({ appointment, onMoved }: MoveFormProps) {
     if (anyway && overrideReason.trim() === '')
       return errors.setField('override.reason', 'say why it must be moved anyway');
     if (!anyway) setProblems([]);
-    const minute = parseLocalTime(time);
+    const minute = parseClockTime(time);
     const durationMinutes = Number(length);
     if (!isLocalDate(date)) return errors.setField('start.date', 'must be a real date');
-    if (minute === null || minute >= 24 * 60) return errors.setField('start.time', 'must be a time written as HH:mm');
+    if (minute === null || minute >= 24 * 60)
+      return errors.setField('start.time', `must be a time such as ${timeFormat === '12h' ? '9:30 AM' : '09:30'}`);
     if (!Number.isInteger(durationMinutes) || durationMinutes < 5 || durationMinutes > 720)
       return errors.setField('durationMinutes', 'must be 5 to 720 whole minutes');
     setBusy(true);
@@ -76,14 +87,15 @@ export function MoveForm({ appointment, onMoved }: MoveFormProps) {
         />
         <Field
           label="New start"
-          type="time"
-          step={300}
+          inputMode="text"
+          autoComplete="off"
+          maxLength={20}
           value={time}
           onChange={(event) => setTime(event.target.value)}
           error={errors.errors.fields['start.time']}
         />
       </div>
-      <div className="cal-move-row">
+      <div className="cal-move-stack">
         <SelectField
           label="Provider"
           value={providerId}

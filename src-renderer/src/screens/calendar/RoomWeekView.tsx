@@ -118,7 +118,6 @@ export function RoomWeekView({
               appointment={appointment}
               provider={providers.find((p) => p.id === appointment.providerId)}
               dateLabel={dateLabel(appointment.date)}
-              today={today}
               canWrite={canWrite}
               notice={notice}
               onClose={() => setSelected(null)}

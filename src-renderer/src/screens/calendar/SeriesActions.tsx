@@ -40,7 +40,7 @@ export function SeriesActions({ appointment, canWrite, onCancelled }: SeriesActi
   const [refused, setRefused] = useState<SeriesRefusal[]>([]);
   const [done, setDone] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const errors = useFormErrors();
+  const errors = useFormErrors({ reason, time });
 
   useEffect(() => {
     if (!appointment.seriesId) return;

@@ -6,7 +6,7 @@ import type {
   ProviderDaySchedule,
 } from '../../../../src-shared/scheduling/model';
 import { dateLabel, shortDateLabel } from './format';
-import { calendarHref, mondayOf } from './route';
+import { calendarHref, weekOf } from './route';
 
 /**
  * One column of the time grid: a provider on a date. The day view has a column per provider, the
@@ -59,7 +59,7 @@ function providerColumn(day: DaySchedule, column: ProviderDaySchedule): GridColu
     links: [
       {
         text: 'Week',
-        href: calendarHref({ kind: 'week', providerId: column.provider.id, date: mondayOf(day.date) }),
+        href: calendarHref({ kind: 'week', providerId: column.provider.id, date: weekOf(day.date) }),
         label: `Week of ${column.provider.displayName}`,
       },
       {

@@ -1,14 +1,25 @@
-import { firstOfMonth, mondayOf } from '../../../../src-shared/scheduling/calendar-dates';
+import { firstOfMonth, weekStartOf } from '../../../../src-shared/scheduling/calendar-dates';
 import { isLocalDate } from '../../../../src-shared/scheduling/time';
+import { useClinicSettings } from '../../stores/clinic-settings';
 
-export { addMonths, firstOfMonth, mondayOf } from '../../../../src-shared/scheduling/calendar-dates';
+export { addMonths, firstOfMonth } from '../../../../src-shared/scheduling/calendar-dates';
+
+/** The clinic's first day of the week (ISO weekday; Monday until its settings have arrived). */
+export function clinicWeekStart(): number {
+  return useClinicSettings.getState().settings?.weekStart ?? 1;
+}
+
+/** The first day of the clinic's week `date` is in: weeks and months start where the clinic's weeks do. */
+export function weekOf(date: string): string {
+  return weekStartOf(date, clinicWeekStart());
+}
 
 /** What `#/calendar/...` shows. */
 export type CalendarView =
   | { kind: 'day'; date: string }
-  /** `date` is the Monday the week starts on. */
+  /** `date` is the first day of the clinic's week (Monday, Sunday or Saturday). */
   | { kind: 'week'; providerId: string; date: string }
-  /** One room's week (`date` is its Monday): who is booked in it, whichever provider. */
+  /** One room's week (`date` is the first day of the clinic's week): who is booked in it, whichever provider. */
   | { kind: 'room'; roomId: string; date: string }
   /** `date` is the first of the month. */
   | { kind: 'month'; date: string }
@@ -24,9 +35,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function parseCalendarRoute(detail: string, today: string): CalendarView {
   const [first = '', second = '', third = ''] = detail.split('/');
   if (first === 'week' && UUID.test(second))
-    return { kind: 'week', providerId: second, date: mondayOf(isLocalDate(third) ? third : today) };
+    return { kind: 'week', providerId: second, date: weekOf(isLocalDate(third) ? third : today) };
   if (first === 'room' && UUID.test(second))
-    return { kind: 'room', roomId: second, date: mondayOf(isLocalDate(third) ? third : today) };
+    return { kind: 'room', roomId: second, date: weekOf(isLocalDate(third) ? third : today) };
   if (first === 'sheet' && UUID.test(second))
     return { kind: 'sheet', providerId: second, date: isLocalDate(third) ? third : today };
   if (first === 'month') {

@@ -59,7 +59,7 @@ export function FindSlotScreen() {
   const [replaced, setReplaced] = useState<string | null>(null);
   const replaces =
     route.replacesId && route.replacesId !== replaced && patient?.id === route.patientId ? route.replacesId : null;
-  const errors = useFormErrors();
+  const errors = useFormErrors({ patientId: patient?.id ?? null, typeId, providerId, from, to, partOfDay });
   const resultsHeading = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {

@@ -7,6 +7,7 @@ import { useClinicSettings } from '../../stores/clinic-settings';
 import { useSession } from '../../stores/session';
 import { AuditScreen } from '../audit/AuditScreen';
 import { BackupScreen } from '../backups/BackupScreen';
+import { BillingScreen } from '../billing/BillingScreen';
 import { CalendarScreen } from '../calendar/CalendarScreen';
 import { FindSlotScreen } from '../find/FindSlotScreen';
 import { HomeScreen } from '../home/HomeScreen';
@@ -28,6 +29,7 @@ const SCREENS: Record<string, () => JSX.Element | null> = {
   find: FindSlotScreen,
   today: TodayScreen,
   board: BoardScreen,
+  billing: BillingScreen,
   patients: PatientsScreen,
   reminders: RemindersScreen,
   settings: SettingsScreen,

@@ -53,6 +53,13 @@ export const ROUTES: readonly [RouteDef, ...RouteDef[]] = [
       'Who is waiting, in which room, with whom and for how long; move, call to room, undo; nurse intake and vitals.',
   },
   {
+    path: 'billing',
+    label: 'Billing',
+    permission: 'billing:read',
+    summary:
+      'This desk’s cash drawer (open, takings, count and close, Z-report); check-out and patient accounts open from the flow board and the patient’s record.',
+  },
+  {
     path: 'reminders',
     label: 'Reminders',
     permission: 'appointments:read',

@@ -8,8 +8,8 @@ import { useSession } from '../../stores/session';
 /** Replaces the whole app while locked: nothing of the work behind it stays in the page. */
 export function LockScreen() {
   const { session, signedIn, signedOut } = useSession();
-  const { errors, show, clear } = useFormErrors();
   const [password, setPassword] = useState('');
+  const { errors, show, clear } = useFormErrors({ password });
   const [busy, setBusy] = useState(false);
 
   async function submit(event: SyntheticEvent) {

@@ -7,9 +7,9 @@ import { useSession } from '../../stores/session';
 
 export function LoginScreen() {
   const { clinicName, signedIn } = useSession();
-  const { errors, show, clear } = useFormErrors();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
+  const { errors, show, clear } = useFormErrors({ username, password });
   const [busy, setBusy] = useState(false);
 
   async function submit(event: SyntheticEvent) {

@@ -24,7 +24,7 @@ export function AddInsuranceForm({ patientId, dateFormat }: { patientId: string;
   const show = usePatients((state) => state.show);
   const [form, setForm] = useState(EMPTY);
   const [priority, setPriority] = useState<InsurancePriority>('primary');
-  const errors = useFormErrors();
+  const errors = useFormErrors({ ...form, priority });
   const update = (key: keyof typeof EMPTY) => (event: { target: { value: string } }) =>
     setForm({ ...form, [key]: event.target.value });
 

@@ -113,7 +113,7 @@ function AddAllergy({ changes }: { changes: AllergyChanges }) {
   const [reaction, setReaction] = useState('');
   const [severity, setSeverity] = useState<AllergySeverity>('unknown');
   const [added, setAdded] = useState<string | null>(null);
-  const errors = useFormErrors();
+  const errors = useFormErrors({ substance, reaction, severity });
 
   async function submit(event: SyntheticEvent) {
     event.preventDefault();

@@ -19,7 +19,7 @@ export function ConsentsCard({ patientId, today, canWrite }: { patientId: string
   const [consents, setConsents] = useState<Consent[]>([]);
   const [kind, setKind] = useState<ConsentKind>('treatment');
   const [givenOn, setGivenOn] = useState(today);
-  const errors = useFormErrors();
+  const errors = useFormErrors({ kind, givenOn });
 
   useEffect(() => {
     void call('consents.list', { patientId }).then((result) => {

@@ -37,7 +37,7 @@ const toDraft = (contact: PatientContact): Draft => ({
 export function ContactsCard({ record, canWrite }: { record: PatientRecord; canWrite: boolean }) {
   const show = usePatients((state) => state.show);
   const [drafts, setDrafts] = useState<Draft[] | null>(null);
-  const errors = useFormErrors();
+  const errors = useFormErrors({ contacts: drafts });
   const dirty = drafts !== null && JSON.stringify(drafts) !== JSON.stringify(record.contacts.map(toDraft));
   useLeaveGuard(dirty);
 

@@ -39,7 +39,7 @@ export function DocumentsCard({ patientId, canWrite }: { patientId: string; canW
   const [title, setTitle] = useState('');
   const [file, setFile] = useState<File | null>(null);
   const [busy, setBusy] = useState(false);
-  const errors = useFormErrors();
+  const errors = useFormErrors({ kind, title, contentBase64: file ? `${file.name}:${file.size}` : null });
 
   useEffect(() => {
     void call('documents.list', { patientId }).then((result) => {

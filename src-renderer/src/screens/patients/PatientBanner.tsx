@@ -3,6 +3,7 @@ import type { PatientRecord } from '../../../../src-shared/patients/model';
 import { formatDate } from '../../../../src-shared/patients/dates';
 import type { DateFormat } from '../../../../src-shared/api/areas/settings';
 import { photoSource, usePatientPhoto } from '../../stores/patient-photo';
+import { AccountFlag } from '../billing/AccountFlag';
 
 /** Who this is, at a glance, wherever a patient is shown: photo, identity, alerts and allergies. */
 export function PatientBanner({ record, dateFormat }: { record: PatientRecord; dateFormat: DateFormat }) {
@@ -43,6 +44,7 @@ export function PatientBanner({ record, dateFormat }: { record: PatientRecord; d
               {alert.kind}: {alert.text}
             </span>
           ))}
+          <AccountFlag patientId={record.id} />
         </div>
       </div>
     </section>

@@ -48,7 +48,7 @@ export function PatientForm({
   const [confirmed, setConfirmed] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const errors = useFormErrors();
+  const errors = useFormErrors(form);
   const activeHintId = useId();
   const dobIso = parseDateInput(form.dob, dateFormat);
   const dirty = JSON.stringify(form) !== JSON.stringify(initial);

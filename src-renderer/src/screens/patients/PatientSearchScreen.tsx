@@ -4,11 +4,13 @@ import { FormMessage } from '../../components/FormMessage';
 import { useClinicSettings } from '../../stores/clinic-settings';
 import { usePatients } from '../../stores/patients';
 import { useSession } from '../../stores/session';
+import { usePhoneFormat } from '../../format/phone';
 
 /** Reception's landing screen: one box for name, phone, MRN, date of birth or email. */
 export function PatientSearchScreen() {
   const { query, results, error, search } = usePatients();
   const { settings, load } = useClinicSettings();
+  const phone = usePhoneFormat();
   const canRegister = useSession((state) => state.can('patients:write'));
   const canMerge = useSession((state) => state.can('patients:merge'));
   const [active, setActive] = useState(0);
@@ -90,7 +92,7 @@ export function PatientSearchScreen() {
                 <td>{formatDate(row.dob, format)}</td>
                 <td>{row.age}</td>
                 <td>{row.mrn}</td>
-                <td>{row.phone ?? '—'}</td>
+                <td>{row.phone ? phone(row.phone) : '—'}</td>
                 <td>
                   {row.nextAppointment ? (
                     <a href={`#/calendar/${row.nextAppointment.date}`}>

@@ -16,7 +16,9 @@ import { insuranceWarnings } from './insurance-status';
 import { MergesCard } from './MergesCard';
 import { PatientBanner } from './PatientBanner';
 import { PhotoCard } from './PhotoCard';
+import { billingHref } from '../billing/route';
 import { findHref } from '../find/route';
+import { usePhoneFormat } from '../../format/phone';
 
 /** The postal address as the lines an envelope would carry; a dash when nothing is on file. */
 function addressLines(address: PatientRecord['address']): string[] {
@@ -30,9 +32,11 @@ function addressLines(address: PatientRecord['address']): string[] {
 export function PatientSummaryScreen({ patientId }: { patientId: string }) {
   const { record, error, open, show } = usePatients();
   const { settings, load } = useClinicSettings();
+  const phone = usePhoneFormat();
   const canWrite = useSession((state) => state.can('patients:write'));
   const canMerge = useSession((state) => state.can('patients:merge'));
   const canBook = useSession((state) => state.can('appointments:write'));
+  const canSeeAccount = useSession((state) => state.can('billing:read'));
 
   useEffect(() => {
     void load();
@@ -65,6 +69,11 @@ export function PatientSummaryScreen({ patientId }: { patientId: string }) {
                 Edit patient
               </a>
             )}
+            {canSeeAccount && (
+              <a className="button" href={billingHref.account(record.id)}>
+                Account
+              </a>
+            )}
           </div>
         )}
       </div>
@@ -72,13 +81,13 @@ export function PatientSummaryScreen({ patientId }: { patientId: string }) {
         <section className="card" aria-labelledby="contact-heading">
           <h2 id="contact-heading">Contact</h2>
           <dl>
-            {record.phones.map((phone) => (
-              <div key={phone.id}>
+            {record.phones.map((number) => (
+              <div key={number.id}>
                 <dt>
-                  {phone.kind}
-                  {phone.isPrimary ? ' (primary)' : ''}
+                  {number.kind}
+                  {number.isPrimary ? ' (primary)' : ''}
                 </dt>
-                <dd>{phone.number}</dd>
+                <dd>{phone(number.number)}</dd>
               </div>
             ))}
             <div>

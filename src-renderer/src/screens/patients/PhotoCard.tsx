@@ -11,7 +11,7 @@ export function PhotoCard({ patientId }: { patientId: string }) {
   const { patientId: shownFor, photo, shown } = usePatientPhoto();
   const [file, setFile] = useState<File | null>(null);
   const [busy, setBusy] = useState(false);
-  const errors = useFormErrors();
+  const errors = useFormErrors({ contentBase64: file ? `${file.name}:${file.size}` : null });
   const hasPhoto = shownFor === patientId && photo !== null;
 
   async function save(event: SyntheticEvent) {

@@ -63,7 +63,7 @@ export function ReminderSettingsForm({
   const [removeSecrets, setRemoveSecrets] = useState({ smtpPassword: false, smsAuthHeader: false });
   const [saved, setSaved] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const { errors, show, clear } = useFormErrors();
+  const { errors, show, clear } = useFormErrors(form);
   const text = (key: Text | Template) => (event: { target: { value: string } }) =>
     setForm({ ...form, [key]: event.target.value });
   const tick =

@@ -80,11 +80,11 @@ function HolidayForm({
 }) {
   const locations = useSchedulingSetup((state) => state.locations);
   const clock = useClinicClock();
-  const { errors, done, busy, save } = useSetupSave(holiday !== undefined, onSaved);
   const blank = { date: '', name: '', locationId: '' };
   const [draft, setDraft] = useState(() =>
     holiday ? { date: holiday.date, name: holiday.name, locationId: holiday.locationId ?? '' } : blank,
   );
+  const { errors, done, busy, save } = useSetupSave(holiday !== undefined, onSaved, draft);
   const headingId = holiday ? `setup-holiday-${holiday.id}` : 'setup-holiday-heading';
 
   async function submit(event: SyntheticEvent) {

@@ -126,7 +126,6 @@ function HoursForm({
   const locations = useSchedulingSetup((state) => state.locations);
   const providers = useSchedulingSetup((state) => state.providers);
   const reload = useSchedulingSetup((state) => state.reload);
-  const errors = useFormErrors();
   const defaultLocation =
     providers.find((provider) => provider.id === providerId)?.defaultLocationId ?? locations[0]?.id ?? '';
   const blank: HoursDraft = {
@@ -153,6 +152,7 @@ function HoursForm({
   );
   const [done, setDone] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const errors = useFormErrors({ ...draft, weekday: draft.weekdays });
   const prefix = template ? `setup-hours-${template.id}` : 'setup-hours-add';
   const locationId = draft.locationId || locations[0]?.id || '';
 

@@ -120,11 +120,11 @@ function LocationForm({
   onSaved?: (message: string) => void;
   onCancel?: () => void;
 }) {
-  const { errors, done, busy, save } = useSetupSave(location !== undefined, onSaved);
   const blank = { name: '', address: '' };
   const [draft, setDraft] = useState(() =>
     location ? { name: location.name, address: location.address ?? '' } : blank,
   );
+  const { errors, done, busy, save } = useSetupSave(location !== undefined, onSaved, draft);
 
   const headingId = location ? `setup-location-${location.id}` : 'setup-location-heading';
 
@@ -187,8 +187,8 @@ function RoomForm({
   onCancel?: () => void;
 }) {
   const locations = useSchedulingSetup((state) => state.locations);
-  const { errors, done, busy, save } = useSetupSave(room !== undefined, onSaved);
   const [draft, setDraft] = useState({ locationId: '', name: room?.name ?? '' });
+  const { errors, done, busy, save } = useSetupSave(room !== undefined, onSaved, draft);
 
   const locationId = room?.locationId ?? (draft.locationId || locations[0]?.id || '');
   const locationName = (id: string) => locations.find((location) => location.id === id)?.name ?? 'the location';

@@ -95,7 +95,6 @@ function ProviderForm({
   const providers = useSchedulingSetup((state) => state.providers);
   const locations = useSchedulingSetup((state) => state.locations);
   const staff = useSchedulingSetup((state) => state.staff);
-  const { errors, done, busy, save } = useSetupSave(provider !== undefined, onSaved);
   const blank = () => ({
     displayName: '',
     specialty: '',
@@ -114,6 +113,7 @@ function ProviderForm({
         }
       : blank(),
   );
+  const { errors, done, busy, save } = useSetupSave(provider !== undefined, onSaved, draft);
   // Accounts not linked to another provider (this one's own stays on the list).
   const accounts = staff.filter((member) => member.providerId === null || member.providerId === provider?.id);
 

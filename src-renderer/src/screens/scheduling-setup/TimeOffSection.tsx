@@ -121,7 +121,6 @@ function ExceptionForm({
 }) {
   const locations = useSchedulingSetup((state) => state.locations);
   const clock = useClinicClock();
-  const { errors, done, busy, save } = useSetupSave(exception !== undefined, onSaved);
   const blank = { kind: 'time_off' as Kind, date: '', endDate: '', start: '', end: '', locationId: '', reason: '' };
   const [draft, setDraft] = useState(() =>
     exception
@@ -136,6 +135,7 @@ function ExceptionForm({
         }
       : blank,
   );
+  const { errors, done, busy, save } = useSetupSave(exception !== undefined, onSaved, draft);
   const headingId = exception ? `setup-exception-${exception.id}` : 'setup-exception-heading';
   const extra = draft.kind === 'extra_hours';
   // Extra hours need a location; time off may be for every location.

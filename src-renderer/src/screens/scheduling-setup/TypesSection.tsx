@@ -91,7 +91,6 @@ function TypeForm({
 }) {
   const providers = useSchedulingSetup((state) => state.providers);
   const currency = useClinicSettings((state) => type?.currency ?? state.settings?.currency ?? 'USD');
-  const { errors, done, busy, restart, save } = useSetupSave(type !== undefined, onSaved);
   const blank = { name: '', duration: '30', colour: '#1f5fa8', price: '', providerIds: [] as string[] };
   const [draft, setDraft] = useState(() =>
     type
@@ -104,6 +103,7 @@ function TypeForm({
         }
       : blank,
   );
+  const { errors, done, busy, restart, save } = useSetupSave(type !== undefined, onSaved, draft);
   const prefix = type ? `setup-type-${type.id}` : 'setup-type-add';
 
   async function submit(event: SyntheticEvent) {

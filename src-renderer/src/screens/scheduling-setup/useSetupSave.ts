@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Result } from '../../../../src-shared/api/errors';
-import { useFormErrors } from '../../hooks/useFormErrors';
+import { useFormErrors, type FormValues } from '../../hooks/useFormErrors';
 import { useSchedulingSetup } from '../../stores/scheduling-setup';
 
 /**
@@ -8,9 +8,14 @@ import { useSchedulingSetup } from '../../stores/scheduling-setup';
  * show main's refusal beside the fields it names — or say what was saved (to the row's list when
  * editing, under the form when adding, which then starts blank) and reload the lists.
  */
-export function useSetupSave(editing: boolean, onSaved: ((message: string) => void) | undefined) {
+export function useSetupSave(
+  editing: boolean,
+  onSaved: ((message: string) => void) | undefined,
+  /** The form's values: a field's error goes when it changes. */
+  values: FormValues,
+) {
   const reload = useSchedulingSetup((state) => state.reload);
-  const errors = useFormErrors();
+  const errors = useFormErrors(values);
   const [done, setDone] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 

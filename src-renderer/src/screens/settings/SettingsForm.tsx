@@ -1,17 +1,13 @@
 import { useState, type SyntheticEvent } from 'react';
-import type { ClinicSettings, DateFormat } from '../../../../src-shared/api/areas/settings';
+import type { ClinicSettings } from '../../../../src-shared/api/areas/settings';
 import { call } from '../../api';
 import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
-import { SelectField } from '../../components/SelectField';
+import { LocaleFields, localeForCountry, type LocaleDraft } from '../../components/LocaleFields';
 import { TimeZoneField } from '../../components/TimeZoneField';
-import { formatDate } from '../../format/datetime';
 import { useFormErrors } from '../../hooks/useFormErrors';
 import { useClinicSettings } from '../../stores/clinic-settings';
 import { useSession } from '../../stores/session';
-
-const DATE_FORMATS: readonly DateFormat[] = ['YYYY-MM-DD', 'DD/MM/YYYY', 'MM/DD/YYYY'];
-const isDateFormat = (value: string): value is DateFormat => (DATE_FORMATS as readonly string[]).includes(value);
 
 export function SettingsForm({ initial }: { initial: ClinicSettings }) {
   const [form, setForm] = useState({
@@ -19,13 +15,22 @@ export function SettingsForm({ initial }: { initial: ClinicSettings }) {
     timeZone: initial.timeZone,
     currency: initial.currency,
     lockTimeoutMinutes: String(initial.lockTimeoutMinutes),
+    noShowGraceMinutes: String(initial.noShowGraceMinutes),
+    providerStep: initial.providerStep,
+  });
+  const [locale, setLocale] = useState<LocaleDraft>({
+    country: initial.country ?? '',
     dateFormat: initial.dateFormat,
+    timeFormat: initial.timeFormat,
+    weekStart: initial.weekStart,
+    phoneRegion: initial.phoneRegion ?? '',
   });
   const [saved, setSaved] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const { errors, show, clear } = useFormErrors();
+  const { errors, show, clear } = useFormErrors({ ...form, ...locale });
   const update =
-    (key: 'clinicName' | 'timeZone' | 'currency' | 'lockTimeoutMinutes') => (event: { target: { value: string } }) => {
+    (key: 'clinicName' | 'timeZone' | 'currency' | 'lockTimeoutMinutes' | 'noShowGraceMinutes') =>
+    (event: { target: { value: string } }) => {
       setForm({ ...form, [key]: event.target.value });
     };
 
@@ -34,8 +39,17 @@ export function SettingsForm({ initial }: { initial: ClinicSettings }) {
     clear();
     setSaved(null);
     setBusy(true);
-    const minutes = form.lockTimeoutMinutes.trim() === '' ? Number.NaN : Number(form.lockTimeoutMinutes);
-    const result = await call('settings.update', { ...form, lockTimeoutMinutes: minutes });
+    const number = (text: string) => (text.trim() === '' ? Number.NaN : Number(text));
+    const result = await call('settings.update', {
+      ...form,
+      lockTimeoutMinutes: number(form.lockTimeoutMinutes),
+      noShowGraceMinutes: number(form.noShowGraceMinutes),
+      dateFormat: locale.dateFormat,
+      timeFormat: locale.timeFormat,
+      weekStart: locale.weekStart,
+      ...(locale.country !== '' && { country: locale.country }),
+      ...(locale.phoneRegion !== '' && { phoneRegion: locale.phoneRegion }),
+    });
     setBusy(false);
     if (!result.ok) {
       show(result.error);
@@ -43,11 +57,14 @@ export function SettingsForm({ initial }: { initial: ClinicSettings }) {
     }
     useSession.getState().settingsChanged(result.value);
     useClinicSettings.getState().set(result.value);
-    setForm({ ...result.value, lockTimeoutMinutes: String(result.value.lockTimeoutMinutes) });
+    setForm({
+      ...result.value,
+      lockTimeoutMinutes: String(result.value.lockTimeoutMinutes),
+      noShowGraceMinutes: String(result.value.noShowGraceMinutes),
+    });
     setSaved('Settings saved.');
   }
 
-  const today = Date.now();
   return (
     <form className="card wide" onSubmit={(event) => void submit(event)} noValidate aria-label="Clinic settings">
       <Field
@@ -81,18 +98,32 @@ export function SettingsForm({ initial }: { initial: ClinicSettings }) {
         error={errors.fields.lockTimeoutMinutes}
         hint="The screen locks after this long without keyboard or mouse use."
       />
-      <SelectField
-        label="Date format"
-        value={form.dateFormat}
-        options={DATE_FORMATS.map((format) => ({
-          value: format,
-          label: `${format} (today: ${formatDate(today, { timeZone: initial.timeZone, dateFormat: format })})`,
-        }))}
-        onChange={(event) => {
-          if (isDateFormat(event.target.value)) setForm({ ...form, dateFormat: event.target.value });
-        }}
-        error={errors.fields.dateFormat}
+      <LocaleFields
+        value={locale}
+        timeZone={initial.timeZone}
+        errors={errors.fields}
+        onChange={setLocale}
+        onCountry={(country) => setLocale(localeForCountry(country).locale)}
       />
+      <Field
+        label="No-show after (minutes past the start)"
+        type="number"
+        inputMode="numeric"
+        min={0}
+        max={240}
+        value={form.noShowGraceMinutes}
+        onChange={update('noShowGraceMinutes')}
+        error={errors.fields.noShowGraceMinutes}
+        hint="A no-show can be recorded only this long after the appointment's start, on its day."
+      />
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={form.providerStep}
+          onChange={(event) => setForm({ ...form, providerStep: event.target.checked })}
+        />{' '}
+        The flow board has a “With provider” step (off: a patient in a room can be checked out at once)
+      </label>
       <FormMessage error={errors.form} success={saved} />
       <button type="submit" className="primary" disabled={busy}>
         Save settings

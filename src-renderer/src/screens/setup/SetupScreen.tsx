@@ -1,6 +1,7 @@
 import { useState, type SyntheticEvent } from 'react';
 import { call } from '../../api';
 import { Field } from '../../components/Field';
+import { LocaleFields, localeForCountry, type LocaleDraft } from '../../components/LocaleFields';
 import { FormMessage } from '../../components/FormMessage';
 import { TimeZoneField } from '../../components/TimeZoneField';
 import { useFormErrors } from '../../hooks/useFormErrors';
@@ -10,7 +11,6 @@ import { RecoverySheetStep } from '../backups/RecoverySheetStep';
 
 export function SetupScreen() {
   const refresh = useSession((state) => state.refresh);
-  const { errors, show, clear, setField } = useFormErrors();
   const [busy, setBusy] = useState(false);
   const [sheet, setSheet] = useState<RecoverySheet | null>(null);
   const [form, setForm] = useState({
@@ -21,6 +21,21 @@ export function SetupScreen() {
     username: '',
     password: '',
     confirm: '',
+  });
+  // Until a country is chosen: unambiguous forms (a US clinic then gets MM/DD/YYYY, 12-hour times, Sunday).
+  const [locale, setLocale] = useState<LocaleDraft>({
+    country: '',
+    dateFormat: 'YYYY-MM-DD',
+    timeFormat: '24h',
+    weekStart: 1,
+    phoneRegion: '',
+  });
+  const { errors, show, clear, setField } = useFormErrors({
+    ...form,
+    ...locale,
+    'admin.displayName': form.displayName,
+    'admin.username': form.username,
+    'admin.password': form.password,
   });
   const update = (key: keyof typeof form) => (event: { target: { value: string } }) =>
     setForm({ ...form, [key]: event.target.value });
@@ -37,6 +52,11 @@ export function SetupScreen() {
       clinicName: form.clinicName,
       timeZone: form.timeZone,
       currency: form.currency,
+      ...(locale.country !== '' && { country: locale.country }),
+      dateFormat: locale.dateFormat,
+      timeFormat: locale.timeFormat,
+      weekStart: locale.weekStart,
+      ...(locale.phoneRegion !== '' && { phoneRegion: locale.phoneRegion }),
       admin: { username: form.username, displayName: form.displayName, password: form.password },
     });
     setBusy(false);
@@ -72,6 +92,17 @@ export function SetupScreen() {
             error={errors.fields.clinicName}
             autoFocus
             required
+          />
+          <LocaleFields
+            value={locale}
+            timeZone={form.timeZone}
+            errors={errors.fields}
+            onChange={setLocale}
+            onCountry={(country) => {
+              const suggested = localeForCountry(country);
+              setLocale(suggested.locale);
+              setForm({ ...form, currency: suggested.currency });
+            }}
           />
           <TimeZoneField
             value={form.timeZone}

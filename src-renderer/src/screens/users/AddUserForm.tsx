@@ -14,7 +14,7 @@ export function AddUserForm() {
   const replace = useUsers((state) => state.replace);
   const [form, setForm] = useState(EMPTY);
   const [added, setAdded] = useState<string | null>(null);
-  const { errors, show, clear } = useFormErrors();
+  const { errors, show, clear } = useFormErrors(form);
 
   async function submit(event: SyntheticEvent) {
     event.preventDefault();

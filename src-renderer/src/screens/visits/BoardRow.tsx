@@ -7,11 +7,17 @@ import {
   type VisitStatus,
 } from '../../../../src-shared/visits/status';
 import { call } from '../../api';
+import { navigate } from '../../hooks/navigation';
+import { useSession } from '../../stores/session';
+import { billingHref } from '../billing/route';
 import { findHref } from '../find/route';
 import { liveTimes, minutesText } from './time';
 
-/** Single keys on a focused row: a move each, plus call, check-out and undo. */
-export const ROW_KEYS: Record<string, MoveTarget | 'call' | 'checkout' | 'undo'> = {
+type RowAction = MoveTarget | 'call' | 'checkout' | 'undo' | 'intake';
+
+/** Single keys on a focused row: a move each, plus call, check-out, undo and intake (vitals). */
+export const ROW_KEYS: Record<string, RowAction> = {
+  i: 'intake',
   w: 'arrived',
   r: 'roomed',
   p: 'with_provider',
@@ -45,9 +51,18 @@ export function BoardRow({ visit, board, now, canMove, canIntake, timeText, onFo
   const times = liveTimes(visit, board, now);
   const chosenRoom = rooms.some((room) => room.id === roomId) ? roomId : (rooms[0]?.id ?? '');
   const active = visit.status !== 'checked_out' && visit.status !== 'cancelled';
+  const status: VisitStatus = visit.status;
+  // A desk that bills checks out through the check-out screen (invoice, payment, then done).
+  const canBill = useSession((state) => state.can('billing:write'));
 
-  async function act(action: MoveTarget | 'call' | 'checkout' | 'undo') {
+  /** The move's button: rooming from the waiting room says it is not a call (the call shows on the display). */
+  const moveLabel = (to: MoveTarget) =>
+    to === 'roomed' ? (status === 'arrived' ? 'Room without calling' : 'Back to room') : MOVE_LABELS[to];
+  const intakeHref = `#/board/intake/${visit.id}`;
+
+  async function act(action: Exclude<RowAction, 'intake'>) {
     setError(null);
+    if (action === 'checkout' && canBill) return navigate(billingHref.checkOut(visit.id));
     if (action === 'roomed' || action === 'call') {
       if (!chosenRoom) return setError('No free room: free one first.');
     }
@@ -79,6 +94,12 @@ export function BoardRow({ visit, board, now, canMove, canIntake, timeText, onFo
       return;
     }
     const action = ROW_KEYS[event.key.toLowerCase()];
+    if (action === 'intake') {
+      if (!canIntake || !active) return;
+      event.preventDefault();
+      window.location.hash = intakeHref;
+      return;
+    }
     if (!action || !canMove || busy) return;
     const allowed =
       action === 'undo'
@@ -93,7 +114,6 @@ export function BoardRow({ visit, board, now, canMove, canIntake, timeText, onFo
     void act(action);
   }
 
-  const status: VisitStatus = visit.status;
   return (
     <tr
       tabIndex={0}
@@ -104,7 +124,7 @@ export function BoardRow({ visit, board, now, canMove, canIntake, timeText, onFo
     >
       <td className="ticket">{visit.ticket}</td>
       <th scope="row">
-        {canIntake && active ? <a href={`#/board/intake/${visit.id}`}>{visit.patientName}</a> : visit.patientName}
+        {canIntake && active ? <a href={intakeHref}>{visit.patientName}</a> : visit.patientName}
         <span className="sub">
           MRN {visit.mrn} · {visit.appointmentStart !== null ? `appt ${timeText(visit.appointmentStart)}` : 'walk-in'}
         </span>
@@ -127,6 +147,16 @@ export function BoardRow({ visit, board, now, canMove, canIntake, timeText, onFo
       </td>
       <td>
         <div className="board-actions">
+          {canIntake && active && (
+            <a
+              className="button"
+              href={intakeHref}
+              aria-label={`Intake for ${visit.patientName} (vitals)`}
+              aria-keyshortcuts="I"
+            >
+              Intake
+            </a>
+          )}
           {canMove && active && (
             <>
               {(visit.moves.includes('roomed') || status === 'arrived') && (
@@ -143,13 +173,13 @@ export function BoardRow({ visit, board, now, canMove, canIntake, timeText, onFo
                 </label>
               )}
               {status === 'arrived' && (
-                <button type="button" onClick={() => void act('call')} disabled={busy}>
-                  Call to room
+                <button type="button" onClick={() => void act('call')} disabled={busy} aria-keyshortcuts="C">
+                  Call to room (shows on the display)
                 </button>
               )}
               {visit.moves.map((to) => (
                 <button key={to} type="button" onClick={() => void act(to)} disabled={busy}>
-                  {MOVE_LABELS[to]}
+                  {moveLabel(to)}
                 </button>
               ))}
               {visit.canCheckOut && (

@@ -11,6 +11,7 @@ import { IntakeScreen } from './IntakeScreen';
 import { boardNow } from './time';
 import { useTick, useVisitEvents } from './useVisitEvents';
 import './visits.css';
+import { useClockTime } from '../../format/clock-time';
 
 const STATUS_FILTERS: VisitStatus[] = ['arrived', 'roomed', 'with_provider', 'ready_for_checkout', 'checked_out'];
 
@@ -51,7 +52,8 @@ function FlowBoard() {
       (!status || visit.status === status),
   );
   const now = board ? boardNow(board, loadedAt, tick) : tick;
-  const timeText = (ms: number) => localTimeOf(zone, ms);
+  const clock = useClockTime();
+  const timeText = (ms: number) => clock.hhmm(localTimeOf(zone, ms));
 
   const focusStep = (step: 1 | -1) => {
     const rows = [...(tableRef.current?.querySelectorAll<HTMLTableRowElement>('tr.board-row') ?? [])];
@@ -125,9 +127,9 @@ function FlowBoard() {
         </p>
       )}
       <p className="hint">
-        Select a row, then: <kbd>R</kbd> room · <kbd>C</kbd> call to room · <kbd>P</kbd> provider in · <kbd>X</kbd>{' '}
-        ready for check-out · <kbd>O</kbd> check out · <kbd>W</kbd> back to waiting · <kbd>U</kbd> undo · <kbd>↑</kbd>/
-        <kbd>↓</kbd> other rows.
+        Select a row, then: <kbd>I</kbd> intake (vitals) · <kbd>C</kbd> call to room (shows on the display) ·
+        <kbd>R</kbd> room without calling · <kbd>P</kbd> provider in · <kbd>X</kbd> ready for check-out · <kbd>O</kbd>{' '}
+        check out · <kbd>W</kbd> back to waiting · <kbd>U</kbd> undo · <kbd>↑</kbd>/<kbd>↓</kbd> other rows.
       </p>
       <table className="board-table">
         <thead>

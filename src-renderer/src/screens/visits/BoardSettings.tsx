@@ -17,7 +17,7 @@ export function BoardSettings() {
     ready_for_checkout: '',
   });
   const [saved, setSaved] = useState<string | null>(null);
-  const errors = useFormErrors();
+  const errors = useFormErrors({ thresholds: minutes });
 
   useEffect(() => {
     void call('visits.settings', {}).then((result) => {

@@ -2,6 +2,12 @@ import { useEffect, useState } from 'react';
 import type { CheckInReview, VisitView } from '../../../../src-shared/visits/model';
 import { call } from '../../api';
 import { FormMessage } from '../../components/FormMessage';
+import { usePhoneFormat } from '../../format/phone';
+import { useSession } from '../../stores/session';
+import { useClinicSettings } from '../../stores/clinic-settings';
+import { formatDate } from '../../../../src-shared/patients/dates';
+import { CheckInConsent } from './CheckInConsent';
+import { CheckInPayment } from '../billing/CheckInPayment';
 
 interface CheckInPanelProps {
   target: { appointmentId: string } | { patientId: string };
@@ -11,10 +17,13 @@ interface CheckInPanelProps {
 
 /** What to confirm with the patient at the desk, then one button that marks them arrived (and one that undoes it). */
 export function CheckInPanel({ target, onClose, onDone }: CheckInPanelProps) {
+  const phone = usePhoneFormat();
   const [review, setReview] = useState<CheckInReview | null>(null);
   const [visit, setVisit] = useState<VisitView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const canRecordConsent = useSession((state) => state.can('patients:write'));
+  const dateFormat = useClinicSettings((state) => state.settings?.dateFormat) ?? 'YYYY-MM-DD';
   const key = 'appointmentId' in target ? target.appointmentId : target.patientId;
 
   useEffect(() => {
@@ -62,14 +71,14 @@ export function CheckInPanel({ target, onClose, onDone }: CheckInPanelProps) {
             <div>
               <dt>Born · MRN</dt>
               <dd>
-                {review.dob} · {review.mrn}
+                {formatDate(review.dob, dateFormat)} · {review.mrn}
               </dd>
             </div>
             <div>
               <dt>Phone</dt>
               <dd>
                 {review.phones.length > 0
-                  ? review.phones.map((p) => `${p.number} (${p.kind})`).join(', ')
+                  ? review.phones.map((p) => `${phone(p.number)} (${p.kind})`).join(', ')
                   : 'none on file'}
               </dd>
             </div>
@@ -97,7 +106,7 @@ export function CheckInPanel({ target, onClose, onDone }: CheckInPanelProps) {
               <dt>Consents</dt>
               <dd>
                 {review.consents.length > 0
-                  ? review.consents.map((c) => `${c.kind} (${c.givenOn})`).join(', ')
+                  ? review.consents.map((c) => `${c.kind} (${formatDate(c.givenOn, dateFormat)})`).join(', ')
                   : 'none on file'}
               </dd>
             </div>
@@ -121,6 +130,20 @@ export function CheckInPanel({ target, onClose, onDone }: CheckInPanelProps) {
           ) : (
             <p className="form-success">Details, insurance and consents are in order.</p>
           )}
+          {review.insurance.every((policy) => policy.expired) && (
+            <p className="hint">
+              Without a policy in force the visit is billed self-pay (the self-pay fee schedule). A card the patient
+              shows: <a href={`#/patients/${review.patientId}`}>add it under Insurance on their record</a>.
+            </p>
+          )}
+          {canRecordConsent && (
+            <CheckInConsent
+              patientId={review.patientId}
+              onRecorded={() =>
+                void call('visits.checkInReview', target).then((result) => result.ok && setReview(result.value))
+              }
+            />
+          )}
         </>
       )}
       <FormMessage
@@ -140,6 +163,14 @@ export function CheckInPanel({ target, onClose, onDone }: CheckInPanelProps) {
           </button>
         )}
       </div>
+      {review && (
+        <CheckInPayment
+          key={review.patientId}
+          patientId={review.patientId}
+          visitId={visit?.id ?? review.openVisitId}
+          account={review.account}
+        />
+      )}
     </section>
   );
 }

@@ -93,46 +93,53 @@ export function IntakeScreen({ visitId }: { visitId: string }) {
         <section aria-labelledby="history-title" className="card wide">
           <h2 id="history-title">Vitals history</h2>
           <VitalsChart history={history} />
-          <table aria-label="Vitals history" className="history-table">
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">BP</th>
-                <th scope="col">Pulse</th>
-                <th scope="col">Temp (°{units.temperature})</th>
-                <th scope="col">SpO2</th>
-                <th scope="col">Weight ({units.system === 'imperial' ? 'lb' : 'kg'})</th>
-                <th scope="col">BMI</th>
-                <th scope="col">Pain</th>
-                <th scope="col">By</th>
-              </tr>
-            </thead>
-            <tbody>
-              {history.map((row) => {
-                const shown = fromSI({ ...row }, units);
-                return (
-                  <tr key={row.id}>
-                    <td>{formatDateTime(row.recordedAt, clock).slice(0, 16).replace(' ', '\u00a0')}</td>
-                    <td>{row.systolic !== null ? `${row.systolic}/${row.diastolic ?? '—'}` : '—'}</td>
-                    <td>{row.pulse ?? '—'}</td>
-                    <td>{shown.temperature ?? '—'}</td>
-                    <td>{row.spo2 ?? '—'}</td>
-                    <td>{shown.weight ?? '—'}</td>
-                    <td>{row.bmi ?? '—'}</td>
-                    <td>{row.pain ?? '—'}</td>
-                    <td>{row.recordedBy ?? '—'}</td>
-                  </tr>
-                );
-              })}
-              {history.length === 0 && (
+          {/* Eleven columns: on a narrow card the table scrolls inside it rather than running past its edge. */}
+          <div className="history-scroll">
+            <table aria-label="Vitals history" className="history-table">
+              <thead>
                 <tr>
-                  <td colSpan={9} className="muted">
-                    No vitals recorded yet.
-                  </td>
+                  <th scope="col">When</th>
+                  <th scope="col">BP</th>
+                  <th scope="col">Pulse</th>
+                  <th scope="col">Resp. rate</th>
+                  <th scope="col">Temp (°{units.temperature})</th>
+                  <th scope="col">SpO2</th>
+                  <th scope="col">Weight ({units.system === 'imperial' ? 'lb' : 'kg'})</th>
+                  <th scope="col">BMI</th>
+                  <th scope="col">Pain</th>
+                  <th scope="col">Chief complaint</th>
+                  <th scope="col">By</th>
                 </tr>
-              )}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {history.map((row) => {
+                  const shown = fromSI({ ...row }, units);
+                  return (
+                    <tr key={row.id}>
+                      <td>{formatDateTime(row.recordedAt, clock).slice(0, 16).replace(' ', '\u00a0')}</td>
+                      <td>{row.systolic !== null ? `${row.systolic}/${row.diastolic ?? '—'}` : '—'}</td>
+                      <td>{row.pulse ?? '—'}</td>
+                      <td>{row.respRate ?? '—'}</td>
+                      <td>{shown.temperature ?? '—'}</td>
+                      <td>{row.spo2 ?? '—'}</td>
+                      <td>{shown.weight ?? '—'}</td>
+                      <td>{row.bmi ?? '—'}</td>
+                      <td>{row.pain ?? '—'}</td>
+                      <td className="complaint">{row.chiefComplaint ?? '—'}</td>
+                      <td>{row.recordedBy ?? '—'}</td>
+                    </tr>
+                  );
+                })}
+                {history.length === 0 && (
+                  <tr>
+                    <td colSpan={11} className="muted">
+                      No vitals recorded yet.
+                    </td>
+                  </tr>
+                )}
+              </tbody>
+            </table>
+          </div>
         </section>
       </div>
     </section>

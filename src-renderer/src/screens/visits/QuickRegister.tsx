@@ -16,7 +16,7 @@ export function QuickRegister({ onRegistered }: { onRegistered: (patientId: stri
   const [phone, setPhone] = useState('');
   const [duplicates, setDuplicates] = useState<DuplicateCandidate[]>([]);
   const [busy, setBusy] = useState(false);
-  const errors = useFormErrors();
+  const errors = useFormErrors({ firstName, lastName, dob, 'phones.0.number': phone });
 
   async function register(event: SyntheticEvent, notDuplicateOf: string[] = []) {
     event.preventDefault();

@@ -10,6 +10,7 @@ import { useSession } from '../../stores/session';
 import { CheckInPanel } from './CheckInPanel';
 import { QuickRegister } from './QuickRegister';
 import './visits.css';
+import { useClockTime } from '../../format/clock-time';
 
 type Target = { appointmentId: string } | { patientId: string } | null;
 const CAN_ARRIVE = new Set(['booked', 'confirmed', 'no_show']);
@@ -21,6 +22,7 @@ const CAN_ARRIVE = new Set(['booked', 'confirmed', 'no_show']);
 export function TodayScreen() {
   const detail = useHashDetail();
   const zone = useClinicSettings((state) => state.settings?.timeZone);
+  const clock = useClockTime();
   const canCheckIn = useSession((state) => state.can('visits:write'));
   const [appointments, setAppointments] = useState<AppointmentView[]>([]);
   const [target, setTarget] = useState<Target>(() => (detail ? { appointmentId: detail } : null));
@@ -86,7 +88,7 @@ export function TodayScreen() {
             <tbody>
               {appointments.map((a) => (
                 <tr key={a.id}>
-                  <td>{a.startTime}</td>
+                  <td>{clock.hhmm(a.startTime)}</td>
                   <th scope="row">
                     {a.patientName} <span className="muted block">MRN {a.patientMrn}</span>
                   </th>

@@ -7,6 +7,7 @@ import { FormMessage } from '../../components/FormMessage';
 import { useFormErrors } from '../../hooks/useFormErrors';
 import { useClinicSettings } from '../../stores/clinic-settings';
 import { localTimeOf } from '../../../../src-shared/scheduling/time';
+import { useClockTime } from '../../format/clock-time';
 
 type Numeric = VitalField;
 
@@ -38,8 +39,9 @@ export function VitalsForm({ patientId, visitId, settings, allergies, onSaved }:
   const [unusual, setUnusual] = useState<VitalField[]>([]);
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
-  const errors = useFormErrors();
+  const errors = useFormErrors({ ...values, chiefComplaint: complaint });
   const zone = useClinicSettings((state) => state.settings?.timeZone) ?? 'UTC';
+  const clock = useClockTime();
   const units = { temperature: settings.temperatureUnit, system: settings.measurementSystem } as const;
   const imperial = units.system === 'imperial';
 
@@ -82,7 +84,9 @@ export function VitalsForm({ patientId, visitId, settings, allergies, onSaved }:
       setUnusual(Array.isArray(implausible) ? (implausible as VitalField[]) : []);
       return errors.show(result.error, [...Object.keys(EMPTY), 'chiefComplaint']);
     }
-    setSaved(`Vitals saved at ${localTimeOf(zone, result.value.recordedAt)} by ${result.value.recordedBy ?? 'you'}.`);
+    setSaved(
+      `Vitals saved at ${clock.hhmm(localTimeOf(zone, result.value.recordedAt))} by ${result.value.recordedBy ?? 'you'}.`,
+    );
     setValues(EMPTY);
     setComplaint('');
     setUnusual([]);

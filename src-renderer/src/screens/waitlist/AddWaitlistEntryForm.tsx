@@ -62,7 +62,7 @@ export function AddWaitlistEntryForm() {
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const [added, setAdded] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const errors = useFormErrors();
+  const errors = useFormErrors({ ...draft, patientId: patient?.id ?? null });
   const typeId = draft.typeId || types[0]?.id || '';
   const type = types.find((t) => t.id === typeId);
   const allowed = providers.filter((p) => !type || type.providerIds.length === 0 || type.providerIds.includes(p.id));

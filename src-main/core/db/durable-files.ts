@@ -1,0 +1,33 @@
+import { closeSync, copyFileSync, fsyncSync, openSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+/** Flushes a file's contents to the disk. */
+export function fsyncFile(file: string): void {
+  const fd = openSync(file, 'r+');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Flushes a folder's entries (a rename or a new file in it) to the disk. Windows cannot open a
+ * folder for this and makes renames durable itself, so there it is skipped.
+ */
+export function fsyncFolder(path: string): void {
+  if (process.platform === 'win32') return;
+  const fd = openSync(path, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** A copy that is on the disk, not only in the page cache, when this returns. */
+export function copyFileDurably(from: string, to: string): void {
+  copyFileSync(from, to);
+  fsyncFile(to);
+  fsyncFolder(dirname(to));
+}

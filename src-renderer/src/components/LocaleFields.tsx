@@ -1,0 +1,120 @@
+import type { DateFormat, TimeFormat, WeekStart } from '../../../src-shared/api/areas/settings';
+import { COUNTRY_DEFAULTS, defaultsForCountry } from '../../../src-shared/locale/country-defaults';
+import { formatClockTime } from '../../../src-shared/locale/time-format';
+import { formatDate } from '../format/datetime';
+import { SelectField } from './SelectField';
+
+/** How the clinic writes dates, times, weeks and phone numbers: asked at set-up, changed in Settings. */
+export interface LocaleDraft {
+  country: string;
+  dateFormat: DateFormat;
+  timeFormat: TimeFormat;
+  weekStart: WeekStart;
+  phoneRegion: string;
+}
+
+const DATE_FORMATS: readonly DateFormat[] = ['MM/DD/YYYY', 'DD/MM/YYYY', 'YYYY-MM-DD'];
+const WEEK_STARTS: readonly { value: WeekStart; label: string }[] = [
+  { value: 7, label: 'Sunday' },
+  { value: 1, label: 'Monday' },
+  { value: 6, label: 'Saturday' },
+];
+const COUNTRIES = Object.entries(COUNTRY_DEFAULTS)
+  .map(([code, defaults]) => ({ value: code, label: defaults.name }))
+  .sort((a, b) => a.label.localeCompare(b.label));
+
+/** The draft a country suggests (each stays changeable), and the currency it usually uses. */
+export function localeForCountry(country: string): { locale: LocaleDraft; currency: string } {
+  const habit = defaultsForCountry(country);
+  return {
+    locale: {
+      country,
+      dateFormat: habit.dateFormat,
+      timeFormat: habit.timeFormat,
+      weekStart: habit.weekStart,
+      phoneRegion: country,
+    },
+    currency: habit.currency,
+  };
+}
+
+export function LocaleFields({
+  value,
+  timeZone,
+  errors,
+  onChange,
+  onCountry,
+}: {
+  value: LocaleDraft;
+  timeZone: string;
+  errors: Record<string, string>;
+  onChange: (next: LocaleDraft) => void;
+  /** A new country: its formats are filled in (the caller may also change the currency). */
+  onCountry: (country: string) => void;
+}) {
+  const now = Date.now();
+  const countryOptions = [
+    ...(value.country === '' ? [{ value: '', label: 'Choose the country…' }] : []),
+    ...COUNTRIES,
+    ...(value.country !== '' && !(value.country in COUNTRY_DEFAULTS)
+      ? [{ value: value.country, label: value.country }]
+      : []),
+  ];
+  return (
+    <>
+      <SelectField
+        label="Country"
+        value={value.country}
+        options={countryOptions}
+        onChange={(event) => onCountry(event.target.value)}
+        error={errors.country}
+      />
+      <SelectField
+        label="Date format"
+        value={value.dateFormat}
+        options={DATE_FORMATS.map((format) => ({
+          value: format,
+          label: `${format} (today: ${formatDate(now, { timeZone, dateFormat: format })})`,
+        }))}
+        onChange={(event) => {
+          const chosen = DATE_FORMATS.find((format) => format === event.target.value);
+          if (chosen) onChange({ ...value, dateFormat: chosen });
+        }}
+        error={errors.dateFormat}
+      />
+      <SelectField
+        label="Time format"
+        value={value.timeFormat}
+        options={[
+          { value: '12h', label: `12-hour (${formatClockTime(14 * 60 + 30, '12h')})` },
+          { value: '24h', label: `24-hour (${formatClockTime(14 * 60 + 30, '24h')})` },
+        ]}
+        onChange={(event) => onChange({ ...value, timeFormat: event.target.value === '12h' ? '12h' : '24h' })}
+        error={errors.timeFormat}
+      />
+      <SelectField
+        label="First day of the week"
+        value={String(value.weekStart)}
+        options={WEEK_STARTS.map((start) => ({ value: String(start.value), label: start.label }))}
+        onChange={(event) => {
+          const chosen = WEEK_STARTS.find((start) => String(start.value) === event.target.value);
+          if (chosen) onChange({ ...value, weekStart: chosen.value });
+        }}
+        error={errors.weekStart}
+      />
+      <SelectField
+        label="Phone numbers"
+        value={value.phoneRegion}
+        options={[
+          ...(value.phoneRegion === '' ? [{ value: '', label: 'As typed' }] : []),
+          ...COUNTRIES.map((country) => ({ value: country.value, label: `Numbers of ${country.label}` })),
+          ...(value.phoneRegion !== '' && !(value.phoneRegion in COUNTRY_DEFAULTS)
+            ? [{ value: value.phoneRegion, label: `Numbers of ${value.phoneRegion}` }]
+            : []),
+        ]}
+        onChange={(event) => onChange({ ...value, phoneRegion: event.target.value })}
+        error={errors.phoneRegion}
+      />
+    </>
+  );
+}

@@ -1,0 +1,25 @@
+import type { TimeFormat } from '../../../src-shared/api/areas/settings';
+import { formatClockTime, formatHhMm } from '../../../src-shared/locale/time-format';
+import { useClinicSettings } from '../stores/clinic-settings';
+
+/** Times of day the clinic's way (12- or 24-hour): minutes since midnight, or "HH:mm" as main sends them. */
+export interface ClockTime {
+  format: TimeFormat;
+  minutes: (minutes: number) => string;
+  hhmm: (hhmm: string) => string;
+  /** "09:00–09:30" as "9:00 AM–9:30 AM" in a 12-hour clinic. */
+  span: (start: string, end: string) => string;
+}
+
+export function clockTime(format: TimeFormat): ClockTime {
+  return {
+    format,
+    minutes: (minutes) => formatClockTime(minutes, format),
+    hhmm: (hhmm) => formatHhMm(hhmm, format),
+    span: (start, end) => `${formatHhMm(start, format)}–${formatHhMm(end, format)}`,
+  };
+}
+
+export function useClockTime(): ClockTime {
+  return clockTime(useClinicSettings((state) => state.settings?.timeFormat) ?? '24h');
+}

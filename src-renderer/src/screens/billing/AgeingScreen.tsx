@@ -1,0 +1,181 @@
+import { useEffect, useState, type ReactNode, type SyntheticEvent } from 'react';
+import type { ArAgeing } from '../../../../src-shared/billing/model';
+import { AGEING_BUCKETS, type AgeingAmounts } from '../../../../src-shared/billing/ageing';
+import { formatMoney, type MoneyFormat } from '../../../../src-shared/billing/money';
+import { todayIn } from '../../../../src-shared/patients/dates';
+import { call } from '../../api';
+import { Field } from '../../components/Field';
+import { FormMessage } from '../../components/FormMessage';
+import { useFormErrors } from '../../hooks/useFormErrors';
+import { useClinicSettings } from '../../stores/clinic-settings';
+import { BillingLinks } from './BillingLinks';
+import { readAmount } from './money-field';
+import { savePdf } from './pdf';
+import { billingHref } from './route';
+
+/** `#/billing/ageing`: what patients and payers owe by age, and a batch of statements for everyone owing more than an amount. */
+export function AgeingScreen() {
+  const [ageing, setAgeing] = useState<ArAgeing | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    void call('accounts.ageing', { limit: 200 }).then((result) =>
+      result.ok ? setAgeing(result.value) : setError(result.error.message),
+    );
+  }, []);
+
+  return (
+    <section className="ageing" aria-labelledby="ageing-title">
+      <h1 id="ageing-title">A/R ageing</h1>
+      <BillingLinks current="ageing" />
+      <FormMessage error={error} />
+      {ageing && (
+        <>
+          <p className="lead">As of {ageing.asOf}: days since each open invoice was issued.</p>
+          <AgeingTable
+            label="By patient"
+            money={ageing.money}
+            rows={ageing.byPatient.rows.map((row) => ({
+              key: row.patientId,
+              name: (
+                <a href={billingHref.account(row.patientId)}>
+                  {row.name} <span className="sub">{row.mrn}</span>
+                </a>
+              ),
+              buckets: row.buckets,
+              total: row.totalMinor,
+            }))}
+            totals={ageing.byPatient.totals}
+            total={ageing.byPatient.totalMinor}
+          />
+          <AgeingTable
+            label="By payer"
+            money={ageing.money}
+            rows={ageing.byPayer.rows.map((row) => ({
+              key: row.payer,
+              name: row.payer,
+              buckets: row.buckets,
+              total: row.totalMinor,
+            }))}
+            totals={ageing.byPayer.totals}
+            total={ageing.byPayer.totalMinor}
+          />
+          <StatementBatch money={ageing.money} />
+        </>
+      )}
+    </section>
+  );
+}
+
+interface AgeingRowView {
+  key: string;
+  name: ReactNode;
+  buckets: AgeingAmounts;
+  total: number;
+}
+
+function AgeingTable(props: {
+  label: string;
+  money: MoneyFormat;
+  rows: AgeingRowView[];
+  totals: AgeingAmounts;
+  total: number;
+}) {
+  const { money } = props;
+  return (
+    <table className="ledger" aria-label={props.label}>
+      <caption className="visually-hidden">{props.label}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{props.label}</th>
+          {AGEING_BUCKETS.map((bucket) => (
+            <th key={bucket} scope="col" className="num">
+              {bucket} days
+            </th>
+          ))}
+          <th scope="col" className="num">
+            Total
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {props.rows.map((row) => (
+          <tr key={row.key}>
+            <td>{row.name}</td>
+            {AGEING_BUCKETS.map((bucket) => (
+              <td key={bucket} className="num">
+                {formatMoney(row.buckets[bucket], money)}
+              </td>
+            ))}
+            <td className="num">{formatMoney(row.total, money)}</td>
+          </tr>
+        ))}
+        <tr>
+          <th scope="row">All</th>
+          {AGEING_BUCKETS.map((bucket) => (
+            <td key={bucket} className="num">
+              {formatMoney(props.totals[bucket], money)}
+            </td>
+          ))}
+          <td className="num">{formatMoney(props.total, money)}</td>
+        </tr>
+      </tbody>
+    </table>
+  );
+}
+
+function StatementBatch({ money }: { money: MoneyFormat }) {
+  const zone = useClinicSettings((state) => state.settings?.timeZone) ?? 'UTC';
+  const today = todayIn(zone, Date.now());
+  const [minimum, setMinimum] = useState('0.01');
+  const [from, setFrom] = useState(`${today.slice(0, 4)}-01-01`);
+  const [to, setTo] = useState(today);
+  const [done, setDone] = useState<string | null>(null);
+  const { errors, show, clear, setField } = useFormErrors();
+
+  async function submit(event: SyntheticEvent) {
+    event.preventDefault();
+    clear();
+    setDone(null);
+    const typed = readAmount(minimum, money);
+    if (typed.problem) return setField('minBalanceMinor', typed.problem);
+    const result = await call('statements.batch', { minBalanceMinor: typed.minor ?? 0, from, to, limit: 200 });
+    if (!result.ok) return show(result.error, ['minBalanceMinor', 'from', 'to']);
+    if (result.value.patients.length > 0) savePdf(result.value.pdf);
+    setDone(
+      `${result.value.patients.length} ${result.value.patients.length === 1 ? 'statement' : 'statements'}${result.value.more ? ' (the largest 200; more owe)' : ''} saved.`,
+    );
+  }
+
+  return (
+    <form
+      className="card billing-card"
+      aria-label="Statement batch"
+      onSubmit={(event) => void submit(event)}
+      noValidate
+    >
+      <h2>Statements for everyone owing</h2>
+      <div className="billing-fields">
+        <Field
+          label={`Owing at least (${money.currency})`}
+          inputMode="decimal"
+          value={minimum}
+          onChange={(event) => setMinimum(event.target.value)}
+          error={errors.fields.minBalanceMinor}
+        />
+        <Field
+          label="From"
+          type="date"
+          value={from}
+          onChange={(e) => setFrom(e.target.value)}
+          error={errors.fields.from}
+        />
+        <Field label="To" type="date" value={to} onChange={(e) => setTo(e.target.value)} error={errors.fields.to} />
+      </div>
+      <FormMessage error={errors.form} success={done} />
+      <button type="submit" className="primary">
+        Save statements (PDF)
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,33 @@
+import { useHashDetail } from '../../hooks/useHashRoute';
+import { useSession } from '../../stores/session';
+import { Refusal } from '../../components/Refusal';
+import { AccountScreen } from './AccountScreen';
+import { CheckOutScreen } from './CheckOutScreen';
+import { DrawerScreen } from './DrawerScreen';
+import { BillingSetupScreen } from './setup/BillingSetupScreen';
+import { JournalScreen } from './JournalScreen';
+import { AgeingScreen } from './AgeingScreen';
+import { ClaimScreen } from './ClaimScreen';
+import { ClaimsScreen } from './ClaimsScreen';
+import './billing.css';
+
+const ID = /^[0-9a-f-]{36}$/;
+
+/** `#/billing` the drawer; `/journal` the payments journal; `/ageing` A/R ageing and statement batches; `/setup` billing set-up; `/claims` and `/claims/<id>` claims; `/checkout/<visitId>` check-out; `/account/<patientId>` a patient's account. */
+export function BillingScreen() {
+  const detail = useHashDetail();
+  const canWrite = useSession((state) => state.can('billing:write'));
+  const canManage = useSession((state) => state.can('settings:manage'));
+  const canClaims = useSession((state) => state.can('billing:claims'));
+  const [first = '', second = ''] = detail.split('/');
+  if (first === 'checkout' && ID.test(second))
+    return canWrite ? <CheckOutScreen key={second} visitId={second} /> : <Refusal area="check-out" />;
+  if (first === 'account' && ID.test(second)) return <AccountScreen key={second} patientId={second} />;
+  if (first === 'setup') return canManage ? <BillingSetupScreen /> : <Refusal area="billing set-up" />;
+  if (first === 'journal') return <JournalScreen />;
+  if (first === 'ageing') return <AgeingScreen />;
+  if (first === 'claims' && !canClaims) return <Refusal area="claims" />;
+  if (first === 'claims' && ID.test(second)) return <ClaimScreen key={second} claimId={second} />;
+  if (first === 'claims') return <ClaimsScreen />;
+  return <DrawerScreen />;
+}

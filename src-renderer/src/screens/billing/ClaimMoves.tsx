@@ -1,0 +1,67 @@
+import { useState, type SyntheticEvent } from 'react';
+import type { ClaimView } from '../../../../src-shared/billing/model';
+import { CLAIM_STATUS_LABELS, needsReason, type ClaimStatus } from '../../../../src-shared/billing/claim-status';
+import { call } from '../../api';
+import { Field } from '../../components/Field';
+import { FormMessage } from '../../components/FormMessage';
+import { useFormErrors } from '../../hooks/useFormErrors';
+
+/** The moves main allows from here, one button each; a reason is asked where the move needs one. */
+export function ClaimMoves({ claim, onMoved }: { claim: ClaimView; onMoved: (claim: ClaimView) => void }) {
+  const [reason, setReason] = useState('');
+  const [payerReference, setPayerReference] = useState(claim.payerReference ?? '');
+  const { errors, show, clear } = useFormErrors();
+  const [to, setTo] = useState<ClaimStatus | null>(null);
+
+  async function move(target: ClaimStatus) {
+    clear();
+    setTo(target);
+    const result = await call('claims.move', {
+      claimId: claim.id,
+      to: target,
+      reason: reason.trim() || null,
+      payerReference: payerReference.trim() || null,
+    });
+    if (!result.ok) return show(result.error, ['reason', 'payerReference']);
+    setReason('');
+    setTo(null);
+    onMoved(result.value);
+  }
+
+  if (claim.moves.length === 0) return null;
+  const reasonNeeded = claim.moves.some((target) => needsReason(claim.status, target));
+  return (
+    <form
+      aria-label="Move claim"
+      noValidate
+      onSubmit={(event: SyntheticEvent) => event.preventDefault()}
+      className="claim-moves"
+    >
+      <div className="billing-fields">
+        <Field
+          label="Payer reference"
+          value={payerReference}
+          onChange={(event) => setPayerReference(event.target.value)}
+          error={errors.fields.payerReference}
+          maxLength={60}
+        />
+        <Field
+          label="Reason"
+          value={reason}
+          onChange={(event) => setReason(event.target.value)}
+          error={errors.fields.reason}
+          maxLength={500}
+          hint={reasonNeeded ? 'Needed to reject, deny, appeal or close unpaid' : 'Optional'}
+        />
+      </div>
+      <FormMessage error={errors.form} />
+      <div className="actions">
+        {claim.moves.map((target) => (
+          <button key={target} type="button" disabled={to !== null && to !== target} onClick={() => void move(target)}>
+            {target === 'draft' ? 'Back to draft (corrected)' : `Mark ${CLAIM_STATUS_LABELS[target].toLowerCase()}`}
+          </button>
+        ))}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,74 @@
+import { useState, type SyntheticEvent } from 'react';
+import type { DaySummary } from '../../../../src-shared/billing/model';
+import { formatMoney, type MoneyFormat } from '../../../../src-shared/billing/money';
+import { call } from '../../api';
+import { Field } from '../../components/Field';
+import { FormMessage } from '../../components/FormMessage';
+import { useFormErrors } from '../../hooks/useFormErrors';
+import { MethodTotalsTable } from './MethodTotalsTable';
+
+/** A date's takings across every desk: drawers, still open, over/short, and by method. */
+export function DaySummaryCard({ today, money }: { today: string; money: MoneyFormat }) {
+  const [date, setDate] = useState(today);
+  const [summary, setSummary] = useState<DaySummary | null>(null);
+  const { errors, show, clear } = useFormErrors();
+
+  async function submit(event: SyntheticEvent) {
+    event.preventDefault();
+    clear();
+    const result = await call('drawers.daySummary', { date });
+    if (!result.ok) return show(result.error, ['date']);
+    setSummary(result.value);
+  }
+
+  return (
+    <section className="card billing-card wide-card" aria-labelledby="day-title">
+      <h2 id="day-title">The day across desks</h2>
+      <form className="billing-fields" aria-label="Day summary" onSubmit={(event) => void submit(event)} noValidate>
+        <Field
+          label="Date"
+          type="date"
+          value={date}
+          onChange={(e) => setDate(e.target.value)}
+          error={errors.fields.date}
+        />
+        <div className="field">
+          <button type="submit">Show the day</button>
+        </div>
+      </form>
+      <FormMessage error={errors.form} />
+      {summary && (
+        <>
+          <table className="ledger" aria-label="Desks">
+            <thead>
+              <tr>
+                <th scope="col">Desk</th>
+                <th scope="col" className="num">
+                  Drawers
+                </th>
+                <th scope="col" className="num">
+                  Still open
+                </th>
+                <th scope="col" className="num">
+                  Over/short
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {summary.desks.map((desk) => (
+                <tr key={desk.deskId}>
+                  <td>{desk.deskName}</td>
+                  <td className="num">{desk.drawers}</td>
+                  <td className="num">{desk.open}</td>
+                  <td className="num">{formatMoney(desk.overShortMinor, money)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <MethodTotalsTable rows={summary.byMethod} money={money} label="The day by method" />
+          <p>Net {formatMoney(summary.netMinor, money)}.</p>
+        </>
+      )}
+    </section>
+  );
+}

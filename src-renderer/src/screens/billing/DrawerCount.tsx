@@ -1,0 +1,105 @@
+import { useState, type SyntheticEvent } from 'react';
+import type { DrawerState, ZReport } from '../../../../src-shared/billing/model';
+import { countedTotal } from '../../../../src-shared/billing/denominations';
+import { formatMoney } from '../../../../src-shared/billing/money';
+import { call } from '../../api';
+import { Field } from '../../components/Field';
+import { FormMessage } from '../../components/FormMessage';
+import { useFormErrors } from '../../hooks/useFormErrors';
+import { readAmount } from './money-field';
+
+/**
+ * Counting the open drawer note by note (or as one total for a currency without a table), the
+ * difference from what is expected worked out as typed; a difference needs a reason to close.
+ */
+export function DrawerCount({ state, onClosed }: { state: DrawerState; onClosed: (report: ZReport) => void }) {
+  const { drawer, money, denominations } = state;
+  const [counts, setCounts] = useState<Record<number, string>>({});
+  const [total, setTotal] = useState('');
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const { errors, show, clear, setField } = useFormErrors();
+  if (!drawer) return null;
+
+  const byDenomination = denominations.map((denomination) => ({
+    denominationMinor: denomination,
+    count: /^\d{1,6}$/.test((counts[denomination] ?? '').trim()) ? Number(counts[denomination]) : 0,
+  }));
+  const badCount = denominations.find((d) => (counts[d] ?? '').trim() !== '' && !/^\d{1,6}$/.test(counts[d] ?? ''));
+  const typedTotal = readAmount(total, money, { optional: true });
+  const counted = denominations.length > 0 ? countedTotal(byDenomination) : (typedTotal.minor ?? 0);
+  const difference = counted - drawer.expectedCashMinor;
+
+  async function submit(event: SyntheticEvent) {
+    event.preventDefault();
+    clear();
+    if (badCount !== undefined) return setField(`count-${badCount}`, 'must be a whole number of notes or coins');
+    if (denominations.length === 0 && typedTotal.problem) return setField('countedMinor', typedTotal.problem);
+    if (!drawer) return;
+    setBusy(true);
+    const result = await call('drawers.close', {
+      drawerId: drawer.id,
+      ...(denominations.length > 0 ? { counts: byDenomination } : { countedMinor: typedTotal.minor ?? 0 }),
+      overShortReason: reason.trim() || null,
+    });
+    setBusy(false);
+    if (!result.ok) return show(result.error, ['overShortReason', 'counts', 'countedMinor']);
+    onClosed(result.value);
+  }
+
+  return (
+    <form aria-label="Count and close" onSubmit={(event) => void submit(event)} noValidate>
+      {denominations.length > 0 ? (
+        <fieldset className="denominations">
+          <legend>Cash in the drawer, by note and coin</legend>
+          {denominations.map((denomination) => (
+            <Field
+              key={denomination}
+              label={`${formatMoney(denomination, money)} ×`}
+              inputMode="numeric"
+              value={counts[denomination] ?? ''}
+              onChange={(event) => setCounts({ ...counts, [denomination]: event.target.value })}
+              error={errors.fields[`count-${denomination}`]}
+            />
+          ))}
+        </fieldset>
+      ) : (
+        <Field
+          label={`Cash counted (${money.currency})`}
+          inputMode="decimal"
+          value={total}
+          onChange={(event) => setTotal(event.target.value)}
+          error={errors.fields.countedMinor}
+        />
+      )}
+      <dl className="invoice-totals" aria-label="Count so far">
+        <div>
+          <dt>Expected</dt>
+          <dd>{formatMoney(drawer.expectedCashMinor, money)}</dd>
+        </div>
+        <div>
+          <dt>Counted</dt>
+          <dd>{formatMoney(counted, money)}</dd>
+        </div>
+        <div>
+          <dt>{difference < 0 ? 'Short' : difference > 0 ? 'Over' : 'Difference'}</dt>
+          <dd>{formatMoney(difference, money)}</dd>
+        </div>
+      </dl>
+      <Field
+        label="Reason for the difference"
+        value={reason}
+        onChange={(event) => setReason(event.target.value)}
+        error={errors.fields.overShortReason}
+        maxLength={300}
+        hint={
+          difference === 0 ? 'Only needed when the count differs' : 'Required: the count differs from what is expected'
+        }
+      />
+      <FormMessage error={errors.form} />
+      <button type="submit" className="primary" disabled={busy}>
+        Close drawer
+      </button>
+    </form>
+  );
+}

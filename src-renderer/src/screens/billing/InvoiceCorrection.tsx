@@ -1,0 +1,107 @@
+import { useState, type SyntheticEvent } from 'react';
+import type { InvoiceSummary } from '../../../../src-shared/billing/model';
+import { formatMoney, type MoneyFormat } from '../../../../src-shared/billing/money';
+import {
+  ADJUSTMENT_REASONS,
+  ADJUSTMENT_REASON_LABELS,
+  type AdjustmentReason,
+} from '../../../../src-shared/billing/reason-codes';
+import { call } from '../../api';
+import { Field } from '../../components/Field';
+import { FormMessage } from '../../components/FormMessage';
+import { SelectField } from '../../components/SelectField';
+import { useFormErrors } from '../../hooks/useFormErrors';
+import { amountText, readAmount } from './money-field';
+
+export type InvoiceFix = 'writeOff' | 'creditNote';
+
+interface InvoiceCorrectionProps {
+  invoice: InvoiceSummary;
+  kind: InvoiceFix;
+  money: MoneyFormat;
+  onDone: (message: string) => void;
+  onCancel: () => void;
+}
+
+const isReason = (value: string): value is AdjustmentReason =>
+  (ADJUSTMENT_REASONS as readonly string[]).includes(value);
+
+/**
+ * A manager's correction of an issued invoice: a write-off of what will not be collected (a reason
+ * code), or a credit note taking the whole invoice back (a reason); the invoice itself never changes.
+ */
+export function InvoiceCorrection({ invoice, kind, money, onDone, onCancel }: InvoiceCorrectionProps) {
+  const [amount, setAmount] = useState(amountText(invoice.patientOpenMinor, money));
+  const [reasonCode, setReasonCode] = useState<AdjustmentReason>('small_balance');
+  const [text, setText] = useState('');
+  const [busy, setBusy] = useState(false);
+  const { errors, show, clear, setField } = useFormErrors();
+  const title = kind === 'writeOff' ? 'Write off' : 'Issue credit note';
+
+  async function submit(event: SyntheticEvent) {
+    event.preventDefault();
+    clear();
+    if (kind === 'creditNote') {
+      setBusy(true);
+      const result = await call('invoices.creditNote', { invoiceId: invoice.id, reason: text });
+      setBusy(false);
+      if (!result.ok) return show(result.error, ['reason']);
+      return onDone(`Credit note ${result.value.number ?? ''} issued for ${invoice.number ?? 'the invoice'}.`);
+    }
+    const typed = readAmount(amount, money);
+    if (typed.problem) return setField('amountMinor', `Amount ${typed.problem}`);
+    setBusy(true);
+    const result = await call('accounts.adjust', {
+      invoiceId: invoice.id,
+      amountMinor: typed.minor ?? 0,
+      reasonCode,
+      note: text.trim() || null,
+    });
+    setBusy(false);
+    if (!result.ok) return show(result.error, ['amountMinor', 'reasonCode', 'note']);
+    onDone(`Wrote off ${formatMoney(typed.minor ?? 0, money)} on ${invoice.number ?? 'the invoice'}.`);
+  }
+
+  return (
+    <form aria-label={title} className="billing-correction" onSubmit={(event) => void submit(event)} noValidate>
+      <div className="billing-fields">
+        {kind === 'writeOff' && (
+          <>
+            <Field
+              label={`Write-off amount (${money.currency})`}
+              inputMode="decimal"
+              value={amount}
+              onChange={(event) => setAmount(event.target.value)}
+              error={errors.fields.amountMinor}
+            />
+            <SelectField
+              label="Reason code"
+              value={reasonCode}
+              options={ADJUSTMENT_REASONS.map((value) => ({ value, label: ADJUSTMENT_REASON_LABELS[value] }))}
+              onChange={(event) => isReason(event.target.value) && setReasonCode(event.target.value)}
+              error={errors.fields.reasonCode}
+            />
+          </>
+        )}
+        <Field
+          label={kind === 'writeOff' ? 'Note' : 'Reason'}
+          value={text}
+          onChange={(event) => setText(event.target.value)}
+          error={kind === 'writeOff' ? errors.fields.note : errors.fields.reason}
+          maxLength={kind === 'writeOff' ? 300 : 500}
+          hint={kind === 'writeOff' ? 'Needed when the code is Other' : 'Required: printed on the credit note'}
+          autoFocus
+        />
+      </div>
+      <FormMessage error={errors.form} />
+      <div className="actions">
+        <button type="submit" className="primary" disabled={busy}>
+          {title}
+        </button>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,238 @@
+import { useRef, useState, type SyntheticEvent } from 'react';
+import type { InvoiceView, ServiceView, TaxView } from '../../../../src-shared/billing/model';
+import { formatMoney, type MoneyFormat } from '../../../../src-shared/billing/money';
+import { call } from '../../api';
+import { FormMessage } from '../../components/FormMessage';
+import { useFormErrors } from '../../hooks/useFormErrors';
+import { editedLine, lineForService, linesToSend, type EditedLine } from './invoice-lines';
+import { InvoiceTotals } from './InvoiceTotals';
+
+interface InvoiceEditorProps {
+  invoice: InvoiceView;
+  services: readonly ServiceView[];
+  taxes: readonly TaxView[];
+  money: MoneyFormat;
+  /** After a save or the issue: the invoice as main now has it. */
+  onChanged: (invoice: InvoiceView) => void;
+}
+
+type LineField = 'description' | 'quantity' | 'price' | 'discount' | 'discountReason' | 'taxId';
+/** Main's field names for the columns the desk types in. */
+const MAIN_FIELD: Record<LineField, string> = {
+  description: 'description',
+  quantity: 'quantity',
+  price: 'unitPriceMinor',
+  discount: 'discountMinor',
+  discountReason: 'discountReason',
+  taxId: 'taxId',
+};
+
+/**
+ * A draft invoice's lines, editable: add a service, change quantity, price, discount (with its reason)
+ * and tax; Enter saves, "Issue invoice" saves and issues (after which it never changes).
+ */
+export function InvoiceEditor({ invoice, services, taxes, money, onChanged }: InvoiceEditorProps) {
+  const [lines, setLines] = useState<EditedLine[]>(() => invoice.lines.map((line) => editedLine(line, money)));
+  const [dirty, setDirty] = useState(false);
+  const [adding, setAdding] = useState('');
+  const [busy, setBusy] = useState(false);
+  const { errors, show, clear } = useFormErrors();
+  const picker = useRef<HTMLSelectElement>(null);
+  const activeServices = services.filter((service) => service.active);
+
+  const edit = (index: number, field: LineField, value: string) => {
+    setLines((current) => current.map((line, at) => (at === index ? { ...line, [field]: value } : line)));
+    setDirty(true);
+  };
+
+  async function send(issue: boolean, next: EditedLine[] = lines) {
+    clear();
+    const typed = linesToSend(next, money);
+    if (!typed.ok) {
+      show({ code: 'VALIDATION', message: 'Please correct the lines marked.', details: { fields: typed.problems } });
+      return;
+    }
+    setBusy(true);
+    const input = { invoiceId: invoice.id, lines: typed.lines, expectedUpdatedAt: invoice.updatedAt };
+    const result = issue ? await call('invoices.issue', input) : await call('invoices.saveDraft', input);
+    setBusy(false);
+    if (!result.ok) {
+      // Errors on line fields sit in their cells; anything else by the buttons.
+      const shown = next.flatMap((_, index) => Object.values(MAIN_FIELD).map((field) => `lines.${index}.${field}`));
+      return show(result.error, shown);
+    }
+    setLines(result.value.lines.map((line) => editedLine(line, money)));
+    setDirty(false);
+    onChanged(result.value);
+  }
+
+  function addService() {
+    const service = activeServices.find((candidate) => candidate.id === adding);
+    if (!service) return;
+    const next = [...lines, lineForService(service, money)];
+    setLines(next);
+    setAdding('');
+    // Saved at once, so the totals (and the tax) show what the new line costs.
+    void send(false, next);
+  }
+
+  function remove(index: number) {
+    const next = lines.filter((_, at) => at !== index);
+    setLines(next);
+    void send(false, next);
+  }
+
+  const problem = (index: number, field: LineField) => errors.fields[`lines.${index}.${MAIN_FIELD[field]}`];
+  const cell = (index: number, field: LineField, label: string, props: { inputMode?: 'decimal' | 'numeric' } = {}) => {
+    const line = lines[index];
+    if (!line) return null;
+    const error = problem(index, field);
+    const errorId = `line-${line.key}-${field}-error`;
+    return (
+      <td>
+        <input
+          aria-label={`${label}, line ${index + 1}`}
+          value={line[field]}
+          onChange={(event) => edit(index, field, event.target.value)}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? errorId : undefined}
+          className={`line-${field}`}
+          {...props}
+        />
+        {error && (
+          <small id={errorId} className="field-error block">
+            {error}
+          </small>
+        )}
+      </td>
+    );
+  };
+
+  return (
+    <form
+      aria-label="Invoice lines"
+      className="invoice-editor"
+      noValidate
+      onSubmit={(event: SyntheticEvent) => {
+        event.preventDefault();
+        void send(false);
+      }}
+      onKeyDown={(event) => {
+        if (event.altKey && event.key.toLowerCase() === 'n') {
+          event.preventDefault();
+          picker.current?.focus();
+        }
+        if (event.altKey && event.key.toLowerCase() === 'i') {
+          event.preventDefault();
+          void send(true);
+        }
+      }}
+    >
+      <table className="invoice-lines">
+        <thead>
+          <tr>
+            <th scope="col">Service</th>
+            <th scope="col">Qty</th>
+            <th scope="col">Price</th>
+            <th scope="col">Discount</th>
+            <th scope="col">Discount reason</th>
+            <th scope="col">Tax</th>
+            <th scope="col" className="num">
+              Line total
+            </th>
+            <th scope="col">
+              <span className="visually-hidden">Remove</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {lines.map((line, index) => {
+            const saved = invoice.lines.find((candidate) => candidate.id === line.id);
+            return (
+              <tr key={line.key}>
+                {cell(index, 'description', 'Description')}
+                {cell(index, 'quantity', 'Quantity', { inputMode: 'numeric' })}
+                {cell(index, 'price', 'Price', { inputMode: 'decimal' })}
+                {cell(index, 'discount', 'Discount', { inputMode: 'decimal' })}
+                {cell(index, 'discountReason', 'Discount reason')}
+                <td>
+                  <select
+                    aria-label={`Tax, line ${index + 1}`}
+                    value={line.taxId}
+                    onChange={(event) => edit(index, 'taxId', event.target.value)}
+                  >
+                    <option value="">No tax</option>
+                    {taxes
+                      .filter((tax) => tax.active || tax.id === line.taxId)
+                      .map((tax) => (
+                        <option key={tax.id} value={tax.id}>
+                          {tax.name}
+                        </option>
+                      ))}
+                  </select>
+                  {problem(index, 'taxId') && <small className="field-error block">{problem(index, 'taxId')}</small>}
+                </td>
+                <td className="num">{saved && !dirty ? formatMoney(saved.totalMinor, money) : '…'}</td>
+                <td>
+                  <button
+                    type="button"
+                    className="link-button"
+                    aria-label={`Remove line ${index + 1} (${line.description})`}
+                    onClick={() => remove(index)}
+                    disabled={busy}
+                  >
+                    Remove
+                  </button>
+                </td>
+              </tr>
+            );
+          })}
+          {lines.length === 0 && (
+            <tr>
+              <td colSpan={8} className="muted">
+                No lines yet: add a service.
+              </td>
+            </tr>
+          )}
+        </tbody>
+      </table>
+      <div className="invoice-add">
+        <label htmlFor="add-service">Add service</label>
+        <select
+          id="add-service"
+          ref={picker}
+          autoFocus
+          value={adding}
+          onChange={(event) => setAdding(event.target.value)}
+        >
+          <option value="">Choose a service…</option>
+          {activeServices.map((service) => (
+            <option key={service.id} value={service.id}>
+              {service.code} · {service.name} · {formatMoney(service.defaultPriceMinor, money)}
+            </option>
+          ))}
+        </select>
+        <button type="button" onClick={addService} disabled={!adding || busy}>
+          Add line
+        </button>
+      </div>
+      {dirty ? (
+        <p className="hint">Changes not saved yet: press Enter or “Save lines” to see the totals.</p>
+      ) : (
+        <InvoiceTotals invoice={invoice} money={money} />
+      )}
+      <FormMessage error={errors.form} />
+      <div className="actions">
+        <button type="submit" disabled={busy || !dirty}>
+          Save lines
+        </button>
+        <button type="button" className="primary" disabled={busy || lines.length === 0} onClick={() => void send(true)}>
+          Issue invoice
+        </button>
+      </div>
+      <p className="hint">
+        <kbd>Alt</kbd>+<kbd>N</kbd> add a service · <kbd>Enter</kbd> save lines · <kbd>Alt</kbd>+<kbd>I</kbd> issue.
+      </p>
+    </form>
+  );
+}

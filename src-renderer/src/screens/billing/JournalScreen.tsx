@@ -1,0 +1,157 @@
+import { useEffect, useState, type SyntheticEvent } from 'react';
+import type { PaymentsJournal } from '../../../../src-shared/billing/model';
+import { PAYMENT_METHOD_KINDS, type PaymentMethodKind } from '../../../../src-shared/billing/reason-codes';
+import { formatMoney, type MoneyFormat } from '../../../../src-shared/billing/money';
+import { todayIn } from '../../../../src-shared/patients/dates';
+import { call } from '../../api';
+import { Field } from '../../components/Field';
+import { FormMessage } from '../../components/FormMessage';
+import { SelectField } from '../../components/SelectField';
+import { useFormErrors } from '../../hooks/useFormErrors';
+import { useClinicSettings } from '../../stores/clinic-settings';
+import { BillingLinks } from './BillingLinks';
+import { MethodTotalsTable } from './MethodTotalsTable';
+import { billingHref } from './route';
+import { useBillingSetup } from './useBillingSetup';
+
+const isKind = (value: string): value is PaymentMethodKind =>
+  (PAYMENT_METHOD_KINDS as readonly string[]).includes(value);
+
+/**
+ * `#/billing/journal`: payments, refunds and reversals by the dates they count for. Dates and method
+ * are asked of main; desk and user narrow the answer here (the journal names them, and the desk
+ * cannot list staff without the users permission).
+ */
+export function JournalScreen() {
+  const zone = useClinicSettings((state) => state.settings?.timeZone) ?? 'UTC';
+  const today = todayIn(zone, Date.now());
+  const { setup } = useBillingSetup();
+  const [filters, setFilters] = useState({ from: today, to: today, methodKind: '', desk: '', user: '' });
+  const [journal, setJournal] = useState<PaymentsJournal | null>(null);
+  const { errors, show, clear } = useFormErrors();
+
+  async function load() {
+    clear();
+    const result = await call('payments.journal', {
+      from: filters.from,
+      to: filters.to,
+      ...(isKind(filters.methodKind) && { methodKind: filters.methodKind }),
+      limit: 1000,
+    });
+    if (!result.ok) return show(result.error, ['from', 'to', 'methodKind']);
+    setJournal(result.value);
+  }
+
+  useEffect(() => {
+    void load();
+    // First load only: later ones follow "Show".
+  }, []);
+
+  const money: MoneyFormat | null = setup?.settings.money ?? null;
+  const rows = (journal?.rows ?? []).filter(
+    (row) => (!filters.desk || row.deskName === filters.desk) && (!filters.user || row.enteredBy === filters.user),
+  );
+  const distinct = (values: (string | null)[]) => [...new Set(values.filter((v): v is string => v !== null))];
+  const set = (key: keyof typeof filters) => (event: { target: { value: string } }) =>
+    setFilters({ ...filters, [key]: event.target.value });
+
+  return (
+    <section className="journal" aria-labelledby="journal-title">
+      <h1 id="journal-title">Payments journal</h1>
+      <BillingLinks current="journal" />
+      <form
+        className="filters"
+        aria-label="Journal filters"
+        noValidate
+        onSubmit={(event: SyntheticEvent) => {
+          event.preventDefault();
+          void load();
+        }}
+      >
+        <Field label="From" type="date" value={filters.from} onChange={set('from')} error={errors.fields.from} />
+        <Field label="To" type="date" value={filters.to} onChange={set('to')} error={errors.fields.to} />
+        <SelectField
+          label="Method"
+          value={filters.methodKind}
+          options={[{ value: '', label: 'All methods' }, ...PAYMENT_METHOD_KINDS.map((k) => ({ value: k, label: k }))]}
+          onChange={set('methodKind')}
+        />
+        <SelectField
+          label="Desk"
+          value={filters.desk}
+          options={[
+            { value: '', label: 'All desks' },
+            ...distinct((journal?.rows ?? []).map((r) => r.deskName)).map((d) => ({ value: d, label: d })),
+          ]}
+          onChange={set('desk')}
+        />
+        <SelectField
+          label="Entered by"
+          value={filters.user}
+          options={[
+            { value: '', label: 'Everyone' },
+            ...distinct((journal?.rows ?? []).map((r) => r.enteredBy)).map((u) => ({ value: u, label: u })),
+          ]}
+          onChange={set('user')}
+        />
+        <button type="submit" className="primary">
+          Show
+        </button>
+      </form>
+      <FormMessage error={errors.form} />
+      {journal && money && (
+        <>
+          <p>
+            Net {formatMoney(journal.netMinor, money)} from {journal.from} to {journal.to}
+            {filters.methodKind ? ` by ${filters.methodKind}` : ''} (totals over every desk and person).
+          </p>
+          <MethodTotalsTable rows={journal.byMethod} money={money} label="Totals by method" />
+          <table className="ledger" aria-label="Journal">
+            <thead>
+              <tr>
+                <th scope="col">Counts for</th>
+                <th scope="col">Kind</th>
+                <th scope="col">Patient</th>
+                <th scope="col">Method</th>
+                <th scope="col" className="num">
+                  Amount
+                </th>
+                <th scope="col">Desk</th>
+                <th scope="col">By</th>
+                <th scope="col">Reason</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={`${row.kind}-${row.id}`}>
+                  <td>{row.countsFor}</td>
+                  <td>{row.kind}</td>
+                  <td>
+                    <a href={billingHref.account(row.patientId)}>{row.patientName}</a>
+                  </td>
+                  <td>
+                    {row.methodName ?? '—'}
+                    {row.reference && <span className="sub">{row.reference}</span>}
+                  </td>
+                  <td className="num">
+                    {formatMoney(row.kind === 'payment' ? row.amountMinor : -row.amountMinor, money)}
+                  </td>
+                  <td>{row.deskName ?? '—'}</td>
+                  <td>{row.enteredBy ?? '—'}</td>
+                  <td>{row.reason ?? ''}</td>
+                </tr>
+              ))}
+              {rows.length === 0 && (
+                <tr>
+                  <td colSpan={8} className="muted">
+                    Nothing in these dates.
+                  </td>
+                </tr>
+              )}
+            </tbody>
+          </table>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,107 @@
+import { useState, type SyntheticEvent } from 'react';
+import type { AccountPayment, PaymentMethodView } from '../../../../src-shared/billing/model';
+import { formatMoney, type MoneyFormat } from '../../../../src-shared/billing/money';
+import { call } from '../../api';
+import { Field } from '../../components/Field';
+import { FormMessage } from '../../components/FormMessage';
+import { SelectField } from '../../components/SelectField';
+import { useFormErrors } from '../../hooks/useFormErrors';
+import { amountText, readAmount } from './money-field';
+
+export type Correction = 'reverse' | 'refund';
+
+interface PaymentCorrectionProps {
+  payment: AccountPayment;
+  kind: Correction;
+  money: MoneyFormat;
+  methods: readonly PaymentMethodView[];
+  onDone: (message: string) => void;
+  onCancel: () => void;
+}
+
+/**
+ * A manager's correction of a payment, never an edit: a reversal (entered by mistake, its allocations
+ * taken back) or a refund (money handed back, by the same method unless another is chosen). Both need a reason.
+ */
+export function PaymentCorrection({ payment, kind, money, methods, onDone, onCancel }: PaymentCorrectionProps) {
+  const [reason, setReason] = useState('');
+  const [amount, setAmount] = useState(amountText(payment.refundableMinor, money));
+  const [methodId, setMethodId] = useState(payment.methodId);
+  const [busy, setBusy] = useState(false);
+  const { errors, show, clear, setField } = useFormErrors();
+  const what = `${formatMoney(payment.amountMinor, money)} ${payment.methodName} payment of ${payment.countsFor}`;
+
+  async function submit(event: SyntheticEvent) {
+    event.preventDefault();
+    clear();
+    if (kind === 'reverse') {
+      setBusy(true);
+      const result = await call('payments.reverse', { paymentId: payment.id, reason });
+      setBusy(false);
+      if (!result.ok) return show(result.error, ['reason']);
+      return onDone(`Reversed the ${what}.`);
+    }
+    const typed = readAmount(amount, money);
+    if (typed.problem) return setField('amountMinor', `Amount ${typed.problem}`);
+    setBusy(true);
+    const result = await call('payments.refund', {
+      paymentId: payment.id,
+      amountMinor: typed.minor ?? 0,
+      ...(methodId !== payment.methodId && { methodId }),
+      reason,
+    });
+    setBusy(false);
+    if (!result.ok) return show(result.error, ['reason', 'amountMinor', 'methodId']);
+    onDone(`Refunded ${formatMoney(result.value.amountMinor, money)} by ${result.value.methodName}.`);
+  }
+
+  const title = kind === 'reverse' ? 'Reverse payment' : 'Refund payment';
+  return (
+    <form className="billing-correction" aria-label={title} onSubmit={(event) => void submit(event)} noValidate>
+      <p>
+        {kind === 'reverse' ? 'Reverse' : 'Refund from'} the {what}.
+        {kind === 'refund' && ` Up to ${formatMoney(payment.refundableMinor, money)} can be refunded.`}
+      </p>
+      <div className="billing-fields">
+        {kind === 'refund' && (
+          <>
+            <Field
+              label={`Refund amount (${money.currency})`}
+              inputMode="decimal"
+              value={amount}
+              onChange={(event) => setAmount(event.target.value)}
+              error={errors.fields.amountMinor}
+            />
+            <SelectField
+              label="Refund by"
+              value={methodId}
+              options={methods
+                .filter((method) => method.active || method.id === payment.methodId)
+                .map((method) => ({ value: method.id, label: method.name }))}
+              onChange={(event) => setMethodId(event.target.value)}
+              error={errors.fields.methodId}
+            />
+          </>
+        )}
+        <Field
+          label="Reason"
+          value={reason}
+          onChange={(event) => setReason(event.target.value)}
+          error={errors.fields.reason}
+          maxLength={500}
+          autoFocus
+          hint="Required: it stays on the account for good"
+        />
+      </div>
+      <FormMessage error={errors.form} />
+      <div className="actions">
+        <button type="submit" className="primary" disabled={busy}>
+          {title}
+        </button>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,169 @@
+import { useState, type SyntheticEvent } from 'react';
+import type { PaymentMethodView, PaymentView } from '../../../../src-shared/billing/model';
+import { formatMoney, type MoneyFormat } from '../../../../src-shared/billing/money';
+import { call } from '../../api';
+import { Field } from '../../components/Field';
+import { FormMessage } from '../../components/FormMessage';
+import { SelectField } from '../../components/SelectField';
+import { useFormErrors } from '../../hooks/useFormErrors';
+import { amountText, readAmount } from './money-field';
+import { savePdf } from './pdf';
+
+interface PaymentFormProps {
+  patientId: string;
+  money: MoneyFormat;
+  methods: readonly PaymentMethodView[];
+  /** What the amount starts at (what is owed), when anything. */
+  suggestedMinor: number;
+  /** Taken at check-in or check-out: the visit it is for. */
+  visitId?: string;
+  /** The form's accessible name, e.g. "Take payment". */
+  title: string;
+  onTaken: (payment: PaymentView) => void;
+  /** Check-out moves straight from "Issue" to the amount. */
+  autoFocus?: boolean;
+}
+
+const FIELDS = ['amountMinor', 'methodId', 'reference', 'tenderedMinor'] as const;
+
+/**
+ * Takes one payment: method, amount as the clinic writes money, the cash tendered (change worked out
+ * as typed) or the card terminal's reference. Main allocates it oldest invoice first; the rest is credit.
+ */
+export function PaymentForm({
+  patientId,
+  money,
+  methods,
+  suggestedMinor,
+  visitId,
+  title,
+  onTaken,
+  autoFocus = false,
+}: PaymentFormProps) {
+  const active = methods.filter((method) => method.active && method.kind !== 'insurance');
+  const [methodId, setMethodId] = useState(active[0]?.id ?? '');
+  const [amount, setAmount] = useState(suggestedMinor > 0 ? amountText(suggestedMinor, money) : '');
+  const [tendered, setTendered] = useState('');
+  const [reference, setReference] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [taken, setTaken] = useState<PaymentView | null>(null);
+  const { errors, show, clear, setField } = useFormErrors();
+  const method = active.find((candidate) => candidate.id === methodId);
+  const isCash = method?.kind === 'cash';
+
+  const typedAmount = readAmount(amount, money);
+  const typedTendered = readAmount(tendered, money, { optional: true });
+  const change =
+    isCash && typedAmount.minor !== undefined && typedTendered.minor !== undefined
+      ? typedTendered.minor - typedAmount.minor
+      : null;
+
+  async function submit(event: SyntheticEvent) {
+    event.preventDefault();
+    clear();
+    if (typedAmount.problem) return setField('amountMinor', `Amount ${typedAmount.problem}`);
+    if (isCash && typedTendered.problem) return setField('tenderedMinor', `Tendered ${typedTendered.problem}`);
+    if (change !== null && change < 0) return setField('tenderedMinor', 'is less than the amount: take more cash');
+    setBusy(true);
+    const result = await call('payments.take', {
+      patientId,
+      amountMinor: typedAmount.minor ?? 0,
+      methodId,
+      reference: isCash ? null : reference.trim() || null,
+      ...(isCash && typedTendered.minor !== undefined && { tenderedMinor: typedTendered.minor }),
+      ...(visitId && { visitId }),
+      note: null,
+    });
+    setBusy(false);
+    if (!result.ok) return show(result.error, FIELDS);
+    setTaken(result.value);
+    onTaken(result.value);
+  }
+
+  async function receipt() {
+    if (!taken) return;
+    const result = await call('payments.receipt', { paymentId: taken.id });
+    if (result.ok) savePdf(result.value);
+    else show(result.error);
+  }
+
+  if (taken) {
+    return (
+      <section className="billing-paid" aria-label={title}>
+        <p role="status" className="form-success">
+          Took {formatMoney(taken.amountMinor, money)} by {taken.methodName}
+          {taken.changeMinor ? ` · change ${formatMoney(taken.changeMinor, money)}` : ''}
+          {taken.unallocatedMinor > 0 ? ` · ${formatMoney(taken.unallocatedMinor, money)} kept as credit` : ''}.
+        </p>
+        <FormMessage error={errors.form} />
+        <div className="actions">
+          <button type="button" className="primary" onClick={() => void receipt()} autoFocus>
+            Save receipt (PDF)
+          </button>
+          <button
+            type="button"
+            onClick={() => {
+              setTaken(null);
+              setAmount('');
+              setTendered('');
+              setReference('');
+            }}
+          >
+            Take another payment
+          </button>
+        </div>
+      </section>
+    );
+  }
+
+  return (
+    <form className="billing-payment" aria-label={title} onSubmit={(event) => void submit(event)} noValidate>
+      <div className="billing-fields">
+        <SelectField
+          label="Method"
+          value={methodId}
+          options={active.map((candidate) => ({ value: candidate.id, label: candidate.name }))}
+          onChange={(event) => setMethodId(event.target.value)}
+          error={errors.fields.methodId}
+        />
+        <Field
+          label={`Amount (${money.currency})`}
+          inputMode="decimal"
+          value={amount}
+          onChange={(event) => setAmount(event.target.value)}
+          error={errors.fields.amountMinor}
+          autoFocus={autoFocus}
+          hint={`As written here, e.g. ${amountText(2000, money)}`}
+        />
+        {isCash ? (
+          <Field
+            label="Cash tendered"
+            inputMode="decimal"
+            value={tendered}
+            onChange={(event) => setTendered(event.target.value)}
+            error={errors.fields.tenderedMinor}
+            hint="What the patient hands over"
+          />
+        ) : (
+          <Field
+            label={method?.kind === 'card' ? 'Terminal reference' : 'Reference'}
+            value={reference}
+            onChange={(event) => setReference(event.target.value)}
+            error={errors.fields.reference}
+            hint={method?.kind === 'card' ? 'From the card slip — never the card number' : 'Cheque or transfer number'}
+            maxLength={60}
+          />
+        )}
+      </div>
+      {change !== null && change > 0 && (
+        <p className="billing-change" aria-live="polite">
+          Change to give: <strong>{formatMoney(change, money)}</strong>
+        </p>
+      )}
+      <FormMessage error={errors.form} />
+      <button type="submit" className="primary" disabled={busy}>
+        {title}
+      </button>
+    </form>
+  );
+}

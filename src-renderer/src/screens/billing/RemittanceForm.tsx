@@ -1,0 +1,148 @@
+import { useState, type SyntheticEvent } from 'react';
+import type { ClaimView } from '../../../../src-shared/billing/model';
+import { type MoneyFormat } from '../../../../src-shared/billing/money';
+import { REMITTANCE_ADJUSTMENT_CODES } from '../../../../src-shared/billing/reason-codes';
+import { call } from '../../api';
+import { Field } from '../../components/Field';
+import { FormMessage } from '../../components/FormMessage';
+import { useFormErrors } from '../../hooks/useFormErrors';
+import { readAmount } from './money-field';
+
+const AMOUNTS = ['allowed', 'paid', 'adjustment', 'patient'] as const;
+type AmountKey = (typeof AMOUNTS)[number];
+const MAIN_FIELD: Record<AmountKey, string> = {
+  allowed: 'allowedMinor',
+  paid: 'paidMinor',
+  adjustment: 'adjustmentMinor',
+  patient: 'patientMinor',
+};
+const LABELS: Record<AmountKey, string> = {
+  allowed: 'Allowed',
+  paid: 'Paid',
+  adjustment: 'Adjustment',
+  patient: 'Patient responsibility',
+};
+
+type LineDraft = Record<AmountKey, string> & { code: string };
+
+/** The payer's remittance, line by line: what was allowed, paid, adjusted (with its group code) and left to the patient. */
+export function RemittanceForm({
+  claim,
+  money,
+  today,
+  onPosted,
+}: {
+  claim: ClaimView;
+  money: MoneyFormat;
+  today: string;
+  onPosted: (claim: ClaimView) => void;
+}) {
+  const open = claim.lines.filter((line) => line.outstandingMinor > 0);
+  const [receivedOn, setReceivedOn] = useState(today);
+  const [reference, setReference] = useState('');
+  const [lines, setLines] = useState<Record<string, LineDraft>>(() =>
+    Object.fromEntries(open.map((line) => [line.id, { allowed: '', paid: '', adjustment: '', patient: '', code: '' }])),
+  );
+  const { errors, show, clear, setField } = useFormErrors();
+
+  async function submit(event: SyntheticEvent) {
+    event.preventDefault();
+    clear();
+    const sent = [];
+    for (const [index, line] of open.entries()) {
+      const draft = lines[line.id];
+      if (!draft || AMOUNTS.every((key) => draft[key].trim() === '')) continue;
+      const amounts: Partial<Record<AmountKey, number>> = {};
+      for (const key of AMOUNTS) {
+        const typed = readAmount(draft[key], money, { optional: true });
+        if (typed.problem) return setField(`lines.${index}.${MAIN_FIELD[key]}`, typed.problem);
+        amounts[key] = typed.minor ?? 0;
+      }
+      const code = REMITTANCE_ADJUSTMENT_CODES.find((candidate) => candidate === draft.code) ?? null;
+      sent.push({
+        claimLineId: line.id,
+        allowedMinor: amounts.allowed ?? 0,
+        paidMinor: amounts.paid ?? 0,
+        adjustmentMinor: amounts.adjustment ?? 0,
+        adjustmentCode: code,
+        patientMinor: amounts.patient ?? 0,
+      });
+    }
+    const result = await call('claims.postRemittance', {
+      claimId: claim.id,
+      receivedOn,
+      payerReference: reference.trim() || null,
+      lines: sent,
+    });
+    if (!result.ok) {
+      const shown = open.flatMap((_, index) =>
+        [...Object.values(MAIN_FIELD), 'adjustmentCode'].map((field) => `lines.${index}.${field}`),
+      );
+      return show(result.error, ['receivedOn', 'payerReference', ...shown]);
+    }
+    onPosted(result.value);
+  }
+
+  if (!claim.canPostRemittance || open.length === 0) return null;
+  return (
+    <form aria-label="Post remittance" onSubmit={(event) => void submit(event)} noValidate>
+      <h3>Post the payer’s remittance</h3>
+      <div className="billing-fields">
+        <Field
+          label="Received on"
+          type="date"
+          value={receivedOn}
+          onChange={(event) => setReceivedOn(event.target.value)}
+          error={errors.fields.receivedOn}
+        />
+        <Field
+          label="Remittance reference"
+          value={reference}
+          onChange={(event) => setReference(event.target.value)}
+          error={errors.fields.payerReference}
+        />
+      </div>
+      {open.map((line, index) => {
+        const draft = lines[line.id];
+        if (!draft) return null;
+        const set = (key: keyof LineDraft, value: string) =>
+          setLines({ ...lines, [line.id]: { ...draft, [key]: value } });
+        return (
+          <fieldset key={line.id} className="billing-fields">
+            <legend>
+              {line.code ?? ''} {line.description}
+            </legend>
+            {AMOUNTS.map((key) => (
+              <Field
+                key={key}
+                label={`${LABELS[key]} (${line.code ?? `line ${index + 1}`})`}
+                inputMode="decimal"
+                value={draft[key]}
+                onChange={(event) => set(key, event.target.value)}
+                error={errors.fields[`lines.${index}.${MAIN_FIELD[key]}`]}
+              />
+            ))}
+            <div className="field">
+              <label htmlFor={`code-${line.id}`}>Adjustment code</label>
+              <select id={`code-${line.id}`} value={draft.code} onChange={(event) => set('code', event.target.value)}>
+                <option value="">None</option>
+                {REMITTANCE_ADJUSTMENT_CODES.map((code) => (
+                  <option key={code} value={code}>
+                    {code}
+                  </option>
+                ))}
+              </select>
+              {errors.fields[`lines.${index}.adjustmentCode`] && (
+                <small className="field-error">{errors.fields[`lines.${index}.adjustmentCode`]}</small>
+              )}
+            </div>
+          </fieldset>
+        );
+      })}
+      <FormMessage error={errors.form} />
+      <button type="submit" className="primary">
+        Post remittance
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,41 @@
+import { useState, type SyntheticEvent } from 'react';
+import { call } from '../../api';
+import { Field } from '../../components/Field';
+import { FormMessage } from '../../components/FormMessage';
+import { useFormErrors } from '../../hooks/useFormErrors';
+import { savePdf } from './pdf';
+
+/** A statement for a date range, with ageing, as a PDF. */
+export function StatementForm({ patientId, today }: { patientId: string; today: string }) {
+  const [from, setFrom] = useState(`${today.slice(0, 4)}-01-01`);
+  const [to, setTo] = useState(today);
+  const [saved, setSaved] = useState<string | null>(null);
+  const { errors, show, clear } = useFormErrors();
+
+  async function submit(event: SyntheticEvent) {
+    event.preventDefault();
+    clear();
+    setSaved(null);
+    const result = await call('statements.pdf', { patientId, from, to });
+    if (!result.ok) return show(result.error, ['from', 'to']);
+    savePdf(result.value);
+    setSaved(`Saved ${result.value.fileName}.`);
+  }
+
+  return (
+    <form aria-label="Statement" className="billing-fields" onSubmit={(event) => void submit(event)} noValidate>
+      <Field
+        label="From"
+        type="date"
+        value={from}
+        onChange={(e) => setFrom(e.target.value)}
+        error={errors.fields.from}
+      />
+      <Field label="To" type="date" value={to} onChange={(e) => setTo(e.target.value)} error={errors.fields.to} />
+      <div className="field">
+        <button type="submit">Save statement (PDF)</button>
+      </div>
+      <FormMessage error={errors.form} success={saved} />
+    </form>
+  );
+}

@@ -1,0 +1,108 @@
+import { useState, type SyntheticEvent } from 'react';
+import type { AccountView } from '../../../../src-shared/billing/model';
+import {
+  ADJUSTMENT_REASON_LABELS,
+  ADJUSTMENT_REASONS,
+  type AdjustmentReason,
+} from '../../../../src-shared/billing/reason-codes';
+import { formatMoney } from '../../../../src-shared/billing/money';
+import { call } from '../../api';
+import { Field } from '../../components/Field';
+import { FormMessage } from '../../components/FormMessage';
+import { useFormErrors } from '../../hooks/useFormErrors';
+import { useSession } from '../../stores/session';
+
+const isReason = (code: string): code is AdjustmentReason => (ADJUSTMENT_REASONS as readonly string[]).includes(code);
+const reasonLabel = (code: string) => (isReason(code) ? ADJUSTMENT_REASON_LABELS[code] : code);
+
+/** The account's write-offs; a manager reverses one with a reason (a new entry: the write-off stays on record). */
+export function WriteOffsTable({ view, onChanged }: { view: AccountView; onChanged: (message: string) => void }) {
+  const canAdjust = useSession((state) => state.can('billing:adjust'));
+  const [reversing, setReversing] = useState<string | null>(null);
+  const [reason, setReason] = useState('');
+  const { errors, show, clear } = useFormErrors();
+  if (view.adjustments.length === 0) return null;
+  const invoiceNumber = (id: string) => view.invoices.find((invoice) => invoice.id === id)?.number ?? 'an invoice';
+
+  async function reverse(event: SyntheticEvent, adjustmentId: string) {
+    event.preventDefault();
+    clear();
+    const result = await call('accounts.reverseAdjustment', { adjustmentId, reason });
+    if (!result.ok) return show(result.error, ['reason']);
+    setReversing(null);
+    setReason('');
+    onChanged('Write-off reversed.');
+  }
+
+  return (
+    <>
+      <h2>Write-offs</h2>
+      <table className="ledger" aria-label="Write-offs">
+        <thead>
+          <tr>
+            <th scope="col">Counts for</th>
+            <th scope="col">Invoice</th>
+            <th scope="col">Reason</th>
+            <th scope="col" className="num">
+              Amount
+            </th>
+            <th scope="col">State</th>
+            {canAdjust && <th scope="col">Actions</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {view.adjustments.map((adjustment) => [
+            <tr key={adjustment.id}>
+              <td>{adjustment.countsFor}</td>
+              <td>{invoiceNumber(adjustment.invoiceId)}</td>
+              <td>
+                {reasonLabel(adjustment.reasonCode)}
+                {adjustment.note && <span className="sub">{adjustment.note}</span>}
+              </td>
+              <td className="num">{formatMoney(adjustment.amountMinor, view.money)}</td>
+              <td>{adjustment.reversed ? 'Reversed' : 'Written off'}</td>
+              {canAdjust && (
+                <td>
+                  {!adjustment.reversed && (
+                    <button type="button" onClick={() => setReversing(adjustment.id)}>
+                      Reverse write-off
+                    </button>
+                  )}
+                </td>
+              )}
+            </tr>,
+            reversing === adjustment.id && (
+              <tr key={`${adjustment.id}-reverse`} className="subrow">
+                <td colSpan={6}>
+                  <form
+                    aria-label="Reverse write-off"
+                    onSubmit={(event) => void reverse(event, adjustment.id)}
+                    noValidate
+                  >
+                    <Field
+                      label="Reason"
+                      value={reason}
+                      onChange={(event) => setReason(event.target.value)}
+                      error={errors.fields.reason}
+                      maxLength={500}
+                      autoFocus
+                    />
+                    <FormMessage error={errors.form} />
+                    <div className="actions">
+                      <button type="submit" className="primary">
+                        Reverse write-off
+                      </button>
+                      <button type="button" onClick={() => setReversing(null)}>
+                        Cancel
+                      </button>
+                    </div>
+                  </form>
+                </td>
+              </tr>
+            ),
+          ])}
+        </tbody>
+      </table>
+    </>
+  );
+}

@@ -1,0 +1,91 @@
+import type { InvoiceLineView, ServiceView } from '../../../../src-shared/billing/model';
+import type { MoneyFormat } from '../../../../src-shared/billing/money';
+import { amountText, readAmount } from './money-field';
+
+/** One line of a draft as the desk edits it: numbers kept as typed until the lines are sent. */
+export interface EditedLine {
+  /** Saved lines keep their id; a new line has none until saved. */
+  id?: string;
+  /** A stable key for React while a new line has no id. */
+  key: string;
+  serviceId: string | null;
+  description: string;
+  quantity: string;
+  price: string;
+  discount: string;
+  discountReason: string;
+  taxId: string;
+  insurerMinor: number;
+}
+
+let fresh = 0;
+
+export function editedLine(line: InvoiceLineView, money: MoneyFormat): EditedLine {
+  return {
+    id: line.id,
+    key: line.id,
+    serviceId: line.serviceId,
+    description: line.description,
+    quantity: String(line.quantity),
+    price: amountText(line.unitPriceMinor, money),
+    discount: line.discountMinor > 0 ? amountText(line.discountMinor, money) : '',
+    discountReason: line.discountReason ?? '',
+    taxId: line.taxId ?? '',
+    insurerMinor: line.insurerMinor,
+  };
+}
+
+export function lineForService(service: ServiceView, money: MoneyFormat): EditedLine {
+  fresh += 1;
+  return {
+    key: `new-${fresh}`,
+    serviceId: service.id,
+    description: service.name,
+    quantity: '1',
+    price: amountText(service.defaultPriceMinor, money),
+    discount: '',
+    discountReason: '',
+    taxId: service.taxId ?? '',
+    insurerMinor: 0,
+  };
+}
+
+export interface DraftLineInput {
+  id?: string;
+  serviceId: string | null;
+  description: string;
+  quantity: number;
+  unitPriceMinor: number;
+  discountMinor: number;
+  discountReason: string | null;
+  taxId: string | null;
+  insurerMinor: number;
+}
+
+/** The lines to send, or the problems found in what was typed, keyed as main keys them (`lines.0.unitPriceMinor`). */
+export function linesToSend(
+  lines: readonly EditedLine[],
+  money: MoneyFormat,
+): { ok: true; lines: DraftLineInput[] } | { ok: false; problems: Record<string, string> } {
+  const problems: Record<string, string> = {};
+  const sent = lines.map((line, index): DraftLineInput => {
+    const price = readAmount(line.price, money);
+    const discount = readAmount(line.discount, money, { optional: true });
+    const quantity = /^\d{1,3}$/.test(line.quantity.trim()) ? Number(line.quantity.trim()) : Number.NaN;
+    if (price.problem) problems[`lines.${index}.unitPriceMinor`] = price.problem;
+    if (discount.problem) problems[`lines.${index}.discountMinor`] = discount.problem;
+    if (Number.isNaN(quantity)) problems[`lines.${index}.quantity`] = 'must be a whole number from 1 to 999';
+    return {
+      ...(line.id && { id: line.id }),
+      serviceId: line.serviceId,
+      description: line.description,
+      quantity,
+      unitPriceMinor: price.minor ?? 0,
+      discountMinor: discount.minor ?? 0,
+      discountReason: line.discountReason.trim() || null,
+      taxId: line.taxId || null,
+      insurerMinor: line.insurerMinor,
+    };
+  });
+  return Object.keys(problems).length > 0 ? { ok: false, problems } : { ok: true, lines: sent };
+}

@@ -1,0 +1,123 @@
+import { useState, type SyntheticEvent } from 'react';
+import type { FeeScheduleView, ServiceView } from '../../../../../src-shared/billing/model';
+import { formatMoney, type MoneyFormat } from '../../../../../src-shared/billing/money';
+import { call } from '../../../api';
+import { Field } from '../../../components/Field';
+import { FormMessage } from '../../../components/FormMessage';
+import { useFormErrors } from '../../../hooks/useFormErrors';
+import { amountText, readAmount } from '../money-field';
+
+interface SchedulesSectionProps {
+  schedules: readonly FeeScheduleView[];
+  services: readonly ServiceView[];
+  money: MoneyFormat;
+  onSaved: () => void;
+}
+
+/** Fee schedules: self-pay and one per insurer, each pricing the services it names (the rest at their default). */
+export function SchedulesSection({ schedules, services, money, onSaved }: SchedulesSectionProps) {
+  const [chosenId, setChosenId] = useState<string | null>(null);
+  const chosen = schedules.find((schedule) => schedule.id === chosenId) ?? null;
+  const [form, setForm] = useState({ name: '', payer: '' });
+  const [prices, setPrices] = useState<Record<string, string>>({});
+  const [saved, setSaved] = useState<string | null>(null);
+  const { errors, show, clear, setField } = useFormErrors();
+
+  function choose(schedule: FeeScheduleView | null) {
+    clear();
+    setSaved(null);
+    setChosenId(schedule?.id ?? null);
+    setForm({ name: schedule?.name ?? '', payer: schedule?.payer ?? '' });
+    setPrices(
+      Object.fromEntries(
+        services.map((service) => {
+          const price = schedule?.prices[service.id];
+          return [service.id, price === undefined ? '' : amountText(price, money)];
+        }),
+      ),
+    );
+  }
+
+  async function save(event: SyntheticEvent) {
+    event.preventDefault();
+    clear();
+    setSaved(null);
+    const sent: Record<string, number | null> = {};
+    for (const service of services) {
+      const text = prices[service.id] ?? '';
+      const typed = readAmount(text, money, { optional: true });
+      if (typed.problem) return setField(`prices.${service.id}`, typed.problem);
+      if (typed.minor !== undefined) sent[service.id] = typed.minor;
+      else if (chosen?.prices[service.id] !== undefined) sent[service.id] = null;
+    }
+    const result = await call('fees.saveSchedule', {
+      ...(chosen && { scheduleId: chosen.id }),
+      name: form.name,
+      payer: form.payer.trim() || null,
+      prices: sent,
+    });
+    if (!result.ok) return show(result.error, ['name', 'payer', ...services.map((s) => `prices.${s.id}`)]);
+    setSaved(`Saved ${result.value.name}.`);
+    setChosenId(result.value.id);
+    onSaved();
+  }
+
+  return (
+    <section className="card billing-card" aria-labelledby="schedules-title">
+      <h2 id="schedules-title">Fee schedules</h2>
+      <div className="row-actions">
+        {schedules.map((schedule) => (
+          <button
+            key={schedule.id}
+            type="button"
+            aria-pressed={schedule.id === chosenId}
+            onClick={() => choose(schedule)}
+          >
+            {schedule.name} ({schedule.payer ?? 'self-pay'})
+          </button>
+        ))}
+        <button type="button" onClick={() => choose(null)}>
+          New fee schedule
+        </button>
+      </div>
+      <form
+        aria-label={chosen ? `Fee schedule ${chosen.name}` : 'New fee schedule'}
+        onSubmit={(e) => void save(e)}
+        noValidate
+      >
+        <div className="billing-fields">
+          <Field
+            label="Schedule name"
+            value={form.name}
+            onChange={(e) => setForm({ ...form, name: e.target.value })}
+            error={errors.fields.name}
+          />
+          <Field
+            label="Payer (empty: self-pay)"
+            value={form.payer}
+            onChange={(e) => setForm({ ...form, payer: e.target.value })}
+            error={errors.fields.payer}
+            hint="Matched to the insurer on the patient's primary policy"
+          />
+        </div>
+        <fieldset className="schedule-prices">
+          <legend>Prices (empty: the service’s default)</legend>
+          {services.map((service) => (
+            <Field
+              key={service.id}
+              label={`${service.code} (default ${formatMoney(service.defaultPriceMinor, money)})`}
+              inputMode="decimal"
+              value={prices[service.id] ?? ''}
+              onChange={(e) => setPrices({ ...prices, [service.id]: e.target.value })}
+              error={errors.fields[`prices.${service.id}`]}
+            />
+          ))}
+        </fieldset>
+        <FormMessage error={errors.form} success={saved} />
+        <button type="submit" className="primary">
+          Save fee schedule
+        </button>
+      </form>
+    </section>
+  );
+}

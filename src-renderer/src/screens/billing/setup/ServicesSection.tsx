@@ -1,0 +1,164 @@
+import { useState, type SyntheticEvent } from 'react';
+import type { ServiceView, TaxView } from '../../../../../src-shared/billing/model';
+import { formatMoney, type MoneyFormat } from '../../../../../src-shared/billing/money';
+import { call } from '../../../api';
+import { Field } from '../../../components/Field';
+import { FormMessage } from '../../../components/FormMessage';
+import { SelectField } from '../../../components/SelectField';
+import { useFormErrors } from '../../../hooks/useFormErrors';
+import { amountText, readAmount } from '../money-field';
+
+const BLANK = { code: '', name: '', price: '', taxId: '' };
+
+interface ServicesSectionProps {
+  services: readonly ServiceView[];
+  taxes: readonly TaxView[];
+  money: MoneyFormat;
+  onSaved: () => void;
+}
+
+/** Services: code, name, default price and tax; retired rather than deleted. */
+export function ServicesSection({ services, taxes, money, onSaved }: ServicesSectionProps) {
+  const [editing, setEditing] = useState<ServiceView | null>(null);
+  const [form, setForm] = useState(BLANK);
+  const [saved, setSaved] = useState<string | null>(null);
+  const { errors, show, clear, setField } = useFormErrors();
+  const taxName = (id: string | null) => taxes.find((tax) => tax.id === id)?.name ?? 'No tax';
+
+  function edit(service: ServiceView) {
+    setEditing(service);
+    setForm({
+      code: service.code,
+      name: service.name,
+      price: amountText(service.defaultPriceMinor, money),
+      taxId: service.taxId ?? '',
+    });
+    clear();
+  }
+
+  async function save(service: ServiceView | null, values: typeof BLANK, active?: boolean) {
+    clear();
+    setSaved(null);
+    const price = readAmount(values.price, money);
+    if (price.problem) return setField('defaultPriceMinor', price.problem);
+    const result = await call('fees.saveService', {
+      ...(service && { serviceId: service.id }),
+      code: values.code,
+      name: values.name,
+      defaultPriceMinor: price.minor ?? 0,
+      taxId: values.taxId || null,
+      ...(active !== undefined && { active }),
+    });
+    if (!result.ok) return show(result.error, ['code', 'name', 'defaultPriceMinor', 'taxId']);
+    setSaved(`Saved ${result.value.code} · ${result.value.name}.`);
+    setEditing(null);
+    setForm(BLANK);
+    onSaved();
+  }
+
+  return (
+    <section className="card billing-card" aria-labelledby="services-title">
+      <h2 id="services-title">Services</h2>
+      <table className="ledger" aria-label="Services">
+        <thead>
+          <tr>
+            <th scope="col">Code</th>
+            <th scope="col">Name</th>
+            <th scope="col" className="num">
+              Default price
+            </th>
+            <th scope="col">Tax</th>
+            <th scope="col">State</th>
+            <th scope="col">Actions</th>
+          </tr>
+        </thead>
+        <tbody>
+          {services.map((service) => (
+            <tr key={service.id}>
+              <td>{service.code}</td>
+              <td>{service.name}</td>
+              <td className="num">{formatMoney(service.defaultPriceMinor, money)}</td>
+              <td>{taxName(service.taxId)}</td>
+              <td>{service.active ? 'Active' : 'Retired'}</td>
+              <td>
+                <div className="row-actions">
+                  <button type="button" onClick={() => edit(service)} aria-label={`Edit ${service.code}`}>
+                    Edit
+                  </button>
+                  <button
+                    type="button"
+                    onClick={() =>
+                      void save(
+                        service,
+                        {
+                          code: service.code,
+                          name: service.name,
+                          price: amountText(service.defaultPriceMinor, money),
+                          taxId: service.taxId ?? '',
+                        },
+                        !service.active,
+                      )
+                    }
+                  >
+                    {service.active ? 'Retire' : 'Bring back'}
+                  </button>
+                </div>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <form
+        aria-label={editing ? `Edit service ${editing.code}` : 'Add service'}
+        onSubmit={(event: SyntheticEvent) => {
+          event.preventDefault();
+          void save(editing, form);
+        }}
+        noValidate
+      >
+        <div className="billing-fields">
+          <Field
+            label="Code"
+            value={form.code}
+            onChange={(e) => setForm({ ...form, code: e.target.value })}
+            error={errors.fields.code}
+          />
+          <Field
+            label="Service name"
+            value={form.name}
+            onChange={(e) => setForm({ ...form, name: e.target.value })}
+            error={errors.fields.name}
+          />
+          <Field
+            label={`Default price (${money.currency})`}
+            inputMode="decimal"
+            value={form.price}
+            onChange={(e) => setForm({ ...form, price: e.target.value })}
+            error={errors.fields.defaultPriceMinor}
+          />
+          <SelectField
+            label="Tax"
+            value={form.taxId}
+            options={[
+              { value: '', label: 'No tax' },
+              ...taxes.filter((t) => t.active).map((t) => ({ value: t.id, label: t.name })),
+            ]}
+            onChange={(e) => setForm({ ...form, taxId: e.target.value })}
+            error={errors.fields.taxId}
+          />
+        </div>
+        <FormMessage error={errors.form} success={saved} />
+        <div className="actions">
+          <button type="submit" className="primary">
+            {editing ? 'Save service' : 'Add service'}
+          </button>
+          {editing && (
+            <button type="button" onClick={() => (setEditing(null), setForm(BLANK))}>
+              Cancel
+            </button>
+          )}
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,141 @@
+import { useState, type SyntheticEvent } from 'react';
+import type { BillingSettings } from '../../../../../src-shared/billing/model';
+import { call } from '../../../api';
+import { Field, TextAreaField } from '../../../components/Field';
+import { FormMessage } from '../../../components/FormMessage';
+import { SelectField } from '../../../components/SelectField';
+import { useFormErrors } from '../../../hooks/useFormErrors';
+
+const SETTINGS_FIELDS = ['clinicAddress', 'taxNumber', 'locale', 'taxRounding', 'lockDate', 'paymentTermsDays'];
+
+/** The clinic's billing settings (address and tax number on every PDF, how money is written, the lock date) and this desk's series. */
+export function SettingsSection({ settings, onSaved }: { settings: BillingSettings; onSaved: () => void }) {
+  const [form, setForm] = useState({
+    clinicAddress: settings.clinicAddress ?? '',
+    taxNumber: settings.taxNumber ?? '',
+    locale: settings.money.locale,
+    taxRounding: settings.taxRounding,
+    lockDate: settings.lockDate ?? '',
+    paymentTermsDays: String(settings.paymentTermsDays),
+  });
+  const [desk, setDesk] = useState({ name: settings.desk.name, seriesPrefix: settings.desk.seriesPrefix });
+  const [saved, setSaved] = useState<string | null>(null);
+  const [deskSaved, setDeskSaved] = useState<string | null>(null);
+  const settingsErrors = useFormErrors();
+  const deskErrors = useFormErrors();
+  const set = (key: keyof typeof form) => (event: { target: { value: string } }) =>
+    setForm({ ...form, [key]: event.target.value });
+
+  async function saveSettings(event: SyntheticEvent) {
+    event.preventDefault();
+    settingsErrors.clear();
+    setSaved(null);
+    const days = /^\d{1,3}$/.test(form.paymentTermsDays.trim()) ? Number(form.paymentTermsDays) : Number.NaN;
+    const result = await call('billing.updateSettings', {
+      clinicAddress: form.clinicAddress,
+      taxNumber: form.taxNumber,
+      locale: form.locale,
+      taxRounding: form.taxRounding === 'per_invoice' ? 'per_invoice' : 'per_line',
+      lockDate: form.lockDate.trim() === '' ? null : form.lockDate,
+      paymentTermsDays: days,
+    });
+    if (!result.ok) return settingsErrors.show(result.error, SETTINGS_FIELDS);
+    setSaved('Billing settings saved.');
+    onSaved();
+  }
+
+  async function saveDesk(event: SyntheticEvent) {
+    event.preventDefault();
+    deskErrors.clear();
+    setDeskSaved(null);
+    const result = await call('billing.updateDesk', desk);
+    if (!result.ok) return deskErrors.show(result.error, ['name', 'seriesPrefix']);
+    setDeskSaved(`This desk’s next invoice will be ${result.value.desk.nextNumber}.`);
+    onSaved();
+  }
+
+  const e = settingsErrors.errors;
+  return (
+    <div className="checkout-columns">
+      <form
+        className="card billing-card"
+        aria-label="Billing settings"
+        onSubmit={(ev) => void saveSettings(ev)}
+        noValidate
+      >
+        <h2>Billing settings</h2>
+        <div className="billing-fields">
+          <TextAreaField
+            label="Clinic address (on invoices)"
+            value={form.clinicAddress}
+            onChange={set('clinicAddress')}
+            error={e.fields.clinicAddress}
+            rows={3}
+          />
+          <Field label="Tax number" value={form.taxNumber} onChange={set('taxNumber')} error={e.fields.taxNumber} />
+        </div>
+        <div className="billing-fields">
+          <Field
+            label="Money written as (locale)"
+            value={form.locale}
+            onChange={set('locale')}
+            error={e.fields.locale}
+            hint="en-GB writes 1,234.50; de-DE 1.234,50"
+          />
+          <SelectField
+            label="Tax rounded"
+            value={form.taxRounding}
+            options={[
+              { value: 'per_line', label: 'On each line' },
+              { value: 'per_invoice', label: 'Once per invoice' },
+            ]}
+            onChange={set('taxRounding')}
+            error={e.fields.taxRounding}
+          />
+        </div>
+        <div className="billing-fields">
+          <Field
+            label="Lock date"
+            type="date"
+            value={form.lockDate}
+            onChange={set('lockDate')}
+            error={e.fields.lockDate}
+            hint="Nothing is entered, reversed or counted on or before it; empty: no lock"
+          />
+          <Field
+            label="Payment terms (days)"
+            inputMode="numeric"
+            value={form.paymentTermsDays}
+            onChange={set('paymentTermsDays')}
+            error={e.fields.paymentTermsDays}
+          />
+        </div>
+        <FormMessage error={e.form} success={saved} />
+        <button type="submit" className="primary">
+          Save billing settings
+        </button>
+      </form>
+      <form className="card billing-card" aria-label="This desk" onSubmit={(ev) => void saveDesk(ev)} noValidate>
+        <h2>This desk</h2>
+        <Field
+          label="Desk name"
+          value={desk.name}
+          onChange={(ev) => setDesk({ ...desk, name: ev.target.value })}
+          error={deskErrors.errors.fields.name}
+        />
+        <Field
+          label="Invoice series prefix"
+          value={desk.seriesPrefix}
+          onChange={(ev) => setDesk({ ...desk, seriesPrefix: ev.target.value })}
+          error={deskErrors.errors.fields.seriesPrefix}
+          maxLength={6}
+          hint={`Each desk its own, so two desks offline never make the same number. Next: ${settings.desk.nextNumber}`}
+        />
+        <FormMessage error={deskErrors.errors.form} success={deskSaved} />
+        <button type="submit" className="primary">
+          Save desk
+        </button>
+      </form>
+    </div>
+  );
+}

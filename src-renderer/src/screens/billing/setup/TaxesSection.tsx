@@ -1,0 +1,135 @@
+import { useState, type SyntheticEvent } from 'react';
+import type { TaxView } from '../../../../../src-shared/billing/model';
+import { call } from '../../../api';
+import { Field } from '../../../components/Field';
+import { FormMessage } from '../../../components/FormMessage';
+import { useFormErrors } from '../../../hooks/useFormErrors';
+import { percentToPpm, ppmToPercent } from './percent';
+
+const BLANK = { name: '', rate: '', inclusive: false };
+
+/** Taxes: a rate, added to prices or included in them; retired rather than deleted (old invoices name them). */
+export function TaxesSection({ taxes, onSaved }: { taxes: readonly TaxView[]; onSaved: () => void }) {
+  const [editing, setEditing] = useState<TaxView | null>(null);
+  const [form, setForm] = useState(BLANK);
+  const [saved, setSaved] = useState<string | null>(null);
+  const { errors, show, clear, setField } = useFormErrors();
+
+  function edit(tax: TaxView) {
+    setEditing(tax);
+    setForm({ name: tax.name, rate: ppmToPercent(tax.ratePpm), inclusive: tax.inclusive });
+    clear();
+  }
+
+  async function save(tax: TaxView | null, values: typeof BLANK, active?: boolean) {
+    clear();
+    setSaved(null);
+    const rate = percentToPpm(values.rate);
+    if (rate.problem) return setField('ratePpm', rate.problem);
+    const result = await call('fees.saveTax', {
+      ...(tax && { taxId: tax.id }),
+      name: values.name,
+      ratePpm: rate.ppm ?? 0,
+      inclusive: values.inclusive,
+      ...(active !== undefined && { active }),
+    });
+    if (!result.ok) return show(result.error, ['name', 'ratePpm']);
+    setSaved(`Saved ${result.value.name}.`);
+    setEditing(null);
+    setForm(BLANK);
+    onSaved();
+  }
+
+  return (
+    <section className="card billing-card" aria-labelledby="taxes-title">
+      <h2 id="taxes-title">Taxes</h2>
+      <table className="ledger" aria-label="Taxes">
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col" className="num">
+              Rate
+            </th>
+            <th scope="col">Applied</th>
+            <th scope="col">State</th>
+            <th scope="col">Actions</th>
+          </tr>
+        </thead>
+        <tbody>
+          {taxes.map((tax) => (
+            <tr key={tax.id}>
+              <td>{tax.name}</td>
+              <td className="num">{ppmToPercent(tax.ratePpm)}%</td>
+              <td>{tax.inclusive ? 'Included in prices' : 'Added to prices'}</td>
+              <td>{tax.active ? 'Active' : 'Retired'}</td>
+              <td>
+                <div className="row-actions">
+                  <button type="button" onClick={() => edit(tax)} aria-label={`Edit ${tax.name}`}>
+                    Edit
+                  </button>
+                  <button
+                    type="button"
+                    onClick={() =>
+                      void save(
+                        tax,
+                        { name: tax.name, rate: ppmToPercent(tax.ratePpm), inclusive: tax.inclusive },
+                        !tax.active,
+                      )
+                    }
+                  >
+                    {tax.active ? 'Retire' : 'Bring back'}
+                  </button>
+                </div>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <form
+        aria-label={editing ? `Edit tax ${editing.name}` : 'Add tax'}
+        onSubmit={(event: SyntheticEvent) => {
+          event.preventDefault();
+          void save(editing, form);
+        }}
+        noValidate
+      >
+        <div className="billing-fields">
+          <Field
+            label="Tax name"
+            value={form.name}
+            onChange={(e) => setForm({ ...form, name: e.target.value })}
+            error={errors.fields.name}
+          />
+          <Field
+            label="Rate (%)"
+            inputMode="decimal"
+            value={form.rate}
+            onChange={(e) => setForm({ ...form, rate: e.target.value })}
+            error={errors.fields.ratePpm}
+          />
+          <div className="field checkbox-field">
+            <label className="checkbox">
+              <input
+                type="checkbox"
+                checked={form.inclusive}
+                onChange={(e) => setForm({ ...form, inclusive: e.target.checked })}
+              />{' '}
+              Included in prices
+            </label>
+          </div>
+        </div>
+        <FormMessage error={errors.form} success={saved} />
+        <div className="actions">
+          <button type="submit" className="primary">
+            {editing ? 'Save tax' : 'Add tax'}
+          </button>
+          {editing && (
+            <button type="button" onClick={() => (setEditing(null), setForm(BLANK))}>
+              Cancel
+            </button>
+          )}
+        </div>
+      </form>
+    </section>
+  );
+}

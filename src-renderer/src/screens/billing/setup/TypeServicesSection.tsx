@@ -1,0 +1,50 @@
+import { useState } from 'react';
+import type { ServiceView, TypeServicesView } from '../../../../../src-shared/billing/model';
+import { call } from '../../../api';
+import { FormMessage } from '../../../components/FormMessage';
+
+interface TypeServicesSectionProps {
+  typeServices: readonly TypeServicesView[];
+  services: readonly ServiceView[];
+  onSaved: () => void;
+}
+
+/** What each appointment type's visit is charged by default: the check-out screen starts its invoice from these. */
+export function TypeServicesSection({ typeServices, services, onSaved }: TypeServicesSectionProps) {
+  const [error, setError] = useState<string | null>(null);
+  const active = services.filter((service) => service.active);
+
+  async function toggle(type: TypeServicesView, serviceId: string, on: boolean) {
+    setError(null);
+    const next = on
+      ? [...type.services, { serviceId, quantity: 1 }]
+      : type.services.filter((service) => service.serviceId !== serviceId);
+    const result = await call('fees.setTypeServices', { typeId: type.typeId, services: next });
+    if (!result.ok) return setError(result.error.message);
+    onSaved();
+  }
+
+  return (
+    <section className="card billing-card" aria-labelledby="type-services-title">
+      <h2 id="type-services-title">Services charged per appointment type</h2>
+      {typeServices.map((type) => (
+        <fieldset key={type.typeId} className="type-services">
+          <legend>{type.typeName}</legend>
+          {active.map((service) => (
+            <label key={service.id} className="checkbox">
+              <input
+                type="checkbox"
+                checked={type.services.some((chosen) => chosen.serviceId === service.id)}
+                onChange={(event) => void toggle(type, service.id, event.target.checked)}
+              />{' '}
+              {service.code} · {service.name}
+            </label>
+          ))}
+          {active.length === 0 && <p className="muted">Add a service first.</p>}
+        </fieldset>
+      ))}
+      {typeServices.length === 0 && <p className="muted">No appointment types yet (Scheduling set-up).</p>}
+      <FormMessage error={error} />
+    </section>
+  );
+}

@@ -1,0 +1,102 @@
+// A desk writing as fast as it can until it is killed: run by crash-durability.test.ts, which SIGKILLs
+// it at a random moment. Each write is printed (`ACK kind id`) only after the call returned, i.e. after
+// its transaction committed: the parent then demands that every printed write survived.
+import { writeSync } from 'node:fs';
+import { createCore } from '../../src-main/core/app';
+import { CRASH_USERS, type AckKind, type CrashClinic } from './crash-clinic';
+
+const SLOTS = [
+  '09:00',
+  '09:30',
+  '10:00',
+  '10:30',
+  '11:00',
+  '11:30',
+  '12:00',
+  '13:30',
+  '14:00',
+  '14:30',
+  '15:00',
+  '15:30',
+  '16:00',
+  '16:30',
+];
+const DAY_MS = 86_400_000;
+
+const clinic = JSON.parse(process.env.CRASH_CLINIC ?? '{}') as CrashClinic;
+let index = Number(process.env.CRASH_FIRST_INDEX ?? '0');
+const startedAt = Date.now();
+// The clinic's Monday 08:00 plus the real time since start: stable dates, sessions never idle out.
+const clock = () => clinic.start + (Date.now() - startedAt);
+const core = await createCore({
+  file: clinic.file,
+  key: Buffer.from(clinic.keyHex, 'hex'),
+  clock,
+  lock: 'the crash-test desk',
+});
+
+async function ok<T>(clientId: string, name: string, input: unknown): Promise<T> {
+  const result = await core.invoke(clientId, name, input);
+  if (!result.ok) throw new Error(`${name}: ${result.error.code} ${result.error.message}`);
+  return result.value as T;
+}
+
+function ack(kind: AckKind, id: string): void {
+  writeSync(1, `ACK ${kind} ${id}\n`);
+}
+
+for (const [clientId, user] of Object.entries(CRASH_USERS)) {
+  await ok(clientId, 'auth.login', { username: user.username, password: user.password });
+}
+writeSync(1, 'READY\n');
+
+/** A weekday from the Monday after the clinic's start, 28 slots a day across two providers. */
+function slotOf(i: number): { date: string; time: string; providerId: string } {
+  const day = Math.floor(i / (2 * SLOTS.length));
+  const offset = 7 + Math.floor(day / 5) * 7 + (day % 5);
+  const date = new Date(clinic.start + offset * DAY_MS).toISOString().slice(0, 10);
+  const within = i % (2 * SLOTS.length);
+  return {
+    date,
+    time: SLOTS[within % SLOTS.length] ?? '09:00',
+    providerId: within < SLOTS.length ? clinic.drAId : clinic.drBId,
+  };
+}
+
+for (;;) {
+  const i = index;
+  index += 1;
+  const dob = new Date(Date.UTC(1930, 0, 1) + i * DAY_MS).toISOString().slice(0, 10);
+  const patient = await ok<{ id: string }>('desk', 'patients.create', {
+    firstName: 'Crash',
+    lastName: `Test${i}`,
+    dob,
+  });
+  ack('patient', patient.id);
+  const slot = slotOf(i);
+  const appointment = await ok<{ id: string }>('desk', 'appointments.book', {
+    patientId: patient.id,
+    providerId: slot.providerId,
+    typeId: clinic.consultId,
+    start: { date: slot.date, time: slot.time },
+  });
+  ack('appointment', appointment.id);
+  const visit = await ok<{ id: string }>('desk', 'visits.checkIn', { patientId: patient.id });
+  ack('visit', visit.id);
+  const vitals = await ok<{ id: string }>('nurse', 'vitals.record', {
+    patientId: patient.id,
+    visitId: visit.id,
+    units: { temperature: 'C', system: 'metric' },
+    systolic: 120,
+    diastolic: 80,
+    pulse: 70,
+  });
+  ack('vitals', vitals.id);
+  const payment = await ok<{ id: string }>('desk', 'payments.take', {
+    patientId: patient.id,
+    amountMinor: 1000 + i,
+    methodId: clinic.cardMethodId,
+    reference: `crash-${i}`,
+  });
+  ack('payment', payment.id);
+}
