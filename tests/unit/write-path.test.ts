@@ -28,7 +28,6 @@ const NOT_YET_MOVED: ReadonlySet<string> = new Set([
   'src-main/core/reminders/planner.ts',
   'src-main/core/reminders/sender.ts',
   'src-main/core/reminders/settings.ts',
-  'src-main/core/api/handlers/reminders.ts',
   // Seed data for development and the bench: bulk inserts that never run behind a procedure.
   'src-main/core/patients/seed.ts',
   'src-main/core/scheduling/seed.ts',
