@@ -133,7 +133,7 @@ test('the desk bills a visit: copay at check-in, invoice at check-out, card for 
   await nurse.signIn(NURSE);
   await nurse.open('Flow board');
   const nurseRow = nursePage.getByRole('row', { name: /L\. O\. \(1\) Ortiz, Lena/ });
-  await nurseRow.getByRole('button', { name: 'Room', exact: true }).click();
+  await nurseRow.getByRole('button', { name: 'Room without calling' }).click();
   await expect(nursePage.getByRole('row', { name: /L\. O\. \(1\).*In room/ })).toBeVisible();
   await nurseRow.getByRole('button', { name: 'Ready for check-out' }).click();
   await expect(nursePage.getByRole('row', { name: /L\. O\. \(1\).*Ready for check-out/ })).toBeVisible();
