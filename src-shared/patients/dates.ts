@@ -84,15 +84,8 @@ export function parseDateInput(text: string, format: DateFormat): string | null 
   return null;
 }
 
-/** Shows an ISO date in the clinic's format. */
-export function formatDate(iso: string, format: DateFormat): string {
-  const match = ISO_SHAPE.exec(iso);
-  if (!match) return iso;
-  const [, y = '', m = '', d = ''] = match;
-  if (format === 'DD/MM/YYYY') return `${d}/${m}/${y}`;
-  if (format === 'MM/DD/YYYY') return `${m}/${d}/${y}`;
-  return iso;
-}
+/** Kept here for the screens that read and write typed dates together; the formatter lives in locale. */
+export { formatDate } from '../locale/date-format';
 
 /** Whole years from `dob` to `today` (both ISO); a birthday on 29 February counts from 1 March in other years. */
 export function ageOn(dob: string, today: string): number {

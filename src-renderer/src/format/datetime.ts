@@ -1,5 +1,6 @@
 import { TZDate } from '@date-fns/tz';
 import type { DateFormat } from '../../../src-shared/api/areas/settings';
+import { formatDate as formatCalendarDate } from '../../../src-shared/locale/date-format';
 
 export interface ClinicClock {
   timeZone: string;
@@ -25,14 +26,7 @@ function parts(ms: number, timeZone: string): Record<string, string> {
 /** A date in the clinic's chosen format, in the clinic's time zone. */
 export function formatDate(ms: number, clock: ClinicClock): string {
   const { year = '', month = '', day = '' } = parts(ms, clock.timeZone);
-  switch (clock.dateFormat) {
-    case 'YYYY-MM-DD':
-      return `${year}-${month}-${day}`;
-    case 'DD/MM/YYYY':
-      return `${day}/${month}/${year}`;
-    case 'MM/DD/YYYY':
-      return `${month}/${day}/${year}`;
-  }
+  return formatCalendarDate(`${year}-${month}-${day}`, clock.dateFormat);
 }
 
 /** Date and 24-hour time, e.g. `2026-11-22 14:05:09`. */

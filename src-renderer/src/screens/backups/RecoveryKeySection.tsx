@@ -2,6 +2,8 @@ import { useState } from 'react';
 import type { RecoverySheet } from '../../../../src-shared/api/areas/backups';
 import { call } from '../../api';
 import { FormMessage } from '../../components/FormMessage';
+import { formatDate } from '../../format/datetime';
+import { useClinicClock } from '../../stores/clinic-settings';
 import { RecoverySheetStep } from './RecoverySheetStep';
 
 /**
@@ -19,6 +21,7 @@ export function RecoveryKeySection({
   onMade: (sheet: RecoverySheet) => void;
   onDone: () => void;
 }) {
+  const clock = useClinicClock();
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -46,7 +49,7 @@ export function RecoveryKeySection({
       <p>
         {createdAt === null
           ? 'This clinic has no recovery key: if this computer’s keychain is lost, nothing can open the database or its backups. Make one now and print it.'
-          : `The current recovery key was made on ${new Date(createdAt).toISOString().slice(0, 10)}. If the sheet is lost, or someone who should not have it may have seen it, make a new one: the old sheet stops opening the clinic.`}
+          : `The current recovery key was made on ${formatDate(createdAt, clock)}. If the sheet is lost, or someone who should not have it may have seen it, make a new one: the old sheet stops opening the clinic.`}
       </p>
       {confirming ? (
         <p>

@@ -1,9 +1,7 @@
 import type { RecoverySheet } from '../../../../src-shared/api/areas/backups';
+import { formatDate } from '../../format/datetime';
+import { useClinicClock } from '../../stores/clinic-settings';
 import './backups.css';
-
-function sheetDate(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
-}
 
 /** Prints the sheet alone: the class tells the print style sheet to hide everything else. */
 export function printRecoverySheet(): void {
@@ -21,6 +19,7 @@ export function printRecoverySheet(): void {
  * what to do with it. Shown once; Front Desk keeps only the database key wrapped under it.
  */
 export function RecoverySheetView({ sheet }: { sheet: RecoverySheet }) {
+  const clock = useClinicClock();
   return (
     <article className="recovery-sheet" aria-label="Recovery sheet">
       <h2>Front Desk recovery sheet</h2>
@@ -28,7 +27,7 @@ export function RecoverySheetView({ sheet }: { sheet: RecoverySheet }) {
         <dt>Clinic</dt>
         <dd>{sheet.clinicName}</dd>
         <dt>Made on</dt>
-        <dd>{sheetDate(sheet.createdAt)}</dd>
+        <dd>{formatDate(sheet.createdAt, clock)}</dd>
       </dl>
       <p>Recovery key:</p>
       <p className="recovery-key" aria-label="Recovery key" data-testid="recovery-key">

@@ -12,9 +12,11 @@ import { BillingLinks } from './BillingLinks';
 import { readAmount } from './money-field';
 import { savePdf } from './pdf';
 import { billingHref } from './route';
+import { useCalendarDate } from '../../format/calendar-date';
 
 /** `#/billing/ageing`: what patients and payers owe by age, and a batch of statements for everyone owing more than an amount. */
 export function AgeingScreen() {
+  const showDate = useCalendarDate();
   const [ageing, setAgeing] = useState<ArAgeing | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -31,7 +33,7 @@ export function AgeingScreen() {
       <FormMessage error={error} />
       {ageing && (
         <>
-          <p className="lead">As of {ageing.asOf}: days since each open invoice was issued.</p>
+          <p className="lead">As of {showDate(ageing.asOf)}: days since each open invoice was issued.</p>
           <AgeingTable
             label="By patient"
             money={ageing.money}

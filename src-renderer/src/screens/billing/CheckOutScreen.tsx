@@ -11,12 +11,14 @@ import { IssuedInvoice } from './IssuedInvoice';
 import { PayerPicker } from './PayerPicker';
 import { PaymentForm } from './PaymentForm';
 import { billingHref } from './route';
+import { useCalendarDate } from '../../format/calendar-date';
 
 /**
  * `#/billing/checkout/<visitId>`: the visit's invoice (built from its appointment type's services on
  * the first visit here), edited and issued; the rest taken; the receipt saved; the visit done.
  */
 export function CheckOutScreen({ visitId }: { visitId: string }) {
+  const showDate = useCalendarDate();
   const [view, setView] = useState<CheckOutView | null>(null);
   const [loadError, setLoadError] = useState<ApiErrorData | null>(null);
   const [finishError, setFinishError] = useState<string | null>(null);
@@ -66,7 +68,7 @@ export function CheckOutScreen({ visitId }: { visitId: string }) {
           <h1 id="checkout-title">Check out {invoice.patientName}</h1>
           <p className="lead">
             MRN {invoice.mrn} · {view.visit.typeName ?? 'Visit'} with {view.visit.providerName ?? 'no provider'} ·{' '}
-            {view.visit.localDate}
+            {showDate(view.visit.localDate)}
           </p>
         </div>
         <a href={billingHref.account(invoice.patientId)}>Patient account</a>

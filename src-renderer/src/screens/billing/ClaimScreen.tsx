@@ -12,9 +12,11 @@ import { RemittanceForm } from './RemittanceForm';
 import { savePdf } from './pdf';
 import { billingHref } from './route';
 import { useBillingSetup } from './useBillingSetup';
+import { useCalendarDate } from '../../format/calendar-date';
 
 /** `#/billing/claims/<id>`: one claim — its lines, its history, the moves open to it and the remittance. */
 export function ClaimScreen({ claimId }: { claimId: string }) {
+  const showDate = useCalendarDate();
   const [claim, setClaim] = useState<ClaimView | null>(null);
   const [error, setError] = useState<ApiErrorData | null>(null);
   const { setup } = useBillingSetup();
@@ -133,7 +135,7 @@ export function ClaimScreen({ claimId }: { claimId: string }) {
           <ol className="claim-events" aria-label="Claim history">
             {claim.events.map((event) => (
               <li key={`${event.at}-${event.toStatus}`}>
-                {CLAIM_STATUS_LABELS[event.toStatus]} on {event.onDate} by {event.by ?? '—'}
+                {CLAIM_STATUS_LABELS[event.toStatus]} on {showDate(event.onDate)} by {event.by ?? '—'}
                 {event.reason && <span className="sub">{event.reason}</span>}
               </li>
             ))}

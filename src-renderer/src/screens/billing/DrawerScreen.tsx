@@ -16,9 +16,11 @@ import { DrawerCount } from './DrawerCount';
 import { MethodTotalsTable } from './MethodTotalsTable';
 import { amountText, readAmount } from './money-field';
 import { ZReportView } from './ZReportView';
+import { useCalendarDate } from '../../format/calendar-date';
 
 /** `#/billing`: this desk's cash drawer — open with a float, takings so far, count and close, the Z-report. */
 export function DrawerScreen() {
+  const showDate = useCalendarDate();
   const [state, setState] = useState<DrawerState | null>(null);
   const [error, setError] = useState<ApiErrorData | null>(null);
   const [report, setReport] = useState<ZReport | null>(null);
@@ -54,7 +56,9 @@ export function DrawerScreen() {
           <h1 id="drawer-title">Billing: this desk’s drawer</h1>
           <p className="lead">
             {state.desk.name} · invoices numbered {state.desk.nextNumber} next ·{' '}
-            {drawer ? `open since ${drawer.businessDate}, float ${formatMoney(drawer.floatMinor, money)}` : 'closed'}
+            {drawer
+              ? `open since ${showDate(drawer.businessDate)}, float ${formatMoney(drawer.floatMinor, money)}`
+              : 'closed'}
           </p>
         </div>
       </div>
@@ -88,7 +92,7 @@ export function DrawerScreen() {
       ) : (
         state.lastClosed && (
           <button type="button" onClick={() => void showLast()}>
-            Show the last Z-report ({state.lastClosed.businessDate})
+            Show the last Z-report ({showDate(state.lastClosed.businessDate)})
           </button>
         )
       )}

@@ -6,9 +6,11 @@ import { useSession } from '../../stores/session';
 import { InvoiceCorrection, type InvoiceFix } from './InvoiceCorrection';
 import { savePdf } from './pdf';
 import { billingHref } from './route';
+import { useCalendarDate } from '../../format/calendar-date';
 
 /** The account's invoices and credit notes, with their PDFs, a manager's write-off and credit note, and visits not yet billed. */
 export function InvoicesTable({ view, onChanged }: { view: AccountView; onChanged: (message: string) => void }) {
+  const showDate = useCalendarDate();
   const canAdjust = useSession((state) => state.can('billing:adjust'));
   const canWrite = useSession((state) => state.can('billing:write'));
   const [fixing, setFixing] = useState<{ invoiceId: string; kind: InvoiceFix } | null>(null);
@@ -46,7 +48,7 @@ export function InvoicesTable({ view, onChanged }: { view: AccountView; onChange
                   {invoice.kind === 'credit_note' ? 'Credit note ' : ''}
                   {name}
                 </td>
-                <td>{invoice.issuedOn ?? '—'}</td>
+                <td>{showDate(invoice.issuedOn)}</td>
                 <td className="num">{formatMoney(invoice.totalMinor, money)}</td>
                 <td className="num">{formatMoney(invoice.patientOpenMinor, money)}</td>
                 <td>
@@ -105,7 +107,7 @@ export function InvoicesTable({ view, onChanged }: { view: AccountView; onChange
           <ul className="plain">
             {view.unbilled.map((visit) => (
               <li key={visit.visitId ?? visit.appointmentId ?? visit.date}>
-                {visit.date} · {visit.typeName ?? 'Visit'} · {visit.providerName ?? 'no provider'}{' '}
+                {showDate(visit.date)} · {visit.typeName ?? 'Visit'} · {visit.providerName ?? 'no provider'}{' '}
                 {visit.visitId && <a href={billingHref.checkOut(visit.visitId)}>Invoice this visit</a>}
               </li>
             ))}

@@ -1,8 +1,10 @@
 import type { LedgerEntry } from '../../../../src-shared/billing/model';
 import { formatMoney, type MoneyFormat } from '../../../../src-shared/billing/money';
+import { useCalendarDate } from '../../format/calendar-date';
 
 /** Every charge, payment, allocation, refund, reversal and write-off, oldest first, with the running balance. */
 export function LedgerTable({ entries, money }: { entries: readonly LedgerEntry[]; money: MoneyFormat }) {
+  const showDate = useCalendarDate();
   return (
     <table className="ledger" aria-label="Ledger">
       <thead>
@@ -25,7 +27,7 @@ export function LedgerTable({ entries, money }: { entries: readonly LedgerEntry[
       <tbody>
         {entries.map((entry) => (
           <tr key={`${entry.kind}-${entry.id}`} className={`ledger-${entry.kind}`}>
-            <td className="nowrap">{entry.date}</td>
+            <td className="nowrap">{showDate(entry.date)}</td>
             <td>{entry.description}</td>
             <td>{entry.reference ?? ''}</td>
             <td className="num">{entry.amountMinor === 0 ? '—' : formatMoney(entry.amountMinor, money)}</td>

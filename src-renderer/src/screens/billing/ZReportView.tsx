@@ -3,9 +3,11 @@ import { formatMoney } from '../../../../src-shared/billing/money';
 import { call } from '../../api';
 import { MethodTotalsTable } from './MethodTotalsTable';
 import { savePdf } from './pdf';
+import { useCalendarDate } from '../../format/calendar-date';
 
 /** A closed drawer's Z-report: expected against counted, the over/short and its reason, takings by method. */
 export function ZReportView({ report }: { report: ZReport }) {
+  const showDate = useCalendarDate();
   const { drawer, money } = report;
   async function pdf() {
     const result = await call('drawers.zReportPdf', { drawerId: drawer.id });
@@ -15,7 +17,7 @@ export function ZReportView({ report }: { report: ZReport }) {
   return (
     <section className="card billing-card wide-card" aria-labelledby="z-title">
       <h2 id="z-title">
-        Z-report · {drawer.deskName} · {drawer.businessDate}
+        Z-report · {drawer.deskName} · {showDate(drawer.businessDate)}
       </h2>
       <dl className="invoice-totals" aria-label="Drawer count">
         <div>

@@ -2,10 +2,10 @@ import { useEffect, useState } from 'react';
 import type { WaitlistOffer } from '../../../../src-shared/api/areas/waitlist';
 import { call } from '../../api';
 import { FormMessage } from '../../components/FormMessage';
+import { formatDate } from '../../format/datetime';
+import { useClinicClock } from '../../stores/clinic-settings';
 import { useSession } from '../../stores/session';
 import { useWaitlistOffers, type FreedSlot } from '../../stores/waitlist-offers';
-
-const waitedSince = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short' });
 
 const PRIORITY: Record<WaitlistOffer['entry']['priority'], string> = {
   urgent: 'urgent',
@@ -25,6 +25,7 @@ export function WaitlistOffers() {
 }
 
 function Offers({ freed }: { freed: FreedSlot }) {
+  const clock = useClinicClock();
   const dismiss = useWaitlistOffers((state) => state.dismiss);
   const canWrite = useSession((state) => state.can('appointments:write'));
   const [offers, setOffers] = useState<WaitlistOffer[] | null>(null);
@@ -89,7 +90,7 @@ function Offers({ freed }: { freed: FreedSlot }) {
                 <span className={`tag priority-${offer.entry.priority}`}>{PRIORITY[offer.entry.priority]}</span>
                 <small className="muted cal-block">
                   {offer.entry.typeName} · {offer.slot.time}–{offer.slot.endTime} with {offer.slot.providerName} ·
-                  waiting since {waitedSince.format(offer.entry.createdAt)}
+                  waiting since {formatDate(offer.entry.createdAt, clock)}
                   {offer.entry.note ? ` · ${offer.entry.note}` : ''}
                 </small>
               </span>

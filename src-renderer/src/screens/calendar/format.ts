@@ -1,34 +1,27 @@
-const dateLabels = new Intl.DateTimeFormat('en-GB', {
-  weekday: 'long',
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
-const shortLabels = new Intl.DateTimeFormat('en-GB', {
-  weekday: 'short',
-  day: 'numeric',
-  month: 'short',
-  timeZone: 'UTC',
-});
-const monthLabels = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+import type { DateFormat } from '../../../../src-shared/api/areas/settings';
+import { formatLongDate, formatMonth, formatShortDate } from '../../../../src-shared/locale/date-format';
+import { useClinicSettings } from '../../stores/clinic-settings';
 
-function utc(date: string): number {
-  const [y = 0, m = 1, d = 1] = date.split('-').map(Number);
-  return Date.UTC(y, m - 1, d);
+/**
+ * The calendar's word labels, written by the shared date module in the clinic's order. Read from the
+ * settings store rather than passed down: these are called from many label builders (columns, toolbar,
+ * panels, aria labels), and the settings are loaded at sign-in before the calendar opens.
+ */
+function clinicFormat(): DateFormat {
+  return useClinicSettings.getState().settings?.dateFormat ?? 'YYYY-MM-DD';
 }
 
-/** 'Wednesday, 10 March 2027' for a local date (formatted as UTC so no zone shifts it). */
+/** 'Wednesday, 10 March 2027' ('Wednesday, March 10, 2027' in a month-first clinic). */
 export function dateLabel(date: string): string {
-  return dateLabels.format(utc(date));
+  return formatLongDate(date, clinicFormat());
 }
 
-/** 'Wed 10 Mar'. */
+/** 'Wed 10 Mar' ('Wed, Mar 10'). */
 export function shortDateLabel(date: string): string {
-  return shortLabels.format(utc(date));
+  return formatShortDate(date, clinicFormat());
 }
 
 /** 'March 2027' for '2027-03' or any date in it. */
 export function monthLabel(date: string): string {
-  return monthLabels.format(utc(`${date.slice(0, 7)}-01`));
+  return formatMonth(date, clinicFormat());
 }

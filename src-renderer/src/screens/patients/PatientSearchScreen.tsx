@@ -4,6 +4,7 @@ import { FormMessage } from '../../components/FormMessage';
 import { useClinicSettings } from '../../stores/clinic-settings';
 import { usePatients } from '../../stores/patients';
 import { useSession } from '../../stores/session';
+import { useClockTime } from '../../format/clock-time';
 import { usePhoneFormat } from '../../format/phone';
 
 /** Reception's landing screen: one box for name, phone, MRN, date of birth or email. */
@@ -21,6 +22,7 @@ export function PatientSearchScreen() {
     input.current?.focus();
   }, [load]);
 
+  const clock = useClockTime();
   const format = settings?.dateFormat ?? 'YYYY-MM-DD';
   const open = (id: string) => (window.location.hash = `#/patients/${id}`);
 
@@ -96,7 +98,7 @@ export function PatientSearchScreen() {
                 <td>
                   {row.nextAppointment ? (
                     <a href={`#/calendar/${row.nextAppointment.date}`}>
-                      {formatDate(row.nextAppointment.date, format)} {row.nextAppointment.time} ·{' '}
+                      {formatDate(row.nextAppointment.date, format)} {clock.hhmm(row.nextAppointment.time)} ·{' '}
                       {row.nextAppointment.providerName}
                     </a>
                   ) : (

@@ -4,6 +4,8 @@ import { WEEKDAY_NAMES } from '../../../../src-shared/scheduling/time';
 import { bridge, call } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { FormMessage } from '../../components/FormMessage';
+import { formatDate } from '../../format/datetime';
+import { useClinicClock } from '../../stores/clinic-settings';
 import { useSession } from '../../stores/session';
 import { useWaitlist } from '../../stores/waitlist';
 import { AddWaitlistEntryForm, PART_LABELS, PRIORITY_LABELS } from './AddWaitlistEntryForm';
@@ -20,10 +22,9 @@ function preferences(entry: WaitlistEntryView): string {
   return `${days}; ${times}`;
 }
 
-const waitedSince = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
-
 /** `#/waitlist`: who is waiting for what, most urgent first; add and remove entries. */
 export function WaitlistScreen() {
+  const clock = useClinicClock();
   const { entries, error, loaded, load } = useWaitlist();
   const canWrite = useSession((state) => state.can('appointments:write'));
   const [status, setStatus] = useState<string | null>(null);
@@ -89,7 +90,7 @@ export function WaitlistScreen() {
                 </td>
                 <td>{preferences(entry)}</td>
                 <td>{entry.note ?? ''}</td>
-                <td>{waitedSince.format(entry.createdAt)}</td>
+                <td>{formatDate(entry.createdAt, clock)}</td>
                 {canWrite && (
                   <td>
                     <button

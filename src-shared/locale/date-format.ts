@@ -1,0 +1,62 @@
+import type { DateFormat } from '../api/areas/settings';
+
+/**
+ * The one way calendar dates are written for people, following the clinic's date format setting.
+ * Dates travel as 'YYYY-MM-DD' (no time, no zone); only what a person reads changes. Instants are first
+ * turned into the clinic's local date (`src-renderer/src/format/datetime.ts`, main's `localParts`).
+ * Word forms ("Tuesday, 8 December 2026", "Tue 8 Dec") are for headers and column labels where the
+ * weekday matters; they are written as UTC so no zone shifts the day.
+ */
+
+const ISO_SHAPE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** 'YYYY-MM-DD' in the clinic's format: "2026-12-08", "08/12/2026" or "12/08/2026"; other text unchanged. */
+export function formatDate(iso: string, format: DateFormat): string {
+  const match = ISO_SHAPE.exec(iso);
+  if (!match) return iso;
+  const [, y = '', m = '', d = ''] = match;
+  if (format === 'DD/MM/YYYY') return `${d}/${m}/${y}`;
+  if (format === 'MM/DD/YYYY') return `${m}/${d}/${y}`;
+  return iso;
+}
+
+/** A date that may be missing: the clinic's format, or the dash every table shows for "none". */
+export function formatOptionalDate(iso: string | null | undefined, format: DateFormat): string {
+  return iso ? formatDate(iso, format) : '—';
+}
+
+function utc(iso: string): number {
+  const [y = 0, m = 1, d = 1] = iso.split('-').map(Number);
+  return Date.UTC(y, m - 1, d);
+}
+
+/** Day before month in words, except in a month-first (US) clinic. */
+function wordsLocale(format: DateFormat): string {
+  return format === 'MM/DD/YYYY' ? 'en-US' : 'en-GB';
+}
+
+const cache = new Map<string, Intl.DateTimeFormat>();
+function words(format: DateFormat, options: Intl.DateTimeFormatOptions, key: string): Intl.DateTimeFormat {
+  const locale = wordsLocale(format);
+  let formatter = cache.get(`${locale}:${key}`);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' });
+    cache.set(`${locale}:${key}`, formatter);
+  }
+  return formatter;
+}
+
+/** "Tuesday, 8 December 2026" ("Tuesday, December 8, 2026" in a month-first clinic). */
+export function formatLongDate(iso: string, format: DateFormat): string {
+  return words(format, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }, 'long').format(utc(iso));
+}
+
+/** "Tue 8 Dec" ("Tue, Dec 8" in a month-first clinic): week and column labels. */
+export function formatShortDate(iso: string, format: DateFormat): string {
+  return words(format, { weekday: 'short', day: 'numeric', month: 'short' }, 'short').format(utc(iso));
+}
+
+/** "December 2026" for '2026-12' or any date in it. */
+export function formatMonth(isoOrMonth: string, format: DateFormat): string {
+  return words(format, { month: 'long', year: 'numeric' }, 'month').format(utc(`${isoOrMonth.slice(0, 7)}-01`));
+}
