@@ -9,6 +9,8 @@ import type {
 } from '../../../src-shared/scheduling/model';
 import { ApiError, fieldError } from '../../../src-shared/api/errors';
 import { displayName } from '../../../src-shared/patients/names';
+import { formatDate } from '../../../src-shared/locale/date-format';
+import { formatHhMm } from '../../../src-shared/locale/time-format';
 import { providerDay, type DayAvailability } from '../../../src-shared/scheduling/availability';
 import { coveredBy, mergeIntervals, overlaps, type Interval } from '../../../src-shared/scheduling/intervals';
 import {
@@ -34,7 +36,15 @@ import type { AppointmentRow, AppointmentUpdate, Database, ProviderRow } from '.
 import { newId } from '../ids';
 import { dayRefusal, deskRefusal } from '../../../src-shared/scheduling/status-rules';
 import { statusFacts } from './status-facts';
-import { clinicClock, loadRules, requireLocation, requireProvider, requireRoom, requireType } from './config';
+import {
+  clinicClock,
+  type ClinicClock,
+  loadRules,
+  requireLocation,
+  requireProvider,
+  requireRoom,
+  requireType,
+} from './config';
 
 /**
  * Booking rules, in core so every caller obeys them. Each runs inside the router's write
@@ -258,14 +268,25 @@ async function firstOverlap(
   return query.executeTakeFirst();
 }
 
-function span(zone: string, date: string, interval: Interval): string {
-  const start = localParts(zone, interval.start);
-  const text = `${localTimeOf(zone, interval.start)}–${localTimeOf(zone, interval.end)}`;
-  return start.date === date ? text : `${text} on ${start.date}`;
+/** How refusals write times and dates: the clinic's zone and its people's formats. */
+type Wording = Pick<ClinicClock, 'timeZone' | 'dateFormat' | 'timeFormat'>;
+
+function timeText(wording: Wording, at: number): string {
+  return formatHhMm(localTimeOf(wording.timeZone, at), wording.timeFormat);
 }
 
-function hoursText(zone: string, intervals: readonly Interval[]): string {
-  return intervals.map((i) => `${localTimeOf(zone, i.start)}–${localTimeOf(zone, i.end)}`).join(', ');
+function dayText(wording: Wording, date: string): string {
+  return `${weekdayName(isoWeekday(date))} ${formatDate(date, wording.dateFormat)}`;
+}
+
+function span(wording: Wording, date: string, interval: Interval): string {
+  const start = localParts(wording.timeZone, interval.start);
+  const text = `${timeText(wording, interval.start)}–${timeText(wording, interval.end)}`;
+  return start.date === date ? text : `${text} on ${formatDate(start.date, wording.dateFormat)}`;
+}
+
+function hoursText(wording: Wording, intervals: readonly Interval[]): string {
+  return intervals.map((i) => `${timeText(wording, i.start)}–${timeText(wording, i.end)}`).join(', ');
 }
 
 /** The local dates a placement touches (its start's date, and the next when it runs past midnight). */
@@ -285,7 +306,8 @@ async function availabilityFor(db: Db, zone: string, providerId: string, dates: 
 }
 
 /** Every reason the placement breaks a rule; empty when it may be booked. */
-export async function findProblems(db: Db, zone: string, placement: Placement): Promise<BookingProblem[]> {
+export async function findProblems(db: Db, wording: Wording, placement: Placement): Promise<BookingProblem[]> {
+  const zone = wording.timeZone;
   const problems: BookingProblem[] = [];
   const date = localParts(zone, placement.start).date;
   const who = placement.provider.display_name;
@@ -294,7 +316,7 @@ export async function findProblems(db: Db, zone: string, placement: Placement): 
   if (providerClash) {
     problems.push({
       code: 'provider_busy',
-      message: `${who} is already booked ${span(zone, date, { start: providerClash.start_at, end: providerClash.end_at })}.`,
+      message: `${who} is already booked ${span(wording, date, { start: providerClash.start_at, end: providerClash.end_at })}.`,
     });
   }
   if (placement.roomId) {
@@ -302,7 +324,7 @@ export async function findProblems(db: Db, zone: string, placement: Placement): 
     if (roomClash) {
       problems.push({
         code: 'room_busy',
-        message: `${placement.roomName ?? 'The room'} is in use ${span(zone, date, { start: roomClash.start_at, end: roomClash.end_at })}.`,
+        message: `${placement.roomName ?? 'The room'} is in use ${span(wording, date, { start: roomClash.start_at, end: roomClash.end_at })}.`,
       });
     }
   }
@@ -314,7 +336,7 @@ export async function findProblems(db: Db, zone: string, placement: Placement): 
         : (await requireProvider(db, patientClash.provider_id)).display_name;
     problems.push({
       code: 'patient_busy',
-      message: `The patient already has an appointment ${span(zone, date, { start: patientClash.start_at, end: patientClash.end_at })} with ${other}.`,
+      message: `The patient already has an appointment ${span(wording, date, { start: patientClash.start_at, end: patientClash.end_at })} with ${other}.`,
     });
   }
 
@@ -322,17 +344,22 @@ export async function findProblems(db: Db, zone: string, placement: Placement): 
   const here = mergeIntervals(
     days.flatMap((day) => day.intervals.filter((i) => i.locationId === placement.locationId)),
   );
-  if (!coveredBy(here, placement)) problems.push(explainUnavailable(zone, placement, days));
+  if (!coveredBy(here, placement)) problems.push(explainUnavailable(wording, placement, days));
   return problems;
 }
 
-function explainUnavailable(zone: string, placement: Placement, days: DayAvailability[]): BookingProblem {
+function explainUnavailable(wording: Wording, placement: Placement, days: DayAvailability[]): BookingProblem {
+  const zone = wording.timeZone;
   const who = placement.provider.display_name;
   const where = placement.locationName;
   for (const day of days) {
     const holiday = day.holidays.find((h) => h.locationId === null || h.locationId === placement.locationId);
     const hadHours = day.templateHours.some((i) => i.locationId === placement.locationId && overlaps(i, placement));
-    if (holiday && hadHours) return { code: 'holiday', message: `${day.date} is a clinic holiday (${holiday.name}).` };
+    if (holiday && hadHours)
+      return {
+        code: 'holiday',
+        message: `${formatDate(day.date, wording.dateFormat)} is a clinic holiday (${holiday.name}).`,
+      };
   }
   for (const day of days) {
     const off = day.timeOff.find((t) => t.removed.some((i) => overlaps(i, placement)));
@@ -340,8 +367,8 @@ function explainUnavailable(zone: string, placement: Placement, days: DayAvailab
       const what = off.rule.reason ? ` (${off.rule.reason})` : '';
       const when =
         off.rule.start === null
-          ? `all day on ${day.date}`
-          : `${span(zone, day.date, off.removed.find((i) => overlaps(i, placement)) ?? placement)} on ${day.date}`;
+          ? `all day on ${formatDate(day.date, wording.dateFormat)}`
+          : `${span(wording, day.date, off.removed.find((i) => overlaps(i, placement)) ?? placement)} on ${formatDate(day.date, wording.dateFormat)}`;
       return { code: 'time_off', message: `${who} is on time off${what} ${when}.` };
     }
   }
@@ -351,12 +378,12 @@ function explainUnavailable(zone: string, placement: Placement, days: DayAvailab
   if (hours.length === 0) {
     return {
       code: 'outside_hours',
-      message: `${who} has no hours at ${where} on ${weekdayName(isoWeekday(date))} ${date}.`,
+      message: `${who} has no hours at ${where} on ${dayText(wording, date)}.`,
     };
   }
   return {
     code: 'outside_hours',
-    message: `${span(zone, date, placement)} is outside ${who}'s hours at ${where} on ${weekdayName(isoWeekday(date))} ${date} (${hoursText(zone, hours)}).`,
+    message: `${span(wording, date, placement)} is outside ${who}'s hours at ${where} on ${dayText(wording, date)} (${hoursText(wording, hours)}).`,
   };
 }
 
@@ -504,7 +531,8 @@ export async function bookAppointment(
   now: number,
   series?: SeriesLink,
 ): Promise<WriteOutcome> {
-  const { timeZone: zone } = await clinicClock(db);
+  const clock = await clinicClock(db);
+  const zone = clock.timeZone;
   await requireLivePatient(db, input.patientId);
   const type = await requireType(db, input.typeId);
   if (type.providerIds.length > 0 && !type.providerIds.includes(input.providerId)) {
@@ -526,7 +554,7 @@ export async function bookAppointment(
   const start = resolveStart(zone, input.start);
   const end = start + (input.durationMinutes ?? type.row.duration_minutes) * MINUTE_MS;
   const placement = await placementFor(db, zone, { ...input, start, end });
-  const problems = await findProblems(db, zone, placement);
+  const problems = await findProblems(db, clock, placement);
   if (problems.length > 0 && !input.override) refuse(problems);
   const overrideReason = problems.length > 0 ? (input.override?.reason ?? null) : null;
 
@@ -623,7 +651,8 @@ function diff(before: AppointmentRow, after: AppointmentUpdate): Record<string, 
 }
 
 export async function moveAppointment(db: Db, input: MoveInput, actor: Actor, now: number): Promise<WriteOutcome> {
-  const { timeZone: zone } = await clinicClock(db);
+  const clock = await clinicClock(db);
+  const zone = clock.timeZone;
   const before = await existing(db, input.appointmentId, input.expectedUpdatedAt);
   if (!MOVABLE_STATUSES.includes(before.status)) {
     throw new ApiError('CONFLICT', `This appointment is ${STATUS_LABELS[before.status]}; it can no longer be moved.`);
@@ -652,7 +681,7 @@ export async function moveAppointment(db: Db, input: MoveInput, actor: Actor, no
     start,
     end: start + duration,
   });
-  const problems = await findProblems(db, zone, placement);
+  const problems = await findProblems(db, clock, placement);
   if (problems.length > 0 && !input.override) refuse(problems);
   const overrideReason = problems.length > 0 ? (input.override?.reason ?? null) : null;
 
@@ -738,7 +767,8 @@ export async function setAppointmentStatus(
   /** The desk's own moves (confirm, no-show, their undo), or the visit keeping its appointment in step. */
   via: 'desk' | 'visit',
 ): Promise<WriteOutcome> {
-  const { timeZone: zone } = await clinicClock(db);
+  const clock = await clinicClock(db);
+  const zone = clock.timeZone;
   const before = await existing(db, input.appointmentId, input.expectedUpdatedAt);
   if (input.status === 'cancelled')
     throw fieldError('status', 'cancel with appointments.cancel, which records the reason');
@@ -769,7 +799,7 @@ export async function setAppointmentStatus(
       start: before.start_at,
       end: before.end_at,
     });
-    const clashes = (await findProblems(db, zone, placement)).filter((p) => p.code.endsWith('_busy'));
+    const clashes = (await findProblems(db, clock, placement)).filter((p) => p.code.endsWith('_busy'));
     if (clashes.length > 0)
       throw new ApiError('CONFLICT', clashes.map((p) => p.message).join(' '), { problems: clashes });
   }

@@ -30,6 +30,7 @@ import type {
 import { newId } from '../ids';
 import { requireSettings } from '../settings/repository';
 import type { ReadDb } from '../db/handles';
+import type { DateFormat, TimeFormat } from '../../../src-shared/api/areas/settings';
 
 /**
  * The clinic's scheduling configuration: locations, rooms, providers, appointment types, weekly
@@ -39,14 +40,22 @@ import type { ReadDb } from '../db/handles';
 
 type Db = Kysely<Database>;
 
+/** The clinic's zone and currency, and how its people write dates and times (for main's own messages). */
 export interface ClinicClock {
   timeZone: string;
   currency: string;
+  dateFormat: DateFormat;
+  timeFormat: TimeFormat;
 }
 
 export async function clinicClock(db: ReadDb): Promise<ClinicClock> {
   const settings = await requireSettings(db);
-  return { timeZone: settings.timeZone, currency: settings.currency };
+  return {
+    timeZone: settings.timeZone,
+    currency: settings.currency,
+    dateFormat: settings.dateFormat,
+    timeFormat: settings.timeFormat,
+  };
 }
 
 // ---- row -> summary ----------------------------------------------------------------------------
