@@ -1,6 +1,7 @@
 import { useRef, useState, type RefObject } from 'react';
 import type { PatientSearchRow } from '../../../src-shared/patients/model';
 import { call } from '../api';
+import { useCalendarDate } from '../format/calendar-date';
 
 interface PatientPickerProps {
   patient: PatientSearchRow | null;
@@ -16,6 +17,7 @@ let latestSearch = 0;
 
 /** Search as you type and choose one patient; the choice shows with a Change button. */
 export function PatientPicker({ patient, onChange, error, idPrefix, inputRef }: PatientPickerProps) {
+  const showDate = useCalendarDate();
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<PatientSearchRow[]>([]);
   const [failed, setFailed] = useState<string | null>(null);
@@ -40,7 +42,7 @@ export function PatientPicker({ patient, onChange, error, idPrefix, inputRef }: 
           <span>
             <strong>{patient.name}</strong>
             <small className="muted cal-block">
-              {patient.dob} · MRN {patient.mrn}
+              {showDate(patient.dob)} · MRN {patient.mrn}
             </small>
           </span>
           <button
@@ -90,7 +92,7 @@ export function PatientPicker({ patient, onChange, error, idPrefix, inputRef }: 
               >
                 <strong>{row.name}</strong>
                 <span className="muted">
-                  {row.dob} · MRN {row.mrn}
+                  {showDate(row.dob)} · MRN {row.mrn}
                 </span>
               </button>
             </li>

@@ -7,6 +7,7 @@ import { call } from '../../api';
 import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
 import { SelectField } from '../../components/SelectField';
+import { useCalendarDate } from '../../format/calendar-date';
 
 /**
  * "Repeat" in the booking panel: every N days, weeks or months, for a number of times or until a
@@ -83,6 +84,7 @@ export function useRepeat(onBooked: (first: AppointmentView) => void) {
 }
 
 export function RepeatFields({ repeat }: { repeat: ReturnType<typeof useRepeat> }) {
+  const showDate = useCalendarDate();
   const { draft, setDraft, refused, fields, error, busy } = repeat;
   const fitting = refused ? refused.total - refused.dates.length : 0;
   return (
@@ -157,7 +159,7 @@ export function RepeatFields({ repeat }: { repeat: ReturnType<typeof useRepeat> 
           <ul>
             {refused.dates.map((date) => (
               <li key={date.index}>
-                {date.date} {date.time}: {date.problems.map((p) => p.message).join(' ')}
+                {showDate(date.date)} {date.time}: {date.problems.map((p) => p.message).join(' ')}
               </li>
             ))}
           </ul>

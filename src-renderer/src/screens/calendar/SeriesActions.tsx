@@ -6,6 +6,7 @@ import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
 import { useFormErrors } from '../../hooks/useFormErrors';
 import { useWaitlistOffers } from '../../stores/waitlist-offers';
+import { useCalendarDate } from '../../format/calendar-date';
 
 interface SeriesActionsProps {
   appointment: AppointmentView;
@@ -33,6 +34,7 @@ function refusalsOf(details: unknown): SeriesRefusal[] {
 
 /** For an occurrence of a recurring series: what the series is, and cancel or retime one, these on, or all. */
 export function SeriesActions({ appointment, canWrite, onCancelled }: SeriesActionsProps) {
+  const showDate = useCalendarDate();
   const [series, setSeries] = useState<SeriesDetail | null>(null);
   const [scope, setScope] = useState<SeriesScope>('following');
   const [reason, setReason] = useState('');
@@ -152,7 +154,7 @@ export function SeriesActions({ appointment, canWrite, onCancelled }: SeriesActi
               <ul>
                 {refused.map((r) => (
                   <li key={r.index}>
-                    {r.date} {r.time}: {r.problems.map((p) => p.message).join(' ')}
+                    {showDate(r.date)} {r.time}: {r.problems.map((p) => p.message).join(' ')}
                   </li>
                 ))}
               </ul>

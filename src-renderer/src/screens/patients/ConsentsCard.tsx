@@ -5,6 +5,7 @@ import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
 import { SelectField } from '../../components/SelectField';
 import { useFormErrors } from '../../hooks/useFormErrors';
+import { useCalendarDate } from '../../format/calendar-date';
 
 const KIND_LABELS: Record<ConsentKind, string> = {
   treatment: 'Treatment',
@@ -16,6 +17,7 @@ const KIND_LABELS: Record<ConsentKind, string> = {
 };
 
 export function ConsentsCard({ patientId, today, canWrite }: { patientId: string; today: string; canWrite: boolean }) {
+  const showDate = useCalendarDate();
   const [consents, setConsents] = useState<Consent[]>([]);
   const [kind, setKind] = useState<ConsentKind>('treatment');
   const [givenOn, setGivenOn] = useState(today);
@@ -47,7 +49,7 @@ export function ConsentsCard({ patientId, today, canWrite }: { patientId: string
       <ul className="plain">
         {consents.map((consent) => (
           <li key={consent.id}>
-            <strong>{KIND_LABELS[consent.kind]}</strong> · given {consent.givenOn}
+            <strong>{KIND_LABELS[consent.kind]}</strong> · given {showDate(consent.givenOn)}
             {consent.revokedAt !== null ? (
               <span className="tag warning">Revoked</span>
             ) : (

@@ -1,5 +1,6 @@
 import type { DuplicateCandidate } from '../../../../src-shared/patients/model';
 import { navigate } from '../../hooks/navigation';
+import { useCalendarDate } from '../../format/calendar-date';
 
 interface DuplicatePanelProps {
   candidates: DuplicateCandidate[];
@@ -9,6 +10,7 @@ interface DuplicatePanelProps {
 
 /** Possible duplicates of the record being typed, each with why it looks the same. */
 export function DuplicatePanel({ candidates, confirmed, onConfirm }: DuplicatePanelProps) {
+  const showDate = useCalendarDate();
   if (candidates.length === 0) return null;
   return (
     <aside className="duplicates" aria-labelledby="duplicates-heading">
@@ -25,7 +27,7 @@ export function DuplicatePanel({ candidates, confirmed, onConfirm }: DuplicatePa
                 navigate(`#/patients/${candidate.patient.id}`);
               }}
             >
-              {candidate.patient.name} · {candidate.patient.dob} · {candidate.patient.mrn}
+              {candidate.patient.name} · {showDate(candidate.patient.dob)} · {candidate.patient.mrn}
             </a>
             <span className="tag">{candidate.strength === 'strong' ? 'Likely the same person' : 'Possible'}</span>
             <ul className="reasons">

@@ -12,6 +12,7 @@ import { boardNow } from './time';
 import { useTick, useVisitEvents } from './useVisitEvents';
 import './visits.css';
 import { useClockTime } from '../../format/clock-time';
+import { useCalendarDate } from '../../format/calendar-date';
 
 const STATUS_FILTERS: VisitStatus[] = ['arrived', 'roomed', 'with_provider', 'ready_for_checkout', 'checked_out'];
 
@@ -24,6 +25,7 @@ export function BoardScreen() {
 }
 
 function FlowBoard() {
+  const showDate = useCalendarDate();
   const { board, loadedAt, error } = useVisits();
   const zone = useClinicSettings((state) => state.settings?.timeZone) ?? 'UTC';
   const canMove = useSession((state) => state.can('visits:write'));
@@ -68,7 +70,7 @@ function FlowBoard() {
           <h1 id="board-title">Flow board</h1>
           <p className="lead">
             {board
-              ? `${board.date} · ${board.visits.filter((v) => v.status !== 'checked_out').length} on the floor`
+              ? `${showDate(board.date)} · ${board.visits.filter((v) => v.status !== 'checked_out').length} on the floor`
               : 'Loading…'}{' '}
             · updates itself when any desk moves a patient.
           </p>

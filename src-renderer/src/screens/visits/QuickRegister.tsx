@@ -4,12 +4,14 @@ import { call } from '../../api';
 import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
 import { useFormErrors } from '../../hooks/useFormErrors';
+import { useCalendarDate } from '../../format/calendar-date';
 
 /**
  * Quick registration of a new walk-in: name, date of birth and a phone, then straight to check-in.
  * A likely duplicate is offered instead, or set aside explicitly ("a different person").
  */
 export function QuickRegister({ onRegistered }: { onRegistered: (patientId: string) => void }) {
+  const showDate = useCalendarDate();
   const [firstName, setFirstName] = useState('');
   const [lastName, setLastName] = useState('');
   const [dob, setDob] = useState('');
@@ -81,7 +83,7 @@ export function QuickRegister({ onRegistered }: { onRegistered: (patientId: stri
             <li key={candidate.patient.id}>
               {candidate.patient.name}{' '}
               <span className="muted">
-                {candidate.patient.dob} · MRN {candidate.patient.mrn}
+                {showDate(candidate.patient.dob)} · MRN {candidate.patient.mrn}
               </span>{' '}
               <button type="button" onClick={() => onRegistered(candidate.patient.id)}>
                 Check in {candidate.patient.name}

@@ -11,6 +11,7 @@ import { CheckInPanel } from './CheckInPanel';
 import { QuickRegister } from './QuickRegister';
 import './visits.css';
 import { useClockTime } from '../../format/clock-time';
+import { useCalendarDate } from '../../format/calendar-date';
 
 type Target = { appointmentId: string } | { patientId: string } | null;
 const CAN_ARRIVE = new Set(['booked', 'confirmed', 'no_show']);
@@ -20,6 +21,7 @@ const CAN_ARRIVE = new Set(['booked', 'confirmed', 'no_show']);
  * `#/today/<appointmentId>` opens with that appointment's check-in review (the calendar's "Check in").
  */
 export function TodayScreen() {
+  const showDate = useCalendarDate();
   const detail = useHashDetail();
   const zone = useClinicSettings((state) => state.settings?.timeZone);
   const clock = useClockTime();
@@ -134,7 +136,7 @@ export function TodayScreen() {
                   <li key={row.id}>
                     {row.name}{' '}
                     <span className="muted">
-                      {row.dob} · MRN {row.mrn}
+                      {showDate(row.dob)} · MRN {row.mrn}
                     </span>{' '}
                     <button
                       type="button"

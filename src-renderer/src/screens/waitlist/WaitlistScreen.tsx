@@ -9,6 +9,7 @@ import { useClinicClock } from '../../stores/clinic-settings';
 import { useSession } from '../../stores/session';
 import { useWaitlist } from '../../stores/waitlist';
 import { AddWaitlistEntryForm, PART_LABELS, PRIORITY_LABELS } from './AddWaitlistEntryForm';
+import { useCalendarDate } from '../../format/calendar-date';
 
 function preferences(entry: WaitlistEntryView): string {
   const days =
@@ -24,6 +25,7 @@ function preferences(entry: WaitlistEntryView): string {
 
 /** `#/waitlist`: who is waiting for what, most urgent first; add and remove entries. */
 export function WaitlistScreen() {
+  const showDate = useCalendarDate();
   const clock = useClinicClock();
   const { entries, error, loaded, load } = useWaitlist();
   const canWrite = useSession((state) => state.can('appointments:write'));
@@ -86,7 +88,7 @@ export function WaitlistScreen() {
                 </td>
                 <td>{entry.providerNames.length > 0 ? entry.providerNames.join(', ') : 'Any'}</td>
                 <td>
-                  {entry.earliestDate} – {entry.latestDate ?? 'open'}
+                  {showDate(entry.earliestDate)} – {entry.latestDate ? showDate(entry.latestDate) : 'open'}
                 </td>
                 <td>{preferences(entry)}</td>
                 <td>{entry.note ?? ''}</td>
