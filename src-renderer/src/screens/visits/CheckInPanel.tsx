@@ -96,8 +96,10 @@ export function CheckInPanel({ target, onClose, onDone }: CheckInPanelProps) {
                   : review.insurance.map((p) => (
                       <span key={p.id} className={p.expired ? 'tag danger-tag' : 'tag'}>
                         {p.payer} {p.memberId}
-                        {p.expired ? ` — expired ${p.terminationDate ?? ''}` : ''} · verified{' '}
-                        {p.lastVerifiedDate ?? 'never'}
+                        {p.expired
+                          ? ` — expired ${p.terminationDate ? formatDate(p.terminationDate, dateFormat) : ''}`
+                          : ''}{' '}
+                        · verified {p.lastVerifiedDate ? formatDate(p.lastVerifiedDate, dateFormat) : 'never'}
                       </span>
                     ))}
               </dd>
