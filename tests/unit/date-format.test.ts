@@ -7,6 +7,7 @@ import {
   formatShortDate,
 } from '../../src-shared/locale/date-format';
 import { formatClockTime, formatHhMm } from '../../src-shared/locale/time-format';
+import { formatDate as formatInstantDate, formatDateTime } from '../../src-renderer/src/format/datetime';
 
 describe('dates in the clinic’s format', () => {
   it('writes a date the way each date format setting says', () => {
@@ -38,5 +39,18 @@ describe('times beside them, 12 h and 24 h', () => {
     expect(formatClockTime(23 * 60, '24h')).toBe('23:00');
     expect(formatHhMm('00:30', '12h')).toBe('12:30 AM');
     expect(formatHhMm('00:30', '24h')).toBe('00:30');
+  });
+});
+
+describe('instants on the clinic’s wall clock', () => {
+  // 2026-12-08 22:05:09 UTC is 17:05:09 in New York.
+  const at = Date.UTC(2026, 11, 8, 22, 5, 9);
+  it('writes the local date in the clinic’s format and the time in 12 h or 24 h', () => {
+    const us = { timeZone: 'America/New_York', dateFormat: 'MM/DD/YYYY', timeFormat: '12h' } as const;
+    expect(formatInstantDate(at, us)).toBe('12/08/2026');
+    expect(formatDateTime(at, us)).toBe('12/08/2026 5:05 PM');
+    expect(formatDateTime(at, { timeZone: 'Europe/London', dateFormat: 'DD/MM/YYYY', timeFormat: '24h' })).toBe(
+      '08/12/2026 22:05:09',
+    );
   });
 });

@@ -1,10 +1,13 @@
 import { TZDate } from '@date-fns/tz';
-import type { DateFormat } from '../../../src-shared/api/areas/settings';
+import type { DateFormat, TimeFormat } from '../../../src-shared/api/areas/settings';
+import { formatClockTime } from '../../../src-shared/locale/time-format';
 import { formatDate as formatCalendarDate } from '../../../src-shared/locale/date-format';
 
 export interface ClinicClock {
   timeZone: string;
   dateFormat: DateFormat;
+  /** 24-hour with seconds when absent (the audit's precision); a 12-hour clinic reads "2:05 PM". */
+  timeFormat?: TimeFormat;
 }
 
 function parts(ms: number, timeZone: string): Record<string, string> {
@@ -29,9 +32,12 @@ export function formatDate(ms: number, clock: ClinicClock): string {
   return formatCalendarDate(`${year}-${month}-${day}`, clock.dateFormat);
 }
 
-/** Date and 24-hour time, e.g. `2026-11-22 14:05:09`. */
+/** Date and time, e.g. `2026-11-22 14:05:09`, or `11/22/2026 2:05 PM` in a 12-hour clinic. */
 export function formatDateTime(ms: number, clock: ClinicClock): string {
   const { hour = '', minute = '', second = '' } = parts(ms, clock.timeZone);
+  if (clock.timeFormat === '12h') {
+    return `${formatDate(ms, clock)} ${formatClockTime(Number(hour) * 60 + Number(minute), '12h')}`;
+  }
   return `${formatDate(ms, clock)} ${hour}:${minute}:${second}`;
 }
 

@@ -23,8 +23,10 @@ export const useClinicSettings = createResettableStore<ClinicSettingsState>((set
   },
 }));
 
-/** How to show instants: the clinic's zone and date format (the browser's until settings arrive). */
+/** How to show instants: the clinic's zone, date and time formats (the browser's until settings arrive). */
 export function useClinicClock(): ClinicClock {
   const settings = useClinicSettings((state) => state.settings);
-  return settings ? { timeZone: settings.timeZone, dateFormat: settings.dateFormat } : BROWSER_CLOCK;
+  return settings
+    ? { timeZone: settings.timeZone, dateFormat: settings.dateFormat, timeFormat: settings.timeFormat }
+    : BROWSER_CLOCK;
 }

@@ -4,6 +4,7 @@ import { formatDate, type ClinicClock } from '../../format/datetime';
 import { useClinicClock } from '../../stores/clinic-settings';
 import { useReminders } from '../../stores/reminders';
 import { useSession } from '../../stores/session';
+import { formatClockTime } from '../../../../src-shared/locale/time-format';
 
 const STATUS_LABELS: Record<ReminderStatus, string> = {
   pending: 'Due',
@@ -18,15 +19,18 @@ const STATUS_BADGES: Record<ReminderStatus, string> = {
   skipped: 'badge-skipped',
 };
 
-/** "25/11/2026 10:00" on the clinic's wall clock. */
+/** "25/11/2026 10:00" (or "11/25/2026 10:00 AM") on the clinic's wall clock, in its formats. */
 export function clinicDateTime(ms: number, clock: ClinicClock): string {
-  const time = new Intl.DateTimeFormat('en-GB', {
+  const [hour = 0, minute = 0] = new Intl.DateTimeFormat('en-GB', {
     timeZone: clock.timeZone,
     hour: '2-digit',
     minute: '2-digit',
     hourCycle: 'h23',
-  }).format(ms);
-  return `${formatDate(ms, clock)} ${time}`;
+  })
+    .format(ms)
+    .split(':')
+    .map(Number);
+  return `${formatDate(ms, clock)} ${formatClockTime(hour * 60 + minute, clock.timeFormat ?? '24h')}`;
 }
 
 function stateNote(entry: ReminderEntry, clock: ClinicClock): string {
