@@ -2,6 +2,8 @@ import { useEffect, useState } from 'react';
 import type { WaitlistOffer } from '../../../../src-shared/api/areas/waitlist';
 import { call } from '../../api';
 import { FormMessage } from '../../components/FormMessage';
+import { formatDate as formatCalendarDate } from '../../../../src-shared/locale/date-format';
+import { formatHhMm } from '../../../../src-shared/locale/time-format';
 import { formatDate } from '../../format/datetime';
 import { useClinicClock } from '../../stores/clinic-settings';
 import { useSession } from '../../stores/session';
@@ -74,7 +76,8 @@ function Offers({ freed }: { freed: FreedSlot }) {
     <section className="wl-offers" aria-label="Waitlist offers">
       <div className="cal-panel-head">
         <h2>
-          Waitlist offers for {freed.time} <small className="muted">{freed.date}</small>
+          Waitlist offers for {formatHhMm(freed.time, clock.timeFormat ?? '24h')}{' '}
+          <small className="muted">{formatCalendarDate(freed.date, clock.dateFormat)}</small>
         </h2>
         <button type="button" onClick={dismiss}>
           Dismiss
