@@ -74,6 +74,36 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', noElectronInCore] },
   },
   {
+    // Core domains sit under the router, not beside it: they may take a HandlerContext (and throw
+    // CommitThenFail, which only means something to the router) but import nothing else from core/api.
+    files: ['src-main/core/**'],
+    ignores: [
+      'src-main/core/api/**',
+      // Seeds validate their generated inputs with the router's own validator, outside any call.
+      'src-main/core/scheduling/seed.ts',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: noElectronInCore.paths,
+          patterns: [
+            ...noElectronInCore.patterns,
+            {
+              regex: '^(\\.\\./)+api/(?!context$)',
+              message: 'A core domain must not depend on core/api: the router calls the domain, not the other way.',
+            },
+            {
+              regex: '^(\\.\\./)+api/context$',
+              allowImportNames: ['HandlerContext', 'CommitThenFail'],
+              message: 'From core/api a domain may import only the HandlerContext type (and CommitThenFail).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src-renderer/**'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {

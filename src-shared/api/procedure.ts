@@ -7,11 +7,16 @@ import type { Permission } from './permissions';
  */
 export type Access = 'public' | 'session' | Permission;
 
-export interface ProcedureDef<Input extends z.ZodType, Output> {
+export type ProcedureKind = 'read' | 'write';
+
+export interface ProcedureDef<Input extends z.ZodType, Output, Kind extends ProcedureKind = ProcedureKind> {
   input: Input;
   access: Access;
-  /** Writes run in one immediate transaction and are always audited. */
-  kind: 'read' | 'write';
+  /**
+   * Writes run in one immediate transaction and are always audited. The literal is kept in the type:
+   * a `read` procedure's handler gets a database handle without write methods (core/db/handles.ts).
+   */
+  kind: Kind;
   /** A read of patient data: audited like a write. */
   phi?: boolean;
   /** Never read at run time: carries the output type to the client. */
@@ -23,11 +28,13 @@ export interface ProcedureDef<Input extends z.ZodType, Output> {
  * `procedure<UserSummary[]>()({ input: z.object({}), access: 'users:manage', kind: 'read' })`.
  */
 export function procedure<Output>() {
-  return <Input extends z.ZodType>(def: Omit<ProcedureDef<Input, Output>, 'output'>): ProcedureDef<Input, Output> =>
-    def;
+  return <Input extends z.ZodType, Kind extends ProcedureKind>(
+    def: Omit<ProcedureDef<Input, Output, Kind>, 'output'>,
+  ): ProcedureDef<Input, Output, Kind> => def;
 }
 
 export type AnyProcedure = ProcedureDef<z.ZodType, unknown>;
+export type KindOf<P> = P extends ProcedureDef<z.ZodType, unknown, infer K> ? K : never;
 export type InputOf<P> = P extends ProcedureDef<infer I, unknown> ? z.input<I> : never;
 export type ParsedInputOf<P> = P extends ProcedureDef<infer I, unknown> ? z.output<I> : never;
 export type OutputOf<P> = P extends ProcedureDef<z.ZodType, infer O> ? O : never;

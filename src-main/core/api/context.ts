@@ -1,12 +1,14 @@
-import type { Kysely } from 'kysely';
 import type { ProcedureName, Output } from '../../../src-shared/api/contract';
 import type { EventMap, EventTopic } from '../../../src-shared/api/events';
-import type { ParsedInputOf } from '../../../src-shared/api/procedure';
+import type { KindOf, ParsedInputOf, ProcedureKind } from '../../../src-shared/api/procedure';
 import type { Contract } from '../../../src-shared/api/contract';
 import { ApiError } from '../../../src-shared/api/errors';
+import type { Actor } from '../actor';
 import type { Session, SessionStore } from '../auth/sessions';
 import type { SignInLimits } from '../auth/sign-in-limits';
 import type { Clock } from '../clock';
+import type { Kysely } from 'kysely';
+import type { DbFor } from '../db/handles';
 import type { Database } from '../db/schema';
 import type { EventBus } from '../events/bus';
 import type { ReminderRunner } from '../reminders/runner';
@@ -36,12 +38,19 @@ export interface AuditNote {
   details?: Record<string, unknown>;
 }
 
-export interface HandlerContext {
+/**
+ * What a handler gets. `Kind` is its procedure's kind: a `write` handler's `db` is the router's
+ * transaction (`WriteDb`); a `read` handler's is a `ReadDb`, which has no write methods. A helper
+ * shared by both kinds takes the default (`HandlerContext`, whose `db` is only good for reading).
+ */
+export interface HandlerContext<Kind extends ProcedureKind = ProcedureKind> {
   /** The transaction for writes and audited reads; the plain handle for other reads. */
-  db: Kysely<Database>;
+  db: DbFor<Kind>;
   now: number;
   clientId: string;
   session: Session | null;
+  /** Who acts, from the session (all null without one): the one shape every service takes. */
+  actor: Actor;
   audit: AuditNote;
   state: CoreState;
   /** Queued, and delivered only once the transaction has committed. */
@@ -50,7 +59,7 @@ export interface HandlerContext {
 }
 
 export type Handler<N extends ProcedureName> = (
-  ctx: HandlerContext,
+  ctx: HandlerContext<KindOf<Contract[N]>>,
   input: ParsedInputOf<Contract[N]>,
 ) => Promise<Output<N>>;
 export type Handlers = { [N in ProcedureName]: Handler<N> };

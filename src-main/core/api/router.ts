@@ -3,6 +3,8 @@ import { ApiError, type ApiErrorData, type Result } from '../../../src-shared/ap
 import type { EventMap, EventTopic } from '../../../src-shared/api/events';
 import type { AnyProcedure } from '../../../src-shared/api/procedure';
 import { appendAudit } from '../audit/repository';
+import { asWriteDb } from '../db/handles';
+import { actorOf } from '../actor';
 import { storageError } from '../db/storage-errors';
 import type { Session } from '../auth/sessions';
 import { validateInput } from './validate';
@@ -66,6 +68,7 @@ export function createRouter(state: CoreState, handlers: Handlers) {
       now,
       clientId,
       session,
+      actor: actorOf(session),
       audit,
       state,
       broadcast: <T extends EventTopic>(topic: T, payload: EventMap[T]) =>
@@ -73,13 +76,15 @@ export function createRouter(state: CoreState, handlers: Handlers) {
       sendTo: <T extends EventTopic>(target: string, topic: T, payload: EventMap[T]) =>
         deliveries.push(() => state.events.sendTo(target, topic, payload)),
     });
-    const handler = handlers[name] as (ctx: HandlerContext, input: unknown) => Promise<unknown>;
+    // Each handler's context type follows its procedure's kind; the `kind` read here is the same
+    // declaration, and the handle passed below follows it (a WriteDb only for a write).
+    const handler = handlers[name] as unknown as (ctx: HandlerContext, input: unknown) => Promise<unknown>;
 
     if (def.kind === 'read' && !def.phi) return handler(makeContext(state.db), input);
 
     let failure: ApiError | undefined;
     const value = await state.db.transaction().execute(async (trx) => {
-      const ctx = makeContext(trx);
+      const ctx = makeContext(def.kind === 'write' ? asWriteDb(trx) : trx);
       let result: unknown = null;
       try {
         result = await handler(ctx, input);

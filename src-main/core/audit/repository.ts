@@ -3,6 +3,7 @@ import type { AuditEntry, AuditVerification } from '../../../src-shared/api/area
 import type { AuditRow, Database } from '../db/schema';
 import { newId } from '../ids';
 import { AUDIT_MAC_ARGUMENTS, GENESIS_HASH, type AuditHead } from './chain';
+import type { ReadDb } from '../db/handles';
 
 export interface AuditRecord {
   at: number;
@@ -55,7 +56,7 @@ export interface AuditFilter {
 }
 
 export async function listAudit(
-  db: Kysely<Database>,
+  db: ReadDb,
   filter: AuditFilter,
 ): Promise<{ entries: AuditEntry[]; nextBeforeSeq: number | null }> {
   let query = db
@@ -93,7 +94,7 @@ function toEntry(row: AuditRow): AuditEntry {
 }
 
 /** Walks the whole chain in order and reports the first entry whose link or content does not hold. */
-export async function verifyAuditChain(db: Kysely<Database>): Promise<AuditVerification> {
+export async function verifyAuditChain(db: ReadDb): Promise<AuditVerification> {
   let prevHash = GENESIS_HASH;
   let expectedSeq = 1;
   let checked = 0;

@@ -20,7 +20,7 @@ const WRONG = () =>
  * Checks a password for a sign-in. A failure is counted (throttling the account) and audited even
  * though the call fails; a throttled account is refused before its password is tried.
  */
-export async function checkPassword(ctx: HandlerContext, user: UserRow, password: string): Promise<void> {
+export async function checkPassword(ctx: HandlerContext<'write'>, user: UserRow, password: string): Promise<void> {
   ctx.audit.actor = { userId: user.id, username: user.username };
   ctx.audit.targetType = 'user';
   ctx.audit.targetId = user.id;
@@ -50,7 +50,7 @@ export async function checkPassword(ctx: HandlerContext, user: UserRow, password
   }
 }
 
-export async function startSession(ctx: HandlerContext, user: UserRow): Promise<Session> {
+export async function startSession(ctx: HandlerContext<'write'>, user: UserRow): Promise<Session> {
   await updateUser(ctx.db, user.id, {
     failed_login_count: 0,
     login_blocked_until: null,
@@ -77,7 +77,7 @@ export async function startSession(ctx: HandlerContext, user: UserRow): Promise<
  * it is signed out (and signing in again meets every sign-in limit).
  */
 export async function checkUnlock(
-  ctx: HandlerContext,
+  ctx: HandlerContext<'write'>,
   session: Session,
   user: UserRow,
   password: string,

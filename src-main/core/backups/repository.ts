@@ -2,8 +2,9 @@ import type { Kysely } from 'kysely';
 import type { BackupRun, BackupSchedule } from '../../../src-shared/api/areas/backups';
 import type { Database } from '../db/schema';
 import type { BackupRunsTable } from '../db/schema-backups';
+import type { ReadDb } from '../db/handles';
 
-export async function readSchedule(db: Kysely<Database>): Promise<BackupSchedule | null> {
+export async function readSchedule(db: ReadDb): Promise<BackupSchedule | null> {
   const row = await db.selectFrom('backup_schedule').selectAll().where('id', '=', 1).executeTakeFirst();
   if (!row) return null;
   return { enabled: row.enabled === 1, folder: row.folder, timeOfDay: row.time_of_day, keep: row.keep };
@@ -48,7 +49,7 @@ export async function insertRun(db: Kysely<Database>, row: BackupRunRow): Promis
   return toRun(row);
 }
 
-export async function recentRuns(db: Kysely<Database>, limit: number): Promise<BackupRun[]> {
+export async function recentRuns(db: ReadDb, limit: number): Promise<BackupRun[]> {
   const rows = await db
     .selectFrom('backup_runs')
     .selectAll()

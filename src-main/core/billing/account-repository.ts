@@ -1,13 +1,11 @@
-import { sql, type Kysely } from 'kysely';
-import type { Database } from '../db/schema';
+import { sql } from 'kysely';
+import type { ReadDb } from '../db/handles';
 
 /**
  * SQL of a patient's ledger: every row that moves the account, in one statement, in the order it
  * happened; within one instant the rank puts a payment before its allocations, a reversal before the
  * allocations it takes back, and an invoice or a remittance before the credit applied to it.
  */
-
-type Db = Kysely<Database>;
 
 export interface LedgerRowRaw {
   id: string;
@@ -26,7 +24,7 @@ export interface LedgerRowRaw {
   detail: string | null;
 }
 
-export async function ledgerRows(db: Db, patientId: string): Promise<LedgerRowRaw[]> {
+export async function ledgerRows(db: ReadDb, patientId: string): Promise<LedgerRowRaw[]> {
   const result = await sql<LedgerRowRaw>`
     SELECT * FROM (
       SELECT i.id, i.kind, i.issued_at AS at, i.issued_on AS date, 0 AS rank, i.patient_minor AS amount, 0 AS extra,

@@ -1,16 +1,15 @@
-import type { Kysely } from 'kysely';
-import { fieldError } from '../../../src-shared/api/errors';
 import type { AccountSummary, AccountView, LedgerEntry } from '../../../src-shared/billing/model';
 import { ADJUSTMENT_REASON_LABELS, type AdjustmentReason } from '../../../src-shared/billing/reason-codes';
 import { displayName } from '../../../src-shared/patients/names';
 import { addDays, localDateOf } from '../../../src-shared/scheduling/time';
-import type { Database } from '../db/schema';
 import { ledgerRows, type LedgerRowRaw } from './account-repository';
 import { openInvoicesOf, patientOwing } from './balance-repository';
 import { claimList } from './claims';
 import type { BillingContext } from './context';
 import { patientBrief, patientInvoices, unbilledVisits, unbilledWalkIns } from './invoice-repository';
 import { patientAdjustments, patientMoneyTotals, patientPayments } from './ledger-repository';
+import { assertLivePatient } from '../patients/live-patient';
+import type { ReadDb } from '../db/handles';
 
 /**
  * A patient's account. Sign convention: a positive balance is what the patient owes the clinic.
@@ -21,9 +20,7 @@ import { patientAdjustments, patientMoneyTotals, patientPayments } from './ledge
  * Equivalently: what is open on issued invoices − the credit (money paid and not allocated).
  */
 
-type Db = Kysely<Database>;
-
-export async function accountSummary(db: Db, context: BillingContext, patientId: string): Promise<AccountSummary> {
+export async function accountSummary(db: ReadDb, context: BillingContext, patientId: string): Promise<AccountSummary> {
   const owing = await patientOwing(db, patientId, context.today);
   const totals = await patientMoneyTotals(db, patientId);
   const credit = totals.paid - totals.refunded - totals.allocated;
@@ -87,7 +84,7 @@ function describe(row: LedgerRowRaw): { description: string; amount: number; cre
 }
 
 /** Every entry of the account, oldest first, with the running balance and credit after each. */
-export async function ledger(db: Db, context: BillingContext, patientId: string): Promise<LedgerEntry[]> {
+export async function ledger(db: ReadDb, context: BillingContext, patientId: string): Promise<LedgerEntry[]> {
   const rows = await ledgerRows(db, patientId);
   let balance = 0;
   let credit = 0;
@@ -112,11 +109,9 @@ export async function ledger(db: Db, context: BillingContext, patientId: string)
   });
 }
 
-export async function requirePatient(db: Db, patientId: string, field = 'patientId') {
+export async function requirePatient(db: ReadDb, patientId: string, field = 'patientId') {
   const patient = await patientBrief(db, patientId);
-  if (!patient) throw fieldError(field, 'no such patient');
-  if (patient.merged_into_id) throw fieldError(field, 'was merged into another record: open that one');
-  return patient;
+  return assertLivePatient(patient, field);
 }
 
 /** Why a payment cannot be reversed, or null. */
@@ -135,7 +130,7 @@ export function reverseBlocked(
 
 const YEAR_MS = 366 * 86_400_000;
 
-export async function accountView(db: Db, context: BillingContext, patientId: string): Promise<AccountView> {
+export async function accountView(db: ReadDb, context: BillingContext, patientId: string): Promise<AccountView> {
   const patient = await requirePatient(db, patientId);
   const walkIns = await unbilledWalkIns(db, patientId, addDays(context.today, -366), 20);
   const [summary, entries, openInvoices, invoices, payments, adjustments, unbilled, claims] = [

@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { OpenInvoice } from '../../../src-shared/billing/allocation';
 import type { Database } from '../db/schema';
 import type { InvoiceBalancesTable } from '../db/schema-billing';
+import type { ReadDb } from '../db/handles';
 
 /**
  * SQL of `invoice_balances`, the cache of each issued invoice's open amounts, kept in step in the
@@ -34,12 +35,12 @@ export async function moveBalance(
     .execute();
 }
 
-export function findBalance(db: Db, invoiceId: string) {
+export function findBalance(db: ReadDb, invoiceId: string) {
   return db.selectFrom('invoice_balances').selectAll().where('invoice_id', '=', invoiceId).executeTakeFirst();
 }
 
 /** The patient's invoices with something still open for the patient, oldest first. */
-export async function openInvoicesOf(db: Db, patientId: string): Promise<OpenInvoice[]> {
+export async function openInvoicesOf(db: ReadDb, patientId: string): Promise<OpenInvoice[]> {
   const rows = await db
     .selectFrom('invoice_balances as b')
     .innerJoin('invoices as i', 'i.id', 'b.invoice_id')
@@ -60,7 +61,7 @@ export async function openInvoicesOf(db: Db, patientId: string): Promise<OpenInv
 }
 
 /** What the patient owes on issued invoices, since when, and the part past due. */
-export async function patientOwing(db: Db, patientId: string, today: string) {
+export async function patientOwing(db: ReadDb, patientId: string, today: string) {
   const row = await db
     .selectFrom('invoice_balances')
     .select([
@@ -97,7 +98,7 @@ export interface AgeingRowRaw {
 }
 
 /** Open patient amounts per patient and age bucket (days since issue, as of `today`). */
-export function ageingByPatient(db: Db, today: string) {
+export function ageingByPatient(db: ReadDb, today: string) {
   return sql<AgeingRowRaw>`
     SELECT patient_id,
       sum(CASE WHEN d <= 30 THEN o ELSE 0 END) AS b0,
@@ -113,7 +114,7 @@ export function ageingByPatient(db: Db, today: string) {
 }
 
 /** What insurers still owe, per payer and age bucket. */
-export function ageingByPayer(db: Db, today: string) {
+export function ageingByPayer(db: ReadDb, today: string) {
   return sql<Omit<AgeingRowRaw, 'patient_id'> & { payer: string }>`
     SELECT payer,
       sum(CASE WHEN d <= 30 THEN o ELSE 0 END) AS b0,
@@ -128,7 +129,7 @@ export function ageingByPayer(db: Db, today: string) {
 }
 
 /** Names and MRNs of the given patients (the ageing report's rows). */
-export function patientNames(db: Db, ids: string[]) {
+export function patientNames(db: ReadDb, ids: string[]) {
   if (ids.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('patients')
@@ -138,7 +139,7 @@ export function patientNames(db: Db, ids: string[]) {
 }
 
 /** Patients owing more than `minMinor` on issued invoices, the largest first. */
-export function patientsOwingMore(db: Db, minMinor: number, limit: number) {
+export function patientsOwingMore(db: ReadDb, minMinor: number, limit: number) {
   return db
     .selectFrom('invoice_balances')
     .select(['patient_id', sql<number>`sum(patient_open_minor)`.as('owing')])

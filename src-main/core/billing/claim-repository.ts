@@ -9,6 +9,7 @@ import type {
   ClaimRow,
   ClaimsTable,
 } from '../db/schema-billing';
+import type { ReadDb } from '../db/handles';
 
 /** SQL of insurance claims: the claim, its lines, its status history and the remittances posted to it. */
 
@@ -19,7 +20,7 @@ export async function insertClaim(db: Db, claim: ClaimsTable, lines: ClaimLinesT
   if (lines.length > 0) await db.insertInto('claim_lines').values(lines).execute();
 }
 
-export function findClaim(db: Db, id: string): Promise<ClaimRow | undefined> {
+export function findClaim(db: ReadDb, id: string): Promise<ClaimRow | undefined> {
   return db.selectFrom('claims').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
@@ -41,7 +42,7 @@ export async function insertRemittance(
 }
 
 /** The claim's lines with their invoice line and what the remittances posted on each so far. */
-export function claimLines(db: Db, claimId: string) {
+export function claimLines(db: ReadDb, claimId: string) {
   return db
     .selectFrom('claim_lines as c')
     .innerJoin('invoice_lines as l', 'l.id', 'c.invoice_line_id')
@@ -79,7 +80,7 @@ export function claimLines(db: Db, claimId: string) {
     .execute();
 }
 
-export function claimEvents(db: Db, claimId: string) {
+export function claimEvents(db: ReadDb, claimId: string) {
   return db
     .selectFrom('claim_events')
     .selectAll()
@@ -89,7 +90,7 @@ export function claimEvents(db: Db, claimId: string) {
     .execute();
 }
 
-export function claimRemittances(db: Db, claimId: string) {
+export function claimRemittances(db: ReadDb, claimId: string) {
   return db
     .selectFrom('claim_remittances as r')
     .select((eb) => [
@@ -134,7 +135,7 @@ export interface ClaimListFilter {
 }
 
 /** Claims with their patient, invoice number and totals settled, oldest status first. */
-export function listClaims(db: Db, filter: ClaimListFilter) {
+export function listClaims(db: ReadDb, filter: ClaimListFilter) {
   let query = db
     .selectFrom('claims as k')
     .innerJoin('invoices as i', 'i.id', 'k.invoice_id')
@@ -174,7 +175,7 @@ export function listClaims(db: Db, filter: ClaimListFilter) {
   return query.orderBy('k.status_at').orderBy('k.id').limit(filter.limit).execute();
 }
 
-export async function claimCounts(db: Db) {
+export async function claimCounts(db: ReadDb) {
   return db
     .selectFrom('claims')
     .select(['status', sql<number>`count(*)`.as('n')])

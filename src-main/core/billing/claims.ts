@@ -17,6 +17,7 @@ import { newId } from '../ids';
 import * as repo from './claim-repository';
 import type { BillingActor, BillingContext } from './context';
 import { creditedLineIds, findInvoice, findPolicy, invoiceLines, patientPolicies } from './invoice-repository';
+import type { ReadDb } from '../db/handles';
 
 /**
  * Insurance claims, tracked (not sent): built from an invoice's insured lines and the patient's
@@ -26,7 +27,7 @@ import { creditedLineIds, findInvoice, findPolicy, invoiceLines, patientPolicies
 
 type Db = Kysely<Database>;
 
-export async function requireClaim(db: Db, claimId: string): Promise<ClaimRow> {
+export async function requireClaim(db: ReadDb, claimId: string): Promise<ClaimRow> {
   const claim = await repo.findClaim(db, claimId);
   if (!claim) throw new ApiError('NOT_FOUND', 'There is no such claim.', { fields: { claimId: 'no such claim' } });
   return claim;
@@ -212,7 +213,7 @@ function toSummary(row: ListedClaim, context: BillingContext): ClaimSummary {
 }
 
 export async function claimList(
-  db: Db,
+  db: ReadDb,
   context: BillingContext,
   filter: repo.ClaimListFilter,
 ): Promise<ClaimSummary[]> {
@@ -221,7 +222,7 @@ export async function claimList(
 
 /** The claims work list: counts per status, and the claims asked for, oldest first. */
 export async function claimWorkList(
-  db: Db,
+  db: ReadDb,
   context: BillingContext,
   filter: { statuses?: ClaimStatus[] | undefined; minAgeDays?: number | undefined; limit: number },
 ): Promise<ClaimWorkList> {
@@ -235,7 +236,7 @@ export async function claimWorkList(
   return { counts, rows };
 }
 
-export async function claimView(db: Db, context: BillingContext, claimId: string): Promise<ClaimView> {
+export async function claimView(db: ReadDb, context: BillingContext, claimId: string): Promise<ClaimView> {
   const claim = await requireClaim(db, claimId);
   const [base] = await claimList(db, context, { claimId, limit: 1 });
   if (!base) throw new ApiError('NOT_FOUND', 'There is no such claim.');

@@ -1,11 +1,11 @@
-import type { Kysely } from 'kysely';
 import type { DateFormat } from '../../../src-shared/api/areas/settings';
 import { ApiError, fieldError } from '../../../src-shared/api/errors';
 import { moneyFormat, type MoneyFormat } from '../../../src-shared/billing/money';
 import { todayIn } from '../../../src-shared/patients/dates';
-import type { Database } from '../db/schema';
 import type { BillingDeskTable, BillingSettingsRow } from '../db/schema-billing';
+import { requireSetUp } from '../settings/repository';
 import { readBillingFrame } from './setup-repository';
+import type { ReadDb } from '../db/handles';
 
 /** Who does a billing write: stamped on every entry. */
 export interface BillingActor {
@@ -25,9 +25,8 @@ export interface BillingContext {
   desk: BillingDeskTable;
 }
 
-export async function billingContext(db: Kysely<Database>, now: number): Promise<BillingContext> {
-  const frame = await readBillingFrame(db);
-  if (!frame) throw new ApiError('SETUP_REQUIRED', 'The clinic has not been set up yet.');
+export async function billingContext(db: ReadDb, now: number): Promise<BillingContext> {
+  const frame = requireSetUp(await readBillingFrame(db));
   return {
     clinicName: frame.clinic.clinicName,
     timeZone: frame.clinic.timeZone,

@@ -19,6 +19,7 @@ import {
   updateLine,
 } from './invoice-repository';
 import { findService, findTax, listTaxes, pricesFor, scheduleForPayer, servicesOfType } from './setup-repository';
+import { assertLivePatient } from '../patients/live-patient';
 
 /**
  * Draft invoices: built from the appointment type's services at the prices of the payer's fee
@@ -127,7 +128,7 @@ export async function buildDraft(
   actor: BillingActor,
 ): Promise<string> {
   const patient = await patientBrief(db, source.patientId);
-  if (!patient || patient.merged_into_id) throw fieldError('patientId', 'no such patient');
+  assertLivePatient(patient);
   const primary = (await patientPolicies(db, source.patientId, context.today)).find((p) => p.priority === 'primary');
   const payer = await payerFor(db, primary?.id ?? null);
   const now = context.now;

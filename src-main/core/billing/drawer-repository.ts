@@ -2,12 +2,13 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { PaymentMethodKind } from '../../../src-shared/billing/reason-codes';
 import type { Database } from '../db/schema';
 import type { DrawerRow, DrawersTable } from '../db/schema-billing';
+import type { ReadDb } from '../db/handles';
 
 /** SQL of cash drawers and of the money that passed through them (totals by method, the journal). */
 
 type Db = Kysely<Database>;
 
-export function openDrawerOf(db: Db, deskId: string): Promise<DrawerRow | undefined> {
+export function openDrawerOf(db: ReadDb, deskId: string): Promise<DrawerRow | undefined> {
   return db
     .selectFrom('drawers')
     .selectAll()
@@ -16,11 +17,11 @@ export function openDrawerOf(db: Db, deskId: string): Promise<DrawerRow | undefi
     .executeTakeFirst();
 }
 
-export function findDrawer(db: Db, id: string): Promise<DrawerRow | undefined> {
+export function findDrawer(db: ReadDb, id: string): Promise<DrawerRow | undefined> {
   return db.selectFrom('drawers').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export function lastClosedDrawer(db: Db, deskId: string): Promise<DrawerRow | undefined> {
+export function lastClosedDrawer(db: ReadDb, deskId: string): Promise<DrawerRow | undefined> {
   return db
     .selectFrom('drawers')
     .selectAll()
@@ -31,7 +32,7 @@ export function lastClosedDrawer(db: Db, deskId: string): Promise<DrawerRow | un
     .executeTakeFirst();
 }
 
-export function drawersOn(db: Db, date: string): Promise<DrawerRow[]> {
+export function drawersOn(db: ReadDb, date: string): Promise<DrawerRow[]> {
   return db.selectFrom('drawers').selectAll().where('business_date', '=', date).orderBy('opened_at').execute();
 }
 
@@ -67,7 +68,7 @@ export interface MethodSumRow {
 }
 
 /** Payments, refunds and reversals of the given drawers, summed per method. */
-export function methodSums(db: Db, drawerIds: string[]): Promise<MethodSumRow[]> {
+export function methodSums(db: ReadDb, drawerIds: string[]): Promise<MethodSumRow[]> {
   if (drawerIds.length === 0) return Promise.resolve([]);
   const ids = sql.join(drawerIds);
   return sql<MethodSumRow>`
@@ -123,7 +124,7 @@ function where(alias: string, filter: JournalFilter, methodAlias = alias): RawBu
 }
 
 /** Payments, refunds and reversals in a date range (counts-for dates), newest first. */
-export async function journalRows(db: Db, filter: JournalFilter): Promise<JournalRowRaw[]> {
+export async function journalRows(db: ReadDb, filter: JournalFilter): Promise<JournalRowRaw[]> {
   const result = await sql<JournalRowRaw>`
     SELECT * FROM (
       SELECT p.id, 'payment' AS kind, p.patient_id, pt.first_name, pt.middle_name, pt.last_name, pt.preferred_name,

@@ -30,6 +30,7 @@ import {
   type MethodSumRow,
 } from './drawer-repository';
 import { deskView } from './setup';
+import type { ReadDb } from '../db/handles';
 
 /**
  * Cash drawers, one open per desk: opened with a float; every payment, refund and reversal made at
@@ -64,7 +65,7 @@ export function totalsByMethod(rows: MethodSumRow[]): MethodTotals[] {
   return [...byName.values()].sort((a, b) => (a.methodName < b.methodName ? -1 : 1));
 }
 
-async function summarise(db: Db, drawer: DrawerRow): Promise<DrawerSummary> {
+async function summarise(db: ReadDb, drawer: DrawerRow): Promise<DrawerSummary> {
   const byMethod = totalsByMethod(await methodSums(db, [drawer.id]));
   const cash = byMethod.filter((m) => m.methodKind === 'cash').reduce((sum, m) => sum + m.netMinor, 0);
   return {
@@ -85,7 +86,7 @@ async function summarise(db: Db, drawer: DrawerRow): Promise<DrawerSummary> {
   };
 }
 
-export async function drawerState(db: Db, context: BillingContext): Promise<DrawerState> {
+export async function drawerState(db: ReadDb, context: BillingContext): Promise<DrawerState> {
   const open = await openDrawerOf(db, context.desk.desk_id);
   const closed = await lastClosedDrawer(db, context.desk.desk_id);
   return {
@@ -210,7 +211,7 @@ export function toJournalRow(row: JournalRowRaw): JournalRow {
   };
 }
 
-export async function zReport(db: Db, context: BillingContext, drawerId: string): Promise<ZReport> {
+export async function zReport(db: ReadDb, context: BillingContext, drawerId: string): Promise<ZReport> {
   const drawer = await findDrawer(db, drawerId);
   if (!drawer) throw fieldError('drawerId', 'no such drawer');
   const rows = await journalRows(db, { from: '0000-01-01', to: '9999-12-31', drawerId, limit: 100_000 });
@@ -222,7 +223,7 @@ export async function zReport(db: Db, context: BillingContext, drawerId: string)
   };
 }
 
-export async function daySummary(db: Db, date: string): Promise<DaySummary> {
+export async function daySummary(db: ReadDb, date: string): Promise<DaySummary> {
   const drawers = await drawersOn(db, date);
   const desks = new Map<string, DrawerRow[]>();
   for (const drawer of drawers) desks.set(drawer.desk_id, [...(desks.get(drawer.desk_id) ?? []), drawer]);
@@ -251,7 +252,7 @@ export async function daySummary(db: Db, date: string): Promise<DaySummary> {
   return { date, desks: perDesk, byMethod, netMinor: byMethod.reduce((sum, m) => sum + m.netMinor, 0) };
 }
 
-export async function paymentsJournal(db: Db, filter: JournalFilter): Promise<PaymentsJournal> {
+export async function paymentsJournal(db: ReadDb, filter: JournalFilter): Promise<PaymentsJournal> {
   const rows = await journalRows(db, filter);
   const byMethod = new Map<string, MethodTotals>();
   for (const row of rows) {

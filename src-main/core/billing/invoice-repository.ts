@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import type { InvoiceLineRow, InvoiceRow, InvoicesTable, NewInvoiceLine } from '../db/schema-billing';
+import type { ReadDb } from '../db/handles';
 
 /** SQL of invoices and credit notes, their lines, and what they are built from (visits, appointments, patients). */
 
@@ -10,7 +11,7 @@ export async function insertInvoice(db: Db, row: InvoicesTable): Promise<void> {
   await db.insertInto('invoices').values(row).execute();
 }
 
-export function findInvoice(db: Db, id: string): Promise<InvoiceRow | undefined> {
+export function findInvoice(db: ReadDb, id: string): Promise<InvoiceRow | undefined> {
   return db.selectFrom('invoices').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
 }
 
@@ -19,7 +20,7 @@ export async function updateInvoice(db: Db, id: string, changes: Partial<Invoice
   await db.updateTable('invoices').set(changes).where('id', '=', id).execute();
 }
 
-export function invoiceLines(db: Db, invoiceId: string): Promise<InvoiceLineRow[]> {
+export function invoiceLines(db: ReadDb, invoiceId: string): Promise<InvoiceLineRow[]> {
   return db
     .selectFrom('invoice_lines')
     .selectAll()
@@ -58,7 +59,7 @@ export function newestInvoiceFor(db: Db, column: 'visit_id' | 'appointment_id', 
 }
 
 /** Ids of this invoice's lines already credited by an issued credit note. */
-export async function creditedLineIds(db: Db, invoiceId: string): Promise<Set<string>> {
+export async function creditedLineIds(db: ReadDb, invoiceId: string): Promise<Set<string>> {
   const rows = await db
     .selectFrom('invoice_lines as l')
     .innerJoin('invoices as c', 'c.id', 'l.invoice_id')
@@ -70,7 +71,7 @@ export async function creditedLineIds(db: Db, invoiceId: string): Promise<Set<st
   return new Set(rows.map((row) => row.credits_line_id).filter((id): id is string => id !== null));
 }
 
-export function creditNotesOf(db: Db, invoiceId: string) {
+export function creditNotesOf(db: ReadDb, invoiceId: string) {
   return db
     .selectFrom('invoices')
     .select(['id', 'number', 'total_minor', 'tax_minor', 'insurer_minor', 'patient_minor', 'issued_on'])
@@ -80,7 +81,7 @@ export function creditNotesOf(db: Db, invoiceId: string) {
     .execute();
 }
 
-export function patientInvoices(db: Db, patientId: string) {
+export function patientInvoices(db: ReadDb, patientId: string) {
   return db
     .selectFrom('invoices as i')
     .leftJoin('invoice_balances as b', 'b.invoice_id', 'i.id')
@@ -103,7 +104,7 @@ export function patientInvoices(db: Db, patientId: string) {
     .execute();
 }
 
-export function patientBrief(db: Db, patientId: string) {
+export function patientBrief(db: ReadDb, patientId: string) {
   return db
     .selectFrom('patients')
     .select([
@@ -195,7 +196,7 @@ export function appointmentForBilling(db: Db, appointmentId: string) {
  * Checked-out visits and completed appointments of the patient since `since` with no live invoice:
  * the account screen offers to invoice them.
  */
-export function unbilledVisits(db: Db, patientId: string, since: number, limit: number) {
+export function unbilledVisits(db: ReadDb, patientId: string, since: number, limit: number) {
   return db
     .selectFrom('appointments as a')
     .innerJoin('appointment_types as t', 't.id', 'a.type_id')
@@ -232,7 +233,7 @@ export function unbilledVisits(db: Db, patientId: string, since: number, limit: 
 }
 
 /** Checked-out walk-in visits (no appointment) of the patient since `since` (a local date) with no live invoice. */
-export function unbilledWalkIns(db: Db, patientId: string, since: string, limit: number) {
+export function unbilledWalkIns(db: ReadDb, patientId: string, since: string, limit: number) {
   return db
     .selectFrom('visits as v')
     .leftJoin('providers as p', 'p.id', 'v.provider_id')

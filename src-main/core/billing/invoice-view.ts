@@ -1,17 +1,14 @@
-import type { Kysely } from 'kysely';
 import { ApiError } from '../../../src-shared/api/errors';
 import type { InvoiceLineView, InvoiceView } from '../../../src-shared/billing/model';
 import { invoiceFigures } from '../../../src-shared/billing/tax';
 import { displayName } from '../../../src-shared/patients/names';
-import type { Database } from '../db/schema';
 import type { InvoiceLineRow, InvoiceRow } from '../db/schema-billing';
 import type { Issued } from './issue';
 import { findBalance } from './balance-repository';
 import { toLineInput } from './drafts';
 import { creditedLineIds, creditNotesOf, findInvoice, invoiceLines, patientBrief } from './invoice-repository';
 import { allocationsToInvoice, liveAdjustmentsOf } from './ledger-repository';
-
-type Db = Kysely<Database>;
+import type { ReadDb } from '../db/handles';
 
 function toLineView(line: InvoiceLineRow, credited: Set<string>): InvoiceLineView {
   return {
@@ -40,7 +37,7 @@ function toLineView(line: InvoiceLineRow, credited: Set<string>): InvoiceLineVie
 }
 
 /** An invoice or credit note as the screens show it: lines, totals, and for an issued one what is paid and open. */
-export async function invoiceView(db: Db, invoiceId: string, issued?: Issued): Promise<InvoiceView> {
+export async function invoiceView(db: ReadDb, invoiceId: string, issued?: Issued): Promise<InvoiceView> {
   if (issued) return freshView(db, issued);
   const invoice = await findInvoice(db, invoiceId);
   if (!invoice)
@@ -62,7 +59,7 @@ export async function invoiceView(db: Db, invoiceId: string, issued?: Issued): P
 }
 
 /** An invoice just issued: nothing credited, adjusted or noted yet, so only the patient and any credit applied are read. */
-async function freshView(db: Db, issued: Issued): Promise<InvoiceView> {
+async function freshView(db: ReadDb, issued: Issued): Promise<InvoiceView> {
   const { invoice, lines } = issued;
   return toView(invoice, lines, await patientBrief(db, invoice.patient_id), {
     credited: new Set(),

@@ -9,6 +9,7 @@ import type {
   RefundsTable,
   ReversalsTable,
 } from '../db/schema-billing';
+import type { ReadDb } from '../db/handles';
 
 /**
  * SQL of the money ledger: payments, their allocations, refunds, reversals and adjustments. Every
@@ -37,7 +38,7 @@ export async function insertReversal(db: Db, row: ReversalsTable): Promise<void>
   await db.insertInto('reversals').values(row).execute();
 }
 
-export function findPayment(db: Db, id: string): Promise<PaymentRow | undefined> {
+export function findPayment(db: ReadDb, id: string): Promise<PaymentRow | undefined> {
   return db.selectFrom('payments').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
@@ -54,7 +55,7 @@ export function findReversalOf(db: Db, targetId: string) {
 }
 
 /** What a payment has allocated (net of releases) and refunded, and whether it was reversed. */
-export async function paymentUse(db: Db, paymentId: string) {
+export async function paymentUse(db: ReadDb, paymentId: string) {
   const row = await db
     .selectFrom('payments as p')
     .select((eb) => [
@@ -76,7 +77,7 @@ export async function paymentUse(db: Db, paymentId: string) {
 }
 
 /** Live allocations of a payment per invoice (net of releases), the largest first. */
-export async function allocationsOfPayment(db: Db, paymentId: string) {
+export async function allocationsOfPayment(db: ReadDb, paymentId: string) {
   return db
     .selectFrom('payment_allocations')
     .select(['invoice_id', sql<number>`sum(amount_minor)`.as('amount')])
@@ -87,7 +88,7 @@ export async function allocationsOfPayment(db: Db, paymentId: string) {
 }
 
 /** Live allocations to an invoice per payment, newest payment first: released in this order when the invoice owes less. */
-export async function allocationsToInvoice(db: Db, invoiceId: string) {
+export async function allocationsToInvoice(db: ReadDb, invoiceId: string) {
   return db
     .selectFrom('payment_allocations as a')
     .innerJoin('payments as p', 'p.id', 'a.payment_id')
@@ -138,7 +139,7 @@ export async function creditPayments(db: Db, patientId: string) {
 }
 
 /** The patient's money totals from the raw rows: the account's balance and credit are these sums. */
-export async function patientMoneyTotals(db: Db, patientId: string) {
+export async function patientMoneyTotals(db: ReadDb, patientId: string) {
   const row = await db
     .selectNoFrom((eb) => [
       eb
@@ -163,7 +164,7 @@ export async function patientMoneyTotals(db: Db, patientId: string) {
 }
 
 /** Live adjustments of an invoice (not reversed). */
-export async function liveAdjustmentsOf(db: Db, invoiceId: string): Promise<number> {
+export async function liveAdjustmentsOf(db: ReadDb, invoiceId: string): Promise<number> {
   const row = await db
     .selectFrom('adjustments as a')
     .select(sql<number>`coalesce(sum(a.amount_minor), 0)`.as('n'))
@@ -174,7 +175,7 @@ export async function liveAdjustmentsOf(db: Db, invoiceId: string): Promise<numb
 }
 
 /** The patient's payments with what each has allocated and refunded, newest first (the account's list). */
-export function patientPayments(db: Db, patientId: string) {
+export function patientPayments(db: ReadDb, patientId: string) {
   return db
     .selectFrom('payments as p')
     .innerJoin('payment_methods as m', 'm.id', 'p.method_id')
@@ -208,7 +209,7 @@ export function patientPayments(db: Db, patientId: string) {
     .execute();
 }
 
-export function patientAdjustments(db: Db, patientId: string) {
+export function patientAdjustments(db: ReadDb, patientId: string) {
   return db
     .selectFrom('adjustments as a')
     .leftJoin('reversals as r', 'r.target_id', 'a.id')

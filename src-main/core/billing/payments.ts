@@ -14,6 +14,7 @@ import { dateClosedAtDesk, openDrawerOf } from './drawer-repository';
 import { findInvoice } from './invoice-repository';
 import { allocationsOfPayment, findPayment, insertPayment, paymentUse } from './ledger-repository';
 import { findMethod } from './setup-repository';
+import type { ReadDb } from '../db/handles';
 
 /**
  * Taking a payment: a header (amount, method, reference, who, when, the date it counts for) and its
@@ -71,7 +72,11 @@ export async function countsForDate(db: Db, context: BillingContext, date: strin
   return countsFor;
 }
 
-export async function proposeAllocation(db: Db, patientId: string, amountMinor: number): Promise<AllocationProposal> {
+export async function proposeAllocation(
+  db: ReadDb,
+  patientId: string,
+  amountMinor: number,
+): Promise<AllocationProposal> {
   await requirePatient(db, patientId);
   const openInvoices = await openInvoicesOf(db, patientId);
   const allocations = defaultAllocation(openInvoices, amountMinor);
@@ -168,7 +173,7 @@ export async function takePayment(
   };
 }
 
-export async function paymentView(db: Db, context: BillingContext, paymentId: string): Promise<PaymentView> {
+export async function paymentView(db: ReadDb, context: BillingContext, paymentId: string): Promise<PaymentView> {
   const payment = await findPayment(db, paymentId);
   if (!payment)
     throw new ApiError('NOT_FOUND', 'There is no such payment.', { fields: { paymentId: 'no such payment' } });

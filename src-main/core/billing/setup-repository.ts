@@ -8,6 +8,7 @@ import type {
   ServiceRow,
   TaxRow,
 } from '../db/schema-billing';
+import type { ReadDb } from '../db/handles';
 
 /** SQL of the billing set-up: settings, this desk and its series, taxes, services, fee schedules, type services, methods. */
 
@@ -30,7 +31,7 @@ export async function updateBillingSettings(
 }
 
 /** The clinic's name, zone, currency and date format, the billing settings and this desk, in one read. */
-export async function readBillingFrame(db: Db) {
+export async function readBillingFrame(db: ReadDb) {
   const row = await db
     .selectFrom('clinic_settings as c')
     .innerJoin('billing_settings as s', 's.id', 'c.id')
@@ -104,7 +105,7 @@ export async function prefixUsedByAnotherDesk(db: Db, prefix: string, deskId: st
   return row !== undefined;
 }
 
-export async function peekSeries(db: Db, prefix: string): Promise<number> {
+export async function peekSeries(db: ReadDb, prefix: string): Promise<number> {
   const row = await db
     .selectFrom('invoice_series')
     .select('next_number')
@@ -126,7 +127,7 @@ export async function takeSeriesNumber(db: Db, prefix: string, now: number): Pro
 
 // ---- taxes ---------------------------------------------------------------------------------------
 
-export function listTaxes(db: Db): Promise<TaxRow[]> {
+export function listTaxes(db: ReadDb): Promise<TaxRow[]> {
   return db.selectFrom('taxes').selectAll().where('deleted_at', 'is', null).orderBy('name').execute();
 }
 
@@ -166,7 +167,7 @@ export async function nameTaken(
 
 // ---- services ------------------------------------------------------------------------------------
 
-export function listServices(db: Db): Promise<ServiceRow[]> {
+export function listServices(db: ReadDb): Promise<ServiceRow[]> {
   return db.selectFrom('services').selectAll().where('deleted_at', 'is', null).orderBy('code').execute();
 }
 
@@ -198,7 +199,7 @@ export async function updateService(db: Db, id: string, changes: Partial<Service
 
 // ---- fee schedules -------------------------------------------------------------------------------
 
-export function listSchedules(db: Db): Promise<FeeScheduleRow[]> {
+export function listSchedules(db: ReadDb): Promise<FeeScheduleRow[]> {
   return db.selectFrom('fee_schedules').selectAll().where('deleted_at', 'is', null).orderBy('name').execute();
 }
 
@@ -234,7 +235,7 @@ export async function updateSchedule(db: Db, id: string, changes: Partial<FeeSch
     .execute();
 }
 
-export function listPrices(db: Db) {
+export function listPrices(db: ReadDb) {
   return db.selectFrom('fee_schedule_prices').select(['schedule_id', 'service_id', 'price_minor']).execute();
 }
 
@@ -282,7 +283,7 @@ export async function setPrice(
 
 // ---- appointment types' services ------------------------------------------------------------------
 
-export function listTypeServices(db: Db) {
+export function listTypeServices(db: ReadDb) {
   return db
     .selectFrom('appointment_types as t')
     .leftJoin('appointment_type_services as s', 's.type_id', 't.id')
@@ -340,7 +341,7 @@ export function typeExists(db: Db, typeId: string) {
 
 // ---- payment methods ------------------------------------------------------------------------------
 
-export function listMethods(db: Db): Promise<PaymentMethodRow[]> {
+export function listMethods(db: ReadDb): Promise<PaymentMethodRow[]> {
   return db
     .selectFrom('payment_methods')
     .selectAll()
@@ -350,7 +351,7 @@ export function listMethods(db: Db): Promise<PaymentMethodRow[]> {
     .execute();
 }
 
-export function findMethod(db: Db, id: string): Promise<PaymentMethodRow | undefined> {
+export function findMethod(db: ReadDb, id: string): Promise<PaymentMethodRow | undefined> {
   return db
     .selectFrom('payment_methods')
     .selectAll()

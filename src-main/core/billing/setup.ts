@@ -18,6 +18,7 @@ import { newId } from '../ids';
 import type { BillingContext } from './context';
 import { formatNumber } from './issue';
 import * as repo from './setup-repository';
+import type { ReadDb } from '../db/handles';
 
 /** The billing set-up: settings, this desk's series, taxes, services, fee schedules, type services, payment methods. */
 
@@ -47,7 +48,7 @@ export const toMethod = (row: PaymentMethodRow): PaymentMethodView => ({
   active: row.active === 1,
 });
 
-export async function deskView(db: Db, context: BillingContext): Promise<DeskView> {
+export async function deskView(db: ReadDb, context: BillingContext): Promise<DeskView> {
   const next = await repo.peekSeries(db, context.desk.series_prefix);
   return {
     deskId: context.desk.desk_id,
@@ -57,7 +58,7 @@ export async function deskView(db: Db, context: BillingContext): Promise<DeskVie
   };
 }
 
-export async function billingSettings(db: Db, context: BillingContext): Promise<BillingSettings> {
+export async function billingSettings(db: ReadDb, context: BillingContext): Promise<BillingSettings> {
   const s = context.settings;
   return {
     clinicName: context.clinicName,
@@ -73,7 +74,7 @@ export async function billingSettings(db: Db, context: BillingContext): Promise<
   };
 }
 
-export async function billingSetup(db: Db, context: BillingContext): Promise<BillingSetup> {
+export async function billingSetup(db: ReadDb, context: BillingContext): Promise<BillingSetup> {
   const prices = await repo.listPrices(db);
   const typeRows = await repo.listTypeServices(db);
   const types = new Map<string, TypeServicesView>();

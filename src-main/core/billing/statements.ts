@@ -1,10 +1,8 @@
-import type { Kysely } from 'kysely';
 import { fieldError } from '../../../src-shared/api/errors';
 import { ageingTotal, bucketOf, emptyAgeing, type AgeingAmounts } from '../../../src-shared/billing/ageing';
 import type { ArAgeing, StatementView } from '../../../src-shared/billing/model';
 import { displayName } from '../../../src-shared/patients/names';
 import { daysBetween } from '../../../src-shared/scheduling/time';
-import type { Database } from '../db/schema';
 import { ledger, requirePatient } from './accounts';
 import {
   ageingByPatient,
@@ -15,13 +13,12 @@ import {
   type AgeingRowRaw,
 } from './balance-repository';
 import type { BillingContext } from './context';
+import type { ReadDb } from '../db/handles';
 
 /** Patient statements (a date range with the balance brought forward and ageing) and the clinic's A/R ageing. */
 
-type Db = Kysely<Database>;
-
 export async function statement(
-  db: Db,
+  db: ReadDb,
   context: BillingContext,
   input: { patientId: string; from: string; to: string },
 ): Promise<StatementView> {
@@ -76,7 +73,7 @@ export async function statement(
 
 /** Everyone owing more than `minMinor` (the largest first, at most `limit`). */
 export async function statementBatch(
-  db: Db,
+  db: ReadDb,
   context: BillingContext,
   input: { minBalanceMinor: number; from: string; to: string; limit: number },
 ): Promise<{ statements: StatementView[]; more: boolean }> {
@@ -105,7 +102,7 @@ function addInto(totals: AgeingAmounts, buckets: AgeingAmounts): void {
  * over all) and what insurers are still expected to pay (by payer). Read from the open rows of the
  * invoice balance cache only.
  */
-export async function arAgeing(db: Db, context: BillingContext, limit: number): Promise<ArAgeing> {
+export async function arAgeing(db: ReadDb, context: BillingContext, limit: number): Promise<ArAgeing> {
   const patients = (await ageingByPatient(db, context.today)).rows;
   const payers = (await ageingByPayer(db, context.today)).rows;
   const patientTotals = emptyAgeing();

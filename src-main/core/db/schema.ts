@@ -191,6 +191,23 @@ export interface PatientNotDuplicatesTable {
   updated_at: EpochMs;
 }
 
+/** Reversible merges (migration 0004): both patient rows and every moved row, as JSON, for the un-merge. */
+export interface PatientMergesTable {
+  id: string;
+  survivor_id: string;
+  merged_id: string;
+  merged_by: string | null;
+  merged_at: EpochMs;
+  /** JSON object: demographic field -> 'survivor' | 'merged'. */
+  fields: string;
+  /** JSON: {survivor:{before,after}, merged:{before,after}, linked:[{table,column,rows}], notDuplicates}. */
+  snapshot: string;
+  undone_at: EpochMs | null;
+  undone_by: string | null;
+  created_at: EpochMs;
+  updated_at: EpochMs;
+}
+
 /** Derived search index, kept by core/patients/search-index.ts. */
 export interface PatientSearchTable {
   key: Generated<number>;
@@ -401,6 +418,7 @@ export interface Database extends DocumentTables, ReminderTables, VisitTables, B
   patient_alerts: PatientAlertsTable;
   patient_insurance: PatientInsuranceTable;
   patient_not_duplicates: PatientNotDuplicatesTable;
+  patient_merges: PatientMergesTable;
   patient_search: PatientSearchTable;
   patient_name_tokens: PatientNameTokensTable;
   locations: LocationsTable;
@@ -429,6 +447,8 @@ export type PatientContactRow = Selectable<PatientContactsTable>;
 export type PatientAllergyRow = Selectable<PatientAllergiesTable>;
 export type PatientAlertRow = Selectable<PatientAlertsTable>;
 export type PatientInsuranceRow = Selectable<PatientInsuranceTable>;
+export type PatientNotDuplicateRow = Selectable<PatientNotDuplicatesTable>;
+export type PatientMergeRow = Selectable<PatientMergesTable>;
 export type LocationRow = Selectable<LocationsTable>;
 export type RoomRow = Selectable<RoomsTable>;
 export type ProviderRow = Selectable<ProvidersTable>;

@@ -2,8 +2,10 @@ import type { Kysely } from 'kysely';
 import type { PatientRecord } from '../../../src-shared/patients/model';
 import { ApiError, fieldError } from '../../../src-shared/api/errors';
 import type { Database } from '../db/schema';
-import { replaceContacts, updatePatientRow, type ContactInput } from './repository';
+import { updatePatientRow } from './repository';
+import { replaceContacts, type ContactInput } from './contact-repository';
 import { existingPatient, patientContext, requireRecord, today } from './service';
+import { assertLivePatient } from './live-patient';
 
 /**
  * Replaces a patient's emergency contacts and guarantor with `contacts` (ids kept are updated, new
@@ -16,9 +18,7 @@ export async function saveContacts(
   now: number,
 ): Promise<{ record: PatientRecord; before: number; after: number }> {
   const context = await patientContext(db);
-  const patient = await existingPatient(db, input.patientId);
-  if (patient.merged_into_id !== null)
-    throw new ApiError('CONFLICT', 'This record was merged into another; edit that one instead.');
+  const patient = assertLivePatient(await existingPatient(db, input.patientId));
   if (patient.updated_at !== input.expectedUpdatedAt) {
     throw new ApiError(
       'CONFLICT',

@@ -12,6 +12,7 @@ import { ApiError, fieldError } from '../../../src-shared/api/errors';
 import type { Database } from '../db/schema';
 import type { PatientConsentRow, PatientDocumentRow } from '../db/schema-documents';
 import { newId } from '../ids';
+import type { ReadDb } from '../db/handles';
 
 /** What a file's first bytes must be for its declared type: a renamed file is refused, not stored. */
 const SIGNATURES: Record<DocumentType, readonly number[]> = {
@@ -22,7 +23,7 @@ const SIGNATURES: Record<DocumentType, readonly number[]> = {
 
 const TYPE_NAMES: Record<DocumentType, string> = { 'application/pdf': 'PDF', 'image/png': 'PNG', 'image/jpeg': 'JPEG' };
 
-export async function requirePatient(db: Kysely<Database>, patientId: string): Promise<void> {
+export async function requirePatient(db: ReadDb, patientId: string): Promise<void> {
   const row = await db
     .selectFrom('patients')
     .select('id')
@@ -87,7 +88,7 @@ const SUMMARY_COLUMNS = [
   'created_at',
 ] as const;
 
-export async function listDocuments(db: Kysely<Database>, patientId: string): Promise<DocumentSummary[]> {
+export async function listDocuments(db: ReadDb, patientId: string): Promise<DocumentSummary[]> {
   await requirePatient(db, patientId);
   const rows = await db
     .selectFrom('patient_documents')
@@ -99,7 +100,7 @@ export async function listDocuments(db: Kysely<Database>, patientId: string): Pr
   return rows.map(toSummary);
 }
 
-export async function getDocument(db: Kysely<Database>, documentId: string): Promise<DocumentContent> {
+export async function getDocument(db: ReadDb, documentId: string): Promise<DocumentContent> {
   const row = await db
     .selectFrom('patient_documents')
     .selectAll()
@@ -189,7 +190,7 @@ export async function recordConsent(
   return toConsent(row);
 }
 
-export async function listConsents(db: Kysely<Database>, patientId: string): Promise<Consent[]> {
+export async function listConsents(db: ReadDb, patientId: string): Promise<Consent[]> {
   await requirePatient(db, patientId);
   const rows = await db
     .selectFrom('patient_consents')

@@ -1,5 +1,6 @@
-import { sql, type Kysely, type RawBuilder } from 'kysely';
-import type { Database } from '../db/schema';
+import { sql, type RawBuilder } from 'kysely';
+import type { PatientRow } from '../db/schema';
+import type { ReadDb } from '../db/handles';
 
 /**
  * The live duplicate check's candidate queries (a repository: plain functions taking `db` first).
@@ -30,27 +31,29 @@ export interface CandidateKeys {
   nationalId: string | null;
 }
 
-export interface CandidateRow {
-  id: string;
-  mrn: string;
-  first_name: string;
-  middle_name: string | null;
-  last_name: string;
-  preferred_name: string | null;
-  dob: string;
-  sex: string;
-  active: number;
-  deceased_date: string | null;
-  deceased_at: number | null;
-  email: string | null;
-  national_id: string | null;
-  address_line1: string | null;
-  address_line2: string | null;
-  city: string | null;
-  postal_code: string | null;
+export type CandidateRow = Pick<
+  PatientRow,
+  | 'id'
+  | 'mrn'
+  | 'first_name'
+  | 'middle_name'
+  | 'last_name'
+  | 'preferred_name'
+  | 'dob'
+  | 'sex'
+  | 'active'
+  | 'deceased_date'
+  | 'deceased_at'
+  | 'email'
+  | 'national_id'
+  | 'address_line1'
+  | 'address_line2'
+  | 'city'
+  | 'postal_code'
+> & {
   phone: string | null;
   tails: string | null;
-}
+};
 
 /** Rows per source: far more than a form shows, few enough to score in a millisecond or two. */
 export const PER_SOURCE = 100;
@@ -71,7 +74,7 @@ function bounded(query: RawBuilder<unknown>): RawBuilder<unknown> {
   return sql`SELECT id FROM (${query} LIMIT ${PER_SOURCE})`;
 }
 
-export async function duplicateCandidateRows(db: Kysely<Database>, keys: CandidateKeys): Promise<CandidateRow[]> {
+export async function duplicateCandidateRows(db: ReadDb, keys: CandidateKeys): Promise<CandidateRow[]> {
   const words = [...new Set([...keys.given, ...keys.family])];
   const sources: RawBuilder<unknown>[] = [];
   if (keys.dates.length > 0)

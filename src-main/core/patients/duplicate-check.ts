@@ -1,15 +1,15 @@
-import type { Kysely } from 'kysely';
 import type { PatientDraftInput } from '../../../src-shared/api/areas/patients';
 import type { DuplicateCandidate } from '../../../src-shared/patients/model';
 import { parseDateInput, swapDayMonth } from '../../../src-shared/patients/dates';
 import { isPlausiblePhone, normalisePhone, phoneTail } from '../../../src-shared/patients/phones';
-import type { Database } from '../db/schema';
 import { postcodeKey } from './duplicate-address';
 import { duplicateCandidateRows, type CandidateKeys } from './duplicate-candidates';
 import { blockingWords, nearDates } from './duplicate-fields';
 import { scorePair, type PersonForMatching } from './duplicates';
-import { normaliseNationalId, notDuplicatesOf, type PatientContext } from './repository';
+import { normaliseNationalId, type PatientContext } from './repository';
+import { notDuplicatesOf } from './not-duplicate-repository';
 import { toSearchRow } from './search';
+import type { ReadDb } from '../db/handles';
 
 /**
  * Patients who may be the person in the draft, best first, each with its reasons: the live check
@@ -18,7 +18,7 @@ import { toSearchRow } from './search';
  * scored by the pure rules of duplicates.ts, the same rules as the manager's finder.
  */
 export async function findDuplicates(
-  db: Kysely<Database>,
+  db: ReadDb,
   context: PatientContext,
   todayIso: string,
   draft: PatientDraftInput,

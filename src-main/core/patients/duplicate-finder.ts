@@ -2,13 +2,14 @@ import { sql, type Kysely } from 'kysely';
 import type { DuplicatePair } from '../../../src-shared/patients/model';
 import type { DateFormat } from '../../../src-shared/api/areas/settings';
 import { swapDayMonth } from '../../../src-shared/patients/dates';
-import { ApiError } from '../../../src-shared/api/errors';
-import type { Database } from '../db/schema';
+import type { Database, PatientRow } from '../db/schema';
 import { postcodeKey } from './duplicate-address';
 import { blockingWords, nearDates } from './duplicate-fields';
 import { scorePair, type PersonForMatching } from './duplicates';
-import { recordNotDuplicates } from './repository';
+import { recordNotDuplicates } from './not-duplicate-repository';
 import { toSearchRow } from './search';
+import { requireLivePatient } from './live-patient';
+import type { ReadDb } from '../db/handles';
 
 /**
  * The manager's duplicate finder: every likely pair in the clinic, scored by the same pure rules as
@@ -22,28 +23,29 @@ import { toSearchRow } from './search';
 
 export const MAX_BLOCK = 200;
 
-interface FinderRow {
-  id: string;
-  mrn: string;
-  first_name: string;
-  middle_name: string | null;
-  last_name: string;
-  preferred_name: string | null;
-  dob: string;
-  sex: string;
-  active: number;
-  deceased_date: string | null;
-  deceased_at: number | null;
-  email: string | null;
-  national_id: string | null;
-  address_line1: string | null;
-  address_line2: string | null;
-  city: string | null;
-  postal_code: string | null;
-}
+type FinderRow = Pick<
+  PatientRow,
+  | 'id'
+  | 'mrn'
+  | 'first_name'
+  | 'middle_name'
+  | 'last_name'
+  | 'preferred_name'
+  | 'dob'
+  | 'sex'
+  | 'active'
+  | 'deceased_date'
+  | 'deceased_at'
+  | 'email'
+  | 'national_id'
+  | 'address_line1'
+  | 'address_line2'
+  | 'city'
+  | 'postal_code'
+>;
 
 export async function findDuplicatePairs(
-  db: Kysely<Database>,
+  db: ReadDb,
   options: { limit: number; minScore: number; dateFormat: DateFormat; today: string },
 ): Promise<DuplicatePair[]> {
   const patients = (
@@ -164,17 +166,7 @@ export async function markNotDuplicate(
     ['a', input.a],
     ['b', input.b],
   ] as const) {
-    const row = await db
-      .selectFrom('patients')
-      .select(['merged_into_id'])
-      .where('id', '=', id)
-      .where('deleted_at', 'is', null)
-      .executeTakeFirst();
-    if (!row) throw new ApiError('NOT_FOUND', 'There is no such patient.', { fields: { [field]: 'no such patient' } });
-    if (row.merged_into_id !== null)
-      throw new ApiError('CONFLICT', 'That record was merged into another; mark the surviving record instead.', {
-        fields: { [field]: 'merged' },
-      });
+    await requireLivePatient(db, id, field);
   }
   await recordNotDuplicates(db, input.a, [input.b], actor, now);
   return input.a < input.b ? { a: input.a, b: input.b } : { a: input.b, b: input.a };

@@ -1,8 +1,8 @@
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import type { PatientHistoryEntry } from '../../../src-shared/patients/model';
 import { ALLERGY_REMOVAL_LABELS, ALLERGY_REMOVAL_REASONS } from '../../../src-shared/patients/model';
 import { contract, isProcedureName } from '../../../src-shared/api/contract';
-import type { Database } from '../db/schema';
+import type { ReadDb } from '../db/handles';
 
 /**
  * A patient's history of changes, read from the audit log (every write names its target patient, so
@@ -145,7 +145,7 @@ function describe(
 }
 
 export async function patientHistory(
-  db: Kysely<Database>,
+  db: ReadDb,
   input: { patientId: string; beforeSeq?: number | undefined; limit: number },
 ): Promise<{ entries: PatientHistoryEntry[]; nextBeforeSeq: number | null }> {
   const before = input.beforeSeq ?? Number.MAX_SAFE_INTEGER;

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import {
   MERGE_FIELDS,
   type MergeChoice,
@@ -8,10 +8,29 @@ import {
 } from '../../../src-shared/patients/model';
 import { ApiError } from '../../../src-shared/api/errors';
 import { displayName } from '../../../src-shared/patients/names';
-import type { Database } from '../db/schema';
+import type { Database, PatientNotDuplicateRow } from '../db/schema';
 import { newId } from '../ids';
+import {
+  addNotDuplicate,
+  findMerge,
+  hasBillingRecords,
+  hasPrimaryPhone,
+  insertMerge,
+  linkedTables,
+  markMergeUndone,
+  mergesOf,
+  removeNotDuplicate,
+  selectPatient,
+  selectRow,
+  selectRows,
+  takeNotDuplicates,
+  topPosition,
+  updateRow,
+  type Row,
+} from './merge-repository';
 import { reindexPatient } from './search-index';
 import { patientContext, requireRecord, today } from './service';
+import type { ReadDb } from '../db/handles';
 
 /**
  * Reversible merges. A merge keeps, in `patient_merges`, both patient rows before and after and
@@ -23,27 +42,11 @@ import { patientContext, requireRecord, today } from './service';
  * than leave rows of a table it does not know how to move.
  */
 
-type Row = Record<string, unknown>;
-
-interface LinkedTable {
-  table: string;
-  column: string;
-  hasUpdatedAt: boolean;
-}
-
 interface LinkedSnapshot {
   table: string;
   column: string;
   /** Full rows before the merge; BLOB columns are left out (a merge never changes them). */
   rows: Row[];
-}
-
-interface NotDuplicateRow {
-  patient_a: string;
-  patient_b: string;
-  decided_by: string | null;
-  created_at: number;
-  updated_at: number;
 }
 
 interface MergeSnapshot {
@@ -53,46 +56,7 @@ interface MergeSnapshot {
   notDuplicates: { removed: NotDuplicateRow[]; added: { patient_a: string; patient_b: string }[] };
 }
 
-interface MergeRow {
-  id: string;
-  survivor_id: string;
-  merged_id: string;
-  merged_by: string | null;
-  merged_at: number;
-  fields: string;
-  snapshot: string;
-  undone_at: number | null;
-  undone_by: string | null;
-}
-
-/** Tables with a patient foreign key that the merge handles itself, or that must not follow the person. */
-const NOT_MOVED = new Set(['patient_search', 'patient_name_tokens', 'patient_not_duplicates', 'patient_merges']);
-
-/**
- * Money stays with the record it was billed to: issued invoices are frozen and ledgers are insert-only,
- * so their rows cannot be moved and moved back. A record with any of them may survive a merge but not be
- * merged away (the refusal says which way round works).
- */
-const BILLING_TABLES = new Set([
-  'invoices',
-  'invoice_balances',
-  'payments',
-  'payment_allocations',
-  'refunds',
-  'adjustments',
-  'reversals',
-  'claims',
-  'claim_remittance_lines',
-]);
-
-async function hasBillingRecords(db: Kysely<Database>, patientId: string): Promise<boolean> {
-  for (const table of BILLING_TABLES) {
-    const exists = await sql<{ one: number }>`
-      SELECT 1 AS one FROM ${sql.table(table)} WHERE patient_id = ${patientId} LIMIT 1`.execute(db);
-    if (exists.rows.length > 0) return true;
-  }
-  return false;
-}
+type NotDuplicateRow = PatientNotDuplicateRow;
 
 const COLUMNS: Record<MergeField, readonly string[]> = {
   firstName: ['first_name'],
@@ -125,48 +89,6 @@ const ROW_LABELS: Record<string, string> = {
 /** The updated_at a row gets when the merge changes it: later than before even if the clock has not moved. */
 function bumped(updatedAt: unknown, now: number): number {
   return Math.max(now, Number(updatedAt) + 1);
-}
-
-async function linkedTables(db: Kysely<Database>): Promise<LinkedTable[]> {
-  const links = await sql<{ tbl: string; col: string }>`
-    SELECT m.name AS tbl, f."from" AS col
-    FROM sqlite_schema m JOIN pragma_foreign_key_list(m.name) f
-    WHERE m.type = 'table' AND f."table" = 'patients'
-    ORDER BY m.name, f."from"`.execute(db);
-  const result: LinkedTable[] = [];
-  for (const { tbl, col } of links.rows) {
-    if (NOT_MOVED.has(tbl) || BILLING_TABLES.has(tbl)) continue;
-    const info = await sql<{ name: string; pk: number }>`SELECT name, pk FROM pragma_table_info(${tbl})`.execute(db);
-    const keys = info.rows.filter((column) => column.pk > 0).map((column) => column.name);
-    if (keys.length !== 1 || keys[0] !== 'id') {
-      throw new Error(`A merge cannot move rows of ${tbl}: it has no single id primary key.`);
-    }
-    result.push({ table: tbl, column: col, hasUpdatedAt: info.rows.some((column) => column.name === 'updated_at') });
-  }
-  return result;
-}
-
-function withoutBlobs(row: Row): Row {
-  return Object.fromEntries(Object.entries(row).filter(([, value]) => !(value instanceof Uint8Array)));
-}
-
-async function selectRows(db: Kysely<Database>, table: string, column: string, value: string): Promise<Row[]> {
-  const rows =
-    await sql<Row>`SELECT * FROM ${sql.table(table)} WHERE ${sql.ref(column)} = ${value} ORDER BY id`.execute(db);
-  return rows.rows.map(withoutBlobs);
-}
-
-async function selectPatient(db: Kysely<Database>, id: string): Promise<Row | undefined> {
-  const rows = await sql<Row>`SELECT * FROM patients WHERE id = ${id}`.execute(db);
-  return rows.rows[0];
-}
-
-async function updateRow(db: Kysely<Database>, table: string, id: unknown, values: Row): Promise<void> {
-  const sets = Object.entries(values)
-    .filter(([column]) => column !== 'id')
-    .map(([column, value]) => sql`${sql.ref(column)} = ${value}`);
-  if (sets.length === 0) return;
-  await sql`UPDATE ${sql.table(table)} SET ${sql.join(sets)} WHERE id = ${id}`.execute(db);
 }
 
 function nameOf(row: Row): string {
@@ -237,17 +159,10 @@ export async function mergePatients(
     let nextPosition = 0;
     let survivorHasPrimary = false;
     if (table === 'patient_phones' || table === 'patient_contacts') {
-      const last = await sql<{
-        top: number | null;
-      }>`SELECT max(position) AS top FROM ${sql.table(table)} WHERE patient_id = ${input.survivorId}`.execute(db);
-      nextPosition = (last.rows[0]?.top ?? -1) + 1;
+      nextPosition = (await topPosition(db, table, input.survivorId)) + 1;
     }
     if (table === 'patient_phones') {
-      const primary =
-        await sql`SELECT 1 FROM patient_phones WHERE patient_id = ${input.survivorId} AND is_primary = 1 AND deleted_at IS NULL`.execute(
-          db,
-        );
-      survivorHasPrimary = primary.rows.length > 0;
+      survivorHasPrimary = await hasPrimaryPhone(db, input.survivorId);
     }
     const ordered =
       'position' in (rows[0] ?? {}) ? [...rows].sort((x, y) => Number(x.position) - Number(y.position)) : rows;
@@ -263,22 +178,22 @@ export async function mergePatients(
   }
 
   // "Not the same person" pairs follow the person; the pair between the two records goes.
-  const removed = (
-    await sql<NotDuplicateRow>`SELECT * FROM patient_not_duplicates WHERE patient_a = ${input.mergedId} OR patient_b = ${input.mergedId}
-      ORDER BY patient_a, patient_b`.execute(db)
-  ).rows;
-  await sql`DELETE FROM patient_not_duplicates WHERE patient_a = ${input.mergedId} OR patient_b = ${input.mergedId}`.execute(
-    db,
-  );
+  const removed = await takeNotDuplicates(db, input.mergedId);
   const added: { patient_a: string; patient_b: string }[] = [];
   for (const pair of removed) {
     const other = pair.patient_a === input.mergedId ? pair.patient_b : pair.patient_a;
     if (other === input.survivorId) continue;
     const [a, b] = input.survivorId < other ? [input.survivorId, other] : [other, input.survivorId];
-    const inserted =
-      await sql`INSERT INTO patient_not_duplicates (patient_a, patient_b, decided_by, created_at, updated_at)
-      VALUES (${a}, ${b}, ${pair.decided_by}, ${now}, ${now}) ON CONFLICT DO NOTHING`.execute(db);
-    if (Number(inserted.numAffectedRows ?? 0) > 0) added.push({ patient_a: a, patient_b: b });
+    if (
+      await addNotDuplicate(db, {
+        patient_a: a,
+        patient_b: b,
+        decided_by: pair.decided_by,
+        created_at: now,
+        updated_at: now,
+      })
+    )
+      added.push({ patient_a: a, patient_b: b });
   }
 
   // The records: the survivor takes the chosen fields, the merged one points at it.
@@ -300,10 +215,19 @@ export async function mergePatients(
     notDuplicates: { removed, added },
   };
   const mergeId = newId();
-  await sql`INSERT INTO patient_merges (id, survivor_id, merged_id, merged_by, merged_at, fields, snapshot, created_at, updated_at)
-    VALUES (${mergeId}, ${input.survivorId}, ${input.mergedId}, ${actor}, ${now}, ${JSON.stringify(choices)}, ${JSON.stringify(snapshot)}, ${now}, ${now})`.execute(
-    db,
-  );
+  await insertMerge(db, {
+    id: mergeId,
+    survivor_id: input.survivorId,
+    merged_id: input.mergedId,
+    merged_by: actor,
+    merged_at: now,
+    fields: JSON.stringify(choices),
+    snapshot: JSON.stringify(snapshot),
+    undone_at: null,
+    undone_by: null,
+    created_at: now,
+    updated_at: now,
+  });
   await reindexPatient(db, input.survivorId);
   await reindexPatient(db, input.mergedId);
   return { record: await requireRecord(db, input.survivorId, today(context, now)), mergeId, moved };
@@ -321,7 +245,7 @@ export async function unmergePatients(
   now: number,
 ): Promise<{ survivor: PatientRecord; restored: PatientRecord; merge: { survivorId: string; mergedId: string } }> {
   const context = await patientContext(db);
-  const merge = (await sql<MergeRow>`SELECT * FROM patient_merges WHERE id = ${mergeId}`.execute(db)).rows[0];
+  const merge = await findMerge(db, mergeId);
   if (!merge) throw new ApiError('NOT_FOUND', 'There is no such merge.', { fields: { mergeId: 'no such merge' } });
   if (merge.undone_at !== null) throw new ApiError('CONFLICT', 'This merge has already been undone.');
   const snapshot = JSON.parse(merge.snapshot) as MergeSnapshot;
@@ -352,7 +276,7 @@ export async function unmergePatients(
   }
   for (const { table, column, rows } of snapshot.linked) {
     for (const row of rows) {
-      const current = (await sql<Row>`SELECT * FROM ${sql.table(table)} WHERE id = ${row.id}`.execute(db)).rows[0];
+      const current = await selectRow(db, table, row.id);
       const expectedUpdatedAt = 'updated_at' in row ? bumped(row.updated_at, merge.merged_at) : undefined;
       if (
         !current ||
@@ -370,24 +294,17 @@ export async function unmergePatients(
 
   // Put everything back as it was.
   for (const pair of snapshot.notDuplicates.added) {
-    await sql`DELETE FROM patient_not_duplicates WHERE patient_a = ${pair.patient_a} AND patient_b = ${pair.patient_b}`.execute(
-      db,
-    );
+    await removeNotDuplicate(db, pair);
   }
   for (const pair of snapshot.notDuplicates.removed) {
-    await sql`INSERT INTO patient_not_duplicates (patient_a, patient_b, decided_by, created_at, updated_at)
-      VALUES (${pair.patient_a}, ${pair.patient_b}, ${pair.decided_by}, ${pair.created_at}, ${pair.updated_at})`.execute(
-      db,
-    );
+    await addNotDuplicate(db, pair);
   }
   for (const { table, rows } of snapshot.linked) {
     for (const row of rows) await updateRow(db, table, row.id, row);
   }
   await updateRow(db, 'patients', merge.merged_id, snapshot.merged.before);
   await updateRow(db, 'patients', merge.survivor_id, snapshot.survivor.before);
-  await sql`UPDATE patient_merges SET undone_at = ${now}, undone_by = ${actor}, updated_at = ${Math.max(now, merge.merged_at + 1)} WHERE id = ${mergeId}`.execute(
-    db,
-  );
+  await markMergeUndone(db, mergeId, actor, Math.max(now, merge.merged_at + 1), now);
   await reindexPatient(db, merge.survivor_id);
   await reindexPatient(db, merge.merged_id);
   const todayIso = today(context, now);
@@ -399,15 +316,9 @@ export async function unmergePatients(
 }
 
 /** The merges a patient took part in, as survivor or as the merged record, newest first. */
-export async function listMerges(db: Kysely<Database>, patientId: string): Promise<PatientMergeSummary[]> {
-  const rows = await sql<MergeRow & { merged_by_name: string | null; undone_by_name: string | null }>`
-    SELECT m.*, u.display_name AS merged_by_name, v.display_name AS undone_by_name
-    FROM patient_merges m
-    LEFT JOIN users u ON u.id = m.merged_by
-    LEFT JOIN users v ON v.id = m.undone_by
-    WHERE m.survivor_id = ${patientId} OR m.merged_id = ${patientId}
-    ORDER BY m.merged_at DESC, m.id DESC`.execute(db);
-  return rows.rows.map((row) => {
+export async function listMerges(db: ReadDb, patientId: string): Promise<PatientMergeSummary[]> {
+  const rows = await mergesOf(db, patientId);
+  return rows.map((row) => {
     const snapshot = JSON.parse(row.snapshot) as MergeSnapshot;
     return {
       id: row.id,

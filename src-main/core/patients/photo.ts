@@ -4,6 +4,7 @@ import { MAX_PHOTO_BYTES } from '../../../src-shared/patients/model';
 import { fieldError } from '../../../src-shared/api/errors';
 import type { Database } from '../db/schema';
 import { addDocument, requirePatient } from './documents';
+import type { ReadDb } from '../db/handles';
 
 /**
  * A patient's photo is a document of kind 'photo' (so it lives encrypted inside the database, moves with
@@ -47,7 +48,7 @@ export async function removePhoto(db: Kysely<Database>, patientId: string, now: 
   return hidePhotos(db, patientId, now);
 }
 
-export async function getPhoto(db: Kysely<Database>, patientId: string): Promise<PatientPhoto | null> {
+export async function getPhoto(db: ReadDb, patientId: string): Promise<PatientPhoto | null> {
   await requirePatient(db, patientId);
   const row = await db
     .selectFrom('patient_documents')

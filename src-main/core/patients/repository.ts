@@ -13,10 +13,9 @@ import type { DateFormat } from '../../../src-shared/api/areas/settings';
 import { ageOn } from '../../../src-shared/patients/dates';
 import { displayName, foldText } from '../../../src-shared/patients/names';
 import { callingCodeOf } from '../../../src-shared/locale/phone-format';
-import { normalisePhone, phoneTail } from '../../../src-shared/patients/phones';
 import type { Database, NewPatient, PatientRow } from '../db/schema';
-import { newId } from '../ids';
 import { reindexPatient } from './search-index';
+import type { ReadDb } from '../db/handles';
 
 /** Every change here goes through these functions, which keep the search index in step. */
 
@@ -28,7 +27,7 @@ export interface PatientContext {
   callingCode: string | null;
 }
 
-export async function readPatientContext(db: Kysely<Database>): Promise<PatientContext | null> {
+export async function readPatientContext(db: ReadDb): Promise<PatientContext | null> {
   const row = await sql<{
     date_format: string;
     time_zone: string;
@@ -81,7 +80,7 @@ export async function allocateMrn(db: Kysely<Database>, now: number): Promise<st
   }
 }
 
-export function findPatientRow(db: Kysely<Database>, id: string): Promise<PatientRow | undefined> {
+export function findPatientRow(db: ReadDb, id: string): Promise<PatientRow | undefined> {
   return db.selectFrom('patients').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
 }
 
@@ -93,263 +92,10 @@ export async function updatePatientRow(db: Kysely<Database>, id: string, changes
   await db.updateTable('patients').set(changes).where('id', '=', id).execute();
 }
 
-export interface PhoneInput {
-  id?: string;
-  kind: PhoneKind;
-  number: string;
-  isPrimary: boolean;
-}
-
-/**
- * Makes the patient's phones exactly `phones` (in order; the first is primary when none is marked):
- * listed ids are updated, new ones inserted, missing ones soft-deleted.
- */
-export async function replacePhones(
-  db: Kysely<Database>,
-  patientId: string,
-  phones: readonly PhoneInput[],
-  callingCode: string | null,
-  now: number,
-) {
-  const existing = await db
-    .selectFrom('patient_phones')
-    .select('id')
-    .where('patient_id', '=', patientId)
-    .where('deleted_at', 'is', null)
-    .execute();
-  const keep = new Set(phones.flatMap((phone) => (phone.id ? [phone.id] : [])));
-  const primaryIndex = Math.max(
-    0,
-    phones.findIndex((phone) => phone.isPrimary),
-  );
-  // Clear first: the one-primary index must hold after every statement.
-  await db
-    .updateTable('patient_phones')
-    .set({ is_primary: 0 })
-    .where('patient_id', '=', patientId)
-    .where('deleted_at', 'is', null)
-    .execute();
-  for (const row of existing) {
-    if (!keep.has(row.id))
-      await db
-        .updateTable('patient_phones')
-        .set({ deleted_at: now, updated_at: now })
-        .where('id', '=', row.id)
-        .execute();
-  }
-  const existingIds = new Set(existing.map((row) => row.id));
-  for (const [position, phone] of phones.entries()) {
-    const number = normalisePhone(phone.number, callingCode);
-    const values = {
-      kind: phone.kind,
-      number,
-      tail: phoneTail(number),
-      is_primary: position === primaryIndex ? 1 : 0,
-      position,
-      updated_at: now,
-    };
-    if (phone.id && existingIds.has(phone.id)) {
-      await db.updateTable('patient_phones').set(values).where('id', '=', phone.id).execute();
-    } else {
-      await db
-        .insertInto('patient_phones')
-        .values({ id: newId(), patient_id: patientId, ...values, created_at: now, deleted_at: null })
-        .execute();
-    }
-  }
-}
-
-export interface ContactInput {
-  id?: string;
-  kind: ContactKind;
-  name: string;
-  relationship: string | null;
-  phone: string | null;
-  email: string | null;
-}
-
-export async function replaceContacts(
-  db: Kysely<Database>,
-  patientId: string,
-  contacts: readonly ContactInput[],
-  callingCode: string | null,
-  now: number,
-) {
-  const existing = await db
-    .selectFrom('patient_contacts')
-    .select('id')
-    .where('patient_id', '=', patientId)
-    .where('deleted_at', 'is', null)
-    .execute();
-  const keep = new Set(contacts.flatMap((contact) => (contact.id ? [contact.id] : [])));
-  for (const row of existing) {
-    if (!keep.has(row.id))
-      await db
-        .updateTable('patient_contacts')
-        .set({ deleted_at: now, updated_at: now })
-        .where('id', '=', row.id)
-        .execute();
-  }
-  const existingIds = new Set(existing.map((row) => row.id));
-  for (const [position, contact] of contacts.entries()) {
-    const values = {
-      kind: contact.kind,
-      name: contact.name,
-      relationship: contact.relationship,
-      phone: contact.phone ? normalisePhone(contact.phone, callingCode) : null,
-      email: contact.email,
-      position,
-      updated_at: now,
-    };
-    if (contact.id && existingIds.has(contact.id)) {
-      await db.updateTable('patient_contacts').set(values).where('id', '=', contact.id).execute();
-    } else {
-      await db
-        .insertInto('patient_contacts')
-        .values({ id: newId(), patient_id: patientId, ...values, created_at: now, deleted_at: null })
-        .execute();
-    }
-  }
-}
-
-export async function insertAllergy(
-  db: Kysely<Database>,
-  values: {
-    patientId: string;
-    substance: string;
-    reaction: string | null;
-    severity: AllergySeverity;
-    recordedBy: string | null;
-  },
-  now: number,
-): Promise<string> {
-  const id = newId();
-  await db
-    .insertInto('patient_allergies')
-    .values({
-      id,
-      patient_id: values.patientId,
-      substance: values.substance,
-      reaction: values.reaction,
-      severity: values.severity,
-      recorded_by: values.recordedBy,
-      created_at: now,
-      updated_at: now,
-      deleted_at: null,
-    })
-    .execute();
-  return id;
-}
-
-export async function insertAlert(
-  db: Kysely<Database>,
-  values: { patientId: string; kind: AlertKind; text: string; recordedBy: string | null },
-  now: number,
-): Promise<string> {
-  const id = newId();
-  await db
-    .insertInto('patient_alerts')
-    .values({
-      id,
-      patient_id: values.patientId,
-      kind: values.kind,
-      text: values.text,
-      recorded_by: values.recordedBy,
-      created_at: now,
-      updated_at: now,
-      deleted_at: null,
-    })
-    .execute();
-  return id;
-}
-
-export interface InsuranceInput {
-  patientId: string;
-  payer: string;
-  plan: string | null;
-  memberId: string;
-  groupNumber: string | null;
-  holderName: string | null;
-  holderRelationship: HolderRelationship;
-  priority: InsurancePriority;
-  effectiveDate: string | null;
-  terminationDate: string | null;
-  lastVerifiedDate: string | null;
-}
-
-export async function insertInsurance(db: Kysely<Database>, values: InsuranceInput, now: number): Promise<string> {
-  const id = newId();
-  await db
-    .insertInto('patient_insurance')
-    .values({
-      id,
-      patient_id: values.patientId,
-      payer: values.payer,
-      plan: values.plan,
-      member_id: values.memberId,
-      group_number: values.groupNumber,
-      holder_name: values.holderName,
-      holder_relationship: values.holderRelationship,
-      priority: values.priority,
-      effective_date: values.effectiveDate,
-      termination_date: values.terminationDate,
-      last_verified_date: values.lastVerifiedDate,
-      created_at: now,
-      updated_at: now,
-      deleted_at: null,
-    })
-    .execute();
-  return id;
-}
-
-/** Policies in force on `today` (not terminated before it) at this priority. */
-export async function activePolicyAt(
-  db: Kysely<Database>,
-  patientId: string,
-  priority: InsurancePriority,
-  today: string,
-) {
-  return db
-    .selectFrom('patient_insurance')
-    .select(['id', 'payer'])
-    .where('patient_id', '=', patientId)
-    .where('priority', '=', priority)
-    .where('deleted_at', 'is', null)
-    .where((eb) => eb.or([eb('termination_date', 'is', null), eb('termination_date', '>=', today)]))
-    .executeTakeFirst();
-}
-
-export async function recordNotDuplicates(
-  db: Kysely<Database>,
-  patientId: string,
-  others: readonly string[],
-  decidedBy: string | null,
-  now: number,
-) {
-  for (const other of others) {
-    if (other === patientId) continue;
-    const [a, b] = patientId < other ? [patientId, other] : [other, patientId];
-    await db
-      .insertInto('patient_not_duplicates')
-      .values({ patient_a: a, patient_b: b, decided_by: decidedBy, created_at: now, updated_at: now })
-      .onConflict((oc) => oc.doNothing())
-      .execute();
-  }
-}
-
-export async function notDuplicatesOf(db: Kysely<Database>, patientId: string): Promise<Set<string>> {
-  const rows = await db
-    .selectFrom('patient_not_duplicates')
-    .select(['patient_a', 'patient_b'])
-    .where((eb) => eb.or([eb('patient_a', '=', patientId), eb('patient_b', '=', patientId)]))
-    .execute();
-  return new Set(rows.map((row) => (row.patient_a === patientId ? row.patient_b : row.patient_a)));
-}
-
 export { reindexPatient };
 
 /** The whole record as the summary screen shows it. */
-export async function loadRecord(db: Kysely<Database>, id: string, today: string): Promise<PatientRecord | null> {
+export async function loadRecord(db: ReadDb, id: string, today: string): Promise<PatientRecord | null> {
   const row = await findPatientRow(db, id);
   if (!row) return null;
   const [phones, contacts, allergies, alerts, insurance] = await Promise.all([

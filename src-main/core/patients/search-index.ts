@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { nameWords, searchWords } from '../../../src-shared/patients/names';
 import { phoneDigits } from '../../../src-shared/patients/phones';
-import type { Database } from '../db/schema';
+import type { Database, PatientRow } from '../db/schema';
 
 /**
  * The local search index: patient_search (one row per findable patient), patient_name_tokens
@@ -9,15 +9,10 @@ import type { Database } from '../db/schema';
  * rows and rewritten by {@link reindexPatient} in the same transaction as every change to them.
  */
 
-export interface IndexedPatient {
-  first_name: string;
-  middle_name: string | null;
-  last_name: string;
-  preferred_name: string | null;
-  dob: string;
-  mrn: string;
-  email: string | null;
-}
+export type IndexedPatient = Pick<
+  PatientRow,
+  'first_name' | 'middle_name' | 'last_name' | 'preferred_name' | 'dob' | 'mrn' | 'email'
+>;
 
 export interface SearchFields {
   sortName: string;

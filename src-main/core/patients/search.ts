@@ -1,11 +1,12 @@
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { PatientSearchRow, Sex } from '../../../src-shared/patients/model';
 import type { DateFormat } from '../../../src-shared/api/areas/settings';
 import { ageOn, parseDateInput } from '../../../src-shared/patients/dates';
 import { displayName, foldText, nameWords } from '../../../src-shared/patients/names';
 import { phoneDigits, phoneSearchDigits } from '../../../src-shared/patients/phones';
 import { localDateOf, localTimeOf } from '../../../src-shared/scheduling/time';
-import type { Database } from '../db/schema';
+import type { PatientRow } from '../db/schema';
+import type { ReadDb } from '../db/handles';
 
 /**
  * One box: name words in any order (each a word prefix, or a substring of three or more letters),
@@ -124,7 +125,7 @@ function whereAll(
 const phrase = (text: string) => `"${text.replace(/"/g, '""')}"`;
 
 export async function searchPatients(
-  db: Kysely<Database>,
+  db: ReadDb,
   query: string,
   limit: number,
   settings: SearchSettings,
@@ -235,21 +236,20 @@ export async function searchPatients(
   return loadRows(db, found, settings);
 }
 
-interface DisplayRow {
-  key: number;
-  id: string;
-  mrn: string;
-  first_name: string;
-  middle_name: string | null;
-  last_name: string;
-  preferred_name: string | null;
-  dob: string;
-  sex: string;
-  active: number;
-  deceased_date: string | null;
-  deceased_at: number | null;
-  phone: string | null;
-}
+type DisplayRow = Pick<
+  PatientRow,
+  | 'id'
+  | 'mrn'
+  | 'first_name'
+  | 'middle_name'
+  | 'last_name'
+  | 'preferred_name'
+  | 'dob'
+  | 'sex'
+  | 'active'
+  | 'deceased_date'
+  | 'deceased_at'
+> & { key: number; phone: string | null };
 
 interface ResultRow extends DisplayRow {
   next_id: string | null;
@@ -257,11 +257,7 @@ interface ResultRow extends DisplayRow {
   next_provider: string | null;
 }
 
-async function loadRows(
-  db: Kysely<Database>,
-  found: Map<number, Match>,
-  settings: SearchSettings,
-): Promise<PatientSearchRow[]> {
+async function loadRows(db: ReadDb, found: Map<number, Match>, settings: SearchSettings): Promise<PatientSearchRow[]> {
   // The next appointment is one probe of (patient_id, start_at) per result row, at most `limit` of them.
   const rows = await sql<ResultRow>`
     SELECT s.key, p.id, p.mrn, p.first_name, p.middle_name, p.last_name, p.preferred_name, p.dob, p.sex, p.active,

@@ -5,33 +5,30 @@ import { ApiError, fieldError } from '../../../src-shared/api/errors';
 import { todayIn } from '../../../src-shared/patients/dates';
 import type { Database, NewPatient, PatientRow } from '../db/schema';
 import { newId } from '../ids';
+import { requireSetUp } from '../settings/repository';
 import { findDuplicates } from './duplicate-check';
 import {
-  activePolicyAt,
   allocateMrn,
   findPatientRow,
-  insertAllergy,
-  insertAlert,
-  insertInsurance,
   insertPatient,
   loadRecord,
   normaliseNationalId,
   readPatientContext,
-  recordNotDuplicates,
   reindexPatient,
-  replaceContacts,
-  replacePhones,
   updatePatientRow,
-  type InsuranceInput,
   type PatientContext,
 } from './repository';
+import { activePolicyAt, insertInsurance, type InsuranceInput } from './insurance-repository';
+import { insertAllergy, insertAlert } from './clinical-repository';
+import { recordNotDuplicates } from './not-duplicate-repository';
+import { replaceContacts, replacePhones } from './contact-repository';
+import { assertLivePatient } from './live-patient';
+import type { ReadDb } from '../db/handles';
 
 const EARLIEST_DOB = '1900-01-01';
 
-export async function patientContext(db: Kysely<Database>): Promise<PatientContext> {
-  const context = await readPatientContext(db);
-  if (!context) throw new ApiError('SETUP_REQUIRED', 'The clinic has not been set up yet.');
-  return context;
+export async function patientContext(db: ReadDb): Promise<PatientContext> {
+  return requireSetUp(await readPatientContext(db));
 }
 
 export function today(context: PatientContext, now: number): string {
@@ -138,7 +135,7 @@ export async function createPatient(
   return requireRecord(db, id, todayIso);
 }
 
-export async function existingPatient(db: Kysely<Database>, id: string): Promise<PatientRow> {
+export async function existingPatient(db: ReadDb, id: string): Promise<PatientRow> {
   const row = await findPatientRow(db, id);
   if (!row) throw new ApiError('NOT_FOUND', 'There is no such patient.', { fields: { patientId: 'no such patient' } });
   return row;
@@ -152,9 +149,7 @@ export async function updatePatient(
 ): Promise<{ record: PatientRecord; changed: string[] }> {
   const context = await patientContext(db);
   const todayIso = today(context, now);
-  const before = await existingPatient(db, input.patientId);
-  if (before.merged_into_id !== null)
-    throw new ApiError('CONFLICT', 'This record was merged into another; edit that one instead.');
+  const before = assertLivePatient(await existingPatient(db, input.patientId));
   if (before.updated_at !== input.expectedUpdatedAt) {
     throw new ApiError(
       'CONFLICT',
@@ -206,7 +201,7 @@ async function childSignatures(db: Kysely<Database>, patientId: string): Promise
   return { phones: JSON.stringify(phones), contacts: JSON.stringify(contacts) };
 }
 
-export async function requireRecord(db: Kysely<Database>, id: string, todayIso: string): Promise<PatientRecord> {
+export async function requireRecord(db: ReadDb, id: string, todayIso: string): Promise<PatientRecord> {
   const record = await loadRecord(db, id, todayIso);
   if (!record)
     throw new ApiError('NOT_FOUND', 'There is no such patient.', { fields: { patientId: 'no such patient' } });
@@ -237,9 +232,7 @@ export async function removeAllergy(
   now: number,
 ): Promise<{ record: PatientRecord }> {
   const context = await patientContext(db);
-  const patient = await existingPatient(db, input.patientId);
-  if (patient.merged_into_id !== null)
-    throw new ApiError('CONFLICT', 'This record was merged into another; change that one instead.');
+  assertLivePatient(await existingPatient(db, input.patientId));
   const allergy = await db
     .selectFrom('patient_allergies')
     .select('id')

@@ -7,6 +7,7 @@ import { localDateOf } from '../../../src-shared/scheduling/time';
 import type { Database } from '../db/schema';
 import type { ClinicFacts } from './message';
 import type { ReminderConfig } from './settings';
+import type { ReadDb } from '../db/handles';
 
 /**
  * The consent each channel needs. Only these: a treatment or privacy consent says nothing about
@@ -61,7 +62,7 @@ export type ConsentCheck = (patientId: string, channel: ReminderChannel) => stri
  * With the setting off every patient may be reminded, and nothing is read.
  */
 export async function reminderConsents(
-  db: Kysely<Database>,
+  db: ReadDb,
   config: Pick<ReminderConfig, 'requireConsent'>,
   patientIds: readonly string[],
   clinic: ConsentClinic,

@@ -1,6 +1,5 @@
-import type { Kysely } from 'kysely';
 import type { ReminderChannel } from '../../../src-shared/api/areas/reminders';
-import type { Database } from '../db/schema';
+import type { ReadDb } from '../db/handles';
 
 /** Where a patient's reminders go: the email on the record, the first (primary first) mobile. */
 export interface PatientContacts {
@@ -8,10 +7,7 @@ export interface PatientContacts {
   mobile: string | null;
 }
 
-export async function contactsOf(
-  db: Kysely<Database>,
-  patientIds: readonly string[],
-): Promise<Map<string, PatientContacts>> {
+export async function contactsOf(db: ReadDb, patientIds: readonly string[]): Promise<Map<string, PatientContacts>> {
   const result = new Map<string, PatientContacts>();
   if (patientIds.length === 0) return result;
   const unique = [...new Set(patientIds)];

@@ -12,6 +12,7 @@ import { reminderConsents, type ConsentClinic } from './consent';
 import { addressFor, contactsOf, type PatientContacts } from './contacts';
 import { REMINDABLE_STATUSES } from './planner';
 import { channelOn, type ReminderConfig } from './settings';
+import type { ReadDb } from '../db/handles';
 
 const HOUR_MS = 3_600_000;
 const LIST_LIMIT = 500;
@@ -21,11 +22,7 @@ const LIST_LIMIT = 500;
  * (a 48 h reminder already sent still shows beside its appointment), plus older ones still pending
  * or failed (they need someone's attention until they are sent or retried).
  */
-export async function dueList(
-  db: Kysely<Database>,
-  now: number,
-  status: ReminderStatus | 'all',
-): Promise<ReminderEntry[]> {
+export async function dueList(db: ReadDb, now: number, status: ReminderStatus | 'all'): Promise<ReminderEntry[]> {
   let query = entries(db)
     .where('r.due_at', '<=', now + 72 * HOUR_MS)
     .where((eb) =>
@@ -41,7 +38,7 @@ export async function dueEntry(db: Kysely<Database>, id: string): Promise<Remind
   return row ? toEntry(row) : undefined;
 }
 
-function entries(db: Kysely<Database>) {
+function entries(db: ReadDb) {
   return db
     .selectFrom('reminder_outbox as r')
     .innerJoin('appointments as a', 'a.id', 'r.appointment_id')
@@ -95,7 +92,7 @@ function toEntry(row: EntryRow): ReminderEntry {
  * address for (when the clinic requires consent), or their reminder failed and none was sent.
  */
 export async function callList(
-  db: Kysely<Database>,
+  db: ReadDb,
   config: ReminderConfig,
   clinic: ConsentClinic,
   now: number,

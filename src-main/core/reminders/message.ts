@@ -5,6 +5,7 @@ import type { TemplateValues } from '../../../src-shared/reminders/templates';
 import { isoWeekday, localParts, formatLocalTime, weekdayName } from '../../../src-shared/scheduling/time';
 import type { Database } from '../db/schema';
 import { readSettings } from '../settings/repository';
+import type { ReadDb } from '../db/handles';
 
 /** What a reminder says about its appointment, read at send time. */
 export interface AppointmentFacts {
@@ -67,7 +68,7 @@ export interface ClinicFacts {
 }
 
 /** The clinic's name, zone and date format; undefined before the clinic is set up. */
-export async function readClinicFacts(db: Kysely<Database>): Promise<ClinicFacts | undefined> {
+export async function readClinicFacts(db: ReadDb): Promise<ClinicFacts | undefined> {
   const clinic = await readSettings(db);
   return clinic ? { name: clinic.clinicName, timeZone: clinic.timeZone, dateFormat: clinic.dateFormat } : undefined;
 }

@@ -7,6 +7,7 @@ import type {
 import { ApiError } from '../../../src-shared/api/errors';
 import type { Database } from '../db/schema';
 import type { ReminderSettingsRow } from '../db/schema-reminders';
+import type { ReadDb } from '../db/handles';
 
 /** The settings as main uses them, secrets included. Never returned to the renderer as is. */
 export interface ReminderConfig {
@@ -27,7 +28,7 @@ export interface ReminderConfig {
   updatedAt: number;
 }
 
-export async function readReminderConfig(db: Kysely<Database>): Promise<ReminderConfig> {
+export async function readReminderConfig(db: ReadDb): Promise<ReminderConfig> {
   const row = await db.selectFrom('reminder_settings').selectAll().where('id', '=', 1).executeTakeFirstOrThrow();
   return toConfig(row);
 }

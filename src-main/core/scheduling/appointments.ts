@@ -47,10 +47,10 @@ type Db = Kysely<Database>;
 /** An appointment lasts at most a day (CHECK in the migration): overlap searches scan a bounded range. */
 export const MAX_APPOINTMENT_MS = 24 * 60 * MINUTE_MS;
 
-export interface Actor {
-  userId: string | null;
-  username: string | null;
-}
+import type { Actor } from '../actor';
+import { requireLivePatient } from '../patients/live-patient';
+import type { ReadDb } from '../db/handles';
+export type { Actor };
 
 // ---- reading -----------------------------------------------------------------------------------
 
@@ -78,7 +78,7 @@ const VIEW_COLUMNS = [
   'a.updated_at',
 ] as const;
 
-function appointmentsWithNames(db: Db) {
+function appointmentsWithNames(db: ReadDb) {
   return db
     .selectFrom('appointments as a')
     .innerJoin('patients as p', 'p.id', 'a.patient_id')
@@ -151,7 +151,7 @@ export function toView(zone: string, row: JoinedRow): AppointmentView {
   };
 }
 
-export async function viewAppointment(db: Db, zone: string, id: string): Promise<AppointmentView> {
+export async function viewAppointment(db: ReadDb, zone: string, id: string): Promise<AppointmentView> {
   const row = await appointmentsWithNames(db).where('a.id', '=', id).executeTakeFirst();
   if (!row)
     throw new ApiError('NOT_FOUND', 'There is no such appointment.', {
@@ -162,7 +162,7 @@ export async function viewAppointment(db: Db, zone: string, id: string): Promise
 
 /** Live appointments of these providers that overlap [from, to), ordered by start. */
 export async function appointmentsOverlapping(
-  db: Db,
+  db: ReadDb,
   zone: string,
   filter: ({ providerIds: readonly string[] } | { roomId: string }) & {
     from: number;
@@ -186,7 +186,7 @@ export async function appointmentsOverlapping(
   return (await query.execute()).map((row) => toView(zone, row));
 }
 
-export async function getAppointment(db: Db, id: string): Promise<AppointmentDetail> {
+export async function getAppointment(db: ReadDb, id: string): Promise<AppointmentDetail> {
   const { timeZone } = await clinicClock(db);
   const view = await viewAppointment(db, timeZone, id);
   const history = await db
@@ -230,7 +230,7 @@ type Busy = Pick<AppointmentRow, 'id' | 'start_at' | 'end_at' | 'provider_id'>;
 
 /** Blocking, live appointments of these providers, patients or rooms that overlap [from, to). */
 export function blockingOverlaps(
-  db: Db,
+  db: ReadDb,
   column: 'provider_id' | 'room_id' | 'patient_id',
   values: readonly string[],
   from: number,
@@ -505,14 +505,7 @@ export async function bookAppointment(
   series?: SeriesLink,
 ): Promise<WriteOutcome> {
   const { timeZone: zone } = await clinicClock(db);
-  const patient = await db
-    .selectFrom('patients')
-    .select(['id', 'merged_into_id', 'deleted_at'])
-    .where('id', '=', input.patientId)
-    .executeTakeFirst();
-  if (!patient || patient.deleted_at !== null) throw fieldError('patientId', 'no such patient');
-  if (patient.merged_into_id !== null)
-    throw fieldError('patientId', 'this record was merged into another; book that one');
+  await requireLivePatient(db, input.patientId);
   const type = await requireType(db, input.typeId);
   if (type.providerIds.length > 0 && !type.providerIds.includes(input.providerId)) {
     const provider = await requireProvider(db, input.providerId);

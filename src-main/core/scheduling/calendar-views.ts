@@ -1,4 +1,3 @@
-import type { Kysely } from 'kysely';
 import type {
   MonthDay,
   MonthOverview,
@@ -10,7 +9,6 @@ import { fieldError } from '../../../src-shared/api/errors';
 import { providerDay } from '../../../src-shared/scheduling/availability';
 import { lastOfMonth } from '../../../src-shared/scheduling/calendar-dates';
 import { addDays, daysBetween, localDayBounds } from '../../../src-shared/scheduling/time';
-import type { Database } from '../db/schema';
 import { appointmentsOverlapping } from './appointments';
 import {
   activeProviders,
@@ -22,8 +20,7 @@ import {
   toProvider,
   toRoom,
 } from './config';
-
-type Db = Kysely<Database>;
+import type { ReadDb } from '../db/handles';
 
 /**
  * One provider's consecutive days for the week view: each day's bookable time, time off, holidays
@@ -31,7 +28,7 @@ type Db = Kysely<Database>;
  * range, then split per local date; an appointment that crosses midnight is in both days.
  */
 export async function providerWeek(
-  db: Db,
+  db: ReadDb,
   input: { providerId: string; from: string; days: number },
 ): Promise<ProviderWeek> {
   const { timeZone: zone } = await clinicClock(db);
@@ -73,7 +70,7 @@ export async function providerWeek(
  * One room's consecutive days: every appointment booked in it (not cancelled), whichever provider,
  * and the holidays of the whole clinic or of the room's location. Rooms have no hours of their own.
  */
-export async function roomWeek(db: Db, input: { roomId: string; from: string; days: number }): Promise<RoomWeek> {
+export async function roomWeek(db: ReadDb, input: { roomId: string; from: string; days: number }): Promise<RoomWeek> {
   const { timeZone: zone } = await clinicClock(db);
   const room = await requireRoom(db, input.roomId);
   const location = await requireLocation(db, room.location_id);
@@ -109,7 +106,10 @@ export async function roomWeek(db: Db, input: { roomId: string; from: string; da
  * Per local date of a month: how many appointments start that day (not cancelled), by status, and
  * the clinic's holidays. Counted in SQL over each day's instants, so a 23- or 25-hour day counts right.
  */
-export async function monthOverview(db: Db, input: { month: string; providerIds: string[] }): Promise<MonthOverview> {
+export async function monthOverview(
+  db: ReadDb,
+  input: { month: string; providerIds: string[] },
+): Promise<MonthOverview> {
   const { timeZone: zone } = await clinicClock(db);
   const first = `${input.month}-01`;
   const last = lastOfMonth(first);

@@ -1,4 +1,3 @@
-import type { Kysely } from 'kysely';
 import type { NextAvailableInput } from '../../../src-shared/api/areas/appointments';
 import type { PartOfDay } from '../../../src-shared/scheduling/fields';
 import type { AppointmentView, DaySchedule, ProviderDaySchedule, Slot } from '../../../src-shared/scheduling/model';
@@ -15,14 +14,13 @@ import {
   MINUTE_MS,
   wallRangeToInstants,
 } from '../../../src-shared/scheduling/time';
-import type { Database, ProviderRow } from '../db/schema';
+import type { ProviderRow } from '../db/schema';
 import { appointmentsOverlapping, blockingOverlaps } from './appointments';
 import { activeProviders, clinicClock, loadRules, requireRoom, requireType, toProvider } from './config';
-
-type Db = Kysely<Database>;
+import type { ReadDb } from '../db/handles';
 
 /** The providers asked for, in the order asked; none asked: every provider, by name. */
-async function chooseProviders(db: Db, ids: readonly string[]): Promise<ProviderRow[]> {
+async function chooseProviders(db: ReadDb, ids: readonly string[]): Promise<ProviderRow[]> {
   const all = await activeProviders(db);
   if (ids.length === 0) return all;
   const byId = new Map(all.map((p) => [p.id, p]));
@@ -35,7 +33,7 @@ async function chooseProviders(db: Db, ids: readonly string[]): Promise<Provider
 
 /** Everything a day view needs for a set of providers: availability to shade, time off, appointments. */
 export async function daySchedule(
-  db: Db,
+  db: ReadDb,
   input: { date: string; providerIds: string[]; locationId?: string; includeCancelled: boolean },
 ): Promise<DaySchedule> {
   const { timeZone: zone } = await clinicClock(db);
@@ -82,7 +80,7 @@ export const PART_OF_DAY_MINUTES: Record<Exclude<PartOfDay, 'any'>, [number, num
 };
 
 async function busyByProvider(
-  db: Db,
+  db: ReadDb,
   providerIds: readonly string[],
   from: number,
   to: number,
@@ -98,7 +96,7 @@ async function busyByProvider(
   return busy;
 }
 
-async function requirePatient(db: Db, patientId: string): Promise<void> {
+async function requirePatient(db: ReadDb, patientId: string): Promise<void> {
   const patient = await db
     .selectFrom('patients')
     .select('id')
@@ -110,7 +108,7 @@ async function requirePatient(db: Db, patientId: string): Promise<void> {
 
 /** When the patient (their own other bookings) or the room is taken; nothing when none is asked for. */
 async function busyOf(
-  db: Db,
+  db: ReadDb,
   column: 'patient_id' | 'room_id',
   id: string | undefined,
   from: number,
@@ -128,7 +126,7 @@ async function busyOf(
  * date that completes the list: availability on a local date lies within that date, so no later
  * date can hold an earlier slot.
  */
-export async function nextAvailable(db: Db, input: NextAvailableInput, now: number): Promise<Slot[]> {
+export async function nextAvailable(db: ReadDb, input: NextAvailableInput, now: number): Promise<Slot[]> {
   const { timeZone: zone } = await clinicClock(db);
   const type = await requireType(db, input.typeId);
   let providers = await chooseProviders(db, input.providerIds);

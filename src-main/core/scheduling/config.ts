@@ -9,7 +9,7 @@ import type {
   StaffMember,
   TemplateSummary,
 } from '../../../src-shared/scheduling/model';
-import { ApiError, fieldError } from '../../../src-shared/api/errors';
+import { fieldError } from '../../../src-shared/api/errors';
 import type {
   ExceptionRule,
   HolidayRule,
@@ -28,7 +28,8 @@ import type {
   RoomRow,
 } from '../db/schema';
 import { newId } from '../ids';
-import { readSettings } from '../settings/repository';
+import { requireSettings } from '../settings/repository';
+import type { ReadDb } from '../db/handles';
 
 /**
  * The clinic's scheduling configuration: locations, rooms, providers, appointment types, weekly
@@ -43,9 +44,8 @@ export interface ClinicClock {
   currency: string;
 }
 
-export async function clinicClock(db: Db): Promise<ClinicClock> {
-  const settings = await readSettings(db);
-  if (!settings) throw new ApiError('SETUP_REQUIRED', 'The clinic has not been set up yet.');
+export async function clinicClock(db: ReadDb): Promise<ClinicClock> {
+  const settings = await requireSettings(db);
   return { timeZone: settings.timeZone, currency: settings.currency };
 }
 
@@ -117,7 +117,7 @@ export const nameColumn = sql<string>`name COLLATE NOCASE`;
 
 // ---- lookups -----------------------------------------------------------------------------------
 
-export async function requireLocation(db: Db, id: string, field = 'locationId'): Promise<LocationRow> {
+export async function requireLocation(db: ReadDb, id: string, field = 'locationId'): Promise<LocationRow> {
   const row = await db
     .selectFrom('locations')
     .selectAll()
@@ -128,7 +128,7 @@ export async function requireLocation(db: Db, id: string, field = 'locationId'):
   return row;
 }
 
-export async function requireRoom(db: Db, id: string, field = 'roomId'): Promise<RoomRow> {
+export async function requireRoom(db: ReadDb, id: string, field = 'roomId'): Promise<RoomRow> {
   const row = await db
     .selectFrom('rooms')
     .selectAll()
@@ -139,7 +139,7 @@ export async function requireRoom(db: Db, id: string, field = 'roomId'): Promise
   return row;
 }
 
-export async function requireProvider(db: Db, id: string, field = 'providerId'): Promise<ProviderRow> {
+export async function requireProvider(db: ReadDb, id: string, field = 'providerId'): Promise<ProviderRow> {
   const row = await db
     .selectFrom('providers')
     .selectAll()
@@ -151,7 +151,7 @@ export async function requireProvider(db: Db, id: string, field = 'providerId'):
 }
 
 export async function requireType(
-  db: Db,
+  db: ReadDb,
   id: string,
   field = 'typeId',
 ): Promise<{ row: AppointmentTypeRow; providerIds: string[] }> {
@@ -170,7 +170,7 @@ export async function requireType(
   return { row, providerIds: providers.map((p) => p.provider_id) };
 }
 
-export async function activeProviders(db: Db): Promise<ProviderRow[]> {
+export async function activeProviders(db: ReadDb): Promise<ProviderRow[]> {
   return db
     .selectFrom('providers')
     .selectAll()
@@ -206,7 +206,7 @@ export async function createLocation(
   return toLocation(row);
 }
 
-export async function listLocations(db: Db): Promise<LocationSummary[]> {
+export async function listLocations(db: ReadDb): Promise<LocationSummary[]> {
   return (await db.selectFrom('locations').selectAll().where('deleted_at', 'is', null).orderBy('name').execute()).map(
     toLocation,
   );
@@ -238,7 +238,7 @@ export async function createRoom(
   return toRoom(row);
 }
 
-export async function listRooms(db: Db, locationId?: string): Promise<RoomSummary[]> {
+export async function listRooms(db: ReadDb, locationId?: string): Promise<RoomSummary[]> {
   let query = db.selectFrom('rooms').selectAll().where('deleted_at', 'is', null).orderBy('location_id').orderBy('name');
   if (locationId) query = query.where('location_id', '=', locationId);
   return (await query.execute()).map(toRoom);
@@ -260,7 +260,7 @@ export async function requireLinkableUser(db: Db, userId: string, providerId?: s
 }
 
 /** Active staff accounts and the provider each is linked to. */
-export async function listStaff(db: Db): Promise<StaffMember[]> {
+export async function listStaff(db: ReadDb): Promise<StaffMember[]> {
   const rows = await db
     .selectFrom('users')
     .innerJoin('roles', 'roles.id', 'users.role_id')
@@ -307,7 +307,7 @@ export async function createProvider(
   return toProvider(row);
 }
 
-export async function listProviders(db: Db): Promise<ProviderSummary[]> {
+export async function listProviders(db: ReadDb): Promise<ProviderSummary[]> {
   return (await activeProviders(db)).map(toProvider);
 }
 
@@ -360,7 +360,7 @@ export async function createType(
   return toType(row, providerIds, currency);
 }
 
-export async function listTypes(db: Db): Promise<AppointmentTypeSummary[]> {
+export async function listTypes(db: ReadDb): Promise<AppointmentTypeSummary[]> {
   const { currency } = await clinicClock(db);
   const [rows, links] = await Promise.all([
     db.selectFrom('appointment_types').selectAll().where('deleted_at', 'is', null).orderBy('name').execute(),
@@ -415,7 +415,7 @@ export async function createTemplate(
   return toTemplate(row);
 }
 
-export async function listTemplates(db: Db, providerId?: string): Promise<TemplateSummary[]> {
+export async function listTemplates(db: ReadDb, providerId?: string): Promise<TemplateSummary[]> {
   let query = db
     .selectFrom('availability_templates')
     .selectAll()
@@ -471,7 +471,7 @@ export async function createException(
 }
 
 export async function listExceptions(
-  db: Db,
+  db: ReadDb,
   filter: { providerId?: string; from?: string; to?: string },
 ): Promise<ExceptionSummary[]> {
   let query = db
@@ -524,7 +524,7 @@ export async function createHoliday(
   return toHoliday(row);
 }
 
-export async function listHolidays(db: Db, filter: { from?: string; to?: string }): Promise<HolidaySummary[]> {
+export async function listHolidays(db: ReadDb, filter: { from?: string; to?: string }): Promise<HolidaySummary[]> {
   let query = db.selectFrom('clinic_holidays').selectAll().where('deleted_at', 'is', null).orderBy('date');
   if (filter.from) query = query.where('date', '>=', filter.from);
   if (filter.to) query = query.where('date', '<=', filter.to);
@@ -535,7 +535,7 @@ export async function listHolidays(db: Db, filter: { from?: string; to?: string 
 
 /** The templates, exceptions and holidays that can touch these providers between two local dates. */
 export async function loadRules(
-  db: Db,
+  db: ReadDb,
   providerIds: readonly string[],
   from: string,
   to: string,

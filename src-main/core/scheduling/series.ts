@@ -26,6 +26,7 @@ import {
   type WriteOutcome,
 } from './appointments';
 import { clinicClock, requireType } from './config';
+import type { ReadDb } from '../db/handles';
 
 /**
  * Recurring appointments. A series is a rule; each occurrence is an ordinary appointment booked,
@@ -181,7 +182,7 @@ export async function bookSeries(
 }
 
 async function occurrenceRow(
-  db: Db,
+  db: ReadDb,
   appointmentId: string,
   expectedUpdatedAt: number | undefined,
 ): Promise<AppointmentRow> {
@@ -204,7 +205,7 @@ async function occurrenceRow(
   return row;
 }
 
-async function requireSeries(db: Db, row: AppointmentRow): Promise<AppointmentSeriesRow> {
+async function requireSeries(db: ReadDb, row: AppointmentRow): Promise<AppointmentSeriesRow> {
   const series = row.series_id
     ? await db.selectFrom('appointment_series').selectAll().where('id', '=', row.series_id).executeTakeFirst()
     : undefined;
@@ -379,7 +380,7 @@ export async function changeSeries(
   return { result: { seriesId, appointments: views }, ...collect(outcomes), patientId: row.patient_id };
 }
 
-export async function seriesOf(db: Db, appointmentId: string): Promise<SeriesDetail | null> {
+export async function seriesOf(db: ReadDb, appointmentId: string): Promise<SeriesDetail | null> {
   const { timeZone: zone } = await clinicClock(db);
   const row = await occurrenceRow(db, appointmentId, undefined);
   if (row.series_id === null) return null;

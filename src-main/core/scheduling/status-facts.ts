@@ -1,14 +1,14 @@
-import type { Kysely } from 'kysely';
 import { todayIn } from '../../../src-shared/patients/dates';
 import { APPOINTMENT_STATUSES, type AppointmentStatus } from '../../../src-shared/scheduling/status';
 import type { StatusFacts } from '../../../src-shared/scheduling/status-rules';
 import { localDateOf } from '../../../src-shared/scheduling/time';
-import type { AppointmentRow, Database } from '../db/schema';
+import type { AppointmentRow } from '../db/schema';
 import { readSettings } from '../settings/repository';
+import type { ReadDb } from '../db/handles';
 
 /** What the status rules need to know about an appointment now: its day, the clinic's today and grace, and its newest change. */
 export async function statusFacts(
-  db: Kysely<Database>,
+  db: ReadDb,
   row: Pick<AppointmentRow, 'id' | 'status' | 'start_at'>,
   now: number,
 ): Promise<StatusFacts> {
@@ -31,7 +31,7 @@ function isStatus(value: unknown): value is AppointmentStatus {
 
 /** The status the newest status change came from, if that change is what made the appointment what it is now. */
 async function previousStatus(
-  db: Kysely<Database>,
+  db: ReadDb,
   appointmentId: string,
   current: AppointmentStatus,
 ): Promise<AppointmentStatus | null> {

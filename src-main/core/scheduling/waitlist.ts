@@ -19,6 +19,8 @@ import type { Database, WaitlistEntryRow } from '../db/schema';
 import { newId } from '../ids';
 import { bookAppointment, MAX_APPOINTMENT_MS, type Actor, type WriteOutcome } from './appointments';
 import { clinicClock, loadRules, requireProvider, requireType } from './config';
+import { requireLivePatient } from '../patients/live-patient';
+import type { ReadDb } from '../db/handles';
 
 /**
  * The waitlist. Entries are never deleted (they name a patient): removing one marks it removed,
@@ -33,7 +35,7 @@ function parseList<T>(json: string): T[] {
   return Array.isArray(value) ? (value as T[]) : [];
 }
 
-function entriesWithNames(db: Db) {
+function entriesWithNames(db: ReadDb) {
   return db
     .selectFrom('waitlist_entries as w')
     .innerJoin('patients as p', 'p.id', 'w.patient_id')
@@ -61,7 +63,7 @@ type JoinedEntry = WaitlistEntryRow & {
   duration_minutes: number;
 };
 
-async function providerNames(db: Db): Promise<Map<string, string>> {
+async function providerNames(db: ReadDb): Promise<Map<string, string>> {
   const rows = await db.selectFrom('providers').select(['id', 'display_name']).execute();
   return new Map(rows.map((r) => [r.id, r.display_name]));
 }
@@ -114,14 +116,7 @@ async function checkReferences(db: Db, fields: { typeId?: string; providerIds?: 
 
 export async function addEntry(db: Db, input: WaitlistAddInput, actor: Actor, now: number): Promise<WaitlistEntryView> {
   const { timeZone: zone } = await clinicClock(db);
-  const patient = await db
-    .selectFrom('patients')
-    .select(['merged_into_id', 'deleted_at'])
-    .where('id', '=', input.patientId)
-    .executeTakeFirst();
-  if (!patient || patient.deleted_at !== null) throw fieldError('patientId', 'no such patient');
-  if (patient.merged_into_id !== null)
-    throw fieldError('patientId', 'this record was merged into another; use that one');
+  await requireLivePatient(db, input.patientId);
   await checkReferences(db, input);
   const earliest = input.earliestDate ?? localParts(zone, now).date;
   if (input.latestDate !== null && input.latestDate < earliest)
@@ -150,7 +145,7 @@ export async function addEntry(db: Db, input: WaitlistAddInput, actor: Actor, no
 }
 
 export async function listEntries(
-  db: Db,
+  db: ReadDb,
   filter: { status: 'waiting' | 'booked' | 'removed' | 'all'; typeId?: string; patientId?: string },
 ): Promise<WaitlistEntryView[]> {
   let query = entriesWithNames(db);
@@ -226,7 +221,7 @@ export async function removeEntry(
  * outside their hours.
  */
 async function freeFrom(
-  db: Db,
+  db: ReadDb,
   zone: string,
   providerId: string,
   locationId: string | undefined,
@@ -261,7 +256,7 @@ async function freeFrom(
 }
 
 /** Does the patient have a blocking appointment overlapping [start, end)? */
-async function patientBusy(db: Db, patientId: string, start: number, end: number): Promise<boolean> {
+async function patientBusy(db: ReadDb, patientId: string, start: number, end: number): Promise<boolean> {
   const row = await db
     .selectFrom('appointments')
     .select('id')
@@ -275,7 +270,7 @@ async function patientBusy(db: Db, patientId: string, start: number, end: number
   return row !== undefined;
 }
 
-export async function offersForSlot(db: Db, input: OffersForSlotInput, now: number): Promise<WaitlistOffer[]> {
+export async function offersForSlot(db: ReadDb, input: OffersForSlotInput, now: number): Promise<WaitlistOffer[]> {
   const { timeZone: zone } = await clinicClock(db);
   const provider = await requireProvider(db, input.providerId);
   if (input.start < now) return [];

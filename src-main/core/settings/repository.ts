@@ -1,11 +1,27 @@
 import type { Kysely } from 'kysely';
+import { ApiError } from '../../../src-shared/api/errors';
 import type { ClinicSettings, DateFormat, TimeFormat, WeekStart } from '../../../src-shared/api/areas/settings';
 import type { ClinicSettingsRow, Database } from '../db/schema';
+import type { ReadDb } from '../db/handles';
+
+/**
+ * The one refusal for a clinic not set up yet. Callers read what they need in their own one statement
+ * (settings alone, or joined with a domain's settings) and pass the row here.
+ */
+export function requireSetUp<T>(row: T | null | undefined): T {
+  if (row === null || row === undefined) throw new ApiError('SETUP_REQUIRED', 'The clinic has not been set up yet.');
+  return row;
+}
+
+/** The clinic's settings, or SETUP_REQUIRED. */
+export async function requireSettings(db: ReadDb): Promise<ClinicSettings> {
+  return requireSetUp(await readSettings(db));
+}
 
 /** What set-up takes from the country: each may be changed later under Settings. */
 export type ClinicLocale = Pick<ClinicSettings, 'country' | 'dateFormat' | 'timeFormat' | 'weekStart' | 'phoneRegion'>;
 
-export async function readSettings(db: Kysely<Database>): Promise<ClinicSettings | null> {
+export async function readSettings(db: ReadDb): Promise<ClinicSettings | null> {
   const row = await db.selectFrom('clinic_settings').selectAll().where('id', '=', 1).executeTakeFirst();
   return row ? toSettings(row) : null;
 }

@@ -2,16 +2,17 @@ import type { Kysely } from 'kysely';
 import type { UserSummary } from '../../../src-shared/api/areas/users';
 import { isPermission, type Permission, type Role } from '../../../src-shared/api/permissions';
 import type { Database, NewUser, UserRow, UserUpdate } from '../db/schema';
+import type { ReadDb } from '../db/handles';
 
 export function findUserByUsername(db: Kysely<Database>, username: string): Promise<UserRow | undefined> {
   return db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
 }
 
-export function findUserById(db: Kysely<Database>, id: string): Promise<UserRow | undefined> {
+export function findUserById(db: ReadDb, id: string): Promise<UserRow | undefined> {
   return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function countUsers(db: Kysely<Database>): Promise<number> {
+export async function countUsers(db: ReadDb): Promise<number> {
   const row = await db
     .selectFrom('users')
     .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -19,7 +20,7 @@ export async function countUsers(db: Kysely<Database>): Promise<number> {
   return row.n;
 }
 
-export async function countActiveAdmins(db: Kysely<Database>): Promise<number> {
+export async function countActiveAdmins(db: ReadDb): Promise<number> {
   const row = await db
     .selectFrom('users')
     .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -29,7 +30,7 @@ export async function countActiveAdmins(db: Kysely<Database>): Promise<number> {
   return row.n;
 }
 
-export async function listUsers(db: Kysely<Database>): Promise<UserRow[]> {
+export async function listUsers(db: ReadDb): Promise<UserRow[]> {
   return db.selectFrom('users').selectAll().orderBy('display_name').execute();
 }
 
@@ -41,7 +42,7 @@ export async function updateUser(db: Kysely<Database>, id: string, changes: User
   await db.updateTable('users').set(changes).where('id', '=', id).execute();
 }
 
-export async function permissionsOf(db: Kysely<Database>, role: Role): Promise<Set<Permission>> {
+export async function permissionsOf(db: ReadDb, role: Role): Promise<Set<Permission>> {
   const rows = await db.selectFrom('role_permissions').select('permission').where('role_id', '=', role).execute();
   return new Set(rows.map((row) => row.permission).filter(isPermission));
 }

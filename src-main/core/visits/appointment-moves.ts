@@ -1,10 +1,9 @@
-import type { Kysely } from 'kysely';
 import { ApiError } from '../../../src-shared/api/errors';
 import type { AppointmentStatusMoves } from '../../../src-shared/scheduling/model';
 import { deskMoves } from '../../../src-shared/scheduling/status-rules';
-import type { Database } from '../db/schema';
 import { statusFacts } from '../scheduling/status-facts';
 import { getVisit } from './board';
+import type { ReadDb } from '../db/handles';
 
 /**
  * What the calendar's appointment panel may offer now, from the same rules main enforces: the desk's
@@ -12,7 +11,7 @@ import { getVisit } from './board';
  * the visit when they are here (its undo is the board's undo).
  */
 export async function appointmentStatusMoves(
-  db: Kysely<Database>,
+  db: ReadDb,
   appointmentId: string,
   now: number,
 ): Promise<AppointmentStatusMoves> {

@@ -1,4 +1,3 @@
-import type { Kysely } from 'kysely';
 import type { DisplayTicket, RoomState, VisitBoard, VisitView } from '../../../src-shared/visits/model';
 import { ApiError } from '../../../src-shared/api/errors';
 import { displayName } from '../../../src-shared/patients/names';
@@ -14,16 +13,14 @@ import {
   type VisitStatus,
   type WaitThresholds,
 } from '../../../src-shared/visits/status';
-import type { Database } from '../db/schema';
 import { clinicClock } from '../scheduling/config';
 import { allowedMoves, undoLabel } from './machine';
 import { readVisitSettings } from './settings';
+import type { ReadDb } from '../db/handles';
 import { readSettings } from '../settings/repository';
 
-type Db = Kysely<Database>;
-
 /** One row per visit with the patient, the appointment's start and what an undo would take back. */
-function visitsBase(db: Db) {
+function visitsBase(db: ReadDb) {
   return db
     .selectFrom('visits as v')
     .innerJoin('patients as p', 'p.id', 'v.patient_id')
@@ -44,7 +41,7 @@ function visitsBase(db: Db) {
 }
 
 /** One visit with its room, called room and provider names joined in. */
-function visitsWithNames(db: Db) {
+function visitsWithNames(db: ReadDb) {
   return visitsBase(db)
     .leftJoin('rooms as r', 'r.id', 'v.room_id')
     .leftJoin('rooms as cr', 'cr.id', 'v.called_room_id')
@@ -133,7 +130,7 @@ export function toVisitView(row: BaseVisit, names: VisitNames, context: ViewCont
   };
 }
 
-async function viewContext(db: Db, now: number): Promise<ViewContext & { timeZone: string }> {
+async function viewContext(db: ReadDb, now: number): Promise<ViewContext & { timeZone: string }> {
   const [{ timeZone }, settings, clinic] = await Promise.all([
     clinicClock(db),
     readVisitSettings(db),
@@ -148,7 +145,7 @@ async function viewContext(db: Db, now: number): Promise<ViewContext & { timeZon
   };
 }
 
-export async function getVisit(db: Db, visitId: string, now: number): Promise<VisitView> {
+export async function getVisit(db: ReadDb, visitId: string, now: number): Promise<VisitView> {
   const context = await viewContext(db, now);
   const row = await visitsWithNames(db).where('v.id', '=', visitId).executeTakeFirst();
   if (!row) throw new ApiError('NOT_FOUND', 'There is no such visit.', { fields: { visitId: 'no such visit' } });
@@ -167,7 +164,7 @@ export interface BoardQuery {
 }
 
 /** A day's visits in order of arrival (undone arrivals left out unless asked for), and every room's state. */
-export async function visitBoard(db: Db, query: BoardQuery, now: number): Promise<VisitBoard> {
+export async function visitBoard(db: ReadDb, query: BoardQuery, now: number): Promise<VisitBoard> {
   const context = await viewContext(db, now);
   const date = query.date ?? todayIn(context.timeZone, now);
   // The day's rows without the room and provider joins: those few names come from two small lists.
@@ -200,7 +197,7 @@ export async function visitBoard(db: Db, query: BoardQuery, now: number): Promis
   return { date, now, thresholds: context.thresholds, visits, rooms };
 }
 
-async function roomStates(db: Db, context: ViewContext): Promise<RoomState[]> {
+async function roomStates(db: ReadDb, context: ViewContext): Promise<RoomState[]> {
   const rows = await db
     .selectFrom('rooms as r')
     .leftJoin('visits as v', (join) =>
@@ -228,7 +225,7 @@ async function roomStates(db: Db, context: ViewContext): Promise<RoomState[]> {
 const DISPLAY_WINDOW_MS = 30 * 60_000;
 
 /** Tickets called to a room in the last half hour and not yet checked out: initials or numbers only. */
-export async function displayTickets(db: Db, now: number): Promise<DisplayTicket[]> {
+export async function displayTickets(db: ReadDb, now: number): Promise<DisplayTicket[]> {
   const { ticketStyle } = await readVisitSettings(db);
   const rows = await db
     .selectFrom('visits as v')

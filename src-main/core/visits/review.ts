@@ -1,4 +1,3 @@
-import type { Kysely } from 'kysely';
 import type { CheckInReview, InsuranceCheck } from '../../../src-shared/visits/model';
 import { ApiError, fieldError } from '../../../src-shared/api/errors';
 import { formatDate, todayIn } from '../../../src-shared/patients/dates';
@@ -6,13 +5,11 @@ import { formatMoney } from '../../../src-shared/billing/money';
 import { accountSummary } from '../billing/accounts';
 import { billingContext } from '../billing/context';
 import { daysBetween } from '../../../src-shared/scheduling/time';
-import type { Database } from '../db/schema';
 import { consentInForce } from '../../../src-shared/patients/consents';
 import { listConsents } from '../patients/documents';
 import { loadRecord } from '../patients/repository';
 import { clinicClock } from '../scheduling/config';
-
-type Db = Kysely<Database>;
+import type { ReadDb } from '../db/handles';
 
 /** Insurance not verified for this long is worth a question at the desk. */
 export const VERIFY_AFTER_DAYS = 90;
@@ -23,7 +20,7 @@ export const VERIFY_AFTER_DAYS = 90;
  * thing that needs attention.
  */
 export async function checkInReview(
-  db: Db,
+  db: ReadDb,
   input: { appointmentId?: string | undefined; patientId?: string | undefined },
   now: number,
   options: { account: boolean } = { account: false },

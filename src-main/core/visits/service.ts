@@ -21,11 +21,9 @@ import { lastUndoable, planMove, planUndo, type MovingFields } from './machine';
 
 type Db = Kysely<Database>;
 
-export interface VisitActor {
-  userId: string | null;
-  username: string | null;
-  displayName: string | null;
-}
+import type { Actor as VisitActor } from '../actor';
+import { requireLivePatient } from '../patients/live-patient';
+export type { VisitActor };
 
 export interface VisitOutcome {
   visitId: string;
@@ -196,15 +194,7 @@ export async function checkIn(db: Db, input: CheckInInput, actor: VisitActor, no
     statusBefore = appointment.status;
   } else {
     patientId = input.patientId ?? '';
-    const patient = await db
-      .selectFrom('patients')
-      .select(['id', 'merged_into_id'])
-      .where('id', '=', patientId)
-      .where('deleted_at', 'is', null)
-      .executeTakeFirst();
-    if (!patient) throw fieldError('patientId', 'no such patient');
-    if (patient.merged_into_id)
-      throw fieldError('patientId', 'this record was merged into another: check in the surviving record');
+    await requireLivePatient(db, patientId);
     if (input.providerId) {
       await requireProvider(db, input.providerId, 'providerId');
       providerId = input.providerId;

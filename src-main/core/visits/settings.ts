@@ -4,6 +4,7 @@ import type { VisitSettings } from '../../../src-shared/visits/model';
 import { ApiError } from '../../../src-shared/api/errors';
 import type { VisitSettingsTable } from '../db/schema-visits';
 import type { Database } from '../db/schema';
+import type { ReadDb } from '../db/handles';
 
 type Db = Kysely<Database>;
 
@@ -22,7 +23,7 @@ function toSettings(row: VisitSettingsTable): VisitSettings {
   };
 }
 
-export async function readVisitSettings(db: Db): Promise<VisitSettings> {
+export async function readVisitSettings(db: ReadDb): Promise<VisitSettings> {
   const row = await db.selectFrom('visit_settings').selectAll().where('id', '=', 1).executeTakeFirst();
   if (!row) throw new ApiError('SETUP_REQUIRED', 'The flow board settings are missing.');
   return toSettings(row);

@@ -7,6 +7,8 @@ import type { Database } from '../db/schema';
 import type { VitalsRow } from '../db/schema-visits';
 import { newId } from '../ids';
 import type { VisitActor } from './service';
+import { requireLivePatient } from '../patients/live-patient';
+import type { ReadDb } from '../db/handles';
 
 type Db = Kysely<Database>;
 
@@ -57,14 +59,7 @@ export async function recordVitals(
   actor: VisitActor,
   now: number,
 ): Promise<VitalsRecord> {
-  const patient = await db
-    .selectFrom('patients')
-    .select(['id', 'merged_into_id'])
-    .where('id', '=', input.patientId)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
-  if (!patient) throw fieldError('patientId', 'no such patient');
-  if (patient.merged_into_id) throw fieldError('patientId', 'this record was merged into another');
+  await requireLivePatient(db, input.patientId);
   if (input.visitId) await requireOwnVisit(db, input.visitId, input.patientId);
   const units = input.units;
   const si = toSI(input, units);
@@ -117,7 +112,7 @@ export async function recordVitals(
 }
 
 /** Newest first. */
-export async function vitalsHistory(db: Db, patientId: string, limit: number): Promise<VitalsRecord[]> {
+export async function vitalsHistory(db: ReadDb, patientId: string, limit: number): Promise<VitalsRecord[]> {
   const rows = await db
     .selectFrom('vitals')
     .selectAll()

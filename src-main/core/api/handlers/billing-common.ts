@@ -6,7 +6,7 @@ import type { HandlerContext } from '../context';
 /** What the billing handlers share: who acts, the event every money write sends, the PDFs' letterhead. */
 
 export function billingActor(ctx: HandlerContext): BillingActor {
-  return { userId: ctx.session?.userId ?? null, name: ctx.session?.displayName ?? null };
+  return { userId: ctx.actor.userId, name: ctx.actor.displayName };
 }
 
 /** Notes the audit target and queues `billing.changed` (delivered after commit; ids only). */

@@ -15,10 +15,6 @@ import {
 } from '../../patients/service';
 import type { HandlerContext, HandlersFor } from '../context';
 
-function actor(ctx: HandlerContext): string | null {
-  return ctx.session?.userId ?? null;
-}
-
 function target(ctx: HandlerContext, patientId: string, details?: Record<string, unknown>): void {
   ctx.audit.targetType = 'patient';
   ctx.audit.targetId = patientId;
@@ -62,7 +58,7 @@ export const patientsHandlers: HandlersFor<
   },
 
   'patients.create': async (ctx, input) => {
-    const record = await createPatient(ctx.db, input, actor(ctx), ctx.now);
+    const record = await createPatient(ctx.db, input, ctx.actor.userId, ctx.now);
     target(ctx, record.id, {
       mrn: record.mrn,
       ...(input.notDuplicateOf.length > 0 && { confirmedNotDuplicateOf: input.notDuplicateOf }),
@@ -71,7 +67,7 @@ export const patientsHandlers: HandlersFor<
   },
 
   'patients.update': async (ctx, input) => {
-    const { record, changed } = await updatePatient(ctx.db, input, actor(ctx), ctx.now);
+    const { record, changed } = await updatePatient(ctx.db, input, ctx.actor.userId, ctx.now);
     target(ctx, record.id, {
       changed,
       ...(input.notDuplicateOf.length > 0 && { confirmedNotDuplicateOf: input.notDuplicateOf }),
@@ -85,7 +81,7 @@ export const patientsHandlers: HandlersFor<
   },
 
   'patients.addAllergy': async (ctx, input) => {
-    const { record, id } = await addAllergy(ctx.db, input, actor(ctx), ctx.now);
+    const { record, id } = await addAllergy(ctx.db, input, ctx.actor.userId, ctx.now);
     target(ctx, record.id, { allergyId: id });
     return record;
   },
@@ -97,7 +93,7 @@ export const patientsHandlers: HandlersFor<
   },
 
   'patients.addAlert': async (ctx, input) => {
-    const { record, id } = await addAlert(ctx.db, input, actor(ctx), ctx.now);
+    const { record, id } = await addAlert(ctx.db, input, ctx.actor.userId, ctx.now);
     target(ctx, record.id, { alertId: id });
     return record;
   },
@@ -109,13 +105,13 @@ export const patientsHandlers: HandlersFor<
   },
 
   'patients.merge': async (ctx, input) => {
-    const { record, mergeId, moved } = await mergePatients(ctx.db, input, actor(ctx), ctx.now);
+    const { record, mergeId, moved } = await mergePatients(ctx.db, input, ctx.actor.userId, ctx.now);
     target(ctx, record.id, { mergeId, mergedId: input.mergedId, fields: input.fields, moved });
     return record;
   },
 
   'patients.unmerge': async (ctx, input) => {
-    const { survivor, restored, merge } = await unmergePatients(ctx.db, input.mergeId, actor(ctx), ctx.now);
+    const { survivor, restored, merge } = await unmergePatients(ctx.db, input.mergeId, ctx.actor.userId, ctx.now);
     target(ctx, merge.survivorId, { mergeId: input.mergeId, restoredId: merge.mergedId });
     return { survivor, restored };
   },
@@ -131,7 +127,7 @@ export const patientsHandlers: HandlersFor<
   },
 
   'patients.markNotDuplicate': async (ctx, input) => {
-    const pair = await markNotDuplicate(ctx.db, input, actor(ctx), ctx.now);
+    const pair = await markNotDuplicate(ctx.db, input, ctx.actor.userId, ctx.now);
     target(ctx, pair.a, { notDuplicateOf: pair.b });
     return pair;
   },

@@ -1,11 +1,12 @@
-import type { Kysely } from 'kysely';
 import { ApiError } from '../../../../src-shared/api/errors';
-import type { Database } from '../../db/schema';
+import { requireSetUp } from '../../settings/repository';
 import { callList, dueEntry, dueList } from '../../reminders/lists';
 import { readClinicFacts, type ClinicFacts } from '../../reminders/message';
+import { countDueReminders, requeueReminder } from '../../reminders/outbox-repository';
 import { planReminders } from '../../reminders/planner';
 import { publicSettings, readReminderConfig, updateReminderConfig } from '../../reminders/settings';
 import type { HandlersFor } from '../context';
+import type { ReadDb } from '../../db/handles';
 
 type Names =
   | 'reminders.getSettings'
@@ -43,11 +44,7 @@ export const remindersHandlers: HandlersFor<Names> = {
     if (!entry) throw new ApiError('NOT_FOUND', 'There is no such reminder.');
     if (entry.status !== 'failed')
       throw new ApiError('CONFLICT', `Only a failed reminder can be retried; this one is ${entry.status}.`);
-    await ctx.db
-      .updateTable('reminder_outbox')
-      .set({ status: 'pending', attempts: 0, next_attempt_at: ctx.now, updated_at: ctx.now })
-      .where('id', '=', input.id)
-      .execute();
+    await requeueReminder(ctx.db, input.id, ctx.now);
     ctx.audit.targetType = 'reminder_outbox';
     ctx.audit.targetId = input.id;
     ctx.state.reminders.request();
@@ -60,22 +57,15 @@ export const remindersHandlers: HandlersFor<Names> = {
     // Plan here so the answer can say how many are due; the sending itself runs after this
     // transaction commits (the runner waits for the connection), never inside it.
     await planReminders(ctx.db, await readReminderConfig(ctx.db), await clinicFacts(ctx.db), ctx.now);
-    const due = await ctx.db
-      .selectFrom('reminder_outbox')
-      .select((eb) => eb.fn.countAll<number>().as('count'))
-      .where('status', '=', 'pending')
-      .where('next_attempt_at', '<=', ctx.now)
-      .executeTakeFirstOrThrow();
+    const due = await countDueReminders(ctx.db, ctx.now);
     ctx.audit.targetType = 'reminder_outbox';
-    ctx.audit.details = { due: due.count };
+    ctx.audit.details = { due };
     ctx.state.reminders.request();
-    return { due: due.count };
+    return { due };
   },
 };
 
 /** The clinic's zone and date format, which planning and the call list need to know what day it is. */
-async function clinicFacts(db: Kysely<Database>): Promise<ClinicFacts> {
-  const clinic = await readClinicFacts(db);
-  if (!clinic) throw new ApiError('SETUP_REQUIRED', 'The clinic has not been set up yet.');
-  return clinic;
+async function clinicFacts(db: ReadDb): Promise<ClinicFacts> {
+  return requireSetUp(await readClinicFacts(db));
 }

@@ -9,7 +9,6 @@ import {
   moveAppointment,
   setAppointmentStatus,
   updateAppointmentDetails,
-  type Actor,
   type WriteOutcome,
 } from '../../scheduling/appointments';
 import { daySchedule, nextAvailable } from '../../scheduling/calendar';
@@ -38,10 +37,6 @@ type SchedulingProcedure = Exclude<
   Extract<ProcedureName, `schedule.${string}` | `appointments.${string}`>,
   ScheduleUpdateProcedure
 >;
-
-function actor(ctx: HandlerContext): Actor {
-  return { userId: ctx.session?.userId ?? null, username: ctx.session?.username ?? null };
-}
 
 /** A new piece of set-up: audited, and announced to every window after commit. */
 function created<T extends { id: string }>(
@@ -108,18 +103,18 @@ export const schedulingHandlers: HandlersFor<SchedulingProcedure> = {
   'schedule.listHolidays': async (ctx, input) => listHolidays(ctx.db, input),
 
   'appointments.book': async (ctx, input) =>
-    changed(ctx, 'booked', await bookAppointment(ctx.db, input, actor(ctx), ctx.now)),
+    changed(ctx, 'booked', await bookAppointment(ctx.db, input, ctx.actor, ctx.now)),
   'appointments.move': async (ctx, input) =>
-    changed(ctx, 'moved', await moveAppointment(ctx.db, input, actor(ctx), ctx.now)),
+    changed(ctx, 'moved', await moveAppointment(ctx.db, input, ctx.actor, ctx.now)),
   'appointments.cancel': async (ctx, input) =>
-    changed(ctx, 'cancelled', await cancelAppointment(ctx.db, input, actor(ctx), ctx.now), { reason: input.reason }),
+    changed(ctx, 'cancelled', await cancelAppointment(ctx.db, input, ctx.actor, ctx.now), { reason: input.reason }),
   // The audit names which details changed, not what they now say (the appointment's history has that).
   'appointments.updateDetails': async (ctx, input) =>
-    changed(ctx, 'details', await updateAppointmentDetails(ctx.db, input, actor(ctx), ctx.now), {
+    changed(ctx, 'details', await updateAppointmentDetails(ctx.db, input, ctx.actor, ctx.now), {
       fields: (['reason', 'notes', 'meetingLink'] as const).filter((field) => input[field] !== undefined),
     }),
   'appointments.setStatus': async (ctx, input) =>
-    changed(ctx, 'status', await setAppointmentStatus(ctx.db, input, actor(ctx), ctx.now, 'desk'), {
+    changed(ctx, 'status', await setAppointmentStatus(ctx.db, input, ctx.actor, ctx.now, 'desk'), {
       status: input.status,
     }),
   'appointments.statusMoves': async (ctx, input) => appointmentStatusMoves(ctx.db, input.appointmentId, ctx.now),

@@ -1,13 +1,8 @@
 import type { ProcedureName } from '../../../../src-shared/api/contract';
 import { cancelSeries, changeSeries, bookSeries, seriesOf, type SeriesOutcome } from '../../scheduling/series';
-import type { Actor } from '../../scheduling/appointments';
 import type { HandlerContext, HandlersFor } from '../context';
 
 type SeriesProcedure = Extract<ProcedureName, `series.${string}`>;
-
-function actor(ctx: HandlerContext): Actor {
-  return { userId: ctx.session?.userId ?? null, username: ctx.session?.username ?? null };
-}
 
 /** One audit entry for the whole series edit, and one event naming every provider and date touched. */
 function changed(
@@ -32,7 +27,7 @@ function changed(
 
 export const seriesHandlers: HandlersFor<SeriesProcedure> = {
   'series.book': async (ctx, input) => {
-    const outcome = await bookSeries(ctx.db, input, actor(ctx), ctx.now);
+    const outcome = await bookSeries(ctx.db, input, ctx.actor, ctx.now);
     const { result } = outcome;
     changed(ctx, 'booked', outcome, result.series.id, {
       repeat: input.repeat,
@@ -42,7 +37,7 @@ export const seriesHandlers: HandlersFor<SeriesProcedure> = {
     return result;
   },
   'series.change': async (ctx, input) => {
-    const outcome = await changeSeries(ctx.db, input, actor(ctx), ctx.now);
+    const outcome = await changeSeries(ctx.db, input, ctx.actor, ctx.now);
     changed(ctx, 'moved', outcome, outcome.result.seriesId, {
       scope: input.scope,
       time: input.time,
@@ -54,7 +49,7 @@ export const seriesHandlers: HandlersFor<SeriesProcedure> = {
     return outcome.result;
   },
   'series.cancel': async (ctx, input) => {
-    const outcome = await cancelSeries(ctx.db, input, actor(ctx), ctx.now);
+    const outcome = await cancelSeries(ctx.db, input, ctx.actor, ctx.now);
     changed(ctx, 'cancelled', outcome, outcome.result.seriesId, { scope: input.scope, reason: input.reason });
     return outcome.result;
   },

@@ -1,11 +1,8 @@
-import { ApiError } from '../../../../src-shared/api/errors';
-import { readSettings, updateSettings } from '../../settings/repository';
+import { requireSettings, updateSettings } from '../../settings/repository';
 import type { HandlerContext, HandlersFor } from '../context';
 
 async function current(ctx: HandlerContext) {
-  const settings = await readSettings(ctx.db);
-  if (!settings) throw new ApiError('SETUP_REQUIRED', 'The clinic has not been set up yet.');
-  return settings;
+  return requireSettings(ctx.db);
 }
 
 export const settingsHandlers: HandlersFor<'settings.get' | 'settings.update'> = {

@@ -2,15 +2,7 @@ import type { ProcedureName } from '../../../../src-shared/api/contract';
 import type { EventMap } from '../../../../src-shared/api/events';
 import { displayTickets, getVisit, visitBoard } from '../../visits/board';
 import { checkInReview } from '../../visits/review';
-import {
-  callVisit,
-  checkIn,
-  checkOutVisit,
-  moveVisit,
-  undoVisit,
-  type VisitActor,
-  type VisitOutcome,
-} from '../../visits/service';
+import { callVisit, checkIn, checkOutVisit, moveVisit, undoVisit, type VisitOutcome } from '../../visits/service';
 import { readVisitSettings, updateVisitSettings } from '../../visits/settings';
 import { recordVitals, vitalsHistory } from '../../visits/vitals';
 import type { HandlerContext, HandlersFor } from '../context';
@@ -19,14 +11,6 @@ import { todayIn } from '../../../../src-shared/patients/dates';
 
 type VisitsProcedure = Extract<ProcedureName, `visits.${string}` | `vitals.${string}`>;
 type VisitAction = EventMap['visits.changed']['action'];
-
-function actor(ctx: HandlerContext): VisitActor {
-  return {
-    userId: ctx.session?.userId ?? null,
-    username: ctx.session?.username ?? null,
-    displayName: ctx.session?.displayName ?? null,
-  };
-}
 
 /** Audits the move, tells every desk after commit (and the calendar when the appointment's status moved), answers the visit as it is now. */
 async function changed(
@@ -54,16 +38,16 @@ async function changed(
 
 export const visitsHandlers: HandlersFor<VisitsProcedure> = {
   'visits.checkIn': async (ctx, input) =>
-    changed(ctx, 'arrived', await checkIn(ctx.db, input, actor(ctx), ctx.now), {
+    changed(ctx, 'arrived', await checkIn(ctx.db, input, ctx.actor, ctx.now), {
       walkIn: input.appointmentId === undefined,
     }),
   'visits.move': async (ctx, input) =>
-    changed(ctx, 'moved', await moveVisit(ctx.db, input, actor(ctx), ctx.now), { to: input.to, roomId: input.roomId }),
-  'visits.undo': async (ctx, input) => changed(ctx, 'undone', await undoVisit(ctx.db, input, actor(ctx), ctx.now)),
+    changed(ctx, 'moved', await moveVisit(ctx.db, input, ctx.actor, ctx.now), { to: input.to, roomId: input.roomId }),
+  'visits.undo': async (ctx, input) => changed(ctx, 'undone', await undoVisit(ctx.db, input, ctx.actor, ctx.now)),
   'visits.checkOut': async (ctx, input) =>
-    changed(ctx, 'checked_out', await checkOutVisit(ctx.db, input, actor(ctx), ctx.now)),
+    changed(ctx, 'checked_out', await checkOutVisit(ctx.db, input, ctx.actor, ctx.now)),
   'visits.call': async (ctx, input) =>
-    changed(ctx, 'called', await callVisit(ctx.db, input, actor(ctx), ctx.now), { roomId: input.roomId }),
+    changed(ctx, 'called', await callVisit(ctx.db, input, ctx.actor, ctx.now), { roomId: input.roomId }),
   'visits.get': async (ctx, input) => getVisit(ctx.db, input.visitId, ctx.now),
   'visits.board': async (ctx, input) => visitBoard(ctx.db, input, ctx.now),
   'visits.display': async (ctx) => displayTickets(ctx.db, ctx.now),
@@ -87,7 +71,7 @@ export const visitsHandlers: HandlersFor<VisitsProcedure> = {
     return settings;
   },
   'vitals.record': async (ctx, input) => {
-    const record = await recordVitals(ctx.db, input, actor(ctx), ctx.now);
+    const record = await recordVitals(ctx.db, input, ctx.actor, ctx.now);
     ctx.audit.targetType = 'patient';
     ctx.audit.targetId = record.patientId;
     ctx.audit.details = {

@@ -1,6 +1,5 @@
 import type { ProcedureName } from '../../../../src-shared/api/contract';
 import type { WaitlistEntryView } from '../../../../src-shared/api/areas/waitlist';
-import type { Actor } from '../../scheduling/appointments';
 import {
   addEntry,
   bookFromEntry,
@@ -12,10 +11,6 @@ import {
 import type { HandlerContext, HandlersFor } from '../context';
 
 type WaitlistProcedure = Extract<ProcedureName, `waitlist.${string}`>;
-
-function actor(ctx: HandlerContext): Actor {
-  return { userId: ctx.session?.userId ?? null, username: ctx.session?.username ?? null };
-}
 
 function audited(
   ctx: HandlerContext,
@@ -31,7 +26,7 @@ function audited(
 
 export const waitlistHandlers: HandlersFor<WaitlistProcedure> = {
   'waitlist.add': async (ctx, input) =>
-    audited(ctx, await addEntry(ctx.db, input, actor(ctx), ctx.now), {
+    audited(ctx, await addEntry(ctx.db, input, ctx.actor, ctx.now), {
       typeId: input.typeId,
       priority: input.priority,
     }),
@@ -54,7 +49,7 @@ export const waitlistHandlers: HandlersFor<WaitlistProcedure> = {
     return offers;
   },
   'waitlist.book': async (ctx, input) => {
-    const { outcome, result } = await bookFromEntry(ctx.db, input, actor(ctx), ctx.now);
+    const { outcome, result } = await bookFromEntry(ctx.db, input, ctx.actor, ctx.now);
     audited(ctx, result.entry, {
       appointmentId: result.appointment.id,
       start: result.appointment.start,
