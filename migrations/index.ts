@@ -15,6 +15,7 @@ import { migration0014 } from './0014_billing_permissions';
 import { migration0015 } from './0015_backups_and_recovery';
 import { migration0016 } from './0016_keyed_audit_chain';
 import { migration0017 } from './0017_clinic_locale_and_flow';
+import { migration0018 } from './0018_visit_self_pay';
 import type { Migration } from './types';
 
 /**
@@ -39,6 +40,7 @@ export const migrations: readonly Migration[] = [
   migration0015,
   migration0016,
   migration0017,
+  migration0018,
 ];
 
 export type { Migration, MigrationHandle } from './types';

@@ -23,7 +23,7 @@ export interface EventMap {
   'visits.changed': {
     visitIds: string[];
     date: string;
-    action: 'arrived' | 'moved' | 'undone' | 'called' | 'checked_out' | 'settings';
+    action: 'arrived' | 'moved' | 'undone' | 'called' | 'checked_out' | 'self_pay' | 'settings';
   };
   /** Waitlist entries were added, changed, removed or booked: refresh the list (ids only, no patient data). */
   'waitlist.changed': { entryIds: string[] };

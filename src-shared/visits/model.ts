@@ -33,6 +33,8 @@ export interface VisitView {
   lastMoveAt: number;
   /** The id of the move an undo would take back; send it with the undo so a newer move is not undone by mistake. */
   lastEventId: string;
+  /** Billed self-pay although the patient may have insurance ("Bill this visit as self-pay" at check-in). */
+  selfPay: boolean;
   /** What undo would do, e.g. "Undo: Room" or "Undo arrival"; null when nothing can be undone. */
   undoLabel: string | null;
   /** Statuses `visits.move` accepts from here. */
@@ -112,6 +114,8 @@ export interface CheckInReview {
   appointment: { id: string; start: number; providerName: string; status: string } | null;
   /** Already checked in today for this appointment (or, for a walk-in, an open visit): undo it rather than arrive twice. */
   openVisitId: string | null;
+  /** The open visit is billed self-pay (false when there is none). */
+  openVisitSelfPay: boolean;
   /** What the patient owes (shown to those who may see billing; null for the others). */
   account: ReviewAccount | null;
 }

@@ -179,6 +179,9 @@ test('the desk bills a visit: copay at check-in, invoice at check-out, card for 
   await take.getByRole('button', { name: 'Take payment' }).click();
   await expect(take.getByText(/looks like a card number/)).toBeVisible();
   await take.getByLabel('Terminal reference').fill('T-4471');
+  // Corrected: the refusal goes at once, not at the next press of "Take payment".
+  await expect(take.getByText(/looks like a card number/)).toBeHidden();
+  await expect(take.getByText('Please correct the fields marked above.')).toBeHidden();
   await screenshot(page, '153-check-out-issued');
   await take.getByRole('button', { name: 'Take payment' }).click();
   await expect(payment.getByRole('status')).toHaveText('Took $73.75 by Card.');

@@ -67,6 +67,14 @@ async function configureToday(page: Page): Promise<void> {
       await invoke(page, 'patients.addAlert', { patientId: patient.id, kind: 'safety', text: 'Uses a wheelchair' });
       await invoke(page, 'patients.addAllergy', { patientId: patient.id, substance: 'Penicillin', severity: 'severe' });
     }
+    if (lastName === 'Baker')
+      await invoke(page, 'patients.addInsurance', {
+        patientId: patient.id,
+        payer: 'Aviva',
+        memberId: 'AV-7',
+        priority: 'primary',
+        lastVerifiedDate: today,
+      });
   }
 }
 
@@ -113,10 +121,15 @@ test('two desks: reception checks in, the nurse board shows it at once, rooms, v
   const row = nursePage.getByRole('row', { name: /M\. G\. \(1\) García, María José, Waiting/ });
   await expect(row).toBeVisible({ timeout: 1000 });
   await expect(row).toContainText('Rita Reception');
-  // A second arrival, a walk-in-free morning: Tom too.
+  // A second arrival, a walk-in-free morning: Tom too. He is insured but pays this visit himself.
   await page.getByRole('button', { name: 'Check in Baker, Tom' }).click();
+  await expect(panel.getByText('Aviva AV-7')).toBeVisible();
+  await panel.getByRole('checkbox', { name: 'Bill this visit as self-pay' }).check();
   await panel.getByRole('button', { name: 'Mark arrived' }).click();
   await expect(panel.getByRole('status')).toContainText('Arrived: ticket T. B. (2)');
+  await expect(toConfirm).toContainText('This visit is billed self-pay: the patient pays it, not their insurer.');
+  await expect(panel.getByRole('checkbox', { name: 'Bill this visit as self-pay' })).toBeChecked();
+  await screenshot(page, '72-check-in-self-pay');
   // A new walk-in: quick registration, then the same review and arrival.
   const quick = page.getByRole('form', { name: 'Quick registration' });
   await quick.getByLabel('First name').fill('Zoe');

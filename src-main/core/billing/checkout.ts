@@ -5,7 +5,7 @@ import type { Database } from '../db/schema';
 import { accountSummary, requirePatient } from './accounts';
 import { openInvoicesOf } from './balance-repository';
 import type { BillingActor, BillingContext } from './context';
-import { buildDraft } from './drafts';
+import { buildDraft, setDraftPayer } from './drafts';
 import { drawerState } from './drawers';
 import {
   creditedLineIds,
@@ -49,9 +49,34 @@ export async function invoiceIdForVisit(
   return buildDraft(
     db,
     context,
-    { patientId: visit.patient_id, visitId: visit.id, appointmentId: visit.appointment_id, typeId: visit.type_id },
+    {
+      patientId: visit.patient_id,
+      visitId: visit.id,
+      appointmentId: visit.appointment_id,
+      typeId: visit.type_id,
+      selfPay: visit.self_pay === 1,
+    },
     actor,
   );
+}
+
+/**
+ * The visit's self-pay mark changed: a draft already built for it follows (self-pay, or back to the primary
+ * policy in force). An issued invoice stays as it is: that is a credit note's job. Answers the draft's id.
+ */
+export async function followVisitPayer(db: Db, context: BillingContext, visitId: string): Promise<string | null> {
+  const visit = await visitForBilling(db, visitId);
+  if (!visit) return null;
+  const draft = await newestInvoiceFor(db, 'visit_id', visit.id);
+  if (draft?.status !== 'draft') return null;
+  const primary =
+    visit.self_pay === 1
+      ? undefined
+      : (await patientPolicies(db, visit.patient_id, context.today)).find((p) => p.priority === 'primary');
+  const policyId = primary?.id ?? null;
+  if (draft.policy_id === policyId) return null;
+  await setDraftPayer(db, context, draft, policyId);
+  return draft.id;
 }
 
 /**
@@ -68,12 +93,14 @@ export async function createInvoice(
   let visitId: string | null = null;
   let appointmentId: string | null = null;
   let typeId: string | null = null;
+  let selfPay = false;
   if (input.visitId) {
     const visit = await visitForBilling(db, input.visitId);
     if (!visit || visit.patient_id !== input.patientId) throw fieldError('visitId', 'is not a visit of this patient');
     visitId = visit.id;
     appointmentId = visit.appointment_id;
     typeId = visit.type_id;
+    selfPay = visit.self_pay === 1;
   } else if (input.appointmentId) {
     const appointment = await appointmentForBilling(db, input.appointmentId);
     if (!appointment || appointment.patient_id !== input.patientId)
@@ -96,7 +123,7 @@ export async function createInvoice(
         },
       );
   }
-  return buildDraft(db, context, { patientId: input.patientId, visitId, appointmentId, typeId }, actor);
+  return buildDraft(db, context, { patientId: input.patientId, visitId, appointmentId, typeId, selfPay }, actor);
 }
 
 export async function checkOutView(

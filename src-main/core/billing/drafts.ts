@@ -24,7 +24,7 @@ import { assertLivePatient } from '../patients/live-patient';
 /**
  * Draft invoices: built from the appointment type's services at the prices of the payer's fee
  * schedule (the self-pay one when the patient has no policy in force, a service's default price when
- * the schedule names none), then edited line by line until issued.
+ * the schedule names none, self-pay too for a visit marked self-pay), then edited line by line until issued.
  */
 
 type Db = Kysely<Database>;
@@ -124,12 +124,21 @@ export async function refigure(db: Db, invoice: InvoiceRow, context: BillingCont
 export async function buildDraft(
   db: Db,
   context: BillingContext,
-  source: { patientId: string; visitId: string | null; appointmentId: string | null; typeId: string | null },
+  source: {
+    patientId: string;
+    visitId: string | null;
+    appointmentId: string | null;
+    typeId: string | null;
+    /** The visit is marked self-pay: no policy even when the patient has one in force. */
+    selfPay?: boolean;
+  },
   actor: BillingActor,
 ): Promise<string> {
   const patient = await patientBrief(db, source.patientId);
   assertLivePatient(patient);
-  const primary = (await patientPolicies(db, source.patientId, context.today)).find((p) => p.priority === 'primary');
+  const primary = source.selfPay
+    ? undefined
+    : (await patientPolicies(db, source.patientId, context.today)).find((p) => p.priority === 'primary');
   const payer = await payerFor(db, primary?.id ?? null);
   const now = context.now;
   const id = newId();

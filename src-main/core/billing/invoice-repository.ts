@@ -161,6 +161,7 @@ export function visitForBilling(db: Db, visitId: string) {
       'v.appointment_id',
       'v.status',
       'v.local_date',
+      'v.self_pay',
       'a.type_id',
       't.name as type_name',
       'p.display_name as provider_name',

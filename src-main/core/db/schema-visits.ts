@@ -38,6 +38,8 @@ export interface VisitsTable {
   last_move_by: string | null;
   last_move_by_name: string | null;
   last_move_at: number;
+  /** 1: billed self-pay although the patient may have insurance (migration 0018). */
+  self_pay: number;
   created_at: number;
   updated_at: number;
   deleted_at: number | null;

@@ -121,6 +121,7 @@ export function toVisitView(row: BaseVisit, names: VisitNames, context: ViewCont
     lastMoveBy: row.last_move_by_name,
     lastMoveAt: row.last_move_at,
     lastEventId: row.last_event_id,
+    selfPay: row.self_pay === 1,
     undoLabel:
       row.undo_action && row.undo_to_status
         ? undoLabel({ action: row.undo_action, to_status: row.undo_to_status })

@@ -47,7 +47,7 @@ export async function checkInReview(
   const consents = (await listConsents(db, patientId)).filter((consent) => consentInForce(consent, today));
   const open = await db
     .selectFrom('visits')
-    .select('id')
+    .select(['id', 'self_pay'])
     .where('patient_id', '=', patientId)
     .where('local_date', '=', today)
     .where('status', 'in', ['arrived', 'roomed', 'with_provider', 'ready_for_checkout'])
@@ -68,7 +68,9 @@ export async function checkInReview(
   const warnings: string[] = [];
   if (record.phones.length === 0) warnings.push('No phone number on file: ask for one.');
   const current = insurance.filter((policy) => !policy.expired);
-  if (insurance.length === 0)
+  if (open?.self_pay === 1 && current.length > 0)
+    warnings.push('This visit is billed self-pay: the patient pays it, not their insurer.');
+  else if (insurance.length === 0)
     warnings.push('No insurance on file: ask for a card; without one the visit is billed self-pay.');
   else if (current.length === 0) warnings.push('Every insurance policy on file has expired: ask for the current card.');
   for (const policy of current) {
@@ -119,6 +121,7 @@ export async function checkInReview(
     warnings,
     appointment,
     openVisitId: open?.id ?? null,
+    openVisitSelfPay: open?.self_pay === 1,
     account,
   };
 }

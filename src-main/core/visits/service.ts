@@ -244,6 +244,7 @@ export async function checkIn(db: Db, input: CheckInInput, actor: VisitActor, no
     last_move_by: actor.userId,
     last_move_by_name: actor.displayName ?? actor.username,
     last_move_at: now,
+    self_pay: 0,
     created_at: now,
     updated_at: now,
     deleted_at: null,
@@ -419,4 +420,26 @@ export async function callVisit(
     .where('id', '=', visit.id)
     .execute();
   return { visitId: visit.id, date: visit.local_date, appointment: null };
+}
+
+/**
+ * "Bill this visit as self-pay" (or not): the visit's draft invoice is then built for self-pay although the
+ * patient has insurance. Not a move, so not undone by undo; cleared by setting it back.
+ */
+export async function setVisitSelfPay(
+  db: Db,
+  input: { visitId: string; selfPay: boolean },
+  now: number,
+): Promise<VisitOutcome & { changed: boolean }> {
+  const visit = await requireVisit(db, input.visitId, undefined);
+  if (visit.status === 'cancelled')
+    throw new ApiError('CONFLICT', 'A cancelled visit is not billed: there is nothing to mark self-pay.');
+  const selfPay = input.selfPay ? 1 : 0;
+  if (visit.self_pay !== selfPay)
+    await db
+      .updateTable('visits')
+      .set({ self_pay: selfPay, updated_at: Math.max(now, visit.updated_at + 1) })
+      .where('id', '=', visit.id)
+      .execute();
+  return { visitId: visit.id, date: visit.local_date, appointment: null, changed: visit.self_pay !== selfPay };
 }

@@ -32,8 +32,7 @@ function fingerprint(value: unknown): string {
   return JSON.stringify(value) ?? 'undefined';
 }
 
-function snapshot(values: FormValues | undefined, names: readonly string[]): Record<string, string> {
-  if (!values) return {};
+function snapshot(values: FormValues, names: readonly string[]): Record<string, string> {
   return Object.fromEntries(names.map((name) => [name, fingerprint(valueAt(values, name))]));
 }
 
@@ -42,15 +41,16 @@ function snapshot(values: FormValues | undefined, names: readonly string[]): Rec
  * naming a field the form shows goes under that field only; the rest is shown by the form's button.
  * `shown` lists the field paths the form has (omit it when every named field is shown).
  *
- * Given the form's `values`, a field's error goes as soon as that field changes, and "Please correct the
- * fields marked above" with the last of them: a corrected value must not look refused until the next save.
- * Every form passes its values.
+ * The form's `values` (required, `{}` for a form without fields) let a field's error go as soon as that
+ * field changes, and "Please correct the fields marked above" with the last of them: a corrected value
+ * must not look refused until the next save. `show` takes the values the error is about when they are not
+ * yet the rendered ones (a save that also added or removed a line).
  */
-export function useFormErrors(values?: FormValues) {
+export function useFormErrors(values: FormValues) {
   const [state, setState] = useState<Shown>(NONE);
   const standing = Object.fromEntries(
     Object.entries(state.fields).filter(
-      ([name]) => !values || !(name in state.given) || state.given[name] === fingerprint(valueAt(values, name)),
+      ([name]) => !(name in state.given) || state.given[name] === fingerprint(valueAt(values, name)),
     ),
   );
   const allCorrected = Object.keys(state.fields).length > 0 && Object.keys(standing).length === 0;
@@ -63,10 +63,10 @@ export function useFormErrors(values?: FormValues) {
     clear: () => {
       setState(NONE);
     },
-    show: (error: ApiErrorData, shown?: readonly string[]) => {
+    show: (error: ApiErrorData, shown?: readonly string[], about: FormValues = values) => {
       const fields = error.details?.fields ?? {};
       const names = Object.keys(fields);
-      const given = snapshot(values, names);
+      const given = snapshot(about, names);
       if (error.code !== 'VALIDATION' || names.length === 0) {
         setState({ fields, form: error.message, given });
         return;

@@ -60,6 +60,12 @@ export const visitsProcedures = {
     access: 'visits:write',
     kind: 'write',
   }),
+  /** "Bill this visit as self-pay": its draft invoice is built for self-pay although the patient has insurance. */
+  'visits.setSelfPay': procedure<VisitView>()({
+    input: z.object({ visitId: id('a visit'), selfPay: z.boolean({ error: 'must be true or false' }) }),
+    access: 'visits:write',
+    kind: 'write',
+  }),
   'visits.get': procedure<VisitView>()({
     input: z.object({ visitId: id('a visit') }),
     access: 'appointments:read',

@@ -2,10 +2,20 @@ import type { ProcedureName } from '../../../../src-shared/api/contract';
 import type { EventMap } from '../../../../src-shared/api/events';
 import { displayTickets, getVisit, visitBoard } from '../../visits/board';
 import { checkInReview } from '../../visits/review';
-import { callVisit, checkIn, checkOutVisit, moveVisit, undoVisit, type VisitOutcome } from '../../visits/service';
+import {
+  callVisit,
+  checkIn,
+  checkOutVisit,
+  moveVisit,
+  setVisitSelfPay,
+  undoVisit,
+  type VisitOutcome,
+} from '../../visits/service';
 import { readVisitSettings, updateVisitSettings } from '../../visits/settings';
 import { recordVitals, vitalsHistory } from '../../visits/vitals';
 import type { HandlerContext, HandlersFor } from '../context';
+import { billingContext } from '../../billing/context';
+import { followVisitPayer } from '../../billing/checkout';
 import { clinicClock } from '../../scheduling/config';
 import { todayIn } from '../../../../src-shared/patients/dates';
 
@@ -48,6 +58,17 @@ export const visitsHandlers: HandlersFor<VisitsProcedure> = {
     changed(ctx, 'checked_out', await checkOutVisit(ctx.db, input, ctx.actor, ctx.now)),
   'visits.call': async (ctx, input) =>
     changed(ctx, 'called', await callVisit(ctx.db, input, ctx.actor, ctx.now), { roomId: input.roomId }),
+  'visits.setSelfPay': async (ctx, input) => {
+    const outcome = await setVisitSelfPay(ctx.db, input, ctx.now);
+    // A draft already built for the visit follows the mark, so check-out shows what the desk chose.
+    const draftId = outcome.changed
+      ? await followVisitPayer(ctx.db, await billingContext(ctx.db, ctx.now), input.visitId)
+      : null;
+    const view = await changed(ctx, 'self_pay', outcome, { selfPay: input.selfPay, changed: outcome.changed, draftId });
+    // The audit row stays the visit's (it names the draft); the billing screens are told the draft moved.
+    if (draftId) ctx.broadcast('billing.changed', { kind: 'invoice', patientIds: [view.patientId], ids: [draftId] });
+    return view;
+  },
   'visits.get': async (ctx, input) => getVisit(ctx.db, input.visitId, ctx.now),
   'visits.board': async (ctx, input) => visitBoard(ctx.db, input, ctx.now),
   'visits.display': async (ctx) => displayTickets(ctx.db, ctx.now),

@@ -11,7 +11,7 @@ export function BackupNowForm({ defaultFolder, onDone }: { defaultFolder: string
   const [folder, setFolder] = useState(defaultFolder);
   const [busy, setBusy] = useState(false);
   const [last, setLast] = useState<BackupRun | null>(null);
-  const { errors, show, clear } = useFormErrors();
+  const { errors, show, clear } = useFormErrors({ folder });
 
   async function submit(event: SyntheticEvent) {
     event.preventDefault();

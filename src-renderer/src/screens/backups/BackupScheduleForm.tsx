@@ -16,7 +16,7 @@ export function BackupScheduleForm({ initial, onSaved }: { initial: BackupSchedu
     keep: String(initial?.keep ?? 14),
   });
   const [saved, setSaved] = useState<string | null>(null);
-  const { errors, show, clear } = useFormErrors();
+  const { errors, show, clear } = useFormErrors(form);
 
   async function submit(event: SyntheticEvent) {
     event.preventDefault();

@@ -16,7 +16,7 @@ export function RecoveryScreen() {
   const refresh = useSession((state) => state.refresh);
   const [recoveryKey, setRecoveryKey] = useState('');
   const [busy, setBusy] = useState(false);
-  const { errors, show, clear } = useFormErrors();
+  const { errors, show, clear } = useFormErrors({ recoveryKey });
 
   async function submit(event: SyntheticEvent) {
     event.preventDefault();

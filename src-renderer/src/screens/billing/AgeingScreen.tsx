@@ -133,7 +133,7 @@ function StatementBatch({ money }: { money: MoneyFormat }) {
   const [from, setFrom] = useState(`${today.slice(0, 4)}-01-01`);
   const [to, setTo] = useState(today);
   const [done, setDone] = useState<string | null>(null);
-  const { errors, show, clear, setField } = useFormErrors();
+  const { errors, show, clear, setField } = useFormErrors({ minBalanceMinor: minimum, from, to });
 
   async function submit(event: SyntheticEvent) {
     event.preventDefault();

@@ -10,7 +10,7 @@ import { useFormErrors } from '../../hooks/useFormErrors';
 export function ClaimMoves({ claim, onMoved }: { claim: ClaimView; onMoved: (claim: ClaimView) => void }) {
   const [reason, setReason] = useState('');
   const [payerReference, setPayerReference] = useState(claim.payerReference ?? '');
-  const { errors, show, clear } = useFormErrors();
+  const { errors, show, clear } = useFormErrors({ reason, payerReference });
   const [to, setTo] = useState<ClaimStatus | null>(null);
 
   async function move(target: ClaimStatus) {

@@ -11,7 +11,7 @@ import { MethodTotalsTable } from './MethodTotalsTable';
 export function DaySummaryCard({ today, money }: { today: string; money: MoneyFormat }) {
   const [date, setDate] = useState(today);
   const [summary, setSummary] = useState<DaySummary | null>(null);
-  const { errors, show, clear } = useFormErrors();
+  const { errors, show, clear } = useFormErrors({ date });
 
   async function submit(event: SyntheticEvent) {
     event.preventDefault();

@@ -18,7 +18,12 @@ export function DrawerCount({ state, onClosed }: { state: DrawerState; onClosed:
   const [total, setTotal] = useState('');
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
-  const { errors, show, clear, setField } = useFormErrors();
+  const { errors, show, clear, setField } = useFormErrors({
+    ...Object.fromEntries(denominations.map((denomination) => [`count-${denomination}`, counts[denomination] ?? ''])),
+    counts,
+    countedMinor: total,
+    overShortReason: reason,
+  });
   if (!drawer) return null;
 
   const byDenomination = denominations.map((denomination) => ({

@@ -104,7 +104,7 @@ export function DrawerScreen() {
 function OpenDrawer({ state, onOpened }: { state: DrawerState; onOpened: (state: DrawerState) => void }) {
   const [float, setFloat] = useState(amountText(10_000, state.money));
   const [busy, setBusy] = useState(false);
-  const { errors, show, clear, setField } = useFormErrors();
+  const { errors, show, clear, setField } = useFormErrors({ floatMinor: float });
 
   async function submit(event: SyntheticEvent) {
     event.preventDefault();

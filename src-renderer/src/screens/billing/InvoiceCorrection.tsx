@@ -35,7 +35,12 @@ export function InvoiceCorrection({ invoice, kind, money, onDone, onCancel }: In
   const [reasonCode, setReasonCode] = useState<AdjustmentReason>('small_balance');
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
-  const { errors, show, clear, setField } = useFormErrors();
+  const { errors, show, clear, setField } = useFormErrors({
+    amountMinor: amount,
+    reasonCode,
+    note: text,
+    reason: text,
+  });
   const title = kind === 'writeOff' ? 'Write off' : 'Issue credit note';
 
   async function submit(event: SyntheticEvent) {

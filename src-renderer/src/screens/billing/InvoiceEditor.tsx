@@ -27,6 +27,12 @@ const MAIN_FIELD: Record<LineField, string> = {
   taxId: 'taxId',
 };
 
+/** The lines under the names main's errors use (`lines.0.unitPriceMinor`), so an error goes when its cell changes. */
+function namedAsMain(lines: readonly EditedLine[]) {
+  const fields = Object.entries(MAIN_FIELD) as [LineField, string][];
+  return { lines: lines.map((line) => Object.fromEntries(fields.map(([field, main]) => [main, line[field]]))) };
+}
+
 /**
  * A draft invoice's lines, editable: add a service, change quantity, price, discount (with its reason)
  * and tax; Enter saves, "Issue invoice" saves and issues (after which it never changes).
@@ -36,7 +42,7 @@ export function InvoiceEditor({ invoice, services, taxes, money, onChanged }: In
   const [dirty, setDirty] = useState(false);
   const [adding, setAdding] = useState('');
   const [busy, setBusy] = useState(false);
-  const { errors, show, clear } = useFormErrors();
+  const { errors, show, clear } = useFormErrors(namedAsMain(lines));
   const picker = useRef<HTMLSelectElement>(null);
   const activeServices = services.filter((service) => service.active);
 
@@ -49,7 +55,11 @@ export function InvoiceEditor({ invoice, services, taxes, money, onChanged }: In
     clear();
     const typed = linesToSend(next, money);
     if (!typed.ok) {
-      show({ code: 'VALIDATION', message: 'Please correct the lines marked.', details: { fields: typed.problems } });
+      show(
+        { code: 'VALIDATION', message: 'Please correct the lines marked.', details: { fields: typed.problems } },
+        undefined,
+        namedAsMain(next),
+      );
       return;
     }
     setBusy(true);
@@ -59,7 +69,7 @@ export function InvoiceEditor({ invoice, services, taxes, money, onChanged }: In
     if (!result.ok) {
       // Errors on line fields sit in their cells; anything else by the buttons.
       const shown = next.flatMap((_, index) => Object.values(MAIN_FIELD).map((field) => `lines.${index}.${field}`));
-      return show(result.error, shown);
+      return show(result.error, shown, namedAsMain(next));
     }
     setLines(result.value.lines.map((line) => editedLine(line, money)));
     setDirty(false);

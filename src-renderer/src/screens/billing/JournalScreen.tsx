@@ -28,7 +28,7 @@ export function JournalScreen() {
   const { setup } = useBillingSetup();
   const [filters, setFilters] = useState({ from: today, to: today, methodKind: '', desk: '', user: '' });
   const [journal, setJournal] = useState<PaymentsJournal | null>(null);
-  const { errors, show, clear } = useFormErrors();
+  const { errors, show, clear } = useFormErrors(filters);
 
   async function load() {
     clear();

@@ -28,7 +28,7 @@ export function PaymentCorrection({ payment, kind, money, methods, onDone, onCan
   const [amount, setAmount] = useState(amountText(payment.refundableMinor, money));
   const [methodId, setMethodId] = useState(payment.methodId);
   const [busy, setBusy] = useState(false);
-  const { errors, show, clear, setField } = useFormErrors();
+  const { errors, show, clear, setField } = useFormErrors({ reason, amountMinor: amount, methodId });
   const what = `${formatMoney(payment.amountMinor, money)} ${payment.methodName} payment of ${payment.countsFor}`;
 
   async function submit(event: SyntheticEvent) {

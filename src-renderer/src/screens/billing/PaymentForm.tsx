@@ -47,7 +47,12 @@ export function PaymentForm({
   const [reference, setReference] = useState('');
   const [busy, setBusy] = useState(false);
   const [taken, setTaken] = useState<PaymentView | null>(null);
-  const { errors, show, clear, setField } = useFormErrors();
+  const { errors, show, clear, setField } = useFormErrors({
+    methodId,
+    amountMinor: amount,
+    tenderedMinor: tendered,
+    reference,
+  });
   const method = active.find((candidate) => candidate.id === methodId);
   const isCash = method?.kind === 'cash';
 

@@ -25,6 +25,14 @@ const LABELS: Record<AmountKey, string> = {
 
 type LineDraft = Record<AmountKey, string> & { code: string };
 
+/** A line's draft under the names main's errors use (`lines.0.paidMinor`), so an error goes when its cell changes. */
+function namedAsMain(draft: LineDraft): Record<string, string> {
+  return {
+    ...Object.fromEntries(AMOUNTS.map((key) => [MAIN_FIELD[key], draft[key]])),
+    adjustmentCode: draft.code,
+  };
+}
+
 /** The payer's remittance, line by line: what was allowed, paid, adjusted (with its group code) and left to the patient. */
 export function RemittanceForm({
   claim,
@@ -43,7 +51,14 @@ export function RemittanceForm({
   const [lines, setLines] = useState<Record<string, LineDraft>>(() =>
     Object.fromEntries(open.map((line) => [line.id, { allowed: '', paid: '', adjustment: '', patient: '', code: '' }])),
   );
-  const { errors, show, clear, setField } = useFormErrors();
+  const { errors, show, clear, setField } = useFormErrors({
+    receivedOn,
+    payerReference: reference,
+    lines: open.map((line) => {
+      const draft = lines[line.id];
+      return draft ? namedAsMain(draft) : null;
+    }),
+  });
 
   async function submit(event: SyntheticEvent) {
     event.preventDefault();

@@ -10,7 +10,7 @@ export function StatementForm({ patientId, today }: { patientId: string; today: 
   const [from, setFrom] = useState(`${today.slice(0, 4)}-01-01`);
   const [to, setTo] = useState(today);
   const [saved, setSaved] = useState<string | null>(null);
-  const { errors, show, clear } = useFormErrors();
+  const { errors, show, clear } = useFormErrors({ from, to });
 
   async function submit(event: SyntheticEvent) {
     event.preventDefault();

@@ -20,7 +20,7 @@ export function WriteOffsTable({ view, onChanged }: { view: AccountView; onChang
   const canAdjust = useSession((state) => state.can('billing:adjust'));
   const [reversing, setReversing] = useState<string | null>(null);
   const [reason, setReason] = useState('');
-  const { errors, show, clear } = useFormErrors();
+  const { errors, show, clear } = useFormErrors({ reason });
   if (view.adjustments.length === 0) return null;
   const invoiceNumber = (id: string) => view.invoices.find((invoice) => invoice.id === id)?.number ?? 'an invoice';
 

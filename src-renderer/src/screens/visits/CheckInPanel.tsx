@@ -7,6 +7,7 @@ import { useSession } from '../../stores/session';
 import { useClinicSettings } from '../../stores/clinic-settings';
 import { formatDate } from '../../../../src-shared/patients/dates';
 import { CheckInConsent } from './CheckInConsent';
+import { CheckInSelfPay } from './CheckInSelfPay';
 import { CheckInPayment } from '../billing/CheckInPayment';
 
 interface CheckInPanelProps {
@@ -22,6 +23,7 @@ export function CheckInPanel({ target, onClose, onDone }: CheckInPanelProps) {
   const [visit, setVisit] = useState<VisitView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [selfPay, setSelfPay] = useState(false);
   const canRecordConsent = useSession((state) => state.can('patients:write'));
   const dateFormat = useClinicSettings((state) => state.settings?.dateFormat) ?? 'YYYY-MM-DD';
   const key = 'appointmentId' in target ? target.appointmentId : target.patientId;
@@ -30,20 +32,55 @@ export function CheckInPanel({ target, onClose, onDone }: CheckInPanelProps) {
     setReview(null);
     setVisit(null);
     setError(null);
-    void call('visits.checkInReview', target).then((result) =>
-      result.ok ? setReview(result.value) : setError(result.error.message),
-    );
+    setSelfPay(false);
+    void call('visits.checkInReview', target).then((result) => {
+      if (!result.ok) return setError(result.error.message);
+      setReview(result.value);
+      setSelfPay(result.value.openVisitSelfPay);
+    });
     // The target is identified by its key: a new object for the same patient does not reload.
   }, [key]);
+
+  /** Reads the review again, so its sentences say what was just saved (self-pay, a consent). */
+  function reloadReview() {
+    void call('visits.checkInReview', target).then((result) => result.ok && setReview(result.value));
+  }
 
   async function arrive() {
     setBusy(true);
     setError(null);
     const result = await call('visits.checkIn', target);
+    if (!result.ok) {
+      setBusy(false);
+      return setError(result.error.message);
+    }
+    let arrived = result.value;
+    if (selfPay) {
+      const marked = await call('visits.setSelfPay', { visitId: arrived.id, selfPay: true });
+      if (marked.ok) arrived = marked.value;
+      else setError(`Arrived, but not marked self-pay: ${marked.error.message}`);
+    }
     setBusy(false);
-    if (!result.ok) return setError(result.error.message);
-    setVisit(result.value);
+    setVisit(arrived);
+    setSelfPay(arrived.selfPay);
+    reloadReview();
     onDone();
+  }
+
+  async function changeSelfPay(next: boolean) {
+    const visitId = visit?.id ?? review?.openVisitId;
+    setSelfPay(next);
+    if (!visitId) return;
+    setBusy(true);
+    setError(null);
+    const result = await call('visits.setSelfPay', { visitId, selfPay: next });
+    setBusy(false);
+    if (!result.ok) {
+      setSelfPay(!next);
+      return setError(result.error.message);
+    }
+    if (visit) setVisit(result.value);
+    reloadReview();
   }
 
   async function undo() {
@@ -53,6 +90,7 @@ export function CheckInPanel({ target, onClose, onDone }: CheckInPanelProps) {
     setBusy(false);
     if (!result.ok) return setError(result.error.message);
     setVisit(null);
+    reloadReview();
     onDone();
   }
 
@@ -138,14 +176,14 @@ export function CheckInPanel({ target, onClose, onDone }: CheckInPanelProps) {
               shows: <a href={`#/patients/${review.patientId}`}>add it under Insurance on their record</a>.
             </p>
           )}
-          {canRecordConsent && (
-            <CheckInConsent
-              patientId={review.patientId}
-              onRecorded={() =>
-                void call('visits.checkInReview', target).then((result) => result.ok && setReview(result.value))
-              }
-            />
-          )}
+          <CheckInSelfPay
+            checked={selfPay}
+            busy={busy}
+            arrived={Boolean(visit ?? review.openVisitId)}
+            insured={review.insurance.some((policy) => !policy.expired)}
+            onChange={(next) => void changeSelfPay(next)}
+          />
+          {canRecordConsent && <CheckInConsent patientId={review.patientId} onRecorded={reloadReview} />}
         </>
       )}
       <FormMessage

@@ -23,7 +23,7 @@ export function MethodsSection({ methods, onSaved }: { methods: readonly Payment
   const [name, setName] = useState('');
   const [kind, setKind] = useState<PaymentMethodKind>('card');
   const [saved, setSaved] = useState<string | null>(null);
-  const { errors, show, clear } = useFormErrors();
+  const { errors, show, clear } = useFormErrors({ name, kind });
 
   async function save(input: { methodId?: string; name: string; kind: PaymentMethodKind; active?: boolean }) {
     clear();

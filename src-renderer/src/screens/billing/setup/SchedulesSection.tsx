@@ -21,7 +21,7 @@ export function SchedulesSection({ schedules, services, money, onSaved }: Schedu
   const [form, setForm] = useState({ name: '', payer: '' });
   const [prices, setPrices] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState<string | null>(null);
-  const { errors, show, clear, setField } = useFormErrors();
+  const { errors, show, clear, setField } = useFormErrors({ ...form, prices });
 
   function choose(schedule: FeeScheduleView | null) {
     clear();

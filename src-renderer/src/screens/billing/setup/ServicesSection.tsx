@@ -22,7 +22,7 @@ export function ServicesSection({ services, taxes, money, onSaved }: ServicesSec
   const [editing, setEditing] = useState<ServiceView | null>(null);
   const [form, setForm] = useState(BLANK);
   const [saved, setSaved] = useState<string | null>(null);
-  const { errors, show, clear, setField } = useFormErrors();
+  const { errors, show, clear, setField } = useFormErrors({ ...form, defaultPriceMinor: form.price });
   const taxName = (id: string | null) => taxes.find((tax) => tax.id === id)?.name ?? 'No tax';
 
   function edit(service: ServiceView) {

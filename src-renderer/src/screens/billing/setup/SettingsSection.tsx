@@ -21,8 +21,8 @@ export function SettingsSection({ settings, onSaved }: { settings: BillingSettin
   const [desk, setDesk] = useState({ name: settings.desk.name, seriesPrefix: settings.desk.seriesPrefix });
   const [saved, setSaved] = useState<string | null>(null);
   const [deskSaved, setDeskSaved] = useState<string | null>(null);
-  const settingsErrors = useFormErrors();
-  const deskErrors = useFormErrors();
+  const settingsErrors = useFormErrors(form);
+  const deskErrors = useFormErrors(desk);
   const set = (key: keyof typeof form) => (event: { target: { value: string } }) =>
     setForm({ ...form, [key]: event.target.value });
 

@@ -13,7 +13,7 @@ export function TaxesSection({ taxes, onSaved }: { taxes: readonly TaxView[]; on
   const [editing, setEditing] = useState<TaxView | null>(null);
   const [form, setForm] = useState(BLANK);
   const [saved, setSaved] = useState<string | null>(null);
-  const { errors, show, clear, setField } = useFormErrors();
+  const { errors, show, clear, setField } = useFormErrors({ ...form, ratePpm: form.rate });
 
   function edit(tax: TaxView) {
     setEditing(tax);
