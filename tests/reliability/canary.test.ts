@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,13 +12,16 @@ import { signInNurse } from '../helpers/scheduling-clinic';
  * the backup folder, temp files made during the run, the log) for any of them in plaintext, as UTF-8 or
  * UTF-16. None of these writes makes a plaintext export, so none may be found anywhere.
  */
+// Made at run time: the test's own source (which vitest caches, transformed, under the temp folder) must
+// not hold the values it searches for.
+const token = randomBytes(5).toString('hex');
 const CANARIES = {
-  firstName: 'Qzcanaryfirst',
-  alert: 'Qzcanaryalert note',
-  allergy: 'Qzcanaryallergen',
-  memberId: 'QZCANARYMEMBER',
-  complaint: 'Qzcanarycomplaint pain',
-  reference: 'QZCANARYREF',
+  firstName: `Qzfirst${token}`,
+  alert: `Qzalert${token} note`,
+  allergy: `Qzallergen${token}`,
+  memberId: `QZMEMBER${token.toUpperCase()}`,
+  complaint: `Qzcomplaint${token} pain`,
+  reference: `QZREF${token.toUpperCase()}`,
 };
 const NEEDLES = Object.values(CANARIES).map((value) => value.split(' ')[0] ?? value);
 
