@@ -66,7 +66,8 @@ function slotOf(i: number): { date: string; time: string; providerId: string } {
 for (;;) {
   const i = index;
   index += 1;
-  const dob = new Date(Date.UTC(1930, 0, 1) + i * DAY_MS).toISOString().slice(0, 10);
+  // Wrapped at about 55 years: a long run (200 kills pass 7,000 patients) must not reach the future.
+  const dob = new Date(Date.UTC(1930, 0, 1) + (i % 20_000) * DAY_MS).toISOString().slice(0, 10);
   const patient = await ok<{ id: string }>('desk', 'patients.create', {
     firstName: 'Crash',
     lastName: `Test${i}`,
