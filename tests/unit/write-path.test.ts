@@ -16,17 +16,12 @@ const NOT_YET_MOVED: ReadonlySet<string> = new Set([
   'src-main/core/scheduling/series.ts',
   'src-main/core/scheduling/time-off-updates.ts',
   'src-main/core/scheduling/waitlist.ts',
-  // Patients and reminders: not moved yet either.
-  'src-main/core/patients/documents.ts',
-  'src-main/core/patients/photo.ts',
-  'src-main/core/patients/search-index.ts',
-  'src-main/core/patients/service.ts',
+  // Reminders: not moved yet either.
   'src-main/core/reminders/consent.ts',
   'src-main/core/reminders/planner.ts',
   'src-main/core/reminders/sender.ts',
   'src-main/core/reminders/settings.ts',
   // Seed data for development and the bench: bulk inserts that never run behind a procedure.
-  'src-main/core/patients/seed.ts',
   'src-main/core/scheduling/seed.ts',
 ]);
 

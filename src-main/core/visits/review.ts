@@ -6,7 +6,7 @@ import { accountSummary } from '../billing/accounts';
 import { billingContext } from '../billing/context';
 import { daysBetween } from '../../../src-shared/scheduling/time';
 import { consentInForce } from '../../../src-shared/patients/consents';
-import { listConsents } from '../patients/documents';
+import { listConsents } from '../patients/consents';
 import { loadRecord } from '../patients/repository';
 import { clinicClock } from '../scheduling/config';
 import type { ReadDb } from '../db/handles';
