@@ -25,6 +25,7 @@ import { invoicesProcedures } from './areas/invoices';
 import { paymentsProcedures } from './areas/payments';
 import { statementsProcedures } from './areas/statements';
 import { backupsProcedures } from './areas/backups';
+import { reportsProcedures } from './areas/reports';
 
 /** Merges the areas' maps, refusing a name declared twice. */
 function mergeAreas<T extends Record<string, AnyProcedure>[]>(...areas: T): UnionToIntersection<T[number]> {
@@ -67,6 +68,7 @@ export const contract = mergeAreas(
   drawersProcedures,
   claimsProcedures,
   statementsProcedures,
+  reportsProcedures,
 );
 
 export type Contract = typeof contract;

@@ -24,6 +24,7 @@ import { invoicesHandlers } from './invoices';
 import { paymentsHandlers } from './payments';
 import { statementsHandlers } from './statements';
 import { backupsHandlers } from './backups';
+import { reportsHandlers } from './reports';
 
 /** Every procedure's implementation; the type makes a missing one a compile error. */
 export const handlers: Handlers = {
@@ -52,4 +53,5 @@ export const handlers: Handlers = {
   ...claimsHandlers,
   ...statementsHandlers,
   ...backupsHandlers,
+  ...reportsHandlers,
 };

@@ -1,0 +1,35 @@
+import { appointmentsReport } from '../../reports/appointments';
+import { appointmentsCsv, revenueCsv, waitingTimesCsv } from '../../reports/csv';
+import { revenueReport } from '../../reports/revenue';
+import { reportScope, requireBillingReader } from '../../reports/scope';
+import { waitingTimesReport } from '../../reports/waiting-times';
+import type { HandlersFor } from '../context';
+
+export const reportsHandlers: HandlersFor<
+  'reports.appointments' | 'reports.waitingTimes' | 'reports.revenue' | 'reports.exportCsv'
+> = {
+  'reports.appointments': async (ctx, input) =>
+    appointmentsReport(ctx.db, await reportScope(ctx, input), input.lateCancelHours, ctx.now),
+  'reports.waitingTimes': async (ctx, input) => waitingTimesReport(ctx.db, await reportScope(ctx, input), ctx.now),
+  'reports.revenue': async (ctx, input) => {
+    requireBillingReader(ctx);
+    return revenueReport(ctx.db, await reportScope(ctx, input), ctx.now);
+  },
+  'reports.exportCsv': async (ctx, input) => {
+    const scope = await reportScope(ctx, input);
+    const ranBy = ctx.actor.displayName ?? ctx.actor.username ?? 'system';
+    ctx.audit.targetType = 'report';
+    ctx.audit.details = { report: input.report, ...scope.filters };
+    const name = `${input.report}-${input.from}-to-${input.to}.csv`;
+    let body: string;
+    if (input.report === 'appointments')
+      body = appointmentsCsv(await appointmentsReport(ctx.db, scope, input.lateCancelHours, ctx.now), ranBy);
+    else if (input.report === 'waitingTimes')
+      body = waitingTimesCsv(await waitingTimesReport(ctx.db, scope, ctx.now), ranBy);
+    else {
+      requireBillingReader(ctx);
+      body = revenueCsv(await revenueReport(ctx.db, scope, ctx.now), ranBy);
+    }
+    return { fileName: name, content: `\uFEFF${body}` };
+  },
+};

@@ -1,0 +1,107 @@
+import { sql } from 'kysely';
+import type { ReadDb } from '../db/handles';
+
+/**
+ * The reports' SQL: reads only, straight from the raw rows (no daily aggregates yet: a month's range
+ * reads a month of rows). Every instant range is [start, end); every date range is inclusive.
+ */
+
+export interface AppointmentFact {
+  provider_id: string;
+  start_at: number;
+  end_at: number;
+  status: string;
+  cancelled_at: number | null;
+}
+
+export function appointmentsStarting(db: ReadDb, start: number, end: number, providerId: string | null) {
+  let query = db
+    .selectFrom('appointments')
+    .select(['provider_id', 'start_at', 'end_at', 'status', 'cancelled_at'])
+    .where('deleted_at', 'is', null)
+    .where('start_at', '>=', start)
+    .where('start_at', '<', end);
+  if (providerId !== null) query = query.where('provider_id', '=', providerId);
+  return query.orderBy('start_at').execute() as Promise<AppointmentFact[]>;
+}
+
+export function providerNames(db: ReadDb) {
+  return db.selectFrom('providers').select(['id', 'display_name']).orderBy('display_name').execute();
+}
+
+/** The provider rows linked to a user (a provider signs in as one of them). */
+export async function providerIdsOfUser(db: ReadDb, userId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('providers')
+    .select('id')
+    .where('user_id', '=', userId)
+    .where('deleted_at', 'is', null)
+    .execute();
+  return rows.map((row) => row.id);
+}
+
+export function visitTimes(db: ReadDb, from: string, to: string, providerId: string | null) {
+  let query = db
+    .selectFrom('visits')
+    .select(['arrived_at', 'roomed_at', 'seen_at', 'checked_out_at'])
+    .where('deleted_at', 'is', null)
+    .where('status', '<>', 'cancelled')
+    .where('local_date', '>=', from)
+    .where('local_date', '<=', to);
+  if (providerId !== null) query = query.where('provider_id', '=', providerId);
+  return query.execute();
+}
+
+export interface DayAmount {
+  day: string;
+  kind: string;
+  amount: number;
+}
+
+/** Issued invoices and credit notes by issue date; a provider's are those of their appointment or visit. */
+export async function issuedByDay(
+  db: ReadDb,
+  from: string,
+  to: string,
+  providerId: string | null,
+): Promise<DayAmount[]> {
+  const provider = providerId === null ? sql`1` : sql`coalesce(a.provider_id, v.provider_id) = ${providerId}`;
+  const result = await sql<DayAmount>`
+    SELECT i.issued_on AS day, i.kind AS kind, sum(i.total_minor) AS amount
+    FROM invoices i
+    LEFT JOIN appointments a ON a.id = i.appointment_id
+    LEFT JOIN visits v ON v.id = i.visit_id
+    WHERE i.status = 'issued' AND i.issued_on >= ${from} AND i.issued_on <= ${to} AND ${provider}
+    GROUP BY i.issued_on, i.kind`.execute(db);
+  return result.rows;
+}
+
+/**
+ * Money in and out by the date it counts for: `kind` is payment, refund, reversal (of a payment, by the
+ * payment's method), writeOff, or writeOffReversal; `method` the method kind (null for write-offs).
+ */
+export async function ledgerByDay(
+  db: ReadDb,
+  from: string,
+  to: string,
+): Promise<(DayAmount & { method: string | null })[]> {
+  const result = await sql<DayAmount & { method: string | null }>`
+    SELECT counts_for AS day, 'payment' AS kind, method_kind AS method, sum(amount_minor) AS amount
+      FROM payments WHERE counts_for >= ${from} AND counts_for <= ${to} GROUP BY counts_for, method_kind
+    UNION ALL
+    SELECT counts_for, 'refund', method_kind, sum(amount_minor)
+      FROM refunds WHERE counts_for >= ${from} AND counts_for <= ${to} GROUP BY counts_for, method_kind
+    UNION ALL
+    SELECT r.counts_for, 'reversal', p.method_kind, sum(r.amount_minor)
+      FROM reversals r JOIN payments p ON p.id = r.target_id
+      WHERE r.target_kind = 'payment' AND r.counts_for >= ${from} AND r.counts_for <= ${to}
+      GROUP BY r.counts_for, p.method_kind
+    UNION ALL
+    SELECT counts_for, 'writeOff', NULL, sum(amount_minor)
+      FROM adjustments WHERE counts_for >= ${from} AND counts_for <= ${to} GROUP BY counts_for
+    UNION ALL
+    SELECT counts_for, 'writeOffReversal', NULL, sum(amount_minor)
+      FROM reversals WHERE target_kind = 'adjustment' AND counts_for >= ${from} AND counts_for <= ${to}
+      GROUP BY counts_for`.execute(db);
+  return result.rows;
+}

@@ -1,0 +1,80 @@
+import type { RevenueDay, RevenueReport } from '../../../src-shared/reports/model';
+import { addDays } from '../../../src-shared/scheduling/time';
+import type { ReadDb } from '../db/handles';
+import { issuedByDay, ledgerByDay } from './repository';
+import { datesOf, type ReportScope } from './scope';
+
+function emptyDay(date: string): RevenueDay {
+  return {
+    date,
+    invoicedMinor: 0,
+    creditedMinor: 0,
+    netInvoicedMinor: 0,
+    paymentsMinor: 0,
+    refundsMinor: 0,
+    reversalsMinor: 0,
+    collectedMinor: 0,
+    writeOffsMinor: 0,
+  };
+}
+
+function moneyOf(day: RevenueDay): RevenueReport['totals'] {
+  return {
+    invoicedMinor: day.invoicedMinor,
+    creditedMinor: day.creditedMinor,
+    netInvoicedMinor: day.netInvoicedMinor,
+    paymentsMinor: day.paymentsMinor,
+    refundsMinor: day.refundsMinor,
+    reversalsMinor: day.reversalsMinor,
+    collectedMinor: day.collectedMinor,
+    writeOffsMinor: day.writeOffsMinor,
+  };
+}
+
+/** Accrual (invoiced by issue date) and cash (collected by the date it counts for), per day and method. */
+export async function revenueReport(db: ReadDb, scope: ReportScope, now: number): Promise<RevenueReport> {
+  const { from, to, providerId } = scope.filters;
+  const days = new Map(datesOf(from, to, addDays).map((date) => [date, emptyDay(date)]));
+  for (const row of await issuedByDay(db, from, to, providerId)) {
+    const day = days.get(row.day);
+    if (!day) continue;
+    if (row.kind === 'invoice') day.invoicedMinor += row.amount;
+    else day.creditedMinor += row.amount;
+  }
+  const methods = new Map<string, RevenueReport['byMethod'][number]>();
+  for (const row of await ledgerByDay(db, from, to)) {
+    const day = days.get(row.day);
+    if (!day) continue;
+    if (row.kind === 'writeOff') day.writeOffsMinor += row.amount;
+    else if (row.kind === 'writeOffReversal') day.writeOffsMinor -= row.amount;
+    else {
+      const methodKind = row.method ?? 'other';
+      let method = methods.get(methodKind);
+      if (!method)
+        methods.set(
+          methodKind,
+          (method = { methodKind, paymentsMinor: 0, refundsMinor: 0, reversalsMinor: 0, collectedMinor: 0 }),
+        );
+      const key = row.kind === 'payment' ? 'paymentsMinor' : row.kind === 'refund' ? 'refundsMinor' : 'reversalsMinor';
+      day[key] += row.amount;
+      method[key] += row.amount;
+      method.collectedMinor += row.kind === 'payment' ? row.amount : -row.amount;
+    }
+  }
+  const totals = emptyDay('');
+  for (const day of days.values()) {
+    day.netInvoicedMinor = day.invoicedMinor - day.creditedMinor;
+    day.collectedMinor = day.paymentsMinor - day.refundsMinor - day.reversalsMinor;
+    for (const key of Object.keys(totals) as (keyof RevenueDay)[]) {
+      if (key !== 'date') totals[key] += day[key];
+    }
+  }
+  return {
+    filters: scope.filters,
+    ranAt: now,
+    currency: scope.currency,
+    totals: moneyOf(totals),
+    byDay: [...days.values()],
+    byMethod: [...methods.values()].sort((a, b) => a.methodKind.localeCompare(b.methodKind)),
+  };
+}

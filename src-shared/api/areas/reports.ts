@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { procedure } from '../procedure';
+import { localDate } from '../../billing/fields';
+import type { AppointmentsReport, ReportCsv, RevenueReport, WaitingTimesReport } from '../../reports/model';
+import { daysBetween } from '../../scheduling/time';
+import { optionalId } from '../../validation';
+
+/** The longest range one report covers: a year and a day (a leap year from a date to the same date). */
+export const MAX_REPORT_DAYS = 367;
+
+/** From and to are clinic dates, both included: a single day is from = to. */
+const range = {
+  from: localDate,
+  to: localDate,
+  providerId: optionalId('a provider'),
+};
+
+type Range = { from: string; to: string };
+const toAfterFrom: [(input: Range) => boolean, { path: string[]; message: string }] = [
+  (input) => input.to >= input.from,
+  { path: ['to'], message: 'must be on or after the start date' },
+];
+const withinLimit: [(input: Range) => boolean, { path: string[]; message: string }] = [
+  (input) => input.to < input.from || daysBetween(input.from, input.to) < MAX_REPORT_DAYS,
+  { path: ['to'], message: `must be within ${MAX_REPORT_DAYS} days of the start date` },
+];
+
+/** A cancellation less than this many hours before the start is late. */
+const lateCancelHours = z.number().int().min(0).max(168).default(24);
+const appointmentsInput = z
+  .object({ ...range, lateCancelHours })
+  .refine(...toAfterFrom)
+  .refine(...withinLimit);
+const plainInput = z
+  .object(range)
+  .refine(...toAfterFrom)
+  .refine(...withinLimit);
+
+/**
+ * reports.*: the manager's figures, each with its definition (`DEFINITIONS` in reports/model.ts).
+ * Managers and administrators see every provider; a provider sees their own figures only.
+ */
+export const reportsProcedures = {
+  /** Appointments by status, per provider and per day; no-show rate over those that were due. */
+  'reports.appointments': procedure<AppointmentsReport>()({
+    input: appointmentsInput,
+    access: 'reports:read',
+    kind: 'read',
+  }),
+  /** Median and 90th-percentile waits between the flow board's steps. */
+  'reports.waitingTimes': procedure<WaitingTimesReport>()({
+    input: plainInput,
+    access: 'reports:read',
+    kind: 'read',
+  }),
+  /** Invoiced (accrual) and collected (cash) per day and per payment method, with write-offs. */
+  'reports.revenue': procedure<RevenueReport>()({
+    input: plainInput,
+    access: 'reports:read',
+    kind: 'read',
+  }),
+  /** One report as CSV, with its definitions, filters, who ran it and when; audited. */
+  'reports.exportCsv': procedure<ReportCsv>()({
+    input: z
+      .object({ ...range, report: z.enum(['appointments', 'waitingTimes', 'revenue']), lateCancelHours })
+      .refine(...toAfterFrom)
+      .refine(...withinLimit),
+    access: 'reports:read',
+    kind: 'read',
+    phi: true,
+  }),
+};

@@ -1,0 +1,113 @@
+/** What the reports.* procedures answer, and the definitions every screen and export states with them. */
+
+/** The filters a report ran with, echoed in every answer (and written into every export). */
+export interface ReportFilters {
+  from: string;
+  to: string;
+  providerId: string | null;
+  providerName: string | null;
+}
+
+export interface AppointmentCounts {
+  /** Every appointment starting in the range, whatever became of it. */
+  booked: number;
+  completed: number;
+  cancelled: number;
+  lateCancelled: number;
+  earlyCancelled: number;
+  noShows: number;
+  /** Not cancelled, and their start had passed when the report ran: what a no-show rate divides by. */
+  due: number;
+  /** noShows ÷ due × 100, one decimal; null when nothing was due. */
+  noShowRatePercent: number | null;
+  /** Booked minutes of the appointments that were not cancelled. */
+  bookedMinutes: number;
+}
+
+export interface AppointmentsReport {
+  filters: ReportFilters;
+  lateCancelHours: number;
+  ranAt: number;
+  totals: AppointmentCounts;
+  byProvider: ({ providerId: string; providerName: string } & AppointmentCounts)[];
+  byDay: ({ date: string } & AppointmentCounts)[];
+}
+
+export type WaitPhase = 'arrivalToRoom' | 'roomToSeen' | 'seenToOut' | 'arrivalToOut';
+
+export interface WaitFigures {
+  phase: WaitPhase;
+  /** Visits that passed both ends of the phase. */
+  visits: number;
+  medianSeconds: number | null;
+  p90Seconds: number | null;
+}
+
+export interface WaitingTimesReport {
+  filters: ReportFilters;
+  ranAt: number;
+  /** Visits in the range that were not cancelled. */
+  visits: number;
+  phases: WaitFigures[];
+}
+
+export interface RevenueDay {
+  date: string;
+  invoicedMinor: number;
+  creditedMinor: number;
+  /** invoiced − credited. */
+  netInvoicedMinor: number;
+  paymentsMinor: number;
+  refundsMinor: number;
+  reversalsMinor: number;
+  /** payments − refunds − reversals. */
+  collectedMinor: number;
+  writeOffsMinor: number;
+}
+
+export interface RevenueReport {
+  filters: ReportFilters;
+  ranAt: number;
+  currency: string;
+  totals: Omit<RevenueDay, 'date'>;
+  byDay: RevenueDay[];
+  /** Cash basis by how the money came: payments, refunds and reversals per method kind. */
+  byMethod: {
+    methodKind: string;
+    paymentsMinor: number;
+    refundsMinor: number;
+    reversalsMinor: number;
+    collectedMinor: number;
+  }[];
+}
+
+export type ReportName = 'appointments' | 'waitingTimes' | 'revenue';
+
+export interface ReportCsv {
+  fileName: string;
+  /** UTF-8 text with a byte-order mark, so spreadsheet programs read accents right. */
+  content: string;
+}
+
+/**
+ * The definitions, stated once: under each figure on the screen and at the head of each export.
+ * Wording is part of the product; tests/unit/reports.test.ts checks the figures match them.
+ */
+export const DEFINITIONS = {
+  booked: 'Booked: appointments whose start falls in the range (clinic time), whatever became of them.',
+  completed: 'Completed: booked appointments marked completed.',
+  cancelled:
+    'Cancelled: booked appointments cancelled. Late when cancelled less than the late-cancel window before the start, early otherwise.',
+  noShows: 'No-shows: booked appointments marked no-show.',
+  due: 'Due: booked appointments not cancelled whose start had passed when the report ran.',
+  noShowRate: 'No-show rate: no-shows ÷ due × 100.',
+  bookedMinutes: 'Booked minutes: the length of every booked appointment that was not cancelled.',
+  waits:
+    'Waiting times: visits that arrived in the range and were not cancelled. Arrival → room, room → seen by the provider, seen → checked out, and arrival → out; each over the visits that passed both ends.',
+  percentiles:
+    'Median and 90th percentile by nearest rank: the value at position ⌈p × n⌉ of the n times sorted (the median is the lower middle when n is even).',
+  accrual:
+    'Invoiced (accrual basis): totals of invoices issued in the range by their issue date; credited: credit notes issued in the range; net = invoiced − credited. Drafts do not count.',
+  cash: 'Collected (cash basis): payments by the date they count for, less refunds and reversed payments by the date those count for. Payments are not split by provider until applied, so the provider filter does not apply here.',
+  writeOffs: 'Write-offs: adjustments by the date they count for, less reversed adjustments.',
+} as const;
