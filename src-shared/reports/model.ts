@@ -1,3 +1,5 @@
+import type { MoneyFormat } from '../billing/money';
+
 /** What the reports.* procedures answer, and the definitions every screen and export states with them. */
 
 /** The filters a report ran with, echoed in every answer (and written into every export). */
@@ -69,6 +71,8 @@ export interface RevenueReport {
   filters: ReportFilters;
   ranAt: number;
   currency: string;
+  /** How the clinic writes its money (billing's setting). */
+  money: MoneyFormat;
   totals: Omit<RevenueDay, 'date'>;
   byDay: RevenueDay[];
   /** Cash basis by how the money came: payments, refunds and reversals per method kind. */

@@ -1,5 +1,6 @@
 import type { RevenueDay, RevenueReport } from '../../../src-shared/reports/model';
 import { addDays } from '../../../src-shared/scheduling/time';
+import type { MoneyFormat } from '../../../src-shared/billing/money';
 import type { ReadDb } from '../db/handles';
 import { issuedByDay, ledgerByDay } from './repository';
 import { datesOf, type ReportScope } from './scope';
@@ -32,7 +33,12 @@ function moneyOf(day: RevenueDay): RevenueReport['totals'] {
 }
 
 /** Accrual (invoiced by issue date) and cash (collected by the date it counts for), per day and method. */
-export async function revenueReport(db: ReadDb, scope: ReportScope, now: number): Promise<RevenueReport> {
+export async function revenueReport(
+  db: ReadDb,
+  scope: ReportScope,
+  money: MoneyFormat,
+  now: number,
+): Promise<RevenueReport> {
   const { from, to, providerId } = scope.filters;
   const days = new Map(datesOf(from, to, addDays).map((date) => [date, emptyDay(date)]));
   for (const row of await issuedByDay(db, from, to, providerId)) {
@@ -73,6 +79,7 @@ export async function revenueReport(db: ReadDb, scope: ReportScope, now: number)
     filters: scope.filters,
     ranAt: now,
     currency: scope.currency,
+    money,
     totals: moneyOf(totals),
     byDay: [...days.values()],
     byMethod: [...methods.values()].sort((a, b) => a.methodKind.localeCompare(b.methodKind)),

@@ -1,3 +1,4 @@
+import { billingContext } from '../../billing/context';
 import { appointmentsReport } from '../../reports/appointments';
 import { appointmentsCsv, revenueCsv, waitingTimesCsv } from '../../reports/csv';
 import { revenueReport } from '../../reports/revenue';
@@ -13,7 +14,7 @@ export const reportsHandlers: HandlersFor<
   'reports.waitingTimes': async (ctx, input) => waitingTimesReport(ctx.db, await reportScope(ctx, input), ctx.now),
   'reports.revenue': async (ctx, input) => {
     requireBillingReader(ctx);
-    return revenueReport(ctx.db, await reportScope(ctx, input), ctx.now);
+    return revenueReport(ctx.db, await reportScope(ctx, input), (await billingContext(ctx.db, ctx.now)).money, ctx.now);
   },
   'reports.exportCsv': async (ctx, input) => {
     const scope = await reportScope(ctx, input);
@@ -28,7 +29,10 @@ export const reportsHandlers: HandlersFor<
       body = waitingTimesCsv(await waitingTimesReport(ctx.db, scope, ctx.now), ranBy);
     else {
       requireBillingReader(ctx);
-      body = revenueCsv(await revenueReport(ctx.db, scope, ctx.now), ranBy);
+      body = revenueCsv(
+        await revenueReport(ctx.db, scope, (await billingContext(ctx.db, ctx.now)).money, ctx.now),
+        ranBy,
+      );
     }
     return { fileName: name, content: `\uFEFF${body}` };
   },

@@ -13,6 +13,7 @@ import { FindSlotScreen } from '../find/FindSlotScreen';
 import { HomeScreen } from '../home/HomeScreen';
 import { PatientsScreen } from '../patients/PatientsScreen';
 import { RemindersScreen } from '../reminders/RemindersScreen';
+import { ReportsScreen } from '../reports/ReportsScreen';
 import { SchedulingSetupScreen } from '../scheduling-setup/SchedulingSetupScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
 import { UsersScreen } from '../users/UsersScreen';
@@ -32,6 +33,7 @@ const SCREENS: Record<string, () => JSX.Element | null> = {
   billing: BillingScreen,
   patients: PatientsScreen,
   reminders: RemindersScreen,
+  reports: ReportsScreen,
   settings: SettingsScreen,
   backup: BackupScreen,
   setup: SchedulingSetupScreen,

@@ -60,6 +60,13 @@ export const ROUTES: readonly [RouteDef, ...RouteDef[]] = [
       'This desk’s cash drawer (open, takings, count and close, Z-report); check-out and patient accounts open from the flow board and the patient’s record.',
   },
   {
+    path: 'reports',
+    label: 'Reports',
+    permission: 'reports:read',
+    summary:
+      'Appointments by status with the no-show rate, waiting times on the flow board, invoiced and collected; each with its definition, exported as CSV.',
+  },
+  {
     path: 'reminders',
     label: 'Reminders',
     permission: 'appointments:read',

@@ -1,0 +1,182 @@
+import { useState } from 'react';
+import { formatMoney } from '../../../../src-shared/billing/money';
+import { todayIn } from '../../../../src-shared/patients/dates';
+import { DEFINITIONS, type AppointmentsReport, type WaitPhase } from '../../../../src-shared/reports/model';
+import { call } from '../../api';
+import { Field } from '../../components/Field';
+import { FormMessage } from '../../components/FormMessage';
+import { useProcedure } from '../../hooks/useProcedure';
+import { useClinicSettings } from '../../stores/clinic-settings';
+import { useSession } from '../../stores/session';
+
+const PHASE_LABELS: Record<WaitPhase, string> = {
+  arrivalToRoom: 'Arrival → room',
+  roomToSeen: 'Room → seen',
+  seenToOut: 'Seen → out',
+  arrivalToOut: 'Arrival → out',
+};
+
+const minutes = (seconds: number | null) => (seconds === null ? '—' : `${Math.round(seconds / 6) / 10} min`);
+
+/** `#/reports`: a range of clinic dates, and for it the appointments, waiting times and revenue with their definitions. */
+export function ReportsScreen() {
+  const zone = useClinicSettings((state) => state.settings?.timeZone) ?? 'UTC';
+  const canSeeMoney = useSession((state) => state.can('billing:read'));
+  const today = todayIn(zone, Date.now());
+  const [from, setFrom] = useState(`${today.slice(0, 8)}01`);
+  const [to, setTo] = useState(today);
+  const [exported, setExported] = useState<string | null>(null);
+  const input = { from, to, providerId: null };
+  const appointments = useProcedure('reports.appointments', input, { refreshOn: { 'schedule.changed': true } });
+  const waits = useProcedure('reports.waitingTimes', input);
+  const revenue = useProcedure('reports.revenue', canSeeMoney ? input : null, {
+    refreshOn: { 'billing.changed': true },
+  });
+  const fieldError = appointments.error?.details?.fields;
+
+  async function exportCsv(report: 'appointments' | 'waitingTimes' | 'revenue') {
+    const result = await call('reports.exportCsv', { ...input, report });
+    if (!result.ok) return setExported(result.error.message);
+    const url = URL.createObjectURL(new Blob([result.value.content], { type: 'text/csv;charset=utf-8' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = result.value.fileName;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    setExported(`${result.value.fileName} saved.`);
+  }
+
+  return (
+    <section className="reports" aria-labelledby="reports-title">
+      <h1 id="reports-title">Reports</h1>
+      <div className="report-range">
+        <Field
+          label="From"
+          type="date"
+          value={from}
+          onChange={(e) => setFrom(e.target.value)}
+          error={fieldError?.from}
+        />
+        <Field label="To" type="date" value={to} onChange={(e) => setTo(e.target.value)} error={fieldError?.to} />
+      </div>
+      <FormMessage error={fieldError ? null : (appointments.error?.message ?? null)} success={exported} />
+      {appointments.value && (
+        <AppointmentsTable report={appointments.value} onExport={() => void exportCsv('appointments')} />
+      )}
+      {waits.value && (
+        <section aria-labelledby="waits-title" className="card report-card">
+          <h2 id="waits-title">Waiting times</h2>
+          <table className="ledger">
+            <caption>Waiting times over {waits.value.visits} visits</caption>
+            <thead>
+              <tr>
+                <th scope="col">Step</th>
+                <th scope="col" className="num">
+                  Visits
+                </th>
+                <th scope="col" className="num">
+                  Median
+                </th>
+                <th scope="col" className="num">
+                  90th percentile
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {waits.value.phases.map((phase) => (
+                <tr key={phase.phase}>
+                  <th scope="row">{PHASE_LABELS[phase.phase]}</th>
+                  <td className="num">{phase.visits}</td>
+                  <td className="num">{minutes(phase.medianSeconds)}</td>
+                  <td className="num">{minutes(phase.p90Seconds)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p className="hint">{DEFINITIONS.waits}</p>
+          <p className="hint">{DEFINITIONS.percentiles}</p>
+          <button type="button" onClick={() => void exportCsv('waitingTimes')}>
+            Export waiting times (CSV)
+          </button>
+        </section>
+      )}
+      {revenue.value && (
+        <section aria-labelledby="revenue-title" className="card report-card">
+          <h2 id="revenue-title">Revenue</h2>
+          <table className="ledger">
+            <caption>Invoiced and collected</caption>
+            <tbody>
+              {(
+                [
+                  ['Invoiced (accrual, net of credit notes)', revenue.value.totals.netInvoicedMinor],
+                  ['Collected (cash)', revenue.value.totals.collectedMinor],
+                  ['Refunds', revenue.value.totals.refundsMinor],
+                  ['Write-offs', revenue.value.totals.writeOffsMinor],
+                ] as const
+              ).map(([label, minor]) => (
+                <tr key={label}>
+                  <th scope="row">{label}</th>
+                  <td className="num">{revenue.value ? formatMoney(minor, revenue.value.money) : ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p className="hint">{DEFINITIONS.accrual}</p>
+          <p className="hint">{DEFINITIONS.cash}</p>
+          <p className="hint">{DEFINITIONS.writeOffs}</p>
+          <button type="button" onClick={() => void exportCsv('revenue')}>
+            Export revenue (CSV)
+          </button>
+        </section>
+      )}
+    </section>
+  );
+}
+
+function AppointmentsTable({ report, onExport }: { report: AppointmentsReport; onExport: () => void }) {
+  const rows = [{ key: 'all', name: 'All providers', counts: report.totals }].concat(
+    report.byProvider.map((p) => ({ key: p.providerId, name: p.providerName, counts: p })),
+  );
+  return (
+    <section aria-labelledby="appointments-title" className="card report-card">
+      <h2 id="appointments-title">Appointments</h2>
+      <table className="ledger">
+        <caption>Appointments by provider</caption>
+        <thead>
+          <tr>
+            <th scope="col">Provider</th>
+            {['Booked', 'Completed', 'Cancelled (late)', 'No-shows', 'Due', 'No-show rate'].map((label) => (
+              <th key={label} scope="col" className="num">
+                {label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(({ key, name, counts }) => (
+            <tr key={key}>
+              <th scope="row">{name}</th>
+              <td className="num">{counts.booked}</td>
+              <td className="num">{counts.completed}</td>
+              <td className="num">
+                {counts.cancelled} ({counts.lateCancelled})
+              </td>
+              <td className="num">{counts.noShows}</td>
+              <td className="num">{counts.due}</td>
+              <td className="num">{counts.noShowRatePercent === null ? '—' : `${counts.noShowRatePercent}%`}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="hint">{DEFINITIONS.booked}</p>
+      <p className="hint">
+        {DEFINITIONS.cancelled} Late-cancel window: {report.lateCancelHours} hours.
+      </p>
+      <p className="hint">{DEFINITIONS.due}</p>
+      <p className="hint">{DEFINITIONS.noShowRate}</p>
+      <button type="button" onClick={onExport}>
+        Export appointments (CSV)
+      </button>
+    </section>
+  );
+}

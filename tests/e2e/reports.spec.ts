@@ -1,0 +1,81 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { test, expect, screenshot } from './fixtures';
+import { invoke } from './pages/bridge';
+import { FrontDeskPage } from './pages/front-desk';
+
+test.use({ viewport: { width: 1366, height: 768 } });
+
+/** A provider working all day every day, and two appointments today at 00:00 and 00:30, the first a no-show. */
+async function configureDay(page: Page): Promise<void> {
+  const today = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/London',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(Date.now());
+  const location = await invoke<{ id: string }>(page, 'schedule.createLocation', { name: 'Riverside' });
+  const provider = await invoke<{ id: string }>(page, 'schedule.createProvider', {
+    displayName: 'Dr Amara Okafor',
+    colour: '#1f5fa8',
+    defaultLocationId: location.id,
+  });
+  for (let weekday = 1; weekday <= 7; weekday += 1) {
+    await invoke(page, 'schedule.createTemplate', {
+      providerId: provider.id,
+      locationId: location.id,
+      weekday,
+      start: '00:00',
+      end: '24:00',
+      breaks: [],
+    });
+  }
+  const type = await invoke<{ id: string }>(page, 'schedule.createType', {
+    name: 'Consultation',
+    durationMinutes: 30,
+    colour: '#1f5fa8',
+  });
+  const ids: string[] = [];
+  for (const [index, time] of ['00:00', '00:30'].entries()) {
+    const patient = await invoke<{ id: string }>(page, 'patients.create', {
+      firstName: 'Lena',
+      lastName: `Ortiz${index}`,
+      dob: `1988-04-1${index}`,
+    });
+    const booked = await invoke<{ id: string }>(page, 'appointments.book', {
+      patientId: patient.id,
+      providerId: provider.id,
+      typeId: type.id,
+      start: { date: today, time },
+    });
+    ids.push(booked.id);
+  }
+  await invoke(page, 'appointments.setStatus', { appointmentId: ids[0], status: 'no_show' });
+}
+
+test('the administrator reads the month: appointments by provider with the no-show rate, definitions, a CSV export', async ({
+  page,
+  desk,
+}) => {
+  const app = new FrontDeskPage(page);
+  await app.openNewClinic(desk.url);
+  await configureDay(page);
+  await app.open('Reports');
+  await expect(page.getByRole('heading', { name: 'Reports', level: 1 })).toBeVisible();
+  await expect(page.getByLabel('From')).toBeVisible();
+  const table = page.getByRole('table', { name: 'Appointments by provider' });
+  const row = table.getByRole('row', { name: /Dr Amara Okafor/ });
+  await expect(row.getByRole('cell').nth(0)).toHaveText('2');
+  await expect(row.getByRole('cell').nth(3)).toHaveText('1');
+  await expect(page.getByText(/No-show rate: no-shows ÷ due × 100\./)).toBeVisible();
+  await screenshot(page, '190-reports');
+
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export appointments (CSV)' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^appointments-\d{4}-\d{2}-\d{2}-to-\d{4}-\d{2}-\d{2}\.csv$/);
+  const csv = readFileSync((await download.path()) ?? '', 'utf8');
+  expect(csv).toContain('Definition,No-show rate: no-shows ÷ due × 100.');
+  expect(csv).toContain('Ran by,Ada Admin');
+  expect(csv).toMatch(/Provider,,Dr Amara Okafor,2,0,0,0,0,1,/);
+});
