@@ -5,6 +5,7 @@ import type { SeriesRefusal } from '../../../../src-shared/api/areas/series';
 import type { Frequency } from '../../../../src-shared/scheduling/recurrence';
 import { call } from '../../api';
 import { Field } from '../../components/Field';
+import { DateField } from '../../components/DateField';
 import { FormMessage } from '../../components/FormMessage';
 import { SelectField } from '../../components/SelectField';
 import { useCalendarDate } from '../../format/calendar-date';
@@ -143,11 +144,10 @@ export function RepeatFields({ repeat }: { repeat: ReturnType<typeof useRepeat> 
               error={fields['repeat.count']}
             />
           ) : (
-            <Field
+            <DateField
               label="Last date"
-              type="date"
               value={draft.until}
-              onChange={(event) => setDraft({ ...draft, until: event.target.value })}
+              onChange={(value) => setDraft({ ...draft, until: value })}
               error={fields['repeat.until']}
             />
           )}

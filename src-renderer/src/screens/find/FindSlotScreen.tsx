@@ -5,7 +5,7 @@ import type { Slot } from '../../../../src-shared/scheduling/model';
 import { todayIn } from '../../../../src-shared/patients/dates';
 import { addDays } from '../../../../src-shared/scheduling/time';
 import { call } from '../../api';
-import { Field } from '../../components/Field';
+import { DateField } from '../../components/DateField';
 import { useClockTime } from '../../format/clock-time';
 import { FormMessage } from '../../components/FormMessage';
 import { PatientPicker } from '../../components/PatientPicker';
@@ -181,18 +181,16 @@ export function FindSlotScreen() {
             error={errors.errors.fields['providerIds.0']}
           />
           <div className="find-dates">
-            <Field
+            <DateField
               label="From"
-              type="date"
               value={fromDate}
-              onChange={(event) => asking(setFrom)(event.target.value)}
+              onChange={(value) => asking(setFrom)(value)}
               error={errors.errors.fields.from}
             />
-            <Field
+            <DateField
               label="To"
-              type="date"
               value={toDate}
-              onChange={(event) => asking(setTo)(event.target.value)}
+              onChange={(value) => asking(setTo)(value)}
               error={errors.errors.fields.to}
             />
           </div>

@@ -3,6 +3,7 @@ import type { TemplateSummary } from '../../../../src-shared/scheduling/model';
 import { weekdayName } from '../../../../src-shared/scheduling/time';
 import { call } from '../../api';
 import { Field } from '../../components/Field';
+import { DateField } from '../../components/DateField';
 import { FormMessage } from '../../components/FormMessage';
 import { SelectField } from '../../components/SelectField';
 import { useFormErrors } from '../../hooks/useFormErrors';
@@ -285,19 +286,17 @@ function HoursForm({
         errors={errors.errors.fields}
       />
       <div className="row">
-        <Field
+        <DateField
           label="Valid from"
-          type="date"
           value={draft.validFrom}
-          onChange={(event) => setDraft({ ...draft, validFrom: event.target.value })}
+          onChange={(value) => setDraft({ ...draft, validFrom: value })}
           error={errors.errors.fields.validFrom}
           hint="Empty: from now on."
         />
-        <Field
+        <DateField
           label="Valid until"
-          type="date"
           value={draft.validUntil}
-          onChange={(event) => setDraft({ ...draft, validUntil: event.target.value })}
+          onChange={(value) => setDraft({ ...draft, validUntil: value })}
           error={errors.errors.fields.validUntil}
           hint="Empty: no end."
         />

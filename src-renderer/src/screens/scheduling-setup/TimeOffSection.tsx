@@ -3,6 +3,7 @@ import { EXCEPTION_KINDS } from '../../../../src-shared/scheduling/fields';
 import type { ExceptionSummary } from '../../../../src-shared/scheduling/model';
 import { call } from '../../api';
 import { Field } from '../../components/Field';
+import { DateField } from '../../components/DateField';
 import { FormMessage } from '../../components/FormMessage';
 import { SelectField } from '../../components/SelectField';
 import type { ClinicClock } from '../../format/datetime';
@@ -186,18 +187,16 @@ function ExceptionForm({
         error={errors.errors.fields.kind}
       />
       <div className="row">
-        <Field
+        <DateField
           label="First day"
-          type="date"
           value={draft.date}
-          onChange={(event) => setDraft({ ...draft, date: event.target.value })}
+          onChange={(value) => setDraft({ ...draft, date: value })}
           error={errors.errors.fields.date}
         />
-        <Field
+        <DateField
           label="Last day"
-          type="date"
           value={draft.endDate}
-          onChange={(event) => setDraft({ ...draft, endDate: event.target.value })}
+          onChange={(value) => setDraft({ ...draft, endDate: value })}
           error={errors.errors.fields.endDate}
           hint="Empty: the first day only."
         />
