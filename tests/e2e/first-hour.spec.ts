@@ -308,4 +308,11 @@ test('dates typed and read the clinic’s way: a month-first date is read back i
   await expect(firstDay).toHaveAccessibleDescription('Read as Saturday, February 13, 2027');
   await firstDay.fill('2/30/2027');
   await expect(firstDay).toHaveAccessibleDescription('Not a date yet: write it as MM/DD/YYYY');
+
+  // The calendar's "go to a date" reads the same way and goes there.
+  await app.open('Calendar');
+  const jump = page.locator('#cal-date');
+  await jump.fill(typed);
+  await expect(jump).toHaveAccessibleDescription(`Read as ${inWords}`);
+  await expect(page.locator('.cal-date-label')).toContainText(inWords);
 });
