@@ -11,6 +11,7 @@ import { useClinicClock } from '../../stores/clinic-settings';
 import { useSchedulingSetup } from '../../stores/scheduling-setup';
 import { FormFooter } from './FormFooter';
 import { BreaksEditor, type BreakDraft } from './BreaksEditor';
+import { useClockTime } from '../../format/clock-time';
 import { dayLabel, WEEKDAYS } from './format';
 import { ProviderChooser } from './ProviderChooser';
 import { EditableRow, useEditableRows } from './EditableRow';
@@ -23,6 +24,7 @@ export function HoursSection() {
   const locations = useSchedulingSetup((state) => state.locations);
   const reload = useSchedulingSetup((state) => state.reload);
   const clock = useClinicClock();
+  const times = useClockTime();
   const editable = useEditableRows(reload);
   const provider = providers.find((candidate) => candidate.id === providerId);
   const rows = templates.filter((template) => template.providerId === providerId);
@@ -63,17 +65,15 @@ export function HoursSection() {
                 {rows.map((template) => (
                   <EditableRow
                     key={template.id}
-                    what={`${weekdayName(template.weekday)} ${template.start}–${template.end}`}
+                    what={`${weekdayName(template.weekday)} ${times.span(template.start, template.end)}`}
                     cells={
                       <>
                         <th scope="row">{weekdayName(template.weekday)}</th>
                         <td>{locationName(template.locationId)}</td>
-                        <td className="nowrap">
-                          {template.start}–{template.end}
-                        </td>
+                        <td className="nowrap">{times.span(template.start, template.end)}</td>
                         <td>
                           {template.breaks.length > 0 ? (
-                            template.breaks.map((b) => `${b.start}–${b.end}`).join(', ')
+                            template.breaks.map((b) => times.span(b.start, b.end)).join(', ')
                           ) : (
                             <span className="muted">None</span>
                           )}
@@ -124,6 +124,7 @@ function HoursForm({
   onSaved?: (message: string) => void;
   onCancel?: () => void;
 }) {
+  const times = useClockTime();
   const locations = useSchedulingSetup((state) => state.locations);
   const providers = useSchedulingSetup((state) => state.providers);
   const reload = useSchedulingSetup((state) => state.reload);
@@ -180,7 +181,7 @@ function HoursForm({
       const result = await call('schedule.updateTemplate', { templateId: template.id, ...hours });
       setBusy(false);
       if (!result.ok) return errors.show(result.error, shown);
-      onSaved?.(`Saved ${weekdayName(result.value.weekday)}: ${result.value.start}–${result.value.end}.`);
+      onSaved?.(`Saved ${weekdayName(result.value.weekday)}: ${times.span(result.value.start, result.value.end)}.`);
       await reload();
       return;
     }
@@ -200,7 +201,7 @@ function HoursForm({
       saved.push(weekdayName(weekday));
     }
     setBusy(false);
-    setDone(`Added ${draft.start}–${draft.end} on ${saved.join(', ')}.`);
+    setDone(`Added ${times.span(draft.start, draft.end)} on ${saved.join(', ')}.`);
     setDraft(blank);
     await reload();
   }
@@ -214,7 +215,7 @@ function HoursForm({
     >
       {template ? (
         <h3 id={prefix}>
-          Edit {weekdayName(template.weekday)} {template.start}–{template.end}
+          Edit {weekdayName(template.weekday)} {times.span(template.start, template.end)}
         </h3>
       ) : (
         <h2 id={prefix}>Add weekly hours{providerName ? ` for ${providerName}` : ''}</h2>
