@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { formatDate } from '../../../../src-shared/locale/date-format';
 import { parseDateInput } from '../../../../src-shared/patients/dates';
-import { dateReadBack, useDateFormat } from '../../format/calendar-date';
+import { useDateFormat } from '../../format/calendar-date';
 
 /**
  * The toolbar's "go to a date": typed in the clinic's date format like every other date field (a
- * browser date input would show the browser's locale), read back for screen readers, and followed as
- * soon as the text is a whole date (a four-digit year, so "1/1/202" does not jump).
+ * browser date input would show the browser's locale), and followed as soon as the text is a whole date
+ * (a four-digit year, so "1/1/202" does not jump). The heading beside it, announced as it changes, says
+ * the day in words: that is its read-back.
  */
 export function JumpToDate({ date, onDate }: { date: string; onDate: (date: string) => void }) {
   const format = useDateFormat();
@@ -28,7 +29,6 @@ export function JumpToDate({ date, onDate }: { date: string; onDate: (date: stri
         maxLength={20}
         size={11}
         placeholder={format}
-        aria-describedby="cal-date-read"
         value={text}
         onChange={(event) => {
           setText(event.target.value);
@@ -36,9 +36,6 @@ export function JumpToDate({ date, onDate }: { date: string; onDate: (date: stri
           if (read && read !== date) onDate(read);
         }}
       />
-      <span id="cal-date-read" className="visually-hidden">
-        {dateReadBack(text, format)}
-      </span>
     </>
   );
 }
