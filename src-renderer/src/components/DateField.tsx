@@ -39,6 +39,7 @@ export function DateField({ label, value, onChange, error, hint, ...input }: Dat
       autoComplete="off"
       maxLength={20}
       placeholder={format}
+      className="date-input"
       {...input}
       value={text}
       onChange={(event) => {

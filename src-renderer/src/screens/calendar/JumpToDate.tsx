@@ -27,7 +27,7 @@ export function JumpToDate({ date, onDate }: { date: string; onDate: (date: stri
         inputMode="numeric"
         autoComplete="off"
         maxLength={20}
-        size={11}
+        className="date-input"
         placeholder={format}
         value={text}
         onChange={(event) => {
