@@ -1,5 +1,10 @@
 import type { Generated, Selectable } from 'kysely';
-import type { MovementKind, PurchaseOrderStatus, StockCountStatus, StockLocationKind } from '../../../src-shared/stock/model';
+import type {
+  MovementKind,
+  PurchaseOrderStatus,
+  StockCountStatus,
+  StockLocationKind,
+} from '../../../src-shared/stock/model';
 
 /** Stock tables (migration 0019). Quantities are whole dispensing units; costs integer minor units. */
 

@@ -405,12 +405,7 @@ export interface AppointmentHistoryTable {
 }
 
 export interface Database
-  extends DocumentTables,
-    ReminderTables,
-    VisitTables,
-    BillingTables,
-    BackupTables,
-    StockTables {
+  extends DocumentTables, ReminderTables, VisitTables, BillingTables, BackupTables, StockTables {
   clinic_settings: ClinicSettingsTable;
   roles: RolesTable;
   role_permissions: RolePermissionsTable;
