@@ -19,6 +19,10 @@ import { accountsHandlers } from './accounts';
 import { billingHandlers } from './billing';
 import { claimsHandlers } from './claims';
 import { drawersHandlers } from './drawers';
+import { stockHandlers } from './stock';
+import { stockSetupHandlers } from './stock-setup';
+import { stockCountsHandlers } from './stock-counts';
+import { purchaseOrdersHandlers } from './purchase-orders';
 import { feesHandlers } from './fees';
 import { invoicesHandlers } from './invoices';
 import { paymentsHandlers } from './payments';
@@ -49,6 +53,10 @@ export const handlers: Handlers = {
   ...paymentsHandlers,
   ...accountsHandlers,
   ...drawersHandlers,
+  ...stockHandlers,
+  ...stockSetupHandlers,
+  ...stockCountsHandlers,
+  ...purchaseOrdersHandlers,
   ...claimsHandlers,
   ...statementsHandlers,
   ...backupsHandlers,
