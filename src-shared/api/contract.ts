@@ -26,9 +26,9 @@ import { paymentsProcedures } from './areas/payments';
 import { statementsProcedures } from './areas/statements';
 import { backupsProcedures } from './areas/backups';
 import { stockProcedures } from './areas/stock';
-import { stockSetupProcedures } from './areas/stockSetup';
-import { stockCountsProcedures } from './areas/stockCounts';
-import { purchaseOrdersProcedures } from './areas/purchaseOrders';
+import { stockroomProcedures } from './areas/stockroom';
+import { stocktakeProcedures } from './areas/stocktake';
+import { purchasingProcedures } from './areas/purchasing';
 
 /** Merges the areas' maps, refusing a name declared twice. */
 function mergeAreas<T extends Record<string, AnyProcedure>[]>(...areas: T): UnionToIntersection<T[number]> {
@@ -72,9 +72,9 @@ export const contract = mergeAreas(
   claimsProcedures,
   statementsProcedures,
   stockProcedures,
-  stockSetupProcedures,
-  stockCountsProcedures,
-  purchaseOrdersProcedures,
+  stockroomProcedures,
+  stocktakeProcedures,
+  purchasingProcedures,
 );
 
 export type Contract = typeof contract;

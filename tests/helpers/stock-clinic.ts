@@ -30,13 +30,13 @@ export async function openStockClinic(): Promise<StockClinic> {
   const b = await openBillingClinic();
   const { clinic } = b;
   await signInNurse(clinic);
-  const store = await clinic.ok('manager', 'stockSetup.saveLocation', {
+  const store = await clinic.ok('manager', 'stockroom.saveLocation', {
     locationId: b.mainId,
     name: 'Stock room',
     kind: 'store',
     active: true,
   });
-  const fridge = await clinic.ok('manager', 'stockSetup.saveLocation', {
+  const fridge = await clinic.ok('manager', 'stockroom.saveLocation', {
     locationId: b.mainId,
     name: 'Fridge',
     kind: 'fridge',
@@ -50,7 +50,7 @@ export async function openStockClinic(): Promise<StockClinic> {
     maximumLevel: null,
     active: true,
   };
-  const flu = await clinic.ok('manager', 'stockSetup.saveItem', {
+  const flu = await clinic.ok('manager', 'stockroom.saveItem', {
     ...item,
     name: 'Flu vaccine',
     code: 'FLU',
@@ -61,7 +61,7 @@ export async function openStockClinic(): Promise<StockClinic> {
     reorderLevel: 10,
     reorderQuantity: 20,
   });
-  const gauze = await clinic.ok('manager', 'stockSetup.saveItem', {
+  const gauze = await clinic.ok('manager', 'stockroom.saveItem', {
     ...item,
     name: 'Gauze swabs',
     code: 'GAUZE',
@@ -74,7 +74,7 @@ export async function openStockClinic(): Promise<StockClinic> {
     reorderLevel: 20,
     reorderQuantity: 50,
   });
-  const supplier = await clinic.ok('manager', 'stockSetup.saveSupplier', {
+  const supplier = await clinic.ok('manager', 'stockroom.saveSupplier', {
     name: 'MedSupply',
     contact: 'Sam Supplier',
     phone: null,

@@ -291,6 +291,6 @@ describe('permissions', () => {
       reason: 'found',
     });
     expect(refusal(adjustment).code).toBe('FORBIDDEN');
-    expect(refusal(await s.clinic.call('nurse', 'purchaseOrders.suggested', {})).code).toBe('FORBIDDEN');
+    expect(refusal(await s.clinic.call('nurse', 'purchasing.suggested', {})).code).toBe('FORBIDDEN');
   });
 });

@@ -20,9 +20,9 @@ import { billingHandlers } from './billing';
 import { claimsHandlers } from './claims';
 import { drawersHandlers } from './drawers';
 import { stockHandlers } from './stock';
-import { stockSetupHandlers } from './stock-setup';
-import { stockCountsHandlers } from './stock-counts';
-import { purchaseOrdersHandlers } from './purchase-orders';
+import { stockroomHandlers } from './stockroom';
+import { stocktakeHandlers } from './stocktake';
+import { purchasingHandlers } from './purchasing';
 import { feesHandlers } from './fees';
 import { invoicesHandlers } from './invoices';
 import { paymentsHandlers } from './payments';
@@ -54,9 +54,9 @@ export const handlers: Handlers = {
   ...accountsHandlers,
   ...drawersHandlers,
   ...stockHandlers,
-  ...stockSetupHandlers,
-  ...stockCountsHandlers,
-  ...purchaseOrdersHandlers,
+  ...stockroomHandlers,
+  ...stocktakeHandlers,
+  ...purchasingHandlers,
   ...claimsHandlers,
   ...statementsHandlers,
   ...backupsHandlers,

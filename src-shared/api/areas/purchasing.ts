@@ -16,26 +16,26 @@ export interface PurchaseOrderSummary {
 }
 
 /**
- * purchaseOrders.*: draft → sent → partly received → received, closed short or cancelled; the suggested
+ * purchasing.*: draft → sent → partly received → received, closed short or cancelled; the suggested
  * order; receiving a delivery line by line with lot, expiry and cost (more than a line expects is refused).
  */
-export const purchaseOrdersProcedures = {
-  'purchaseOrders.suggested': procedure<SuggestedLine[]>()({
+export const purchasingProcedures = {
+  'purchasing.suggested': procedure<SuggestedLine[]>()({
     input: z.object({}),
     access: 'stock:order',
     kind: 'read',
   }),
-  'purchaseOrders.list': procedure<PurchaseOrderSummary[]>()({
+  'purchasing.list': procedure<PurchaseOrderSummary[]>()({
     input: z.object({ statuses: z.array(z.enum(PURCHASE_ORDER_STATUSES)).max(6).nullable() }),
     access: 'stock:read',
     kind: 'read',
   }),
-  'purchaseOrders.view': procedure<PurchaseOrder>()({
+  'purchasing.view': procedure<PurchaseOrder>()({
     input: z.object({ orderId }),
     access: 'stock:read',
     kind: 'read',
   }),
-  'purchaseOrders.create': procedure<PurchaseOrder>()({
+  'purchasing.create': procedure<PurchaseOrder>()({
     input: z.object({
       supplierId,
       stockLocationId,
@@ -49,22 +49,22 @@ export const purchaseOrdersProcedures = {
     access: 'stock:order',
     kind: 'write',
   }),
-  'purchaseOrders.send': procedure<PurchaseOrder>()({
+  'purchasing.send': procedure<PurchaseOrder>()({
     input: z.object({ orderId }),
     access: 'stock:order',
     kind: 'write',
   }),
-  'purchaseOrders.cancel': procedure<PurchaseOrder>()({
+  'purchasing.cancel': procedure<PurchaseOrder>()({
     input: z.object({ orderId }),
     access: 'stock:order',
     kind: 'write',
   }),
-  'purchaseOrders.close': procedure<PurchaseOrder>()({
+  'purchasing.close': procedure<PurchaseOrder>()({
     input: z.object({ orderId }),
     access: 'stock:order',
     kind: 'write',
   }),
-  'purchaseOrders.receive': procedure<PurchaseOrder>()({
+  'purchasing.receive': procedure<PurchaseOrder>()({
     input: z.object({
       orderId,
       lines: z

@@ -10,20 +10,20 @@ function found<T>(value: T | undefined, what: string): T {
   return value;
 }
 
-export const stockSetupHandlers: HandlersFor<
-  'stockSetup.get' | 'stockSetup.saveItem' | 'stockSetup.saveSupplier' | 'stockSetup.saveLocation'
+export const stockroomHandlers: HandlersFor<
+  'stockroom.get' | 'stockroom.saveItem' | 'stockroom.saveSupplier' | 'stockroom.saveLocation'
 > = {
-  'stockSetup.get': async (ctx) => ({
+  'stockroom.get': async (ctx) => ({
     nearExpiryDays: await nearExpiryDays(ctx.db),
     locations: await stockLocations(ctx.db),
     suppliers: await suppliers(ctx.db),
   }),
-  'stockSetup.saveItem': async (ctx, input) => {
+  'stockroom.saveItem': async (ctx, input) => {
     const id = await saveItem(ctx.db, input, ctx.now);
     await stockChanged(ctx, 'setup', { type: 'stock_item', id }, [id], { code: input.code, name: input.name });
     return toItem(found(await findItem(ctx.db, id), 'item'));
   },
-  'stockSetup.saveSupplier': async (ctx, input) => {
+  'stockroom.saveSupplier': async (ctx, input) => {
     const id = await saveSupplier(ctx.db, input, ctx.now);
     await stockChanged(ctx, 'setup', { type: 'stock_supplier', id }, [], { name: input.name });
     return found(
@@ -31,7 +31,7 @@ export const stockSetupHandlers: HandlersFor<
       'supplier',
     );
   },
-  'stockSetup.saveLocation': async (ctx, input) => {
+  'stockroom.saveLocation': async (ctx, input) => {
     const id = await saveStockLocation(ctx.db, input, ctx.now);
     await stockChanged(ctx, 'setup', { type: 'stock_location', id }, [], { name: input.name });
     return found(

@@ -4,16 +4,16 @@ import type { StockCount } from '../../stock/model';
 import { countId, countUnits, lotId, stockLocationId } from '../../stock/fields';
 
 /**
- * stockCounts.*: counting a place. Start takes the snapshot; counters enter what they find (scan or
+ * stocktake.*: counting a place. Start takes the snapshot; counters enter what they find (scan or
  * keyboard) while stock keeps moving; a manager approves once, which posts counted − snapshot per lot.
  */
-export const stockCountsProcedures = {
-  'stockCounts.start': procedure<StockCount>()({
+export const stocktakeProcedures = {
+  'stocktake.start': procedure<StockCount>()({
     input: z.object({ stockLocationId, blind: z.boolean() }),
     access: 'stock:dispense',
     kind: 'write',
   }),
-  'stockCounts.enter': procedure<StockCount>()({
+  'stocktake.enter': procedure<StockCount>()({
     input: z.object({
       countId,
       lines: z
@@ -24,15 +24,15 @@ export const stockCountsProcedures = {
     access: 'stock:dispense',
     kind: 'write',
   }),
-  'stockCounts.approve': procedure<StockCount>()({
+  'stocktake.approve': procedure<StockCount>()({
     input: z.object({ countId }),
     access: 'stock:count:approve',
     kind: 'write',
   }),
-  'stockCounts.cancel': procedure<StockCount>()({
+  'stocktake.cancel': procedure<StockCount>()({
     input: z.object({ countId }),
     access: 'stock:count:approve',
     kind: 'write',
   }),
-  'stockCounts.view': procedure<StockCount>()({ input: z.object({ countId }), access: 'stock:read', kind: 'read' }),
+  'stocktake.view': procedure<StockCount>()({ input: z.object({ countId }), access: 'stock:read', kind: 'read' }),
 };

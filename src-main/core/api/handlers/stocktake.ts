@@ -2,20 +2,20 @@ import { approveCount, cancelCount, countView, enterCounts, startCount } from '.
 import type { HandlersFor } from '../context';
 import { stockChanged, stockContextOf } from './stock-common';
 
-export const stockCountsHandlers: HandlersFor<
-  'stockCounts.start' | 'stockCounts.enter' | 'stockCounts.approve' | 'stockCounts.cancel' | 'stockCounts.view'
+export const stocktakeHandlers: HandlersFor<
+  'stocktake.start' | 'stocktake.enter' | 'stocktake.approve' | 'stocktake.cancel' | 'stocktake.view'
 > = {
-  'stockCounts.start': async (ctx, input) => {
+  'stocktake.start': async (ctx, input) => {
     const id = await startCount(ctx.db, await stockContextOf(ctx), input);
     await stockChanged(ctx, 'count', { type: 'stock_count', id }, [], { started: true, ...input });
     return countView(ctx.db, id);
   },
-  'stockCounts.enter': async (ctx, input) => {
+  'stocktake.enter': async (ctx, input) => {
     await enterCounts(ctx.db, await stockContextOf(ctx), input);
     await stockChanged(ctx, 'count', { type: 'stock_count', id: input.countId }, [], { entered: input.lines });
     return countView(ctx.db, input.countId);
   },
-  'stockCounts.approve': async (ctx, input) => {
+  'stocktake.approve': async (ctx, input) => {
     const posted = await approveCount(ctx.db, await stockContextOf(ctx), input.countId);
     const view = await countView(ctx.db, input.countId);
     await stockChanged(
@@ -33,10 +33,10 @@ export const stockCountsHandlers: HandlersFor<
     );
     return view;
   },
-  'stockCounts.cancel': async (ctx, input) => {
+  'stocktake.cancel': async (ctx, input) => {
     await cancelCount(ctx.db, await stockContextOf(ctx), input.countId);
     await stockChanged(ctx, 'count', { type: 'stock_count', id: input.countId }, [], { cancelled: true });
     return countView(ctx.db, input.countId);
   },
-  'stockCounts.view': async (ctx, input) => countView(ctx.db, input.countId),
+  'stocktake.view': async (ctx, input) => countView(ctx.db, input.countId),
 };

@@ -11,20 +11,20 @@ import {
 import type { HandlersFor } from '../context';
 import { reorderSides, stockChanged, stockContextOf } from './stock-common';
 
-export const purchaseOrdersHandlers: HandlersFor<
-  | 'purchaseOrders.suggested'
-  | 'purchaseOrders.list'
-  | 'purchaseOrders.view'
-  | 'purchaseOrders.create'
-  | 'purchaseOrders.send'
-  | 'purchaseOrders.cancel'
-  | 'purchaseOrders.close'
-  | 'purchaseOrders.receive'
+export const purchasingHandlers: HandlersFor<
+  | 'purchasing.suggested'
+  | 'purchasing.list'
+  | 'purchasing.view'
+  | 'purchasing.create'
+  | 'purchasing.send'
+  | 'purchasing.cancel'
+  | 'purchasing.close'
+  | 'purchasing.receive'
 > = {
-  'purchaseOrders.suggested': async (ctx) => suggestedOrder(ctx.db),
-  'purchaseOrders.list': async (ctx, input) => orderList(ctx.db, input.statuses),
-  'purchaseOrders.view': async (ctx, input) => orderView(ctx.db, input.orderId),
-  'purchaseOrders.create': async (ctx, input) => {
+  'purchasing.suggested': async (ctx) => suggestedOrder(ctx.db),
+  'purchasing.list': async (ctx, input) => orderList(ctx.db, input.statuses),
+  'purchasing.view': async (ctx, input) => orderView(ctx.db, input.orderId),
+  'purchasing.create': async (ctx, input) => {
     const id = await createOrder(ctx.db, await stockContextOf(ctx), input);
     await stockChanged(
       ctx,
@@ -35,22 +35,22 @@ export const purchaseOrdersHandlers: HandlersFor<
     );
     return orderView(ctx.db, id);
   },
-  'purchaseOrders.send': async (ctx, input) => {
+  'purchasing.send': async (ctx, input) => {
     await sendOrder(ctx.db, await stockContextOf(ctx), input.orderId);
     await stockChanged(ctx, 'order', { type: 'purchase_order', id: input.orderId }, [], { status: 'sent' });
     return orderView(ctx.db, input.orderId);
   },
-  'purchaseOrders.cancel': async (ctx, input) => {
+  'purchasing.cancel': async (ctx, input) => {
     await cancelOrder(ctx.db, await stockContextOf(ctx), input.orderId);
     await stockChanged(ctx, 'order', { type: 'purchase_order', id: input.orderId }, [], { status: 'cancelled' });
     return orderView(ctx.db, input.orderId);
   },
-  'purchaseOrders.close': async (ctx, input) => {
+  'purchasing.close': async (ctx, input) => {
     await closeOrder(ctx.db, await stockContextOf(ctx), input.orderId);
     await stockChanged(ctx, 'order', { type: 'purchase_order', id: input.orderId }, [], { status: 'closed' });
     return orderView(ctx.db, input.orderId);
   },
-  'purchaseOrders.receive': async (ctx, input) => {
+  'purchasing.receive': async (ctx, input) => {
     const itemIds = (await orderView(ctx.db, input.orderId)).lines.map((line) => line.itemId);
     const before = await reorderSides(ctx.db, itemIds);
     const status = await receiveOrder(ctx.db, await stockContextOf(ctx), input);
