@@ -11,10 +11,12 @@ export default defineConfig({
   globalSetup: './tests/e2e/global-setup.ts',
   workers: 1,
   retries: 0,
-  timeout: 60_000,
+  // Generous: every photographed screen is also checked by axe, and this machine runs helpers beside the suite.
+  timeout: 120_000,
   reporter: process.env.CI ? [['list']] : [['list']],
   use: {
-    viewport: { width: 1280, height: 800 },
+    // The screen the product is tried on at clinics and by testers.
+    viewport: { width: 1366, height: 768 },
     trace: 'off',
     screenshot: 'only-on-failure',
     launchOptions: {

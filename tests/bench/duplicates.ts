@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { findDuplicatePairs } from '../../src-main/core/patients/duplicate-finder';
 import { insertPatient, allocateMrn } from '../../src-main/core/patients/repository';
-import { reindexPatient } from '../../src-main/core/patients/search-index';
+import { reindexPatient } from '../../src-main/core/patients/search-index-repository';
 import { newId } from '../../src-main/core/ids';
 import type { DuplicateCandidate } from '../../src-shared/patients/model';
 import { ADMIN, openTestClinic, type TestClinic } from '../helpers/temp-core';

@@ -125,7 +125,7 @@ test('booking with a room, reason, notes and a meeting link; the panel shows the
   await page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Room' }).click();
   await expect(page).toHaveURL(new RegExp(`#/calendar/room/${setup.rooms[0] ?? ''}/${MONDAY}$`));
   const week = page.getByRole('region', { name: 'Room schedule' });
-  await expect(week.getByRole('columnheader')).toHaveCount(7);
+  await expect(week.getByRole('heading', { level: 3 })).toHaveCount(7);
   await expect(
     week.getByRole('group', { name: 'Wed 10 Mar' }).getByRole('button', { name: /García, María José/ }),
   ).toBeVisible();

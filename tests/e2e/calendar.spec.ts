@@ -112,12 +112,12 @@ test('calendar: 12 provider columns, book from an empty slot, refused double boo
   await page.getByLabel('Date', { exact: true }).fill(DATE);
   await expect(page.getByText('Wednesday, 10 March 2027')).toBeVisible();
   const grid = page.getByRole('region', { name: 'Day schedule' });
-  await expect(grid.getByRole('columnheader')).toHaveCount(12);
+  await expect(grid.getByRole('heading', { level: 3 })).toHaveCount(12);
   await expect(
     grid.getByRole('group', { name: 'Dr Ben Carter' }).getByRole('button', { name: /Tanaka, Aiko/ }),
   ).toBeVisible();
   // Columns keep a readable width: the grid scrolls sideways instead of squeezing 12 providers.
-  const firstHead = grid.getByRole('columnheader').first();
+  const firstHead = grid.getByRole('heading', { level: 3 }).first();
   expect((await firstHead.boundingBox())?.width ?? 0).toBeGreaterThanOrEqual(150);
   await screenshot(page, '41-calendar-day-12-providers');
 
@@ -375,7 +375,7 @@ test('calendar as a receptionist: drag to move and to resize, refused drop with 
   await grid.getByRole('link', { name: 'Week of Dr Dev Patel' }).click();
   await expect(page).toHaveURL(/#\/calendar\/week\/[0-9a-f-]{36}\/2027-03-08$/);
   const week = page.getByRole('region', { name: 'Week schedule' });
-  await expect(week.getByRole('columnheader')).toHaveCount(7);
+  await expect(week.getByRole('heading', { level: 3 })).toHaveCount(7);
   await expect(page.getByText('Mon 8 Mar – Sunday, 14 March 2027')).toBeVisible();
   await expect(page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Week' })).toHaveAttribute(
     'aria-pressed',

@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 
 const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -94,10 +95,30 @@ export async function stopFrontDesk(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-/** Kept as an artifact: test-results/screenshots/NN-name.png (numbered by the caller, stable across files). */
+/**
+ * Kept as an artifact: test-results/screenshots/NN-name.png (numbered by the caller, stable across files).
+ * Every screen the suite photographs is also checked by axe: a serious or critical violation fails the test
+ * that showed it, naming the rule and the elements.
+ */
 export async function screenshot(page: Page, name: `${number}-${string}`): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  await expectAccessible(page, name);
+}
+
+/** axe-core's WCAG 2.1 A and AA rules on the page as it stands; serious and critical violations fail. */
+export async function expectAccessible(page: Page, screen: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const blocking = results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map(
+      (violation) =>
+        `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes
+          .slice(0, 5)
+          .map((node) => node.target.join(' '))
+          .join('; ')}`,
+    );
+  expect(blocking, `axe on ${screen}`).toEqual([]);
 }
 
 export { expect };

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { generatePatients, seedPatients } from '../../src-main/core/patients/seed';
-import { reindexPatient } from '../../src-main/core/patients/search-index';
+import { reindexPatient } from '../../src-main/core/patients/search-index-repository';
 import { ADMIN, openTestClinic, type TestClinic } from '../helpers/temp-core';
 
 let clinic: TestClinic | undefined;

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { AlertKind, AllergySeverity } from '../../../src-shared/patients/model';
 import type { Database } from '../db/schema';
 import { newId } from '../ids';
+import type { ReadDb } from '../db/handles';
 
 /** Allergies and alerts on a patient's record. */
 
@@ -54,4 +55,28 @@ export async function insertAlert(
     })
     .execute();
   return id;
+}
+
+/** The allergy when it is on this patient's record (not another's, not removed). */
+export async function findAllergyOf(
+  db: ReadDb,
+  patientId: string,
+  allergyId: string,
+): Promise<{ id: string } | undefined> {
+  return db
+    .selectFrom('patient_allergies')
+    .select('id')
+    .where('id', '=', allergyId)
+    .where('patient_id', '=', patientId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+}
+
+/** Takes an allergy off the record; the row stays (the audit entry says what it was and why). */
+export async function softDeleteAllergy(db: Kysely<Database>, allergyId: string, now: number): Promise<void> {
+  await db
+    .updateTable('patient_allergies')
+    .set({ deleted_at: now, updated_at: now })
+    .where('id', '=', allergyId)
+    .execute();
 }

@@ -3,6 +3,7 @@ import type { ContactKind, PhoneKind } from '../../../src-shared/patients/model'
 import { normalisePhone, phoneTail } from '../../../src-shared/patients/phones';
 import type { Database } from '../db/schema';
 import { newId } from '../ids';
+import type { ReadDb } from '../db/handles';
 
 /** A patient's phones and emergency contacts: replaced as a set, each change keeping the search index in step. */
 
@@ -123,4 +124,39 @@ export async function replaceContacts(
         .execute();
     }
   }
+}
+
+/** What the history should call a change of phones or contacts: their visible values in order. */
+export async function phoneAndContactSignatures(
+  db: ReadDb,
+  patientId: string,
+): Promise<{ phones: string; contacts: string }> {
+  const [phones, contacts] = await Promise.all([
+    db
+      .selectFrom('patient_phones')
+      .select(['kind', 'number', 'is_primary'])
+      .where('patient_id', '=', patientId)
+      .where('deleted_at', 'is', null)
+      .orderBy('position')
+      .execute(),
+    db
+      .selectFrom('patient_contacts')
+      .select(['kind', 'name', 'relationship', 'phone', 'email'])
+      .where('patient_id', '=', patientId)
+      .where('deleted_at', 'is', null)
+      .orderBy('position')
+      .execute(),
+  ]);
+  return { phones: JSON.stringify(phones), contacts: JSON.stringify(contacts) };
+}
+
+/** The ids of the patient's emergency contacts and guarantor not removed. */
+export async function listContactIds(db: ReadDb, patientId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('patient_contacts')
+    .select('id')
+    .where('patient_id', '=', patientId)
+    .where('deleted_at', 'is', null)
+    .execute();
+  return rows.map((row) => row.id);
 }

@@ -3,7 +3,7 @@ import type { PatientRecord } from '../../../src-shared/patients/model';
 import { ApiError, fieldError } from '../../../src-shared/api/errors';
 import type { Database } from '../db/schema';
 import { updatePatientRow } from './repository';
-import { replaceContacts, type ContactInput } from './contact-repository';
+import { listContactIds, replaceContacts, type ContactInput } from './contact-repository';
 import { existingPatient, patientContext, requireRecord, today } from './service';
 import { assertLivePatient } from './live-patient';
 
@@ -25,13 +25,8 @@ export async function saveContacts(
       'Someone else changed this patient since you opened the record. Reload it and make your change again.',
     );
   }
-  const existing = await db
-    .selectFrom('patient_contacts')
-    .select('id')
-    .where('patient_id', '=', patient.id)
-    .where('deleted_at', 'is', null)
-    .execute();
-  const mine = new Set(existing.map((row) => row.id));
+  const existing = await listContactIds(db, patient.id);
+  const mine = new Set(existing);
   for (const [index, contact] of input.contacts.entries()) {
     // An id from another patient (or made up) would otherwise be inserted as a new row silently.
     if (contact.id !== undefined && !mine.has(contact.id))

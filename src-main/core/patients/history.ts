@@ -1,8 +1,8 @@
-import { sql } from 'kysely';
 import type { PatientHistoryEntry } from '../../../src-shared/patients/model';
 import { ALLERGY_REMOVAL_LABELS, ALLERGY_REMOVAL_REASONS } from '../../../src-shared/patients/model';
 import { contract, isProcedureName } from '../../../src-shared/api/contract';
 import type { ReadDb } from '../db/handles';
+import { mrnsOf, patientAuditRows, type HistoryRow } from './history-repository';
 
 /**
  * A patient's history of changes, read from the audit log (every write names its target patient, so
@@ -58,16 +58,6 @@ const FIELD_LABELS: Record<string, string> = {
   nationalId: 'national id',
   deceasedDate: 'date of death',
 };
-
-interface HistoryRow {
-  seq: number;
-  created_at: number;
-  action: string;
-  target_id: string | null;
-  details: string | null;
-  actor_username: string | null;
-  display_name: string | null;
-}
 
 function strings(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
@@ -149,24 +139,13 @@ export async function patientHistory(
   input: { patientId: string; beforeSeq?: number | undefined; limit: number },
 ): Promise<{ entries: PatientHistoryEntry[]; nextBeforeSeq: number | null }> {
   const before = input.beforeSeq ?? Number.MAX_SAFE_INTEGER;
-  const writes = WRITES.filter(isProcedureName);
-  // Both halves use an index: (target_type, target_id, seq) and (action, seq) over the few two-patient actions.
-  const others = Object.entries(OTHER_PATIENT).map(
-    ([action, key]) => sql`SELECT seq FROM audit_log WHERE action = ${action} AND outcome = 'ok' AND seq < ${before}
-      AND json_extract(details, ${`$.${key}`}) = ${input.patientId}`,
-  );
-  const rows = (
-    await sql<HistoryRow>`
-      WITH hits AS (
-        SELECT seq FROM audit_log WHERE target_type = 'patient' AND target_id = ${input.patientId} AND seq < ${before}
-          AND outcome = 'ok' AND action IN (${sql.join(writes)})
-        UNION ${sql.join(others, sql` UNION `)}
-      )
-      SELECT a.seq, a.created_at, a.action, a.target_id, a.details, a.actor_username, u.display_name
-      FROM hits JOIN audit_log a ON a.seq = hits.seq
-      LEFT JOIN users u ON u.id = a.actor_user_id
-      ORDER BY a.seq DESC LIMIT ${input.limit + 1}`.execute(db)
-  ).rows;
+  const rows = await patientAuditRows(db, {
+    patientId: input.patientId,
+    beforeSeq: before,
+    limit: input.limit + 1,
+    writes: WRITES.filter(isProcedureName),
+    otherPatient: OTHER_PATIENT,
+  });
   const page = rows.slice(0, input.limit);
   const parsed = page.map((row) => ({
     row,
@@ -177,15 +156,7 @@ export async function patientHistory(
     if (row.target_id) ids.add(row.target_id);
     for (const key of Object.values(OTHER_PATIENT)) if (typeof details[key] === 'string') ids.add(details[key]);
   }
-  const mrns = new Map<string, string>();
-  if (ids.size > 0) {
-    const found = await db
-      .selectFrom('patients')
-      .select(['id', 'mrn'])
-      .where('id', 'in', [...ids])
-      .execute();
-    for (const patient of found) mrns.set(patient.id, patient.mrn);
-  }
+  const mrns = await mrnsOf(db, [...ids]);
   return {
     entries: parsed.map(({ row, details }) => ({
       seq: row.seq,

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { fieldError } from '../../../src-shared/api/errors';
 import type { Database, PatientRow } from '../db/schema';
+import { findPatientLiveness } from './repository';
 
 /** What a write about a patient (booking, check-in, vitals, an edit, an invoice) needs to know first. */
 export type PatientLiveness = Pick<PatientRow, 'id' | 'merged_into_id' | 'deleted_at'>;
@@ -24,10 +25,5 @@ export async function requireLivePatient(
   patientId: string,
   field = 'patientId',
 ): Promise<PatientLiveness> {
-  const row = await db
-    .selectFrom('patients')
-    .select(['id', 'merged_into_id', 'deleted_at'])
-    .where('id', '=', patientId)
-    .executeTakeFirst();
-  return assertLivePatient(row, field);
+  return assertLivePatient(await findPatientLiveness(db, patientId), field);
 }

@@ -28,7 +28,7 @@ import {
   updateRow,
   type Row,
 } from './merge-repository';
-import { reindexPatient } from './search-index';
+import { reindexPatient } from './search-index-repository';
 import { patientContext, requireRecord, today } from './service';
 import type { ReadDb } from '../db/handles';
 

@@ -5,24 +5,13 @@ import { fieldError } from '../../../src-shared/api/errors';
 import type { Database } from '../db/schema';
 import { addDocument, requirePatient } from './documents';
 import type { ReadDb } from '../db/handles';
+import { findNewestPhoto, hidePhotos } from './document-repository';
 
 /**
  * A patient's photo is a document of kind 'photo' (so it lives encrypted inside the database, moves with
  * a merge and comes back with an un-merge like any document). The newest one not removed is the photo;
  * setting a new one soft-deletes the older ones.
  */
-
-async function hidePhotos(db: Kysely<Database>, patientId: string, now: number, except?: string): Promise<number> {
-  let query = db
-    .updateTable('patient_documents')
-    .set({ deleted_at: now, updated_at: now })
-    .where('patient_id', '=', patientId)
-    .where('kind', '=', 'photo')
-    .where('deleted_at', 'is', null);
-  if (except) query = query.where('id', '!=', except);
-  const result = await query.executeTakeFirst();
-  return Number(result.numUpdatedRows);
-}
 
 export async function setPhoto(
   db: Kysely<Database>,
@@ -50,15 +39,7 @@ export async function removePhoto(db: Kysely<Database>, patientId: string, now: 
 
 export async function getPhoto(db: ReadDb, patientId: string): Promise<PatientPhoto | null> {
   await requirePatient(db, patientId);
-  const row = await db
-    .selectFrom('patient_documents')
-    .select(['id', 'mime_type', 'content', 'created_at'])
-    .where('patient_id', '=', patientId)
-    .where('kind', '=', 'photo')
-    .where('deleted_at', 'is', null)
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .executeTakeFirst();
+  const row = await findNewestPhoto(db, patientId);
   if (!row || (row.mime_type !== 'image/png' && row.mime_type !== 'image/jpeg')) return null;
   return {
     documentId: row.id,

@@ -14,7 +14,7 @@ import { ageOn } from '../../../src-shared/patients/dates';
 import { displayName, foldText } from '../../../src-shared/patients/names';
 import { callingCodeOf } from '../../../src-shared/locale/phone-format';
 import type { Database, NewPatient, PatientRow } from '../db/schema';
-import { reindexPatient } from './search-index';
+import { reindexPatient } from './search-index-repository';
 import type { ReadDb } from '../db/handles';
 
 /** Every change here goes through these functions, which keep the search index in step. */
@@ -82,6 +82,18 @@ export async function allocateMrn(db: Kysely<Database>, now: number): Promise<st
 
 export function findPatientRow(db: ReadDb, id: string): Promise<PatientRow | undefined> {
   return db.selectFrom('patients').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+}
+
+/** Whether the patient exists, was removed or merged: what a write about them checks first (live-patient.ts). */
+export function findPatientLiveness(
+  db: ReadDb,
+  id: string,
+): Promise<Pick<PatientRow, 'id' | 'merged_into_id' | 'deleted_at'> | undefined> {
+  return db
+    .selectFrom('patients')
+    .select(['id', 'merged_into_id', 'deleted_at'])
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 export async function insertPatient(db: Kysely<Database>, patient: NewPatient): Promise<void> {

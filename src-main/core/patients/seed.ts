@@ -1,14 +1,15 @@
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { isoFromParts, swapDayMonth } from '../../../src-shared/patients/dates';
 import { foldText } from '../../../src-shared/patients/names';
-import { phoneTail } from '../../../src-shared/patients/phones';
 import { newId } from '../ids';
-import { ftsName, searchFields } from './search-index';
+import { CITIES, FEMALE, LANGUAGES, LAST, MALE, STREETS } from './seed-names';
+import { patientSeedWriter } from './seed-repository';
 
 /**
  * Realistic made-up patients, the same ones for the same seed: mixed names with accents, phones,
  * dates of birth, some near-duplicates of earlier patients (a typo, accents dropped, first and last
- * names swapped, day and month swapped). Written with the raw handle in large transactions.
+ * names swapped, day and month swapped). seed-repository.ts writes them with the raw handle in large
+ * transactions.
  */
 
 /** mulberry32: small, fast, good enough for test data. */
@@ -22,242 +23,6 @@ export function makeRandom(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
-
-const FEMALE = [
-  'Olivia',
-  'Emma',
-  'Amelia',
-  'Sophie',
-  'Isla',
-  'Charlotte',
-  'Grace',
-  'Chloé',
-  'Zoë',
-  'Amélie',
-  'Hélène',
-  'Margaux',
-  'Inès',
-  'María',
-  'Lucía',
-  'Sofía',
-  'Valentina',
-  'Camila',
-  'Ana',
-  'Begoña',
-  'Ximena',
-  'Björk',
-  'Åsa',
-  'Sigrún',
-  'Małgorzata',
-  'Zofia',
-  'Agnieszka',
-  'Gisela',
-  'Anneliese',
-  'Ngọc',
-  'Linh',
-  'Thảo',
-  'Aisha',
-  'Fatima',
-  'Layla',
-  'Priya',
-  'Ananya',
-  'Siobhán',
-  'Aoife',
-  'Niamh',
-  'Catherine',
-  'Katherine',
-  'Kathryn',
-  'Elizabeth',
-  'Mary',
-  'Sarah',
-  'Hannah',
-  'Jessica',
-  'Laura',
-  'Ingrid',
-  'Solveig',
-  'Dagný',
-  'Yuki',
-  'Mei',
-  'Zeynep',
-  'Elif',
-  'Ayşe',
-  'Eleni',
-  'Αθηνά',
-];
-const MALE = [
-  'Oliver',
-  'George',
-  'Harry',
-  'Jack',
-  'Noah',
-  'Leo',
-  'Arthur',
-  'Muhammad',
-  'Thomas',
-  'James',
-  'William',
-  'John',
-  'Jon',
-  'Sean',
-  'Seán',
-  'Éamon',
-  'Ciarán',
-  'José',
-  'Jesús',
-  'Álvaro',
-  'Andrés',
-  'Nicolás',
-  'Sebastián',
-  'François',
-  'Jérôme',
-  'Loïc',
-  'Noël',
-  'Jürgen',
-  'Günter',
-  'Jörg',
-  'Łukasz',
-  'Paweł',
-  'Wojciech',
-  'Tomáš',
-  'Dušan',
-  'Huy',
-  'Minh',
-  'Duc',
-  'Omar',
-  'Ali',
-  'Yusuf',
-  'Arjun',
-  'Rohan',
-  'Matteo',
-  'Luca',
-  'Giò',
-  'Ørjan',
-  'Håkon',
-  'Þór',
-  'Kenji',
-  'Wei',
-  'Mehmet',
-  'Çağrı',
-  'Dimitris',
-  'Michael',
-  'David',
-  'Daniel',
-  'Robert',
-  'Christopher',
-  'Stephen',
-  'Steven',
-];
-const LAST = [
-  'Smith',
-  'Jones',
-  'Taylor',
-  'Brown',
-  'Williams',
-  'Wilson',
-  'Johnson',
-  'Davies',
-  'Robinson',
-  'Wright',
-  'Thompson',
-  'Evans',
-  'Walker',
-  'White',
-  'Roberts',
-  'Green',
-  'Hall',
-  'Wood',
-  'Jackson',
-  'Clarke',
-  "O'Brien",
-  "O'Connor",
-  'McCarthy',
-  'Ó Súilleabháin',
-  'García',
-  'Fernández',
-  'González',
-  'Rodríguez',
-  'López',
-  'Martínez',
-  'Sánchez',
-  'Pérez',
-  'Gómez',
-  'Muñoz',
-  'Díaz',
-  'de la Cruz',
-  'Müller',
-  'Schmidt',
-  'Schneider',
-  'Fischer',
-  'Weiß',
-  'Schäfer',
-  'Köhler',
-  'Lefèvre',
-  'Dubois',
-  'Lévêque',
-  'Moreau',
-  'Girard',
-  'Nowak',
-  'Kowalski',
-  'Wiśniewski',
-  'Wójcik',
-  'Dvořák',
-  'Novák',
-  'Nguyễn',
-  'Trần',
-  'Lê',
-  'Phạm',
-  'Khan',
-  'Ahmed',
-  'Hussain',
-  'Patel',
-  'Sharma',
-  'Singh',
-  'Rossi',
-  'Russo',
-  'Ferrari',
-  'Esposito',
-  'Andersen',
-  'Nielsen',
-  'Sørensen',
-  'Jónsdóttir',
-  'Håkansson',
-  'Yılmaz',
-  'Kaya',
-  'Öztürk',
-  'Papadopoulos',
-  'Tanaka',
-  'Suzuki',
-  'Wang',
-  'Li',
-  'Zhang',
-  'Chen',
-  'Smith-Jones',
-  'Ng',
-  'Ho',
-];
-const STREETS = [
-  'High Street',
-  'Station Road',
-  'Church Lane',
-  'Mill Road',
-  'Park Avenue',
-  'Victoria Road',
-  'Green Lane',
-  'Manor Way',
-];
-const CITIES = ['Riverside', 'Northfield', 'Eastwick', 'Ashby', 'Kingsbridge', 'Westmoor'];
-const LANGUAGES = [
-  'English',
-  'English',
-  'English',
-  'Spanish',
-  'Polish',
-  'French',
-  'Vietnamese',
-  'Urdu',
-  'Arabic',
-  'Portuguese',
-];
 
 export interface SeedPatient {
   id: string;
@@ -348,94 +113,21 @@ export function* generatePatients(count: number, seed: number, mrn: (index: numb
 
 /** Adds `count` patients to the open database; returns how many were written. */
 export function seedPatients(handle: BetterSqlite3.Database, count: number, seed: number, now: number): number {
-  const settings = handle
-    .prepare('SELECT mrn_prefix, mrn_digits, mrn_next FROM patient_settings WHERE id = 1')
-    .get() as {
-    mrn_prefix: string;
-    mrn_digits: number;
-    mrn_next: number;
-  };
-  const mrn = (index: number) =>
-    `${settings.mrn_prefix}${String(settings.mrn_next + index).padStart(settings.mrn_digits, '0')}`;
-  const insertPatient = handle.prepare(`
-    INSERT INTO patients (id, mrn, first_name, middle_name, last_name, dob, sex, email, address_line1, city, postal_code, country,
-      preferred_language, national_id, active, created_at, updated_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'United Kingdom', ?, ?, 1, ?, ?)`);
-  const insertPhone = handle.prepare(`
-    INSERT INTO patient_phones (id, patient_id, kind, number, tail, is_primary, position, created_at, updated_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  const insertSearch = handle.prepare(
-    'INSERT INTO patient_search (patient_id, sort_name, name_words, dob, phones, mrn, email) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  );
-  const insertFts = handle.prepare('INSERT INTO patient_fts (rowid, name, phones, mrn, email) VALUES (?, ?, ?, ?, ?)');
-  const insertToken = handle.prepare(
-    'INSERT INTO patient_name_tokens (token, sort_name, key, name_words) VALUES (?, ?, ?, ?)',
-  );
-  const batch = handle.transaction((patients: SeedPatient[]) => {
-    for (const p of patients) {
-      insertPatient.run(
-        p.id,
-        p.mrn,
-        p.firstName,
-        p.middleName,
-        p.lastName,
-        p.dob,
-        p.sex,
-        p.email,
-        p.address.line1,
-        p.address.city,
-        p.address.postalCode,
-        p.language,
-        p.nationalId,
-        now,
-        now,
-      );
-      p.phones.forEach((phone, position) => {
-        insertPhone.run(
-          newId(),
-          p.id,
-          phone.kind,
-          phone.number,
-          phoneTail(phone.number),
-          position === 0 ? 1 : 0,
-          position,
-          now,
-          now,
-        );
-      });
-      const fields = searchFields(
-        {
-          first_name: p.firstName,
-          middle_name: p.middleName,
-          last_name: p.lastName,
-          preferred_name: null,
-          dob: p.dob,
-          mrn: p.mrn,
-          email: p.email,
-        },
-        p.phones.map((phone) => phone.number),
-      );
-      const key = Number(
-        insertSearch.run(p.id, fields.sortName, fields.nameWords, fields.dob, fields.phones, fields.mrn, fields.email)
-          .lastInsertRowid,
-      );
-      insertFts.run(key, ftsName(fields), fields.phones, fields.mrn, fields.email);
-      for (const token of fields.tokens) insertToken.run(token, fields.sortName, key, fields.nameWords);
-    }
-  });
+  const writer = patientSeedWriter(handle, now);
+  const { prefix, digits, next } = writer.mrnCounter;
+  const mrn = (index: number) => `${prefix}${String(next + index).padStart(digits, '0')}`;
   let pending: SeedPatient[] = [];
   let written = 0;
   for (const patient of generatePatients(count, seed, mrn)) {
     pending.push(patient);
     if (pending.length === 10_000) {
-      batch.immediate(pending);
+      writer.writeBatch(pending);
       written += pending.length;
       pending = [];
     }
   }
-  if (pending.length > 0) batch.immediate(pending);
+  if (pending.length > 0) writer.writeBatch(pending);
   written += pending.length;
-  handle.prepare('UPDATE patient_settings SET mrn_next = mrn_next + ?, updated_at = ? WHERE id = 1').run(count, now);
-  handle.exec("INSERT INTO patient_fts (patient_fts) VALUES ('optimize')");
+  writer.finish(count);
   return written;
 }

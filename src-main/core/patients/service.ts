@@ -19,9 +19,9 @@ import {
   type PatientContext,
 } from './repository';
 import { activePolicyAt, insertInsurance, type InsuranceInput } from './insurance-repository';
-import { insertAllergy, insertAlert } from './clinical-repository';
+import { findAllergyOf, insertAllergy, insertAlert, softDeleteAllergy } from './clinical-repository';
 import { recordNotDuplicates } from './not-duplicate-repository';
-import { replaceContacts, replacePhones } from './contact-repository';
+import { phoneAndContactSignatures, replaceContacts, replacePhones } from './contact-repository';
 import { assertLivePatient } from './live-patient';
 import type { ReadDb } from '../db/handles';
 
@@ -168,37 +168,16 @@ export async function updatePatient(
   const changed = Object.entries(after)
     .filter(([key, value]) => before[key as keyof PatientRow] !== value)
     .map(([key]) => key);
-  const childrenBefore = await childSignatures(db, before.id);
+  const childrenBefore = await phoneAndContactSignatures(db, before.id);
   await updatePatientRow(db, before.id, { ...after, updated_at: Math.max(now, before.updated_at + 1) });
   await replacePhones(db, before.id, input.phones, context.callingCode, now);
   await replaceContacts(db, before.id, input.contacts, context.callingCode, now);
-  const childrenAfter = await childSignatures(db, before.id);
+  const childrenAfter = await phoneAndContactSignatures(db, before.id);
   if (childrenAfter.phones !== childrenBefore.phones) changed.push('phones');
   if (childrenAfter.contacts !== childrenBefore.contacts) changed.push('contacts');
   await recordNotDuplicates(db, before.id, input.notDuplicateOf, actor, now);
   await reindexPatient(db, before.id);
   return { record: await requireRecord(db, before.id, todayIso), changed };
-}
-
-/** What the history should call a change of phones or contacts: their visible values in order. */
-async function childSignatures(db: Kysely<Database>, patientId: string): Promise<{ phones: string; contacts: string }> {
-  const [phones, contacts] = await Promise.all([
-    db
-      .selectFrom('patient_phones')
-      .select(['kind', 'number', 'is_primary'])
-      .where('patient_id', '=', patientId)
-      .where('deleted_at', 'is', null)
-      .orderBy('position')
-      .execute(),
-    db
-      .selectFrom('patient_contacts')
-      .select(['kind', 'name', 'relationship', 'phone', 'email'])
-      .where('patient_id', '=', patientId)
-      .where('deleted_at', 'is', null)
-      .orderBy('position')
-      .execute(),
-  ]);
-  return { phones: JSON.stringify(phones), contacts: JSON.stringify(contacts) };
 }
 
 export async function requireRecord(db: ReadDb, id: string, todayIso: string): Promise<PatientRecord> {
@@ -233,19 +212,9 @@ export async function removeAllergy(
 ): Promise<{ record: PatientRecord }> {
   const context = await patientContext(db);
   assertLivePatient(await existingPatient(db, input.patientId));
-  const allergy = await db
-    .selectFrom('patient_allergies')
-    .select('id')
-    .where('id', '=', input.allergyId)
-    .where('patient_id', '=', input.patientId)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
+  const allergy = await findAllergyOf(db, input.patientId, input.allergyId);
   if (!allergy) throw fieldError('allergyId', 'this patient has no such allergy on record');
-  await db
-    .updateTable('patient_allergies')
-    .set({ deleted_at: now, updated_at: now })
-    .where('id', '=', allergy.id)
-    .execute();
+  await softDeleteAllergy(db, allergy.id, now);
   return { record: await requireRecord(db, input.patientId, today(context, now)) };
 }
 

@@ -4,6 +4,7 @@ import { deskMoves } from '../../../src-shared/scheduling/status-rules';
 import { statusFacts } from '../scheduling/status-facts';
 import { getVisit } from './board';
 import type { ReadDb } from '../db/handles';
+import { findLinkedAppointment, findVisitOfAppointment } from './visit-repository';
 
 /**
  * What the calendar's appointment panel may offer now, from the same rules main enforces: the desk's
@@ -15,24 +16,13 @@ export async function appointmentStatusMoves(
   appointmentId: string,
   now: number,
 ): Promise<AppointmentStatusMoves> {
-  const row = await db
-    .selectFrom('appointments')
-    .select(['id', 'status', 'start_at'])
-    .where('id', '=', appointmentId)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
+  const row = await findLinkedAppointment(db, appointmentId);
   if (!row)
     throw new ApiError('NOT_FOUND', 'There is no such appointment.', {
       fields: { appointmentId: 'no such appointment' },
     });
   const facts = await statusFacts(db, row, now);
-  const open = await db
-    .selectFrom('visits')
-    .select('id')
-    .where('appointment_id', '=', row.id)
-    .where('status', '<>', 'cancelled')
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
+  const open = await findVisitOfAppointment(db, row.id);
   return {
     moves: deskMoves(facts),
     canCheckIn: !open && facts.date === facts.today && (row.status === 'booked' || row.status === 'confirmed'),

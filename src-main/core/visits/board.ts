@@ -18,38 +18,14 @@ import { allowedMoves, undoLabel } from './machine';
 import { readVisitSettings } from './settings';
 import type { ReadDb } from '../db/handles';
 import { readSettings } from '../settings/repository';
-
-/** One row per visit with the patient, the appointment's start and what an undo would take back. */
-function visitsBase(db: ReadDb) {
-  return db
-    .selectFrom('visits as v')
-    .innerJoin('patients as p', 'p.id', 'v.patient_id')
-    .leftJoin('appointments as a', 'a.id', 'v.appointment_id')
-    .leftJoin('visit_events as ue', 'ue.id', 'v.undo_event_id')
-    .selectAll('v')
-    .select([
-      'p.first_name',
-      'p.middle_name',
-      'p.last_name',
-      'p.preferred_name',
-      'p.mrn',
-      'a.start_at as appointment_start',
-      'ue.action as undo_action',
-      'ue.to_status as undo_to_status',
-    ])
-    .where('v.deleted_at', 'is', null);
-}
-
-/** One visit with its room, called room and provider names joined in. */
-function visitsWithNames(db: ReadDb) {
-  return visitsBase(db)
-    .leftJoin('rooms as r', 'r.id', 'v.room_id')
-    .leftJoin('rooms as cr', 'cr.id', 'v.called_room_id')
-    .leftJoin('providers as pr', 'pr.id', 'v.provider_id')
-    .select(['r.name as room_name', 'cr.name as called_room_name', 'pr.display_name as provider_name']);
-}
-
-type BaseVisit = Awaited<ReturnType<ReturnType<typeof visitsBase>['executeTakeFirstOrThrow']>>;
+import {
+  findBoardVisit,
+  listBoardVisits,
+  listCalledVisits,
+  listProviderNames,
+  listRoomOccupants,
+  type BoardVisitRow,
+} from './board-repository';
 
 /** The names a visit shows beside its own columns: joined for one visit, looked up for a board. */
 interface VisitNames {
@@ -80,7 +56,7 @@ interface ViewContext {
   ticketStyle: TicketStyle;
 }
 
-export function toVisitView(row: BaseVisit, names: VisitNames, context: ViewContext): VisitView {
+export function toVisitView(row: BoardVisitRow, names: VisitNames, context: ViewContext): VisitView {
   const ended =
     row.status === 'checked_out'
       ? (row.checked_out_at ?? context.now)
@@ -148,7 +124,7 @@ async function viewContext(db: ReadDb, now: number): Promise<ViewContext & { tim
 
 export async function getVisit(db: ReadDb, visitId: string, now: number): Promise<VisitView> {
   const context = await viewContext(db, now);
-  const row = await visitsWithNames(db).where('v.id', '=', visitId).executeTakeFirst();
+  const row = await findBoardVisit(db, visitId);
   if (!row) throw new ApiError('NOT_FOUND', 'There is no such visit.', { fields: { visitId: 'no such visit' } });
   return toVisitView(
     row,
@@ -168,18 +144,13 @@ export interface BoardQuery {
 export async function visitBoard(db: ReadDb, query: BoardQuery, now: number): Promise<VisitBoard> {
   const context = await viewContext(db, now);
   const date = query.date ?? todayIn(context.timeZone, now);
-  // The day's rows without the room and provider joins: those few names come from two small lists.
-  let select = visitsBase(db).where('v.local_date', '=', date);
   const statuses =
     query.statuses && query.statuses.length > 0 ? query.statuses : [...ACTIVE_STATUSES, 'checked_out' as const];
-  select = select.where('v.status', 'in', statuses);
-  if (query.providerIds && query.providerIds.length > 0)
-    select = select.where('v.provider_id', 'in', query.providerIds);
-  if (query.roomIds && query.roomIds.length > 0) select = select.where('v.room_id', 'in', query.roomIds);
+  // The day's rows without the room and provider joins: those few names come from two small lists.
   const [rows, rooms, providers] = await Promise.all([
-    select.orderBy('v.arrived_at').orderBy('v.id').execute(),
+    listBoardVisits(db, { date, statuses, providerIds: query.providerIds, roomIds: query.roomIds }),
     roomStates(db, context),
-    db.selectFrom('providers').select(['id', 'display_name']).execute(),
+    listProviderNames(db),
   ]);
   const roomNames = new Map(rooms.map((room) => [room.id, room.name]));
   const providerNames = new Map(providers.map((provider) => [provider.id, provider.display_name]));
@@ -199,19 +170,7 @@ export async function visitBoard(db: ReadDb, query: BoardQuery, now: number): Pr
 }
 
 async function roomStates(db: ReadDb, context: ViewContext): Promise<RoomState[]> {
-  const rows = await db
-    .selectFrom('rooms as r')
-    .leftJoin('visits as v', (join) =>
-      join
-        .onRef('v.room_id', '=', 'r.id')
-        .on('v.status', 'in', ['roomed', 'with_provider'])
-        .on('v.deleted_at', 'is', null),
-    )
-    .leftJoin('patients as p', 'p.id', 'v.patient_id')
-    .select(['r.id', 'r.name', 'v.id as visit_id', 'v.ticket_number', 'p.first_name', 'p.last_name'])
-    .where('r.deleted_at', 'is', null)
-    .orderBy('r.name')
-    .execute();
+  const rows = await listRoomOccupants(db);
   return rows.map((row) => ({
     id: row.id,
     name: row.name,
@@ -228,17 +187,7 @@ const DISPLAY_WINDOW_MS = 30 * 60_000;
 /** Tickets called to a room in the last half hour and not yet checked out: initials or numbers only. */
 export async function displayTickets(db: ReadDb, now: number): Promise<DisplayTicket[]> {
   const { ticketStyle } = await readVisitSettings(db);
-  const rows = await db
-    .selectFrom('visits as v')
-    .innerJoin('patients as p', 'p.id', 'v.patient_id')
-    .innerJoin('rooms as r', 'r.id', 'v.called_room_id')
-    .select(['v.id', 'v.ticket_number', 'v.called_at', 'p.first_name', 'p.last_name', 'r.name as room_name'])
-    .where('v.called_at', '>=', now - DISPLAY_WINDOW_MS)
-    .where('v.status', 'not in', ['checked_out', 'cancelled'])
-    .where('v.deleted_at', 'is', null)
-    .orderBy('v.called_at', 'desc')
-    .limit(8)
-    .execute();
+  const rows = await listCalledVisits(db, now - DISPLAY_WINDOW_MS, 8);
   return rows.map((row) => ({
     visitId: row.id,
     ticket: ticketLabel(ticketStyle, row.first_name, row.last_name, row.ticket_number),

@@ -6,10 +6,11 @@ import { accountSummary } from '../billing/accounts';
 import { billingContext } from '../billing/context';
 import { daysBetween } from '../../../src-shared/scheduling/time';
 import { consentInForce } from '../../../src-shared/patients/consents';
-import { listConsents } from '../patients/documents';
+import { listConsents } from '../patients/consents';
 import { loadRecord } from '../patients/repository';
 import { clinicClock } from '../scheduling/config';
 import type { ReadDb } from '../db/handles';
+import { findAppointmentWithProvider, findOpenVisitOfPatient } from './visit-repository';
 
 /** Insurance not verified for this long is worth a question at the desk. */
 export const VERIFY_AFTER_DAYS = 90;
@@ -30,13 +31,7 @@ export async function checkInReview(
   let patientId = input.patientId ?? '';
   let appointment: CheckInReview['appointment'] = null;
   if (input.appointmentId) {
-    const row = await db
-      .selectFrom('appointments as a')
-      .innerJoin('providers as p', 'p.id', 'a.provider_id')
-      .select(['a.id', 'a.patient_id', 'a.start_at', 'a.status', 'p.display_name'])
-      .where('a.id', '=', input.appointmentId)
-      .where('a.deleted_at', 'is', null)
-      .executeTakeFirst();
+    const row = await findAppointmentWithProvider(db, input.appointmentId);
     if (!row) throw fieldError('appointmentId', 'no such appointment');
     patientId = row.patient_id;
     appointment = { id: row.id, start: row.start_at, providerName: row.display_name, status: row.status };
@@ -45,14 +40,7 @@ export async function checkInReview(
   if (!record)
     throw new ApiError('NOT_FOUND', 'There is no such patient.', { fields: { patientId: 'no such patient' } });
   const consents = (await listConsents(db, patientId)).filter((consent) => consentInForce(consent, today));
-  const open = await db
-    .selectFrom('visits')
-    .select(['id', 'self_pay'])
-    .where('patient_id', '=', patientId)
-    .where('local_date', '=', today)
-    .where('status', 'in', ['arrived', 'roomed', 'with_provider', 'ready_for_checkout'])
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
+  const open = await findOpenVisitOfPatient(db, patientId, today);
 
   const insurance: InsuranceCheck[] = record.insurance.map((policy) => ({
     id: policy.id,

@@ -1,16 +1,30 @@
 import type { Kysely } from 'kysely';
 import { ApiError, fieldError } from '../../../src-shared/api/errors';
 import { todayIn } from '../../../src-shared/patients/dates';
-import type { AppointmentStatus } from '../../../src-shared/scheduling/status';
 import { localDateOf } from '../../../src-shared/scheduling/time';
 import { VISIT_STATUS_LABELS, type VisitStatus } from '../../../src-shared/visits/status';
 import type { Database } from '../db/schema';
 import type { VisitEventAction, VisitRow } from '../db/schema-visits';
 import { newId } from '../ids';
-import { setAppointmentStatus, type WriteOutcome } from '../scheduling/appointments';
+import type { WriteOutcome } from '../scheduling/appointments';
 import { clinicClock, requireProvider, requireRoom } from '../scheduling/config';
 import { readSettings } from '../settings/repository';
+import { appointmentStatusFor, syncAppointment } from './linked-appointment';
 import { lastUndoable, planMove, planUndo, type MovingFields } from './machine';
+import {
+  findLinkedAppointment,
+  findOpenVisitOfPatient,
+  findVisit,
+  findVisitOfAppointment,
+  insertVisit,
+  insertVisitEvent,
+  lastTicketNumber,
+  roomHolder,
+  updateVisitCalled,
+  updateVisitMove,
+  updateVisitSelfPay,
+  visitEvents,
+} from './visit-repository';
 
 /**
  * Visit writes. Each runs inside the router's BEGIN IMMEDIATE transaction: the read, the machine's
@@ -32,15 +46,6 @@ export interface VisitOutcome {
   appointment: WriteOutcome | null;
 }
 
-/** The appointment status that goes with each visit status. */
-const APPOINTMENT_STATUS: Record<Exclude<VisitStatus, 'cancelled'>, AppointmentStatus> = {
-  arrived: 'arrived',
-  roomed: 'in_room',
-  with_provider: 'in_room',
-  ready_for_checkout: 'in_room',
-  checked_out: 'completed',
-};
-
 const MOVING_KEYS = [
   'status',
   'room_id',
@@ -57,12 +62,7 @@ function movingFields(row: MovingFields): MovingFields {
 }
 
 async function requireVisit(db: Db, visitId: string, expectedLastEventId: string | undefined): Promise<VisitRow> {
-  const row = await db
-    .selectFrom('visits')
-    .selectAll()
-    .where('id', '=', visitId)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
+  const row = await findVisit(db, visitId);
   if (!row) throw new ApiError('NOT_FOUND', 'There is no such visit.', { fields: { visitId: 'no such visit' } });
   if (expectedLastEventId !== undefined && row.last_event_id !== expectedLastEventId) {
     const who = row.last_move_by_name ? ` (${row.last_move_by_name})` : '';
@@ -92,43 +92,19 @@ async function appendEvent(
   },
 ): Promise<string> {
   const id = newId();
-  await db
-    .insertInto('visit_events')
-    .values({
-      id,
-      visit_id: values.visitId,
-      at: values.at,
-      user_id: values.actor.userId,
-      username: values.actor.username,
-      action: values.action,
-      from_status: values.from,
-      to_status: values.to,
-      before: JSON.stringify(values.before),
-      undoes_event_id: values.undoes ?? null,
-      created_at: values.at,
-      updated_at: values.at,
-    })
-    .execute();
+  await insertVisitEvent(db, {
+    id,
+    visitId: values.visitId,
+    at: values.at,
+    userId: values.actor.userId,
+    username: values.actor.username,
+    action: values.action,
+    from: values.from,
+    to: values.to,
+    before: values.before,
+    undoes: values.undoes ?? null,
+  });
   return id;
-}
-
-/** Moves the linked appointment's status along; refusals come from the scheduling rules themselves. */
-async function syncAppointment(
-  db: Db,
-  visit: VisitRow,
-  to: AppointmentStatus,
-  actor: VisitActor,
-  now: number,
-): Promise<WriteOutcome | null> {
-  if (!visit.appointment_id) return null;
-  const outcome = await setAppointmentStatus(
-    db,
-    { appointmentId: visit.appointment_id, status: to },
-    actor,
-    now,
-    'visit',
-  );
-  return outcome.providerIds.length > 0 ? outcome : null;
 }
 
 function uniqueViolation(error: unknown, index: string): boolean {
@@ -137,18 +113,6 @@ function uniqueViolation(error: unknown, index: string): boolean {
     error.message.includes('UNIQUE') &&
     error.message.includes(index.replace(/^visits_/, 'visits.'))
   );
-}
-
-async function roomHolder(db: Db, roomId: string, visitId: string): Promise<string | null> {
-  const holder = await db
-    .selectFrom('visits')
-    .select('id')
-    .where('room_id', '=', roomId)
-    .where('status', 'in', ['roomed', 'with_provider'])
-    .where('deleted_at', 'is', null)
-    .where('id', '<>', visitId)
-    .executeTakeFirst();
-  return holder?.id ?? null;
 }
 
 // ---- check-in ----------------------------------------------------------------------------------
@@ -166,22 +130,11 @@ export async function checkIn(db: Db, input: CheckInInput, actor: VisitActor, no
   let providerId: string | null = null;
   let statusBefore: string | null = null;
   if (input.appointmentId) {
-    const appointment = await db
-      .selectFrom('appointments')
-      .selectAll()
-      .where('id', '=', input.appointmentId)
-      .where('deleted_at', 'is', null)
-      .executeTakeFirst();
+    const appointment = await findLinkedAppointment(db, input.appointmentId);
     if (!appointment) throw fieldError('appointmentId', 'no such appointment');
     const day = localDateOf(timeZone, appointment.start_at);
     if (day !== date) throw fieldError('appointmentId', `this appointment is on ${day}, not today (${date})`);
-    const open = await db
-      .selectFrom('visits')
-      .select(['id', 'last_move_by_name', 'arrived_at'])
-      .where('appointment_id', '=', appointment.id)
-      .where('status', '<>', 'cancelled')
-      .where('deleted_at', 'is', null)
-      .executeTakeFirst();
+    const open = await findVisitOfAppointment(db, appointment.id);
     if (open) {
       throw new ApiError(
         'CONFLICT',
@@ -199,14 +152,7 @@ export async function checkIn(db: Db, input: CheckInInput, actor: VisitActor, no
       await requireProvider(db, input.providerId, 'providerId');
       providerId = input.providerId;
     }
-    const open = await db
-      .selectFrom('visits')
-      .select('id')
-      .where('patient_id', '=', patientId)
-      .where('local_date', '=', date)
-      .where('status', 'in', ['arrived', 'roomed', 'with_provider', 'ready_for_checkout'])
-      .where('deleted_at', 'is', null)
-      .executeTakeFirst();
+    const open = await findOpenVisitOfPatient(db, patientId, date);
     if (open)
       throw new ApiError('CONFLICT', 'This patient is already here today: their visit is on the board.', {
         visitId: open.id,
@@ -214,11 +160,7 @@ export async function checkIn(db: Db, input: CheckInInput, actor: VisitActor, no
   }
   if (providerId && input.providerId) await requireProvider(db, providerId, 'providerId');
 
-  const last = await db
-    .selectFrom('visits')
-    .select((eb) => eb.fn.max('ticket_number').as('n'))
-    .where('local_date', '=', date)
-    .executeTakeFirst();
+  const lastTicket = await lastTicketNumber(db, date);
   const visitId = newId();
   const eventId = newId();
   const row: VisitRow = {
@@ -230,7 +172,7 @@ export async function checkIn(db: Db, input: CheckInInput, actor: VisitActor, no
     room_id: null,
     status: 'arrived',
     local_date: date,
-    ticket_number: (last?.n ?? 0) + 1,
+    ticket_number: lastTicket + 1,
     arrived_at: now,
     roomed_at: null,
     seen_at: null,
@@ -250,29 +192,24 @@ export async function checkIn(db: Db, input: CheckInInput, actor: VisitActor, no
     deleted_at: null,
   };
   try {
-    await db.insertInto('visits').values(row).execute();
+    await insertVisit(db, row);
   } catch (error) {
     if (uniqueViolation(error, 'visits_appointment_id'))
       throw new ApiError('CONFLICT', 'This patient has just been checked in at another desk.');
     throw error;
   }
-  await db
-    .insertInto('visit_events')
-    .values({
-      id: eventId,
-      visit_id: visitId,
-      at: now,
-      user_id: actor.userId,
-      username: actor.username,
-      action: 'arrive',
-      from_status: null,
-      to_status: 'arrived',
-      before: '{}',
-      undoes_event_id: null,
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
+  await insertVisitEvent(db, {
+    id: eventId,
+    visitId,
+    at: now,
+    userId: actor.userId,
+    username: actor.username,
+    action: 'arrive',
+    from: null,
+    to: 'arrived',
+    before: {},
+    undoes: null,
+  });
   const appointment = await syncAppointment(db, row, 'arrived', actor, now);
   return { visitId, date, appointment };
 }
@@ -310,26 +247,15 @@ async function applyMove(
     before: movingFields(visit),
     ...(undoes && { undoes: undoes.eventId }),
   });
-  await db
-    .updateTable('visits')
-    .set({
-      ...after,
-      last_event_id: eventId,
-      undo_event_id: undoes ? undoes.nextUndo : eventId,
-      last_move_by: actor.userId,
-      last_move_by_name: actor.displayName ?? actor.username,
-      last_move_at: now,
-      updated_at: Math.max(now, visit.updated_at + 1),
-    })
-    .where('id', '=', visit.id)
-    .execute();
-  const target: AppointmentStatus | null =
-    after.status === 'cancelled'
-      ? ((visit.appointment_status_before as AppointmentStatus | null) ?? 'booked')
-      : APPOINTMENT_STATUS[after.status];
-  // An undone arrival of an appointment that was already marked arrived goes back to booked.
-  const appointmentTarget = after.status === 'cancelled' && target === 'arrived' ? 'booked' : target;
-  const appointment = await syncAppointment(db, visit, appointmentTarget, actor, now);
+  await updateVisitMove(db, visit.id, after, {
+    lastEventId: eventId,
+    undoEventId: undoes ? undoes.nextUndo : eventId,
+    by: actor.userId,
+    byName: actor.displayName ?? actor.username,
+    at: now,
+    updatedAt: Math.max(now, visit.updated_at + 1),
+  });
+  const appointment = await syncAppointment(db, visit, appointmentStatusFor(visit, after.status), actor, now);
   return { visitId: visit.id, date: visit.local_date, appointment };
 }
 
@@ -372,13 +298,7 @@ export async function undoVisit(
   now: number,
 ): Promise<VisitOutcome> {
   const visit = await requireVisit(db, input.visitId, input.expectedLastEventId);
-  const events = await db
-    .selectFrom('visit_events')
-    .selectAll()
-    .where('visit_id', '=', visit.id)
-    .orderBy('at')
-    .orderBy('id')
-    .execute();
+  const events = await visitEvents(db, visit.id);
   const target = lastUndoable(events);
   if (!target || visit.status === 'cancelled')
     throw new ApiError('CONFLICT', 'There is nothing to undo on this visit.');
@@ -414,11 +334,11 @@ export async function callVisit(
     to: visit.status,
     before: {},
   });
-  await db
-    .updateTable('visits')
-    .set({ called_at: now, called_room_id: input.roomId, updated_at: Math.max(now, visit.updated_at + 1) })
-    .where('id', '=', visit.id)
-    .execute();
+  await updateVisitCalled(db, visit.id, {
+    at: now,
+    roomId: input.roomId,
+    updatedAt: Math.max(now, visit.updated_at + 1),
+  });
   return { visitId: visit.id, date: visit.local_date, appointment: null };
 }
 
@@ -435,11 +355,6 @@ export async function setVisitSelfPay(
   if (visit.status === 'cancelled')
     throw new ApiError('CONFLICT', 'A cancelled visit is not billed: there is nothing to mark self-pay.');
   const selfPay = input.selfPay ? 1 : 0;
-  if (visit.self_pay !== selfPay)
-    await db
-      .updateTable('visits')
-      .set({ self_pay: selfPay, updated_at: Math.max(now, visit.updated_at + 1) })
-      .where('id', '=', visit.id)
-      .execute();
+  if (visit.self_pay !== selfPay) await updateVisitSelfPay(db, visit.id, selfPay, Math.max(now, visit.updated_at + 1));
   return { visitId: visit.id, date: visit.local_date, appointment: null, changed: visit.self_pay !== selfPay };
 }

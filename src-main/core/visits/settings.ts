@@ -5,6 +5,7 @@ import { ApiError } from '../../../src-shared/api/errors';
 import type { VisitSettingsTable } from '../db/schema-visits';
 import type { Database } from '../db/schema';
 import type { ReadDb } from '../db/handles';
+import { findVisitSettings, updateVisitSettingsRow } from './settings-repository';
 
 type Db = Kysely<Database>;
 
@@ -24,7 +25,7 @@ function toSettings(row: VisitSettingsTable): VisitSettings {
 }
 
 export async function readVisitSettings(db: ReadDb): Promise<VisitSettings> {
-  const row = await db.selectFrom('visit_settings').selectAll().where('id', '=', 1).executeTakeFirst();
+  const row = await findVisitSettings(db);
   if (!row) throw new ApiError('SETUP_REQUIRED', 'The flow board settings are missing.');
   return toSettings(row);
 }
@@ -35,19 +36,15 @@ export async function updateVisitSettings(
   now: number,
 ): Promise<VisitSettings> {
   const t = input.thresholds ?? {};
-  await db
-    .updateTable('visit_settings')
-    .set({
-      ...(t.arrived !== undefined && { threshold_arrived_minutes: t.arrived }),
-      ...(t.roomed !== undefined && { threshold_roomed_minutes: t.roomed }),
-      ...(t.with_provider !== undefined && { threshold_with_provider_minutes: t.with_provider }),
-      ...(t.ready_for_checkout !== undefined && { threshold_ready_minutes: t.ready_for_checkout }),
-      ...(input.temperatureUnit !== undefined && { temperature_unit: input.temperatureUnit }),
-      ...(input.measurementSystem !== undefined && { measurement_system: input.measurementSystem }),
-      ...(input.ticketStyle !== undefined && { ticket_style: input.ticketStyle }),
-      updated_at: now,
-    })
-    .where('id', '=', 1)
-    .execute();
+  await updateVisitSettingsRow(db, {
+    ...(t.arrived !== undefined && { threshold_arrived_minutes: t.arrived }),
+    ...(t.roomed !== undefined && { threshold_roomed_minutes: t.roomed }),
+    ...(t.with_provider !== undefined && { threshold_with_provider_minutes: t.with_provider }),
+    ...(t.ready_for_checkout !== undefined && { threshold_ready_minutes: t.ready_for_checkout }),
+    ...(input.temperatureUnit !== undefined && { temperature_unit: input.temperatureUnit }),
+    ...(input.measurementSystem !== undefined && { measurement_system: input.measurementSystem }),
+    ...(input.ticketStyle !== undefined && { ticket_style: input.ticketStyle }),
+    updated_at: now,
+  });
   return readVisitSettings(db);
 }

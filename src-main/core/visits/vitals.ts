@@ -9,6 +9,8 @@ import { newId } from '../ids';
 import type { VisitActor } from './service';
 import { requireLivePatient } from '../patients/live-patient';
 import type { ReadDb } from '../db/handles';
+import { findVisit } from './visit-repository';
+import { insertVitals, listVitals } from './vitals-repository';
 
 type Db = Kysely<Database>;
 
@@ -36,13 +38,8 @@ function toRecord(row: VitalsRow): VitalsRecord {
 }
 
 /** The visit on the nurse's screen, which must be this patient's and not an undone arrival: nothing is written to a patient other than the one shown. */
-export async function requireOwnVisit(db: Db, visitId: string, patientId: string): Promise<void> {
-  const visit = await db
-    .selectFrom('visits')
-    .select(['patient_id', 'status'])
-    .where('id', '=', visitId)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
+export async function requireOwnVisit(db: ReadDb, visitId: string, patientId: string): Promise<void> {
+  const visit = await findVisit(db, visitId);
   if (!visit) throw fieldError('visitId', 'no such visit');
   if (visit.patient_id !== patientId) throw fieldError('visitId', 'this visit is another patient’s: nothing was saved');
   if (visit.status === 'cancelled') throw fieldError('visitId', 'this arrival was undone');
@@ -107,20 +104,11 @@ export async function recordVitals(
     updated_at: now,
     deleted_at: null,
   };
-  await db.insertInto('vitals').values(row).execute();
+  await insertVitals(db, row);
   return toRecord(row);
 }
 
 /** Newest first. */
 export async function vitalsHistory(db: ReadDb, patientId: string, limit: number): Promise<VitalsRecord[]> {
-  const rows = await db
-    .selectFrom('vitals')
-    .selectAll()
-    .where('patient_id', '=', patientId)
-    .where('deleted_at', 'is', null)
-    .orderBy('recorded_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(limit)
-    .execute();
-  return rows.map(toRecord);
+  return (await listVitals(db, patientId, limit)).map(toRecord);
 }

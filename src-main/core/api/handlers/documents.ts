@@ -1,12 +1,5 @@
-import {
-  addDocument,
-  getDocument,
-  listConsents,
-  listDocuments,
-  recordConsent,
-  removeDocument,
-  revokeConsent,
-} from '../../patients/documents';
+import { addDocument, getDocument, listDocuments, removeDocument } from '../../patients/documents';
+import { listConsents, recordConsent, revokeConsent } from '../../patients/consents';
 import type { ConsentKind } from '../../../../src-shared/patients/consents';
 import { isReminderConsent, skipWithoutConsent } from '../../reminders/consent';
 import { readClinicFacts } from '../../reminders/message';

@@ -1,7 +1,6 @@
-import { useEffect, useState } from 'react';
-import type { AccountSummary } from '../../../../src-shared/billing/model';
-import { formatMoney, type MoneyFormat } from '../../../../src-shared/billing/money';
-import { bridge, call } from '../../api';
+import { formatMoney } from '../../../../src-shared/billing/money';
+import { useCalendarDate } from '../../format/calendar-date';
+import { useProcedure } from '../../hooks/useProcedure';
 import { useSession } from '../../stores/session';
 import { billingHref } from './route';
 
@@ -13,30 +12,22 @@ export function AccountFlag({ patientId }: { patientId: string }) {
 }
 
 function AccountFlagLine({ patientId }: { patientId: string }) {
-  const [summary, setSummary] = useState<AccountSummary | null>(null);
-  const [money, setMoney] = useState<MoneyFormat | null>(null);
-
-  useEffect(() => {
-    let stale = false;
-    const load = () =>
-      void call('accounts.summary', { patientId }).then((result) => {
-        if (!stale && result.ok) setSummary(result.value);
-      });
-    load();
-    void call('billing.settings', {}).then((result) => !stale && result.ok && setMoney(result.value.money));
-    const off = bridge.on('billing.changed', (event) => {
-      if (event.patientIds.includes(patientId)) load();
-    });
-    return () => {
-      stale = true;
-      off();
-    };
-  }, [patientId]);
+  const date = useCalendarDate();
+  const summary = useProcedure(
+    'accounts.summary',
+    { patientId },
+    { refreshOn: { 'billing.changed': (event) => event.patientIds.includes(patientId) } },
+  ).value;
+  const money = useProcedure(
+    'billing.settings',
+    {},
+    { refreshOn: { 'billing.changed': ({ kind }) => kind === 'setup' } },
+  ).value?.money;
 
   if (!summary || !money) return null;
   const text =
     summary.owingMinor > 0
-      ? `Owes ${formatMoney(summary.owingMinor, money)}${summary.owingSince ? ` since ${summary.owingSince}` : ''}${
+      ? `Owes ${formatMoney(summary.owingMinor, money)}${summary.owingSince ? ` since ${date(summary.owingSince)}` : ''}${
           summary.overdueMinor > 0 ? ` · ${formatMoney(summary.overdueMinor, money)} overdue` : ''
         }`
       : summary.creditMinor > 0

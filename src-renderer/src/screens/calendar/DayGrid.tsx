@@ -256,7 +256,7 @@ export function DayGrid({
 /** A column's header: its name, and links to the provider's week, the day, the day sheet. */
 const ColumnHead = memo(function ColumnHead({ column }: { column: GridColumn }) {
   return (
-    <div className="cal-head" role="columnheader">
+    <div className="cal-head" role="heading" aria-level={3}>
       {column.colour && <span className="cal-dot" style={{ background: column.colour }} aria-hidden="true" />}
       <span className="cal-head-text">
         <strong>{column.label}</strong>

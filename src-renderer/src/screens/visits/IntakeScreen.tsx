@@ -94,7 +94,8 @@ export function IntakeScreen({ visitId }: { visitId: string }) {
           <h2 id="history-title">Vitals history</h2>
           <VitalsChart history={history} />
           {/* Eleven columns: on a narrow card the table scrolls inside it rather than running past its edge. */}
-          <div className="history-scroll">
+          {/* Focusable so a keyboard can scroll it sideways (axe: scrollable-region-focusable). */}
+          <div className="history-scroll" tabIndex={0} role="region" aria-label="Vitals history, scrolls sideways">
             <table aria-label="Vitals history" className="history-table">
               <thead>
                 <tr>
