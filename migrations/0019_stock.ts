@@ -202,8 +202,9 @@ export const migration0019: Migration = {
         reason TEXT,
         -- What one unit cost (receipts): the FIFO valuation reads it.
         unit_cost_minor INTEGER CHECK (unit_cost_minor IS NULL OR unit_cost_minor >= 0),
+        -- A dispense's patient is its visit's (no patient column: a patient merge moves the visit, and
+        -- the ledger, which refuses UPDATE, never needs to follow).
         visit_id TEXT REFERENCES visits(id),
-        patient_id TEXT REFERENCES patients(id),
         purchase_order_id TEXT REFERENCES purchase_orders(id),
         purchase_order_line_id TEXT REFERENCES purchase_order_lines(id),
         count_id TEXT REFERENCES stock_counts(id),
@@ -234,7 +235,6 @@ export const migration0019: Migration = {
       CREATE INDEX stock_movements_place ON stock_movements (stock_location_id, lot_id);
       CREATE INDEX stock_movements_item ON stock_movements (item_id, at);
       CREATE INDEX stock_movements_visit ON stock_movements (visit_id) WHERE visit_id IS NOT NULL;
-      CREATE INDEX stock_movements_patient ON stock_movements (patient_id) WHERE patient_id IS NOT NULL;
       CREATE INDEX stock_movements_po_line ON stock_movements (purchase_order_line_id) WHERE purchase_order_line_id IS NOT NULL;
       CREATE INDEX stock_movements_count ON stock_movements (count_id) WHERE count_id IS NOT NULL;
       CREATE UNIQUE INDEX stock_movements_returned ON stock_movements (returns_movement_id) WHERE returns_movement_id IS NOT NULL;

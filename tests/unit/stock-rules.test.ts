@@ -273,6 +273,24 @@ describe('dispensing against a visit', () => {
   });
 });
 
+describe('patient merges', () => {
+  it('a patient who got a lot can be merged away: the recall then names the surviving record', async () => {
+    const lot = await s.receive({ itemId: s.gauzeId, lotNumber: 'G-MERGE', quantity: 2 });
+    const twin = await s.visit('Twin');
+    await s.clinic.ok('nurse', 'stock.dispense', {
+      visitId: twin.visitId,
+      itemId: s.gauzeId,
+      stockLocationId: s.storeId,
+      quantity: 1,
+      lotId: lot,
+    });
+    const survivorId = await s.patient('Twin');
+    await s.clinic.ok('admin', 'patients.merge', { survivorId, mergedId: twin.patientId });
+    const recall = await s.clinic.ok('manager', 'stock.recall', { lotId: lot });
+    expect(recall.patients.map((p) => [p.patientId, p.quantity])).toEqual([[survivorId, 1]]);
+  });
+});
+
 describe('permissions', () => {
   it('nurses and the desk dispense; only managers receive, adjust, approve counts and order', async () => {
     const lot = await s.receive({ itemId: s.gauzeId, lotNumber: 'G-600', quantity: 1 });

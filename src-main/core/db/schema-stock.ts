@@ -143,7 +143,6 @@ export interface StockMovementsTable {
   reason: string | null;
   unit_cost_minor: number | null;
   visit_id: string | null;
-  patient_id: string | null;
   purchase_order_id: string | null;
   purchase_order_line_id: string | null;
   count_id: string | null;

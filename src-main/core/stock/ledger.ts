@@ -22,7 +22,6 @@ export interface NewMovement {
   reason?: string | null;
   unitCostMinor?: number | null;
   visitId?: string | null;
-  patientId?: string | null;
   purchaseOrderId?: string | null;
   purchaseOrderLineId?: string | null;
   countId?: string | null;
@@ -100,7 +99,6 @@ export async function postMovements(
       reason: move.reason ?? null,
       unit_cost_minor: move.unitCostMinor ?? null,
       visit_id: move.visitId ?? null,
-      patient_id: move.patientId ?? null,
       purchase_order_id: move.purchaseOrderId ?? null,
       purchase_order_line_id: move.purchaseOrderLineId ?? null,
       count_id: move.countId ?? null,
