@@ -1,11 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { AccountView } from '../../../../src-shared/billing/model';
-import type { ApiErrorData } from '../../../../src-shared/api/errors';
+import { useState } from 'react';
 import { formatMoney } from '../../../../src-shared/billing/money';
 import { todayIn } from '../../../../src-shared/patients/dates';
-import { bridge, call } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { FormMessage } from '../../components/FormMessage';
+import { useCalendarDate } from '../../format/calendar-date';
+import { useProcedure } from '../../hooks/useProcedure';
 import { useClinicSettings } from '../../stores/clinic-settings';
 import { useSession } from '../../stores/session';
 import { CLAIM_STATUS_LABELS } from '../../../../src-shared/billing/claim-status';
@@ -20,28 +19,21 @@ import { WriteOffsTable } from './WriteOffsTable';
 
 /** `#/billing/account/<patientId>`: the ledger with its running balance, payments and their corrections, a statement. */
 export function AccountScreen({ patientId }: { patientId: string }) {
-  const [view, setView] = useState<AccountView | null>(null);
-  const [error, setError] = useState<ApiErrorData | null>(null);
+  // Another desk taking money for this patient shows here too.
+  const account = useProcedure(
+    'accounts.get',
+    { patientId },
+    { refreshOn: { 'billing.changed': (event) => event.patientIds.includes(patientId) } },
+  );
+  const { value: view, error } = account;
+  const load = account.reload;
+  const date = useCalendarDate();
   const [correcting, setCorrecting] = useState<{ paymentId: string; kind: Correction } | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const { setup } = useBillingSetup();
   const zone = useClinicSettings((state) => state.settings?.timeZone) ?? 'UTC';
   const canTake = useSession((state) => state.can('billing:write'));
   const canRefund = useSession((state) => state.can('billing:refund'));
-
-  const load = useCallback(async () => {
-    const result = await call('accounts.get', { patientId });
-    if (result.ok) setView(result.value);
-    else setError(result.error);
-  }, [patientId]);
-
-  useEffect(() => {
-    void load();
-    // Another desk taking money for this patient shows here too.
-    return bridge.on('billing.changed', (event) => {
-      if (event.patientIds.includes(patientId)) void load();
-    });
-  }, [load, patientId]);
 
   if (error) return <ErrorMessage error={error} area="the patient's account" />;
   if (!view) return <p>Loading the account…</p>;
@@ -69,7 +61,7 @@ export function AccountScreen({ patientId }: { patientId: string }) {
           <dt>Owing</dt>
           <dd>
             {formatMoney(summary.owingMinor, money)}
-            {summary.owingSince ? ` since ${summary.owingSince}` : ''}
+            {summary.owingSince ? ` since ${date(summary.owingSince)}` : ''}
           </dd>
         </div>
         <div>
@@ -87,14 +79,14 @@ export function AccountScreen({ patientId }: { patientId: string }) {
             view={view}
             onChanged={(message) => {
               setDone(message);
-              void load();
+              load();
             }}
           />
           <WriteOffsTable
             view={view}
             onChanged={(message) => {
               setDone(message);
-              void load();
+              load();
             }}
           />
           <h2>Payments</h2>
@@ -167,7 +159,7 @@ export function AccountScreen({ patientId }: { patientId: string }) {
                           onDone={(message) => {
                             setCorrecting(null);
                             setDone(message);
-                            void load();
+                            load();
                           }}
                         />
                       </td>
@@ -210,7 +202,7 @@ export function AccountScreen({ patientId }: { patientId: string }) {
                 methods={setup.methods}
                 suggestedMinor={Math.max(0, summary.balanceMinor)}
                 title="Take payment"
-                onTaken={() => void load()}
+                onTaken={load}
               />
             </section>
           )}

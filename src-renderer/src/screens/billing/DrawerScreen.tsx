@@ -1,8 +1,8 @@
-import { useCallback, useEffect, useState, type SyntheticEvent } from 'react';
+import { useState, type SyntheticEvent } from 'react';
 import type { DrawerState, ZReport } from '../../../../src-shared/billing/model';
-import type { ApiErrorData } from '../../../../src-shared/api/errors';
 import { formatMoney } from '../../../../src-shared/billing/money';
-import { bridge, call } from '../../api';
+import { call } from '../../api';
+import { useProcedure } from '../../hooks/useProcedure';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
@@ -21,24 +21,16 @@ import { useCalendarDate } from '../../format/calendar-date';
 /** `#/billing`: this desk's cash drawer — open with a float, takings so far, count and close, the Z-report. */
 export function DrawerScreen() {
   const showDate = useCalendarDate();
-  const [state, setState] = useState<DrawerState | null>(null);
-  const [error, setError] = useState<ApiErrorData | null>(null);
+  const drawerRead = useProcedure(
+    'drawers.current',
+    {},
+    { refreshOn: { 'billing.changed': (event) => event.kind === 'payment' || event.kind === 'drawer' } },
+  );
+  const { value: state, error } = drawerRead;
+  const load = drawerRead.reload;
   const [report, setReport] = useState<ZReport | null>(null);
   const canClose = useSession((s) => s.can('billing:close'));
   const zone = useClinicSettings((s) => s.settings?.timeZone) ?? 'UTC';
-
-  const load = useCallback(async () => {
-    const result = await call('drawers.current', {});
-    if (result.ok) setState(result.value);
-    else setError(result.error);
-  }, []);
-
-  useEffect(() => {
-    void load();
-    return bridge.on('billing.changed', (event) => {
-      if (event.kind === 'payment' || event.kind === 'drawer') void load();
-    });
-  }, [load]);
 
   async function showLast() {
     if (!state?.lastClosed) return;
@@ -63,7 +55,7 @@ export function DrawerScreen() {
         </div>
       </div>
       <BillingLinks current="drawer" />
-      {!drawer && canClose && <OpenDrawer state={state} onOpened={setState} />}
+      {!drawer && canClose && <OpenDrawer state={state} onOpened={load} />}
       {drawer && (
         <div className="checkout-columns">
           <section className="card billing-card wide-card" aria-labelledby="takings-title">
@@ -80,7 +72,7 @@ export function DrawerScreen() {
                 state={state}
                 onClosed={(closed) => {
                   setReport(closed);
-                  void load();
+                  load();
                 }}
               />
             </section>
