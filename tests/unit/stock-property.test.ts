@@ -404,6 +404,6 @@ describe('the stock ledger under random sequences', () => {
     ])
       expect(outcomes.get(name) ?? 0, name).toBeGreaterThan(0);
     if (process.env.STOCK_PROPERTY_OUTCOMES) console.log(Object.fromEntries(outcomes));
-    // About 20–25 s on this shared 2-core machine.
+    // About 20 s alone on this shared 2-core machine, 45 s beside other test files.
   }, 120_000);
 });
