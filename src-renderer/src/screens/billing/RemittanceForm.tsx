@@ -2,6 +2,7 @@ import { useState, type SyntheticEvent } from 'react';
 import type { ClaimView } from '../../../../src-shared/billing/model';
 import { type MoneyFormat } from '../../../../src-shared/billing/money';
 import { REMITTANCE_ADJUSTMENT_CODES } from '../../../../src-shared/billing/reason-codes';
+import type { ApiErrorData } from '../../../../src-shared/api/errors';
 import { call } from '../../api';
 import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
@@ -31,6 +32,22 @@ function namedAsMain(draft: LineDraft): Record<string, string> {
     ...Object.fromEntries(AMOUNTS.map((key) => [MAIN_FIELD[key], draft[key]])),
     adjustmentCode: draft.code,
   };
+}
+
+/** Main's field paths name lines by their place in what was sent; the form's by their place on screen. */
+function renumberLines(error: ApiErrorData, onScreen: readonly number[]): ApiErrorData {
+  const fields = error.details?.fields;
+  if (!fields) return error;
+  const renumbered = Object.fromEntries(
+    Object.entries(fields).map(([path, problem]) => [
+      path.replace(/^lines\.(\d+)\./u, (whole, sent: string) => {
+        const index = onScreen[Number(sent)];
+        return index === undefined ? whole : `lines.${index}.`;
+      }),
+      problem,
+    ]),
+  );
+  return { ...error, details: { ...error.details, fields: renumbered } };
 }
 
 /** The payer's remittance, line by line: what was allowed, paid, adjusted (with its group code) and left to the patient. */
@@ -64,6 +81,8 @@ export function RemittanceForm({
     event.preventDefault();
     clear();
     const sent = [];
+    // Blank lines are not sent, so main's `lines.2` is the third line sent: where it stands on screen.
+    const onScreen: number[] = [];
     for (const [index, line] of open.entries()) {
       const draft = lines[line.id];
       if (!draft || AMOUNTS.every((key) => draft[key].trim() === '')) continue;
@@ -74,6 +93,7 @@ export function RemittanceForm({
         amounts[key] = typed.minor ?? 0;
       }
       const code = REMITTANCE_ADJUSTMENT_CODES.find((candidate) => candidate === draft.code) ?? null;
+      onScreen.push(index);
       sent.push({
         claimLineId: line.id,
         allowedMinor: amounts.allowed ?? 0,
@@ -93,7 +113,7 @@ export function RemittanceForm({
       const shown = open.flatMap((_, index) =>
         [...Object.values(MAIN_FIELD), 'adjustmentCode'].map((field) => `lines.${index}.${field}`),
       );
-      return show(result.error, ['receivedOn', 'payerReference', ...shown]);
+      return show(renumberLines(result.error, onScreen), ['receivedOn', 'payerReference', ...shown]);
     }
     onPosted(result.value);
   }
