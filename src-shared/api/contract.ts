@@ -25,6 +25,10 @@ import { invoicesProcedures } from './areas/invoices';
 import { paymentsProcedures } from './areas/payments';
 import { statementsProcedures } from './areas/statements';
 import { backupsProcedures } from './areas/backups';
+import { stockProcedures } from './areas/stock';
+import { stockroomProcedures } from './areas/stockroom';
+import { stocktakeProcedures } from './areas/stocktake';
+import { purchasingProcedures } from './areas/purchasing';
 
 /** Merges the areas' maps, refusing a name declared twice. */
 function mergeAreas<T extends Record<string, AnyProcedure>[]>(...areas: T): UnionToIntersection<T[number]> {
@@ -67,6 +71,10 @@ export const contract = mergeAreas(
   drawersProcedures,
   claimsProcedures,
   statementsProcedures,
+  stockProcedures,
+  stockroomProcedures,
+  stocktakeProcedures,
+  purchasingProcedures,
 );
 
 export type Contract = typeof contract;

@@ -15,6 +15,7 @@ import { PatientsScreen } from '../patients/PatientsScreen';
 import { RemindersScreen } from '../reminders/RemindersScreen';
 import { SchedulingSetupScreen } from '../scheduling-setup/SchedulingSetupScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
+import { StockScreen } from '../stock/StockScreen';
 import { UsersScreen } from '../users/UsersScreen';
 import { BoardScreen } from '../visits/BoardScreen';
 import { DisplayScreen } from '../visits/DisplayScreen';
@@ -30,6 +31,7 @@ const SCREENS: Record<string, () => JSX.Element | null> = {
   today: TodayScreen,
   board: BoardScreen,
   billing: BillingScreen,
+  stock: StockScreen,
   patients: PatientsScreen,
   reminders: RemindersScreen,
   settings: SettingsScreen,

@@ -60,6 +60,13 @@ export const ROUTES: readonly [RouteDef, ...RouteDef[]] = [
       'This desk’s cash drawer (open, takings, count and close, Z-report); check-out and patient accounts open from the flow board and the patient’s record.',
   },
   {
+    path: 'stock',
+    label: 'Stock room',
+    permission: 'stock:read',
+    summary:
+      'Alerts (below reorder level, expiring soon, expired on a shelf), find an item by name, code or scan, and the recall: which patients got a lot.',
+  },
+  {
     path: 'reminders',
     label: 'Reminders',
     permission: 'appointments:read',
