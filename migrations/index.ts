@@ -16,6 +16,7 @@ import { migration0015 } from './0015_backups_and_recovery';
 import { migration0016 } from './0016_keyed_audit_chain';
 import { migration0017 } from './0017_clinic_locale_and_flow';
 import { migration0018 } from './0018_visit_self_pay';
+import { migration0019 } from './0019_stock';
 import type { Migration } from './types';
 
 /**
@@ -41,6 +42,7 @@ export const migrations: readonly Migration[] = [
   migration0016,
   migration0017,
   migration0018,
+  migration0019,
 ];
 
 export type { Migration, MigrationHandle } from './types';

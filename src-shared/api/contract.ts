@@ -26,6 +26,10 @@ import { paymentsProcedures } from './areas/payments';
 import { statementsProcedures } from './areas/statements';
 import { backupsProcedures } from './areas/backups';
 import { reportsProcedures } from './areas/reports';
+import { stockProcedures } from './areas/stock';
+import { stockroomProcedures } from './areas/stockroom';
+import { stocktakeProcedures } from './areas/stocktake';
+import { purchasingProcedures } from './areas/purchasing';
 
 /** Merges the areas' maps, refusing a name declared twice. */
 function mergeAreas<T extends Record<string, AnyProcedure>[]>(...areas: T): UnionToIntersection<T[number]> {
@@ -69,6 +73,10 @@ export const contract = mergeAreas(
   claimsProcedures,
   statementsProcedures,
   reportsProcedures,
+  stockProcedures,
+  stockroomProcedures,
+  stocktakeProcedures,
+  purchasingProcedures,
 );
 
 export type Contract = typeof contract;

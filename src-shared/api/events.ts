@@ -41,6 +41,16 @@ export interface EventMap {
     patientIds: string[];
     ids: string[];
   };
+  /**
+   * Stock moved or its set-up, orders or counts changed: the stock screens re-read. `crossedReorder`
+   * names the items whose stock went below (or back above) the reorder level with this change: the
+   * alerts re-read and a window may say so.
+   */
+  'stock.changed': {
+    kind: 'movement' | 'setup' | 'order' | 'count';
+    itemIds: string[];
+    crossedReorder: string[];
+  };
 }
 
 export type EventTopic = keyof EventMap;
@@ -54,4 +64,5 @@ export const EVENT_TOPICS: readonly EventTopic[] = [
   'waitlist.changed',
   'schedule.changed',
   'billing.changed',
+  'stock.changed',
 ];

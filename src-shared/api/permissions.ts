@@ -22,6 +22,12 @@ export const PERMISSIONS = [
   'billing:close',
   'billing:claims',
   'stock:manage',
+  'stock:read',
+  'stock:dispense',
+  'stock:receive',
+  'stock:adjust',
+  'stock:count:approve',
+  'stock:order',
   'reminders:manage',
   'backups:manage',
 ] as const;

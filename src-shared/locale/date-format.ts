@@ -1,4 +1,5 @@
-import type { DateFormat } from '../api/areas/settings';
+import type { DateFormat, TimeFormat } from '../api/areas/settings';
+import { formatHhMm } from './time-format';
 
 /**
  * The one way calendar dates are written for people, following the clinic's date format setting.
@@ -60,3 +61,25 @@ export function formatShortDate(iso: string, format: DateFormat): string {
 export function formatMonth(isoOrMonth: string, format: DateFormat): string {
   return words(format, { month: 'long', year: 'numeric' }, 'month').format(utc(`${isoOrMonth.slice(0, 7)}-01`));
 }
+
+/**
+ * How main's own sentences (refusals, removals, skip reasons, PDFs) write dates and times: the clinic's
+ * date format and 12/24-hour clock. Made once per call from the settings; every message goes through it.
+ */
+export interface ClinicWording {
+  /** 'YYYY-MM-DD' → "12/08/2026". */
+  date: (iso: string) => string;
+  /** 'HH:mm' → "2:05 PM". */
+  time: (hhmm: string) => string;
+  /** A date and a time: "12/08/2026 2:05 PM". */
+  dateTime: (iso: string, hhmm: string) => string;
+}
+
+export function clinicWording(dateFormat: DateFormat, timeFormat: TimeFormat): ClinicWording {
+  const date = (iso: string): string => formatDate(iso, dateFormat);
+  const time = (hhmm: string): string => formatHhMm(hhmm, timeFormat);
+  return { date, time, dateTime: (iso, hhmm) => `${date(iso)} ${time(hhmm)}` };
+}
+
+/** Written as stored ('YYYY-MM-DD', 'HH:mm'): for callers with no clinic settings to follow. */
+export const ISO_WORDING: ClinicWording = clinicWording('YYYY-MM-DD', '24h');

@@ -79,11 +79,14 @@ const UNITS: Record<Frequency, [string, string]> = {
 };
 
 /** "Every 2 weeks, 6 times" / "Every month until 2027-06-30". */
-export function describeRule(rule: Omit<RecurrenceRule, 'startDate'>): string {
+export function describeRule(
+  rule: Omit<RecurrenceRule, 'startDate'>,
+  writeDate: (iso: string) => string = (iso) => iso,
+): string {
   const [one, many] = UNITS[rule.frequency];
   const every = rule.interval === 1 ? `Every ${one}` : `Every ${rule.interval} ${many}`;
   const parts = [every];
   if (rule.count !== null) parts.push(rule.count === 1 ? 'once' : `${rule.count} times`);
-  if (rule.until !== null) parts.push(`until ${rule.until}`);
+  if (rule.until !== null) parts.push(`until ${writeDate(rule.until)}`);
   return parts.join(', ');
 }

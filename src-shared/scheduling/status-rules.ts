@@ -1,3 +1,5 @@
+import type { DateFormat } from '../api/areas/settings';
+import { formatDate } from '../locale/date-format';
 import { STATUS_LABELS, type AppointmentStatus } from './status';
 
 /**
@@ -20,6 +22,8 @@ export interface StatusFacts {
   noShowGraceMinutes: number;
   /** Where the newest status change came from, when it led to the status the appointment has now: what an undo returns to. */
   previous: AppointmentStatus | null;
+  /** How refusals write the two dates (the clinic's date format); as stored when absent. */
+  dateFormat?: DateFormat;
 }
 
 export interface StatusMove {
@@ -49,8 +53,10 @@ export function noShowFrom(facts: Pick<StatusFacts, 'startAt' | 'noShowGraceMinu
 /** Why a change to `to` is refused on this day, whoever asks; null when the day allows it. */
 export function dayRefusal(facts: StatusFacts, to: AppointmentStatus): string | null {
   if (!DAY_STATUSES.includes(to) || to === facts.status) return null;
-  if (facts.date !== facts.today)
-    return `this appointment is on ${facts.date}: it can become ${STATUS_LABELS[to]} only on its day (today is ${facts.today})`;
+  if (facts.date !== facts.today) {
+    const date = (iso: string) => formatDate(iso, facts.dateFormat ?? 'YYYY-MM-DD');
+    return `this appointment is on ${date(facts.date)}: it can become ${STATUS_LABELS[to]} only on its day (today is ${date(facts.today)})`;
+  }
   if (to === 'no_show' && facts.now < noShowFrom(facts))
     return `a no-show can be recorded only once the start has passed by ${facts.noShowGraceMinutes} minutes`;
   return null;

@@ -1,5 +1,6 @@
 import { tzOffset } from '@date-fns/tz';
 import { mergeIntervals, type Interval } from './intervals';
+import { ISO_WORDING, type ClinicWording } from '../locale/date-format';
 
 /**
  * Wall-clock time in the clinic's IANA zone. Pure, for the renderer and main alike.
@@ -307,20 +308,20 @@ export type ToInstantResult =
  * A local date and time to an instant, refusing what a person must decide: a time the clocks skip
  * does not exist; a time the clocks repeat needs `offsetMinutes` or `fold`.
  */
-export function localToInstant(zone: string, start: LocalStart): ToInstantResult {
+export function localToInstant(zone: string, start: LocalStart, wording: ClinicWording = ISO_WORDING): ToInstantResult {
   const minutes = parseLocalTime(start.time);
   if (!isLocalDate(start.date) || minutes === null || minutes >= DAY_MINUTES) {
     return { ok: false, problem: 'malformed', message: 'must be a real date and a time written as HH:mm' };
   }
   const resolution = resolveLocal(zone, start.date, minutes);
-  const when = `${start.time} on ${start.date}`;
+  const when = `${wording.time(start.time)} on ${wording.date(start.date)}`;
   if (resolution.kind === 'gap') {
     const jumpedTo = localTimeOf(zone, resolution.transitionAt);
     const jumpedFrom = formatLocalTime(localParts(zone, resolution.transitionAt - MINUTE_MS).minutes + 1);
     return {
       ok: false,
       problem: 'gap',
-      message: `${when} does not exist in ${zone}: the clocks go forward from ${jumpedFrom} to ${jumpedTo}`,
+      message: `${when} does not exist in ${zone}: the clocks go forward from ${wording.time(jumpedFrom)} to ${wording.time(jumpedTo)}`,
     };
   }
   if (resolution.kind === 'exact') {

@@ -258,3 +258,60 @@ test('the nurse: an Intake action and key on each row, errors that go when corre
   await roomed.getByRole('button', { name: 'Check out' }).click();
   await expect(page.getByRole('row', { name: /Rivera, Ana, Done/ })).toBeVisible();
 });
+
+test('dates typed and read the clinic’s way: a month-first date is read back in words and free times follow the 12-hour clock', async ({
+  page,
+  desk,
+}) => {
+  await setUpUsClinic(page, desk.url);
+  await configure(page);
+  // A day a week ahead, typed as an American receptionist would: month first, no leading zeros.
+  const [y = 0, m = 1, d = 1] = todayInClinic().split('-').map(Number);
+  const ahead = new Date(Date.UTC(y, m - 1, d + 7));
+  const typed = `${ahead.getUTCMonth() + 1}/${ahead.getUTCDate()}/${ahead.getUTCFullYear()}`;
+  const inWords = new Intl.DateTimeFormat('en-US', {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(ahead);
+  const app = new FrontDeskPage(page);
+  await app.open('Find a slot');
+  const form = page.getByRole('form', { name: 'Find a slot' });
+  await form.getByLabel('Patient').fill('chen');
+  await form.getByRole('button', { name: /Chen, Wei/ }).click();
+  const from = form.getByLabel('From');
+  await from.fill(typed);
+  await expect(from).toHaveAccessibleDescription(`Read as ${inWords}`);
+  await form.getByLabel('To').fill(typed);
+  await form.getByRole('button', { name: 'Find slots' }).click();
+  const results = page.getByRole('region', { name: /free slots/ });
+  const first = results.getByRole('row').nth(1);
+  // The provider is open all day: the first free start is midnight, written as a 12-hour clinic writes it.
+  await expect(first).toContainText('12:00 AM');
+  await expect(results).not.toContainText(/\b\d{2}:\d{2}\b(?! ?[AP]M)/);
+  await screenshot(page, '166-find-a-slot-month-first-12-hour');
+
+  // Time off: the same field everywhere, the same reading.
+  await app.open('Scheduling set-up');
+  await page
+    .getByRole('tablist', { name: 'Set-up sections' })
+    .getByRole('tab', { name: 'Time off and extra hours' })
+    .click();
+  const addOff = page.getByRole('form', { name: 'Add time off or extra hours' });
+  const firstDay = addOff.getByLabel('First day');
+  await firstDay.fill(typed);
+  await expect(firstDay).toHaveAccessibleDescription(`Read as ${inWords}`);
+  await firstDay.fill('13/2/2027');
+  // 13 cannot be a month: read day-first rather than refused, and the words say so.
+  await expect(firstDay).toHaveAccessibleDescription('Read as Saturday, February 13, 2027');
+  await firstDay.fill('2/30/2027');
+  await expect(firstDay).toHaveAccessibleDescription('Not a date yet: write it as MM/DD/YYYY');
+
+  // The calendar's "go to a date" reads the same way and goes there; the heading says the day in words.
+  await app.open('Calendar');
+  const jump = page.locator('#cal-date');
+  await jump.fill(typed);
+  await expect(page.locator('.cal-date-label')).toContainText(inWords);
+});

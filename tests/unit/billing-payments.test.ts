@@ -310,6 +310,27 @@ describe('payments', () => {
     ])
       expect(text).toContain(expected);
   });
+
+  it("prints a 12-hour, month-first clinic's receipt with its date and time that way, never 24-hour", async () => {
+    await b.openDrawerOnce();
+    const { patientId } = await owing();
+    const payment = await b.clinic.ok('desk', 'payments.take', {
+      patientId,
+      amountMinor: 6500,
+      methodId: b.methods.card,
+      reference: 'TID-12',
+    });
+    const before = await b.clinic.ok('admin', 'settings.get', {});
+    await b.clinic.ok('admin', 'settings.update', { timeFormat: '12h', dateFormat: 'MM/DD/YYYY' });
+    try {
+      const text = await pdfText(await b.clinic.ok('desk', 'payments.receipt', { paymentId: payment.id }));
+      const dateLine = /Date: (\S+ \S+(?: [AP]M)?)/.exec(text)?.[1] ?? '';
+      expect(dateLine).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{1,2}:\d{2} [AP]M$/);
+      expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}|\b\d{2}:\d{2}\b(?! ?[AP]M)/);
+    } finally {
+      await b.clinic.ok('admin', 'settings.update', { timeFormat: before.timeFormat, dateFormat: before.dateFormat });
+    }
+  });
 });
 
 describe('the drawer and the day', () => {

@@ -219,6 +219,25 @@ describe('planning and sending', () => {
     expect((await r.outbox('failed'))[0]?.lastError).toMatch(/ECONNREFUSED|connect/i);
   });
 
+  it("a 12-hour, month-first clinic's reminder and skip reason read 11/25/2026 at 2:00 PM, never 14:00", async () => {
+    await s.clinic.ok('admin', 'settings.update', { timeFormat: '12h', dateFormat: 'MM/DD/YYYY' });
+    const server = await r.useSmtp();
+    await r.book(await r.patientWith({ email: 'us@example.org' }), '2026-11-25', '14:00');
+    const moved = await r.book(await r.patientWith({ email: 'moved@example.org' }), '2026-11-25', '11:00');
+    await s.clinic.core.sweepReminders();
+    await s.clinic.ok('desk', 'appointments.move', {
+      appointmentId: moved.id,
+      start: { date: '2026-11-25', time: '15:30' },
+    });
+    await r.setClock(Date.UTC(2026, 10, 23, 19, 0)); // both 48 h reminders are due
+    await s.clinic.core.sweepReminders();
+    expect(server.messages.map((m) => m.to)).toEqual([['us@example.org']]);
+    expect(server.messages[0]?.text).toContain('on 11/25/2026 at 2:00 PM at Main Street');
+    expect((await r.outbox('skipped')).map((entry) => entry.lastError)).toEqual([
+      'The appointment was moved to 11/25/2026 3:30 PM.',
+    ]);
+  });
+
   it('skips the reminder of a cancelled appointment and the old time of a moved one', async () => {
     const server = await r.useSmtp();
     const cancelled = await r.book(await r.patientWith({ email: 'cancel@example.org' }), '2026-11-25', '10:00');

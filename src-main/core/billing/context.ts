@@ -1,4 +1,4 @@
-import type { DateFormat } from '../../../src-shared/api/areas/settings';
+import type { DateFormat, TimeFormat } from '../../../src-shared/api/areas/settings';
 import { ApiError, fieldError } from '../../../src-shared/api/errors';
 import { moneyFormat, type MoneyFormat } from '../../../src-shared/billing/money';
 import { todayIn } from '../../../src-shared/patients/dates';
@@ -18,6 +18,7 @@ export interface BillingContext {
   clinicName: string;
   timeZone: string;
   dateFormat: DateFormat;
+  timeFormat: TimeFormat;
   today: string;
   now: number;
   money: MoneyFormat;
@@ -31,6 +32,7 @@ export async function billingContext(db: ReadDb, now: number): Promise<BillingCo
     clinicName: frame.clinic.clinicName,
     timeZone: frame.clinic.timeZone,
     dateFormat: frame.clinic.dateFormat as DateFormat,
+    timeFormat: frame.clinic.timeFormat as TimeFormat,
     today: todayIn(frame.clinic.timeZone, now),
     now,
     money: moneyFormat(frame.clinic.currency, frame.settings.locale),

@@ -30,7 +30,7 @@ export async function updateBillingSettings(
     .execute();
 }
 
-/** The clinic's name, zone, currency and date format, the billing settings and this desk, in one read. */
+/** The clinic's name, zone, currency, date and time formats, the billing settings and this desk, in one read. */
 export async function readBillingFrame(db: ReadDb) {
   const row = await db
     .selectFrom('clinic_settings as c')
@@ -42,6 +42,7 @@ export async function readBillingFrame(db: ReadDb) {
       'c.time_zone',
       'c.currency',
       'c.date_format',
+      'c.time_format',
       'd.desk_id',
       'd.name as desk_name',
       'd.series_prefix',
@@ -56,6 +57,7 @@ export async function readBillingFrame(db: ReadDb) {
     time_zone,
     currency,
     date_format,
+    time_format,
     desk_id,
     desk_name,
     series_prefix,
@@ -64,7 +66,13 @@ export async function readBillingFrame(db: ReadDb) {
     ...settings
   } = row;
   return {
-    clinic: { clinicName: clinic_name, timeZone: time_zone, currency, dateFormat: date_format },
+    clinic: {
+      clinicName: clinic_name,
+      timeZone: time_zone,
+      currency,
+      dateFormat: date_format,
+      timeFormat: time_format,
+    },
     settings,
     desk: {
       id: 1,

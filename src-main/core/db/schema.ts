@@ -2,6 +2,7 @@ import type { BackupTables } from './schema-backups';
 import type { BillingTables } from './schema-billing';
 import type { DocumentTables } from './schema-documents';
 import type { ReminderTables } from './schema-reminders';
+import type { StockTables } from './schema-stock';
 import type { VisitTables } from './schema-visits';
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 
@@ -403,7 +404,8 @@ export interface AppointmentHistoryTable {
   updated_at: EpochMs;
 }
 
-export interface Database extends DocumentTables, ReminderTables, VisitTables, BillingTables, BackupTables {
+export interface Database
+  extends DocumentTables, ReminderTables, VisitTables, BillingTables, BackupTables, StockTables {
   clinic_settings: ClinicSettingsTable;
   roles: RolesTable;
   role_permissions: RolePermissionsTable;

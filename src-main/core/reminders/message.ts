@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely';
-import type { DateFormat } from '../../../src-shared/api/areas/settings';
+import type { DateFormat, TimeFormat } from '../../../src-shared/api/areas/settings';
 import { formatDate } from '../../../src-shared/patients/dates';
 import type { TemplateValues } from '../../../src-shared/reminders/templates';
-import { isoWeekday, localParts, formatLocalTime, weekdayName } from '../../../src-shared/scheduling/time';
+import { isoWeekday, localParts, weekdayName } from '../../../src-shared/scheduling/time';
+import { formatClockTime } from '../../../src-shared/locale/time-format';
 import type { Database } from '../db/schema';
 import { readSettings } from '../settings/repository';
 import type { ReadDb } from '../db/handles';
@@ -65,12 +66,20 @@ export interface ClinicFacts {
   name: string;
   timeZone: string;
   dateFormat: DateFormat;
+  timeFormat: TimeFormat;
 }
 
-/** The clinic's name, zone and date format; undefined before the clinic is set up. */
+/** The clinic's name, zone and date and time formats; undefined before the clinic is set up. */
 export async function readClinicFacts(db: ReadDb): Promise<ClinicFacts | undefined> {
   const clinic = await readSettings(db);
-  return clinic ? { name: clinic.clinicName, timeZone: clinic.timeZone, dateFormat: clinic.dateFormat } : undefined;
+  return clinic
+    ? {
+        name: clinic.clinicName,
+        timeZone: clinic.timeZone,
+        dateFormat: clinic.dateFormat,
+        timeFormat: clinic.timeFormat,
+      }
+    : undefined;
 }
 
 /** The placeholders' values: date and time as the clinic's wall clock shows them, in its format. */
@@ -83,7 +92,7 @@ export function templateValues(appointment: AppointmentFacts, clinic: ClinicFact
     provider: appointment.provider,
     date: formatDate(local.date, clinic.dateFormat),
     weekday: weekdayName(isoWeekday(local.date)),
-    time: formatLocalTime(local.minutes),
+    time: formatClockTime(local.minutes, clinic.timeFormat),
     location: appointment.location,
     type: appointment.type,
   };

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { formatDate } from '../../../src-shared/patients/dates';
+import { clinicWording } from '../../../src-shared/locale/date-format';
 import { renderTemplate } from '../../../src-shared/reminders/templates';
 import { STATUS_LABELS, type AppointmentStatus } from '../../../src-shared/scheduling/status';
 import { localDateOf, localTimeOf } from '../../../src-shared/scheduling/time';
@@ -165,8 +165,11 @@ function skipReason(
     return `The appointment is now ${STATUS_LABELS[appointment.status as AppointmentStatus]}.`;
   }
   if (appointment.startAt !== row.appointment_start_at) {
-    const date = formatDate(localDateOf(clinic.timeZone, appointment.startAt), clinic.dateFormat);
-    return `The appointment was moved to ${date} ${localTimeOf(clinic.timeZone, appointment.startAt)}.`;
+    const moved = clinicWording(clinic.dateFormat, clinic.timeFormat).dateTime(
+      localDateOf(clinic.timeZone, appointment.startAt),
+      localTimeOf(clinic.timeZone, appointment.startAt),
+    );
+    return `The appointment was moved to ${moved}.`;
   }
   if (appointment.startAt <= now) return 'The appointment has already started.';
   if (!channelOn(config, row.channel))

@@ -9,7 +9,7 @@ import type {
 } from '../../../src-shared/scheduling/model';
 import { ApiError, fieldError } from '../../../src-shared/api/errors';
 import { displayName } from '../../../src-shared/patients/names';
-import { formatDate } from '../../../src-shared/locale/date-format';
+import { clinicWording, formatDate } from '../../../src-shared/locale/date-format';
 import { formatHhMm } from '../../../src-shared/locale/time-format';
 import { providerDay, type DayAvailability } from '../../../src-shared/scheduling/availability';
 import { coveredBy, mergeIntervals, overlaps, type Interval } from '../../../src-shared/scheduling/intervals';
@@ -395,8 +395,8 @@ function refuse(problems: BookingProblem[]): never {
   );
 }
 
-function resolveStart(zone: string, start: LocalStartInput): number {
-  const result = localToInstant(zone, start);
+function resolveStart(wording: Wording, start: LocalStartInput): number {
+  const result = localToInstant(wording.timeZone, start, clinicWording(wording.dateFormat, wording.timeFormat));
   if (result.ok) return result.instant;
   const details: { fields: Record<string, string>; choices?: unknown } = { fields: { 'start.time': result.message } };
   if (result.choices) details.choices = result.choices;
@@ -551,7 +551,7 @@ export async function bookAppointment(
     if (isBlocking(previous.status))
       throw fieldError('rescheduledFromId', 'cancel that appointment first, or move it instead');
   }
-  const start = resolveStart(zone, input.start);
+  const start = resolveStart(clock, input.start);
   const end = start + (input.durationMinutes ?? type.row.duration_minutes) * MINUTE_MS;
   const placement = await placementFor(db, zone, { ...input, start, end });
   const problems = await findProblems(db, clock, placement);
@@ -665,7 +665,7 @@ export async function moveAppointment(db: Db, input: MoveInput, actor: Actor, no
       throw fieldError('providerId', `${provider.display_name} does not see ${type.row.name} appointments`);
     }
   }
-  const start = input.start ? resolveStart(zone, input.start) : before.start_at;
+  const start = input.start ? resolveStart(clock, input.start) : before.start_at;
   const duration =
     input.durationMinutes !== undefined ? input.durationMinutes * MINUTE_MS : before.end_at - before.start_at;
   const locationChanged = input.locationId !== undefined && input.locationId !== before.location_id;

@@ -31,6 +31,7 @@ import { newId } from '../ids';
 import { requireSettings } from '../settings/repository';
 import type { ReadDb } from '../db/handles';
 import type { DateFormat, TimeFormat } from '../../../src-shared/api/areas/settings';
+import { clinicWording, type ClinicWording } from '../../../src-shared/locale/date-format';
 
 /**
  * The clinic's scheduling configuration: locations, rooms, providers, appointment types, weekly
@@ -56,6 +57,12 @@ export async function clinicClock(db: ReadDb): Promise<ClinicClock> {
     dateFormat: settings.dateFormat,
     timeFormat: settings.timeFormat,
   };
+}
+
+/** How main's sentences write the clinic's dates and times (its date format, its 12/24-hour clock). */
+export async function clinicWordingOf(db: ReadDb): Promise<ClinicWording> {
+  const clock = await clinicClock(db);
+  return clinicWording(clock.dateFormat, clock.timeFormat);
 }
 
 // ---- row -> summary ----------------------------------------------------------------------------
@@ -510,7 +517,10 @@ export async function refuseHolidayClash(
     : clash.where('location_id', 'is', null);
   if (holiday.holidayId) clash = clash.where('id', '!=', holiday.holidayId);
   const existing = await clash.executeTakeFirst();
-  if (existing) throw fieldError('date', `${holiday.date} is already a holiday (${existing.name})`);
+  if (existing) {
+    const { date } = await clinicWordingOf(db);
+    throw fieldError('date', `${date(holiday.date)} is already a holiday (${existing.name})`);
+  }
 }
 
 export async function createHoliday(

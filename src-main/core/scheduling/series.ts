@@ -12,6 +12,7 @@ import type {
   SeriesView,
 } from '../../../src-shared/api/areas/series';
 import { ApiError, fieldError } from '../../../src-shared/api/errors';
+import { clinicWording, type ClinicWording } from '../../../src-shared/locale/date-format';
 import { describeRule, occurrences } from '../../../src-shared/scheduling/recurrence';
 import { CANCELLABLE_STATUSES } from '../../../src-shared/scheduling/status';
 import { addDays, localDateOf, localTimeOf } from '../../../src-shared/scheduling/time';
@@ -25,7 +26,8 @@ import {
   type Actor,
   type WriteOutcome,
 } from './appointments';
-import { clinicClock, requireType } from './config';
+import { clinicClock, clinicWordingOf, requireType } from './config';
+import { refusalOf, refuseDates } from './series-refusals';
 import type { ReadDb } from '../db/handles';
 
 /**
@@ -40,7 +42,7 @@ type Db = Kysely<Database>;
 /** Occurrences a series edit may still change: not yet under way. */
 const EDITABLE: readonly AppointmentRow['status'][] = ['booked', 'confirmed'];
 
-export function toSeriesView(row: AppointmentSeriesRow): SeriesView {
+export function toSeriesView(row: AppointmentSeriesRow, wording: ClinicWording): SeriesView {
   return {
     id: row.id,
     patientId: row.patient_id,
@@ -53,37 +55,17 @@ export function toSeriesView(row: AppointmentSeriesRow): SeriesView {
     durationMinutes: row.duration_minutes,
     until: row.until_date,
     count: row.count,
-    description: describeRule({
-      frequency: row.frequency,
-      interval: row.interval,
-      until: row.until_date,
-      count: row.count,
-    }),
+    description: describeRule(
+      {
+        frequency: row.frequency,
+        interval: row.interval,
+        until: row.until_date,
+        count: row.count,
+      },
+      wording.date,
+    ),
     splitFromId: row.split_from_id,
   };
-}
-
-/** A rule refusal of one occurrence, as data; anything else (a bad patient id ...) is rethrown. */
-function refusalOf(error: unknown, index: number, date: string, time: string): SeriesRefusal {
-  if (!(error instanceof ApiError)) throw error;
-  const timeProblem = error.code === 'VALIDATION' ? error.details?.fields?.['start.time'] : undefined;
-  if (timeProblem !== undefined)
-    return { index, date, time, problems: [{ code: 'no_such_time', message: `${timeProblem}.` }] };
-  if (error.code !== 'CONFLICT') throw error;
-  const listed = error.details?.problems;
-  const problems = Array.isArray(listed)
-    ? (listed as { code: string; message: string }[])
-    : [{ code: 'conflict', message: error.message }];
-  return { index, date, time, problems };
-}
-
-function refuseDates(refused: SeriesRefusal[], total: number, verb: string): never {
-  const dates = refused.map((r) => r.date).join(', ');
-  throw new ApiError(
-    'CONFLICT',
-    `${refused.length} of ${total} dates cannot be ${verb} (${dates}), so none was. ${refused.map((r) => `${r.date}: ${r.problems.map((p) => p.message).join(' ')}`).join(' ')}`,
-    { occurrences: refused, total },
-  );
 }
 
 export interface SeriesOutcome {
@@ -172,10 +154,14 @@ export async function bookSeries(
       refused.push(refusalOf(error, index, date, input.start.time));
     }
   }
-  if (outcomes.length === 0) refuseDates(refused, dates.length, 'booked');
-  if (refused.length > 0 && !input.skipRefused) refuseDates(refused, dates.length, 'booked');
+  if (outcomes.length === 0) refuseDates(refused, dates.length, 'booked', await clinicWordingOf(db));
+  if (refused.length > 0 && !input.skipRefused) refuseDates(refused, dates.length, 'booked', await clinicWordingOf(db));
   return {
-    result: { series: toSeriesView(series), booked: outcomes.map((o) => o.view), skipped: refused },
+    result: {
+      series: toSeriesView(series, await clinicWordingOf(db)),
+      booked: outcomes.map((o) => o.view),
+      skipped: refused,
+    },
     ...collect(outcomes),
     patientId: input.patientId,
   };
@@ -327,7 +313,8 @@ export async function changeSeries(
   actor: Actor,
   now: number,
 ): Promise<SeriesOutcome & { result: SeriesEditResult }> {
-  const { timeZone: zone } = await clinicClock(db);
+  const clock = await clinicClock(db);
+  const zone = clock.timeZone;
   const row = await occurrenceRow(db, input.appointmentId, input.expectedUpdatedAt);
   const series = input.scope === 'one' ? null : await requireSeries(db, row);
   const targets = await inScope(db, row, input.scope, EDITABLE, now);
@@ -358,7 +345,8 @@ export async function changeSeries(
     }
   }
   // A change half-applied across a series is worse than none: refuse it whole, listing each date.
-  if (refused.length > 0) refuseDates(refused, targets.length, 'changed');
+  if (refused.length > 0)
+    refuseDates(refused, targets.length, 'changed', clinicWording(clock.dateFormat, clock.timeFormat));
 
   let seriesId = row.series_id ?? '';
   if (series) {
@@ -394,5 +382,5 @@ export async function seriesOf(db: ReadDb, appointmentId: string): Promise<Serie
     .orderBy('id')
     .execute();
   const views = await Promise.all(members.map((m) => viewAppointment(db, zone, m.id)));
-  return { ...toSeriesView(series), occurrences: views };
+  return { ...toSeriesView(series, await clinicWordingOf(db)), occurrences: views };
 }

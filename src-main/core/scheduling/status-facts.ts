@@ -22,6 +22,7 @@ export async function statusFacts(
     now,
     noShowGraceMinutes: settings?.noShowGraceMinutes ?? 10,
     previous: await previousStatus(db, row.id, row.status),
+    dateFormat: settings?.dateFormat ?? 'YYYY-MM-DD',
   };
 }
 

@@ -4,7 +4,14 @@ import type { UpdateExceptionInput, UpdateHolidayInput } from '../../../src-shar
 import type { RemoveResult } from '../../../src-shared/scheduling/model';
 import { fieldError } from '../../../src-shared/api/errors';
 import type { Database } from '../db/schema';
-import { exceptionColumns, refuseHolidayClash, requireLocation, toException, toHoliday } from './config';
+import {
+  clinicWordingOf,
+  exceptionColumns,
+  refuseHolidayClash,
+  requireLocation,
+  toException,
+  toHoliday,
+} from './config';
 
 /**
  * Changing and removing time off, extra hours and clinic holidays. They are rules, like weekly hours:
@@ -55,7 +62,9 @@ export async function removeException(db: Db, exceptionId: string, now: number):
     .set({ deleted_at: now, updated_at: Math.max(now, before.updated_at + 1) })
     .where('id', '=', before.id)
     .execute();
-  const dates = before.end_date === before.date ? before.date : `${before.date} to ${before.end_date}`;
+  const { date } = await clinicWordingOf(db);
+  const dates =
+    before.end_date === before.date ? date(before.date) : `${date(before.date)} to ${date(before.end_date)}`;
   return before.kind === 'time_off'
     ? { outcome: 'deactivated', message: `The time off on ${dates} is removed: those hours can be booked again.` }
     : {
@@ -90,8 +99,9 @@ export async function removeHoliday(db: Db, holidayId: string, now: number): Pro
     .set({ deleted_at: now, updated_at: Math.max(now, before.updated_at + 1) })
     .where('id', '=', before.id)
     .execute();
+  const { date } = await clinicWordingOf(db);
   return {
     outcome: 'deactivated',
-    message: `${before.name} on ${before.date} is no longer a holiday: the weekly hours apply that day.`,
+    message: `${before.name} on ${date(before.date)} is no longer a holiday: the weekly hours apply that day.`,
   };
 }

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { ApiError, fieldError } from '../../../src-shared/api/errors';
 import { todayIn } from '../../../src-shared/patients/dates';
+import { formatDate } from '../../../src-shared/locale/date-format';
 import { localDateOf } from '../../../src-shared/scheduling/time';
 import { VISIT_STATUS_LABELS, type VisitStatus } from '../../../src-shared/visits/status';
 import type { Database } from '../db/schema';
@@ -124,7 +125,7 @@ export interface CheckInInput {
 }
 
 export async function checkIn(db: Db, input: CheckInInput, actor: VisitActor, now: number): Promise<VisitOutcome> {
-  const { timeZone } = await clinicClock(db);
+  const { timeZone, dateFormat } = await clinicClock(db);
   const date = todayIn(timeZone, now);
   let patientId: string;
   let providerId: string | null = null;
@@ -133,7 +134,10 @@ export async function checkIn(db: Db, input: CheckInInput, actor: VisitActor, no
     const appointment = await findLinkedAppointment(db, input.appointmentId);
     if (!appointment) throw fieldError('appointmentId', 'no such appointment');
     const day = localDateOf(timeZone, appointment.start_at);
-    if (day !== date) throw fieldError('appointmentId', `this appointment is on ${day}, not today (${date})`);
+    if (day !== date) {
+      const written = (iso: string) => formatDate(iso, dateFormat);
+      throw fieldError('appointmentId', `this appointment is on ${written(day)}, not today (${written(date)})`);
+    }
     const open = await findVisitOfAppointment(db, appointment.id);
     if (open) {
       throw new ApiError(

@@ -1,5 +1,6 @@
 import type { DateFormat } from '../../../src-shared/api/areas/settings';
-import { formatOptionalDate } from '../../../src-shared/locale/date-format';
+import { formatLongDate, formatOptionalDate } from '../../../src-shared/locale/date-format';
+import { parseDateInput } from '../../../src-shared/patients/dates';
 import { useClinicSettings } from '../stores/clinic-settings';
 
 /** The clinic's date format ('YYYY-MM-DD' until the settings have arrived). */
@@ -11,4 +12,14 @@ export function useDateFormat(): DateFormat {
 export function useCalendarDate(): (iso: string | null | undefined) => string {
   const format = useDateFormat();
   return (iso) => formatOptionalDate(iso, format);
+}
+
+/**
+ * What a typed date was read as, in words ("Read as Tuesday, February 3, 1980"), so a day-first or
+ * month-first misreading shows before it is saved; the format to use while the text is not a date.
+ */
+export function dateReadBack(text: string, format: DateFormat, emptyHint = `As ${format}`): string {
+  if (text.trim() === '') return emptyHint;
+  const read = parseDateInput(text, format);
+  return read ? `Read as ${formatLongDate(read, format)}` : `Not a date yet: write it as ${format}`;
 }

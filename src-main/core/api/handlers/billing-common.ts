@@ -40,6 +40,7 @@ export function printContext(context: BillingContext): PrintContext {
     taxNumber: context.settings.tax_number,
     money: context.money,
     dateFormat: context.dateFormat,
+    timeFormat: context.timeFormat,
     timeZone: context.timeZone,
   };
 }

@@ -19,6 +19,10 @@ import { accountsHandlers } from './accounts';
 import { billingHandlers } from './billing';
 import { claimsHandlers } from './claims';
 import { drawersHandlers } from './drawers';
+import { stockHandlers } from './stock';
+import { stockroomHandlers } from './stockroom';
+import { stocktakeHandlers } from './stocktake';
+import { purchasingHandlers } from './purchasing';
 import { feesHandlers } from './fees';
 import { invoicesHandlers } from './invoices';
 import { paymentsHandlers } from './payments';
@@ -50,6 +54,10 @@ export const handlers: Handlers = {
   ...paymentsHandlers,
   ...accountsHandlers,
   ...drawersHandlers,
+  ...stockHandlers,
+  ...stockroomHandlers,
+  ...stocktakeHandlers,
+  ...purchasingHandlers,
   ...claimsHandlers,
   ...statementsHandlers,
   ...backupsHandlers,

@@ -10,27 +10,29 @@ import { AGEING_BUCKETS } from '../../../../src-shared/billing/ageing';
 import { CLAIM_STATUS_LABELS } from '../../../../src-shared/billing/claim-status';
 import { formatMoney, type MoneyFormat } from '../../../../src-shared/billing/money';
 import { formatRate } from '../../../../src-shared/billing/tax';
-import { formatDate } from '../../../../src-shared/patients/dates';
-import type { DateFormat } from '../../../../src-shared/api/areas/settings';
+import { clinicWording, formatDate } from '../../../../src-shared/locale/date-format';
+import type { DateFormat, TimeFormat } from '../../../../src-shared/api/areas/settings';
 import { localDateOf, localTimeOf } from '../../../../src-shared/scheduling/time';
 import { letterhead, PdfWriter, type Column, type Letterhead } from './layout';
 
 /**
  * The documents billing prints, made by core with pdf-lib: the same bytes whether the desk runs in
  * Electron or in browser mode. Every figure comes from the view the screen shows (recorded totals for
- * issued invoices), formatted in the clinic's currency and date format.
+ * issued invoices), formatted in the clinic's currency, date format and 12/24-hour clock.
  */
 
 export interface PrintContext extends Letterhead {
   money: MoneyFormat;
   dateFormat: DateFormat;
+  timeFormat: TimeFormat;
   timeZone: string;
 }
 
 const money = (minor: number, p: PrintContext) => formatMoney(minor, p.money);
 const date = (iso: string | null, p: PrintContext) => (iso ? formatDate(iso, p.dateFormat) : '');
+/** An instant as the clinic's wall clock shows it, in its date format and 12/24-hour clock. */
 const stamp = (at: number, p: PrintContext) =>
-  `${formatDate(localDateOf(p.timeZone, at), p.dateFormat)} ${localTimeOf(p.timeZone, at)}`;
+  clinicWording(p.dateFormat, p.timeFormat).dateTime(localDateOf(p.timeZone, at), localTimeOf(p.timeZone, at));
 
 const LINE_COLUMNS: Column[] = [
   { width: 50 },

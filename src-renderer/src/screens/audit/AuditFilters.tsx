@@ -1,5 +1,6 @@
 import { useState, type SyntheticEvent } from 'react';
 import { Field } from '../../components/Field';
+import { DateField } from '../../components/DateField';
 import { SelectField } from '../../components/SelectField';
 import { endOfClinicDay, startOfClinicDay } from '../../format/datetime';
 import type { AuditFilter } from '../../stores/audit';
@@ -50,8 +51,8 @@ export function AuditFilters({ onApply }: { onApply: (filter: AuditFilter) => vo
         options={OUTCOMES}
         onChange={(event) => setOutcome(event.target.value)}
       />
-      <Field label="From date" type="date" value={from} onChange={(event) => setFrom(event.target.value)} />
-      <Field label="To date" type="date" value={to} onChange={(event) => setTo(event.target.value)} />
+      <DateField label="From date" value={from} onChange={(value) => setFrom(value)} />
+      <DateField label="To date" value={to} onChange={(value) => setTo(value)} />
       <button type="submit">Apply filters</button>
     </form>
   );

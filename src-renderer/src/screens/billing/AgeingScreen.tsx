@@ -5,6 +5,7 @@ import { formatMoney, type MoneyFormat } from '../../../../src-shared/billing/mo
 import { todayIn } from '../../../../src-shared/patients/dates';
 import { call } from '../../api';
 import { Field } from '../../components/Field';
+import { DateField } from '../../components/DateField';
 import { FormMessage } from '../../components/FormMessage';
 import { useFormErrors } from '../../hooks/useFormErrors';
 import { useClinicSettings } from '../../stores/clinic-settings';
@@ -165,14 +166,8 @@ function StatementBatch({ money }: { money: MoneyFormat }) {
           onChange={(event) => setMinimum(event.target.value)}
           error={errors.fields.minBalanceMinor}
         />
-        <Field
-          label="From"
-          type="date"
-          value={from}
-          onChange={(e) => setFrom(e.target.value)}
-          error={errors.fields.from}
-        />
-        <Field label="To" type="date" value={to} onChange={(e) => setTo(e.target.value)} error={errors.fields.to} />
+        <DateField label="From" value={from} onChange={(value) => setFrom(value)} error={errors.fields.from} />
+        <DateField label="To" value={to} onChange={(value) => setTo(value)} error={errors.fields.to} />
       </div>
       <FormMessage error={errors.form} success={done} />
       <button type="submit" className="primary">

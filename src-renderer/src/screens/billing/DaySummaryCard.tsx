@@ -2,7 +2,7 @@ import { useState, type SyntheticEvent } from 'react';
 import type { DaySummary } from '../../../../src-shared/billing/model';
 import { formatMoney, type MoneyFormat } from '../../../../src-shared/billing/money';
 import { call } from '../../api';
-import { Field } from '../../components/Field';
+import { DateField } from '../../components/DateField';
 import { FormMessage } from '../../components/FormMessage';
 import { useFormErrors } from '../../hooks/useFormErrors';
 import { MethodTotalsTable } from './MethodTotalsTable';
@@ -25,13 +25,7 @@ export function DaySummaryCard({ today, money }: { today: string; money: MoneyFo
     <section className="card billing-card wide-card" aria-labelledby="day-title">
       <h2 id="day-title">The day across desks</h2>
       <form className="billing-fields" aria-label="Day summary" onSubmit={(event) => void submit(event)} noValidate>
-        <Field
-          label="Date"
-          type="date"
-          value={date}
-          onChange={(e) => setDate(e.target.value)}
-          error={errors.fields.date}
-        />
+        <DateField label="Date" value={date} onChange={(value) => setDate(value)} error={errors.fields.date} />
         <div className="field">
           <button type="submit">Show the day</button>
         </div>

@@ -4,7 +4,7 @@ import { PAYMENT_METHOD_KINDS, type PaymentMethodKind } from '../../../../src-sh
 import { formatMoney, type MoneyFormat } from '../../../../src-shared/billing/money';
 import { todayIn } from '../../../../src-shared/patients/dates';
 import { call } from '../../api';
-import { Field } from '../../components/Field';
+import { DateField } from '../../components/DateField';
 import { FormMessage } from '../../components/FormMessage';
 import { SelectField } from '../../components/SelectField';
 import { useFormErrors } from '../../hooks/useFormErrors';
@@ -68,8 +68,18 @@ export function JournalScreen() {
           void load();
         }}
       >
-        <Field label="From" type="date" value={filters.from} onChange={set('from')} error={errors.fields.from} />
-        <Field label="To" type="date" value={filters.to} onChange={set('to')} error={errors.fields.to} />
+        <DateField
+          label="From"
+          value={filters.from}
+          onChange={(value) => setFilters({ ...filters, from: value })}
+          error={errors.fields.from}
+        />
+        <DateField
+          label="To"
+          value={filters.to}
+          onChange={(value) => setFilters({ ...filters, to: value })}
+          error={errors.fields.to}
+        />
         <SelectField
           label="Method"
           value={filters.methodKind}

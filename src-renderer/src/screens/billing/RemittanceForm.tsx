@@ -5,6 +5,7 @@ import { REMITTANCE_ADJUSTMENT_CODES } from '../../../../src-shared/billing/reas
 import type { ApiErrorData } from '../../../../src-shared/api/errors';
 import { call } from '../../api';
 import { Field } from '../../components/Field';
+import { DateField } from '../../components/DateField';
 import { FormMessage } from '../../components/FormMessage';
 import { useFormErrors } from '../../hooks/useFormErrors';
 import { readAmount } from './money-field';
@@ -123,11 +124,10 @@ export function RemittanceForm({
     <form aria-label="Post remittance" onSubmit={(event) => void submit(event)} noValidate>
       <h3>Post the payer’s remittance</h3>
       <div className="billing-fields">
-        <Field
+        <DateField
           label="Received on"
-          type="date"
           value={receivedOn}
-          onChange={(event) => setReceivedOn(event.target.value)}
+          onChange={(value) => setReceivedOn(value)}
           error={errors.fields.receivedOn}
         />
         <Field

@@ -1,6 +1,6 @@
 import { useState, type SyntheticEvent } from 'react';
 import { call } from '../../api';
-import { Field } from '../../components/Field';
+import { DateField } from '../../components/DateField';
 import { FormMessage } from '../../components/FormMessage';
 import { useFormErrors } from '../../hooks/useFormErrors';
 import { savePdf } from './pdf';
@@ -24,14 +24,8 @@ export function StatementForm({ patientId, today }: { patientId: string; today: 
 
   return (
     <form aria-label="Statement" className="billing-fields" onSubmit={(event) => void submit(event)} noValidate>
-      <Field
-        label="From"
-        type="date"
-        value={from}
-        onChange={(e) => setFrom(e.target.value)}
-        error={errors.fields.from}
-      />
-      <Field label="To" type="date" value={to} onChange={(e) => setTo(e.target.value)} error={errors.fields.to} />
+      <DateField label="From" value={from} onChange={(value) => setFrom(value)} error={errors.fields.from} />
+      <DateField label="To" value={to} onChange={(value) => setTo(value)} error={errors.fields.to} />
       <div className="field">
         <button type="submit">Save statement (PDF)</button>
       </div>

@@ -5,6 +5,7 @@ import { todayIn } from '../../../../src-shared/patients/dates';
 import { addDays, localParts } from '../../../../src-shared/scheduling/time';
 import { bridge } from '../../api';
 import { FormMessage } from '../../components/FormMessage';
+import { useClockTime } from '../../format/clock-time';
 import { useHashDetail } from '../../hooks/useHashRoute';
 import { cachedDay, useCalendar } from '../../stores/calendar';
 import { useClinicSettings } from '../../stores/clinic-settings';
@@ -96,6 +97,7 @@ function CalendarDay({
   const canWrite = useSession((state) => state.can('appointments:write'));
   const [selection, setSelection] = useState<Selection>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const clock = useClockTime();
   const [status, setStatus] = useState<string | null>(null);
   const [refusal, setRefusal] = useState<{ message: string; reasons: string[] } | null>(null);
 
@@ -194,7 +196,7 @@ function CalendarDay({
       const otherDay = moved.fromColumn !== moved.column && weekProvider ? dateLabel(outcome.view.date) : null;
       setStatus(
         moved.mode === 'resize'
-          ? `${outcome.view.patientName} now ${outcome.view.startTime}–${outcome.view.endTime}.`
+          ? `${outcome.view.patientName} now ${clock.span(outcome.view.startTime, outcome.view.endTime)}.`
           : movedMessage(outcome.view, provider?.displayName, otherDay),
       );
     } else {
@@ -231,7 +233,7 @@ function CalendarDay({
           onClose={close}
           onBooked={(booked: AppointmentView) => {
             setSelection({ kind: 'appointment', appointmentId: booked.id });
-            setNotice(`Booked ${booked.patientName} at ${booked.startTime} with ${provider.displayName}.`);
+            setNotice(`Booked ${booked.patientName} at ${clock.hhmm(booked.startTime)} with ${provider.displayName}.`);
             void refresh();
           }}
         />
@@ -251,7 +253,9 @@ function CalendarDay({
           onClose={close}
           onCancelled={(cancelled) => {
             close();
-            setStatus(`Cancelled ${cancelled.patientName}'s ${cancelled.typeName} at ${cancelled.startTime}.`);
+            setStatus(
+              `Cancelled ${cancelled.patientName}'s ${cancelled.typeName} at ${clock.hhmm(cancelled.startTime)}.`,
+            );
             void refresh();
           }}
           onChanged={(changed, message) => {

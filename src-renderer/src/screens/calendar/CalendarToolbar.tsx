@@ -1,7 +1,8 @@
 import { useEffect } from 'react';
 import type { ProviderSummary, RoomSummary } from '../../../../src-shared/scheduling/model';
-import { addDays, isLocalDate } from '../../../../src-shared/scheduling/time';
+import { addDays } from '../../../../src-shared/scheduling/time';
 import { dateLabel, monthLabel, shortDateLabel } from './format';
+import { JumpToDate } from './JumpToDate';
 import { addMonths, firstOfMonth, go, weekOf, type CalendarView } from './route';
 
 type Browsable = Exclude<CalendarView, { kind: 'sheet' }>;
@@ -106,17 +107,7 @@ export function CalendarToolbar({ view, today, zone, loading, providers, provide
         <button type="button" onClick={() => go(step(view, 1))} title="Alt+→">
           Next {unit}
         </button>
-        <label htmlFor="cal-date" className="visually-hidden">
-          Date
-        </label>
-        <input
-          id="cal-date"
-          type="date"
-          value={view.date}
-          onChange={(event) => {
-            if (isLocalDate(event.target.value)) go(at(view, event.target.value));
-          }}
-        />
+        <JumpToDate date={view.date} onDate={(date) => go(at(view, date))} />
         {view.kind === 'room' && (
           <Chooser
             id="cal-room"

@@ -4,12 +4,13 @@ import { STATUS_LABELS } from '../../../../src-shared/scheduling/status';
 import { localTimeOf } from '../../../../src-shared/scheduling/time';
 import { bridge, call } from '../../api';
 import { FormMessage } from '../../components/FormMessage';
+import { useClockTime, type ClockTime } from '../../format/clock-time';
 import { dateLabel } from './format';
 import { calendarHref } from './route';
 
-/** '08:00–12:30, 13:30–17:00'. */
-function spans(zone: string, list: readonly { start: number; end: number }[]): string {
-  return list.map((span) => `${localTimeOf(zone, span.start)}–${localTimeOf(zone, span.end)}`).join(', ');
+/** '08:00–12:30, 13:30–17:00' ('8:00 AM–12:30 PM, …' in a 12-hour clinic). */
+function spans(zone: string, list: readonly { start: number; end: number }[], clock: ClockTime): string {
+  return list.map((span) => clock.span(localTimeOf(zone, span.start), localTimeOf(zone, span.end))).join(', ');
 }
 
 /**
@@ -18,6 +19,7 @@ function spans(zone: string, list: readonly { start: number; end: number }[]): s
  */
 export function DaySheet({ providerId, date, clinicName }: { providerId: string; date: string; clinicName: string }) {
   const [day, setDay] = useState<DaySchedule | null>(null);
+  const clock = useClockTime();
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
@@ -65,8 +67,8 @@ export function DaySheet({ providerId, date, clinicName }: { providerId: string;
               {column.provider.specialty && ` · ${column.provider.specialty}`}
             </p>
             <p>
-              Hours: {column.availability.length > 0 ? spans(zone, column.availability) : 'not working'}
-              {column.timeOff.length > 0 && ` · Time off: ${spans(zone, column.timeOff)}`}
+              Hours: {column.availability.length > 0 ? spans(zone, column.availability, clock) : 'not working'}
+              {column.timeOff.length > 0 && ` · Time off: ${spans(zone, column.timeOff, clock)}`}
               {day.holidays.length > 0 && ` · Holiday: ${day.holidays.map((h) => h.name).join(', ')}`}
             </p>
           </header>
@@ -90,9 +92,7 @@ export function DaySheet({ providerId, date, clinicName }: { providerId: string;
               <tbody>
                 {appointments.map((a) => (
                   <tr key={a.id}>
-                    <td className="cal-sheet-time">
-                      {a.startTime}–{a.endTime}
-                    </td>
+                    <td className="cal-sheet-time">{clock.span(a.startTime, a.endTime)}</td>
                     <td>
                       <strong>{a.patientName}</strong>
                     </td>

@@ -3,6 +3,7 @@ import type { AppointmentView, BookingProblem } from '../../../../src-shared/sch
 import { formatHhMm, parseClockTime } from '../../../../src-shared/locale/time-format';
 import { isLocalDate } from '../../../../src-shared/scheduling/time';
 import { Field } from '../../components/Field';
+import { DateField } from '../../components/DateField';
 import { FormMessage } from '../../components/FormMessage';
 import { SelectField } from '../../components/SelectField';
 import { useFormErrors } from '../../hooks/useFormErrors';
@@ -78,11 +79,10 @@ export function MoveForm({ appointment, onMoved }: MoveFormProps) {
     <form aria-label="Move appointment" noValidate className="cal-move" onSubmit={(event) => void submit(event)}>
       <h3>Move</h3>
       <div className="cal-move-row">
-        <Field
+        <DateField
           label="New date"
-          type="date"
           value={date}
-          onChange={(event) => setDate(event.target.value)}
+          onChange={(value) => setDate(value)}
           error={errors.errors.fields['start.date']}
         />
         <Field

@@ -5,9 +5,11 @@ import type { SeriesRefusal } from '../../../../src-shared/api/areas/series';
 import type { Frequency } from '../../../../src-shared/scheduling/recurrence';
 import { call } from '../../api';
 import { Field } from '../../components/Field';
+import { DateField } from '../../components/DateField';
 import { FormMessage } from '../../components/FormMessage';
 import { SelectField } from '../../components/SelectField';
 import { useCalendarDate } from '../../format/calendar-date';
+import { useClockTime } from '../../format/clock-time';
 
 /**
  * "Repeat" in the booking panel: every N days, weeks or months, for a number of times or until a
@@ -85,6 +87,7 @@ export function useRepeat(onBooked: (first: AppointmentView) => void) {
 
 export function RepeatFields({ repeat }: { repeat: ReturnType<typeof useRepeat> }) {
   const showDate = useCalendarDate();
+  const clock = useClockTime();
   const { draft, setDraft, refused, fields, error, busy } = repeat;
   const fitting = refused ? refused.total - refused.dates.length : 0;
   return (
@@ -141,11 +144,10 @@ export function RepeatFields({ repeat }: { repeat: ReturnType<typeof useRepeat> 
               error={fields['repeat.count']}
             />
           ) : (
-            <Field
+            <DateField
               label="Last date"
-              type="date"
               value={draft.until}
-              onChange={(event) => setDraft({ ...draft, until: event.target.value })}
+              onChange={(value) => setDraft({ ...draft, until: value })}
               error={fields['repeat.until']}
             />
           )}
@@ -159,7 +161,7 @@ export function RepeatFields({ repeat }: { repeat: ReturnType<typeof useRepeat> 
           <ul>
             {refused.dates.map((date) => (
               <li key={date.index}>
-                {showDate(date.date)} {date.time}: {date.problems.map((p) => p.message).join(' ')}
+                {showDate(date.date)} {clock.hhmm(date.time)}: {date.problems.map((p) => p.message).join(' ')}
               </li>
             ))}
           </ul>

@@ -2,12 +2,14 @@ import { useEffect, useState } from 'react';
 import type { AppointmentView } from '../../../../src-shared/scheduling/model';
 import { STATUS_LABELS } from '../../../../src-shared/scheduling/status';
 import { call } from '../../api';
+import { useClockTime } from '../../format/clock-time';
 import { dateLabel } from './format';
 import { calendarHref } from './route';
 
 /** The missed or cancelled appointment this one was booked to replace: when it was and what became of it. */
 export function ReplacedAppointment({ appointmentId }: { appointmentId: string }) {
   const [earlier, setEarlier] = useState<AppointmentView | null>(null);
+  const clock = useClockTime();
   useEffect(() => {
     let current = true;
     void call('appointments.get', { appointmentId }).then((result) => current && result.ok && setEarlier(result.value));
@@ -18,7 +20,7 @@ export function ReplacedAppointment({ appointmentId }: { appointmentId: string }
   if (!earlier || earlier.id !== appointmentId) return <span className="muted">an earlier appointment</span>;
   return (
     <a href={calendarHref({ kind: 'day', date: earlier.date })}>
-      {dateLabel(earlier.date)}, {earlier.startTime} ({STATUS_LABELS[earlier.status]})
+      {dateLabel(earlier.date)}, {clock.hhmm(earlier.startTime)} ({STATUS_LABELS[earlier.status]})
     </a>
   );
 }

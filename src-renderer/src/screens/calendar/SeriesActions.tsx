@@ -7,6 +7,8 @@ import { FormMessage } from '../../components/FormMessage';
 import { useFormErrors } from '../../hooks/useFormErrors';
 import { useWaitlistOffers } from '../../stores/waitlist-offers';
 import { useCalendarDate } from '../../format/calendar-date';
+import { useClockTime } from '../../format/clock-time';
+import { formatClockTime, parseClockTime } from '../../../../src-shared/locale/time-format';
 
 interface SeriesActionsProps {
   appointment: AppointmentView;
@@ -35,10 +37,12 @@ function refusalsOf(details: unknown): SeriesRefusal[] {
 /** For an occurrence of a recurring series: what the series is, and cancel or retime one, these on, or all. */
 export function SeriesActions({ appointment, canWrite, onCancelled }: SeriesActionsProps) {
   const showDate = useCalendarDate();
+  const clock = useClockTime();
   const [series, setSeries] = useState<SeriesDetail | null>(null);
   const [scope, setScope] = useState<SeriesScope>('following');
   const [reason, setReason] = useState('');
-  const [time, setTime] = useState(appointment.startTime);
+  // Typed and shown in the clinic's time format (as the grid and the Move form), sent as HH:mm.
+  const [time, setTime] = useState(() => clock.hhmm(appointment.startTime));
   const [refused, setRefused] = useState<SeriesRefusal[]>([]);
   const [done, setDone] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -64,6 +68,10 @@ export function SeriesActions({ appointment, canWrite, onCancelled }: SeriesActi
     setRefused([]);
     setDone(null);
     if (action === 'cancel' && reason.trim() === '') return errors.setField('reason', 'say why they are cancelled');
+    const minute = parseClockTime(time);
+    if (action === 'change' && (minute === null || minute >= 24 * 60))
+      return errors.setField('time', `must be a time such as ${clock.minutes(9 * 60 + 30)}`);
+    const hhmm = formatClockTime(minute ?? 0, '24h');
     setBusy(true);
     const result =
       action === 'cancel'
@@ -76,7 +84,7 @@ export function SeriesActions({ appointment, canWrite, onCancelled }: SeriesActi
         : await call('series.change', {
             appointmentId: appointment.id,
             scope,
-            time,
+            time: hhmm,
             expectedUpdatedAt: appointment.updatedAt,
           });
     setBusy(false);
@@ -91,7 +99,7 @@ export function SeriesActions({ appointment, canWrite, onCancelled }: SeriesActi
       useWaitlistOffers.getState().show(appointment);
       return onCancelled(first);
     }
-    setDone(`Moved ${count} appointment${count === 1 ? '' : 's'} to ${time}.`);
+    setDone(`Moved ${count} appointment${count === 1 ? '' : 's'} to ${clock.hhmm(hhmm)}.`);
   }
 
   return (
@@ -127,7 +135,9 @@ export function SeriesActions({ appointment, canWrite, onCancelled }: SeriesActi
           >
             <Field
               label="New start time"
-              type="time"
+              inputMode="text"
+              autoComplete="off"
+              maxLength={20}
               value={time}
               onChange={(event) => setTime(event.target.value)}
               error={errors.errors.fields.time}
@@ -154,7 +164,7 @@ export function SeriesActions({ appointment, canWrite, onCancelled }: SeriesActi
               <ul>
                 {refused.map((r) => (
                   <li key={r.index}>
-                    {showDate(r.date)} {r.time}: {r.problems.map((p) => p.message).join(' ')}
+                    {showDate(r.date)} {clock.hhmm(r.time)}: {r.problems.map((p) => p.message).join(' ')}
                   </li>
                 ))}
               </ul>

@@ -28,6 +28,7 @@ export function WaitlistOffers() {
 
 function Offers({ freed }: { freed: FreedSlot }) {
   const clock = useClinicClock();
+  const time = (hhmm: string) => formatHhMm(hhmm, clock.timeFormat ?? '24h');
   const dismiss = useWaitlistOffers((state) => state.dismiss);
   const canWrite = useSession((state) => state.can('appointments:write'));
   const [offers, setOffers] = useState<WaitlistOffer[] | null>(null);
@@ -65,7 +66,7 @@ function Offers({ freed }: { freed: FreedSlot }) {
     setBusy(false);
     if (!result.ok) return setError(result.error.message);
     setBooked(
-      `Booked ${result.value.appointment.patientName} from the waitlist at ${result.value.appointment.startTime} with ${slot.providerName}.`,
+      `Booked ${result.value.appointment.patientName} from the waitlist at ${time(result.value.appointment.startTime)} with ${slot.providerName}.`,
     );
     setOffers([]);
   }
@@ -76,7 +77,7 @@ function Offers({ freed }: { freed: FreedSlot }) {
     <section className="wl-offers" aria-label="Waitlist offers">
       <div className="cal-panel-head">
         <h2>
-          Waitlist offers for {formatHhMm(freed.time, clock.timeFormat ?? '24h')}{' '}
+          Waitlist offers for {time(freed.time)}{' '}
           <small className="muted">{formatCalendarDate(freed.date, clock.dateFormat)}</small>
         </h2>
         <button type="button" onClick={dismiss}>
@@ -92,14 +93,14 @@ function Offers({ freed }: { freed: FreedSlot }) {
                 <strong>{offer.entry.patientName}</strong>{' '}
                 <span className={`tag priority-${offer.entry.priority}`}>{PRIORITY[offer.entry.priority]}</span>
                 <small className="muted cal-block">
-                  {offer.entry.typeName} · {offer.slot.time}–{offer.slot.endTime} with {offer.slot.providerName} ·
-                  waiting since {formatDate(offer.entry.createdAt, clock)}
+                  {offer.entry.typeName} · {time(offer.slot.time)}–{time(offer.slot.endTime)} with{' '}
+                  {offer.slot.providerName} · waiting since {formatDate(offer.entry.createdAt, clock)}
                   {offer.entry.note ? ` · ${offer.entry.note}` : ''}
                 </small>
               </span>
               {canWrite && (
                 <button type="button" className="primary" disabled={busy} onClick={() => void book(offer)}>
-                  Book {offer.entry.patientName} at {offer.slot.time}
+                  Book {offer.entry.patientName} at {time(offer.slot.time)}
                 </button>
               )}
             </li>

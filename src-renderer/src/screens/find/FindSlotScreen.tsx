@@ -5,7 +5,8 @@ import type { Slot } from '../../../../src-shared/scheduling/model';
 import { todayIn } from '../../../../src-shared/patients/dates';
 import { addDays } from '../../../../src-shared/scheduling/time';
 import { call } from '../../api';
-import { Field } from '../../components/Field';
+import { DateField } from '../../components/DateField';
+import { useClockTime } from '../../format/clock-time';
 import { FormMessage } from '../../components/FormMessage';
 import { PatientPicker } from '../../components/PatientPicker';
 import { SelectField } from '../../components/SelectField';
@@ -39,6 +40,7 @@ const FIELDS = ['patientId', 'typeId', 'providerIds.0', 'from', 'to', 'partOfDay
  */
 export function FindSlotScreen() {
   const zone = useClinicSettings((state) => state.settings?.timeZone);
+  const clock = useClockTime();
   const route = parseFindRoute(useHashDetail());
   const preset = usePresetPatient(route.patientId);
   const { types, providers, loadTypes, loadProviders } = useCalendar();
@@ -137,7 +139,7 @@ export function FindSlotScreen() {
     if (!result.ok) return setRefused({ key: slotKey(slot), message: result.error.message });
     if (replaces) setReplaced(replaces);
     setBooked({
-      text: `Booked ${result.value.patientName} with ${slot.providerName} on ${shortDateLabel(slot.date)} at ${slot.time}.`,
+      text: `Booked ${result.value.patientName} with ${slot.providerName} on ${shortDateLabel(slot.date)} at ${clock.hhmm(slot.time)}.`,
       date: slot.date,
     });
     // The slot is taken now, and the patient's own times changed: the list is read again.
@@ -179,18 +181,16 @@ export function FindSlotScreen() {
             error={errors.errors.fields['providerIds.0']}
           />
           <div className="find-dates">
-            <Field
+            <DateField
               label="From"
-              type="date"
               value={fromDate}
-              onChange={(event) => asking(setFrom)(event.target.value)}
+              onChange={(value) => asking(setFrom)(value)}
               error={errors.errors.fields.from}
             />
-            <Field
+            <DateField
               label="To"
-              type="date"
               value={toDate}
-              onChange={(event) => asking(setTo)(event.target.value)}
+              onChange={(value) => asking(setTo)(value)}
               error={errors.errors.fields.to}
             />
           </div>

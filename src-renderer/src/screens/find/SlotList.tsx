@@ -1,5 +1,6 @@
 import type { RefObject } from 'react';
 import type { Slot } from '../../../../src-shared/scheduling/model';
+import { useClockTime } from '../../format/clock-time';
 import { shortDateLabel } from '../calendar/format';
 
 export function slotKey(slot: Slot): string {
@@ -19,6 +20,7 @@ interface SlotListProps {
 
 /** The free starts found, earliest first, each with its Book button. */
 export function SlotList({ slots, headingRef, canBook, busy, refused, onBook }: SlotListProps) {
+  const clock = useClockTime();
   return (
     <section aria-labelledby="find-results" className="find-results">
       <h2 id="find-results" tabIndex={-1} ref={headingRef}>
@@ -43,7 +45,7 @@ export function SlotList({ slots, headingRef, canBook, busy, refused, onBook }: 
             {slots.map((slot) => (
               <tr key={slotKey(slot)}>
                 <td>{shortDateLabel(slot.date)}</td>
-                <td>{slot.time}</td>
+                <td>{clock.hhmm(slot.time)}</td>
                 <td>{slot.providerName}</td>
                 <td>{slot.locationName}</td>
                 {canBook && (
@@ -52,7 +54,7 @@ export function SlotList({ slots, headingRef, canBook, busy, refused, onBook }: 
                       type="button"
                       disabled={busy}
                       onClick={() => onBook(slot)}
-                      aria-label={`Book ${shortDateLabel(slot.date)} at ${slot.time} with ${slot.providerName}`}
+                      aria-label={`Book ${shortDateLabel(slot.date)} at ${clock.hhmm(slot.time)} with ${slot.providerName}`}
                     >
                       Book
                     </button>

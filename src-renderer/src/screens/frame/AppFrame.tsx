@@ -16,6 +16,7 @@ import { RemindersScreen } from '../reminders/RemindersScreen';
 import { ReportsScreen } from '../reports/ReportsScreen';
 import { SchedulingSetupScreen } from '../scheduling-setup/SchedulingSetupScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
+import { StockScreen } from '../stock/StockScreen';
 import { UsersScreen } from '../users/UsersScreen';
 import { BoardScreen } from '../visits/BoardScreen';
 import { DisplayScreen } from '../visits/DisplayScreen';
@@ -31,6 +32,7 @@ const SCREENS: Record<string, () => JSX.Element | null> = {
   today: TodayScreen,
   board: BoardScreen,
   billing: BillingScreen,
+  stock: StockScreen,
   patients: PatientsScreen,
   reminders: RemindersScreen,
   reports: ReportsScreen,

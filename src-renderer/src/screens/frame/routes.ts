@@ -67,6 +67,13 @@ export const ROUTES: readonly [RouteDef, ...RouteDef[]] = [
       'Appointments by status with the no-show rate, waiting times on the flow board, invoiced and collected; each with its definition, exported as CSV.',
   },
   {
+    path: 'stock',
+    label: 'Stock room',
+    permission: 'stock:read',
+    summary:
+      'Alerts (below reorder level, expiring soon, expired on a shelf), find an item by name, code or scan, and the recall: which patients got a lot.',
+  },
+  {
     path: 'reminders',
     label: 'Reminders',
     permission: 'appointments:read',

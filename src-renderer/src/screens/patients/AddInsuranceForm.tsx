@@ -3,6 +3,7 @@ import { INSURANCE_PRIORITIES, type InsurancePriority } from '../../../../src-sh
 import type { DateFormat } from '../../../../src-shared/api/areas/settings';
 import { parseDateInput } from '../../../../src-shared/patients/dates';
 import { call } from '../../api';
+import { dateReadBack } from '../../format/calendar-date';
 import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
 import { SelectField } from '../../components/SelectField';
@@ -81,6 +82,7 @@ export function AddInsuranceForm({ patientId, dateFormat }: { patientId: string;
         onChange={update('effectiveDate')}
         error={error('effectiveDate')}
         placeholder={dateFormat}
+        hint={dateReadBack(form.effectiveDate, dateFormat, 'Optional')}
       />
       <Field
         label="Termination date"
@@ -88,6 +90,7 @@ export function AddInsuranceForm({ patientId, dateFormat }: { patientId: string;
         onChange={update('terminationDate')}
         error={error('terminationDate')}
         placeholder={dateFormat}
+        hint={dateReadBack(form.terminationDate, dateFormat, 'Optional')}
       />
       <Field
         label="Last verified"
@@ -95,6 +98,7 @@ export function AddInsuranceForm({ patientId, dateFormat }: { patientId: string;
         onChange={update('lastVerifiedDate')}
         error={error('lastVerifiedDate')}
         placeholder={dateFormat}
+        hint={dateReadBack(form.lastVerifiedDate, dateFormat, 'Optional')}
       />
       <FormMessage error={errors.errors.form} />
       <button type="submit">Add insurance</button>

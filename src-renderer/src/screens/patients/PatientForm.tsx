@@ -4,6 +4,7 @@ import type { DateFormat } from '../../../../src-shared/api/areas/settings';
 import type { ApiErrorData, Result } from '../../../../src-shared/api/errors';
 import { parseDateInput } from '../../../../src-shared/patients/dates';
 import { call } from '../../api';
+import { dateReadBack } from '../../format/calendar-date';
 import { Field, TextAreaField } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
 import { SelectField } from '../../components/SelectField';
@@ -131,10 +132,7 @@ export function PatientForm({
   const text = (name: PatientTextField, label: string, extra: Partial<Parameters<typeof Field>[0]> = {}) => (
     <Field label={label} value={form[name]} onChange={update(name)} error={fieldError(name)} {...extra} />
   );
-  const dateHint = (value: string) => {
-    const iso = parseDateInput(value, dateFormat);
-    return iso ? `Read as ${iso}` : `As ${dateFormat}`;
-  };
+  const dateHint = (value: string) => dateReadBack(value, dateFormat);
 
   return (
     <div className="two-columns">

@@ -2,6 +2,7 @@ import { useState, type SyntheticEvent } from 'react';
 import type { HolidaySummary } from '../../../../src-shared/scheduling/model';
 import { call } from '../../api';
 import { Field } from '../../components/Field';
+import { DateField } from '../../components/DateField';
 import { FormMessage } from '../../components/FormMessage';
 import { SelectField } from '../../components/SelectField';
 import { useClinicClock } from '../../stores/clinic-settings';
@@ -116,11 +117,10 @@ function HolidayForm({
         <h2 id={headingId}>Add clinic holiday</h2>
       )}
       <div className="row">
-        <Field
+        <DateField
           label="Date"
-          type="date"
           value={draft.date}
-          onChange={(event) => setDraft({ ...draft, date: event.target.value })}
+          onChange={(value) => setDraft({ ...draft, date: value })}
           error={errors.errors.fields.date}
         />
         <Field

@@ -3,6 +3,7 @@ import type { TemplateSummary } from '../../../../src-shared/scheduling/model';
 import { weekdayName } from '../../../../src-shared/scheduling/time';
 import { call } from '../../api';
 import { Field } from '../../components/Field';
+import { DateField } from '../../components/DateField';
 import { FormMessage } from '../../components/FormMessage';
 import { SelectField } from '../../components/SelectField';
 import { useFormErrors } from '../../hooks/useFormErrors';
@@ -10,6 +11,7 @@ import { useClinicClock } from '../../stores/clinic-settings';
 import { useSchedulingSetup } from '../../stores/scheduling-setup';
 import { FormFooter } from './FormFooter';
 import { BreaksEditor, type BreakDraft } from './BreaksEditor';
+import { useClockTime } from '../../format/clock-time';
 import { dayLabel, WEEKDAYS } from './format';
 import { ProviderChooser } from './ProviderChooser';
 import { EditableRow, useEditableRows } from './EditableRow';
@@ -22,6 +24,7 @@ export function HoursSection() {
   const locations = useSchedulingSetup((state) => state.locations);
   const reload = useSchedulingSetup((state) => state.reload);
   const clock = useClinicClock();
+  const times = useClockTime();
   const editable = useEditableRows(reload);
   const provider = providers.find((candidate) => candidate.id === providerId);
   const rows = templates.filter((template) => template.providerId === providerId);
@@ -62,17 +65,15 @@ export function HoursSection() {
                 {rows.map((template) => (
                   <EditableRow
                     key={template.id}
-                    what={`${weekdayName(template.weekday)} ${template.start}–${template.end}`}
+                    what={`${weekdayName(template.weekday)} ${times.span(template.start, template.end)}`}
                     cells={
                       <>
                         <th scope="row">{weekdayName(template.weekday)}</th>
                         <td>{locationName(template.locationId)}</td>
-                        <td className="nowrap">
-                          {template.start}–{template.end}
-                        </td>
+                        <td className="nowrap">{times.span(template.start, template.end)}</td>
                         <td>
                           {template.breaks.length > 0 ? (
-                            template.breaks.map((b) => `${b.start}–${b.end}`).join(', ')
+                            template.breaks.map((b) => times.span(b.start, b.end)).join(', ')
                           ) : (
                             <span className="muted">None</span>
                           )}
@@ -123,6 +124,7 @@ function HoursForm({
   onSaved?: (message: string) => void;
   onCancel?: () => void;
 }) {
+  const times = useClockTime();
   const locations = useSchedulingSetup((state) => state.locations);
   const providers = useSchedulingSetup((state) => state.providers);
   const reload = useSchedulingSetup((state) => state.reload);
@@ -179,7 +181,7 @@ function HoursForm({
       const result = await call('schedule.updateTemplate', { templateId: template.id, ...hours });
       setBusy(false);
       if (!result.ok) return errors.show(result.error, shown);
-      onSaved?.(`Saved ${weekdayName(result.value.weekday)}: ${result.value.start}–${result.value.end}.`);
+      onSaved?.(`Saved ${weekdayName(result.value.weekday)}: ${times.span(result.value.start, result.value.end)}.`);
       await reload();
       return;
     }
@@ -199,7 +201,7 @@ function HoursForm({
       saved.push(weekdayName(weekday));
     }
     setBusy(false);
-    setDone(`Added ${draft.start}–${draft.end} on ${saved.join(', ')}.`);
+    setDone(`Added ${times.span(draft.start, draft.end)} on ${saved.join(', ')}.`);
     setDraft(blank);
     await reload();
   }
@@ -213,7 +215,7 @@ function HoursForm({
     >
       {template ? (
         <h3 id={prefix}>
-          Edit {weekdayName(template.weekday)} {template.start}–{template.end}
+          Edit {weekdayName(template.weekday)} {times.span(template.start, template.end)}
         </h3>
       ) : (
         <h2 id={prefix}>Add weekly hours{providerName ? ` for ${providerName}` : ''}</h2>
@@ -285,19 +287,17 @@ function HoursForm({
         errors={errors.errors.fields}
       />
       <div className="row">
-        <Field
+        <DateField
           label="Valid from"
-          type="date"
           value={draft.validFrom}
-          onChange={(event) => setDraft({ ...draft, validFrom: event.target.value })}
+          onChange={(value) => setDraft({ ...draft, validFrom: value })}
           error={errors.errors.fields.validFrom}
           hint="Empty: from now on."
         />
-        <Field
+        <DateField
           label="Valid until"
-          type="date"
           value={draft.validUntil}
-          onChange={(event) => setDraft({ ...draft, validUntil: event.target.value })}
+          onChange={(value) => setDraft({ ...draft, validUntil: value })}
           error={errors.errors.fields.validUntil}
           hint="Empty: no end."
         />

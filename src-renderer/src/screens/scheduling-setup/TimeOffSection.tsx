@@ -3,6 +3,7 @@ import { EXCEPTION_KINDS } from '../../../../src-shared/scheduling/fields';
 import type { ExceptionSummary } from '../../../../src-shared/scheduling/model';
 import { call } from '../../api';
 import { Field } from '../../components/Field';
+import { DateField } from '../../components/DateField';
 import { FormMessage } from '../../components/FormMessage';
 import { SelectField } from '../../components/SelectField';
 import type { ClinicClock } from '../../format/datetime';
@@ -11,6 +12,7 @@ import { useSchedulingSetup } from '../../stores/scheduling-setup';
 import { FormFooter } from './FormFooter';
 import { useSetupSave } from './useSetupSave';
 import { EditableRow, useEditableRows } from './EditableRow';
+import { useClockTime } from '../../format/clock-time';
 import { rangeLabel } from './format';
 import { ProviderChooser } from './ProviderChooser';
 
@@ -29,6 +31,7 @@ export function TimeOffSection() {
   const exceptions = useSchedulingSetup((state) => state.exceptions);
   const locations = useSchedulingSetup((state) => state.locations);
   const clock = useClinicClock();
+  const times = useClockTime();
   const provider = providers.find((candidate) => candidate.id === providerId);
   const rows = exceptions.filter((exception) => exception.providerId === providerId);
   const reload = useSchedulingSetup((state) => state.reload);
@@ -70,7 +73,7 @@ export function TimeOffSection() {
                         <th scope="row">{KIND_LABELS[exception.kind]}</th>
                         <td>{rangeLabel(exception.date, exception.endDate, clock)}</td>
                         <td className="nowrap">
-                          {exception.start && exception.end ? `${exception.start}–${exception.end}` : 'Whole day'}
+                          {exception.start && exception.end ? times.span(exception.start, exception.end) : 'Whole day'}
                         </td>
                         <td>
                           {exception.locationId
@@ -121,6 +124,7 @@ function ExceptionForm({
 }) {
   const locations = useSchedulingSetup((state) => state.locations);
   const clock = useClinicClock();
+  const times = useClockTime();
   const blank = { kind: 'time_off' as Kind, date: '', endDate: '', start: '', end: '', locationId: '', reason: '' };
   const [draft, setDraft] = useState(() =>
     exception
@@ -159,8 +163,8 @@ function ExceptionForm({
           : call('schedule.createException', { providerId, ...fields }),
       FIELDS,
       (saved) => {
-        const times = saved.start && saved.end ? ` ${saved.start}–${saved.end}` : '';
-        return `${KIND_LABELS[saved.kind].toLowerCase()} for ${providerName}: ${rangeLabel(saved.date, saved.endDate, clock)}${times}`;
+        const span = saved.start && saved.end ? ` ${times.span(saved.start, saved.end)}` : '';
+        return `${KIND_LABELS[saved.kind].toLowerCase()} for ${providerName}: ${rangeLabel(saved.date, saved.endDate, clock)}${span}`;
       },
       () => setDraft(blank),
     );
@@ -186,18 +190,16 @@ function ExceptionForm({
         error={errors.errors.fields.kind}
       />
       <div className="row">
-        <Field
+        <DateField
           label="First day"
-          type="date"
           value={draft.date}
-          onChange={(event) => setDraft({ ...draft, date: event.target.value })}
+          onChange={(value) => setDraft({ ...draft, date: value })}
           error={errors.errors.fields.date}
         />
-        <Field
+        <DateField
           label="Last day"
-          type="date"
           value={draft.endDate}
-          onChange={(event) => setDraft({ ...draft, endDate: event.target.value })}
+          onChange={(value) => setDraft({ ...draft, endDate: value })}
           error={errors.errors.fields.endDate}
           hint="Empty: the first day only."
         />

@@ -9,6 +9,7 @@ import {
 import { WEEKDAY_NAMES } from '../../../../src-shared/scheduling/time';
 import { call } from '../../api';
 import { Field } from '../../components/Field';
+import { DateField } from '../../components/DateField';
 import { FormMessage } from '../../components/FormMessage';
 import { SelectField } from '../../components/SelectField';
 import { useFormErrors } from '../../hooks/useFormErrors';
@@ -112,19 +113,17 @@ export function AddWaitlistEntryForm() {
         error={errors.errors.fields['providerIds.0']}
       />
       <div className="wl-dates">
-        <Field
+        <DateField
           label="Earliest date"
-          type="date"
           value={draft.earliestDate}
-          onChange={(event) => setDraft({ ...draft, earliestDate: event.target.value })}
+          onChange={(value) => setDraft({ ...draft, earliestDate: value })}
           error={errors.errors.fields.earliestDate}
           hint="Empty: from today."
         />
-        <Field
+        <DateField
           label="Latest date"
-          type="date"
           value={draft.latestDate}
-          onChange={(event) => setDraft({ ...draft, latestDate: event.target.value })}
+          onChange={(value) => setDraft({ ...draft, latestDate: value })}
           error={errors.errors.fields.latestDate}
           hint="Empty: no end."
         />

@@ -2,6 +2,7 @@ import { useState, type SyntheticEvent } from 'react';
 import type { BillingSettings } from '../../../../../src-shared/billing/model';
 import { call } from '../../../api';
 import { Field, TextAreaField } from '../../../components/Field';
+import { DateField } from '../../../components/DateField';
 import { FormMessage } from '../../../components/FormMessage';
 import { SelectField } from '../../../components/SelectField';
 import { useFormErrors } from '../../../hooks/useFormErrors';
@@ -94,11 +95,10 @@ export function SettingsSection({ settings, onSaved }: { settings: BillingSettin
           />
         </div>
         <div className="billing-fields">
-          <Field
+          <DateField
             label="Lock date"
-            type="date"
             value={form.lockDate}
-            onChange={set('lockDate')}
+            onChange={(value) => setForm({ ...form, lockDate: value })}
             error={e.fields.lockDate}
             hint="Nothing is entered, reversed or counted on or before it; empty: no lock"
           />

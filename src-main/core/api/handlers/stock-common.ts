@@ -1,0 +1,47 @@
+import type { EventMap } from '../../../../src-shared/api/events';
+import type { ReadDb } from '../../db/handles';
+import { stockContext, type StockContext } from '../../stock/context';
+import { onHandByItem } from '../../stock/movement-repository';
+import { allActiveItems } from '../../stock/setup-repository';
+import type { HandlerContext } from '../context';
+
+/** What the stock handlers share: the context every rule reads, the audit note and the `stock.changed` event. */
+
+export function stockContextOf(ctx: HandlerContext): Promise<StockContext> {
+  return stockContext(ctx.db, ctx.now, ctx.actor);
+}
+
+/** Each item's side of its reorder level, to tell afterwards which items a change moved across it. */
+export async function reorderSides(db: ReadDb, itemIds: string[]): Promise<Map<string, boolean>> {
+  const onHand = await onHandByItem(db, itemIds);
+  const wanted = new Set(itemIds);
+  const sides = new Map<string, boolean>();
+  for (const item of await allActiveItems(db)) {
+    if (wanted.has(item.id) && item.reorder_level > 0)
+      sides.set(item.id, (onHand.get(item.id) ?? 0) < item.reorder_level);
+  }
+  return sides;
+}
+
+/**
+ * Notes the audit entry (the router writes it in the same transaction: every movement is audited with
+ * its ids) and queues `stock.changed` with the items that crossed their reorder level.
+ */
+export async function stockChanged(
+  ctx: HandlerContext,
+  kind: EventMap['stock.changed']['kind'],
+  target: { type: string; id: string },
+  itemIds: string[],
+  details: Record<string, unknown>,
+  before?: Map<string, boolean>,
+): Promise<void> {
+  ctx.audit.targetType = target.type;
+  ctx.audit.targetId = target.id;
+  ctx.audit.details = details;
+  const crossedReorder: string[] = [];
+  if (before) {
+    const after = await reorderSides(ctx.db, itemIds);
+    for (const [itemId, below] of after) if (before.get(itemId) !== below) crossedReorder.push(itemId);
+  }
+  ctx.broadcast('stock.changed', { kind, itemIds: [...new Set(itemIds)], crossedReorder });
+}

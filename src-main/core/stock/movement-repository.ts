@@ -1,0 +1,236 @@
+import { sql, type Insertable, type Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+import type { StockLotRow, StockMovementRow, StockMovementsTable } from '../db/schema-stock';
+import type { ReadDb } from '../db/handles';
+
+/**
+ * SQL of lots and the movement ledger. Nothing here stores a balance: every quantity is a SUM over
+ * `stock_movements`, per lot × stock location.
+ */
+
+type Db = Kysely<Database>;
+
+export function findLot(db: ReadDb, id: string): Promise<StockLotRow | undefined> {
+  return db.selectFrom('stock_lots').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function lotByNumber(db: ReadDb, itemId: string, lotNumber: string): Promise<StockLotRow | undefined> {
+  return db
+    .selectFrom('stock_lots')
+    .selectAll()
+    .where('item_id', '=', itemId)
+    .where('lot_number', '=', lotNumber)
+    .executeTakeFirst();
+}
+
+export async function insertLot(db: Db, row: StockLotRow): Promise<void> {
+  await db.insertInto('stock_lots').values(row).execute();
+}
+
+export async function insertMovements(db: Db, rows: Insertable<StockMovementsTable>[]): Promise<void> {
+  if (rows.length > 0) await db.insertInto('stock_movements').values(rows).execute();
+}
+
+export function findMovement(db: ReadDb, id: string): Promise<StockMovementRow | undefined> {
+  return db.selectFrom('stock_movements').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** One lot's movements at one place in the order they happened (ties in the order they were recorded). */
+export function lotPlaceHistory(db: ReadDb, lotId: string, stockLocationId: string) {
+  return db
+    .selectFrom('stock_movements')
+    .select(['at', 'quantity'])
+    .where('lot_id', '=', lotId)
+    .where('stock_location_id', '=', stockLocationId)
+    .orderBy('at')
+    .orderBy('id')
+    .execute();
+}
+
+export interface LotBalanceRaw {
+  lot_id: string;
+  item_id: string;
+  lot_number: string;
+  expiry_on: string | null;
+  lot_created_at: number;
+  stock_location_id: string;
+  stock_location_name: string;
+  quantity: number;
+}
+
+function balances(db: ReadDb) {
+  return db
+    .selectFrom('stock_movements as m')
+    .innerJoin('stock_lots as l', 'l.id', 'm.lot_id')
+    .innerJoin('stock_locations as s', 's.id', 'm.stock_location_id')
+    .select([
+      'm.lot_id',
+      'l.item_id',
+      'l.lot_number',
+      'l.expiry_on',
+      'l.created_at as lot_created_at',
+      'm.stock_location_id',
+      's.name as stock_location_name',
+      sql<number>`sum(m.quantity)`.as('quantity'),
+    ])
+    .groupBy(['m.lot_id', 'm.stock_location_id']);
+}
+
+/** Every lot × place of an item that has had stock (zero balances included), first-expiring first. */
+export function itemBalances(db: ReadDb, itemId: string): Promise<LotBalanceRaw[]> {
+  return balances(db)
+    .where('m.item_id', '=', itemId)
+    .orderBy(sql`l.expiry_on IS NULL`)
+    .orderBy('l.expiry_on')
+    .orderBy('l.created_at')
+    .execute();
+}
+
+/** The lots of an item at a place with stock, in FEFO order: first expiring, never-expiring last, then oldest lot. */
+export function lotsOnHandAt(db: ReadDb, itemId: string, stockLocationId: string): Promise<LotBalanceRaw[]> {
+  return balances(db)
+    .where('m.item_id', '=', itemId)
+    .where('m.stock_location_id', '=', stockLocationId)
+    .having(sql`sum(m.quantity)`, '>', 0)
+    .orderBy(sql`l.expiry_on IS NULL`)
+    .orderBy('l.expiry_on')
+    .orderBy('l.created_at')
+    .orderBy('l.id')
+    .execute();
+}
+
+/** Every lot × place with stock at a place (for a count's snapshot), as recorded up to an instant. */
+export function placeBalancesRecordedBy(db: ReadDb, stockLocationId: string, recordedBy: number) {
+  return balances(db)
+    .where('m.stock_location_id', '=', stockLocationId)
+    .where('m.created_at', '<=', recordedBy)
+    .execute();
+}
+
+/** What moved for a lot at a place, recorded after an instant (a count's "moved since the snapshot"). */
+export async function movedSince(
+  db: ReadDb,
+  lotId: string,
+  stockLocationId: string,
+  recordedAfter: number,
+): Promise<number> {
+  const row = await db
+    .selectFrom('stock_movements')
+    .select(sql<number | null>`sum(quantity)`.as('moved'))
+    .where('lot_id', '=', lotId)
+    .where('stock_location_id', '=', stockLocationId)
+    .where('created_at', '>', recordedAfter)
+    .executeTakeFirst();
+  return row?.moved ?? 0;
+}
+
+/** A lot's balance at a place as recorded up to an instant. */
+export async function balanceRecordedBy(
+  db: ReadDb,
+  lotId: string,
+  stockLocationId: string,
+  recordedBy: number,
+): Promise<number> {
+  const row = await db
+    .selectFrom('stock_movements')
+    .select(sql<number | null>`sum(quantity)`.as('quantity'))
+    .where('lot_id', '=', lotId)
+    .where('stock_location_id', '=', stockLocationId)
+    .where('created_at', '<=', recordedBy)
+    .executeTakeFirst();
+  return row?.quantity ?? 0;
+}
+
+/** Stock on hand per item (every place), for the given items or all. */
+export async function onHandByItem(db: ReadDb, itemIds?: string[]): Promise<Map<string, number>> {
+  if (itemIds?.length === 0) return new Map();
+  let query = db
+    .selectFrom('stock_movements')
+    .select(['item_id', sql<number>`sum(quantity)`.as('quantity')])
+    .groupBy('item_id');
+  if (itemIds) query = query.where('item_id', 'in', itemIds);
+  const rows = await query.execute();
+  return new Map(rows.map((row) => [row.item_id, row.quantity]));
+}
+
+export function itemMovements(db: ReadDb, itemId: string, limit: number) {
+  return db
+    .selectFrom('stock_movements as m')
+    .innerJoin('stock_lots as l', 'l.id', 'm.lot_id')
+    .selectAll('m')
+    .select('l.lot_number')
+    .where('m.item_id', '=', itemId)
+    .orderBy('m.at', 'desc')
+    .orderBy('m.id', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+/** An item's receipts, newest first, with their unit cost (the FIFO valuation walks them). */
+export function itemReceipts(db: ReadDb, itemId: string) {
+  return db
+    .selectFrom('stock_movements')
+    .select(['quantity', 'unit_cost_minor'])
+    .where('item_id', '=', itemId)
+    .where('kind', '=', 'receive')
+    .orderBy('at', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+}
+
+/** Which patients got a lot: its dispenses net of returns, per visit. */
+export function lotRecipients(db: ReadDb, lotId: string) {
+  return db
+    .selectFrom('stock_movements as m')
+    .innerJoin('visits as v', 'v.id', 'm.visit_id')
+    .innerJoin('patients as p', 'p.id', 'v.patient_id')
+    .select([
+      'v.id as visit_id',
+      'v.local_date',
+      'p.id as patient_id',
+      'p.first_name',
+      'p.last_name',
+      sql<number>`-sum(m.quantity)`.as('quantity'),
+      sql<number>`min(m.at)`.as('dispensed_at'),
+    ])
+    .where('m.lot_id', '=', lotId)
+    .where('m.kind', 'in', ['dispense', 'dispense_return'])
+    .groupBy('v.id')
+    .orderBy('v.local_date')
+    .execute();
+}
+
+/** What has been returned of a dispense. */
+export function returnOf(db: ReadDb, movementId: string) {
+  return db
+    .selectFrom('stock_movements')
+    .select(['id'])
+    .where('returns_movement_id', '=', movementId)
+    .executeTakeFirst();
+}
+
+/** Lots with stock somewhere whose expiry is on or before a date (expired and expiring alerts). */
+export function lotsExpiringBy(db: ReadDb, lastDay: string): Promise<LotBalanceRaw[]> {
+  return balances(db)
+    .where('l.expiry_on', '<=', lastDay)
+    .having(sql`sum(m.quantity)`, '>', 0)
+    .orderBy('l.expiry_on')
+    .execute();
+}
+
+export function movementsOfVisit(db: ReadDb, visitId: string) {
+  return db.selectFrom('stock_movements').selectAll().where('visit_id', '=', visitId).orderBy('created_at').execute();
+}
+
+export function visitForDispense(db: ReadDb, visitId: string) {
+  return db
+    .selectFrom('visits')
+    .select(['id', 'patient_id', 'status', 'local_date'])
+    .where('id', '=', visitId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+}
+
+export function invoiceOfLine(db: ReadDb, invoiceLineId: string) {
+  return db.selectFrom('invoice_lines').select('invoice_id').where('id', '=', invoiceLineId).executeTakeFirst();
+}

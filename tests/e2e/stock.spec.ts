@@ -1,0 +1,130 @@
+import type { Page } from '@playwright/test';
+import { test, expect, expectAccessible, screenshot } from './fixtures';
+import { invoke } from './pages/bridge';
+import { FrontDeskPage } from './pages/front-desk';
+
+test.use({ viewport: { width: 1366, height: 768 } });
+
+const DAY = 86_400_000;
+const isoDate = (epoch: number) =>
+  new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/London',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(epoch);
+
+/**
+ * A clinic with a fridge of flu vaccine, set up through the page's bridge (the stock set-up screens are
+ * not built yet): lot FLU-A expiring in ten days, lot FLU-B at the end of 2027; Lena Ortiz checked in
+ * today and given one dose, which FEFO takes from FLU-A.
+ */
+async function stockedClinic(page: Page): Promise<void> {
+  const today = isoDate(Date.now());
+  const location = await invoke<{ id: string }>(page, 'schedule.createLocation', { name: 'Riverside' });
+  const provider = await invoke<{ id: string }>(page, 'schedule.createProvider', {
+    displayName: 'Dr Amara Okafor',
+    colour: '#1f5fa8',
+    defaultLocationId: location.id,
+  });
+  for (let weekday = 1; weekday <= 7; weekday += 1)
+    await invoke(page, 'schedule.createTemplate', {
+      providerId: provider.id,
+      locationId: location.id,
+      weekday,
+      start: '00:00',
+      end: '24:00',
+      breaks: [],
+    });
+  const type = await invoke<{ id: string }>(page, 'schedule.createType', {
+    name: 'Vaccination',
+    durationMinutes: 15,
+    colour: '#1f5fa8',
+  });
+  const patient = await invoke<{ id: string }>(page, 'patients.create', {
+    firstName: 'Lena',
+    lastName: 'Ortiz',
+    dob: '1988-04-12',
+    phones: [{ kind: 'mobile', number: '07700 900321' }],
+  });
+  const appointment = await invoke<{ id: string }>(page, 'appointments.book', {
+    patientId: patient.id,
+    providerId: provider.id,
+    typeId: type.id,
+    start: { date: today, time: '09:00' },
+  });
+  const visit = await invoke<{ id: string }>(page, 'visits.checkIn', { appointmentId: appointment.id });
+  const fridge = await invoke<{ id: string }>(page, 'stockroom.saveLocation', {
+    locationId: location.id,
+    name: 'Vaccine fridge',
+    kind: 'fridge',
+    active: true,
+  });
+  const flu = await invoke<{ id: string }>(page, 'stockroom.saveItem', {
+    name: 'Flu vaccine',
+    code: 'FLU',
+    gtin: '09506000134352',
+    category: 'Vaccines',
+    dispensingUnit: 'dose',
+    packSize: 10,
+    unitCostMinor: 600,
+    billable: false,
+    sellingPriceMinor: null,
+    taxId: null,
+    reorderLevel: 20,
+    reorderQuantity: 50,
+    maximumLevel: null,
+    active: true,
+  });
+  const receipt = { itemId: flu.id, stockLocationId: fridge.id, quantity: 5 };
+  await invoke(page, 'stock.receive', { ...receipt, lotNumber: 'FLU-A', expiryOn: isoDate(Date.now() + 10 * DAY) });
+  await invoke(page, 'stock.receive', { ...receipt, lotNumber: 'FLU-B', expiryOn: '2027-12-31' });
+  await invoke(page, 'stock.dispense', { visitId: visit.id, itemId: flu.id, stockLocationId: fridge.id, quantity: 1 });
+}
+
+test('the stock home shows the alerts, finds an item by a scanned GS1 barcode, and the recall lists the patient', async ({
+  page,
+  desk,
+}) => {
+  const app = new FrontDeskPage(page);
+  await app.openNewClinic(desk.url);
+  await stockedClinic(page);
+
+  await app.open('Stock room');
+  const below = page.getByRole('table', { name: 'Below reorder level' });
+  await expect(below.getByRole('row', { name: /Flu vaccine 9 20/ })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Expiring soon' }).getByRole('row', { name: /FLU-A/ })).toBeVisible();
+  await screenshot(page, '170-stock-home');
+  await expectAccessible(page, 'stock home');
+
+  // A keyboard-wedge scanner types the GS1 DataMatrix's element string (printed form here) and Enter.
+  const find = page.getByRole('form', { name: 'Find an item' });
+  await find.getByLabel('Name, code or scan').fill('(01)09506000134352(17)271231(10)FLU-B');
+  await find.getByLabel('Name, code or scan').press('Enter');
+  await expect(page.getByRole('status')).toHaveText('Scanned Flu vaccine, lot FLU-B, expires 2027-12-31.');
+  await expect(
+    page.getByRole('table', { name: 'Items' }).getByRole('row', { name: /Flu vaccine.*FLU 9/ }),
+  ).toBeVisible();
+
+  // A barcode whose check digit is wrong is refused under the field.
+  await find.getByLabel('Name, code or scan').fill('0109506000134353');
+  await find.getByLabel('Name, code or scan').press('Enter');
+  await expect(find.getByText('(01) 09506000134353 fails its check digit')).toBeVisible();
+  await screenshot(page, '171-stock-scan-refused');
+
+  // The recall: which patients got lot FLU-A.
+  await find.getByLabel('Name, code or scan').fill('FLU');
+  await find.getByRole('button', { name: 'Find' }).click();
+  const recall = page.getByRole('form', { name: 'Recall' });
+  await recall.getByLabel('Item').selectOption({ label: 'Flu vaccine (FLU)' });
+  await recall.getByLabel('Lot number').fill('FLU-A');
+  await recall.getByRole('button', { name: 'Find patients' }).click();
+  const patients = page.getByRole('table', { name: 'Patients who got lot FLU-A' });
+  await expect(patients.getByRole('row', { name: /Lena Ortiz .* 1/ })).toBeVisible();
+  await screenshot(page, '172-stock-recall');
+  await expectAccessible(page, 'stock recall');
+
+  await recall.getByLabel('Lot number').fill('NOPE');
+  await recall.getByRole('button', { name: 'Find patients' }).click();
+  await expect(recall.getByText('no lot of this item has that number')).toBeVisible();
+});
