@@ -16,7 +16,13 @@ afterAll(async () => {
 });
 
 /** Drafts a form could send by mistake: nothing filled in, wrong types, a field too long. */
-const DRAFTS: unknown[] = [null, 'text', [], { id: 7 }, { patientId: 'x'.repeat(5000), date: 'soon', amountMinor: 1.5 }];
+const DRAFTS: unknown[] = [
+  null,
+  'text',
+  [],
+  { id: 7 },
+  { patientId: 'x'.repeat(5000), date: 'soon', amountMinor: 1.5 },
+];
 
 describe('validateDraft: the page checks a draft as main will', () => {
   it("answers exactly main's VALIDATION refusal (fields and words) for every procedure's bad drafts", async () => {
