@@ -50,7 +50,9 @@ test('set-up shows the recovery sheet once; Backup → Back up now writes a veri
 
   mkdirSync(usb);
   await now.getByRole('button', { name: 'Back up now' }).click();
-  await expect(now.getByRole('status')).toContainText(/Backed up to front-desk-backup-.*\.db \(\d+ KB\) and verified/);
+  await expect(now.getByRole('status')).toContainText(
+    /Backed up to front-desk-backup-.*\.db \((\d+ KB|\d+\.\d MB)\) and verified/,
+  );
   const runs = page.getByRole('table');
   await expect(runs.getByRole('row')).toHaveCount(3);
   await expect(runs.getByRole('row').nth(1)).toContainText('Yes');

@@ -36,6 +36,8 @@ test('a new clinic: setup, sign in, add a receptionist, roles enforced, lock and
     'Check-in',
     'Flow board',
     'Billing',
+    'Reports',
+    'Stock room',
     'Reminders',
     'Waiting-room display',
     'Settings',
@@ -75,6 +77,7 @@ test('a new clinic: setup, sign in, add a receptionist, roles enforced, lock and
     'Check-in',
     'Flow board',
     'Billing',
+    'Stock room',
     'Reminders',
     'Waiting-room display',
   ]);
