@@ -65,7 +65,8 @@ export const itemInput = z.object({
   gtin: gtinText,
   category: optionalText(60),
   dispensingUnit: requiredText(30),
-  packSize: units,
+  // As the table's CHECK: a pack of more than 100,000 units is a typing mistake.
+  packSize: units.max(100_000, 'must be at most 100,000 units'),
   unitCostMinor: amountMinor,
   billable: z.boolean(),
   sellingPriceMinor: amountMinor.nullable(),
