@@ -41,6 +41,21 @@ async function ok<T>(clientId: string, name: string, input: unknown): Promise<T>
   return result.value as T;
 }
 
+/**
+ * Registers a patient as the desk would: a wrapped birth date meets an earlier "Crash Test…" of the same
+ * date (names that sound the same), and the desk confirms it is a different person, as a receptionist does.
+ */
+async function createPatient(lastName: string, dob: string): Promise<{ id: string }> {
+  const input = { firstName: 'Crash', lastName, dob };
+  const first = await core.invoke('desk', 'patients.create', input);
+  if (first.ok) return first.value as { id: string };
+  const duplicates = first.error.details?.duplicates as { patient: { id: string } }[] | undefined;
+  if (first.error.code !== 'CONFLICT' || !duplicates) {
+    throw new Error(`patients.create: ${first.error.code} ${first.error.message}`);
+  }
+  return ok('desk', 'patients.create', { ...input, notDuplicateOf: duplicates.map((d) => d.patient.id) });
+}
+
 function ack(kind: AckKind, id: string): void {
   writeSync(1, `ACK ${kind} ${id}\n`);
 }
@@ -68,11 +83,7 @@ for (;;) {
   index += 1;
   // Wrapped at about 55 years: a long run (200 kills pass 7,000 patients) must not reach the future.
   const dob = new Date(Date.UTC(1930, 0, 1) + (i % 20_000) * DAY_MS).toISOString().slice(0, 10);
-  const patient = await ok<{ id: string }>('desk', 'patients.create', {
-    firstName: 'Crash',
-    lastName: `Test${i}`,
-    dob,
-  });
+  const patient = await createPatient(`Test${i}`, dob);
   ack('patient', patient.id);
   const slot = slotOf(i);
   const appointment = await ok<{ id: string }>('desk', 'appointments.book', {
