@@ -17,6 +17,7 @@ import { migration0016 } from './0016_keyed_audit_chain';
 import { migration0017 } from './0017_clinic_locale_and_flow';
 import { migration0018 } from './0018_visit_self_pay';
 import { migration0019 } from './0019_stock';
+import { migration0020 } from './0020_sync';
 import type { Migration } from './types';
 
 /**
@@ -43,6 +44,7 @@ export const migrations: readonly Migration[] = [
   migration0017,
   migration0018,
   migration0019,
+  migration0020,
 ];
 
 export type { Migration, MigrationHandle } from './types';

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { tableColumns } from '../src-main/core/sync/schema-columns';
 import { SYNCED_TABLES } from '../src-shared/sync/tables';
 const dir = mkdtempSync(join(tmpdir(), 't-'));
 const c = openDatabase({ file: join(dir, 'c.db'), key: randomBytes(32), create: true });
@@ -19,27 +20,10 @@ export interface SyncedColumn {
 
 export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; columns: readonly SyncedColumn[] }> = {\n`;
 for (const t of Object.keys(SYNCED_TABLES).sort()) {
-  const cols = c.handle.prepare(`pragma table_info("${t}")`).all() as {
-    name: string;
-    pk: number;
-    type: string;
-    notnull: number;
-  }[];
-  const key = cols
-    .filter((x) => x.pk)
-    .sort((a, b) => a.pk - b.pk)
-    .map((x) => x.name);
+  const { key, columns } = tableColumns(c.handle, t);
   out += `  ${t}: {\n    key: ${JSON.stringify(key)},\n    columns: [\n`;
-  for (const col of cols) {
-    const type = (col.type || 'BLOB').toUpperCase();
-    const norm = type.includes('INT')
-      ? 'INTEGER'
-      : type.includes('CHAR') || type.includes('TEXT') || type.includes('CLOB')
-        ? 'TEXT'
-        : type.includes('REAL') || type.includes('FLOA') || type.includes('DOUB')
-          ? 'REAL'
-          : 'BLOB';
-    out += `      { name: '${col.name}', type: '${norm}', notNull: ${col.notnull === 1 || col.pk > 0} },\n`;
+  for (const col of columns) {
+    out += `      { name: '${col.name}', type: '${col.type}', notNull: ${col.notNull} },\n`;
   }
   out += `    ],\n  },\n`;
 }

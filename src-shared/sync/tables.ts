@@ -104,6 +104,12 @@ export const LOCAL_TABLES: Record<string, string> = {
   backup_schedule: "this computer's backup time and folder",
   billing_desk: "this desk's invoice number prefix",
   invoice_series: "this desk's next invoice number (per-desk series never collide)",
+  sqlite_sequence: "SQLite's AUTOINCREMENT counters (the outbox's local order)",
+  sync_state: "this desk's device id, enrolment, clock and place in the server's log",
+  sync_changes: "this desk's outbox of captured writes",
+  sync_clocks: 'which remote stamp last won each column of a record on this desk',
+  sync_tombstones: 'rows deleted, kept so an older edit arriving later never brings one back',
+  sync_apply_problems: 'remote changes this desk could not apply yet, retried on each pull',
 };
 
 export function isSyncedTable(name: string): name is SyncedTableName {

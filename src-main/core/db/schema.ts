@@ -2,6 +2,7 @@ import type { BackupTables } from './schema-backups';
 import type { BillingTables } from './schema-billing';
 import type { DocumentTables } from './schema-documents';
 import type { ReminderTables } from './schema-reminders';
+import type { SyncTables } from './schema-sync';
 import type { StockTables } from './schema-stock';
 import type { VisitTables } from './schema-visits';
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
@@ -405,7 +406,7 @@ export interface AppointmentHistoryTable {
 }
 
 export interface Database
-  extends DocumentTables, ReminderTables, VisitTables, BillingTables, BackupTables, StockTables {
+  extends DocumentTables, ReminderTables, VisitTables, BillingTables, BackupTables, StockTables, SyncTables {
   clinic_settings: ClinicSettingsTable;
   roles: RolesTable;
   role_permissions: RolePermissionsTable;
