@@ -17,6 +17,7 @@ import { readSettings } from './settings/repository';
 import type { BackupRun } from '../../src-shared/api/areas/backups';
 import { sweepScheduledBackup } from './backups/scheduler';
 import { BackupKeeper } from './backups/service';
+import { createDeskSync, type DeskSync } from './sync/service';
 
 export interface CoreOptions {
   file: string;
@@ -61,6 +62,8 @@ export interface Core {
   /** Writes the day's scheduled backup when it is due (null when none was); hosts call it every minute. */
   sweepBackups(): Promise<BackupRun | null>;
   database: ClinicDatabase;
+  /** Captured changes out, remote changes in (issue 17): what the sync client drives. */
+  sync: DeskSync;
   close(): Promise<void>;
 }
 
@@ -98,6 +101,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       }),
     );
   }
+  // Stamps follow the core's clock, so a test's hand-moved clock moves them too.
+  database.sync.now = clock;
   const settings = await readSettings(database.db);
   const events = new EventBus();
   // Forward reference: the router decides which windows may receive, and it needs the state.
@@ -116,6 +121,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     lockTimeoutMinutes: settings?.lockTimeoutMinutes ?? DEFAULT_LOCK_TIMEOUT_MINUTES,
     reminders,
     backups: new BackupKeeper(options.file, options.key, database.db, clock),
+    sync: database.sync,
   };
   const router = createRouter(state, handlers);
   canReceive = router.canReceive;
@@ -157,6 +163,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     checkpoint: () => checkpointWal(database.handle),
     sweepBackups: () => sweepScheduledBackup(database.db, state.backups, clock),
     database,
+    sync: createDeskSync(database, clock, (topic, payload) =>
+      state.events.broadcast(topic, payload, (clientId) => canReceive(clientId)),
+    ),
     close: async () => {
       // A sweep still writing must finish before the handle closes.
       await reminders.idle();

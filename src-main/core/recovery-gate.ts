@@ -5,6 +5,7 @@ import { APP_VERSION } from './api/handlers/system';
 import { appendAudit } from './audit/repository';
 import { validateInput } from './api/validate';
 import type { Core } from './app';
+import type { DeskSync } from './sync/service';
 import type { ClinicDatabase } from './db/open';
 import { databaseKeyFromRecoveryKey } from './keys/recovery';
 import { RecoveryKeyError } from './keys/recovery-key';
@@ -130,6 +131,10 @@ export function createRecoveryGate(options: RecoveryGateOptions): Core {
     get database(): ClinicDatabase {
       if (!core) throw new Error('The clinic is not open yet: it waits for the recovery key.');
       return core.database;
+    },
+    get sync(): DeskSync {
+      if (!core) throw new Error('The clinic is not open yet: it waits for the recovery key.');
+      return core.sync;
     },
     close: async () => {
       if (opening) await opening.catch(() => undefined);

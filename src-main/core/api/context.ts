@@ -13,6 +13,7 @@ import type { Database } from '../db/schema';
 import type { EventBus } from '../events/bus';
 import type { ReminderRunner } from '../reminders/runner';
 import type { BackupKeeper } from '../backups/service';
+import type { SyncRuntime } from '../sync/runtime';
 
 /** What lives as long as the open database: shared by every call. */
 export interface CoreState {
@@ -28,6 +29,8 @@ export interface CoreState {
   reminders: ReminderRunner;
   /** Backups and the recovery key: the only holder of the database file and key after open. */
   backups: BackupKeeper;
+  /** Who the sync capture triggers record as acting: the router sets it around each transaction. */
+  sync: SyncRuntime;
 }
 
 /** What a handler may note for the audit entry the router writes. */

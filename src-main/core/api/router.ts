@@ -86,11 +86,15 @@ export function createRouter(state: CoreState, handlers: Handlers) {
     const value = await state.db.transaction().execute(async (trx) => {
       const ctx = makeContext(def.kind === 'write' ? asWriteDb(trx) : trx);
       let result: unknown = null;
+      // The connection is this transaction's until it ends, so no other write can run under this user.
+      state.sync.userId = session && !session.system ? session.userId : null;
       try {
         result = await handler(ctx, input);
       } catch (error) {
         if (!(error instanceof CommitThenFail)) throw error;
         failure = error.error;
+      } finally {
+        state.sync.userId = null;
       }
       const actor =
         audit.actor ??

@@ -156,7 +156,13 @@ export function patientsOwingMore(db: ReadDb, minMinor: number, limit: number) {
  * Every issued invoice's amounts recomputed from the raw rows (invoice, credit notes, allocations,
  * adjustments not reversed, remittances): what `invoice_balances` must hold.
  */
-export function rawBalances(db: Db) {
+export function rawBalances(db: Db, invoiceIds?: readonly string[]) {
+  const only =
+    invoiceIds === undefined
+      ? sql``
+      : invoiceIds.length === 0
+        ? sql`AND 0`
+        : sql`AND i.id IN (${sql.join(invoiceIds.map((id) => sql`${id}`))})`;
   return sql<{ invoice_id: string; patient_due: number; settled: number; insurer_due: number }>`
     SELECT i.id AS invoice_id,
       i.patient_minor
@@ -170,7 +176,7 @@ export function rawBalances(db: Db) {
         - coalesce((SELECT sum(c.insurer_minor) FROM invoices c WHERE c.credits_invoice_id = i.id AND c.status = 'issued'), 0)
         - coalesce((SELECT sum(r.paid_minor + r.adjustment_minor + r.patient_minor)
                     FROM claim_remittance_lines r WHERE r.invoice_id = i.id AND r.sequence = 'primary'), 0) AS insurer_due
-    FROM invoices i WHERE i.kind = 'invoice' AND i.status = 'issued' ORDER BY i.id`.execute(db);
+    FROM invoices i WHERE i.kind = 'invoice' AND i.status = 'issued' ${only} ORDER BY i.id`.execute(db);
 }
 
 export function cachedBalances(db: Db) {

@@ -11,6 +11,8 @@ import { registerAuditMac } from '../audit/sql-function';
 import { currentVersion, migrate } from './migrate';
 import type { Database } from './schema';
 import { withStatementCache } from './statement-cache';
+import { registerSyncFunctions, syncRuntimeOf, type SyncRuntime } from '../sync/runtime';
+import { startCapture } from '../sync/capture';
 
 export const KEY_BYTES = 32;
 /** 64 MiB: encryption costs ~1.0x once pages stay in SQLite's cache, up to 1.6x when they miss. */
@@ -33,6 +35,8 @@ export interface ClinicDatabase {
   schemaVersion: number;
   /** What opening found wrong between the audit log and its checkpoint file (recorded by createCore). */
   auditFinding: AnchorFinding | null;
+  /** The clock, actor and capture switch the sync triggers read (src-main/core/sync). */
+  sync: SyncRuntime;
   close(): Promise<void>;
 }
 
@@ -48,6 +52,8 @@ export function openDatabase(options: OpenOptions): ClinicDatabase {
   try {
     const versionBefore = schemaVersionOf(handle);
     const schemaVersion = migrate(handle, options.now ?? Date.now());
+    const sync = syncRuntimeOf(handle);
+    startCapture(handle, sync);
     // The query planner's statistics, refreshed where tables changed a lot since the last run (a
     // bounded sample per index, so opening a large clinic stays quick): without them SQLite guesses,
     // and a guess can pick the wrong index for a day's appointments or a name search.
@@ -70,6 +76,7 @@ export function openDatabase(options: OpenOptions): ClinicDatabase {
       handle,
       schemaVersion,
       auditFinding: anchor.finding,
+      sync,
       close: async () => {
         try {
           await anchorWriter.close();
@@ -129,6 +136,7 @@ export function openEncryptedHandle(
   try {
     applyStorageSettings(handle, options.readonly ?? false, options.file);
     registerAuditMac(handle, deriveAuditKeys(options.key).chain, options.onAuditMac);
+    registerSyncFunctions(handle);
   } catch (error) {
     handle.close();
     throw error;

@@ -1,0 +1,115 @@
+import type { Kysely } from 'kysely';
+import type { EventMap, EventTopic, ScheduleChangeKind } from '../../../src-shared/api/events';
+import { todayIn } from '../../../src-shared/patients/dates';
+import type { Database } from '../db/schema';
+import { reindexPatient } from '../patients/search-index-repository';
+import { readSettings } from '../settings/repository';
+import type { TouchedRow } from './apply';
+import { invoicesOfPatients, rebuildInvoiceBalances } from './cache-repository';
+
+type Emit = <T extends EventTopic>(topic: T, payload: EventMap[T]) => void;
+
+const BILLING_TABLES = new Set([
+  'invoices',
+  'invoice_lines',
+  'payments',
+  'payment_allocations',
+  'refunds',
+  'adjustments',
+  'reversals',
+  'claims',
+  'claim_lines',
+  'claim_events',
+  'claim_remittances',
+  'claim_remittance_lines',
+  'drawers',
+]);
+const BILLING_SETUP = new Set(['taxes', 'services', 'fee_schedules', 'fee_schedule_prices', 'appointment_type_services', 'payment_methods', 'billing_settings']);
+const STOCK_SETUP = new Set(['stock_items', 'stock_suppliers', 'stock_supplier_items', 'stock_locations', 'stock_lots', 'stock_settings']);
+const SCHEDULE: Record<string, ScheduleChangeKind> = {
+  locations: 'location',
+  rooms: 'room',
+  providers: 'provider',
+  appointment_types: 'type',
+  appointment_type_providers: 'type',
+  availability_templates: 'template',
+  availability_exceptions: 'exception',
+  clinic_holidays: 'holiday',
+};
+
+const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+const distinct = (values: (string | null)[]) => [...new Set(values.filter((v): v is string => v !== null))];
+
+/**
+ * After remote changes are applied, in the same transaction: the local caches of what they touched
+ * are rebuilt from the synced rows (the patient search index, invoice balances). Returns the events
+ * to send once it commits, the same ones local changes send, so open screens refresh.
+ */
+export async function rebuildCaches(db: Kysely<Database>, touched: readonly TouchedRow[], now: number): Promise<void> {
+  const patients = distinct(
+    touched
+      .filter((t) => t.table === 'patients' || t.table === 'patient_phones')
+      .map((t) => text(t.table === 'patients' ? t.row.id : t.row.patient_id)),
+  );
+  for (const patientId of patients) await reindexPatient(db, patientId);
+
+  const billing = touched.filter((t) => BILLING_TABLES.has(t.table));
+  const invoiceIds = distinct(
+    billing.flatMap((t) =>
+      t.table === 'invoices' ? [text(t.row.id), text(t.row.credits_invoice_id)] : [text(t.row.invoice_id)],
+    ),
+  );
+  const reversed = distinct(billing.filter((t) => t.table === 'reversals').map((t) => text(t.row.patient_id)));
+  const all = distinct([...invoiceIds, ...(await invoicesOfPatients(db, reversed))]);
+  await rebuildInvoiceBalances(db, all, now);
+}
+
+/** The events local writes would have sent for these rows. */
+export async function eventsFor(db: Kysely<Database>, touched: readonly TouchedRow[], emit: Emit): Promise<void> {
+  const of = (tables: Set<string> | string) =>
+    touched.filter((t) => (typeof tables === 'string' ? t.table === tables : tables.has(t.table)));
+  const rows = (table: string) => of(table).map((t) => t.row);
+
+  const billing = of(BILLING_TABLES);
+  if (billing.length > 0) {
+    emit('billing.changed', {
+      kind: 'invoice',
+      patientIds: distinct(billing.map((t) => text(t.row.patient_id))),
+      ids: distinct(billing.map((t) => text(t.row.id))),
+    });
+  }
+  if (of(BILLING_SETUP).length > 0) emit('billing.changed', { kind: 'setup', patientIds: [], ids: [] });
+  const movements = rows('stock_movements');
+  if (movements.length > 0) {
+    emit('stock.changed', { kind: 'movement', itemIds: distinct(movements.map((r) => text(r.item_id))), crossedReorder: [] });
+  }
+  if (of(STOCK_SETUP).length > 0) emit('stock.changed', { kind: 'setup', itemIds: [], crossedReorder: [] });
+  for (const [table, kind] of Object.entries(SCHEDULE)) {
+    const ids = rows(table).map((r) => text(r.id));
+    if (ids.length > 0) emit('schedule.changed', { kind, ids: distinct(ids) });
+  }
+  const settings = rows('clinic_settings').length > 0 ? await readSettings(db) : null;
+  if (settings) emit('settings.changed', { settings });
+  for (const id of distinct(rows('users').map((r) => text(r.id)))) emit('users.changed', { userId: id });
+  const waitlist = distinct(rows('waitlist_entries').map((r) => text(r.id)));
+  if (waitlist.length > 0) emit('waitlist.changed', { entryIds: waitlist });
+
+  const appointments = rows('appointments');
+  if (appointments.length > 0) {
+    const timeZone = settings?.timeZone ?? (await readSettings(db))?.timeZone ?? 'UTC';
+    emit('appointments.changed', {
+      appointmentIds: distinct(appointments.map((r) => text(r.id))),
+      providerIds: distinct(appointments.map((r) => text(r.provider_id))),
+      dates: distinct(appointments.map((r) => (typeof r.start_at === 'number' ? todayIn(timeZone, r.start_at) : null))),
+      action: 'details',
+    });
+  }
+  const visits = rows('visits');
+  for (const date of distinct(visits.map((r) => text(r.local_date)))) {
+    emit('visits.changed', {
+      visitIds: distinct(visits.filter((r) => r.local_date === date).map((r) => text(r.id))),
+      date,
+      action: 'moved',
+    });
+  }
+}

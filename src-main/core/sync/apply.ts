@@ -1,0 +1,226 @@
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
+import { syncChangeSchema, type SyncChange, type SyncValue } from '../../../src-shared/sync/protocol';
+import { parse, receive } from '../../../src-shared/sync/hlc';
+import { SYNCED_TABLES, isSyncedTable, type SyncKind } from '../../../src-shared/sync/tables';
+import {
+  clearColumnClocks,
+  columnClocks,
+  deleteRow,
+  dropTombstone,
+  insertRow,
+  localWrites,
+  parkChange,
+  parkedChanges,
+  readRow,
+  setColumnClocks,
+  setTombstone,
+  tombstoneOf,
+  unparkChange,
+  updateRow,
+  type Cell,
+} from './apply-repository';
+import type { SyncRuntime } from './runtime';
+import { tableColumns, type TableColumns } from './schema-columns';
+
+/** A row a remote change touched (as it is after, or as it was before a delete), for caches and events. */
+export interface TouchedRow {
+  table: string;
+  row: Record<string, Cell>;
+}
+
+export interface BatchOutcome {
+  applied: number;
+  /** Already here, older than what is here, a deleted row's late edit, or this desk's own. */
+  skipped: number;
+  /** Could not be applied now; kept in sync_apply_problems (waiting ones are retried on every apply). */
+  parked: number;
+  /** The clock refused the stamp: too far ahead of this computer's (the message says how far). */
+  skewMessage: string | null;
+  touched: TouchedRow[];
+}
+
+type Verdict = 'applied' | 'skipped' | { park: string };
+
+const WAITING = 'waiting: ';
+const SKEW = 'skew: ';
+/** SQLite's refusals that mean "not yet" (what the row depends on has not arrived), not "never". */
+const NOT_YET = new Set(['SQLITE_CONSTRAINT_FOREIGNKEY', 'SQLITE_CONSTRAINT_NOTNULL']);
+
+/**
+ * Applies remote changes on the raw connection, inside a transaction the caller holds, with capture
+ * already off. Each change runs in its own savepoint: one a table refuses (an issued invoice is
+ * frozen, a unique number taken) is parked with the reason and the rest go on, never stalling the
+ * queue behind it (the PowerSync and Bahmni failures). Parked changes that were only waiting for a
+ * row are retried after the batch, until no more of them go in.
+ */
+export function applyBatch(
+  handle: BetterSqlite3.Database,
+  runtime: SyncRuntime,
+  incoming: readonly unknown[],
+  now: number,
+): BatchOutcome {
+  const shapes = new Map<string, TableColumns>();
+  const shapeOf = (table: string) => {
+    let shape = shapes.get(table);
+    if (!shape) {
+      shape = tableColumns(handle, table);
+      shapes.set(table, shape);
+    }
+    return shape;
+  };
+  const outcome: BatchOutcome = { applied: 0, skipped: 0, parked: 0, skewMessage: null, touched: [] };
+  const changes: SyncChange[] = [];
+  for (const raw of incoming) {
+    const parsed = syncChangeSchema.safeParse(raw);
+    if (!parsed.success) {
+      const id = typeof raw === 'object' && raw !== null && 'id' in raw ? String(raw.id).slice(0, 64) : 'unknown';
+      parkChange(handle, { id, hlc: '', json: JSON.stringify(raw) }, `malformed: ${parsed.error.message}`, now);
+      outcome.parked += 1;
+      continue;
+    }
+    changes.push(parsed.data);
+  }
+  // Stamp order is causal order: a row's insert comes before its edits, a parent before its children.
+  changes.sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0));
+
+  const attempt = (change: SyncChange): Verdict => {
+    if (change.deviceId === runtime.deviceId) return 'skipped';
+    const stamp = parse(change.hlc);
+    const clock = receive(runtime.clock, stamp, now);
+    if (!clock.ok) {
+      outcome.skewMessage = clock.message;
+      return { park: SKEW + clock.message };
+    }
+    runtime.clock = clock.state;
+    try {
+      return handle.transaction(() => applyOne(handle, change, shapeOf, outcome.touched))();
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      const message = error instanceof Error ? error.message : String(error);
+      return { park: `${typeof code === 'string' && NOT_YET.has(code) ? WAITING : 'refused: '}${message}` };
+    }
+  };
+  const record = (change: SyncChange, verdict: Verdict, wasParked: boolean) => {
+    if (verdict === 'applied' || verdict === 'skipped') {
+      if (verdict === 'applied') outcome.applied += 1;
+      else outcome.skipped += 1;
+      if (wasParked) unparkChange(handle, change.id);
+      return;
+    }
+    parkChange(handle, { id: change.id, hlc: change.hlc, json: JSON.stringify(change) }, verdict.park, now);
+    if (!wasParked) outcome.parked += 1;
+  };
+
+  for (const change of changes) record(change, attempt(change), false);
+  // Retry what waited (for a parent row, or for the clock to catch up), while any of it goes in.
+  for (let pass = 0; pass < 10; pass += 1) {
+    const parked = [...parkedChanges(handle, WAITING), ...parkedChanges(handle, SKEW)];
+    let progress = 0;
+    for (const row of parked) {
+      const change = syncChangeSchema.parse(JSON.parse(row.change_json));
+      const verdict = attempt(change);
+      record(change, verdict, true);
+      if (verdict === 'applied' || verdict === 'skipped') {
+        progress += 1;
+        outcome.parked = Math.max(0, outcome.parked - 1);
+      }
+    }
+    if (progress === 0) break;
+  }
+  return outcome;
+}
+
+function applyOne(
+  handle: BetterSqlite3.Database,
+  change: SyncChange,
+  shapeOf: (table: string) => TableColumns,
+  touched: TouchedRow[],
+): Verdict {
+  if (!isSyncedTable(change.table)) return { park: `refused: ${change.table} is not a synced table` };
+  const kind: SyncKind = SYNCED_TABLES[change.table];
+  const shape = shapeOf(change.table);
+  if (change.key.length !== shape.key.length) return { park: `refused: the key of ${change.table} has ${shape.key.length} parts` };
+  const known = new Set(shape.columns.map((c) => c.name));
+  const unknown = Object.keys(change.values).filter((c) => !known.has(c));
+  if (unknown.length > 0) return { park: `refused: ${change.table} has no column ${unknown.join(', ')}` };
+
+  const key = change.key as Cell[];
+  const keyJson = JSON.stringify(change.key);
+  const values = decode(change.values);
+  const full = shape.columns.every((c) => Object.hasOwn(values, c.name));
+  const existing = readRow(handle, change.table, shape.key, key);
+  const local = localClocks(localWrites(handle, change.table, keyJson), shape.columns.length);
+
+  if (change.op === 'delete') {
+    if (kind === 'ledger') return { park: `refused: ${change.table} is a ledger; its rows are never deleted` };
+    setTombstone(handle, change.table, keyJson, change.hlc);
+    if (!existing) return 'skipped';
+    // A row made again (a full insert) after this delete was stamped is a new row, not an old edit.
+    const birth = maxStamp(columnClocks(handle, change.table, keyJson).get('*') ?? null, local.birth);
+    if (birth !== null && birth > change.hlc) return 'skipped';
+    deleteRow(handle, change.table, shape.key, key);
+    clearColumnClocks(handle, change.table, keyJson);
+    touched.push({ table: change.table, row: existing });
+    return 'applied';
+  }
+
+  if (!existing) {
+    const deletedAt = maxStamp(tombstoneOf(handle, change.table, keyJson), local.deleted);
+    // Never resurrect: an edit of a deleted row stays deleted; only a whole new row (newer) comes back.
+    if (deletedAt !== null && (change.hlc <= deletedAt || !full)) return 'skipped';
+    if (!full) return { park: `${WAITING}the ${change.table} row it edits has not arrived` };
+    insertRow(handle, change.table, values, kind === 'ledger');
+    clearColumnClocks(handle, change.table, keyJson);
+    setColumnClocks(handle, change.table, keyJson, ['*'], change.hlc);
+    dropTombstone(handle, change.table, keyJson);
+    touched.push({ table: change.table, row: readRow(handle, change.table, shape.key, key) ?? values });
+    return 'applied';
+  }
+
+  // Ledgers are never overwritten: the row with this key is already here.
+  if (kind === 'ledger') return 'skipped';
+  const clocks = columnClocks(handle, change.table, keyJson);
+  const winners: Record<string, Cell> = {};
+  for (const [column, value] of Object.entries(values)) {
+    if (shape.key.includes(column)) continue;
+    const current = maxStamp(maxStamp(clocks.get(column) ?? null, clocks.get('*') ?? null), local.columns.get(column) ?? null);
+    if (current === null || change.hlc > current) winners[column] = value;
+  }
+  const won = Object.keys(winners);
+  if (won.length === 0) return 'skipped';
+  updateRow(handle, change.table, shape.key, key, winners);
+  setColumnClocks(handle, change.table, keyJson, won, change.hlc);
+  touched.push({ table: change.table, row: readRow(handle, change.table, shape.key, key) ?? existing });
+  return 'applied';
+}
+
+/** This desk's own stamps for a row, from its outbox: per column, when it was last (re)made, deleted. */
+function localClocks(writes: { hlc: string; op: 'upsert' | 'delete'; values_json: string }[], columnCount: number) {
+  const columns = new Map<string, string>();
+  let birth: string | null = null;
+  let deleted: string | null = null;
+  for (const write of writes) {
+    if (write.op === 'delete') {
+      deleted = maxStamp(deleted, write.hlc);
+      continue;
+    }
+    const names = Object.keys(JSON.parse(write.values_json) as Record<string, unknown>);
+    if (names.length === columnCount) birth = maxStamp(birth, write.hlc);
+    for (const name of names) columns.set(name, maxStamp(columns.get(name) ?? null, write.hlc) ?? write.hlc);
+  }
+  return { columns, birth, deleted };
+}
+
+function maxStamp(a: string | null, b: string | null): string | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return a > b ? a : b;
+}
+
+function decode(values: Record<string, SyncValue>): Record<string, Cell> {
+  const out: Record<string, Cell> = {};
+  for (const [name, value] of Object.entries(values)) {
+    out[name] = value !== null && typeof value === 'object' ? Buffer.from(value.b64, 'base64') : value;
+  }
+  return out;
+}

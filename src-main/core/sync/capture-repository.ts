@@ -1,0 +1,92 @@
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
+import { SYNCED_TABLES } from '../../../src-shared/sync/tables';
+import { tableColumns, type TableColumns } from './schema-columns';
+
+/**
+ * Capture by triggers generated from the live schema: whichever code path writes a synced table (a
+ * procedure, a sweep, a migration's later data fix), the change lands in `sync_changes` in the same
+ * transaction, or not at all. INSERT records every column, UPDATE only the columns that changed,
+ * DELETE the key; a BLOB travels as `{ "b64": ... }`. The triggers are compared with what the schema
+ * asks for at every open and replaced when a migration changed a table's columns.
+ */
+export function captureTriggers(handle: Pick<BetterSqlite3.Database, 'prepare'>): Map<string, string> {
+  const triggers = new Map<string, string>();
+  for (const table of Object.keys(SYNCED_TABLES)) {
+    const shape = tableColumns(handle, table);
+    for (const [name, sql] of triggersFor(table, shape)) triggers.set(name, sql);
+  }
+  return triggers;
+}
+
+const OUTBOX = 'INSERT INTO sync_changes (change_id, table_name, key_json, op, values_json, hlc, user_id)';
+
+function triggersFor(table: string, shape: TableColumns): [string, string][] {
+  const keyOf = (row: 'NEW' | 'OLD') => `json_array(${shape.key.map((k) => `${row}."${k}"`).join(', ')})`;
+  const blob = new Set(shape.columns.filter((c) => c.type === 'BLOB').map((c) => c.name));
+  // Inside json_object a BLOB must become an object (JSON has no bytes); everything else goes as is.
+  const direct = (c: string) =>
+    blob.has(c)
+      ? `CASE WHEN NEW."${c}" IS NULL THEN NULL ELSE json_object('b64', sync_b64(NEW."${c}")) END`
+      : `NEW."${c}"`;
+  // In the changed-columns aggregate each value is JSON text, made JSON again by json().
+  const asJson = (c: string) =>
+    blob.has(c)
+      ? `CASE WHEN NEW."${c}" IS NULL THEN 'null' ELSE json_object('b64', sync_b64(NEW."${c}")) END`
+      : `json_quote(NEW."${c}")`;
+  const allValues = `json_object(${shape.columns.map((c) => `'${c.name}', ${direct(c.name)}`).join(', ')})`;
+  const sameKey = shape.key.map((k) => `NEW."${k}" IS OLD."${k}"`).join(' AND ');
+  const changed = shape.columns
+    .filter((c) => !shape.key.includes(c.name))
+    .map((c) => `SELECT '${c.name}' AS k, ${asJson(c.name)} AS v WHERE NEW."${c.name}" IS NOT OLD."${c.name}"`);
+  const name = (suffix: string) => `sync_capture_${table}_${suffix}`;
+  const stamp = `sync_hlc(), sync_user()`;
+  const result: [string, string][] = [
+    [
+      name('insert'),
+      `CREATE TRIGGER ${name('insert')} AFTER INSERT ON "${table}" WHEN sync_capturing() BEGIN ${OUTBOX} VALUES (sync_change_id(), '${table}', ${keyOf('NEW')}, 'upsert', ${allValues}, ${stamp}); END`,
+    ],
+    [
+      name('delete'),
+      `CREATE TRIGGER ${name('delete')} AFTER DELETE ON "${table}" WHEN sync_capturing() BEGIN ${OUTBOX} VALUES (sync_change_id(), '${table}', ${keyOf('OLD')}, 'delete', '{}', ${stamp}); END`,
+    ],
+    [
+      // A key changed: the old row is gone and a new one exists, as far as other desks can tell.
+      name('rekey'),
+      `CREATE TRIGGER ${name('rekey')} AFTER UPDATE ON "${table}" WHEN sync_capturing() AND NOT (${sameKey}) BEGIN ${OUTBOX} VALUES (sync_change_id(), '${table}', ${keyOf('OLD')}, 'delete', '{}', ${stamp}); ${OUTBOX} VALUES (sync_change_id(), '${table}', ${keyOf('NEW')}, 'upsert', ${allValues}, ${stamp}); END`,
+    ],
+  ];
+  if (changed.length > 0) {
+    result.push([
+      name('update'),
+      `CREATE TRIGGER ${name('update')} AFTER UPDATE ON "${table}" WHEN sync_capturing() AND ${sameKey} BEGIN ${OUTBOX} SELECT sync_change_id(), '${table}', ${keyOf('NEW')}, 'upsert', v, ${stamp} FROM (SELECT json_group_object(k, json(v)) AS v FROM (${changed.join(' UNION ALL ')})) WHERE v <> '{}'; END`,
+    ]);
+  }
+  return result;
+}
+
+/**
+ * Creates the capture triggers that are missing or differ from what the schema asks for now, and
+ * drops capture triggers of tables no longer synced. Returns how many it (re)made. The caller runs it
+ * inside a transaction.
+ */
+export function installCaptureTriggers(handle: Pick<BetterSqlite3.Database, 'prepare' | 'exec'>): number {
+  const wanted = captureTriggers(handle);
+  const existing = new Map(
+    (
+      handle
+        .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'sync\\_capture\\_%' ESCAPE '\\'")
+        .all() as { name: string; sql: string }[]
+    ).map((row) => [row.name, row.sql]),
+  );
+  let made = 0;
+  for (const [name, sql] of existing) {
+    if (wanted.get(name) === sql) continue;
+    handle.exec(`DROP TRIGGER "${name}"`);
+  }
+  for (const [name, sql] of wanted) {
+    if (existing.get(name) === sql) continue;
+    handle.exec(sql);
+    made += 1;
+  }
+  return made;
+}

@@ -1,0 +1,136 @@
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
+import type { SyncChange, SyncValue } from '../../../src-shared/sync/protocol';
+import { compareState, parse, type HlcState } from '../../../src-shared/sync/hlc';
+
+type Handle = Pick<BetterSqlite3.Database, 'prepare'>;
+
+export interface StoredSyncState {
+  deviceId: string;
+  clock: HlcState;
+  pullCursor: string | null;
+}
+
+/**
+ * This desk's identity and clock as stored: the clock is the later of the one saved with the last
+ * applied batch and the stamp of the last captured change, so a restart never issues a stamp at or
+ * below one already written.
+ */
+export function readSyncState(handle: Handle): StoredSyncState {
+  const row = handle
+    .prepare('SELECT device_id, hlc_wall, hlc_counter, pull_cursor FROM sync_state WHERE id = 1')
+    .get() as { device_id: string; hlc_wall: number; hlc_counter: number; pull_cursor: string | null };
+  const last = handle.prepare('SELECT hlc FROM sync_changes ORDER BY seq DESC LIMIT 1').get() as
+    | { hlc: string }
+    | undefined;
+  let clock: HlcState = { wall: row.hlc_wall, counter: row.hlc_counter };
+  if (last) {
+    const stamp = parse(last.hlc);
+    if (compareState(stamp, clock) > 0) clock = { wall: stamp.wall, counter: stamp.counter };
+  }
+  return { deviceId: row.device_id, clock, pullCursor: row.pull_cursor };
+}
+
+export function saveClockAndCursor(handle: Handle, clock: HlcState, cursor: string | null, now: number): void {
+  handle
+    .prepare(
+      'UPDATE sync_state SET hlc_wall = ?, hlc_counter = ?, pull_cursor = coalesce(?, pull_cursor), last_synced_at = ?, last_error = NULL, updated_at = ? WHERE id = 1',
+    )
+    .run(clock.wall, clock.counter, cursor, now, now);
+}
+
+export function saveLastError(handle: Handle, message: string, now: number): void {
+  handle.prepare('UPDATE sync_state SET last_error = ?, updated_at = ? WHERE id = 1').run(message, now);
+}
+
+interface ChangeRow {
+  seq: number;
+  change_id: string;
+  table_name: string;
+  key_json: string;
+  op: 'upsert' | 'delete';
+  values_json: string;
+  hlc: string;
+  user_id: string | null;
+}
+
+/** Captured changes not yet accepted by the server, oldest first (the order they must be pushed in). */
+export function pendingChanges(handle: Handle, deviceId: string, limit: number, afterSeq = 0): (SyncChange & { seq: number })[] {
+  const rows = handle
+    .prepare(
+      "SELECT seq, change_id, table_name, key_json, op, values_json, hlc, user_id FROM sync_changes WHERE status IN ('pending', 'pushed') AND seq > ? ORDER BY seq LIMIT ?",
+    )
+    .all(afterSeq, limit) as ChangeRow[];
+  return rows.map((row) => ({
+    seq: row.seq,
+    id: row.change_id,
+    table: row.table_name,
+    key: JSON.parse(row.key_json) as (string | number)[],
+    op: row.op,
+    values: JSON.parse(row.values_json) as Record<string, SyncValue>,
+    hlc: row.hlc,
+    deviceId,
+    userId: row.user_id,
+  }));
+}
+
+/** How many captured changes wait to be pushed, per table (for tests and the status line). */
+export function countChanges(handle: Handle): { table: string; count: number }[] {
+  return handle
+    .prepare('SELECT table_name AS "table", count(*) AS count FROM sync_changes GROUP BY table_name ORDER BY table_name')
+    .all() as { table: string; count: number }[];
+}
+
+/**
+ * A new identity for a database that was copied (a snapshot bootstrap, a test's cloned desk): two desks
+ * sharing a device id would each skip the other's changes as their own.
+ */
+export function renewDeviceId(handle: Handle, deviceId: string, now: number): void {
+  handle
+    .prepare(
+      'UPDATE sync_state SET device_id = ?, clinic_id = NULL, device_secret = NULL, pull_cursor = NULL, updated_at = ? WHERE id = 1',
+    )
+    .run(deviceId, now);
+}
+
+export function syncStatus(handle: Handle): {
+  pending: number;
+  problems: number;
+  lastSyncedAt: number | null;
+  lastError: string | null;
+  pullCursor: string | null;
+} {
+  const state = handle.prepare('SELECT last_synced_at, last_error, pull_cursor FROM sync_state WHERE id = 1').get() as {
+    last_synced_at: number | null;
+    last_error: string | null;
+    pull_cursor: string | null;
+  };
+  const pending = handle
+    .prepare("SELECT count(*) AS n FROM sync_changes WHERE status IN ('pending', 'pushed')")
+    .get() as { n: number };
+  const problems = handle.prepare('SELECT count(*) AS n FROM sync_apply_problems').get() as { n: number };
+  return {
+    pending: pending.n,
+    problems: problems.n,
+    lastSyncedAt: state.last_synced_at,
+    lastError: state.last_error,
+    pullCursor: state.pull_cursor,
+  };
+}
+
+/**
+ * Folds this database's outbox into its clocks and tombstones and empties it: what a copy of another
+ * desk's database must do, since those writes are the other desk's to send, while their stamps still
+ * decide which later edits win here.
+ */
+export function foldOutbox(handle: Pick<BetterSqlite3.Database, 'exec'>): void {
+  handle.exec(`
+    INSERT INTO sync_clocks (table_name, key_json, column_name, hlc)
+      SELECT c.table_name, c.key_json, j.key, max(c.hlc) FROM sync_changes c, json_each(c.values_json) j
+      WHERE c.op = 'upsert' GROUP BY c.table_name, c.key_json, j.key
+      ON CONFLICT (table_name, key_json, column_name) DO UPDATE SET hlc = excluded.hlc WHERE excluded.hlc > sync_clocks.hlc;
+    INSERT INTO sync_tombstones (table_name, key_json, hlc)
+      SELECT table_name, key_json, max(hlc) FROM sync_changes WHERE op = 'delete' GROUP BY table_name, key_json
+      ON CONFLICT (table_name, key_json) DO UPDATE SET hlc = excluded.hlc WHERE excluded.hlc > sync_tombstones.hlc;
+    DELETE FROM sync_changes;
+  `);
+}

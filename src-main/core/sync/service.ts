@@ -1,0 +1,74 @@
+import { randomUUID } from 'node:crypto';
+import type { EventMap, EventTopic } from '../../../src-shared/api/events';
+import type { SyncChange } from '../../../src-shared/sync/protocol';
+import type { ClinicDatabase } from '../db/open';
+import { eventsFor, rebuildCaches } from './after-apply';
+import { applyBatch } from './apply';
+import { applyProblems } from './apply-repository';
+import { foldOutbox, pendingChanges, renewDeviceId, saveClockAndCursor, saveLastError, syncStatus } from './repository';
+
+export interface ApplyResult {
+  applied: number;
+  skipped: number;
+  parked: number;
+  /** Set when a change was stamped too far ahead of this computer's clock (it waits, the rest go on). */
+  skewMessage: string | null;
+}
+
+/** The desk's side of sync, for the transport (the server client, or tests handing changes across). */
+export interface DeskSync {
+  deviceId(): string;
+  /** Captured changes not yet accepted, oldest first, in the protocol's shape. */
+  pending(limit?: number, afterSeq?: number): (SyncChange & { seq: number })[];
+  /**
+   * Applies changes pulled from elsewhere in one transaction with capture off: records merge per
+   * column by stamp, deletions leave tombstones, ledgers take each row once; the clock and the pull
+   * cursor move in the same transaction, so a desk killed mid-apply resumes from the last cursor.
+   */
+  applyRemote(changes: readonly unknown[], cursor: string | null): Promise<ApplyResult>;
+  problems(): { changeId: string; reason: string; attempts: number }[];
+  status(): ReturnType<typeof syncStatus>;
+  /** A new device id for a copied database (see renewDeviceId). */
+  renewDeviceId(): void;
+}
+
+type Emit = <T extends EventTopic>(topic: T, payload: EventMap[T]) => void;
+
+export function createDeskSync(database: ClinicDatabase, clock: () => number, emit: Emit): DeskSync {
+  const { handle, sync: runtime } = database;
+  return {
+    deviceId: () => runtime.deviceId,
+    pending: (limit = 500, afterSeq = 0) => pendingChanges(handle, runtime.deviceId, limit, afterSeq),
+    async applyRemote(changes, cursor) {
+      const now = clock();
+      const clockBefore = runtime.clock;
+      const deliveries: (() => void)[] = [];
+      try {
+        const batch = await database.db.transaction().execute(async (trx) => {
+          const applied = runtime.withoutCapture(() => applyBatch(handle, runtime, changes, now));
+          await rebuildCaches(trx, applied.touched, now);
+          saveClockAndCursor(handle, runtime.clock, cursor, now);
+          if (applied.skewMessage) saveLastError(handle, applied.skewMessage, now);
+          await eventsFor(trx, applied.touched, (topic, payload) => deliveries.push(() => emit(topic, payload)));
+          return applied;
+        });
+        for (const deliver of deliveries) deliver();
+        return { applied: batch.applied, skipped: batch.skipped, parked: batch.parked, skewMessage: batch.skewMessage };
+      } catch (error) {
+        // Nothing of the batch was kept, so neither is the clock it moved.
+        runtime.clock = clockBefore;
+        throw error;
+      }
+    },
+    problems: () => applyProblems(handle),
+    status: () => syncStatus(handle),
+    renewDeviceId() {
+      const deviceId = randomUUID();
+      handle.transaction(() => {
+        foldOutbox(handle);
+        renewDeviceId(handle, deviceId, clock());
+      }).immediate();
+      runtime.deviceId = deviceId;
+    },
+  };
+}

@@ -1,0 +1,134 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { PatientRecord } from '../../src-shared/patients/model';
+import { ADMIN, openTestClinic } from '../helpers/temp-core';
+import { cloneDesk, deliver, deskOf, differingTables, exchangeAll, syncedHash, type Desk } from '../helpers/sync-desks';
+
+/**
+ * Two desks, each its own core and encrypted database, handing each other their captured changes
+ * directly (no server yet): what one desk did must show on the other, and both must end identical.
+ */
+
+const open: Desk[] = [];
+afterEach(async () => {
+  for (const desk of open.splice(0)) await desk.close();
+});
+
+async function twoDesks(): Promise<[Desk, Desk]> {
+  const clinic = await openTestClinic();
+  const a = deskOf('A', clinic.core, clinic.clock, clinic.folder.key, () => clinic.folder.remove());
+  const b = await cloneDesk(a, 'B');
+  open.push(a, b);
+  for (const desk of [a, b]) await desk.ok('desk', 'auth.login', { username: ADMIN.username, password: ADMIN.password });
+  return [a, b];
+}
+
+const register = (desk: Desk, firstName: string, lastName: string) =>
+  desk.ok('desk', 'patients.create', { firstName, lastName, dob: '1980-02-03', phones: [], contacts: [] });
+
+async function edit(desk: Desk, patientId: string, changes: Partial<PatientRecord>) {
+  const record = await desk.ok('desk', 'patients.get', { patientId });
+  return desk.ok('desk', 'patients.update', {
+    ...record,
+    ...changes,
+    patientId,
+    expectedUpdatedAt: record.updatedAt,
+    nationalId: undefined,
+  });
+}
+
+describe('two desks exchanging changes', () => {
+  it('shows a patient registered on one desk on the other, findable by search there', async () => {
+    const [a, b] = await twoDesks();
+    const patient = await register(a, 'Marisol', 'Quintero');
+    expect(await b.call('desk', 'patients.get', { patientId: patient.id })).toMatchObject({ ok: false });
+    const result = await deliver(a, b);
+    expect(result.applied).toBeGreaterThan(0);
+    expect(await b.ok('desk', 'patients.get', { patientId: patient.id })).toMatchObject({
+      firstName: 'Marisol',
+      mrn: patient.mrn,
+    });
+    const found = await b.ok('desk', 'patients.search', { query: 'quinte' });
+    expect(found.map((row) => row.id)).toEqual([patient.id]);
+    // Delivering the same changes again changes nothing.
+    const again = await deliver(a, b);
+    expect(again.applied).toBe(0);
+    await deliver(b, a);
+    expect(differingTables(a, b)).toEqual([]);
+  });
+
+  it('keeps both of two concurrent edits to different fields of one patient, on both desks', async () => {
+    const [a, b] = await twoDesks();
+    const patient = await register(a, 'Tomas', 'Ferreira');
+    await deliver(a, b);
+    a.clock.advance(60_000);
+    b.clock.advance(60_000);
+    await edit(a, patient.id, { email: 'tomas@example.com' });
+    await edit(b, patient.id, { notes: 'Prefers mornings' });
+    await exchangeAll([a, b]);
+    for (const desk of [a, b]) {
+      expect(await desk.ok('desk', 'patients.get', { patientId: patient.id })).toMatchObject({
+        email: 'tomas@example.com',
+        notes: 'Prefers mornings',
+      });
+    }
+    expect(differingTables(a, b)).toEqual([]);
+  });
+
+  it('lets the later edit of the same field win on both desks, whichever arrives last', async () => {
+    const [a, b] = await twoDesks();
+    const patient = await register(a, 'Ines', 'Okafor');
+    await deliver(a, b);
+    a.clock.advance(60_000);
+    b.clock.advance(120_000);
+    await edit(b, patient.id, { lastName: 'Okafor-Lee' }); // later by B's clock
+    await edit(a, patient.id, { lastName: 'Okafor-Ray' }); // made after, but earlier by A's clock
+    // B's change reaches A first, then A's reaches B: on each the older one must lose.
+    await deliver(b, a);
+    await deliver(a, b);
+    for (const desk of [a, b]) {
+      expect((await desk.ok('desk', 'patients.get', { patientId: patient.id })).lastName).toBe('Okafor-Lee');
+    }
+    expect((await b.ok('desk', 'patients.search', { query: 'okafor-ray' })).length).toBe(0);
+    expect(syncedHash(a)).toBe(syncedHash(b));
+  });
+
+  it('never brings back a deleted row when an older edit of it arrives later', async () => {
+    const [a, b] = await twoDesks();
+    const patient = await register(a, 'Olga', 'Brandt');
+    await edit(a, patient.id, { phones: [{ kind: 'mobile', number: '07700 900123', isPrimary: true }] } as never);
+    await deliver(a, b);
+    const phone = (await b.ok('desk', 'patients.get', { patientId: patient.id })).phones[0];
+    expect(phone?.number).toContain('07700');
+    // B edits the phone row while A, not knowing, deletes it (and the rows it hangs off stay).
+    b.clock.advance(60_000);
+    a.clock.advance(120_000);
+    b.core.database.handle.prepare("UPDATE patient_phones SET kind = 'work', updated_at = ? WHERE id = ?").run(b.clock.now, phone?.id);
+    a.core.database.handle.prepare('DELETE FROM patient_phones WHERE id = ?').run(phone?.id);
+    await exchangeAll([a, b]);
+    await exchangeAll([a, b]);
+    for (const desk of [a, b]) {
+      const row = desk.core.database.handle.prepare('SELECT 1 FROM patient_phones WHERE id = ?').get(phone?.id);
+      expect(row, desk.name).toBeUndefined();
+    }
+    expect(differingTables(a, b)).toEqual([]);
+  });
+
+  it('applies nothing of a change stamped days ahead, keeps the clock, and says so', async () => {
+    const [a, b] = await twoDesks();
+    const patient = await register(a, 'Farah', 'Haddad');
+    const [found] = a.core.sync.pending(1000).filter((c) => c.table === 'patients');
+    if (!found) throw new Error('no captured insert');
+    const { seq: _seq, ...insert } = found;
+    const future = `${String(b.clock.now + 3 * 86_400_000).padStart(15, '0')}:000000:${insert.deviceId}`;
+    const clockBefore = { ...b.core.database.sync.clock };
+    const result = await b.core.sync.applyRemote([{ ...insert, hlc: future }], 'c-1');
+    expect(result.applied).toBe(0);
+    expect(result.skewMessage).toMatch(/hours ahead/);
+    expect(b.core.database.sync.clock).toEqual(clockBefore);
+    expect(b.core.sync.status().lastError).toMatch(/hours ahead/);
+    expect(await b.call('desk', 'patients.get', { patientId: patient.id })).toMatchObject({ ok: false });
+    // The rest of the flow is not stalled: the honest changes still go in.
+    await deliver(a, b);
+    expect(await b.ok('desk', 'patients.get', { patientId: patient.id })).toMatchObject({ lastName: 'Haddad' });
+  });
+});
