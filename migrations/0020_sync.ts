@@ -67,8 +67,9 @@ export const migration0020: Migration = {
         last_at INTEGER NOT NULL
       ) STRICT;
     `);
-    db.prepare(
-      'INSERT INTO sync_state (id, device_id, hlc_wall, hlc_counter, updated_at) VALUES (1, ?, 0, 0, ?)',
-    ).run(randomUUID(), now);
+    db.prepare('INSERT INTO sync_state (id, device_id, hlc_wall, hlc_counter, updated_at) VALUES (1, ?, 0, 0, ?)').run(
+      randomUUID(),
+      now,
+    );
   },
 };

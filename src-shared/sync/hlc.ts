@@ -27,8 +27,7 @@ export function send(state: HlcState, now: number): HlcState {
 }
 
 export type ReceiveResult =
-  | { ok: true; state: HlcState }
-  | { ok: false; state: HlcState; skewMs: number; message: string };
+  { ok: true; state: HlcState } | { ok: false; state: HlcState; skewMs: number; message: string };
 
 /**
  * The clock after seeing a remote stamp at `now`. A stamp further ahead of this desk's wall clock

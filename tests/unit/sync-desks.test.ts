@@ -18,7 +18,8 @@ async function twoDesks(): Promise<[Desk, Desk]> {
   const a = deskOf('A', clinic.core, clinic.clock, clinic.folder.key, () => clinic.folder.remove());
   const b = await cloneDesk(a, 'B');
   open.push(a, b);
-  for (const desk of [a, b]) await desk.ok('desk', 'auth.login', { username: ADMIN.username, password: ADMIN.password });
+  for (const desk of [a, b])
+    await desk.ok('desk', 'auth.login', { username: ADMIN.username, password: ADMIN.password });
   return [a, b];
 }
 
@@ -102,7 +103,9 @@ describe('two desks exchanging changes', () => {
     // B edits the phone row while A, not knowing, deletes it (and the rows it hangs off stay).
     b.clock.advance(60_000);
     a.clock.advance(120_000);
-    b.core.database.handle.prepare("UPDATE patient_phones SET kind = 'work', updated_at = ? WHERE id = ?").run(b.clock.now, phone?.id);
+    b.core.database.handle
+      .prepare("UPDATE patient_phones SET kind = 'work', updated_at = ? WHERE id = ?")
+      .run(b.clock.now, phone?.id);
     a.core.database.handle.prepare('DELETE FROM patient_phones WHERE id = ?').run(phone?.id);
     await exchangeAll([a, b]);
     await exchangeAll([a, b]);

@@ -24,8 +24,23 @@ const BILLING_TABLES = new Set([
   'claim_remittance_lines',
   'drawers',
 ]);
-const BILLING_SETUP = new Set(['taxes', 'services', 'fee_schedules', 'fee_schedule_prices', 'appointment_type_services', 'payment_methods', 'billing_settings']);
-const STOCK_SETUP = new Set(['stock_items', 'stock_suppliers', 'stock_supplier_items', 'stock_locations', 'stock_lots', 'stock_settings']);
+const BILLING_SETUP = new Set([
+  'taxes',
+  'services',
+  'fee_schedules',
+  'fee_schedule_prices',
+  'appointment_type_services',
+  'payment_methods',
+  'billing_settings',
+]);
+const STOCK_SETUP = new Set([
+  'stock_items',
+  'stock_suppliers',
+  'stock_supplier_items',
+  'stock_locations',
+  'stock_lots',
+  'stock_settings',
+]);
 const SCHEDULE: Record<string, ScheduleChangeKind> = {
   locations: 'location',
   rooms: 'room',
@@ -81,7 +96,11 @@ export async function eventsFor(db: Kysely<Database>, touched: readonly TouchedR
   if (of(BILLING_SETUP).length > 0) emit('billing.changed', { kind: 'setup', patientIds: [], ids: [] });
   const movements = rows('stock_movements');
   if (movements.length > 0) {
-    emit('stock.changed', { kind: 'movement', itemIds: distinct(movements.map((r) => text(r.item_id))), crossedReorder: [] });
+    emit('stock.changed', {
+      kind: 'movement',
+      itemIds: distinct(movements.map((r) => text(r.item_id))),
+      crossedReorder: [],
+    });
   }
   if (of(STOCK_SETUP).length > 0) emit('stock.changed', { kind: 'setup', itemIds: [], crossedReorder: [] });
   for (const [table, kind] of Object.entries(SCHEDULE)) {

@@ -34,8 +34,7 @@ export function readRow(
   key: readonly Cell[],
 ): Record<string, Cell> | undefined {
   return statement(handle, `SELECT * FROM ${q(table)} WHERE ${whereKey(keyColumns)}`).get(...key) as
-    | Record<string, Cell>
-    | undefined;
+    Record<string, Cell> | undefined;
 }
 
 export function insertRow(handle: Handle, table: string, values: Record<string, Cell>, orIgnore: boolean): number {

@@ -139,7 +139,8 @@ function applyOne(
   if (!isSyncedTable(change.table)) return { park: `refused: ${change.table} is not a synced table` };
   const kind: SyncKind = SYNCED_TABLES[change.table];
   const shape = shapeOf(change.table);
-  if (change.key.length !== shape.key.length) return { park: `refused: the key of ${change.table} has ${shape.key.length} parts` };
+  if (change.key.length !== shape.key.length)
+    return { park: `refused: the key of ${change.table} has ${shape.key.length} parts` };
   const known = new Set(shape.columns.map((c) => c.name));
   const unknown = Object.keys(change.values).filter((c) => !known.has(c));
   if (unknown.length > 0) return { park: `refused: ${change.table} has no column ${unknown.join(', ')}` };
@@ -183,7 +184,10 @@ function applyOne(
   const winners: Record<string, Cell> = {};
   for (const [column, value] of Object.entries(values)) {
     if (shape.key.includes(column)) continue;
-    const current = maxStamp(maxStamp(clocks.get(column) ?? null, clocks.get('*') ?? null), local.columns.get(column) ?? null);
+    const current = maxStamp(
+      maxStamp(clocks.get(column) ?? null, clocks.get('*') ?? null),
+      local.columns.get(column) ?? null,
+    );
     if (current === null || change.hlc > current) winners[column] = value;
   }
   const won = Object.keys(winners);

@@ -6,7 +6,11 @@ import type { Database } from '../db/schema';
  * Rebuilds `invoice_balances` (a local cache) for invoices remote changes touched, from the synced
  * rows themselves: the same sums billing's own test holds the cache to (`rawBalances`).
  */
-export async function rebuildInvoiceBalances(db: Kysely<Database>, invoiceIds: readonly string[], now: number): Promise<void> {
+export async function rebuildInvoiceBalances(
+  db: Kysely<Database>,
+  invoiceIds: readonly string[],
+  now: number,
+): Promise<void> {
   if (invoiceIds.length === 0) return;
   const { rows } = await rawBalances(db, invoiceIds);
   const amounts = new Map(rows.map((row) => [row.invoice_id, row]));

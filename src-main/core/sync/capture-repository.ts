@@ -74,7 +74,9 @@ export function installCaptureTriggers(handle: Pick<BetterSqlite3.Database, 'pre
   const existing = new Map(
     (
       handle
-        .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'sync\\_capture\\_%' ESCAPE '\\'")
+        .prepare(
+          "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'sync\\_capture\\_%' ESCAPE '\\'",
+        )
         .all() as { name: string; sql: string }[]
     ).map((row) => [row.name, row.sql]),
   );

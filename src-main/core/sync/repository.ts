@@ -20,8 +20,7 @@ export function readSyncState(handle: Handle): StoredSyncState {
     .prepare('SELECT device_id, hlc_wall, hlc_counter, pull_cursor FROM sync_state WHERE id = 1')
     .get() as { device_id: string; hlc_wall: number; hlc_counter: number; pull_cursor: string | null };
   const last = handle.prepare('SELECT hlc FROM sync_changes ORDER BY seq DESC LIMIT 1').get() as
-    | { hlc: string }
-    | undefined;
+    { hlc: string } | undefined;
   let clock: HlcState = { wall: row.hlc_wall, counter: row.hlc_counter };
   if (last) {
     const stamp = parse(last.hlc);
@@ -54,7 +53,12 @@ interface ChangeRow {
 }
 
 /** Captured changes not yet accepted by the server, oldest first (the order they must be pushed in). */
-export function pendingChanges(handle: Handle, deviceId: string, limit: number, afterSeq = 0): (SyncChange & { seq: number })[] {
+export function pendingChanges(
+  handle: Handle,
+  deviceId: string,
+  limit: number,
+  afterSeq = 0,
+): (SyncChange & { seq: number })[] {
   const rows = handle
     .prepare(
       "SELECT seq, change_id, table_name, key_json, op, values_json, hlc, user_id FROM sync_changes WHERE status IN ('pending', 'pushed') AND seq > ? ORDER BY seq LIMIT ?",
@@ -76,7 +80,9 @@ export function pendingChanges(handle: Handle, deviceId: string, limit: number, 
 /** How many captured changes wait to be pushed, per table (for tests and the status line). */
 export function countChanges(handle: Handle): { table: string; count: number }[] {
   return handle
-    .prepare('SELECT table_name AS "table", count(*) AS count FROM sync_changes GROUP BY table_name ORDER BY table_name')
+    .prepare(
+      'SELECT table_name AS "table", count(*) AS count FROM sync_changes GROUP BY table_name ORDER BY table_name',
+    )
     .all() as { table: string; count: number }[];
 }
 

@@ -23,7 +23,11 @@ export function tableColumns(handle: Pick<BetterSqlite3.Database, 'prepare'>, ta
     .map((x) => x.name);
   return {
     key,
-    columns: cols.map((col) => ({ name: col.name, type: affinity(col.type), notNull: col.notnull === 1 || col.pk > 0 })),
+    columns: cols.map((col) => ({
+      name: col.name,
+      type: affinity(col.type),
+      notNull: col.notnull === 1 || col.pk > 0,
+    })),
   };
 }
 

@@ -64,10 +64,12 @@ export function createDeskSync(database: ClinicDatabase, clock: () => number, em
     status: () => syncStatus(handle),
     renewDeviceId() {
       const deviceId = randomUUID();
-      handle.transaction(() => {
-        foldOutbox(handle);
-        renewDeviceId(handle, deviceId, clock());
-      }).immediate();
+      handle
+        .transaction(() => {
+          foldOutbox(handle);
+          renewDeviceId(handle, deviceId, clock());
+        })
+        .immediate();
       runtime.deviceId = deviceId;
     },
   };
