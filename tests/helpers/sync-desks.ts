@@ -61,8 +61,15 @@ export async function cloneDesk(source: Pick<Desk, 'core' | 'clock' | 'key'>, na
 
 /** Hands every change `from` captured to `to`, as the server would (in capture order), and applies them. */
 export async function deliver(from: Desk, to: Desk, pick: (changes: SyncChange[]) => SyncChange[] = (c) => c) {
-  const changes = from.core.sync.pending(1_000_000).map(({ seq: _seq, ...change }) => change);
+  const changes = from.core.sync.pending(1_000_000).map(withoutSeq);
   return to.core.sync.applyRemote(pick(changes), null);
+}
+
+/** A pending change as it travels: the outbox's local order number stays home. */
+export function withoutSeq(pending: SyncChange & { seq: number }): SyncChange {
+  const change: SyncChange & { seq?: number } = { ...pending };
+  delete change.seq;
+  return change;
 }
 
 /** Every desk gets every other desk's changes. */

@@ -85,7 +85,7 @@ async function runScenario() {
     phones: [{ kind: 'mobile', number: '07700 900456', isPrimary: true }],
     nationalId: undefined,
   });
-  await s.clinic.ok('desk', 'patients.addAllergy', { patientId, substance: 'Penicillin' } as never);
+  await s.clinic.ok('desk', 'patients.addAllergy', { patientId, substance: 'Penicillin' });
   await s.clinic.ok('nurse', 'stock.dispense', { visitId, itemId: s.fluId, stockLocationId: s.fridgeId, quantity: 2 });
   const view = await s.checkOut(visitId);
   await s.clinic.ok('desk', 'invoices.issue', { invoiceId: view.invoice.id });

@@ -1,7 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PatientRecord } from '../../src-shared/patients/model';
 import { ADMIN, openTestClinic } from '../helpers/temp-core';
-import { cloneDesk, deliver, deskOf, differingTables, exchangeAll, syncedHash, type Desk } from '../helpers/sync-desks';
+import {
+  cloneDesk,
+  deliver,
+  deskOf,
+  differingTables,
+  exchangeAll,
+  syncedHash,
+  withoutSeq,
+  type Desk,
+} from '../helpers/sync-desks';
 
 /**
  * Two desks, each its own core and encrypted database, handing each other their captured changes
@@ -121,7 +130,7 @@ describe('two desks exchanging changes', () => {
     const patient = await register(a, 'Farah', 'Haddad');
     const [found] = a.core.sync.pending(1000).filter((c) => c.table === 'patients');
     if (!found) throw new Error('no captured insert');
-    const { seq: _seq, ...insert } = found;
+    const insert = withoutSeq(found);
     const future = `${String(b.clock.now + 3 * 86_400_000).padStart(15, '0')}:000000:${insert.deviceId}`;
     const clockBefore = { ...b.core.database.sync.clock };
     const result = await b.core.sync.applyRemote([{ ...insert, hlc: future }], 'c-1');
