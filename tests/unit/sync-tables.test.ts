@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type ClinicDatabase } from '../../src-main/core/db/open';
 import { tableColumns } from '../../src-main/core/sync/schema-columns';
@@ -52,5 +53,19 @@ describe('which tables sync', () => {
   it('gives every synced table a primary key to address its rows by', () => {
     const keyless = Object.entries(SYNCED_COLUMNS).filter(([, t]) => t.key.length === 0);
     expect(keyless).toEqual([]);
+  });
+
+  it('states each synced table with its kind in docs/architecture.md', () => {
+    const doc = readFileSync(new URL('../../docs/architecture.md', import.meta.url), 'utf8');
+    const section = doc.slice(doc.indexOf('## Sync (desk side)'));
+    const bullet = (label: string) => section.slice(section.indexOf(`- *${label}*`)).split('\n- ')[0] ?? '';
+    const named = (text: string) => [...text.matchAll(/`([a-z_]+)`/g)].map((m) => m[1]).sort();
+    const of = (kind: string) =>
+      Object.entries(SYNCED_TABLES)
+        .filter(([, k]) => k === kind)
+        .map(([t]) => t)
+        .sort();
+    expect(named(bullet('Records'))).toEqual(of('record'));
+    expect(named(bullet('Ledgers'))).toEqual(of('ledger'));
   });
 });
