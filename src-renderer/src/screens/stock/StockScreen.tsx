@@ -16,6 +16,7 @@ export function StockScreen() {
   const alerts = useProcedure('stock.alerts', {}, { refreshOn: { 'stock.changed': true } });
   const [text, setText] = useState('');
   const [query, setQuery] = useState<string | null>('');
+  const showDate = useCalendarDate();
   const results = useProcedure('stock.search', query === null ? null : { text: query }, {
     refreshOn: { 'stock.changed': true },
   });
@@ -36,7 +37,7 @@ export function StockScreen() {
       const { item, lotNumber, expiryOn } = scanned.value;
       setScanNote(
         item
-          ? `Scanned ${item.name}${lotNumber ? `, lot ${lotNumber}` : ''}${expiryOn ? `, expires ${expiryOn}` : ''}.`
+          ? `Scanned ${item.name}${lotNumber ? `, lot ${lotNumber}` : ''}${expiryOn ? `, expires ${showDate(expiryOn)}` : ''}.`
           : `No item has the barcode ${scanned.value.gtin ?? ''}.`,
       );
       setQuery(item?.code ?? text);
