@@ -19,7 +19,7 @@ const isoDate = (epoch: number) =>
  * not built yet): lot FLU-A expiring in ten days, lot FLU-B at the end of 2027; Lena Ortiz checked in
  * today and given one dose, which FEFO takes from FLU-A.
  */
-async function stockedClinic(page: Page): Promise<void> {
+async function stockedClinic(page: Page): Promise<{ locationId: string }> {
   const today = isoDate(Date.now());
   const location = await invoke<{ id: string }>(page, 'schedule.createLocation', { name: 'Riverside' });
   const provider = await invoke<{ id: string }>(page, 'schedule.createProvider', {
@@ -80,6 +80,7 @@ async function stockedClinic(page: Page): Promise<void> {
   await invoke(page, 'stock.receive', { ...receipt, lotNumber: 'FLU-A', expiryOn: isoDate(Date.now() + 10 * DAY) });
   await invoke(page, 'stock.receive', { ...receipt, lotNumber: 'FLU-B', expiryOn: '2027-12-31' });
   await invoke(page, 'stock.dispense', { visitId: visit.id, itemId: flu.id, stockLocationId: fridge.id, quantity: 1 });
+  return { locationId: location.id };
 }
 
 test('the stock home shows the alerts, finds an item by a scanned GS1 barcode, and the recall lists the patient', async ({
@@ -127,4 +128,78 @@ test('the stock home shows the alerts, finds an item by a scanned GS1 barcode, a
   await recall.getByLabel('Lot number').fill('NOPE');
   await recall.getByRole('button', { name: 'Find patients' }).click();
   await expect(recall.getByText('no lot of this item has that number')).toBeVisible();
+});
+
+test('a manager opens an item, receives a box by its scan, moves doses to the nurse station and corrects a count', async ({
+  page,
+  desk,
+}) => {
+  const app = new FrontDeskPage(page);
+  await app.openNewClinic(desk.url);
+  const { locationId } = await stockedClinic(page);
+  await invoke(page, 'stockroom.saveLocation', {
+    locationId,
+    name: 'Nurse station',
+    kind: 'nurse_station',
+    active: true,
+  });
+
+  await app.open('Stock room');
+  const find = page.getByRole('form', { name: 'Find an item' });
+  await find.getByLabel('Name, code or scan').fill('FLU');
+  await find.getByRole('button', { name: 'Find' }).click();
+  await page.getByRole('table', { name: 'Items' }).getByRole('link', { name: 'Flu vaccine' }).click();
+  await expect(page.getByRole('heading', { name: 'Flu vaccine', level: 1 })).toBeVisible();
+  await expect(
+    page.getByRole('table', { name: 'Lots on hand' }).getByRole('row', { name: /FLU-A .* 4 Expires soon/ }),
+  ).toBeVisible();
+
+  // The scanner fills lot and expiry; two packs of ten are twenty doses.
+  const receive = page.getByRole('form', { name: 'Receive stock' });
+  await receive.getByLabel('Scan').fill('(01)09506000134352(17)280630(10)FLU-C');
+  await receive.getByLabel('Scan').press('Enter');
+  await expect(receive.getByLabel('Lot number')).toHaveValue('FLU-C');
+  await expect(receive.getByLabel('Expiry')).toHaveValue('2028-06-30');
+  await receive.getByLabel('Into').selectOption({ label: 'Vaccine fridge (Riverside)' });
+  await receive.getByLabel('Packs').fill('2');
+  await expect(receive.getByLabel('Units (dose)')).toHaveValue('20');
+  await receive.getByRole('button', { name: 'Receive' }).click();
+  await expect(receive.getByText('Received 20 dose, lot FLU-C.')).toBeVisible();
+  await expect(
+    page.getByRole('table', { name: 'Lots on hand' }).getByRole('row', { name: /FLU-C .* 20/ }),
+  ).toBeVisible();
+
+  // More than the lot holds is refused beside the units; then five move to the nurse station.
+  const transfer = page.getByRole('form', { name: 'Transfer stock' });
+  await transfer
+    .getByLabel('Lot and place')
+    .selectOption({ label: 'FLU-C · Vaccine fridge · 20 left · expires 2028-06-30' });
+  await transfer.getByLabel('To').selectOption({ label: 'Nurse station (Riverside)' });
+  await transfer.getByLabel('Units').fill('99');
+  await transfer.getByRole('button', { name: 'Transfer' }).click();
+  await expect(transfer.getByLabel('Units')).toHaveAccessibleDescription(/.+/);
+  await expect(transfer.getByLabel('Units')).toHaveAttribute('aria-invalid', 'true');
+  await transfer.getByLabel('Units').fill('5');
+  await transfer.getByRole('button', { name: 'Transfer' }).click();
+  await expect(transfer.getByText('Moved 5 to Nurse station.')).toBeVisible();
+  const lots = page.getByRole('table', { name: 'Lots on hand' });
+  await expect(lots.getByRole('row', { name: /FLU-C .* Nurse station 5/ })).toBeVisible();
+  await expect(lots.getByRole('row', { name: /FLU-C .* Vaccine fridge 15/ })).toBeVisible();
+
+  // An adjustment needs its reason, named beside the field; with it, the lot holds one fewer.
+  const adjust = page.getByRole('form', { name: 'Adjust stock' });
+  await adjust
+    .getByLabel('Lot and place')
+    .selectOption({ label: 'FLU-C · Nurse station · 5 left · expires 2028-06-30' });
+  await adjust.getByLabel('Units').fill('-1');
+  await adjust.getByRole('button', { name: 'Adjust' }).click();
+  await expect(adjust.getByLabel('Reason')).toHaveAttribute('aria-invalid', 'true');
+  await adjust.getByLabel('Reason').fill('Vial dropped');
+  await adjust.getByRole('button', { name: 'Adjust' }).click();
+  await expect(adjust.getByText('Adjusted by -1.')).toBeVisible();
+  await expect(lots.getByRole('row', { name: /FLU-C .* Nurse station 4/ })).toBeVisible();
+  const movements = page.getByRole('table', { name: 'Movements' });
+  await expect(movements.getByRole('row', { name: /Adjusted FLU-C Nurse station -1 Vial dropped/ })).toBeVisible();
+  await screenshot(page, '173-stock-item');
+  await expectAccessible(page, 'stock item');
 });

@@ -5,6 +5,8 @@ import { FormMessage } from '../../components/FormMessage';
 import { useCalendarDate } from '../../format/calendar-date';
 import { useProcedure } from '../../hooks/useProcedure';
 import { call } from '../../api';
+import { useHashDetail } from '../../hooks/useHashRoute';
+import { ItemPage } from './ItemPage';
 import { RecallLookup } from './RecallLookup';
 
 /**
@@ -13,6 +15,12 @@ import { RecallLookup } from './RecallLookup';
  * scanner types a GS1 element string and Enter); the recall lookup.
  */
 export function StockScreen() {
+  const detail = useHashDetail();
+  const itemId = /^item\/(.+)$/.exec(detail)?.[1];
+  return itemId ? <ItemPage key={itemId} itemId={decodeURIComponent(itemId)} /> : <StockHome />;
+}
+
+function StockHome() {
   const alerts = useProcedure('stock.alerts', {}, { refreshOn: { 'stock.changed': true } });
   const [text, setText] = useState('');
   const [query, setQuery] = useState<string | null>('');
@@ -105,7 +113,9 @@ function BelowReorder({
         )}
         {rows.map((row) => (
           <tr key={row.itemId}>
-            <td>{row.itemName}</td>
+            <td>
+              <a href={`#/stock/item/${encodeURIComponent(row.itemId)}`}>{row.itemName}</a>
+            </td>
             <td>{row.onHand}</td>
             <td>{row.reorderLevel}</td>
             <td>{row.onOrder > 0 ? `${row.onOrder} (already on order)` : '—'}</td>
@@ -169,7 +179,8 @@ function ItemTable({ items }: { items: StockItemSummary[] }) {
         {items.map((item) => (
           <tr key={item.id}>
             <td>
-              {item.name} <span className="sub">{item.dispensingUnit}</span>
+              <a href={`#/stock/item/${encodeURIComponent(item.id)}`}>{item.name}</a>{' '}
+              <span className="sub">{item.dispensingUnit}</span>
             </td>
             <td>{item.code}</td>
             <td>{item.onHand}</td>
