@@ -19,7 +19,7 @@ const isoDate = (epoch: number) =>
  * not built yet): lot FLU-A expiring in ten days, lot FLU-B at the end of 2027; Lena Ortiz checked in
  * today and given one dose, which FEFO takes from FLU-A.
  */
-async function stockedClinic(page: Page): Promise<{ locationId: string }> {
+async function stockedClinic(page: Page): Promise<{ locationId: string; visitId: string; fridgeId: string }> {
   const today = isoDate(Date.now());
   const location = await invoke<{ id: string }>(page, 'schedule.createLocation', { name: 'Riverside' });
   const provider = await invoke<{ id: string }>(page, 'schedule.createProvider', {
@@ -80,7 +80,7 @@ async function stockedClinic(page: Page): Promise<{ locationId: string }> {
   await invoke(page, 'stock.receive', { ...receipt, lotNumber: 'FLU-A', expiryOn: isoDate(Date.now() + 10 * DAY) });
   await invoke(page, 'stock.receive', { ...receipt, lotNumber: 'FLU-B', expiryOn: '2027-12-31' });
   await invoke(page, 'stock.dispense', { visitId: visit.id, itemId: flu.id, stockLocationId: fridge.id, quantity: 1 });
-  return { locationId: location.id };
+  return { locationId: location.id, visitId: visit.id, fridgeId: fridge.id };
 }
 
 test('the stock home shows the alerts, finds an item by a scanned GS1 barcode, and the recall lists the patient', async ({
@@ -202,4 +202,61 @@ test('a manager opens an item, receives a box by its scan, moves doses to the nu
   await expect(movements.getByRole('row', { name: /Adjusted FLU-C Nurse station -1 Vial dropped/ })).toBeVisible();
   await screenshot(page, '173-stock-item');
   await expectAccessible(page, 'stock item');
+});
+
+test('at the nurse intake a billable vaccine is dispensed first-expiring, and the visit’s invoice gains its line', async ({
+  page,
+  desk,
+}) => {
+  const app = new FrontDeskPage(page);
+  await app.openNewClinic(desk.url);
+  const { visitId, fridgeId } = await stockedClinic(page);
+  const tetanus = await invoke<{ id: string }>(page, 'stockroom.saveItem', {
+    name: 'Tetanus vaccine',
+    code: 'TET',
+    gtin: null,
+    category: 'Vaccines',
+    dispensingUnit: 'dose',
+    packSize: 1,
+    unitCostMinor: 900,
+    billable: true,
+    sellingPriceMinor: 2500,
+    taxId: null,
+    reorderLevel: 0,
+    reorderQuantity: 10,
+    maximumLevel: null,
+    active: true,
+  });
+  const receipt = { itemId: tetanus.id, stockLocationId: fridgeId, quantity: 3 };
+  await invoke(page, 'stock.receive', { ...receipt, lotNumber: 'TET-LATE', expiryOn: '2029-01-31' });
+  await invoke(page, 'stock.receive', { ...receipt, lotNumber: 'TET-EARLY', expiryOn: '2028-01-31' });
+
+  await app.open('Flow board');
+  await page.getByRole('link', { name: 'Ortiz, Lena', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Nurse intake' })).toBeVisible();
+  const card = page.getByRole('region', { name: 'Dispense' });
+  await card.getByLabel('Item').fill('tetanus');
+  await card.getByLabel('Item').press('Enter');
+  const form = card.getByRole('form', { name: 'Dispense' });
+  await expect(form.getByLabel('Lot')).toHaveValue('');
+  // More than the shelf holds is refused beside the units.
+  await form.getByLabel('Units (dose)').fill('9');
+  await form.getByRole('button', { name: 'Dispense Tetanus vaccine' }).click();
+  await expect(form.getByLabel('Units (dose)')).toHaveAttribute('aria-invalid', 'true');
+  await form.getByLabel('Units (dose)').fill('1');
+  await form.getByRole('button', { name: 'Dispense Tetanus vaccine' }).click();
+  await expect(card.getByRole('status')).toHaveText(
+    'Gave Tetanus vaccine: 1 from lot TET-EARLY. Added to the visit’s invoice.',
+  );
+  await screenshot(page, '174-intake-dispense');
+  await expectAccessible(page, 'intake dispense');
+
+  // The desk's check-out shows the vaccine on the visit's invoice.
+  await page.evaluate((hash) => {
+    (globalThis as unknown as { location: { hash: string } }).location.hash = hash;
+  }, `#/billing/checkout/${visitId}`);
+  const lines = page.getByRole('form', { name: 'Invoice lines' });
+  await expect(lines.getByRole('textbox', { name: /^Description, line/ }).last()).toHaveValue(
+    /Tetanus vaccine \(lot TET-EARLY\)/,
+  );
 });
