@@ -260,3 +260,41 @@ test('at the nurse intake a billable vaccine is dispensed first-expiring, and th
     /Tetanus vaccine \(lot TET-EARLY\)/,
   );
 });
+
+test('a count of the fridge: the counter scans to a line and types what she finds, the manager approves the variance', async ({
+  page,
+  desk,
+}) => {
+  const app = new FrontDeskPage(page);
+  await app.openNewClinic(desk.url);
+  await stockedClinic(page);
+
+  await app.open('Stock room');
+  await page.getByRole('link', { name: 'Stock counts' }).click();
+  const start = page.getByRole('form', { name: 'Start a count' });
+  await start.getByLabel('Place').selectOption({ label: 'Vaccine fridge (Riverside)' });
+  await start.getByRole('button', { name: 'Start count' }).click();
+  await expect(page.getByRole('heading', { name: 'Count of Vaccine fridge' })).toBeVisible();
+  const sheet = page.getByRole('table', { name: 'Count sheet' });
+  await expect(sheet.getByRole('row', { name: /Flu vaccine FLU-B .* 5/ })).toBeVisible();
+
+  // A scan puts the cursor on its lot's line; she types 4 there (one is missing) and 4 for FLU-A.
+  await page.getByLabel('Scan a lot').fill('(01)09506000134352(17)271231(10)FLU-B');
+  await page.getByLabel('Scan a lot').press('Enter');
+  await expect(page.getByLabel('Counted, Flu vaccine lot FLU-B')).toBeFocused();
+  await page.keyboard.type('4');
+  await page.getByLabel('Counted, Flu vaccine lot FLU-A').fill('4');
+  await page.getByRole('button', { name: 'Save counts' }).click();
+  await expect(page.getByText('Saved 2 counts.')).toBeVisible();
+  await expect(sheet.getByRole('row', { name: /FLU-B .* -1$/ })).toBeVisible();
+  await screenshot(page, '175-stock-count');
+  await expectAccessible(page, 'stock count');
+
+  await page.getByRole('button', { name: 'Approve count' }).click();
+  await expect(page.getByText('Approved: the variances are posted.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Approve count' })).toHaveCount(0);
+  await page.getByRole('link', { name: '← Stock counts' }).click();
+  await expect(
+    page.getByRole('table', { name: 'Counts' }).getByRole('row', { name: /Vaccine fridge .* Approved 2 of 2 lots/ }),
+  ).toBeVisible();
+});

@@ -6,6 +6,8 @@ import { useCalendarDate } from '../../format/calendar-date';
 import { useProcedure } from '../../hooks/useProcedure';
 import { call } from '../../api';
 import { useHashDetail } from '../../hooks/useHashRoute';
+import { CountSheet } from './CountSheet';
+import { CountsPage } from './CountsPage';
 import { ItemPage } from './ItemPage';
 import { RecallLookup } from './RecallLookup';
 
@@ -17,7 +19,11 @@ import { RecallLookup } from './RecallLookup';
 export function StockScreen() {
   const detail = useHashDetail();
   const itemId = /^item\/(.+)$/.exec(detail)?.[1];
-  return itemId ? <ItemPage key={itemId} itemId={decodeURIComponent(itemId)} /> : <StockHome />;
+  const countId = /^count\/(.+)$/.exec(detail)?.[1];
+  if (itemId) return <ItemPage key={itemId} itemId={decodeURIComponent(itemId)} />;
+  if (countId) return <CountSheet key={countId} countId={decodeURIComponent(countId)} />;
+  if (detail === 'counts') return <CountsPage />;
+  return <StockHome />;
 }
 
 function StockHome() {
@@ -57,6 +63,9 @@ function StockHome() {
   return (
     <section className="stock" aria-labelledby="stock-title">
       <h1 id="stock-title">Stock room</h1>
+      <p>
+        <a href="#/stock/counts">Stock counts</a>
+      </p>
       <h2>Alerts</h2>
       <FormMessage error={alerts.error?.message ?? null} />
       {alerts.value && (
