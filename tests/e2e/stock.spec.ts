@@ -19,7 +19,9 @@ const isoDate = (epoch: number) =>
  * not built yet): lot FLU-A expiring in ten days, lot FLU-B at the end of 2027; Lena Ortiz checked in
  * today and given one dose, which FEFO takes from FLU-A.
  */
-async function stockedClinic(page: Page): Promise<{ locationId: string; visitId: string; fridgeId: string }> {
+async function stockedClinic(
+  page: Page,
+): Promise<{ locationId: string; visitId: string; fridgeId: string; fluId: string }> {
   const today = isoDate(Date.now());
   const location = await invoke<{ id: string }>(page, 'schedule.createLocation', { name: 'Riverside' });
   const provider = await invoke<{ id: string }>(page, 'schedule.createProvider', {
@@ -80,7 +82,7 @@ async function stockedClinic(page: Page): Promise<{ locationId: string; visitId:
   await invoke(page, 'stock.receive', { ...receipt, lotNumber: 'FLU-A', expiryOn: isoDate(Date.now() + 10 * DAY) });
   await invoke(page, 'stock.receive', { ...receipt, lotNumber: 'FLU-B', expiryOn: '2027-12-31' });
   await invoke(page, 'stock.dispense', { visitId: visit.id, itemId: flu.id, stockLocationId: fridge.id, quantity: 1 });
-  return { locationId: location.id, visitId: visit.id, fridgeId: fridge.id };
+  return { locationId: location.id, visitId: visit.id, fridgeId: fridge.id, fluId: flu.id };
 }
 
 test('the stock home shows the alerts, finds an item by a scanned GS1 barcode, and the recall lists the patient', async ({
@@ -297,4 +299,61 @@ test('a count of the fridge: the counter scans to a line and types what she find
   await expect(
     page.getByRole('table', { name: 'Counts' }).getByRole('row', { name: /Vaccine fridge .* Approved 2 of 2 lots/ }),
   ).toBeVisible();
+});
+
+test('a manager orders what is below its reorder level, marks it sent and receives the delivery by scanning the box', async ({
+  page,
+  desk,
+}) => {
+  const app = new FrontDeskPage(page);
+  await app.openNewClinic(desk.url);
+  const { fluId } = await stockedClinic(page);
+  await invoke(page, 'stockroom.saveSupplier', {
+    name: 'Northwind Pharma',
+    contact: null,
+    phone: null,
+    email: null,
+    leadTimeDays: 3,
+    active: true,
+    itemIds: [fluId],
+  });
+
+  await app.open('Stock room');
+  await page.getByRole('link', { name: 'Purchase orders' }).click();
+  const suggested = page.getByRole('region', { name: 'Suggested order' });
+  await suggested.getByLabel('Supplier').selectOption({ label: 'Northwind Pharma' });
+  await suggested.getByLabel('Deliver to').selectOption({ label: 'Vaccine fridge (Riverside)' });
+  await expect(suggested.getByLabel('Order quantity, Flu vaccine')).toHaveValue('50');
+  await suggested.getByLabel('Order quantity, Flu vaccine').fill('30');
+  await suggested.getByRole('button', { name: 'Make a draft order' }).click();
+  await expect(page.getByRole('heading', { name: 'Order from Northwind Pharma' })).toBeVisible();
+  await expect(page.getByText(/^Draft · £180\.00 at cost/)).toBeVisible();
+
+  await page.getByRole('button', { name: 'Mark as sent' }).click();
+  await expect(page.getByText('Marked as sent.')).toBeVisible();
+  // The delivery: a scanned box fills the line's lot and expiry; the units start at what is still expected.
+  await page.getByLabel('Scan a box').fill('(01)09506000134352(17)280531(10)FLU-D');
+  await page.getByLabel('Scan a box').press('Enter');
+  await expect(page.getByLabel('Lot number, Flu vaccine')).toHaveValue('FLU-D');
+  await expect(page.getByLabel('Expiry, Flu vaccine')).toHaveValue('2028-05-31');
+  await expect(page.getByLabel('Units, Flu vaccine')).toHaveValue('30');
+  // More than the line still expects is refused beside the units.
+  await page.getByLabel('Units, Flu vaccine').fill('31');
+  await page.getByRole('button', { name: 'Receive delivery' }).click();
+  await expect(page.getByLabel('Units, Flu vaccine')).toHaveAttribute('aria-invalid', 'true');
+  await screenshot(page, '176-stock-order-receive');
+  await expectAccessible(page, 'stock order');
+  await page.getByLabel('Units, Flu vaccine').fill('30');
+  await page.getByRole('button', { name: 'Receive delivery' }).click();
+  await expect(page.getByText('Received 1 line.')).toBeVisible();
+  await expect(page.getByText(/^Received · £180\.00 at cost/)).toBeVisible();
+  await expect(
+    page.getByRole('table', { name: 'Order lines' }).getByRole('row', { name: /Flu vaccine 30 30/ }),
+  ).toBeVisible();
+
+  // Back on the stock home Flu vaccine is no longer below its reorder level.
+  await app.open('Stock room');
+  await expect(page.getByRole('table', { name: 'Below reorder level' })).toContainText(
+    'Everything is at or above its reorder level.',
+  );
 });

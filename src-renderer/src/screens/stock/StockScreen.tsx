@@ -9,6 +9,8 @@ import { useHashDetail } from '../../hooks/useHashRoute';
 import { CountSheet } from './CountSheet';
 import { CountsPage } from './CountsPage';
 import { ItemPage } from './ItemPage';
+import { OrderPage } from './OrderPage';
+import { OrdersPage } from './OrdersPage';
 import { RecallLookup } from './RecallLookup';
 
 /**
@@ -22,7 +24,10 @@ export function StockScreen() {
   const countId = /^count\/(.+)$/.exec(detail)?.[1];
   if (itemId) return <ItemPage key={itemId} itemId={decodeURIComponent(itemId)} />;
   if (countId) return <CountSheet key={countId} countId={decodeURIComponent(countId)} />;
+  const orderId = /^order\/(.+)$/.exec(detail)?.[1];
+  if (orderId) return <OrderPage key={orderId} orderId={decodeURIComponent(orderId)} />;
   if (detail === 'counts') return <CountsPage />;
+  if (detail === 'orders') return <OrdersPage />;
   return <StockHome />;
 }
 
@@ -63,8 +68,8 @@ function StockHome() {
   return (
     <section className="stock" aria-labelledby="stock-title">
       <h1 id="stock-title">Stock room</h1>
-      <p>
-        <a href="#/stock/counts">Stock counts</a>
+      <p className="stock-links">
+        <a href="#/stock/counts">Stock counts</a> · <a href="#/stock/orders">Purchase orders</a>
       </p>
       <h2>Alerts</h2>
       <FormMessage error={alerts.error?.message ?? null} />
