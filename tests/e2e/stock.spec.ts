@@ -357,3 +357,71 @@ test('a manager orders what is below its reorder level, marks it sent and receiv
     'Everything is at or above its reorder level.',
   );
 });
+
+test('a manager sets up the stock room on screen: a place, an item (a bad code refused beside it), a supplier', async ({
+  page,
+  desk,
+}) => {
+  const app = new FrontDeskPage(page);
+  await app.openNewClinic(desk.url);
+  await invoke(page, 'schedule.createLocation', { name: 'Riverside' });
+
+  await app.open('Stock room');
+  await page.getByRole('link', { name: 'Stock set-up' }).click();
+  await expect(page.getByRole('heading', { name: 'Stock set-up', level: 1 })).toBeVisible();
+
+  const place = page.getByRole('form', { name: 'Add a place' });
+  await place.getByLabel('Place name').fill('Vaccine fridge');
+  await place.getByLabel('Kind').selectOption({ label: 'Fridge' });
+  await place.getByRole('button', { name: 'Add place' }).click();
+  await expect(
+    page.getByRole('table', { name: 'Places' }).getByRole('row', { name: /Vaccine fridge Fridge Riverside Yes/ }),
+  ).toBeVisible();
+
+  const item = page.getByRole('form', { name: 'Add an item' });
+  await item.getByLabel('Item name').fill('Hepatitis B vaccine');
+  await item.getByLabel('Item code').fill('HEP B');
+  await item.getByLabel('Dispensing unit').fill('dose');
+  await item.getByLabel('Pack size').fill('10');
+  await item.getByLabel('Unit cost').fill('12.50');
+  await item.getByLabel('Reorder level').fill('5');
+  await item.getByLabel('Reorder quantity').fill('20');
+  await item.getByRole('checkbox', { name: /Billable/ }).check();
+  await item.getByLabel('Selling price').fill('30');
+  await item.getByRole('button', { name: 'Add item' }).click();
+  await expect(item.getByLabel('Item code')).toHaveAttribute('aria-invalid', 'true');
+  await expect(item.getByText('must be letters, digits, dots, dashes or underscores')).toBeVisible();
+  await item.getByLabel('Item code').fill('HEPB');
+  await item.getByRole('button', { name: 'Add item' }).click();
+  await expect(item.getByText('Saved Hepatitis B vaccine.')).toBeVisible();
+  await expect(
+    page
+      .getByRole('table', { name: 'Stock items' })
+      .getByRole('row', { name: /Hepatitis B vaccine HEPB dose \(pack of 10\) 5 \(order 20\) Yes/ }),
+  ).toBeVisible();
+
+  const supplier = page.getByRole('form', { name: 'Add a supplier' });
+  await supplier.getByLabel('Supplier name').fill('Northwind Pharma');
+  await supplier.getByLabel('Lead time (days)').fill('3');
+  await supplier.getByRole('checkbox', { name: 'Hepatitis B vaccine' }).check();
+  await supplier.getByRole('button', { name: 'Add supplier' }).click();
+  await expect(
+    page
+      .getByRole('table', { name: 'Suppliers' })
+      .getByRole('row', { name: /Northwind Pharma.* 3 days Hepatitis B vaccine/ }),
+  ).toBeVisible();
+  await screenshot(page, '177-stock-setup');
+  await expectAccessible(page, 'stock set-up');
+
+  // Editing keeps what was there: the item's cost reads back as typed.
+  await page.getByRole('button', { name: 'Edit Hepatitis B vaccine' }).click();
+  const edit = page.getByRole('form', { name: 'Edit Hepatitis B vaccine' });
+  await expect(edit.getByLabel('Unit cost')).toHaveValue('12.50');
+  await edit.getByLabel('Reorder level').fill('8');
+  await edit.getByRole('button', { name: 'Save item' }).click();
+  await expect(
+    page
+      .getByRole('table', { name: 'Stock items' })
+      .getByRole('row', { name: /Hepatitis B vaccine .* 8 \(order 20\)/ }),
+  ).toBeVisible();
+});
