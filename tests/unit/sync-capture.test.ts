@@ -244,3 +244,39 @@ describe('ledgers merge by union', () => {
     }
   });
 });
+
+describe('a change this desk cannot apply', () => {
+  it('is kept with the reason and never holds up the changes behind it', async () => {
+    const { visitId, patientId } = await s.visit('Ffion');
+    const draft = await s.checkOut(visitId);
+    const b = await cloneDesk(a, 'B');
+    try {
+      await b.ok('desk', 'auth.login', { username: RECEPTIONIST.username, password: RECEPTIONIST.password });
+      // Offline: A issues the invoice while B changes a line of the draft, then edits the patient.
+      await s.clinic.ok('desk', 'invoices.issue', { invoiceId: draft.invoice.id });
+      b.clock.advance(60_000);
+      b.core.database.handle
+        .prepare('UPDATE invoice_lines SET description = ?, updated_at = ? WHERE invoice_id = ?')
+        .run('Long consultation', b.clock.now, draft.invoice.id);
+      const record = await b.ok('desk', 'patients.get', { patientId });
+      await b.ok('desk', 'patients.update', {
+        ...record,
+        patientId,
+        expectedUpdatedAt: record.updatedAt,
+        notes: 'Edited on B',
+        nationalId: undefined,
+      });
+      const result = await deliver(b, a);
+      expect(result.parked).toBe(1);
+      const problems = a.core.sync.problems();
+      expect(problems.map((p) => p.attempts)).toEqual([1]);
+      expect(problems[0]?.reason).toMatch(/issued invoice never changes/);
+      expect((await s.clinic.ok('desk', 'patients.get', { patientId })).notes).toBe('Edited on B');
+      // Delivered again, it is still refused, counted once more, and nothing else is held.
+      await deliver(b, a);
+      expect(a.core.sync.problems()[0]?.attempts).toBe(2);
+    } finally {
+      await b.close();
+    }
+  });
+});

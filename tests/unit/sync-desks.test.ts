@@ -138,6 +138,8 @@ describe('two desks exchanging changes', () => {
     expect(result.skewMessage).toMatch(/hours ahead/);
     expect(b.core.database.sync.clock).toEqual(clockBefore);
     expect(b.core.sync.status().lastError).toMatch(/hours ahead/);
+    // The cursor moves on all the same: the refused change is kept here, not asked for again.
+    expect(b.core.sync.status().pullCursor).toBe('c-1');
     expect(await b.call('desk', 'patients.get', { patientId: patient.id })).toMatchObject({ ok: false });
     // The rest of the flow is not stalled: the honest changes still go in.
     await deliver(a, b);
