@@ -125,6 +125,28 @@ describe('two desks exchanging changes', () => {
     expect(differingTables(a, b)).toEqual([]);
   });
 
+  it("carries a document's bytes to the other desk unchanged (BLOBs travel as base64)", async () => {
+    const [a, b] = await twoDesks();
+    const patient = await register(a, 'Wanjiru', 'Kamau');
+    const pdf = Buffer.from([
+      0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x34, 0x0a, 0x00, 0xff, 0x80, 0x0a, 0x25, 0x25, 0x45, 0x4f, 0x46,
+    ]);
+    const added = await a.ok('desk', 'documents.add', {
+      patientId: patient.id,
+      kind: 'referral',
+      title: 'Referral letter',
+      fileName: 'referral.pdf',
+      mimeType: 'application/pdf',
+      contentBase64: pdf.toString('base64'),
+    });
+    const captured = a.core.sync.pending(1000).find((c) => c.table === 'patient_documents');
+    expect(captured?.values.content).toEqual({ b64: pdf.toString('base64') });
+    await deliver(a, b);
+    const fetched = await b.ok('desk', 'documents.get', { documentId: added.id });
+    expect(Buffer.from(fetched.contentBase64, 'base64').equals(pdf)).toBe(true);
+    expect(differingTables(a, b)).toEqual([]);
+  });
+
   it('applies nothing of a change stamped days ahead, keeps the clock, and says so', async () => {
     const [a, b] = await twoDesks();
     const patient = await register(a, 'Farah', 'Haddad');
