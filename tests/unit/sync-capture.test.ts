@@ -245,6 +245,38 @@ describe('ledgers merge by union', () => {
   });
 });
 
+describe('screens on the receiving desk', () => {
+  it('hear the same events as for local changes, after the changes are in', async () => {
+    const b = await cloneDesk(a, 'B');
+    try {
+      await b.ok('desk', 'auth.login', { username: RECEPTIONIST.username, password: RECEPTIONIST.password });
+      const heard: string[] = [];
+      b.core.subscribe('desk', (topic) => heard.push(topic));
+      const patientId = await s.patient('Eero');
+      const booked = await s.book({ patientId, start: { date: '2026-11-26', time: '11:00' } });
+      if (!booked.ok) throw new Error(booked.error.message);
+      await s.clinic.ok('desk', 'payments.take', {
+        patientId,
+        amountMinor: 500,
+        methodId: s.methods.card,
+        reference: 'E',
+      });
+      await s.clinic.ok('manager', 'stock.adjust', {
+        lotId: await s.receive({ itemId: s.gauzeId, lotNumber: 'EV-1', quantity: 5 }),
+        stockLocationId: s.storeId,
+        quantity: -1,
+        reason: 'damaged',
+      });
+      await deliver(a, b);
+      expect(heard).toEqual(expect.arrayContaining(['appointments.changed', 'billing.changed', 'stock.changed']));
+      const calendar = await b.ok('desk', 'appointments.get', { appointmentId: booked.value.id });
+      expect(calendar).toMatchObject({ id: booked.value.id });
+    } finally {
+      await b.close();
+    }
+  });
+});
+
 describe('a change this desk cannot apply', () => {
   it('is kept with the reason and never holds up the changes behind it', async () => {
     const { visitId, patientId } = await s.visit('Ffion');
