@@ -55,7 +55,7 @@ export async function cloneDesk(source: Pick<Desk, 'core' | 'clock' | 'key'>, na
   const clock = new ManualClock();
   clock.now = source.clock.now;
   const core = await createCore({ file, key: source.key, clock: clock.read });
-  core.sync.renewDeviceId();
+  await core.sync.renewDeviceId();
   return deskOf(name, core, clock, source.key, () => rmSync(dir, { recursive: true, force: true }));
 }
 

@@ -125,6 +125,30 @@ describe('two desks exchanging changes', () => {
     expect(differingTables(a, b)).toEqual([]);
   });
 
+  it('keeps pushing what the server has not accepted, and keeps the reason for what it refused', async () => {
+    const [a] = await twoDesks();
+    await register(a, 'Priya', 'Nair');
+    const pending = a.core.sync.pending(1000);
+    expect(pending.length).toBeGreaterThanOrEqual(3);
+    const [first, second, third] = pending;
+    if (!first || !second || !third) throw new Error('too few changes');
+    // Who made each change travels with it: the signed-in user for the registration, the device always.
+    const ada = a.core.database.handle.prepare('SELECT id FROM users WHERE username = ?').get(ADMIN.username) as {
+      id: string;
+    };
+    expect(pending.find((c) => c.table === 'patients')?.userId).toBe(ada.id);
+    expect(pending.every((c) => c.deviceId === a.core.sync.deviceId())).toBe(true);
+    await a.core.sync.recordPushResults([
+      { id: first.id, status: 'accepted' },
+      { id: second.id, status: 'duplicate' },
+      { id: third.id, status: 'rejected', code: 'FORBIDDEN', reason: 'the user may not write patients' },
+    ]);
+    expect(a.core.sync.pending(1000).map((c) => c.id)).toEqual(pending.slice(3).map((c) => c.id));
+    expect(a.core.sync.rejected()).toEqual([
+      { id: third.id, table: third.table, code: 'FORBIDDEN', reason: 'the user may not write patients' },
+    ]);
+  });
+
   it("carries a document's bytes to the other desk unchanged (BLOBs travel as base64)", async () => {
     const [a, b] = await twoDesks();
     const patient = await register(a, 'Wanjiru', 'Kamau');

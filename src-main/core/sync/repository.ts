@@ -1,5 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
-import type { SyncChange, SyncValue } from '../../../src-shared/sync/protocol';
+import type { PushResult, SyncChange, SyncValue } from '../../../src-shared/sync/protocol';
 import { compareState, parse, type HlcState } from '../../../src-shared/sync/hlc';
 
 type Handle = Pick<BetterSqlite3.Database, 'prepare'>;
@@ -139,4 +139,26 @@ export function foldOutbox(handle: Pick<BetterSqlite3.Database, 'exec'>): void {
       ON CONFLICT (table_name, key_json) DO UPDATE SET hlc = excluded.hlc WHERE excluded.hlc > sync_tombstones.hlc;
     DELETE FROM sync_changes;
   `);
+}
+
+/** What the server answered for pushed changes: accepted ones leave the queue, rejected ones keep why. */
+export function recordPushResults(handle: Handle, results: readonly PushResult[]): void {
+  const accept = handle.prepare(
+    "UPDATE sync_changes SET status = 'accepted', reject_code = NULL, reject_reason = NULL WHERE change_id = ?",
+  );
+  const reject = handle.prepare(
+    "UPDATE sync_changes SET status = 'rejected', reject_code = ?, reject_reason = ? WHERE change_id = ?",
+  );
+  for (const result of results) {
+    if (result.status === 'rejected') reject.run(result.code, result.reason, result.id);
+    else accept.run(result.id);
+  }
+}
+
+export function rejectedChanges(handle: Handle): { id: string; table: string; code: string; reason: string }[] {
+  return handle
+    .prepare(
+      'SELECT change_id AS id, table_name AS "table", reject_code AS code, reject_reason AS reason FROM sync_changes WHERE status = \'rejected\' ORDER BY seq',
+    )
+    .all() as { id: string; table: string; code: string; reason: string }[];
 }

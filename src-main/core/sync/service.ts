@@ -1,11 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import type { EventMap, EventTopic } from '../../../src-shared/api/events';
-import type { SyncChange } from '../../../src-shared/sync/protocol';
+import type { PushResult, SyncChange } from '../../../src-shared/sync/protocol';
 import type { ClinicDatabase } from '../db/open';
 import { eventsFor, rebuildCaches } from './after-apply';
 import { applyBatch } from './apply';
 import { applyProblems } from './apply-repository';
-import { foldOutbox, pendingChanges, renewDeviceId, saveClockAndCursor, saveLastError, syncStatus } from './repository';
+import {
+  foldOutbox,
+  pendingChanges,
+  recordPushResults,
+  rejectedChanges,
+  renewDeviceId,
+  saveClockAndCursor,
+  saveLastError,
+  syncStatus,
+} from './repository';
 
 export interface ApplyResult {
   applied: number;
@@ -26,10 +35,14 @@ export interface DeskSync {
    * cursor move in the same transaction, so a desk killed mid-apply resumes from the last cursor.
    */
   applyRemote(changes: readonly unknown[], cursor: string | null): Promise<ApplyResult>;
+  /** The server's answers to a push: accepted (or already had) leave the queue; rejected keep the reason. */
+  recordPushResults(results: readonly PushResult[]): Promise<void>;
+  /** This desk's changes the server refused, with its reasons (the desk shows them; the rest flow on). */
+  rejected(): { id: string; table: string; code: string; reason: string }[];
   problems(): { changeId: string; reason: string; attempts: number }[];
   status(): ReturnType<typeof syncStatus>;
   /** A new device id for a copied database (see renewDeviceId). */
-  renewDeviceId(): void;
+  renewDeviceId(): Promise<void>;
 }
 
 type Emit = <T extends EventTopic>(topic: T, payload: EventMap[T]) => void;
@@ -60,16 +73,23 @@ export function createDeskSync(database: ClinicDatabase, clock: () => number, em
         throw error;
       }
     },
+    // Through Kysely's transaction, which holds the one connection: a raw transaction here could land
+    // inside a procedure's open transaction while its handler awaits.
+    recordPushResults: (results) =>
+      database.db.transaction().execute(async () => {
+        recordPushResults(handle, results);
+        await Promise.resolve();
+      }),
+    rejected: () => rejectedChanges(handle),
     problems: () => applyProblems(handle),
     status: () => syncStatus(handle),
-    renewDeviceId() {
+    async renewDeviceId() {
       const deviceId = randomUUID();
-      handle
-        .transaction(() => {
-          foldOutbox(handle);
-          renewDeviceId(handle, deviceId, clock());
-        })
-        .immediate();
+      await database.db.transaction().execute(async () => {
+        foldOutbox(handle);
+        renewDeviceId(handle, deviceId, clock());
+        await Promise.resolve();
+      });
       runtime.deviceId = deviceId;
     },
   };
