@@ -44,16 +44,20 @@ export async function insertEnrolmentCode(
 }
 
 /** Marks the code used in the statement that checks it is unused and unexpired: two desks racing with one code, one wins. */
-export async function claimEnrolmentCode(db: Handle, codeHash: string, deviceId: string): Promise<string | null> {
+export async function claimEnrolmentCode(db: Handle, codeHash: string): Promise<string | null> {
   const row = await db
     .updateTable('enrolment_codes')
-    .set({ used_at: sql<Date>`now()`, device_id: deviceId })
+    .set({ used_at: sql<Date>`now()` })
     .where('code_hash', '=', codeHash)
     .where('used_at', 'is', null)
     .where('expires_at', '>', sql<Date>`now()`)
     .returning('clinic_id')
     .executeTakeFirst();
   return row?.clinic_id ?? null;
+}
+
+export async function recordCodeDevice(db: Handle, codeHash: string, deviceId: string): Promise<void> {
+  await db.updateTable('enrolment_codes').set({ device_id: deviceId }).where('code_hash', '=', codeHash).execute();
 }
 
 export async function insertDevice(
@@ -294,8 +298,9 @@ export async function changesAfter(
       'hlc',
     ])
     .where('clinic_id', '=', clinicId)
-    .where('seq', '>', sql<string>`${afterSeq}::bigint`)
-    .orderBy('seq')
+    .where('changes.seq', '>', sql<string>`${afterSeq}::bigint`)
+    // Qualified: a bare `seq` would sort by the text alias above, putting 10 before 2.
+    .orderBy('changes.seq')
     .limit(limit)
     .execute();
   return rows.map((row) => ({

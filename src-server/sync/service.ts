@@ -76,9 +76,11 @@ export async function enrol(ctx: ServerContext, body: unknown): Promise<EnrolRes
   const deviceId = randomUUID();
   const secret = newSecret();
   const result = await ctx.db.transaction().execute(async (trx) => {
-    const clinicId = await repo.claimEnrolmentCode(trx, sha256(normaliseCode(parsed.data.code)), deviceId);
+    const codeHash = sha256(normaliseCode(parsed.data.code));
+    const clinicId = await repo.claimEnrolmentCode(trx, codeHash);
     if (!clinicId) return null;
     await repo.insertDevice(trx, { id: deviceId, clinicId, name: parsed.data.deviceName, secretHash: sha256(secret) });
+    await repo.recordCodeDevice(trx, codeHash, deviceId);
     await repo.audit(trx, { clinicId, deviceId, action: 'device.enrolled', detail: { name: parsed.data.deviceName } });
     return repo.findDevice(trx, deviceId);
   });
