@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { PushResult, SyncChange } from '../../src-shared/sync/protocol';
-import { SYNCED_TABLES, type SyncedTableName } from '../../src-shared/sync/tables';
+import { SYNCED_TABLES, isSyncedTable, type SyncedTableName } from '../../src-shared/sync/tables';
 import type { ServerDatabase } from '../db/schema';
 import * as repo from '../db/repository';
 import { emptyRow, isVisible, mergeRecord, type RowState } from './merge';
@@ -11,6 +11,9 @@ import { checkShape, nonKeyColumns, type Parsed, type Refusal } from './validate
  * act as that user). Each change is answered on its own: a refused change is recorded and the ones
  * behind it go on. A change id already in the clinic's log answers `duplicate` and changes nothing, so
  * a desk that lost the answer simply pushes the batch again.
+ *
+ * The rows a batch touches are read in one query and written back in one, so a push costs a handful of
+ * statements whatever its size.
  */
 export async function pushBatch(
   trx: Transaction<ServerDatabase>,
@@ -18,9 +21,20 @@ export async function pushBatch(
   parsed: readonly Parsed[],
 ): Promise<PushResult[]> {
   await repo.lockClinic(trx, device.clinicId);
-  const ids = parsed.flatMap((p) => (p.ok ? [p.change.id] : []));
-  const known = await repo.knownChangeIds(trx, device.clinicId, ids);
+  const changes = parsed.flatMap((p) => (p.ok ? [p.change] : []));
+  const known = await repo.knownChangeIds(
+    trx,
+    device.clinicId,
+    changes.map((c) => c.id),
+  );
+  const rows = new BatchRows(
+    await repo.getRows(trx, device.clinicId, [
+      ...changes.map((c) => ({ table: c.table, rowKey: JSON.stringify(c.key) })),
+      ...changes.flatMap((c) => (c.userId === null ? [] : [{ table: 'users', rowKey: JSON.stringify([c.userId]) }])),
+    ]),
+  );
   const seen = new Set<string>();
+  const accepted: SyncChange[] = [];
   const results: PushResult[] = [];
   for (const p of parsed) {
     if (!p.ok) {
@@ -41,32 +55,43 @@ export async function pushBatch(
       await refuse(trx, device, change.id, change, refusal, results);
       continue;
     }
-    const outcome = await judge(trx, device, change);
-    if (outcome === 'duplicate') {
-      results.push({ id: change.id, status: 'duplicate' });
-    } else if (outcome !== 'accepted') {
-      await refuse(trx, device, change.id, change, outcome, results);
-      continue;
+    const outcome = judge(rows, device, change);
+    if (outcome === 'duplicate' || outcome === 'accepted') {
+      results.push({ id: change.id, status: outcome });
+      if (outcome === 'accepted') accepted.push(change);
+      seen.add(change.id);
     } else {
-      await repo.insertChange(trx, device.clinicId, change);
-      results.push({ id: change.id, status: 'accepted' });
+      await refuse(trx, device, change.id, change, outcome, results);
     }
-    seen.add(change.id);
   }
+  await repo.putRows(trx, device.clinicId, rows.dirty());
+  await repo.insertChanges(trx, device.clinicId, accepted);
   return results;
 }
 
-async function judge(
-  trx: Transaction<ServerDatabase>,
-  device: repo.DeviceRow,
-  change: SyncChange,
-): Promise<'accepted' | 'duplicate' | Refusal> {
+/** The batch's view of the merged rows: what the database held, with the batch's accepted changes applied. */
+class BatchRows {
+  private readonly changed = new Map<string, { table: string; rowKey: string; state: RowState }>();
+  constructor(private readonly loaded: Map<string, RowState>) {}
+  get(table: string, rowKey: string): RowState | null {
+    const id = repo.rowId(table, rowKey);
+    return this.changed.get(id)?.state ?? this.loaded.get(id) ?? null;
+  }
+  set(table: string, rowKey: string, state: RowState): void {
+    this.changed.set(repo.rowId(table, rowKey), { table, rowKey, state });
+  }
+  dirty() {
+    return [...this.changed.values()];
+  }
+}
+
+function judge(rows: BatchRows, device: repo.DeviceRow, change: SyncChange): 'accepted' | 'duplicate' | Refusal {
   const shape = checkShape(change, device.id);
-  if (shape) return shape;
-  const table = change.table as SyncedTableName;
+  if (shape || !isSyncedTable(change.table)) return shape ?? { code: 'UNKNOWN_TABLE', reason: change.table };
+  const table: SyncedTableName = change.table;
   const rowKey = JSON.stringify(change.key);
-  const current = await repo.getRow(trx, device.clinicId, table, rowKey);
-  const user = await checkUser(trx, device.clinicId, change, current);
+  const current = rows.get(table, rowKey);
+  const user = checkUser(rows, change, current);
   if (user) return user;
   if (SYNCED_TABLES[table] === 'ledger') {
     if (current) {
@@ -75,13 +100,11 @@ async function judge(
         ? 'duplicate'
         : { code: 'LEDGER_KEY_TAKEN', reason: `${table} is a ledger: row ${rowKey} exists and is never overwritten` };
     }
-    const row: RowState = { values: change.values, columnHlc: {}, deletedHlc: null, fullHlc: change.hlc };
-    for (const column of Object.keys(change.values)) row.columnHlc[column] = change.hlc;
-    await repo.putRow(trx, device.clinicId, table, rowKey, row);
+    const columnHlc = Object.fromEntries(Object.keys(change.values).map((column) => [column, change.hlc]));
+    rows.set(table, rowKey, { values: change.values, columnHlc, deletedHlc: null, fullHlc: change.hlc });
     return 'accepted';
   }
-  const merged = mergeRecord(current ?? emptyRow(), change, nonKeyColumns(table));
-  await repo.putRow(trx, device.clinicId, table, rowKey, merged);
+  rows.set(table, rowKey, mergeRecord(current ?? emptyRow(), change, nonKeyColumns(table)));
   return 'accepted';
 }
 
@@ -90,21 +113,13 @@ async function judge(
  * their users too), not deleted, and not disabled before the change was made: work done offline
  * before an account was disabled still counts, work stamped after does not.
  */
-async function checkUser(
-  trx: Transaction<ServerDatabase>,
-  clinicId: string,
-  change: SyncChange,
-  current: RowState | null,
-): Promise<Refusal | null> {
+function checkUser(rows: BatchRows, change: SyncChange, current: RowState | null): Refusal | null {
   if (change.userId === null) return null;
   const rowKey = JSON.stringify([change.userId]);
-  let user =
-    change.table === 'users' && JSON.stringify(change.key) === rowKey
-      ? current
-      : await repo.getRow(trx, clinicId, 'users', rowKey);
+  let user = rows.get('users', rowKey);
   // A batch that creates a user may carry that user's own first change: judge it with the change applied.
   if (change.table === 'users' && JSON.stringify(change.key) === rowKey) {
-    user = mergeRecord(user ?? emptyRow(), change, nonKeyColumns('users'));
+    user = mergeRecord(current ?? emptyRow(), change, nonKeyColumns('users'));
   }
   if (!user || !isVisible(user)) {
     return { code: 'UNKNOWN_USER', reason: `user ${change.userId} is not a user of this clinic` };

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countFor } from '../../src-server/db/repository';
+import { countFor, getRow } from '../../src-server/db/repository';
+import { isVisible } from '../../src-server/sync/merge';
 import { MAX_CLOCK_SKEW_MS } from '../../src-shared/sync/protocol';
 import {
   BACKENDS,
@@ -93,6 +94,27 @@ describe.each(BACKENDS)('sync server on $backend: two desks of one clinic', ({ b
     expect(answer.body.results.map((r) => r.status)).toEqual(['accepted', 'rejected', 'accepted']);
     expect(answer.body.results[1]).toMatchObject({ code: 'BAD_VALUE' });
   });
+
+  it.skipIf(skip)(
+    'a row created, edited and deleted in one batch stays deleted when another desk edits it later',
+    async () => {
+      const p = randomUUID();
+      const batch = [
+        change(front, 'patients', [p], fullRow('patients', [p], { first_name: 'Bo' })),
+        change(front, 'patients', [p], { first_name: 'Bob' }),
+        change(front, 'patients', [p], {}, { op: 'delete' }),
+      ];
+      expect((await pushChanges(server.url, front, batch)).body.results.map((r) => r.status)).toEqual([
+        'accepted',
+        'accepted',
+        'accepted',
+      ]);
+      const edit = await pushChanges(server.url, office, [change(office, 'patients', [p], { notes: 'still here?' })]);
+      expect(edit.body.results[0]?.status).toBe('accepted');
+      const row = await getRow(server.opened.db, front.clinicId, 'patients', JSON.stringify([p]));
+      expect(row && isVisible(row)).toBe(false);
+    },
+  );
 
   it.skipIf(skip)('a ledger row is inserted once: the same key with other values is refused', async () => {
     const id = randomUUID();
