@@ -1,3 +1,4 @@
+import { X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -10,14 +11,14 @@ import { PushSignal } from './sync/signal';
 
 /**
  * `npm run server [-- serve] [--data DIR] [--port N] [--host H] [--cert FILE --key FILE]`
- * `npm run server -- enrol-code --clinic "Name" [--hours 24]`
+ * `npm run server -- enrol-code --clinic "Name" [--hours 24] [--cert FILE]`
  * `npm run server -- revoke <deviceId>`
  * `npm run server -- devices`
  * PostgreSQL when DATABASE_URL is set; embedded PGlite in --data (default ./server-data) otherwise.
  */
 const USAGE = `Front Desk sync server
   npm run server [-- serve] [--data DIR] [--port N] [--host H] [--cert FILE --key FILE]
-  npm run server -- enrol-code --clinic "Clinic name" [--hours 24]
+  npm run server -- enrol-code --clinic "Clinic name" [--hours 24] [--cert FILE (prints its fingerprint)]
   npm run server -- revoke <deviceId>
   npm run server -- devices
 PostgreSQL when DATABASE_URL is set; embedded PGlite in --data (default ./server-data) otherwise.`;
@@ -60,6 +61,12 @@ async function main(argv: string[]): Promise<number> {
         const result = await makeEnrolmentCode(opened.db, clinic, code, hours * 3_600_000);
         if (result.created) console.log(`Created clinic "${clinic}" (${result.clinicId}).`);
         console.log(`One-time enrolment code for "${clinic}", valid ${hours} hours:\n\n    ${code}\n`);
+        // The desk pins the certificate when it enrols: hand both over together.
+        if (values.cert) {
+          console.log(
+            `Server certificate SHA-256 fingerprint:\n\n    ${new X509Certificate(readFileSync(values.cert)).fingerprint256}\n`,
+          );
+        }
         return 0;
       } finally {
         await opened.close();
