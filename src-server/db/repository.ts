@@ -1,6 +1,7 @@
 import { sql, type Transaction } from 'kysely';
 import type { SyncChange, SyncValue } from '../../src-shared/sync/protocol';
 import type { RowState } from '../sync/merge';
+import { scrub } from '../sync/validate';
 import type { ServerDb } from './open';
 import type { ServerDatabase } from './schema';
 
@@ -289,19 +290,19 @@ export async function insertRejection(
     .values({
       clinic_id: rejection.clinicId,
       device_id: rejection.deviceId,
-      change_id: rejection.changeId,
-      table_name: rejection.table,
+      change_id: scrub(rejection.changeId) as string,
+      table_name: rejection.table === null ? null : (scrub(rejection.table) as string),
       code: rejection.code,
-      reason: rejection.reason,
-      // Bounded: a hostile change may be megabytes; the first 10,000 characters tell what it was.
+      reason: scrub(rejection.reason) as string,
       change: JSON.stringify(truncate(rejection.change)),
     })
     .execute();
 }
 
+/** What a hostile device sent, fit to store: bounded (the first 10,000 characters tell what it was) and scrubbed. */
 function truncate(value: unknown): unknown {
   const text = JSON.stringify(value) ?? 'null';
-  return text.length <= 10_000 ? value : { truncated: text.slice(0, 10_000) };
+  return scrub(text.length <= 10_000 ? value : { truncated: text.slice(0, 10_000) });
 }
 
 export async function audit(

@@ -22,7 +22,7 @@ import { SyncError } from './errors';
 import { pushBatch } from './push';
 import { isVisible } from './merge';
 import { POLL_MS, type PushSignal } from './signal';
-import { hlcWall, parseChange } from './validate';
+import { hlcWall, parseChange, storable } from './validate';
 
 export interface ServerContext {
   db: ServerDb;
@@ -73,6 +73,8 @@ export async function authenticate(
 export async function enrol(ctx: ServerContext, body: unknown): Promise<EnrolResponse> {
   const parsed = enrolRequestSchema.safeParse(body);
   if (!parsed.success) throw malformed(parsed.error);
+  if (!storable(parsed.data.deviceName))
+    throw new SyncError('MALFORMED', 'deviceName: holds a NUL character or broken Unicode');
   const deviceId = randomUUID();
   const secret = newSecret();
   const result = await ctx.db.transaction().execute(async (trx) => {
@@ -242,6 +244,7 @@ export async function revokeFromDesk(
   const parsed = revokeRequestSchema.safeParse(body);
   if (!parsed.success) throw malformed(parsed.error);
   const { deviceId, userId } = parsed.data;
+  if (!storable(userId)) throw new SyncError('MALFORMED', 'userId: holds a NUL character or broken Unicode');
   const refuse = async (why: string, error: SyncError) => {
     await repo.audit(ctx.db, {
       clinicId: device.clinicId,

@@ -54,6 +54,19 @@ export function checkShape(change: SyncChange, deviceId: string): Refusal | null
   if (change.deviceId !== deviceId || hlcDevice(change.hlc) !== deviceId) {
     return { code: 'WRONG_DEVICE', reason: 'deviceId and the HLC must name the device that pushes the change' };
   }
+  // PostgreSQL stores neither a NUL character nor half a surrogate pair: refused here, such a change
+  // would fail the whole push at the database and hold up every change behind it, again at each retry.
+  if (change.key.some((value) => typeof value === 'string' && !storable(value))) {
+    return { code: 'BAD_KEY', reason: 'the key holds a NUL character or broken Unicode' };
+  }
+  if (change.userId !== null && !storable(change.userId)) {
+    return { code: 'UNKNOWN_USER', reason: 'the user id holds a NUL character or broken Unicode' };
+  }
+  for (const [name, value] of Object.entries(change.values)) {
+    if (typeof value === 'string' && !storable(value)) {
+      return { code: 'BAD_VALUE', reason: `${change.table}.${name} holds a NUL character or broken Unicode` };
+    }
+  }
   if (!isSyncedTable(change.table)) {
     return { code: 'UNKNOWN_TABLE', reason: `table ${change.table} does not replicate` };
   }
@@ -101,6 +114,24 @@ export function checkShape(change: SyncChange, deviceId: string): Refusal | null
 export function nonKeyColumns(table: SyncedTableName): string[] {
   const spec = SYNCED_COLUMNS[table];
   return spec.columns.filter((column) => !spec.key.includes(column.name)).map((column) => column.name);
+}
+
+// eslint-disable-next-line no-control-regex -- finding NUL is the point.
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Text PostgreSQL can hold: no NUL, no lone surrogate. */
+export function storable(text: string): boolean {
+  return !UNSTORABLE.test(text);
+}
+
+/** A copy fit to record (a refusal, an audit entry): NULs and lone surrogates become U+FFFD. */
+export function scrub(value: unknown): unknown {
+  if (typeof value === 'string') return storable(value) ? value : value.replace(new RegExp(UNSTORABLE, 'g'), '\uFFFD');
+  if (Array.isArray(value)) return value.map(scrub);
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [scrub(k) as string, scrub(v)]));
+  }
+  return value;
 }
 
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;

@@ -157,6 +157,31 @@ describe.each(BACKENDS)('sync server on $backend: hostile devices', ({ backend, 
     expect((await counts()).rejections).toBe(before.rejections + 2);
   });
 
+  it.skipIf(skip)(
+    'text PostgreSQL cannot hold (NUL, half a surrogate pair) is refused per change, not a failed push',
+    async () => {
+      const p = randomUUID();
+      await expectRefused(
+        [
+          change(south, 'patients', [p], fullRow('patients', [p], { first_name: 'a\u0000b' })),
+          change(south, 'patients', [p], { notes: 'x\ud800y' }),
+          change(south, 'patients', [p], { notes: '\udc00' }),
+        ],
+        'BAD_VALUE',
+      );
+      await expectRefused([change(south, 'patients', ['k\u0000'], { notes: 'a' })], 'BAD_KEY');
+      await expectRefused([change(south, 'patients', [p], { notes: 'a' }, { userId: 'u\u0000' })], 'UNKNOWN_USER');
+      const malformed = await pushChanges(server.url, south, [
+        { ...change(south, 'patients', [p], {}), table: 'bad\u0000name', values: { ['k\u0000']: 'v\ud800' } },
+      ]);
+      expect(malformed.body.results[0]?.code).toBe('MALFORMED');
+      const enrol = await call(server.url, 'POST', '/v1/enrol', {
+        body: { code: 'AAAA-BBBB-CCCC-DDDD', deviceName: 'a\u0000' },
+      });
+      expect(enrol.status).toBe(400);
+    },
+  );
+
   it.skipIf(skip)('a replayed batch of another clinic is refused; replaying its own is a no-op', async () => {
     const northBatch = (await pullAll(server.url, north)).body.changes.map(({ seq: _seq, ...c }) => c);
     await expectRefused(northBatch, 'WRONG_DEVICE');
