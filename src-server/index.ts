@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openServerDb, type OpenedDb } from './db/open';
-import { listDevices, audit, findDevice, revokeDevice } from './db/repository';
+import { audit, findDevice, listDevices, recentRejections, revokeDevice } from './db/repository';
 import { startHttp } from './http';
 import { newEnrolmentCode } from './sync/credentials';
 import { makeEnrolmentCode } from './sync/service';
@@ -14,6 +14,7 @@ import { PushSignal } from './sync/signal';
  * `npm run server -- enrol-code --clinic "Name" [--hours 24] [--cert FILE]`
  * `npm run server -- revoke <deviceId>`
  * `npm run server -- devices`
+ * `npm run server -- rejections [--limit 50]` (the latest refused changes, newest first)
  * PostgreSQL when DATABASE_URL is set; embedded PGlite in --data (default ./server-data) otherwise.
  */
 const USAGE = `Front Desk sync server
@@ -21,6 +22,7 @@ const USAGE = `Front Desk sync server
   npm run server -- enrol-code --clinic "Clinic name" [--hours 24] [--cert FILE (prints its fingerprint)]
   npm run server -- revoke <deviceId>
   npm run server -- devices
+  npm run server -- rejections [--limit 50]
 PostgreSQL when DATABASE_URL is set; embedded PGlite in --data (default ./server-data) otherwise.`;
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
@@ -37,6 +39,7 @@ async function main(argv: string[]): Promise<number> {
       key: { type: 'string' },
       clinic: { type: 'string' },
       hours: { type: 'string' },
+      limit: { type: 'string' },
       help: { type: 'boolean' },
     },
   });
@@ -103,6 +106,22 @@ async function main(argv: string[]): Promise<number> {
           const state = d.revokedAt ? `revoked ${d.revokedAt.toISOString()}` : 'active';
           const seen = d.lastSeenAt ? d.lastSeenAt.toISOString() : 'never';
           console.log(`${d.id}  ${d.clinicName}  "${d.name}"  ${state}  last seen ${seen}`);
+        }
+        return 0;
+      } finally {
+        await opened.close();
+      }
+    }
+    case 'rejections': {
+      const limit = Number(values.limit ?? 50);
+      if (!Number.isInteger(limit) || limit < 1 || limit > 10_000) return fail('--limit must be 1 to 10000');
+      const opened = await open();
+      try {
+        const rows = await recentRejections(opened.db, limit);
+        if (rows.length === 0) console.log('No change has been refused.');
+        for (const r of rows) {
+          const where = `${r.clinic ?? '?'} / "${r.device ?? '?'}"`;
+          console.log(`${r.at.toISOString()}  ${where}  ${r.table_name ?? '-'}  ${r.code}: ${r.reason}`);
         }
         return 0;
       } finally {

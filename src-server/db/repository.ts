@@ -365,6 +365,24 @@ export async function changesAfter(
   }));
 }
 
+export async function recentRejections(db: Handle, limit: number) {
+  return db
+    .selectFrom('rejections')
+    .leftJoin('devices', 'devices.id', 'rejections.device_id')
+    .leftJoin('clinics', 'clinics.id', 'rejections.clinic_id')
+    .select([
+      'rejections.at',
+      'clinics.name as clinic',
+      'devices.name as device',
+      'rejections.table_name',
+      'rejections.code',
+      'rejections.reason',
+    ])
+    .orderBy('rejections.id', 'desc')
+    .limit(limit)
+    .execute();
+}
+
 /** For tests and the operator: what the server holds for a clinic. */
 export async function countFor(
   db: Handle,

@@ -157,6 +157,13 @@ describe('sync server processes', () => {
         const shared = [change(front, 'patients', [randomUUID()], { notes: 'x' })];
         const answers = await Promise.all([pushChanges(one.url, front, shared), pushChanges(two.url, front, shared)]);
         expect(answers.map((a) => a.body.results[0]?.status).sort()).toEqual(['accepted', 'duplicate']);
+
+        // The operator sees what was refused, beside the running servers.
+        await pushChanges(two.url, nurse, [change(nurse, 'audit_log', [1], {})]);
+        const refused = await runServerCli(['rejections'], env);
+        expect(refused.out).toContain(
+          'Lake Clinic / "Nurse station"  audit_log  UNKNOWN_TABLE: table audit_log does not replicate',
+        );
         await Promise.all([one.stop(), two.stop()]);
       } finally {
         await admin.query(`drop database if exists ${database} with (force)`);
