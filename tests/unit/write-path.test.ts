@@ -9,7 +9,6 @@ const ROOT = new URL('../..', import.meta.url).pathname;
  */
 const NOT_YET_MOVED: ReadonlySet<string> = new Set([
   // Scheduling: its SQL moves to repositories when its services are split (issue 14 item 1).
-  'src-main/core/scheduling/appointments.ts',
   'src-main/core/scheduling/config-updates.ts',
   'src-main/core/scheduling/config.ts',
   'src-main/core/scheduling/location-updates.ts',

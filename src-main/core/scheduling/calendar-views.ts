@@ -9,7 +9,7 @@ import { fieldError } from '../../../src-shared/api/errors';
 import { providerDay } from '../../../src-shared/scheduling/availability';
 import { lastOfMonth } from '../../../src-shared/scheduling/calendar-dates';
 import { addDays, daysBetween, localDayBounds } from '../../../src-shared/scheduling/time';
-import { appointmentsOverlapping } from './appointments';
+import { appointmentsOverlapping } from './appointment-views';
 import {
   activeProviders,
   clinicClock,

@@ -15,7 +15,8 @@ import {
   wallRangeToInstants,
 } from '../../../src-shared/scheduling/time';
 import type { ProviderRow } from '../db/schema';
-import { appointmentsOverlapping, blockingOverlaps } from './appointments';
+import { blockingOverlaps } from './appointment-repository';
+import { appointmentsOverlapping } from './appointment-views';
 import { activeProviders, clinicClock, loadRules, requireRoom, requireType, toProvider } from './config';
 import type { ReadDb } from '../db/handles';
 

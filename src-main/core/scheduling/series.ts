@@ -18,14 +18,9 @@ import { CANCELLABLE_STATUSES } from '../../../src-shared/scheduling/status';
 import { addDays, localDateOf, localTimeOf } from '../../../src-shared/scheduling/time';
 import type { AppointmentRow, AppointmentSeriesRow, Database } from '../db/schema';
 import { newId } from '../ids';
-import {
-  bookAppointment,
-  cancelAppointment,
-  moveAppointment,
-  viewAppointment,
-  type Actor,
-  type WriteOutcome,
-} from './appointments';
+import { cancelAppointment } from './appointment-changes';
+import { viewAppointment } from './appointment-views';
+import { bookAppointment, moveAppointment, type Actor, type WriteOutcome } from './appointments';
 import { clinicClock, clinicWordingOf, requireType } from './config';
 import { refusalOf, refuseDates } from './series-refusals';
 import type { ReadDb } from '../db/handles';

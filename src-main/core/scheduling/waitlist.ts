@@ -17,7 +17,8 @@ import { byPriorityThenAge, mismatch, type WaitlistPartOfDay } from '../../../sr
 import { localParts, localTimeOf, MINUTE_MS } from '../../../src-shared/scheduling/time';
 import type { Database, WaitlistEntryRow } from '../db/schema';
 import { newId } from '../ids';
-import { bookAppointment, MAX_APPOINTMENT_MS, type Actor, type WriteOutcome } from './appointments';
+import { MAX_APPOINTMENT_MS } from './appointment-repository';
+import { bookAppointment, type Actor, type WriteOutcome } from './appointments';
 import { clinicClock, loadRules, requireProvider, requireType } from './config';
 import { requireLivePatient } from '../patients/live-patient';
 import type { ReadDb } from '../db/handles';

@@ -2,15 +2,13 @@ import type { ScheduleUpdateProcedure } from '../../../../src-shared/api/areas/s
 import { appointmentStatusMoves } from '../../visits/appointment-moves';
 import type { ProcedureName } from '../../../../src-shared/api/contract';
 import type { ScheduleChangeKind } from '../../../../src-shared/api/events';
+import { bookAppointment, moveAppointment, type WriteOutcome } from '../../scheduling/appointments';
 import {
-  bookAppointment,
   cancelAppointment,
-  getAppointment,
-  moveAppointment,
   setAppointmentStatus,
   updateAppointmentDetails,
-  type WriteOutcome,
-} from '../../scheduling/appointments';
+} from '../../scheduling/appointment-changes';
+import { getAppointment } from '../../scheduling/appointment-views';
 import { daySchedule, nextAvailable } from '../../scheduling/calendar';
 import {
   createException,
