@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { AppointmentHistoryEntry } from '../../../src-shared/scheduling/model';
 import { BLOCKING_STATUSES } from '../../../src-shared/scheduling/status';
 import { MINUTE_MS } from '../../../src-shared/scheduling/time';
@@ -199,4 +199,55 @@ export async function insertHistory(
       updated_at: entry.at,
     })
     .execute();
+}
+
+/** Live appointments with this provider, type, location or room that end after now. */
+export async function futureAppointments(
+  db: ReadDb,
+  column: 'provider_id' | 'type_id' | 'location_id' | 'room_id',
+  id: string,
+  now: number,
+): Promise<number> {
+  const row = await db
+    .selectFrom('appointments')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where(column, '=', id)
+    .where('end_at', '>', now)
+    .where('status', 'in', [...BLOCKING_STATUSES])
+    .where('deleted_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return row.n;
+}
+
+/** Whether any appointment, series or waitlist entry, past or present, names this provider or type. */
+export async function isReferenced(db: ReadDb, column: 'provider_id' | 'type_id', id: string): Promise<boolean> {
+  const [appointment, series] = await Promise.all([
+    db.selectFrom('appointments').select('id').where(column, '=', id).limit(1).executeTakeFirst(),
+    db.selectFrom('appointment_series').select('id').where(column, '=', id).limit(1).executeTakeFirst(),
+  ]);
+  if (appointment || series) return true;
+  if (column === 'type_id')
+    return (
+      (await db.selectFrom('waitlist_entries').select('id').where('type_id', '=', id).limit(1).executeTakeFirst()) !==
+      undefined
+    );
+  const listed = await db
+    .selectFrom('waitlist_entries')
+    .select('id')
+    .where(sql<boolean>`exists (select 1 from json_each(provider_ids) where value = ${id})`)
+    .limit(1)
+    .executeTakeFirst();
+  return listed !== undefined;
+}
+
+/** Whether a patient waits on the waitlist for this type. */
+export async function someoneWaitsFor(db: ReadDb, typeId: string): Promise<boolean> {
+  const waiting = await db
+    .selectFrom('waitlist_entries')
+    .select('id')
+    .where('type_id', '=', typeId)
+    .where('status', '=', 'waiting')
+    .limit(1)
+    .executeTakeFirst();
+  return waiting !== undefined;
 }

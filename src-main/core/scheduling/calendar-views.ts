@@ -10,16 +10,8 @@ import { providerDay } from '../../../src-shared/scheduling/availability';
 import { lastOfMonth } from '../../../src-shared/scheduling/calendar-dates';
 import { addDays, daysBetween, localDayBounds } from '../../../src-shared/scheduling/time';
 import { appointmentsOverlapping } from './appointment-views';
-import {
-  activeProviders,
-  clinicClock,
-  listHolidays,
-  loadRules,
-  requireLocation,
-  requireRoom,
-  toProvider,
-  toRoom,
-} from './config';
+import { activeProviders, clinicClock, loadRules, requireLocation, requireRoom, toProvider, toRoom } from './config';
+import { listHolidays } from './time-off';
 import type { ReadDb } from '../db/handles';
 
 /**

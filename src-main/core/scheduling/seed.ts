@@ -6,7 +6,11 @@ import { addDays, isoWeekday, localToInstant, MINUTE_MS } from '../../../src-sha
 import { validateInput } from '../api/validate';
 import type { Database } from '../db/schema';
 import { makeRandom } from '../patients/seed';
-import { activeProviders, createLocation, createProvider, createTemplate, createType, listTypes } from './config';
+import { createType, listTypes } from './appointment-types';
+import { activeProviders } from './config';
+import { createLocation } from './locations';
+import { createProvider } from './providers';
+import { createTemplate } from './weekly-hours';
 
 /**
  * A made-up clinic's scheduling, the same for the same seed: a location, providers, a few

@@ -10,23 +10,11 @@ import {
 } from '../../scheduling/appointment-changes';
 import { getAppointment } from '../../scheduling/appointment-views';
 import { daySchedule, nextAvailable } from '../../scheduling/calendar';
-import {
-  createException,
-  createHoliday,
-  createLocation,
-  createProvider,
-  createRoom,
-  createTemplate,
-  createType,
-  listExceptions,
-  listHolidays,
-  listLocations,
-  listProviders,
-  listStaff,
-  listRooms,
-  listTemplates,
-  listTypes,
-} from '../../scheduling/config';
+import { createType, listTypes } from '../../scheduling/appointment-types';
+import { createLocation, createRoom, listLocations, listRooms } from '../../scheduling/locations';
+import { createProvider, listProviders, listStaff } from '../../scheduling/providers';
+import { createException, createHoliday, listExceptions, listHolidays } from '../../scheduling/time-off';
+import { createTemplate, listTemplates } from '../../scheduling/weekly-hours';
 import type { HandlerContext, HandlersFor } from '../context';
 import { setupChanged } from './setup-changed';
 
