@@ -9,7 +9,6 @@ const ROOT = new URL('../..', import.meta.url).pathname;
  */
 const NOT_YET_MOVED: ReadonlySet<string> = new Set([
   // Scheduling: its SQL moves to repositories when its services are split (issue 14 item 1).
-  'src-main/core/scheduling/waitlist.ts',
   // Reminders: not moved yet either.
   'src-main/core/reminders/consent.ts',
   'src-main/core/reminders/planner.ts',
