@@ -8,12 +8,6 @@ const ROOT = new URL('../..', import.meta.url).pathname;
  * on it writes, and also when a file on it no longer writes (take it off the list then).
  */
 const NOT_YET_MOVED: ReadonlySet<string> = new Set([
-  // Scheduling: its SQL moves to repositories when its services are split (issue 14 item 1).
-  // Reminders: not moved yet either.
-  'src-main/core/reminders/consent.ts',
-  'src-main/core/reminders/planner.ts',
-  'src-main/core/reminders/sender.ts',
-  'src-main/core/reminders/settings.ts',
   // Seed data for development and the bench: bulk inserts that never run behind a procedure.
   'src-main/core/scheduling/seed.ts',
 ]);
