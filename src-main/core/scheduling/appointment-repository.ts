@@ -251,3 +251,29 @@ export async function someoneWaitsFor(db: ReadDb, typeId: string): Promise<boole
     .executeTakeFirst();
   return waiting !== undefined;
 }
+
+/** Start and status of the live, not cancelled appointments starting in [from, to), of these providers (none: all). */
+export function startsBetween(db: ReadDb, from: number, to: number, providerIds: readonly string[]) {
+  let query = db
+    .selectFrom('appointments')
+    .select(['start_at', 'status'])
+    .where('start_at', '>=', from)
+    .where('start_at', '<', to)
+    .where('status', '!=', 'cancelled')
+    .where('deleted_at', 'is', null);
+  if (providerIds.length > 0) query = query.where('provider_id', 'in', [...providerIds]);
+  return query.execute();
+}
+
+/** The `changes` of the appointment's newest status entry in its history, if any. */
+export async function newestStatusChange(db: ReadDb, appointmentId: string): Promise<string | undefined> {
+  const newest = await db
+    .selectFrom('appointment_history')
+    .select('changes')
+    .where('appointment_id', '=', appointmentId)
+    .where('action', '=', 'status')
+    .orderBy('at', 'desc')
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+  return newest?.changes;
+}

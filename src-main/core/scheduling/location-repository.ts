@@ -102,3 +102,8 @@ export async function endRooms(db: Db, ids: readonly string[], now: number, upda
     .where('id', 'in', [...ids])
     .execute();
 }
+
+/** Every location's name by id, removed ones too (a slot may be at one that has ended since). */
+export function allLocationNames(db: ReadDb): Promise<{ id: string; name: string }[]> {
+  return db.selectFrom('locations').select(['id', 'name']).execute();
+}
