@@ -7,6 +7,7 @@ import { localDateOf } from '../../../src-shared/scheduling/time';
 import type { Database } from '../db/schema';
 import type { ClinicFacts } from './message';
 import { markSkipped, pendingOfPatient } from './outbox-repository';
+import { consentsOf } from './recipient-repository';
 import type { ReminderConfig } from './settings';
 import type { ReadDb } from '../db/handles';
 
@@ -71,16 +72,7 @@ export async function reminderConsents(
 ): Promise<ConsentCheck> {
   const unique = [...new Set(patientIds)];
   if (!config.requireConsent) return () => null;
-  const rows =
-    unique.length === 0
-      ? []
-      : await db
-          .selectFrom('patient_consents')
-          .select(['patient_id', 'kind', 'given_on', 'expires_on', 'revoked_at', 'created_at'])
-          .where('patient_id', 'in', unique)
-          .where('kind', 'in', Object.values(CHANNEL_CONSENT))
-          .where('deleted_at', 'is', null)
-          .execute();
+  const rows = unique.length === 0 ? [] : await consentsOf(db, unique, Object.values(CHANNEL_CONSENT));
   const byKey = new Map<string, ConsentRecord[]>();
   for (const row of rows) {
     const key = `${row.patient_id}:${row.kind}`;

@@ -148,3 +148,87 @@ export async function scheduleRetry(db: Db, id: string, error: string, at: numbe
     .where('id', '=', id)
     .execute();
 }
+
+// ---- what the desk's lists read ----------------------------------------------------------------
+
+/** Outbox rows with their patient's and provider's names, as the reminders list shows them. */
+export function entriesWithNames(db: ReadDb) {
+  return db
+    .selectFrom('reminder_outbox as r')
+    .innerJoin('appointments as a', 'a.id', 'r.appointment_id')
+    .innerJoin('patients as p', 'p.id', 'a.patient_id')
+    .innerJoin('providers as pr', 'pr.id', 'a.provider_id')
+    .select([
+      'r.id',
+      'r.appointment_id',
+      'a.patient_id',
+      'p.first_name',
+      'p.last_name',
+      'pr.display_name',
+      'r.appointment_start_at',
+      'r.channel',
+      'r.offset_minutes',
+      'r.due_at',
+      'r.status',
+      'r.attempts',
+      'r.last_error',
+      'r.next_attempt_at',
+      'r.recipient',
+      'r.sent_at',
+    ]);
+}
+
+/** Live appointments in these statuses starting in [from, to), with patient and provider names, by start. */
+export function namedAppointmentsBetween(
+  db: ReadDb,
+  from: number,
+  to: number,
+  statuses: readonly ('booked' | 'confirmed')[],
+) {
+  return db
+    .selectFrom('appointments as a')
+    .innerJoin('patients as p', 'p.id', 'a.patient_id')
+    .innerJoin('providers as pr', 'pr.id', 'a.provider_id')
+    .select(['a.id', 'a.patient_id', 'a.start_at', 'p.first_name', 'p.last_name', 'pr.display_name'])
+    .where('a.start_at', '>=', from)
+    .where('a.start_at', '<', to)
+    .where('a.status', 'in', [...statuses])
+    .where('a.deleted_at', 'is', null)
+    .orderBy('a.start_at')
+    .execute();
+}
+
+/** The sent and failed reminders of these appointments. */
+export function sentOrFailed(db: ReadDb, appointmentIds: readonly string[]) {
+  return db
+    .selectFrom('reminder_outbox')
+    .select(['appointment_id', 'appointment_start_at', 'status', 'last_error'])
+    .where('appointment_id', 'in', [...appointmentIds])
+    .where('status', 'in', ['sent', 'failed'])
+    .execute();
+}
+
+/** An appointment (deleted too) with the names a reminder's text needs. */
+export function appointmentForMessage(db: ReadDb, appointmentId: string) {
+  return db
+    .selectFrom('appointments as a')
+    .innerJoin('patients as p', 'p.id', 'a.patient_id')
+    .innerJoin('providers as pr', 'pr.id', 'a.provider_id')
+    .innerJoin('locations as l', 'l.id', 'a.location_id')
+    .innerJoin('appointment_types as t', 't.id', 'a.type_id')
+    .select([
+      'a.id',
+      'a.patient_id',
+      'a.status',
+      'a.start_at',
+      'a.deleted_at',
+      'p.first_name',
+      'p.preferred_name',
+      'p.last_name',
+      'pr.display_name',
+      'l.name as location_name',
+      't.name as type_name',
+    ])
+    .where('a.id', '=', appointmentId)
+    .executeTakeFirst();
+}
