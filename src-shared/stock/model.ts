@@ -182,6 +182,20 @@ export interface StockCount {
   lines: StockCountLine[];
 }
 
+/** A count in the list: where, when its snapshot was taken, how many of its lines are counted. */
+export interface StockCountSummary {
+  id: string;
+  stockLocationId: string;
+  stockLocationName: string;
+  status: StockCountStatus;
+  blind: boolean;
+  snapshotAt: number;
+  approvedAt: number | null;
+  startedBy: string | null;
+  lines: number;
+  counted: number;
+}
+
 export interface RecallEntry {
   patientId: string;
   patientName: string;

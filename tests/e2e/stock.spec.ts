@@ -19,7 +19,7 @@ const isoDate = (epoch: number) =>
  * not built yet): lot FLU-A expiring in ten days, lot FLU-B at the end of 2027; Lena Ortiz checked in
  * today and given one dose, which FEFO takes from FLU-A.
  */
-async function stockedClinic(page: Page): Promise<void> {
+async function stockedClinic(page: Page): Promise<{ locationId: string; visitId: string; fridgeId: string }> {
   const today = isoDate(Date.now());
   const location = await invoke<{ id: string }>(page, 'schedule.createLocation', { name: 'Riverside' });
   const provider = await invoke<{ id: string }>(page, 'schedule.createProvider', {
@@ -80,6 +80,7 @@ async function stockedClinic(page: Page): Promise<void> {
   await invoke(page, 'stock.receive', { ...receipt, lotNumber: 'FLU-A', expiryOn: isoDate(Date.now() + 10 * DAY) });
   await invoke(page, 'stock.receive', { ...receipt, lotNumber: 'FLU-B', expiryOn: '2027-12-31' });
   await invoke(page, 'stock.dispense', { visitId: visit.id, itemId: flu.id, stockLocationId: fridge.id, quantity: 1 });
+  return { locationId: location.id, visitId: visit.id, fridgeId: fridge.id };
 }
 
 test('the stock home shows the alerts, finds an item by a scanned GS1 barcode, and the recall lists the patient', async ({
@@ -127,4 +128,173 @@ test('the stock home shows the alerts, finds an item by a scanned GS1 barcode, a
   await recall.getByLabel('Lot number').fill('NOPE');
   await recall.getByRole('button', { name: 'Find patients' }).click();
   await expect(recall.getByText('no lot of this item has that number')).toBeVisible();
+});
+
+test('a manager opens an item, receives a box by its scan, moves doses to the nurse station and corrects a count', async ({
+  page,
+  desk,
+}) => {
+  const app = new FrontDeskPage(page);
+  await app.openNewClinic(desk.url);
+  const { locationId } = await stockedClinic(page);
+  await invoke(page, 'stockroom.saveLocation', {
+    locationId,
+    name: 'Nurse station',
+    kind: 'nurse_station',
+    active: true,
+  });
+
+  await app.open('Stock room');
+  const find = page.getByRole('form', { name: 'Find an item' });
+  await find.getByLabel('Name, code or scan').fill('FLU');
+  await find.getByRole('button', { name: 'Find' }).click();
+  await page.getByRole('table', { name: 'Items' }).getByRole('link', { name: 'Flu vaccine' }).click();
+  await expect(page.getByRole('heading', { name: 'Flu vaccine', level: 1 })).toBeVisible();
+  await expect(
+    page.getByRole('table', { name: 'Lots on hand' }).getByRole('row', { name: /FLU-A .* 4 Expires soon/ }),
+  ).toBeVisible();
+
+  // The scanner fills lot and expiry; two packs of ten are twenty doses.
+  const receive = page.getByRole('form', { name: 'Receive stock' });
+  await receive.getByLabel('Scan').fill('(01)09506000134352(17)280630(10)FLU-C');
+  await receive.getByLabel('Scan').press('Enter');
+  await expect(receive.getByLabel('Lot number')).toHaveValue('FLU-C');
+  await expect(receive.getByLabel('Expiry')).toHaveValue('2028-06-30');
+  await receive.getByLabel('Into').selectOption({ label: 'Vaccine fridge (Riverside)' });
+  await receive.getByLabel('Packs').fill('2');
+  await expect(receive.getByLabel('Units (dose)')).toHaveValue('20');
+  await receive.getByRole('button', { name: 'Receive' }).click();
+  await expect(receive.getByText('Received 20 dose, lot FLU-C.')).toBeVisible();
+  await expect(
+    page.getByRole('table', { name: 'Lots on hand' }).getByRole('row', { name: /FLU-C .* 20/ }),
+  ).toBeVisible();
+
+  // More than the lot holds is refused beside the units; then five move to the nurse station.
+  const transfer = page.getByRole('form', { name: 'Transfer stock' });
+  await transfer
+    .getByLabel('Lot and place')
+    .selectOption({ label: 'FLU-C · Vaccine fridge · 20 left · expires 2028-06-30' });
+  await transfer.getByLabel('To').selectOption({ label: 'Nurse station (Riverside)' });
+  await transfer.getByLabel('Units').fill('99');
+  await transfer.getByRole('button', { name: 'Transfer' }).click();
+  await expect(transfer.getByLabel('Units')).toHaveAccessibleDescription(/.+/);
+  await expect(transfer.getByLabel('Units')).toHaveAttribute('aria-invalid', 'true');
+  await transfer.getByLabel('Units').fill('5');
+  await transfer.getByRole('button', { name: 'Transfer' }).click();
+  await expect(transfer.getByText('Moved 5 to Nurse station.')).toBeVisible();
+  const lots = page.getByRole('table', { name: 'Lots on hand' });
+  await expect(lots.getByRole('row', { name: /FLU-C .* Nurse station 5/ })).toBeVisible();
+  await expect(lots.getByRole('row', { name: /FLU-C .* Vaccine fridge 15/ })).toBeVisible();
+
+  // An adjustment needs its reason, named beside the field; with it, the lot holds one fewer.
+  const adjust = page.getByRole('form', { name: 'Adjust stock' });
+  await adjust
+    .getByLabel('Lot and place')
+    .selectOption({ label: 'FLU-C · Nurse station · 5 left · expires 2028-06-30' });
+  await adjust.getByLabel('Units').fill('-1');
+  await adjust.getByRole('button', { name: 'Adjust' }).click();
+  await expect(adjust.getByLabel('Reason')).toHaveAttribute('aria-invalid', 'true');
+  await adjust.getByLabel('Reason').fill('Vial dropped');
+  await adjust.getByRole('button', { name: 'Adjust' }).click();
+  await expect(adjust.getByText('Adjusted by -1.')).toBeVisible();
+  await expect(lots.getByRole('row', { name: /FLU-C .* Nurse station 4/ })).toBeVisible();
+  const movements = page.getByRole('table', { name: 'Movements' });
+  await expect(movements.getByRole('row', { name: /Adjusted FLU-C Nurse station -1 Vial dropped/ })).toBeVisible();
+  await screenshot(page, '173-stock-item');
+  await expectAccessible(page, 'stock item');
+});
+
+test('at the nurse intake a billable vaccine is dispensed first-expiring, and the visit’s invoice gains its line', async ({
+  page,
+  desk,
+}) => {
+  const app = new FrontDeskPage(page);
+  await app.openNewClinic(desk.url);
+  const { visitId, fridgeId } = await stockedClinic(page);
+  const tetanus = await invoke<{ id: string }>(page, 'stockroom.saveItem', {
+    name: 'Tetanus vaccine',
+    code: 'TET',
+    gtin: null,
+    category: 'Vaccines',
+    dispensingUnit: 'dose',
+    packSize: 1,
+    unitCostMinor: 900,
+    billable: true,
+    sellingPriceMinor: 2500,
+    taxId: null,
+    reorderLevel: 0,
+    reorderQuantity: 10,
+    maximumLevel: null,
+    active: true,
+  });
+  const receipt = { itemId: tetanus.id, stockLocationId: fridgeId, quantity: 3 };
+  await invoke(page, 'stock.receive', { ...receipt, lotNumber: 'TET-LATE', expiryOn: '2029-01-31' });
+  await invoke(page, 'stock.receive', { ...receipt, lotNumber: 'TET-EARLY', expiryOn: '2028-01-31' });
+
+  await app.open('Flow board');
+  await page.getByRole('link', { name: 'Ortiz, Lena', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Nurse intake' })).toBeVisible();
+  const card = page.getByRole('region', { name: 'Dispense' });
+  await card.getByLabel('Item').fill('tetanus');
+  await card.getByLabel('Item').press('Enter');
+  const form = card.getByRole('form', { name: 'Dispense' });
+  await expect(form.getByLabel('Lot')).toHaveValue('');
+  // More than the shelf holds is refused beside the units.
+  await form.getByLabel('Units (dose)').fill('9');
+  await form.getByRole('button', { name: 'Dispense Tetanus vaccine' }).click();
+  await expect(form.getByLabel('Units (dose)')).toHaveAttribute('aria-invalid', 'true');
+  await form.getByLabel('Units (dose)').fill('1');
+  await form.getByRole('button', { name: 'Dispense Tetanus vaccine' }).click();
+  await expect(card.getByRole('status')).toHaveText(
+    'Gave Tetanus vaccine: 1 from lot TET-EARLY. Added to the visit’s invoice.',
+  );
+  await screenshot(page, '174-intake-dispense');
+  await expectAccessible(page, 'intake dispense');
+
+  // The desk's check-out shows the vaccine on the visit's invoice.
+  await page.evaluate((hash) => {
+    (globalThis as unknown as { location: { hash: string } }).location.hash = hash;
+  }, `#/billing/checkout/${visitId}`);
+  const lines = page.getByRole('form', { name: 'Invoice lines' });
+  await expect(lines.getByRole('textbox', { name: /^Description, line/ }).last()).toHaveValue(
+    /Tetanus vaccine \(lot TET-EARLY\)/,
+  );
+});
+
+test('a count of the fridge: the counter scans to a line and types what she finds, the manager approves the variance', async ({
+  page,
+  desk,
+}) => {
+  const app = new FrontDeskPage(page);
+  await app.openNewClinic(desk.url);
+  await stockedClinic(page);
+
+  await app.open('Stock room');
+  await page.getByRole('link', { name: 'Stock counts' }).click();
+  const start = page.getByRole('form', { name: 'Start a count' });
+  await start.getByLabel('Place').selectOption({ label: 'Vaccine fridge (Riverside)' });
+  await start.getByRole('button', { name: 'Start count' }).click();
+  await expect(page.getByRole('heading', { name: 'Count of Vaccine fridge' })).toBeVisible();
+  const sheet = page.getByRole('table', { name: 'Count sheet' });
+  await expect(sheet.getByRole('row', { name: /Flu vaccine FLU-B .* 5/ })).toBeVisible();
+
+  // A scan puts the cursor on its lot's line; she types 4 there (one is missing) and 4 for FLU-A.
+  await page.getByLabel('Scan a lot').fill('(01)09506000134352(17)271231(10)FLU-B');
+  await page.getByLabel('Scan a lot').press('Enter');
+  await expect(page.getByLabel('Counted, Flu vaccine lot FLU-B')).toBeFocused();
+  await page.keyboard.type('4');
+  await page.getByLabel('Counted, Flu vaccine lot FLU-A').fill('4');
+  await page.getByRole('button', { name: 'Save counts' }).click();
+  await expect(page.getByText('Saved 2 counts.')).toBeVisible();
+  await expect(sheet.getByRole('row', { name: /FLU-B .* -1$/ })).toBeVisible();
+  await screenshot(page, '175-stock-count');
+  await expectAccessible(page, 'stock count');
+
+  await page.getByRole('button', { name: 'Approve count' }).click();
+  await expect(page.getByText('Approved: the variances are posted.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Approve count' })).toHaveCount(0);
+  await page.getByRole('link', { name: '← Stock counts' }).click();
+  await expect(
+    page.getByRole('table', { name: 'Counts' }).getByRole('row', { name: /Vaccine fridge .* Approved 2 of 2 lots/ }),
+  ).toBeVisible();
 });

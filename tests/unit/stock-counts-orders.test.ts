@@ -53,7 +53,13 @@ describe('stock counts', () => {
       await s.clinic.call('nurse', 'stocktake.start', { stockLocationId: s.fridgeId, blind: false }),
     );
     expect(second.details?.fields?.stockLocationId).toBeTruthy();
+    const listed = await s.clinic.ok('nurse', 'stocktake.list', {});
+    expect(listed[0]).toMatchObject({ id: count.id, status: 'open', blind: true, counted: 0 });
+    expect(listed[0]?.lines).toBe(count.lines.length);
     await s.clinic.ok('manager', 'stocktake.cancel', { countId: count.id });
+    const after = await s.clinic.ok('nurse', 'stocktake.list', {});
+    expect(after.filter((c) => c.status === 'open').map((c) => c.id)).not.toContain(count.id);
+    expect(after.find((c) => c.id === count.id)?.status).toBe('cancelled');
   });
 
   it('refuses an approval that would take a lot below zero, naming the line', async () => {

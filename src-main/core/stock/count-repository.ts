@@ -64,3 +64,28 @@ export function countLines(db: ReadDb, countId: string) {
     .orderBy('l.expiry_on')
     .execute();
 }
+
+/** Every open count and the latest finished ones, with how far each sheet has got. */
+export function listCounts(db: ReadDb, finishedLimit: number) {
+  const summary = db
+    .selectFrom('stock_counts as s')
+    .innerJoin('stock_locations as p', 'p.id', 's.stock_location_id')
+    .leftJoin('stock_count_lines as c', 'c.count_id', 's.id')
+    .select((eb) => [
+      's.id',
+      's.stock_location_id',
+      's.status',
+      's.blind',
+      's.snapshot_at',
+      's.approved_at',
+      's.started_by_name',
+      'p.name as stock_location_name',
+      eb.fn.count<number>('c.id').as('lines'),
+      eb.fn.count<number>('c.counted_quantity').as('counted'),
+    ])
+    .groupBy('s.id');
+  return Promise.all([
+    summary.where('s.status', '=', 'open').orderBy('s.snapshot_at', 'desc').execute(),
+    summary.where('s.status', '<>', 'open').orderBy('s.updated_at', 'desc').limit(finishedLimit).execute(),
+  ]);
+}

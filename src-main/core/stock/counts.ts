@@ -1,5 +1,5 @@
 import { ApiError } from '../../../src-shared/api/errors';
-import type { StockCount } from '../../../src-shared/stock/model';
+import type { StockCount, StockCountSummary } from '../../../src-shared/stock/model';
 import type { ReadDb, WriteDb } from '../db/handles';
 import type { StockCountRow } from '../db/schema-stock';
 import { newId } from '../ids';
@@ -10,6 +10,7 @@ import {
   finishCount,
   insertCount,
   insertCountLine,
+  listCounts,
   openCountAt,
   setCounted,
 } from './count-repository';
@@ -186,4 +187,21 @@ export async function countView(db: ReadDb, countId: string): Promise<StockCount
       variance: hide || line.counted_quantity === null ? null : line.counted_quantity - line.snapshot_quantity,
     })),
   };
+}
+
+/** The counts screen's list: open counts first (newest first), then the last finished ones. */
+export async function countSummaries(db: ReadDb): Promise<StockCountSummary[]> {
+  const [open, finished] = await listCounts(db, 20);
+  return [...open, ...finished].map((row) => ({
+    id: row.id,
+    stockLocationId: row.stock_location_id,
+    stockLocationName: row.stock_location_name,
+    status: row.status,
+    blind: row.blind === 1,
+    snapshotAt: row.snapshot_at,
+    approvedAt: row.approved_at,
+    startedBy: row.started_by_name,
+    lines: row.lines,
+    counted: row.counted,
+  }));
 }

@@ -1,3 +1,4 @@
+import type { MoneyFormat } from '../../billing/money';
 import { z } from 'zod';
 import { procedure } from '../procedure';
 import type { StockItem, StockLocation, Supplier } from '../../stock/model';
@@ -5,6 +6,8 @@ import { itemInput, stockLocationInput, supplierInput } from '../../stock/fields
 
 export interface StockSetup {
   nearExpiryDays: number;
+  /** The clinic's currency and locale, for costs and valuations on the stock screens. */
+  money: MoneyFormat;
   locations: StockLocation[];
   suppliers: Supplier[];
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { procedure } from '../procedure';
-import type { StockCount } from '../../stock/model';
+import type { StockCount, StockCountSummary } from '../../stock/model';
 import { countId, countUnits, lotId, stockLocationId } from '../../stock/fields';
 
 /**
@@ -34,5 +34,7 @@ export const stocktakeProcedures = {
     access: 'stock:count:approve',
     kind: 'write',
   }),
+  /** Open counts, then the last twenty approved or cancelled. */
+  'stocktake.list': procedure<StockCountSummary[]>()({ input: z.object({}), access: 'stock:read', kind: 'read' }),
   'stocktake.view': procedure<StockCount>()({ input: z.object({ countId }), access: 'stock:read', kind: 'read' }),
 };

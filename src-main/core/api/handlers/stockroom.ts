@@ -2,6 +2,7 @@ import { ApiError } from '../../../../src-shared/api/errors';
 import { nearExpiryDays } from '../../stock/setup-repository';
 import { findItem } from '../../stock/setup-repository';
 import { saveItem, saveStockLocation, saveSupplier, stockLocations, suppliers, toItem } from '../../stock/setup';
+import { billingContext } from '../../billing/context';
 import type { HandlersFor } from '../context';
 import { stockChanged } from './stock-common';
 
@@ -15,6 +16,7 @@ export const stockroomHandlers: HandlersFor<
 > = {
   'stockroom.get': async (ctx) => ({
     nearExpiryDays: await nearExpiryDays(ctx.db),
+    money: (await billingContext(ctx.db, ctx.now)).money,
     locations: await stockLocations(ctx.db),
     suppliers: await suppliers(ctx.db),
   }),

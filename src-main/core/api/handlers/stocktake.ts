@@ -1,9 +1,9 @@
-import { approveCount, cancelCount, countView, enterCounts, startCount } from '../../stock/counts';
+import { approveCount, cancelCount, countSummaries, countView, enterCounts, startCount } from '../../stock/counts';
 import type { HandlersFor } from '../context';
 import { stockChanged, stockContextOf } from './stock-common';
 
 export const stocktakeHandlers: HandlersFor<
-  'stocktake.start' | 'stocktake.enter' | 'stocktake.approve' | 'stocktake.cancel' | 'stocktake.view'
+  'stocktake.start' | 'stocktake.enter' | 'stocktake.approve' | 'stocktake.cancel' | 'stocktake.view' | 'stocktake.list'
 > = {
   'stocktake.start': async (ctx, input) => {
     const id = await startCount(ctx.db, await stockContextOf(ctx), input);
@@ -39,4 +39,5 @@ export const stocktakeHandlers: HandlersFor<
     return countView(ctx.db, input.countId);
   },
   'stocktake.view': async (ctx, input) => countView(ctx.db, input.countId),
+  'stocktake.list': async (ctx) => countSummaries(ctx.db),
 };

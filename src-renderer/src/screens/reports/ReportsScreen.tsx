@@ -3,7 +3,7 @@ import { formatMoney } from '../../../../src-shared/billing/money';
 import { todayIn } from '../../../../src-shared/patients/dates';
 import { DEFINITIONS, type AppointmentsReport, type WaitPhase } from '../../../../src-shared/reports/model';
 import { call } from '../../api';
-import { Field } from '../../components/Field';
+import { DateField } from '../../components/DateField';
 import { FormMessage } from '../../components/FormMessage';
 import { useProcedure } from '../../hooks/useProcedure';
 import { useClinicSettings } from '../../stores/clinic-settings';
@@ -50,14 +50,8 @@ export function ReportsScreen() {
     <section className="reports" aria-labelledby="reports-title">
       <h1 id="reports-title">Reports</h1>
       <div className="report-range">
-        <Field
-          label="From"
-          type="date"
-          value={from}
-          onChange={(e) => setFrom(e.target.value)}
-          error={fieldError?.from}
-        />
-        <Field label="To" type="date" value={to} onChange={(e) => setTo(e.target.value)} error={fieldError?.to} />
+        <DateField label="From" value={from} onChange={setFrom} error={fieldError?.from} />
+        <DateField label="To" value={to} onChange={setTo} error={fieldError?.to} />
       </div>
       <FormMessage error={fieldError ? null : (appointments.error?.message ?? null)} success={exported} />
       {appointments.value && (

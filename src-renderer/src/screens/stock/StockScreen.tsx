@@ -5,6 +5,10 @@ import { FormMessage } from '../../components/FormMessage';
 import { useCalendarDate } from '../../format/calendar-date';
 import { useProcedure } from '../../hooks/useProcedure';
 import { call } from '../../api';
+import { useHashDetail } from '../../hooks/useHashRoute';
+import { CountSheet } from './CountSheet';
+import { CountsPage } from './CountsPage';
+import { ItemPage } from './ItemPage';
 import { RecallLookup } from './RecallLookup';
 
 /**
@@ -13,9 +17,20 @@ import { RecallLookup } from './RecallLookup';
  * scanner types a GS1 element string and Enter); the recall lookup.
  */
 export function StockScreen() {
+  const detail = useHashDetail();
+  const itemId = /^item\/(.+)$/.exec(detail)?.[1];
+  const countId = /^count\/(.+)$/.exec(detail)?.[1];
+  if (itemId) return <ItemPage key={itemId} itemId={decodeURIComponent(itemId)} />;
+  if (countId) return <CountSheet key={countId} countId={decodeURIComponent(countId)} />;
+  if (detail === 'counts') return <CountsPage />;
+  return <StockHome />;
+}
+
+function StockHome() {
   const alerts = useProcedure('stock.alerts', {}, { refreshOn: { 'stock.changed': true } });
   const [text, setText] = useState('');
   const [query, setQuery] = useState<string | null>('');
+  const showDate = useCalendarDate();
   const results = useProcedure('stock.search', query === null ? null : { text: query }, {
     refreshOn: { 'stock.changed': true },
   });
@@ -36,7 +51,7 @@ export function StockScreen() {
       const { item, lotNumber, expiryOn } = scanned.value;
       setScanNote(
         item
-          ? `Scanned ${item.name}${lotNumber ? `, lot ${lotNumber}` : ''}${expiryOn ? `, expires ${expiryOn}` : ''}.`
+          ? `Scanned ${item.name}${lotNumber ? `, lot ${lotNumber}` : ''}${expiryOn ? `, expires ${showDate(expiryOn)}` : ''}.`
           : `No item has the barcode ${scanned.value.gtin ?? ''}.`,
       );
       setQuery(item?.code ?? text);
@@ -48,6 +63,9 @@ export function StockScreen() {
   return (
     <section className="stock" aria-labelledby="stock-title">
       <h1 id="stock-title">Stock room</h1>
+      <p>
+        <a href="#/stock/counts">Stock counts</a>
+      </p>
       <h2>Alerts</h2>
       <FormMessage error={alerts.error?.message ?? null} />
       {alerts.value && (
@@ -104,7 +122,9 @@ function BelowReorder({
         )}
         {rows.map((row) => (
           <tr key={row.itemId}>
-            <td>{row.itemName}</td>
+            <td>
+              <a href={`#/stock/item/${encodeURIComponent(row.itemId)}`}>{row.itemName}</a>
+            </td>
             <td>{row.onHand}</td>
             <td>{row.reorderLevel}</td>
             <td>{row.onOrder > 0 ? `${row.onOrder} (already on order)` : '—'}</td>
@@ -168,7 +188,8 @@ function ItemTable({ items }: { items: StockItemSummary[] }) {
         {items.map((item) => (
           <tr key={item.id}>
             <td>
-              {item.name} <span className="sub">{item.dispensingUnit}</span>
+              <a href={`#/stock/item/${encodeURIComponent(item.id)}`}>{item.name}</a>{' '}
+              <span className="sub">{item.dispensingUnit}</span>
             </td>
             <td>{item.code}</td>
             <td>{item.onHand}</td>

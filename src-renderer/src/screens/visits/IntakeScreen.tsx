@@ -6,8 +6,10 @@ import { fromSI } from '../../../../src-shared/visits/vitals';
 import { call } from '../../api';
 import { formatDateTime } from '../../format/datetime';
 import { useClinicClock, useClinicSettings } from '../../stores/clinic-settings';
+import { useSession } from '../../stores/session';
 import { AllergiesCard } from '../patients/AllergiesCard';
 import { PatientBanner } from '../patients/PatientBanner';
+import { DispenseCard } from './DispenseCard';
 import { VitalsChart } from './VitalsChart';
 import { VitalsForm } from './VitalsForm';
 import { useVisitEvents } from './useVisitEvents';
@@ -22,6 +24,7 @@ export function IntakeScreen({ visitId }: { visitId: string }) {
   const [error, setError] = useState<string | null>(null);
   const dateFormat = useClinicSettings((state) => state.settings?.dateFormat) ?? 'YYYY-MM-DD';
   const clock = useClinicClock();
+  const canDispense = useSession((state) => state.can('stock:dispense'));
 
   const loadVisit = useCallback(() => {
     void call('visits.get', { visitId }).then((result) =>
@@ -90,58 +93,61 @@ export function IntakeScreen({ visitId }: { visitId: string }) {
             }}
           />
         </div>
-        <section aria-labelledby="history-title" className="card wide">
-          <h2 id="history-title">Vitals history</h2>
-          <VitalsChart history={history} />
-          {/* Eleven columns: on a narrow card the table scrolls inside it rather than running past its edge. */}
-          {/* Focusable so a keyboard can scroll it sideways (axe: scrollable-region-focusable). */}
-          <div className="history-scroll" tabIndex={0} role="region" aria-label="Vitals history, scrolls sideways">
-            <table aria-label="Vitals history" className="history-table">
-              <thead>
-                <tr>
-                  <th scope="col">When</th>
-                  <th scope="col">BP</th>
-                  <th scope="col">Pulse</th>
-                  <th scope="col">Resp. rate</th>
-                  <th scope="col">Temp (°{units.temperature})</th>
-                  <th scope="col">SpO2</th>
-                  <th scope="col">Weight ({units.system === 'imperial' ? 'lb' : 'kg'})</th>
-                  <th scope="col">BMI</th>
-                  <th scope="col">Pain</th>
-                  <th scope="col">Chief complaint</th>
-                  <th scope="col">By</th>
-                </tr>
-              </thead>
-              <tbody>
-                {history.map((row) => {
-                  const shown = fromSI({ ...row }, units);
-                  return (
-                    <tr key={row.id}>
-                      <td>{formatDateTime(row.recordedAt, clock).slice(0, 16).replace(' ', '\u00a0')}</td>
-                      <td>{row.systolic !== null ? `${row.systolic}/${row.diastolic ?? '—'}` : '—'}</td>
-                      <td>{row.pulse ?? '—'}</td>
-                      <td>{row.respRate ?? '—'}</td>
-                      <td>{shown.temperature ?? '—'}</td>
-                      <td>{row.spo2 ?? '—'}</td>
-                      <td>{shown.weight ?? '—'}</td>
-                      <td>{row.bmi ?? '—'}</td>
-                      <td>{row.pain ?? '—'}</td>
-                      <td className="complaint">{row.chiefComplaint ?? '—'}</td>
-                      <td>{row.recordedBy ?? '—'}</td>
-                    </tr>
-                  );
-                })}
-                {history.length === 0 && (
+        <div className="intake-side">
+          <section aria-labelledby="history-title" className="card wide">
+            <h2 id="history-title">Vitals history</h2>
+            <VitalsChart history={history} />
+            {/* Eleven columns: on a narrow card the table scrolls inside it rather than running past its edge. */}
+            {/* Focusable so a keyboard can scroll it sideways (axe: scrollable-region-focusable). */}
+            <div className="history-scroll" tabIndex={0} role="region" aria-label="Vitals history, scrolls sideways">
+              <table aria-label="Vitals history" className="history-table">
+                <thead>
                   <tr>
-                    <td colSpan={11} className="muted">
-                      No vitals recorded yet.
-                    </td>
+                    <th scope="col">When</th>
+                    <th scope="col">BP</th>
+                    <th scope="col">Pulse</th>
+                    <th scope="col">Resp. rate</th>
+                    <th scope="col">Temp (°{units.temperature})</th>
+                    <th scope="col">SpO2</th>
+                    <th scope="col">Weight ({units.system === 'imperial' ? 'lb' : 'kg'})</th>
+                    <th scope="col">BMI</th>
+                    <th scope="col">Pain</th>
+                    <th scope="col">Chief complaint</th>
+                    <th scope="col">By</th>
                   </tr>
-                )}
-              </tbody>
-            </table>
-          </div>
-        </section>
+                </thead>
+                <tbody>
+                  {history.map((row) => {
+                    const shown = fromSI({ ...row }, units);
+                    return (
+                      <tr key={row.id}>
+                        <td>{formatDateTime(row.recordedAt, clock).slice(0, 16).replace(' ', '\u00a0')}</td>
+                        <td>{row.systolic !== null ? `${row.systolic}/${row.diastolic ?? '—'}` : '—'}</td>
+                        <td>{row.pulse ?? '—'}</td>
+                        <td>{row.respRate ?? '—'}</td>
+                        <td>{shown.temperature ?? '—'}</td>
+                        <td>{row.spo2 ?? '—'}</td>
+                        <td>{shown.weight ?? '—'}</td>
+                        <td>{row.bmi ?? '—'}</td>
+                        <td>{row.pain ?? '—'}</td>
+                        <td className="complaint">{row.chiefComplaint ?? '—'}</td>
+                        <td>{row.recordedBy ?? '—'}</td>
+                      </tr>
+                    );
+                  })}
+                  {history.length === 0 && (
+                    <tr>
+                      <td colSpan={11} className="muted">
+                        No vitals recorded yet.
+                      </td>
+                    </tr>
+                  )}
+                </tbody>
+              </table>
+            </div>
+          </section>
+          {canDispense && <DispenseCard visitId={visit.id} />}
+        </div>
       </div>
     </section>
   );

@@ -1,0 +1,219 @@
+import { useRef, useState, type KeyboardEvent } from 'react';
+import type { StockCount, StockCountLine } from '../../../../src-shared/stock/model';
+import { call } from '../../api';
+import { Field } from '../../components/Field';
+import { FormMessage } from '../../components/FormMessage';
+import { useCalendarDate } from '../../format/calendar-date';
+import { formatDateTime } from '../../format/datetime';
+import { useProcedure } from '../../hooks/useProcedure';
+import { useClinicClock } from '../../stores/clinic-settings';
+import { useSession } from '../../stores/session';
+
+/**
+ * `#/stock/count/<id>`: the count sheet. Counters type (or scan to jump to) what they find per lot and
+ * save; the variance is counted − the snapshot, so stock moved during the count is no false variance.
+ * A manager approves once, which posts the variances; a blind sheet shows no book quantities until then.
+ */
+export function CountSheet({ countId }: { countId: string }) {
+  const clock = useClinicClock();
+  const can = useSession((state) => state.can);
+  const count = useProcedure('stocktake.view', { countId }, { refreshOn: { 'stock.changed': true } });
+  const setup = useProcedure('stockroom.get', {});
+  const [typed, setTyped] = useState<Record<string, string>>({});
+  const [scan, setScan] = useState('');
+  const [scanError, setScanError] = useState<string | undefined>();
+  const [message, setMessage] = useState<{ error: string | null; done: string | null }>({ error: null, done: null });
+  const [lineErrors, setLineErrors] = useState<Record<string, string>>({});
+  const inputs = useRef(new Map<string, HTMLInputElement>());
+  const view = count.value;
+  const placeName = setup.value?.locations.find((place) => place.id === view?.stockLocationId)?.name ?? '';
+
+  async function readScan(event: KeyboardEvent<HTMLInputElement>) {
+    if (event.key !== 'Enter' || !view) return;
+    event.preventDefault();
+    setScanError(undefined);
+    const answer = await call('stock.scan', { text: scan });
+    if (!answer.ok) return setScanError(answer.error.details?.fields?.text ?? answer.error.message);
+    const line = view.lines.find(
+      (candidate) =>
+        candidate.lotId === answer.value.lotId ||
+        (candidate.itemId === answer.value.item?.id && candidate.lotNumber === answer.value.lotNumber),
+    );
+    if (!line) return setScanError('is not a lot on this sheet');
+    setScan('');
+    inputs.current.get(line.lotId)?.focus();
+  }
+
+  async function save() {
+    if (!view) return;
+    setLineErrors({});
+    const changed = Object.entries(typed).map(([lotId, text]) => ({
+      lotId,
+      countedQuantity: text.trim() === '' ? null : Number(text.trim()),
+    }));
+    if (changed.length === 0) return setMessage({ error: 'Type a counted quantity first.', done: null });
+    const result = await call('stocktake.enter', { countId, lines: changed });
+    if (!result.ok) {
+      const fields = result.error.details?.fields ?? {};
+      const byLot: Record<string, string> = {};
+      for (const [path, problem] of Object.entries(fields)) {
+        const index = /^lines\.(\d+)\./.exec(path)?.[1];
+        const lotId = index === undefined ? undefined : changed[Number(index)]?.lotId;
+        if (lotId) byLot[lotId] = problem;
+      }
+      setLineErrors(byLot);
+      return setMessage({ error: result.error.message, done: null });
+    }
+    setTyped({});
+    setMessage({ error: null, done: `Saved ${changed.length} count${changed.length === 1 ? '' : 's'}.` });
+    count.reload();
+  }
+
+  async function finish(action: 'stocktake.approve' | 'stocktake.cancel') {
+    const result = await call(action, { countId });
+    if (!result.ok) {
+      const fields = Object.values(result.error.details?.fields ?? {});
+      return setMessage({ error: [result.error.message, ...fields].join(' '), done: null });
+    }
+    setMessage({
+      error: null,
+      done: action === 'stocktake.approve' ? 'Approved: the variances are posted.' : 'Cancelled.',
+    });
+    count.reload();
+  }
+
+  return (
+    <section aria-labelledby="count-title">
+      <p>
+        <a href="#/stock/counts">← Stock counts</a>
+      </p>
+      <h1 id="count-title">Count of {placeName || 'a place'}</h1>
+      <FormMessage error={count.error?.message ?? null} />
+      {view && (
+        <>
+          <p className="lead">
+            {view.status === 'open' ? 'Open' : view.status === 'approved' ? 'Approved' : 'Cancelled'} · snapshot{' '}
+            {formatDateTime(view.snapshotAt, clock)}
+            {view.blind ? ' · blind count' : ''}
+          </p>
+          {view.status === 'open' && (
+            <div className="count-scan">
+              <Field
+                label="Scan a lot"
+                value={scan}
+                onChange={(event) => setScan(event.target.value)}
+                onKeyDown={(event) => void readScan(event)}
+                error={scanError}
+                hint="Scan a box (or type its GS1 string) and Enter: its line is ready to type."
+                autoComplete="off"
+              />
+            </div>
+          )}
+          <SheetTable
+            view={view}
+            typed={typed}
+            errors={lineErrors}
+            onType={(lotId, text) => setTyped((current) => ({ ...current, [lotId]: text }))}
+            register={(lotId, input) => {
+              if (input) inputs.current.set(lotId, input);
+              else inputs.current.delete(lotId);
+            }}
+          />
+          {view.status === 'open' && (
+            <div className="actions">
+              <button type="button" onClick={() => void save()}>
+                Save counts
+              </button>
+              {can('stock:count:approve') && (
+                <>
+                  <button type="button" onClick={() => void finish('stocktake.approve')}>
+                    Approve count
+                  </button>
+                  <button type="button" onClick={() => void finish('stocktake.cancel')}>
+                    Cancel count
+                  </button>
+                </>
+              )}
+            </div>
+          )}
+          <FormMessage error={message.error} success={message.done} />
+        </>
+      )}
+    </section>
+  );
+}
+
+function SheetTable({
+  view,
+  typed,
+  errors,
+  onType,
+  register,
+}: {
+  view: StockCount;
+  typed: Record<string, string>;
+  errors: Record<string, string>;
+  onType: (lotId: string, text: string) => void;
+  register: (lotId: string, input: HTMLInputElement | null) => void;
+}) {
+  const showDate = useCalendarDate();
+  const open = view.status === 'open';
+  const counted = (line: StockCountLine) => typed[line.lotId] ?? (line.countedQuantity ?? '').toString();
+  return (
+    <table aria-label="Count sheet">
+      <thead>
+        <tr>
+          <th scope="col">Item</th>
+          <th scope="col">Lot</th>
+          <th scope="col">Expiry</th>
+          <th scope="col" className="num">
+            Books at snapshot
+          </th>
+          <th scope="col">Counted</th>
+          <th scope="col" className="num">
+            Variance
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {view.lines.length === 0 && (
+          <tr>
+            <td colSpan={6}>Nothing was here at the snapshot.</td>
+          </tr>
+        )}
+        {view.lines.map((line) => (
+          <tr key={line.id}>
+            <td>{line.itemName}</td>
+            <td>{line.lotNumber}</td>
+            <td>{showDate(line.expiryOn)}</td>
+            <td className="num">{line.snapshotQuantity ?? 'hidden'}</td>
+            <td>
+              {open ? (
+                <input
+                  ref={(input) => register(line.lotId, input)}
+                  aria-label={`Counted, ${line.itemName} lot ${line.lotNumber}`}
+                  aria-invalid={errors[line.lotId] ? true : undefined}
+                  aria-describedby={errors[line.lotId] ? `count-error-${line.id}` : undefined}
+                  inputMode="numeric"
+                  className="count-input"
+                  value={counted(line)}
+                  onChange={(event) => onType(line.lotId, event.target.value)}
+                />
+              ) : (
+                (line.countedQuantity ?? '—')
+              )}
+              {errors[line.lotId] && (
+                <small id={`count-error-${line.id}`} className="field-error">
+                  {errors[line.lotId]}
+                </small>
+              )}
+            </td>
+            <td className="num">
+              {line.variance === null ? '' : line.variance > 0 ? `+${line.variance}` : line.variance}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

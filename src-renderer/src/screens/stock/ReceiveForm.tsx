@@ -1,0 +1,141 @@
+import { useState, type KeyboardEvent, type SyntheticEvent } from 'react';
+import type { StockSetup } from '../../../../src-shared/api/areas/stockroom';
+import type { StockItem } from '../../../../src-shared/stock/model';
+import { call } from '../../api';
+import { DateField } from '../../components/DateField';
+import { Field } from '../../components/Field';
+import { FormMessage } from '../../components/FormMessage';
+import { SelectField } from '../../components/SelectField';
+import { useCalendarDate } from '../../format/calendar-date';
+import { useFormErrors } from '../../hooks/useFormErrors';
+import { readAmount } from '../billing/money-field';
+import { typedUnits } from './units-text';
+
+/**
+ * Receives a delivery of one item into a place: lot, expiry, units (or packs × the pack size), cost and
+ * supplier. A keyboard-wedge scanner types a GS1 string and Enter into "Scan": its lot and expiry fill in.
+ */
+export function ReceiveForm({ item, setup }: { item: StockItem; setup: StockSetup }) {
+  const showDate = useCalendarDate();
+  const places = setup.locations.filter((place) => place.active);
+  const [stockLocationId, setStockLocationId] = useState(places[0]?.id ?? '');
+  const [scan, setScan] = useState('');
+  const [lotNumber, setLotNumber] = useState('');
+  const [expiryOn, setExpiryOn] = useState('');
+  const [packs, setPacks] = useState('');
+  const [quantity, setQuantity] = useState('');
+  const [cost, setCost] = useState('');
+  const [supplierId, setSupplierId] = useState('');
+  const [done, setDone] = useState<string | null>(null);
+  const values = { stockLocationId, lotNumber, expiryOn, quantity, unitCostMinor: cost, supplierId, scan };
+  const { errors, show, clear, setField } = useFormErrors(values);
+
+  async function readScan(event: KeyboardEvent<HTMLInputElement>) {
+    if (event.key !== 'Enter') return;
+    // The scanner's Enter ends the scan, not the form.
+    event.preventDefault();
+    const answer = await call('stock.scan', { text: scan });
+    if (!answer.ok) return show(answer.error, ['scan']);
+    if (answer.value.item && answer.value.item.id !== item.id) {
+      return setField('scan', `is ${answer.value.item.name}, not ${item.name}`);
+    }
+    if (answer.value.lotNumber) setLotNumber(answer.value.lotNumber);
+    if (answer.value.expiryOn) setExpiryOn(answer.value.expiryOn);
+    setDone(`Scanned lot ${answer.value.lotNumber ?? '—'}, expires ${showDate(answer.value.expiryOn) || '—'}.`);
+  }
+
+  function typePacks(text: string) {
+    setPacks(text);
+    const count = typedUnits(text);
+    if (Number.isInteger(count) && count > 0) setQuantity(String(count * item.packSize));
+  }
+
+  async function submit(event: SyntheticEvent) {
+    event.preventDefault();
+    clear();
+    setDone(null);
+    const typedCost = readAmount(cost, setup.money, { optional: true });
+    if (typedCost.problem) return setField('unitCostMinor', typedCost.problem);
+    const result = await call('stock.receive', {
+      itemId: item.id,
+      stockLocationId,
+      lotNumber,
+      expiryOn: expiryOn === '' ? null : expiryOn,
+      quantity: typedUnits(quantity),
+      unitCostMinor: typedCost.minor ?? null,
+      supplierId: supplierId === '' ? null : supplierId,
+    });
+    if (!result.ok)
+      return show(result.error, ['stockLocationId', 'lotNumber', 'expiryOn', 'quantity', 'unitCostMinor']);
+    setDone(`Received ${typedUnits(quantity)} ${item.dispensingUnit}, lot ${lotNumber}.`);
+    setLotNumber('');
+    setExpiryOn('');
+    setPacks('');
+    setQuantity('');
+    setScan('');
+  }
+
+  return (
+    <form aria-label="Receive stock" className="card stock-form" onSubmit={(event) => void submit(event)} noValidate>
+      <h2>Receive</h2>
+      <Field
+        label="Scan"
+        value={scan}
+        onChange={(event) => setScan(event.target.value)}
+        onKeyDown={(event) => void readScan(event)}
+        error={errors.fields.scan}
+        hint="Scan the box's barcode, or type its GS1 string and press Enter."
+        autoComplete="off"
+      />
+      <SelectField
+        label="Into"
+        value={stockLocationId}
+        onChange={(event) => setStockLocationId(event.target.value)}
+        options={places.map((place) => ({ value: place.id, label: `${place.name} (${place.locationName})` }))}
+        error={errors.fields.stockLocationId}
+      />
+      <Field
+        label="Lot number"
+        value={lotNumber}
+        onChange={(event) => setLotNumber(event.target.value)}
+        error={errors.fields.lotNumber}
+      />
+      <DateField label="Expiry" value={expiryOn} onChange={setExpiryOn} error={errors.fields.expiryOn} />
+      {item.packSize > 1 && (
+        <Field
+          label="Packs"
+          inputMode="numeric"
+          value={packs}
+          onChange={(event) => typePacks(event.target.value)}
+          hint={`A pack is ${item.packSize} ${item.dispensingUnit}.`}
+        />
+      )}
+      <Field
+        label={`Units (${item.dispensingUnit})`}
+        inputMode="numeric"
+        value={quantity}
+        onChange={(event) => setQuantity(event.target.value)}
+        error={errors.fields.quantity}
+      />
+      <Field
+        label="Unit cost"
+        inputMode="decimal"
+        value={cost}
+        onChange={(event) => setCost(event.target.value)}
+        error={errors.fields.unitCostMinor}
+        hint="Optional: the item's usual cost when left blank."
+      />
+      <SelectField
+        label="Supplier"
+        value={supplierId}
+        onChange={(event) => setSupplierId(event.target.value)}
+        options={[
+          { value: '', label: 'Not recorded' },
+          ...setup.suppliers.filter((supplier) => supplier.active).map((s) => ({ value: s.id, label: s.name })),
+        ]}
+      />
+      <button type="submit">Receive</button>
+      <FormMessage error={errors.form} success={done} />
+    </form>
+  );
+}

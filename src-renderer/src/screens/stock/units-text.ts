@@ -1,0 +1,24 @@
+/**
+ * A typed number of units as main should judge it: "12" → 12; anything else becomes NaN or a fraction,
+ * which main's schema refuses with the field's own message ("must be a whole number of units").
+ */
+export function typedUnits(text: string): number {
+  const trimmed = text.trim();
+  return trimmed === '' ? 0 : Number(trimmed);
+}
+
+/** A lot at a place, as a chooser's option: "FLU-A · Stock room · 20 left · expires 2027-03-01". */
+export function lotChoice(
+  lot: { lotId: string; stockLocationId: string; lotNumber: string; stockLocationName: string; quantity: number },
+  expiry: string,
+): { value: string; label: string } {
+  return {
+    value: `${lot.lotId}|${lot.stockLocationId}`,
+    label: `${lot.lotNumber} · ${lot.stockLocationName} · ${lot.quantity} left${expiry ? ` · expires ${expiry}` : ''}`,
+  };
+}
+
+export function splitLotChoice(value: string): { lotId: string; stockLocationId: string } {
+  const [lotId = '', stockLocationId = ''] = value.split('|');
+  return { lotId, stockLocationId };
+}

@@ -1,0 +1,119 @@
+import { z } from 'zod';
+
+/**
+ * What a desk and the clinic's sync server say to each other (issue 17). Both sides parse every
+ * message with these schemas: the server never trusts a desk, and a desk never trusts the network.
+ *
+ * Endpoints (JSON over HTTPS; plain HTTP only on loopback in tests), all under `/v1`:
+ * - `POST /v1/enrol`  body EnrolRequest → EnrolResponse. No credentials: the one-time code is the credential.
+ * - `POST /v1/push`   body PushRequest  → PushResponse. `Authorization: Bearer <deviceId>.<secret>`.
+ * - `GET  /v1/pull?after=<cursor>&limit=<n>&waitMs=<ms>` → PullResponse (long poll up to waitMs when empty).
+ * - `GET  /v1/status` → StatusResponse.
+ * Errors are `{ error: { code, message } }` with 400 (malformed), 401 (unknown/revoked device),
+ * 403 (another clinic), 409 (skew too large), 413 (batch too big).
+ */
+export const SYNC_PROTOCOL_VERSION = 1;
+export const MAX_PUSH_CHANGES = 500;
+export const MAX_PULL_CHANGES = 1000;
+export const MAX_PULL_WAIT_MS = 25_000;
+/** A desk whose clock is further than this from the server's is refused with SKEW_TOO_LARGE. */
+export const MAX_CLOCK_SKEW_MS = 36 * 60 * 60 * 1000;
+
+/**
+ * Hybrid logical clock stamp, sortable as text: 15-digit wall-clock milliseconds, 6-digit counter,
+ * device id. `001764668400000:000000:0190...` — comparing two stamps as strings orders them.
+ */
+export const HLC_PATTERN = /^\d{15}:\d{6}:[0-9a-f-]{36}$/;
+export const hlcSchema = z.string().regex(HLC_PATTERN, 'must be an HLC stamp (wall:counter:device)');
+
+const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'must be a uuid');
+const name = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[a-z_][a-z0-9_]*$/, 'must be a table or column name');
+
+/** A column value: SQLite's storage classes; a BLOB travels as base64 inside `{ b64 }`. */
+export const syncValueSchema = z.union([
+  z.null(),
+  z.string().max(1_000_000),
+  z.number(),
+  z.object({ b64: z.string().max(14_000_000) }).strict(),
+]);
+export type SyncValue = z.infer<typeof syncValueSchema>;
+
+/**
+ * One captured write. `key` is the row's primary key values in key order (one value for an `id` key,
+ * several for a composite key). `values` holds the columns the write set (all of them on insert, the
+ * changed ones on update, none on delete). Merging is per column by `hlc` for records; ledgers only
+ * ever see inserts.
+ */
+export const syncChangeSchema = z
+  .object({
+    id: uuid,
+    table: name,
+    key: z
+      .array(z.union([z.string().max(200), z.number().int()]))
+      .min(1)
+      .max(4),
+    op: z.enum(['upsert', 'delete']),
+    values: z.record(name, syncValueSchema),
+    hlc: hlcSchema,
+    deviceId: uuid,
+    /** The signed-in user whose action made the change; null for the system (migrations, sweeps). */
+    userId: z.string().max(64).nullable(),
+  })
+  .strict();
+export type SyncChange = z.infer<typeof syncChangeSchema>;
+
+export const enrolRequestSchema = z
+  .object({ code: z.string().min(8).max(64), deviceName: z.string().min(1).max(100) })
+  .strict();
+export type EnrolRequest = z.infer<typeof enrolRequestSchema>;
+export interface EnrolResponse {
+  deviceId: string;
+  clinicId: string;
+  clinicName: string;
+  /** Shown once: the desk keeps it in its encrypted database and sends `<deviceId>.<secret>`. */
+  secret: string;
+  serverTime: number;
+}
+
+export const pushRequestSchema = z
+  .object({ changes: z.array(syncChangeSchema).min(1).max(MAX_PUSH_CHANGES), deskTime: z.number().int() })
+  .strict();
+export type PushRequest = z.infer<typeof pushRequestSchema>;
+export type PushResult =
+  { id: string; status: 'accepted' | 'duplicate' } | { id: string; status: 'rejected'; code: string; reason: string };
+export interface PushResponse {
+  results: PushResult[];
+  serverTime: number;
+}
+
+export interface PulledChange extends SyncChange {
+  /** The server's order: the cursor a desk saves after applying everything up to it. */
+  seq: string;
+}
+export interface PullResponse {
+  changes: PulledChange[];
+  /** Pass as `after` next time; save it only once every change it covers is applied. */
+  cursor: string;
+  hasMore: boolean;
+  serverTime: number;
+}
+
+export interface StatusResponse {
+  clinicId: string;
+  clinicName: string;
+  deviceId: string;
+  deviceName: string;
+  serverTime: number;
+  protocol: typeof SYNC_PROTOCOL_VERSION;
+}
+
+export interface SyncErrorBody {
+  error: {
+    code: 'MALFORMED' | 'UNAUTHORISED' | 'FORBIDDEN' | 'SKEW_TOO_LARGE' | 'TOO_LARGE' | 'NOT_FOUND';
+    message: string;
+  };
+}

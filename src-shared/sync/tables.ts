@@ -1,0 +1,111 @@
+/**
+ * Which tables replicate between desks and how each merges (issue 17; DESIGN.md "Sync").
+ *
+ * - `record`: per-column last-writer-wins by HLC, so two desks editing different fields both survive;
+ *   a delete is a tombstone that wins over older edits and never resurrects.
+ * - `ledger`: insert-only rows merged by union (two desks dispensing the same vial both subtract);
+ *   the tables' own triggers already refuse UPDATE and DELETE.
+ *
+ * Tables not named here are local to a desk (LOCAL_TABLES says why for each); tests/unit/sync-tables.test.ts
+ * fails when a table is in neither list, so a new table must be placed on purpose.
+ */
+export type SyncKind = 'record' | 'ledger';
+
+export const SYNCED_TABLES = {
+  // Set-up and staff
+  clinic_settings: 'record',
+  patient_settings: 'record',
+  visit_settings: 'record',
+  reminder_settings: 'record',
+  billing_settings: 'record',
+  stock_settings: 'record',
+  roles: 'record',
+  role_permissions: 'record',
+  users: 'record',
+  locations: 'record',
+  rooms: 'record',
+  providers: 'record',
+  appointment_types: 'record',
+  appointment_type_providers: 'record',
+  availability_templates: 'record',
+  availability_exceptions: 'record',
+  clinic_holidays: 'record',
+  // Patients
+  patients: 'record',
+  patient_phones: 'record',
+  patient_contacts: 'record',
+  patient_allergies: 'record',
+  patient_alerts: 'record',
+  patient_insurance: 'record',
+  patient_documents: 'record',
+  patient_consents: 'record',
+  patient_merges: 'record',
+  patient_not_duplicates: 'record',
+  // Scheduling and visits
+  appointments: 'record',
+  appointment_series: 'record',
+  waitlist_entries: 'record',
+  appointment_history: 'ledger',
+  visits: 'record',
+  visit_events: 'ledger',
+  vitals: 'record',
+  reminder_outbox: 'record',
+  // Billing
+  taxes: 'record',
+  services: 'record',
+  fee_schedules: 'record',
+  fee_schedule_prices: 'record',
+  appointment_type_services: 'record',
+  payment_methods: 'record',
+  invoices: 'record',
+  invoice_lines: 'record',
+  drawers: 'record',
+  payments: 'ledger',
+  payment_allocations: 'ledger',
+  refunds: 'ledger',
+  adjustments: 'ledger',
+  reversals: 'ledger',
+  claims: 'record',
+  claim_lines: 'ledger',
+  claim_events: 'ledger',
+  claim_remittances: 'ledger',
+  claim_remittance_lines: 'ledger',
+  // Stock
+  stock_items: 'record',
+  stock_suppliers: 'record',
+  stock_supplier_items: 'record',
+  stock_locations: 'record',
+  stock_lots: 'record',
+  purchase_orders: 'record',
+  purchase_order_lines: 'record',
+  stock_counts: 'record',
+  stock_count_lines: 'record',
+  stock_movements: 'ledger',
+} as const satisfies Record<string, SyncKind>;
+
+export type SyncedTableName = keyof typeof SYNCED_TABLES;
+
+/** Tables each desk keeps for itself, and why. */
+export const LOCAL_TABLES: Record<string, string> = {
+  schema_migrations: 'the migration runner of this database file',
+  sqlite_stat1: "SQLite's planner statistics",
+  sqlite_stat4: "SQLite's planner statistics",
+  patient_fts: 'the search index, rebuilt from synced patients',
+  patient_fts_config: 'the search index, rebuilt from synced patients',
+  patient_fts_data: 'the search index, rebuilt from synced patients',
+  patient_fts_docsize: 'the search index, rebuilt from synced patients',
+  patient_fts_idx: 'the search index, rebuilt from synced patients',
+  patient_search: 'the search index, rebuilt from synced patients',
+  patient_name_tokens: 'the search index, rebuilt from synced patients',
+  invoice_balances: 'a cache of sums over synced ledgers, rebuilt from them',
+  audit_log:
+    "this desk's own hash chain; chains travel per device as a later step of issue 17 (never one chain rebuilt on merge)",
+  backup_runs: "this computer's backups",
+  backup_schedule: "this computer's backup time and folder",
+  billing_desk: "this desk's invoice number prefix",
+  invoice_series: "this desk's next invoice number (per-desk series never collide)",
+};
+
+export function isSyncedTable(name: string): name is SyncedTableName {
+  return Object.hasOwn(SYNCED_TABLES, name);
+}
