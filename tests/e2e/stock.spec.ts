@@ -19,7 +19,9 @@ const isoDate = (epoch: number) =>
  * not built yet): lot FLU-A expiring in ten days, lot FLU-B at the end of 2027; Lena Ortiz checked in
  * today and given one dose, which FEFO takes from FLU-A.
  */
-async function stockedClinic(page: Page): Promise<{ locationId: string; visitId: string; fridgeId: string }> {
+async function stockedClinic(
+  page: Page,
+): Promise<{ locationId: string; visitId: string; fridgeId: string; fluId: string }> {
   const today = isoDate(Date.now());
   const location = await invoke<{ id: string }>(page, 'schedule.createLocation', { name: 'Riverside' });
   const provider = await invoke<{ id: string }>(page, 'schedule.createProvider', {
@@ -80,7 +82,7 @@ async function stockedClinic(page: Page): Promise<{ locationId: string; visitId:
   await invoke(page, 'stock.receive', { ...receipt, lotNumber: 'FLU-A', expiryOn: isoDate(Date.now() + 10 * DAY) });
   await invoke(page, 'stock.receive', { ...receipt, lotNumber: 'FLU-B', expiryOn: '2027-12-31' });
   await invoke(page, 'stock.dispense', { visitId: visit.id, itemId: flu.id, stockLocationId: fridge.id, quantity: 1 });
-  return { locationId: location.id, visitId: visit.id, fridgeId: fridge.id };
+  return { locationId: location.id, visitId: visit.id, fridgeId: fridge.id, fluId: flu.id };
 }
 
 test('the stock home shows the alerts, finds an item by a scanned GS1 barcode, and the recall lists the patient', async ({
@@ -296,5 +298,130 @@ test('a count of the fridge: the counter scans to a line and types what she find
   await page.getByRole('link', { name: '← Stock counts' }).click();
   await expect(
     page.getByRole('table', { name: 'Counts' }).getByRole('row', { name: /Vaccine fridge .* Approved 2 of 2 lots/ }),
+  ).toBeVisible();
+});
+
+test('a manager orders what is below its reorder level, marks it sent and receives the delivery by scanning the box', async ({
+  page,
+  desk,
+}) => {
+  const app = new FrontDeskPage(page);
+  await app.openNewClinic(desk.url);
+  const { fluId } = await stockedClinic(page);
+  await invoke(page, 'stockroom.saveSupplier', {
+    name: 'Northwind Pharma',
+    contact: null,
+    phone: null,
+    email: null,
+    leadTimeDays: 3,
+    active: true,
+    itemIds: [fluId],
+  });
+
+  await app.open('Stock room');
+  await page.getByRole('link', { name: 'Purchase orders' }).click();
+  const suggested = page.getByRole('region', { name: 'Suggested order' });
+  await suggested.getByLabel('Supplier').selectOption({ label: 'Northwind Pharma' });
+  await suggested.getByLabel('Deliver to').selectOption({ label: 'Vaccine fridge (Riverside)' });
+  await expect(suggested.getByLabel('Order quantity, Flu vaccine')).toHaveValue('50');
+  await suggested.getByLabel('Order quantity, Flu vaccine').fill('30');
+  await suggested.getByRole('button', { name: 'Make a draft order' }).click();
+  await expect(page.getByRole('heading', { name: 'Order from Northwind Pharma' })).toBeVisible();
+  await expect(page.getByText(/^Draft · £180\.00 at cost/)).toBeVisible();
+
+  await page.getByRole('button', { name: 'Mark as sent' }).click();
+  await expect(page.getByText('Marked as sent.')).toBeVisible();
+  // The delivery: a scanned box fills the line's lot and expiry; the units start at what is still expected.
+  await page.getByLabel('Scan a box').fill('(01)09506000134352(17)280531(10)FLU-D');
+  await page.getByLabel('Scan a box').press('Enter');
+  await expect(page.getByLabel('Lot number, Flu vaccine')).toHaveValue('FLU-D');
+  await expect(page.getByLabel('Expiry, Flu vaccine')).toHaveValue('2028-05-31');
+  await expect(page.getByLabel('Units, Flu vaccine')).toHaveValue('30');
+  // More than the line still expects is refused beside the units.
+  await page.getByLabel('Units, Flu vaccine').fill('31');
+  await page.getByRole('button', { name: 'Receive delivery' }).click();
+  await expect(page.getByLabel('Units, Flu vaccine')).toHaveAttribute('aria-invalid', 'true');
+  await screenshot(page, '176-stock-order-receive');
+  await expectAccessible(page, 'stock order');
+  await page.getByLabel('Units, Flu vaccine').fill('30');
+  await page.getByRole('button', { name: 'Receive delivery' }).click();
+  await expect(page.getByText('Received 1 line.')).toBeVisible();
+  await expect(page.getByText(/^Received · £180\.00 at cost/)).toBeVisible();
+  await expect(
+    page.getByRole('table', { name: 'Order lines' }).getByRole('row', { name: /Flu vaccine 30 30/ }),
+  ).toBeVisible();
+
+  // Back on the stock home Flu vaccine is no longer below its reorder level.
+  await app.open('Stock room');
+  await expect(page.getByRole('table', { name: 'Below reorder level' })).toContainText(
+    'Everything is at or above its reorder level.',
+  );
+});
+
+test('a manager sets up the stock room on screen: a place, an item (a bad code refused beside it), a supplier', async ({
+  page,
+  desk,
+}) => {
+  const app = new FrontDeskPage(page);
+  await app.openNewClinic(desk.url);
+  await invoke(page, 'schedule.createLocation', { name: 'Riverside' });
+
+  await app.open('Stock room');
+  await page.getByRole('link', { name: 'Stock set-up' }).click();
+  await expect(page.getByRole('heading', { name: 'Stock set-up', level: 1 })).toBeVisible();
+
+  const place = page.getByRole('form', { name: 'Add a place' });
+  await place.getByLabel('Place name').fill('Vaccine fridge');
+  await place.getByLabel('Kind').selectOption({ label: 'Fridge' });
+  await place.getByRole('button', { name: 'Add place' }).click();
+  await expect(
+    page.getByRole('table', { name: 'Places' }).getByRole('row', { name: /Vaccine fridge Fridge Riverside Yes/ }),
+  ).toBeVisible();
+
+  const item = page.getByRole('form', { name: 'Add an item' });
+  await item.getByLabel('Item name').fill('Hepatitis B vaccine');
+  await item.getByLabel('Item code').fill('HEP B');
+  await item.getByLabel('Dispensing unit').fill('dose');
+  await item.getByLabel('Pack size').fill('10');
+  await item.getByLabel('Unit cost').fill('12.50');
+  await item.getByLabel('Reorder level').fill('5');
+  await item.getByLabel('Reorder quantity').fill('20');
+  await item.getByRole('checkbox', { name: /Billable/ }).check();
+  await item.getByLabel('Selling price').fill('30');
+  await item.getByRole('button', { name: 'Add item' }).click();
+  await expect(item.getByLabel('Item code')).toHaveAttribute('aria-invalid', 'true');
+  await expect(item.getByText('must be letters, digits, dots, dashes or underscores')).toBeVisible();
+  await item.getByLabel('Item code').fill('HEPB');
+  await item.getByRole('button', { name: 'Add item' }).click();
+  await expect(item.getByText('Saved Hepatitis B vaccine.')).toBeVisible();
+  await expect(
+    page
+      .getByRole('table', { name: 'Stock items' })
+      .getByRole('row', { name: /Hepatitis B vaccine HEPB dose \(pack of 10\) 5 \(order 20\) Yes/ }),
+  ).toBeVisible();
+
+  const supplier = page.getByRole('form', { name: 'Add a supplier' });
+  await supplier.getByLabel('Supplier name').fill('Northwind Pharma');
+  await supplier.getByLabel('Lead time (days)').fill('3');
+  await supplier.getByRole('checkbox', { name: 'Hepatitis B vaccine' }).check();
+  await supplier.getByRole('button', { name: 'Add supplier' }).click();
+  await expect(
+    page
+      .getByRole('table', { name: 'Suppliers' })
+      .getByRole('row', { name: /Northwind Pharma.* 3 days Hepatitis B vaccine/ }),
+  ).toBeVisible();
+  await screenshot(page, '177-stock-setup');
+  await expectAccessible(page, 'stock set-up');
+
+  // Editing keeps what was there: the item's cost reads back as typed.
+  await page.getByRole('button', { name: 'Edit Hepatitis B vaccine' }).click();
+  const edit = page.getByRole('form', { name: 'Edit Hepatitis B vaccine' });
+  await expect(edit.getByLabel('Unit cost')).toHaveValue('12.50');
+  await edit.getByLabel('Reorder level').fill('8');
+  await edit.getByRole('button', { name: 'Save item' }).click();
+  await expect(
+    page
+      .getByRole('table', { name: 'Stock items' })
+      .getByRole('row', { name: /Hepatitis B vaccine .* 8 \(order 20\)/ }),
   ).toBeVisible();
 });

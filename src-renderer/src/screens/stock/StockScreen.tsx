@@ -6,10 +6,14 @@ import { useCalendarDate } from '../../format/calendar-date';
 import { useProcedure } from '../../hooks/useProcedure';
 import { call } from '../../api';
 import { useHashDetail } from '../../hooks/useHashRoute';
+import { useSession } from '../../stores/session';
 import { CountSheet } from './CountSheet';
 import { CountsPage } from './CountsPage';
 import { ItemPage } from './ItemPage';
+import { OrderPage } from './OrderPage';
+import { OrdersPage } from './OrdersPage';
 import { RecallLookup } from './RecallLookup';
+import { StockSetupPage } from './StockSetupPage';
 
 /**
  * `#/stock`: the stock home — the alerts (below reorder level, expiring within the window, expired on a
@@ -22,11 +26,16 @@ export function StockScreen() {
   const countId = /^count\/(.+)$/.exec(detail)?.[1];
   if (itemId) return <ItemPage key={itemId} itemId={decodeURIComponent(itemId)} />;
   if (countId) return <CountSheet key={countId} countId={decodeURIComponent(countId)} />;
+  const orderId = /^order\/(.+)$/.exec(detail)?.[1];
+  if (orderId) return <OrderPage key={orderId} orderId={decodeURIComponent(orderId)} />;
   if (detail === 'counts') return <CountsPage />;
+  if (detail === 'orders') return <OrdersPage />;
+  if (detail === 'setup') return <StockSetupPage />;
   return <StockHome />;
 }
 
 function StockHome() {
+  const canSetUp = useSession((state) => state.can('stock:order'));
   const alerts = useProcedure('stock.alerts', {}, { refreshOn: { 'stock.changed': true } });
   const [text, setText] = useState('');
   const [query, setQuery] = useState<string | null>('');
@@ -63,8 +72,14 @@ function StockHome() {
   return (
     <section className="stock" aria-labelledby="stock-title">
       <h1 id="stock-title">Stock room</h1>
-      <p>
-        <a href="#/stock/counts">Stock counts</a>
+      <p className="stock-links">
+        <a href="#/stock/counts">Stock counts</a> · <a href="#/stock/orders">Purchase orders</a>
+        {canSetUp && (
+          <>
+            {' '}
+            · <a href="#/stock/setup">Stock set-up</a>
+          </>
+        )}
       </p>
       <h2>Alerts</h2>
       <FormMessage error={alerts.error?.message ?? null} />

@@ -1,0 +1,170 @@
+import { useState, type SyntheticEvent } from 'react';
+import type { StockItemSummary, Supplier } from '../../../../src-shared/stock/model';
+import { call } from '../../api';
+import { Field } from '../../components/Field';
+import { FormMessage } from '../../components/FormMessage';
+import { useFormErrors } from '../../hooks/useFormErrors';
+
+/** Who the clinic buys from, their lead time and what they supply (the suggested order groups by it). */
+export function SuppliersSection({
+  suppliers,
+  items,
+}: {
+  suppliers: readonly Supplier[];
+  items: readonly StockItemSummary[];
+}) {
+  const [editing, setEditing] = useState<Supplier | null>(null);
+  const names = (ids: readonly string[]) =>
+    items
+      .filter((item) => ids.includes(item.id))
+      .map((item) => item.name)
+      .join(', ');
+  return (
+    <section aria-labelledby="suppliers-title" className="card report-card">
+      <h2 id="suppliers-title">Suppliers</h2>
+      <table aria-label="Suppliers">
+        <thead>
+          <tr>
+            <th scope="col">Supplier</th>
+            <th scope="col">Contact</th>
+            <th scope="col">Lead time</th>
+            <th scope="col">Supplies</th>
+            <th scope="col">
+              <span className="visually-hidden">Action</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {suppliers.length === 0 && (
+            <tr>
+              <td colSpan={5}>No suppliers yet.</td>
+            </tr>
+          )}
+          {suppliers.map((supplier) => (
+            <tr key={supplier.id}>
+              <td>
+                {supplier.name}
+                {supplier.active ? '' : ' (not in use)'}
+              </td>
+              <td>{[supplier.contact, supplier.phone, supplier.email].filter(Boolean).join(' · ')}</td>
+              <td>{supplier.leadTimeDays} days</td>
+              <td>{names(supplier.itemIds)}</td>
+              <td>
+                <button type="button" onClick={() => setEditing(supplier)}>
+                  Edit {supplier.name}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <SupplierForm key={editing?.id ?? 'new'} editing={editing} items={items} onDone={() => setEditing(null)} />
+    </section>
+  );
+}
+
+function SupplierForm({
+  editing,
+  items,
+  onDone,
+}: {
+  editing: Supplier | null;
+  items: readonly StockItemSummary[];
+  onDone: () => void;
+}) {
+  const [name, setName] = useState(editing?.name ?? '');
+  const [contact, setContact] = useState(editing?.contact ?? '');
+  const [phone, setPhone] = useState(editing?.phone ?? '');
+  const [email, setEmail] = useState(editing?.email ?? '');
+  const [lead, setLead] = useState(String(editing?.leadTimeDays ?? 7));
+  const [itemIds, setItemIds] = useState<string[]>(editing?.itemIds ?? []);
+  const [active, setActive] = useState(editing?.active ?? true);
+  const [done, setDone] = useState<string | null>(null);
+  const { errors, show, clear } = useFormErrors({ name, contact, phone, email, leadTimeDays: lead });
+  const text = (value: string) => (value.trim() === '' ? null : value);
+
+  async function submit(event: SyntheticEvent) {
+    event.preventDefault();
+    clear();
+    setDone(null);
+    const result = await call('stockroom.saveSupplier', {
+      id: editing?.id,
+      name,
+      contact: text(contact),
+      phone: text(phone),
+      email: text(email),
+      leadTimeDays: lead.trim() === '' ? Number.NaN : Number(lead),
+      active,
+      itemIds,
+    });
+    if (!result.ok) return show(result.error, ['name', 'contact', 'phone', 'email', 'leadTimeDays']);
+    setDone(`Saved ${result.value.name}.`);
+    if (editing) onDone();
+    else {
+      setName('');
+      setContact('');
+      setPhone('');
+      setEmail('');
+      setItemIds([]);
+    }
+  }
+
+  const title = editing ? `Edit ${editing.name}` : 'Add a supplier';
+  return (
+    <form aria-label={title} onSubmit={(e) => void submit(e)} noValidate>
+      <h3>{title}</h3>
+      <div className="setup-row">
+        <Field
+          label="Supplier name"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          error={errors.fields.name}
+        />
+        <Field
+          label="Contact"
+          value={contact}
+          onChange={(e) => setContact(e.target.value)}
+          error={errors.fields.contact}
+        />
+        <Field label="Phone" value={phone} onChange={(e) => setPhone(e.target.value)} error={errors.fields.phone} />
+        <Field label="Email" value={email} onChange={(e) => setEmail(e.target.value)} error={errors.fields.email} />
+        <Field
+          label="Lead time (days)"
+          inputMode="numeric"
+          value={lead}
+          onChange={(e) => setLead(e.target.value)}
+          error={errors.fields.leadTimeDays}
+        />
+      </div>
+      {items.length > 0 && (
+        <fieldset>
+          <legend>Supplies</legend>
+          {items.map((item) => (
+            <label key={item.id} className="check">
+              <input
+                type="checkbox"
+                checked={itemIds.includes(item.id)}
+                onChange={(e) =>
+                  setItemIds((ids) => (e.target.checked ? [...ids, item.id] : ids.filter((id) => id !== item.id)))
+                }
+              />{' '}
+              {item.name}
+            </label>
+          ))}
+        </fieldset>
+      )}
+      {editing && (
+        <label className="check">
+          <input type="checkbox" checked={active} onChange={(e) => setActive(e.target.checked)} /> In use
+        </label>
+      )}
+      <button type="submit">{editing ? 'Save supplier' : 'Add supplier'}</button>
+      {editing && (
+        <button type="button" onClick={onDone}>
+          Stop editing
+        </button>
+      )}
+      <FormMessage error={errors.form} success={done} />
+    </form>
+  );
+}
