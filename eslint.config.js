@@ -28,6 +28,7 @@ export default tseslint.config(
       'playwright-report/**',
       'bench-results/**',
       '.demo/**',
+      'server-data/**',
     ],
   },
   js.configs.recommended,

@@ -9,8 +9,10 @@ import { z } from 'zod';
  * - `POST /v1/push`   body PushRequest  → PushResponse. `Authorization: Bearer <deviceId>.<secret>`.
  * - `GET  /v1/pull?after=<cursor>&limit=<n>&waitMs=<ms>` → PullResponse (long poll up to waitMs when empty).
  * - `GET  /v1/status` → StatusResponse.
+ * - `POST /v1/revoke` body RevokeRequest → RevokeResponse: an administrator at a desk retires a device
+ *   of the same clinic (the server CLI can revoke any device).
  * Errors are `{ error: { code, message } }` with 400 (malformed), 401 (unknown/revoked device),
- * 403 (another clinic), 409 (skew too large), 413 (batch too big).
+ * 403 (another clinic), 409 (skew too large), 413 (batch too big), 500 (the server failed; retry later).
  */
 export const SYNC_PROTOCOL_VERSION = 1;
 export const MAX_PUSH_CHANGES = 500;
@@ -111,9 +113,23 @@ export interface StatusResponse {
   protocol: typeof SYNC_PROTOCOL_VERSION;
 }
 
+export const revokeRequestSchema = z
+  .object({
+    deviceId: uuid,
+    /** The signed-in user asking; the server requires `users:manage` for them in the clinic's synced roles. */
+    userId: z.string().min(1).max(64),
+  })
+  .strict();
+export type RevokeRequest = z.infer<typeof revokeRequestSchema>;
+export interface RevokeResponse {
+  deviceId: string;
+  /** false when it was already revoked. */
+  revoked: boolean;
+}
+
 export interface SyncErrorBody {
   error: {
-    code: 'MALFORMED' | 'UNAUTHORISED' | 'FORBIDDEN' | 'SKEW_TOO_LARGE' | 'TOO_LARGE' | 'NOT_FOUND';
+    code: 'MALFORMED' | 'UNAUTHORISED' | 'FORBIDDEN' | 'SKEW_TOO_LARGE' | 'TOO_LARGE' | 'NOT_FOUND' | 'INTERNAL';
     message: string;
   };
 }

@@ -71,6 +71,7 @@ function fingerprint(): string {
   const hash = createHash('sha256').update(`v${DATASET_VERSION}`);
   const files = [
     'src-main/core/scheduling/seed.ts',
+    'src-main/core/scheduling/seed-repository.ts',
     'tests/bench/scheduling-data.ts',
     'tests/bench/billing-data.ts',
     'src-main/core/patients/seed.ts',

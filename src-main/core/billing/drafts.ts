@@ -1,9 +1,9 @@
 import { present } from '../../../src-shared/billing/present';
 import type { Kysely } from 'kysely';
 import { ApiError, fieldError } from '../../../src-shared/api/errors';
-import { invoiceFigures, lineProblems, type LineInput, type TaxRounding } from '../../../src-shared/billing/tax';
+import { invoiceFigures, lineProblems } from '../../../src-shared/billing/tax';
 import type { Database } from '../db/schema';
-import type { InvoiceRow, NewInvoiceLine, TaxRow } from '../db/schema-billing';
+import type { InvoiceRow, NewInvoiceLine } from '../db/schema-billing';
 import { newId } from '../ids';
 import type { BillingActor, BillingContext } from './context';
 import {
@@ -20,6 +20,7 @@ import {
 } from './invoice-repository';
 import { findService, findTax, listTaxes, pricesFor, scheduleForPayer, servicesOfType } from './setup-repository';
 import { assertLivePatient } from '../patients/live-patient';
+import { figured, insureWhole, lineRow, taxFields, toLineInput, type LineFields } from './draft-lines';
 
 /**
  * Draft invoices: built from the appointment type's services at the prices of the payer's fee
@@ -62,29 +63,6 @@ async function payerFor(db: Db, policyId: string | null): Promise<Payer> {
   const selfPay = await scheduleForPayer(db, null);
   return { policyId: null, payer: null, scheduleId: selfPay?.id ?? null, insured: false };
 }
-
-function taxFields(tax: TaxRow | undefined) {
-  return {
-    tax_id: tax?.id ?? null,
-    tax_name: tax?.name ?? null,
-    tax_rate_ppm: tax?.rate_ppm ?? 0,
-    tax_inclusive: tax?.inclusive ?? 0,
-  };
-}
-
-export const toLineInput = (
-  row: Pick<
-    NewInvoiceLine,
-    'quantity' | 'unit_price_minor' | 'discount_minor' | 'tax_rate_ppm' | 'tax_inclusive' | 'insurer_minor'
-  >,
-): LineInput => ({
-  quantity: row.quantity,
-  unitPriceMinor: row.unit_price_minor,
-  discountMinor: row.discount_minor ?? 0,
-  taxRatePpm: row.tax_rate_ppm ?? 0,
-  taxInclusive: row.tax_inclusive === 1,
-  insurerMinor: row.insurer_minor ?? 0,
-});
 
 /** Recomputes every line's figures and the invoice's totals under the clinic's rounding, and stores them. */
 export async function refigure(db: Db, invoice: InvoiceRow, context: BillingContext, now: number): Promise<void> {
@@ -204,64 +182,6 @@ export async function buildDraft(
   const invoice = await findInvoice(db, id);
   if (invoice) await refigure(db, invoice, context, now);
   return id;
-}
-
-/** Insured lines default to the insurer expected to pay the whole line (the desk edits the copay). */
-function insureWhole(rows: LineFields[], context: BillingContext): void {
-  const figures = invoiceFigures(
-    rows.map((row) => ({ ...toLineInput(row), insurerMinor: 0 })),
-    context.settings.tax_rounding,
-  );
-  rows.forEach((row, index) => {
-    row.insurer_minor = figures.lines[index]?.totalMinor ?? 0;
-  });
-}
-
-type LineFields = Omit<
-  NewInvoiceLine,
-  | 'id'
-  | 'invoice_id'
-  | 'position'
-  | 'amount_minor'
-  | 'net_minor'
-  | 'tax_minor'
-  | 'total_minor'
-  | 'patient_minor'
-  | 'created_at'
-  | 'updated_at'
->;
-
-/** The stored figures of each line, computed together (per-invoice rounding shares tax across lines). */
-function figured(fields: LineFields[], rounding: TaxRounding) {
-  const figures = invoiceFigures(fields.map(toLineInput), rounding);
-  return fields.map((line, index) => {
-    const f = present(figures.lines[index], 'a line’s figures');
-    return {
-      ...line,
-      amount_minor: f.amountMinor,
-      net_minor: f.netMinor,
-      tax_minor: f.taxMinor,
-      total_minor: f.totalMinor,
-      patient_minor: f.patientMinor,
-    };
-  });
-}
-
-function lineRow(
-  invoiceId: string,
-  position: number,
-  fields: ReturnType<typeof figured>[number],
-  now: number,
-): NewInvoiceLine {
-  return {
-    id: newId(),
-    invoice_id: invoiceId,
-    position,
-    ...fields,
-    credits_line_id: fields.credits_line_id ?? null,
-    created_at: now,
-    updated_at: now,
-  };
 }
 
 export async function requireDraft(db: Db, invoiceId: string, expectedUpdatedAt?: number): Promise<InvoiceRow> {

@@ -5,7 +5,7 @@ import { displayName } from '../../../src-shared/patients/names';
 import type { InvoiceLineRow, InvoiceRow } from '../db/schema-billing';
 import type { Issued } from './issue';
 import { findBalance } from './balance-repository';
-import { toLineInput } from './drafts';
+import { toLineInput } from './draft-lines';
 import { creditedLineIds, creditNotesOf, findInvoice, invoiceLines, patientBrief } from './invoice-repository';
 import { allocationsToInvoice, liveAdjustmentsOf } from './ledger-repository';
 import type { ReadDb } from '../db/handles';

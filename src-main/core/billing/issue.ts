@@ -9,7 +9,8 @@ import { newId } from '../ids';
 import { applyCredit, releaseExcess } from './allocations';
 import { findBalance, insertBalance, moveBalance } from './balance-repository';
 import { requireTodayUnlocked, type BillingActor, type BillingContext } from './context';
-import { requireDraft, toLineInput } from './drafts';
+import { toLineInput } from './draft-lines';
+import { requireDraft } from './drafts';
 import {
   creditedLineIds,
   findInvoice,

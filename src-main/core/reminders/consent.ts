@@ -6,6 +6,8 @@ import { formatDate } from '../../../src-shared/patients/dates';
 import { localDateOf } from '../../../src-shared/scheduling/time';
 import type { Database } from '../db/schema';
 import type { ClinicFacts } from './message';
+import { markSkipped, pendingOfPatient } from './outbox-repository';
+import { consentsOf } from './recipient-repository';
 import type { ReminderConfig } from './settings';
 import type { ReadDb } from '../db/handles';
 
@@ -70,16 +72,7 @@ export async function reminderConsents(
 ): Promise<ConsentCheck> {
   const unique = [...new Set(patientIds)];
   if (!config.requireConsent) return () => null;
-  const rows =
-    unique.length === 0
-      ? []
-      : await db
-          .selectFrom('patient_consents')
-          .select(['patient_id', 'kind', 'given_on', 'expires_on', 'revoked_at', 'created_at'])
-          .where('patient_id', 'in', unique)
-          .where('kind', 'in', Object.values(CHANNEL_CONSENT))
-          .where('deleted_at', 'is', null)
-          .execute();
+  const rows = unique.length === 0 ? [] : await consentsOf(db, unique, Object.values(CHANNEL_CONSENT));
   const byKey = new Map<string, ConsentRecord[]>();
   for (const row of rows) {
     const key = `${row.patient_id}:${row.kind}`;
@@ -110,24 +103,14 @@ export async function skipWithoutConsent(
   now: number,
 ): Promise<number> {
   if (!config.requireConsent) return 0;
-  const pending = await db
-    .selectFrom('reminder_outbox as o')
-    .innerJoin('appointments as a', 'a.id', 'o.appointment_id')
-    .select(['o.id', 'o.channel'])
-    .where('a.patient_id', '=', patientId)
-    .where('o.status', '=', 'pending')
-    .execute();
+  const pending = await pendingOfPatient(db, patientId);
   if (pending.length === 0) return 0;
   const gap = await reminderConsents(db, config, [patientId], clinic, now);
   let skipped = 0;
   for (const row of pending) {
     const reason = gap(patientId, row.channel);
     if (reason === null) continue;
-    await db
-      .updateTable('reminder_outbox')
-      .set({ status: 'skipped', last_error: reason, updated_at: now })
-      .where('id', '=', row.id)
-      .execute();
+    await markSkipped(db, row.id, reason, now);
     skipped += 1;
   }
   return skipped;

@@ -1,5 +1,6 @@
 import type { ReminderChannel } from '../../../src-shared/api/areas/reminders';
 import type { ReadDb } from '../db/handles';
+import { patientEmails, phonesOf } from './recipient-repository';
 
 /** Where a patient's reminders go: the email on the record, the first (primary first) mobile. */
 export interface PatientContacts {
@@ -11,17 +12,9 @@ export async function contactsOf(db: ReadDb, patientIds: readonly string[]): Pro
   const result = new Map<string, PatientContacts>();
   if (patientIds.length === 0) return result;
   const unique = [...new Set(patientIds)];
-  const patients = await db.selectFrom('patients').select(['id', 'email']).where('id', 'in', unique).execute();
+  const patients = await patientEmails(db, unique);
   for (const patient of patients) result.set(patient.id, { email: patient.email, mobile: null });
-  const mobiles = await db
-    .selectFrom('patient_phones')
-    .select(['patient_id', 'number'])
-    .where('patient_id', 'in', unique)
-    .where('kind', '=', 'mobile')
-    .where('deleted_at', 'is', null)
-    .orderBy('is_primary', 'desc')
-    .orderBy('position')
-    .execute();
+  const mobiles = await phonesOf(db, unique, 'mobile');
   for (const phone of mobiles) {
     const contacts = result.get(phone.patient_id);
     if (contacts && contacts.mobile === null) contacts.mobile = phone.number;

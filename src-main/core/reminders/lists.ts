@@ -10,7 +10,9 @@ import { addDays, localDateOf, localDayBounds } from '../../../src-shared/schedu
 import type { Database } from '../db/schema';
 import { reminderConsents, type ConsentClinic } from './consent';
 import { addressFor, contactsOf, type PatientContacts } from './contacts';
+import { entriesWithNames, namedAppointmentsBetween, sentOrFailed } from './outbox-repository';
 import { REMINDABLE_STATUSES } from './planner';
+import { phonesOf } from './recipient-repository';
 import { channelOn, type ReminderConfig } from './settings';
 import type { ReadDb } from '../db/handles';
 
@@ -23,7 +25,7 @@ const LIST_LIMIT = 500;
  * or failed (they need someone's attention until they are sent or retried).
  */
 export async function dueList(db: ReadDb, now: number, status: ReminderStatus | 'all'): Promise<ReminderEntry[]> {
-  let query = entries(db)
+  let query = entriesWithNames(db)
     .where('r.due_at', '<=', now + 72 * HOUR_MS)
     .where((eb) =>
       eb.or([eb('r.appointment_start_at', '>=', now - 24 * HOUR_MS), eb('r.status', 'in', ['pending', 'failed'])]),
@@ -34,37 +36,11 @@ export async function dueList(db: ReadDb, now: number, status: ReminderStatus | 
 }
 
 export async function dueEntry(db: Kysely<Database>, id: string): Promise<ReminderEntry | undefined> {
-  const row = await entries(db).where('r.id', '=', id).executeTakeFirst();
+  const row = await entriesWithNames(db).where('r.id', '=', id).executeTakeFirst();
   return row ? toEntry(row) : undefined;
 }
 
-function entries(db: ReadDb) {
-  return db
-    .selectFrom('reminder_outbox as r')
-    .innerJoin('appointments as a', 'a.id', 'r.appointment_id')
-    .innerJoin('patients as p', 'p.id', 'a.patient_id')
-    .innerJoin('providers as pr', 'pr.id', 'a.provider_id')
-    .select([
-      'r.id',
-      'r.appointment_id',
-      'a.patient_id',
-      'p.first_name',
-      'p.last_name',
-      'pr.display_name',
-      'r.appointment_start_at',
-      'r.channel',
-      'r.offset_minutes',
-      'r.due_at',
-      'r.status',
-      'r.attempts',
-      'r.last_error',
-      'r.next_attempt_at',
-      'r.recipient',
-      'r.sent_at',
-    ]);
-}
-
-type EntryRow = Awaited<ReturnType<ReturnType<typeof entries>['executeTakeFirstOrThrow']>>;
+type EntryRow = Awaited<ReturnType<ReturnType<typeof entriesWithNames>['executeTakeFirstOrThrow']>>;
 
 function toEntry(row: EntryRow): ReminderEntry {
   return {
@@ -98,36 +74,14 @@ export async function callList(
   now: number,
 ): Promise<CallListEntry[]> {
   const end = localDayBounds(clinic.timeZone, addDays(localDateOf(clinic.timeZone, now), 1)).end;
-  const appointments = await db
-    .selectFrom('appointments as a')
-    .innerJoin('patients as p', 'p.id', 'a.patient_id')
-    .innerJoin('providers as pr', 'pr.id', 'a.provider_id')
-    .select(['a.id', 'a.patient_id', 'a.start_at', 'p.first_name', 'p.last_name', 'pr.display_name'])
-    .where('a.start_at', '>=', now)
-    .where('a.start_at', '<', end)
-    .where('a.status', 'in', REMINDABLE_STATUSES)
-    .where('a.deleted_at', 'is', null)
-    .orderBy('a.start_at')
-    .execute();
+  const appointments = await namedAppointmentsBetween(db, now, end, REMINDABLE_STATUSES);
   if (appointments.length === 0) return [];
   const ids = appointments.map((appointment) => appointment.id);
   const patientIds = appointments.map((appointment) => appointment.patient_id);
   const contacts = await contactsOf(db, patientIds);
   const consentGap = await reminderConsents(db, config, patientIds, clinic, now);
-  const outbox = await db
-    .selectFrom('reminder_outbox')
-    .select(['appointment_id', 'appointment_start_at', 'status', 'last_error'])
-    .where('appointment_id', 'in', ids)
-    .where('status', 'in', ['sent', 'failed'])
-    .execute();
-  const phones = await db
-    .selectFrom('patient_phones')
-    .select(['patient_id', 'kind', 'number'])
-    .where('patient_id', 'in', [...new Set(patientIds)])
-    .where('deleted_at', 'is', null)
-    .orderBy('is_primary', 'desc')
-    .orderBy('position')
-    .execute();
+  const outbox = await sentOrFailed(db, ids);
+  const phones = await phonesOf(db, [...new Set(patientIds)]);
 
   const list: CallListEntry[] = [];
   for (const appointment of appointments) {

@@ -6,6 +6,7 @@ import { isoWeekday, localParts, weekdayName } from '../../../src-shared/schedul
 import { formatClockTime } from '../../../src-shared/locale/time-format';
 import type { Database } from '../db/schema';
 import { readSettings } from '../settings/repository';
+import { appointmentForMessage } from './outbox-repository';
 import type { ReadDb } from '../db/handles';
 
 /** What a reminder says about its appointment, read at send time. */
@@ -26,27 +27,7 @@ export async function appointmentFacts(
   db: Kysely<Database>,
   appointmentId: string,
 ): Promise<AppointmentFacts | undefined> {
-  const row = await db
-    .selectFrom('appointments as a')
-    .innerJoin('patients as p', 'p.id', 'a.patient_id')
-    .innerJoin('providers as pr', 'pr.id', 'a.provider_id')
-    .innerJoin('locations as l', 'l.id', 'a.location_id')
-    .innerJoin('appointment_types as t', 't.id', 'a.type_id')
-    .select([
-      'a.id',
-      'a.patient_id',
-      'a.status',
-      'a.start_at',
-      'a.deleted_at',
-      'p.first_name',
-      'p.preferred_name',
-      'p.last_name',
-      'pr.display_name',
-      'l.name as location_name',
-      't.name as type_name',
-    ])
-    .where('a.id', '=', appointmentId)
-    .executeTakeFirst();
+  const row = await appointmentForMessage(db, appointmentId);
   if (!row) return undefined;
   return {
     id: row.id,

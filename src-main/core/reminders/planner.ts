@@ -4,6 +4,7 @@ import type { Database } from '../db/schema';
 import { newId } from '../ids';
 import { reminderConsents, type ConsentClinic } from './consent';
 import { addressFor, contactsOf } from './contacts';
+import { appointmentsStartingBetween, insertPlanned } from './outbox-repository';
 import { channelOn, type ReminderConfig } from './settings';
 
 /** Statuses worth reminding: a patient who arrived or cancelled needs no reminder. */
@@ -33,14 +34,12 @@ export async function planReminders(
   const largest = config.offsetsMinutes[0];
   if (channels.length === 0 || largest === undefined) return 0;
 
-  const appointments = await db
-    .selectFrom('appointments')
-    .select(['id', 'patient_id', 'start_at'])
-    .where('start_at', '>', now)
-    .where('start_at', '<=', now + largest * 60_000 + LOOKAHEAD_MS)
-    .where('status', 'in', REMINDABLE_STATUSES)
-    .where('deleted_at', 'is', null)
-    .execute();
+  const appointments = await appointmentsStartingBetween(
+    db,
+    now,
+    now + largest * 60_000 + LOOKAHEAD_MS,
+    REMINDABLE_STATUSES,
+  );
   if (appointments.length === 0) return 0;
   const patientIds = appointments.map((appointment) => appointment.patient_id);
   const contacts = await contactsOf(db, patientIds);
@@ -70,15 +69,5 @@ export async function planReminders(
       }
     }
   }
-  let planned = 0;
-  // Chunks keep each statement under SQLite's bound-parameter limit.
-  for (let index = 0; index < rows.length; index += 200) {
-    const result = await db
-      .insertInto('reminder_outbox')
-      .values(rows.slice(index, index + 200))
-      .onConflict((conflict) => conflict.doNothing())
-      .executeTakeFirst();
-    planned += Number(result.numInsertedOrUpdatedRows ?? 0);
-  }
-  return planned;
+  return insertPlanned(db, rows);
 }

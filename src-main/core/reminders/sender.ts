@@ -8,6 +8,7 @@ import type { ReminderOutboxRow } from '../db/schema-reminders';
 import { reminderConsents } from './consent';
 import { addressFor, contactsOf } from './contacts';
 import { appointmentFacts, templateValues, type AppointmentFacts, type ClinicFacts } from './message';
+import { anyDue, claimReminder, dueBatch, markFailed, markSent, markSkipped, scheduleRetry } from './outbox-repository';
 import { REMINDABLE_STATUSES } from './planner';
 import { channelOn, type ReminderConfig } from './settings';
 import type { OutgoingReminder, ReminderTransport } from './transport';
@@ -47,24 +48,10 @@ export async function sendDue(
 ): Promise<SendOutcome> {
   const outcome: SendOutcome = { examined: 0, sent: 0, retrying: 0, failed: 0, skipped: 0 };
   // A plain read first: the claim below takes the write lock, which most minutes need not.
-  const anyDue = await db
-    .selectFrom('reminder_outbox')
-    .select('id')
-    .where('status', '=', 'pending')
-    .where('next_attempt_at', '<=', clock())
-    .limit(1)
-    .executeTakeFirst();
-  if (!anyDue) return outcome;
+  if (!(await anyDue(db, clock()))) return outcome;
   const claimed = await db.transaction().execute(async (trx) => {
     const now = clock();
-    const due = await trx
-      .selectFrom('reminder_outbox')
-      .selectAll()
-      .where('status', '=', 'pending')
-      .where('next_attempt_at', '<=', now)
-      .orderBy('next_attempt_at')
-      .limit(SEND_BATCH)
-      .execute();
+    const due = await dueBatch(trx, now, SEND_BATCH);
     outcome.examined = due.length;
     const list: Claimed[] = [];
     for (const row of due) {
@@ -79,19 +66,11 @@ export async function sendDue(
         : null;
       const reason = skipReason(row, appointment, to, config, clinic, now) ?? consentGap;
       if (reason || !appointment || !to) {
-        await trx
-          .updateTable('reminder_outbox')
-          .set({ status: 'skipped', last_error: reason ?? 'Nothing to send.', updated_at: now })
-          .where('id', '=', row.id)
-          .execute();
+        await markSkipped(trx, row.id, reason ?? 'Nothing to send.', now);
         outcome.skipped += 1;
         continue;
       }
-      await trx
-        .updateTable('reminder_outbox')
-        .set({ attempts: row.attempts + 1, next_attempt_at: now + CLAIM_LEASE_MS, recipient: to, updated_at: now })
-        .where('id', '=', row.id)
-        .execute();
+      await claimReminder(trx, row, to, now + CLAIM_LEASE_MS, now);
       const values = templateValues(appointment, clinic);
       const text = renderTemplate(row.channel === 'email' ? config.emailBody : config.smsBody, values);
       list.push({
@@ -117,29 +96,13 @@ export async function sendDue(
     }
     const now = clock();
     if (error === null) {
-      await db
-        .updateTable('reminder_outbox')
-        .set({ status: 'sent', sent_at: now, last_error: null, updated_at: now })
-        .where('id', '=', row.id)
-        .execute();
+      await markSent(db, row.id, now);
       outcome.sent += 1;
     } else if (row.attempts >= config.maxAttempts) {
-      await db
-        .updateTable('reminder_outbox')
-        .set({ status: 'failed', last_error: error, updated_at: now })
-        .where('id', '=', row.id)
-        .execute();
+      await markFailed(db, row.id, error, now);
       outcome.failed += 1;
     } else {
-      await db
-        .updateTable('reminder_outbox')
-        .set({
-          last_error: error,
-          next_attempt_at: now + backoffMs(config.retryMinutes, row.attempts),
-          updated_at: now,
-        })
-        .where('id', '=', row.id)
-        .execute();
+      await scheduleRetry(db, row.id, error, now + backoffMs(config.retryMinutes, row.attempts), now);
       outcome.retrying += 1;
     }
   }

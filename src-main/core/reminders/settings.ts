@@ -8,6 +8,7 @@ import { ApiError } from '../../../src-shared/api/errors';
 import type { Database } from '../db/schema';
 import type { ReminderSettingsRow } from '../db/schema-reminders';
 import type { ReadDb } from '../db/handles';
+import { readReminderSettingsRow, updateReminderSettingsRow } from './reminder-settings-repository';
 
 /** The settings as main uses them, secrets included. Never returned to the renderer as is. */
 export interface ReminderConfig {
@@ -29,8 +30,7 @@ export interface ReminderConfig {
 }
 
 export async function readReminderConfig(db: ReadDb): Promise<ReminderConfig> {
-  const row = await db.selectFrom('reminder_settings').selectAll().where('id', '=', 1).executeTakeFirstOrThrow();
-  return toConfig(row);
+  return toConfig(await readReminderSettingsRow(db));
 }
 
 export function channelOn(config: ReminderConfig, channel: ReminderChannel): boolean {
@@ -109,11 +109,7 @@ export async function updateReminderConfig(
     require_consent: bool(changes.requireConsent),
   };
   const defined = Object.fromEntries(Object.entries(set).filter(([, value]) => value !== undefined));
-  await db
-    .updateTable('reminder_settings')
-    .set({ ...defined, updated_at: now })
-    .where('id', '=', 1)
-    .execute();
+  await updateReminderSettingsRow(db, { ...defined, updated_at: now });
 }
 
 function toConfig(row: ReminderSettingsRow): ReminderConfig {

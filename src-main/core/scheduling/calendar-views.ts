@@ -9,17 +9,10 @@ import { fieldError } from '../../../src-shared/api/errors';
 import { providerDay } from '../../../src-shared/scheduling/availability';
 import { lastOfMonth } from '../../../src-shared/scheduling/calendar-dates';
 import { addDays, daysBetween, localDayBounds } from '../../../src-shared/scheduling/time';
-import { appointmentsOverlapping } from './appointments';
-import {
-  activeProviders,
-  clinicClock,
-  listHolidays,
-  loadRules,
-  requireLocation,
-  requireRoom,
-  toProvider,
-  toRoom,
-} from './config';
+import { startsBetween } from './appointment-repository';
+import { appointmentsOverlapping } from './appointment-views';
+import { activeProviders, clinicClock, loadRules, requireLocation, requireRoom, toProvider, toRoom } from './config';
+import { listHolidays } from './time-off';
 import type { ReadDb } from '../db/handles';
 
 /**
@@ -122,15 +115,7 @@ export async function monthOverview(
       if (!known.has(id)) throw fieldError(`providerIds.${index}`, 'no such provider');
     });
   }
-  let query = db
-    .selectFrom('appointments')
-    .select(['start_at', 'status'])
-    .where('start_at', '>=', starts[0] ?? 0)
-    .where('start_at', '<', end)
-    .where('status', '!=', 'cancelled')
-    .where('deleted_at', 'is', null);
-  if (input.providerIds.length > 0) query = query.where('provider_id', 'in', input.providerIds);
-  const rows = await query.execute();
+  const rows = await startsBetween(db, starts[0] ?? 0, end, input.providerIds);
   const holidays = await listHolidays(db, { from: first, to: last });
   const days = dates.map((date): MonthDay => ({
     date,

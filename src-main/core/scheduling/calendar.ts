@@ -15,7 +15,10 @@ import {
   wallRangeToInstants,
 } from '../../../src-shared/scheduling/time';
 import type { ProviderRow } from '../db/schema';
-import { appointmentsOverlapping, blockingOverlaps } from './appointments';
+import { findPatientLiveness } from '../patients/repository';
+import { blockingOverlaps } from './appointment-repository';
+import { allLocationNames } from './location-repository';
+import { appointmentsOverlapping } from './appointment-views';
 import { activeProviders, clinicClock, loadRules, requireRoom, requireType, toProvider } from './config';
 import type { ReadDb } from '../db/handles';
 
@@ -97,13 +100,8 @@ async function busyByProvider(
 }
 
 async function requirePatient(db: ReadDb, patientId: string): Promise<void> {
-  const patient = await db
-    .selectFrom('patients')
-    .select('id')
-    .where('id', '=', patientId)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
-  if (!patient) throw fieldError('patientId', 'no such patient');
+  const patient = await findPatientLiveness(db, patientId);
+  if (!patient || patient.deleted_at !== null) throw fieldError('patientId', 'no such patient');
 }
 
 /** When the patient (their own other bookings) or the room is taken; nothing when none is asked for. */
@@ -141,10 +139,7 @@ export async function nextAvailable(db: ReadDb, input: NextAvailableInput, now: 
     throw fieldError('roomId', `${room.name} is not at that location`);
   const locationId = room?.location_id ?? input.locationId;
   if (input.patientId) await requirePatient(db, input.patientId);
-  const [rules, locations] = await Promise.all([
-    loadRules(db, ids, input.from, input.to),
-    db.selectFrom('locations').select(['id', 'name']).execute(),
-  ]);
+  const [rules, locations] = await Promise.all([loadRules(db, ids, input.from, input.to), allLocationNames(db)]);
   const ruleSets = rulesByProvider(rules, ids);
   const locationName = new Map(locations.map((l) => [l.id, l.name]));
   const durationMs = (input.durationMinutes ?? type.row.duration_minutes) * MINUTE_MS;

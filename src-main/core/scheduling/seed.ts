@@ -6,7 +6,13 @@ import { addDays, isoWeekday, localToInstant, MINUTE_MS } from '../../../src-sha
 import { validateInput } from '../api/validate';
 import type { Database } from '../db/schema';
 import { makeRandom } from '../patients/seed';
-import { activeProviders, createLocation, createProvider, createTemplate, createType, listTypes } from './config';
+import { createType, listTypes } from './appointment-types';
+import { activeProviders } from './config';
+import { createLocation } from './locations';
+import { liveLocations } from './location-repository';
+import { appointmentSeedWriter, type SeedAppointmentRow } from './seed-repository';
+import { createProvider } from './providers';
+import { createTemplate } from './weekly-hours';
 
 /**
  * A made-up clinic's scheduling, the same for the same seed: a location, providers, a few
@@ -135,10 +141,7 @@ export async function existingScheduling(db: Kysely<Database>): Promise<Scheduli
   const types = await listTypes(db);
   if (providers.length === 0 || types.length === 0) return null;
   const withLocation = providers.find((p) => p.default_location_id !== null);
-  const locationId =
-    withLocation?.default_location_id ??
-    (await db.selectFrom('locations').select('id').where('deleted_at', 'is', null).orderBy('name').executeTakeFirst())
-      ?.id;
+  const locationId = withLocation?.default_location_id ?? (await liveLocations(db))[0]?.id;
   if (!locationId) return null;
   return {
     locationId,
@@ -177,19 +180,9 @@ export function seedAppointments(
   if (config.types.length === 0 || config.providerIds.length === 0)
     throw new Error('configure providers and appointment types before appointments');
   const wallInstant = (date: string, minutes: number) => wallInstantIn(zone, date, minutes);
-  const patients = handle
-    .prepare('SELECT id FROM patients WHERE deleted_at IS NULL ORDER BY rowid')
-    .pluck()
-    .all() as string[];
+  const writer = appointmentSeedWriter(handle, config.locationId, actor);
+  const patients = writer.patientIds;
   if (patients.length === 0) throw new Error('seed patients before appointments');
-  const insert = handle.prepare(`
-    INSERT INTO appointments (id, patient_id, provider_id, location_id, room_id, type_id, start_at, end_at, reason, notes, status,
-      cancel_reason, cancelled_by, cancelled_at, rescheduled_from_id, meeting_link, override_reason, overridden_by, created_by,
-      created_at, updated_at, deleted_at)
-    VALUES (?, ?, ?, ?, NULL, ?, ?, ?, ?, NULL, ?, ?, ?, ?, NULL, NULL, NULL, NULL, ?, ?, ?, NULL)`);
-  const history = handle.prepare(`
-    INSERT INTO appointment_history (id, appointment_id, at, user_id, username, action, changes, override_reason, created_at, updated_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)`);
   const random = makeRandom(seed ^ 0xa990);
   const int = (n: number) => Math.floor(random() * n);
   const types = config.types;
@@ -216,65 +209,7 @@ export function seedAppointments(
 
   let written = 0;
   let date = lastDate;
-  const write = (rows: Row[]) => {
-    for (const row of rows) {
-      insert.run(
-        row.id,
-        row.patientId,
-        row.providerId,
-        config.locationId,
-        row.typeId,
-        row.start,
-        row.end,
-        row.reason,
-        row.status,
-        row.cancelReason,
-        row.cancelledAt === null ? null : actor.userId,
-        row.cancelledAt,
-        actor.userId,
-        row.createdAt,
-        row.updatedAt,
-      );
-      history.run(
-        uuidv7({ msecs: row.createdAt }),
-        row.id,
-        row.createdAt,
-        actor.userId,
-        actor.username,
-        'booked',
-        JSON.stringify({
-          patientId: row.patientId,
-          providerId: row.providerId,
-          locationId: config.locationId,
-          roomId: null,
-          typeId: row.typeId,
-          start: row.start,
-          end: row.end,
-        }),
-        row.createdAt,
-        row.createdAt,
-      );
-      if (row.cancelledAt !== null) {
-        history.run(
-          uuidv7({ msecs: row.cancelledAt }),
-          row.id,
-          row.cancelledAt,
-          actor.userId,
-          actor.username,
-          'cancelled',
-          JSON.stringify({
-            status: { from: 'booked', to: 'cancelled' },
-            cancel_reason: { from: null, to: row.cancelReason },
-            cancelled_by: { from: null, to: actor.userId },
-            cancelled_at: { from: null, to: row.cancelledAt },
-          }),
-          row.cancelledAt,
-          row.cancelledAt,
-        );
-      }
-    }
-  };
-  const writeBatch = handle.transaction(write);
+  const writeBatch = (rows: Row[]) => writer.writeBatch(rows);
   let batch: Row[] = [];
   const todayStart = wallInstant(today, 0);
   const progressEvery = Math.max(1, options.progressEvery ?? 100_000);
@@ -373,17 +308,4 @@ export function seedAppointments(
   return { appointments: written, firstDate: date, lastDate };
 }
 
-interface Row {
-  id: string;
-  patientId: string;
-  providerId: string;
-  typeId: string;
-  start: number;
-  end: number;
-  reason: string | null;
-  status: 'booked' | 'confirmed' | 'completed' | 'cancelled' | 'no_show';
-  cancelReason: string | null;
-  cancelledAt: number | null;
-  createdAt: number;
-  updatedAt: number;
-}
+type Row = SeedAppointmentRow;

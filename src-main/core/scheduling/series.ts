@@ -18,16 +18,21 @@ import { CANCELLABLE_STATUSES } from '../../../src-shared/scheduling/status';
 import { addDays, localDateOf, localTimeOf } from '../../../src-shared/scheduling/time';
 import type { AppointmentRow, AppointmentSeriesRow, Database } from '../db/schema';
 import { newId } from '../ids';
-import {
-  bookAppointment,
-  cancelAppointment,
-  moveAppointment,
-  viewAppointment,
-  type Actor,
-  type WriteOutcome,
-} from './appointments';
+import { cancelAppointment } from './appointment-changes';
+import { viewAppointment } from './appointment-views';
+import { bookAppointment, moveAppointment, type Actor, type WriteOutcome } from './appointments';
 import { clinicClock, clinicWordingOf, requireType } from './config';
+import { findLiveAppointment } from './appointment-repository';
 import { refusalOf, refuseDates } from './series-refusals';
+import {
+  findSeries,
+  insertSeries,
+  laterOccurrences,
+  occurrenceIds,
+  occurrencesFrom,
+  relinkOccurrence,
+  updateSeries,
+} from './series-repository';
 import type { ReadDb } from '../db/handles';
 
 /**
@@ -139,7 +144,7 @@ export async function bookSeries(
     deleted_at: null,
   };
   // The patient and provider are checked by the first booking; the row must exist for the links.
-  await db.insertInto('appointment_series').values(series).execute();
+  await insertSeries(db, series);
 
   const outcomes: WriteOutcome[] = [];
   const refused: SeriesRefusal[] = [];
@@ -172,12 +177,7 @@ async function occurrenceRow(
   appointmentId: string,
   expectedUpdatedAt: number | undefined,
 ): Promise<AppointmentRow> {
-  const row = await db
-    .selectFrom('appointments')
-    .selectAll()
-    .where('id', '=', appointmentId)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
+  const row = await findLiveAppointment(db, appointmentId);
   if (!row)
     throw new ApiError('NOT_FOUND', 'There is no such appointment.', {
       fields: { appointmentId: 'no such appointment' },
@@ -192,9 +192,7 @@ async function occurrenceRow(
 }
 
 async function requireSeries(db: ReadDb, row: AppointmentRow): Promise<AppointmentSeriesRow> {
-  const series = row.series_id
-    ? await db.selectFrom('appointment_series').selectAll().where('id', '=', row.series_id).executeTakeFirst()
-    : undefined;
+  const series = row.series_id ? await findSeries(db, row.series_id) : undefined;
   if (!series) throw fieldError('scope', 'this appointment is not part of a series');
   return series;
 }
@@ -211,15 +209,7 @@ async function inScope(
   now: number,
 ): Promise<AppointmentRow[]> {
   if (scope === 'one' || row.series_id === null) return [row];
-  let query = db
-    .selectFrom('appointments')
-    .selectAll()
-    .where('series_id', '=', row.series_id)
-    .where('deleted_at', 'is', null)
-    .where('status', 'in', [...statuses])
-    .orderBy('start_at');
-  query = scope === 'following' ? query.where('start_at', '>=', row.start_at) : query.where('start_at', '>=', now);
-  const rows = await query.execute();
+  const rows = await occurrencesFrom(db, row.series_id, statuses, scope === 'following' ? row.start_at : now);
   // The occurrence asked about is always included when it can be edited, even if it has begun.
   return statuses.includes(row.status) && !rows.some((r) => r.id === row.id) ? [row, ...rows] : rows;
 }
@@ -238,11 +228,7 @@ async function split(
 ): Promise<string> {
   const from = row.series_index ?? 0;
   if (from === 0) {
-    await db
-      .updateTable('appointment_series')
-      .set({ ...changes, updated_at: now })
-      .where('id', '=', series.id)
-      .execute();
+    await updateSeries(db, series.id, { ...changes, updated_at: now });
     return series.id;
   }
   const date = localDateOf(zone, row.start_at);
@@ -256,25 +242,11 @@ async function split(
     created_at: now,
     updated_at: now,
   };
-  await db.insertInto('appointment_series').values(successor).execute();
-  await db
-    .updateTable('appointment_series')
-    .set({ until_date: addDays(date, -1), count: from, updated_at: now })
-    .where('id', '=', series.id)
-    .execute();
-  const later = await db
-    .selectFrom('appointments')
-    .select(['id', 'series_index'])
-    .where('series_id', '=', series.id)
-    .where('start_at', '>=', row.start_at)
-    .execute();
-  for (const occurrence of later) {
-    await db
-      .updateTable('appointments')
-      .set({ series_id: successor.id, series_index: (occurrence.series_index ?? from) - from })
-      .where('id', '=', occurrence.id)
-      .execute();
-  }
+  await insertSeries(db, successor);
+  await updateSeries(db, series.id, { until_date: addDays(date, -1), count: from, updated_at: now });
+  const later = await laterOccurrences(db, series.id, row.start_at);
+  for (const occurrence of later)
+    await relinkOccurrence(db, occurrence.id, successor.id, (occurrence.series_index ?? from) - from);
   return successor.id;
 }
 
@@ -294,11 +266,11 @@ export async function cancelSeries(
     outcomes.push(await cancelAppointment(db, { appointmentId: target.id, reason: input.reason }, actor, now));
   if (series && input.scope === 'following' && (row.series_index ?? 0) > 0) {
     // The rule ends before this occurrence: nothing later belongs to it any more.
-    await db
-      .updateTable('appointment_series')
-      .set({ until_date: addDays(localDateOf(zone, row.start_at), -1), count: row.series_index, updated_at: now })
-      .where('id', '=', series.id)
-      .execute();
+    await updateSeries(db, series.id, {
+      until_date: addDays(localDateOf(zone, row.start_at), -1),
+      count: row.series_index,
+      updated_at: now,
+    });
   }
   return {
     result: { seriesId: series?.id ?? row.series_id ?? '', appointments: outcomes.map((o) => o.view) },
@@ -357,12 +329,7 @@ export async function changeSeries(
       ...(input.durationMinutes !== undefined && { duration_minutes: input.durationMinutes }),
     };
     seriesId = input.scope === 'all' ? series.id : await split(db, series, row, zone, now, changes);
-    if (input.scope === 'all')
-      await db
-        .updateTable('appointment_series')
-        .set({ ...changes, updated_at: now })
-        .where('id', '=', series.id)
-        .execute();
+    if (input.scope === 'all') await updateSeries(db, series.id, { ...changes, updated_at: now });
   }
   const views = await Promise.all(outcomes.map((o) => viewAppointment(db, zone, o.view.id)));
   return { result: { seriesId, appointments: views }, ...collect(outcomes), patientId: row.patient_id };
@@ -373,14 +340,7 @@ export async function seriesOf(db: ReadDb, appointmentId: string): Promise<Serie
   const row = await occurrenceRow(db, appointmentId, undefined);
   if (row.series_id === null) return null;
   const series = await requireSeries(db, row);
-  const members = await db
-    .selectFrom('appointments')
-    .select('id')
-    .where('series_id', '=', series.id)
-    .where('deleted_at', 'is', null)
-    .orderBy('start_at')
-    .orderBy('id')
-    .execute();
-  const views = await Promise.all(members.map((m) => viewAppointment(db, zone, m.id)));
+  const members = await occurrenceIds(db, series.id);
+  const views = await Promise.all(members.map((id) => viewAppointment(db, zone, id)));
   return { ...toSeriesView(series, await clinicWordingOf(db)), occurrences: views };
 }

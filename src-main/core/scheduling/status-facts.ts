@@ -5,6 +5,7 @@ import { localDateOf } from '../../../src-shared/scheduling/time';
 import type { AppointmentRow } from '../db/schema';
 import { readSettings } from '../settings/repository';
 import type { ReadDb } from '../db/handles';
+import { newestStatusChange } from './appointment-repository';
 
 /** What the status rules need to know about an appointment now: its day, the clinic's today and grace, and its newest change. */
 export async function statusFacts(
@@ -36,15 +37,8 @@ async function previousStatus(
   appointmentId: string,
   current: AppointmentStatus,
 ): Promise<AppointmentStatus | null> {
-  const newest = await db
-    .selectFrom('appointment_history')
-    .select('changes')
-    .where('appointment_id', '=', appointmentId)
-    .where('action', '=', 'status')
-    .orderBy('at', 'desc')
-    .orderBy('id', 'desc')
-    .executeTakeFirst();
-  if (!newest) return null;
-  const change = (JSON.parse(newest.changes) as { status?: { from?: unknown; to?: unknown } }).status;
+  const newest = await newestStatusChange(db, appointmentId);
+  if (newest === undefined) return null;
+  const change = (JSON.parse(newest) as { status?: { from?: unknown; to?: unknown } }).status;
   return change && change.to === current && isStatus(change.from) ? change.from : null;
 }

@@ -12,14 +12,25 @@ import { ApiError, fieldError } from '../../../src-shared/api/errors';
 import { displayName } from '../../../src-shared/patients/names';
 import { providerDay } from '../../../src-shared/scheduling/availability';
 import { mergeIntervals } from '../../../src-shared/scheduling/intervals';
-import { BLOCKING_STATUSES } from '../../../src-shared/scheduling/status';
 import { byPriorityThenAge, mismatch, type WaitlistPartOfDay } from '../../../src-shared/scheduling/waitlist-match';
 import { localParts, localTimeOf, MINUTE_MS } from '../../../src-shared/scheduling/time';
 import type { Database, WaitlistEntryRow } from '../db/schema';
 import { newId } from '../ids';
-import { bookAppointment, MAX_APPOINTMENT_MS, type Actor, type WriteOutcome } from './appointments';
+import { blockingOverlaps, firstBlockingOverlap } from './appointment-repository';
+import { bookAppointment, type Actor, type WriteOutcome } from './appointments';
 import { clinicClock, loadRules, requireProvider, requireType } from './config';
 import { requireLivePatient } from '../patients/live-patient';
+import { allTypeLinks } from './type-repository';
+import {
+  allProviderNames,
+  findEntry,
+  findJoinedEntry,
+  insertEntry,
+  joinedEntries,
+  updateEntryRow,
+  waitingOn,
+  type JoinedEntry,
+} from './waitlist-repository';
 import type { ReadDb } from '../db/handles';
 
 /**
@@ -33,39 +44,6 @@ type Db = Kysely<Database>;
 function parseList<T>(json: string): T[] {
   const value = JSON.parse(json) as unknown;
   return Array.isArray(value) ? (value as T[]) : [];
-}
-
-function entriesWithNames(db: ReadDb) {
-  return db
-    .selectFrom('waitlist_entries as w')
-    .innerJoin('patients as p', 'p.id', 'w.patient_id')
-    .innerJoin('appointment_types as t', 't.id', 'w.type_id')
-    .selectAll('w')
-    .select([
-      'p.first_name',
-      'p.middle_name',
-      'p.last_name',
-      'p.preferred_name',
-      'p.mrn',
-      't.name as type_name',
-      't.duration_minutes',
-    ])
-    .where('w.deleted_at', 'is', null);
-}
-
-type JoinedEntry = WaitlistEntryRow & {
-  first_name: string;
-  middle_name: string | null;
-  last_name: string;
-  preferred_name: string | null;
-  mrn: string;
-  type_name: string;
-  duration_minutes: number;
-};
-
-async function providerNames(db: ReadDb): Promise<Map<string, string>> {
-  const rows = await db.selectFrom('providers').select(['id', 'display_name']).execute();
-  return new Map(rows.map((r) => [r.id, r.display_name]));
 }
 
 function toView(row: JoinedEntry, names: Map<string, string>): WaitlistEntryView {
@@ -100,12 +78,12 @@ function toView(row: JoinedEntry, names: Map<string, string>): WaitlistEntryView
 }
 
 async function viewEntry(db: Db, id: string): Promise<WaitlistEntryView> {
-  const row = await entriesWithNames(db).where('w.id', '=', id).executeTakeFirst();
+  const row = await findJoinedEntry(db, id);
   if (!row)
     throw new ApiError('NOT_FOUND', 'There is no such waitlist entry.', {
       fields: { entryId: 'no such waitlist entry' },
     });
-  return toView(row, await providerNames(db));
+  return toView(row, await allProviderNames(db));
 }
 
 async function checkReferences(db: Db, fields: { typeId?: string; providerIds?: readonly string[] }): Promise<void> {
@@ -140,7 +118,7 @@ export async function addEntry(db: Db, input: WaitlistAddInput, actor: Actor, no
     updated_at: now,
     deleted_at: null,
   };
-  await db.insertInto('waitlist_entries').values(row).execute();
+  await insertEntry(db, row);
   return viewEntry(db, row.id);
 }
 
@@ -148,21 +126,12 @@ export async function listEntries(
   db: ReadDb,
   filter: { status: 'waiting' | 'booked' | 'removed' | 'all'; typeId?: string; patientId?: string },
 ): Promise<WaitlistEntryView[]> {
-  let query = entriesWithNames(db);
-  if (filter.status !== 'all') query = query.where('w.status', '=', filter.status);
-  if (filter.typeId) query = query.where('w.type_id', '=', filter.typeId);
-  if (filter.patientId) query = query.where('w.patient_id', '=', filter.patientId);
-  const names = await providerNames(db);
-  return (await query.execute()).map((row) => toView(row, names)).sort(byPriorityThenAge);
+  const names = await allProviderNames(db);
+  return (await joinedEntries(db, filter)).map((row) => toView(row, names)).sort(byPriorityThenAge);
 }
 
 async function waitingEntry(db: Db, entryId: string, expectedUpdatedAt?: number): Promise<WaitlistEntryRow> {
-  const row = await db
-    .selectFrom('waitlist_entries')
-    .selectAll()
-    .where('id', '=', entryId)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
+  const row = await findEntry(db, entryId);
   if (!row)
     throw new ApiError('NOT_FOUND', 'There is no such waitlist entry.', {
       fields: { entryId: 'no such waitlist entry' },
@@ -183,21 +152,17 @@ export async function updateEntry(db: Db, input: WaitlistUpdateInput, now: numbe
   const earliest = input.earliestDate ?? before.earliest_date;
   const latest = input.latestDate !== undefined ? input.latestDate : before.latest_date;
   if (latest !== null && latest < earliest) throw fieldError('latestDate', 'must not be before the earliest date');
-  await db
-    .updateTable('waitlist_entries')
-    .set({
-      ...(input.typeId !== undefined && { type_id: input.typeId }),
-      ...(input.providerIds !== undefined && { provider_ids: JSON.stringify([...new Set(input.providerIds)]) }),
-      earliest_date: earliest,
-      latest_date: latest,
-      ...(input.weekdays !== undefined && { weekdays: JSON.stringify([...new Set(input.weekdays)].sort()) }),
-      ...(input.partsOfDay !== undefined && { parts_of_day: JSON.stringify([...new Set(input.partsOfDay)]) }),
-      ...(input.priority !== undefined && { priority: input.priority }),
-      ...(input.note !== undefined && { note: input.note === '' ? null : input.note }),
-      updated_at: Math.max(now, before.updated_at + 1),
-    })
-    .where('id', '=', before.id)
-    .execute();
+  await updateEntryRow(db, before.id, {
+    ...(input.typeId !== undefined && { type_id: input.typeId }),
+    ...(input.providerIds !== undefined && { provider_ids: JSON.stringify([...new Set(input.providerIds)]) }),
+    earliest_date: earliest,
+    latest_date: latest,
+    ...(input.weekdays !== undefined && { weekdays: JSON.stringify([...new Set(input.weekdays)].sort()) }),
+    ...(input.partsOfDay !== undefined && { parts_of_day: JSON.stringify([...new Set(input.partsOfDay)]) }),
+    ...(input.priority !== undefined && { priority: input.priority }),
+    ...(input.note !== undefined && { note: input.note === '' ? null : input.note }),
+    updated_at: Math.max(now, before.updated_at + 1),
+  });
   return viewEntry(db, before.id);
 }
 
@@ -207,11 +172,11 @@ export async function removeEntry(
   now: number,
 ): Promise<WaitlistEntryView> {
   const before = await waitingEntry(db, input.entryId);
-  await db
-    .updateTable('waitlist_entries')
-    .set({ status: 'removed', removed_reason: input.reason, updated_at: Math.max(now, before.updated_at + 1) })
-    .where('id', '=', before.id)
-    .execute();
+  await updateEntryRow(db, before.id, {
+    status: 'removed',
+    removed_reason: input.reason,
+    updated_at: Math.max(now, before.updated_at + 1),
+  });
   return viewEntry(db, before.id);
 }
 
@@ -239,17 +204,7 @@ async function freeFrom(
     (i) => i.start <= start && start < i.end,
   );
   const stretchEnd = joined?.end ?? stretch.end;
-  const next = await db
-    .selectFrom('appointments')
-    .select(['start_at', 'end_at'])
-    .where('provider_id', '=', providerId)
-    .where('start_at', '>', start - MAX_APPOINTMENT_MS)
-    .where('start_at', '<', stretchEnd)
-    .where('end_at', '>', start)
-    .where('status', 'in', [...BLOCKING_STATUSES])
-    .where('deleted_at', 'is', null)
-    .orderBy('start_at')
-    .execute();
+  const next = await blockingOverlaps(db, 'provider_id', [providerId], start, stretchEnd).orderBy('start_at').execute();
   if (next.some((a) => a.start_at <= start)) return { minutes: 0, locationId: stretch.locationId };
   const until = Math.min(stretchEnd, ...next.map((a) => a.start_at));
   return { minutes: Math.floor((until - start) / MINUTE_MS), locationId: stretch.locationId };
@@ -257,17 +212,7 @@ async function freeFrom(
 
 /** Does the patient have a blocking appointment overlapping [start, end)? */
 async function patientBusy(db: ReadDb, patientId: string, start: number, end: number): Promise<boolean> {
-  const row = await db
-    .selectFrom('appointments')
-    .select('id')
-    .where('patient_id', '=', patientId)
-    .where('start_at', '>', start - MAX_APPOINTMENT_MS)
-    .where('start_at', '<', end)
-    .where('end_at', '>', start)
-    .where('status', 'in', [...BLOCKING_STATUSES])
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
-  return row !== undefined;
+  return (await firstBlockingOverlap(db, 'patient_id', patientId, { start, end })) !== undefined;
 }
 
 export async function offersForSlot(db: ReadDb, input: OffersForSlotInput, now: number): Promise<WaitlistOffer[]> {
@@ -279,13 +224,9 @@ export async function offersForSlot(db: ReadDb, input: OffersForSlotInput, now: 
   if (free.minutes <= 0 || free.locationId === null) return [];
   const locationId = free.locationId;
 
-  const candidates = await entriesWithNames(db)
-    .where('w.status', '=', 'waiting')
-    .where('w.earliest_date', '<=', local.date)
-    .where((eb) => eb.or([eb('w.latest_date', 'is', null), eb('w.latest_date', '>=', local.date)]))
-    .execute();
-  const typeLinks = await db.selectFrom('appointment_type_providers').select(['type_id', 'provider_id']).execute();
-  const names = await providerNames(db);
+  const candidates = await waitingOn(db, local.date);
+  const typeLinks = await allTypeLinks(db);
+  const names = await allProviderNames(db);
   const fitting = candidates
     .map((row) => toView(row, names))
     .filter((entry) => entry.patientId !== input.excludePatientId)
@@ -349,10 +290,10 @@ export async function bookFromEntry(
     actor,
     now,
   );
-  await db
-    .updateTable('waitlist_entries')
-    .set({ status: 'booked', appointment_id: outcome.view.id, updated_at: Math.max(now, entry.updated_at + 1) })
-    .where('id', '=', entry.id)
-    .execute();
+  await updateEntryRow(db, entry.id, {
+    status: 'booked',
+    appointment_id: outcome.view.id,
+    updated_at: Math.max(now, entry.updated_at + 1),
+  });
   return { outcome, result: { appointment: outcome.view, entry: await viewEntry(db, entry.id) } };
 }

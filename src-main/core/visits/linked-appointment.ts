@@ -4,7 +4,8 @@ import type { VisitStatus } from '../../../src-shared/visits/status';
 import type { Actor } from '../actor';
 import type { Database } from '../db/schema';
 import type { VisitRow } from '../db/schema-visits';
-import { setAppointmentStatus, type WriteOutcome } from '../scheduling/appointments';
+import { setAppointmentStatus } from '../scheduling/appointment-changes';
+import type { WriteOutcome } from '../scheduling/appointments';
 
 /**
  * A visit's linked appointment: its status follows the visit's, through the scheduling module's own

@@ -1,14 +1,9 @@
 import type { ScheduleUpdateProcedure } from '../../../../src-shared/api/areas/schedule';
-import {
-  removeProvider,
-  removeTemplate,
-  removeType,
-  updateProvider,
-  updateTemplate,
-  updateType,
-} from '../../scheduling/config-updates';
-import { removeLocation, removeRoom, updateLocation, updateRoom } from '../../scheduling/location-updates';
-import { removeException, removeHoliday, updateException, updateHoliday } from '../../scheduling/time-off-updates';
+import { removeType, updateType } from '../../scheduling/appointment-types';
+import { removeLocation, removeRoom, updateLocation, updateRoom } from '../../scheduling/locations';
+import { removeProvider, updateProvider } from '../../scheduling/providers';
+import { removeException, removeHoliday, updateException, updateHoliday } from '../../scheduling/time-off';
+import { removeTemplate, updateTemplate } from '../../scheduling/weekly-hours';
 import type { HandlersFor } from '../context';
 import { setupChanged } from './setup-changed';
 

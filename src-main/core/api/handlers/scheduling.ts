@@ -2,33 +2,19 @@ import type { ScheduleUpdateProcedure } from '../../../../src-shared/api/areas/s
 import { appointmentStatusMoves } from '../../visits/appointment-moves';
 import type { ProcedureName } from '../../../../src-shared/api/contract';
 import type { ScheduleChangeKind } from '../../../../src-shared/api/events';
+import { bookAppointment, moveAppointment, type WriteOutcome } from '../../scheduling/appointments';
 import {
-  bookAppointment,
   cancelAppointment,
-  getAppointment,
-  moveAppointment,
   setAppointmentStatus,
   updateAppointmentDetails,
-  type WriteOutcome,
-} from '../../scheduling/appointments';
+} from '../../scheduling/appointment-changes';
+import { getAppointment } from '../../scheduling/appointment-views';
 import { daySchedule, nextAvailable } from '../../scheduling/calendar';
-import {
-  createException,
-  createHoliday,
-  createLocation,
-  createProvider,
-  createRoom,
-  createTemplate,
-  createType,
-  listExceptions,
-  listHolidays,
-  listLocations,
-  listProviders,
-  listStaff,
-  listRooms,
-  listTemplates,
-  listTypes,
-} from '../../scheduling/config';
+import { createType, listTypes } from '../../scheduling/appointment-types';
+import { createLocation, createRoom, listLocations, listRooms } from '../../scheduling/locations';
+import { createProvider, listProviders, listStaff } from '../../scheduling/providers';
+import { createException, createHoliday, listExceptions, listHolidays } from '../../scheduling/time-off';
+import { createTemplate, listTemplates } from '../../scheduling/weekly-hours';
 import type { HandlerContext, HandlersFor } from '../context';
 import { setupChanged } from './setup-changed';
 

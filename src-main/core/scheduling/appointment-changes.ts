@@ -1,0 +1,177 @@
+import type { Kysely } from 'kysely';
+import { ApiError, fieldError } from '../../../src-shared/api/errors';
+import {
+  CANCELLABLE_STATUSES,
+  isBlocking,
+  STATUS_LABELS,
+  STATUS_TRANSITIONS,
+  type AppointmentStatus,
+} from '../../../src-shared/scheduling/status';
+import { dayRefusal, deskRefusal } from '../../../src-shared/scheduling/status-rules';
+import type { Actor } from '../actor';
+import type { AppointmentUpdate, Database } from '../db/schema';
+import { insertHistory, updateAppointment } from './appointment-repository';
+import { viewAppointment } from './appointment-views';
+import { diff, existing, isUniqueViolation, type WriteOutcome } from './appointments';
+import { datesOf, findProblems, placementFor } from './booking-rules';
+import { clinicClock } from './config';
+import { statusFacts } from './status-facts';
+
+/**
+ * Changes that keep an appointment's time and place: cancel, its status, its details. A status that
+ * holds the time again is checked against the rules (booking-rules.ts) as a booking is.
+ */
+
+type Db = Kysely<Database>;
+
+export async function cancelAppointment(
+  db: Db,
+  input: { appointmentId: string; reason: string; expectedUpdatedAt?: number },
+  actor: Actor,
+  now: number,
+): Promise<WriteOutcome> {
+  const { timeZone: zone } = await clinicClock(db);
+  const before = await existing(db, input.appointmentId, input.expectedUpdatedAt);
+  if (!CANCELLABLE_STATUSES.includes(before.status)) {
+    throw new ApiError('CONFLICT', `This appointment is ${STATUS_LABELS[before.status]}; it cannot be cancelled.`);
+  }
+  const after: AppointmentUpdate = {
+    status: 'cancelled',
+    cancel_reason: input.reason,
+    cancelled_by: actor.userId,
+    cancelled_at: now,
+    updated_at: Math.max(now, before.updated_at + 1),
+  };
+  await updateAppointment(db, before.id, after);
+  await insertHistory(db, {
+    appointmentId: before.id,
+    at: now,
+    actor,
+    action: 'cancelled',
+    changes: diff(before, after),
+    overrideReason: null,
+  });
+  return {
+    view: await viewAppointment(db, zone, before.id),
+    overridden: [],
+    providerIds: [before.provider_id],
+    dates: datesOf(zone, { start: before.start_at, end: before.end_at }),
+  };
+}
+
+export async function setAppointmentStatus(
+  db: Db,
+  input: { appointmentId: string; status: AppointmentStatus; expectedUpdatedAt?: number },
+  actor: Actor,
+  now: number,
+  /** The desk's own moves (confirm, no-show, their undo), or the visit keeping its appointment in step. */
+  via: 'desk' | 'visit',
+): Promise<WriteOutcome> {
+  const clock = await clinicClock(db);
+  const zone = clock.timeZone;
+  const before = await existing(db, input.appointmentId, input.expectedUpdatedAt);
+  if (input.status === 'cancelled')
+    throw fieldError('status', 'cancel with appointments.cancel, which records the reason');
+  if (before.status === input.status)
+    return { view: await viewAppointment(db, zone, before.id), overridden: [], providerIds: [], dates: [] };
+  const facts = await statusFacts(db, before, now);
+  const refusal = via === 'desk' ? deskRefusal(facts, input.status) : dayRefusal(facts, input.status);
+  if (refusal)
+    throw new ApiError('CONFLICT', `${refusal[0]?.toUpperCase() ?? ''}${refusal.slice(1)}.`, {
+      fields: { status: refusal },
+    });
+  if (!STATUS_TRANSITIONS[before.status].includes(input.status)) {
+    const allowed = STATUS_TRANSITIONS[before.status].map((s) => STATUS_LABELS[s]);
+    throw new ApiError(
+      'CONFLICT',
+      `An appointment that is ${STATUS_LABELS[before.status]} cannot become ${STATUS_LABELS[input.status]}` +
+        (allowed.length > 0 ? ` (it can become ${allowed.join(', ')}).` : '.'),
+    );
+  }
+  if (!isBlocking(before.status) && isBlocking(input.status)) {
+    // A no-show taken back holds the time again: it must not now clash with what was booked since.
+    const placement = await placementFor(db, zone, {
+      id: before.id,
+      patientId: before.patient_id,
+      providerId: before.provider_id,
+      locationId: before.location_id,
+      roomId: before.room_id,
+      start: before.start_at,
+      end: before.end_at,
+    });
+    const clashes = (await findProblems(db, clock, placement)).filter((p) => p.code.endsWith('_busy'));
+    if (clashes.length > 0)
+      throw new ApiError('CONFLICT', clashes.map((p) => p.message).join(' '), { problems: clashes });
+  }
+  const after: AppointmentUpdate = { status: input.status, updated_at: Math.max(now, before.updated_at + 1) };
+  try {
+    await updateAppointment(db, before.id, after);
+  } catch (error) {
+    if (isUniqueViolation(error))
+      throw new ApiError(
+        'CONFLICT',
+        'Another appointment now starts at the same time with this provider or in this room.',
+      );
+    throw error;
+  }
+  await insertHistory(db, {
+    appointmentId: before.id,
+    at: now,
+    actor,
+    action: 'status',
+    changes: diff(before, after),
+    overrideReason: null,
+  });
+  return {
+    view: await viewAppointment(db, zone, before.id),
+    overridden: [],
+    providerIds: [before.provider_id],
+    dates: datesOf(zone, { start: before.start_at, end: before.end_at }),
+  };
+}
+
+/**
+ * Changes what an appointment says — reason, notes, meeting link — without touching when, with whom
+ * or where (that is a move, checked by the rules). Left-out fields stay; null clears one. A cancelled
+ * appointment is left as it was. The history keeps what changed ('details').
+ */
+export async function updateAppointmentDetails(
+  db: Db,
+  input: {
+    appointmentId: string;
+    reason?: string | null | undefined;
+    notes?: string | null | undefined;
+    meetingLink?: string | null | undefined;
+    expectedUpdatedAt?: number | undefined;
+  },
+  actor: Actor,
+  now: number,
+): Promise<WriteOutcome> {
+  const { timeZone: zone } = await clinicClock(db);
+  const before = await existing(db, input.appointmentId, input.expectedUpdatedAt);
+  if (before.status === 'cancelled')
+    throw new ApiError('CONFLICT', 'This appointment is cancelled; its details are kept as they were.');
+  const after: AppointmentUpdate = {
+    ...(input.reason !== undefined && { reason: input.reason }),
+    ...(input.notes !== undefined && { notes: input.notes }),
+    ...(input.meetingLink !== undefined && { meeting_link: input.meetingLink }),
+  };
+  const changes = diff(before, after);
+  if (Object.keys(changes).length === 0)
+    return { view: await viewAppointment(db, zone, before.id), overridden: [], providerIds: [], dates: [] };
+  await updateAppointment(db, before.id, { ...after, updated_at: Math.max(now, before.updated_at + 1) });
+  await insertHistory(db, {
+    appointmentId: before.id,
+    at: now,
+    actor,
+    action: 'details',
+    changes,
+    overrideReason: null,
+  });
+  return {
+    view: await viewAppointment(db, zone, before.id),
+    overridden: [],
+    providerIds: [before.provider_id],
+    dates: datesOf(zone, { start: before.start_at, end: before.end_at }),
+  };
+}

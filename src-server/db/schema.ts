@@ -1,0 +1,72 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** A jsonb column: read as parsed JSON, written as JSON text (both `pg` and PGlite take text for jsonb). */
+type Json = ColumnType<unknown, string, string>;
+/** bigserial: `pg` reads int8 as text, PGlite as a number; code reads it through String(). */
+type Serial = ColumnType<string | number, never, never>;
+
+/** The server's own database (migrations/server), PostgreSQL or PGlite. Every synced row carries its clinic. */
+export interface ServerDatabase {
+  clinics: { id: string; name: string; created_at: Generated<Date> };
+  devices: {
+    id: string;
+    clinic_id: string;
+    name: string;
+    /** sha256 of the 32-byte secret, hex; the secret itself is shown once, at enrolment. */
+    secret_hash: string;
+    enrolled_at: Generated<Date>;
+    revoked_at: Date | null;
+    last_seen_at: Date | null;
+  };
+  enrolment_codes: {
+    code_hash: string;
+    clinic_id: string;
+    created_at: Generated<Date>;
+    expires_at: Date;
+    used_at: Date | null;
+    device_id: string | null;
+  };
+  changes: {
+    seq: Serial;
+    clinic_id: string;
+    change_id: string;
+    device_id: string;
+    user_id: string | null;
+    table_name: string;
+    row_key: Json;
+    op: 'upsert' | 'delete';
+    values: Json;
+    hlc: string;
+    received_at: Generated<Date>;
+  };
+  rows: {
+    clinic_id: string;
+    table_name: string;
+    /** JSON text of the key array, so a composite key is one column. */
+    row_key: string;
+    values: Json;
+    column_hlc: Json;
+    deleted_hlc: string | null;
+    full_hlc: string | null;
+    updated_at: Generated<Date>;
+  };
+  rejections: {
+    id: Serial;
+    at: Generated<Date>;
+    clinic_id: string | null;
+    device_id: string | null;
+    change_id: string | null;
+    table_name: string | null;
+    code: string;
+    reason: string;
+    change: Json | null;
+  };
+  server_audit: {
+    id: Serial;
+    at: Generated<Date>;
+    clinic_id: string | null;
+    device_id: string | null;
+    action: string;
+    detail: Json;
+  };
+}

@@ -1,0 +1,283 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import {
+  enrolRequestSchema,
+  MAX_CLOCK_SKEW_MS,
+  MAX_PULL_CHANGES,
+  MAX_PULL_WAIT_MS,
+  MAX_PUSH_CHANGES,
+  type EnrolResponse,
+  type PullResponse,
+  type PushResponse,
+  type PushResult,
+  type RevokeResponse,
+  revokeRequestSchema,
+  type StatusResponse,
+  SYNC_PROTOCOL_VERSION,
+} from '../../src-shared/sync/protocol';
+import type { ServerDb } from '../db/open';
+import * as repo from '../db/repository';
+import { newSecret, normaliseCode, parseToken, secretMatches, sha256 } from './credentials';
+import { SyncError } from './errors';
+import { pushBatch } from './push';
+import { isVisible } from './merge';
+import { POLL_MS, type PushSignal } from './signal';
+import { hlcWall, parseChange, storable } from './validate';
+
+export interface ServerContext {
+  db: ServerDb;
+  /** The server's clock (tests move it). */
+  now(): number;
+  signal: PushSignal;
+}
+
+/** Who is calling: a device that is enrolled and not revoked, proven by its secret. Every refusal is audited. */
+export async function authenticate(
+  ctx: ServerContext,
+  header: string | undefined,
+  path: string,
+): Promise<repo.DeviceRow> {
+  const token = parseToken(header);
+  if (!token) {
+    await repo.audit(ctx.db, {
+      clinicId: null,
+      deviceId: null,
+      action: 'auth.refused',
+      detail: { path, why: 'no or garbled token' },
+    });
+    throw new SyncError('UNAUTHORISED', 'Send Authorization: Bearer <deviceId>.<secret> from enrolment');
+  }
+  const device = await repo.findDevice(ctx.db, token.deviceId);
+  if (!device || !secretMatches(token.secret, device.secretHash)) {
+    await repo.audit(ctx.db, {
+      clinicId: device?.clinicId ?? null,
+      deviceId: null,
+      action: 'auth.refused',
+      detail: { path, why: device ? 'wrong secret' : 'unknown device', claimed: token.deviceId },
+    });
+    throw new SyncError('UNAUTHORISED', 'This device is not enrolled with this server');
+  }
+  if (device.revokedAt) {
+    await repo.audit(ctx.db, {
+      clinicId: device.clinicId,
+      deviceId: device.id,
+      action: 'auth.revoked',
+      detail: { path },
+    });
+    throw new SyncError('UNAUTHORISED', 'This device was revoked on the server: enrol it again with a new code');
+  }
+  await repo.touchDevice(ctx.db, device.id);
+  return device;
+}
+
+export async function enrol(ctx: ServerContext, body: unknown): Promise<EnrolResponse> {
+  const parsed = enrolRequestSchema.safeParse(body);
+  if (!parsed.success) throw malformed(parsed.error);
+  if (!storable(parsed.data.deviceName))
+    throw new SyncError('MALFORMED', 'deviceName: holds a NUL character or broken Unicode');
+  const deviceId = randomUUID();
+  const secret = newSecret();
+  const result = await ctx.db.transaction().execute(async (trx) => {
+    const codeHash = sha256(normaliseCode(parsed.data.code));
+    const clinicId = await repo.claimEnrolmentCode(trx, codeHash);
+    if (!clinicId) return null;
+    await repo.insertDevice(trx, { id: deviceId, clinicId, name: parsed.data.deviceName, secretHash: sha256(secret) });
+    await repo.recordCodeDevice(trx, codeHash, deviceId);
+    await repo.audit(trx, { clinicId, deviceId, action: 'device.enrolled', detail: { name: parsed.data.deviceName } });
+    return repo.findDevice(trx, deviceId);
+  });
+  if (!result) {
+    await repo.audit(ctx.db, {
+      clinicId: null,
+      deviceId: null,
+      action: 'enrol.refused',
+      detail: { name: parsed.data.deviceName },
+    });
+    throw new SyncError('UNAUTHORISED', 'This enrolment code is unknown, already used or expired: ask for a new one');
+  }
+  return { deviceId, clinicId: result.clinicId, clinicName: result.clinicName, secret, serverTime: ctx.now() };
+}
+
+const pushEnvelope = z.object({ changes: z.array(z.unknown()).min(1), deskTime: z.number().int() }).strict();
+
+export async function push(ctx: ServerContext, device: repo.DeviceRow, body: unknown): Promise<PushResponse> {
+  const envelope = pushEnvelope.safeParse(body);
+  if (!envelope.success) throw malformed(envelope.error);
+  if (envelope.data.changes.length > MAX_PUSH_CHANGES) {
+    throw new SyncError('TOO_LARGE', `At most ${MAX_PUSH_CHANGES} changes per push`);
+  }
+  const parsed = envelope.data.changes.map(parseChange);
+  const now = ctx.now();
+  // A desk's clock far off would stamp changes that win every merge for days (or lose them all), and
+  // an HLC far ahead drags every desk's clock forward with it. Only the future is refused: a desk
+  // that was offline for a week pushes honest old stamps.
+  const ahead = Math.max(
+    envelope.data.deskTime - now,
+    ...parsed.map((p) => (p.ok ? hlcWall(p.change.hlc) - now : Number.NEGATIVE_INFINITY)),
+  );
+  const behind = now - envelope.data.deskTime;
+  if (ahead > MAX_CLOCK_SKEW_MS || behind > MAX_CLOCK_SKEW_MS) {
+    const hours = Math.round(Math.max(ahead, behind) / 3_600_000);
+    const way = ahead > MAX_CLOCK_SKEW_MS ? 'ahead of' : 'behind';
+    await repo.audit(ctx.db, {
+      clinicId: device.clinicId,
+      deviceId: device.id,
+      action: 'push.skew',
+      detail: { deskTime: envelope.data.deskTime, serverTime: now },
+    });
+    throw new SyncError(
+      'SKEW_TOO_LARGE',
+      `This computer's clock is about ${hours} hours ${way} the server's (server time ${new Date(now).toISOString()}). ` +
+        'Nothing was applied: set the date and time, then sync again.',
+    );
+  }
+  const results: PushResult[] = await ctx.db.transaction().execute((trx) => pushBatch(trx, device, parsed));
+  if (results.some((r) => r.status === 'accepted')) ctx.signal.notify(device.clinicId);
+  return { results, serverTime: ctx.now() };
+}
+
+/** A cursor names its clinic, so a cursor of another clinic is refused rather than silently read. */
+export function formatCursor(clinicId: string, seq: string): string {
+  return `${clinicId}:${seq}`;
+}
+
+const pullQuery = z.object({
+  after: z
+    .string()
+    .max(100)
+    .regex(/^(|0|[0-9a-f-]{36}:\d{1,19})$/, 'must be a cursor from an earlier pull')
+    .default(''),
+  limit: z.coerce.number().int().min(1).max(MAX_PULL_CHANGES).default(MAX_PULL_CHANGES),
+  waitMs: z.coerce.number().int().min(0).max(MAX_PULL_WAIT_MS).default(0),
+});
+
+export async function pull(
+  ctx: ServerContext,
+  device: repo.DeviceRow,
+  query: Record<string, string>,
+  abort: AbortSignal,
+): Promise<PullResponse> {
+  const parsed = pullQuery.safeParse(query);
+  if (!parsed.success) throw malformed(parsed.error);
+  const { after, limit, waitMs } = parsed.data;
+  let afterSeq = '0';
+  if (after !== '' && after !== '0') {
+    const [clinicId, seq] = after.split(':');
+    if (clinicId !== device.clinicId || seq === undefined) {
+      await repo.audit(ctx.db, {
+        clinicId: device.clinicId,
+        deviceId: device.id,
+        action: 'pull.refused',
+        detail: { why: "another clinic's cursor", after },
+      });
+      throw new SyncError('FORBIDDEN', "This cursor belongs to another clinic's log");
+    }
+    afterSeq = seq;
+  }
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    const rows = await repo.changesAfter(ctx.db, device.clinicId, afterSeq, limit + 1);
+    const remaining = deadline - Date.now();
+    if (rows.length > 0 || remaining <= 0 || abort.aborted) {
+      const page = rows.slice(0, limit);
+      const last = page.at(-1)?.seq ?? afterSeq;
+      return {
+        changes: page.map((row) => ({ ...row.change, seq: formatCursor(device.clinicId, row.seq) })),
+        cursor: formatCursor(device.clinicId, last),
+        hasMore: rows.length > limit,
+        serverTime: ctx.now(),
+      };
+    }
+    await ctx.signal.wait(device.clinicId, Math.min(POLL_MS, remaining), abort);
+  }
+}
+
+export function status(ctx: ServerContext, device: repo.DeviceRow): StatusResponse {
+  return {
+    clinicId: device.clinicId,
+    clinicName: device.clinicName,
+    deviceId: device.id,
+    deviceName: device.name,
+    serverTime: ctx.now(),
+    protocol: SYNC_PROTOCOL_VERSION,
+  };
+}
+
+export async function makeEnrolmentCode(
+  db: ServerDb,
+  clinicName: string,
+  code: string,
+  validForMs: number,
+): Promise<{ clinicId: string; created: boolean }> {
+  return db.transaction().execute(async (trx) => {
+    let clinic = await repo.findClinicByName(trx, clinicName);
+    const created = !clinic;
+    if (!clinic) {
+      await repo.insertClinic(trx, randomUUID(), clinicName);
+      clinic = await repo.findClinicByName(trx, clinicName);
+      if (!clinic) throw new Error('the clinic was not created');
+    }
+    await repo.insertEnrolmentCode(trx, sha256(normaliseCode(code)), clinic.id, new Date(Date.now() + validForMs));
+    await repo.audit(trx, { clinicId: clinic.id, deviceId: null, action: 'enrol-code.created', detail: { created } });
+    return { clinicId: clinic.id, created };
+  });
+}
+
+function malformed(error: z.ZodError): SyncError {
+  const issue = error.issues[0];
+  return new SyncError(
+    'MALFORMED',
+    issue ? `${issue.path.join('.') || 'body'}: ${issue.message}` : 'malformed request',
+  );
+}
+
+/**
+ * A desk's administrator retires a device of the same clinic. The desk checks the permission on its
+ * side; the server checks it again against the clinic's synced users, roles and permissions, since it
+ * trusts no desk: the user must be active and their role must hold `users:manage`.
+ */
+export async function revokeFromDesk(
+  ctx: ServerContext,
+  device: repo.DeviceRow,
+  body: unknown,
+): Promise<RevokeResponse> {
+  const parsed = revokeRequestSchema.safeParse(body);
+  if (!parsed.success) throw malformed(parsed.error);
+  const { deviceId, userId } = parsed.data;
+  if (!storable(userId)) throw new SyncError('MALFORMED', 'userId: holds a NUL character or broken Unicode');
+  const refuse = async (why: string, error: SyncError) => {
+    await repo.audit(ctx.db, {
+      clinicId: device.clinicId,
+      deviceId: device.id,
+      action: 'revoke.refused',
+      detail: { why, target: deviceId, userId },
+    });
+    throw error;
+  };
+  const target = await repo.findDevice(ctx.db, deviceId);
+  if (!target) return refuse('unknown device', new SyncError('NOT_FOUND', 'No such device'));
+  if (target.clinicId !== device.clinicId) {
+    return refuse('another clinic', new SyncError('FORBIDDEN', 'This device belongs to another clinic'));
+  }
+  const user = await repo.getRow(ctx.db, device.clinicId, 'users', JSON.stringify([userId]));
+  const roleId = user?.values.role_id;
+  const active = user && isVisible(user) && (user.values.disabled_at ?? null) === null;
+  const grant =
+    typeof roleId === 'string'
+      ? await repo.getRow(ctx.db, device.clinicId, 'role_permissions', JSON.stringify([roleId, 'users:manage']))
+      : null;
+  if (!active || !grant || !isVisible(grant)) {
+    return refuse(
+      'no permission',
+      new SyncError('FORBIDDEN', 'Only an active user allowed to manage users may revoke a device'),
+    );
+  }
+  const revoked = await repo.revokeDevice(ctx.db, deviceId);
+  await repo.audit(ctx.db, {
+    clinicId: device.clinicId,
+    deviceId: device.id,
+    action: 'device.revoked',
+    detail: { target: deviceId, userId, revoked },
+  });
+  return { deviceId, revoked };
+}
