@@ -16,7 +16,9 @@ import { createCore, type Core } from '../../src-main/core/app';
 import { applyKey, openEncryptedHandle } from '../../src-main/core/db/open';
 import { seedPatients } from '../../src-main/core/patients/seed';
 import { seedBilling, type BillingSeed } from './billing-data';
+import { syncRuntimeOf } from '../../src-main/core/sync/runtime';
 import { configureScheduling, seedAppointments, type SchedulingSeed } from './scheduling-data';
+import { seedStock, stockSize, type StockSeed } from './stock-data';
 
 /**
  * The benchmark's data: a clinic seeded deterministically, encrypted with a fixed bench key (never a
@@ -49,6 +51,8 @@ export interface Dataset {
   scheduling: SchedulingSeed;
   /** Invoices of every completed appointment, their payments, a long account, today's drawer. */
   billing: BillingSeed;
+  /** Stock locations, items, lots and their movements, the past visits the dispenses belong to. */
+  stock: StockSeed;
   /** Built in this run (false: reused from the cache). */
   built: boolean;
   buildSeconds: number;
@@ -61,10 +65,11 @@ interface Marker {
   fingerprint: string;
   scheduling: SchedulingSeed;
   billing: BillingSeed;
+  stock: StockSeed;
 }
 
 /** Bumped whenever the shape of the bench data changes in a way the files below do not show. */
-const DATASET_VERSION = 3;
+const DATASET_VERSION = 4;
 
 /** Changes whenever what the data would be changes: the seeding, the index, the schema. */
 function fingerprint(): string {
@@ -74,10 +79,13 @@ function fingerprint(): string {
     'src-main/core/scheduling/seed-repository.ts',
     'tests/bench/scheduling-data.ts',
     'tests/bench/billing-data.ts',
+    'tests/bench/stock-data.ts',
     'src-main/core/patients/seed.ts',
     'src-main/core/patients/search-index.ts',
     'tests/bench/dataset.ts',
+    // Only the clinic database's migrations (migrations/server/ is the sync server's own folder).
     ...readdirSync(join(ROOT, 'migrations'))
+      .filter((name) => name.endsWith('.ts'))
       .sort()
       .map((name) => `migrations/${name}`),
   ];
@@ -118,6 +126,7 @@ export async function ensureDataset(
         seed,
         scheduling: marker.scheduling,
         billing: marker.billing,
+        stock: marker.stock,
         built: false,
         buildSeconds: 0,
       };
@@ -129,6 +138,7 @@ export async function ensureDataset(
   options.log?.(`Seeding ${patients} patients and ${appointments} appointments (seed ${seed}) into ${dir} ...`);
   let scheduling: SchedulingSeed;
   let billing: BillingSeed;
+  let stock: StockSeed;
   const core = await createCore({ file: encrypted, key: BENCH_KEY, create: true });
   try {
     await must(core, 'system.setup', {
@@ -139,16 +149,20 @@ export async function ensureDataset(
     });
     await must(core, 'auth.login', { username: BENCH_USER.username, password: BENCH_USER.password });
     await must(core, 'settings.update', { dateFormat: BENCH_DATE_FORMAT });
+    // Seeded rows are not news for other desks: no sync_changes rows for them (and a faster seed).
+    const quiet = <T>(work: () => T): T => syncRuntimeOf(core.database.handle).withoutCapture(work);
     let phase = performance.now();
-    seedPatients(core.database.handle, patients, seed, Date.now());
+    quiet(() => seedPatients(core.database.handle, patients, seed, Date.now()));
     options.log?.(`  patients seeded in ${((performance.now() - phase) / 1000).toFixed(1)} s`);
     phase = performance.now();
     const config = await configureScheduling(core);
     options.log?.(`  scheduling configured in ${((performance.now() - phase) / 1000).toFixed(1)} s`);
     phase = performance.now();
-    scheduling = seedAppointments(core.database.handle, config, appointments, seed, (written) =>
-      options.log?.(
-        `  ${written} of ${appointments} appointments (${Math.floor((100 * written) / Math.max(appointments, 1))}%)`,
+    scheduling = quiet(() =>
+      seedAppointments(core.database.handle, config, appointments, seed, (written) =>
+        options.log?.(
+          `  ${written} of ${appointments} appointments (${Math.floor((100 * written) / Math.max(appointments, 1))}%)`,
+        ),
       ),
     );
     const seconds = (performance.now() - phase) / 1000;
@@ -161,9 +175,14 @@ export async function ensureDataset(
       .prepare('SELECT id FROM users WHERE username = ?')
       .pluck()
       .get(BENCH_USER.username) as string;
-    billing = seedBilling(core.database.handle, seed, admin, BENCH_USER.username);
+    billing = quiet(() => seedBilling(core.database.handle, seed, admin, BENCH_USER.username));
     options.log?.(
       `  ${billing.invoices} invoices and ${billing.payments} payments (${billing.openInvoices} invoices still open) seeded in ${((performance.now() - phase) / 1000).toFixed(1)} s`,
+    );
+    phase = performance.now();
+    stock = quiet(() => seedStock(core.database.handle, seed, stockSize(patients), admin, BENCH_USER.username));
+    options.log?.(
+      `  ${stock.items} stock items, ${stock.lots} lots and ${stock.movements} movements (${stock.dispenses} dispenses over ${stock.visits} past visits) seeded in ${((performance.now() - phase) / 1000).toFixed(1)} s`,
     );
     phase = performance.now();
     core.database.handle.pragma('wal_checkpoint(TRUNCATE)');
@@ -175,11 +194,11 @@ export async function ensureDataset(
   exportPlain(encrypted, plain);
   writeFileSync(
     markerFile,
-    `${JSON.stringify({ patients, appointments, seed, fingerprint: print, scheduling, billing } satisfies Marker, null, 2)}\n`,
+    `${JSON.stringify({ patients, appointments, seed, fingerprint: print, scheduling, billing, stock } satisfies Marker, null, 2)}\n`,
   );
   const buildSeconds = (performance.now() - started) / 1000;
   options.log?.(`Seeded and exported in ${buildSeconds.toFixed(1)} s.`);
-  return { dir, encrypted, plain, patients, appointments, seed, scheduling, billing, built: true, buildSeconds };
+  return { dir, encrypted, plain, patients, appointments, seed, scheduling, billing, stock, built: true, buildSeconds };
 }
 
 async function must(core: Core, name: string, input: unknown): Promise<unknown> {
