@@ -15,6 +15,7 @@ import { Mismatch, type BenchContext, type Suite } from './suite';
 import { uiSuite } from './ui';
 import { benchVisits } from './visits';
 import { billingSuite } from './billing';
+import { stockSuite } from './stock';
 
 /**
  * `npm run bench [-- --quick] [--rounds N] [--seed S] [--only name,...] [--no-peers] [--no-ui]`:
@@ -37,6 +38,7 @@ const SUITES: Suite[] = [
   bookSuite,
   visitsSuite,
   billingSuite,
+  stockSuite,
   startupSuite,
   uiSuite,
 ];

@@ -196,7 +196,18 @@ export function seedStock(
     ]);
     const move = (kind: string, place: string, quantity: number, at: number, extra: Partial<Move> = {}) => {
       balance.set(place, (balance.get(place) ?? 0) + quantity);
-      moves.push({ kind, lotId, place, quantity, at, reason: null, cost: null, visitId: null, transferId: null, ...extra });
+      moves.push({
+        kind,
+        lotId,
+        place,
+        quantity,
+        at,
+        reason: null,
+        cost: null,
+        visitId: null,
+        transferId: null,
+        ...extra,
+      });
     };
     const receive = (at: number) => move('receive', store, between(20, 120), at, { cost });
     receive(start);
@@ -319,7 +330,17 @@ export function seedStock(
       if (orderId === null || orderLines >= 20) {
         orderId = uuidv7();
         orderLines = 0;
-        insertOrder.run(orderId, supplier, store, `PO-${belowReorder}`, now - 2 * DAY, userId, username, now - 3 * DAY, now);
+        insertOrder.run(
+          orderId,
+          supplier,
+          store,
+          `PO-${belowReorder}`,
+          now - 2 * DAY,
+          userId,
+          username,
+          now - 3 * DAY,
+          now,
+        );
       }
       insertOrderLine.run(uuidv7(), orderId, orderLines, itemId, Math.max(10, reorderLevel * 2), cost, now, now);
       orderLines += 1;

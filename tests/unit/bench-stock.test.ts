@@ -50,7 +50,9 @@ describe('bench stock data', () => {
 
   it('never takes a lot below zero at a place, replayed in the order things happened', () => {
     const rows = plain
-      .prepare('SELECT lot_id, stock_location_id, quantity FROM stock_movements ORDER BY lot_id, stock_location_id, at, id')
+      .prepare(
+        'SELECT lot_id, stock_location_id, quantity FROM stock_movements ORDER BY lot_id, stock_location_id, at, id',
+      )
       .raw()
       .iterate() as IterableIterator<[string, string, number]>;
     let key = '';
@@ -72,8 +74,10 @@ describe('bench stock data', () => {
       count(`SELECT count(*) FROM stock_movements m JOIN stock_lots l ON l.id = m.lot_id JOIN visits v ON v.id = m.visit_id
         WHERE m.kind = 'dispense' AND l.expiry_on < v.local_date`),
     ).toBe(0);
-    expect(count("SELECT count(*) FROM stock_movements WHERE kind = 'dispense' AND visit_id NOT IN (SELECT id FROM visits)")).toBe(0);
-    expect(count("SELECT count(*) FROM visits WHERE local_date >= ?", BENCH_TODAY)).toBe(0);
+    expect(
+      count("SELECT count(*) FROM stock_movements WHERE kind = 'dispense' AND visit_id NOT IN (SELECT id FROM visits)"),
+    ).toBe(0);
+    expect(count('SELECT count(*) FROM visits WHERE local_date >= ?', BENCH_TODAY)).toBe(0);
     const onShelf = (sql: string, ...args: string[]) =>
       count(
         `SELECT count(*) FROM (SELECT l.id FROM stock_movements m JOIN stock_lots l ON l.id = m.lot_id WHERE ${sql}
@@ -87,7 +91,10 @@ describe('bench stock data', () => {
     expect(dataset.stock.belowReorder).toBeGreaterThan(0);
     expect(dataset.stock.recallLotIds.length).toBeGreaterThan(0);
     expect(
-      count("SELECT count(*) FROM stock_movements WHERE kind = 'dispense' AND lot_id = ?", dataset.stock.recallLotIds[0]),
+      count(
+        "SELECT count(*) FROM stock_movements WHERE kind = 'dispense' AND lot_id = ?",
+        dataset.stock.recallLotIds[0],
+      ),
     ).toBeGreaterThan(1);
     // Seeding does not fill the sync outbox.
     expect(count("SELECT count(*) FROM sync_changes WHERE table_name = 'stock_movements'")).toBe(0);
