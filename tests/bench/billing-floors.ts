@@ -1,6 +1,5 @@
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { newId } from '../../src-main/core/ids';
-import { registerSyncFunctions } from '../../src-main/core/sync/runtime';
 import { BENCH_USER } from './dataset';
 import { BENCH_TODAY } from './scheduling-data';
 
@@ -14,8 +13,6 @@ export function floorHandle(file: string): BetterSqlite3.Database {
   handle.pragma('journal_mode = WAL');
   handle.pragma('synchronous = FULL');
   handle.pragma('cache_size = -65536');
-  // The copy carries the sync capture triggers, which call these; the floor writes without capture.
-  registerSyncFunctions(handle);
   return handle;
 }
 
