@@ -1,10 +1,13 @@
 import { createHash } from 'node:crypto';
 import {
+  closeSync,
   copyFileSync,
   existsSync,
   mkdirSync,
+  openSync,
   readdirSync,
   readFileSync,
+  readSync,
   renameSync,
   rmSync,
   writeFileSync,
@@ -241,7 +244,14 @@ export function exportPlain(encrypted: string, plain: string): void {
   } finally {
     check.close();
   }
-  const header = readFileSync(temp).subarray(0, 15).toString('latin1');
-  if (header !== 'SQLite format 3') throw new Error(`The plain copy ${temp} is still encrypted.`);
+  // Only the header: a full-size copy is over 2 GiB, more than readFileSync will read.
+  const header = Buffer.alloc(15);
+  const fd = openSync(temp, 'r');
+  try {
+    readSync(fd, header, 0, 15, 0);
+  } finally {
+    closeSync(fd);
+  }
+  if (header.toString('latin1') !== 'SQLite format 3') throw new Error(`The plain copy ${temp} is still encrypted.`);
   renameSync(temp, plain);
 }
