@@ -66,7 +66,9 @@ export function hasUsers(handle: Handle): boolean {
 }
 
 export function saveSyncedAt(handle: Handle, now: number): void {
-  handle.prepare('UPDATE sync_state SET last_synced_at = ?, last_error = NULL, updated_at = ? WHERE id = 1').run(now, now);
+  handle
+    .prepare('UPDATE sync_state SET last_synced_at = ?, last_error = NULL, updated_at = ? WHERE id = 1')
+    .run(now, now);
 }
 
 export function saveClock(handle: Handle, clock: HlcState, now: number): void {
@@ -88,11 +90,7 @@ function travelling(value: unknown): SyncValue {
  * are in no outbox, and the server and later desks need whole rows. A ledger row already waiting is
  * not repeated (it would be the same insert). Returns how many rows were queued.
  */
-export function enqueueSnapshot(
-  handle: Handle,
-  stamp: () => string,
-  changeId: () => string,
-): number {
+export function enqueueSnapshot(handle: Handle, stamp: () => string, changeId: () => string): number {
   handle.exec(`
     DROP TABLE IF EXISTS temp.sync_waiting;
     CREATE TEMP TABLE sync_waiting AS SELECT * FROM sync_changes WHERE status IN ('pending', 'pushed') ORDER BY seq;
@@ -124,4 +122,17 @@ export function enqueueSnapshot(
     DROP TABLE temp.sync_waiting;
   `);
   return queued;
+}
+
+/**
+ * A new desk joining a clinic: the rows its own migrations seeded (payment methods, a fee schedule,
+ * roles… some under random ids) give way to the clinic's, which arrive whole from the server; kept,
+ * they would collide with the clinic's under the tables' unique names. Run with capture off: nothing
+ * of this is a change to send. Foreign keys are checked at commit, when every table is empty.
+ */
+export function clearSyncedRows(handle: Handle): void {
+  handle.exec('PRAGMA defer_foreign_keys = ON');
+  for (const table of (Object.keys(SYNCED_TABLES) as SyncedTableName[]).reverse()) {
+    handle.exec(`DELETE FROM "${table}"`);
+  }
 }

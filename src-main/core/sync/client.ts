@@ -4,7 +4,6 @@ import type { SyncStatus } from '../../../src-shared/api/areas/sync';
 import { ApiError } from '../../../src-shared/api/errors';
 import {
   MAX_PULL_CHANGES,
-  MAX_PULL_WAIT_MS,
   MAX_PUSH_CHANGES,
   type EnrolResponse,
   type PullResponse,
@@ -16,6 +15,7 @@ import { appendAudit } from '../audit/repository';
 import type { Clock } from '../clock';
 import type { ClinicDatabase } from '../db/open';
 import {
+  clearSyncedRows,
   enqueueSnapshot,
   hasUsers,
   readEnrolment,
@@ -27,6 +27,8 @@ import {
 } from './client-repository';
 import { saveLastError } from './repository';
 import type { DeskSync } from './service';
+import { ask, askEnrol, SyncServerError } from './client-requests';
+import { runSyncLoop, type LoopOptions, type SyncLoop } from './client-loop';
 import {
   httpTransport,
   normaliseFingerprint,
@@ -36,17 +38,7 @@ import {
   type SyncTransport,
 } from './transport';
 
-/** The server answered with an error (`{ error: { code, message } }`). */
-export class SyncServerError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'SyncServerError';
-  }
-}
+export { SyncServerError };
 
 export type TransportFactory = (serverUrl: string, fingerprint: string | null) => SyncTransport;
 
@@ -87,12 +79,17 @@ export class SyncClient {
   private clockWarning: string | null = null;
   private queue: Promise<unknown> = Promise.resolve();
   private lastShown = '';
-  private loop: { stop(): Promise<void> } | null = null;
+  private loop: SyncLoop | null = null;
   private keepLoop = false;
-  private readonly transportFor: TransportFactory;
+  private transportFor: TransportFactory;
 
   constructor(private readonly deps: SyncClientDeps) {
     this.transportFor = deps.transportFor ?? httpTransport;
+  }
+
+  /** Replaces how the server is reached (tests: a transport that loses answers). */
+  useTransport(factory: TransportFactory): void {
+    this.transportFor = factory;
   }
 
   status(): SyncStatus {
@@ -152,7 +149,7 @@ export class SyncClient {
     const transport = this.transportFor(serverUrl, fingerprint);
     const enrolled = await this.enrolRequest(transport, input.code);
     const token = `Bearer ${enrolled.deviceId}.${enrolled.secret}`;
-    const page = await this.askEnrol<PullResponse>(transport, {
+    const page = await askEnrol<PullResponse>(transport, {
       method: 'GET',
       path: '/v1/pull?after=&limit=1&waitMs=0',
       authorization: token,
@@ -186,6 +183,7 @@ export class SyncClient {
           now,
         );
         restampOutbox(handle, enrolled.deviceId);
+        if (mode === 'join') runtime.withoutCapture(() => clearSyncedRows(handle));
         if (mode === 'first') queued = enqueueSnapshot(handle, () => runtime.nextStamp(), randomUUID);
         saveClock(handle, runtime.clock, now);
         await appendAudit(trx, {
@@ -230,7 +228,7 @@ export class SyncClient {
       for (;;) {
         const batch = desk.pending(MAX_PUSH_CHANGES, afterSeq);
         if (batch.length === 0) break;
-        const answer = await this.ask<PushResponse>(transport, {
+        const answer = await ask<PushResponse>(transport, {
           method: 'POST',
           path: '/v1/push',
           authorization: token,
@@ -270,7 +268,7 @@ export class SyncClient {
   }
 
   private pull(transport: SyncTransport, token: string, cursor: string, waitMs: number, signal?: AbortSignal) {
-    return this.ask<PullResponse>(transport, {
+    return ask<PullResponse>(transport, {
       method: 'GET',
       path: `/v1/pull?after=${encodeURIComponent(cursor)}&limit=${MAX_PULL_CHANGES}&waitMs=${waitMs}`,
       authorization: token,
@@ -300,57 +298,21 @@ export class SyncClient {
 
   /**
    * Keeps the desk in sync while the host runs: a round, then a long poll that ends when another desk
-   * pushes or this desk writes (checked every `checkMs`); after a network error it waits 1 s, 2 s, 4 s…
-   * up to a minute before trying again, and says so in the status.
+   * pushes or this desk writes; network errors back off (see client-loop.ts).
    */
-  startLoop(options: { waitMs?: number; checkMs?: number; maxBackoffMs?: number } = {}): { stop(): Promise<void> } {
+  startLoop(options: LoopOptions = {}): SyncLoop {
     if (this.loop) return this.loop;
-    const waitMs = options.waitMs ?? MAX_PULL_WAIT_MS;
-    const maxBackoffMs = options.maxBackoffMs ?? 60_000;
-    let stopped = false;
-    let poll: AbortController | null = null;
-    let wake: (() => void) | null = null;
-    let waitingBefore = 0;
-    const checker = setInterval(() => {
-      try {
-        const waiting = this.deps.desk.status().pending;
-        if (waiting > waitingBefore) poll?.abort();
-      } catch {
-        // The database is closing: the loop is being stopped.
-      }
-    }, options.checkMs ?? 1_000);
-    const sleep = (ms: number) =>
-      new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, ms);
-        wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-    const done = (async () => {
-      let failures = 0;
-      while (!stopped) {
-        try {
-          await this.syncOnce();
-          failures = 0;
-          if (stopped) break;
-          waitingBefore = this.deps.desk.status().pending;
-          poll = new AbortController();
-          await this.waitForChanges(waitMs, poll.signal);
-        } catch {
-          if (stopped) break;
-          failures += 1;
-          await sleep(Math.min(maxBackoffMs, 1000 * 2 ** Math.min(failures - 1, 10)));
-        }
-      }
-    })();
+    const loop = runSyncLoop(
+      {
+        round: () => this.syncOnce(),
+        waitForChanges: (waitMs, signal) => this.waitForChanges(waitMs, signal),
+        waiting: () => this.deps.desk.status().pending,
+      },
+      options,
+    );
     this.loop = {
       stop: async () => {
-        stopped = true;
-        clearInterval(checker);
-        poll?.abort();
-        wake?.();
-        await done;
+        await loop.stop();
         this.loop = null;
       },
     };
@@ -370,42 +332,12 @@ export class SyncClient {
   }
 
   private enrolRequest(transport: SyncTransport, code: string): Promise<EnrolResponse> {
-    return this.askEnrol<EnrolResponse>(transport, {
+    return askEnrol<EnrolResponse>(transport, {
       method: 'POST',
       path: '/v1/enrol',
       body: { code: code.trim(), deviceName: hostname().slice(0, 100) || 'Front Desk' },
       timeoutMs: ENROL_TIMEOUT_MS,
     });
-  }
-
-  /** A request made while enrolling: its failures become errors the form shows beside the right field. */
-  private async askEnrol<T>(transport: SyncTransport, call: Parameters<SyncTransport>[0]): Promise<T> {
-    try {
-      return await this.ask<T>(transport, call);
-    } catch (error) {
-      if (error instanceof SyncPinError) {
-        throw new ApiError('VALIDATION', error.message, { fields: { fingerprint: error.message } });
-      }
-      if (error instanceof SyncNetworkError) {
-        throw new ApiError('VALIDATION', error.message, { fields: { serverUrl: error.message } });
-      }
-      if (error instanceof SyncServerError) {
-        const field = call.path === '/v1/enrol' && error.status < 500 ? 'code' : 'serverUrl';
-        const message = `The server refused: ${error.message}`;
-        throw new ApiError('VALIDATION', message, { fields: { [field]: message } });
-      }
-      throw error;
-    }
-  }
-
-  private async ask<T>(transport: SyncTransport, call: Parameters<SyncTransport>[0]): Promise<T> {
-    const answer = await transport(call);
-    if (answer.status === 200) return answer.body as T;
-    const body = answer.body as { error?: { code?: unknown; message?: unknown } } | null;
-    const code = typeof body?.error?.code === 'string' ? body.error.code : `HTTP_${answer.status}`;
-    const message =
-      typeof body?.error?.message === 'string' ? body.error.message : `The server answered ${answer.status}.`;
-    throw new SyncServerError(answer.status, code, message.slice(0, 500));
   }
 
   private noteClock(serverTime: unknown): void {

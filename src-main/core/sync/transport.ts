@@ -104,7 +104,7 @@ function pinnedSocket(url: URL, fingerprint: string, timeoutMs: number): Promise
     });
     socket.once('error', (error) => {
       clearTimeout(timer);
-      reject(new SyncNetworkError(`Cannot reach ${url.host}: ${error.message}`));
+      reject(new SyncNetworkError(`Cannot reach ${url.host}: ${(error as Error).message}`));
     });
   });
 }
@@ -153,7 +153,9 @@ export function httpTransport(serverUrl: string, fingerprint: string | null): Sy
     const headers: Record<string, string> = {
       accept: 'application/json',
       ...(call.authorization ? { authorization: call.authorization } : {}),
-      ...(body === undefined ? {} : { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) }),
+      ...(body === undefined
+        ? {}
+        : { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) }),
     };
     let req: ClientRequest;
     if (base.protocol === 'https:') {
@@ -165,7 +167,7 @@ export function httpTransport(serverUrl: string, fingerprint: string | null): Sy
         method: call.method,
         path: call.path,
         headers,
-        agent: false,
+        // No agent: with one (even `agent: false`) Node opens its own connection and ignores this one.
         createConnection: () => socket,
       });
     } else {
