@@ -38,7 +38,7 @@ export interface SyncStatus {
  */
 export const syncServerUrl = boundedString(300)
   .trim()
-  .regex(/^https?:\/\/[^\s/?#]+\/?$/i, 'must be a server address such as https://clinic-server:8443');
+  .regex(/^[Hh][Tt][Tt][Pp][Ss]?:\/\/[^\s/?#]+\/?$/, 'must be a server address such as https://clinic-server:8443');
 
 /** SHA-256 of the server's certificate as the server prints it (`AB:CD:…`, 32 pairs); empty for plain http. */
 export const syncFingerprint = boundedString(100)
