@@ -85,6 +85,31 @@ export interface RevenueReport {
   }[];
 }
 
+/** One period's figures on the manager's dashboard. */
+export interface DashboardFigures {
+  appointments: AppointmentCounts;
+  /** Patients registered in the range (the whole clinic, whatever the provider filter). */
+  newPatients: number;
+  /** Arrival → out over the range's visits. */
+  wait: WaitFigures;
+  /** Null for someone without billing:read. */
+  revenue: { netInvoicedMinor: number; collectedMinor: number } | null;
+}
+
+/** The dashboard: a period against the one just before it, of the same length, and the standing figures. */
+export interface Dashboard {
+  filters: ReportFilters;
+  previous: { from: string; to: string };
+  ranAt: number;
+  current: DashboardFigures;
+  before: DashboardFigures;
+  /** What patients and payers owe today (A/R); null without billing:read. */
+  outstandingMinor: number | null;
+  money: MoneyFormat | null;
+  /** Counts of the stock room's alerts; null without stock:read. */
+  stock: { belowReorder: number; expiringSoon: number; expiredOnShelf: number } | null;
+}
+
 export type ReportName = 'appointments' | 'waitingTimes' | 'revenue';
 
 export interface ReportCsv {
@@ -114,4 +139,7 @@ export const DEFINITIONS = {
     'Invoiced (accrual basis): totals of invoices issued in the range by their issue date; credited: credit notes issued in the range; net = invoiced − credited. Drafts do not count.',
   cash: 'Collected (cash basis): payments by the date they count for, less refunds and reversed payments by the date those count for. Payments are not split by provider until applied, so the provider filter does not apply here.',
   writeOffs: 'Write-offs: adjustments by the date they count for, less reversed adjustments.',
+  newPatients: 'New patients: patients registered in the range (clinic time), merged duplicates not counted twice.',
+  previous: 'Before: the same number of days just before the range.',
+  outstanding: 'Outstanding: what patients and payers owe on issued invoices today, whatever the range.',
 } as const;

@@ -77,7 +77,9 @@ function fingerprint(): string {
     'src-main/core/patients/seed.ts',
     'src-main/core/patients/search-index.ts',
     'tests/bench/dataset.ts',
+    // The desk's migrations (the server's live in migrations/server and do not shape this data).
     ...readdirSync(join(ROOT, 'migrations'))
+      .filter((name) => name.endsWith('.ts'))
       .sort()
       .map((name) => `migrations/${name}`),
   ];
@@ -206,6 +208,13 @@ export function exportPlain(encrypted: string, plain: string): void {
     applyKey(copy, BENCH_KEY);
     copy.pragma('journal_mode = DELETE');
     copy.pragma(`rekey = ''`);
+    // The floor is SQLite's own work on plain rows: the sync capture triggers are ours (their cost is in
+    // our figure), and their SQL functions exist only on a desk's own connection.
+    const captures = copy
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'sync_capture_%'")
+      .pluck()
+      .all() as string[];
+    for (const name of captures) copy.exec(`DROP TRIGGER "${name}"`);
   } finally {
     copy.close();
   }

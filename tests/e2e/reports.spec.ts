@@ -69,6 +69,15 @@ test('the administrator reads the month: appointments by provider with the no-sh
   await expect(row.getByRole('cell').nth(0)).toHaveText('2');
   await expect(row.getByRole('cell').nth(3)).toHaveText('1');
   await expect(page.getByText(/No-show rate: no-shows ÷ due × 100\./)).toBeVisible();
+  // The dashboard: the month so far against the same number of days before it; a figure opens its report.
+  const figures = page.getByRole('list', { name: 'Figures' });
+  await expect(figures.getByRole('button', { name: /^Appointments booked 2 before 0$/ })).toBeVisible();
+  await expect(figures.getByRole('button', { name: /^New patients 2 before 0$/ })).toBeVisible();
+  await expect(figures.getByRole('button', { name: /^No-show rate 50% before —$/ })).toBeVisible();
+  await screenshot(page, '189-reports-dashboard');
+  await figures.getByRole('button', { name: /^No-show rate/ }).click();
+  await expect(page.getByRole('heading', { name: 'Appointments', level: 2 })).toBeFocused();
+  await expect(page).toHaveURL(/#\/reports$/);
   await screenshot(page, '190-reports');
 
   // One day typed as both ends still reads (an OpenEMR report went blank when they were the same).

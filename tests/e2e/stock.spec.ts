@@ -329,6 +329,10 @@ test('a manager orders what is below its reorder level, marks it sent and receiv
   await expect(page.getByRole('heading', { name: 'Order from Northwind Pharma' })).toBeVisible();
   await expect(page.getByText(/^Draft · £180\.00 at cost/)).toBeVisible();
 
+  // The order to send, as a PDF.
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Save order (PDF)' }).click();
+  expect((await downloading).suggestedFilename()).toMatch(/^purchase-order-.+\.pdf$/);
   await page.getByRole('button', { name: 'Mark as sent' }).click();
   await expect(page.getByText('Marked as sent.')).toBeVisible();
   // The delivery: a scanned box fills the line's lot and expiry; the units start at what is still expected.

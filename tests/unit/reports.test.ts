@@ -204,6 +204,32 @@ describe('reports.revenue', () => {
   });
 });
 
+describe('reports.dashboard', () => {
+  it('sets the range against the days just before it, and its figures agree with the reports they open', async () => {
+    const thursday = await b.clinic.ok('manager', 'reports.dashboard', { from: THU, to: THU });
+    expect(thursday.previous).toEqual({ from: WED, to: WED });
+    // Thursday's three visits were three new patients; Thursday's invoices and takings as above.
+    expect(thursday.current.newPatients).toBe(3);
+    expect(thursday.before.newPatients).toBe(0);
+    expect(thursday.current.revenue).toEqual({ netInvoicedMinor: 2 * 6500, collectedMinor: 7000 });
+    expect(thursday.before.revenue).toEqual({ netInvoicedMinor: 0, collectedMinor: 0 });
+    const ageing = await b.clinic.ok('manager', 'accounts.ageing', { limit: 10 });
+    expect(thursday.outstandingMinor).toBe(ageing.byPatient.totalMinor + ageing.byPayer.totalMinor);
+    expect(thursday.outstandingMinor).toBeGreaterThan(0);
+    expect(thursday.stock).toEqual({ belowReorder: 0, expiringSoon: 0, expiredOnShelf: 0 });
+
+    const week = await b.clinic.ok('manager', 'reports.dashboard', { from: TUE, to: WED });
+    expect(week.previous).toEqual({ from: '2026-11-22', to: '2026-11-23' });
+    const appointmentsReport = await b.clinic.ok('manager', 'reports.appointments', { from: TUE, to: WED });
+    expect(week.current.appointments).toEqual(appointmentsReport.totals);
+    // The six patients were registered on Monday, the day before the range.
+    expect(week.before.newPatients).toBe(6);
+    expect(week.before.appointments.booked).toBe(0);
+    // Arrival → out: 45 and 35 minutes; the median of two is the lower, 35.
+    expect(week.current.wait).toMatchObject({ visits: 2, medianSeconds: 35 * 60 });
+  });
+});
+
 describe('who may see what', () => {
   it('a receptionist may not; a provider sees their own figures and no money', async () => {
     expect(refused(await b.clinic.call('desk', 'reports.appointments', { from: TUE, to: WED })).code).toBe('FORBIDDEN');

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pdfText } from '../helpers/pdf-text';
 import { openStockClinic, refusal, FLU_GTIN, type StockClinic } from '../helpers/stock-clinic';
 
 /**
@@ -97,6 +98,19 @@ describe('purchase orders', () => {
       lines: [{ itemId: s.gauzeId, quantity: 50 }],
     });
     expect(order.status).toBe('draft');
+    // The order to send: supplier, contact, where to deliver, the line and its expected cost.
+    const pdf = await s.clinic.ok('manager', 'purchasing.pdf', { orderId: order.id });
+    expect(pdf.mimeType).toBe('application/pdf');
+    const text = await pdfText(pdf);
+    expect(text).toContain('Purchase order');
+    expect(text).toContain(`To: ${order.supplierName}`);
+    expect(text).toContain('Attn: Sam Supplier');
+    expect(text).toMatch(/Deliver to: .+/);
+    expect(text).toMatch(new RegExp(`${order.lines[0]?.itemName ?? '?'} 50`));
+    // 50 units at 1.20 each.
+    expect(text).toMatch(/Total at expected cost \S*60\.00/);
+    const denied = refusal(await s.clinic.call('nurse', 'purchasing.pdf', { orderId: order.id }));
+    expect(denied.code).toBe('FORBIDDEN');
     // Already on order: no longer suggested.
     const after = await s.clinic.ok('manager', 'purchasing.suggested', {});
     expect(after.some((line) => line.itemId === s.gauzeId)).toBe(false);

@@ -105,3 +105,16 @@ export async function ledgerByDay(
       GROUP BY counts_for`.execute(db);
   return result.rows;
 }
+
+/** Patients registered in [start, end): live rows, and not a duplicate since merged into another. */
+export async function patientsRegistered(db: ReadDb, start: number, end: number): Promise<number> {
+  const row = await db
+    .selectFrom('patients')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('created_at', '>=', start)
+    .where('created_at', '<', end)
+    .where('deleted_at', 'is', null)
+    .where('merged_into_id', 'is', null)
+    .executeTakeFirst();
+  return row?.count ?? 0;
+}

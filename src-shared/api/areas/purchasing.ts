@@ -4,6 +4,7 @@ import type { PurchaseOrder, PurchaseOrderStatus, SuggestedLine } from '../../st
 import { PURCHASE_ORDER_STATUSES } from '../../stock/model';
 import { expiryOn, itemId, lotNumber, orderId, stockLocationId, supplierId, units } from '../../stock/fields';
 import { amountMinor } from '../../billing/fields';
+import type { PdfDocument } from '../../billing/model';
 import { id, optionalText } from '../../validation';
 
 export interface PurchaseOrderSummary {
@@ -33,6 +34,12 @@ export const purchasingProcedures = {
   'purchasing.view': procedure<PurchaseOrder>()({
     input: z.object({ orderId }),
     access: 'stock:read',
+    kind: 'read',
+  }),
+  /** The order as a PDF to send to the supplier. */
+  'purchasing.pdf': procedure<PdfDocument>()({
+    input: z.object({ orderId }),
+    access: 'stock:order',
     kind: 'read',
   }),
   'purchasing.create': procedure<PurchaseOrder>()({

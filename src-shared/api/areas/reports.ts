@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { procedure } from '../procedure';
 import { localDate } from '../../billing/fields';
-import type { AppointmentsReport, ReportCsv, RevenueReport, WaitingTimesReport } from '../../reports/model';
+import type { AppointmentsReport, Dashboard, ReportCsv, RevenueReport, WaitingTimesReport } from '../../reports/model';
 import { daysBetween } from '../../scheduling/time';
 import { optionalId } from '../../validation';
 
@@ -44,6 +44,12 @@ export const reportsProcedures = {
   /** Appointments by status, per provider and per day; no-show rate over those that were due. */
   'reports.appointments': procedure<AppointmentsReport>()({
     input: appointmentsInput,
+    access: 'reports:read',
+    kind: 'read',
+  }),
+  /** The manager's home: the range against the one before it, A/R outstanding and stock alerts. */
+  'reports.dashboard': procedure<Dashboard>()({
+    input: plainInput,
     access: 'reports:read',
     kind: 'read',
   }),

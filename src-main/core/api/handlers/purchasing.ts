@@ -8,13 +8,18 @@ import {
   sendOrder,
   suggestedOrder,
 } from '../../stock/orders';
+import { billingContext } from '../../billing/context';
+import { purchaseOrderPdf } from '../../stock/order-pdf';
+import { stockLocations, suppliers } from '../../stock/setup';
 import type { HandlersFor } from '../context';
+import { printContext } from './billing-common';
 import { reorderSides, stockChanged, stockContextOf } from './stock-common';
 
 export const purchasingHandlers: HandlersFor<
   | 'purchasing.suggested'
   | 'purchasing.list'
   | 'purchasing.view'
+  | 'purchasing.pdf'
   | 'purchasing.create'
   | 'purchasing.send'
   | 'purchasing.cancel'
@@ -24,6 +29,13 @@ export const purchasingHandlers: HandlersFor<
   'purchasing.suggested': async (ctx) => suggestedOrder(ctx.db),
   'purchasing.list': async (ctx, input) => orderList(ctx.db, input.statuses),
   'purchasing.view': async (ctx, input) => orderView(ctx.db, input.orderId),
+  'purchasing.pdf': async (ctx, input) => {
+    const order = await orderView(ctx.db, input.orderId);
+    const supplier = (await suppliers(ctx.db)).find((candidate) => candidate.id === order.supplierId);
+    const place = (await stockLocations(ctx.db)).find((candidate) => candidate.id === order.stockLocationId);
+    const deliverTo = place ? `${place.name}, ${place.locationName}` : '';
+    return purchaseOrderPdf(order, supplier, deliverTo, printContext(await billingContext(ctx.db, ctx.now)));
+  },
   'purchasing.create': async (ctx, input) => {
     const id = await createOrder(ctx.db, await stockContextOf(ctx), input);
     await stockChanged(

@@ -1,5 +1,6 @@
 import { billingContext } from '../../billing/context';
 import { appointmentsReport } from '../../reports/appointments';
+import { dashboard } from '../../reports/dashboard';
 import { appointmentsCsv, revenueCsv, waitingTimesCsv } from '../../reports/csv';
 import { revenueReport } from '../../reports/revenue';
 import { reportScope, requireBillingReader } from '../../reports/scope';
@@ -7,10 +8,11 @@ import { waitingTimesReport } from '../../reports/waiting-times';
 import type { HandlersFor } from '../context';
 
 export const reportsHandlers: HandlersFor<
-  'reports.appointments' | 'reports.waitingTimes' | 'reports.revenue' | 'reports.exportCsv'
+  'reports.appointments' | 'reports.dashboard' | 'reports.waitingTimes' | 'reports.revenue' | 'reports.exportCsv'
 > = {
   'reports.appointments': async (ctx, input) =>
     appointmentsReport(ctx.db, await reportScope(ctx, input), input.lateCancelHours, ctx.now),
+  'reports.dashboard': async (ctx, input) => dashboard(ctx, await reportScope(ctx, input)),
   'reports.waitingTimes': async (ctx, input) => waitingTimesReport(ctx.db, await reportScope(ctx, input), ctx.now),
   'reports.revenue': async (ctx, input) => {
     requireBillingReader(ctx);

@@ -4,6 +4,7 @@ import { todayIn } from '../../../../src-shared/patients/dates';
 import { DEFINITIONS, type AppointmentsReport, type WaitPhase } from '../../../../src-shared/reports/model';
 import { call } from '../../api';
 import { DateField } from '../../components/DateField';
+import { DashboardCards } from './DashboardCards';
 import { FormMessage } from '../../components/FormMessage';
 import { useProcedure } from '../../hooks/useProcedure';
 import { useClinicSettings } from '../../stores/clinic-settings';
@@ -28,6 +29,9 @@ export function ReportsScreen() {
   const [exported, setExported] = useState<string | null>(null);
   const input = { from, to, providerId: null };
   const appointments = useProcedure('reports.appointments', input, { refreshOn: { 'schedule.changed': true } });
+  const dashboard = useProcedure('reports.dashboard', input, {
+    refreshOn: { 'schedule.changed': true, 'billing.changed': true, 'stock.changed': true },
+  });
   const waits = useProcedure('reports.waitingTimes', input);
   const revenue = useProcedure('reports.revenue', canSeeMoney ? input : null, {
     refreshOn: { 'billing.changed': true },
@@ -54,6 +58,7 @@ export function ReportsScreen() {
         <DateField label="To" value={to} onChange={setTo} error={fieldError?.to} />
       </div>
       <FormMessage error={fieldError ? null : (appointments.error?.message ?? null)} success={exported} />
+      {dashboard.value && <DashboardCards dashboard={dashboard.value} />}
       {appointments.value && (
         <AppointmentsTable report={appointments.value} onExport={() => void exportCsv('appointments')} />
       )}

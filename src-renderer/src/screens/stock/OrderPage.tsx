@@ -7,6 +7,7 @@ import { FormMessage } from '../../components/FormMessage';
 import { useProcedure } from '../../hooks/useProcedure';
 import { useSession } from '../../stores/session';
 import { readAmount } from '../billing/money-field';
+import { savePdf } from '../billing/pdf';
 import { ORDER_STATUS_LABELS } from './order-status';
 import { ReceiptTable, type ReceiptDraft } from './ReceiptTable';
 import { typedUnits } from './units-text';
@@ -48,6 +49,13 @@ export function OrderPage({ orderId }: { orderId: string }) {
       expiryOn: answer.value.expiryOn ?? current.expiryOn,
     });
     setScan('');
+  }
+
+  async function savePdfOfOrder() {
+    const result = await call('purchasing.pdf', { orderId });
+    if (!result.ok) return setMessage({ error: result.error.message, done: null });
+    savePdf(result.value);
+    setMessage({ error: null, done: `Saved ${result.value.fileName}.` });
   }
 
   async function move(action: 'purchasing.send' | 'purchasing.cancel' | 'purchasing.close', done: string) {
@@ -113,6 +121,9 @@ export function OrderPage({ orderId }: { orderId: string }) {
       </p>
       {can('stock:order') && (
         <div className="actions stock-order-actions">
+          <button type="button" onClick={() => void savePdfOfOrder()}>
+            Save order (PDF)
+          </button>
           {view.status === 'draft' && (
             <button type="button" onClick={() => void move('purchasing.send', 'Marked as sent.')}>
               Mark as sent
