@@ -18,6 +18,7 @@ import { migration0017 } from './0017_clinic_locale_and_flow';
 import { migration0018 } from './0018_visit_self_pay';
 import { migration0019 } from './0019_stock';
 import { migration0020 } from './0020_sync';
+import { migration0021 } from './0021_sync_client';
 import type { Migration } from './types';
 
 /**
@@ -45,6 +46,7 @@ export const migrations: readonly Migration[] = [
   migration0018,
   migration0019,
   migration0020,
+  migration0021,
 ];
 
 export type { Migration, MigrationHandle } from './types';

@@ -9,6 +9,7 @@ import { initCommand } from './commands/init';
 import { newRecoveryKeyCommand, openWithRecoveryCommand } from './commands/recovery';
 import { seedCommand } from './commands/seed';
 import { serveCommand } from './commands/serve';
+import { syncJoinCommand } from './commands/sync-join';
 import { userAddCommand } from './commands/user-add';
 
 const USAGE = `Front Desk admin CLI: npm run clinic -- <command> [options]
@@ -24,6 +25,8 @@ const USAGE = `Front Desk admin CLI: npm run clinic -- <command> [options]
   open-with-recovery --data DIR --key-file NEW --recovery-key KEY
                                                 the key is lost: the recovery key writes it to a new key file
   audit verify --data DIR                       check the audit log's hash chain
+  sync join    --data DIR --server URL --code CODE [--fingerprint FP]
+               a new desk (after init, not set up) joins a clinic that has data on the sync server and pulls it
   seed         --data DIR --patients N [--appointments M] [--providers P] [--seed S] [--today YYYY-MM-DD]
                add N made-up patients and M appointments around today (the same ones for the same seed and
                today); sets up P providers (20), types and weekly hours first when the clinic has none
@@ -42,6 +45,7 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   'open-with-recovery': openWithRecoveryCommand,
   'audit verify': auditVerifyCommand,
   seed: seedCommand,
+  'sync join': syncJoinCommand,
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -17,6 +17,7 @@ import { readSettings } from './settings/repository';
 import type { BackupRun } from '../../src-shared/api/areas/backups';
 import { sweepScheduledBackup } from './backups/scheduler';
 import { BackupKeeper } from './backups/service';
+import { SyncClient, type TransportFactory } from './sync/client';
 import { createDeskSync, type DeskSync } from './sync/service';
 
 export interface CoreOptions {
@@ -32,6 +33,8 @@ export interface CoreOptions {
   lock?: string;
   /** How reminders leave: SMTP and the SMS webhook unless a host says otherwise. */
   reminderTransport?: ReminderTransport;
+  /** How the sync client reaches the server: pinned HTTPS unless a test says otherwise. */
+  syncTransport?: TransportFactory;
 }
 
 /**
@@ -64,6 +67,13 @@ export interface Core {
   database: ClinicDatabase;
   /** Captured changes out, remote changes in (issue 17): what the sync client drives. */
   sync: DeskSync;
+  /** The sync server client: hosts start its loop when the desk is enrolled (`startSyncLoop`). */
+  syncClient: SyncClient;
+  /**
+   * Hosts that serve people call it once: the sync loop runs while the desk is enrolled, and starts
+   * as soon as a desk is enrolled later. Tests and short CLI commands drive `syncClient` themselves.
+   */
+  startSyncLoop(): void;
   close(): Promise<void>;
 }
 
@@ -122,9 +132,27 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     reminders,
     backups: new BackupKeeper(options.file, options.key, database.db, clock),
     sync: database.sync,
+    // Replaced just below: the client needs the desk sync, which needs the router's receivers.
+    syncClient: null as unknown as SyncClient,
   };
   const router = createRouter(state, handlers);
   canReceive = router.canReceive;
+  const desk = createDeskSync(database, clock, (topic, payload) =>
+    state.events.broadcast(topic, payload, (clientId) => canReceive(clientId)),
+  );
+  const syncClient = new SyncClient({
+    database,
+    desk,
+    clock,
+    ...(options.syncTransport ? { transportFor: options.syncTransport } : {}),
+    onStatus: (status) =>
+      state.events.broadcast(
+        'sync.changed',
+        { state: status.state, waiting: status.waiting, lastSyncedAt: status.lastSyncedAt },
+        (clientId) => canReceive(clientId),
+      ),
+  });
+  state.syncClient = syncClient;
 
   return {
     invoke: router.invoke,
@@ -163,10 +191,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     checkpoint: () => checkpointWal(database.handle),
     sweepBackups: () => sweepScheduledBackup(database.db, state.backups, clock),
     database,
-    sync: createDeskSync(database, clock, (topic, payload) =>
-      state.events.broadcast(topic, payload, (clientId) => canReceive(clientId)),
-    ),
+    sync: desk,
+    syncClient,
+    startSyncLoop: () => syncClient.keepSyncing(),
     close: async () => {
+      await syncClient.stopLoop();
       // A sweep still writing must finish before the handle closes.
       await reminders.idle();
       await state.backups.idle();

@@ -6,6 +6,7 @@ import { appendAudit } from './audit/repository';
 import { validateInput } from './api/validate';
 import type { Core } from './app';
 import type { DeskSync } from './sync/service';
+import type { SyncClient } from './sync/client';
 import type { ClinicDatabase } from './db/open';
 import { databaseKeyFromRecoveryKey } from './keys/recovery';
 import { RecoveryKeyError } from './keys/recovery-key';
@@ -30,6 +31,7 @@ export interface RecoveryGateOptions {
 export function createRecoveryGate(options: RecoveryGateOptions): Core {
   let core: Core | null = null;
   let opening: Promise<Core> | null = null;
+  let wantsSyncLoop = false;
   /** Windows that subscribed while waiting: attached to the real core once it opens. */
   const waiting = new Set<{ clientId: string; attach: (opened: Core) => void }>();
 
@@ -64,6 +66,7 @@ export function createRecoveryGate(options: RecoveryGateOptions): Core {
         details: { reason: options.reason, clientId },
       }),
     );
+    if (wantsSyncLoop) opened.startSyncLoop();
     // Windows that subscribed while waiting get the real core's events.
     for (const subscriber of waiting) subscriber.attach(opened);
     waiting.clear();
@@ -131,6 +134,14 @@ export function createRecoveryGate(options: RecoveryGateOptions): Core {
     get database(): ClinicDatabase {
       if (!core) throw new Error('The clinic is not open yet: it waits for the recovery key.');
       return core.database;
+    },
+    get syncClient(): SyncClient {
+      if (!core) throw new Error('The clinic is not open yet: it waits for the recovery key.');
+      return core.syncClient;
+    },
+    startSyncLoop: () => {
+      wantsSyncLoop = true;
+      core?.startSyncLoop();
     },
     get sync(): DeskSync {
       if (!core) throw new Error('The clinic is not open yet: it waits for the recovery key.');

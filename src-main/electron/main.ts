@@ -94,6 +94,8 @@ export function startElectronApp(): void {
     const started = await openClinic(userDataDir, databaseFile);
     core = started;
     binding = bindIpc(started, (url) => isRendererUrl(location, url));
+    // Syncs with the clinic's server while enrolled; core.close() stops it.
+    started.startSyncLoop();
     sweep = setInterval(() => {
       started
         .lockIdleSessions()

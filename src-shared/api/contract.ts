@@ -30,6 +30,7 @@ import { stockProcedures } from './areas/stock';
 import { stockroomProcedures } from './areas/stockroom';
 import { stocktakeProcedures } from './areas/stocktake';
 import { purchasingProcedures } from './areas/purchasing';
+import { syncProcedures } from './areas/sync';
 
 /** Merges the areas' maps, refusing a name declared twice. */
 function mergeAreas<T extends Record<string, AnyProcedure>[]>(...areas: T): UnionToIntersection<T[number]> {
@@ -77,6 +78,7 @@ export const contract = mergeAreas(
   stockroomProcedures,
   stocktakeProcedures,
   purchasingProcedures,
+  syncProcedures,
 );
 
 export type Contract = typeof contract;

@@ -1,5 +1,6 @@
 import type { SessionInfo } from './areas/auth';
 import type { ClinicSettings } from './areas/settings';
+import type { SyncStatus } from './areas/sync';
 
 /** What part of the scheduling set-up a `schedule.changed` event is about. */
 export type ScheduleChangeKind = 'location' | 'room' | 'provider' | 'type' | 'template' | 'exception' | 'holiday';
@@ -51,6 +52,8 @@ export interface EventMap {
     itemIds: string[];
     crossedReorder: string[];
   };
+  /** This desk's sync status changed (online/offline, waiting, refused, error): the header re-reads `sync.status`. */
+  'sync.changed': { state: SyncStatus['state']; waiting: number; lastSyncedAt: number | null };
 }
 
 export type EventTopic = keyof EventMap;
@@ -65,4 +68,5 @@ export const EVENT_TOPICS: readonly EventTopic[] = [
   'schedule.changed',
   'billing.changed',
   'stock.changed',
+  'sync.changed',
 ];

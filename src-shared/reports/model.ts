@@ -85,6 +85,16 @@ export interface RevenueReport {
   }[];
 }
 
+/** A provider's booked minutes against the minutes their hours offered. */
+export interface ProviderUtilisation {
+  providerId: string;
+  providerName: string;
+  bookedMinutes: number;
+  availableMinutes: number;
+  /** booked ÷ available × 100, one decimal; null when the hours offered nothing. */
+  percent: number | null;
+}
+
 /** One period's figures on the manager's dashboard. */
 export interface DashboardFigures {
   appointments: AppointmentCounts;
@@ -103,6 +113,8 @@ export interface Dashboard {
   ranAt: number;
   current: DashboardFigures;
   before: DashboardFigures;
+  /** Per provider over the range (not the days before). */
+  utilisation: ProviderUtilisation[];
   /** What patients and payers owe today (A/R); null without billing:read. */
   outstandingMinor: number | null;
   money: MoneyFormat | null;
@@ -141,5 +153,7 @@ export const DEFINITIONS = {
   writeOffs: 'Write-offs: adjustments by the date they count for, less reversed adjustments.',
   newPatients: 'New patients: patients registered in the range (clinic time), merged duplicates not counted twice.',
   previous: 'Before: the same number of days just before the range.',
+  utilisation:
+    'Utilisation: booked minutes ÷ the minutes the provider’s weekly hours offered in the range, less breaks, time off and clinic holidays, × 100.',
   outstanding: 'Outstanding: what patients and payers owe on issued invoices today, whatever the range.',
 } as const;

@@ -74,6 +74,9 @@ test('the administrator reads the month: appointments by provider with the no-sh
   await expect(figures.getByRole('button', { name: /^Appointments booked 2 before 0$/ })).toBeVisible();
   await expect(figures.getByRole('button', { name: /^New patients 2 before 0$/ })).toBeVisible();
   await expect(figures.getByRole('button', { name: /^No-show rate 50% before —$/ })).toBeVisible();
+  // Dr Okafor works 24 hours a day in this clinic: two days offer 48 h, an hour is booked.
+  const utilisation = page.getByRole('table', { name: 'Utilisation by provider' });
+  await expect(utilisation.getByRole('row', { name: /Dr Amara Okafor 1 h 00 min/ })).toBeVisible();
   await screenshot(page, '189-reports-dashboard');
   await figures.getByRole('button', { name: /^No-show rate/ }).click();
   await expect(page.getByRole('heading', { name: 'Appointments', level: 2 })).toBeFocused();

@@ -227,6 +227,18 @@ describe('reports.dashboard', () => {
     expect(week.before.appointments.booked).toBe(0);
     // Arrival → out: 45 and 35 minutes; the median of two is the lower, 35.
     expect(week.current.wait).toMatchObject({ visits: 2, medianSeconds: 35 * 60 });
+    // Hours 09:00–17:00 less an hour's lunch: 420 minutes a day, 840 over Tuesday and Wednesday. Dr A
+    // holds three 30-minute appointments not cancelled (p1, p2, p5); Dr B one (p6; p3 and p4 cancelled).
+    expect(
+      week.utilisation.map(({ bookedMinutes, availableMinutes, percent }) => ({
+        bookedMinutes,
+        availableMinutes,
+        percent,
+      })),
+    ).toEqual([
+      { bookedMinutes: 90, availableMinutes: 840, percent: 10.7 },
+      { bookedMinutes: 30, availableMinutes: 840, percent: 3.6 },
+    ]);
   });
 });
 

@@ -24,6 +24,8 @@ export async function serveCommand(argv: string[]): Promise<number> {
   );
   const host = await startWebHost({ core, rendererDir: options.renderer ?? DEFAULT_RENDERER_DIR, port });
   console.log(`Front Desk is running at ${host.url}`);
+  // Syncs with the clinic's server while enrolled (and from the moment it is enrolled from the page).
+  core.startSyncLoop();
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);

@@ -14,6 +14,7 @@ import type { EventBus } from '../events/bus';
 import type { ReminderRunner } from '../reminders/runner';
 import type { BackupKeeper } from '../backups/service';
 import type { SyncRuntime } from '../sync/runtime';
+import type { SyncClient } from '../sync/client';
 
 /** What lives as long as the open database: shared by every call. */
 export interface CoreState {
@@ -31,6 +32,8 @@ export interface CoreState {
   backups: BackupKeeper;
   /** Who the sync capture triggers record as acting: the router sets it around each transaction. */
   sync: SyncRuntime;
+  /** Talks to the clinic's sync server: enrolment, push and pull (null until the core has made it). */
+  syncClient: SyncClient;
 }
 
 /** What a handler may note for the audit entry the router writes. */

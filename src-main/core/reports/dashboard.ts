@@ -1,4 +1,4 @@
-import type { Dashboard, DashboardFigures } from '../../../src-shared/reports/model';
+import type { AppointmentsReport, Dashboard, DashboardFigures } from '../../../src-shared/reports/model';
 import { addDays, daysBetween, localDayBounds } from '../../../src-shared/scheduling/time';
 import type { HandlerContext } from '../api/context';
 import { billingContext } from '../billing/context';
@@ -9,6 +9,7 @@ import { appointmentsReport } from './appointments';
 import { patientsRegistered } from './repository';
 import { revenueReport } from './revenue';
 import type { ReportScope } from './scope';
+import { utilisation } from './utilisation';
 import { waitingTimesReport } from './waiting-times';
 
 const LATE_CANCEL_HOURS = 24;
@@ -19,7 +20,11 @@ export function previousRange(from: string, to: string): { from: string; to: str
   return { from: addDays(from, -days), to: addDays(from, -1) };
 }
 
-async function figures(ctx: HandlerContext, scope: ReportScope, seesMoney: boolean): Promise<DashboardFigures> {
+async function figures(
+  ctx: HandlerContext,
+  scope: ReportScope,
+  seesMoney: boolean,
+): Promise<{ figures: DashboardFigures; appointments: AppointmentsReport }> {
   const { from, to } = scope.filters;
   const appointments = await appointmentsReport(ctx.db, scope, LATE_CANCEL_HOURS, ctx.now);
   const waits = await waitingTimesReport(ctx.db, scope, ctx.now);
@@ -37,10 +42,13 @@ async function figures(ctx: HandlerContext, scope: ReportScope, seesMoney: boole
     revenue = { netInvoicedMinor: report.totals.netInvoicedMinor, collectedMinor: report.totals.collectedMinor };
   }
   return {
-    appointments: appointments.totals,
-    newPatients: await patientsRegistered(ctx.db, start, end),
-    wait,
-    revenue,
+    figures: {
+      appointments: appointments.totals,
+      newPatients: await patientsRegistered(ctx.db, start, end),
+      wait,
+      revenue,
+    },
+    appointments,
   };
 }
 
@@ -55,7 +63,7 @@ export async function dashboard(ctx: HandlerContext, scope: ReportScope): Promis
   const seesStock = permissions?.has('stock:read') ?? false;
   const previous = previousRange(scope.filters.from, scope.filters.to);
   const current = await figures(ctx, scope, seesMoney);
-  const before = await figures(ctx, { ...scope, filters: { ...scope.filters, ...previous } }, seesMoney);
+  const before = (await figures(ctx, { ...scope, filters: { ...scope.filters, ...previous } }, seesMoney)).figures;
   let outstandingMinor: number | null = null;
   let money: Dashboard['money'] = null;
   if (seesMoney) {
@@ -73,5 +81,15 @@ export async function dashboard(ctx: HandlerContext, scope: ReportScope): Promis
       expiredOnShelf: alerts.expiredOnShelf.length,
     };
   }
-  return { filters: scope.filters, previous, ranAt: ctx.now, current, before, outstandingMinor, money, stock };
+  return {
+    filters: scope.filters,
+    previous,
+    ranAt: ctx.now,
+    current: current.figures,
+    before,
+    utilisation: await utilisation(ctx.db, scope, current.appointments),
+    outstandingMinor,
+    money,
+    stock,
+  };
 }

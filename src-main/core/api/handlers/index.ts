@@ -29,6 +29,7 @@ import { paymentsHandlers } from './payments';
 import { statementsHandlers } from './statements';
 import { backupsHandlers } from './backups';
 import { reportsHandlers } from './reports';
+import { syncHandlers } from './sync';
 
 /** Every procedure's implementation; the type makes a missing one a compile error. */
 export const handlers: Handlers = {
@@ -62,4 +63,5 @@ export const handlers: Handlers = {
   ...statementsHandlers,
   ...backupsHandlers,
   ...reportsHandlers,
+  ...syncHandlers,
 };

@@ -1,5 +1,6 @@
 import { call } from '../../api';
 import { useSession } from '../../stores/session';
+import { SyncIndicator } from '../sync/SyncIndicator';
 
 export function Header({ onLock }: { onLock: () => void }) {
   const session = useSession((state) => state.session);
@@ -20,6 +21,7 @@ export function Header({ onLock }: { onLock: () => void }) {
           <span className="role">{session.user.role}</span>
         </span>
       )}
+      {session && <SyncIndicator />}
       <button type="button" onClick={onLock} title="Lock the screen (Ctrl+L)" aria-keyshortcuts="Control+L">
         Lock
       </button>

@@ -19,6 +19,7 @@ function showReport(id: string): void {
 }
 
 const minutes = (seconds: number | null) => (seconds === null ? '—' : `${Math.round(seconds / 6) / 10} min`);
+const hours = (minutes: number) => `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;
 const rate = (percent: number | null) => (percent === null ? '—' : `${percent}%`);
 
 /**
@@ -123,8 +124,37 @@ export function DashboardCards({ dashboard }: { dashboard: Dashboard }) {
           </li>
         )}
       </ul>
+      {dashboard.utilisation.length > 0 && (
+        <table className="ledger">
+          <caption>Utilisation by provider</caption>
+          <thead>
+            <tr>
+              <th scope="col">Provider</th>
+              <th scope="col" className="num">
+                Booked
+              </th>
+              <th scope="col" className="num">
+                Hours offered
+              </th>
+              <th scope="col" className="num">
+                Utilisation
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {dashboard.utilisation.map((row) => (
+              <tr key={row.providerId}>
+                <th scope="row">{row.providerName}</th>
+                <td className="num">{hours(row.bookedMinutes)}</td>
+                <td className="num">{hours(row.availableMinutes)}</td>
+                <td className="num">{rate(row.percent)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
       <p className="hint" id="dashboard-definitions">
-        {DEFINITIONS.previous} {DEFINITIONS.newPatients} {DEFINITIONS.outstanding}
+        {DEFINITIONS.previous} {DEFINITIONS.newPatients} {DEFINITIONS.utilisation} {DEFINITIONS.outstanding}
       </p>
     </section>
   );

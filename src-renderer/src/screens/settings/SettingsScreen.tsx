@@ -5,11 +5,13 @@ import { call } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useSession } from '../../stores/session';
 import { SettingsForm } from './SettingsForm';
+import { SyncSettings } from '../sync/SyncSettings';
 
 export function SettingsScreen() {
   const [settings, setSettings] = useState<ClinicSettings | null>(null);
   const [error, setError] = useState<ApiErrorData | null>(null);
   const canBackUp = useSession((state) => state.can('backups:manage'));
+  const canConnect = useSession((state) => state.can('settings:manage'));
 
   useEffect(() => {
     let live = true;
@@ -33,6 +35,7 @@ export function SettingsScreen() {
           Backups, the daily backup and the recovery key are under <a href="#/backup">Backup</a>.
         </p>
       )}
+      {canConnect && <SyncSettings />}
     </section>
   );
 }

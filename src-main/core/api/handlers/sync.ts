@@ -1,0 +1,13 @@
+import type { HandlersFor } from '../context';
+
+export const syncHandlers: HandlersFor<'sync.status' | 'sync.enrol' | 'sync.join' | 'sync.now'> = {
+  'sync.status': (ctx) => Promise.resolve(ctx.state.syncClient.status()),
+  // `read` procedures (see the contract): the client writes the enrolment and its audit entry itself.
+  'sync.enrol': (ctx, input) => ctx.state.syncClient.enrol(input, 'first', ctx.actor),
+  'sync.join': (ctx, input) => ctx.state.syncClient.enrol(input, 'join', ctx.actor),
+  'sync.now': async (ctx) => {
+    // A failed round is already in the status (offline, the error): the caller reads it there.
+    await ctx.state.syncClient.syncOnce().catch(() => null);
+    return ctx.state.syncClient.status();
+  },
+};

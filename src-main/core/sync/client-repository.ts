@@ -1,0 +1,138 @@
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
+import { SYNCED_COLUMNS } from '../../../src-shared/sync/columns.generated';
+import type { HlcState } from '../../../src-shared/sync/hlc';
+import type { SyncValue } from '../../../src-shared/sync/protocol';
+import { SYNCED_TABLES, type SyncedTableName } from '../../../src-shared/sync/tables';
+
+type Handle = Pick<BetterSqlite3.Database, 'prepare' | 'exec'>;
+
+export interface Enrolment {
+  deviceId: string;
+  clinicId: string | null;
+  serverUrl: string | null;
+  fingerprint: string | null;
+  secret: string | null;
+  lastSyncedAt: number | null;
+}
+
+export function readEnrolment(handle: Handle): Enrolment {
+  const row = handle
+    .prepare(
+      'SELECT device_id, clinic_id, server_url, server_fingerprint, device_secret, last_synced_at FROM sync_state WHERE id = 1',
+    )
+    .get() as {
+    device_id: string;
+    clinic_id: string | null;
+    server_url: string | null;
+    server_fingerprint: string | null;
+    device_secret: string | null;
+    last_synced_at: number | null;
+  };
+  return {
+    deviceId: row.device_id,
+    clinicId: row.clinic_id,
+    serverUrl: row.server_url,
+    fingerprint: row.server_fingerprint,
+    secret: row.device_secret,
+    lastSyncedAt: row.last_synced_at,
+  };
+}
+
+export function saveEnrolment(
+  handle: Handle,
+  enrolment: { deviceId: string; clinicId: string; serverUrl: string; fingerprint: string | null; secret: string },
+  now: number,
+): void {
+  handle
+    .prepare(
+      'UPDATE sync_state SET device_id = ?, clinic_id = ?, server_url = ?, server_fingerprint = ?, device_secret = ?, pull_cursor = NULL, last_error = NULL, updated_at = ? WHERE id = 1',
+    )
+    .run(enrolment.deviceId, enrolment.clinicId, enrolment.serverUrl, enrolment.fingerprint, enrolment.secret, now);
+}
+
+/**
+ * The not-yet-pushed outbox takes the enrolled device id: the server accepts a change only from the
+ * device that stamped it (`<wall>:<counter>:` is the first 23 characters of a stamp).
+ */
+export function restampOutbox(handle: Handle, deviceId: string): void {
+  handle
+    .prepare("UPDATE sync_changes SET hlc = substr(hlc, 1, 23) || ? WHERE status IN ('pending', 'pushed')")
+    .run(deviceId);
+}
+
+/** A clinic's data exists here: set up (a user), so it is the first desk or must not join another clinic. */
+export function hasUsers(handle: Handle): boolean {
+  return (handle.prepare('SELECT count(*) AS n FROM users').get() as { n: number }).n > 0;
+}
+
+export function saveSyncedAt(handle: Handle, now: number): void {
+  handle
+    .prepare('UPDATE sync_state SET last_synced_at = ?, last_error = NULL, updated_at = ? WHERE id = 1')
+    .run(now, now);
+}
+
+export function saveClock(handle: Handle, clock: HlcState, now: number): void {
+  handle
+    .prepare('UPDATE sync_state SET hlc_wall = ?, hlc_counter = ?, updated_at = ? WHERE id = 1')
+    .run(clock.wall, clock.counter, now);
+}
+
+function travelling(value: unknown): SyncValue {
+  if (Buffer.isBuffer(value)) return { b64: value.toString('base64') };
+  if (typeof value === 'bigint') return Number(value);
+  return value as SyncValue;
+}
+
+/**
+ * The first desk of a clinic: one full upsert per synced row it holds, set-up and staff first (the
+ * order of SYNCED_TABLES), placed before the changes already waiting, which keep their users and
+ * stamps. Rows written before the capture triggers existed (migrations' defaults, a seed, the set-up)
+ * are in no outbox, and the server and later desks need whole rows. A ledger row already waiting is
+ * not repeated (it would be the same insert). Returns how many rows were queued.
+ */
+export function enqueueSnapshot(handle: Handle, stamp: () => string, changeId: () => string): number {
+  handle.exec(`
+    DROP TABLE IF EXISTS temp.sync_waiting;
+    CREATE TEMP TABLE sync_waiting AS SELECT * FROM sync_changes WHERE status IN ('pending', 'pushed') ORDER BY seq;
+    DELETE FROM sync_changes WHERE status IN ('pending', 'pushed');
+  `);
+  const insert = handle.prepare(
+    "INSERT INTO sync_changes (change_id, table_name, key_json, op, values_json, hlc, user_id) VALUES (?, ?, ?, 'upsert', ?, ?, NULL)",
+  );
+  const waitingLedger = handle.prepare(
+    "SELECT 1 FROM temp.sync_waiting WHERE table_name = ? AND key_json = ? AND op = 'upsert' LIMIT 1",
+  );
+  let queued = 0;
+  for (const table of Object.keys(SYNCED_TABLES) as SyncedTableName[]) {
+    const shape = SYNCED_COLUMNS[table];
+    const rows = handle.prepare(`SELECT * FROM "${table}"`).all() as Record<string, unknown>[];
+    for (const row of rows) {
+      const key = JSON.stringify(shape.key.map((column) => travelling(row[column])));
+      if (SYNCED_TABLES[table] === 'ledger' && waitingLedger.get(table, key)) continue;
+      const values: Record<string, SyncValue> = {};
+      for (const column of shape.columns) values[column.name] = travelling(row[column.name]);
+      insert.run(changeId(), table, key, JSON.stringify(values), stamp());
+      queued += 1;
+    }
+  }
+  handle.exec(`
+    INSERT INTO sync_changes (change_id, table_name, key_json, op, values_json, hlc, user_id, status, reject_code, reject_reason)
+      SELECT change_id, table_name, key_json, op, values_json, hlc, user_id, status, reject_code, reject_reason
+      FROM temp.sync_waiting ORDER BY seq;
+    DROP TABLE temp.sync_waiting;
+  `);
+  return queued;
+}
+
+/**
+ * A new desk joining a clinic: the rows its own migrations seeded (payment methods, a fee schedule,
+ * roles… some under random ids) give way to the clinic's, which arrive whole from the server; kept,
+ * they would collide with the clinic's under the tables' unique names. Run with capture off: nothing
+ * of this is a change to send. Foreign keys are checked at commit, when every table is empty.
+ */
+export function clearSyncedRows(handle: Handle): void {
+  handle.exec('PRAGMA defer_foreign_keys = ON');
+  for (const table of (Object.keys(SYNCED_TABLES) as SyncedTableName[]).reverse()) {
+    handle.exec(`DELETE FROM "${table}"`);
+  }
+}

@@ -1,0 +1,396 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { SyncStatus } from '../../../src-shared/api/areas/sync';
+import { ApiError } from '../../../src-shared/api/errors';
+import {
+  MAX_PULL_CHANGES,
+  MAX_PUSH_CHANGES,
+  type EnrolResponse,
+  type PullResponse,
+  type PushResponse,
+  type SyncChange,
+} from '../../../src-shared/sync/protocol';
+import type { Actor } from '../actor';
+import { appendAudit } from '../audit/repository';
+import type { Clock } from '../clock';
+import type { ClinicDatabase } from '../db/open';
+import {
+  clearSyncedRows,
+  enqueueSnapshot,
+  hasUsers,
+  readEnrolment,
+  restampOutbox,
+  saveClock,
+  saveEnrolment,
+  saveSyncedAt,
+  type Enrolment,
+} from './client-repository';
+import { saveLastError } from './repository';
+import type { DeskSync } from './service';
+import { ask, askEnrol, SyncServerError } from './client-requests';
+import { runSyncLoop, type LoopOptions, type SyncLoop } from './client-loop';
+import {
+  httpTransport,
+  normaliseFingerprint,
+  serverUrlProblem,
+  SyncNetworkError,
+  SyncPinError,
+  type SyncTransport,
+} from './transport';
+
+export { SyncServerError };
+
+export type TransportFactory = (serverUrl: string, fingerprint: string | null) => SyncTransport;
+
+export interface SyncClientDeps {
+  database: ClinicDatabase;
+  desk: DeskSync;
+  clock: Clock;
+  transportFor?: TransportFactory;
+  /** Called when the status a person would see changed (the host broadcasts `sync.changed`). */
+  onStatus?: (status: SyncStatus) => void;
+}
+
+export interface EnrolRequestInput {
+  serverUrl: string;
+  code: string;
+  fingerprint: string;
+}
+
+const ENROL_TIMEOUT_MS = 4_000;
+const REQUEST_TIMEOUT_MS = 30_000;
+/** A clock further off than this is shown on screen (the server refuses only beyond 36 hours). */
+const CLOCK_WARNING_MS = 5 * 60_000;
+
+function withoutSeq<T extends { seq?: unknown }>(change: T): Omit<T, 'seq'> {
+  const copy = { ...change };
+  delete copy.seq;
+  return copy;
+}
+
+/**
+ * The desk's side of the conversation with the clinic's sync server (issue 17): enrolment, one round
+ * of push-then-pull, and the loop that keeps doing it. All SQL is in client-repository.ts and the
+ * desk sync service; this file only talks and decides.
+ */
+export class SyncClient {
+  private online: boolean | null = null;
+  private lastError: string | null = null;
+  private clockWarning: string | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
+  private lastShown = '';
+  private loop: SyncLoop | null = null;
+  private keepLoop = false;
+  private transportFor: TransportFactory;
+
+  constructor(private readonly deps: SyncClientDeps) {
+    this.transportFor = deps.transportFor ?? httpTransport;
+  }
+
+  /** Replaces how the server is reached (tests: a transport that loses answers). */
+  useTransport(factory: TransportFactory): void {
+    this.transportFor = factory;
+  }
+
+  status(): SyncStatus {
+    const { desk } = this.deps;
+    const enrolment = readEnrolment(this.deps.database.handle);
+    const stored = desk.status();
+    const rejected = desk.rejected();
+    const enrolled = enrolment.clinicId !== null;
+    return {
+      enrolled,
+      state: !enrolled ? 'not-connected' : this.online === null ? 'connecting' : this.online ? 'online' : 'offline',
+      serverUrl: enrolment.serverUrl,
+      fingerprint: enrolment.fingerprint,
+      clinicId: enrolment.clinicId,
+      deviceId: enrolment.deviceId,
+      lastSyncedAt: enrolment.lastSyncedAt,
+      waiting: stored.pending,
+      rejectedCount: rejected.length,
+      rejected: rejected.slice(-50),
+      applyProblems: stored.problems,
+      lastError: this.lastError ?? stored.lastError,
+      clockWarning: this.clockWarning,
+    };
+  }
+
+  /**
+   * Enrols this desk with a one-time code. Which case applies is decided by the server's log for the
+   * clinic (one pull of at most one change): empty, and this desk is set up → the first desk, which
+   * queues a snapshot of every synced row; not empty, and this desk has no user yet → a new desk,
+   * which pulls everything. The other two cases are refused and nothing here changes.
+   */
+  async enrol(input: EnrolRequestInput, mode: 'first' | 'join', actor: Actor): Promise<SyncStatus> {
+    const { database, clock } = this.deps;
+    const { handle } = database;
+    const serverUrl = input.serverUrl.trim().replace(/\/$/, '');
+    const problem = serverUrlProblem(serverUrl);
+    if (problem) throw new ApiError('VALIDATION', `Server address ${problem}.`, { fields: { serverUrl: problem } });
+    const https = serverUrl.toLowerCase().startsWith('https:');
+    const fingerprint = https ? normaliseFingerprint(input.fingerprint) : null;
+    if (https && !input.fingerprint.trim()) {
+      const why = 'must be given for an https server (the server prints it when it starts)';
+      throw new ApiError('VALIDATION', `Fingerprint ${why}.`, { fields: { fingerprint: why } });
+    }
+    const current = readEnrolment(handle);
+    if (current.clinicId !== null) {
+      throw new ApiError('CONFLICT', `This desk is already connected to ${current.serverUrl ?? 'a server'}.`);
+    }
+    const setUp = hasUsers(handle);
+    if (mode === 'join' && setUp) {
+      throw new ApiError(
+        'CONFLICT',
+        'This desk is already set up: only a new desk joins a clinic. Sign in as an administrator and connect it from Settings → Sync.',
+      );
+    }
+    if (mode === 'first' && !setUp) throw new ApiError('SETUP_REQUIRED', 'Set up this desk first.');
+
+    const transport = this.transportFor(serverUrl, fingerprint);
+    const enrolled = await this.enrolRequest(transport, input.code);
+    const token = `Bearer ${enrolled.deviceId}.${enrolled.secret}`;
+    const page = await askEnrol<PullResponse>(transport, {
+      method: 'GET',
+      path: '/v1/pull?after=&limit=1&waitMs=0',
+      authorization: token,
+      timeoutMs: ENROL_TIMEOUT_MS,
+    });
+    const hasData = page.changes.length > 0;
+    if (hasData && setUp) {
+      throw new ApiError(
+        'CONFLICT',
+        `${enrolled.clinicName} already has data on the server, so this desk, which has its own, cannot join it (the two would mix). Connect a new Front Desk that has not been set up; it takes the clinic's data from the server. The code is used up: make a new one.`,
+      );
+    }
+    if (!hasData && !setUp) {
+      throw new ApiError(
+        'CONFLICT',
+        `${enrolled.clinicName} has no data on the server yet. Set up one desk and connect it first (it sends its data); then join this one. The code is used up: make a new one.`,
+      );
+    }
+
+    const runtime = database.sync;
+    const deviceBefore = runtime.deviceId;
+    const clockBefore = runtime.clock;
+    let queued = 0;
+    try {
+      await database.db.transaction().execute(async (trx) => {
+        const now = clock();
+        runtime.deviceId = enrolled.deviceId;
+        saveEnrolment(
+          handle,
+          { deviceId: enrolled.deviceId, clinicId: enrolled.clinicId, serverUrl, fingerprint, secret: enrolled.secret },
+          now,
+        );
+        restampOutbox(handle, enrolled.deviceId);
+        if (mode === 'join') runtime.withoutCapture(() => clearSyncedRows(handle));
+        if (mode === 'first') queued = enqueueSnapshot(handle, () => runtime.nextStamp(), randomUUID);
+        saveClock(handle, runtime.clock, now);
+        await appendAudit(trx, {
+          at: now,
+          actorUserId: actor.userId,
+          actorUsername: actor.username,
+          action: mode === 'first' ? 'sync.enrol' : 'sync.join',
+          targetType: 'sync-server',
+          targetId: enrolled.deviceId,
+          outcome: 'ok',
+          details: { serverUrl, fingerprint, clinicId: enrolled.clinicId, clinicName: enrolled.clinicName, queued },
+        });
+      });
+    } catch (error) {
+      runtime.deviceId = deviceBefore;
+      runtime.clock = clockBefore;
+      throw error;
+    }
+    this.online = true;
+    this.lastError = null;
+    this.noteClock(enrolled.serverTime);
+    if (this.keepLoop) this.startLoop();
+    return this.announce(true);
+  }
+
+  /** Pushes everything waiting, then pulls and applies until the server has no more. */
+  syncOnce(): Promise<{ pushed: number; pulled: number } | null> {
+    const run = this.queue.then(() => this.round());
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async round(): Promise<{ pushed: number; pulled: number } | null> {
+    const enrolment = readEnrolment(this.deps.database.handle);
+    if (enrolment.clinicId === null || enrolment.serverUrl === null || enrolment.secret === null) return null;
+    const { desk, clock } = this.deps;
+    const transport = this.transportFor(enrolment.serverUrl, enrolment.fingerprint);
+    const token = `Bearer ${enrolment.deviceId}.${enrolment.secret}`;
+    try {
+      let pushed = 0;
+      let afterSeq = 0;
+      for (;;) {
+        const batch = desk.pending(MAX_PUSH_CHANGES, afterSeq);
+        if (batch.length === 0) break;
+        const answer = await ask<PushResponse>(transport, {
+          method: 'POST',
+          path: '/v1/push',
+          authorization: token,
+          body: { changes: batch.map((change) => withoutSeq(change)), deskTime: clock() },
+          timeoutMs: REQUEST_TIMEOUT_MS,
+        });
+        await desk.recordPushResults(answer.results);
+        this.noteClock(answer.serverTime);
+        pushed += batch.length;
+        afterSeq = batch[batch.length - 1]?.seq ?? afterSeq;
+      }
+      let pulled = 0;
+      let cursor = desk.status().pullCursor ?? '';
+      for (;;) {
+        const page = await this.pull(transport, token, cursor, 0);
+        const applied = await desk.applyRemote(
+          page.changes.map((change) => withoutSeq(change) as SyncChange),
+          page.cursor,
+        );
+        if (applied.skewMessage) this.clockWarning = applied.skewMessage;
+        pulled += page.changes.length;
+        cursor = page.cursor;
+        if (!page.hasMore) break;
+      }
+      await this.deps.database.db.transaction().execute(async () => {
+        saveSyncedAt(this.deps.database.handle, clock());
+        await Promise.resolve();
+      });
+      this.online = true;
+      this.lastError = null;
+      this.announce();
+      return { pushed, pulled };
+    } catch (error) {
+      await this.failed(error);
+      throw error;
+    }
+  }
+
+  private pull(transport: SyncTransport, token: string, cursor: string, waitMs: number, signal?: AbortSignal) {
+    return ask<PullResponse>(transport, {
+      method: 'GET',
+      path: `/v1/pull?after=${encodeURIComponent(cursor)}&limit=${MAX_PULL_CHANGES}&waitMs=${waitMs}`,
+      authorization: token,
+      timeoutMs: waitMs + REQUEST_TIMEOUT_MS,
+      ...(signal ? { signal } : {}),
+    }).then((page) => {
+      this.noteClock(page.serverTime);
+      return page;
+    });
+  }
+
+  /**
+   * Waits on the server (long poll) until another desk pushed something, `waitMs` passed, or `signal`
+   * fires (this desk has changes to send). What arrives is fetched again by the next round.
+   */
+  private async waitForChanges(waitMs: number, signal: AbortSignal): Promise<void> {
+    const enrolment = readEnrolment(this.deps.database.handle);
+    if (enrolment.serverUrl === null || enrolment.secret === null) return;
+    const transport = this.transportFor(enrolment.serverUrl, enrolment.fingerprint);
+    const cursor = this.deps.desk.status().pullCursor ?? '';
+    try {
+      await this.pull(transport, `Bearer ${enrolment.deviceId}.${enrolment.secret}`, cursor, waitMs, signal);
+    } catch (error) {
+      if (!signal.aborted) throw error;
+    }
+  }
+
+  /**
+   * Keeps the desk in sync while the host runs: a round, then a long poll that ends when another desk
+   * pushes or this desk writes; network errors back off (see client-loop.ts).
+   */
+  startLoop(options: LoopOptions = {}): SyncLoop {
+    if (this.loop) return this.loop;
+    const loop = runSyncLoop(
+      {
+        round: () => this.syncOnce(),
+        waitForChanges: (waitMs, signal) => this.waitForChanges(waitMs, signal),
+        waiting: () => this.deps.desk.status().pending,
+      },
+      options,
+    );
+    this.loop = {
+      stop: async () => {
+        await loop.stop();
+        this.loop = null;
+      },
+    };
+    return this.loop;
+  }
+
+  /** The loop runs whenever the desk is enrolled: now if it is, else from a successful enrolment on. */
+  keepSyncing(): void {
+    this.keepLoop = true;
+    if (readEnrolment(this.deps.database.handle).clinicId !== null) this.startLoop();
+  }
+
+  async stopLoop(): Promise<void> {
+    this.keepLoop = false;
+    await this.loop?.stop();
+    await this.queue;
+  }
+
+  private enrolRequest(transport: SyncTransport, code: string): Promise<EnrolResponse> {
+    return askEnrol<EnrolResponse>(transport, {
+      method: 'POST',
+      path: '/v1/enrol',
+      body: { code: code.trim(), deviceName: hostname().slice(0, 100) || 'Front Desk' },
+      timeoutMs: ENROL_TIMEOUT_MS,
+    });
+  }
+
+  private noteClock(serverTime: unknown): void {
+    if (typeof serverTime !== 'number') return;
+    const off = this.deps.clock() - serverTime;
+    this.clockWarning =
+      Math.abs(off) > CLOCK_WARNING_MS
+        ? `This computer's clock is ${Math.round(Math.abs(off) / 60_000)} minutes ${off > 0 ? 'ahead of' : 'behind'} the server's. Syncing goes on, but set the clock right.`
+        : null;
+  }
+
+  private async failed(error: unknown): Promise<void> {
+    let message: string;
+    if (error instanceof SyncServerError) {
+      this.online = true;
+      if (error.code === 'SKEW_TOO_LARGE') this.clockWarning = error.message;
+      message =
+        error.status === 401
+          ? `The server no longer knows this desk (revoked?): ${error.message}`
+          : `The server refused: ${error.message}`;
+    } else if (error instanceof SyncNetworkError || error instanceof SyncPinError) {
+      this.online = false;
+      message = error.message;
+    } else {
+      this.online = false;
+      message = error instanceof Error ? error.message : String(error);
+    }
+    this.lastError = message;
+    try {
+      // Through Kysely's transaction: a raw write could land inside a procedure's open transaction.
+      await this.deps.database.db.transaction().execute(async () => {
+        saveLastError(this.deps.database.handle, message, this.deps.clock());
+        await Promise.resolve();
+      });
+    } catch {
+      // Closing: the message stays in memory.
+    }
+    this.announce();
+  }
+
+  /** Tells the host when anything but the time of the last sync changed, or that time moved by a minute. */
+  private announce(force = false): SyncStatus {
+    const status = this.status();
+    const shown = JSON.stringify({
+      ...status,
+      lastSyncedAt: status.lastSyncedAt === null ? null : Math.floor(status.lastSyncedAt / 60_000),
+    });
+    if (force || shown !== this.lastShown) {
+      this.lastShown = shown;
+      this.deps.onStatus?.(status);
+    }
+    return status;
+  }
+}
+
+export type { Enrolment };

@@ -1,0 +1,26 @@
+import { test, expect } from './fixtures';
+import { FrontDeskPage } from './pages/front-desk';
+
+test('an administrator sees the desk is not connected, and a malformed server address is refused beside the field', async ({
+  page,
+  desk,
+}) => {
+  const app = new FrontDeskPage(page);
+  await app.openNewClinic(desk.url);
+  // In words in the header, not by colour alone.
+  await expect(page.getByTestId('sync-status')).toHaveText('Sync: Not connected');
+
+  await app.open('Settings');
+  const form = page.getByRole('form', { name: 'Connect this desk' });
+  await expect(page.getByText('Status: Not connected')).toBeVisible();
+  const address = form.getByLabel('Server address');
+  await address.fill('clinic server');
+  await form.getByLabel('One-time code').fill('ABCD-EFGH-JKMN-PQRS');
+  await form.getByRole('button', { name: 'Connect this desk' }).click();
+  await expect(address).toHaveAccessibleDescription(/must be a server address such as https:\/\/clinic-server:8443/);
+  // Plain http to another computer would send the code in the clear: refused, beside the same field.
+  await address.fill('http://192.0.2.1:8787');
+  await form.getByRole('button', { name: 'Connect this desk' }).click();
+  await expect(address).toHaveAccessibleDescription(/must start with https:\/\//);
+  await expect(page.getByTestId('sync-status')).toHaveText('Sync: Not connected');
+});
