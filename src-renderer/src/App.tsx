@@ -6,8 +6,10 @@ import { LockScreen } from './screens/lock/LockScreen';
 import { LoginScreen } from './screens/login/LoginScreen';
 import { SetupScreen } from './screens/setup/SetupScreen';
 import { RecoveryScreen } from './screens/backups/RecoveryScreen';
+import { useTranslation } from './i18n';
 
 export function App() {
+  const { t } = useTranslation('frame');
   const { stage, startupError, refresh } = useSession();
 
   useEffect(() => {
@@ -19,12 +21,12 @@ export function App() {
     return (
       <main className="centered">
         <div className="card">
-          <h1>Front Desk</h1>
+          <h1>{t('App.frontDesk')}</h1>
           <p role="alert" className="form-error">
             {startupError}
           </p>
           <button type="button" className="primary" onClick={() => void refresh()}>
-            Try again
+            {t('App.tryAgain')}
           </button>
         </div>
       </main>
@@ -32,7 +34,7 @@ export function App() {
   }
   switch (stage) {
     case 'loading':
-      return <main className="centered">Opening Front Desk…</main>;
+      return <main className="centered">{t('App.openingFrontDesk')}</main>;
     case 'recovery':
       return <RecoveryScreen />;
     case 'setup':

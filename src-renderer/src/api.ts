@@ -4,6 +4,7 @@ import { createApiClient } from '../../src-shared/api/client';
 import { validateDraft } from '../../src-shared/api/validate-draft';
 import type { Result } from '../../src-shared/api/errors';
 import { createWebBridge } from './bridge/web-bridge';
+import { i18next } from './i18n';
 
 declare global {
   interface Window {
@@ -46,7 +47,7 @@ async function invoke(name: ProcedureName, input: unknown): Promise<Result<unkno
   const started = generation;
   const result = await bridge.invoke(name, input);
   if (started !== generation) {
-    return { ok: false, error: { code: 'LOCKED', message: 'The screen was locked before the answer arrived.' } };
+    return { ok: false, error: { code: 'LOCKED', message: i18next.t('common:api.theScreenWasLockedBefore') } };
   }
   watcher(name, result);
   return result;
@@ -63,7 +64,10 @@ export const api = createApiClient(
     invoke: (name, input) =>
       isProcedureName(name)
         ? invoke(name, input)
-        : Promise.resolve({ ok: false, error: { code: 'NOT_FOUND', message: `No procedure ${name}` } }),
+        : Promise.resolve({
+            ok: false,
+            error: { code: 'NOT_FOUND', message: i18next.t('common:api.noProcedure', { name }) },
+          }),
     on: (topic, listener) => bridge.on(topic, listener),
   },
   Object.keys(contract) as ProcedureName[],

@@ -46,6 +46,7 @@ const HIDDEN_ATTRIBUTES = new Set([
   'aria-invalid',
   'aria-hidden',
   'aria-atomic',
+  'i18nKey',
 ]);
 
 /** Object properties and call arguments that hold identifiers, not words: procedure names, codes, CSS. */
@@ -166,6 +167,30 @@ function isExempt(literal: ts.Node): boolean {
   return false;
 }
 
+function literalText(node: ts.Node): string {
+  if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return node.text;
+  if (ts.isTemplateExpression(node)) {
+    return [node.head.text, ...node.templateSpans.map((span) => span.literal.text)].join(' ');
+  }
+  return '';
+}
+
+/** A string or template literal that holds words a person reads and is not in a place that hides it. */
+export function isUnwordedLiteral(node: ts.Node): boolean {
+  if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) {
+    return looksLikeWords(node.text) && !isExempt(node);
+  }
+  if (ts.isTemplateExpression(node)) {
+    const pieces = [node.head.text, ...node.templateSpans.map((span) => span.literal.text)];
+    const sentence = pieces.join('{x}');
+    const worded =
+      pieces.some((piece) => looksLikeWords(piece) || /(^|\s)[a-z]{3,}(\s|$)/.test(piece)) ||
+      /[A-Za-z]{2,} ?\{x\} ?[A-Za-z]{2,}/.test(sentence);
+    return worded && !isExempt(node);
+  }
+  return false;
+}
+
 /** Every piece of unworded text in one source file. */
 export function unwordedTextIn(file: string, source: string): UnwordedText[] {
   const tree = ts.createSourceFile(
@@ -182,11 +207,8 @@ export function unwordedTextIn(file: string, source: string): UnwordedText[] {
   const visit = (node: ts.Node) => {
     if (ts.isJsxText(node)) {
       if (/[A-Za-z]/.test(node.text)) report(node, node.text);
-    } else if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) {
-      if (looksLikeWords(node.text) && !isExempt(node)) report(node, node.text);
-    } else if (ts.isTemplateExpression(node)) {
-      const pieces = [node.head.text, ...node.templateSpans.map((span) => span.literal.text)].join(' ');
-      if (/[A-Za-z]{2,} [A-Za-z]{2,}/.test(pieces) && !isExempt(node)) report(node, pieces);
+    } else if (isUnwordedLiteral(node)) {
+      report(node, literalText(node));
     }
     ts.forEachChild(node, visit);
   };

@@ -2,6 +2,7 @@ import type { ClinicBridge } from '../../../src-shared/bridge';
 import type { Result } from '../../../src-shared/api/errors';
 import type { EventMap, EventTopic } from '../../../src-shared/api/events';
 import { readServerSentEvents } from './server-sent-events';
+import { i18next } from '../i18n';
 
 const TOKEN_KEY = 'front-desk.token';
 const RECONNECT_MS = 2_000;
@@ -9,7 +10,7 @@ const CLIENT_KEY = 'front-desk.client';
 
 const UNREACHABLE: Result<unknown> = {
   ok: false,
-  error: { code: 'INTERNAL', message: 'Front Desk is not reachable. Is it still running on this computer?' },
+  error: { code: 'INTERNAL', message: i18next.t('common:web-bridge.frontDeskIsNotReachable') },
 };
 
 /** The token arrives once in the address's fragment; it is kept for this tab only and leaves the address bar. */
@@ -41,7 +42,7 @@ export function createWebBridge(): ClinicBridge {
   const token = takeToken();
   const client = clientId();
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
-  const headers = { Authorization: `Bearer ${token}`, 'X-Clinic-Client': client };
+  const headers = { Authorization: i18next.t('common:web-bridge.bearer', { token }), 'X-Clinic-Client': client };
   let listening = false;
 
   function deliver(data: string): void {
@@ -91,7 +92,7 @@ export function createWebBridge(): ClinicBridge {
         ok: false,
         error: {
           code: 'FORBIDDEN',
-          message: 'Front Desk refused this page: open it at the 127.0.0.1 address it printed.',
+          message: i18next.t('common:web-bridge.frontDeskRefusedThisPage'),
         },
       };
     }
@@ -100,7 +101,7 @@ export function createWebBridge(): ClinicBridge {
         ok: false,
         error: {
           code: 'UNAUTHENTICATED',
-          message: 'This page has no valid access token: open the address Front Desk printed when it started.',
+          message: i18next.t('common:web-bridge.thisPageHasNoValid'),
         },
       };
     }
@@ -120,9 +121,12 @@ export function createWebBridge(): ClinicBridge {
       if (!answer.ok) return answer;
       const url = (answer.value as { url: string | null }).url;
       if (url === null || !url.startsWith('https://')) {
-        return { ok: false, error: { code: 'NOT_FOUND', message: 'This appointment has no meeting link.' } };
+        return {
+          ok: false,
+          error: { code: 'NOT_FOUND', message: i18next.t('common:web-bridge.thisAppointmentHasNoMeeting') },
+        };
       }
-      window.open(url, '_blank', 'noopener,noreferrer');
+      window.open(url, '_blank', i18next.t('common:web-bridge.noopenerNoreferrer'));
       return { ok: true, value: null };
     },
     on<T extends EventTopic>(topic: T, listener: (payload: EventMap[T]) => void): () => void {

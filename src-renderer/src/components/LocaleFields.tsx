@@ -3,6 +3,7 @@ import { COUNTRY_DEFAULTS, defaultsForCountry } from '../../../src-shared/locale
 import { formatClockTime } from '../../../src-shared/locale/time-format';
 import { formatDate } from '../format/datetime';
 import { SelectField } from './SelectField';
+import { i18next, useTranslation } from '../i18n';
 
 /** How the clinic writes dates, times, weeks and phone numbers: asked at set-up, changed in Settings. */
 export interface LocaleDraft {
@@ -15,9 +16,9 @@ export interface LocaleDraft {
 
 const DATE_FORMATS: readonly DateFormat[] = ['MM/DD/YYYY', 'DD/MM/YYYY', 'YYYY-MM-DD'];
 const WEEK_STARTS: readonly { value: WeekStart; label: string }[] = [
-  { value: 7, label: 'Sunday' },
-  { value: 1, label: 'Monday' },
-  { value: 6, label: 'Saturday' },
+  { value: 7, label: i18next.t('common:LocaleFields.sunday') },
+  { value: 1, label: i18next.t('common:LocaleFields.monday') },
+  { value: 6, label: i18next.t('common:LocaleFields.saturday') },
 ];
 const COUNTRIES = Object.entries(COUNTRY_DEFAULTS)
   .map(([code, defaults]) => ({ value: code, label: defaults.name }))
@@ -52,9 +53,10 @@ export function LocaleFields({
   /** A new country: its formats are filled in (the caller may also change the currency). */
   onCountry: (country: string) => void;
 }) {
+  const { t } = useTranslation('common');
   const now = Date.now();
   const countryOptions = [
-    ...(value.country === '' ? [{ value: '', label: 'Choose the country…' }] : []),
+    ...(value.country === '' ? [{ value: '', label: t('LocaleFields.chooseTheCountry') }] : []),
     ...COUNTRIES,
     ...(value.country !== '' && !(value.country in COUNTRY_DEFAULTS)
       ? [{ value: value.country, label: value.country }]
@@ -63,14 +65,14 @@ export function LocaleFields({
   return (
     <>
       <SelectField
-        label="Country"
+        label={t('LocaleFields.country')}
         value={value.country}
         options={countryOptions}
         onChange={(event) => onCountry(event.target.value)}
         error={errors.country}
       />
       <SelectField
-        label="Date format"
+        label={t('LocaleFields.dateFormat')}
         value={value.dateFormat}
         options={DATE_FORMATS.map((format) => ({
           value: format,
@@ -83,7 +85,7 @@ export function LocaleFields({
         error={errors.dateFormat}
       />
       <SelectField
-        label="Time format"
+        label={t('LocaleFields.timeFormat')}
         value={value.timeFormat}
         options={[
           { value: '12h', label: `12-hour (${formatClockTime(14 * 60 + 30, '12h')})` },
@@ -93,7 +95,7 @@ export function LocaleFields({
         error={errors.timeFormat}
       />
       <SelectField
-        label="First day of the week"
+        label={t('LocaleFields.firstDayOfTheWeek')}
         value={String(value.weekStart)}
         options={WEEK_STARTS.map((start) => ({ value: String(start.value), label: start.label }))}
         onChange={(event) => {
@@ -103,13 +105,16 @@ export function LocaleFields({
         error={errors.weekStart}
       />
       <SelectField
-        label="Phone numbers"
+        label={t('LocaleFields.phoneNumbers')}
         value={value.phoneRegion}
         options={[
-          ...(value.phoneRegion === '' ? [{ value: '', label: 'As typed' }] : []),
-          ...COUNTRIES.map((country) => ({ value: country.value, label: `Numbers of ${country.label}` })),
+          ...(value.phoneRegion === '' ? [{ value: '', label: t('LocaleFields.asTyped') }] : []),
+          ...COUNTRIES.map((country) => ({
+            value: country.value,
+            label: t('LocaleFields.numbersOf', { countryLabel: country.label }),
+          })),
           ...(value.phoneRegion !== '' && !(value.phoneRegion in COUNTRY_DEFAULTS)
-            ? [{ value: value.phoneRegion, label: `Numbers of ${value.phoneRegion}` }]
+            ? [{ value: value.phoneRegion, label: t('LocaleFields.numbersOf2', { phoneRegion: value.phoneRegion }) }]
             : []),
         ]}
         onChange={(event) => onChange({ ...value, phoneRegion: event.target.value })}

@@ -2,6 +2,7 @@ import { useRef, useState, type RefObject } from 'react';
 import type { PatientSearchRow } from '../../../src-shared/patients/model';
 import { call } from '../api';
 import { useCalendarDate } from '../format/calendar-date';
+import { useTranslation } from '../i18n';
 
 interface PatientPickerProps {
   patient: PatientSearchRow | null;
@@ -17,6 +18,7 @@ let latestSearch = 0;
 
 /** Search as you type and choose one patient; the choice shows with a Change button. */
 export function PatientPicker({ patient, onChange, error, idPrefix, inputRef }: PatientPickerProps) {
+  const { t } = useTranslation('common');
   const showDate = useCalendarDate();
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<PatientSearchRow[]>([]);
@@ -37,12 +39,12 @@ export function PatientPicker({ patient, onChange, error, idPrefix, inputRef }: 
   if (patient) {
     return (
       <div className="field">
-        <span className="field-label">Patient</span>
+        <span className="field-label">{t('PatientPicker.patient')}</span>
         <div className="cal-chosen">
           <span>
             <strong>{patient.name}</strong>
             <small className="muted cal-block">
-              {showDate(patient.dob)} · MRN {patient.mrn}
+              {t('PatientPicker.mrn', { dob: showDate(patient.dob), mrn: patient.mrn })}
             </small>
           </span>
           <button
@@ -52,7 +54,7 @@ export function PatientPicker({ patient, onChange, error, idPrefix, inputRef }: 
               setTimeout(() => input.current?.focus());
             }}
           >
-            Change
+            {t('PatientPicker.change')}
           </button>
         </div>
       </div>
@@ -61,13 +63,13 @@ export function PatientPicker({ patient, onChange, error, idPrefix, inputRef }: 
   const problem = error ?? failed ?? undefined;
   return (
     <div className="field">
-      <label htmlFor={`${idPrefix}-patient-search`}>Patient</label>
+      <label htmlFor={`${idPrefix}-patient-search`}>{t('PatientPicker.patient')}</label>
       <input
         id={`${idPrefix}-patient-search`}
         ref={input}
         type="search"
         autoComplete="off"
-        placeholder="Name, phone, MRN or date of birth"
+        placeholder={t('PatientPicker.namePhoneMrnOrDate')}
         value={query}
         aria-invalid={problem ? true : undefined}
         aria-describedby={problem ? `${idPrefix}-patient-error` : undefined}
@@ -79,7 +81,7 @@ export function PatientPicker({ patient, onChange, error, idPrefix, inputRef }: 
         </small>
       )}
       {results.length > 0 && (
-        <ul className="cal-results" aria-label="Matching patients">
+        <ul className="cal-results" aria-label={t('PatientPicker.matchingPatients')}>
           {results.map((row) => (
             <li key={row.id}>
               <button
@@ -91,16 +93,14 @@ export function PatientPicker({ patient, onChange, error, idPrefix, inputRef }: 
                 }}
               >
                 <strong>{row.name}</strong>
-                <span className="muted">
-                  {showDate(row.dob)} · MRN {row.mrn}
-                </span>
+                <span className="muted">{t('PatientPicker.mrn', { dob: showDate(row.dob), mrn: row.mrn })}</span>
               </button>
             </li>
           ))}
         </ul>
       )}
       {query.trim() !== '' && results.length === 0 && !failed && (
-        <small className="hint">No patient matches “{query}”.</small>
+        <small className="hint">{t('PatientPicker.noPatientMatches', { query })}</small>
       )}
     </div>
   );

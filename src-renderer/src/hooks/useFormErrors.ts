@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { ApiErrorData } from '../../../src-shared/api/errors';
+import { i18next } from '../i18n';
 
 export interface FormErrors {
   fields: Record<string, string>;
@@ -15,7 +16,7 @@ interface Shown extends FormErrors {
 }
 
 const NONE: Shown = { fields: {}, form: null, given: {} };
-export const CORRECT_THE_FIELDS = 'Please correct the fields marked above.';
+export const CORRECT_THE_FIELDS = i18next.t('common:useFormErrors.pleaseCorrectTheFieldsMarked');
 
 function valueAt(values: FormValues, path: string): unknown {
   if (path in values) return (values as Record<string, unknown>)[path];

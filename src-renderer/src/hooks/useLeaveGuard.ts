@@ -1,7 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { setLeaveGuard } from './navigation';
+import { i18next } from '../i18n';
 
-export const UNSAVED_MESSAGE = 'You have unsaved changes. Leave this page and lose them?';
+export const UNSAVED_MESSAGE = i18next.t('common:useLeaveGuard.youHaveUnsavedChangesLeave');
 
 /**
  * While `dirty`, leaving asks first: in-app navigation (a hash change) with a confirm, closing or

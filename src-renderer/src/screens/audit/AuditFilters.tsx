@@ -5,12 +5,13 @@ import { SelectField } from '../../components/SelectField';
 import { endOfClinicDay, startOfClinicDay } from '../../format/datetime';
 import type { AuditFilter } from '../../stores/audit';
 import { useClinicClock } from '../../stores/clinic-settings';
+import { i18next, useTranslation } from '../../i18n';
 
 const OUTCOMES = [
-  { value: '', label: 'Any' },
-  { value: 'ok', label: 'Succeeded' },
-  { value: 'failed', label: 'Failed' },
-  { value: 'denied', label: 'Denied' },
+  { value: '', label: i18next.t('audit:AuditFilters.any') },
+  { value: 'ok', label: i18next.t('audit:AuditFilters.succeeded') },
+  { value: 'failed', label: i18next.t('audit:AuditFilters.failed') },
+  { value: 'denied', label: i18next.t('audit:AuditFilters.denied') },
 ];
 
 const OUTCOME_VALUES = new Set(['ok', 'failed', 'denied']);
@@ -18,6 +19,7 @@ const isOutcome = (value: string): value is NonNullable<AuditFilter['outcome']> 
 
 /** Dates are the clinic's days (its time zone); the log stores instants. */
 export function AuditFilters({ onApply }: { onApply: (filter: AuditFilter) => void }) {
+  const { t } = useTranslation('audit');
   const { timeZone } = useClinicClock();
   const [actor, setActor] = useState('');
   const [action, setAction] = useState('');
@@ -37,23 +39,23 @@ export function AuditFilters({ onApply }: { onApply: (filter: AuditFilter) => vo
   }
 
   return (
-    <form className="filters" onSubmit={submit} aria-label="Filter the audit log">
-      <Field label="User" value={actor} onChange={(event) => setActor(event.target.value)} />
+    <form className="filters" onSubmit={submit} aria-label={t('AuditFilters.filterTheAuditLog')}>
+      <Field label={t('AuditFilters.user')} value={actor} onChange={(event) => setActor(event.target.value)} />
       <Field
-        label="Action"
+        label={t('AuditFilters.action')}
         value={action}
         onChange={(event) => setAction(event.target.value)}
-        hint="Starts with, e.g. auth or users.create"
+        hint={t('AuditFilters.startsWithEGAuth')}
       />
       <SelectField
-        label="Outcome"
+        label={t('AuditFilters.outcome')}
         value={outcome}
         options={OUTCOMES}
         onChange={(event) => setOutcome(event.target.value)}
       />
-      <DateField label="From date" value={from} onChange={(value) => setFrom(value)} />
-      <DateField label="To date" value={to} onChange={(value) => setTo(value)} />
-      <button type="submit">Apply filters</button>
+      <DateField label={t('AuditFilters.fromDate')} value={from} onChange={(value) => setFrom(value)} />
+      <DateField label={t('AuditFilters.toDate')} value={to} onChange={(value) => setTo(value)} />
+      <button type="submit">{t('AuditFilters.applyFilters')}</button>
     </form>
   );
 }

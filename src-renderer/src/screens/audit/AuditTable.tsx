@@ -1,8 +1,13 @@
 import type { AuditEntry } from '../../../../src-shared/api/areas/audit';
 import { formatDateTime } from '../../format/datetime';
 import { useClinicClock } from '../../stores/clinic-settings';
+import { i18next, useTranslation } from '../../i18n';
 
-const OUTCOME_LABELS = { ok: 'Succeeded', failed: 'Failed', denied: 'Denied' } as const;
+const OUTCOME_LABELS = {
+  ok: i18next.t('audit:AuditTable.succeeded'),
+  failed: i18next.t('audit:AuditTable.failed'),
+  denied: i18next.t('audit:AuditTable.denied'),
+} as const;
 
 function describeValue(value: unknown): string {
   if (value === null || value === undefined) return '—';
@@ -26,19 +31,20 @@ function Details({ details }: { details: AuditEntry['details'] }) {
 }
 
 export function AuditTable({ entries }: { entries: readonly AuditEntry[] }) {
+  const { t } = useTranslation('audit');
   const clock = useClinicClock();
   return (
     <table className="audit-table">
-      <caption className="visually-hidden">Audit entries, newest first</caption>
+      <caption className="visually-hidden">{t('AuditTable.auditEntriesNewestFirst')}</caption>
       <thead>
         <tr>
           <th scope="col">#</th>
-          <th scope="col">Time</th>
-          <th scope="col">User</th>
-          <th scope="col">Action</th>
-          <th scope="col">Target</th>
-          <th scope="col">Outcome</th>
-          <th scope="col">Details</th>
+          <th scope="col">{t('AuditTable.time')}</th>
+          <th scope="col">{t('AuditTable.user')}</th>
+          <th scope="col">{t('AuditTable.action')}</th>
+          <th scope="col">{t('AuditTable.target')}</th>
+          <th scope="col">{t('AuditTable.outcome')}</th>
+          <th scope="col">{t('AuditTable.details')}</th>
         </tr>
       </thead>
       <tbody>

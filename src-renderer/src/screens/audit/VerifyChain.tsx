@@ -1,7 +1,9 @@
 import { useAudit } from '../../stores/audit';
+import { useTranslation } from '../../i18n';
 
 /** Recomputes the hash chain in main and says whether any entry was altered or removed. */
 export function VerifyChain() {
+  const { t } = useTranslation('audit');
   const verification = useAudit((state) => state.verification);
   const verifyError = useAudit((state) => state.verifyError);
   const verify = useAudit((state) => state.verify);
@@ -9,15 +11,21 @@ export function VerifyChain() {
   return (
     <div className="verify">
       <button type="button" onClick={() => void verify()}>
-        Verify chain
+        {t('VerifyChain.verifyChain')}
       </button>
       <div role="status" className="verify-result">
         {verification?.ok === true && (
-          <p className="form-success">Chain intact: {verification.checked} entries checked.</p>
+          <p className="form-success">
+            {t('VerifyChain.chainIntactEntriesChecked', { checked: verification.checked })}
+          </p>
         )}
         {verification?.ok === false && (
           <p className="form-error">
-            Chain broken at entry {verification.brokenAtSeq} ({verification.checked} checked): {verification.reason}
+            {t('VerifyChain.chainBrokenAtEntryChecked', {
+              brokenAtSeq: verification.brokenAtSeq,
+              checked: verification.checked,
+              reason: verification.reason,
+            })}
           </p>
         )}
         {verifyError && <p className="form-error">{verifyError}</p>}

@@ -5,9 +5,11 @@ import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
 import { useFormErrors } from '../../hooks/useFormErrors';
 import { describeRun } from './describe-run';
+import { useTranslation } from '../../i18n';
 
 /** "Back up now" to a folder typed in full (a USB drive's mount point, a shared folder). */
 export function BackupNowForm({ defaultFolder, onDone }: { defaultFolder: string; onDone: () => void }) {
+  const { t } = useTranslation('backups');
   const [folder, setFolder] = useState(defaultFolder);
   const [busy, setBusy] = useState(false);
   const [last, setLast] = useState<BackupRun | null>(null);
@@ -29,21 +31,21 @@ export function BackupNowForm({ defaultFolder, onDone }: { defaultFolder: string
   return (
     <form
       className="backup-section no-print"
-      aria-label="Back up now"
+      aria-label={t('BackupNowForm.backUpNow')}
       onSubmit={(event) => void submit(event)}
       noValidate
     >
-      <h2>Back up now</h2>
+      <h2>{t('BackupNowForm.backUpNow')}</h2>
       <div className="backup-inline">
         <Field
-          label="Backup folder"
+          label={t('BackupNowForm.backupFolder')}
           value={folder}
           onChange={(event) => setFolder(event.target.value)}
           error={errors.fields.folder}
           hint="The full path of a folder or USB drive, such as /media/usb or E:\Backups."
         />
         <button type="submit" className="primary" disabled={busy}>
-          {busy ? 'Backing up…' : 'Back up now'}
+          {busy ? t('BackupNowForm.backingUp') : t('BackupNowForm.backUpNow')}
         </button>
       </div>
       <FormMessage

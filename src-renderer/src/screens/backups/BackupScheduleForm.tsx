@@ -4,11 +4,13 @@ import { call } from '../../api';
 import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
 import { useFormErrors } from '../../hooks/useFormErrors';
+import { Trans, useTranslation } from '../../i18n';
 
 const FIELDS = ['enabled', 'folder', 'timeOfDay', 'keep'] as const;
 
 /** The daily backup: on or off, to which folder, at what time on the clinic's clock, keeping how many. */
 export function BackupScheduleForm({ initial, onSaved }: { initial: BackupSchedule | null; onSaved: () => void }) {
+  const { t } = useTranslation('backups');
   const [form, setForm] = useState({
     enabled: initial?.enabled ?? false,
     folder: initial?.folder ?? '',
@@ -31,8 +33,12 @@ export function BackupScheduleForm({ initial, onSaved }: { initial: BackupSchedu
     if (!result.ok) return show(result.error, FIELDS);
     setSaved(
       result.value.enabled
-        ? `Saved: every day at ${result.value.timeOfDay} to ${result.value.folder}, keeping the newest ${result.value.keep}.`
-        : 'Saved: the daily backup is off.',
+        ? t('BackupScheduleForm.savedEveryDayAtTo', {
+            timeOfDay: result.value.timeOfDay,
+            folder: result.value.folder,
+            keep: result.value.keep,
+          })
+        : t('BackupScheduleForm.savedTheDailyBackupIs'),
     );
     onSaved();
   }
@@ -40,50 +46,54 @@ export function BackupScheduleForm({ initial, onSaved }: { initial: BackupSchedu
   return (
     <form
       className="backup-section no-print"
-      aria-label="Daily backup"
+      aria-label={t('BackupScheduleForm.dailyBackup')}
       onSubmit={(event) => void submit(event)}
       noValidate
     >
-      <h2>Daily backup</h2>
-      <p className="hint">
-        Runs while Front Desk is open, at the time below or as soon after as it is started. If the folder is missing (a
-        USB drive not plugged in), it says so below and tries again an hour later.
-      </p>
+      <h2>{t('BackupScheduleForm.dailyBackup')}</h2>
+      <p className="hint">{t('BackupScheduleForm.runsWhileFrontDeskIs')}</p>
       <label className="checkbox">
-        <input
-          type="checkbox"
-          checked={form.enabled}
-          onChange={(event) => setForm({ ...form, enabled: event.target.checked })}
-        />{' '}
-        Back up every day
+        <Trans
+          t={t}
+          i18nKey="BackupScheduleForm.backUpEveryDay"
+          components={{
+            input: (
+              <input
+                type="checkbox"
+                checked={form.enabled}
+                onChange={(event) => setForm({ ...form, enabled: event.target.checked })}
+              />
+            ),
+          }}
+        />
       </label>
       <Field
-        label="Folder"
+        label={t('BackupScheduleForm.folder')}
         value={form.folder}
         onChange={(event) => setForm({ ...form, folder: event.target.value })}
         error={errors.fields.folder}
-        hint="The full path of a folder or USB drive."
+        hint={t('BackupScheduleForm.theFullPathOfA')}
       />
       <Field
-        label="Time of day"
+        label={t('BackupScheduleForm.timeOfDay')}
         type="time"
         value={form.timeOfDay}
         onChange={(event) => setForm({ ...form, timeOfDay: event.target.value })}
         error={errors.fields.timeOfDay}
       />
       <Field
-        label="Backups to keep"
+        label={t('BackupScheduleForm.backupsToKeep')}
         type="number"
         min={1}
         max={365}
         value={form.keep}
         onChange={(event) => setForm({ ...form, keep: event.target.value })}
         error={errors.fields.keep}
-        hint="After each daily backup, older Front Desk backups in that folder are deleted; other files never are."
+        hint={t('BackupScheduleForm.afterEachDailyBackupOlder')}
       />
       <FormMessage error={errors.form} success={saved} />
       <button type="submit" className="primary">
-        Save schedule
+        {t('BackupScheduleForm.saveSchedule')}
       </button>
     </form>
   );

@@ -8,9 +8,11 @@ import { BackupRunsTable } from './BackupRunsTable';
 import { BackupScheduleForm } from './BackupScheduleForm';
 import { RecoveryKeySection } from './RecoveryKeySection';
 import './backups.css';
+import { useTranslation } from '../../i18n';
 
 /** Settings → Backup (administrators): back up now, the daily schedule, the recent results, the recovery key. */
 export function BackupScreen() {
+  const { t } = useTranslation('backups');
   const [status, setStatus] = useState<BackupStatus | null>(null);
   const [error, setError] = useState<ApiErrorData | null>(null);
   const [sheet, setSheet] = useState<RecoverySheet | null>(null);
@@ -29,8 +31,8 @@ export function BackupScreen() {
 
   return (
     <section>
-      <h1 className="no-print">Backup</h1>
-      <ErrorMessage error={error} area="Backup" />
+      <h1 className="no-print">{t('BackupScreen.backup')}</h1>
+      <ErrorMessage error={error} area={t('BackupScreen.backup')} />
       {status && (
         <>
           <BackupNowForm
@@ -50,7 +52,7 @@ export function BackupScreen() {
           />
         </>
       )}
-      {!status && !error && <p>Loading…</p>}
+      {!status && !error && <p>{t('BackupScreen.loading')}</p>}
     </section>
   );
 }

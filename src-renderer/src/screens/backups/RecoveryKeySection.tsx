@@ -5,6 +5,7 @@ import { FormMessage } from '../../components/FormMessage';
 import { formatDate } from '../../format/datetime';
 import { useClinicClock } from '../../stores/clinic-settings';
 import { RecoverySheetStep } from './RecoverySheetStep';
+import { useTranslation } from '../../i18n';
 
 /**
  * When the current recovery key was made, and making a new one (the old sheet stops opening the clinic).
@@ -21,6 +22,7 @@ export function RecoveryKeySection({
   onMade: (sheet: RecoverySheet) => void;
   onDone: () => void;
 }) {
+  const { t } = useTranslation('backups');
   const clock = useClinicClock();
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -37,33 +39,35 @@ export function RecoveryKeySection({
     return (
       <section className="backup-section" aria-labelledby="recovery-title">
         <h2 id="recovery-title" className="no-print">
-          New recovery key
+          {t('RecoveryKeySection.newRecoveryKey')}
         </h2>
-        <RecoverySheetStep sheet={sheet} doneLabel="Done" onDone={onDone} />
+        <RecoverySheetStep sheet={sheet} doneLabel={t('RecoveryKeySection.done')} onDone={onDone} />
       </section>
     );
   }
   return (
     <section className="backup-section no-print" aria-labelledby="recovery-title">
-      <h2 id="recovery-title">Recovery key</h2>
+      <h2 id="recovery-title">{t('RecoveryKeySection.recoveryKey')}</h2>
       <p>
         {createdAt === null
-          ? 'This clinic has no recovery key: if this computer’s keychain is lost, nothing can open the database or its backups. Make one now and print it.'
-          : `The current recovery key was made on ${formatDate(createdAt, clock)}. If the sheet is lost, or someone who should not have it may have seen it, make a new one: the old sheet stops opening the clinic.`}
+          ? t('RecoveryKeySection.thisClinicHasNoRecovery')
+          : t('RecoveryKeySection.theCurrentRecoveryKeyWas', { createdAt: formatDate(createdAt, clock) })}
       </p>
       {confirming ? (
         <p>
           <button type="button" className="primary" onClick={() => void make()}>
-            Make a new recovery key
+            {t('RecoveryKeySection.makeANewRecoveryKey')}
           </button>{' '}
           <button type="button" onClick={() => setConfirming(false)}>
-            Cancel
+            {t('RecoveryKeySection.cancel')}
           </button>{' '}
-          <span className="hint">The old sheet will no longer work.</span>
+          <span className="hint">{t('RecoveryKeySection.theOldSheetWillNo')}</span>
         </p>
       ) : (
         <button type="button" onClick={() => setConfirming(true)}>
-          {createdAt === null ? 'Make a recovery key…' : 'Replace the recovery key…'}
+          {createdAt === null
+            ? t('RecoveryKeySection.makeARecoveryKey')
+            : t('RecoveryKeySection.replaceTheRecoveryKey')}
         </button>
       )}
       <FormMessage error={error} />

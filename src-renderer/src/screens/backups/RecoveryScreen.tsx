@@ -5,6 +5,7 @@ import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
 import { useFormErrors } from '../../hooks/useFormErrors';
 import { useSession } from '../../stores/session';
+import { useTranslation } from '../../i18n';
 
 /**
  * Start-up when the host could not get the database key (keychain reset, key file lost) but the
@@ -12,6 +13,7 @@ import { useSession } from '../../stores/session';
  * the key again its usual way. Then sign in as always.
  */
 export function RecoveryScreen() {
+  const { t } = useTranslation('backups');
   const reason = useSession((state) => state.recoveryReason);
   const refresh = useSession((state) => state.refresh);
   const [recoveryKey, setRecoveryKey] = useState('');
@@ -32,19 +34,15 @@ export function RecoveryScreen() {
     <main className="centered">
       <form
         className="card wide"
-        aria-label="Open with the recovery key"
+        aria-label={t('RecoveryScreen.openWithTheRecoveryKey')}
         onSubmit={(event) => void submit(event)}
         noValidate
       >
-        <h1>Open with the recovery key</h1>
+        <h1>{t('RecoveryScreen.openWithTheRecoveryKey')}</h1>
         <p className="lead">{reason}</p>
-        <p>
-          The recovery key is on the clinic&rsquo;s recovery sheet, printed when Front Desk was set up (or when an
-          administrator last made a new one): eight groups of four letters and digits. Capitals, spaces and dashes do
-          not matter.
-        </p>
+        <p>{t('RecoveryScreen.theRecoveryKeyIsOn')}</p>
         <Field
-          label="Recovery key"
+          label={t('RecoveryScreen.recoveryKey')}
           value={recoveryKey}
           onChange={(event) => setRecoveryKey(event.target.value)}
           error={errors.fields.recoveryKey}
@@ -56,7 +54,7 @@ export function RecoveryScreen() {
         />
         <FormMessage error={errors.fields.recoveryKey ? null : errors.form} />
         <button type="submit" className="primary" disabled={busy}>
-          {busy ? 'Opening…' : 'Open the clinic'}
+          {busy ? t('RecoveryScreen.opening') : t('RecoveryScreen.openTheClinic')}
         </button>
       </form>
     </main>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { RecoverySheet } from '../../../../src-shared/api/areas/backups';
 import { RecoverySheetView, printRecoverySheet } from './RecoverySheetView';
+import { Trans, useTranslation } from '../../i18n';
 
 /**
  * A just-made recovery key, shown once: print it or write it down, say so, then go on. Used after
@@ -15,22 +16,26 @@ export function RecoverySheetStep({
   onDone: () => void;
   doneLabel: string;
 }) {
+  const { t } = useTranslation('backups');
   const [kept, setKept] = useState(false);
   return (
     <div>
-      <p className="lead no-print">
-        Print this sheet, or copy the key by hand. It is shown only now: Front Desk cannot show it again.
-      </p>
+      <p className="lead no-print">{t('RecoverySheetStep.printThisSheetOrCopy')}</p>
       <RecoverySheetView sheet={sheet} />
       <div className="no-print">
         <p>
           <button type="button" onClick={printRecoverySheet}>
-            Print recovery sheet
+            {t('RecoverySheetStep.printRecoverySheet')}
           </button>
         </p>
         <label className="checkbox">
-          <input type="checkbox" checked={kept} onChange={(event) => setKept(event.target.checked)} /> I have printed or
-          written down the recovery key and will keep it somewhere safe
+          <Trans
+            t={t}
+            i18nKey="RecoverySheetStep.iHavePrintedOrWritten"
+            components={{
+              input: <input type="checkbox" checked={kept} onChange={(event) => setKept(event.target.checked)} />,
+            }}
+          />
         </label>
         <p>
           <button type="button" className="primary" disabled={!kept} onClick={onDone}>

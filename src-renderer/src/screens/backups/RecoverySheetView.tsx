@@ -2,6 +2,7 @@ import type { RecoverySheet } from '../../../../src-shared/api/areas/backups';
 import { formatDate } from '../../format/datetime';
 import { useClinicClock } from '../../stores/clinic-settings';
 import './backups.css';
+import { useTranslation } from '../../i18n';
 
 /** Prints the sheet alone: the class tells the print style sheet to hide everything else. */
 export function printRecoverySheet(): void {
@@ -19,31 +20,25 @@ export function printRecoverySheet(): void {
  * what to do with it. Shown once; Front Desk keeps only the database key wrapped under it.
  */
 export function RecoverySheetView({ sheet }: { sheet: RecoverySheet }) {
+  const { t } = useTranslation('backups');
   const clock = useClinicClock();
   return (
-    <article className="recovery-sheet" aria-label="Recovery sheet">
-      <h2>Front Desk recovery sheet</h2>
+    <article className="recovery-sheet" aria-label={t('RecoverySheetView.recoverySheet')}>
+      <h2>{t('RecoverySheetView.frontDeskRecoverySheet')}</h2>
       <dl>
-        <dt>Clinic</dt>
+        <dt>{t('RecoverySheetView.clinic')}</dt>
         <dd>{sheet.clinicName}</dd>
-        <dt>Made on</dt>
+        <dt>{t('RecoverySheetView.madeOn')}</dt>
         <dd>{formatDate(sheet.createdAt, clock)}</dd>
       </dl>
-      <p>Recovery key:</p>
-      <p className="recovery-key" aria-label="Recovery key" data-testid="recovery-key">
+      <p>{t('RecoverySheetView.recoveryKey')}</p>
+      <p className="recovery-key" aria-label={t('RecoverySheetView.recoveryKey2')} data-testid="recovery-key">
         {sheet.recoveryKey.split('-').map((group, index) => (
           <span key={index}>{group}</span>
         ))}
       </p>
-      <p>
-        This key opens the clinic&rsquo;s database and its backups when this computer&rsquo;s keychain is lost (a reset
-        user profile, a new computer). Keep this sheet locked away from the computer, as you would a safe&rsquo;s
-        combination. Whoever has it and a backup can read the clinic&rsquo;s records.
-      </p>
-      <p>
-        A newer sheet replaces this one: an administrator who makes a new key under Backup makes this sheet useless for
-        the clinic (backups made before keep opening with the key of their day).
-      </p>
+      <p>{t('RecoverySheetView.thisKeyOpensTheClinic')}</p>
+      <p>{t('RecoverySheetView.aNewerSheetReplacesThis')}</p>
     </article>
   );
 }

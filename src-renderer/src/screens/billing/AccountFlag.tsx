@@ -3,6 +3,7 @@ import { useCalendarDate } from '../../format/calendar-date';
 import { useProcedure } from '../../hooks/useProcedure';
 import { useSession } from '../../stores/session';
 import { billingHref } from './route';
+import { useTranslation } from '../../i18n';
 
 /** The patient banner's money line ("Owes $40.00 since 2026-03-12 · $10.00 overdue"), for those who may see billing. */
 export function AccountFlag({ patientId }: { patientId: string }) {
@@ -12,6 +13,7 @@ export function AccountFlag({ patientId }: { patientId: string }) {
 }
 
 function AccountFlagLine({ patientId }: { patientId: string }) {
+  const { t } = useTranslation('billing');
   const date = useCalendarDate();
   const summary = useProcedure(
     'accounts.summary',
@@ -27,18 +29,23 @@ function AccountFlagLine({ patientId }: { patientId: string }) {
   if (!summary || !money) return null;
   const text =
     summary.owingMinor > 0
-      ? `Owes ${formatMoney(summary.owingMinor, money)}${summary.owingSince ? ` since ${date(summary.owingSince)}` : ''}${
-          summary.overdueMinor > 0 ? ` · ${formatMoney(summary.overdueMinor, money)} overdue` : ''
-        }`
+      ? t('AccountFlag.owes', {
+          owingMinor: formatMoney(summary.owingMinor, money),
+          value: summary.owingSince ? t('AccountFlag.since', { owingSince: date(summary.owingSince) }) : '',
+          value2:
+            summary.overdueMinor > 0
+              ? t('AccountFlag.overdue', { overdueMinor: formatMoney(summary.overdueMinor, money) })
+              : '',
+        })
       : summary.creditMinor > 0
-        ? `Credit ${formatMoney(summary.creditMinor, money)}`
+        ? t('AccountFlag.credit', { creditMinor: formatMoney(summary.creditMinor, money) })
         : null;
   if (!text) return null;
   return (
     <a
       href={billingHref.account(patientId)}
       className={`flag ${summary.overdueMinor > 0 ? 'alert' : 'neutral'}`}
-      aria-label={`Account: ${text}`}
+      aria-label={t('AccountFlag.account', { text })}
     >
       {text}
     </a>

@@ -7,7 +7,7 @@ import { useCalendarDate } from '../../format/calendar-date';
 import { useProcedure } from '../../hooks/useProcedure';
 import { useClinicSettings } from '../../stores/clinic-settings';
 import { useSession } from '../../stores/session';
-import { CLAIM_STATUS_LABELS } from '../../../../src-shared/billing/claim-status';
+
 import { InvoicesTable } from './InvoicesTable';
 import { LedgerTable } from './LedgerTable';
 import { billingHref } from './route';
@@ -16,9 +16,12 @@ import { PaymentForm } from './PaymentForm';
 import { StatementForm } from './StatementForm';
 import { useBillingSetup } from './useBillingSetup';
 import { WriteOffsTable } from './WriteOffsTable';
+import { Trans, useTranslation } from '../../i18n';
+import { claimStatusLabel } from '../../i18n/labels';
 
 /** `#/billing/account/<patientId>`: the ledger with its running balance, payments and their corrections, a statement. */
 export function AccountScreen({ patientId }: { patientId: string }) {
+  const { t } = useTranslation('billing');
   // Another desk taking money for this patient shows here too.
   const account = useProcedure(
     'accounts.get',
@@ -35,46 +38,46 @@ export function AccountScreen({ patientId }: { patientId: string }) {
   const canTake = useSession((state) => state.can('billing:write'));
   const canRefund = useSession((state) => state.can('billing:refund'));
 
-  if (error) return <ErrorMessage error={error} area="the patient's account" />;
-  if (!view) return <p>Loading the account…</p>;
+  if (error) return <ErrorMessage error={error} area={t('AccountScreen.thePatientSAccount')} />;
+  if (!view) return <p>{t('AccountScreen.loadingTheAccount')}</p>;
   const { summary, money } = view;
 
   return (
     <section className="account" aria-labelledby="account-title">
       <div className="section-head">
         <div>
-          <h1 id="account-title">Account: {view.patient.name}</h1>
-          <p className="lead">MRN {view.patient.mrn}</p>
+          <h1 id="account-title">{t('AccountScreen.account', { patientName: view.patient.name })}</h1>
+          <p className="lead">{t('AccountScreen.mrn', { mrn: view.patient.mrn })}</p>
         </div>
-        <a href={`#/patients/${view.patient.id}`}>Patient record</a>
+        <a href={`#/patients/${view.patient.id}`}>{t('AccountScreen.patientRecord')}</a>
       </div>
-      <dl className="invoice-totals account-summary" aria-label="Account summary">
+      <dl className="invoice-totals account-summary" aria-label={t('AccountScreen.accountSummary')}>
         <div>
-          <dt>Balance</dt>
+          <dt>{t('AccountScreen.balance')}</dt>
           <dd>{formatMoney(summary.balanceMinor, money)}</dd>
         </div>
         <div>
-          <dt>Credit</dt>
+          <dt>{t('AccountScreen.credit')}</dt>
           <dd>{formatMoney(summary.creditMinor, money)}</dd>
         </div>
         <div>
-          <dt>Owing</dt>
+          <dt>{t('AccountScreen.owing')}</dt>
           <dd>
             {formatMoney(summary.owingMinor, money)}
-            {summary.owingSince ? ` since ${date(summary.owingSince)}` : ''}
+            {summary.owingSince ? t('AccountScreen.since', { owingSince: date(summary.owingSince) }) : ''}
           </dd>
         </div>
         <div>
-          <dt>Overdue</dt>
+          <dt>{t('AccountScreen.overdue')}</dt>
           <dd>{formatMoney(summary.overdueMinor, money)}</dd>
         </div>
       </dl>
       <FormMessage success={done} />
       <div className="checkout-columns">
         <div>
-          <h2>Ledger</h2>
+          <h2>{t('AccountScreen.ledger')}</h2>
           <LedgerTable entries={view.entries} money={money} />
-          <h2>Invoices</h2>
+          <h2>{t('AccountScreen.invoices')}</h2>
           <InvoicesTable
             view={view}
             onChanged={(message) => {
@@ -89,20 +92,20 @@ export function AccountScreen({ patientId }: { patientId: string }) {
               load();
             }}
           />
-          <h2>Payments</h2>
-          <table className="ledger" aria-label="Payments">
+          <h2>{t('AccountScreen.payments')}</h2>
+          <table className="ledger" aria-label={t('AccountScreen.payments')}>
             <thead>
               <tr>
-                <th scope="col">Counts for</th>
-                <th scope="col">Method</th>
+                <th scope="col">{t('AccountScreen.countsFor')}</th>
+                <th scope="col">{t('AccountScreen.method')}</th>
                 <th scope="col" className="num">
-                  Amount
+                  {t('AccountScreen.amount')}
                 </th>
                 <th scope="col" className="num">
-                  Refundable
+                  {t('AccountScreen.refundable')}
                 </th>
-                <th scope="col">State</th>
-                {canRefund && <th scope="col">Actions</th>}
+                <th scope="col">{t('AccountScreen.state')}</th>
+                {canRefund && <th scope="col">{t('AccountScreen.actions')}</th>}
               </tr>
             </thead>
             <tbody>
@@ -110,7 +113,7 @@ export function AccountScreen({ patientId }: { patientId: string }) {
                 const open = correcting?.paymentId === payment.id ? correcting.kind : null;
                 const name = `${formatMoney(payment.amountMinor, money)} ${payment.methodName}`;
                 return [
-                  <tr key={payment.id} aria-label={`Payment ${name} ${payment.countsFor}`}>
+                  <tr key={payment.id} aria-label={t('AccountScreen.payment', { name, countsFor: payment.countsFor })}>
                     <td>{payment.countsFor}</td>
                     <td>
                       {payment.methodName}
@@ -118,7 +121,13 @@ export function AccountScreen({ patientId }: { patientId: string }) {
                     </td>
                     <td className="num">{formatMoney(payment.amountMinor, money)}</td>
                     <td className="num">{formatMoney(payment.refundableMinor, money)}</td>
-                    <td>{payment.reversed ? 'Reversed' : payment.refundedMinor > 0 ? 'Partly refunded' : 'Taken'}</td>
+                    <td>
+                      {payment.reversed
+                        ? t('AccountScreen.reversed')
+                        : payment.refundedMinor > 0
+                          ? t('AccountScreen.partlyRefunded')
+                          : t('AccountScreen.taken')}
+                    </td>
                     {canRefund && (
                       <td>
                         <div className="row-actions">
@@ -129,7 +138,7 @@ export function AccountScreen({ patientId }: { patientId: string }) {
                               title={payment.reverseBlocked ?? undefined}
                               onClick={() => setCorrecting({ paymentId: payment.id, kind: 'reverse' })}
                             >
-                              Reverse
+                              {t('AccountScreen.reverse')}
                             </button>
                           )}
                           {!payment.reversed && payment.refundableMinor > 0 && (
@@ -137,11 +146,13 @@ export function AccountScreen({ patientId }: { patientId: string }) {
                               type="button"
                               onClick={() => setCorrecting({ paymentId: payment.id, kind: 'refund' })}
                             >
-                              Refund
+                              {t('AccountScreen.refund')}
                             </button>
                           )}
                           {payment.reverseBlocked && !payment.reversed && (
-                            <span className="sub">Cannot reverse: {payment.reverseBlocked}</span>
+                            <span className="sub">
+                              {t('AccountScreen.cannotReverse', { reverseBlocked: payment.reverseBlocked })}
+                            </span>
                           )}
                         </div>
                       </td>
@@ -170,7 +181,7 @@ export function AccountScreen({ patientId }: { patientId: string }) {
               {view.payments.length === 0 && (
                 <tr>
                   <td colSpan={6} className="muted">
-                    No payments.
+                    {t('AccountScreen.noPayments')}
                   </td>
                 </tr>
               )}
@@ -180,14 +191,21 @@ export function AccountScreen({ patientId }: { patientId: string }) {
         <aside>
           {view.claims.length > 0 && (
             <section className="card billing-card" aria-labelledby="account-claims-title">
-              <h2 id="account-claims-title">Claims</h2>
+              <h2 id="account-claims-title">{t('AccountScreen.claims')}</h2>
               <ul className="plain">
                 {view.claims.map((claim) => (
                   <li key={claim.id}>
-                    <a href={billingHref.claim(claim.id)}>
-                      {claim.payer} · {claim.invoiceNumber} · {CLAIM_STATUS_LABELS[claim.status]}
-                    </a>{' '}
-                    {formatMoney(claim.outstandingMinor, money)} outstanding
+                    <Trans
+                      t={t}
+                      i18nKey="AccountScreen.outstanding"
+                      values={{
+                        payer: claim.payer,
+                        invoiceNumber: claim.invoiceNumber,
+                        claimStatus: claimStatusLabel(claim.status),
+                        outstandingMinor: formatMoney(claim.outstandingMinor, money),
+                      }}
+                      components={{ a: <a href={billingHref.claim(claim.id)} /> }}
+                    />
                   </li>
                 ))}
               </ul>
@@ -195,19 +213,19 @@ export function AccountScreen({ patientId }: { patientId: string }) {
           )}
           {canTake && setup && (
             <section className="card billing-card" aria-labelledby="take-title">
-              <h2 id="take-title">Take a payment</h2>
+              <h2 id="take-title">{t('AccountScreen.takeAPayment')}</h2>
               <PaymentForm
                 patientId={patientId}
                 money={money}
                 methods={setup.methods}
                 suggestedMinor={Math.max(0, summary.balanceMinor)}
-                title="Take payment"
+                title={t('AccountScreen.takePayment')}
                 onTaken={load}
               />
             </section>
           )}
           <section className="card billing-card" aria-labelledby="statement-title">
-            <h2 id="statement-title">Statement</h2>
+            <h2 id="statement-title">{t('AccountScreen.statement')}</h2>
             <StatementForm patientId={patientId} today={todayIn(zone, Date.now())} />
           </section>
         </aside>

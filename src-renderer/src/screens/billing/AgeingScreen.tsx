@@ -14,9 +14,11 @@ import { readAmount } from './money-field';
 import { savePdf } from './pdf';
 import { billingHref } from './route';
 import { useCalendarDate } from '../../format/calendar-date';
+import { useTranslation } from '../../i18n';
 
 /** `#/billing/ageing`: what patients and payers owe by age, and a batch of statements for everyone owing more than an amount. */
 export function AgeingScreen() {
+  const { t } = useTranslation('billing');
   const showDate = useCalendarDate();
   const [ageing, setAgeing] = useState<ArAgeing | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -29,14 +31,14 @@ export function AgeingScreen() {
 
   return (
     <section className="ageing" aria-labelledby="ageing-title">
-      <h1 id="ageing-title">A/R ageing</h1>
+      <h1 id="ageing-title">{t('AgeingScreen.aRAgeing')}</h1>
       <BillingLinks current="ageing" />
       <FormMessage error={error} />
       {ageing && (
         <>
-          <p className="lead">As of {showDate(ageing.asOf)}: days since each open invoice was issued.</p>
+          <p className="lead">{t('AgeingScreen.asOfDaysSinceEach', { asOf: showDate(ageing.asOf) })}</p>
           <AgeingTable
-            label="By patient"
+            label={t('AgeingScreen.byPatient')}
             money={ageing.money}
             rows={ageing.byPatient.rows.map((row) => ({
               key: row.patientId,
@@ -52,7 +54,7 @@ export function AgeingScreen() {
             total={ageing.byPatient.totalMinor}
           />
           <AgeingTable
-            label="By payer"
+            label={t('AgeingScreen.byPayer')}
             money={ageing.money}
             rows={ageing.byPayer.rows.map((row) => ({
               key: row.payer,
@@ -84,6 +86,7 @@ function AgeingTable(props: {
   totals: AgeingAmounts;
   total: number;
 }) {
+  const { t } = useTranslation('billing');
   const { money } = props;
   return (
     <table className="ledger" aria-label={props.label}>
@@ -93,11 +96,11 @@ function AgeingTable(props: {
           <th scope="col">{props.label}</th>
           {AGEING_BUCKETS.map((bucket) => (
             <th key={bucket} scope="col" className="num">
-              {bucket} days
+              {t('AgeingScreen.days', { bucket })}
             </th>
           ))}
           <th scope="col" className="num">
-            Total
+            {t('AgeingScreen.total')}
           </th>
         </tr>
       </thead>
@@ -114,7 +117,7 @@ function AgeingTable(props: {
           </tr>
         ))}
         <tr>
-          <th scope="row">All</th>
+          <th scope="row">{t('AgeingScreen.all')}</th>
           {AGEING_BUCKETS.map((bucket) => (
             <td key={bucket} className="num">
               {formatMoney(props.totals[bucket], money)}
@@ -128,6 +131,7 @@ function AgeingTable(props: {
 }
 
 function StatementBatch({ money }: { money: MoneyFormat }) {
+  const { t } = useTranslation('billing');
   const zone = useClinicSettings((state) => state.settings?.timeZone) ?? 'UTC';
   const today = todayIn(zone, Date.now());
   const [minimum, setMinimum] = useState('0.01');
@@ -146,32 +150,42 @@ function StatementBatch({ money }: { money: MoneyFormat }) {
     if (!result.ok) return show(result.error, ['minBalanceMinor', 'from', 'to']);
     if (result.value.patients.length > 0) savePdf(result.value.pdf);
     setDone(
-      `${result.value.patients.length} ${result.value.patients.length === 1 ? 'statement' : 'statements'}${result.value.more ? ' (the largest 200; more owe)' : ''} saved.`,
+      `${result.value.patients.length} ${result.value.patients.length === 1 ? 'statement' : 'statements'}${result.value.more ? t('AgeingScreen.theLargest200MoreOwe') : ''} saved.`,
     );
   }
 
   return (
     <form
       className="card billing-card"
-      aria-label="Statement batch"
+      aria-label={t('AgeingScreen.statementBatch')}
       onSubmit={(event) => void submit(event)}
       noValidate
     >
-      <h2>Statements for everyone owing</h2>
+      <h2>{t('AgeingScreen.statementsForEveryoneOwing')}</h2>
       <div className="billing-fields">
         <Field
-          label={`Owing at least (${money.currency})`}
+          label={t('AgeingScreen.owingAtLeast', { currency: money.currency })}
           inputMode="decimal"
           value={minimum}
           onChange={(event) => setMinimum(event.target.value)}
           error={errors.fields.minBalanceMinor}
         />
-        <DateField label="From" value={from} onChange={(value) => setFrom(value)} error={errors.fields.from} />
-        <DateField label="To" value={to} onChange={(value) => setTo(value)} error={errors.fields.to} />
+        <DateField
+          label={t('AgeingScreen.from')}
+          value={from}
+          onChange={(value) => setFrom(value)}
+          error={errors.fields.from}
+        />
+        <DateField
+          label={t('AgeingScreen.to')}
+          value={to}
+          onChange={(value) => setTo(value)}
+          error={errors.fields.to}
+        />
       </div>
       <FormMessage error={errors.form} success={done} />
       <button type="submit" className="primary">
-        Save statements (PDF)
+        {t('AgeingScreen.saveStatementsPdf')}
       </button>
     </form>
   );

@@ -10,11 +10,13 @@ import { AgeingScreen } from './AgeingScreen';
 import { ClaimScreen } from './ClaimScreen';
 import { ClaimsScreen } from './ClaimsScreen';
 import './billing.css';
+import { useTranslation } from '../../i18n';
 
 const ID = /^[0-9a-f-]{36}$/;
 
 /** `#/billing` the drawer; `/journal` the payments journal; `/ageing` A/R ageing and statement batches; `/setup` billing set-up; `/claims` and `/claims/<id>` claims; `/checkout/<visitId>` check-out; `/account/<patientId>` a patient's account. */
 export function BillingScreen() {
+  const { t } = useTranslation('billing');
   const detail = useHashDetail();
   const canWrite = useSession((state) => state.can('billing:write'));
   const canManage = useSession((state) => state.can('settings:manage'));
@@ -23,7 +25,7 @@ export function BillingScreen() {
   if (first === 'checkout' && ID.test(second))
     return canWrite ? <CheckOutScreen key={second} visitId={second} /> : <Refusal area="check-out" />;
   if (first === 'account' && ID.test(second)) return <AccountScreen key={second} patientId={second} />;
-  if (first === 'setup') return canManage ? <BillingSetupScreen /> : <Refusal area="billing set-up" />;
+  if (first === 'setup') return canManage ? <BillingSetupScreen /> : <Refusal area={t('BillingScreen.billingSetUp')} />;
   if (first === 'journal') return <JournalScreen />;
   if (first === 'ageing') return <AgeingScreen />;
   if (first === 'claims' && !canClaims) return <Refusal area="claims" />;

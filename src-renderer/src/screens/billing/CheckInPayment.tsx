@@ -5,6 +5,7 @@ import { useSession } from '../../stores/session';
 import { PaymentForm } from './PaymentForm';
 import { billingHref } from './route';
 import { useBillingSetup } from './useBillingSetup';
+import { useTranslation } from '../../i18n';
 
 interface CheckInPaymentProps {
   patientId: string;
@@ -24,6 +25,7 @@ export function CheckInPayment({ patientId, visitId, account }: CheckInPaymentPr
 }
 
 function AccountLine({ patientId, visitId, account }: CheckInPaymentProps & { account: ReviewAccount }) {
+  const { t } = useTranslation('billing');
   const canTake = useSession((state) => state.can('billing:write'));
   const { setup, error } = useBillingSetup();
   const [open, setOpen] = useState(false);
@@ -33,15 +35,17 @@ function AccountLine({ patientId, visitId, account }: CheckInPaymentProps & { ac
       <p>
         {account.owingMinor > 0 && money ? (
           <strong>
-            Owes {formatMoney(account.owingMinor, money)}
-            {account.owingSince ? ` since ${account.owingSince}` : ''}
+            {t('CheckInPayment.owes', {
+              owingMinor: formatMoney(account.owingMinor, money),
+              value: account.owingSince ? t('CheckInPayment.since', { owingSince: account.owingSince }) : '',
+            })}
           </strong>
         ) : account.creditMinor > 0 && money ? (
-          `Credit on account: ${formatMoney(account.creditMinor, money)}.`
+          t('CheckInPayment.creditOnAccount', { creditMinor: formatMoney(account.creditMinor, money) })
         ) : (
-          'Nothing owed.'
+          t('CheckInPayment.nothingOwed')
         )}{' '}
-        <a href={billingHref.account(patientId)}>Account</a>
+        <a href={billingHref.account(patientId)}>{t('CheckInPayment.account')}</a>
       </p>
       {error && (
         <p role="alert" className="form-error">
@@ -50,7 +54,7 @@ function AccountLine({ patientId, visitId, account }: CheckInPaymentProps & { ac
       )}
       {canTake && setup && !open && (
         <button type="button" onClick={() => setOpen(true)}>
-          Take payment
+          {t('CheckInPayment.takePayment')}
         </button>
       )}
       {canTake && setup && open && (
@@ -60,7 +64,7 @@ function AccountLine({ patientId, visitId, account }: CheckInPaymentProps & { ac
           methods={setup.methods}
           suggestedMinor={0}
           {...(visitId && { visitId })}
-          title="Take copay"
+          title={t('CheckInPayment.takeCopay')}
           onTaken={() => undefined}
         />
       )}

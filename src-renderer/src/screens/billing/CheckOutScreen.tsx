@@ -12,12 +12,14 @@ import { PayerPicker } from './PayerPicker';
 import { PaymentForm } from './PaymentForm';
 import { billingHref } from './route';
 import { useCalendarDate } from '../../format/calendar-date';
+import { Trans, useTranslation } from '../../i18n';
 
 /**
  * `#/billing/checkout/<visitId>`: the visit's invoice (built from its appointment type's services on
  * the first visit here), edited and issued; the rest taken; the receipt saved; the visit done.
  */
 export function CheckOutScreen({ visitId }: { visitId: string }) {
+  const { t } = useTranslation('billing');
   const showDate = useCalendarDate();
   const [view, setView] = useState<CheckOutView | null>(null);
   const [loadError, setLoadError] = useState<ApiErrorData | null>(null);
@@ -51,7 +53,7 @@ export function CheckOutScreen({ visitId }: { visitId: string }) {
   }
 
   if (loadError) return <ErrorMessage error={loadError} area="check-out" />;
-  if (!view) return <p>Building the visit’s invoice…</p>;
+  if (!view) return <p>{t('CheckOutScreen.buildingTheVisitSInvoice')}</p>;
   const { invoice, account, money } = view;
   const done = view.visit.status === 'checked_out';
   const replaceInvoice = (next: InvoiceView) => {
@@ -65,19 +67,25 @@ export function CheckOutScreen({ visitId }: { visitId: string }) {
     <section className="checkout" aria-labelledby="checkout-title" onKeyDown={onKeyDown}>
       <div className="section-head">
         <div>
-          <h1 id="checkout-title">Check out {invoice.patientName}</h1>
+          <h1 id="checkout-title">{t('CheckOutScreen.checkOut', { patientName: invoice.patientName })}</h1>
           <p className="lead">
-            MRN {invoice.mrn} · {view.visit.typeName ?? 'Visit'} with {view.visit.providerName ?? 'no provider'} ·{' '}
-            {showDate(view.visit.localDate)}
+            {t('CheckOutScreen.mrnWith', {
+              mrn: invoice.mrn,
+              typeName: view.visit.typeName ?? t('CheckOutScreen.visit'),
+              providerName: view.visit.providerName ?? t('CheckOutScreen.noProvider'),
+              localDate: showDate(view.visit.localDate),
+            })}
           </p>
         </div>
-        <a href={billingHref.account(invoice.patientId)}>Patient account</a>
+        <a href={billingHref.account(invoice.patientId)}>{t('CheckOutScreen.patientAccount')}</a>
       </div>
       <div className="checkout-columns">
         <section className="card billing-card" aria-labelledby="invoice-title">
           <h2 id="invoice-title">
-            {invoice.status === 'issued' ? `Invoice ${invoice.number ?? ''}` : 'Invoice (draft)'}
-            {invoice.payer && <span className="sub">Payer: {invoice.payer}</span>}
+            {invoice.status === 'issued'
+              ? t('CheckOutScreen.invoice', { invoiceNumber: invoice.number ?? '' })
+              : t('CheckOutScreen.invoiceDraft')}
+            {invoice.payer && <span className="sub">{t('CheckOutScreen.payer', { payer: invoice.payer })}</span>}
           </h2>
           {invoice.status === 'draft' && <PayerPicker view={view} onChanged={replaceInvoice} />}
           {invoice.status === 'draft' ? (
@@ -93,20 +101,20 @@ export function CheckOutScreen({ visitId }: { visitId: string }) {
             <IssuedInvoice invoice={invoice} money={money} />
           )}
         </section>
-        <aside className="card billing-card" aria-label="Payment">
-          <h2>Account</h2>
-          <dl className="invoice-totals" aria-label="Account">
+        <aside className="card billing-card" aria-label={t('CheckOutScreen.payment')}>
+          <h2>{t('CheckOutScreen.account')}</h2>
+          <dl className="invoice-totals" aria-label={t('CheckOutScreen.account')}>
             <div>
-              <dt>Balance</dt>
+              <dt>{t('CheckOutScreen.balance')}</dt>
               <dd>{formatMoney(account.balanceMinor, money)}</dd>
             </div>
             <div>
-              <dt>Credit on account</dt>
+              <dt>{t('CheckOutScreen.creditOnAccount')}</dt>
               <dd>{formatMoney(account.creditMinor, money)}</dd>
             </div>
           </dl>
           {invoice.status === 'draft' && account.creditMinor > 0 && (
-            <p className="hint">The credit (a copay or deposit) pays this invoice when it is issued.</p>
+            <p className="hint">{t('CheckOutScreen.theCreditACopayOr')}</p>
           )}
           {invoice.status === 'issued' && (
             <PaymentForm
@@ -116,28 +124,30 @@ export function CheckOutScreen({ visitId }: { visitId: string }) {
               methods={view.methods}
               suggestedMinor={Math.max(0, account.balanceMinor)}
               visitId={visitId}
-              title="Take payment"
+              title={t('CheckOutScreen.takePayment')}
               onTaken={() => void load()}
               autoFocus
             />
           )}
-          {!view.drawer && <p className="hint">The drawer is not open: cash cannot be taken until it is.</p>}
-          <h2>Visit</h2>
+          {!view.drawer && <p className="hint">{t('CheckOutScreen.theDrawerIsNotOpen')}</p>}
+          <h2>{t('CheckOutScreen.visit')}</h2>
           {done ? (
             <p role="status" className="form-success">
-              Checked out.
+              {t('CheckOutScreen.checkedOut')}
             </p>
           ) : (
             <>
               {account.balanceMinor > 0 && invoice.status === 'issued' && (
-                <p className="hint">Still owing {formatMoney(account.balanceMinor, money)}: it stays on the account.</p>
+                <p className="hint">
+                  {t('CheckOutScreen.stillOwingItStaysOn', { balanceMinor: formatMoney(account.balanceMinor, money) })}
+                </p>
               )}
               <FormMessage error={finishError} />
               <button type="button" className="primary" disabled={busy} onClick={() => void finish()}>
-                Finish check-out
+                {t('CheckOutScreen.finishCheckOut')}
               </button>
               <p className="hint">
-                <kbd>Alt</kbd>+<kbd>F</kbd> finish: the visit is marked done and the flow board shows it.
+                <Trans t={t} i18nKey="CheckOutScreen.altFFinishTheVisit" components={{ kbd: <kbd />, kbd2: <kbd /> }} />
               </p>
             </>
           )}

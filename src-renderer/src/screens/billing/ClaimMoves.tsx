@@ -1,13 +1,16 @@
 import { useState, type SyntheticEvent } from 'react';
 import type { ClaimView } from '../../../../src-shared/billing/model';
-import { CLAIM_STATUS_LABELS, needsReason, type ClaimStatus } from '../../../../src-shared/billing/claim-status';
+import { needsReason, type ClaimStatus } from '../../../../src-shared/billing/claim-status';
 import { call } from '../../api';
 import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
 import { useFormErrors } from '../../hooks/useFormErrors';
+import { useTranslation } from '../../i18n';
+import { claimStatusLabel } from '../../i18n/labels';
 
 /** The moves main allows from here, one button each; a reason is asked where the move needs one. */
 export function ClaimMoves({ claim, onMoved }: { claim: ClaimView; onMoved: (claim: ClaimView) => void }) {
+  const { t } = useTranslation('billing');
   const [reason, setReason] = useState('');
   const [payerReference, setPayerReference] = useState(claim.payerReference ?? '');
   const { errors, show, clear } = useFormErrors({ reason, payerReference });
@@ -32,33 +35,35 @@ export function ClaimMoves({ claim, onMoved }: { claim: ClaimView; onMoved: (cla
   const reasonNeeded = claim.moves.some((target) => needsReason(claim.status, target));
   return (
     <form
-      aria-label="Move claim"
+      aria-label={t('ClaimMoves.moveClaim')}
       noValidate
       onSubmit={(event: SyntheticEvent) => event.preventDefault()}
       className="claim-moves"
     >
       <div className="billing-fields">
         <Field
-          label="Payer reference"
+          label={t('ClaimMoves.payerReference')}
           value={payerReference}
           onChange={(event) => setPayerReference(event.target.value)}
           error={errors.fields.payerReference}
           maxLength={60}
         />
         <Field
-          label="Reason"
+          label={t('ClaimMoves.reason')}
           value={reason}
           onChange={(event) => setReason(event.target.value)}
           error={errors.fields.reason}
           maxLength={500}
-          hint={reasonNeeded ? 'Needed to reject, deny, appeal or close unpaid' : 'Optional'}
+          hint={reasonNeeded ? t('ClaimMoves.neededToRejectDenyAppeal') : t('ClaimMoves.optional')}
         />
       </div>
       <FormMessage error={errors.form} />
       <div className="actions">
         {claim.moves.map((target) => (
           <button key={target} type="button" disabled={to !== null && to !== target} onClick={() => void move(target)}>
-            {target === 'draft' ? 'Back to draft (corrected)' : `Mark ${CLAIM_STATUS_LABELS[target].toLowerCase()}`}
+            {target === 'draft'
+              ? t('ClaimMoves.backToDraftCorrected')
+              : t('ClaimMoves.mark', { toLowerCase: claimStatusLabel(target).toLowerCase() })}
           </button>
         ))}
       </div>

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ClaimView } from '../../../../src-shared/billing/model';
 import type { ApiErrorData } from '../../../../src-shared/api/errors';
-import { CLAIM_STATUS_LABELS } from '../../../../src-shared/billing/claim-status';
+
 import { formatMoney } from '../../../../src-shared/billing/money';
 import { todayIn } from '../../../../src-shared/patients/dates';
 import { call } from '../../api';
@@ -13,9 +13,12 @@ import { savePdf } from './pdf';
 import { billingHref } from './route';
 import { useBillingSetup } from './useBillingSetup';
 import { useCalendarDate } from '../../format/calendar-date';
+import { useTranslation } from '../../i18n';
+import { claimStatusLabel } from '../../i18n/labels';
 
 /** `#/billing/claims/<id>`: one claim — its lines, its history, the moves open to it and the remittance. */
 export function ClaimScreen({ claimId }: { claimId: string }) {
+  const { t } = useTranslation('billing');
   const showDate = useCalendarDate();
   const [claim, setClaim] = useState<ClaimView | null>(null);
   const [error, setError] = useState<ApiErrorData | null>(null);
@@ -38,70 +41,77 @@ export function ClaimScreen({ claimId }: { claimId: string }) {
   }
 
   if (error) return <ErrorMessage error={error} area="claims" />;
-  if (!claim || !setup) return <p>Loading the claim…</p>;
+  if (!claim || !setup) return <p>{t('ClaimScreen.loadingTheClaim')}</p>;
   const money = setup.settings.money;
   return (
     <section className="claim" aria-labelledby="claim-title">
       <div className="section-head">
         <div>
           <h1 id="claim-title">
-            Claim to {claim.payer} · {CLAIM_STATUS_LABELS[claim.status]}
+            {t('ClaimScreen.claimTo', { payer: claim.payer, claimStatus: claimStatusLabel(claim.status) })}
           </h1>
           <p className="lead">
-            {claim.patientName} · member {claim.memberId} · invoice {claim.invoiceNumber} · {claim.sequence}
-            {claim.payerReference ? ` · payer reference ${claim.payerReference}` : ''}
+            {t('ClaimScreen.memberInvoice', {
+              patientName: claim.patientName,
+              memberId: claim.memberId,
+              invoiceNumber: claim.invoiceNumber,
+              sequence: claim.sequence,
+              value: claim.payerReference
+                ? t('ClaimScreen.payerReference', { payerReference: claim.payerReference })
+                : '',
+            })}
           </p>
         </div>
         <div className="actions">
-          <a href={billingHref.claims()}>Claims work list</a>
-          <a href={billingHref.account(claim.patientId)}>Patient account</a>
+          <a href={billingHref.claims()}>{t('ClaimScreen.claimsWorkList')}</a>
+          <a href={billingHref.account(claim.patientId)}>{t('ClaimScreen.patientAccount')}</a>
         </div>
       </div>
-      <dl className="invoice-totals" aria-label="Claim totals">
+      <dl className="invoice-totals" aria-label={t('ClaimScreen.claimTotals')}>
         <div>
-          <dt>Billed</dt>
+          <dt>{t('ClaimScreen.billed')}</dt>
           <dd>{formatMoney(claim.billedMinor, money)}</dd>
         </div>
         <div>
-          <dt>Paid</dt>
+          <dt>{t('ClaimScreen.paid')}</dt>
           <dd>{formatMoney(claim.paidMinor, money)}</dd>
         </div>
         <div>
-          <dt>Adjusted</dt>
+          <dt>{t('ClaimScreen.adjusted')}</dt>
           <dd>{formatMoney(claim.adjustedMinor, money)}</dd>
         </div>
         <div>
-          <dt>Moved to the patient</dt>
+          <dt>{t('ClaimScreen.movedToThePatient')}</dt>
           <dd>{formatMoney(claim.patientMinor, money)}</dd>
         </div>
         <div>
-          <dt>Outstanding</dt>
+          <dt>{t('ClaimScreen.outstanding')}</dt>
           <dd>{formatMoney(claim.outstandingMinor, money)}</dd>
         </div>
       </dl>
       <div className="checkout-columns">
         <div>
-          <table className="ledger" aria-label="Claim lines">
+          <table className="ledger" aria-label={t('ClaimScreen.claimLines')}>
             <thead>
               <tr>
-                <th scope="col">Line</th>
+                <th scope="col">{t('ClaimScreen.line')}</th>
                 <th scope="col" className="num">
-                  Billed
+                  {t('ClaimScreen.billed')}
                 </th>
                 <th scope="col" className="num">
-                  Allowed
+                  {t('ClaimScreen.allowed')}
                 </th>
                 <th scope="col" className="num">
-                  Paid
+                  {t('ClaimScreen.paid')}
                 </th>
                 <th scope="col" className="num">
-                  Adjusted
+                  {t('ClaimScreen.adjusted')}
                 </th>
                 <th scope="col" className="num">
-                  Patient
+                  {t('ClaimScreen.patient')}
                 </th>
                 <th scope="col" className="num">
-                  Outstanding
+                  {t('ClaimScreen.outstanding')}
                 </th>
               </tr>
             </thead>
@@ -130,19 +140,20 @@ export function ClaimScreen({ claimId }: { claimId: string }) {
             onPosted={setClaim}
           />
         </div>
-        <aside className="card billing-card" aria-label="Claim status">
-          <h2>History</h2>
-          <ol className="claim-events" aria-label="Claim history">
+        <aside className="card billing-card" aria-label={t('ClaimScreen.claimStatus')}>
+          <h2>{t('ClaimScreen.history')}</h2>
+          <ol className="claim-events" aria-label={t('ClaimScreen.claimHistory')}>
             {claim.events.map((event) => (
               <li key={`${event.at}-${event.toStatus}`}>
-                {CLAIM_STATUS_LABELS[event.toStatus]} on {showDate(event.onDate)} by {event.by ?? '—'}
+                {claimStatusLabel(event.toStatus)} {t('ClaimScreen.on')} {showDate(event.onDate)} {t('ClaimScreen.by')}{' '}
+                {event.by ?? '—'}
                 {event.reason && <span className="sub">{event.reason}</span>}
               </li>
             ))}
           </ol>
           <ClaimMoves claim={claim} onMoved={setClaim} />
           <button type="button" onClick={() => void pdf()}>
-            Save claim (PDF)
+            {t('ClaimScreen.saveClaimPdf')}
           </button>
         </aside>
       </div>

@@ -1,15 +1,18 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ClaimWorkList } from '../../../../src-shared/billing/model';
-import { CLAIM_STATUSES, CLAIM_STATUS_LABELS, type ClaimStatus } from '../../../../src-shared/billing/claim-status';
+import { CLAIM_STATUSES, type ClaimStatus } from '../../../../src-shared/billing/claim-status';
 import { formatMoney } from '../../../../src-shared/billing/money';
 import { call } from '../../api';
 import { FormMessage } from '../../components/FormMessage';
 import { BillingLinks } from './BillingLinks';
 import { billingHref } from './route';
 import { useBillingSetup } from './useBillingSetup';
+import { useTranslation } from '../../i18n';
+import { claimStatusLabel } from '../../i18n/labels';
 
 /** `#/billing/claims`: claims by status, oldest first, with a count per status. */
 export function ClaimsScreen() {
+  const { t } = useTranslation('billing');
   const [status, setStatus] = useState<ClaimStatus | null>(null);
   const [list, setList] = useState<ClaimWorkList | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -28,38 +31,38 @@ export function ClaimsScreen() {
   const money = setup?.settings.money;
   return (
     <section className="claims" aria-labelledby="claims-title">
-      <h1 id="claims-title">Claims</h1>
+      <h1 id="claims-title">{t('ClaimsScreen.claims')}</h1>
       <BillingLinks current="claims" />
-      <div className="row-actions" role="group" aria-label="Claims by status">
+      <div className="row-actions" role="group" aria-label={t('ClaimsScreen.claimsByStatus')}>
         <button type="button" aria-pressed={status === null} onClick={() => setStatus(null)}>
-          All
+          {t('ClaimsScreen.all')}
         </button>
         {CLAIM_STATUSES.map((value) => (
           <button key={value} type="button" aria-pressed={status === value} onClick={() => setStatus(value)}>
-            {CLAIM_STATUS_LABELS[value]} ({list?.counts[value] ?? 0})
+            {claimStatusLabel(value)} ({list?.counts[value] ?? 0})
           </button>
         ))}
       </div>
       <FormMessage error={error} />
       {list && money && (
-        <table className="ledger" aria-label="Claims work list">
+        <table className="ledger" aria-label={t('ClaimsScreen.claimsWorkList')}>
           <thead>
             <tr>
-              <th scope="col">Patient</th>
-              <th scope="col">Payer</th>
-              <th scope="col">Invoice</th>
-              <th scope="col">Status</th>
+              <th scope="col">{t('ClaimsScreen.patient')}</th>
+              <th scope="col">{t('ClaimsScreen.payer')}</th>
+              <th scope="col">{t('ClaimsScreen.invoice')}</th>
+              <th scope="col">{t('ClaimsScreen.status')}</th>
               <th scope="col" className="num">
-                Age (days)
+                {t('ClaimsScreen.ageDays')}
               </th>
               <th scope="col" className="num">
-                Billed
+                {t('ClaimsScreen.billed')}
               </th>
               <th scope="col" className="num">
-                Paid
+                {t('ClaimsScreen.paid')}
               </th>
               <th scope="col" className="num">
-                Outstanding
+                {t('ClaimsScreen.outstanding')}
               </th>
             </tr>
           </thead>
@@ -73,7 +76,7 @@ export function ClaimsScreen() {
                   {claim.payer} <span className="sub">{claim.sequence}</span>
                 </td>
                 <td>{claim.invoiceNumber}</td>
-                <td>{CLAIM_STATUS_LABELS[claim.status]}</td>
+                <td>{claimStatusLabel(claim.status)}</td>
                 <td className="num">{claim.ageDays}</td>
                 <td className="num">{formatMoney(claim.billedMinor, money)}</td>
                 <td className="num">{formatMoney(claim.paidMinor, money)}</td>
@@ -83,7 +86,7 @@ export function ClaimsScreen() {
             {list.rows.length === 0 && (
               <tr>
                 <td colSpan={8} className="muted">
-                  No claims{status ? ` ${CLAIM_STATUS_LABELS[status].toLowerCase()}` : ''}.
+                  {t('ClaimsScreen.noClaims', { value: status ? ` ${claimStatusLabel(status).toLowerCase()}` : '' })}
                 </td>
               </tr>
             )}

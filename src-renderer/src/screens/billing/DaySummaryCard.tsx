@@ -6,9 +6,11 @@ import { DateField } from '../../components/DateField';
 import { FormMessage } from '../../components/FormMessage';
 import { useFormErrors } from '../../hooks/useFormErrors';
 import { MethodTotalsTable } from './MethodTotalsTable';
+import { useTranslation } from '../../i18n';
 
 /** A date's takings across every desk: drawers, still open, over/short, and by method. */
 export function DaySummaryCard({ today, money }: { today: string; money: MoneyFormat }) {
+  const { t } = useTranslation('billing');
   const [date, setDate] = useState(today);
   const [summary, setSummary] = useState<DaySummary | null>(null);
   const { errors, show, clear } = useFormErrors({ date });
@@ -23,28 +25,38 @@ export function DaySummaryCard({ today, money }: { today: string; money: MoneyFo
 
   return (
     <section className="card billing-card wide-card" aria-labelledby="day-title">
-      <h2 id="day-title">The day across desks</h2>
-      <form className="billing-fields" aria-label="Day summary" onSubmit={(event) => void submit(event)} noValidate>
-        <DateField label="Date" value={date} onChange={(value) => setDate(value)} error={errors.fields.date} />
+      <h2 id="day-title">{t('DaySummaryCard.theDayAcrossDesks')}</h2>
+      <form
+        className="billing-fields"
+        aria-label={t('DaySummaryCard.daySummary')}
+        onSubmit={(event) => void submit(event)}
+        noValidate
+      >
+        <DateField
+          label={t('DaySummaryCard.date')}
+          value={date}
+          onChange={(value) => setDate(value)}
+          error={errors.fields.date}
+        />
         <div className="field">
-          <button type="submit">Show the day</button>
+          <button type="submit">{t('DaySummaryCard.showTheDay')}</button>
         </div>
       </form>
       <FormMessage error={errors.form} />
       {summary && (
         <>
-          <table className="ledger" aria-label="Desks">
+          <table className="ledger" aria-label={t('DaySummaryCard.desks')}>
             <thead>
               <tr>
-                <th scope="col">Desk</th>
+                <th scope="col">{t('DaySummaryCard.desk')}</th>
                 <th scope="col" className="num">
-                  Drawers
+                  {t('DaySummaryCard.drawers')}
                 </th>
                 <th scope="col" className="num">
-                  Still open
+                  {t('DaySummaryCard.stillOpen')}
                 </th>
                 <th scope="col" className="num">
-                  Over/short
+                  {t('DaySummaryCard.overShort')}
                 </th>
               </tr>
             </thead>
@@ -59,8 +71,8 @@ export function DaySummaryCard({ today, money }: { today: string; money: MoneyFo
               ))}
             </tbody>
           </table>
-          <MethodTotalsTable rows={summary.byMethod} money={money} label="The day by method" />
-          <p>Net {formatMoney(summary.netMinor, money)}.</p>
+          <MethodTotalsTable rows={summary.byMethod} money={money} label={t('DaySummaryCard.theDayByMethod')} />
+          <p>{t('DaySummaryCard.net', { netMinor: formatMoney(summary.netMinor, money) })}</p>
         </>
       )}
     </section>

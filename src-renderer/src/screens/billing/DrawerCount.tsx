@@ -7,12 +7,14 @@ import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
 import { useFormErrors } from '../../hooks/useFormErrors';
 import { readAmount } from './money-field';
+import { useTranslation } from '../../i18n';
 
 /**
  * Counting the open drawer note by note (or as one total for a currency without a table), the
  * difference from what is expected worked out as typed; a difference needs a reason to close.
  */
 export function DrawerCount({ state, onClosed }: { state: DrawerState; onClosed: (report: ZReport) => void }) {
+  const { t } = useTranslation('billing');
   const { drawer, money, denominations } = state;
   const [counts, setCounts] = useState<Record<number, string>>({});
   const [total, setTotal] = useState('');
@@ -38,7 +40,7 @@ export function DrawerCount({ state, onClosed }: { state: DrawerState; onClosed:
   async function submit(event: SyntheticEvent) {
     event.preventDefault();
     clear();
-    if (badCount !== undefined) return setField(`count-${badCount}`, 'must be a whole number of notes or coins');
+    if (badCount !== undefined) return setField(`count-${badCount}`, t('DrawerCount.mustBeAWholeNumber'));
     if (denominations.length === 0 && typedTotal.problem) return setField('countedMinor', typedTotal.problem);
     if (!drawer) return;
     setBusy(true);
@@ -53,10 +55,10 @@ export function DrawerCount({ state, onClosed }: { state: DrawerState; onClosed:
   }
 
   return (
-    <form aria-label="Count and close" onSubmit={(event) => void submit(event)} noValidate>
+    <form aria-label={t('DrawerCount.countAndClose')} onSubmit={(event) => void submit(event)} noValidate>
       {denominations.length > 0 ? (
         <fieldset className="denominations">
-          <legend>Cash in the drawer, by note and coin</legend>
+          <legend>{t('DrawerCount.cashInTheDrawerBy')}</legend>
           {denominations.map((denomination) => (
             <Field
               key={denomination}
@@ -70,40 +72,44 @@ export function DrawerCount({ state, onClosed }: { state: DrawerState; onClosed:
         </fieldset>
       ) : (
         <Field
-          label={`Cash counted (${money.currency})`}
+          label={t('DrawerCount.cashCounted', { currency: money.currency })}
           inputMode="decimal"
           value={total}
           onChange={(event) => setTotal(event.target.value)}
           error={errors.fields.countedMinor}
         />
       )}
-      <dl className="invoice-totals" aria-label="Count so far">
+      <dl className="invoice-totals" aria-label={t('DrawerCount.countSoFar')}>
         <div>
-          <dt>Expected</dt>
+          <dt>{t('DrawerCount.expected')}</dt>
           <dd>{formatMoney(drawer.expectedCashMinor, money)}</dd>
         </div>
         <div>
-          <dt>Counted</dt>
+          <dt>{t('DrawerCount.counted')}</dt>
           <dd>{formatMoney(counted, money)}</dd>
         </div>
         <div>
-          <dt>{difference < 0 ? 'Short' : difference > 0 ? 'Over' : 'Difference'}</dt>
+          <dt>
+            {difference < 0
+              ? t('DrawerCount.short')
+              : difference > 0
+                ? t('DrawerCount.over')
+                : t('DrawerCount.difference')}
+          </dt>
           <dd>{formatMoney(difference, money)}</dd>
         </div>
       </dl>
       <Field
-        label="Reason for the difference"
+        label={t('DrawerCount.reasonForTheDifference')}
         value={reason}
         onChange={(event) => setReason(event.target.value)}
         error={errors.fields.overShortReason}
         maxLength={300}
-        hint={
-          difference === 0 ? 'Only needed when the count differs' : 'Required: the count differs from what is expected'
-        }
+        hint={difference === 0 ? t('DrawerCount.onlyNeededWhenTheCount') : t('DrawerCount.requiredTheCountDiffersFrom')}
       />
       <FormMessage error={errors.form} />
       <button type="submit" className="primary" disabled={busy}>
-        Close drawer
+        {t('DrawerCount.closeDrawer')}
       </button>
     </form>
   );

@@ -17,9 +17,11 @@ import { MethodTotalsTable } from './MethodTotalsTable';
 import { amountText, readAmount } from './money-field';
 import { ZReportView } from './ZReportView';
 import { useCalendarDate } from '../../format/calendar-date';
+import { Trans, useTranslation } from '../../i18n';
 
 /** `#/billing`: this desk's cash drawer — open with a float, takings so far, count and close, the Z-report. */
 export function DrawerScreen() {
+  const { t } = useTranslation('billing');
   const showDate = useCalendarDate();
   const drawerRead = useProcedure(
     'drawers.current',
@@ -38,19 +40,25 @@ export function DrawerScreen() {
     if (result.ok) setReport(result.value);
   }
 
-  if (error) return <ErrorMessage error={error} area="the drawer" />;
-  if (!state) return <p>Loading the drawer…</p>;
+  if (error) return <ErrorMessage error={error} area={t('DrawerScreen.theDrawer')} />;
+  if (!state) return <p>{t('DrawerScreen.loadingTheDrawer')}</p>;
   const { drawer, money } = state;
   return (
     <section className="drawer" aria-labelledby="drawer-title">
       <div className="section-head">
         <div>
-          <h1 id="drawer-title">Billing: this desk’s drawer</h1>
+          <h1 id="drawer-title">{t('DrawerScreen.billingThisDeskSDrawer')}</h1>
           <p className="lead">
-            {state.desk.name} · invoices numbered {state.desk.nextNumber} next ·{' '}
-            {drawer
-              ? `open since ${showDate(drawer.businessDate)}, float ${formatMoney(drawer.floatMinor, money)}`
-              : 'closed'}
+            {t('DrawerScreen.invoicesNumberedNext', {
+              deskName: state.desk.name,
+              nextNumber: state.desk.nextNumber,
+              value: drawer
+                ? t('DrawerScreen.openSinceFloat', {
+                    businessDate: showDate(drawer.businessDate),
+                    floatMinor: formatMoney(drawer.floatMinor, money),
+                  })
+                : 'closed',
+            })}
           </p>
         </div>
       </div>
@@ -59,15 +67,20 @@ export function DrawerScreen() {
       {drawer && (
         <div className="checkout-columns">
           <section className="card billing-card wide-card" aria-labelledby="takings-title">
-            <h2 id="takings-title">Current takings</h2>
+            <h2 id="takings-title">{t('DrawerScreen.currentTakings')}</h2>
             <p>
-              Cash expected in the drawer: <strong>{formatMoney(drawer.expectedCashMinor, money)}</strong>
+              <Trans
+                t={t}
+                i18nKey="DrawerScreen.cashExpectedInTheDrawer"
+                values={{ expectedCashMinor: formatMoney(drawer.expectedCashMinor, money) }}
+                components={{ strong: <strong /> }}
+              />
             </p>
-            <MethodTotalsTable rows={drawer.byMethod} money={money} label="Takings by method" />
+            <MethodTotalsTable rows={drawer.byMethod} money={money} label={t('DrawerScreen.takingsByMethod')} />
           </section>
           {canClose && (
             <section className="card billing-card" aria-labelledby="count-title">
-              <h2 id="count-title">Count and close</h2>
+              <h2 id="count-title">{t('DrawerScreen.countAndClose')}</h2>
               <DrawerCount
                 state={state}
                 onClosed={(closed) => {
@@ -84,7 +97,7 @@ export function DrawerScreen() {
       ) : (
         state.lastClosed && (
           <button type="button" onClick={() => void showLast()}>
-            Show the last Z-report ({showDate(state.lastClosed.businessDate)})
+            {t('DrawerScreen.showTheLastZReport', { businessDate: showDate(state.lastClosed.businessDate) })}
           </button>
         )
       )}
@@ -94,6 +107,7 @@ export function DrawerScreen() {
 }
 
 function OpenDrawer({ state, onOpened }: { state: DrawerState; onOpened: (state: DrawerState) => void }) {
+  const { t } = useTranslation('billing');
   const [float, setFloat] = useState(amountText(10_000, state.money));
   const [busy, setBusy] = useState(false);
   const { errors, show, clear, setField } = useFormErrors({ floatMinor: float });
@@ -102,7 +116,7 @@ function OpenDrawer({ state, onOpened }: { state: DrawerState; onOpened: (state:
     event.preventDefault();
     clear();
     const typed = readAmount(float, state.money);
-    if (typed.problem) return setField('floatMinor', `Float ${typed.problem}`);
+    if (typed.problem) return setField('floatMinor', t('DrawerScreen.float', { problem: typed.problem }));
     setBusy(true);
     const result = await call('drawers.open', { floatMinor: typed.minor ?? 0 });
     setBusy(false);
@@ -111,19 +125,24 @@ function OpenDrawer({ state, onOpened }: { state: DrawerState; onOpened: (state:
   }
 
   return (
-    <form className="card" aria-label="Open drawer" onSubmit={(event) => void submit(event)} noValidate>
+    <form
+      className="card"
+      aria-label={t('DrawerScreen.openDrawer')}
+      onSubmit={(event) => void submit(event)}
+      noValidate
+    >
       <Field
-        label={`Float (${state.money.currency})`}
+        label={t('DrawerScreen.float2', { currency: state.money.currency })}
         inputMode="decimal"
         value={float}
         onChange={(event) => setFloat(event.target.value)}
         error={errors.fields.floatMinor}
-        hint="The cash put in the drawer to give change"
+        hint={t('DrawerScreen.theCashPutInThe')}
         autoFocus
       />
       <FormMessage error={errors.form} />
       <button type="submit" className="primary" disabled={busy}>
-        Open drawer
+        {t('DrawerScreen.openDrawer')}
       </button>
     </form>
   );

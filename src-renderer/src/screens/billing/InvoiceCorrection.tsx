@@ -1,17 +1,15 @@
 import { useState, type SyntheticEvent } from 'react';
 import type { InvoiceSummary } from '../../../../src-shared/billing/model';
 import { formatMoney, type MoneyFormat } from '../../../../src-shared/billing/money';
-import {
-  ADJUSTMENT_REASONS,
-  ADJUSTMENT_REASON_LABELS,
-  type AdjustmentReason,
-} from '../../../../src-shared/billing/reason-codes';
+import { ADJUSTMENT_REASONS, type AdjustmentReason } from '../../../../src-shared/billing/reason-codes';
 import { call } from '../../api';
 import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
 import { SelectField } from '../../components/SelectField';
 import { useFormErrors } from '../../hooks/useFormErrors';
 import { amountText, readAmount } from './money-field';
+import { useTranslation } from '../../i18n';
+import { adjustmentReasonLabel } from '../../i18n/labels';
 
 export type InvoiceFix = 'writeOff' | 'creditNote';
 
@@ -31,6 +29,7 @@ const isReason = (value: string): value is AdjustmentReason =>
  * code), or a credit note taking the whole invoice back (a reason); the invoice itself never changes.
  */
 export function InvoiceCorrection({ invoice, kind, money, onDone, onCancel }: InvoiceCorrectionProps) {
+  const { t } = useTranslation('billing');
   const [amount, setAmount] = useState(amountText(invoice.patientOpenMinor, money));
   const [reasonCode, setReasonCode] = useState<AdjustmentReason>('small_balance');
   const [text, setText] = useState('');
@@ -41,7 +40,7 @@ export function InvoiceCorrection({ invoice, kind, money, onDone, onCancel }: In
     note: text,
     reason: text,
   });
-  const title = kind === 'writeOff' ? 'Write off' : 'Issue credit note';
+  const title = kind === 'writeOff' ? t('InvoiceCorrection.writeOff') : t('InvoiceCorrection.issueCreditNote');
 
   async function submit(event: SyntheticEvent) {
     event.preventDefault();
@@ -51,10 +50,15 @@ export function InvoiceCorrection({ invoice, kind, money, onDone, onCancel }: In
       const result = await call('invoices.creditNote', { invoiceId: invoice.id, reason: text });
       setBusy(false);
       if (!result.ok) return show(result.error, ['reason']);
-      return onDone(`Credit note ${result.value.number ?? ''} issued for ${invoice.number ?? 'the invoice'}.`);
+      return onDone(
+        t('InvoiceCorrection.creditNoteIssuedFor', {
+          valueNumber: result.value.number ?? '',
+          invoiceNumber: invoice.number ?? t('InvoiceCorrection.theInvoice'),
+        }),
+      );
     }
     const typed = readAmount(amount, money);
-    if (typed.problem) return setField('amountMinor', `Amount ${typed.problem}`);
+    if (typed.problem) return setField('amountMinor', t('InvoiceCorrection.amount', { problem: typed.problem }));
     setBusy(true);
     const result = await call('accounts.adjust', {
       invoiceId: invoice.id,
@@ -64,7 +68,12 @@ export function InvoiceCorrection({ invoice, kind, money, onDone, onCancel }: In
     });
     setBusy(false);
     if (!result.ok) return show(result.error, ['amountMinor', 'reasonCode', 'note']);
-    onDone(`Wrote off ${formatMoney(typed.minor ?? 0, money)} on ${invoice.number ?? 'the invoice'}.`);
+    onDone(
+      t('InvoiceCorrection.wroteOffOn', {
+        typedMinor: formatMoney(typed.minor ?? 0, money),
+        invoiceNumber: invoice.number ?? t('InvoiceCorrection.theInvoice'),
+      }),
+    );
   }
 
   return (
@@ -73,28 +82,32 @@ export function InvoiceCorrection({ invoice, kind, money, onDone, onCancel }: In
         {kind === 'writeOff' && (
           <>
             <Field
-              label={`Write-off amount (${money.currency})`}
+              label={t('InvoiceCorrection.writeOffAmount', { currency: money.currency })}
               inputMode="decimal"
               value={amount}
               onChange={(event) => setAmount(event.target.value)}
               error={errors.fields.amountMinor}
             />
             <SelectField
-              label="Reason code"
+              label={t('InvoiceCorrection.reasonCode')}
               value={reasonCode}
-              options={ADJUSTMENT_REASONS.map((value) => ({ value, label: ADJUSTMENT_REASON_LABELS[value] }))}
+              options={ADJUSTMENT_REASONS.map((value) => ({ value, label: adjustmentReasonLabel(value) }))}
               onChange={(event) => isReason(event.target.value) && setReasonCode(event.target.value)}
               error={errors.fields.reasonCode}
             />
           </>
         )}
         <Field
-          label={kind === 'writeOff' ? 'Note' : 'Reason'}
+          label={kind === 'writeOff' ? t('InvoiceCorrection.note') : t('InvoiceCorrection.reason')}
           value={text}
           onChange={(event) => setText(event.target.value)}
           error={kind === 'writeOff' ? errors.fields.note : errors.fields.reason}
           maxLength={kind === 'writeOff' ? 300 : 500}
-          hint={kind === 'writeOff' ? 'Needed when the code is Other' : 'Required: printed on the credit note'}
+          hint={
+            kind === 'writeOff'
+              ? t('InvoiceCorrection.neededWhenTheCodeIs')
+              : t('InvoiceCorrection.requiredPrintedOnTheCredit')
+          }
           autoFocus
         />
       </div>
@@ -104,7 +117,7 @@ export function InvoiceCorrection({ invoice, kind, money, onDone, onCancel }: In
           {title}
         </button>
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t('InvoiceCorrection.cancel')}
         </button>
       </div>
     </form>

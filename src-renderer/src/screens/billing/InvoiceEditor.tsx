@@ -6,6 +6,7 @@ import { FormMessage } from '../../components/FormMessage';
 import { useFormErrors } from '../../hooks/useFormErrors';
 import { editedLine, lineForService, linesToSend, type EditedLine } from './invoice-lines';
 import { InvoiceTotals } from './InvoiceTotals';
+import { Trans, useTranslation } from '../../i18n';
 
 interface InvoiceEditorProps {
   invoice: InvoiceView;
@@ -38,6 +39,7 @@ function namedAsMain(lines: readonly EditedLine[]) {
  * and tax; Enter saves, "Issue invoice" saves and issues (after which it never changes).
  */
 export function InvoiceEditor({ invoice, services, taxes, money, onChanged }: InvoiceEditorProps) {
+  const { t } = useTranslation('billing');
   const [lines, setLines] = useState<EditedLine[]>(() => invoice.lines.map((line) => editedLine(line, money)));
   const [dirty, setDirty] = useState(false);
   const [adding, setAdding] = useState('');
@@ -56,7 +58,11 @@ export function InvoiceEditor({ invoice, services, taxes, money, onChanged }: In
     const typed = linesToSend(next, money);
     if (!typed.ok) {
       show(
-        { code: 'VALIDATION', message: 'Please correct the lines marked.', details: { fields: typed.problems } },
+        {
+          code: 'VALIDATION',
+          message: t('InvoiceEditor.pleaseCorrectTheLinesMarked'),
+          details: { fields: typed.problems },
+        },
         undefined,
         namedAsMain(next),
       );
@@ -101,7 +107,7 @@ export function InvoiceEditor({ invoice, services, taxes, money, onChanged }: In
     return (
       <td>
         <input
-          aria-label={`${label}, line ${index + 1}`}
+          aria-label={t('InvoiceEditor.line', { label, index: index + 1 })}
           value={line[field]}
           onChange={(event) => edit(index, field, event.target.value)}
           aria-invalid={error ? true : undefined}
@@ -120,7 +126,7 @@ export function InvoiceEditor({ invoice, services, taxes, money, onChanged }: In
 
   return (
     <form
-      aria-label="Invoice lines"
+      aria-label={t('InvoiceEditor.invoiceLines')}
       className="invoice-editor"
       noValidate
       onSubmit={(event: SyntheticEvent) => {
@@ -141,17 +147,17 @@ export function InvoiceEditor({ invoice, services, taxes, money, onChanged }: In
       <table className="invoice-lines">
         <thead>
           <tr>
-            <th scope="col">Service</th>
-            <th scope="col">Qty</th>
-            <th scope="col">Price</th>
-            <th scope="col">Discount</th>
-            <th scope="col">Discount reason</th>
-            <th scope="col">Tax</th>
+            <th scope="col">{t('InvoiceEditor.service')}</th>
+            <th scope="col">{t('InvoiceEditor.qty')}</th>
+            <th scope="col">{t('InvoiceEditor.price')}</th>
+            <th scope="col">{t('InvoiceEditor.discount')}</th>
+            <th scope="col">{t('InvoiceEditor.discountReason')}</th>
+            <th scope="col">{t('InvoiceEditor.tax')}</th>
             <th scope="col" className="num">
-              Line total
+              {t('InvoiceEditor.lineTotal')}
             </th>
             <th scope="col">
-              <span className="visually-hidden">Remove</span>
+              <span className="visually-hidden">{t('InvoiceEditor.remove')}</span>
             </th>
           </tr>
         </thead>
@@ -160,18 +166,18 @@ export function InvoiceEditor({ invoice, services, taxes, money, onChanged }: In
             const saved = invoice.lines.find((candidate) => candidate.id === line.id);
             return (
               <tr key={line.key}>
-                {cell(index, 'description', 'Description')}
-                {cell(index, 'quantity', 'Quantity', { inputMode: 'numeric' })}
-                {cell(index, 'price', 'Price', { inputMode: 'decimal' })}
-                {cell(index, 'discount', 'Discount', { inputMode: 'decimal' })}
-                {cell(index, 'discountReason', 'Discount reason')}
+                {cell(index, 'description', t('InvoiceEditor.description'))}
+                {cell(index, 'quantity', t('InvoiceEditor.quantity'), { inputMode: 'numeric' })}
+                {cell(index, 'price', t('InvoiceEditor.price'), { inputMode: 'decimal' })}
+                {cell(index, 'discount', t('InvoiceEditor.discount'), { inputMode: 'decimal' })}
+                {cell(index, 'discountReason', t('InvoiceEditor.discountReason'))}
                 <td>
                   <select
-                    aria-label={`Tax, line ${index + 1}`}
+                    aria-label={t('InvoiceEditor.taxLine', { index: index + 1 })}
                     value={line.taxId}
                     onChange={(event) => edit(index, 'taxId', event.target.value)}
                   >
-                    <option value="">No tax</option>
+                    <option value="">{t('InvoiceEditor.noTax')}</option>
                     {taxes
                       .filter((tax) => tax.active || tax.id === line.taxId)
                       .map((tax) => (
@@ -187,11 +193,11 @@ export function InvoiceEditor({ invoice, services, taxes, money, onChanged }: In
                   <button
                     type="button"
                     className="link-button"
-                    aria-label={`Remove line ${index + 1} (${line.description})`}
+                    aria-label={t('InvoiceEditor.removeLine', { index: index + 1, description: line.description })}
                     onClick={() => remove(index)}
                     disabled={busy}
                   >
-                    Remove
+                    {t('InvoiceEditor.remove')}
                   </button>
                 </td>
               </tr>
@@ -200,14 +206,14 @@ export function InvoiceEditor({ invoice, services, taxes, money, onChanged }: In
           {lines.length === 0 && (
             <tr>
               <td colSpan={8} className="muted">
-                No lines yet: add a service.
+                {t('InvoiceEditor.noLinesYetAddA')}
               </td>
             </tr>
           )}
         </tbody>
       </table>
       <div className="invoice-add">
-        <label htmlFor="add-service">Add service</label>
+        <label htmlFor="add-service">{t('InvoiceEditor.addService')}</label>
         <select
           id="add-service"
           ref={picker}
@@ -215,7 +221,7 @@ export function InvoiceEditor({ invoice, services, taxes, money, onChanged }: In
           value={adding}
           onChange={(event) => setAdding(event.target.value)}
         >
-          <option value="">Choose a service…</option>
+          <option value="">{t('InvoiceEditor.chooseAService')}</option>
           {activeServices.map((service) => (
             <option key={service.id} value={service.id}>
               {service.code} · {service.name} · {formatMoney(service.defaultPriceMinor, money)}
@@ -223,25 +229,29 @@ export function InvoiceEditor({ invoice, services, taxes, money, onChanged }: In
           ))}
         </select>
         <button type="button" onClick={addService} disabled={!adding || busy}>
-          Add line
+          {t('InvoiceEditor.addLine')}
         </button>
       </div>
       {dirty ? (
-        <p className="hint">Changes not saved yet: press Enter or “Save lines” to see the totals.</p>
+        <p className="hint">{t('InvoiceEditor.changesNotSavedYetPress')}</p>
       ) : (
         <InvoiceTotals invoice={invoice} money={money} />
       )}
       <FormMessage error={errors.form} />
       <div className="actions">
         <button type="submit" disabled={busy || !dirty}>
-          Save lines
+          {t('InvoiceEditor.saveLines')}
         </button>
         <button type="button" className="primary" disabled={busy || lines.length === 0} onClick={() => void send(true)}>
-          Issue invoice
+          {t('InvoiceEditor.issueInvoice')}
         </button>
       </div>
       <p className="hint">
-        <kbd>Alt</kbd>+<kbd>N</kbd> add a service · <kbd>Enter</kbd> save lines · <kbd>Alt</kbd>+<kbd>I</kbd> issue.
+        <Trans
+          t={t}
+          i18nKey="InvoiceEditor.altNAddAService"
+          components={{ kbd: <kbd />, kbd2: <kbd />, kbd3: <kbd />, kbd4: <kbd />, kbd5: <kbd /> }}
+        />
       </p>
     </form>
   );

@@ -1,18 +1,23 @@
 import type { InvoiceView } from '../../../../src-shared/billing/model';
 import { formatMoney, type MoneyFormat } from '../../../../src-shared/billing/money';
+import { useTranslation } from '../../i18n';
 
 /** Subtotal, tax, total, the insurer's part and the patient's, as main worked them out. */
 export function InvoiceTotals({ invoice, money }: { invoice: InvoiceView; money: MoneyFormat }) {
+  const { t } = useTranslation('billing');
   const rows: [string, number][] = [
-    ['Subtotal', invoice.subtotalMinor],
-    ['Tax', invoice.taxMinor],
-    ['Total', invoice.totalMinor],
+    [t('InvoiceTotals.subtotal'), invoice.subtotalMinor],
+    [t('InvoiceTotals.tax'), invoice.taxMinor],
+    [t('InvoiceTotals.total'), invoice.totalMinor],
   ];
   if (invoice.insurerMinor > 0)
-    rows.push(['Insurer pays', invoice.insurerMinor], ['Patient pays', invoice.patientMinor]);
-  if (invoice.status === 'issued') rows.push(['Patient still owes', invoice.patientOpenMinor]);
+    rows.push(
+      [t('InvoiceTotals.insurerPays'), invoice.insurerMinor],
+      [t('InvoiceTotals.patientPays'), invoice.patientMinor],
+    );
+  if (invoice.status === 'issued') rows.push([t('InvoiceTotals.patientStillOwes'), invoice.patientOpenMinor]);
   return (
-    <dl className="invoice-totals" aria-label="Invoice totals">
+    <dl className="invoice-totals" aria-label={t('InvoiceTotals.invoiceTotals')}>
       {rows.map(([label, minor]) => (
         <div key={label}>
           <dt>{label}</dt>

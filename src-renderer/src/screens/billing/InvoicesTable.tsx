@@ -7,9 +7,11 @@ import { InvoiceCorrection, type InvoiceFix } from './InvoiceCorrection';
 import { savePdf } from './pdf';
 import { billingHref } from './route';
 import { useCalendarDate } from '../../format/calendar-date';
+import { useTranslation } from '../../i18n';
 
 /** The account's invoices and credit notes, with their PDFs, a manager's write-off and credit note, and visits not yet billed. */
 export function InvoicesTable({ view, onChanged }: { view: AccountView; onChanged: (message: string) => void }) {
+  const { t } = useTranslation('billing');
   const showDate = useCalendarDate();
   const canAdjust = useSession((state) => state.can('billing:adjust'));
   const canWrite = useSession((state) => state.can('billing:write'));
@@ -23,29 +25,32 @@ export function InvoicesTable({ view, onChanged }: { view: AccountView; onChange
 
   return (
     <>
-      <table className="ledger" aria-label="Invoices">
+      <table className="ledger" aria-label={t('InvoicesTable.invoices')}>
         <thead>
           <tr>
-            <th scope="col">Invoice</th>
-            <th scope="col">Issued</th>
+            <th scope="col">{t('InvoicesTable.invoice')}</th>
+            <th scope="col">{t('InvoicesTable.issued')}</th>
             <th scope="col" className="num">
-              Total
+              {t('InvoicesTable.total')}
             </th>
             <th scope="col" className="num">
-              Patient owes
+              {t('InvoicesTable.patientOwes')}
             </th>
-            <th scope="col">Actions</th>
+            <th scope="col">{t('InvoicesTable.actions')}</th>
           </tr>
         </thead>
         <tbody>
           {view.invoices.map((invoice) => {
-            const name = invoice.number ?? 'Draft';
+            const name = invoice.number ?? t('InvoicesTable.draft');
             const open = fixing?.invoiceId === invoice.id ? fixing.kind : null;
             const issuedInvoice = invoice.status === 'issued' && invoice.kind === 'invoice';
             return [
-              <tr key={invoice.id} aria-label={`${invoice.kind === 'credit_note' ? 'Credit note' : 'Invoice'} ${name}`}>
+              <tr
+                key={invoice.id}
+                aria-label={`${invoice.kind === 'credit_note' ? t('InvoicesTable.creditNote') : t('InvoicesTable.invoice')} ${name}`}
+              >
                 <td>
-                  {invoice.kind === 'credit_note' ? 'Credit note ' : ''}
+                  {invoice.kind === 'credit_note' ? t('InvoicesTable.creditNote') : ''}
                   {name}
                 </td>
                 <td>{showDate(invoice.issuedOn)}</td>
@@ -54,21 +59,25 @@ export function InvoicesTable({ view, onChanged }: { view: AccountView; onChange
                 <td>
                   <div className="row-actions">
                     {invoice.status === 'issued' && (
-                      <button type="button" onClick={() => void pdf(invoice.id)} aria-label={`PDF of ${name}`}>
-                        PDF
+                      <button
+                        type="button"
+                        onClick={() => void pdf(invoice.id)}
+                        aria-label={t('InvoicesTable.pdfOf', { name })}
+                      >
+                        {t('InvoicesTable.pdf')}
                       </button>
                     )}
                     {invoice.status === 'draft' && invoice.visitId && canWrite && (
-                      <a href={billingHref.checkOut(invoice.visitId)}>Open at check-out</a>
+                      <a href={billingHref.checkOut(invoice.visitId)}>{t('InvoicesTable.openAtCheckOut')}</a>
                     )}
                     {canAdjust && issuedInvoice && invoice.patientOpenMinor > 0 && (
                       <button type="button" onClick={() => setFixing({ invoiceId: invoice.id, kind: 'writeOff' })}>
-                        Write off
+                        {t('InvoicesTable.writeOff')}
                       </button>
                     )}
                     {canAdjust && issuedInvoice && (
                       <button type="button" onClick={() => setFixing({ invoiceId: invoice.id, kind: 'creditNote' })}>
-                        Credit note
+                        {t('InvoicesTable.creditNote')}
                       </button>
                     )}
                   </div>
@@ -95,7 +104,7 @@ export function InvoicesTable({ view, onChanged }: { view: AccountView; onChange
           {view.invoices.length === 0 && (
             <tr>
               <td colSpan={5} className="muted">
-                No invoices.
+                {t('InvoicesTable.noInvoices')}
               </td>
             </tr>
           )}
@@ -103,12 +112,15 @@ export function InvoicesTable({ view, onChanged }: { view: AccountView; onChange
       </table>
       {view.unbilled.length > 0 && canWrite && (
         <>
-          <h3>Visits not billed yet</h3>
+          <h3>{t('InvoicesTable.visitsNotBilledYet')}</h3>
           <ul className="plain">
             {view.unbilled.map((visit) => (
               <li key={visit.visitId ?? visit.appointmentId ?? visit.date}>
-                {showDate(visit.date)} · {visit.typeName ?? 'Visit'} · {visit.providerName ?? 'no provider'}{' '}
-                {visit.visitId && <a href={billingHref.checkOut(visit.visitId)}>Invoice this visit</a>}
+                {showDate(visit.date)} · {visit.typeName ?? t('InvoicesTable.visit')} ·{' '}
+                {visit.providerName ?? t('InvoicesTable.noProvider')}{' '}
+                {visit.visitId && (
+                  <a href={billingHref.checkOut(visit.visitId)}>{t('InvoicesTable.invoiceThisVisit')}</a>
+                )}
               </li>
             ))}
           </ul>

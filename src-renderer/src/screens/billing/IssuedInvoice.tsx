@@ -8,9 +8,11 @@ import { useSession } from '../../stores/session';
 import { InvoiceTotals } from './InvoiceTotals';
 import { savePdf } from './pdf';
 import { billingHref } from './route';
+import { useTranslation } from '../../i18n';
 
 /** An issued invoice as it will always read: its lines, totals, what paid it, and its PDF. */
 export function IssuedInvoice({ invoice, money }: { invoice: InvoiceView; money: MoneyFormat }) {
+  const { t } = useTranslation('billing');
   const canClaim = useSession((state) => state.can('billing:claims'));
   const [error, setError] = useState<string | null>(null);
   async function pdf() {
@@ -26,22 +28,25 @@ export function IssuedInvoice({ invoice, money }: { invoice: InvoiceView; money:
   }
   return (
     <div className="issued-invoice">
-      <table className="invoice-lines" aria-label={`Invoice ${invoice.number ?? ''} lines`}>
+      <table
+        className="invoice-lines"
+        aria-label={t('IssuedInvoice.invoiceLines', { invoiceNumber: invoice.number ?? '' })}
+      >
         <thead>
           <tr>
-            <th scope="col">Service</th>
+            <th scope="col">{t('IssuedInvoice.service')}</th>
             <th scope="col" className="num">
-              Qty
+              {t('IssuedInvoice.qty')}
             </th>
             <th scope="col" className="num">
-              Price
+              {t('IssuedInvoice.price')}
             </th>
             <th scope="col" className="num">
-              Discount
+              {t('IssuedInvoice.discount')}
             </th>
-            <th scope="col">Tax</th>
+            <th scope="col">{t('IssuedInvoice.tax')}</th>
             <th scope="col" className="num">
-              Line total
+              {t('IssuedInvoice.lineTotal')}
             </th>
           </tr>
         </thead>
@@ -51,12 +56,14 @@ export function IssuedInvoice({ invoice, money }: { invoice: InvoiceView; money:
               <td>
                 {line.code ? `${line.code} · ` : ''}
                 {line.description}
-                {line.discountReason && <span className="sub">Discount: {line.discountReason}</span>}
+                {line.discountReason && (
+                  <span className="sub">{t('IssuedInvoice.discount2', { discountReason: line.discountReason })}</span>
+                )}
               </td>
               <td className="num">{line.quantity}</td>
               <td className="num">{formatMoney(line.unitPriceMinor, money)}</td>
               <td className="num">{line.discountMinor > 0 ? formatMoney(line.discountMinor, money) : '—'}</td>
-              <td>{line.taxName ?? 'No tax'}</td>
+              <td>{line.taxName ?? t('IssuedInvoice.noTax')}</td>
               <td className="num">{formatMoney(line.totalMinor, money)}</td>
             </tr>
           ))}
@@ -64,10 +71,13 @@ export function IssuedInvoice({ invoice, money }: { invoice: InvoiceView; money:
       </table>
       <InvoiceTotals invoice={invoice} money={money} />
       {invoice.allocations.length > 0 && (
-        <ul className="invoice-paid" aria-label="Paid towards this invoice">
+        <ul className="invoice-paid" aria-label={t('IssuedInvoice.paidTowardsThisInvoice')}>
           {invoice.allocations.map((allocation) => (
             <li key={`${allocation.paymentId}-${allocation.at}`}>
-              {formatMoney(allocation.amountMinor, money)} by {allocation.methodName}
+              {t('IssuedInvoice.by', {
+                amountMinor: formatMoney(allocation.amountMinor, money),
+                methodName: allocation.methodName,
+              })}
             </li>
           ))}
         </ul>
@@ -75,11 +85,11 @@ export function IssuedInvoice({ invoice, money }: { invoice: InvoiceView; money:
       <FormMessage error={error} />
       <div className="actions">
         <button type="button" onClick={() => void pdf()}>
-          Save invoice (PDF)
+          {t('IssuedInvoice.saveInvoicePdf')}
         </button>
         {canClaim && invoice.insurerMinor > 0 && (
           <button type="button" onClick={() => void claim()}>
-            Create claim to {invoice.payer ?? 'the insurer'}
+            {t('IssuedInvoice.createClaimTo', { payer: invoice.payer ?? t('IssuedInvoice.theInsurer') })}
           </button>
         )}
       </div>

@@ -13,6 +13,7 @@ import { BillingLinks } from './BillingLinks';
 import { MethodTotalsTable } from './MethodTotalsTable';
 import { billingHref } from './route';
 import { useBillingSetup } from './useBillingSetup';
+import { useTranslation } from '../../i18n';
 
 const isKind = (value: string): value is PaymentMethodKind =>
   (PAYMENT_METHOD_KINDS as readonly string[]).includes(value);
@@ -23,6 +24,7 @@ const isKind = (value: string): value is PaymentMethodKind =>
  * cannot list staff without the users permission).
  */
 export function JournalScreen() {
+  const { t } = useTranslation('billing');
   const zone = useClinicSettings((state) => state.settings?.timeZone) ?? 'UTC';
   const today = todayIn(zone, Date.now());
   const { setup } = useBillingSetup();
@@ -57,11 +59,11 @@ export function JournalScreen() {
 
   return (
     <section className="journal" aria-labelledby="journal-title">
-      <h1 id="journal-title">Payments journal</h1>
+      <h1 id="journal-title">{t('JournalScreen.paymentsJournal')}</h1>
       <BillingLinks current="journal" />
       <form
         className="filters"
-        aria-label="Journal filters"
+        aria-label={t('JournalScreen.journalFilters')}
         noValidate
         onSubmit={(event: SyntheticEvent) => {
           event.preventDefault();
@@ -69,66 +71,73 @@ export function JournalScreen() {
         }}
       >
         <DateField
-          label="From"
+          label={t('JournalScreen.from')}
           value={filters.from}
           onChange={(value) => setFilters({ ...filters, from: value })}
           error={errors.fields.from}
         />
         <DateField
-          label="To"
+          label={t('JournalScreen.to')}
           value={filters.to}
           onChange={(value) => setFilters({ ...filters, to: value })}
           error={errors.fields.to}
         />
         <SelectField
-          label="Method"
+          label={t('JournalScreen.method')}
           value={filters.methodKind}
-          options={[{ value: '', label: 'All methods' }, ...PAYMENT_METHOD_KINDS.map((k) => ({ value: k, label: k }))]}
+          options={[
+            { value: '', label: t('JournalScreen.allMethods') },
+            ...PAYMENT_METHOD_KINDS.map((k) => ({ value: k, label: k })),
+          ]}
           onChange={set('methodKind')}
         />
         <SelectField
-          label="Desk"
+          label={t('JournalScreen.desk')}
           value={filters.desk}
           options={[
-            { value: '', label: 'All desks' },
+            { value: '', label: t('JournalScreen.allDesks') },
             ...distinct((journal?.rows ?? []).map((r) => r.deskName)).map((d) => ({ value: d, label: d })),
           ]}
           onChange={set('desk')}
         />
         <SelectField
-          label="Entered by"
+          label={t('JournalScreen.enteredBy')}
           value={filters.user}
           options={[
-            { value: '', label: 'Everyone' },
+            { value: '', label: t('JournalScreen.everyone') },
             ...distinct((journal?.rows ?? []).map((r) => r.enteredBy)).map((u) => ({ value: u, label: u })),
           ]}
           onChange={set('user')}
         />
         <button type="submit" className="primary">
-          Show
+          {t('JournalScreen.show')}
         </button>
       </form>
       <FormMessage error={errors.form} />
       {journal && money && (
         <>
           <p>
-            Net {formatMoney(journal.netMinor, money)} from {journal.from} to {journal.to}
-            {filters.methodKind ? ` by ${filters.methodKind}` : ''} (totals over every desk and person).
+            {t('JournalScreen.netFromToTotalsOver', {
+              netMinor: formatMoney(journal.netMinor, money),
+              from: journal.from,
+              to: journal.to,
+              value: filters.methodKind ? ` by ${filters.methodKind}` : '',
+            })}
           </p>
-          <MethodTotalsTable rows={journal.byMethod} money={money} label="Totals by method" />
-          <table className="ledger" aria-label="Journal">
+          <MethodTotalsTable rows={journal.byMethod} money={money} label={t('JournalScreen.totalsByMethod')} />
+          <table className="ledger" aria-label={t('JournalScreen.journal')}>
             <thead>
               <tr>
-                <th scope="col">Counts for</th>
-                <th scope="col">Kind</th>
-                <th scope="col">Patient</th>
-                <th scope="col">Method</th>
+                <th scope="col">{t('JournalScreen.countsFor')}</th>
+                <th scope="col">{t('JournalScreen.kind')}</th>
+                <th scope="col">{t('JournalScreen.patient')}</th>
+                <th scope="col">{t('JournalScreen.method')}</th>
                 <th scope="col" className="num">
-                  Amount
+                  {t('JournalScreen.amount')}
                 </th>
-                <th scope="col">Desk</th>
-                <th scope="col">By</th>
-                <th scope="col">Reason</th>
+                <th scope="col">{t('JournalScreen.desk')}</th>
+                <th scope="col">{t('JournalScreen.by')}</th>
+                <th scope="col">{t('JournalScreen.reason')}</th>
               </tr>
             </thead>
             <tbody>
@@ -154,7 +163,7 @@ export function JournalScreen() {
               {rows.length === 0 && (
                 <tr>
                   <td colSpan={8} className="muted">
-                    Nothing in these dates.
+                    {t('JournalScreen.nothingInTheseDates')}
                   </td>
                 </tr>
               )}

@@ -1,27 +1,29 @@
 import type { LedgerEntry } from '../../../../src-shared/billing/model';
 import { formatMoney, type MoneyFormat } from '../../../../src-shared/billing/money';
 import { useCalendarDate } from '../../format/calendar-date';
+import { useTranslation } from '../../i18n';
 
 /** Every charge, payment, allocation, refund, reversal and write-off, oldest first, with the running balance. */
 export function LedgerTable({ entries, money }: { entries: readonly LedgerEntry[]; money: MoneyFormat }) {
+  const { t } = useTranslation('billing');
   const showDate = useCalendarDate();
   return (
-    <table className="ledger" aria-label="Ledger">
+    <table className="ledger" aria-label={t('LedgerTable.ledger')}>
       <thead>
         <tr>
-          <th scope="col">Date</th>
-          <th scope="col">Entry</th>
-          <th scope="col">Reference</th>
+          <th scope="col">{t('LedgerTable.date')}</th>
+          <th scope="col">{t('LedgerTable.entry')}</th>
+          <th scope="col">{t('LedgerTable.reference')}</th>
           <th scope="col" className="num">
-            Amount
+            {t('LedgerTable.amount')}
           </th>
           <th scope="col" className="num">
-            Balance
+            {t('LedgerTable.balance')}
           </th>
           <th scope="col" className="num">
-            Credit
+            {t('LedgerTable.credit')}
           </th>
-          <th scope="col">By</th>
+          <th scope="col">{t('LedgerTable.by')}</th>
         </tr>
       </thead>
       <tbody>
@@ -39,7 +41,7 @@ export function LedgerTable({ entries, money }: { entries: readonly LedgerEntry[
         {entries.length === 0 && (
           <tr>
             <td colSpan={7} className="muted">
-              Nothing on this account yet.
+              {t('LedgerTable.nothingOnThisAccountYet')}
             </td>
           </tr>
         )}

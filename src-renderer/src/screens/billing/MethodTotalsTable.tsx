@@ -1,5 +1,6 @@
 import type { MethodTotals } from '../../../../src-shared/billing/model';
 import { formatMoney, type MoneyFormat } from '../../../../src-shared/billing/money';
+import { useTranslation } from '../../i18n';
 
 /** Takings by payment method: taken, refunded, reversed, net. */
 export function MethodTotalsTable({
@@ -11,25 +12,26 @@ export function MethodTotalsTable({
   money: MoneyFormat;
   label: string;
 }) {
+  const { t } = useTranslation('billing');
   return (
     <table className="ledger" aria-label={label}>
       <thead>
         <tr>
-          <th scope="col">Method</th>
+          <th scope="col">{t('MethodTotalsTable.method')}</th>
           <th scope="col" className="num">
-            Payments
+            {t('MethodTotalsTable.payments')}
           </th>
           <th scope="col" className="num">
-            Taken
+            {t('MethodTotalsTable.taken')}
           </th>
           <th scope="col" className="num">
-            Refunded
+            {t('MethodTotalsTable.refunded')}
           </th>
           <th scope="col" className="num">
-            Reversed
+            {t('MethodTotalsTable.reversed')}
           </th>
           <th scope="col" className="num">
-            Net
+            {t('MethodTotalsTable.net')}
           </th>
         </tr>
       </thead>
@@ -47,7 +49,7 @@ export function MethodTotalsTable({
         {rows.length === 0 && (
           <tr>
             <td colSpan={6} className="muted">
-              Nothing taken yet.
+              {t('MethodTotalsTable.nothingTakenYet')}
             </td>
           </tr>
         )}

@@ -1,9 +1,11 @@
 import { useState } from 'react';
 import type { CheckOutView, InvoiceView } from '../../../../src-shared/billing/model';
 import { call } from '../../api';
+import { useTranslation } from '../../i18n';
 
 /** Who pays a draft: self-pay or one of the patient's policies; main prices the service lines again from that payer's schedule. */
 export function PayerPicker({ view, onChanged }: { view: CheckOutView; onChanged: (invoice: InvoiceView) => void }) {
+  const { t } = useTranslation('billing');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   if (view.policies.length === 0) return null;
@@ -19,7 +21,7 @@ export function PayerPicker({ view, onChanged }: { view: CheckOutView; onChanged
 
   return (
     <div className="field payer-picker">
-      <label htmlFor="invoice-payer">Who pays</label>
+      <label htmlFor="invoice-payer">{t('PayerPicker.whoPays')}</label>
       <select
         id="invoice-payer"
         value={view.invoice.policyId ?? ''}
@@ -28,10 +30,10 @@ export function PayerPicker({ view, onChanged }: { view: CheckOutView; onChanged
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? 'invoice-payer-error' : undefined}
       >
-        <option value="">Self-pay</option>
+        <option value="">{t('PayerPicker.selfPay')}</option>
         {view.policies.map((policy) => (
           <option key={policy.id} value={policy.id}>
-            {policy.payer} ({policy.priority}, member {policy.memberId})
+            {t('PayerPicker.member', { payer: policy.payer, priority: policy.priority, memberId: policy.memberId })}
           </option>
         ))}
       </select>

@@ -7,6 +7,7 @@ import { FormMessage } from '../../components/FormMessage';
 import { SelectField } from '../../components/SelectField';
 import { useFormErrors } from '../../hooks/useFormErrors';
 import { amountText, readAmount } from './money-field';
+import { useTranslation } from '../../i18n';
 
 export type Correction = 'reverse' | 'refund';
 
@@ -24,12 +25,17 @@ interface PaymentCorrectionProps {
  * taken back) or a refund (money handed back, by the same method unless another is chosen). Both need a reason.
  */
 export function PaymentCorrection({ payment, kind, money, methods, onDone, onCancel }: PaymentCorrectionProps) {
+  const { t } = useTranslation('billing');
   const [reason, setReason] = useState('');
   const [amount, setAmount] = useState(amountText(payment.refundableMinor, money));
   const [methodId, setMethodId] = useState(payment.methodId);
   const [busy, setBusy] = useState(false);
   const { errors, show, clear, setField } = useFormErrors({ reason, amountMinor: amount, methodId });
-  const what = `${formatMoney(payment.amountMinor, money)} ${payment.methodName} payment of ${payment.countsFor}`;
+  const what = t('PaymentCorrection.paymentOf', {
+    amountMinor: formatMoney(payment.amountMinor, money),
+    methodName: payment.methodName,
+    countsFor: payment.countsFor,
+  });
 
   async function submit(event: SyntheticEvent) {
     event.preventDefault();
@@ -39,10 +45,10 @@ export function PaymentCorrection({ payment, kind, money, methods, onDone, onCan
       const result = await call('payments.reverse', { paymentId: payment.id, reason });
       setBusy(false);
       if (!result.ok) return show(result.error, ['reason']);
-      return onDone(`Reversed the ${what}.`);
+      return onDone(t('PaymentCorrection.reversedThe', { what }));
     }
     const typed = readAmount(amount, money);
-    if (typed.problem) return setField('amountMinor', `Amount ${typed.problem}`);
+    if (typed.problem) return setField('amountMinor', t('PaymentCorrection.amount', { problem: typed.problem }));
     setBusy(true);
     const result = await call('payments.refund', {
       paymentId: payment.id,
@@ -52,28 +58,35 @@ export function PaymentCorrection({ payment, kind, money, methods, onDone, onCan
     });
     setBusy(false);
     if (!result.ok) return show(result.error, ['reason', 'amountMinor', 'methodId']);
-    onDone(`Refunded ${formatMoney(result.value.amountMinor, money)} by ${result.value.methodName}.`);
+    onDone(
+      t('PaymentCorrection.refundedBy', {
+        amountMinor: formatMoney(result.value.amountMinor, money),
+        methodName: result.value.methodName,
+      }),
+    );
   }
 
-  const title = kind === 'reverse' ? 'Reverse payment' : 'Refund payment';
+  const title = kind === 'reverse' ? t('PaymentCorrection.reversePayment') : t('PaymentCorrection.refundPayment');
   return (
     <form className="billing-correction" aria-label={title} onSubmit={(event) => void submit(event)} noValidate>
       <p>
-        {kind === 'reverse' ? 'Reverse' : 'Refund from'} the {what}.
-        {kind === 'refund' && ` Up to ${formatMoney(payment.refundableMinor, money)} can be refunded.`}
+        {kind === 'reverse' ? t('PaymentCorrection.reverse') : t('PaymentCorrection.refundFrom')}{' '}
+        {t('PaymentCorrection.the')} {what}.
+        {kind === 'refund' &&
+          t('PaymentCorrection.upToCanBeRefunded', { refundableMinor: formatMoney(payment.refundableMinor, money) })}
       </p>
       <div className="billing-fields">
         {kind === 'refund' && (
           <>
             <Field
-              label={`Refund amount (${money.currency})`}
+              label={t('PaymentCorrection.refundAmount', { currency: money.currency })}
               inputMode="decimal"
               value={amount}
               onChange={(event) => setAmount(event.target.value)}
               error={errors.fields.amountMinor}
             />
             <SelectField
-              label="Refund by"
+              label={t('PaymentCorrection.refundBy')}
               value={methodId}
               options={methods
                 .filter((method) => method.active || method.id === payment.methodId)
@@ -84,13 +97,13 @@ export function PaymentCorrection({ payment, kind, money, methods, onDone, onCan
           </>
         )}
         <Field
-          label="Reason"
+          label={t('PaymentCorrection.reason')}
           value={reason}
           onChange={(event) => setReason(event.target.value)}
           error={errors.fields.reason}
           maxLength={500}
           autoFocus
-          hint="Required: it stays on the account for good"
+          hint={t('PaymentCorrection.requiredItStaysOnThe')}
         />
       </div>
       <FormMessage error={errors.form} />
@@ -99,7 +112,7 @@ export function PaymentCorrection({ payment, kind, money, methods, onDone, onCan
           {title}
         </button>
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t('PaymentCorrection.cancel')}
         </button>
       </div>
     </form>

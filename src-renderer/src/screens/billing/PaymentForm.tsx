@@ -8,6 +8,7 @@ import { SelectField } from '../../components/SelectField';
 import { useFormErrors } from '../../hooks/useFormErrors';
 import { amountText, readAmount } from './money-field';
 import { savePdf } from './pdf';
+import { Trans, useTranslation } from '../../i18n';
 
 interface PaymentFormProps {
   patientId: string;
@@ -40,6 +41,7 @@ export function PaymentForm({
   onTaken,
   autoFocus = false,
 }: PaymentFormProps) {
+  const { t } = useTranslation('billing');
   const active = methods.filter((method) => method.active && method.kind !== 'insurance');
   const [methodId, setMethodId] = useState(active[0]?.id ?? '');
   const [amount, setAmount] = useState(suggestedMinor > 0 ? amountText(suggestedMinor, money) : '');
@@ -66,9 +68,10 @@ export function PaymentForm({
   async function submit(event: SyntheticEvent) {
     event.preventDefault();
     clear();
-    if (typedAmount.problem) return setField('amountMinor', `Amount ${typedAmount.problem}`);
-    if (isCash && typedTendered.problem) return setField('tenderedMinor', `Tendered ${typedTendered.problem}`);
-    if (change !== null && change < 0) return setField('tenderedMinor', 'is less than the amount: take more cash');
+    if (typedAmount.problem) return setField('amountMinor', t('PaymentForm.amount', { problem: typedAmount.problem }));
+    if (isCash && typedTendered.problem)
+      return setField('tenderedMinor', t('PaymentForm.tendered', { problem: typedTendered.problem }));
+    if (change !== null && change < 0) return setField('tenderedMinor', t('PaymentForm.isLessThanTheAmount'));
     setBusy(true);
     const result = await call('payments.take', {
       patientId,
@@ -96,14 +99,22 @@ export function PaymentForm({
     return (
       <section className="billing-paid" aria-label={title}>
         <p role="status" className="form-success">
-          Took {formatMoney(taken.amountMinor, money)} by {taken.methodName}
-          {taken.changeMinor ? ` · change ${formatMoney(taken.changeMinor, money)}` : ''}
-          {taken.unallocatedMinor > 0 ? ` · ${formatMoney(taken.unallocatedMinor, money)} kept as credit` : ''}.
+          {t('PaymentForm.tookBy', {
+            amountMinor: formatMoney(taken.amountMinor, money),
+            methodName: taken.methodName,
+            value: taken.changeMinor
+              ? t('PaymentForm.change', { changeMinor: formatMoney(taken.changeMinor, money) })
+              : '',
+            value2:
+              taken.unallocatedMinor > 0
+                ? t('PaymentForm.keptAsCredit', { unallocatedMinor: formatMoney(taken.unallocatedMinor, money) })
+                : '',
+          })}
         </p>
         <FormMessage error={errors.form} />
         <div className="actions">
           <button type="button" className="primary" onClick={() => void receipt()} autoFocus>
-            Save receipt (PDF)
+            {t('PaymentForm.saveReceiptPdf')}
           </button>
           <button
             type="button"
@@ -114,7 +125,7 @@ export function PaymentForm({
               setReference('');
             }}
           >
-            Take another payment
+            {t('PaymentForm.takeAnotherPayment')}
           </button>
         </div>
       </section>
@@ -125,44 +136,51 @@ export function PaymentForm({
     <form className="billing-payment" aria-label={title} onSubmit={(event) => void submit(event)} noValidate>
       <div className="billing-fields">
         <SelectField
-          label="Method"
+          label={t('PaymentForm.method')}
           value={methodId}
           options={active.map((candidate) => ({ value: candidate.id, label: candidate.name }))}
           onChange={(event) => setMethodId(event.target.value)}
           error={errors.fields.methodId}
         />
         <Field
-          label={`Amount (${money.currency})`}
+          label={t('PaymentForm.amount2', { currency: money.currency })}
           inputMode="decimal"
           value={amount}
           onChange={(event) => setAmount(event.target.value)}
           error={errors.fields.amountMinor}
           autoFocus={autoFocus}
-          hint={`As written here, e.g. ${amountText(2000, money)}`}
+          hint={t('PaymentForm.asWrittenHereEG', { amountText: amountText(2000, money) })}
         />
         {isCash ? (
           <Field
-            label="Cash tendered"
+            label={t('PaymentForm.cashTendered')}
             inputMode="decimal"
             value={tendered}
             onChange={(event) => setTendered(event.target.value)}
             error={errors.fields.tenderedMinor}
-            hint="What the patient hands over"
+            hint={t('PaymentForm.whatThePatientHandsOver')}
           />
         ) : (
           <Field
-            label={method?.kind === 'card' ? 'Terminal reference' : 'Reference'}
+            label={method?.kind === 'card' ? t('PaymentForm.terminalReference') : t('PaymentForm.reference')}
             value={reference}
             onChange={(event) => setReference(event.target.value)}
             error={errors.fields.reference}
-            hint={method?.kind === 'card' ? 'From the card slip — never the card number' : 'Cheque or transfer number'}
+            hint={
+              method?.kind === 'card' ? t('PaymentForm.fromTheCardSlipNever') : t('PaymentForm.chequeOrTransferNumber')
+            }
             maxLength={60}
           />
         )}
       </div>
       {change !== null && change > 0 && (
         <p className="billing-change" aria-live="polite">
-          Change to give: <strong>{formatMoney(change, money)}</strong>
+          <Trans
+            t={t}
+            i18nKey="PaymentForm.changeToGive"
+            values={{ change: formatMoney(change, money) }}
+            components={{ strong: <strong /> }}
+          />
         </p>
       )}
       <FormMessage error={errors.form} />

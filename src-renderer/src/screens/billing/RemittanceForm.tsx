@@ -9,6 +9,7 @@ import { DateField } from '../../components/DateField';
 import { FormMessage } from '../../components/FormMessage';
 import { useFormErrors } from '../../hooks/useFormErrors';
 import { readAmount } from './money-field';
+import { i18next, useTranslation } from '../../i18n';
 
 const AMOUNTS = ['allowed', 'paid', 'adjustment', 'patient'] as const;
 type AmountKey = (typeof AMOUNTS)[number];
@@ -19,10 +20,10 @@ const MAIN_FIELD: Record<AmountKey, string> = {
   patient: 'patientMinor',
 };
 const LABELS: Record<AmountKey, string> = {
-  allowed: 'Allowed',
-  paid: 'Paid',
-  adjustment: 'Adjustment',
-  patient: 'Patient responsibility',
+  allowed: i18next.t('billing:RemittanceForm.allowed'),
+  paid: i18next.t('billing:RemittanceForm.paid'),
+  adjustment: i18next.t('billing:RemittanceForm.adjustment'),
+  patient: i18next.t('billing:RemittanceForm.patientResponsibility'),
 };
 
 type LineDraft = Record<AmountKey, string> & { code: string };
@@ -63,6 +64,7 @@ export function RemittanceForm({
   today: string;
   onPosted: (claim: ClaimView) => void;
 }) {
+  const { t } = useTranslation('billing');
   const open = claim.lines.filter((line) => line.outstandingMinor > 0);
   const [receivedOn, setReceivedOn] = useState(today);
   const [reference, setReference] = useState('');
@@ -121,17 +123,17 @@ export function RemittanceForm({
 
   if (!claim.canPostRemittance || open.length === 0) return null;
   return (
-    <form aria-label="Post remittance" onSubmit={(event) => void submit(event)} noValidate>
-      <h3>Post the payer’s remittance</h3>
+    <form aria-label={t('RemittanceForm.postRemittance')} onSubmit={(event) => void submit(event)} noValidate>
+      <h3>{t('RemittanceForm.postThePayerSRemittance')}</h3>
       <div className="billing-fields">
         <DateField
-          label="Received on"
+          label={t('RemittanceForm.receivedOn')}
           value={receivedOn}
           onChange={(value) => setReceivedOn(value)}
           error={errors.fields.receivedOn}
         />
         <Field
-          label="Remittance reference"
+          label={t('RemittanceForm.remittanceReference')}
           value={reference}
           onChange={(event) => setReference(event.target.value)}
           error={errors.fields.payerReference}
@@ -150,7 +152,7 @@ export function RemittanceForm({
             {AMOUNTS.map((key) => (
               <Field
                 key={key}
-                label={`${LABELS[key]} (${line.code ?? `line ${index + 1}`})`}
+                label={`${LABELS[key]} (${line.code ?? t('RemittanceForm.line', { index: index + 1 })})`}
                 inputMode="decimal"
                 value={draft[key]}
                 onChange={(event) => set(key, event.target.value)}
@@ -158,9 +160,9 @@ export function RemittanceForm({
               />
             ))}
             <div className="field">
-              <label htmlFor={`code-${line.id}`}>Adjustment code</label>
+              <label htmlFor={`code-${line.id}`}>{t('RemittanceForm.adjustmentCode')}</label>
               <select id={`code-${line.id}`} value={draft.code} onChange={(event) => set('code', event.target.value)}>
-                <option value="">None</option>
+                <option value="">{t('RemittanceForm.none')}</option>
                 {REMITTANCE_ADJUSTMENT_CODES.map((code) => (
                   <option key={code} value={code}>
                     {code}
@@ -176,7 +178,7 @@ export function RemittanceForm({
       })}
       <FormMessage error={errors.form} />
       <button type="submit" className="primary">
-        Post remittance
+        {t('RemittanceForm.postRemittance')}
       </button>
     </form>
   );

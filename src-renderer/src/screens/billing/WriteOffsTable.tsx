@@ -1,28 +1,28 @@
 import { useState, type SyntheticEvent } from 'react';
 import type { AccountView } from '../../../../src-shared/billing/model';
-import {
-  ADJUSTMENT_REASON_LABELS,
-  ADJUSTMENT_REASONS,
-  type AdjustmentReason,
-} from '../../../../src-shared/billing/reason-codes';
+import { ADJUSTMENT_REASONS, type AdjustmentReason } from '../../../../src-shared/billing/reason-codes';
 import { formatMoney } from '../../../../src-shared/billing/money';
 import { call } from '../../api';
 import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
 import { useFormErrors } from '../../hooks/useFormErrors';
 import { useSession } from '../../stores/session';
+import { useTranslation } from '../../i18n';
+import { adjustmentReasonLabel } from '../../i18n/labels';
 
 const isReason = (code: string): code is AdjustmentReason => (ADJUSTMENT_REASONS as readonly string[]).includes(code);
-const reasonLabel = (code: string) => (isReason(code) ? ADJUSTMENT_REASON_LABELS[code] : code);
+const reasonLabel = (code: string) => (isReason(code) ? adjustmentReasonLabel(code) : code);
 
 /** The account's write-offs; a manager reverses one with a reason (a new entry: the write-off stays on record). */
 export function WriteOffsTable({ view, onChanged }: { view: AccountView; onChanged: (message: string) => void }) {
+  const { t } = useTranslation('billing');
   const canAdjust = useSession((state) => state.can('billing:adjust'));
   const [reversing, setReversing] = useState<string | null>(null);
   const [reason, setReason] = useState('');
   const { errors, show, clear } = useFormErrors({ reason });
   if (view.adjustments.length === 0) return null;
-  const invoiceNumber = (id: string) => view.invoices.find((invoice) => invoice.id === id)?.number ?? 'an invoice';
+  const invoiceNumber = (id: string) =>
+    view.invoices.find((invoice) => invoice.id === id)?.number ?? t('WriteOffsTable.anInvoice');
 
   async function reverse(event: SyntheticEvent, adjustmentId: string) {
     event.preventDefault();
@@ -31,23 +31,23 @@ export function WriteOffsTable({ view, onChanged }: { view: AccountView; onChang
     if (!result.ok) return show(result.error, ['reason']);
     setReversing(null);
     setReason('');
-    onChanged('Write-off reversed.');
+    onChanged(t('WriteOffsTable.writeOffReversed'));
   }
 
   return (
     <>
-      <h2>Write-offs</h2>
-      <table className="ledger" aria-label="Write-offs">
+      <h2>{t('WriteOffsTable.writeOffs')}</h2>
+      <table className="ledger" aria-label={t('WriteOffsTable.writeOffs')}>
         <thead>
           <tr>
-            <th scope="col">Counts for</th>
-            <th scope="col">Invoice</th>
-            <th scope="col">Reason</th>
+            <th scope="col">{t('WriteOffsTable.countsFor')}</th>
+            <th scope="col">{t('WriteOffsTable.invoice')}</th>
+            <th scope="col">{t('WriteOffsTable.reason')}</th>
             <th scope="col" className="num">
-              Amount
+              {t('WriteOffsTable.amount')}
             </th>
-            <th scope="col">State</th>
-            {canAdjust && <th scope="col">Actions</th>}
+            <th scope="col">{t('WriteOffsTable.state')}</th>
+            {canAdjust && <th scope="col">{t('WriteOffsTable.actions')}</th>}
           </tr>
         </thead>
         <tbody>
@@ -60,12 +60,12 @@ export function WriteOffsTable({ view, onChanged }: { view: AccountView; onChang
                 {adjustment.note && <span className="sub">{adjustment.note}</span>}
               </td>
               <td className="num">{formatMoney(adjustment.amountMinor, view.money)}</td>
-              <td>{adjustment.reversed ? 'Reversed' : 'Written off'}</td>
+              <td>{adjustment.reversed ? t('WriteOffsTable.reversed') : t('WriteOffsTable.writtenOff')}</td>
               {canAdjust && (
                 <td>
                   {!adjustment.reversed && (
                     <button type="button" onClick={() => setReversing(adjustment.id)}>
-                      Reverse write-off
+                      {t('WriteOffsTable.reverseWriteOff')}
                     </button>
                   )}
                 </td>
@@ -75,12 +75,12 @@ export function WriteOffsTable({ view, onChanged }: { view: AccountView; onChang
               <tr key={`${adjustment.id}-reverse`} className="subrow">
                 <td colSpan={6}>
                   <form
-                    aria-label="Reverse write-off"
+                    aria-label={t('WriteOffsTable.reverseWriteOff')}
                     onSubmit={(event) => void reverse(event, adjustment.id)}
                     noValidate
                   >
                     <Field
-                      label="Reason"
+                      label={t('WriteOffsTable.reason')}
                       value={reason}
                       onChange={(event) => setReason(event.target.value)}
                       error={errors.fields.reason}
@@ -90,10 +90,10 @@ export function WriteOffsTable({ view, onChanged }: { view: AccountView; onChang
                     <FormMessage error={errors.form} />
                     <div className="actions">
                       <button type="submit" className="primary">
-                        Reverse write-off
+                        {t('WriteOffsTable.reverseWriteOff')}
                       </button>
                       <button type="button" onClick={() => setReversing(null)}>
-                        Cancel
+                        {t('WriteOffsTable.cancel')}
                       </button>
                     </div>
                   </form>

@@ -4,9 +4,11 @@ import { call } from '../../api';
 import { MethodTotalsTable } from './MethodTotalsTable';
 import { savePdf } from './pdf';
 import { useCalendarDate } from '../../format/calendar-date';
+import { useTranslation } from '../../i18n';
 
 /** A closed drawer's Z-report: expected against counted, the over/short and its reason, takings by method. */
 export function ZReportView({ report }: { report: ZReport }) {
+  const { t } = useTranslation('billing');
   const showDate = useCalendarDate();
   const { drawer, money } = report;
   async function pdf() {
@@ -17,33 +19,37 @@ export function ZReportView({ report }: { report: ZReport }) {
   return (
     <section className="card billing-card wide-card" aria-labelledby="z-title">
       <h2 id="z-title">
-        Z-report · {drawer.deskName} · {showDate(drawer.businessDate)}
+        {t('ZReportView.zReport', { deskName: drawer.deskName, businessDate: showDate(drawer.businessDate) })}
       </h2>
-      <dl className="invoice-totals" aria-label="Drawer count">
+      <dl className="invoice-totals" aria-label={t('ZReportView.drawerCount')}>
         <div>
-          <dt>Float</dt>
+          <dt>{t('ZReportView.float')}</dt>
           <dd>{formatMoney(drawer.floatMinor, money)}</dd>
         </div>
         <div>
-          <dt>Expected cash</dt>
+          <dt>{t('ZReportView.expectedCash')}</dt>
           <dd>{formatMoney(drawer.expectedCashMinor, money)}</dd>
         </div>
         <div>
-          <dt>Counted cash</dt>
+          <dt>{t('ZReportView.countedCash')}</dt>
           <dd>{formatMoney(drawer.countedCashMinor ?? 0, money)}</dd>
         </div>
         <div>
-          <dt>{overShort < 0 ? 'Short' : overShort > 0 ? 'Over' : 'Over/short'}</dt>
+          <dt>{overShort < 0 ? t('ZReportView.short') : overShort > 0 ? t('ZReportView.over') : 'Over/short'}</dt>
           <dd>{formatMoney(overShort, money)}</dd>
         </div>
       </dl>
-      {drawer.overShortReason && <p>Reason: {drawer.overShortReason}</p>}
-      <MethodTotalsTable rows={drawer.byMethod} money={money} label="Takings by method" />
+      {drawer.overShortReason && <p>{t('ZReportView.reason', { overShortReason: drawer.overShortReason })}</p>}
+      <MethodTotalsTable rows={drawer.byMethod} money={money} label={t('ZReportView.takingsByMethod')} />
       <p className="muted">
-        Opened by {drawer.openedBy ?? '—'} · closed by {drawer.closedBy ?? '—'} · {report.rows.length} entries
+        {t('ZReportView.openedByClosedByEntries', {
+          openedBy: drawer.openedBy ?? '—',
+          closedBy: drawer.closedBy ?? '—',
+          rowsLength: report.rows.length,
+        })}
       </p>
       <button type="button" onClick={() => void pdf()}>
-        Save Z-report (PDF)
+        {t('ZReportView.saveZReportPdf')}
       </button>
     </section>
   );

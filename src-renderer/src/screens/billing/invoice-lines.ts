@@ -1,6 +1,7 @@
 import type { InvoiceLineView, ServiceView } from '../../../../src-shared/billing/model';
 import type { MoneyFormat } from '../../../../src-shared/billing/money';
 import { amountText, readAmount } from './money-field';
+import { i18next } from '../../i18n';
 
 /** One line of a draft as the desk edits it: numbers kept as typed until the lines are sent. */
 export interface EditedLine {
@@ -74,7 +75,8 @@ export function linesToSend(
     const quantity = /^\d{1,3}$/.test(line.quantity.trim()) ? Number(line.quantity.trim()) : Number.NaN;
     if (price.problem) problems[`lines.${index}.unitPriceMinor`] = price.problem;
     if (discount.problem) problems[`lines.${index}.discountMinor`] = discount.problem;
-    if (Number.isNaN(quantity)) problems[`lines.${index}.quantity`] = 'must be a whole number from 1 to 999';
+    if (Number.isNaN(quantity))
+      problems[`lines.${index}.quantity`] = i18next.t('billing:invoice-lines.mustBeAWholeNumber');
     return {
       ...(line.id && { id: line.id }),
       serviceId: line.serviceId,

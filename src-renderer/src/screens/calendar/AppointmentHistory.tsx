@@ -4,9 +4,11 @@ import { call } from '../../api';
 import { formatDateTime } from '../../format/datetime';
 import { useClinicClock } from '../../stores/clinic-settings';
 import { historyLine } from './history';
+import { useTranslation } from '../../i18n';
 
 /** Who changed the appointment, when and what: read when opened (most panels never open it). */
 export function AppointmentHistory({ appointmentId, updatedAt }: { appointmentId: string; updatedAt: number }) {
+  const { t } = useTranslation('calendar');
   const clock = useClinicClock();
   const [entries, setEntries] = useState<{ for: string; list: AppointmentHistoryEntry[] } | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -37,14 +39,14 @@ export function AppointmentHistory({ appointmentId, updatedAt }: { appointmentId
         if (event.currentTarget.open && !shown) void load();
       }}
     >
-      <summary>History</summary>
+      <summary>{t('AppointmentHistory.history')}</summary>
       {error && (
         <p role="alert" className="field-error">
           {error}
         </p>
       )}
       {shown && (
-        <ol className="plain" aria-label="Appointment history">
+        <ol className="plain" aria-label={t('AppointmentHistory.appointmentHistory')}>
           {shown.map((entry, index) => (
             <li key={`${entry.at}-${index}`}>
               <span className="muted">

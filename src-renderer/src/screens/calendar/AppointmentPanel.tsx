@@ -1,6 +1,6 @@
 import { useState, type SyntheticEvent } from 'react';
 import type { AppointmentView, ProviderSummary } from '../../../../src-shared/scheduling/model';
-import { CANCELLABLE_STATUSES, MOVABLE_STATUSES, STATUS_LABELS } from '../../../../src-shared/scheduling/status';
+import { CANCELLABLE_STATUSES, MOVABLE_STATUSES } from '../../../../src-shared/scheduling/status';
 import { call, openMeetingLink } from '../../api';
 import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
@@ -18,6 +18,8 @@ import { MoveForm } from './MoveForm';
 import { calendarHref, weekOf } from './route';
 import { StatusActions } from './StatusActions';
 import { useClockTime } from '../../format/clock-time';
+import { useTranslation } from '../../i18n';
+import { appointmentStatusLabel } from '../../i18n/labels';
 
 interface AppointmentPanelProps {
   appointment: AppointmentView;
@@ -43,6 +45,7 @@ export function AppointmentPanel({
   onChanged,
   onClose,
 }: AppointmentPanelProps) {
+  const { t } = useTranslation('calendar');
   const canSetStatus = useSession((state) => state.can('visits:write'));
   const clock = useClockTime();
   const room = useCalendar((state) => state.rooms.find((candidate) => candidate.id === appointment.roomId));
@@ -54,7 +57,7 @@ export function AppointmentPanel({
   async function cancel(event: SyntheticEvent) {
     event.preventDefault();
     errors.clear();
-    if (reason.trim() === '') return errors.setField('reason', 'say why it is cancelled');
+    if (reason.trim() === '') return errors.setField('reason', t('AppointmentPanel.sayWhyItIsCancelled'));
     setBusy(true);
     const result = await call('appointments.cancel', {
       appointmentId: appointment.id,
@@ -68,10 +71,15 @@ export function AppointmentPanel({
   }
 
   return (
-    <section className="cal-panel" aria-label="Appointment">
+    <section className="cal-panel" aria-label={t('AppointmentPanel.appointment')}>
       <div className="cal-panel-head">
-        <h2>Appointment</h2>
-        <button type="button" className="link-button" onClick={onClose} aria-label="Close appointment panel">
+        <h2>{t('AppointmentPanel.appointment')}</h2>
+        <button
+          type="button"
+          className="link-button"
+          onClick={onClose}
+          aria-label={t('AppointmentPanel.closeAppointmentPanel')}
+        >
           ✕
         </button>
       </div>
@@ -82,55 +90,57 @@ export function AppointmentPanel({
       )}
       <dl className="cal-facts">
         <div>
-          <dt>Patient</dt>
+          <dt>{t('AppointmentPanel.patient')}</dt>
           <dd>
             <a href={`#/patients/${appointment.patientId}`}>{appointment.patientName}</a>{' '}
-            <span className="muted">MRN {appointment.patientMrn}</span>
+            <span className="muted">{t('AppointmentPanel.mrn', { patientMrn: appointment.patientMrn })}</span>
           </dd>
         </div>
         <div>
-          <dt>Type</dt>
+          <dt>{t('AppointmentPanel.type')}</dt>
           <dd>
             <span className="cal-dot" style={{ background: appointment.colour }} aria-hidden="true" />{' '}
             {appointment.typeName}
           </dd>
         </div>
         <div>
-          <dt>When</dt>
+          <dt>{t('AppointmentPanel.when')}</dt>
           <dd>
             {dateLabel}, {clock.span(appointment.startTime, appointment.endTime)}
           </dd>
         </div>
         <div>
-          <dt>Provider</dt>
+          <dt>{t('AppointmentPanel.provider')}</dt>
           <dd>{provider?.displayName ?? '—'}</dd>
         </div>
         <div>
-          <dt>Status</dt>
+          <dt>{t('AppointmentPanel.status')}</dt>
           <dd>
-            <span className={`cal-status status-${appointment.status}`}>{STATUS_LABELS[appointment.status]}</span>
+            <span className={`cal-status status-${appointment.status}`}>
+              {appointmentStatusLabel(appointment.status)}
+            </span>
           </dd>
         </div>
         {appointment.roomId && (
           <div>
-            <dt>Room</dt>
+            <dt>{t('AppointmentPanel.room')}</dt>
             <dd>
               {room ? (
                 <a
                   href={calendarHref({ kind: 'room', roomId: room.id, date: weekOf(appointment.date) })}
-                  aria-label={`${room.name}: its week`}
+                  aria-label={t('AppointmentPanel.itsWeek', { roomName: room.name })}
                 >
                   {room.name}
                 </a>
               ) : (
-                'a room since removed'
+                t('AppointmentPanel.aRoomSinceRemoved')
               )}
             </dd>
           </div>
         )}
         {appointment.rescheduledFromId && (
           <div>
-            <dt>Replaces</dt>
+            <dt>{t('AppointmentPanel.replaces')}</dt>
             <dd>
               <ReplacedAppointment appointmentId={appointment.rescheduledFromId} />
             </dd>
@@ -138,19 +148,19 @@ export function AppointmentPanel({
         )}
         {appointment.reason && (
           <div>
-            <dt>Reason</dt>
+            <dt>{t('AppointmentPanel.reason')}</dt>
             <dd>{appointment.reason}</dd>
           </div>
         )}
         {appointment.notes && (
           <div>
-            <dt>Notes</dt>
+            <dt>{t('AppointmentPanel.notes')}</dt>
             <dd className="pre-line">{appointment.notes}</dd>
           </div>
         )}
         {appointment.meetingLink && (
           <div>
-            <dt>Meeting link</dt>
+            <dt>{t('AppointmentPanel.meetingLink')}</dt>
             <dd>
               <a
                 href={appointment.meetingLink}
@@ -171,7 +181,7 @@ export function AppointmentPanel({
         )}
         {appointment.overrideReason && (
           <div>
-            <dt>Override</dt>
+            <dt>{t('AppointmentPanel.override')}</dt>
             <dd>{appointment.overrideReason}</dd>
           </div>
         )}
@@ -179,7 +189,7 @@ export function AppointmentPanel({
       {canWrite && appointment.status === 'no_show' && (
         <p>
           <a className="button" href={findHref(appointment.patientId, appointment.providerId, appointment.id)}>
-            Book again
+            {t('AppointmentPanel.bookAgain')}
           </a>
         </p>
       )}
@@ -191,7 +201,9 @@ export function AppointmentPanel({
           // (two equal keys made React keep stale copies: "Edit details" multiplied on each change).
           key={`details-${appointment.updatedAt}`}
           appointment={appointment}
-          onSaved={(view) => onChanged(view, `Saved the details of ${view.patientName}'s appointment.`)}
+          onSaved={(view) =>
+            onChanged(view, t('AppointmentPanel.savedTheDetailsOfS', { patientName: view.patientName }))
+          }
         />
       )}
       {canWrite && MOVABLE_STATUSES.includes(appointment.status) && (
@@ -201,7 +213,11 @@ export function AppointmentPanel({
           onMoved={(view) =>
             onChanged(
               view,
-              `Moved ${view.patientName} to ${longDate(view.date)}, ${clock.span(view.startTime, view.endTime)}.`,
+              t('AppointmentPanel.movedTo', {
+                patientName: view.patientName,
+                viewDate: longDate(view.date),
+                startTime: clock.span(view.startTime, view.endTime),
+              }),
             )
           }
         />
@@ -209,13 +225,13 @@ export function AppointmentPanel({
       <AppointmentHistory appointmentId={appointment.id} updatedAt={appointment.updatedAt} />
       {cancellable && (
         <form
-          aria-label="Cancel appointment"
+          aria-label={t('AppointmentPanel.cancelAppointment')}
           noValidate
           onSubmit={(event) => void cancel(event)}
           className="cal-cancel"
         >
           <Field
-            label="Reason for cancelling"
+            label={t('AppointmentPanel.reasonForCancelling')}
             value={reason}
             onChange={(event) => setReason(event.target.value)}
             error={errors.errors.fields.reason}
@@ -223,7 +239,7 @@ export function AppointmentPanel({
           />
           <FormMessage error={errors.errors.form} />
           <button type="submit" className="danger" disabled={busy}>
-            Cancel appointment
+            {t('AppointmentPanel.cancelAppointment')}
           </button>
         </form>
       )}

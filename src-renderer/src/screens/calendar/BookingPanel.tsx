@@ -16,6 +16,7 @@ import { useFormErrors } from '../../hooks/useFormErrors';
 import { problemsOf } from './move';
 import { RepeatFields, useRepeat } from './RepeatFields';
 import { useClockTime } from '../../format/clock-time';
+import { useTranslation } from '../../i18n';
 
 interface BookingPanelProps {
   provider: ProviderSummary;
@@ -43,6 +44,7 @@ export function BookingPanel({
   onBooked,
   onClose,
 }: BookingPanelProps) {
+  const { t } = useTranslation('calendar');
   const allowed = types.filter((type) => type.providerIds.length === 0 || type.providerIds.includes(provider.id));
   const [patient, setPatient] = useState<PatientSearchRow | null>(null);
   const [typeId, setTypeId] = useState(allowed[0]?.id ?? '');
@@ -80,7 +82,7 @@ export function BookingPanel({
     errors.clear();
     setProblems([]);
     if (!patient) return errors.setField('patientId', 'choose a patient');
-    if (!typeId) return errors.setField('typeId', 'choose an appointment type');
+    if (!typeId) return errors.setField('typeId', t('BookingPanel.chooseAnAppointmentType'));
     const booking = {
       patientId: patient.id,
       providerId: provider.id,
@@ -106,13 +108,18 @@ export function BookingPanel({
     <form
       ref={panel}
       className="cal-panel"
-      aria-label="Book appointment"
+      aria-label={t('BookingPanel.bookAppointment')}
       noValidate
       onSubmit={(event) => void submit(event)}
     >
       <div className="cal-panel-head">
-        <h2>Book appointment</h2>
-        <button type="button" className="link-button" onClick={onClose} aria-label="Close booking panel">
+        <h2>{t('BookingPanel.bookAppointment')}</h2>
+        <button
+          type="button"
+          className="link-button"
+          onClick={onClose}
+          aria-label={t('BookingPanel.closeBookingPanel')}
+        >
           ✕
         </button>
       </div>
@@ -121,7 +128,7 @@ export function BookingPanel({
         <div ref={refusal} role="alert" className="form-error cal-problems">
           {problems.length > 0 ? (
             <>
-              <strong>Not booked:</strong>
+              <strong>{t('BookingPanel.notBooked')}</strong>
               <ul>
                 {problems.map((problem) => (
                   <li key={problem.code + problem.message}>{problem.message}</li>
@@ -135,11 +142,11 @@ export function BookingPanel({
       )}
       <dl className="cal-facts">
         <div>
-          <dt>Provider</dt>
+          <dt>{t('BookingPanel.provider')}</dt>
           <dd>{provider.displayName}</dd>
         </div>
         <div>
-          <dt>Start</dt>
+          <dt>{t('BookingPanel.start')}</dt>
           <dd>
             {dateLabel}, {clock.minutes(minute)}
             {type && ` (${type.durationMinutes} min)`}
@@ -157,7 +164,7 @@ export function BookingPanel({
         error={errors.errors.fields.patientId}
       />
       <SelectField
-        label="Appointment type"
+        label={t('BookingPanel.appointmentType')}
         value={typeId}
         options={allowed.map((candidate) => ({
           value: candidate.id,
@@ -166,13 +173,15 @@ export function BookingPanel({
         onChange={(event) => setTypeId(event.target.value)}
         error={errors.errors.fields.typeId}
       />
-      {allowed.length === 0 && <p className="hint">No appointment type may be booked with {provider.displayName}.</p>}
+      {allowed.length === 0 && (
+        <p className="hint">{t('BookingPanel.noAppointmentTypeMayBe', { displayName: provider.displayName })}</p>
+      )}
       {rooms.length > 0 && (
         <SelectField
-          label="Room"
+          label={t('BookingPanel.room')}
           value={details.roomId}
           options={[
-            { value: '', label: 'No room' },
+            { value: '', label: t('BookingPanel.noRoom') },
             ...roomChoices.map((room) => ({ value: room.id, label: room.name })),
           ]}
           onChange={(event) => setDetails({ ...details, roomId: event.target.value })}
@@ -180,14 +189,14 @@ export function BookingPanel({
         />
       )}
       <Field
-        label="Reason for the visit"
+        label={t('BookingPanel.reasonForTheVisit')}
         value={details.reason}
         maxLength={500}
         onChange={(event) => setDetails({ ...details, reason: event.target.value })}
         error={errors.errors.fields.reason}
       />
       <TextAreaField
-        label="Notes"
+        label={t('BookingPanel.notes')}
         rows={2}
         value={details.notes}
         maxLength={4000}
@@ -195,18 +204,18 @@ export function BookingPanel({
         error={errors.errors.fields.notes}
       />
       <Field
-        label="Meeting link"
+        label={t('BookingPanel.meetingLink')}
         type="url"
         value={details.meetingLink}
         placeholder="https://"
-        hint="For a remote visit."
+        hint={t('BookingPanel.forARemoteVisit')}
         onChange={(event) => setDetails({ ...details, meetingLink: event.target.value })}
         error={errors.errors.fields.meetingLink}
       />
       <RepeatFields repeat={repeat} />
       <div className="cal-submit">
         <button type="submit" className="primary" disabled={busy}>
-          Book appointment
+          {t('BookingPanel.bookAppointment')}
         </button>
       </div>
     </form>

@@ -26,6 +26,7 @@ import { MoveRefusal } from './MoveRefusal';
 import { parseCalendarRoute, type CalendarView } from './route';
 import { RoomWeekView } from './RoomWeekView';
 import type { Drop } from './useAppointmentDrag';
+import { Trans, useTranslation } from '../../i18n';
 
 export { dateLabel } from './format';
 
@@ -48,11 +49,12 @@ function useMinute(): number {
  * counts, `#/calendar/sheet/<providerId>/<date>` a printable day sheet.
  */
 export function CalendarScreen() {
+  const { t } = useTranslation('calendar');
   const settings = useClinicSettings((state) => state.settings);
   const zone = settings?.timeZone;
   const detail = useHashDetail();
   const now = useMinute();
-  if (!zone) return <p>Loading the calendar…</p>;
+  if (!zone) return <p>{t('CalendarScreen.loadingTheCalendar')}</p>;
   const today = todayIn(zone, now);
   const view = parseCalendarRoute(detail, today);
   if (view.kind === 'month') return <MonthView zone={zone} today={today} month={view.date} />;
@@ -74,6 +76,7 @@ function CalendarDay({
   now: number;
   today: string;
 }) {
+  const { t } = useTranslation('calendar');
   const date = view.date;
   const weekProvider = view.kind === 'week' ? view.providerId : null;
   // Only what the screen shows: days read ahead into the cache do not draw it again.
@@ -196,12 +199,15 @@ function CalendarDay({
       const otherDay = moved.fromColumn !== moved.column && weekProvider ? dateLabel(outcome.view.date) : null;
       setStatus(
         moved.mode === 'resize'
-          ? `${outcome.view.patientName} now ${clock.span(outcome.view.startTime, outcome.view.endTime)}.`
+          ? t('CalendarScreen.now', {
+              patientName: outcome.view.patientName,
+              startTime: clock.span(outcome.view.startTime, outcome.view.endTime),
+            })
           : movedMessage(outcome.view, provider?.displayName, otherDay),
       );
     } else {
       setRefusal({
-        message: `${moved.appointment.patientName} was not moved.`,
+        message: t('CalendarScreen.wasNotMoved', { patientName: moved.appointment.patientName }),
         reasons: outcome.problems.length > 0 ? outcome.problems.map((p) => p.message) : [outcome.error.message],
       });
     }
@@ -233,7 +239,13 @@ function CalendarDay({
           onClose={close}
           onBooked={(booked: AppointmentView) => {
             setSelection({ kind: 'appointment', appointmentId: booked.id });
-            setNotice(`Booked ${booked.patientName} at ${clock.hhmm(booked.startTime)} with ${provider.displayName}.`);
+            setNotice(
+              t('CalendarScreen.bookedAtWith', {
+                patientName: booked.patientName,
+                startTime: clock.hhmm(booked.startTime),
+                displayName: provider.displayName,
+              }),
+            );
             void refresh();
           }}
         />
@@ -254,7 +266,11 @@ function CalendarDay({
           onCancelled={(cancelled) => {
             close();
             setStatus(
-              `Cancelled ${cancelled.patientName}'s ${cancelled.typeName} at ${clock.hhmm(cancelled.startTime)}.`,
+              t('CalendarScreen.cancelledSAt', {
+                patientName: cancelled.patientName,
+                typeName: cancelled.typeName,
+                startTime: clock.hhmm(cancelled.startTime),
+              }),
             );
             void refresh();
           }}
@@ -284,14 +300,18 @@ function CalendarDay({
       {refusal && (
         <MoveRefusal message={refusal.message} reasons={refusal.reasons} onDismiss={() => setRefusal(null)} />
       )}
-      {holidays.length > 0 && <p className="cal-holiday">Clinic holiday: {holidays.map((h) => h.name).join(', ')}</p>}
-      {shown && columns.length === 0 && <p>No providers yet. An administrator adds them with their hours.</p>}
+      {holidays.length > 0 && (
+        <p className="cal-holiday">
+          {t('CalendarScreen.clinicHoliday', { join: holidays.map((h) => h.name).join(', ') })}
+        </p>
+      )}
+      {shown && columns.length === 0 && <p>{t('CalendarScreen.noProvidersYetAnAdministrator')}</p>}
       {shown && range && columns.length > 0 && (
         <div className={`cal-body${panel ? ' with-panel' : ''}`}>
           <DayGrid
             zone={zone}
             columns={columns}
-            label={weekProvider ? 'Week schedule' : 'Day schedule'}
+            label={weekProvider ? t('CalendarScreen.weekSchedule') : t('CalendarScreen.daySchedule')}
             from={range.from}
             to={range.to}
             today={today}
@@ -312,11 +332,23 @@ function CalendarDay({
         </div>
       )}
       <p className="hint cal-keys">
-        <kbd>Alt</kbd>+<kbd>←</kbd>/<kbd>→</kbd> previous or next {weekProvider ? 'week' : 'day'} · arrow keys move
-        between slots · <kbd>Enter</kbd> books the focused slot · drag an appointment to move it, its bottom edge to
-        change its length; or on a focused appointment <kbd>Shift</kbd>+arrows move it, <kbd>Shift</kbd>+<kbd>-</kbd>/
-        <kbd>+</kbd> change its length, <kbd>Enter</kbd> drops (or open it and use Move…) · <kbd>Esc</kbd> closes the
-        panel.
+        <Trans
+          t={t}
+          i18nKey="CalendarScreen.altPreviousOrNextArrow"
+          values={{ value: weekProvider ? 'week' : 'day' }}
+          components={{
+            kbd: <kbd />,
+            kbd2: <kbd />,
+            kbd3: <kbd />,
+            kbd4: <kbd />,
+            kbd5: <kbd />,
+            kbd6: <kbd />,
+            kbd7: <kbd />,
+            kbd8: <kbd />,
+            kbd9: <kbd />,
+            kbd10: <kbd />,
+          }}
+        />
       </p>
     </section>
   );

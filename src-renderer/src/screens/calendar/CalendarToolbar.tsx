@@ -4,6 +4,7 @@ import { addDays } from '../../../../src-shared/scheduling/time';
 import { dateLabel, monthLabel, shortDateLabel } from './format';
 import { JumpToDate } from './JumpToDate';
 import { addMonths, firstOfMonth, go, weekOf, type CalendarView } from './route';
+import { useTranslation } from '../../i18n';
 
 type Browsable = Exclude<CalendarView, { kind: 'sheet' }>;
 
@@ -47,6 +48,7 @@ function heading(view: Browsable): string {
  * period from anywhere on the screen.
  */
 export function CalendarToolbar({ view, today, zone, loading, providers, providerHint, rooms }: CalendarToolbarProps) {
+  const { t } = useTranslation('calendar');
   const unit = UNITS[view.kind];
   const current = at(view, today);
   const isCurrent = current.date === view.date;
@@ -67,10 +69,10 @@ export function CalendarToolbar({ view, today, zone, loading, providers, provide
   const anchor = view.kind === 'month' && today.slice(0, 7) === view.date.slice(0, 7) ? today : view.date;
   return (
     <div className="cal-toolbar">
-      <h1>Calendar</h1>
-      <div className="cal-views" role="group" aria-label="View">
+      <h1>{t('CalendarToolbar.calendar')}</h1>
+      <div className="cal-views" role="group" aria-label={t('CalendarToolbar.view')}>
         <button type="button" aria-pressed={view.kind === 'day'} onClick={() => go({ kind: 'day', date: anchor })}>
-          Day
+          {t('CalendarToolbar.day')}
         </button>
         <button
           type="button"
@@ -78,14 +80,14 @@ export function CalendarToolbar({ view, today, zone, loading, providers, provide
           disabled={!weekProvider}
           onClick={() => weekProvider && go({ kind: 'week', providerId: weekProvider, date: weekOf(anchor) })}
         >
-          Week
+          {t('CalendarToolbar.week')}
         </button>
         <button
           type="button"
           aria-pressed={view.kind === 'month'}
           onClick={() => go({ kind: 'month', date: firstOfMonth(anchor) })}
         >
-          Month
+          {t('CalendarToolbar.month')}
         </button>
         {room && (
           <button
@@ -93,25 +95,25 @@ export function CalendarToolbar({ view, today, zone, loading, providers, provide
             aria-pressed={view.kind === 'room'}
             onClick={() => go({ kind: 'room', roomId: room, date: weekOf(anchor) })}
           >
-            Room
+            {t('CalendarToolbar.room')}
           </button>
         )}
       </div>
-      <div className="cal-nav" role="group" aria-label={`Choose ${unit}`}>
-        <button type="button" onClick={() => go(step(view, -1))} title="Alt+←">
-          Previous {unit}
+      <div className="cal-nav" role="group" aria-label={t('CalendarToolbar.choose', { unit })}>
+        <button type="button" onClick={() => go(step(view, -1))} title={t('CalendarToolbar.alt')}>
+          {t('CalendarToolbar.previous', { unit })}
         </button>
         <button type="button" onClick={() => go(current)} disabled={isCurrent}>
-          {view.kind === 'day' ? 'Today' : `This ${unit}`}
+          {view.kind === 'day' ? t('CalendarToolbar.today') : t('CalendarToolbar.this', { unit })}
         </button>
-        <button type="button" onClick={() => go(step(view, 1))} title="Alt+→">
-          Next {unit}
+        <button type="button" onClick={() => go(step(view, 1))} title={t('CalendarToolbar.alt2')}>
+          {t('CalendarToolbar.next', { unit })}
         </button>
         <JumpToDate date={view.date} onDate={(date) => go(at(view, date))} />
         {view.kind === 'room' && (
           <Chooser
             id="cal-room"
-            label="Room"
+            label={t('CalendarToolbar.room')}
             value={view.roomId}
             options={rooms.map((choice) => ({ value: choice.id, label: choice.name }))}
             onChange={(roomId) => go({ ...view, roomId })}
@@ -120,7 +122,7 @@ export function CalendarToolbar({ view, today, zone, loading, providers, provide
         {view.kind === 'week' && (
           <Chooser
             id="cal-week-provider"
-            label="Provider"
+            label={t('CalendarToolbar.provider')}
             value={view.providerId}
             options={providers.map((provider) => ({ value: provider.id, label: provider.displayName }))}
             onChange={(providerId) => go({ ...view, providerId })}
@@ -129,9 +131,11 @@ export function CalendarToolbar({ view, today, zone, loading, providers, provide
       </div>
       <p className="cal-date-label" aria-live="polite">
         <strong>{heading(view)}</strong>
-        {isCurrent && <span className="tag">{view.kind === 'day' ? 'today' : `this ${unit}`}</span>}
+        {isCurrent && (
+          <span className="tag">{view.kind === 'day' ? 'today' : t('CalendarToolbar.this2', { unit })}</span>
+        )}
         <span className="muted"> · {zone}</span>
-        {loading && <span className="muted"> · loading…</span>}
+        {loading && <span className="muted"> {t('CalendarToolbar.loading')}</span>}
       </p>
     </div>
   );

@@ -1,10 +1,12 @@
 import { memo, useMemo, type CSSProperties, type KeyboardEvent, type MouseEvent, type PointerEvent } from 'react';
 import type { AppointmentView } from '../../../../src-shared/scheduling/model';
-import { MOVABLE_STATUSES, STATUS_LABELS } from '../../../../src-shared/scheduling/status';
+import { MOVABLE_STATUSES } from '../../../../src-shared/scheduling/status';
 import type { GridColumn } from './columns';
 import { minutesOn, placeAppointments, ROW_PX, SLOT_MINUTES } from './layout';
 import type { DragGhost } from './useAppointmentDrag';
 import { useClockTime, type ClockTime } from '../../format/clock-time';
+import { i18next, useTranslation } from '../../i18n';
+import { appointmentStatusLabel } from '../../i18n/labels';
 
 export function top(minute: number, from: number): number {
   return ((minute - from) / SLOT_MINUTES) * ROW_PX;
@@ -150,7 +152,10 @@ export const DayColumn = memo(function DayColumn(props: DayColumnProps) {
             className="cal-time-off"
             style={{ top: top(start, from), height: top(end, from) - top(start, from) }}
           >
-            <span>Time off{span.reason ? `: ${span.reason}` : ''}</span>
+            <span>
+              {i18next.t('calendar:DayColumn.timeOff')}
+              {span.reason ? `: ${span.reason}` : ''}
+            </span>
           </div>
         );
       })}
@@ -163,9 +168,12 @@ export const DayColumn = memo(function DayColumn(props: DayColumnProps) {
           type="button"
           className={`cal-slot${selectedMinute === activeMinute ? ' selected' : ''}`}
           style={{ top: top(activeMinute, from) }}
-          aria-label={`Book ${column.bookLabel} at ${clock.minutes(activeMinute)}`}
+          aria-label={i18next.t('calendar:DayColumn.bookAt', {
+            bookLabel: column.bookLabel,
+            activeMinute: clock.minutes(activeMinute),
+          })}
           aria-pressed={selectedMinute === activeMinute}
-          aria-keyshortcuts="ArrowUp ArrowDown ArrowLeft ArrowRight"
+          aria-keyshortcuts={i18next.t('calendar:DayColumn.arrowupArrowdownArrowleftArrowright')}
           onClick={() => handlers.slot(index, activeMinute)}
           onKeyDown={(event) => handlers.slotKey(event, index, activeMinute)}
         >
@@ -245,6 +253,7 @@ function AppointmentBlock({
   onPointerDown,
   handlers,
 }: BlockProps) {
+  const { t } = useTranslation('calendar');
   return (
     <button
       type="button"
@@ -252,10 +261,10 @@ function AppointmentBlock({
       data-appointment={appointment.id}
       style={style}
       aria-pressed={selected}
-      title={`${clock.span(appointment.startTime, appointment.endTime)} ${appointment.patientName} · ${detail} · ${STATUS_LABELS[appointment.status]}${draggable ? ' · drag to move, drag the bottom edge to change the length' : ''}`}
+      title={`${clock.span(appointment.startTime, appointment.endTime)} ${appointment.patientName} · ${detail} · ${appointmentStatusLabel(appointment.status)}${draggable ? t('DayColumn.dragToMoveDragThe') : ''}`}
       onClick={onClick}
       {...(draggable && {
-        'aria-keyshortcuts': 'Shift+ArrowUp Shift+ArrowDown Shift+ArrowLeft Shift+ArrowRight Shift+Minus Shift+Plus',
+        'aria-keyshortcuts': t('DayColumn.shiftArrowupShiftArrowdownShift'),
         onKeyDown,
         onPointerDown,
         onPointerMove: handlers.dragMove,
@@ -267,7 +276,7 @@ function AppointmentBlock({
       {size !== 'tiny' && (
         <span className="cal-appt-time">{clock.span(appointment.startTime, appointment.endTime)}</span>
       )}
-      <span className={`cal-status status-${appointment.status}`}>{STATUS_LABELS[appointment.status]}</span>
+      <span className={`cal-status status-${appointment.status}`}>{appointmentStatusLabel(appointment.status)}</span>
       <strong className="cal-appt-name">{appointment.patientName}</strong>
       {size !== 'tiny' && <span className="cal-appt-type">{detail}</span>}
     </button>

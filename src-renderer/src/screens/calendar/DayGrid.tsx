@@ -5,6 +5,7 @@ import { DayColumn, top, type ColumnHandlers } from './DayColumn';
 import { minutesOn, SLOT_MINUTES } from './layout';
 import { useAppointmentDrag, type Drop } from './useAppointmentDrag';
 import { useClockTime } from '../../format/clock-time';
+import { useTranslation } from '../../i18n';
 
 export type Selection =
   | { kind: 'slot'; providerId: string; date: string; minute: number }
@@ -49,6 +50,7 @@ export function DayGrid({
   onSlot,
   onAppointment,
 }: DayGridProps) {
+  const { t } = useTranslation('calendar');
   const clock = useClockTime();
   const minutes = useMemo(() => {
     const list: number[] = [];
@@ -245,8 +247,12 @@ export function DayGrid({
       </div>
       {ghost && (
         <p className="visually-hidden" aria-live="polite">
-          {ghost.pending ? 'Moving' : 'Drop to move'} to {columns[ghost.column]?.label} {clock.minutes(ghost.start)}–
-          {clock.minutes(ghost.end)}
+          {t('DayGrid.to', {
+            value: ghost.pending ? t('DayGrid.moving') : t('DayGrid.dropToMove'),
+            label: columns[ghost.column]?.label,
+            start: clock.minutes(ghost.start),
+            end: clock.minutes(ghost.end),
+          })}
         </p>
       )}
     </div>

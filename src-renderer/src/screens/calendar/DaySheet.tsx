@@ -1,12 +1,14 @@
 import { useEffect, useState } from 'react';
 import type { DaySchedule } from '../../../../src-shared/scheduling/model';
-import { STATUS_LABELS } from '../../../../src-shared/scheduling/status';
+
 import { localTimeOf } from '../../../../src-shared/scheduling/time';
 import { bridge, call } from '../../api';
 import { FormMessage } from '../../components/FormMessage';
 import { useClockTime, type ClockTime } from '../../format/clock-time';
 import { dateLabel } from './format';
 import { calendarHref } from './route';
+import { useTranslation } from '../../i18n';
+import { appointmentStatusLabel } from '../../i18n/labels';
 
 /** '08:00–12:30, 13:30–17:00' ('8:00 AM–12:30 PM, …' in a 12-hour clinic). */
 function spans(zone: string, list: readonly { start: number; end: number }[], clock: ClockTime): string {
@@ -18,6 +20,7 @@ function spans(zone: string, list: readonly { start: number; end: number }[], cl
  * browser's print dialog (which also saves a PDF); the print style sheet leaves out the app around it.
  */
 export function DaySheet({ providerId, date, clinicName }: { providerId: string; date: string; clinicName: string }) {
+  const { t } = useTranslation('calendar');
   const [day, setDay] = useState<DaySchedule | null>(null);
   const clock = useClockTime();
   const [error, setError] = useState<string | null>(null);
@@ -30,7 +33,7 @@ export function DaySheet({ providerId, date, clinicName }: { providerId: string;
       if (result.ok) {
         setDay(result.value);
         setError(null);
-      } else setError(result.error.code === 'VALIDATION' ? 'There is no such provider.' : result.error.message);
+      } else setError(result.error.code === 'VALIDATION' ? t('DaySheet.thereIsNoSuchProvider') : result.error.message);
     };
     void load();
     const off = bridge.on('appointments.changed', ({ dates, providerIds }) => {
@@ -51,41 +54,42 @@ export function DaySheet({ providerId, date, clinicName }: { providerId: string;
   return (
     <section className="cal-sheet">
       <div className="cal-sheet-actions no-print">
-        <a href={calendarHref({ kind: 'day', date })}>← Back to the calendar</a>
+        <a href={calendarHref({ kind: 'day', date })}>{t('DaySheet.backToTheCalendar')}</a>
         <button type="button" className="primary" onClick={() => window.print()} disabled={!column}>
-          Print day sheet
+          {t('DaySheet.printDaySheet')}
         </button>
-        <span className="hint">Choose “Save as PDF” in the print dialog for a PDF.</span>
+        <span className="hint">{t('DaySheet.chooseSaveAsPdfIn')}</span>
       </div>
       <FormMessage error={error} />
       {column && day && (
-        <article className="cal-sheet-page" aria-label="Day sheet">
+        <article className="cal-sheet-page" aria-label={t('DaySheet.daySheet')}>
           <header className="cal-sheet-head">
-            <h1>Day sheet: {column.provider.displayName}</h1>
+            <h1>{t('DaySheet.daySheet2', { displayName: column.provider.displayName })}</h1>
             <p>
               <strong>{dateLabel(date)}</strong> · {clinicName}
               {column.provider.specialty && ` · ${column.provider.specialty}`}
             </p>
             <p>
-              Hours: {column.availability.length > 0 ? spans(zone, column.availability, clock) : 'not working'}
-              {column.timeOff.length > 0 && ` · Time off: ${spans(zone, column.timeOff, clock)}`}
+              {t('DaySheet.hours')}{' '}
+              {column.availability.length > 0 ? spans(zone, column.availability, clock) : t('DaySheet.notWorking')}
+              {column.timeOff.length > 0 && t('DaySheet.timeOff', { zone: spans(zone, column.timeOff, clock) })}
               {day.holidays.length > 0 && ` · Holiday: ${day.holidays.map((h) => h.name).join(', ')}`}
             </p>
           </header>
           {appointments.length === 0 ? (
-            <p>No appointments.</p>
+            <p>{t('DaySheet.noAppointments')}</p>
           ) : (
             <table className="cal-sheet-table">
               <thead>
                 <tr>
-                  <th scope="col">Time</th>
-                  <th scope="col">Patient</th>
-                  <th scope="col">MRN</th>
-                  <th scope="col">Type</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Reason and notes</th>
+                  <th scope="col">{t('DaySheet.time')}</th>
+                  <th scope="col">{t('DaySheet.patient')}</th>
+                  <th scope="col">{t('DaySheet.mrn')}</th>
+                  <th scope="col">{t('DaySheet.type')}</th>
+                  <th scope="col">{t('DaySheet.status')}</th>
+                  <th scope="col">{t('DaySheet.reasonAndNotes')}</th>
                   <th scope="col" className="cal-sheet-tick">
-                    Seen
+                    {t('DaySheet.seen')}
                   </th>
                 </tr>
               </thead>
@@ -100,17 +104,20 @@ export function DaySheet({ providerId, date, clinicName }: { providerId: string;
                     <td>
                       <span className="cal-dot" style={{ background: a.colour }} aria-hidden="true" /> {a.typeName}
                     </td>
-                    <td>{STATUS_LABELS[a.status]}</td>
+                    <td>{appointmentStatusLabel(a.status)}</td>
                     <td>{[a.reason, a.notes].filter(Boolean).join(' · ')}</td>
-                    <td className="cal-sheet-tick" aria-label="to tick on paper" />
+                    <td className="cal-sheet-tick" aria-label={t('DaySheet.toTickOnPaper')} />
                   </tr>
                 ))}
               </tbody>
             </table>
           )}
           <footer className="cal-sheet-foot">
-            {appointments.length} appointment{appointments.length === 1 ? '' : 's'} · times in {zone} · confidential:
-            patient information
+            {t('DaySheet.appointmentTimesInConfidentialPatient', {
+              appointmentsLength: appointments.length,
+              value: appointments.length === 1 ? '' : 's',
+              zone,
+            })}
           </footer>
         </article>
       )}

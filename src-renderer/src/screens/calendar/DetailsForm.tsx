@@ -4,6 +4,7 @@ import { call } from '../../api';
 import { Field, TextAreaField } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
 import { useFormErrors } from '../../hooks/useFormErrors';
+import { useTranslation } from '../../i18n';
 
 /** Edit details: the reason, notes and meeting link of a booked appointment (a move changes the rest). */
 export function DetailsForm({
@@ -13,6 +14,7 @@ export function DetailsForm({
   appointment: AppointmentView;
   onSaved: (view: AppointmentView) => void;
 }) {
+  const { t } = useTranslation('calendar');
   const [open, setOpen] = useState(false);
   const [draft, setDraft] = useState({
     reason: appointment.reason ?? '',
@@ -41,22 +43,27 @@ export function DetailsForm({
     return (
       <p>
         <button type="button" onClick={() => setOpen(true)}>
-          Edit details
+          {t('DetailsForm.editDetails')}
         </button>
       </p>
     );
   }
   return (
-    <form aria-label="Edit details" noValidate onSubmit={(event) => void submit(event)} className="cal-details-form">
+    <form
+      aria-label={t('DetailsForm.editDetails')}
+      noValidate
+      onSubmit={(event) => void submit(event)}
+      className="cal-details-form"
+    >
       <Field
-        label="Reason for the visit"
+        label={t('DetailsForm.reasonForTheVisit')}
         value={draft.reason}
         maxLength={500}
         onChange={(event) => setDraft({ ...draft, reason: event.target.value })}
         error={errors.errors.fields.reason}
       />
       <TextAreaField
-        label="Notes"
+        label={t('DetailsForm.notes')}
         rows={3}
         value={draft.notes}
         maxLength={4000}
@@ -64,7 +71,7 @@ export function DetailsForm({
         error={errors.errors.fields.notes}
       />
       <Field
-        label="Meeting link"
+        label={t('DetailsForm.meetingLink')}
         type="url"
         placeholder="https://"
         value={draft.meetingLink}
@@ -74,10 +81,10 @@ export function DetailsForm({
       <FormMessage error={errors.errors.form} />
       <div className="actions">
         <button type="submit" className="primary" disabled={busy}>
-          Save details
+          {t('DetailsForm.saveDetails')}
         </button>
         <button type="button" onClick={() => setOpen(false)}>
-          Cancel
+          {t('DetailsForm.cancel')}
         </button>
       </div>
     </form>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { formatDate } from '../../../../src-shared/locale/date-format';
 import { parseDateInput } from '../../../../src-shared/patients/dates';
 import { useDateFormat } from '../../format/calendar-date';
+import { useTranslation } from '../../i18n';
 
 /**
  * The toolbar's "go to a date": typed in the clinic's date format like every other date field (a
@@ -10,6 +11,7 @@ import { useDateFormat } from '../../format/calendar-date';
  * the day in words: that is its read-back.
  */
 export function JumpToDate({ date, onDate }: { date: string; onDate: (date: string) => void }) {
+  const { t } = useTranslation('calendar');
   const format = useDateFormat();
   const [text, setText] = useState(() => formatDate(date, format));
   const [shown, setShown] = useState({ date, format });
@@ -20,7 +22,7 @@ export function JumpToDate({ date, onDate }: { date: string; onDate: (date: stri
   return (
     <>
       <label htmlFor="cal-date" className="visually-hidden">
-        Date
+        {t('JumpToDate.date')}
       </label>
       <input
         id="cal-date"

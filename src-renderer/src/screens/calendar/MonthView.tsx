@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { STATUS_LABELS, type AppointmentStatus } from '../../../../src-shared/scheduling/status';
+import { type AppointmentStatus } from '../../../../src-shared/scheduling/status';
 import { addDays, WEEKDAY_NAMES } from '../../../../src-shared/scheduling/time';
 import { bridge, call } from '../../api';
 import { FormMessage } from '../../components/FormMessage';
@@ -8,6 +8,8 @@ import { CalendarToolbar } from './CalendarToolbar';
 import { dateLabel, monthLabel } from './format';
 import { addMonths, calendarHref, clinicWeekStart, weekOf } from './route';
 import { useViewRead } from './useViewRead';
+import { Trans, useTranslation } from '../../i18n';
+import { appointmentStatusLabel } from '../../i18n/labels';
 
 const SHOWN_STATUSES: readonly AppointmentStatus[] = ['confirmed', 'arrived', 'in_room', 'completed', 'no_show'];
 
@@ -21,6 +23,7 @@ function plural(count: number, word: string): string {
  * move between days, Enter opens one.
  */
 export function MonthView({ zone, today, month }: { zone: string; today: string; month: string }) {
+  const { t } = useTranslation('calendar');
   const providers = useCalendar((state) => state.providers);
   const rooms = useCalendar((state) => state.rooms);
   const [providerId, setProviderId] = useState('');
@@ -92,9 +95,9 @@ export function MonthView({ zone, today, month }: { zone: string; today: string;
         rooms={rooms}
       />
       <div className="cal-month-filter">
-        <label htmlFor="cal-month-provider">Provider</label>
+        <label htmlFor="cal-month-provider">{t('MonthView.provider')}</label>
         <select id="cal-month-provider" value={providerId} onChange={(event) => setProviderId(event.target.value)}>
-          <option value="">All providers</option>
+          <option value="">{t('MonthView.allProviders')}</option>
           {providers.map((provider) => (
             <option key={provider.id} value={provider.id}>
               {provider.displayName}
@@ -103,7 +106,7 @@ export function MonthView({ zone, today, month }: { zone: string; today: string;
         </select>
       </div>
       <FormMessage error={error} />
-      <table className="cal-month" ref={table} aria-label={`Appointments in ${monthLabel(month)}`}>
+      <table className="cal-month" ref={table} aria-label={t('MonthView.appointmentsIn', { month: monthLabel(month) })}>
         <thead>
           <tr>
             {weekdayNames.map((name) => (
@@ -142,7 +145,7 @@ export function MonthView({ zone, today, month }: { zone: string; today: string;
                         <span className="cal-month-statuses">
                           {statuses.map((status) => (
                             <span key={status} className={`cal-status status-${status}`}>
-                              {day?.byStatus[status]} {STATUS_LABELS[status]}
+                              {day?.byStatus[status]} {appointmentStatusLabel(status)}
                             </span>
                           ))}
                         </span>
@@ -156,8 +159,11 @@ export function MonthView({ zone, today, month }: { zone: string; today: string;
         </tbody>
       </table>
       <p className="hint cal-keys">
-        <kbd>Alt</kbd>+<kbd>←</kbd>/<kbd>→</kbd> previous or next month · arrow keys move between days ·{' '}
-        <kbd>Enter</kbd> opens the day.
+        <Trans
+          t={t}
+          i18nKey="MonthView.altPreviousOrNextMonth"
+          components={{ kbd: <kbd />, kbd2: <kbd />, kbd3: <kbd />, kbd4: <kbd /> }}
+        />
       </p>
     </section>
   );

@@ -10,6 +10,7 @@ import { useFormErrors } from '../../hooks/useFormErrors';
 import { useCalendar } from '../../stores/calendar';
 import { useClinicSettings } from '../../stores/clinic-settings';
 import { moveAppointment } from './move';
+import { useTranslation } from '../../i18n';
 
 interface MoveFormProps {
   appointment: AppointmentView;
@@ -21,6 +22,7 @@ interface MoveFormProps {
  * the same rules as for a booking and its refusal reasons are listed by the button.
  */
 export function MoveForm({ appointment, onMoved }: MoveFormProps) {
+  const { t } = useTranslation('calendar');
   const providers = useCalendar((state) => state.providers);
   const [open, setOpen] = useState(false);
   const [date, setDate] = useState(appointment.date);
@@ -44,7 +46,7 @@ export function MoveForm({ appointment, onMoved }: MoveFormProps) {
     return (
       <div className="cal-move-open">
         <button type="button" onClick={() => setOpen(true)}>
-          Move…
+          {t('MoveForm.move')}
         </button>
       </div>
     );
@@ -53,16 +55,18 @@ export function MoveForm({ appointment, onMoved }: MoveFormProps) {
   async function submit(event: SyntheticEvent, anyway = false) {
     event.preventDefault();
     errors.clear();
-    if (anyway && overrideReason.trim() === '')
-      return errors.setField('override.reason', 'say why it must be moved anyway');
+    if (anyway && overrideReason.trim() === '') return errors.setField('override.reason', t('MoveForm.sayWhyItMustBe'));
     if (!anyway) setProblems([]);
     const minute = parseClockTime(time);
     const durationMinutes = Number(length);
-    if (!isLocalDate(date)) return errors.setField('start.date', 'must be a real date');
+    if (!isLocalDate(date)) return errors.setField('start.date', t('MoveForm.mustBeARealDate'));
     if (minute === null || minute >= 24 * 60)
-      return errors.setField('start.time', `must be a time such as ${timeFormat === '12h' ? '9:30 AM' : '09:30'}`);
+      return errors.setField(
+        'start.time',
+        t('MoveForm.mustBeATimeSuch', { value: timeFormat === '12h' ? '9:30 AM' : '09:30' }),
+      );
     if (!Number.isInteger(durationMinutes) || durationMinutes < 5 || durationMinutes > 720)
-      return errors.setField('durationMinutes', 'must be 5 to 720 whole minutes');
+      return errors.setField('durationMinutes', t('MoveForm.mustBe5To720'));
     setBusy(true);
     const outcome = await moveAppointment(
       appointment,
@@ -76,17 +80,22 @@ export function MoveForm({ appointment, onMoved }: MoveFormProps) {
   }
 
   return (
-    <form aria-label="Move appointment" noValidate className="cal-move" onSubmit={(event) => void submit(event)}>
-      <h3>Move</h3>
+    <form
+      aria-label={t('MoveForm.moveAppointment')}
+      noValidate
+      className="cal-move"
+      onSubmit={(event) => void submit(event)}
+    >
+      <h3>{t('MoveForm.move2')}</h3>
       <div className="cal-move-row">
         <DateField
-          label="New date"
+          label={t('MoveForm.newDate')}
           value={date}
           onChange={(value) => setDate(value)}
           error={errors.errors.fields['start.date']}
         />
         <Field
-          label="New start"
+          label={t('MoveForm.newStart')}
           inputMode="text"
           autoComplete="off"
           maxLength={20}
@@ -97,14 +106,14 @@ export function MoveForm({ appointment, onMoved }: MoveFormProps) {
       </div>
       <div className="cal-move-stack">
         <SelectField
-          label="Provider"
+          label={t('MoveForm.provider')}
           value={providerId}
           options={providers.map((provider) => ({ value: provider.id, label: provider.displayName }))}
           onChange={(event) => setProviderId(event.target.value)}
           error={errors.errors.fields.providerId}
         />
         <Field
-          label="Length (minutes)"
+          label={t('MoveForm.lengthMinutes')}
           type="number"
           min={5}
           max={720}
@@ -117,15 +126,15 @@ export function MoveForm({ appointment, onMoved }: MoveFormProps) {
       <div className="cal-submit">
         <div className="cal-move-buttons">
           <button type="submit" className="primary" disabled={busy}>
-            Move appointment
+            {t('MoveForm.moveAppointment')}
           </button>
           <button type="button" onClick={() => setOpen(false)}>
-            Keep as it is
+            {t('MoveForm.keepAsItIs')}
           </button>
         </div>
         {problems.length > 0 && (
           <div role="alert" className="form-error cal-problems">
-            <strong>Not moved:</strong>
+            <strong>{t('MoveForm.notMoved')}</strong>
             <ul>
               {problems.map((problem) => (
                 <li key={problem.code + problem.message}>{problem.message}</li>
@@ -136,8 +145,8 @@ export function MoveForm({ appointment, onMoved }: MoveFormProps) {
         {problems.length > 0 && (
           <div className="cal-override">
             <Field
-              label="Reason to move anyway"
-              hint="Kept with the appointment and in the audit log."
+              label={t('MoveForm.reasonToMoveAnyway')}
+              hint={t('MoveForm.keptWithTheAppointmentAnd')}
               value={overrideReason}
               maxLength={500}
               onChange={(event) => setOverrideReason(event.target.value)}
@@ -149,7 +158,7 @@ export function MoveForm({ appointment, onMoved }: MoveFormProps) {
               disabled={busy}
               onClick={(event) => void submit(event, true)}
             >
-              Move anyway
+              {t('MoveForm.moveAnyway')}
             </button>
           </div>
         )}

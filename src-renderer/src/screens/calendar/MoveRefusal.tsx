@@ -1,3 +1,4 @@
+import { useTranslation } from '../../i18n';
 /** Why a drag was refused, above the grid where the block snapped back. */
 export function MoveRefusal({
   message,
@@ -8,6 +9,7 @@ export function MoveRefusal({
   reasons: readonly string[];
   onDismiss: () => void;
 }) {
+  const { t } = useTranslation('calendar');
   return (
     <div role="alert" className="form-error cal-problems cal-refusal">
       <strong>{message}</strong>
@@ -17,7 +19,7 @@ export function MoveRefusal({
         ))}
       </ul>
       <button type="button" className="link-button" onClick={onDismiss}>
-        Dismiss
+        {t('MoveRefusal.dismiss')}
       </button>
     </div>
   );

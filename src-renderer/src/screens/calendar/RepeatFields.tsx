@@ -10,6 +10,7 @@ import { FormMessage } from '../../components/FormMessage';
 import { SelectField } from '../../components/SelectField';
 import { useCalendarDate } from '../../format/calendar-date';
 import { useClockTime } from '../../format/clock-time';
+import { Trans, useTranslation } from '../../i18n';
 
 /**
  * "Repeat" in the booking panel: every N days, weeks or months, for a number of times or until a
@@ -86,6 +87,7 @@ export function useRepeat(onBooked: (first: AppointmentView) => void) {
 }
 
 export function RepeatFields({ repeat }: { repeat: ReturnType<typeof useRepeat> }) {
+  const { t } = useTranslation('calendar');
   const showDate = useCalendarDate();
   const clock = useClockTime();
   const { draft, setDraft, refused, fields, error, busy } = repeat;
@@ -93,19 +95,26 @@ export function RepeatFields({ repeat }: { repeat: ReturnType<typeof useRepeat> 
   return (
     <div className="cal-repeat">
       <label className="checkbox">
-        <input
-          type="checkbox"
-          checked={draft.on}
-          onChange={(event) => setDraft({ ...draft, on: event.target.checked })}
+        <Trans
+          t={t}
+          i18nKey="RepeatFields.repeat"
+          components={{
+            input: (
+              <input
+                type="checkbox"
+                checked={draft.on}
+                onChange={(event) => setDraft({ ...draft, on: event.target.checked })}
+              />
+            ),
+          }}
         />
-        Repeat
       </label>
       {draft.on && (
         <fieldset>
-          <legend>Repeats</legend>
+          <legend>{t('RepeatFields.repeats')}</legend>
           <div className="cal-repeat-row">
             <Field
-              label="Every"
+              label={t('RepeatFields.every')}
               type="number"
               min={1}
               max={52}
@@ -114,7 +123,7 @@ export function RepeatFields({ repeat }: { repeat: ReturnType<typeof useRepeat> 
               error={fields['repeat.interval']}
             />
             <SelectField
-              label="Period"
+              label={t('RepeatFields.period')}
               value={draft.frequency}
               options={[
                 { value: 'daily', label: 'days' },
@@ -125,17 +134,17 @@ export function RepeatFields({ repeat }: { repeat: ReturnType<typeof useRepeat> 
             />
           </div>
           <SelectField
-            label="Ends"
+            label={t('RepeatFields.ends')}
             value={draft.ends}
             options={[
-              { value: 'count', label: 'after a number of times' },
+              { value: 'count', label: t('RepeatFields.afterANumberOfTimes') },
               { value: 'until', label: 'on a date' },
             ]}
             onChange={(event) => setDraft({ ...draft, ends: event.target.value as RepeatDraft['ends'] })}
           />
           {draft.ends === 'count' ? (
             <Field
-              label="Number of times"
+              label={t('RepeatFields.numberOfTimes')}
               type="number"
               min={2}
               max={200}
@@ -145,7 +154,7 @@ export function RepeatFields({ repeat }: { repeat: ReturnType<typeof useRepeat> 
             />
           ) : (
             <DateField
-              label="Last date"
+              label={t('RepeatFields.lastDate')}
               value={draft.until}
               onChange={(value) => setDraft({ ...draft, until: value })}
               error={fields['repeat.until']}
@@ -156,7 +165,7 @@ export function RepeatFields({ repeat }: { repeat: ReturnType<typeof useRepeat> 
       {refused && (
         <div role="alert" className="form-error cal-problems">
           <strong>
-            Nothing booked: {refused.dates.length} of {refused.total} dates cannot be booked.
+            {t('RepeatFields.nothingBookedOfDatesCannot', { datesLength: refused.dates.length, total: refused.total })}
           </strong>
           <ul>
             {refused.dates.map((date) => (
@@ -167,7 +176,7 @@ export function RepeatFields({ repeat }: { repeat: ReturnType<typeof useRepeat> 
           </ul>
           {fitting > 0 && (
             <button type="button" disabled={busy} onClick={() => void repeat.book(refused.booking, true)}>
-              Book the {fitting} dates that fit
+              {t('RepeatFields.bookTheDatesThatFit', { fitting })}
             </button>
           )}
         </div>

@@ -1,13 +1,16 @@
 import { useEffect, useState } from 'react';
 import type { AppointmentView } from '../../../../src-shared/scheduling/model';
-import { STATUS_LABELS } from '../../../../src-shared/scheduling/status';
+
 import { call } from '../../api';
 import { useClockTime } from '../../format/clock-time';
 import { dateLabel } from './format';
 import { calendarHref } from './route';
+import { useTranslation } from '../../i18n';
+import { appointmentStatusLabel } from '../../i18n/labels';
 
 /** The missed or cancelled appointment this one was booked to replace: when it was and what became of it. */
 export function ReplacedAppointment({ appointmentId }: { appointmentId: string }) {
+  const { t } = useTranslation('calendar');
   const [earlier, setEarlier] = useState<AppointmentView | null>(null);
   const clock = useClockTime();
   useEffect(() => {
@@ -17,10 +20,11 @@ export function ReplacedAppointment({ appointmentId }: { appointmentId: string }
       current = false;
     };
   }, [appointmentId]);
-  if (!earlier || earlier.id !== appointmentId) return <span className="muted">an earlier appointment</span>;
+  if (!earlier || earlier.id !== appointmentId)
+    return <span className="muted">{t('ReplacedAppointment.anEarlierAppointment')}</span>;
   return (
     <a href={calendarHref({ kind: 'day', date: earlier.date })}>
-      {dateLabel(earlier.date)}, {clock.hhmm(earlier.startTime)} ({STATUS_LABELS[earlier.status]})
+      {dateLabel(earlier.date)}, {clock.hhmm(earlier.startTime)} ({appointmentStatusLabel(earlier.status)})
     </a>
   );
 }

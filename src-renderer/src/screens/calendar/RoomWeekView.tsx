@@ -12,6 +12,7 @@ import { dateLabel } from './format';
 import { axisRange } from './layout';
 import { useViewRead } from './useViewRead';
 import { WaitlistOffers } from './WaitlistOffers';
+import { useTranslation } from '../../i18n';
 
 const NOTHING = () => undefined;
 
@@ -33,6 +34,7 @@ export function RoomWeekView({
   monday: string;
   now: number;
 }) {
+  const { t } = useTranslation('calendar');
   const { providers, rooms } = useCalendar();
   const canWrite = useSession((state) => state.can('appointments:write'));
   const [selected, setSelected] = useState<string | null>(null);
@@ -90,8 +92,10 @@ export function RoomWeekView({
       <WaitlistOffers />
       {shown && (
         <p className="hint">
-          {shown.room.name} at {shown.room.locationName}: everyone booked in this room, whichever provider. To book, use
-          the day view or Find a slot.
+          {t('RoomWeekView.atEveryoneBookedInThis', {
+            roomName: shown.room.name,
+            locationName: shown.room.locationName,
+          })}
         </p>
       )}
       {shown && range && (
@@ -99,7 +103,7 @@ export function RoomWeekView({
           <DayGrid
             zone={zone}
             columns={columns}
-            label="Room schedule"
+            label={t('RoomWeekView.roomSchedule')}
             from={range.from}
             to={range.to}
             today={today}

@@ -9,6 +9,7 @@ import { useWaitlistOffers } from '../../stores/waitlist-offers';
 import { useCalendarDate } from '../../format/calendar-date';
 import { useClockTime } from '../../format/clock-time';
 import { formatClockTime, parseClockTime } from '../../../../src-shared/locale/time-format';
+import { Trans, i18next, useTranslation } from '../../i18n';
 
 interface SeriesActionsProps {
   appointment: AppointmentView;
@@ -18,9 +19,9 @@ interface SeriesActionsProps {
 }
 
 const SCOPES: { value: SeriesScope; label: string }[] = [
-  { value: 'one', label: 'This appointment only' },
-  { value: 'following', label: 'This and the following ones' },
-  { value: 'all', label: 'The whole series (not those already past)' },
+  { value: 'one', label: i18next.t('calendar:SeriesActions.thisAppointmentOnly') },
+  { value: 'following', label: i18next.t('calendar:SeriesActions.thisAndTheFollowingOnes') },
+  { value: 'all', label: i18next.t('calendar:SeriesActions.theWholeSeriesNotThose') },
 ];
 
 function refusalsOf(details: unknown): SeriesRefusal[] {
@@ -36,6 +37,7 @@ function refusalsOf(details: unknown): SeriesRefusal[] {
 
 /** For an occurrence of a recurring series: what the series is, and cancel or retime one, these on, or all. */
 export function SeriesActions({ appointment, canWrite, onCancelled }: SeriesActionsProps) {
+  const { t } = useTranslation('calendar');
   const showDate = useCalendarDate();
   const clock = useClockTime();
   const [series, setSeries] = useState<SeriesDetail | null>(null);
@@ -67,10 +69,11 @@ export function SeriesActions({ appointment, canWrite, onCancelled }: SeriesActi
     errors.clear();
     setRefused([]);
     setDone(null);
-    if (action === 'cancel' && reason.trim() === '') return errors.setField('reason', 'say why they are cancelled');
+    if (action === 'cancel' && reason.trim() === '')
+      return errors.setField('reason', t('SeriesActions.sayWhyTheyAreCancelled'));
     const minute = parseClockTime(time);
     if (action === 'change' && (minute === null || minute >= 24 * 60))
-      return errors.setField('time', `must be a time such as ${clock.minutes(9 * 60 + 30)}`);
+      return errors.setField('time', t('SeriesActions.mustBeATimeSuch', { minutes: clock.minutes(9 * 60 + 30) }));
     const hhmm = formatClockTime(minute ?? 0, '24h');
     setBusy(true);
     const result =
@@ -99,21 +102,23 @@ export function SeriesActions({ appointment, canWrite, onCancelled }: SeriesActi
       useWaitlistOffers.getState().show(appointment);
       return onCancelled(first);
     }
-    setDone(`Moved ${count} appointment${count === 1 ? '' : 's'} to ${clock.hhmm(hhmm)}.`);
+    setDone(t('SeriesActions.movedAppointmentTo', { count, value: count === 1 ? '' : 's', hhmm: clock.hhmm(hhmm) }));
   }
 
   return (
-    <section className="cal-series" aria-label="Series">
+    <section className="cal-series" aria-label={t('SeriesActions.series')}>
       <h3>
-        Repeats: {series.description}{' '}
-        <small className="muted">
-          ({position} of {series.occurrences.length})
-        </small>
+        <Trans
+          t={t}
+          i18nKey="SeriesActions.repeatsOf"
+          values={{ description: series.description, position, occurrencesLength: series.occurrences.length }}
+          components={{ small: <small className="muted" /> }}
+        />
       </h3>
       {canWrite && (
         <>
           <fieldset>
-            <legend>Apply to</legend>
+            <legend>{t('SeriesActions.applyTo')}</legend>
             {SCOPES.map((option) => (
               <label key={option.value} className="checkbox">
                 <input
@@ -128,13 +133,13 @@ export function SeriesActions({ appointment, canWrite, onCancelled }: SeriesActi
             ))}
           </fieldset>
           <form
-            aria-label="Move series appointments"
+            aria-label={t('SeriesActions.moveSeriesAppointments')}
             noValidate
             onSubmit={(event) => void run(event, 'change')}
             className="cal-series-row"
           >
             <Field
-              label="New start time"
+              label={t('SeriesActions.newStartTime')}
               inputMode="text"
               autoComplete="off"
               maxLength={20}
@@ -143,24 +148,28 @@ export function SeriesActions({ appointment, canWrite, onCancelled }: SeriesActi
               error={errors.errors.fields.time}
             />
             <button type="submit" disabled={busy}>
-              Move to this time
+              {t('SeriesActions.moveToThisTime')}
             </button>
           </form>
-          <form aria-label="Cancel series appointments" noValidate onSubmit={(event) => void run(event, 'cancel')}>
+          <form
+            aria-label={t('SeriesActions.cancelSeriesAppointments')}
+            noValidate
+            onSubmit={(event) => void run(event, 'cancel')}
+          >
             <Field
-              label="Reason for cancelling these"
+              label={t('SeriesActions.reasonForCancellingThese')}
               value={reason}
               onChange={(event) => setReason(event.target.value)}
               error={errors.errors.fields.reason}
               maxLength={500}
             />
             <button type="submit" className="danger" disabled={busy}>
-              Cancel these appointments
+              {t('SeriesActions.cancelTheseAppointments')}
             </button>
           </form>
           {refused.length > 0 && (
             <div role="alert" className="form-error cal-problems">
-              <strong>Nothing changed: these dates do not fit.</strong>
+              <strong>{t('SeriesActions.nothingChangedTheseDatesDo')}</strong>
               <ul>
                 {refused.map((r) => (
                   <li key={r.index}>

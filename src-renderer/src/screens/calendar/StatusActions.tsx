@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
 import type { AppointmentStatusMoves, AppointmentView } from '../../../../src-shared/scheduling/model';
-import { STATUS_LABELS } from '../../../../src-shared/scheduling/status';
-import { VISIT_STATUS_LABELS } from '../../../../src-shared/visits/status';
+
 import { call } from '../../api';
 import { FormMessage } from '../../components/FormMessage';
+import { Trans, useTranslation } from '../../i18n';
+import { appointmentStatusLabel, visitStatusLabel } from '../../i18n/labels';
 
 /**
  * The appointment's status actions, as main allows them now (`appointments.statusMoves`, the rules
@@ -18,6 +19,7 @@ export function StatusActions({
   appointment: AppointmentView;
   onChanged: (view: AppointmentView, message: string) => void;
 }) {
+  const { t } = useTranslation('calendar');
   const [allowed, setAllowed] = useState<AppointmentStatusMoves | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -47,24 +49,35 @@ export function StatusActions({
     const fresh = await call('appointments.get', { appointmentId: appointment.id });
     setBusy(false);
     if (fresh.ok)
-      onChanged(fresh.value, `${done}: ${fresh.value.patientName} is now ${STATUS_LABELS[fresh.value.status]}.`);
+      onChanged(
+        fresh.value,
+        t('StatusActions.isNow', {
+          done,
+          patientName: fresh.value.patientName,
+          status: appointmentStatusLabel(fresh.value.status),
+        }),
+      );
     else setError(fresh.error.message);
   }
 
   const { moves, canCheckIn, visit } = allowed;
   if (moves.length === 0 && !canCheckIn && !visit) return null;
   return (
-    <div className="cal-status-actions" role="group" aria-label="Change status">
+    <div className="cal-status-actions" role="group" aria-label={t('StatusActions.changeStatus')}>
       {canCheckIn && (
         // The same review as the Check-in screen (insurance, consents, alerts), opened there on this appointment.
         <button type="button" className="primary" onClick={() => (window.location.hash = `#/today/${appointment.id}`)}>
-          Check in
+          {t('StatusActions.checkIn')}
         </button>
       )}
       {visit && (
         <p className="cal-visit-state">
-          On the flow board: <strong>{VISIT_STATUS_LABELS[visit.status]}</strong>{' '}
-          <a href="#/board">Open the flow board</a>
+          <Trans
+            t={t}
+            i18nKey="StatusActions.onTheFlowBoardOpen"
+            values={{ visitStatus: visitStatusLabel(visit.status) }}
+            components={{ strong: <strong />, a: <a href="#/board" /> }}
+          />
         </p>
       )}
       {visit?.undoLabel && (
@@ -74,7 +87,7 @@ export function StatusActions({
           onClick={() =>
             void run(
               () => call('visits.undo', { visitId: visit.id, expectedLastEventId: visit.lastEventId }),
-              visit.undoLabel ?? 'Undo',
+              visit.undoLabel ?? t('StatusActions.undo'),
             )
           }
         >

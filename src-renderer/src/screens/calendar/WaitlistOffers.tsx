@@ -8,6 +8,7 @@ import { formatDate } from '../../format/datetime';
 import { useClinicClock } from '../../stores/clinic-settings';
 import { useSession } from '../../stores/session';
 import { useWaitlistOffers, type FreedSlot } from '../../stores/waitlist-offers';
+import { Trans, useTranslation } from '../../i18n';
 
 const PRIORITY: Record<WaitlistOffer['entry']['priority'], string> = {
   urgent: 'urgent',
@@ -27,6 +28,7 @@ export function WaitlistOffers() {
 }
 
 function Offers({ freed }: { freed: FreedSlot }) {
+  const { t } = useTranslation('calendar');
   const clock = useClinicClock();
   const time = (hhmm: string) => formatHhMm(hhmm, clock.timeFormat ?? '24h');
   const dismiss = useWaitlistOffers((state) => state.dismiss);
@@ -66,7 +68,11 @@ function Offers({ freed }: { freed: FreedSlot }) {
     setBusy(false);
     if (!result.ok) return setError(result.error.message);
     setBooked(
-      `Booked ${result.value.appointment.patientName} from the waitlist at ${time(result.value.appointment.startTime)} with ${slot.providerName}.`,
+      t('WaitlistOffers.bookedFromTheWaitlistAt', {
+        patientName: result.value.appointment.patientName,
+        startTime: time(result.value.appointment.startTime),
+        providerName: slot.providerName,
+      }),
     );
     setOffers([]);
   }
@@ -74,14 +80,18 @@ function Offers({ freed }: { freed: FreedSlot }) {
   if (offers === null && !error) return null;
   if (offers !== null && offers.length === 0 && !booked && !error) return null;
   return (
-    <section className="wl-offers" aria-label="Waitlist offers">
+    <section className="wl-offers" aria-label={t('WaitlistOffers.waitlistOffers')}>
       <div className="cal-panel-head">
         <h2>
-          Waitlist offers for {time(freed.time)}{' '}
-          <small className="muted">{formatCalendarDate(freed.date, clock.dateFormat)}</small>
+          <Trans
+            t={t}
+            i18nKey="WaitlistOffers.waitlistOffersFor"
+            values={{ freedTime: time(freed.time), freedDate: formatCalendarDate(freed.date, clock.dateFormat) }}
+            components={{ small: <small className="muted" /> }}
+          />
         </h2>
         <button type="button" onClick={dismiss}>
-          Dismiss
+          {t('WaitlistOffers.dismiss')}
         </button>
       </div>
       <FormMessage error={error} success={booked} />
@@ -93,14 +103,22 @@ function Offers({ freed }: { freed: FreedSlot }) {
                 <strong>{offer.entry.patientName}</strong>{' '}
                 <span className={`tag priority-${offer.entry.priority}`}>{PRIORITY[offer.entry.priority]}</span>
                 <small className="muted cal-block">
-                  {offer.entry.typeName} · {time(offer.slot.time)}–{time(offer.slot.endTime)} with{' '}
-                  {offer.slot.providerName} · waiting since {formatDate(offer.entry.createdAt, clock)}
-                  {offer.entry.note ? ` · ${offer.entry.note}` : ''}
+                  {t('WaitlistOffers.withWaitingSince', {
+                    typeName: offer.entry.typeName,
+                    slotTime: time(offer.slot.time),
+                    endTime: time(offer.slot.endTime),
+                    providerName: offer.slot.providerName,
+                    createdAt: formatDate(offer.entry.createdAt, clock),
+                    value: offer.entry.note ? ` · ${offer.entry.note}` : '',
+                  })}
                 </small>
               </span>
               {canWrite && (
                 <button type="button" className="primary" disabled={busy} onClick={() => void book(offer)}>
-                  Book {offer.entry.patientName} at {time(offer.slot.time)}
+                  {t('WaitlistOffers.bookAt', {
+                    patientName: offer.entry.patientName,
+                    slotTime: time(offer.slot.time),
+                  })}
                 </button>
               )}
             </li>

@@ -7,6 +7,7 @@ import type {
 } from '../../../../src-shared/scheduling/model';
 import { dateLabel, shortDateLabel } from './format';
 import { calendarHref, weekOf } from './route';
+import { i18next } from '../../i18n';
 
 /**
  * One column of the time grid: a provider on a date. The day view has a column per provider, the
@@ -58,14 +59,14 @@ function providerColumn(day: DaySchedule, column: ProviderDaySchedule): GridColu
     bookLabel: column.provider.displayName,
     links: [
       {
-        text: 'Week',
+        text: i18next.t('calendar:columns.week'),
         href: calendarHref({ kind: 'week', providerId: column.provider.id, date: weekOf(day.date) }),
-        label: `Week of ${column.provider.displayName}`,
+        label: i18next.t('calendar:columns.weekOf', { displayName: column.provider.displayName }),
       },
       {
-        text: 'Day sheet',
+        text: i18next.t('calendar:columns.daySheet'),
         href: calendarHref({ kind: 'sheet', providerId: column.provider.id, date: day.date }),
-        label: `Day sheet for ${column.provider.displayName}`,
+        label: i18next.t('calendar:columns.daySheetFor', { displayName: column.provider.displayName }),
       },
     ],
     availability: column.availability,
@@ -87,11 +88,15 @@ export function weekColumns(week: ProviderWeek): GridColumn[] {
     colour: null,
     bookLabel: `${name} on ${shortDateLabel(day.date)}`,
     links: [
-      { text: 'Day', href: calendarHref({ kind: 'day', date: day.date }), label: `Day view of ${dateLabel(day.date)}` },
       {
-        text: 'Day sheet',
+        text: i18next.t('calendar:columns.day'),
+        href: calendarHref({ kind: 'day', date: day.date }),
+        label: i18next.t('calendar:columns.dayViewOf', { dayDate: dateLabel(day.date) }),
+      },
+      {
+        text: i18next.t('calendar:columns.daySheet'),
         href: calendarHref({ kind: 'sheet', providerId: week.provider.id, date: day.date }),
-        label: `Day sheet for ${dateLabel(day.date)}`,
+        label: i18next.t('calendar:columns.daySheetFor2', { dayDate: dateLabel(day.date) }),
       },
     ],
     availability: day.availability,
@@ -114,7 +119,11 @@ export function roomColumns(week: RoomWeek, providerName: (providerId: string) =
     colour: null,
     bookLabel: `${week.room.name} on ${shortDateLabel(day.date)}`,
     links: [
-      { text: 'Day', href: calendarHref({ kind: 'day', date: day.date }), label: `Day view of ${dateLabel(day.date)}` },
+      {
+        text: i18next.t('calendar:columns.day'),
+        href: calendarHref({ kind: 'day', date: day.date }),
+        label: i18next.t('calendar:columns.dayViewOf', { dayDate: dateLabel(day.date) }),
+      },
     ],
     availability: [],
     hours: 'none',

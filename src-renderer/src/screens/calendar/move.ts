@@ -3,6 +3,7 @@ import type { ApiErrorData } from '../../../../src-shared/api/errors';
 import { formatLocalTime } from '../../../../src-shared/scheduling/time';
 import { call } from '../../api';
 import { useWaitlistOffers } from '../../stores/waitlist-offers';
+import { i18next } from '../../i18n';
 
 /** Where to put an appointment: anything left out stays as it is. */
 export interface MoveTarget {
@@ -63,5 +64,11 @@ export function movedMessage(
   providerName: string | undefined,
   dateLabel: string | null,
 ): string {
-  return `Moved ${view.patientName} to ${dateLabel ? `${dateLabel}, ` : ''}${view.startTime}–${view.endTime}${providerName ? ` with ${providerName}` : ''}.`;
+  return i18next.t('calendar:move.movedTo', {
+    patientName: view.patientName,
+    value: dateLabel ? `${dateLabel}, ` : '',
+    startTime: view.startTime,
+    endTime: view.endTime,
+    value2: providerName ? i18next.t('calendar:move.with', { providerName }) : '',
+  });
 }

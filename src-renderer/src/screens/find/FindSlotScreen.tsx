@@ -21,12 +21,13 @@ import { parseFindRoute } from './route';
 import { SlotList, slotKey } from './SlotList';
 import { usePresetPatient } from './usePresetPatient';
 import './find.css';
+import { i18next, useTranslation } from '../../i18n';
 
 const PART_LABELS: Record<PartOfDay, string> = {
-  any: 'Any time',
-  morning: 'Morning (before 12:00)',
-  afternoon: 'Afternoon (12:00–17:00)',
-  evening: 'Evening (after 17:00)',
+  any: i18next.t('find:FindSlotScreen.anyTime'),
+  morning: i18next.t('find:FindSlotScreen.morningBefore1200'),
+  afternoon: i18next.t('find:FindSlotScreen.afternoon12001700'),
+  evening: i18next.t('find:FindSlotScreen.eveningAfter1700'),
 };
 /** Eight weeks ahead, as a receptionist looks by default. */
 const DEFAULT_DAYS = 55;
@@ -39,6 +40,7 @@ const FIELDS = ['patientId', 'typeId', 'providerIds.0', 'from', 'to', 'partOfDay
  * appointments; Book takes one. Main decides what is free and refuses a slot taken meanwhile.
  */
 export function FindSlotScreen() {
+  const { t } = useTranslation('find');
   const zone = useClinicSettings((state) => state.settings?.timeZone);
   const clock = useClockTime();
   const route = parseFindRoute(useHashDetail());
@@ -75,7 +77,7 @@ export function FindSlotScreen() {
     setProviderId(route.providerId ?? '');
   }, [route.providerId]);
 
-  if (!zone) return <p>Loading…</p>;
+  if (!zone) return <p>{t('FindSlotScreen.loading')}</p>;
   /** A changed question hides the answer to the old one, so Book never takes a slot found for other criteria. */
   const asking =
     <T,>(set: (value: T) => void) =>
@@ -139,7 +141,12 @@ export function FindSlotScreen() {
     if (!result.ok) return setRefused({ key: slotKey(slot), message: result.error.message });
     if (replaces) setReplaced(replaces);
     setBooked({
-      text: `Booked ${result.value.patientName} with ${slot.providerName} on ${shortDateLabel(slot.date)} at ${clock.hhmm(slot.time)}.`,
+      text: t('FindSlotScreen.bookedWithOnAt', {
+        patientName: result.value.patientName,
+        providerName: slot.providerName,
+        slotDate: shortDateLabel(slot.date),
+        slotTime: clock.hhmm(slot.time),
+      }),
       date: slot.date,
     });
     // The slot is taken now, and the patient's own times changed: the list is read again.
@@ -148,12 +155,12 @@ export function FindSlotScreen() {
 
   return (
     <section className="find" aria-labelledby="find-title">
-      <h1 id="find-title">Find a slot</h1>
-      {replaces && <p className="hint">Booking again: the new appointment is recorded as replacing the missed one.</p>}
+      <h1 id="find-title">{t('FindSlotScreen.findASlot')}</h1>
+      {replaces && <p className="hint">{t('FindSlotScreen.bookingAgainTheNewAppointment')}</p>}
       <div className="find-layout">
         <form
           className="card wide find-form"
-          aria-label="Find a slot"
+          aria-label={t('FindSlotScreen.findASlot')}
           noValidate
           onSubmit={(event) => void submit(event)}
         >
@@ -164,17 +171,17 @@ export function FindSlotScreen() {
             error={errors.errors.fields.patientId ?? preset.error ?? undefined}
           />
           <SelectField
-            label="Appointment type"
+            label={t('FindSlotScreen.appointmentType')}
             value={chosenType}
             options={types.map((t) => ({ value: t.id, label: `${t.name} (${t.durationMinutes} min)` }))}
             onChange={(event) => asking(setTypeId)(event.target.value)}
             error={errors.errors.fields.typeId}
           />
           <SelectField
-            label="Provider"
+            label={t('FindSlotScreen.provider')}
             value={providerId}
             options={[
-              { value: '', label: 'Any provider' },
+              { value: '', label: t('FindSlotScreen.anyProvider') },
               ...allowed.map((p) => ({ value: p.id, label: p.displayName })),
             ]}
             onChange={(event) => asking(setProviderId)(event.target.value)}
@@ -182,20 +189,20 @@ export function FindSlotScreen() {
           />
           <div className="find-dates">
             <DateField
-              label="From"
+              label={t('FindSlotScreen.from')}
               value={fromDate}
               onChange={(value) => asking(setFrom)(value)}
               error={errors.errors.fields.from}
             />
             <DateField
-              label="To"
+              label={t('FindSlotScreen.to')}
               value={toDate}
               onChange={(value) => asking(setTo)(value)}
               error={errors.errors.fields.to}
             />
           </div>
           <SelectField
-            label="Part of the day"
+            label={t('FindSlotScreen.partOfTheDay')}
             value={partOfDay}
             options={PARTS_OF_DAY.map((part) => ({ value: part, label: PART_LABELS[part] }))}
             onChange={(event) => asking(setPartOfDay)(event.target.value as PartOfDay)}
@@ -203,18 +210,16 @@ export function FindSlotScreen() {
           />
           <FormMessage error={errors.errors.form} />
           <button type="submit" className="primary" disabled={busy || types.length === 0}>
-            Find slots
+            {t('FindSlotScreen.findSlots')}
           </button>
-          {types.length === 0 && (
-            <p className="hint">No appointment types yet: an administrator adds them in Scheduling set-up.</p>
-          )}
+          {types.length === 0 && <p className="hint">{t('FindSlotScreen.noAppointmentTypesYetAn')}</p>}
         </form>
         <div className="find-answer">
           {booked && (
             <p role="status" className="form-success">
               {booked.text}{' '}
               <a href={calendarHref({ kind: 'day', date: booked.date })}>
-                Open {shortDateLabel(booked.date)} in the calendar
+                {t('FindSlotScreen.openInTheCalendar', { bookedDate: shortDateLabel(booked.date) })}
               </a>
             </p>
           )}

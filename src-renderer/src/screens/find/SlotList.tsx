@@ -2,6 +2,7 @@ import type { RefObject } from 'react';
 import type { Slot } from '../../../../src-shared/scheduling/model';
 import { useClockTime } from '../../format/clock-time';
 import { shortDateLabel } from '../calendar/format';
+import { useTranslation } from '../../i18n';
 
 export function slotKey(slot: Slot): string {
   return `${slot.providerId}${slot.start}`;
@@ -20,25 +21,24 @@ interface SlotListProps {
 
 /** The free starts found, earliest first, each with its Book button. */
 export function SlotList({ slots, headingRef, canBook, busy, refused, onBook }: SlotListProps) {
+  const { t } = useTranslation('find');
   const clock = useClockTime();
   return (
     <section aria-labelledby="find-results" className="find-results">
       <h2 id="find-results" tabIndex={-1} ref={headingRef}>
-        {slots.length === 0 ? 'No free slot' : `First ${slots.length} free slots`}
+        {slots.length === 0 ? t('SlotList.noFreeSlot') : t('SlotList.firstFreeSlots', { slotsLength: slots.length })}
       </h2>
-      {slots.length === 0 && (
-        <p>Nothing is free for this type between these dates: try other dates, another provider or any time of day.</p>
-      )}
+      {slots.length === 0 && <p>{t('SlotList.nothingIsFreeForThis')}</p>}
       {slots.length > 0 && (
         <table>
-          <caption className="visually-hidden">Free slots, earliest first</caption>
+          <caption className="visually-hidden">{t('SlotList.freeSlotsEarliestFirst')}</caption>
           <thead>
             <tr>
-              <th scope="col">Date</th>
-              <th scope="col">Time</th>
-              <th scope="col">Provider</th>
-              <th scope="col">Location</th>
-              {canBook && <th scope="col">Book</th>}
+              <th scope="col">{t('SlotList.date')}</th>
+              <th scope="col">{t('SlotList.time')}</th>
+              <th scope="col">{t('SlotList.provider')}</th>
+              <th scope="col">{t('SlotList.location')}</th>
+              {canBook && <th scope="col">{t('SlotList.book')}</th>}
             </tr>
           </thead>
           <tbody>
@@ -54,9 +54,13 @@ export function SlotList({ slots, headingRef, canBook, busy, refused, onBook }: 
                       type="button"
                       disabled={busy}
                       onClick={() => onBook(slot)}
-                      aria-label={`Book ${shortDateLabel(slot.date)} at ${clock.hhmm(slot.time)} with ${slot.providerName}`}
+                      aria-label={t('SlotList.bookAtWith', {
+                        slotDate: shortDateLabel(slot.date),
+                        slotTime: clock.hhmm(slot.time),
+                        providerName: slot.providerName,
+                      })}
                     >
-                      Book
+                      {t('SlotList.book')}
                     </button>
                     {refused?.key === slotKey(slot) && (
                       <p role="alert" className="field-error">

@@ -1,12 +1,14 @@
 import { useEffect, useState } from 'react';
 import type { PatientSearchRow } from '../../../../src-shared/patients/model';
 import { call } from '../../api';
+import { useTranslation } from '../../i18n';
 
 /**
  * The patient a link chose ahead (a follow-up from the board, Book from the patient's page), as the
  * row the patient picker shows: read by id, then found by MRN so the row is the search's own.
  */
 export function usePresetPatient(patientId: string | null): { patient: PatientSearchRow | null; error: string | null } {
+  const { t } = useTranslation('find');
   const [found, setFound] = useState<{ id: string; patient: PatientSearchRow | null; error: string | null } | null>(
     null,
   );
@@ -22,7 +24,7 @@ export function usePresetPatient(patientId: string | null): { patient: PatientSe
         setFound({
           id: patientId,
           patient: row ?? null,
-          error: row ? null : 'This patient could not be found: choose them below.',
+          error: row ? null : t('usePresetPatient.thisPatientCouldNotBe'),
         });
     })();
     return () => {

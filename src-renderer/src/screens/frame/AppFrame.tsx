@@ -24,6 +24,7 @@ import { TodayScreen } from '../visits/TodayScreen';
 import { WaitlistScreen } from '../waitlist/WaitlistScreen';
 import { Header } from './Header';
 import { ROUTES } from './routes';
+import { useTranslation } from '../../i18n';
 
 const SCREENS: Record<string, () => JSX.Element | null> = {
   '': HomeScreen,
@@ -46,6 +47,7 @@ const SCREENS: Record<string, () => JSX.Element | null> = {
 
 /** The signed-in, unlocked app. Unmounted whole when the screen locks. */
 export function AppFrame() {
+  const { t } = useTranslation('frame');
   const session = useSession((state) => state.session);
   const locked = useSession((state) => state.locked);
   const can = useSession((state) => state.can);
@@ -72,7 +74,7 @@ export function AppFrame() {
   return (
     <div className="frame">
       <Header onLock={lock} />
-      <nav aria-label="Main">
+      <nav aria-label={t('AppFrame.main')}>
         <ul>
           {ROUTES.filter((item) => !item.permission || can(item.permission)).map((item) => (
             <li key={item.path}>

@@ -1,8 +1,10 @@
 import { call } from '../../api';
 import { useSession } from '../../stores/session';
 import { SyncIndicator } from '../sync/SyncIndicator';
+import { useTranslation } from '../../i18n';
 
 export function Header({ onLock }: { onLock: () => void }) {
+  const { t } = useTranslation('frame');
   const session = useSession((state) => state.session);
   const clinicName = useSession((state) => state.clinicName);
   const signedOut = useSession((state) => state.signedOut);
@@ -14,7 +16,7 @@ export function Header({ onLock }: { onLock: () => void }) {
 
   return (
     <header className="topbar">
-      <span className="brand">{clinicName ?? 'Front Desk'}</span>
+      <span className="brand">{clinicName ?? t('Header.frontDesk')}</span>
       {session && (
         <span className="who">
           <span className="who-name">{session.user.displayName}</span>
@@ -22,11 +24,16 @@ export function Header({ onLock }: { onLock: () => void }) {
         </span>
       )}
       {session && <SyncIndicator />}
-      <button type="button" onClick={onLock} title="Lock the screen (Ctrl+L)" aria-keyshortcuts="Control+L">
-        Lock
+      <button
+        type="button"
+        onClick={onLock}
+        title={t('Header.lockTheScreenCtrlL')}
+        aria-keyshortcuts={t('Header.controlL')}
+      >
+        {t('Header.lock')}
       </button>
       <button type="button" onClick={() => void signOut()}>
-        Sign out
+        {t('Header.signOut')}
       </button>
     </header>
   );

@@ -1,4 +1,5 @@
 import type { Permission } from '../../../../src-shared/api/permissions';
+import { i18next } from '../../i18n';
 
 export interface RouteDef {
   path: string;
@@ -8,112 +9,105 @@ export interface RouteDef {
   summary: string;
 }
 
-const HOME: RouteDef = { path: '', label: 'Home', permission: null, summary: 'This page.' };
+const HOME: RouteDef = { path: '', label: 'Home', permission: null, summary: i18next.t('frame:routes.thisPage') };
 
 /** The areas that exist today, and who may open each. */
 export const ROUTES: readonly [RouteDef, ...RouteDef[]] = [
   HOME,
   {
     path: 'patients',
-    label: 'Patients',
+    label: i18next.t('frame:routes.patients'),
     permission: 'patients:read',
-    summary: 'Find a patient by name, phone, MRN or date of birth; register new ones without duplicates.',
+    summary: i18next.t('frame:routes.findAPatientByName'),
   },
   {
     path: 'calendar',
-    label: 'Calendar',
+    label: i18next.t('frame:routes.calendar'),
     permission: 'appointments:read',
-    summary:
-      'The day by provider, a provider’s or a room’s week, the month: book from an empty slot, drag to move, check in, cancel, print a day sheet.',
+    summary: i18next.t('frame:routes.theDayByProviderA'),
   },
   {
     path: 'find',
-    label: 'Find a slot',
+    label: i18next.t('frame:routes.findASlot'),
     permission: 'appointments:read',
-    summary:
-      'The first free slots for an appointment type, with one provider or any, between two dates, avoiding the patient’s own appointments; book one.',
+    summary: i18next.t('frame:routes.theFirstFreeSlotsFor'),
   },
   {
     path: 'waitlist',
-    label: 'Waitlist',
+    label: i18next.t('frame:routes.waitlist'),
     permission: 'appointments:read',
-    summary: 'Patients waiting for a slot; offered a cancelled or moved appointment’s time when it fits.',
+    summary: i18next.t('frame:routes.patientsWaitingForASlot'),
   },
   {
     path: 'today',
-    label: 'Check-in',
+    label: i18next.t('frame:routes.checkIn'),
     permission: 'appointments:read',
-    summary: "Today's appointments: confirm details, insurance and consents, then mark the patient arrived; walk-ins.",
+    summary: i18next.t('frame:routes.todaySAppointmentsConfirmDetails'),
   },
   {
     path: 'board',
-    label: 'Flow board',
+    label: i18next.t('frame:routes.flowBoard'),
     permission: 'appointments:read',
-    summary:
-      'Who is waiting, in which room, with whom and for how long; move, call to room, undo; nurse intake and vitals.',
+    summary: i18next.t('frame:routes.whoIsWaitingInWhich'),
   },
   {
     path: 'billing',
-    label: 'Billing',
+    label: i18next.t('frame:routes.billing'),
     permission: 'billing:read',
-    summary:
-      'This desk’s cash drawer (open, takings, count and close, Z-report); check-out and patient accounts open from the flow board and the patient’s record.',
+    summary: i18next.t('frame:routes.thisDeskSCashDrawer'),
   },
   {
     path: 'reports',
-    label: 'Reports',
+    label: i18next.t('frame:routes.reports'),
     permission: 'reports:read',
-    summary:
-      'Appointments by status with the no-show rate, waiting times on the flow board, invoiced and collected; each with its definition, exported as CSV.',
+    summary: i18next.t('frame:routes.appointmentsByStatusWithThe'),
   },
   {
     path: 'stock',
-    label: 'Stock room',
+    label: i18next.t('frame:routes.stockRoom'),
     permission: 'stock:read',
-    summary:
-      'Alerts (below reorder level, expiring soon, expired on a shelf), find an item by name, code or scan, and the recall: which patients got a lot.',
+    summary: i18next.t('frame:routes.alertsBelowReorderLevelExpiring'),
   },
   {
     path: 'reminders',
-    label: 'Reminders',
+    label: i18next.t('frame:routes.reminders'),
     permission: 'appointments:read',
-    summary: 'Reminders due, sent and failed, with Retry; the patients to phone; email and SMS settings.',
+    summary: i18next.t('frame:routes.remindersDueSentAndFailed'),
   },
   {
     path: 'display',
-    label: 'Waiting-room display',
+    label: i18next.t('frame:routes.waitingRoomDisplay'),
     permission: null,
-    summary: 'The screen for the waiting room: tickets called to a room, never names.',
+    summary: i18next.t('frame:routes.theScreenForTheWaiting'),
   },
   {
     path: 'settings',
-    label: 'Settings',
+    label: i18next.t('frame:routes.settings'),
     permission: 'settings:manage',
-    summary: 'Clinic name, time zone, currency, date format and when the screen locks.',
+    summary: i18next.t('frame:routes.clinicNameTimeZoneCurrency'),
   },
   {
     path: 'backup',
-    label: 'Backup',
+    label: i18next.t('frame:routes.backup'),
     permission: 'backups:manage',
-    summary: 'Back up now to a folder or USB drive, the daily backup, recent results, the recovery key.',
+    summary: i18next.t('frame:routes.backUpNowToA'),
   },
   {
     path: 'setup',
-    label: 'Scheduling set-up',
+    label: i18next.t('frame:routes.schedulingSetUp'),
     permission: 'settings:manage',
-    summary:
-      'Locations and rooms, providers, appointment types, weekly hours with breaks, time off and extra hours, clinic holidays.',
+    summary: i18next.t('frame:routes.locationsAndRoomsProvidersAppointment'),
   },
   {
     path: 'users',
-    label: 'Users',
+    label: i18next.t('frame:routes.users'),
     permission: 'users:manage',
-    summary: 'Add staff, change their roles, reset passwords, disable accounts.',
+    summary: i18next.t('frame:routes.addStaffChangeTheirRoles'),
   },
   {
     path: 'audit',
-    label: 'Audit log',
+    label: i18next.t('frame:routes.auditLog'),
     permission: 'audit:read',
-    summary: 'Who did what and when, and a check that the log has not been altered.',
+    summary: i18next.t('frame:routes.whoDidWhatAndWhen'),
   },
 ];

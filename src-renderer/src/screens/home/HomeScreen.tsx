@@ -1,7 +1,9 @@
 import { useSession } from '../../stores/session';
 import { ROUTES } from '../frame/routes';
+import { Trans, useTranslation } from '../../i18n';
 
 export function HomeScreen() {
+  const { t } = useTranslation('home');
   const session = useSession((state) => state.session);
   const can = useSession((state) => state.can);
   if (!session) return null;
@@ -9,14 +11,18 @@ export function HomeScreen() {
 
   return (
     <section>
-      <h1>Welcome, {session.user.displayName}</h1>
+      <h1>{t('HomeScreen.welcome', { displayName: session.user.displayName })}</h1>
       <p className="lead">
-        Signed in with the role <strong className="role-name">{session.user.role}</strong>. Press <kbd>Ctrl</kbd>+
-        <kbd>L</kbd> to lock the screen whenever you step away from the desk.
+        <Trans
+          t={t}
+          i18nKey="HomeScreen.signedInWithTheRole"
+          values={{ role: session.user.role }}
+          components={{ strong: <strong className="role-name" />, kbd: <kbd />, kbd2: <kbd /> }}
+        />
       </p>
       {areas.length > 0 ? (
         <>
-          <h2>Your areas</h2>
+          <h2>{t('HomeScreen.yourAreas')}</h2>
           <ul className="area-list">
             {areas.map((area) => (
               <li key={area.path}>
@@ -27,9 +33,7 @@ export function HomeScreen() {
           </ul>
         </>
       ) : (
-        <p>
-          There is nothing for your role to open yet. Patients, scheduling and check-in will appear here as they arrive.
-        </p>
+        <p>{t('HomeScreen.thereIsNothingForYour')}</p>
       )}
     </section>
   );

@@ -4,9 +4,11 @@ import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
 import { useFormErrors } from '../../hooks/useFormErrors';
 import { useSession } from '../../stores/session';
+import { Trans, useTranslation } from '../../i18n';
 
 /** Replaces the whole app while locked: nothing of the work behind it stays in the page. */
 export function LockScreen() {
+  const { t } = useTranslation('lock');
   const { session, signedIn, signedOut } = useSession();
   const [password, setPassword] = useState('');
   const { errors, show, clear } = useFormErrors({ password });
@@ -34,13 +36,17 @@ export function LockScreen() {
   return (
     <main className="centered locked">
       <form className="card" onSubmit={(event) => void submit(event)} noValidate>
-        <h1>Locked</h1>
+        <h1>{t('LockScreen.locked')}</h1>
         <p className="lead">
-          Signed in as <strong>{session?.user.displayName}</strong> ({session?.user.username}). Enter your password to
-          continue.
+          <Trans
+            t={t}
+            i18nKey="LockScreen.signedInAsEnterYour"
+            values={{ displayName: session?.user.displayName, username: session?.user.username }}
+            components={{ strong: <strong /> }}
+          />
         </p>
         <Field
-          label="Password"
+          label={t('LockScreen.password')}
           type="password"
           value={password}
           onChange={(event) => setPassword(event.target.value)}
@@ -50,10 +56,10 @@ export function LockScreen() {
         <FormMessage error={errors.form} />
         <div className="actions">
           <button type="submit" className="primary" disabled={busy}>
-            Unlock
+            {t('LockScreen.unlock')}
           </button>
           <button type="button" onClick={() => void signOut()}>
-            Sign out
+            {t('LockScreen.signOut')}
           </button>
         </div>
       </form>

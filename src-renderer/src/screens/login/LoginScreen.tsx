@@ -4,8 +4,10 @@ import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
 import { useFormErrors } from '../../hooks/useFormErrors';
 import { useSession } from '../../stores/session';
+import { useTranslation } from '../../i18n';
 
 export function LoginScreen() {
+  const { t } = useTranslation('login');
   const { clinicName, signedIn } = useSession();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
@@ -30,16 +32,16 @@ export function LoginScreen() {
     <main className="centered">
       <form className="card" onSubmit={(event) => void submit(event)} noValidate>
         <p className="eyebrow">{clinicName}</p>
-        <h1>Sign in</h1>
+        <h1>{t('LoginScreen.signIn')}</h1>
         <Field
-          label="Username"
+          label={t('LoginScreen.username')}
           value={username}
           onChange={(event) => setUsername(event.target.value)}
           autoComplete="username"
           autoFocus
         />
         <Field
-          label="Password"
+          label={t('LoginScreen.password')}
           type="password"
           value={password}
           onChange={(event) => setPassword(event.target.value)}
@@ -47,7 +49,7 @@ export function LoginScreen() {
         />
         <FormMessage error={errors.form} />
         <button type="submit" className="primary" disabled={busy}>
-          {busy ? 'Signing in…' : 'Sign in'}
+          {busy ? t('LoginScreen.signingIn') : t('LoginScreen.signIn')}
         </button>
       </form>
     </main>

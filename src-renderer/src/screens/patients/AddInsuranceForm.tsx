@@ -9,6 +9,7 @@ import { FormMessage } from '../../components/FormMessage';
 import { SelectField } from '../../components/SelectField';
 import { useFormErrors } from '../../hooks/useFormErrors';
 import { usePatients } from '../../stores/patients';
+import { useTranslation } from '../../i18n';
 
 const EMPTY = {
   payer: '',
@@ -22,6 +23,7 @@ const EMPTY = {
 type DateKey = 'effectiveDate' | 'terminationDate' | 'lastVerifiedDate';
 
 export function AddInsuranceForm({ patientId, dateFormat }: { patientId: string; dateFormat: DateFormat }) {
+  const { t } = useTranslation('patients');
   const show = usePatients((state) => state.show);
   const [form, setForm] = useState(EMPTY);
   const [priority, setPriority] = useState<InsurancePriority>('primary');
@@ -39,7 +41,7 @@ export function AddInsuranceForm({ patientId, dateFormat }: { patientId: string;
         continue;
       }
       const iso = parseDateInput(form[key], dateFormat);
-      if (!iso) return errors.setField(key, `must be a real date written as ${dateFormat}`);
+      if (!iso) return errors.setField(key, t('AddInsuranceForm.mustBeARealDate', { dateFormat }));
       dates[key] = iso;
     }
     const result = await call('patients.addInsurance', {
@@ -58,50 +60,60 @@ export function AddInsuranceForm({ patientId, dateFormat }: { patientId: string;
 
   const error = (key: string) => errors.errors.fields[key];
   return (
-    <form className="card" onSubmit={(event) => void submit(event)} noValidate aria-label="Add insurance">
-      <h2>Add insurance</h2>
-      <Field label="Payer" value={form.payer} onChange={update('payer')} error={error('payer')} />
-      <Field label="Plan" value={form.plan} onChange={update('plan')} error={error('plan')} />
-      <Field label="Member id" value={form.memberId} onChange={update('memberId')} error={error('memberId')} />
+    <form
+      className="card"
+      onSubmit={(event) => void submit(event)}
+      noValidate
+      aria-label={t('AddInsuranceForm.addInsurance')}
+    >
+      <h2>{t('AddInsuranceForm.addInsurance')}</h2>
+      <Field label={t('AddInsuranceForm.payer')} value={form.payer} onChange={update('payer')} error={error('payer')} />
+      <Field label={t('AddInsuranceForm.plan')} value={form.plan} onChange={update('plan')} error={error('plan')} />
       <Field
-        label="Group number"
+        label={t('AddInsuranceForm.memberId')}
+        value={form.memberId}
+        onChange={update('memberId')}
+        error={error('memberId')}
+      />
+      <Field
+        label={t('AddInsuranceForm.groupNumber')}
         value={form.groupNumber}
         onChange={update('groupNumber')}
         error={error('groupNumber')}
       />
       <SelectField
-        label="Priority"
+        label={t('AddInsuranceForm.priority')}
         value={priority}
         options={INSURANCE_PRIORITIES.map((value) => ({ value, label: value }))}
         onChange={(event) => setPriority(event.target.value as InsurancePriority)}
         error={error('priority')}
       />
       <Field
-        label="Effective date"
+        label={t('AddInsuranceForm.effectiveDate')}
         value={form.effectiveDate}
         onChange={update('effectiveDate')}
         error={error('effectiveDate')}
         placeholder={dateFormat}
-        hint={dateReadBack(form.effectiveDate, dateFormat, 'Optional')}
+        hint={dateReadBack(form.effectiveDate, dateFormat, t('AddInsuranceForm.optional'))}
       />
       <Field
-        label="Termination date"
+        label={t('AddInsuranceForm.terminationDate')}
         value={form.terminationDate}
         onChange={update('terminationDate')}
         error={error('terminationDate')}
         placeholder={dateFormat}
-        hint={dateReadBack(form.terminationDate, dateFormat, 'Optional')}
+        hint={dateReadBack(form.terminationDate, dateFormat, t('AddInsuranceForm.optional'))}
       />
       <Field
-        label="Last verified"
+        label={t('AddInsuranceForm.lastVerified')}
         value={form.lastVerifiedDate}
         onChange={update('lastVerifiedDate')}
         error={error('lastVerifiedDate')}
         placeholder={dateFormat}
-        hint={dateReadBack(form.lastVerifiedDate, dateFormat, 'Optional')}
+        hint={dateReadBack(form.lastVerifiedDate, dateFormat, t('AddInsuranceForm.optional'))}
       />
       <FormMessage error={errors.errors.form} />
-      <button type="submit">Add insurance</button>
+      <button type="submit">{t('AddInsuranceForm.addInsurance')}</button>
     </form>
   );
 }

@@ -1,6 +1,5 @@
 import { useState, type SyntheticEvent } from 'react';
 import {
-  ALLERGY_REMOVAL_LABELS,
   ALLERGY_REMOVAL_REASONS,
   ALLERGY_SEVERITIES,
   type AllergyRemovalReason,
@@ -13,6 +12,8 @@ import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
 import { SelectField } from '../../components/SelectField';
 import { useFormErrors } from '../../hooks/useFormErrors';
+import { useTranslation } from '../../i18n';
+import { allergyRemovalLabel } from '../../i18n/labels';
 
 export interface AllergyChanges {
   add: (allergy: {
@@ -33,16 +34,18 @@ export interface AllergyChanges {
 export function AllergiesCard({
   allergies,
   changes,
-  title = 'Allergies',
+  title: titleGiven,
 }: {
   allergies: readonly PatientAllergy[];
   changes?: AllergyChanges | undefined;
   title?: string;
 }) {
+  const { t } = useTranslation('patients');
+  const title = titleGiven ?? t('AllergiesCard.allergies');
   return (
     <section className="card" aria-labelledby="allergies-heading">
       <h2 id="allergies-heading">{title}</h2>
-      {allergies.length === 0 && <p>No known allergies recorded.</p>}
+      {allergies.length === 0 && <p>{t('AllergiesCard.noKnownAllergiesRecorded')}</p>}
       {allergies.length > 0 && (
         <ul className="plain allergy-list">
           {allergies.map((allergy) => (
@@ -63,6 +66,7 @@ export function AllergiesCard({
 
 /** Take off asks why (entered in error, or no longer applies) before main removes it. */
 function TakeOff({ allergy, changes }: { allergy: PatientAllergy; changes: AllergyChanges }) {
+  const { t } = useTranslation('patients');
   const [asking, setAsking] = useState(false);
   const [reason, setReason] = useState<AllergyRemovalReason>('entered_in_error');
   const [error, setError] = useState<string | null>(null);
@@ -80,24 +84,28 @@ function TakeOff({ allergy, changes }: { allergy: PatientAllergy; changes: Aller
 
   if (!asking) {
     return (
-      <button type="button" aria-label={`Take ${allergy.substance} off the record`} onClick={() => setAsking(true)}>
-        Take off
+      <button
+        type="button"
+        aria-label={t('AllergiesCard.takeOffTheRecord', { substance: allergy.substance })}
+        onClick={() => setAsking(true)}
+      >
+        {t('AllergiesCard.takeOff')}
       </button>
     );
   }
   return (
     <span className="row-actions allergy-take-off">
       <SelectField
-        label={`Why take ${allergy.substance} off`}
+        label={t('AllergiesCard.whyTakeOff', { substance: allergy.substance })}
         value={reason}
-        options={ALLERGY_REMOVAL_REASONS.map((value) => ({ value, label: ALLERGY_REMOVAL_LABELS[value] }))}
+        options={ALLERGY_REMOVAL_REASONS.map((value) => ({ value, label: allergyRemovalLabel(value) }))}
         onChange={(event) => setReason(event.target.value as AllergyRemovalReason)}
       />
       <button type="button" className="danger" disabled={busy} onClick={() => void confirm()}>
-        Take {allergy.substance} off
+        {t('AllergiesCard.takeOff2', { substance: allergy.substance })}
       </button>
       <button type="button" onClick={() => setAsking(false)}>
-        Keep
+        {t('AllergiesCard.keep')}
       </button>
       {error && (
         <p role="alert" className="row-message field-error">
@@ -109,6 +117,7 @@ function TakeOff({ allergy, changes }: { allergy: PatientAllergy; changes: Aller
 }
 
 function AddAllergy({ changes }: { changes: AllergyChanges }) {
+  const { t } = useTranslation('patients');
   const [substance, setSubstance] = useState('');
   const [reaction, setReaction] = useState('');
   const [severity, setSeverity] = useState<AllergySeverity>('unknown');
@@ -122,36 +131,41 @@ function AddAllergy({ changes }: { changes: AllergyChanges }) {
     const result = await changes.add({ substance, reaction: reaction || null, severity });
     if (!result.ok) return errors.show(result.error, ['substance', 'reaction', 'severity']);
     changes.onSaved(result.value);
-    setAdded(`Added ${substance.trim()}.`);
+    setAdded(t('AllergiesCard.added', { trim: substance.trim() }));
     setSubstance('');
     setReaction('');
     setSeverity('unknown');
   }
 
   return (
-    <form onSubmit={(event) => void submit(event)} noValidate aria-label="Add allergy" className="allergy-add">
-      <h3>Add allergy</h3>
+    <form
+      onSubmit={(event) => void submit(event)}
+      noValidate
+      aria-label={t('AllergiesCard.addAllergy')}
+      className="allergy-add"
+    >
+      <h3>{t('AllergiesCard.addAllergy')}</h3>
       <Field
-        label="Substance"
+        label={t('AllergiesCard.substance')}
         value={substance}
         onChange={(event) => setSubstance(event.target.value)}
         error={errors.errors.fields.substance}
       />
       <Field
-        label="Reaction"
+        label={t('AllergiesCard.reaction')}
         value={reaction}
         onChange={(event) => setReaction(event.target.value)}
         error={errors.errors.fields.reaction}
       />
       <SelectField
-        label="Severity"
+        label={t('AllergiesCard.severity')}
         value={severity}
         options={ALLERGY_SEVERITIES.map((value) => ({ value, label: value }))}
         onChange={(event) => setSeverity(event.target.value as AllergySeverity)}
         error={errors.errors.fields.severity}
       />
       <FormMessage error={errors.errors.form} success={added} />
-      <button type="submit">Add allergy</button>
+      <button type="submit">{t('AllergiesCard.addAllergy')}</button>
     </form>
   );
 }

@@ -6,17 +6,19 @@ import { FormMessage } from '../../components/FormMessage';
 import { SelectField } from '../../components/SelectField';
 import { useFormErrors } from '../../hooks/useFormErrors';
 import { useCalendarDate } from '../../format/calendar-date';
+import { i18next, useTranslation } from '../../i18n';
 
 const KIND_LABELS: Record<ConsentKind, string> = {
-  treatment: 'Treatment',
-  privacy: 'Privacy notice',
-  sms_reminders: 'SMS reminders',
-  email_reminders: 'Email reminders',
-  research: 'Research',
-  other: 'Other',
+  treatment: i18next.t('patients:ConsentsCard.treatment'),
+  privacy: i18next.t('patients:ConsentsCard.privacyNotice'),
+  sms_reminders: i18next.t('patients:ConsentsCard.smsReminders'),
+  email_reminders: i18next.t('patients:ConsentsCard.emailReminders'),
+  research: i18next.t('patients:ConsentsCard.research'),
+  other: i18next.t('patients:ConsentsCard.other'),
 };
 
 export function ConsentsCard({ patientId, today, canWrite }: { patientId: string; today: string; canWrite: boolean }) {
+  const { t } = useTranslation('patients');
   const showDate = useCalendarDate();
   const [consents, setConsents] = useState<Consent[]>([]);
   const [kind, setKind] = useState<ConsentKind>('treatment');
@@ -44,22 +46,22 @@ export function ConsentsCard({ patientId, today, canWrite }: { patientId: string
 
   return (
     <section className="card" aria-labelledby="consents-heading">
-      <h2 id="consents-heading">Consents</h2>
-      {consents.length === 0 && <p>No consents on file.</p>}
+      <h2 id="consents-heading">{t('ConsentsCard.consents')}</h2>
+      {consents.length === 0 && <p>{t('ConsentsCard.noConsentsOnFile')}</p>}
       <ul className="plain">
         {consents.map((consent) => (
           <li key={consent.id}>
-            <strong>{KIND_LABELS[consent.kind]}</strong> · given {showDate(consent.givenOn)}
+            <strong>{KIND_LABELS[consent.kind]}</strong> {t('ConsentsCard.given')} {showDate(consent.givenOn)}
             {consent.revokedAt !== null ? (
-              <span className="tag warning">Revoked</span>
+              <span className="tag warning">{t('ConsentsCard.revoked')}</span>
             ) : (
               canWrite && (
                 <button
                   type="button"
-                  aria-label={`Revoke ${KIND_LABELS[consent.kind]} consent`}
+                  aria-label={t('ConsentsCard.revokeConsent', { KIND_LABELS: KIND_LABELS[consent.kind] })}
                   onClick={() => void revoke(consent)}
                 >
-                  Revoke
+                  {t('ConsentsCard.revoke')}
                 </button>
               )
             )}
@@ -67,22 +69,22 @@ export function ConsentsCard({ patientId, today, canWrite }: { patientId: string
         ))}
       </ul>
       {canWrite && (
-        <form onSubmit={(event) => void record(event)} noValidate aria-label="Record consent">
+        <form onSubmit={(event) => void record(event)} noValidate aria-label={t('ConsentsCard.recordConsent')}>
           <SelectField
-            label="Consent"
+            label={t('ConsentsCard.consent')}
             value={kind}
             options={CONSENT_KINDS.map((value) => ({ value, label: KIND_LABELS[value] }))}
             onChange={(event) => setKind(event.target.value as ConsentKind)}
           />
           <Field
-            label="Given on"
+            label={t('ConsentsCard.givenOn')}
             value={givenOn}
             onChange={(event) => setGivenOn(event.target.value)}
             error={errors.errors.fields.givenOn}
             placeholder="YYYY-MM-DD"
           />
           <FormMessage error={errors.errors.form} />
-          <button type="submit">Record consent</button>
+          <button type="submit">{t('ConsentsCard.recordConsent')}</button>
         </form>
       )}
     </section>

@@ -12,8 +12,12 @@ import { SelectField } from '../../components/SelectField';
 import { useFormErrors } from '../../hooks/useFormErrors';
 import { useLeaveGuard } from '../../hooks/useLeaveGuard';
 import { usePatients } from '../../stores/patients';
+import { i18next, useTranslation } from '../../i18n';
 
-const KIND_LABELS: Record<ContactKind, string> = { emergency: 'Emergency contact', guarantor: 'Guarantor' };
+const KIND_LABELS: Record<ContactKind, string> = {
+  emergency: i18next.t('patients:ContactsCard.emergencyContact'),
+  guarantor: i18next.t('patients:ContactsCard.guarantor'),
+};
 
 interface Draft {
   id?: string;
@@ -35,6 +39,7 @@ const toDraft = (contact: PatientContact): Draft => ({
 
 /** Emergency contacts and the guarantor: shown, and edited as one list saved together. */
 export function ContactsCard({ record, canWrite }: { record: PatientRecord; canWrite: boolean }) {
+  const { t } = useTranslation('patients');
   const show = usePatients((state) => state.show);
   const [drafts, setDrafts] = useState<Draft[] | null>(null);
   const errors = useFormErrors({ contacts: drafts });
@@ -71,10 +76,10 @@ export function ContactsCard({ record, canWrite }: { record: PatientRecord; canW
 
   return (
     <section className="card" aria-labelledby="contacts-heading">
-      <h2 id="contacts-heading">Emergency contacts and guarantor</h2>
+      <h2 id="contacts-heading">{t('ContactsCard.emergencyContactsAndGuarantor')}</h2>
       {drafts === null && (
         <>
-          {record.contacts.length === 0 && <p>No emergency contact or guarantor on file.</p>}
+          {record.contacts.length === 0 && <p>{t('ContactsCard.noEmergencyContactOrGuarantor')}</p>}
           <ul className="plain">
             {record.contacts.map((contact) => (
               <li key={contact.id}>
@@ -82,7 +87,7 @@ export function ContactsCard({ record, canWrite }: { record: PatientRecord; canW
                 {contact.relationship && <> ({contact.relationship})</>}
                 <span className="tag">{KIND_LABELS[contact.kind]}</span>
                 <div className="muted">
-                  {[contact.phone, contact.email].filter(Boolean).join(' · ') || 'No phone or email'}
+                  {[contact.phone, contact.email].filter(Boolean).join(' · ') || t('ContactsCard.noPhoneOrEmail')}
                 </div>
               </li>
             ))}
@@ -90,14 +95,14 @@ export function ContactsCard({ record, canWrite }: { record: PatientRecord; canW
           {canWrite && (
             <div className="actions">
               <button type="button" onClick={() => setDrafts(record.contacts.map(toDraft))}>
-                Edit contacts
+                {t('ContactsCard.editContacts')}
               </button>
             </div>
           )}
         </>
       )}
       {drafts !== null && (
-        <form onSubmit={(event) => void save(event)} noValidate aria-label="Edit contacts">
+        <form onSubmit={(event) => void save(event)} noValidate aria-label={t('ContactsCard.editContacts')}>
           {drafts.map((draft, index) => (
             <fieldset key={draft.id ?? `new-${index}`}>
               <legend>
@@ -105,14 +110,14 @@ export function ContactsCard({ record, canWrite }: { record: PatientRecord; canW
               </legend>
               <div className="row">
                 <SelectField
-                  label="Kind"
+                  label={t('ContactsCard.kind')}
                   value={draft.kind}
                   options={CONTACT_KINDS.map((kind) => ({ value: kind, label: KIND_LABELS[kind] }))}
                   onChange={edit(index, 'kind')}
                   error={fieldError(index, 'kind')}
                 />
                 <Field
-                  label="Name"
+                  label={t('ContactsCard.name')}
                   value={draft.name}
                   onChange={edit(index, 'name')}
                   error={fieldError(index, 'name')}
@@ -120,13 +125,13 @@ export function ContactsCard({ record, canWrite }: { record: PatientRecord; canW
               </div>
               <div className="row">
                 <Field
-                  label="Relationship"
+                  label={t('ContactsCard.relationship')}
                   value={draft.relationship}
                   onChange={edit(index, 'relationship')}
                   error={fieldError(index, 'relationship')}
                 />
                 <Field
-                  label="Phone"
+                  label={t('ContactsCard.phone')}
                   type="tel"
                   value={draft.phone}
                   onChange={edit(index, 'phone')}
@@ -134,14 +139,14 @@ export function ContactsCard({ record, canWrite }: { record: PatientRecord; canW
                 />
               </div>
               <Field
-                label="Email"
+                label={t('ContactsCard.email')}
                 type="email"
                 value={draft.email}
                 onChange={edit(index, 'email')}
                 error={fieldError(index, 'email')}
               />
               <button type="button" onClick={() => setDrafts(drafts.filter((_, at) => at !== index))}>
-                Remove {draft.name || KIND_LABELS[draft.kind].toLowerCase()}
+                {t('ContactsCard.remove', { draftName: draft.name || KIND_LABELS[draft.kind].toLowerCase() })}
               </button>
             </fieldset>
           ))}
@@ -152,7 +157,7 @@ export function ContactsCard({ record, canWrite }: { record: PatientRecord; canW
                 setDrafts([...drafts, { kind: 'emergency', name: '', relationship: '', phone: '', email: '' }])
               }
             >
-              Add emergency contact
+              {t('ContactsCard.addEmergencyContact')}
             </button>
             {!drafts.some((draft) => draft.kind === 'guarantor') && (
               <button
@@ -161,14 +166,14 @@ export function ContactsCard({ record, canWrite }: { record: PatientRecord; canW
                   setDrafts([...drafts, { kind: 'guarantor', name: '', relationship: '', phone: '', email: '' }])
                 }
               >
-                Add guarantor
+                {t('ContactsCard.addGuarantor')}
               </button>
             )}
           </div>
           <FormMessage error={errors.errors.form} />
           <div className="actions">
             <button type="submit" className="primary">
-              Save contacts
+              {t('ContactsCard.saveContacts')}
             </button>
             <button
               type="button"
@@ -177,7 +182,7 @@ export function ContactsCard({ record, canWrite }: { record: PatientRecord; canW
                 setDrafts(null);
               }}
             >
-              Cancel
+              {t('ContactsCard.cancel')}
             </button>
           </div>
         </form>

@@ -12,14 +12,15 @@ import { FormMessage } from '../../components/FormMessage';
 import { SelectField } from '../../components/SelectField';
 import { useFormErrors } from '../../hooks/useFormErrors';
 import { readAsBase64 } from './read-file';
+import { Trans, i18next, useTranslation } from '../../i18n';
 
 const KIND_LABELS: Record<DocumentKind, string> = {
-  id_card: 'ID card',
-  insurance_card: 'Insurance card',
-  referral: 'Referral letter',
-  consent: 'Signed consent',
-  photo: 'Photo',
-  other: 'Other',
+  id_card: i18next.t('patients:DocumentsCard.idCard'),
+  insurance_card: i18next.t('patients:DocumentsCard.insuranceCard'),
+  referral: i18next.t('patients:DocumentsCard.referralLetter'),
+  consent: i18next.t('patients:DocumentsCard.signedConsent'),
+  photo: i18next.t('patients:DocumentsCard.photo'),
+  other: i18next.t('patients:DocumentsCard.other'),
 };
 
 function download(name: string, type: string, base64: string): void {
@@ -34,6 +35,7 @@ function download(name: string, type: string, base64: string): void {
 
 /** Scanned IDs, insurance cards and letters, kept inside the encrypted database. */
 export function DocumentsCard({ patientId, canWrite }: { patientId: string; canWrite: boolean }) {
+  const { t } = useTranslation('patients');
   const [documents, setDocuments] = useState<DocumentSummary[]>([]);
   const [kind, setKind] = useState<DocumentKind>('referral');
   const [title, setTitle] = useState('');
@@ -51,7 +53,7 @@ export function DocumentsCard({ patientId, canWrite }: { patientId: string; canW
   async function upload(event: SyntheticEvent) {
     event.preventDefault();
     errors.clear();
-    if (!file) return errors.setField('contentBase64', 'choose a PDF, PNG or JPEG file');
+    if (!file) return errors.setField('contentBase64', t('DocumentsCard.chooseAPdfPngOr'));
     setBusy(true);
     const result = await call('documents.add', {
       patientId,
@@ -75,23 +77,38 @@ export function DocumentsCard({ patientId, canWrite }: { patientId: string; canW
 
   return (
     <section className="card" aria-labelledby="documents-heading">
-      <h2 id="documents-heading">Documents</h2>
-      {documents.length === 0 && <p>No documents on file.</p>}
+      <h2 id="documents-heading">{t('DocumentsCard.documents')}</h2>
+      {documents.length === 0 && <p>{t('DocumentsCard.noDocumentsOnFile')}</p>}
       <ul className="plain">
         {documents.map((document) => (
           <li key={document.id}>
-            <strong>{document.title}</strong> · {KIND_LABELS[document.kind]} · {Math.ceil(document.sizeBytes / 1024)} KB{' '}
-            <button type="button" aria-label={`Download ${document.title}`} onClick={() => void open(document)}>
-              Download
-            </button>
+            <Trans
+              t={t}
+              i18nKey="DocumentsCard.kbDownload"
+              values={{
+                title: document.title,
+                KIND_LABELS: KIND_LABELS[document.kind],
+                sizeBytes: Math.ceil(document.sizeBytes / 1024),
+              }}
+              components={{
+                strong: <strong />,
+                button: (
+                  <button
+                    type="button"
+                    aria-label={t('DocumentsCard.download', { title: document.title })}
+                    onClick={() => void open(document)}
+                  />
+                ),
+              }}
+            />
           </li>
         ))}
       </ul>
       {canWrite && (
-        <form onSubmit={(event) => void upload(event)} noValidate aria-label="Add document">
-          <h3>Add document</h3>
+        <form onSubmit={(event) => void upload(event)} noValidate aria-label={t('DocumentsCard.addDocument')}>
+          <h3>{t('DocumentsCard.addDocument')}</h3>
           <SelectField
-            label="Kind"
+            label={t('DocumentsCard.kind')}
             value={kind}
             options={DOCUMENT_KINDS.filter((value) => value !== 'photo').map((value) => ({
               value,
@@ -100,22 +117,22 @@ export function DocumentsCard({ patientId, canWrite }: { patientId: string; canW
             onChange={(event) => setKind(event.target.value as DocumentKind)}
           />
           <Field
-            label="Title"
+            label={t('DocumentsCard.title')}
             value={title}
             onChange={(event) => setTitle(event.target.value)}
             error={errors.errors.fields.title}
           />
           <Field
-            label="File"
+            label={t('DocumentsCard.file')}
             type="file"
             accept={DOCUMENT_TYPES.join(',')}
             onChange={(event) => setFile(event.target.files?.[0] ?? null)}
             error={errors.errors.fields.contentBase64 ?? errors.errors.fields.mimeType}
-            hint="PDF, PNG or JPEG, up to 5 MiB. Stored encrypted with the clinic's data."
+            hint={t('DocumentsCard.pdfPngOrJpegUp')}
           />
           <FormMessage error={errors.errors.form} />
           <button type="submit" disabled={busy}>
-            {busy ? 'Uploading…' : 'Upload document'}
+            {busy ? t('DocumentsCard.uploading') : t('DocumentsCard.uploadDocument')}
           </button>
         </form>
       )}

@@ -1,6 +1,7 @@
 import type { DuplicateCandidate } from '../../../../src-shared/patients/model';
 import { navigate } from '../../hooks/navigation';
 import { useCalendarDate } from '../../format/calendar-date';
+import { Trans, useTranslation } from '../../i18n';
 
 interface DuplicatePanelProps {
   candidates: DuplicateCandidate[];
@@ -10,12 +11,13 @@ interface DuplicatePanelProps {
 
 /** Possible duplicates of the record being typed, each with why it looks the same. */
 export function DuplicatePanel({ candidates, confirmed, onConfirm }: DuplicatePanelProps) {
+  const { t } = useTranslation('patients');
   const showDate = useCalendarDate();
   if (candidates.length === 0) return null;
   return (
     <aside className="duplicates" aria-labelledby="duplicates-heading">
-      <h2 id="duplicates-heading">Possible duplicates</h2>
-      <p className="hint">Open the existing record instead of registering the same person twice.</p>
+      <h2 id="duplicates-heading">{t('DuplicatePanel.possibleDuplicates')}</h2>
+      <p className="hint">{t('DuplicatePanel.openTheExistingRecordInstead')}</p>
       <ul>
         {candidates.map((candidate) => (
           <li key={candidate.patient.id} className={`candidate ${candidate.strength}`}>
@@ -29,7 +31,9 @@ export function DuplicatePanel({ candidates, confirmed, onConfirm }: DuplicatePa
             >
               {candidate.patient.name} · {showDate(candidate.patient.dob)} · {candidate.patient.mrn}
             </a>
-            <span className="tag">{candidate.strength === 'strong' ? 'Likely the same person' : 'Possible'}</span>
+            <span className="tag">
+              {candidate.strength === 'strong' ? t('DuplicatePanel.likelyTheSamePerson') : t('DuplicatePanel.possible')}
+            </span>
             <ul className="reasons">
               {candidate.reasons.map((reason) => (
                 <li key={reason.code}>{reason.message}</li>
@@ -37,12 +41,20 @@ export function DuplicatePanel({ candidates, confirmed, onConfirm }: DuplicatePa
             </ul>
             {candidate.strength === 'strong' && (
               <label className="checkbox">
-                <input
-                  type="checkbox"
-                  checked={confirmed.includes(candidate.patient.id)}
-                  onChange={(event) => onConfirm(candidate.patient.id, event.target.checked)}
+                <Trans
+                  t={t}
+                  i18nKey="DuplicatePanel.notTheSamePersonAs"
+                  values={{ patientName: candidate.patient.name }}
+                  components={{
+                    input: (
+                      <input
+                        type="checkbox"
+                        checked={confirmed.includes(candidate.patient.id)}
+                        onChange={(event) => onConfirm(candidate.patient.id, event.target.checked)}
+                      />
+                    ),
+                  }}
                 />
-                Not the same person as {candidate.patient.name}
               </label>
             )}
           </li>

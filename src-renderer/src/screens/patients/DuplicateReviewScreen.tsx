@@ -6,9 +6,11 @@ import { call } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { FormMessage } from '../../components/FormMessage';
 import { useClinicSettings } from '../../stores/clinic-settings';
+import { useTranslation } from '../../i18n';
 
 /** The manager's duplicate finder: every likely pair in the clinic, best first, with why it looks alike. */
 export function DuplicateReviewScreen() {
+  const { t } = useTranslation('patients');
   const { settings, load } = useClinicSettings();
   const [pairs, setPairs] = useState<DuplicatePair[] | null>(null);
   const [error, setError] = useState<ApiErrorData | null>(null);
@@ -28,7 +30,12 @@ export function DuplicateReviewScreen() {
     if (!result.ok) return setMessage({ error: result.error.message });
     setPairs((current) => (current ?? []).filter((other) => other !== pair));
     setMessage({
-      success: `${pair.a.name} (${pair.a.mrn}) and ${pair.b.name} (${pair.b.mrn}) are marked as different people.`,
+      success: t('DuplicateReviewScreen.andAreMarkedAsDifferent', {
+        aName: pair.a.name,
+        mrn: pair.a.mrn,
+        bName: pair.b.name,
+        mrn2: pair.b.mrn,
+      }),
     });
   }
 
@@ -45,33 +52,33 @@ export function DuplicateReviewScreen() {
   return (
     <section>
       <div className="section-head">
-        <h1>Possible duplicates</h1>
+        <h1>{t('DuplicateReviewScreen.possibleDuplicates')}</h1>
         <a className="button" href="#/patients">
-          Back to search
+          {t('DuplicateReviewScreen.backToSearch')}
         </a>
       </div>
-      <p className="lead">
-        Pairs of records that may be one person, best match first. Merge them, or mark them as different people so that
-        they are not suggested again.
-      </p>
-      <ErrorMessage error={error} area="the duplicate review" />
+      <p className="lead">{t('DuplicateReviewScreen.pairsOfRecordsThatMay')}</p>
+      <ErrorMessage error={error} area={t('DuplicateReviewScreen.theDuplicateReview')} />
       <FormMessage error={message.error ?? null} success={message.success ?? null} />
-      {pairs === null && !error && <p>Looking for duplicates…</p>}
-      {pairs !== null && pairs.length === 0 && <p>No likely duplicates in the clinic.</p>}
+      {pairs === null && !error && <p>{t('DuplicateReviewScreen.lookingForDuplicates')}</p>}
+      {pairs !== null && pairs.length === 0 && <p>{t('DuplicateReviewScreen.noLikelyDuplicatesInThe')}</p>}
       {pairs !== null && pairs.length > 0 && (
-        <table aria-label="Possible duplicate pairs">
+        <table aria-label={t('DuplicateReviewScreen.possibleDuplicatePairs')}>
           <thead>
             <tr>
-              <th scope="col">Record</th>
-              <th scope="col">Possibly the same as</th>
-              <th scope="col">Score</th>
-              <th scope="col">Why</th>
-              <th scope="col">Decide</th>
+              <th scope="col">{t('DuplicateReviewScreen.record')}</th>
+              <th scope="col">{t('DuplicateReviewScreen.possiblyTheSameAs')}</th>
+              <th scope="col">{t('DuplicateReviewScreen.score')}</th>
+              <th scope="col">{t('DuplicateReviewScreen.why')}</th>
+              <th scope="col">{t('DuplicateReviewScreen.decide')}</th>
             </tr>
           </thead>
           <tbody>
             {pairs.map((pair) => (
-              <tr key={`${pair.a.id}|${pair.b.id}`} aria-label={`${pair.a.name} and ${pair.b.name}`}>
+              <tr
+                key={`${pair.a.id}|${pair.b.id}`}
+                aria-label={t('DuplicateReviewScreen.and', { aName: pair.a.name, bName: pair.b.name })}
+              >
                 <td>{person(pair.a)}</td>
                 <td>{person(pair.b)}</td>
                 <td className="nowrap">
@@ -90,10 +97,10 @@ export function DuplicateReviewScreen() {
                 <td>
                   <div className="row-actions">
                     <a className="button primary" href={`#/patients/merge/${pair.a.id}/${pair.b.id}`}>
-                      Merge…
+                      {t('DuplicateReviewScreen.merge')}
                     </a>
                     <button type="button" onClick={() => void notSame(pair)}>
-                      Not the same person
+                      {t('DuplicateReviewScreen.notTheSamePerson')}
                     </button>
                   </div>
                 </td>

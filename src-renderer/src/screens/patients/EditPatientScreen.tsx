@@ -7,9 +7,11 @@ import { usePatients } from '../../stores/patients';
 import { formFromRecord, updateInputFrom } from './patient-form';
 import { PatientBanner } from './PatientBanner';
 import { PatientForm } from './PatientForm';
+import { useTranslation } from '../../i18n';
 
 /** The registration form over an existing record; saving sends the updatedAt it was loaded with. */
 export function EditPatientScreen({ patientId }: { patientId: string }) {
+  const { t } = useTranslation('patients');
   const { record, error, open, show } = usePatients();
   const { settings, load } = useClinicSettings();
 
@@ -19,21 +21,21 @@ export function EditPatientScreen({ patientId }: { patientId: string }) {
   }, [patientId, open, load]);
 
   if (error) return <FormMessage error={error} />;
-  if (!record || record.id !== patientId || !settings) return <p>Opening the record…</p>;
-  if (record.mergedIntoId) return <FormMessage error="This record was merged into another; edit that one instead." />;
+  if (!record || record.id !== patientId || !settings) return <p>{t('EditPatientScreen.openingTheRecord')}</p>;
+  if (record.mergedIntoId) return <FormMessage error={t('EditPatientScreen.thisRecordWasMergedInto')} />;
 
   return (
     <section>
       <PatientBanner record={record} dateFormat={settings.dateFormat} />
-      <h1>Edit patient</h1>
+      <h1>{t('EditPatientScreen.editPatient')}</h1>
       <PatientForm
         // A new load of the record (someone else's change) starts the form afresh.
         key={record.updatedAt}
         record={record}
         initial={formFromRecord(record, settings.dateFormat)}
         dateFormat={settings.dateFormat}
-        label="Edit patient"
-        submitLabel="Save changes"
+        label={t('EditPatientScreen.editPatient')}
+        submitLabel={t('EditPatientScreen.saveChanges')}
         cancelHref={`#/patients/${record.id}`}
         save={(values, notDuplicateOf) =>
           call('patients.update', updateInputFrom(values, settings.dateFormat, record, notDuplicateOf))

@@ -5,9 +5,11 @@ import { call } from '../../api';
 import { FormMessage } from '../../components/FormMessage';
 import { formatDateTime } from '../../format/datetime';
 import { useClinicClock } from '../../stores/clinic-settings';
+import { useTranslation } from '../../i18n';
 
 /** Who changed what and when on this record, from the audit log; reloaded whenever the record changes on screen. */
 export function HistoryCard({ record }: { record: PatientRecord }) {
+  const { t } = useTranslation('patients');
   const clock = useClinicClock();
   const [entries, setEntries] = useState<PatientHistoryEntry[]>([]);
   const [next, setNext] = useState<number | null>(null);
@@ -31,19 +33,19 @@ export function HistoryCard({ record }: { record: PatientRecord }) {
 
   return (
     <section className="card" aria-labelledby="history-heading">
-      <h2 id="history-heading">History of changes</h2>
+      <h2 id="history-heading">{t('HistoryCard.historyOfChanges')}</h2>
       <FormMessage error={error} />
       <ol className="plain history">
         {entries.map((entry) => (
           <li key={entry.seq}>
             <span className="muted nowrap">{formatDateTime(entry.at, clock)}</span>{' '}
-            <strong>{entry.by ?? 'Front Desk'}</strong> · {entry.description}
+            <strong>{entry.by ?? t('HistoryCard.frontDesk')}</strong> · {entry.description}
           </li>
         ))}
       </ol>
       {next !== null && (
         <button type="button" onClick={() => void older()}>
-          Show older changes
+          {t('HistoryCard.showOlderChanges')}
         </button>
       )}
     </section>

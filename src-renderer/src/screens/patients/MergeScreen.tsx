@@ -7,20 +7,21 @@ import { formatDate as formatInstantDate } from '../../format/datetime';
 import { useClinicClock, useClinicSettings } from '../../stores/clinic-settings';
 import { usePatients } from '../../stores/patients';
 import { choicesFor, defaultPicks, MERGE_FIELD_LABELS, mergeValue, type Side } from './merge-fields';
+import { Trans, i18next, useTranslation } from '../../i18n';
 
 const LINKED = [
   ['phones', 'phone', 'phones'],
   ['contacts', 'contact', 'contacts'],
   ['allergies', 'allergy', 'allergies'],
   ['alerts', 'alert', 'alerts'],
-  ['insurance', 'insurance policy', 'insurance policies'],
+  ['insurance', i18next.t('patients:MergeScreen.insurancePolicy'), i18next.t('patients:MergeScreen.insurancePolicies')],
 ] as const;
 
 function linkedSummary(record: PatientRecord): string {
   const listed = LINKED.filter(([key]) => record[key].length > 0).map(
     ([key, one, many]) => `${record[key].length} ${record[key].length === 1 ? one : many}`,
   );
-  return listed.length > 0 ? listed.join(', ') : 'nothing linked yet';
+  return listed.length > 0 ? listed.join(', ') : i18next.t('patients:MergeScreen.nothingLinkedYet');
 }
 
 /**
@@ -28,6 +29,7 @@ function linkedSummary(record: PatientRecord): string {
  * each field that differs the value that survives. Radios per field, so the keyboard's arrows choose.
  */
 export function MergeScreen({ aId, bId }: { aId: string; bId: string }) {
+  const { t } = useTranslation('patients');
   const { settings, load } = useClinicSettings();
   const show = usePatients((state) => state.show);
   const [records, setRecords] = useState<{ a: PatientRecord; b: PatientRecord } | null>(null);
@@ -55,7 +57,7 @@ export function MergeScreen({ aId, bId }: { aId: string; bId: string }) {
   }, [records, kept, settings]);
 
   if (loadError) return <FormMessage error={loadError} />;
-  if (!records || !picks || !settings) return <p>Opening both records…</p>;
+  if (!records || !picks || !settings) return <p>{t('MergeScreen.openingBothRecords')}</p>;
   const other: Side = kept === 'a' ? 'b' : 'a';
 
   async function submit(event: SyntheticEvent) {
@@ -78,37 +80,51 @@ export function MergeScreen({ aId, bId }: { aId: string; bId: string }) {
     <div className={`merge-head${side === kept ? ' kept' : ''}`}>
       <strong>{records[side].name}</strong>
       <span className="muted">
-        MRN {records[side].mrn} · registered {formatInstantDate(records[side].createdAt, clock)}
+        {t('MergeScreen.mrnRegistered', {
+          mrn: records[side].mrn,
+          createdAt: formatInstantDate(records[side].createdAt, clock),
+        })}
       </span>
       <span className="muted">{linkedSummary(records[side])}</span>
-      <span className="tag">{side === kept ? 'Kept' : 'Merged into the kept record'}</span>
+      <span className="tag">{side === kept ? t('MergeScreen.kept') : t('MergeScreen.mergedIntoTheKeptRecord')}</span>
     </div>
   );
 
   return (
     <section>
       <div className="section-head">
-        <h1>Merge records</h1>
+        <h1>{t('MergeScreen.mergeRecords')}</h1>
         <a className="button" href="#/patients/duplicates">
-          Back to duplicates
+          {t('MergeScreen.backToDuplicates')}
         </a>
       </div>
-      <form className="card merge" onSubmit={(event) => void submit(event)} aria-label="Merge records">
+      <form className="card merge" onSubmit={(event) => void submit(event)} aria-label={t('MergeScreen.mergeRecords')}>
         <fieldset>
-          <legend>Which record is kept?</legend>
+          <legend>{t('MergeScreen.whichRecordIsKept')}</legend>
           {(['a', 'b'] as const).map((side) => (
             <label key={side} className="checkbox">
-              <input type="radio" name="kept" value={side} checked={kept === side} onChange={() => setKept(side)} />
-              Keep {records[side].mrn} ({records[side].name})
+              <Trans
+                t={t}
+                i18nKey="MergeScreen.keep"
+                values={{ mrn: records[side].mrn, name: records[side].name }}
+                components={{
+                  input: (
+                    <input
+                      type="radio"
+                      name="kept"
+                      value={side}
+                      checked={kept === side}
+                      onChange={() => setKept(side)}
+                    />
+                  ),
+                }}
+              />
             </label>
           ))}
-          <p className="hint">
-            The kept record keeps its MRN. Phones, contacts, allergies, alerts, insurance, appointments, documents and
-            consents of the other record move to it. A merge can be undone.
-          </p>
+          <p className="hint">{t('MergeScreen.theKeptRecordKeepsIts')}</p>
         </fieldset>
         <div className="merge-grid" role="presentation">
-          <span className="merge-label muted">Field</span>
+          <span className="merge-label muted">{t('MergeScreen.field')}</span>
           {heading('a')}
           {heading('b')}
         </div>
@@ -120,7 +136,7 @@ export function MergeScreen({ aId, bId }: { aId: string; bId: string }) {
               <div key={field} className="merge-grid same">
                 <span className="merge-label">{label}</span>
                 <span className="merge-same">{values.a || '—'}</span>
-                <span className="muted">same in both</span>
+                <span className="muted">{t('MergeScreen.sameInBoth')}</span>
               </div>
             );
           }
@@ -138,7 +154,7 @@ export function MergeScreen({ aId, bId }: { aId: string; bId: string }) {
                     checked={picks[field] === side}
                     onChange={() => setPicks({ ...picks, [field]: side })}
                   />
-                  <span>{values[side] || <em className="muted">blank</em>}</span>
+                  <span>{values[side] || <em className="muted">{t('MergeScreen.blank')}</em>}</span>
                 </label>
               ))}
             </div>
@@ -147,10 +163,12 @@ export function MergeScreen({ aId, bId }: { aId: string; bId: string }) {
         <FormMessage error={error} />
         <div className="actions">
           <button type="submit" className="primary" disabled={busy}>
-            {busy ? 'Merging…' : `Merge ${records[other].mrn} into ${records[kept].mrn}`}
+            {busy
+              ? t('MergeScreen.merging')
+              : t('MergeScreen.mergeInto', { mrn: records[other].mrn, mrn2: records[kept].mrn })}
           </button>
           <a className="button" href="#/patients/duplicates">
-            Cancel
+            {t('MergeScreen.cancel')}
           </a>
         </div>
       </form>

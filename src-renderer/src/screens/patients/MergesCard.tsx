@@ -5,9 +5,11 @@ import { FormMessage } from '../../components/FormMessage';
 import { formatDateTime } from '../../format/datetime';
 import { useClinicClock } from '../../stores/clinic-settings';
 import { usePatients } from '../../stores/patients';
+import { useTranslation } from '../../i18n';
 
 /** The merges this record took part in; un-merge restores both records exactly as they were. */
 export function MergesCard({ record, canMerge }: { record: PatientRecord; canMerge: boolean }) {
+  const { t } = useTranslation('patients');
   const clock = useClinicClock();
   const show = usePatients((state) => state.show);
   const [merges, setMerges] = useState<PatientMergeSummary[]>([]);
@@ -25,7 +27,12 @@ export function MergesCard({ record, canMerge }: { record: PatientRecord; canMer
     if (!result.ok) return setMessage({ error: result.error.message });
     const { survivor, restored } = result.value;
     setMessage({
-      success: `Un-merged: ${restored.name} (${restored.mrn}) and ${survivor.name} (${survivor.mrn}) are separate records again.`,
+      success: t('MergesCard.unMergedAndAreSeparate', {
+        restoredName: restored.name,
+        mrn: restored.mrn,
+        survivorName: survivor.name,
+        mrn2: survivor.mrn,
+      }),
     });
     show(record.id === restored.id ? restored : survivor);
   }
@@ -33,21 +40,24 @@ export function MergesCard({ record, canMerge }: { record: PatientRecord; canMer
   if (merges.length === 0 && !message.success) return null;
   return (
     <section className="card" aria-labelledby="merges-heading">
-      <h2 id="merges-heading">Merges</h2>
+      <h2 id="merges-heading">{t('MergesCard.merges')}</h2>
       <FormMessage error={message.error ?? null} success={message.success ?? null} />
       <ul className="plain">
         {merges.map((merge) => (
           <li key={merge.id}>
-            <a href={`#/patients/${merge.mergedId}`}>{merge.mergedMrn}</a> ({merge.mergedName}) merged into{' '}
-            <a href={`#/patients/${merge.survivorId}`}>{merge.survivorMrn}</a>
+            <a href={`#/patients/${merge.mergedId}`}>{merge.mergedMrn}</a> ({merge.mergedName}
+            {t('MergesCard.mergedInto')} <a href={`#/patients/${merge.survivorId}`}>{merge.survivorMrn}</a>
             <div className="muted">
-              {formatDateTime(merge.mergedAt, clock)} by {merge.mergedBy ?? 'Front Desk'}
+              {formatDateTime(merge.mergedAt, clock)} {t('MergesCard.by')} {merge.mergedBy ?? t('MergesCard.frontDesk')}
               {merge.undoneAt !== null &&
-                ` · un-merged ${formatDateTime(merge.undoneAt, clock)} by ${merge.undoneBy ?? 'Front Desk'}`}
+                t('MergesCard.unMergedBy', {
+                  undoneAt: formatDateTime(merge.undoneAt, clock),
+                  undoneBy: merge.undoneBy ?? t('MergesCard.frontDesk'),
+                })}
             </div>
             {merge.undoneAt === null && canMerge && (
               <button type="button" onClick={() => void unmerge(merge)}>
-                Un-merge {merge.mergedMrn}
+                {t('MergesCard.unMerge', { mergedMrn: merge.mergedMrn })}
               </button>
             )}
           </li>

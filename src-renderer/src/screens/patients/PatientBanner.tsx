@@ -4,9 +4,11 @@ import { formatDate } from '../../../../src-shared/patients/dates';
 import type { DateFormat } from '../../../../src-shared/api/areas/settings';
 import { photoSource, usePatientPhoto } from '../../stores/patient-photo';
 import { AccountFlag } from '../billing/AccountFlag';
+import { useTranslation } from '../../i18n';
 
 /** Who this is, at a glance, wherever a patient is shown: photo, identity, alerts and allergies. */
 export function PatientBanner({ record, dateFormat }: { record: PatientRecord; dateFormat: DateFormat }) {
+  const { t } = useTranslation('patients');
   const { patientId, photo, load } = usePatientPhoto();
 
   // Reloaded when the record changes too: a merge or un-merge can bring or take a photo.
@@ -16,27 +18,38 @@ export function PatientBanner({ record, dateFormat }: { record: PatientRecord; d
 
   const shown = patientId === record.id ? photo : null;
   return (
-    <section className="patient-banner" aria-label="Patient banner">
-      {shown && <img className="patient-photo" src={photoSource(shown)} alt={`Photo of ${record.name}`} />}
+    <section className="patient-banner" aria-label={t('PatientBanner.patientBanner')}>
+      {shown && (
+        <img
+          className="patient-photo"
+          src={photoSource(shown)}
+          alt={t('PatientBanner.photoOf', { recordName: record.name })}
+        />
+      )}
       <div className="banner-text">
         <div className="identity">
           <strong className="patient-name">{record.name}</strong>
-          <span>DOB {formatDate(record.dob, dateFormat)}</span>
-          <span>{record.age} y</span>
+          <span>{t('PatientBanner.dob', { dob: formatDate(record.dob, dateFormat) })}</span>
+          <span>{t('PatientBanner.y', { age: record.age })}</span>
           <span>{record.sex}</span>
-          <span>MRN {record.mrn}</span>
-          {record.deceasedDate && <span className="tag">Deceased {formatDate(record.deceasedDate, dateFormat)}</span>}
-          {!record.active && <span className="tag">Inactive</span>}
+          <span>{t('PatientBanner.mrn', { mrn: record.mrn })}</span>
+          {record.deceasedDate && (
+            <span className="tag">
+              {t('PatientBanner.deceased', { deceasedDate: formatDate(record.deceasedDate, dateFormat) })}
+            </span>
+          )}
+          {!record.active && <span className="tag">{t('PatientBanner.inactive')}</span>}
         </div>
         <div className="banner-flags">
           {record.allergies.length === 0 ? (
-            <span className="flag neutral">No known allergies recorded</span>
+            <span className="flag neutral">{t('PatientBanner.noKnownAllergiesRecorded')}</span>
           ) : (
             <span className="flag allergy">
-              Allergies:{' '}
-              {record.allergies
-                .map((allergy) => `${allergy.substance}${allergy.severity === 'severe' ? ' (severe)' : ''}`)
-                .join(', ')}
+              {t('PatientBanner.allergies', {
+                join: record.allergies
+                  .map((allergy) => `${allergy.substance}${allergy.severity === 'severe' ? ' (severe)' : ''}`)
+                  .join(', '),
+              })}
             </span>
           )}
           {record.alerts.map((alert) => (

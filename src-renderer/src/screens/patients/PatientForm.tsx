@@ -13,6 +13,7 @@ import { useLeaveGuard } from '../../hooks/useLeaveGuard';
 import { DuplicatePanel } from './DuplicatePanel';
 import { addressFrom, formErrorsFrom, phonesFrom, type PatientFormValues, type PatientTextField } from './patient-form';
 import { PhonesEditor } from './PhonesEditor';
+import { Trans, useTranslation } from '../../i18n';
 
 const DUPLICATE_CHECK_DELAY_MS = 250;
 
@@ -44,6 +45,7 @@ export function PatientForm({
   save,
   saved,
 }: PatientFormProps) {
+  const { t } = useTranslation('patients');
   const [form, setForm] = useState(initial);
   const [candidates, setCandidates] = useState<DuplicateCandidate[]>([]);
   const [confirmed, setConfirmed] = useState<string[]>([]);
@@ -117,8 +119,8 @@ export function PatientForm({
     errors.clear();
     setFieldErrors({});
     if (form.dob && !dobIso) {
-      setFieldErrors({ dob: `must be a real date written as ${dateFormat}` });
-      return errors.setField('dob', `must be a real date written as ${dateFormat}`);
+      setFieldErrors({ dob: t('PatientForm.mustBeARealDate', { dateFormat }) });
+      return errors.setField('dob', t('PatientForm.mustBeARealDate', { dateFormat }));
     }
     const { rowKeys } = phonesFrom(form);
     setBusy(true);
@@ -138,17 +140,17 @@ export function PatientForm({
     <div className="two-columns">
       <form className="card wide" onSubmit={(event) => void submit(event)} noValidate aria-label={label}>
         <div className="row">
-          {text('firstName', 'First name', { autoFocus: true })}
-          {text('middleName', 'Middle name')}
+          {text('firstName', t('PatientForm.firstName'), { autoFocus: true })}
+          {text('middleName', t('PatientForm.middleName'))}
         </div>
         <div className="row">
-          {text('lastName', 'Last name')}
-          {text('preferredName', 'Preferred name')}
+          {text('lastName', t('PatientForm.lastName'))}
+          {text('preferredName', t('PatientForm.preferredName'))}
         </div>
         <div className="row">
-          {text('dob', 'Date of birth', { placeholder: dateFormat, hint: dateHint(form.dob) })}
+          {text('dob', t('PatientForm.dateOfBirth'), { placeholder: dateFormat, hint: dateHint(form.dob) })}
           <SelectField
-            label="Sex"
+            label={t('PatientForm.sex')}
             value={form.sex}
             options={SEXES.map((sex) => ({ value: sex, label: sex }))}
             onChange={update('sex')}
@@ -156,34 +158,34 @@ export function PatientForm({
           />
         </div>
         <div className="row">
-          {text('genderIdentity', 'Gender identity', { hint: 'As the patient describes it; blank if not given.' })}
-          {text('preferredLanguage', 'Preferred language')}
+          {text('genderIdentity', t('PatientForm.genderIdentity'), { hint: t('PatientForm.asThePatientDescribesIt') })}
+          {text('preferredLanguage', t('PatientForm.preferredLanguage'))}
         </div>
         <PhonesEditor rows={form.phones} onChange={(phones) => setForm({ ...form, phones })} errors={fieldErrors} />
         <div className="row">
-          {text('email', 'Email', { type: 'email' })}
-          {text('nationalId', 'National id', {
+          {text('email', t('PatientForm.email'), { type: 'email' })}
+          {text('nationalId', t('PatientForm.nationalId'), {
             hint: record?.nationalIdMasked
-              ? `On file: ${record.nationalIdMasked}. Leave blank to keep it.`
-              : 'Stored, shown masked, found only when typed whole.',
+              ? t('PatientForm.onFileLeaveBlankTo', { nationalIdMasked: record.nationalIdMasked })
+              : t('PatientForm.storedShownMaskedFoundOnly'),
           })}
         </div>
         <fieldset>
-          <legend>Address and more</legend>
+          <legend>{t('PatientForm.addressAndMore')}</legend>
           <div className="row">
-            {text('line1', 'Address line 1')}
-            {text('line2', 'Address line 2')}
+            {text('line1', t('PatientForm.addressLine1'))}
+            {text('line2', t('PatientForm.addressLine2'))}
           </div>
           <div className="row">
-            {text('city', 'City')}
-            {text('region', 'Region', { hint: 'State, county or province' })}
+            {text('city', t('PatientForm.city'))}
+            {text('region', t('PatientForm.region'), { hint: t('PatientForm.stateCountyOrProvince') })}
           </div>
           <div className="row">
-            {text('postalCode', 'Postal code')}
-            {text('country', 'Country')}
+            {text('postalCode', t('PatientForm.postalCode'))}
+            {text('country', t('PatientForm.country'))}
           </div>
           <TextAreaField
-            label="Notes"
+            label={t('PatientForm.notes')}
             rows={3}
             value={form.notes}
             onChange={update('notes')}
@@ -191,22 +193,29 @@ export function PatientForm({
           />
           {record && (
             <div className="row">
-              {text('deceasedDate', 'Date of death', {
+              {text('deceasedDate', t('PatientForm.dateOfDeath'), {
                 placeholder: dateFormat,
-                hint: form.deceasedDate ? dateHint(form.deceasedDate) : 'Blank while alive',
+                hint: form.deceasedDate ? dateHint(form.deceasedDate) : t('PatientForm.blankWhileAlive'),
               })}
               <div className="field active-field">
                 <label className="checkbox">
-                  <input
-                    type="checkbox"
-                    checked={form.active}
-                    onChange={(event) => setForm({ ...form, active: event.target.checked })}
-                    aria-describedby={activeHintId}
+                  <Trans
+                    t={t}
+                    i18nKey="PatientForm.activePatient"
+                    components={{
+                      input: (
+                        <input
+                          type="checkbox"
+                          checked={form.active}
+                          onChange={(event) => setForm({ ...form, active: event.target.checked })}
+                          aria-describedby={activeHintId}
+                        />
+                      ),
+                    }}
                   />
-                  Active patient
                 </label>
                 <small id={activeHintId} className="hint">
-                  Inactive patients are still found by search, marked inactive.
+                  {t('PatientForm.inactivePatientsAreStillFound')}
                 </small>
               </div>
             </div>
@@ -215,12 +224,12 @@ export function PatientForm({
         <FormMessage error={errors.errors.form} />
         <div className="actions">
           <button type="submit" className="primary" disabled={busy}>
-            {busy ? 'Saving…' : submitLabel}
+            {busy ? t('PatientForm.saving') : submitLabel}
           </button>
           <a className="button" href={cancelHref}>
-            Cancel
+            {t('PatientForm.cancel')}
           </a>
-          {dirty && <span className="hint">Unsaved changes</span>}
+          {dirty && <span className="hint">{t('PatientForm.unsavedChanges')}</span>}
         </div>
       </form>
       <DuplicatePanel

@@ -6,9 +6,11 @@ import { usePatients } from '../../stores/patients';
 import { useSession } from '../../stores/session';
 import { useClockTime } from '../../format/clock-time';
 import { usePhoneFormat } from '../../format/phone';
+import { useTranslation } from '../../i18n';
 
 /** Reception's landing screen: one box for name, phone, MRN, date of birth or email. */
 export function PatientSearchScreen() {
+  const { t } = useTranslation('patients');
   const { query, results, error, search } = usePatients();
   const { settings, load } = useClinicSettings();
   const phone = usePhoneFormat();
@@ -37,29 +39,29 @@ export function PatientSearchScreen() {
   return (
     <section>
       <div className="section-head">
-        <h1>Patients</h1>
+        <h1>{t('PatientSearchScreen.patients')}</h1>
         <div className="actions">
           {canMerge && (
             <a className="button" href="#/patients/duplicates">
-              Review duplicates
+              {t('PatientSearchScreen.reviewDuplicates')}
             </a>
           )}
           {canRegister && (
             <a className="button primary" href="#/patients/new">
-              Register new patient
+              {t('PatientSearchScreen.registerNewPatient')}
             </a>
           )}
         </div>
       </div>
       <div className="field search-field">
-        <label htmlFor="patient-search">Find a patient</label>
+        <label htmlFor="patient-search">{t('PatientSearchScreen.findAPatient')}</label>
         <input
           id="patient-search"
           ref={input}
           type="search"
           value={query}
           autoComplete="off"
-          placeholder={`Name, phone, MRN, date of birth (${format}) or email`}
+          placeholder={t('PatientSearchScreen.namePhoneMrnDateOf', { format })}
           onChange={(event) => {
             setActive(0);
             void search(event.target.value);
@@ -67,20 +69,20 @@ export function PatientSearchScreen() {
           onKeyDown={onKeyDown}
           aria-controls="patient-results"
         />
-        <small className="hint">↑ ↓ to choose, Enter to open.</small>
+        <small className="hint">{t('PatientSearchScreen.toChooseEnterToOpen')}</small>
       </div>
       <FormMessage error={error} />
       {query.trim() !== '' && (
         <table id="patient-results">
-          <caption className="visually-hidden">Patients matching {query}</caption>
+          <caption className="visually-hidden">{t('PatientSearchScreen.patientsMatching', { query })}</caption>
           <thead>
             <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Date of birth</th>
-              <th scope="col">Age</th>
-              <th scope="col">MRN</th>
-              <th scope="col">Phone</th>
-              <th scope="col">Next appointment</th>
+              <th scope="col">{t('PatientSearchScreen.name')}</th>
+              <th scope="col">{t('PatientSearchScreen.dateOfBirth')}</th>
+              <th scope="col">{t('PatientSearchScreen.age')}</th>
+              <th scope="col">{t('PatientSearchScreen.mrn')}</th>
+              <th scope="col">{t('PatientSearchScreen.phone')}</th>
+              <th scope="col">{t('PatientSearchScreen.nextAppointment')}</th>
             </tr>
           </thead>
           <tbody>
@@ -88,8 +90,8 @@ export function PatientSearchScreen() {
               <tr key={row.id} className={index === active ? 'active-row' : undefined} aria-selected={index === active}>
                 <td>
                   <a href={`#/patients/${row.id}`}>{row.name}</a>
-                  {row.deceased && <span className="tag">deceased</span>}
-                  {!row.active && <span className="tag">inactive</span>}
+                  {row.deceased && <span className="tag">{t('PatientSearchScreen.deceased')}</span>}
+                  {!row.active && <span className="tag">{t('PatientSearchScreen.inactive')}</span>}
                 </td>
                 <td>{formatDate(row.dob, format)}</td>
                 <td>{row.age}</td>
@@ -110,7 +112,7 @@ export function PatientSearchScreen() {
           </tbody>
         </table>
       )}
-      {query.trim() !== '' && results.length === 0 && <p>No patient matches “{query}”.</p>}
+      {query.trim() !== '' && results.length === 0 && <p>{t('PatientSearchScreen.noPatientMatches', { query })}</p>}
     </section>
   );
 }

@@ -19,6 +19,7 @@ import { PhotoCard } from './PhotoCard';
 import { billingHref } from '../billing/route';
 import { findHref } from '../find/route';
 import { usePhoneFormat } from '../../format/phone';
+import { Trans, useTranslation } from '../../i18n';
 
 /** The postal address as the lines an envelope would carry; a dash when nothing is on file. */
 function addressLines(address: PatientRecord['address']): string[] {
@@ -30,6 +31,7 @@ function addressLines(address: PatientRecord['address']): string[] {
 }
 
 export function PatientSummaryScreen({ patientId }: { patientId: string }) {
+  const { t } = useTranslation('patients');
   const { record, error, open, show } = usePatients();
   const { settings, load } = useClinicSettings();
   const phone = usePhoneFormat();
@@ -44,34 +46,37 @@ export function PatientSummaryScreen({ patientId }: { patientId: string }) {
   }, [patientId, open, load]);
 
   if (error) return <FormMessage error={error} />;
-  if (!record || record.id !== patientId || !settings) return <p>Opening the record…</p>;
+  if (!record || record.id !== patientId || !settings) return <p>{t('PatientSummaryScreen.openingTheRecord')}</p>;
   const today = todayIn(settings.timeZone, Date.now());
 
   return (
     <section>
       <PatientBanner record={record} dateFormat={settings.dateFormat} />
       <div className="section-head">
-        <h1 className="visually-hidden">Patient summary</h1>
+        <h1 className="visually-hidden">{t('PatientSummaryScreen.patientSummary')}</h1>
         {record.mergedIntoId ? (
           <p role="status" className="form-error">
-            This record was merged into <a href={`#/patients/${record.mergedIntoId}`}>another record</a>; it is kept
-            only so the merge can be undone.
+            <Trans
+              t={t}
+              i18nKey="PatientSummaryScreen.thisRecordWasMergedInto"
+              components={{ a: <a href={`#/patients/${record.mergedIntoId}`} /> }}
+            />
           </p>
         ) : (
           <div className="actions">
             {canBook && record.active && !record.deceasedDate && (
               <a className="button" href={findHref(record.id)}>
-                Book an appointment
+                {t('PatientSummaryScreen.bookAnAppointment')}
               </a>
             )}
             {canWrite && (
               <a className="button" href={`#/patients/${record.id}/edit`}>
-                Edit patient
+                {t('PatientSummaryScreen.editPatient')}
               </a>
             )}
             {canSeeAccount && (
               <a className="button" href={billingHref.account(record.id)}>
-                Account
+                {t('PatientSummaryScreen.account')}
               </a>
             )}
           </div>
@@ -79,7 +84,7 @@ export function PatientSummaryScreen({ patientId }: { patientId: string }) {
       </div>
       <div className="summary-grid">
         <section className="card" aria-labelledby="contact-heading">
-          <h2 id="contact-heading">Contact</h2>
+          <h2 id="contact-heading">{t('PatientSummaryScreen.contact')}</h2>
           <dl>
             {record.phones.map((number) => (
               <div key={number.id}>
@@ -91,15 +96,15 @@ export function PatientSummaryScreen({ patientId }: { patientId: string }) {
               </div>
             ))}
             <div>
-              <dt>Email</dt>
+              <dt>{t('PatientSummaryScreen.email')}</dt>
               <dd>{record.email ?? '—'}</dd>
             </div>
             <div>
-              <dt>National id</dt>
+              <dt>{t('PatientSummaryScreen.nationalId')}</dt>
               <dd>{record.nationalIdMasked ?? '—'}</dd>
             </div>
             <div>
-              <dt>Address</dt>
+              <dt>{t('PatientSummaryScreen.address')}</dt>
               <dd>
                 {addressLines(record.address).map((line) => (
                   <span key={line} className="block">
@@ -109,11 +114,11 @@ export function PatientSummaryScreen({ patientId }: { patientId: string }) {
               </dd>
             </div>
             <div>
-              <dt>Preferred language</dt>
+              <dt>{t('PatientSummaryScreen.preferredLanguage')}</dt>
               <dd>{record.preferredLanguage ?? '—'}</dd>
             </div>
             <div>
-              <dt>Sex · gender identity</dt>
+              <dt>{t('PatientSummaryScreen.sexGenderIdentity')}</dt>
               <dd>
                 {record.sex}
                 {record.genderIdentity ? ` · ${record.genderIdentity}` : ''}
@@ -121,20 +126,27 @@ export function PatientSummaryScreen({ patientId }: { patientId: string }) {
             </div>
             {record.notes && (
               <div>
-                <dt>Notes</dt>
+                <dt>{t('PatientSummaryScreen.notes')}</dt>
                 <dd className="pre-line">{record.notes}</dd>
               </div>
             )}
           </dl>
         </section>
         <section className="card" aria-labelledby="insurance-heading">
-          <h2 id="insurance-heading">Insurance</h2>
-          {record.insurance.length === 0 && <p>No insurance on file.</p>}
+          <h2 id="insurance-heading">{t('PatientSummaryScreen.insurance')}</h2>
+          {record.insurance.length === 0 && <p>{t('PatientSummaryScreen.noInsuranceOnFile')}</p>}
           <ul className="plain">
             {record.insurance.map((policy) => (
               <li key={policy.id}>
-                <strong>{policy.payer}</strong> {policy.plan} · {policy.priority} · member {policy.memberId}
-                {policy.terminationDate && <> · until {formatDate(policy.terminationDate, settings.dateFormat)}</>}
+                <strong>{policy.payer}</strong> {policy.plan} · {policy.priority} {t('PatientSummaryScreen.member')}{' '}
+                {policy.memberId}
+                {policy.terminationDate && (
+                  <>
+                    {t('PatientSummaryScreen.until', {
+                      terminationDate: formatDate(policy.terminationDate, settings.dateFormat),
+                    })}
+                  </>
+                )}
                 {insuranceWarnings(policy, today).map((warning) => (
                   <span key={warning} className="tag warning">
                     {warning}

@@ -7,22 +7,30 @@ import { MergeScreen } from './MergeScreen';
 import { PatientSearchScreen } from './PatientSearchScreen';
 import { PatientSummaryScreen } from './PatientSummaryScreen';
 import { RegisterPatientScreen } from './RegisterPatientScreen';
+import { useTranslation } from '../../i18n';
 
 /**
  * `#/patients` search, `/new` registration, `/duplicates` the manager's review, `/merge/<a>/<b>` a
  * merge, `/<id>` the summary and `/<id>/edit` editing.
  */
 export function PatientsScreen() {
+  const { t } = useTranslation('patients');
   const detail = useHashDetail();
   const canWrite = useSession((state) => state.can('patients:write'));
   const canMerge = useSession((state) => state.can('patients:merge'));
   const [first = '', second = '', third = ''] = detail.split('/');
   if (detail === '') return <PatientSearchScreen />;
-  if (first === 'new') return canWrite ? <RegisterPatientScreen /> : <Refusal area="patient registration" />;
-  if (first === 'duplicates') return canMerge ? <DuplicateReviewScreen /> : <Refusal area="the duplicate review" />;
+  if (first === 'new')
+    return canWrite ? <RegisterPatientScreen /> : <Refusal area={t('PatientsScreen.patientRegistration')} />;
+  if (first === 'duplicates')
+    return canMerge ? <DuplicateReviewScreen /> : <Refusal area={t('PatientsScreen.theDuplicateReview')} />;
   if (first === 'merge')
-    return canMerge ? <MergeScreen key={detail} aId={second} bId={third} /> : <Refusal area="merging records" />;
+    return canMerge ? (
+      <MergeScreen key={detail} aId={second} bId={third} />
+    ) : (
+      <Refusal area={t('PatientsScreen.mergingRecords')} />
+    );
   if (second === 'edit')
-    return canWrite ? <EditPatientScreen patientId={first} /> : <Refusal area="editing patients" />;
+    return canWrite ? <EditPatientScreen patientId={first} /> : <Refusal area={t('PatientsScreen.editingPatients')} />;
   return <PatientSummaryScreen patientId={first} />;
 }

@@ -10,8 +10,13 @@ import {
   withPrimaryPhone,
   type PhoneRow,
 } from './patient-form';
+import { Trans, i18next, useTranslation } from '../../i18n';
 
-const KIND_LABELS: Record<PhoneKind, string> = { mobile: 'Mobile', home: 'Home', work: 'Work' };
+const KIND_LABELS: Record<PhoneKind, string> = {
+  mobile: i18next.t('patients:PhonesEditor.mobile'),
+  home: 'Home',
+  work: i18next.t('patients:PhonesEditor.work'),
+};
 
 interface PhonesEditorProps {
   rows: PhoneRow[];
@@ -26,6 +31,7 @@ interface PhonesEditorProps {
  * it in the row that took its place, else the row before, else on "Add phone". Numbers are normalised by main when saved.
  */
 export function PhonesEditor({ rows, onChange, errors }: PhonesEditorProps) {
+  const { t } = useTranslation('patients');
   const radioName = useId();
   const fieldset = useRef<HTMLFieldSetElement>(null);
   const addButton = useRef<HTMLButtonElement>(null);
@@ -59,12 +65,17 @@ export function PhonesEditor({ rows, onChange, errors }: PhonesEditorProps) {
 
   return (
     <fieldset className="phones" ref={fieldset}>
-      <legend>Phones</legend>
-      {rows.length === 0 && <p className="hint">No phone on file.</p>}
+      <legend>{t('PhonesEditor.phones')}</legend>
+      {rows.length === 0 && <p className="hint">{t('PhonesEditor.noPhoneOnFile')}</p>}
       {rows.map((row, index) => (
-        <div key={row.key} role="group" aria-label={`Phone ${index + 1}`} className="phone-row">
+        <div
+          key={row.key}
+          role="group"
+          aria-label={t('PhonesEditor.phone', { index: index + 1 })}
+          className="phone-row"
+        >
           <Field
-            label={`${KIND_LABELS[row.kind]} phone`}
+            label={t('PhonesEditor.phone2', { KIND_LABELS: KIND_LABELS[row.kind] })}
             type="tel"
             autoComplete="off"
             value={row.number}
@@ -73,7 +84,7 @@ export function PhonesEditor({ rows, onChange, errors }: PhonesEditorProps) {
             data-phone-key={row.key}
           />
           <SelectField
-            label="Kind"
+            label={t('PhonesEditor.kind')}
             value={row.kind}
             options={PHONE_KINDS.map((kind) => ({ value: kind, label: KIND_LABELS[kind] }))}
             onChange={(event) => edit(row.key, { kind: event.target.value as PhoneKind })}
@@ -81,16 +92,27 @@ export function PhonesEditor({ rows, onChange, errors }: PhonesEditorProps) {
           />
           <div className="phone-row-actions">
             <label className="checkbox">
-              <input
-                type="radio"
-                name={radioName}
-                checked={row.isPrimary}
-                onChange={() => onChange(withPrimaryPhone(rows, row.key))}
+              <Trans
+                t={t}
+                i18nKey="PhonesEditor.primary"
+                components={{
+                  input: (
+                    <input
+                      type="radio"
+                      name={radioName}
+                      checked={row.isPrimary}
+                      onChange={() => onChange(withPrimaryPhone(rows, row.key))}
+                    />
+                  ),
+                }}
               />
-              Primary
             </label>
-            <button type="button" aria-label={`Remove phone ${index + 1}`} onClick={() => remove(index)}>
-              Remove
+            <button
+              type="button"
+              aria-label={t('PhonesEditor.removePhone', { index: index + 1 })}
+              onClick={() => remove(index)}
+            >
+              {t('PhonesEditor.remove')}
             </button>
           </div>
           {errors[phoneErrorName(row.key, 'isPrimary')] && (
@@ -100,12 +122,12 @@ export function PhonesEditor({ rows, onChange, errors }: PhonesEditorProps) {
       ))}
       <div className="actions phones-actions">
         <button type="button" ref={addButton} onClick={add} disabled={rows.length >= MAX_PHONES}>
-          Add phone
+          {t('PhonesEditor.addPhone')}
         </button>
         <small className="hint">
           {rows.length >= MAX_PHONES
-            ? `At most ${MAX_PHONES} phones.`
-            : 'The primary phone is the one shown in search and called first.'}
+            ? t('PhonesEditor.atMostPhones', { MAX_PHONES })
+            : t('PhonesEditor.thePrimaryPhoneIsThe')}
         </small>
       </div>
     </fieldset>

@@ -5,9 +5,11 @@ import { FormMessage } from '../../components/FormMessage';
 import { useFormErrors } from '../../hooks/useFormErrors';
 import { usePatientPhoto } from '../../stores/patient-photo';
 import { readAsBase64 } from './read-file';
+import { useTranslation } from '../../i18n';
 
 /** Sets or removes the banner's photo; the image is kept encrypted inside the database. */
 export function PhotoCard({ patientId }: { patientId: string }) {
+  const { t } = useTranslation('patients');
   const { patientId: shownFor, photo, shown } = usePatientPhoto();
   const [file, setFile] = useState<File | null>(null);
   const [busy, setBusy] = useState(false);
@@ -17,7 +19,7 @@ export function PhotoCard({ patientId }: { patientId: string }) {
   async function save(event: SyntheticEvent) {
     event.preventDefault();
     errors.clear();
-    if (!file) return errors.setField('contentBase64', 'choose a PNG or JPEG image');
+    if (!file) return errors.setField('contentBase64', t('PhotoCard.chooseAPngOrJpeg'));
     setBusy(true);
     const result = await call('patients.setPhoto', {
       patientId,
@@ -38,26 +40,26 @@ export function PhotoCard({ patientId }: { patientId: string }) {
   }
 
   return (
-    <form className="card" onSubmit={(event) => void save(event)} noValidate aria-label="Photo">
-      <h2>Photo</h2>
+    <form className="card" onSubmit={(event) => void save(event)} noValidate aria-label={t('PhotoCard.photo')}>
+      <h2>{t('PhotoCard.photo')}</h2>
       <Field
         // A new input after each save: a file input cannot be cleared by its value.
         key={hasPhoto ? (photo?.documentId ?? 'none') : 'none'}
-        label="Photo file"
+        label={t('PhotoCard.photoFile')}
         type="file"
         accept="image/png,image/jpeg"
         onChange={(event) => setFile(event.target.files?.[0] ?? null)}
         error={errors.errors.fields.contentBase64 ?? errors.errors.fields.mimeType}
-        hint="PNG or JPEG, up to 2 MiB. Shown in the banner; stored encrypted with the clinic's data."
+        hint={t('PhotoCard.pngOrJpegUpTo')}
       />
       <FormMessage error={errors.errors.form} />
       <div className="actions">
         <button type="submit" disabled={busy}>
-          {busy ? 'Saving…' : hasPhoto ? 'Replace photo' : 'Set photo'}
+          {busy ? t('PhotoCard.saving') : hasPhoto ? t('PhotoCard.replacePhoto') : t('PhotoCard.setPhoto')}
         </button>
         {hasPhoto && (
           <button type="button" onClick={() => void remove()}>
-            Remove photo
+            {t('PhotoCard.removePhoto')}
           </button>
         )}
       </div>

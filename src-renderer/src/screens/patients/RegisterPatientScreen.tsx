@@ -5,8 +5,10 @@ import { useClinicSettings } from '../../stores/clinic-settings';
 import { usePatients } from '../../stores/patients';
 import { createInputFrom, EMPTY_FORM } from './patient-form';
 import { PatientForm } from './PatientForm';
+import { useTranslation } from '../../i18n';
 
 export function RegisterPatientScreen() {
+  const { t } = useTranslation('patients');
   const { settings, load } = useClinicSettings();
   const show = usePatients((state) => state.show);
 
@@ -17,13 +19,13 @@ export function RegisterPatientScreen() {
   const dateFormat = settings?.dateFormat ?? 'YYYY-MM-DD';
   return (
     <section>
-      <h1>Register patient</h1>
+      <h1>{t('RegisterPatientScreen.registerPatient')}</h1>
       <PatientForm
         record={null}
         initial={EMPTY_FORM}
         dateFormat={dateFormat}
-        label="Register patient"
-        submitLabel="Register patient"
+        label={t('RegisterPatientScreen.registerPatient')}
+        submitLabel={t('RegisterPatientScreen.registerPatient')}
         cancelHref="#/patients"
         save={(values, notDuplicateOf) => call('patients.create', createInputFrom(values, dateFormat, notDuplicateOf))}
         saved={(record) => {

@@ -1,4 +1,5 @@
 import type { PatientInsurance } from '../../../../src-shared/patients/model';
+import { i18next } from '../../i18n';
 
 const DAY_MS = 86_400_000;
 const EXPIRY_WARNING_DAYS = 30;
@@ -10,12 +11,14 @@ export function insuranceWarnings(policy: PatientInsurance, todayIso: string): s
   const warnings: string[] = [];
   if (policy.terminationDate) {
     const ends = Date.parse(`${policy.terminationDate}T00:00:00Z`);
-    if (ends < today) warnings.push(`Expired on ${policy.terminationDate}`);
-    else if (ends - today <= EXPIRY_WARNING_DAYS * DAY_MS) warnings.push(`Expires on ${policy.terminationDate}`);
+    if (ends < today)
+      warnings.push(i18next.t('patients:insurance-status.expiredOn', { terminationDate: policy.terminationDate }));
+    else if (ends - today <= EXPIRY_WARNING_DAYS * DAY_MS)
+      warnings.push(i18next.t('patients:insurance-status.expiresOn', { terminationDate: policy.terminationDate }));
   }
-  if (!policy.lastVerifiedDate) warnings.push('Never verified');
+  if (!policy.lastVerifiedDate) warnings.push(i18next.t('patients:insurance-status.neverVerified'));
   else if (today - Date.parse(`${policy.lastVerifiedDate}T00:00:00Z`) > VERIFY_AFTER_DAYS * DAY_MS) {
-    warnings.push(`Last verified ${policy.lastVerifiedDate}`);
+    warnings.push(i18next.t('patients:insurance-status.lastVerified', { lastVerifiedDate: policy.lastVerifiedDate }));
   }
   return warnings;
 }

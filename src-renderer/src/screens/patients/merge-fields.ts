@@ -6,21 +6,22 @@ import {
 } from '../../../../src-shared/patients/model';
 import type { DateFormat } from '../../../../src-shared/api/areas/settings';
 import { formatDate } from '../../../../src-shared/patients/dates';
+import { i18next } from '../../i18n';
 
 export const MERGE_FIELD_LABELS: Record<MergeField, string> = {
-  firstName: 'First name',
-  middleName: 'Middle name',
-  lastName: 'Last name',
-  preferredName: 'Preferred name',
-  dob: 'Date of birth',
-  sex: 'Sex',
-  genderIdentity: 'Gender identity',
-  email: 'Email',
-  address: 'Address',
-  preferredLanguage: 'Preferred language',
-  nationalId: 'National id',
-  notes: 'Notes',
-  deceasedDate: 'Date of death',
+  firstName: i18next.t('patients:merge-fields.firstName'),
+  middleName: i18next.t('patients:merge-fields.middleName'),
+  lastName: i18next.t('patients:merge-fields.lastName'),
+  preferredName: i18next.t('patients:merge-fields.preferredName'),
+  dob: i18next.t('patients:merge-fields.dateOfBirth'),
+  sex: i18next.t('patients:merge-fields.sex'),
+  genderIdentity: i18next.t('patients:merge-fields.genderIdentity'),
+  email: i18next.t('patients:merge-fields.email'),
+  address: i18next.t('patients:merge-fields.address'),
+  preferredLanguage: i18next.t('patients:merge-fields.preferredLanguage'),
+  nationalId: i18next.t('patients:merge-fields.nationalId'),
+  notes: i18next.t('patients:merge-fields.notes'),
+  deceasedDate: i18next.t('patients:merge-fields.dateOfDeath'),
 };
 
 /** A merge field as the screen shows it ('' when blank); the national id only ever masked. */

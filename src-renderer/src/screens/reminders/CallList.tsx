@@ -1,27 +1,28 @@
 import type { CallListEntry, CallReason } from '../../../../src-shared/api/areas/reminders';
 import { useClinicClock } from '../../stores/clinic-settings';
 import { clinicDateTime } from './OutboxTable';
+import { i18next, useTranslation } from '../../i18n';
 
 const REASON_LABELS: Record<CallReason, string> = {
-  no_contact: 'No reminder possible',
-  no_consent: 'No consent for reminders',
-  reminder_failed: 'Reminder failed',
+  no_contact: i18next.t('reminders:CallList.noReminderPossible'),
+  no_consent: i18next.t('reminders:CallList.noConsentForReminders'),
+  reminder_failed: i18next.t('reminders:CallList.reminderFailed'),
 };
 
 /** Today's and tomorrow's patients no reminder reaches: the desk phones them. */
 export function CallList({ calls }: { calls: readonly CallListEntry[] }) {
+  const { t } = useTranslation('reminders');
   const clock = useClinicClock();
-  if (calls.length === 0)
-    return <p className="muted">Nobody to call: every appointment today and tomorrow has a reminder on its way.</p>;
+  if (calls.length === 0) return <p className="muted">{t('CallList.nobodyToCallEveryAppointment')}</p>;
   return (
     <table className="call-list">
-      <caption className="visually-hidden">Patients to call, soonest appointment first</caption>
+      <caption className="visually-hidden">{t('CallList.patientsToCallSoonestAppointment')}</caption>
       <thead>
         <tr>
-          <th scope="col">Appointment</th>
-          <th scope="col">Patient</th>
-          <th scope="col">Phone</th>
-          <th scope="col">Why</th>
+          <th scope="col">{t('CallList.appointment')}</th>
+          <th scope="col">{t('CallList.patient')}</th>
+          <th scope="col">{t('CallList.phone')}</th>
+          <th scope="col">{t('CallList.why')}</th>
         </tr>
       </thead>
       <tbody>
@@ -36,7 +37,7 @@ export function CallList({ calls }: { calls: readonly CallListEntry[] }) {
             </th>
             <td>
               {entry.phones.length === 0 ? (
-                <span className="muted">No phone on record</span>
+                <span className="muted">{t('CallList.noPhoneOnRecord')}</span>
               ) : (
                 <ul className="plain compact">
                   {entry.phones.map((phone) => (

@@ -5,12 +5,13 @@ import { useClinicClock } from '../../stores/clinic-settings';
 import { useReminders } from '../../stores/reminders';
 import { useSession } from '../../stores/session';
 import { formatClockTime } from '../../../../src-shared/locale/time-format';
+import { i18next, useTranslation } from '../../i18n';
 
 const STATUS_LABELS: Record<ReminderStatus, string> = {
-  pending: 'Due',
-  sent: 'Sent',
-  failed: 'Failed',
-  skipped: 'Skipped',
+  pending: i18next.t('reminders:OutboxTable.due'),
+  sent: i18next.t('reminders:OutboxTable.sent'),
+  failed: i18next.t('reminders:OutboxTable.failed'),
+  skipped: i18next.t('reminders:OutboxTable.skipped'),
 };
 const STATUS_BADGES: Record<ReminderStatus, string> = {
   pending: 'badge-pending',
@@ -34,32 +35,41 @@ export function clinicDateTime(ms: number, clock: ClinicClock): string {
 }
 
 function stateNote(entry: ReminderEntry, clock: ClinicClock): string {
-  if (entry.status === 'sent' && entry.sentAt !== null) return `Sent ${clinicDateTime(entry.sentAt, clock)}`;
+  if (entry.status === 'sent' && entry.sentAt !== null)
+    return i18next.t('reminders:OutboxTable.sent2', { sentAt: clinicDateTime(entry.sentAt, clock) });
   if (entry.status === 'pending' && entry.attempts > 0)
-    return `Try ${entry.attempts + 1} at ${clinicDateTime(entry.nextAttemptAt, clock)}`;
-  if (entry.status === 'failed') return `After ${entry.attempts} ${entry.attempts === 1 ? 'try' : 'tries'}`;
+    return i18next.t('reminders:OutboxTable.tryAt', {
+      attempts: entry.attempts + 1,
+      nextAttemptAt: clinicDateTime(entry.nextAttemptAt, clock),
+    });
+  if (entry.status === 'failed')
+    return i18next.t('reminders:OutboxTable.after', {
+      attempts: entry.attempts,
+      value: entry.attempts === 1 ? 'try' : 'tries',
+    });
   return '';
 }
 
 export function OutboxTable({ entries }: { entries: readonly ReminderEntry[] }) {
+  const { t } = useTranslation('reminders');
   const clock = useClinicClock();
   const retry = useReminders((state) => state.retry);
   const rowErrors = useReminders((state) => state.rowErrors);
   const canWrite = useSession((state) => state.can)('appointments:write');
-  if (entries.length === 0) return <p className="muted">No reminders in this list.</p>;
+  if (entries.length === 0) return <p className="muted">{t('OutboxTable.noRemindersInThisList')}</p>;
   return (
     <table className="reminders-table">
-      <caption className="visually-hidden">Reminders, earliest due first</caption>
+      <caption className="visually-hidden">{t('OutboxTable.remindersEarliestDueFirst')}</caption>
       <thead>
         <tr>
-          <th scope="col">Due</th>
-          <th scope="col">Patient</th>
-          <th scope="col">Appointment</th>
-          <th scope="col">By</th>
-          <th scope="col">Status</th>
-          <th scope="col">Details</th>
+          <th scope="col">{t('OutboxTable.due')}</th>
+          <th scope="col">{t('OutboxTable.patient')}</th>
+          <th scope="col">{t('OutboxTable.appointment')}</th>
+          <th scope="col">{t('OutboxTable.by')}</th>
+          <th scope="col">{t('OutboxTable.status')}</th>
+          <th scope="col">{t('OutboxTable.details')}</th>
           <th scope="col">
-            <span className="visually-hidden">Actions</span>
+            <span className="visually-hidden">{t('OutboxTable.actions')}</span>
           </th>
         </tr>
       </thead>
@@ -68,7 +78,9 @@ export function OutboxTable({ entries }: { entries: readonly ReminderEntry[] }) 
           <tr key={entry.id} className={entry.status === 'failed' ? 'outcome-failed' : undefined}>
             <td className="nowrap">
               {clinicDateTime(entry.dueAt, clock)}
-              <div className="muted small">{formatOffset(entry.offsetMinutes)} before</div>
+              <div className="muted small">
+                {t('OutboxTable.before', { offsetMinutes: formatOffset(entry.offsetMinutes) })}
+              </div>
             </td>
             <th scope="row">{entry.patientName}</th>
             <td className="nowrap">
@@ -76,7 +88,7 @@ export function OutboxTable({ entries }: { entries: readonly ReminderEntry[] }) 
               <div className="muted small">{entry.providerName}</div>
             </td>
             <td>
-              {entry.channel === 'email' ? 'Email' : 'SMS'}
+              {entry.channel === 'email' ? t('OutboxTable.email') : 'SMS'}
               {entry.recipient && <div className="muted small">{entry.recipient}</div>}
             </td>
             <td>
@@ -99,10 +111,13 @@ export function OutboxTable({ entries }: { entries: readonly ReminderEntry[] }) 
               {entry.status === 'failed' && canWrite && (
                 <button
                   type="button"
-                  aria-label={`Retry the ${entry.channel === 'email' ? 'email' : 'SMS'} to ${entry.patientName}`}
+                  aria-label={t('OutboxTable.retryTheTo', {
+                    value: entry.channel === 'email' ? 'email' : 'SMS',
+                    patientName: entry.patientName,
+                  })}
                   onClick={() => void retry(entry.id)}
                 >
-                  Retry
+                  {t('OutboxTable.retry')}
                 </button>
               )}
             </td>

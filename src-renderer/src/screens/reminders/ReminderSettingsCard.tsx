@@ -4,9 +4,11 @@ import type { ApiErrorData } from '../../../../src-shared/api/errors';
 import { call } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { ReminderSettingsForm } from './ReminderSettingsForm';
+import { useTranslation } from '../../i18n';
 
 /** The reminder settings, for those who may change them (admin and manager). */
 export function ReminderSettingsCard() {
+  const { t } = useTranslation('reminders');
   const [settings, setSettings] = useState<ReminderSettings | null>(null);
   const [error, setError] = useState<ApiErrorData | null>(null);
 
@@ -24,12 +26,12 @@ export function ReminderSettingsCard() {
 
   return (
     <>
-      <h2 id="reminder-settings">Reminder settings</h2>
-      <ErrorMessage error={error} area="Reminder settings" />
+      <h2 id="reminder-settings">{t('ReminderSettingsCard.reminderSettings')}</h2>
+      <ErrorMessage error={error} area={t('ReminderSettingsCard.reminderSettings')} />
       {settings ? (
         <ReminderSettingsForm initial={settings} onSaved={setSettings} />
       ) : (
-        !error && <p>Loading reminder settings…</p>
+        !error && <p>{t('ReminderSettingsCard.loadingReminderSettings')}</p>
       )}
     </>
   );

@@ -5,6 +5,7 @@ import { call } from '../../api';
 import { Field, TextAreaField } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
 import { useFormErrors } from '../../hooks/useFormErrors';
+import { Trans, useTranslation } from '../../i18n';
 
 type Text =
   | 'smtpHost'
@@ -57,6 +58,7 @@ export function ReminderSettingsForm({
   initial: ReminderSettings;
   onSaved: (settings: ReminderSettings) => void;
 }) {
+  const { t } = useTranslation('reminders');
   const [form, setForm] = useState(() => formFrom(initial));
   const [passwordSet, setPasswordSet] = useState(initial.smtpPasswordSet);
   const [authSet, setAuthSet] = useState(initial.smsAuthHeaderSet);
@@ -131,24 +133,29 @@ export function ReminderSettingsForm({
     setAuthSet(result.value.smsAuthHeaderSet);
     setRemoveSecrets({ smtpPassword: false, smsAuthHeader: false });
     onSaved(result.value);
-    setSaved('Reminder settings saved.');
+    setSaved(t('ReminderSettingsForm.reminderSettingsSaved'));
   }
 
   const fieldError = (name: string) => errors.fields[name];
   return (
-    <form className="card wide" onSubmit={(event) => void submit(event)} noValidate aria-label="Reminder settings">
+    <form
+      className="card wide"
+      onSubmit={(event) => void submit(event)}
+      noValidate
+      aria-label={t('ReminderSettingsForm.reminderSettings')}
+    >
       <fieldset>
-        <legend>When</legend>
+        <legend>{t('ReminderSettingsForm.when')}</legend>
         <Field
-          label="Remind this many hours before"
+          label={t('ReminderSettingsForm.remindThisManyHoursBefore')}
           value={form.offsets}
           onChange={(event) => setForm({ ...form, offsets: event.target.value })}
           error={fieldError('offsets')}
-          hint="Separate with commas, e.g. 48, 2. Up to five."
+          hint={t('ReminderSettingsForm.separateWithCommasEG')}
         />
         <div className="row">
           <Field
-            label="Tries before giving up"
+            label={t('ReminderSettingsForm.triesBeforeGivingUp')}
             type="number"
             min={1}
             max={10}
@@ -157,51 +164,62 @@ export function ReminderSettingsForm({
             error={fieldError('maxAttempts')}
           />
           <Field
-            label="First retry after (minutes)"
+            label={t('ReminderSettingsForm.firstRetryAfterMinutes')}
             type="number"
             min={1}
             max={240}
             value={form.retryMinutes}
             onChange={(event) => setForm({ ...form, retryMinutes: event.target.value })}
             error={fieldError('retryMinutes')}
-            hint="Each further retry waits twice as long."
+            hint={t('ReminderSettingsForm.eachFurtherRetryWaitsTwice')}
           />
         </div>
       </fieldset>
 
       <fieldset>
-        <legend>Consent</legend>
+        <legend>{t('ReminderSettingsForm.consent')}</legend>
         <label className="checkbox">
-          <input
-            type="checkbox"
-            checked={form.requireConsent}
-            onChange={tick('requireConsent')}
-            aria-describedby="require-consent-hint"
-          />{' '}
-          Send reminders only to patients with a recorded consent for that channel
+          <Trans
+            t={t}
+            i18nKey="ReminderSettingsForm.sendRemindersOnlyToPatients"
+            components={{
+              input: (
+                <input
+                  type="checkbox"
+                  checked={form.requireConsent}
+                  onChange={tick('requireConsent')}
+                  aria-describedby="require-consent-hint"
+                />
+              ),
+            }}
+          />
         </label>
         <p className="hint" id="require-consent-hint">
-          SMS needs an &ldquo;SMS reminders&rdquo; consent and email an &ldquo;Email reminders&rdquo; consent on the
-          patient&apos;s record, given on or before today, not expired and not revoked; a treatment or privacy consent
-          does not count. Patients without one are on the call list instead.
+          {t('ReminderSettingsForm.smsNeedsAnSmsReminders')}
         </p>
       </fieldset>
 
       <fieldset>
-        <legend>Email</legend>
+        <legend>{t('ReminderSettingsForm.email')}</legend>
         <label className="checkbox">
-          <input type="checkbox" checked={form.emailEnabled} onChange={tick('emailEnabled')} /> Send reminders by email
+          <Trans
+            t={t}
+            i18nKey="ReminderSettingsForm.sendRemindersByEmail"
+            components={{
+              input: <input type="checkbox" checked={form.emailEnabled} onChange={tick('emailEnabled')} />,
+            }}
+          />
         </label>
         <div className="row">
           <Field
-            label="SMTP server"
+            label={t('ReminderSettingsForm.smtpServer')}
             value={form.smtpHost}
             onChange={text('smtpHost')}
             error={fieldError('smtpHost')}
             placeholder="smtp.example.org"
           />
           <Field
-            label="SMTP port"
+            label={t('ReminderSettingsForm.smtpPort')}
             type="number"
             min={1}
             max={65535}
@@ -211,41 +229,58 @@ export function ReminderSettingsForm({
           />
         </div>
         <label className="checkbox">
-          <input type="checkbox" checked={form.smtpSecure} onChange={tick('smtpSecure')} /> Connect with TLS from the
-          start (usually port 465)
+          <Trans
+            t={t}
+            i18nKey="ReminderSettingsForm.connectWithTlsFromThe"
+            components={{ input: <input type="checkbox" checked={form.smtpSecure} onChange={tick('smtpSecure')} /> }}
+          />
         </label>
         <div className="row">
           <Field
-            label="SMTP user name"
+            label={t('ReminderSettingsForm.smtpUserName')}
             value={form.smtpUser}
             onChange={text('smtpUser')}
             error={fieldError('smtpUser')}
             autoComplete="off"
           />
           <Field
-            label="SMTP password"
+            label={t('ReminderSettingsForm.smtpPassword')}
             type="password"
             value={form.smtpPassword}
             onChange={text('smtpPassword')}
             error={fieldError('smtpPassword')}
             autoComplete="new-password"
-            hint={passwordSet ? 'A password is saved. Type a new one to replace it.' : 'No password saved.'}
+            hint={
+              passwordSet ? t('ReminderSettingsForm.aPasswordIsSavedType') : t('ReminderSettingsForm.noPasswordSaved')
+            }
           />
         </div>
         {passwordSet && (
           <label className="checkbox">
-            <input
-              type="checkbox"
-              checked={removeSecrets.smtpPassword}
-              onChange={(event) => setRemoveSecrets({ ...removeSecrets, smtpPassword: event.target.checked })}
-            />{' '}
-            Remove the saved password
+            <Trans
+              t={t}
+              i18nKey="ReminderSettingsForm.removeTheSavedPassword"
+              components={{
+                input: (
+                  <input
+                    type="checkbox"
+                    checked={removeSecrets.smtpPassword}
+                    onChange={(event) => setRemoveSecrets({ ...removeSecrets, smtpPassword: event.target.checked })}
+                  />
+                ),
+              }}
+            />
           </label>
         )}
         <div className="row">
-          <Field label="From name" value={form.fromName} onChange={text('fromName')} error={fieldError('fromName')} />
           <Field
-            label="From address"
+            label={t('ReminderSettingsForm.fromName')}
+            value={form.fromName}
+            onChange={text('fromName')}
+            error={fieldError('fromName')}
+          />
+          <Field
+            label={t('ReminderSettingsForm.fromAddress')}
             type="email"
             value={form.fromAddress}
             onChange={text('fromAddress')}
@@ -253,13 +288,13 @@ export function ReminderSettingsForm({
           />
         </div>
         <Field
-          label="Email subject"
+          label={t('ReminderSettingsForm.emailSubject')}
           value={form.emailSubject}
           onChange={text('emailSubject')}
           error={fieldError('emailSubject')}
         />
         <TextAreaField
-          label="Email text"
+          label={t('ReminderSettingsForm.emailText')}
           rows={7}
           value={form.emailBody}
           onChange={text('emailBody')}
@@ -268,50 +303,63 @@ export function ReminderSettingsForm({
       </fieldset>
 
       <fieldset>
-        <legend>SMS</legend>
+        <legend>{t('ReminderSettingsForm.sms')}</legend>
         <label className="checkbox">
-          <input type="checkbox" checked={form.smsEnabled} onChange={tick('smsEnabled')} /> Send reminders by SMS
+          <Trans
+            t={t}
+            i18nKey="ReminderSettingsForm.sendRemindersBySms"
+            components={{ input: <input type="checkbox" checked={form.smsEnabled} onChange={tick('smsEnabled')} /> }}
+          />
         </label>
         <Field
-          label="SMS webhook address"
+          label={t('ReminderSettingsForm.smsWebhookAddress')}
           value={form.smsWebhookUrl}
           onChange={text('smsWebhookUrl')}
           error={fieldError('smsWebhookUrl')}
           placeholder="https://sms-gateway.example/send"
-          hint="Front Desk POSTs JSON {to, message, reminderId, appointmentId} to it."
+          hint={t('ReminderSettingsForm.frontDeskPostsJsonTo')}
         />
         <Field
-          label="Webhook Authorization header"
+          label={t('ReminderSettingsForm.webhookAuthorizationHeader')}
           type="password"
           value={form.smsAuthHeader}
           onChange={text('smsAuthHeader')}
           error={fieldError('smsAuthHeader')}
           autoComplete="off"
-          hint={authSet ? 'A value is saved. Type a new one to replace it.' : 'Optional, e.g. Bearer and a token.'}
+          hint={authSet ? t('ReminderSettingsForm.aValueIsSavedType') : t('ReminderSettingsForm.optionalEGBearerAnd')}
         />
         {authSet && (
           <label className="checkbox">
-            <input
-              type="checkbox"
-              checked={removeSecrets.smsAuthHeader}
-              onChange={(event) => setRemoveSecrets({ ...removeSecrets, smsAuthHeader: event.target.checked })}
-            />{' '}
-            Remove the saved Authorization value
+            <Trans
+              t={t}
+              i18nKey="ReminderSettingsForm.removeTheSavedAuthorizationValue"
+              components={{
+                input: (
+                  <input
+                    type="checkbox"
+                    checked={removeSecrets.smsAuthHeader}
+                    onChange={(event) => setRemoveSecrets({ ...removeSecrets, smsAuthHeader: event.target.checked })}
+                  />
+                ),
+              }}
+            />
           </label>
         )}
         <TextAreaField
-          label="SMS text"
+          label={t('ReminderSettingsForm.smsText')}
           rows={3}
           value={form.smsBody}
           onChange={text('smsBody')}
           error={fieldError('smsBody')}
         />
       </fieldset>
-      <p className="hint">Placeholders: {TEMPLATE_PLACEHOLDERS.map((name) => `{${name}}`).join(' ')}</p>
+      <p className="hint">
+        {t('ReminderSettingsForm.placeholders', { join: TEMPLATE_PLACEHOLDERS.map((name) => `{${name}}`).join(' ') })}
+      </p>
 
       <FormMessage error={errors.form} success={saved} />
       <button type="submit" className="primary" disabled={busy}>
-        Save reminder settings
+        {t('ReminderSettingsForm.saveReminderSettings')}
       </button>
     </form>
   );

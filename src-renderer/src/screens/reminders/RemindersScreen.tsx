@@ -8,19 +8,21 @@ import { useSession } from '../../stores/session';
 import { CallList } from './CallList';
 import { OutboxTable } from './OutboxTable';
 import { ReminderSettingsCard } from './ReminderSettingsCard';
+import { i18next, useTranslation } from '../../i18n';
 
 const FILTERS: readonly { value: OutboxFilter; label: string }[] = [
-  { value: 'all', label: 'All' },
-  { value: 'pending', label: 'Due' },
-  { value: 'sent', label: 'Sent' },
-  { value: 'failed', label: 'Failed' },
-  { value: 'skipped', label: 'Skipped' },
+  { value: 'all', label: i18next.t('reminders:RemindersScreen.all') },
+  { value: 'pending', label: i18next.t('reminders:RemindersScreen.due') },
+  { value: 'sent', label: i18next.t('reminders:RemindersScreen.sent') },
+  { value: 'failed', label: i18next.t('reminders:RemindersScreen.failed') },
+  { value: 'skipped', label: i18next.t('reminders:RemindersScreen.skipped') },
 ];
 const isFilter = (value: string): value is OutboxFilter =>
   value === 'all' || (REMINDER_STATUSES as readonly string[]).includes(value);
 
 /** `#/reminders`: the outbox with Retry, the desk's call list, and (for managers) the settings. */
 export function RemindersScreen() {
+  const { t } = useTranslation('reminders');
   const { entries, calls, filter, error, loading, load } = useReminders();
   const can = useSession((state) => state.can);
   const [sending, setSending] = useState(false);
@@ -56,18 +58,22 @@ export function RemindersScreen() {
       return;
     }
     const { due } = result.value;
-    setNote(due === 0 ? 'Nothing is due right now.' : `Sending ${due} reminder${due === 1 ? '' : 's'}…`);
+    setNote(
+      due === 0
+        ? t('RemindersScreen.nothingIsDueRightNow')
+        : t('RemindersScreen.sendingReminder', { due, value: due === 1 ? '' : 's' }),
+    );
     await load();
   }
 
   return (
     <section className="reminders">
       <div className="section-head">
-        <h1>Reminders</h1>
+        <h1>{t('RemindersScreen.reminders')}</h1>
         {can('appointments:write') && (
           <div className="verify">
             <button type="button" className="primary" onClick={() => void sendNow()} disabled={sending}>
-              Send due reminders now
+              {t('RemindersScreen.sendDueRemindersNow')}
             </button>
             <FormMessage error={sendError} success={note} />
           </div>
@@ -75,14 +81,14 @@ export function RemindersScreen() {
       </div>
       <FormMessage error={error} />
 
-      <h2>Call list</h2>
-      <p className="lead">Today&apos;s and tomorrow&apos;s appointments that no email or SMS reminder reaches.</p>
+      <h2>{t('RemindersScreen.callList')}</h2>
+      <p className="lead">{t('RemindersScreen.todaySAndTomorrowS')}</p>
       <CallList calls={calls} />
 
       <div className="section-head">
-        <h2>Outbox</h2>
+        <h2>{t('RemindersScreen.outbox')}</h2>
         <SelectField
-          label="Show"
+          label={t('RemindersScreen.show')}
           value={filter}
           options={FILTERS}
           onChange={(event) => {
@@ -90,7 +96,11 @@ export function RemindersScreen() {
           }}
         />
       </div>
-      {loading && entries.length === 0 ? <p>Loading reminders…</p> : <OutboxTable entries={entries} />}
+      {loading && entries.length === 0 ? (
+        <p>{t('RemindersScreen.loadingReminders')}</p>
+      ) : (
+        <OutboxTable entries={entries} />
+      )}
 
       {can('reminders:manage') && <ReminderSettingsCard />}
     </section>

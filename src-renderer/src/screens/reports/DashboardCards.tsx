@@ -1,6 +1,7 @@
 import { formatMoney } from '../../../../src-shared/billing/money';
 import { DEFINITIONS, type Dashboard } from '../../../../src-shared/reports/model';
 import { useCalendarDate } from '../../format/calendar-date';
+import { i18next, useTranslation } from '../../i18n';
 
 interface Figure {
   label: string;
@@ -18,8 +19,13 @@ function showReport(id: string): void {
   heading?.focus();
 }
 
-const minutes = (seconds: number | null) => (seconds === null ? '—' : `${Math.round(seconds / 6) / 10} min`);
-const hours = (minutes: number) => `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;
+const minutes = (seconds: number | null) =>
+  seconds === null ? '—' : i18next.t('reports:DashboardCards.min', { seconds: Math.round(seconds / 6) / 10 });
+const hours = (minutes: number) =>
+  i18next.t('reports:DashboardCards.hMin', {
+    minutes: Math.floor(minutes / 60),
+    padStart: String(minutes % 60).padStart(2, '0'),
+  });
 const rate = (percent: number | null) => (percent === null ? '—' : `${percent}%`);
 
 /**
@@ -27,41 +33,42 @@ const rate = (percent: number | null) => (percent === null ? '—' : `${percent}
  * it, and a link down to the report it comes from. Standing figures (A/R, stock alerts) have no "before".
  */
 export function DashboardCards({ dashboard }: { dashboard: Dashboard }) {
+  const { t } = useTranslation('reports');
   const showDate = useCalendarDate();
   const { current, before, money } = dashboard;
   const figures: Figure[] = [
     {
-      label: 'Appointments booked',
+      label: t('DashboardCards.appointmentsBooked'),
       now: String(current.appointments.booked),
       before: String(before.appointments.booked),
       anchor: 'appointments-title',
     },
     {
-      label: 'Completed',
+      label: t('DashboardCards.completed'),
       now: String(current.appointments.completed),
       before: String(before.appointments.completed),
       anchor: 'appointments-title',
     },
     {
-      label: 'Cancelled (late)',
+      label: t('DashboardCards.cancelledLate'),
       now: `${current.appointments.cancelled} (${current.appointments.lateCancelled})`,
       before: `${before.appointments.cancelled} (${before.appointments.lateCancelled})`,
       anchor: 'appointments-title',
     },
     {
-      label: 'No-show rate',
+      label: t('DashboardCards.noShowRate'),
       now: rate(current.appointments.noShowRatePercent),
       before: rate(before.appointments.noShowRatePercent),
       anchor: 'appointments-title',
     },
     {
-      label: 'New patients',
+      label: t('DashboardCards.newPatients'),
       now: String(current.newPatients),
       before: String(before.newPatients),
       anchor: 'dashboard-definitions',
     },
     {
-      label: 'Arrival → out (median)',
+      label: t('DashboardCards.arrivalOutMedian'),
       now: minutes(current.wait.medianSeconds),
       before: minutes(before.wait.medianSeconds),
       anchor: 'waits-title',
@@ -70,13 +77,13 @@ export function DashboardCards({ dashboard }: { dashboard: Dashboard }) {
   if (money && current.revenue && before.revenue) {
     figures.push(
       {
-        label: 'Invoiced (net)',
+        label: t('DashboardCards.invoicedNet'),
         now: formatMoney(current.revenue.netInvoicedMinor, money),
         before: formatMoney(before.revenue.netInvoicedMinor, money),
         anchor: 'revenue-title',
       },
       {
-        label: 'Collected',
+        label: t('DashboardCards.collected'),
         now: formatMoney(current.revenue.collectedMinor, money),
         before: formatMoney(before.revenue.collectedMinor, money),
         anchor: 'revenue-title',
@@ -85,40 +92,47 @@ export function DashboardCards({ dashboard }: { dashboard: Dashboard }) {
   }
   return (
     <section aria-labelledby="dashboard-title" className="card report-card">
-      <h2 id="dashboard-title">Dashboard</h2>
+      <h2 id="dashboard-title">{t('DashboardCards.dashboard')}</h2>
       <p className="hint">
-        {showDate(dashboard.filters.from)} – {showDate(dashboard.filters.to)}, against{' '}
-        {showDate(dashboard.previous.from)} – {showDate(dashboard.previous.to)}.
+        {t('DashboardCards.against', {
+          from: showDate(dashboard.filters.from),
+          to: showDate(dashboard.filters.to),
+          from2: showDate(dashboard.previous.from),
+          to2: showDate(dashboard.previous.to),
+        })}
       </p>
-      <ul className="dashboard-figures" aria-label="Figures">
+      <ul className="dashboard-figures" aria-label={t('DashboardCards.figures')}>
         {figures.map((figure) => (
           <li key={figure.label}>
             <button type="button" className="figure" onClick={() => showReport(figure.anchor)}>
               <span className="figure-label">{figure.label}</span>
               <strong className="figure-now">{figure.now}</strong>
-              <span className="figure-before">before {figure.before}</span>
+              <span className="figure-before">{t('DashboardCards.before', { before: figure.before })}</span>
             </button>
           </li>
         ))}
         {dashboard.outstandingMinor !== null && money && (
           <li>
             <a className="figure" href="#/billing/ageing">
-              <span className="figure-label">Outstanding today</span>
+              <span className="figure-label">{t('DashboardCards.outstandingToday')}</span>
               <strong className="figure-now">{formatMoney(dashboard.outstandingMinor, money)}</strong>
-              <span className="figure-before">A/R ageing</span>
+              <span className="figure-before">{t('DashboardCards.aRAgeing')}</span>
             </a>
           </li>
         )}
         {dashboard.stock && (
           <li>
             <a className="figure" href="#/stock">
-              <span className="figure-label">Stock alerts</span>
+              <span className="figure-label">{t('DashboardCards.stockAlerts')}</span>
               <strong className="figure-now">
                 {dashboard.stock.belowReorder + dashboard.stock.expiringSoon + dashboard.stock.expiredOnShelf}
               </strong>
               <span className="figure-before">
-                {dashboard.stock.belowReorder} low · {dashboard.stock.expiringSoon} expiring ·{' '}
-                {dashboard.stock.expiredOnShelf} expired
+                {t('DashboardCards.lowExpiringExpired', {
+                  belowReorder: dashboard.stock.belowReorder,
+                  expiringSoon: dashboard.stock.expiringSoon,
+                  expiredOnShelf: dashboard.stock.expiredOnShelf,
+                })}
               </span>
             </a>
           </li>
@@ -126,18 +140,18 @@ export function DashboardCards({ dashboard }: { dashboard: Dashboard }) {
       </ul>
       {dashboard.utilisation.length > 0 && (
         <table className="ledger">
-          <caption>Utilisation by provider</caption>
+          <caption>{t('DashboardCards.utilisationByProvider')}</caption>
           <thead>
             <tr>
-              <th scope="col">Provider</th>
+              <th scope="col">{t('DashboardCards.provider')}</th>
               <th scope="col" className="num">
-                Booked
+                {t('DashboardCards.booked')}
               </th>
               <th scope="col" className="num">
-                Hours offered
+                {t('DashboardCards.hoursOffered')}
               </th>
               <th scope="col" className="num">
-                Utilisation
+                {t('DashboardCards.utilisation')}
               </th>
             </tr>
           </thead>

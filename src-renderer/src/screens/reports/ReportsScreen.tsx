@@ -9,18 +9,21 @@ import { FormMessage } from '../../components/FormMessage';
 import { useProcedure } from '../../hooks/useProcedure';
 import { useClinicSettings } from '../../stores/clinic-settings';
 import { useSession } from '../../stores/session';
+import { i18next, useTranslation } from '../../i18n';
 
 const PHASE_LABELS: Record<WaitPhase, string> = {
-  arrivalToRoom: 'Arrival → room',
-  roomToSeen: 'Room → seen',
-  seenToOut: 'Seen → out',
-  arrivalToOut: 'Arrival → out',
+  arrivalToRoom: i18next.t('reports:ReportsScreen.arrivalRoom'),
+  roomToSeen: i18next.t('reports:ReportsScreen.roomSeen'),
+  seenToOut: i18next.t('reports:ReportsScreen.seenOut'),
+  arrivalToOut: i18next.t('reports:ReportsScreen.arrivalOut'),
 };
 
-const minutes = (seconds: number | null) => (seconds === null ? '—' : `${Math.round(seconds / 6) / 10} min`);
+const minutes = (seconds: number | null) =>
+  seconds === null ? '—' : i18next.t('reports:ReportsScreen.min', { seconds: Math.round(seconds / 6) / 10 });
 
 /** `#/reports`: a range of clinic dates, and for it the appointments, waiting times and revenue with their definitions. */
 export function ReportsScreen() {
+  const { t } = useTranslation('reports');
   const zone = useClinicSettings((state) => state.settings?.timeZone) ?? 'UTC';
   const canSeeMoney = useSession((state) => state.can('billing:read'));
   const today = todayIn(zone, Date.now());
@@ -52,10 +55,10 @@ export function ReportsScreen() {
 
   return (
     <section className="reports" aria-labelledby="reports-title">
-      <h1 id="reports-title">Reports</h1>
+      <h1 id="reports-title">{t('ReportsScreen.reports')}</h1>
       <div className="report-range">
-        <DateField label="From" value={from} onChange={setFrom} error={fieldError?.from} />
-        <DateField label="To" value={to} onChange={setTo} error={fieldError?.to} />
+        <DateField label={t('ReportsScreen.from')} value={from} onChange={setFrom} error={fieldError?.from} />
+        <DateField label={t('ReportsScreen.to')} value={to} onChange={setTo} error={fieldError?.to} />
       </div>
       <FormMessage error={fieldError ? null : (appointments.error?.message ?? null)} success={exported} />
       {dashboard.value && <DashboardCards dashboard={dashboard.value} />}
@@ -64,20 +67,20 @@ export function ReportsScreen() {
       )}
       {waits.value && (
         <section aria-labelledby="waits-title" className="card report-card">
-          <h2 id="waits-title">Waiting times</h2>
+          <h2 id="waits-title">{t('ReportsScreen.waitingTimes')}</h2>
           <table className="ledger">
-            <caption>Waiting times over {waits.value.visits} visits</caption>
+            <caption>{t('ReportsScreen.waitingTimesOverVisits', { visits: waits.value.visits })}</caption>
             <thead>
               <tr>
-                <th scope="col">Step</th>
+                <th scope="col">{t('ReportsScreen.step')}</th>
                 <th scope="col" className="num">
-                  Visits
+                  {t('ReportsScreen.visits')}
                 </th>
                 <th scope="col" className="num">
-                  Median
+                  {t('ReportsScreen.median')}
                 </th>
                 <th scope="col" className="num">
-                  90th percentile
+                  {t('ReportsScreen.n90thPercentile')}
                 </th>
               </tr>
             </thead>
@@ -95,22 +98,22 @@ export function ReportsScreen() {
           <p className="hint">{DEFINITIONS.waits}</p>
           <p className="hint">{DEFINITIONS.percentiles}</p>
           <button type="button" onClick={() => void exportCsv('waitingTimes')}>
-            Export waiting times (CSV)
+            {t('ReportsScreen.exportWaitingTimesCsv')}
           </button>
         </section>
       )}
       {revenue.value && (
         <section aria-labelledby="revenue-title" className="card report-card">
-          <h2 id="revenue-title">Revenue</h2>
+          <h2 id="revenue-title">{t('ReportsScreen.revenue')}</h2>
           <table className="ledger">
-            <caption>Invoiced and collected</caption>
+            <caption>{t('ReportsScreen.invoicedAndCollected')}</caption>
             <tbody>
               {(
                 [
-                  ['Invoiced (accrual, net of credit notes)', revenue.value.totals.netInvoicedMinor],
-                  ['Collected (cash)', revenue.value.totals.collectedMinor],
-                  ['Refunds', revenue.value.totals.refundsMinor],
-                  ['Write-offs', revenue.value.totals.writeOffsMinor],
+                  [t('ReportsScreen.invoicedAccrualNetOfCredit'), revenue.value.totals.netInvoicedMinor],
+                  [t('ReportsScreen.collectedCash'), revenue.value.totals.collectedMinor],
+                  [t('ReportsScreen.refunds'), revenue.value.totals.refundsMinor],
+                  [t('ReportsScreen.writeOffs'), revenue.value.totals.writeOffsMinor],
                 ] as const
               ).map(([label, minor]) => (
                 <tr key={label}>
@@ -124,7 +127,7 @@ export function ReportsScreen() {
           <p className="hint">{DEFINITIONS.cash}</p>
           <p className="hint">{DEFINITIONS.writeOffs}</p>
           <button type="button" onClick={() => void exportCsv('revenue')}>
-            Export revenue (CSV)
+            {t('ReportsScreen.exportRevenueCsv')}
           </button>
         </section>
       )}
@@ -133,18 +136,26 @@ export function ReportsScreen() {
 }
 
 function AppointmentsTable({ report, onExport }: { report: AppointmentsReport; onExport: () => void }) {
+  const { t } = useTranslation('reports');
   const rows = [{ key: 'all', name: 'All providers', counts: report.totals }].concat(
     report.byProvider.map((p) => ({ key: p.providerId, name: p.providerName, counts: p })),
   );
   return (
     <section aria-labelledby="appointments-title" className="card report-card">
-      <h2 id="appointments-title">Appointments</h2>
+      <h2 id="appointments-title">{t('ReportsScreen.appointments')}</h2>
       <table className="ledger">
-        <caption>Appointments by provider</caption>
+        <caption>{t('ReportsScreen.appointmentsByProvider')}</caption>
         <thead>
           <tr>
-            <th scope="col">Provider</th>
-            {['Booked', 'Completed', 'Cancelled (late)', 'No-shows', 'Due', 'No-show rate'].map((label) => (
+            <th scope="col">{t('ReportsScreen.provider')}</th>
+            {[
+              t('ReportsScreen.booked'),
+              t('ReportsScreen.completed'),
+              t('ReportsScreen.cancelledLate'),
+              t('ReportsScreen.noShows'),
+              t('ReportsScreen.due'),
+              t('ReportsScreen.noShowRate'),
+            ].map((label) => (
               <th key={label} scope="col" className="num">
                 {label}
               </th>
@@ -169,12 +180,15 @@ function AppointmentsTable({ report, onExport }: { report: AppointmentsReport; o
       </table>
       <p className="hint">{DEFINITIONS.booked}</p>
       <p className="hint">
-        {DEFINITIONS.cancelled} Late-cancel window: {report.lateCancelHours} hours.
+        {t('ReportsScreen.lateCancelWindowHours', {
+          cancelled: DEFINITIONS.cancelled,
+          lateCancelHours: report.lateCancelHours,
+        })}
       </p>
       <p className="hint">{DEFINITIONS.due}</p>
       <p className="hint">{DEFINITIONS.noShowRate}</p>
       <button type="button" onClick={onExport}>
-        Export appointments (CSV)
+        {t('ReportsScreen.exportAppointmentsCsv')}
       </button>
     </section>
   );

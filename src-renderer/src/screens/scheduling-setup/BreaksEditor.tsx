@@ -1,4 +1,5 @@
 import { Field } from '../../components/Field';
+import { useTranslation } from '../../i18n';
 
 export interface BreakDraft {
   start: string;
@@ -15,18 +16,19 @@ export function BreaksEditor({
   onChange: (breaks: BreakDraft[]) => void;
   errors: Record<string, string>;
 }) {
+  const { t } = useTranslation('scheduling-setup');
   const set = (index: number, change: Partial<BreakDraft>) =>
     onChange(breaks.map((item, i) => (i === index ? { ...item, ...change } : item)));
   const listError = errors.breaks;
   return (
     <fieldset>
-      <legend>Breaks</legend>
-      {breaks.length === 0 && <p className="hint">No breaks.</p>}
+      <legend>{t('BreaksEditor.breaks')}</legend>
+      {breaks.length === 0 && <p className="hint">{t('BreaksEditor.noBreaks')}</p>}
       {breaks.map((item, index) => (
         // Breaks have no identity of their own: the row is its position, as main's error paths are.
         <div key={index} className="break-row">
           <Field
-            label={`Break ${index + 1} starts`}
+            label={t('BreaksEditor.breakStarts', { index: index + 1 })}
             value={item.start}
             placeholder="12:30"
             inputMode="numeric"
@@ -34,7 +36,7 @@ export function BreaksEditor({
             error={errors[`breaks.${index}.start`]}
           />
           <Field
-            label={`Break ${index + 1} ends`}
+            label={t('BreaksEditor.breakEnds', { index: index + 1 })}
             value={item.end}
             placeholder="13:30"
             inputMode="numeric"
@@ -42,11 +44,11 @@ export function BreaksEditor({
             error={errors[`breaks.${index}.end`]}
           />
           <button type="button" className="break-remove" onClick={() => onChange(breaks.filter((_, i) => i !== index))}>
-            Remove break {index + 1}
+            {t('BreaksEditor.removeBreak', { index: index + 1 })}
           </button>
           {errors[`breaks.${index}`] && (
             <small className="field-error break-error">
-              Break {index + 1} {errors[`breaks.${index}`]}
+              {t('BreaksEditor.break', { index: index + 1, errors: errors[`breaks.${index}`] })}
             </small>
           )}
         </div>
@@ -57,7 +59,7 @@ export function BreaksEditor({
         onClick={() => onChange([...breaks, { start: '', end: '' }])}
         disabled={breaks.length >= 10}
       >
-        Add break
+        {t('BreaksEditor.addBreak')}
       </button>
     </fieldset>
   );

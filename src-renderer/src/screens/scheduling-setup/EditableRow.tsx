@@ -2,6 +2,7 @@ import { useState, type ReactNode } from 'react';
 import type { RemoveResult } from '../../../../src-shared/scheduling/model';
 import type { Result } from '../../../../src-shared/api/errors';
 import { RemoveAction } from './RemoveAction';
+import { useTranslation } from '../../i18n';
 
 export interface EditableRowProps {
   /** The row's cells before its actions, the row header first. */
@@ -29,14 +30,20 @@ export function EditableRow({
   columns,
   form,
 }: EditableRowProps) {
+  const { t } = useTranslation('scheduling-setup');
   return (
     <>
       <tr>
         {cells}
         <td>
           <div className="row-actions">
-            <button type="button" aria-label={`Edit ${what}`} aria-expanded={editing} onClick={onToggleEdit}>
-              Edit
+            <button
+              type="button"
+              aria-label={t('EditableRow.edit', { what })}
+              aria-expanded={editing}
+              onClick={onToggleEdit}
+            >
+              {t('EditableRow.edit2')}
             </button>
             <RemoveAction what={what} remove={remove} onDone={onRemoved} />
           </div>

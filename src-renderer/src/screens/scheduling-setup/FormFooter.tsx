@@ -1,4 +1,5 @@
 import { FormMessage } from '../../components/FormMessage';
+import { useTranslation } from '../../i18n';
 
 /**
  * The foot of every set-up form: main's form-wide error or the success message, the submit button
@@ -17,6 +18,7 @@ export function FormFooter({
   busy: boolean;
   onCancel?: () => void;
 }) {
+  const { t } = useTranslation('scheduling-setup');
   return (
     <>
       <FormMessage error={error} success={done} />
@@ -26,7 +28,7 @@ export function FormFooter({
         </button>
         {onCancel && (
           <button type="button" onClick={onCancel}>
-            Cancel
+            {t('FormFooter.cancel')}
           </button>
         )}
       </div>

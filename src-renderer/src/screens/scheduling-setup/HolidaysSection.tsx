@@ -11,9 +11,11 @@ import { FormFooter } from './FormFooter';
 import { useSetupSave } from './useSetupSave';
 import { EditableRow, useEditableRows } from './EditableRow';
 import { dayLabel } from './format';
+import { useTranslation } from '../../i18n';
 
 /** Days the clinic (or one location) is closed, from today on; add, edit or remove one. */
 export function HolidaysSection() {
+  const { t } = useTranslation('scheduling-setup');
   const holidays = useSchedulingSetup((state) => state.holidays);
   const locations = useSchedulingSetup((state) => state.locations);
   const reload = useSchedulingSetup((state) => state.reload);
@@ -22,21 +24,19 @@ export function HolidaysSection() {
 
   return (
     <>
-      <p className="hint">
-        On a holiday no one is bookable from their weekly hours; extra hours added for that date still apply.
-      </p>
+      <p className="hint">{t('HolidaysSection.onAHolidayNoOne')}</p>
       <FormMessage success={editable.status} />
       {holidays.length === 0 ? (
-        <p>No clinic holidays coming up.</p>
+        <p>{t('HolidaysSection.noClinicHolidaysComingUp')}</p>
       ) : (
         <table>
-          <caption className="visually-hidden">Upcoming clinic holidays</caption>
+          <caption className="visually-hidden">{t('HolidaysSection.upcomingClinicHolidays')}</caption>
           <thead>
             <tr>
-              <th scope="col">Date</th>
-              <th scope="col">Holiday</th>
-              <th scope="col">Location</th>
-              <th scope="col">Actions</th>
+              <th scope="col">{t('HolidaysSection.date')}</th>
+              <th scope="col">{t('HolidaysSection.holiday')}</th>
+              <th scope="col">{t('HolidaysSection.location')}</th>
+              <th scope="col">{t('HolidaysSection.actions')}</th>
             </tr>
           </thead>
           <tbody>
@@ -51,7 +51,7 @@ export function HolidaysSection() {
                     <td>
                       {holiday.locationId
                         ? (locations.find((location) => location.id === holiday.locationId)?.name ?? '')
-                        : 'All locations'}
+                        : t('HolidaysSection.allLocations')}
                     </td>
                   </>
                 }
@@ -79,6 +79,7 @@ function HolidayForm({
   onSaved?: (message: string) => void;
   onCancel?: () => void;
 }) {
+  const { t } = useTranslation('scheduling-setup');
   const locations = useSchedulingSetup((state) => state.locations);
   const clock = useClinicClock();
   const blank = { date: '', name: '', locationId: '' };
@@ -111,20 +112,20 @@ function HolidayForm({
     >
       {holiday ? (
         <h3 id={headingId}>
-          Edit {holiday.name} on {dayLabel(holiday.date, clock)}
+          {t('HolidaysSection.editOn', { holidayName: holiday.name, holidayDate: dayLabel(holiday.date, clock) })}
         </h3>
       ) : (
-        <h2 id={headingId}>Add clinic holiday</h2>
+        <h2 id={headingId}>{t('HolidaysSection.addClinicHoliday')}</h2>
       )}
       <div className="row">
         <DateField
-          label="Date"
+          label={t('HolidaysSection.date')}
           value={draft.date}
           onChange={(value) => setDraft({ ...draft, date: value })}
           error={errors.errors.fields.date}
         />
         <Field
-          label="Holiday name"
+          label={t('HolidaysSection.holidayName')}
           value={draft.name}
           onChange={(event) => setDraft({ ...draft, name: event.target.value })}
           error={errors.errors.fields.name}
@@ -132,10 +133,10 @@ function HolidayForm({
         />
       </div>
       <SelectField
-        label="Location"
+        label={t('HolidaysSection.location')}
         value={draft.locationId}
         options={[
-          { value: '', label: 'All locations' },
+          { value: '', label: t('HolidaysSection.allLocations') },
           ...locations.map((location) => ({ value: location.id, label: location.name })),
         ]}
         onChange={(event) => setDraft({ ...draft, locationId: event.target.value })}
@@ -144,7 +145,7 @@ function HolidayForm({
       <FormFooter
         error={errors.errors.form}
         done={done}
-        label={holiday ? 'Save holiday' : 'Add holiday'}
+        label={holiday ? t('HolidaysSection.saveHoliday') : t('HolidaysSection.addHoliday')}
         busy={busy}
         onCancel={onCancel}
       />

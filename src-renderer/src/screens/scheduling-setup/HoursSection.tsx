@@ -15,9 +15,11 @@ import { useClockTime } from '../../format/clock-time';
 import { dayLabel, WEEKDAYS } from './format';
 import { ProviderChooser } from './ProviderChooser';
 import { EditableRow, useEditableRows } from './EditableRow';
+import { useTranslation } from '../../i18n';
 
 /** The chosen provider's weekly hours: one row per weekday and location, with breaks and the dates they hold. */
 export function HoursSection() {
+  const { t } = useTranslation('scheduling-setup');
   const providerId = useSchedulingSetup((state) => state.providerId);
   const providers = useSchedulingSetup((state) => state.providers);
   const templates = useSchedulingSetup((state) => state.templates);
@@ -28,11 +30,12 @@ export function HoursSection() {
   const editable = useEditableRows(reload);
   const provider = providers.find((candidate) => candidate.id === providerId);
   const rows = templates.filter((template) => template.providerId === providerId);
-  const locationName = (id: string) => locations.find((location) => location.id === id)?.name ?? 'a removed location';
+  const locationName = (id: string) =>
+    locations.find((location) => location.id === id)?.name ?? t('HoursSection.aRemovedLocation');
   const valid = (template: TemplateSummary) => {
-    if (!template.validFrom && !template.validUntil) return 'Always';
-    if (!template.validUntil) return `From ${dayLabel(template.validFrom ?? '', clock)}`;
-    if (!template.validFrom) return `Until ${dayLabel(template.validUntil, clock)}`;
+    if (!template.validFrom && !template.validUntil) return t('HoursSection.always');
+    if (!template.validUntil) return t('HoursSection.from', { validFrom: dayLabel(template.validFrom ?? '', clock) });
+    if (!template.validFrom) return t('HoursSection.until', { validUntil: dayLabel(template.validUntil, clock) });
     return `${dayLabel(template.validFrom, clock)} – ${dayLabel(template.validUntil, clock)}`;
   };
 
@@ -41,24 +44,23 @@ export function HoursSection() {
       <ProviderChooser />
       {provider && (
         <>
-          <p className="hint">
-            The hours {provider.displayName} can be booked each week. A change applies to new bookings and to next
-            available; appointments already booked stay where they are.
-          </p>
+          <p className="hint">{t('HoursSection.theHoursCanBeBooked', { displayName: provider.displayName })}</p>
           <FormMessage success={editable.status} />
           {rows.length === 0 ? (
-            <p>No weekly hours for {provider.displayName} yet: they cannot be booked until some are added below.</p>
+            <p>{t('HoursSection.noWeeklyHoursForYet', { displayName: provider.displayName })}</p>
           ) : (
             <table>
-              <caption className="visually-hidden">Weekly hours of {provider.displayName}</caption>
+              <caption className="visually-hidden">
+                {t('HoursSection.weeklyHoursOf', { displayName: provider.displayName })}
+              </caption>
               <thead>
                 <tr>
-                  <th scope="col">Day</th>
-                  <th scope="col">Location</th>
-                  <th scope="col">Hours</th>
-                  <th scope="col">Breaks</th>
-                  <th scope="col">Valid</th>
-                  <th scope="col">Actions</th>
+                  <th scope="col">{t('HoursSection.day')}</th>
+                  <th scope="col">{t('HoursSection.location')}</th>
+                  <th scope="col">{t('HoursSection.hours')}</th>
+                  <th scope="col">{t('HoursSection.breaks')}</th>
+                  <th scope="col">{t('HoursSection.valid')}</th>
+                  <th scope="col">{t('HoursSection.actions')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -75,7 +77,7 @@ export function HoursSection() {
                           {template.breaks.length > 0 ? (
                             template.breaks.map((b) => times.span(b.start, b.end)).join(', ')
                           ) : (
-                            <span className="muted">None</span>
+                            <span className="muted">{t('HoursSection.none')}</span>
                           )}
                         </td>
                         <td>{valid(template)}</td>
@@ -124,6 +126,7 @@ function HoursForm({
   onSaved?: (message: string) => void;
   onCancel?: () => void;
 }) {
+  const { t } = useTranslation('scheduling-setup');
   const times = useClockTime();
   const locations = useSchedulingSetup((state) => state.locations);
   const providers = useSchedulingSetup((state) => state.providers);
@@ -181,11 +184,16 @@ function HoursForm({
       const result = await call('schedule.updateTemplate', { templateId: template.id, ...hours });
       setBusy(false);
       if (!result.ok) return errors.show(result.error, shown);
-      onSaved?.(`Saved ${weekdayName(result.value.weekday)}: ${times.span(result.value.start, result.value.end)}.`);
+      onSaved?.(
+        t('HoursSection.saved', {
+          weekday: weekdayName(result.value.weekday),
+          start: times.span(result.value.start, result.value.end),
+        }),
+      );
       await reload();
       return;
     }
-    if (draft.weekdays.length === 0) return errors.setField('weekday', 'tick at least one day');
+    if (draft.weekdays.length === 0) return errors.setField('weekday', t('HoursSection.tickAtLeastOneDay'));
     setBusy(true);
     const saved: string[] = [];
     for (const weekday of [...draft.weekdays].sort((a, b) => a - b)) {
@@ -194,14 +202,14 @@ function HoursForm({
         setBusy(false);
         errors.show(result.error, shown);
         if (saved.length > 0)
-          setDone(`Saved ${saved.join(', ')}; ${weekdayName(weekday)} and later days were not saved.`);
+          setDone(t('HoursSection.savedAndLaterDaysWere', { join: saved.join(', '), weekday: weekdayName(weekday) }));
         await reload();
         return;
       }
       saved.push(weekdayName(weekday));
     }
     setBusy(false);
-    setDone(`Added ${times.span(draft.start, draft.end)} on ${saved.join(', ')}.`);
+    setDone(t('HoursSection.addedOn', { start: times.span(draft.start, draft.end), join: saved.join(', ') }));
     setDraft(blank);
     await reload();
   }
@@ -215,15 +223,20 @@ function HoursForm({
     >
       {template ? (
         <h3 id={prefix}>
-          Edit {weekdayName(template.weekday)} {times.span(template.start, template.end)}
+          {t('HoursSection.edit', {
+            weekday: weekdayName(template.weekday),
+            start: times.span(template.start, template.end),
+          })}
         </h3>
       ) : (
-        <h2 id={prefix}>Add weekly hours{providerName ? ` for ${providerName}` : ''}</h2>
+        <h2 id={prefix}>
+          {t('HoursSection.addWeeklyHours', { value: providerName ? t('HoursSection.for', { providerName }) : '' })}
+        </h2>
       )}
       {!template && (
         <>
           <fieldset aria-describedby={errors.errors.fields.weekday ? `${prefix}-weekday-error` : undefined}>
-            <legend>Days</legend>
+            <legend>{t('HoursSection.days')}</legend>
             <div className="setup-checks">
               {WEEKDAYS.map(({ weekday, name }) => (
                 <label key={weekday} className="checkbox">
@@ -243,7 +256,7 @@ function HoursForm({
                 </label>
               ))}
               <button type="button" onClick={() => setDraft({ ...draft, weekdays: [1, 2, 3, 4, 5] })}>
-                Monday to Friday
+                {t('HoursSection.mondayToFriday')}
               </button>
             </div>
             {errors.errors.fields.weekday && (
@@ -253,7 +266,7 @@ function HoursForm({
             )}
           </fieldset>
           <SelectField
-            label="Location"
+            label={t('HoursSection.location')}
             value={locationId}
             options={locations.map((location) => ({ value: location.id, label: location.name }))}
             onChange={(event) => setDraft({ ...draft, locationId: event.target.value })}
@@ -263,22 +276,22 @@ function HoursForm({
       )}
       <div className="row">
         <Field
-          label="Starts"
+          label={t('HoursSection.starts')}
           value={draft.start}
           placeholder="09:00"
           inputMode="numeric"
           onChange={(event) => setDraft({ ...draft, start: event.target.value })}
           error={errors.errors.fields.start}
-          hint="HH:mm, 24-hour clock."
+          hint={t('HoursSection.hhMm24HourClock')}
         />
         <Field
-          label="Ends"
+          label={t('HoursSection.ends')}
           value={draft.end}
           placeholder="17:00"
           inputMode="numeric"
           onChange={(event) => setDraft({ ...draft, end: event.target.value })}
           error={errors.errors.fields.end}
-          hint="HH:mm; 24:00 is midnight."
+          hint={t('HoursSection.hhMm2400Is')}
         />
       </div>
       <BreaksEditor
@@ -288,28 +301,28 @@ function HoursForm({
       />
       <div className="row">
         <DateField
-          label="Valid from"
+          label={t('HoursSection.validFrom')}
           value={draft.validFrom}
           onChange={(value) => setDraft({ ...draft, validFrom: value })}
           error={errors.errors.fields.validFrom}
-          hint="Empty: from now on."
+          hint={t('HoursSection.emptyFromNowOn')}
         />
         <DateField
-          label="Valid until"
+          label={t('HoursSection.validUntil')}
           value={draft.validUntil}
           onChange={(value) => setDraft({ ...draft, validUntil: value })}
           error={errors.errors.fields.validUntil}
-          hint="Empty: no end."
+          hint={t('HoursSection.emptyNoEnd')}
         />
       </div>
       <FormFooter
         error={errors.errors.form}
         done={done}
-        label={template ? 'Save hours' : 'Add hours'}
+        label={template ? t('HoursSection.saveHours') : t('HoursSection.addHours')}
         busy={busy || locations.length === 0}
         onCancel={onCancel}
       />
-      {locations.length === 0 && <p className="hint">Add a location first.</p>}
+      {locations.length === 0 && <p className="hint">{t('HoursSection.addALocationFirst')}</p>}
     </form>
   );
 }

@@ -8,9 +8,11 @@ import { useSchedulingSetup } from '../../stores/scheduling-setup';
 import { FormFooter } from './FormFooter';
 import { useSetupSave } from './useSetupSave';
 import { EditableRow, useEditableRows } from './EditableRow';
+import { useTranslation } from '../../i18n';
 
 /** Locations with their rooms; add, edit or remove either. */
 export function LocationsSection() {
+  const { t } = useTranslation('scheduling-setup');
   const locations = useSchedulingSetup((state) => state.locations);
   const rooms = useSchedulingSetup((state) => state.rooms);
   const reload = useSchedulingSetup((state) => state.reload);
@@ -20,22 +22,19 @@ export function LocationsSection() {
 
   return (
     <>
-      <p className="hint">
-        Where the clinic sees patients, and the rooms at each. Appointments and weekly hours name a location; a booking
-        may name a room.
-      </p>
+      <p className="hint">{t('LocationsSection.whereTheClinicSeesPatients')}</p>
       <FormMessage success={editableLocations.status} />
       {locations.length === 0 ? (
-        <p>No locations yet: add the first one below.</p>
+        <p>{t('LocationsSection.noLocationsYetAddThe')}</p>
       ) : (
         <table>
-          <caption className="visually-hidden">Locations</caption>
+          <caption className="visually-hidden">{t('LocationsSection.locations')}</caption>
           <thead>
             <tr>
-              <th scope="col">Location</th>
-              <th scope="col">Address</th>
-              <th scope="col">Rooms</th>
-              <th scope="col">Actions</th>
+              <th scope="col">{t('LocationsSection.location')}</th>
+              <th scope="col">{t('LocationsSection.address')}</th>
+              <th scope="col">{t('LocationsSection.rooms')}</th>
+              <th scope="col">{t('LocationsSection.actions')}</th>
             </tr>
           </thead>
           <tbody>
@@ -53,7 +52,7 @@ export function LocationsSection() {
                         {here.length > 0 ? (
                           here.map((room) => room.name).join(', ')
                         ) : (
-                          <span className="muted">No rooms</span>
+                          <span className="muted">{t('LocationsSection.noRooms')}</span>
                         )}
                       </td>
                     </>
@@ -71,14 +70,14 @@ export function LocationsSection() {
       <FormMessage success={editableRooms.status} />
       {rooms.length > 0 && (
         <>
-          <h2 className="setup-subheading">Rooms</h2>
+          <h2 className="setup-subheading">{t('LocationsSection.rooms')}</h2>
           <table>
-            <caption className="visually-hidden">Rooms</caption>
+            <caption className="visually-hidden">{t('LocationsSection.rooms')}</caption>
             <thead>
               <tr>
-                <th scope="col">Room</th>
-                <th scope="col">Location</th>
-                <th scope="col">Actions</th>
+                <th scope="col">{t('LocationsSection.room')}</th>
+                <th scope="col">{t('LocationsSection.location')}</th>
+                <th scope="col">{t('LocationsSection.actions')}</th>
               </tr>
             </thead>
             <tbody>
@@ -120,6 +119,7 @@ function LocationForm({
   onSaved?: (message: string) => void;
   onCancel?: () => void;
 }) {
+  const { t } = useTranslation('scheduling-setup');
   const blank = { name: '', address: '' };
   const [draft, setDraft] = useState(() =>
     location ? { name: location.name, address: location.address ?? '' } : blank,
@@ -149,26 +149,30 @@ function LocationForm({
       noValidate
       onSubmit={(event) => void submit(event)}
     >
-      {location ? <h3 id={headingId}>Edit {location.name}</h3> : <h2 id={headingId}>Add location</h2>}
+      {location ? (
+        <h3 id={headingId}>{t('LocationsSection.edit', { locationName: location.name })}</h3>
+      ) : (
+        <h2 id={headingId}>{t('LocationsSection.addLocation')}</h2>
+      )}
       <Field
-        label="Location name"
+        label={t('LocationsSection.locationName')}
         value={draft.name}
         onChange={(event) => setDraft({ ...draft, name: event.target.value })}
         error={errors.errors.fields.name}
         maxLength={120}
       />
       <Field
-        label="Address"
+        label={t('LocationsSection.address')}
         value={draft.address}
         onChange={(event) => setDraft({ ...draft, address: event.target.value })}
         error={errors.errors.fields.address}
         maxLength={300}
-        hint="Optional."
+        hint={t('LocationsSection.optional')}
       />
       <FormFooter
         error={errors.errors.form}
         done={done}
-        label={location ? 'Save location' : 'Add location'}
+        label={location ? t('LocationsSection.saveLocation') : t('LocationsSection.addLocation')}
         busy={busy}
         onCancel={onCancel}
       />
@@ -186,12 +190,14 @@ function RoomForm({
   onSaved?: (message: string) => void;
   onCancel?: () => void;
 }) {
+  const { t } = useTranslation('scheduling-setup');
   const locations = useSchedulingSetup((state) => state.locations);
   const [draft, setDraft] = useState({ locationId: '', name: room?.name ?? '' });
   const { errors, done, busy, save } = useSetupSave(room !== undefined, onSaved, draft);
 
   const locationId = room?.locationId ?? (draft.locationId || locations[0]?.id || '');
-  const locationName = (id: string) => locations.find((location) => location.id === id)?.name ?? 'the location';
+  const locationName = (id: string) =>
+    locations.find((location) => location.id === id)?.name ?? t('LocationsSection.theLocation');
   const headingId = room ? `setup-room-${room.id}` : 'setup-room-heading';
 
   async function submit(event: SyntheticEvent) {
@@ -216,14 +222,14 @@ function RoomForm({
     >
       {room ? (
         <h3 id={headingId}>
-          Edit {room.name} at {locationName(room.locationId)}
+          {t('LocationsSection.editAt', { roomName: room.name, locationId: locationName(room.locationId) })}
         </h3>
       ) : (
-        <h2 id={headingId}>Add room</h2>
+        <h2 id={headingId}>{t('LocationsSection.addRoom')}</h2>
       )}
       {!room && (
         <SelectField
-          label="Location"
+          label={t('LocationsSection.location')}
           value={locationId}
           options={locations.map((location) => ({ value: location.id, label: location.name }))}
           onChange={(event) => setDraft({ ...draft, locationId: event.target.value })}
@@ -232,7 +238,7 @@ function RoomForm({
         />
       )}
       <Field
-        label="Room name"
+        label={t('LocationsSection.roomName')}
         value={draft.name}
         onChange={(event) => setDraft({ ...draft, name: event.target.value })}
         error={errors.errors.fields.name}
@@ -241,11 +247,11 @@ function RoomForm({
       <FormFooter
         error={errors.errors.form}
         done={done}
-        label={room ? 'Save room' : 'Add room'}
+        label={room ? t('LocationsSection.saveRoom') : t('LocationsSection.addRoom')}
         busy={busy || locations.length === 0}
         onCancel={onCancel}
       />
-      {locations.length === 0 && <p className="hint">Add a location first.</p>}
+      {locations.length === 0 && <p className="hint">{t('LocationsSection.addALocationFirst')}</p>}
     </form>
   );
 }

@@ -1,16 +1,18 @@
 import { SelectField } from '../../components/SelectField';
 import { useSchedulingSetup } from '../../stores/scheduling-setup';
+import { useTranslation } from '../../i18n';
 
 /** Which provider the weekly hours and time off sections are about (kept when switching between them). */
 export function ProviderChooser() {
+  const { t } = useTranslation('scheduling-setup');
   const providers = useSchedulingSetup((state) => state.providers);
   const providerId = useSchedulingSetup((state) => state.providerId);
   const choose = useSchedulingSetup((state) => state.chooseProvider);
-  if (providers.length === 0) return <p>No providers yet: add one under Providers first.</p>;
+  if (providers.length === 0) return <p>{t('ProviderChooser.noProvidersYetAddOne')}</p>;
   return (
     <div className="setup-chooser">
       <SelectField
-        label="Provider"
+        label={t('ProviderChooser.provider')}
         value={providerId}
         options={providers.map((provider) => ({ value: provider.id, label: provider.displayName }))}
         onChange={(event) => choose(event.target.value)}

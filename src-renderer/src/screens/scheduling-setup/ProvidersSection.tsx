@@ -8,9 +8,11 @@ import { useSchedulingSetup } from '../../stores/scheduling-setup';
 import { FormFooter } from './FormFooter';
 import { useSetupSave } from './useSetupSave';
 import { EditableRow, useEditableRows } from './EditableRow';
+import { useTranslation } from '../../i18n';
 
 /** Providers: who can be booked, with specialty, colour and usual location; add, edit, remove. */
 export function ProvidersSection() {
+  const { t } = useTranslation('scheduling-setup');
   const providers = useSchedulingSetup((state) => state.providers);
   const locations = useSchedulingSetup((state) => state.locations);
   const staff = useSchedulingSetup((state) => state.staff);
@@ -21,24 +23,21 @@ export function ProvidersSection() {
 
   return (
     <>
-      <p className="hint">
-        Each provider has a column in the calendar. Set their weekly hours under Weekly hours. A provider who signs in
-        is linked to their staff account; one who does not (a visiting practitioner) is bookable all the same.
-      </p>
+      <p className="hint">{t('ProvidersSection.eachProviderHasAColumn')}</p>
       <FormMessage success={editable.status} />
       {providers.length === 0 ? (
-        <p>No providers yet: add the first one below.</p>
+        <p>{t('ProvidersSection.noProvidersYetAddThe')}</p>
       ) : (
         <table>
-          <caption className="visually-hidden">Providers</caption>
+          <caption className="visually-hidden">{t('ProvidersSection.providers')}</caption>
           <thead>
             <tr>
-              <th scope="col">Provider</th>
-              <th scope="col">Specialty</th>
-              <th scope="col">Colour</th>
-              <th scope="col">Default location</th>
-              <th scope="col">Signs in as</th>
-              <th scope="col">Actions</th>
+              <th scope="col">{t('ProvidersSection.provider')}</th>
+              <th scope="col">{t('ProvidersSection.specialty')}</th>
+              <th scope="col">{t('ProvidersSection.colour')}</th>
+              <th scope="col">{t('ProvidersSection.defaultLocation')}</th>
+              <th scope="col">{t('ProvidersSection.signsInAs')}</th>
+              <th scope="col">{t('ProvidersSection.actions')}</th>
             </tr>
           </thead>
           <tbody>
@@ -53,8 +52,14 @@ export function ProvidersSection() {
                     <td>
                       <Swatch colour={provider.colour} />
                     </td>
-                    <td>{locationName(provider.defaultLocationId) ?? <span className="muted">None</span>}</td>
-                    <td>{accountName(provider.userId) ?? <span className="muted">No account</span>}</td>
+                    <td>
+                      {locationName(provider.defaultLocationId) ?? (
+                        <span className="muted">{t('ProvidersSection.none')}</span>
+                      )}
+                    </td>
+                    <td>
+                      {accountName(provider.userId) ?? <span className="muted">{t('ProvidersSection.noAccount')}</span>}
+                    </td>
                   </>
                 }
                 columns={6}
@@ -92,6 +97,7 @@ function ProviderForm({
   onSaved?: (message: string) => void;
   onCancel?: () => void;
 }) {
+  const { t } = useTranslation('scheduling-setup');
   const providers = useSchedulingSetup((state) => state.providers);
   const locations = useSchedulingSetup((state) => state.locations);
   const staff = useSchedulingSetup((state) => state.staff);
@@ -146,38 +152,42 @@ function ProviderForm({
       noValidate
       onSubmit={(event) => void submit(event)}
     >
-      {provider ? <h3 id={headingId}>Edit {provider.displayName}</h3> : <h2 id={headingId}>Add provider</h2>}
+      {provider ? (
+        <h3 id={headingId}>{t('ProvidersSection.edit', { displayName: provider.displayName })}</h3>
+      ) : (
+        <h2 id={headingId}>{t('ProvidersSection.addProvider')}</h2>
+      )}
       <div className="row">
         <Field
-          label="Name"
+          label={t('ProvidersSection.name')}
           value={draft.displayName}
           onChange={(event) => setDraft({ ...draft, displayName: event.target.value })}
           error={errors.errors.fields.displayName}
           maxLength={120}
-          hint="As patients and staff know them, e.g. Dr Amara Okafor."
+          hint={t('ProvidersSection.asPatientsAndStaffKnow')}
         />
         <Field
-          label="Specialty"
+          label={t('ProvidersSection.specialty')}
           value={draft.specialty}
           onChange={(event) => setDraft({ ...draft, specialty: event.target.value })}
           error={errors.errors.fields.specialty}
           maxLength={120}
-          hint="Optional."
+          hint={t('ProvidersSection.optional')}
         />
       </div>
       <div className="row">
         <Field
-          label="Colour"
+          label={t('ProvidersSection.colour')}
           type="color"
           value={draft.colour}
           onChange={(event) => setDraft({ ...draft, colour: event.target.value })}
           error={errors.errors.fields.colour}
         />
         <SelectField
-          label="Default location"
+          label={t('ProvidersSection.defaultLocation')}
           value={draft.defaultLocationId}
           options={[
-            { value: '', label: 'None' },
+            { value: '', label: t('ProvidersSection.none') },
             ...locations.map((location) => ({ value: location.id, label: location.name })),
           ]}
           onChange={(event) => setDraft({ ...draft, defaultLocationId: event.target.value })}
@@ -185,10 +195,10 @@ function ProviderForm({
         />
       </div>
       <SelectField
-        label="Signs in as"
+        label={t('ProvidersSection.signsInAs')}
         value={draft.userId}
         options={[
-          { value: '', label: 'No account (bookable only)' },
+          { value: '', label: t('ProvidersSection.noAccountBookableOnly') },
           ...accounts.map((member) => ({ value: member.id, label: `${member.displayName} (${member.role})` })),
         ]}
         onChange={(event) => setDraft({ ...draft, userId: event.target.value })}
@@ -197,7 +207,7 @@ function ProviderForm({
       <FormFooter
         error={errors.errors.form}
         done={done}
-        label={provider ? 'Save provider' : 'Add provider'}
+        label={provider ? t('ProvidersSection.saveProvider') : t('ProvidersSection.addProvider')}
         busy={busy}
         onCancel={onCancel}
       />

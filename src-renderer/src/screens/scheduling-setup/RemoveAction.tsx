@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { RemoveResult } from '../../../../src-shared/scheduling/model';
 import type { Result } from '../../../../src-shared/api/errors';
+import { useTranslation } from '../../i18n';
 
 /**
  * A row's Remove button: asks once, then calls main. Main's refusal (upcoming appointments, waiting
@@ -15,6 +16,7 @@ export function RemoveAction({
   remove: () => Promise<Result<RemoveResult>>;
   onDone: (message: string) => void;
 }) {
+  const { t } = useTranslation('scheduling-setup');
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -36,27 +38,27 @@ export function RemoveAction({
           <button
             type="button"
             className="danger"
-            aria-label={`Yes, remove ${what}`}
+            aria-label={t('RemoveAction.yesRemove', { what })}
             disabled={busy}
             autoFocus
             onClick={() => void confirm()}
           >
-            Yes, remove
+            {t('RemoveAction.yesRemove2')}
           </button>
-          <button type="button" aria-label={`Keep ${what}`} onClick={() => setConfirming(false)}>
-            Keep
+          <button type="button" aria-label={t('RemoveAction.keep', { what })} onClick={() => setConfirming(false)}>
+            {t('RemoveAction.keep2')}
           </button>
         </span>
       ) : (
         <button
           type="button"
-          aria-label={`Remove ${what}`}
+          aria-label={t('RemoveAction.remove', { what })}
           onClick={() => {
             setError(null);
             setConfirming(true);
           }}
         >
-          Remove
+          {t('RemoveAction.remove2')}
         </button>
       )}
       {error && (

@@ -12,14 +12,27 @@ import { ProvidersSection } from './ProvidersSection';
 import { TimeOffSection } from './TimeOffSection';
 import { TypesSection } from './TypesSection';
 import './setup.css';
+import { i18next, useTranslation } from '../../i18n';
 
 const SECTIONS: readonly { id: string; label: string; Section: () => JSX.Element }[] = [
-  { id: 'locations', label: 'Locations and rooms', Section: LocationsSection },
-  { id: 'providers', label: 'Providers', Section: ProvidersSection },
-  { id: 'types', label: 'Appointment types', Section: TypesSection },
-  { id: 'hours', label: 'Weekly hours', Section: HoursSection },
-  { id: 'time-off', label: 'Time off and extra hours', Section: TimeOffSection },
-  { id: 'holidays', label: 'Clinic holidays', Section: HolidaysSection },
+  {
+    id: 'locations',
+    label: i18next.t('scheduling-setup:SchedulingSetupScreen.locationsAndRooms'),
+    Section: LocationsSection,
+  },
+  { id: 'providers', label: i18next.t('scheduling-setup:SchedulingSetupScreen.providers'), Section: ProvidersSection },
+  { id: 'types', label: i18next.t('scheduling-setup:SchedulingSetupScreen.appointmentTypes'), Section: TypesSection },
+  { id: 'hours', label: i18next.t('scheduling-setup:SchedulingSetupScreen.weeklyHours'), Section: HoursSection },
+  {
+    id: 'time-off',
+    label: i18next.t('scheduling-setup:SchedulingSetupScreen.timeOffAndExtraHours'),
+    Section: TimeOffSection,
+  },
+  {
+    id: 'holidays',
+    label: i18next.t('scheduling-setup:SchedulingSetupScreen.clinicHolidays'),
+    Section: HolidaysSection,
+  },
 ];
 
 /**
@@ -28,6 +41,7 @@ const SECTIONS: readonly { id: string; label: string; Section: () => JSX.Element
  * the arrow keys move between tabs, Tab goes into the section.
  */
 export function SchedulingSetupScreen() {
+  const { t } = useTranslation('scheduling-setup');
   const detail = useHashDetail();
   const [current, setCurrent] = useState(() =>
     SECTIONS.some((section) => section.id === detail) ? detail : 'locations',
@@ -77,9 +91,9 @@ export function SchedulingSetupScreen() {
 
   return (
     <section className="scheduling-setup">
-      <h1>Scheduling set-up</h1>
-      <ErrorMessage error={error} area="Scheduling set-up" />
-      <div role="tablist" aria-label="Set-up sections" className="setup-tabs">
+      <h1>{t('SchedulingSetupScreen.schedulingSetUp')}</h1>
+      <ErrorMessage error={error} area={t('SchedulingSetupScreen.schedulingSetUp')} />
+      <div role="tablist" aria-label={t('SchedulingSetupScreen.setUpSections')} className="setup-tabs">
         {SECTIONS.map((section, index) => (
           <button
             key={section.id}
@@ -100,7 +114,7 @@ export function SchedulingSetupScreen() {
         ))}
       </div>
       <div role="tabpanel" id="setup-panel" aria-labelledby={`setup-tab-${active?.id ?? ''}`} className="setup-panel">
-        {!loaded && !error && <p>Loading the set-up…</p>}
+        {!loaded && !error && <p>{t('SchedulingSetupScreen.loadingTheSetUp')}</p>}
         {loaded && active && <active.Section key={active.id} />}
       </div>
     </section>

@@ -15,9 +15,13 @@ import { EditableRow, useEditableRows } from './EditableRow';
 import { useClockTime } from '../../format/clock-time';
 import { rangeLabel } from './format';
 import { ProviderChooser } from './ProviderChooser';
+import { i18next, useTranslation } from '../../i18n';
 
 type Kind = ExceptionSummary['kind'];
-const KIND_LABELS: Record<Kind, string> = { time_off: 'Time off', extra_hours: 'Extra hours' };
+const KIND_LABELS: Record<Kind, string> = {
+  time_off: i18next.t('scheduling-setup:TimeOffSection.timeOff'),
+  extra_hours: i18next.t('scheduling-setup:TimeOffSection.extraHours'),
+};
 
 /** How a row's buttons and edit form name it: "time off Wed 10/03/2027". */
 function exceptionLabel(exception: ExceptionSummary, clock: ClinicClock): string {
@@ -26,6 +30,7 @@ function exceptionLabel(exception: ExceptionSummary, clock: ClinicClock): string
 
 /** The chosen provider's time off and extra hours from today on; add, edit or remove either. */
 export function TimeOffSection() {
+  const { t } = useTranslation('scheduling-setup');
   const providerId = useSchedulingSetup((state) => state.providerId);
   const providers = useSchedulingSetup((state) => state.providers);
   const exceptions = useSchedulingSetup((state) => state.exceptions);
@@ -42,25 +47,23 @@ export function TimeOffSection() {
       <ProviderChooser />
       {provider && (
         <>
-          <p className="hint">
-            Time off takes hours away (the calendar marks it and booking is refused); extra hours add bookable time on a
-            date outside the weekly hours. A change applies to new bookings; appointments already booked stay where they
-            are.
-          </p>
+          <p className="hint">{t('TimeOffSection.timeOffTakesHoursAway')}</p>
           <FormMessage success={editable.status} />
           {rows.length === 0 ? (
-            <p>No time off or extra hours coming up for {provider.displayName}.</p>
+            <p>{t('TimeOffSection.noTimeOffOrExtra', { displayName: provider.displayName })}</p>
           ) : (
             <table>
-              <caption className="visually-hidden">Upcoming time off and extra hours of {provider.displayName}</caption>
+              <caption className="visually-hidden">
+                {t('TimeOffSection.upcomingTimeOffAndExtra', { displayName: provider.displayName })}
+              </caption>
               <thead>
                 <tr>
-                  <th scope="col">Kind</th>
-                  <th scope="col">Dates</th>
-                  <th scope="col">Times</th>
-                  <th scope="col">Location</th>
-                  <th scope="col">Reason</th>
-                  <th scope="col">Actions</th>
+                  <th scope="col">{t('TimeOffSection.kind')}</th>
+                  <th scope="col">{t('TimeOffSection.dates')}</th>
+                  <th scope="col">{t('TimeOffSection.times')}</th>
+                  <th scope="col">{t('TimeOffSection.location')}</th>
+                  <th scope="col">{t('TimeOffSection.reason')}</th>
+                  <th scope="col">{t('TimeOffSection.actions')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -73,12 +76,14 @@ export function TimeOffSection() {
                         <th scope="row">{KIND_LABELS[exception.kind]}</th>
                         <td>{rangeLabel(exception.date, exception.endDate, clock)}</td>
                         <td className="nowrap">
-                          {exception.start && exception.end ? times.span(exception.start, exception.end) : 'Whole day'}
+                          {exception.start && exception.end
+                            ? times.span(exception.start, exception.end)
+                            : t('TimeOffSection.wholeDay')}
                         </td>
                         <td>
                           {exception.locationId
                             ? (locations.find((location) => location.id === exception.locationId)?.name ?? '')
-                            : 'All locations'}
+                            : t('TimeOffSection.allLocations')}
                         </td>
                         <td>{exception.reason ?? ''}</td>
                       </>
@@ -122,6 +127,7 @@ function ExceptionForm({
   onSaved?: (message: string) => void;
   onCancel?: () => void;
 }) {
+  const { t } = useTranslation('scheduling-setup');
   const locations = useSchedulingSetup((state) => state.locations);
   const clock = useClinicClock();
   const times = useClockTime();
@@ -164,7 +170,12 @@ function ExceptionForm({
       FIELDS,
       (saved) => {
         const span = saved.start && saved.end ? ` ${times.span(saved.start, saved.end)}` : '';
-        return `${KIND_LABELS[saved.kind].toLowerCase()} for ${providerName}: ${rangeLabel(saved.date, saved.endDate, clock)}${span}`;
+        return t('TimeOffSection.for', {
+          toLowerCase: KIND_LABELS[saved.kind].toLowerCase(),
+          providerName,
+          savedDate: rangeLabel(saved.date, saved.endDate, clock),
+          span,
+        });
       },
       () => setDraft(blank),
     );
@@ -178,12 +189,12 @@ function ExceptionForm({
       onSubmit={(event) => void submit(event)}
     >
       {exception ? (
-        <h3 id={headingId}>Edit {exceptionLabel(exception, clock)}</h3>
+        <h3 id={headingId}>{t('TimeOffSection.edit', { exception: exceptionLabel(exception, clock) })}</h3>
       ) : (
-        <h2 id={headingId}>Add time off or extra hours</h2>
+        <h2 id={headingId}>{t('TimeOffSection.addTimeOffOrExtra')}</h2>
       )}
       <SelectField
-        label="Kind"
+        label={t('TimeOffSection.kind')}
         value={draft.kind}
         options={EXCEPTION_KINDS.map((kind) => ({ value: kind, label: KIND_LABELS[kind] }))}
         onChange={(event) => setDraft({ ...draft, kind: event.target.value as Kind })}
@@ -191,61 +202,69 @@ function ExceptionForm({
       />
       <div className="row">
         <DateField
-          label="First day"
+          label={t('TimeOffSection.firstDay')}
           value={draft.date}
           onChange={(value) => setDraft({ ...draft, date: value })}
           error={errors.errors.fields.date}
         />
         <DateField
-          label="Last day"
+          label={t('TimeOffSection.lastDay')}
           value={draft.endDate}
           onChange={(value) => setDraft({ ...draft, endDate: value })}
           error={errors.errors.fields.endDate}
-          hint="Empty: the first day only."
+          hint={t('TimeOffSection.emptyTheFirstDayOnly')}
         />
       </div>
       <div className="row">
         <Field
-          label="From"
+          label={t('TimeOffSection.from')}
           value={draft.start}
-          placeholder={extra ? '18:00' : 'whole day'}
+          placeholder={extra ? '18:00' : t('TimeOffSection.wholeDay2')}
           inputMode="numeric"
           onChange={(event) => setDraft({ ...draft, start: event.target.value })}
           error={errors.errors.fields.start}
-          hint={extra ? 'HH:mm.' : 'HH:mm; leave both times empty for whole days.'}
+          hint={extra ? 'HH:mm.' : t('TimeOffSection.hhMmLeaveBothTimes')}
         />
         <Field
-          label="Until"
+          label={t('TimeOffSection.until')}
           value={draft.end}
-          placeholder={extra ? '20:00' : 'whole day'}
+          placeholder={extra ? '20:00' : t('TimeOffSection.wholeDay2')}
           inputMode="numeric"
           onChange={(event) => setDraft({ ...draft, end: event.target.value })}
           error={errors.errors.fields.end}
-          hint="HH:mm; 24:00 is midnight."
+          hint={t('TimeOffSection.hhMm2400Is')}
         />
       </div>
       <SelectField
-        label="Location"
+        label={t('TimeOffSection.location')}
         value={locationId}
         options={[
-          ...(extra ? [] : [{ value: '', label: 'All locations' }]),
+          ...(extra ? [] : [{ value: '', label: t('TimeOffSection.allLocations') }]),
           ...locations.map((location) => ({ value: location.id, label: location.name })),
         ]}
         onChange={(event) => setDraft({ ...draft, locationId: event.target.value })}
         error={errors.errors.fields.locationId}
       />
       <Field
-        label="Reason"
+        label={t('TimeOffSection.reason')}
         value={draft.reason}
         onChange={(event) => setDraft({ ...draft, reason: event.target.value })}
         error={errors.errors.fields.reason}
         maxLength={200}
-        hint="Optional; shown in the calendar."
+        hint={t('TimeOffSection.optionalShownInTheCalendar')}
       />
       <FormFooter
         error={errors.errors.form}
         done={done}
-        label={exception ? (extra ? 'Save extra hours' : 'Save time off') : extra ? 'Add extra hours' : 'Add time off'}
+        label={
+          exception
+            ? extra
+              ? t('TimeOffSection.saveExtraHours')
+              : t('TimeOffSection.saveTimeOff')
+            : extra
+              ? t('TimeOffSection.addExtraHours')
+              : t('TimeOffSection.addTimeOff')
+        }
         busy={busy}
         onCancel={onCancel}
       />

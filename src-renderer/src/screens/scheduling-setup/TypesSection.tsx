@@ -10,39 +10,41 @@ import { useSetupSave } from './useSetupSave';
 import { formatMoney, moneyText, parseMoney } from './format';
 import { Swatch } from './ProvidersSection';
 import { EditableRow, useEditableRows } from './EditableRow';
+import { useTranslation } from '../../i18n';
 
 /** Appointment types: what can be booked, for how long, with whom and at what price. */
 export function TypesSection() {
+  const { t } = useTranslation('scheduling-setup');
   const types = useSchedulingSetup((state) => state.types);
   const providers = useSchedulingSetup((state) => state.providers);
   const reload = useSchedulingSetup((state) => state.reload);
   const editable = useEditableRows(reload);
   const names = (ids: string[]) =>
     ids.length === 0
-      ? 'Any provider'
+      ? t('TypesSection.anyProvider')
       : ids
-          .map((id) => providers.find((provider) => provider.id === id)?.displayName ?? 'a removed provider')
+          .map(
+            (id) => providers.find((provider) => provider.id === id)?.displayName ?? t('TypesSection.aRemovedProvider'),
+          )
           .join(', ');
 
   return (
     <>
-      <p className="hint">
-        A new length applies to bookings made from now on; appointments already booked keep theirs.
-      </p>
+      <p className="hint">{t('TypesSection.aNewLengthAppliesTo')}</p>
       <FormMessage success={editable.status} />
       {types.length === 0 ? (
-        <p>No appointment types yet: add the first one below.</p>
+        <p>{t('TypesSection.noAppointmentTypesYetAdd')}</p>
       ) : (
         <table>
-          <caption className="visually-hidden">Appointment types</caption>
+          <caption className="visually-hidden">{t('TypesSection.appointmentTypes')}</caption>
           <thead>
             <tr>
-              <th scope="col">Type</th>
-              <th scope="col">Length</th>
-              <th scope="col">Colour</th>
-              <th scope="col">Price</th>
-              <th scope="col">Providers</th>
-              <th scope="col">Actions</th>
+              <th scope="col">{t('TypesSection.type')}</th>
+              <th scope="col">{t('TypesSection.length')}</th>
+              <th scope="col">{t('TypesSection.colour')}</th>
+              <th scope="col">{t('TypesSection.price')}</th>
+              <th scope="col">{t('TypesSection.providers')}</th>
+              <th scope="col">{t('TypesSection.actions')}</th>
             </tr>
           </thead>
           <tbody>
@@ -53,7 +55,7 @@ export function TypesSection() {
                 cells={
                   <>
                     <th scope="row">{type.name}</th>
-                    <td className="nowrap">{type.durationMinutes} min</td>
+                    <td className="nowrap">{t('TypesSection.min', { durationMinutes: type.durationMinutes })}</td>
                     <td>
                       <Swatch colour={type.colour} />
                     </td>
@@ -89,6 +91,7 @@ function TypeForm({
   onSaved?: (message: string) => void;
   onCancel?: () => void;
 }) {
+  const { t } = useTranslation('scheduling-setup');
   const providers = useSchedulingSetup((state) => state.providers);
   const currency = useClinicSettings((state) => type?.currency ?? state.settings?.currency ?? 'USD');
   const blank = { name: '', duration: '30', colour: '#1f5fa8', price: '', providerIds: [] as string[] };
@@ -110,9 +113,13 @@ function TypeForm({
     event.preventDefault();
     restart();
     const price = parseMoney(draft.price, currency);
-    if (!/^\d+$/.test(draft.duration.trim())) return errors.setField('durationMinutes', 'must be whole minutes');
+    if (!/^\d+$/.test(draft.duration.trim()))
+      return errors.setField('durationMinutes', t('TypesSection.mustBeWholeMinutes'));
     if (price === undefined)
-      return errors.setField('defaultPriceMinor', `must be an amount such as ${moneyText(4500, currency)}`);
+      return errors.setField(
+        'defaultPriceMinor',
+        t('TypesSection.mustBeAnAmountSuch', { moneyText: moneyText(4500, currency) }),
+      );
     const fields = {
       name: draft.name,
       durationMinutes: Number(draft.duration),
@@ -144,9 +151,13 @@ function TypeForm({
       noValidate
       onSubmit={(event) => void submit(event)}
     >
-      {type ? <h3 id={prefix}>Edit {type.name}</h3> : <h2 id={prefix}>Add appointment type</h2>}
+      {type ? (
+        <h3 id={prefix}>{t('TypesSection.edit', { typeName: type.name })}</h3>
+      ) : (
+        <h2 id={prefix}>{t('TypesSection.addAppointmentType')}</h2>
+      )}
       <Field
-        label="Type name"
+        label={t('TypesSection.typeName')}
         value={draft.name}
         onChange={(event) => setDraft({ ...draft, name: event.target.value })}
         error={errors.errors.fields.name}
@@ -154,7 +165,7 @@ function TypeForm({
       />
       <div className="row">
         <Field
-          label="Length (minutes)"
+          label={t('TypesSection.lengthMinutes')}
           inputMode="numeric"
           value={draft.duration}
           onChange={(event) => setDraft({ ...draft, duration: event.target.value })}
@@ -162,23 +173,23 @@ function TypeForm({
           hint="5 to 720."
         />
         <Field
-          label={`Price (${currency})`}
+          label={t('TypesSection.price2', { currency })}
           inputMode="decimal"
           value={draft.price}
           onChange={(event) => setDraft({ ...draft, price: event.target.value })}
           error={errors.errors.fields.defaultPriceMinor}
-          hint="Optional, e.g. 45.00."
+          hint={t('TypesSection.optionalEG4500')}
         />
       </div>
       <Field
-        label="Colour"
+        label={t('TypesSection.colour')}
         type="color"
         value={draft.colour}
         onChange={(event) => setDraft({ ...draft, colour: event.target.value })}
         error={errors.errors.fields.colour}
       />
       <fieldset aria-describedby={providerError ? `${prefix}-providers-error` : undefined}>
-        <legend>Providers who see this type (none ticked: any provider)</legend>
+        <legend>{t('TypesSection.providersWhoSeeThisType')}</legend>
         <div className="setup-checks">
           {providers.map((provider) => (
             <label key={provider.id} className="checkbox">
@@ -190,7 +201,7 @@ function TypeForm({
               {provider.displayName}
             </label>
           ))}
-          {providers.length === 0 && <span className="muted">No providers yet.</span>}
+          {providers.length === 0 && <span className="muted">{t('TypesSection.noProvidersYet')}</span>}
         </div>
         {providerError && (
           <small id={`${prefix}-providers-error`} className="field-error">
@@ -201,7 +212,7 @@ function TypeForm({
       <FormFooter
         error={errors.errors.form}
         done={done}
-        label={type ? 'Save type' : 'Add appointment type'}
+        label={type ? t('TypesSection.saveType') : t('TypesSection.addAppointmentType')}
         busy={busy}
         onCancel={onCancel}
       />

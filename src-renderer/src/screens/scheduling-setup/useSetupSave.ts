@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Result } from '../../../../src-shared/api/errors';
 import { useFormErrors, type FormValues } from '../../hooks/useFormErrors';
 import { useSchedulingSetup } from '../../stores/scheduling-setup';
+import { useTranslation } from '../../i18n';
 
 /**
  * What every set-up form does on submit, adding a row or editing one: clear the old messages, send,
@@ -14,6 +15,7 @@ export function useSetupSave(
   /** The form's values: a field's error goes when it changes. */
   values: FormValues,
 ) {
+  const { t } = useTranslation('scheduling-setup');
   const reload = useSchedulingSetup((state) => state.reload);
   const errors = useFormErrors(values);
   const [done, setDone] = useState<string | null>(null);
@@ -36,9 +38,9 @@ export function useSetupSave(
     setBusy(false);
     if (!result.ok) return errors.show(result.error, fields);
     const what = describe(result.value);
-    if (editing) onSaved?.(`Saved ${what}.`);
+    if (editing) onSaved?.(t('useSetupSave.saved', { what }));
     else {
-      setDone(`Added ${what}.`);
+      setDone(t('useSetupSave.added', { what }));
       reset();
     }
     await reload();

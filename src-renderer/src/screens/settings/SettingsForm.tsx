@@ -8,8 +8,10 @@ import { TimeZoneField } from '../../components/TimeZoneField';
 import { useFormErrors } from '../../hooks/useFormErrors';
 import { useClinicSettings } from '../../stores/clinic-settings';
 import { useSession } from '../../stores/session';
+import { Trans, useTranslation } from '../../i18n';
 
 export function SettingsForm({ initial }: { initial: ClinicSettings }) {
+  const { t } = useTranslation('settings');
   const [form, setForm] = useState({
     clinicName: initial.clinicName,
     timeZone: initial.timeZone,
@@ -62,13 +64,18 @@ export function SettingsForm({ initial }: { initial: ClinicSettings }) {
       lockTimeoutMinutes: String(result.value.lockTimeoutMinutes),
       noShowGraceMinutes: String(result.value.noShowGraceMinutes),
     });
-    setSaved('Settings saved.');
+    setSaved(t('SettingsForm.settingsSaved'));
   }
 
   return (
-    <form className="card wide" onSubmit={(event) => void submit(event)} noValidate aria-label="Clinic settings">
+    <form
+      className="card wide"
+      onSubmit={(event) => void submit(event)}
+      noValidate
+      aria-label={t('SettingsForm.clinicSettings')}
+    >
       <Field
-        label="Clinic name"
+        label={t('SettingsForm.clinicName')}
         value={form.clinicName}
         onChange={update('clinicName')}
         error={errors.fields.clinicName}
@@ -80,15 +87,15 @@ export function SettingsForm({ initial }: { initial: ClinicSettings }) {
         hint="IANA name, such as Europe/London."
       />
       <Field
-        label="Currency"
+        label={t('SettingsForm.currency')}
         value={form.currency}
         onChange={update('currency')}
         error={errors.fields.currency}
         maxLength={3}
-        hint="ISO code, such as USD, EUR or GBP."
+        hint={t('SettingsForm.isoCodeSuchAsUsd')}
       />
       <Field
-        label="Lock after (minutes idle)"
+        label={t('SettingsForm.lockAfterMinutesIdle')}
         type="number"
         inputMode="numeric"
         min={1}
@@ -96,7 +103,7 @@ export function SettingsForm({ initial }: { initial: ClinicSettings }) {
         value={form.lockTimeoutMinutes}
         onChange={update('lockTimeoutMinutes')}
         error={errors.fields.lockTimeoutMinutes}
-        hint="The screen locks after this long without keyboard or mouse use."
+        hint={t('SettingsForm.theScreenLocksAfterThis')}
       />
       <LocaleFields
         value={locale}
@@ -106,7 +113,7 @@ export function SettingsForm({ initial }: { initial: ClinicSettings }) {
         onCountry={(country) => setLocale(localeForCountry(country).locale)}
       />
       <Field
-        label="No-show after (minutes past the start)"
+        label={t('SettingsForm.noShowAfterMinutesPast')}
         type="number"
         inputMode="numeric"
         min={0}
@@ -114,19 +121,26 @@ export function SettingsForm({ initial }: { initial: ClinicSettings }) {
         value={form.noShowGraceMinutes}
         onChange={update('noShowGraceMinutes')}
         error={errors.fields.noShowGraceMinutes}
-        hint="A no-show can be recorded only this long after the appointment's start, on its day."
+        hint={t('SettingsForm.aNoShowCanBe')}
       />
       <label className="check">
-        <input
-          type="checkbox"
-          checked={form.providerStep}
-          onChange={(event) => setForm({ ...form, providerStep: event.target.checked })}
-        />{' '}
-        The flow board has a “With provider” step (off: a patient in a room can be checked out at once)
+        <Trans
+          t={t}
+          i18nKey="SettingsForm.theFlowBoardHasA"
+          components={{
+            input: (
+              <input
+                type="checkbox"
+                checked={form.providerStep}
+                onChange={(event) => setForm({ ...form, providerStep: event.target.checked })}
+              />
+            ),
+          }}
+        />
       </label>
       <FormMessage error={errors.form} success={saved} />
       <button type="submit" className="primary" disabled={busy}>
-        Save settings
+        {t('SettingsForm.saveSettings')}
       </button>
     </form>
   );

@@ -6,8 +6,10 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { useSession } from '../../stores/session';
 import { SettingsForm } from './SettingsForm';
 import { SyncSettings } from '../sync/SyncSettings';
+import { Trans, useTranslation } from '../../i18n';
 
 export function SettingsScreen() {
+  const { t } = useTranslation('settings');
   const [settings, setSettings] = useState<ClinicSettings | null>(null);
   const [error, setError] = useState<ApiErrorData | null>(null);
   const canBackUp = useSession((state) => state.can('backups:manage'));
@@ -27,12 +29,12 @@ export function SettingsScreen() {
 
   return (
     <section>
-      <h1>Settings</h1>
-      <ErrorMessage error={error} area="Settings" />
-      {settings ? <SettingsForm initial={settings} /> : !error && <p>Loading settings…</p>}
+      <h1>{t('SettingsScreen.settings')}</h1>
+      <ErrorMessage error={error} area={t('SettingsScreen.settings')} />
+      {settings ? <SettingsForm initial={settings} /> : !error && <p>{t('SettingsScreen.loadingSettings')}</p>}
       {canBackUp && (
         <p>
-          Backups, the daily backup and the recovery key are under <a href="#/backup">Backup</a>.
+          <Trans t={t} i18nKey="SettingsScreen.backupsTheDailyBackupAnd" components={{ a: <a href="#/backup" /> }} />
         </p>
       )}
       {canConnect && <SyncSettings />}

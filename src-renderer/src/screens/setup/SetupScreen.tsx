@@ -8,8 +8,10 @@ import { useFormErrors } from '../../hooks/useFormErrors';
 import { useSession } from '../../stores/session';
 import type { RecoverySheet } from '../../../../src-shared/api/areas/backups';
 import { RecoverySheetStep } from '../backups/RecoverySheetStep';
+import { useTranslation } from '../../i18n';
 
 export function SetupScreen() {
+  const { t } = useTranslation('setup');
   const refresh = useSession((state) => state.refresh);
   const [busy, setBusy] = useState(false);
   const [sheet, setSheet] = useState<RecoverySheet | null>(null);
@@ -44,7 +46,7 @@ export function SetupScreen() {
     event.preventDefault();
     clear();
     if (form.password !== form.confirm) {
-      setField('confirm', 'does not match the password');
+      setField('confirm', t('SetupScreen.doesNotMatchThePassword'));
       return;
     }
     setBusy(true);
@@ -69,8 +71,12 @@ export function SetupScreen() {
     return (
       <main className="centered">
         <section className="card wide">
-          <h1 className="no-print">Your recovery key</h1>
-          <RecoverySheetStep sheet={sheet} doneLabel="Continue to sign in" onDone={() => void refresh()} />
+          <h1 className="no-print">{t('SetupScreen.yourRecoveryKey')}</h1>
+          <RecoverySheetStep
+            sheet={sheet}
+            doneLabel={t('SetupScreen.continueToSignIn')}
+            onDone={() => void refresh()}
+          />
         </section>
       </main>
     );
@@ -79,14 +85,12 @@ export function SetupScreen() {
   return (
     <main className="centered">
       <form className="card wide" onSubmit={(event) => void submit(event)} noValidate>
-        <h1>Set up Front Desk</h1>
-        <p className="lead">
-          The clinic, then the first administrator. Everything can be changed later under Settings.
-        </p>
+        <h1>{t('SetupScreen.setUpFrontDesk')}</h1>
+        <p className="lead">{t('SetupScreen.theClinicThenTheFirst')}</p>
         <fieldset>
-          <legend>Clinic</legend>
+          <legend>{t('SetupScreen.clinic')}</legend>
           <Field
-            label="Clinic name"
+            label={t('SetupScreen.clinicName')}
             value={form.clinicName}
             onChange={update('clinicName')}
             error={errors.fields.clinicName}
@@ -108,44 +112,44 @@ export function SetupScreen() {
             value={form.timeZone}
             onChange={update('timeZone')}
             error={errors.fields.timeZone}
-            hint="Appointments and opening hours follow this zone."
+            hint={t('SetupScreen.appointmentsAndOpeningHoursFollow')}
           />
           <Field
-            label="Currency"
+            label={t('SetupScreen.currency')}
             value={form.currency}
             onChange={update('currency')}
             error={errors.fields.currency}
             maxLength={3}
-            hint="ISO code, such as USD, EUR or GBP."
+            hint={t('SetupScreen.isoCodeSuchAsUsd')}
           />
         </fieldset>
         <fieldset>
-          <legend>First administrator</legend>
+          <legend>{t('SetupScreen.firstAdministrator')}</legend>
           <Field
-            label="Full name"
+            label={t('SetupScreen.fullName')}
             value={form.displayName}
             onChange={update('displayName')}
             error={errors.fields['admin.displayName']}
             autoComplete="name"
           />
           <Field
-            label="Username"
+            label={t('SetupScreen.username')}
             value={form.username}
             onChange={update('username')}
             error={errors.fields['admin.username']}
             autoComplete="username"
           />
           <Field
-            label="Password"
+            label={t('SetupScreen.password')}
             type="password"
             value={form.password}
             onChange={update('password')}
             error={errors.fields['admin.password']}
             autoComplete="new-password"
-            hint="At least 10 characters."
+            hint={t('SetupScreen.atLeast10Characters')}
           />
           <Field
-            label="Confirm password"
+            label={t('SetupScreen.confirmPassword')}
             type="password"
             value={form.confirm}
             onChange={update('confirm')}
@@ -155,7 +159,7 @@ export function SetupScreen() {
         </fieldset>
         <FormMessage error={errors.form} />
         <button type="submit" className="primary" disabled={busy}>
-          {busy ? 'Creating…' : 'Create clinic'}
+          {busy ? t('SetupScreen.creating') : t('SetupScreen.createClinic')}
         </button>
       </form>
     </main>

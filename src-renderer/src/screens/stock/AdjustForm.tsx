@@ -7,13 +7,14 @@ import { SelectField } from '../../components/SelectField';
 import { useCalendarDate } from '../../format/calendar-date';
 import { useFormErrors } from '../../hooks/useFormErrors';
 import { lotChoice, splitLotChoice, typedUnits } from './units-text';
+import { i18next, useTranslation } from '../../i18n';
 
 type Correction = 'adjust' | 'expire' | 'destroy';
 
 const CORRECTIONS: { value: Correction; label: string }[] = [
-  { value: 'adjust', label: 'Adjust (found or missing units)' },
-  { value: 'expire', label: 'Write off as expired' },
-  { value: 'destroy', label: 'Write off as damaged or spoilt' },
+  { value: 'adjust', label: i18next.t('stock:AdjustForm.adjustFoundOrMissingUnits') },
+  { value: 'expire', label: i18next.t('stock:AdjustForm.writeOffAsExpired') },
+  { value: 'destroy', label: i18next.t('stock:AdjustForm.writeOffAsDamagedOr') },
 ];
 
 /**
@@ -21,6 +22,7 @@ const CORRECTIONS: { value: Correction; label: string }[] = [
  * a write-off takes expired or spoilt units out. Each posts a movement; nothing is ever edited.
  */
 export function AdjustForm({ lots }: { lots: readonly LotBalance[] }) {
+  const { t } = useTranslation('stock');
   const showDate = useCalendarDate();
   const choices = lots.map((lot) => lotChoice(lot, showDate(lot.expiryOn)));
   const [lot, setLot] = useState(choices[0]?.value ?? '');
@@ -47,44 +49,49 @@ export function AdjustForm({ lots }: { lots: readonly LotBalance[] }) {
             reason: reason.trim() === '' ? null : reason,
           });
     if (!result.ok) return show(result.error, ['lotId', 'stockLocationId', 'quantity', 'reason']);
-    setDone(kind === 'adjust' ? `Adjusted by ${units}.` : `Wrote off ${units}.`);
+    setDone(kind === 'adjust' ? t('AdjustForm.adjustedBy', { units }) : t('AdjustForm.wroteOff', { units }));
     setQuantity('');
     setReason('');
   }
 
   if (choices.length === 0) return null;
   return (
-    <form aria-label="Adjust stock" className="card stock-form" onSubmit={(event) => void submit(event)} noValidate>
-      <h2>Adjust or write off</h2>
+    <form
+      aria-label={t('AdjustForm.adjustStock')}
+      className="card stock-form"
+      onSubmit={(event) => void submit(event)}
+      noValidate
+    >
+      <h2>{t('AdjustForm.adjustOrWriteOff')}</h2>
       <SelectField
-        label="Lot and place"
+        label={t('AdjustForm.lotAndPlace')}
         value={lot}
         onChange={(event) => setLot(event.target.value)}
         options={choices}
         error={errors.fields.lotId ?? errors.fields.stockLocationId}
       />
       <SelectField
-        label="What"
+        label={t('AdjustForm.what')}
         value={kind}
         onChange={(event) => setKind(event.target.value as Correction)}
         options={CORRECTIONS}
       />
       <Field
-        label="Units"
+        label={t('AdjustForm.units')}
         inputMode="numeric"
         value={quantity}
         onChange={(event) => setQuantity(event.target.value)}
         error={errors.fields.quantity}
-        hint={kind === 'adjust' ? 'Add with a number (3), take away with a minus (-2).' : 'Units leaving stock.'}
+        hint={kind === 'adjust' ? t('AdjustForm.addWithANumber3') : t('AdjustForm.unitsLeavingStock')}
       />
       <Field
-        label="Reason"
+        label={t('AdjustForm.reason')}
         value={reason}
         onChange={(event) => setReason(event.target.value)}
         error={errors.fields.reason}
-        hint={kind === 'adjust' ? 'Required: what happened.' : 'Optional.'}
+        hint={kind === 'adjust' ? t('AdjustForm.requiredWhatHappened') : t('AdjustForm.optional')}
       />
-      <button type="submit">{kind === 'adjust' ? 'Adjust' : 'Write off'}</button>
+      <button type="submit">{kind === 'adjust' ? t('AdjustForm.adjust') : t('AdjustForm.writeOff')}</button>
       <FormMessage error={errors.form} success={done} />
     </form>
   );

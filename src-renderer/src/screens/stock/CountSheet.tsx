@@ -8,6 +8,7 @@ import { formatDateTime } from '../../format/datetime';
 import { useProcedure } from '../../hooks/useProcedure';
 import { useClinicClock } from '../../stores/clinic-settings';
 import { useSession } from '../../stores/session';
+import { useTranslation } from '../../i18n';
 
 /**
  * `#/stock/count/<id>`: the count sheet. Counters type (or scan to jump to) what they find per lot and
@@ -15,6 +16,7 @@ import { useSession } from '../../stores/session';
  * A manager approves once, which posts the variances; a blind sheet shows no book quantities until then.
  */
 export function CountSheet({ countId }: { countId: string }) {
+  const { t } = useTranslation('stock');
   const clock = useClinicClock();
   const can = useSession((state) => state.can);
   const count = useProcedure('stocktake.view', { countId }, { refreshOn: { 'stock.changed': true } });
@@ -39,7 +41,7 @@ export function CountSheet({ countId }: { countId: string }) {
         candidate.lotId === answer.value.lotId ||
         (candidate.itemId === answer.value.item?.id && candidate.lotNumber === answer.value.lotNumber),
     );
-    if (!line) return setScanError('is not a lot on this sheet');
+    if (!line) return setScanError(t('CountSheet.isNotALotOn'));
     setScan('');
     inputs.current.get(line.lotId)?.focus();
   }
@@ -51,7 +53,7 @@ export function CountSheet({ countId }: { countId: string }) {
       lotId,
       countedQuantity: text.trim() === '' ? null : Number(text.trim()),
     }));
-    if (changed.length === 0) return setMessage({ error: 'Type a counted quantity first.', done: null });
+    if (changed.length === 0) return setMessage({ error: t('CountSheet.typeACountedQuantityFirst'), done: null });
     const result = await call('stocktake.enter', { countId, lines: changed });
     if (!result.ok) {
       const fields = result.error.details?.fields ?? {};
@@ -65,7 +67,10 @@ export function CountSheet({ countId }: { countId: string }) {
       return setMessage({ error: result.error.message, done: null });
     }
     setTyped({});
-    setMessage({ error: null, done: `Saved ${changed.length} count${changed.length === 1 ? '' : 's'}.` });
+    setMessage({
+      error: null,
+      done: t('CountSheet.savedCount', { changedLength: changed.length, value: changed.length === 1 ? '' : 's' }),
+    });
     count.reload();
   }
 
@@ -77,7 +82,7 @@ export function CountSheet({ countId }: { countId: string }) {
     }
     setMessage({
       error: null,
-      done: action === 'stocktake.approve' ? 'Approved: the variances are posted.' : 'Cancelled.',
+      done: action === 'stocktake.approve' ? t('CountSheet.approvedTheVariancesArePosted') : t('CountSheet.cancelled'),
     });
     count.reload();
   }
@@ -85,26 +90,33 @@ export function CountSheet({ countId }: { countId: string }) {
   return (
     <section aria-labelledby="count-title">
       <p>
-        <a href="#/stock/counts">← Stock counts</a>
+        <a href="#/stock/counts">{t('CountSheet.stockCounts')}</a>
       </p>
-      <h1 id="count-title">Count of {placeName || 'a place'}</h1>
+      <h1 id="count-title">{t('CountSheet.countOf', { placeName: placeName || 'a place' })}</h1>
       <FormMessage error={count.error?.message ?? null} />
       {view && (
         <>
           <p className="lead">
-            {view.status === 'open' ? 'Open' : view.status === 'approved' ? 'Approved' : 'Cancelled'} · snapshot{' '}
-            {formatDateTime(view.snapshotAt, clock)}
-            {view.blind ? ' · blind count' : ''}
+            {t('CountSheet.snapshot', {
+              value:
+                view.status === 'open'
+                  ? t('CountSheet.open')
+                  : view.status === 'approved'
+                    ? t('CountSheet.approved')
+                    : t('CountSheet.cancelled2'),
+              snapshotAt: formatDateTime(view.snapshotAt, clock),
+              value2: view.blind ? t('CountSheet.blindCount') : '',
+            })}
           </p>
           {view.status === 'open' && (
             <div className="count-scan">
               <Field
-                label="Scan a lot"
+                label={t('CountSheet.scanALot')}
                 value={scan}
                 onChange={(event) => setScan(event.target.value)}
                 onKeyDown={(event) => void readScan(event)}
                 error={scanError}
-                hint="Scan a box (or type its GS1 string) and Enter: its line is ready to type."
+                hint={t('CountSheet.scanABoxOrType')}
                 autoComplete="off"
               />
             </div>
@@ -122,15 +134,15 @@ export function CountSheet({ countId }: { countId: string }) {
           {view.status === 'open' && (
             <div className="actions">
               <button type="button" onClick={() => void save()}>
-                Save counts
+                {t('CountSheet.saveCounts')}
               </button>
               {can('stock:count:approve') && (
                 <>
                   <button type="button" onClick={() => void finish('stocktake.approve')}>
-                    Approve count
+                    {t('CountSheet.approveCount')}
                   </button>
                   <button type="button" onClick={() => void finish('stocktake.cancel')}>
-                    Cancel count
+                    {t('CountSheet.cancelCount')}
                   </button>
                 </>
               )}
@@ -156,29 +168,30 @@ function SheetTable({
   onType: (lotId: string, text: string) => void;
   register: (lotId: string, input: HTMLInputElement | null) => void;
 }) {
+  const { t } = useTranslation('stock');
   const showDate = useCalendarDate();
   const open = view.status === 'open';
   const counted = (line: StockCountLine) => typed[line.lotId] ?? (line.countedQuantity ?? '').toString();
   return (
-    <table aria-label="Count sheet">
+    <table aria-label={t('CountSheet.countSheet')}>
       <thead>
         <tr>
-          <th scope="col">Item</th>
-          <th scope="col">Lot</th>
-          <th scope="col">Expiry</th>
+          <th scope="col">{t('CountSheet.item')}</th>
+          <th scope="col">{t('CountSheet.lot')}</th>
+          <th scope="col">{t('CountSheet.expiry')}</th>
           <th scope="col" className="num">
-            Books at snapshot
+            {t('CountSheet.booksAtSnapshot')}
           </th>
-          <th scope="col">Counted</th>
+          <th scope="col">{t('CountSheet.counted')}</th>
           <th scope="col" className="num">
-            Variance
+            {t('CountSheet.variance')}
           </th>
         </tr>
       </thead>
       <tbody>
         {view.lines.length === 0 && (
           <tr>
-            <td colSpan={6}>Nothing was here at the snapshot.</td>
+            <td colSpan={6}>{t('CountSheet.nothingWasHereAtThe')}</td>
           </tr>
         )}
         {view.lines.map((line) => (
@@ -191,7 +204,7 @@ function SheetTable({
               {open ? (
                 <input
                   ref={(input) => register(line.lotId, input)}
-                  aria-label={`Counted, ${line.itemName} lot ${line.lotNumber}`}
+                  aria-label={t('CountSheet.countedLot', { itemName: line.itemName, lotNumber: line.lotNumber })}
                   aria-invalid={errors[line.lotId] ? true : undefined}
                   aria-describedby={errors[line.lotId] ? `count-error-${line.id}` : undefined}
                   inputMode="numeric"

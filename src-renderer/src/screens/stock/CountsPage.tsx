@@ -6,11 +6,17 @@ import { formatDateTime } from '../../format/datetime';
 import { navigate } from '../../hooks/navigation';
 import { useProcedure } from '../../hooks/useProcedure';
 import { useClinicClock } from '../../stores/clinic-settings';
+import { Trans, i18next, useTranslation } from '../../i18n';
 
-const STATUS_LABELS = { open: 'Open', approved: 'Approved', cancelled: 'Cancelled' } as const;
+const STATUS_LABELS = {
+  open: i18next.t('stock:CountsPage.open'),
+  approved: i18next.t('stock:CountsPage.approved'),
+  cancelled: i18next.t('stock:CountsPage.cancelled'),
+} as const;
 
 /** `#/stock/counts`: start a count of a place (a snapshot of every lot there), and the counts so far. */
 export function CountsPage() {
+  const { t } = useTranslation('stock');
   const clock = useClinicClock();
   const counts = useProcedure('stocktake.list', {}, { refreshOn: { 'stock.changed': true } });
   const setup = useProcedure('stockroom.get', {});
@@ -36,13 +42,18 @@ export function CountsPage() {
   return (
     <section aria-labelledby="counts-title">
       <p>
-        <a href="#/stock">← Stock room</a>
+        <a href="#/stock">{t('CountsPage.stockRoom')}</a>
       </p>
-      <h1 id="counts-title">Stock counts</h1>
-      <form aria-label="Start a count" className="card" onSubmit={(event) => void start(event)} noValidate>
-        <h2>Start a count</h2>
+      <h1 id="counts-title">{t('CountsPage.stockCounts')}</h1>
+      <form
+        aria-label={t('CountsPage.startACount')}
+        className="card"
+        onSubmit={(event) => void start(event)}
+        noValidate
+      >
+        <h2>{t('CountsPage.startACount')}</h2>
         <SelectField
-          label="Place"
+          label={t('CountsPage.place')}
           value={stockLocationId}
           onChange={(event) => {
             setPlace(event.target.value);
@@ -52,27 +63,32 @@ export function CountsPage() {
           error={error?.field ? error.message : undefined}
         />
         <label className="check">
-          <input type="checkbox" checked={blind} onChange={(event) => setBlind(event.target.checked)} /> Blind count
-          (the sheet hides what the books say until it is approved)
+          <Trans
+            t={t}
+            i18nKey="CountsPage.blindCountTheSheetHides"
+            components={{
+              input: <input type="checkbox" checked={blind} onChange={(event) => setBlind(event.target.checked)} />,
+            }}
+          />
         </label>
-        <button type="submit">Start count</button>
+        <button type="submit">{t('CountsPage.startCount')}</button>
         <FormMessage error={error && !error.field ? error.message : null} />
       </form>
-      <table aria-label="Counts">
-        <caption>Counts</caption>
+      <table aria-label={t('CountsPage.counts')}>
+        <caption>{t('CountsPage.counts')}</caption>
         <thead>
           <tr>
-            <th scope="col">Place</th>
-            <th scope="col">Snapshot</th>
-            <th scope="col">Status</th>
-            <th scope="col">Counted</th>
-            <th scope="col">Started by</th>
+            <th scope="col">{t('CountsPage.place')}</th>
+            <th scope="col">{t('CountsPage.snapshot')}</th>
+            <th scope="col">{t('CountsPage.status')}</th>
+            <th scope="col">{t('CountsPage.counted')}</th>
+            <th scope="col">{t('CountsPage.startedBy')}</th>
           </tr>
         </thead>
         <tbody>
           {counts.value?.length === 0 && (
             <tr>
-              <td colSpan={5}>No counts yet.</td>
+              <td colSpan={5}>{t('CountsPage.noCountsYet')}</td>
             </tr>
           )}
           {counts.value?.map((count) => (
@@ -83,9 +99,7 @@ export function CountsPage() {
               </td>
               <td>{formatDateTime(count.snapshotAt, clock)}</td>
               <td>{STATUS_LABELS[count.status]}</td>
-              <td>
-                {count.counted} of {count.lines} lots
-              </td>
+              <td>{t('CountsPage.ofLots', { counted: count.counted, lines: count.lines })}</td>
               <td>{count.startedBy ?? ''}</td>
             </tr>
           ))}

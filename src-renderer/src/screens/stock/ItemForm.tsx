@@ -9,6 +9,7 @@ import { useFormErrors } from '../../hooks/useFormErrors';
 import { useProcedure } from '../../hooks/useProcedure';
 import { useSession } from '../../stores/session';
 import { amountText, readAmount } from '../billing/money-field';
+import { Trans, useTranslation } from '../../i18n';
 
 const numberOrNaN = (text: string) => (text.trim() === '' ? Number.NaN : Number(text.trim()));
 const textOrNull = (text: string) => (text.trim() === '' ? null : text);
@@ -23,6 +24,7 @@ export function ItemForm({
   money: MoneyFormat;
   onDone: () => void;
 }) {
+  const { t } = useTranslation('stock');
   const canSeeTaxes = useSession((state) => state.can('billing:read'));
   const billing = useProcedure('billing.setup', canSeeTaxes ? {} : null);
   const taxes = (billing.value?.taxes ?? []).filter((tax) => tax.active);
@@ -76,12 +78,12 @@ export function ItemForm({
       active: draft.active,
     });
     if (!result.ok) return show(result.error, FIELDS);
-    setDone(`Saved ${result.value.name}.`);
+    setDone(t('ItemForm.saved', { valueName: result.value.name }));
     if (editing) onDone();
     else set({ name: '', code: '', gtin: '' });
   }
 
-  const title = editing ? `Edit ${editing.name}` : 'Add an item';
+  const title = editing ? t('ItemForm.edit', { editingName: editing.name }) : t('ItemForm.addAnItem');
   const field = (name: keyof typeof draft, label: string, extra: { hint?: string; numeric?: boolean } = {}) => (
     <Field
       label={label}
@@ -96,42 +98,60 @@ export function ItemForm({
     <form aria-label={title} onSubmit={(e) => void submit(e)} noValidate>
       <h3>{title}</h3>
       <div className="setup-row">
-        {field('name', 'Item name')}
-        {field('code', 'Item code', { hint: 'Letters, digits, dots or dashes.' })}
-        {field('gtin', 'Barcode (GTIN)', { hint: 'Optional: 8 to 14 digits.', numeric: true })}
-        {field('category', 'Category')}
-        {field('dispensingUnit', 'Dispensing unit', { hint: 'dose, vial, dressing…' })}
-        {field('packSize', 'Pack size', { numeric: true, hint: 'Units in a box as delivered.' })}
-        {field('unitCost', 'Unit cost')}
-        {field('reorderLevel', 'Reorder level', { numeric: true })}
-        {field('reorderQuantity', 'Reorder quantity', { numeric: true })}
-        {field('maximumLevel', 'Maximum', { numeric: true, hint: 'Optional.' })}
+        {field('name', t('ItemForm.itemName'))}
+        {field('code', t('ItemForm.itemCode'), { hint: t('ItemForm.lettersDigitsDotsOrDashes') })}
+        {field('gtin', t('ItemForm.barcodeGtin'), { hint: t('ItemForm.optional8To14Digits'), numeric: true })}
+        {field('category', t('ItemForm.category'))}
+        {field('dispensingUnit', t('ItemForm.dispensingUnit'), { hint: t('ItemForm.doseVialDressing') })}
+        {field('packSize', t('ItemForm.packSize'), { numeric: true, hint: t('ItemForm.unitsInABoxAs') })}
+        {field('unitCost', t('ItemForm.unitCost'))}
+        {field('reorderLevel', t('ItemForm.reorderLevel'), { numeric: true })}
+        {field('reorderQuantity', t('ItemForm.reorderQuantity'), { numeric: true })}
+        {field('maximumLevel', t('ItemForm.maximum'), { numeric: true, hint: t('ItemForm.optional') })}
       </div>
       <label className="check">
-        <input type="checkbox" checked={draft.billable} onChange={(e) => set({ billable: e.target.checked })} />{' '}
-        Billable (dispensing adds a line to the visit’s invoice)
+        <Trans
+          t={t}
+          i18nKey="ItemForm.billableDispensingAddsALine"
+          components={{
+            input: (
+              <input type="checkbox" checked={draft.billable} onChange={(e) => set({ billable: e.target.checked })} />
+            ),
+          }}
+        />
       </label>
       {draft.billable && (
         <div className="setup-row">
-          {field('sellingPrice', 'Selling price')}
+          {field('sellingPrice', t('ItemForm.sellingPrice'))}
           <SelectField
-            label="Tax"
+            label={t('ItemForm.tax')}
             value={draft.taxId}
             onChange={(e) => set({ taxId: e.target.value })}
-            options={[{ value: '', label: 'No tax' }, ...taxes.map((tax) => ({ value: tax.id, label: tax.name }))]}
+            options={[
+              { value: '', label: t('ItemForm.noTax') },
+              ...taxes.map((tax) => ({ value: tax.id, label: tax.name })),
+            ]}
             error={errors.fields.taxId}
           />
         </div>
       )}
       {editing && (
         <label className="check">
-          <input type="checkbox" checked={draft.active} onChange={(e) => set({ active: e.target.checked })} /> In use
+          <Trans
+            t={t}
+            i18nKey="ItemForm.inUse"
+            components={{
+              input: (
+                <input type="checkbox" checked={draft.active} onChange={(e) => set({ active: e.target.checked })} />
+              ),
+            }}
+          />
         </label>
       )}
-      <button type="submit">{editing ? 'Save item' : 'Add item'}</button>
+      <button type="submit">{editing ? t('ItemForm.saveItem') : t('ItemForm.addItem')}</button>
       {editing && (
         <button type="button" onClick={onDone}>
-          Stop editing
+          {t('ItemForm.stopEditing')}
         </button>
       )}
       <FormMessage error={errors.form} success={done} />

@@ -9,18 +9,19 @@ import { useSession } from '../../stores/session';
 import { AdjustForm } from './AdjustForm';
 import { ReceiveForm } from './ReceiveForm';
 import { TransferForm } from './TransferForm';
+import { i18next, useTranslation } from '../../i18n';
 
 const MOVEMENT_LABELS: Record<MovementKind, string> = {
-  receive: 'Received',
-  dispense: 'Dispensed',
-  dispense_return: 'Returned by patient',
-  transfer_out: 'Transferred out',
-  transfer_in: 'Transferred in',
-  adjust: 'Adjusted',
-  count_variance: 'Count variance',
-  expire: 'Expired',
-  destroy: 'Destroyed',
-  return_to_supplier: 'Returned to supplier',
+  receive: i18next.t('stock:ItemPage.received'),
+  dispense: i18next.t('stock:ItemPage.dispensed'),
+  dispense_return: i18next.t('stock:ItemPage.returnedByPatient'),
+  transfer_out: i18next.t('stock:ItemPage.transferredOut'),
+  transfer_in: i18next.t('stock:ItemPage.transferredIn'),
+  adjust: i18next.t('stock:ItemPage.adjusted'),
+  count_variance: i18next.t('stock:ItemPage.countVariance'),
+  expire: i18next.t('stock:ItemPage.expired'),
+  destroy: i18next.t('stock:ItemPage.destroyed'),
+  return_to_supplier: i18next.t('stock:ItemPage.returnedToSupplier'),
 };
 
 /**
@@ -28,6 +29,7 @@ const MOVEMENT_LABELS: Record<MovementKind, string> = {
  * its movements, and the receive, transfer and adjust forms for those allowed to use them.
  */
 export function ItemPage({ itemId }: { itemId: string }) {
+  const { t } = useTranslation('stock');
   const view = useProcedure('stock.item', { itemId }, { refreshOn: { 'stock.changed': true } });
   const setup = useProcedure('stockroom.get', {}, { refreshOn: { 'stock.changed': true } });
   const can = useSession((state) => state.can);
@@ -36,9 +38,9 @@ export function ItemPage({ itemId }: { itemId: string }) {
   return (
     <section className="stock-item" aria-labelledby="stock-item-title">
       <p>
-        <a href="#/stock">← Stock room</a>
+        <a href="#/stock">{t('ItemPage.stockRoom')}</a>
       </p>
-      <h1 id="stock-item-title">{item ? item.name : 'Stock item'}</h1>
+      <h1 id="stock-item-title">{item ? item.name : t('ItemPage.stockItem')}</h1>
       <FormMessage error={view.error?.message ?? setup.error?.message ?? null} />
       {view.value && setup.value && (
         <>
@@ -57,35 +59,34 @@ export function ItemPage({ itemId }: { itemId: string }) {
 }
 
 function Figures({ view, money }: { view: ItemView; money: MoneyFormat }) {
+  const { t } = useTranslation('stock');
   const { item } = view;
   return (
     <dl className="stock-figures">
       <div>
-        <dt>On hand</dt>
+        <dt>{t('ItemPage.onHand')}</dt>
         <dd>
           {view.onHand} {item.dispensingUnit}
         </dd>
       </div>
       <div>
-        <dt>On order</dt>
+        <dt>{t('ItemPage.onOrder')}</dt>
         <dd>{view.onOrder}</dd>
       </div>
       <div>
-        <dt>Reorder level</dt>
-        <dd>
-          {item.reorderLevel} (order {item.reorderQuantity})
-        </dd>
+        <dt>{t('ItemPage.reorderLevel')}</dt>
+        <dd>{t('ItemPage.order', { reorderLevel: item.reorderLevel, reorderQuantity: item.reorderQuantity })}</dd>
       </div>
       <div>
-        <dt>Value (FIFO cost)</dt>
+        <dt>{t('ItemPage.valueFifoCost')}</dt>
         <dd>{formatMoney(view.valueMinor, money)}</dd>
       </div>
       <div>
-        <dt>Code</dt>
+        <dt>{t('ItemPage.code')}</dt>
         <dd>
           {item.code}
           {item.gtin ? ` · GTIN ${item.gtin}` : ''}
-          {item.packSize > 1 ? ` · pack of ${item.packSize}` : ''}
+          {item.packSize > 1 ? t('ItemPage.packOf', { packSize: item.packSize }) : ''}
         </dd>
       </div>
     </dl>
@@ -93,25 +94,26 @@ function Figures({ view, money }: { view: ItemView; money: MoneyFormat }) {
 }
 
 function LotsTable({ lots, unit }: { lots: readonly LotBalance[]; unit: string }) {
+  const { t } = useTranslation('stock');
   const showDate = useCalendarDate();
   return (
-    <table aria-label="Lots on hand">
-      <caption>Lots on hand</caption>
+    <table aria-label={t('ItemPage.lotsOnHand')}>
+      <caption>{t('ItemPage.lotsOnHand')}</caption>
       <thead>
         <tr>
-          <th scope="col">Lot</th>
-          <th scope="col">Expiry</th>
-          <th scope="col">Where</th>
+          <th scope="col">{t('ItemPage.lot')}</th>
+          <th scope="col">{t('ItemPage.expiry')}</th>
+          <th scope="col">{t('ItemPage.where')}</th>
           <th scope="col" className="num">
-            Quantity ({unit})
+            {t('ItemPage.quantity', { unit })}
           </th>
-          <th scope="col">Note</th>
+          <th scope="col">{t('ItemPage.note')}</th>
         </tr>
       </thead>
       <tbody>
         {lots.length === 0 && (
           <tr>
-            <td colSpan={5}>Nothing on hand.</td>
+            <td colSpan={5}>{t('ItemPage.nothingOnHand')}</td>
           </tr>
         )}
         {lots.map((lot) => (
@@ -120,7 +122,7 @@ function LotsTable({ lots, unit }: { lots: readonly LotBalance[]; unit: string }
             <td>{showDate(lot.expiryOn)}</td>
             <td>{lot.stockLocationName}</td>
             <td className="num">{lot.quantity}</td>
-            <td>{lot.expired ? 'Expired: write it off' : lot.nearExpiry ? 'Expires soon' : ''}</td>
+            <td>{lot.expired ? t('ItemPage.expiredWriteItOff') : lot.nearExpiry ? t('ItemPage.expiresSoon') : ''}</td>
           </tr>
         ))}
       </tbody>
@@ -137,31 +139,32 @@ function MovementsTable({
   lots: readonly LotBalance[];
   setup: { locations: readonly { id: string; name: string }[] };
 }) {
+  const { t } = useTranslation('stock');
   const clock = useClinicClock();
   const placeName = (id: string) =>
     setup.locations.find((place) => place.id === id)?.name ??
     lots.find((lot) => lot.stockLocationId === id)?.stockLocationName ??
     '—';
   return (
-    <table aria-label="Movements">
-      <caption>Movements, newest first</caption>
+    <table aria-label={t('ItemPage.movements')}>
+      <caption>{t('ItemPage.movementsNewestFirst')}</caption>
       <thead>
         <tr>
-          <th scope="col">When</th>
-          <th scope="col">What</th>
-          <th scope="col">Lot</th>
-          <th scope="col">Where</th>
+          <th scope="col">{t('ItemPage.when')}</th>
+          <th scope="col">{t('ItemPage.what')}</th>
+          <th scope="col">{t('ItemPage.lot')}</th>
+          <th scope="col">{t('ItemPage.where')}</th>
           <th scope="col" className="num">
-            Units
+            {t('ItemPage.units')}
           </th>
-          <th scope="col">Why</th>
-          <th scope="col">Who</th>
+          <th scope="col">{t('ItemPage.why')}</th>
+          <th scope="col">{t('ItemPage.who')}</th>
         </tr>
       </thead>
       <tbody>
         {movements.length === 0 && (
           <tr>
-            <td colSpan={7}>No movements yet.</td>
+            <td colSpan={7}>{t('ItemPage.noMovementsYet')}</td>
           </tr>
         )}
         {movements.map((movement) => (

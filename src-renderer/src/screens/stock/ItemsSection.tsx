@@ -2,50 +2,52 @@ import { useState } from 'react';
 import type { MoneyFormat } from '../../../../src-shared/billing/money';
 import type { StockItemSummary } from '../../../../src-shared/stock/model';
 import { ItemForm } from './ItemForm';
+import { useTranslation } from '../../i18n';
 
 /** What the stock room keeps: every item with its unit, pack, cost and reorder rule; add or edit one. */
 export function ItemsSection({ items, money }: { items: readonly StockItemSummary[]; money: MoneyFormat }) {
+  const { t } = useTranslation('stock');
   const [editing, setEditing] = useState<StockItemSummary | null>(null);
   return (
     <section aria-labelledby="items-title" className="card report-card">
-      <h2 id="items-title">Items</h2>
-      <table aria-label="Stock items">
+      <h2 id="items-title">{t('ItemsSection.items')}</h2>
+      <table aria-label={t('ItemsSection.stockItems')}>
         <thead>
           <tr>
-            <th scope="col">Item</th>
-            <th scope="col">Code</th>
-            <th scope="col">Unit</th>
-            <th scope="col">Reorder at</th>
-            <th scope="col">Billable</th>
+            <th scope="col">{t('ItemsSection.item')}</th>
+            <th scope="col">{t('ItemsSection.code')}</th>
+            <th scope="col">{t('ItemsSection.unit')}</th>
+            <th scope="col">{t('ItemsSection.reorderAt')}</th>
+            <th scope="col">{t('ItemsSection.billable')}</th>
             <th scope="col">
-              <span className="visually-hidden">Action</span>
+              <span className="visually-hidden">{t('ItemsSection.action')}</span>
             </th>
           </tr>
         </thead>
         <tbody>
           {items.length === 0 && (
             <tr>
-              <td colSpan={6}>No items yet.</td>
+              <td colSpan={6}>{t('ItemsSection.noItemsYet')}</td>
             </tr>
           )}
           {items.map((item) => (
             <tr key={item.id}>
               <td>
                 {item.name}
-                {item.active ? '' : ' (not in use)'}
+                {item.active ? '' : t('ItemsSection.notInUse')}
               </td>
               <td>{item.code}</td>
               <td>
                 {item.dispensingUnit}
-                {item.packSize > 1 ? ` (pack of ${item.packSize})` : ''}
+                {item.packSize > 1 ? t('ItemsSection.packOf', { packSize: item.packSize }) : ''}
               </td>
               <td>
-                {item.reorderLevel} (order {item.reorderQuantity})
+                {t('ItemsSection.order', { reorderLevel: item.reorderLevel, reorderQuantity: item.reorderQuantity })}
               </td>
-              <td>{item.billable ? 'Yes' : 'No'}</td>
+              <td>{item.billable ? t('ItemsSection.yes') : t('ItemsSection.no')}</td>
               <td>
                 <button type="button" onClick={() => setEditing(item)}>
-                  Edit {item.name}
+                  {t('ItemsSection.edit', { itemName: item.name })}
                 </button>
               </td>
             </tr>

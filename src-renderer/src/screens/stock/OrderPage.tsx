@@ -11,6 +11,7 @@ import { savePdf } from '../billing/pdf';
 import { ORDER_STATUS_LABELS } from './order-status';
 import { ReceiptTable, type ReceiptDraft } from './ReceiptTable';
 import { typedUnits } from './units-text';
+import { useTranslation } from '../../i18n';
 
 const RECEIVABLE = new Set(['sent', 'partly_received']);
 
@@ -19,6 +20,7 @@ const RECEIVABLE = new Set(['sent', 'partly_received']);
  * short; receive a delivery line by line (lot, expiry, units, cost), a scanned box filling its line.
  */
 export function OrderPage({ orderId }: { orderId: string }) {
+  const { t } = useTranslation('stock');
   const can = useSession((state) => state.can);
   const order = useProcedure('purchasing.view', { orderId }, { refreshOn: { 'stock.changed': true } });
   const setup = useProcedure('stockroom.get', {});
@@ -41,7 +43,7 @@ export function OrderPage({ orderId }: { orderId: string }) {
     const answer = await call('stock.scan', { text: scan });
     if (!answer.ok) return setScanError(answer.error.details?.fields?.text ?? answer.error.message);
     const line = view.lines.find((candidate) => candidate.itemId === answer.value.item?.id);
-    if (!line) return setScanError('is not an item on this order');
+    if (!line) return setScanError(t('OrderPage.isNotAnItemOn'));
     const current = draftOf(line);
     edit(line.id, {
       ...current,
@@ -55,7 +57,7 @@ export function OrderPage({ orderId }: { orderId: string }) {
     const result = await call('purchasing.pdf', { orderId });
     if (!result.ok) return setMessage({ error: result.error.message, done: null });
     savePdf(result.value);
-    setMessage({ error: null, done: `Saved ${result.value.fileName}.` });
+    setMessage({ error: null, done: t('OrderPage.saved', { fileName: result.value.fileName }) });
   }
 
   async function move(action: 'purchasing.send' | 'purchasing.cancel' | 'purchasing.close', done: string) {
@@ -67,13 +69,13 @@ export function OrderPage({ orderId }: { orderId: string }) {
     if (!view || !money) return;
     setLineErrors({});
     const chosen = view.lines.filter((line) => drafts[line.id]?.lotNumber.trim());
-    if (chosen.length === 0) return setMessage({ error: 'Type the lot number of at least one line.', done: null });
+    if (chosen.length === 0) return setMessage({ error: t('OrderPage.typeTheLotNumberOf'), done: null });
     const costs = chosen.map((line) => readAmount(draftOf(line).cost, money, { optional: true }));
     const badCost = chosen.findIndex((_, index) => costs[index]?.problem);
     if (badCost >= 0) {
       const line = chosen[badCost];
       if (line) setLineErrors({ [line.id]: { unitCostMinor: costs[badCost]?.problem ?? '' } });
-      return setMessage({ error: 'Please correct the fields marked above.', done: null });
+      return setMessage({ error: t('OrderPage.pleaseCorrectTheFieldsMarked'), done: null });
     }
     const result = await call('purchasing.receive', {
       orderId,
@@ -98,12 +100,15 @@ export function OrderPage({ orderId }: { orderId: string }) {
       setLineErrors(byLine);
       const shown = Object.keys(byLine).length > 0;
       return setMessage({
-        error: shown ? 'Please correct the fields marked above.' : result.error.message,
+        error: shown ? t('OrderPage.pleaseCorrectTheFieldsMarked') : result.error.message,
         done: null,
       });
     }
     setDrafts({});
-    setMessage({ error: null, done: `Received ${chosen.length} line${chosen.length === 1 ? '' : 's'}.` });
+    setMessage({
+      error: null,
+      done: t('OrderPage.receivedLine', { chosenLength: chosen.length, value: chosen.length === 1 ? '' : 's' }),
+    });
   }
 
   if (!view || !money) return <FormMessage error={order.error?.message ?? null} />;
@@ -112,31 +117,34 @@ export function OrderPage({ orderId }: { orderId: string }) {
   return (
     <section aria-labelledby="order-title">
       <p>
-        <a href="#/stock/orders">← Purchase orders</a>
+        <a href="#/stock/orders">{t('OrderPage.purchaseOrders')}</a>
       </p>
-      <h1 id="order-title">Order from {view.supplierName}</h1>
+      <h1 id="order-title">{t('OrderPage.orderFrom', { supplierName: view.supplierName })}</h1>
       <p className="lead">
-        {ORDER_STATUS_LABELS[view.status]}
-        {view.reference ? ` · ${view.reference}` : ''} · {formatMoney(total, money)} at cost
+        {t('OrderPage.atCost', {
+          ORDER_STATUS_LABELS: ORDER_STATUS_LABELS[view.status],
+          value: view.reference ? ` · ${view.reference}` : '',
+          total: formatMoney(total, money),
+        })}
       </p>
       {can('stock:order') && (
         <div className="actions stock-order-actions">
           <button type="button" onClick={() => void savePdfOfOrder()}>
-            Save order (PDF)
+            {t('OrderPage.saveOrderPdf')}
           </button>
           {view.status === 'draft' && (
-            <button type="button" onClick={() => void move('purchasing.send', 'Marked as sent.')}>
-              Mark as sent
+            <button type="button" onClick={() => void move('purchasing.send', t('OrderPage.markedAsSent'))}>
+              {t('OrderPage.markAsSent')}
             </button>
           )}
           {(view.status === 'draft' || view.status === 'sent') && (
-            <button type="button" onClick={() => void move('purchasing.cancel', 'Cancelled.')}>
-              Cancel order
+            <button type="button" onClick={() => void move('purchasing.cancel', t('OrderPage.cancelled'))}>
+              {t('OrderPage.cancelOrder')}
             </button>
           )}
           {RECEIVABLE.has(view.status) && (
-            <button type="button" onClick={() => void move('purchasing.close', 'Closed short.')}>
-              Close short
+            <button type="button" onClick={() => void move('purchasing.close', t('OrderPage.closedShort'))}>
+              {t('OrderPage.closeShort')}
             </button>
           )}
         </div>
@@ -144,12 +152,12 @@ export function OrderPage({ orderId }: { orderId: string }) {
       {receivable && (
         <div className="count-scan">
           <Field
-            label="Scan a box"
+            label={t('OrderPage.scanABox')}
             value={scan}
             onChange={(event) => setScan(event.target.value)}
             onKeyDown={(event) => void readScan(event)}
             error={scanError}
-            hint="Its item's line gets the lot and expiry."
+            hint={t('OrderPage.itsItemSLineGets')}
             autoComplete="off"
           />
         </div>
@@ -164,7 +172,7 @@ export function OrderPage({ orderId }: { orderId: string }) {
       />
       {receivable && (
         <button type="button" onClick={() => void receive()}>
-          Receive delivery
+          {t('OrderPage.receiveDelivery')}
         </button>
       )}
       <FormMessage error={message.error} success={message.done} />

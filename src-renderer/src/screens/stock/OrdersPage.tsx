@@ -10,36 +10,38 @@ import { useClinicClock } from '../../stores/clinic-settings';
 import { useSession } from '../../stores/session';
 import { ORDER_STATUS_LABELS } from './order-status';
 import { typedUnits } from './units-text';
+import { useTranslation } from '../../i18n';
 
 /**
  * `#/stock/orders`: the suggested order (everything below its reorder level, counting what is already
  * on order), turned into a draft order for one supplier in one step; and the orders so far.
  */
 export function OrdersPage() {
+  const { t } = useTranslation('stock');
   const clock = useClinicClock();
   const canOrder = useSession((state) => state.can('stock:order'));
   const orders = useProcedure('purchasing.list', { statuses: null }, { refreshOn: { 'stock.changed': true } });
   return (
     <section aria-labelledby="orders-title">
       <p>
-        <a href="#/stock">← Stock room</a>
+        <a href="#/stock">{t('OrdersPage.stockRoom')}</a>
       </p>
-      <h1 id="orders-title">Purchase orders</h1>
+      <h1 id="orders-title">{t('OrdersPage.purchaseOrders')}</h1>
       {canOrder && <SuggestedOrder />}
-      <table aria-label="Orders">
-        <caption>Orders</caption>
+      <table aria-label={t('OrdersPage.orders')}>
+        <caption>{t('OrdersPage.orders')}</caption>
         <thead>
           <tr>
-            <th scope="col">Supplier</th>
-            <th scope="col">Reference</th>
-            <th scope="col">Status</th>
-            <th scope="col">Made</th>
+            <th scope="col">{t('OrdersPage.supplier')}</th>
+            <th scope="col">{t('OrdersPage.reference')}</th>
+            <th scope="col">{t('OrdersPage.status')}</th>
+            <th scope="col">{t('OrdersPage.made')}</th>
           </tr>
         </thead>
         <tbody>
           {orders.value?.length === 0 && (
             <tr>
-              <td colSpan={4}>No orders yet.</td>
+              <td colSpan={4}>{t('OrdersPage.noOrdersYet')}</td>
             </tr>
           )}
           {orders.value?.map((order) => (
@@ -59,6 +61,7 @@ export function OrdersPage() {
 }
 
 function SuggestedOrder() {
+  const { t } = useTranslation('stock');
   const suggested = useProcedure('purchasing.suggested', {}, { refreshOn: { 'stock.changed': true } });
   const setup = useProcedure('stockroom.get', {});
   const suppliers = (setup.value?.suppliers ?? []).filter((supplier) => supplier.active);
@@ -104,41 +107,41 @@ function SuggestedOrder() {
 
   return (
     <section aria-labelledby="suggested-title" className="card report-card">
-      <h2 id="suggested-title">Suggested order</h2>
+      <h2 id="suggested-title">{t('OrdersPage.suggestedOrder')}</h2>
       <div className="report-range">
         <SelectField
-          label="Supplier"
+          label={t('OrdersPage.supplier')}
           value={supplierId}
           onChange={(event) => setSupplier(event.target.value)}
           options={suppliers.map((s) => ({ value: s.id, label: s.name }))}
         />
         <SelectField
-          label="Deliver to"
+          label={t('OrdersPage.deliverTo')}
           value={stockLocationId}
           onChange={(event) => setPlace(event.target.value)}
           options={places.map((p) => ({ value: p.id, label: `${p.name} (${p.locationName})` }))}
         />
       </div>
-      <table aria-label="Suggested lines">
+      <table aria-label={t('OrdersPage.suggestedLines')}>
         <thead>
           <tr>
-            <th scope="col">Item</th>
+            <th scope="col">{t('OrdersPage.item')}</th>
             <th scope="col" className="num">
-              On hand
+              {t('OrdersPage.onHand')}
             </th>
             <th scope="col" className="num">
-              On order
+              {t('OrdersPage.onOrder')}
             </th>
             <th scope="col" className="num">
-              Reorder level
+              {t('OrdersPage.reorderLevel')}
             </th>
-            <th scope="col">Order</th>
+            <th scope="col">{t('OrdersPage.order')}</th>
           </tr>
         </thead>
         <tbody>
           {lines.length === 0 && (
             <tr>
-              <td colSpan={5}>Nothing from this supplier is below its reorder level.</td>
+              <td colSpan={5}>{t('OrdersPage.nothingFromThisSupplierIs')}</td>
             </tr>
           )}
           {lines.map((line) => (
@@ -149,7 +152,7 @@ function SuggestedOrder() {
               <td className="num">{line.reorderLevel}</td>
               <td>
                 <input
-                  aria-label={`Order quantity, ${line.itemName}`}
+                  aria-label={t('OrdersPage.orderQuantity', { itemName: line.itemName })}
                   inputMode="numeric"
                   className="count-input"
                   value={quantityOf(line)}
@@ -160,9 +163,9 @@ function SuggestedOrder() {
           ))}
         </tbody>
       </table>
-      <p className="hint">Set a quantity to 0 to leave the item out.</p>
+      <p className="hint">{t('OrdersPage.setAQuantityTo0')}</p>
       <button type="button" disabled={lines.length === 0} onClick={() => void create()}>
-        Make a draft order
+        {t('OrdersPage.makeADraftOrder')}
       </button>
       <FormMessage error={problem} />
     </section>

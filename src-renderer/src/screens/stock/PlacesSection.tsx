@@ -6,37 +6,39 @@ import { FormMessage } from '../../components/FormMessage';
 import { SelectField } from '../../components/SelectField';
 import { useFormErrors } from '../../hooks/useFormErrors';
 import { useProcedure } from '../../hooks/useProcedure';
+import { Trans, i18next, useTranslation } from '../../i18n';
 
 export const PLACE_KINDS: { value: StockLocationKind; label: string }[] = [
-  { value: 'store', label: 'Stock room' },
-  { value: 'nurse_station', label: 'Nurse station' },
-  { value: 'fridge', label: 'Fridge' },
-  { value: 'other', label: 'Other' },
+  { value: 'store', label: i18next.t('stock:PlacesSection.stockRoom') },
+  { value: 'nurse_station', label: i18next.t('stock:PlacesSection.nurseStation') },
+  { value: 'fridge', label: i18next.t('stock:PlacesSection.fridge') },
+  { value: 'other', label: i18next.t('stock:PlacesSection.other') },
 ];
 
 /** Where stock is kept, inside one of the clinic's locations: add one, or rename, move or retire it. */
 export function PlacesSection({ places }: { places: readonly StockLocation[] }) {
+  const { t } = useTranslation('stock');
   const locations = useProcedure('schedule.listLocations', {});
   const [editing, setEditing] = useState<StockLocation | null>(null);
   return (
     <section aria-labelledby="places-title" className="card report-card">
-      <h2 id="places-title">Places</h2>
-      <table aria-label="Places">
+      <h2 id="places-title">{t('PlacesSection.places')}</h2>
+      <table aria-label={t('PlacesSection.places')}>
         <thead>
           <tr>
-            <th scope="col">Place</th>
-            <th scope="col">Kind</th>
-            <th scope="col">Location</th>
-            <th scope="col">In use</th>
+            <th scope="col">{t('PlacesSection.place')}</th>
+            <th scope="col">{t('PlacesSection.kind')}</th>
+            <th scope="col">{t('PlacesSection.location')}</th>
+            <th scope="col">{t('PlacesSection.inUse')}</th>
             <th scope="col">
-              <span className="visually-hidden">Action</span>
+              <span className="visually-hidden">{t('PlacesSection.action')}</span>
             </th>
           </tr>
         </thead>
         <tbody>
           {places.length === 0 && (
             <tr>
-              <td colSpan={5}>No places yet: add the stock room first.</td>
+              <td colSpan={5}>{t('PlacesSection.noPlacesYetAddThe')}</td>
             </tr>
           )}
           {places.map((place) => (
@@ -44,10 +46,10 @@ export function PlacesSection({ places }: { places: readonly StockLocation[] }) 
               <td>{place.name}</td>
               <td>{PLACE_KINDS.find((kind) => kind.value === place.kind)?.label}</td>
               <td>{place.locationName}</td>
-              <td>{place.active ? 'Yes' : 'No'}</td>
+              <td>{place.active ? t('PlacesSection.yes') : t('PlacesSection.no')}</td>
               <td>
                 <button type="button" onClick={() => setEditing(place)}>
-                  Edit {place.name}
+                  {t('PlacesSection.edit', { placeName: place.name })}
                 </button>
               </td>
             </tr>
@@ -73,6 +75,7 @@ function PlaceForm({
   locations: readonly { id: string; name: string }[];
   onDone: () => void;
 }) {
+  const { t } = useTranslation('stock');
   const [name, setName] = useState(editing?.name ?? '');
   const [kind, setKind] = useState<StockLocationKind>(editing?.kind ?? 'store');
   const [location, setLocation] = useState(editing?.locationId ?? '');
@@ -87,24 +90,33 @@ function PlaceForm({
     setDone(null);
     const result = await call('stockroom.saveLocation', { id: editing?.id, name, kind, locationId, active });
     if (!result.ok) return show(result.error, ['name', 'kind', 'locationId']);
-    setDone(`Saved ${result.value.name}.`);
+    setDone(t('PlacesSection.saved', { valueName: result.value.name }));
     if (!editing) setName('');
     else onDone();
   }
 
   return (
-    <form aria-label={editing ? `Edit ${editing.name}` : 'Add a place'} onSubmit={(e) => void submit(e)} noValidate>
-      <h3>{editing ? `Edit ${editing.name}` : 'Add a place'}</h3>
+    <form
+      aria-label={editing ? t('PlacesSection.edit2', { editingName: editing.name }) : t('PlacesSection.addAPlace')}
+      onSubmit={(e) => void submit(e)}
+      noValidate
+    >
+      <h3>{editing ? t('PlacesSection.edit2', { editingName: editing.name }) : t('PlacesSection.addAPlace')}</h3>
       <div className="setup-row">
-        <Field label="Place name" value={name} onChange={(e) => setName(e.target.value)} error={errors.fields.name} />
+        <Field
+          label={t('PlacesSection.placeName')}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          error={errors.fields.name}
+        />
         <SelectField
-          label="Kind"
+          label={t('PlacesSection.kind')}
           value={kind}
           onChange={(e) => setKind(e.target.value as StockLocationKind)}
           options={PLACE_KINDS}
         />
         <SelectField
-          label="In location"
+          label={t('PlacesSection.inLocation')}
           value={locationId}
           onChange={(e) => setLocation(e.target.value)}
           options={locations.map((l) => ({ value: l.id, label: l.name }))}
@@ -113,13 +125,19 @@ function PlaceForm({
       </div>
       {editing && (
         <label className="check">
-          <input type="checkbox" checked={active} onChange={(e) => setActive(e.target.checked)} /> In use
+          <Trans
+            t={t}
+            i18nKey="PlacesSection.inUse2"
+            components={{
+              input: <input type="checkbox" checked={active} onChange={(e) => setActive(e.target.checked)} />,
+            }}
+          />
         </label>
       )}
-      <button type="submit">{editing ? 'Save place' : 'Add place'}</button>
+      <button type="submit">{editing ? t('PlacesSection.savePlace') : t('PlacesSection.addPlace')}</button>
       {editing && (
         <button type="button" onClick={onDone}>
-          Stop editing
+          {t('PlacesSection.stopEditing')}
         </button>
       )}
       <FormMessage error={errors.form} success={done} />

@@ -5,9 +5,11 @@ import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
 import { useCalendarDate } from '../../format/calendar-date';
 import { call } from '../../api';
+import { useTranslation } from '../../i18n';
 
 /** Which patients got a lot: choose the item, type (or scan) the lot number. */
 export function RecallLookup({ items }: { items: StockItemSummary[] }) {
+  const { t } = useTranslation('stock');
   const showDate = useCalendarDate();
   const [itemId, setItemId] = useState('');
   const [lotNumber, setLotNumber] = useState('');
@@ -21,7 +23,7 @@ export function RecallLookup({ items }: { items: StockItemSummary[] }) {
     setError(null);
     setRecall(null);
     if (!itemId) {
-      setErrors({ itemId: 'choose the item' });
+      setErrors({ itemId: t('RecallLookup.chooseTheItem') });
       return;
     }
     const result = await call('stock.recall', { itemId, lotNumber: lotNumber.trim() });
@@ -32,10 +34,10 @@ export function RecallLookup({ items }: { items: StockItemSummary[] }) {
 
   return (
     <section aria-labelledby="recall-title">
-      <h2 id="recall-title">Recall</h2>
-      <form aria-label="Recall" onSubmit={(event) => void look(event)}>
+      <h2 id="recall-title">{t('RecallLookup.recall')}</h2>
+      <form aria-label={t('RecallLookup.recall')} onSubmit={(event) => void look(event)}>
         <div className="field">
-          <label htmlFor="recall-item">Item</label>
+          <label htmlFor="recall-item">{t('RecallLookup.item')}</label>
           <select
             id="recall-item"
             value={itemId}
@@ -43,7 +45,7 @@ export function RecallLookup({ items }: { items: StockItemSummary[] }) {
             aria-invalid={errors.itemId ? true : undefined}
             aria-describedby={errors.itemId ? 'recall-item-error' : undefined}
           >
-            <option value="">Choose an item found above</option>
+            <option value="">{t('RecallLookup.chooseAnItemFoundAbove')}</option>
             {items.map((item) => (
               <option key={item.id} value={item.id}>
                 {item.name} ({item.code})
@@ -57,26 +59,29 @@ export function RecallLookup({ items }: { items: StockItemSummary[] }) {
           )}
         </div>
         <Field
-          label="Lot number"
+          label={t('RecallLookup.lotNumber')}
           value={lotNumber}
           onChange={(event) => setLotNumber(event.target.value)}
           error={errors.lotNumber}
         />
-        <button type="submit">Find patients</button>
+        <button type="submit">{t('RecallLookup.findPatients')}</button>
         <FormMessage error={error} />
       </form>
       {recall && (
-        <table aria-label={`Patients who got lot ${recall.lotNumber}`}>
+        <table aria-label={t('RecallLookup.patientsWhoGotLot', { lotNumber: recall.lotNumber })}>
           <caption>
-            Lot {recall.lotNumber}
-            {recall.expiryOn ? `, expires ${showDate(recall.expiryOn)}` : ''}: {recall.patients.length}{' '}
-            {recall.patients.length === 1 ? 'patient' : 'patients'}
+            {t('RecallLookup.lot', {
+              lotNumber: recall.lotNumber,
+              value: recall.expiryOn ? t('RecallLookup.expires', { expiryOn: showDate(recall.expiryOn) }) : '',
+              patientsLength: recall.patients.length,
+              value2: recall.patients.length === 1 ? 'patient' : 'patients',
+            })}
           </caption>
           <thead>
             <tr>
-              <th scope="col">Patient</th>
-              <th scope="col">Visit</th>
-              <th scope="col">Quantity</th>
+              <th scope="col">{t('RecallLookup.patient')}</th>
+              <th scope="col">{t('RecallLookup.visit')}</th>
+              <th scope="col">{t('RecallLookup.quantity')}</th>
             </tr>
           </thead>
           <tbody>

@@ -1,6 +1,7 @@
 import { formatMoney, type MoneyFormat } from '../../../../src-shared/billing/money';
 import type { PurchaseOrder } from '../../../../src-shared/stock/model';
 import { DateField } from '../../components/DateField';
+import { useTranslation } from '../../i18n';
 
 export interface ReceiptDraft {
   lotNumber: string;
@@ -27,21 +28,22 @@ export function ReceiptTable({
   onEdit: (lineId: string, draft: ReceiptDraft) => void;
   errors: Record<string, Record<string, string>>;
 }) {
+  const { t } = useTranslation('stock');
   return (
-    <table aria-label="Order lines">
+    <table aria-label={t('ReceiptTable.orderLines')}>
       <thead>
         <tr>
-          <th scope="col">Item</th>
+          <th scope="col">{t('ReceiptTable.item')}</th>
           <th scope="col" className="num">
-            Ordered
+            {t('ReceiptTable.ordered')}
           </th>
           <th scope="col" className="num">
-            Received
+            {t('ReceiptTable.received')}
           </th>
           <th scope="col" className="num">
-            Unit cost
+            {t('ReceiptTable.unitCost')}
           </th>
-          {receivable && <th scope="col">This delivery</th>}
+          {receivable && <th scope="col">{t('ReceiptTable.thisDelivery')}</th>}
         </tr>
       </thead>
       <tbody>
@@ -61,32 +63,32 @@ export function ReceiptTable({
                   {open ? (
                     <div className="receipt-row">
                       <LineInput
-                        label={`Lot number, ${line.itemName}`}
+                        label={t('ReceiptTable.lotNumber', { itemName: line.itemName })}
                         value={draft.lotNumber}
                         onChange={(lotNumber) => set({ lotNumber })}
                         error={problems.lotNumber}
                       />
                       <DateField
-                        label={`Expiry, ${line.itemName}`}
+                        label={t('ReceiptTable.expiry', { itemName: line.itemName })}
                         value={draft.expiryOn}
                         onChange={(expiryOn) => set({ expiryOn })}
                         error={problems.expiryOn}
                       />
                       <LineInput
-                        label={`Units, ${line.itemName}`}
+                        label={t('ReceiptTable.units', { itemName: line.itemName })}
                         value={draft.quantity}
                         onChange={(quantity) => set({ quantity })}
                         error={problems.quantity}
                       />
                       <LineInput
-                        label={`Unit cost, ${line.itemName}`}
+                        label={t('ReceiptTable.unitCost2', { itemName: line.itemName })}
                         value={draft.cost}
                         onChange={(cost) => set({ cost })}
                         error={problems.unitCostMinor}
                       />
                     </div>
                   ) : (
-                    'All received'
+                    t('ReceiptTable.allReceived')
                   )}
                 </td>
               )}

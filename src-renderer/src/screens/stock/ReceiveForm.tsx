@@ -10,12 +10,14 @@ import { useCalendarDate } from '../../format/calendar-date';
 import { useFormErrors } from '../../hooks/useFormErrors';
 import { readAmount } from '../billing/money-field';
 import { typedUnits } from './units-text';
+import { useTranslation } from '../../i18n';
 
 /**
  * Receives a delivery of one item into a place: lot, expiry, units (or packs × the pack size), cost and
  * supplier. A keyboard-wedge scanner types a GS1 string and Enter into "Scan": its lot and expiry fill in.
  */
 export function ReceiveForm({ item, setup }: { item: StockItem; setup: StockSetup }) {
+  const { t } = useTranslation('stock');
   const showDate = useCalendarDate();
   const places = setup.locations.filter((place) => place.active);
   const [stockLocationId, setStockLocationId] = useState(places[0]?.id ?? '');
@@ -37,11 +39,16 @@ export function ReceiveForm({ item, setup }: { item: StockItem; setup: StockSetu
     const answer = await call('stock.scan', { text: scan });
     if (!answer.ok) return show(answer.error, ['scan']);
     if (answer.value.item && answer.value.item.id !== item.id) {
-      return setField('scan', `is ${answer.value.item.name}, not ${item.name}`);
+      return setField('scan', t('ReceiveForm.isNot', { itemName: answer.value.item.name, itemName2: item.name }));
     }
     if (answer.value.lotNumber) setLotNumber(answer.value.lotNumber);
     if (answer.value.expiryOn) setExpiryOn(answer.value.expiryOn);
-    setDone(`Scanned lot ${answer.value.lotNumber ?? '—'}, expires ${showDate(answer.value.expiryOn) || '—'}.`);
+    setDone(
+      t('ReceiveForm.scannedLotExpires', {
+        lotNumber: answer.value.lotNumber ?? '—',
+        expiryOn: showDate(answer.value.expiryOn) || '—',
+      }),
+    );
   }
 
   function typePacks(text: string) {
@@ -67,7 +74,9 @@ export function ReceiveForm({ item, setup }: { item: StockItem; setup: StockSetu
     });
     if (!result.ok)
       return show(result.error, ['stockLocationId', 'lotNumber', 'expiryOn', 'quantity', 'unitCostMinor']);
-    setDone(`Received ${typedUnits(quantity)} ${item.dispensingUnit}, lot ${lotNumber}.`);
+    setDone(
+      t('ReceiveForm.receivedLot', { quantity: typedUnits(quantity), dispensingUnit: item.dispensingUnit, lotNumber }),
+    );
     setLotNumber('');
     setExpiryOn('');
     setPacks('');
@@ -76,65 +85,75 @@ export function ReceiveForm({ item, setup }: { item: StockItem; setup: StockSetu
   }
 
   return (
-    <form aria-label="Receive stock" className="card stock-form" onSubmit={(event) => void submit(event)} noValidate>
-      <h2>Receive</h2>
+    <form
+      aria-label={t('ReceiveForm.receiveStock')}
+      className="card stock-form"
+      onSubmit={(event) => void submit(event)}
+      noValidate
+    >
+      <h2>{t('ReceiveForm.receive')}</h2>
       <Field
-        label="Scan"
+        label={t('ReceiveForm.scan')}
         value={scan}
         onChange={(event) => setScan(event.target.value)}
         onKeyDown={(event) => void readScan(event)}
         error={errors.fields.scan}
-        hint="Scan the box's barcode, or type its GS1 string and press Enter."
+        hint={t('ReceiveForm.scanTheBoxSBarcode')}
         autoComplete="off"
       />
       <SelectField
-        label="Into"
+        label={t('ReceiveForm.into')}
         value={stockLocationId}
         onChange={(event) => setStockLocationId(event.target.value)}
         options={places.map((place) => ({ value: place.id, label: `${place.name} (${place.locationName})` }))}
         error={errors.fields.stockLocationId}
       />
       <Field
-        label="Lot number"
+        label={t('ReceiveForm.lotNumber')}
         value={lotNumber}
         onChange={(event) => setLotNumber(event.target.value)}
         error={errors.fields.lotNumber}
       />
-      <DateField label="Expiry" value={expiryOn} onChange={setExpiryOn} error={errors.fields.expiryOn} />
+      <DateField
+        label={t('ReceiveForm.expiry')}
+        value={expiryOn}
+        onChange={setExpiryOn}
+        error={errors.fields.expiryOn}
+      />
       {item.packSize > 1 && (
         <Field
-          label="Packs"
+          label={t('ReceiveForm.packs')}
           inputMode="numeric"
           value={packs}
           onChange={(event) => typePacks(event.target.value)}
-          hint={`A pack is ${item.packSize} ${item.dispensingUnit}.`}
+          hint={t('ReceiveForm.aPackIs', { packSize: item.packSize, dispensingUnit: item.dispensingUnit })}
         />
       )}
       <Field
-        label={`Units (${item.dispensingUnit})`}
+        label={t('ReceiveForm.units', { dispensingUnit: item.dispensingUnit })}
         inputMode="numeric"
         value={quantity}
         onChange={(event) => setQuantity(event.target.value)}
         error={errors.fields.quantity}
       />
       <Field
-        label="Unit cost"
+        label={t('ReceiveForm.unitCost')}
         inputMode="decimal"
         value={cost}
         onChange={(event) => setCost(event.target.value)}
         error={errors.fields.unitCostMinor}
-        hint="Optional: the item's usual cost when left blank."
+        hint={t('ReceiveForm.optionalTheItemSUsual')}
       />
       <SelectField
-        label="Supplier"
+        label={t('ReceiveForm.supplier')}
         value={supplierId}
         onChange={(event) => setSupplierId(event.target.value)}
         options={[
-          { value: '', label: 'Not recorded' },
+          { value: '', label: t('ReceiveForm.notRecorded') },
           ...setup.suppliers.filter((supplier) => supplier.active).map((s) => ({ value: s.id, label: s.name })),
         ]}
       />
-      <button type="submit">Receive</button>
+      <button type="submit">{t('ReceiveForm.receive')}</button>
       <FormMessage error={errors.form} success={done} />
     </form>
   );

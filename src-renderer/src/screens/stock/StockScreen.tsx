@@ -14,6 +14,7 @@ import { OrderPage } from './OrderPage';
 import { OrdersPage } from './OrdersPage';
 import { RecallLookup } from './RecallLookup';
 import { StockSetupPage } from './StockSetupPage';
+import { useTranslation } from '../../i18n';
 
 /**
  * `#/stock`: the stock home — the alerts (below reorder level, expiring within the window, expired on a
@@ -35,6 +36,7 @@ export function StockScreen() {
 }
 
 function StockHome() {
+  const { t } = useTranslation('stock');
   const canSetUp = useSession((state) => state.can('stock:order'));
   const alerts = useProcedure('stock.alerts', {}, { refreshOn: { 'stock.changed': true } });
   const [text, setText] = useState('');
@@ -60,8 +62,12 @@ function StockHome() {
       const { item, lotNumber, expiryOn } = scanned.value;
       setScanNote(
         item
-          ? `Scanned ${item.name}${lotNumber ? `, lot ${lotNumber}` : ''}${expiryOn ? `, expires ${showDate(expiryOn)}` : ''}.`
-          : `No item has the barcode ${scanned.value.gtin ?? ''}.`,
+          ? t('StockScreen.scanned', {
+              itemName: item.name,
+              value: lotNumber ? t('StockScreen.lot', { lotNumber }) : '',
+              value2: expiryOn ? t('StockScreen.expires', { expiryOn: showDate(expiryOn) }) : '',
+            })
+          : t('StockScreen.noItemHasTheBarcode', { gtin: scanned.value.gtin ?? '' }),
       );
       setQuery(item?.code ?? text);
       return;
@@ -71,40 +77,45 @@ function StockHome() {
 
   return (
     <section className="stock" aria-labelledby="stock-title">
-      <h1 id="stock-title">Stock room</h1>
+      <h1 id="stock-title">{t('StockScreen.stockRoom')}</h1>
       <p className="stock-links">
-        <a href="#/stock/counts">Stock counts</a> · <a href="#/stock/orders">Purchase orders</a>
+        <a href="#/stock/counts">{t('StockScreen.stockCounts')}</a> ·{' '}
+        <a href="#/stock/orders">{t('StockScreen.purchaseOrders')}</a>
         {canSetUp && (
           <>
             {' '}
-            · <a href="#/stock/setup">Stock set-up</a>
+            · <a href="#/stock/setup">{t('StockScreen.stockSetUp')}</a>
           </>
         )}
       </p>
-      <h2>Alerts</h2>
+      <h2>{t('StockScreen.alerts')}</h2>
       <FormMessage error={alerts.error?.message ?? null} />
       {alerts.value && (
         <div className="stock-alerts">
           <BelowReorder rows={alerts.value.belowReorder} />
-          <LotAlerts title="Expiring soon" lots={alerts.value.expiringSoon} empty="No lot expires within the window." />
           <LotAlerts
-            title="Expired on the shelf"
+            title={t('StockScreen.expiringSoon')}
+            lots={alerts.value.expiringSoon}
+            empty={t('StockScreen.noLotExpiresWithinThe')}
+          />
+          <LotAlerts
+            title={t('StockScreen.expiredOnTheShelf')}
             lots={alerts.value.expiredOnShelf}
-            empty="No expired stock is on a shelf."
+            empty={t('StockScreen.noExpiredStockIsOn')}
           />
         </div>
       )}
-      <h2>Find an item</h2>
-      <form aria-label="Find an item" onSubmit={(event) => void search(event)}>
+      <h2>{t('StockScreen.findAnItem')}</h2>
+      <form aria-label={t('StockScreen.findAnItem')} onSubmit={(event) => void search(event)}>
         <Field
-          label="Name, code or scan"
+          label={t('StockScreen.nameCodeOrScan')}
           value={text}
           onChange={(event) => setText(event.target.value)}
           error={scanError ?? undefined}
-          hint="Type part of a name or code, or scan a barcode."
+          hint={t('StockScreen.typePartOfAName')}
           autoComplete="off"
         />
-        <button type="submit">Find</button>
+        <button type="submit">{t('StockScreen.find')}</button>
       </form>
       {scanNote && <p role="status">{scanNote}</p>}
       {results.value && <ItemTable items={results.value} />}
@@ -118,21 +129,22 @@ function BelowReorder({
 }: {
   rows: { itemId: string; itemName: string; onHand: number; reorderLevel: number; onOrder: number }[];
 }) {
+  const { t } = useTranslation('stock');
   return (
-    <table aria-label="Below reorder level">
-      <caption>Below reorder level</caption>
+    <table aria-label={t('StockScreen.belowReorderLevel')}>
+      <caption>{t('StockScreen.belowReorderLevel')}</caption>
       <thead>
         <tr>
-          <th scope="col">Item</th>
-          <th scope="col">On hand</th>
-          <th scope="col">Reorder level</th>
-          <th scope="col">On order</th>
+          <th scope="col">{t('StockScreen.item')}</th>
+          <th scope="col">{t('StockScreen.onHand')}</th>
+          <th scope="col">{t('StockScreen.reorderLevel')}</th>
+          <th scope="col">{t('StockScreen.onOrder')}</th>
         </tr>
       </thead>
       <tbody>
         {rows.length === 0 && (
           <tr>
-            <td colSpan={4}>Everything is at or above its reorder level.</td>
+            <td colSpan={4}>{t('StockScreen.everythingIsAtOrAbove')}</td>
           </tr>
         )}
         {rows.map((row) => (
@@ -142,7 +154,7 @@ function BelowReorder({
             </td>
             <td>{row.onHand}</td>
             <td>{row.reorderLevel}</td>
-            <td>{row.onOrder > 0 ? `${row.onOrder} (already on order)` : '—'}</td>
+            <td>{row.onOrder > 0 ? t('StockScreen.alreadyOnOrder', { onOrder: row.onOrder }) : '—'}</td>
           </tr>
         ))}
       </tbody>
@@ -151,16 +163,17 @@ function BelowReorder({
 }
 
 function LotAlerts({ title, lots, empty }: { title: string; lots: LotBalance[]; empty: string }) {
+  const { t } = useTranslation('stock');
   const showDate = useCalendarDate();
   return (
     <table aria-label={title}>
       <caption>{title}</caption>
       <thead>
         <tr>
-          <th scope="col">Lot</th>
-          <th scope="col">Expiry</th>
-          <th scope="col">Where</th>
-          <th scope="col">Quantity</th>
+          <th scope="col">{t('StockScreen.lot2')}</th>
+          <th scope="col">{t('StockScreen.expiry')}</th>
+          <th scope="col">{t('StockScreen.where')}</th>
+          <th scope="col">{t('StockScreen.quantity')}</th>
         </tr>
       </thead>
       <tbody>
@@ -183,21 +196,22 @@ function LotAlerts({ title, lots, empty }: { title: string; lots: LotBalance[]; 
 }
 
 function ItemTable({ items }: { items: StockItemSummary[] }) {
+  const { t } = useTranslation('stock');
   return (
-    <table aria-label="Items">
+    <table aria-label={t('StockScreen.items')}>
       <thead>
         <tr>
-          <th scope="col">Item</th>
-          <th scope="col">Code</th>
-          <th scope="col">On hand</th>
-          <th scope="col">On order</th>
-          <th scope="col">Reorder level</th>
+          <th scope="col">{t('StockScreen.item')}</th>
+          <th scope="col">{t('StockScreen.code')}</th>
+          <th scope="col">{t('StockScreen.onHand')}</th>
+          <th scope="col">{t('StockScreen.onOrder')}</th>
+          <th scope="col">{t('StockScreen.reorderLevel')}</th>
         </tr>
       </thead>
       <tbody>
         {items.length === 0 && (
           <tr>
-            <td colSpan={5}>No item matches.</td>
+            <td colSpan={5}>{t('StockScreen.noItemMatches')}</td>
           </tr>
         )}
         {items.map((item) => (

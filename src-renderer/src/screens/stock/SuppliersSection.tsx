@@ -4,6 +4,7 @@ import { call } from '../../api';
 import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
 import { useFormErrors } from '../../hooks/useFormErrors';
+import { Trans, useTranslation } from '../../i18n';
 
 /** Who the clinic buys from, their lead time and what they supply (the suggested order groups by it). */
 export function SuppliersSection({
@@ -13,6 +14,7 @@ export function SuppliersSection({
   suppliers: readonly Supplier[];
   items: readonly StockItemSummary[];
 }) {
+  const { t } = useTranslation('stock');
   const [editing, setEditing] = useState<Supplier | null>(null);
   const names = (ids: readonly string[]) =>
     items
@@ -21,37 +23,37 @@ export function SuppliersSection({
       .join(', ');
   return (
     <section aria-labelledby="suppliers-title" className="card report-card">
-      <h2 id="suppliers-title">Suppliers</h2>
-      <table aria-label="Suppliers">
+      <h2 id="suppliers-title">{t('SuppliersSection.suppliers')}</h2>
+      <table aria-label={t('SuppliersSection.suppliers')}>
         <thead>
           <tr>
-            <th scope="col">Supplier</th>
-            <th scope="col">Contact</th>
-            <th scope="col">Lead time</th>
-            <th scope="col">Supplies</th>
+            <th scope="col">{t('SuppliersSection.supplier')}</th>
+            <th scope="col">{t('SuppliersSection.contact')}</th>
+            <th scope="col">{t('SuppliersSection.leadTime')}</th>
+            <th scope="col">{t('SuppliersSection.supplies')}</th>
             <th scope="col">
-              <span className="visually-hidden">Action</span>
+              <span className="visually-hidden">{t('SuppliersSection.action')}</span>
             </th>
           </tr>
         </thead>
         <tbody>
           {suppliers.length === 0 && (
             <tr>
-              <td colSpan={5}>No suppliers yet.</td>
+              <td colSpan={5}>{t('SuppliersSection.noSuppliersYet')}</td>
             </tr>
           )}
           {suppliers.map((supplier) => (
             <tr key={supplier.id}>
               <td>
                 {supplier.name}
-                {supplier.active ? '' : ' (not in use)'}
+                {supplier.active ? '' : t('SuppliersSection.notInUse')}
               </td>
               <td>{[supplier.contact, supplier.phone, supplier.email].filter(Boolean).join(' · ')}</td>
-              <td>{supplier.leadTimeDays} days</td>
+              <td>{t('SuppliersSection.days', { leadTimeDays: supplier.leadTimeDays })}</td>
               <td>{names(supplier.itemIds)}</td>
               <td>
                 <button type="button" onClick={() => setEditing(supplier)}>
-                  Edit {supplier.name}
+                  {t('SuppliersSection.edit', { supplierName: supplier.name })}
                 </button>
               </td>
             </tr>
@@ -72,6 +74,7 @@ function SupplierForm({
   items: readonly StockItemSummary[];
   onDone: () => void;
 }) {
+  const { t } = useTranslation('stock');
   const [name, setName] = useState(editing?.name ?? '');
   const [contact, setContact] = useState(editing?.contact ?? '');
   const [phone, setPhone] = useState(editing?.phone ?? '');
@@ -98,7 +101,7 @@ function SupplierForm({
       itemIds,
     });
     if (!result.ok) return show(result.error, ['name', 'contact', 'phone', 'email', 'leadTimeDays']);
-    setDone(`Saved ${result.value.name}.`);
+    setDone(t('SuppliersSection.saved', { valueName: result.value.name }));
     if (editing) onDone();
     else {
       setName('');
@@ -109,27 +112,39 @@ function SupplierForm({
     }
   }
 
-  const title = editing ? `Edit ${editing.name}` : 'Add a supplier';
+  const title = editing
+    ? t('SuppliersSection.edit2', { editingName: editing.name })
+    : t('SuppliersSection.addASupplier');
   return (
     <form aria-label={title} onSubmit={(e) => void submit(e)} noValidate>
       <h3>{title}</h3>
       <div className="setup-row">
         <Field
-          label="Supplier name"
+          label={t('SuppliersSection.supplierName')}
           value={name}
           onChange={(e) => setName(e.target.value)}
           error={errors.fields.name}
         />
         <Field
-          label="Contact"
+          label={t('SuppliersSection.contact')}
           value={contact}
           onChange={(e) => setContact(e.target.value)}
           error={errors.fields.contact}
         />
-        <Field label="Phone" value={phone} onChange={(e) => setPhone(e.target.value)} error={errors.fields.phone} />
-        <Field label="Email" value={email} onChange={(e) => setEmail(e.target.value)} error={errors.fields.email} />
         <Field
-          label="Lead time (days)"
+          label={t('SuppliersSection.phone')}
+          value={phone}
+          onChange={(e) => setPhone(e.target.value)}
+          error={errors.fields.phone}
+        />
+        <Field
+          label={t('SuppliersSection.email')}
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          error={errors.fields.email}
+        />
+        <Field
+          label={t('SuppliersSection.leadTimeDays')}
           inputMode="numeric"
           value={lead}
           onChange={(e) => setLead(e.target.value)}
@@ -138,7 +153,7 @@ function SupplierForm({
       </div>
       {items.length > 0 && (
         <fieldset>
-          <legend>Supplies</legend>
+          <legend>{t('SuppliersSection.supplies')}</legend>
           {items.map((item) => (
             <label key={item.id} className="check">
               <input
@@ -155,13 +170,19 @@ function SupplierForm({
       )}
       {editing && (
         <label className="check">
-          <input type="checkbox" checked={active} onChange={(e) => setActive(e.target.checked)} /> In use
+          <Trans
+            t={t}
+            i18nKey="SuppliersSection.inUse"
+            components={{
+              input: <input type="checkbox" checked={active} onChange={(e) => setActive(e.target.checked)} />,
+            }}
+          />
         </label>
       )}
-      <button type="submit">{editing ? 'Save supplier' : 'Add supplier'}</button>
+      <button type="submit">{editing ? t('SuppliersSection.saveSupplier') : t('SuppliersSection.addSupplier')}</button>
       {editing && (
         <button type="button" onClick={onDone}>
-          Stop editing
+          {t('SuppliersSection.stopEditing')}
         </button>
       )}
       <FormMessage error={errors.form} success={done} />

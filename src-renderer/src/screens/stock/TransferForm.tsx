@@ -8,9 +8,11 @@ import { SelectField } from '../../components/SelectField';
 import { useCalendarDate } from '../../format/calendar-date';
 import { useFormErrors } from '../../hooks/useFormErrors';
 import { lotChoice, splitLotChoice, typedUnits } from './units-text';
+import { useTranslation } from '../../i18n';
 
 /** Moves units of one lot from one place to another (the stock room to the nurse station's fridge). */
 export function TransferForm({ lots, setup }: { lots: readonly LotBalance[]; setup: StockSetup }) {
+  const { t } = useTranslation('stock');
   const showDate = useCalendarDate();
   const choices = lots.filter((lot) => lot.quantity > 0).map((lot) => lotChoice(lot, showDate(lot.expiryOn)));
   const [lot, setLot] = useState(choices[0]?.value ?? '');
@@ -36,38 +38,48 @@ export function TransferForm({ lots, setup }: { lots: readonly LotBalance[]; set
     });
     if (!result.ok) return show(result.error, ['lotId', 'toStockLocationId', 'quantity', 'reason']);
     const placeName = setup.locations.find((place) => place.id === toPlace)?.name ?? '';
-    setDone(`Moved ${typedUnits(quantity)} to ${placeName}.`);
+    setDone(t('TransferForm.movedTo', { quantity: typedUnits(quantity), placeName }));
     setQuantity('');
     setReason('');
   }
 
   if (choices.length === 0) return null;
   return (
-    <form aria-label="Transfer stock" className="card stock-form" onSubmit={(event) => void submit(event)} noValidate>
-      <h2>Transfer</h2>
+    <form
+      aria-label={t('TransferForm.transferStock')}
+      className="card stock-form"
+      onSubmit={(event) => void submit(event)}
+      noValidate
+    >
+      <h2>{t('TransferForm.transfer')}</h2>
       <SelectField
-        label="Lot and place"
+        label={t('TransferForm.lotAndPlace')}
         value={lot}
         onChange={(event) => setLot(event.target.value)}
         options={choices}
         error={errors.fields.lotId ?? errors.fields.fromStockLocationId}
       />
       <SelectField
-        label="To"
+        label={t('TransferForm.to')}
         value={toPlace}
         onChange={(event) => setTo(event.target.value)}
         options={places.map((place) => ({ value: place.id, label: `${place.name} (${place.locationName})` }))}
         error={errors.fields.toStockLocationId}
       />
       <Field
-        label="Units"
+        label={t('TransferForm.units')}
         inputMode="numeric"
         value={quantity}
         onChange={(event) => setQuantity(event.target.value)}
         error={errors.fields.quantity}
       />
-      <Field label="Reason" value={reason} onChange={(event) => setReason(event.target.value)} hint="Optional." />
-      <button type="submit">Transfer</button>
+      <Field
+        label={t('TransferForm.reason')}
+        value={reason}
+        onChange={(event) => setReason(event.target.value)}
+        hint={t('TransferForm.optional')}
+      />
+      <button type="submit">{t('TransferForm.transfer')}</button>
       <FormMessage error={errors.form} success={done} />
     </form>
   );

@@ -1,3 +1,4 @@
+import { i18next } from '../../i18n';
 /**
  * A typed number of units as main should judge it: "12" → 12; anything else becomes NaN or a fraction,
  * which main's schema refuses with the field's own message ("must be a whole number of units").
@@ -14,7 +15,12 @@ export function lotChoice(
 ): { value: string; label: string } {
   return {
     value: `${lot.lotId}|${lot.stockLocationId}`,
-    label: `${lot.lotNumber} · ${lot.stockLocationName} · ${lot.quantity} left${expiry ? ` · expires ${expiry}` : ''}`,
+    label: i18next.t('stock:units-text.left', {
+      lotNumber: lot.lotNumber,
+      stockLocationName: lot.stockLocationName,
+      quantity: lot.quantity,
+      value: expiry ? i18next.t('stock:units-text.expires', { expiry }) : '',
+    }),
   };
 }
 

@@ -5,11 +5,13 @@ import { FormMessage } from '../../components/FormMessage';
 import { useFormErrors } from '../../hooks/useFormErrors';
 import { useProcedure } from '../../hooks/useProcedure';
 import { describeSync } from './describe-sync';
+import { useTranslation } from '../../i18n';
 
 const FIELDS = ['serverUrl', 'fingerprint', 'code'];
 
 /** Settings → Sync (administrators): connect this desk to the clinic's server, and what it says. */
 export function SyncSettings() {
+  const { t } = useTranslation('sync');
   const status = useProcedure('sync.status', {}, { refreshOn: { 'sync.changed': true } });
   const [serverUrl, setServerUrl] = useState('');
   const [fingerprint, setFingerprint] = useState('');
@@ -30,63 +32,60 @@ export function SyncSettings() {
   const value = status.value;
   return (
     <section className="sync-settings" aria-labelledby="sync-heading">
-      <h2 id="sync-heading">Sync</h2>
-      {value && <p>Status: {describeSync(value, Date.now())}</p>}
+      <h2 id="sync-heading">{t('SyncSettings.sync')}</h2>
+      {value && <p>{t('SyncSettings.status', { describeSync: describeSync(value, Date.now()) })}</p>}
       {value?.enrolled ? (
         <dl>
-          <dt>Server</dt>
+          <dt>{t('SyncSettings.server')}</dt>
           <dd>{value.serverUrl}</dd>
-          <dt>Fingerprint</dt>
-          <dd>{value.fingerprint ?? 'none (this computer)'}</dd>
+          <dt>{t('SyncSettings.fingerprint')}</dt>
+          <dd>{value.fingerprint ?? t('SyncSettings.noneThisComputer')}</dd>
           {value.lastError && (
             <>
-              <dt>Last error</dt>
+              <dt>{t('SyncSettings.lastError')}</dt>
               <dd>{value.lastError}</dd>
             </>
           )}
           {value.clockWarning && (
             <>
-              <dt>Clock</dt>
+              <dt>{t('SyncSettings.clock')}</dt>
               <dd>{value.clockWarning}</dd>
             </>
           )}
         </dl>
       ) : (
-        <form aria-label="Connect this desk" onSubmit={(event) => void submit(event)} noValidate>
-          <p>
-            Connect this desk to the clinic&apos;s sync server. The first desk connected sends all its data; later desks
-            must be new, not yet set up.
-          </p>
+        <form aria-label={t('SyncSettings.connectThisDesk')} onSubmit={(event) => void submit(event)} noValidate>
+          <p>{t('SyncSettings.connectThisDeskToThe')}</p>
           <Field
-            label="Server address"
+            label={t('SyncSettings.serverAddress')}
             value={serverUrl}
             onChange={(event) => setServerUrl(event.target.value)}
             error={errors.fields.serverUrl}
             hint="Such as https://clinic-server:8443"
           />
           <Field
-            label="Certificate fingerprint"
+            label={t('SyncSettings.certificateFingerprint')}
             value={fingerprint}
             onChange={(event) => setFingerprint(event.target.value)}
             error={errors.fields.fingerprint}
-            hint="The SHA-256 fingerprint the server prints (AB:CD:…)"
+            hint={t('SyncSettings.theSha256FingerprintThe')}
           />
           <Field
-            label="One-time code"
+            label={t('SyncSettings.oneTimeCode')}
             value={code}
             onChange={(event) => setCode(event.target.value)}
             error={errors.fields.code}
-            hint="From npm run server -- enrol-code"
+            hint={t('SyncSettings.fromNpmRunServerEnrol')}
           />
           <button type="submit" className="primary" disabled={busy}>
-            {busy ? 'Connecting…' : 'Connect this desk'}
+            {busy ? t('SyncSettings.connecting') : t('SyncSettings.connectThisDesk')}
           </button>
           <FormMessage error={errors.form} />
         </form>
       )}
       {value && value.rejected.length > 0 && (
         <>
-          <h3>Changes the server refused</h3>
+          <h3>{t('SyncSettings.changesTheServerRefused')}</h3>
           <ul>
             {value.rejected.map((change) => (
               <li key={change.id}>

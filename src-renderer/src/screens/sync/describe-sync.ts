@@ -1,17 +1,27 @@
 import type { SyncStatus } from '../../../../src-shared/api/areas/sync';
+import { i18next } from '../../i18n';
 
 /** "Online · synced 2 min ago · 3 waiting", "Offline · 3 waiting", "Not connected": words, not colour. */
 export function describeSync(status: SyncStatus, now: number): string {
-  if (!status.enrolled) return 'Not connected';
+  if (!status.enrolled) return i18next.t('sync:describe-sync.notConnected');
   const parts: string[] = [
-    status.state === 'online' ? 'Online' : status.state === 'offline' ? 'Offline' : 'Connecting',
+    status.state === 'online'
+      ? i18next.t('sync:describe-sync.online')
+      : status.state === 'offline'
+        ? i18next.t('sync:describe-sync.offline')
+        : i18next.t('sync:describe-sync.connecting'),
   ];
   if (status.lastSyncedAt !== null) {
     const minutes = Math.floor((now - status.lastSyncedAt) / 60_000);
-    parts.push(minutes < 1 ? 'synced just now' : `synced ${minutes} min ago`);
+    parts.push(
+      minutes < 1
+        ? i18next.t('sync:describe-sync.syncedJustNow')
+        : i18next.t('sync:describe-sync.syncedMinAgo', { minutes }),
+    );
   }
-  if (status.waiting > 0) parts.push(`${status.waiting} waiting`);
-  if (status.rejectedCount > 0) parts.push(`${status.rejectedCount} refused`);
-  if (status.clockWarning) parts.push('clock far off');
+  if (status.waiting > 0) parts.push(i18next.t('sync:describe-sync.waiting', { waiting: status.waiting }));
+  if (status.rejectedCount > 0)
+    parts.push(i18next.t('sync:describe-sync.refused', { rejectedCount: status.rejectedCount }));
+  if (status.clockWarning) parts.push(i18next.t('sync:describe-sync.clockFarOff'));
   return parts.join(' · ');
 }

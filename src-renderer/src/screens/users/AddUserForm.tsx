@@ -7,10 +7,12 @@ import { SelectField } from '../../components/SelectField';
 import { useFormErrors } from '../../hooks/useFormErrors';
 import { useUsers } from '../../stores/users';
 import { ROLE_OPTIONS } from './roles';
+import { useTranslation } from '../../i18n';
 
 const EMPTY = { displayName: '', username: '', role: 'receptionist' as Role, password: '' };
 
 export function AddUserForm() {
+  const { t } = useTranslation('users');
   const replace = useUsers((state) => state.replace);
   const [form, setForm] = useState(EMPTY);
   const [added, setAdded] = useState<string | null>(null);
@@ -23,45 +25,45 @@ export function AddUserForm() {
     const result = await call('users.create', form);
     if (!result.ok) return show(result.error);
     replace(result.value);
-    setAdded(`Added ${result.value.displayName} as ${result.value.role}.`);
+    setAdded(t('AddUserForm.addedAs', { displayName: result.value.displayName, role: result.value.role }));
     setForm(EMPTY);
   }
 
   return (
     <form className="card" onSubmit={(event) => void submit(event)} noValidate aria-labelledby="add-user-heading">
-      <h2 id="add-user-heading">Add user</h2>
+      <h2 id="add-user-heading">{t('AddUserForm.addUser')}</h2>
       <Field
-        label="Full name"
+        label={t('AddUserForm.fullName')}
         value={form.displayName}
         onChange={(event) => setForm({ ...form, displayName: event.target.value })}
         error={errors.fields.displayName}
       />
       <Field
-        label="Username"
+        label={t('AddUserForm.username')}
         value={form.username}
         onChange={(event) => setForm({ ...form, username: event.target.value })}
         error={errors.fields.username}
         autoComplete="off"
       />
       <SelectField
-        label="Role"
+        label={t('AddUserForm.role')}
         value={form.role}
         options={ROLE_OPTIONS}
         onChange={(event) => setForm({ ...form, role: event.target.value as Role })}
         error={errors.fields.role}
       />
       <Field
-        label="Password"
+        label={t('AddUserForm.password')}
         type="password"
         value={form.password}
         onChange={(event) => setForm({ ...form, password: event.target.value })}
         error={errors.fields.password}
         autoComplete="new-password"
-        hint="At least 10 characters. Tell it to the person; they should change it."
+        hint={t('AddUserForm.atLeast10CharactersTell')}
       />
       <FormMessage error={errors.form} success={added} />
       <button type="submit" className="primary">
-        Add user
+        {t('AddUserForm.addUser')}
       </button>
     </form>
   );

@@ -2,11 +2,13 @@ import { useState } from 'react';
 import type { UserSummary } from '../../../../src-shared/api/areas/users';
 import { ROLES, type Role } from '../../../../src-shared/api/permissions';
 import { ROLE_OPTIONS } from './roles';
+import { useTranslation } from '../../i18n';
 
 const isRole = (value: string): value is Role => (ROLES as readonly string[]).includes(value);
 
 /** The role select and its button; the button wakes when a different role is chosen. */
 export function ChangeRole({ user, onChange }: { user: UserSummary; onChange: (role: Role) => void }) {
+  const { t } = useTranslation('users');
   const [role, setRole] = useState<Role>(user.role);
   const [shownRole, setShownRole] = useState<Role>(user.role);
   // Follow the row when the role changed elsewhere (another desk, or this button).
@@ -17,7 +19,7 @@ export function ChangeRole({ user, onChange }: { user: UserSummary; onChange: (r
   return (
     <div className="role-cell">
       <label className="visually-hidden" htmlFor={`role-${user.id}`}>
-        Role of {user.displayName}
+        {t('ChangeRole.roleOf', { displayName: user.displayName })}
       </label>
       <select
         id={`role-${user.id}`}
@@ -35,10 +37,10 @@ export function ChangeRole({ user, onChange }: { user: UserSummary; onChange: (r
       <button
         type="button"
         disabled={role === user.role}
-        aria-label={`Change role of ${user.displayName}`}
+        aria-label={t('ChangeRole.changeRoleOf', { displayName: user.displayName })}
         onClick={() => onChange(role)}
       >
-        Change role
+        {t('ChangeRole.changeRole')}
       </button>
     </div>
   );

@@ -1,6 +1,7 @@
 import { useId, useState, type SyntheticEvent } from 'react';
 import type { UserSummary } from '../../../../src-shared/api/areas/users';
 import { call } from '../../api';
+import { useTranslation } from '../../i18n';
 
 interface ResetPasswordFormProps {
   user: UserSummary;
@@ -10,6 +11,7 @@ interface ResetPasswordFormProps {
 
 /** A small inline form in the user's row: the new password, then save or cancel. */
 export function ResetPasswordForm({ user, onDone, onCancel }: ResetPasswordFormProps) {
+  const { t } = useTranslation('users');
   const id = useId();
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -33,9 +35,9 @@ export function ResetPasswordForm({ user, onDone, onCancel }: ResetPasswordFormP
       className="inline-form"
       onSubmit={(event) => void submit(event)}
       noValidate
-      aria-label={`Reset password of ${user.displayName}`}
+      aria-label={t('ResetPasswordForm.resetPasswordOf', { displayName: user.displayName })}
     >
-      <label htmlFor={id}>New password for {user.displayName}</label>
+      <label htmlFor={id}>{t('ResetPasswordForm.newPasswordFor', { displayName: user.displayName })}</label>
       <input
         id={id}
         type="password"
@@ -50,10 +52,10 @@ export function ResetPasswordForm({ user, onDone, onCancel }: ResetPasswordFormP
         autoFocus
       />
       <button type="submit" className="primary" disabled={busy}>
-        Save password
+        {t('ResetPasswordForm.savePassword')}
       </button>
       <button type="button" onClick={onCancel}>
-        Cancel
+        {t('ResetPasswordForm.cancel')}
       </button>
       {error && (
         <small id={`${id}-error`} className="field-error">

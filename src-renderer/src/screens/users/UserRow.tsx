@@ -7,8 +7,10 @@ import { useClinicClock } from '../../stores/clinic-settings';
 import { useUsers } from '../../stores/users';
 import { ChangeRole } from './ChangeRole';
 import { ResetPasswordForm } from './ResetPasswordForm';
+import { useTranslation } from '../../i18n';
 
 export function UserRow({ user }: { user: UserSummary }) {
+  const { t } = useTranslation('users');
   const replace = useUsers((state) => state.replace);
   const clock = useClinicClock();
   const [error, setError] = useState<string | null>(null);
@@ -27,7 +29,7 @@ export function UserRow({ user }: { user: UserSummary }) {
     setNote(done(answer.value));
   }
 
-  const toggle = user.disabled ? 'Enable' : 'Disable';
+  const toggle = user.disabled ? t('UserRow.enable') : t('UserRow.disable');
 
   return (
     <>
@@ -38,22 +40,25 @@ export function UserRow({ user }: { user: UserSummary }) {
           <ChangeRole
             user={user}
             onChange={(role) =>
-              void apply(
-                call('users.changeRole', { userId: user.id, role }),
-                (updated) => `${updated.displayName} is now ${updated.role}.`,
+              void apply(call('users.changeRole', { userId: user.id, role }), (updated) =>
+                t('UserRow.isNow', { displayName: updated.displayName, role: updated.role }),
               )
             }
           />
         </td>
         <td>
           <span className={`badge ${user.disabled ? 'badge-denied' : 'badge-ok'}`}>
-            {user.disabled ? 'Disabled' : 'Active'}
+            {user.disabled ? t('UserRow.disabled') : t('UserRow.active')}
           </span>
           {user.signInBlockedUntil !== null && (
-            <span className="badge badge-denied">Sign-in locked after {user.failedSignIns} wrong passwords</span>
+            <span className="badge badge-denied">
+              {t('UserRow.signInLockedAfterWrong', { failedSignIns: user.failedSignIns })}
+            </span>
           )}
         </td>
-        <td className="nowrap">{user.lastLoginAt === null ? 'Never' : formatDateTime(user.lastLoginAt, clock)}</td>
+        <td className="nowrap">
+          {user.lastLoginAt === null ? t('UserRow.never') : formatDateTime(user.lastLoginAt, clock)}
+        </td>
         <td>
           <div className="row-actions">
             <button
@@ -70,24 +75,23 @@ export function UserRow({ user }: { user: UserSummary }) {
             </button>
             <button
               type="button"
-              aria-label={`Reset password of ${user.displayName}`}
+              aria-label={t('UserRow.resetPasswordOf', { displayName: user.displayName })}
               aria-expanded={resetting}
               onClick={() => setResetting(!resetting)}
             >
-              Reset password
+              {t('UserRow.resetPassword')}
             </button>
             {user.signInBlockedUntil !== null && (
               <button
                 type="button"
-                aria-label={`Clear the sign-in lock of ${user.displayName}`}
+                aria-label={t('UserRow.clearTheSignInLock', { displayName: user.displayName })}
                 onClick={() =>
-                  void apply(
-                    call('users.clearLock', { userId: user.id }),
-                    (updated) => `${updated.displayName} can sign in again.`,
+                  void apply(call('users.clearLock', { userId: user.id }), (updated) =>
+                    t('UserRow.canSignInAgain', { displayName: updated.displayName }),
                   )
                 }
               >
-                Clear sign-in lock
+                {t('UserRow.clearSignInLock')}
               </button>
             )}
           </div>
@@ -113,7 +117,7 @@ export function UserRow({ user }: { user: UserSummary }) {
                 replace(updated);
                 setResetting(false);
                 setError(null);
-                setNote(`Password reset for ${updated.displayName}.`);
+                setNote(t('UserRow.passwordResetFor', { displayName: updated.displayName }));
               }}
             />
           </td>

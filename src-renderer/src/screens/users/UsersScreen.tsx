@@ -4,8 +4,10 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { useUsers } from '../../stores/users';
 import { AddUserForm } from './AddUserForm';
 import { UserRow } from './UserRow';
+import { useTranslation } from '../../i18n';
 
 export function UsersScreen() {
+  const { t } = useTranslation('users');
   const users = useUsers((state) => state.users);
   const error = useUsers((state) => state.error);
   const load = useUsers((state) => state.load);
@@ -19,18 +21,18 @@ export function UsersScreen() {
 
   return (
     <section>
-      <h1>Users</h1>
-      <ErrorMessage error={error} area="Users" />
+      <h1>{t('UsersScreen.users')}</h1>
+      <ErrorMessage error={error} area={t('UsersScreen.users')} />
       <table>
-        <caption className="visually-hidden">Users of this clinic</caption>
+        <caption className="visually-hidden">{t('UsersScreen.usersOfThisClinic')}</caption>
         <thead>
           <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Username</th>
-            <th scope="col">Role</th>
-            <th scope="col">Status</th>
-            <th scope="col">Last sign-in</th>
-            <th scope="col">Actions</th>
+            <th scope="col">{t('UsersScreen.name')}</th>
+            <th scope="col">{t('UsersScreen.username')}</th>
+            <th scope="col">{t('UsersScreen.role')}</th>
+            <th scope="col">{t('UsersScreen.status')}</th>
+            <th scope="col">{t('UsersScreen.lastSignIn')}</th>
+            <th scope="col">{t('UsersScreen.actions')}</th>
           </tr>
         </thead>
         <tbody>

@@ -1,17 +1,14 @@
 import { useState, type KeyboardEvent } from 'react';
 import type { RoomState, VisitBoard, VisitView } from '../../../../src-shared/visits/model';
-import {
-  MOVE_LABELS,
-  VISIT_STATUS_LABELS,
-  type MoveTarget,
-  type VisitStatus,
-} from '../../../../src-shared/visits/status';
+import { type MoveTarget, type VisitStatus } from '../../../../src-shared/visits/status';
 import { call } from '../../api';
 import { navigate } from '../../hooks/navigation';
 import { useSession } from '../../stores/session';
 import { billingHref } from '../billing/route';
 import { findHref } from '../find/route';
 import { liveTimes, minutesText } from './time';
+import { useTranslation } from '../../i18n';
+import { visitMoveLabel, visitStatusLabel } from '../../i18n/labels';
 
 type RowAction = MoveTarget | 'call' | 'checkout' | 'undo' | 'intake';
 
@@ -43,6 +40,7 @@ function freeRooms(rooms: RoomState[], visit: VisitView): RoomState[] {
 
 /** One patient on the board: where they are, how long, who moved them last, and the moves open to them. */
 export function BoardRow({ visit, board, now, canMove, canIntake, timeText, onFocusStep }: BoardRowProps) {
+  const { t } = useTranslation('visits');
   const rooms = freeRooms(board.rooms, visit);
   const calledRoom = board.rooms.find((room) => room.name === visit.calledRoomName && rooms.includes(room));
   const [roomId, setRoomId] = useState<string>(visit.roomId ?? calledRoom?.id ?? rooms[0]?.id ?? '');
@@ -57,14 +55,18 @@ export function BoardRow({ visit, board, now, canMove, canIntake, timeText, onFo
 
   /** The move's button: rooming from the waiting room says it is not a call (the call shows on the display). */
   const moveLabel = (to: MoveTarget) =>
-    to === 'roomed' ? (status === 'arrived' ? 'Room without calling' : 'Back to room') : MOVE_LABELS[to];
+    to === 'roomed'
+      ? status === 'arrived'
+        ? t('BoardRow.roomWithoutCalling')
+        : t('BoardRow.backToRoom')
+      : visitMoveLabel(to);
   const intakeHref = `#/board/intake/${visit.id}`;
 
   async function act(action: Exclude<RowAction, 'intake'>) {
     setError(null);
     if (action === 'checkout' && canBill) return navigate(billingHref.checkOut(visit.id));
     if (action === 'roomed' || action === 'call') {
-      if (!chosenRoom) return setError('No free room: free one first.');
+      if (!chosenRoom) return setError(t('BoardRow.noFreeRoomFreeOne'));
     }
     setBusy(true);
     const expected = { expectedLastEventId: visit.lastEventId };
@@ -118,7 +120,7 @@ export function BoardRow({ visit, board, now, canMove, canIntake, timeText, onFo
     <tr
       tabIndex={0}
       className={`board-row status-${status}${times.over ? ' over' : ''}`}
-      aria-label={`${visit.ticket} ${visit.patientName}, ${VISIT_STATUS_LABELS[status]}`}
+      aria-label={`${visit.ticket} ${visit.patientName}, ${visitStatusLabel(status)}`}
       onKeyDown={onKeyDown}
       data-visit-id={visit.id}
     >
@@ -126,24 +128,35 @@ export function BoardRow({ visit, board, now, canMove, canIntake, timeText, onFo
       <th scope="row">
         {canIntake && active ? <a href={intakeHref}>{visit.patientName}</a> : visit.patientName}
         <span className="sub">
-          MRN {visit.mrn} · {visit.appointmentStart !== null ? `appt ${timeText(visit.appointmentStart)}` : 'walk-in'}
+          {t('BoardRow.mrn', {
+            mrn: visit.mrn,
+            value:
+              visit.appointmentStart !== null
+                ? t('BoardRow.appt', { appointmentStart: timeText(visit.appointmentStart) })
+                : 'walk-in',
+          })}
         </span>
       </th>
       <td>
-        <span className={`visit-status vs-${status}`}>{VISIT_STATUS_LABELS[status]}</span>
+        <span className={`visit-status vs-${status}`}>{visitStatusLabel(status)}</span>
         <span className={times.over ? 'over-time sub' : 'sub'}>
           {minutesText(times.inStatus)}
-          {times.over && ' — over threshold'}
+          {times.over && t('BoardRow.overThreshold')}
         </span>
       </td>
       <td>{minutesText(times.total)}</td>
       <td>
         {visit.roomName ??
-          (visit.calledRoomName ? <span className="muted">called to {visit.calledRoomName}</span> : '—')}
+          (visit.calledRoomName ? (
+            <span className="muted">{t('BoardRow.calledTo', { calledRoomName: visit.calledRoomName })}</span>
+          ) : (
+            '—'
+          ))}
       </td>
       <td>{visit.providerName ?? '—'}</td>
       <td>
-        {visit.lastMoveBy ?? '—'} <span className="sub">at {timeText(visit.lastMoveAt)}</span>
+        {visit.lastMoveBy ?? '—'}{' '}
+        <span className="sub">{t('BoardRow.at', { lastMoveAt: timeText(visit.lastMoveAt) })}</span>
       </td>
       <td>
         <div className="board-actions">
@@ -151,19 +164,19 @@ export function BoardRow({ visit, board, now, canMove, canIntake, timeText, onFo
             <a
               className="button"
               href={intakeHref}
-              aria-label={`Intake for ${visit.patientName} (vitals)`}
+              aria-label={t('BoardRow.intakeForVitals', { patientName: visit.patientName })}
               aria-keyshortcuts="I"
             >
-              Intake
+              {t('BoardRow.intake')}
             </a>
           )}
           {canMove && active && (
             <>
               {(visit.moves.includes('roomed') || status === 'arrived') && (
                 <label className="room-pick">
-                  <span>Room for {visit.ticket}</span>
+                  <span>{t('BoardRow.roomFor', { ticket: visit.ticket })}</span>
                   <select value={chosenRoom} onChange={(event) => setRoomId(event.target.value)} disabled={busy}>
-                    {rooms.length === 0 && <option value="">no free room</option>}
+                    {rooms.length === 0 && <option value="">{t('BoardRow.noFreeRoom')}</option>}
                     {rooms.map((room) => (
                       <option key={room.id} value={room.id}>
                         {room.name}
@@ -174,7 +187,7 @@ export function BoardRow({ visit, board, now, canMove, canIntake, timeText, onFo
               )}
               {status === 'arrived' && (
                 <button type="button" onClick={() => void act('call')} disabled={busy} aria-keyshortcuts="C">
-                  Call to room (shows on the display)
+                  {t('BoardRow.callToRoomShowsOn')}
                 </button>
               )}
               {visit.moves.map((to) => (
@@ -184,7 +197,7 @@ export function BoardRow({ visit, board, now, canMove, canIntake, timeText, onFo
               ))}
               {visit.canCheckOut && (
                 <button type="button" className="primary" onClick={() => void act('checkout')} disabled={busy}>
-                  Check out
+                  {t('BoardRow.checkOut')}
                 </button>
               )}
             </>
@@ -193,9 +206,9 @@ export function BoardRow({ visit, board, now, canMove, canIntake, timeText, onFo
             <a
               href={findHref(visit.patientId, visit.providerId)}
               className="follow-up"
-              aria-label={`Book a follow-up for ${visit.patientName}`}
+              aria-label={t('BoardRow.bookAFollowUpFor', { patientName: visit.patientName })}
             >
-              Book follow-up
+              {t('BoardRow.bookFollowUp')}
             </a>
           )}
           {canMove && visit.undoLabel && (

@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { VISIT_STATUS_LABELS, type VisitStatus } from '../../../../src-shared/visits/status';
+import { type VisitStatus } from '../../../../src-shared/visits/status';
 import { localTimeOf } from '../../../../src-shared/scheduling/time';
 import { useHashDetail } from '../../hooks/useHashRoute';
 import { useClinicSettings } from '../../stores/clinic-settings';
@@ -13,6 +13,8 @@ import { useTick, useVisitEvents } from './useVisitEvents';
 import './visits.css';
 import { useClockTime } from '../../format/clock-time';
 import { useCalendarDate } from '../../format/calendar-date';
+import { Trans, useTranslation } from '../../i18n';
+import { visitStatusLabel } from '../../i18n/labels';
 
 const STATUS_FILTERS: VisitStatus[] = ['arrived', 'roomed', 'with_provider', 'ready_for_checkout', 'checked_out'];
 
@@ -25,6 +27,7 @@ export function BoardScreen() {
 }
 
 function FlowBoard() {
+  const { t } = useTranslation('visits');
   const showDate = useCalendarDate();
   const { board, loadedAt, error } = useVisits();
   const zone = useClinicSettings((state) => state.settings?.timeZone) ?? 'UTC';
@@ -67,23 +70,27 @@ function FlowBoard() {
     <section aria-labelledby="board-title" className="board">
       <div className="section-head">
         <div>
-          <h1 id="board-title">Flow board</h1>
+          <h1 id="board-title">{t('BoardScreen.flowBoard')}</h1>
           <p className="lead">
-            {board
-              ? `${showDate(board.date)} · ${board.visits.filter((v) => v.status !== 'checked_out').length} on the floor`
-              : 'Loading…'}{' '}
-            · updates itself when any desk moves a patient.
+            {t('BoardScreen.updatesItselfWhenAnyDesk', {
+              value: board
+                ? t('BoardScreen.onTheFloor', {
+                    boardDate: showDate(board.date),
+                    length: board.visits.filter((v) => v.status !== 'checked_out').length,
+                  })
+                : t('BoardScreen.loading'),
+            })}
           </p>
         </div>
         <a href="#/display" target="_blank" rel="noreferrer">
-          Open waiting-room display
+          {t('BoardScreen.openWaitingRoomDisplay')}
         </a>
       </div>
-      <div className="board-filters" role="group" aria-label="Filters">
+      <div className="board-filters" role="group" aria-label={t('BoardScreen.filters')}>
         <label>
-          Provider
+          {t('BoardScreen.provider')}
           <select value={provider} onChange={(event) => setProvider(event.target.value)}>
-            <option value="">All providers</option>
+            <option value="">{t('BoardScreen.allProviders')}</option>
             {providers.map((option) => (
               <option key={option.value} value={option.value}>
                 {option.label}
@@ -92,9 +99,9 @@ function FlowBoard() {
           </select>
         </label>
         <label>
-          Room
+          {t('BoardScreen.room')}
           <select value={room} onChange={(event) => setRoom(event.target.value)}>
-            <option value="">All rooms</option>
+            <option value="">{t('BoardScreen.allRooms')}</option>
             {(board?.rooms ?? []).map((option) => (
               <option key={option.id} value={option.id}>
                 {option.name}
@@ -103,19 +110,19 @@ function FlowBoard() {
           </select>
         </label>
         <label>
-          Status
+          {t('BoardScreen.status')}
           <select value={status} onChange={(event) => setStatus(event.target.value)}>
-            <option value="">All statuses</option>
+            <option value="">{t('BoardScreen.allStatuses')}</option>
             {STATUS_FILTERS.map((value) => (
               <option key={value} value={value}>
-                {VISIT_STATUS_LABELS[value]}
+                {visitStatusLabel(value)}
               </option>
             ))}
           </select>
         </label>
       </div>
       {board && (
-        <ul className="room-states" aria-label="Rooms">
+        <ul className="room-states" aria-label={t('BoardScreen.rooms')}>
           {board.rooms.map((r) => (
             <li key={r.id} className={r.visitId ? 'taken' : 'free'}>
               <strong>{r.name}</strong> {r.ticket ?? 'free'}
@@ -129,21 +136,34 @@ function FlowBoard() {
         </p>
       )}
       <p className="hint">
-        Select a row, then: <kbd>I</kbd> intake (vitals) · <kbd>C</kbd> call to room (shows on the display) ·
-        <kbd>R</kbd> room without calling · <kbd>P</kbd> provider in · <kbd>X</kbd> ready for check-out · <kbd>O</kbd>{' '}
-        check out · <kbd>W</kbd> back to waiting · <kbd>U</kbd> undo · <kbd>↑</kbd>/<kbd>↓</kbd> other rows.
+        <Trans
+          t={t}
+          i18nKey="BoardScreen.selectARowThenI"
+          components={{
+            kbd: <kbd />,
+            kbd2: <kbd />,
+            kbd3: <kbd />,
+            kbd4: <kbd />,
+            kbd5: <kbd />,
+            kbd6: <kbd />,
+            kbd7: <kbd />,
+            kbd8: <kbd />,
+            kbd9: <kbd />,
+            kbd10: <kbd />,
+          }}
+        />
       </p>
       <table className="board-table">
         <thead>
           <tr>
-            <th scope="col">Ticket</th>
-            <th scope="col">Patient</th>
-            <th scope="col">Status · time in it</th>
-            <th scope="col">Total</th>
-            <th scope="col">Room</th>
-            <th scope="col">Provider</th>
-            <th scope="col">Last move by</th>
-            <th scope="col">Actions</th>
+            <th scope="col">{t('BoardScreen.ticket')}</th>
+            <th scope="col">{t('BoardScreen.patient')}</th>
+            <th scope="col">{t('BoardScreen.statusTimeInIt')}</th>
+            <th scope="col">{t('BoardScreen.total')}</th>
+            <th scope="col">{t('BoardScreen.room')}</th>
+            <th scope="col">{t('BoardScreen.provider')}</th>
+            <th scope="col">{t('BoardScreen.lastMoveBy')}</th>
+            <th scope="col">{t('BoardScreen.actions')}</th>
           </tr>
         </thead>
         <tbody ref={tableRef}>
@@ -163,7 +183,10 @@ function FlowBoard() {
           {board && shown.length === 0 && (
             <tr>
               <td colSpan={8} className="muted">
-                No patients {board.visits.length > 0 ? 'match these filters' : 'have arrived yet today'}.
+                {t('BoardScreen.noPatients', {
+                  value:
+                    board.visits.length > 0 ? t('BoardScreen.matchTheseFilters') : t('BoardScreen.haveArrivedYetToday'),
+                })}
               </td>
             </tr>
           )}

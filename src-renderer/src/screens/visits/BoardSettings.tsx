@@ -1,14 +1,17 @@
 import { useEffect, useState, type SyntheticEvent } from 'react';
 import type { VisitSettings } from '../../../../src-shared/visits/model';
-import { ACTIVE_STATUSES, VISIT_STATUS_LABELS, type ActiveStatus } from '../../../../src-shared/visits/status';
+import { ACTIVE_STATUSES, type ActiveStatus } from '../../../../src-shared/visits/status';
 import { call } from '../../api';
 import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
 import { SelectField } from '../../components/SelectField';
 import { useFormErrors } from '../../hooks/useFormErrors';
+import { useTranslation } from '../../i18n';
+import { visitStatusLabel } from '../../i18n/labels';
 
 /** For managers: minutes before each status turns red, vitals units and the ticket style. */
 export function BoardSettings() {
+  const { t } = useTranslation('visits');
   const [settings, setSettings] = useState<VisitSettings | null>(null);
   const [minutes, setMinutes] = useState<Record<ActiveStatus, string>>({
     arrived: '',
@@ -51,18 +54,18 @@ export function BoardSettings() {
     });
     if (!result.ok) return errors.show(result.error, [...ACTIVE_STATUSES.map((status) => `thresholds.${status}`)]);
     setSettings(result.value);
-    setSaved('Flow board settings saved.');
+    setSaved(t('BoardSettings.flowBoardSettingsSaved'));
   }
 
   return (
     <details className="board-settings">
-      <summary>Flow board settings</summary>
-      <form aria-label="Flow board settings" noValidate onSubmit={(event) => void save(event)}>
+      <summary>{t('BoardSettings.flowBoardSettings')}</summary>
+      <form aria-label={t('BoardSettings.flowBoardSettings')} noValidate onSubmit={(event) => void save(event)}>
         <div className="vitals-grid">
           {ACTIVE_STATUSES.map((status) => (
             <Field
               key={status}
-              label={`${VISIT_STATUS_LABELS[status]}: red after (minutes)`}
+              label={t('BoardSettings.redAfterMinutes', { visitStatus: visitStatusLabel(status) })}
               inputMode="numeric"
               value={minutes[status]}
               onChange={(event) => setMinutes((current) => ({ ...current, [status]: event.target.value }))}
@@ -70,7 +73,7 @@ export function BoardSettings() {
             />
           ))}
           <SelectField
-            label="Temperature"
+            label={t('BoardSettings.temperature')}
             value={settings.temperatureUnit}
             onChange={(event) => setSettings({ ...settings, temperatureUnit: event.target.value === 'F' ? 'F' : 'C' })}
             options={[
@@ -79,31 +82,31 @@ export function BoardSettings() {
             ]}
           />
           <SelectField
-            label="Weight and height"
+            label={t('BoardSettings.weightAndHeight')}
             value={settings.measurementSystem}
             onChange={(event) =>
               setSettings({ ...settings, measurementSystem: event.target.value === 'imperial' ? 'imperial' : 'metric' })
             }
             options={[
-              { value: 'metric', label: 'kg and cm' },
-              { value: 'imperial', label: 'lb and inches' },
+              { value: 'metric', label: t('BoardSettings.kgAndCm') },
+              { value: 'imperial', label: t('BoardSettings.lbAndInches') },
             ]}
           />
           <SelectField
-            label="Waiting-room ticket"
+            label={t('BoardSettings.waitingRoomTicket')}
             value={settings.ticketStyle}
             onChange={(event) =>
               setSettings({ ...settings, ticketStyle: event.target.value === 'number' ? 'number' : 'initials' })
             }
             options={[
-              { value: 'initials', label: 'Initials and number' },
-              { value: 'number', label: 'Number only' },
+              { value: 'initials', label: t('BoardSettings.initialsAndNumber') },
+              { value: 'number', label: t('BoardSettings.numberOnly') },
             ]}
           />
         </div>
         <FormMessage error={errors.errors.form} success={saved} />
         <button type="submit" className="primary">
-          Save flow board settings
+          {t('BoardSettings.saveFlowBoardSettings')}
         </button>
       </form>
     </details>

@@ -8,14 +8,15 @@ import { SelectField } from '../../components/SelectField';
 import { useFormErrors } from '../../hooks/useFormErrors';
 import { useClinicSettings } from '../../stores/clinic-settings';
 import { readAsBase64 } from '../patients/read-file';
+import { i18next, useTranslation } from '../../i18n';
 
 const KIND_LABELS: Record<ConsentKind, string> = {
-  treatment: 'Treatment',
-  privacy: 'Privacy notice',
-  sms_reminders: 'SMS reminders',
-  email_reminders: 'Email reminders',
-  research: 'Research',
-  other: 'Other',
+  treatment: i18next.t('visits:CheckInConsent.treatment'),
+  privacy: i18next.t('visits:CheckInConsent.privacyNotice'),
+  sms_reminders: i18next.t('visits:CheckInConsent.smsReminders'),
+  email_reminders: i18next.t('visits:CheckInConsent.emailReminders'),
+  research: i18next.t('visits:CheckInConsent.research'),
+  other: i18next.t('visits:CheckInConsent.other'),
 };
 
 /**
@@ -24,6 +25,7 @@ const KIND_LABELS: Record<ConsentKind, string> = {
  * (documents.add, then consents.record with its id — the same procedures as the patient's record).
  */
 export function CheckInConsent({ patientId, onRecorded }: { patientId: string; onRecorded: () => void }) {
+  const { t } = useTranslation('visits');
   const timeZone = useClinicSettings((state) => state.settings?.timeZone) ?? 'UTC';
   const [kind, setKind] = useState<ConsentKind>('treatment');
   const [file, setFile] = useState<File | null>(null);
@@ -43,7 +45,7 @@ export function CheckInConsent({ patientId, onRecorded }: { patientId: string; o
       const stored = await call('documents.add', {
         patientId,
         kind: 'consent',
-        title: `${KIND_LABELS[kind]} consent form`,
+        title: t('CheckInConsent.consentForm', { KIND_LABELS: KIND_LABELS[kind] }),
         fileName: file.name,
         mimeType: file.type as DocumentType,
         contentBase64: await readAsBase64(file),
@@ -62,24 +64,34 @@ export function CheckInConsent({ patientId, onRecorded }: { patientId: string; o
     });
     setBusy(false);
     if (!result.ok) return errors.show(result.error, ['kind']);
-    setDone(`${KIND_LABELS[kind]} consent recorded${documentId ? ', with the signed form' : ''}.`);
+    setDone(
+      t('CheckInConsent.consentRecorded', {
+        KIND_LABELS: KIND_LABELS[kind],
+        value: documentId ? t('CheckInConsent.withTheSignedForm') : '',
+      }),
+    );
     setFile(null);
     setChooser((count) => count + 1);
     onRecorded();
   }
 
   return (
-    <form aria-label="Record consent" noValidate className="checkin-consent" onSubmit={(event) => void record(event)}>
-      <h3>Consent signed now</h3>
+    <form
+      aria-label={t('CheckInConsent.recordConsent')}
+      noValidate
+      className="checkin-consent"
+      onSubmit={(event) => void record(event)}
+    >
+      <h3>{t('CheckInConsent.consentSignedNow')}</h3>
       <SelectField
-        label="Consent"
+        label={t('CheckInConsent.consent')}
         value={kind}
         options={CONSENT_KINDS.map((value) => ({ value, label: KIND_LABELS[value] }))}
         onChange={(event) => setKind(event.target.value as ConsentKind)}
         error={errors.errors.fields.kind}
       />
       <div className="field">
-        <label htmlFor="checkin-consent-form">Signed form (PDF, PNG or JPEG; optional)</label>
+        <label htmlFor="checkin-consent-form">{t('CheckInConsent.signedFormPdfPngOr')}</label>
         <input
           key={chooser}
           id="checkin-consent-form"
@@ -93,7 +105,7 @@ export function CheckInConsent({ patientId, onRecorded }: { patientId: string; o
       </div>
       <FormMessage error={errors.errors.form} success={done} />
       <button type="submit" disabled={busy}>
-        Record consent
+        {t('CheckInConsent.recordConsent')}
       </button>
     </form>
   );

@@ -9,6 +9,7 @@ import { formatDate } from '../../../../src-shared/patients/dates';
 import { CheckInConsent } from './CheckInConsent';
 import { CheckInSelfPay } from './CheckInSelfPay';
 import { CheckInPayment } from '../billing/CheckInPayment';
+import { Trans, useTranslation } from '../../i18n';
 
 interface CheckInPanelProps {
   target: { appointmentId: string } | { patientId: string };
@@ -18,6 +19,7 @@ interface CheckInPanelProps {
 
 /** What to confirm with the patient at the desk, then one button that marks them arrived (and one that undoes it). */
 export function CheckInPanel({ target, onClose, onDone }: CheckInPanelProps) {
+  const { t } = useTranslation('visits');
   const phone = usePhoneFormat();
   const [review, setReview] = useState<CheckInReview | null>(null);
   const [visit, setVisit] = useState<VisitView | null>(null);
@@ -58,7 +60,7 @@ export function CheckInPanel({ target, onClose, onDone }: CheckInPanelProps) {
     if (selfPay) {
       const marked = await call('visits.setSelfPay', { visitId: arrived.id, selfPay: true });
       if (marked.ok) arrived = marked.value;
-      else setError(`Arrived, but not marked self-pay: ${marked.error.message}`);
+      else setError(t('CheckInPanel.arrivedButNotMarkedSelf', { message: marked.error.message }));
     }
     setBusy(false);
     setVisit(arrived);
@@ -95,85 +97,93 @@ export function CheckInPanel({ target, onClose, onDone }: CheckInPanelProps) {
   }
 
   return (
-    <section className="checkin-panel card wide" aria-label="Check-in review">
+    <section className="checkin-panel card wide" aria-label={t('CheckInPanel.checkInReview')}>
       <div className="cal-panel-head">
-        <h2>Check in {review?.name ?? ''}</h2>
-        <button type="button" className="link-button" onClick={onClose} aria-label="Close check-in">
+        <h2>{t('CheckInPanel.checkIn', { reviewName: review?.name ?? '' })}</h2>
+        <button type="button" className="link-button" onClick={onClose} aria-label={t('CheckInPanel.closeCheckIn')}>
           ✕
         </button>
       </div>
-      {!review && !error && <p>Loading what to confirm…</p>}
+      {!review && !error && <p>{t('CheckInPanel.loadingWhatToConfirm')}</p>}
       {review && (
         <>
           <dl className="cal-facts">
             <div>
-              <dt>Born · MRN</dt>
+              <dt>{t('CheckInPanel.bornMrn')}</dt>
               <dd>
                 {formatDate(review.dob, dateFormat)} · {review.mrn}
               </dd>
             </div>
             <div>
-              <dt>Phone</dt>
+              <dt>{t('CheckInPanel.phone')}</dt>
               <dd>
                 {review.phones.length > 0
                   ? review.phones.map((p) => `${phone(p.number)} (${p.kind})`).join(', ')
-                  : 'none on file'}
+                  : t('CheckInPanel.noneOnFile')}
               </dd>
             </div>
             <div>
-              <dt>Address</dt>
+              <dt>{t('CheckInPanel.address')}</dt>
               <dd>
-                {review.address ?? 'no address'} · {review.email ?? 'no email'}
+                {review.address ?? t('CheckInPanel.noAddress')} · {review.email ?? t('CheckInPanel.noEmail')}
               </dd>
             </div>
             <div>
-              <dt>Insurance</dt>
+              <dt>{t('CheckInPanel.insurance')}</dt>
               <dd>
                 {review.insurance.length === 0
-                  ? 'none on file'
+                  ? t('CheckInPanel.noneOnFile')
                   : review.insurance.map((p) => (
                       <span key={p.id} className={p.expired ? 'tag danger-tag' : 'tag'}>
-                        {p.payer} {p.memberId}
-                        {p.expired
-                          ? ` — expired ${p.terminationDate ? formatDate(p.terminationDate, dateFormat) : ''}`
-                          : ''}{' '}
-                        · verified {p.lastVerifiedDate ? formatDate(p.lastVerifiedDate, dateFormat) : 'never'}
+                        {t('CheckInPanel.verified', {
+                          payer: p.payer,
+                          memberId: p.memberId,
+                          value: p.expired
+                            ? t('CheckInPanel.expired', {
+                                terminationDate: p.terminationDate ? formatDate(p.terminationDate, dateFormat) : '',
+                              })
+                            : '',
+                          lastVerifiedDate: p.lastVerifiedDate ? formatDate(p.lastVerifiedDate, dateFormat) : 'never',
+                        })}
                       </span>
                     ))}
               </dd>
             </div>
             <div>
-              <dt>Consents</dt>
+              <dt>{t('CheckInPanel.consents')}</dt>
               <dd>
                 {review.consents.length > 0
                   ? review.consents.map((c) => `${c.kind} (${formatDate(c.givenOn, dateFormat)})`).join(', ')
-                  : 'none on file'}
+                  : t('CheckInPanel.noneOnFile')}
               </dd>
             </div>
             <div>
-              <dt>Alerts</dt>
+              <dt>{t('CheckInPanel.alerts')}</dt>
               <dd>
-                {review.alerts.map((a) => a.text).join('; ') || 'no alerts'} ·{' '}
-                {review.allergies.join(', ') || 'no allergies recorded'}
+                {review.alerts.map((a) => a.text).join('; ') || t('CheckInPanel.noAlerts')} ·{' '}
+                {review.allergies.join(', ') || t('CheckInPanel.noAllergiesRecorded')}
               </dd>
             </div>
           </dl>
           {review.warnings.length > 0 ? (
             <div className="checkin-warnings">
-              <h3>Confirm with the patient</h3>
-              <ul aria-label="To confirm">
+              <h3>{t('CheckInPanel.confirmWithThePatient')}</h3>
+              <ul aria-label={t('CheckInPanel.toConfirm')}>
                 {review.warnings.map((warning) => (
                   <li key={warning}>{warning}</li>
                 ))}
               </ul>
             </div>
           ) : (
-            <p className="form-success">Details, insurance and consents are in order.</p>
+            <p className="form-success">{t('CheckInPanel.detailsInsuranceAndConsentsAre')}</p>
           )}
           {review.insurance.every((policy) => policy.expired) && (
             <p className="hint">
-              Without a policy in force the visit is billed self-pay (the self-pay fee schedule). A card the patient
-              shows: <a href={`#/patients/${review.patientId}`}>add it under Insurance on their record</a>.
+              <Trans
+                t={t}
+                i18nKey="CheckInPanel.withoutAPolicyInForce"
+                components={{ a: <a href={`#/patients/${review.patientId}`} /> }}
+              />
             </p>
           )}
           <CheckInSelfPay
@@ -188,18 +198,18 @@ export function CheckInPanel({ target, onClose, onDone }: CheckInPanelProps) {
       )}
       <FormMessage
         error={error}
-        success={visit ? `Arrived: ticket ${visit.ticket}. They are on the flow board.` : null}
+        success={visit ? t('CheckInPanel.arrivedTicketTheyAreOn', { ticket: visit.ticket }) : null}
       />
       <div className="actions">
         {review && !visit && !review.openVisitId && (
           <button type="button" className="primary" disabled={busy} onClick={() => void arrive()}>
-            Mark arrived
+            {t('CheckInPanel.markArrived')}
           </button>
         )}
-        {review?.openVisitId && !visit && <p className="muted">Already checked in: see the flow board.</p>}
+        {review?.openVisitId && !visit && <p className="muted">{t('CheckInPanel.alreadyCheckedInSeeThe')}</p>}
         {visit && (
           <button type="button" disabled={busy} onClick={() => void undo()}>
-            Undo arrival
+            {t('CheckInPanel.undoArrival')}
           </button>
         )}
       </div>

@@ -1,3 +1,4 @@
+import { Trans, useTranslation } from '../../i18n';
 interface CheckInSelfPayProps {
   checked: boolean;
   busy: boolean;
@@ -12,19 +13,32 @@ interface CheckInSelfPayProps {
  * builds the visit's draft invoice for self-pay (and moves a draft already built), so check-out shows it.
  */
 export function CheckInSelfPay({ checked, busy, arrived, insured, onChange }: CheckInSelfPayProps) {
+  const { t } = useTranslation('visits');
   return (
     <div className="checkin-self-pay">
       <label className="checkbox">
-        <input type="checkbox" checked={checked} disabled={busy} onChange={(event) => onChange(event.target.checked)} />{' '}
-        Bill this visit as self-pay
+        <Trans
+          t={t}
+          i18nKey="CheckInSelfPay.billThisVisitAsSelf"
+          components={{
+            input: (
+              <input
+                type="checkbox"
+                checked={checked}
+                disabled={busy}
+                onChange={(event) => onChange(event.target.checked)}
+              />
+            ),
+          }}
+        />
       </label>
       <p className="hint">
         {!insured
-          ? 'No policy in force: the visit is billed self-pay either way.'
+          ? t('CheckInSelfPay.noPolicyInForceThe')
           : checked
-            ? 'The patient pays this visit; their insurer is not billed for it.'
-            : 'Tick when the patient pays this visit themselves: their insurer is then not billed.'}{' '}
-        {checked && !arrived ? 'Saved with the arrival.' : ''}
+            ? t('CheckInSelfPay.thePatientPaysThisVisit')
+            : t('CheckInSelfPay.tickWhenThePatientPays')}{' '}
+        {checked && !arrived ? t('CheckInSelfPay.savedWithTheArrival') : ''}
       </p>
     </div>
   );

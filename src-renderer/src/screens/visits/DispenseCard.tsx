@@ -8,6 +8,7 @@ import { useCalendarDate } from '../../format/calendar-date';
 import { useFormErrors } from '../../hooks/useFormErrors';
 import { useProcedure } from '../../hooks/useProcedure';
 import { typedUnits } from '../stock/units-text';
+import { useTranslation } from '../../i18n';
 
 const FEFO = '';
 
@@ -17,6 +18,7 @@ const FEFO = '';
  * picks one. A billable item adds its line to the visit's invoice, and the card says so.
  */
 export function DispenseCard({ visitId }: { visitId: string }) {
+  const { t } = useTranslation('visits');
   const showDate = useCalendarDate();
   const [text, setText] = useState('');
   const [query, setQuery] = useState<string | null>(null);
@@ -60,39 +62,50 @@ export function DispenseCard({ visitId }: { visitId: string }) {
 
   function describe(result: DispenseResult, name: string, billable: boolean): string {
     const from = result.picks
-      .map((pick) => `${pick.quantity} from lot ${pick.lotNumber}${pick.nearExpiry ? ' (expires soon)' : ''}`)
+      .map((pick) =>
+        t('DispenseCard.fromLot', {
+          quantity: pick.quantity,
+          lotNumber: pick.lotNumber,
+          value: pick.nearExpiry ? t('DispenseCard.expiresSoon') : '',
+        }),
+      )
       .join(', ');
-    const billed = result.invoiceNote ?? (billable && result.invoiceId ? 'Added to the visit’s invoice.' : '');
-    return `Gave ${name}: ${from}. ${billed}`.trim();
+    const billed = result.invoiceNote ?? (billable && result.invoiceId ? t('DispenseCard.addedToTheVisitS') : '');
+    return t('DispenseCard.gave', { name, from, billed }).trim();
   }
 
   const lotOptions = [
-    { value: FEFO, label: 'First to expire (FEFO)' },
+    { value: FEFO, label: t('DispenseCard.firstToExpireFefo') },
     ...lots
       .filter((lot) => lot.stockLocationId === stockLocationId)
       .map((lot) => ({
         value: lot.lotId,
-        label: `${lot.lotNumber} · ${lot.quantity} left${lot.expiryOn ? ` · expires ${showDate(lot.expiryOn)}` : ''}${lot.expired ? ' · EXPIRED' : ''}`,
+        label: t('DispenseCard.left', {
+          lotNumber: lot.lotNumber,
+          quantity: lot.quantity,
+          value: lot.expiryOn ? t('DispenseCard.expires', { expiryOn: showDate(lot.expiryOn) }) : '',
+          value2: lot.expired ? ' · EXPIRED' : '',
+        }),
       })),
   ];
 
   return (
     <section aria-labelledby="dispense-title" className="card">
-      <h2 id="dispense-title">Dispense</h2>
-      <form aria-label="Find stock to dispense" onSubmit={find}>
+      <h2 id="dispense-title">{t('DispenseCard.dispense')}</h2>
+      <form aria-label={t('DispenseCard.findStockToDispense')} onSubmit={find}>
         <Field
-          label="Item"
+          label={t('DispenseCard.item')}
           value={text}
           onChange={(event) => setText(event.target.value)}
-          hint="Name, code or scan, then Enter."
+          hint={t('DispenseCard.nameCodeOrScanThen')}
           autoComplete="off"
         />
-        <button type="submit">Find item</button>
+        <button type="submit">{t('DispenseCard.findItem')}</button>
       </form>
-      {query !== null && items.length === 0 && !found.loading && <p>No item matches “{query}”.</p>}
+      {query !== null && items.length === 0 && !found.loading && <p>{t('DispenseCard.noItemMatches', { query })}</p>}
       {item && (
         <form
-          aria-label="Dispense"
+          aria-label={t('DispenseCard.dispense')}
           onSubmit={(event) => {
             event.preventDefault();
             void dispense();
@@ -101,7 +114,7 @@ export function DispenseCard({ visitId }: { visitId: string }) {
         >
           {items.length > 1 && (
             <SelectField
-              label="Which item"
+              label={t('DispenseCard.whichItem')}
               value={item.id}
               onChange={(event) => setItemId(event.target.value)}
               options={items.map((candidate) => ({
@@ -111,27 +124,27 @@ export function DispenseCard({ visitId }: { visitId: string }) {
             />
           )}
           <SelectField
-            label="From"
+            label={t('DispenseCard.from')}
             value={stockLocationId}
             onChange={(event) => setPlace(event.target.value)}
             options={places.map(([id, name]) => ({ value: id, label: name }))}
             error={errors.fields.stockLocationId}
           />
           <SelectField
-            label="Lot"
+            label={t('DispenseCard.lot')}
             value={lotId}
             onChange={(event) => setLotId(event.target.value)}
             options={lotOptions}
             error={errors.fields.lotId}
           />
           <Field
-            label={`Units (${item.dispensingUnit})`}
+            label={t('DispenseCard.units', { dispensingUnit: item.dispensingUnit })}
             inputMode="numeric"
             value={quantity}
             onChange={(event) => setQuantity(event.target.value)}
             error={errors.fields.quantity}
           />
-          <button type="submit">Dispense {item.name}</button>
+          <button type="submit">{t('DispenseCard.dispense2', { itemName: item.name })}</button>
         </form>
       )}
       <FormMessage error={errors.form} success={given} />

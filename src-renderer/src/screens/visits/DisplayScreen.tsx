@@ -3,11 +3,13 @@ import type { DisplayTicket } from '../../../../src-shared/visits/model';
 import { call } from '../../api';
 import { useTick, useVisitEvents } from './useVisitEvents';
 import './visits.css';
+import { useTranslation } from '../../i18n';
 
 const DISPLAY_MS = 30 * 60_000;
 
 /** `#/display`: the waiting-room screen. Tickets only (initials or numbers), never names. */
 export function DisplayScreen() {
+  const { t } = useTranslation('visits');
   const [tickets, setTickets] = useState<DisplayTicket[]>([]);
   const refresh = useCallback(() => {
     void call('visits.display', {}).then((result) => result.ok && setTickets(result.value));
@@ -18,17 +20,17 @@ export function DisplayScreen() {
   const [latest, ...earlier] = tickets.filter((ticket) => now - ticket.calledAt < DISPLAY_MS);
   return (
     <main className="waiting-display" aria-labelledby="display-title">
-      <h1 id="display-title">Now calling</h1>
+      <h1 id="display-title">{t('DisplayScreen.nowCalling')}</h1>
       {latest ? (
         <p className="display-latest" aria-live="assertive">
           <span className="display-ticket">{latest.ticket}</span>
           <span className="display-room">→ {latest.roomName}</span>
         </p>
       ) : (
-        <p className="display-empty">Please wait to be called.</p>
+        <p className="display-empty">{t('DisplayScreen.pleaseWaitToBeCalled')}</p>
       )}
       {earlier.length > 0 && (
-        <ul className="display-earlier" aria-label="Called earlier">
+        <ul className="display-earlier" aria-label={t('DisplayScreen.calledEarlier')}>
           {earlier.map((ticket) => (
             <li key={ticket.visitId}>
               {ticket.ticket} → {ticket.roomName}

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { PatientRecord } from '../../../../src-shared/patients/model';
 import type { VisitSettings, VisitView, VitalsRecord } from '../../../../src-shared/visits/model';
-import { VISIT_STATUS_LABELS } from '../../../../src-shared/visits/status';
+
 import { fromSI } from '../../../../src-shared/visits/vitals';
 import { call } from '../../api';
 import { formatDateTime } from '../../format/datetime';
@@ -14,9 +14,12 @@ import { VitalsChart } from './VitalsChart';
 import { VitalsForm } from './VitalsForm';
 import { useVisitEvents } from './useVisitEvents';
 import './visits.css';
+import { useTranslation } from '../../i18n';
+import { visitStatusLabel } from '../../i18n/labels';
 
 /** The nurse's screen for one visit: whose it is (banner), vitals, and the history with a chart. */
 export function IntakeScreen({ visitId }: { visitId: string }) {
+  const { t } = useTranslation('visits');
   const [visit, setVisit] = useState<VisitView | null>(null);
   const [record, setRecord] = useState<PatientRecord | null>(null);
   const [settings, setSettings] = useState<VisitSettings | null>(null);
@@ -55,22 +58,28 @@ export function IntakeScreen({ visitId }: { visitId: string }) {
       </p>
     );
   // Nothing is shown, and so nothing can be saved, until the banner knows whose visit this is.
-  if (!visit || !record || !settings || record.id !== visit.patientId) return <p>Loading the intake…</p>;
+  if (!visit || !record || !settings || record.id !== visit.patientId)
+    return <p>{t('IntakeScreen.loadingTheIntake')}</p>;
   const units = { temperature: settings.temperatureUnit, system: settings.measurementSystem } as const;
   const allergies =
-    record.allergies.length === 0 ? 'none recorded' : record.allergies.map((a) => a.substance).join(', ');
+    record.allergies.length === 0
+      ? t('IntakeScreen.noneRecorded')
+      : record.allergies.map((a) => a.substance).join(', ');
 
   return (
     <section aria-labelledby="intake-title" className="intake">
       <p>
-        <a href="#/board">← Flow board</a>
+        <a href="#/board">{t('IntakeScreen.flowBoard')}</a>
       </p>
-      <h1 id="intake-title">Nurse intake</h1>
+      <h1 id="intake-title">{t('IntakeScreen.nurseIntake')}</h1>
       <PatientBanner record={record} dateFormat={dateFormat} />
       <p className="lead">
-        Visit: {VISIT_STATUS_LABELS[visit.status]}
-        {visit.roomName ? ` in ${visit.roomName}` : ''}
-        {visit.providerName ? ` · ${visit.providerName}` : ''} · ticket {visit.ticket}
+        {t('IntakeScreen.visitTicket', {
+          visitStatus: visitStatusLabel(visit.status),
+          value: visit.roomName ? ` in ${visit.roomName}` : '',
+          value2: visit.providerName ? ` · ${visit.providerName}` : '',
+          ticket: visit.ticket,
+        })}
       </p>
       <div className="intake-columns">
         <div className="intake-forms">
@@ -83,7 +92,7 @@ export function IntakeScreen({ visitId }: { visitId: string }) {
             onSaved={loadHistory}
           />
           <AllergiesCard
-            title="Allergy review"
+            title={t('IntakeScreen.allergyReview')}
             allergies={record.allergies}
             changes={{
               add: (allergy) => call('intake.addAllergy', { visitId: visit.id, patientId: record.id, ...allergy }),
@@ -95,25 +104,32 @@ export function IntakeScreen({ visitId }: { visitId: string }) {
         </div>
         <div className="intake-side">
           <section aria-labelledby="history-title" className="card wide">
-            <h2 id="history-title">Vitals history</h2>
+            <h2 id="history-title">{t('IntakeScreen.vitalsHistory')}</h2>
             <VitalsChart history={history} />
             {/* Eleven columns: on a narrow card the table scrolls inside it rather than running past its edge. */}
             {/* Focusable so a keyboard can scroll it sideways (axe: scrollable-region-focusable). */}
-            <div className="history-scroll" tabIndex={0} role="region" aria-label="Vitals history, scrolls sideways">
-              <table aria-label="Vitals history" className="history-table">
+            <div
+              className="history-scroll"
+              tabIndex={0}
+              role="region"
+              aria-label={t('IntakeScreen.vitalsHistoryScrollsSideways')}
+            >
+              <table aria-label={t('IntakeScreen.vitalsHistory')} className="history-table">
                 <thead>
                   <tr>
-                    <th scope="col">When</th>
-                    <th scope="col">BP</th>
-                    <th scope="col">Pulse</th>
-                    <th scope="col">Resp. rate</th>
-                    <th scope="col">Temp (°{units.temperature})</th>
-                    <th scope="col">SpO2</th>
-                    <th scope="col">Weight ({units.system === 'imperial' ? 'lb' : 'kg'})</th>
-                    <th scope="col">BMI</th>
-                    <th scope="col">Pain</th>
-                    <th scope="col">Chief complaint</th>
-                    <th scope="col">By</th>
+                    <th scope="col">{t('IntakeScreen.when')}</th>
+                    <th scope="col">{t('IntakeScreen.bp')}</th>
+                    <th scope="col">{t('IntakeScreen.pulse')}</th>
+                    <th scope="col">{t('IntakeScreen.respRate')}</th>
+                    <th scope="col">{t('IntakeScreen.temp', { temperature: units.temperature })}</th>
+                    <th scope="col">{t('IntakeScreen.spo2')}</th>
+                    <th scope="col">
+                      {t('IntakeScreen.weight', { value: units.system === 'imperial' ? 'lb' : 'kg' })}
+                    </th>
+                    <th scope="col">{t('IntakeScreen.bmi')}</th>
+                    <th scope="col">{t('IntakeScreen.pain')}</th>
+                    <th scope="col">{t('IntakeScreen.chiefComplaint')}</th>
+                    <th scope="col">{t('IntakeScreen.by')}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -138,7 +154,7 @@ export function IntakeScreen({ visitId }: { visitId: string }) {
                   {history.length === 0 && (
                     <tr>
                       <td colSpan={11} className="muted">
-                        No vitals recorded yet.
+                        {t('IntakeScreen.noVitalsRecordedYet')}
                       </td>
                     </tr>
                   )}

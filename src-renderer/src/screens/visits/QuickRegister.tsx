@@ -5,12 +5,14 @@ import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
 import { useFormErrors } from '../../hooks/useFormErrors';
 import { useCalendarDate } from '../../format/calendar-date';
+import { useTranslation } from '../../i18n';
 
 /**
  * Quick registration of a new walk-in: name, date of birth and a phone, then straight to check-in.
  * A likely duplicate is offered instead, or set aside explicitly ("a different person").
  */
 export function QuickRegister({ onRegistered }: { onRegistered: (patientId: string) => void }) {
+  const { t } = useTranslation('visits');
   const showDate = useCalendarDate();
   const [firstName, setFirstName] = useState('');
   const [lastName, setLastName] = useState('');
@@ -43,27 +45,27 @@ export function QuickRegister({ onRegistered }: { onRegistered: (patientId: stri
 
   return (
     <form
-      aria-label="Quick registration"
+      aria-label={t('QuickRegister.quickRegistration')}
       noValidate
       onSubmit={(event) => void register(event)}
       className="quick-register"
     >
-      <h3>New patient</h3>
+      <h3>{t('QuickRegister.newPatient')}</h3>
       <div className="vitals-grid">
         <Field
-          label="First name"
+          label={t('QuickRegister.firstName')}
           value={firstName}
           onChange={(event) => setFirstName(event.target.value)}
           error={errors.errors.fields.firstName}
         />
         <Field
-          label="Last name"
+          label={t('QuickRegister.lastName')}
           value={lastName}
           onChange={(event) => setLastName(event.target.value)}
           error={errors.errors.fields.lastName}
         />
         <Field
-          label="Date of birth"
+          label={t('QuickRegister.dateOfBirth')}
           hint="YYYY-MM-DD"
           value={dob}
           onChange={(event) => setDob(event.target.value)}
@@ -71,22 +73,22 @@ export function QuickRegister({ onRegistered }: { onRegistered: (patientId: stri
         />
       </div>
       <Field
-        label="Mobile phone"
+        label={t('QuickRegister.mobilePhone')}
         value={phone}
         onChange={(event) => setPhone(event.target.value)}
         error={errors.errors.fields['phones.0.number']}
       />
       <FormMessage error={errors.errors.form} />
       {duplicates.length > 0 && (
-        <ul className="walkin-results" aria-label="Possible duplicates">
+        <ul className="walkin-results" aria-label={t('QuickRegister.possibleDuplicates')}>
           {duplicates.map((candidate) => (
             <li key={candidate.patient.id}>
               {candidate.patient.name}{' '}
               <span className="muted">
-                {showDate(candidate.patient.dob)} · MRN {candidate.patient.mrn}
+                {t('QuickRegister.mrn', { dob: showDate(candidate.patient.dob), mrn: candidate.patient.mrn })}
               </span>{' '}
               <button type="button" onClick={() => onRegistered(candidate.patient.id)}>
-                Check in {candidate.patient.name}
+                {t('QuickRegister.checkIn', { patientName: candidate.patient.name })}
               </button>
             </li>
           ))}
@@ -101,13 +103,13 @@ export function QuickRegister({ onRegistered }: { onRegistered: (patientId: stri
                 )
               }
             >
-              A different person: register
+              {t('QuickRegister.aDifferentPersonRegister')}
             </button>
           </li>
         </ul>
       )}
       <button type="submit" disabled={busy}>
-        Register and check in
+        {t('QuickRegister.registerAndCheckIn')}
       </button>
     </form>
   );

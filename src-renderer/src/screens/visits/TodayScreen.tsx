@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { AppointmentView } from '../../../../src-shared/scheduling/model';
 import type { PatientSearchRow } from '../../../../src-shared/patients/model';
 import { todayIn } from '../../../../src-shared/patients/dates';
-import { STATUS_LABELS } from '../../../../src-shared/scheduling/status';
+
 import { bridge, call } from '../../api';
 import { useHashDetail } from '../../hooks/useHashRoute';
 import { useClinicSettings } from '../../stores/clinic-settings';
@@ -12,6 +12,8 @@ import { QuickRegister } from './QuickRegister';
 import './visits.css';
 import { useClockTime } from '../../format/clock-time';
 import { useCalendarDate } from '../../format/calendar-date';
+import { useTranslation } from '../../i18n';
+import { appointmentStatusLabel } from '../../i18n/labels';
 
 type Target = { appointmentId: string } | { patientId: string } | null;
 const CAN_ARRIVE = new Set(['booked', 'confirmed', 'no_show']);
@@ -21,6 +23,7 @@ const CAN_ARRIVE = new Set(['booked', 'confirmed', 'no_show']);
  * `#/today/<appointmentId>` opens with that appointment's check-in review (the calendar's "Check in").
  */
 export function TodayScreen() {
+  const { t } = useTranslation('visits');
   const showDate = useCalendarDate();
   const detail = useHashDetail();
   const zone = useClinicSettings((state) => state.settings?.timeZone);
@@ -65,11 +68,11 @@ export function TodayScreen() {
     };
   }, [query]);
 
-  if (!zone) return <p>Loading…</p>;
+  if (!zone) return <p>{t('TodayScreen.loading')}</p>;
   return (
     <section aria-labelledby="today-title" className="today">
-      <h1 id="today-title">Check-in</h1>
-      <p className="lead">Today&apos;s appointments. Check a patient in to put them on the flow board.</p>
+      <h1 id="today-title">{t('TodayScreen.checkIn')}</h1>
+      <p className="lead">{t('TodayScreen.todaySAppointmentsCheckA')}</p>
       {error && (
         <p role="alert" className="form-error">
           {error}
@@ -77,14 +80,14 @@ export function TodayScreen() {
       )}
       <div className="today-columns">
         <div>
-          <table aria-label="Today's appointments">
+          <table aria-label={t('TodayScreen.todaySAppointments')}>
             <thead>
               <tr>
-                <th scope="col">Time</th>
-                <th scope="col">Patient</th>
-                <th scope="col">Type</th>
-                <th scope="col">Status</th>
-                <th scope="col">Action</th>
+                <th scope="col">{t('TodayScreen.time')}</th>
+                <th scope="col">{t('TodayScreen.patient')}</th>
+                <th scope="col">{t('TodayScreen.type')}</th>
+                <th scope="col">{t('TodayScreen.status')}</th>
+                <th scope="col">{t('TodayScreen.action')}</th>
               </tr>
             </thead>
             <tbody>
@@ -92,18 +95,19 @@ export function TodayScreen() {
                 <tr key={a.id}>
                   <td>{clock.hhmm(a.startTime)}</td>
                   <th scope="row">
-                    {a.patientName} <span className="muted block">MRN {a.patientMrn}</span>
+                    {a.patientName}{' '}
+                    <span className="muted block">{t('TodayScreen.mrn', { patientMrn: a.patientMrn })}</span>
                   </th>
                   <td>{a.typeName}</td>
-                  <td>{STATUS_LABELS[a.status]}</td>
+                  <td>{appointmentStatusLabel(a.status)}</td>
                   <td>
                     {canCheckIn && CAN_ARRIVE.has(a.status) && (
                       <button
                         type="button"
                         onClick={() => setTarget({ appointmentId: a.id })}
-                        aria-label={`Check in ${a.patientName}`}
+                        aria-label={t('TodayScreen.checkIn2', { patientName: a.patientName })}
                       >
-                        Check in
+                        {t('TodayScreen.checkIn3')}
                       </button>
                     )}
                   </td>
@@ -112,7 +116,7 @@ export function TodayScreen() {
               {appointments.length === 0 && (
                 <tr>
                   <td colSpan={5} className="muted">
-                    No appointments today.
+                    {t('TodayScreen.noAppointmentsToday')}
                   </td>
                 </tr>
               )}
@@ -120,30 +124,28 @@ export function TodayScreen() {
           </table>
           {canCheckIn && (
             <section aria-labelledby="walkin-title" className="card wide">
-              <h2 id="walkin-title">Walk-in</h2>
+              <h2 id="walkin-title">{t('TodayScreen.walkIn')}</h2>
               <div className="field">
-                <label htmlFor="walkin-search">Find the patient</label>
+                <label htmlFor="walkin-search">{t('TodayScreen.findThePatient')}</label>
                 <input
                   id="walkin-search"
                   value={query}
                   onChange={(event) => setQuery(event.target.value)}
-                  placeholder="Name, phone, MRN or date of birth"
+                  placeholder={t('TodayScreen.namePhoneMrnOrDate')}
                 />
-                <small className="hint">New patient? Register them below (or in full under Patients).</small>
+                <small className="hint">{t('TodayScreen.newPatientRegisterThemBelow')}</small>
               </div>
               <ul className="walkin-results">
                 {found.map((row) => (
                   <li key={row.id}>
                     {row.name}{' '}
-                    <span className="muted">
-                      {showDate(row.dob)} · MRN {row.mrn}
-                    </span>{' '}
+                    <span className="muted">{t('TodayScreen.mrn2', { dob: showDate(row.dob), mrn: row.mrn })}</span>{' '}
                     <button
                       type="button"
                       onClick={() => setTarget({ patientId: row.id })}
-                      aria-label={`Check in walk-in ${row.name}`}
+                      aria-label={t('TodayScreen.checkInWalkIn', { rowName: row.name })}
                     >
-                      Check in walk-in
+                      {t('TodayScreen.checkInWalkIn2')}
                     </button>
                   </li>
                 ))}

@@ -1,4 +1,5 @@
 import type { VitalsRecord } from '../../../../src-shared/visits/model';
+import { useTranslation } from '../../i18n';
 
 const WIDTH = 420;
 const HEIGHT = 140;
@@ -12,14 +13,15 @@ interface Series {
 
 /** A small line chart of blood pressure and pulse over the last visits, oldest on the left. */
 export function VitalsChart({ history }: { history: VitalsRecord[] }) {
+  const { t } = useTranslation('visits');
   const points = [...history].reverse().slice(-12);
   const series: Series[] = [
-    { label: 'Systolic', className: 'line-sys', values: points.map((p) => p.systolic) },
-    { label: 'Diastolic', className: 'line-dia', values: points.map((p) => p.diastolic) },
-    { label: 'Pulse', className: 'line-pulse', values: points.map((p) => p.pulse) },
+    { label: t('VitalsChart.systolic'), className: 'line-sys', values: points.map((p) => p.systolic) },
+    { label: t('VitalsChart.diastolic'), className: 'line-dia', values: points.map((p) => p.diastolic) },
+    { label: t('VitalsChart.pulse'), className: 'line-pulse', values: points.map((p) => p.pulse) },
   ];
   const all = series.flatMap((s) => s.values).filter((v): v is number => v !== null);
-  if (all.length === 0) return <p className="muted">No blood pressure or pulse recorded yet.</p>;
+  if (all.length === 0) return <p className="muted">{t('VitalsChart.noBloodPressureOrPulse')}</p>;
   const min = Math.min(...all) - 10;
   const max = Math.max(...all) + 10;
   const x = (index: number) =>
@@ -31,7 +33,7 @@ export function VitalsChart({ history }: { history: VitalsRecord[] }) {
       <svg
         viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
         role="img"
-        aria-label={`Blood pressure and pulse, last ${points.length} readings`}
+        aria-label={t('VitalsChart.bloodPressureAndPulseLast', { pointsLength: points.length })}
       >
         <line x1={PAD} y1={HEIGHT - PAD} x2={WIDTH - PAD} y2={HEIGHT - PAD} className="axis" />
         <text x={4} y={y(max - 10) + 4} className="tick">

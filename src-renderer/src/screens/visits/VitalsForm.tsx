@@ -8,6 +8,7 @@ import { useFormErrors } from '../../hooks/useFormErrors';
 import { useClinicSettings } from '../../stores/clinic-settings';
 import { localTimeOf } from '../../../../src-shared/scheduling/time';
 import { useClockTime } from '../../format/clock-time';
+import { Trans, useTranslation } from '../../i18n';
 
 type Numeric = VitalField;
 
@@ -33,6 +34,7 @@ const EMPTY: Record<Numeric, string> = {
 
 /** Vitals in the clinic's units, BMI as you type, impossible values refused and unusual ones confirmed. */
 export function VitalsForm({ patientId, visitId, settings, allergies, onSaved }: VitalsFormProps) {
+  const { t } = useTranslation('visits');
   const [values, setValues] = useState(EMPTY);
   const [complaint, setComplaint] = useState('');
   const [reviewed, setReviewed] = useState(false);
@@ -67,7 +69,7 @@ export function VitalsForm({ patientId, visitId, settings, allergies, onSaved }:
     errors.clear();
     setSaved(null);
     const [bad] = badNumbers;
-    if (bad) return errors.setField(bad, 'must be a number');
+    if (bad) return errors.setField(bad, t('VitalsForm.mustBeANumber'));
     setBusy(true);
     const result = await call('vitals.record', {
       patientId,
@@ -85,7 +87,10 @@ export function VitalsForm({ patientId, visitId, settings, allergies, onSaved }:
       return errors.show(result.error, [...Object.keys(EMPTY), 'chiefComplaint']);
     }
     setSaved(
-      `Vitals saved at ${clock.hhmm(localTimeOf(zone, result.value.recordedAt))} by ${result.value.recordedBy ?? 'you'}.`,
+      t('VitalsForm.vitalsSavedAtBy', {
+        zone: clock.hhmm(localTimeOf(zone, result.value.recordedAt)),
+        recordedBy: result.value.recordedBy ?? 'you',
+      }),
     );
     setValues(EMPTY);
     setComplaint('');
@@ -106,46 +111,52 @@ export function VitalsForm({ patientId, visitId, settings, allergies, onSaved }:
 
   return (
     <form
-      aria-label="Record vitals"
+      aria-label={t('VitalsForm.recordVitals')}
       noValidate
       onSubmit={(event) => void save(event)}
       className="vitals-form card wide"
     >
-      <h2>Vitals</h2>
+      <h2>{t('VitalsForm.vitals')}</h2>
       <div className="vitals-grid">
-        {field('systolic', 'BP systolic (mmHg)')}
-        {field('diastolic', 'BP diastolic (mmHg)')}
+        {field('systolic', t('VitalsForm.bpSystolicMmhg'))}
+        {field('diastolic', t('VitalsForm.bpDiastolicMmhg'))}
         {field('pulse', 'Pulse (/min)')}
         {field('respRate', 'Respiratory rate (/min)')}
-        {field('temperature', `Temperature (°${units.temperature})`)}
-        {field('spo2', 'SpO2 (%)')}
-        {field('weight', `Weight (${imperial ? 'lb' : 'kg'})`)}
-        {field('height', `Height (${imperial ? 'in' : 'cm'})`)}
-        {field('pain', 'Pain (0–10)')}
+        {field('temperature', t('VitalsForm.temperature', { temperature: units.temperature }))}
+        {field('spo2', t('VitalsForm.spo2'))}
+        {field('weight', t('VitalsForm.weight', { value: imperial ? 'lb' : 'kg' }))}
+        {field('height', t('VitalsForm.height', { value: imperial ? 'in' : 'cm' }))}
+        {field('pain', t('VitalsForm.pain010'))}
         <div className="field">
-          <span className="label-like">BMI</span>
+          <span className="label-like">{t('VitalsForm.bmi')}</span>
           <output aria-label="BMI" className="bmi">
             {bodyMass === null ? '—' : bodyMass.toFixed(1)}
           </output>
         </div>
       </div>
       <Field
-        label="Chief complaint"
+        label={t('VitalsForm.chiefComplaint')}
         value={complaint}
         onChange={(event) => setComplaint(event.target.value)}
         maxLength={500}
         error={errors.errors.fields.chiefComplaint}
       />
       <label className="check">
-        <input type="checkbox" checked={reviewed} onChange={(event) => setReviewed(event.target.checked)} /> Allergies
-        reviewed with the patient ({allergies})
+        <Trans
+          t={t}
+          i18nKey="VitalsForm.allergiesReviewedWithThePatient"
+          values={{ allergies }}
+          components={{
+            input: <input type="checkbox" checked={reviewed} onChange={(event) => setReviewed(event.target.checked)} />,
+          }}
+        />
       </label>
       {unusual.length > 0 ? (
         <div role="alert" className="confirm-unusual">
-          <p>These values are unusual. Check them with the patient; if they are right, confirm.</p>
+          <p>{t('VitalsForm.theseValuesAreUnusualCheck')}</p>
           <div className="actions">
             <button type="button" className="primary" disabled={busy} onClick={(event) => void save(event, unusual)}>
-              Confirm unusual values and save
+              {t('VitalsForm.confirmUnusualValuesAndSave')}
             </button>
           </div>
         </div>
@@ -154,7 +165,7 @@ export function VitalsForm({ patientId, visitId, settings, allergies, onSaved }:
       )}
       <div className="actions">
         <button type="submit" className="primary" disabled={busy}>
-          Save vitals
+          {t('VitalsForm.saveVitals')}
         </button>
       </div>
     </form>

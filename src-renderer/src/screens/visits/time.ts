@@ -1,5 +1,6 @@
 import type { VisitBoard, VisitView } from '../../../../src-shared/visits/model';
 import { isActive, isOverThreshold, minutesBetween } from '../../../../src-shared/visits/status';
+import { i18next } from '../../i18n';
 
 /** The server's clock moved on by however long this window has held the board. */
 export function boardNow(board: VisitBoard, loadedAt: number, tick: number): number {
@@ -21,6 +22,9 @@ export function liveTimes(
 }
 
 export function minutesText(minutes: number): string {
-  if (minutes < 60) return `${minutes} min`;
-  return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;
+  if (minutes < 60) return i18next.t('visits:time.min', { minutes });
+  return i18next.t('visits:time.hMin', {
+    minutes: Math.floor(minutes / 60),
+    padStart: String(minutes % 60).padStart(2, '0'),
+  });
 }

@@ -15,17 +15,18 @@ import { SelectField } from '../../components/SelectField';
 import { useFormErrors } from '../../hooks/useFormErrors';
 import { useWaitlist } from '../../stores/waitlist';
 import { PatientPicker } from '../../components/PatientPicker';
+import { i18next, useTranslation } from '../../i18n';
 
 export const PRIORITY_LABELS: Record<WaitlistPriority, string> = {
-  urgent: 'Urgent',
-  high: 'High',
-  normal: 'Normal',
-  low: 'Low',
+  urgent: i18next.t('waitlist:AddWaitlistEntryForm.urgent'),
+  high: i18next.t('waitlist:AddWaitlistEntryForm.high'),
+  normal: i18next.t('waitlist:AddWaitlistEntryForm.normal'),
+  low: i18next.t('waitlist:AddWaitlistEntryForm.low'),
 };
 export const PART_LABELS: Record<WaitlistPartOfDay, string> = {
-  morning: 'Morning (before 12:00)',
-  afternoon: 'Afternoon (12:00–17:00)',
-  evening: 'Evening (after 17:00)',
+  morning: i18next.t('waitlist:AddWaitlistEntryForm.morningBefore1200'),
+  afternoon: i18next.t('waitlist:AddWaitlistEntryForm.afternoon12001700'),
+  evening: i18next.t('waitlist:AddWaitlistEntryForm.eveningAfter1700'),
 };
 
 interface Draft {
@@ -56,6 +57,7 @@ function toggle<T>(list: readonly T[], value: T): T[] {
 
 /** Put a patient on the waitlist for one appointment type, with what they can accept. */
 export function AddWaitlistEntryForm() {
+  const { t } = useTranslation('waitlist');
   const types = useWaitlist((state) => state.types);
   const providers = useWaitlist((state) => state.providers);
   const load = useWaitlist((state) => state.load);
@@ -88,7 +90,12 @@ export function AddWaitlistEntryForm() {
     setBusy(false);
     if (!result.ok)
       return errors.show(result.error, ['patientId', 'typeId', 'providerIds.0', 'earliestDate', 'latestDate', 'note']);
-    setAdded(`Added ${result.value.patientName} to the waitlist for ${result.value.typeName}.`);
+    setAdded(
+      t('AddWaitlistEntryForm.addedToTheWaitlistFor', {
+        patientName: result.value.patientName,
+        typeName: result.value.typeName,
+      }),
+    );
     setPatient(null);
     setDraft(EMPTY);
     void load();
@@ -96,40 +103,43 @@ export function AddWaitlistEntryForm() {
 
   return (
     <form className="card wide" aria-labelledby="wl-add-heading" noValidate onSubmit={(event) => void submit(event)}>
-      <h2 id="wl-add-heading">Add to waitlist</h2>
+      <h2 id="wl-add-heading">{t('AddWaitlistEntryForm.addToWaitlist')}</h2>
       <PatientPicker idPrefix="wl" patient={patient} onChange={setPatient} error={errors.errors.fields.patientId} />
       <SelectField
-        label="Appointment type"
+        label={t('AddWaitlistEntryForm.appointmentType')}
         value={typeId}
         options={types.map((t) => ({ value: t.id, label: `${t.name} (${t.durationMinutes} min)` }))}
         onChange={(event) => setDraft({ ...draft, typeId: event.target.value, providerId: '' })}
         error={errors.errors.fields.typeId}
       />
       <SelectField
-        label="Provider"
+        label={t('AddWaitlistEntryForm.provider')}
         value={draft.providerId}
-        options={[{ value: '', label: 'Any provider' }, ...allowed.map((p) => ({ value: p.id, label: p.displayName }))]}
+        options={[
+          { value: '', label: t('AddWaitlistEntryForm.anyProvider') },
+          ...allowed.map((p) => ({ value: p.id, label: p.displayName })),
+        ]}
         onChange={(event) => setDraft({ ...draft, providerId: event.target.value })}
         error={errors.errors.fields['providerIds.0']}
       />
       <div className="wl-dates">
         <DateField
-          label="Earliest date"
+          label={t('AddWaitlistEntryForm.earliestDate')}
           value={draft.earliestDate}
           onChange={(value) => setDraft({ ...draft, earliestDate: value })}
           error={errors.errors.fields.earliestDate}
-          hint="Empty: from today."
+          hint={t('AddWaitlistEntryForm.emptyFromToday')}
         />
         <DateField
-          label="Latest date"
+          label={t('AddWaitlistEntryForm.latestDate')}
           value={draft.latestDate}
           onChange={(value) => setDraft({ ...draft, latestDate: value })}
           error={errors.errors.fields.latestDate}
-          hint="Empty: no end."
+          hint={t('AddWaitlistEntryForm.emptyNoEnd')}
         />
       </div>
       <fieldset>
-        <legend>Days that suit (none ticked: any day)</legend>
+        <legend>{t('AddWaitlistEntryForm.daysThatSuitNoneTicked')}</legend>
         <div className="wl-checks">
           {WEEKDAY_NAMES.map((name, index) => (
             <label key={name} className="checkbox">
@@ -144,7 +154,7 @@ export function AddWaitlistEntryForm() {
         </div>
       </fieldset>
       <fieldset>
-        <legend>Times that suit (none ticked: any time)</legend>
+        <legend>{t('AddWaitlistEntryForm.timesThatSuitNoneTicked')}</legend>
         <div className="wl-checks">
           {WAITLIST_PARTS_OF_DAY.map((part) => (
             <label key={part} className="checkbox">
@@ -159,13 +169,13 @@ export function AddWaitlistEntryForm() {
         </div>
       </fieldset>
       <SelectField
-        label="Priority"
+        label={t('AddWaitlistEntryForm.priority')}
         value={draft.priority}
         options={WAITLIST_PRIORITIES.map((p) => ({ value: p, label: PRIORITY_LABELS[p] }))}
         onChange={(event) => setDraft({ ...draft, priority: event.target.value as WaitlistPriority })}
       />
       <Field
-        label="Note"
+        label={t('AddWaitlistEntryForm.note')}
         value={draft.note}
         onChange={(event) => setDraft({ ...draft, note: event.target.value })}
         error={errors.errors.fields.note}
@@ -173,9 +183,9 @@ export function AddWaitlistEntryForm() {
       />
       <FormMessage error={errors.errors.form} success={added} />
       <button type="submit" className="primary" disabled={busy || types.length === 0}>
-        Add to waitlist
+        {t('AddWaitlistEntryForm.addToWaitlist')}
       </button>
-      {types.length === 0 && <p className="hint">No appointment types yet: an administrator adds them first.</p>}
+      {types.length === 0 && <p className="hint">{t('AddWaitlistEntryForm.noAppointmentTypesYetAn')}</p>}
     </form>
   );
 }

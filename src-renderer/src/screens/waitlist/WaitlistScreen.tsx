@@ -10,21 +10,23 @@ import { useSession } from '../../stores/session';
 import { useWaitlist } from '../../stores/waitlist';
 import { AddWaitlistEntryForm, PART_LABELS, PRIORITY_LABELS } from './AddWaitlistEntryForm';
 import { useCalendarDate } from '../../format/calendar-date';
+import { i18next, useTranslation } from '../../i18n';
 
 function preferences(entry: WaitlistEntryView): string {
   const days =
     entry.weekdays.length > 0
       ? entry.weekdays.map((d) => WEEKDAY_NAMES[d - 1]?.slice(0, 3) ?? '').join(', ')
-      : 'any day';
+      : i18next.t('waitlist:WaitlistScreen.anyDay');
   const times =
     entry.partsOfDay.length > 0
       ? entry.partsOfDay.map((p) => PART_LABELS[p].split(' ')[0]?.toLowerCase() ?? p).join(', ')
-      : 'any time';
+      : i18next.t('waitlist:WaitlistScreen.anyTime');
   return `${days}; ${times}`;
 }
 
 /** `#/waitlist`: who is waiting for what, most urgent first; add and remove entries. */
 export function WaitlistScreen() {
+  const { t } = useTranslation('waitlist');
   const showDate = useCalendarDate();
   const clock = useClinicClock();
   const { entries, error, loaded, load } = useWaitlist();
@@ -43,34 +45,31 @@ export function WaitlistScreen() {
     setFailure(null);
     const result = await call('waitlist.remove', { entryId: entry.id, reason: null });
     if (!result.ok) return setFailure(result.error.message);
-    setStatus(`Removed ${entry.patientName} from the waitlist.`);
+    setStatus(t('WaitlistScreen.removedFromTheWaitlist', { patientName: entry.patientName }));
     void load();
   }
 
   return (
     <section className="waitlist">
-      <h1>Waitlist</h1>
-      <p className="hint">
-        When an appointment is cancelled or moved, the calendar offers its time to the patients below who fit it, most
-        urgent first.
-      </p>
-      <ErrorMessage error={error} area="Waitlist" />
+      <h1>{t('WaitlistScreen.waitlist')}</h1>
+      <p className="hint">{t('WaitlistScreen.whenAnAppointmentIsCancelled')}</p>
+      <ErrorMessage error={error} area={t('WaitlistScreen.waitlist')} />
       <FormMessage error={failure} success={status} />
-      {loaded && entries.length === 0 && <p>No one is waiting.</p>}
+      {loaded && entries.length === 0 && <p>{t('WaitlistScreen.noOneIsWaiting')}</p>}
       {entries.length > 0 && (
         <table>
-          <caption className="visually-hidden">Patients waiting for an appointment</caption>
+          <caption className="visually-hidden">{t('WaitlistScreen.patientsWaitingForAnAppointment')}</caption>
           <thead>
             <tr>
-              <th scope="col">Priority</th>
-              <th scope="col">Patient</th>
-              <th scope="col">Type</th>
-              <th scope="col">Provider</th>
-              <th scope="col">Dates</th>
-              <th scope="col">Suits</th>
-              <th scope="col">Note</th>
-              <th scope="col">Waiting since</th>
-              {canWrite && <th scope="col">Actions</th>}
+              <th scope="col">{t('WaitlistScreen.priority')}</th>
+              <th scope="col">{t('WaitlistScreen.patient')}</th>
+              <th scope="col">{t('WaitlistScreen.type')}</th>
+              <th scope="col">{t('WaitlistScreen.provider')}</th>
+              <th scope="col">{t('WaitlistScreen.dates')}</th>
+              <th scope="col">{t('WaitlistScreen.suits')}</th>
+              <th scope="col">{t('WaitlistScreen.note')}</th>
+              <th scope="col">{t('WaitlistScreen.waitingSince')}</th>
+              {canWrite && <th scope="col">{t('WaitlistScreen.actions')}</th>}
             </tr>
           </thead>
           <tbody>
@@ -81,12 +80,13 @@ export function WaitlistScreen() {
                 </td>
                 <td>
                   <a href={`#/patients/${entry.patientId}`}>{entry.patientName}</a>{' '}
-                  <small className="muted">MRN {entry.patientMrn}</small>
+                  <small className="muted">{t('WaitlistScreen.mrn', { patientMrn: entry.patientMrn })}</small>
                 </td>
                 <td>
-                  {entry.typeName} <small className="muted">({entry.durationMinutes} min)</small>
+                  {entry.typeName}{' '}
+                  <small className="muted">{t('WaitlistScreen.min', { durationMinutes: entry.durationMinutes })}</small>
                 </td>
-                <td>{entry.providerNames.length > 0 ? entry.providerNames.join(', ') : 'Any'}</td>
+                <td>{entry.providerNames.length > 0 ? entry.providerNames.join(', ') : t('WaitlistScreen.any')}</td>
                 <td>
                   {showDate(entry.earliestDate)} – {entry.latestDate ? showDate(entry.latestDate) : 'open'}
                 </td>
@@ -98,9 +98,9 @@ export function WaitlistScreen() {
                     <button
                       type="button"
                       onClick={() => void remove(entry)}
-                      aria-label={`Remove ${entry.patientName} from the waitlist`}
+                      aria-label={t('WaitlistScreen.removeFromTheWaitlist', { patientName: entry.patientName })}
                     >
-                      Remove
+                      {t('WaitlistScreen.remove')}
                     </button>
                   </td>
                 )}

@@ -6,9 +6,11 @@ import { ServicesSection } from './ServicesSection';
 import { SettingsSection } from './SettingsSection';
 import { TaxesSection } from './TaxesSection';
 import { TypeServicesSection } from './TypeServicesSection';
+import { useTranslation } from '../../../i18n';
 
 /** `#/billing/setup` (managers and administrators): what is charged, how it is paid, the lock date and invoice numbering. */
 export function BillingSetupScreen() {
+  const { t } = useTranslation('billing');
   const { setup, error, reload } = useBillingSetup();
   if (error)
     return (
@@ -16,15 +18,14 @@ export function BillingSetupScreen() {
         {error}
       </p>
     );
-  if (!setup) return <p>Loading the billing set-up…</p>;
+  if (!setup) return <p>{t('BillingSetupScreen.loadingTheBillingSetUp')}</p>;
   const money = setup.settings.money;
   return (
     <section className="billing-setup" aria-labelledby="billing-setup-title">
-      <h1 id="billing-setup-title">Billing set-up</h1>
+      <h1 id="billing-setup-title">{t('BillingSetupScreen.billingSetUp')}</h1>
       <BillingLinks current="setup" />
       <p className="lead">
-        Money is written as {money.locale} writes {money.currency}. Changes apply to invoices issued from now on; issued
-        invoices never change.
+        {t('BillingSetupScreen.moneyIsWrittenAsWrites', { locale: money.locale, currency: money.currency })}
       </p>
       <SettingsSection settings={setup.settings} onSaved={reload} />
       <TaxesSection taxes={setup.taxes} onSaved={reload} />

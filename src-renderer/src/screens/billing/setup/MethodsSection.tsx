@@ -6,20 +6,22 @@ import { Field } from '../../../components/Field';
 import { FormMessage } from '../../../components/FormMessage';
 import { SelectField } from '../../../components/SelectField';
 import { useFormErrors } from '../../../hooks/useFormErrors';
+import { i18next, useTranslation } from '../../../i18n';
 
 const KIND_LABELS: Record<PaymentMethodKind, string> = {
-  cash: 'Cash (needs the drawer open)',
-  card: 'Card (terminal reference only)',
-  cheque: 'Cheque',
-  bank_transfer: 'Bank transfer',
-  insurance: 'Insurance',
-  other: 'Other',
+  cash: i18next.t('billing:MethodsSection.cashNeedsTheDrawerOpen'),
+  card: i18next.t('billing:MethodsSection.cardTerminalReferenceOnly'),
+  cheque: i18next.t('billing:MethodsSection.cheque'),
+  bank_transfer: i18next.t('billing:MethodsSection.bankTransfer'),
+  insurance: i18next.t('billing:MethodsSection.insurance'),
+  other: i18next.t('billing:MethodsSection.other'),
 };
 const isKind = (value: string): value is PaymentMethodKind =>
   (PAYMENT_METHOD_KINDS as readonly string[]).includes(value);
 
 /** Payment methods the desk chooses from: added, renamed, retired (payments taken by them keep their name). */
 export function MethodsSection({ methods, onSaved }: { methods: readonly PaymentMethodView[]; onSaved: () => void }) {
+  const { t } = useTranslation('billing');
   const [name, setName] = useState('');
   const [kind, setKind] = useState<PaymentMethodKind>('card');
   const [saved, setSaved] = useState<string | null>(null);
@@ -30,21 +32,21 @@ export function MethodsSection({ methods, onSaved }: { methods: readonly Payment
     setSaved(null);
     const result = await call('billing.saveMethod', input);
     if (!result.ok) return show(result.error, ['name', 'kind']);
-    setSaved(`Saved ${result.value.name}.`);
+    setSaved(t('MethodsSection.saved', { valueName: result.value.name }));
     if (!input.methodId) setName('');
     onSaved();
   }
 
   return (
     <section className="card billing-card" aria-labelledby="methods-title">
-      <h2 id="methods-title">Payment methods</h2>
-      <table className="ledger" aria-label="Payment methods">
+      <h2 id="methods-title">{t('MethodsSection.paymentMethods')}</h2>
+      <table className="ledger" aria-label={t('MethodsSection.paymentMethods')}>
         <thead>
           <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Kind</th>
-            <th scope="col">State</th>
-            <th scope="col">Actions</th>
+            <th scope="col">{t('MethodsSection.name')}</th>
+            <th scope="col">{t('MethodsSection.kind')}</th>
+            <th scope="col">{t('MethodsSection.state')}</th>
+            <th scope="col">{t('MethodsSection.actions')}</th>
           </tr>
         </thead>
         <tbody>
@@ -52,16 +54,16 @@ export function MethodsSection({ methods, onSaved }: { methods: readonly Payment
             <tr key={method.id}>
               <td>{method.name}</td>
               <td>{KIND_LABELS[method.kind]}</td>
-              <td>{method.active ? 'Active' : 'Retired'}</td>
+              <td>{method.active ? t('MethodsSection.active') : t('MethodsSection.retired')}</td>
               <td>
                 <button
                   type="button"
                   onClick={() =>
                     void save({ methodId: method.id, name: method.name, kind: method.kind, active: !method.active })
                   }
-                  aria-label={`${method.active ? 'Retire' : 'Bring back'} ${method.name}`}
+                  aria-label={`${method.active ? t('MethodsSection.retire') : t('MethodsSection.bringBack')} ${method.name}`}
                 >
-                  {method.active ? 'Retire' : 'Bring back'}
+                  {method.active ? t('MethodsSection.retire') : t('MethodsSection.bringBack')}
                 </button>
               </td>
             </tr>
@@ -69,7 +71,7 @@ export function MethodsSection({ methods, onSaved }: { methods: readonly Payment
         </tbody>
       </table>
       <form
-        aria-label="Add payment method"
+        aria-label={t('MethodsSection.addPaymentMethod')}
         onSubmit={(event: SyntheticEvent) => {
           event.preventDefault();
           void save({ name, kind });
@@ -78,13 +80,13 @@ export function MethodsSection({ methods, onSaved }: { methods: readonly Payment
       >
         <div className="billing-fields">
           <Field
-            label="Method name"
+            label={t('MethodsSection.methodName')}
             value={name}
             onChange={(e) => setName(e.target.value)}
             error={errors.fields.name}
           />
           <SelectField
-            label="Kind"
+            label={t('MethodsSection.kind')}
             value={kind}
             options={PAYMENT_METHOD_KINDS.map((value) => ({ value, label: KIND_LABELS[value] }))}
             onChange={(e) => isKind(e.target.value) && setKind(e.target.value)}
@@ -93,7 +95,7 @@ export function MethodsSection({ methods, onSaved }: { methods: readonly Payment
         </div>
         <FormMessage error={errors.form} success={saved} />
         <button type="submit" className="primary">
-          Add payment method
+          {t('MethodsSection.addPaymentMethod')}
         </button>
       </form>
     </section>

@@ -6,6 +6,7 @@ import { Field } from '../../../components/Field';
 import { FormMessage } from '../../../components/FormMessage';
 import { useFormErrors } from '../../../hooks/useFormErrors';
 import { amountText, readAmount } from '../money-field';
+import { useTranslation } from '../../../i18n';
 
 interface SchedulesSectionProps {
   schedules: readonly FeeScheduleView[];
@@ -16,6 +17,7 @@ interface SchedulesSectionProps {
 
 /** Fee schedules: self-pay and one per insurer, each pricing the services it names (the rest at their default). */
 export function SchedulesSection({ schedules, services, money, onSaved }: SchedulesSectionProps) {
+  const { t } = useTranslation('billing');
   const [chosenId, setChosenId] = useState<string | null>(null);
   const chosen = schedules.find((schedule) => schedule.id === chosenId) ?? null;
   const [form, setForm] = useState({ name: '', payer: '' });
@@ -57,14 +59,14 @@ export function SchedulesSection({ schedules, services, money, onSaved }: Schedu
       prices: sent,
     });
     if (!result.ok) return show(result.error, ['name', 'payer', ...services.map((s) => `prices.${s.id}`)]);
-    setSaved(`Saved ${result.value.name}.`);
+    setSaved(t('SchedulesSection.saved', { valueName: result.value.name }));
     setChosenId(result.value.id);
     onSaved();
   }
 
   return (
     <section className="card billing-card" aria-labelledby="schedules-title">
-      <h2 id="schedules-title">Fee schedules</h2>
+      <h2 id="schedules-title">{t('SchedulesSection.feeSchedules')}</h2>
       <div className="row-actions">
         {schedules.map((schedule) => (
           <button
@@ -77,31 +79,33 @@ export function SchedulesSection({ schedules, services, money, onSaved }: Schedu
           </button>
         ))}
         <button type="button" onClick={() => choose(null)}>
-          New fee schedule
+          {t('SchedulesSection.newFeeSchedule')}
         </button>
       </div>
       <form
-        aria-label={chosen ? `Fee schedule ${chosen.name}` : 'New fee schedule'}
+        aria-label={
+          chosen ? t('SchedulesSection.feeSchedule', { chosenName: chosen.name }) : t('SchedulesSection.newFeeSchedule')
+        }
         onSubmit={(e) => void save(e)}
         noValidate
       >
         <div className="billing-fields">
           <Field
-            label="Schedule name"
+            label={t('SchedulesSection.scheduleName')}
             value={form.name}
             onChange={(e) => setForm({ ...form, name: e.target.value })}
             error={errors.fields.name}
           />
           <Field
-            label="Payer (empty: self-pay)"
+            label={t('SchedulesSection.payerEmptySelfPay')}
             value={form.payer}
             onChange={(e) => setForm({ ...form, payer: e.target.value })}
             error={errors.fields.payer}
-            hint="Matched to the insurer on the patient's primary policy"
+            hint={t('SchedulesSection.matchedToTheInsurerOn')}
           />
         </div>
         <fieldset className="schedule-prices">
-          <legend>Prices (empty: the service’s default)</legend>
+          <legend>{t('SchedulesSection.pricesEmptyTheServiceS')}</legend>
           {services.map((service) => (
             <Field
               key={service.id}
@@ -115,7 +119,7 @@ export function SchedulesSection({ schedules, services, money, onSaved }: Schedu
         </fieldset>
         <FormMessage error={errors.form} success={saved} />
         <button type="submit" className="primary">
-          Save fee schedule
+          {t('SchedulesSection.saveFeeSchedule')}
         </button>
       </form>
     </section>

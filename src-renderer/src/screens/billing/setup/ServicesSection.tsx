@@ -7,6 +7,7 @@ import { FormMessage } from '../../../components/FormMessage';
 import { SelectField } from '../../../components/SelectField';
 import { useFormErrors } from '../../../hooks/useFormErrors';
 import { amountText, readAmount } from '../money-field';
+import { useTranslation } from '../../../i18n';
 
 const BLANK = { code: '', name: '', price: '', taxId: '' };
 
@@ -19,11 +20,12 @@ interface ServicesSectionProps {
 
 /** Services: code, name, default price and tax; retired rather than deleted. */
 export function ServicesSection({ services, taxes, money, onSaved }: ServicesSectionProps) {
+  const { t } = useTranslation('billing');
   const [editing, setEditing] = useState<ServiceView | null>(null);
   const [form, setForm] = useState(BLANK);
   const [saved, setSaved] = useState<string | null>(null);
   const { errors, show, clear, setField } = useFormErrors({ ...form, defaultPriceMinor: form.price });
-  const taxName = (id: string | null) => taxes.find((tax) => tax.id === id)?.name ?? 'No tax';
+  const taxName = (id: string | null) => taxes.find((tax) => tax.id === id)?.name ?? t('ServicesSection.noTax');
 
   function edit(service: ServiceView) {
     setEditing(service);
@@ -50,7 +52,7 @@ export function ServicesSection({ services, taxes, money, onSaved }: ServicesSec
       ...(active !== undefined && { active }),
     });
     if (!result.ok) return show(result.error, ['code', 'name', 'defaultPriceMinor', 'taxId']);
-    setSaved(`Saved ${result.value.code} · ${result.value.name}.`);
+    setSaved(t('ServicesSection.saved', { valueCode: result.value.code, valueName: result.value.name }));
     setEditing(null);
     setForm(BLANK);
     onSaved();
@@ -58,18 +60,18 @@ export function ServicesSection({ services, taxes, money, onSaved }: ServicesSec
 
   return (
     <section className="card billing-card" aria-labelledby="services-title">
-      <h2 id="services-title">Services</h2>
-      <table className="ledger" aria-label="Services">
+      <h2 id="services-title">{t('ServicesSection.services')}</h2>
+      <table className="ledger" aria-label={t('ServicesSection.services')}>
         <thead>
           <tr>
-            <th scope="col">Code</th>
-            <th scope="col">Name</th>
+            <th scope="col">{t('ServicesSection.code')}</th>
+            <th scope="col">{t('ServicesSection.name')}</th>
             <th scope="col" className="num">
-              Default price
+              {t('ServicesSection.defaultPrice')}
             </th>
-            <th scope="col">Tax</th>
-            <th scope="col">State</th>
-            <th scope="col">Actions</th>
+            <th scope="col">{t('ServicesSection.tax')}</th>
+            <th scope="col">{t('ServicesSection.state')}</th>
+            <th scope="col">{t('ServicesSection.actions')}</th>
           </tr>
         </thead>
         <tbody>
@@ -79,11 +81,15 @@ export function ServicesSection({ services, taxes, money, onSaved }: ServicesSec
               <td>{service.name}</td>
               <td className="num">{formatMoney(service.defaultPriceMinor, money)}</td>
               <td>{taxName(service.taxId)}</td>
-              <td>{service.active ? 'Active' : 'Retired'}</td>
+              <td>{service.active ? t('ServicesSection.active') : t('ServicesSection.retired')}</td>
               <td>
                 <div className="row-actions">
-                  <button type="button" onClick={() => edit(service)} aria-label={`Edit ${service.code}`}>
-                    Edit
+                  <button
+                    type="button"
+                    onClick={() => edit(service)}
+                    aria-label={t('ServicesSection.edit', { serviceCode: service.code })}
+                  >
+                    {t('ServicesSection.edit2')}
                   </button>
                   <button
                     type="button"
@@ -100,7 +106,7 @@ export function ServicesSection({ services, taxes, money, onSaved }: ServicesSec
                       )
                     }
                   >
-                    {service.active ? 'Retire' : 'Bring back'}
+                    {service.active ? t('ServicesSection.retire') : t('ServicesSection.bringBack')}
                   </button>
                 </div>
               </td>
@@ -109,7 +115,9 @@ export function ServicesSection({ services, taxes, money, onSaved }: ServicesSec
         </tbody>
       </table>
       <form
-        aria-label={editing ? `Edit service ${editing.code}` : 'Add service'}
+        aria-label={
+          editing ? t('ServicesSection.editService', { editingCode: editing.code }) : t('ServicesSection.addService')
+        }
         onSubmit={(event: SyntheticEvent) => {
           event.preventDefault();
           void save(editing, form);
@@ -118,29 +126,29 @@ export function ServicesSection({ services, taxes, money, onSaved }: ServicesSec
       >
         <div className="billing-fields">
           <Field
-            label="Code"
+            label={t('ServicesSection.code')}
             value={form.code}
             onChange={(e) => setForm({ ...form, code: e.target.value })}
             error={errors.fields.code}
           />
           <Field
-            label="Service name"
+            label={t('ServicesSection.serviceName')}
             value={form.name}
             onChange={(e) => setForm({ ...form, name: e.target.value })}
             error={errors.fields.name}
           />
           <Field
-            label={`Default price (${money.currency})`}
+            label={t('ServicesSection.defaultPrice2', { currency: money.currency })}
             inputMode="decimal"
             value={form.price}
             onChange={(e) => setForm({ ...form, price: e.target.value })}
             error={errors.fields.defaultPriceMinor}
           />
           <SelectField
-            label="Tax"
+            label={t('ServicesSection.tax')}
             value={form.taxId}
             options={[
-              { value: '', label: 'No tax' },
+              { value: '', label: t('ServicesSection.noTax') },
               ...taxes.filter((t) => t.active).map((t) => ({ value: t.id, label: t.name })),
             ]}
             onChange={(e) => setForm({ ...form, taxId: e.target.value })}
@@ -150,11 +158,11 @@ export function ServicesSection({ services, taxes, money, onSaved }: ServicesSec
         <FormMessage error={errors.form} success={saved} />
         <div className="actions">
           <button type="submit" className="primary">
-            {editing ? 'Save service' : 'Add service'}
+            {editing ? t('ServicesSection.saveService') : t('ServicesSection.addService')}
           </button>
           {editing && (
             <button type="button" onClick={() => (setEditing(null), setForm(BLANK))}>
-              Cancel
+              {t('ServicesSection.cancel')}
             </button>
           )}
         </div>

@@ -6,11 +6,13 @@ import { DateField } from '../../../components/DateField';
 import { FormMessage } from '../../../components/FormMessage';
 import { SelectField } from '../../../components/SelectField';
 import { useFormErrors } from '../../../hooks/useFormErrors';
+import { useTranslation } from '../../../i18n';
 
 const SETTINGS_FIELDS = ['clinicAddress', 'taxNumber', 'locale', 'taxRounding', 'lockDate', 'paymentTermsDays'];
 
 /** The clinic's billing settings (address and tax number on every PDF, how money is written, the lock date) and this desk's series. */
 export function SettingsSection({ settings, onSaved }: { settings: BillingSettings; onSaved: () => void }) {
+  const { t } = useTranslation('billing');
   const [form, setForm] = useState({
     clinicAddress: settings.clinicAddress ?? '',
     taxNumber: settings.taxNumber ?? '',
@@ -41,7 +43,7 @@ export function SettingsSection({ settings, onSaved }: { settings: BillingSettin
       paymentTermsDays: days,
     });
     if (!result.ok) return settingsErrors.show(result.error, SETTINGS_FIELDS);
-    setSaved('Billing settings saved.');
+    setSaved(t('SettingsSection.billingSettingsSaved'));
     onSaved();
   }
 
@@ -51,7 +53,7 @@ export function SettingsSection({ settings, onSaved }: { settings: BillingSettin
     setDeskSaved(null);
     const result = await call('billing.updateDesk', desk);
     if (!result.ok) return deskErrors.show(result.error, ['name', 'seriesPrefix']);
-    setDeskSaved(`This desk’s next invoice will be ${result.value.desk.nextNumber}.`);
+    setDeskSaved(t('SettingsSection.thisDeskSNextInvoice', { nextNumber: result.value.desk.nextNumber }));
     onSaved();
   }
 
@@ -60,35 +62,40 @@ export function SettingsSection({ settings, onSaved }: { settings: BillingSettin
     <div className="checkout-columns">
       <form
         className="card billing-card"
-        aria-label="Billing settings"
+        aria-label={t('SettingsSection.billingSettings')}
         onSubmit={(ev) => void saveSettings(ev)}
         noValidate
       >
-        <h2>Billing settings</h2>
+        <h2>{t('SettingsSection.billingSettings')}</h2>
         <div className="billing-fields">
           <TextAreaField
-            label="Clinic address (on invoices)"
+            label={t('SettingsSection.clinicAddressOnInvoices')}
             value={form.clinicAddress}
             onChange={set('clinicAddress')}
             error={e.fields.clinicAddress}
             rows={3}
           />
-          <Field label="Tax number" value={form.taxNumber} onChange={set('taxNumber')} error={e.fields.taxNumber} />
+          <Field
+            label={t('SettingsSection.taxNumber')}
+            value={form.taxNumber}
+            onChange={set('taxNumber')}
+            error={e.fields.taxNumber}
+          />
         </div>
         <div className="billing-fields">
           <Field
-            label="Money written as (locale)"
+            label={t('SettingsSection.moneyWrittenAsLocale')}
             value={form.locale}
             onChange={set('locale')}
             error={e.fields.locale}
-            hint="en-GB writes 1,234.50; de-DE 1.234,50"
+            hint={t('SettingsSection.enGbWrites1234')}
           />
           <SelectField
-            label="Tax rounded"
+            label={t('SettingsSection.taxRounded')}
             value={form.taxRounding}
             options={[
-              { value: 'per_line', label: 'On each line' },
-              { value: 'per_invoice', label: 'Once per invoice' },
+              { value: 'per_line', label: t('SettingsSection.onEachLine') },
+              { value: 'per_invoice', label: t('SettingsSection.oncePerInvoice') },
             ]}
             onChange={set('taxRounding')}
             error={e.fields.taxRounding}
@@ -96,14 +103,14 @@ export function SettingsSection({ settings, onSaved }: { settings: BillingSettin
         </div>
         <div className="billing-fields">
           <DateField
-            label="Lock date"
+            label={t('SettingsSection.lockDate')}
             value={form.lockDate}
             onChange={(value) => setForm({ ...form, lockDate: value })}
             error={e.fields.lockDate}
-            hint="Nothing is entered, reversed or counted on or before it; empty: no lock"
+            hint={t('SettingsSection.nothingIsEnteredReversedOr')}
           />
           <Field
-            label="Payment terms (days)"
+            label={t('SettingsSection.paymentTermsDays')}
             inputMode="numeric"
             value={form.paymentTermsDays}
             onChange={set('paymentTermsDays')}
@@ -112,28 +119,33 @@ export function SettingsSection({ settings, onSaved }: { settings: BillingSettin
         </div>
         <FormMessage error={e.form} success={saved} />
         <button type="submit" className="primary">
-          Save billing settings
+          {t('SettingsSection.saveBillingSettings')}
         </button>
       </form>
-      <form className="card billing-card" aria-label="This desk" onSubmit={(ev) => void saveDesk(ev)} noValidate>
-        <h2>This desk</h2>
+      <form
+        className="card billing-card"
+        aria-label={t('SettingsSection.thisDesk')}
+        onSubmit={(ev) => void saveDesk(ev)}
+        noValidate
+      >
+        <h2>{t('SettingsSection.thisDesk')}</h2>
         <Field
-          label="Desk name"
+          label={t('SettingsSection.deskName')}
           value={desk.name}
           onChange={(ev) => setDesk({ ...desk, name: ev.target.value })}
           error={deskErrors.errors.fields.name}
         />
         <Field
-          label="Invoice series prefix"
+          label={t('SettingsSection.invoiceSeriesPrefix')}
           value={desk.seriesPrefix}
           onChange={(ev) => setDesk({ ...desk, seriesPrefix: ev.target.value })}
           error={deskErrors.errors.fields.seriesPrefix}
           maxLength={6}
-          hint={`Each desk its own, so two desks offline never make the same number. Next: ${settings.desk.nextNumber}`}
+          hint={t('SettingsSection.eachDeskItsOwnSo', { nextNumber: settings.desk.nextNumber })}
         />
         <FormMessage error={deskErrors.errors.form} success={deskSaved} />
         <button type="submit" className="primary">
-          Save desk
+          {t('SettingsSection.saveDesk')}
         </button>
       </form>
     </div>

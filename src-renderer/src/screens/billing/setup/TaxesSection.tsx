@@ -5,11 +5,13 @@ import { Field } from '../../../components/Field';
 import { FormMessage } from '../../../components/FormMessage';
 import { useFormErrors } from '../../../hooks/useFormErrors';
 import { percentToPpm, ppmToPercent } from './percent';
+import { Trans, useTranslation } from '../../../i18n';
 
 const BLANK = { name: '', rate: '', inclusive: false };
 
 /** Taxes: a rate, added to prices or included in them; retired rather than deleted (old invoices name them). */
 export function TaxesSection({ taxes, onSaved }: { taxes: readonly TaxView[]; onSaved: () => void }) {
+  const { t } = useTranslation('billing');
   const [editing, setEditing] = useState<TaxView | null>(null);
   const [form, setForm] = useState(BLANK);
   const [saved, setSaved] = useState<string | null>(null);
@@ -34,7 +36,7 @@ export function TaxesSection({ taxes, onSaved }: { taxes: readonly TaxView[]; on
       ...(active !== undefined && { active }),
     });
     if (!result.ok) return show(result.error, ['name', 'ratePpm']);
-    setSaved(`Saved ${result.value.name}.`);
+    setSaved(t('TaxesSection.saved', { valueName: result.value.name }));
     setEditing(null);
     setForm(BLANK);
     onSaved();
@@ -42,17 +44,17 @@ export function TaxesSection({ taxes, onSaved }: { taxes: readonly TaxView[]; on
 
   return (
     <section className="card billing-card" aria-labelledby="taxes-title">
-      <h2 id="taxes-title">Taxes</h2>
-      <table className="ledger" aria-label="Taxes">
+      <h2 id="taxes-title">{t('TaxesSection.taxes')}</h2>
+      <table className="ledger" aria-label={t('TaxesSection.taxes')}>
         <thead>
           <tr>
-            <th scope="col">Name</th>
+            <th scope="col">{t('TaxesSection.name')}</th>
             <th scope="col" className="num">
-              Rate
+              {t('TaxesSection.rate')}
             </th>
-            <th scope="col">Applied</th>
-            <th scope="col">State</th>
-            <th scope="col">Actions</th>
+            <th scope="col">{t('TaxesSection.applied')}</th>
+            <th scope="col">{t('TaxesSection.state')}</th>
+            <th scope="col">{t('TaxesSection.actions')}</th>
           </tr>
         </thead>
         <tbody>
@@ -60,12 +62,16 @@ export function TaxesSection({ taxes, onSaved }: { taxes: readonly TaxView[]; on
             <tr key={tax.id}>
               <td>{tax.name}</td>
               <td className="num">{ppmToPercent(tax.ratePpm)}%</td>
-              <td>{tax.inclusive ? 'Included in prices' : 'Added to prices'}</td>
-              <td>{tax.active ? 'Active' : 'Retired'}</td>
+              <td>{tax.inclusive ? t('TaxesSection.includedInPrices') : t('TaxesSection.addedToPrices')}</td>
+              <td>{tax.active ? t('TaxesSection.active') : t('TaxesSection.retired')}</td>
               <td>
                 <div className="row-actions">
-                  <button type="button" onClick={() => edit(tax)} aria-label={`Edit ${tax.name}`}>
-                    Edit
+                  <button
+                    type="button"
+                    onClick={() => edit(tax)}
+                    aria-label={t('TaxesSection.edit', { taxName: tax.name })}
+                  >
+                    {t('TaxesSection.edit2')}
                   </button>
                   <button
                     type="button"
@@ -77,7 +83,7 @@ export function TaxesSection({ taxes, onSaved }: { taxes: readonly TaxView[]; on
                       )
                     }
                   >
-                    {tax.active ? 'Retire' : 'Bring back'}
+                    {tax.active ? t('TaxesSection.retire') : t('TaxesSection.bringBack')}
                   </button>
                 </div>
               </td>
@@ -86,7 +92,7 @@ export function TaxesSection({ taxes, onSaved }: { taxes: readonly TaxView[]; on
         </tbody>
       </table>
       <form
-        aria-label={editing ? `Edit tax ${editing.name}` : 'Add tax'}
+        aria-label={editing ? t('TaxesSection.editTax', { editingName: editing.name }) : t('TaxesSection.addTax')}
         onSubmit={(event: SyntheticEvent) => {
           event.preventDefault();
           void save(editing, form);
@@ -95,13 +101,13 @@ export function TaxesSection({ taxes, onSaved }: { taxes: readonly TaxView[]; on
       >
         <div className="billing-fields">
           <Field
-            label="Tax name"
+            label={t('TaxesSection.taxName')}
             value={form.name}
             onChange={(e) => setForm({ ...form, name: e.target.value })}
             error={errors.fields.name}
           />
           <Field
-            label="Rate (%)"
+            label={t('TaxesSection.rate2')}
             inputMode="decimal"
             value={form.rate}
             onChange={(e) => setForm({ ...form, rate: e.target.value })}
@@ -109,23 +115,30 @@ export function TaxesSection({ taxes, onSaved }: { taxes: readonly TaxView[]; on
           />
           <div className="field checkbox-field">
             <label className="checkbox">
-              <input
-                type="checkbox"
-                checked={form.inclusive}
-                onChange={(e) => setForm({ ...form, inclusive: e.target.checked })}
-              />{' '}
-              Included in prices
+              <Trans
+                t={t}
+                i18nKey="TaxesSection.includedInPrices2"
+                components={{
+                  input: (
+                    <input
+                      type="checkbox"
+                      checked={form.inclusive}
+                      onChange={(e) => setForm({ ...form, inclusive: e.target.checked })}
+                    />
+                  ),
+                }}
+              />
             </label>
           </div>
         </div>
         <FormMessage error={errors.form} success={saved} />
         <div className="actions">
           <button type="submit" className="primary">
-            {editing ? 'Save tax' : 'Add tax'}
+            {editing ? t('TaxesSection.saveTax') : t('TaxesSection.addTax')}
           </button>
           {editing && (
             <button type="button" onClick={() => (setEditing(null), setForm(BLANK))}>
-              Cancel
+              {t('TaxesSection.cancel')}
             </button>
           )}
         </div>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { ServiceView, TypeServicesView } from '../../../../../src-shared/billing/model';
 import { call } from '../../../api';
 import { FormMessage } from '../../../components/FormMessage';
+import { useTranslation } from '../../../i18n';
 
 interface TypeServicesSectionProps {
   typeServices: readonly TypeServicesView[];
@@ -11,6 +12,7 @@ interface TypeServicesSectionProps {
 
 /** What each appointment type's visit is charged by default: the check-out screen starts its invoice from these. */
 export function TypeServicesSection({ typeServices, services, onSaved }: TypeServicesSectionProps) {
+  const { t } = useTranslation('billing');
   const [error, setError] = useState<string | null>(null);
   const active = services.filter((service) => service.active);
 
@@ -26,7 +28,7 @@ export function TypeServicesSection({ typeServices, services, onSaved }: TypeSer
 
   return (
     <section className="card billing-card" aria-labelledby="type-services-title">
-      <h2 id="type-services-title">Services charged per appointment type</h2>
+      <h2 id="type-services-title">{t('TypeServicesSection.servicesChargedPerAppointmentType')}</h2>
       {typeServices.map((type) => (
         <fieldset key={type.typeId} className="type-services">
           <legend>{type.typeName}</legend>
@@ -40,10 +42,10 @@ export function TypeServicesSection({ typeServices, services, onSaved }: TypeSer
               {service.code} · {service.name}
             </label>
           ))}
-          {active.length === 0 && <p className="muted">Add a service first.</p>}
+          {active.length === 0 && <p className="muted">{t('TypeServicesSection.addAServiceFirst')}</p>}
         </fieldset>
       ))}
-      {typeServices.length === 0 && <p className="muted">No appointment types yet (Scheduling set-up).</p>}
+      {typeServices.length === 0 && <p className="muted">{t('TypeServicesSection.noAppointmentTypesYetScheduling')}</p>}
       <FormMessage error={error} />
     </section>
   );

@@ -1,11 +1,12 @@
+import { i18next } from '../../../i18n';
 /** A tax rate typed as a percentage ("20", "7.5") to parts per million, by joining digits (no float). */
 export function percentToPpm(text: string): { ppm: number | undefined; problem: string | null } {
   const match = /^(\d{1,3})(?:\.(\d{1,4}))?$/.exec(text.trim().replace(/%$/, '').trim());
-  if (!match) return { ppm: undefined, problem: 'must be a percentage such as 20 or 7.5' };
+  if (!match) return { ppm: undefined, problem: i18next.t('billing:percent.mustBeAPercentageSuch') };
   const digits = `${match[1] ?? '0'}${(match[2] ?? '').padEnd(4, '0')}`;
   let ppm = 0;
   for (const c of digits) ppm = ppm * 10 + (c.charCodeAt(0) - 48);
-  if (ppm > 1_000_000) return { ppm: undefined, problem: 'must be at most 100%' };
+  if (ppm > 1_000_000) return { ppm: undefined, problem: i18next.t('billing:percent.mustBeAtMost100') };
   return { ppm, problem: null };
 }
 

@@ -1,0 +1,16 @@
+import type { AdjustmentReason } from '../../../src-shared/billing/reason-codes';
+import type { ClaimStatus } from '../../../src-shared/billing/claim-status';
+import type { AllergyRemovalReason } from '../../../src-shared/patients/model';
+import type { AppointmentStatus } from '../../../src-shared/scheduling/status';
+import type { VisitStatus } from '../../../src-shared/visits/status';
+import { i18next } from './index';
+
+// The words for main's codes, from the catalogue. `src-shared` keeps its own English label maps for the
+// CLI, exports and PDFs; the screens word the codes here, so a second language covers them too.
+
+export const appointmentStatusLabel = (status: AppointmentStatus) => i18next.t(`common:appointmentStatus.${status}`);
+export const allergyRemovalLabel = (reason: AllergyRemovalReason) => i18next.t(`common:allergyRemoval.${reason}`);
+export const adjustmentReasonLabel = (reason: AdjustmentReason) => i18next.t(`common:adjustmentReason.${reason}`);
+export const claimStatusLabel = (status: ClaimStatus) => i18next.t(`common:claimStatus.${status}`);
+export const visitStatusLabel = (status: VisitStatus) => i18next.t(`common:visitStatus.${status}`);
+export const visitMoveLabel = (status: VisitStatus) => i18next.t(`common:visitMove.${status}`);
