@@ -50,7 +50,7 @@ export function InvoicesTable({ view, onChanged }: { view: AccountView; onChange
                 aria-label={`${invoice.kind === 'credit_note' ? t('InvoicesTable.creditNote') : t('InvoicesTable.invoice')} ${name}`}
               >
                 <td>
-                  {invoice.kind === 'credit_note' ? t('InvoicesTable.creditNote') : ''}
+                  {invoice.kind === 'credit_note' ? t('InvoicesTable.creditNote2') : ''}
                   {name}
                 </td>
                 <td>{showDate(invoice.issuedOn)}</td>
