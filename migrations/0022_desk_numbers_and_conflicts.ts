@@ -12,12 +12,20 @@ import type { Migration } from './types';
  *   drawer). Its id is derived from what it is about, so two desks finding the same one make one row.
  * - `sync_conflict_resolutions` (synced ledger): who resolved a conflict, when, and why. Insert-only, so
  *   a resolution, once anywhere, is everywhere and is never undone by a later copy of the conflict.
+ * - The unique indexes on an appointment's provider or room and start go: two desks offline booking the
+ *   same slot must both be kept when they merge (an acknowledged write is never lost) and the double
+ *   booking goes to the inbox. On one desk the booking rules still refuse it: they read and write in one
+ *   BEGIN IMMEDIATE transaction, so two bookings of the database never interleave. The non-unique
+ *   time indexes of migration 0003 serve the same look-ups.
  */
 export const migration0022: Migration = {
   version: 22,
   name: 'desk_numbers_and_conflicts',
   up(db) {
     db.exec(`
+      DROP INDEX appointments_provider_start;
+      DROP INDEX appointments_room_start;
+
       ALTER TABLE sync_state ADD COLUMN desk_code TEXT
         CHECK (desk_code IS NULL OR (length(desk_code) BETWEEN 1 AND 4 AND desk_code NOT GLOB '*[^A-Z]*'));
 

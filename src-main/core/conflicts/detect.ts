@@ -171,8 +171,9 @@ function clashReasons(a: BookingRow, b: BookingRow): string[] {
   return reasons;
 }
 
-/** A UUID-shaped id from what the conflict is about: every desk derives the same one. */
+/** A UUID (version 8: custom) from what the conflict is about: every desk derives the same one. */
 export function conflictId(kind: ConflictKind, firstId: string, secondId: string, generation = 0): string {
   const hex = createHash('sha256').update(`${kind}|${firstId}|${secondId}|${generation}`).digest('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+  const variant = ((Number.parseInt(hex.slice(16, 17), 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
