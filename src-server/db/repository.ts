@@ -77,7 +77,7 @@ export async function insertDevice(
     .where('id', '=', device.clinicId)
     .returning('desks_enrolled')
     .executeTakeFirstOrThrow();
-  const deskCode = deskCodeOf(Number(counted.desks_enrolled));
+  const deskCode = deskCodeOf(counted.desks_enrolled);
   await db
     .insertInto('devices')
     .values({

@@ -148,7 +148,10 @@ export async function updateDesk(
 ): Promise<void> {
   const deskCode = await repo.readDeskCode(db);
   if (input.seriesPrefix && deskCode && !seriesPrefixFits(input.seriesPrefix, deskCode))
-    throw fieldError('seriesPrefix', `must be this desk’s code ${deskCode}, optionally followed by digits (${deskCode}2)`);
+    throw fieldError(
+      'seriesPrefix',
+      `must be this desk’s code ${deskCode}, optionally followed by digits (${deskCode}2)`,
+    );
   if (input.seriesPrefix && (await repo.prefixUsedByAnotherDesk(db, input.seriesPrefix, context.desk.desk_id)))
     throw fieldError('seriesPrefix', 'is used by another desk’s invoices: choose another');
   await repo.updateDesk(

@@ -32,7 +32,7 @@ export async function resolvedCount(db: ReadDb, kind: ConflictKind, firstId: str
       eb.exists(eb.selectFrom('sync_conflict_resolutions as r').select('r.id').whereRef('r.conflict_id', '=', 'c.id')),
     )
     .executeTakeFirstOrThrow();
-  return Number(row.n);
+  return row.n;
 }
 
 export interface ConflictFilter {
@@ -171,7 +171,7 @@ export async function lotPlaceBalances(
       .where('lot_id', '=', pair.lotId)
       .where('stock_location_id', '=', pair.placeId)
       .executeTakeFirstOrThrow();
-    out.push({ ...pair, balance: Number(row.balance) });
+    out.push({ ...pair, balance: row.balance });
   }
   return out;
 }
