@@ -75,7 +75,7 @@ export async function openServerDb(options: OpenOptions): Promise<OpenedDb> {
     }
   };
   try {
-    await migrate(db);
+    await migrate(db, options.schema);
   } catch (error) {
     await close();
     throw error;
@@ -117,13 +117,21 @@ function isAlive(pid: number): boolean {
   }
 }
 
-/** Kysely's Migrator over a static list; it takes an advisory lock, so servers starting together on one PostgreSQL migrate once. */
-export async function migrate(db: ServerDb): Promise<void> {
+/**
+ * Kysely's Migrator over a static list; it takes an advisory lock, so servers starting together on one
+ * PostgreSQL migrate once. With a schema, its own tables are looked for there: unnamed, the Migrator
+ * takes another schema's `kysely_migration_lock` (a test file running beside this one) for its own.
+ */
+export async function migrate(db: ServerDb, schema?: string): Promise<void> {
   const provider: MigrationProvider = {
     getMigrations: async () =>
       Object.fromEntries(serverMigrations.map((m): [string, Migration] => [m.name, { up: (k) => m.up(k) }])),
   };
-  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  const { error, results } = await new Migrator({
+    db,
+    provider,
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  }).migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     const message = error instanceof Error ? error.message : JSON.stringify(error);
