@@ -101,11 +101,12 @@ export function oracleState(changes: readonly Acknowledged[]): State {
     const first = list[0] as Acknowledged;
     const table = first.table as SyncedTableName;
     const columns = SYNCED_COLUMNS[table].columns.map((c) => c.name);
+    const latest = (a: string | null, b: string) => (a === null || b > a ? b : a);
     let deleted: string | null = null;
     let full: string | null = null;
     for (const c of list) {
-      if (c.op === 'delete') deleted = deleted === null || c.hlc > deleted ? c.hlc : deleted;
-      else if (columns.every((name) => name in c.values)) full = full === null || c.hlc > full ? c.hlc : full;
+      if (c.op === 'delete') deleted = latest(deleted, c.hlc);
+      else if (columns.every((name) => name in c.values)) full = latest(full, c.hlc);
     }
     const visible = deleted === null ? true : full !== null && full > deleted;
     if (!visible) continue;
@@ -117,7 +118,7 @@ export function oracleState(changes: readonly Acknowledged[]): State {
       for (const c of upserts) {
         if (deleted !== null && c.hlc <= deleted) continue;
         for (const [column, value] of Object.entries(c.values)) {
-          if (stamps[column] === undefined || c.hlc > (stamps[column])) {
+          if (stamps[column] === undefined || c.hlc > stamps[column]) {
             values[column] = value;
             stamps[column] = c.hlc;
           }

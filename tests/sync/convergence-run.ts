@@ -1,8 +1,10 @@
+import { spawn } from 'node:child_process';
 import fc from 'fast-check';
 import { todayIn } from '../../src-shared/patients/dates';
 import type { OpenedDb } from '../../src-server/db/open';
 import { newEnrolmentCode } from '../../src-server/sync/credentials';
 import { makeEnrolmentCode } from '../../src-server/sync/service';
+import { REPO_ROOT } from '../helpers/run-cli';
 import { acknowledged, deskState, differences, hashOf, oracleState, serverState } from './convergence-check';
 import { copyTemplate, FuzzDesk, Rng, World, type Faults } from './convergence-world';
 
@@ -28,6 +30,10 @@ export interface Templates {
   start: number;
   providers: [string, string];
   typeId: string;
+  /** The stock room, an item kept there (not billable) and the card payment method. */
+  storeId: string;
+  itemId: string;
+  cardId: string;
 }
 
 const DAY = 86_400_000;
@@ -44,6 +50,10 @@ export type Op =
   | { k: 'checkIn'; desk: number; appointment: number }
   | { k: 'walkIn'; desk: number; patient: number }
   | { k: 'vitals'; desk: number; patient: number; pulse: number }
+  | { k: 'receive'; desk: number; lot: number; quantity: number }
+  | { k: 'dispense'; desk: number; quantity: number }
+  | { k: 'pay'; desk: number; patient: number; amount: number }
+  | { k: 'typeSetup'; desk: number; providers: number; duration: number }
   | { k: 'sync'; desk: number }
   | { k: 'offline'; desk: number }
   | { k: 'online'; desk: number }
@@ -103,6 +113,37 @@ export const opArb: fc.Arbitrary<Op> = fc.oneof(
     }),
     weight: 1,
   },
+  {
+    arbitrary: fc.record({
+      k: fc.constant('receive' as const),
+      desk,
+      lot: fc.nat(2),
+      quantity: fc.integer({ min: 1, max: 20 }),
+    }),
+    weight: 1,
+  },
+  {
+    arbitrary: fc.record({ k: fc.constant('dispense' as const), desk, quantity: fc.integer({ min: 1, max: 6 }) }),
+    weight: 2,
+  },
+  {
+    arbitrary: fc.record({
+      k: fc.constant('pay' as const),
+      desk,
+      patient: fc.nat(30),
+      amount: fc.integer({ min: 100, max: 9_000 }),
+    }),
+    weight: 1,
+  },
+  {
+    arbitrary: fc.record({
+      k: fc.constant('typeSetup' as const),
+      desk,
+      providers: fc.nat(3),
+      duration: fc.constantFrom(15, 20, 30),
+    }),
+    weight: 1,
+  },
   { arbitrary: fc.record({ k: fc.constant('sync' as const), desk }), weight: 6 },
   { arbitrary: fc.record({ k: fc.constant('offline' as const), desk }), weight: 1 },
   { arbitrary: fc.record({ k: fc.constant('online' as const), desk }), weight: 1 },
@@ -133,14 +174,23 @@ export interface Scenario {
   faults: Faults;
   ops: Op[];
   seed: number;
+  /** A real child process syncs the last desk and is SIGKILLed mid-work before the final sync. */
+  sigkill?: boolean;
 }
 
 export const scenarioArb: fc.Arbitrary<Scenario> = fc.record({
   desks: fc.integer({ min: 2, max: 4 }),
-  skews: fc.array(fc.oneof(fc.integer({ min: -DAY, max: DAY }), fc.integer({ min: -120_000, max: 120_000 })), {
-    minLength: 4,
-    maxLength: 4,
-  }),
+  skews: fc.array(
+    fc.oneof(
+      fc.constantFrom(-DAY, DAY),
+      fc.integer({ min: -DAY, max: DAY }),
+      fc.integer({ min: -120_000, max: 120_000 }),
+    ),
+    {
+      minLength: 4,
+      maxLength: 4,
+    },
+  ),
   faults: fc.record({
     dropRequest: fc.double({ min: 0, max: 0.15, noNaN: true }),
     dropAnswer: fc.double({ min: 0, max: 0.15, noNaN: true }),
@@ -157,7 +207,7 @@ let clinicCount = 0;
 /** One run; throws with a readable account when the desks, the server and the oracle do not agree. */
 export async function runScenario(opened: OpenedDb, templates: Templates, scenario: Scenario): Promise<void> {
   const t0 = Date.now();
-  const world = new World(opened, templates.start + 3_600_000);
+  const world = new World(opened, templates.start + DAY + 3_600_000);
   await world.start();
   const desks: FuzzDesk[] = [];
   try {
@@ -199,6 +249,7 @@ export async function runScenario(opened: OpenedDb, templates: Templates, scenar
     if (!clinicId) throw new Error('desk0 did not enrol');
 
     await play(world, desks, templates, scenario.ops);
+    if (scenario.sigkill) await killedChild(world, desks[desks.length - 1] as FuzzDesk, templates.key);
     const tPlay = Date.now();
 
     // Everyone comes online, the network heals, held-back pushes arrive; sync until nothing moves.
@@ -242,9 +293,15 @@ export async function runScenario(opened: OpenedDb, templates: Templates, scenar
         problems.push(`${d.name} ≠ oracle`, ...differences(oracle, state, ['oracle', d.name]));
     }
     if (process.env.SYNC_VERBOSE) {
-      const counts = ['patients', 'appointments', 'visits', 'vitals', 'patient_allergies'].map(
-        (t) => `${t} ${oracle.get(t)?.size ?? 0}`,
-      );
+      const counts = [
+        'patients',
+        'appointments',
+        'visits',
+        'vitals',
+        'patient_allergies',
+        'stock_movements',
+        'payments',
+      ].map((t) => `${t} ${oracle.get(t)?.size ?? 0}`);
       console.log(
         `run: desks ${scenario.desks}, ops ${scenario.ops.length}, ${counts.join(', ')}, setup ${tSetup - t0} ms, play ${tPlay - tSetup} ms, final sync ${tSync - tPlay} ms, check ${Date.now() - tSync} ms, restarts ${world.restarts}, kills ${desks.map((d) => d.kills).join('/')}, skews ${scenario.skews
           .slice(0, scenario.desks)
@@ -265,6 +322,39 @@ export async function runScenario(opened: OpenedDb, templates: Templates, scenar
     for (const d of desks) await d.close();
     await world.stop();
   }
+}
+
+/**
+ * The desk's own process is stopped (closed), a child process opens the same files and syncs, and is
+ * SIGKILLed at a random moment; the desk is opened again from what the kill left.
+ */
+async function killedChild(world: World, d: FuzzDesk, key: Buffer): Promise<void> {
+  await d.core.close();
+  const delay = 50 + d.rng.int(1500);
+  const child = spawn(process.execPath, ['--import', 'tsx', 'tests/sync/convergence-child.ts'], {
+    cwd: REPO_ROOT,
+    env: {
+      ...process.env,
+      FUZZ_CHILD: JSON.stringify({ file: d.file, keyHex: key.toString('hex'), url: world.url(), now: d.now() }),
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  await new Promise<void>((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      const ready = !out.includes('READY\n');
+      out += chunk.toString();
+      if (ready && out.includes('READY\n')) setTimeout(() => child.kill('SIGKILL'), delay);
+    });
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    child.on('error', reject);
+    child.on('exit', (code, signal) =>
+      signal === 'SIGKILL' ? resolve() : reject(new Error(`the sync child stopped by itself (${code}):\n${err}`)),
+    );
+  });
+  d.kills += 1;
+  await d.open();
 }
 
 interface Booked {
@@ -393,6 +483,60 @@ async function play(world: World, desks: FuzzDesk[], templates: Templates, ops: 
             confirmImplausible: [],
           });
         }
+        break;
+      }
+      case 'receive': {
+        // Lot numbers of each desk's own (the same lot received on two desks offline is a conflict).
+        const d = pick(op.desk);
+        await d.call('stock.receive', {
+          itemId: templates.itemId,
+          stockLocationId: templates.storeId,
+          lotNumber: `D${owner(op.desk)}-${op.lot}`,
+          expiryOn: '2028-06-30',
+          quantity: op.quantity,
+        });
+        break;
+      }
+      case 'dispense': {
+        // Against a visit of today on this desk (two desks dispensing the same lot offline both subtract).
+        const d = pick(op.desk);
+        const visit = d.core.database.handle
+          .prepare(
+            "SELECT id FROM visits WHERE status <> 'cancelled' AND checked_out_at IS NULL ORDER BY arrived_at DESC LIMIT 1",
+          )
+          .get() as { id: string } | undefined;
+        if (visit) {
+          await d.call('stock.dispense', {
+            visitId: visit.id,
+            itemId: templates.itemId,
+            stockLocationId: templates.storeId,
+            quantity: op.quantity,
+          });
+        }
+        break;
+      }
+      case 'pay': {
+        const d = pick(op.desk);
+        const patientId = patientOn(d, op.patient);
+        if (patientId) {
+          await d.call('payments.take', {
+            patientId,
+            amountMinor: op.amount,
+            methodId: templates.cardId,
+            reference: 'fuzz',
+          });
+        }
+        break;
+      }
+      case 'typeSetup': {
+        // Which providers offer the consultation: its links are deleted and inserted again (a delete
+        // and a whole new row of the same key, the tombstone's hardest case), and its length (a column).
+        const providerIds = templates.providers.filter((_p, i) => (op.providers & (1 << i)) !== 0);
+        await pick(op.desk).call('schedule.updateType', {
+          typeId: templates.typeId,
+          providerIds,
+          durationMinutes: op.duration,
+        });
         break;
       }
       case 'sync':

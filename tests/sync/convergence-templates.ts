@@ -12,6 +12,31 @@ import type { Templates } from './convergence-run';
 export async function makeTemplates(folder: string): Promise<Templates> {
   const s = await openSchedulingClinic();
   await s.clinic.ok('admin', 'settings.update', { lockTimeoutMinutes: 240 });
+  const store = await s.clinic.ok('admin', 'stockroom.saveLocation', {
+    locationId: s.mainId,
+    name: 'Stock room',
+    kind: 'store',
+    active: true,
+  });
+  const gauze = await s.clinic.ok('admin', 'stockroom.saveItem', {
+    category: null,
+    packSize: 10,
+    unitCostMinor: 120,
+    taxId: null,
+    maximumLevel: null,
+    active: true,
+    name: 'Gauze swabs',
+    code: 'GAUZE',
+    gtin: null,
+    dispensingUnit: 'pack',
+    billable: false,
+    sellingPriceMinor: null,
+    reorderLevel: 20,
+    reorderQuantity: 50,
+  });
+  const card = s.clinic.core.database.handle.prepare("SELECT id FROM payment_methods WHERE kind = 'card'").get() as {
+    id: string;
+  };
   const firstDesk = join(folder, 'first.db');
   s.clinic.core.database.handle.prepare('VACUUM INTO ?').run(firstDesk);
   const head = `${s.clinic.core.database.handle.name}.audit-head`;
@@ -24,6 +49,9 @@ export async function makeTemplates(folder: string): Promise<Templates> {
     start: s.clinic.clock.now,
     providers: [s.drAId, s.drBId],
     typeId: s.consultId,
+    storeId: store.id,
+    itemId: gauze.id,
+    cardId: card.id,
   };
   await s.clinic.close();
   const fresh = await createCore({ file: templates.newDesk, key, create: true, clock: () => templates.start });
