@@ -55,6 +55,7 @@ export type Op =
   | { k: 'pay'; desk: number; patient: number; amount: number }
   | { k: 'typeSetup'; desk: number; providers: number; duration: number }
   | { k: 'sync'; desk: number }
+  | { k: 'syncAll' }
   | { k: 'offline'; desk: number }
   | { k: 'online'; desk: number }
   | { k: 'time'; ms: number }
@@ -145,6 +146,7 @@ export const opArb: fc.Arbitrary<Op> = fc.oneof(
     weight: 1,
   },
   { arbitrary: fc.record({ k: fc.constant('sync' as const), desk }), weight: 6 },
+  { arbitrary: fc.record({ k: fc.constant('syncAll' as const) }), weight: 2 },
   { arbitrary: fc.record({ k: fc.constant('offline' as const), desk }), weight: 1 },
   { arbitrary: fc.record({ k: fc.constant('online' as const), desk }), weight: 1 },
   {
@@ -542,6 +544,15 @@ async function play(world: World, desks: FuzzDesk[], templates: Templates, ops: 
       case 'sync':
         await pick(op.desk).round();
         break;
+      case 'syncAll': {
+        // Every desk at once: pushes and pulls of one clinic meet on the server (on PostgreSQL, on
+        // separate connections). A restart waits for a round of its own: it would cut the others'.
+        const armed = desks.map((d) => d.restartServerOnNextPush);
+        for (const d of desks) d.restartServerOnNextPush = false;
+        await Promise.all(desks.map((d) => d.round()));
+        desks.forEach((d, i) => (d.restartServerOnNextPush = armed[i] ?? false));
+        break;
+      }
       case 'offline':
         pick(op.desk).offline = true;
         break;
