@@ -10,13 +10,13 @@ import { freshDatabase, pgSkipReason, type Backend } from './server-helpers';
 
 /**
  * Issue 17's convergence suite: seeded runs of the server and 2–4 desks over a faulty network (see
- * convergence-run.ts). `SYNC_RUNS` runs (30 by default, on PGlite, within `npm test`); `npm run
+ * convergence-run.ts). `SYNC_RUNS` runs (20 by default, on PGlite, within `npm test`); `npm run
  * test:sync` runs 1000 on PostgreSQL. Every run's seed is printed; `SYNC_SEED=<seed>` replays a run
  * (with `SYNC_PATH=<path>` from fast-check's report, that one run alone).
  */
 const DAY = 86_400_000;
 const backend: Backend = process.env.SYNC_BACKEND === 'postgres' ? 'postgres' : 'pglite';
-const runs = Number(process.env.SYNC_RUNS ?? 30);
+const runs = Number(process.env.SYNC_RUNS ?? 20);
 const seed = process.env.SYNC_SEED ? Number(process.env.SYNC_SEED) : Math.floor(Math.random() * 2 ** 31);
 const path = process.env.SYNC_PATH;
 /** Runs whose last desk is a child process killed with SIGKILL mid-sync (slower: a process each). */
