@@ -250,6 +250,7 @@ export class SyncClient {
         const applied = await desk.applyRemote(
           page.changes.map((change) => withoutSeq(change) as SyncChange),
           page.cursor,
+          page.serverTime,
         );
         if (applied.skewMessage) this.clockWarning = applied.skewMessage;
         deskCode = page.deskCode ?? deskCode;
