@@ -397,5 +397,4 @@ export class SyncClient {
     return status;
   }
 }
-
 export type { Enrolment };
