@@ -19,6 +19,7 @@ import { migration0018 } from './0018_visit_self_pay';
 import { migration0019 } from './0019_stock';
 import { migration0020 } from './0020_sync';
 import { migration0021 } from './0021_sync_client';
+import { migration0022 } from './0022_desk_numbers_and_conflicts';
 import type { Migration } from './types';
 
 /**
@@ -47,6 +48,7 @@ export const migrations: readonly Migration[] = [
   migration0019,
   migration0020,
   migration0021,
+  migration0022,
 ];
 
 export type { Migration, MigrationHandle } from './types';

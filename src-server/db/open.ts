@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, Migrator, PostgresDialect, type MigrationProvider, type Migration } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, sql, type MigrationProvider, type Migration } from 'kysely';
 import pg from 'pg';
 import { serverMigrations } from '../../migrations/server';
 import { PGliteDialect } from './pglite-dialect';
@@ -117,13 +117,22 @@ function isAlive(pid: number): boolean {
   }
 }
 
-/** Kysely's Migrator over a static list; it takes an advisory lock, so servers starting together on one PostgreSQL migrate once. */
+/**
+ * Kysely's Migrator over a static list; it takes an advisory lock, so servers starting together on one
+ * PostgreSQL migrate once. Its bookkeeping tables are named in the schema the server works in: left
+ * unnamed, the Migrator takes a `kysely_migration` table of *any* schema of the database for its own
+ * (another schema's server, another Kysely application), skips creating it, and then fails on
+ * "relation kysely_migration_lock does not exist" (found running the convergence suite beside the
+ * other tests on one PostgreSQL).
+ */
 export async function migrate(db: ServerDb): Promise<void> {
   const provider: MigrationProvider = {
     getMigrations: async () =>
       Object.fromEntries(serverMigrations.map((m): [string, Migration] => [m.name, { up: (k) => m.up(k) }])),
   };
-  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+  const migrationTableSchema = rows[0]?.schema ?? 'public';
+  const { error, results } = await new Migrator({ db, provider, migrationTableSchema }).migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     const message = error instanceof Error ? error.message : JSON.stringify(error);

@@ -1,4 +1,5 @@
 import { sql, type Transaction } from 'kysely';
+import { deskCodeOf } from '../../src-shared/sync/desk-code';
 import type { SyncChange, SyncValue } from '../../src-shared/sync/protocol';
 import type { RowState } from '../sync/merge';
 import { scrub } from '../sync/validate';
@@ -17,6 +18,7 @@ export interface DeviceRow {
   revokedAt: Date | null;
   lastSeenAt: Date | null;
   enrolledAt: Date;
+  deskCode: string;
 }
 
 export async function findClinicByName(db: Handle, name: string): Promise<{ id: string; name: string } | null> {
@@ -61,14 +63,32 @@ export async function recordCodeDevice(db: Handle, codeHash: string, deviceId: s
   await db.updateTable('enrolment_codes').set({ device_id: deviceId }).where('code_hash', '=', codeHash).execute();
 }
 
+/**
+ * Enrols a device with the clinic's next desk code. The counter moves in the statement that reads it
+ * (a row lock on the clinic), so two servers enrolling at once on one PostgreSQL give different codes.
+ */
 export async function insertDevice(
   db: Handle,
   device: { id: string; clinicId: string; name: string; secretHash: string },
-) {
+): Promise<string> {
+  const counted = await db
+    .updateTable('clinics')
+    .set({ desks_enrolled: sql<number>`desks_enrolled + 1` })
+    .where('id', '=', device.clinicId)
+    .returning('desks_enrolled')
+    .executeTakeFirstOrThrow();
+  const deskCode = deskCodeOf(counted.desks_enrolled);
   await db
     .insertInto('devices')
-    .values({ id: device.id, clinic_id: device.clinicId, name: device.name, secret_hash: device.secretHash })
+    .values({
+      id: device.id,
+      clinic_id: device.clinicId,
+      name: device.name,
+      secret_hash: device.secretHash,
+      desk_code: deskCode,
+    })
     .execute();
+  return deskCode;
 }
 
 const deviceColumns = [
@@ -80,6 +100,7 @@ const deviceColumns = [
   'devices.revoked_at',
   'devices.last_seen_at',
   'devices.enrolled_at',
+  'devices.desk_code',
 ] as const;
 
 function toDevice(row: {
@@ -91,6 +112,7 @@ function toDevice(row: {
   revoked_at: Date | null;
   last_seen_at: Date | null;
   enrolled_at: Date;
+  desk_code: string;
 }): DeviceRow {
   return {
     id: row.id,
@@ -101,6 +123,7 @@ function toDevice(row: {
     revokedAt: row.revoked_at,
     lastSeenAt: row.last_seen_at,
     enrolledAt: row.enrolled_at,
+    deskCode: row.desk_code,
   };
 }
 

@@ -7,7 +7,7 @@ type Serial = ColumnType<string | number, never, never>;
 
 /** The server's own database (migrations/server), PostgreSQL or PGlite. Every synced row carries its clinic. */
 export interface ServerDatabase {
-  clinics: { id: string; name: string; created_at: Generated<Date> };
+  clinics: { id: string; name: string; created_at: Generated<Date>; desks_enrolled: Generated<number> };
   devices: {
     id: string;
     clinic_id: string;
@@ -17,6 +17,8 @@ export interface ServerDatabase {
     enrolled_at: Generated<Date>;
     revoked_at: Date | null;
     last_seen_at: Date | null;
+    /** Unique in its clinic, never reused (migrations/server/0002): every number the desk gives carries it. */
+    desk_code: string;
   };
   enrolment_codes: {
     code_hash: string;

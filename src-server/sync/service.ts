@@ -81,9 +81,19 @@ export async function enrol(ctx: ServerContext, body: unknown): Promise<EnrolRes
     const codeHash = sha256(normaliseCode(parsed.data.code));
     const clinicId = await repo.claimEnrolmentCode(trx, codeHash);
     if (!clinicId) return null;
-    await repo.insertDevice(trx, { id: deviceId, clinicId, name: parsed.data.deviceName, secretHash: sha256(secret) });
+    const deskCode = await repo.insertDevice(trx, {
+      id: deviceId,
+      clinicId,
+      name: parsed.data.deviceName,
+      secretHash: sha256(secret),
+    });
     await repo.recordCodeDevice(trx, codeHash, deviceId);
-    await repo.audit(trx, { clinicId, deviceId, action: 'device.enrolled', detail: { name: parsed.data.deviceName } });
+    await repo.audit(trx, {
+      clinicId,
+      deviceId,
+      action: 'device.enrolled',
+      detail: { name: parsed.data.deviceName, deskCode },
+    });
     return repo.findDevice(trx, deviceId);
   });
   if (!result) {
@@ -95,7 +105,14 @@ export async function enrol(ctx: ServerContext, body: unknown): Promise<EnrolRes
     });
     throw new SyncError('UNAUTHORISED', 'This enrolment code is unknown, already used or expired: ask for a new one');
   }
-  return { deviceId, clinicId: result.clinicId, clinicName: result.clinicName, secret, serverTime: ctx.now() };
+  return {
+    deviceId,
+    clinicId: result.clinicId,
+    clinicName: result.clinicName,
+    secret,
+    serverTime: ctx.now(),
+    deskCode: result.deskCode,
+  };
 }
 
 const pushEnvelope = z.object({ changes: z.array(z.unknown()).min(1), deskTime: z.number().int() }).strict();
@@ -186,6 +203,7 @@ export async function pull(
         cursor: formatCursor(device.clinicId, last),
         hasMore: rows.length > limit,
         serverTime: ctx.now(),
+        deskCode: device.deskCode,
       };
     }
     await ctx.signal.wait(device.clinicId, Math.min(POLL_MS, remaining), abort);

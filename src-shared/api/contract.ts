@@ -31,6 +31,7 @@ import { stockroomProcedures } from './areas/stockroom';
 import { stocktakeProcedures } from './areas/stocktake';
 import { purchasingProcedures } from './areas/purchasing';
 import { syncProcedures } from './areas/sync';
+import { conflictsProcedures } from './areas/conflicts';
 
 /** Merges the areas' maps, refusing a name declared twice. */
 function mergeAreas<T extends Record<string, AnyProcedure>[]>(...areas: T): UnionToIntersection<T[number]> {
@@ -79,6 +80,7 @@ export const contract = mergeAreas(
   stocktakeProcedures,
   purchasingProcedures,
   syncProcedures,
+  conflictsProcedures,
 );
 
 export type Contract = typeof contract;

@@ -54,6 +54,8 @@ export interface EventMap {
   };
   /** This desk's sync status changed (online/offline, waiting, refused, error): the header re-reads `sync.status`. */
   'sync.changed': { state: SyncStatus['state']; waiting: number; lastSyncedAt: number | null };
+  /** The conflicts inbox changed: found after a sync (`found` new ones here), or one resolved (`found` 0). */
+  'conflicts.changed': { found: number };
 }
 
 export type EventTopic = keyof EventMap;
@@ -69,4 +71,5 @@ export const EVENT_TOPICS: readonly EventTopic[] = [
   'billing.changed',
   'stock.changed',
   'sync.changed',
+  'conflicts.changed',
 ];

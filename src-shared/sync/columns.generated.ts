@@ -955,6 +955,38 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
       { name: 'deleted_at', type: 'INTEGER', notNull: false },
     ],
   },
+  sync_conflict_resolutions: {
+    key: ['id'],
+    columns: [
+      { name: 'id', type: 'TEXT', notNull: true },
+      { name: 'conflict_id', type: 'TEXT', notNull: true },
+      { name: 'note', type: 'TEXT', notNull: true },
+      { name: 'resolved_at', type: 'INTEGER', notNull: true },
+      { name: 'resolved_by', type: 'TEXT', notNull: false },
+      { name: 'resolved_by_name', type: 'TEXT', notNull: false },
+      { name: 'created_at', type: 'INTEGER', notNull: true },
+      { name: 'updated_at', type: 'INTEGER', notNull: true },
+    ],
+  },
+  sync_conflicts: {
+    key: ['id'],
+    columns: [
+      { name: 'id', type: 'TEXT', notNull: true },
+      { name: 'kind', type: 'TEXT', notNull: true },
+      { name: 'reasons', type: 'TEXT', notNull: true },
+      { name: 'first_type', type: 'TEXT', notNull: true },
+      { name: 'first_id', type: 'TEXT', notNull: true },
+      { name: 'second_type', type: 'TEXT', notNull: true },
+      { name: 'second_id', type: 'TEXT', notNull: true },
+      { name: 'patient_id', type: 'TEXT', notNull: false },
+      { name: 'second_patient_id', type: 'TEXT', notNull: false },
+      { name: 'amount', type: 'INTEGER', notNull: false },
+      { name: 'detected_at', type: 'INTEGER', notNull: true },
+      { name: 'detected_by_device', type: 'TEXT', notNull: true },
+      { name: 'created_at', type: 'INTEGER', notNull: true },
+      { name: 'updated_at', type: 'INTEGER', notNull: true },
+    ],
+  },
   taxes: {
     key: ['id'],
     columns: [

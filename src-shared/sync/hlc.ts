@@ -30,19 +30,24 @@ export type ReceiveResult =
   { ok: true; state: HlcState } | { ok: false; state: HlcState; skewMs: number; message: string };
 
 /**
- * The clock after seeing a remote stamp at `now`. A stamp further ahead of this desk's wall clock
- * than MAX_CLOCK_SKEW_MS is refused and the clock stays where it was: one desk with a wrong date
- * must not drag every other desk's clock days forward (Actual's clock-drift failure).
+ * The clock after seeing a remote stamp at `now`. A stamp further ahead than MAX_CLOCK_SKEW_MS is
+ * refused and the clock stays where it was: one desk with a wrong date must not drag every other
+ * desk's clock days forward (Actual's clock-drift failure).
+ *
+ * "Ahead" is measured from the later of this desk's clock and `trusted`, the server's time as it
+ * answered the pull: the server refuses desks further than MAX_CLOCK_SKEW_MS from its own clock, so two
+ * desks it accepts may be twice that apart, and measured from its own clock alone a desk a day slow
+ * would refuse a desk a day fast for half a day (found by tests/sync/convergence.test.ts).
  */
-export function receive(state: HlcState, remote: HlcState, now: number): ReceiveResult {
-  const skewMs = remote.wall - now;
+export function receive(state: HlcState, remote: HlcState, now: number, trusted: number = now): ReceiveResult {
+  const skewMs = remote.wall - Math.max(now, trusted);
   if (skewMs > MAX_CLOCK_SKEW_MS) {
     const hours = Math.round(skewMs / 3_600_000);
     return {
       ok: false,
       state,
       skewMs,
-      message: `A change is stamped ${hours} hours ahead of this computer's clock (more than ${MAX_CLOCK_SKEW_MS / 3_600_000} allowed): check the date and time on both computers.`,
+      message: `A change is stamped ${hours} hours ahead of this computer's clock and the server's (more than ${MAX_CLOCK_SKEW_MS / 3_600_000} allowed): check the date and time on both computers.`,
     };
   }
   const wall = Math.max(state.wall, remote.wall, now);

@@ -79,6 +79,8 @@ export interface EnrolResponse {
   /** Shown once: the desk keeps it in its encrypted database and sends `<deviceId>.<secret>`. */
   secret: string;
   serverTime: number;
+  /** This device's code in its clinic (A, B, … AA): in every MRN and invoice number it gives (desk-code.ts). */
+  deskCode: string;
 }
 
 export const pushRequestSchema = z
@@ -102,6 +104,8 @@ export interface PullResponse {
   cursor: string;
   hasMore: boolean;
   serverTime: number;
+  /** This device's desk code, so a desk enrolled before codes existed learns its own. */
+  deskCode?: string;
 }
 
 export interface StatusResponse {

@@ -81,6 +81,9 @@ export const SYNCED_TABLES = {
   stock_counts: 'record',
   stock_count_lines: 'record',
   stock_movements: 'ledger',
+  // The conflicts inbox: a conflict is a record (two desks finding it make one row), its resolutions a ledger
+  sync_conflicts: 'record',
+  sync_conflict_resolutions: 'ledger',
 } as const satisfies Record<string, SyncKind>;
 
 export type SyncedTableName = keyof typeof SYNCED_TABLES;
@@ -104,6 +107,7 @@ export const LOCAL_TABLES: Record<string, string> = {
   backup_schedule: "this computer's backup time and folder",
   billing_desk: "this desk's invoice number prefix",
   invoice_series: "this desk's next invoice number (per-desk series never collide)",
+  mrn_series: "this desk's next MRN once enrolled (its desk code is in every MRN it gives)",
   sqlite_sequence: "SQLite's AUTOINCREMENT counters (the outbox's local order)",
   sync_state: "this desk's device id, enrolment, clock and place in the server's log",
   sync_changes: "this desk's outbox of captured writes",

@@ -73,6 +73,20 @@ describe('hybrid logical clock', () => {
     expect(() => parse('not a stamp')).toThrow(RangeError);
   });
 
+  it('measures a stamp from the server time too: a desk a day slow takes a change of a desk a day fast at once', () => {
+    // Both desks are within the server's 36 hours, so the server accepted the change; 48 hours apart,
+    // measured from the slow desk's clock alone it was refused until that clock caught up (half a day).
+    const day = 86_400_000;
+    const slow: HlcState = { wall: BASE - day, counter: 0 };
+    const fromFastDesk = { wall: BASE + day, counter: 3 };
+    expect(receive(slow, fromFastDesk, BASE - day).ok).toBe(false);
+    const taken = receive(slow, fromFastDesk, BASE - day, BASE);
+    expect(taken).toEqual({ ok: true, state: { wall: BASE + day, counter: 4 } });
+    // Too far ahead of the server as well is still refused, and the clock stays.
+    const wild = { wall: BASE + MAX_CLOCK_SKEW_MS + 1, counter: 0 };
+    expect(receive(slow, wild, BASE - day, BASE)).toMatchObject({ ok: false, state: slow });
+  });
+
   it('carries the counter into the next millisecond rather than overflowing six digits', () => {
     const next = send({ wall: BASE, counter: 999_999 }, BASE);
     expect(next).toEqual({ wall: BASE + 1, counter: 0 });

@@ -21,7 +21,7 @@ import {
   updateLine,
 } from './invoice-repository';
 import { liveAdjustmentsOf } from './ledger-repository';
-import { takeSeriesNumber } from './setup-repository';
+import { invoiceNumberTaken, takeSeriesNumber } from './setup-repository';
 
 /**
  * Issuing: the draft's figures are computed one last time under the clinic's rounding, recorded on
@@ -37,10 +37,14 @@ export function formatNumber(prefix: string, value: number, digits: number): str
   return `${prefix}-${String(value).padStart(digits, '0')}`;
 }
 
+/** The series' next number no invoice here carries yet (a desk's old standalone series may have used it). */
 async function numberFor(db: Db, context: BillingContext): Promise<{ number: string; prefix: string }> {
   const prefix = context.desk.series_prefix;
-  const value = await takeSeriesNumber(db, prefix, context.now);
-  return { number: formatNumber(prefix, value, context.settings.number_digits), prefix };
+  for (;;) {
+    const value = await takeSeriesNumber(db, prefix, context.now);
+    const number = formatNumber(prefix, value, context.settings.number_digits);
+    if (!(await invoiceNumberTaken(db, number))) return { number, prefix };
+  }
 }
 
 export interface Issued {

@@ -113,6 +113,18 @@ export async function prefixUsedByAnotherDesk(db: Db, prefix: string, deskId: st
   return row !== undefined;
 }
 
+/** The code the sync server gave this desk (null: never enrolled; any prefix will do). */
+export async function readDeskCode(db: ReadDb): Promise<string | null> {
+  const row = await db.selectFrom('sync_state').select('desk_code').where('id', '=', 1).executeTakeFirst();
+  return row?.desk_code ?? null;
+}
+
+/** An invoice of any desk already carries this number (seen here once synced). */
+export async function invoiceNumberTaken(db: ReadDb, number: string): Promise<boolean> {
+  const row = await db.selectFrom('invoices').select('id').where('number', '=', number).executeTakeFirst();
+  return row !== undefined;
+}
+
 export async function peekSeries(db: ReadDb, prefix: string): Promise<number> {
   const row = await db
     .selectFrom('invoice_series')

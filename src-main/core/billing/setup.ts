@@ -12,6 +12,7 @@ import type {
 } from '../../../src-shared/billing/model';
 import type { PaymentMethodKind } from '../../../src-shared/billing/reason-codes';
 import type { TaxRounding } from '../../../src-shared/billing/tax';
+import { seriesPrefixFits } from '../../../src-shared/sync/desk-code';
 import type { Database } from '../db/schema';
 import type { FeeScheduleRow, PaymentMethodRow, ServiceRow, TaxRow } from '../db/schema-billing';
 import { newId } from '../ids';
@@ -137,13 +138,20 @@ export async function updateSettings(db: Db, context: BillingContext, changes: S
 
 /**
  * This desk's name and invoice series prefix. Two desks must never share a prefix: one used by
- * another desk's invoices (known here once synced) is refused.
+ * another desk's invoices (known here once synced) is refused, and an enrolled desk's prefix is its
+ * desk code, optionally followed by digits (desk-code.ts), which no other desk can hold.
  */
 export async function updateDesk(
   db: Db,
   context: BillingContext,
   input: { name?: string | undefined; seriesPrefix?: string | undefined },
 ): Promise<void> {
+  const deskCode = await repo.readDeskCode(db);
+  if (input.seriesPrefix && deskCode && !seriesPrefixFits(input.seriesPrefix, deskCode))
+    throw fieldError(
+      'seriesPrefix',
+      `must be this desk’s code ${deskCode}, optionally followed by digits (${deskCode}2)`,
+    );
   if (input.seriesPrefix && (await repo.prefixUsedByAnotherDesk(db, input.seriesPrefix, context.desk.desk_id)))
     throw fieldError('seriesPrefix', 'is used by another desk’s invoices: choose another');
   await repo.updateDesk(

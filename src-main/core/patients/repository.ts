@@ -65,19 +65,44 @@ export function maskNationalId(value: string | null): string | null {
   return `•••• ${value.slice(-Math.min(4, Math.max(1, value.length - 2)))}`;
 }
 
-/** The next MRN: prefix and zero-padded counter, skipping any already taken. */
+/**
+ * The next MRN, skipping any already taken. A desk that never enrolled with a sync server: the clinic's
+ * prefix and counter (patient_settings). An enrolled desk: prefix, its desk code and its own counter
+ * (mrn_series, local), "PB000042", so two desks offline never give the same number.
+ */
 export async function allocateMrn(db: Kysely<Database>, now: number): Promise<string> {
+  const desk = await db.selectFrom('sync_state').select('desk_code').where('id', '=', 1).executeTakeFirst();
   for (;;) {
-    const row = await db
-      .updateTable('patient_settings')
-      .set((eb) => ({ mrn_next: eb('mrn_next', '+', 1), updated_at: now }))
-      .where('id', '=', 1)
-      .returning(['mrn_next', 'mrn_prefix', 'mrn_digits'])
-      .executeTakeFirstOrThrow();
-    const mrn = `${row.mrn_prefix}${String(row.mrn_next - 1).padStart(row.mrn_digits, '0')}`;
+    const mrn = desk?.desk_code ? await nextDeskMrn(db, desk.desk_code, now) : await nextClinicMrn(db, now);
     const taken = await db.selectFrom('patients').select('id').where('mrn', '=', mrn).executeTakeFirst();
     if (!taken) return mrn;
   }
+}
+
+async function nextClinicMrn(db: Kysely<Database>, now: number): Promise<string> {
+  const row = await db
+    .updateTable('patient_settings')
+    .set((eb) => ({ mrn_next: eb('mrn_next', '+', 1), updated_at: now }))
+    .where('id', '=', 1)
+    .returning(['mrn_next', 'mrn_prefix', 'mrn_digits'])
+    .executeTakeFirstOrThrow();
+  return `${row.mrn_prefix}${String(row.mrn_next - 1).padStart(row.mrn_digits, '0')}`;
+}
+
+async function nextDeskMrn(db: Kysely<Database>, deskCode: string, now: number): Promise<string> {
+  const settings = await db
+    .selectFrom('patient_settings')
+    .select(['mrn_prefix', 'mrn_digits'])
+    .where('id', '=', 1)
+    .executeTakeFirstOrThrow();
+  const prefix = `${settings.mrn_prefix}${deskCode}`;
+  const row = await db
+    .insertInto('mrn_series')
+    .values({ prefix, next_number: 2, created_at: now, updated_at: now })
+    .onConflict((oc) => oc.column('prefix').doUpdateSet({ next_number: sql`next_number + 1`, updated_at: now }))
+    .returning('next_number')
+    .executeTakeFirstOrThrow();
+  return `${prefix}${String(row.next_number - 1).padStart(settings.mrn_digits, '0')}`;
 }
 
 export function findPatientRow(db: ReadDb, id: string): Promise<PatientRow | undefined> {

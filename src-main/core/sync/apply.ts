@@ -58,6 +58,8 @@ export function applyBatch(
   runtime: SyncRuntime,
   incoming: readonly unknown[],
   now: number,
+  /** The server's time as it answered (see `receive`): stamps are measured from the later of the two. */
+  serverNow: number = now,
 ): BatchOutcome {
   const shapes = new Map<string, TableColumns>();
   const shapeOf = (table: string) => {
@@ -86,7 +88,7 @@ export function applyBatch(
   const attempt = (change: SyncChange): Verdict => {
     if (change.deviceId === runtime.deviceId) return 'skipped';
     const stamp = parse(change.hlc);
-    const clock = receive(runtime.clock, stamp, now);
+    const clock = receive(runtime.clock, stamp, now, serverNow);
     if (!clock.ok) {
       outcome.skewMessage = clock.message;
       return { park: SKEW + clock.message };

@@ -1,5 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { SYNCED_COLUMNS } from '../../../src-shared/sync/columns.generated';
+import { DESK_CODE, seriesPrefixFits } from '../../../src-shared/sync/desk-code';
 import type { HlcState } from '../../../src-shared/sync/hlc';
 import type { SyncValue } from '../../../src-shared/sync/protocol';
 import { SYNCED_TABLES, type SyncedTableName } from '../../../src-shared/sync/tables';
@@ -13,12 +14,13 @@ export interface Enrolment {
   fingerprint: string | null;
   secret: string | null;
   lastSyncedAt: number | null;
+  deskCode: string | null;
 }
 
 export function readEnrolment(handle: Handle): Enrolment {
   const row = handle
     .prepare(
-      'SELECT device_id, clinic_id, server_url, server_fingerprint, device_secret, last_synced_at FROM sync_state WHERE id = 1',
+      'SELECT device_id, clinic_id, server_url, server_fingerprint, device_secret, last_synced_at, desk_code FROM sync_state WHERE id = 1',
     )
     .get() as {
     device_id: string;
@@ -27,6 +29,7 @@ export function readEnrolment(handle: Handle): Enrolment {
     server_fingerprint: string | null;
     device_secret: string | null;
     last_synced_at: number | null;
+    desk_code: string | null;
   };
   return {
     deviceId: row.device_id,
@@ -35,7 +38,23 @@ export function readEnrolment(handle: Handle): Enrolment {
     fingerprint: row.server_fingerprint,
     secret: row.device_secret,
     lastSyncedAt: row.last_synced_at,
+    deskCode: row.desk_code,
   };
+}
+
+/**
+ * The desk code the server gave this desk (desk-code.ts). Its invoice series prefix must start with it:
+ * a prefix that does not (the standalone default "A", or one an administrator typed) becomes the code.
+ * Both tables are local to this desk.
+ */
+export function saveDeskCode(handle: Handle, deskCode: string, now: number): void {
+  if (!DESK_CODE.test(deskCode)) throw new Error(`The server sent a malformed desk code: ${deskCode.slice(0, 10)}`);
+  handle.prepare('UPDATE sync_state SET desk_code = ?, updated_at = ? WHERE id = 1').run(deskCode, now);
+  const desk = handle.prepare('SELECT series_prefix FROM billing_desk WHERE id = 1').get() as
+    { series_prefix: string } | undefined;
+  if (desk && !seriesPrefixFits(desk.series_prefix, deskCode)) {
+    handle.prepare('UPDATE billing_desk SET series_prefix = ?, updated_at = ? WHERE id = 1').run(deskCode, now);
+  }
 }
 
 export function saveEnrolment(
@@ -65,10 +84,12 @@ export function hasUsers(handle: Handle): boolean {
   return (handle.prepare('SELECT count(*) AS n FROM users').get() as { n: number }).n > 0;
 }
 
-export function saveSyncedAt(handle: Handle, now: number): void {
+/** After a round; `deskCode` as the server last said it (a desk enrolled before codes existed learns its own). */
+export function saveSyncedAt(handle: Handle, now: number, deskCode?: string): void {
   handle
     .prepare('UPDATE sync_state SET last_synced_at = ?, last_error = NULL, updated_at = ? WHERE id = 1')
     .run(now, now);
+  if (deskCode !== undefined && deskCode !== readEnrolment(handle).deskCode) saveDeskCode(handle, deskCode, now);
 }
 
 export function saveClock(handle: Handle, clock: HlcState, now: number): void {

@@ -21,6 +21,7 @@ import {
   readEnrolment,
   restampOutbox,
   saveClock,
+  saveDeskCode,
   saveEnrolment,
   saveSyncedAt,
   type Enrolment,
@@ -183,6 +184,7 @@ export class SyncClient {
           now,
         );
         restampOutbox(handle, enrolled.deviceId);
+        saveDeskCode(handle, enrolled.deskCode, now);
         if (mode === 'join') runtime.withoutCapture(() => clearSyncedRows(handle));
         if (mode === 'first') queued = enqueueSnapshot(handle, () => runtime.nextStamp(), randomUUID);
         saveClock(handle, runtime.clock, now);
@@ -242,19 +244,22 @@ export class SyncClient {
       }
       let pulled = 0;
       let cursor = desk.status().pullCursor ?? '';
+      let deskCode: string | undefined;
       for (;;) {
         const page = await this.pull(transport, token, cursor, 0);
         const applied = await desk.applyRemote(
           page.changes.map((change) => withoutSeq(change) as SyncChange),
           page.cursor,
+          page.serverTime,
         );
         if (applied.skewMessage) this.clockWarning = applied.skewMessage;
+        deskCode = page.deskCode ?? deskCode;
         pulled += page.changes.length;
         cursor = page.cursor;
         if (!page.hasMore) break;
       }
       await this.deps.database.db.transaction().execute(async () => {
-        saveSyncedAt(this.deps.database.handle, clock());
+        saveSyncedAt(this.deps.database.handle, clock(), deskCode);
         await Promise.resolve();
       });
       this.online = true;
@@ -392,5 +397,4 @@ export class SyncClient {
     return status;
   }
 }
-
 export type { Enrolment };

@@ -93,7 +93,7 @@ export function countChanges(handle: Handle): { table: string; count: number }[]
 export function renewDeviceId(handle: Handle, deviceId: string, now: number): void {
   handle
     .prepare(
-      'UPDATE sync_state SET device_id = ?, clinic_id = NULL, device_secret = NULL, pull_cursor = NULL, updated_at = ? WHERE id = 1',
+      'UPDATE sync_state SET device_id = ?, clinic_id = NULL, device_secret = NULL, pull_cursor = NULL, desk_code = NULL, updated_at = ? WHERE id = 1',
     )
     .run(deviceId, now);
 }

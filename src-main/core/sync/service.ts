@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EventMap, EventTopic } from '../../../src-shared/api/events';
 import type { PushResult, SyncChange } from '../../../src-shared/sync/protocol';
 import type { ClinicDatabase } from '../db/open';
+import { detectConflicts } from '../conflicts/detect';
 import { eventsFor, rebuildCaches } from './after-apply';
 import { applyBatch } from './apply';
 import { applyProblems } from './apply-repository';
@@ -33,8 +34,9 @@ export interface DeskSync {
    * Applies changes pulled from elsewhere in one transaction with capture off: records merge per
    * column by stamp, deletions leave tombstones, ledgers take each row once; the clock and the pull
    * cursor move in the same transaction, so a desk killed mid-apply resumes from the last cursor.
+   * `serverTime` (the pull's answer) lets a desk whose clock is slow take stamps the server accepted.
    */
-  applyRemote(changes: readonly unknown[], cursor: string | null): Promise<ApplyResult>;
+  applyRemote(changes: readonly unknown[], cursor: string | null, serverTime?: number): Promise<ApplyResult>;
   /** The server's answers to a push: accepted (or already had) leave the queue; rejected keep the reason. */
   recordPushResults(results: readonly PushResult[]): Promise<void>;
   /** This desk's changes the server refused, with its reasons (the desk shows them; the rest flow on). */
@@ -52,14 +54,19 @@ export function createDeskSync(database: ClinicDatabase, clock: () => number, em
   return {
     deviceId: () => runtime.deviceId,
     pending: (limit = 500, afterSeq = 0) => pendingChanges(handle, runtime.deviceId, limit, afterSeq),
-    async applyRemote(changes, cursor) {
+    async applyRemote(changes, cursor, serverTime) {
       const now = clock();
+      // From the network: a time that is not a number is no reference (the desk's own clock is).
+      const trusted = typeof serverTime === 'number' && Number.isFinite(serverTime) ? serverTime : now;
       const clockBefore = runtime.clock;
       const deliveries: (() => void)[] = [];
       try {
         const batch = await database.db.transaction().execute(async (trx) => {
-          const applied = runtime.withoutCapture(() => applyBatch(handle, runtime, changes, now));
+          const applied = runtime.withoutCapture(() => applyBatch(handle, runtime, changes, now, trusted));
           await rebuildCaches(trx, applied.touched, now);
+          // Captured (the inbox syncs), as the system's: no one signed in found them.
+          const found = await detectConflicts(trx, applied.touched, now, runtime.deviceId);
+          if (found > 0) deliveries.push(() => emit('conflicts.changed', { found }));
           saveClockAndCursor(handle, runtime.clock, cursor, now);
           if (applied.skewMessage) saveLastError(handle, applied.skewMessage, now);
           await eventsFor(trx, applied.touched, (topic, payload) => deliveries.push(() => emit(topic, payload)));

@@ -30,6 +30,7 @@ import { statementsHandlers } from './statements';
 import { backupsHandlers } from './backups';
 import { reportsHandlers } from './reports';
 import { syncHandlers } from './sync';
+import { conflictsHandlers } from './conflicts';
 
 /** Every procedure's implementation; the type makes a missing one a compile error. */
 export const handlers: Handlers = {
@@ -64,4 +65,5 @@ export const handlers: Handlers = {
   ...backupsHandlers,
   ...reportsHandlers,
   ...syncHandlers,
+  ...conflictsHandlers,
 };
