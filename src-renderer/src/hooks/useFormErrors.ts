@@ -77,24 +77,28 @@ export function useFormErrors(values: FormValues, check?: DraftProblems) {
     fields: { ...live, ...standing },
     form: state.form === CORRECT_THE_FIELDS && allCorrected ? null : state.form,
   };
+  const show = (error: ApiErrorData, shown?: readonly string[], about: FormValues = values) => {
+    const fields = error.details?.fields ?? {};
+    const names = Object.keys(fields);
+    const given = snapshot(about, names);
+    if (error.code !== 'VALIDATION' || names.length === 0) {
+      setState({ fields, form: error.message, given });
+      return;
+    }
+    const unshown = shown ? names.filter((name) => !shown.includes(name)) : [];
+    const form =
+      unshown.length > 0 ? unshown.map((name) => `${name}: ${fields[name] ?? ''}`).join('; ') : CORRECT_THE_FIELDS;
+    setState({ fields, form, given });
+  };
   return {
     errors,
     clear: () => {
       setState(NONE);
     },
-    show: (error: ApiErrorData, shown?: readonly string[], about: FormValues = values) => {
-      const fields = error.details?.fields ?? {};
-      const names = Object.keys(fields);
-      const given = snapshot(about, names);
-      if (error.code !== 'VALIDATION' || names.length === 0) {
-        setState({ fields, form: error.message, given });
-        return;
-      }
-      const unshown = shown ? names.filter((name) => !shown.includes(name)) : [];
-      const form =
-        unshown.length > 0 ? unshown.map((name) => `${name}: ${fields[name] ?? ''}`).join('; ') : CORRECT_THE_FIELDS;
-      setState({ fields, form, given });
-    },
+    show,
+    /** Refuses a save over the form's own problems (`check`'s answer), as main's VALIDATION would. */
+    showProblems: (problems: Record<string, string>, shown?: readonly string[]) =>
+      show({ code: 'VALIDATION', message: CORRECT_THE_FIELDS, details: { fields: problems } }, shown),
     setField: (field: string, problem: string) => {
       const given = snapshot(values, [field]);
       setState((current) => ({

@@ -6,7 +6,7 @@ import { call } from '../../api';
 import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
 import { SelectField } from '../../components/SelectField';
-import { CORRECT_THE_FIELDS, draftProblems, useFormErrors } from '../../hooks/useFormErrors';
+import { draftProblems, useFormErrors } from '../../hooks/useFormErrors';
 import { amountText, readAmount } from './money-field';
 import { savePdf } from './pdf';
 import { Trans, useTranslation } from '../../i18n';
@@ -80,7 +80,7 @@ export function PaymentForm({
     return { ...draftProblems('payments.take', input()), ...typing };
   }
 
-  const { errors, show, clear } = useFormErrors(
+  const { errors, show, showProblems, clear } = useFormErrors(
     { methodId, amountMinor: amount, tenderedMinor: tendered, reference },
     problems,
   );
@@ -89,9 +89,7 @@ export function PaymentForm({
     event.preventDefault();
     clear();
     const local = problems();
-    if (Object.keys(local).length > 0) {
-      return show({ code: 'VALIDATION', message: CORRECT_THE_FIELDS, details: { fields: local } }, FIELDS);
-    }
+    if (Object.keys(local).length > 0) return showProblems(local, FIELDS);
     setBusy(true);
     const result = await call('payments.take', input());
     setBusy(false);
