@@ -183,6 +183,9 @@ function isShownProperty(literal: ts.Node): boolean {
   return ts.isPropertyAssignment(parent) && ts.isIdentifier(parent.name) && SHOWN_PROPERTIES.has(parent.name.text);
 }
 
+/** `${top}px`: a length's unit after a value is not a word. */
+const CSS_UNIT = /^(px|em|rem|ms|vh|vw|deg|fr|ch)\b/;
+
 /** A string or template literal that holds words a person reads and is not in a place that hides it. */
 export function isUnwordedLiteral(node: ts.Node): boolean {
   if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) {
@@ -193,8 +196,9 @@ export function isUnwordedLiteral(node: ts.Node): boolean {
     const pieces = [node.head.text, ...node.templateSpans.map((span) => span.literal.text)];
     const sentence = pieces.join('{x}');
     const worded =
-      pieces.some((piece) => looksLikeWords(piece) || /(^|\s)[a-z]{3,}(\s|$)/.test(piece)) ||
-      /[A-Za-z]{2,} ?\{x\} ?[A-Za-z]{2,}/.test(sentence);
+      pieces.some(
+        (piece) => looksLikeWords(piece) || (/(^|\s)[a-z]{2,}(\s|$)/.test(piece) && !CSS_UNIT.test(piece.trim())),
+      ) || /[A-Za-z]{2,} ?\{x\} ?[A-Za-z]{2,}/.test(sentence);
     return worded && !isExempt(node);
   }
   return false;

@@ -121,7 +121,7 @@ export function JournalScreen() {
               netMinor: formatMoney(journal.netMinor, money),
               from: journal.from,
               to: journal.to,
-              value: filters.methodKind ? ` by ${filters.methodKind}` : '',
+              value: filters.methodKind ? t('JournalScreen.byMethod', { methodKind: filters.methodKind }) : '',
             })}
           </p>
           <MethodTotalsTable rows={journal.byMethod} money={money} label={t('JournalScreen.totalsByMethod')} />

@@ -86,7 +86,7 @@ export function weekColumns(week: ProviderWeek): GridColumn[] {
     label: shortDateLabel(day.date),
     sublabel: day.holidays.length > 0 ? day.holidays.map((h) => h.name).join(', ') : null,
     colour: null,
-    bookLabel: `${name} on ${shortDateLabel(day.date)}`,
+    bookLabel: i18next.t('calendar:columns.nameOnDate', { name, date: shortDateLabel(day.date) }),
     links: [
       {
         text: i18next.t('calendar:columns.day'),
@@ -117,7 +117,7 @@ export function roomColumns(week: RoomWeek, providerName: (providerId: string) =
     label: shortDateLabel(day.date),
     sublabel: day.holidays.length > 0 ? day.holidays.map((h) => h.name).join(', ') : null,
     colour: null,
-    bookLabel: `${week.room.name} on ${shortDateLabel(day.date)}`,
+    bookLabel: i18next.t('calendar:columns.nameOnDate', { name: week.room.name, date: shortDateLabel(day.date) }),
     links: [
       {
         text: i18next.t('calendar:columns.day'),

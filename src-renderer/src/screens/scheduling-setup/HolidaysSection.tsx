@@ -43,7 +43,7 @@ export function HolidaysSection() {
             {holidays.map((holiday) => (
               <EditableRow
                 key={holiday.id}
-                what={`${holiday.name} on ${dayLabel(holiday.date, clock)}`}
+                what={t('HolidaysSection.nameOnDay', { name: holiday.name, day: dayLabel(holiday.date, clock) })}
                 cells={
                   <>
                     <td className="nowrap">{dayLabel(holiday.date, clock)}</td>
@@ -98,7 +98,7 @@ function HolidayForm({
           ? call('schedule.updateHoliday', { holidayId: holiday.id, ...fields })
           : call('schedule.createHoliday', fields),
       ['date', 'name', 'locationId'],
-      (saved) => `${saved.name} on ${dayLabel(saved.date, clock)}`,
+      (saved) => t('HolidaysSection.nameOnDay', { name: saved.name, day: dayLabel(saved.date, clock) }),
       () => setDraft(blank),
     );
   }

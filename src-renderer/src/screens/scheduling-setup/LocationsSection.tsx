@@ -84,7 +84,10 @@ export function LocationsSection() {
               {rooms.map((room) => (
                 <EditableRow
                   key={room.id}
-                  what={`${room.name} at ${locationName(room.locationId)}`}
+                  what={t('LocationsSection.roomAtLocation', {
+                    name: room.name,
+                    location: locationName(room.locationId),
+                  })}
                   cells={
                     <>
                       <th scope="row">{room.name}</th>
@@ -208,7 +211,7 @@ function RoomForm({
           ? call('schedule.updateRoom', { roomId: room.id, name: draft.name })
           : call('schedule.createRoom', { locationId, name: draft.name }),
       ['locationId', 'name'],
-      (saved) => `${saved.name} at ${locationName(saved.locationId)}`,
+      (saved) => t('LocationsSection.roomAtLocation', { name: saved.name, location: locationName(saved.locationId) }),
       () => setDraft({ ...draft, name: '' }),
     );
   }

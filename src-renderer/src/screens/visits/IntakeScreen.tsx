@@ -76,7 +76,7 @@ export function IntakeScreen({ visitId }: { visitId: string }) {
       <p className="lead">
         {t('IntakeScreen.visitTicket', {
           visitStatus: visitStatusLabel(visit.status),
-          value: visit.roomName ? ` in ${visit.roomName}` : '',
+          value: visit.roomName ? t('IntakeScreen.inRoom', { roomName: visit.roomName }) : '',
           value2: visit.providerName ? ` · ${visit.providerName}` : '',
           ticket: visit.ticket,
         })}
