@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { effectReadsIn, effectReadsUnder, READ_PROCEDURES } from '../helpers/effect-reads';
+
+const ROOT = new URL('../..', import.meta.url).pathname;
+
+/**
+ * Renderer files that still read from main by hand in an effect (issue 14 item 5 moves them to
+ * `useProcedure`). It may only shrink: the test fails when a file on it no longer reads in an effect.
+ */
+const NOT_YET_MOVED: readonly string[] = [
+  'src-renderer/src/screens/backups/BackupScreen.tsx',
+  'src-renderer/src/screens/billing/AgeingScreen.tsx',
+  'src-renderer/src/screens/billing/ClaimScreen.tsx',
+  'src-renderer/src/screens/billing/ClaimsScreen.tsx',
+  'src-renderer/src/screens/billing/JournalScreen.tsx',
+  'src-renderer/src/screens/billing/useBillingSetup.ts',
+  'src-renderer/src/screens/calendar/AppointmentHistory.tsx',
+  'src-renderer/src/screens/calendar/DaySheet.tsx',
+  'src-renderer/src/screens/calendar/MonthView.tsx',
+  'src-renderer/src/screens/calendar/ReplacedAppointment.tsx',
+  'src-renderer/src/screens/calendar/RoomWeekView.tsx',
+  'src-renderer/src/screens/calendar/SeriesActions.tsx',
+  'src-renderer/src/screens/calendar/StatusActions.tsx',
+  'src-renderer/src/screens/calendar/WaitlistOffers.tsx',
+  'src-renderer/src/screens/find/usePresetPatient.ts',
+  'src-renderer/src/screens/patients/ConsentsCard.tsx',
+  'src-renderer/src/screens/patients/DocumentsCard.tsx',
+  'src-renderer/src/screens/patients/DuplicateReviewScreen.tsx',
+  'src-renderer/src/screens/patients/HistoryCard.tsx',
+  'src-renderer/src/screens/patients/MergeScreen.tsx',
+  'src-renderer/src/screens/patients/MergesCard.tsx',
+  'src-renderer/src/screens/patients/PatientForm.tsx',
+  'src-renderer/src/screens/reminders/ReminderSettingsCard.tsx',
+  'src-renderer/src/screens/settings/SettingsScreen.tsx',
+  'src-renderer/src/screens/visits/BoardSettings.tsx',
+  'src-renderer/src/screens/visits/CheckInPanel.tsx',
+  'src-renderer/src/screens/visits/DisplayScreen.tsx',
+  'src-renderer/src/screens/visits/IntakeScreen.tsx',
+  'src-renderer/src/screens/visits/TodayScreen.tsx',
+  'src-renderer/src/stores/audit.ts',
+  'src-renderer/src/stores/calendar.ts',
+  'src-renderer/src/stores/clinic-settings.ts',
+  'src-renderer/src/stores/patient-photo.ts',
+  'src-renderer/src/stores/patients.ts',
+  'src-renderer/src/stores/reminders.ts',
+  'src-renderer/src/stores/scheduling-setup.ts',
+  'src-renderer/src/stores/session.ts',
+  'src-renderer/src/stores/users.ts',
+  'src-renderer/src/stores/visits.ts',
+  'src-renderer/src/stores/waitlist.ts',
+];
+
+describe('screens read from main through useProcedure', () => {
+  const found = effectReadsUnder(ROOT, 'src-renderer/src');
+
+  it('has no read run from an effect by hand outside the files still to be moved', () => {
+    const outside = found
+      .filter((read) => !NOT_YET_MOVED.includes(read.file))
+      .map((read) => `${read.file}:${read.line} ${read.procedure}`);
+    expect(outside).toEqual([]);
+  });
+
+  it('keeps the list of files still to be moved honest: each still reads in an effect', () => {
+    expect(NOT_YET_MOVED.filter((file) => !found.some((read) => read.file === file))).toEqual([]);
+  });
+
+  it('knows the read procedures from the contract', () => {
+    expect(READ_PROCEDURES.has('patients.get')).toBe(true);
+    expect(READ_PROCEDURES.has('patients.create')).toBe(false);
+  });
+
+  it('catches a planted read in an effect, in a function the effect runs, and handed to a hand-made hook', () => {
+    const planted = [
+      "import { useCallback, useEffect, useState } from 'react';",
+      "import { api, bridge, call } from '../../api';",
+      'export function Planted({ patientId }: { patientId: string }) {',
+      '  const [record, setRecord] = useState(null);',
+      '  useEffect(() => {',
+      "    void call('patients.get', { patientId }).then((r) => r.ok && setRecord(r.value));",
+      '  }, [patientId]);',
+      '  const load = useCallback(() => {',
+      '    void api.consents.list({ patientId });',
+      '  }, [patientId]);',
+      '  useEffect(() => {',
+      '    load();',
+      "    return bridge.on('billing.changed', load);",
+      '  }, [load]);',
+      "  useVisitEvents(() => void call('visits.display', {}));",
+      "  const save = () => call('patients.update', { patientId });",
+      "  const search = () => call('patients.search', { query: 'a' });",
+      '  return record && save && search;',
+      '}',
+    ].join('\n');
+    const { found: reads } = effectReadsIn('Planted.tsx', planted);
+    expect(reads.map((read) => `${read.line} ${read.procedure}`)).toEqual([
+      '6 patients.get',
+      '9 consents.list',
+      '15 visits.display',
+    ]);
+  });
+
+  it("catches a store's read action that an effect runs", () => {
+    const store = [
+      'export const usePlanted = create((set) => ({',
+      "  load: async () => set({ rows: await call('users.list', {}) }),",
+      "  add: async () => call('users.create', {}),",
+      '}));',
+    ].join('\n');
+    const { found: reads } = effectReadsIn('stores/planted.ts', store, new Set(['load']));
+    expect(reads.map((read) => `${read.line} ${read.procedure}`)).toEqual(['2 users.list']);
+  });
+});
