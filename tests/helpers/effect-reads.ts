@@ -144,7 +144,7 @@ export function effectReadsIn(
 
   // What effects run: their bodies, then every named function they mention, until nothing new is reached.
   for (const fn of functions) if (isEffectBody(fn)) reached.add(fn);
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const fn of reached) for (const name of namesMentioned(fn)) mentioned.add(name);
     for (const fn of functions) {
