@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'react';
-import type { AppointmentStatusMoves, AppointmentView } from '../../../../src-shared/scheduling/model';
+import { useState } from 'react';
+import type { AppointmentView } from '../../../../src-shared/scheduling/model';
 
 import { call } from '../../api';
 import { FormMessage } from '../../components/FormMessage';
+import { useProcedure, useReloadOnChange } from '../../hooks/useProcedure';
 import { Trans, useTranslation } from '../../i18n';
 import { appointmentStatusLabel, visitStatusLabel } from '../../i18n/labels';
 
@@ -20,21 +21,13 @@ export function StatusActions({
   onChanged: (view: AppointmentView, message: string) => void;
 }) {
   const { t } = useTranslation('calendar');
-  const [allowed, setAllowed] = useState<AppointmentStatusMoves | null>(null);
+  const read = useProcedure('appointments.statusMoves', { appointmentId: appointment.id });
+  // The moves open depend on the appointment as it now is: read again when it changes.
+  useReloadOnChange(`${appointment.updatedAt}:${appointment.status}`, read.reload);
+  const allowed = read.value;
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let current = true;
-    void call('appointments.statusMoves', { appointmentId: appointment.id }).then((result) => {
-      if (!current) return;
-      if (result.ok) setAllowed(result.value);
-      else setError(result.error.message);
-    });
-    return () => {
-      current = false;
-    };
-  }, [appointment.id, appointment.updatedAt, appointment.status]);
+  const [moveError, setError] = useState<string | null>(null);
+  const error = moveError ?? read.error?.message ?? null;
 
   if (!allowed) return null;
 
