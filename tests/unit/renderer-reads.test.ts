@@ -16,7 +16,6 @@ const NOT_YET_MOVED: readonly string[] = [
   'src-renderer/src/stores/reminders.ts',
   'src-renderer/src/stores/scheduling-setup.ts',
   'src-renderer/src/stores/session.ts',
-  'src-renderer/src/stores/waitlist.ts',
 ];
 
 describe('screens read from main through useProcedure', () => {
