@@ -22,7 +22,8 @@ export function StatusActions({
 }) {
   const { t } = useTranslation('calendar');
   const read = useProcedure('appointments.statusMoves', { appointmentId: appointment.id });
-  // The moves open depend on the appointment as it now is: read again when it changes.
+  // The moves open depend on the appointment as it now is: read again when it changes, and the buttons
+  // wait for that answer (the moves of the version before would be refused or undo what was just done).
   useReloadOnChange(`${appointment.updatedAt}:${appointment.status}`, read.reload);
   const allowed = read.value;
   const [busy, setBusy] = useState(false);
@@ -76,7 +77,7 @@ export function StatusActions({
       {visit?.undoLabel && (
         <button
           type="button"
-          disabled={busy}
+          disabled={busy || read.loading}
           onClick={() =>
             void run(
               () => call('visits.undo', { visitId: visit.id, expectedLastEventId: visit.lastEventId }),
@@ -92,7 +93,7 @@ export function StatusActions({
           key={`${move.to}-${move.label}`}
           type="button"
           className={move.to === 'no_show' ? 'danger-outline' : ''}
-          disabled={busy}
+          disabled={busy || read.loading}
           onClick={() =>
             void run(
               () =>
