@@ -97,3 +97,16 @@ export function useProcedure<N extends ProcedureName>(
     reload: read,
   };
 }
+
+/**
+ * Reads again when `value` is replaced (a record saved on this screen comes back as a new object), but not
+ * on the first render, which `useProcedure` reads itself. For changes no pushed event announces.
+ */
+export function useReloadOnChange(value: unknown, reload: () => void): void {
+  const seen = useRef(value);
+  useEffect(() => {
+    if (seen.current === value) return;
+    seen.current = value;
+    reload();
+  }, [value, reload]);
+}

@@ -1,8 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { BackupStatus, RecoverySheet } from '../../../../src-shared/api/areas/backups';
-import type { ApiErrorData } from '../../../../src-shared/api/errors';
-import { call } from '../../api';
+import { useState } from 'react';
+import type { RecoverySheet } from '../../../../src-shared/api/areas/backups';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { useProcedure } from '../../hooks/useProcedure';
 import { BackupNowForm } from './BackupNowForm';
 import { BackupRunsTable } from './BackupRunsTable';
 import { BackupScheduleForm } from './BackupScheduleForm';
@@ -13,21 +12,8 @@ import { useTranslation } from '../../i18n';
 /** Settings → Backup (administrators): back up now, the daily schedule, the recent results, the recovery key. */
 export function BackupScreen() {
   const { t } = useTranslation('backups');
-  const [status, setStatus] = useState<BackupStatus | null>(null);
-  const [error, setError] = useState<ApiErrorData | null>(null);
+  const { value: status, error, reload } = useProcedure('backups.status', {});
   const [sheet, setSheet] = useState<RecoverySheet | null>(null);
-
-  const load = useCallback(async () => {
-    const result = await call('backups.status', {});
-    if (result.ok) {
-      setStatus(result.value);
-      setError(null);
-    } else setError(result.error);
-  }, []);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   return (
     <section>
@@ -37,16 +23,16 @@ export function BackupScreen() {
         <>
           <BackupNowForm
             defaultFolder={status.schedule?.folder ?? status.recentRuns[0]?.folder ?? ''}
-            onDone={() => void load()}
+            onDone={reload}
           />
           <BackupRunsTable runs={status.recentRuns} />
-          <BackupScheduleForm initial={status.schedule} onSaved={() => void load()} />
+          <BackupScheduleForm initial={status.schedule} onSaved={reload} />
           <RecoveryKeySection
             createdAt={status.recoveryKeyCreatedAt}
             sheet={sheet}
             onMade={(made) => {
               setSheet(made);
-              void load();
+              reload();
             }}
             onDone={() => setSheet(null)}
           />

@@ -1,5 +1,4 @@
-import { useEffect, useState, type ReactNode, type SyntheticEvent } from 'react';
-import type { ArAgeing } from '../../../../src-shared/billing/model';
+import { useState, type ReactNode, type SyntheticEvent } from 'react';
 import { AGEING_BUCKETS, type AgeingAmounts } from '../../../../src-shared/billing/ageing';
 import { formatMoney, type MoneyFormat } from '../../../../src-shared/billing/money';
 import { todayIn } from '../../../../src-shared/patients/dates';
@@ -8,6 +7,7 @@ import { Field } from '../../components/Field';
 import { DateField } from '../../components/DateField';
 import { FormMessage } from '../../components/FormMessage';
 import { useFormErrors } from '../../hooks/useFormErrors';
+import { useProcedure } from '../../hooks/useProcedure';
 import { useClinicSettings } from '../../stores/clinic-settings';
 import { BillingLinks } from './BillingLinks';
 import { readAmount } from './money-field';
@@ -20,14 +20,8 @@ import { useTranslation } from '../../i18n';
 export function AgeingScreen() {
   const { t } = useTranslation('billing');
   const showDate = useCalendarDate();
-  const [ageing, setAgeing] = useState<ArAgeing | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    void call('accounts.ageing', { limit: 200 }).then((result) =>
-      result.ok ? setAgeing(result.value) : setError(result.error.message),
-    );
-  }, []);
+  const { value: ageing, error: refusal } = useProcedure('accounts.ageing', { limit: 200 });
+  const error = refusal?.message ?? null;
 
   return (
     <section className="ageing" aria-labelledby="ageing-title">

@@ -1,11 +1,11 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { ClaimView } from '../../../../src-shared/billing/model';
-import type { ApiErrorData } from '../../../../src-shared/api/errors';
 
 import { formatMoney } from '../../../../src-shared/billing/money';
 import { todayIn } from '../../../../src-shared/patients/dates';
 import { call } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { useProcedure } from '../../hooks/useProcedure';
 import { useClinicSettings } from '../../stores/clinic-settings';
 import { ClaimMoves } from './ClaimMoves';
 import { RemittanceForm } from './RemittanceForm';
@@ -20,20 +20,13 @@ import { claimStatusLabel } from '../../i18n/labels';
 export function ClaimScreen({ claimId }: { claimId: string }) {
   const { t } = useTranslation('billing');
   const showDate = useCalendarDate();
-  const [claim, setClaim] = useState<ClaimView | null>(null);
-  const [error, setError] = useState<ApiErrorData | null>(null);
+  const read = useProcedure('claims.get', { claimId });
+  // A posted remittance or a move answers with the claim as it now is: shown without reading it again.
+  const [written, setClaim] = useState<ClaimView | null>(null);
+  const claim = written?.id === claimId ? written : read.value;
+  const error = read.error;
   const { setup } = useBillingSetup();
   const zone = useClinicSettings((state) => state.settings?.timeZone) ?? 'UTC';
-
-  const load = useCallback(async () => {
-    const result = await call('claims.get', { claimId });
-    if (result.ok) setClaim(result.value);
-    else setError(result.error);
-  }, [claimId]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   async function pdf() {
     const result = await call('claims.pdf', { claimId });

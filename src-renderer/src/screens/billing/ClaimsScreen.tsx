@@ -1,9 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { ClaimWorkList } from '../../../../src-shared/billing/model';
+import { useState } from 'react';
 import { CLAIM_STATUSES, type ClaimStatus } from '../../../../src-shared/billing/claim-status';
 import { formatMoney } from '../../../../src-shared/billing/money';
-import { call } from '../../api';
 import { FormMessage } from '../../components/FormMessage';
+import { useProcedure } from '../../hooks/useProcedure';
 import { BillingLinks } from './BillingLinks';
 import { billingHref } from './route';
 import { useBillingSetup } from './useBillingSetup';
@@ -14,19 +13,10 @@ import { claimStatusLabel } from '../../i18n/labels';
 export function ClaimsScreen() {
   const { t } = useTranslation('billing');
   const [status, setStatus] = useState<ClaimStatus | null>(null);
-  const [list, setList] = useState<ClaimWorkList | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const read = useProcedure('claims.workList', { ...(status && { statuses: [status] }), limit: 200 });
+  const list = read.value;
+  const error = read.error?.message ?? null;
   const { setup } = useBillingSetup();
-
-  const load = useCallback(async () => {
-    const result = await call('claims.workList', { ...(status && { statuses: [status] }), limit: 200 });
-    if (result.ok) setList(result.value);
-    else setError(result.error.message);
-  }, [status]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   const money = setup?.settings.money;
   return (

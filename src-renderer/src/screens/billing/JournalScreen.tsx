@@ -1,13 +1,12 @@
 import { useEffect, useState, type SyntheticEvent } from 'react';
-import type { PaymentsJournal } from '../../../../src-shared/billing/model';
 import { PAYMENT_METHOD_KINDS, type PaymentMethodKind } from '../../../../src-shared/billing/reason-codes';
 import { formatMoney, type MoneyFormat } from '../../../../src-shared/billing/money';
 import { todayIn } from '../../../../src-shared/patients/dates';
-import { call } from '../../api';
 import { DateField } from '../../components/DateField';
 import { FormMessage } from '../../components/FormMessage';
 import { SelectField } from '../../components/SelectField';
 import { useFormErrors } from '../../hooks/useFormErrors';
+import { useProcedure } from '../../hooks/useProcedure';
 import { useClinicSettings } from '../../stores/clinic-settings';
 import { BillingLinks } from './BillingLinks';
 import { MethodTotalsTable } from './MethodTotalsTable';
@@ -29,25 +28,27 @@ export function JournalScreen() {
   const today = todayIn(zone, Date.now());
   const { setup } = useBillingSetup();
   const [filters, setFilters] = useState({ from: today, to: today, methodKind: '', desk: '', user: '' });
-  const [journal, setJournal] = useState<PaymentsJournal | null>(null);
   const { errors, show, clear } = useFormErrors(filters);
-
-  async function load() {
-    clear();
-    const result = await call('payments.journal', {
-      from: filters.from,
-      to: filters.to,
-      ...(isKind(filters.methodKind) && { methodKind: filters.methodKind }),
-      limit: 1000,
-    });
-    if (!result.ok) return show(result.error, ['from', 'to', 'methodKind']);
-    setJournal(result.value);
-  }
-
+  // Dates and method as last asked with "Show" (today's on the way in).
+  const [asked, setAsked] = useState({ from: filters.from, to: filters.to, methodKind: filters.methodKind });
+  const read = useProcedure('payments.journal', {
+    from: asked.from,
+    to: asked.to,
+    ...(isKind(asked.methodKind) && { methodKind: asked.methodKind }),
+    limit: 1000,
+  });
+  const journal = read.value;
+  // A refusal goes beside the filters it names, as the answer to the dates asked (cleared by the next answer).
   useEffect(() => {
-    void load();
-    // First load only: later ones follow "Show".
-  }, []);
+    if (read.error) show(read.error, ['from', 'to', 'methodKind']);
+    else clear();
+  }, [read.error]);
+
+  function load() {
+    const next = { from: filters.from, to: filters.to, methodKind: filters.methodKind };
+    if (JSON.stringify(next) === JSON.stringify(asked)) read.reload();
+    else setAsked(next);
+  }
 
   const money: MoneyFormat | null = setup?.settings.money ?? null;
   const rows = (journal?.rows ?? []).filter(
@@ -67,7 +68,7 @@ export function JournalScreen() {
         noValidate
         onSubmit={(event: SyntheticEvent) => {
           event.preventDefault();
-          void load();
+          load();
         }}
       >
         <DateField

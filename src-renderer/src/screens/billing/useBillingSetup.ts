@@ -1,22 +1,8 @@
-import { useEffect, useState } from 'react';
 import type { BillingSetup } from '../../../../src-shared/billing/model';
-import { call } from '../../api';
+import { useProcedure } from '../../hooks/useProcedure';
 
 /** The clinic's billing set-up (money format, payment methods…), read once by a screen that needs it. */
 export function useBillingSetup(): { setup: BillingSetup | null; error: string | null; reload: () => void } {
-  const [setup, setSetup] = useState<BillingSetup | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [round, setRound] = useState(0);
-  useEffect(() => {
-    let stale = false;
-    void call('billing.setup', {}).then((result) => {
-      if (stale) return;
-      if (result.ok) setSetup(result.value);
-      else setError(result.error.message);
-    });
-    return () => {
-      stale = true;
-    };
-  }, [round]);
-  return { setup, error, reload: () => setRound((value) => value + 1) };
+  const { value, error, reload } = useProcedure('billing.setup', {});
+  return { setup: value, error: error?.message ?? null, reload };
 }

@@ -1,6 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
-import type { AppointmentHistoryEntry } from '../../../../src-shared/scheduling/model';
-import { call } from '../../api';
+import { useState } from 'react';
+import { useProcedure, useReloadOnChange } from '../../hooks/useProcedure';
 import { formatDateTime } from '../../format/datetime';
 import { useClinicClock } from '../../stores/clinic-settings';
 import { historyLine } from './history';
@@ -10,35 +9,14 @@ import { useTranslation } from '../../i18n';
 export function AppointmentHistory({ appointmentId, updatedAt }: { appointmentId: string; updatedAt: number }) {
   const { t } = useTranslation('calendar');
   const clock = useClinicClock();
-  const [entries, setEntries] = useState<{ for: string; list: AppointmentHistoryEntry[] } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const key = `${appointmentId}:${updatedAt}`;
-  const box = useRef<HTMLDetailsElement>(null);
-  /** The version being read, so renders meanwhile do not ask again. */
-  const reading = useRef<string | null>(null);
-
-  async function load() {
-    if (reading.current === key) return;
-    reading.current = key;
-    const result = await call('appointments.get', { appointmentId });
-    if (!result.ok) return setError(result.error.message);
-    setError(null);
-    setEntries({ for: key, list: [...result.value.history].reverse() });
-  }
-
-  const shown = entries?.for === key ? entries.list : null;
+  const [open, setOpen] = useState(false);
+  const read = useProcedure('appointments.get', open ? { appointmentId } : null);
   // Open while the appointment changes (moved here or at another desk): read it again.
-  useEffect(() => {
-    if (box.current?.open && !shown) void load();
-  });
+  useReloadOnChange(updatedAt, read.reload);
+  const shown = read.value && !read.stale ? [...read.value.history].reverse() : null;
+  const error = read.error?.message ?? null;
   return (
-    <details
-      ref={box}
-      className="cal-history"
-      onToggle={(event) => {
-        if (event.currentTarget.open && !shown) void load();
-      }}
-    >
+    <details className="cal-history" onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary>{t('AppointmentHistory.history')}</summary>
       {error && (
         <p role="alert" className="field-error">

@@ -1,9 +1,6 @@
-import { useEffect, useState } from 'react';
-import type { DaySchedule } from '../../../../src-shared/scheduling/model';
-
 import { localTimeOf } from '../../../../src-shared/scheduling/time';
-import { bridge, call } from '../../api';
 import { FormMessage } from '../../components/FormMessage';
+import { useProcedure } from '../../hooks/useProcedure';
 import { useClockTime, type ClockTime } from '../../format/clock-time';
 import { dateLabel } from './format';
 import { calendarHref } from './route';
@@ -21,32 +18,23 @@ function spans(zone: string, list: readonly { start: number; end: number }[], cl
  */
 export function DaySheet({ providerId, date, clinicName }: { providerId: string; date: string; clinicName: string }) {
   const { t } = useTranslation('calendar');
-  const [day, setDay] = useState<DaySchedule | null>(null);
   const clock = useClockTime();
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let current = true;
-    const load = async () => {
-      const result = await call('appointments.day', { date, providerIds: [providerId], includeCancelled: false });
-      if (!current) return;
-      if (result.ok) {
-        setDay(result.value);
-        setError(null);
-      } else setError(result.error.code === 'VALIDATION' ? t('DaySheet.thereIsNoSuchProvider') : result.error.message);
-    };
-    void load();
-    const off = bridge.on('appointments.changed', ({ dates, providerIds }) => {
-      if (dates.includes(date) && providerIds.includes(providerId)) void load();
-    });
-    // The provider's hours, time off or name may have changed.
-    const offSetup = bridge.on('schedule.changed', () => void load());
-    return () => {
-      current = false;
-      off();
-      offSetup();
-    };
-  }, [providerId, date]);
+  const { value: day, error: refusal } = useProcedure(
+    'appointments.day',
+    { date, providerIds: [providerId], includeCancelled: false },
+    {
+      refreshOn: {
+        'appointments.changed': ({ dates, providerIds }) => dates.includes(date) && providerIds.includes(providerId),
+        // The provider's hours, time off or name may have changed.
+        'schedule.changed': true,
+      },
+    },
+  );
+  const error = refusal
+    ? refusal.code === 'VALIDATION'
+      ? t('DaySheet.thereIsNoSuchProvider')
+      : refusal.message
+    : null;
 
   const column = day?.date === date ? day.providers[0] : undefined;
   const zone = day?.timeZone ?? 'UTC';

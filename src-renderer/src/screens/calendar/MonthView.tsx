@@ -1,13 +1,12 @@
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { type AppointmentStatus } from '../../../../src-shared/scheduling/status';
 import { addDays, WEEKDAY_NAMES } from '../../../../src-shared/scheduling/time';
-import { bridge, call } from '../../api';
 import { FormMessage } from '../../components/FormMessage';
+import { useProcedure } from '../../hooks/useProcedure';
 import { useCalendar } from '../../stores/calendar';
 import { CalendarToolbar } from './CalendarToolbar';
 import { dateLabel, monthLabel } from './format';
 import { addMonths, calendarHref, clinicWeekStart, weekOf } from './route';
-import { useViewRead } from './useViewRead';
 import { Trans, useTranslation } from '../../i18n';
 import { appointmentStatusLabel } from '../../i18n/labels';
 
@@ -34,19 +33,21 @@ export function MonthView({ zone, today, month }: { zone: string; today: string;
 
   const {
     value: overview,
-    error,
+    error: refusal,
     loading,
-    load,
-  } = useViewRead(
-    useCallback(
-      () => call('calendar.month', { month: key, providerIds: providerId ? [providerId] : [] }),
-      [key, providerId],
-    ),
+  } = useProcedure(
+    'calendar.month',
+    { month: key, providerIds: providerId ? [providerId] : [] },
+    {
+      refreshOn: {
+        // A booking anywhere in the month changes its counts: reload on the pushed event, never by polling.
+        'appointments.changed': ({ dates }) => dates.some((date) => date.startsWith(key)),
+        // Holidays are part of the set-up: any change of it may add or move one.
+        'schedule.changed': true,
+      },
+    },
   );
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const error = refusal?.message ?? null;
   useEffect(() => {
     void useCalendar.getState().loadProviders();
     void useCalendar.getState().loadRooms();
@@ -54,13 +55,6 @@ export function MonthView({ zone, today, month }: { zone: string; today: string;
   useEffect(() => {
     setFocused((current) => (current.slice(0, 7) === key ? current : month));
   }, [key, month]);
-  // A booking anywhere in the month changes its counts: reload on the pushed event, never by polling.
-  useEffect(
-    () => bridge.on('appointments.changed', ({ dates }) => dates.some((date) => date.startsWith(key)) && void load()),
-    [key, load],
-  );
-  // Holidays are part of the set-up: any change of it may add or move one.
-  useEffect(() => bridge.on('schedule.changed', () => void load()), [load]);
 
   const shown = overview?.month === key ? overview : null;
   const byDate = new Map(shown?.days.map((day) => [day.date, day]));

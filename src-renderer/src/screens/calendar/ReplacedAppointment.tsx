@@ -1,7 +1,4 @@
-import { useEffect, useState } from 'react';
-import type { AppointmentView } from '../../../../src-shared/scheduling/model';
-
-import { call } from '../../api';
+import { useProcedure } from '../../hooks/useProcedure';
 import { useClockTime } from '../../format/clock-time';
 import { dateLabel } from './format';
 import { calendarHref } from './route';
@@ -11,15 +8,8 @@ import { appointmentStatusLabel } from '../../i18n/labels';
 /** The missed or cancelled appointment this one was booked to replace: when it was and what became of it. */
 export function ReplacedAppointment({ appointmentId }: { appointmentId: string }) {
   const { t } = useTranslation('calendar');
-  const [earlier, setEarlier] = useState<AppointmentView | null>(null);
+  const { value: earlier } = useProcedure('appointments.get', { appointmentId });
   const clock = useClockTime();
-  useEffect(() => {
-    let current = true;
-    void call('appointments.get', { appointmentId }).then((result) => current && result.ok && setEarlier(result.value));
-    return () => {
-      current = false;
-    };
-  }, [appointmentId]);
   if (!earlier || earlier.id !== appointmentId)
     return <span className="muted">{t('ReplacedAppointment.anEarlierAppointment')}</span>;
   return (

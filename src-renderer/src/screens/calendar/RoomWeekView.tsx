@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { localParts } from '../../../../src-shared/scheduling/time';
-import { bridge, call } from '../../api';
 import { FormMessage } from '../../components/FormMessage';
+import { useProcedure } from '../../hooks/useProcedure';
 import { useCalendar } from '../../stores/calendar';
 import { useSession } from '../../stores/session';
 import { AppointmentPanel } from './AppointmentPanel';
@@ -10,7 +10,6 @@ import { roomColumns } from './columns';
 import { DayGrid } from './DayGrid';
 import { dateLabel } from './format';
 import { axisRange } from './layout';
-import { useViewRead } from './useViewRead';
 import { WaitlistOffers } from './WaitlistOffers';
 import { useTranslation } from '../../i18n';
 
@@ -39,30 +38,26 @@ export function RoomWeekView({
   const canWrite = useSession((state) => state.can('appointments:write'));
   const [selected, setSelected] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  // Bookings made anywhere, and set-up changes (a room renamed, a holiday), arrive as events.
   const {
     value: week,
-    error,
+    error: refusal,
     loading,
-    load,
-  } = useViewRead(useCallback(() => call('calendar.roomWeek', { roomId, from: monday, days: 7 }), [roomId, monday]));
+    reload,
+  } = useProcedure(
+    'calendar.roomWeek',
+    { roomId, from: monday, days: 7 },
+    { refreshOn: { 'appointments.changed': true, 'schedule.changed': true } },
+  );
+  const error = refusal?.message ?? null;
 
   useEffect(() => {
     setSelected(null);
-    void load();
-  }, [load]);
+  }, [roomId, monday]);
   useEffect(() => {
     void useCalendar.getState().loadProviders();
     void useCalendar.getState().loadRooms();
   }, []);
-  // Bookings made anywhere, and set-up changes (a room renamed, a holiday), arrive as events.
-  useEffect(() => {
-    const offAppointments = bridge.on('appointments.changed', () => void load());
-    const offSetup = bridge.on('schedule.changed', () => void load());
-    return () => {
-      offAppointments();
-      offSetup();
-    };
-  }, [load]);
 
   const shown = week?.room.id === roomId && week.days[0]?.date === monday ? week : null;
   const columns = useMemo(
@@ -73,9 +68,7 @@ export function RoomWeekView({
   const appointment = selected
     ? columns.flatMap((column) => column.appointments).find((a) => a.id === selected)
     : undefined;
-  const changed = () => {
-    void load();
-  };
+  const changed = reload;
 
   return (
     <section className="calendar">

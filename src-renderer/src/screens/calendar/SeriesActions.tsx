@@ -1,10 +1,11 @@
-import { useEffect, useState, type SyntheticEvent } from 'react';
+import { useState, type SyntheticEvent } from 'react';
 import type { AppointmentView } from '../../../../src-shared/scheduling/model';
-import type { SeriesDetail, SeriesRefusal, SeriesScope } from '../../../../src-shared/api/areas/series';
+import type { SeriesRefusal, SeriesScope } from '../../../../src-shared/api/areas/series';
 import { call } from '../../api';
 import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
 import { useFormErrors } from '../../hooks/useFormErrors';
+import { useProcedure } from '../../hooks/useProcedure';
 import { useWaitlistOffers } from '../../stores/waitlist-offers';
 import { useCalendarDate } from '../../format/calendar-date';
 import { useClockTime } from '../../format/clock-time';
@@ -40,7 +41,7 @@ export function SeriesActions({ appointment, canWrite, onCancelled }: SeriesActi
   const { t } = useTranslation('calendar');
   const showDate = useCalendarDate();
   const clock = useClockTime();
-  const [series, setSeries] = useState<SeriesDetail | null>(null);
+  const { value: series } = useProcedure('series.get', appointment.seriesId ? { appointmentId: appointment.id } : null);
   const [scope, setScope] = useState<SeriesScope>('following');
   const [reason, setReason] = useState('');
   // Typed and shown in the clinic's time format (as the grid and the Move form), sent as HH:mm.
@@ -49,17 +50,6 @@ export function SeriesActions({ appointment, canWrite, onCancelled }: SeriesActi
   const [done, setDone] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const errors = useFormErrors({ reason, time });
-
-  useEffect(() => {
-    if (!appointment.seriesId) return;
-    let live = true;
-    void call('series.get', { appointmentId: appointment.id }).then((result) => {
-      if (live && result.ok) setSeries(result.value);
-    });
-    return () => {
-      live = false;
-    };
-  }, [appointment.id, appointment.seriesId]);
 
   if (!appointment.seriesId || !series) return null;
   const position = series.occurrences.findIndex((o) => o.id === appointment.id) + 1;

@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'react';
-import type { AppointmentStatusMoves, AppointmentView } from '../../../../src-shared/scheduling/model';
+import { useState } from 'react';
+import type { AppointmentView } from '../../../../src-shared/scheduling/model';
 
 import { call } from '../../api';
 import { FormMessage } from '../../components/FormMessage';
+import { useProcedure, useReloadOnChange } from '../../hooks/useProcedure';
 import { Trans, useTranslation } from '../../i18n';
 import { appointmentStatusLabel, visitStatusLabel } from '../../i18n/labels';
 
@@ -20,21 +21,14 @@ export function StatusActions({
   onChanged: (view: AppointmentView, message: string) => void;
 }) {
   const { t } = useTranslation('calendar');
-  const [allowed, setAllowed] = useState<AppointmentStatusMoves | null>(null);
+  const read = useProcedure('appointments.statusMoves', { appointmentId: appointment.id });
+  // The moves open depend on the appointment as it now is: read again when it changes, and the buttons
+  // wait for that answer (the moves of the version before would be refused or undo what was just done).
+  useReloadOnChange(`${appointment.updatedAt}:${appointment.status}`, read.reload);
+  const allowed = read.value;
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let current = true;
-    void call('appointments.statusMoves', { appointmentId: appointment.id }).then((result) => {
-      if (!current) return;
-      if (result.ok) setAllowed(result.value);
-      else setError(result.error.message);
-    });
-    return () => {
-      current = false;
-    };
-  }, [appointment.id, appointment.updatedAt, appointment.status]);
+  const [moveError, setError] = useState<string | null>(null);
+  const error = moveError ?? read.error?.message ?? null;
 
   if (!allowed) return null;
 
@@ -83,7 +77,7 @@ export function StatusActions({
       {visit?.undoLabel && (
         <button
           type="button"
-          disabled={busy}
+          disabled={busy || read.loading}
           onClick={() =>
             void run(
               () => call('visits.undo', { visitId: visit.id, expectedLastEventId: visit.lastEventId }),
@@ -99,7 +93,7 @@ export function StatusActions({
           key={`${move.to}-${move.label}`}
           type="button"
           className={move.to === 'no_show' ? 'danger-outline' : ''}
-          disabled={busy}
+          disabled={busy || read.loading}
           onClick={() =>
             void run(
               () =>

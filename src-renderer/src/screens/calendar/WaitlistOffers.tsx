@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { WaitlistOffer } from '../../../../src-shared/api/areas/waitlist';
 import { call } from '../../api';
 import { FormMessage } from '../../components/FormMessage';
+import { useProcedure } from '../../hooks/useProcedure';
 import { formatDate as formatCalendarDate } from '../../../../src-shared/locale/date-format';
 import { formatHhMm } from '../../../../src-shared/locale/time-format';
 import { formatDate } from '../../format/datetime';
@@ -33,27 +34,19 @@ function Offers({ freed }: { freed: FreedSlot }) {
   const time = (hhmm: string) => formatHhMm(hhmm, clock.timeFormat ?? '24h');
   const dismiss = useWaitlistOffers((state) => state.dismiss);
   const canWrite = useSession((state) => state.can('appointments:write'));
-  const [offers, setOffers] = useState<WaitlistOffer[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const read = useProcedure('waitlist.offersForSlot', {
+    providerId: freed.providerId,
+    locationId: freed.locationId,
+    start: freed.start,
+    excludePatientId: freed.patientId,
+  });
+  // Once one is booked, the others are no longer offered for this slot.
   const [booked, setBooked] = useState<string | null>(null);
+  const offers = booked ? [] : read.value;
+  // A refused booking says why here too; a new read's refusal replaces it.
+  const [bookError, setError] = useState<string | null>(null);
+  const error = bookError ?? read.error?.message ?? null;
   const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    let live = true;
-    void call('waitlist.offersForSlot', {
-      providerId: freed.providerId,
-      locationId: freed.locationId,
-      start: freed.start,
-      excludePatientId: freed.patientId,
-    }).then((result) => {
-      if (!live) return;
-      if (result.ok) setOffers(result.value);
-      else setError(result.error.message);
-    });
-    return () => {
-      live = false;
-    };
-  }, [freed]);
 
   async function book(offer: WaitlistOffer) {
     setBusy(true);
@@ -74,7 +67,6 @@ function Offers({ freed }: { freed: FreedSlot }) {
         providerName: slot.providerName,
       }),
     );
-    setOffers([]);
   }
 
   if (offers === null && !error) return null;

@@ -1,6 +1,5 @@
-import { useEffect, useState } from 'react';
 import type { PatientSearchRow } from '../../../../src-shared/patients/model';
-import { call } from '../../api';
+import { useProcedure } from '../../hooks/useProcedure';
 import { useTranslation } from '../../i18n';
 
 /**
@@ -9,27 +8,12 @@ import { useTranslation } from '../../i18n';
  */
 export function usePresetPatient(patientId: string | null): { patient: PatientSearchRow | null; error: string | null } {
   const { t } = useTranslation('find');
-  const [found, setFound] = useState<{ id: string; patient: PatientSearchRow | null; error: string | null } | null>(
-    null,
-  );
-  useEffect(() => {
-    if (!patientId) return;
-    let current = true;
-    void (async () => {
-      const record = await call('patients.get', { patientId });
-      if (!record.ok) return current && setFound({ id: patientId, patient: null, error: record.error.message });
-      const rows = await call('patients.search', { query: record.value.mrn, limit: 5 });
-      const row = rows.ok ? rows.value.find((candidate) => candidate.id === patientId) : undefined;
-      if (current)
-        setFound({
-          id: patientId,
-          patient: row ?? null,
-          error: row ? null : t('usePresetPatient.thisPatientCouldNotBe'),
-        });
-    })();
-    return () => {
-      current = false;
-    };
-  }, [patientId]);
-  return found?.id === patientId ? { patient: found.patient, error: found.error } : { patient: null, error: null };
+  const record = useProcedure('patients.get', patientId ? { patientId } : null);
+  const mrn = record.value && !record.stale && record.value.id === patientId ? record.value.mrn : null;
+  const rows = useProcedure('patients.search', mrn ? { query: mrn, limit: 5 } : null);
+  if (!patientId) return { patient: null, error: null };
+  if (record.error && !record.stale) return { patient: null, error: record.error.message };
+  if (!mrn || rows.stale || (!rows.value && !rows.error)) return { patient: null, error: null };
+  const row = rows.value?.find((candidate) => candidate.id === patientId);
+  return row ? { patient: row, error: null } : { patient: null, error: t('usePresetPatient.thisPatientCouldNotBe') };
 }

@@ -1,10 +1,11 @@
-import { useEffect, useState, type SyntheticEvent } from 'react';
+import { useState, type SyntheticEvent } from 'react';
 import { CONSENT_KINDS, type Consent, type ConsentKind } from '../../../../src-shared/patients/consents';
 import { call } from '../../api';
 import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
 import { SelectField } from '../../components/SelectField';
 import { useFormErrors } from '../../hooks/useFormErrors';
+import { useProcedure } from '../../hooks/useProcedure';
 import { useCalendarDate } from '../../format/calendar-date';
 import { i18next, useTranslation } from '../../i18n';
 
@@ -20,28 +21,23 @@ const KIND_LABELS: Record<ConsentKind, string> = {
 export function ConsentsCard({ patientId, today, canWrite }: { patientId: string; today: string; canWrite: boolean }) {
   const { t } = useTranslation('patients');
   const showDate = useCalendarDate();
-  const [consents, setConsents] = useState<Consent[]>([]);
+  const read = useProcedure('consents.list', { patientId });
+  const consents = read.value ?? [];
   const [kind, setKind] = useState<ConsentKind>('treatment');
   const [givenOn, setGivenOn] = useState(today);
   const errors = useFormErrors({ kind, givenOn });
-
-  useEffect(() => {
-    void call('consents.list', { patientId }).then((result) => {
-      if (result.ok) setConsents(result.value);
-    });
-  }, [patientId]);
 
   async function record(event: SyntheticEvent) {
     event.preventDefault();
     errors.clear();
     const result = await call('consents.record', { patientId, kind, givenOn });
     if (!result.ok) return errors.show(result.error);
-    setConsents([result.value, ...consents]);
+    read.reload();
   }
 
   async function revoke(consent: Consent) {
     const result = await call('consents.revoke', { consentId: consent.id });
-    if (result.ok) setConsents(consents.map((existing) => (existing.id === consent.id ? result.value : existing)));
+    if (result.ok) read.reload();
   }
 
   return (

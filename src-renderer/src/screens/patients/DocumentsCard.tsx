@@ -1,4 +1,4 @@
-import { useEffect, useState, type SyntheticEvent } from 'react';
+import { useState, type SyntheticEvent } from 'react';
 import {
   DOCUMENT_KINDS,
   DOCUMENT_TYPES,
@@ -11,6 +11,7 @@ import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
 import { SelectField } from '../../components/SelectField';
 import { useFormErrors } from '../../hooks/useFormErrors';
+import { useProcedure } from '../../hooks/useProcedure';
 import { readAsBase64 } from './read-file';
 import { Trans, i18next, useTranslation } from '../../i18n';
 
@@ -36,19 +37,14 @@ function download(name: string, type: string, base64: string): void {
 /** Scanned IDs, insurance cards and letters, kept inside the encrypted database. */
 export function DocumentsCard({ patientId, canWrite }: { patientId: string; canWrite: boolean }) {
   const { t } = useTranslation('patients');
-  const [documents, setDocuments] = useState<DocumentSummary[]>([]);
+  const read = useProcedure('documents.list', { patientId });
+  // The photo has its own card and shows in the banner; listing it here would offer a second way to remove it.
+  const documents = (read.value ?? []).filter((document) => document.kind !== 'photo');
   const [kind, setKind] = useState<DocumentKind>('referral');
   const [title, setTitle] = useState('');
   const [file, setFile] = useState<File | null>(null);
   const [busy, setBusy] = useState(false);
   const errors = useFormErrors({ kind, title, contentBase64: file ? `${file.name}:${file.size}` : null });
-
-  useEffect(() => {
-    void call('documents.list', { patientId }).then((result) => {
-      // The photo has its own card and shows in the banner; listing it here would offer a second way to remove it.
-      if (result.ok) setDocuments(result.value.filter((document) => document.kind !== 'photo'));
-    });
-  }, [patientId]);
 
   async function upload(event: SyntheticEvent) {
     event.preventDefault();
@@ -65,7 +61,7 @@ export function DocumentsCard({ patientId, canWrite }: { patientId: string; canW
     });
     setBusy(false);
     if (!result.ok) return errors.show(result.error);
-    setDocuments([result.value, ...documents]);
+    read.reload();
     setTitle('');
     setFile(null);
   }

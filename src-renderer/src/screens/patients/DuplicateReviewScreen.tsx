@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 import type { DuplicatePair, PatientSearchRow } from '../../../../src-shared/patients/model';
-import type { ApiErrorData } from '../../../../src-shared/api/errors';
 import { formatDate } from '../../../../src-shared/patients/dates';
 import { call } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { FormMessage } from '../../components/FormMessage';
+import { useProcedure } from '../../hooks/useProcedure';
 import { useClinicSettings } from '../../stores/clinic-settings';
 import { useTranslation } from '../../i18n';
 
@@ -12,23 +12,22 @@ import { useTranslation } from '../../i18n';
 export function DuplicateReviewScreen() {
   const { t } = useTranslation('patients');
   const { settings, load } = useClinicSettings();
-  const [pairs, setPairs] = useState<DuplicatePair[] | null>(null);
-  const [error, setError] = useState<ApiErrorData | null>(null);
+  const read = useProcedure('patients.duplicatePairs', { limit: 200 });
+  // Pairs marked as different people leave the list at once, without reading it again.
+  const [different, setDifferent] = useState<DuplicatePair[]>([]);
+  const pairs = read.value?.filter((pair) => !different.includes(pair)) ?? null;
+  const error = read.error;
   const [message, setMessage] = useState<{ error?: string; success?: string }>({});
   const format = settings?.dateFormat ?? 'YYYY-MM-DD';
 
   useEffect(() => {
     void load();
-    void call('patients.duplicatePairs', { limit: 200 }).then((result) => {
-      if (result.ok) setPairs(result.value);
-      else setError(result.error);
-    });
   }, [load]);
 
   async function notSame(pair: DuplicatePair) {
     const result = await call('patients.markNotDuplicate', { a: pair.a.id, b: pair.b.id });
     if (!result.ok) return setMessage({ error: result.error.message });
-    setPairs((current) => (current ?? []).filter((other) => other !== pair));
+    setDifferent((current) => [...current, pair]);
     setMessage({
       success: t('DuplicateReviewScreen.andAreMarkedAsDifferent', {
         aName: pair.a.name,

@@ -1,34 +1,45 @@
-import { useEffect, useState } from 'react';
-import type { PatientHistoryEntry } from '../../../../src-shared/patients/model';
-import type { PatientRecord } from '../../../../src-shared/patients/model';
+import { useState } from 'react';
+import type { Output } from '../../../../src-shared/api/contract';
+import type { PatientHistoryEntry, PatientRecord } from '../../../../src-shared/patients/model';
 import { call } from '../../api';
+import { useProcedure, useReloadOnChange } from '../../hooks/useProcedure';
 import { FormMessage } from '../../components/FormMessage';
 import { formatDateTime } from '../../format/datetime';
 import { useClinicClock } from '../../stores/clinic-settings';
 import { useTranslation } from '../../i18n';
 
+interface Older {
+  /** The latest page these follow: a new read of it starts the list again. */
+  after: Output<'patients.history'>;
+  entries: PatientHistoryEntry[];
+  next: number | null;
+}
+
 /** Who changed what and when on this record, from the audit log; reloaded whenever the record changes on screen. */
 export function HistoryCard({ record }: { record: PatientRecord }) {
   const { t } = useTranslation('patients');
   const clock = useClinicClock();
-  const [entries, setEntries] = useState<PatientHistoryEntry[]>([]);
-  const [next, setNext] = useState<number | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const latest = useProcedure('patients.history', { patientId: record.id, limit: 20 });
+  useReloadOnChange(record, latest.reload);
+  // Older pages asked for with the button, kept while they follow the latest page read.
+  const [older, setOlder] = useState<Older | null>(null);
+  const [olderError, setOlderError] = useState<string | null>(null);
+  const shownOlder = older && older.after === latest.value ? older : null;
+  const entries = [...(latest.value?.entries ?? []), ...(shownOlder?.entries ?? [])];
+  const next = shownOlder ? shownOlder.next : (latest.value?.nextBeforeSeq ?? null);
+  const error = latest.error?.message ?? olderError;
 
-  useEffect(() => {
-    void call('patients.history', { patientId: record.id, limit: 20 }).then((result) => {
-      if (!result.ok) return setError(result.error.message);
-      setEntries(result.value.entries);
-      setNext(result.value.nextBeforeSeq);
-    });
-  }, [record]);
-
-  async function older() {
-    if (next === null) return;
+  async function showOlder() {
+    if (next === null || latest.value === null) return;
+    const after = latest.value;
     const result = await call('patients.history', { patientId: record.id, limit: 20, beforeSeq: next });
-    if (!result.ok) return setError(result.error.message);
-    setEntries([...entries, ...result.value.entries]);
-    setNext(result.value.nextBeforeSeq);
+    if (!result.ok) return setOlderError(result.error.message);
+    setOlderError(null);
+    setOlder({
+      after,
+      entries: [...(shownOlder?.entries ?? []), ...result.value.entries],
+      next: result.value.nextBeforeSeq,
+    });
   }
 
   return (
@@ -44,7 +55,7 @@ export function HistoryCard({ record }: { record: PatientRecord }) {
         ))}
       </ol>
       {next !== null && (
-        <button type="button" onClick={() => void older()}>
+        <button type="button" onClick={() => void showOlder()}>
           {t('HistoryCard.showOlderChanges')}
         </button>
       )}

@@ -1,8 +1,9 @@
-import { useEffect, useState, type SyntheticEvent } from 'react';
+import { useEffect, useMemo, useState, type SyntheticEvent } from 'react';
 import { MERGE_FIELDS, type MergeField, type PatientRecord } from '../../../../src-shared/patients/model';
 import { call } from '../../api';
 import { FormMessage } from '../../components/FormMessage';
 import { navigate } from '../../hooks/navigation';
+import { useProcedure } from '../../hooks/useProcedure';
 import { formatDate as formatInstantDate } from '../../format/datetime';
 import { useClinicClock, useClinicSettings } from '../../stores/clinic-settings';
 import { usePatients } from '../../stores/patients';
@@ -32,8 +33,13 @@ export function MergeScreen({ aId, bId }: { aId: string; bId: string }) {
   const { t } = useTranslation('patients');
   const { settings, load } = useClinicSettings();
   const show = usePatients((state) => state.show);
-  const [records, setRecords] = useState<{ a: PatientRecord; b: PatientRecord } | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const a = useProcedure('patients.get', { patientId: aId });
+  const b = useProcedure('patients.get', { patientId: bId });
+  const loadError = a.error?.message ?? b.error?.message ?? null;
+  const records = useMemo(
+    () => (a.value && b.value && !a.stale && !b.stale ? { a: a.value, b: b.value } : null),
+    [a.value, b.value, a.stale, b.stale],
+  );
   const [kept, setKept] = useState<Side>('a');
   const [picks, setPicks] = useState<Record<MergeField, Side> | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -43,14 +49,7 @@ export function MergeScreen({ aId, bId }: { aId: string; bId: string }) {
 
   useEffect(() => {
     void load();
-    void Promise.all([call('patients.get', { patientId: aId }), call('patients.get', { patientId: bId })]).then(
-      ([a, b]) => {
-        if (!a.ok) return setLoadError(a.error.message);
-        if (!b.ok) return setLoadError(b.error.message);
-        setRecords({ a: a.value, b: b.value });
-      },
-    );
-  }, [aId, bId, load]);
+  }, [load]);
 
   useEffect(() => {
     if (records && settings) setPicks(defaultPicks(records.a, records.b, kept, settings.dateFormat));

@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { PatientMergeSummary, PatientRecord } from '../../../../src-shared/patients/model';
 import { call } from '../../api';
+import { useProcedure, useReloadOnChange } from '../../hooks/useProcedure';
 import { FormMessage } from '../../components/FormMessage';
 import { formatDateTime } from '../../format/datetime';
 import { useClinicClock } from '../../stores/clinic-settings';
@@ -12,14 +13,10 @@ export function MergesCard({ record, canMerge }: { record: PatientRecord; canMer
   const { t } = useTranslation('patients');
   const clock = useClinicClock();
   const show = usePatients((state) => state.show);
-  const [merges, setMerges] = useState<PatientMergeSummary[]>([]);
+  const read = useProcedure('patients.merges', { patientId: record.id });
+  useReloadOnChange(record, read.reload);
+  const merges = read.value ?? [];
   const [message, setMessage] = useState<{ error?: string; success?: string }>({});
-
-  useEffect(() => {
-    void call('patients.merges', { patientId: record.id }).then((result) => {
-      if (result.ok) setMerges(result.value);
-    });
-  }, [record]);
 
   async function unmerge(merge: PatientMergeSummary) {
     setMessage({});

@@ -1,15 +1,16 @@
-import { useEffect, useId, useMemo, useState, type SyntheticEvent } from 'react';
+import { useId, useMemo, useState, type SyntheticEvent } from 'react';
 import { SEXES, type DuplicateCandidate, type PatientRecord } from '../../../../src-shared/patients/model';
 import type { DateFormat } from '../../../../src-shared/api/areas/settings';
 import type { ApiErrorData, Result } from '../../../../src-shared/api/errors';
 import { parseDateInput } from '../../../../src-shared/patients/dates';
-import { call } from '../../api';
 import { dateReadBack } from '../../format/calendar-date';
 import { Field, TextAreaField } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
 import { SelectField } from '../../components/SelectField';
 import { useFormErrors } from '../../hooks/useFormErrors';
+import { useDebounced } from '../../hooks/useDebounced';
 import { useLeaveGuard } from '../../hooks/useLeaveGuard';
+import { useProcedure } from '../../hooks/useProcedure';
 import { DuplicatePanel } from './DuplicatePanel';
 import { addressFrom, formErrorsFrom, phonesFrom, type PatientFormValues, type PatientTextField } from './patient-form';
 import { PhonesEditor } from './PhonesEditor';
@@ -47,7 +48,6 @@ export function PatientForm({
 }: PatientFormProps) {
   const { t } = useTranslation('patients');
   const [form, setForm] = useState(initial);
-  const [candidates, setCandidates] = useState<DuplicateCandidate[]>([]);
   const [confirmed, setConfirmed] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
@@ -69,36 +69,25 @@ export function PatientForm({
     () => addressFrom({ line1, line2, city, region, postalCode, country }),
     [line1, line2, city, region, postalCode, country],
   );
-  useEffect(() => {
-    if (!form.lastName && !form.firstName && !typedPhones && !form.email && !form.nationalId) return setCandidates([]);
-    const timer = window.setTimeout(() => {
-      void call('patients.findDuplicates', {
-        excludePatientId,
-        firstName: form.firstName,
-        middleName: form.middleName || null,
-        lastName: form.lastName,
-        dob: dobIso,
-        email: form.email || null,
-        nationalId: form.nationalId || null,
-        phones: typedPhones ? typedPhones.split('\n').map((number) => ({ number })) : [],
-        address,
-        limit: 5,
-      }).then((result) => {
-        if (result.ok) setCandidates(result.value);
-      });
-    }, DUPLICATE_CHECK_DELAY_MS);
-    return () => window.clearTimeout(timer);
-  }, [
-    excludePatientId,
-    form.firstName,
-    form.middleName,
-    form.lastName,
-    dobIso,
-    form.email,
-    form.nationalId,
-    typedPhones,
-    address,
-  ]);
+  const draft =
+    !form.lastName && !form.firstName && !typedPhones && !form.email && !form.nationalId
+      ? null
+      : {
+          excludePatientId,
+          firstName: form.firstName,
+          middleName: form.middleName || null,
+          lastName: form.lastName,
+          dob: dobIso,
+          email: form.email || null,
+          nationalId: form.nationalId || null,
+          phones: typedPhones ? typedPhones.split('\n').map((number) => ({ number })) : [],
+          address,
+          limit: 5,
+        };
+  const settledDraft = useDebounced(draft, DUPLICATE_CHECK_DELAY_MS);
+  const duplicates = useProcedure('patients.findDuplicates', draft === null ? null : settledDraft);
+  // Emptied fields clear the candidates at once; otherwise the last ones stay until the new answer.
+  const candidates: DuplicateCandidate[] = draft === null ? [] : (duplicates.value ?? []);
 
   const update = (key: PatientTextField | 'sex') => (event: { target: { value: string } }) =>
     setForm({ ...form, [key]: event.target.value });

@@ -1,7 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { ReminderSettings } from '../../../../src-shared/api/areas/reminders';
-import type { ApiErrorData } from '../../../../src-shared/api/errors';
-import { call } from '../../api';
+import { useProcedure } from '../../hooks/useProcedure';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { ReminderSettingsForm } from './ReminderSettingsForm';
 import { useTranslation } from '../../i18n';
@@ -9,27 +8,18 @@ import { useTranslation } from '../../i18n';
 /** The reminder settings, for those who may change them (admin and manager). */
 export function ReminderSettingsCard() {
   const { t } = useTranslation('reminders');
-  const [settings, setSettings] = useState<ReminderSettings | null>(null);
-  const [error, setError] = useState<ApiErrorData | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    void call('reminders.getSettings', {}).then((result) => {
-      if (!live) return;
-      if (result.ok) setSettings(result.value);
-      else setError(result.error);
-    });
-    return () => {
-      live = false;
-    };
-  }, []);
+  const read = useProcedure('reminders.getSettings', {});
+  // What a save answered is shown as is, without reading the settings again.
+  const [saved, setSaved] = useState<ReminderSettings | null>(null);
+  const settings = saved ?? read.value;
+  const error = read.error;
 
   return (
     <>
       <h2 id="reminder-settings">{t('ReminderSettingsCard.reminderSettings')}</h2>
       <ErrorMessage error={error} area={t('ReminderSettingsCard.reminderSettings')} />
       {settings ? (
-        <ReminderSettingsForm initial={settings} onSaved={setSettings} />
+        <ReminderSettingsForm initial={settings} onSaved={setSaved} />
       ) : (
         !error && <p>{t('ReminderSettingsCard.loadingReminderSettings')}</p>
       )}

@@ -1,7 +1,4 @@
-import { useEffect, useState } from 'react';
-import type { ClinicSettings } from '../../../../src-shared/api/areas/settings';
-import type { ApiErrorData } from '../../../../src-shared/api/errors';
-import { call } from '../../api';
+import { useProcedure } from '../../hooks/useProcedure';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useSession } from '../../stores/session';
 import { SettingsForm } from './SettingsForm';
@@ -10,22 +7,9 @@ import { Trans, useTranslation } from '../../i18n';
 
 export function SettingsScreen() {
   const { t } = useTranslation('settings');
-  const [settings, setSettings] = useState<ClinicSettings | null>(null);
-  const [error, setError] = useState<ApiErrorData | null>(null);
+  const { value: settings, error } = useProcedure('settings.get', {});
   const canBackUp = useSession((state) => state.can('backups:manage'));
   const canConnect = useSession((state) => state.can('settings:manage'));
-
-  useEffect(() => {
-    let live = true;
-    void call('settings.get', {}).then((result) => {
-      if (!live) return;
-      if (result.ok) setSettings(result.value);
-      else setError(result.error);
-    });
-    return () => {
-      live = false;
-    };
-  }, []);
 
   return (
     <section>

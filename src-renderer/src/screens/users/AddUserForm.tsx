@@ -5,15 +5,13 @@ import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
 import { SelectField } from '../../components/SelectField';
 import { draftProblems, useFormErrors } from '../../hooks/useFormErrors';
-import { useUsers } from '../../stores/users';
 import { ROLE_OPTIONS } from './roles';
 import { useTranslation } from '../../i18n';
 
 const EMPTY = { displayName: '', username: '', role: 'receptionist' as Role, password: '' };
 
-export function AddUserForm() {
+export function AddUserForm({ onSaved }: { onSaved: () => void }) {
   const { t } = useTranslation('users');
-  const replace = useUsers((state) => state.replace);
   const [form, setForm] = useState(EMPTY);
   const [added, setAdded] = useState<string | null>(null);
   const { errors, show, clear } = useFormErrors(form, () => draftProblems('users.create', form));
@@ -24,7 +22,7 @@ export function AddUserForm() {
     setAdded(null);
     const result = await call('users.create', form);
     if (!result.ok) return show(result.error);
-    replace(result.value);
+    onSaved();
     setAdded(t('AddUserForm.addedAs', { displayName: result.value.displayName, role: result.value.role }));
     setForm(EMPTY);
   }

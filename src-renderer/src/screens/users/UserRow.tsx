@@ -4,14 +4,12 @@ import type { Result } from '../../../../src-shared/api/errors';
 import { call } from '../../api';
 import { formatDateTime } from '../../format/datetime';
 import { useClinicClock } from '../../stores/clinic-settings';
-import { useUsers } from '../../stores/users';
 import { ChangeRole } from './ChangeRole';
 import { ResetPasswordForm } from './ResetPasswordForm';
 import { useTranslation } from '../../i18n';
 
-export function UserRow({ user }: { user: UserSummary }) {
+export function UserRow({ user, onSaved }: { user: UserSummary; onSaved: () => void }) {
   const { t } = useTranslation('users');
-  const replace = useUsers((state) => state.replace);
   const clock = useClinicClock();
   const [error, setError] = useState<string | null>(null);
   const [note, setNote] = useState<string | null>(null);
@@ -25,7 +23,7 @@ export function UserRow({ user }: { user: UserSummary }) {
       setError(answer.error.message);
       return;
     }
-    replace(answer.value);
+    onSaved();
     setNote(done(answer.value));
   }
 
@@ -114,7 +112,7 @@ export function UserRow({ user }: { user: UserSummary }) {
               user={user}
               onCancel={() => setResetting(false)}
               onDone={(updated) => {
-                replace(updated);
+                onSaved();
                 setResetting(false);
                 setError(null);
                 setNote(t('UserRow.passwordResetFor', { displayName: updated.displayName }));

@@ -1,23 +1,18 @@
-import { useEffect } from 'react';
-import { bridge } from '../../api';
+import { useMemo } from 'react';
+import type { UserSummary } from '../../../../src-shared/api/areas/users';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { useUsers } from '../../stores/users';
+import { useProcedure } from '../../hooks/useProcedure';
 import { AddUserForm } from './AddUserForm';
 import { UserRow } from './UserRow';
 import { useTranslation } from '../../i18n';
 
+const byName = (a: UserSummary, b: UserSummary) => a.displayName.localeCompare(b.displayName);
+
 export function UsersScreen() {
   const { t } = useTranslation('users');
-  const users = useUsers((state) => state.users);
-  const error = useUsers((state) => state.error);
-  const load = useUsers((state) => state.load);
-
-  useEffect(() => {
-    void load();
-    return bridge.on('users.changed', () => {
-      void load();
-    });
-  }, [load]);
+  // Read again on `users.changed` (a change here or at another desk) and after each change made here.
+  const { value, error, reload } = useProcedure('users.list', {}, { refreshOn: { 'users.changed': true } });
+  const users = useMemo(() => [...(value ?? [])].sort(byName), [value]);
 
   return (
     <section>
@@ -37,11 +32,11 @@ export function UsersScreen() {
         </thead>
         <tbody>
           {users.map((user) => (
-            <UserRow key={user.id} user={user} />
+            <UserRow key={user.id} user={user} onSaved={reload} />
           ))}
         </tbody>
       </table>
-      <AddUserForm />
+      <AddUserForm onSaved={reload} />
     </section>
   );
 }

@@ -1,15 +1,15 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { type VisitStatus } from '../../../../src-shared/visits/status';
 import { localTimeOf } from '../../../../src-shared/scheduling/time';
 import { useHashDetail } from '../../hooks/useHashRoute';
 import { useClinicSettings } from '../../stores/clinic-settings';
 import { useSession } from '../../stores/session';
-import { useVisits } from '../../stores/visits';
+import { useProcedure } from '../../hooks/useProcedure';
 import { BoardRow } from './BoardRow';
 import { BoardSettings } from './BoardSettings';
 import { IntakeScreen } from './IntakeScreen';
 import { boardNow } from './time';
-import { useTick, useVisitEvents } from './useVisitEvents';
+import { useTick } from './useVisitEvents';
 import './visits.css';
 import { useClockTime } from '../../format/clock-time';
 import { useCalendarDate } from '../../format/calendar-date';
@@ -29,7 +29,12 @@ export function BoardScreen() {
 function FlowBoard() {
   const { t } = useTranslation('visits');
   const showDate = useCalendarDate();
-  const { board, loadedAt, error } = useVisits();
+  // Today's board, read again whenever any desk moves a patient (`visits.changed`); no polling.
+  const read = useProcedure('visits.board', {}, { refreshOn: { 'visits.changed': true } });
+  const board = read.value;
+  // When the board arrived in this window: times tick on from the server's `now`.
+  const loadedAt = useMemo(() => (board ? Date.now() : 0), [board]);
+  const error = read.error?.message ?? null;
   const zone = useClinicSettings((state) => state.settings?.timeZone) ?? 'UTC';
   const canMove = useSession((state) => state.can('visits:write'));
   const canIntake = useSession((state) => state.can('vitals:write'));
@@ -39,9 +44,6 @@ function FlowBoard() {
   const [room, setRoom] = useState('');
   const [status, setStatus] = useState('');
   const tableRef = useRef<HTMLTableSectionElement>(null);
-
-  const refresh = useCallback(() => void useVisits.getState().load(), []);
-  useVisitEvents(refresh);
 
   const providers = useMemo(() => {
     const seen = new Map<string, string>();

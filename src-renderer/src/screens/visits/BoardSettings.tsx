@@ -1,4 +1,4 @@
-import { useEffect, useState, type SyntheticEvent } from 'react';
+import { useState, type SyntheticEvent } from 'react';
 import type { VisitSettings } from '../../../../src-shared/visits/model';
 import { ACTIVE_STATUSES, type ActiveStatus } from '../../../../src-shared/visits/status';
 import { call } from '../../api';
@@ -6,40 +6,31 @@ import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
 import { SelectField } from '../../components/SelectField';
 import { useFormErrors } from '../../hooks/useFormErrors';
+import { useProcedure } from '../../hooks/useProcedure';
 import { useTranslation } from '../../i18n';
 import { visitStatusLabel } from '../../i18n/labels';
 
 /** For managers: minutes before each status turns red, vitals units and the ticket style. */
 export function BoardSettings() {
+  const { value } = useProcedure('visits.settings', {});
+  if (!value) return null;
+  return <BoardSettingsForm initial={value} />;
+}
+
+function BoardSettingsForm({ initial }: { initial: VisitSettings }) {
   const { t } = useTranslation('visits');
-  const [settings, setSettings] = useState<VisitSettings | null>(null);
+  const [settings, setSettings] = useState<VisitSettings>(initial);
   const [minutes, setMinutes] = useState<Record<ActiveStatus, string>>({
-    arrived: '',
-    roomed: '',
-    with_provider: '',
-    ready_for_checkout: '',
+    arrived: String(initial.thresholds.arrived),
+    roomed: String(initial.thresholds.roomed),
+    with_provider: String(initial.thresholds.with_provider),
+    ready_for_checkout: String(initial.thresholds.ready_for_checkout),
   });
   const [saved, setSaved] = useState<string | null>(null);
   const errors = useFormErrors({ thresholds: minutes });
 
-  useEffect(() => {
-    void call('visits.settings', {}).then((result) => {
-      if (!result.ok) return;
-      setSettings(result.value);
-      const t = result.value.thresholds;
-      setMinutes({
-        arrived: String(t.arrived),
-        roomed: String(t.roomed),
-        with_provider: String(t.with_provider),
-        ready_for_checkout: String(t.ready_for_checkout),
-      });
-    });
-  }, []);
-  if (!settings) return null;
-
   async function save(event: SyntheticEvent) {
     event.preventDefault();
-    if (!settings) return;
     errors.clear();
     setSaved(null);
     const thresholds = Object.fromEntries(ACTIVE_STATUSES.map((status) => [status, Number(minutes[status])])) as Record<

@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
-import type { CheckInReview, VisitView } from '../../../../src-shared/visits/model';
+import { useEffect, useRef, useState } from 'react';
+import type { VisitView } from '../../../../src-shared/visits/model';
 import { call } from '../../api';
 import { FormMessage } from '../../components/FormMessage';
+import { useProcedure } from '../../hooks/useProcedure';
 import { usePhoneFormat } from '../../format/phone';
 import { useSession } from '../../stores/session';
 import { useClinicSettings } from '../../stores/clinic-settings';
@@ -21,32 +22,34 @@ interface CheckInPanelProps {
 export function CheckInPanel({ target, onClose, onDone }: CheckInPanelProps) {
   const { t } = useTranslation('visits');
   const phone = usePhoneFormat();
-  const [review, setReview] = useState<CheckInReview | null>(null);
+  // The review of this patient; a new target shows "loading" rather than the last patient's review.
+  const read = useProcedure('visits.checkInReview', target);
+  const review = read.stale ? null : read.value;
   const [visit, setVisit] = useState<VisitView | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [actionError, setError] = useState<string | null>(null);
+  const error = actionError ?? (read.stale ? null : (read.error?.message ?? null));
   const [busy, setBusy] = useState(false);
   const [selfPay, setSelfPay] = useState(false);
   const canRecordConsent = useSession((state) => state.can('patients:write'));
   const dateFormat = useClinicSettings((state) => state.settings?.dateFormat) ?? 'YYYY-MM-DD';
   const key = 'appointmentId' in target ? target.appointmentId : target.patientId;
 
+  // The target is identified by its key: a new object for the same patient starts nothing again.
   useEffect(() => {
-    setReview(null);
     setVisit(null);
     setError(null);
     setSelfPay(false);
-    void call('visits.checkInReview', target).then((result) => {
-      if (!result.ok) return setError(result.error.message);
-      setReview(result.value);
-      setSelfPay(result.value.openVisitSelfPay);
-    });
-    // The target is identified by its key: a new object for the same patient does not reload.
   }, [key]);
+  // Self-pay starts as the open visit has it, from the first review of this target (later reads follow saves).
+  const selfPayFrom = useRef<string | null>(null);
+  useEffect(() => {
+    if (!review || selfPayFrom.current === key) return;
+    selfPayFrom.current = key;
+    setSelfPay(review.openVisitSelfPay);
+  }, [review, key]);
 
   /** Reads the review again, so its sentences say what was just saved (self-pay, a consent). */
-  function reloadReview() {
-    void call('visits.checkInReview', target).then((result) => result.ok && setReview(result.value));
-  }
+  const reloadReview = read.reload;
 
   async function arrive() {
     setBusy(true);

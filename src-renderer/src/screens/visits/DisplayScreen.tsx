@@ -1,7 +1,5 @@
-import { useCallback, useState } from 'react';
-import type { DisplayTicket } from '../../../../src-shared/visits/model';
-import { call } from '../../api';
-import { useTick, useVisitEvents } from './useVisitEvents';
+import { useProcedure } from '../../hooks/useProcedure';
+import { useTick } from './useVisitEvents';
 import './visits.css';
 import { useTranslation } from '../../i18n';
 
@@ -10,11 +8,8 @@ const DISPLAY_MS = 30 * 60_000;
 /** `#/display`: the waiting-room screen. Tickets only (initials or numbers), never names. */
 export function DisplayScreen() {
   const { t } = useTranslation('visits');
-  const [tickets, setTickets] = useState<DisplayTicket[]>([]);
-  const refresh = useCallback(() => {
-    void call('visits.display', {}).then((result) => result.ok && setTickets(result.value));
-  }, []);
-  useVisitEvents(refresh);
+  // The list changes only with `visits.changed` (a patient called, a visit moved at any desk). No polling.
+  const tickets = useProcedure('visits.display', {}, { refreshOn: { 'visits.changed': true } }).value ?? [];
   // Tickets leave after half an hour on this screen's own clock; the list itself only changes with events.
   const now = useTick(30_000);
   const [latest, ...earlier] = tickets.filter((ticket) => now - ticket.calledAt < DISPLAY_MS);

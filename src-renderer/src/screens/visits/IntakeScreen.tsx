@@ -1,9 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { PatientRecord } from '../../../../src-shared/patients/model';
-import type { VisitSettings, VisitView, VitalsRecord } from '../../../../src-shared/visits/model';
-
 import { fromSI } from '../../../../src-shared/visits/vitals';
 import { call } from '../../api';
+import { useProcedure } from '../../hooks/useProcedure';
 import { formatDateTime } from '../../format/datetime';
 import { useClinicClock, useClinicSettings } from '../../stores/clinic-settings';
 import { useSession } from '../../stores/session';
@@ -12,7 +11,6 @@ import { PatientBanner } from '../patients/PatientBanner';
 import { DispenseCard } from './DispenseCard';
 import { VitalsChart } from './VitalsChart';
 import { VitalsForm } from './VitalsForm';
-import { useVisitEvents } from './useVisitEvents';
 import './visits.css';
 import { useTranslation } from '../../i18n';
 import { visitStatusLabel } from '../../i18n/labels';
@@ -20,36 +18,22 @@ import { visitStatusLabel } from '../../i18n/labels';
 /** The nurse's screen for one visit: whose it is (banner), vitals, and the history with a chart. */
 export function IntakeScreen({ visitId }: { visitId: string }) {
   const { t } = useTranslation('visits');
-  const [visit, setVisit] = useState<VisitView | null>(null);
-  const [record, setRecord] = useState<PatientRecord | null>(null);
-  const [settings, setSettings] = useState<VisitSettings | null>(null);
-  const [history, setHistory] = useState<VitalsRecord[]>([]);
-  const [error, setError] = useState<string | null>(null);
+  // Every desk's moves arrive as `visits.changed`: the visit (its status, its room) is read again.
+  const visitRead = useProcedure('visits.get', { visitId }, { refreshOn: { 'visits.changed': true } });
+  const visit = visitRead.value;
+  const patientId = visit?.patientId;
+  const recordRead = useProcedure('patients.get', patientId ? { patientId } : null);
+  // The allergies card answers with the record as saved: shown without reading it again.
+  const [savedRecord, setRecord] = useState<PatientRecord | null>(null);
+  const record = savedRecord && savedRecord.id === patientId ? savedRecord : recordRead.value;
+  const { value: settings } = useProcedure('visits.settings', patientId ? {} : null);
+  const historyRead = useProcedure('vitals.history', patientId ? { patientId, limit: 20 } : null);
+  const history = historyRead.value ?? [];
+  const loadHistory = historyRead.reload;
+  const error = visitRead.error?.message ?? recordRead.error?.message ?? null;
   const dateFormat = useClinicSettings((state) => state.settings?.dateFormat) ?? 'YYYY-MM-DD';
   const clock = useClinicClock();
   const canDispense = useSession((state) => state.can('stock:dispense'));
-
-  const loadVisit = useCallback(() => {
-    void call('visits.get', { visitId }).then((result) =>
-      result.ok ? setVisit(result.value) : setError(result.error.message),
-    );
-  }, [visitId]);
-  useVisitEvents(loadVisit);
-
-  const patientId = visit?.patientId;
-  const loadHistory = useCallback(() => {
-    if (!patientId) return;
-    void call('vitals.history', { patientId, limit: 20 }).then((result) => result.ok && setHistory(result.value));
-  }, [patientId]);
-
-  useEffect(() => {
-    if (!patientId) return;
-    void call('patients.get', { patientId }).then((result) =>
-      result.ok ? setRecord(result.value) : setError(result.error.message),
-    );
-    void call('visits.settings', {}).then((result) => result.ok && setSettings(result.value));
-    loadHistory();
-  }, [patientId, loadHistory]);
 
   if (error)
     return (

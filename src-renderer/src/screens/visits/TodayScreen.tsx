@@ -1,10 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { AppointmentView } from '../../../../src-shared/scheduling/model';
-import type { PatientSearchRow } from '../../../../src-shared/patients/model';
+import { useEffect, useMemo, useState } from 'react';
 import { todayIn } from '../../../../src-shared/patients/dates';
-
-import { bridge, call } from '../../api';
 import { useHashDetail } from '../../hooks/useHashRoute';
+import { useProcedure } from '../../hooks/useProcedure';
 import { useClinicSettings } from '../../stores/clinic-settings';
 import { useSession } from '../../stores/session';
 import { CheckInPanel } from './CheckInPanel';
@@ -29,44 +26,27 @@ export function TodayScreen() {
   const zone = useClinicSettings((state) => state.settings?.timeZone);
   const clock = useClockTime();
   const canCheckIn = useSession((state) => state.can('visits:write'));
-  const [appointments, setAppointments] = useState<AppointmentView[]>([]);
   const [target, setTarget] = useState<Target>(() => (detail ? { appointmentId: detail } : null));
   const [query, setQuery] = useState('');
-  const [found, setFound] = useState<PatientSearchRow[]>([]);
-  const [error, setError] = useState<string | null>(null);
 
-  const load = useCallback(() => {
-    if (!zone) return;
-    void call('appointments.day', { date: todayIn(zone, Date.now()), providerIds: [], includeCancelled: false }).then(
-      (result) => {
-        if (!result.ok) return setError(result.error.message);
-        setAppointments(result.value.providers.flatMap((p) => p.appointments).sort((a, b) => a.start - b.start));
-      },
-    );
-  }, [zone]);
-
-  useEffect(() => {
-    load();
-    const off1 = bridge.on('appointments.changed', load);
-    const off2 = bridge.on('visits.changed', load);
-    return () => {
-      off1();
-      off2();
-    };
-  }, [load]);
+  const day = useProcedure(
+    'appointments.day',
+    zone ? { date: todayIn(zone, Date.now()), providerIds: [], includeCancelled: false } : null,
+    { refreshOn: { 'appointments.changed': true, 'visits.changed': true } },
+  );
+  const appointments = useMemo(
+    () => (day.value?.providers.flatMap((p) => p.appointments) ?? []).sort((a, b) => a.start - b.start),
+    [day.value],
+  );
+  const error = day.error?.message ?? null;
+  const load = day.reload;
 
   useEffect(() => {
     if (detail) setTarget({ appointmentId: detail });
   }, [detail]);
 
-  useEffect(() => {
-    if (query.trim().length < 2) return setFound([]);
-    let stale = false;
-    void call('patients.search', { query, limit: 8 }).then((result) => !stale && result.ok && setFound(result.value));
-    return () => {
-      stale = true;
-    };
-  }, [query]);
+  const search = useProcedure('patients.search', query.trim().length < 2 ? null : { query, limit: 8 });
+  const found = (query.trim().length < 2 ? null : search.value) ?? [];
 
   if (!zone) return <p>{t('TodayScreen.loading')}</p>;
   return (

@@ -13,7 +13,7 @@ import { DateField } from '../../components/DateField';
 import { FormMessage } from '../../components/FormMessage';
 import { SelectField } from '../../components/SelectField';
 import { useFormErrors } from '../../hooks/useFormErrors';
-import { useWaitlist } from '../../stores/waitlist';
+import { useProcedure } from '../../hooks/useProcedure';
 import { PatientPicker } from '../../components/PatientPicker';
 import { i18next, useTranslation } from '../../i18n';
 
@@ -56,11 +56,12 @@ function toggle<T>(list: readonly T[], value: T): T[] {
 }
 
 /** Put a patient on the waitlist for one appointment type, with what they can accept. */
-export function AddWaitlistEntryForm() {
+export function AddWaitlistEntryForm({ onAdded }: { onAdded: () => void }) {
   const { t } = useTranslation('waitlist');
-  const types = useWaitlist((state) => state.types);
-  const providers = useWaitlist((state) => state.providers);
-  const load = useWaitlist((state) => state.load);
+  // What can be waited for; a set-up change (a type added, a provider renamed) reads it again.
+  const setupChanged = { refreshOn: { 'schedule.changed': true } } as const;
+  const types = useProcedure('schedule.listTypes', {}, setupChanged).value ?? [];
+  const providers = useProcedure('schedule.listProviders', {}, setupChanged).value ?? [];
   const [patient, setPatient] = useState<PatientSearchRow | null>(null);
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const [added, setAdded] = useState<string | null>(null);
@@ -98,7 +99,7 @@ export function AddWaitlistEntryForm() {
     );
     setPatient(null);
     setDraft(EMPTY);
-    void load();
+    onAdded();
   }
 
   return (

@@ -1,13 +1,13 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { WaitlistEntryView } from '../../../../src-shared/api/areas/waitlist';
 import { WEEKDAY_NAMES } from '../../../../src-shared/scheduling/time';
-import { bridge, call } from '../../api';
+import { call } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { FormMessage } from '../../components/FormMessage';
 import { formatDate } from '../../format/datetime';
 import { useClinicClock } from '../../stores/clinic-settings';
 import { useSession } from '../../stores/session';
-import { useWaitlist } from '../../stores/waitlist';
+import { useProcedure } from '../../hooks/useProcedure';
 import { AddWaitlistEntryForm, PART_LABELS, PRIORITY_LABELS } from './AddWaitlistEntryForm';
 import { useCalendarDate } from '../../format/calendar-date';
 import { i18next, useTranslation } from '../../i18n';
@@ -29,16 +29,14 @@ export function WaitlistScreen() {
   const { t } = useTranslation('waitlist');
   const showDate = useCalendarDate();
   const clock = useClinicClock();
-  const { entries, error, loaded, load } = useWaitlist();
+  // Entries added, removed or booked from an offer here or at another desk arrive as `waitlist.changed`.
+  const read = useProcedure('waitlist.list', { status: 'waiting' }, { refreshOn: { 'waitlist.changed': true } });
+  const entries = read.value ?? [];
+  const loaded = read.value !== null;
+  const { error, reload: load } = read;
   const canWrite = useSession((state) => state.can('appointments:write'));
   const [status, setStatus] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
-
-  useEffect(() => {
-    void load();
-    // Entries added, removed or booked from an offer here or at another desk.
-    return bridge.on('waitlist.changed', () => void load());
-  }, [load]);
 
   async function remove(entry: WaitlistEntryView) {
     setStatus(null);
@@ -46,7 +44,7 @@ export function WaitlistScreen() {
     const result = await call('waitlist.remove', { entryId: entry.id, reason: null });
     if (!result.ok) return setFailure(result.error.message);
     setStatus(t('WaitlistScreen.removedFromTheWaitlist', { patientName: entry.patientName }));
-    void load();
+    load();
   }
 
   return (
@@ -109,7 +107,7 @@ export function WaitlistScreen() {
           </tbody>
         </table>
       )}
-      {canWrite && <AddWaitlistEntryForm />}
+      {canWrite && <AddWaitlistEntryForm onAdded={load} />}
     </section>
   );
 }
