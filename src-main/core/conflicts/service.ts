@@ -34,7 +34,12 @@ function toView(row: ListedConflict, may: (permission: Permission) => boolean): 
     resolved:
       row.resolved_at === null
         ? null
-        : { at: row.resolved_at, byName: row.resolved_by_name, note: row.resolution_note ?? '' },
+        : {
+            at: row.resolved_at,
+            byName: row.resolved_by_name,
+            bySystem: row.resolved_by === null,
+            note: row.resolution_note ?? '',
+          },
     canResolve: may(CONFLICT_RESOLVERS[row.kind]),
   };
 }

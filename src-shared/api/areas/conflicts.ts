@@ -27,8 +27,8 @@ export interface ConflictView {
   /** The lot's merged balance when found (negative_stock), else null. */
   amount: number | null;
   detectedAt: number;
-  /** null while open. */
-  resolved: { at: number; byName: string | null; note: string } | null;
+  /** null while open. `bySystem`: closed by a detection pass because its cause was gone (no user). */
+  resolved: { at: number; byName: string | null; bySystem: boolean; note: string } | null;
   /** Whether the signed-in user may resolve it (CONFLICT_RESOLVERS). */
   canResolve: boolean;
 }
