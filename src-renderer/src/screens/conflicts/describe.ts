@@ -8,7 +8,8 @@ type Side = ConflictView['first'] | ConflictView['second'];
 /** One side of a conflict as a person reads it (names from this desk's copy of the records). */
 export function describeSide(t: TFunction<'conflicts'>, side: Side, amount: number | null, clock: ClinicClock): string {
   if (side.name === null) return t('ConflictsScreen.notHere');
-  const when = side.at === null ? '' : formatDateTime(side.at, clock);
+  // To the minute: an appointment's start or a payment's time, not the audit's seconds.
+  const when = side.at === null ? '' : formatDateTime(side.at, clock).replace(/^(.* \d\d:\d\d):\d\d$/, '$1');
   switch (side.type) {
     case 'appointment':
       return t('subjects.appointment', { name: side.name, when, provider: side.detail ?? '' });
