@@ -34,8 +34,12 @@ test('a double booking made apart is listed with its records, opens the appointm
     await app.open('Conflicts');
     const row = page.getByRole('row', { name: /Double booking/ });
     await expect(row).toContainText('same provider');
-    await expect(row.getByRole('link', { name: /^Odile Marchetti\d*, 2026-11-23 10:00(:00)? with Dr Ana Ortiz$/ })).toBeVisible();
-    await expect(row.getByRole('link', { name: /^Tobias Wrenfield\d*, 2026-11-23 10:00(:00)? with Dr Ana Ortiz$/ })).toBeVisible();
+    await expect(
+      row.getByRole('link', { name: /^Odile Marchetti\d*, 2026-11-23 10:00(:00)? with Dr Ana Ortiz$/ }),
+    ).toBeVisible();
+    await expect(
+      row.getByRole('link', { name: /^Tobias Wrenfield\d*, 2026-11-23 10:00(:00)? with Dr Ana Ortiz$/ }),
+    ).toBeVisible();
     await screenshot(page, '191-conflicts-inbox');
 
     // "Open appointment" shows it on its day, panel open, with the banner.
