@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
+import { nodeEntry } from '../helpers/node-entry';
 
 const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const SCREENSHOTS = join(REPO_ROOT, 'test-results', 'screenshots');
@@ -28,7 +29,18 @@ export async function startFrontDesk(
   const keyArgs = options.keyFile ? ['--key-file', options.keyFile] : [];
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'src-main/cli/index.ts', 'serve', '--data', dataDir, '--port', '0', '--create', ...keyArgs],
+    [
+      ...nodeEntry('src-main/cli/index.ts'),
+      'serve',
+      '--data',
+      dataDir,
+      '--port',
+      '0',
+      '--create',
+      '--renderer',
+      join(REPO_ROOT, 'out', 'renderer'),
+      ...keyArgs,
+    ],
     {
       cwd: REPO_ROOT,
       env: { ...process.env, CLINIC_DB_KEY: options.keyFile ? '' : randomBytes(32).toString('hex') },

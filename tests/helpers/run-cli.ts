@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { nodeEntry } from './node-entry';
 
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -12,7 +13,7 @@ export interface CliResult {
 /** Runs the admin CLI exactly as `npm run clinic --` does. */
 export function runCli(args: string[], options: { env?: NodeJS.ProcessEnv; stdin?: string } = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src-main/cli/index.ts', ...args], {
+    const child = spawn(process.execPath, [...nodeEntry('src-main/cli/index.ts'), ...args], {
       cwd: REPO_ROOT,
       env: { ...process.env, CLINIC_DB_KEY: '', CLINIC_USER_PASSWORD: '', ...options.env },
     });

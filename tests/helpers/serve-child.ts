@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { nodeEntry } from './node-entry';
 import { REPO_ROOT } from './run-cli';
 
 export interface ServeChild {
@@ -17,7 +18,7 @@ export async function startServeChild(dataDir: string, key: Buffer): Promise<Ser
   writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>Front Desk</title>');
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'src-main/cli/index.ts', 'serve', '--data', dataDir, '--port', '0', '--renderer', renderer],
+    [...nodeEntry('src-main/cli/index.ts'), 'serve', '--data', dataDir, '--port', '0', '--renderer', renderer],
     { cwd: REPO_ROOT, env: { ...process.env, CLINIC_DB_KEY: key.toString('hex') } },
   );
   let output = '';

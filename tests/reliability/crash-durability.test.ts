@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createCore } from '../../src-main/core/app';
 import { verifyAuditChain } from '../../src-main/core/audit/repository';
 import { openEncryptedHandle } from '../../src-main/core/db/open';
+import { nodeEntry } from '../helpers/node-entry';
 import { REPO_ROOT } from '../helpers/run-cli';
 import { ACK_TABLES, setUpCrashClinic, type AckKind, type CrashClinic } from './crash-clinic';
 
@@ -21,7 +22,7 @@ interface Round {
 /** Starts the child, lets it write for a random 0.2–1.5 s after it is ready, and SIGKILLs it. */
 function killedRound(setup: CrashClinic, firstIndex: number): Promise<Round> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'tests/reliability/crash-child.ts'], {
+    const child = spawn(process.execPath, nodeEntry('tests/reliability/crash-child.ts'), {
       cwd: REPO_ROOT,
       env: { ...process.env, CRASH_CLINIC: JSON.stringify(setup), CRASH_FIRST_INDEX: String(firstIndex) },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -4,6 +4,7 @@ import { todayIn } from '../../src-shared/patients/dates';
 import type { OpenedDb } from '../../src-server/db/open';
 import { newEnrolmentCode } from '../../src-server/sync/credentials';
 import { makeEnrolmentCode } from '../../src-server/sync/service';
+import { nodeEntry } from '../helpers/node-entry';
 import { REPO_ROOT } from '../helpers/run-cli';
 import { acknowledged, deskState, differences, hashOf, oracleState, serverState } from './convergence-check';
 import { copyTemplate, FuzzDesk, Rng, World, type Faults } from './convergence-world';
@@ -333,7 +334,7 @@ export async function runScenario(opened: OpenedDb, templates: Templates, scenar
 async function killedChild(world: World, d: FuzzDesk, key: Buffer): Promise<void> {
   await d.core.close();
   const delay = 50 + d.rng.int(1500);
-  const child = spawn(process.execPath, ['--import', 'tsx', 'tests/sync/convergence-child.ts'], {
+  const child = spawn(process.execPath, nodeEntry('tests/sync/convergence-child.ts'), {
     cwd: REPO_ROOT,
     env: {
       ...process.env,

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
+import { nodeEntry } from '../helpers/node-entry';
 import { REPO_ROOT } from '../helpers/run-cli';
 import { change, enrolDesk, fullRow, PG_URL, pgSkipReason, pullAll, pushChanges, userRow } from './server-helpers';
 
@@ -12,7 +13,7 @@ import { change, enrolDesk, fullRow, PG_URL, pgSkipReason, pullAll, pushChanges,
 
 function runServerCli(args: string[], env: NodeJS.ProcessEnv = {}) {
   return new Promise<{ code: number | null; out: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src-server/index.ts', ...args], {
+    const child = spawn(process.execPath, [...nodeEntry('src-server/index.ts'), ...args], {
       cwd: REPO_ROOT,
       env: { ...process.env, DATABASE_URL: '', ...env },
     });
@@ -34,7 +35,7 @@ interface ServerProcess {
 const running = new Set<ServerProcess>();
 
 async function startServerProcess(args: string[], env: NodeJS.ProcessEnv = {}): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src-server/index.ts', '--port', '0', ...args], {
+  const child = spawn(process.execPath, [...nodeEntry('src-server/index.ts'), '--port', '0', ...args], {
     cwd: REPO_ROOT,
     env: { ...process.env, DATABASE_URL: '', ...env },
   });

@@ -1,5 +1,7 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import type { Input, ProcedureName } from '../../../src-shared/api/contract';
 import type { ApiErrorData } from '../../../src-shared/api/errors';
+import { validateDraft } from '../../../src-shared/api/validate-draft';
 import { i18next } from '../i18n';
 
 export interface FormErrors {
@@ -16,6 +18,20 @@ interface Shown extends FormErrors {
 }
 
 const NONE: Shown = { fields: {}, form: null, given: {} };
+/** How long a changed field's value must stand before its problem is shown: typing is not an error yet. */
+export const SETTLE_MS = 600;
+
+/** What is wrong with the form as it stands, by field path: `{}` when nothing is. */
+export type DraftProblems = () => Record<string, string>;
+
+/**
+ * The problems main would answer for this draft, by field path, in main's words (`validateDraft`);
+ * `{}` when the draft is not yet a whole input (null) or main would take it.
+ */
+export function draftProblems<N extends ProcedureName>(name: N, input: Input<N> | null): Record<string, string> {
+  if (input === null) return {};
+  return validateDraft(name, input)?.details?.fields ?? {};
+}
 export const CORRECT_THE_FIELDS = i18next.t('common:useFormErrors.pleaseCorrectTheFieldsMarked');
 
 function valueAt(values: FormValues, path: string): unknown {
@@ -47,36 +63,42 @@ function snapshot(values: FormValues, names: readonly string[]): Record<string, 
  * must not look refused until the next save. `show` takes the values the error is about when they are not
  * yet the rendered ones (a save that also added or removed a line).
  */
-export function useFormErrors(values: FormValues) {
+export function useFormErrors(values: FormValues, check?: DraftProblems) {
   const [state, setState] = useState<Shown>(NONE);
+  const live = useLiveProblems(values, check, state !== NONE);
   const standing = Object.fromEntries(
     Object.entries(state.fields).filter(
       ([name]) => !(name in state.given) || state.given[name] === fingerprint(valueAt(values, name)),
     ),
   );
-  const allCorrected = Object.keys(state.fields).length > 0 && Object.keys(standing).length === 0;
+  const allCorrected =
+    Object.keys(state.fields).length > 0 && Object.keys(standing).length === 0 && Object.keys(live).length === 0;
   const errors: FormErrors = {
-    fields: standing,
+    fields: { ...live, ...standing },
     form: state.form === CORRECT_THE_FIELDS && allCorrected ? null : state.form,
+  };
+  const show = (error: ApiErrorData, shown?: readonly string[], about: FormValues = values) => {
+    const fields = error.details?.fields ?? {};
+    const names = Object.keys(fields);
+    const given = snapshot(about, names);
+    if (error.code !== 'VALIDATION' || names.length === 0) {
+      setState({ fields, form: error.message, given });
+      return;
+    }
+    const unshown = shown ? names.filter((name) => !shown.includes(name)) : [];
+    const form =
+      unshown.length > 0 ? unshown.map((name) => `${name}: ${fields[name] ?? ''}`).join('; ') : CORRECT_THE_FIELDS;
+    setState({ fields, form, given });
   };
   return {
     errors,
     clear: () => {
       setState(NONE);
     },
-    show: (error: ApiErrorData, shown?: readonly string[], about: FormValues = values) => {
-      const fields = error.details?.fields ?? {};
-      const names = Object.keys(fields);
-      const given = snapshot(about, names);
-      if (error.code !== 'VALIDATION' || names.length === 0) {
-        setState({ fields, form: error.message, given });
-        return;
-      }
-      const unshown = shown ? names.filter((name) => !shown.includes(name)) : [];
-      const form =
-        unshown.length > 0 ? unshown.map((name) => `${name}: ${fields[name] ?? ''}`).join('; ') : CORRECT_THE_FIELDS;
-      setState({ fields, form, given });
-    },
+    show,
+    /** Refuses a save over the form's own problems (`check`'s answer), as main's VALIDATION would. */
+    showProblems: (problems: Record<string, string>, shown?: readonly string[]) =>
+      show({ code: 'VALIDATION', message: CORRECT_THE_FIELDS, details: { fields: problems } }, shown),
     setField: (field: string, problem: string) => {
       const given = snapshot(values, [field]);
       setState((current) => ({
@@ -86,4 +108,28 @@ export function useFormErrors(values: FormValues) {
       }));
     },
   };
+}
+
+/**
+ * Validate as they type: `check` says what is wrong with the form as it stands (its own parsing of
+ * money and dates, then `draftProblems` with the procedure's schema). A field's problem shows once the
+ * field differs from how the form started and has stood still for SETTLE_MS; once a save was refused
+ * (`refused`), every field's problem shows at once and goes the moment it is put right.
+ */
+function useLiveProblems(values: FormValues, check: DraftProblems | undefined, refused: boolean) {
+  const initial = useRef(values);
+  const typed = fingerprint(values);
+  const [settled, setSettled] = useState<FormValues>(values);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(JSON.parse(typed) as FormValues), SETTLE_MS);
+    return () => clearTimeout(timer);
+  }, [typed]);
+  if (!check) return {};
+  return Object.fromEntries(
+    Object.entries(check()).filter(([path]) => {
+      if (refused) return true;
+      const now = fingerprint(valueAt(values, path));
+      return now !== fingerprint(valueAt(initial.current, path)) && now === fingerprint(valueAt(settled, path));
+    }),
+  );
 }

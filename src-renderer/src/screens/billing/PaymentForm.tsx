@@ -1,11 +1,12 @@
 import { useState, type SyntheticEvent } from 'react';
+import type { Input } from '../../../../src-shared/api/contract';
 import type { PaymentMethodView, PaymentView } from '../../../../src-shared/billing/model';
 import { formatMoney, type MoneyFormat } from '../../../../src-shared/billing/money';
 import { call } from '../../api';
 import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
 import { SelectField } from '../../components/SelectField';
-import { useFormErrors } from '../../hooks/useFormErrors';
+import { draftProblems, useFormErrors } from '../../hooks/useFormErrors';
 import { amountText, readAmount } from './money-field';
 import { savePdf } from './pdf';
 import { Trans, useTranslation } from '../../i18n';
@@ -49,12 +50,6 @@ export function PaymentForm({
   const [reference, setReference] = useState('');
   const [busy, setBusy] = useState(false);
   const [taken, setTaken] = useState<PaymentView | null>(null);
-  const { errors, show, clear, setField } = useFormErrors({
-    methodId,
-    amountMinor: amount,
-    tenderedMinor: tendered,
-    reference,
-  });
   const method = active.find((candidate) => candidate.id === methodId);
   const isCash = method?.kind === 'cash';
 
@@ -65,23 +60,38 @@ export function PaymentForm({
       ? typedTendered.minor - typedAmount.minor
       : null;
 
+  const input = (): Input<'payments.take'> => ({
+    patientId,
+    amountMinor: typedAmount.minor ?? 0,
+    methodId,
+    reference: isCash ? null : reference.trim() || null,
+    ...(isCash && typedTendered.minor !== undefined && { tenderedMinor: typedTendered.minor }),
+    ...(visitId && { visitId }),
+    note: null,
+  });
+
+  /** What is wrong as typed: the amounts as the clinic writes money, then main's own rules for the draft. */
+  function problems(): Record<string, string> {
+    const typing: Record<string, string> = {};
+    if (typedAmount.problem) typing.amountMinor = t('PaymentForm.amount', { problem: typedAmount.problem });
+    if (isCash && typedTendered.problem)
+      typing.tenderedMinor = t('PaymentForm.tendered', { problem: typedTendered.problem });
+    else if (change !== null && change < 0) typing.tenderedMinor = t('PaymentForm.isLessThanTheAmount');
+    return { ...draftProblems('payments.take', input()), ...typing };
+  }
+
+  const { errors, show, showProblems, clear } = useFormErrors(
+    { methodId, amountMinor: amount, tenderedMinor: tendered, reference },
+    problems,
+  );
+
   async function submit(event: SyntheticEvent) {
     event.preventDefault();
     clear();
-    if (typedAmount.problem) return setField('amountMinor', t('PaymentForm.amount', { problem: typedAmount.problem }));
-    if (isCash && typedTendered.problem)
-      return setField('tenderedMinor', t('PaymentForm.tendered', { problem: typedTendered.problem }));
-    if (change !== null && change < 0) return setField('tenderedMinor', t('PaymentForm.isLessThanTheAmount'));
+    const local = problems();
+    if (Object.keys(local).length > 0) return showProblems(local, FIELDS);
     setBusy(true);
-    const result = await call('payments.take', {
-      patientId,
-      amountMinor: typedAmount.minor ?? 0,
-      methodId,
-      reference: isCash ? null : reference.trim() || null,
-      ...(isCash && typedTendered.minor !== undefined && { tenderedMinor: typedTendered.minor }),
-      ...(visitId && { visitId }),
-      note: null,
-    });
+    const result = await call('payments.take', input());
     setBusy(false);
     if (!result.ok) return show(result.error, FIELDS);
     setTaken(result.value);

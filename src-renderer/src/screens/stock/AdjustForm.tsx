@@ -5,7 +5,8 @@ import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
 import { SelectField } from '../../components/SelectField';
 import { useCalendarDate } from '../../format/calendar-date';
-import { useFormErrors } from '../../hooks/useFormErrors';
+import { draftProblems, useFormErrors } from '../../hooks/useFormErrors';
+import type { Input } from '../../../../src-shared/api/contract';
 import { lotChoice, splitLotChoice, typedUnits } from './units-text';
 import { i18next, useTranslation } from '../../i18n';
 
@@ -30,24 +31,26 @@ export function AdjustForm({ lots }: { lots: readonly LotBalance[] }) {
   const [quantity, setQuantity] = useState('');
   const [reason, setReason] = useState('');
   const [done, setDone] = useState<string | null>(null);
-  const { errors, show, clear } = useFormErrors({ lotId: lot, quantity, reason });
+  const { lotId, stockLocationId } = splitLotChoice(lot);
+  const units = typedUnits(quantity.replace('\u2212', '-'));
+  const adjustment = (): Input<'stock.adjust'> => ({ lotId, stockLocationId, quantity: units, reason });
+  const writeOff = (as: Exclude<Correction, 'adjust'>): Input<'stock.writeOff'> => ({
+    lotId,
+    stockLocationId,
+    quantity: units,
+    kind: as,
+    reason: reason.trim() === '' ? null : reason,
+  });
+  const { errors, show, clear } = useFormErrors({ lotId: lot, quantity, reason }, () =>
+    kind === 'adjust' ? draftProblems('stock.adjust', adjustment()) : draftProblems('stock.writeOff', writeOff(kind)),
+  );
 
   async function submit(event: SyntheticEvent) {
     event.preventDefault();
     clear();
     setDone(null);
-    const { lotId, stockLocationId } = splitLotChoice(lot);
-    const units = typedUnits(quantity.replace('\u2212', '-'));
     const result =
-      kind === 'adjust'
-        ? await call('stock.adjust', { lotId, stockLocationId, quantity: units, reason })
-        : await call('stock.writeOff', {
-            lotId,
-            stockLocationId,
-            quantity: units,
-            kind,
-            reason: reason.trim() === '' ? null : reason,
-          });
+      kind === 'adjust' ? await call('stock.adjust', adjustment()) : await call('stock.writeOff', writeOff(kind));
     if (!result.ok) return show(result.error, ['lotId', 'stockLocationId', 'quantity', 'reason']);
     setDone(kind === 'adjust' ? t('AdjustForm.adjustedBy', { units }) : t('AdjustForm.wroteOff', { units }));
     setQuantity('');

@@ -7,10 +7,13 @@ import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
 import { SelectField } from '../../components/SelectField';
 import { useCalendarDate } from '../../format/calendar-date';
-import { useFormErrors } from '../../hooks/useFormErrors';
+import { draftProblems, useFormErrors } from '../../hooks/useFormErrors';
+import type { Input } from '../../../../src-shared/api/contract';
 import { readAmount } from '../billing/money-field';
 import { typedUnits } from './units-text';
 import { useTranslation } from '../../i18n';
+
+const SHOWN = ['stockLocationId', 'lotNumber', 'expiryOn', 'quantity', 'unitCostMinor'];
 
 /**
  * Receives a delivery of one item into a place: lot, expiry, units (or packs × the pack size), cost and
@@ -30,7 +33,22 @@ export function ReceiveForm({ item, setup }: { item: StockItem; setup: StockSetu
   const [supplierId, setSupplierId] = useState('');
   const [done, setDone] = useState<string | null>(null);
   const values = { stockLocationId, lotNumber, expiryOn, quantity, unitCostMinor: cost, supplierId, scan };
-  const { errors, show, clear, setField } = useFormErrors(values);
+  const typedCost = readAmount(cost, setup.money, { optional: true });
+  const input = (): Input<'stock.receive'> => ({
+    itemId: item.id,
+    stockLocationId,
+    lotNumber,
+    expiryOn: expiryOn === '' ? null : expiryOn,
+    quantity: typedUnits(quantity),
+    unitCostMinor: typedCost.minor ?? null,
+    supplierId: supplierId === '' ? null : supplierId,
+  });
+  /** What is wrong as typed: the cost as the clinic writes money, then main's rules for the draft. */
+  const problems = (): Record<string, string> => ({
+    ...draftProblems('stock.receive', input()),
+    ...(typedCost.problem && { unitCostMinor: typedCost.problem }),
+  });
+  const { errors, show, showProblems, clear, setField } = useFormErrors(values, problems);
 
   async function readScan(event: KeyboardEvent<HTMLInputElement>) {
     if (event.key !== 'Enter') return;
@@ -61,19 +79,10 @@ export function ReceiveForm({ item, setup }: { item: StockItem; setup: StockSetu
     event.preventDefault();
     clear();
     setDone(null);
-    const typedCost = readAmount(cost, setup.money, { optional: true });
-    if (typedCost.problem) return setField('unitCostMinor', typedCost.problem);
-    const result = await call('stock.receive', {
-      itemId: item.id,
-      stockLocationId,
-      lotNumber,
-      expiryOn: expiryOn === '' ? null : expiryOn,
-      quantity: typedUnits(quantity),
-      unitCostMinor: typedCost.minor ?? null,
-      supplierId: supplierId === '' ? null : supplierId,
-    });
-    if (!result.ok)
-      return show(result.error, ['stockLocationId', 'lotNumber', 'expiryOn', 'quantity', 'unitCostMinor']);
+    const local = problems();
+    if (Object.keys(local).length > 0) return showProblems(local, SHOWN);
+    const result = await call('stock.receive', input());
+    if (!result.ok) return show(result.error, SHOWN);
     setDone(
       t('ReceiveForm.receivedLot', { quantity: typedUnits(quantity), dispensingUnit: item.dispensingUnit, lotNumber }),
     );

@@ -6,7 +6,8 @@ import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
 import { SelectField } from '../../components/SelectField';
 import { useCalendarDate } from '../../format/calendar-date';
-import { useFormErrors } from '../../hooks/useFormErrors';
+import { draftProblems, useFormErrors } from '../../hooks/useFormErrors';
+import type { Input } from '../../../../src-shared/api/contract';
 import { lotChoice, splitLotChoice, typedUnits } from './units-text';
 import { useTranslation } from '../../i18n';
 
@@ -23,19 +24,22 @@ export function TransferForm({ lots, setup }: { lots: readonly LotBalance[]; set
   const [quantity, setQuantity] = useState('');
   const [reason, setReason] = useState('');
   const [done, setDone] = useState<string | null>(null);
-  const { errors, show, clear } = useFormErrors({ lotId: lot, toStockLocationId: toPlace, quantity, reason });
+  const input = (): Input<'stock.transfer'> => ({
+    lotId: from.lotId,
+    fromStockLocationId: from.stockLocationId,
+    toStockLocationId: toPlace,
+    quantity: typedUnits(quantity),
+    reason: reason.trim() === '' ? null : reason,
+  });
+  const { errors, show, clear } = useFormErrors({ lotId: lot, toStockLocationId: toPlace, quantity, reason }, () =>
+    draftProblems('stock.transfer', input()),
+  );
 
   async function submit(event: SyntheticEvent) {
     event.preventDefault();
     clear();
     setDone(null);
-    const result = await call('stock.transfer', {
-      lotId: from.lotId,
-      fromStockLocationId: from.stockLocationId,
-      toStockLocationId: toPlace,
-      quantity: typedUnits(quantity),
-      reason: reason.trim() === '' ? null : reason,
-    });
+    const result = await call('stock.transfer', input());
     if (!result.ok) return show(result.error, ['lotId', 'toStockLocationId', 'quantity', 'reason']);
     const placeName = setup.locations.find((place) => place.id === toPlace)?.name ?? '';
     setDone(t('TransferForm.movedTo', { quantity: typedUnits(quantity), placeName }));

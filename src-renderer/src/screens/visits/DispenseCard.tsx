@@ -5,7 +5,8 @@ import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
 import { SelectField } from '../../components/SelectField';
 import { useCalendarDate } from '../../format/calendar-date';
-import { useFormErrors } from '../../hooks/useFormErrors';
+import { draftProblems, useFormErrors } from '../../hooks/useFormErrors';
+import type { Input } from '../../../../src-shared/api/contract';
 import { useProcedure } from '../../hooks/useProcedure';
 import { typedUnits } from '../stock/units-text';
 import { useTranslation } from '../../i18n';
@@ -34,7 +35,16 @@ export function DispenseCard({ visitId }: { visitId: string }) {
   const [lotId, setLotId] = useState(FEFO);
   const [quantity, setQuantity] = useState('1');
   const [given, setGiven] = useState<string | null>(null);
-  const { errors, show, clear } = useFormErrors({ text, stockLocationId, lotId, quantity });
+  const input = (itemId: string): Input<'stock.dispense'> => ({
+    visitId,
+    itemId,
+    stockLocationId,
+    quantity: typedUnits(quantity),
+    lotId: lotId === FEFO ? null : lotId,
+  });
+  const { errors, show, clear } = useFormErrors({ text, stockLocationId, lotId, quantity }, () =>
+    item ? draftProblems('stock.dispense', input(item.id)) : {},
+  );
 
   function find(event: SyntheticEvent) {
     event.preventDefault();
@@ -47,13 +57,7 @@ export function DispenseCard({ visitId }: { visitId: string }) {
     clear();
     setGiven(null);
     if (!item) return;
-    const result = await call('stock.dispense', {
-      visitId,
-      itemId: item.id,
-      stockLocationId,
-      quantity: typedUnits(quantity),
-      lotId: lotId === FEFO ? null : lotId,
-    });
+    const result = await call('stock.dispense', input(item.id));
     if (!result.ok) return show(result.error, ['stockLocationId', 'lotId', 'quantity']);
     setGiven(describe(result.value, item.name, item.billable));
     setLotId(FEFO);

@@ -4,7 +4,8 @@ import { bmi, toSI, type VitalField, type VitalsEntry } from '../../../../src-sh
 import { call } from '../../api';
 import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
-import { useFormErrors } from '../../hooks/useFormErrors';
+import { draftProblems, useFormErrors } from '../../hooks/useFormErrors';
+import type { Input } from '../../../../src-shared/api/contract';
 import { useClinicSettings } from '../../stores/clinic-settings';
 import { localTimeOf } from '../../../../src-shared/scheduling/time';
 import { useClockTime } from '../../format/clock-time';
@@ -41,7 +42,6 @@ export function VitalsForm({ patientId, visitId, settings, allergies, onSaved }:
   const [unusual, setUnusual] = useState<VitalField[]>([]);
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
-  const errors = useFormErrors({ ...values, chiefComplaint: complaint });
   const zone = useClinicSettings((state) => state.settings?.timeZone) ?? 'UTC';
   const clock = useClockTime();
   const units = { temperature: settings.temperatureUnit, system: settings.measurementSystem } as const;
@@ -59,6 +59,22 @@ export function VitalsForm({ patientId, visitId, settings, allergies, onSaved }:
   const si = toSI(parsed, units);
   const bodyMass = bmi(si.weightKg, si.heightM);
 
+  const input = (confirm: VitalField[] = []): Input<'vitals.record'> => ({
+    patientId,
+    visitId,
+    units,
+    ...parsed,
+    chiefComplaint: complaint,
+    allergiesReviewed: reviewed,
+    confirmImplausible: confirm,
+  });
+  /** What is wrong as typed: a value that is not a number, then main's own limits for the draft. */
+  const problems = (): Record<string, string> => ({
+    ...draftProblems('vitals.record', input()),
+    ...Object.fromEntries(badNumbers.map((field) => [field, t('VitalsForm.mustBeANumber')])),
+  });
+  const errors = useFormErrors({ ...values, chiefComplaint: complaint }, problems);
+
   const set = (field: Numeric) => (event: { target: { value: string } }) => {
     setValues((current) => ({ ...current, [field]: event.target.value }));
     setUnusual([]);
@@ -68,18 +84,10 @@ export function VitalsForm({ patientId, visitId, settings, allergies, onSaved }:
     event.preventDefault();
     errors.clear();
     setSaved(null);
-    const [bad] = badNumbers;
-    if (bad) return errors.setField(bad, t('VitalsForm.mustBeANumber'));
+    const local = problems();
+    if (Object.keys(local).length > 0) return errors.showProblems(local, [...Object.keys(EMPTY), 'chiefComplaint']);
     setBusy(true);
-    const result = await call('vitals.record', {
-      patientId,
-      visitId,
-      units,
-      ...parsed,
-      chiefComplaint: complaint,
-      allergiesReviewed: reviewed,
-      confirmImplausible: confirm,
-    });
+    const result = await call('vitals.record', input(confirm));
     setBusy(false);
     if (!result.ok) {
       const implausible = result.error.details?.implausible;

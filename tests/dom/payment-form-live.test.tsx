@@ -1,0 +1,106 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { openBillingClinic, type BillingClinic } from '../helpers/billing-clinic';
+import { coreBridge } from './core-bridge';
+import type { PaymentForm as PaymentFormComponent } from '../../src-renderer/src/screens/billing/PaymentForm';
+
+let billing: BillingClinic;
+let PaymentForm: typeof PaymentFormComponent;
+let invokes = 0;
+
+beforeAll(async () => {
+  billing = await openBillingClinic();
+  const desk = coreBridge(billing.clinic.core, 'desk').bridge;
+  // Counts what reaches main: checking a draft as it is typed must not send anything.
+  window.clinic = {
+    ...desk,
+    invoke: (name, input) => {
+      invokes += 1;
+      return desk.invoke(name, input);
+    },
+  };
+  ({ PaymentForm } = await import('../../src-renderer/src/screens/billing/PaymentForm'));
+});
+
+afterEach(cleanup);
+
+afterAll(async () => {
+  await billing.clinic.close();
+});
+
+/** The message shown under a field, found through the field's own description. */
+function messageOf(label: string): string {
+  const field = screen.getByLabelText(label);
+  const ids = (field.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean);
+  return ids.map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
+}
+
+describe('a form checks its draft as it is typed', () => {
+  it("shows main's own words beside the field once the typing stops, and takes them away when put right", async () => {
+    const { patientId } = await billing.visit('Tia');
+    const { money } = await billing.clinic.ok('manager', 'billing.settings', {});
+    const { methods } = await billing.clinic.ok('manager', 'billing.setup', {});
+    render(
+      <PaymentForm
+        patientId={patientId}
+        money={money}
+        methods={methods}
+        suggestedMinor={0}
+        title="Take payment"
+        onTaken={() => undefined}
+      />,
+    );
+    fireEvent.change(screen.getByLabelText('Method'), { target: { value: billing.methods.card } });
+    // A fresh form is not wrong yet: the empty amount says nothing until it is touched or saved.
+    expect(messageOf(`Amount (${money.currency})`)).not.toMatch(/amount/i);
+
+    // A card number typed as the terminal's reference: main's rule, in main's words, before any save.
+    const cardNumber = '4111 1111 1111 1111';
+    const refused = await billing.clinic.core.invoke('desk', 'payments.take', {
+      patientId,
+      amountMinor: 1000,
+      methodId: billing.methods.card,
+      reference: cardNumber,
+    });
+    const mainSays = refused.ok ? '' : (refused.error.details?.fields as Record<string, string>).reference;
+    expect(mainSays).toMatch(/card number/);
+    const before = invokes;
+    fireEvent.change(screen.getByLabelText('Terminal reference'), { target: { value: cardNumber } });
+    await waitFor(() => expect(messageOf('Terminal reference')).toContain(mainSays));
+    expect(invokes, 'nothing was sent to main').toBe(before);
+
+    fireEvent.change(screen.getByLabelText('Terminal reference'), { target: { value: 'T-4471' } });
+    expect(messageOf('Terminal reference')).not.toContain(mainSays);
+
+    // Money as the clinic writes it: a second decimal point is said beside the amount.
+    fireEvent.change(screen.getByLabelText(`Amount (${money.currency})`), { target: { value: '12.3.4' } });
+    await waitFor(() => expect(messageOf(`Amount (${money.currency})`)).toMatch(/amount/i));
+    fireEvent.change(screen.getByLabelText(`Amount (${money.currency})`), { target: { value: '12.34' } });
+    expect(messageOf(`Amount (${money.currency})`)).not.toMatch(/amount/i);
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('after a refused save, every problem shows at once and each goes the moment it is put right', async () => {
+    const { patientId } = await billing.visit('Uma');
+    const { money } = await billing.clinic.ok('manager', 'billing.settings', {});
+    const { methods } = await billing.clinic.ok('manager', 'billing.setup', {});
+    render(
+      <PaymentForm
+        patientId={patientId}
+        money={money}
+        methods={methods}
+        suggestedMinor={0}
+        title="Take a deposit"
+        onTaken={() => undefined}
+      />,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Take a deposit' }));
+    await waitFor(() => expect(messageOf(`Amount (${money.currency})`)).toMatch(/amount/i));
+    expect(screen.getByText('Please correct the fields marked above.')).toBeTruthy();
+
+    fireEvent.change(screen.getByLabelText(`Amount (${money.currency})`), { target: { value: '15.00' } });
+    expect(messageOf(`Amount (${money.currency})`)).not.toMatch(/amount/i);
+    expect(screen.queryByText('Please correct the fields marked above.')).toBeNull();
+  });
+});

@@ -1,0 +1,51 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openStockClinic, type StockClinic } from '../helpers/stock-clinic';
+import { coreBridge } from './core-bridge';
+import type { ReceiveForm as ReceiveFormComponent } from '../../src-renderer/src/screens/stock/ReceiveForm';
+
+let stock: StockClinic;
+let ReceiveForm: typeof ReceiveFormComponent;
+
+beforeAll(async () => {
+  stock = await openStockClinic();
+  window.clinic = coreBridge(stock.clinic.core, 'manager').bridge;
+  ({ ReceiveForm } = await import('../../src-renderer/src/screens/stock/ReceiveForm'));
+});
+
+afterAll(async () => {
+  cleanup();
+  await stock.clinic.close();
+});
+
+const messageOf = (label: string): string =>
+  (screen.getByLabelText(label).getAttribute('aria-describedby') ?? '')
+    .split(' ')
+    .map((id) => (id ? (document.getElementById(id)?.textContent ?? '') : ''))
+    .join(' ');
+
+describe('receiving stock, checked as it is typed', () => {
+  it('says a part unit is not a quantity beside Units before anything is sent, and keeps nothing once fixed', async () => {
+    const { item } = await stock.clinic.ok('manager', 'stock.item', { itemId: stock.fluId });
+    const setup = await stock.clinic.ok('manager', 'stockroom.get', {});
+    render(<ReceiveForm item={item} setup={setup} />);
+    const units = `Units (${item.dispensingUnit})`;
+    fireEvent.change(screen.getByLabelText(units), { target: { value: '2.5' } });
+    // Main's own words for the same draft.
+    const refused = await stock.clinic.core.invoke('manager', 'stock.receive', {
+      itemId: item.id,
+      stockLocationId: stock.storeId,
+      lotNumber: 'FLU-1',
+      expiryOn: null,
+      quantity: 2.5,
+      unitCostMinor: null,
+      supplierId: null,
+    });
+    const mainSays = refused.ok ? '' : ((refused.error.details?.fields as Record<string, string>).quantity ?? '');
+    expect(mainSays).toBe('must be a whole number of units');
+    await waitFor(() => expect(messageOf(units)).toContain(mainSays));
+    fireEvent.change(screen.getByLabelText(units), { target: { value: '20' } });
+    expect(messageOf(units)).not.toContain(mainSays);
+  });
+});
