@@ -4,7 +4,7 @@ import { openSchedulingClinic, RECEPTIONIST } from '../helpers/scheduling-clinic
 import { cloneDesk, deskOf, exchangeAll } from '../helpers/sync-desks';
 
 /**
- * Run by conflicts.spec.ts with tsx (the spec's own loader cannot load the core): two desks of one
+ * Run by conflicts.spec.ts as its own node process (the spec's loader cannot load the core): two desks of one
  * clinic, each its own encrypted database, book Dr Ortiz at the same time while apart, then take each
  * other's changes as the sync server hands them on; desk A's detection finds the double booking. Prints
  * desk A's data folder and key file as JSON, for `clinic serve`.

@@ -3,6 +3,7 @@ import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { test, expect, screenshot, startFrontDesk, stopFrontDesk } from './fixtures';
 import { FrontDeskPage } from './pages/front-desk';
+import { nodeEntry } from '../helpers/node-entry';
 
 const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** tests/helpers/temp-core.ts's administrator, who set up the seeded clinic. */
@@ -17,7 +18,7 @@ test('a double booking made apart is listed with its records, opens the appointm
   page,
 }) => {
   test.setTimeout(120_000);
-  const seeded = execFileSync(process.execPath, ['--import', 'tsx', 'tests/e2e/conflict-seed.ts'], {
+  const seeded = execFileSync(process.execPath, nodeEntry('tests/e2e/conflict-seed.ts'), {
     cwd: REPO_ROOT,
     encoding: 'utf8',
   });
