@@ -97,7 +97,7 @@ export function looksLikeWords(text: string): boolean {
   const trimmed = text.trim();
   if (trimmed.length === 0 || KEY_NAMES.test(trimmed)) return false;
   if (/[/\\]|^[.#]|=>|\{\{/.test(trimmed)) return false;
-  return /^[A-Z][a-z’']/.test(trimmed) || /[A-Za-z]{2,}[’']?[a-z]*[ ,]+[A-Za-z]{2,}/.test(trimmed);
+  return /^[A-Z][a-z’']/.test(trimmed) || /[A-Za-z]{2,}[’']?[a-z]*[ ,]+([A-Za-z][ ,]+)?[A-Za-z]{2,}/.test(trimmed);
 }
 
 export interface UnwordedText {
@@ -175,9 +175,18 @@ function literalText(node: ts.Node): string {
   return '';
 }
 
+/** Properties whose value is shown as it is, however short: `{ value: 'weekly', label: 'weeks' }`. */
+const SHOWN_PROPERTIES = new Set(['label', 'title', 'hint', 'placeholder']);
+
+function isShownProperty(literal: ts.Node): boolean {
+  const parent = placeOf(literal).parent;
+  return ts.isPropertyAssignment(parent) && ts.isIdentifier(parent.name) && SHOWN_PROPERTIES.has(parent.name.text);
+}
+
 /** A string or template literal that holds words a person reads and is not in a place that hides it. */
 export function isUnwordedLiteral(node: ts.Node): boolean {
   if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) {
+    if (/[A-Za-z]{2,}/.test(node.text) && isShownProperty(node)) return true;
     return looksLikeWords(node.text) && !isExempt(node);
   }
   if (ts.isTemplateExpression(node)) {

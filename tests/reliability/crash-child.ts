@@ -1,6 +1,6 @@
 // A desk writing as fast as it can until it is killed: run by crash-durability.test.ts, which SIGKILLs
-// it at a random moment. Each write is printed (`ACK kind id`) only after the call returned, i.e. after
-// its transaction committed: the parent then demands that every printed write survived.
+// it at a random moment. Each write (and each audited read) is printed (`ACK kind id`) only after the
+// call returned, i.e. after its transaction committed: the parent then demands that every one survived.
 import { writeSync } from 'node:fs';
 import { createCore } from '../../src-main/core/app';
 import { CRASH_USERS, type AckKind, type CrashClinic } from './crash-clinic';
@@ -85,6 +85,9 @@ for (;;) {
   const dob = new Date(Date.UTC(1930, 0, 1) + (i % 20_000) * DAY_MS).toISOString().slice(0, 10);
   const patient = await createPatient(`Test${i}`, dob);
   ack('patient', patient.id);
+  // An audited read: its entry commits without an fsync, and a printed view must still be in the chain.
+  await ok('desk', 'patients.get', { patientId: patient.id });
+  ack('view', patient.id);
   const slot = slotOf(i);
   const appointment = await ok<{ id: string }>('desk', 'appointments.book', {
     patientId: patient.id,

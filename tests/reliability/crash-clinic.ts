@@ -34,12 +34,17 @@ export async function setUpCrashClinic(): Promise<CrashClinic> {
   };
 }
 
-/** The tables each acknowledged write lands in, by the kind the child prints. */
-export const ACK_TABLES = {
-  patient: 'patients',
-  appointment: 'appointments',
-  visit: 'visits',
-  vitals: 'vitals',
-  payment: 'payments',
+/**
+ * Where each acknowledged call must be found, by the kind the child prints: a write's row by its id; an
+ * audited read (`view`: patients.get of a patient) as its audit entry, which commits without waiting for
+ * the disk and must survive a kill all the same.
+ */
+export const ACK_CHECKS = {
+  patient: 'SELECT 1 FROM patients WHERE id = ?',
+  appointment: 'SELECT 1 FROM appointments WHERE id = ?',
+  visit: 'SELECT 1 FROM visits WHERE id = ?',
+  vitals: 'SELECT 1 FROM vitals WHERE id = ?',
+  payment: 'SELECT 1 FROM payments WHERE id = ?',
+  view: "SELECT 1 FROM audit_log WHERE action = 'patients.get' AND target_id = ?",
 } as const;
-export type AckKind = keyof typeof ACK_TABLES;
+export type AckKind = keyof typeof ACK_CHECKS;

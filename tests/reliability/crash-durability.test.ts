@@ -6,7 +6,7 @@ import { verifyAuditChain } from '../../src-main/core/audit/repository';
 import { openEncryptedHandle } from '../../src-main/core/db/open';
 import { nodeEntry } from '../helpers/node-entry';
 import { REPO_ROOT } from '../helpers/run-cli';
-import { ACK_TABLES, setUpCrashClinic, type AckKind, type CrashClinic } from './crash-clinic';
+import { ACK_CHECKS, setUpCrashClinic, type AckKind, type CrashClinic } from './crash-clinic';
 
 /** `npm test` kills 5 times; `npm run test:reliability` 200 (CRASH_KILLS). */
 const KILLS = Number(process.env.CRASH_KILLS ?? '5');
@@ -60,7 +60,7 @@ function killedRound(setup: CrashClinic, firstIndex: number): Promise<Round> {
 
 describe('crash durability', () => {
   it(
-    `keeps every acknowledged write across ${KILLS} SIGKILLs during writes, with integrity and the audit chain intact`,
+    `keeps every acknowledged write and audited view across ${KILLS} SIGKILLs during writes, with integrity and the audit chain intact`,
     { timeout: 60_000 + KILLS * 30_000 },
     async () => {
       clinic = await setUpCrashClinic();
@@ -76,7 +76,7 @@ describe('crash durability', () => {
         try {
           expect(handle.pragma('integrity_check', { simple: true }), `after kill ${kill}`).toBe('ok');
           for (const { kind, id } of round.acked) {
-            const found = handle.prepare(`SELECT 1 FROM ${ACK_TABLES[kind]} WHERE id = ?`).get(id);
+            const found = handle.prepare(ACK_CHECKS[kind]).get(id);
             expect(found, `kill ${kill}: acknowledged ${kind} ${id} is missing`).toBeDefined();
           }
         } finally {
@@ -91,7 +91,7 @@ describe('crash durability', () => {
           await core.close();
         }
       }
-      console.log(`crash durability: ${KILLS} kills, ${acknowledged} acknowledged writes, 0 lost`);
+      console.log(`crash durability: ${KILLS} kills, ${acknowledged} acknowledged writes and views, 0 lost`);
       expect(acknowledged).toBeGreaterThan(0);
     },
   );

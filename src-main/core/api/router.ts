@@ -83,7 +83,11 @@ export function createRouter(state: CoreState, handlers: Handlers) {
     if (def.kind === 'read' && !def.phi) return handler(makeContext(state.db), input);
 
     let failure: ApiError | undefined;
-    const value = await state.db.transaction().execute(async (trx) => {
+    // A `phi` read writes only its audit entry, and its commit does not wait for the disk ('read only':
+    // see db/dialect.ts and "Audited reads" in docs/architecture.md); writes commit with synchronous=FULL.
+    const transaction =
+      def.kind === 'read' ? state.db.transaction().setAccessMode('read only') : state.db.transaction();
+    const value = await transaction.execute(async (trx) => {
       const ctx = makeContext(def.kind === 'write' ? asWriteDb(trx) : trx);
       let result: unknown = null;
       // The connection is this transaction's until it ends, so no other write can run under this user.

@@ -1,6 +1,7 @@
 import { existsSync, renameSync } from 'node:fs';
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { GENESIS_HASH, type AuditHead } from './chain';
+import { fsyncIfPresent, fsyncIfPresentSync } from '../db/durable-files';
 import {
   CheckpointWriter,
   checkpointFileOf,
@@ -111,6 +112,10 @@ export function openAuditAnchor(options: {
     inTransaction: () => handle.inTransaction,
     clock,
     written: consistent ?? head,
+    log: {
+      sync: () => fsyncIfPresent(`${options.databaseFile}-wal`),
+      syncNow: () => fsyncIfPresentSync(`${options.databaseFile}-wal`),
+    },
   });
   if (consistent && head.seq !== consistent.seq) writer.schedule();
   return { writer, finding };

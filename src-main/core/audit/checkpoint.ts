@@ -116,7 +116,10 @@ export class CheckpointWriter {
   readonly #readHead: () => AuditHead | null;
   readonly #inTransaction: () => boolean;
   readonly #clock: () => number;
+  readonly #log: { sync: () => Promise<void>; syncNow: () => void } | null;
   #written: AuditHead | null;
+  /** A commit that did not wait for the disk happened since the log was last fsynced by this writer. */
+  #logUnsynced = false;
   #timer: NodeJS.Timeout | null = null;
   #writing: Promise<void> | null = null;
   #closed = false;
@@ -130,6 +133,8 @@ export class CheckpointWriter {
     inTransaction: () => boolean;
     clock: () => number;
     written: AuditHead | null;
+    /** Fsyncs the database's log (an audited read commits without waiting for the disk). */
+    log?: { sync: () => Promise<void>; syncNow: () => void };
   }) {
     this.#key = options.key;
     this.#file = options.file;
@@ -137,6 +142,16 @@ export class CheckpointWriter {
     this.#inTransaction = options.inTransaction;
     this.#clock = options.clock;
     this.#written = options.written;
+    this.#log = options.log ?? null;
+  }
+
+  /**
+   * An audited read's transaction commits without an fsync: until the log is fsynced its entry may
+   * be only in the OS's cache, so the next head written waits for an fsync of the log first — a
+   * checkpoint must never name an entry a power cut could take back.
+   */
+  logUnsynced(): void {
+    this.#logUnsynced = true;
   }
 
   schedule(): void {
@@ -156,7 +171,15 @@ export class CheckpointWriter {
     const head = this.#readHead();
     if (!head || sameHead(head, this.#written)) return;
     const checkpoint = { ...head, at: this.#clock() };
-    this.#writing = writeCheckpointAsync(this.#key, this.#file, checkpoint)
+    const log = this.#logUnsynced ? this.#log : null;
+    this.#logUnsynced = false;
+    // The head was read above, so an fsync of the log from here on covers it.
+    this.#writing = (log ? log.sync() : Promise.resolve())
+      .catch((error: unknown) => {
+        this.#logUnsynced = true;
+        throw error;
+      })
+      .then(() => writeCheckpointAsync(this.#key, this.#file, checkpoint))
       .then(() => {
         this.#written = head;
         this.lastError = null;
@@ -179,6 +202,8 @@ export class CheckpointWriter {
     if (this.#inTransaction()) return;
     const head = this.#readHead();
     if (head && !sameHead(head, this.#written)) {
+      if (this.#logUnsynced) this.#log?.syncNow();
+      this.#logUnsynced = false;
       writeCheckpointSync(this.#key, this.#file, { ...head, at: this.#clock() });
       this.#written = head;
     }

@@ -69,7 +69,10 @@ export function openDatabase(options: OpenOptions): ClinicDatabase {
     const anchorWriter = anchor.writer;
     writer = anchorWriter;
     const db = new Kysely<Database>({
-      dialect: new ImmediateSqliteDialect({ database: withStatementCache(handle) }, () => handle.inTransaction),
+      dialect: new ImmediateSqliteDialect(
+        { database: withStatementCache(handle) },
+        { inTransaction: () => handle.inTransaction, onRelaxedTransaction: () => anchorWriter.logUnsynced() },
+      ),
     });
     return {
       db,

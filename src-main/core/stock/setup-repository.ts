@@ -71,6 +71,19 @@ export function allActiveItems(db: ReadDb): Promise<StockItemRow[]> {
   return db.selectFrom('stock_items').selectAll().where('deleted_at', 'is', null).where('active', '=', 1).execute();
 }
 
+/** The reorder levels of these items, for those active and with a level set (by primary key, not a scan). */
+export async function reorderLevelsOf(db: ReadDb, itemIds: string[]): Promise<{ id: string; reorder_level: number }[]> {
+  if (itemIds.length === 0) return [];
+  return db
+    .selectFrom('stock_items')
+    .select(['id', 'reorder_level'])
+    .where('id', 'in', itemIds)
+    .where('deleted_at', 'is', null)
+    .where('active', '=', 1)
+    .where('reorder_level', '>', 0)
+    .execute();
+}
+
 export async function insertItem(db: Db, row: Insertable<StockItemsTable>): Promise<void> {
   await db.insertInto('stock_items').values(row).execute();
 }

@@ -10,7 +10,7 @@ export function BillingLinks({ current }: { current: 'drawer' | 'journal' | 'set
   const links = [
     { key: 'drawer', href: billingHref.drawer(), label: t('BillingLinks.drawer') },
     { key: 'journal', href: billingHref.journal(), label: t('BillingLinks.paymentsJournal') },
-    { key: 'ageing', href: billingHref.ageing(), label: 'A/R ageing' },
+    { key: 'ageing', href: billingHref.ageing(), label: t('BillingLinks.arAgeing') },
     ...(canClaims ? [{ key: 'claims', href: billingHref.claims(), label: t('BillingLinks.claims') }] : []),
     ...(canManage ? [{ key: 'setup', href: billingHref.setup(), label: t('BillingLinks.billingSetUp') }] : []),
   ];

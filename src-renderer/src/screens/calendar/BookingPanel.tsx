@@ -12,7 +12,8 @@ import { call } from '../../api';
 import { Field, TextAreaField } from '../../components/Field';
 import { PatientPicker } from '../../components/PatientPicker';
 import { SelectField } from '../../components/SelectField';
-import { useFormErrors } from '../../hooks/useFormErrors';
+import { draftProblems, useFormErrors } from '../../hooks/useFormErrors';
+import type { Input } from '../../../../src-shared/api/contract';
 import { problemsOf } from './move';
 import { RepeatFields, useRepeat } from './RepeatFields';
 import { useClockTime } from '../../format/clock-time';
@@ -56,11 +57,23 @@ export function BookingPanel({
   );
   const [problems, setProblems] = useState<BookingProblem[]>([]);
   const [busy, setBusy] = useState(false);
-  const errors = useFormErrors({ patientId: patient?.id ?? null, typeId, ...details });
+  const time = formatLocalTime(minute);
+  const bookingFor = (patientId: string): Input<'appointments.book'> => ({
+    patientId,
+    providerId: provider.id,
+    typeId,
+    start: { date, time },
+    roomId: details.roomId || null,
+    reason: details.reason || null,
+    notes: details.notes || null,
+    meetingLink: details.meetingLink || null,
+  });
+  const errors = useFormErrors({ patientId: patient?.id ?? null, typeId, ...details }, () =>
+    patient ? draftProblems('appointments.book', bookingFor(patient.id)) : {},
+  );
   const search = useRef<HTMLInputElement>(null);
   const refusal = useRef<HTMLDivElement>(null);
   const panel = useRef<HTMLFormElement>(null);
-  const time = formatLocalTime(minute);
   const clock = useClockTime();
   const repeat = useRepeat(onBooked);
 
@@ -81,18 +94,9 @@ export function BookingPanel({
     event.preventDefault();
     errors.clear();
     setProblems([]);
-    if (!patient) return errors.setField('patientId', 'choose a patient');
+    if (!patient) return errors.setField('patientId', t('BookingPanel.chooseAPatient'));
     if (!typeId) return errors.setField('typeId', t('BookingPanel.chooseAnAppointmentType'));
-    const booking = {
-      patientId: patient.id,
-      providerId: provider.id,
-      typeId,
-      start: { date, time },
-      roomId: details.roomId || null,
-      reason: details.reason || null,
-      notes: details.notes || null,
-      meetingLink: details.meetingLink || null,
-    };
+    const booking = bookingFor(patient.id);
     if (repeat.on) return repeat.book(booking);
     setBusy(true);
     const result = await call('appointments.book', booking);

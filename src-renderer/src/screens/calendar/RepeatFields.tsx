@@ -126,9 +126,9 @@ export function RepeatFields({ repeat }: { repeat: ReturnType<typeof useRepeat> 
               label={t('RepeatFields.period')}
               value={draft.frequency}
               options={[
-                { value: 'daily', label: 'days' },
-                { value: 'weekly', label: 'weeks' },
-                { value: 'monthly', label: 'months' },
+                { value: 'daily', label: t('RepeatFields.days') },
+                { value: 'weekly', label: t('RepeatFields.weeks') },
+                { value: 'monthly', label: t('RepeatFields.months') },
               ]}
               onChange={(event) => setDraft({ ...draft, frequency: event.target.value as Frequency })}
             />
@@ -138,7 +138,7 @@ export function RepeatFields({ repeat }: { repeat: ReturnType<typeof useRepeat> 
             value={draft.ends}
             options={[
               { value: 'count', label: t('RepeatFields.afterANumberOfTimes') },
-              { value: 'until', label: 'on a date' },
+              { value: 'until', label: t('RepeatFields.onADate') },
             ]}
             onChange={(event) => setDraft({ ...draft, ends: event.target.value as RepeatDraft['ends'] })}
           />

@@ -95,7 +95,7 @@ export function FindSlotScreen() {
     errors.clear();
     setRefused(null);
     if (!patient) {
-      errors.setField('patientId', 'choose a patient');
+      errors.setField('patientId', t('FindSlotScreen.chooseAPatient'));
       return false;
     }
     setBusy(true);

@@ -5,7 +5,8 @@ import { call } from '../../api';
 import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
 import { SelectField } from '../../components/SelectField';
-import { useFormErrors } from '../../hooks/useFormErrors';
+import { draftProblems, useFormErrors } from '../../hooks/useFormErrors';
+import type { Input } from '../../../../src-shared/api/contract';
 import { useProcedure } from '../../hooks/useProcedure';
 import { useSession } from '../../stores/session';
 import { amountText, readAmount } from '../billing/money-field';
@@ -45,38 +46,44 @@ export function ItemForm({
     active: editing?.active ?? true,
   }));
   const [done, setDone] = useState<string | null>(null);
-  const { errors, show, clear, setField } = useFormErrors({
-    ...draft,
-    unitCostMinor: draft.unitCost,
-    sellingPriceMinor: draft.sellingPrice,
+  const cost = readAmount(draft.unitCost, money);
+  const price = readAmount(draft.sellingPrice, money, { optional: true });
+  const input = (): Input<'stockroom.saveItem'> => ({
+    id: editing?.id,
+    name: draft.name,
+    code: draft.code,
+    gtin: textOrNull(draft.gtin),
+    category: textOrNull(draft.category),
+    dispensingUnit: draft.dispensingUnit,
+    packSize: numberOrNaN(draft.packSize),
+    unitCostMinor: cost.minor ?? 0,
+    billable: draft.billable,
+    sellingPriceMinor: draft.billable ? (price.minor ?? null) : null,
+    taxId: draft.billable && draft.taxId !== '' ? draft.taxId : null,
+    reorderLevel: numberOrNaN(draft.reorderLevel),
+    reorderQuantity: numberOrNaN(draft.reorderQuantity),
+    maximumLevel: draft.maximumLevel.trim() === '' ? null : numberOrNaN(draft.maximumLevel),
+    active: draft.active,
   });
+  /** What is wrong as typed: the amounts as the clinic writes money, then main's rules for the draft. */
+  const problems = (): Record<string, string> => ({
+    ...draftProblems('stockroom.saveItem', input()),
+    ...(cost.problem && { unitCostMinor: cost.problem }),
+    ...(price.problem && { sellingPriceMinor: price.problem }),
+  });
+  const { errors, show, showProblems, clear } = useFormErrors(
+    { ...draft, unitCostMinor: draft.unitCost, sellingPriceMinor: draft.sellingPrice },
+    problems,
+  );
   const set = (change: Partial<typeof draft>) => setDraft((current) => ({ ...current, ...change }));
 
   async function submit(event: SyntheticEvent) {
     event.preventDefault();
     clear();
     setDone(null);
-    const cost = readAmount(draft.unitCost, money);
-    if (cost.problem) return setField('unitCostMinor', cost.problem);
-    const price = readAmount(draft.sellingPrice, money, { optional: true });
-    if (price.problem) return setField('sellingPriceMinor', price.problem);
-    const result = await call('stockroom.saveItem', {
-      id: editing?.id,
-      name: draft.name,
-      code: draft.code,
-      gtin: textOrNull(draft.gtin),
-      category: textOrNull(draft.category),
-      dispensingUnit: draft.dispensingUnit,
-      packSize: numberOrNaN(draft.packSize),
-      unitCostMinor: cost.minor ?? 0,
-      billable: draft.billable,
-      sellingPriceMinor: draft.billable ? (price.minor ?? null) : null,
-      taxId: draft.billable && draft.taxId !== '' ? draft.taxId : null,
-      reorderLevel: numberOrNaN(draft.reorderLevel),
-      reorderQuantity: numberOrNaN(draft.reorderQuantity),
-      maximumLevel: draft.maximumLevel.trim() === '' ? null : numberOrNaN(draft.maximumLevel),
-      active: draft.active,
-    });
+    const local = problems();
+    if (Object.keys(local).length > 0) return showProblems(local, FIELDS);
+    const result = await call('stockroom.saveItem', input());
     if (!result.ok) return show(result.error, FIELDS);
     setDone(t('ItemForm.saved', { valueName: result.value.name }));
     if (editing) onDone();

@@ -4,7 +4,7 @@ import { call } from '../../api';
 import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
 import { SelectField } from '../../components/SelectField';
-import { useFormErrors } from '../../hooks/useFormErrors';
+import { draftProblems, useFormErrors } from '../../hooks/useFormErrors';
 import { useUsers } from '../../stores/users';
 import { ROLE_OPTIONS } from './roles';
 import { useTranslation } from '../../i18n';
@@ -16,7 +16,7 @@ export function AddUserForm() {
   const replace = useUsers((state) => state.replace);
   const [form, setForm] = useState(EMPTY);
   const [added, setAdded] = useState<string | null>(null);
-  const { errors, show, clear } = useFormErrors(form);
+  const { errors, show, clear } = useFormErrors(form, () => draftProblems('users.create', form));
 
   async function submit(event: SyntheticEvent) {
     event.preventDefault();

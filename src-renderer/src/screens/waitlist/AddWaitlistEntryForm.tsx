@@ -74,7 +74,7 @@ export function AddWaitlistEntryForm() {
     event.preventDefault();
     errors.clear();
     setAdded(null);
-    if (!patient) return errors.setField('patientId', 'choose a patient');
+    if (!patient) return errors.setField('patientId', t('AddWaitlistEntryForm.chooseAPatient'));
     setBusy(true);
     const result = await call('waitlist.add', {
       patientId: patient.id,
