@@ -40,6 +40,7 @@ test('a new clinic: setup, sign in, add a receptionist, roles enforced, lock and
     'Stock room',
     'Reminders',
     'Waiting-room display',
+    'Conflicts',
     'Settings',
     'Backup',
     'Scheduling set-up',
@@ -80,6 +81,7 @@ test('a new clinic: setup, sign in, add a receptionist, roles enforced, lock and
     'Stock room',
     'Reminders',
     'Waiting-room display',
+    'Conflicts',
   ]);
   await page.goto(`${desk.url.split('#')[0]}#/users`);
   await expect(page.getByRole('alert')).toHaveText('You do not have permission to open Users.');

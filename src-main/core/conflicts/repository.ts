@@ -44,6 +44,7 @@ export interface ConflictFilter {
 
 export type ListedConflict = ConflictRow & {
   resolved_at: number | null;
+  resolved_by: string | null;
   resolved_by_name: string | null;
   resolution_note: string | null;
 };
@@ -56,7 +57,7 @@ export async function listConflicts(db: ReadDb, filter: ConflictFilter, limit: n
       (eb) =>
         eb
           .selectFrom('sync_conflict_resolutions')
-          .select(['conflict_id', 'resolved_at', 'resolved_by_name', 'note'])
+          .select(['conflict_id', 'resolved_at', 'resolved_by', 'resolved_by_name', 'note'])
           .where(
             'id',
             'in',
@@ -69,7 +70,7 @@ export async function listConflicts(db: ReadDb, filter: ConflictFilter, limit: n
       (join) => join.onRef('r.conflict_id', '=', 'c.id'),
     )
     .selectAll('c')
-    .select(['r.resolved_at', 'r.resolved_by_name', 'r.note as resolution_note']);
+    .select(['r.resolved_at', 'r.resolved_by', 'r.resolved_by_name', 'r.note as resolution_note']);
   if (!filter.includeResolved) query = query.where('r.conflict_id', 'is', null);
   const { conflictId, patientId, appointmentId } = filter;
   if (conflictId) query = query.where('c.id', '=', conflictId);
@@ -225,4 +226,57 @@ export async function patientForMatching(db: ReadDb, id: string) {
     .where('deleted_at', 'is', null)
     .execute();
   return { ...row, phones: phones.map((p) => p.number) };
+}
+
+// ---- what closing settled conflicts reads and writes --------------------------------------------
+
+/** Every open conflict (no resolution yet), oldest first. */
+export function openConflicts(db: ReadDb): Promise<ConflictRow[]> {
+  return db
+    .selectFrom('sync_conflicts as c')
+    .selectAll('c')
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb.selectFrom('sync_conflict_resolutions as r').select('r.id').whereRef('r.conflict_id', '=', 'c.id'),
+        ),
+      ),
+    )
+    .orderBy('c.detected_at')
+    .orderBy('c.id')
+    .execute();
+}
+
+/** A patient still its own record: not deleted, not merged into another. */
+export async function patientStands(db: ReadDb, id: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('patients')
+    .select('id')
+    .where('id', '=', id)
+    .where('deleted_at', 'is', null)
+    .where('merged_into_id', 'is', null)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Whether someone marked the two patients as different people. */
+export async function markedNotDuplicates(db: ReadDb, first: string, second: string): Promise<boolean> {
+  const [a, b] = first < second ? [first, second] : [second, first];
+  const row = await db
+    .selectFrom('patient_not_duplicates')
+    .select('patient_a')
+    .where('patient_a', '=', a)
+    .where('patient_b', '=', b)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** A resolution with a derived id, so two desks closing the same conflict write one row. */
+export async function insertResolutionIfAbsent(db: Db, row: SyncConflictResolutionsTable): Promise<boolean> {
+  const result = await db
+    .insertInto('sync_conflict_resolutions')
+    .values(row)
+    .onConflict((oc) => oc.column('id').doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
 }

@@ -14,27 +14,37 @@ import {
   type ConflictFilter,
   type ListedConflict,
 } from './repository';
+import { subjectsOf, type Subject } from './subjects-repository';
 
 /** The conflicts inbox: what the screen and a record's banner list, and resolving one (audited by the router). */
 
 const LIST_LIMIT = 500;
 
-function toView(row: ListedConflict, may: (permission: Permission) => boolean): ConflictView {
+function toView(
+  row: ListedConflict,
+  subjects: { first: Subject; second: Subject },
+  may: (permission: Permission) => boolean,
+): ConflictView {
   return {
     id: row.id,
     kind: row.kind,
     reasons: row.reasons
       .split(',')
       .filter((r): r is 'provider' | 'room' | 'patient' => r === 'provider' || r === 'room' || r === 'patient'),
-    first: { type: row.first_type, id: row.first_id },
-    second: { type: row.second_type, id: row.second_id },
+    first: { type: row.first_type, id: row.first_id, ...subjects.first },
+    second: { type: row.second_type, id: row.second_id, ...subjects.second },
     patientIds: [...new Set([row.patient_id, row.second_patient_id].filter((p): p is string => p !== null))],
     amount: row.amount,
     detectedAt: row.detected_at,
     resolved:
       row.resolved_at === null
         ? null
-        : { at: row.resolved_at, byName: row.resolved_by_name, note: row.resolution_note ?? '' },
+        : {
+            at: row.resolved_at,
+            byName: row.resolved_by_name,
+            bySystem: row.resolved_by === null,
+            note: row.resolution_note ?? '',
+          },
     canResolve: may(CONFLICT_RESOLVERS[row.kind]),
   };
 }
@@ -44,7 +54,10 @@ export async function listOpenConflicts(
   filter: ConflictFilter,
   may: (permission: Permission) => boolean,
 ): Promise<ConflictView[]> {
-  return (await listConflicts(db, filter, LIST_LIMIT)).map((row) => toView(row, may));
+  const views: ConflictView[] = [];
+  for (const row of await listConflicts(db, filter, LIST_LIMIT))
+    views.push(toView(row, await subjectsOf(db, row), may));
+  return views;
 }
 
 export async function resolveConflict(
@@ -72,5 +85,5 @@ export async function resolveConflict(
   });
   const [row] = await listConflicts(db, { conflictId: conflict.id, includeResolved: true }, 1);
   if (!row) throw new Error('the resolved conflict is gone');
-  return toView(row, may);
+  return toView(row, await subjectsOf(db, row), may);
 }

@@ -1,8 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
-import { SYNCED_COLUMNS } from '../../../src-shared/sync/columns.generated';
 import { DESK_CODE, seriesPrefixFits } from '../../../src-shared/sync/desk-code';
 import type { HlcState } from '../../../src-shared/sync/hlc';
-import type { SyncValue } from '../../../src-shared/sync/protocol';
 import { SYNCED_TABLES, type SyncedTableName } from '../../../src-shared/sync/tables';
 
 type Handle = Pick<BetterSqlite3.Database, 'prepare' | 'exec'>;
@@ -96,53 +94,6 @@ export function saveClock(handle: Handle, clock: HlcState, now: number): void {
   handle
     .prepare('UPDATE sync_state SET hlc_wall = ?, hlc_counter = ?, updated_at = ? WHERE id = 1')
     .run(clock.wall, clock.counter, now);
-}
-
-function travelling(value: unknown): SyncValue {
-  if (Buffer.isBuffer(value)) return { b64: value.toString('base64') };
-  if (typeof value === 'bigint') return Number(value);
-  return value as SyncValue;
-}
-
-/**
- * The first desk of a clinic: one full upsert per synced row it holds, set-up and staff first (the
- * order of SYNCED_TABLES), placed before the changes already waiting, which keep their users and
- * stamps. Rows written before the capture triggers existed (migrations' defaults, a seed, the set-up)
- * are in no outbox, and the server and later desks need whole rows. A ledger row already waiting is
- * not repeated (it would be the same insert). Returns how many rows were queued.
- */
-export function enqueueSnapshot(handle: Handle, stamp: () => string, changeId: () => string): number {
-  handle.exec(`
-    DROP TABLE IF EXISTS temp.sync_waiting;
-    CREATE TEMP TABLE sync_waiting AS SELECT * FROM sync_changes WHERE status IN ('pending', 'pushed') ORDER BY seq;
-    DELETE FROM sync_changes WHERE status IN ('pending', 'pushed');
-  `);
-  const insert = handle.prepare(
-    "INSERT INTO sync_changes (change_id, table_name, key_json, op, values_json, hlc, user_id) VALUES (?, ?, ?, 'upsert', ?, ?, NULL)",
-  );
-  const waitingLedger = handle.prepare(
-    "SELECT 1 FROM temp.sync_waiting WHERE table_name = ? AND key_json = ? AND op = 'upsert' LIMIT 1",
-  );
-  let queued = 0;
-  for (const table of Object.keys(SYNCED_TABLES) as SyncedTableName[]) {
-    const shape = SYNCED_COLUMNS[table];
-    const rows = handle.prepare(`SELECT * FROM "${table}"`).all() as Record<string, unknown>[];
-    for (const row of rows) {
-      const key = JSON.stringify(shape.key.map((column) => travelling(row[column])));
-      if (SYNCED_TABLES[table] === 'ledger' && waitingLedger.get(table, key)) continue;
-      const values: Record<string, SyncValue> = {};
-      for (const column of shape.columns) values[column.name] = travelling(row[column.name]);
-      insert.run(changeId(), table, key, JSON.stringify(values), stamp());
-      queued += 1;
-    }
-  }
-  handle.exec(`
-    INSERT INTO sync_changes (change_id, table_name, key_json, op, values_json, hlc, user_id, status, reject_code, reject_reason)
-      SELECT change_id, table_name, key_json, op, values_json, hlc, user_id, status, reject_code, reject_reason
-      FROM temp.sync_waiting ORDER BY seq;
-    DROP TABLE temp.sync_waiting;
-  `);
-  return queued;
 }
 
 /**

@@ -16,7 +16,6 @@ import type { Clock } from '../clock';
 import type { ClinicDatabase } from '../db/open';
 import {
   clearSyncedRows,
-  enqueueSnapshot,
   hasUsers,
   readEnrolment,
   restampOutbox,
@@ -27,6 +26,7 @@ import {
   type Enrolment,
 } from './client-repository';
 import { saveLastError } from './repository';
+import { enqueueSnapshot } from './snapshot-repository';
 import type { DeskSync } from './service';
 import { ask, askEnrol, SyncServerError } from './client-requests';
 import { runSyncLoop, type LoopOptions, type SyncLoop } from './client-loop';

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EventMap, EventTopic } from '../../../src-shared/api/events';
 import type { PushResult, SyncChange } from '../../../src-shared/sync/protocol';
 import type { ClinicDatabase } from '../db/open';
+import { closeSettledConflicts } from '../conflicts/close';
 import { detectConflicts } from '../conflicts/detect';
 import { eventsFor, rebuildCaches } from './after-apply';
 import { applyBatch } from './apply';
@@ -66,7 +67,9 @@ export function createDeskSync(database: ClinicDatabase, clock: () => number, em
           await rebuildCaches(trx, applied.touched, now);
           // Captured (the inbox syncs), as the system's: no one signed in found them.
           const found = await detectConflicts(trx, applied.touched, now, runtime.deviceId);
-          if (found > 0) deliveries.push(() => emit('conflicts.changed', { found }));
+          // Then those whose cause is gone (moved here or on another desk) close by themselves.
+          const closed = await closeSettledConflicts(trx, now);
+          if (found > 0 || closed > 0) deliveries.push(() => emit('conflicts.changed', { found }));
           saveClockAndCursor(handle, runtime.clock, cursor, now);
           if (applied.skewMessage) saveLastError(handle, applied.skewMessage, now);
           await eventsFor(trx, applied.touched, (topic, payload) => deliveries.push(() => emit(topic, payload)));

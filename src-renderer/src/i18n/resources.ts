@@ -22,6 +22,7 @@ import users from './en/users.json';
 import backups from './en/backups.json';
 import settings from './en/settings.json';
 import sync from './en/sync.json';
+import conflicts from './en/conflicts.json';
 
 export const defaultNS = 'common';
 
@@ -47,6 +48,7 @@ export const en = {
   backups,
   settings,
   sync,
+  conflicts,
 };
 
 export const resources = { en } as const;

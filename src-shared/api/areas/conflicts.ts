@@ -14,21 +14,33 @@ export const CONFLICT_RESOLVERS: Record<ConflictKind, Permission> = {
   closed_drawer_payment: 'billing:close',
 };
 
+export interface ConflictSubject {
+  name: string | null;
+  at: number | null;
+  detail: string | null;
+}
+
 export interface ConflictView {
   id: string;
   kind: ConflictKind;
   /** A double booking's shared provider, room and/or patient; empty for other kinds. */
   reasons: ('provider' | 'room' | 'patient')[];
-  /** The two things in conflict: two appointments, two patients, a lot and a place, a payment and a drawer. */
-  first: { type: 'appointment' | 'patient' | 'stock_lot' | 'payment'; id: string };
-  second: { type: 'appointment' | 'patient' | 'stock_location' | 'drawer'; id: string };
+  /**
+   * The two things in conflict: two appointments, two patients, a lot and a place, a payment and a drawer,
+   * with what a person reads about each: `name` (the patient's name for an appointment, a patient or a
+   * payment; the lot number; the place; the desk of a drawer), `at` (an appointment's start, a payment's
+   * time) and `detail` (an appointment's provider, a patient's MRN, a lot's item, a drawer's business day).
+   * All null when the record is not on this desk.
+   */
+  first: { type: 'appointment' | 'patient' | 'stock_lot' | 'payment'; id: string } & ConflictSubject;
+  second: { type: 'appointment' | 'patient' | 'stock_location' | 'drawer'; id: string } & ConflictSubject;
   /** The patients it concerns (the banner of a patient's record shows it). */
   patientIds: string[];
   /** The lot's merged balance when found (negative_stock), else null. */
   amount: number | null;
   detectedAt: number;
-  /** null while open. */
-  resolved: { at: number; byName: string | null; note: string } | null;
+  /** null while open. `bySystem`: closed by a detection pass because its cause was gone (no user). */
+  resolved: { at: number; byName: string | null; bySystem: boolean; note: string } | null;
   /** Whether the signed-in user may resolve it (CONFLICT_RESOLVERS). */
   canResolve: boolean;
 }

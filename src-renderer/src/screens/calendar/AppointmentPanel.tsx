@@ -8,6 +8,7 @@ import { useFormErrors } from '../../hooks/useFormErrors';
 import { useCalendar } from '../../stores/calendar';
 import { useWaitlistOffers } from '../../stores/waitlist-offers';
 import { findHref } from '../find/route';
+import { ConflictBanner } from '../conflicts/ConflictBanner';
 import { AppointmentHistory } from './AppointmentHistory';
 import { DetailsForm } from './DetailsForm';
 import { ReplacedAppointment } from './ReplacedAppointment';
@@ -88,6 +89,7 @@ export function AppointmentPanel({
           {notice}
         </p>
       )}
+      <ConflictBanner appointmentId={appointment.id} />
       <dl className="cal-facts">
         <div>
           <dt>{t('AppointmentPanel.patient')}</dt>

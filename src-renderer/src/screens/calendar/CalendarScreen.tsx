@@ -43,6 +43,12 @@ function useMinute(): number {
   return now;
 }
 
+/** `#/calendar/<date>?appointment=<id>` (a link from the Conflicts screen) opens that appointment's panel. */
+function linkedAppointment(): Selection {
+  const id = new URLSearchParams(window.location.hash.split('?')[1] ?? '').get('appointment');
+  return id ? { kind: 'appointment', appointmentId: id } : null;
+}
+
 /**
  * `#/calendar` today, `#/calendar/YYYY-MM-DD` a day with a column per provider,
  * `#/calendar/week/<providerId>/<date>` a provider's week, `#/calendar/month/<date>` the month's
@@ -115,7 +121,7 @@ function CalendarDay({
         if (!left) ahead = setTimeout(() => void useCalendar.getState().prefetchAround(date), PREFETCH_DELAY_MS);
       });
     }
-    setSelection(null);
+    setSelection(linkedAppointment());
     setStatus(null);
     setRefusal(null);
     return () => {

@@ -9,6 +9,7 @@ import { AuditScreen } from '../audit/AuditScreen';
 import { BackupScreen } from '../backups/BackupScreen';
 import { BillingScreen } from '../billing/BillingScreen';
 import { CalendarScreen } from '../calendar/CalendarScreen';
+import { ConflictsScreen } from '../conflicts/ConflictsScreen';
 import { FindSlotScreen } from '../find/FindSlotScreen';
 import { HomeScreen } from '../home/HomeScreen';
 import { PatientsScreen } from '../patients/PatientsScreen';
@@ -23,7 +24,7 @@ import { DisplayScreen } from '../visits/DisplayScreen';
 import { TodayScreen } from '../visits/TodayScreen';
 import { WaitlistScreen } from '../waitlist/WaitlistScreen';
 import { Header } from './Header';
-import { ROUTES } from './routes';
+import { mayOpen, ROUTES } from './routes';
 import { useTranslation } from '../../i18n';
 
 const SCREENS: Record<string, () => JSX.Element | null> = {
@@ -43,6 +44,7 @@ const SCREENS: Record<string, () => JSX.Element | null> = {
   users: UsersScreen,
   audit: AuditScreen,
   waitlist: WaitlistScreen,
+  conflicts: ConflictsScreen,
 };
 
 /** The signed-in, unlocked app. Unmounted whole when the screen locks. */
@@ -66,7 +68,7 @@ export function AppFrame() {
 
   if (!session) return null;
   const current = ROUTES.find((candidate) => candidate.path === route) ?? ROUTES[0];
-  const allowed = !current.permission || can(current.permission);
+  const allowed = mayOpen(current, can);
   const Screen = SCREENS[current.path] ?? HomeScreen;
   // The waiting-room display fills its window: no header, no menu, nothing but tickets.
   if (current.path === 'display') return <DisplayScreen />;
@@ -76,7 +78,7 @@ export function AppFrame() {
       <Header onLock={lock} />
       <nav aria-label={t('AppFrame.main')}>
         <ul>
-          {ROUTES.filter((item) => !item.permission || can(item.permission)).map((item) => (
+          {ROUTES.filter((item) => mayOpen(item, can)).map((item) => (
             <li key={item.path}>
               <a href={`#/${item.path}`} aria-current={item.path === current.path ? 'page' : undefined}>
                 {item.label}

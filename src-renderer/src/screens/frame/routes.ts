@@ -1,10 +1,13 @@
 import type { Permission } from '../../../../src-shared/api/permissions';
+import { CONFLICT_RESOLVERS } from '../../../../src-shared/api/areas/conflicts';
 import { i18next } from '../../i18n';
 
 export interface RouteDef {
   path: string;
   label: string;
   permission: Permission | null;
+  /** Open to whoever has any of these (instead of one `permission`). */
+  anyOf?: readonly Permission[];
   /** One line for the home page. */
   summary: string;
 }
@@ -81,6 +84,13 @@ export const ROUTES: readonly [RouteDef, ...RouteDef[]] = [
     summary: i18next.t('frame:routes.theScreenForTheWaiting'),
   },
   {
+    path: 'conflicts',
+    label: i18next.t('frame:routes.conflicts'),
+    permission: null,
+    anyOf: Object.values(CONFLICT_RESOLVERS),
+    summary: i18next.t('frame:routes.conflictsSummary'),
+  },
+  {
     path: 'settings',
     label: i18next.t('frame:routes.settings'),
     permission: 'settings:manage',
@@ -111,3 +121,9 @@ export const ROUTES: readonly [RouteDef, ...RouteDef[]] = [
     summary: i18next.t('frame:routes.whoDidWhatAndWhen'),
   },
 ];
+
+/** Whether the signed-in user may open the area. */
+export function mayOpen(route: RouteDef, can: (permission: Permission) => boolean): boolean {
+  if (route.anyOf) return route.anyOf.some((permission) => can(permission));
+  return !route.permission || can(route.permission);
+}

@@ -1,5 +1,5 @@
 import { useSession } from '../../stores/session';
-import { ROUTES } from '../frame/routes';
+import { mayOpen, ROUTES } from '../frame/routes';
 import { Trans, useTranslation } from '../../i18n';
 
 export function HomeScreen() {
@@ -7,7 +7,7 @@ export function HomeScreen() {
   const session = useSession((state) => state.session);
   const can = useSession((state) => state.can);
   if (!session) return null;
-  const areas = ROUTES.filter((route) => route.path !== '' && (!route.permission || can(route.permission)));
+  const areas = ROUTES.filter((route) => route.path !== '' && mayOpen(route, can));
 
   return (
     <section>

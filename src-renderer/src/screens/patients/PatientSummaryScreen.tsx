@@ -15,6 +15,7 @@ import { HistoryCard } from './HistoryCard';
 import { insuranceWarnings } from './insurance-status';
 import { MergesCard } from './MergesCard';
 import { PatientBanner } from './PatientBanner';
+import { ConflictBanner } from '../conflicts/ConflictBanner';
 import { PhotoCard } from './PhotoCard';
 import { billingHref } from '../billing/route';
 import { findHref } from '../find/route';
@@ -52,6 +53,7 @@ export function PatientSummaryScreen({ patientId }: { patientId: string }) {
   return (
     <section>
       <PatientBanner record={record} dateFormat={settings.dateFormat} />
+      <ConflictBanner patientId={record.id} />
       <div className="section-head">
         <h1 className="visually-hidden">{t('PatientSummaryScreen.patientSummary')}</h1>
         {record.mergedIntoId ? (
