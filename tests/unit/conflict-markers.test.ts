@@ -6,9 +6,7 @@ import { REPO_ROOT } from '../helpers/run-cli';
 
 /** A merge's `<<<<<<<`, `=======`, `>>>>>>>` lines left in a file (a README shipped one once). */
 export function conflictMarkersIn(text: string): number[] {
-  return text
-    .split('\n')
-    .flatMap((line, index) => (/^(<{7}|>{7})( |$)|^={7}$/.test(line) ? [index + 1] : []));
+  return text.split('\n').flatMap((line, index) => (/^(<{7}|>{7})( |$)|^={7}$/.test(line) ? [index + 1] : []));
 }
 
 describe('merges', () => {

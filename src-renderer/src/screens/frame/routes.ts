@@ -12,7 +12,12 @@ export interface RouteDef {
   summary: string;
 }
 
-const HOME: RouteDef = { path: '', label: i18next.t('frame:routes.home'), permission: null, summary: i18next.t('frame:routes.thisPage') };
+const HOME: RouteDef = {
+  path: '',
+  label: i18next.t('frame:routes.home'),
+  permission: null,
+  summary: i18next.t('frame:routes.thisPage'),
+};
 
 /** The areas that exist today, and who may open each. */
 export const ROUTES: readonly [RouteDef, ...RouteDef[]] = [
