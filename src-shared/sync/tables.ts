@@ -119,3 +119,16 @@ export const LOCAL_TABLES: Record<string, string> = {
 export function isSyncedTable(name: string): name is SyncedTableName {
   return Object.hasOwn(SYNCED_TABLES, name);
 }
+
+/**
+ * Columns a row's CHECKs tie together, which travel and merge as one: when any of them changes, the
+ * change carries them all with one stamp, so per-column last-writer-wins takes the whole group from one
+ * writer. Without it a cancel on one desk and a check-in on another merged into "arrived, cancelled at
+ * 10:02" (status from one, `cancelled_at` from the other), which the table's CHECK refuses on every desk.
+ */
+export const COLUMN_GROUPS: Partial<Record<SyncedTableName, readonly (readonly string[])[]>> = {
+  appointments: [
+    ['status', 'cancel_reason', 'cancelled_by', 'cancelled_at'],
+    ['start_at', 'end_at'],
+  ],
+};

@@ -60,5 +60,34 @@ for (const { backend, skip } of BACKENDS) {
         { id: conflict?.id, resolved: { note: 'Tobias moved to Dr Lee' } },
       ]);
     });
+
+    it('a cancel on one desk and a check-in on the other merge into one whole appointment on both, nothing parked', async () => {
+      const patientId = await s.patient('Greta', 'Holloway');
+      // Today is a Sunday: Dr Lee sees the patient outside his hours, so the booking says why.
+      const today = '2026-11-22';
+      const booked = await a.ok('desk', 'appointments.book', {
+        patientId,
+        providerId: s.drBId,
+        typeId: s.consultId,
+        start: { date: today, time: '16:30' },
+        override: { reason: 'Sunday clinic' },
+      });
+      await pair.syncBoth();
+      // Offline from each other: the desk cancels it while the other desk checks the patient in.
+      await a.ok('desk', 'appointments.cancel', { appointmentId: booked.id, reason: 'Rang to cancel' });
+      await pair.b.ok('desk', 'visits.checkIn', { appointmentId: booked.id });
+      await pair.syncBoth();
+      await a.core.syncClient.syncOnce();
+      await pair.b.core.syncClient.syncOnce();
+
+      const onA = await a.ok('desk', 'appointments.get', { appointmentId: booked.id });
+      const onB = await pair.b.ok('desk', 'appointments.get', { appointmentId: booked.id });
+      expect(onB.status).toBe(onA.status);
+      // Status and its cancellation came from one writer: never "arrived" with a cancellation kept.
+      expect(onA.status === 'cancelled').toBe(onA.cancelReason !== null);
+      expect(onB.cancelReason).toBe(onA.cancelReason);
+      expect(a.core.sync.problems()).toEqual([]);
+      expect(pair.b.core.sync.problems()).toEqual([]);
+    });
   });
 }

@@ -1,5 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
-import { SYNCED_TABLES } from '../../../src-shared/sync/tables';
+import { COLUMN_GROUPS, SYNCED_TABLES, type SyncedTableName } from '../../../src-shared/sync/tables';
 import { tableColumns, type TableColumns } from './schema-columns';
 
 /**
@@ -13,14 +13,19 @@ export function captureTriggers(handle: Pick<BetterSqlite3.Database, 'prepare'>)
   const triggers = new Map<string, string>();
   for (const table of Object.keys(SYNCED_TABLES)) {
     const shape = tableColumns(handle, table);
-    for (const [name, sql] of triggersFor(table, shape)) triggers.set(name, sql);
+    for (const [name, sql] of triggersFor(table as SyncedTableName, shape)) triggers.set(name, sql);
   }
   return triggers;
 }
 
 const OUTBOX = 'INSERT INTO sync_changes (change_id, table_name, key_json, op, values_json, hlc, user_id)';
 
-function triggersFor(table: string, shape: TableColumns): [string, string][] {
+/** The columns whose change makes `column` travel too: itself and the rest of its group. */
+function travelsWith(table: SyncedTableName, column: string): readonly string[] {
+  return COLUMN_GROUPS[table]?.find((group) => group.includes(column)) ?? [column];
+}
+
+function triggersFor(table: SyncedTableName, shape: TableColumns): [string, string][] {
   const keyOf = (row: 'NEW' | 'OLD') => `json_array(${shape.key.map((k) => `${row}."${k}"`).join(', ')})`;
   const blob = new Set(shape.columns.filter((c) => c.type === 'BLOB').map((c) => c.name));
   // Inside json_object a BLOB must become an object (JSON has no bytes); everything else goes as is.
@@ -37,7 +42,12 @@ function triggersFor(table: string, shape: TableColumns): [string, string][] {
   const sameKey = shape.key.map((k) => `NEW."${k}" IS OLD."${k}"`).join(' AND ');
   const changed = shape.columns
     .filter((c) => !shape.key.includes(c.name))
-    .map((c) => `SELECT '${c.name}' AS k, ${asJson(c.name)} AS v WHERE NEW."${c.name}" IS NOT OLD."${c.name}"`);
+    .map((c) => {
+      const moved = travelsWith(table, c.name)
+        .map((g) => `NEW."${g}" IS NOT OLD."${g}"`)
+        .join(' OR ');
+      return `SELECT '${c.name}' AS k, ${asJson(c.name)} AS v WHERE ${moved}`;
+    });
   const name = (suffix: string) => `sync_capture_${table}_${suffix}`;
   const stamp = `sync_hlc(), sync_user()`;
   const result: [string, string][] = [
