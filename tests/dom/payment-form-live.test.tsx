@@ -36,21 +36,27 @@ function messageOf(label: string): string {
   return ids.map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
 }
 
+/** A fresh visit's patient and the payment form for them, titled as the screen would. */
+async function renderPaymentForm(firstName: string, title: string) {
+  const { patientId } = await billing.visit(firstName);
+  const { money } = await billing.clinic.ok('manager', 'billing.settings', {});
+  const { methods } = await billing.clinic.ok('manager', 'billing.setup', {});
+  render(
+    <PaymentForm
+      patientId={patientId}
+      money={money}
+      methods={methods}
+      suggestedMinor={0}
+      title={title}
+      onTaken={() => undefined}
+    />,
+  );
+  return { patientId, money };
+}
+
 describe('a form checks its draft as it is typed', () => {
   it("shows main's own words beside the field once the typing stops, and takes them away when put right", async () => {
-    const { patientId } = await billing.visit('Tia');
-    const { money } = await billing.clinic.ok('manager', 'billing.settings', {});
-    const { methods } = await billing.clinic.ok('manager', 'billing.setup', {});
-    render(
-      <PaymentForm
-        patientId={patientId}
-        money={money}
-        methods={methods}
-        suggestedMinor={0}
-        title="Take payment"
-        onTaken={() => undefined}
-      />,
-    );
+    const { patientId, money } = await renderPaymentForm('Tia', 'Take payment');
     fireEvent.change(screen.getByLabelText('Method'), { target: { value: billing.methods.card } });
     // A fresh form is not wrong yet: the empty amount says nothing until it is touched or saved.
     expect(messageOf(`Amount (${money.currency})`)).not.toMatch(/amount/i);
@@ -82,19 +88,7 @@ describe('a form checks its draft as it is typed', () => {
   });
 
   it('after a refused save, every problem shows at once and each goes the moment it is put right', async () => {
-    const { patientId } = await billing.visit('Uma');
-    const { money } = await billing.clinic.ok('manager', 'billing.settings', {});
-    const { methods } = await billing.clinic.ok('manager', 'billing.setup', {});
-    render(
-      <PaymentForm
-        patientId={patientId}
-        money={money}
-        methods={methods}
-        suggestedMinor={0}
-        title="Take a deposit"
-        onTaken={() => undefined}
-      />,
-    );
+    const { money } = await renderPaymentForm('Uma', 'Take a deposit');
     fireEvent.click(screen.getByRole('button', { name: 'Take a deposit' }));
     await waitFor(() => expect(messageOf(`Amount (${money.currency})`)).toMatch(/amount/i));
     expect(screen.getByText('Please correct the fields marked above.')).toBeTruthy();
