@@ -21,16 +21,17 @@ export const migration0023: Migration = {
         stock_location_id TEXT NOT NULL,
         item_id TEXT NOT NULL,
         quantity INTEGER NOT NULL,
-        PRIMARY KEY (lot_id, stock_location_id)
+        -- An item's rows together, by place: the item page, a dispense's FEFO pick and the on-hand
+        -- totals read a key prefix, and the table needs no second index (a lot is of one item only).
+        PRIMARY KEY (item_id, stock_location_id, lot_id)
       ) WITHOUT ROWID, STRICT;
-      CREATE INDEX stock_balances_item ON stock_balances (item_id, stock_location_id);
       INSERT INTO stock_balances (lot_id, stock_location_id, item_id, quantity)
-        SELECT lot_id, stock_location_id, item_id, sum(quantity) FROM stock_movements GROUP BY lot_id, stock_location_id;
+        SELECT lot_id, stock_location_id, item_id, sum(quantity) FROM stock_movements GROUP BY item_id, stock_location_id, lot_id;
       CREATE TRIGGER stock_balances_follow AFTER INSERT ON stock_movements
       BEGIN
         INSERT INTO stock_balances (lot_id, stock_location_id, item_id, quantity)
           VALUES (NEW.lot_id, NEW.stock_location_id, NEW.item_id, NEW.quantity)
-          ON CONFLICT (lot_id, stock_location_id) DO UPDATE SET quantity = quantity + excluded.quantity;
+          ON CONFLICT (item_id, stock_location_id, lot_id) DO UPDATE SET quantity = quantity + excluded.quantity;
       END;
     `);
   },

@@ -62,7 +62,7 @@ export interface LotBalanceRaw {
 function balances(db: ReadDb) {
   return db
     .selectFrom('stock_balances as m')
-    .innerJoin('stock_lots as l', 'l.id', 'm.lot_id')
+    .innerJoin('stock_lots as l', (join) => join.onRef('l.id', '=', 'm.lot_id').onRef('l.item_id', '=', 'm.item_id'))
     .innerJoin('stock_locations as s', 's.id', 'm.stock_location_id')
     .select([
       'm.lot_id',
