@@ -525,3 +525,46 @@ test('a manager sets up the stock room on screen: a place, an item (a bad code r
       .getByRole('row', { name: /Hepatitis B vaccine .* 8 \(order 20\)/ }),
   ).toBeVisible();
 });
+
+test('a stock room of sixty items: the set-up lists the first fifty and finds the others by name or code', async ({
+  page,
+  desk,
+}) => {
+  const app = new FrontDeskPage(page);
+  await app.openNewClinic(desk.url);
+  for (let n = 1; n <= 60; n += 1)
+    await invoke(page, 'stockroom.saveItem', {
+      name: `Dressing size ${String(n).padStart(2, '0')}`,
+      code: `DR${n}`,
+      gtin: null,
+      category: 'Dressings',
+      dispensingUnit: 'piece',
+      packSize: 1,
+      unitCostMinor: 100,
+      billable: false,
+      sellingPriceMinor: null,
+      taxId: null,
+      reorderLevel: 0,
+      reorderQuantity: 10,
+      maximumLevel: null,
+      active: true,
+    });
+  await app.open('Stock room');
+  await page.getByRole('link', { name: 'Stock set-up' }).click();
+  const table = page.getByRole('table', { name: 'Stock items' });
+  await expect(table.getByRole('row')).toHaveCount(51); // the header and the first fifty
+  await expect(page.getByText('Showing the first 50 items. Type in Find items to narrow the list.')).toBeVisible();
+  await expect(table.getByRole('row', { name: /Dressing size 58/ })).toHaveCount(0);
+
+  await page.getByLabel('Find items').fill('size 58');
+  await expect(table.getByRole('row', { name: /Dressing size 58 DR58/ })).toBeVisible();
+  await expect(table.getByRole('row')).toHaveCount(2);
+  await expect(page.getByText('Showing the first 50 items.', { exact: false })).toHaveCount(0);
+  // What a supplier supplies is chosen from the same matches.
+  await expect(
+    page.getByRole('form', { name: 'Add a supplier' }).getByRole('checkbox', { name: 'Dressing size 58' }),
+  ).toBeVisible();
+  await page.getByLabel('Find items').fill('no such dressing');
+  await expect(table.getByRole('cell', { name: 'No item matches.' })).toBeVisible();
+  await expectAccessible(page, 'stock set-up, items found by name');
+});
