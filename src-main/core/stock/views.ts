@@ -16,7 +16,7 @@ import {
 import { requireLot } from './movements';
 import { onOrderByItem } from './order-repository';
 import { requireItem, toItem } from './setup';
-import { allActiveItems, itemByCode, itemByGtin, searchItems } from './setup-repository';
+import { itemByCode, itemByGtin, itemsWithReorderLevel, searchItems } from './setup-repository';
 import type { StockItem } from '../../../src-shared/stock/model';
 
 /** What the stock screens read: an item's page, the search, the alerts, the recall, a scan. */
@@ -60,7 +60,7 @@ export async function itemView(db: ReadDb, context: StockContext, itemId: string
   const item = await requireItem(db, itemId);
   const balances = await itemBalances(db, item.id);
   const onHand = balances.reduce((sum, row) => sum + row.quantity, 0);
-  const onOrder = (await onOrderByItem(db)).get(item.id) ?? 0;
+  const onOrder = (await onOrderByItem(db, [item.id])).get(item.id) ?? 0;
   const movements = await itemMovements(db, item.id, 100);
   return {
     item: toItem(item),
@@ -94,16 +94,19 @@ export async function searchStock(db: ReadDb, text: string): Promise<StockItemSu
     db,
     items.map((item) => item.id),
   );
-  const onOrder = await onOrderByItem(db);
+  const onOrder = await onOrderByItem(
+    db,
+    items.map((item) => item.id),
+  );
   return items.map((row) => ({ ...toItem(row), onHand: onHand.get(row.id) ?? 0, onOrder: onOrder.get(row.id) ?? 0 }));
 }
 
 export async function stockAlerts(db: ReadDb, context: StockContext): Promise<StockAlerts> {
-  const items = await allActiveItems(db);
+  const items = await itemsWithReorderLevel(db);
   const onHand = await onHandByItem(db);
   const onOrder = await onOrderByItem(db);
   const belowReorder = items
-    .filter((item) => item.reorder_level > 0 && (onHand.get(item.id) ?? 0) < item.reorder_level)
+    .filter((item) => (onHand.get(item.id) ?? 0) < item.reorder_level)
     .map((item) => ({
       itemId: item.id,
       itemName: item.name,
