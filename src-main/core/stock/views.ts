@@ -1,6 +1,13 @@
 import { fieldError } from '../../../src-shared/api/errors';
 import { parseGs1 } from '../../../src-shared/stock/gs1';
-import type { ItemView, LotBalance, RecallEntry, StockAlerts, StockItemSummary } from '../../../src-shared/stock/model';
+import {
+  STOCK_SEARCH_LIMIT,
+  type ItemView,
+  type LotBalance,
+  type RecallEntry,
+  type StockAlerts,
+  type StockItemSummary,
+} from '../../../src-shared/stock/model';
 import type { ReadDb } from '../db/handles';
 import { isExpired, isNearExpiry, type StockContext } from './context';
 import {
@@ -89,7 +96,7 @@ export async function itemView(db: ReadDb, context: StockContext, itemId: string
 }
 
 export async function searchStock(db: ReadDb, text: string): Promise<StockItemSummary[]> {
-  const items = await searchItems(db, text.trim(), 50);
+  const items = await searchItems(db, text.trim(), STOCK_SEARCH_LIMIT);
   const onHand = await onHandByItem(
     db,
     items.map((item) => item.id),
