@@ -35,6 +35,41 @@ export interface AppointmentsReport {
   byDay: ({ date: string } & AppointmentCounts)[];
 }
 
+/** One appointment on a call list: the patient to ring, and the appointment they missed or cancelled late. */
+export interface CallListRow {
+  appointmentId: string;
+  patientId: string;
+  /** "Last, First" as lists write it. */
+  patientName: string;
+  mrn: string;
+  /** The patient's primary phone as stored; null when they have none. */
+  phone: string | null;
+  /** Clinic date and wall time of the appointment's start. */
+  date: string;
+  time: string;
+  startAt: number;
+  providerId: string;
+  providerName: string;
+  typeName: string;
+  /** Late cancellations: hours between the cancellation and the start, rounded down to a tenth (so a late one never shows the full window); null for no-shows. */
+  noticeHours: number | null;
+}
+
+/** The patients to call for a range: its no-shows and its late cancellations, oldest first. */
+export interface CallList {
+  filters: ReportFilters;
+  lateCancelHours: number;
+  ranAt: number;
+  noShows: CallListRow[];
+  lateCancels: CallListRow[];
+  /** How many there were: the lists stop at `MAX_CALL_LIST_ROWS` each. */
+  noShowCount: number;
+  lateCancelCount: number;
+}
+
+/** The most rows each call list shows (a year of a busy clinic's no-shows is not a list to ring through). */
+export const MAX_CALL_LIST_ROWS = 500;
+
 export type WaitPhase = 'arrivalToRoom' | 'roomToSeen' | 'seenToOut' | 'arrivalToOut';
 
 export interface WaitFigures {
@@ -142,6 +177,8 @@ export const DEFINITIONS = {
   noShows: 'No-shows: booked appointments marked no-show.',
   due: 'Due: booked appointments not cancelled whose start had passed when the report ran.',
   noShowRate: 'No-show rate: no-shows ÷ due × 100.',
+  callLists:
+    'Patients to call: every no-show and every late cancellation in the range, as defined above, oldest first, with the patient’s primary phone.',
   bookedMinutes: 'Booked minutes: the length of every booked appointment that was not cancelled.',
   waits:
     'Waiting times: visits that arrived in the range and were not cancelled. Arrival → room, room → seen by the provider, seen → checked out, and arrival → out; each over the visits that passed both ends.',

@@ -1,7 +1,14 @@
-import type { AppointmentCounts, AppointmentsReport } from '../../../src-shared/reports/model';
-import { addDays, localDateOf, localDayBounds } from '../../../src-shared/scheduling/time';
+import { displayName } from '../../../src-shared/patients/names';
+import {
+  MAX_CALL_LIST_ROWS,
+  type AppointmentCounts,
+  type AppointmentsReport,
+  type CallList,
+  type CallListRow,
+} from '../../../src-shared/reports/model';
+import { addDays, localDateOf, localDayBounds, localTimeOf } from '../../../src-shared/scheduling/time';
 import type { ReadDb } from '../db/handles';
-import { appointmentsStarting, type AppointmentFact } from './repository';
+import { appointmentsStarting, missedAppointments, type AppointmentFact, type CallFact } from './repository';
 import { datesOf, type ReportScope } from './scope';
 
 const HOUR_MS = 3_600_000;
@@ -20,12 +27,21 @@ function emptyCounts(): AppointmentCounts {
   };
 }
 
+/**
+ * A cancellation is late when it came less than the window before the start (DEFINITIONS.cancelled). One
+ * without a recorded time is counted early: nothing says it was late. The counts and the call list both
+ * ask here, so the list always holds exactly the appointments the late-cancel figure counts.
+ */
+function isLateCancel(row: AppointmentFact, lateMs: number): boolean {
+  return row.status === 'cancelled' && row.cancelled_at !== null && row.start_at - row.cancelled_at < lateMs;
+}
+
 /** Adds one appointment to the counts, as `DEFINITIONS` says (reports/model.ts). */
 function count(counts: AppointmentCounts, row: AppointmentFact, now: number, lateMs: number): void {
   counts.booked += 1;
   if (row.status === 'cancelled') {
     counts.cancelled += 1;
-    if (row.cancelled_at !== null && row.start_at - row.cancelled_at < lateMs) counts.lateCancelled += 1;
+    if (isLateCancel(row, lateMs)) counts.lateCancelled += 1;
     else counts.earlyCancelled += 1;
     return;
   }
@@ -73,4 +89,62 @@ export async function appointmentsReport(
       .sort((a, b) => a.providerName.localeCompare(b.providerName)),
     byDay: [...byDay].map(([date, counts]) => withRate({ date, ...counts })),
   };
+}
+
+function callRow(scope: ReportScope, row: CallFact): CallListRow {
+  return {
+    appointmentId: row.id,
+    patientId: row.patient_id,
+    patientName: displayName({
+      firstName: row.first_name,
+      middleName: row.middle_name,
+      lastName: row.last_name,
+      preferredName: row.preferred_name,
+    }),
+    mrn: row.mrn,
+    phone: row.phone,
+    date: localDateOf(scope.timeZone, row.start_at),
+    time: localTimeOf(scope.timeZone, row.start_at),
+    startAt: row.start_at,
+    providerId: row.provider_id,
+    providerName: scope.providers.get(row.provider_id) ?? '',
+    typeName: row.type_name,
+    noticeHours:
+      row.status === 'cancelled' && row.cancelled_at !== null
+        ? Math.floor((row.start_at - row.cancelled_at) / 360_000) / 10
+        : null,
+  };
+}
+
+/**
+ * The patients to call: the range's no-shows and late cancellations, by the definitions the counts use
+ * (the same range, provider scope and late-cancel window), oldest first.
+ */
+export async function callList(
+  db: ReadDb,
+  scope: ReportScope,
+  lateCancelHours: number,
+  now: number,
+): Promise<CallList> {
+  const { from, to, providerId } = scope.filters;
+  const start = localDayBounds(scope.timeZone, from).start;
+  const end = localDayBounds(scope.timeZone, to).end;
+  const lateMs = lateCancelHours * HOUR_MS;
+  const rows = await missedAppointments(db, start, end, providerId);
+  const noShows = rows.filter((row) => row.status === 'no_show');
+  const lateCancels = rows.filter((row) => isLateCancel(row, lateMs));
+  return {
+    filters: scope.filters,
+    lateCancelHours,
+    ranAt: now,
+    noShows: noShows.slice(0, MAX_CALL_LIST_ROWS).map((row) => callRow(scope, row)),
+    lateCancels: lateCancels.slice(0, MAX_CALL_LIST_ROWS).map((row) => callRow(scope, row)),
+    noShowCount: noShows.length,
+    lateCancelCount: lateCancels.length,
+  };
+}
+
+/** The patients a call list showed, once each, for the audit entry of the read that showed them. */
+export function patientsListed(list: CallList): string[] {
+  return [...new Set([...list.noShows, ...list.lateCancels].map((row) => row.patientId))];
 }

@@ -1,6 +1,9 @@
+import { formatPhone } from '../../../src-shared/locale/phone-format';
 import {
   DEFINITIONS,
   type AppointmentsReport,
+  type CallList,
+  type CallListRow,
   type ReportFilters,
   type RevenueReport,
   type WaitingTimesReport,
@@ -38,7 +41,32 @@ function head(title: string, filters: ReportFilters, ranBy: string, ranAt: numbe
   ];
 }
 
-export function appointmentsCsv(report: AppointmentsReport, ranBy: string): string {
+/** A call list's rows: who to ring and the appointment, with the raw start instant beside the clinic's date and time. */
+function callRows(title: string, rows: readonly CallListRow[], count: number, phoneRegion: string | null): Cell[][] {
+  return [
+    [],
+    [title, count > rows.length ? `${rows.length} of ${count}` : count],
+    ['Patient', 'MRN', 'Phone', 'Date', 'Time', 'Provider', 'Type', 'Notice (hours)', 'Start (UTC)'],
+    ...rows.map((row) => [
+      row.patientName,
+      row.mrn,
+      row.phone === null ? null : formatPhone(row.phone, phoneRegion),
+      row.date,
+      row.time,
+      row.providerName,
+      row.typeName,
+      row.noticeHours,
+      new Date(row.startAt).toISOString(),
+    ]),
+  ];
+}
+
+export function appointmentsCsv(
+  report: AppointmentsReport,
+  calls: CallList,
+  ranBy: string,
+  phoneRegion: string | null,
+): string {
   const columns = ['Booked', 'Completed', 'Cancelled', 'Late cancelled', 'Early cancelled', 'No-shows', 'Due'];
   const figures = (c: AppointmentsReport['totals']): Cell[] => [
     c.booked,
@@ -60,11 +88,14 @@ export function appointmentsCsv(report: AppointmentsReport, ranBy: string): stri
       DEFINITIONS.due,
       DEFINITIONS.noShowRate,
       DEFINITIONS.bookedMinutes,
+      DEFINITIONS.callLists,
     ]),
     ['Row', 'Date', 'Provider', ...columns, 'No-show rate (%)', 'Booked minutes'],
     ['Total', null, null, ...figures(report.totals)],
     ...report.byProvider.map((p) => ['Provider', null, p.providerName, ...figures(p)]),
     ...report.byDay.map((d) => ['Day', d.date, null, ...figures(d)]),
+    ...callRows('No-shows to call', calls.noShows, calls.noShowCount, phoneRegion),
+    ...callRows('Late cancellations to call', calls.lateCancels, calls.lateCancelCount, phoneRegion),
   ]);
 }
 

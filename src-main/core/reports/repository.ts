@@ -118,3 +118,54 @@ export async function patientsRegistered(db: ReadDb, start: number, end: number)
     .executeTakeFirst();
   return row?.count ?? 0;
 }
+
+export interface CallFact extends AppointmentFact {
+  id: string;
+  patient_id: string;
+  mrn: string;
+  first_name: string;
+  middle_name: string | null;
+  last_name: string;
+  preferred_name: string | null;
+  phone: string | null;
+  type_name: string;
+}
+
+/** No-shows and cancellations starting in [start, end), with the patient to call and the appointment's type. */
+export function missedAppointments(db: ReadDb, start: number, end: number, providerId: string | null) {
+  let query = db
+    .selectFrom('appointments as a')
+    .innerJoin('patients as p', 'p.id', 'a.patient_id')
+    .innerJoin('appointment_types as t', 't.id', 'a.type_id')
+    .select([
+      'a.id',
+      'a.patient_id',
+      'a.provider_id',
+      'a.start_at',
+      'a.end_at',
+      'a.status',
+      'a.cancelled_at',
+      'p.mrn',
+      'p.first_name',
+      'p.middle_name',
+      'p.last_name',
+      'p.preferred_name',
+      't.name as type_name',
+    ])
+    .select((eb) =>
+      eb
+        .selectFrom('patient_phones as ph')
+        .select('ph.number')
+        .whereRef('ph.patient_id', '=', 'p.id')
+        .where('ph.is_primary', '=', 1)
+        .where('ph.deleted_at', 'is', null)
+        .limit(1)
+        .as('phone'),
+    )
+    .where('a.deleted_at', 'is', null)
+    .where('a.status', 'in', ['no_show', 'cancelled'])
+    .where('a.start_at', '>=', start)
+    .where('a.start_at', '<', end);
+  if (providerId !== null) query = query.where('a.provider_id', '=', providerId);
+  return query.orderBy('a.start_at').orderBy('a.id').execute() as Promise<CallFact[]>;
+}

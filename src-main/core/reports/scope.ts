@@ -8,6 +8,8 @@ export interface ReportScope {
   filters: ReportFilters;
   timeZone: string;
   currency: string;
+  /** How the clinic writes phone numbers (exports write them its way). */
+  phoneRegion: string | null;
   providers: Map<string, string>;
 }
 
@@ -45,6 +47,7 @@ export async function reportScope(
     },
     timeZone: settings.timeZone,
     currency: settings.currency,
+    phoneRegion: settings.phoneRegion,
     providers,
   };
 }

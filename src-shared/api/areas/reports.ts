@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { procedure } from '../procedure';
 import { localDate } from '../../billing/fields';
-import type { AppointmentsReport, Dashboard, ReportCsv, RevenueReport, WaitingTimesReport } from '../../reports/model';
+import type {
+  AppointmentsReport,
+  CallList,
+  Dashboard,
+  ReportCsv,
+  RevenueReport,
+  WaitingTimesReport,
+} from '../../reports/model';
 import { daysBetween } from '../../scheduling/time';
 import { optionalId } from '../../validation';
 
@@ -46,6 +53,16 @@ export const reportsProcedures = {
     input: appointmentsInput,
     access: 'reports:read',
     kind: 'read',
+  }),
+  /**
+   * The no-show and late-cancel lists for the range (patients to call), by the same definitions as the
+   * appointments report's counts. It names patients, so every read is audited.
+   */
+  'reports.callList': procedure<CallList>()({
+    input: appointmentsInput,
+    access: 'reports:read',
+    kind: 'read',
+    phi: true,
   }),
   /** The manager's home: the range against the one before it, A/R outstanding and stock alerts. */
   'reports.dashboard': procedure<Dashboard>()({

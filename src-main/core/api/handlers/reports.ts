@@ -1,5 +1,5 @@
 import { billingContext } from '../../billing/context';
-import { appointmentsReport } from '../../reports/appointments';
+import { appointmentsReport, callList, patientsListed } from '../../reports/appointments';
 import { dashboard } from '../../reports/dashboard';
 import { appointmentsCsv, revenueCsv, waitingTimesCsv } from '../../reports/csv';
 import { revenueReport } from '../../reports/revenue';
@@ -8,10 +8,23 @@ import { waitingTimesReport } from '../../reports/waiting-times';
 import type { HandlersFor } from '../context';
 
 export const reportsHandlers: HandlersFor<
-  'reports.appointments' | 'reports.dashboard' | 'reports.waitingTimes' | 'reports.revenue' | 'reports.exportCsv'
+  | 'reports.appointments'
+  | 'reports.callList'
+  | 'reports.dashboard'
+  | 'reports.waitingTimes'
+  | 'reports.revenue'
+  | 'reports.exportCsv'
 > = {
   'reports.appointments': async (ctx, input) =>
     appointmentsReport(ctx.db, await reportScope(ctx, input), input.lateCancelHours, ctx.now),
+  'reports.callList': async (ctx, input) => {
+    const scope = await reportScope(ctx, input);
+    const list = await callList(ctx.db, scope, input.lateCancelHours, ctx.now);
+    // Names and phones were read: the audit says whose, so "who saw this patient" finds the report too.
+    ctx.audit.targetType = 'report';
+    ctx.audit.details = { report: 'callList', ...scope.filters, patientIds: patientsListed(list) };
+    return list;
+  },
   'reports.dashboard': async (ctx, input) => dashboard(ctx, await reportScope(ctx, input)),
   'reports.waitingTimes': async (ctx, input) => waitingTimesReport(ctx.db, await reportScope(ctx, input), ctx.now),
   'reports.revenue': async (ctx, input) => {
@@ -25,9 +38,16 @@ export const reportsHandlers: HandlersFor<
     ctx.audit.details = { report: input.report, ...scope.filters };
     const name = `${input.report}-${input.from}-to-${input.to}.csv`;
     let body: string;
-    if (input.report === 'appointments')
-      body = appointmentsCsv(await appointmentsReport(ctx.db, scope, input.lateCancelHours, ctx.now), ranBy);
-    else if (input.report === 'waitingTimes')
+    if (input.report === 'appointments') {
+      const calls = await callList(ctx.db, scope, input.lateCancelHours, ctx.now);
+      ctx.audit.details = { ...ctx.audit.details, patientIds: patientsListed(calls) };
+      body = appointmentsCsv(
+        await appointmentsReport(ctx.db, scope, input.lateCancelHours, ctx.now),
+        calls,
+        ranBy,
+        scope.phoneRegion,
+      );
+    } else if (input.report === 'waitingTimes')
       body = waitingTimesCsv(await waitingTimesReport(ctx.db, scope, ctx.now), ranBy);
     else {
       requireBillingReader(ctx);
