@@ -78,10 +78,31 @@ test('the administrator reads the month: appointments by provider with the no-sh
   const utilisation = page.getByRole('table', { name: 'Utilisation by provider' });
   await expect(utilisation.getByRole('row', { name: /Dr Amara Okafor 1 h 00 min/ })).toBeVisible();
   await screenshot(page, '189-reports-dashboard');
-  await figures.getByRole('button', { name: /^No-show rate/ }).click();
+  await figures.getByRole('button', { name: /^Appointments booked/ }).click();
   await expect(page.getByRole('heading', { name: 'Appointments', level: 2 })).toBeFocused();
   await expect(page).toHaveURL(/#\/reports$/);
   await screenshot(page, '190-reports');
+
+  // The no-show rate opens the no-shows to call: Lena Ortiz0 missed 00:00 with Dr Okafor.
+  await figures.getByRole('button', { name: /^No-show rate/ }).click();
+  const noShows = page.getByRole('heading', { name: 'No-shows to call (1)', level: 3 });
+  await expect(noShows).toBeFocused();
+  await expect(page).toHaveURL(/#\/reports$/);
+  const toCall = page.getByRole('table', { name: 'No-shows to call (1)' });
+  const lena = toCall.getByRole('row', { name: /Ortiz0, Lena/ });
+  await expect(lena).toContainText('Dr Amara Okafor');
+  await expect(lena).toContainText('Consultation');
+  await expect(lena).toContainText('00:00');
+  await expect(lena.getByRole('cell').nth(0)).toHaveText(/^P\d+$/);
+  await expect(page.getByText('No late cancellations in this range.')).toBeVisible();
+  await expect(page.getByText(/^Patients to call: every no-show and every late cancellation/)).toBeVisible();
+  await screenshot(page, '200-reports-no-shows-to-call');
+  await lena.getByRole('link', { name: 'Ortiz0, Lena' }).click();
+  await expect(page).toHaveURL(/#\/patients\/[0-9a-f-]+$/);
+  await expect(page.getByRole('heading', { name: 'Patient summary', level: 1 })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Patient banner' })).toContainText('Ortiz0, Lena');
+  await page.goBack();
+  await expect(page.getByRole('heading', { name: 'Reports', level: 1 })).toBeVisible();
 
   // One day typed as both ends still reads (an OpenEMR report went blank when they were the same).
   await page.getByLabel('From').fill(today);
@@ -96,4 +117,29 @@ test('the administrator reads the month: appointments by provider with the no-sh
   expect(csv).toContain('Definition,No-show rate: no-shows ÷ due × 100.');
   expect(csv).toContain('Ran by,Ada Admin');
   expect(csv).toMatch(/Provider,,Dr Amara Okafor,2,0,0,0,0,1,/);
+  expect(csv).toContain('No-shows to call,1');
+  expect(csv).toMatch(/\r\n"Ortiz0, Lena",P\d+,,\d{4}-\d{2}-\d{2},00:00,Dr Amara Okafor,Consultation,,/);
+
+  // The filters are in the address: one provider and one day, bookmarked and opened again later.
+  await page.getByLabel('To', { exact: true }).fill(today);
+  await page.getByLabel('Provider', { exact: true }).selectOption({ label: 'Dr Amara Okafor' });
+  await expect(page).toHaveURL(new RegExp(`#/reports\\?from=${today}&to=${today}&provider=[0-9a-f-]+$`));
+  const bookmark = page.url();
+  await page.goto('about:blank');
+  await page.goto(bookmark);
+  await expect(page.getByRole('heading', { name: 'Reports', level: 1 })).toBeVisible();
+  await expect(page.getByLabel('Provider', { exact: true })).toHaveValue(/^[0-9a-f-]+$/);
+  await expect(page.getByLabel('Provider', { exact: true }).locator('option:checked')).toHaveText('Dr Amara Okafor');
+  // One day against the day before it: the dashboard names the same date at both ends of the range.
+  await expect(page.getByRole('region', { name: 'Dashboard' }).locator('p.hint').first()).toHaveText(
+    /^(.+) – \1, against /,
+  );
+  await expect(
+    table
+      .getByRole('row', { name: /^Total/ })
+      .getByRole('cell')
+      .nth(0),
+  ).toHaveText('2');
+  await expect(toCall.getByRole('row', { name: /Ortiz0, Lena/ })).toBeVisible();
+  await screenshot(page, '201-reports-bookmarked-filters');
 });

@@ -7,11 +7,14 @@ interface Figure {
   label: string;
   now: string;
   before: string;
-  /** The id of the heading of the figure's report on this page. */
+  /** The id of the heading of the figure's report on this page (no-shows and late cancels: their call lists). */
   anchor: string;
 }
 
-/** Scrolls to a report on this page (the address's hash is the app's route, so no `#id` links). */
+/**
+ * Scrolls to a report on this page (the address's hash is the app's route, so no `#id` links). The
+ * address, and so the filters the figure was counted with, stay as they are.
+ */
 function showReport(id: string): void {
   const heading = document.getElementById(id);
   heading?.scrollIntoView({ block: 'start' });
@@ -53,13 +56,13 @@ export function DashboardCards({ dashboard }: { dashboard: Dashboard }) {
       label: t('DashboardCards.cancelledLate'),
       now: `${current.appointments.cancelled} (${current.appointments.lateCancelled})`,
       before: `${before.appointments.cancelled} (${before.appointments.lateCancelled})`,
-      anchor: 'appointments-title',
+      anchor: 'late-cancels-title',
     },
     {
       label: t('DashboardCards.noShowRate'),
       now: rate(current.appointments.noShowRatePercent),
       before: rate(before.appointments.noShowRatePercent),
-      anchor: 'appointments-title',
+      anchor: 'no-shows-title',
     },
     {
       label: t('DashboardCards.newPatients'),

@@ -4,8 +4,12 @@ import { todayIn } from '../../../../src-shared/patients/dates';
 import { DEFINITIONS, type AppointmentsReport, type WaitPhase } from '../../../../src-shared/reports/model';
 import { call } from '../../api';
 import { DateField } from '../../components/DateField';
+import { SelectField } from '../../components/SelectField';
+import { CallLists } from './CallLists';
 import { DashboardCards } from './DashboardCards';
+import { readFilters, writeFilters, type ReportsFilters } from './filters';
 import { FormMessage } from '../../components/FormMessage';
+import { replaceHashQuery, useHashQuery } from '../../hooks/useHashRoute';
 import { useProcedure } from '../../hooks/useProcedure';
 import { useClinicSettings } from '../../stores/clinic-settings';
 import { useSession } from '../../stores/session';
@@ -21,17 +25,29 @@ const PHASE_LABELS: Record<WaitPhase, string> = {
 const minutes = (seconds: number | null) =>
   seconds === null ? '—' : i18next.t('reports:ReportsScreen.min', { seconds: Math.round(seconds / 6) / 10 });
 
-/** `#/reports`: a range of clinic dates, and for it the appointments, waiting times and revenue with their definitions. */
+/**
+ * `#/reports?from=…&to=…&provider=…`: a range of clinic dates (the month so far unless the address says
+ * otherwise) and a provider, and for them the appointments with the patients to call, waiting times and
+ * revenue with their definitions. The address holds the filters, so a report is bookmarked and opened again.
+ */
 export function ReportsScreen() {
   const { t } = useTranslation('reports');
   const zone = useClinicSettings((state) => state.settings?.timeZone) ?? 'UTC';
   const canSeeMoney = useSession((state) => state.can('billing:read'));
+  // A provider's reports are their own (main narrows them), so only others choose a provider.
+  const picksProvider = useSession(
+    (state) => state.session?.user.role !== 'provider' && state.can('appointments:read'),
+  );
   const today = todayIn(zone, Date.now());
-  const [from, setFrom] = useState(`${today.slice(0, 8)}01`);
-  const [to, setTo] = useState(today);
+  const filters = readFilters(useHashQuery(), today);
+  const { from, to } = filters;
+  const setFilters = (changes: Partial<ReportsFilters>) =>
+    replaceHashQuery('reports', writeFilters({ ...filters, ...changes }));
   const [exported, setExported] = useState<string | null>(null);
-  const input = { from, to, providerId: null };
+  const input = filters;
+  const providers = useProcedure('schedule.listProviders', picksProvider ? {} : null);
   const appointments = useProcedure('reports.appointments', input, { refreshOn: { 'schedule.changed': true } });
+  const calls = useProcedure('reports.callList', input, { refreshOn: { 'schedule.changed': true } });
   const dashboard = useProcedure('reports.dashboard', input, {
     refreshOn: { 'schedule.changed': true, 'billing.changed': true, 'stock.changed': true },
   });
@@ -57,14 +73,36 @@ export function ReportsScreen() {
     <section className="reports" aria-labelledby="reports-title">
       <h1 id="reports-title">{t('ReportsScreen.reports')}</h1>
       <div className="report-range">
-        <DateField label={t('ReportsScreen.from')} value={from} onChange={setFrom} error={fieldError?.from} />
-        <DateField label={t('ReportsScreen.to')} value={to} onChange={setTo} error={fieldError?.to} />
+        <DateField
+          label={t('ReportsScreen.from')}
+          value={from}
+          onChange={(value) => setFilters({ from: value })}
+          error={fieldError?.from}
+        />
+        <DateField
+          label={t('ReportsScreen.to')}
+          value={to}
+          onChange={(value) => setFilters({ to: value })}
+          error={fieldError?.to}
+        />
+        {picksProvider && (
+          <SelectField
+            label={t('ReportsScreen.providerFilter')}
+            value={filters.providerId ?? ''}
+            options={[{ value: '', label: t('ReportsScreen.allProviders') }].concat(
+              (providers.value ?? []).map((provider) => ({ value: provider.id, label: provider.displayName })),
+            )}
+            onChange={(event) => setFilters({ providerId: event.target.value === '' ? null : event.target.value })}
+            error={fieldError?.providerId}
+          />
+        )}
       </div>
       <FormMessage error={fieldError ? null : (appointments.error?.message ?? null)} success={exported} />
       {dashboard.value && <DashboardCards dashboard={dashboard.value} />}
       {appointments.value && (
         <AppointmentsTable report={appointments.value} onExport={() => void exportCsv('appointments')} />
       )}
+      {calls.value && <CallLists list={calls.value} />}
       {waits.value && (
         <section aria-labelledby="waits-title" className="card report-card">
           <h2 id="waits-title">{t('ReportsScreen.waitingTimes')}</h2>
@@ -137,9 +175,13 @@ export function ReportsScreen() {
 
 function AppointmentsTable({ report, onExport }: { report: AppointmentsReport; onExport: () => void }) {
   const { t } = useTranslation('reports');
-  const rows = [{ key: 'all', name: 'All providers', counts: report.totals }].concat(
-    report.byProvider.map((p) => ({ key: p.providerId, name: p.providerName, counts: p })),
-  );
+  const rows = [
+    {
+      key: 'all',
+      name: report.filters.providerName === null ? t('ReportsScreen.allProviders') : t('ReportsScreen.total'),
+      counts: report.totals,
+    },
+  ].concat(report.byProvider.map((p) => ({ key: p.providerId, name: p.providerName, counts: p })));
   return (
     <section aria-labelledby="appointments-title" className="card report-card">
       <h2 id="appointments-title">{t('ReportsScreen.appointments')}</h2>
