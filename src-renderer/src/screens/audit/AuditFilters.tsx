@@ -3,7 +3,7 @@ import { Field } from '../../components/Field';
 import { DateField } from '../../components/DateField';
 import { SelectField } from '../../components/SelectField';
 import { endOfClinicDay, startOfClinicDay } from '../../format/datetime';
-import type { AuditFilter } from '../../stores/audit';
+import type { AuditFilter } from './AuditScreen';
 import { useClinicClock } from '../../stores/clinic-settings';
 import { i18next, useTranslation } from '../../i18n';
 
