@@ -10,7 +10,6 @@ const ROOT = new URL('../..', import.meta.url).pathname;
 const NOT_YET_MOVED: readonly string[] = [
   'src-renderer/src/stores/calendar.ts',
   'src-renderer/src/stores/clinic-settings.ts',
-  'src-renderer/src/stores/patient-photo.ts',
   'src-renderer/src/stores/patients.ts',
   'src-renderer/src/stores/reminders.ts',
   'src-renderer/src/stores/scheduling-setup.ts',

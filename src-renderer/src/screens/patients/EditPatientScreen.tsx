@@ -6,6 +6,7 @@ import { useClinicSettings } from '../../stores/clinic-settings';
 import { usePatients } from '../../stores/patients';
 import { formFromRecord, updateInputFrom } from './patient-form';
 import { PatientBanner } from './PatientBanner';
+import { usePatientPhoto } from './patient-photo';
 import { PatientForm } from './PatientForm';
 import { useTranslation } from '../../i18n';
 
@@ -14,6 +15,7 @@ export function EditPatientScreen({ patientId }: { patientId: string }) {
   const { t } = useTranslation('patients');
   const { record, error, open, show } = usePatients();
   const { settings, load } = useClinicSettings();
+  const { photo } = usePatientPhoto(record && record.id === patientId ? record : null);
 
   useEffect(() => {
     void load();
@@ -26,7 +28,7 @@ export function EditPatientScreen({ patientId }: { patientId: string }) {
 
   return (
     <section>
-      <PatientBanner record={record} dateFormat={settings.dateFormat} />
+      <PatientBanner record={record} photo={photo} dateFormat={settings.dateFormat} />
       <h1>{t('EditPatientScreen.editPatient')}</h1>
       <PatientForm
         // A new load of the record (someone else's change) starts the form afresh.

@@ -15,6 +15,7 @@ import { HistoryCard } from './HistoryCard';
 import { insuranceWarnings } from './insurance-status';
 import { MergesCard } from './MergesCard';
 import { PatientBanner } from './PatientBanner';
+import { usePatientPhoto } from './patient-photo';
 import { ConflictBanner } from '../conflicts/ConflictBanner';
 import { PhotoCard } from './PhotoCard';
 import { billingHref } from '../billing/route';
@@ -40,6 +41,7 @@ export function PatientSummaryScreen({ patientId }: { patientId: string }) {
   const canMerge = useSession((state) => state.can('patients:merge'));
   const canBook = useSession((state) => state.can('appointments:write'));
   const canSeeAccount = useSession((state) => state.can('billing:read'));
+  const photo = usePatientPhoto(record && record.id === patientId ? record : null);
 
   useEffect(() => {
     void load();
@@ -52,7 +54,7 @@ export function PatientSummaryScreen({ patientId }: { patientId: string }) {
 
   return (
     <section>
-      <PatientBanner record={record} dateFormat={settings.dateFormat} />
+      <PatientBanner record={record} photo={photo.photo} dateFormat={settings.dateFormat} />
       <ConflictBanner patientId={record.id} />
       <div className="section-head">
         <h1 className="visually-hidden">{t('PatientSummaryScreen.patientSummary')}</h1>
@@ -162,7 +164,9 @@ export function PatientSummaryScreen({ patientId }: { patientId: string }) {
       <div className="summary-grid">
         <ContactsCard record={record} canWrite={canWrite && !record.mergedIntoId} />
         <MergesCard record={record} canMerge={canMerge} />
-        {canWrite && !record.mergedIntoId && <PhotoCard patientId={record.id} />}
+        {canWrite && !record.mergedIntoId && (
+          <PhotoCard patientId={record.id} photo={photo.photo} onSaved={photo.reload} />
+        )}
       </div>
       <div className="summary-grid">
         <DocumentsCard patientId={record.id} canWrite={canWrite} />

@@ -8,6 +8,7 @@ import { useClinicClock, useClinicSettings } from '../../stores/clinic-settings'
 import { useSession } from '../../stores/session';
 import { AllergiesCard } from '../patients/AllergiesCard';
 import { PatientBanner } from '../patients/PatientBanner';
+import { usePatientPhoto } from '../patients/patient-photo';
 import { DispenseCard } from './DispenseCard';
 import { VitalsChart } from './VitalsChart';
 import { VitalsForm } from './VitalsForm';
@@ -26,6 +27,7 @@ export function IntakeScreen({ visitId }: { visitId: string }) {
   // The allergies card answers with the record as saved: shown without reading it again.
   const [savedRecord, setRecord] = useState<PatientRecord | null>(null);
   const record = savedRecord && savedRecord.id === patientId ? savedRecord : recordRead.value;
+  const { photo } = usePatientPhoto(record);
   const { value: settings } = useProcedure('visits.settings', patientId ? {} : null);
   const historyRead = useProcedure('vitals.history', patientId ? { patientId, limit: 20 } : null);
   const history = historyRead.value ?? [];
@@ -56,7 +58,7 @@ export function IntakeScreen({ visitId }: { visitId: string }) {
         <a href="#/board">{t('IntakeScreen.flowBoard')}</a>
       </p>
       <h1 id="intake-title">{t('IntakeScreen.nurseIntake')}</h1>
-      <PatientBanner record={record} dateFormat={dateFormat} />
+      <PatientBanner record={record} photo={photo} dateFormat={dateFormat} />
       <p className="lead">
         {t('IntakeScreen.visitTicket', {
           visitStatus: visitStatusLabel(visit.status),
