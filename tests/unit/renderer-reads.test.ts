@@ -11,7 +11,6 @@ const NOT_YET_MOVED: readonly string[] = [
   'src-renderer/src/stores/calendar.ts',
   'src-renderer/src/stores/clinic-settings.ts',
   'src-renderer/src/stores/patients.ts',
-  'src-renderer/src/stores/reminders.ts',
   'src-renderer/src/stores/scheduling-setup.ts',
   'src-renderer/src/stores/session.ts',
 ];
