@@ -14,13 +14,12 @@ import { useTranslation } from '../../i18n';
 export function EditPatientScreen({ patientId }: { patientId: string }) {
   const { t } = useTranslation('patients');
   const { record, error, open, show } = usePatients();
-  const { settings, load } = useClinicSettings();
+  const settings = useClinicSettings((state) => state.settings);
   const { photo } = usePatientPhoto(record && record.id === patientId ? record : null);
 
   useEffect(() => {
-    void load();
     if (usePatients.getState().record?.id !== patientId) void open(patientId);
-  }, [patientId, open, load]);
+  }, [patientId, open]);
 
   if (error) return <FormMessage error={error} />;
   if (!record || record.id !== patientId || !settings) return <p>{t('EditPatientScreen.openingTheRecord')}</p>;

@@ -31,7 +31,7 @@ function linkedSummary(record: PatientRecord): string {
  */
 export function MergeScreen({ aId, bId }: { aId: string; bId: string }) {
   const { t } = useTranslation('patients');
-  const { settings, load } = useClinicSettings();
+  const settings = useClinicSettings((state) => state.settings);
   const show = usePatients((state) => state.show);
   const a = useProcedure('patients.get', { patientId: aId });
   const b = useProcedure('patients.get', { patientId: bId });
@@ -46,10 +46,6 @@ export function MergeScreen({ aId, bId }: { aId: string; bId: string }) {
   const [busy, setBusy] = useState(false);
   const format = settings?.dateFormat ?? 'YYYY-MM-DD';
   const clock = useClinicClock();
-
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   useEffect(() => {
     if (records && settings) setPicks(defaultPicks(records.a, records.b, kept, settings.dateFormat));

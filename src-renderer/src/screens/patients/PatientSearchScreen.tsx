@@ -12,7 +12,7 @@ import { useTranslation } from '../../i18n';
 export function PatientSearchScreen() {
   const { t } = useTranslation('patients');
   const { query, results, error, search } = usePatients();
-  const { settings, load } = useClinicSettings();
+  const settings = useClinicSettings((state) => state.settings);
   const phone = usePhoneFormat();
   const canRegister = useSession((state) => state.can('patients:write'));
   const canMerge = useSession((state) => state.can('patients:merge'));
@@ -20,9 +20,8 @@ export function PatientSearchScreen() {
   const input = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
-    void load();
     input.current?.focus();
-  }, [load]);
+  }, []);
 
   const clock = useClockTime();
   const format = settings?.dateFormat ?? 'YYYY-MM-DD';

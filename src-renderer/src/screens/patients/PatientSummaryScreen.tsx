@@ -35,7 +35,7 @@ function addressLines(address: PatientRecord['address']): string[] {
 export function PatientSummaryScreen({ patientId }: { patientId: string }) {
   const { t } = useTranslation('patients');
   const { record, error, open, show } = usePatients();
-  const { settings, load } = useClinicSettings();
+  const settings = useClinicSettings((state) => state.settings);
   const phone = usePhoneFormat();
   const canWrite = useSession((state) => state.can('patients:write'));
   const canMerge = useSession((state) => state.can('patients:merge'));
@@ -44,9 +44,8 @@ export function PatientSummaryScreen({ patientId }: { patientId: string }) {
   const photo = usePatientPhoto(record && record.id === patientId ? record : null);
 
   useEffect(() => {
-    void load();
     void open(patientId);
-  }, [patientId, open, load]);
+  }, [patientId, open]);
 
   if (error) return <FormMessage error={error} />;
   if (!record || record.id !== patientId || !settings) return <p>{t('PatientSummaryScreen.openingTheRecord')}</p>;
