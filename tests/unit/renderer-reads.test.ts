@@ -10,7 +10,6 @@ const ROOT = new URL('../..', import.meta.url).pathname;
 const NOT_YET_MOVED: readonly string[] = [
   'src-renderer/src/stores/calendar.ts',
   'src-renderer/src/stores/patients.ts',
-  'src-renderer/src/stores/scheduling-setup.ts',
   'src-renderer/src/stores/session.ts',
 ];
 

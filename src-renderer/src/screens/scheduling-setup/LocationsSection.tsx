@@ -4,7 +4,7 @@ import { call } from '../../api';
 import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
 import { SelectField } from '../../components/SelectField';
-import { useSchedulingSetup } from '../../stores/scheduling-setup';
+import { useSetupLists } from './setup-lists';
 import { FormFooter } from './FormFooter';
 import { useSetupSave } from './useSetupSave';
 import { EditableRow, useEditableRows } from './EditableRow';
@@ -13,9 +13,9 @@ import { useTranslation } from '../../i18n';
 /** Locations with their rooms; add, edit or remove either. */
 export function LocationsSection() {
   const { t } = useTranslation('scheduling-setup');
-  const locations = useSchedulingSetup((state) => state.locations);
-  const rooms = useSchedulingSetup((state) => state.rooms);
-  const reload = useSchedulingSetup((state) => state.reload);
+  const locations = useSetupLists((state) => state.locations);
+  const rooms = useSetupLists((state) => state.rooms);
+  const reload = useSetupLists((state) => state.reload);
   const editableLocations = useEditableRows(reload);
   const editableRooms = useEditableRows(reload);
   const locationName = (id: string) => locations.find((location) => location.id === id)?.name ?? '';
@@ -194,7 +194,7 @@ function RoomForm({
   onCancel?: () => void;
 }) {
   const { t } = useTranslation('scheduling-setup');
-  const locations = useSchedulingSetup((state) => state.locations);
+  const locations = useSetupLists((state) => state.locations);
   const [draft, setDraft] = useState({ locationId: '', name: room?.name ?? '' });
   const { errors, done, busy, save } = useSetupSave(room !== undefined, onSaved, draft);
 
