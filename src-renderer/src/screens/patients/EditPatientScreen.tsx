@@ -1,4 +1,3 @@
-import { useEffect } from 'react';
 import { call } from '../../api';
 import { FormMessage } from '../../components/FormMessage';
 import { navigate } from '../../hooks/navigation';
@@ -7,19 +6,17 @@ import { usePatients } from '../../stores/patients';
 import { formFromRecord, updateInputFrom } from './patient-form';
 import { PatientBanner } from './PatientBanner';
 import { usePatientPhoto } from './patient-photo';
+import { usePatientRecord } from './patient-record';
 import { PatientForm } from './PatientForm';
 import { useTranslation } from '../../i18n';
 
 /** The registration form over an existing record; saving sends the updatedAt it was loaded with. */
 export function EditPatientScreen({ patientId }: { patientId: string }) {
   const { t } = useTranslation('patients');
-  const { record, error, open, show } = usePatients();
+  const { record, error } = usePatientRecord(patientId);
+  const show = usePatients((state) => state.show);
   const settings = useClinicSettings((state) => state.settings);
   const { photo } = usePatientPhoto(record && record.id === patientId ? record : null);
-
-  useEffect(() => {
-    if (usePatients.getState().record?.id !== patientId) void open(patientId);
-  }, [patientId, open]);
 
   if (error) return <FormMessage error={error} />;
   if (!record || record.id !== patientId || !settings) return <p>{t('EditPatientScreen.openingTheRecord')}</p>;

@@ -1,4 +1,3 @@
-import { useEffect } from 'react';
 import type { PatientRecord } from '../../../../src-shared/patients/model';
 import { formatDate, todayIn } from '../../../../src-shared/patients/dates';
 import { call } from '../../api';
@@ -16,6 +15,7 @@ import { insuranceWarnings } from './insurance-status';
 import { MergesCard } from './MergesCard';
 import { PatientBanner } from './PatientBanner';
 import { usePatientPhoto } from './patient-photo';
+import { usePatientRecord } from './patient-record';
 import { ConflictBanner } from '../conflicts/ConflictBanner';
 import { PhotoCard } from './PhotoCard';
 import { billingHref } from '../billing/route';
@@ -34,7 +34,8 @@ function addressLines(address: PatientRecord['address']): string[] {
 
 export function PatientSummaryScreen({ patientId }: { patientId: string }) {
   const { t } = useTranslation('patients');
-  const { record, error, open, show } = usePatients();
+  const { record, error } = usePatientRecord(patientId);
+  const show = usePatients((state) => state.show);
   const settings = useClinicSettings((state) => state.settings);
   const phone = usePhoneFormat();
   const canWrite = useSession((state) => state.can('patients:write'));
@@ -42,10 +43,6 @@ export function PatientSummaryScreen({ patientId }: { patientId: string }) {
   const canBook = useSession((state) => state.can('appointments:write'));
   const canSeeAccount = useSession((state) => state.can('billing:read'));
   const photo = usePatientPhoto(record && record.id === patientId ? record : null);
-
-  useEffect(() => {
-    void open(patientId);
-  }, [patientId, open]);
 
   if (error) return <FormMessage error={error} />;
   if (!record || record.id !== patientId || !settings) return <p>{t('PatientSummaryScreen.openingTheRecord')}</p>;
