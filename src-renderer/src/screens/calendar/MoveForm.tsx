@@ -1,6 +1,6 @@
 import { useState, type SyntheticEvent } from 'react';
 import type { AppointmentView, BookingProblem } from '../../../../src-shared/scheduling/model';
-import { formatHhMm, parseClockTime } from '../../../../src-shared/locale/time-format';
+import { formatClockTime, formatHhMm, parseClockTime } from '../../../../src-shared/locale/time-format';
 import { isLocalDate } from '../../../../src-shared/scheduling/time';
 import { Field } from '../../components/Field';
 import { DateField } from '../../components/DateField';
@@ -63,7 +63,7 @@ export function MoveForm({ appointment, onMoved }: MoveFormProps) {
     if (minute === null || minute >= 24 * 60)
       return errors.setField(
         'start.time',
-        t('MoveForm.mustBeATimeSuch', { value: timeFormat === '12h' ? '9:30 AM' : '09:30' }),
+        t('MoveForm.mustBeATimeSuch', { example: formatClockTime(9 * 60 + 30, timeFormat) }),
       );
     if (!Number.isInteger(durationMinutes) || durationMinutes < 5 || durationMinutes > 720)
       return errors.setField('durationMinutes', t('MoveForm.mustBe5To720'));

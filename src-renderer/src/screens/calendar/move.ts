@@ -3,7 +3,7 @@ import type { ApiErrorData } from '../../../../src-shared/api/errors';
 import { formatLocalTime } from '../../../../src-shared/scheduling/time';
 import { call } from '../../api';
 import { useWaitlistOffers } from '../../stores/waitlist-offers';
-import { i18next } from '../../i18n';
+import { i18next, variant } from '../../i18n';
 
 /** Where to put an appointment: anything left out stays as it is. */
 export interface MoveTarget {
@@ -66,9 +66,10 @@ export function movedMessage(
 ): string {
   return i18next.t('calendar:move.movedTo', {
     patientName: view.patientName,
-    value: dateLabel ? `${dateLabel}, ` : '',
+    date: dateLabel ?? '',
     startTime: view.startTime,
     endTime: view.endTime,
-    value2: providerName ? i18next.t('calendar:move.with', { providerName }) : '',
+    providerName: providerName ?? '',
+    context: variant(dateLabel && 'date', providerName && 'provider'),
   });
 }

@@ -48,8 +48,12 @@ export function PatientBanner({
           ) : (
             <span className="flag allergy">
               {t('PatientBanner.allergies', {
-                join: record.allergies
-                  .map((allergy) => `${allergy.substance}${allergy.severity === 'severe' ? ' (severe)' : ''}`)
+                allergies: record.allergies
+                  .map((allergy) =>
+                    allergy.severity === 'severe'
+                      ? t('PatientBanner.severeAllergy', { substance: allergy.substance })
+                      : allergy.substance,
+                  )
                   .join(', '),
               })}
             </span>

@@ -45,8 +45,7 @@ function stateNote(entry: ReminderEntry, clock: ClinicClock): string {
     });
   if (entry.status === 'failed')
     return i18next.t('reminders:OutboxTable.after', {
-      attempts: entry.attempts,
-      value: entry.attempts === 1 ? 'try' : 'tries',
+      count: entry.attempts,
     });
   return '';
 }
@@ -130,10 +129,12 @@ export function OutboxTable({
               {entry.status === 'failed' && canWrite && (
                 <button
                   type="button"
-                  aria-label={t('OutboxTable.retryTheTo', {
-                    value: entry.channel === 'email' ? 'email' : 'SMS',
-                    patientName: entry.patientName,
-                  })}
+                  aria-label={t(
+                    entry.channel === 'email' ? 'OutboxTable.retryTheEmailTo' : 'OutboxTable.retryTheSmsTo',
+                    {
+                      patientName: entry.patientName,
+                    },
+                  )}
                   onClick={() => void retry(entry.id)}
                 >
                   {t('OutboxTable.retry')}

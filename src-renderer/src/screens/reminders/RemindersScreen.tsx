@@ -57,9 +57,7 @@ export function RemindersScreen() {
     }
     const { due } = result.value;
     setNote(
-      due === 0
-        ? t('RemindersScreen.nothingIsDueRightNow')
-        : t('RemindersScreen.sendingReminder', { due, value: due === 1 ? '' : 's' }),
+      due === 0 ? t('RemindersScreen.nothingIsDueRightNow') : t('RemindersScreen.sendingReminder', { count: due }),
     );
     outbox.reload();
     callList.reload();

@@ -230,7 +230,7 @@ function HoursForm({
         </h3>
       ) : (
         <h2 id={prefix}>
-          {t('HoursSection.addWeeklyHours', { value: providerName ? t('HoursSection.for', { providerName }) : '' })}
+          {providerName ? t('HoursSection.addWeeklyHoursFor', { providerName }) : t('HoursSection.addWeeklyHours')}
         </h2>
       )}
       {!template && (

@@ -90,7 +90,7 @@ function PlaceForm({
     setDone(null);
     const result = await call('stockroom.saveLocation', { id: editing?.id, name, kind, locationId, active });
     if (!result.ok) return show(result.error, ['name', 'kind', 'locationId']);
-    setDone(t('PlacesSection.saved', { valueName: result.value.name }));
+    setDone(t('PlacesSection.saved', { name: result.value.name }));
     if (!editing) setName('');
     else onDone();
   }

@@ -101,7 +101,7 @@ function SupplierForm({
       itemIds,
     });
     if (!result.ok) return show(result.error, ['name', 'contact', 'phone', 'email', 'leadTimeDays']);
-    setDone(t('SuppliersSection.saved', { valueName: result.value.name }));
+    setDone(t('SuppliersSection.saved', { name: result.value.name }));
     if (editing) onDone();
     else {
       setName('');

@@ -8,7 +8,7 @@ import { SelectField } from '../../components/SelectField';
 import { useFormErrors } from '../../hooks/useFormErrors';
 import { useClinicSettings } from '../../stores/clinic-settings';
 import { readAsBase64 } from '../patients/read-file';
-import { i18next, useTranslation } from '../../i18n';
+import { i18next, useTranslation, variant } from '../../i18n';
 
 const KIND_LABELS: Record<ConsentKind, string> = {
   treatment: i18next.t('visits:CheckInConsent.treatment'),
@@ -66,8 +66,8 @@ export function CheckInConsent({ patientId, onRecorded }: { patientId: string; o
     if (!result.ok) return errors.show(result.error, ['kind']);
     setDone(
       t('CheckInConsent.consentRecorded', {
-        KIND_LABELS: KIND_LABELS[kind],
-        value: documentId ? t('CheckInConsent.withTheSignedForm') : '',
+        kind: KIND_LABELS[kind],
+        context: variant(documentId && 'signedForm'),
       }),
     );
     setFile(null);

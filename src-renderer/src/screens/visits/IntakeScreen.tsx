@@ -13,7 +13,7 @@ import { DispenseCard } from './DispenseCard';
 import { VitalsChart } from './VitalsChart';
 import { VitalsForm } from './VitalsForm';
 import './visits.css';
-import { useTranslation } from '../../i18n';
+import { useTranslation, variant } from '../../i18n';
 import { visitStatusLabel } from '../../i18n/labels';
 
 /** The nurse's screen for one visit: whose it is (banner), vitals, and the history with a chart. */
@@ -62,8 +62,9 @@ export function IntakeScreen({ visitId }: { visitId: string }) {
       <p className="lead">
         {t('IntakeScreen.visitTicket', {
           visitStatus: visitStatusLabel(visit.status),
-          value: visit.roomName ? t('IntakeScreen.inRoom', { roomName: visit.roomName }) : '',
-          value2: visit.providerName ? ` · ${visit.providerName}` : '',
+          roomName: visit.roomName ?? '',
+          providerName: visit.providerName ?? '',
+          context: variant(visit.roomName && 'room', visit.providerName && 'provider'),
           ticket: visit.ticket,
         })}
       </p>
@@ -110,7 +111,7 @@ export function IntakeScreen({ visitId }: { visitId: string }) {
                     <th scope="col">{t('IntakeScreen.temp', { temperature: units.temperature })}</th>
                     <th scope="col">{t('IntakeScreen.spo2')}</th>
                     <th scope="col">
-                      {t('IntakeScreen.weight', { value: units.system === 'imperial' ? 'lb' : 'kg' })}
+                      {units.system === 'imperial' ? t('IntakeScreen.weightLb') : t('IntakeScreen.weightKg')}
                     </th>
                     <th scope="col">{t('IntakeScreen.bmi')}</th>
                     <th scope="col">{t('IntakeScreen.pain')}</th>

@@ -32,7 +32,7 @@ export function MethodsSection({ methods, onSaved }: { methods: readonly Payment
     setSaved(null);
     const result = await call('billing.saveMethod', input);
     if (!result.ok) return show(result.error, ['name', 'kind']);
-    setSaved(t('MethodsSection.saved', { valueName: result.value.name }));
+    setSaved(t('MethodsSection.saved', { name: result.value.name }));
     if (!input.methodId) setName('');
     onSaved();
   }

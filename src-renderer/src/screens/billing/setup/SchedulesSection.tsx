@@ -59,7 +59,7 @@ export function SchedulesSection({ schedules, services, money, onSaved }: Schedu
       prices: sent,
     });
     if (!result.ok) return show(result.error, ['name', 'payer', ...services.map((s) => `prices.${s.id}`)]);
-    setSaved(t('SchedulesSection.saved', { valueName: result.value.name }));
+    setSaved(t('SchedulesSection.saved', { name: result.value.name }));
     setChosenId(result.value.id);
     onSaved();
   }

@@ -52,7 +52,7 @@ export function ServicesSection({ services, taxes, money, onSaved }: ServicesSec
       ...(active !== undefined && { active }),
     });
     if (!result.ok) return show(result.error, ['code', 'name', 'defaultPriceMinor', 'taxId']);
-    setSaved(t('ServicesSection.saved', { valueCode: result.value.code, valueName: result.value.name }));
+    setSaved(t('ServicesSection.saved', { code: result.value.code, name: result.value.name }));
     setEditing(null);
     setForm(BLANK);
     onSaved();

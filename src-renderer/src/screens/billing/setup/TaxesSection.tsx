@@ -36,7 +36,7 @@ export function TaxesSection({ taxes, onSaved }: { taxes: readonly TaxView[]; on
       ...(active !== undefined && { active }),
     });
     if (!result.ok) return show(result.error, ['name', 'ratePpm']);
-    setSaved(t('TaxesSection.saved', { valueName: result.value.name }));
+    setSaved(t('TaxesSection.saved', { name: result.value.name }));
     setEditing(null);
     setForm(BLANK);
     onSaved();
