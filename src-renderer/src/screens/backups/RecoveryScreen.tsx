@@ -15,7 +15,7 @@ import { useTranslation } from '../../i18n';
 export function RecoveryScreen() {
   const { t } = useTranslation('backups');
   const reason = useSession((state) => state.recoveryReason);
-  const refresh = useSession((state) => state.refresh);
+  const checkAgain = useSession((state) => state.checkAgain);
   const [recoveryKey, setRecoveryKey] = useState('');
   const [busy, setBusy] = useState(false);
   const { errors, show, clear } = useFormErrors({ recoveryKey });
@@ -27,7 +27,7 @@ export function RecoveryScreen() {
     const result = await call('system.recover', { recoveryKey });
     setBusy(false);
     if (!result.ok) return show(result.error, ['recoveryKey']);
-    await refresh();
+    checkAgain();
   }
 
   return (
