@@ -20,6 +20,7 @@ import { migration0019 } from './0019_stock';
 import { migration0020 } from './0020_sync';
 import { migration0021 } from './0021_sync_client';
 import { migration0022 } from './0022_desk_numbers_and_conflicts';
+import { migration0023 } from './0023_stock_balances';
 import type { Migration } from './types';
 
 /**
@@ -49,6 +50,7 @@ export const migrations: readonly Migration[] = [
   migration0020,
   migration0021,
   migration0022,
+  migration0023,
 ];
 
 export type { Migration, MigrationHandle } from './types';

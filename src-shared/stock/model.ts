@@ -41,6 +41,9 @@ export interface StockItem {
   updatedAt: number;
 }
 
+/** How many items a search answers at most: a list longer than this is narrowed by typing. */
+export const STOCK_SEARCH_LIMIT = 50;
+
 export interface StockItemSummary extends StockItem {
   onHand: number;
   onOrder: number;

@@ -101,6 +101,7 @@ export const LOCAL_TABLES: Record<string, string> = {
   patient_search: 'the search index, rebuilt from synced patients',
   patient_name_tokens: 'the search index, rebuilt from synced patients',
   invoice_balances: 'a cache of sums over synced ledgers, rebuilt from them',
+  stock_balances: 'a cache of sums over the synced stock ledger, kept by a trigger on its inserts',
   audit_log:
     "this desk's own hash chain; chains travel per device as a later step of issue 17 (never one chain rebuilt on merge)",
   backup_runs: "this computer's backups",

@@ -14,14 +14,18 @@ interface LotRow {
   quantity: number;
 }
 
+/** The kept sums per lot × place (migration 0023's `stock_balances`): the floor reads the same schema as ours. */
 const BALANCES = `SELECT m.lot_id, l.item_id, l.lot_number, l.expiry_on, l.created_at AS lot_created_at, m.stock_location_id,
-    s.name AS stock_location_name, sum(m.quantity) AS quantity
-  FROM stock_movements m JOIN stock_lots l ON l.id = m.lot_id JOIN stock_locations s ON s.id = m.stock_location_id`;
+    s.name AS stock_location_name, m.quantity
+  FROM stock_balances m JOIN stock_lots l ON l.id = m.lot_id AND l.item_id = m.item_id JOIN stock_locations s ON s.id = m.stock_location_id`;
 
 const ON_ORDER = `SELECT pl.item_id, sum(max(0, pl.quantity - coalesce((SELECT sum(m.quantity) FROM stock_movements m
     WHERE m.purchase_order_line_id = pl.id AND m.kind = 'receive'), 0))) AS expected
   FROM purchase_order_lines pl JOIN purchase_orders o ON o.id = pl.order_id
   WHERE o.status IN ('draft', 'sent', 'partly_received') AND pl.deleted_at IS NULL GROUP BY pl.item_id`;
+
+/** What open orders still expect of one item. */
+const ON_ORDER_OF_ITEM = ON_ORDER.replace('GROUP BY pl.item_id', 'AND pl.item_id = ? GROUP BY pl.item_id');
 
 /** A dispense against today's visit, first-expiring unexpired lot first, each lot × place checked never to go below zero. */
 export class DispenseFloor {
@@ -40,8 +44,7 @@ export class DispenseFloor {
     );
     const item = handle.prepare('SELECT * FROM stock_items WHERE id = ? AND deleted_at IS NULL');
     const place = handle.prepare('SELECT * FROM stock_locations WHERE id = ? AND deleted_at IS NULL');
-    const onHand = handle.prepare(`${BALANCES} WHERE m.item_id = ? AND m.stock_location_id = ?
-      GROUP BY m.lot_id, m.stock_location_id HAVING sum(m.quantity) > 0
+    const onHand = handle.prepare(`${BALANCES} WHERE m.item_id = ? AND m.stock_location_id = ? AND m.quantity > 0
       ORDER BY l.expiry_on IS NULL, l.expiry_on, l.created_at, l.id`);
     const history = handle.prepare(
       'SELECT at, quantity FROM stock_movements WHERE lot_id = ? AND stock_location_id = ? ORDER BY at, id',
@@ -90,9 +93,9 @@ export class ItemFloor {
 
   constructor(handle: BetterSqlite3.Database) {
     this.#item = handle.prepare('SELECT * FROM stock_items WHERE id = ? AND deleted_at IS NULL');
-    this.#balances = handle.prepare(`${BALANCES} WHERE m.item_id = ? GROUP BY m.lot_id, m.stock_location_id
+    this.#balances = handle.prepare(`${BALANCES} WHERE m.item_id = ?
       ORDER BY l.expiry_on IS NULL, l.expiry_on, l.created_at`);
-    this.#onOrder = handle.prepare(ON_ORDER);
+    this.#onOrder = handle.prepare(ON_ORDER_OF_ITEM);
     this.#movements =
       handle.prepare(`SELECT m.*, l.lot_number FROM stock_movements m JOIN stock_lots l ON l.id = m.lot_id
       WHERE m.item_id = ? ORDER BY m.at DESC, m.id DESC LIMIT 100`);
@@ -105,7 +108,7 @@ export class ItemFloor {
     const item = this.#item.get(itemId) as { unit_cost_minor: number };
     const balances = this.#balances.all(itemId) as LotRow[];
     const onHand = balances.reduce((sum, row) => sum + row.quantity, 0);
-    this.#onOrder.raw().all();
+    this.#onOrder.raw().all(itemId);
     this.#movements.all(itemId);
     let left = Math.max(0, onHand);
     let value = 0;
@@ -131,10 +134,9 @@ export class AlertsFloor {
     this.#items = handle.prepare(
       'SELECT id, name, reorder_level FROM stock_items WHERE deleted_at IS NULL AND active = 1 AND reorder_level > 0',
     );
-    this.#onHand = handle.prepare('SELECT item_id, sum(quantity) FROM stock_movements GROUP BY item_id');
+    this.#onHand = handle.prepare('SELECT item_id, sum(quantity) FROM stock_balances GROUP BY item_id');
     this.#onOrder = handle.prepare(ON_ORDER);
-    this.#expiring = handle.prepare(`${BALANCES} WHERE l.expiry_on <= ? GROUP BY m.lot_id, m.stock_location_id
-      HAVING sum(m.quantity) > 0 ORDER BY l.expiry_on`);
+    this.#expiring = handle.prepare(`${BALANCES} WHERE l.expiry_on <= ? AND m.quantity > 0 ORDER BY l.expiry_on`);
   }
 
   alerts(today: string, nearExpiryBy: string): { below: number; expiring: number; expired: number } {

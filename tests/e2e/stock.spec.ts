@@ -263,6 +263,102 @@ test('at the nurse intake a billable vaccine is dispensed first-expiring, and th
   );
 });
 
+test('a lot past its expiry stays on the shelf but is refused at dispense, beside the lot', async ({ page, desk }) => {
+  const app = new FrontDeskPage(page);
+  await app.openNewClinic(desk.url);
+  // A lot expiring "today" where the day ends last (UTC−11) has expired where it starts first (UTC+14):
+  // the two dates are always a day or more apart. Stock cannot be received already expired, so the
+  // clinic's own time zone setting is what ages it, with no clock to fake.
+  const dateIn = (timeZone: string) =>
+    new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+      Date.now(),
+    );
+  await invoke(page, 'settings.update', { timeZone: 'Pacific/Pago_Pago' });
+  const location = await invoke<{ id: string }>(page, 'schedule.createLocation', { name: 'Riverside' });
+  const provider = await invoke<{ id: string }>(page, 'schedule.createProvider', {
+    displayName: 'Dr Amara Okafor',
+    colour: '#1f5fa8',
+    defaultLocationId: location.id,
+  });
+  for (let weekday = 1; weekday <= 7; weekday += 1)
+    await invoke(page, 'schedule.createTemplate', {
+      providerId: provider.id,
+      locationId: location.id,
+      weekday,
+      start: '00:00',
+      end: '24:00',
+      breaks: [],
+    });
+  const type = await invoke<{ id: string }>(page, 'schedule.createType', {
+    name: 'Vaccination',
+    durationMinutes: 15,
+    colour: '#1f5fa8',
+  });
+  const patient = await invoke<{ id: string }>(page, 'patients.create', {
+    firstName: 'Lena',
+    lastName: 'Ortiz',
+    dob: '1988-04-12',
+    phones: [{ kind: 'mobile', number: '07700 900321' }],
+  });
+  const fridge = await invoke<{ id: string }>(page, 'stockroom.saveLocation', {
+    locationId: location.id,
+    name: 'Vaccine fridge',
+    kind: 'fridge',
+    active: true,
+  });
+  const flu = await invoke<{ id: string }>(page, 'stockroom.saveItem', {
+    name: 'Flu vaccine',
+    code: 'FLU',
+    gtin: null,
+    category: 'Vaccines',
+    dispensingUnit: 'dose',
+    packSize: 1,
+    unitCostMinor: 600,
+    billable: false,
+    sellingPriceMinor: null,
+    taxId: null,
+    reorderLevel: 0,
+    reorderQuantity: 10,
+    maximumLevel: null,
+    active: true,
+  });
+  const receipt = { itemId: flu.id, stockLocationId: fridge.id, quantity: 3 };
+  await invoke(page, 'stock.receive', { ...receipt, lotNumber: 'FLU-OLD', expiryOn: dateIn('Pacific/Pago_Pago') });
+  await invoke(page, 'stock.receive', { ...receipt, lotNumber: 'FLU-NEW', expiryOn: '2029-12-31' });
+  await invoke(page, 'settings.update', { timeZone: 'Pacific/Kiritimati' });
+  const appointment = await invoke<{ id: string }>(page, 'appointments.book', {
+    patientId: patient.id,
+    providerId: provider.id,
+    typeId: type.id,
+    start: { date: dateIn('Pacific/Kiritimati'), time: '09:00' },
+  });
+  await invoke(page, 'visits.checkIn', { appointmentId: appointment.id });
+
+  await app.open('Flow board');
+  await page.getByRole('link', { name: 'Ortiz, Lena', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Nurse intake' })).toBeVisible();
+  const card = page.getByRole('region', { name: 'Dispense' });
+  await card.getByLabel('Item').fill('flu');
+  await card.getByLabel('Item').press('Enter');
+  const form = card.getByRole('form', { name: 'Dispense' });
+  const lot = form.getByLabel('Lot');
+  const expired = lot.locator('option', { hasText: 'FLU-OLD' });
+  await expect(expired).toHaveText(/EXPIRED/i);
+  await lot.selectOption({ label: (await expired.textContent()) ?? '' });
+  await form.getByLabel('Units (dose)').fill('1');
+  await form.getByRole('button', { name: 'Dispense Flu vaccine' }).click();
+  await expect(lot).toHaveAttribute('aria-invalid', 'true');
+  await expect(form.getByText(/lot FLU-OLD expired on .*: it cannot be dispensed/)).toBeVisible();
+  await screenshot(page, '194-intake-expired-lot-refused');
+  await expectAccessible(page, 'intake dispense, expired lot refused');
+
+  // First-expiring that has not expired: the nurse goes back to the default and gets FLU-NEW.
+  await lot.selectOption({ index: 0 });
+  await expect(lot).not.toHaveAttribute('aria-invalid', 'true');
+  await form.getByRole('button', { name: 'Dispense Flu vaccine' }).click();
+  await expect(card.getByRole('status')).toHaveText(/Gave Flu vaccine: 1 from lot FLU-NEW/);
+});
+
 test('a count of the fridge: the counter scans to a line and types what she finds, the manager approves the variance', async ({
   page,
   desk,
@@ -428,4 +524,47 @@ test('a manager sets up the stock room on screen: a place, an item (a bad code r
       .getByRole('table', { name: 'Stock items' })
       .getByRole('row', { name: /Hepatitis B vaccine .* 8 \(order 20\)/ }),
   ).toBeVisible();
+});
+
+test('a stock room of sixty items: the set-up lists the first fifty and finds the others by name or code', async ({
+  page,
+  desk,
+}) => {
+  const app = new FrontDeskPage(page);
+  await app.openNewClinic(desk.url);
+  for (let n = 1; n <= 60; n += 1)
+    await invoke(page, 'stockroom.saveItem', {
+      name: `Dressing size ${String(n).padStart(2, '0')}`,
+      code: `DR${n}`,
+      gtin: null,
+      category: 'Dressings',
+      dispensingUnit: 'piece',
+      packSize: 1,
+      unitCostMinor: 100,
+      billable: false,
+      sellingPriceMinor: null,
+      taxId: null,
+      reorderLevel: 0,
+      reorderQuantity: 10,
+      maximumLevel: null,
+      active: true,
+    });
+  await app.open('Stock room');
+  await page.getByRole('link', { name: 'Stock set-up' }).click();
+  const table = page.getByRole('table', { name: 'Stock items' });
+  await expect(table.getByRole('row')).toHaveCount(51); // the header and the first fifty
+  await expect(page.getByText('Showing the first 50 items. Type in Find items to narrow the list.')).toBeVisible();
+  await expect(table.getByRole('row', { name: /Dressing size 58/ })).toHaveCount(0);
+
+  await page.getByLabel('Find items').fill('size 58');
+  await expect(table.getByRole('row', { name: /Dressing size 58 DR58/ })).toBeVisible();
+  await expect(table.getByRole('row')).toHaveCount(2);
+  await expect(page.getByText('Showing the first 50 items.', { exact: false })).toHaveCount(0);
+  // What a supplier supplies is chosen from the same matches.
+  await expect(
+    page.getByRole('form', { name: 'Add a supplier' }).getByRole('checkbox', { name: 'Dressing size 58' }),
+  ).toBeVisible();
+  await page.getByLabel('Find items').fill('no such dressing');
+  await expect(table.getByRole('cell', { name: 'No item matches.' })).toBeVisible();
+  await expectAccessible(page, 'stock set-up, items found by name');
 });

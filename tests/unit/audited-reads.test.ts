@@ -141,3 +141,37 @@ describe('the audit head after an audited read', () => {
     expect(seqInFile()).toBe(3);
   });
 });
+
+describe('the audit head during a run of writes', () => {
+  it('is written once for the writes of the next second, not once per write (each write costs three fsyncs)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'front-desk-head-'));
+    dirs.push(dir);
+    const file = join(dir, 'clinic.db.audit-head');
+    let seq = 1;
+    let reads = 0;
+    const made = new CheckpointWriter({
+      key: Buffer.alloc(32, 1),
+      file,
+      readHead: () => {
+        reads += 1;
+        return { seq, hash: `h${seq}` };
+      },
+      inTransaction: () => false,
+      clock: () => 1,
+      written: null,
+    });
+    // Twenty requests a few milliseconds apart, as a busy desk makes them.
+    for (let request = 0; request < 20; request += 1) {
+      seq += 1;
+      made.schedule();
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    expect(existsSync(file)).toBe(false);
+    for (let waited = 0; !existsSync(file) && waited < 3000; waited += 20) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(reads).toBe(1);
+    expect((JSON.parse(readFileSync(file, 'utf8')) as { seq: number }).seq).toBe(21);
+    await made.close();
+  });
+});

@@ -39,7 +39,7 @@ describe('migrations', () => {
         .all() as { name: string; sql: string }[]
     ).filter((table) => !virtual.some((name) => table.name === name || table.name.startsWith(`${name}_`)));
     expect(tables.length).toBeGreaterThan(4);
-    for (const table of tables) expect(table.sql, table.name).toMatch(/\)\s*STRICT\s*$/i);
+    for (const table of tables) expect(table.sql, table.name).toMatch(/\)\s*(WITHOUT ROWID\s*,\s*)?STRICT\s*$/i);
     await database.close();
   });
 

@@ -15,7 +15,8 @@ import { openStockClinic, type StockClinic } from '../helpers/stock-clinic';
  *   - a dispense took the first-expiring unexpired lots in order, each to its end before the next;
  *   - an approved count left each counted lot at exactly counted + what moved after its snapshot,
  *     and a second approval was refused;
- *   - each item's page shows on hand = the sum of its movements.
+ *   - each item's page shows on hand = the sum of its movements, and the kept balances
+ *     (`stock_balances`) equal those sums for every lot × place.
  */
 
 let s: StockClinic;
@@ -364,6 +365,11 @@ async function checkInvariants(): Promise<void> {
       expect(balance, `${k} at ${row.at}`).toBeGreaterThanOrEqual(0);
     }
   }
+  // The kept sums (migration 0023's trigger) are exactly the ledger's, lot × place by lot × place.
+  const kept = s.clinic.core.database.handle
+    .prepare('SELECT lot_id, stock_location_id AS place, quantity FROM stock_balances')
+    .all() as { lot_id: string; place: string; quantity: number }[];
+  expect(new Map(kept.map((row) => [key(row.lot_id, row.place), row.quantity]))).toEqual(sums(rows));
   for (const itemId of items()) {
     const view = await s.clinic.ok('manager', 'stock.item', { itemId });
     const raw = rows.filter((r) => r.item_id === itemId).reduce((sum, r) => sum + r.quantity, 0);

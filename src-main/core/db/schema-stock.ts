@@ -155,6 +155,14 @@ export interface StockMovementsTable {
   created_at: number;
 }
 
+/** A lot × stock location's quantity on hand, kept by a trigger on the ledger's insert (migration 0023). */
+export interface StockBalancesTable {
+  lot_id: string;
+  stock_location_id: string;
+  item_id: string;
+  quantity: number;
+}
+
 /** Merged into `Database` in schema.ts. */
 export interface StockTables {
   stock_settings: StockSettingsTable;
@@ -168,6 +176,7 @@ export interface StockTables {
   stock_counts: StockCountsTable;
   stock_count_lines: StockCountLinesTable;
   stock_movements: StockMovementsTable;
+  stock_balances: StockBalancesTable;
 }
 
 export type StockItemRow = Selectable<StockItemsTable>;

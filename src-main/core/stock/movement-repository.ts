@@ -4,8 +4,9 @@ import type { StockLotRow, StockMovementRow, StockMovementsTable } from '../db/s
 import type { ReadDb } from '../db/handles';
 
 /**
- * SQL of lots and the movement ledger. Nothing here stores a balance: every quantity is a SUM over
- * `stock_movements`, per lot × stock location.
+ * SQL of lots and the movement ledger. Nothing here writes a balance: a quantity on hand is read from
+ * `stock_balances`, the per lot × stock location sum a trigger keeps on the ledger's insert (migration
+ * 0023); a balance as recorded up to an instant (a count's snapshot) is a SUM over `stock_movements`.
  */
 
 type Db = Kysely<Database>;
@@ -60,6 +61,24 @@ export interface LotBalanceRaw {
 
 function balances(db: ReadDb) {
   return db
+    .selectFrom('stock_balances as m')
+    .innerJoin('stock_lots as l', (join) => join.onRef('l.id', '=', 'm.lot_id').onRef('l.item_id', '=', 'm.item_id'))
+    .innerJoin('stock_locations as s', 's.id', 'm.stock_location_id')
+    .select([
+      'm.lot_id',
+      'l.item_id',
+      'l.lot_number',
+      'l.expiry_on',
+      'l.created_at as lot_created_at',
+      'm.stock_location_id',
+      's.name as stock_location_name',
+      'm.quantity',
+    ]);
+}
+
+/** The same rows summed from the ledger itself, as recorded up to an instant. */
+function balancesRecordedBy(db: ReadDb, recordedBy: number) {
+  return db
     .selectFrom('stock_movements as m')
     .innerJoin('stock_lots as l', 'l.id', 'm.lot_id')
     .innerJoin('stock_locations as s', 's.id', 'm.stock_location_id')
@@ -73,6 +92,7 @@ function balances(db: ReadDb) {
       's.name as stock_location_name',
       sql<number>`sum(m.quantity)`.as('quantity'),
     ])
+    .where('m.created_at', '<=', recordedBy)
     .groupBy(['m.lot_id', 'm.stock_location_id']);
 }
 
@@ -91,7 +111,7 @@ export function lotsOnHandAt(db: ReadDb, itemId: string, stockLocationId: string
   return balances(db)
     .where('m.item_id', '=', itemId)
     .where('m.stock_location_id', '=', stockLocationId)
-    .having(sql`sum(m.quantity)`, '>', 0)
+    .where('m.quantity', '>', 0)
     .orderBy(sql`l.expiry_on IS NULL`)
     .orderBy('l.expiry_on')
     .orderBy('l.created_at')
@@ -101,10 +121,7 @@ export function lotsOnHandAt(db: ReadDb, itemId: string, stockLocationId: string
 
 /** Every lot × place with stock at a place (for a count's snapshot), as recorded up to an instant. */
 export function placeBalancesRecordedBy(db: ReadDb, stockLocationId: string, recordedBy: number) {
-  return balances(db)
-    .where('m.stock_location_id', '=', stockLocationId)
-    .where('m.created_at', '<=', recordedBy)
-    .execute();
+  return balancesRecordedBy(db, recordedBy).where('m.stock_location_id', '=', stockLocationId).execute();
 }
 
 /** What moved for a lot at a place, recorded after an instant (a count's "moved since the snapshot"). */
@@ -145,7 +162,7 @@ export async function balanceRecordedBy(
 export async function onHandByItem(db: ReadDb, itemIds?: string[]): Promise<Map<string, number>> {
   if (itemIds?.length === 0) return new Map();
   let query = db
-    .selectFrom('stock_movements')
+    .selectFrom('stock_balances')
     .select(['item_id', sql<number>`sum(quantity)`.as('quantity')])
     .groupBy('item_id');
   if (itemIds) query = query.where('item_id', 'in', itemIds);
@@ -211,11 +228,7 @@ export function returnOf(db: ReadDb, movementId: string) {
 
 /** Lots with stock somewhere whose expiry is on or before a date (expired and expiring alerts). */
 export function lotsExpiringBy(db: ReadDb, lastDay: string): Promise<LotBalanceRaw[]> {
-  return balances(db)
-    .where('l.expiry_on', '<=', lastDay)
-    .having(sql`sum(m.quantity)`, '>', 0)
-    .orderBy('l.expiry_on')
-    .execute();
+  return balances(db).where('l.expiry_on', '<=', lastDay).where('m.quantity', '>', 0).orderBy('l.expiry_on').execute();
 }
 
 export function movementsOfVisit(db: ReadDb, visitId: string) {

@@ -78,8 +78,9 @@ export function listOrders(db: ReadDb, statuses: PurchaseOrderStatus[] | null, l
 }
 
 /** Per item: what open orders still expect (ordered − received, never below zero per line). */
-export async function onOrderByItem(db: ReadDb): Promise<Map<string, number>> {
-  const rows = await db
+export async function onOrderByItem(db: ReadDb, itemIds?: string[]): Promise<Map<string, number>> {
+  if (itemIds?.length === 0) return new Map();
+  let query = db
     .selectFrom('purchase_order_lines as pl')
     .innerJoin('purchase_orders as o', 'o.id', 'pl.order_id')
     .select([
@@ -90,7 +91,8 @@ export async function onOrderByItem(db: ReadDb): Promise<Map<string, number>> {
     ])
     .where('o.status', 'in', OPEN_ORDER_STATUSES)
     .where('pl.deleted_at', 'is', null)
-    .groupBy('pl.item_id')
-    .execute();
+    .groupBy('pl.item_id');
+  if (itemIds) query = query.where('pl.item_id', 'in', itemIds);
+  const rows = await query.execute();
   return new Map(rows.map((row) => [row.item_id, row.expected]));
 }

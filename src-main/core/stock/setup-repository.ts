@@ -71,6 +71,17 @@ export function allActiveItems(db: ReadDb): Promise<StockItemRow[]> {
   return db.selectFrom('stock_items').selectAll().where('deleted_at', 'is', null).where('active', '=', 1).execute();
 }
 
+/** Active items with a reorder level set: the ones a "below reorder level" alert can name. */
+export function itemsWithReorderLevel(db: ReadDb): Promise<{ id: string; name: string; reorder_level: number }[]> {
+  return db
+    .selectFrom('stock_items')
+    .select(['id', 'name', 'reorder_level'])
+    .where('deleted_at', 'is', null)
+    .where('active', '=', 1)
+    .where('reorder_level', '>', 0)
+    .execute();
+}
+
 /** The reorder levels of these items, for those active and with a level set (by primary key, not a scan). */
 export async function reorderLevelsOf(db: ReadDb, itemIds: string[]): Promise<{ id: string; reorder_level: number }[]> {
   if (itemIds.length === 0) return [];

@@ -1,6 +1,13 @@
 import { fieldError } from '../../../src-shared/api/errors';
 import { parseGs1 } from '../../../src-shared/stock/gs1';
-import type { ItemView, LotBalance, RecallEntry, StockAlerts, StockItemSummary } from '../../../src-shared/stock/model';
+import {
+  STOCK_SEARCH_LIMIT,
+  type ItemView,
+  type LotBalance,
+  type RecallEntry,
+  type StockAlerts,
+  type StockItemSummary,
+} from '../../../src-shared/stock/model';
 import type { ReadDb } from '../db/handles';
 import { isExpired, isNearExpiry, type StockContext } from './context';
 import {
@@ -16,7 +23,7 @@ import {
 import { requireLot } from './movements';
 import { onOrderByItem } from './order-repository';
 import { requireItem, toItem } from './setup';
-import { allActiveItems, itemByCode, itemByGtin, searchItems } from './setup-repository';
+import { itemByCode, itemByGtin, itemsWithReorderLevel, searchItems } from './setup-repository';
 import type { StockItem } from '../../../src-shared/stock/model';
 
 /** What the stock screens read: an item's page, the search, the alerts, the recall, a scan. */
@@ -60,7 +67,7 @@ export async function itemView(db: ReadDb, context: StockContext, itemId: string
   const item = await requireItem(db, itemId);
   const balances = await itemBalances(db, item.id);
   const onHand = balances.reduce((sum, row) => sum + row.quantity, 0);
-  const onOrder = (await onOrderByItem(db)).get(item.id) ?? 0;
+  const onOrder = (await onOrderByItem(db, [item.id])).get(item.id) ?? 0;
   const movements = await itemMovements(db, item.id, 100);
   return {
     item: toItem(item),
@@ -89,21 +96,24 @@ export async function itemView(db: ReadDb, context: StockContext, itemId: string
 }
 
 export async function searchStock(db: ReadDb, text: string): Promise<StockItemSummary[]> {
-  const items = await searchItems(db, text.trim(), 50);
+  const items = await searchItems(db, text.trim(), STOCK_SEARCH_LIMIT);
   const onHand = await onHandByItem(
     db,
     items.map((item) => item.id),
   );
-  const onOrder = await onOrderByItem(db);
+  const onOrder = await onOrderByItem(
+    db,
+    items.map((item) => item.id),
+  );
   return items.map((row) => ({ ...toItem(row), onHand: onHand.get(row.id) ?? 0, onOrder: onOrder.get(row.id) ?? 0 }));
 }
 
 export async function stockAlerts(db: ReadDb, context: StockContext): Promise<StockAlerts> {
-  const items = await allActiveItems(db);
+  const items = await itemsWithReorderLevel(db);
   const onHand = await onHandByItem(db);
   const onOrder = await onOrderByItem(db);
   const belowReorder = items
-    .filter((item) => item.reorder_level > 0 && (onHand.get(item.id) ?? 0) < item.reorder_level)
+    .filter((item) => (onHand.get(item.id) ?? 0) < item.reorder_level)
     .map((item) => ({
       itemId: item.id,
       itemName: item.name,

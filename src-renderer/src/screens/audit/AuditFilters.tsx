@@ -1,7 +1,9 @@
 import { useState, type SyntheticEvent } from 'react';
 import { Field } from '../../components/Field';
 import { DateField } from '../../components/DateField';
+import { FormMessage } from '../../components/FormMessage';
 import { SelectField } from '../../components/SelectField';
+import { draftProblems, useFormErrors } from '../../hooks/useFormErrors';
 import { endOfClinicDay, startOfClinicDay } from '../../format/datetime';
 import type { AuditFilter } from './AuditScreen';
 import { useClinicClock } from '../../stores/clinic-settings';
@@ -14,6 +16,7 @@ const OUTCOMES = [
   { value: 'denied', label: i18next.t('audit:AuditFilters.denied') },
 ];
 
+const SHOWN = ['actor', 'action', 'outcome', 'from', 'to'];
 const OUTCOME_VALUES = new Set(['ok', 'failed', 'denied']);
 const isOutcome = (value: string): value is NonNullable<AuditFilter['outcome']> => OUTCOME_VALUES.has(value);
 
@@ -26,36 +29,60 @@ export function AuditFilters({ onApply }: { onApply: (filter: AuditFilter) => vo
   const [outcome, setOutcome] = useState('');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
+  const filter: AuditFilter = {
+    actor: actor.trim() || undefined,
+    action: action.trim() || undefined,
+    outcome: isOutcome(outcome) ? outcome : undefined,
+    from: from ? startOfClinicDay(from, timeZone) : undefined,
+    to: to ? endOfClinicDay(to, timeZone) : undefined,
+  };
+  // The filters are audit.list's input: what it would refuse (a name too long) is said beside the field.
+  const errors = useFormErrors({ actor, action, outcome, from, to }, () => draftProblems('audit.list', filter));
 
   function submit(event: SyntheticEvent) {
     event.preventDefault();
-    onApply({
-      actor: actor.trim() || undefined,
-      action: action.trim() || undefined,
-      outcome: isOutcome(outcome) ? outcome : undefined,
-      from: from ? startOfClinicDay(from, timeZone) : undefined,
-      to: to ? endOfClinicDay(to, timeZone) : undefined,
-    });
+    errors.clear();
+    const local = draftProblems('audit.list', filter);
+    if (Object.keys(local).length > 0) return errors.showProblems(local, SHOWN);
+    onApply(filter);
   }
 
   return (
     <form className="filters" onSubmit={submit} aria-label={t('AuditFilters.filterTheAuditLog')}>
-      <Field label={t('AuditFilters.user')} value={actor} onChange={(event) => setActor(event.target.value)} />
+      <Field
+        label={t('AuditFilters.user')}
+        value={actor}
+        onChange={(event) => setActor(event.target.value)}
+        error={errors.errors.fields.actor}
+      />
       <Field
         label={t('AuditFilters.action')}
         value={action}
         onChange={(event) => setAction(event.target.value)}
         hint={t('AuditFilters.startsWithEGAuth')}
+        error={errors.errors.fields.action}
       />
       <SelectField
         label={t('AuditFilters.outcome')}
         value={outcome}
         options={OUTCOMES}
         onChange={(event) => setOutcome(event.target.value)}
+        error={errors.errors.fields.outcome}
       />
-      <DateField label={t('AuditFilters.fromDate')} value={from} onChange={(value) => setFrom(value)} />
-      <DateField label={t('AuditFilters.toDate')} value={to} onChange={(value) => setTo(value)} />
+      <DateField
+        label={t('AuditFilters.fromDate')}
+        value={from}
+        onChange={(value) => setFrom(value)}
+        error={errors.errors.fields.from}
+      />
+      <DateField
+        label={t('AuditFilters.toDate')}
+        value={to}
+        onChange={(value) => setTo(value)}
+        error={errors.errors.fields.to}
+      />
       <button type="submit">{t('AuditFilters.applyFilters')}</button>
+      <FormMessage error={errors.errors.form} />
     </form>
   );
 }

@@ -4,7 +4,7 @@ import { CANCELLABLE_STATUSES, MOVABLE_STATUSES } from '../../../../src-shared/s
 import { call, openMeetingLink } from '../../api';
 import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
-import { useFormErrors } from '../../hooks/useFormErrors';
+import { draftProblems, useFormErrors } from '../../hooks/useFormErrors';
 import { useCalendar } from '../../stores/calendar';
 import { useWaitlistOffers } from '../../stores/waitlist-offers';
 import { findHref } from '../find/route';
@@ -52,19 +52,22 @@ export function AppointmentPanel({
   const room = useCalendar((state) => state.rooms.find((candidate) => candidate.id === appointment.roomId));
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
-  const errors = useFormErrors({ reason });
+  const input = { appointmentId: appointment.id, reason, expectedUpdatedAt: appointment.updatedAt };
+  /** What is wrong as typed: a blank reason in the desk's words, then main's rules (a reason too long). */
+  const problems = (): Record<string, string> => ({
+    ...draftProblems('appointments.cancel', input),
+    ...(reason.trim() === '' && { reason: t('AppointmentPanel.sayWhyItIsCancelled') }),
+  });
+  const errors = useFormErrors({ reason }, problems);
   const cancellable = canWrite && CANCELLABLE_STATUSES.includes(appointment.status);
 
   async function cancel(event: SyntheticEvent) {
     event.preventDefault();
     errors.clear();
-    if (reason.trim() === '') return errors.setField('reason', t('AppointmentPanel.sayWhyItIsCancelled'));
+    const local = problems();
+    if (Object.keys(local).length > 0) return errors.showProblems(local, ['reason']);
     setBusy(true);
-    const result = await call('appointments.cancel', {
-      appointmentId: appointment.id,
-      reason,
-      expectedUpdatedAt: appointment.updatedAt,
-    });
+    const result = await call('appointments.cancel', input);
     setBusy(false);
     if (!result.ok) return errors.show(result.error, ['reason']);
     useWaitlistOffers.getState().show(appointment);

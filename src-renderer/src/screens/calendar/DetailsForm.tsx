@@ -3,7 +3,7 @@ import type { AppointmentView } from '../../../../src-shared/scheduling/model';
 import { call } from '../../api';
 import { Field, TextAreaField } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
-import { useFormErrors } from '../../hooks/useFormErrors';
+import { draftProblems, useFormErrors } from '../../hooks/useFormErrors';
 import { useTranslation } from '../../i18n';
 
 /** Edit details: the reason, notes and meeting link of a booked appointment (a move changes the rest). */
@@ -22,17 +22,16 @@ export function DetailsForm({
     meetingLink: appointment.meetingLink ?? '',
   });
   const [busy, setBusy] = useState(false);
-  const errors = useFormErrors(draft);
+  const input = { appointmentId: appointment.id, ...draft, expectedUpdatedAt: appointment.updatedAt };
+  const errors = useFormErrors(draft, () => draftProblems('appointments.updateDetails', input));
 
   async function submit(event: SyntheticEvent) {
     event.preventDefault();
     errors.clear();
+    const local = draftProblems('appointments.updateDetails', input);
+    if (Object.keys(local).length > 0) return errors.showProblems(local, ['reason', 'notes', 'meetingLink']);
     setBusy(true);
-    const result = await call('appointments.updateDetails', {
-      appointmentId: appointment.id,
-      ...draft,
-      expectedUpdatedAt: appointment.updatedAt,
-    });
+    const result = await call('appointments.updateDetails', input);
     setBusy(false);
     if (!result.ok) return errors.show(result.error, ['reason', 'notes', 'meetingLink']);
     setOpen(false);

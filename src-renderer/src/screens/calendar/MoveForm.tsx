@@ -6,11 +6,13 @@ import { Field } from '../../components/Field';
 import { DateField } from '../../components/DateField';
 import { FormMessage } from '../../components/FormMessage';
 import { SelectField } from '../../components/SelectField';
-import { useFormErrors } from '../../hooks/useFormErrors';
+import { draftProblems, useFormErrors } from '../../hooks/useFormErrors';
 import { useCalendar } from '../../stores/calendar';
 import { useClinicSettings } from '../../stores/clinic-settings';
-import { moveAppointment } from './move';
+import { moveAppointment, moveInput } from './move';
 import { useTranslation } from '../../i18n';
+
+const SHOWN = ['start.date', 'start.time', 'providerId', 'durationMinutes', 'override.reason'];
 
 interface MoveFormProps {
   appointment: AppointmentView;
@@ -34,13 +36,45 @@ export function MoveForm({ appointment, onMoved }: MoveFormProps) {
   const [problems, setProblems] = useState<BookingProblem[]>([]);
   const [busy, setBusy] = useState(false);
   const [overrideReason, setOverrideReason] = useState('');
-  const errors = useFormErrors({
-    'start.date': date,
-    'start.time': time,
-    providerId,
-    durationMinutes: length,
-    'override.reason': overrideReason,
+  const minute = parseClockTime(time);
+  const durationMinutes = Number(length);
+  const timeRead = minute !== null && minute < 24 * 60;
+  const lengthRead = Number.isInteger(durationMinutes) && durationMinutes >= 5 && durationMinutes <= 720;
+  /**
+   * What is wrong as typed: the date, time and length as the desk reads them, then main's rules for the
+   * move (what the desk could not read stays as it was, so it is not refused twice). The reason to move
+   * anyway counts once it is asked for and typed.
+   */
+  const typedProblems = (anyway = problems.length > 0 && overrideReason.trim() !== ''): Record<string, string> => ({
+    ...draftProblems(
+      'appointments.move',
+      moveInput(
+        appointment,
+        {
+          providerId,
+          date: isLocalDate(date) ? date : appointment.date,
+          minute: timeRead ? minute : (parseClockTime(appointment.startTime) ?? 0),
+          durationMinutes: lengthRead ? durationMinutes : appointment.durationMinutes,
+        },
+        anyway ? overrideReason : undefined,
+      ),
+    ),
+    ...(!isLocalDate(date) && { 'start.date': t('MoveForm.mustBeARealDate') }),
+    ...(!timeRead && {
+      'start.time': t('MoveForm.mustBeATimeSuch', { example: formatClockTime(9 * 60 + 30, timeFormat) }),
+    }),
+    ...(!lengthRead && { durationMinutes: t('MoveForm.mustBe5To720') }),
   });
+  const errors = useFormErrors(
+    {
+      'start.date': date,
+      'start.time': time,
+      providerId,
+      durationMinutes: length,
+      'override.reason': overrideReason,
+    },
+    () => typedProblems(),
+  );
 
   if (!open) {
     return (
@@ -56,17 +90,9 @@ export function MoveForm({ appointment, onMoved }: MoveFormProps) {
     event.preventDefault();
     errors.clear();
     if (anyway && overrideReason.trim() === '') return errors.setField('override.reason', t('MoveForm.sayWhyItMustBe'));
+    const local = typedProblems(anyway);
     if (!anyway) setProblems([]);
-    const minute = parseClockTime(time);
-    const durationMinutes = Number(length);
-    if (!isLocalDate(date)) return errors.setField('start.date', t('MoveForm.mustBeARealDate'));
-    if (minute === null || minute >= 24 * 60)
-      return errors.setField(
-        'start.time',
-        t('MoveForm.mustBeATimeSuch', { example: formatClockTime(9 * 60 + 30, timeFormat) }),
-      );
-    if (!Number.isInteger(durationMinutes) || durationMinutes < 5 || durationMinutes > 720)
-      return errors.setField('durationMinutes', t('MoveForm.mustBe5To720'));
+    if (Object.keys(local).length > 0 || minute === null) return errors.showProblems(local, SHOWN);
     setBusy(true);
     const outcome = await moveAppointment(
       appointment,
@@ -76,7 +102,7 @@ export function MoveForm({ appointment, onMoved }: MoveFormProps) {
     setBusy(false);
     if (outcome.ok) return onMoved(outcome.view);
     if (outcome.problems.length > 0) return setProblems(outcome.problems);
-    errors.show(outcome.error, ['start.date', 'start.time', 'providerId', 'durationMinutes', 'override.reason']);
+    errors.show(outcome.error, SHOWN);
   }
 
   return (

@@ -4,7 +4,7 @@ import type { SeriesRefusal, SeriesScope } from '../../../../src-shared/api/area
 import { call } from '../../api';
 import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
-import { useFormErrors } from '../../hooks/useFormErrors';
+import { draftProblems, useFormErrors } from '../../hooks/useFormErrors';
 import { useProcedure } from '../../hooks/useProcedure';
 import { useWaitlistOffers } from '../../stores/waitlist-offers';
 import { useCalendarDate } from '../../format/calendar-date';
@@ -49,7 +49,30 @@ export function SeriesActions({ appointment, canWrite, onCancelled }: SeriesActi
   const [refused, setRefused] = useState<SeriesRefusal[]>([]);
   const [done, setDone] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const errors = useFormErrors({ reason, time });
+  const minute = parseClockTime(time);
+  const timeRead = minute !== null && minute < 24 * 60;
+  const cancelInput = { appointmentId: appointment.id, scope, reason, expectedUpdatedAt: appointment.updatedAt };
+  const changeInput = {
+    appointmentId: appointment.id,
+    scope,
+    time: formatClockTime(minute ?? 0, '24h'),
+    expectedUpdatedAt: appointment.updatedAt,
+  };
+  /** What stops this action as typed: the desk's own words for a blank reason or an unreadable time, then main's. */
+  const problemsFor = (action: 'cancel' | 'change'): Record<string, string> =>
+    action === 'cancel'
+      ? {
+          ...draftProblems('series.cancel', cancelInput),
+          ...(reason.trim() === '' && { reason: t('SeriesActions.sayWhyTheyAreCancelled') }),
+        }
+      : timeRead
+        ? draftProblems('series.change', changeInput)
+        : { time: t('SeriesActions.mustBeATimeSuch', { minutes: clock.minutes(9 * 60 + 30) }) };
+  // As they type, both: a reason is only missing once they cancel, so a blank one is not said here.
+  const errors = useFormErrors({ reason, time }, () => ({
+    ...(reason.trim() !== '' && problemsFor('cancel')),
+    ...problemsFor('change'),
+  }));
 
   if (!appointment.seriesId || !series) return null;
   const position = series.occurrences.findIndex((o) => o.id === appointment.id) + 1;
@@ -59,27 +82,12 @@ export function SeriesActions({ appointment, canWrite, onCancelled }: SeriesActi
     errors.clear();
     setRefused([]);
     setDone(null);
-    if (action === 'cancel' && reason.trim() === '')
-      return errors.setField('reason', t('SeriesActions.sayWhyTheyAreCancelled'));
-    const minute = parseClockTime(time);
-    if (action === 'change' && (minute === null || minute >= 24 * 60))
-      return errors.setField('time', t('SeriesActions.mustBeATimeSuch', { minutes: clock.minutes(9 * 60 + 30) }));
-    const hhmm = formatClockTime(minute ?? 0, '24h');
+    const local = problemsFor(action);
+    if (Object.keys(local).length > 0) return errors.showProblems(local, ['reason', 'time']);
+    const hhmm = changeInput.time;
     setBusy(true);
     const result =
-      action === 'cancel'
-        ? await call('series.cancel', {
-            appointmentId: appointment.id,
-            scope,
-            reason,
-            expectedUpdatedAt: appointment.updatedAt,
-          })
-        : await call('series.change', {
-            appointmentId: appointment.id,
-            scope,
-            time: hhmm,
-            expectedUpdatedAt: appointment.updatedAt,
-          });
+      action === 'cancel' ? await call('series.cancel', cancelInput) : await call('series.change', changeInput);
     setBusy(false);
     if (!result.ok) {
       const dates = refusalsOf(result.error.details);

@@ -1,5 +1,6 @@
 import type { AppointmentView, BookingProblem } from '../../../../src-shared/scheduling/model';
 import type { ApiErrorData } from '../../../../src-shared/api/errors';
+import type { Input } from '../../../../src-shared/api/contract';
 import { formatLocalTime } from '../../../../src-shared/scheduling/time';
 import { call } from '../../api';
 import { useWaitlistOffers } from '../../stores/waitlist-offers';
@@ -27,24 +28,35 @@ export function problemsOf(details: unknown): BookingProblem[] {
 }
 
 /**
- * Asks main to move (and/or resize) an appointment. Sends only what changed, and the version the
- * screen showed, so a change made meanwhile at another desk is refused rather than overwritten. A move
- * that leaves the old start shows the waitlist's offers for it.
+ * `appointments.move` for this target: only what changed, and the version the screen showed, so a
+ * change made meanwhile at another desk is refused rather than overwritten.
  */
-export async function moveAppointment(
+export function moveInput(
   appointment: AppointmentView,
   target: MoveTarget,
   override?: string,
-): Promise<MoveOutcome> {
+): Input<'appointments.move'> {
   const time = formatLocalTime(target.minute);
-  const result = await call('appointments.move', {
+  return {
     appointmentId: appointment.id,
     ...((target.date !== appointment.date || time !== appointment.startTime) && { start: { date: target.date, time } }),
     ...(target.providerId !== appointment.providerId && { providerId: target.providerId }),
     ...(target.durationMinutes !== appointment.durationMinutes && { durationMinutes: target.durationMinutes }),
     expectedUpdatedAt: appointment.updatedAt,
     ...(override !== undefined && { override: { reason: override } }),
-  });
+  };
+}
+
+/**
+ * Asks main to move (and/or resize) an appointment (see {@link moveInput}). A move that leaves the old
+ * start shows the waitlist's offers for it.
+ */
+export async function moveAppointment(
+  appointment: AppointmentView,
+  target: MoveTarget,
+  override?: string,
+): Promise<MoveOutcome> {
+  const result = await call('appointments.move', moveInput(appointment, target, override));
   if (result.ok) {
     // A move frees the old time as a cancel does: offer it to the waitlist (a resize keeps the start, so it frees no start).
     if (result.value.start !== appointment.start || result.value.providerId !== appointment.providerId)

@@ -3,7 +3,7 @@ import type { ConflictView } from '../../../../src-shared/api/areas/conflicts';
 import { call } from '../../api';
 import { TextAreaField } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
-import { useFormErrors } from '../../hooks/useFormErrors';
+import { draftProblems, useFormErrors } from '../../hooks/useFormErrors';
 import { useTranslation } from '../../i18n';
 
 /** "Mark resolved": a required note of what was done, kept with the conflict on every desk. */
@@ -12,14 +12,21 @@ export function ResolveForm({ conflict, label }: { conflict: ConflictView; label
   const [open, setOpen] = useState(false);
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
-  const errors = useFormErrors({ note });
+  const input = { conflictId: conflict.id, note: note.trim() };
+  /** What is wrong as typed: a blank note in the desk's words, then main's rules for the note. */
+  const problems = (): Record<string, string> => ({
+    ...draftProblems('conflicts.resolve', input),
+    ...(note.trim() === '' && { note: t('ResolveForm.sayWhatWasDone') }),
+  });
+  const errors = useFormErrors({ note }, problems);
 
   async function save(event: SyntheticEvent) {
     event.preventDefault();
     errors.clear();
-    if (note.trim() === '') return errors.setField('note', t('ResolveForm.sayWhatWasDone'));
+    const local = problems();
+    if (Object.keys(local).length > 0) return errors.showProblems(local, ['note']);
     setBusy(true);
-    const result = await call('conflicts.resolve', { conflictId: conflict.id, note: note.trim() });
+    const result = await call('conflicts.resolve', input);
     setBusy(false);
     // Resolved: `conflicts.changed` refreshes the list, which drops this row.
     if (!result.ok) errors.show(result.error, ['note']);

@@ -4,13 +4,14 @@ import { PARTS_OF_DAY, type PartOfDay } from '../../../../src-shared/scheduling/
 import type { Slot } from '../../../../src-shared/scheduling/model';
 import { todayIn } from '../../../../src-shared/patients/dates';
 import { addDays } from '../../../../src-shared/scheduling/time';
+import type { Input } from '../../../../src-shared/api/contract';
 import { call } from '../../api';
 import { DateField } from '../../components/DateField';
 import { useClockTime } from '../../format/clock-time';
 import { FormMessage } from '../../components/FormMessage';
 import { PatientPicker } from '../../components/PatientPicker';
 import { SelectField } from '../../components/SelectField';
-import { useFormErrors } from '../../hooks/useFormErrors';
+import { draftProblems, useFormErrors } from '../../hooks/useFormErrors';
 import { useHashDetail } from '../../hooks/useHashRoute';
 import { useCalendar } from '../../stores/calendar';
 import { useClinicSettings } from '../../stores/clinic-settings';
@@ -63,7 +64,29 @@ export function FindSlotScreen() {
   const [replaced, setReplaced] = useState<string | null>(null);
   const replaces =
     route.replacesId && route.replacesId !== replaced && patient?.id === route.patientId ? route.replacesId : null;
-  const errors = useFormErrors({ patientId: patient?.id ?? null, typeId, providerId, from, to, partOfDay });
+  const chosenType = typeId || types[0]?.id || '';
+  const type = types.find((t) => t.id === chosenType);
+  const allowed = providers.filter((p) => !type || type.providerIds.length === 0 || type.providerIds.includes(p.id));
+  const fromDate = from || today;
+  const toDate = to || addDays(fromDate, DEFAULT_DAYS);
+  const questionFor = (patientId: string): Input<'appointments.nextAvailable'> => ({
+    typeId: chosenType,
+    providerIds: providerId ? [providerId] : [],
+    from: fromDate,
+    to: toDate,
+    partOfDay,
+    patientId,
+    limit: SLOTS_SHOWN,
+  });
+  /** What main would refuse in the question as typed (dates the wrong way round, too far apart), in its words. */
+  const problems = (): Record<string, string> => ({
+    ...(fromDate && draftProblems('appointments.nextAvailable', questionFor(patient?.id ?? ''))),
+    ...(!patient && { patientId: t('FindSlotScreen.chooseAPatient') }),
+  });
+  const errors = useFormErrors(
+    { patientId: patient?.id ?? null, typeId, 'providerIds.0': providerId, from, to, partOfDay },
+    problems,
+  );
   const resultsHeading = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
@@ -85,29 +108,17 @@ export function FindSlotScreen() {
       setSlots(null);
       set(value);
     };
-  const chosenType = typeId || types[0]?.id || '';
-  const type = types.find((t) => t.id === chosenType);
-  const allowed = providers.filter((p) => !type || type.providerIds.length === 0 || type.providerIds.includes(p.id));
-  const fromDate = from || today;
-  const toDate = to || addDays(fromDate, DEFAULT_DAYS);
 
   async function search(): Promise<boolean> {
     errors.clear();
     setRefused(null);
-    if (!patient) {
-      errors.setField('patientId', t('FindSlotScreen.chooseAPatient'));
+    const local = problems();
+    if (!patient || Object.keys(local).length > 0) {
+      errors.showProblems(local, FIELDS);
       return false;
     }
     setBusy(true);
-    const result = await call('appointments.nextAvailable', {
-      typeId: chosenType,
-      providerIds: providerId ? [providerId] : [],
-      from: fromDate,
-      to: toDate,
-      partOfDay,
-      patientId: patient.id,
-      limit: SLOTS_SHOWN,
-    });
+    const result = await call('appointments.nextAvailable', questionFor(patient.id));
     setBusy(false);
     if (!result.ok) {
       errors.show(result.error, FIELDS);

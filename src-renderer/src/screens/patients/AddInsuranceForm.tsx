@@ -7,7 +7,7 @@ import { dateReadBack } from '../../format/calendar-date';
 import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
 import { SelectField } from '../../components/SelectField';
-import { useFormErrors } from '../../hooks/useFormErrors';
+import { draftProblems, useFormErrors } from '../../hooks/useFormErrors';
 import { usePatients } from '../../stores/patients';
 import { useTranslation } from '../../i18n';
 
@@ -20,39 +20,46 @@ const EMPTY = {
   terminationDate: '',
   lastVerifiedDate: '',
 };
-type DateKey = 'effectiveDate' | 'terminationDate' | 'lastVerifiedDate';
+const DATE_KEYS = ['effectiveDate', 'terminationDate', 'lastVerifiedDate'] as const;
+type DateKey = (typeof DATE_KEYS)[number];
 
 export function AddInsuranceForm({ patientId, dateFormat }: { patientId: string; dateFormat: DateFormat }) {
   const { t } = useTranslation('patients');
   const show = usePatients((state) => state.show);
   const [form, setForm] = useState(EMPTY);
   const [priority, setPriority] = useState<InsurancePriority>('primary');
-  const errors = useFormErrors({ ...form, priority });
+  // Dates as the clinic writes them; one that is not a real date is the form's own problem (and not sent).
+  const dates: Record<DateKey, string | null> = { effectiveDate: null, terminationDate: null, lastVerifiedDate: null };
+  const unreadDates: Partial<Record<DateKey, string>> = {};
+  for (const key of DATE_KEYS) {
+    if (!form[key]) continue;
+    dates[key] = parseDateInput(form[key], dateFormat);
+    if (!dates[key]) unreadDates[key] = t('AddInsuranceForm.mustBeARealDate', { dateFormat });
+  }
+  const input = {
+    patientId,
+    payer: form.payer,
+    plan: form.plan || null,
+    memberId: form.memberId,
+    groupNumber: form.groupNumber || null,
+    priority,
+    ...dates,
+  };
+  /** What is wrong as typed: the dates as the clinic writes them, then main's rules for the draft. */
+  const problems = (): Record<string, string> => ({
+    ...draftProblems('patients.addInsurance', input),
+    ...unreadDates,
+  });
+  const errors = useFormErrors({ ...form, priority }, problems);
   const update = (key: keyof typeof EMPTY) => (event: { target: { value: string } }) =>
     setForm({ ...form, [key]: event.target.value });
 
   async function submit(event: SyntheticEvent) {
     event.preventDefault();
     errors.clear();
-    const dates: Partial<Record<DateKey, string | null>> = {};
-    for (const key of ['effectiveDate', 'terminationDate', 'lastVerifiedDate'] as const) {
-      if (!form[key]) {
-        dates[key] = null;
-        continue;
-      }
-      const iso = parseDateInput(form[key], dateFormat);
-      if (!iso) return errors.setField(key, t('AddInsuranceForm.mustBeARealDate', { dateFormat }));
-      dates[key] = iso;
-    }
-    const result = await call('patients.addInsurance', {
-      patientId,
-      payer: form.payer,
-      plan: form.plan || null,
-      memberId: form.memberId,
-      groupNumber: form.groupNumber || null,
-      priority,
-      ...dates,
-    });
+    const local = problems();
+    if (Object.keys(local).length > 0) return errors.showProblems(local);
+    const result = await call('patients.addInsurance', input);
     if (!result.ok) return errors.show(result.error);
     show(result.value);
     setForm(EMPTY);

@@ -15,12 +15,16 @@ import { useFormErrors } from '../../hooks/useFormErrors';
 import { useTranslation } from '../../i18n';
 import { allergyRemovalLabel } from '../../i18n/labels';
 
+export interface NewAllergy {
+  substance: string;
+  reaction: string | null;
+  severity: AllergySeverity;
+}
+
 export interface AllergyChanges {
-  add: (allergy: {
-    substance: string;
-    reaction: string | null;
-    severity: AllergySeverity;
-  }) => Promise<Result<PatientRecord>>;
+  add: (allergy: NewAllergy) => Promise<Result<PatientRecord>>;
+  /** What main would refuse in `add`'s draft (`draftProblems` with the procedure `add` calls), by field. */
+  check: (allergy: NewAllergy) => Record<string, string>;
   remove: (allergyId: string, reason: AllergyRemovalReason) => Promise<Result<PatientRecord>>;
   /** The record as main answers it after a change (the banner shows the allergies too). */
   onSaved: (record: PatientRecord) => void;
@@ -122,13 +126,16 @@ function AddAllergy({ changes }: { changes: AllergyChanges }) {
   const [reaction, setReaction] = useState('');
   const [severity, setSeverity] = useState<AllergySeverity>('unknown');
   const [added, setAdded] = useState<string | null>(null);
-  const errors = useFormErrors({ substance, reaction, severity });
+  const allergy = { substance, reaction: reaction || null, severity };
+  const errors = useFormErrors({ substance, reaction, severity }, () => changes.check(allergy));
 
   async function submit(event: SyntheticEvent) {
     event.preventDefault();
     errors.clear();
     setAdded(null);
-    const result = await changes.add({ substance, reaction: reaction || null, severity });
+    const local = changes.check(allergy);
+    if (Object.keys(local).length > 0) return errors.showProblems(local, ['substance', 'reaction', 'severity']);
+    const result = await changes.add(allergy);
     if (!result.ok) return errors.show(result.error, ['substance', 'reaction', 'severity']);
     changes.onSaved(result.value);
     setAdded(t('AllergiesCard.added', { trim: substance.trim() }));

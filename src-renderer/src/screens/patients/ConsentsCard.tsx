@@ -4,7 +4,7 @@ import { call } from '../../api';
 import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
 import { SelectField } from '../../components/SelectField';
-import { useFormErrors } from '../../hooks/useFormErrors';
+import { draftProblems, useFormErrors } from '../../hooks/useFormErrors';
 import { useProcedure } from '../../hooks/useProcedure';
 import { useCalendarDate } from '../../format/calendar-date';
 import { i18next, useTranslation } from '../../i18n';
@@ -25,12 +25,15 @@ export function ConsentsCard({ patientId, today, canWrite }: { patientId: string
   const consents = read.value ?? [];
   const [kind, setKind] = useState<ConsentKind>('treatment');
   const [givenOn, setGivenOn] = useState(today);
-  const errors = useFormErrors({ kind, givenOn });
+  const input = { patientId, kind, givenOn };
+  const errors = useFormErrors({ kind, givenOn }, () => draftProblems('consents.record', input));
 
   async function record(event: SyntheticEvent) {
     event.preventDefault();
     errors.clear();
-    const result = await call('consents.record', { patientId, kind, givenOn });
+    const local = draftProblems('consents.record', input);
+    if (Object.keys(local).length > 0) return errors.showProblems(local);
+    const result = await call('consents.record', input);
     if (!result.ok) return errors.show(result.error);
     read.reload();
   }

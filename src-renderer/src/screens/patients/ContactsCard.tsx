@@ -9,7 +9,7 @@ import { call } from '../../api';
 import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
 import { SelectField } from '../../components/SelectField';
-import { useFormErrors } from '../../hooks/useFormErrors';
+import { draftProblems, useFormErrors } from '../../hooks/useFormErrors';
 import { useLeaveGuard } from '../../hooks/useLeaveGuard';
 import { usePatients } from '../../stores/patients';
 import { i18next, useTranslation } from '../../i18n';
@@ -42,7 +42,25 @@ export function ContactsCard({ record, canWrite }: { record: PatientRecord; canW
   const { t } = useTranslation('patients');
   const show = usePatients((state) => state.show);
   const [drafts, setDrafts] = useState<Draft[] | null>(null);
-  const errors = useFormErrors({ contacts: drafts });
+  const input = drafts && {
+    patientId: record.id,
+    expectedUpdatedAt: record.updatedAt,
+    contacts: drafts.map((draft) => ({
+      id: draft.id,
+      kind: draft.kind,
+      name: draft.name,
+      relationship: draft.relationship || null,
+      phone: draft.phone || null,
+      email: draft.email || null,
+    })),
+  };
+  // A blank field reads as never typed (as before Edit): a row just added is not wrong until typed in or saved.
+  const shown = {
+    contacts: drafts?.map((draft) =>
+      Object.fromEntries(Object.entries(draft).map(([key, value]) => [key, value === '' ? undefined : value])),
+    ),
+  };
+  const errors = useFormErrors(shown, () => draftProblems('patients.saveContacts', input));
   const dirty = drafts !== null && JSON.stringify(drafts) !== JSON.stringify(record.contacts.map(toDraft));
   useLeaveGuard(dirty);
 
@@ -53,20 +71,11 @@ export function ContactsCard({ record, canWrite }: { record: PatientRecord; canW
 
   async function save(event: SyntheticEvent) {
     event.preventDefault();
-    if (!drafts) return;
+    if (!input) return;
     errors.clear();
-    const result = await call('patients.saveContacts', {
-      patientId: record.id,
-      expectedUpdatedAt: record.updatedAt,
-      contacts: drafts.map((draft) => ({
-        id: draft.id,
-        kind: draft.kind,
-        name: draft.name,
-        relationship: draft.relationship || null,
-        phone: draft.phone || null,
-        email: draft.email || null,
-      })),
-    });
+    const local = draftProblems('patients.saveContacts', input);
+    if (Object.keys(local).length > 0) return errors.showProblems(local);
+    const result = await call('patients.saveContacts', input);
     if (!result.ok) return errors.show(result.error);
     setDrafts(null);
     show(result.value);

@@ -10,7 +10,7 @@ import { call } from '../../api';
 import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
 import { SelectField } from '../../components/SelectField';
-import { useFormErrors } from '../../hooks/useFormErrors';
+import { draftProblems, useFormErrors } from '../../hooks/useFormErrors';
 import { useProcedure } from '../../hooks/useProcedure';
 import { readAsBase64 } from './read-file';
 import { Trans, i18next, useTranslation } from '../../i18n';
@@ -44,12 +44,37 @@ export function DocumentsCard({ patientId, canWrite }: { patientId: string; canW
   const [title, setTitle] = useState('');
   const [file, setFile] = useState<File | null>(null);
   const [busy, setBusy] = useState(false);
-  const errors = useFormErrors({ kind, title, contentBase64: file ? `${file.name}:${file.size}` : null });
+  const draft = (contentBase64: string) =>
+    file && {
+      patientId,
+      kind,
+      title: title || file.name,
+      fileName: file.name,
+      mimeType: file.type as DocumentType,
+      contentBase64,
+    };
+  /**
+   * What is wrong as chosen, in main's words: the file is read only when sent, so its content stands in
+   * as a placeholder here (main still checks its size and encoding); no file chosen is the form's own word.
+   */
+  const problems = (): Record<string, string> =>
+    file ? draftProblems('documents.add', draft('AA==')) : { contentBase64: t('DocumentsCard.chooseAPdfPngOr') };
+  const errors = useFormErrors(
+    {
+      kind,
+      title,
+      contentBase64: file ? `${file.name}:${file.size}` : null,
+      fileName: file?.name ?? null,
+      mimeType: file?.type ?? null,
+    },
+    problems,
+  );
 
   async function upload(event: SyntheticEvent) {
     event.preventDefault();
     errors.clear();
-    if (!file) return errors.setField('contentBase64', t('DocumentsCard.chooseAPdfPngOr'));
+    const local = problems();
+    if (!file || Object.keys(local).length > 0) return errors.showProblems(local);
     setBusy(true);
     const result = await call('documents.add', {
       patientId,
@@ -123,7 +148,7 @@ export function DocumentsCard({ patientId, canWrite }: { patientId: string; canW
             type="file"
             accept={DOCUMENT_TYPES.join(',')}
             onChange={(event) => setFile(event.target.files?.[0] ?? null)}
-            error={errors.errors.fields.contentBase64 ?? errors.errors.fields.mimeType}
+            error={errors.errors.fields.contentBase64 ?? errors.errors.fields.mimeType ?? errors.errors.fields.fileName}
             hint={t('DocumentsCard.pdfPngOrJpegUp')}
           />
           <FormMessage error={errors.errors.form} />

@@ -3,6 +3,7 @@ import { MERGE_FIELDS, type MergeField, type PatientRecord } from '../../../../s
 import { call } from '../../api';
 import { FormMessage } from '../../components/FormMessage';
 import { navigate } from '../../hooks/navigation';
+import { draftProblems, useFormErrors } from '../../hooks/useFormErrors';
 import { useProcedure } from '../../hooks/useProcedure';
 import { formatDate as formatInstantDate } from '../../format/datetime';
 import { useClinicClock, useClinicSettings } from '../../stores/clinic-settings';
@@ -42,10 +43,14 @@ export function MergeScreen({ aId, bId }: { aId: string; bId: string }) {
   );
   const [kept, setKept] = useState<Side>('a');
   const [picks, setPicks] = useState<Record<MergeField, Side> | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const format = settings?.dateFormat ?? 'YYYY-MM-DD';
   const clock = useClinicClock();
+  const other: Side = kept === 'a' ? 'b' : 'a';
+  const input = records &&
+    picks && { survivorId: records[kept].id, mergedId: records[other].id, fields: choicesFor(picks, kept) };
+  // No field here to put a problem beside (a record merged into itself): main's words go by the button.
+  const errors = useFormErrors({ kept, picks }, () => draftProblems('patients.merge', input));
 
   useEffect(() => {
     if (records && settings) setPicks(defaultPicks(records.a, records.b, kept, settings.dateFormat));
@@ -53,20 +58,17 @@ export function MergeScreen({ aId, bId }: { aId: string; bId: string }) {
 
   if (loadError) return <FormMessage error={loadError} />;
   if (!records || !picks || !settings) return <p>{t('MergeScreen.openingBothRecords')}</p>;
-  const other: Side = kept === 'a' ? 'b' : 'a';
 
   async function submit(event: SyntheticEvent) {
     event.preventDefault();
-    if (!records || !picks) return;
-    setError(null);
+    if (!input) return;
+    errors.clear();
+    const local = draftProblems('patients.merge', input);
+    if (Object.keys(local).length > 0) return errors.showProblems(local, []);
     setBusy(true);
-    const result = await call('patients.merge', {
-      survivorId: records[kept].id,
-      mergedId: records[other].id,
-      fields: choicesFor(picks, kept),
-    });
+    const result = await call('patients.merge', input);
     setBusy(false);
-    if (!result.ok) return setError(result.error.message);
+    if (!result.ok) return errors.show(result.error, []);
     show(result.value);
     navigate(`#/patients/${result.value.id}`);
   }
@@ -155,7 +157,7 @@ export function MergeScreen({ aId, bId }: { aId: string; bId: string }) {
             </div>
           );
         })}
-        <FormMessage error={error} />
+        <FormMessage error={errors.errors.form} />
         <div className="actions">
           <button type="submit" className="primary" disabled={busy}>
             {busy

@@ -7,12 +7,21 @@ import { dateReadBack } from '../../format/calendar-date';
 import { Field, TextAreaField } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
 import { SelectField } from '../../components/SelectField';
-import { useFormErrors } from '../../hooks/useFormErrors';
+import { draftProblems, useFormErrors } from '../../hooks/useFormErrors';
 import { useDebounced } from '../../hooks/useDebounced';
 import { useLeaveGuard } from '../../hooks/useLeaveGuard';
 import { useProcedure } from '../../hooks/useProcedure';
 import { DuplicatePanel } from './DuplicatePanel';
-import { addressFrom, formErrorsFrom, phonesFrom, type PatientFormValues, type PatientTextField } from './patient-form';
+import {
+  addressFrom,
+  createInputFrom,
+  formErrorsFrom,
+  phoneErrorName,
+  phonesFrom,
+  updateInputFrom,
+  type PatientFormValues,
+  type PatientTextField,
+} from './patient-form';
 import { PhonesEditor } from './PhonesEditor';
 import { Trans, useTranslation } from '../../i18n';
 
@@ -50,10 +59,38 @@ export function PatientForm({
   const [form, setForm] = useState(initial);
   const [confirmed, setConfirmed] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const errors = useFormErrors(form);
-  const activeHintId = useId();
   const dobIso = parseDateInput(form.dob, dateFormat);
+  /**
+   * Main's field paths → where the form shows them (a field, or a phone row by its key); a path the form
+   * has no place for keeps main's name, for the message by the button.
+   */
+  const placed = (fields: Record<string, string>) => {
+    const { byName, unplaced } = formErrorsFrom(fields, phonesFrom(form).rowKeys);
+    const rest = Object.fromEntries(unplaced.map((path) => [path, fields[path] ?? '']));
+    return { fields: { ...rest, ...byName }, shown: Object.keys(byName) };
+  };
+  /** What is wrong as typed: the date of birth as the clinic writes dates, then main's rules for the save. */
+  const problems = (): Record<string, string> => ({
+    ...placed(
+      record
+        ? draftProblems('patients.update', updateInputFrom(form, dateFormat, record, confirmed))
+        : draftProblems('patients.create', createInputFrom(form, dateFormat, confirmed)),
+    ).fields,
+    ...(form.dob && !dobIso && { dob: t('PatientForm.mustBeARealDate', { dateFormat }) }),
+  });
+  // A phone row's problems stand under the row's own names, so one goes when that row changes.
+  const shownValues: Record<string, unknown> = { ...form };
+  for (const row of form.phones) {
+    shownValues[phoneErrorName(row.key, 'number')] = row.number;
+    shownValues[phoneErrorName(row.key, 'kind')] = row.kind;
+    shownValues[phoneErrorName(row.key, 'isPrimary')] = row.isPrimary;
+  }
+  const errors = useFormErrors(shownValues, problems);
+  /** The names among `problems` the form shows by a field or a phone row (the rest go by the button). */
+  const placedNames = (problems: Record<string, string>) =>
+    Object.keys(problems).filter((name) => name in shownValues && name !== 'phones' && name !== 'active');
+  const fieldErrors = errors.errors.fields;
+  const activeHintId = useId();
   const dirty = JSON.stringify(form) !== JSON.stringify(initial);
   useLeaveGuard(dirty && !busy);
 
@@ -92,30 +129,21 @@ export function PatientForm({
   const update = (key: PatientTextField | 'sex') => (event: { target: { value: string } }) =>
     setForm({ ...form, [key]: event.target.value });
 
-  function showError(error: ApiErrorData, rowKeys: readonly string[]) {
-    const fields = error.details?.fields ?? {};
-    // Paths the form shows by a field or a phone row; any other is spelled out by the button.
-    const { byName, unplaced } = formErrorsFrom(fields, rowKeys);
-    errors.show(
-      error,
-      Object.keys(fields).filter((path) => !unplaced.includes(path)),
-    );
-    setFieldErrors(byName);
+  /** Main's refusal, each path under the field or phone row that shows it; any other is spelled out by the button. */
+  function showError(error: ApiErrorData) {
+    const { fields, shown } = placed(error.details?.fields ?? {});
+    errors.show({ ...error, details: { ...error.details, fields } }, shown);
   }
 
   async function submit(event: SyntheticEvent) {
     event.preventDefault();
     errors.clear();
-    setFieldErrors({});
-    if (form.dob && !dobIso) {
-      setFieldErrors({ dob: t('PatientForm.mustBeARealDate', { dateFormat }) });
-      return errors.setField('dob', t('PatientForm.mustBeARealDate', { dateFormat }));
-    }
-    const { rowKeys } = phonesFrom(form);
+    const local = problems();
+    if (Object.keys(local).length > 0) return errors.showProblems(local, placedNames(local));
     setBusy(true);
     const result = await save(form, confirmed);
     setBusy(false);
-    if (!result.ok) return showError(result.error, rowKeys);
+    if (!result.ok) return showError(result.error);
     saved(result.value);
   }
 

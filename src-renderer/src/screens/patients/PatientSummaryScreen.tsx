@@ -1,6 +1,7 @@
 import type { PatientRecord } from '../../../../src-shared/patients/model';
 import { formatDate, todayIn } from '../../../../src-shared/patients/dates';
 import { call } from '../../api';
+import { draftProblems } from '../../hooks/useFormErrors';
 import { FormMessage } from '../../components/FormMessage';
 import { useClinicSettings } from '../../stores/clinic-settings';
 import { usePatients } from '../../stores/patients';
@@ -178,6 +179,7 @@ export function PatientSummaryScreen({ patientId }: { patientId: string }) {
             allergies={record.allergies}
             changes={{
               add: (allergy) => call('patients.addAllergy', { patientId: record.id, ...allergy }),
+              check: (allergy) => draftProblems('patients.addAllergy', { patientId: record.id, ...allergy }),
               remove: (allergyId, reason) =>
                 call('patients.removeAllergy', { patientId: record.id, allergyId, reason }),
               onSaved: show,

@@ -2,7 +2,7 @@ import { useState, type SyntheticEvent } from 'react';
 import { call } from '../../api';
 import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
-import { useFormErrors } from '../../hooks/useFormErrors';
+import { draftProblems, useFormErrors } from '../../hooks/useFormErrors';
 import type { PatientPhoto } from '../../../../src-shared/patients/model';
 import { readAsBase64 } from './read-file';
 import { useTranslation } from '../../i18n';
@@ -21,13 +21,29 @@ export function PhotoCard({
   const { t } = useTranslation('patients');
   const [file, setFile] = useState<File | null>(null);
   const [busy, setBusy] = useState(false);
-  const errors = useFormErrors({ contentBase64: file ? `${file.name}:${file.size}` : null });
+  /**
+   * What is wrong as chosen, in main's words: the file is read only when sent, so a placeholder stands
+   * in for its content (main still checks its size and encoding); no file chosen is the form's own word.
+   */
+  const problems = (): Record<string, string> =>
+    file
+      ? draftProblems('patients.setPhoto', {
+          patientId,
+          mimeType: file.type as 'image/png' | 'image/jpeg',
+          contentBase64: 'AA==',
+        })
+      : { contentBase64: t('PhotoCard.chooseAPngOrJpeg') };
+  const errors = useFormErrors(
+    { contentBase64: file ? `${file.name}:${file.size}` : null, mimeType: file?.type ?? null },
+    problems,
+  );
   const hasPhoto = photo !== null;
 
   async function save(event: SyntheticEvent) {
     event.preventDefault();
     errors.clear();
-    if (!file) return errors.setField('contentBase64', t('PhotoCard.chooseAPngOrJpeg'));
+    const local = problems();
+    if (!file || Object.keys(local).length > 0) return errors.showProblems(local);
     setBusy(true);
     const result = await call('patients.setPhoto', {
       patientId,

@@ -8,6 +8,7 @@ import { SelectField } from '../../components/SelectField';
 import { useClinicClock } from '../../stores/clinic-settings';
 import { useSetupLists } from './setup-lists';
 import { FormFooter } from './FormFooter';
+import { draftProblems } from '../../hooks/useFormErrors';
 import { useSetupSave } from './useSetupSave';
 import { EditableRow, useEditableRows } from './EditableRow';
 import { dayLabel } from './format';
@@ -86,12 +87,16 @@ function HolidayForm({
   const [draft, setDraft] = useState(() =>
     holiday ? { date: holiday.date, name: holiday.name, locationId: holiday.locationId ?? '' } : blank,
   );
-  const { errors, done, busy, save } = useSetupSave(holiday !== undefined, onSaved, draft);
+  const fields = { date: draft.date, name: draft.name, locationId: draft.locationId || null };
+  const { errors, done, busy, save } = useSetupSave(holiday !== undefined, onSaved, draft, () =>
+    holiday
+      ? draftProblems('schedule.updateHoliday', { holidayId: holiday.id, ...fields })
+      : draftProblems('schedule.createHoliday', fields),
+  );
   const headingId = holiday ? `setup-holiday-${holiday.id}` : 'setup-holiday-heading';
 
   async function submit(event: SyntheticEvent) {
     event.preventDefault();
-    const fields = { date: draft.date, name: draft.name, locationId: draft.locationId || null };
     await save(
       () =>
         holiday

@@ -6,7 +6,7 @@ import { Field } from '../../components/Field';
 import { DateField } from '../../components/DateField';
 import { FormMessage } from '../../components/FormMessage';
 import { SelectField } from '../../components/SelectField';
-import { useFormErrors } from '../../hooks/useFormErrors';
+import { draftProblems, useFormErrors } from '../../hooks/useFormErrors';
 import { useClinicClock } from '../../stores/clinic-settings';
 import { useSetupLists } from './setup-lists';
 import { FormFooter } from './FormFooter';
@@ -157,9 +157,34 @@ function HoursForm({
   );
   const [done, setDone] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const errors = useFormErrors({ ...draft, weekday: draft.weekdays });
-  const prefix = template ? `setup-hours-${template.id}` : 'setup-hours-add';
   const locationId = draft.locationId || locations[0]?.id || '';
+  const hoursWith = (breaks: BreakDraft[]) => ({
+    start: draft.start,
+    end: draft.end,
+    breaks,
+    validFrom: draft.validFrom || null,
+    validUntil: draft.validUntil || null,
+  });
+  /**
+   * What is wrong as typed, in main's words: one day's input stands for every ticked day (they differ
+   * only by weekday). `breaks` in the order they will be sent, so a break's problem names its own row.
+   */
+  const problems = (breaks: BreakDraft[] = draft.breaks): Record<string, string> => {
+    if (template) return draftProblems('schedule.updateTemplate', { templateId: template.id, ...hoursWith(breaks) });
+    const weekday = draft.weekdays[0];
+    return {
+      // Before a day is ticked, the rest is still checked as for Monday; the missing day is said below.
+      ...draftProblems('schedule.createTemplate', {
+        providerId,
+        locationId,
+        weekday: weekday ?? 1,
+        ...hoursWith(breaks),
+      }),
+      ...(weekday === undefined && { weekday: t('HoursSection.tickAtLeastOneDay') }),
+    };
+  };
+  const errors = useFormErrors({ ...draft, weekday: draft.weekdays, locationId }, () => problems());
+  const prefix = template ? `setup-hours-${template.id}` : 'setup-hours-add';
 
   async function submit(event: SyntheticEvent) {
     event.preventDefault();
@@ -172,13 +197,9 @@ function HoursForm({
       ...FIELDS,
       ...breaks.flatMap((_, index) => [`breaks.${index}`, `breaks.${index}.start`, `breaks.${index}.end`]),
     ];
-    const hours = {
-      start: draft.start,
-      end: draft.end,
-      breaks,
-      validFrom: draft.validFrom || null,
-      validUntil: draft.validUntil || null,
-    };
+    const hours = hoursWith(breaks);
+    const local = problems(breaks);
+    if (Object.keys(local).length > 0) return errors.showProblems(local, shown);
     if (template) {
       setBusy(true);
       const result = await call('schedule.updateTemplate', { templateId: template.id, ...hours });
@@ -193,7 +214,6 @@ function HoursForm({
       reload();
       return;
     }
-    if (draft.weekdays.length === 0) return errors.setField('weekday', t('HoursSection.tickAtLeastOneDay'));
     setBusy(true);
     const saved: string[] = [];
     for (const weekday of [...draft.weekdays].sort((a, b) => a - b)) {

@@ -6,6 +6,7 @@ import { FormMessage } from '../../components/FormMessage';
 import { SelectField } from '../../components/SelectField';
 import { useSetupLists } from './setup-lists';
 import { FormFooter } from './FormFooter';
+import { draftProblems } from '../../hooks/useFormErrors';
 import { useSetupSave } from './useSetupSave';
 import { EditableRow, useEditableRows } from './EditableRow';
 import { useTranslation } from '../../i18n';
@@ -127,13 +128,17 @@ function LocationForm({
   const [draft, setDraft] = useState(() =>
     location ? { name: location.name, address: location.address ?? '' } : blank,
   );
-  const { errors, done, busy, save } = useSetupSave(location !== undefined, onSaved, draft);
+  const fields = { name: draft.name, address: draft.address };
+  const { errors, done, busy, save } = useSetupSave(location !== undefined, onSaved, draft, () =>
+    location
+      ? draftProblems('schedule.updateLocation', { locationId: location.id, ...fields })
+      : draftProblems('schedule.createLocation', fields),
+  );
 
   const headingId = location ? `setup-location-${location.id}` : 'setup-location-heading';
 
   async function submit(event: SyntheticEvent) {
     event.preventDefault();
-    const fields = { name: draft.name, address: draft.address };
     await save(
       () =>
         location
@@ -196,9 +201,13 @@ function RoomForm({
   const { t } = useTranslation('scheduling-setup');
   const locations = useSetupLists((state) => state.locations);
   const [draft, setDraft] = useState({ locationId: '', name: room?.name ?? '' });
-  const { errors, done, busy, save } = useSetupSave(room !== undefined, onSaved, draft);
-
   const locationId = room?.locationId ?? (draft.locationId || locations[0]?.id || '');
+  const { errors, done, busy, save } = useSetupSave(room !== undefined, onSaved, { ...draft, locationId }, () =>
+    room
+      ? draftProblems('schedule.updateRoom', { roomId: room.id, name: draft.name })
+      : draftProblems('schedule.createRoom', { locationId, name: draft.name }),
+  );
+
   const locationName = (id: string) =>
     locations.find((location) => location.id === id)?.name ?? t('LocationsSection.theLocation');
   const headingId = room ? `setup-room-${room.id}` : 'setup-room-heading';

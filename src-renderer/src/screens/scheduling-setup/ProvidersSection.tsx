@@ -6,6 +6,7 @@ import { FormMessage } from '../../components/FormMessage';
 import { SelectField } from '../../components/SelectField';
 import { useSetupLists } from './setup-lists';
 import { FormFooter } from './FormFooter';
+import { draftProblems } from '../../hooks/useFormErrors';
 import { useSetupSave } from './useSetupSave';
 import { EditableRow, useEditableRows } from './EditableRow';
 import { useTranslation } from '../../i18n';
@@ -119,7 +120,18 @@ function ProviderForm({
         }
       : blank(),
   );
-  const { errors, done, busy, save } = useSetupSave(provider !== undefined, onSaved, draft);
+  const fields = {
+    displayName: draft.displayName,
+    specialty: draft.specialty,
+    colour: draft.colour,
+    defaultLocationId: draft.defaultLocationId || null,
+    userId: draft.userId || null,
+  };
+  const { errors, done, busy, save } = useSetupSave(provider !== undefined, onSaved, draft, () =>
+    provider
+      ? draftProblems('schedule.updateProvider', { providerId: provider.id, ...fields })
+      : draftProblems('schedule.createProvider', fields),
+  );
   // Accounts not linked to another provider (this one's own stays on the list).
   const accounts = staff.filter((member) => member.providerId === null || member.providerId === provider?.id);
 
@@ -127,13 +139,6 @@ function ProviderForm({
 
   async function submit(event: SyntheticEvent) {
     event.preventDefault();
-    const fields = {
-      displayName: draft.displayName,
-      specialty: draft.specialty,
-      colour: draft.colour,
-      defaultLocationId: draft.defaultLocationId || null,
-      userId: draft.userId || null,
-    };
     await save(
       () =>
         provider

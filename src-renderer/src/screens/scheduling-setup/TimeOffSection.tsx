@@ -10,6 +10,7 @@ import type { ClinicClock } from '../../format/datetime';
 import { useClinicClock } from '../../stores/clinic-settings';
 import { useSetupLists } from './setup-lists';
 import { FormFooter } from './FormFooter';
+import { draftProblems } from '../../hooks/useFormErrors';
 import { useSetupSave } from './useSetupSave';
 import { EditableRow, useEditableRows } from './EditableRow';
 import { useClockTime } from '../../format/clock-time';
@@ -145,23 +146,27 @@ function ExceptionForm({
         }
       : blank,
   );
-  const { errors, done, busy, save } = useSetupSave(exception !== undefined, onSaved, draft);
   const headingId = exception ? `setup-exception-${exception.id}` : 'setup-exception-heading';
   const extra = draft.kind === 'extra_hours';
   // Extra hours need a location; time off may be for every location.
   const locationId = extra ? draft.locationId || locations[0]?.id || '' : draft.locationId;
+  const fields = {
+    kind: draft.kind,
+    locationId: locationId || null,
+    date: draft.date,
+    ...(draft.endDate && { endDate: draft.endDate }),
+    ...(draft.start && { start: draft.start }),
+    ...(draft.end && { end: draft.end }),
+    reason: draft.reason,
+  };
+  const { errors, done, busy, save } = useSetupSave(exception !== undefined, onSaved, { ...draft, locationId }, () =>
+    exception
+      ? draftProblems('schedule.updateException', { exceptionId: exception.id, ...fields })
+      : draftProblems('schedule.createException', { providerId, ...fields }),
+  );
 
   async function submit(event: SyntheticEvent) {
     event.preventDefault();
-    const fields = {
-      kind: draft.kind,
-      locationId: locationId || null,
-      date: draft.date,
-      ...(draft.endDate && { endDate: draft.endDate }),
-      ...(draft.start && { start: draft.start }),
-      ...(draft.end && { end: draft.end }),
-      reason: draft.reason,
-    };
     await save(
       () =>
         exception

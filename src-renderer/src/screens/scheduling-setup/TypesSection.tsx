@@ -6,6 +6,7 @@ import { FormMessage } from '../../components/FormMessage';
 import { useClinicSettings } from '../../stores/clinic-settings';
 import { useSetupLists } from './setup-lists';
 import { FormFooter } from './FormFooter';
+import { draftProblems } from '../../hooks/useFormErrors';
 import { useSetupSave } from './useSetupSave';
 import { formatMoney, moneyText, parseMoney } from './format';
 import { Swatch } from './ProvidersSection';
@@ -106,27 +107,33 @@ function TypeForm({
         }
       : blank,
   );
-  const { errors, done, busy, restart, save } = useSetupSave(type !== undefined, onSaved, draft);
+  const price = parseMoney(draft.price, currency);
+  const wholeMinutes = /^\d+$/.test(draft.duration.trim());
+  const fields = {
+    name: draft.name,
+    durationMinutes: Number(draft.duration),
+    colour: draft.colour,
+    // An unreadable price is the form's own problem below, not main's.
+    defaultPriceMinor: price ?? null,
+    providerIds: draft.providerIds,
+  };
+  /** What is wrong as typed: minutes and money as the clinic writes them, then main's rules for the draft. */
+  const problems = (): Record<string, string> => ({
+    ...(type
+      ? draftProblems('schedule.updateType', { typeId: type.id, ...fields })
+      : draftProblems('schedule.createType', fields)),
+    ...(!wholeMinutes && { durationMinutes: t('TypesSection.mustBeWholeMinutes') }),
+    ...(price === undefined && {
+      defaultPriceMinor: t('TypesSection.mustBeAnAmountSuch', { moneyText: moneyText(4500, currency) }),
+    }),
+  });
+  // Errors name the input's fields: the typed minutes and price stand under those names.
+  const values = { ...draft, durationMinutes: draft.duration, defaultPriceMinor: draft.price };
+  const { errors, done, busy, save } = useSetupSave(type !== undefined, onSaved, values, problems);
   const prefix = type ? `setup-type-${type.id}` : 'setup-type-add';
 
   async function submit(event: SyntheticEvent) {
     event.preventDefault();
-    restart();
-    const price = parseMoney(draft.price, currency);
-    if (!/^\d+$/.test(draft.duration.trim()))
-      return errors.setField('durationMinutes', t('TypesSection.mustBeWholeMinutes'));
-    if (price === undefined)
-      return errors.setField(
-        'defaultPriceMinor',
-        t('TypesSection.mustBeAnAmountSuch', { moneyText: moneyText(4500, currency) }),
-      );
-    const fields = {
-      name: draft.name,
-      durationMinutes: Number(draft.duration),
-      colour: draft.colour,
-      defaultPriceMinor: price,
-      providerIds: draft.providerIds,
-    };
     await save(
       () => (type ? call('schedule.updateType', { typeId: type.id, ...fields }) : call('schedule.createType', fields)),
       [

@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import type { Result } from '../../../../src-shared/api/errors';
-import { useFormErrors, type FormValues } from '../../hooks/useFormErrors';
+import { useFormErrors, type DraftProblems, type FormValues } from '../../hooks/useFormErrors';
 import { useSetupLists } from './setup-lists';
 import { useTranslation } from '../../i18n';
 
 /**
- * What every set-up form does on submit, adding a row or editing one: clear the old messages, send,
+ * What every set-up form does on submit, adding a row or editing one: clear the old messages, refuse
+ * in main's words what `check` (the procedure's own schema, `draftProblems`) already refuses, send,
  * show main's refusal beside the fields it names — or say what was saved (to the row's list when
  * editing, under the form when adding, which then starts blank) and reload the lists.
  */
@@ -14,10 +15,12 @@ export function useSetupSave(
   onSaved: ((message: string) => void) | undefined,
   /** The form's values: a field's error goes when it changes. */
   values: FormValues,
+  /** The draft's problems as the procedure it saves with would answer: shown as the user types. */
+  check?: DraftProblems,
 ) {
   const { t } = useTranslation('scheduling-setup');
   const reload = useSetupLists((state) => state.reload);
-  const errors = useFormErrors(values);
+  const errors = useFormErrors(values, check);
   const [done, setDone] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -33,6 +36,8 @@ export function useSetupSave(
     reset: () => void,
   ): Promise<void> {
     restart();
+    const local = check?.() ?? {};
+    if (Object.keys(local).length > 0) return errors.showProblems(local, fields);
     setBusy(true);
     const result = await send();
     setBusy(false);

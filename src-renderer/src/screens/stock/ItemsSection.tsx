@@ -1,11 +1,20 @@
 import { useState } from 'react';
 import type { MoneyFormat } from '../../../../src-shared/billing/money';
-import type { StockItemSummary } from '../../../../src-shared/stock/model';
+import { STOCK_SEARCH_LIMIT, type StockItemSummary } from '../../../../src-shared/stock/model';
 import { ItemForm } from './ItemForm';
 import { useTranslation } from '../../i18n';
 
 /** What the stock room keeps: every item with its unit, pack, cost and reorder rule; add or edit one. */
-export function ItemsSection({ items, money }: { items: readonly StockItemSummary[]; money: MoneyFormat }) {
+export function ItemsSection({
+  items,
+  money,
+  filtered,
+}: {
+  items: readonly StockItemSummary[];
+  money: MoneyFormat;
+  /** The list answers a search typed above it, not "every item". */
+  filtered: boolean;
+}) {
   const { t } = useTranslation('stock');
   const [editing, setEditing] = useState<StockItemSummary | null>(null);
   return (
@@ -27,7 +36,7 @@ export function ItemsSection({ items, money }: { items: readonly StockItemSummar
         <tbody>
           {items.length === 0 && (
             <tr>
-              <td colSpan={6}>{t('ItemsSection.noItemsYet')}</td>
+              <td colSpan={6}>{filtered ? t('ItemsSection.noneMatch') : t('ItemsSection.noItemsYet')}</td>
             </tr>
           )}
           {items.map((item) => (
@@ -54,6 +63,9 @@ export function ItemsSection({ items, money }: { items: readonly StockItemSummar
           ))}
         </tbody>
       </table>
+      {items.length >= STOCK_SEARCH_LIMIT && (
+        <p className="hint">{t('ItemsSection.firstMatches', { count: STOCK_SEARCH_LIMIT })}</p>
+      )}
       <ItemForm key={editing?.id ?? 'new'} editing={editing} money={money} onDone={() => setEditing(null)} />
     </section>
   );

@@ -1,4 +1,7 @@
+import { useState } from 'react';
+import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
+import { useDebounced } from '../../hooks/useDebounced';
 import { useProcedure } from '../../hooks/useProcedure';
 import { ItemsSection } from './ItemsSection';
 import { PlacesSection } from './PlacesSection';
@@ -9,7 +12,12 @@ import { useTranslation } from '../../i18n';
 export function StockSetupPage() {
   const { t } = useTranslation('stock');
   const setup = useProcedure('stockroom.get', {}, { refreshOn: { 'stock.changed': true } });
-  const items = useProcedure('stock.search', { text: '' }, { refreshOn: { 'stock.changed': true } });
+  // A clinic with hundreds of items finds the one to edit by name or code; the list shows the first
+  // matches, as the stock home's search does.
+  const [find, setFind] = useState('');
+  const items = useProcedure('stock.search', useDebounced({ text: find }, 200), {
+    refreshOn: { 'stock.changed': true },
+  });
   return (
     <section aria-labelledby="stock-setup-title">
       <p>
@@ -20,7 +28,14 @@ export function StockSetupPage() {
       {setup.value && items.value && (
         <>
           <PlacesSection places={setup.value.locations} />
-          <ItemsSection items={items.value} money={setup.value.money} />
+          <Field
+            label={t('StockSetupPage.findItems')}
+            hint={t('StockSetupPage.findItemsHint')}
+            type="search"
+            value={find}
+            onChange={(event) => setFind(event.target.value)}
+          />
+          <ItemsSection items={items.value} money={setup.value.money} filtered={find.trim() !== ''} />
           <SuppliersSection suppliers={setup.value.suppliers} items={items.value} />
         </>
       )}

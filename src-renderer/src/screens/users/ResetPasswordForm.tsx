@@ -1,6 +1,7 @@
 import { useId, useState, type SyntheticEvent } from 'react';
 import type { UserSummary } from '../../../../src-shared/api/areas/users';
 import { call } from '../../api';
+import { CORRECT_THE_FIELDS, draftProblems, useFormErrors } from '../../hooks/useFormErrors';
 import { useTranslation } from '../../i18n';
 
 interface ResetPasswordFormProps {
@@ -14,19 +15,22 @@ export function ResetPasswordForm({ user, onDone, onCancel }: ResetPasswordFormP
   const { t } = useTranslation('users');
   const id = useId();
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const input = { userId: user.id, password };
+  const errors = useFormErrors({ password }, () => draftProblems('users.resetPassword', input));
+  // One line in a table row: the password's own problem, else what else went wrong (never "see above").
+  const error =
+    errors.errors.fields.password ?? (errors.errors.form === CORRECT_THE_FIELDS ? null : errors.errors.form);
 
   async function submit(event: SyntheticEvent) {
     event.preventDefault();
+    errors.clear();
+    const local = draftProblems('users.resetPassword', input);
+    if (Object.keys(local).length > 0) return errors.showProblems(local, ['password']);
     setBusy(true);
-    setError(null);
-    const result = await call('users.resetPassword', { userId: user.id, password });
+    const result = await call('users.resetPassword', input);
     setBusy(false);
-    if (!result.ok) {
-      setError(result.error.details?.fields?.password ?? result.error.message);
-      return;
-    }
+    if (!result.ok) return errors.show(result.error, ['password']);
     onDone(result.value);
   }
 

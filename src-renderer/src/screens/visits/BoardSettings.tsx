@@ -5,10 +5,13 @@ import { call } from '../../api';
 import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
 import { SelectField } from '../../components/SelectField';
-import { useFormErrors } from '../../hooks/useFormErrors';
+import { draftProblems, useFormErrors } from '../../hooks/useFormErrors';
 import { useProcedure } from '../../hooks/useProcedure';
 import { useTranslation } from '../../i18n';
 import { visitStatusLabel } from '../../i18n/labels';
+
+/** The thresholds' fields, named as main names their errors. */
+const SHOWN = ACTIVE_STATUSES.map((status) => `thresholds.${status}`);
 
 /** For managers: minutes before each status turns red, vitals units and the ticket style. */
 export function BoardSettings() {
@@ -27,23 +30,26 @@ function BoardSettingsForm({ initial }: { initial: VisitSettings }) {
     ready_for_checkout: String(initial.thresholds.ready_for_checkout),
   });
   const [saved, setSaved] = useState<string | null>(null);
-  const errors = useFormErrors({ thresholds: minutes });
+  const thresholds = Object.fromEntries(ACTIVE_STATUSES.map((status) => [status, Number(minutes[status])])) as Record<
+    ActiveStatus,
+    number
+  >;
+  const input = {
+    thresholds,
+    temperatureUnit: settings.temperatureUnit,
+    measurementSystem: settings.measurementSystem,
+    ticketStyle: settings.ticketStyle,
+  };
+  const errors = useFormErrors({ thresholds: minutes }, () => draftProblems('visits.updateSettings', input));
 
   async function save(event: SyntheticEvent) {
     event.preventDefault();
     errors.clear();
     setSaved(null);
-    const thresholds = Object.fromEntries(ACTIVE_STATUSES.map((status) => [status, Number(minutes[status])])) as Record<
-      ActiveStatus,
-      number
-    >;
-    const result = await call('visits.updateSettings', {
-      thresholds,
-      temperatureUnit: settings.temperatureUnit,
-      measurementSystem: settings.measurementSystem,
-      ticketStyle: settings.ticketStyle,
-    });
-    if (!result.ok) return errors.show(result.error, [...ACTIVE_STATUSES.map((status) => `thresholds.${status}`)]);
+    const local = draftProblems('visits.updateSettings', input);
+    if (Object.keys(local).length > 0) return errors.showProblems(local, SHOWN);
+    const result = await call('visits.updateSettings', input);
+    if (!result.ok) return errors.show(result.error, SHOWN);
     setSettings(result.value);
     setSaved(t('BoardSettings.flowBoardSettingsSaved'));
   }

@@ -5,10 +5,13 @@ import type { DocumentType } from '../../../../src-shared/patients/documents';
 import { call } from '../../api';
 import { FormMessage } from '../../components/FormMessage';
 import { SelectField } from '../../components/SelectField';
-import { useFormErrors } from '../../hooks/useFormErrors';
+import { draftProblems, useFormErrors } from '../../hooks/useFormErrors';
 import { useClinicSettings } from '../../stores/clinic-settings';
 import { readAsBase64 } from '../patients/read-file';
 import { i18next, useTranslation, variant } from '../../i18n';
+
+/** Fields shown beside the consent and the signed form (the form's type and name are said under the file). */
+const SHOWN = ['kind', 'contentBase64', 'mimeType', 'fileName'];
 
 const KIND_LABELS: Record<ConsentKind, string> = {
   treatment: i18next.t('visits:CheckInConsent.treatment'),
@@ -33,26 +36,47 @@ export function CheckInConsent({ patientId, onRecorded }: { patientId: string; o
   const [done, setDone] = useState<string | null>(null);
   // A new file input after each recording: a file input cannot be emptied from code.
   const [chooser, setChooser] = useState(0);
-  const errors = useFormErrors({ kind, contentBase64: file ? `${file.name}:${file.size}` : null });
+  const formDraft = (contentBase64: string) =>
+    file && {
+      patientId,
+      kind: 'consent' as const,
+      title: t('CheckInConsent.consentForm', { KIND_LABELS: KIND_LABELS[kind] }),
+      fileName: file.name,
+      mimeType: file.type as DocumentType,
+      contentBase64,
+    };
+  /**
+   * What main would refuse, in its words: the signed form (its content is read only when sent, so a
+   * placeholder stands in; main still checks size and encoding), then the consent as given today.
+   */
+  const problems = (): Record<string, string> => ({
+    ...draftProblems('documents.add', formDraft('AA==')),
+    ...draftProblems('consents.record', { patientId, kind, givenOn: todayIn(timeZone, Date.now()) }),
+  });
+  const errors = useFormErrors(
+    {
+      kind,
+      contentBase64: file ? `${file.name}:${file.size}` : null,
+      fileName: file?.name ?? null,
+      mimeType: file?.type ?? null,
+    },
+    problems,
+  );
 
   async function record(event: SyntheticEvent) {
     event.preventDefault();
     errors.clear();
     setDone(null);
+    const local = problems();
+    if (Object.keys(local).length > 0) return errors.showProblems(local, SHOWN);
     setBusy(true);
     let documentId: string | undefined;
-    if (file) {
-      const stored = await call('documents.add', {
-        patientId,
-        kind: 'consent',
-        title: t('CheckInConsent.consentForm', { KIND_LABELS: KIND_LABELS[kind] }),
-        fileName: file.name,
-        mimeType: file.type as DocumentType,
-        contentBase64: await readAsBase64(file),
-      });
+    const signed = formDraft('');
+    if (file && signed) {
+      const stored = await call('documents.add', { ...signed, contentBase64: await readAsBase64(file) });
       if (!stored.ok) {
         setBusy(false);
-        return errors.show(stored.error, ['contentBase64', 'mimeType']);
+        return errors.show(stored.error, SHOWN);
       }
       documentId = stored.value.id;
     }
@@ -63,7 +87,7 @@ export function CheckInConsent({ patientId, onRecorded }: { patientId: string; o
       ...(documentId && { documentId }),
     });
     setBusy(false);
-    if (!result.ok) return errors.show(result.error, ['kind']);
+    if (!result.ok) return errors.show(result.error, SHOWN);
     setDone(
       t('CheckInConsent.consentRecorded', {
         kind: KIND_LABELS[kind],
@@ -75,6 +99,8 @@ export function CheckInConsent({ patientId, onRecorded }: { patientId: string; o
     onRecorded();
   }
 
+  const fileError =
+    errors.errors.fields.contentBase64 ?? errors.errors.fields.mimeType ?? errors.errors.fields.fileName;
   return (
     <form
       aria-label={t('CheckInConsent.recordConsent')}
@@ -99,9 +125,7 @@ export function CheckInConsent({ patientId, onRecorded }: { patientId: string; o
           accept="application/pdf,image/png,image/jpeg"
           onChange={(event) => setFile(event.target.files?.[0] ?? null)}
         />
-        {errors.errors.fields.contentBase64 && (
-          <small className="field-error">{errors.errors.fields.contentBase64}</small>
-        )}
+        {fileError && <small className="field-error">{fileError}</small>}
       </div>
       <FormMessage error={errors.errors.form} success={done} />
       <button type="submit" disabled={busy}>

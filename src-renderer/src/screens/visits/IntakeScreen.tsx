@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { PatientRecord } from '../../../../src-shared/patients/model';
 import { fromSI } from '../../../../src-shared/visits/vitals';
 import { call } from '../../api';
+import { draftProblems } from '../../hooks/useFormErrors';
 import { useProcedure } from '../../hooks/useProcedure';
 import { formatDateTime } from '../../format/datetime';
 import { useClinicClock, useClinicSettings } from '../../stores/clinic-settings';
@@ -83,6 +84,8 @@ export function IntakeScreen({ visitId }: { visitId: string }) {
             allergies={record.allergies}
             changes={{
               add: (allergy) => call('intake.addAllergy', { visitId: visit.id, patientId: record.id, ...allergy }),
+              check: (allergy) =>
+                draftProblems('intake.addAllergy', { visitId: visit.id, patientId: record.id, ...allergy }),
               remove: (allergyId, reason) =>
                 call('intake.removeAllergy', { visitId: visit.id, patientId: record.id, allergyId, reason }),
               onSaved: setRecord,

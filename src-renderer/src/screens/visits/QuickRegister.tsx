@@ -3,9 +3,11 @@ import type { DuplicateCandidate } from '../../../../src-shared/patients/model';
 import { call } from '../../api';
 import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
-import { useFormErrors } from '../../hooks/useFormErrors';
+import { draftProblems, useFormErrors } from '../../hooks/useFormErrors';
 import { useCalendarDate } from '../../format/calendar-date';
 import { useTranslation } from '../../i18n';
+
+const SHOWN = ['firstName', 'lastName', 'dob', 'phones.0.number'];
 
 /**
  * Quick registration of a new walk-in: name, date of birth and a phone, then straight to check-in.
@@ -20,24 +22,29 @@ export function QuickRegister({ onRegistered }: { onRegistered: (patientId: stri
   const [phone, setPhone] = useState('');
   const [duplicates, setDuplicates] = useState<DuplicateCandidate[]>([]);
   const [busy, setBusy] = useState(false);
-  const errors = useFormErrors({ firstName, lastName, dob, 'phones.0.number': phone });
+  const input = (notDuplicateOf: string[]) => ({
+    firstName,
+    lastName,
+    dob,
+    phones: phone.trim() ? [{ kind: 'mobile' as const, number: phone }] : [],
+    notDuplicateOf,
+  });
+  const errors = useFormErrors({ firstName, lastName, dob, 'phones.0.number': phone }, () =>
+    draftProblems('patients.create', input([])),
+  );
 
   async function register(event: SyntheticEvent, notDuplicateOf: string[] = []) {
     event.preventDefault();
     errors.clear();
+    const local = draftProblems('patients.create', input(notDuplicateOf));
+    if (Object.keys(local).length > 0) return errors.showProblems(local, SHOWN);
     setBusy(true);
-    const result = await call('patients.create', {
-      firstName,
-      lastName,
-      dob,
-      phones: phone.trim() ? [{ kind: 'mobile', number: phone }] : [],
-      notDuplicateOf,
-    });
+    const result = await call('patients.create', input(notDuplicateOf));
     setBusy(false);
     if (!result.ok) {
       const found = result.error.details?.duplicates;
       setDuplicates(result.error.code === 'CONFLICT' && Array.isArray(found) ? (found as DuplicateCandidate[]) : []);
-      return errors.show(result.error, ['firstName', 'lastName', 'dob', 'phones.0.number']);
+      return errors.show(result.error, SHOWN);
     }
     setDuplicates([]);
     onRegistered(result.value.id);

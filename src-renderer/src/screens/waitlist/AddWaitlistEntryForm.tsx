@@ -7,12 +7,13 @@ import {
   type WaitlistPriority,
 } from '../../../../src-shared/scheduling/waitlist-match';
 import { WEEKDAY_NAMES } from '../../../../src-shared/scheduling/time';
+import type { Input } from '../../../../src-shared/api/contract';
 import { call } from '../../api';
 import { Field } from '../../components/Field';
 import { DateField } from '../../components/DateField';
 import { FormMessage } from '../../components/FormMessage';
 import { SelectField } from '../../components/SelectField';
-import { useFormErrors } from '../../hooks/useFormErrors';
+import { draftProblems, useFormErrors } from '../../hooks/useFormErrors';
 import { useProcedure } from '../../hooks/useProcedure';
 import { PatientPicker } from '../../components/PatientPicker';
 import { i18next, useTranslation } from '../../i18n';
@@ -28,6 +29,8 @@ export const PART_LABELS: Record<WaitlistPartOfDay, string> = {
   afternoon: i18next.t('waitlist:AddWaitlistEntryForm.afternoon12001700'),
   evening: i18next.t('waitlist:AddWaitlistEntryForm.eveningAfter1700'),
 };
+
+const SHOWN = ['patientId', 'typeId', 'providerIds.0', 'earliestDate', 'latestDate', 'note'];
 
 interface Draft {
   typeId: string;
@@ -66,31 +69,40 @@ export function AddWaitlistEntryForm({ onAdded }: { onAdded: () => void }) {
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const [added, setAdded] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const errors = useFormErrors({ ...draft, patientId: patient?.id ?? null });
   const typeId = draft.typeId || types[0]?.id || '';
   const type = types.find((t) => t.id === typeId);
   const allowed = providers.filter((p) => !type || type.providerIds.length === 0 || type.providerIds.includes(p.id));
+  const entryFor = (patientId: string): Input<'waitlist.add'> => ({
+    patientId,
+    typeId,
+    providerIds: draft.providerId ? [draft.providerId] : [],
+    earliestDate: draft.earliestDate || undefined,
+    latestDate: draft.latestDate || null,
+    weekdays: draft.weekdays,
+    partsOfDay: draft.partsOfDay,
+    priority: draft.priority,
+    note: draft.note,
+  });
+  /** What is wrong as typed, in main's words; before a patient is chosen the rest is still checked. */
+  const problems = (): Record<string, string> => ({
+    ...draftProblems('waitlist.add', entryFor(patient?.id ?? '')),
+    ...(!patient && { patientId: t('AddWaitlistEntryForm.chooseAPatient') }),
+  });
+  const errors = useFormErrors(
+    { ...draft, typeId, 'providerIds.0': draft.providerId, patientId: patient?.id ?? null },
+    problems,
+  );
 
   async function submit(event: SyntheticEvent) {
     event.preventDefault();
     errors.clear();
     setAdded(null);
-    if (!patient) return errors.setField('patientId', t('AddWaitlistEntryForm.chooseAPatient'));
+    const local = problems();
+    if (!patient || Object.keys(local).length > 0) return errors.showProblems(local, SHOWN);
     setBusy(true);
-    const result = await call('waitlist.add', {
-      patientId: patient.id,
-      typeId,
-      providerIds: draft.providerId ? [draft.providerId] : [],
-      earliestDate: draft.earliestDate || undefined,
-      latestDate: draft.latestDate || null,
-      weekdays: draft.weekdays,
-      partsOfDay: draft.partsOfDay,
-      priority: draft.priority,
-      note: draft.note,
-    });
+    const result = await call('waitlist.add', entryFor(patient.id));
     setBusy(false);
-    if (!result.ok)
-      return errors.show(result.error, ['patientId', 'typeId', 'providerIds.0', 'earliestDate', 'latestDate', 'note']);
+    if (!result.ok) return errors.show(result.error, SHOWN);
     setAdded(
       t('AddWaitlistEntryForm.addedToTheWaitlistFor', {
         patientName: result.value.patientName,

@@ -1,0 +1,74 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN, openTestClinic, type TestClinic } from '../helpers/temp-core';
+import { coreBridge } from './core-bridge';
+import type { RegisterPatientScreen as RegisterPatientScreenComponent } from '../../src-renderer/src/screens/patients/RegisterPatientScreen';
+
+let clinic: TestClinic;
+/** Every procedure the screen sent to main, in order (the duplicate check's reads among them). */
+let calls: string[];
+let RegisterPatientScreen: typeof RegisterPatientScreenComponent;
+
+beforeAll(async () => {
+  clinic = await openTestClinic();
+  await clinic.ok('admin', 'auth.login', { username: ADMIN.username, password: ADMIN.password });
+  const admin = coreBridge(clinic.core, 'admin');
+  window.clinic = admin.bridge;
+  calls = admin.calls;
+  ({ RegisterPatientScreen } = await import('../../src-renderer/src/screens/patients/RegisterPatientScreen'));
+});
+
+afterEach(cleanup);
+
+afterAll(async () => {
+  await clinic.close();
+});
+
+/** The message shown under a field, found through the field's own description. */
+function messageOf(label: string): string {
+  const field = screen.getByLabelText(label);
+  const ids = (field.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean);
+  return ids.map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
+}
+
+/** Main's words for one field when registering this patient. */
+async function mainSays(input: { email?: string; phone?: string }, path: string): Promise<string> {
+  const result = await clinic.call('admin', 'patients.create', {
+    firstName: 'Ida',
+    lastName: 'Lane',
+    dob: '1980-05-04',
+    email: input.email ?? null,
+    phones: input.phone ? [{ kind: 'mobile', number: input.phone, isPrimary: true }] : [],
+  });
+  return result.ok ? '' : (result.error.details?.fields?.[path] ?? '');
+}
+
+describe('the patient form checks its draft as it is typed', () => {
+  it("says main's words beside an email and a phone main refuses, refuses the save without sending it, and lets go once fixed", async () => {
+    const badEmail = await mainSays({ email: 'ida@' }, 'email');
+    const badPhone = await mainSays({ phone: '12' }, 'phones.0.number');
+    expect(badEmail).toBe('must be an email address like name@example.com');
+    expect(badPhone).toBe('must be a phone number of 6 to 15 digits');
+
+    render(<RegisterPatientScreen />);
+    fireEvent.change(screen.getByLabelText('First name'), { target: { value: 'Ida' } });
+    fireEvent.change(screen.getByLabelText('Last name'), { target: { value: 'Lane' } });
+    fireEvent.change(screen.getByLabelText('Date of birth'), { target: { value: '1980-05-04' } });
+    fireEvent.change(screen.getByLabelText('Email'), { target: { value: 'ida@' } });
+    fireEvent.change(screen.getByLabelText('Mobile phone'), { target: { value: '12' } });
+    await waitFor(() => expect(messageOf('Email')).toContain(badEmail));
+    await waitFor(() => expect(messageOf('Mobile phone')).toContain(badPhone));
+
+    fireEvent.click(screen.getByRole('button', { name: 'Register patient' }));
+    expect(await screen.findByText('Please correct the fields marked above.')).toBeTruthy();
+    expect(calls, 'the patient was not sent').not.toContain('patients.create');
+
+    fireEvent.change(screen.getByLabelText('Email'), { target: { value: 'ida@example.com' } });
+    expect(messageOf('Email')).not.toContain(badEmail);
+    expect(messageOf('Mobile phone')).toContain(badPhone);
+    fireEvent.change(screen.getByLabelText('Mobile phone'), { target: { value: '07700 900123' } });
+    expect(messageOf('Mobile phone')).not.toContain(badPhone);
+    expect(screen.queryByText('Please correct the fields marked above.')).toBeNull();
+  });
+});
