@@ -21,6 +21,7 @@ import { migration0020 } from './0020_sync';
 import { migration0021 } from './0021_sync_client';
 import { migration0022 } from './0022_desk_numbers_and_conflicts';
 import { migration0023 } from './0023_stock_balances';
+import { migration0024 } from './0024_ageing_index';
 import type { Migration } from './types';
 
 /**
@@ -51,6 +52,7 @@ export const migrations: readonly Migration[] = [
   migration0021,
   migration0022,
   migration0023,
+  migration0024,
 ];
 
 export type { Migration, MigrationHandle } from './types';

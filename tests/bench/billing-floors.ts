@@ -1,3 +1,4 @@
+import { addDays } from '../../src-shared/scheduling/time';
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { newId } from '../../src-main/core/ids';
 import { BENCH_USER } from './dataset';
@@ -255,24 +256,33 @@ export class AgeingFloor {
   readonly #name: BetterSqlite3.Statement;
 
   constructor(handle: BetterSqlite3.Database) {
-    const buckets = `sum(CASE WHEN d <= 30 THEN o ELSE 0 END), sum(CASE WHEN d > 30 AND d <= 60 THEN o ELSE 0 END),
-      sum(CASE WHEN d > 60 AND d <= 90 THEN o ELSE 0 END), sum(CASE WHEN d > 90 AND d <= 120 THEN o ELSE 0 END),
-      sum(CASE WHEN d > 120 THEN o ELSE 0 END), sum(o) AS total`;
+    // Buckets by the issue date against each bucket's first day, as ours does (no date arithmetic per row).
+    const buckets = `sum(CASE WHEN issued_on >= @d30 THEN o ELSE 0 END),
+      sum(CASE WHEN issued_on < @d30 AND issued_on >= @d60 THEN o ELSE 0 END),
+      sum(CASE WHEN issued_on < @d60 AND issued_on >= @d90 THEN o ELSE 0 END),
+      sum(CASE WHEN issued_on < @d90 AND issued_on >= @d120 THEN o ELSE 0 END),
+      sum(CASE WHEN issued_on < @d120 THEN o ELSE 0 END), sum(o) AS total`;
     this.#patients = handle.prepare(`SELECT patient_id, ${buckets} FROM (SELECT patient_id, patient_open_minor AS o,
-        julianday(?) - julianday(issued_on) AS d FROM invoice_balances WHERE patient_open_minor <> 0)
+        issued_on FROM invoice_balances WHERE patient_open_minor <> 0)
       GROUP BY patient_id HAVING sum(o) > 0 ORDER BY total DESC, patient_id`);
     this.#payers =
       handle.prepare(`SELECT payer, ${buckets} FROM (SELECT coalesce(payer, '') AS payer, insurer_due_minor AS o,
-        julianday(?) - julianday(issued_on) AS d FROM invoice_balances WHERE insurer_due_minor <> 0) GROUP BY payer ORDER BY total DESC`);
+        issued_on FROM invoice_balances WHERE insurer_due_minor <> 0) GROUP BY payer ORDER BY total DESC`);
     this.#name = handle.prepare('SELECT first_name, last_name, mrn FROM patients WHERE id = ?');
   }
 
   ageing(today: string): { patients: number; total: number } {
-    const rows = this.#patients.raw().all(today) as [string, number, number, number, number, number, number][];
+    const starts = {
+      d30: addDays(today, -30),
+      d60: addDays(today, -60),
+      d90: addDays(today, -90),
+      d120: addDays(today, -120),
+    };
+    const rows = this.#patients.raw().all(starts) as [string, number, number, number, number, number, number][];
     let total = 0;
     for (const row of rows) total += row[6];
     for (const row of rows.slice(0, 200)) this.#name.get(row[0]);
-    this.#payers.raw().all(today);
+    this.#payers.raw().all(starts);
     return { patients: rows.length, total };
   }
 }

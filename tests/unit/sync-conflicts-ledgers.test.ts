@@ -50,11 +50,16 @@ describe('conflicts about ledgers', () => {
     await exchangeAll([a, b]);
     await exchangeAll([a, b]);
     for (const desk of [a, b]) {
+      // Each desk's kept sum of the lot follows the other desk's movement as it is applied.
+      expect((await desk.ok('manager', 'stock.item', { itemId: s.fluId })).lots).toContainEqual(
+        expect.objectContaining({ lotId: lot, stockLocationId: s.fridgeId, quantity: -2 }),
+      );
       const listed = (await desk.ok('manager', 'conflicts.list', {})).filter((c) => c.kind === 'negative_stock');
       expect(listed).toHaveLength(1);
       expect(listed[0]).toMatchObject({
-        first: { type: 'stock_lot', id: lot },
-        second: { type: 'stock_location', id: s.fridgeId },
+        // The inbox links a lot to its item's page, which lists the lot.
+        first: { type: 'stock_lot', id: lot, name: 'FL-9', itemId: s.fluId },
+        second: { type: 'stock_location', id: s.fridgeId, itemId: null },
         amount: -2,
         canResolve: true,
       });

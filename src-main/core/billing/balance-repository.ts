@@ -1,3 +1,4 @@
+import { addDays } from '../../../src-shared/scheduling/time';
 import { sql, type Kysely } from 'kysely';
 import type { OpenInvoice } from '../../../src-shared/billing/allocation';
 import type { Database } from '../db/schema';
@@ -97,17 +98,26 @@ export interface AgeingRowRaw {
   total: number;
 }
 
+/**
+ * The first day of each age bucket counted back from `today` (0–30, 31–60, 61–90, 91–120 days): an
+ * invoice's bucket is found by comparing its issue date with these, not by date arithmetic per row.
+ */
+function bucketStarts(today: string): [string, string, string, string] {
+  return [addDays(today, -30), addDays(today, -60), addDays(today, -90), addDays(today, -120)];
+}
+
 /** Open patient amounts per patient and age bucket (days since issue, as of `today`). */
 export function ageingByPatient(db: ReadDb, today: string) {
+  const [d30, d60, d90, d120] = bucketStarts(today);
   return sql<AgeingRowRaw>`
     SELECT patient_id,
-      sum(CASE WHEN d <= 30 THEN o ELSE 0 END) AS b0,
-      sum(CASE WHEN d > 30 AND d <= 60 THEN o ELSE 0 END) AS b1,
-      sum(CASE WHEN d > 60 AND d <= 90 THEN o ELSE 0 END) AS b2,
-      sum(CASE WHEN d > 90 AND d <= 120 THEN o ELSE 0 END) AS b3,
-      sum(CASE WHEN d > 120 THEN o ELSE 0 END) AS b4,
+      sum(CASE WHEN issued_on >= ${d30} THEN o ELSE 0 END) AS b0,
+      sum(CASE WHEN issued_on < ${d30} AND issued_on >= ${d60} THEN o ELSE 0 END) AS b1,
+      sum(CASE WHEN issued_on < ${d60} AND issued_on >= ${d90} THEN o ELSE 0 END) AS b2,
+      sum(CASE WHEN issued_on < ${d90} AND issued_on >= ${d120} THEN o ELSE 0 END) AS b3,
+      sum(CASE WHEN issued_on < ${d120} THEN o ELSE 0 END) AS b4,
       sum(o) AS total
-    FROM (SELECT patient_id, patient_open_minor AS o, julianday(${today}) - julianday(issued_on) AS d
+    FROM (SELECT patient_id, patient_open_minor AS o, issued_on
           FROM invoice_balances WHERE patient_open_minor <> 0)
     GROUP BY patient_id HAVING sum(o) > 0
     ORDER BY total DESC, patient_id`.execute(db);
@@ -115,15 +125,16 @@ export function ageingByPatient(db: ReadDb, today: string) {
 
 /** What insurers still owe, per payer and age bucket. */
 export function ageingByPayer(db: ReadDb, today: string) {
+  const [d30, d60, d90, d120] = bucketStarts(today);
   return sql<Omit<AgeingRowRaw, 'patient_id'> & { payer: string }>`
     SELECT payer,
-      sum(CASE WHEN d <= 30 THEN o ELSE 0 END) AS b0,
-      sum(CASE WHEN d > 30 AND d <= 60 THEN o ELSE 0 END) AS b1,
-      sum(CASE WHEN d > 60 AND d <= 90 THEN o ELSE 0 END) AS b2,
-      sum(CASE WHEN d > 90 AND d <= 120 THEN o ELSE 0 END) AS b3,
-      sum(CASE WHEN d > 120 THEN o ELSE 0 END) AS b4,
+      sum(CASE WHEN issued_on >= ${d30} THEN o ELSE 0 END) AS b0,
+      sum(CASE WHEN issued_on < ${d30} AND issued_on >= ${d60} THEN o ELSE 0 END) AS b1,
+      sum(CASE WHEN issued_on < ${d60} AND issued_on >= ${d90} THEN o ELSE 0 END) AS b2,
+      sum(CASE WHEN issued_on < ${d90} AND issued_on >= ${d120} THEN o ELSE 0 END) AS b3,
+      sum(CASE WHEN issued_on < ${d120} THEN o ELSE 0 END) AS b4,
       sum(o) AS total
-    FROM (SELECT coalesce(payer, '') AS payer, insurer_due_minor AS o, julianday(${today}) - julianday(issued_on) AS d
+    FROM (SELECT coalesce(payer, '') AS payer, insurer_due_minor AS o, issued_on
           FROM invoice_balances WHERE insurer_due_minor <> 0)
     GROUP BY payer ORDER BY total DESC, payer`.execute(db);
 }

@@ -9,9 +9,11 @@ export interface Subject {
   at: number | null;
   /** The provider of an appointment, the item of a lot, else null. */
   detail: string | null;
+  /** A lot's item: a lot has no page of its own, its item's page lists it. Else null. */
+  itemId: string | null;
 }
 
-const NONE: Subject = { name: null, at: null, detail: null };
+const NONE: Subject = { name: null, at: null, detail: null, itemId: null };
 const fullName = sql<string>`p.first_name || ' ' || p.last_name`;
 
 async function appointment(db: ReadDb, id: string): Promise<Subject> {
@@ -22,7 +24,7 @@ async function appointment(db: ReadDb, id: string): Promise<Subject> {
     .select([fullName.as('name'), 'a.start_at', 'v.display_name'])
     .where('a.id', '=', id)
     .executeTakeFirst();
-  return row ? { name: row.name, at: row.start_at, detail: row.display_name } : NONE;
+  return row ? { name: row.name, at: row.start_at, detail: row.display_name, itemId: null } : NONE;
 }
 
 async function patient(db: ReadDb, id: string): Promise<Subject> {
@@ -31,22 +33,22 @@ async function patient(db: ReadDb, id: string): Promise<Subject> {
     .select([fullName.as('name'), 'p.mrn'])
     .where('p.id', '=', id)
     .executeTakeFirst();
-  return row ? { name: row.name, at: null, detail: row.mrn } : NONE;
+  return row ? { name: row.name, at: null, detail: row.mrn, itemId: null } : NONE;
 }
 
 async function lot(db: ReadDb, id: string): Promise<Subject> {
   const row = await db
     .selectFrom('stock_lots as l')
     .innerJoin('stock_items as i', 'i.id', 'l.item_id')
-    .select(['l.lot_number', 'i.name'])
+    .select(['l.lot_number', 'i.name', 'i.id as item_id'])
     .where('l.id', '=', id)
     .executeTakeFirst();
-  return row ? { name: row.lot_number, at: null, detail: row.name } : NONE;
+  return row ? { name: row.lot_number, at: null, detail: row.name, itemId: row.item_id } : NONE;
 }
 
 async function place(db: ReadDb, id: string): Promise<Subject> {
   const row = await db.selectFrom('stock_locations').select('name').where('id', '=', id).executeTakeFirst();
-  return row ? { name: row.name, at: null, detail: null } : NONE;
+  return row ? { name: row.name, at: null, detail: null, itemId: null } : NONE;
 }
 
 async function payment(db: ReadDb, id: string): Promise<Subject> {
@@ -56,7 +58,7 @@ async function payment(db: ReadDb, id: string): Promise<Subject> {
     .select([fullName.as('name'), 'y.entered_at'])
     .where('y.id', '=', id)
     .executeTakeFirst();
-  return row ? { name: row.name, at: row.entered_at, detail: null } : NONE;
+  return row ? { name: row.name, at: row.entered_at, detail: null, itemId: null } : NONE;
 }
 
 async function drawer(db: ReadDb, id: string): Promise<Subject> {
@@ -65,7 +67,7 @@ async function drawer(db: ReadDb, id: string): Promise<Subject> {
     .select(['desk_name', 'business_date'])
     .where('id', '=', id)
     .executeTakeFirst();
-  return row ? { name: row.desk_name, at: null, detail: row.business_date } : NONE;
+  return row ? { name: row.desk_name, at: null, detail: row.business_date, itemId: null } : NONE;
 }
 
 /** Both sides of a conflict, as the inbox and a banner show them. */

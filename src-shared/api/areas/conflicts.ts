@@ -18,6 +18,8 @@ export interface ConflictSubject {
   name: string | null;
   at: number | null;
   detail: string | null;
+  /** A lot's item, whose page lists the lot; null for every other kind of record. */
+  itemId: string | null;
 }
 
 export interface ConflictView {

@@ -3,7 +3,7 @@ import type { BackupRun } from '../../../../src-shared/api/areas/backups';
 import { call } from '../../api';
 import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
-import { useFormErrors } from '../../hooks/useFormErrors';
+import { draftProblems, useFormErrors } from '../../hooks/useFormErrors';
 import { describeRun } from './describe-run';
 import { useTranslation } from '../../i18n';
 
@@ -13,12 +13,15 @@ export function BackupNowForm({ defaultFolder, onDone }: { defaultFolder: string
   const [folder, setFolder] = useState(defaultFolder);
   const [busy, setBusy] = useState(false);
   const [last, setLast] = useState<BackupRun | null>(null);
-  const { errors, show, clear } = useFormErrors({ folder });
+  const problems = () => draftProblems('backups.runNow', { folder });
+  const { errors, show, showProblems, clear } = useFormErrors({ folder }, problems);
 
   async function submit(event: SyntheticEvent) {
     event.preventDefault();
     clear();
     setLast(null);
+    const local = problems();
+    if (Object.keys(local).length > 0) return showProblems(local, ['folder']);
     setBusy(true);
     const result = await call('backups.runNow', { folder });
     setBusy(false);

@@ -3,7 +3,7 @@ import type { BackupSchedule } from '../../../../src-shared/api/areas/backups';
 import { call } from '../../api';
 import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
-import { useFormErrors } from '../../hooks/useFormErrors';
+import { draftProblems, useFormErrors } from '../../hooks/useFormErrors';
 import { Trans, useTranslation } from '../../i18n';
 
 const FIELDS = ['enabled', 'folder', 'timeOfDay', 'keep'] as const;
@@ -18,18 +18,23 @@ export function BackupScheduleForm({ initial, onSaved }: { initial: BackupSchedu
     keep: String(initial?.keep ?? 14),
   });
   const [saved, setSaved] = useState<string | null>(null);
-  const { errors, show, clear } = useFormErrors(form);
+  const input = () => ({
+    enabled: form.enabled,
+    folder: form.folder,
+    timeOfDay: form.timeOfDay,
+    // As typed: "two weeks" goes as NaN, which main's schema refuses in its own words.
+    keep: Number(form.keep),
+  });
+  const problems = () => draftProblems('backups.updateSchedule', input());
+  const { errors, show, showProblems, clear } = useFormErrors(form, problems);
 
   async function submit(event: SyntheticEvent) {
     event.preventDefault();
     clear();
     setSaved(null);
-    const result = await call('backups.updateSchedule', {
-      enabled: form.enabled,
-      folder: form.folder,
-      timeOfDay: form.timeOfDay,
-      keep: Number(form.keep),
-    });
+    const local = problems();
+    if (Object.keys(local).length > 0) return showProblems(local, FIELDS);
+    const result = await call('backups.updateSchedule', input());
     if (!result.ok) return show(result.error, FIELDS);
     setSaved(
       result.value.enabled

@@ -3,7 +3,7 @@ import { useState, type SyntheticEvent } from 'react';
 import { call } from '../../api';
 import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
-import { useFormErrors } from '../../hooks/useFormErrors';
+import { draftProblems, useFormErrors } from '../../hooks/useFormErrors';
 import { useSession } from '../../stores/session';
 import { useTranslation } from '../../i18n';
 
@@ -18,11 +18,15 @@ export function RecoveryScreen() {
   const checkAgain = useSession((state) => state.checkAgain);
   const [recoveryKey, setRecoveryKey] = useState('');
   const [busy, setBusy] = useState(false);
-  const { errors, show, clear } = useFormErrors({ recoveryKey });
+  // The key is only checked for its shape here (main's words); it is never shown back.
+  const problems = () => draftProblems('system.recover', { recoveryKey });
+  const { errors, show, showProblems, clear } = useFormErrors({ recoveryKey }, problems);
 
   async function submit(event: SyntheticEvent) {
     event.preventDefault();
     clear();
+    const local = problems();
+    if (Object.keys(local).length > 0) return showProblems(local, ['recoveryKey']);
     setBusy(true);
     const result = await call('system.recover', { recoveryKey });
     setBusy(false);

@@ -6,7 +6,7 @@ import { call } from '../../api';
 import { Field } from '../../components/Field';
 import { DateField } from '../../components/DateField';
 import { FormMessage } from '../../components/FormMessage';
-import { useFormErrors } from '../../hooks/useFormErrors';
+import { draftProblems, useFormErrors } from '../../hooks/useFormErrors';
 import { useProcedure } from '../../hooks/useProcedure';
 import { useClinicSettings } from '../../stores/clinic-settings';
 import { BillingLinks } from './BillingLinks';
@@ -132,15 +132,22 @@ function StatementBatch({ money }: { money: MoneyFormat }) {
   const [from, setFrom] = useState(`${today.slice(0, 4)}-01-01`);
   const [to, setTo] = useState(today);
   const [done, setDone] = useState<string | null>(null);
-  const { errors, show, clear, setField } = useFormErrors({ minBalanceMinor: minimum, from, to });
+  const typed = readAmount(minimum, money);
+  const input = () => ({ minBalanceMinor: typed.minor ?? 0, from, to, limit: 200 });
+  /** What is wrong as typed: the minimum as the clinic writes money, then main's rules for the draft. */
+  const problems = (): Record<string, string> => ({
+    ...draftProblems('statements.batch', input()),
+    ...(typed.problem && { minBalanceMinor: typed.problem }),
+  });
+  const { errors, show, showProblems, clear } = useFormErrors({ minBalanceMinor: minimum, from, to }, problems);
 
   async function submit(event: SyntheticEvent) {
     event.preventDefault();
     clear();
     setDone(null);
-    const typed = readAmount(minimum, money);
-    if (typed.problem) return setField('minBalanceMinor', typed.problem);
-    const result = await call('statements.batch', { minBalanceMinor: typed.minor ?? 0, from, to, limit: 200 });
+    const local = problems();
+    if (Object.keys(local).length > 0) return showProblems(local, ['minBalanceMinor', 'from', 'to']);
+    const result = await call('statements.batch', input());
     if (!result.ok) return show(result.error, ['minBalanceMinor', 'from', 'to']);
     if (result.value.patients.length > 0) savePdf(result.value.pdf);
     setDone(

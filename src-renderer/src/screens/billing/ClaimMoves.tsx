@@ -1,10 +1,11 @@
 import { useState, type SyntheticEvent } from 'react';
 import type { ClaimView } from '../../../../src-shared/billing/model';
 import { needsReason, type ClaimStatus } from '../../../../src-shared/billing/claim-status';
+import type { Input } from '../../../../src-shared/api/contract';
 import { call } from '../../api';
 import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
-import { useFormErrors } from '../../hooks/useFormErrors';
+import { draftProblems, useFormErrors } from '../../hooks/useFormErrors';
 import { useTranslation } from '../../i18n';
 import { claimStatusLabel } from '../../i18n/labels';
 
@@ -13,18 +14,23 @@ export function ClaimMoves({ claim, onMoved }: { claim: ClaimView; onMoved: (cla
   const { t } = useTranslation('billing');
   const [reason, setReason] = useState('');
   const [payerReference, setPayerReference] = useState(claim.payerReference ?? '');
-  const { errors, show, clear } = useFormErrors({ reason, payerReference });
   const [to, setTo] = useState<ClaimStatus | null>(null);
+  const input = (target: ClaimStatus): Input<'claims.move'> => ({
+    claimId: claim.id,
+    to: target,
+    reason: reason.trim() || null,
+    payerReference: payerReference.trim() || null,
+  });
+  // As typed, the fields are judged for the move under way, else as they would go with any move.
+  const problems = () => draftProblems('claims.move', input(to ?? claim.moves[0] ?? claim.status));
+  const { errors, show, showProblems, clear } = useFormErrors({ reason, payerReference }, problems);
 
   async function move(target: ClaimStatus) {
     clear();
+    const local = draftProblems('claims.move', input(target));
+    if (Object.keys(local).length > 0) return showProblems(local, ['reason', 'payerReference']);
     setTo(target);
-    const result = await call('claims.move', {
-      claimId: claim.id,
-      to: target,
-      reason: reason.trim() || null,
-      payerReference: payerReference.trim() || null,
-    });
+    const result = await call('claims.move', input(target));
     if (!result.ok) return show(result.error, ['reason', 'payerReference']);
     setReason('');
     setTo(null);

@@ -4,7 +4,7 @@ import { formatMoney, type MoneyFormat } from '../../../../src-shared/billing/mo
 import { call } from '../../api';
 import { DateField } from '../../components/DateField';
 import { FormMessage } from '../../components/FormMessage';
-import { useFormErrors } from '../../hooks/useFormErrors';
+import { draftProblems, useFormErrors } from '../../hooks/useFormErrors';
 import { MethodTotalsTable } from './MethodTotalsTable';
 import { useTranslation } from '../../i18n';
 
@@ -13,11 +13,14 @@ export function DaySummaryCard({ today, money }: { today: string; money: MoneyFo
   const { t } = useTranslation('billing');
   const [date, setDate] = useState(today);
   const [summary, setSummary] = useState<DaySummary | null>(null);
-  const { errors, show, clear } = useFormErrors({ date });
+  const problems = () => draftProblems('drawers.daySummary', { date });
+  const { errors, show, showProblems, clear } = useFormErrors({ date }, problems);
 
   async function submit(event: SyntheticEvent) {
     event.preventDefault();
     clear();
+    const local = problems();
+    if (Object.keys(local).length > 0) return showProblems(local, ['date']);
     const result = await call('drawers.daySummary', { date });
     if (!result.ok) return show(result.error, ['date']);
     setSummary(result.value);

@@ -2,10 +2,11 @@ import { useState, type SyntheticEvent } from 'react';
 import type { DrawerState, ZReport } from '../../../../src-shared/billing/model';
 import { countedTotal } from '../../../../src-shared/billing/denominations';
 import { formatMoney } from '../../../../src-shared/billing/money';
+import type { Input } from '../../../../src-shared/api/contract';
 import { call } from '../../api';
 import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
-import { useFormErrors } from '../../hooks/useFormErrors';
+import { draftProblems, useFormErrors } from '../../hooks/useFormErrors';
 import { readAmount } from './money-field';
 import { useTranslation } from '../../i18n';
 
@@ -20,35 +21,51 @@ export function DrawerCount({ state, onClosed }: { state: DrawerState; onClosed:
   const [total, setTotal] = useState('');
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
-  const { errors, show, clear, setField } = useFormErrors({
-    ...Object.fromEntries(denominations.map((denomination) => [`count-${denomination}`, counts[denomination] ?? ''])),
-    counts,
-    countedMinor: total,
-    overShortReason: reason,
-  });
-  if (!drawer) return null;
-
   const byDenomination = denominations.map((denomination) => ({
     denominationMinor: denomination,
     count: /^\d{1,6}$/.test((counts[denomination] ?? '').trim()) ? Number(counts[denomination]) : 0,
   }));
   const badCount = denominations.find((d) => (counts[d] ?? '').trim() !== '' && !/^\d{1,6}$/.test(counts[d] ?? ''));
   const typedTotal = readAmount(total, money, { optional: true });
+  const input = (drawerId: string): Input<'drawers.close'> => ({
+    drawerId,
+    ...(denominations.length > 0 ? { counts: byDenomination } : { countedMinor: typedTotal.minor ?? 0 }),
+    overShortReason: reason.trim() || null,
+  });
+  /** What is wrong as typed: each count and the total as the clinic writes money, then main's rules. */
+  const problems = (): Record<string, string> => ({
+    ...(drawer ? draftProblems('drawers.close', input(drawer.id)) : {}),
+    ...(badCount !== undefined && { [`count-${badCount}`]: t('DrawerCount.mustBeAWholeNumber') }),
+    ...(denominations.length === 0 && typedTotal.problem && { countedMinor: typedTotal.problem }),
+  });
+  const { errors, show, showProblems, clear } = useFormErrors(
+    {
+      ...Object.fromEntries(denominations.map((denomination) => [`count-${denomination}`, counts[denomination] ?? ''])),
+      counts,
+      countedMinor: total,
+      overShortReason: reason,
+    },
+    problems,
+  );
+  if (!drawer) return null;
   const counted = denominations.length > 0 ? countedTotal(byDenomination) : (typedTotal.minor ?? 0);
   const difference = counted - drawer.expectedCashMinor;
 
   async function submit(event: SyntheticEvent) {
     event.preventDefault();
     clear();
-    if (badCount !== undefined) return setField(`count-${badCount}`, t('DrawerCount.mustBeAWholeNumber'));
-    if (denominations.length === 0 && typedTotal.problem) return setField('countedMinor', typedTotal.problem);
     if (!drawer) return;
+    const local = problems();
+    if (Object.keys(local).length > 0) {
+      return showProblems(local, [
+        ...denominations.map((d) => `count-${d}`),
+        'overShortReason',
+        'counts',
+        'countedMinor',
+      ]);
+    }
     setBusy(true);
-    const result = await call('drawers.close', {
-      drawerId: drawer.id,
-      ...(denominations.length > 0 ? { counts: byDenomination } : { countedMinor: typedTotal.minor ?? 0 }),
-      overShortReason: reason.trim() || null,
-    });
+    const result = await call('drawers.close', input(drawer.id));
     setBusy(false);
     if (!result.ok) return show(result.error, ['overShortReason', 'counts', 'countedMinor']);
     onClosed(result.value);

@@ -6,7 +6,7 @@ import { useProcedure } from '../../hooks/useProcedure';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
-import { useFormErrors } from '../../hooks/useFormErrors';
+import { draftProblems, useFormErrors } from '../../hooks/useFormErrors';
 import { todayIn } from '../../../../src-shared/patients/dates';
 import { useClinicSettings } from '../../stores/clinic-settings';
 import { useSession } from '../../stores/session';
@@ -107,13 +107,19 @@ function OpenDrawer({ state, onOpened }: { state: DrawerState; onOpened: (state:
   const { t } = useTranslation('billing');
   const [float, setFloat] = useState(amountText(10_000, state.money));
   const [busy, setBusy] = useState(false);
-  const { errors, show, clear, setField } = useFormErrors({ floatMinor: float });
+  const typed = readAmount(float, state.money);
+  /** What is wrong as typed: the float as the clinic writes money, then main's rules for the draft. */
+  const problems = (): Record<string, string> =>
+    typed.problem
+      ? { floatMinor: t('DrawerScreen.float', { problem: typed.problem }) }
+      : draftProblems('drawers.open', { floatMinor: typed.minor ?? 0 });
+  const { errors, show, showProblems, clear } = useFormErrors({ floatMinor: float }, problems);
 
   async function submit(event: SyntheticEvent) {
     event.preventDefault();
     clear();
-    const typed = readAmount(float, state.money);
-    if (typed.problem) return setField('floatMinor', t('DrawerScreen.float', { problem: typed.problem }));
+    const local = problems();
+    if (Object.keys(local).length > 0) return showProblems(local, ['floatMinor']);
     setBusy(true);
     const result = await call('drawers.open', { floatMinor: typed.minor ?? 0 });
     setBusy(false);

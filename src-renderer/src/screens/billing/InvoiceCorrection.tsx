@@ -2,11 +2,12 @@ import { useState, type SyntheticEvent } from 'react';
 import type { InvoiceSummary } from '../../../../src-shared/billing/model';
 import { formatMoney, type MoneyFormat } from '../../../../src-shared/billing/money';
 import { ADJUSTMENT_REASONS, type AdjustmentReason } from '../../../../src-shared/billing/reason-codes';
+import type { Input } from '../../../../src-shared/api/contract';
 import { call } from '../../api';
 import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
 import { SelectField } from '../../components/SelectField';
-import { useFormErrors } from '../../hooks/useFormErrors';
+import { draftProblems, useFormErrors } from '../../hooks/useFormErrors';
 import { amountText, readAmount } from './money-field';
 import { useTranslation } from '../../i18n';
 import { adjustmentReasonLabel } from '../../i18n/labels';
@@ -34,17 +35,32 @@ export function InvoiceCorrection({ invoice, kind, money, onDone, onCancel }: In
   const [reasonCode, setReasonCode] = useState<AdjustmentReason>('small_balance');
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
-  const { errors, show, clear, setField } = useFormErrors({
-    amountMinor: amount,
+  const typed = readAmount(amount, money);
+  const writeOff = (): Input<'accounts.adjust'> => ({
+    invoiceId: invoice.id,
+    amountMinor: typed.minor ?? 0,
     reasonCode,
-    note: text,
-    reason: text,
+    note: text.trim() || null,
   });
+  /** What is wrong as typed: a write-off's amount as the clinic writes money, then main's rules for the draft. */
+  const problems = (): Record<string, string> => {
+    if (kind === 'creditNote') return draftProblems('invoices.creditNote', { invoiceId: invoice.id, reason: text });
+    return {
+      ...draftProblems('accounts.adjust', writeOff()),
+      ...(typed.problem && { amountMinor: t('InvoiceCorrection.amount', { problem: typed.problem }) }),
+    };
+  };
+  const { errors, show, showProblems, clear } = useFormErrors(
+    { amountMinor: amount, reasonCode, note: text, reason: text },
+    problems,
+  );
   const title = kind === 'writeOff' ? t('InvoiceCorrection.writeOff') : t('InvoiceCorrection.issueCreditNote');
 
   async function submit(event: SyntheticEvent) {
     event.preventDefault();
     clear();
+    const local = problems();
+    if (Object.keys(local).length > 0) return showProblems(local, ['amountMinor', 'reasonCode', 'note', 'reason']);
     if (kind === 'creditNote') {
       setBusy(true);
       const result = await call('invoices.creditNote', { invoiceId: invoice.id, reason: text });
@@ -57,15 +73,8 @@ export function InvoiceCorrection({ invoice, kind, money, onDone, onCancel }: In
         }),
       );
     }
-    const typed = readAmount(amount, money);
-    if (typed.problem) return setField('amountMinor', t('InvoiceCorrection.amount', { problem: typed.problem }));
     setBusy(true);
-    const result = await call('accounts.adjust', {
-      invoiceId: invoice.id,
-      amountMinor: typed.minor ?? 0,
-      reasonCode,
-      note: text.trim() || null,
-    });
+    const result = await call('accounts.adjust', writeOff());
     setBusy(false);
     if (!result.ok) return show(result.error, ['amountMinor', 'reasonCode', 'note']);
     onDone(

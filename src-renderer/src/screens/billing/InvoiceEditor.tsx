@@ -3,8 +3,8 @@ import type { InvoiceView, ServiceView, TaxView } from '../../../../src-shared/b
 import { formatMoney, type MoneyFormat } from '../../../../src-shared/billing/money';
 import { call } from '../../api';
 import { FormMessage } from '../../components/FormMessage';
-import { useFormErrors } from '../../hooks/useFormErrors';
-import { editedLine, lineForService, linesToSend, type EditedLine } from './invoice-lines';
+import { draftProblems, useFormErrors } from '../../hooks/useFormErrors';
+import { editedLine, lineForService, linesAsTyped, type EditedLine } from './invoice-lines';
 import { InvoiceTotals } from './InvoiceTotals';
 import { Trans, useTranslation } from '../../i18n';
 
@@ -44,7 +44,19 @@ export function InvoiceEditor({ invoice, services, taxes, money, onChanged }: In
   const [dirty, setDirty] = useState(false);
   const [adding, setAdding] = useState('');
   const [busy, setBusy] = useState(false);
-  const { errors, show, clear } = useFormErrors(namedAsMain(lines));
+  /** What is wrong with these lines: each number as the clinic writes it, then main's rules for the draft. */
+  const problems = (next: readonly EditedLine[] = lines): Record<string, string> => {
+    const typed = linesAsTyped(next, money);
+    return {
+      ...draftProblems('invoices.saveDraft', {
+        invoiceId: invoice.id,
+        lines: typed.lines,
+        expectedUpdatedAt: invoice.updatedAt,
+      }),
+      ...typed.problems,
+    };
+  };
+  const { errors, show, clear } = useFormErrors(namedAsMain(lines), problems);
   const picker = useRef<HTMLSelectElement>(null);
   const activeServices = services.filter((service) => service.active);
 
@@ -55,28 +67,23 @@ export function InvoiceEditor({ invoice, services, taxes, money, onChanged }: In
 
   async function send(issue: boolean, next: EditedLine[] = lines) {
     clear();
-    const typed = linesToSend(next, money);
-    if (!typed.ok) {
-      show(
-        {
-          code: 'VALIDATION',
-          message: t('InvoiceEditor.pleaseCorrectTheLinesMarked'),
-          details: { fields: typed.problems },
-        },
-        undefined,
-        namedAsMain(next),
-      );
-      return;
+    // Errors on line fields sit in their cells; anything else by the buttons.
+    const shown = next.flatMap((_, index) => Object.values(MAIN_FIELD).map((field) => `lines.${index}.${field}`));
+    const local = problems(next);
+    if (Object.keys(local).length > 0) {
+      // Refused here in main's words, about the lines as they now are (a line may just have been added).
+      const refusal = { code: 'VALIDATION' as const, message: t('InvoiceEditor.pleaseCorrectTheLinesMarked') };
+      return show({ ...refusal, details: { fields: local } }, shown, namedAsMain(next));
     }
     setBusy(true);
-    const input = { invoiceId: invoice.id, lines: typed.lines, expectedUpdatedAt: invoice.updatedAt };
+    const input = {
+      invoiceId: invoice.id,
+      lines: linesAsTyped(next, money).lines,
+      expectedUpdatedAt: invoice.updatedAt,
+    };
     const result = issue ? await call('invoices.issue', input) : await call('invoices.saveDraft', input);
     setBusy(false);
-    if (!result.ok) {
-      // Errors on line fields sit in their cells; anything else by the buttons.
-      const shown = next.flatMap((_, index) => Object.values(MAIN_FIELD).map((field) => `lines.${index}.${field}`));
-      return show(result.error, shown, namedAsMain(next));
-    }
+    if (!result.ok) return show(result.error, shown, namedAsMain(next));
     setLines(result.value.lines.map((line) => editedLine(line, money)));
     setDirty(false);
     onChanged(result.value);

@@ -5,7 +5,7 @@ import { todayIn } from '../../../../src-shared/patients/dates';
 import { DateField } from '../../components/DateField';
 import { FormMessage } from '../../components/FormMessage';
 import { SelectField } from '../../components/SelectField';
-import { useFormErrors } from '../../hooks/useFormErrors';
+import { draftProblems, useFormErrors } from '../../hooks/useFormErrors';
 import { useProcedure } from '../../hooks/useProcedure';
 import { useClinicSettings } from '../../stores/clinic-settings';
 import { BillingLinks } from './BillingLinks';
@@ -28,15 +28,18 @@ export function JournalScreen() {
   const today = todayIn(zone, Date.now());
   const { setup } = useBillingSetup();
   const [filters, setFilters] = useState({ from: today, to: today, methodKind: '', desk: '', user: '' });
-  const { errors, show, clear } = useFormErrors(filters);
-  // Dates and method as last asked with "Show" (today's on the way in).
-  const [asked, setAsked] = useState({ from: filters.from, to: filters.to, methodKind: filters.methodKind });
-  const read = useProcedure('payments.journal', {
-    from: asked.from,
-    to: asked.to,
-    ...(isKind(asked.methodKind) && { methodKind: asked.methodKind }),
+  /** The question the filters ask of main: dates and method (desk and user narrow the answer here). */
+  const question = (asking: { from: string; to: string; methodKind: string }) => ({
+    from: asking.from,
+    to: asking.to,
+    ...(isKind(asking.methodKind) && { methodKind: asking.methodKind }),
     limit: 1000,
   });
+  const problems = () => draftProblems('payments.journal', question(filters));
+  const { errors, show, showProblems, clear } = useFormErrors(filters, problems);
+  // Dates and method as last asked with "Show" (today's on the way in).
+  const [asked, setAsked] = useState({ from: filters.from, to: filters.to, methodKind: filters.methodKind });
+  const read = useProcedure('payments.journal', question(asked));
   const journal = read.value;
   // A refusal goes beside the filters it names, as the answer to the dates asked (cleared by the next answer).
   useEffect(() => {
@@ -45,6 +48,9 @@ export function JournalScreen() {
   }, [read.error]);
 
   function load() {
+    // Dates main would refuse are refused here in its words, and not asked.
+    const local = problems();
+    if (Object.keys(local).length > 0) return showProblems(local, ['from', 'to', 'methodKind']);
     const next = { from: filters.from, to: filters.to, methodKind: filters.methodKind };
     if (JSON.stringify(next) === JSON.stringify(asked)) read.reload();
     else setAsked(next);

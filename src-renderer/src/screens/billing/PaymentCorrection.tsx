@@ -1,11 +1,12 @@
 import { useState, type SyntheticEvent } from 'react';
 import type { AccountPayment, PaymentMethodView } from '../../../../src-shared/billing/model';
 import { formatMoney, type MoneyFormat } from '../../../../src-shared/billing/money';
+import type { Input } from '../../../../src-shared/api/contract';
 import { call } from '../../api';
 import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
 import { SelectField } from '../../components/SelectField';
-import { useFormErrors } from '../../hooks/useFormErrors';
+import { draftProblems, useFormErrors } from '../../hooks/useFormErrors';
 import { amountText, readAmount } from './money-field';
 import { useTranslation } from '../../i18n';
 
@@ -30,7 +31,22 @@ export function PaymentCorrection({ payment, kind, money, methods, onDone, onCan
   const [amount, setAmount] = useState(amountText(payment.refundableMinor, money));
   const [methodId, setMethodId] = useState(payment.methodId);
   const [busy, setBusy] = useState(false);
-  const { errors, show, clear, setField } = useFormErrors({ reason, amountMinor: amount, methodId });
+  const typed = readAmount(amount, money);
+  const refund = (): Input<'payments.refund'> => ({
+    paymentId: payment.id,
+    amountMinor: typed.minor ?? 0,
+    ...(methodId !== payment.methodId && { methodId }),
+    reason,
+  });
+  /** What is wrong as typed: a refund's amount as the clinic writes money, then main's rules for the draft. */
+  const problems = (): Record<string, string> => {
+    if (kind === 'reverse') return draftProblems('payments.reverse', { paymentId: payment.id, reason });
+    return {
+      ...draftProblems('payments.refund', refund()),
+      ...(typed.problem && { amountMinor: t('PaymentCorrection.amount', { problem: typed.problem }) }),
+    };
+  };
+  const { errors, show, showProblems, clear } = useFormErrors({ reason, amountMinor: amount, methodId }, problems);
   const what = t('PaymentCorrection.paymentOf', {
     amountMinor: formatMoney(payment.amountMinor, money),
     methodName: payment.methodName,
@@ -40,6 +56,8 @@ export function PaymentCorrection({ payment, kind, money, methods, onDone, onCan
   async function submit(event: SyntheticEvent) {
     event.preventDefault();
     clear();
+    const local = problems();
+    if (Object.keys(local).length > 0) return showProblems(local, ['reason', 'amountMinor', 'methodId']);
     if (kind === 'reverse') {
       setBusy(true);
       const result = await call('payments.reverse', { paymentId: payment.id, reason });
@@ -47,15 +65,8 @@ export function PaymentCorrection({ payment, kind, money, methods, onDone, onCan
       if (!result.ok) return show(result.error, ['reason']);
       return onDone(t('PaymentCorrection.reversedThe', { what }));
     }
-    const typed = readAmount(amount, money);
-    if (typed.problem) return setField('amountMinor', t('PaymentCorrection.amount', { problem: typed.problem }));
     setBusy(true);
-    const result = await call('payments.refund', {
-      paymentId: payment.id,
-      amountMinor: typed.minor ?? 0,
-      ...(methodId !== payment.methodId && { methodId }),
-      reason,
-    });
+    const result = await call('payments.refund', refund());
     setBusy(false);
     if (!result.ok) return show(result.error, ['reason', 'amountMinor', 'methodId']);
     onDone(

@@ -3,11 +3,12 @@ import type { ClaimView } from '../../../../src-shared/billing/model';
 import { type MoneyFormat } from '../../../../src-shared/billing/money';
 import { REMITTANCE_ADJUSTMENT_CODES } from '../../../../src-shared/billing/reason-codes';
 import type { ApiErrorData } from '../../../../src-shared/api/errors';
+import type { Input } from '../../../../src-shared/api/contract';
 import { call } from '../../api';
 import { Field } from '../../components/Field';
 import { DateField } from '../../components/DateField';
 import { FormMessage } from '../../components/FormMessage';
-import { useFormErrors } from '../../hooks/useFormErrors';
+import { draftProblems, useFormErrors } from '../../hooks/useFormErrors';
 import { readAmount } from './money-field';
 import { i18next, useTranslation } from '../../i18n';
 
@@ -40,7 +41,11 @@ function namedAsMain(draft: LineDraft): Record<string, string> {
 function renumberLines(error: ApiErrorData, onScreen: readonly number[]): ApiErrorData {
   const fields = error.details?.fields;
   if (!fields) return error;
-  const renumbered = Object.fromEntries(
+  return { ...error, details: { ...error.details, fields: renumberFields(fields, onScreen) } };
+}
+
+function renumberFields(fields: Record<string, string>, onScreen: readonly number[]): Record<string, string> {
+  return Object.fromEntries(
     Object.entries(fields).map(([path, problem]) => [
       path.replace(/^lines\.(\d+)\./u, (whole, sent: string) => {
         const index = onScreen[Number(sent)];
@@ -49,7 +54,6 @@ function renumberLines(error: ApiErrorData, onScreen: readonly number[]): ApiErr
       problem,
     ]),
   );
-  return { ...error, details: { ...error.details, fields: renumbered } };
 }
 
 /** The payer's remittance, line by line: what was allowed, paid, adjusted (with its group code) and left to the patient. */
@@ -71,29 +75,20 @@ export function RemittanceForm({
   const [lines, setLines] = useState<Record<string, LineDraft>>(() =>
     Object.fromEntries(open.map((line) => [line.id, { allowed: '', paid: '', adjustment: '', patient: '', code: '' }])),
   );
-  const { errors, show, clear, setField } = useFormErrors({
-    receivedOn,
-    payerReference: reference,
-    lines: open.map((line) => {
-      const draft = lines[line.id];
-      return draft ? namedAsMain(draft) : null;
-    }),
-  });
-
-  async function submit(event: SyntheticEvent) {
-    event.preventDefault();
-    clear();
-    const sent = [];
+  /** The remittance as it would go, which line on screen each sent line is, and what was typed wrong in an amount. */
+  const typed = () => {
+    const sent: Input<'claims.postRemittance'>['lines'] = [];
     // Blank lines are not sent, so main's `lines.2` is the third line sent: where it stands on screen.
     const onScreen: number[] = [];
+    const typing: Record<string, string> = {};
     for (const [index, line] of open.entries()) {
       const draft = lines[line.id];
       if (!draft || AMOUNTS.every((key) => draft[key].trim() === '')) continue;
       const amounts: Partial<Record<AmountKey, number>> = {};
       for (const key of AMOUNTS) {
-        const typed = readAmount(draft[key], money, { optional: true });
-        if (typed.problem) return setField(`lines.${index}.${MAIN_FIELD[key]}`, typed.problem);
-        amounts[key] = typed.minor ?? 0;
+        const amount = readAmount(draft[key], money, { optional: true });
+        if (amount.problem) typing[`lines.${index}.${MAIN_FIELD[key]}`] = amount.problem;
+        amounts[key] = amount.minor ?? 0;
       }
       const code = REMITTANCE_ADJUSTMENT_CODES.find((candidate) => candidate === draft.code) ?? null;
       onScreen.push(index);
@@ -106,18 +101,46 @@ export function RemittanceForm({
         patientMinor: amounts.patient ?? 0,
       });
     }
-    const result = await call('claims.postRemittance', {
+    const input: Input<'claims.postRemittance'> = {
       claimId: claim.id,
       receivedOn,
       payerReference: reference.trim() || null,
       lines: sent,
-    });
-    if (!result.ok) {
-      const shown = open.flatMap((_, index) =>
+    };
+    return { input, onScreen, typing };
+  };
+  /** What is wrong as typed: each amount as the clinic writes money, then main's rules, on the lines as shown. */
+  const problems = (): Record<string, string> => {
+    const { input, onScreen, typing } = typed();
+    return { ...renumberFields(draftProblems('claims.postRemittance', input), onScreen), ...typing };
+  };
+  const { errors, show, showProblems, clear } = useFormErrors(
+    {
+      receivedOn,
+      payerReference: reference,
+      lines: open.map((line) => {
+        const draft = lines[line.id];
+        return draft ? namedAsMain(draft) : null;
+      }),
+    },
+    problems,
+  );
+
+  async function submit(event: SyntheticEvent) {
+    event.preventDefault();
+    clear();
+    const shown = [
+      'receivedOn',
+      'payerReference',
+      ...open.flatMap((_, index) =>
         [...Object.values(MAIN_FIELD), 'adjustmentCode'].map((field) => `lines.${index}.${field}`),
-      );
-      return show(renumberLines(result.error, onScreen), ['receivedOn', 'payerReference', ...shown]);
-    }
+      ),
+    ];
+    const local = problems();
+    if (Object.keys(local).length > 0) return showProblems(local, shown);
+    const { input, onScreen } = typed();
+    const result = await call('claims.postRemittance', input);
+    if (!result.ok) return show(renumberLines(result.error, onScreen), shown);
     onPosted(result.value);
   }
 

@@ -2,7 +2,7 @@ import { useState, type SyntheticEvent } from 'react';
 import { call } from '../../api';
 import { DateField } from '../../components/DateField';
 import { FormMessage } from '../../components/FormMessage';
-import { useFormErrors } from '../../hooks/useFormErrors';
+import { draftProblems, useFormErrors } from '../../hooks/useFormErrors';
 import { savePdf } from './pdf';
 import { useTranslation } from '../../i18n';
 
@@ -12,12 +12,15 @@ export function StatementForm({ patientId, today }: { patientId: string; today: 
   const [from, setFrom] = useState(`${today.slice(0, 4)}-01-01`);
   const [to, setTo] = useState(today);
   const [saved, setSaved] = useState<string | null>(null);
-  const { errors, show, clear } = useFormErrors({ from, to });
+  const problems = () => draftProblems('statements.pdf', { patientId, from, to });
+  const { errors, show, showProblems, clear } = useFormErrors({ from, to }, problems);
 
   async function submit(event: SyntheticEvent) {
     event.preventDefault();
     clear();
     setSaved(null);
+    const local = problems();
+    if (Object.keys(local).length > 0) return showProblems(local, ['from', 'to']);
     const result = await call('statements.pdf', { patientId, from, to });
     if (!result.ok) return show(result.error, ['from', 'to']);
     savePdf(result.value);

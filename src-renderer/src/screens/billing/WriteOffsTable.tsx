@@ -5,7 +5,7 @@ import { formatMoney } from '../../../../src-shared/billing/money';
 import { call } from '../../api';
 import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
-import { useFormErrors } from '../../hooks/useFormErrors';
+import { draftProblems, useFormErrors } from '../../hooks/useFormErrors';
 import { useSession } from '../../stores/session';
 import { useTranslation } from '../../i18n';
 import { adjustmentReasonLabel } from '../../i18n/labels';
@@ -19,7 +19,9 @@ export function WriteOffsTable({ view, onChanged }: { view: AccountView; onChang
   const canAdjust = useSession((state) => state.can('billing:adjust'));
   const [reversing, setReversing] = useState<string | null>(null);
   const [reason, setReason] = useState('');
-  const { errors, show, clear } = useFormErrors({ reason });
+  const problems = () =>
+    reversing === null ? {} : draftProblems('accounts.reverseAdjustment', { adjustmentId: reversing, reason });
+  const { errors, show, showProblems, clear } = useFormErrors({ reason }, problems);
   if (view.adjustments.length === 0) return null;
   const invoiceNumber = (id: string) =>
     view.invoices.find((invoice) => invoice.id === id)?.number ?? t('WriteOffsTable.anInvoice');
@@ -27,6 +29,8 @@ export function WriteOffsTable({ view, onChanged }: { view: AccountView; onChang
   async function reverse(event: SyntheticEvent, adjustmentId: string) {
     event.preventDefault();
     clear();
+    const local = problems();
+    if (Object.keys(local).length > 0) return showProblems(local, ['reason']);
     const result = await call('accounts.reverseAdjustment', { adjustmentId, reason });
     if (!result.ok) return show(result.error, ['reason']);
     setReversing(null);

@@ -68,6 +68,20 @@ export function linesToSend(
   lines: readonly EditedLine[],
   money: MoneyFormat,
 ): { ok: true; lines: DraftLineInput[] } | { ok: false; problems: Record<string, string> } {
+  const typed = linesAsTyped(lines, money);
+  return Object.keys(typed.problems).length > 0
+    ? { ok: false, problems: typed.problems }
+    : { ok: true, lines: typed.lines };
+}
+
+/**
+ * The lines as they would go (an unreadable number standing as NaN or 0) with the problems of what was
+ * typed: the draft main's schema can judge while the typing's own problems are shown.
+ */
+export function linesAsTyped(
+  lines: readonly EditedLine[],
+  money: MoneyFormat,
+): { lines: DraftLineInput[]; problems: Record<string, string> } {
   const problems: Record<string, string> = {};
   const sent = lines.map((line, index): DraftLineInput => {
     const price = readAmount(line.price, money);
@@ -89,5 +103,5 @@ export function linesToSend(
       insurerMinor: line.insurerMinor,
     };
   });
-  return Object.keys(problems).length > 0 ? { ok: false, problems } : { ok: true, lines: sent };
+  return { lines: sent, problems };
 }

@@ -139,7 +139,9 @@ function KindActions({ conflict }: { conflict: ConflictView }) {
       return (
         <ul className="conflict-links">
           <li>
-            <a href="#/stock">{t('actionsFor.openStock', { name: conflict.first.name ?? '' })}</a>
+            <a href={conflict.first.itemId ? `#/stock/item/${encodeURIComponent(conflict.first.itemId)}` : '#/stock'}>
+              {t('actionsFor.openStock', { name: conflict.first.name ?? '' })}
+            </a>
           </li>
         </ul>
       );

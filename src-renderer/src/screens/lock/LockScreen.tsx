@@ -2,7 +2,7 @@ import { useState, type SyntheticEvent } from 'react';
 import { call } from '../../api';
 import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
-import { useFormErrors } from '../../hooks/useFormErrors';
+import { draftProblems, useFormErrors } from '../../hooks/useFormErrors';
 import { useSession } from '../../stores/session';
 import { Trans, useTranslation } from '../../i18n';
 
@@ -11,16 +11,23 @@ export function LockScreen() {
   const { t } = useTranslation('lock');
   const { session, signedIn, signedOut } = useSession();
   const [password, setPassword] = useState('');
-  const { errors, show, clear } = useFormErrors({ password });
+  // Emptied after each try: not a mistake of theirs to point at until they unlock again.
+  const [emptied, setEmptied] = useState(false);
+  // Only the shape of what is typed ("must not be empty"); the password is never shown back.
+  const problems = () => draftProblems('auth.unlock', { password });
+  const { errors, show, showProblems, clear } = useFormErrors({ password }, () => (emptied ? {} : problems()));
   const [busy, setBusy] = useState(false);
 
   async function submit(event: SyntheticEvent) {
     event.preventDefault();
     clear();
+    const local = problems();
+    if (Object.keys(local).length > 0) return showProblems(local, ['password']);
     setBusy(true);
     const result = await call('auth.unlock', { password });
     setBusy(false);
     setPassword('');
+    setEmptied(true);
     if (result.ok) return signedIn(result.value);
     // Too many wrong passwords (or a disabled account) ends this desk's session: back to sign-in.
     if (result.error.code === 'UNAUTHENTICATED' && !result.error.details?.fields) return signedOut();
@@ -49,7 +56,11 @@ export function LockScreen() {
           label={t('LockScreen.password')}
           type="password"
           value={password}
-          onChange={(event) => setPassword(event.target.value)}
+          onChange={(event) => {
+            setPassword(event.target.value);
+            setEmptied(false);
+          }}
+          error={errors.fields.password}
           autoComplete="current-password"
           autoFocus
         />

@@ -2,7 +2,7 @@ import { useState, type SyntheticEvent } from 'react';
 import { call } from '../../api';
 import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
-import { useFormErrors } from '../../hooks/useFormErrors';
+import { draftProblems, useFormErrors } from '../../hooks/useFormErrors';
 import { useSession } from '../../stores/session';
 import { useTranslation } from '../../i18n';
 
@@ -11,17 +11,27 @@ export function LoginScreen() {
   const { clinicName, signedIn } = useSession();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
-  const { errors, show, clear } = useFormErrors({ username, password });
+  // Emptied by a refused sign-in: not a mistake of theirs to point at until they sign in again.
+  const [emptied, setEmptied] = useState(false);
+  // Only the shape of what is typed ("must not be empty"); the password is never shown back.
+  const problems = () => draftProblems('auth.login', { username, password });
+  const { errors, show, showProblems, clear } = useFormErrors({ username, password }, () => {
+    const { password: passwordProblem, ...rest } = problems();
+    return emptied || passwordProblem === undefined ? rest : { ...rest, password: passwordProblem };
+  });
   const [busy, setBusy] = useState(false);
 
   async function submit(event: SyntheticEvent) {
     event.preventDefault();
     clear();
+    const local = problems();
+    if (Object.keys(local).length > 0) return showProblems(local, ['username', 'password']);
     setBusy(true);
     const result = await call('auth.login', { username, password });
     setBusy(false);
     if (!result.ok) {
       setPassword('');
+      setEmptied(true);
       // A wrong password is said once, by the form: naming the field would hint which part was wrong.
       return show({ ...result.error, details: undefined });
     }
@@ -37,6 +47,7 @@ export function LoginScreen() {
           label={t('LoginScreen.username')}
           value={username}
           onChange={(event) => setUsername(event.target.value)}
+          error={errors.fields.username}
           autoComplete="username"
           autoFocus
         />
@@ -44,7 +55,11 @@ export function LoginScreen() {
           label={t('LoginScreen.password')}
           type="password"
           value={password}
-          onChange={(event) => setPassword(event.target.value)}
+          onChange={(event) => {
+            setPassword(event.target.value);
+            setEmptied(false);
+          }}
+          error={errors.fields.password}
           autoComplete="current-password"
         />
         <FormMessage error={errors.form} />

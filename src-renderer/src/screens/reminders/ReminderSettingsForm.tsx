@@ -1,10 +1,11 @@
 import { useState, type SyntheticEvent } from 'react';
 import type { ReminderSettings } from '../../../../src-shared/api/areas/reminders';
 import { TEMPLATE_PLACEHOLDERS } from '../../../../src-shared/reminders/templates';
+import type { Input } from '../../../../src-shared/api/contract';
 import { call } from '../../api';
 import { Field, TextAreaField } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
-import { useFormErrors } from '../../hooks/useFormErrors';
+import { draftProblems, useFormErrors } from '../../hooks/useFormErrors';
 import { Trans, useTranslation } from '../../i18n';
 
 type Text =
@@ -51,6 +52,12 @@ function offsetsFrom(text: string): number[] {
 
 const asNumber = (text: string) => (text.trim() === '' ? Number.NaN : Number(text));
 
+/** The offsets travel as minutes but are typed as hours in one box: a problem with any of them points at that box. */
+function onTheOffsetsBox(fields: Record<string, string>): Record<string, string> {
+  const offsets = Object.entries(fields).find(([name]) => name.startsWith('offsetsMinutes'))?.[1];
+  return offsets === undefined ? fields : { ...fields, offsets };
+}
+
 export function ReminderSettingsForm({
   initial,
   onSaved,
@@ -65,7 +72,37 @@ export function ReminderSettingsForm({
   const [removeSecrets, setRemoveSecrets] = useState({ smtpPassword: false, smsAuthHeader: false });
   const [saved, setSaved] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const { errors, show, clear } = useFormErrors(form);
+  const input = (): Input<'reminders.updateSettings'> => ({
+    emailEnabled: form.emailEnabled,
+    smsEnabled: form.smsEnabled,
+    offsetsMinutes: offsetsFrom(form.offsets),
+    maxAttempts: asNumber(form.maxAttempts),
+    retryMinutes: asNumber(form.retryMinutes),
+    smtpHost: form.smtpHost,
+    smtpPort: asNumber(form.smtpPort),
+    smtpSecure: form.smtpSecure,
+    smtpUser: form.smtpUser,
+    fromName: form.fromName,
+    fromAddress: form.fromAddress,
+    smsWebhookUrl: form.smsWebhookUrl,
+    emailSubject: form.emailSubject,
+    emailBody: form.emailBody,
+    smsBody: form.smsBody,
+    requireConsent: form.requireConsent,
+    // Secrets are write-only: sent only when typed (or removed), never read back.
+    ...(form.smtpPassword !== ''
+      ? { smtpPassword: form.smtpPassword }
+      : removeSecrets.smtpPassword
+        ? { smtpPassword: null }
+        : {}),
+    ...(form.smsAuthHeader !== ''
+      ? { smsAuthHeader: form.smsAuthHeader }
+      : removeSecrets.smsAuthHeader
+        ? { smsAuthHeader: null }
+        : {}),
+  });
+  const problems = () => onTheOffsetsBox(draftProblems('reminders.updateSettings', input()));
+  const { errors, show, showProblems, clear } = useFormErrors(form, problems);
   const text = (key: Text | Template) => (event: { target: { value: string } }) =>
     setForm({ ...form, [key]: event.target.value });
   const tick =
@@ -77,53 +114,16 @@ export function ReminderSettingsForm({
     event.preventDefault();
     clear();
     setSaved(null);
+    const local = problems();
+    if (Object.keys(local).length > 0) return showProblems(local);
     setBusy(true);
-    const result = await call('reminders.updateSettings', {
-      emailEnabled: form.emailEnabled,
-      smsEnabled: form.smsEnabled,
-      offsetsMinutes: offsetsFrom(form.offsets),
-      maxAttempts: asNumber(form.maxAttempts),
-      retryMinutes: asNumber(form.retryMinutes),
-      smtpHost: form.smtpHost,
-      smtpPort: asNumber(form.smtpPort),
-      smtpSecure: form.smtpSecure,
-      smtpUser: form.smtpUser,
-      fromName: form.fromName,
-      fromAddress: form.fromAddress,
-      smsWebhookUrl: form.smsWebhookUrl,
-      emailSubject: form.emailSubject,
-      emailBody: form.emailBody,
-      smsBody: form.smsBody,
-      requireConsent: form.requireConsent,
-      // Secrets are write-only: sent only when typed (or removed), never read back.
-      ...(form.smtpPassword !== ''
-        ? { smtpPassword: form.smtpPassword }
-        : removeSecrets.smtpPassword
-          ? { smtpPassword: null }
-          : {}),
-      ...(form.smsAuthHeader !== ''
-        ? { smsAuthHeader: form.smsAuthHeader }
-        : removeSecrets.smsAuthHeader
-          ? { smsAuthHeader: null }
-          : {}),
-    });
+    const result = await call('reminders.updateSettings', input());
     setBusy(false);
     if (!result.ok) {
       const fields = result.error.details?.fields;
-      // The offsets travel as minutes but are typed as hours in one box: point at that box.
-      const mapped = fields && Object.keys(fields).some((name) => name.startsWith('offsetsMinutes'));
       show(
-        mapped
-          ? {
-              ...result.error,
-              details: {
-                ...result.error.details,
-                fields: {
-                  ...fields,
-                  offsets: Object.entries(fields).find(([name]) => name.startsWith('offsetsMinutes'))?.[1] ?? '',
-                },
-              },
-            }
+        fields
+          ? { ...result.error, details: { ...result.error.details, fields: onTheOffsetsBox(fields) } }
           : result.error,
       );
       return;

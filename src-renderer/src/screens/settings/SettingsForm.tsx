@@ -5,7 +5,7 @@ import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
 import { LocaleFields, localeForCountry, type LocaleDraft } from '../../components/LocaleFields';
 import { TimeZoneField } from '../../components/TimeZoneField';
-import { useFormErrors } from '../../hooks/useFormErrors';
+import { draftProblems, useFormErrors } from '../../hooks/useFormErrors';
 import { useClinicSettings } from '../../stores/clinic-settings';
 import { useSession } from '../../stores/session';
 import { Trans, useTranslation } from '../../i18n';
@@ -29,7 +29,20 @@ export function SettingsForm({ initial }: { initial: ClinicSettings }) {
   });
   const [saved, setSaved] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const { errors, show, clear } = useFormErrors({ ...form, ...locale });
+  // Minutes as typed: "" or "ten" goes as NaN, which main's schema refuses in its own words.
+  const number = (text: string) => (text.trim() === '' ? Number.NaN : Number(text));
+  const input = () => ({
+    ...form,
+    lockTimeoutMinutes: number(form.lockTimeoutMinutes),
+    noShowGraceMinutes: number(form.noShowGraceMinutes),
+    dateFormat: locale.dateFormat,
+    timeFormat: locale.timeFormat,
+    weekStart: locale.weekStart,
+    ...(locale.country !== '' && { country: locale.country }),
+    ...(locale.phoneRegion !== '' && { phoneRegion: locale.phoneRegion }),
+  });
+  const problems = () => draftProblems('settings.update', input());
+  const { errors, show, showProblems, clear } = useFormErrors({ ...form, ...locale }, problems);
   const update =
     (key: 'clinicName' | 'timeZone' | 'currency' | 'lockTimeoutMinutes' | 'noShowGraceMinutes') =>
     (event: { target: { value: string } }) => {
@@ -40,18 +53,10 @@ export function SettingsForm({ initial }: { initial: ClinicSettings }) {
     event.preventDefault();
     clear();
     setSaved(null);
+    const local = problems();
+    if (Object.keys(local).length > 0) return showProblems(local);
     setBusy(true);
-    const number = (text: string) => (text.trim() === '' ? Number.NaN : Number(text));
-    const result = await call('settings.update', {
-      ...form,
-      lockTimeoutMinutes: number(form.lockTimeoutMinutes),
-      noShowGraceMinutes: number(form.noShowGraceMinutes),
-      dateFormat: locale.dateFormat,
-      timeFormat: locale.timeFormat,
-      weekStart: locale.weekStart,
-      ...(locale.country !== '' && { country: locale.country }),
-      ...(locale.phoneRegion !== '' && { phoneRegion: locale.phoneRegion }),
-    });
+    const result = await call('settings.update', input());
     setBusy(false);
     if (!result.ok) {
       show(result.error);

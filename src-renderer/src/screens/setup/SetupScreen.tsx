@@ -1,10 +1,11 @@
 import { useState, type SyntheticEvent } from 'react';
+import type { Input } from '../../../../src-shared/api/contract';
 import { call } from '../../api';
 import { Field } from '../../components/Field';
 import { LocaleFields, localeForCountry, type LocaleDraft } from '../../components/LocaleFields';
 import { FormMessage } from '../../components/FormMessage';
 import { TimeZoneField } from '../../components/TimeZoneField';
-import { useFormErrors } from '../../hooks/useFormErrors';
+import { draftProblems, useFormErrors } from '../../hooks/useFormErrors';
 import { useSession } from '../../stores/session';
 import type { RecoverySheet } from '../../../../src-shared/api/areas/backups';
 import { RecoverySheetStep } from '../backups/RecoverySheetStep';
@@ -32,35 +33,42 @@ export function SetupScreen() {
     weekStart: 1,
     phoneRegion: '',
   });
-  const { errors, show, clear, setField } = useFormErrors({
-    ...form,
-    ...locale,
-    'admin.displayName': form.displayName,
-    'admin.username': form.username,
-    'admin.password': form.password,
+  const input = (): Input<'system.setup'> => ({
+    clinicName: form.clinicName,
+    timeZone: form.timeZone,
+    currency: form.currency,
+    ...(locale.country !== '' && { country: locale.country }),
+    dateFormat: locale.dateFormat,
+    timeFormat: locale.timeFormat,
+    weekStart: locale.weekStart,
+    ...(locale.phoneRegion !== '' && { phoneRegion: locale.phoneRegion }),
+    admin: { username: form.username, displayName: form.displayName, password: form.password },
   });
+  /** What is wrong as typed: main's rules for the clinic and its first user, then the password typed twice alike. */
+  const problems = (): Record<string, string> => ({
+    ...draftProblems('system.setup', input()),
+    ...(form.password !== form.confirm && { confirm: t('SetupScreen.doesNotMatchThePassword') }),
+  });
+  const { errors, show, showProblems, clear } = useFormErrors(
+    {
+      ...form,
+      ...locale,
+      'admin.displayName': form.displayName,
+      'admin.username': form.username,
+      'admin.password': form.password,
+    },
+    problems,
+  );
   const update = (key: keyof typeof form) => (event: { target: { value: string } }) =>
     setForm({ ...form, [key]: event.target.value });
 
   async function submit(event: SyntheticEvent) {
     event.preventDefault();
     clear();
-    if (form.password !== form.confirm) {
-      setField('confirm', t('SetupScreen.doesNotMatchThePassword'));
-      return;
-    }
+    const local = problems();
+    if (Object.keys(local).length > 0) return showProblems(local);
     setBusy(true);
-    const result = await call('system.setup', {
-      clinicName: form.clinicName,
-      timeZone: form.timeZone,
-      currency: form.currency,
-      ...(locale.country !== '' && { country: locale.country }),
-      dateFormat: locale.dateFormat,
-      timeFormat: locale.timeFormat,
-      weekStart: locale.weekStart,
-      ...(locale.phoneRegion !== '' && { phoneRegion: locale.phoneRegion }),
-      admin: { username: form.username, displayName: form.displayName, password: form.password },
-    });
+    const result = await call('system.setup', input());
     setBusy(false);
     if (!result.ok) return show(result.error);
     // The recovery key is shown once, before anything else; signing in comes after.

@@ -1,10 +1,12 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
 import type { StockCount, StockCountLine } from '../../../../src-shared/stock/model';
+import type { Input } from '../../../../src-shared/api/contract';
 import { call } from '../../api';
 import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
 import { useCalendarDate } from '../../format/calendar-date';
 import { formatDateTime } from '../../format/datetime';
+import { draftProblems, useFormErrors } from '../../hooks/useFormErrors';
 import { useProcedure } from '../../hooks/useProcedure';
 import { useClinicClock } from '../../stores/clinic-settings';
 import { useSession } from '../../stores/session';
@@ -25,9 +27,33 @@ export function CountSheet({ countId }: { countId: string }) {
   const [scan, setScan] = useState('');
   const [scanError, setScanError] = useState<string | undefined>();
   const [message, setMessage] = useState<{ error: string | null; done: string | null }>({ error: null, done: null });
-  const [lineErrors, setLineErrors] = useState<Record<string, string>>({});
   const inputs = useRef(new Map<string, HTMLInputElement>());
   const view = count.value;
+  // The counts typed so far: a cleared cell goes as null (not counted), anything else as the number typed,
+  // so "12.5" or "ten" reaches main's schema and is refused in its words.
+  const changed = Object.entries(typed).map(([lotId, text]) => ({
+    lotId,
+    countedQuantity: text.trim() === '' ? null : Number(text.trim()),
+  }));
+  const input = (): Input<'stocktake.enter'> => ({ countId, lines: changed });
+  /** Main names a line by its place in what was sent (`lines.2.countedQuantity`); the sheet by its lot. */
+  const byLot = (fields: Record<string, string>): Record<string, string> =>
+    Object.fromEntries(
+      Object.entries(fields).map(([path, problem]) => {
+        const index = /^lines\.(\d+)\./.exec(path)?.[1];
+        const lotId = index === undefined ? undefined : changed[Number(index)]?.lotId;
+        return [lotId ? `counted.${lotId}` : path, problem];
+      }),
+    );
+  const problems = () => (changed.length === 0 ? {} : byLot(draftProblems('stocktake.enter', input())));
+  const { errors, show, showProblems, clear } = useFormErrors({ counted: typed }, problems);
+  const shown = (view?.lines ?? []).map((line) => `counted.${line.lotId}`);
+  const lineErrors = Object.fromEntries(
+    (view?.lines ?? []).flatMap((line) => {
+      const problem = errors.fields[`counted.${line.lotId}`];
+      return problem ? [[line.lotId, problem]] : [];
+    }),
+  );
   const placeName = setup.value?.locations.find((place) => place.id === view?.stockLocationId)?.name ?? '';
 
   async function readScan(event: KeyboardEvent<HTMLInputElement>) {
@@ -48,23 +74,15 @@ export function CountSheet({ countId }: { countId: string }) {
 
   async function save() {
     if (!view) return;
-    setLineErrors({});
-    const changed = Object.entries(typed).map(([lotId, text]) => ({
-      lotId,
-      countedQuantity: text.trim() === '' ? null : Number(text.trim()),
-    }));
+    clear();
     if (changed.length === 0) return setMessage({ error: t('CountSheet.typeACountedQuantityFirst'), done: null });
-    const result = await call('stocktake.enter', { countId, lines: changed });
+    setMessage({ error: null, done: null });
+    const local = problems();
+    if (Object.keys(local).length > 0) return showProblems(local, shown);
+    const result = await call('stocktake.enter', input());
     if (!result.ok) {
-      const fields = result.error.details?.fields ?? {};
-      const byLot: Record<string, string> = {};
-      for (const [path, problem] of Object.entries(fields)) {
-        const index = /^lines\.(\d+)\./.exec(path)?.[1];
-        const lotId = index === undefined ? undefined : changed[Number(index)]?.lotId;
-        if (lotId) byLot[lotId] = problem;
-      }
-      setLineErrors(byLot);
-      return setMessage({ error: result.error.message, done: null });
+      const fields = byLot(result.error.details?.fields ?? {});
+      return show({ ...result.error, details: { ...result.error.details, fields } }, shown);
     }
     setTyped({});
     setMessage({
@@ -142,7 +160,7 @@ export function CountSheet({ countId }: { countId: string }) {
               )}
             </div>
           )}
-          <FormMessage error={message.error} success={message.done} />
+          <FormMessage error={errors.form ?? message.error} success={message.done} />
         </>
       )}
     </section>

@@ -3,6 +3,7 @@ import { call } from '../../api';
 import { FormMessage } from '../../components/FormMessage';
 import { SelectField } from '../../components/SelectField';
 import { formatDateTime } from '../../format/datetime';
+import { draftProblems, useFormErrors } from '../../hooks/useFormErrors';
 import { navigate } from '../../hooks/navigation';
 import { useProcedure } from '../../hooks/useProcedure';
 import { useClinicClock } from '../../stores/clinic-settings';
@@ -24,18 +25,16 @@ export function CountsPage() {
   const [place, setPlace] = useState('');
   const stockLocationId = place || (places[0]?.id ?? '');
   const [blind, setBlind] = useState(false);
-  const [error, setError] = useState<{ field: string | null; message: string } | null>(null);
+  const problems = () => draftProblems('stocktake.start', { stockLocationId, blind });
+  const { errors, show, showProblems, clear } = useFormErrors({ stockLocationId, blind }, problems);
 
   async function start(event: SyntheticEvent) {
     event.preventDefault();
-    setError(null);
+    clear();
+    const local = problems();
+    if (Object.keys(local).length > 0) return showProblems(local, ['stockLocationId']);
     const result = await call('stocktake.start', { stockLocationId, blind });
-    if (!result.ok) {
-      const field = result.error.details?.fields?.stockLocationId;
-      return setError(
-        field ? { field: 'stockLocationId', message: field } : { field: null, message: result.error.message },
-      );
-    }
+    if (!result.ok) return show(result.error, ['stockLocationId']);
     navigate(`#/stock/count/${result.value.id}`);
   }
 
@@ -55,12 +54,9 @@ export function CountsPage() {
         <SelectField
           label={t('CountsPage.place')}
           value={stockLocationId}
-          onChange={(event) => {
-            setPlace(event.target.value);
-            setError(null);
-          }}
+          onChange={(event) => setPlace(event.target.value)}
           options={places.map((p) => ({ value: p.id, label: `${p.name} (${p.locationName})` }))}
-          error={error?.field ? error.message : undefined}
+          error={errors.fields.stockLocationId}
         />
         <label className="check">
           <Trans
@@ -72,7 +68,7 @@ export function CountsPage() {
           />
         </label>
         <button type="submit">{t('CountsPage.startCount')}</button>
-        <FormMessage error={error && !error.field ? error.message : null} />
+        <FormMessage error={errors.form} />
       </form>
       <table aria-label={t('CountsPage.counts')}>
         <caption>{t('CountsPage.counts')}</caption>

@@ -1,9 +1,11 @@
 import { useState, type KeyboardEvent } from 'react';
 import { formatMoney } from '../../../../src-shared/billing/money';
 import type { PurchaseOrder } from '../../../../src-shared/stock/model';
+import type { Input } from '../../../../src-shared/api/contract';
 import { call } from '../../api';
 import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
+import { draftProblems, useFormErrors } from '../../hooks/useFormErrors';
 import { useProcedure } from '../../hooks/useProcedure';
 import { useSession } from '../../stores/session';
 import { readAmount } from '../billing/money-field';
@@ -27,7 +29,6 @@ export function OrderPage({ orderId }: { orderId: string }) {
   const [drafts, setDrafts] = useState<Record<string, ReceiptDraft>>({});
   const [scan, setScan] = useState('');
   const [scanError, setScanError] = useState<string | undefined>();
-  const [lineErrors, setLineErrors] = useState<Record<string, Record<string, string>>>({});
   const [message, setMessage] = useState<{ error: string | null; done: string | null }>({ error: null, done: null });
   const view = order.value;
   const money = setup.value?.money;
@@ -35,6 +36,52 @@ export function OrderPage({ orderId }: { orderId: string }) {
   const draftOf = (line: PurchaseOrder['lines'][number]): ReceiptDraft =>
     drafts[line.id] ?? { lotNumber: '', expiryOn: '', quantity: String(line.quantity - line.received), cost: '' };
   const edit = (lineId: string, draft: ReceiptDraft) => setDrafts((current) => ({ ...current, [lineId]: draft }));
+
+  /** The delivery as it would go (the lines with a lot typed), and what was typed wrong in a cost. */
+  const delivery = () => {
+    const chosen = (view?.lines ?? []).filter((line) => drafts[line.id]?.lotNumber.trim());
+    const typing: Record<string, string> = {};
+    const lines = chosen.map((line): Input<'purchasing.receive'>['lines'][number] => {
+      const draft = draftOf(line);
+      const cost = money ? readAmount(draft.cost, money, { optional: true }) : { minor: undefined, problem: null };
+      if (cost.problem) typing[`receipt.${line.id}.unitCostMinor`] = cost.problem;
+      return {
+        lineId: line.id,
+        lotNumber: draft.lotNumber,
+        expiryOn: draft.expiryOn === '' ? null : draft.expiryOn,
+        quantity: typedUnits(draft.quantity),
+        unitCostMinor: cost.minor ?? null,
+      };
+    });
+    return { chosen, typing, input: { orderId, lines } };
+  };
+  /** Main names a line by its place in what was sent (`lines.0.quantity`); the table by the order line. */
+  const byLine = (fields: Record<string, string>, chosen: readonly { id: string }[]): Record<string, string> =>
+    Object.fromEntries(
+      Object.entries(fields).map(([path, problem]) => {
+        const match = /^lines\.(\d+)\.(\w+)$/.exec(path);
+        const line = match ? chosen[Number(match[1])] : undefined;
+        return [line && match ? `receipt.${line.id}.${match[2] ?? ''}` : path, problem];
+      }),
+    );
+  /** What is wrong as typed: each cost as the clinic writes money, then main's rules for the delivery. */
+  const problems = (): Record<string, string> => {
+    const { chosen, typing, input } = delivery();
+    if (chosen.length === 0) return {};
+    return { ...byLine(draftProblems('purchasing.receive', input), chosen), ...typing };
+  };
+  const receipts = Object.fromEntries(
+    Object.entries(drafts).map(([lineId, draft]) => [
+      lineId,
+      { lotNumber: draft.lotNumber, expiryOn: draft.expiryOn, quantity: draft.quantity, unitCostMinor: draft.cost },
+    ]),
+  );
+  const { errors, show, showProblems, clear } = useFormErrors({ receipt: receipts }, problems);
+  const lineErrors: Record<string, Record<string, string>> = {};
+  for (const [path, problem] of Object.entries(errors.fields)) {
+    const [head, lineId, field] = path.split('.');
+    if (head === 'receipt' && lineId && field) lineErrors[lineId] = { ...lineErrors[lineId], [field]: problem };
+  }
 
   async function readScan(event: KeyboardEvent<HTMLInputElement>) {
     if (event.key !== 'Enter' || !view) return;
@@ -67,42 +114,19 @@ export function OrderPage({ orderId }: { orderId: string }) {
 
   async function receive() {
     if (!view || !money) return;
-    setLineErrors({});
-    const chosen = view.lines.filter((line) => drafts[line.id]?.lotNumber.trim());
+    clear();
+    setMessage({ error: null, done: null });
+    const { chosen, input } = delivery();
     if (chosen.length === 0) return setMessage({ error: t('OrderPage.typeTheLotNumberOf'), done: null });
-    const costs = chosen.map((line) => readAmount(draftOf(line).cost, money, { optional: true }));
-    const badCost = chosen.findIndex((_, index) => costs[index]?.problem);
-    if (badCost >= 0) {
-      const line = chosen[badCost];
-      if (line) setLineErrors({ [line.id]: { unitCostMinor: costs[badCost]?.problem ?? '' } });
-      return setMessage({ error: t('OrderPage.pleaseCorrectTheFieldsMarked'), done: null });
-    }
-    const result = await call('purchasing.receive', {
-      orderId,
-      lines: chosen.map((line, index) => {
-        const draft = draftOf(line);
-        return {
-          lineId: line.id,
-          lotNumber: draft.lotNumber,
-          expiryOn: draft.expiryOn === '' ? null : draft.expiryOn,
-          quantity: typedUnits(draft.quantity),
-          unitCostMinor: costs[index]?.minor ?? null,
-        };
-      }),
-    });
+    const shown = chosen.flatMap((line) =>
+      ['lotNumber', 'expiryOn', 'quantity', 'unitCostMinor'].map((field) => `receipt.${line.id}.${field}`),
+    );
+    const local = problems();
+    if (Object.keys(local).length > 0) return showProblems(local, shown);
+    const result = await call('purchasing.receive', input);
     if (!result.ok) {
-      const byLine: Record<string, Record<string, string>> = {};
-      for (const [path, problem] of Object.entries(result.error.details?.fields ?? {})) {
-        const match = /^lines\.(\d+)\.(\w+)$/.exec(path);
-        const line = match ? chosen[Number(match[1])] : undefined;
-        if (line && match?.[2]) byLine[line.id] = { ...byLine[line.id], [match[2]]: problem };
-      }
-      setLineErrors(byLine);
-      const shown = Object.keys(byLine).length > 0;
-      return setMessage({
-        error: shown ? t('OrderPage.pleaseCorrectTheFieldsMarked') : result.error.message,
-        done: null,
-      });
+      const fields = byLine(result.error.details?.fields ?? {}, chosen);
+      return show({ ...result.error, details: { ...result.error.details, fields } }, shown);
     }
     setDrafts({});
     setMessage({
@@ -176,7 +200,7 @@ export function OrderPage({ orderId }: { orderId: string }) {
           {t('OrderPage.receiveDelivery')}
         </button>
       )}
-      <FormMessage error={message.error} success={message.done} />
+      <FormMessage error={message.error ?? errors.form} success={message.done} />
     </section>
   );
 }

@@ -1,9 +1,11 @@
 import { useState } from 'react';
 import type { SuggestedLine } from '../../../../src-shared/stock/model';
+import type { Input } from '../../../../src-shared/api/contract';
 import { call } from '../../api';
 import { FormMessage } from '../../components/FormMessage';
 import { SelectField } from '../../components/SelectField';
 import { formatDateTime } from '../../format/datetime';
+import { draftProblems, useFormErrors } from '../../hooks/useFormErrors';
 import { navigate } from '../../hooks/navigation';
 import { useProcedure } from '../../hooks/useProcedure';
 import { useClinicClock } from '../../stores/clinic-settings';
@@ -72,35 +74,47 @@ function SuggestedOrder() {
   const [place, setPlace] = useState('');
   const stockLocationId = place || (places[0]?.id ?? '');
   const [quantities, setQuantities] = useState<Record<string, string>>({});
-  const [problem, setProblem] = useState<string | null>(null);
   const lines = (suggested.value ?? []).filter(
     (line) => line.supplierId === supplierId || (line.supplierId === null && supplierId !== ''),
   );
   const quantityOf = (line: SuggestedLine) => quantities[line.itemId] ?? String(line.suggested);
+  // A line set to 0 is left off the order; main's `lines.N` counts only the lines sent.
+  const sent = lines.filter((line) => quantityOf(line).trim() !== '0');
+  const input = (): Input<'purchasing.create'> => ({
+    supplierId,
+    stockLocationId,
+    reference: null,
+    notes: null,
+    lines: sent.map((line) => ({
+      itemId: line.itemId,
+      quantity: typedUnits(quantityOf(line)),
+      unitCostMinor: line.unitCostMinor,
+    })),
+  });
+  /** Main names a line by its place in what was sent (`lines.1.quantity`); the table by the item. */
+  const byItem = (fields: Record<string, string>): Record<string, string> =>
+    Object.fromEntries(
+      Object.entries(fields).map(([path, problem]) => {
+        const index = /^lines\.(\d+)\./.exec(path)?.[1];
+        const item = index === undefined ? undefined : sent[Number(index)];
+        return [item ? `quantity.${item.itemId}` : path, problem];
+      }),
+    );
+  const problems = () => byItem(draftProblems('purchasing.create', input()));
+  const { errors, show, showProblems, clear } = useFormErrors(
+    { supplierId, stockLocationId, quantity: quantities },
+    problems,
+  );
+  const shown = ['supplierId', 'stockLocationId', ...lines.map((line) => `quantity.${line.itemId}`)];
 
   async function create() {
-    setProblem(null);
-    const result = await call('purchasing.create', {
-      supplierId,
-      stockLocationId,
-      reference: null,
-      notes: null,
-      lines: lines
-        .filter((line) => quantityOf(line).trim() !== '0')
-        .map((line) => ({
-          itemId: line.itemId,
-          quantity: typedUnits(quantityOf(line)),
-          unitCostMinor: line.unitCostMinor,
-        })),
-    });
+    clear();
+    const local = problems();
+    if (Object.keys(local).length > 0) return showProblems(local, shown);
+    const result = await call('purchasing.create', input());
     if (!result.ok) {
-      const fields = result.error.details?.fields ?? {};
-      const named = Object.entries(fields).map(([path, text]) => {
-        const index = /^lines\.(\d+)\./.exec(path)?.[1];
-        const item = index === undefined ? undefined : lines[Number(index)]?.itemName;
-        return item ? `${item}: ${text}` : text;
-      });
-      return setProblem([result.error.message, ...named].join(' '));
+      const fields = byItem(result.error.details?.fields ?? {});
+      return show({ ...result.error, details: { ...result.error.details, fields } }, shown);
     }
     navigate(`#/stock/order/${result.value.id}`);
   }
@@ -114,12 +128,14 @@ function SuggestedOrder() {
           value={supplierId}
           onChange={(event) => setSupplier(event.target.value)}
           options={suppliers.map((s) => ({ value: s.id, label: s.name }))}
+          error={errors.fields.supplierId}
         />
         <SelectField
           label={t('OrdersPage.deliverTo')}
           value={stockLocationId}
           onChange={(event) => setPlace(event.target.value)}
           options={places.map((p) => ({ value: p.id, label: `${p.name} (${p.locationName})` }))}
+          error={errors.fields.stockLocationId}
         />
       </div>
       <table aria-label={t('OrdersPage.suggestedLines')}>
@@ -144,30 +160,42 @@ function SuggestedOrder() {
               <td colSpan={5}>{t('OrdersPage.nothingFromThisSupplierIs')}</td>
             </tr>
           )}
-          {lines.map((line) => (
-            <tr key={line.itemId}>
-              <td>{line.itemName}</td>
-              <td className="num">{line.onHand}</td>
-              <td className="num">{line.onOrder}</td>
-              <td className="num">{line.reorderLevel}</td>
-              <td>
-                <input
-                  aria-label={t('OrdersPage.orderQuantity', { itemName: line.itemName })}
-                  inputMode="numeric"
-                  className="count-input"
-                  value={quantityOf(line)}
-                  onChange={(event) => setQuantities((current) => ({ ...current, [line.itemId]: event.target.value }))}
-                />
-              </td>
-            </tr>
-          ))}
+          {lines.map((line) => {
+            const error = errors.fields[`quantity.${line.itemId}`];
+            return (
+              <tr key={line.itemId}>
+                <td>{line.itemName}</td>
+                <td className="num">{line.onHand}</td>
+                <td className="num">{line.onOrder}</td>
+                <td className="num">{line.reorderLevel}</td>
+                <td>
+                  <input
+                    aria-label={t('OrdersPage.orderQuantity', { itemName: line.itemName })}
+                    aria-invalid={error ? true : undefined}
+                    aria-describedby={error ? `order-error-${line.itemId}` : undefined}
+                    inputMode="numeric"
+                    className="count-input"
+                    value={quantityOf(line)}
+                    onChange={(event) =>
+                      setQuantities((current) => ({ ...current, [line.itemId]: event.target.value }))
+                    }
+                  />
+                  {error && (
+                    <small id={`order-error-${line.itemId}`} className="field-error">
+                      {error}
+                    </small>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
       <p className="hint">{t('OrdersPage.setAQuantityTo0')}</p>
       <button type="button" disabled={lines.length === 0} onClick={() => void create()}>
         {t('OrdersPage.makeADraftOrder')}
       </button>
-      <FormMessage error={problem} />
+      <FormMessage error={errors.form} />
     </section>
   );
 }

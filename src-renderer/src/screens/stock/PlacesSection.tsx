@@ -4,7 +4,7 @@ import { call } from '../../api';
 import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
 import { SelectField } from '../../components/SelectField';
-import { useFormErrors } from '../../hooks/useFormErrors';
+import { draftProblems, useFormErrors } from '../../hooks/useFormErrors';
 import { useProcedure } from '../../hooks/useProcedure';
 import { Trans, i18next, useTranslation } from '../../i18n';
 
@@ -82,12 +82,15 @@ function PlaceForm({
   const locationId = location || (locations[0]?.id ?? '');
   const [active, setActive] = useState(editing?.active ?? true);
   const [done, setDone] = useState<string | null>(null);
-  const { errors, show, clear } = useFormErrors({ name, kind, locationId });
+  const problems = () => draftProblems('stockroom.saveLocation', { id: editing?.id, name, kind, locationId, active });
+  const { errors, show, showProblems, clear } = useFormErrors({ name, kind, locationId }, problems);
 
   async function submit(event: SyntheticEvent) {
     event.preventDefault();
     clear();
     setDone(null);
+    const local = problems();
+    if (Object.keys(local).length > 0) return showProblems(local, ['name', 'kind', 'locationId']);
     const result = await call('stockroom.saveLocation', { id: editing?.id, name, kind, locationId, active });
     if (!result.ok) return show(result.error, ['name', 'kind', 'locationId']);
     setDone(t('PlacesSection.saved', { name: result.value.name }));

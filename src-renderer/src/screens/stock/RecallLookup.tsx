@@ -5,6 +5,7 @@ import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
 import { useCalendarDate } from '../../format/calendar-date';
 import { call } from '../../api';
+import { draftProblems, useFormErrors } from '../../hooks/useFormErrors';
 import { useTranslation, variant } from '../../i18n';
 
 /** Which patients got a lot: choose the item, type (or scan) the lot number. */
@@ -14,22 +15,23 @@ export function RecallLookup({ items }: { items: StockItemSummary[] }) {
   const [itemId, setItemId] = useState('');
   const [lotNumber, setLotNumber] = useState('');
   const [recall, setRecall] = useState<Recall | null>(null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
+  /** What is wrong as chosen and typed: an item must be chosen, then main's rules for the lookup. */
+  const problems = (): Record<string, string> => ({
+    ...draftProblems('stock.recall', { itemId, lotNumber: lotNumber.trim() }),
+    ...(!itemId && { itemId: t('RecallLookup.chooseTheItem') }),
+  });
+  const form = useFormErrors({ itemId, lotNumber }, problems);
+  const errors = form.errors.fields;
 
   const look = async (event: SyntheticEvent) => {
     event.preventDefault();
-    setErrors({});
-    setError(null);
+    form.clear();
     setRecall(null);
-    if (!itemId) {
-      setErrors({ itemId: t('RecallLookup.chooseTheItem') });
-      return;
-    }
+    const local = problems();
+    if (Object.keys(local).length > 0) return form.showProblems(local, ['itemId', 'lotNumber']);
     const result = await call('stock.recall', { itemId, lotNumber: lotNumber.trim() });
     if (result.ok) setRecall(result.value);
-    else if (result.error.details?.fields) setErrors(result.error.details.fields);
-    else setError(result.error.message);
+    else form.show(result.error, ['itemId', 'lotNumber']);
   };
 
   return (
@@ -65,7 +67,7 @@ export function RecallLookup({ items }: { items: StockItemSummary[] }) {
           error={errors.lotNumber}
         />
         <button type="submit">{t('RecallLookup.findPatients')}</button>
-        <FormMessage error={error} />
+        <FormMessage error={form.errors.form} />
       </form>
       {recall && (
         <table aria-label={t('RecallLookup.patientsWhoGotLot', { lotNumber: recall.lotNumber })}>

@@ -3,6 +3,7 @@ import type { LotBalance, StockItemSummary } from '../../../../src-shared/stock/
 import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
 import { useCalendarDate } from '../../format/calendar-date';
+import { draftProblems, useFormErrors } from '../../hooks/useFormErrors';
 import { useProcedure } from '../../hooks/useProcedure';
 import { call } from '../../api';
 import { useHashDetail } from '../../hooks/useHashRoute';
@@ -47,13 +48,20 @@ function StockHome() {
   });
   const [scanNote, setScanNote] = useState<string | null>(null);
   const [scanError, setScanError] = useState<string | null>(null);
+  // A scan is digits (or a GS1 string with its separators): main is asked what it names.
+  const isScan = /^[\](\d]/.test(text) && text.length >= 8;
+  const problems = () =>
+    isScan ? draftProblems('stock.scan', { text }) : draftProblems('stock.search', { text: text.trim() });
+  const { errors, showProblems, clear } = useFormErrors({ text }, problems);
 
   const search = async (event: SyntheticEvent) => {
     event.preventDefault();
     setScanNote(null);
     setScanError(null);
-    // A scan is digits (or a GS1 string with its separators): ask main what it names.
-    if (/^[\](\d]/.test(text) && text.length >= 8) {
+    clear();
+    const local = problems();
+    if (Object.keys(local).length > 0) return showProblems(local, ['text']);
+    if (isScan) {
       const scanned = await call('stock.scan', { text });
       if (!scanned.ok) {
         setScanError(scanned.error.details?.fields?.text ?? scanned.error.message);
@@ -112,11 +120,12 @@ function StockHome() {
           label={t('StockScreen.nameCodeOrScan')}
           value={text}
           onChange={(event) => setText(event.target.value)}
-          error={scanError ?? undefined}
+          error={scanError ?? errors.fields.text}
           hint={t('StockScreen.typePartOfAName')}
           autoComplete="off"
         />
         <button type="submit">{t('StockScreen.find')}</button>
+        <FormMessage error={errors.form} />
       </form>
       {scanNote && <p role="status">{scanNote}</p>}
       {results.value && <ItemTable items={results.value} />}

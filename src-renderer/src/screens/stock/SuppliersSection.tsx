@@ -3,7 +3,7 @@ import type { StockItemSummary, Supplier } from '../../../../src-shared/stock/mo
 import { call } from '../../api';
 import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
-import { useFormErrors } from '../../hooks/useFormErrors';
+import { draftProblems, useFormErrors } from '../../hooks/useFormErrors';
 import { Trans, useTranslation } from '../../i18n';
 
 /** Who the clinic buys from, their lead time and what they supply (the suggested order groups by it). */
@@ -83,24 +83,33 @@ function SupplierForm({
   const [itemIds, setItemIds] = useState<string[]>(editing?.itemIds ?? []);
   const [active, setActive] = useState(editing?.active ?? true);
   const [done, setDone] = useState<string | null>(null);
-  const { errors, show, clear } = useFormErrors({ name, contact, phone, email, leadTimeDays: lead });
   const text = (value: string) => (value.trim() === '' ? null : value);
+  const input = () => ({
+    id: editing?.id,
+    name,
+    contact: text(contact),
+    phone: text(phone),
+    email: text(email),
+    // Days as typed: "" or "a week" goes as NaN, which main's schema refuses in its own words.
+    leadTimeDays: lead.trim() === '' ? Number.NaN : Number(lead),
+    active,
+    itemIds,
+  });
+  const problems = () => draftProblems('stockroom.saveSupplier', input());
+  const { errors, show, showProblems, clear } = useFormErrors(
+    { name, contact, phone, email, leadTimeDays: lead },
+    problems,
+  );
+  const shown = ['name', 'contact', 'phone', 'email', 'leadTimeDays'];
 
   async function submit(event: SyntheticEvent) {
     event.preventDefault();
     clear();
     setDone(null);
-    const result = await call('stockroom.saveSupplier', {
-      id: editing?.id,
-      name,
-      contact: text(contact),
-      phone: text(phone),
-      email: text(email),
-      leadTimeDays: lead.trim() === '' ? Number.NaN : Number(lead),
-      active,
-      itemIds,
-    });
-    if (!result.ok) return show(result.error, ['name', 'contact', 'phone', 'email', 'leadTimeDays']);
+    const local = problems();
+    if (Object.keys(local).length > 0) return showProblems(local, shown);
+    const result = await call('stockroom.saveSupplier', input());
+    if (!result.ok) return show(result.error, shown);
     setDone(t('SuppliersSection.saved', { name: result.value.name }));
     if (editing) onDone();
     else {

@@ -2,7 +2,7 @@ import { useState, type SyntheticEvent } from 'react';
 import { call } from '../../api';
 import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
-import { useFormErrors } from '../../hooks/useFormErrors';
+import { draftProblems, useFormErrors } from '../../hooks/useFormErrors';
 import { useProcedure } from '../../hooks/useProcedure';
 import { describeSync } from './describe-sync';
 import { useTranslation } from '../../i18n';
@@ -17,11 +17,14 @@ export function SyncSettings() {
   const [fingerprint, setFingerprint] = useState('');
   const [code, setCode] = useState('');
   const [busy, setBusy] = useState(false);
-  const { errors, show, clear } = useFormErrors({ serverUrl, fingerprint, code });
+  const problems = () => draftProblems('sync.enrol', { serverUrl, fingerprint, code });
+  const { errors, show, showProblems, clear } = useFormErrors({ serverUrl, fingerprint, code }, problems);
 
   async function submit(event: SyntheticEvent) {
     event.preventDefault();
     clear();
+    const local = problems();
+    if (Object.keys(local).length > 0) return showProblems(local, FIELDS);
     setBusy(true);
     const result = await call('sync.enrol', { serverUrl, fingerprint, code });
     setBusy(false);

@@ -5,7 +5,7 @@ import { call } from '../../../api';
 import { Field } from '../../../components/Field';
 import { FormMessage } from '../../../components/FormMessage';
 import { SelectField } from '../../../components/SelectField';
-import { useFormErrors } from '../../../hooks/useFormErrors';
+import { draftProblems, useFormErrors } from '../../../hooks/useFormErrors';
 import { i18next, useTranslation } from '../../../i18n';
 
 const KIND_LABELS: Record<PaymentMethodKind, string> = {
@@ -25,11 +25,15 @@ export function MethodsSection({ methods, onSaved }: { methods: readonly Payment
   const [name, setName] = useState('');
   const [kind, setKind] = useState<PaymentMethodKind>('card');
   const [saved, setSaved] = useState<string | null>(null);
-  const { errors, show, clear } = useFormErrors({ name, kind });
+  const { errors, show, showProblems, clear } = useFormErrors({ name, kind }, () =>
+    draftProblems('billing.saveMethod', { name, kind }),
+  );
 
   async function save(input: { methodId?: string; name: string; kind: PaymentMethodKind; active?: boolean }) {
     clear();
     setSaved(null);
+    const local = draftProblems('billing.saveMethod', input);
+    if (Object.keys(local).length > 0) return showProblems(local, ['name', 'kind']);
     const result = await call('billing.saveMethod', input);
     if (!result.ok) return show(result.error, ['name', 'kind']);
     setSaved(t('MethodsSection.saved', { name: result.value.name }));

@@ -1,10 +1,11 @@
 import { useState, type SyntheticEvent } from 'react';
 import type { FeeScheduleView, ServiceView } from '../../../../../src-shared/billing/model';
 import { formatMoney, type MoneyFormat } from '../../../../../src-shared/billing/money';
+import type { Input } from '../../../../../src-shared/api/contract';
 import { call } from '../../../api';
 import { Field } from '../../../components/Field';
 import { FormMessage } from '../../../components/FormMessage';
-import { useFormErrors } from '../../../hooks/useFormErrors';
+import { draftProblems, useFormErrors } from '../../../hooks/useFormErrors';
 import { amountText, readAmount } from '../money-field';
 import { useTranslation } from '../../../i18n';
 
@@ -23,7 +24,30 @@ export function SchedulesSection({ schedules, services, money, onSaved }: Schedu
   const [form, setForm] = useState({ name: '', payer: '' });
   const [prices, setPrices] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState<string | null>(null);
-  const { errors, show, clear, setField } = useFormErrors({ ...form, prices });
+  /** The schedule as it would go, with what was typed wrong in a price (as the clinic writes money). */
+  const typed = () => {
+    const sent: Record<string, number | null> = {};
+    const typing: Record<string, string> = {};
+    for (const service of services) {
+      const price = readAmount(prices[service.id] ?? '', money, { optional: true });
+      if (price.problem) typing[`prices.${service.id}`] = price.problem;
+      if (price.minor !== undefined) sent[service.id] = price.minor;
+      else if (chosen?.prices[service.id] !== undefined) sent[service.id] = null;
+    }
+    const input: Input<'fees.saveSchedule'> = {
+      ...(chosen && { scheduleId: chosen.id }),
+      name: form.name,
+      payer: form.payer.trim() || null,
+      prices: sent,
+    };
+    return { input, typing };
+  };
+  const problems = (): Record<string, string> => {
+    const { input, typing } = typed();
+    return { ...draftProblems('fees.saveSchedule', input), ...typing };
+  };
+  const { errors, show, showProblems, clear } = useFormErrors({ ...form, prices }, problems);
+  const shown = ['name', 'payer', ...services.map((s) => `prices.${s.id}`)];
 
   function choose(schedule: FeeScheduleView | null) {
     clear();
@@ -44,21 +68,10 @@ export function SchedulesSection({ schedules, services, money, onSaved }: Schedu
     event.preventDefault();
     clear();
     setSaved(null);
-    const sent: Record<string, number | null> = {};
-    for (const service of services) {
-      const text = prices[service.id] ?? '';
-      const typed = readAmount(text, money, { optional: true });
-      if (typed.problem) return setField(`prices.${service.id}`, typed.problem);
-      if (typed.minor !== undefined) sent[service.id] = typed.minor;
-      else if (chosen?.prices[service.id] !== undefined) sent[service.id] = null;
-    }
-    const result = await call('fees.saveSchedule', {
-      ...(chosen && { scheduleId: chosen.id }),
-      name: form.name,
-      payer: form.payer.trim() || null,
-      prices: sent,
-    });
-    if (!result.ok) return show(result.error, ['name', 'payer', ...services.map((s) => `prices.${s.id}`)]);
+    const local = problems();
+    if (Object.keys(local).length > 0) return showProblems(local, shown);
+    const result = await call('fees.saveSchedule', typed().input);
+    if (!result.ok) return show(result.error, shown);
     setSaved(t('SchedulesSection.saved', { name: result.value.name }));
     setChosenId(result.value.id);
     onSaved();

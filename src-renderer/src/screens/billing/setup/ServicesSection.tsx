@@ -1,11 +1,12 @@
 import { useState, type SyntheticEvent } from 'react';
 import type { ServiceView, TaxView } from '../../../../../src-shared/billing/model';
 import { formatMoney, type MoneyFormat } from '../../../../../src-shared/billing/money';
+import type { Input } from '../../../../../src-shared/api/contract';
 import { call } from '../../../api';
 import { Field } from '../../../components/Field';
 import { FormMessage } from '../../../components/FormMessage';
 import { SelectField } from '../../../components/SelectField';
-import { useFormErrors } from '../../../hooks/useFormErrors';
+import { draftProblems, useFormErrors } from '../../../hooks/useFormErrors';
 import { amountText, readAmount } from '../money-field';
 import { useTranslation } from '../../../i18n';
 
@@ -24,7 +25,25 @@ export function ServicesSection({ services, taxes, money, onSaved }: ServicesSec
   const [editing, setEditing] = useState<ServiceView | null>(null);
   const [form, setForm] = useState(BLANK);
   const [saved, setSaved] = useState<string | null>(null);
-  const { errors, show, clear, setField } = useFormErrors({ ...form, defaultPriceMinor: form.price });
+  const input = (service: ServiceView | null, values: typeof BLANK, active?: boolean): Input<'fees.saveService'> => ({
+    ...(service && { serviceId: service.id }),
+    code: values.code,
+    name: values.name,
+    defaultPriceMinor: readAmount(values.price, money).minor ?? 0,
+    taxId: values.taxId || null,
+    ...(active !== undefined && { active }),
+  });
+  /** What is wrong as typed: the price as the clinic writes money, then main's rules for the service. */
+  const problems = (service: ServiceView | null, values: typeof BLANK, active?: boolean): Record<string, string> => {
+    const price = readAmount(values.price, money);
+    return {
+      ...draftProblems('fees.saveService', input(service, values, active)),
+      ...(price.problem && { defaultPriceMinor: price.problem }),
+    };
+  };
+  const { errors, show, showProblems, clear } = useFormErrors({ ...form, defaultPriceMinor: form.price }, () =>
+    problems(editing, form),
+  );
   const taxName = (id: string | null) => taxes.find((tax) => tax.id === id)?.name ?? t('ServicesSection.noTax');
 
   function edit(service: ServiceView) {
@@ -41,16 +60,9 @@ export function ServicesSection({ services, taxes, money, onSaved }: ServicesSec
   async function save(service: ServiceView | null, values: typeof BLANK, active?: boolean) {
     clear();
     setSaved(null);
-    const price = readAmount(values.price, money);
-    if (price.problem) return setField('defaultPriceMinor', price.problem);
-    const result = await call('fees.saveService', {
-      ...(service && { serviceId: service.id }),
-      code: values.code,
-      name: values.name,
-      defaultPriceMinor: price.minor ?? 0,
-      taxId: values.taxId || null,
-      ...(active !== undefined && { active }),
-    });
+    const local = problems(service, values, active);
+    if (Object.keys(local).length > 0) return showProblems(local, ['code', 'name', 'defaultPriceMinor', 'taxId']);
+    const result = await call('fees.saveService', input(service, values, active));
     if (!result.ok) return show(result.error, ['code', 'name', 'defaultPriceMinor', 'taxId']);
     setSaved(t('ServicesSection.saved', { code: result.value.code, name: result.value.name }));
     setEditing(null);

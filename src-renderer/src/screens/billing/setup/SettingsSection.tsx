@@ -1,11 +1,12 @@
 import { useState, type SyntheticEvent } from 'react';
 import type { BillingSettings } from '../../../../../src-shared/billing/model';
+import type { Input } from '../../../../../src-shared/api/contract';
 import { call } from '../../../api';
 import { Field, TextAreaField } from '../../../components/Field';
 import { DateField } from '../../../components/DateField';
 import { FormMessage } from '../../../components/FormMessage';
 import { SelectField } from '../../../components/SelectField';
-import { useFormErrors } from '../../../hooks/useFormErrors';
+import { draftProblems, useFormErrors } from '../../../hooks/useFormErrors';
 import { useTranslation } from '../../../i18n';
 
 const SETTINGS_FIELDS = ['clinicAddress', 'taxNumber', 'locale', 'taxRounding', 'lockDate', 'paymentTermsDays'];
@@ -24,8 +25,19 @@ export function SettingsSection({ settings, onSaved }: { settings: BillingSettin
   const [desk, setDesk] = useState({ name: settings.desk.name, seriesPrefix: settings.desk.seriesPrefix });
   const [saved, setSaved] = useState<string | null>(null);
   const [deskSaved, setDeskSaved] = useState<string | null>(null);
-  const settingsErrors = useFormErrors(form);
-  const deskErrors = useFormErrors(desk);
+  const settingsInput = (): Input<'billing.updateSettings'> => ({
+    clinicAddress: form.clinicAddress,
+    taxNumber: form.taxNumber,
+    locale: form.locale,
+    taxRounding: form.taxRounding === 'per_invoice' ? 'per_invoice' : 'per_line',
+    lockDate: form.lockDate.trim() === '' ? null : form.lockDate,
+    // Days as typed: anything but a whole number goes as NaN, which main's schema refuses in its own words.
+    paymentTermsDays: /^\d{1,3}$/.test(form.paymentTermsDays.trim()) ? Number(form.paymentTermsDays) : Number.NaN,
+  });
+  const settingsProblems = () => draftProblems('billing.updateSettings', settingsInput());
+  const deskProblems = () => draftProblems('billing.updateDesk', desk);
+  const settingsErrors = useFormErrors(form, settingsProblems);
+  const deskErrors = useFormErrors(desk, deskProblems);
   const set = (key: keyof typeof form) => (event: { target: { value: string } }) =>
     setForm({ ...form, [key]: event.target.value });
 
@@ -33,15 +45,9 @@ export function SettingsSection({ settings, onSaved }: { settings: BillingSettin
     event.preventDefault();
     settingsErrors.clear();
     setSaved(null);
-    const days = /^\d{1,3}$/.test(form.paymentTermsDays.trim()) ? Number(form.paymentTermsDays) : Number.NaN;
-    const result = await call('billing.updateSettings', {
-      clinicAddress: form.clinicAddress,
-      taxNumber: form.taxNumber,
-      locale: form.locale,
-      taxRounding: form.taxRounding === 'per_invoice' ? 'per_invoice' : 'per_line',
-      lockDate: form.lockDate.trim() === '' ? null : form.lockDate,
-      paymentTermsDays: days,
-    });
+    const local = settingsProblems();
+    if (Object.keys(local).length > 0) return settingsErrors.showProblems(local, SETTINGS_FIELDS);
+    const result = await call('billing.updateSettings', settingsInput());
     if (!result.ok) return settingsErrors.show(result.error, SETTINGS_FIELDS);
     setSaved(t('SettingsSection.billingSettingsSaved'));
     onSaved();
@@ -51,6 +57,8 @@ export function SettingsSection({ settings, onSaved }: { settings: BillingSettin
     event.preventDefault();
     deskErrors.clear();
     setDeskSaved(null);
+    const local = deskProblems();
+    if (Object.keys(local).length > 0) return deskErrors.showProblems(local, ['name', 'seriesPrefix']);
     const result = await call('billing.updateDesk', desk);
     if (!result.ok) return deskErrors.show(result.error, ['name', 'seriesPrefix']);
     setDeskSaved(t('SettingsSection.thisDeskSNextInvoice', { nextNumber: result.value.desk.nextNumber }));

@@ -1,9 +1,10 @@
 import { useState, type SyntheticEvent } from 'react';
 import type { TaxView } from '../../../../../src-shared/billing/model';
+import type { Input } from '../../../../../src-shared/api/contract';
 import { call } from '../../../api';
 import { Field } from '../../../components/Field';
 import { FormMessage } from '../../../components/FormMessage';
-import { useFormErrors } from '../../../hooks/useFormErrors';
+import { draftProblems, useFormErrors } from '../../../hooks/useFormErrors';
 import { percentToPpm, ppmToPercent } from './percent';
 import { Trans, useTranslation } from '../../../i18n';
 
@@ -15,7 +16,24 @@ export function TaxesSection({ taxes, onSaved }: { taxes: readonly TaxView[]; on
   const [editing, setEditing] = useState<TaxView | null>(null);
   const [form, setForm] = useState(BLANK);
   const [saved, setSaved] = useState<string | null>(null);
-  const { errors, show, clear, setField } = useFormErrors({ ...form, ratePpm: form.rate });
+  const input = (tax: TaxView | null, values: typeof BLANK, active?: boolean): Input<'fees.saveTax'> => ({
+    ...(tax && { taxId: tax.id }),
+    name: values.name,
+    ratePpm: percentToPpm(values.rate).ppm ?? 0,
+    inclusive: values.inclusive,
+    ...(active !== undefined && { active }),
+  });
+  /** What is wrong as typed: the rate as a percentage, then main's rules for the tax. */
+  const problems = (tax: TaxView | null, values: typeof BLANK, active?: boolean): Record<string, string> => {
+    const rate = percentToPpm(values.rate);
+    return {
+      ...draftProblems('fees.saveTax', input(tax, values, active)),
+      ...(rate.problem && { ratePpm: rate.problem }),
+    };
+  };
+  const { errors, show, showProblems, clear } = useFormErrors({ ...form, ratePpm: form.rate }, () =>
+    problems(editing, form),
+  );
 
   function edit(tax: TaxView) {
     setEditing(tax);
@@ -26,15 +44,9 @@ export function TaxesSection({ taxes, onSaved }: { taxes: readonly TaxView[]; on
   async function save(tax: TaxView | null, values: typeof BLANK, active?: boolean) {
     clear();
     setSaved(null);
-    const rate = percentToPpm(values.rate);
-    if (rate.problem) return setField('ratePpm', rate.problem);
-    const result = await call('fees.saveTax', {
-      ...(tax && { taxId: tax.id }),
-      name: values.name,
-      ratePpm: rate.ppm ?? 0,
-      inclusive: values.inclusive,
-      ...(active !== undefined && { active }),
-    });
+    const local = problems(tax, values, active);
+    if (Object.keys(local).length > 0) return showProblems(local, ['name', 'ratePpm']);
+    const result = await call('fees.saveTax', input(tax, values, active));
     if (!result.ok) return show(result.error, ['name', 'ratePpm']);
     setSaved(t('TaxesSection.saved', { name: result.value.name }));
     setEditing(null);

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { ServiceView, TypeServicesView } from '../../../../../src-shared/billing/model';
+import { validateDraft } from '../../../../../src-shared/api/validate-draft';
 import { call } from '../../../api';
 import { FormMessage } from '../../../components/FormMessage';
 import { useTranslation } from '../../../i18n';
@@ -21,7 +22,11 @@ export function TypeServicesSection({ typeServices, services, onSaved }: TypeSer
     const next = on
       ? [...type.services, { serviceId, quantity: 1 }]
       : type.services.filter((service) => service.serviceId !== serviceId);
-    const result = await call('fees.setTypeServices', { typeId: type.typeId, services: next });
+    const input = { typeId: type.typeId, services: next };
+    // A tick main would refuse (too many services) is refused here in main's words, and nothing is sent.
+    const refused = validateDraft('fees.setTypeServices', input);
+    if (refused) return setError(refused.message);
+    const result = await call('fees.setTypeServices', input);
     if (!result.ok) return setError(result.error.message);
     onSaved();
   }
