@@ -14,15 +14,10 @@ const isoDate = (epoch: number) =>
     day: '2-digit',
   }).format(epoch);
 
-/**
- * A clinic with a fridge of flu vaccine, set up through the page's bridge (the stock set-up screens are
- * not built yet): lot FLU-A expiring in ten days, lot FLU-B at the end of 2027; Lena Ortiz checked in
- * today and given one dose, which FEFO takes from FLU-A.
- */
-async function stockedClinic(
+/** A clinic open every day around the clock with one provider, a vaccination type and Lena Ortiz. */
+async function clinicWithPatient(
   page: Page,
-): Promise<{ locationId: string; visitId: string; fridgeId: string; fluId: string }> {
-  const today = isoDate(Date.now());
+): Promise<{ locationId: string; providerId: string; typeId: string; patientId: string }> {
   const location = await invoke<{ id: string }>(page, 'schedule.createLocation', { name: 'Riverside' });
   const provider = await invoke<{ id: string }>(page, 'schedule.createProvider', {
     displayName: 'Dr Amara Okafor',
@@ -49,15 +44,28 @@ async function stockedClinic(
     dob: '1988-04-12',
     phones: [{ kind: 'mobile', number: '07700 900321' }],
   });
+  return { locationId: location.id, providerId: provider.id, typeId: type.id, patientId: patient.id };
+}
+
+/**
+ * A clinic with a fridge of flu vaccine, set up through the page's bridge (quicker than the set-up
+ * screens, which their own test drives): lot FLU-A expiring in ten days, lot FLU-B at the end of 2027; Lena Ortiz checked in
+ * today and given one dose, which FEFO takes from FLU-A.
+ */
+async function stockedClinic(
+  page: Page,
+): Promise<{ locationId: string; visitId: string; fridgeId: string; fluId: string }> {
+  const today = isoDate(Date.now());
+  const { locationId, providerId, typeId, patientId } = await clinicWithPatient(page);
   const appointment = await invoke<{ id: string }>(page, 'appointments.book', {
-    patientId: patient.id,
-    providerId: provider.id,
-    typeId: type.id,
+    patientId,
+    providerId,
+    typeId,
     start: { date: today, time: '09:00' },
   });
   const visit = await invoke<{ id: string }>(page, 'visits.checkIn', { appointmentId: appointment.id });
   const fridge = await invoke<{ id: string }>(page, 'stockroom.saveLocation', {
-    locationId: location.id,
+    locationId,
     name: 'Vaccine fridge',
     kind: 'fridge',
     active: true,
@@ -82,7 +90,7 @@ async function stockedClinic(
   await invoke(page, 'stock.receive', { ...receipt, lotNumber: 'FLU-A', expiryOn: isoDate(Date.now() + 10 * DAY) });
   await invoke(page, 'stock.receive', { ...receipt, lotNumber: 'FLU-B', expiryOn: '2027-12-31' });
   await invoke(page, 'stock.dispense', { visitId: visit.id, itemId: flu.id, stockLocationId: fridge.id, quantity: 1 });
-  return { locationId: location.id, visitId: visit.id, fridgeId: fridge.id, fluId: flu.id };
+  return { locationId, visitId: visit.id, fridgeId: fridge.id, fluId: flu.id };
 }
 
 test('the stock home shows the alerts, finds an item by a scanned GS1 barcode, and the recall lists the patient', async ({
@@ -274,34 +282,9 @@ test('a lot past its expiry stays on the shelf but is refused at dispense, besid
       Date.now(),
     );
   await invoke(page, 'settings.update', { timeZone: 'Pacific/Pago_Pago' });
-  const location = await invoke<{ id: string }>(page, 'schedule.createLocation', { name: 'Riverside' });
-  const provider = await invoke<{ id: string }>(page, 'schedule.createProvider', {
-    displayName: 'Dr Amara Okafor',
-    colour: '#1f5fa8',
-    defaultLocationId: location.id,
-  });
-  for (let weekday = 1; weekday <= 7; weekday += 1)
-    await invoke(page, 'schedule.createTemplate', {
-      providerId: provider.id,
-      locationId: location.id,
-      weekday,
-      start: '00:00',
-      end: '24:00',
-      breaks: [],
-    });
-  const type = await invoke<{ id: string }>(page, 'schedule.createType', {
-    name: 'Vaccination',
-    durationMinutes: 15,
-    colour: '#1f5fa8',
-  });
-  const patient = await invoke<{ id: string }>(page, 'patients.create', {
-    firstName: 'Lena',
-    lastName: 'Ortiz',
-    dob: '1988-04-12',
-    phones: [{ kind: 'mobile', number: '07700 900321' }],
-  });
+  const { locationId, providerId, typeId, patientId } = await clinicWithPatient(page);
   const fridge = await invoke<{ id: string }>(page, 'stockroom.saveLocation', {
-    locationId: location.id,
+    locationId,
     name: 'Vaccine fridge',
     kind: 'fridge',
     active: true,
@@ -327,9 +310,9 @@ test('a lot past its expiry stays on the shelf but is refused at dispense, besid
   await invoke(page, 'stock.receive', { ...receipt, lotNumber: 'FLU-NEW', expiryOn: '2029-12-31' });
   await invoke(page, 'settings.update', { timeZone: 'Pacific/Kiritimati' });
   const appointment = await invoke<{ id: string }>(page, 'appointments.book', {
-    patientId: patient.id,
-    providerId: provider.id,
-    typeId: type.id,
+    patientId,
+    providerId,
+    typeId,
     start: { date: dateIn('Pacific/Kiritimati'), time: '09:00' },
   });
   await invoke(page, 'visits.checkIn', { appointmentId: appointment.id });

@@ -59,21 +59,23 @@ export interface LotBalanceRaw {
   quantity: number;
 }
 
+/** A lot × place row's lot and place (`m` is the balance or the movement, `l` the lot, `s` the place). */
+const LOT_PLACE_COLUMNS = [
+  'm.lot_id',
+  'l.item_id',
+  'l.lot_number',
+  'l.expiry_on',
+  'l.created_at as lot_created_at',
+  'm.stock_location_id',
+  's.name as stock_location_name',
+] as const;
+
 function balances(db: ReadDb) {
   return db
     .selectFrom('stock_balances as m')
     .innerJoin('stock_lots as l', (join) => join.onRef('l.id', '=', 'm.lot_id').onRef('l.item_id', '=', 'm.item_id'))
     .innerJoin('stock_locations as s', 's.id', 'm.stock_location_id')
-    .select([
-      'm.lot_id',
-      'l.item_id',
-      'l.lot_number',
-      'l.expiry_on',
-      'l.created_at as lot_created_at',
-      'm.stock_location_id',
-      's.name as stock_location_name',
-      'm.quantity',
-    ]);
+    .select([...LOT_PLACE_COLUMNS, 'm.quantity']);
 }
 
 /** The same rows summed from the ledger itself, as recorded up to an instant. */
@@ -82,16 +84,7 @@ function balancesRecordedBy(db: ReadDb, recordedBy: number) {
     .selectFrom('stock_movements as m')
     .innerJoin('stock_lots as l', 'l.id', 'm.lot_id')
     .innerJoin('stock_locations as s', 's.id', 'm.stock_location_id')
-    .select([
-      'm.lot_id',
-      'l.item_id',
-      'l.lot_number',
-      'l.expiry_on',
-      'l.created_at as lot_created_at',
-      'm.stock_location_id',
-      's.name as stock_location_name',
-      sql<number>`sum(m.quantity)`.as('quantity'),
-    ])
+    .select([...LOT_PLACE_COLUMNS, sql<number>`sum(m.quantity)`.as('quantity')])
     .where('m.created_at', '<=', recordedBy)
     .groupBy(['m.lot_id', 'm.stock_location_id']);
 }
