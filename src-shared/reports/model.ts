@@ -8,6 +8,11 @@ export interface ReportFilters {
   to: string;
   providerId: string | null;
   providerName: string | null;
+  /** The appointments report and its call lists only: its location and appointment type, or null for all. */
+  locationId: string | null;
+  locationName: string | null;
+  typeId: string | null;
+  typeName: string | null;
 }
 
 export interface AppointmentCounts {

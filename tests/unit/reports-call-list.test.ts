@@ -185,3 +185,50 @@ describe('the appointments export', () => {
     expect(audit.details).toMatchObject({ report: 'appointments', patientIds: [ids.nia, ids.tom, ids.lou] });
   });
 });
+
+describe('narrowed by appointment type and location', () => {
+  it('lists and counts only the appointments of that type or location', async () => {
+    // One more Tuesday no-show, a dressing at 11:30 with Dr Lee (the clock stands at 12:00).
+    const dressing = await b.clinic.ok('admin', 'schedule.createType', {
+      name: 'Dressing',
+      durationMinutes: 15,
+      colour: '#aa7722',
+    });
+    const kai = await b.clinic.ok('desk', 'patients.create', {
+      firstName: 'Kai',
+      lastName: 'Dressed',
+      dob: '1970-02-01',
+    });
+    const booked = await b.book({
+      patientId: kai.id,
+      start: { date: TUE, time: '11:30' },
+      providerId: b.drBId,
+      typeId: dressing.id,
+    });
+    if (!booked.ok) throw new Error(booked.error.message);
+    await b.clinic.ok('desk', 'appointments.setStatus', { appointmentId: booked.value.id, status: 'no_show' });
+
+    const byType = await b.clinic.ok('manager', 'reports.callList', { from: TUE, to: TUE, typeId: dressing.id });
+    expect(byType.filters).toMatchObject({ typeId: dressing.id, typeName: 'Dressing', locationId: null });
+    expect(byType.noShows.map((row) => [row.patientId, row.typeName])).toEqual([[kai.id, 'Dressing']]);
+    expect(byType.lateCancels).toEqual([]);
+    const counted = await b.clinic.ok('manager', 'reports.appointments', { from: TUE, to: TUE, typeId: dressing.id });
+    expect(counted.totals).toMatchObject({ booked: 1, noShows: 1, due: 1, noShowRatePercent: 100 });
+    const consultations = await b.clinic.ok('manager', 'reports.callList', { from: TUE, to: TUE, typeId: b.consultId });
+    expect(consultations.noShows.map((row) => row.patientId)).toEqual([ids.nia, ids.tom]);
+    // The clinic has one location: narrowed to it, the list is the whole day's.
+    const here = await b.clinic.ok('manager', 'reports.callList', { from: TUE, to: TUE, locationId: b.mainId });
+    expect(here.noShows.map((row) => row.patientId)).toEqual([ids.nia, ids.tom, kai.id]);
+    const csv = await b.clinic.ok('manager', 'reports.exportCsv', {
+      report: 'appointments',
+      from: TUE,
+      to: TUE,
+      typeId: dressing.id,
+    });
+    expect(csv.content).toContain('\r\nType,Dressing\r\n');
+    const nowhere = refused(
+      await b.clinic.call('manager', 'reports.callList', { from: TUE, to: TUE, locationId: dressing.id }),
+    );
+    expect(nowhere.details).toMatchObject({ fields: { locationId: 'no such location' } });
+  });
+});

@@ -62,10 +62,10 @@ export async function appointmentsReport(
   lateCancelHours: number,
   now: number,
 ): Promise<AppointmentsReport> {
-  const { from, to, providerId } = scope.filters;
+  const { from, to } = scope.filters;
   const start = localDayBounds(scope.timeZone, from).start;
   const end = localDayBounds(scope.timeZone, to).end;
-  const rows = await appointmentsStarting(db, start, end, providerId);
+  const rows = await appointmentsStarting(db, start, end, scope.filters);
   const lateMs = lateCancelHours * HOUR_MS;
 
   const totals = emptyCounts();
@@ -126,11 +126,11 @@ export async function callList(
   lateCancelHours: number,
   now: number,
 ): Promise<CallList> {
-  const { from, to, providerId } = scope.filters;
+  const { from, to } = scope.filters;
   const start = localDayBounds(scope.timeZone, from).start;
   const end = localDayBounds(scope.timeZone, to).end;
   const lateMs = lateCancelHours * HOUR_MS;
-  const rows = await missedAppointments(db, start, end, providerId);
+  const rows = await missedAppointments(db, start, end, scope.filters);
   const noShows = rows.filter((row) => row.status === 'no_show');
   const lateCancels = rows.filter((row) => isLateCancel(row, lateMs));
   return {

@@ -34,6 +34,9 @@ function head(title: string, filters: ReportFilters, ranBy: string, ranAt: numbe
     ['From', filters.from],
     ['To', filters.to],
     ['Provider', filters.providerName ?? 'All providers'],
+    // Only the appointments report is narrowed by location and type; the others say nothing of them.
+    ...(filters.locationId === null ? [] : [['Location', filters.locationName]]),
+    ...(filters.typeId === null ? [] : [['Type', filters.typeName]]),
     ['Ran by', ranBy],
     ['Ran at (UTC)', new Date(ranAt).toISOString()],
     ...definitions.map((text) => ['Definition', text]),

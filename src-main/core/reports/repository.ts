@@ -14,7 +14,15 @@ export interface AppointmentFact {
   cancelled_at: number | null;
 }
 
-export function appointmentsStarting(db: ReadDb, start: number, end: number, providerId: string | null) {
+/** The report's narrowing beyond the range: each null means all. */
+export interface AppointmentNarrowing {
+  providerId: string | null;
+  locationId: string | null;
+  typeId: string | null;
+}
+
+export function appointmentsStarting(db: ReadDb, start: number, end: number, narrowing: AppointmentNarrowing) {
+  const { providerId, locationId, typeId } = narrowing;
   let query = db
     .selectFrom('appointments')
     .select(['provider_id', 'start_at', 'end_at', 'status', 'cancelled_at'])
@@ -22,7 +30,17 @@ export function appointmentsStarting(db: ReadDb, start: number, end: number, pro
     .where('start_at', '>=', start)
     .where('start_at', '<', end);
   if (providerId !== null) query = query.where('provider_id', '=', providerId);
+  if (locationId !== null) query = query.where('location_id', '=', locationId);
+  if (typeId !== null) query = query.where('type_id', '=', typeId);
   return query.orderBy('start_at').execute() as Promise<AppointmentFact[]>;
+}
+
+export function locationNames(db: ReadDb) {
+  return db.selectFrom('locations').select(['id', 'name']).execute();
+}
+
+export function typeNames(db: ReadDb) {
+  return db.selectFrom('appointment_types').select(['id', 'name']).execute();
 }
 
 export function providerNames(db: ReadDb) {
@@ -132,7 +150,8 @@ export interface CallFact extends AppointmentFact {
 }
 
 /** No-shows and cancellations starting in [start, end), with the patient to call and the appointment's type. */
-export function missedAppointments(db: ReadDb, start: number, end: number, providerId: string | null) {
+export function missedAppointments(db: ReadDb, start: number, end: number, narrowing: AppointmentNarrowing) {
+  const { providerId, locationId, typeId } = narrowing;
   let query = db
     .selectFrom('appointments as a')
     .innerJoin('patients as p', 'p.id', 'a.patient_id')
@@ -167,5 +186,7 @@ export function missedAppointments(db: ReadDb, start: number, end: number, provi
     .where('a.start_at', '>=', start)
     .where('a.start_at', '<', end);
   if (providerId !== null) query = query.where('a.provider_id', '=', providerId);
+  if (locationId !== null) query = query.where('a.location_id', '=', locationId);
+  if (typeId !== null) query = query.where('a.type_id', '=', typeId);
   return query.orderBy('a.start_at').orderBy('a.id').execute() as Promise<CallFact[]>;
 }

@@ -2,7 +2,7 @@ import { ApiError, fieldError } from '../../../src-shared/api/errors';
 import type { ReportFilters } from '../../../src-shared/reports/model';
 import type { HandlerContext } from '../api/context';
 import { requireSettings } from '../settings/repository';
-import { providerIdsOfUser, providerNames } from './repository';
+import { locationNames, providerIdsOfUser, providerNames, typeNames } from './repository';
 
 export interface ReportScope {
   filters: ReportFilters;
@@ -20,7 +20,7 @@ export interface ReportScope {
  */
 export async function reportScope(
   ctx: HandlerContext,
-  input: { from: string; to: string; providerId: string | null },
+  input: { from: string; to: string; providerId: string | null; locationId?: string | null; typeId?: string | null },
 ): Promise<ReportScope> {
   const settings = await requireSettings(ctx.db);
   const providers = new Map((await providerNames(ctx.db)).map((row) => [row.id, row.display_name]));
@@ -38,12 +38,23 @@ export async function reportScope(
       throw fieldError('providerId', "a provider sees their own figures, not another's");
   }
   if (providerId !== null && !providers.has(providerId)) throw fieldError('providerId', 'no such provider');
+  const locationId = input.locationId ?? null;
+  const typeId = input.typeId ?? null;
+  const locationName =
+    locationId === null ? null : (await locationNames(ctx.db)).find((row) => row.id === locationId)?.name;
+  if (locationName === undefined) throw fieldError('locationId', 'no such location');
+  const typeName = typeId === null ? null : (await typeNames(ctx.db)).find((row) => row.id === typeId)?.name;
+  if (typeName === undefined) throw fieldError('typeId', 'no such appointment type');
   return {
     filters: {
       from: input.from,
       to: input.to,
       providerId,
       providerName: providerId === null ? null : (providers.get(providerId) ?? null),
+      locationId,
+      locationName,
+      typeId,
+      typeName,
     },
     timeZone: settings.timeZone,
     currency: settings.currency,

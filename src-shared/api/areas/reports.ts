@@ -32,10 +32,16 @@ const withinLimit: [(input: Range) => boolean, { path: string[]; message: string
   { path: ['to'], message: `must be within ${MAX_REPORT_DAYS} days of the start date` },
 ];
 
+/** What narrows the appointments report and its call lists beyond the range and provider. */
+const narrowing = {
+  locationId: optionalId('a location'),
+  typeId: optionalId('an appointment type'),
+};
+
 /** A cancellation less than this many hours before the start is late. */
 const lateCancelHours = z.number().int().min(0).max(168).default(24);
 const appointmentsInput = z
-  .object({ ...range, lateCancelHours })
+  .object({ ...range, ...narrowing, lateCancelHours })
   .refine(...toAfterFrom)
   .refine(...withinLimit);
 const plainInput = z
@@ -85,7 +91,12 @@ export const reportsProcedures = {
   /** One report as CSV, with its definitions, filters, who ran it and when; audited. */
   'reports.exportCsv': procedure<ReportCsv>()({
     input: z
-      .object({ ...range, report: z.enum(['appointments', 'waitingTimes', 'revenue']), lateCancelHours })
+      .object({
+        ...range,
+        ...narrowing,
+        report: z.enum(['appointments', 'waitingTimes', 'revenue']),
+        lateCancelHours,
+      })
       .refine(...toAfterFrom)
       .refine(...withinLimit),
     access: 'reports:read',

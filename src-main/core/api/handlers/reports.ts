@@ -32,7 +32,9 @@ export const reportsHandlers: HandlersFor<
     return revenueReport(ctx.db, await reportScope(ctx, input), (await billingContext(ctx.db, ctx.now)).money, ctx.now);
   },
   'reports.exportCsv': async (ctx, input) => {
-    const scope = await reportScope(ctx, input);
+    // Location and type narrow the appointments report only: another report's export ignores them.
+    const narrowed = input.report === 'appointments' ? input : { ...input, locationId: null, typeId: null };
+    const scope = await reportScope(ctx, narrowed);
     const ranBy = ctx.actor.displayName ?? ctx.actor.username ?? 'system';
     ctx.audit.targetType = 'report';
     ctx.audit.details = { report: input.report, ...scope.filters };
