@@ -123,13 +123,19 @@ test('the administrator reads the month: appointments by provider with the no-sh
   // The filters are in the address: one provider and one day, bookmarked and opened again later.
   await page.getByLabel('To', { exact: true }).fill(today);
   await page.getByLabel('Provider', { exact: true }).selectOption({ label: 'Dr Amara Okafor' });
-  await expect(page).toHaveURL(new RegExp(`#/reports\\?from=${today}&to=${today}&provider=[0-9a-f-]+$`));
+  await page.getByLabel('Appointment type').selectOption({ label: 'Consultation' });
+  await expect(page).toHaveURL(
+    new RegExp(`#/reports\\?from=${today}&to=${today}&provider=[0-9a-f-]+&type=[0-9a-f-]+$`),
+  );
+  await expect(page.getByText(/^Location and appointment type narrow the appointments report/)).toBeVisible();
   const bookmark = page.url();
   await page.goto('about:blank');
   await page.goto(bookmark);
   await expect(page.getByRole('heading', { name: 'Reports', level: 1 })).toBeVisible();
   await expect(page.getByLabel('Provider', { exact: true })).toHaveValue(/^[0-9a-f-]+$/);
   await expect(page.getByLabel('Provider', { exact: true }).locator('option:checked')).toHaveText('Dr Amara Okafor');
+  await expect(page.getByLabel('Appointment type').locator('option:checked')).toHaveText('Consultation');
+  await expect(page.getByLabel('Location', { exact: true }).locator('option:checked')).toHaveText('All locations');
   // One day against the day before it: the dashboard names the same date at both ends of the range.
   await expect(page.getByRole('region', { name: 'Dashboard' }).locator('p.hint').first()).toHaveText(
     /^(.+) – \1, against /,

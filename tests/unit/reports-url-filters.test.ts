@@ -3,12 +3,15 @@ import { readFilters, writeFilters } from '../../src-renderer/src/screens/report
 
 const TODAY = '2026-11-24';
 const PROVIDER = '0190f3a2-7c1e-7abc-8def-0123456789ab';
+const LOCATION = '0190f3a2-7c1e-7abc-8def-0123456789ac';
+const TYPE = '0190f3a2-7c1e-7abc-8def-0123456789ad';
+const NONE = { providerId: null, locationId: null, typeId: null };
 
 describe('the reports filters in the address', () => {
-  it('reads a bookmarked range and provider back as they were written', () => {
-    const filters = { from: '2026-10-01', to: '2026-10-31', providerId: PROVIDER };
+  it('reads a bookmarked range, provider, location and type back as they were written', () => {
+    const filters = { from: '2026-10-01', to: '2026-10-31', providerId: PROVIDER, locationId: LOCATION, typeId: TYPE };
     const query = writeFilters(filters);
-    expect(query).toBe(`from=2026-10-01&to=2026-10-31&provider=${PROVIDER}`);
+    expect(query).toBe(`from=2026-10-01&to=2026-10-31&provider=${PROVIDER}&location=${LOCATION}&type=${TYPE}`);
     expect(readFilters(query, TODAY)).toEqual(filters);
   });
 
@@ -16,19 +19,19 @@ describe('the reports filters in the address', () => {
     expect(readFilters('from=2026-11-03&to=2026-11-03', TODAY)).toEqual({
       from: '2026-11-03',
       to: '2026-11-03',
-      providerId: null,
+      ...NONE,
     });
     expect(readFilters('to=2026-09-30', TODAY)).toMatchObject({ from: '2026-09-30', to: '2026-09-30' });
     expect(readFilters('from=2026-12-05', TODAY)).toMatchObject({ from: '2026-12-05', to: '2026-12-05' });
   });
 
   it('falls back to the month so far for what is missing or unreadable, and never writes half-typed dates', () => {
-    expect(readFilters('', TODAY)).toEqual({ from: '2026-11-01', to: TODAY, providerId: null });
-    expect(readFilters('from=yesterday&provider=%3Cscript%3E', TODAY)).toEqual({
+    expect(readFilters('', TODAY)).toEqual({ from: '2026-11-01', to: TODAY, ...NONE });
+    expect(readFilters('from=yesterday&provider=%3Cscript%3E&type=a%20b', TODAY)).toEqual({
       from: '2026-11-01',
       to: TODAY,
-      providerId: null,
+      ...NONE,
     });
-    expect(writeFilters({ from: '3/11/20', to: TODAY, providerId: null })).toBe(`to=${TODAY}`);
+    expect(writeFilters({ from: '3/11/20', to: TODAY, ...NONE })).toBe(`to=${TODAY}`);
   });
 });

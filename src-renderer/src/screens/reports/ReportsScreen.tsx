@@ -44,10 +44,15 @@ export function ReportsScreen() {
   const setFilters = (changes: Partial<ReportsFilters>) =>
     replaceHashQuery('reports', writeFilters({ ...filters, ...changes }));
   const [exported, setExported] = useState<string | null>(null);
-  const input = filters;
+  // Location and type narrow the appointments report and its call lists; the others read range and provider.
+  const input = { from, to, providerId: filters.providerId };
+  const narrowed = filters;
+  const canPick = useSession((state) => state.can('appointments:read'));
   const providers = useProcedure('schedule.listProviders', picksProvider ? {} : null);
-  const appointments = useProcedure('reports.appointments', input, { refreshOn: { 'schedule.changed': true } });
-  const calls = useProcedure('reports.callList', input, { refreshOn: { 'schedule.changed': true } });
+  const locations = useProcedure('schedule.listLocations', canPick ? {} : null);
+  const types = useProcedure('schedule.listTypes', canPick ? {} : null);
+  const appointments = useProcedure('reports.appointments', narrowed, { refreshOn: { 'schedule.changed': true } });
+  const calls = useProcedure('reports.callList', narrowed, { refreshOn: { 'schedule.changed': true } });
   const dashboard = useProcedure('reports.dashboard', input, {
     refreshOn: { 'schedule.changed': true, 'billing.changed': true, 'stock.changed': true },
   });
@@ -58,7 +63,7 @@ export function ReportsScreen() {
   const fieldError = appointments.error?.details?.fields;
 
   async function exportCsv(report: 'appointments' | 'waitingTimes' | 'revenue') {
-    const result = await call('reports.exportCsv', { ...input, report });
+    const result = await call('reports.exportCsv', { ...narrowed, report });
     if (!result.ok) return setExported(result.error.message);
     const url = URL.createObjectURL(new Blob([result.value.content], { type: 'text/csv;charset=utf-8' }));
     const link = document.createElement('a');
@@ -96,7 +101,32 @@ export function ReportsScreen() {
             error={fieldError?.providerId}
           />
         )}
+        {canPick && (
+          <SelectField
+            label={t('ReportsScreen.locationFilter')}
+            value={filters.locationId ?? ''}
+            options={[{ value: '', label: t('ReportsScreen.allLocations') }].concat(
+              (locations.value ?? []).map((location) => ({ value: location.id, label: location.name })),
+            )}
+            onChange={(event) => setFilters({ locationId: event.target.value === '' ? null : event.target.value })}
+            error={fieldError?.locationId}
+          />
+        )}
+        {canPick && (
+          <SelectField
+            label={t('ReportsScreen.typeFilter')}
+            value={filters.typeId ?? ''}
+            options={[{ value: '', label: t('ReportsScreen.allTypes') }].concat(
+              (types.value ?? []).map((type) => ({ value: type.id, label: type.name })),
+            )}
+            onChange={(event) => setFilters({ typeId: event.target.value === '' ? null : event.target.value })}
+            error={fieldError?.typeId}
+          />
+        )}
       </div>
+      {(filters.locationId !== null || filters.typeId !== null) && (
+        <p className="hint">{t('ReportsScreen.narrowedHint')}</p>
+      )}
       <FormMessage error={fieldError ? null : (appointments.error?.message ?? null)} success={exported} />
       {dashboard.value && <DashboardCards dashboard={dashboard.value} />}
       {appointments.value && (

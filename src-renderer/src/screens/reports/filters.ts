@@ -1,12 +1,15 @@
 /**
  * The reports' filters as the address holds them, so a report can be bookmarked and opened again:
- * `#/reports?from=2026-11-01&to=2026-11-30&provider=<id>`. Pure, so a unit test reads and writes them.
+ * `#/reports?from=2026-11-01&to=2026-11-30&provider=<id>&location=<id>&type=<id>`. Pure, so a unit test reads and writes them.
  */
 export interface ReportsFilters {
   /** 'YYYY-MM-DD', or the text as typed while it is not yet a date (main then names the field). */
   from: string;
   to: string;
   providerId: string | null;
+  /** The appointments report and its call lists only. */
+  locationId: string | null;
+  typeId: string | null;
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -15,7 +18,7 @@ const ID = /^[0-9a-fA-F-]{1,64}$/;
 
 /** The month so far: the default when the address names no range. */
 export function defaultFilters(today: string): ReportsFilters {
-  return { from: `${today.slice(0, 8)}01`, to: today, providerId: null };
+  return { from: `${today.slice(0, 8)}01`, to: today, providerId: null, locationId: null, typeId: null };
 }
 
 /** The filters a hash query names; a missing or unreadable one falls back to the default. */
@@ -26,14 +29,19 @@ export function readFilters(query: string, today: string): ReportsFilters {
     const value = params.get(name);
     return value !== null && ISO_DATE.test(value) ? value : null;
   };
-  const provider = params.get('provider');
+  const id = (name: string) => {
+    const value = params.get(name);
+    return value !== null && ID.test(value) ? value : null;
+  };
   const from = date('from');
   const to = date('to');
   return {
     // A bookmarked single day (from = to) stays one day; a `to` alone before the month's start is its own day.
     from: from ?? (to !== null && to < fallback.from ? to : fallback.from),
     to: to ?? (from !== null && from > fallback.to ? from : fallback.to),
-    providerId: provider !== null && ID.test(provider) ? provider : null,
+    providerId: id('provider'),
+    locationId: id('location'),
+    typeId: id('type'),
   };
 }
 
@@ -43,5 +51,7 @@ export function writeFilters(filters: ReportsFilters): string {
   if (ISO_DATE.test(filters.from)) params.set('from', filters.from);
   if (ISO_DATE.test(filters.to)) params.set('to', filters.to);
   if (filters.providerId !== null) params.set('provider', filters.providerId);
+  if (filters.locationId !== null) params.set('location', filters.locationId);
+  if (filters.typeId !== null) params.set('type', filters.typeId);
   return params.toString();
 }
