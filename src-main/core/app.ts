@@ -10,6 +10,7 @@ import { checkpointWal, openDatabase, requireDatabaseFile, type ClinicDatabase, 
 import { EventBus, type EventListener } from './events/bus';
 import { handlers } from './api/handlers';
 import type { CoreState } from './api/context';
+import { ConflictSettler } from './conflicts/settler';
 import { createRouter } from './api/router';
 import { ReminderRunner } from './reminders/runner';
 import { networkTransport, type ReminderTransport } from './reminders/transport';
@@ -132,14 +133,19 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     reminders,
     backups: new BackupKeeper(options.file, options.key, database.db, clock),
     sync: database.sync,
+    conflicts: new ConflictSettler(database.db, clock, () =>
+      events.broadcast('conflicts.changed', { found: 0 }, (clientId) => canReceive(clientId)),
+    ),
     // Replaced just below: the client needs the desk sync, which needs the router's receivers.
     syncClient: null as unknown as SyncClient,
   };
   const router = createRouter(state, handlers);
   canReceive = router.canReceive;
-  const desk = createDeskSync(database, clock, (topic, payload) =>
-    state.events.broadcast(topic, payload, (clientId) => canReceive(clientId)),
-  );
+  const desk = createDeskSync(database, clock, (topic, payload) => {
+    // What a sync found (or closed) is news to the settler's idea of whether any are open.
+    if (topic === 'conflicts.changed') state.conflicts.forget();
+    state.events.broadcast(topic, payload, (clientId) => canReceive(clientId));
+  });
   const syncClient = new SyncClient({
     database,
     desk,
@@ -199,6 +205,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       // A sweep still writing must finish before the handle closes.
       await reminders.idle();
       await state.backups.idle();
+      await state.conflicts.idle();
       try {
         await database.close();
       } finally {

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { useProcedure, useReloadOnChange } from './hooks/useProcedure';
 import { useSessionEvents } from './hooks/useSessionEvents';
 import { useSession } from './stores/session';
 import { AppFrame } from './screens/frame/AppFrame';
@@ -10,12 +11,24 @@ import { useTranslation } from './i18n';
 
 export function App() {
   const { t } = useTranslation('frame');
-  const { stage, startupError, refresh } = useSession();
+  const stage = useSession((state) => state.stage);
+  const started = useSession((state) => state.started);
+  const checks = useSession((state) => state.checks);
 
+  // What the clinic needs first (recovery, set-up) and, when it is open, who is signed in. Read again
+  // when a screen asks (`checkAgain`: recovered, set up) or the user tries again after a refusal.
+  const status = useProcedure('system.status', {});
+  const open = status.value !== null && status.value.recoveryRequired === null && !status.value.setupRequired;
+  const current = useProcedure('auth.session', open ? {} : null);
+  const { reload: readStatus } = status;
+  useReloadOnChange(checks, readStatus);
   useEffect(() => {
-    void refresh();
-  }, [refresh]);
+    if (!status.value || (open && !current.answered)) return;
+    started(status.value, open ? current.value : null);
+  }, [status.value, open, current.answered, current.value, started]);
   useSessionEvents();
+
+  const startupError = status.error?.message ?? null;
 
   if (startupError) {
     return (
@@ -25,7 +38,7 @@ export function App() {
           <p role="alert" className="form-error">
             {startupError}
           </p>
-          <button type="button" className="primary" onClick={() => void refresh()}>
+          <button type="button" className="primary" onClick={readStatus}>
             {t('App.tryAgain')}
           </button>
         </div>

@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openSchedulingClinic, type SchedulingClinic } from '../helpers/scheduling-clinic';
 import { coreBridge } from './core-bridge';
 import type { LocationsSection as LocationsSectionComponent } from '../../src-renderer/src/screens/scheduling-setup/LocationsSection';
+import type * as SetupListsModule from '../../src-renderer/src/screens/scheduling-setup/setup-lists';
 import type { AppointmentPanel as AppointmentPanelComponent } from '../../src-renderer/src/screens/calendar/AppointmentPanel';
 
 // The manual clock reads Sunday 2026-11-22 09:00 UTC; Europe/London.
@@ -12,6 +13,7 @@ let s: SchedulingClinic;
 /** Every procedure the screens under test sent to main, in order. */
 let calls: string[];
 let LocationsSection: typeof LocationsSectionComponent;
+let setupLists: typeof SetupListsModule;
 let AppointmentPanel: typeof AppointmentPanelComponent;
 
 beforeAll(async () => {
@@ -20,6 +22,7 @@ beforeAll(async () => {
   window.clinic = admin.bridge;
   calls = admin.calls;
   ({ LocationsSection } = await import('../../src-renderer/src/screens/scheduling-setup/LocationsSection'));
+  setupLists = await import('../../src-renderer/src/screens/scheduling-setup/setup-lists');
   ({ AppointmentPanel } = await import('../../src-renderer/src/screens/calendar/AppointmentPanel'));
 });
 
@@ -42,9 +45,22 @@ function fieldOf(result: { ok: boolean; error?: { details?: unknown } }, field: 
   return details?.fields?.[field] ?? '';
 }
 
+/** A section as its screen shows it: over the set-up lists the screen has read. */
+function InSetupScreen() {
+  const { lists } = setupLists.useSetupReads(MONDAY);
+  if (!lists) return null;
+  return (
+    <setupLists.SetupListsProvider lists={lists}>
+      <LocationsSection />
+    </setupLists.SetupListsProvider>
+  );
+}
+
 describe('scheduling set-up forms check their draft as it is typed (useSetupSave)', () => {
   it("says main's words beside a too-long location name, refuses the save without sending it, and lets go once fixed", async () => {
-    render(<LocationsSection />);
+    render(<InSetupScreen />);
+    // The lists are read before the form shows: those reads are not the form's.
+    await screen.findByLabelText('Location name');
     const tooLong = 'North '.repeat(21);
     const mainSays = fieldOf(await s.clinic.call('admin', 'schedule.createLocation', { name: tooLong }), 'name');
     expect(mainSays).toBe('must be at most 120 characters');

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unwordedTextIn, unwordedTextUnder } from '../helpers/unworded-text';
+import { wordedPlaceholdersIn, wordedPlaceholdersUnder } from '../helpers/worded-placeholders';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 const CATALOGUE = join(ROOT, 'src-renderer/src/i18n/en');
@@ -34,6 +35,16 @@ function sourceFiles(directory: string): string[] {
 function leaves(tree: unknown, path: string): [string, unknown][] {
   if (typeof tree !== 'object' || tree === null) return [[path, tree]];
   return Object.entries(tree).flatMap(([key, value]) => leaves(value, path ? `${path}.${key}` : key));
+}
+
+/**
+ * Entries with a placeholder named `value`, `value2`, ...: a name that says nothing of what it holds,
+ * and in practice a piece of English built in code (a plural "s", " · reason"), which no translator sees.
+ */
+function genericPlaceholders(tree: unknown): string[] {
+  return leaves(tree, '')
+    .filter(([, text]) => typeof text === 'string' && /\{\{\s*value\d*\s*(,[^}]*)?\}\}/.test(text))
+    .map(([path]) => path);
 }
 
 describe('every word on screen comes from the catalogue', () => {
@@ -83,5 +94,41 @@ describe('every word on screen comes from the catalogue', () => {
     ].join('\n');
     const texts = unwordedTextIn('planted.tsx', planted).map((text) => `${text.line} ${text.text}`);
     expect(texts).toEqual(['3 Close the drawer', '4 Booked', '10 Drawer', '11 Cash tendered', '12 Count the drawer']);
+  });
+
+  it('names every placeholder for what it holds: none is called value, value2, ...', () => {
+    expect(genericPlaceholders(catalogue())).toEqual([]);
+  });
+
+  it('passes no English words written in code as a placeholder: they are sentences of their own', () => {
+    const found = wordedPlaceholdersUnder(ROOT, 'src-renderer/src').map(
+      (p) => `${p.file}:${p.line} ${p.placeholder}: ${p.literal}`,
+    );
+    expect(found).toEqual([]);
+  });
+
+  it('catches a planted {{value}} entry and English passed in as a placeholder', () => {
+    const planted = {
+      billing: {
+        DaySheet: { count: '{{n}} appointment{{value}}', owes: 'Owes {{amount}}{{ value2 }}', ok: '{{count}} booked' },
+      },
+    };
+    expect(genericPlaceholders(planted)).toEqual(['billing.DaySheet.count', 'billing.DaySheet.owes']);
+
+    const source = [
+      "const a = t('DaySheet.count', { n, value: n === 1 ? '' : 's' });",
+      "const b = i18next.t('calendar:move.movedTo', {",
+      "  allergies: list.map((a) => `${a.name}${a.severe ? ' (severe)' : ''}`).join(', '),",
+      "  providerName: name ?? t('common.someone'),",
+      "  status: visit.status === 'checked_out' ? 1 : 2,",
+      "  context: variant(reason && 'reason'),",
+      "  shown: 'closed',",
+      '});',
+    ].join('\n');
+    expect(wordedPlaceholdersIn('planted.ts', source).map((p) => `${p.line} ${p.placeholder} ${p.literal}`)).toEqual([
+      "1 value 's'",
+      "3 allergies ' (severe)'",
+      "7 shown 'closed'",
+    ]);
   });
 });

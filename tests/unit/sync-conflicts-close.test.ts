@@ -82,6 +82,20 @@ describe('conflicts whose cause is gone close by themselves', () => {
     expect(await closedBySystem([a, b], 'double_booking')).toMatch(/no longer overlap/);
   });
 
+  it('closes on the desk whose write settled it at once, without waiting for a sync; the other desk takes the closing', async () => {
+    const { s, a, b } = await twoDesks();
+    const { second } = await doubleBooked(s, a, b);
+    await b.ok('desk', 'appointments.move', { appointmentId: second.id, start: { date: '2026-11-23', time: '11:00' } });
+    // The pass runs after the move's commit, off its answer's path.
+    for (let waited = 0; (await b.ok('desk', 'conflicts.list', {})).length > 0; waited += 20) {
+      if (waited > 3000) throw new Error('the conflict on B did not close without a sync');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(await a.ok('desk', 'conflicts.list', {})).toHaveLength(1); // A has not synced yet
+    await exchangeAll([a, b]);
+    expect(await closedBySystem([a, b], 'double_booking')).toMatch(/no longer overlap/);
+  });
+
   it('a double booking closes once one appointment is cancelled, and both desks closing it make one resolution', async () => {
     const { s, a, b } = await twoDesks();
     const { first } = await doubleBooked(s, a, b);

@@ -15,6 +15,7 @@ import type { ReminderRunner } from '../reminders/runner';
 import type { BackupKeeper } from '../backups/service';
 import type { SyncRuntime } from '../sync/runtime';
 import type { SyncClient } from '../sync/client';
+import type { ConflictSettler } from '../conflicts/settler';
 
 /** What lives as long as the open database: shared by every call. */
 export interface CoreState {
@@ -32,6 +33,8 @@ export interface CoreState {
   backups: BackupKeeper;
   /** Who the sync capture triggers record as acting: the router sets it around each transaction. */
   sync: SyncRuntime;
+  /** Closes conflicts a local write settled, after its commit (conflicts/settler.ts). */
+  conflicts: ConflictSettler;
   /** Talks to the clinic's sync server: enrolment, push and pull (null until the core has made it). */
   syncClient: SyncClient;
 }

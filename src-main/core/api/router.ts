@@ -118,6 +118,8 @@ export function createRouter(state: CoreState, handlers: Handlers) {
       return result;
     });
     for (const deliver of deliveries) deliver();
+    // After the commit and off the answer's path: conflicts this change settled close now, not at the next sync.
+    if (def.kind === 'write') state.conflicts.afterWrite();
     if (failure) throw failure;
     return value;
   }

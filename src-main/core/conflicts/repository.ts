@@ -231,6 +231,23 @@ export async function patientForMatching(db: ReadDb, id: string) {
 // ---- what closing settled conflicts reads and writes --------------------------------------------
 
 /** Every open conflict (no resolution yet), oldest first. */
+/** Whether any conflict is still open (the settler's cheap check before a pass). */
+export async function hasOpenConflicts(db: ReadDb): Promise<boolean> {
+  const row = await db
+    .selectFrom('sync_conflicts as c')
+    .select('c.id')
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb.selectFrom('sync_conflict_resolutions as r').select('r.id').whereRef('r.conflict_id', '=', 'c.id'),
+        ),
+      ),
+    )
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 export function openConflicts(db: ReadDb): Promise<ConflictRow[]> {
   return db
     .selectFrom('sync_conflicts as c')

@@ -128,6 +128,10 @@ export async function eventsFor(db: Kysely<Database>, touched: readonly TouchedR
       action: 'details',
     });
   }
+  // Conflicts another desk found or resolved: this desk's inbox and banners read them again.
+  const conflicts = rows('sync_conflicts');
+  if (conflicts.length > 0 || rows('sync_conflict_resolutions').length > 0)
+    emit('conflicts.changed', { found: conflicts.length });
   const visits = rows('visits');
   for (const date of distinct(visits.map((r) => text(r.local_date)))) {
     emit('visits.changed', {

@@ -13,6 +13,8 @@ export interface ProcedureRead<T> {
   /** The last refusal for the current input, with main's code and field messages. */
   error: ApiErrorData | null;
   loading: boolean;
+  /** The current input has been answered (a value, null included, or a refusal): null is then an answer. */
+  answered: boolean;
   /** The value shown answers an earlier input: the new one is on its way. */
   stale: boolean;
   reload: () => void;
@@ -93,6 +95,7 @@ export function useProcedure<N extends ProcedureName>(
     value: state.value,
     error: state.error,
     loading: state.loading,
+    answered: key !== null && state.answered === key,
     stale: key !== null && state.answered !== null && state.answered !== key,
     reload: read,
   };

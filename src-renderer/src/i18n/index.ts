@@ -22,3 +22,14 @@ export { i18next };
 // Screens take `useTranslation` from here, so whatever renders them (the page, a component test) has
 // the catalogue loaded first.
 export { Trans, useTranslation } from 'react-i18next';
+
+/**
+ * The i18next `context` naming which optional parts a sentence has, in the order its catalogue keys
+ * name them: `t('AccountFlag.owes', { context: variant(since && 'since', overdue && 'overdue') })` reads
+ * `owes_since_overdue`, `owes_since`, `owes_overdue` or plain `owes`. Each is a whole sentence a
+ * translator can reorder, never a fragment glued on in code.
+ */
+export function variant(...parts: readonly (string | false | null | undefined)[]): string | undefined {
+  const named = parts.filter((part): part is string => typeof part === 'string' && part !== '');
+  return named.length > 0 ? named.join('_') : undefined;
+}

@@ -1,23 +1,19 @@
 import type { ClinicSettings } from '../../../src-shared/api/areas/settings';
-import { call } from '../api';
 import { BROWSER_CLOCK, type ClinicClock } from '../format/datetime';
 import { createResettableStore } from './resettable';
 
 interface ClinicSettingsState {
   settings: ClinicSettings | null;
-  load: () => Promise<void>;
-  /** After a save here or a `settings.changed` event from main. */
+  /** After the app frame's read, a save here, or a `settings.changed` event from main. */
   set: (settings: ClinicSettings) => void;
 }
 
-/** The clinic's settings as the screens need them (date format, time zone), loaded once per sign-in. */
-export const useClinicSettings = createResettableStore<ClinicSettingsState>((set, get) => ({
+/**
+ * The clinic's settings as every screen needs them (date format, time zone). The app frame reads them
+ * (`useProcedure`) once per sign-in and shares them here; this store never reads by itself.
+ */
+export const useClinicSettings = createResettableStore<ClinicSettingsState>((set) => ({
   settings: null,
-  async load() {
-    if (get().settings) return;
-    const result = await call('settings.get', {});
-    if (result.ok) set({ settings: result.value });
-  },
   set(settings) {
     set({ settings });
   },

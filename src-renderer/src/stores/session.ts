@@ -1,8 +1,9 @@
 import { create } from 'zustand';
 import type { SessionInfo } from '../../../src-shared/api/areas/auth';
 import type { ClinicSettings } from '../../../src-shared/api/areas/settings';
+import type { Output } from '../../../src-shared/api/contract';
 import type { Permission } from '../../../src-shared/api/permissions';
-import { call, forgetPendingCalls, watchResults } from '../api';
+import { forgetPendingCalls, watchResults } from '../api';
 import { resetDataStores } from './resettable';
 
 export type Stage = 'loading' | 'recovery' | 'setup' | 'login' | 'locked' | 'ready';
@@ -11,10 +12,13 @@ interface SessionState {
   stage: Stage;
   clinicName: string | null;
   session: SessionInfo | null;
-  startupError: string | null;
   /** Why the host could not open the clinic without the recovery key; null otherwise. */
   recoveryReason: string | null;
-  refresh: () => Promise<void>;
+  /** Bumped to have the app read the clinic's status again (after recovery, after set-up). */
+  checks: number;
+  /** The app read the clinic's status and, when it is open, who is signed in (App reads them). */
+  started: (status: Output<'system.status'>, session: SessionInfo | null) => void;
+  checkAgain: () => void;
   signedIn: (session: SessionInfo) => void;
   locked: () => void;
   signedOut: () => void;
@@ -26,31 +30,28 @@ export const useSession = create<SessionState>()((set, get) => ({
   stage: 'loading',
   clinicName: null,
   session: null,
-  startupError: null,
   recoveryReason: null,
+  checks: 0,
 
-  async refresh() {
-    const status = await call('system.status', {});
-    if (!status.ok) {
-      set({ startupError: status.error.message });
-      return;
-    }
-    set({ startupError: null, recoveryReason: status.value.recoveryRequired });
-    if (status.value.recoveryRequired !== null) {
+  started(status, session) {
+    set({ recoveryReason: status.recoveryRequired });
+    if (status.recoveryRequired !== null) {
       set({ stage: 'recovery', clinicName: null, session: null });
       return;
     }
-    if (status.value.setupRequired) {
+    if (status.setupRequired) {
       set({ stage: 'setup', clinicName: null, session: null });
       return;
     }
-    const current = await call('auth.session', {});
-    const session = current.ok ? current.value : null;
     set({
-      clinicName: status.value.clinicName,
+      clinicName: status.clinicName,
       session,
       stage: session ? (session.locked ? 'locked' : 'ready') : 'login',
     });
+  },
+
+  checkAgain() {
+    set({ checks: get().checks + 1 });
   },
 
   signedIn(session) {

@@ -5,7 +5,7 @@ import { FormMessage } from '../../components/FormMessage';
 import { SelectField } from '../../components/SelectField';
 import { draftProblems, useFormErrors } from '../../hooks/useFormErrors';
 import { endOfClinicDay, startOfClinicDay } from '../../format/datetime';
-import type { AuditFilter } from '../../stores/audit';
+import type { AuditFilter } from './AuditScreen';
 import { useClinicClock } from '../../stores/clinic-settings';
 import { i18next, useTranslation } from '../../i18n';
 

@@ -15,7 +15,7 @@ import { useTranslation } from '../../i18n';
 export function RecoveryScreen() {
   const { t } = useTranslation('backups');
   const reason = useSession((state) => state.recoveryReason);
-  const refresh = useSession((state) => state.refresh);
+  const checkAgain = useSession((state) => state.checkAgain);
   const [recoveryKey, setRecoveryKey] = useState('');
   const [busy, setBusy] = useState(false);
   // The key is only checked for its shape here (main's words); it is never shown back.
@@ -31,7 +31,7 @@ export function RecoveryScreen() {
     const result = await call('system.recover', { recoveryKey });
     setBusy(false);
     if (!result.ok) return show(result.error, ['recoveryKey']);
-    await refresh();
+    checkAgain();
   }
 
   return (

@@ -3,7 +3,7 @@ import { useCalendarDate } from '../../format/calendar-date';
 import { useProcedure } from '../../hooks/useProcedure';
 import { useSession } from '../../stores/session';
 import { billingHref } from './route';
-import { useTranslation } from '../../i18n';
+import { useTranslation, variant } from '../../i18n';
 
 /** The patient banner's money line ("Owes $40.00 since 2026-03-12 · $10.00 overdue"), for those who may see billing. */
 export function AccountFlag({ patientId }: { patientId: string }) {
@@ -31,11 +31,9 @@ function AccountFlagLine({ patientId }: { patientId: string }) {
     summary.owingMinor > 0
       ? t('AccountFlag.owes', {
           owingMinor: formatMoney(summary.owingMinor, money),
-          value: summary.owingSince ? t('AccountFlag.since', { owingSince: date(summary.owingSince) }) : '',
-          value2:
-            summary.overdueMinor > 0
-              ? t('AccountFlag.overdue', { overdueMinor: formatMoney(summary.overdueMinor, money) })
-              : '',
+          owingSince: summary.owingSince ? date(summary.owingSince) : '',
+          overdueMinor: formatMoney(summary.overdueMinor, money),
+          context: variant(summary.owingSince && 'since', summary.overdueMinor > 0 && 'overdue'),
         })
       : summary.creditMinor > 0
         ? t('AccountFlag.credit', { creditMinor: formatMoney(summary.creditMinor, money) })

@@ -5,7 +5,7 @@ import { useSession } from '../../stores/session';
 import { PaymentForm } from './PaymentForm';
 import { billingHref } from './route';
 import { useBillingSetup } from './useBillingSetup';
-import { useTranslation } from '../../i18n';
+import { useTranslation, variant } from '../../i18n';
 
 interface CheckInPaymentProps {
   patientId: string;
@@ -37,7 +37,8 @@ function AccountLine({ patientId, visitId, account }: CheckInPaymentProps & { ac
           <strong>
             {t('CheckInPayment.owes', {
               owingMinor: formatMoney(account.owingMinor, money),
-              value: account.owingSince ? t('CheckInPayment.since', { owingSince: account.owingSince }) : '',
+              owingSince: account.owingSince ?? '',
+              context: variant(account.owingSince && 'since'),
             })}
           </strong>
         ) : account.creditMinor > 0 && money ? (

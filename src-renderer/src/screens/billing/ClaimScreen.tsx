@@ -13,7 +13,7 @@ import { savePdf } from './pdf';
 import { billingHref } from './route';
 import { useBillingSetup } from './useBillingSetup';
 import { useCalendarDate } from '../../format/calendar-date';
-import { useTranslation } from '../../i18n';
+import { useTranslation, variant } from '../../i18n';
 import { claimStatusLabel } from '../../i18n/labels';
 
 /** `#/billing/claims/<id>`: one claim — its lines, its history, the moves open to it and the remittance. */
@@ -49,9 +49,8 @@ export function ClaimScreen({ claimId }: { claimId: string }) {
               memberId: claim.memberId,
               invoiceNumber: claim.invoiceNumber,
               sequence: claim.sequence,
-              value: claim.payerReference
-                ? t('ClaimScreen.payerReference', { payerReference: claim.payerReference })
-                : '',
+              payerReference: claim.payerReference ?? '',
+              context: variant(claim.payerReference && 'payerReference'),
             })}
           </p>
         </div>

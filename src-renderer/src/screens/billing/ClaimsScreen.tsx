@@ -6,7 +6,7 @@ import { useProcedure } from '../../hooks/useProcedure';
 import { BillingLinks } from './BillingLinks';
 import { billingHref } from './route';
 import { useBillingSetup } from './useBillingSetup';
-import { useTranslation } from '../../i18n';
+import { useTranslation, variant } from '../../i18n';
 import { claimStatusLabel } from '../../i18n/labels';
 
 /** `#/billing/claims`: claims by status, oldest first, with a count per status. */
@@ -76,7 +76,10 @@ export function ClaimsScreen() {
             {list.rows.length === 0 && (
               <tr>
                 <td colSpan={8} className="muted">
-                  {t('ClaimsScreen.noClaims', { value: status ? ` ${claimStatusLabel(status).toLowerCase()}` : '' })}
+                  {t('ClaimsScreen.noClaims', {
+                    status: status ? claimStatusLabel(status).toLowerCase() : '',
+                    context: variant(status && 'status'),
+                  })}
                 </td>
               </tr>
             )}

@@ -17,7 +17,7 @@ import { MethodTotalsTable } from './MethodTotalsTable';
 import { amountText, readAmount } from './money-field';
 import { ZReportView } from './ZReportView';
 import { useCalendarDate } from '../../format/calendar-date';
-import { Trans, useTranslation } from '../../i18n';
+import { Trans, useTranslation, variant } from '../../i18n';
 
 /** `#/billing`: this desk's cash drawer — open with a float, takings so far, count and close, the Z-report. */
 export function DrawerScreen() {
@@ -52,12 +52,9 @@ export function DrawerScreen() {
             {t('DrawerScreen.invoicesNumberedNext', {
               deskName: state.desk.name,
               nextNumber: state.desk.nextNumber,
-              value: drawer
-                ? t('DrawerScreen.openSinceFloat', {
-                    businessDate: showDate(drawer.businessDate),
-                    floatMinor: formatMoney(drawer.floatMinor, money),
-                  })
-                : 'closed',
+              businessDate: drawer ? showDate(drawer.businessDate) : '',
+              floatMinor: drawer ? formatMoney(drawer.floatMinor, money) : '',
+              context: variant(drawer && 'open'),
             })}
           </p>
         </div>

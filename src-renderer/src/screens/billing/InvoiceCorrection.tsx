@@ -68,7 +68,7 @@ export function InvoiceCorrection({ invoice, kind, money, onDone, onCancel }: In
       if (!result.ok) return show(result.error, ['reason']);
       return onDone(
         t('InvoiceCorrection.creditNoteIssuedFor', {
-          valueNumber: result.value.number ?? '',
+          creditNoteNumber: result.value.number ?? '',
           invoiceNumber: invoice.number ?? t('InvoiceCorrection.theInvoice'),
         }),
       );

@@ -12,7 +12,7 @@ import { BillingLinks } from './BillingLinks';
 import { MethodTotalsTable } from './MethodTotalsTable';
 import { billingHref } from './route';
 import { useBillingSetup } from './useBillingSetup';
-import { useTranslation } from '../../i18n';
+import { useTranslation, variant } from '../../i18n';
 
 const isKind = (value: string): value is PaymentMethodKind =>
   (PAYMENT_METHOD_KINDS as readonly string[]).includes(value);
@@ -128,7 +128,8 @@ export function JournalScreen() {
               netMinor: formatMoney(journal.netMinor, money),
               from: journal.from,
               to: journal.to,
-              value: filters.methodKind ? t('JournalScreen.byMethod', { methodKind: filters.methodKind }) : '',
+              methodKind: filters.methodKind ?? '',
+              context: variant(filters.methodKind && 'method'),
             })}
           </p>
           <MethodTotalsTable rows={journal.byMethod} money={money} label={t('JournalScreen.totalsByMethod')} />

@@ -9,7 +9,7 @@ import { SelectField } from '../../components/SelectField';
 import { draftProblems, useFormErrors } from '../../hooks/useFormErrors';
 import { amountText, readAmount } from './money-field';
 import { savePdf } from './pdf';
-import { Trans, useTranslation } from '../../i18n';
+import { Trans, useTranslation, variant } from '../../i18n';
 
 interface PaymentFormProps {
   patientId: string;
@@ -112,13 +112,9 @@ export function PaymentForm({
           {t('PaymentForm.tookBy', {
             amountMinor: formatMoney(taken.amountMinor, money),
             methodName: taken.methodName,
-            value: taken.changeMinor
-              ? t('PaymentForm.change', { changeMinor: formatMoney(taken.changeMinor, money) })
-              : '',
-            value2:
-              taken.unallocatedMinor > 0
-                ? t('PaymentForm.keptAsCredit', { unallocatedMinor: formatMoney(taken.unallocatedMinor, money) })
-                : '',
+            changeMinor: formatMoney(taken.changeMinor ?? 0, money),
+            unallocatedMinor: formatMoney(taken.unallocatedMinor, money),
+            context: variant(Boolean(taken.changeMinor) && 'change', taken.unallocatedMinor > 0 && 'credit'),
           })}
         </p>
         <FormMessage error={errors.form} />

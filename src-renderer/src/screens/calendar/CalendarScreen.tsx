@@ -340,8 +340,7 @@ function CalendarDay({
       <p className="hint cal-keys">
         <Trans
           t={t}
-          i18nKey="CalendarScreen.altPreviousOrNextArrow"
-          values={{ value: weekProvider ? 'week' : 'day' }}
+          i18nKey={weekProvider ? 'CalendarScreen.keysWeek' : 'CalendarScreen.keysDay'}
           components={{
             kbd: <kbd />,
             kbd2: <kbd />,

@@ -247,8 +247,7 @@ export function DayGrid({
       </div>
       {ghost && (
         <p className="visually-hidden" aria-live="polite">
-          {t('DayGrid.to', {
-            value: ghost.pending ? t('DayGrid.moving') : t('DayGrid.dropToMove'),
+          {t(ghost.pending ? 'DayGrid.movingTo' : 'DayGrid.dropToMoveTo', {
             label: columns[ghost.column]?.label,
             start: clock.minutes(ghost.start),
             end: clock.minutes(ghost.end),

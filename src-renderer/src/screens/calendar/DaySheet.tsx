@@ -102,8 +102,7 @@ export function DaySheet({ providerId, date, clinicName }: { providerId: string;
           )}
           <footer className="cal-sheet-foot">
             {t('DaySheet.appointmentTimesInConfidentialPatient', {
-              appointmentsLength: appointments.length,
-              value: appointments.length === 1 ? '' : 's',
+              count: appointments.length,
               zone,
             })}
           </footer>

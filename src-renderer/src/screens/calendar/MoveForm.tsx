@@ -1,6 +1,6 @@
 import { useState, type SyntheticEvent } from 'react';
 import type { AppointmentView, BookingProblem } from '../../../../src-shared/scheduling/model';
-import { formatHhMm, parseClockTime } from '../../../../src-shared/locale/time-format';
+import { formatClockTime, formatHhMm, parseClockTime } from '../../../../src-shared/locale/time-format';
 import { isLocalDate } from '../../../../src-shared/scheduling/time';
 import { Field } from '../../components/Field';
 import { DateField } from '../../components/DateField';
@@ -61,7 +61,7 @@ export function MoveForm({ appointment, onMoved }: MoveFormProps) {
     ),
     ...(!isLocalDate(date) && { 'start.date': t('MoveForm.mustBeARealDate') }),
     ...(!timeRead && {
-      'start.time': t('MoveForm.mustBeATimeSuch', { value: timeFormat === '12h' ? '9:30 AM' : '09:30' }),
+      'start.time': t('MoveForm.mustBeATimeSuch', { example: formatClockTime(9 * 60 + 30, timeFormat) }),
     }),
     ...(!lengthRead && { durationMinutes: t('MoveForm.mustBe5To720') }),
   });

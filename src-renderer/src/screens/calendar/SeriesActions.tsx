@@ -100,7 +100,7 @@ export function SeriesActions({ appointment, canWrite, onCancelled }: SeriesActi
       useWaitlistOffers.getState().show(appointment);
       return onCancelled(first);
     }
-    setDone(t('SeriesActions.movedAppointmentTo', { count, value: count === 1 ? '' : 's', hhmm: clock.hhmm(hhmm) }));
+    setDone(t('SeriesActions.movedAppointmentTo', { count, hhmm: clock.hhmm(hhmm) }));
   }
 
   return (

@@ -9,7 +9,7 @@ import { formatDate } from '../../format/datetime';
 import { useClinicClock } from '../../stores/clinic-settings';
 import { useSession } from '../../stores/session';
 import { useWaitlistOffers, type FreedSlot } from '../../stores/waitlist-offers';
-import { Trans, useTranslation } from '../../i18n';
+import { Trans, useTranslation, variant } from '../../i18n';
 
 const PRIORITY: Record<WaitlistOffer['entry']['priority'], string> = {
   urgent: 'urgent',
@@ -101,7 +101,8 @@ function Offers({ freed }: { freed: FreedSlot }) {
                     endTime: time(offer.slot.endTime),
                     providerName: offer.slot.providerName,
                     createdAt: formatDate(offer.entry.createdAt, clock),
-                    value: offer.entry.note ? ` · ${offer.entry.note}` : '',
+                    note: offer.entry.note ?? '',
+                    context: variant(offer.entry.note && 'note'),
                   })}
                 </small>
               </span>

@@ -1,6 +1,6 @@
 import type { AppointmentHistoryEntry } from '../../../../src-shared/scheduling/model';
 import { APPOINTMENT_STATUSES, type AppointmentStatus } from '../../../../src-shared/scheduling/status';
-import { i18next } from '../../i18n';
+import { i18next, variant } from '../../i18n';
 import { appointmentStatusLabel } from '../../i18n/labels';
 
 /** The history's changed columns the desk names; others are not shown. */
@@ -40,7 +40,10 @@ export function historyLine(entry: AppointmentHistoryEntry): string {
       return i18next.t('calendar:history.booked', { override });
     case 'cancelled': {
       const reason = (entry.changes.cancel_reason as { to?: unknown } | undefined)?.to;
-      return i18next.t('calendar:history.cancelled', { value: typeof reason === 'string' ? `: ${reason}` : '' });
+      return i18next.t('calendar:history.cancelled', {
+        reason: typeof reason === 'string' ? reason : '',
+        context: variant(typeof reason === 'string' && reason !== '' && 'reason'),
+      });
     }
     case 'status': {
       const change = entry.changes.status as { from?: unknown; to?: unknown } | undefined;

@@ -4,7 +4,7 @@ import type { Input } from '../../../../src-shared/api/contract';
 import { formatLocalTime } from '../../../../src-shared/scheduling/time';
 import { call } from '../../api';
 import { useWaitlistOffers } from '../../stores/waitlist-offers';
-import { i18next } from '../../i18n';
+import { i18next, variant } from '../../i18n';
 
 /** Where to put an appointment: anything left out stays as it is. */
 export interface MoveTarget {
@@ -78,9 +78,10 @@ export function movedMessage(
 ): string {
   return i18next.t('calendar:move.movedTo', {
     patientName: view.patientName,
-    value: dateLabel ? `${dateLabel}, ` : '',
+    date: dateLabel ?? '',
     startTime: view.startTime,
     endTime: view.endTime,
-    value2: providerName ? i18next.t('calendar:move.with', { providerName }) : '',
+    providerName: providerName ?? '',
+    context: variant(dateLabel && 'date', providerName && 'provider'),
   });
 }

@@ -2,6 +2,7 @@ import { useCallback, useEffect, type JSX } from 'react';
 import { call } from '../../api';
 import { Refusal } from '../../components/Refusal';
 import { useHashRoute } from '../../hooks/useHashRoute';
+import { useProcedure } from '../../hooks/useProcedure';
 import { useIdleLock } from '../../hooks/useIdleLock';
 import { useClinicSettings } from '../../stores/clinic-settings';
 import { useSession } from '../../stores/session';
@@ -53,7 +54,10 @@ export function AppFrame() {
   const session = useSession((state) => state.session);
   const locked = useSession((state) => state.locked);
   const can = useSession((state) => state.can);
-  const loadClinic = useClinicSettings((state) => state.load);
+  const shareClinic = useClinicSettings((state) => state.set);
+  // Read once per sign-in (the frame is unmounted on lock); a `settings.changed` event carries the new
+  // settings, which useSessionEvents puts in the store without reading again.
+  const { value: clinic } = useProcedure('settings.get', {});
   const route = useHashRoute();
 
   const lock = useCallback(() => {
@@ -63,8 +67,8 @@ export function AppFrame() {
   useIdleLock(session?.lockTimeoutMinutes ?? 10, lock);
 
   useEffect(() => {
-    void loadClinic();
-  }, [loadClinic]);
+    if (clinic) shareClinic(clinic);
+  }, [clinic, shareClinic]);
 
   if (!session) return null;
   const current = ROUTES.find((candidate) => candidate.path === route) ?? ROUTES[0];

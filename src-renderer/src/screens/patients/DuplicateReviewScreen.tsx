@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { DuplicatePair, PatientSearchRow } from '../../../../src-shared/patients/model';
 import { formatDate } from '../../../../src-shared/patients/dates';
 import { call } from '../../api';
@@ -11,7 +11,7 @@ import { useTranslation } from '../../i18n';
 /** The manager's duplicate finder: every likely pair in the clinic, best first, with why it looks alike. */
 export function DuplicateReviewScreen() {
   const { t } = useTranslation('patients');
-  const { settings, load } = useClinicSettings();
+  const settings = useClinicSettings((state) => state.settings);
   const read = useProcedure('patients.duplicatePairs', { limit: 200 });
   // Pairs marked as different people leave the list at once, without reading it again.
   const [different, setDifferent] = useState<DuplicatePair[]>([]);
@@ -19,10 +19,6 @@ export function DuplicateReviewScreen() {
   const error = read.error;
   const [message, setMessage] = useState<{ error?: string; success?: string }>({});
   const format = settings?.dateFormat ?? 'YYYY-MM-DD';
-
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   async function notSame(pair: DuplicatePair) {
     const result = await call('patients.markNotDuplicate', { a: pair.a.id, b: pair.b.id });

@@ -32,7 +32,7 @@ function linkedSummary(record: PatientRecord): string {
  */
 export function MergeScreen({ aId, bId }: { aId: string; bId: string }) {
   const { t } = useTranslation('patients');
-  const { settings, load } = useClinicSettings();
+  const settings = useClinicSettings((state) => state.settings);
   const show = usePatients((state) => state.show);
   const a = useProcedure('patients.get', { patientId: aId });
   const b = useProcedure('patients.get', { patientId: bId });
@@ -51,10 +51,6 @@ export function MergeScreen({ aId, bId }: { aId: string; bId: string }) {
     picks && { survivorId: records[kept].id, mergedId: records[other].id, fields: choicesFor(picks, kept) };
   // No field here to put a problem beside (a record merged into itself): main's words go by the button.
   const errors = useFormErrors({ kept, picks }, () => draftProblems('patients.merge', input));
-
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   useEffect(() => {
     if (records && settings) setPicks(defaultPicks(records.a, records.b, kept, settings.dateFormat));

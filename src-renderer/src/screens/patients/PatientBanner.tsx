@@ -1,28 +1,30 @@
-import { useEffect } from 'react';
-import type { PatientRecord } from '../../../../src-shared/patients/model';
+import type { PatientPhoto, PatientRecord } from '../../../../src-shared/patients/model';
 import { formatDate } from '../../../../src-shared/patients/dates';
 import type { DateFormat } from '../../../../src-shared/api/areas/settings';
-import { photoSource, usePatientPhoto } from '../../stores/patient-photo';
+import { photoSource } from './patient-photo';
 import { AccountFlag } from '../billing/AccountFlag';
 import { useTranslation } from '../../i18n';
 
-/** Who this is, at a glance, wherever a patient is shown: photo, identity, alerts and allergies. */
-export function PatientBanner({ record, dateFormat }: { record: PatientRecord; dateFormat: DateFormat }) {
+/**
+ * Who this is, at a glance, wherever a patient is shown: photo, identity, alerts and allergies.
+ * The screen reads the photo (`usePatientPhoto`), so a photo card beside the banner can have it read again.
+ */
+export function PatientBanner({
+  record,
+  photo,
+  dateFormat,
+}: {
+  record: PatientRecord;
+  photo: PatientPhoto | null;
+  dateFormat: DateFormat;
+}) {
   const { t } = useTranslation('patients');
-  const { patientId, photo, load } = usePatientPhoto();
-
-  // Reloaded when the record changes too: a merge or un-merge can bring or take a photo.
-  useEffect(() => {
-    void load(record.id);
-  }, [record.id, record.updatedAt, load]);
-
-  const shown = patientId === record.id ? photo : null;
   return (
     <section className="patient-banner" aria-label={t('PatientBanner.patientBanner')}>
-      {shown && (
+      {photo && (
         <img
           className="patient-photo"
-          src={photoSource(shown)}
+          src={photoSource(photo)}
           alt={t('PatientBanner.photoOf', { recordName: record.name })}
         />
       )}
@@ -46,8 +48,12 @@ export function PatientBanner({ record, dateFormat }: { record: PatientRecord; d
           ) : (
             <span className="flag allergy">
               {t('PatientBanner.allergies', {
-                join: record.allergies
-                  .map((allergy) => `${allergy.substance}${allergy.severity === 'severe' ? ' (severe)' : ''}`)
+                allergies: record.allergies
+                  .map((allergy) =>
+                    allergy.severity === 'severe'
+                      ? t('PatientBanner.severeAllergy', { substance: allergy.substance })
+                      : allergy.substance,
+                  )
                   .join(', '),
               })}
             </span>

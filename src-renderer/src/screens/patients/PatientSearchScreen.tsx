@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { formatDate } from '../../../../src-shared/patients/dates';
 import { FormMessage } from '../../components/FormMessage';
+import { useProcedure } from '../../hooks/useProcedure';
 import { useClinicSettings } from '../../stores/clinic-settings';
 import { usePatients } from '../../stores/patients';
 import { useSession } from '../../stores/session';
@@ -11,8 +12,13 @@ import { useTranslation } from '../../i18n';
 /** Reception's landing screen: one box for name, phone, MRN, date of birth or email. */
 export function PatientSearchScreen() {
   const { t } = useTranslation('patients');
-  const { query, results, error, search } = usePatients();
-  const { settings, load } = useClinicSettings();
+  const query = usePatients((state) => state.query);
+  const setQuery = usePatients((state) => state.setQuery);
+  // Read as typed; an answer to an earlier query that arrives late is dropped.
+  const found = useProcedure('patients.search', query.trim() === '' ? null : { query, limit: 20 });
+  const results = found.value ?? [];
+  const error = found.error?.message ?? null;
+  const settings = useClinicSettings((state) => state.settings);
   const phone = usePhoneFormat();
   const canRegister = useSession((state) => state.can('patients:write'));
   const canMerge = useSession((state) => state.can('patients:merge'));
@@ -20,9 +26,8 @@ export function PatientSearchScreen() {
   const input = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
-    void load();
     input.current?.focus();
-  }, [load]);
+  }, []);
 
   const clock = useClockTime();
   const format = settings?.dateFormat ?? 'YYYY-MM-DD';
@@ -64,7 +69,7 @@ export function PatientSearchScreen() {
           placeholder={t('PatientSearchScreen.namePhoneMrnDateOf', { format })}
           onChange={(event) => {
             setActive(0);
-            void search(event.target.value);
+            setQuery(event.target.value);
           }}
           onKeyDown={onKeyDown}
           aria-controls="patient-results"

@@ -1,4 +1,3 @@
-import { useEffect } from 'react';
 import type { PatientRecord } from '../../../../src-shared/patients/model';
 import { formatDate, todayIn } from '../../../../src-shared/patients/dates';
 import { call } from '../../api';
@@ -16,6 +15,8 @@ import { HistoryCard } from './HistoryCard';
 import { insuranceWarnings } from './insurance-status';
 import { MergesCard } from './MergesCard';
 import { PatientBanner } from './PatientBanner';
+import { usePatientPhoto } from './patient-photo';
+import { usePatientRecord } from './patient-record';
 import { ConflictBanner } from '../conflicts/ConflictBanner';
 import { PhotoCard } from './PhotoCard';
 import { billingHref } from '../billing/route';
@@ -34,18 +35,15 @@ function addressLines(address: PatientRecord['address']): string[] {
 
 export function PatientSummaryScreen({ patientId }: { patientId: string }) {
   const { t } = useTranslation('patients');
-  const { record, error, open, show } = usePatients();
-  const { settings, load } = useClinicSettings();
+  const { record, error } = usePatientRecord(patientId);
+  const show = usePatients((state) => state.show);
+  const settings = useClinicSettings((state) => state.settings);
   const phone = usePhoneFormat();
   const canWrite = useSession((state) => state.can('patients:write'));
   const canMerge = useSession((state) => state.can('patients:merge'));
   const canBook = useSession((state) => state.can('appointments:write'));
   const canSeeAccount = useSession((state) => state.can('billing:read'));
-
-  useEffect(() => {
-    void load();
-    void open(patientId);
-  }, [patientId, open, load]);
+  const photo = usePatientPhoto(record && record.id === patientId ? record : null);
 
   if (error) return <FormMessage error={error} />;
   if (!record || record.id !== patientId || !settings) return <p>{t('PatientSummaryScreen.openingTheRecord')}</p>;
@@ -53,7 +51,7 @@ export function PatientSummaryScreen({ patientId }: { patientId: string }) {
 
   return (
     <section>
-      <PatientBanner record={record} dateFormat={settings.dateFormat} />
+      <PatientBanner record={record} photo={photo.photo} dateFormat={settings.dateFormat} />
       <ConflictBanner patientId={record.id} />
       <div className="section-head">
         <h1 className="visually-hidden">{t('PatientSummaryScreen.patientSummary')}</h1>
@@ -163,7 +161,9 @@ export function PatientSummaryScreen({ patientId }: { patientId: string }) {
       <div className="summary-grid">
         <ContactsCard record={record} canWrite={canWrite && !record.mergedIntoId} />
         <MergesCard record={record} canMerge={canMerge} />
-        {canWrite && !record.mergedIntoId && <PhotoCard patientId={record.id} />}
+        {canWrite && !record.mergedIntoId && (
+          <PhotoCard patientId={record.id} photo={photo.photo} onSaved={photo.reload} />
+        )}
       </div>
       <div className="summary-grid">
         <DocumentsCard patientId={record.id} canWrite={canWrite} />

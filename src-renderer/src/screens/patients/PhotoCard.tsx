@@ -3,14 +3,22 @@ import { call } from '../../api';
 import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
 import { draftProblems, useFormErrors } from '../../hooks/useFormErrors';
-import { usePatientPhoto } from '../../stores/patient-photo';
+import type { PatientPhoto } from '../../../../src-shared/patients/model';
 import { readAsBase64 } from './read-file';
 import { useTranslation } from '../../i18n';
 
 /** Sets or removes the banner's photo; the image is kept encrypted inside the database. */
-export function PhotoCard({ patientId }: { patientId: string }) {
+export function PhotoCard({
+  patientId,
+  photo,
+  onSaved,
+}: {
+  patientId: string;
+  photo: PatientPhoto | null;
+  /** The banner's photo is read again after a save or a removal. */
+  onSaved: () => void;
+}) {
   const { t } = useTranslation('patients');
-  const { patientId: shownFor, photo, shown } = usePatientPhoto();
   const [file, setFile] = useState<File | null>(null);
   const [busy, setBusy] = useState(false);
   /**
@@ -29,7 +37,7 @@ export function PhotoCard({ patientId }: { patientId: string }) {
     { contentBase64: file ? `${file.name}:${file.size}` : null, mimeType: file?.type ?? null },
     problems,
   );
-  const hasPhoto = shownFor === patientId && photo !== null;
+  const hasPhoto = photo !== null;
 
   async function save(event: SyntheticEvent) {
     event.preventDefault();
@@ -44,7 +52,7 @@ export function PhotoCard({ patientId }: { patientId: string }) {
     });
     setBusy(false);
     if (!result.ok) return errors.show(result.error);
-    shown(patientId, result.value);
+    onSaved();
     setFile(null);
   }
 
@@ -52,7 +60,7 @@ export function PhotoCard({ patientId }: { patientId: string }) {
     errors.clear();
     const result = await call('patients.removePhoto', { patientId });
     if (!result.ok) return errors.show(result.error);
-    shown(patientId, null);
+    onSaved();
   }
 
   return (
@@ -60,7 +68,7 @@ export function PhotoCard({ patientId }: { patientId: string }) {
       <h2>{t('PhotoCard.photo')}</h2>
       <Field
         // A new input after each save: a file input cannot be cleared by its value.
-        key={hasPhoto ? (photo?.documentId ?? 'none') : 'none'}
+        key={photo?.documentId ?? 'none'}
         label={t('PhotoCard.photoFile')}
         type="file"
         accept="image/png,image/jpeg"

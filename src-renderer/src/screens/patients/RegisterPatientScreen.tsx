@@ -1,4 +1,3 @@
-import { useEffect } from 'react';
 import { call } from '../../api';
 import { navigate } from '../../hooks/navigation';
 import { useClinicSettings } from '../../stores/clinic-settings';
@@ -9,12 +8,8 @@ import { useTranslation } from '../../i18n';
 
 export function RegisterPatientScreen() {
   const { t } = useTranslation('patients');
-  const { settings, load } = useClinicSettings();
+  const settings = useClinicSettings((state) => state.settings);
   const show = usePatients((state) => state.show);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   const dateFormat = settings?.dateFormat ?? 'YYYY-MM-DD';
   return (

@@ -1,8 +1,9 @@
+import { useState } from 'react';
 import type { ReminderEntry, ReminderStatus } from '../../../../src-shared/api/areas/reminders';
+import { call } from '../../api';
 import { formatOffset } from '../../../../src-shared/reminders/templates';
 import { formatDate, type ClinicClock } from '../../format/datetime';
 import { useClinicClock } from '../../stores/clinic-settings';
-import { useReminders } from '../../stores/reminders';
 import { useSession } from '../../stores/session';
 import { formatClockTime } from '../../../../src-shared/locale/time-format';
 import { i18next, useTranslation } from '../../i18n';
@@ -44,18 +45,35 @@ function stateNote(entry: ReminderEntry, clock: ClinicClock): string {
     });
   if (entry.status === 'failed')
     return i18next.t('reminders:OutboxTable.after', {
-      attempts: entry.attempts,
-      value: entry.attempts === 1 ? 'try' : 'tries',
+      count: entry.attempts,
     });
   return '';
 }
 
-export function OutboxTable({ entries }: { entries: readonly ReminderEntry[] }) {
+export function OutboxTable({
+  entries,
+  onRetried,
+}: {
+  entries: readonly ReminderEntry[];
+  /** The outbox is read again after a retry here. */
+  onRetried: () => void;
+}) {
   const { t } = useTranslation('reminders');
   const clock = useClinicClock();
-  const retry = useReminders((state) => state.retry);
-  const rowErrors = useReminders((state) => state.rowErrors);
+  /** A reminder's own problem (Retry refused), shown on its row. */
+  const [rowErrors, setRowErrors] = useState<Record<string, string>>({});
   const canWrite = useSession((state) => state.can)('appointments:write');
+
+  async function retry(id: string) {
+    const result = await call('reminders.retry', { id });
+    if (!result.ok) {
+      setRowErrors((errors) => ({ ...errors, [id]: result.error.message }));
+      return;
+    }
+    setRowErrors((errors) => Object.fromEntries(Object.entries(errors).filter(([key]) => key !== id)));
+    onRetried();
+  }
+
   if (entries.length === 0) return <p className="muted">{t('OutboxTable.noRemindersInThisList')}</p>;
   return (
     <table className="reminders-table">
@@ -111,10 +129,12 @@ export function OutboxTable({ entries }: { entries: readonly ReminderEntry[] }) 
               {entry.status === 'failed' && canWrite && (
                 <button
                   type="button"
-                  aria-label={t('OutboxTable.retryTheTo', {
-                    value: entry.channel === 'email' ? 'email' : 'SMS',
-                    patientName: entry.patientName,
-                  })}
+                  aria-label={t(
+                    entry.channel === 'email' ? 'OutboxTable.retryTheEmailTo' : 'OutboxTable.retryTheSmsTo',
+                    {
+                      patientName: entry.patientName,
+                    },
+                  )}
                   onClick={() => void retry(entry.id)}
                 >
                   {t('OutboxTable.retry')}

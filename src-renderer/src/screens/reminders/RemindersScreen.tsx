@@ -1,14 +1,17 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { REMINDER_STATUSES } from '../../../../src-shared/api/areas/reminders';
-import { bridge, call } from '../../api';
+import type { ReminderStatus } from '../../../../src-shared/api/areas/reminders';
+import { call } from '../../api';
 import { FormMessage } from '../../components/FormMessage';
 import { SelectField } from '../../components/SelectField';
-import { useReminders, type OutboxFilter } from '../../stores/reminders';
+import { useProcedure } from '../../hooks/useProcedure';
 import { useSession } from '../../stores/session';
 import { CallList } from './CallList';
 import { OutboxTable } from './OutboxTable';
 import { ReminderSettingsCard } from './ReminderSettingsCard';
 import { i18next, useTranslation } from '../../i18n';
+
+type OutboxFilter = ReminderStatus | 'all';
 
 const FILTERS: readonly { value: OutboxFilter; label: string }[] = [
   { value: 'all', label: i18next.t('reminders:RemindersScreen.all') },
@@ -23,29 +26,24 @@ const isFilter = (value: string): value is OutboxFilter =>
 /** `#/reminders`: the outbox with Retry, the desk's call list, and (for managers) the settings. */
 export function RemindersScreen() {
   const { t } = useTranslation('reminders');
-  const { entries, calls, filter, error, loading, load } = useReminders();
   const can = useSession((state) => state.can);
+  const [filter, setFilter] = useState<OutboxFilter>('all');
   const [sending, setSending] = useState(false);
   const [note, setNote] = useState<string | null>(null);
   const [sendError, setSendError] = useState<string | null>(null);
 
-  useEffect(() => {
-    void load();
-  }, [load]);
-
   // Sweeps (every minute in main), other desks' retries and bookings arrive as events.
-  useEffect(() => {
-    const refresh = () => void useReminders.getState().load();
-    const offReminders = bridge.on('reminders.changed', () => {
+  const refreshOn = {
+    'reminders.changed': () => {
       setNote(null); // "Sending…" is over: the lists now say what happened.
-      refresh();
-    });
-    const offAppointments = bridge.on('appointments.changed', refresh);
-    return () => {
-      offReminders();
-      offAppointments();
-    };
-  }, []);
+      return true;
+    },
+    'appointments.changed': true,
+  } as const;
+  const outbox = useProcedure('reminders.due', { status: filter }, { refreshOn });
+  const callList = useProcedure('reminders.callList', {}, { refreshOn });
+  const entries = outbox.value ?? [];
+  const error = (outbox.error ?? callList.error)?.message ?? null;
 
   async function sendNow() {
     setSending(true);
@@ -59,11 +57,10 @@ export function RemindersScreen() {
     }
     const { due } = result.value;
     setNote(
-      due === 0
-        ? t('RemindersScreen.nothingIsDueRightNow')
-        : t('RemindersScreen.sendingReminder', { due, value: due === 1 ? '' : 's' }),
+      due === 0 ? t('RemindersScreen.nothingIsDueRightNow') : t('RemindersScreen.sendingReminder', { count: due }),
     );
-    await load();
+    outbox.reload();
+    callList.reload();
   }
 
   return (
@@ -83,7 +80,7 @@ export function RemindersScreen() {
 
       <h2>{t('RemindersScreen.callList')}</h2>
       <p className="lead">{t('RemindersScreen.todaySAndTomorrowS')}</p>
-      <CallList calls={calls} />
+      <CallList calls={callList.value ?? []} />
 
       <div className="section-head">
         <h2>{t('RemindersScreen.outbox')}</h2>
@@ -92,14 +89,14 @@ export function RemindersScreen() {
           value={filter}
           options={FILTERS}
           onChange={(event) => {
-            if (isFilter(event.target.value)) void load(event.target.value);
+            if (isFilter(event.target.value)) setFilter(event.target.value);
           }}
         />
       </div>
-      {loading && entries.length === 0 ? (
+      {outbox.loading && entries.length === 0 ? (
         <p>{t('RemindersScreen.loadingReminders')}</p>
       ) : (
-        <OutboxTable entries={entries} />
+        <OutboxTable entries={entries} onRetried={outbox.reload} />
       )}
 
       {can('reminders:manage') && <ReminderSettingsCard />}

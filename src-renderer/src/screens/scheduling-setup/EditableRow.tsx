@@ -62,7 +62,7 @@ export function EditableRow({
  * Which row of a list is being edited and the list's last message: the props each row and each row's
  * form take. A removal reloads the lists (`reload`); a saved form closes.
  */
-export function useEditableRows(reload: () => Promise<unknown>) {
+export function useEditableRows(reload: () => void) {
   const [editing, setEditing] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   return {
@@ -72,7 +72,7 @@ export function useEditableRows(reload: () => Promise<unknown>) {
       onToggleEdit: () => setEditing(editing === id ? null : id),
       onRemoved: (message: string) => {
         setStatus(message);
-        void reload();
+        reload();
       },
     }),
     form: {

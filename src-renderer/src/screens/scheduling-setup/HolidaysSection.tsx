@@ -6,7 +6,7 @@ import { DateField } from '../../components/DateField';
 import { FormMessage } from '../../components/FormMessage';
 import { SelectField } from '../../components/SelectField';
 import { useClinicClock } from '../../stores/clinic-settings';
-import { useSchedulingSetup } from '../../stores/scheduling-setup';
+import { useSetupLists } from './setup-lists';
 import { FormFooter } from './FormFooter';
 import { draftProblems } from '../../hooks/useFormErrors';
 import { useSetupSave } from './useSetupSave';
@@ -17,9 +17,9 @@ import { useTranslation } from '../../i18n';
 /** Days the clinic (or one location) is closed, from today on; add, edit or remove one. */
 export function HolidaysSection() {
   const { t } = useTranslation('scheduling-setup');
-  const holidays = useSchedulingSetup((state) => state.holidays);
-  const locations = useSchedulingSetup((state) => state.locations);
-  const reload = useSchedulingSetup((state) => state.reload);
+  const holidays = useSetupLists((state) => state.holidays);
+  const locations = useSetupLists((state) => state.locations);
+  const reload = useSetupLists((state) => state.reload);
   const clock = useClinicClock();
   const editable = useEditableRows(reload);
 
@@ -81,7 +81,7 @@ function HolidayForm({
   onCancel?: () => void;
 }) {
   const { t } = useTranslation('scheduling-setup');
-  const locations = useSchedulingSetup((state) => state.locations);
+  const locations = useSetupLists((state) => state.locations);
   const clock = useClinicClock();
   const blank = { date: '', name: '', locationId: '' };
   const [draft, setDraft] = useState(() =>

@@ -8,7 +8,7 @@ import { FormMessage } from '../../components/FormMessage';
 import { SelectField } from '../../components/SelectField';
 import { draftProblems, useFormErrors } from '../../hooks/useFormErrors';
 import { useClinicClock } from '../../stores/clinic-settings';
-import { useSchedulingSetup } from '../../stores/scheduling-setup';
+import { useSetupLists } from './setup-lists';
 import { FormFooter } from './FormFooter';
 import { BreaksEditor, type BreakDraft } from './BreaksEditor';
 import { useClockTime } from '../../format/clock-time';
@@ -20,11 +20,11 @@ import { useTranslation } from '../../i18n';
 /** The chosen provider's weekly hours: one row per weekday and location, with breaks and the dates they hold. */
 export function HoursSection() {
   const { t } = useTranslation('scheduling-setup');
-  const providerId = useSchedulingSetup((state) => state.providerId);
-  const providers = useSchedulingSetup((state) => state.providers);
-  const templates = useSchedulingSetup((state) => state.templates);
-  const locations = useSchedulingSetup((state) => state.locations);
-  const reload = useSchedulingSetup((state) => state.reload);
+  const providerId = useSetupLists((state) => state.providerId);
+  const providers = useSetupLists((state) => state.providers);
+  const templates = useSetupLists((state) => state.templates);
+  const locations = useSetupLists((state) => state.locations);
+  const reload = useSetupLists((state) => state.reload);
   const clock = useClinicClock();
   const times = useClockTime();
   const editable = useEditableRows(reload);
@@ -128,9 +128,9 @@ function HoursForm({
 }) {
   const { t } = useTranslation('scheduling-setup');
   const times = useClockTime();
-  const locations = useSchedulingSetup((state) => state.locations);
-  const providers = useSchedulingSetup((state) => state.providers);
-  const reload = useSchedulingSetup((state) => state.reload);
+  const locations = useSetupLists((state) => state.locations);
+  const providers = useSetupLists((state) => state.providers);
+  const reload = useSetupLists((state) => state.reload);
   const defaultLocation =
     providers.find((provider) => provider.id === providerId)?.defaultLocationId ?? locations[0]?.id ?? '';
   const blank: HoursDraft = {
@@ -211,7 +211,7 @@ function HoursForm({
           start: times.span(result.value.start, result.value.end),
         }),
       );
-      await reload();
+      reload();
       return;
     }
     setBusy(true);
@@ -223,7 +223,7 @@ function HoursForm({
         errors.show(result.error, shown);
         if (saved.length > 0)
           setDone(t('HoursSection.savedAndLaterDaysWere', { join: saved.join(', '), weekday: weekdayName(weekday) }));
-        await reload();
+        reload();
         return;
       }
       saved.push(weekdayName(weekday));
@@ -231,7 +231,7 @@ function HoursForm({
     setBusy(false);
     setDone(t('HoursSection.addedOn', { start: times.span(draft.start, draft.end), join: saved.join(', ') }));
     setDraft(blank);
-    await reload();
+    reload();
   }
 
   return (
@@ -250,7 +250,7 @@ function HoursForm({
         </h3>
       ) : (
         <h2 id={prefix}>
-          {t('HoursSection.addWeeklyHours', { value: providerName ? t('HoursSection.for', { providerName }) : '' })}
+          {providerName ? t('HoursSection.addWeeklyHoursFor', { providerName }) : t('HoursSection.addWeeklyHours')}
         </h2>
       )}
       {!template && (

@@ -4,7 +4,7 @@ import { call } from '../../api';
 import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
 import { SelectField } from '../../components/SelectField';
-import { useSchedulingSetup } from '../../stores/scheduling-setup';
+import { useSetupLists } from './setup-lists';
 import { FormFooter } from './FormFooter';
 import { draftProblems } from '../../hooks/useFormErrors';
 import { useSetupSave } from './useSetupSave';
@@ -14,9 +14,9 @@ import { useTranslation } from '../../i18n';
 /** Locations with their rooms; add, edit or remove either. */
 export function LocationsSection() {
   const { t } = useTranslation('scheduling-setup');
-  const locations = useSchedulingSetup((state) => state.locations);
-  const rooms = useSchedulingSetup((state) => state.rooms);
-  const reload = useSchedulingSetup((state) => state.reload);
+  const locations = useSetupLists((state) => state.locations);
+  const rooms = useSetupLists((state) => state.rooms);
+  const reload = useSetupLists((state) => state.reload);
   const editableLocations = useEditableRows(reload);
   const editableRooms = useEditableRows(reload);
   const locationName = (id: string) => locations.find((location) => location.id === id)?.name ?? '';
@@ -199,7 +199,7 @@ function RoomForm({
   onCancel?: () => void;
 }) {
   const { t } = useTranslation('scheduling-setup');
-  const locations = useSchedulingSetup((state) => state.locations);
+  const locations = useSetupLists((state) => state.locations);
   const [draft, setDraft] = useState({ locationId: '', name: room?.name ?? '' });
   const locationId = room?.locationId ?? (draft.locationId || locations[0]?.id || '');
   const { errors, done, busy, save } = useSetupSave(room !== undefined, onSaved, { ...draft, locationId }, () =>

@@ -1,13 +1,14 @@
 import { SelectField } from '../../components/SelectField';
-import { useSchedulingSetup } from '../../stores/scheduling-setup';
+import { useSetupChoice } from '../../stores/scheduling-setup';
+import { useSetupLists } from './setup-lists';
 import { useTranslation } from '../../i18n';
 
 /** Which provider the weekly hours and time off sections are about (kept when switching between them). */
 export function ProviderChooser() {
   const { t } = useTranslation('scheduling-setup');
-  const providers = useSchedulingSetup((state) => state.providers);
-  const providerId = useSchedulingSetup((state) => state.providerId);
-  const choose = useSchedulingSetup((state) => state.chooseProvider);
+  const providers = useSetupLists((lists) => lists.providers);
+  const providerId = useSetupLists((lists) => lists.providerId);
+  const choose = useSetupChoice((state) => state.chooseProvider);
   if (providers.length === 0) return <p>{t('ProviderChooser.noProvidersYetAddOne')}</p>;
   return (
     <div className="setup-chooser">

@@ -4,7 +4,7 @@ import { call } from '../../api';
 import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
 import { SelectField } from '../../components/SelectField';
-import { useSchedulingSetup } from '../../stores/scheduling-setup';
+import { useSetupLists } from './setup-lists';
 import { FormFooter } from './FormFooter';
 import { draftProblems } from '../../hooks/useFormErrors';
 import { useSetupSave } from './useSetupSave';
@@ -14,10 +14,10 @@ import { useTranslation } from '../../i18n';
 /** Providers: who can be booked, with specialty, colour and usual location; add, edit, remove. */
 export function ProvidersSection() {
   const { t } = useTranslation('scheduling-setup');
-  const providers = useSchedulingSetup((state) => state.providers);
-  const locations = useSchedulingSetup((state) => state.locations);
-  const staff = useSchedulingSetup((state) => state.staff);
-  const reload = useSchedulingSetup((state) => state.reload);
+  const providers = useSetupLists((state) => state.providers);
+  const locations = useSetupLists((state) => state.locations);
+  const staff = useSetupLists((state) => state.staff);
+  const reload = useSetupLists((state) => state.reload);
   const editable = useEditableRows(reload);
   const locationName = (id: string | null) => locations.find((location) => location.id === id)?.name;
   const accountName = (id: string | null) => staff.find((member) => member.id === id)?.displayName;
@@ -99,9 +99,9 @@ function ProviderForm({
   onCancel?: () => void;
 }) {
   const { t } = useTranslation('scheduling-setup');
-  const providers = useSchedulingSetup((state) => state.providers);
-  const locations = useSchedulingSetup((state) => state.locations);
-  const staff = useSchedulingSetup((state) => state.staff);
+  const providers = useSetupLists((state) => state.providers);
+  const locations = useSetupLists((state) => state.locations);
+  const staff = useSetupLists((state) => state.staff);
   const blank = () => ({
     displayName: '',
     specialty: '',

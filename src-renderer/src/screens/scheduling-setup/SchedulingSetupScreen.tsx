@@ -1,14 +1,13 @@
-import { useEffect, useRef, useState, type JSX, type KeyboardEvent } from 'react';
+import { useRef, useState, type JSX, type KeyboardEvent } from 'react';
 import { localDateOf } from '../../../../src-shared/scheduling/time';
-import { bridge } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useHashDetail } from '../../hooks/useHashRoute';
 import { useClinicClock } from '../../stores/clinic-settings';
-import { useSchedulingSetup } from '../../stores/scheduling-setup';
 import { HolidaysSection } from './HolidaysSection';
 import { HoursSection } from './HoursSection';
 import { LocationsSection } from './LocationsSection';
 import { ProvidersSection } from './ProvidersSection';
+import { SetupListsProvider, useSetupReads } from './setup-lists';
 import { TimeOffSection } from './TimeOffSection';
 import { TypesSection } from './TypesSection';
 import './setup.css';
@@ -46,24 +45,11 @@ export function SchedulingSetupScreen() {
   const [current, setCurrent] = useState(() =>
     SECTIONS.some((section) => section.id === detail) ? detail : 'locations',
   );
-  const { loaded, error, load } = useSchedulingSetup();
   const clock = useClinicClock();
   const tabs = useRef<(HTMLButtonElement | null)[]>([]);
   const today = localDateOf(clock.timeZone, Date.now());
-
-  useEffect(() => {
-    void load(today);
-  }, [load, today]);
-
-  // Another manager (or this one in another window) changed the set-up: read the lists again.
-  useEffect(
-    () =>
-      bridge.on('schedule.changed', () => {
-        const { loaded, reload } = useSchedulingSetup.getState();
-        if (loaded) void reload();
-      }),
-    [],
-  );
+  // Read again on `schedule.changed`: another manager (or this one in another window) changed the set-up.
+  const { lists, error } = useSetupReads(today);
 
   function choose(index: number, focus: boolean) {
     const section = SECTIONS[index];
@@ -114,8 +100,12 @@ export function SchedulingSetupScreen() {
         ))}
       </div>
       <div role="tabpanel" id="setup-panel" aria-labelledby={`setup-tab-${active?.id ?? ''}`} className="setup-panel">
-        {!loaded && !error && <p>{t('SchedulingSetupScreen.loadingTheSetUp')}</p>}
-        {loaded && active && <active.Section key={active.id} />}
+        {!lists && !error && <p>{t('SchedulingSetupScreen.loadingTheSetUp')}</p>}
+        {lists && active && (
+          <SetupListsProvider lists={lists}>
+            <active.Section key={active.id} />
+          </SetupListsProvider>
+        )}
       </div>
     </section>
   );

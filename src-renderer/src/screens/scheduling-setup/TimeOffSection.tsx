@@ -8,7 +8,7 @@ import { FormMessage } from '../../components/FormMessage';
 import { SelectField } from '../../components/SelectField';
 import type { ClinicClock } from '../../format/datetime';
 import { useClinicClock } from '../../stores/clinic-settings';
-import { useSchedulingSetup } from '../../stores/scheduling-setup';
+import { useSetupLists } from './setup-lists';
 import { FormFooter } from './FormFooter';
 import { draftProblems } from '../../hooks/useFormErrors';
 import { useSetupSave } from './useSetupSave';
@@ -32,15 +32,15 @@ function exceptionLabel(exception: ExceptionSummary, clock: ClinicClock): string
 /** The chosen provider's time off and extra hours from today on; add, edit or remove either. */
 export function TimeOffSection() {
   const { t } = useTranslation('scheduling-setup');
-  const providerId = useSchedulingSetup((state) => state.providerId);
-  const providers = useSchedulingSetup((state) => state.providers);
-  const exceptions = useSchedulingSetup((state) => state.exceptions);
-  const locations = useSchedulingSetup((state) => state.locations);
+  const providerId = useSetupLists((state) => state.providerId);
+  const providers = useSetupLists((state) => state.providers);
+  const exceptions = useSetupLists((state) => state.exceptions);
+  const locations = useSetupLists((state) => state.locations);
   const clock = useClinicClock();
   const times = useClockTime();
   const provider = providers.find((candidate) => candidate.id === providerId);
   const rows = exceptions.filter((exception) => exception.providerId === providerId);
-  const reload = useSchedulingSetup((state) => state.reload);
+  const reload = useSetupLists((state) => state.reload);
   const editable = useEditableRows(reload);
 
   return (
@@ -129,7 +129,7 @@ function ExceptionForm({
   onCancel?: () => void;
 }) {
   const { t } = useTranslation('scheduling-setup');
-  const locations = useSchedulingSetup((state) => state.locations);
+  const locations = useSetupLists((state) => state.locations);
   const clock = useClinicClock();
   const times = useClockTime();
   const blank = { kind: 'time_off' as Kind, date: '', endDate: '', start: '', end: '', locationId: '', reason: '' };

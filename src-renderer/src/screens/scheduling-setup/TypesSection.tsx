@@ -4,7 +4,7 @@ import { call } from '../../api';
 import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
 import { useClinicSettings } from '../../stores/clinic-settings';
-import { useSchedulingSetup } from '../../stores/scheduling-setup';
+import { useSetupLists } from './setup-lists';
 import { FormFooter } from './FormFooter';
 import { draftProblems } from '../../hooks/useFormErrors';
 import { useSetupSave } from './useSetupSave';
@@ -16,9 +16,9 @@ import { useTranslation } from '../../i18n';
 /** Appointment types: what can be booked, for how long, with whom and at what price. */
 export function TypesSection() {
   const { t } = useTranslation('scheduling-setup');
-  const types = useSchedulingSetup((state) => state.types);
-  const providers = useSchedulingSetup((state) => state.providers);
-  const reload = useSchedulingSetup((state) => state.reload);
+  const types = useSetupLists((state) => state.types);
+  const providers = useSetupLists((state) => state.providers);
+  const reload = useSetupLists((state) => state.reload);
   const editable = useEditableRows(reload);
   const names = (ids: string[]) =>
     ids.length === 0
@@ -93,7 +93,7 @@ function TypeForm({
   onCancel?: () => void;
 }) {
   const { t } = useTranslation('scheduling-setup');
-  const providers = useSchedulingSetup((state) => state.providers);
+  const providers = useSetupLists((state) => state.providers);
   const currency = useClinicSettings((state) => type?.currency ?? state.settings?.currency ?? 'USD');
   const blank = { name: '', duration: '30', colour: '#1f5fa8', price: '', providerIds: [] as string[] };
   const [draft, setDraft] = useState(() =>

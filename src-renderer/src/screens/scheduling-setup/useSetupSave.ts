@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Result } from '../../../../src-shared/api/errors';
 import { useFormErrors, type DraftProblems, type FormValues } from '../../hooks/useFormErrors';
-import { useSchedulingSetup } from '../../stores/scheduling-setup';
+import { useSetupLists } from './setup-lists';
 import { useTranslation } from '../../i18n';
 
 /**
@@ -19,7 +19,7 @@ export function useSetupSave(
   check?: DraftProblems,
 ) {
   const { t } = useTranslation('scheduling-setup');
-  const reload = useSchedulingSetup((state) => state.reload);
+  const reload = useSetupLists((state) => state.reload);
   const errors = useFormErrors(values, check);
   const [done, setDone] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -48,7 +48,7 @@ export function useSetupSave(
       setDone(t('useSetupSave.added', { what }));
       reset();
     }
-    await reload();
+    reload();
   }
 
   return { errors, done, busy, restart, save };

@@ -13,7 +13,7 @@ import { useTranslation } from '../../i18n';
 
 export function SetupScreen() {
   const { t } = useTranslation('setup');
-  const refresh = useSession((state) => state.refresh);
+  const checkAgain = useSession((state) => state.checkAgain);
   const [busy, setBusy] = useState(false);
   const [sheet, setSheet] = useState<RecoverySheet | null>(null);
   const [form, setForm] = useState({
@@ -80,11 +80,7 @@ export function SetupScreen() {
       <main className="centered">
         <section className="card wide">
           <h1 className="no-print">{t('SetupScreen.yourRecoveryKey')}</h1>
-          <RecoverySheetStep
-            sheet={sheet}
-            doneLabel={t('SetupScreen.continueToSignIn')}
-            onDone={() => void refresh()}
-          />
+          <RecoverySheetStep sheet={sheet} doneLabel={t('SetupScreen.continueToSignIn')} onDone={checkAgain} />
         </section>
       </main>
     );

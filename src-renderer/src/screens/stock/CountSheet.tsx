@@ -87,7 +87,7 @@ export function CountSheet({ countId }: { countId: string }) {
     setTyped({});
     setMessage({
       error: null,
-      done: t('CountSheet.savedCount', { changedLength: changed.length, value: changed.length === 1 ? '' : 's' }),
+      done: t('CountSheet.savedCount', { count: changed.length }),
     });
     count.reload();
   }
@@ -110,20 +110,14 @@ export function CountSheet({ countId }: { countId: string }) {
       <p>
         <a href="#/stock/counts">{t('CountSheet.stockCounts')}</a>
       </p>
-      <h1 id="count-title">{t('CountSheet.countOf', { placeName: placeName || 'a place' })}</h1>
+      <h1 id="count-title">{t('CountSheet.countOf', { placeName, context: placeName ? undefined : 'unnamed' })}</h1>
       <FormMessage error={count.error?.message ?? null} />
       {view && (
         <>
           <p className="lead">
             {t('CountSheet.snapshot', {
-              value:
-                view.status === 'open'
-                  ? t('CountSheet.open')
-                  : view.status === 'approved'
-                    ? t('CountSheet.approved')
-                    : t('CountSheet.cancelled2'),
               snapshotAt: formatDateTime(view.snapshotAt, clock),
-              value2: view.blind ? t('CountSheet.blindCount') : '',
+              context: view.blind ? (`${view.status}_blind` as const) : view.status,
             })}
           </p>
           {view.status === 'open' && (

@@ -85,7 +85,7 @@ export function ItemForm({
     if (Object.keys(local).length > 0) return showProblems(local, FIELDS);
     const result = await call('stockroom.saveItem', input());
     if (!result.ok) return show(result.error, FIELDS);
-    setDone(t('ItemForm.saved', { valueName: result.value.name }));
+    setDone(t('ItemForm.saved', { name: result.value.name }));
     if (editing) onDone();
     else set({ name: '', code: '', gtin: '' });
   }

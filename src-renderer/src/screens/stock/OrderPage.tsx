@@ -13,7 +13,7 @@ import { savePdf } from '../billing/pdf';
 import { ORDER_STATUS_LABELS } from './order-status';
 import { ReceiptTable, type ReceiptDraft } from './ReceiptTable';
 import { typedUnits } from './units-text';
-import { useTranslation } from '../../i18n';
+import { useTranslation, variant } from '../../i18n';
 
 const RECEIVABLE = new Set(['sent', 'partly_received']);
 
@@ -131,7 +131,7 @@ export function OrderPage({ orderId }: { orderId: string }) {
     setDrafts({});
     setMessage({
       error: null,
-      done: t('OrderPage.receivedLine', { chosenLength: chosen.length, value: chosen.length === 1 ? '' : 's' }),
+      done: t('OrderPage.receivedLine', { count: chosen.length }),
     });
   }
 
@@ -146,8 +146,9 @@ export function OrderPage({ orderId }: { orderId: string }) {
       <h1 id="order-title">{t('OrderPage.orderFrom', { supplierName: view.supplierName })}</h1>
       <p className="lead">
         {t('OrderPage.atCost', {
-          ORDER_STATUS_LABELS: ORDER_STATUS_LABELS[view.status],
-          value: view.reference ? ` · ${view.reference}` : '',
+          status: ORDER_STATUS_LABELS[view.status],
+          reference: view.reference ?? '',
+          context: variant(view.reference && 'reference'),
           total: formatMoney(total, money),
         })}
       </p>

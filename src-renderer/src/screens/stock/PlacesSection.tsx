@@ -93,7 +93,7 @@ function PlaceForm({
     if (Object.keys(local).length > 0) return showProblems(local, ['name', 'kind', 'locationId']);
     const result = await call('stockroom.saveLocation', { id: editing?.id, name, kind, locationId, active });
     if (!result.ok) return show(result.error, ['name', 'kind', 'locationId']);
-    setDone(t('PlacesSection.saved', { valueName: result.value.name }));
+    setDone(t('PlacesSection.saved', { name: result.value.name }));
     if (!editing) setName('');
     else onDone();
   }

@@ -6,7 +6,7 @@ import { FormMessage } from '../../components/FormMessage';
 import { useCalendarDate } from '../../format/calendar-date';
 import { call } from '../../api';
 import { draftProblems, useFormErrors } from '../../hooks/useFormErrors';
-import { useTranslation } from '../../i18n';
+import { useTranslation, variant } from '../../i18n';
 
 /** Which patients got a lot: choose the item, type (or scan) the lot number. */
 export function RecallLookup({ items }: { items: StockItemSummary[] }) {
@@ -74,9 +74,9 @@ export function RecallLookup({ items }: { items: StockItemSummary[] }) {
           <caption>
             {t('RecallLookup.lot', {
               lotNumber: recall.lotNumber,
-              value: recall.expiryOn ? t('RecallLookup.expires', { expiryOn: showDate(recall.expiryOn) }) : '',
-              patientsLength: recall.patients.length,
-              value2: recall.patients.length === 1 ? 'patient' : 'patients',
+              expiryOn: recall.expiryOn ? showDate(recall.expiryOn) : '',
+              count: recall.patients.length,
+              context: variant(recall.expiryOn && 'expires'),
             })}
           </caption>
           <thead>

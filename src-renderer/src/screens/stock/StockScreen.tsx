@@ -15,7 +15,7 @@ import { OrderPage } from './OrderPage';
 import { OrdersPage } from './OrdersPage';
 import { RecallLookup } from './RecallLookup';
 import { StockSetupPage } from './StockSetupPage';
-import { useTranslation } from '../../i18n';
+import { useTranslation, variant } from '../../i18n';
 
 /**
  * `#/stock`: the stock home — the alerts (below reorder level, expiring within the window, expired on a
@@ -72,8 +72,9 @@ function StockHome() {
         item
           ? t('StockScreen.scanned', {
               itemName: item.name,
-              value: lotNumber ? t('StockScreen.lot', { lotNumber }) : '',
-              value2: expiryOn ? t('StockScreen.expires', { expiryOn: showDate(expiryOn) }) : '',
+              lotNumber: lotNumber ?? '',
+              expiryOn: expiryOn ? showDate(expiryOn) : '',
+              context: variant(lotNumber && 'lot', expiryOn && 'expires'),
             })
           : t('StockScreen.noItemHasTheBarcode', { gtin: scanned.value.gtin ?? '' }),
       );

@@ -110,7 +110,7 @@ function SupplierForm({
     if (Object.keys(local).length > 0) return showProblems(local, shown);
     const result = await call('stockroom.saveSupplier', input());
     if (!result.ok) return show(result.error, shown);
-    setDone(t('SuppliersSection.saved', { valueName: result.value.name }));
+    setDone(t('SuppliersSection.saved', { name: result.value.name }));
     if (editing) onDone();
     else {
       setName('');

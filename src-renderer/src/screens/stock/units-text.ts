@@ -1,4 +1,4 @@
-import { i18next } from '../../i18n';
+import { i18next, variant } from '../../i18n';
 /**
  * A typed number of units as main should judge it: "12" → 12; anything else becomes NaN or a fraction,
  * which main's schema refuses with the field's own message ("must be a whole number of units").
@@ -19,7 +19,8 @@ export function lotChoice(
       lotNumber: lot.lotNumber,
       stockLocationName: lot.stockLocationName,
       quantity: lot.quantity,
-      value: expiry ? i18next.t('stock:units-text.expires', { expiry }) : '',
+      expiry: expiry ?? '',
+      context: variant(expiry && 'expires'),
     }),
   };
 }

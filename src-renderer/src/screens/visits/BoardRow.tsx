@@ -7,7 +7,7 @@ import { useSession } from '../../stores/session';
 import { billingHref } from '../billing/route';
 import { findHref } from '../find/route';
 import { liveTimes, minutesText } from './time';
-import { useTranslation } from '../../i18n';
+import { useTranslation, variant } from '../../i18n';
 import { visitMoveLabel, visitStatusLabel } from '../../i18n/labels';
 
 type RowAction = MoveTarget | 'call' | 'checkout' | 'undo' | 'intake';
@@ -130,10 +130,8 @@ export function BoardRow({ visit, board, now, canMove, canIntake, timeText, onFo
         <span className="sub">
           {t('BoardRow.mrn', {
             mrn: visit.mrn,
-            value:
-              visit.appointmentStart !== null
-                ? t('BoardRow.appt', { appointmentStart: timeText(visit.appointmentStart) })
-                : 'walk-in',
+            appointmentStart: visit.appointmentStart !== null ? timeText(visit.appointmentStart) : '',
+            context: variant(visit.appointmentStart !== null && 'appointment'),
           })}
         </span>
       </th>

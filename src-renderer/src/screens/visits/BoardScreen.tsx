@@ -13,7 +13,7 @@ import { useTick } from './useVisitEvents';
 import './visits.css';
 import { useClockTime } from '../../format/clock-time';
 import { useCalendarDate } from '../../format/calendar-date';
-import { Trans, useTranslation } from '../../i18n';
+import { Trans, useTranslation, variant } from '../../i18n';
 import { visitStatusLabel } from '../../i18n/labels';
 
 const STATUS_FILTERS: VisitStatus[] = ['arrived', 'roomed', 'with_provider', 'ready_for_checkout', 'checked_out'];
@@ -75,12 +75,9 @@ function FlowBoard() {
           <h1 id="board-title">{t('BoardScreen.flowBoard')}</h1>
           <p className="lead">
             {t('BoardScreen.updatesItselfWhenAnyDesk', {
-              value: board
-                ? t('BoardScreen.onTheFloor', {
-                    boardDate: showDate(board.date),
-                    length: board.visits.filter((v) => v.status !== 'checked_out').length,
-                  })
-                : t('BoardScreen.loading'),
+              boardDate: board ? showDate(board.date) : '',
+              onTheFloor: board ? board.visits.filter((v) => v.status !== 'checked_out').length : 0,
+              context: variant(board && 'board'),
             })}
           </p>
         </div>
@@ -185,10 +182,7 @@ function FlowBoard() {
           {board && shown.length === 0 && (
             <tr>
               <td colSpan={8} className="muted">
-                {t('BoardScreen.noPatients', {
-                  value:
-                    board.visits.length > 0 ? t('BoardScreen.matchTheseFilters') : t('BoardScreen.haveArrivedYetToday'),
-                })}
+                {board.visits.length > 0 ? t('BoardScreen.noPatientsMatch') : t('BoardScreen.noPatientsYet')}
               </td>
             </tr>
           )}

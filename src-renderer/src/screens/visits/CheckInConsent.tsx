@@ -8,7 +8,7 @@ import { SelectField } from '../../components/SelectField';
 import { draftProblems, useFormErrors } from '../../hooks/useFormErrors';
 import { useClinicSettings } from '../../stores/clinic-settings';
 import { readAsBase64 } from '../patients/read-file';
-import { i18next, useTranslation } from '../../i18n';
+import { i18next, useTranslation, variant } from '../../i18n';
 
 /** Fields shown beside the consent and the signed form (the form's type and name are said under the file). */
 const SHOWN = ['kind', 'contentBase64', 'mimeType', 'fileName'];
@@ -90,8 +90,8 @@ export function CheckInConsent({ patientId, onRecorded }: { patientId: string; o
     if (!result.ok) return errors.show(result.error, SHOWN);
     setDone(
       t('CheckInConsent.consentRecorded', {
-        KIND_LABELS: KIND_LABELS[kind],
-        value: documentId ? t('CheckInConsent.withTheSignedForm') : '',
+        kind: KIND_LABELS[kind],
+        context: variant(documentId && 'signedForm'),
       }),
     );
     setFile(null);

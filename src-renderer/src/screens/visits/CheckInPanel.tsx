@@ -10,7 +10,7 @@ import { formatDate } from '../../../../src-shared/patients/dates';
 import { CheckInConsent } from './CheckInConsent';
 import { CheckInSelfPay } from './CheckInSelfPay';
 import { CheckInPayment } from '../billing/CheckInPayment';
-import { Trans, useTranslation } from '../../i18n';
+import { Trans, useTranslation, variant } from '../../i18n';
 
 interface CheckInPanelProps {
   target: { appointmentId: string } | { patientId: string };
@@ -141,12 +141,9 @@ export function CheckInPanel({ target, onClose, onDone }: CheckInPanelProps) {
                         {t('CheckInPanel.verified', {
                           payer: p.payer,
                           memberId: p.memberId,
-                          value: p.expired
-                            ? t('CheckInPanel.expired', {
-                                terminationDate: p.terminationDate ? formatDate(p.terminationDate, dateFormat) : '',
-                              })
-                            : '',
-                          lastVerifiedDate: p.lastVerifiedDate ? formatDate(p.lastVerifiedDate, dateFormat) : 'never',
+                          terminationDate: p.terminationDate ? formatDate(p.terminationDate, dateFormat) : '',
+                          lastVerifiedDate: p.lastVerifiedDate ? formatDate(p.lastVerifiedDate, dateFormat) : '',
+                          context: variant(p.expired && 'expired', !p.lastVerifiedDate && 'never'),
                         })}
                       </span>
                     ))}

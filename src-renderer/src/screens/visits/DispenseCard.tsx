@@ -9,7 +9,7 @@ import { draftProblems, useFormErrors } from '../../hooks/useFormErrors';
 import type { Input } from '../../../../src-shared/api/contract';
 import { useProcedure } from '../../hooks/useProcedure';
 import { typedUnits } from '../stock/units-text';
-import { useTranslation } from '../../i18n';
+import { useTranslation, variant } from '../../i18n';
 
 const FEFO = '';
 
@@ -70,7 +70,7 @@ export function DispenseCard({ visitId }: { visitId: string }) {
         t('DispenseCard.fromLot', {
           quantity: pick.quantity,
           lotNumber: pick.lotNumber,
-          value: pick.nearExpiry ? t('DispenseCard.expiresSoon') : '',
+          context: variant(pick.nearExpiry && 'expiresSoon'),
         }),
       )
       .join(', ');
@@ -87,8 +87,8 @@ export function DispenseCard({ visitId }: { visitId: string }) {
         label: t('DispenseCard.left', {
           lotNumber: lot.lotNumber,
           quantity: lot.quantity,
-          value: lot.expiryOn ? t('DispenseCard.expires', { expiryOn: showDate(lot.expiryOn) }) : '',
-          value2: lot.expired ? ' · EXPIRED' : '',
+          expiryOn: lot.expiryOn ? showDate(lot.expiryOn) : '',
+          context: variant(lot.expiryOn && 'expires', lot.expired && 'expired'),
         }),
       })),
   ];

@@ -9,11 +9,12 @@ import { useClinicClock, useClinicSettings } from '../../stores/clinic-settings'
 import { useSession } from '../../stores/session';
 import { AllergiesCard } from '../patients/AllergiesCard';
 import { PatientBanner } from '../patients/PatientBanner';
+import { usePatientPhoto } from '../patients/patient-photo';
 import { DispenseCard } from './DispenseCard';
 import { VitalsChart } from './VitalsChart';
 import { VitalsForm } from './VitalsForm';
 import './visits.css';
-import { useTranslation } from '../../i18n';
+import { useTranslation, variant } from '../../i18n';
 import { visitStatusLabel } from '../../i18n/labels';
 
 /** The nurse's screen for one visit: whose it is (banner), vitals, and the history with a chart. */
@@ -27,6 +28,7 @@ export function IntakeScreen({ visitId }: { visitId: string }) {
   // The allergies card answers with the record as saved: shown without reading it again.
   const [savedRecord, setRecord] = useState<PatientRecord | null>(null);
   const record = savedRecord && savedRecord.id === patientId ? savedRecord : recordRead.value;
+  const { photo } = usePatientPhoto(record);
   const { value: settings } = useProcedure('visits.settings', patientId ? {} : null);
   const historyRead = useProcedure('vitals.history', patientId ? { patientId, limit: 20 } : null);
   const history = historyRead.value ?? [];
@@ -57,12 +59,13 @@ export function IntakeScreen({ visitId }: { visitId: string }) {
         <a href="#/board">{t('IntakeScreen.flowBoard')}</a>
       </p>
       <h1 id="intake-title">{t('IntakeScreen.nurseIntake')}</h1>
-      <PatientBanner record={record} dateFormat={dateFormat} />
+      <PatientBanner record={record} photo={photo} dateFormat={dateFormat} />
       <p className="lead">
         {t('IntakeScreen.visitTicket', {
           visitStatus: visitStatusLabel(visit.status),
-          value: visit.roomName ? t('IntakeScreen.inRoom', { roomName: visit.roomName }) : '',
-          value2: visit.providerName ? ` · ${visit.providerName}` : '',
+          roomName: visit.roomName ?? '',
+          providerName: visit.providerName ?? '',
+          context: variant(visit.roomName && 'room', visit.providerName && 'provider'),
           ticket: visit.ticket,
         })}
       </p>
@@ -111,7 +114,7 @@ export function IntakeScreen({ visitId }: { visitId: string }) {
                     <th scope="col">{t('IntakeScreen.temp', { temperature: units.temperature })}</th>
                     <th scope="col">{t('IntakeScreen.spo2')}</th>
                     <th scope="col">
-                      {t('IntakeScreen.weight', { value: units.system === 'imperial' ? 'lb' : 'kg' })}
+                      {units.system === 'imperial' ? t('IntakeScreen.weightLb') : t('IntakeScreen.weightKg')}
                     </th>
                     <th scope="col">{t('IntakeScreen.bmi')}</th>
                     <th scope="col">{t('IntakeScreen.pain')}</th>

@@ -97,7 +97,8 @@ export function VitalsForm({ patientId, visitId, settings, allergies, onSaved }:
     setSaved(
       t('VitalsForm.vitalsSavedAtBy', {
         zone: clock.hhmm(localTimeOf(zone, result.value.recordedAt)),
-        recordedBy: result.value.recordedBy ?? 'you',
+        recordedBy: result.value.recordedBy ?? '',
+        context: result.value.recordedBy ? undefined : 'you',
       }),
     );
     setValues(EMPTY);
@@ -132,8 +133,8 @@ export function VitalsForm({ patientId, visitId, settings, allergies, onSaved }:
         {field('respRate', 'Respiratory rate (/min)')}
         {field('temperature', t('VitalsForm.temperature', { temperature: units.temperature }))}
         {field('spo2', t('VitalsForm.spo2'))}
-        {field('weight', t('VitalsForm.weight', { value: imperial ? 'lb' : 'kg' }))}
-        {field('height', t('VitalsForm.height', { value: imperial ? 'in' : 'cm' }))}
+        {field('weight', imperial ? t('VitalsForm.weightLb') : t('VitalsForm.weightKg'))}
+        {field('height', imperial ? t('VitalsForm.heightIn') : t('VitalsForm.heightCm'))}
         {field('pain', t('VitalsForm.pain010'))}
         <div className="field">
           <span className="label-like">{t('VitalsForm.bmi')}</span>

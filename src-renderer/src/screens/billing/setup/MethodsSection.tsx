@@ -36,7 +36,7 @@ export function MethodsSection({ methods, onSaved }: { methods: readonly Payment
     if (Object.keys(local).length > 0) return showProblems(local, ['name', 'kind']);
     const result = await call('billing.saveMethod', input);
     if (!result.ok) return show(result.error, ['name', 'kind']);
-    setSaved(t('MethodsSection.saved', { valueName: result.value.name }));
+    setSaved(t('MethodsSection.saved', { name: result.value.name }));
     if (!input.methodId) setName('');
     onSaved();
   }

@@ -72,7 +72,7 @@ export function SchedulesSection({ schedules, services, money, onSaved }: Schedu
     if (Object.keys(local).length > 0) return showProblems(local, shown);
     const result = await call('fees.saveSchedule', typed().input);
     if (!result.ok) return show(result.error, shown);
-    setSaved(t('SchedulesSection.saved', { valueName: result.value.name }));
+    setSaved(t('SchedulesSection.saved', { name: result.value.name }));
     setChosenId(result.value.id);
     onSaved();
   }

@@ -64,7 +64,7 @@ export function ServicesSection({ services, taxes, money, onSaved }: ServicesSec
     if (Object.keys(local).length > 0) return showProblems(local, ['code', 'name', 'defaultPriceMinor', 'taxId']);
     const result = await call('fees.saveService', input(service, values, active));
     if (!result.ok) return show(result.error, ['code', 'name', 'defaultPriceMinor', 'taxId']);
-    setSaved(t('ServicesSection.saved', { valueCode: result.value.code, valueName: result.value.name }));
+    setSaved(t('ServicesSection.saved', { code: result.value.code, name: result.value.name }));
     setEditing(null);
     setForm(BLANK);
     onSaved();

@@ -48,7 +48,7 @@ export function TaxesSection({ taxes, onSaved }: { taxes: readonly TaxView[]; on
     if (Object.keys(local).length > 0) return showProblems(local, ['name', 'ratePpm']);
     const result = await call('fees.saveTax', input(tax, values, active));
     if (!result.ok) return show(result.error, ['name', 'ratePpm']);
-    setSaved(t('TaxesSection.saved', { valueName: result.value.name }));
+    setSaved(t('TaxesSection.saved', { name: result.value.name }));
     setEditing(null);
     setForm(BLANK);
     onSaved();
