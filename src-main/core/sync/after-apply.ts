@@ -110,11 +110,6 @@ export async function eventsFor(db: Kysely<Database>, touched: readonly TouchedR
   const settings = rows('clinic_settings').length > 0 ? await readSettings(db) : null;
   if (settings) emit('settings.changed', { settings });
   for (const id of distinct(rows('users').map((r) => text(r.id)))) emit('users.changed', { userId: id });
-  // Another desk's conflict or resolution (found 0: nothing new found here) refreshes the open inbox and
-  // banners; without it a conflict resolved elsewhere stayed listed here until the screen was opened again.
-  if (of('sync_conflicts').length + of('sync_conflict_resolutions').length > 0) {
-    emit('conflicts.changed', { found: 0 });
-  }
   const waitlist = distinct(rows('waitlist_entries').map((r) => text(r.id)));
   if (waitlist.length > 0) emit('waitlist.changed', { entryIds: waitlist });
 
