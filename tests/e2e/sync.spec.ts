@@ -9,6 +9,10 @@ test('an administrator sees the desk is not connected, and a malformed server ad
   await app.openNewClinic(desk.url);
   // In words in the header, not by colour alone.
   await expect(page.getByTestId('sync-status')).toHaveText('Sync: Not connected');
+  // A desk on its own has no conflicts to look at: no Conflicts in its menu (a seeded desk with one has it).
+  const menu = page.getByRole('navigation', { name: 'Main' });
+  await expect(menu.getByRole('link', { name: 'Settings' })).toBeVisible();
+  await expect(menu.getByRole('link', { name: 'Conflicts' })).toHaveCount(0);
 
   await app.open('Settings');
   const form = page.getByRole('form', { name: 'Connect this desk' });

@@ -26,6 +26,7 @@ import { TodayScreen } from '../visits/TodayScreen';
 import { WaitlistScreen } from '../waitlist/WaitlistScreen';
 import { Header } from './Header';
 import { mayOpen, ROUTES } from './routes';
+import { useSyncedOnlyListed } from './useSyncedOnlyListed';
 import { useTranslation } from '../../i18n';
 
 const SCREENS: Record<string, () => JSX.Element | null> = {
@@ -59,6 +60,7 @@ export function AppFrame() {
   // settings, which useSessionEvents puts in the store without reading again.
   const { value: clinic } = useProcedure('settings.get', {});
   const route = useHashRoute();
+  const listed = useSyncedOnlyListed();
 
   const lock = useCallback(() => {
     locked();
@@ -82,7 +84,7 @@ export function AppFrame() {
       <Header onLock={lock} />
       <nav aria-label={t('AppFrame.main')}>
         <ul>
-          {ROUTES.filter((item) => mayOpen(item, can)).map((item) => (
+          {ROUTES.filter((item) => mayOpen(item, can) && (!item.syncedOnly || listed)).map((item) => (
             <li key={item.path}>
               <a href={`#/${item.path}`} aria-current={item.path === current.path ? 'page' : undefined}>
                 {item.label}

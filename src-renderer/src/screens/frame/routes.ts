@@ -10,6 +10,11 @@ export interface RouteDef {
   anyOf?: readonly Permission[];
   /** One line for the home page. */
   summary: string;
+  /**
+   * Listed only on a desk that has joined a clinic's server, or that holds conflicts (a copy of one
+   * that has): a desk on its own can have none. The page itself still opens by its address.
+   */
+  syncedOnly?: true;
 }
 
 const HOME: RouteDef = {
@@ -94,6 +99,7 @@ export const ROUTES: readonly [RouteDef, ...RouteDef[]] = [
     permission: null,
     anyOf: Object.values(CONFLICT_RESOLVERS),
     summary: i18next.t('frame:routes.conflictsSummary'),
+    syncedOnly: true,
   },
   {
     path: 'settings',

@@ -1,13 +1,15 @@
 import { useSession } from '../../stores/session';
 import { mayOpen, ROUTES } from '../frame/routes';
+import { useSyncedOnlyListed } from '../frame/useSyncedOnlyListed';
 import { Trans, useTranslation } from '../../i18n';
 
 export function HomeScreen() {
   const { t } = useTranslation('home');
   const session = useSession((state) => state.session);
   const can = useSession((state) => state.can);
+  const listed = useSyncedOnlyListed();
   if (!session) return null;
-  const areas = ROUTES.filter((route) => route.path !== '' && mayOpen(route, can));
+  const areas = ROUTES.filter((route) => route.path !== '' && mayOpen(route, can) && (!route.syncedOnly || listed));
 
   return (
     <section>
