@@ -276,6 +276,36 @@ for (const { backend, skip } of BACKENDS) {
         await loopB.stop();
       }
     });
+
+    it('offline, a change made between tries shows as waiting at once, not at the next try', async () => {
+      const heard: number[] = [];
+      const unsubscribe = a.core.subscribe('admin', (topic, payload) => {
+        if (topic === 'sync.changed') heard.push((payload as { waiting: number }).waiting);
+      });
+      let tries = 0;
+      a.core.syncClient.useTransport(() => () => {
+        tries += 1;
+        return Promise.reject(new SyncNetworkError('server down (test)'));
+      });
+      const loop = a.core.syncClient.startLoop({ waitMs: 500, checkMs: 100 });
+      try {
+        const until = async (done: () => boolean, ms: number) => {
+          const deadline = Date.now() + ms;
+          while (!done() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+          return done();
+        };
+        // The second try failed: the next is 2 s away.
+        expect(await until(() => tries >= 2, 10_000)).toBe(true);
+        heard.length = 0;
+        await s.patient('Ingrid', 'Solberg');
+        expect(await until(() => heard.some((waiting) => waiting > 0), 1_000)).toBe(true);
+        expect(tries).toBe(2);
+      } finally {
+        await loop.stop();
+        unsubscribe();
+        a.core.syncClient.useTransport(httpTransport);
+      }
+    });
   });
 }
 

@@ -73,7 +73,11 @@ describe('conflicts found after merging two desks', () => {
       ok: false,
       error: { code: 'CONFLICT' },
     });
+    // A's open inbox hears it arrive, as it hears a resolution made on A itself.
+    const heard: string[] = [];
+    a.core.subscribe('desk', (topic) => heard.push(topic));
     await exchangeAll([a, b]);
+    expect(heard).toContain('conflicts.changed');
     expect(await a.ok('desk', 'conflicts.list', {})).toEqual([]);
     expect(await a.ok('desk', 'conflicts.list', { includeResolved: true })).toHaveLength(1);
     // Touching the appointments again does not bring a resolved conflict back.

@@ -80,6 +80,8 @@ export class SyncClient {
   private clockWarning: string | null = null;
   private queue: Promise<unknown> = Promise.resolve();
   private lastShown = '';
+  /** The outbox count the loop last looked at (see startLoop). */
+  private waitingSeen = -1;
   private loop: SyncLoop | null = null;
   private keepLoop = false;
   private transportFor: TransportFactory;
@@ -311,7 +313,16 @@ export class SyncClient {
       {
         round: () => this.syncOnce(),
         waitForChanges: (waitMs, signal) => this.waitForChanges(waitMs, signal),
-        waiting: () => this.deps.desk.status().pending,
+        waiting: () => {
+          const waiting = this.deps.desk.status().pending;
+          // The header's "3 waiting" follows this desk's writes between rounds too: offline, the next
+          // round may be a minute away. Told only when the count moved (announce compares).
+          if (waiting !== this.waitingSeen) {
+            this.waitingSeen = waiting;
+            this.announce();
+          }
+          return waiting;
+        },
       },
       options,
     );
