@@ -48,6 +48,11 @@ export function runSyncLoop(work: LoopWork, options: LoopOptions = {}): SyncLoop
   const done = (async () => {
     let failures = 0;
     while (!stopped) {
+      // One turn of the event loop per round: a round and a poll that both answer at once (nothing to
+      // do, a server that returns straight away) would otherwise chain promises forever and starve
+      // every timer and request of this process.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (stopped) break;
       try {
         await work.round();
         failures = 0;
