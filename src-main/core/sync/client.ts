@@ -30,14 +30,8 @@ import { enqueueSnapshot } from './snapshot-repository';
 import type { DeskSync } from './service';
 import { ask, askEnrol, SyncServerError } from './client-requests';
 import { runSyncLoop, type LoopOptions, type SyncLoop } from './client-loop';
-import {
-  httpTransport,
-  normaliseFingerprint,
-  serverUrlProblem,
-  SyncNetworkError,
-  SyncPinError,
-  type SyncTransport,
-} from './transport';
+import { withoutSeq } from './without-seq';
+import { httpTransport, normaliseFingerprint, serverUrlProblem, type SyncTransport } from './transport';
 
 export { SyncServerError };
 
@@ -62,12 +56,6 @@ const ENROL_TIMEOUT_MS = 4_000;
 const REQUEST_TIMEOUT_MS = 30_000;
 /** A clock further off than this is shown on screen (the server refuses only beyond 36 hours). */
 const CLOCK_WARNING_MS = 5 * 60_000;
-
-function withoutSeq<T extends { seq?: unknown }>(change: T): Omit<T, 'seq'> {
-  const copy = { ...change };
-  delete copy.seq;
-  return copy;
-}
 
 /**
  * The desk's side of the conversation with the clinic's sync server (issue 17): enrolment, one round
@@ -150,7 +138,12 @@ export class SyncClient {
     if (mode === 'first' && !setUp) throw new ApiError('SETUP_REQUIRED', 'Set up this desk first.');
 
     const transport = this.transportFor(serverUrl, fingerprint);
-    const enrolled = await this.enrolRequest(transport, input.code);
+    const enrolled = await askEnrol<EnrolResponse>(transport, {
+      method: 'POST',
+      path: '/v1/enrol',
+      body: { code: input.code.trim(), deviceName: hostname().slice(0, 100) || 'Front Desk' },
+      timeoutMs: ENROL_TIMEOUT_MS,
+    });
     const token = `Bearer ${enrolled.deviceId}.${enrolled.secret}`;
     const page = await askEnrol<PullResponse>(transport, {
       method: 'GET',
@@ -347,15 +340,6 @@ export class SyncClient {
     await this.queue;
   }
 
-  private enrolRequest(transport: SyncTransport, code: string): Promise<EnrolResponse> {
-    return askEnrol<EnrolResponse>(transport, {
-      method: 'POST',
-      path: '/v1/enrol',
-      body: { code: code.trim(), deviceName: hostname().slice(0, 100) || 'Front Desk' },
-      timeoutMs: ENROL_TIMEOUT_MS,
-    });
-  }
-
   private noteClock(serverTime: unknown): void {
     if (typeof serverTime !== 'number') return;
     const off = this.deps.clock() - serverTime;
@@ -374,10 +358,8 @@ export class SyncClient {
         error.status === 401
           ? `The server no longer knows this desk (revoked?): ${error.message}`
           : `The server refused: ${error.message}`;
-    } else if (error instanceof SyncNetworkError || error instanceof SyncPinError) {
-      this.online = false;
-      message = error.message;
     } else {
+      // Unreachable, a pin mismatch, or our own failure: each error's message says which.
       this.online = false;
       message = error instanceof Error ? error.message : String(error);
     }
