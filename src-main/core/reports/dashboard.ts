@@ -4,7 +4,7 @@ import type { HandlerContext } from '../api/context';
 import { billingContext } from '../billing/context';
 import { arAgeing } from '../billing/statements';
 import { stockContext } from '../stock/context';
-import { stockAlerts } from '../stock/views';
+import { stockAlertCounts } from '../stock/views';
 import { appointmentsReport } from './appointments';
 import { patientsRegistered } from './repository';
 import { revenueReport } from './revenue';
@@ -74,12 +74,7 @@ export async function dashboard(ctx: HandlerContext, scope: ReportScope): Promis
   }
   let stock: Dashboard['stock'] = null;
   if (seesStock) {
-    const alerts = await stockAlerts(ctx.db, await stockContext(ctx.db, ctx.now, ctx.actor));
-    stock = {
-      belowReorder: alerts.belowReorder.length,
-      expiringSoon: alerts.expiringSoon.length,
-      expiredOnShelf: alerts.expiredOnShelf.length,
-    };
+    stock = await stockAlertCounts(ctx.db, await stockContext(ctx.db, ctx.now, ctx.actor));
   }
   return {
     filters: scope.filters,

@@ -267,8 +267,35 @@ export function returnOf(db: ReadDb, movementId: string) {
 }
 
 /** Lots with stock somewhere whose expiry is on or before a date (expired and expiring alerts). */
-export function lotsExpiringBy(db: ReadDb, lastDay: string): Promise<LotBalanceRaw[]> {
-  return balances(db).where('l.expiry_on', '<=', lastDay).where('m.quantity', '>', 0).orderBy('l.expiry_on').execute();
+/** Lots × places with stock whose expiry is in [from, to], first-expiring first, at most `limit` (the lot index, then a key read each). */
+export const lotsExpiringWithin = preparedRead((db, v: { from: string; to: string; limit: number }) =>
+  balances(db)
+    .where('l.expiry_on', '>=', v.from)
+    .where('l.expiry_on', '<=', v.to)
+    .where('m.quantity', '>', 0)
+    .orderBy('l.expiry_on')
+    .orderBy('l.id')
+    .orderBy('m.stock_location_id')
+    .limit(v.limit),
+);
+
+/** How many lots × places with stock have expired before `today`, and how many expire from it to `lastDay`. */
+export async function expiryCounts(
+  db: ReadDb,
+  today: string,
+  lastDay: string,
+): Promise<{ expired: number; expiringSoon: number }> {
+  const row = await db
+    .selectFrom('stock_balances as m')
+    .innerJoin('stock_lots as l', (join) => join.onRef('l.id', '=', 'm.lot_id').onRef('l.item_id', '=', 'm.item_id'))
+    .select([
+      sql<number>`coalesce(sum(l.expiry_on < ${today}), 0)`.as('expired'),
+      sql<number>`coalesce(sum(l.expiry_on >= ${today}), 0)`.as('expiringSoon'),
+    ])
+    .where('l.expiry_on', '<=', lastDay)
+    .where('m.quantity', '>', 0)
+    .executeTakeFirstOrThrow();
+  return row;
 }
 
 export function movementsOfVisit(db: ReadDb, visitId: string) {

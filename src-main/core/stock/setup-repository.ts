@@ -76,17 +76,22 @@ export function allActiveItems(db: ReadDb): Promise<StockItemRow[]> {
 }
 
 /** Active items with a reorder level set: the ones a "below reorder level" alert can name. */
-export function itemsWithReorderLevel(db: ReadDb): Promise<{ id: string; name: string; reorder_level: number }[]> {
-  return db
-    .selectFrom('stock_items')
-    .select(['id', 'name', 'reorder_level'])
-    .where('deleted_at', 'is', null)
-    .where('active', '=', 1)
-    .where('reorder_level', '>', 0)
-    .execute();
-}
+/** The active items whose stock on hand (all places) is below their reorder level, in one read. */
+export const itemsBelowReorderLevel = preparedRead((db) =>
+  db
+    .selectFrom('stock_items as i')
+    .select([
+      'i.id',
+      'i.name',
+      'i.reorder_level',
+      sql<number>`coalesce((SELECT sum(b.quantity) FROM stock_balances b WHERE b.item_id = i.id), 0)`.as('on_hand'),
+    ])
+    .where('i.deleted_at', 'is', null)
+    .where('i.active', '=', 1)
+    .where('i.reorder_level', '>', 0)
+    .where(sql<boolean>`on_hand < i.reorder_level`),
+);
 
-/** The reorder levels of these items, for those active and with a level set (by primary key, not a scan). */
 /** Each of these items that has a reorder level, with the level and its stock on hand (all places), in one read. */
 function reorderState(db: ReadDb) {
   return db
