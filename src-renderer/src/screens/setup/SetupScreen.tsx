@@ -89,7 +89,7 @@ export function SetupScreen() {
   }
 
   const choice = (
-    <div role="group" aria-label={t('SetupScreen.howToStart')} className="row-actions">
+    <div role="group" aria-label={t('SetupScreen.howToStart')} className="row-actions setup-choice">
       <button type="button" aria-pressed={!joining} onClick={() => setJoining(false)}>
         {t('SetupScreen.newClinic')}
       </button>

@@ -49,7 +49,8 @@ export function DevicesScreen() {
           </tbody>
         </table>
       )}
-      <EnrolCodeForm />
+      {/* A new device in the list used the code shown: the form starts again. */}
+      <EnrolCodeForm key={value?.devices.length ?? 0} />
     </section>
   );
 }

@@ -19,7 +19,9 @@ export function EnrolCodeForm() {
   const [made, setMade] = useState<EnrolmentCode | null>(null);
   const input = () => ({ hours: hours.trim() === '' ? Number.NaN : Number(hours) });
   const problems = () =>
-    Number.isNaN(input().hours) ? { hours: t('EnrolCodeForm.aNumberOfHours') } : draftProblems('devices.enrolCode', input());
+    Number.isNaN(input().hours)
+      ? { hours: t('EnrolCodeForm.aNumberOfHours') }
+      : draftProblems('devices.enrolCode', input());
   const { errors, show, showProblems, clear } = useFormErrors({ hours }, problems);
 
   async function submit(event: SyntheticEvent) {
@@ -39,32 +41,42 @@ export function EnrolCodeForm() {
     <form aria-label={t('EnrolCodeForm.makeACode')} onSubmit={(event) => void submit(event)} noValidate>
       <h2>{t('EnrolCodeForm.connectAnotherDesk')}</h2>
       <p>{t('EnrolCodeForm.explain')}</p>
-      <Field
-        label={t('EnrolCodeForm.validForHours')}
-        inputMode="numeric"
-        value={hours}
-        onChange={(event) => setHours(event.target.value)}
-        error={errors.fields.hours}
-        hint={t('EnrolCodeForm.hoursHint')}
-      />
+      <div className="hours-field">
+        <Field
+          label={t('EnrolCodeForm.validForHours')}
+          inputMode="numeric"
+          value={hours}
+          onChange={(event) => setHours(event.target.value)}
+          error={errors.fields.hours}
+          hint={t('EnrolCodeForm.hoursHint')}
+        />
+      </div>
       <button type="submit" className="primary" disabled={busy}>
         {busy ? t('EnrolCodeForm.making') : t('EnrolCodeForm.makeACode')}
       </button>
       <FormMessage error={errors.form} />
       {made && (
-        <div role="status" className="card" aria-label={t('EnrolCodeForm.newCode')}>
+        <div role="status" className="card enrolment-card" aria-label={t('EnrolCodeForm.newCode')}>
           <p>{t('EnrolCodeForm.typeAtNewDesk', { clinicName: made.clinicName })}</p>
           <dl>
-            <dt>{t('EnrolCodeForm.oneTimeCode')}</dt>
-            <dd className="mono" data-testid="enrolment-code">
-              {made.code}
-            </dd>
-            <dt>{t('EnrolCodeForm.serverAddress')}</dt>
-            <dd className="mono">{made.serverUrl}</dd>
-            <dt>{t('EnrolCodeForm.fingerprint')}</dt>
-            <dd className="mono">{made.fingerprint ?? t('EnrolCodeForm.noFingerprint')}</dd>
-            <dt>{t('EnrolCodeForm.validUntil')}</dt>
-            <dd>{formatDateTime(made.expiresAt, clock)}</dd>
+            <div>
+              <dt>{t('EnrolCodeForm.oneTimeCode')}</dt>
+              <dd className="mono enrolment-code" data-testid="enrolment-code">
+                {made.code}
+              </dd>
+            </div>
+            <div>
+              <dt>{t('EnrolCodeForm.serverAddress')}</dt>
+              <dd className="mono">{made.serverUrl}</dd>
+            </div>
+            <div>
+              <dt>{t('EnrolCodeForm.fingerprint')}</dt>
+              <dd className="mono">{made.fingerprint ?? t('EnrolCodeForm.noFingerprint')}</dd>
+            </div>
+            <div>
+              <dt>{t('EnrolCodeForm.validUntil')}</dt>
+              <dd>{formatDateTime(made.expiresAt, clock)}</dd>
+            </div>
           </dl>
         </div>
       )}

@@ -56,7 +56,7 @@ export function SyncSettings() {
     <section className="sync-settings" aria-labelledby="sync-heading">
       <h2 id="sync-heading">{t('SyncSettings.sync')}</h2>
       {value && <p>{t('SyncSettings.status', { describeSync: describeSync(value, Date.now()) })}</p>}
-      {value?.enrolled ? (
+      {value?.enrolled && (
         <dl>
           <dt>{t('SyncSettings.server')}</dt>
           <dd>{value.serverUrl}</dd>
@@ -75,7 +75,7 @@ export function SyncSettings() {
             </>
           )}
         </dl>
-      ) : null}
+      )}
       {value?.enrolled && (
         <div className="sync-now">
           <button type="button" onClick={() => void syncNow()} disabled={syncing} aria-busy={syncing}>
