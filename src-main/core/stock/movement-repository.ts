@@ -240,3 +240,15 @@ export function visitForDispense(db: ReadDb, visitId: string) {
 export function invoiceOfLine(db: ReadDb, invoiceLineId: string) {
   return db.selectFrom('invoice_lines').select('invoice_id').where('id', '=', invoiceLineId).executeTakeFirst();
 }
+
+/** Movements that happened in [start, end) by kind: how many, and their net quantity (the stock report). */
+export function movementsByKind(db: ReadDb, start: number, end: number) {
+  return db
+    .selectFrom('stock_movements')
+    .select(['kind', sql<number>`count(*)`.as('movements'), sql<number>`sum(quantity)`.as('quantity')])
+    .where('at', '>=', start)
+    .where('at', '<', end)
+    .groupBy('kind')
+    .orderBy('kind')
+    .execute();
+}
