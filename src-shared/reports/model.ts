@@ -1,4 +1,5 @@
 import type { MoneyFormat } from '../billing/money';
+import type { MovementKind } from '../stock/model';
 
 /** What the reports.* procedures answer, and the definitions every screen and export states with them. */
 
@@ -226,7 +227,7 @@ export interface StockReport {
   }[];
   belowReorder: { itemId: string; itemName: string; onHand: number; reorderLevel: number; onOrder: number }[];
   /** Per movement kind in the range: how many movements and their net quantity (in positive, out negative). */
-  movements: { kind: string; movements: number; quantity: number }[];
+  movements: { kind: MovementKind; movements: number; quantity: number }[];
 }
 
 export type ReportName = 'appointments' | 'waitingTimes' | 'revenue' | 'providers' | 'stock';

@@ -95,6 +95,22 @@ describe('reports.providers', () => {
     });
   });
 
+  it('the dashboard’s appointment figures follow a type; its utilisation stays against all of them', async () => {
+    const dressing = await s.clinic.ok('admin', 'schedule.createType', {
+      name: 'Dressing',
+      durationMinutes: 15,
+      colour: '#aa2255',
+    });
+    const all = await s.clinic.ok('manager', 'reports.dashboard', { from: FRI, to: FRI });
+    const narrowed = await s.clinic.ok('manager', 'reports.dashboard', { from: FRI, to: FRI, typeId: dressing.id });
+    expect(all.current.appointments.booked).toBe(5);
+    expect(narrowed.filters.typeName).toBe('Dressing');
+    expect(narrowed.current.appointments.booked).toBe(0);
+    expect(narrowed.utilisation).toEqual(all.utilisation);
+    const here = await s.clinic.ok('manager', 'reports.dashboard', { from: FRI, to: FRI, locationId: s.mainId });
+    expect(here.current.appointments.booked).toBe(5);
+  });
+
   it('counts an invoice by its service date: the day before, nothing', async () => {
     const thursday = await s.clinic.ok('manager', 'reports.providers', { from: '2026-11-26', to: '2026-11-26' });
     expect(thursday.providers.find((p) => p.providerId === s.drAId)?.money).toMatchObject({
@@ -259,5 +275,26 @@ describe('reports.stock', () => {
     expect(lines).toContain('Total,,,,4750');
     expect(lines).toContain('Saline 10 ml,S-1,2026-12-10,Stock room,7,no');
     expect(lines).toContain('receive,2,32');
+  });
+});
+
+describe('service date against issue date', () => {
+  it('an invoice issued on Monday for Friday’s visit is Friday’s for its provider, Monday’s in the revenue report', async () => {
+    const before = await s.clinic.ok('manager', 'reports.providers', { from: FRI, to: FRI, providerId: s.drBId });
+    const patientId = await s.patient('Late');
+    const booked = await s.book({ patientId, start: { date: FRI, time: '15:00' }, providerId: s.drBId });
+    if (!booked.ok) throw new Error(booked.error.message);
+    const visit = await s.clinic.ok('desk', 'visits.checkIn', { appointmentId: booked.value.id });
+    const draft = await s.checkOut(visit.id);
+    await s.advanceDays(3); // Monday 30 November
+    await s.clinic.ok('desk', 'invoices.issue', { invoiceId: draft.invoice.id });
+    const after = await s.clinic.ok('manager', 'reports.providers', { from: FRI, to: FRI, providerId: s.drBId });
+    expect((after.providers[0]?.money?.invoicedMinor ?? 0) - (before.providers[0]?.money?.invoicedMinor ?? 0)).toBe(
+      6500,
+    );
+    const friday = await s.clinic.ok('manager', 'reports.revenue', { from: FRI, to: FRI });
+    expect(friday.totals.invoicedMinor).toBe(13_000);
+    const monday = await s.clinic.ok('manager', 'reports.revenue', { from: '2026-11-30', to: '2026-11-30' });
+    expect(monday.totals.invoicedMinor).toBe(6500);
   });
 });
