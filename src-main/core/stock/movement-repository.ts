@@ -267,6 +267,11 @@ export function returnOf(db: ReadDb, movementId: string) {
 }
 
 /** Lots with stock somewhere whose expiry is on or before a date (expired and expiring alerts). */
+/** Every lot × place with stock expiring on or before `lastDay` (expired ones too), first-expiring first: the stock report. */
+export function lotsExpiringBy(db: ReadDb, lastDay: string): Promise<LotBalanceRaw[]> {
+  return balances(db).where('l.expiry_on', '<=', lastDay).where('m.quantity', '>', 0).orderBy('l.expiry_on').execute();
+}
+
 /** Lots × places with stock whose expiry is in [from, to], first-expiring first, at most `limit` (the lot index, then a key read each). */
 export const lotsExpiringWithin = preparedRead((db, v: { from: string; to: string; limit: number }) =>
   balances(db)
@@ -316,4 +321,16 @@ export async function visitForDispense(db: ReadDb, visitId: string) {
 
 export function invoiceOfLine(db: ReadDb, invoiceLineId: string) {
   return db.selectFrom('invoice_lines').select('invoice_id').where('id', '=', invoiceLineId).executeTakeFirst();
+}
+
+/** Movements that happened in [start, end) by kind: how many, and their net quantity (the stock report). */
+export function movementsByKind(db: ReadDb, start: number, end: number) {
+  return db
+    .selectFrom('stock_movements')
+    .select(['kind', sql<number>`count(*)`.as('movements'), sql<number>`sum(quantity)`.as('quantity')])
+    .where('at', '>=', start)
+    .where('at', '<', end)
+    .groupBy('kind')
+    .orderBy('kind')
+    .execute();
 }
