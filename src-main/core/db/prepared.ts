@@ -31,6 +31,11 @@ import type { Database } from './schema';
 
 class Placeholder {
   constructor(readonly name: string) {}
+
+  /** Arithmetic or text made of a value while building would be baked into the SQL: refuse it there. */
+  [Symbol.toPrimitive](): never {
+    throw new TypeError(`${this.name}: a prepared query cannot compute with its values while it is built`);
+  }
 }
 
 /** Compiles only: no connection, the same SQLite compiler as the desk's dialect. */

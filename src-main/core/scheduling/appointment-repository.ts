@@ -141,25 +141,55 @@ export function blockingOverlaps(
 export type Busy = Pick<AppointmentRow, 'id' | 'start_at' | 'end_at' | 'provider_id'>;
 
 /** The earliest blocking appointment of one provider, room or patient in [start, end), `exceptId` aside. */
-export function firstBlockingOverlap(
+export async function firstBlockingOverlap(
   db: ReadDb,
   column: 'provider_id' | 'room_id' | 'patient_id',
   value: string,
   range: { start: number; end: number; exceptId?: string | undefined },
 ): Promise<Busy | undefined> {
-  let query = blockingOverlaps(db, column, [value], range.start, range.end).orderBy('start_at').limit(1);
-  if (range.exceptId) query = query.where('id', '!=', range.exceptId);
-  return query.executeTakeFirst();
+  const query = firstOverlapQuery(column, range.exceptId !== undefined);
+  const [first] = await query(db, {
+    value,
+    startsAfter: range.start - MAX_APPOINTMENT_MS,
+    start: range.start,
+    end: range.end,
+    exceptId: range.exceptId ?? '',
+  });
+  return first;
 }
 
+type OverlapValues = { value: string; startsAfter: number; start: number; end: number; exceptId: string };
+const firstOverlapQueries = new Map<string, (db: ReadDb, values: OverlapValues) => Promise<Busy[]>>();
+
+/** Booking's overlap check compiled once for each column it checks, with or without an appointment set aside. */
+function firstOverlapQuery(column: 'provider_id' | 'room_id' | 'patient_id', setAside: boolean) {
+  const key = `${column}:${String(setAside)}`;
+  let query = firstOverlapQueries.get(key);
+  if (!query) {
+    query = preparedRead((db, v: OverlapValues) => {
+      const overlapping = db
+        .selectFrom('appointments')
+        .select(['id', 'start_at', 'end_at', 'provider_id'])
+        .where(column, '=', v.value)
+        .where('start_at', '>', v.startsAfter)
+        .where('start_at', '<', v.end)
+        .where('end_at', '>', v.start)
+        .where('status', 'in', [...BLOCKING_STATUSES])
+        .where('deleted_at', 'is', null);
+      return (setAside ? overlapping.where('id', '!=', v.exceptId) : overlapping).orderBy('start_at').limit(1);
+    });
+    firstOverlapQueries.set(key, query);
+  }
+  return query;
+}
+
+const liveAppointmentById = preparedRead((db, v: { id: string }) =>
+  db.selectFrom('appointments').selectAll().where('id', '=', v.id).where('deleted_at', 'is', null),
+);
+
 /** A live (not deleted) appointment's row. */
-export function findLiveAppointment(db: ReadDb, id: string): Promise<AppointmentRow | undefined> {
-  return db
-    .selectFrom('appointments')
-    .selectAll()
-    .where('id', '=', id)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
+export async function findLiveAppointment(db: ReadDb, id: string): Promise<AppointmentRow | undefined> {
+  return (await liveAppointmentById(db, { id }))[0];
 }
 
 /** Whose an appointment is and where it stands, deleted or not (what a reschedule points back at). */
@@ -171,7 +201,7 @@ export function findAppointmentOwner(
 }
 
 export async function insertAppointment(db: Db, row: AppointmentRow): Promise<void> {
-  await db.insertInto('appointments').values(row).execute();
+  await insertRow(db, 'appointments', row);
 }
 
 export async function updateAppointment(db: Db, id: string, changes: AppointmentUpdate): Promise<void> {
