@@ -3,7 +3,7 @@ import { type AppointmentStatus } from '../../../../src-shared/scheduling/status
 import { addDays, WEEKDAY_NAMES } from '../../../../src-shared/scheduling/time';
 import { FormMessage } from '../../components/FormMessage';
 import { useProcedure } from '../../hooks/useProcedure';
-import { useCalendar } from '../../stores/calendar';
+import { useCalendarLists } from './reads';
 import { CalendarToolbar } from './CalendarToolbar';
 import { dateLabel, monthLabel } from './format';
 import { addMonths, calendarHref, clinicWeekStart, weekOf } from './route';
@@ -23,8 +23,7 @@ function plural(count: number, word: string): string {
  */
 export function MonthView({ zone, today, month }: { zone: string; today: string; month: string }) {
   const { t } = useTranslation('calendar');
-  const providers = useCalendar((state) => state.providers);
-  const rooms = useCalendar((state) => state.rooms);
+  const { providers, rooms } = useCalendarLists();
   const [providerId, setProviderId] = useState('');
   const [focused, setFocused] = useState(today.slice(0, 7) === month.slice(0, 7) ? today : month);
   const table = useRef<HTMLTableElement>(null);
@@ -48,10 +47,6 @@ export function MonthView({ zone, today, month }: { zone: string; today: string;
     },
   );
   const error = refusal?.message ?? null;
-  useEffect(() => {
-    void useCalendar.getState().loadProviders();
-    void useCalendar.getState().loadRooms();
-  }, []);
   useEffect(() => {
     setFocused((current) => (current.slice(0, 7) === key ? current : month));
   }, [key, month]);
