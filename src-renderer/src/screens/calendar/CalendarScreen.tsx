@@ -25,6 +25,7 @@ import { parseCalendarRoute, type CalendarView } from './route';
 import { RoomWeekView } from './RoomWeekView';
 import type { Drop } from './useAppointmentDrag';
 import { Trans, useTranslation } from '../../i18n';
+import { KEY_TAGS } from '../../components/key-tags';
 
 export { dateLabel } from './format';
 
@@ -281,18 +282,7 @@ function CalendarDay({
         <Trans
           t={t}
           i18nKey={weekProvider ? 'CalendarScreen.keysWeek' : 'CalendarScreen.keysDay'}
-          components={{
-            kbd: <kbd />,
-            kbd2: <kbd />,
-            kbd3: <kbd />,
-            kbd4: <kbd />,
-            kbd5: <kbd />,
-            kbd6: <kbd />,
-            kbd7: <kbd />,
-            kbd8: <kbd />,
-            kbd9: <kbd />,
-            kbd10: <kbd />,
-          }}
+          components={KEY_TAGS}
         />
       </p>
     </section>

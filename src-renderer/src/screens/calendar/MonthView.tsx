@@ -9,6 +9,7 @@ import { dateLabel, monthLabel } from './format';
 import { addMonths, calendarHref, clinicWeekStart, weekOf } from './route';
 import { Trans, useTranslation } from '../../i18n';
 import { appointmentStatusLabel } from '../../i18n/labels';
+import { KEY_TAGS } from '../../components/key-tags';
 
 const SHOWN_STATUSES: readonly AppointmentStatus[] = ['confirmed', 'arrived', 'in_room', 'completed', 'no_show'];
 
@@ -148,11 +149,7 @@ export function MonthView({ zone, today, month }: { zone: string; today: string;
         </tbody>
       </table>
       <p className="hint cal-keys">
-        <Trans
-          t={t}
-          i18nKey="MonthView.altPreviousOrNextMonth"
-          components={{ kbd: <kbd />, kbd2: <kbd />, kbd3: <kbd />, kbd4: <kbd /> }}
-        />
+        <Trans t={t} i18nKey="MonthView.altPreviousOrNextMonth" components={KEY_TAGS} />
       </p>
     </section>
   );
