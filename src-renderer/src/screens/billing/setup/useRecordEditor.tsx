@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import type { Input, Output, ProcedureName } from '../../../../../src-shared/api/contract';
 import { call } from '../../../api';
-import { draftProblems, useFormErrors } from '../../../hooks/useFormErrors';
+import { useCheckedSave } from '../../../hooks/useCheckedSave';
+import { draftProblems } from '../../../hooks/useFormErrors';
 
 interface RecordEditorSpec<N extends ProcedureName, R, V> {
   /** The save procedure: it adds (no record), changes, retires and brings back. */
@@ -30,26 +31,22 @@ export function useRecordEditor<N extends ProcedureName, R extends { active: boo
 ) {
   const [editing, setEditing] = useState<R | null>(null);
   const [form, setForm] = useState<V>(spec.blank);
-  const [saved, setSaved] = useState<string | null>(null);
   const problems = (record: R | null, values: V, active?: boolean): Record<string, string> => ({
     ...draftProblems(spec.procedure, spec.input(record, values, active)),
     ...spec.ownProblems(values),
   });
-  const { errors, show, showProblems, clear } = useFormErrors(spec.named(form), () => problems(editing, form));
+  const { errors, saved, save, clear } = useCheckedSave(spec.named(form), () => problems(editing, form), spec.fields);
 
   const cancel = () => {
     setEditing(null);
     setForm(spec.blank);
   };
 
-  async function save(record: R | null, values: V, active?: boolean) {
-    clear();
-    setSaved(null);
-    const local = problems(record, values, active);
-    if (Object.keys(local).length > 0) return showProblems(local, spec.fields);
-    const result = await call(spec.procedure, spec.input(record, values, active));
-    if (!result.ok) return show(result.error, spec.fields);
-    setSaved(spec.savedMessage(result.value));
+  async function send(record: R | null, values: V, active?: boolean) {
+    const done = await save(() => call(spec.procedure, spec.input(record, values, active)), spec.savedMessage, {
+      checkNow: () => problems(record, values, active),
+    });
+    if (!done) return;
     cancel();
     spec.onSaved();
   }
@@ -67,9 +64,9 @@ export function useRecordEditor<N extends ProcedureName, R extends { active: boo
       clear();
     },
     /** Saves the form: the record being edited, or a new one. */
-    submit: () => save(editing, form),
+    submit: () => send(editing, form),
     /** Retires an active record, brings back a retired one. */
-    toggle: (record: R) => save(record, spec.valuesOf(record), !record.active),
+    toggle: (record: R) => send(record, spec.valuesOf(record), !record.active),
     cancel,
   };
 }
