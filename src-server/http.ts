@@ -4,10 +4,11 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { SyncErrorBody } from '../src-shared/sync/protocol';
 import { SyncError } from './sync/errors';
-import { authenticate, enrol, pull, push, revokeFromDesk, status, type ServerContext } from './sync/service';
+import { enrolCodeFromDesk, listDevicesFromDesk, revokeFromDesk } from './sync/admin';
+import { authenticate, enrol, pull, push, status, type ServerContext } from './sync/service';
 
 /**
- * The sync server's HTTP layer on node:http: five JSON endpoints need no framework, and plain
+ * The sync server's HTTP layer on node:http: seven JSON endpoints need no framework, and plain
  * node:http keeps the dependency list (and what a clinic's server runs) short; src-main/web does the same.
  */
 const MAX_BODY_BYTES = 32 * 1024 * 1024;
@@ -88,6 +89,14 @@ async function handle(ctx: ServerContext, request: IncomingMessage, response: Se
       case 'POST /v1/revoke': {
         const device = await authenticate(ctx, request.headers.authorization, url.pathname);
         return send(response, 200, await revokeFromDesk(ctx, device, await readJson(request)));
+      }
+      case 'GET /v1/devices': {
+        const device = await authenticate(ctx, request.headers.authorization, url.pathname);
+        return send(response, 200, await listDevicesFromDesk(ctx, device, Object.fromEntries(url.searchParams)));
+      }
+      case 'POST /v1/enrol-codes': {
+        const device = await authenticate(ctx, request.headers.authorization, url.pathname);
+        return send(response, 200, await enrolCodeFromDesk(ctx, device, await readJson(request)));
       }
       default:
         throw new SyncError('NOT_FOUND', `No endpoint ${route}`);

@@ -148,6 +148,19 @@ export async function listDevices(db: Handle): Promise<DeviceRow[]> {
   return rows.map(toDevice);
 }
 
+/** One clinic's devices, oldest enrolment first. */
+export async function listClinicDevices(db: Handle, clinicId: string): Promise<DeviceRow[]> {
+  const rows = await db
+    .selectFrom('devices')
+    .innerJoin('clinics', 'clinics.id', 'devices.clinic_id')
+    .select(deviceColumns)
+    .where('devices.clinic_id', '=', clinicId)
+    .orderBy('devices.enrolled_at')
+    .orderBy('devices.desk_code')
+    .execute();
+  return rows.map(toDevice);
+}
+
 export async function touchDevice(db: Handle, id: string): Promise<void> {
   await db
     .updateTable('devices')
@@ -409,7 +422,7 @@ export async function recentRejections(db: Handle, limit: number) {
 /** For tests and the operator: what the server holds for a clinic. */
 export async function countFor(
   db: Handle,
-  table: 'changes' | 'rows' | 'rejections' | 'server_audit',
+  table: 'changes' | 'rows' | 'rejections' | 'server_audit' | 'enrolment_codes',
   clinicId: string | null,
 ): Promise<number> {
   const query = db.selectFrom(table).select(sql<string>`count(*)::text`.as('n'));

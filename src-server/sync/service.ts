@@ -10,8 +10,6 @@ import {
   type PullResponse,
   type PushResponse,
   type PushResult,
-  type RevokeResponse,
-  revokeRequestSchema,
   type StatusResponse,
   SYNC_PROTOCOL_VERSION,
 } from '../../src-shared/sync/protocol';
@@ -20,7 +18,6 @@ import * as repo from '../db/repository';
 import { newSecret, normaliseCode, parseToken, secretMatches, sha256 } from './credentials';
 import { SyncError } from './errors';
 import { pushBatch } from './push';
-import { isVisible } from './merge';
 import { POLL_MS, type PushSignal } from './signal';
 import { hlcWall, parseChange, storable } from './validate';
 
@@ -247,55 +244,4 @@ function malformed(error: z.ZodError): SyncError {
     'MALFORMED',
     issue ? `${issue.path.join('.') || 'body'}: ${issue.message}` : 'malformed request',
   );
-}
-
-/**
- * A desk's administrator retires a device of the same clinic. The desk checks the permission on its
- * side; the server checks it again against the clinic's synced users, roles and permissions, since it
- * trusts no desk: the user must be active and their role must hold `users:manage`.
- */
-export async function revokeFromDesk(
-  ctx: ServerContext,
-  device: repo.DeviceRow,
-  body: unknown,
-): Promise<RevokeResponse> {
-  const parsed = revokeRequestSchema.safeParse(body);
-  if (!parsed.success) throw malformed(parsed.error);
-  const { deviceId, userId } = parsed.data;
-  if (!storable(userId)) throw new SyncError('MALFORMED', 'userId: holds a NUL character or broken Unicode');
-  const refuse = async (why: string, error: SyncError) => {
-    await repo.audit(ctx.db, {
-      clinicId: device.clinicId,
-      deviceId: device.id,
-      action: 'revoke.refused',
-      detail: { why, target: deviceId, userId },
-    });
-    throw error;
-  };
-  const target = await repo.findDevice(ctx.db, deviceId);
-  if (!target) return refuse('unknown device', new SyncError('NOT_FOUND', 'No such device'));
-  if (target.clinicId !== device.clinicId) {
-    return refuse('another clinic', new SyncError('FORBIDDEN', 'This device belongs to another clinic'));
-  }
-  const user = await repo.getRow(ctx.db, device.clinicId, 'users', JSON.stringify([userId]));
-  const roleId = user?.values.role_id;
-  const active = user && isVisible(user) && (user.values.disabled_at ?? null) === null;
-  const grant =
-    typeof roleId === 'string'
-      ? await repo.getRow(ctx.db, device.clinicId, 'role_permissions', JSON.stringify([roleId, 'users:manage']))
-      : null;
-  if (!active || !grant || !isVisible(grant)) {
-    return refuse(
-      'no permission',
-      new SyncError('FORBIDDEN', 'Only an active user allowed to manage users may revoke a device'),
-    );
-  }
-  const revoked = await repo.revokeDevice(ctx.db, deviceId);
-  await repo.audit(ctx.db, {
-    clinicId: device.clinicId,
-    deviceId: device.id,
-    action: 'device.revoked',
-    detail: { target: deviceId, userId, revoked },
-  });
-  return { deviceId, revoked };
 }

@@ -32,6 +32,7 @@ import { stocktakeProcedures } from './areas/stocktake';
 import { purchasingProcedures } from './areas/purchasing';
 import { syncProcedures } from './areas/sync';
 import { conflictsProcedures } from './areas/conflicts';
+import { devicesProcedures } from './areas/devices';
 
 /** Merges the areas' maps, refusing a name declared twice. */
 function mergeAreas<T extends Record<string, AnyProcedure>[]>(...areas: T): UnionToIntersection<T[number]> {
@@ -81,6 +82,7 @@ export const contract = mergeAreas(
   purchasingProcedures,
   syncProcedures,
   conflictsProcedures,
+  devicesProcedures,
 );
 
 export type Contract = typeof contract;

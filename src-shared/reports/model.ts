@@ -1,4 +1,5 @@
 import type { MoneyFormat } from '../billing/money';
+import type { MovementKind } from '../stock/model';
 
 /** What the reports.* procedures answer, and the definitions every screen and export states with them. */
 
@@ -13,7 +14,12 @@ export interface ReportFilters {
   locationName: string | null;
   typeId: string | null;
   typeName: string | null;
+  /** The revenue report only: one payer (`SELF_PAY` for invoices billed to the patient), or null for all. */
+  payer?: string | null;
 }
+
+/** The payer filter's value for invoices billed to the patient rather than an insurer. */
+export const SELF_PAY = '(self-pay)';
 
 export interface AppointmentCounts {
   /** Every appointment starting in the range, whatever became of it. */
@@ -116,6 +122,8 @@ export interface RevenueReport {
   totals: Omit<RevenueDay, 'date'>;
   byDay: RevenueDay[];
   /** Cash basis by how the money came: payments, refunds and reversals per method kind. */
+  /** The payers invoices have been billed to, for the payer filter (self-pay is `SELF_PAY`). */
+  payers: string[];
   byMethod: {
     methodKind: string;
     paymentsMinor: number;
@@ -162,7 +170,67 @@ export interface Dashboard {
   stock: { belowReorder: number; expiringSoon: number; expiredOnShelf: number } | null;
 }
 
-export type ReportName = 'appointments' | 'waitingTimes' | 'revenue';
+/** One provider's row of the providers report. */
+export interface ProviderFigures {
+  providerId: string;
+  providerName: string;
+  /** The dashboard's utilisation, figured by the same code. */
+  bookedMinutes: number;
+  availableMinutes: number;
+  utilisationPercent: number | null;
+  appointments: AppointmentCounts;
+  /** Null for someone without billing:read. */
+  money: { invoicedMinor: number; creditedMinor: number; netInvoicedMinor: number; collectedMinor: number } | null;
+}
+
+/** Per provider over the range: utilisation, appointments, and (for billing:read) revenue credited to them. */
+export interface ProvidersReport {
+  filters: ReportFilters;
+  lateCancelHours: number;
+  ranAt: number;
+  currency: string;
+  /** Null for someone without billing:read (a provider sees their own hours and appointments, no money). */
+  money: MoneyFormat | null;
+  providers: ProviderFigures[];
+  /** Money not credited to any provider (invoices with no appointment or visit); null without billing:read. */
+  unassigned: { netInvoicedMinor: number; collectedMinor: number } | null;
+}
+
+/** The stock room's figures: what stands today, and what moved in the range. */
+export interface StockReport {
+  filters: ReportFilters;
+  ranAt: number;
+  currency: string;
+  money: MoneyFormat;
+  /** The clinic's today, and the window the expiring list looks ahead. */
+  today: string;
+  expiringDays: number;
+  valuation: {
+    items: {
+      itemId: string;
+      code: string;
+      name: string;
+      onHand: number;
+      unitCostMinor: number;
+      valueMinor: number;
+    }[];
+    totalMinor: number;
+  };
+  expiring: {
+    itemId: string;
+    itemName: string;
+    lotNumber: string;
+    expiryOn: string;
+    stockLocationName: string;
+    quantity: number;
+    expired: boolean;
+  }[];
+  belowReorder: { itemId: string; itemName: string; onHand: number; reorderLevel: number; onOrder: number }[];
+  /** Per movement kind in the range: how many movements and their net quantity (in positive, out negative). */
+  movements: { kind: MovementKind; movements: number; quantity: number }[];
+}
+
+export type ReportName = 'appointments' | 'waitingTimes' | 'revenue' | 'providers' | 'stock';
 
 export interface ReportCsv {
   fileName: string;
@@ -198,4 +266,18 @@ export const DEFINITIONS = {
   utilisation:
     'Utilisation: booked minutes ÷ the minutes the provider’s weekly hours offered in the range, less breaks, time off and clinic holidays, × 100.',
   outstanding: 'Outstanding: what patients and payers owe on issued invoices today, whatever the range.',
+  providerInvoiced:
+    'Invoiced per provider (accrual basis, by service date): invoices issued for the provider’s visits and appointments whose service date (the visit’s day, or the appointment’s) falls in the range; credited: credit notes against those invoices; net = invoiced − credited. Drafts do not count.',
+  providerCollected:
+    'Collected per provider (cash basis): payments applied to those invoices, less what was taken back off them, by the date the payment counts for. Each payment counts, however many share an amount.',
+  unassigned: 'Not credited to a provider: invoices with no visit or appointment, and what was applied to them.',
+  payer:
+    'Payer: with one chosen, invoiced counts the invoices billed to it (self-pay: invoices with no insurer) and collected the payments applied to them by the date the payment counts for, plus an insurer’s remittances by the date received.',
+  stockValuation:
+    'Valuation: quantity on hand (every place, from the stock balances) × the item’s unit cost, per active item and in total, as it stands when the report ran.',
+  stockExpiring:
+    'Expiring: lots with stock whose expiry date is on or before today + the days asked (those already expired are marked).',
+  stockBelowReorder: 'Below reorder level: active items with a reorder level whose stock on hand is under it.',
+  stockMovements:
+    'Movements: stock movements that happened in the range (clinic time), by kind: how many and their net quantity (in positive, out negative).',
 } as const;

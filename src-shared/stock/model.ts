@@ -44,6 +44,13 @@ export interface StockItem {
 /** How many items a search answers at most: a list longer than this is narrowed by typing. */
 export const STOCK_SEARCH_LIMIT = 50;
 
+/**
+ * How many lots each expiry list of the stock home shows, first-expiring first: the lists are a
+ * prompt to act, and a clinic with thousands of expired lots on its shelves sees the oldest and the
+ * count, and finds them all in the stock report.
+ */
+export const STOCK_ALERT_LIMIT = 50;
+
 export interface StockItemSummary extends StockItem {
   onHand: number;
   onOrder: number;
@@ -210,6 +217,9 @@ export interface RecallEntry {
 
 export interface StockAlerts {
   belowReorder: { itemId: string; itemName: string; onHand: number; reorderLevel: number; onOrder: number }[];
+  /** The first `STOCK_ALERT_LIMIT` lots × places of each list; `more…` says the list goes on. */
   expiringSoon: LotBalance[];
   expiredOnShelf: LotBalance[];
+  moreExpiringSoon: boolean;
+  moreExpiredOnShelf: boolean;
 }

@@ -11,6 +11,9 @@ import { z } from 'zod';
  * - `GET  /v1/status` → StatusResponse.
  * - `POST /v1/revoke` body RevokeRequest → RevokeResponse: an administrator at a desk retires a device
  *   of the same clinic (the server CLI can revoke any device).
+ * - `GET  /v1/devices?userId=<id>` → DevicesResponse: the clinic's devices, for its administrators.
+ * - `POST /v1/enrol-codes` body EnrolCodeRequest → EnrolCodeResponse: a one-time code for another desk.
+ * The last three name the signed-in user asking; the server requires `users:manage` for them.
  * Errors are `{ error: { code, message } }` with 400 (malformed), 401 (unknown/revoked device),
  * 403 (another clinic), 409 (skew too large), 413 (batch too big), 500 (the server failed; retry later).
  */
@@ -129,6 +132,37 @@ export interface RevokeResponse {
   deviceId: string;
   /** false when it was already revoked. */
   revoked: boolean;
+}
+
+/** The user asking at a desk: active in the clinic's synced users, their role holding `users:manage`. */
+const askingUser = z.string().min(1).max(64);
+
+export const devicesQuerySchema = z.object({ userId: askingUser }).strict();
+export interface DeviceInfo {
+  id: string;
+  name: string;
+  /** A, B, … AA: in every MRN and invoice number the desk gives. */
+  deskCode: string;
+  enrolledAt: number;
+  lastSeenAt: number | null;
+  revokedAt: number | null;
+}
+export interface DevicesResponse {
+  clinicName: string;
+  /** Oldest enrolment first. */
+  devices: DeviceInfo[];
+}
+
+export const MAX_ENROL_CODE_HOURS = 24 * 30;
+export const enrolCodeRequestSchema = z
+  .object({ userId: askingUser, hours: z.number().int().min(1).max(MAX_ENROL_CODE_HOURS) })
+  .strict();
+export type EnrolCodeRequest = z.infer<typeof enrolCodeRequestSchema>;
+export interface EnrolCodeResponse {
+  /** `XXXX-XXXX-XXXX-XXXX`, shown once: the server keeps only its hash. */
+  code: string;
+  clinicName: string;
+  expiresAt: number;
 }
 
 export interface SyncErrorBody {

@@ -1,5 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { v7 as uuidv7 } from 'uuid';
+import { STOCK_ALERT_LIMIT } from '../../src-shared/stock/model';
 
 /**
  * Stock's floors (issue 16): the same work in hand-written SQL on the unencrypted copy, statements
@@ -46,8 +47,9 @@ export class DispenseFloor {
     const place = handle.prepare('SELECT * FROM stock_locations WHERE id = ? AND deleted_at IS NULL');
     const onHand = handle.prepare(`${BALANCES} WHERE m.item_id = ? AND m.stock_location_id = ? AND m.quantity > 0
       ORDER BY l.expiry_on IS NULL, l.expiry_on, l.created_at, l.id`);
-    const history = handle.prepare(
-      'SELECT at, quantity FROM stock_movements WHERE lot_id = ? AND stock_location_id = ? ORDER BY at, id',
+    // Only what happened from the dispense's instant on: the balance before it is the kept one less these.
+    const later = handle.prepare(
+      'SELECT at, quantity FROM stock_movements WHERE lot_id = ? AND stock_location_id = ? AND at >= ? ORDER BY at, id',
     );
     const insert =
       handle.prepare(`INSERT INTO stock_movements (id, kind, item_id, lot_id, stock_location_id, quantity, at, visit_id,
@@ -59,27 +61,32 @@ export class DispenseFloor {
         const i = item.get(itemId) as { active: number; billable: number } | undefined;
         if (!i || i.active !== 1) throw new Error('floor: no such item');
         if (!place.get(stockLocationId)) throw new Error('floor: no such place');
-        const plan: { lotId: string; quantity: number }[] = [];
+        const plan: { lotId: string; quantity: number; kept: number }[] = [];
         let left = quantity;
         for (const lot of onHand.all(itemId, stockLocationId) as LotRow[]) {
           if (left === 0) break;
           if ((lot.expiry_on !== null && lot.expiry_on < today) || lot.quantity <= 0) continue;
           const take = Math.min(left, lot.quantity);
-          plan.push({ lotId: lot.lot_id, quantity: take });
+          plan.push({ lotId: lot.lot_id, quantity: take, kept: lot.quantity });
           left -= take;
         }
         if (left > 0) throw new Error('floor: not enough stock');
         for (const step of plan) {
-          let balance = 0;
-          for (const row of history.raw().all(step.lotId, stockLocationId) as [number, number][]) balance += row[1];
-          if (balance - step.quantity < 0) throw new Error('floor: below zero');
+          const moves = later.raw().all(step.lotId, stockLocationId, now) as [number, number][];
+          let balance = moves.reduce((sum, row) => sum - row[1], step.kept) - step.quantity;
+          let lowest = balance;
+          for (const row of moves) lowest = Math.min(lowest, (balance += row[1]));
+          if (lowest < 0) throw new Error('floor: below zero');
           insert.run(uuidv7(), itemId, step.lotId, stockLocationId, -step.quantity, now, visitId, userId, now);
         }
         return plan;
       },
     );
     this.run = (visitId, itemId, stockLocationId, quantity, now, today) =>
-      transaction.immediate(visitId, itemId, stockLocationId, quantity, now, today);
+      transaction.immediate(visitId, itemId, stockLocationId, quantity, now, today).map(({ lotId, quantity: q }) => ({
+        lotId,
+        quantity: q,
+      }));
   }
 }
 
@@ -123,31 +130,32 @@ export class ItemFloor {
   }
 }
 
-/** The stock home's alerts: items below their reorder level (with what is on order), lots expiring or expired on the shelf. */
+/**
+ * The stock home's alerts: items below their reorder level (with what is on order), and the first lots
+ * (one more than shown, to tell whether the list goes on) expired on the shelf and expiring soon.
+ */
 export class AlertsFloor {
-  readonly #items: BetterSqlite3.Statement;
-  readonly #onHand: BetterSqlite3.Statement;
+  readonly #below: BetterSqlite3.Statement;
   readonly #onOrder: BetterSqlite3.Statement;
-  readonly #expiring: BetterSqlite3.Statement;
+  readonly #within: BetterSqlite3.Statement;
 
   constructor(handle: BetterSqlite3.Database) {
-    this.#items = handle.prepare(
-      'SELECT id, name, reorder_level FROM stock_items WHERE deleted_at IS NULL AND active = 1 AND reorder_level > 0',
-    );
-    this.#onHand = handle.prepare('SELECT item_id, sum(quantity) FROM stock_balances GROUP BY item_id');
+    this.#below = handle.prepare(`SELECT i.id, i.name, i.reorder_level,
+        coalesce((SELECT sum(b.quantity) FROM stock_balances b WHERE b.item_id = i.id), 0) AS on_hand
+      FROM stock_items i WHERE i.deleted_at IS NULL AND i.active = 1 AND i.reorder_level > 0 AND on_hand < i.reorder_level`);
     this.#onOrder = handle.prepare(ON_ORDER);
-    this.#expiring = handle.prepare(`${BALANCES} WHERE l.expiry_on <= ? AND m.quantity > 0 ORDER BY l.expiry_on`);
+    this.#within = handle.prepare(`${BALANCES} WHERE l.expiry_on >= ? AND l.expiry_on <= ? AND m.quantity > 0
+      ORDER BY l.expiry_on, l.id, m.stock_location_id LIMIT ?`);
   }
 
   alerts(today: string, nearExpiryBy: string): { below: number; expiring: number; expired: number } {
-    const onHand = new Map(this.#onHand.raw().all() as [string, number][]);
+    const below = this.#below.raw().all().length;
     this.#onOrder.raw().all();
-    let below = 0;
-    for (const [id, , level] of this.#items.raw().all() as [string, string, number][])
-      if ((onHand.get(id) ?? 0) < level) below += 1;
-    const lots = this.#expiring.all(nearExpiryBy) as LotRow[];
-    const expired = lots.filter((lot) => lot.expiry_on !== null && lot.expiry_on < today).length;
-    return { below, expiring: lots.length - expired, expired };
+    const shown = STOCK_ALERT_LIMIT;
+    const yesterday = new Date(Date.parse(`${today}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    const expired = Math.min(shown, this.#within.raw().all('0000-01-01', yesterday, shown + 1).length);
+    const expiring = Math.min(shown, this.#within.raw().all(today, nearExpiryBy, shown + 1).length);
+    return { below, expiring, expired };
   }
 }
 

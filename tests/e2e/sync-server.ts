@@ -135,21 +135,30 @@ export async function connectFirstDesk(app: FrontDeskPage, server: SyncServer, c
 }
 
 /**
- * A new desk (not set up: its set-up screen showing) joins the clinic with procedure `sync.join` (the
- * set-up screen has no "join" choice yet; `clinic sync join` is its CLI), takes the whole clinic from the
- * server, and shows the sign-in screen for the clinic's own staff.
+ * A new desk (not set up: its set-up screen showing) joins the clinic on the set-up screen's "Join a
+ * clinic" (procedure `sync.join`), takes the whole clinic from the server, and shows the sign-in screen
+ * for the clinic's own staff.
  */
 export async function joinNewDesk(app: FrontDeskPage, url: string, server: SyncServer, code: string): Promise<void> {
   await app.page.goto(url);
   await expect(app.page.getByRole('heading', { name: 'Set up Front Desk' })).toBeVisible();
-  await invoke(app.page, 'sync.join', { serverUrl: server.url, code, fingerprint: '' });
-  await app.page.reload();
-  await expect(app.page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  await app.page.getByRole('button', { name: 'Join a clinic' }).click();
+  const form = joinForm(app.page);
+  await form.getByLabel('Server address').fill(server.url);
+  await form.getByLabel('One-time code').fill(code);
+  await form.getByRole('button', { name: 'Join clinic' }).click();
+  await expect(app.page.getByRole('heading', { name: 'Sign in' })).toBeVisible({ timeout: 30_000 });
+}
+
+/** The set-up screen's "Join a clinic" form. */
+export function joinForm(page: Page) {
+  return page.getByRole('form', { name: 'Join a clinic' });
 }
 
 /**
- * One sync round now (procedure `sync.now`), rather than when the desk's loop next tries: after an
- * outage the loop backs off up to a minute, and there is no "Sync now" button on screen yet.
+ * One sync round now (procedure `sync.now`, what Settings → Sync's "Sync now" button calls; devices.spec.ts
+ * presses the button), rather than when the desk's loop next tries: after an outage the loop backs off up
+ * to a minute.
  */
 export async function syncNow(page: Page): Promise<void> {
   const status = await invoke<{ state: string; lastError: string | null }>(page, 'sync.now', {});

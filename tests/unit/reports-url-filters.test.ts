@@ -1,18 +1,36 @@
 import { describe, expect, it } from 'vitest';
 import { readFilters, writeFilters } from '../../src-renderer/src/screens/reports/filters';
+import { SELF_PAY } from '../../src-shared/reports/model';
 
 const TODAY = '2026-11-24';
 const PROVIDER = '0190f3a2-7c1e-7abc-8def-0123456789ab';
 const LOCATION = '0190f3a2-7c1e-7abc-8def-0123456789ac';
 const TYPE = '0190f3a2-7c1e-7abc-8def-0123456789ad';
-const NONE = { providerId: null, locationId: null, typeId: null };
+const NONE = { providerId: null, locationId: null, typeId: null, payer: null, expiringDays: 90 };
 
 describe('the reports filters in the address', () => {
   it('reads a bookmarked range, provider, location and type back as they were written', () => {
-    const filters = { from: '2026-10-01', to: '2026-10-31', providerId: PROVIDER, locationId: LOCATION, typeId: TYPE };
+    const filters = {
+      from: '2026-10-01',
+      to: '2026-10-31',
+      providerId: PROVIDER,
+      locationId: LOCATION,
+      typeId: TYPE,
+      payer: null,
+      expiringDays: 90,
+    };
     const query = writeFilters(filters);
     expect(query).toBe(`from=2026-10-01&to=2026-10-31&provider=${PROVIDER}&location=${LOCATION}&type=${TYPE}`);
     expect(readFilters(query, TODAY)).toEqual(filters);
+  });
+
+  it('reads a payer (self-pay or an insurer) and the expiring window back; an unknown window falls back', () => {
+    const acme = { from: '2026-10-01', to: '2026-10-31', ...NONE, payer: 'Acme Health', expiringDays: 30 };
+    const query = writeFilters(acme);
+    expect(query).toBe('from=2026-10-01&to=2026-10-31&payer=Acme+Health&expiring=30');
+    expect(readFilters(query, TODAY)).toEqual(acme);
+    expect(readFilters(writeFilters({ ...acme, payer: SELF_PAY }), TODAY).payer).toBe(SELF_PAY);
+    expect(readFilters('expiring=7&payer=', TODAY)).toMatchObject({ expiringDays: 90, payer: null });
   });
 
   it('keeps a single day a single day (from = to), even one outside this month', () => {

@@ -28,10 +28,14 @@ export async function syncJoinCommand(argv: string[]): Promise<number> {
       console.error(`clinic: ${fields.length > 0 ? fields.join('; ') : joined.error.message} [${joined.error.code}]`);
       return 1;
     }
+    // sync.join answers after its first round, which took the clinic (or failed: the error is in the status).
     const status = joined.value as SyncStatus;
-    const pulled = await core.syncClient.syncOnce();
+    if (status.lastError) {
+      console.error(`clinic: joined clinic ${status.clinicId ?? ''}, but its data did not arrive: ${status.lastError}`);
+      return 1;
+    }
     console.log(
-      `Joined clinic ${status.clinicId ?? ''} as device ${status.deviceId}; pulled ${pulled?.pulled ?? 0} changes.`,
+      `Joined clinic ${status.clinicId ?? ''} as device ${status.deviceId}; the clinic's data is on this desk.`,
     );
     return 0;
   } finally {

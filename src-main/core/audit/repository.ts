@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { AuditEntry, AuditVerification } from '../../../src-shared/api/areas/audit';
 import type { AuditRow, Database } from '../db/schema';
 import { newId } from '../ids';
+import { preparedRead, preparedWrite } from '../db/prepared';
 import { AUDIT_MAC_ARGUMENTS, GENESIS_HASH, type AuditHead } from './chain';
 import type { ReadDb } from '../db/handles';
 
@@ -16,15 +17,34 @@ export interface AuditRecord {
   details?: Record<string, unknown> | null;
 }
 
+type AuditFields = Omit<AuditRow, 'hash'>;
+
+const lastEntry = preparedRead((db) =>
+  db.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1),
+);
+
+// The HMAC is computed by the connection's `audit_mac` function, which holds the chain key.
+const insertEntry = preparedWrite((db, row: AuditFields) =>
+  db.insertInto('audit_log').values({
+    seq: row.seq,
+    id: row.id,
+    created_at: row.created_at,
+    actor_user_id: row.actor_user_id,
+    actor_username: row.actor_username,
+    action: row.action,
+    target_type: row.target_type,
+    target_id: row.target_id,
+    outcome: row.outcome,
+    details: row.details,
+    prev_hash: row.prev_hash,
+    hash: sql<string>`audit_mac(${row.prev_hash}, ${row.seq}, ${row.id}, ${row.created_at}, ${row.actor_user_id}, ${row.actor_username}, ${row.action}, ${row.target_type}, ${row.target_id}, ${row.outcome}, ${row.details})`,
+  }),
+);
+
 /** Appends one entry. Call inside a write transaction: reading the last hash and inserting must not interleave. */
 export async function appendAudit(db: Kysely<Database>, record: AuditRecord): Promise<void> {
-  const last = await db
-    .selectFrom('audit_log')
-    .select(['seq', 'hash'])
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  const fields = {
+  const [last] = await lastEntry(db, {});
+  await insertEntry(db, {
     seq: (last?.seq ?? 0) + 1,
     id: newId(),
     created_at: record.at,
@@ -35,14 +55,8 @@ export async function appendAudit(db: Kysely<Database>, record: AuditRecord): Pr
     target_id: record.targetId ?? null,
     outcome: record.outcome,
     details: record.details ? JSON.stringify(record.details) : null,
-  };
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  // The HMAC is computed by the connection's `audit_mac` function, which holds the chain key.
-  const hash = sql<string>`audit_mac(${prevHash}, ${fields.seq}, ${fields.id}, ${fields.created_at}, ${fields.actor_user_id}, ${fields.actor_username}, ${fields.action}, ${fields.target_type}, ${fields.target_id}, ${fields.outcome}, ${fields.details})`;
-  await db
-    .insertInto('audit_log')
-    .values({ ...fields, prev_hash: prevHash, hash })
-    .execute();
+    prev_hash: last?.hash ?? GENESIS_HASH,
+  });
 }
 
 export interface AuditFilter {

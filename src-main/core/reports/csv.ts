@@ -1,10 +1,13 @@
 import { formatPhone } from '../../../src-shared/locale/phone-format';
 import {
   DEFINITIONS,
+  SELF_PAY,
   type AppointmentsReport,
   type CallList,
   type CallListRow,
+  type ProvidersReport,
   type ReportFilters,
+  type StockReport,
   type RevenueReport,
   type WaitingTimesReport,
 } from '../../../src-shared/reports/model';
@@ -37,6 +40,9 @@ function head(title: string, filters: ReportFilters, ranBy: string, ranAt: numbe
     // Only the appointments report is narrowed by location and type; the others say nothing of them.
     ...(filters.locationId === null ? [] : [['Location', filters.locationName]]),
     ...(filters.typeId === null ? [] : [['Type', filters.typeName]]),
+    ...(filters.payer === null || filters.payer === undefined
+      ? []
+      : [['Payer', filters.payer === SELF_PAY ? 'Self-pay' : filters.payer]]),
     ['Ran by', ranBy],
     ['Ran at (UTC)', new Date(ranAt).toISOString()],
     ...definitions.map((text) => ['Definition', text]),
@@ -111,6 +117,7 @@ export function waitingTimesCsv(report: WaitingTimesReport, ranBy: string): stri
 }
 
 export function revenueCsv(report: RevenueReport, ranBy: string): string {
+  const definitions = report.filters.payer === null || report.filters.payer === undefined ? [] : [DEFINITIONS.payer];
   const money = (d: RevenueReport['totals']): Cell[] => [
     d.invoicedMinor,
     d.creditedMinor,
@@ -126,6 +133,7 @@ export function revenueCsv(report: RevenueReport, ranBy: string): string {
       DEFINITIONS.accrual,
       DEFINITIONS.cash,
       DEFINITIONS.writeOffs,
+      ...definitions,
       `Amounts in minor units of ${report.currency} (cents, pence).`,
     ]),
     [
@@ -144,5 +152,99 @@ export function revenueCsv(report: RevenueReport, ranBy: string): string {
     [],
     ['Method', 'Payments', 'Refunds', 'Reversed payments', 'Collected'],
     ...report.byMethod.map((m) => [m.methodKind, m.paymentsMinor, m.refundsMinor, m.reversalsMinor, m.collectedMinor]),
+  ]);
+}
+
+export function providersCsv(report: ProvidersReport, ranBy: string): string {
+  const money = report.money !== null;
+  return csvLines([
+    ...head('Providers', report.filters, ranBy, report.ranAt, [
+      DEFINITIONS.utilisation,
+      DEFINITIONS.booked,
+      DEFINITIONS.completed,
+      `${DEFINITIONS.cancelled} Late-cancel window: ${report.lateCancelHours} hours.`,
+      DEFINITIONS.noShows,
+      ...(money
+        ? [
+            DEFINITIONS.providerInvoiced,
+            DEFINITIONS.providerCollected,
+            DEFINITIONS.unassigned,
+            `Amounts in minor units of ${report.currency} (cents, pence).`,
+          ]
+        : []),
+    ]),
+    [
+      'Provider',
+      'Booked minutes',
+      'Available minutes',
+      'Utilisation (%)',
+      'Booked',
+      'Completed',
+      'No-shows',
+      'Cancelled',
+      'Late cancelled',
+      ...(money ? ['Invoiced', 'Credited', 'Net invoiced', 'Collected'] : []),
+    ],
+    ...report.providers.map((p) => [
+      p.providerName,
+      p.bookedMinutes,
+      p.availableMinutes,
+      p.utilisationPercent,
+      p.appointments.booked,
+      p.appointments.completed,
+      p.appointments.noShows,
+      p.appointments.cancelled,
+      p.appointments.lateCancelled,
+      ...(p.money
+        ? [p.money.invoicedMinor, p.money.creditedMinor, p.money.netInvoicedMinor, p.money.collectedMinor]
+        : []),
+    ]),
+    ...(report.unassigned
+      ? [
+          [
+            'Not credited to a provider',
+            ...Array<Cell>(8).fill(null),
+            null,
+            null,
+            report.unassigned.netInvoicedMinor,
+            report.unassigned.collectedMinor,
+          ],
+        ]
+      : []),
+  ]);
+}
+
+export function stockCsv(report: StockReport, ranBy: string): string {
+  return csvLines([
+    ...head('Stock', report.filters, ranBy, report.ranAt, [
+      DEFINITIONS.stockValuation,
+      `${DEFINITIONS.stockExpiring} Today: ${report.today}; days: ${report.expiringDays}.`,
+      DEFINITIONS.stockBelowReorder,
+      DEFINITIONS.stockMovements,
+      `Amounts in minor units of ${report.currency} (cents, pence).`,
+    ]),
+    ['Valuation'],
+    ['Code', 'Item', 'On hand', 'Unit cost', 'Value'],
+    ...report.valuation.items.map((i) => [i.code, i.name, i.onHand, i.unitCostMinor, i.valueMinor]),
+    ['Total', null, null, null, report.valuation.totalMinor],
+    [],
+    ['Expiring'],
+    ['Item', 'Lot', 'Expiry', 'Place', 'Quantity', 'Expired'],
+    ...report.expiring.map((l) => [
+      l.itemName,
+      l.lotNumber,
+      l.expiryOn,
+      l.stockLocationName,
+      l.quantity,
+      l.expired ? 'yes' : 'no',
+    ]),
+    [],
+    ['Below reorder level'],
+    ['Item', 'On hand', 'Reorder level', 'On order'],
+    ...report.belowReorder.map((i) => [i.itemName, i.onHand, i.reorderLevel, i.onOrder]),
+    [],
+    ['Movements'],
+    ['Kind', 'Movements', 'Net quantity'],
+    ...report.movements.map((m) => [m.kind, m.movements, m.quantity]),
   ]);
 }

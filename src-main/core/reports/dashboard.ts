@@ -4,7 +4,7 @@ import type { HandlerContext } from '../api/context';
 import { billingContext } from '../billing/context';
 import { arAgeing } from '../billing/statements';
 import { stockContext } from '../stock/context';
-import { stockAlerts } from '../stock/views';
+import { stockAlertCounts } from '../stock/views';
 import { appointmentsReport } from './appointments';
 import { patientsRegistered } from './repository';
 import { revenueReport } from './revenue';
@@ -53,6 +53,20 @@ async function figures(
 }
 
 /**
+ * Utilisation is against the provider's hours at every location, so it counts every booking whatever
+ * location or type narrows the appointment figures.
+ */
+async function allLocationsAndTypes(
+  ctx: HandlerContext,
+  scope: ReportScope,
+  narrowed: AppointmentsReport,
+): Promise<AppointmentsReport> {
+  if (scope.filters.locationId === null && scope.filters.typeId === null) return narrowed;
+  const wide = { ...scope.filters, locationId: null, locationName: null, typeId: null, typeName: null };
+  return appointmentsReport(ctx.db, { ...scope, filters: wide }, LATE_CANCEL_HOURS, ctx.now);
+}
+
+/**
  * The manager's home: the chosen period against the one just before it (appointments, no-show rate,
  * new patients, waits, revenue), and what stands today (A/R outstanding, the stock room's alerts).
  * Money and stock appear only for those allowed to see them.
@@ -74,12 +88,7 @@ export async function dashboard(ctx: HandlerContext, scope: ReportScope): Promis
   }
   let stock: Dashboard['stock'] = null;
   if (seesStock) {
-    const alerts = await stockAlerts(ctx.db, await stockContext(ctx.db, ctx.now, ctx.actor));
-    stock = {
-      belowReorder: alerts.belowReorder.length,
-      expiringSoon: alerts.expiringSoon.length,
-      expiredOnShelf: alerts.expiredOnShelf.length,
-    };
+    stock = await stockAlertCounts(ctx.db, await stockContext(ctx.db, ctx.now, ctx.actor));
   }
   return {
     filters: scope.filters,
@@ -87,7 +96,7 @@ export async function dashboard(ctx: HandlerContext, scope: ReportScope): Promis
     ranAt: ctx.now,
     current: current.figures,
     before,
-    utilisation: await utilisation(ctx.db, scope, current.appointments),
+    utilisation: await utilisation(ctx.db, scope, await allLocationsAndTypes(ctx, scope, current.appointments)),
     outstandingMinor,
     money,
     stock,

@@ -2,6 +2,7 @@ import type { RevenueDay, RevenueReport } from '../../../src-shared/reports/mode
 import { addDays } from '../../../src-shared/scheduling/time';
 import type { MoneyFormat } from '../../../src-shared/billing/money';
 import type { ReadDb } from '../db/handles';
+import { collectedByDayForPayer, invoicePayers, issuedByDayForPayer } from './provider-repository';
 import { issuedByDay, ledgerByDay } from './repository';
 import { datesOf, type ReportScope } from './scope';
 
@@ -40,15 +41,26 @@ export async function revenueReport(
   now: number,
 ): Promise<RevenueReport> {
   const { from, to, providerId } = scope.filters;
+  const payer = scope.filters.payer ?? null;
   const days = new Map(datesOf(from, to, addDays).map((date) => [date, emptyDay(date)]));
-  for (const row of await issuedByDay(db, from, to, providerId)) {
+  const issued =
+    payer === null
+      ? await issuedByDay(db, from, to, providerId)
+      : await issuedByDayForPayer(db, from, to, providerId, payer);
+  // With a payer chosen, cash is what was applied to its invoices (net of what was taken back) and an
+  // insurer's remittances (DEFINITIONS.payer): all of it counts as payments.
+  const ledger =
+    payer === null
+      ? await ledgerByDay(db, from, to)
+      : (await collectedByDayForPayer(db, from, to, payer)).map((row) => ({ ...row, kind: 'payment' }));
+  for (const row of issued) {
     const day = days.get(row.day);
     if (!day) continue;
     if (row.kind === 'invoice') day.invoicedMinor += row.amount;
     else day.creditedMinor += row.amount;
   }
   const methods = new Map<string, RevenueReport['byMethod'][number]>();
-  for (const row of await ledgerByDay(db, from, to)) {
+  for (const row of ledger) {
     const day = days.get(row.day);
     if (!day) continue;
     if (row.kind === 'writeOff') day.writeOffsMinor += row.amount;
@@ -82,6 +94,7 @@ export async function revenueReport(
     money,
     totals: moneyOf(totals),
     byDay: [...days.values()],
+    payers: await invoicePayers(db),
     byMethod: [...methods.values()].sort((a, b) => a.methodKind.localeCompare(b.methodKind)),
   };
 }

@@ -20,7 +20,14 @@ export interface ReportScope {
  */
 export async function reportScope(
   ctx: HandlerContext,
-  input: { from: string; to: string; providerId: string | null; locationId?: string | null; typeId?: string | null },
+  input: {
+    from: string;
+    to: string;
+    providerId: string | null;
+    locationId?: string | null;
+    typeId?: string | null;
+    payer?: string | null;
+  },
 ): Promise<ReportScope> {
   const settings = await requireSettings(ctx.db);
   const providers = new Map((await providerNames(ctx.db)).map((row) => [row.id, row.display_name]));
@@ -55,12 +62,19 @@ export async function reportScope(
       locationName,
       typeId,
       typeName,
+      payer: input.payer ?? null,
     },
     timeZone: settings.timeZone,
     currency: settings.currency,
     phoneRegion: settings.phoneRegion,
     providers,
   };
+}
+
+/** Stock figures are for those who may see the stock room. */
+export function requireStockReader(ctx: HandlerContext): void {
+  if (!ctx.session?.permissions.has('stock:read'))
+    throw new ApiError('FORBIDDEN', 'Stock figures need the stock:read permission.');
 }
 
 /** Money reports are for those who may see billing: a provider's `reports:read` does not reach them. */

@@ -3,6 +3,7 @@ import { ApiError } from '../../../src-shared/api/errors';
 import type { ClinicSettings, DateFormat, TimeFormat, WeekStart } from '../../../src-shared/api/areas/settings';
 import type { ClinicSettingsRow, Database } from '../db/schema';
 import type { ReadDb } from '../db/handles';
+import { preparedRead } from '../db/prepared';
 
 /**
  * The one refusal for a clinic not set up yet. Callers read what they need in their own one statement
@@ -21,8 +22,10 @@ export async function requireSettings(db: ReadDb): Promise<ClinicSettings> {
 /** What set-up takes from the country: each may be changed later under Settings. */
 export type ClinicLocale = Pick<ClinicSettings, 'country' | 'dateFormat' | 'timeFormat' | 'weekStart' | 'phoneRegion'>;
 
+const settingsRow = preparedRead((db) => db.selectFrom('clinic_settings').selectAll().where('id', '=', 1));
+
 export async function readSettings(db: ReadDb): Promise<ClinicSettings | null> {
-  const row = await db.selectFrom('clinic_settings').selectAll().where('id', '=', 1).executeTakeFirst();
+  const [row] = await settingsRow(db, {});
   return row ? toSettings(row) : null;
 }
 

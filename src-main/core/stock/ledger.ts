@@ -3,7 +3,14 @@ import type { MovementKind } from '../../../src-shared/stock/model';
 import type { WriteDb } from '../db/handles';
 import { newId } from '../ids';
 import type { StockContext } from './context';
-import { findLot, insertLot, insertMovements, lotByNumber, lotPlaceHistory } from './movement-repository';
+import {
+  findLot,
+  insertLot,
+  insertMovements,
+  lotByNumber,
+  lotPlaceBalance,
+  lotPlaceMovementsFrom,
+} from './movement-repository';
 
 /**
  * The one way stock moves: every service builds movements and posts them here. Before anything is
@@ -31,23 +38,26 @@ export interface NewMovement {
   invoiceLineId?: string | null;
 }
 
-/** The lowest balance a lot × place reaches from `from` on, with `added` slotted in at their instants. */
+/**
+ * The lowest balance a lot × place reaches from `from` on, with `added` slotted in at their instants.
+ * Only the movements from `from` on are read: the balance just before it is the kept balance less them.
+ */
 export async function lowestBalanceFrom(
   db: WriteDb,
-  lotId: string,
-  stockLocationId: string,
+  place: { itemId: string; lotId: string; stockLocationId: string },
   added: { at: number; quantity: number }[],
 ): Promise<{ lowest: number; at: number }> {
-  const history = await lotPlaceHistory(db, lotId, stockLocationId);
-  // Stable sort: among movements at the same instant, recorded ones stay first and new ones follow.
-  const merged = [...history, ...added].sort((a, b) => a.at - b.at);
   const from = Math.min(...added.map((move) => move.at));
-  let balance = 0;
+  const [kept] = await lotPlaceBalance(db, place);
+  const later = await lotPlaceMovementsFrom(db, { ...place, from });
+  let balance = later.reduce((sum, move) => sum - move.quantity, kept?.quantity ?? 0);
+  // Stable sort: among movements at the same instant, recorded ones stay first and new ones follow.
+  const merged = [...later, ...added].sort((a, b) => a.at - b.at);
   let lowest = Number.POSITIVE_INFINITY;
   let lowestAt = from;
   for (const move of merged) {
     balance += move.quantity;
-    if (move.at >= from && balance < lowest) {
+    if (balance < lowest) {
       lowest = balance;
       lowestAt = move.at;
     }
@@ -74,7 +84,7 @@ export async function postMovements(
     const first = moves[indexes[0] ?? 0];
     if (!first || indexes.every((index) => (moves[index]?.quantity ?? 0) > 0)) continue;
     const added = indexes.map((index) => moves[index] as NewMovement);
-    const { lowest, at } = await lowestBalanceFrom(db, first.lotId, first.stockLocationId, added);
+    const { lowest, at } = await lowestBalanceFrom(db, first, added);
     if (lowest < 0) {
       const lot = await findLot(db, first.lotId);
       const when = at < context.now ? ` on ${new Date(at).toISOString().slice(0, 16).replace('T', ' ')} UTC` : '';

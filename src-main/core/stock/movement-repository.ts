@@ -2,6 +2,7 @@ import { sql, type Insertable, type Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import type { StockLotRow, StockMovementRow, StockMovementsTable } from '../db/schema-stock';
 import type { ReadDb } from '../db/handles';
+import { preparedRead, preparedWrite } from '../db/prepared';
 
 /**
  * SQL of lots and the movement ledger. Nothing here writes a balance: a quantity on hand is read from
@@ -28,25 +29,68 @@ export async function insertLot(db: Db, row: StockLotRow): Promise<void> {
   await db.insertInto('stock_lots').values(row).execute();
 }
 
-export async function insertMovements(db: Db, rows: Insertable<StockMovementsTable>[]): Promise<void> {
-  if (rows.length > 0) await db.insertInto('stock_movements').values(rows).execute();
+type NewMovementRow = Required<Insertable<StockMovementsTable>>;
+
+const insertMovement = preparedWrite((db, row: NewMovementRow) =>
+  db.insertInto('stock_movements').values({
+    id: row.id,
+    kind: row.kind,
+    item_id: row.item_id,
+    lot_id: row.lot_id,
+    stock_location_id: row.stock_location_id,
+    quantity: row.quantity,
+    at: row.at,
+    reason: row.reason,
+    unit_cost_minor: row.unit_cost_minor,
+    visit_id: row.visit_id,
+    purchase_order_id: row.purchase_order_id,
+    purchase_order_line_id: row.purchase_order_line_id,
+    count_id: row.count_id,
+    supplier_id: row.supplier_id,
+    transfer_id: row.transfer_id,
+    returns_movement_id: row.returns_movement_id,
+    invoice_line_id: row.invoice_line_id,
+    user_id: row.user_id,
+    user_name: row.user_name,
+    created_at: row.created_at,
+  }),
+);
+
+export async function insertMovements(db: Db, rows: NewMovementRow[]): Promise<void> {
+  for (const row of rows) await insertMovement(db, row);
 }
 
 export function findMovement(db: ReadDb, id: string): Promise<StockMovementRow | undefined> {
   return db.selectFrom('stock_movements').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** One lot's movements at one place in the order they happened (ties in the order they were recorded). */
-export function lotPlaceHistory(db: ReadDb, lotId: string, stockLocationId: string) {
-  return db
+interface LotPlace {
+  itemId: string;
+  lotId: string;
+  stockLocationId: string;
+}
+
+/** A lot × place's kept balance: the sum of all its movements (migration 0023's trigger). */
+export const lotPlaceBalance = preparedRead((db, v: LotPlace) =>
+  db
+    .selectFrom('stock_balances')
+    .select('quantity')
+    .where('item_id', '=', v.itemId)
+    .where('stock_location_id', '=', v.stockLocationId)
+    .where('lot_id', '=', v.lotId),
+);
+
+/** A lot × place's movements from an instant on, in the order they happened (ties in the order recorded). */
+export const lotPlaceMovementsFrom = preparedRead((db, v: LotPlace & { from: number }) =>
+  db
     .selectFrom('stock_movements')
     .select(['at', 'quantity'])
-    .where('lot_id', '=', lotId)
-    .where('stock_location_id', '=', stockLocationId)
+    .where('lot_id', '=', v.lotId)
+    .where('stock_location_id', '=', v.stockLocationId)
+    .where('at', '>=', v.from)
     .orderBy('at')
-    .orderBy('id')
-    .execute();
-}
+    .orderBy('id'),
+);
 
 export interface LotBalanceRaw {
   lot_id: string;
@@ -100,16 +144,19 @@ export function itemBalances(db: ReadDb, itemId: string): Promise<LotBalanceRaw[
 }
 
 /** The lots of an item at a place with stock, in FEFO order: first expiring, never-expiring last, then oldest lot. */
-export function lotsOnHandAt(db: ReadDb, itemId: string, stockLocationId: string): Promise<LotBalanceRaw[]> {
-  return balances(db)
-    .where('m.item_id', '=', itemId)
-    .where('m.stock_location_id', '=', stockLocationId)
+const lotsOnHandAtRows = preparedRead((db, v: { itemId: string; stockLocationId: string }) =>
+  balances(db)
+    .where('m.item_id', '=', v.itemId)
+    .where('m.stock_location_id', '=', v.stockLocationId)
     .where('m.quantity', '>', 0)
     .orderBy(sql`l.expiry_on IS NULL`)
     .orderBy('l.expiry_on')
     .orderBy('l.created_at')
-    .orderBy('l.id')
-    .execute();
+    .orderBy('l.id'),
+);
+
+export function lotsOnHandAt(db: ReadDb, itemId: string, stockLocationId: string): Promise<LotBalanceRaw[]> {
+  return lotsOnHandAtRows(db, { itemId, stockLocationId });
 }
 
 /** Every lot × place with stock at a place (for a count's snapshot), as recorded up to an instant. */
@@ -220,23 +267,70 @@ export function returnOf(db: ReadDb, movementId: string) {
 }
 
 /** Lots with stock somewhere whose expiry is on or before a date (expired and expiring alerts). */
+/** Every lot × place with stock expiring on or before `lastDay` (expired ones too), first-expiring first: the stock report. */
 export function lotsExpiringBy(db: ReadDb, lastDay: string): Promise<LotBalanceRaw[]> {
   return balances(db).where('l.expiry_on', '<=', lastDay).where('m.quantity', '>', 0).orderBy('l.expiry_on').execute();
+}
+
+/** Lots × places with stock whose expiry is in [from, to], first-expiring first, at most `limit` (the lot index, then a key read each). */
+export const lotsExpiringWithin = preparedRead((db, v: { from: string; to: string; limit: number }) =>
+  balances(db)
+    .where('l.expiry_on', '>=', v.from)
+    .where('l.expiry_on', '<=', v.to)
+    .where('m.quantity', '>', 0)
+    .orderBy('l.expiry_on')
+    .orderBy('l.id')
+    .orderBy('m.stock_location_id')
+    .limit(v.limit),
+);
+
+/** How many lots × places with stock have expired before `today`, and how many expire from it to `lastDay`. */
+export async function expiryCounts(
+  db: ReadDb,
+  today: string,
+  lastDay: string,
+): Promise<{ expired: number; expiringSoon: number }> {
+  const row = await db
+    .selectFrom('stock_balances as m')
+    .innerJoin('stock_lots as l', (join) => join.onRef('l.id', '=', 'm.lot_id').onRef('l.item_id', '=', 'm.item_id'))
+    .select([
+      sql<number>`coalesce(sum(l.expiry_on < ${today}), 0)`.as('expired'),
+      sql<number>`coalesce(sum(l.expiry_on >= ${today}), 0)`.as('expiringSoon'),
+    ])
+    .where('l.expiry_on', '<=', lastDay)
+    .where('m.quantity', '>', 0)
+    .executeTakeFirstOrThrow();
+  return row;
 }
 
 export function movementsOfVisit(db: ReadDb, visitId: string) {
   return db.selectFrom('stock_movements').selectAll().where('visit_id', '=', visitId).orderBy('created_at').execute();
 }
 
-export function visitForDispense(db: ReadDb, visitId: string) {
-  return db
+const visitForDispenseRow = preparedRead((db, v: { visitId: string }) =>
+  db
     .selectFrom('visits')
     .select(['id', 'patient_id', 'status', 'local_date'])
-    .where('id', '=', visitId)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
+    .where('id', '=', v.visitId)
+    .where('deleted_at', 'is', null),
+);
+
+export async function visitForDispense(db: ReadDb, visitId: string) {
+  return (await visitForDispenseRow(db, { visitId }))[0];
 }
 
 export function invoiceOfLine(db: ReadDb, invoiceLineId: string) {
   return db.selectFrom('invoice_lines').select('invoice_id').where('id', '=', invoiceLineId).executeTakeFirst();
+}
+
+/** Movements that happened in [start, end) by kind: how many, and their net quantity (the stock report). */
+export function movementsByKind(db: ReadDb, start: number, end: number) {
+  return db
+    .selectFrom('stock_movements')
+    .select(['kind', sql<number>`count(*)`.as('movements'), sql<number>`sum(quantity)`.as('quantity')])
+    .where('at', '>=', start)
+    .where('at', '<', end)
+    .groupBy('kind')
+    .orderBy('kind')
+    .execute();
 }

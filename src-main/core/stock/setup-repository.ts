@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Updateable } from 'kysely';
+import { sql, type Insertable, type Kysely, type Updateable } from 'kysely';
 import type { Database } from '../db/schema';
 import type {
   StockItemRow,
@@ -9,13 +9,18 @@ import type {
   StockSuppliersTable,
 } from '../db/schema-stock';
 import type { ReadDb } from '../db/handles';
+import { preparedRead } from '../db/prepared';
 
 /** SQL of the stock set-up: settings, items, suppliers (and what they supply), stock locations. */
 
 type Db = Kysely<Database>;
 
+const nearExpiryRow = preparedRead((db) =>
+  db.selectFrom('stock_settings').select('near_expiry_days').where('id', '=', 1),
+);
+
 export async function nearExpiryDays(db: ReadDb): Promise<number> {
-  const row = await db.selectFrom('stock_settings').select('near_expiry_days').where('id', '=', 1).executeTakeFirst();
+  const [row] = await nearExpiryRow(db, {});
   return row?.near_expiry_days ?? 30;
 }
 
@@ -23,13 +28,12 @@ export async function setNearExpiryDays(db: Db, days: number, now: number): Prom
   await db.updateTable('stock_settings').set({ near_expiry_days: days, updated_at: now }).where('id', '=', 1).execute();
 }
 
-export function findItem(db: ReadDb, id: string): Promise<StockItemRow | undefined> {
-  return db
-    .selectFrom('stock_items')
-    .selectAll()
-    .where('id', '=', id)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
+const itemById = preparedRead((db, v: { id: string }) =>
+  db.selectFrom('stock_items').selectAll().where('id', '=', v.id).where('deleted_at', 'is', null),
+);
+
+export async function findItem(db: ReadDb, id: string): Promise<StockItemRow | undefined> {
+  return (await itemById(db, { id }))[0];
 }
 
 export function itemByCode(db: ReadDb, code: string): Promise<StockItemRow | undefined> {
@@ -72,27 +76,46 @@ export function allActiveItems(db: ReadDb): Promise<StockItemRow[]> {
 }
 
 /** Active items with a reorder level set: the ones a "below reorder level" alert can name. */
-export function itemsWithReorderLevel(db: ReadDb): Promise<{ id: string; name: string; reorder_level: number }[]> {
+/** The active items whose stock on hand (all places) is below their reorder level, in one read. */
+export const itemsBelowReorderLevel = preparedRead((db) =>
+  db
+    .selectFrom('stock_items as i')
+    .select([
+      'i.id',
+      'i.name',
+      'i.reorder_level',
+      sql<number>`coalesce((SELECT sum(b.quantity) FROM stock_balances b WHERE b.item_id = i.id), 0)`.as('on_hand'),
+    ])
+    .where('i.deleted_at', 'is', null)
+    .where('i.active', '=', 1)
+    .where('i.reorder_level', '>', 0)
+    .where(sql<boolean>`on_hand < i.reorder_level`),
+);
+
+/** Each of these items that has a reorder level, with the level and its stock on hand (all places), in one read. */
+function reorderState(db: ReadDb) {
   return db
-    .selectFrom('stock_items')
-    .select(['id', 'name', 'reorder_level'])
-    .where('deleted_at', 'is', null)
-    .where('active', '=', 1)
-    .where('reorder_level', '>', 0)
-    .execute();
+    .selectFrom('stock_items as i')
+    .select([
+      'i.id',
+      'i.reorder_level',
+      sql<number>`coalesce((SELECT sum(b.quantity) FROM stock_balances b WHERE b.item_id = i.id), 0)`.as('on_hand'),
+    ])
+    .where('i.deleted_at', 'is', null)
+    .where('i.active', '=', 1)
+    .where('i.reorder_level', '>', 0);
 }
 
-/** The reorder levels of these items, for those active and with a level set (by primary key, not a scan). */
-export async function reorderLevelsOf(db: ReadDb, itemIds: string[]): Promise<{ id: string; reorder_level: number }[]> {
+// A dispense or a receipt of one item is the common case: its statement is compiled once.
+const reorderStateOfOne = preparedRead((db, v: { id: string }) => reorderState(db).where('i.id', '=', v.id));
+
+export async function reorderStateOf(
+  db: ReadDb,
+  itemIds: string[],
+): Promise<{ id: string; reorder_level: number; on_hand: number }[]> {
   if (itemIds.length === 0) return [];
-  return db
-    .selectFrom('stock_items')
-    .select(['id', 'reorder_level'])
-    .where('id', 'in', itemIds)
-    .where('deleted_at', 'is', null)
-    .where('active', '=', 1)
-    .where('reorder_level', '>', 0)
-    .execute();
+  if (itemIds.length === 1) return reorderStateOfOne(db, { id: itemIds[0] as string });
+  return reorderState(db).where('i.id', 'in', itemIds).execute();
 }
 
 export async function insertItem(db: Db, row: Insertable<StockItemsTable>): Promise<void> {
@@ -146,13 +169,12 @@ export async function supplierItems(db: ReadDb): Promise<{ supplier_id: string; 
   return db.selectFrom('stock_supplier_items').select(['supplier_id', 'item_id']).execute();
 }
 
-export function findStockLocation(db: ReadDb, id: string): Promise<StockLocationRow | undefined> {
-  return db
-    .selectFrom('stock_locations')
-    .selectAll()
-    .where('id', '=', id)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
+const stockLocationById = preparedRead((db, v: { id: string }) =>
+  db.selectFrom('stock_locations').selectAll().where('id', '=', v.id).where('deleted_at', 'is', null),
+);
+
+export async function findStockLocation(db: ReadDb, id: string): Promise<StockLocationRow | undefined> {
+  return (await stockLocationById(db, { id }))[0];
 }
 
 export function listStockLocations(db: ReadDb) {

@@ -1,6 +1,7 @@
 import { fieldError } from '../../../src-shared/api/errors';
 import { parseGs1 } from '../../../src-shared/stock/gs1';
 import {
+  STOCK_ALERT_LIMIT,
   STOCK_SEARCH_LIMIT,
   type ItemView,
   type LotBalance,
@@ -9,21 +10,22 @@ import {
   type StockItemSummary,
 } from '../../../src-shared/stock/model';
 import type { ReadDb } from '../db/handles';
-import { isExpired, isNearExpiry, type StockContext } from './context';
+import { addDays, isExpired, isNearExpiry, type StockContext } from './context';
 import {
   itemBalances,
   itemMovements,
   itemReceipts,
   lotByNumber,
   lotRecipients,
-  lotsExpiringBy,
+  expiryCounts,
+  lotsExpiringWithin,
   onHandByItem,
   type LotBalanceRaw,
 } from './movement-repository';
 import { requireLot } from './movements';
 import { onOrderByItem } from './order-repository';
 import { requireItem, toItem } from './setup';
-import { itemByCode, itemByGtin, itemsWithReorderLevel, searchItems } from './setup-repository';
+import { itemByCode, itemByGtin, itemsBelowReorderLevel, searchItems } from './setup-repository';
 import type { StockItem } from '../../../src-shared/stock/model';
 
 /** What the stock screens read: an item's page, the search, the alerts, the recall, a scan. */
@@ -109,25 +111,48 @@ export async function searchStock(db: ReadDb, text: string): Promise<StockItemSu
 }
 
 export async function stockAlerts(db: ReadDb, context: StockContext): Promise<StockAlerts> {
-  const items = await itemsWithReorderLevel(db);
-  const onHand = await onHandByItem(db);
-  const onOrder = await onOrderByItem(db);
-  const belowReorder = items
-    .filter((item) => (onHand.get(item.id) ?? 0) < item.reorder_level)
+  const below = await itemsBelowReorderLevel(db, {});
+  const onOrder = await onOrderByItem(
+    db,
+    below.map((item) => item.id),
+  );
+  const belowReorder = below
     .map((item) => ({
       itemId: item.id,
       itemName: item.name,
-      onHand: onHand.get(item.id) ?? 0,
+      onHand: item.on_hand,
       reorderLevel: item.reorder_level,
       onOrder: onOrder.get(item.id) ?? 0,
     }))
     .sort((a, b) => a.itemName.localeCompare(b.itemName));
-  const lots = (await lotsExpiringBy(db, context.nearExpiryBy)).map((row) => toLotBalance(row, context));
+  // One more than shown tells whether the list goes on, without counting it all.
+  const lots = async (from: string, to: string) => {
+    const rows = await lotsExpiringWithin(db, { from, to, limit: STOCK_ALERT_LIMIT + 1 });
+    return {
+      shown: rows.slice(0, STOCK_ALERT_LIMIT).map((row) => toLotBalance(row, context)),
+      more: rows.length > STOCK_ALERT_LIMIT,
+    };
+  };
+  // Lots expire at the end of their day: expired is before today, and "expiring" runs from today.
+  const expired = await lots('0000-01-01', addDays(context.today, -1));
+  const soon = await lots(context.today, context.nearExpiryBy);
   return {
     belowReorder,
-    expiringSoon: lots.filter((lot) => !lot.expired),
-    expiredOnShelf: lots.filter((lot) => lot.expired),
+    expiringSoon: soon.shown,
+    expiredOnShelf: expired.shown,
+    moreExpiringSoon: soon.more,
+    moreExpiredOnShelf: expired.more,
   };
+}
+
+/** The stock figures of the manager's dashboard: how many items are below their level, how many lots expire. */
+export async function stockAlertCounts(
+  db: ReadDb,
+  context: StockContext,
+): Promise<{ belowReorder: number; expiringSoon: number; expiredOnShelf: number }> {
+  const below = await itemsBelowReorderLevel(db, {});
+  const counts = await expiryCounts(db, context.today, context.nearExpiryBy);
+  return { belowReorder: below.length, expiringSoon: counts.expiringSoon, expiredOnShelf: counts.expired };
 }
 
 /** Which patients got a lot (net of returns), by the lot's id or by item and lot number. */

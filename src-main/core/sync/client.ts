@@ -72,9 +72,10 @@ export class SyncClient {
   private waitingSeen = -1;
   private loop: SyncLoop | null = null;
   private keepLoop = false;
-  private transportFor: TransportFactory;
+  /** How the server is reached (the Devices procedures ask through it too: devices.ts). */
+  transportFor: TransportFactory;
 
-  constructor(private readonly deps: SyncClientDeps) {
+  constructor(readonly deps: SyncClientDeps) {
     this.transportFor = deps.transportFor ?? httpTransport;
   }
 

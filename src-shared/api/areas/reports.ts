@@ -5,8 +5,10 @@ import type {
   AppointmentsReport,
   CallList,
   Dashboard,
+  ProvidersReport,
   ReportCsv,
   RevenueReport,
+  StockReport,
   WaitingTimesReport,
 } from '../../reports/model';
 import { daysBetween } from '../../scheduling/time';
@@ -48,6 +50,27 @@ const plainInput = z
   .object(range)
   .refine(...toAfterFrom)
   .refine(...withinLimit);
+/** The dashboard's appointment figures follow location and type too. */
+const dashboardInput = z
+  .object({ ...range, ...narrowing })
+  .refine(...toAfterFrom)
+  .refine(...withinLimit);
+/** One payer's invoices (`SELF_PAY` for those billed to the patient), or all when left out. */
+const payer = z.string().trim().min(1, 'choose a payer or all').max(200).nullable().default(null);
+const revenueInput = z
+  .object({ ...range, payer })
+  .refine(...toAfterFrom)
+  .refine(...withinLimit);
+const providersInput = z
+  .object({ ...range, lateCancelHours })
+  .refine(...toAfterFrom)
+  .refine(...withinLimit);
+/** Lots expiring within this many days of today make the expiring list. */
+const expiringDays = z.number().int().min(0).max(730).default(90);
+const stockInput = z
+  .object({ ...range, expiringDays })
+  .refine(...toAfterFrom)
+  .refine(...withinLimit);
 
 /**
  * reports.*: the manager's figures, each with its definition (`DEFINITIONS` in reports/model.ts).
@@ -72,7 +95,7 @@ export const reportsProcedures = {
   }),
   /** The manager's home: the range against the one before it, A/R outstanding and stock alerts. */
   'reports.dashboard': procedure<Dashboard>()({
-    input: plainInput,
+    input: dashboardInput,
     access: 'reports:read',
     kind: 'read',
   }),
@@ -84,7 +107,22 @@ export const reportsProcedures = {
   }),
   /** Invoiced (accrual) and collected (cash) per day and per payment method, with write-offs. */
   'reports.revenue': procedure<RevenueReport>()({
-    input: plainInput,
+    input: revenueInput,
+    access: 'reports:read',
+    kind: 'read',
+  }),
+  /**
+   * Per provider: utilisation (the dashboard's), appointments by status, and for billing:read the revenue
+   * invoiced (by service date) and collected credited to them. Names no patients, so not a PHI read.
+   */
+  'reports.providers': procedure<ProvidersReport>()({
+    input: providersInput,
+    access: 'reports:read',
+    kind: 'read',
+  }),
+  /** Stock valuation, lots expiring within N days, items below reorder level, movements by kind (stock:read). */
+  'reports.stock': procedure<StockReport>()({
+    input: stockInput,
     access: 'reports:read',
     kind: 'read',
   }),
@@ -94,8 +132,10 @@ export const reportsProcedures = {
       .object({
         ...range,
         ...narrowing,
-        report: z.enum(['appointments', 'waitingTimes', 'revenue']),
+        report: z.enum(['appointments', 'waitingTimes', 'revenue', 'providers', 'stock']),
         lateCancelHours,
+        payer,
+        expiringDays,
       })
       .refine(...toAfterFrom)
       .refine(...withinLimit),

@@ -65,7 +65,8 @@ export const syncProcedures = {
   'sync.enrol': procedure<SyncStatus>()({ input: syncEnrolInput, access: 'settings:manage', kind: 'read' }),
   /**
    * A new desk, not yet set up, joins a clinic that has data on the server and pulls all of it (its
-   * staff accounts then sign in here). Refused once this desk has any user.
+   * staff accounts then sign in here). Refused once this desk has any user. Answers after the first
+   * round (the whole clinic pulled, or the round's error in the status).
    */
   'sync.join': procedure<SyncStatus>()({ input: syncEnrolInput, access: 'public', kind: 'read' }),
   /** Pushes and pulls now rather than at the next poll; answers the status after. */

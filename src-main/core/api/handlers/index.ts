@@ -31,6 +31,7 @@ import { backupsHandlers } from './backups';
 import { reportsHandlers } from './reports';
 import { syncHandlers } from './sync';
 import { conflictsHandlers } from './conflicts';
+import { devicesHandlers } from './devices';
 
 /** Every procedure's implementation; the type makes a missing one a compile error. */
 export const handlers: Handlers = {
@@ -66,4 +67,5 @@ export const handlers: Handlers = {
   ...reportsHandlers,
   ...syncHandlers,
   ...conflictsHandlers,
+  ...devicesHandlers,
 };

@@ -1,9 +1,11 @@
 import { billingContext } from '../../billing/context';
 import { appointmentsReport, callList, patientsListed } from '../../reports/appointments';
 import { dashboard } from '../../reports/dashboard';
-import { appointmentsCsv, revenueCsv, waitingTimesCsv } from '../../reports/csv';
+import { appointmentsCsv, providersCsv, revenueCsv, stockCsv, waitingTimesCsv } from '../../reports/csv';
+import { providersReport } from '../../reports/providers';
+import { stockReport } from '../../reports/stock';
 import { revenueReport } from '../../reports/revenue';
-import { reportScope, requireBillingReader } from '../../reports/scope';
+import { reportScope, requireBillingReader, requireStockReader } from '../../reports/scope';
 import { waitingTimesReport } from '../../reports/waiting-times';
 import type { HandlersFor } from '../context';
 
@@ -13,6 +15,8 @@ export const reportsHandlers: HandlersFor<
   | 'reports.dashboard'
   | 'reports.waitingTimes'
   | 'reports.revenue'
+  | 'reports.providers'
+  | 'reports.stock'
   | 'reports.exportCsv'
 > = {
   'reports.appointments': async (ctx, input) =>
@@ -31,9 +35,18 @@ export const reportsHandlers: HandlersFor<
     requireBillingReader(ctx);
     return revenueReport(ctx.db, await reportScope(ctx, input), (await billingContext(ctx.db, ctx.now)).money, ctx.now);
   },
+  'reports.providers': async (ctx, input) => providersReport(ctx, await reportScope(ctx, input), input.lateCancelHours),
+  'reports.stock': async (ctx, input) => {
+    requireStockReader(ctx);
+    return stockReport(ctx, await reportScope(ctx, input), input.expiringDays);
+  },
   'reports.exportCsv': async (ctx, input) => {
-    // Location and type narrow the appointments report only: another report's export ignores them.
-    const narrowed = input.report === 'appointments' ? input : { ...input, locationId: null, typeId: null };
+    // Location and type narrow the appointments report only, the payer the revenue report only.
+    const narrowed = {
+      ...input,
+      ...(input.report === 'appointments' ? {} : { locationId: null, typeId: null }),
+      payer: input.report === 'revenue' ? input.payer : null,
+    };
     const scope = await reportScope(ctx, narrowed);
     const ranBy = ctx.actor.displayName ?? ctx.actor.username ?? 'system';
     ctx.audit.targetType = 'report';
@@ -51,7 +64,12 @@ export const reportsHandlers: HandlersFor<
       );
     } else if (input.report === 'waitingTimes')
       body = waitingTimesCsv(await waitingTimesReport(ctx.db, scope, ctx.now), ranBy);
-    else {
+    else if (input.report === 'providers')
+      body = providersCsv(await providersReport(ctx, scope, input.lateCancelHours), ranBy);
+    else if (input.report === 'stock') {
+      requireStockReader(ctx);
+      body = stockCsv(await stockReport(ctx, scope, input.expiringDays), ranBy);
+    } else {
       requireBillingReader(ctx);
       body = revenueCsv(
         await revenueReport(ctx.db, scope, (await billingContext(ctx.db, ctx.now)).money, ctx.now),

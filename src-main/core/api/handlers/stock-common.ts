@@ -1,8 +1,7 @@
 import type { EventMap } from '../../../../src-shared/api/events';
 import type { ReadDb } from '../../db/handles';
 import { stockContext, type StockContext } from '../../stock/context';
-import { onHandByItem } from '../../stock/movement-repository';
-import { reorderLevelsOf } from '../../stock/setup-repository';
+import { reorderStateOf } from '../../stock/setup-repository';
 import type { HandlerContext } from '../context';
 
 /** What the stock handlers share: the context every rule reads, the audit note and the `stock.changed` event. */
@@ -14,18 +13,11 @@ export function stockContextOf(ctx: HandlerContext): Promise<StockContext> {
 /**
  * Each item's side of its reorder level, to tell afterwards which items a change moved across it.
  * Only the items asked about are read (it once read every active item, twice a movement: 5k rows at
- * the bench's full size, most of a dispense's time), and their sums only when one has a level.
+ * the bench's full size, most of a dispense's time), levels and sums in one statement.
  */
 export async function reorderSides(db: ReadDb, itemIds: string[]): Promise<Map<string, boolean>> {
-  const sides = new Map<string, boolean>();
-  const items = await reorderLevelsOf(db, [...new Set(itemIds)]);
-  if (items.length === 0) return sides;
-  const onHand = await onHandByItem(
-    db,
-    items.map((item) => item.id),
-  );
-  for (const item of items) sides.set(item.id, (onHand.get(item.id) ?? 0) < item.reorder_level);
-  return sides;
+  const items = await reorderStateOf(db, [...new Set(itemIds)]);
+  return new Map(items.map((item) => [item.id, item.on_hand < item.reorder_level]));
 }
 
 /**
@@ -44,7 +36,8 @@ export async function stockChanged(
   ctx.audit.targetId = target.id;
   ctx.audit.details = details;
   const crossedReorder: string[] = [];
-  if (before) {
+  // A movement never changes a level, so items without one before have none after: nothing to re-read.
+  if (before && before.size > 0) {
     const after = await reorderSides(ctx.db, itemIds);
     for (const [itemId, below] of after) if (before.get(itemId) !== below) crossedReorder.push(itemId);
   }

@@ -11,6 +11,7 @@ import { BackupScreen } from '../backups/BackupScreen';
 import { BillingScreen } from '../billing/BillingScreen';
 import { CalendarScreen } from '../calendar/CalendarScreen';
 import { ConflictsScreen } from '../conflicts/ConflictsScreen';
+import { DevicesScreen } from '../sync/DevicesScreen';
 import { FindSlotScreen } from '../find/FindSlotScreen';
 import { HomeScreen } from '../home/HomeScreen';
 import { PatientsScreen } from '../patients/PatientsScreen';
@@ -47,6 +48,7 @@ const SCREENS: Record<string, () => JSX.Element | null> = {
   audit: AuditScreen,
   waitlist: WaitlistScreen,
   conflicts: ConflictsScreen,
+  devices: DevicesScreen,
 };
 
 /** The signed-in, unlocked app. Unmounted whole when the screen locks. */
@@ -84,7 +86,7 @@ export function AppFrame() {
       <Header onLock={lock} />
       <nav aria-label={t('AppFrame.main')}>
         <ul>
-          {ROUTES.filter((item) => mayOpen(item, can) && (!item.syncedOnly || listed)).map((item) => (
+          {ROUTES.filter((item) => mayOpen(item, can) && listed(item)).map((item) => (
             <li key={item.path}>
               <a href={`#/${item.path}`} aria-current={item.path === current.path ? 'page' : undefined}>
                 {item.label}

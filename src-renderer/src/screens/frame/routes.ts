@@ -15,6 +15,8 @@ export interface RouteDef {
    * that has): a desk on its own can have none. The page itself still opens by its address.
    */
   syncedOnly?: true;
+  /** Listed only on a desk connected to a server (not merely holding conflicts): it asks the server. */
+  enrolledOnly?: true;
 }
 
 const HOME: RouteDef = {
@@ -124,6 +126,13 @@ export const ROUTES: readonly [RouteDef, ...RouteDef[]] = [
     label: i18next.t('frame:routes.users'),
     permission: 'users:manage',
     summary: i18next.t('frame:routes.addStaffChangeTheirRoles'),
+  },
+  {
+    path: 'devices',
+    label: i18next.t('frame:routes.devices'),
+    permission: 'users:manage',
+    summary: i18next.t('frame:routes.devicesSummary'),
+    enrolledOnly: true,
   },
   {
     path: 'audit',

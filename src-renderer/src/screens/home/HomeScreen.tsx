@@ -9,7 +9,7 @@ export function HomeScreen() {
   const can = useSession((state) => state.can);
   const listed = useSyncedOnlyListed();
   if (!session) return null;
-  const areas = ROUTES.filter((route) => route.path !== '' && mayOpen(route, can) && (!route.syncedOnly || listed));
+  const areas = ROUTES.filter((route) => route.path !== '' && mayOpen(route, can) && listed(route));
 
   return (
     <section>

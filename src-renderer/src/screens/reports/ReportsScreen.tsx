@@ -1,12 +1,19 @@
 import { useState } from 'react';
-import { formatMoney } from '../../../../src-shared/billing/money';
 import { todayIn } from '../../../../src-shared/patients/dates';
-import { DEFINITIONS, type AppointmentsReport, type WaitPhase } from '../../../../src-shared/reports/model';
+import {
+  DEFINITIONS,
+  type AppointmentsReport,
+  type ReportName,
+  type WaitPhase,
+} from '../../../../src-shared/reports/model';
 import { call } from '../../api';
 import { DateField } from '../../components/DateField';
 import { SelectField } from '../../components/SelectField';
 import { CallLists } from './CallLists';
 import { DashboardCards } from './DashboardCards';
+import { ProvidersReport } from './ProvidersReport';
+import { RevenueReport } from './RevenueReport';
+import { StockReport } from './StockReport';
 import { readFilters, writeFilters, type ReportsFilters } from './filters';
 import { FormMessage } from '../../components/FormMessage';
 import { replaceHashQuery, useHashQuery } from '../../hooks/useHashRoute';
@@ -34,6 +41,7 @@ export function ReportsScreen() {
   const { t } = useTranslation('reports');
   const zone = useClinicSettings((state) => state.settings?.timeZone) ?? 'UTC';
   const canSeeMoney = useSession((state) => state.can('billing:read'));
+  const canSeeStock = useSession((state) => state.can('stock:read'));
   // A provider's reports are their own (main narrows them), so only others choose a provider.
   const picksProvider = useSession(
     (state) => state.session?.user.role !== 'provider' && state.can('appointments:read'),
@@ -44,26 +52,38 @@ export function ReportsScreen() {
   const setFilters = (changes: Partial<ReportsFilters>) =>
     replaceHashQuery('reports', writeFilters({ ...filters, ...changes }));
   const [exported, setExported] = useState<string | null>(null);
-  // Location and type narrow the appointments report and its call lists; the others read range and provider.
+  // Location and type narrow the appointments report, its call lists and the dashboard's appointment
+  // figures; the payer the revenue report; the others read range and provider.
   const input = { from, to, providerId: filters.providerId };
-  const narrowed = filters;
+  const narrowed = { ...input, locationId: filters.locationId, typeId: filters.typeId };
   const canPick = useSession((state) => state.can('appointments:read'));
   const providers = useProcedure('schedule.listProviders', picksProvider ? {} : null);
   const locations = useProcedure('schedule.listLocations', canPick ? {} : null);
   const types = useProcedure('schedule.listTypes', canPick ? {} : null);
   const appointments = useProcedure('reports.appointments', narrowed, { refreshOn: { 'schedule.changed': true } });
   const calls = useProcedure('reports.callList', narrowed, { refreshOn: { 'schedule.changed': true } });
-  const dashboard = useProcedure('reports.dashboard', input, {
+  const dashboard = useProcedure('reports.dashboard', narrowed, {
     refreshOn: { 'schedule.changed': true, 'billing.changed': true, 'stock.changed': true },
   });
   const waits = useProcedure('reports.waitingTimes', input);
-  const revenue = useProcedure('reports.revenue', canSeeMoney ? input : null, {
+  const revenue = useProcedure('reports.revenue', canSeeMoney ? { ...input, payer: filters.payer } : null, {
     refreshOn: { 'billing.changed': true },
+  });
+  const providersReport = useProcedure('reports.providers', input, {
+    refreshOn: { 'schedule.changed': true, 'billing.changed': true },
+  });
+  const stock = useProcedure('reports.stock', canSeeStock ? { ...input, expiringDays: filters.expiringDays } : null, {
+    refreshOn: { 'stock.changed': true },
   });
   const fieldError = appointments.error?.details?.fields;
 
-  async function exportCsv(report: 'appointments' | 'waitingTimes' | 'revenue') {
-    const result = await call('reports.exportCsv', { ...narrowed, report });
+  async function exportCsv(report: ReportName) {
+    const result = await call('reports.exportCsv', {
+      ...narrowed,
+      payer: filters.payer,
+      expiringDays: filters.expiringDays,
+      report,
+    });
     if (!result.ok) return setExported(result.error.message);
     const url = URL.createObjectURL(new Blob([result.value.content], { type: 'text/csv;charset=utf-8' }));
     const link = document.createElement('a');
@@ -171,33 +191,22 @@ export function ReportsScreen() {
         </section>
       )}
       {revenue.value && (
-        <section aria-labelledby="revenue-title" className="card report-card">
-          <h2 id="revenue-title">{t('ReportsScreen.revenue')}</h2>
-          <table className="ledger">
-            <caption>{t('ReportsScreen.invoicedAndCollected')}</caption>
-            <tbody>
-              {(
-                [
-                  [t('ReportsScreen.invoicedAccrualNetOfCredit'), revenue.value.totals.netInvoicedMinor],
-                  [t('ReportsScreen.collectedCash'), revenue.value.totals.collectedMinor],
-                  [t('ReportsScreen.refunds'), revenue.value.totals.refundsMinor],
-                  [t('ReportsScreen.writeOffs'), revenue.value.totals.writeOffsMinor],
-                ] as const
-              ).map(([label, minor]) => (
-                <tr key={label}>
-                  <th scope="row">{label}</th>
-                  <td className="num">{revenue.value ? formatMoney(minor, revenue.value.money) : ''}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <p className="hint">{DEFINITIONS.accrual}</p>
-          <p className="hint">{DEFINITIONS.cash}</p>
-          <p className="hint">{DEFINITIONS.writeOffs}</p>
-          <button type="button" onClick={() => void exportCsv('revenue')}>
-            {t('ReportsScreen.exportRevenueCsv')}
-          </button>
-        </section>
+        <RevenueReport
+          report={revenue.value}
+          payer={filters.payer}
+          onPayer={(payer) => setFilters({ payer })}
+          onExport={() => void exportCsv('revenue')}
+        />
+      )}
+      {providersReport.value && (
+        <ProvidersReport report={providersReport.value} onExport={() => void exportCsv('providers')} />
+      )}
+      {stock.value && (
+        <StockReport
+          report={stock.value}
+          onDays={(expiringDays) => setFilters({ expiringDays })}
+          onExport={() => void exportCsv('stock')}
+        />
       )}
     </section>
   );

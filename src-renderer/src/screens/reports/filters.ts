@@ -1,6 +1,6 @@
 /**
  * The reports' filters as the address holds them, so a report can be bookmarked and opened again:
- * `#/reports?from=2026-11-01&to=2026-11-30&provider=<id>&location=<id>&type=<id>`. Pure, so a unit test reads and writes them.
+ * `#/reports?from=2026-11-01&to=2026-11-30&provider=<id>&location=<id>&type=<id>&payer=<name>&expiring=30`. Pure, so a unit test reads and writes them.
  */
 export interface ReportsFilters {
   /** 'YYYY-MM-DD', or the text as typed while it is not yet a date (main then names the field). */
@@ -10,7 +10,14 @@ export interface ReportsFilters {
   /** The appointments report and its call lists only. */
   locationId: string | null;
   typeId: string | null;
+  /** The revenue report only: one payer (`SELF_PAY` for self-pay), or null for all. */
+  payer: string | null;
+  /** The stock report only: how many days ahead the expiring list looks. */
+  expiringDays: number;
 }
+
+/** The expiring list's choices of days ahead; the first unless the address names another. */
+export const EXPIRING_DAYS = [90, 30, 60, 180, 365] as const;
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** Ids are UUIDs; anything else in the address is ignored rather than sent. */
@@ -18,7 +25,15 @@ const ID = /^[0-9a-fA-F-]{1,64}$/;
 
 /** The month so far: the default when the address names no range. */
 export function defaultFilters(today: string): ReportsFilters {
-  return { from: `${today.slice(0, 8)}01`, to: today, providerId: null, locationId: null, typeId: null };
+  return {
+    from: `${today.slice(0, 8)}01`,
+    to: today,
+    providerId: null,
+    locationId: null,
+    typeId: null,
+    payer: null,
+    expiringDays: EXPIRING_DAYS[0],
+  };
 }
 
 /** The filters a hash query names; a missing or unreadable one falls back to the default. */
@@ -35,6 +50,8 @@ export function readFilters(query: string, today: string): ReportsFilters {
   };
   const from = date('from');
   const to = date('to');
+  const payer = params.get('payer');
+  const expiring = Number(params.get('expiring'));
   return {
     // A bookmarked single day (from = to) stays one day; a `to` alone before the month's start is its own day.
     from: from ?? (to !== null && to < fallback.from ? to : fallback.from),
@@ -42,6 +59,8 @@ export function readFilters(query: string, today: string): ReportsFilters {
     providerId: id('provider'),
     locationId: id('location'),
     typeId: id('type'),
+    payer: payer !== null && payer.trim() !== '' && payer.length <= 200 ? payer : null,
+    expiringDays: (EXPIRING_DAYS as readonly number[]).includes(expiring) ? expiring : fallback.expiringDays,
   };
 }
 
@@ -53,5 +72,7 @@ export function writeFilters(filters: ReportsFilters): string {
   if (filters.providerId !== null) params.set('provider', filters.providerId);
   if (filters.locationId !== null) params.set('location', filters.locationId);
   if (filters.typeId !== null) params.set('type', filters.typeId);
+  if (filters.payer !== null) params.set('payer', filters.payer);
+  if (filters.expiringDays !== EXPIRING_DAYS[0]) params.set('expiring', String(filters.expiringDays));
   return params.toString();
 }

@@ -9,12 +9,14 @@ import { draftProblems, useFormErrors } from '../../hooks/useFormErrors';
 import { useSession } from '../../stores/session';
 import type { RecoverySheet } from '../../../../src-shared/api/areas/backups';
 import { RecoverySheetStep } from '../backups/RecoverySheetStep';
+import { JoinClinicForm } from './JoinClinicForm';
 import { useTranslation } from '../../i18n';
 
 export function SetupScreen() {
   const { t } = useTranslation('setup');
   const checkAgain = useSession((state) => state.checkAgain);
   const [busy, setBusy] = useState(false);
+  const [joining, setJoining] = useState(false);
   const [sheet, setSheet] = useState<RecoverySheet | null>(null);
   const [form, setForm] = useState({
     clinicName: '',
@@ -86,10 +88,34 @@ export function SetupScreen() {
     );
   }
 
+  const choice = (
+    <div role="group" aria-label={t('SetupScreen.howToStart')} className="row-actions setup-choice">
+      <button type="button" aria-pressed={!joining} onClick={() => setJoining(false)}>
+        {t('SetupScreen.newClinic')}
+      </button>
+      <button type="button" aria-pressed={joining} onClick={() => setJoining(true)}>
+        {t('SetupScreen.joinClinic')}
+      </button>
+    </div>
+  );
+
+  if (joining) {
+    return (
+      <main className="centered">
+        <section className="card wide">
+          <h1>{t('SetupScreen.setUpFrontDesk')}</h1>
+          {choice}
+          <JoinClinicForm />
+        </section>
+      </main>
+    );
+  }
+
   return (
     <main className="centered">
       <form className="card wide" onSubmit={(event) => void submit(event)} noValidate>
         <h1>{t('SetupScreen.setUpFrontDesk')}</h1>
+        {choice}
         <p className="lead">{t('SetupScreen.theClinicThenTheFirst')}</p>
         <fieldset>
           <legend>{t('SetupScreen.clinic')}</legend>

@@ -105,11 +105,13 @@ function StockHome() {
           <LotAlerts
             title={t('StockScreen.expiringSoon')}
             lots={alerts.value.expiringSoon}
+            more={alerts.value.moreExpiringSoon}
             empty={t('StockScreen.noLotExpiresWithinThe')}
           />
           <LotAlerts
             title={t('StockScreen.expiredOnTheShelf')}
             lots={alerts.value.expiredOnShelf}
+            more={alerts.value.moreExpiredOnShelf}
             empty={t('StockScreen.noExpiredStockIsOn')}
           />
         </div>
@@ -172,12 +174,15 @@ function BelowReorder({
   );
 }
 
-function LotAlerts({ title, lots, empty }: { title: string; lots: LotBalance[]; empty: string }) {
+function LotAlerts({ title, lots, more, empty }: { title: string; lots: LotBalance[]; more: boolean; empty: string }) {
   const { t } = useTranslation('stock');
   const showDate = useCalendarDate();
   return (
     <table aria-label={title}>
-      <caption>{title}</caption>
+      <caption>
+        {title}
+        {more && <span> {t('StockScreen.firstLotsShown', { count: lots.length })}</span>}
+      </caption>
       <thead>
         <tr>
           <th scope="col">{t('StockScreen.lot2')}</th>

@@ -4,8 +4,9 @@ import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
 import { draftProblems, useFormErrors } from '../../hooks/useFormErrors';
 import { useProcedure } from '../../hooks/useProcedure';
+import { useSession } from '../../stores/session';
 import { describeSync } from './describe-sync';
-import { useTranslation } from '../../i18n';
+import { Trans, useTranslation } from '../../i18n';
 
 const FIELDS = ['serverUrl', 'fingerprint', 'code'];
 
@@ -17,6 +18,9 @@ export function SyncSettings() {
   const [fingerprint, setFingerprint] = useState('');
   const [code, setCode] = useState('');
   const [busy, setBusy] = useState(false);
+  const [syncing, setSyncing] = useState(false);
+  const [round, setRound] = useState<{ ok: string | null; error: string | null }>({ ok: null, error: null });
+  const canManageDevices = useSession((state) => state.can('users:manage'));
   const problems = () => draftProblems('sync.enrol', { serverUrl, fingerprint, code });
   const { errors, show, showProblems, clear } = useFormErrors({ serverUrl, fingerprint, code }, problems);
 
@@ -32,12 +36,27 @@ export function SyncSettings() {
     status.reload();
   }
 
+  /** One round now (push, then pull); its outcome stays in view beside the button. */
+  async function syncNow() {
+    setSyncing(true);
+    setRound({ ok: null, error: null });
+    const result = await call('sync.now', {});
+    setSyncing(false);
+    if (!result.ok) return setRound({ ok: null, error: result.error.message });
+    const after = result.value;
+    if (after.lastError || after.state !== 'online') {
+      const error = after.lastError ?? describeSync(after, Date.now());
+      return setRound({ ok: null, error: t('SyncSettings.syncFailed', { error }) });
+    }
+    setRound({ ok: t('SyncSettings.syncedResult', { describeSync: describeSync(after, Date.now()) }), error: null });
+  }
+
   const value = status.value;
   return (
     <section className="sync-settings" aria-labelledby="sync-heading">
       <h2 id="sync-heading">{t('SyncSettings.sync')}</h2>
       {value && <p>{t('SyncSettings.status', { describeSync: describeSync(value, Date.now()) })}</p>}
-      {value?.enrolled ? (
+      {value?.enrolled && (
         <dl>
           <dt>{t('SyncSettings.server')}</dt>
           <dd>{value.serverUrl}</dd>
@@ -56,7 +75,21 @@ export function SyncSettings() {
             </>
           )}
         </dl>
-      ) : (
+      )}
+      {value?.enrolled && (
+        <div className="sync-now">
+          <button type="button" onClick={() => void syncNow()} disabled={syncing} aria-busy={syncing}>
+            {syncing ? t('SyncSettings.syncing') : t('SyncSettings.syncNow')}
+          </button>
+          <FormMessage error={round.error} success={round.ok} />
+          {canManageDevices && (
+            <p>
+              <Trans t={t} i18nKey="SyncSettings.manageDevices" components={{ a: <a href="#/devices" /> }} />
+            </p>
+          )}
+        </div>
+      )}
+      {value && !value.enrolled && (
         <form aria-label={t('SyncSettings.connectThisDesk')} onSubmit={(event) => void submit(event)} noValidate>
           <p>{t('SyncSettings.connectThisDeskToThe')}</p>
           <Field

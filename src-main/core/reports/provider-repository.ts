@@ -1,0 +1,127 @@
+import { sql } from 'kysely';
+import { SELF_PAY } from '../../../src-shared/reports/model';
+import type { ReadDb } from '../db/handles';
+
+/**
+ * The providers report's and the payer filter's money reads. An invoice is credited to the provider of
+ * its appointment (else its visit); a credit note to the provider of the invoice it credits.
+ */
+
+export interface ProviderAmount {
+  provider_id: string | null;
+  kind: string;
+  amount: number;
+}
+
+/**
+ * Issued invoices and credit notes by service date: the visit's clinic date, else the appointment's start
+ * in [start, end); an invoice with neither counts by its issue date and has no provider.
+ */
+export async function invoicedByProvider(
+  db: ReadDb,
+  range: { from: string; to: string; start: number; end: number },
+  providerId: string | null,
+): Promise<ProviderAmount[]> {
+  const { from, to, start, end } = range;
+  const provider = providerId === null ? sql`1` : sql`coalesce(a.provider_id, v.provider_id) = ${providerId}`;
+  const result = await sql<ProviderAmount>`
+    SELECT coalesce(a.provider_id, v.provider_id) AS provider_id, i.kind AS kind, sum(i.total_minor) AS amount
+    FROM invoices i
+    JOIN invoices o ON o.id = coalesce(i.credits_invoice_id, i.id)
+    LEFT JOIN visits v ON v.id = o.visit_id
+    LEFT JOIN appointments a ON a.id = o.appointment_id
+    WHERE i.status = 'issued' AND ${provider} AND (
+      (v.id IS NOT NULL AND v.local_date >= ${from} AND v.local_date <= ${to})
+      OR (v.id IS NULL AND a.id IS NOT NULL AND a.start_at >= ${start} AND a.start_at < ${end})
+      OR (v.id IS NULL AND a.id IS NULL AND i.issued_on >= ${from} AND i.issued_on <= ${to}))
+    GROUP BY 1, 2`.execute(db);
+  return result.rows;
+}
+
+/**
+ * Payments applied to invoices (allocations, net of those taken back) per provider of the invoice, by
+ * the date the payment counts for. Summed row by row: two payments of one amount are two payments.
+ */
+export async function collectedByProvider(
+  db: ReadDb,
+  from: string,
+  to: string,
+  providerId: string | null,
+): Promise<ProviderAmount[]> {
+  const provider = providerId === null ? sql`1` : sql`coalesce(a.provider_id, v.provider_id) = ${providerId}`;
+  const result = await sql<ProviderAmount>`
+    SELECT coalesce(a.provider_id, v.provider_id) AS provider_id, 'collected' AS kind, sum(pa.amount_minor) AS amount
+    FROM payment_allocations pa
+    JOIN payments p ON p.id = pa.payment_id
+    JOIN invoices i ON i.id = pa.invoice_id
+    LEFT JOIN visits v ON v.id = i.visit_id
+    LEFT JOIN appointments a ON a.id = i.appointment_id
+    WHERE p.counts_for >= ${from} AND p.counts_for <= ${to} AND ${provider}
+    GROUP BY 1`.execute(db);
+  return result.rows;
+}
+
+/** The payers invoices have been billed to (for the payer filter's choices). */
+export async function invoicePayers(db: ReadDb): Promise<string[]> {
+  const rows = await db
+    .selectFrom('invoices')
+    .select('payer')
+    .distinct()
+    .where('payer', 'is not', null)
+    .orderBy('payer')
+    .execute();
+  return rows.flatMap((row) => (row.payer === null ? [] : [row.payer]));
+}
+
+/** An invoice's payer matches the filter: its own (a credit note's is the credited invoice's), null = self-pay. */
+function payerIs(payer: string) {
+  return payer === SELF_PAY ? sql`coalesce(o.payer, i.payer) IS NULL` : sql`coalesce(o.payer, i.payer) = ${payer}`;
+}
+
+/** Issued invoices and credit notes of one payer by issue date (the revenue report with a payer chosen). */
+export async function issuedByDayForPayer(
+  db: ReadDb,
+  from: string,
+  to: string,
+  providerId: string | null,
+  payer: string,
+) {
+  const provider = providerId === null ? sql`1` : sql`coalesce(a.provider_id, v.provider_id) = ${providerId}`;
+  const result = await sql<{ day: string; kind: string; amount: number }>`
+    SELECT i.issued_on AS day, i.kind AS kind, sum(i.total_minor) AS amount
+    FROM invoices i
+    LEFT JOIN invoices o ON o.id = i.credits_invoice_id
+    LEFT JOIN appointments a ON a.id = i.appointment_id
+    LEFT JOIN visits v ON v.id = i.visit_id
+    WHERE i.status = 'issued' AND i.issued_on >= ${from} AND i.issued_on <= ${to} AND ${provider}
+      AND ${payerIs(payer)}
+    GROUP BY i.issued_on, i.kind`.execute(db);
+  return result.rows;
+}
+
+/**
+ * Money in for one payer's invoices: payments applied to them (net of what was taken back) by the date
+ * the payment counts for and its method, and, for an insurer, its remittances by the date received.
+ */
+export async function collectedByDayForPayer(db: ReadDb, from: string, to: string, payer: string) {
+  const remittances =
+    payer === SELF_PAY
+      ? sql``
+      : sql`UNION ALL
+    SELECT r.received_on, 'remittance', sum(l.paid_minor)
+      FROM claim_remittance_lines l
+      JOIN claim_remittances r ON r.id = l.remittance_id
+      JOIN claims c ON c.id = r.claim_id
+      WHERE c.payer = ${payer} AND r.received_on >= ${from} AND r.received_on <= ${to}
+      GROUP BY r.received_on`;
+  const result = await sql<{ day: string; method: string; amount: number }>`
+    SELECT p.counts_for AS day, p.method_kind AS method, sum(pa.amount_minor) AS amount
+      FROM payment_allocations pa
+      JOIN payments p ON p.id = pa.payment_id
+      JOIN invoices i ON i.id = pa.invoice_id
+      LEFT JOIN invoices o ON o.id = i.credits_invoice_id
+      WHERE p.counts_for >= ${from} AND p.counts_for <= ${to} AND ${payerIs(payer)}
+      GROUP BY p.counts_for, p.method_kind
+    ${remittances}`.execute(db);
+  return result.rows;
+}
