@@ -5,6 +5,7 @@ import { MINUTE_MS } from '../../../src-shared/scheduling/time';
 import type { Actor } from '../actor';
 import type { AppointmentRow, AppointmentUpdate, Database } from '../db/schema';
 import type { ReadDb } from '../db/handles';
+import { insertRow, preparedRead, updateRowById } from '../db/prepared';
 import { newId } from '../ids';
 
 /**
@@ -74,8 +75,12 @@ export type JoinedRow = Pick<
   type_colour: string;
 };
 
-export function findJoinedAppointment(db: ReadDb, id: string): Promise<JoinedRow | undefined> {
-  return appointmentsWithNames(db).where('a.id', '=', id).executeTakeFirst();
+const joinedAppointmentById = preparedRead((db, v: { id: string }) =>
+  appointmentsWithNames(db).where('a.id', '=', v.id),
+);
+
+export async function findJoinedAppointment(db: ReadDb, id: string): Promise<JoinedRow | undefined> {
+  return (await joinedAppointmentById(db, { id }))[0];
 }
 
 /** Live appointments of these providers (or this room) that overlap [from, to), ordered by start. */
@@ -170,7 +175,7 @@ export async function insertAppointment(db: Db, row: AppointmentRow): Promise<vo
 }
 
 export async function updateAppointment(db: Db, id: string, changes: AppointmentUpdate): Promise<void> {
-  await db.updateTable('appointments').set(changes).where('id', '=', id).execute();
+  await updateRowById(db, 'appointments', id, changes);
 }
 
 export async function insertHistory(
@@ -184,21 +189,18 @@ export async function insertHistory(
     overrideReason: string | null;
   },
 ): Promise<void> {
-  await db
-    .insertInto('appointment_history')
-    .values({
-      id: newId(),
-      appointment_id: entry.appointmentId,
-      at: entry.at,
-      user_id: entry.actor.userId,
-      username: entry.actor.username,
-      action: entry.action,
-      changes: JSON.stringify(entry.changes),
-      override_reason: entry.overrideReason,
-      created_at: entry.at,
-      updated_at: entry.at,
-    })
-    .execute();
+  await insertRow(db, 'appointment_history', {
+    id: newId(),
+    appointment_id: entry.appointmentId,
+    at: entry.at,
+    user_id: entry.actor.userId,
+    username: entry.actor.username,
+    action: entry.action,
+    changes: JSON.stringify(entry.changes),
+    override_reason: entry.overrideReason,
+    created_at: entry.at,
+    updated_at: entry.at,
+  });
 }
 
 /** Live appointments with this provider, type, location or room that end after now. */
@@ -267,13 +269,17 @@ export function startsBetween(db: ReadDb, from: number, to: number, providerIds:
 
 /** The `changes` of the appointment's newest status entry in its history, if any. */
 export async function newestStatusChange(db: ReadDb, appointmentId: string): Promise<string | undefined> {
-  const newest = await db
+  const [newest] = await newestStatusChangeOf(db, { appointmentId });
+  return newest?.changes;
+}
+
+const newestStatusChangeOf = preparedRead((db, v: { appointmentId: string }) =>
+  db
     .selectFrom('appointment_history')
     .select('changes')
-    .where('appointment_id', '=', appointmentId)
+    .where('appointment_id', '=', v.appointmentId)
     .where('action', '=', 'status')
     .orderBy('at', 'desc')
     .orderBy('id', 'desc')
-    .executeTakeFirst();
-  return newest?.changes;
-}
+    .limit(1),
+);
