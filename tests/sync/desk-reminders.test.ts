@@ -52,11 +52,11 @@ for (const { backend, skip } of BACKENDS) {
       smtp = await r.useSmtp();
       a = deskOver(r.s.clinic.core, 'A', () => r.close());
       pair = await twoDesks(backend, a, r.s.clinic.clock);
-      // Wednesday 10:00, 11:00 and 12:00 New York (15:00, 16:00, 17:00 UTC); 48-hour marks on Monday.
-      for (const [index, time] of ['10:00', '11:00', '12:00'].entries()) {
+      // Wednesday 10:00, 11:00, 12:00 and 14:00 New York (UTC-5); their 48-hour marks fall on Monday.
+      for (const [index, time] of ['10:00', '11:00', '12:00', '14:00'].entries()) {
         const email = `patient${index}@example.org`;
         const booked = await r.book(await r.patientWith({ email }), WEDNESDAY, time);
-        appointments.push({ id: booked.id, email, startUtc: Date.UTC(2026, 10, 25, 15 + index) });
+        appointments.push({ id: booked.id, email, startUtc: Date.UTC(2026, 10, 25, 5 + Number(time.slice(0, 2))) });
       }
       await pair.syncBoth();
       // Each desk plans on its own, before hearing of the other's rows.
@@ -145,6 +145,36 @@ for (const { backend, skip } of BACKENDS) {
       await pair.syncBoth();
       expect(outboxOf(a, third.id)).toEqual(outboxOf(pair.b, third.id));
       expect(outboxOf(a, third.id)[0]).toMatchObject({ status: 'sent', recipient: third.email });
+      expect([problemsOf(a), problemsOf(pair.b)]).toEqual([0, 0]);
+    });
+
+    it('a desk stuck mid-send loses its claim after the lease: the other sends it, and the stuck one never does', async () => {
+      const fourth = appointments[3];
+      if (!fourth) throw new Error('no appointment');
+      const due = fourth.startUtc - 48 * 60 * MINUTE;
+      r.s.clinic.clock.now = due;
+      // A's sweep claims the reminder and hands it to the mail server, which never answers.
+      smtp.holding = true;
+      const stuck = a.core.sweepReminders();
+      for (let waited = 0; smtp.held() === 0; waited += 20) {
+        if (waited > 10_000) throw new Error('A never reached the mail server');
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      smtp.holding = false;
+      r.s.clinic.clock.now = due + 9 * MINUTE;
+      expect((await pair.b.core.sweepReminders()).sent).toBe(0);
+      r.s.clinic.clock.now = due + 11 * MINUTE;
+      expect((await pair.b.core.sweepReminders()).sent).toBe(1);
+      expect(sentTo(fourth.email)).toBe(1);
+      // A's connection drops: its send failed, and its retry later finds B sent it.
+      smtp.dropHeld();
+      expect(await stuck).toMatchObject({ sent: 0, retrying: 1 });
+      r.s.clinic.clock.now = due + 30 * MINUTE;
+      expect((await a.core.sweepReminders()).sent).toBe(0);
+      expect(sentTo(fourth.email)).toBe(1);
+      await pair.syncBoth();
+      expect(outboxOf(a, fourth.id)[0]).toMatchObject({ status: 'sent', recipient: fourth.email });
+      expect(outboxOf(pair.b, fourth.id)).toEqual(outboxOf(a, fourth.id));
       expect([problemsOf(a), problemsOf(pair.b)]).toEqual([0, 0]);
     });
   });
