@@ -230,7 +230,7 @@ export interface StockReport {
   movements: { kind: MovementKind; movements: number; quantity: number }[];
 }
 
-export type ReportName = 'appointments' | 'waitingTimes' | 'revenue' | 'providers' | 'stock';
+export type ReportName = 'appointments' | 'waitingTimes' | 'revenue' | 'providers' | 'stock' | 'daySheet';
 
 export interface ReportCsv {
   fileName: string;

@@ -11,6 +11,7 @@ import type {
   StockReport,
   WaitingTimesReport,
 } from '../../reports/model';
+import type { DaySheet } from '../../reports/day-sheet';
 import { daysBetween } from '../../scheduling/time';
 import { optionalId } from '../../validation';
 
@@ -126,13 +127,24 @@ export const reportsProcedures = {
     access: 'reports:read',
     kind: 'read',
   }),
+  /**
+   * The whole clinic's day (DAY_SHEET_DEFINITIONS): appointments by provider and status, visits, invoices,
+   * every payment, refund and reversal of the day and the drawers' close. Needs billing:read; it names the
+   * patients who paid, so every read is audited.
+   */
+  'reports.daySheet': procedure<DaySheet>()({
+    input: z.object({ date: localDate }),
+    access: 'reports:read',
+    kind: 'read',
+    phi: true,
+  }),
   /** One report as CSV, with its definitions, filters, who ran it and when; audited. */
   'reports.exportCsv': procedure<ReportCsv>()({
     input: z
       .object({
         ...range,
         ...narrowing,
-        report: z.enum(['appointments', 'waitingTimes', 'revenue', 'providers', 'stock']),
+        report: z.enum(['appointments', 'waitingTimes', 'revenue', 'providers', 'stock', 'daySheet']),
         lateCancelHours,
         payer,
         expiringDays,

@@ -7,6 +7,9 @@ import { stockReport } from '../../reports/stock';
 import { revenueReport } from '../../reports/revenue';
 import { reportScope, requireBillingReader, requireStockReader } from '../../reports/scope';
 import { waitingTimesReport } from '../../reports/waiting-times';
+import { daySheet, patientsOnSheet } from '../../reports/day-sheet';
+import { daySheetCsv } from '../../reports/day-sheet-csv';
+import { fieldError } from '../../../../src-shared/api/errors';
 import type { HandlersFor } from '../context';
 
 export const reportsHandlers: HandlersFor<
@@ -17,6 +20,7 @@ export const reportsHandlers: HandlersFor<
   | 'reports.revenue'
   | 'reports.providers'
   | 'reports.stock'
+  | 'reports.daySheet'
   | 'reports.exportCsv'
 > = {
   'reports.appointments': async (ctx, input) =>
@@ -40,11 +44,21 @@ export const reportsHandlers: HandlersFor<
     requireStockReader(ctx);
     return stockReport(ctx, await reportScope(ctx, input), input.expiringDays);
   },
+  'reports.daySheet': async (ctx, input) => {
+    requireBillingReader(ctx);
+    // The whole clinic's day: no provider narrows it.
+    const scope = await reportScope(ctx, { from: input.date, to: input.date, providerId: null });
+    const sheet = await daySheet(ctx.db, scope, (await billingContext(ctx.db, ctx.now)).money, ctx.now);
+    ctx.audit.targetType = 'report';
+    ctx.audit.details = { report: 'daySheet', date: input.date, patientIds: patientsOnSheet(sheet) };
+    return sheet;
+  },
   'reports.exportCsv': async (ctx, input) => {
     // Location and type narrow the appointments report only, the payer the revenue report only.
     const narrowed = {
       ...input,
       ...(input.report === 'appointments' ? {} : { locationId: null, typeId: null }),
+      ...(input.report === 'daySheet' ? { providerId: null } : {}),
       payer: input.report === 'revenue' ? input.payer : null,
     };
     const scope = await reportScope(ctx, narrowed);
@@ -53,7 +67,13 @@ export const reportsHandlers: HandlersFor<
     ctx.audit.details = { report: input.report, ...scope.filters };
     const name = `${input.report}-${input.from}-to-${input.to}.csv`;
     let body: string;
-    if (input.report === 'appointments') {
+    if (input.report === 'daySheet') {
+      requireBillingReader(ctx);
+      if (input.to !== input.from) throw fieldError('to', 'a day sheet is one day: the same date as From');
+      const sheet = await daySheet(ctx.db, scope, (await billingContext(ctx.db, ctx.now)).money, ctx.now);
+      ctx.audit.details = { ...ctx.audit.details, patientIds: patientsOnSheet(sheet) };
+      body = daySheetCsv(sheet, scope.filters, ranBy);
+    } else if (input.report === 'appointments') {
       const calls = await callList(ctx.db, scope, input.lateCancelHours, ctx.now);
       ctx.audit.details = { ...ctx.audit.details, patientIds: patientsListed(calls) };
       body = appointmentsCsv(
