@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DAY_SHEET_DEFINITIONS } from '../../src-shared/reports/day-sheet';
+import { DEFINITIONS } from '../../src-shared/reports/model';
+import { printable } from '../../src-main/core/billing/pdf/layout';
+import { pdfText } from '../helpers/pdf-text';
 import { MONDAY, openBillingClinic, type BillingClinic } from '../helpers/billing-clinic';
 import { lastAudit, refused } from '../helpers/setup-audit';
 
@@ -123,5 +126,51 @@ describe('reports.daySheet', () => {
     );
     expect(twoDays.details?.fields).toEqual({ to: 'a day sheet is one day: the same date as From' });
     expect(refused(await b.clinic.call('desk', 'reports.daySheet', { date: MONDAY })).code).toBe('FORBIDDEN');
+  });
+});
+
+/** A definition as the PDF writes it: the standard fonts' characters, arrows as ->. */
+const printed = (text: string) => printable(text.replaceAll('→', '->')).replace(/\s+/g, ' ');
+
+describe('reports.exportPdf', () => {
+  it('prints the day sheet with its figures, every payment and its definitions, audited with the patients', async () => {
+    const pdf = await b.clinic.ok('manager', 'reports.exportPdf', { report: 'daySheet', from: MONDAY, to: MONDAY });
+    expect(pdf).toMatchObject({ fileName: `daySheet-${MONDAY}.pdf`, mimeType: 'application/pdf' });
+    const text = await pdfText(pdf);
+    expect(text).toContain('Day sheet');
+    expect(text).toContain('Ran by Mona Manager');
+    expect(text).toContain('Closed day: every drawer is closed.');
+    expect(text).toContain('Money taken (net) £85.00');
+    expect(text).toMatch(/Cash \(2\) £40\.00 £0\.00 £0\.00 £40\.00/);
+    expect(text.match(/payment [^£]*Cash £20\.00/g)).toHaveLength(2);
+    expect(text).toContain('£140.00 £139.00 -£1.00');
+    for (const definition of Object.values(DAY_SHEET_DEFINITIONS)) expect(text).toContain(printed(definition));
+    const audit = await lastAudit(b.clinic);
+    expect(audit.action).toBe('reports.exportPdf');
+    expect(audit.details).toMatchObject({ report: 'daySheet', format: 'pdf' });
+    expect(new Set(audit.details?.patientIds as string[])).toEqual(new Set([ids.pat, ids.sam]));
+  });
+
+  it('prints the revenue, appointments and providers reports for a single day with their definitions', async () => {
+    const revenue = await pdfText(
+      await b.clinic.ok('manager', 'reports.exportPdf', { report: 'revenue', from: MONDAY, to: MONDAY }),
+    );
+    expect(revenue).toContain('Collected (cash) £85.00');
+    expect(revenue).toContain('Invoiced (accrual, net of credit notes) £130.00');
+    expect(revenue).toContain(printed(DEFINITIONS.accrual));
+    expect(revenue).toContain(printed(DEFINITIONS.cash));
+    const appointments = await pdfText(
+      await b.clinic.ok('manager', 'reports.exportPdf', { report: 'appointments', from: MONDAY, to: MONDAY }),
+    );
+    expect(appointments).toMatch(/All providers 3 /);
+    expect(appointments).toContain(printed(DEFINITIONS.noShowRate));
+    const providers = await pdfText(
+      await b.clinic.ok('manager', 'reports.exportPdf', { report: 'providers', from: MONDAY, to: MONDAY }),
+    );
+    expect(providers).toContain('Providers');
+    expect(providers).toContain(printed(DEFINITIONS.utilisation));
+    expect(
+      refused(await b.clinic.call('desk', 'reports.exportPdf', { report: 'revenue', from: MONDAY, to: MONDAY })).code,
+    ).toBe('FORBIDDEN');
   });
 });

@@ -12,6 +12,7 @@ import type {
   WaitingTimesReport,
 } from '../../reports/model';
 import type { DaySheet } from '../../reports/day-sheet';
+import type { PdfDocument } from '../../billing/model';
 import { daysBetween } from '../../scheduling/time';
 import { optionalId } from '../../validation';
 
@@ -151,6 +152,29 @@ export const reportsProcedures = {
       })
       .refine(...toAfterFrom)
       .refine(...withinLimit),
+    access: 'reports:read',
+    kind: 'read',
+    phi: true,
+  }),
+  /**
+   * One report as PDF (billing's PDF path), with its definitions, filters, who ran it and when; audited.
+   * The day sheet is one day: from = to.
+   */
+  'reports.exportPdf': procedure<PdfDocument>()({
+    input: z
+      .object({
+        ...range,
+        ...narrowing,
+        report: z.enum(['appointments', 'revenue', 'providers', 'daySheet']),
+        lateCancelHours,
+        payer,
+      })
+      .refine(...toAfterFrom)
+      .refine(...withinLimit)
+      .refine((input) => input.report !== 'daySheet' || input.to === input.from, {
+        path: ['to'],
+        message: 'a day sheet is one day: the same date as From',
+      }),
     access: 'reports:read',
     kind: 'read',
     phi: true,

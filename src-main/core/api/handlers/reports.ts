@@ -10,6 +10,8 @@ import { waitingTimesReport } from '../../reports/waiting-times';
 import { daySheet, patientsOnSheet } from '../../reports/day-sheet';
 import { daySheetCsv } from '../../reports/day-sheet-csv';
 import { fieldError } from '../../../../src-shared/api/errors';
+import { appointmentsPdf, daySheetPdf, providersPdf, revenuePdf } from '../../reports/pdf';
+import { printContext } from './billing-common';
 import type { HandlersFor } from '../context';
 
 export const reportsHandlers: HandlersFor<
@@ -22,6 +24,7 @@ export const reportsHandlers: HandlersFor<
   | 'reports.stock'
   | 'reports.daySheet'
   | 'reports.exportCsv'
+  | 'reports.exportPdf'
 > = {
   'reports.appointments': async (ctx, input) =>
     appointmentsReport(ctx.db, await reportScope(ctx, input), input.lateCancelHours, ctx.now),
@@ -97,5 +100,28 @@ export const reportsHandlers: HandlersFor<
       );
     }
     return { fileName: name, content: `\uFEFF${body}` };
+  },
+  'reports.exportPdf': async (ctx, input) => {
+    const scope = await reportScope(ctx, {
+      ...input,
+      ...(input.report === 'appointments' ? {} : { locationId: null, typeId: null }),
+      ...(input.report === 'daySheet' ? { providerId: null } : {}),
+      payer: input.report === 'revenue' ? input.payer : null,
+    });
+    const ranBy = ctx.actor.displayName ?? ctx.actor.username ?? 'system';
+    ctx.audit.targetType = 'report';
+    ctx.audit.details = { report: input.report, format: 'pdf', ...scope.filters };
+    const billing = await billingContext(ctx.db, ctx.now);
+    const print = printContext(billing);
+    if (input.report === 'appointments')
+      return appointmentsPdf(await appointmentsReport(ctx.db, scope, input.lateCancelHours, ctx.now), print, ranBy);
+    if (input.report === 'providers')
+      return providersPdf(await providersReport(ctx, scope, input.lateCancelHours), print, ranBy);
+    requireBillingReader(ctx);
+    if (input.report === 'revenue')
+      return revenuePdf(await revenueReport(ctx.db, scope, billing.money, ctx.now), print, ranBy);
+    const sheet = await daySheet(ctx.db, scope, billing.money, ctx.now);
+    ctx.audit.details = { ...ctx.audit.details, patientIds: patientsOnSheet(sheet) };
+    return daySheetPdf(sheet, scope.filters, print, ranBy);
   },
 };

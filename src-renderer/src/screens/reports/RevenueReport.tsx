@@ -12,11 +12,13 @@ export function RevenueReport({
   payer,
   onPayer,
   onExport,
+  onPdf,
 }: {
   report: Report;
   payer: string | null;
   onPayer: (payer: string | null) => void;
   onExport: () => void;
+  onPdf: () => void;
 }) {
   const { t } = useTranslation('reports');
   const rows = [
@@ -61,9 +63,14 @@ export function RevenueReport({
       <p className="hint">{DEFINITIONS.cash}</p>
       <p className="hint">{DEFINITIONS.writeOffs}</p>
       {payer !== null && <p className="hint">{DEFINITIONS.payer}</p>}
-      <button type="button" onClick={onExport}>
-        {t('ReportsScreen.exportRevenueCsv')}
-      </button>
+      <div className="actions">
+        <button type="button" onClick={onExport}>
+          {t('ReportsScreen.exportRevenueCsv')}
+        </button>
+        <button type="button" onClick={onPdf}>
+          {t('ReportsScreen.exportRevenuePdf')}
+        </button>
+      </div>
     </section>
   );
 }
