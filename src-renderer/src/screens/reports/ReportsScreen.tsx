@@ -11,6 +11,7 @@ import { DateField } from '../../components/DateField';
 import { SelectField } from '../../components/SelectField';
 import { CallLists } from './CallLists';
 import { DaySheet } from './DaySheet';
+import { AppointmentsChart, WaitsChart } from './ReportCharts';
 import { savePdf } from '../billing/pdf';
 import { DashboardCards } from './DashboardCards';
 import { ProvidersReport } from './ProvidersReport';
@@ -164,7 +165,12 @@ export function ReportsScreen() {
         <p className="hint">{t('ReportsScreen.narrowedHint')}</p>
       )}
       <FormMessage error={fieldError ? null : (appointments.error?.message ?? null)} success={exported} />
-      {dashboard.value && <DashboardCards dashboard={dashboard.value} />}
+      {dashboard.value && (
+        <DashboardCards
+          dashboard={dashboard.value}
+          trend={appointments.value && <AppointmentsChart report={appointments.value} />}
+        />
+      )}
       {appointments.value && (
         <AppointmentsTable
           report={appointments.value}
@@ -203,6 +209,7 @@ export function ReportsScreen() {
               ))}
             </tbody>
           </table>
+          <WaitsChart report={waits.value} />
           <p className="hint">{DEFINITIONS.waits}</p>
           <p className="hint">{DEFINITIONS.percentiles}</p>
           <button type="button" onClick={() => void exportCsv('waitingTimes')}>

@@ -1,6 +1,7 @@
 import { formatMoney } from '../../../../src-shared/billing/money';
 import { DEFINITIONS, SELF_PAY, type RevenueReport as Report } from '../../../../src-shared/reports/model';
 import { SelectField } from '../../components/SelectField';
+import { RevenueChart } from './ReportCharts';
 import { useTranslation } from '../../i18n';
 
 /**
@@ -59,6 +60,7 @@ export function RevenueReport({
           ))}
         </tbody>
       </table>
+      <RevenueChart report={report} />
       <p className="hint">{DEFINITIONS.accrual}</p>
       <p className="hint">{DEFINITIONS.cash}</p>
       <p className="hint">{DEFINITIONS.writeOffs}</p>
