@@ -21,7 +21,7 @@ export interface Series {
 
 const WIDTH = 720;
 const HEIGHT = 240;
-const LEFT = 64;
+const LEFT = 88;
 const BOTTOM = 44;
 const TOP = 10;
 const RIGHT = 8;
@@ -69,7 +69,8 @@ export function BarChart({
   const plotH = HEIGHT - TOP - BOTTOM;
   const y = (value: number) => TOP + plotH - (Math.max(0, value) / top) * plotH;
   const band = plotW / Math.max(1, categories.length);
-  const barW = Math.max(2, band * 0.7);
+  // A lone day's bar stays a bar, not a wall.
+  const barW = Math.min(96, Math.max(2, band * 0.7));
   // Enough labels to read the axis without them running into each other.
   const every = Math.max(1, Math.ceil(categories.length / 12));
   const ticks: number[] = [];
@@ -153,7 +154,7 @@ export function BarChart({
           {xLabel}
         </text>
         <text
-          transform={`translate(14 ${TOP + plotH / 2}) rotate(-90)`}
+          transform={`translate(12 ${TOP + plotH / 2}) rotate(-90)`}
           textAnchor="middle"
           className="chart-axis-label"
         >
