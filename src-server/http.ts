@@ -5,10 +5,11 @@ import type { AddressInfo } from 'node:net';
 import type { SyncErrorBody } from '../src-shared/sync/protocol';
 import { SyncError } from './sync/errors';
 import { enrolCodeFromDesk, listDevicesFromDesk, revokeFromDesk } from './sync/admin';
+import { claimReminders, settleReminders } from './sync/reminders';
 import { authenticate, enrol, pull, push, status, type ServerContext } from './sync/service';
 
 /**
- * The sync server's HTTP layer on node:http: seven JSON endpoints need no framework, and plain
+ * The sync server's HTTP layer on node:http: nine JSON endpoints need no framework, and plain
  * node:http keeps the dependency list (and what a clinic's server runs) short; src-main/web does the same.
  */
 const MAX_BODY_BYTES = 32 * 1024 * 1024;
@@ -97,6 +98,14 @@ async function handle(ctx: ServerContext, request: IncomingMessage, response: Se
       case 'POST /v1/enrol-codes': {
         const device = await authenticate(ctx, request.headers.authorization, url.pathname);
         return send(response, 200, await enrolCodeFromDesk(ctx, device, await readJson(request)));
+      }
+      case 'POST /v1/reminders/claim': {
+        const device = await authenticate(ctx, request.headers.authorization, url.pathname);
+        return send(response, 200, await claimReminders(ctx, device, await readJson(request)));
+      }
+      case 'POST /v1/reminders/settle': {
+        const device = await authenticate(ctx, request.headers.authorization, url.pathname);
+        return send(response, 200, await settleReminders(ctx, device, await readJson(request)));
       }
       default:
         throw new SyncError('NOT_FOUND', `No endpoint ${route}`);

@@ -13,6 +13,7 @@ import type { CoreState } from './api/context';
 import { ConflictSettler } from './conflicts/settler';
 import { createRouter } from './api/router';
 import { ReminderRunner } from './reminders/runner';
+import { ServerReminderClaims } from './sync/reminder-claims';
 import { networkTransport, type ReminderTransport } from './reminders/transport';
 import { readSettings } from './settings/repository';
 import type { BackupRun } from '../../src-shared/api/areas/backups';
@@ -118,10 +119,16 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const events = new EventBus();
   // Forward reference: the router decides which windows may receive, and it needs the state.
   let canReceive: (clientId: string) => boolean = () => false;
-  const reminders = new ReminderRunner(database.db, clock, options.reminderTransport ?? networkTransport, (summary) =>
-    events.broadcast('reminders.changed', { sent: summary.sent, failed: summary.failed }, (clientId) =>
-      canReceive(clientId),
-    ),
+  const reminders = new ReminderRunner(
+    database.db,
+    clock,
+    options.reminderTransport ?? networkTransport,
+    (summary) =>
+      events.broadcast('reminders.changed', { sent: summary.sent, failed: summary.failed }, (clientId) =>
+        canReceive(clientId),
+      ),
+    // Sent once for the clinic: a connected desk sends only what the server grants it.
+    new ServerReminderClaims(() => state.syncClient),
   );
   const state: CoreState = {
     db: database.db,

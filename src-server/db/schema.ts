@@ -63,6 +63,16 @@ export interface ServerDatabase {
     reason: string;
     change: Json | null;
   };
+  reminder_claims: {
+    clinic_id: string;
+    reminder_id: string;
+    device_id: string;
+    /** bigint: `pg` reads int8 as text, PGlite as a number; code reads it through Number(). */
+    claimed_at: ColumnType<string | number, number, number>;
+    until_ms: ColumnType<string | number, number, number>;
+    outcome: 'sent' | 'failed' | null;
+    outcome_at: ColumnType<string | number | null, number | null, number | null>;
+  };
   server_audit: {
     id: Serial;
     at: Generated<Date>;

@@ -14,6 +14,9 @@ import { z } from 'zod';
  * - `GET  /v1/devices?userId=<id>` → DevicesResponse: the clinic's devices, for its administrators.
  * - `POST /v1/enrol-codes` body EnrolCodeRequest → EnrolCodeResponse: a one-time code for another desk.
  * The last three name the signed-in user asking; the server requires `users:manage` for them.
+ * - `POST /v1/reminders/claim` body ReminderClaimRequest → ReminderClaimResponse: which desk sends a
+ *   reminder (each reminder is sent by the one desk the server grants it to, for a lease).
+ * - `POST /v1/reminders/settle` body ReminderSettleRequest → ReminderSettleResponse: what came of it.
  * Errors are `{ error: { code, message } }` with 400 (malformed), 401 (unknown/revoked device),
  * 403 (another clinic), 409 (skew too large), 413 (batch too big), 500 (the server failed; retry later).
  */
@@ -163,6 +166,65 @@ export interface EnrolCodeResponse {
   code: string;
   clinicName: string;
   expiresAt: number;
+}
+
+/**
+ * Reminder claims (issue 17: a reminder is sent once for the clinic, not once per desk). Outbox rows
+ * have the same id on every desk (derived from their plan key), so desks claim them by id.
+ */
+export const MAX_REMINDER_CLAIMS = 200;
+/** How long a claim may be held before another desk may take it over (a desk that died mid-send). */
+export const MAX_REMINDER_LEASE_MS = 60 * 60_000;
+const reminderId = z.string().min(1).max(64);
+export const reminderClaimRequestSchema = z
+  .object({
+    ids: z.array(reminderId).min(1).max(MAX_REMINDER_CLAIMS),
+    leaseMs: z.number().int().min(1_000).max(MAX_REMINDER_LEASE_MS),
+  })
+  .strict();
+export type ReminderClaimRequest = z.infer<typeof reminderClaimRequestSchema>;
+export interface ReminderClaim {
+  id: string;
+  /** true: this desk sends it now, and no other desk until `until` (server time) or its settle. */
+  granted: boolean;
+  /** Settled by some desk: sent or failed for good, at `at` (the desk adopts it and sends nothing). */
+  outcome: 'sent' | 'failed' | null;
+  at: number | null;
+  /** The desk code holding or having settled it. */
+  by: string | null;
+  until: number | null;
+}
+export interface ReminderClaimResponse {
+  claims: ReminderClaim[];
+  serverTime: number;
+}
+export const reminderSettleRequestSchema = z
+  .object({
+    results: z
+      .array(
+        z
+          .object({
+            id: reminderId,
+            /** `retry`: not sent; nobody (this desk included) takes it for `retryInMs`; 0 releases it. */
+            outcome: z.enum(['sent', 'failed', 'retry']),
+            at: z.number().int(),
+            retryInMs: z
+              .number()
+              .int()
+              .min(0)
+              .max(7 * 24 * 60 * 60_000)
+              .optional(),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(MAX_REMINDER_CLAIMS),
+  })
+  .strict();
+export type ReminderSettleRequest = z.infer<typeof reminderSettleRequestSchema>;
+export interface ReminderSettleResponse {
+  /** How many of the results were this desk's claims to settle. */
+  settled: number;
 }
 
 export interface SyncErrorBody {

@@ -132,4 +132,6 @@ export const COLUMN_GROUPS: Partial<Record<SyncedTableName, readonly (readonly s
     ['status', 'cancel_reason', 'cancelled_by', 'cancelled_at'],
     ['start_at', 'end_at'],
   ],
+  // CHECK ((status = 'sent') = (sent_at IS NOT NULL)): one desk's "failed" must not meet another's sent_at.
+  reminder_outbox: [['status', 'sent_at']],
 };

@@ -1,16 +1,18 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openBillingClinic, type BillingClinic } from '../helpers/billing-clinic';
 import { coreBridge } from './core-bridge';
 import type { InvoiceEditor as InvoiceEditorComponent } from '../../src-renderer/src/screens/billing/InvoiceEditor';
 import type { InvoiceCorrection as InvoiceCorrectionComponent } from '../../src-renderer/src/screens/billing/InvoiceCorrection';
 import type { TaxesSection as TaxesSectionComponent } from '../../src-renderer/src/screens/billing/setup/TaxesSection';
+import type { ServicesSection as ServicesSectionComponent } from '../../src-renderer/src/screens/billing/setup/ServicesSection';
 
 let billing: BillingClinic;
 let InvoiceEditor: typeof InvoiceEditorComponent;
 let InvoiceCorrection: typeof InvoiceCorrectionComponent;
 let TaxesSection: typeof TaxesSectionComponent;
+let ServicesSection: typeof ServicesSectionComponent;
 /** Every call that reached main from the screens: a draft checked as typed, or refused, must send none. */
 let sent: string[] = [];
 
@@ -27,6 +29,7 @@ beforeAll(async () => {
   ({ InvoiceEditor } = await import('../../src-renderer/src/screens/billing/InvoiceEditor'));
   ({ InvoiceCorrection } = await import('../../src-renderer/src/screens/billing/InvoiceCorrection'));
   ({ TaxesSection } = await import('../../src-renderer/src/screens/billing/setup/TaxesSection'));
+  ({ ServicesSection } = await import('../../src-renderer/src/screens/billing/setup/ServicesSection'));
 });
 
 beforeEach(() => {
@@ -144,5 +147,43 @@ describe('billing forms check their draft with main’s schema as it is typed', 
     expect(messageOf('Rate (%)')).toBe('');
     fireEvent.click(screen.getByRole('button', { name: 'Add tax' }));
     await waitFor(() => expect(sent).toEqual(['fees.saveTax']));
+  });
+
+  it('edits a service in the add form, cancels back to adding, and retires and brings one back from its row', async () => {
+    const setup = await billing.clinic.ok('manager', 'billing.setup', {});
+    const money = setup.settings.money;
+    const view = render(
+      <ServicesSection services={setup.services} taxes={setup.taxes} money={money} onSaved={() => undefined} />,
+    );
+    const serviceNamed = async (code: string) =>
+      (await billing.clinic.ok('manager', 'billing.setup', {})).services.find((service) => service.code === code);
+
+    // Edit fills the form with the row and turns Add into Save and Cancel.
+    fireEvent.click(screen.getByRole('button', { name: 'Edit CONS' }));
+    expect(screen.getByLabelText<HTMLInputElement>('Service name').value).toBe('Consultation');
+    expect(screen.getByRole('form', { name: 'Edit service CONS' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(screen.getByLabelText<HTMLInputElement>('Service name').value).toBe('');
+    expect(screen.queryByRole('button', { name: 'Cancel' })).toBeNull();
+    expect(sent).toEqual([]);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Edit CONS' }));
+    fireEvent.change(screen.getByLabelText('Service name'), { target: { value: 'Long consultation' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save service' }));
+    expect(await screen.findByText('Saved CONS · Long consultation.')).toBeTruthy();
+    expect((await serviceNamed('CONS'))?.name).toBe('Long consultation');
+    expect(screen.getByRole('button', { name: 'Add service' })).toBeTruthy();
+
+    // Retire from the row sends the service as it is, retired; the fresh list offers Bring back.
+    const row = screen.getByRole('row', { name: /DRESS/ });
+    fireEvent.click(within(row).getByRole('button', { name: 'Retire' }));
+    await waitFor(async () => expect((await serviceNamed('DRESS'))?.active).toBe(false));
+    const retired = await billing.clinic.ok('manager', 'billing.setup', {});
+    view.rerender(
+      <ServicesSection services={retired.services} taxes={retired.taxes} money={money} onSaved={() => undefined} />,
+    );
+    fireEvent.click(within(screen.getByRole('row', { name: /DRESS/ })).getByRole('button', { name: 'Bring back' }));
+    await waitFor(async () => expect((await serviceNamed('DRESS'))?.active).toBe(true));
+    expect(sent).toEqual(['fees.saveService', 'fees.saveService', 'fees.saveService']);
   });
 });

@@ -88,6 +88,8 @@ describe('cancelling an appointment checks its reason as it is typed', () => {
       <AppointmentPanel
         appointment={appointment}
         provider={undefined}
+        providers={[]}
+        rooms={[]}
         dateLabel="Monday"
         canWrite
         notice={null}

@@ -190,7 +190,7 @@ export function effectReadsUnder(root: string, directory: string): EffectRead[] 
     file: relative(root, path),
     source: readFileSync(path, 'utf8'),
   }));
-  // A zustand store's hook (`useCalendar((s) => s.day)`) selects; it runs nothing it is handed.
+  // A zustand store's hook (`useSession((s) => s.user)`) selects; it runs nothing it is handed.
   const storeHooks = new Set(
     files
       .filter(({ file }) => file.includes('/stores/'))

@@ -29,6 +29,8 @@ export interface HookCall {
   line: number;
   /** Per argument: whether it is there (and not `undefined` written out). */
   given: boolean[];
+  /** The hook this call is made in (`useRecordEditor` calling `useCheckedSave`), or null. */
+  within: string | null;
 }
 
 export interface CheckingHook {
@@ -98,7 +100,13 @@ export function formChecksIn(file: string, source: string): FormChecks {
           result.unchecked.push(line(node));
         }
       } else if (HOOK.test(name)) {
-        result.hooksCalled.push({ name, line: line(node), given: node.arguments.map((argument) => isCheck(argument)) });
+        const hook = enclosingFunction(node);
+        result.hooksCalled.push({
+          name,
+          line: line(node),
+          given: node.arguments.map((argument) => isCheck(argument)),
+          within: hook && HOOK.test(hook.name) ? hook.name : null,
+        });
       }
     }
     if (
@@ -120,6 +128,20 @@ export function formCheckProblems(files: readonly FormChecks[]): string[] {
   const checkingHooks = new Map(
     files.flatMap((found) => found.checkingHooks.map((hook) => [hook.name, hook.forwards])),
   );
+  // A hook that hands a checking hook a check of its own checks too (`useRecordEditor` → `useCheckedSave`).
+  const gives = (call: HookCall): boolean => {
+    const forwards = checkingHooks.get(call.name);
+    return forwards === null || (forwards !== undefined && call.given[forwards] === true);
+  };
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const call of files.flatMap((found) => found.hooksCalled)) {
+      if (call.within !== null && !checkingHooks.has(call.within) && gives(call)) {
+        checkingHooks.set(call.within, null);
+        grew = true;
+      }
+    }
+  }
   return files.flatMap((found) => {
     const problems = found.unchecked.map((at) => `${found.file}:${at} useFormErrors is given no check`);
     let checked = found.checks;

@@ -14,6 +14,12 @@ export interface ReceivedMail {
 export interface LocalSmtp {
   port: number;
   messages: ReceivedMail[];
+  /** While true, a message's data is read but never answered: the sender is stuck mid-send. */
+  holding: boolean;
+  /** How many messages are held unanswered. */
+  held(): number;
+  /** Answers every held message with an error (the connection failed before the message was taken). */
+  dropHeld(): void;
   close(): Promise<void>;
 }
 
@@ -23,6 +29,8 @@ export interface LocalSmtp {
  */
 export async function startSmtp(login?: { user: string; password: string }): Promise<LocalSmtp> {
   const messages: ReceivedMail[] = [];
+  const held: ((error?: Error | null) => void)[] = [];
+  const control = { holding: false };
   const server = new SMTPServer({
     disabledCommands: ['STARTTLS', ...(login ? [] : ['AUTH'])],
     authOptional: !login,
@@ -37,6 +45,10 @@ export async function startSmtp(login?: { user: string; password: string }): Pro
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
+        if (control.holding) {
+          held.push(callback);
+          return;
+        }
         messages.push({
           from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
           to: session.envelope.rcptTo.map((recipient) => recipient.address),
@@ -52,7 +64,25 @@ export async function startSmtp(login?: { user: string; password: string }): Pro
     server.listen(0, '127.0.0.1', () => resolve());
   });
   const port = (server.server.address() as AddressInfo).port;
-  return { port, messages, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    port,
+    messages,
+    get holding() {
+      return control.holding;
+    },
+    set holding(value: boolean) {
+      control.holding = value;
+    },
+    held: () => held.length,
+    dropHeld: () => {
+      for (const answer of held.splice(0)) answer(new Error('Connection lost before the message was taken'));
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const answer of held.splice(0)) answer(new Error('Server closing'));
+        server.close(() => resolve());
+      }),
+  };
 }
 
 function decodeQuotedPrintable(text: string): string {

@@ -1,84 +1,26 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { nodeEntry } from '../helpers/node-entry';
-import { REPO_ROOT } from '../helpers/run-cli';
-import { change, enrolDesk, fullRow, PG_URL, pgSkipReason, pullAll, pushChanges, userRow } from './server-helpers';
+import { codeFrom, runServerCli, startServerProcess, stopAllServers } from './server-process-helpers';
+import type { ReminderClaimResponse } from '../../src-shared/sync/protocol';
+import {
+  call,
+  change,
+  enrolDesk,
+  fullRow,
+  PG_URL,
+  pgSkipReason,
+  pullAll,
+  pushChanges,
+  userRow,
+} from './server-helpers';
 
 // `npm run server` as an administrator runs it: real processes, the CLI, PGlite in a folder or PostgreSQL.
 
-function runServerCli(args: string[], env: NodeJS.ProcessEnv = {}) {
-  return new Promise<{ code: number | null; out: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, [...nodeEntry('src-server/index.ts'), ...args], {
-      cwd: REPO_ROOT,
-      env: { ...process.env, DATABASE_URL: '', ...env },
-    });
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, out }));
-  });
-}
-
-interface ServerProcess {
-  url: string;
-  child: ChildProcess;
-  output: () => string;
-  stop(): Promise<void>;
-}
-
-const running = new Set<ServerProcess>();
-
-async function startServerProcess(args: string[], env: NodeJS.ProcessEnv = {}): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [...nodeEntry('src-server/index.ts'), '--port', '0', ...args], {
-    cwd: REPO_ROOT,
-    env: { ...process.env, DATABASE_URL: '', ...env },
-  });
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /listening at (http:\/\/[\d.]+:\d+)/.exec(output);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
-  });
-  const server: ServerProcess = {
-    url,
-    child,
-    output: () => output,
-    stop: async () => {
-      running.delete(server);
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
-  running.add(server);
-  return server;
-}
-
-function codeFrom(out: string): string {
-  const match = /\b([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})\b/.exec(out);
-  if (!match?.[1]) throw new Error(`no code in:\n${out}`);
-  return match[1];
-}
-
-afterAll(async () => {
-  for (const server of [...running]) await server.stop();
-});
+afterAll(stopAllServers);
 
 describe('sync server processes', () => {
   it('on PGlite in a data folder: a code from the CLI, a push, a restart, and the data is still there', async () => {
@@ -158,6 +100,21 @@ describe('sync server processes', () => {
         const shared = [change(front, 'patients', [randomUUID()], { notes: 'x' })];
         const answers = await Promise.all([pushChanges(one.url, front, shared), pushChanges(two.url, front, shared)]);
         expect(answers.map((a) => a.body.results[0]?.status).sort()).toEqual(['accepted', 'duplicate']);
+
+        // A reminder both desks claim at the same moment through different servers: one grant (the claim
+        // is one statement on the shared database), and the other desk is told who holds it.
+        for (let round = 0; round < 5; round += 1) {
+          const reminder = randomUUID();
+          const claim = (server: { url: string }, desk: { token: string }) =>
+            call<ReminderClaimResponse>(server.url, 'POST', '/v1/reminders/claim', {
+              token: desk.token,
+              body: { ids: [reminder], leaseMs: 60_000 },
+            });
+          const claims = await Promise.all([claim(one, front), claim(two, nurse)]);
+          expect(claims.map((c) => c.body.claims[0]?.granted).sort()).toEqual([false, true]);
+          const refused = claims.find((c) => c.body.claims[0]?.granted === false)?.body.claims[0];
+          expect(refused?.by).toMatch(/^[A-Z]+$/);
+        }
 
         // The operator sees what was refused, beside the running servers.
         await pushChanges(two.url, nurse, [change(nurse, 'audit_log', [1], {})]);

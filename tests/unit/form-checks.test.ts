@@ -76,4 +76,33 @@ describe('every form checks its draft with its procedure’s schema as it is typ
       'screens/x/B.tsx:1 renders a <form> that nothing checks as it is typed',
     ]);
   });
+
+  it('takes a hook that hands a checking hook a check of its own, and not one that hands it none', () => {
+    const save = [
+      'export function useCheckedSave(values: object, check: () => Record<string, string>) {',
+      '  return useFormErrors(values, check);',
+      '}',
+    ].join('\n');
+    const editor = [
+      'export function useRecordEditor(values: object) {',
+      "  return useCheckedSave(values, () => draftProblems('fees.saveTax', null));",
+      '}',
+      'export function useBareEditor(values: object) {',
+      '  return useCheckedSave(values);',
+      '}',
+    ].join('\n');
+    const viaEditor = 'export const T = () => { const e = useRecordEditor({}); return <form>{e}</form>; };';
+    const viaBare = 'export const U = () => { const e = useBareEditor({}); return <form>{e}</form>; };';
+    expect(
+      formCheckProblems([
+        formChecksIn('screens/x/useCheckedSave.ts', save),
+        formChecksIn('screens/x/useRecordEditor.ts', editor),
+        formChecksIn('screens/x/T.tsx', viaEditor),
+        formChecksIn('screens/x/U.tsx', viaBare),
+      ]),
+    ).toEqual([
+      'screens/x/useRecordEditor.ts:5 useCheckedSave is given no check',
+      'screens/x/U.tsx:1 renders a <form> that nothing checks as it is typed',
+    ]);
+  });
 });

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendAudit, verifyAuditChain } from '../../src-main/core/audit/repository';
 import { openDatabase, type ClinicDatabase } from '../../src-main/core/db/open';
-import { preparedRead } from '../../src-main/core/db/prepared';
+import { sql } from 'kysely';
+import { insertRow, preparedRead, updateRowById } from '../../src-main/core/db/prepared';
 import { tempFolder, type TempFolder } from '../helpers/temp-core';
 
 /**
@@ -75,5 +76,56 @@ describe('a query compiled once', () => {
     const verified = await verifyAuditChain(database.db);
     expect(verified.ok).toBe(true);
     expect(verified.checked).toBe(rows.length);
+  });
+});
+
+describe('rows inserted and updated by column set', () => {
+  const locations = () => database.db.selectFrom('locations').selectAll().orderBy('name').execute();
+
+  it('inserts rows with different columns given, each value in its own column', async () => {
+    await database.db.transaction().execute(async (trx) => {
+      await insertRow(trx, 'locations', {
+        id: 'loc-a',
+        name: 'Annex',
+        address: '1 High St',
+        created_at: 1,
+        updated_at: 2,
+      });
+      await insertRow(trx, 'locations', { id: 'loc-b', name: 'Branch', created_at: 3, updated_at: 4 });
+      await insertRow(trx, 'locations', { id: 'loc-c', name: 'Centre', address: null, created_at: 5, updated_at: 6 });
+    });
+    expect(await locations()).toEqual([
+      { id: 'loc-a', name: 'Annex', address: '1 High St', created_at: 1, updated_at: 2, deleted_at: null },
+      { id: 'loc-b', name: 'Branch', address: null, created_at: 3, updated_at: 4, deleted_at: null },
+      { id: 'loc-c', name: 'Centre', address: null, created_at: 5, updated_at: 6, deleted_at: null },
+    ]);
+  });
+
+  it('updates only the row with that id, only the columns given', async () => {
+    await database.db.transaction().execute(async (trx) => {
+      await updateRowById(trx, 'locations', 'loc-b', { address: '2 Low Rd', updated_at: 10 });
+      await updateRowById(trx, 'locations', 'loc-c', { name: 'Centre North', updated_at: 11 });
+    });
+    const rows = await locations();
+    expect(rows.find((row) => row.id === 'loc-a')).toMatchObject({ address: '1 High St', updated_at: 2 });
+    expect(rows.find((row) => row.id === 'loc-b')).toMatchObject({
+      name: 'Branch',
+      address: '2 Low Rd',
+      updated_at: 10,
+    });
+    expect(rows.find((row) => row.id === 'loc-c')).toMatchObject({
+      name: 'Centre North',
+      address: null,
+      updated_at: 11,
+    });
+  });
+
+  it('refuses a SQL expression, which would otherwise be stored as a value', async () => {
+    await expect(
+      database.db
+        .transaction()
+        .execute((trx) => updateRowById(trx, 'locations', 'loc-a', { name: sql<string>`upper(name)` as never })),
+    ).rejects.toThrow(/name: a prepared insert or update takes plain values/);
+    expect((await locations()).find((row) => row.id === 'loc-a')?.name).toBe('Annex');
   });
 });

@@ -4,10 +4,11 @@ import { effectReadsIn, effectReadsUnder, READ_PROCEDURES } from '../helpers/eff
 const ROOT = new URL('../..', import.meta.url).pathname;
 
 /**
- * Renderer files that still read from main by hand in an effect (issue 14 item 5 moves them to
- * `useProcedure`). It may only shrink: the test fails when a file on it no longer reads in an effect.
+ * Renderer files that still read from main by hand in an effect (issue 14 item 5 moved them to
+ * `useProcedure`; the calendar's day cache was the last). Empty now, and it may only shrink: the test
+ * fails when a file on it no longer reads in an effect.
  */
-const NOT_YET_MOVED: readonly string[] = ['src-renderer/src/stores/calendar.ts'];
+const NOT_YET_MOVED: readonly string[] = [];
 
 describe('screens read from main through useProcedure', () => {
   const found = effectReadsUnder(ROOT, 'src-renderer/src');
@@ -56,6 +57,27 @@ describe('screens read from main through useProcedure', () => {
       '9 consents.list',
       '15 visits.display',
     ]);
+  });
+
+  it('accepts a read-ahead through prefetchRead and catches one written by hand', () => {
+    const planted = [
+      "import { useEffect } from 'react';",
+      "import { call } from '../../api';",
+      "import { prefetchRead } from '../../hooks/read-cache';",
+      'export function Days({ date }: { date: string }) {',
+      "  const day = useProcedure('appointments.day', { date }, { cache: days });",
+      '  useEffect(() => {',
+      "    void prefetchRead(days, 'appointments.day', { date: next(date) }, { freshMs: 30_000 });",
+      '    void readAhead(date);',
+      '  }, [date]);',
+      '  async function readAhead(shown: string) {',
+      "    days.put('appointments.day', { date: next(shown) }, await call('appointments.day', { date: next(shown) }));",
+      '  }',
+      '  return day.value;',
+      '}',
+    ].join('\n');
+    const { found: reads } = effectReadsIn('Days.tsx', planted);
+    expect(reads.map((read) => `${read.line} ${read.procedure}`)).toEqual(['11 appointments.day']);
   });
 
   it("catches a store's read action that an effect runs", () => {

@@ -5,6 +5,8 @@ import {
   SqliteIntrospector,
   SqliteQueryCompiler,
   type Compilable,
+  type Insertable,
+  type Updateable,
   type CompiledQuery,
   type QueryResult,
 } from 'kysely';
@@ -29,6 +31,11 @@ import type { Database } from './schema';
 
 class Placeholder {
   constructor(readonly name: string) {}
+
+  /** Arithmetic or text made of a value while building would be baked into the SQL: refuse it there. */
+  [Symbol.toPrimitive](): never {
+    throw new TypeError(`${this.name}: a prepared query cannot compute with its values while it is built`);
+  }
 }
 
 /** Compiles only: no connection, the same SQLite compiler as the desk's dialect. */
@@ -84,4 +91,70 @@ export function preparedWrite<V extends Values, Row>(build: (db: Kysely<Database
   return async (db: Kysely<Database>, values: V): Promise<void> => {
     await run(db, values);
   };
+}
+
+type TableName = keyof Database;
+type Row = Record<string, unknown>;
+
+/** The columns given a value; a SQL expression among them would become a bound value, so it is refused. */
+function plainColumns(values: Row): string[] {
+  return Object.keys(values).filter((column) => {
+    const value = values[column];
+    if (typeof value === 'object' && value !== null && !(value instanceof Uint8Array))
+      throw new TypeError(`${column}: a prepared insert or update takes plain values, not an expression or object`);
+    return value !== undefined;
+  });
+}
+
+/** The row's id among the values, under a name no column has. */
+const ROW_ID = '\u0000id';
+
+const inserts = new Map<string, (db: Kysely<Database>, row: Row) => Promise<void>>();
+const updates = new Map<string, (db: Kysely<Database>, values: Row) => Promise<void>>();
+
+/**
+ * Inserts one row of plain values (no SQL expressions), its statement compiled once for each table
+ * and set of columns given: a repository's insert of a whole row, the commonest write.
+ */
+export async function insertRow<T extends TableName>(
+  db: Kysely<Database>,
+  table: T,
+  row: Insertable<Database[T]>,
+): Promise<void> {
+  const values = row as Row;
+  const columns = plainColumns(values);
+  const signature = `${table}(${columns.join(',')})`;
+  let insert = inserts.get(signature);
+  if (!insert) {
+    insert = preparedWrite((builder, v: Row) =>
+      builder.insertInto(table).values(Object.fromEntries(columns.map((column) => [column, v[column]])) as never),
+    );
+    inserts.set(signature, insert);
+  }
+  await insert(db, values);
+}
+
+/** Sets these plain values on the row with this `id`, compiled once for each table and set of columns. */
+export async function updateRowById<T extends TableName>(
+  db: Kysely<Database>,
+  table: T,
+  id: string,
+  changes: Updateable<Database[T]>,
+): Promise<void> {
+  const values = changes as Row;
+  const columns = plainColumns(values);
+  if (columns.length === 0) return;
+  const signature = `${table}(${columns.join(',')})`;
+  let update = updates.get(signature);
+  if (!update) {
+    // Any table of the schema: its columns were checked by the caller's `Updateable` type.
+    update = preparedWrite((builder, v: Row) =>
+      (builder as unknown as Kysely<Record<string, Row>>)
+        .updateTable(table as string)
+        .set(Object.fromEntries(columns.map((column) => [column, v[column]])))
+        .where('id', '=', v[ROW_ID]),
+    );
+    updates.set(signature, update);
+  }
+  await update(db, { ...values, [ROW_ID]: id });
 }

@@ -16,6 +16,7 @@ import { callingCodeOf } from '../../../src-shared/locale/phone-format';
 import type { Database, NewPatient, PatientRow } from '../db/schema';
 import { reindexPatient } from './search-index-repository';
 import type { ReadDb } from '../db/handles';
+import { preparedRead } from '../db/prepared';
 
 /** Every change here goes through these functions, which keep the search index in step. */
 
@@ -110,15 +111,15 @@ export function findPatientRow(db: ReadDb, id: string): Promise<PatientRow | und
 }
 
 /** Whether the patient exists, was removed or merged: what a write about them checks first (live-patient.ts). */
-export function findPatientLiveness(
+const patientLiveness = preparedRead((db, v: { id: string }) =>
+  db.selectFrom('patients').select(['id', 'merged_into_id', 'deleted_at']).where('id', '=', v.id),
+);
+
+export async function findPatientLiveness(
   db: ReadDb,
   id: string,
 ): Promise<Pick<PatientRow, 'id' | 'merged_into_id' | 'deleted_at'> | undefined> {
-  return db
-    .selectFrom('patients')
-    .select(['id', 'merged_into_id', 'deleted_at'])
-    .where('id', '=', id)
-    .executeTakeFirst();
+  return (await patientLiveness(db, { id }))[0];
 }
 
 export async function insertPatient(db: Kysely<Database>, patient: NewPatient): Promise<void> {

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { REMINDER_CHANNELS } from '../../../src-shared/api/areas/reminders';
 import type { Database } from '../db/schema';
-import { newId } from '../ids';
+import { plannedReminderId } from './claims';
 import { reminderConsents, type ConsentClinic } from './consent';
 import { addressFor, contactsOf } from './contacts';
 import { appointmentsStartingBetween, insertPlanned } from './outbox-repository';
@@ -15,7 +15,8 @@ const LOOKAHEAD_MS = 24 * 3_600_000;
 
 /**
  * Creates the outbox rows that are missing for upcoming appointments. Idempotent: the unique
- * (appointment, channel, offset, start) key makes a second run insert nothing.
+ * (appointment, channel, offset, start) key makes a second run insert nothing, and the id comes from
+ * that key, so every desk of a clinic plans the same row (sent once: claims.ts).
  *
  * An offset whose time has already passed when the appointment is first seen (booked 30 hours
  * ahead with a 48 h reminder) is planned only if it is the latest of the passed ones, so that a
@@ -56,7 +57,7 @@ export async function planReminders(
         if (passed.includes(offset) && offset !== latestPassed) continue;
         const dueAt = appointment.start_at - offset * 60_000;
         rows.push({
-          id: newId(),
+          id: plannedReminderId(appointment.id, channel, offset, appointment.start_at),
           appointment_id: appointment.id,
           channel,
           offset_minutes: offset,

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { ReminderRunSummary } from '../../../src-shared/api/areas/reminders';
 import type { Clock } from '../clock';
 import type { Database } from '../db/schema';
+import type { ReminderClaims } from './claims';
 import { readClinicFacts } from './message';
 import { planReminders } from './planner';
 import { SEND_BATCH, sendDue } from './sender';
@@ -25,6 +26,8 @@ export class ReminderRunner {
     private readonly clock: Clock,
     private readonly transport: ReminderTransport,
     private readonly notify: (summary: ReminderRunSummary) => void,
+    /** On a desk connected to a sync server: which reminders this desk sends (sender.ts). */
+    private readonly claims: ReminderClaims | null = null,
   ) {}
 
   run(): Promise<ReminderRunSummary> {
@@ -65,7 +68,7 @@ export class ReminderRunner {
     // Batch after batch while batches come back full (a backlog after days switched off), bounded
     // so that one run cannot go on for ever.
     for (let batch = 0; batch < MAX_BATCHES_PER_RUN; batch += 1) {
-      const outcome = await sendDue(this.db, config, facts, this.transport, this.clock);
+      const outcome = await sendDue(this.db, config, facts, this.transport, this.clock, this.claims);
       summary.sent += outcome.sent;
       summary.retrying += outcome.retrying;
       summary.failed += outcome.failed;

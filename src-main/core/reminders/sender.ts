@@ -5,6 +5,7 @@ import { STATUS_LABELS, type AppointmentStatus } from '../../../src-shared/sched
 import { localDateOf, localTimeOf } from '../../../src-shared/scheduling/time';
 import type { Database } from '../db/schema';
 import type { ReminderOutboxRow } from '../db/schema-reminders';
+import type { ReminderClaims, ReminderSettlement } from './claims';
 import { reminderConsents } from './consent';
 import { addressFor, contactsOf } from './contacts';
 import { appointmentFacts, templateValues, type AppointmentFacts, type ClinicFacts } from './message';
@@ -32,7 +33,9 @@ interface Claimed {
 }
 
 /**
- * Sends the reminders that are due. Each row is first claimed in a short transaction (attempt
+ * Sends the reminders that are due. On a desk connected to a sync server, only those the server
+ * granted to this desk (`claims`: sent once for the clinic); those another desk settled are marked as
+ * it did. Each row is first claimed in a short transaction (attempt
  * counted, a lease set) after checking that its appointment still exists at the start it was
  * planned for and is not cancelled, and that the patient's consent still holds when the clinic
  * requires one (it may have been revoked or run out since planning) — otherwise it is `skipped`
@@ -45,16 +48,31 @@ export async function sendDue(
   clinic: ClinicFacts,
   transport: ReminderTransport,
   clock: () => number,
+  claims: ReminderClaims | null = null,
 ): Promise<SendOutcome> {
   const outcome: SendOutcome = { examined: 0, sent: 0, retrying: 0, failed: 0, skipped: 0 };
   // A plain read first: the claim below takes the write lock, which most minutes need not.
   if (!(await anyDue(db, clock()))) return outcome;
+  const grants = await askClaims(db, claims, clock());
+  if (grants === 'offline') return outcome;
+  const settlements: ReminderSettlement[] = [];
   const claimed = await db.transaction().execute(async (trx) => {
     const now = clock();
     const due = await dueBatch(trx, now, SEND_BATCH);
-    outcome.examined = due.length;
     const list: Claimed[] = [];
     for (const row of due) {
+      const grant = grants?.get(row.id);
+      if (grants && !grant) continue; // due since the claim was asked: the next batch
+      if (grant && !grant.granted) {
+        // Another desk holds it (its result arrives by sync, or its lease runs out), or settled it.
+        if (grant.outcome === 'sent') await markSent(trx, row.id, grant.at ?? now);
+        else if (grant.outcome === 'failed') {
+          await markFailed(trx, row.id, `Failed on desk ${grant.by ?? 'another desk'}.`, now);
+        } else continue;
+        outcome.examined += 1;
+        continue;
+      }
+      outcome.examined += 1;
       const appointment = await appointmentFacts(trx, row.appointment_id);
       const contacts = appointment ? await contactsOf(trx, [appointment.patientId]) : undefined;
       const to = appointment ? addressFor(contacts?.get(appointment.patientId), row.channel) : null;
@@ -68,6 +86,8 @@ export async function sendDue(
       if (reason || !appointment || !to) {
         await markSkipped(trx, row.id, reason ?? 'Nothing to send.', now);
         outcome.skipped += 1;
+        // Skipping is this desk's reading of the synced rows: the claim goes back for the others to judge.
+        if (grant) settlements.push({ id: row.id, outcome: 'retry', at: now, retryInMs: 0 });
         continue;
       }
       await claimReminder(trx, row, to, now + CLAIM_LEASE_MS, now);
@@ -98,15 +118,35 @@ export async function sendDue(
     if (error === null) {
       await markSent(db, row.id, now);
       outcome.sent += 1;
+      settlements.push({ id: row.id, outcome: 'sent', at: now });
     } else if (row.attempts >= config.maxAttempts) {
       await markFailed(db, row.id, error, now);
       outcome.failed += 1;
+      settlements.push({ id: row.id, outcome: 'failed', at: now });
     } else {
-      await scheduleRetry(db, row.id, error, now + backoffMs(config.retryMinutes, row.attempts), now);
+      const wait = backoffMs(config.retryMinutes, row.attempts);
+      await scheduleRetry(db, row.id, error, now + wait, now);
       outcome.retrying += 1;
+      settlements.push({ id: row.id, outcome: 'retry', at: now, retryInMs: wait });
     }
   }
+  if (grants && settlements.length > 0) await claims?.settle(settlements);
   return outcome;
+}
+
+/**
+ * On a desk connected to a server, the server's answer for the due batch (null: standalone, send
+ * alone; `offline`: send nothing now — a desk that cannot ask never sends, so it cannot double-send).
+ */
+async function askClaims(db: Kysely<Database>, claims: ReminderClaims | null, now: number) {
+  if (!claims) return null;
+  const due = await dueBatch(db, now, SEND_BATCH);
+  if (due.length === 0) return null;
+  const answer = await claims.claim(
+    due.map((row) => row.id),
+    CLAIM_LEASE_MS,
+  );
+  return answer === 'standalone' ? null : answer;
 }
 
 /** After the nth failed attempt wait retry × 2^(n-1): 5, 10, 20 … minutes. */

@@ -5,6 +5,7 @@ import { MINUTE_MS } from '../../../src-shared/scheduling/time';
 import type { Actor } from '../actor';
 import type { AppointmentRow, AppointmentUpdate, Database } from '../db/schema';
 import type { ReadDb } from '../db/handles';
+import { insertRow, preparedRead, updateRowById } from '../db/prepared';
 import { newId } from '../ids';
 
 /**
@@ -74,8 +75,12 @@ export type JoinedRow = Pick<
   type_colour: string;
 };
 
-export function findJoinedAppointment(db: ReadDb, id: string): Promise<JoinedRow | undefined> {
-  return appointmentsWithNames(db).where('a.id', '=', id).executeTakeFirst();
+const joinedAppointmentById = preparedRead((db, v: { id: string }) =>
+  appointmentsWithNames(db).where('a.id', '=', v.id),
+);
+
+export async function findJoinedAppointment(db: ReadDb, id: string): Promise<JoinedRow | undefined> {
+  return (await joinedAppointmentById(db, { id }))[0];
 }
 
 /** Live appointments of these providers (or this room) that overlap [from, to), ordered by start. */
@@ -136,25 +141,55 @@ export function blockingOverlaps(
 export type Busy = Pick<AppointmentRow, 'id' | 'start_at' | 'end_at' | 'provider_id'>;
 
 /** The earliest blocking appointment of one provider, room or patient in [start, end), `exceptId` aside. */
-export function firstBlockingOverlap(
+export async function firstBlockingOverlap(
   db: ReadDb,
   column: 'provider_id' | 'room_id' | 'patient_id',
   value: string,
   range: { start: number; end: number; exceptId?: string | undefined },
 ): Promise<Busy | undefined> {
-  let query = blockingOverlaps(db, column, [value], range.start, range.end).orderBy('start_at').limit(1);
-  if (range.exceptId) query = query.where('id', '!=', range.exceptId);
-  return query.executeTakeFirst();
+  const query = firstOverlapQuery(column, range.exceptId !== undefined);
+  const [first] = await query(db, {
+    value,
+    startsAfter: range.start - MAX_APPOINTMENT_MS,
+    start: range.start,
+    end: range.end,
+    exceptId: range.exceptId ?? '',
+  });
+  return first;
 }
 
+type OverlapValues = { value: string; startsAfter: number; start: number; end: number; exceptId: string };
+const firstOverlapQueries = new Map<string, (db: ReadDb, values: OverlapValues) => Promise<Busy[]>>();
+
+/** Booking's overlap check compiled once for each column it checks, with or without an appointment set aside. */
+function firstOverlapQuery(column: 'provider_id' | 'room_id' | 'patient_id', setAside: boolean) {
+  const key = `${column}:${String(setAside)}`;
+  let query = firstOverlapQueries.get(key);
+  if (!query) {
+    query = preparedRead((db, v: OverlapValues) => {
+      const overlapping = db
+        .selectFrom('appointments')
+        .select(['id', 'start_at', 'end_at', 'provider_id'])
+        .where(column, '=', v.value)
+        .where('start_at', '>', v.startsAfter)
+        .where('start_at', '<', v.end)
+        .where('end_at', '>', v.start)
+        .where('status', 'in', [...BLOCKING_STATUSES])
+        .where('deleted_at', 'is', null);
+      return (setAside ? overlapping.where('id', '!=', v.exceptId) : overlapping).orderBy('start_at').limit(1);
+    });
+    firstOverlapQueries.set(key, query);
+  }
+  return query;
+}
+
+const liveAppointmentById = preparedRead((db, v: { id: string }) =>
+  db.selectFrom('appointments').selectAll().where('id', '=', v.id).where('deleted_at', 'is', null),
+);
+
 /** A live (not deleted) appointment's row. */
-export function findLiveAppointment(db: ReadDb, id: string): Promise<AppointmentRow | undefined> {
-  return db
-    .selectFrom('appointments')
-    .selectAll()
-    .where('id', '=', id)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
+export async function findLiveAppointment(db: ReadDb, id: string): Promise<AppointmentRow | undefined> {
+  return (await liveAppointmentById(db, { id }))[0];
 }
 
 /** Whose an appointment is and where it stands, deleted or not (what a reschedule points back at). */
@@ -166,11 +201,11 @@ export function findAppointmentOwner(
 }
 
 export async function insertAppointment(db: Db, row: AppointmentRow): Promise<void> {
-  await db.insertInto('appointments').values(row).execute();
+  await insertRow(db, 'appointments', row);
 }
 
 export async function updateAppointment(db: Db, id: string, changes: AppointmentUpdate): Promise<void> {
-  await db.updateTable('appointments').set(changes).where('id', '=', id).execute();
+  await updateRowById(db, 'appointments', id, changes);
 }
 
 export async function insertHistory(
@@ -184,21 +219,18 @@ export async function insertHistory(
     overrideReason: string | null;
   },
 ): Promise<void> {
-  await db
-    .insertInto('appointment_history')
-    .values({
-      id: newId(),
-      appointment_id: entry.appointmentId,
-      at: entry.at,
-      user_id: entry.actor.userId,
-      username: entry.actor.username,
-      action: entry.action,
-      changes: JSON.stringify(entry.changes),
-      override_reason: entry.overrideReason,
-      created_at: entry.at,
-      updated_at: entry.at,
-    })
-    .execute();
+  await insertRow(db, 'appointment_history', {
+    id: newId(),
+    appointment_id: entry.appointmentId,
+    at: entry.at,
+    user_id: entry.actor.userId,
+    username: entry.actor.username,
+    action: entry.action,
+    changes: JSON.stringify(entry.changes),
+    override_reason: entry.overrideReason,
+    created_at: entry.at,
+    updated_at: entry.at,
+  });
 }
 
 /** Live appointments with this provider, type, location or room that end after now. */
@@ -267,13 +299,17 @@ export function startsBetween(db: ReadDb, from: number, to: number, providerIds:
 
 /** The `changes` of the appointment's newest status entry in its history, if any. */
 export async function newestStatusChange(db: ReadDb, appointmentId: string): Promise<string | undefined> {
-  const newest = await db
+  const [newest] = await newestStatusChangeOf(db, { appointmentId });
+  return newest?.changes;
+}
+
+const newestStatusChangeOf = preparedRead((db, v: { appointmentId: string }) =>
+  db
     .selectFrom('appointment_history')
     .select('changes')
-    .where('appointment_id', '=', appointmentId)
+    .where('appointment_id', '=', v.appointmentId)
     .where('action', '=', 'status')
     .orderBy('at', 'desc')
     .orderBy('id', 'desc')
-    .executeTakeFirst();
-  return newest?.changes;
-}
+    .limit(1),
+);

@@ -2,6 +2,7 @@ import type { Kysely, Updateable } from 'kysely';
 import { addDays, daysBetween, isoWeekday } from '../../../src-shared/scheduling/time';
 import type { AvailabilityExceptionRow, AvailabilityTemplateRow, ClinicHolidayRow, Database } from '../db/schema';
 import type { ReadDb } from '../db/handles';
+import { preparedRead } from '../db/prepared';
 
 /**
  * The SQL of when providers work: weekly templates, exceptions (time off, extra hours) and clinic
@@ -189,9 +190,53 @@ export async function endLocationRules(db: Db, locationId: string, today: string
 
 // ---- the rules for the availability expansion --------------------------------------------------
 
+/** One provider's template rows for one weekday of one date: what a booking checks, compiled once. */
+const dayTemplates = preparedRead((db, v: { providerId: string; date: string; weekday: number }) =>
+  db
+    .selectFrom('availability_templates')
+    .selectAll()
+    .where('provider_id', '=', v.providerId)
+    .where('deleted_at', 'is', null)
+    .where((eb) => eb.or([eb('valid_until', 'is', null), eb('valid_until', '>=', v.date)]))
+    .where((eb) => eb.or([eb('valid_from', 'is', null), eb('valid_from', '<=', v.date)]))
+    .where('weekday', '=', v.weekday),
+);
+
+const dayExceptions = preparedRead((db, v: { providerId: string; date: string }) =>
+  db
+    .selectFrom('availability_exceptions')
+    .selectAll()
+    .where('provider_id', '=', v.providerId)
+    .where('deleted_at', 'is', null)
+    .where('end_date', '>=', v.date)
+    .where('date', '<=', v.date),
+);
+
+const dayHolidays = preparedRead((db, v: { date: string }) =>
+  db.selectFrom('clinic_holidays').selectAll().where('deleted_at', 'is', null).where('date', '=', v.date),
+);
+
 /** The template, exception and holiday rows that can touch these providers between two local dates. */
-export async function ruleRows(db: ReadDb, providerIds: readonly string[], from: string, to: string) {
+export async function ruleRows(
+  db: ReadDb,
+  providerIds: readonly string[],
+  from: string,
+  to: string,
+): Promise<{
+  templates: AvailabilityTemplateRow[];
+  exceptions: AvailabilityExceptionRow[];
+  holidays: ClinicHolidayRow[];
+}> {
   const ids = [...providerIds];
+  const [only] = ids;
+  if (ids.length === 1 && only !== undefined && from === to) {
+    const day = { providerId: only, date: from };
+    return {
+      templates: await dayTemplates(db, { ...day, weekday: isoWeekday(from) }),
+      exceptions: await dayExceptions(db, day),
+      holidays: await dayHolidays(db, { date: from }),
+    };
+  }
   let templateQuery = db
     .selectFrom('availability_templates')
     .selectAll()

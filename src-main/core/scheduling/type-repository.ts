@@ -1,19 +1,19 @@
 import type { Kysely, Updateable } from 'kysely';
 import type { AppointmentTypeRow, Database } from '../db/schema';
 import type { ReadDb } from '../db/handles';
+import { preparedRead } from '../db/prepared';
 import { nameColumn } from './location-repository';
 
 /** The SQL of appointment types and the providers each is limited to (`appointment_type_providers`). */
 
 type Db = Kysely<Database>;
 
-export function findType(db: ReadDb, id: string): Promise<AppointmentTypeRow | undefined> {
-  return db
-    .selectFrom('appointment_types')
-    .selectAll()
-    .where('id', '=', id)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
+const typeById = preparedRead((db, v: { id: string }) =>
+  db.selectFrom('appointment_types').selectAll().where('id', '=', v.id).where('deleted_at', 'is', null),
+);
+
+export async function findType(db: ReadDb, id: string): Promise<AppointmentTypeRow | undefined> {
+  return (await typeById(db, { id }))[0];
 }
 
 export async function typeProviderIds(db: ReadDb, typeId: string): Promise<string[]> {

@@ -1,5 +1,6 @@
 import type { VisitStatus } from '../../../src-shared/visits/status';
 import type { ReadDb } from '../db/handles';
+import { preparedRead } from '../db/prepared';
 
 /** The flow board's reads: visits with what a card shows beside them, rooms with who is in them. */
 
@@ -27,14 +28,17 @@ function visitsBase(db: ReadDb) {
 export type BoardVisitRow = Awaited<ReturnType<ReturnType<typeof visitsBase>['executeTakeFirstOrThrow']>>;
 
 /** One visit with its room, called room and provider names joined in. */
-export async function findBoardVisit(db: ReadDb, visitId: string) {
-  return visitsBase(db)
+const boardVisitById = preparedRead((db, v: { visitId: string }) =>
+  visitsBase(db)
     .leftJoin('rooms as r', 'r.id', 'v.room_id')
     .leftJoin('rooms as cr', 'cr.id', 'v.called_room_id')
     .leftJoin('providers as pr', 'pr.id', 'v.provider_id')
     .select(['r.name as room_name', 'cr.name as called_room_name', 'pr.display_name as provider_name'])
-    .where('v.id', '=', visitId)
-    .executeTakeFirst();
+    .where('v.id', '=', v.visitId),
+);
+
+export async function findBoardVisit(db: ReadDb, visitId: string) {
+  return (await boardVisitById(db, { visitId }))[0];
 }
 
 export interface BoardFilter {

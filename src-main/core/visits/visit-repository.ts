@@ -3,6 +3,7 @@ import type { VisitStatus } from '../../../src-shared/visits/status';
 import type { Database } from '../db/schema';
 import type { VisitEventAction, VisitEventRow, VisitRow } from '../db/schema-visits';
 import type { ReadDb } from '../db/handles';
+import { insertRow, preparedRead } from '../db/prepared';
 import type { MovingFields } from './machine';
 
 /**
@@ -15,13 +16,12 @@ const OPEN_STATUSES: readonly VisitStatus[] = ['arrived', 'roomed', 'with_provid
 /** A visit that holds its room. */
 const IN_ROOM_STATUSES: readonly VisitStatus[] = ['roomed', 'with_provider'];
 
+const visitById = preparedRead((db, v: { visitId: string }) =>
+  db.selectFrom('visits').selectAll().where('id', '=', v.visitId).where('deleted_at', 'is', null),
+);
+
 export async function findVisit(db: ReadDb, visitId: string): Promise<VisitRow | undefined> {
-  return db
-    .selectFrom('visits')
-    .selectAll()
-    .where('id', '=', visitId)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
+  return (await visitById(db, { visitId }))[0];
 }
 
 /** The visit of an appointment that was not undone, if the patient is here (or was). */
@@ -29,14 +29,17 @@ export async function findVisitOfAppointment(
   db: ReadDb,
   appointmentId: string,
 ): Promise<Pick<VisitRow, 'id' | 'last_move_by_name'> | undefined> {
-  return db
+  return (await visitOfAppointment(db, { appointmentId }))[0];
+}
+
+const visitOfAppointment = preparedRead((db, v: { appointmentId: string }) =>
+  db
     .selectFrom('visits')
     .select(['id', 'last_move_by_name'])
-    .where('appointment_id', '=', appointmentId)
+    .where('appointment_id', '=', v.appointmentId)
     .where('status', '<>', 'cancelled')
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
-}
+    .where('deleted_at', 'is', null),
+);
 
 /** The patient's visit on the board on `date`, if they are here. */
 export async function findOpenVisitOfPatient(
@@ -69,13 +72,16 @@ export async function roomHolder(db: ReadDb, roomId: string, visitId: string): P
 
 /** The highest ticket number given out on `date` (0 when none), undone arrivals included. */
 export async function lastTicketNumber(db: ReadDb, date: string): Promise<number> {
-  const last = await db
-    .selectFrom('visits')
-    .select((eb) => eb.fn.max('ticket_number').as('n'))
-    .where('local_date', '=', date)
-    .executeTakeFirst();
+  const [last] = await lastTicketOn(db, { date });
   return last?.n ?? 0;
 }
+
+const lastTicketOn = preparedRead((db, v: { date: string }) =>
+  db
+    .selectFrom('visits')
+    .select((eb) => eb.fn.max('ticket_number').as('n'))
+    .where('local_date', '=', v.date),
+);
 
 /** A visit's events, oldest first. */
 export async function visitEvents(db: ReadDb, visitId: string): Promise<VisitEventRow[]> {
@@ -90,13 +96,16 @@ export async function visitEvents(db: ReadDb, visitId: string): Promise<VisitEve
 
 /** The appointment a visit is (or would be) linked to, as check-in and the calendar's panel need it. */
 export async function findLinkedAppointment(db: ReadDb, appointmentId: string) {
-  return db
+  return (await linkedAppointment(db, { appointmentId }))[0];
+}
+
+const linkedAppointment = preparedRead((db, v: { appointmentId: string }) =>
+  db
     .selectFrom('appointments')
     .select(['id', 'patient_id', 'provider_id', 'status', 'start_at'])
-    .where('id', '=', appointmentId)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
-}
+    .where('id', '=', v.appointmentId)
+    .where('deleted_at', 'is', null),
+);
 
 /** An appointment with its provider's name, as the check-in review shows it. */
 export async function findAppointmentWithProvider(db: ReadDb, appointmentId: string) {
@@ -111,7 +120,7 @@ export async function findAppointmentWithProvider(db: ReadDb, appointmentId: str
 
 /** Throws SQLite's UNIQUE error when the appointment already has a visit (another desk checked it in). */
 export async function insertVisit(db: Kysely<Database>, row: VisitRow): Promise<void> {
-  await db.insertInto('visits').values(row).execute();
+  await insertRow(db, 'visits', row);
 }
 
 export interface NewVisitEvent {
@@ -129,23 +138,20 @@ export interface NewVisitEvent {
 }
 
 export async function insertVisitEvent(db: Kysely<Database>, event: NewVisitEvent): Promise<void> {
-  await db
-    .insertInto('visit_events')
-    .values({
-      id: event.id,
-      visit_id: event.visitId,
-      at: event.at,
-      user_id: event.userId,
-      username: event.username,
-      action: event.action,
-      from_status: event.from,
-      to_status: event.to,
-      before: JSON.stringify(event.before),
-      undoes_event_id: event.undoes,
-      created_at: event.at,
-      updated_at: event.at,
-    })
-    .execute();
+  await insertRow(db, 'visit_events', {
+    id: event.id,
+    visit_id: event.visitId,
+    at: event.at,
+    user_id: event.userId,
+    username: event.username,
+    action: event.action,
+    from_status: event.from,
+    to_status: event.to,
+    before: JSON.stringify(event.before),
+    undoes_event_id: event.undoes,
+    created_at: event.at,
+    updated_at: event.at,
+  });
 }
 
 /** A move's new moving fields, with who moved it and the event that did. */

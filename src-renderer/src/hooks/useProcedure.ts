@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Input, Output, ProcedureName } from '../../../src-shared/api/contract';
 import type { ApiErrorData } from '../../../src-shared/api/errors';
 import type { EventMap, EventTopic } from '../../../src-shared/api/events';
 import { bridge, call } from '../api';
+import type { ReadCache } from './read-cache';
 
 /** Which pushed events make the read run again: every one of a topic, or those the test accepts. */
 export type RefreshOn = { [T in EventTopic]?: true | ((payload: EventMap[T]) => boolean) };
@@ -18,6 +19,8 @@ export interface ProcedureRead<T> {
   /** The value shown answers an earlier input: the new one is on its way. */
   stale: boolean;
   reload: () => void;
+  /** Reads again; settles once the answer is shown (or dropped for a newer read). */
+  readAgain: () => Promise<void>;
 }
 
 interface ReadState<T> {
@@ -30,6 +33,20 @@ interface ReadState<T> {
 
 const EMPTY: ReadState<never> = { value: null, error: null, loading: false, answered: null };
 
+export interface ProcedureOptions<T> {
+  /** Pushed events that make it read again. */
+  refreshOn?: RefreshOn;
+  /**
+   * Answers kept across inputs (`createReadCache`): a kept answer for a new input is the value at once,
+   * in the render that asks for it, and is read again `revalidateDelayMs` later; every answer is kept.
+   */
+  cache?: ReadCache;
+  /** The value to show for a fresh answer, given the one shown for the same input (null for none). */
+  keep?: (shown: T | null, fresh: T) => T;
+  /** Start the read in a layout effect: the call leaves before the change of input is painted. */
+  beforePaint?: boolean;
+}
+
 /**
  * The one way a screen reads from main: `useProcedure('patients.get', patientId ? { patientId } : null,
  * { refreshOn: { 'billing.changed': (e) => e.patientIds.includes(patientId) } })`.
@@ -39,36 +56,65 @@ const EMPTY: ReadState<never> = { value: null, error: null, loading: false, answ
 export function useProcedure<N extends ProcedureName>(
   name: N,
   input: Input<N> | null,
-  options: { refreshOn?: RefreshOn } = {},
+  options: ProcedureOptions<Output<N>> = {},
 ): ProcedureRead<Output<N>> {
   const key = input === null ? null : JSON.stringify(input);
+  const { cache, beforePaint = false } = options;
   const [state, setState] = useState<ReadState<Output<N>>>(EMPTY);
   const ticket = useRef(0);
+  /** The last value answered (and the input it answers): what `keep` compares a fresh answer with. */
+  const last = useRef<{ key: string; value: Output<N> } | null>(null);
+  const keep = useRef(options.keep);
+  useEffect(() => {
+    keep.current = options.keep;
+  });
 
-  const read = useCallback(() => {
-    ticket.current += 1;
-    const mine = ticket.current;
-    if (key === null) {
-      setState(EMPTY);
-      return;
-    }
-    setState((previous) => ({ ...previous, loading: true }));
-    void call(name, JSON.parse(key) as Input<N>).then((result) => {
-      if (mine !== ticket.current) return;
-      setState((previous) =>
-        result.ok
-          ? { value: result.value, error: null, loading: false, answered: key }
-          : {
-              value: previous.answered === key ? previous.value : null,
-              error: result.error,
-              loading: false,
-              answered: key,
-            },
-      );
-    });
-  }, [name, key]);
+  const read = useCallback(
+    (delayMs = 0): Promise<void> => {
+      ticket.current += 1;
+      const mine = ticket.current;
+      if (key === null) {
+        setState(EMPTY);
+        return Promise.resolve();
+      }
+      const asked = JSON.parse(key) as Input<N>;
+      setState((previous) => ({ ...previous, loading: true }));
+      const send = async () => {
+        if (mine !== ticket.current) return;
+        const epoch = cache?.epoch;
+        const result = await call(name, asked);
+        if (mine !== ticket.current) return;
+        if (!result.ok) {
+          setState((previous) => ({
+            value: previous.answered === key ? previous.value : null,
+            error: result.error,
+            loading: false,
+            answered: key,
+          }));
+          return;
+        }
+        const shown = last.current?.key === key ? last.current.value : (cache?.get(name, asked) ?? null);
+        const value = keep.current ? keep.current(shown, result.value) : result.value;
+        last.current = { key, value };
+        // A forget since the call left (a pushed change) may not be in this answer: shown, not kept.
+        if (cache && epoch === cache.epoch) cache.put(name, asked, value);
+        setState({ value, error: null, loading: false, answered: key });
+      };
+      if (delayMs <= 0) return send();
+      return new Promise<void>((resolve) => setTimeout(resolve, delayMs)).then(send);
+    },
+    [name, key, cache],
+  );
 
-  useEffect(read, [read]);
+  // A new input drawn from the cache is read again after its paint; leaving drops the answer on its way.
+  const start = useCallback(() => {
+    void read(cache && key !== null && cache.get(name, JSON.parse(key) as Input<N>) ? cache.revalidateDelayMs : 0);
+    return () => {
+      ticket.current += 1;
+    };
+  }, [read, cache, name, key]);
+  useLayoutEffect(() => (beforePaint ? start() : undefined), [start, beforePaint]);
+  useEffect(() => (beforePaint ? undefined : start()), [start, beforePaint]);
 
   // The rules are read when an event arrives, so a new function per render does not resubscribe.
   const rules = useRef(options.refreshOn);
@@ -83,21 +129,30 @@ export function useProcedure<N extends ProcedureName>(
     const offs = (topics.split(' ') as EventTopic[]).map((topic) =>
       bridge.on(topic, (payload) => {
         const rule = rules.current?.[topic] as true | ((payload: EventMap[EventTopic]) => boolean) | undefined;
-        if (rule === true || (typeof rule === 'function' && rule(payload))) read();
+        if (rule !== true && !(typeof rule === 'function' && rule(payload))) return;
+        // With a cache, after every listener of this event has run: the screen's forget of the kept
+        // answers the event makes wrong comes first, so this read's answer is kept.
+        if (cache) queueMicrotask(() => void read());
+        else void read();
       }),
     );
     return () => {
       for (const off of offs) off();
     };
-  }, [topics, key, read]);
+  }, [topics, key, read, cache]);
 
+  const reload = useCallback(() => void read(), [read]);
+  const readAgain = useCallback(() => read(), [read]);
+  const current = key !== null && state.answered === key;
+  const kept = !current && cache && input !== null ? cache.get(name, input) : null;
   return {
-    value: state.value,
+    value: kept ?? state.value,
     error: state.error,
     loading: state.loading,
-    answered: key !== null && state.answered === key,
-    stale: key !== null && state.answered !== null && state.answered !== key,
-    reload: read,
+    answered: current,
+    stale: key !== null && kept === null && state.answered !== null && state.answered !== key,
+    reload,
+    readAgain,
   };
 }
 

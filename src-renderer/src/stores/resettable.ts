@@ -13,3 +13,8 @@ export function createResettableStore<T extends object>(initializer: StateCreato
 export function resetDataStores(): void {
   for (const reset of resets) reset();
 }
+
+/** Runs `reset` on lock and sign-out too: for data kept outside a store (a read cache). */
+export function onDataReset(reset: () => void): void {
+  resets.add(reset);
+}

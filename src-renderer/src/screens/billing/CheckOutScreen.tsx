@@ -13,6 +13,7 @@ import { PaymentForm } from './PaymentForm';
 import { billingHref } from './route';
 import { useCalendarDate } from '../../format/calendar-date';
 import { Trans, useTranslation } from '../../i18n';
+import { KEY_TAGS } from '../../components/key-tags';
 
 /**
  * `#/billing/checkout/<visitId>`: the visit's invoice (built from its appointment type's services on
@@ -147,7 +148,7 @@ export function CheckOutScreen({ visitId }: { visitId: string }) {
                 {t('CheckOutScreen.finishCheckOut')}
               </button>
               <p className="hint">
-                <Trans t={t} i18nKey="CheckOutScreen.altFFinishTheVisit" components={{ kbd: <kbd />, kbd2: <kbd /> }} />
+                <Trans t={t} i18nKey="CheckOutScreen.altFFinishTheVisit" components={KEY_TAGS} />
               </p>
             </>
           )}

@@ -7,6 +7,7 @@ import { draftProblems, useFormErrors } from '../../hooks/useFormErrors';
 import { editedLine, lineForService, linesAsTyped, type EditedLine } from './invoice-lines';
 import { InvoiceTotals } from './InvoiceTotals';
 import { Trans, useTranslation } from '../../i18n';
+import { KEY_TAGS } from '../../components/key-tags';
 
 interface InvoiceEditorProps {
   invoice: InvoiceView;
@@ -254,11 +255,7 @@ export function InvoiceEditor({ invoice, services, taxes, money, onChanged }: In
         </button>
       </div>
       <p className="hint">
-        <Trans
-          t={t}
-          i18nKey="InvoiceEditor.altNAddAService"
-          components={{ kbd: <kbd />, kbd2: <kbd />, kbd3: <kbd />, kbd4: <kbd />, kbd5: <kbd /> }}
-        />
+        <Trans t={t} i18nKey="InvoiceEditor.altNAddAService" components={KEY_TAGS} />
       </p>
     </form>
   );

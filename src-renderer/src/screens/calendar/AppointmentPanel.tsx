@@ -1,11 +1,10 @@
 import { useState, type SyntheticEvent } from 'react';
-import type { AppointmentView, ProviderSummary } from '../../../../src-shared/scheduling/model';
+import type { AppointmentView, ProviderSummary, RoomSummary } from '../../../../src-shared/scheduling/model';
 import { CANCELLABLE_STATUSES, MOVABLE_STATUSES } from '../../../../src-shared/scheduling/status';
 import { call, openMeetingLink } from '../../api';
 import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
 import { draftProblems, useFormErrors } from '../../hooks/useFormErrors';
-import { useCalendar } from '../../stores/calendar';
 import { useWaitlistOffers } from '../../stores/waitlist-offers';
 import { findHref } from '../find/route';
 import { ConflictBanner } from '../conflicts/ConflictBanner';
@@ -25,6 +24,10 @@ import { appointmentStatusLabel } from '../../i18n/labels';
 interface AppointmentPanelProps {
   appointment: AppointmentView;
   provider: ProviderSummary | undefined;
+  /** Every provider, for Move…'s chooser. */
+  providers: ProviderSummary[];
+  /** Every room, to name the appointment's. */
+  rooms: RoomSummary[];
   dateLabel: string;
   canWrite: boolean;
   /** A line to show on opening (e.g. right after booking). */
@@ -39,6 +42,8 @@ interface AppointmentPanelProps {
 export function AppointmentPanel({
   appointment,
   provider,
+  providers,
+  rooms,
   dateLabel,
   canWrite,
   notice,
@@ -49,7 +54,7 @@ export function AppointmentPanel({
   const { t } = useTranslation('calendar');
   const canSetStatus = useSession((state) => state.can('visits:write'));
   const clock = useClockTime();
-  const room = useCalendar((state) => state.rooms.find((candidate) => candidate.id === appointment.roomId));
+  const room = rooms.find((candidate) => candidate.id === appointment.roomId);
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const input = { appointmentId: appointment.id, reason, expectedUpdatedAt: appointment.updatedAt };
@@ -215,6 +220,7 @@ export function AppointmentPanel({
         <MoveForm
           key={`move-${appointment.updatedAt}`}
           appointment={appointment}
+          providers={providers}
           onMoved={(view) =>
             onChanged(
               view,

@@ -1,13 +1,10 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import type { AppointmentView } from '../../../../src-shared/scheduling/model';
 import { todayIn } from '../../../../src-shared/patients/dates';
-import { addDays, localParts } from '../../../../src-shared/scheduling/time';
-import { bridge } from '../../api';
+import { localParts } from '../../../../src-shared/scheduling/time';
 import { FormMessage } from '../../components/FormMessage';
 import { useClockTime } from '../../format/clock-time';
 import { useHashDetail } from '../../hooks/useHashRoute';
-import { cachedDay, useCalendar } from '../../stores/calendar';
 import { useClinicSettings } from '../../stores/clinic-settings';
 import { useSession } from '../../stores/session';
 import { AppointmentPanel } from './AppointmentPanel';
@@ -23,15 +20,14 @@ import { axisRange } from './layout';
 import { moveAppointment, movedMessage } from './move';
 import { MonthView } from './MonthView';
 import { MoveRefusal } from './MoveRefusal';
+import { useCalendarLists, useCalendarReads } from './reads';
 import { parseCalendarRoute, type CalendarView } from './route';
 import { RoomWeekView } from './RoomWeekView';
 import type { Drop } from './useAppointmentDrag';
 import { Trans, useTranslation } from '../../i18n';
+import { KEY_TAGS } from '../../components/key-tags';
 
 export { dateLabel } from './format';
-
-/** After a day is shown, how long before its neighbours are read ahead (the paint goes first). */
-const PREFETCH_DELAY_MS = 150;
 
 /** Ticks once a minute so the now-line moves and "today" rolls over at the clinic's midnight. */
 function useMinute(): number {
@@ -85,24 +81,9 @@ function CalendarDay({
   const { t } = useTranslation('calendar');
   const date = view.date;
   const weekProvider = view.kind === 'week' ? view.providerId : null;
-  // Only what the screen shows: days read ahead into the cache do not draw it again.
-  const { day, week, types, providers, rooms, error, loading, load, loadWeek, refresh, loadTypes } = useCalendar(
-    useShallow(({ day, week, types, providers, rooms, error, loading, load, loadWeek, refresh, loadTypes }) => ({
-      day,
-      week,
-      types,
-      providers,
-      rooms,
-      error,
-      loading,
-      load,
-      loadWeek,
-      refresh,
-      loadTypes,
-    })),
-  );
-  // A day read ahead is drawn in this very render, before the effect below asks for it again.
-  const cached = useCalendar((state) => (weekProvider ? null : cachedDay(state.cached, date, now)));
+  // The day or week shown, read before the paint; a day read ahead is drawn in the render that opens it.
+  const { day, week, loading, error, refresh } = useCalendarReads(date, weekProvider);
+  const { types, providers, rooms } = useCalendarLists();
   const canWrite = useSession((state) => state.can('appointments:write'));
   const [selection, setSelection] = useState<Selection>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -110,53 +91,11 @@ function CalendarDay({
   const [status, setStatus] = useState<string | null>(null);
   const [refusal, setRefusal] = useState<{ message: string; reasons: string[] } | null>(null);
 
-  // A layout effect: the day's read starts before the browser paints the change of date, not after.
   useLayoutEffect(() => {
-    let ahead: ReturnType<typeof setTimeout> | undefined;
-    let left = false;
-    if (weekProvider) void loadWeek(weekProvider, date);
-    else {
-      // Once the day is shown, the days either side are read into the cache: stepping to one is instant.
-      void load(date).then(() => {
-        if (!left) ahead = setTimeout(() => void useCalendar.getState().prefetchAround(date), PREFETCH_DELAY_MS);
-      });
-    }
     setSelection(linkedAppointment());
     setStatus(null);
     setRefusal(null);
-    return () => {
-      left = true;
-      clearTimeout(ahead);
-    };
-  }, [date, weekProvider, load, loadWeek]);
-
-  useEffect(() => {
-    void loadTypes();
-    void useCalendar.getState().loadProviders();
-    void useCalendar.getState().loadRooms();
-  }, [loadTypes]);
-
-  // Bookings made at another desk or window arrive as events: forget the cached days they touch and
-  // reload the one shown. A change of set-up (hours, time off, holidays...) can touch any day: forget
-  // them all. Away from this screen no event is watched, so leaving it forgets every cached day.
-  useEffect(() => {
-    const off = bridge.on('appointments.changed', ({ dates }) => {
-      const { date: shown, weekOf, refresh: reload, forgetDays } = useCalendar.getState();
-      forgetDays(dates);
-      const showing = weekOf
-        ? Array.from({ length: 7 }, (_, offset) => addDays(weekOf.from, offset))
-        : shown
-          ? [shown]
-          : [];
-      if (dates.some((changed) => showing.includes(changed))) void reload();
-    });
-    const offSetup = bridge.on('schedule.changed', () => void useCalendar.getState().scheduleChanged());
-    return () => {
-      off();
-      offSetup();
-      useCalendar.getState().forgetDays();
-    };
-  }, []);
+  }, [date, weekProvider]);
 
   const close = useCallback(() => {
     setSelection(null);
@@ -173,7 +112,7 @@ function CalendarDay({
     return () => window.removeEventListener('keydown', onKey);
   }, [selection, close]);
 
-  const shownDay = weekProvider ? null : day?.date === date ? day : cached;
+  const shownDay = day?.date === date ? day : null;
   const shownWeek = weekProvider && week?.provider.id === weekProvider && week.days[0]?.date === date ? week : null;
   const columns = useMemo(
     () => (shownDay ? providerColumns(shownDay) : shownWeek ? weekColumns(shownWeek) : []),
@@ -265,6 +204,8 @@ function CalendarDay({
           key={appointment.id}
           appointment={appointment}
           provider={providerOf(appointment.providerId)}
+          providers={providers}
+          rooms={rooms}
           dateLabel={dateLabel(appointment.date)}
           canWrite={canWrite}
           notice={notice}
@@ -341,18 +282,7 @@ function CalendarDay({
         <Trans
           t={t}
           i18nKey={weekProvider ? 'CalendarScreen.keysWeek' : 'CalendarScreen.keysDay'}
-          components={{
-            kbd: <kbd />,
-            kbd2: <kbd />,
-            kbd3: <kbd />,
-            kbd4: <kbd />,
-            kbd5: <kbd />,
-            kbd6: <kbd />,
-            kbd7: <kbd />,
-            kbd8: <kbd />,
-            kbd9: <kbd />,
-            kbd10: <kbd />,
-          }}
+          components={KEY_TAGS}
         />
       </p>
     </section>

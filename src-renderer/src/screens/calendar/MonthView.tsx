@@ -3,12 +3,13 @@ import { type AppointmentStatus } from '../../../../src-shared/scheduling/status
 import { addDays, WEEKDAY_NAMES } from '../../../../src-shared/scheduling/time';
 import { FormMessage } from '../../components/FormMessage';
 import { useProcedure } from '../../hooks/useProcedure';
-import { useCalendar } from '../../stores/calendar';
+import { useCalendarLists } from './reads';
 import { CalendarToolbar } from './CalendarToolbar';
 import { dateLabel, monthLabel } from './format';
 import { addMonths, calendarHref, clinicWeekStart, weekOf } from './route';
 import { Trans, useTranslation } from '../../i18n';
 import { appointmentStatusLabel } from '../../i18n/labels';
+import { KEY_TAGS } from '../../components/key-tags';
 
 const SHOWN_STATUSES: readonly AppointmentStatus[] = ['confirmed', 'arrived', 'in_room', 'completed', 'no_show'];
 
@@ -23,8 +24,7 @@ function plural(count: number, word: string): string {
  */
 export function MonthView({ zone, today, month }: { zone: string; today: string; month: string }) {
   const { t } = useTranslation('calendar');
-  const providers = useCalendar((state) => state.providers);
-  const rooms = useCalendar((state) => state.rooms);
+  const { providers, rooms } = useCalendarLists();
   const [providerId, setProviderId] = useState('');
   const [focused, setFocused] = useState(today.slice(0, 7) === month.slice(0, 7) ? today : month);
   const table = useRef<HTMLTableElement>(null);
@@ -48,10 +48,6 @@ export function MonthView({ zone, today, month }: { zone: string; today: string;
     },
   );
   const error = refusal?.message ?? null;
-  useEffect(() => {
-    void useCalendar.getState().loadProviders();
-    void useCalendar.getState().loadRooms();
-  }, []);
   useEffect(() => {
     setFocused((current) => (current.slice(0, 7) === key ? current : month));
   }, [key, month]);
@@ -153,11 +149,7 @@ export function MonthView({ zone, today, month }: { zone: string; today: string;
         </tbody>
       </table>
       <p className="hint cal-keys">
-        <Trans
-          t={t}
-          i18nKey="MonthView.altPreviousOrNextMonth"
-          components={{ kbd: <kbd />, kbd2: <kbd />, kbd3: <kbd />, kbd4: <kbd /> }}
-        />
+        <Trans t={t} i18nKey="MonthView.altPreviousOrNextMonth" components={KEY_TAGS} />
       </p>
     </section>
   );

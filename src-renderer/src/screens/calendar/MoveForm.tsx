@@ -1,5 +1,5 @@
 import { useState, type SyntheticEvent } from 'react';
-import type { AppointmentView, BookingProblem } from '../../../../src-shared/scheduling/model';
+import type { AppointmentView, BookingProblem, ProviderSummary } from '../../../../src-shared/scheduling/model';
 import { formatClockTime, formatHhMm, parseClockTime } from '../../../../src-shared/locale/time-format';
 import { isLocalDate } from '../../../../src-shared/scheduling/time';
 import { Field } from '../../components/Field';
@@ -7,7 +7,6 @@ import { DateField } from '../../components/DateField';
 import { FormMessage } from '../../components/FormMessage';
 import { SelectField } from '../../components/SelectField';
 import { draftProblems, useFormErrors } from '../../hooks/useFormErrors';
-import { useCalendar } from '../../stores/calendar';
 import { useClinicSettings } from '../../stores/clinic-settings';
 import { moveAppointment, moveInput } from './move';
 import { useTranslation } from '../../i18n';
@@ -16,6 +15,8 @@ const SHOWN = ['start.date', 'start.time', 'providerId', 'durationMinutes', 'ove
 
 interface MoveFormProps {
   appointment: AppointmentView;
+  /** Every provider, to move it to another. */
+  providers: ProviderSummary[];
   onMoved: (view: AppointmentView) => void;
 }
 
@@ -23,9 +24,8 @@ interface MoveFormProps {
  * The keyboard way to do what dragging does: a new date, start, provider and length. Main checks
  * the same rules as for a booking and its refusal reasons are listed by the button.
  */
-export function MoveForm({ appointment, onMoved }: MoveFormProps) {
+export function MoveForm({ appointment, providers, onMoved }: MoveFormProps) {
   const { t } = useTranslation('calendar');
-  const providers = useCalendar((state) => state.providers);
   const [open, setOpen] = useState(false);
   const [date, setDate] = useState(appointment.date);
   const timeFormat = useClinicSettings((state) => state.settings?.timeFormat) ?? '24h';

@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
+import { useCalendarLists } from './reads';
 import { localParts } from '../../../../src-shared/scheduling/time';
 import { FormMessage } from '../../components/FormMessage';
 import { useProcedure } from '../../hooks/useProcedure';
-import { useCalendar } from '../../stores/calendar';
 import { useSession } from '../../stores/session';
 import { AppointmentPanel } from './AppointmentPanel';
 import { CalendarToolbar } from './CalendarToolbar';
@@ -34,7 +34,7 @@ export function RoomWeekView({
   now: number;
 }) {
   const { t } = useTranslation('calendar');
-  const { providers, rooms } = useCalendar();
+  const { providers, rooms } = useCalendarLists();
   const canWrite = useSession((state) => state.can('appointments:write'));
   const [selected, setSelected] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -54,10 +54,6 @@ export function RoomWeekView({
   useEffect(() => {
     setSelected(null);
   }, [roomId, monday]);
-  useEffect(() => {
-    void useCalendar.getState().loadProviders();
-    void useCalendar.getState().loadRooms();
-  }, []);
 
   const shown = week?.room.id === roomId && week.days[0]?.date === monday ? week : null;
   const columns = useMemo(
@@ -114,6 +110,8 @@ export function RoomWeekView({
               key={appointment.id}
               appointment={appointment}
               provider={providers.find((p) => p.id === appointment.providerId)}
+              providers={providers}
+              rooms={rooms}
               dateLabel={dateLabel(appointment.date)}
               canWrite={canWrite}
               notice={notice}

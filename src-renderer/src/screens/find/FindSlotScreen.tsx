@@ -13,7 +13,7 @@ import { PatientPicker } from '../../components/PatientPicker';
 import { SelectField } from '../../components/SelectField';
 import { draftProblems, useFormErrors } from '../../hooks/useFormErrors';
 import { useHashDetail } from '../../hooks/useHashRoute';
-import { useCalendar } from '../../stores/calendar';
+import { useCalendarLists } from '../calendar/reads';
 import { useClinicSettings } from '../../stores/clinic-settings';
 import { useSession } from '../../stores/session';
 import { shortDateLabel } from '../calendar/format';
@@ -46,7 +46,7 @@ export function FindSlotScreen() {
   const clock = useClockTime();
   const route = parseFindRoute(useHashDetail());
   const preset = usePresetPatient(route.patientId);
-  const { types, providers, loadTypes, loadProviders } = useCalendar();
+  const { types, providers } = useCalendarLists();
   const canBook = useSession((state) => state.can('appointments:write'));
   const today = zone ? todayIn(zone, Date.now()) : '';
   const [patient, setPatient] = useState<PatientSearchRow | null>(null);
@@ -89,10 +89,6 @@ export function FindSlotScreen() {
   );
   const resultsHeading = useRef<HTMLHeadingElement>(null);
 
-  useEffect(() => {
-    void loadTypes();
-    void loadProviders();
-  }, [loadTypes, loadProviders]);
   useEffect(() => {
     if (preset.patient) setPatient(preset.patient);
   }, [preset.patient]);

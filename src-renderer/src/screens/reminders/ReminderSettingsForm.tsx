@@ -5,7 +5,8 @@ import type { Input } from '../../../../src-shared/api/contract';
 import { call } from '../../api';
 import { Field, TextAreaField } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
-import { draftProblems, useFormErrors } from '../../hooks/useFormErrors';
+import { useCheckedSave } from '../../hooks/useCheckedSave';
+import { draftProblems } from '../../hooks/useFormErrors';
 import { Trans, useTranslation } from '../../i18n';
 
 type Text =
@@ -70,8 +71,6 @@ export function ReminderSettingsForm({
   const [passwordSet, setPasswordSet] = useState(initial.smtpPasswordSet);
   const [authSet, setAuthSet] = useState(initial.smsAuthHeaderSet);
   const [removeSecrets, setRemoveSecrets] = useState({ smtpPassword: false, smsAuthHeader: false });
-  const [saved, setSaved] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const input = (): Input<'reminders.updateSettings'> => ({
     emailEnabled: form.emailEnabled,
     smsEnabled: form.smsEnabled,
@@ -102,7 +101,7 @@ export function ReminderSettingsForm({
         : {}),
   });
   const problems = () => onTheOffsetsBox(draftProblems('reminders.updateSettings', input()));
-  const { errors, show, showProblems, clear } = useFormErrors(form, problems);
+  const { errors, saved, busy, save } = useCheckedSave(form, problems);
   const text = (key: Text | Template) => (event: { target: { value: string } }) =>
     setForm({ ...form, [key]: event.target.value });
   const tick =
@@ -112,28 +111,23 @@ export function ReminderSettingsForm({
 
   async function submit(event: SyntheticEvent) {
     event.preventDefault();
-    clear();
-    setSaved(null);
-    const local = problems();
-    if (Object.keys(local).length > 0) return showProblems(local);
-    setBusy(true);
-    const result = await call('reminders.updateSettings', input());
-    setBusy(false);
-    if (!result.ok) {
-      const fields = result.error.details?.fields;
-      show(
-        fields
-          ? { ...result.error, details: { ...result.error.details, fields: onTheOffsetsBox(fields) } }
-          : result.error,
-      );
-      return;
-    }
-    setForm(formFrom(result.value));
-    setPasswordSet(result.value.smtpPasswordSet);
-    setAuthSet(result.value.smsAuthHeaderSet);
-    setRemoveSecrets({ smtpPassword: false, smsAuthHeader: false });
-    onSaved(result.value);
-    setSaved(t('ReminderSettingsForm.reminderSettingsSaved'));
+    await save(
+      () => call('reminders.updateSettings', input()),
+      (settings) => {
+        setForm(formFrom(settings));
+        setPasswordSet(settings.smtpPasswordSet);
+        setAuthSet(settings.smsAuthHeaderSet);
+        setRemoveSecrets({ smtpPassword: false, smsAuthHeader: false });
+        onSaved(settings);
+        return t('ReminderSettingsForm.reminderSettingsSaved');
+      },
+      {
+        refused: (error) => {
+          const fields = error.details?.fields;
+          return fields ? { ...error, details: { ...error.details, fields: onTheOffsetsBox(fields) } } : error;
+        },
+      },
+    );
   }
 
   const fieldError = (name: string) => errors.fields[name];

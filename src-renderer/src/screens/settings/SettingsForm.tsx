@@ -5,7 +5,8 @@ import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
 import { LocaleFields, localeForCountry, type LocaleDraft } from '../../components/LocaleFields';
 import { TimeZoneField } from '../../components/TimeZoneField';
-import { draftProblems, useFormErrors } from '../../hooks/useFormErrors';
+import { useCheckedSave } from '../../hooks/useCheckedSave';
+import { draftProblems } from '../../hooks/useFormErrors';
 import { useClinicSettings } from '../../stores/clinic-settings';
 import { useSession } from '../../stores/session';
 import { Trans, useTranslation } from '../../i18n';
@@ -27,8 +28,6 @@ export function SettingsForm({ initial }: { initial: ClinicSettings }) {
     weekStart: initial.weekStart,
     phoneRegion: initial.phoneRegion ?? '',
   });
-  const [saved, setSaved] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   // Minutes as typed: "" or "ten" goes as NaN, which main's schema refuses in its own words.
   const number = (text: string) => (text.trim() === '' ? Number.NaN : Number(text));
   const input = () => ({
@@ -42,7 +41,7 @@ export function SettingsForm({ initial }: { initial: ClinicSettings }) {
     ...(locale.phoneRegion !== '' && { phoneRegion: locale.phoneRegion }),
   });
   const problems = () => draftProblems('settings.update', input());
-  const { errors, show, showProblems, clear } = useFormErrors({ ...form, ...locale }, problems);
+  const { errors, saved, busy, save } = useCheckedSave({ ...form, ...locale }, problems);
   const update =
     (key: 'clinicName' | 'timeZone' | 'currency' | 'lockTimeoutMinutes' | 'noShowGraceMinutes') =>
     (event: { target: { value: string } }) => {
@@ -51,25 +50,19 @@ export function SettingsForm({ initial }: { initial: ClinicSettings }) {
 
   async function submit(event: SyntheticEvent) {
     event.preventDefault();
-    clear();
-    setSaved(null);
-    const local = problems();
-    if (Object.keys(local).length > 0) return showProblems(local);
-    setBusy(true);
-    const result = await call('settings.update', input());
-    setBusy(false);
-    if (!result.ok) {
-      show(result.error);
-      return;
-    }
-    useSession.getState().settingsChanged(result.value);
-    useClinicSettings.getState().set(result.value);
-    setForm({
-      ...result.value,
-      lockTimeoutMinutes: String(result.value.lockTimeoutMinutes),
-      noShowGraceMinutes: String(result.value.noShowGraceMinutes),
-    });
-    setSaved(t('SettingsForm.settingsSaved'));
+    await save(
+      () => call('settings.update', input()),
+      (settings) => {
+        useSession.getState().settingsChanged(settings);
+        useClinicSettings.getState().set(settings);
+        setForm({
+          ...settings,
+          lockTimeoutMinutes: String(settings.lockTimeoutMinutes),
+          noShowGraceMinutes: String(settings.noShowGraceMinutes),
+        });
+        return t('SettingsForm.settingsSaved');
+      },
+    );
   }
 
   return (

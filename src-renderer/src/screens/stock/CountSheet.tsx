@@ -1,8 +1,7 @@
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { useRef, useState } from 'react';
 import type { StockCount, StockCountLine } from '../../../../src-shared/stock/model';
 import type { Input } from '../../../../src-shared/api/contract';
 import { call } from '../../api';
-import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
 import { useCalendarDate } from '../../format/calendar-date';
 import { formatDateTime } from '../../format/datetime';
@@ -10,6 +9,7 @@ import { draftProblems, useFormErrors } from '../../hooks/useFormErrors';
 import { useProcedure } from '../../hooks/useProcedure';
 import { useClinicClock } from '../../stores/clinic-settings';
 import { useSession } from '../../stores/session';
+import { ScanField } from './ScanField';
 import { useTranslation } from '../../i18n';
 
 /**
@@ -24,8 +24,6 @@ export function CountSheet({ countId }: { countId: string }) {
   const count = useProcedure('stocktake.view', { countId }, { refreshOn: { 'stock.changed': true } });
   const setup = useProcedure('stockroom.get', {});
   const [typed, setTyped] = useState<Record<string, string>>({});
-  const [scan, setScan] = useState('');
-  const [scanError, setScanError] = useState<string | undefined>();
   const [message, setMessage] = useState<{ error: string | null; done: string | null }>({ error: null, done: null });
   const inputs = useRef(new Map<string, HTMLInputElement>());
   const view = count.value;
@@ -55,22 +53,6 @@ export function CountSheet({ countId }: { countId: string }) {
     }),
   );
   const placeName = setup.value?.locations.find((place) => place.id === view?.stockLocationId)?.name ?? '';
-
-  async function readScan(event: KeyboardEvent<HTMLInputElement>) {
-    if (event.key !== 'Enter' || !view) return;
-    event.preventDefault();
-    setScanError(undefined);
-    const answer = await call('stock.scan', { text: scan });
-    if (!answer.ok) return setScanError(answer.error.details?.fields?.text ?? answer.error.message);
-    const line = view.lines.find(
-      (candidate) =>
-        candidate.lotId === answer.value.lotId ||
-        (candidate.itemId === answer.value.item?.id && candidate.lotNumber === answer.value.lotNumber),
-    );
-    if (!line) return setScanError(t('CountSheet.isNotALotOn'));
-    setScan('');
-    inputs.current.get(line.lotId)?.focus();
-  }
 
   async function save() {
     if (!view) return;
@@ -121,17 +103,20 @@ export function CountSheet({ countId }: { countId: string }) {
             })}
           </p>
           {view.status === 'open' && (
-            <div className="count-scan">
-              <Field
-                label={t('CountSheet.scanALot')}
-                value={scan}
-                onChange={(event) => setScan(event.target.value)}
-                onKeyDown={(event) => void readScan(event)}
-                error={scanError}
-                hint={t('CountSheet.scanABoxOrType')}
-                autoComplete="off"
-              />
-            </div>
+            <ScanField
+              label={t('CountSheet.scanALot')}
+              hint={t('CountSheet.scanABoxOrType')}
+              onScanned={(scanned) => {
+                const line = view.lines.find(
+                  (candidate) =>
+                    candidate.lotId === scanned.lotId ||
+                    (candidate.itemId === scanned.item?.id && candidate.lotNumber === scanned.lotNumber),
+                );
+                if (!line) return t('CountSheet.isNotALotOn');
+                inputs.current.get(line.lotId)?.focus();
+                return null;
+              }}
+            />
           )}
           <SheetTable
             view={view}

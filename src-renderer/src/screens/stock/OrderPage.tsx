@@ -1,9 +1,8 @@
-import { useState, type KeyboardEvent } from 'react';
+import { useState } from 'react';
 import { formatMoney } from '../../../../src-shared/billing/money';
 import type { PurchaseOrder } from '../../../../src-shared/stock/model';
 import type { Input } from '../../../../src-shared/api/contract';
 import { call } from '../../api';
-import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
 import { draftProblems, useFormErrors } from '../../hooks/useFormErrors';
 import { useProcedure } from '../../hooks/useProcedure';
@@ -12,6 +11,7 @@ import { readAmount } from '../billing/money-field';
 import { savePdf } from '../billing/pdf';
 import { ORDER_STATUS_LABELS } from './order-status';
 import { ReceiptTable, type ReceiptDraft } from './ReceiptTable';
+import { ScanField } from './ScanField';
 import { typedUnits } from './units-text';
 import { useTranslation, variant } from '../../i18n';
 
@@ -27,8 +27,6 @@ export function OrderPage({ orderId }: { orderId: string }) {
   const order = useProcedure('purchasing.view', { orderId }, { refreshOn: { 'stock.changed': true } });
   const setup = useProcedure('stockroom.get', {});
   const [drafts, setDrafts] = useState<Record<string, ReceiptDraft>>({});
-  const [scan, setScan] = useState('');
-  const [scanError, setScanError] = useState<string | undefined>();
   const [message, setMessage] = useState<{ error: string | null; done: string | null }>({ error: null, done: null });
   const view = order.value;
   const money = setup.value?.money;
@@ -81,23 +79,6 @@ export function OrderPage({ orderId }: { orderId: string }) {
   for (const [path, problem] of Object.entries(errors.fields)) {
     const [head, lineId, field] = path.split('.');
     if (head === 'receipt' && lineId && field) lineErrors[lineId] = { ...lineErrors[lineId], [field]: problem };
-  }
-
-  async function readScan(event: KeyboardEvent<HTMLInputElement>) {
-    if (event.key !== 'Enter' || !view) return;
-    event.preventDefault();
-    setScanError(undefined);
-    const answer = await call('stock.scan', { text: scan });
-    if (!answer.ok) return setScanError(answer.error.details?.fields?.text ?? answer.error.message);
-    const line = view.lines.find((candidate) => candidate.itemId === answer.value.item?.id);
-    if (!line) return setScanError(t('OrderPage.isNotAnItemOn'));
-    const current = draftOf(line);
-    edit(line.id, {
-      ...current,
-      lotNumber: answer.value.lotNumber ?? current.lotNumber,
-      expiryOn: answer.value.expiryOn ?? current.expiryOn,
-    });
-    setScan('');
   }
 
   async function savePdfOfOrder() {
@@ -175,17 +156,21 @@ export function OrderPage({ orderId }: { orderId: string }) {
         </div>
       )}
       {receivable && (
-        <div className="count-scan">
-          <Field
-            label={t('OrderPage.scanABox')}
-            value={scan}
-            onChange={(event) => setScan(event.target.value)}
-            onKeyDown={(event) => void readScan(event)}
-            error={scanError}
-            hint={t('OrderPage.itsItemSLineGets')}
-            autoComplete="off"
-          />
-        </div>
+        <ScanField
+          label={t('OrderPage.scanABox')}
+          hint={t('OrderPage.itsItemSLineGets')}
+          onScanned={(scanned) => {
+            const line = view.lines.find((candidate) => candidate.itemId === scanned.item?.id);
+            if (!line) return t('OrderPage.isNotAnItemOn');
+            const current = draftOf(line);
+            edit(line.id, {
+              ...current,
+              lotNumber: scanned.lotNumber ?? current.lotNumber,
+              expiryOn: scanned.expiryOn ?? current.expiryOn,
+            });
+            return null;
+          }}
+        />
       )}
       <ReceiptTable
         order={view}

@@ -15,6 +15,7 @@ import { useClockTime } from '../../format/clock-time';
 import { useCalendarDate } from '../../format/calendar-date';
 import { Trans, useTranslation, variant } from '../../i18n';
 import { visitStatusLabel } from '../../i18n/labels';
+import { KEY_TAGS } from '../../components/key-tags';
 
 const STATUS_FILTERS: VisitStatus[] = ['arrived', 'roomed', 'with_provider', 'ready_for_checkout', 'checked_out'];
 
@@ -135,22 +136,7 @@ function FlowBoard() {
         </p>
       )}
       <p className="hint">
-        <Trans
-          t={t}
-          i18nKey="BoardScreen.selectARowThenI"
-          components={{
-            kbd: <kbd />,
-            kbd2: <kbd />,
-            kbd3: <kbd />,
-            kbd4: <kbd />,
-            kbd5: <kbd />,
-            kbd6: <kbd />,
-            kbd7: <kbd />,
-            kbd8: <kbd />,
-            kbd9: <kbd />,
-            kbd10: <kbd />,
-          }}
-        />
+        <Trans t={t} i18nKey="BoardScreen.selectARowThenI" components={KEY_TAGS} />
       </p>
       <table className="board-table">
         <thead>

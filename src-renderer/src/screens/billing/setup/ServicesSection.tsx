@@ -1,13 +1,11 @@
-import { useState, type SyntheticEvent } from 'react';
+import type { SyntheticEvent } from 'react';
 import type { ServiceView, TaxView } from '../../../../../src-shared/billing/model';
 import { formatMoney, type MoneyFormat } from '../../../../../src-shared/billing/money';
-import type { Input } from '../../../../../src-shared/api/contract';
-import { call } from '../../../api';
 import { Field } from '../../../components/Field';
 import { FormMessage } from '../../../components/FormMessage';
 import { SelectField } from '../../../components/SelectField';
-import { draftProblems, useFormErrors } from '../../../hooks/useFormErrors';
 import { amountText, readAmount } from '../money-field';
+import { EditorActions, RecordActions, useRecordEditor } from './useRecordEditor';
 import { useTranslation } from '../../../i18n';
 
 const BLANK = { code: '', name: '', price: '', taxId: '' };
@@ -22,53 +20,34 @@ interface ServicesSectionProps {
 /** Services: code, name, default price and tax; retired rather than deleted. */
 export function ServicesSection({ services, taxes, money, onSaved }: ServicesSectionProps) {
   const { t } = useTranslation('billing');
-  const [editing, setEditing] = useState<ServiceView | null>(null);
-  const [form, setForm] = useState(BLANK);
-  const [saved, setSaved] = useState<string | null>(null);
-  const input = (service: ServiceView | null, values: typeof BLANK, active?: boolean): Input<'fees.saveService'> => ({
-    ...(service && { serviceId: service.id }),
-    code: values.code,
-    name: values.name,
-    defaultPriceMinor: readAmount(values.price, money).minor ?? 0,
-    taxId: values.taxId || null,
-    ...(active !== undefined && { active }),
-  });
-  /** What is wrong as typed: the price as the clinic writes money, then main's rules for the service. */
-  const problems = (service: ServiceView | null, values: typeof BLANK, active?: boolean): Record<string, string> => {
-    const price = readAmount(values.price, money);
-    return {
-      ...draftProblems('fees.saveService', input(service, values, active)),
-      ...(price.problem && { defaultPriceMinor: price.problem }),
-    };
-  };
-  const { errors, show, showProblems, clear } = useFormErrors({ ...form, defaultPriceMinor: form.price }, () =>
-    problems(editing, form),
-  );
-  const taxName = (id: string | null) => taxes.find((tax) => tax.id === id)?.name ?? t('ServicesSection.noTax');
-
-  function edit(service: ServiceView) {
-    setEditing(service);
-    setForm({
+  const { editing, form, setForm, saved, errors, edit, submit, toggle, cancel } = useRecordEditor({
+    procedure: 'fees.saveService',
+    blank: BLANK,
+    valuesOf: (service: ServiceView) => ({
       code: service.code,
       name: service.name,
       price: amountText(service.defaultPriceMinor, money),
       taxId: service.taxId ?? '',
-    });
-    clear();
-  }
-
-  async function save(service: ServiceView | null, values: typeof BLANK, active?: boolean) {
-    clear();
-    setSaved(null);
-    const local = problems(service, values, active);
-    if (Object.keys(local).length > 0) return showProblems(local, ['code', 'name', 'defaultPriceMinor', 'taxId']);
-    const result = await call('fees.saveService', input(service, values, active));
-    if (!result.ok) return show(result.error, ['code', 'name', 'defaultPriceMinor', 'taxId']);
-    setSaved(t('ServicesSection.saved', { code: result.value.code, name: result.value.name }));
-    setEditing(null);
-    setForm(BLANK);
-    onSaved();
-  }
+    }),
+    input: (service, values, active) => ({
+      ...(service && { serviceId: service.id }),
+      code: values.code,
+      name: values.name,
+      defaultPriceMinor: readAmount(values.price, money).minor ?? 0,
+      taxId: values.taxId || null,
+      ...(active !== undefined && { active }),
+    }),
+    // The price as the clinic writes money, before main's rules for the service.
+    ownProblems: (values): Record<string, string> => {
+      const price = readAmount(values.price, money);
+      return price.problem ? { defaultPriceMinor: price.problem } : {};
+    },
+    named: (values) => ({ ...values, defaultPriceMinor: values.price }),
+    fields: ['code', 'name', 'defaultPriceMinor', 'taxId'],
+    savedMessage: (service) => t('ServicesSection.saved', { code: service.code, name: service.name }),
+    onSaved,
+  });
+  const taxName = (id: string | null) => taxes.find((tax) => tax.id === id)?.name ?? t('ServicesSection.noTax');
 
   return (
     <section className="card billing-card" aria-labelledby="services-title">
@@ -95,32 +74,17 @@ export function ServicesSection({ services, taxes, money, onSaved }: ServicesSec
               <td>{taxName(service.taxId)}</td>
               <td>{service.active ? t('ServicesSection.active') : t('ServicesSection.retired')}</td>
               <td>
-                <div className="row-actions">
-                  <button
-                    type="button"
-                    onClick={() => edit(service)}
-                    aria-label={t('ServicesSection.edit', { serviceCode: service.code })}
-                  >
-                    {t('ServicesSection.edit2')}
-                  </button>
-                  <button
-                    type="button"
-                    onClick={() =>
-                      void save(
-                        service,
-                        {
-                          code: service.code,
-                          name: service.name,
-                          price: amountText(service.defaultPriceMinor, money),
-                          taxId: service.taxId ?? '',
-                        },
-                        !service.active,
-                      )
-                    }
-                  >
-                    {service.active ? t('ServicesSection.retire') : t('ServicesSection.bringBack')}
-                  </button>
-                </div>
+                <RecordActions
+                  active={service.active}
+                  editLabel={t('ServicesSection.edit', { serviceCode: service.code })}
+                  words={{
+                    edit: t('ServicesSection.edit2'),
+                    retire: t('ServicesSection.retire'),
+                    bringBack: t('ServicesSection.bringBack'),
+                  }}
+                  onEdit={() => edit(service)}
+                  onToggle={() => void toggle(service)}
+                />
               </td>
             </tr>
           ))}
@@ -132,7 +96,7 @@ export function ServicesSection({ services, taxes, money, onSaved }: ServicesSec
         }
         onSubmit={(event: SyntheticEvent) => {
           event.preventDefault();
-          void save(editing, form);
+          void submit();
         }}
         noValidate
       >
@@ -168,16 +132,15 @@ export function ServicesSection({ services, taxes, money, onSaved }: ServicesSec
           />
         </div>
         <FormMessage error={errors.form} success={saved} />
-        <div className="actions">
-          <button type="submit" className="primary">
-            {editing ? t('ServicesSection.saveService') : t('ServicesSection.addService')}
-          </button>
-          {editing && (
-            <button type="button" onClick={() => (setEditing(null), setForm(BLANK))}>
-              {t('ServicesSection.cancel')}
-            </button>
-          )}
-        </div>
+        <EditorActions
+          editing={editing !== null}
+          words={{
+            add: t('ServicesSection.addService'),
+            save: t('ServicesSection.saveService'),
+            cancel: t('ServicesSection.cancel'),
+          }}
+          onCancel={cancel}
+        />
       </form>
     </section>
   );

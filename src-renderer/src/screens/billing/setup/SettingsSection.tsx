@@ -6,7 +6,8 @@ import { Field, TextAreaField } from '../../../components/Field';
 import { DateField } from '../../../components/DateField';
 import { FormMessage } from '../../../components/FormMessage';
 import { SelectField } from '../../../components/SelectField';
-import { draftProblems, useFormErrors } from '../../../hooks/useFormErrors';
+import { useCheckedSave } from '../../../hooks/useCheckedSave';
+import { draftProblems } from '../../../hooks/useFormErrors';
 import { useTranslation } from '../../../i18n';
 
 const SETTINGS_FIELDS = ['clinicAddress', 'taxNumber', 'locale', 'taxRounding', 'lockDate', 'paymentTermsDays'];
@@ -23,8 +24,6 @@ export function SettingsSection({ settings, onSaved }: { settings: BillingSettin
     paymentTermsDays: String(settings.paymentTermsDays),
   });
   const [desk, setDesk] = useState({ name: settings.desk.name, seriesPrefix: settings.desk.seriesPrefix });
-  const [saved, setSaved] = useState<string | null>(null);
-  const [deskSaved, setDeskSaved] = useState<string | null>(null);
   const settingsInput = (): Input<'billing.updateSettings'> => ({
     clinicAddress: form.clinicAddress,
     taxNumber: form.taxNumber,
@@ -36,36 +35,34 @@ export function SettingsSection({ settings, onSaved }: { settings: BillingSettin
   });
   const settingsProblems = () => draftProblems('billing.updateSettings', settingsInput());
   const deskProblems = () => draftProblems('billing.updateDesk', desk);
-  const settingsErrors = useFormErrors(form, settingsProblems);
-  const deskErrors = useFormErrors(desk, deskProblems);
+  const settingsSave = useCheckedSave(form, settingsProblems, SETTINGS_FIELDS);
+  const deskSave = useCheckedSave(desk, deskProblems, ['name', 'seriesPrefix']);
   const set = (key: keyof typeof form) => (event: { target: { value: string } }) =>
     setForm({ ...form, [key]: event.target.value });
 
   async function saveSettings(event: SyntheticEvent) {
     event.preventDefault();
-    settingsErrors.clear();
-    setSaved(null);
-    const local = settingsProblems();
-    if (Object.keys(local).length > 0) return settingsErrors.showProblems(local, SETTINGS_FIELDS);
-    const result = await call('billing.updateSettings', settingsInput());
-    if (!result.ok) return settingsErrors.show(result.error, SETTINGS_FIELDS);
-    setSaved(t('SettingsSection.billingSettingsSaved'));
-    onSaved();
+    if (
+      await settingsSave.save(
+        () => call('billing.updateSettings', settingsInput()),
+        () => t('SettingsSection.billingSettingsSaved'),
+      )
+    )
+      onSaved();
   }
 
   async function saveDesk(event: SyntheticEvent) {
     event.preventDefault();
-    deskErrors.clear();
-    setDeskSaved(null);
-    const local = deskProblems();
-    if (Object.keys(local).length > 0) return deskErrors.showProblems(local, ['name', 'seriesPrefix']);
-    const result = await call('billing.updateDesk', desk);
-    if (!result.ok) return deskErrors.show(result.error, ['name', 'seriesPrefix']);
-    setDeskSaved(t('SettingsSection.thisDeskSNextInvoice', { nextNumber: result.value.desk.nextNumber }));
-    onSaved();
+    const done = await deskSave.save(
+      () => call('billing.updateDesk', desk),
+      (answer) => t('SettingsSection.thisDeskSNextInvoice', { nextNumber: answer.desk.nextNumber }),
+    );
+    if (done) onSaved();
   }
 
-  const e = settingsErrors.errors;
+  const e = settingsSave.errors;
+  const saved = settingsSave.saved;
+  const deskSaved = deskSave.saved;
   return (
     <div className="checkout-columns">
       <form
@@ -141,17 +138,17 @@ export function SettingsSection({ settings, onSaved }: { settings: BillingSettin
           label={t('SettingsSection.deskName')}
           value={desk.name}
           onChange={(ev) => setDesk({ ...desk, name: ev.target.value })}
-          error={deskErrors.errors.fields.name}
+          error={deskSave.errors.fields.name}
         />
         <Field
           label={t('SettingsSection.invoiceSeriesPrefix')}
           value={desk.seriesPrefix}
           onChange={(ev) => setDesk({ ...desk, seriesPrefix: ev.target.value })}
-          error={deskErrors.errors.fields.seriesPrefix}
+          error={deskSave.errors.fields.seriesPrefix}
           maxLength={6}
           hint={t('SettingsSection.eachDeskItsOwnSo', { nextNumber: settings.desk.nextNumber })}
         />
-        <FormMessage error={deskErrors.errors.form} success={deskSaved} />
+        <FormMessage error={deskSave.errors.form} success={deskSaved} />
         <button type="submit" className="primary">
           {t('SettingsSection.saveDesk')}
         </button>

@@ -1,11 +1,9 @@
-import { useState, type SyntheticEvent } from 'react';
+import type { SyntheticEvent } from 'react';
 import type { TaxView } from '../../../../../src-shared/billing/model';
-import type { Input } from '../../../../../src-shared/api/contract';
-import { call } from '../../../api';
 import { Field } from '../../../components/Field';
 import { FormMessage } from '../../../components/FormMessage';
-import { draftProblems, useFormErrors } from '../../../hooks/useFormErrors';
 import { percentToPpm, ppmToPercent } from './percent';
+import { EditorActions, RecordActions, useRecordEditor } from './useRecordEditor';
 import { Trans, useTranslation } from '../../../i18n';
 
 const BLANK = { name: '', rate: '', inclusive: false };
@@ -13,46 +11,27 @@ const BLANK = { name: '', rate: '', inclusive: false };
 /** Taxes: a rate, added to prices or included in them; retired rather than deleted (old invoices name them). */
 export function TaxesSection({ taxes, onSaved }: { taxes: readonly TaxView[]; onSaved: () => void }) {
   const { t } = useTranslation('billing');
-  const [editing, setEditing] = useState<TaxView | null>(null);
-  const [form, setForm] = useState(BLANK);
-  const [saved, setSaved] = useState<string | null>(null);
-  const input = (tax: TaxView | null, values: typeof BLANK, active?: boolean): Input<'fees.saveTax'> => ({
-    ...(tax && { taxId: tax.id }),
-    name: values.name,
-    ratePpm: percentToPpm(values.rate).ppm ?? 0,
-    inclusive: values.inclusive,
-    ...(active !== undefined && { active }),
+  const { editing, form, setForm, saved, errors, edit, submit, toggle, cancel } = useRecordEditor({
+    procedure: 'fees.saveTax',
+    blank: BLANK,
+    valuesOf: (tax: TaxView) => ({ name: tax.name, rate: ppmToPercent(tax.ratePpm), inclusive: tax.inclusive }),
+    input: (tax, values, active) => ({
+      ...(tax && { taxId: tax.id }),
+      name: values.name,
+      ratePpm: percentToPpm(values.rate).ppm ?? 0,
+      inclusive: values.inclusive,
+      ...(active !== undefined && { active }),
+    }),
+    // The rate as a percentage, before main's rules for the tax.
+    ownProblems: (values): Record<string, string> => {
+      const rate = percentToPpm(values.rate);
+      return rate.problem ? { ratePpm: rate.problem } : {};
+    },
+    named: (values) => ({ ...values, ratePpm: values.rate }),
+    fields: ['name', 'ratePpm'],
+    savedMessage: (tax) => t('TaxesSection.saved', { name: tax.name }),
+    onSaved,
   });
-  /** What is wrong as typed: the rate as a percentage, then main's rules for the tax. */
-  const problems = (tax: TaxView | null, values: typeof BLANK, active?: boolean): Record<string, string> => {
-    const rate = percentToPpm(values.rate);
-    return {
-      ...draftProblems('fees.saveTax', input(tax, values, active)),
-      ...(rate.problem && { ratePpm: rate.problem }),
-    };
-  };
-  const { errors, show, showProblems, clear } = useFormErrors({ ...form, ratePpm: form.rate }, () =>
-    problems(editing, form),
-  );
-
-  function edit(tax: TaxView) {
-    setEditing(tax);
-    setForm({ name: tax.name, rate: ppmToPercent(tax.ratePpm), inclusive: tax.inclusive });
-    clear();
-  }
-
-  async function save(tax: TaxView | null, values: typeof BLANK, active?: boolean) {
-    clear();
-    setSaved(null);
-    const local = problems(tax, values, active);
-    if (Object.keys(local).length > 0) return showProblems(local, ['name', 'ratePpm']);
-    const result = await call('fees.saveTax', input(tax, values, active));
-    if (!result.ok) return show(result.error, ['name', 'ratePpm']);
-    setSaved(t('TaxesSection.saved', { name: result.value.name }));
-    setEditing(null);
-    setForm(BLANK);
-    onSaved();
-  }
 
   return (
     <section className="card billing-card" aria-labelledby="taxes-title">
@@ -77,27 +56,17 @@ export function TaxesSection({ taxes, onSaved }: { taxes: readonly TaxView[]; on
               <td>{tax.inclusive ? t('TaxesSection.includedInPrices') : t('TaxesSection.addedToPrices')}</td>
               <td>{tax.active ? t('TaxesSection.active') : t('TaxesSection.retired')}</td>
               <td>
-                <div className="row-actions">
-                  <button
-                    type="button"
-                    onClick={() => edit(tax)}
-                    aria-label={t('TaxesSection.edit', { taxName: tax.name })}
-                  >
-                    {t('TaxesSection.edit2')}
-                  </button>
-                  <button
-                    type="button"
-                    onClick={() =>
-                      void save(
-                        tax,
-                        { name: tax.name, rate: ppmToPercent(tax.ratePpm), inclusive: tax.inclusive },
-                        !tax.active,
-                      )
-                    }
-                  >
-                    {tax.active ? t('TaxesSection.retire') : t('TaxesSection.bringBack')}
-                  </button>
-                </div>
+                <RecordActions
+                  active={tax.active}
+                  editLabel={t('TaxesSection.edit', { taxName: tax.name })}
+                  words={{
+                    edit: t('TaxesSection.edit2'),
+                    retire: t('TaxesSection.retire'),
+                    bringBack: t('TaxesSection.bringBack'),
+                  }}
+                  onEdit={() => edit(tax)}
+                  onToggle={() => void toggle(tax)}
+                />
               </td>
             </tr>
           ))}
@@ -107,7 +76,7 @@ export function TaxesSection({ taxes, onSaved }: { taxes: readonly TaxView[]; on
         aria-label={editing ? t('TaxesSection.editTax', { editingName: editing.name }) : t('TaxesSection.addTax')}
         onSubmit={(event: SyntheticEvent) => {
           event.preventDefault();
-          void save(editing, form);
+          void submit();
         }}
         noValidate
       >
@@ -144,16 +113,11 @@ export function TaxesSection({ taxes, onSaved }: { taxes: readonly TaxView[]; on
           </div>
         </div>
         <FormMessage error={errors.form} success={saved} />
-        <div className="actions">
-          <button type="submit" className="primary">
-            {editing ? t('TaxesSection.saveTax') : t('TaxesSection.addTax')}
-          </button>
-          {editing && (
-            <button type="button" onClick={() => (setEditing(null), setForm(BLANK))}>
-              {t('TaxesSection.cancel')}
-            </button>
-          )}
-        </div>
+        <EditorActions
+          editing={editing !== null}
+          words={{ add: t('TaxesSection.addTax'), save: t('TaxesSection.saveTax'), cancel: t('TaxesSection.cancel') }}
+          onCancel={cancel}
+        />
       </form>
     </section>
   );
