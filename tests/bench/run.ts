@@ -16,6 +16,7 @@ import { uiSuite } from './ui';
 import { benchVisits } from './visits';
 import { billingSuite } from './billing';
 import { stockSuite } from './stock';
+import { syncSuite } from './sync';
 
 /**
  * `npm run bench [-- --quick] [--rounds N] [--seed S] [--only name,...] [--no-peers] [--no-ui]`:
@@ -39,6 +40,7 @@ const SUITES: Suite[] = [
   visitsSuite,
   billingSuite,
   stockSuite,
+  syncSuite,
   startupSuite,
   uiSuite,
 ];
