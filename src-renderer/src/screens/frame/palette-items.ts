@@ -62,7 +62,7 @@ export function paletteScreens(
   today: string,
 ): PaletteItem[] {
   const screens = ROUTES.filter((route) => route.path !== 'display' && mayOpen(route, can) && listed(route)).map(
-    (route) => ({ id: `screen:${route.path}`, label: route.label, href: `#/${route.path}`, words: route.summary }),
+    (route) => ({ id: `screen:${route.path}`, label: route.label, href: `#/${route.path}` }),
   );
   const doable = actions()
     .filter((action) => can(action.permission))
