@@ -41,7 +41,8 @@ afterAll(async () => {
 async function signedInAs(client: 'desk' | 'manager'): Promise<void> {
   window.clinic = coreBridge(s.clinic.core, client).bridge;
   const info = await s.clinic.ok(client, 'auth.session', {});
-  act(() => session.getState().signedIn(info!));
+  if (!info) throw new Error(`${client} is not signed in`);
+  act(() => session.getState().signedIn(info));
 }
 
 /** A screen with a button in focus, and the palette listening. */
@@ -106,12 +107,11 @@ describe('one search for everything (Ctrl+K or /)', () => {
     type('quen');
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('1 patient, 0 screens and actions.'));
     const row = screen.getByRole('group', { name: ZELDA });
-    expect(within(row).getAllByRole('option').map((option) => option.textContent?.split(' born')[0])).toEqual([
-      expect.stringMatching(ZELDA),
-      'Book',
-      'Check in',
-      'Take payment',
-    ]);
+    expect(
+      within(row)
+        .getAllByRole('option')
+        .map((option) => option.textContent?.split(' born')[0]),
+    ).toEqual([expect.stringMatching(ZELDA), 'Book', 'Check in', 'Take payment']);
     expect(selected()?.textContent).toMatch(ZELDA);
 
     key('ArrowRight');

@@ -46,6 +46,20 @@ test('one search for everything: a receptionist opens a patient with Ctrl+K and 
   await expect(page).toHaveURL(new RegExp(`#/patients/${patient.id}$`));
   await expect(page.getByRole('region', { name: 'Patient banner' })).toContainText('Quenby');
 
+  // Beside the patient, Check in (two steps right) opens today's check-in review for her.
+  await page.locator('body').focus();
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('quenby');
+  await expect(row).toBeVisible();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`#/today/patient/${patient.id}$`));
+  await expect(
+    page.getByRole('region', { name: 'Check-in review' }).getByRole('heading', { name: /Check in Quenby, Philippa/ }),
+  ).toBeVisible();
+  await screenshot(page, '242-search-check-in-patient');
+
   // `/` (not in a text field) opens it again; "flow" finds the flow board, Enter opens it.
   await page.locator('body').focus();
   await page.keyboard.press('/');
