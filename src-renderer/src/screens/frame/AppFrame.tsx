@@ -25,6 +25,7 @@ import { BoardScreen } from '../visits/BoardScreen';
 import { DisplayScreen } from '../visits/DisplayScreen';
 import { TodayScreen } from '../visits/TodayScreen';
 import { WaitlistScreen } from '../waitlist/WaitlistScreen';
+import { CommandPalette } from './CommandPalette';
 import { Header } from './Header';
 import { mayOpen, ROUTES } from './routes';
 import { useSyncedOnlyListed } from './useSyncedOnlyListed';
@@ -96,6 +97,7 @@ export function AppFrame() {
         </ul>
       </nav>
       <main className="content">{allowed ? <Screen /> : <Refusal area={current.label} />}</main>
+      <CommandPalette />
     </div>
   );
 }

@@ -13,11 +13,19 @@ import { useTranslation } from '../../i18n';
 import { appointmentStatusLabel } from '../../i18n/labels';
 
 type Target = { appointmentId: string } | { patientId: string } | null;
+
+/** `<appointmentId>` the calendar's Check in; `patient/<patientId>` a walk-in chosen ahead (the search's Check in). */
+function targetOf(detail: string): Target {
+  if (detail === '') return null;
+  const [first = '', second = ''] = detail.split('/');
+  return first === 'patient' && second ? { patientId: second } : { appointmentId: detail };
+}
 const CAN_ARRIVE = new Set(['booked', 'confirmed', 'no_show']);
 
 /**
  * `#/today`: today's appointments with "Check in", and walk-ins found by search.
- * `#/today/<appointmentId>` opens with that appointment's check-in review (the calendar's "Check in").
+ * `#/today/<appointmentId>` opens with that appointment's check-in review (the calendar's "Check in"),
+ * `#/today/patient/<patientId>` with a walk-in's (the search's "Check in" beside a patient).
  */
 export function TodayScreen() {
   const { t } = useTranslation('visits');
@@ -26,7 +34,7 @@ export function TodayScreen() {
   const zone = useClinicSettings((state) => state.settings?.timeZone);
   const clock = useClockTime();
   const canCheckIn = useSession((state) => state.can('visits:write'));
-  const [target, setTarget] = useState<Target>(() => (detail ? { appointmentId: detail } : null));
+  const [target, setTarget] = useState<Target>(() => targetOf(detail));
   const [query, setQuery] = useState('');
 
   const day = useProcedure(
@@ -42,7 +50,7 @@ export function TodayScreen() {
   const load = day.reload;
 
   useEffect(() => {
-    if (detail) setTarget({ appointmentId: detail });
+    if (detail) setTarget(targetOf(detail));
   }, [detail]);
 
   const search = useProcedure('patients.search', query.trim().length < 2 ? null : { query, limit: 8 });
