@@ -155,7 +155,7 @@ export function InvoiceEditor({ invoice, services, taxes, money, onChanged }: In
         }
       }}
     >
-      <table className="invoice-lines">
+      <table className={insured ? 'invoice-lines insured' : 'invoice-lines'}>
         <thead>
           <tr>
             <th scope="col">{t('InvoiceEditor.service')}</th>
@@ -168,11 +168,6 @@ export function InvoiceEditor({ invoice, services, taxes, money, onChanged }: In
               {t('InvoiceEditor.lineTotal')}
             </th>
             {insured && <th scope="col">{t('InvoiceEditor.insurerPays')}</th>}
-            {insured && (
-              <th scope="col" className="num">
-                {t('InvoiceEditor.patientPays')}
-              </th>
-            )}
             <th scope="col">
               <span className="visually-hidden">{t('InvoiceEditor.remove')}</span>
             </th>
@@ -205,13 +200,17 @@ export function InvoiceEditor({ invoice, services, taxes, money, onChanged }: In
                   </select>
                   {problem(index, 'taxId') && <small className="field-error block">{problem(index, 'taxId')}</small>}
                 </td>
-                <td className="num">{saved && !dirty ? formatMoney(saved.totalMinor, money) : '…'}</td>
+                <td className="num">
+                  {saved && !dirty ? formatMoney(saved.totalMinor, money) : '…'}
+                  {insured && saved && !dirty && (
+                    <span className="sub">
+                      {t('InvoiceEditor.patientPart', {
+                        amount: formatMoney(saved.totalMinor - saved.insurerMinor, money),
+                      })}
+                    </span>
+                  )}
+                </td>
                 {insured && cell(index, 'insurer', t('InvoiceEditor.insurerPays'), { inputMode: 'decimal' })}
-                {insured && (
-                  <td className="num">
-                    {saved && !dirty ? formatMoney(saved.totalMinor - saved.insurerMinor, money) : '…'}
-                  </td>
-                )}
                 <td>
                   <button
                     type="button"
@@ -228,7 +227,7 @@ export function InvoiceEditor({ invoice, services, taxes, money, onChanged }: In
           })}
           {lines.length === 0 && (
             <tr>
-              <td colSpan={insured ? 10 : 8} className="muted">
+              <td colSpan={insured ? 9 : 8} className="muted">
                 {t('InvoiceEditor.noLinesYetAddA')}
               </td>
             </tr>
