@@ -97,6 +97,8 @@ export interface WaitingTimesReport {
   /** Visits in the range that were not cancelled. */
   visits: number;
   phases: WaitFigures[];
+  /** Arrival → out by the clinic hour of arrival (0–23), hours with no such visit left out. */
+  byHour: { hour: number; visits: number; medianSeconds: number | null; p90Seconds: number | null }[];
 }
 
 export interface RevenueDay {
@@ -230,7 +232,7 @@ export interface StockReport {
   movements: { kind: MovementKind; movements: number; quantity: number }[];
 }
 
-export type ReportName = 'appointments' | 'waitingTimes' | 'revenue' | 'providers' | 'stock';
+export type ReportName = 'appointments' | 'waitingTimes' | 'revenue' | 'providers' | 'stock' | 'daySheet';
 
 export interface ReportCsv {
   fileName: string;
@@ -255,6 +257,8 @@ export const DEFINITIONS = {
   bookedMinutes: 'Booked minutes: the length of every booked appointment that was not cancelled.',
   waits:
     'Waiting times: visits that arrived in the range and were not cancelled. Arrival → room, room → seen by the provider, seen → checked out, and arrival → out; each over the visits that passed both ends.',
+  waitsByHour:
+    'Waiting times by hour: arrival → out over the visits that arrived in that hour of the clinic day (and were checked out), median and 90th percentile.',
   percentiles:
     'Median and 90th percentile by nearest rank: the value at position ⌈p × n⌉ of the n times sorted (the median is the lower middle when n is even).',
   accrual:

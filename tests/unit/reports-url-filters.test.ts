@@ -18,6 +18,7 @@ describe('the reports filters in the address', () => {
       typeId: TYPE,
       payer: null,
       expiringDays: 90,
+      day: '2026-10-31',
     };
     const query = writeFilters(filters);
     expect(query).toBe(`from=2026-10-01&to=2026-10-31&provider=${PROVIDER}&location=${LOCATION}&type=${TYPE}`);
@@ -25,7 +26,14 @@ describe('the reports filters in the address', () => {
   });
 
   it('reads a payer (self-pay or an insurer) and the expiring window back; an unknown window falls back', () => {
-    const acme = { from: '2026-10-01', to: '2026-10-31', ...NONE, payer: 'Acme Health', expiringDays: 30 };
+    const acme = {
+      from: '2026-10-01',
+      to: '2026-10-31',
+      ...NONE,
+      payer: 'Acme Health',
+      expiringDays: 30,
+      day: '2026-10-31',
+    };
     const query = writeFilters(acme);
     expect(query).toBe('from=2026-10-01&to=2026-10-31&payer=Acme+Health&expiring=30');
     expect(readFilters(query, TODAY)).toEqual(acme);
@@ -38,18 +46,27 @@ describe('the reports filters in the address', () => {
       from: '2026-11-03',
       to: '2026-11-03',
       ...NONE,
+      day: '2026-11-03',
     });
     expect(readFilters('to=2026-09-30', TODAY)).toMatchObject({ from: '2026-09-30', to: '2026-09-30' });
     expect(readFilters('from=2026-12-05', TODAY)).toMatchObject({ from: '2026-12-05', to: '2026-12-05' });
   });
 
   it('falls back to the month so far for what is missing or unreadable, and never writes half-typed dates', () => {
-    expect(readFilters('', TODAY)).toEqual({ from: '2026-11-01', to: TODAY, ...NONE });
+    expect(readFilters('', TODAY)).toEqual({ from: '2026-11-01', to: TODAY, ...NONE, day: TODAY });
     expect(readFilters('from=yesterday&provider=%3Cscript%3E&type=a%20b', TODAY)).toEqual({
       from: '2026-11-01',
       to: TODAY,
       ...NONE,
+      day: TODAY,
     });
-    expect(writeFilters({ from: '3/11/20', to: TODAY, ...NONE })).toBe(`to=${TODAY}`);
+    expect(writeFilters({ from: '3/11/20', to: TODAY, ...NONE, day: TODAY })).toBe(`to=${TODAY}`);
+  });
+
+  it('holds the day sheet’s day when it is not the range’s last day', () => {
+    const query = writeFilters({ from: '2026-11-01', to: TODAY, ...NONE, day: '2026-11-20' });
+    expect(query).toBe(`from=2026-11-01&to=${TODAY}&day=2026-11-20`);
+    expect(readFilters(query, TODAY).day).toBe('2026-11-20');
+    expect(readFilters(`from=2026-11-01&to=${TODAY}&day=20/11`, TODAY).day).toBe(TODAY);
   });
 });

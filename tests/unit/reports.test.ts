@@ -115,6 +115,11 @@ describe('reports.waitingTimes', () => {
       { phase: 'seenToOut', visits: 2, medianSeconds: 10 * 60, p90Seconds: 30 * 60 },
       { phase: 'arrivalToOut', visits: 2, medianSeconds: 35 * 60, p90Seconds: 45 * 60 },
     ]);
+    // By the clinic hour of arrival (the chart): 09:05 → 09:50 in the 09 hour, 10:50 → 11:25 in the 10 hour.
+    expect(report.byHour).toEqual([
+      { hour: 9, visits: 1, medianSeconds: 45 * 60, p90Seconds: 45 * 60 },
+      { hour: 10, visits: 1, medianSeconds: 35 * 60, p90Seconds: 35 * 60 },
+    ]);
     const ana = await b.clinic.ok('manager', 'reports.waitingTimes', { from: TUE, to: TUE, providerId: b.drAId });
     expect(ana.phases[0]).toEqual({ phase: 'arrivalToRoom', visits: 1, medianSeconds: 300, p90Seconds: 300 });
   });

@@ -4,6 +4,7 @@ import type { OpenInvoice } from '../../../src-shared/billing/allocation';
 import type { Database } from '../db/schema';
 import type { InvoiceBalancesTable } from '../db/schema-billing';
 import type { ReadDb } from '../db/handles';
+import { insertRow, preparedRead } from '../db/prepared';
 
 /**
  * SQL of `invoice_balances`, the cache of each issued invoice's open amounts, kept in step in the
@@ -14,7 +15,7 @@ import type { ReadDb } from '../db/handles';
 type Db = Kysely<Database>;
 
 export async function insertBalance(db: Db, row: Omit<InvoiceBalancesTable, 'patient_open_minor'>): Promise<void> {
-  await db.insertInto('invoice_balances').values(row).execute();
+  await insertRow(db, 'invoice_balances', row);
 }
 
 /** Moves an invoice's cached amounts by the given deltas. */
@@ -41,16 +42,19 @@ export function findBalance(db: ReadDb, invoiceId: string) {
 }
 
 /** The patient's invoices with something still open for the patient, oldest first. */
-export async function openInvoicesOf(db: ReadDb, patientId: string): Promise<OpenInvoice[]> {
-  const rows = await db
+const openInvoiceRows = preparedRead((db, v: { patientId: string }) =>
+  db
     .selectFrom('invoice_balances as b')
     .innerJoin('invoices as i', 'i.id', 'b.invoice_id')
     .select(['b.invoice_id', 'i.number', 'b.issued_on', 'b.patient_open_minor'])
-    .where('b.patient_id', '=', patientId)
+    .where('b.patient_id', '=', v.patientId)
     .where('b.patient_open_minor', '<>', 0)
     .orderBy('b.issued_on')
-    .orderBy('i.number')
-    .execute();
+    .orderBy('i.number'),
+);
+
+export async function openInvoicesOf(db: ReadDb, patientId: string): Promise<OpenInvoice[]> {
+  const rows = await openInvoiceRows(db, { patientId });
   return rows
     .filter((row) => row.patient_open_minor > 0)
     .map((row) => ({
@@ -62,19 +66,23 @@ export async function openInvoicesOf(db: ReadDb, patientId: string): Promise<Ope
 }
 
 /** What the patient owes on issued invoices, since when, and the part past due. */
-export async function patientOwing(db: ReadDb, patientId: string, today: string) {
-  const row = await db
+const owingRow = preparedRead((db, v: { patientId: string; today: string }) =>
+  db
     .selectFrom('invoice_balances')
     .select([
       sql<number>`coalesce(sum(patient_open_minor), 0)`.as('owing'),
       sql<string | null>`min(issued_on)`.as('since'),
-      sql<number>`coalesce(sum(CASE WHEN due_on < ${today} THEN patient_open_minor ELSE 0 END), 0)`.as('overdue'),
-      sql<string | null>`min(CASE WHEN due_on < ${today} THEN due_on END)`.as('overdue_since'),
+      sql<number>`coalesce(sum(CASE WHEN due_on < ${v.today} THEN patient_open_minor ELSE 0 END), 0)`.as('overdue'),
+      sql<string | null>`min(CASE WHEN due_on < ${v.today} THEN due_on END)`.as('overdue_since'),
     ])
-    .where('patient_id', '=', patientId)
+    .where('patient_id', '=', v.patientId)
     // `<> 0`, as the partial index says (SQLite uses it only for the same term); open amounts are never negative.
-    .where('patient_open_minor', '<>', 0)
-    .executeTakeFirstOrThrow();
+    .where('patient_open_minor', '<>', 0),
+);
+
+export async function patientOwing(db: ReadDb, patientId: string, today: string) {
+  const [row] = await owingRow(db, { patientId, today });
+  if (!row) throw new Error('an aggregate always answers one row');
   return row;
 }
 

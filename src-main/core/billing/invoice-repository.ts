@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import type { InvoiceLineRow, InvoiceRow, InvoicesTable, NewInvoiceLine } from '../db/schema-billing';
 import type { ReadDb } from '../db/handles';
+import { preparedRead, updateRowById } from '../db/prepared';
 
 /** SQL of invoices and credit notes, their lines, and what they are built from (visits, appointments, patients). */
 
@@ -11,13 +12,17 @@ export async function insertInvoice(db: Db, row: InvoicesTable): Promise<void> {
   await db.insertInto('invoices').values(row).execute();
 }
 
-export function findInvoice(db: ReadDb, id: string): Promise<InvoiceRow | undefined> {
-  return db.selectFrom('invoices').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+const invoiceById = preparedRead((db, v: { id: string }) =>
+  db.selectFrom('invoices').selectAll().where('id', '=', v.id).where('deleted_at', 'is', null),
+);
+
+export async function findInvoice(db: ReadDb, id: string): Promise<InvoiceRow | undefined> {
+  return (await invoiceById(db, { id }))[0];
 }
 
 /** Changes a draft (the issued-invoice trigger refuses anything else). */
 export async function updateInvoice(db: Db, id: string, changes: Partial<InvoiceRow>): Promise<void> {
-  await db.updateTable('invoices').set(changes).where('id', '=', id).execute();
+  await updateRowById(db, 'invoices', id, changes);
 }
 
 export function invoiceLines(db: ReadDb, invoiceId: string): Promise<InvoiceLineRow[]> {

@@ -10,6 +10,7 @@ import type {
   ReversalsTable,
 } from '../db/schema-billing';
 import type { ReadDb } from '../db/handles';
+import { insertRow, preparedRead } from '../db/prepared';
 
 /**
  * SQL of the money ledger: payments, their allocations, refunds, reversals and adjustments. Every
@@ -19,11 +20,11 @@ import type { ReadDb } from '../db/handles';
 type Db = Kysely<Database>;
 
 export async function insertPayment(db: Db, row: PaymentsTable): Promise<void> {
-  await db.insertInto('payments').values(row).execute();
+  await insertRow(db, 'payments', row);
 }
 
 export async function insertAllocations(db: Db, rows: PaymentAllocationsTable[]): Promise<void> {
-  if (rows.length > 0) await db.insertInto('payment_allocations').values(rows).execute();
+  for (const row of rows) await insertRow(db, 'payment_allocations', row);
 }
 
 export async function insertRefund(db: Db, row: RefundsTable): Promise<void> {
@@ -111,8 +112,8 @@ export async function allocationsToInvoice(db: ReadDb, invoiceId: string) {
  * The patient's live payments with money not yet allocated or refunded, oldest first: the credit that
  * a newly issued invoice takes automatically.
  */
-export async function creditPayments(db: Db, patientId: string) {
-  const rows = await db
+const creditPaymentRows = preparedRead((db, v: { patientId: string }) =>
+  db
     .selectFrom('payments as p')
     .select((eb) => [
       'p.id',
@@ -128,11 +129,14 @@ export async function creditPayments(db: Db, patientId: string) {
         .whereRef('payment_id', '=', 'p.id')
         .as('refunded'),
     ])
-    .where('p.patient_id', '=', patientId)
+    .where('p.patient_id', '=', v.patientId)
     .where((eb) => eb.not(eb.exists(eb.selectFrom('reversals').select('id').whereRef('target_id', '=', 'p.id'))))
     .orderBy('p.entered_at')
-    .orderBy('p.id')
-    .execute();
+    .orderBy('p.id'),
+);
+
+export async function creditPayments(db: Db, patientId: string) {
+  const rows = await creditPaymentRows(db, { patientId });
   return rows
     .map((row) => ({ paymentId: row.id, freeMinor: row.amount_minor - (row.allocated ?? 0) - (row.refunded ?? 0) }))
     .filter((row) => row.freeMinor > 0);

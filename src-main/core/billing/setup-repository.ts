@@ -9,6 +9,7 @@ import type {
   TaxRow,
 } from '../db/schema-billing';
 import type { ReadDb } from '../db/handles';
+import { preparedWrite } from '../db/prepared';
 
 /** SQL of the billing set-up: settings, this desk and its series, taxes, services, fee schedules, type services, methods. */
 
@@ -135,13 +136,17 @@ export async function peekSeries(db: ReadDb, prefix: string): Promise<number> {
 }
 
 /** Takes the series' next number and moves the counter on, in the caller's transaction. */
-export async function takeSeriesNumber(db: Db, prefix: string, now: number): Promise<number> {
-  const row = await db
+const nextSeriesNumber = preparedWrite((db, v: { prefix: string; now: number }) =>
+  db
     .insertInto('invoice_series')
-    .values({ prefix, next_number: 2, created_at: now, updated_at: now })
-    .onConflict((oc) => oc.column('prefix').doUpdateSet({ next_number: sql`next_number + 1`, updated_at: now }))
-    .returning('next_number')
-    .executeTakeFirstOrThrow();
+    .values({ prefix: v.prefix, next_number: 2, created_at: v.now, updated_at: v.now })
+    .onConflict((oc) => oc.column('prefix').doUpdateSet({ next_number: sql`next_number + 1`, updated_at: v.now }))
+    .returning('next_number'),
+);
+
+export async function takeSeriesNumber(db: Db, prefix: string, now: number): Promise<number> {
+  const [row] = await nextSeriesNumber(db, { prefix, now });
+  if (!row) throw new Error('an upsert with RETURNING always answers its row');
   return row.next_number - 1;
 }
 

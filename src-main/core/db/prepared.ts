@@ -85,12 +85,10 @@ export function preparedRead<V extends Values, Row>(build: (db: ReadDb, values: 
   return async (db: ReadDb, values: V): Promise<Row[]> => (await run(db, values)).rows;
 }
 
-/** A write compiled once (an insert or update of a repository); it runs on the caller's transaction. */
+/** A write compiled once (an insert or update of a repository) on the caller's transaction; answers what it returns. */
 export function preparedWrite<V extends Values, Row>(build: (db: Kysely<Database>, values: V) => Compilable<Row>) {
   const run = preparer<V, Row>((values) => build(compiler, values));
-  return async (db: Kysely<Database>, values: V): Promise<void> => {
-    await run(db, values);
-  };
+  return async (db: Kysely<Database>, values: V): Promise<Row[]> => (await run(db, values)).rows;
 }
 
 type TableName = keyof Database;
@@ -109,8 +107,8 @@ function plainColumns(values: Row): string[] {
 /** The row's id among the values, under a name no column has. */
 const ROW_ID = '\u0000id';
 
-const inserts = new Map<string, (db: Kysely<Database>, row: Row) => Promise<void>>();
-const updates = new Map<string, (db: Kysely<Database>, values: Row) => Promise<void>>();
+const inserts = new Map<string, (db: Kysely<Database>, row: Row) => Promise<unknown>>();
+const updates = new Map<string, (db: Kysely<Database>, values: Row) => Promise<unknown>>();
 
 /**
  * Inserts one row of plain values (no SQL expressions), its statement compiled once for each table

@@ -31,7 +31,7 @@ export async function dueList(db: ReadDb, now: number, status: ReminderStatus | 
       eb.or([eb('r.appointment_start_at', '>=', now - 24 * HOUR_MS), eb('r.status', 'in', ['pending', 'failed'])]),
     );
   if (status !== 'all') query = query.where('r.status', '=', status);
-  const rows = await query.orderBy('r.due_at').orderBy('r.id').limit(LIST_LIMIT).execute();
+  const rows = await query.orderBy('r.due_at').orderBy('r.channel').orderBy('r.id').limit(LIST_LIMIT).execute();
   return rows.map(toEntry);
 }
 

@@ -31,7 +31,13 @@ export function csvLines(rows: readonly (readonly Cell[])[]): string {
 }
 
 /** The head every export carries: what it is, its filters, who ran it and when, and its definitions. */
-function head(title: string, filters: ReportFilters, ranBy: string, ranAt: number, definitions: string[]): Cell[][] {
+export function head(
+  title: string,
+  filters: ReportFilters,
+  ranBy: string,
+  ranAt: number,
+  definitions: string[],
+): Cell[][] {
   return [
     ['Report', title],
     ['From', filters.from],

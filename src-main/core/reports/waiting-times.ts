@@ -1,4 +1,5 @@
 import type { WaitFigures, WaitingTimesReport, WaitPhase } from '../../../src-shared/reports/model';
+import { localTimeOf } from '../../../src-shared/scheduling/time';
 import type { ReadDb } from '../db/handles';
 import { visitTimes } from './repository';
 import type { ReportScope } from './scope';
@@ -38,5 +39,25 @@ export async function waitingTimesReport(db: ReadDb, scope: ReportScope, now: nu
       p90Seconds: nearestRank(seconds, 0.9),
     };
   });
-  return { filters: scope.filters, ranAt: now, visits: visits.length, phases };
+  // Arrival → out by the clinic hour the visit arrived in (DEFINITIONS.waitsByHour), for the chart.
+  const hours = new Map<number, number[]>();
+  for (const visit of visits) {
+    if (visit.checked_out_at === null || visit.checked_out_at < visit.arrived_at) continue;
+    const hour = Number(localTimeOf(scope.timeZone, visit.arrived_at).slice(0, 2));
+    const list = hours.get(hour) ?? [];
+    list.push(Math.round((visit.checked_out_at - visit.arrived_at) / 1000));
+    hours.set(hour, list);
+  }
+  const byHour = [...hours]
+    .sort(([a], [b]) => a - b)
+    .map(([hour, seconds]) => {
+      seconds.sort((x, y) => x - y);
+      return {
+        hour,
+        visits: seconds.length,
+        medianSeconds: nearestRank(seconds, 0.5),
+        p90Seconds: nearestRank(seconds, 0.9),
+      };
+    });
+  return { filters: scope.filters, ranAt: now, visits: visits.length, phases, byHour };
 }

@@ -11,6 +11,8 @@ import type {
   StockReport,
   WaitingTimesReport,
 } from '../../reports/model';
+import type { DaySheet } from '../../reports/day-sheet';
+import type { PdfDocument } from '../../billing/model';
 import { daysBetween } from '../../scheduling/time';
 import { optionalId } from '../../validation';
 
@@ -126,19 +128,53 @@ export const reportsProcedures = {
     access: 'reports:read',
     kind: 'read',
   }),
+  /**
+   * The whole clinic's day (DAY_SHEET_DEFINITIONS): appointments by provider and status, visits, invoices,
+   * every payment, refund and reversal of the day and the drawers' close. Needs billing:read; it names the
+   * patients who paid, so every read is audited.
+   */
+  'reports.daySheet': procedure<DaySheet>()({
+    input: z.object({ date: localDate }),
+    access: 'reports:read',
+    kind: 'read',
+    phi: true,
+  }),
   /** One report as CSV, with its definitions, filters, who ran it and when; audited. */
   'reports.exportCsv': procedure<ReportCsv>()({
     input: z
       .object({
         ...range,
         ...narrowing,
-        report: z.enum(['appointments', 'waitingTimes', 'revenue', 'providers', 'stock']),
+        report: z.enum(['appointments', 'waitingTimes', 'revenue', 'providers', 'stock', 'daySheet']),
         lateCancelHours,
         payer,
         expiringDays,
       })
       .refine(...toAfterFrom)
       .refine(...withinLimit),
+    access: 'reports:read',
+    kind: 'read',
+    phi: true,
+  }),
+  /**
+   * One report as PDF (billing's PDF path), with its definitions, filters, who ran it and when; audited.
+   * The day sheet is one day: from = to.
+   */
+  'reports.exportPdf': procedure<PdfDocument>()({
+    input: z
+      .object({
+        ...range,
+        ...narrowing,
+        report: z.enum(['appointments', 'revenue', 'providers', 'daySheet']),
+        lateCancelHours,
+        payer,
+      })
+      .refine(...toAfterFrom)
+      .refine(...withinLimit)
+      .refine((input) => input.report !== 'daySheet' || input.to === input.from, {
+        path: ['to'],
+        message: 'a day sheet is one day: the same date as From',
+      }),
     access: 'reports:read',
     kind: 'read',
     phi: true,

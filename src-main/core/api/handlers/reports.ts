@@ -7,6 +7,11 @@ import { stockReport } from '../../reports/stock';
 import { revenueReport } from '../../reports/revenue';
 import { reportScope, requireBillingReader, requireStockReader } from '../../reports/scope';
 import { waitingTimesReport } from '../../reports/waiting-times';
+import { daySheet, patientsOnSheet } from '../../reports/day-sheet';
+import { daySheetCsv } from '../../reports/day-sheet-csv';
+import { fieldError } from '../../../../src-shared/api/errors';
+import { appointmentsPdf, daySheetPdf, providersPdf, revenuePdf } from '../../reports/pdf';
+import { printContext } from './billing-common';
 import type { HandlersFor } from '../context';
 
 export const reportsHandlers: HandlersFor<
@@ -17,7 +22,9 @@ export const reportsHandlers: HandlersFor<
   | 'reports.revenue'
   | 'reports.providers'
   | 'reports.stock'
+  | 'reports.daySheet'
   | 'reports.exportCsv'
+  | 'reports.exportPdf'
 > = {
   'reports.appointments': async (ctx, input) =>
     appointmentsReport(ctx.db, await reportScope(ctx, input), input.lateCancelHours, ctx.now),
@@ -40,11 +47,21 @@ export const reportsHandlers: HandlersFor<
     requireStockReader(ctx);
     return stockReport(ctx, await reportScope(ctx, input), input.expiringDays);
   },
+  'reports.daySheet': async (ctx, input) => {
+    requireBillingReader(ctx);
+    // The whole clinic's day: no provider narrows it.
+    const scope = await reportScope(ctx, { from: input.date, to: input.date, providerId: null });
+    const sheet = await daySheet(ctx.db, scope, (await billingContext(ctx.db, ctx.now)).money, ctx.now);
+    ctx.audit.targetType = 'report';
+    ctx.audit.details = { report: 'daySheet', date: input.date, patientIds: patientsOnSheet(sheet) };
+    return sheet;
+  },
   'reports.exportCsv': async (ctx, input) => {
     // Location and type narrow the appointments report only, the payer the revenue report only.
     const narrowed = {
       ...input,
       ...(input.report === 'appointments' ? {} : { locationId: null, typeId: null }),
+      ...(input.report === 'daySheet' ? { providerId: null } : {}),
       payer: input.report === 'revenue' ? input.payer : null,
     };
     const scope = await reportScope(ctx, narrowed);
@@ -53,7 +70,13 @@ export const reportsHandlers: HandlersFor<
     ctx.audit.details = { report: input.report, ...scope.filters };
     const name = `${input.report}-${input.from}-to-${input.to}.csv`;
     let body: string;
-    if (input.report === 'appointments') {
+    if (input.report === 'daySheet') {
+      requireBillingReader(ctx);
+      if (input.to !== input.from) throw fieldError('to', 'a day sheet is one day: the same date as From');
+      const sheet = await daySheet(ctx.db, scope, (await billingContext(ctx.db, ctx.now)).money, ctx.now);
+      ctx.audit.details = { ...ctx.audit.details, patientIds: patientsOnSheet(sheet) };
+      body = daySheetCsv(sheet, scope.filters, ranBy);
+    } else if (input.report === 'appointments') {
       const calls = await callList(ctx.db, scope, input.lateCancelHours, ctx.now);
       ctx.audit.details = { ...ctx.audit.details, patientIds: patientsListed(calls) };
       body = appointmentsCsv(
@@ -77,5 +100,28 @@ export const reportsHandlers: HandlersFor<
       );
     }
     return { fileName: name, content: `\uFEFF${body}` };
+  },
+  'reports.exportPdf': async (ctx, input) => {
+    const scope = await reportScope(ctx, {
+      ...input,
+      ...(input.report === 'appointments' ? {} : { locationId: null, typeId: null }),
+      ...(input.report === 'daySheet' ? { providerId: null } : {}),
+      payer: input.report === 'revenue' ? input.payer : null,
+    });
+    const ranBy = ctx.actor.displayName ?? ctx.actor.username ?? 'system';
+    ctx.audit.targetType = 'report';
+    ctx.audit.details = { report: input.report, format: 'pdf', ...scope.filters };
+    const billing = await billingContext(ctx.db, ctx.now);
+    const print = printContext(billing);
+    if (input.report === 'appointments')
+      return appointmentsPdf(await appointmentsReport(ctx.db, scope, input.lateCancelHours, ctx.now), print, ranBy);
+    if (input.report === 'providers')
+      return providersPdf(await providersReport(ctx, scope, input.lateCancelHours), print, ranBy);
+    requireBillingReader(ctx);
+    if (input.report === 'revenue')
+      return revenuePdf(await revenueReport(ctx.db, scope, billing.money, ctx.now), print, ranBy);
+    const sheet = await daySheet(ctx.db, scope, billing.money, ctx.now);
+    ctx.audit.details = { ...ctx.audit.details, patientIds: patientsOnSheet(sheet) };
+    return daySheetPdf(sheet, scope.filters, print, ranBy);
   },
 };

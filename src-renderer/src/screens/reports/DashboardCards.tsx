@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { formatMoney } from '../../../../src-shared/billing/money';
 import { DEFINITIONS, type Dashboard } from '../../../../src-shared/reports/model';
 import { useCalendarDate } from '../../format/calendar-date';
@@ -35,7 +36,7 @@ const rate = (percent: number | null) => (percent === null ? '—' : `${percent}
  * The dashboard at the head of the reports: each figure for the range and for the days just before
  * it, and a link down to the report it comes from. Standing figures (A/R, stock alerts) have no "before".
  */
-export function DashboardCards({ dashboard }: { dashboard: Dashboard }) {
+export function DashboardCards({ dashboard, trend }: { dashboard: Dashboard; trend?: ReactNode }) {
   const { t } = useTranslation('reports');
   const showDate = useCalendarDate();
   const { current, before, money } = dashboard;
@@ -173,6 +174,7 @@ export function DashboardCards({ dashboard }: { dashboard: Dashboard }) {
       <p className="hint" id="dashboard-definitions">
         {DEFINITIONS.previous} {DEFINITIONS.newPatients} {DEFINITIONS.utilisation} {DEFINITIONS.outstanding}
       </p>
+      {trend}
     </section>
   );
 }

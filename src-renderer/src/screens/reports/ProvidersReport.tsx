@@ -60,7 +60,15 @@ function ProviderTable({
  * Per provider over the range: the dashboard's utilisation, appointments by status and, for those who see
  * billing, the revenue credited to them; each figure's definition under its table.
  */
-export function ProvidersReport({ report, onExport }: { report: Report; onExport: () => void }) {
+export function ProvidersReport({
+  report,
+  onExport,
+  onPdf,
+}: {
+  report: Report;
+  onExport: () => void;
+  onPdf: () => void;
+}) {
   const { t } = useTranslation('reports');
   const money = report.money;
   const empty = t('ProvidersReport.none');
@@ -150,9 +158,14 @@ export function ProvidersReport({ report, onExport }: { report: Report; onExport
           <p className="hint">{DEFINITIONS.unassigned}</p>
         </>
       )}
-      <button type="button" onClick={onExport}>
-        {t('ProvidersReport.export')}
-      </button>
+      <div className="actions">
+        <button type="button" onClick={onExport}>
+          {t('ProvidersReport.export')}
+        </button>
+        <button type="button" onClick={onPdf}>
+          {t('ProvidersReport.exportPdf')}
+        </button>
+      </div>
     </section>
   );
 }

@@ -10,6 +10,9 @@ import { call } from '../../api';
 import { DateField } from '../../components/DateField';
 import { SelectField } from '../../components/SelectField';
 import { CallLists } from './CallLists';
+import { DaySheet } from './DaySheet';
+import { AppointmentsChart, WaitsChart } from './ReportCharts';
+import { savePdf } from '../billing/pdf';
 import { DashboardCards } from './DashboardCards';
 import { ProvidersReport } from './ProvidersReport';
 import { RevenueReport } from './RevenueReport';
@@ -75,11 +78,17 @@ export function ReportsScreen() {
   const stock = useProcedure('reports.stock', canSeeStock ? { ...input, expiringDays: filters.expiringDays } : null, {
     refreshOn: { 'stock.changed': true },
   });
+  const sheet = useProcedure('reports.daySheet', canSeeMoney ? { date: filters.day } : null, {
+    refreshOn: { 'schedule.changed': true, 'billing.changed': true },
+  });
   const fieldError = appointments.error?.details?.fields;
 
   async function exportCsv(report: ReportName) {
+    // The day sheet is one day: its own date, whatever the range.
+    const range = report === 'daySheet' ? { from: filters.day, to: filters.day, providerId: null } : {};
     const result = await call('reports.exportCsv', {
       ...narrowed,
+      ...range,
       payer: filters.payer,
       expiringDays: filters.expiringDays,
       report,
@@ -91,6 +100,14 @@ export function ReportsScreen() {
     link.download = result.value.fileName;
     link.click();
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    setExported(`${result.value.fileName} saved.`);
+  }
+
+  async function exportPdf(report: 'appointments' | 'revenue' | 'providers' | 'daySheet') {
+    const range = report === 'daySheet' ? { from: filters.day, to: filters.day, providerId: null } : {};
+    const result = await call('reports.exportPdf', { ...narrowed, ...range, payer: filters.payer, report });
+    if (!result.ok) return setExported(result.error.message);
+    savePdf(result.value);
     setExported(`${result.value.fileName} saved.`);
   }
 
@@ -148,9 +165,18 @@ export function ReportsScreen() {
         <p className="hint">{t('ReportsScreen.narrowedHint')}</p>
       )}
       <FormMessage error={fieldError ? null : (appointments.error?.message ?? null)} success={exported} />
-      {dashboard.value && <DashboardCards dashboard={dashboard.value} />}
+      {dashboard.value && (
+        <DashboardCards
+          dashboard={dashboard.value}
+          trend={appointments.value && <AppointmentsChart report={appointments.value} />}
+        />
+      )}
       {appointments.value && (
-        <AppointmentsTable report={appointments.value} onExport={() => void exportCsv('appointments')} />
+        <AppointmentsTable
+          report={appointments.value}
+          onExport={() => void exportCsv('appointments')}
+          onPdf={() => void exportPdf('appointments')}
+        />
       )}
       {calls.value && <CallLists list={calls.value} />}
       {waits.value && (
@@ -183,6 +209,7 @@ export function ReportsScreen() {
               ))}
             </tbody>
           </table>
+          <WaitsChart report={waits.value} />
           <p className="hint">{DEFINITIONS.waits}</p>
           <p className="hint">{DEFINITIONS.percentiles}</p>
           <button type="button" onClick={() => void exportCsv('waitingTimes')}>
@@ -196,10 +223,26 @@ export function ReportsScreen() {
           payer={filters.payer}
           onPayer={(payer) => setFilters({ payer })}
           onExport={() => void exportCsv('revenue')}
+          onPdf={() => void exportPdf('revenue')}
         />
       )}
       {providersReport.value && (
-        <ProvidersReport report={providersReport.value} onExport={() => void exportCsv('providers')} />
+        <ProvidersReport
+          report={providersReport.value}
+          onExport={() => void exportCsv('providers')}
+          onPdf={() => void exportPdf('providers')}
+        />
+      )}
+      {canSeeMoney && (
+        <DaySheet
+          sheet={sheet.value ?? null}
+          day={filters.day}
+          zone={zone}
+          error={sheet.error?.details?.fields?.date ?? sheet.error?.message}
+          onDay={(day) => setFilters({ day })}
+          onExport={() => void exportCsv('daySheet')}
+          onPdf={() => void exportPdf('daySheet')}
+        />
       )}
       {stock.value && (
         <StockReport
@@ -212,7 +255,15 @@ export function ReportsScreen() {
   );
 }
 
-function AppointmentsTable({ report, onExport }: { report: AppointmentsReport; onExport: () => void }) {
+function AppointmentsTable({
+  report,
+  onExport,
+  onPdf,
+}: {
+  report: AppointmentsReport;
+  onExport: () => void;
+  onPdf: () => void;
+}) {
   const { t } = useTranslation('reports');
   const rows = [
     {
@@ -268,9 +319,14 @@ function AppointmentsTable({ report, onExport }: { report: AppointmentsReport; o
       </p>
       <p className="hint">{DEFINITIONS.due}</p>
       <p className="hint">{DEFINITIONS.noShowRate}</p>
-      <button type="button" onClick={onExport}>
-        {t('ReportsScreen.exportAppointmentsCsv')}
-      </button>
+      <div className="actions">
+        <button type="button" onClick={onExport}>
+          {t('ReportsScreen.exportAppointmentsCsv')}
+        </button>
+        <button type="button" onClick={onPdf}>
+          {t('ReportsScreen.exportAppointmentsPdf')}
+        </button>
+      </div>
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { formatMoney } from '../../../../src-shared/billing/money';
 import { DEFINITIONS, SELF_PAY, type RevenueReport as Report } from '../../../../src-shared/reports/model';
 import { SelectField } from '../../components/SelectField';
+import { RevenueChart } from './ReportCharts';
 import { useTranslation } from '../../i18n';
 
 /**
@@ -12,11 +13,13 @@ export function RevenueReport({
   payer,
   onPayer,
   onExport,
+  onPdf,
 }: {
   report: Report;
   payer: string | null;
   onPayer: (payer: string | null) => void;
   onExport: () => void;
+  onPdf: () => void;
 }) {
   const { t } = useTranslation('reports');
   const rows = [
@@ -57,13 +60,19 @@ export function RevenueReport({
           ))}
         </tbody>
       </table>
+      <RevenueChart report={report} />
       <p className="hint">{DEFINITIONS.accrual}</p>
       <p className="hint">{DEFINITIONS.cash}</p>
       <p className="hint">{DEFINITIONS.writeOffs}</p>
       {payer !== null && <p className="hint">{DEFINITIONS.payer}</p>}
-      <button type="button" onClick={onExport}>
-        {t('ReportsScreen.exportRevenueCsv')}
-      </button>
+      <div className="actions">
+        <button type="button" onClick={onExport}>
+          {t('ReportsScreen.exportRevenueCsv')}
+        </button>
+        <button type="button" onClick={onPdf}>
+          {t('ReportsScreen.exportRevenuePdf')}
+        </button>
+      </div>
     </section>
   );
 }

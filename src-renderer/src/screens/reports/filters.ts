@@ -1,6 +1,6 @@
 /**
  * The reports' filters as the address holds them, so a report can be bookmarked and opened again:
- * `#/reports?from=2026-11-01&to=2026-11-30&provider=<id>&location=<id>&type=<id>&payer=<name>&expiring=30`. Pure, so a unit test reads and writes them.
+ * `#/reports?from=2026-11-01&to=2026-11-30&provider=<id>&location=<id>&type=<id>&payer=<name>&expiring=30&day=2026-11-20`. Pure, so a unit test reads and writes them.
  */
 export interface ReportsFilters {
   /** 'YYYY-MM-DD', or the text as typed while it is not yet a date (main then names the field). */
@@ -14,6 +14,8 @@ export interface ReportsFilters {
   payer: string | null;
   /** The stock report only: how many days ahead the expiring list looks. */
   expiringDays: number;
+  /** The day sheet only: one clinic date (the range's last day unless the address names another). */
+  day: string;
 }
 
 /** The expiring list's choices of days ahead; the first unless the address names another. */
@@ -33,6 +35,7 @@ export function defaultFilters(today: string): ReportsFilters {
     typeId: null,
     payer: null,
     expiringDays: EXPIRING_DAYS[0],
+    day: today,
   };
 }
 
@@ -52,15 +55,17 @@ export function readFilters(query: string, today: string): ReportsFilters {
   const to = date('to');
   const payer = params.get('payer');
   const expiring = Number(params.get('expiring'));
+  // A bookmarked single day (from = to) stays one day; a `to` alone before the month's start is its own day.
+  const end = to ?? (from !== null && from > fallback.to ? from : fallback.to);
   return {
-    // A bookmarked single day (from = to) stays one day; a `to` alone before the month's start is its own day.
     from: from ?? (to !== null && to < fallback.from ? to : fallback.from),
-    to: to ?? (from !== null && from > fallback.to ? from : fallback.to),
+    to: end,
     providerId: id('provider'),
     locationId: id('location'),
     typeId: id('type'),
     payer: payer !== null && payer.trim() !== '' && payer.length <= 200 ? payer : null,
     expiringDays: (EXPIRING_DAYS as readonly number[]).includes(expiring) ? expiring : fallback.expiringDays,
+    day: date('day') ?? end,
   };
 }
 
@@ -74,5 +79,6 @@ export function writeFilters(filters: ReportsFilters): string {
   if (filters.typeId !== null) params.set('type', filters.typeId);
   if (filters.payer !== null) params.set('payer', filters.payer);
   if (filters.expiringDays !== EXPIRING_DAYS[0]) params.set('expiring', String(filters.expiringDays));
+  if (ISO_DATE.test(filters.day) && filters.day !== filters.to) params.set('day', filters.day);
   return params.toString();
 }
