@@ -479,7 +479,9 @@ test("split billing and a secondary claim: the copay beside the insurer's part a
   const totals = page.getByLabel('Invoice totals');
   await expect(totals).toContainText('Insurer pays$60.00');
   await expect(totals).toContainText('Patient pays$20.00');
-  await expect(page.getByRole('form', { name: 'Invoice lines' }).getByRole('row').nth(1)).toContainText('patient $20.00');
+  await expect(page.getByRole('form', { name: 'Invoice lines' }).getByRole('row').nth(1)).toContainText(
+    'patient $20.00',
+  );
   await screenshot(page, '235-check-out-split');
   await page.getByRole('button', { name: 'Issue invoice' }).click();
   await expect(totals).toContainText('Patient still owes$20.00');
