@@ -2,11 +2,12 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import type { VitalsRow } from '../db/schema-visits';
 import type { ReadDb } from '../db/handles';
+import { insertRow } from '../db/prepared';
 
 /** Vitals: each set is one row, never changed once recorded. */
 
 export async function insertVitals(db: Kysely<Database>, row: VitalsRow): Promise<void> {
-  await db.insertInto('vitals').values(row).execute();
+  await insertRow(db, 'vitals', row);
 }
 
 /** The patient's vitals, newest first. */
