@@ -440,3 +440,102 @@ test("a claim: the insured visit is invoiced to the insurer, the claim submitted
   await expect(page.getByRole('definition').first()).toHaveText('$20.00');
   await expect(page.getByRole('table', { name: 'Write-offs' })).toContainText('Reversed');
 });
+
+test("split billing and a secondary claim: the copay beside the insurer's part at check-out, the primary's remittance, then the secondary payer billed for what it left", async ({
+  page,
+  desk,
+}) => {
+  const app = new FrontDeskPage(page);
+  await app.openNewClinic(desk.url);
+  const { patientId, appointmentId } = await configureBillingClinic(page);
+  await invoke(page, 'patients.addInsurance', {
+    patientId,
+    payer: 'Acme Health',
+    memberId: 'AH-778',
+    priority: 'primary',
+  });
+  await invoke(page, 'patients.addInsurance', {
+    patientId,
+    payer: 'Beta Mutual',
+    memberId: 'BM-41',
+    priority: 'secondary',
+  });
+  const visit = await invoke<{ id: string }>(page, 'visits.checkIn', { appointmentId });
+  await page.evaluate((hash) => {
+    (globalThis as unknown as { location: { hash: string } }).location.hash = hash;
+  }, `#/billing/checkout/${visit.id}`);
+  await expect(page.getByRole('heading', { name: /Invoice \(draft\)/ })).toContainText('Payer: Acme Health');
+
+  // The insurer is expected to pay $60 of the $80 consultation: the patient's $20 copay shows beside it.
+  const insurer = page.getByLabel('Insurer pays, line 1');
+  await expect(insurer).toHaveValue('80.00');
+  await insurer.fill('90');
+  await insurer.press('Enter');
+  await expect(page.getByRole('form', { name: 'Invoice lines' }).locator('.field-error')).toContainText(
+    'must not be more than the line’s total',
+  );
+  await insurer.fill('60');
+  await insurer.press('Enter');
+  const totals = page.getByLabel('Invoice totals');
+  await expect(totals).toContainText('Insurer pays$60.00');
+  await expect(totals).toContainText('Patient pays$20.00');
+  await expect(page.getByRole('form', { name: 'Invoice lines' }).getByRole('row').nth(1)).toContainText(
+    'patient $20.00',
+  );
+  await screenshot(page, '235-check-out-split');
+  await page.getByRole('button', { name: 'Issue invoice' }).click();
+  await expect(totals).toContainText('Patient still owes$20.00');
+  const invoicePdf = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Save invoice (PDF)' }).click();
+  const invoiceText = await downloadedPdfText(await invoicePdf);
+  expect(invoiceText).toContain("Insurer's part (Acme Health)");
+  expect(invoiceText).toMatch(/Patient's part\s*\$20\.00/);
+
+  // The primary claim: submitted, the payer allows $60, pays $40 and leaves $10 to the patient: partly paid.
+  await page.getByRole('button', { name: 'Create claim to Acme Health' }).click();
+  const moves = page.getByRole('form', { name: 'Move claim' });
+  await moves.getByRole('button', { name: 'Mark submitted' }).click();
+  await expect(page.getByRole('heading', { name: 'Claim to Acme Health · Submitted' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Create secondary claim' })).toHaveCount(0);
+  const remittance = page.getByRole('form', { name: 'Post remittance' });
+  await remittance.getByLabel('Allowed (CONS)').fill('60');
+  await remittance.getByLabel('Paid (CONS)').fill('40');
+  await remittance.getByLabel('Patient responsibility (CONS)').fill('10');
+  await remittance.getByRole('button', { name: 'Post remittance' }).click();
+  await expect(page.getByRole('heading', { name: 'Claim to Acme Health · Partly paid' })).toBeVisible();
+  await screenshot(page, '236-claim-primary-answered');
+
+  // The secondary claim bills the $10 the primary left, showing the $40 it paid; its PDF says so too.
+  await page.getByRole('button', { name: 'Create secondary claim' }).click();
+  await expect(page.getByRole('heading', { name: 'Claim to Beta Mutual · Draft' })).toBeVisible();
+  const lines = page.getByRole('table', { name: 'Claim lines' });
+  await expect(lines.getByRole('columnheader', { name: 'Primary paid' })).toBeVisible();
+  await expect(lines.getByRole('row', { name: /CONS/ })).toContainText('$10.00$40.00');
+  await screenshot(page, '237-claim-secondary');
+  const claimPdf = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Save claim (PDF)' }).click();
+  const claimText = await downloadedPdfText(await claimPdf);
+  expect(claimText).toContain('Payer: Beta Mutual (secondary)');
+  expect(claimText).toMatch(/Paid by the primary payer\s*\$40\.00/);
+  await page.getByRole('link', { name: 'Primary claim' }).click();
+  await expect(page.getByRole('heading', { name: 'Claim to Acme Health · Partly paid' })).toBeVisible();
+
+  // The work list by status and age: both claims are new, so none is at least 30 days old.
+  await page.getByRole('link', { name: 'Claims work list' }).click();
+  const list = page.getByRole('table', { name: 'Claims work list' });
+  await expect(list.getByRole('row', { name: /Ortiz, Lena/ })).toHaveCount(2);
+  await page.getByLabel('Age').selectOption({ label: 'At least 30 days old' });
+  await expect(list.getByRole('row', { name: /Ortiz, Lena/ })).toHaveCount(0);
+  await screenshot(page, '238-claims-by-age');
+  await page.getByLabel('Age').selectOption({ label: 'Any age' });
+  await page.getByRole('button', { name: 'Draft (1)' }).click();
+  await expect(list.getByRole('row', { name: /Beta Mutual/ })).toBeVisible();
+  await expect(list.getByRole('row', { name: /Acme Health/ })).toHaveCount(0);
+
+  // The patient's account: the $20 copay and the $10 the primary left to her.
+  await list.getByRole('link', { name: 'Ortiz, Lena' }).click();
+  await page.getByRole('link', { name: 'Patient account' }).click();
+  await expect(page.getByRole('heading', { name: 'Account: Ortiz, Lena' })).toBeVisible();
+  await expect(page.getByRole('definition').first()).toHaveText('$30.00');
+  await screenshot(page, '239-account-split');
+});

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cachedBalances, rawBalances } from '../../src-main/core/billing/balance-repository';
 import { openBillingClinic, type BillingClinic } from '../helpers/billing-clinic';
 import { pdfText } from '../helpers/pdf-text';
-import { refused } from '../helpers/setup-audit';
+import { lastAudit, refused } from '../helpers/setup-audit';
 
 let b: BillingClinic;
 beforeAll(async () => {
@@ -123,6 +123,13 @@ describe('claims', () => {
       lines: [{ claimLineId: secondary.lines[0]?.id ?? '', allowedMinor: 500, paidMinor: 300, patientMinor: 200 }],
     });
     expect(await b.clinic.ok('desk', 'accounts.summary', { patientId })).toMatchObject({ balanceMinor: 2200 });
+    // The secondary's PDF carries what the primary paid; a second secondary is refused, naming the invoice.
+    const secondaryText = await pdfText(await b.clinic.ok('manager', 'claims.pdf', { claimId: secondary.id }));
+    for (const expected of ['Payer: Beta Mutual (secondary)', 'Paid by the primary payer £45.00', 'Billed £5.00'])
+      expect(secondaryText).toContain(expected);
+    expect(
+      refused(await b.clinic.call('manager', 'claims.create', { invoiceId: invoice.id, primaryClaimId: claim.id })),
+    ).toMatchObject({ details: { fields: { invoiceId: 'has no lines left to claim from the secondary payer' } } });
 
     const text = await pdfText(await b.clinic.ok('manager', 'claims.pdf', { claimId: claim.id }));
     for (const expected of [
@@ -168,6 +175,50 @@ describe('claims', () => {
     expect((await b.clinic.ok('manager', 'claims.workList', { minAgeDays: 43 })).rows.map((r) => r.id)).not.toContain(
       claim.id,
     );
+  });
+});
+
+describe('split billing and secondary claims', () => {
+  it('split each line between the insurer and the patient; more than the line for the insurer is refused, naming the line', async () => {
+    const { visitId } = await b.visit('Ivo');
+    const view = await b.checkOut(visitId);
+    const line = view.invoice.lines[0];
+    const lines = (insurerMinor: number) => [
+      { id: line?.id, serviceId: b.consId, quantity: 1, unitPriceMinor: 8000, insurerMinor },
+    ];
+    expect(
+      refused(await b.clinic.call('desk', 'invoices.saveDraft', { invoiceId: view.invoice.id, lines: lines(8001) })),
+    ).toMatchObject({ details: { fields: { 'lines.0.insurerMinor': 'must not be more than the line’s total' } } });
+    const saved = await b.clinic.ok('desk', 'invoices.saveDraft', { invoiceId: view.invoice.id, lines: lines(5500) });
+    expect(saved).toMatchObject({ totalMinor: 8000, insurerMinor: 5500, patientMinor: 2500 });
+    expect(saved.lines[0]).toMatchObject({ totalMinor: 8000, insurerMinor: 5500 });
+  });
+
+  it('bill the secondary only after the primary answered, only from the primary claim of the same invoice', async () => {
+    const { invoice } = await insuredInvoice();
+    const other = await insuredInvoice();
+    const primary = await b.clinic.ok('manager', 'claims.create', { invoiceId: invoice.id });
+    const elsewhere = await b.clinic.ok('manager', 'claims.create', { invoiceId: other.invoice.id });
+    expect(await lastAudit(b.clinic)).toMatchObject({ action: 'claims.create', target_id: elsewhere.id });
+    const secondary = (primaryClaimId: string) =>
+      b.clinic.call('manager', 'claims.create', { invoiceId: invoice.id, primaryClaimId });
+    expect(refused(await secondary(primary.id))).toMatchObject({
+      details: { fields: { primaryClaimId: 'post the primary payer’s remittance first' } },
+    });
+    expect(refused(await secondary(elsewhere.id))).toMatchObject({
+      details: { fields: { primaryClaimId: 'must be the primary claim of this invoice' } },
+    });
+    await b.clinic.ok('manager', 'claims.move', { claimId: primary.id, to: 'submitted' });
+    // The payer pays everything: nothing is left to the patient, so nothing for a secondary.
+    await b.clinic.ok('manager', 'claims.postRemittance', {
+      claimId: primary.id,
+      receivedOn: '2026-11-23',
+      payerReference: null,
+      lines: [{ claimLineId: primary.lines[0]?.id ?? '', allowedMinor: 6000, paidMinor: 6000 }],
+    });
+    expect(refused(await secondary(primary.id))).toMatchObject({
+      details: { fields: { invoiceId: 'has no lines left to claim from the secondary payer' } },
+    });
   });
 });
 

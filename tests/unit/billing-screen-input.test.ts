@@ -18,7 +18,7 @@ function line(overrides: Partial<EditedLine> = {}): EditedLine {
     discount: '',
     discountReason: '',
     taxId: '',
-    insurerMinor: 0,
+    insurer: '',
     ...overrides,
   };
 }

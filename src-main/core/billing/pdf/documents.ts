@@ -200,6 +200,11 @@ export async function claimPdf(view: ClaimView, p: PrintContext): Promise<PdfDoc
     );
   }
   w.rule();
+  if (view.sequence === 'secondary') {
+    // The secondary payer needs what the primary paid: the lines bill only what it left to the patient.
+    const primaryPaid = view.lines.reduce((sum, line) => sum + (line.primaryPaidMinor ?? 0), 0);
+    w.text('Paid by the primary payer', { right: money(primaryPaid, p) });
+  }
   w.text('Billed', { right: money(view.billedMinor, p) });
   w.text('Paid by the payer', { right: money(view.paidMinor, p) });
   w.text('Outstanding', { bold: true, right: money(view.outstandingMinor, p) });

@@ -1,10 +1,13 @@
 import { useState } from 'react';
+import type { ClaimStatus } from '../../../../src-shared/billing/claim-status';
 import type { ClaimView } from '../../../../src-shared/billing/model';
 
 import { formatMoney } from '../../../../src-shared/billing/money';
 import { todayIn } from '../../../../src-shared/patients/dates';
 import { call } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { FormMessage } from '../../components/FormMessage';
+import { navigate } from '../../hooks/navigation';
 import { useProcedure } from '../../hooks/useProcedure';
 import { useClinicSettings } from '../../stores/clinic-settings';
 import { ClaimMoves } from './ClaimMoves';
@@ -15,6 +18,9 @@ import { useBillingSetup } from './useBillingSetup';
 import { useCalendarDate } from '../../format/calendar-date';
 import { useTranslation, variant } from '../../i18n';
 import { claimStatusLabel } from '../../i18n/labels';
+
+/** A primary claim the payer has answered: a secondary may bill what it left to the patient. */
+const SETTLED: readonly ClaimStatus[] = ['paid', 'partly_paid', 'denied', 'closed'];
 
 /** `#/billing/claims/<id>`: one claim — its lines, its history, the moves open to it and the remittance. */
 export function ClaimScreen({ claimId }: { claimId: string }) {
@@ -27,6 +33,15 @@ export function ClaimScreen({ claimId }: { claimId: string }) {
   const error = read.error;
   const { setup } = useBillingSetup();
   const zone = useClinicSettings((state) => state.settings?.timeZone) ?? 'UTC';
+
+  const [secondaryError, setSecondaryError] = useState<string | null>(null);
+  /** A claim to the patient's secondary policy for what this (primary) claim left to the patient. */
+  async function claimSecondary(primary: ClaimView) {
+    setSecondaryError(null);
+    const result = await call('claims.create', { invoiceId: primary.invoiceId, primaryClaimId: primary.id });
+    if (result.ok) navigate(billingHref.claim(result.value.id));
+    else setSecondaryError(Object.values(result.error.details?.fields ?? {})[0] ?? result.error.message);
+  }
 
   async function pdf() {
     const result = await call('claims.pdf', { claimId });
@@ -90,6 +105,11 @@ export function ClaimScreen({ claimId }: { claimId: string }) {
                 <th scope="col" className="num">
                   {t('ClaimScreen.billed')}
                 </th>
+                {claim.sequence === 'secondary' && (
+                  <th scope="col" className="num">
+                    {t('ClaimScreen.primaryPaid')}
+                  </th>
+                )}
                 <th scope="col" className="num">
                   {t('ClaimScreen.allowed')}
                 </th>
@@ -115,6 +135,9 @@ export function ClaimScreen({ claimId }: { claimId: string }) {
                     {line.description}
                   </td>
                   <td className="num">{formatMoney(line.billedMinor, money)}</td>
+                  {claim.sequence === 'secondary' && (
+                    <td className="num">{formatMoney(line.primaryPaidMinor ?? 0, money)}</td>
+                  )}
                   <td className="num">{formatMoney(line.allowedMinor, money)}</td>
                   <td className="num">{formatMoney(line.paidMinor, money)}</td>
                   <td className="num">{formatMoney(line.adjustmentMinor, money)}</td>
@@ -144,6 +167,18 @@ export function ClaimScreen({ claimId }: { claimId: string }) {
             ))}
           </ol>
           <ClaimMoves claim={claim} onMoved={setClaim} />
+          {claim.sequence === 'primary' && SETTLED.includes(claim.status) && claim.patientMinor > 0 && (
+            <>
+              <button type="button" onClick={() => void claimSecondary(claim)}>
+                {t('ClaimScreen.createSecondaryClaim')}
+              </button>
+              <p className="hint">{t('ClaimScreen.secondaryHint')}</p>
+              <FormMessage error={secondaryError} />
+            </>
+          )}
+          {claim.primaryClaimId && (
+            <a href={billingHref.claim(claim.primaryClaimId)}>{t('ClaimScreen.primaryClaim')}</a>
+          )}
           <button type="button" onClick={() => void pdf()}>
             {t('ClaimScreen.saveClaimPdf')}
           </button>

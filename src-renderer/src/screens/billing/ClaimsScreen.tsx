@@ -9,11 +9,19 @@ import { useBillingSetup } from './useBillingSetup';
 import { useTranslation, variant } from '../../i18n';
 import { claimStatusLabel } from '../../i18n/labels';
 
-/** `#/billing/claims`: claims by status, oldest first, with a count per status. */
+/** The age filter's choices: days since submitted (or created, for a draft). */
+const AGES = [0, 30, 60, 90, 120] as const;
+
+/** `#/billing/claims`: claims by status and age, oldest first, with a count per status. */
 export function ClaimsScreen() {
   const { t } = useTranslation('billing');
   const [status, setStatus] = useState<ClaimStatus | null>(null);
-  const read = useProcedure('claims.workList', { ...(status && { statuses: [status] }), limit: 200 });
+  const [minAgeDays, setMinAgeDays] = useState(0);
+  const read = useProcedure('claims.workList', {
+    ...(status && { statuses: [status] }),
+    ...(minAgeDays > 0 && { minAgeDays }),
+    limit: 200,
+  });
   const list = read.value;
   const error = read.error?.message ?? null;
   const { setup } = useBillingSetup();
@@ -32,6 +40,18 @@ export function ClaimsScreen() {
             {claimStatusLabel(value)} ({list?.counts[value] ?? 0})
           </button>
         ))}
+      </div>
+      <div className="filters">
+        <div className="field">
+          <label htmlFor="claims-age">{t('ClaimsScreen.age')}</label>
+          <select id="claims-age" value={minAgeDays} onChange={(event) => setMinAgeDays(Number(event.target.value))}>
+            {AGES.map((days) => (
+              <option key={days} value={days}>
+                {days === 0 ? t('ClaimsScreen.anyAge') : t('ClaimsScreen.olderThan', { count: days })}
+              </option>
+            ))}
+          </select>
+        </div>
       </div>
       <FormMessage error={error} />
       {list && money && (

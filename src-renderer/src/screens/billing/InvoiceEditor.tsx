@@ -18,7 +18,7 @@ interface InvoiceEditorProps {
   onChanged: (invoice: InvoiceView) => void;
 }
 
-type LineField = 'description' | 'quantity' | 'price' | 'discount' | 'discountReason' | 'taxId';
+type LineField = 'description' | 'quantity' | 'price' | 'discount' | 'discountReason' | 'taxId' | 'insurer';
 /** Main's field names for the columns the desk types in. */
 const MAIN_FIELD: Record<LineField, string> = {
   description: 'description',
@@ -27,6 +27,7 @@ const MAIN_FIELD: Record<LineField, string> = {
   discount: 'discountMinor',
   discountReason: 'discountReason',
   taxId: 'taxId',
+  insurer: 'insurerMinor',
 };
 
 /** The lines under the names main's errors use (`lines.0.unitPriceMinor`), so an error goes when its cell changes. */
@@ -60,6 +61,8 @@ export function InvoiceEditor({ invoice, services, taxes, money, onChanged }: In
   const { errors, show, clear } = useFormErrors(namedAsMain(lines), problems);
   const picker = useRef<HTMLSelectElement>(null);
   const activeServices = services.filter((service) => service.active);
+  /** Billed to an insurer: each line splits into the insurer's expected part and the patient's (copay and the like). */
+  const insured = invoice.payer !== null;
 
   const edit = (index: number, field: LineField, value: string) => {
     setLines((current) => current.map((line, at) => (at === index ? { ...line, [field]: value } : line)));
@@ -152,7 +155,7 @@ export function InvoiceEditor({ invoice, services, taxes, money, onChanged }: In
         }
       }}
     >
-      <table className="invoice-lines">
+      <table className={insured ? 'invoice-lines insured' : 'invoice-lines'}>
         <thead>
           <tr>
             <th scope="col">{t('InvoiceEditor.service')}</th>
@@ -164,6 +167,7 @@ export function InvoiceEditor({ invoice, services, taxes, money, onChanged }: In
             <th scope="col" className="num">
               {t('InvoiceEditor.lineTotal')}
             </th>
+            {insured && <th scope="col">{t('InvoiceEditor.insurerPays')}</th>}
             <th scope="col">
               <span className="visually-hidden">{t('InvoiceEditor.remove')}</span>
             </th>
@@ -196,7 +200,17 @@ export function InvoiceEditor({ invoice, services, taxes, money, onChanged }: In
                   </select>
                   {problem(index, 'taxId') && <small className="field-error block">{problem(index, 'taxId')}</small>}
                 </td>
-                <td className="num">{saved && !dirty ? formatMoney(saved.totalMinor, money) : '…'}</td>
+                <td className="num">
+                  {saved && !dirty ? formatMoney(saved.totalMinor, money) : '…'}
+                  {insured && saved && !dirty && (
+                    <span className="sub">
+                      {t('InvoiceEditor.patientPart', {
+                        amount: formatMoney(saved.totalMinor - saved.insurerMinor, money),
+                      })}
+                    </span>
+                  )}
+                </td>
+                {insured && cell(index, 'insurer', t('InvoiceEditor.insurerPays'), { inputMode: 'decimal' })}
                 <td>
                   <button
                     type="button"
@@ -213,7 +227,7 @@ export function InvoiceEditor({ invoice, services, taxes, money, onChanged }: In
           })}
           {lines.length === 0 && (
             <tr>
-              <td colSpan={8} className="muted">
+              <td colSpan={insured ? 9 : 8} className="muted">
                 {t('InvoiceEditor.noLinesYetAddA')}
               </td>
             </tr>

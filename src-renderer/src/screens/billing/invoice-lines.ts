@@ -16,7 +16,8 @@ export interface EditedLine {
   discount: string;
   discountReason: string;
   taxId: string;
-  insurerMinor: number;
+  /** What the insurer is expected to pay of the line, as typed (the rest is the patient's part). */
+  insurer: string;
 }
 
 let fresh = 0;
@@ -32,7 +33,7 @@ export function editedLine(line: InvoiceLineView, money: MoneyFormat): EditedLin
     discount: line.discountMinor > 0 ? amountText(line.discountMinor, money) : '',
     discountReason: line.discountReason ?? '',
     taxId: line.taxId ?? '',
-    insurerMinor: line.insurerMinor,
+    insurer: line.insurerMinor > 0 ? amountText(line.insurerMinor, money) : '',
   };
 }
 
@@ -47,7 +48,7 @@ export function lineForService(service: ServiceView, money: MoneyFormat): Edited
     discount: '',
     discountReason: '',
     taxId: service.taxId ?? '',
-    insurerMinor: 0,
+    insurer: '',
   };
 }
 
@@ -86,9 +87,11 @@ export function linesAsTyped(
   const sent = lines.map((line, index): DraftLineInput => {
     const price = readAmount(line.price, money);
     const discount = readAmount(line.discount, money, { optional: true });
+    const insurer = readAmount(line.insurer, money, { optional: true });
     const quantity = /^\d{1,3}$/.test(line.quantity.trim()) ? Number(line.quantity.trim()) : Number.NaN;
     if (price.problem) problems[`lines.${index}.unitPriceMinor`] = price.problem;
     if (discount.problem) problems[`lines.${index}.discountMinor`] = discount.problem;
+    if (insurer.problem) problems[`lines.${index}.insurerMinor`] = insurer.problem;
     if (Number.isNaN(quantity))
       problems[`lines.${index}.quantity`] = i18next.t('billing:invoice-lines.mustBeAWholeNumber');
     return {
@@ -100,7 +103,7 @@ export function linesAsTyped(
       discountMinor: discount.minor ?? 0,
       discountReason: line.discountReason.trim() || null,
       taxId: line.taxId || null,
-      insurerMinor: line.insurerMinor,
+      insurerMinor: insurer.minor ?? 0,
     };
   });
   return { lines: sent, problems };
