@@ -104,6 +104,8 @@ export interface ClaimView extends ClaimSummary {
   policyId: string;
   memberId: string;
   primaryClaimId: string | null;
+  /** A primary's secondary claim for what it left to the patient (not one closed unpaid). */
+  secondaryClaimId: string | null;
   submittedOn: string | null;
   payerReference: string | null;
   adjustedMinor: number;

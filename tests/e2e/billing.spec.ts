@@ -519,6 +519,13 @@ test("split billing and a secondary claim: the copay beside the insurer's part a
   expect(claimText).toMatch(/Paid by the primary payer\s*\$40\.00/);
   await page.getByRole('link', { name: 'Primary claim' }).click();
   await expect(page.getByRole('heading', { name: 'Claim to Acme Health · Partly paid' })).toBeVisible();
+  // The primary now links its secondary instead of offering to create another one.
+  await expect(page.getByRole('button', { name: 'Create secondary claim' })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Secondary claim' })).toBeVisible();
+  await screenshot(page, '250-claim-primary-with-secondary');
+  await page.getByRole('link', { name: 'Secondary claim' }).click();
+  await expect(page.getByRole('heading', { name: 'Claim to Beta Mutual · Draft' })).toBeVisible();
+  await page.getByRole('link', { name: 'Primary claim' }).click();
 
   // The work list by status and age: both claims are new, so none is at least 30 days old.
   await page.getByRole('link', { name: 'Claims work list' }).click();
@@ -526,6 +533,9 @@ test("split billing and a secondary claim: the copay beside the insurer's part a
   await expect(list.getByRole('row', { name: /Ortiz, Lena/ })).toHaveCount(2);
   await page.getByLabel('Age').selectOption({ label: 'At least 30 days old' });
   await expect(list.getByRole('row', { name: /Ortiz, Lena/ })).toHaveCount(0);
+  // The counts per status follow the age filter too.
+  await expect(page.getByRole('button', { name: 'Draft (0)' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Partly paid (0)' })).toBeVisible();
   await screenshot(page, '238-claims-by-age');
   await page.getByLabel('Age').selectOption({ label: 'Any age' });
   await page.getByRole('button', { name: 'Draft (1)' }).click();

@@ -115,6 +115,11 @@ describe('claims', () => {
     });
     expect(secondary).toMatchObject({ sequence: 'secondary', payer: 'Beta Mutual', billedMinor: 500 });
     expect(secondary.lines[0]).toMatchObject({ billedMinor: 500, primaryPaidMinor: 4500 });
+    // The primary now names its secondary (the claim page links it instead of offering another).
+    expect(await b.clinic.ok('manager', 'claims.get', { claimId: claim.id })).toMatchObject({
+      secondaryClaimId: secondary.id,
+    });
+    expect(secondary.secondaryClaimId).toBeNull();
     await b.clinic.ok('manager', 'claims.move', { claimId: secondary.id, to: 'submitted' });
     await b.clinic.ok('manager', 'claims.postRemittance', {
       claimId: secondary.id,
@@ -175,6 +180,17 @@ describe('claims', () => {
     expect((await b.clinic.ok('manager', 'claims.workList', { minAgeDays: 43 })).rows.map((r) => r.id)).not.toContain(
       claim.id,
     );
+    // The counts per status follow the age filter: a draft made today is not 30 days old.
+    const fresh = await b.clinic.ok('manager', 'claims.create', { invoiceId: (await insuredInvoice()).invoice.id });
+    const all = await b.clinic.ok('manager', 'claims.workList', {});
+    const aged = await b.clinic.ok('manager', 'claims.workList', { minAgeDays: 30 });
+    expect(all.rows.map((r) => r.id)).toContain(fresh.id);
+    expect(aged.rows.map((r) => r.id)).not.toContain(fresh.id);
+    expect(aged.counts.draft).toBe(all.counts.draft - 1);
+    expect(aged.counts.submitted).toBe(all.counts.submitted);
+    expect(aged.counts.submitted).toBe(aged.rows.filter((r) => r.status === 'submitted').length);
+    const older = await b.clinic.ok('manager', 'claims.workList', { minAgeDays: 43 });
+    expect(older.counts.submitted).toBe(all.counts.submitted - 1);
   });
 });
 

@@ -127,11 +127,40 @@ export async function claimedLineIds(
   return new Set(rows.map((row) => row.invoice_line_id));
 }
 
+/** The newest secondary claim billing what this primary left, unless it was closed unpaid. */
+export async function liveSecondaryClaimId(db: ReadDb, primary: ClaimRow): Promise<string | null> {
+  const row = await db
+    .selectFrom('claims')
+    .select('id')
+    .where('invoice_id', '=', primary.invoice_id)
+    .where('primary_claim_id', '=', primary.id)
+    .where('status', '!=', 'closed')
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
+/**
+ * Claims at least some days old: submitted on or before `date`, or (a draft, never submitted) created
+ * before `createdBefore` — the first instant of the day after `date` in the clinic's zone.
+ */
+export interface ClaimAgeCutoff {
+  date: string;
+  createdBefore: number;
+}
+
 export interface ClaimListFilter {
   claimId?: string | undefined;
   statuses?: ClaimStatus[] | undefined;
   patientId?: string | undefined;
+  olderThan?: ClaimAgeCutoff | undefined;
   limit: number;
+}
+
+function agedAtLeast(cutoff: ClaimAgeCutoff) {
+  return sql<boolean>`(k.submitted_on is not null and k.submitted_on <= ${cutoff.date})
+    or (k.submitted_on is null and k.created_at < ${cutoff.createdBefore})`;
 }
 
 /** Claims with their patient, invoice number and totals settled, oldest status first. */
@@ -172,13 +201,13 @@ export function listClaims(db: ReadDb, filter: ClaimListFilter) {
   if (filter.statuses && filter.statuses.length > 0) query = query.where('k.status', 'in', filter.statuses);
   if (filter.patientId) query = query.where('k.patient_id', '=', filter.patientId);
   if (filter.claimId) query = query.where('k.id', '=', filter.claimId);
+  if (filter.olderThan) query = query.where(agedAtLeast(filter.olderThan));
   return query.orderBy('k.status_at').orderBy('k.id').limit(filter.limit).execute();
 }
 
-export async function claimCounts(db: ReadDb) {
-  return db
-    .selectFrom('claims')
-    .select(['status', sql<number>`count(*)`.as('n')])
-    .groupBy('status')
-    .execute();
+/** How many claims there are in each status, of those old enough when a cutoff is given. */
+export async function claimCounts(db: ReadDb, olderThan?: ClaimAgeCutoff) {
+  let query = db.selectFrom('claims as k').select(['k.status', sql<number>`count(*)`.as('n')]);
+  if (olderThan) query = query.where(agedAtLeast(olderThan));
+  return query.groupBy('k.status').execute();
 }

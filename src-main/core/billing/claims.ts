@@ -10,7 +10,7 @@ import {
 } from '../../../src-shared/billing/claim-status';
 import type { ClaimSummary, ClaimView, ClaimWorkList } from '../../../src-shared/billing/model';
 import { displayName } from '../../../src-shared/patients/names';
-import { daysBetween, localDateOf } from '../../../src-shared/scheduling/time';
+import { addDays, daysBetween, localDateOf, localDayBounds } from '../../../src-shared/scheduling/time';
 import type { Database } from '../db/schema';
 import type { ClaimRow } from '../db/schema-billing';
 import { newId } from '../ids';
@@ -220,18 +220,24 @@ export async function claimList(
   return (await repo.listClaims(db, filter)).map((row) => toSummary(row, context));
 }
 
-/** The claims work list: counts per status, and the claims asked for, oldest first. */
+/** The age filter as dates: a claim is `minAgeDays` old when it was submitted (or created) that many days ago. */
+function ageCutoff(context: BillingContext, minAgeDays: number): repo.ClaimAgeCutoff | undefined {
+  if (minAgeDays <= 0) return undefined;
+  const date = addDays(context.today, -minAgeDays);
+  return { date, createdBefore: localDayBounds(context.timeZone, date).end };
+}
+
+/** The claims work list: counts per status (of the claims old enough), and the claims asked for, oldest first. */
 export async function claimWorkList(
   db: ReadDb,
   context: BillingContext,
   filter: { statuses?: ClaimStatus[] | undefined; minAgeDays?: number | undefined; limit: number },
 ): Promise<ClaimWorkList> {
+  const olderThan = ageCutoff(context, filter.minAgeDays ?? 0);
   const counts = Object.fromEntries(CLAIM_STATUSES.map((status) => [status, 0])) as Record<ClaimStatus, number>;
-  for (const row of await repo.claimCounts(db)) counts[row.status] = row.n;
+  for (const row of await repo.claimCounts(db, olderThan)) counts[row.status] = row.n;
   const statuses = filter.statuses ?? CLAIM_STATUSES.filter((s) => s !== 'closed');
-  const rows = (await claimList(db, context, { statuses, limit: filter.limit })).filter(
-    (row) => row.ageDays >= (filter.minAgeDays ?? 0),
-  );
+  const rows = await claimList(db, context, { statuses, olderThan, limit: filter.limit });
   rows.sort((a, b) => b.ageDays - a.ageDays || a.statusAt - b.statusAt);
   return { counts, rows };
 }
@@ -266,6 +272,7 @@ export async function claimView(db: ReadDb, context: BillingContext, claimId: st
     policyId: claim.policy_id,
     memberId: claim.member_id,
     primaryClaimId: claim.primary_claim_id,
+    secondaryClaimId: claim.sequence === 'primary' ? await repo.liveSecondaryClaimId(db, claim) : null,
     submittedOn: claim.submitted_on,
     payerReference: claim.payer_reference,
     adjustedMinor: lineViews.reduce((sum, line) => sum + line.adjustmentMinor, 0),

@@ -167,15 +167,21 @@ export function ClaimScreen({ claimId }: { claimId: string }) {
             ))}
           </ol>
           <ClaimMoves claim={claim} onMoved={setClaim} />
-          {claim.sequence === 'primary' && SETTLED.includes(claim.status) && claim.patientMinor > 0 && (
-            <>
-              <button type="button" onClick={() => void claimSecondary(claim)}>
-                {t('ClaimScreen.createSecondaryClaim')}
-              </button>
-              <p className="hint">{t('ClaimScreen.secondaryHint')}</p>
-              <FormMessage error={secondaryError} />
-            </>
+          {claim.secondaryClaimId && (
+            <a href={billingHref.claim(claim.secondaryClaimId)}>{t('ClaimScreen.secondaryClaim')}</a>
           )}
+          {claim.sequence === 'primary' &&
+            !claim.secondaryClaimId &&
+            SETTLED.includes(claim.status) &&
+            claim.patientMinor > 0 && (
+              <>
+                <button type="button" onClick={() => void claimSecondary(claim)}>
+                  {t('ClaimScreen.createSecondaryClaim')}
+                </button>
+                <p className="hint">{t('ClaimScreen.secondaryHint')}</p>
+                <FormMessage error={secondaryError} />
+              </>
+            )}
           {claim.primaryClaimId && (
             <a href={billingHref.claim(claim.primaryClaimId)}>{t('ClaimScreen.primaryClaim')}</a>
           )}
