@@ -120,6 +120,18 @@ describe('reports.waitingTimes', () => {
       { hour: 9, visits: 1, medianSeconds: 45 * 60, p90Seconds: 45 * 60 },
       { hour: 10, visits: 1, medianSeconds: 35 * 60, p90Seconds: 35 * 60 },
     ]);
+    // The CSV export carries the same figures by hour, with their definition.
+    const csv = await b.clinic.ok('manager', 'reports.exportCsv', { report: 'waitingTimes', from: TUE, to: TUE });
+    const lines = csv.content.slice(1).split('\r\n');
+    expect(lines).toContain(`Definition,${csvCell(DEFINITIONS.waitsByHour)}`);
+    expect(lines).toContain('arrivalToOut,2,2100,2700');
+    const byHour = lines.indexOf('By hour of arrival');
+    expect(byHour).toBeGreaterThan(lines.indexOf('arrivalToOut,2,2100,2700'));
+    expect(lines.slice(byHour + 1, byHour + 4)).toEqual([
+      'Hour,Visits,Median (seconds),90th percentile (seconds)',
+      '09:00,1,2700,2700',
+      '10:00,1,2100,2100',
+    ]);
     const ana = await b.clinic.ok('manager', 'reports.waitingTimes', { from: TUE, to: TUE, providerId: b.drAId });
     expect(ana.phases[0]).toEqual({ phase: 'arrivalToRoom', visits: 1, medianSeconds: 300, p90Seconds: 300 });
   });

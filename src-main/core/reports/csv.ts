@@ -116,9 +116,17 @@ export function appointmentsCsv(
 
 export function waitingTimesCsv(report: WaitingTimesReport, ranBy: string): string {
   return csvLines([
-    ...head('Waiting times', report.filters, ranBy, report.ranAt, [DEFINITIONS.waits, DEFINITIONS.percentiles]),
+    ...head('Waiting times', report.filters, ranBy, report.ranAt, [
+      DEFINITIONS.waits,
+      DEFINITIONS.waitsByHour,
+      DEFINITIONS.percentiles,
+    ]),
     ['Phase', 'Visits', 'Median (seconds)', '90th percentile (seconds)'],
     ...report.phases.map((p) => [p.phase, p.visits, p.medianSeconds, p.p90Seconds]),
+    [],
+    ['By hour of arrival'],
+    ['Hour', 'Visits', 'Median (seconds)', '90th percentile (seconds)'],
+    ...report.byHour.map((h) => [`${String(h.hour).padStart(2, '0')}:00`, h.visits, h.medianSeconds, h.p90Seconds]),
   ]);
 }
 
