@@ -103,12 +103,16 @@ for (const { backend, skip } of BACKENDS) {
         expect((await pair.b.core.sweepReminders()).sent).toBe(0);
         expect(sentTo(second.email)).toBe(0);
         expect(outboxOf(pair.b, second.id)[0]?.status).toBe('pending');
+        // B's sync status (Settings → Sync, the header's tooltip) says it holds that reminder; A holds none.
+        expect(pair.b.core.syncClient.status().remindersHeld).toBe(1);
         expect((await a.core.sweepReminders()).sent).toBe(1);
+        expect(a.core.syncClient.status().remindersHeld).toBe(0);
       } finally {
         pair.b.core.syncClient.useTransport(real);
       }
       // B is back but has not synced: the server's answer to its claim says A sent it.
       expect((await pair.b.core.sweepReminders()).sent).toBe(0);
+      expect(pair.b.core.syncClient.status().remindersHeld).toBe(0);
       expect(sentTo(second.email)).toBe(1);
       const [onB] = outboxOf(pair.b, second.id);
       expect(onB).toMatchObject({ status: 'sent', sent_at: r.s.clinic.clock.now });

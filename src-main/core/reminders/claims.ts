@@ -13,6 +13,8 @@ export interface ReminderClaims {
    * answer per id asked.
    */
   claim(ids: readonly string[], leaseMs: number): Promise<Map<string, ReminderClaim> | 'standalone' | 'offline'>;
+  /** The sweep found nothing due: nothing is held for want of a claim. */
+  nothingDue(): void;
   /** What came of granted claims; kept and sent again with the next request when the server does not answer. */
   settle(results: readonly ReminderSettlement[]): Promise<void>;
 }

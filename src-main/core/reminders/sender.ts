@@ -52,7 +52,10 @@ export async function sendDue(
 ): Promise<SendOutcome> {
   const outcome: SendOutcome = { examined: 0, sent: 0, retrying: 0, failed: 0, skipped: 0 };
   // A plain read first: the claim below takes the write lock, which most minutes need not.
-  if (!(await anyDue(db, clock()))) return outcome;
+  if (!(await anyDue(db, clock()))) {
+    claims?.nothingDue();
+    return outcome;
+  }
   const grants = await askClaims(db, claims, clock());
   if (grants === 'offline') return outcome;
   const settlements: ReminderSettlement[] = [];
@@ -141,7 +144,10 @@ export async function sendDue(
 async function askClaims(db: Kysely<Database>, claims: ReminderClaims | null, now: number) {
   if (!claims) return null;
   const due = await dueBatch(db, now, SEND_BATCH);
-  if (due.length === 0) return null;
+  if (due.length === 0) {
+    claims.nothingDue();
+    return null;
+  }
   const answer = await claims.claim(
     due.map((row) => row.id),
     CLAIM_LEASE_MS,

@@ -32,6 +32,7 @@ import { ask, askEnrol, SyncServerError } from './client-requests';
 import { runSyncLoop, type LoopOptions, type SyncLoop } from './client-loop';
 import { withoutSeq } from './without-seq';
 import { httpTransport, normaliseFingerprint, serverUrlProblem, type SyncTransport } from './transport';
+import { HeldReminders } from './reminders-held';
 
 export { SyncServerError };
 
@@ -72,6 +73,8 @@ export class SyncClient {
   private waitingSeen = -1;
   private loop: SyncLoop | null = null;
   private keepLoop = false;
+  /** Due reminders held for want of a claim from the server (noted by reminder-claims.ts). */
+  readonly heldReminders = new HeldReminders(() => this.announce());
   /** How the server is reached (the Devices procedures ask through it too: devices.ts). */
   transportFor: TransportFactory;
 
@@ -104,6 +107,7 @@ export class SyncClient {
       applyProblems: stored.problems,
       lastError: this.lastError ?? stored.lastError,
       clockWarning: this.clockWarning,
+      remindersHeld: enrolled ? this.heldReminders.count : 0,
     };
   }
 

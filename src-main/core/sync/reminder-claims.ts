@@ -19,13 +19,20 @@ export class ServerReminderClaims implements ReminderClaims {
   async claim(ids: readonly string[], leaseMs: number): Promise<Map<string, ReminderClaim> | 'standalone' | 'offline'> {
     const request = this.#requester();
     if (!request) return 'standalone';
+    const held = this.client().heldReminders;
     try {
       await this.#flush(request);
       const answer = await request<ReminderClaimResponse>('/v1/reminders/claim', { ids, leaseMs });
+      held.note(0);
       return new Map(answer.claims.map((claim) => [claim.id, claim]));
     } catch {
+      held.note(ids.length);
       return 'offline';
     }
+  }
+
+  nothingDue(): void {
+    this.client().heldReminders.note(0);
   }
 
   async settle(results: readonly ReminderSettlement[]): Promise<void> {

@@ -30,6 +30,11 @@ export interface SyncStatus {
   lastError: string | null;
   /** Set when this computer's clock is far from the server's (it still syncs unless over 36 hours). */
   clockWarning: string | null;
+  /**
+   * Due reminders this connected desk is not sending because the server could not be asked to claim
+   * them (at most one sweep's batch, 50); 0 when the last sweep could claim or found nothing due.
+   */
+  remindersHeld: number;
 }
 
 /**

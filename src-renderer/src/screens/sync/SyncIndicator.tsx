@@ -1,5 +1,5 @@
 import { useProcedure } from '../../hooks/useProcedure';
-import { describeSync } from './describe-sync';
+import { describeSync, remindersHeldSentence } from './describe-sync';
 import { useTranslation } from '../../i18n';
 
 /** The header's sync status; administrators follow it to Settings → Sync. */
@@ -8,8 +8,10 @@ export function SyncIndicator() {
   const status = useProcedure('sync.status', {}, { refreshOn: { 'sync.changed': true } });
   if (!status.value) return null;
   const text = describeSync(status.value, Date.now());
+  const held = remindersHeldSentence(status.value);
+  const title = [status.value.lastError ?? text, held].filter(Boolean).join('\n');
   return (
-    <span className="sync-status" data-testid="sync-status" title={status.value.lastError ?? text}>
+    <span className="sync-status" data-testid="sync-status" title={title}>
       {t('SyncIndicator.sync', { text })}
     </span>
   );

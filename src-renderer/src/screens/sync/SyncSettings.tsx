@@ -5,7 +5,7 @@ import { FormMessage } from '../../components/FormMessage';
 import { draftProblems, useFormErrors } from '../../hooks/useFormErrors';
 import { useProcedure } from '../../hooks/useProcedure';
 import { useSession } from '../../stores/session';
-import { describeSync } from './describe-sync';
+import { describeSync, remindersHeldSentence } from './describe-sync';
 import { Trans, useTranslation } from '../../i18n';
 
 const FIELDS = ['serverUrl', 'fingerprint', 'code'];
@@ -56,6 +56,11 @@ export function SyncSettings() {
     <section className="sync-settings" aria-labelledby="sync-heading">
       <h2 id="sync-heading">{t('SyncSettings.sync')}</h2>
       {value && <p>{t('SyncSettings.status', { describeSync: describeSync(value, Date.now()) })}</p>}
+      {value && remindersHeldSentence(value) && (
+        <p className="sync-held" role="status">
+          {remindersHeldSentence(value)}
+        </p>
+      )}
       {value?.enrolled && (
         <dl>
           <dt>{t('SyncSettings.server')}</dt>

@@ -25,3 +25,12 @@ export function describeSync(status: SyncStatus, now: number): string {
   if (status.clockWarning) parts.push(i18next.t('sync:describe-sync.clockFarOff'));
   return parts.join(' · ');
 }
+
+/**
+ * Said when this connected desk holds due reminders because the server could not be asked to claim
+ * them (each reminder goes out from one desk only); null when it holds none.
+ */
+export function remindersHeldSentence(status: SyncStatus): string | null {
+  if (!status.enrolled || status.remindersHeld === 0) return null;
+  return i18next.t('sync:describe-sync.remindersHeld', { count: status.remindersHeld });
+}
