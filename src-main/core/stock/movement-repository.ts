@@ -134,13 +134,16 @@ function balancesRecordedBy(db: ReadDb, recordedBy: number) {
 }
 
 /** Every lot × place of an item that has had stock (zero balances included), first-expiring first. */
-export function itemBalances(db: ReadDb, itemId: string): Promise<LotBalanceRaw[]> {
-  return balances(db)
-    .where('m.item_id', '=', itemId)
+const itemBalanceRows = preparedRead((db, v: { itemId: string }) =>
+  balances(db)
+    .where('m.item_id', '=', v.itemId)
     .orderBy(sql`l.expiry_on IS NULL`)
     .orderBy('l.expiry_on')
-    .orderBy('l.created_at')
-    .execute();
+    .orderBy('l.created_at'),
+);
+
+export function itemBalances(db: ReadDb, itemId: string): Promise<LotBalanceRaw[]> {
+  return itemBalanceRows(db, { itemId });
 }
 
 /** The lots of an item at a place with stock, in FEFO order: first expiring, never-expiring last, then oldest lot. */
@@ -210,29 +213,35 @@ export async function onHandByItem(db: ReadDb, itemIds?: string[]): Promise<Map<
   return new Map(rows.map((row) => [row.item_id, row.quantity]));
 }
 
-export function itemMovements(db: ReadDb, itemId: string, limit: number) {
-  return db
+const itemMovementRows = preparedRead((db, v: { itemId: string; limit: number }) =>
+  db
     .selectFrom('stock_movements as m')
     .innerJoin('stock_lots as l', 'l.id', 'm.lot_id')
     .selectAll('m')
     .select('l.lot_number')
-    .where('m.item_id', '=', itemId)
+    .where('m.item_id', '=', v.itemId)
     .orderBy('m.at', 'desc')
     .orderBy('m.id', 'desc')
-    .limit(limit)
-    .execute();
+    .limit(v.limit),
+);
+
+export function itemMovements(db: ReadDb, itemId: string, limit: number) {
+  return itemMovementRows(db, { itemId, limit });
 }
 
 /** An item's receipts, newest first, with their unit cost (the FIFO valuation walks them). */
-export function itemReceipts(db: ReadDb, itemId: string) {
-  return db
+const itemReceiptRows = preparedRead((db, v: { itemId: string }) =>
+  db
     .selectFrom('stock_movements')
     .select(['quantity', 'unit_cost_minor'])
-    .where('item_id', '=', itemId)
+    .where('item_id', '=', v.itemId)
     .where('kind', '=', 'receive')
     .orderBy('at', 'desc')
-    .orderBy('id', 'desc')
-    .execute();
+    .orderBy('id', 'desc'),
+);
+
+export function itemReceipts(db: ReadDb, itemId: string) {
+  return itemReceiptRows(db, { itemId });
 }
 
 /** Which patients got a lot: its dispenses net of returns, per visit. */

@@ -7,6 +7,7 @@ import type {
   PurchaseOrdersTable,
 } from '../db/schema-stock';
 import type { ReadDb } from '../db/handles';
+import { preparedRead } from '../db/prepared';
 import type { PurchaseOrderStatus } from '../../../src-shared/stock/model';
 
 /** SQL of purchase orders. What a line has received is the sum of its receipt movements, never stored. */
@@ -78,9 +79,8 @@ export function listOrders(db: ReadDb, statuses: PurchaseOrderStatus[] | null, l
 }
 
 /** Per item: what open orders still expect (ordered − received, never below zero per line). */
-export async function onOrderByItem(db: ReadDb, itemIds?: string[]): Promise<Map<string, number>> {
-  if (itemIds?.length === 0) return new Map();
-  let query = db
+function onOrder(db: ReadDb) {
+  return db
     .selectFrom('purchase_order_lines as pl')
     .innerJoin('purchase_orders as o', 'o.id', 'pl.order_id')
     .select([
@@ -92,7 +92,17 @@ export async function onOrderByItem(db: ReadDb, itemIds?: string[]): Promise<Map
     .where('o.status', 'in', OPEN_ORDER_STATUSES)
     .where('pl.deleted_at', 'is', null)
     .groupBy('pl.item_id');
-  if (itemIds) query = query.where('pl.item_id', 'in', itemIds);
-  const rows = await query.execute();
+}
+
+// One item's (its page, a dispense's reorder check): compiled once.
+const onOrderOfItem = preparedRead((db, v: { itemId: string }) => onOrder(db).where('pl.item_id', '=', v.itemId));
+
+export async function onOrderByItem(db: ReadDb, itemIds?: string[]): Promise<Map<string, number>> {
+  if (itemIds?.length === 0) return new Map();
+  const [only] = itemIds ?? [];
+  const rows =
+    itemIds?.length === 1 && only !== undefined
+      ? await onOrderOfItem(db, { itemId: only })
+      : await (itemIds ? onOrder(db).where('pl.item_id', 'in', itemIds) : onOrder(db)).execute();
   return new Map(rows.map((row) => [row.item_id, row.expected]));
 }
