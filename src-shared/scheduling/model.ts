@@ -122,6 +122,18 @@ export interface AppointmentHistoryEntry {
   overrideReason: string | null;
 }
 
+/** A patient's appointments as their page lists them (appointments.ofPatient). */
+export interface PatientAppointments {
+  /** From now on, soonest first. */
+  upcoming: AppointmentView[];
+  moreUpcoming: boolean;
+  /** Before now, newest first. */
+  past: AppointmentView[];
+  morePast: boolean;
+  /** Appointments marked no-show that started in the last 365 days. */
+  noShowsLastYear: number;
+}
+
 export interface AppointmentDetail extends AppointmentView {
   history: AppointmentHistoryEntry[];
 }

@@ -313,3 +313,42 @@ const newestStatusChangeOf = preparedRead((db, v: { appointmentId: string }) =>
     .orderBy('id', 'desc')
     .limit(1),
 );
+
+/**
+ * One patient's appointments on either side of `now` (by `appointments_patient_time`): the next
+ * `upcomingLimit` from now, soonest first, and `pastLimit` before now, newest first. One more than asked
+ * is read on each side so the caller knows whether there are more.
+ */
+export async function patientAppointments(
+  db: ReadDb,
+  filter: { patientId: string; now: number; upcomingLimit: number; pastLimit: number },
+): Promise<{ upcoming: JoinedRow[]; past: JoinedRow[] }> {
+  const own = appointmentsWithNames(db).where('a.patient_id', '=', filter.patientId);
+  const upcoming = await own
+    .where('a.start_at', '>=', filter.now)
+    .orderBy('a.start_at')
+    .orderBy('a.id')
+    .limit(filter.upcomingLimit + 1)
+    .execute();
+  const past = await own
+    .where('a.start_at', '<', filter.now)
+    .orderBy('a.start_at', 'desc')
+    .orderBy('a.id', 'desc')
+    .limit(filter.pastLimit + 1)
+    .execute();
+  return { upcoming, past };
+}
+
+/** How many of the patient's appointments since `from` (and before `to`) were missed. */
+export async function countNoShows(db: ReadDb, patientId: string, from: number, to: number): Promise<number> {
+  const row = await db
+    .selectFrom('appointments')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('patient_id', '=', patientId)
+    .where('start_at', '>=', from)
+    .where('start_at', '<', to)
+    .where('status', '=', 'no_show')
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  return row?.n ?? 0;
+}

@@ -1,11 +1,18 @@
-import type { AppointmentDetail, AppointmentHistoryEntry, AppointmentView } from '../../../src-shared/scheduling/model';
+import type {
+  AppointmentDetail,
+  AppointmentHistoryEntry,
+  AppointmentView,
+  PatientAppointments,
+} from '../../../src-shared/scheduling/model';
 import { ApiError } from '../../../src-shared/api/errors';
 import { displayName } from '../../../src-shared/patients/names';
 import { formatLocalTime, localParts, MINUTE_MS } from '../../../src-shared/scheduling/time';
 import type { ReadDb } from '../db/handles';
 import {
   appointmentHistory,
+  countNoShows,
   findJoinedAppointment,
+  patientAppointments,
   joinedAppointmentsOverlapping,
   type JoinedRow,
 } from './appointment-repository';
@@ -91,5 +98,24 @@ export async function getAppointment(db: ReadDb, id: string): Promise<Appointmen
       changes: JSON.parse(h.changes) as Record<string, unknown>,
       overrideReason: h.override_reason,
     })),
+  };
+}
+
+const YEAR_MS = 365 * 24 * 60 * MINUTE_MS;
+
+/** A patient's upcoming and past appointments (cancelled ones too) and their no-shows of the last year. */
+export async function appointmentsOfPatient(
+  db: ReadDb,
+  input: { patientId: string; upcomingLimit: number; pastLimit: number },
+  now: number,
+): Promise<PatientAppointments> {
+  const { timeZone } = await clinicClock(db);
+  const rows = await patientAppointments(db, { ...input, now });
+  return {
+    upcoming: rows.upcoming.slice(0, input.upcomingLimit).map((row) => toView(timeZone, row)),
+    moreUpcoming: rows.upcoming.length > input.upcomingLimit,
+    past: rows.past.slice(0, input.pastLimit).map((row) => toView(timeZone, row)),
+    morePast: rows.past.length > input.pastLimit,
+    noShowsLastYear: await countNoShows(db, input.patientId, now - YEAR_MS, now),
   };
 }

@@ -8,6 +8,7 @@ import type {
   AppointmentStatusMoves,
   AppointmentView,
   DaySchedule,
+  PatientAppointments,
   Slot,
 } from '../../scheduling/model';
 import { id, optionalId, optionalText, requiredText } from '../../validation';
@@ -134,6 +135,18 @@ export const appointmentsProcedures = {
    */
   'appointments.meetingLink': procedure<{ url: string | null }>()({
     input: z.object({ appointmentId: id('an appointment') }),
+    access: 'appointments:read',
+    kind: 'read',
+    phi: true,
+  }),
+  /** One patient's appointments for their page: upcoming and past (with cancelled ones), and no-shows counted. */
+  'appointments.ofPatient': procedure<PatientAppointments>()({
+    input: z.object({
+      patientId: id('a patient'),
+      upcomingLimit: z.number().int().min(1).max(200).default(20),
+      /** "Show more" asks again with a larger limit. */
+      pastLimit: z.number().int().min(1).max(500).default(10),
+    }),
     access: 'appointments:read',
     kind: 'read',
     phi: true,

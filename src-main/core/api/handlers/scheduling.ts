@@ -8,7 +8,7 @@ import {
   setAppointmentStatus,
   updateAppointmentDetails,
 } from '../../scheduling/appointment-changes';
-import { getAppointment } from '../../scheduling/appointment-views';
+import { appointmentsOfPatient, getAppointment } from '../../scheduling/appointment-views';
 import { daySchedule, nextAvailable } from '../../scheduling/calendar';
 import { createType, listTypes } from '../../scheduling/appointment-types';
 import { createLocation, createRoom, listLocations, listRooms } from '../../scheduling/locations';
@@ -118,6 +118,12 @@ export const schedulingHandlers: HandlersFor<SchedulingProcedure> = {
     ctx.audit.targetId = detail.id;
     ctx.audit.details = { patientId: detail.patientId, opened: 'meetingLink' };
     return { url: detail.meetingLink };
+  },
+  'appointments.ofPatient': async (ctx, input) => {
+    ctx.audit.targetType = 'patient';
+    ctx.audit.targetId = input.patientId;
+    ctx.audit.details = { read: 'appointments' };
+    return appointmentsOfPatient(ctx.db, input, ctx.now);
   },
   'appointments.day': async (ctx, input) => daySchedule(ctx.db, input),
   'appointments.nextAvailable': async (ctx, input) => nextAvailable(ctx.db, input, ctx.now),

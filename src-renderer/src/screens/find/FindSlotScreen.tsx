@@ -36,7 +36,7 @@ const SLOTS_SHOWN = 20;
 const FIELDS = ['patientId', 'typeId', 'providerIds.0', 'from', 'to', 'partOfDay'];
 
 /**
- * `#/find` (and `#/find/<patientId>[/<providerId>[/<missedId>]]` from a follow-up or Book again): the first free slots for a
+ * `#/find` (and `#/find/<patientId>[/<providerId>[/<missedId>[/<typeId>]]]` from a follow-up, Book again or Rebook): the first free slots for a
  * type, with one provider or any, between two dates, at a part of the day, avoiding the patient's own
  * appointments; Book takes one. Main decides what is free and refuses a slot taken meanwhile.
  */
@@ -50,7 +50,7 @@ export function FindSlotScreen() {
   const canBook = useSession((state) => state.can('appointments:write'));
   const today = zone ? todayIn(zone, Date.now()) : '';
   const [patient, setPatient] = useState<PatientSearchRow | null>(null);
-  const [typeId, setTypeId] = useState('');
+  const [typeId, setTypeId] = useState(route.typeId ?? '');
   const [providerId, setProviderId] = useState(route.providerId ?? '');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
@@ -64,7 +64,8 @@ export function FindSlotScreen() {
   const [replaced, setReplaced] = useState<string | null>(null);
   const replaces =
     route.replacesId && route.replacesId !== replaced && patient?.id === route.patientId ? route.replacesId : null;
-  const chosenType = typeId || types[0]?.id || '';
+  // A type chosen ahead that is no longer offered falls back to the first, as an empty choice does.
+  const chosenType = (types.some((each) => each.id === typeId) ? typeId : types[0]?.id) ?? '';
   const type = types.find((t) => t.id === chosenType);
   const allowed = providers.filter((p) => !type || type.providerIds.length === 0 || type.providerIds.includes(p.id));
   const fromDate = from || today;

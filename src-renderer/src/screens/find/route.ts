@@ -1,22 +1,36 @@
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * What `#/find/<patientId>[/<providerId>[/<appointmentId>]]` asks for: the patient (and provider)
- * chosen ahead, as a follow-up does; and the missed appointment a booking replaces ("Book again").
+ * What `#/find/<patientId>[/<providerId>[/<appointmentId>[/<typeId>]]]` asks for: the patient (and
+ * provider) chosen ahead, as a follow-up does; the missed appointment a booking replaces ("Book again",
+ * left empty when nothing is replaced); and the appointment type chosen ahead (Rebook from the patient's page).
  */
 export interface FindRoute {
   patientId: string | null;
   providerId: string | null;
   replacesId: string | null;
+  typeId: string | null;
 }
 
 export function parseFindRoute(detail: string): FindRoute {
-  const [patient = '', provider = '', replaces = ''] = detail.split('/');
+  const [patient = '', provider = '', replaces = '', type = ''] = detail.split('/');
   const patientId = UUID.test(patient) ? patient : null;
   const providerId = patientId && UUID.test(provider) ? provider : null;
-  return { patientId, providerId, replacesId: providerId && UUID.test(replaces) ? replaces : null };
+  return {
+    patientId,
+    providerId,
+    replacesId: providerId && UUID.test(replaces) ? replaces : null,
+    typeId: providerId && UUID.test(type) ? type : null,
+  };
 }
 
-export function findHref(patientId: string, providerId?: string | null, replacesId?: string | null): string {
-  return `#/find/${patientId}${providerId ? `/${providerId}${replacesId ? `/${replacesId}` : ''}` : ''}`;
+export function findHref(
+  patientId: string,
+  providerId?: string | null,
+  replacesId?: string | null,
+  typeId?: string | null,
+): string {
+  if (!providerId) return `#/find/${patientId}`;
+  const rest = typeId ? `/${replacesId ?? ''}/${typeId}` : replacesId ? `/${replacesId}` : '';
+  return `#/find/${patientId}/${providerId}${rest}`;
 }

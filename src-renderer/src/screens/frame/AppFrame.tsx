@@ -27,6 +27,7 @@ import { TodayScreen } from '../visits/TodayScreen';
 import { WaitlistScreen } from '../waitlist/WaitlistScreen';
 import { CommandPalette } from './CommandPalette';
 import { Header } from './Header';
+import { ShortcutsSheet } from './ShortcutsSheet';
 import { mayOpen, ROUTES } from './routes';
 import { useSyncedOnlyListed } from './useSyncedOnlyListed';
 import { useTranslation } from '../../i18n';
@@ -98,6 +99,7 @@ export function AppFrame() {
       </nav>
       <main className="content">{allowed ? <Screen /> : <Refusal area={current.label} />}</main>
       <CommandPalette />
+      <ShortcutsSheet />
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { useClinicSettings } from '../../stores/clinic-settings';
 import { useSession } from '../../stores/session';
 import { matchItems, paletteScreens, patientActions, type PaletteItem } from './palette-items';
 import { useSyncedOnlyListed } from './useSyncedOnlyListed';
+import { trapTab, typingIn, useOverlays } from './overlays';
 import './palette.css';
 
 /** A row of the results: a patient with the actions beside them, or one screen or action. */
@@ -18,20 +19,11 @@ interface Row {
   detail?: string;
 }
 
-/** Whether a key typed here belongs to a text field (then `/` is a character, not the search). */
-function typingIn(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable) return true;
-  if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
-  return (
-    target instanceof HTMLInputElement && !['button', 'checkbox', 'radio', 'submit', 'reset'].includes(target.type)
-  );
-}
-
-/** The closed palette: listens for Ctrl+K and `/` anywhere in the signed-in app. */
+/** The closed palette: listens for Ctrl+K and `/` anywhere in the signed-in app (the header's Search opens it too). */
 export function CommandPalette() {
-  const [open, setOpen] = useState(false);
-  const returnTo = useRef<HTMLElement | null>(null);
+  const open = useOverlays((state) => state.open === 'palette');
+  const show = useOverlays((state) => state.show);
+  const close = useOverlays((state) => state.close);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -39,27 +31,17 @@ export function CommandPalette() {
       const slash = event.key === '/' && !event.ctrlKey && !event.metaKey && !event.altKey && !typingIn(event.target);
       if (!ctrlK && !slash) return;
       event.preventDefault();
-      if (!open) {
-        returnTo.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-        setOpen(true);
-      }
+      show('palette');
     };
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [open]);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      useOverlays.getState().dismiss('palette');
+    };
+  }, [show]);
 
-  if (!open) return null;
-  return (
-    <PaletteDialog
-      onClose={(went) => {
-        setOpen(false);
-        const back = returnTo.current;
-        returnTo.current = null;
-        // Escape puts the focus back where it was; going somewhere leaves it to the screen opened.
-        if (!went && back?.isConnected) setTimeout(() => back.focus());
-      }}
-    />
-  );
+  // Escape puts the focus back where it was; going somewhere leaves it to the screen opened.
+  return open ? <PaletteDialog onClose={close} /> : null;
 }
 
 function PaletteDialog({ onClose }: { onClose: (went: boolean) => void }) {
@@ -110,7 +92,7 @@ function PaletteDialog({ onClose }: { onClose: (went: boolean) => void }) {
 
   function onKeyDown(event: ReactKeyboardEvent) {
     if (event.key === 'Escape') onClose(false);
-    else if (event.key === 'Tab') trapTab(event);
+    else if (event.key === 'Tab') trapTab(dialog.current, event);
     else if (event.target !== input.current) return;
     else if (event.key === 'ArrowDown') setAt({ row: Math.min(row + 1, rows.length - 1), col: 0 });
     else if (event.key === 'ArrowUp') setAt({ row: Math.max(row - 1, 0), col: 0 });
@@ -126,18 +108,6 @@ function PaletteDialog({ onClose }: { onClose: (went: boolean) => void }) {
   function typedToEnd(): boolean {
     const box = input.current;
     return !box || box.selectionStart === box.value.length;
-  }
-
-  /** Tab and Shift+Tab go round the dialog's own controls, never behind it. */
-  function trapTab(event: ReactKeyboardEvent) {
-    const focusable = Array.from(dialog.current?.querySelectorAll<HTMLElement>('input, button') ?? []);
-    const first = focusable[0];
-    const last = focusable[focusable.length - 1];
-    if (!first || !last) return;
-    if (event.shiftKey && document.activeElement === first) last.focus();
-    else if (!event.shiftKey && document.activeElement === last) first.focus();
-    else return;
-    event.preventDefault();
   }
 
   const optionId = (item: PaletteItem) => `palette-${item.id.replace(/[^a-z0-9-]/gi, '-')}`;

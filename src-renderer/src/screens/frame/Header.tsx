@@ -2,12 +2,14 @@ import { call } from '../../api';
 import { useSession } from '../../stores/session';
 import { SyncIndicator } from '../sync/SyncIndicator';
 import { useTranslation } from '../../i18n';
+import { useOverlays } from './overlays';
 
 export function Header({ onLock }: { onLock: () => void }) {
   const { t } = useTranslation('frame');
   const session = useSession((state) => state.session);
   const clinicName = useSession((state) => state.clinicName);
   const signedOut = useSession((state) => state.signedOut);
+  const show = useOverlays((state) => state.show);
 
   async function signOut() {
     await call('auth.logout', {});
@@ -24,6 +26,17 @@ export function Header({ onLock }: { onLock: () => void }) {
         </span>
       )}
       {session && <SyncIndicator />}
+      <button
+        type="button"
+        className="topbar-search"
+        onClick={() => show('palette')}
+        aria-keyshortcuts={t('Header.controlK')}
+      >
+        {t('Header.searchCtrlK')}
+      </button>
+      <button type="button" onClick={() => show('shortcuts')} aria-keyshortcuts={t('Header.questionMark')}>
+        {t('Header.shortcuts')}
+      </button>
       <button
         type="button"
         onClick={onLock}

@@ -8,6 +8,7 @@ import { usePatients } from '../../stores/patients';
 import { useSession } from '../../stores/session';
 import { AddInsuranceForm } from './AddInsuranceForm';
 import { AllergiesCard } from './AllergiesCard';
+import { AppointmentsCard } from './AppointmentsCard';
 import { ConsentsCard } from './ConsentsCard';
 import { ContactsCard } from './ContactsCard';
 import { DocumentsCard } from './DocumentsCard';
@@ -43,6 +44,7 @@ export function PatientSummaryScreen({ patientId }: { patientId: string }) {
   const canMerge = useSession((state) => state.can('patients:merge'));
   const canBook = useSession((state) => state.can('appointments:write'));
   const canSeeAccount = useSession((state) => state.can('billing:read'));
+  const canSeeAppointments = useSession((state) => state.can('appointments:read'));
   const photo = usePatientPhoto(record && record.id === patientId ? record : null);
 
   if (error) return <FormMessage error={error} />;
@@ -158,6 +160,14 @@ export function PatientSummaryScreen({ patientId }: { patientId: string }) {
           </ul>
         </section>
       </div>
+      {canSeeAppointments && (
+        <div className="summary-grid">
+          <AppointmentsCard
+            patientId={record.id}
+            canRebook={canBook && record.active && !record.deceasedDate && !record.mergedIntoId}
+          />
+        </div>
+      )}
       <div className="summary-grid">
         <ContactsCard record={record} canWrite={canWrite && !record.mergedIntoId} />
         <MergesCard record={record} canMerge={canMerge} />

@@ -1,0 +1,107 @@
+import { test, expect, screenshot } from './fixtures';
+import { invoke } from './pages/bridge';
+import { FrontDeskPage } from './pages/front-desk';
+
+/** A clinic date `days` from today in London (the clinic's zone in these tests). */
+function dayFromToday(days: number): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(Date.now() + days * 86_400_000);
+}
+
+test('the patient page lists upcoming and past appointments, counts no-shows and rebooks; Search and the ? sheet from any screen', async ({
+  page,
+  desk,
+}) => {
+  const app = new FrontDeskPage(page);
+  await app.openNewClinic(desk.url);
+  await invoke(page, 'settings.update', { noShowGraceMinutes: 0 });
+  const location = await invoke<{ id: string }>(page, 'schedule.createLocation', { name: 'Riverside' });
+  const okafor = await invoke<{ id: string }>(page, 'schedule.createProvider', {
+    displayName: 'Dr Amara Okafor',
+    colour: '#1f5fa8',
+    defaultLocationId: location.id,
+  });
+  const carter = await invoke<{ id: string }>(page, 'schedule.createProvider', {
+    displayName: 'Dr Ben Carter',
+    colour: '#1f5fa8',
+    defaultLocationId: location.id,
+  });
+  const consultation = await invoke<{ id: string }>(page, 'schedule.createType', {
+    name: 'Consultation',
+    durationMinutes: 30,
+    colour: '#1f5fa8',
+  });
+  const followUp = await invoke<{ id: string }>(page, 'schedule.createType', {
+    name: 'Follow-up',
+    durationMinutes: 15,
+    colour: '#8a3ffc',
+  });
+  const patient = await invoke<{ id: string }>(page, 'patients.create', {
+    firstName: 'Philippa',
+    lastName: 'Quenby',
+    dob: '1979-04-02',
+  });
+  const book = (providerId: string, typeId: string, date: string, time: string) =>
+    invoke<{ id: string }>(page, 'appointments.book', {
+      patientId: patient.id,
+      providerId,
+      typeId,
+      locationId: location.id,
+      start: { date, time },
+      override: { reason: 'outside hours in the test' },
+    });
+  await book(carter.id, followUp.id, dayFromToday(-20), '10:00');
+  const missed = await book(okafor.id, consultation.id, dayFromToday(0), '00:00');
+  await invoke(page, 'appointments.setStatus', { appointmentId: missed.id, status: 'no_show' });
+  await book(okafor.id, consultation.id, dayFromToday(7), '10:00');
+  const cancelled = await book(carter.id, consultation.id, dayFromToday(8), '11:00');
+  await invoke(page, 'appointments.cancel', { appointmentId: cancelled.id, reason: 'Away that week' });
+
+  await page.evaluate((hash) => {
+    (globalThis as unknown as { location: { hash: string } }).location.hash = hash;
+  }, `#/patients/${patient.id}`);
+  const card = page.getByRole('region', { name: 'Appointments' });
+  await expect(card.getByText('1 no-show in the last 12 months')).toBeVisible();
+  const upcoming = card.getByRole('table', { name: 'Upcoming' }).getByRole('row');
+  await expect(upcoming).toHaveCount(3);
+  await expect(upcoming.nth(1)).toContainText('booked');
+  await expect(upcoming.nth(2)).toContainText('cancelled');
+  const past = card.getByRole('table', { name: 'Past' }).getByRole('row');
+  await expect(past).toHaveCount(3);
+  await expect(past.nth(1)).toContainText('no-show');
+  await expect(past.nth(2)).toContainText('Follow-up');
+  await card.scrollIntoViewIfNeeded();
+  await screenshot(page, '245-patient-appointments');
+
+  // Rebook the follow-up: Find a slot opens with Dr Carter and a follow-up chosen, for Philippa.
+  await past
+    .nth(2)
+    .getByRole('link', { name: /^Rebook Follow-up/ })
+    .click();
+  await expect(page.getByRole('heading', { name: 'Find a slot', level: 1 })).toBeVisible();
+  const form = page.getByRole('form', { name: 'Find a slot' });
+  await expect(form.getByRole('combobox', { name: 'Appointment type' })).toHaveValue(followUp.id);
+  await expect(form.getByRole('combobox', { name: 'Provider' })).toHaveValue(carter.id);
+  await expect(form.getByText('Quenby, Philippa')).toBeVisible();
+  await screenshot(page, '246-rebook-prefilled');
+
+  // The header's Search opens the palette for the mouse; Escape gives the focus back to it.
+  const search = page.getByRole('button', { name: 'Search (Ctrl+K)' });
+  await search.click();
+  const palette = page.getByRole('dialog', { name: 'Search everything' });
+  await expect(palette.getByRole('combobox', { name: 'Patient, screen or action' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(palette).toHaveCount(0);
+  await expect(search).toBeFocused();
+
+  // ? (outside a text field) opens the shortcuts sheet; Tab stays inside; Escape returns the focus.
+  await page.keyboard.press('?');
+  const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(sheet.getByRole('button', { name: 'Close' })).toBeFocused();
+  await expect(sheet.getByRole('heading', { name: 'Flow board' })).toBeVisible();
+  await page.keyboard.press('Tab');
+  await expect(sheet.getByRole('button', { name: 'Close' })).toBeFocused();
+  await screenshot(page, '247-shortcuts-sheet');
+  await page.keyboard.press('Escape');
+  await expect(sheet).toHaveCount(0);
+  await expect(search).toBeFocused();
+});
