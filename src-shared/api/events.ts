@@ -14,6 +14,8 @@ export interface EventMap {
   /** Appointments were booked, moved, cancelled or changed status: refresh these providers' days. */
   'appointments.changed': {
     appointmentIds: string[];
+    /** Whose appointments they are: a patient's page re-reads (an audited read) only for its own patient. */
+    patientIds: string[];
     providerIds: string[];
     dates: string[];
     action: 'booked' | 'moved' | 'cancelled' | 'status' | 'details';

@@ -22,6 +22,8 @@ let Header: typeof HeaderModule.Header;
 let patientId: string;
 let followUpId: string;
 const ids: Record<string, string> = {};
+/** Every procedure the screens called, in order (the bridge records them). */
+let calls: string[] = [];
 /** The id of an appointment booked in beforeAll. */
 function idOf(name: string): string {
   const found = ids[name];
@@ -71,7 +73,9 @@ beforeAll(async () => {
   }
   await clockAt(Date.UTC(2026, 10, 26, 9, 0, 0));
 
-  window.clinic = coreBridge(s.clinic.core, 'desk').bridge;
+  const bridge = coreBridge(s.clinic.core, 'desk');
+  window.clinic = bridge.bridge;
+  calls = bridge.calls;
   ({ AppointmentsCard } = await import('../../src-renderer/src/screens/patients/AppointmentsCard'));
   ({ FindSlotScreen } = await import('../../src-renderer/src/screens/find/FindSlotScreen'));
   ({ ShortcutsSheet } = await import('../../src-renderer/src/screens/frame/ShortcutsSheet'));
@@ -164,6 +168,21 @@ describe("the patient page's appointments", () => {
     await waitFor(() => expect(rowsOf('Past')).toHaveLength(11));
     expect(screen.queryByRole('button', { name: 'Show more past appointments' })).toBeNull();
     expect(screen.queryByRole('link', { name: /^Rebook/ })).toBeNull();
+  });
+
+  it("reads again (an audited read) for a booking of its own patient, not for another patient's", async () => {
+    render(<AppointmentsCard patientId={patientId} canRebook />);
+    await waitFor(() => expect(rowsOf('Upcoming')).toHaveLength(2));
+    const reads = () => calls.filter((name) => name === 'appointments.ofPatient').length;
+    const before = reads();
+    const someoneElse = await s.patient('Other', 'Person');
+    const elsewhere = await s.book({ patientId: someoneElse, start: { date: '2026-12-14', time: '11:00' } });
+    if (!elsewhere.ok) throw new Error(elsewhere.error.message);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(reads()).toBe(before);
+    await booked('later', '2026-12-14');
+    await waitFor(() => expect(rowsOf('Upcoming')).toHaveLength(3));
+    expect(reads()).toBe(before + 1);
   });
 });
 

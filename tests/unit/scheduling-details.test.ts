@@ -47,7 +47,13 @@ describe('appointments.updateDetails', () => {
       providerId: appointment.providerId,
     });
     expect(events).toEqual([
-      { appointmentIds: [appointment.id], providerIds: [appointment.providerId], dates: [MONDAY], action: 'details' },
+      {
+        appointmentIds: [appointment.id],
+        patientIds: [appointment.patientId],
+        providerIds: [appointment.providerId],
+        dates: [MONDAY],
+        action: 'details',
+      },
     ]);
     // An empty reason clears it; a field left out stays.
     const cleared = await s.clinic.ok('desk', 'appointments.updateDetails', {

@@ -190,7 +190,13 @@ describe('booking', () => {
     expect(events).toEqual([
       {
         topic: 'appointments.changed',
-        payload: { appointmentIds: [view.id], providerIds: [s.drAId], dates: [MONDAY], action: 'booked' },
+        payload: {
+          appointmentIds: [view.id],
+          patientIds: [view.patientId],
+          providerIds: [s.drAId],
+          dates: [MONDAY],
+          action: 'booked',
+        },
       },
     ]);
     const detail = await s.clinic.ok('desk', 'appointments.get', { appointmentId: view.id });

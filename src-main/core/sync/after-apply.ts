@@ -118,6 +118,7 @@ export async function eventsFor(db: Kysely<Database>, touched: readonly TouchedR
     const timeZone = settings?.timeZone ?? (await readSettings(db))?.timeZone ?? 'UTC';
     emit('appointments.changed', {
       appointmentIds: distinct(appointments.map((r) => text(r.id))),
+      patientIds: distinct(appointments.map((r) => text(r.patient_id))),
       providerIds: distinct(appointments.map((r) => text(r.provider_id))),
       dates: distinct(appointments.map((r) => (typeof r.start_at === 'number' ? todayIn(timeZone, r.start_at) : null))),
       action: 'details',

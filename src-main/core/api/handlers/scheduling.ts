@@ -56,6 +56,7 @@ function changed(
   if (outcome.providerIds.length > 0) {
     ctx.broadcast('appointments.changed', {
       appointmentIds: [outcome.view.id],
+      patientIds: [outcome.view.patientId],
       providerIds: outcome.providerIds,
       dates: outcome.dates,
       action,

@@ -18,6 +18,7 @@ function changed(
   if (outcome.providerIds.length > 0) {
     ctx.broadcast('appointments.changed', {
       appointmentIds: outcome.appointmentIds,
+      patientIds: [outcome.patientId],
       providerIds: outcome.providerIds,
       dates: outcome.dates,
       action,

@@ -38,6 +38,7 @@ async function changed(
   if (appointment) {
     ctx.broadcast('appointments.changed', {
       appointmentIds: [appointment.view.id],
+      patientIds: [appointment.view.patientId],
       providerIds: appointment.providerIds,
       dates: appointment.dates,
       action: 'status',

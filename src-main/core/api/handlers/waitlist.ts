@@ -57,6 +57,7 @@ export const waitlistHandlers: HandlersFor<WaitlistProcedure> = {
     });
     ctx.broadcast('appointments.changed', {
       appointmentIds: [outcome.view.id],
+      patientIds: [outcome.view.patientId],
       providerIds: outcome.providerIds,
       dates: outcome.dates,
       action: 'booked',

@@ -36,7 +36,7 @@ export function AppointmentsCard({ patientId, canRebook }: { patientId: string; 
     {
       refreshOn: {
         'appointments.changed': (event) =>
-          event.action === 'booked' || event.appointmentIds.some((id) => shown.current.has(id)),
+          event.patientIds.includes(patientId) || event.appointmentIds.some((id) => shown.current.has(id)),
       },
     },
   );
