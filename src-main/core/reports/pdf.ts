@@ -40,7 +40,14 @@ function paragraph(w: PdfWriter, text: string, size = 8): void {
   if (line !== '') w.text(line, { size });
 }
 
-function head(w: PdfWriter, title: string, filters: ReportFilters, p: PrintContext, ranBy: string, ranAt: number) {
+export function head(
+  w: PdfWriter,
+  title: string,
+  filters: ReportFilters,
+  p: PrintContext,
+  ranBy: string,
+  ranAt: number,
+) {
   letterhead(w, p, title);
   const range =
     filters.from === filters.to
@@ -56,7 +63,7 @@ function head(w: PdfWriter, title: string, filters: ReportFilters, p: PrintConte
   w.space();
 }
 
-function definitions(w: PdfWriter, texts: readonly string[]): void {
+export function definitions(w: PdfWriter, texts: readonly string[]): void {
   w.space();
   w.text('Definitions', { bold: true });
   for (const text of texts) {

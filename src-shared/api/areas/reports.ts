@@ -12,6 +12,7 @@ import type {
   WaitingTimesReport,
 } from '../../reports/model';
 import type { DaySheet } from '../../reports/day-sheet';
+import type { AgeingReport, ClaimsReport } from '../../reports/receivables';
 import type { PdfDocument } from '../../billing/model';
 import { daysBetween } from '../../scheduling/time';
 import { optionalId } from '../../validation';
@@ -139,13 +140,38 @@ export const reportsProcedures = {
     kind: 'read',
     phi: true,
   }),
+  /**
+   * A/R ageing as of today (billing's `accounts.ageing`, the largest patient balances named): needs
+   * billing:read; it names patients, so every read is audited.
+   */
+  'reports.ageing': procedure<AgeingReport>()({
+    input: revenueInput,
+    access: 'reports:read',
+    kind: 'read',
+    phi: true,
+  }),
+  /** Claims as of today by status and age, billed and outstanding; one payer's with the payer filter (billing:read). */
+  'reports.claims': procedure<ClaimsReport>()({
+    input: revenueInput,
+    access: 'reports:read',
+    kind: 'read',
+  }),
   /** One report as CSV, with its definitions, filters, who ran it and when; audited. */
   'reports.exportCsv': procedure<ReportCsv>()({
     input: z
       .object({
         ...range,
         ...narrowing,
-        report: z.enum(['appointments', 'waitingTimes', 'revenue', 'providers', 'stock', 'daySheet']),
+        report: z.enum([
+          'appointments',
+          'waitingTimes',
+          'revenue',
+          'providers',
+          'stock',
+          'daySheet',
+          'ageing',
+          'claims',
+        ]),
         lateCancelHours,
         payer,
         expiringDays,
@@ -165,7 +191,7 @@ export const reportsProcedures = {
       .object({
         ...range,
         ...narrowing,
-        report: z.enum(['appointments', 'revenue', 'providers', 'daySheet']),
+        report: z.enum(['appointments', 'revenue', 'providers', 'daySheet', 'ageing', 'claims']),
         lateCancelHours,
         payer,
       })
