@@ -1,7 +1,7 @@
 import type { PdfDocument } from '../../../src-shared/billing/model';
 import { formatMoney } from '../../../src-shared/billing/money';
 import { clinicWording, formatDate } from '../../../src-shared/locale/date-format';
-import { DAY_SHEET_DEFINITIONS, type DaySheet } from '../../../src-shared/reports/day-sheet';
+import { DAY_SHEET_DEFINITIONS, DAY_SHEET_PROVIDER, type DaySheet } from '../../../src-shared/reports/day-sheet';
 import {
   DEFINITIONS,
   SELF_PAY,
@@ -290,6 +290,6 @@ export async function daySheetPdf(
       ],
       drawers,
     );
-  definitions(w, Object.values(DAY_SHEET_DEFINITIONS));
+  definitions(w, [...Object.values(DAY_SHEET_DEFINITIONS), ...(sheet.providerId === null ? [] : [DAY_SHEET_PROVIDER])]);
   return w.finish(`daySheet-${sheet.date}.pdf`);
 }

@@ -131,11 +131,12 @@ export const reportsProcedures = {
   }),
   /**
    * The whole clinic's day (DAY_SHEET_DEFINITIONS): appointments by provider and status, visits, invoices,
-   * every payment, refund and reversal of the day and the drawers' close. Needs billing:read; it names the
+   * every payment, refund and reversal of the day and the drawers' close; one provider's appointments,
+   * visits and invoices with `providerId` (DAY_SHEET_PROVIDER). Needs billing:read; it names the
    * patients who paid, so every read is audited.
    */
   'reports.daySheet': procedure<DaySheet>()({
-    input: z.object({ date: localDate }),
+    input: z.object({ date: localDate, providerId: optionalId('a provider') }),
     access: 'reports:read',
     kind: 'read',
     phi: true,

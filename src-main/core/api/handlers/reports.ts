@@ -29,10 +29,10 @@ type ExportInput = {
 
 /**
  * The filters an export runs with: location and type narrow the appointments report only; the payer the
- * revenue and claims reports only; the day sheet and A/R ageing are the whole clinic's.
+ * revenue and claims reports only; A/R ageing and claims are the whole clinic's.
  */
 function narrowedFor(input: ExportInput): ExportInput {
-  const wholeClinic = input.report === 'daySheet' || input.report === 'ageing' || input.report === 'claims';
+  const wholeClinic = input.report === 'ageing' || input.report === 'claims';
   return {
     ...input,
     ...(input.report === 'appointments' ? {} : { locationId: null, typeId: null }),
@@ -78,11 +78,16 @@ export const reportsHandlers: HandlersFor<
   },
   'reports.daySheet': async (ctx, input) => {
     requireBillingReader(ctx);
-    // The whole clinic's day: no provider narrows it.
-    const scope = await reportScope(ctx, { from: input.date, to: input.date, providerId: null });
+    // The whole clinic's day, or one provider's appointments, visits and invoices in it.
+    const scope = await reportScope(ctx, { from: input.date, to: input.date, providerId: input.providerId });
     const sheet = await daySheet(ctx.db, scope, (await billingContext(ctx.db, ctx.now)).money, ctx.now);
     ctx.audit.targetType = 'report';
-    ctx.audit.details = { report: 'daySheet', date: input.date, patientIds: patientsOnSheet(sheet) };
+    ctx.audit.details = {
+      report: 'daySheet',
+      date: input.date,
+      providerId: scope.filters.providerId,
+      patientIds: patientsOnSheet(sheet),
+    };
     return sheet;
   },
   'reports.ageing': async (ctx, input) => {

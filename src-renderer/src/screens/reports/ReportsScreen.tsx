@@ -79,9 +79,13 @@ export function ReportsScreen() {
   const stock = useProcedure('reports.stock', canSeeStock ? { ...input, expiringDays: filters.expiringDays } : null, {
     refreshOn: { 'stock.changed': true },
   });
-  const sheet = useProcedure('reports.daySheet', canSeeMoney ? { date: filters.day } : null, {
-    refreshOn: { 'schedule.changed': true, 'billing.changed': true },
-  });
+  const sheet = useProcedure(
+    'reports.daySheet',
+    canSeeMoney ? { date: filters.day, providerId: filters.providerId } : null,
+    {
+      refreshOn: { 'schedule.changed': true, 'billing.changed': true },
+    },
+  );
   // What is owed stands as of today: the range does not narrow it, the payer narrows claims.
   const ageing = useProcedure('reports.ageing', canSeeMoney ? input : null, { refreshOn: { 'billing.changed': true } });
   const claims = useProcedure('reports.claims', canSeeMoney ? { ...input, payer: filters.payer } : null, {
@@ -90,8 +94,8 @@ export function ReportsScreen() {
   const fieldError = appointments.error?.details?.fields;
 
   async function exportCsv(report: ReportName) {
-    // The day sheet is one day: its own date, whatever the range.
-    const range = report === 'daySheet' ? { from: filters.day, to: filters.day, providerId: null } : {};
+    // The day sheet is one day: its own date, whatever the range (and the provider, when one is chosen).
+    const range = report === 'daySheet' ? { from: filters.day, to: filters.day } : {};
     const result = await call('reports.exportCsv', {
       ...narrowed,
       ...range,
@@ -110,7 +114,7 @@ export function ReportsScreen() {
   }
 
   async function exportPdf(report: 'appointments' | 'revenue' | 'providers' | 'daySheet' | 'ageing' | 'claims') {
-    const range = report === 'daySheet' ? { from: filters.day, to: filters.day, providerId: null } : {};
+    const range = report === 'daySheet' ? { from: filters.day, to: filters.day } : {};
     const result = await call('reports.exportPdf', { ...narrowed, ...range, payer: filters.payer, report });
     if (!result.ok) return setExported(result.error.message);
     savePdf(result.value);
