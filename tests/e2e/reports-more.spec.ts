@@ -282,4 +282,18 @@ test('the administrator reads A/R ageing and claims by status and age, narrows c
   });
   expect(text).toMatch(/submitted \(1\) 0 1 0 0 0 £60\.00/);
   expect(text).toContain('Payer: Acme Health');
+
+  // The day sheet by provider: the page's provider filter narrows it, and it says the money is the clinic's.
+  await page.getByLabel('Provider', { exact: true }).selectOption({ label: 'Dr Amara Okafor' });
+  await expect(page).toHaveURL(/[?&]provider=[0-9a-f-]+(&|$)/);
+  const sheet = page.getByRole('region', { name: 'Day sheet' });
+  const theDay = sheet.getByRole('table', { name: 'The day: Dr Amara Okafor' });
+  await expect(theDay.getByRole('row', { name: /^Appointments/ })).toContainText('2');
+  await expect(theDay.getByRole('row', { name: /^Invoices issued \(2\)/ })).toContainText('£160.00');
+  await expect(sheet.getByText(/^Dr Amara Okafor’s appointments, visits and invoices; the money taken/)).toBeVisible();
+  await expect(sheet.getByText(/^Provider: with one chosen/)).toBeVisible();
+  await sheet.scrollIntoViewIfNeeded();
+  await screenshot(page, '270-reports-day-sheet-by-provider');
+  const sheetCsv = await csvOf(page, 'Export day sheet (CSV)');
+  expect(sheetCsv.text).toContain('\r\nProvider,Dr Amara Okafor\r\n');
 });
