@@ -10,7 +10,7 @@ export interface SyncedColumn {
 
 export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; columns: readonly SyncedColumn[] }> = {
   adjustments: {
-    key: ['id'],
+    key: ["id"],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'patient_id', type: 'TEXT', notNull: true },
@@ -27,7 +27,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   appointment_history: {
-    key: ['id'],
+    key: ["id"],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'appointment_id', type: 'TEXT', notNull: true },
@@ -42,7 +42,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   appointment_series: {
-    key: ['id'],
+    key: ["id"],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'patient_id', type: 'TEXT', notNull: true },
@@ -65,7 +65,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   appointment_type_providers: {
-    key: ['type_id', 'provider_id'],
+    key: ["type_id","provider_id"],
     columns: [
       { name: 'type_id', type: 'TEXT', notNull: true },
       { name: 'provider_id', type: 'TEXT', notNull: true },
@@ -74,7 +74,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   appointment_type_services: {
-    key: ['type_id', 'service_id'],
+    key: ["type_id","service_id"],
     columns: [
       { name: 'type_id', type: 'TEXT', notNull: true },
       { name: 'service_id', type: 'TEXT', notNull: true },
@@ -85,7 +85,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   appointment_types: {
-    key: ['id'],
+    key: ["id"],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'name', type: 'TEXT', notNull: true },
@@ -98,7 +98,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   appointments: {
-    key: ['id'],
+    key: ["id"],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'patient_id', type: 'TEXT', notNull: true },
@@ -127,7 +127,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   availability_exceptions: {
-    key: ['id'],
+    key: ["id"],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'provider_id', type: 'TEXT', notNull: true },
@@ -144,7 +144,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   availability_templates: {
-    key: ['id'],
+    key: ["id"],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'provider_id', type: 'TEXT', notNull: true },
@@ -161,7 +161,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   billing_settings: {
-    key: ['id'],
+    key: ["id"],
     columns: [
       { name: 'id', type: 'INTEGER', notNull: true },
       { name: 'clinic_address', type: 'TEXT', notNull: false },
@@ -176,7 +176,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   claim_events: {
-    key: ['id'],
+    key: ["id"],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'claim_id', type: 'TEXT', notNull: true },
@@ -192,7 +192,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   claim_lines: {
-    key: ['id'],
+    key: ["id"],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'claim_id', type: 'TEXT', notNull: true },
@@ -204,7 +204,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   claim_remittance_lines: {
-    key: ['id'],
+    key: ["id"],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'remittance_id', type: 'TEXT', notNull: true },
@@ -223,7 +223,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   claim_remittances: {
-    key: ['id'],
+    key: ["id"],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'claim_id', type: 'TEXT', notNull: true },
@@ -237,7 +237,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   claims: {
-    key: ['id'],
+    key: ["id"],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'invoice_id', type: 'TEXT', notNull: true },
@@ -258,7 +258,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   clinic_holidays: {
-    key: ['id'],
+    key: ["id"],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'date', type: 'TEXT', notNull: true },
@@ -270,7 +270,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   clinic_settings: {
-    key: ['id'],
+    key: ["id"],
     columns: [
       { name: 'id', type: 'INTEGER', notNull: true },
       { name: 'clinic_name', type: 'TEXT', notNull: true },
@@ -288,8 +288,28 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
       { name: 'provider_step', type: 'INTEGER', notNull: true },
     ],
   },
+  communications: {
+    key: ["id"],
+    columns: [
+      { name: 'id', type: 'TEXT', notNull: true },
+      { name: 'patient_id', type: 'TEXT', notNull: true },
+      { name: 'appointment_id', type: 'TEXT', notNull: false },
+      { name: 'kind', type: 'TEXT', notNull: true },
+      { name: 'direction', type: 'TEXT', notNull: true },
+      { name: 'outcome', type: 'TEXT', notNull: false },
+      { name: 'with_whom', type: 'TEXT', notNull: false },
+      { name: 'subject', type: 'TEXT', notNull: true },
+      { name: 'note', type: 'TEXT', notNull: false },
+      { name: 'at', type: 'INTEGER', notNull: true },
+      { name: 'follow_up_task_id', type: 'TEXT', notNull: false },
+      { name: 'by_user_id', type: 'TEXT', notNull: false },
+      { name: 'by_name', type: 'TEXT', notNull: false },
+      { name: 'created_at', type: 'INTEGER', notNull: true },
+      { name: 'updated_at', type: 'INTEGER', notNull: true },
+    ],
+  },
   drawers: {
-    key: ['id'],
+    key: ["id"],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'desk_id', type: 'TEXT', notNull: true },
@@ -313,7 +333,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   fee_schedule_prices: {
-    key: ['schedule_id', 'service_id'],
+    key: ["schedule_id","service_id"],
     columns: [
       { name: 'schedule_id', type: 'TEXT', notNull: true },
       { name: 'service_id', type: 'TEXT', notNull: true },
@@ -323,7 +343,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   fee_schedules: {
-    key: ['id'],
+    key: ["id"],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'name', type: 'TEXT', notNull: true },
@@ -335,7 +355,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   invoice_lines: {
-    key: ['id'],
+    key: ["id"],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'invoice_id', type: 'TEXT', notNull: true },
@@ -364,7 +384,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   invoices: {
-    key: ['id'],
+    key: ["id"],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'kind', type: 'TEXT', notNull: true },
@@ -399,7 +419,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   locations: {
-    key: ['id'],
+    key: ["id"],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'name', type: 'TEXT', notNull: true },
@@ -410,7 +430,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   patient_alerts: {
-    key: ['id'],
+    key: ["id"],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'patient_id', type: 'TEXT', notNull: true },
@@ -423,7 +443,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   patient_allergies: {
-    key: ['id'],
+    key: ["id"],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'patient_id', type: 'TEXT', notNull: true },
@@ -437,7 +457,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   patient_consents: {
-    key: ['id'],
+    key: ["id"],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'patient_id', type: 'TEXT', notNull: true },
@@ -455,7 +475,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   patient_contacts: {
-    key: ['id'],
+    key: ["id"],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'patient_id', type: 'TEXT', notNull: true },
@@ -471,7 +491,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   patient_documents: {
-    key: ['id'],
+    key: ["id"],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'patient_id', type: 'TEXT', notNull: true },
@@ -489,7 +509,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   patient_insurance: {
-    key: ['id'],
+    key: ["id"],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'patient_id', type: 'TEXT', notNull: true },
@@ -509,7 +529,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   patient_merges: {
-    key: ['id'],
+    key: ["id"],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'survivor_id', type: 'TEXT', notNull: true },
@@ -525,7 +545,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   patient_not_duplicates: {
-    key: ['patient_a', 'patient_b'],
+    key: ["patient_a","patient_b"],
     columns: [
       { name: 'patient_a', type: 'TEXT', notNull: true },
       { name: 'patient_b', type: 'TEXT', notNull: true },
@@ -535,7 +555,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   patient_phones: {
-    key: ['id'],
+    key: ["id"],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'patient_id', type: 'TEXT', notNull: true },
@@ -550,7 +570,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   patient_settings: {
-    key: ['id'],
+    key: ["id"],
     columns: [
       { name: 'id', type: 'INTEGER', notNull: true },
       { name: 'mrn_prefix', type: 'TEXT', notNull: true },
@@ -562,7 +582,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   patients: {
-    key: ['id'],
+    key: ["id"],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'mrn', type: 'TEXT', notNull: true },
@@ -593,7 +613,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   payment_allocations: {
-    key: ['id'],
+    key: ["id"],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'payment_id', type: 'TEXT', notNull: true },
@@ -608,7 +628,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   payment_methods: {
-    key: ['id'],
+    key: ["id"],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'name', type: 'TEXT', notNull: true },
@@ -621,7 +641,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   payments: {
-    key: ['id'],
+    key: ["id"],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'patient_id', type: 'TEXT', notNull: true },
@@ -645,7 +665,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   providers: {
-    key: ['id'],
+    key: ["id"],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'user_id', type: 'TEXT', notNull: false },
@@ -659,7 +679,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   purchase_order_lines: {
-    key: ['id'],
+    key: ["id"],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'order_id', type: 'TEXT', notNull: true },
@@ -673,7 +693,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   purchase_orders: {
-    key: ['id'],
+    key: ["id"],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'supplier_id', type: 'TEXT', notNull: true },
@@ -690,7 +710,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   refunds: {
-    key: ['id'],
+    key: ["id"],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'payment_id', type: 'TEXT', notNull: true },
@@ -710,7 +730,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   reminder_outbox: {
-    key: ['id'],
+    key: ["id"],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'appointment_id', type: 'TEXT', notNull: true },
@@ -729,7 +749,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   reminder_settings: {
-    key: ['id'],
+    key: ["id"],
     columns: [
       { name: 'id', type: 'INTEGER', notNull: true },
       { name: 'email_enabled', type: 'INTEGER', notNull: true },
@@ -755,7 +775,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   reversals: {
-    key: ['id'],
+    key: ["id"],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'target_kind', type: 'TEXT', notNull: true },
@@ -775,7 +795,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   role_permissions: {
-    key: ['role_id', 'permission'],
+    key: ["role_id","permission"],
     columns: [
       { name: 'role_id', type: 'TEXT', notNull: true },
       { name: 'permission', type: 'TEXT', notNull: true },
@@ -784,7 +804,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   roles: {
-    key: ['id'],
+    key: ["id"],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'label', type: 'TEXT', notNull: true },
@@ -793,7 +813,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   rooms: {
-    key: ['id'],
+    key: ["id"],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'location_id', type: 'TEXT', notNull: true },
@@ -804,7 +824,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   services: {
-    key: ['id'],
+    key: ["id"],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'code', type: 'TEXT', notNull: true },
@@ -818,7 +838,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   stock_count_lines: {
-    key: ['id'],
+    key: ["id"],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'count_id', type: 'TEXT', notNull: true },
@@ -833,7 +853,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   stock_counts: {
-    key: ['id'],
+    key: ["id"],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'stock_location_id', type: 'TEXT', notNull: true },
@@ -850,7 +870,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   stock_items: {
-    key: ['id'],
+    key: ["id"],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'name', type: 'TEXT', notNull: true },
@@ -873,7 +893,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   stock_locations: {
-    key: ['id'],
+    key: ["id"],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'location_id', type: 'TEXT', notNull: true },
@@ -886,7 +906,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   stock_lots: {
-    key: ['id'],
+    key: ["id"],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'item_id', type: 'TEXT', notNull: true },
@@ -897,7 +917,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   stock_movements: {
-    key: ['id'],
+    key: ["id"],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'kind', type: 'TEXT', notNull: true },
@@ -922,7 +942,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   stock_settings: {
-    key: ['id'],
+    key: ["id"],
     columns: [
       { name: 'id', type: 'INTEGER', notNull: true },
       { name: 'near_expiry_days', type: 'INTEGER', notNull: true },
@@ -931,7 +951,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   stock_supplier_items: {
-    key: ['supplier_id', 'item_id'],
+    key: ["supplier_id","item_id"],
     columns: [
       { name: 'supplier_id', type: 'TEXT', notNull: true },
       { name: 'item_id', type: 'TEXT', notNull: true },
@@ -941,7 +961,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   stock_suppliers: {
-    key: ['id'],
+    key: ["id"],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'name', type: 'TEXT', notNull: true },
@@ -956,7 +976,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   sync_conflict_resolutions: {
-    key: ['id'],
+    key: ["id"],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'conflict_id', type: 'TEXT', notNull: true },
@@ -969,7 +989,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   sync_conflicts: {
-    key: ['id'],
+    key: ["id"],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'kind', type: 'TEXT', notNull: true },
@@ -987,8 +1007,45 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
       { name: 'updated_at', type: 'INTEGER', notNull: true },
     ],
   },
+  task_comments: {
+    key: ["id"],
+    columns: [
+      { name: 'id', type: 'TEXT', notNull: true },
+      { name: 'task_id', type: 'TEXT', notNull: true },
+      { name: 'body', type: 'TEXT', notNull: true },
+      { name: 'by_user_id', type: 'TEXT', notNull: false },
+      { name: 'by_name', type: 'TEXT', notNull: false },
+      { name: 'created_at', type: 'INTEGER', notNull: true },
+      { name: 'updated_at', type: 'INTEGER', notNull: true },
+    ],
+  },
+  tasks: {
+    key: ["id"],
+    columns: [
+      { name: 'id', type: 'TEXT', notNull: true },
+      { name: 'title', type: 'TEXT', notNull: true },
+      { name: 'details', type: 'TEXT', notNull: false },
+      { name: 'patient_id', type: 'TEXT', notNull: false },
+      { name: 'appointment_id', type: 'TEXT', notNull: false },
+      { name: 'assignee_user_id', type: 'TEXT', notNull: false },
+      { name: 'assignee_role', type: 'TEXT', notNull: false },
+      { name: 'due_at', type: 'INTEGER', notNull: false },
+      { name: 'due_all_day', type: 'INTEGER', notNull: true },
+      { name: 'priority', type: 'TEXT', notNull: true },
+      { name: 'status', type: 'TEXT', notNull: true },
+      { name: 'closed_at', type: 'INTEGER', notNull: false },
+      { name: 'closed_by', type: 'TEXT', notNull: false },
+      { name: 'closed_by_name', type: 'TEXT', notNull: false },
+      { name: 'cancel_reason', type: 'TEXT', notNull: false },
+      { name: 'created_by', type: 'TEXT', notNull: false },
+      { name: 'created_by_name', type: 'TEXT', notNull: false },
+      { name: 'created_at', type: 'INTEGER', notNull: true },
+      { name: 'updated_at', type: 'INTEGER', notNull: true },
+      { name: 'deleted_at', type: 'INTEGER', notNull: false },
+    ],
+  },
   taxes: {
-    key: ['id'],
+    key: ["id"],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'name', type: 'TEXT', notNull: true },
@@ -1001,7 +1058,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   users: {
-    key: ['id'],
+    key: ["id"],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'username', type: 'TEXT', notNull: true },
@@ -1018,7 +1075,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   visit_events: {
-    key: ['id'],
+    key: ["id"],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'visit_id', type: 'TEXT', notNull: true },
@@ -1035,7 +1092,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   visit_settings: {
-    key: ['id'],
+    key: ["id"],
     columns: [
       { name: 'id', type: 'INTEGER', notNull: true },
       { name: 'threshold_arrived_minutes', type: 'INTEGER', notNull: true },
@@ -1050,7 +1107,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   visits: {
-    key: ['id'],
+    key: ["id"],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'patient_id', type: 'TEXT', notNull: true },
@@ -1081,7 +1138,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   vitals: {
-    key: ['id'],
+    key: ["id"],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'patient_id', type: 'TEXT', notNull: true },
@@ -1108,7 +1165,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   waitlist_entries: {
-    key: ['id'],
+    key: ["id"],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'patient_id', type: 'TEXT', notNull: true },
