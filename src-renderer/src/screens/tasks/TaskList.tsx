@@ -1,0 +1,165 @@
+import { Fragment, useState } from 'react';
+import type { TaskView } from '../../../../src-shared/tasks/model';
+import { call } from '../../api';
+import { Field } from '../../components/Field';
+import { FormMessage } from '../../components/FormMessage';
+import { formatDate, formatDateTime } from '../../format/datetime';
+import { useTranslation } from '../../i18n';
+import { useClinicClock } from '../../stores/clinic-settings';
+import { dueWord, priorityLabel, roleLabel, taskStatusLabel } from './task-labels';
+import { TaskComments } from './TaskComments';
+
+/** The due cell: the time (or the day, for "by the end of the day") and a word when overdue or due today. */
+function Due({ task }: { task: TaskView }) {
+  const { t } = useTranslation('tasks');
+  const clock = useClinicClock();
+  const word = dueWord(task.dueState);
+  if (task.dueAt === null) return <span className="muted">{t('TaskList.noDueTime')}</span>;
+  const when = task.dueAllDay
+    ? t('TaskList.byEndOfDay', { date: formatDate(task.dueAt - 1, clock) })
+    : formatDateTime(task.dueAt, { ...clock, timeFormat: clock.timeFormat ?? '24h' });
+  return (
+    <>
+      {word && <span className={`tag due-${task.dueState}`}>{word}</span>} {when}
+    </>
+  );
+}
+
+/** A work list: each task with its due time, priority, what it is about, and Complete / Cancel / Comments. */
+export function TaskList({ tasks, onChanged }: { tasks: readonly TaskView[]; onChanged: () => void }) {
+  const { t } = useTranslation('tasks');
+  const clock = useClinicClock();
+  const [open, setOpen] = useState<string | null>(null);
+  const [cancelling, setCancelling] = useState<string | null>(null);
+  const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState<string | undefined>();
+  const [message, setMessage] = useState<{ error?: string; success?: string }>({});
+
+  async function complete(task: TaskView) {
+    setMessage({});
+    const result = await call('tasks.complete', { taskId: task.id });
+    if (!result.ok) return setMessage({ error: result.error.message });
+    setMessage({ success: t('TaskList.completed', { title: task.title }) });
+    onChanged();
+  }
+
+  async function cancel(task: TaskView) {
+    setMessage({});
+    setReasonError(undefined);
+    const result = await call('tasks.cancel', { taskId: task.id, reason });
+    if (!result.ok) {
+      const field = result.error.details?.fields?.reason;
+      return field ? setReasonError(field) : setMessage({ error: result.error.message });
+    }
+    setCancelling(null);
+    setReason('');
+    setMessage({ success: t('TaskList.cancelled', { title: task.title }) });
+    onChanged();
+  }
+
+  return (
+    <>
+      <FormMessage error={message.error ?? null} success={message.success ?? null} />
+      <table className="task-list">
+        <caption className="visually-hidden">{t('TaskList.caption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('TaskList.due')}</th>
+            <th scope="col">{t('TaskList.priority')}</th>
+            <th scope="col">{t('TaskList.task')}</th>
+            <th scope="col">{t('TaskList.about')}</th>
+            <th scope="col">{t('TaskList.assignedTo')}</th>
+            <th scope="col">{t('TaskList.actions')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {tasks.map((task) => (
+            <Fragment key={task.id}>
+              <tr className={task.dueState === 'overdue' ? 'overdue' : undefined}>
+                <td>
+                  <Due task={task} />
+                </td>
+                <td>
+                  <span className={`tag priority-${task.priority}`}>{priorityLabel(task.priority)}</span>
+                </td>
+                <td>
+                  <strong>{task.title}</strong>
+                  {task.details && <div>{task.details}</div>}
+                  {task.createdByName && (
+                    <div className="muted">{t('TaskList.fromBy', { name: task.createdByName })}</div>
+                  )}
+                  {task.status !== 'open' && (
+                    <div className="muted">
+                      {t('TaskList.closedBy', {
+                        status: taskStatusLabel(task.status),
+                        name: task.closedByName ?? '',
+                        when: task.closedAt === null ? '' : formatDateTime(task.closedAt, clock),
+                      })}
+                      {task.cancelReason && ` ${t('TaskList.cancelledBecause', { reason: task.cancelReason })}`}
+                    </div>
+                  )}
+                </td>
+                <td>
+                  {task.patientId && <a href={`#/patients/${task.patientId}`}>{task.patientName}</a>}
+                  {task.appointmentStart !== null && (
+                    <div className="muted">
+                      {t('TaskList.appointmentAt', { when: formatDateTime(task.appointmentStart, clock) })}
+                    </div>
+                  )}
+                </td>
+                <td>{task.assigneeRole ? roleLabel(task.assigneeRole) : task.assigneeName}</td>
+                <td className="actions">
+                  {task.canComplete && (
+                    <button type="button" className="primary" onClick={() => void complete(task)}>
+                      {t('TaskList.complete', { title: task.title })}
+                    </button>
+                  )}
+                  {task.canCancel && cancelling !== task.id && (
+                    <button type="button" onClick={() => setCancelling(task.id)}>
+                      {t('TaskList.cancel', { title: task.title })}
+                    </button>
+                  )}
+                  <button
+                    type="button"
+                    aria-expanded={open === task.id}
+                    onClick={() => setOpen(open === task.id ? null : task.id)}
+                  >
+                    {open === task.id
+                      ? t('TaskList.hideComments', { title: task.title })
+                      : t('TaskList.comments', { title: task.title, count: task.commentCount })}
+                  </button>
+                </td>
+              </tr>
+              {cancelling === task.id && (
+                <tr>
+                  <td colSpan={6}>
+                    <Field
+                      label={t('TaskList.cancelReason', { title: task.title })}
+                      value={reason}
+                      maxLength={500}
+                      onChange={(event) => setReason(event.target.value)}
+                      error={reasonError}
+                    />
+                    <button type="button" onClick={() => void cancel(task)}>
+                      {t('TaskList.confirmCancel')}
+                    </button>{' '}
+                    <button type="button" onClick={() => setCancelling(null)}>
+                      {t('TaskList.keepTask')}
+                    </button>
+                  </td>
+                </tr>
+              )}
+              {open === task.id && (
+                <tr>
+                  <td colSpan={6}>
+                    <TaskComments taskId={task.id} />
+                  </td>
+                </tr>
+              )}
+            </Fragment>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
