@@ -1,12 +1,10 @@
 import { useState } from 'react';
 import type { CommunicationView } from '../../../../src-shared/tasks/model';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { formatDateTime } from '../../format/datetime';
 import { useProcedure } from '../../hooks/useProcedure';
 import { useTranslation } from '../../i18n';
-import { useClinicClock } from '../../stores/clinic-settings';
 import { useSession } from '../../stores/session';
-import { directionLabel, kindLabel, outcomeLabel } from './task-labels';
+import { directionLabel, kindLabel, outcomeLabel, useShortDateTime } from './task-labels';
 import { LogContactForm } from './LogContactForm';
 import './tasks.css';
 
@@ -42,7 +40,7 @@ function What({ entry }: { entry: CommunicationView }) {
  */
 export function CommunicationLogCard({ patientId }: { patientId: string }) {
   const { t } = useTranslation('tasks');
-  const clock = useClinicClock();
+  const when = useShortDateTime();
   const canLog = useSession((state) => state.can('comms:write'));
   const [logging, setLogging] = useState(false);
   const forThisPatient = (event: { patientIds: string[] }) => event.patientIds.includes(patientId);
@@ -54,7 +52,7 @@ export function CommunicationLogCard({ patientId }: { patientId: string }) {
   const entries = read.value ?? [];
 
   return (
-    <section className="card wide comm-log" aria-labelledby="comm-log-heading">
+    <section className="card comm-log" aria-labelledby="comm-log-heading">
       <h2 id="comm-log-heading">{t('CommunicationLog.heading')}</h2>
       {canLog && (
         <button type="button" aria-expanded={logging} onClick={() => setLogging(!logging)}>
@@ -79,7 +77,7 @@ export function CommunicationLogCard({ patientId }: { patientId: string }) {
           <tbody>
             {entries.map((entry) => (
               <tr key={`${entry.source}-${entry.id}`}>
-                <td>{formatDateTime(entry.at, clock)}</td>
+                <td>{when(entry.at)}</td>
                 <td>
                   <What entry={entry} />
                 </td>
@@ -88,7 +86,7 @@ export function CommunicationLogCard({ patientId }: { patientId: string }) {
                   {entry.source === 'logged' && entry.note && <div className="muted">{entry.note}</div>}
                   {entry.appointmentStart !== null && (
                     <div className="muted">
-                      {t('CommunicationLog.appointmentAt', { when: formatDateTime(entry.appointmentStart, clock) })}
+                      {t('CommunicationLog.appointmentAt', { when: when(entry.appointmentStart) })}
                     </div>
                   )}
                   {entry.followUpTaskId && (

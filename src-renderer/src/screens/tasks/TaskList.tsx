@@ -3,63 +3,69 @@ import type { TaskView } from '../../../../src-shared/tasks/model';
 import { call } from '../../api';
 import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
-import { formatDate, formatDateTime } from '../../format/datetime';
+import { formatDate } from '../../format/datetime';
 import { useTranslation } from '../../i18n';
 import { useClinicClock } from '../../stores/clinic-settings';
-import { dueWord, priorityLabel, roleLabel, taskStatusLabel } from './task-labels';
+import { dueWord, priorityLabel, roleLabel, taskStatusLabel, useShortDateTime } from './task-labels';
 import { TaskComments } from './TaskComments';
 
 /** The due cell: the time (or the day, for "by the end of the day") and a word when overdue or due today. */
 function Due({ task }: { task: TaskView }) {
   const { t } = useTranslation('tasks');
   const clock = useClinicClock();
+  const when = useShortDateTime();
   const word = dueWord(task.dueState);
   if (task.dueAt === null) return <span className="muted">{t('TaskList.noDueTime')}</span>;
-  const when = task.dueAllDay
-    ? t('TaskList.byEndOfDay', { date: formatDate(task.dueAt - 1, clock) })
-    : formatDateTime(task.dueAt, { ...clock, timeFormat: clock.timeFormat ?? '24h' });
   return (
     <>
-      {word && <span className={`tag due-${task.dueState}`}>{word}</span>} {when}
+      {word && <span className={`tag due-${task.dueState}`}>{word}</span>}
+      <div>
+        {task.dueAllDay ? t('TaskList.byEndOfDay', { date: formatDate(task.dueAt - 1, clock) }) : when(task.dueAt)}
+      </div>
     </>
   );
 }
 
 /** A work list: each task with its due time, priority, what it is about, and Complete / Cancel / Comments. */
-export function TaskList({ tasks, onChanged }: { tasks: readonly TaskView[]; onChanged: () => void }) {
+export function TaskList({
+  tasks,
+  onChanged,
+}: {
+  tasks: readonly TaskView[];
+  /** After a change, with what to say: the screen says it (the list may be empty by then). */
+  onChanged: (said: string) => void;
+}) {
   const { t } = useTranslation('tasks');
-  const clock = useClinicClock();
+  const when = useShortDateTime();
   const [open, setOpen] = useState<string | null>(null);
   const [cancelling, setCancelling] = useState<string | null>(null);
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | undefined>();
-  const [message, setMessage] = useState<{ error?: string; success?: string }>({});
+  const [failure, setFailure] = useState<string | null>(null);
 
   async function complete(task: TaskView) {
-    setMessage({});
+    setFailure(null);
     const result = await call('tasks.complete', { taskId: task.id });
-    if (!result.ok) return setMessage({ error: result.error.message });
-    setMessage({ success: t('TaskList.completed', { title: task.title }) });
-    onChanged();
+    if (!result.ok) return setFailure(result.error.message);
+    onChanged(t('TaskList.completed', { title: task.title }));
   }
 
   async function cancel(task: TaskView) {
-    setMessage({});
+    setFailure(null);
     setReasonError(undefined);
     const result = await call('tasks.cancel', { taskId: task.id, reason });
     if (!result.ok) {
       const field = result.error.details?.fields?.reason;
-      return field ? setReasonError(field) : setMessage({ error: result.error.message });
+      return field ? setReasonError(field) : setFailure(result.error.message);
     }
     setCancelling(null);
     setReason('');
-    setMessage({ success: t('TaskList.cancelled', { title: task.title }) });
-    onChanged();
+    onChanged(t('TaskList.cancelled', { title: task.title }));
   }
 
   return (
     <>
-      <FormMessage error={message.error ?? null} success={message.success ?? null} />
+      <FormMessage error={failure} />
       <table className="task-list">
         <caption className="visually-hidden">{t('TaskList.caption')}</caption>
         <thead>
@@ -93,7 +99,7 @@ export function TaskList({ tasks, onChanged }: { tasks: readonly TaskView[]; onC
                       {t('TaskList.closedBy', {
                         status: taskStatusLabel(task.status),
                         name: task.closedByName ?? '',
-                        when: task.closedAt === null ? '' : formatDateTime(task.closedAt, clock),
+                        when: task.closedAt === null ? '' : when(task.closedAt),
                       })}
                       {task.cancelReason && ` ${t('TaskList.cancelledBecause', { reason: task.cancelReason })}`}
                     </div>
@@ -102,31 +108,43 @@ export function TaskList({ tasks, onChanged }: { tasks: readonly TaskView[]; onC
                 <td>
                   {task.patientId && <a href={`#/patients/${task.patientId}`}>{task.patientName}</a>}
                   {task.appointmentStart !== null && (
-                    <div className="muted">
-                      {t('TaskList.appointmentAt', { when: formatDateTime(task.appointmentStart, clock) })}
-                    </div>
+                    <div className="muted">{t('TaskList.appointmentAt', { when: when(task.appointmentStart) })}</div>
                   )}
                 </td>
                 <td>{task.assigneeRole ? roleLabel(task.assigneeRole) : task.assigneeName}</td>
                 <td className="actions">
                   {task.canComplete && (
-                    <button type="button" className="primary" onClick={() => void complete(task)}>
-                      {t('TaskList.complete', { title: task.title })}
+                    <button
+                      type="button"
+                      className="primary"
+                      aria-label={t('TaskList.complete', { title: task.title })}
+                      onClick={() => void complete(task)}
+                    >
+                      {t('TaskList.completeShort')}
                     </button>
                   )}
                   {task.canCancel && cancelling !== task.id && (
-                    <button type="button" onClick={() => setCancelling(task.id)}>
-                      {t('TaskList.cancel', { title: task.title })}
+                    <button
+                      type="button"
+                      aria-label={t('TaskList.cancel', { title: task.title })}
+                      onClick={() => setCancelling(task.id)}
+                    >
+                      {t('TaskList.cancelShort')}
                     </button>
                   )}
                   <button
                     type="button"
                     aria-expanded={open === task.id}
+                    aria-label={
+                      open === task.id
+                        ? t('TaskList.hideComments', { title: task.title })
+                        : t('TaskList.comments', { title: task.title, count: task.commentCount })
+                    }
                     onClick={() => setOpen(open === task.id ? null : task.id)}
                   >
                     {open === task.id
-                      ? t('TaskList.hideComments', { title: task.title })
-                      : t('TaskList.comments', { title: task.title, count: task.commentCount })}
+                      ? t('TaskList.hideCommentsShort')
+                      : t('TaskList.commentsShort', { count: task.commentCount })}
                   </button>
                 </td>
               </tr>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { FormMessage } from '../../components/FormMessage';
 import { useProcedure } from '../../hooks/useProcedure';
 import { useTranslation } from '../../i18n';
 import { useSession } from '../../stores/session';
@@ -16,6 +17,7 @@ export function TasksScreen() {
   const [scope, setScope] = useState<Scope>('mine');
   const [closed, setClosed] = useState(false);
   const [adding, setAdding] = useState(false);
+  const [said, setSaid] = useState<string | null>(null);
   // Made, closed or commented at any desk: the list reads again.
   const read = useProcedure(
     'tasks.list',
@@ -53,7 +55,16 @@ export function TasksScreen() {
       <p className="hint">{t('TasksScreen.hint')}</p>
       <ErrorMessage error={read.error} area={t('TasksScreen.tasks')} />
       {read.value && tasks.length === 0 && <p>{closed ? t('TaskList.nothingClosed') : t('TaskList.nothingOpen')}</p>}
-      {tasks.length > 0 && <TaskList tasks={tasks} onChanged={read.reload} />}
+      <FormMessage success={said} />
+      {tasks.length > 0 && (
+        <TaskList
+          tasks={tasks}
+          onChanged={(text) => {
+            setSaid(text);
+            read.reload();
+          }}
+        />
+      )}
     </section>
   );
 }

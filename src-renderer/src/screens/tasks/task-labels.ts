@@ -7,7 +7,11 @@ import type {
   TaskRole,
   TaskStatus,
 } from '../../../../src-shared/tasks/model';
+import { localTimeOf } from '../../../../src-shared/scheduling/time';
+import { useClockTime } from '../../format/clock-time';
+import { formatDate } from '../../format/datetime';
 import { i18next } from '../../i18n';
+import { useClinicClock } from '../../stores/clinic-settings';
 
 // The words for the desk-work codes main sends, from the catalogue.
 
@@ -23,4 +27,11 @@ export function dueWord(state: DueState): string | null {
   if (state === 'overdue') return i18next.t('tasks:labels.dueState.overdue');
   if (state === 'today') return i18next.t('tasks:labels.dueState.today');
   return null;
+}
+
+/** A due time or a contact's time as a person reads it: the clinic's date and its 12/24-hour clock, no seconds. */
+export function useShortDateTime(): (ms: number) => string {
+  const clock = useClinicClock();
+  const time = useClockTime();
+  return (ms) => `${formatDate(ms, clock)} ${time.hhmm(localTimeOf(clock.timeZone, ms))}`;
 }

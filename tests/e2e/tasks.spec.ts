@@ -1,0 +1,108 @@
+import { test, expect, screenshot } from './fixtures';
+import { invoke } from './pages/bridge';
+import { FrontDeskPage, NURSE, RECEPTIONIST } from './pages/front-desk';
+
+/** Today in the clinic's zone (Europe/London), as the due date of a task that is already late. */
+function londonToday(): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/London',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(Date.now());
+}
+
+test('a receptionist logs a call with a follow-up task for the nurses; a nurse sees it overdue in her list, comments and completes it', async ({
+  page,
+  context,
+  desk,
+}) => {
+  const reception = new FrontDeskPage(page);
+  await reception.openNewClinic(desk.url);
+  await reception.open('Users');
+  await reception.addUser(RECEPTIONIST, 'receptionist');
+  await reception.addUser(NURSE, 'nurse');
+  const patient = await invoke<{ id: string }>(page, 'patients.create', {
+    firstName: 'Aiko',
+    lastName: 'Tanaka',
+    dob: '1990-09-03',
+    phones: [{ kind: 'mobile', number: '07700 900123' }],
+  });
+  await reception.signOut();
+  await reception.signIn(RECEPTIONIST);
+
+  // Reception: the patient's page, "Log a call" with a follow-up task for every nurse, due at midnight today.
+  await page.evaluate((hash) => {
+    (globalThis as unknown as { location: { hash: string } }).location.hash = hash;
+  }, `#/patients/${patient.id}`);
+  const log = page.getByRole('region', { name: 'Communication log' });
+  await expect(log.getByText('No contacts logged yet.')).toBeVisible();
+  await log.getByRole('button', { name: 'Log a call' }).click();
+  const form = log.getByRole('form', { name: 'Log a contact' });
+  await form.getByLabel('Kind').selectOption('call');
+  await form.getByLabel('Direction').selectOption('in');
+  await form.getByLabel('Outcome').selectOption('spoke');
+  await form.getByLabel('What it was about').fill('Asked for her blood test results');
+  await form.getByLabel('Note').fill('Wants a nurse to explain the cholesterol figure');
+  await form.getByLabel('Make a follow-up task').check();
+  const followUp = form.getByRole('group', { name: 'Follow-up task' });
+  await followUp.getByLabel('Title').fill('Call Aiko back about her results');
+  await followUp.getByLabel('Assign to').selectOption({ label: 'All nurses' });
+  await followUp.getByLabel('Due date').fill(londonToday());
+  await followUp.getByLabel('Due time (HH:mm)').fill('00:00');
+  await followUp.getByLabel('Priority').selectOption('high');
+  await screenshot(page, '260-log-a-call');
+  await form.getByRole('button', { name: 'Save to the log' }).click();
+  await expect(form.getByRole('status')).toHaveText('Logged, with a follow-up task for All nurses.');
+  const rows = log.getByRole('table', { name: 'Contacts with the patient, newest first' }).getByRole('row');
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(1)).toContainText('Phone call · In · Spoke');
+  await expect(rows.nth(1)).toContainText('Asked for her blood test results');
+  await expect(rows.nth(1)).toContainText('Follow-up task made');
+  await expect(rows.nth(1)).toContainText(RECEPTIONIST.name);
+  await log.getByRole('button', { name: 'Close the form' }).click();
+  await screenshot(page, '261-communication-log');
+
+  // Reception's team list follows the task she gave the nurses.
+  await reception.open('Tasks');
+  await page.getByRole('button', { name: 'Team tasks' }).click();
+  const teamRow = page.getByRole('row', { name: /Call Aiko back about her results/ });
+  await expect(teamRow).toContainText('Overdue');
+  await expect(teamRow).toContainText('All nurses');
+  await expect(teamRow).toContainText('Tanaka, Aiko');
+  await screenshot(page, '262-team-tasks');
+
+  // Desk 2: the nurse's own list has it, overdue in words.
+  const nursePage = await context.newPage();
+  const nurse = new FrontDeskPage(nursePage);
+  await nursePage.goto(desk.url);
+  await nurse.signIn(NURSE);
+  await nurse.open('Tasks');
+  await expect(nursePage.getByRole('heading', { name: 'My tasks', level: 2 })).toBeVisible();
+  // A nurse does not hand out work: no team list, no New task.
+  await expect(nursePage.getByRole('button', { name: 'Team tasks' })).toHaveCount(0);
+  await expect(nursePage.getByRole('button', { name: 'New task' })).toHaveCount(0);
+  const row = nursePage.getByRole('row', { name: /Call Aiko back about her results/ });
+  await expect(row).toContainText('Overdue');
+  await expect(row).toContainText('High');
+  await screenshot(nursePage, '263-nurse-my-tasks');
+
+  await row.getByRole('button', { name: 'Comments on “Call Aiko back about her results” (0)' }).click();
+  await nursePage.getByLabel('New comment').fill('Rang her back: the figure is fine, explained the diet sheet');
+  await nursePage.getByRole('button', { name: 'Add comment' }).click();
+  await expect(nursePage.getByText('Rang her back: the figure is fine, explained the diet sheet')).toBeVisible();
+  await expect(nursePage.getByText(/Nina Nurse, /)).toBeVisible();
+  await screenshot(nursePage, '264-task-comment');
+  await row.getByRole('button', { name: 'Complete “Call Aiko back about her results”' }).click();
+  await expect(nursePage.getByRole('status')).toHaveText('Done: Call Aiko back about her results.');
+  await expect(nursePage.getByText('No open tasks here.')).toBeVisible();
+  await nursePage.getByLabel('Show done and cancelled').check();
+  await expect(nursePage.getByRole('row', { name: /Call Aiko back about her results/ })).toContainText(
+    'Done by Nina Nurse',
+  );
+  await screenshot(nursePage, '265-nurse-task-done');
+
+  // Reception sees it closed too, without reloading: the list re-read on the pushed event.
+  await page.bringToFront();
+  await expect(page.getByText('No open tasks here.')).toBeVisible();
+});
