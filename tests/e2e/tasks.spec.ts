@@ -72,6 +72,27 @@ test('a receptionist logs a call with a follow-up task for the nurses; a nurse s
   await expect(teamRow).toContainText('Tanaka, Aiko');
   await screenshot(page, '262-team-tasks');
 
+  // New task: refused empty, with the reasons under Title and Assign to; then made for reception itself.
+  await page.getByRole('button', { name: 'New task' }).click();
+  const newTask = page.getByRole('form', { name: 'New task' });
+  await newTask.getByRole('button', { name: 'Create task' }).click();
+  await expect(newTask.getByText('must not be empty')).toBeVisible();
+  await expect(newTask.getByText('give the task to a person or to a role')).toBeVisible();
+  await screenshot(page, '266-new-task-refused');
+  await newTask.getByLabel('Title').fill('Order more reminder postcards');
+  await newTask.getByLabel('Assign to').selectOption({ label: 'All receptionists' });
+  await newTask.getByLabel('Priority').selectOption('low');
+  await newTask.getByRole('button', { name: 'Create task' }).click();
+  await expect(newTask.getByRole('status')).toHaveText(
+    'Task created: Order more reminder postcards, for All receptionists.',
+  );
+  // Ordered by due time: the overdue call-back first, the task with no due time after it.
+  const teamRows = page.getByRole('table', { name: 'Tasks, earliest due first' }).getByRole('row');
+  await expect(teamRows).toHaveCount(3);
+  await expect(teamRows.nth(1)).toContainText('Call Aiko back about her results');
+  await expect(teamRows.nth(2)).toContainText('Order more reminder postcards');
+  await expect(teamRows.nth(2)).toContainText('No due time');
+
   // Desk 2: the nurse's own list has it, overdue in words.
   const nursePage = await context.newPage();
   const nurse = new FrontDeskPage(nursePage);
@@ -102,7 +123,8 @@ test('a receptionist logs a call with a follow-up task for the nurses; a nurse s
   );
   await screenshot(nursePage, '265-nurse-task-done');
 
-  // Reception sees it closed too, without reloading: the list re-read on the pushed event.
+  // Reception sees it leave the team list without reloading: the list re-read on the pushed event.
   await page.bringToFront();
-  await expect(page.getByText('No open tasks here.')).toBeVisible();
+  await expect(teamRows).toHaveCount(2);
+  await expect(teamRows.nth(1)).toContainText('Order more reminder postcards');
 });

@@ -47,7 +47,9 @@ export function CommunicationLogCard({ patientId }: { patientId: string }) {
   const read = useProcedure(
     'communications.list',
     { patientId },
-    { refreshOn: { 'communications.changed': forThisPatient, 'reminders.changed': true } },
+    // Its own patient's contacts only: each read is an audited read of the patient. Reminders the outbox sends
+    // meanwhile carry no patient id, so they show on the next read (opening the page, a contact logged).
+    { refreshOn: { 'communications.changed': forThisPatient } },
   );
   const entries = read.value ?? [];
 
