@@ -127,4 +127,16 @@ test('a receptionist logs a call with a follow-up task for the nurses; a nurse s
   await page.bringToFront();
   await expect(teamRows).toHaveCount(2);
   await expect(teamRows.nth(1)).toContainText('Order more reminder postcards');
+
+  // Cancelling asks why: refused without a reason, beside the field; then gone from the open list.
+  await page.getByRole('button', { name: 'Cancel “Order more reminder postcards”' }).click();
+  const cancelForm = page.getByRole('form', { name: 'Cancel “Order more reminder postcards”' });
+  await cancelForm.getByRole('button', { name: 'Cancel the task' }).click();
+  await expect(cancelForm.getByText('must not be empty')).toBeVisible();
+  await cancelForm.getByLabel('Why is “Order more reminder postcards” cancelled?').fill('Switched to SMS only');
+  await cancelForm.getByRole('button', { name: 'Cancel the task' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Cancelled' })).toHaveText(
+    'Cancelled: Order more reminder postcards.',
+  );
+  await expect(page.getByText('No open tasks here.')).toBeVisible();
 });

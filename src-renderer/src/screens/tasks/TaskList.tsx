@@ -1,13 +1,13 @@
 import { Fragment, useState } from 'react';
 import type { TaskView } from '../../../../src-shared/tasks/model';
 import { call } from '../../api';
-import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
 import { formatDate } from '../../format/datetime';
 import { useTranslation } from '../../i18n';
 import { useClinicClock } from '../../stores/clinic-settings';
 import { dueWord, priorityLabel, roleLabel, taskStatusLabel, useShortDateTime } from './task-labels';
 import { TaskComments } from './TaskComments';
+import { CancelTaskForm } from './CancelTaskForm';
 
 /** The due cell: the time (or the day, for "by the end of the day") and a word when overdue or due today. */
 function Due({ task }: { task: TaskView }) {
@@ -39,8 +39,6 @@ export function TaskList({
   const when = useShortDateTime();
   const [open, setOpen] = useState<string | null>(null);
   const [cancelling, setCancelling] = useState<string | null>(null);
-  const [reason, setReason] = useState('');
-  const [reasonError, setReasonError] = useState<string | undefined>();
   const [failure, setFailure] = useState<string | null>(null);
 
   async function complete(task: TaskView) {
@@ -48,19 +46,6 @@ export function TaskList({
     const result = await call('tasks.complete', { taskId: task.id });
     if (!result.ok) return setFailure(result.error.message);
     onChanged(t('TaskList.completed', { title: task.title }));
-  }
-
-  async function cancel(task: TaskView) {
-    setFailure(null);
-    setReasonError(undefined);
-    const result = await call('tasks.cancel', { taskId: task.id, reason });
-    if (!result.ok) {
-      const field = result.error.details?.fields?.reason;
-      return field ? setReasonError(field) : setFailure(result.error.message);
-    }
-    setCancelling(null);
-    setReason('');
-    onChanged(t('TaskList.cancelled', { title: task.title }));
   }
 
   return (
@@ -151,19 +136,14 @@ export function TaskList({
               {cancelling === task.id && (
                 <tr>
                   <td colSpan={6}>
-                    <Field
-                      label={t('TaskList.cancelReason', { title: task.title })}
-                      value={reason}
-                      maxLength={500}
-                      onChange={(event) => setReason(event.target.value)}
-                      error={reasonError}
+                    <CancelTaskForm
+                      task={task}
+                      onKeep={() => setCancelling(null)}
+                      onCancelled={(said) => {
+                        setCancelling(null);
+                        onChanged(said);
+                      }}
                     />
-                    <button type="button" onClick={() => void cancel(task)}>
-                      {t('TaskList.confirmCancel')}
-                    </button>{' '}
-                    <button type="button" onClick={() => setCancelling(null)}>
-                      {t('TaskList.keepTask')}
-                    </button>
                   </td>
                 </tr>
               )}
