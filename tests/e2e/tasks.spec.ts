@@ -140,3 +140,82 @@ test('a receptionist logs a call with a follow-up task for the nurses; a nurse s
   );
   await expect(page.getByText('No open tasks here.')).toBeVisible();
 });
+
+test('from the call list: a receptionist logs an outgoing call about the appointment, with a follow-up task; the patient’s log shows it', async ({
+  page,
+  desk,
+}) => {
+  const app = new FrontDeskPage(page);
+  await app.openNewClinic(desk.url);
+  await app.open('Users');
+  await app.addUser(RECEPTIONIST, 'receptionist');
+  // One provider working round the clock every day, and a patient booked tomorrow: with reminders off,
+  // the call list has them.
+  const location = await invoke<{ id: string }>(page, 'schedule.createLocation', { name: 'Riverside' });
+  const provider = await invoke<{ id: string }>(page, 'schedule.createProvider', {
+    displayName: 'Dr Amara Okafor',
+    colour: '#1f5fa8',
+    defaultLocationId: location.id,
+  });
+  for (let weekday = 1; weekday <= 7; weekday += 1) {
+    await invoke(page, 'schedule.createTemplate', {
+      providerId: provider.id,
+      locationId: location.id,
+      weekday,
+      start: '00:00',
+      end: '24:00',
+      breaks: [],
+    });
+  }
+  const type = await invoke<{ id: string }>(page, 'schedule.createType', {
+    name: 'Consultation',
+    durationMinutes: 30,
+    colour: '#1f5fa8',
+  });
+  const patient = await invoke<{ id: string }>(page, 'patients.create', {
+    firstName: 'Kenji',
+    lastName: 'Sato',
+    dob: '1975-02-11',
+    phones: [{ kind: 'home', number: '020 7946 0018' }],
+  });
+  const tomorrow = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/London',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(Date.now() + 24 * 3_600_000);
+  await invoke(page, 'appointments.book', {
+    patientId: patient.id,
+    providerId: provider.id,
+    typeId: type.id,
+    start: { date: tomorrow, time: '10:00' },
+  });
+  await app.signOut();
+  await app.signIn(RECEPTIONIST);
+
+  await app.open('Reminders');
+  const calls = page.getByRole('table', { name: /Patients to call/ });
+  await calls.getByRole('button', { name: 'Log a call to Kenji Sato' }).click();
+  const form = calls.getByRole('form', { name: 'Log a contact' });
+  // An outgoing call about this appointment, already chosen.
+  await expect(form.getByLabel('Direction')).toHaveValue('out');
+  await expect(form.getByLabel('Appointment (optional)')).not.toHaveValue('');
+  await form.getByLabel('Outcome').selectOption('voicemail');
+  await form.getByLabel('What it was about').fill('Reminder of tomorrow’s appointment');
+  await form.getByLabel('Make a follow-up task').check();
+  const followUp = form.getByRole('group', { name: 'Follow-up task' });
+  await followUp.getByLabel('Title').fill('Try Kenji again after lunch');
+  await followUp.getByLabel('Assign to').selectOption({ label: 'All receptionists' });
+  await screenshot(page, '267-call-list-log-a-call');
+  await form.getByRole('button', { name: 'Save to the log' }).click();
+  await expect(form.getByRole('status')).toHaveText('Logged, with a follow-up task for All receptionists.');
+
+  await calls.getByRole('link', { name: 'Kenji Sato' }).click();
+  const log = page.getByRole('region', { name: 'Communication log' });
+  const row = log.getByRole('row', { name: /Reminder of tomorrow’s appointment/ });
+  await expect(row).toContainText('Phone call · Out · Voicemail');
+  await expect(row).toContainText(`Appointment ${tomorrow} 10:00`);
+  await expect(row).toContainText('Follow-up task made');
+  await app.open('Tasks');
+  await expect(page.getByRole('row', { name: /Try Kenji again after lunch/ })).toContainText('Sato, Kenji');
+});

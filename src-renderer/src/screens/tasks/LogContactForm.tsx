@@ -1,4 +1,4 @@
-import { useState, type SyntheticEvent } from 'react';
+import { useId, useState, type SyntheticEvent } from 'react';
 import type { Input } from '../../../../src-shared/api/contract';
 import {
   CALL_OUTCOMES,
@@ -12,16 +12,15 @@ import { call } from '../../api';
 import { Field, TextAreaField } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
 import { SelectField } from '../../components/SelectField';
-import { formatDateTime } from '../../format/datetime';
 import { draftProblems, useFormErrors } from '../../hooks/useFormErrors';
 import { useProcedure } from '../../hooks/useProcedure';
 import { useTranslation } from '../../i18n';
-import { useClinicClock } from '../../stores/clinic-settings';
 import { useSession } from '../../stores/session';
-import { directionLabel, kindLabel, outcomeLabel, roleLabel } from './task-labels';
+import { directionLabel, kindLabel, outcomeLabel, roleLabel, useShortDateTime } from './task-labels';
 import { EMPTY_TASK, TaskFieldsEditor, taskInput, type TaskDraft } from './TaskFieldsEditor';
+import './tasks.css';
 
-interface ContactDraft {
+export interface ContactDraft {
   kind: CommunicationKind;
   direction: CommunicationDirection;
   outcome: CallOutcome;
@@ -54,16 +53,27 @@ const SHOWN = [
 ];
 
 /** "Log a call" (or a letter, email, SMS) on the patient's page, with an optional follow-up task in one step. */
-export function LogContactForm({ patientId, onLogged }: { patientId: string; onLogged: () => void }) {
+export function LogContactForm({
+  patientId,
+  onLogged,
+  initial = {},
+}: {
+  patientId: string;
+  onLogged: () => void;
+  /** What the place it opens from already knows (the call list: an outgoing call about this appointment). */
+  initial?: Partial<ContactDraft>;
+}) {
   const { t } = useTranslation('tasks');
-  const clock = useClinicClock();
+  const headingId = useId();
+  const start = { ...EMPTY, ...initial };
+  const when = useShortDateTime();
   const canTask = useSession((state) => state.can('tasks:team'));
   const canSeeAppointments = useSession((state) => state.can('appointments:read'));
   const appointments = useProcedure(
     'appointments.ofPatient',
     canSeeAppointments ? { patientId, upcomingLimit: 10, pastLimit: 10 } : null,
   ).value;
-  const [draft, setDraft] = useState<ContactDraft>(EMPTY);
+  const [draft, setDraft] = useState<ContactDraft>(start);
   const [withTask, setWithTask] = useState(false);
   const [task, setTask] = useState<TaskDraft>(EMPTY_TASK);
   const [saved, setSaved] = useState<string | null>(null);
@@ -101,7 +111,7 @@ export function LogContactForm({ patientId, onLogged }: { patientId: string; onL
           })
         : t('LogContactForm.saved'),
     );
-    setDraft(EMPTY);
+    setDraft(start);
     setTask(EMPTY_TASK);
     setWithTask(false);
     onLogged();
@@ -109,8 +119,8 @@ export function LogContactForm({ patientId, onLogged }: { patientId: string; onL
 
   const fields = errors.errors.fields;
   return (
-    <form aria-labelledby="log-contact-heading" noValidate onSubmit={(event) => void submit(event)}>
-      <h3 id="log-contact-heading">{t('LogContactForm.heading')}</h3>
+    <form className="log-contact" aria-labelledby={headingId} noValidate onSubmit={(event) => void submit(event)}>
+      <h3 id={headingId}>{t('LogContactForm.heading')}</h3>
       <SelectField
         label={t('LogContactForm.kind')}
         value={draft.kind}
@@ -162,7 +172,7 @@ export function LogContactForm({ patientId, onLogged }: { patientId: string; onL
           value={draft.appointmentId}
           options={[
             { value: '', label: t('LogContactForm.noAppointment') },
-            ...choices.map((a) => ({ value: a.id, label: `${formatDateTime(a.start, clock)} ${a.typeName}` })),
+            ...choices.map((a) => ({ value: a.id, label: `${when(a.start)} ${a.typeName}` })),
           ]}
           onChange={(event) => setDraft({ ...draft, appointmentId: event.target.value })}
           error={fields.appointmentId}
