@@ -7,6 +7,7 @@ import { useClinicSettings } from '../../stores/clinic-settings';
 import { usePatients } from '../../stores/patients';
 import { useSession } from '../../stores/session';
 import { AddInsuranceForm } from './AddInsuranceForm';
+import { usePolicyTermsText } from './policy-terms';
 import { AllergiesCard } from './AllergiesCard';
 import { AppointmentsCard } from './AppointmentsCard';
 import { ConsentsCard } from './ConsentsCard';
@@ -46,6 +47,7 @@ export function PatientSummaryScreen({ patientId }: { patientId: string }) {
   const canBook = useSession((state) => state.can('appointments:write'));
   const canSeeAccount = useSession((state) => state.can('billing:read'));
   const canSeeAppointments = useSession((state) => state.can('appointments:read'));
+  const termsText = usePolicyTermsText();
   const photo = usePatientPhoto(record && record.id === patientId ? record : null);
 
   if (error) return <FormMessage error={error} />;
@@ -150,6 +152,9 @@ export function PatientSummaryScreen({ patientId }: { patientId: string }) {
                       terminationDate: formatDate(policy.terminationDate, settings.dateFormat),
                     })}
                   </>
+                )}
+                {termsText(policy) && (
+                  <span className="sub">{t('PatientSummaryScreen.policyTerms', termsText(policy) ?? {})}</span>
                 )}
                 {insuranceWarnings(policy, today).map((warning) => (
                   <span key={warning} className="tag warning">
