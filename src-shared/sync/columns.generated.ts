@@ -10,7 +10,7 @@ export interface SyncedColumn {
 
 export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; columns: readonly SyncedColumn[] }> = {
   adjustments: {
-    key: ["id"],
+    key: ['id'],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'patient_id', type: 'TEXT', notNull: true },
@@ -27,7 +27,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   appointment_history: {
-    key: ["id"],
+    key: ['id'],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'appointment_id', type: 'TEXT', notNull: true },
@@ -42,7 +42,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   appointment_series: {
-    key: ["id"],
+    key: ['id'],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'patient_id', type: 'TEXT', notNull: true },
@@ -65,7 +65,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   appointment_type_providers: {
-    key: ["type_id","provider_id"],
+    key: ['type_id', 'provider_id'],
     columns: [
       { name: 'type_id', type: 'TEXT', notNull: true },
       { name: 'provider_id', type: 'TEXT', notNull: true },
@@ -74,7 +74,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   appointment_type_services: {
-    key: ["type_id","service_id"],
+    key: ['type_id', 'service_id'],
     columns: [
       { name: 'type_id', type: 'TEXT', notNull: true },
       { name: 'service_id', type: 'TEXT', notNull: true },
@@ -85,7 +85,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   appointment_types: {
-    key: ["id"],
+    key: ['id'],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'name', type: 'TEXT', notNull: true },
@@ -98,7 +98,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   appointments: {
-    key: ["id"],
+    key: ['id'],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'patient_id', type: 'TEXT', notNull: true },
@@ -127,7 +127,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   availability_exceptions: {
-    key: ["id"],
+    key: ['id'],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'provider_id', type: 'TEXT', notNull: true },
@@ -144,7 +144,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   availability_templates: {
-    key: ["id"],
+    key: ['id'],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'provider_id', type: 'TEXT', notNull: true },
@@ -161,7 +161,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   billing_settings: {
-    key: ["id"],
+    key: ['id'],
     columns: [
       { name: 'id', type: 'INTEGER', notNull: true },
       { name: 'clinic_address', type: 'TEXT', notNull: false },
@@ -176,7 +176,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   claim_events: {
-    key: ["id"],
+    key: ['id'],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'claim_id', type: 'TEXT', notNull: true },
@@ -192,7 +192,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   claim_lines: {
-    key: ["id"],
+    key: ['id'],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'claim_id', type: 'TEXT', notNull: true },
@@ -204,7 +204,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   claim_remittance_lines: {
-    key: ["id"],
+    key: ['id'],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'remittance_id', type: 'TEXT', notNull: true },
@@ -223,7 +223,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   claim_remittances: {
-    key: ["id"],
+    key: ['id'],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'claim_id', type: 'TEXT', notNull: true },
@@ -237,7 +237,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   claims: {
-    key: ["id"],
+    key: ['id'],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'invoice_id', type: 'TEXT', notNull: true },
@@ -258,7 +258,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   clinic_holidays: {
-    key: ["id"],
+    key: ['id'],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'date', type: 'TEXT', notNull: true },
@@ -270,7 +270,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   clinic_settings: {
-    key: ["id"],
+    key: ['id'],
     columns: [
       { name: 'id', type: 'INTEGER', notNull: true },
       { name: 'clinic_name', type: 'TEXT', notNull: true },
@@ -289,7 +289,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   communications: {
-    key: ["id"],
+    key: ['id'],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'patient_id', type: 'TEXT', notNull: true },
@@ -309,7 +309,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   drawers: {
-    key: ["id"],
+    key: ['id'],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'desk_id', type: 'TEXT', notNull: true },
@@ -333,7 +333,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   fee_schedule_prices: {
-    key: ["schedule_id","service_id"],
+    key: ['schedule_id', 'service_id'],
     columns: [
       { name: 'schedule_id', type: 'TEXT', notNull: true },
       { name: 'service_id', type: 'TEXT', notNull: true },
@@ -343,7 +343,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   fee_schedules: {
-    key: ["id"],
+    key: ['id'],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'name', type: 'TEXT', notNull: true },
@@ -355,7 +355,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   invoice_lines: {
-    key: ["id"],
+    key: ['id'],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'invoice_id', type: 'TEXT', notNull: true },
@@ -387,7 +387,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   invoices: {
-    key: ["id"],
+    key: ['id'],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'kind', type: 'TEXT', notNull: true },
@@ -425,7 +425,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   locations: {
-    key: ["id"],
+    key: ['id'],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'name', type: 'TEXT', notNull: true },
@@ -436,7 +436,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   patient_alerts: {
-    key: ["id"],
+    key: ['id'],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'patient_id', type: 'TEXT', notNull: true },
@@ -449,7 +449,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   patient_allergies: {
-    key: ["id"],
+    key: ['id'],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'patient_id', type: 'TEXT', notNull: true },
@@ -463,7 +463,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   patient_consents: {
-    key: ["id"],
+    key: ['id'],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'patient_id', type: 'TEXT', notNull: true },
@@ -481,7 +481,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   patient_contacts: {
-    key: ["id"],
+    key: ['id'],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'patient_id', type: 'TEXT', notNull: true },
@@ -497,7 +497,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   patient_documents: {
-    key: ["id"],
+    key: ['id'],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'patient_id', type: 'TEXT', notNull: true },
@@ -515,7 +515,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   patient_insurance: {
-    key: ["id"],
+    key: ['id'],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'patient_id', type: 'TEXT', notNull: true },
@@ -538,7 +538,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   patient_merges: {
-    key: ["id"],
+    key: ['id'],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'survivor_id', type: 'TEXT', notNull: true },
@@ -554,7 +554,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   patient_not_duplicates: {
-    key: ["patient_a","patient_b"],
+    key: ['patient_a', 'patient_b'],
     columns: [
       { name: 'patient_a', type: 'TEXT', notNull: true },
       { name: 'patient_b', type: 'TEXT', notNull: true },
@@ -564,7 +564,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   patient_phones: {
-    key: ["id"],
+    key: ['id'],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'patient_id', type: 'TEXT', notNull: true },
@@ -579,7 +579,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   patient_settings: {
-    key: ["id"],
+    key: ['id'],
     columns: [
       { name: 'id', type: 'INTEGER', notNull: true },
       { name: 'mrn_prefix', type: 'TEXT', notNull: true },
@@ -591,7 +591,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   patients: {
-    key: ["id"],
+    key: ['id'],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'mrn', type: 'TEXT', notNull: true },
@@ -622,7 +622,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   payment_allocations: {
-    key: ["id"],
+    key: ['id'],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'payment_id', type: 'TEXT', notNull: true },
@@ -637,7 +637,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   payment_methods: {
-    key: ["id"],
+    key: ['id'],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'name', type: 'TEXT', notNull: true },
@@ -650,7 +650,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   payments: {
-    key: ["id"],
+    key: ['id'],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'patient_id', type: 'TEXT', notNull: true },
@@ -674,7 +674,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   providers: {
-    key: ["id"],
+    key: ['id'],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'user_id', type: 'TEXT', notNull: false },
@@ -688,7 +688,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   purchase_order_lines: {
-    key: ["id"],
+    key: ['id'],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'order_id', type: 'TEXT', notNull: true },
@@ -702,7 +702,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   purchase_orders: {
-    key: ["id"],
+    key: ['id'],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'supplier_id', type: 'TEXT', notNull: true },
@@ -719,7 +719,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   refunds: {
-    key: ["id"],
+    key: ['id'],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'payment_id', type: 'TEXT', notNull: true },
@@ -739,7 +739,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   reminder_outbox: {
-    key: ["id"],
+    key: ['id'],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'appointment_id', type: 'TEXT', notNull: true },
@@ -758,7 +758,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   reminder_settings: {
-    key: ["id"],
+    key: ['id'],
     columns: [
       { name: 'id', type: 'INTEGER', notNull: true },
       { name: 'email_enabled', type: 'INTEGER', notNull: true },
@@ -784,7 +784,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   reversals: {
-    key: ["id"],
+    key: ['id'],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'target_kind', type: 'TEXT', notNull: true },
@@ -804,7 +804,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   role_permissions: {
-    key: ["role_id","permission"],
+    key: ['role_id', 'permission'],
     columns: [
       { name: 'role_id', type: 'TEXT', notNull: true },
       { name: 'permission', type: 'TEXT', notNull: true },
@@ -813,7 +813,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   roles: {
-    key: ["id"],
+    key: ['id'],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'label', type: 'TEXT', notNull: true },
@@ -822,7 +822,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   rooms: {
-    key: ["id"],
+    key: ['id'],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'location_id', type: 'TEXT', notNull: true },
@@ -833,7 +833,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   services: {
-    key: ["id"],
+    key: ['id'],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'code', type: 'TEXT', notNull: true },
@@ -847,7 +847,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   stock_count_lines: {
-    key: ["id"],
+    key: ['id'],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'count_id', type: 'TEXT', notNull: true },
@@ -862,7 +862,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   stock_counts: {
-    key: ["id"],
+    key: ['id'],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'stock_location_id', type: 'TEXT', notNull: true },
@@ -879,7 +879,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   stock_items: {
-    key: ["id"],
+    key: ['id'],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'name', type: 'TEXT', notNull: true },
@@ -902,7 +902,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   stock_locations: {
-    key: ["id"],
+    key: ['id'],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'location_id', type: 'TEXT', notNull: true },
@@ -915,7 +915,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   stock_lots: {
-    key: ["id"],
+    key: ['id'],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'item_id', type: 'TEXT', notNull: true },
@@ -926,7 +926,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   stock_movements: {
-    key: ["id"],
+    key: ['id'],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'kind', type: 'TEXT', notNull: true },
@@ -951,7 +951,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   stock_settings: {
-    key: ["id"],
+    key: ['id'],
     columns: [
       { name: 'id', type: 'INTEGER', notNull: true },
       { name: 'near_expiry_days', type: 'INTEGER', notNull: true },
@@ -960,7 +960,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   stock_supplier_items: {
-    key: ["supplier_id","item_id"],
+    key: ['supplier_id', 'item_id'],
     columns: [
       { name: 'supplier_id', type: 'TEXT', notNull: true },
       { name: 'item_id', type: 'TEXT', notNull: true },
@@ -970,7 +970,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   stock_suppliers: {
-    key: ["id"],
+    key: ['id'],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'name', type: 'TEXT', notNull: true },
@@ -985,7 +985,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   sync_conflict_resolutions: {
-    key: ["id"],
+    key: ['id'],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'conflict_id', type: 'TEXT', notNull: true },
@@ -998,7 +998,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   sync_conflicts: {
-    key: ["id"],
+    key: ['id'],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'kind', type: 'TEXT', notNull: true },
@@ -1017,7 +1017,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   task_comments: {
-    key: ["id"],
+    key: ['id'],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'task_id', type: 'TEXT', notNull: true },
@@ -1029,7 +1029,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   tasks: {
-    key: ["id"],
+    key: ['id'],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'title', type: 'TEXT', notNull: true },
@@ -1054,7 +1054,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   taxes: {
-    key: ["id"],
+    key: ['id'],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'name', type: 'TEXT', notNull: true },
@@ -1067,7 +1067,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   users: {
-    key: ["id"],
+    key: ['id'],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'username', type: 'TEXT', notNull: true },
@@ -1084,7 +1084,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   visit_events: {
-    key: ["id"],
+    key: ['id'],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'visit_id', type: 'TEXT', notNull: true },
@@ -1101,7 +1101,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   visit_settings: {
-    key: ["id"],
+    key: ['id'],
     columns: [
       { name: 'id', type: 'INTEGER', notNull: true },
       { name: 'threshold_arrived_minutes', type: 'INTEGER', notNull: true },
@@ -1116,7 +1116,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   visits: {
-    key: ["id"],
+    key: ['id'],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'patient_id', type: 'TEXT', notNull: true },
@@ -1147,7 +1147,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   vitals: {
-    key: ["id"],
+    key: ['id'],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'patient_id', type: 'TEXT', notNull: true },
@@ -1174,7 +1174,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
     ],
   },
   waitlist_entries: {
-    key: ["id"],
+    key: ['id'],
     columns: [
       { name: 'id', type: 'TEXT', notNull: true },
       { name: 'patient_id', type: 'TEXT', notNull: true },
