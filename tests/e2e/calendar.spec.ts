@@ -170,6 +170,15 @@ test('calendar: 12 provider columns, book from an empty slot, refused double boo
   await cancel.getByRole('button', { name: 'Cancel appointment' }).click();
   await expect(page.getByRole('status')).toHaveText("Cancelled García, María José's Consultation at 10:00.");
   await expect(block).toHaveCount(0);
+  // Undo beside the message takes the cancel back; cancelled again, for good this time.
+  await page.getByRole('button', { name: 'Undo cancel' }).click();
+  await expect(page.getByRole('status')).toHaveText("Cancel undone: García, María José's appointment is back.");
+  await expect(block).toHaveCount(1);
+  await block.click();
+  await cancel.getByLabel('Reason for cancelling').fill('Patient called: feeling better');
+  await cancel.getByRole('button', { name: 'Cancel appointment' }).click();
+  await expect(page.getByRole('status')).toHaveText("Cancelled García, María José's Consultation at 10:00.");
+  await expect(block).toHaveCount(0);
 
   // The freed slot can be booked again (for Tom this time).
   await clickSlot(page, amara, '10:00');
@@ -177,6 +186,11 @@ test('calendar: 12 provider columns, book from an empty slot, refused double boo
   await booking.getByRole('button', { name: /Baker, Tom/ }).click();
   await booking.getByRole('button', { name: 'Book appointment' }).click();
   await expect(amara.getByRole('button', { name: /Baker, Tom/ })).toBeVisible();
+  // Now the cancel cannot be undone: the time was booked since, and the refusal says so beside the button.
+  await page.getByRole('button', { name: 'Undo cancel' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: /^Not undone: .*already booked/ })).toBeVisible();
+  await screenshot(page, '44-calendar-undo-cancel-refused');
+  await expect(block).toHaveCount(0);
 
   // A booking made elsewhere (another desk) appears without reload.
   const types = await invoke<{ id: string }[]>(page, 'schedule.listTypes', {});

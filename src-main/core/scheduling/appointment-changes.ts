@@ -9,8 +9,8 @@ import {
 } from '../../../src-shared/scheduling/status';
 import { dayRefusal, deskRefusal } from '../../../src-shared/scheduling/status-rules';
 import type { Actor } from '../actor';
-import type { AppointmentUpdate, Database } from '../db/schema';
-import { insertHistory, updateAppointment } from './appointment-repository';
+import type { AppointmentRow, AppointmentUpdate, Database } from '../db/schema';
+import { insertHistory, newestChange, updateAppointment } from './appointment-repository';
 import { viewAppointment } from './appointment-views';
 import { diff, existing, isUniqueViolation, type WriteOutcome } from './appointments';
 import { datesOf, findProblems, placementFor } from './booking-rules';
@@ -23,6 +23,8 @@ import { statusFacts } from './status-facts';
  */
 
 type Db = Kysely<Database>;
+/** A cancel's entry in the appointment's history: the status it left. */
+type CancelChanges = { status?: { from?: unknown } };
 
 export async function cancelAppointment(
   db: Db,
@@ -88,32 +90,10 @@ export async function setAppointmentStatus(
         (allowed.length > 0 ? ` (it can become ${allowed.join(', ')}).` : '.'),
     );
   }
-  if (!isBlocking(before.status) && isBlocking(input.status)) {
-    // A no-show taken back holds the time again: it must not now clash with what was booked since.
-    const placement = await placementFor(db, zone, {
-      id: before.id,
-      patientId: before.patient_id,
-      providerId: before.provider_id,
-      locationId: before.location_id,
-      roomId: before.room_id,
-      start: before.start_at,
-      end: before.end_at,
-    });
-    const clashes = (await findProblems(db, clock, placement)).filter((p) => p.code.endsWith('_busy'));
-    if (clashes.length > 0)
-      throw new ApiError('CONFLICT', clashes.map((p) => p.message).join(' '), { problems: clashes });
-  }
+  // A no-show taken back holds the time again: it must not now clash with what was booked since.
+  if (!isBlocking(before.status) && isBlocking(input.status)) await refuseClashes(db, clock, before);
   const after: AppointmentUpdate = { status: input.status, updated_at: Math.max(now, before.updated_at + 1) };
-  try {
-    await updateAppointment(db, before.id, after);
-  } catch (error) {
-    if (isUniqueViolation(error))
-      throw new ApiError(
-        'CONFLICT',
-        'Another appointment now starts at the same time with this provider or in this room.',
-      );
-    throw error;
-  }
+  await updateHeld(db, before.id, after);
   await insertHistory(db, {
     appointmentId: before.id,
     at: now,
@@ -127,6 +107,86 @@ export async function setAppointmentStatus(
     overridden: [],
     providerIds: [before.provider_id],
     dates: datesOf(zone, { start: before.start_at, end: before.end_at }),
+  };
+}
+
+/** What was booked since at this appointment's time, with its provider, room or patient: a refusal. */
+async function refuseClashes(db: Db, clock: Awaited<ReturnType<typeof clinicClock>>, row: AppointmentRow) {
+  const placement = await placementFor(db, clock.timeZone, {
+    id: row.id,
+    patientId: row.patient_id,
+    providerId: row.provider_id,
+    locationId: row.location_id,
+    roomId: row.room_id,
+    start: row.start_at,
+    end: row.end_at,
+  });
+  const clashes = (await findProblems(db, clock, placement)).filter((p) => p.code.endsWith('_busy'));
+  if (clashes.length > 0)
+    throw new ApiError('CONFLICT', clashes.map((p) => p.message).join(' '), { problems: clashes });
+}
+
+/** An update that makes the appointment hold its time again; two desks racing for the start meet the unique index. */
+async function updateHeld(db: Db, id: string, after: AppointmentUpdate) {
+  try {
+    await updateAppointment(db, id, after);
+  } catch (error) {
+    if (isUniqueViolation(error))
+      throw new ApiError(
+        'CONFLICT',
+        'Another appointment now starts at the same time with this provider or in this room.',
+      );
+    throw error;
+  }
+}
+
+/**
+ * Takes a cancel back (the desk's Undo): the status it had before, the cancellation cleared — only
+ * while the cancel is the appointment's newest change, and only if its time is still free.
+ */
+export async function undoCancel(
+  db: Db,
+  input: { appointmentId: string; expectedUpdatedAt?: number | undefined },
+  actor: Actor,
+  now: number,
+): Promise<WriteOutcome> {
+  const clock = await clinicClock(db);
+  const before = await existing(db, input.appointmentId, input.expectedUpdatedAt);
+  if (before.status !== 'cancelled') {
+    throw new ApiError('CONFLICT', `This appointment is ${STATUS_LABELS[before.status]}: there is no cancel to undo.`, {
+      fields: { appointmentId: 'is not cancelled' },
+    });
+  }
+  const newest = await newestChange(db, before.id);
+  const from = newest?.action === 'cancelled' ? (JSON.parse(newest.changes) as CancelChanges).status?.from : null;
+  const back = CANCELLABLE_STATUSES.find((status) => status === from);
+  if (back === undefined) {
+    throw new ApiError('CONFLICT', 'Only a cancel that is the newest change of the appointment can be undone.', {
+      fields: { appointmentId: 'its cancel is not its newest change' },
+    });
+  }
+  await refuseClashes(db, clock, before);
+  const after: AppointmentUpdate = {
+    status: back,
+    cancel_reason: null,
+    cancelled_by: null,
+    cancelled_at: null,
+    updated_at: Math.max(now, before.updated_at + 1),
+  };
+  await updateHeld(db, before.id, after);
+  await insertHistory(db, {
+    appointmentId: before.id,
+    at: now,
+    actor,
+    action: 'status',
+    changes: diff(before, after),
+    overrideReason: null,
+  });
+  return {
+    view: await viewAppointment(db, clock.timeZone, before.id),
+    overridden: [],
+    providerIds: [before.provider_id],
+    dates: datesOf(clock.timeZone, { start: before.start_at, end: before.end_at }),
   };
 }
 

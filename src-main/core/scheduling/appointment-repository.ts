@@ -303,6 +303,21 @@ export async function newestStatusChange(db: ReadDb, appointmentId: string): Pro
   return newest?.changes;
 }
 
+/** The appointment's newest history entry of any kind: what an undo of a cancel checks is still the cancel. */
+export async function newestChange(
+  db: ReadDb,
+  appointmentId: string,
+): Promise<{ action: string; changes: string } | undefined> {
+  return db
+    .selectFrom('appointment_history')
+    .select(['action', 'changes'])
+    .where('appointment_id', '=', appointmentId)
+    .orderBy('at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
 const newestStatusChangeOf = preparedRead((db, v: { appointmentId: string }) =>
   db
     .selectFrom('appointment_history')

@@ -95,6 +95,12 @@ export const appointmentsProcedures = {
     access: 'appointments:write',
     kind: 'write',
   }),
+  /** Takes a cancel back (Undo): the status it had, if the cancel is its newest change and its time is still free. */
+  'appointments.undoCancel': procedure<AppointmentView>()({
+    input: z.object({ appointmentId: id('an appointment'), expectedUpdatedAt: z.number().int().optional() }),
+    access: 'appointments:write',
+    kind: 'write',
+  }),
   /** Check-in and rooming are done by front desk and nurses alike. */
   /** Reason, notes and meeting link after booking (left out: unchanged; null: cleared). When, with whom and where is a move. */
   'appointments.updateDetails': procedure<AppointmentView>()({

@@ -6,6 +6,7 @@ import { bookAppointment, moveAppointment, type WriteOutcome } from '../../sched
 import {
   cancelAppointment,
   setAppointmentStatus,
+  undoCancel,
   updateAppointmentDetails,
 } from '../../scheduling/appointment-changes';
 import { appointmentsOfPatient, getAppointment } from '../../scheduling/appointment-views';
@@ -95,6 +96,8 @@ export const schedulingHandlers: HandlersFor<SchedulingProcedure> = {
     changed(ctx, 'moved', await moveAppointment(ctx.db, input, ctx.actor, ctx.now)),
   'appointments.cancel': async (ctx, input) =>
     changed(ctx, 'cancelled', await cancelAppointment(ctx.db, input, ctx.actor, ctx.now), { reason: input.reason }),
+  'appointments.undoCancel': async (ctx, input) =>
+    changed(ctx, 'status', await undoCancel(ctx.db, input, ctx.actor, ctx.now), { undid: 'cancelled' }),
   // The audit names which details changed, not what they now say (the appointment's history has that).
   'appointments.updateDetails': async (ctx, input) =>
     changed(ctx, 'details', await updateAppointmentDetails(ctx.db, input, ctx.actor, ctx.now), {

@@ -13,6 +13,7 @@ import { CalendarToolbar } from './CalendarToolbar';
 import { providerColumns, weekColumns } from './columns';
 import { DaySheet } from './DaySheet';
 import { DayGrid, type Selection } from './DayGrid';
+import { UndoCancel } from './UndoCancel';
 import { WaitlistOffers } from './WaitlistOffers';
 import { dateLabel } from './format';
 import './calendar.css';
@@ -89,11 +90,14 @@ function CalendarDay({
   const [notice, setNotice] = useState<string | null>(null);
   const clock = useClockTime();
   const [status, setStatus] = useState<string | null>(null);
+  /** The appointment just cancelled here, which "Undo cancel" beside the message takes back. */
+  const [lastCancelled, setLastCancelled] = useState<AppointmentView | null>(null);
   const [refusal, setRefusal] = useState<{ message: string; reasons: string[] } | null>(null);
 
   useLayoutEffect(() => {
     setSelection(linkedAppointment());
     setStatus(null);
+    setLastCancelled(null);
     setRefusal(null);
   }, [date, weekProvider]);
 
@@ -132,6 +136,7 @@ function CalendarDay({
     const column = columns[moved.column];
     if (!column) return;
     setStatus(null);
+    setLastCancelled(null);
     setRefusal(null);
     const outcome = await moveAppointment(moved.appointment, {
       providerId: column.providerId,
@@ -212,6 +217,7 @@ function CalendarDay({
           onClose={close}
           onCancelled={(cancelled) => {
             close();
+            setLastCancelled(cancelled);
             setStatus(
               t('CalendarScreen.cancelledSAt', {
                 patientName: cancelled.patientName,
@@ -243,6 +249,18 @@ function CalendarDay({
         rooms={rooms}
       />
       <FormMessage error={error} success={status} />
+      {lastCancelled && status && (
+        <UndoCancel
+          key={lastCancelled.id}
+          cancelled={lastCancelled}
+          onUndone={(view) => {
+            setLastCancelled(null);
+            setStatus(t('CalendarScreen.cancelUndone', { patientName: view.patientName }));
+            setSelection({ kind: 'appointment', appointmentId: view.id });
+            void refresh();
+          }}
+        />
+      )}
       <WaitlistOffers />
       {refusal && (
         <MoveRefusal message={refusal.message} reasons={refusal.reasons} onDismiss={() => setRefusal(null)} />
