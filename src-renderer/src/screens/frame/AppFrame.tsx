@@ -27,6 +27,7 @@ import { TodayScreen } from '../visits/TodayScreen';
 import { WaitlistScreen } from '../waitlist/WaitlistScreen';
 import { CommandPalette } from './CommandPalette';
 import { Header } from './Header';
+import { LiveAnnouncer } from './LiveAnnouncer';
 import { ShortcutsSheet } from './ShortcutsSheet';
 import { mayOpen, ROUTES } from './routes';
 import { useSyncedOnlyListed } from './useSyncedOnlyListed';
@@ -100,6 +101,7 @@ export function AppFrame() {
       <main className="content">{allowed ? <Screen /> : <Refusal area={current.label} />}</main>
       <CommandPalette />
       <ShortcutsSheet />
+      <LiveAnnouncer />
     </div>
   );
 }
