@@ -38,7 +38,7 @@ export function ReceptionHome() {
   const loadedAt = useMemo(() => (board ? Date.now() : 0), [board]);
   const now = board ? boardNow(board, loadedAt, tick) : tick;
   const calls = useProcedure(
-    'reminders.callList',
+    'reminders.callListCount',
     {},
     {
       refreshOn: { 'reminders.changed': true, 'appointments.changed': true },
@@ -129,8 +129,8 @@ export function ReceptionHome() {
         more={{ href: '#/reminders', label: t('reception.openCallList') }}
       >
         <li className="home-row">
-          <span className="home-figure">{calls.value?.length ?? 0}</span>
-          <span>{t('reception.toCall', { count: calls.value?.length ?? 0 })}</span>
+          <span className="home-figure">{calls.value?.count ?? 0}</span>
+          <span>{t('reception.toCall', { count: calls.value?.count ?? 0 })}</span>
         </li>
       </HomeCard>
     </div>
