@@ -84,7 +84,7 @@ export function ManagerHome() {
               <dd>
                 <a
                   href={figure.href}
-                  aria-label={t('manager.figureLink', { label: figure.label, value: figure.value })}
+                  aria-label={t('manager.figureLink', { label: figure.label, amount: figure.value })}
                 >
                   {figure.value}
                 </a>
