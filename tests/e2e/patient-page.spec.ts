@@ -174,4 +174,9 @@ test('an allergy is added through its dialog with the keyboard alone: focus kept
   await page.keyboard.press('End');
   await expect(page.getByRole('tab', { name: 'History' })).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByRole('region', { name: 'History of changes' })).toContainText('Added an allergy');
+
+  // Take payment in the header opens the account with the cursor in the payment form.
+  await page.getByRole('group', { name: 'Quick actions' }).getByRole('link', { name: 'Take payment' }).click();
+  await expect(page.getByRole('heading', { name: 'Account: Anand, Ravi' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Take a payment' }).locator('input, select').first()).toBeFocused();
 });

@@ -85,7 +85,7 @@ export function PatientHeader({
               </a>
             )}
             {can('billing:write') && (
-              <a className="button" href={billingHref.account(record.id)}>
+              <a className="button" href={billingHref.takePayment(record.id)}>
                 {t('PatientHeader.takePayment')}
               </a>
             )}
