@@ -4,6 +4,7 @@ import { invoke } from './pages/bridge';
 import { FrontDeskPage, NURSE, RECEPTIONIST } from './pages/front-desk';
 
 const MANAGER = { name: 'Mona Manager', username: 'mona', password: 'manager office 1' };
+const DOCTOR = { name: 'Amara Okafor', username: 'amara', password: 'consulting room 1' };
 
 /** The clinic's (London) date and wall-clock time `minutes` from now, on a five-minute step, kept within today. */
 function clinicAt(minutes: number): { date: string; time: string } {
@@ -29,7 +30,15 @@ async function seedMorning(page: Page): Promise<void> {
   const room1 = await invoke<{ id: string }>(page, 'schedule.createRoom', { locationId: location.id, name: 'Room 1' });
   await invoke(page, 'schedule.createRoom', { locationId: location.id, name: 'Room 2' });
   const room3 = await invoke<{ id: string }>(page, 'schedule.createRoom', { locationId: location.id, name: 'Room 3' });
+  // The doctor signs in too: her account is linked to her provider record.
+  const doctor = await invoke<{ id: string }>(page, 'users.create', {
+    username: DOCTOR.username,
+    displayName: DOCTOR.name,
+    role: 'provider',
+    password: DOCTOR.password,
+  });
   const provider = await invoke<{ id: string }>(page, 'schedule.createProvider', {
+    userId: doctor.id,
     displayName: 'Dr Amara Okafor',
     colour: '#1f5fa8',
     defaultLocationId: location.id,
@@ -136,6 +145,15 @@ test("each role's home after a seeded morning: arrivals (late ones say so), wait
   await screenshot(page, '251-home-nurse');
   await queue.getByRole('link', { name: 'Intake for Stone, Wendy' }).click();
   await expect(page).toHaveURL(/#\/board\/intake\//);
+  await app.signOut();
+
+  // The doctor: those waiting for her, in the waiting room or already in a room.
+  await app.signIn(DOCTOR);
+  const mine = page.getByRole('region', { name: /^Waiting for Dr Amara Okafor/ });
+  await expect(mine.getByRole('listitem').filter({ hasText: 'Karimi, Nadia' })).toContainText('Room 1');
+  await expect(mine.getByRole('listitem').filter({ hasText: 'Stone, Wendy' })).toContainText('In the waiting room');
+  await expect(mine).not.toContainText('Owen, Rhys');
+  await screenshot(page, '253-home-provider');
   await app.signOut();
 
   // The manager: today's figures from the reports dashboard, each a link to where it comes from.

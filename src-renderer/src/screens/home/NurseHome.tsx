@@ -2,24 +2,32 @@ import { useMemo } from 'react';
 import { useProcedure } from '../../hooks/useProcedure';
 import { useTranslation } from '../../i18n';
 import { useSession } from '../../stores/session';
+import { useCalendarLists } from '../calendar/reads';
 import { boardNow, minutesText } from '../visits/time';
 import { useTick } from '../visits/useVisitEvents';
 import { HomeCard } from './HomeCard';
 
 /**
  * The nurse's home: who waits to be taken in (longest first, with Intake beside each) and the rooms,
- * free or held by which ticket. Read again when any desk moves a patient (`visits.changed`).
+ * free or held by which ticket. A provider whose account is linked to a provider record sees those
+ * waiting for them (arrived or in a room). Read again when any desk moves a patient (`visits.changed`).
  */
 export function NurseHome() {
   const { t } = useTranslation('home');
   const canIntake = useSession((state) => state.can('vitals:write'));
+  const userId = useSession((state) => state.session?.user.id);
+  const mine = useCalendarLists().providers.find((each) => each.userId !== null && each.userId === userId);
   const read = useProcedure('visits.board', {}, { refreshOn: { 'visits.changed': true } });
   const board = read.value;
   const tick = useTick();
   const loadedAt = useMemo(() => (board ? Date.now() : 0), [board]);
   const now = board ? boardNow(board, loadedAt, tick) : tick;
   const waiting = (board?.visits ?? [])
-    .filter((visit) => visit.status === 'arrived')
+    .filter((visit) =>
+      mine
+        ? visit.providerId === mine.id && (visit.status === 'arrived' || visit.status === 'roomed')
+        : visit.status === 'arrived',
+    )
     .sort((a, b) => a.arrivedAt - b.arrivedAt);
   const rooms = board?.rooms ?? [];
 
@@ -27,7 +35,7 @@ export function NurseHome() {
     <div className="home-grid">
       <HomeCard
         id="home-nurse-waiting"
-        title={t('nurse.waitingForYou')}
+        title={mine ? t('nurse.waitingForProvider', { provider: mine.displayName }) : t('nurse.waitingForYou')}
         count={waiting.length}
         error={read.error?.message}
         loading={!board}
@@ -39,7 +47,9 @@ export function NurseHome() {
             <span className="home-when">{visit.ticket}</span>
             <span className="home-who">
               <a href={`#/patients/${visit.patientId}`}>{visit.patientName}</a>
-              <small className="muted">{visit.providerName ?? t('reception.anyProvider')}</small>
+              <small className="muted">
+                {mine ? (visit.roomName ?? t('nurse.notRoomed')) : (visit.providerName ?? t('reception.anyProvider'))}
+              </small>
             </span>
             <span className={visit.overThreshold ? 'tag warning' : 'tag'}>
               {t('reception.waited', { time: minutesText(Math.max(0, Math.round((now - visit.arrivedAt) / 60_000))) })}
