@@ -28,10 +28,17 @@ export function ReceptionHome() {
   const canCheckOut = useSession((state) => state.can('billing:write'));
   const clock = useClockTime();
   const tick = useTick();
+  const today = zone ? todayIn(zone, Date.now()) : null;
+  // Read again for changes to today's bookings only (a booking next week does not touch this list).
   const day = useProcedure(
     'appointments.day',
-    zone ? { date: todayIn(zone, Date.now()), providerIds: [], includeCancelled: false } : null,
-    { refreshOn: { 'appointments.changed': true, 'visits.changed': true } },
+    today ? { date: today, providerIds: [], includeCancelled: false } : null,
+    {
+      refreshOn: {
+        'appointments.changed': (event) => today !== null && event.dates.includes(today),
+        'visits.changed': true,
+      },
+    },
   );
   const read = useProcedure('visits.board', {}, { refreshOn: { 'visits.changed': true } });
   const board = read.value;
