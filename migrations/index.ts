@@ -22,6 +22,7 @@ import { migration0021 } from './0021_sync_client';
 import { migration0022 } from './0022_desk_numbers_and_conflicts';
 import { migration0023 } from './0023_stock_balances';
 import { migration0024 } from './0024_ageing_index';
+import { migration0025 } from './0025_cost_sharing';
 import type { Migration } from './types';
 
 /**
@@ -53,6 +54,7 @@ export const migrations: readonly Migration[] = [
   migration0022,
   migration0023,
   migration0024,
+  migration0025,
 ];
 
 export type { Migration, MigrationHandle } from './types';

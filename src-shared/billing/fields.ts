@@ -103,6 +103,10 @@ export const draftLine = z.object({
   discountReason: optionalText(200),
   taxId: id('a tax').nullish(),
   insurerMinor: amountMinor.default(0),
+  /** The named parts of the patient's part (the rest is not covered); together never more than it. */
+  copayMinor: amountMinor.default(0),
+  deductibleMinor: amountMinor.default(0),
+  coinsuranceMinor: amountMinor.default(0),
 });
 
 export const allocationInput = z.object({

@@ -108,6 +108,10 @@ export interface InvoiceLineView {
   totalMinor: number;
   insurerMinor: number;
   patientMinor: number;
+  /** The patient's part named: copay, deductible, coinsurance (the rest of it is not covered). */
+  copayMinor: number;
+  deductibleMinor: number;
+  coinsuranceMinor: number;
   /** On a credit note: the line of the invoice it credits. */
   creditsLineId: string | null;
   /** On an issued invoice: already taken back by a credit note (a line is credited whole, once). */
@@ -145,6 +149,9 @@ export interface InvoiceView {
   totalMinor: number;
   insurerMinor: number;
   patientMinor: number;
+  copayMinor: number;
+  deductibleMinor: number;
+  coinsuranceMinor: number;
   issuedOn: string | null;
   dueOn: string | null;
   issuedAt: number | null;

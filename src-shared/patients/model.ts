@@ -88,6 +88,10 @@ export interface PatientInsurance {
   effectiveDate: string | null;
   terminationDate: string | null;
   lastVerifiedDate: string | null;
+  /** The policy's terms when the desk recorded them: copay per visit, deductible per year, coinsurance (ppm). */
+  copayMinor: number | null;
+  deductibleMinor: number | null;
+  coinsurancePpm: number | null;
 }
 
 export interface PatientAddress {

@@ -26,6 +26,9 @@ export interface DaySheetDrawer {
 
 export interface DaySheet {
   date: string;
+  /** The provider the sheet is narrowed to (DAY_SHEET_PROVIDER), or null for the whole clinic. */
+  providerId: string | null;
+  providerName: string | null;
   ranAt: number;
   currency: string;
   money: MoneyFormat;
@@ -55,3 +58,7 @@ export const DAY_SHEET_DEFINITIONS = {
   closed:
     'A closed day never changes: once every drawer of the day is closed no money can count for it, and payments, refunds, reversals and issued invoices are never edited (a correction is a new row dated the day it is made), so the sheet reads the same recorded rows by the dates they count for. Appointment statuses are as they stand now.',
 } as const;
+
+/** Stated with the sheet (screen, CSV, PDF) when a provider narrows it. */
+export const DAY_SHEET_PROVIDER =
+  'Provider: with one chosen, the appointments, the visits checked in and out and the invoices issued are theirs (an invoice is theirs by its appointment’s or visit’s provider). Payments, refunds, reversals and drawers stay the whole clinic’s: money is not split by provider until applied (the providers report credits applied payments to providers).';

@@ -232,7 +232,8 @@ export interface StockReport {
   movements: { kind: MovementKind; movements: number; quantity: number }[];
 }
 
-export type ReportName = 'appointments' | 'waitingTimes' | 'revenue' | 'providers' | 'stock' | 'daySheet';
+export type ReportName =
+  'appointments' | 'waitingTimes' | 'revenue' | 'providers' | 'stock' | 'daySheet' | 'ageing' | 'claims';
 
 export interface ReportCsv {
   fileName: string;

@@ -361,6 +361,9 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
       { name: 'created_at', type: 'INTEGER', notNull: true },
       { name: 'updated_at', type: 'INTEGER', notNull: true },
       { name: 'deleted_at', type: 'INTEGER', notNull: false },
+      { name: 'copay_minor', type: 'INTEGER', notNull: true },
+      { name: 'deductible_minor', type: 'INTEGER', notNull: true },
+      { name: 'coinsurance_minor', type: 'INTEGER', notNull: true },
     ],
   },
   invoices: {
@@ -396,6 +399,9 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
       { name: 'created_at', type: 'INTEGER', notNull: true },
       { name: 'updated_at', type: 'INTEGER', notNull: true },
       { name: 'deleted_at', type: 'INTEGER', notNull: false },
+      { name: 'copay_minor', type: 'INTEGER', notNull: true },
+      { name: 'deductible_minor', type: 'INTEGER', notNull: true },
+      { name: 'coinsurance_minor', type: 'INTEGER', notNull: true },
     ],
   },
   locations: {
@@ -506,6 +512,9 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
       { name: 'created_at', type: 'INTEGER', notNull: true },
       { name: 'updated_at', type: 'INTEGER', notNull: true },
       { name: 'deleted_at', type: 'INTEGER', notNull: false },
+      { name: 'copay_minor', type: 'INTEGER', notNull: false },
+      { name: 'deductible_minor', type: 'INTEGER', notNull: false },
+      { name: 'coinsurance_ppm', type: 'INTEGER', notNull: false },
     ],
   },
   patient_merges: {

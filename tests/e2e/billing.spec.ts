@@ -448,11 +448,13 @@ test("split billing and a secondary claim: the copay beside the insurer's part a
   const app = new FrontDeskPage(page);
   await app.openNewClinic(desk.url);
   const { patientId, appointmentId } = await configureBillingClinic(page);
+  // The policy's terms: a $20 copay per visit (no deductible or coinsurance recorded).
   await invoke(page, 'patients.addInsurance', {
     patientId,
     payer: 'Acme Health',
     memberId: 'AH-778',
     priority: 'primary',
+    copayMinor: 2000,
   });
   await invoke(page, 'patients.addInsurance', {
     patientId,
@@ -466,9 +468,19 @@ test("split billing and a secondary claim: the copay beside the insurer's part a
   }, `#/billing/checkout/${visit.id}`);
   await expect(page.getByRole('heading', { name: /Invoice \(draft\)/ })).toContainText('Payer: Acme Health');
 
-  // The insurer is expected to pay $60 of the $80 consultation: the patient's $20 copay shows beside it.
+  // The policy's copay splits the line by itself: the insurer is expected to pay $60 of the $80
+  // consultation, the patient's $20 named a copay under the line.
   const insurer = page.getByLabel('Insurer pays, line 1');
-  await expect(insurer).toHaveValue('80.00');
+  await expect(insurer).toHaveValue('60.00');
+  await expect(page.getByLabel('Copay, line 1')).toHaveValue('20.00');
+  // A copay above the patient's part is refused next to its field, and the error goes once it is put right.
+  await page.getByLabel('Copay, line 1').fill('25');
+  await page.getByLabel('Copay, line 1').press('Enter');
+  await expect(page.getByLabel('Copay, line 1')).toHaveAccessibleDescription(
+    'copay, deductible and coinsurance together must not be more than the patient’s part of the line',
+  );
+  await page.getByLabel('Copay, line 1').fill('20');
+  await expect(page.getByLabel('Copay, line 1')).not.toHaveAttribute('aria-invalid', 'true');
   await insurer.fill('90');
   await insurer.press('Enter');
   await expect(page.getByRole('form', { name: 'Invoice lines' }).locator('.field-error')).toContainText(
@@ -479,6 +491,7 @@ test("split billing and a secondary claim: the copay beside the insurer's part a
   const totals = page.getByLabel('Invoice totals');
   await expect(totals).toContainText('Insurer pays$60.00');
   await expect(totals).toContainText('Patient pays$20.00');
+  await expect(totals).toContainText('of which copay$20.00');
   await expect(page.getByRole('form', { name: 'Invoice lines' }).getByRole('row').nth(1)).toContainText(
     'patient $20.00',
   );
@@ -490,6 +503,7 @@ test("split billing and a secondary claim: the copay beside the insurer's part a
   const invoiceText = await downloadedPdfText(await invoicePdf);
   expect(invoiceText).toContain("Insurer's part (Acme Health)");
   expect(invoiceText).toMatch(/Patient's part\s*\$20\.00/);
+  expect(invoiceText).toMatch(/of which copay\s*\$20\.00/);
 
   // The primary claim: submitted, the payer allows $60, pays $40 and leaves $10 to the patient: partly paid.
   await page.getByRole('button', { name: 'Create claim to Acme Health' }).click();

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { pdfText } from '../helpers/pdf-text';
 import type { Download, Page } from '@playwright/test';
 import { test, expect, screenshot } from './fixtures';
 import { invoke } from './pages/bridge';
@@ -21,7 +22,7 @@ const isoDate = (ms: number) =>
  * invoiced £80.00; Lena pays £20.00 twice by card, Omar £20.00 in cash. The stock room holds 7 ampoules
  * of saline at £2.50 (lot S-1, expiring in ten days).
  */
-async function configureClinic(page: Page): Promise<string> {
+async function configureClinic(page: Page): Promise<{ today: string; omarInvoiceId: string }> {
   const today = isoDate(Date.now());
   const location = await invoke<{ id: string }>(page, 'schedule.createLocation', { name: 'Riverside' });
   const provider = await invoke<{ id: string }>(page, 'schedule.createProvider', {
@@ -84,10 +85,10 @@ async function configureClinic(page: Page): Promise<string> {
         ? { lines: [{ id: line?.id, serviceId: cons.id, quantity: 1, unitPriceMinor: 8000, insurerMinor: 6000 }] }
         : {}),
     });
-    return patient.id;
+    return { patientId: patient.id, invoiceId: view.invoice.id };
   };
-  const lena = await seen('Lena', '09:00', null);
-  const omar = await seen('Omar', '09:30', 'Acme Health');
+  const lena = (await seen('Lena', '09:00', null)).patientId;
+  const { patientId: omar, invoiceId: omarInvoiceId } = await seen('Omar', '09:30', 'Acme Health');
   for (const [patientId, kind] of [
     [lena, 'card'],
     [lena, 'card'],
@@ -124,7 +125,7 @@ async function configureClinic(page: Page): Promise<string> {
     expiryOn: isoDate(Date.now() + 10 * DAY),
     quantity: 7,
   });
-  return today;
+  return { today, omarInvoiceId };
 }
 
 async function csvOf(page: Page, button: string): Promise<{ name: string; text: string }> {
@@ -140,7 +141,7 @@ test('the administrator reads the providers report, revenue by payer and the sto
 }) => {
   const app = new FrontDeskPage(page);
   await app.openNewClinic(desk.url);
-  const today = await configureClinic(page);
+  const { today } = await configureClinic(page);
   await app.open('Reports');
   await expect(page.getByRole('heading', { name: 'Reports', level: 1 })).toBeVisible();
   // One day: the address holds the filters, as a bookmark would.
@@ -209,4 +210,90 @@ test('the administrator reads the providers report, revenue by payer and the sto
   await expect(figures.getByRole('button', { name: /^Appointments booked 2 before 0$/ })).toBeVisible();
   await expect(page.getByText(/the dashboard’s appointment figures/)).toBeVisible();
   await screenshot(page, '223-reports-dashboard-by-location');
+});
+
+test('the administrator reads A/R ageing and claims by status and age, narrows claims to a payer and exports both', async ({
+  page,
+  desk,
+}) => {
+  const app = new FrontDeskPage(page);
+  await app.openNewClinic(desk.url);
+  const { today, omarInvoiceId } = await configureClinic(page);
+  // Omar's £60.00 claim to Acme Health, submitted 40 days ago: 31–60 days old.
+  const claim = await invoke<{ id: string }>(page, 'claims.create', { invoiceId: omarInvoiceId });
+  await invoke(page, 'claims.move', { claimId: claim.id, to: 'submitted', onDate: isoDate(Date.now() - 40 * DAY) });
+  await app.open('Reports');
+  await page.evaluate(`window.location.hash = '#/reports?from=${today}&to=${today}'`);
+
+  // Ageing: Acme Health is expected to pay £60.00 of today's invoice; Lena owes £40.00, Omar nothing.
+  const ageing = page.getByRole('region', { name: 'A/R ageing' });
+  const payers = ageing.getByRole('table', { name: /^A\/R ageing by payer/ });
+  await expect(payers.getByRole('row', { name: /^Acme Health/ }).getByRole('cell')).toHaveText([
+    '£60.00',
+    '£0.00',
+    '£0.00',
+    '£0.00',
+    '£0.00',
+    '£60.00',
+  ]);
+  const owing = ageing.getByRole('table', { name: /^A\/R ageing by patient: .*the largest 1 of 1$/ });
+  await expect(owing.getByRole('row', { name: /Lena/ }).getByRole('cell').last()).toHaveText('£40.00');
+  await expect(ageing.getByText(/^A\/R ageing: what is still open on issued invoices today/)).toBeVisible();
+  // The dashboard's outstanding figure opens it: £60.00 from Acme Health and £40.00 from Lena.
+  await page.getByRole('button', { name: /^Outstanding today £100\.00/ }).click();
+  await expect(page.getByRole('heading', { name: 'A/R ageing', level: 2 })).toBeFocused();
+  await screenshot(page, '268-reports-ar-ageing');
+
+  // Claims: the one submitted claim, in the 31–60 bucket, £60.00 billed and outstanding.
+  const claims = page.getByRole('region', { name: 'Claims by status and age' });
+  const submitted = claims.getByRole('row', { name: /^Submitted/ }).getByRole('cell');
+  await expect(submitted).toHaveText(['1', '0', '1', '0', '0', '0', '£60.00', '£60.00']);
+  await claims.getByLabel('Payer').selectOption({ label: 'Acme Health' });
+  await expect(page).toHaveURL(/[?&]payer=Acme\+Health(&|$)/);
+  await expect(claims.getByRole('table', { name: 'Claims by status and age in days: Acme Health' })).toBeVisible();
+  await expect(claims.getByText(/^Payer: with one chosen, only the claims made to it/)).toBeVisible();
+  await claims.getByLabel('Payer').selectOption({ label: 'Self-pay' });
+  await expect(
+    claims
+      .getByRole('row', { name: /^All claims/ })
+      .getByRole('cell')
+      .first(),
+  ).toHaveText('0');
+  await claims.getByLabel('Payer').selectOption({ label: 'Acme Health' });
+  await claims.scrollIntoViewIfNeeded();
+  await screenshot(page, '269-reports-claims-by-status-and-age');
+
+  const csv = await csvOf(page, 'Export claims (CSV)');
+  expect(csv.name).toBe(`claims-${today}-to-${today}.csv`);
+  expect(csv.text).toContain('Payer,Acme Health');
+  expect(csv.text).toContain('\r\nsubmitted,1,6000,6000,0,0,1,6000,0,0,0,0,0,0\r\n');
+  expect(csv.text).toContain('Definition,"Claims by status and age: every claim as it stands today');
+  const ageingCsv = await csvOf(page, 'Export A/R ageing (CSV)');
+  expect(ageingCsv.text).toMatch(/\r\n[^\r]*Lena[^\r]*,4000,0,0,0,0,4000\r\n/);
+  expect(ageingCsv.text).toContain('\r\nAcme Health,6000,0,0,0,0,6000\r\n');
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export claims (PDF)' }).click();
+  const file = await downloading;
+  expect(file.suggestedFilename()).toBe(`claims-${today}.pdf`);
+  const text = await pdfText({
+    fileName: file.suggestedFilename(),
+    mimeType: 'application/pdf',
+    base64: readFileSync((await file.path()) ?? '').toString('base64'),
+  });
+  expect(text).toMatch(/submitted \(1\) 0 1 0 0 0 £60\.00/);
+  expect(text).toContain('Payer: Acme Health');
+
+  // The day sheet by provider: the page's provider filter narrows it, and it says the money is the clinic's.
+  await page.getByLabel('Provider', { exact: true }).selectOption({ label: 'Dr Amara Okafor' });
+  await expect(page).toHaveURL(/[?&]provider=[0-9a-f-]+(&|$)/);
+  const sheet = page.getByRole('region', { name: 'Day sheet' });
+  const theDay = sheet.getByRole('table', { name: 'The day: Dr Amara Okafor' });
+  await expect(theDay.getByRole('row', { name: /^Appointments/ })).toContainText('2');
+  await expect(theDay.getByRole('row', { name: /^Invoices issued \(2\)/ })).toContainText('£160.00');
+  await expect(sheet.getByText(/^Dr Amara Okafor’s appointments, visits and invoices; the money taken/)).toBeVisible();
+  await expect(sheet.getByText(/^Provider: with one chosen/)).toBeVisible();
+  await sheet.scrollIntoViewIfNeeded();
+  await screenshot(page, '270-reports-day-sheet-by-provider');
+  const sheetCsv = await csvOf(page, 'Export day sheet (CSV)');
+  expect(sheetCsv.text).toContain('\r\nProvider,Dr Amara Okafor\r\n');
 });

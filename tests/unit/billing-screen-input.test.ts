@@ -19,6 +19,9 @@ function line(overrides: Partial<EditedLine> = {}): EditedLine {
     discountReason: '',
     taxId: '',
     insurer: '',
+    copay: '',
+    deductible: '',
+    coinsurance: '',
     ...overrides,
   };
 }

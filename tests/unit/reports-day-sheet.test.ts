@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DAY_SHEET_DEFINITIONS } from '../../src-shared/reports/day-sheet';
+import { DAY_SHEET_DEFINITIONS, DAY_SHEET_PROVIDER } from '../../src-shared/reports/day-sheet';
 import { DEFINITIONS } from '../../src-shared/reports/model';
 import { printable } from '../../src-main/core/billing/pdf/layout';
 import { pdfText } from '../helpers/pdf-text';
@@ -82,6 +82,48 @@ describe('reports.daySheet', () => {
     expect(audit.action).toBe('reports.daySheet');
     expect(audit.details).toMatchObject({ report: 'daySheet', date: MONDAY });
     expect(new Set(audit.details?.patientIds as string[])).toEqual(new Set([ids.pat, ids.sam]));
+  });
+
+  it('narrows to one provider: their appointments, visits and invoices, while the money stays the clinic’s', async () => {
+    const lee = await b.clinic.ok('manager', 'reports.daySheet', { date: MONDAY, providerId: b.drBId });
+    expect(lee).toMatchObject({ providerId: b.drBId, providerName: 'Dr Ben Lee' });
+    // Rae's booking is Dr Lee's only appointment; Pat and Sam were Dr Ortiz's, so were their visits and invoices.
+    expect(lee.appointments.total).toBe(1);
+    expect(lee.appointments.byProvider.map((p) => [p.providerName, p.byStatus.booked])).toEqual([['Dr Ben Lee', 1]]);
+    expect(lee.visits).toEqual({ checkedIn: 0, checkedOut: 0 });
+    expect(lee.invoices).toEqual({ issued: 0, issuedMinor: 0, creditNotes: 0, creditedMinor: 0 });
+    // Money is not split by provider until applied: the day's payments, refunds and drawer are all shown.
+    expect(lee.netMinor).toBe(8500);
+    expect(lee.payments).toHaveLength(4);
+    expect(lee.drawers).toHaveLength(1);
+    expect((await lastAudit(b.clinic)).details).toMatchObject({ report: 'daySheet', providerId: b.drBId });
+    const ortiz = await b.clinic.ok('manager', 'reports.daySheet', { date: MONDAY, providerId: b.drAId });
+    expect(ortiz.appointments.total).toBe(2);
+    expect(ortiz.visits).toEqual({ checkedIn: 2, checkedOut: 1 });
+    expect(ortiz.invoices).toEqual({ issued: 2, issuedMinor: 13_000, creditNotes: 0, creditedMinor: 0 });
+    const csv = await b.clinic.ok('manager', 'reports.exportCsv', {
+      report: 'daySheet',
+      from: MONDAY,
+      to: MONDAY,
+      providerId: b.drBId,
+    });
+    expect(csv.content).toContain('\r\nProvider,Dr Ben Lee\r\n');
+    expect(csv.content).toContain(DAY_SHEET_PROVIDER.slice(0, 60));
+    expect(csv.content).toContain('\r\nInvoices issued,0,0,£0.00\r\n');
+    const pdf = await pdfText(
+      await b.clinic.ok('manager', 'reports.exportPdf', {
+        report: 'daySheet',
+        from: MONDAY,
+        to: MONDAY,
+        providerId: b.drBId,
+      }),
+    );
+    expect(pdf).toContain('Provider: Dr Ben Lee');
+    expect(pdf).toContain(printed(DAY_SHEET_PROVIDER));
+    expect(
+      refused(await b.clinic.call('manager', 'reports.daySheet', { date: MONDAY, providerId: crypto.randomUUID() }))
+        .details?.fields,
+    ).toEqual({ providerId: 'no such provider' });
   });
 
   it('a closed day reads the same after money is taken the next day', async () => {

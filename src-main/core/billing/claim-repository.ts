@@ -211,3 +211,35 @@ export async function claimCounts(db: ReadDb, olderThan?: ClaimAgeCutoff) {
   if (olderThan) query = query.where(agedAtLeast(olderThan));
   return query.groupBy('k.status').execute();
 }
+
+/**
+ * Claims per status and age bucket, with what they billed and what is outstanding on them (billed less
+ * what remittances settled, as `listClaims` counts it). `agedAtLeast` holds the age rule: the cutoffs are
+ * 31, 61, 91 and 121 days old, so bucket 0 is 0–30 days … bucket 4 over 120.
+ */
+export function claimsByStatusAndAge(
+  db: ReadDb,
+  cutoffs: [ClaimAgeCutoff, ClaimAgeCutoff, ClaimAgeCutoff, ClaimAgeCutoff],
+  payer: string | null,
+) {
+  const [a31, a61, a91, a121] = cutoffs;
+  return sql<{ status: ClaimStatus; bucket: number; claims: number; billed: number; outstanding: number }>`
+    SELECT k.status AS status,
+      CASE WHEN ${agedAtLeast(a121)} THEN 4 WHEN ${agedAtLeast(a91)} THEN 3
+           WHEN ${agedAtLeast(a61)} THEN 2 WHEN ${agedAtLeast(a31)} THEN 1 ELSE 0 END AS bucket,
+      count(*) AS claims,
+      sum(k.billed_minor) AS billed,
+      sum(k.billed_minor - coalesce(s.settled, 0)) AS outstanding
+    FROM claims k
+    LEFT JOIN (SELECT c.claim_id, sum(r.paid_minor + r.adjustment_minor + r.patient_minor) AS settled
+               FROM claim_remittance_lines r JOIN claim_lines c ON c.id = r.claim_line_id
+               GROUP BY c.claim_id) s ON s.claim_id = k.id
+    ${payer === null ? sql`` : sql`WHERE k.payer = ${payer}`}
+    GROUP BY 1, 2`.execute(db);
+}
+
+/** The payers claims have been made to, for the claims report's payer filter. */
+export async function claimPayers(db: ReadDb): Promise<string[]> {
+  const rows = await db.selectFrom('claims').select('payer').distinct().orderBy('payer').execute();
+  return rows.map((row) => row.payer);
+}

@@ -221,7 +221,7 @@ export async function claimList(
 }
 
 /** The age filter as dates: a claim is `minAgeDays` old when it was submitted (or created) that many days ago. */
-function ageCutoff(context: BillingContext, minAgeDays: number): repo.ClaimAgeCutoff | undefined {
+export function ageCutoff(context: BillingContext, minAgeDays: number): repo.ClaimAgeCutoff | undefined {
   if (minAgeDays <= 0) return undefined;
   const date = addDays(context.today, -minAgeDays);
   return { date, createdBefore: localDayBounds(context.timeZone, date).end };

@@ -1,3 +1,4 @@
+import { fitShares, hasTerms, splitLines, type PolicyTerms } from '../../../src-shared/billing/cost-share';
 import { present } from '../../../src-shared/billing/present';
 import { invoiceFigures, type LineInput, type TaxRounding } from '../../../src-shared/billing/tax';
 import type { NewInvoiceLine, TaxRow } from '../db/schema-billing';
@@ -29,16 +30,40 @@ export const toLineInput = (
   insurerMinor: row.insurer_minor ?? 0,
 });
 
-/** Insured lines default to the insurer expected to pay the whole line (the desk edits the copay). */
-export function insureWhole(rows: LineFields[], context: BillingContext): void {
+/**
+ * Insured lines split by the policy's terms (copay, then what is left of the year's deductible, then
+ * coinsurance); with no terms known, the insurer is expected to pay each line whole. The desk edits
+ * any figure before issuing.
+ */
+export function insureByTerms(
+  rows: LineFields[],
+  context: BillingContext,
+  terms: PolicyTerms,
+  deductibleMetMinor: number,
+): void {
   const figures = invoiceFigures(
     rows.map((row) => ({ ...toLineInput(row), insurerMinor: 0 })),
     context.settings.tax_rounding,
   );
+  const totals = rows.map((_, index) => figures.lines[index]?.totalMinor ?? 0);
+  const shares = hasTerms(terms)
+    ? splitLines(totals, terms, deductibleMetMinor)
+    : totals.map((total) => ({ insurerMinor: total, copayMinor: 0, deductibleMinor: 0, coinsuranceMinor: 0 }));
   rows.forEach((row, index) => {
-    row.insurer_minor = figures.lines[index]?.totalMinor ?? 0;
+    const share = present(shares[index], 'a line’s share');
+    row.insurer_minor = share.insurerMinor;
+    row.copay_minor = share.copayMinor;
+    row.deductible_minor = share.deductibleMinor;
+    row.coinsurance_minor = share.coinsuranceMinor;
   });
 }
+
+/** A line's named shares as stored (0 where a row predates them or is self-pay). */
+export const sharesOf = (row: Pick<LineFields, 'copay_minor' | 'deductible_minor' | 'coinsurance_minor'>) => ({
+  copayMinor: row.copay_minor ?? 0,
+  deductibleMinor: row.deductible_minor ?? 0,
+  coinsuranceMinor: row.coinsurance_minor ?? 0,
+});
 
 export type LineFields = Omit<
   NewInvoiceLine,
@@ -59,6 +84,7 @@ export function figured(fields: LineFields[], rounding: TaxRounding) {
   const figures = invoiceFigures(fields.map(toLineInput), rounding);
   return fields.map((line, index) => {
     const f = present(figures.lines[index], 'a line’s figures');
+    const shares = fitShares(sharesOf(line), f.patientMinor);
     return {
       ...line,
       amount_minor: f.amountMinor,
@@ -66,6 +92,9 @@ export function figured(fields: LineFields[], rounding: TaxRounding) {
       tax_minor: f.taxMinor,
       total_minor: f.totalMinor,
       patient_minor: f.patientMinor,
+      copay_minor: shares.copayMinor,
+      deductible_minor: shares.deductibleMinor,
+      coinsurance_minor: shares.coinsuranceMinor,
     };
   });
 }

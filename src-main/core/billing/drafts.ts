@@ -8,6 +8,7 @@ import { newId } from '../ids';
 import type { BillingActor, BillingContext } from './context';
 import {
   findInvoice,
+  deductibleMet,
   findPolicy,
   insertInvoice,
   insertLines,
@@ -20,7 +21,8 @@ import {
 } from './invoice-repository';
 import { findService, findTax, listTaxes, pricesFor, scheduleForPayer, servicesOfType } from './setup-repository';
 import { assertLivePatient } from '../patients/live-patient';
-import { figured, insureWhole, lineRow, taxFields, toLineInput, type LineFields } from './draft-lines';
+import { figured, insureByTerms, lineRow, sharesOf, taxFields, toLineInput, type LineFields } from './draft-lines';
+import { fitShares, sharesOver, SHARES_OVER, type PolicyTerms } from '../../../src-shared/billing/cost-share';
 
 /**
  * Draft invoices: built from the appointment type's services at the prices of the payer's fee
@@ -40,6 +42,10 @@ export interface DraftLineInput {
   discountReason: string | null;
   taxId?: string | null | undefined;
   insurerMinor: number;
+  /** The named parts of the patient's part (0 when not given); together never more than it. */
+  copayMinor?: number | undefined;
+  deductibleMinor?: number | undefined;
+  coinsuranceMinor?: number | undefined;
 }
 
 interface Payer {
@@ -48,20 +54,36 @@ interface Payer {
   scheduleId: string | null;
   /** The schedule is the payer's own (not self-pay): lines default to the insurer paying them. */
   insured: boolean;
+  /** The policy's copay, deductible and coinsurance, as far as the desk recorded them. */
+  terms: PolicyTerms;
 }
+
+const NO_TERMS: PolicyTerms = { copayMinor: null, deductibleMinor: null, coinsurancePpm: null };
 
 async function payerFor(db: Db, policyId: string | null): Promise<Payer> {
   if (policyId) {
     const policy = await findPolicy(db, policyId);
     if (policy) {
+      const terms = {
+        copayMinor: policy.copay_minor,
+        deductibleMinor: policy.deductible_minor,
+        coinsurancePpm: policy.coinsurance_ppm,
+      };
       const own = await scheduleForPayer(db, policy.payer);
-      if (own) return { policyId, payer: policy.payer, scheduleId: own.id, insured: true };
+      if (own) return { policyId, payer: policy.payer, scheduleId: own.id, insured: true, terms };
       const selfPay = await scheduleForPayer(db, null);
-      return { policyId, payer: policy.payer, scheduleId: selfPay?.id ?? null, insured: true };
+      return { policyId, payer: policy.payer, scheduleId: selfPay?.id ?? null, insured: true, terms };
     }
   }
   const selfPay = await scheduleForPayer(db, null);
-  return { policyId: null, payer: null, scheduleId: selfPay?.id ?? null, insured: false };
+  return { policyId: null, payer: null, scheduleId: selfPay?.id ?? null, insured: false, terms: NO_TERMS };
+}
+
+/** Splits insured lines by the payer's terms, counting the deductible already met this calendar year. */
+async function insure(db: Db, context: BillingContext, payer: Payer, rows: LineFields[]): Promise<void> {
+  if (!payer.insured || !payer.policyId) return;
+  const met = payer.terms.deductibleMinor ? await deductibleMet(db, payer.policyId, context.today.slice(0, 4)) : 0;
+  insureByTerms(rows, context, payer.terms, met);
 }
 
 /** Recomputes every line's figures and the invoice's totals under the clinic's rounding, and stores them. */
@@ -69,13 +91,20 @@ export async function refigure(db: Db, invoice: InvoiceRow, context: BillingCont
   const lines = await invoiceLines(db, invoice.id);
   const rounding = context.settings.tax_rounding;
   const figures = invoiceFigures(lines.map(toLineInput), rounding);
+  const shared = { copay: 0, deductible: 0, coinsurance: 0 };
   for (const [index, line] of lines.entries()) {
     const f = present(figures.lines[index], 'a line’s figures');
+    const shares = fitShares(sharesOf(line), f.patientMinor);
+    shared.copay += shares.copayMinor;
+    shared.deductible += shares.deductibleMinor;
+    shared.coinsurance += shares.coinsuranceMinor;
     if (
       f.netMinor !== line.net_minor ||
       f.taxMinor !== line.tax_minor ||
       f.totalMinor !== line.total_minor ||
-      f.patientMinor !== line.patient_minor
+      f.patientMinor !== line.patient_minor ||
+      shares.coinsuranceMinor + shares.deductibleMinor + shares.copayMinor !==
+        line.coinsurance_minor + line.deductible_minor + line.copay_minor
     ) {
       await updateLine(db, line.id, {
         amount_minor: f.amountMinor,
@@ -83,6 +112,9 @@ export async function refigure(db: Db, invoice: InvoiceRow, context: BillingCont
         tax_minor: f.taxMinor,
         total_minor: f.totalMinor,
         patient_minor: f.patientMinor,
+        copay_minor: shares.copayMinor,
+        deductible_minor: shares.deductibleMinor,
+        coinsurance_minor: shares.coinsuranceMinor,
         updated_at: now,
       });
     }
@@ -94,6 +126,9 @@ export async function refigure(db: Db, invoice: InvoiceRow, context: BillingCont
     total_minor: figures.totalMinor,
     insurer_minor: figures.insurerMinor,
     patient_minor: figures.patientMinor,
+    copay_minor: shared.copay,
+    deductible_minor: shared.deductible,
+    coinsurance_minor: shared.coinsurance,
     updated_at: now,
   });
 }
@@ -176,7 +211,7 @@ export async function buildDraft(
       insurer_minor: 0,
     };
   });
-  if (payer.insured) insureWhole(fields, context);
+  await insure(db, context, payer, fields);
   const rows = figured(fields, context.settings.tax_rounding).map((line, position) => lineRow(id, position, line, now));
   await insertLines(db, rows);
   const invoice = await findInvoice(db, id);
@@ -239,6 +274,9 @@ export async function saveDraftLines(
         discount_reason: line.discountMinor > 0 ? line.discountReason : null,
         ...taxFields(tax),
         insurer_minor: line.insurerMinor,
+        copay_minor: line.copayMinor ?? 0,
+        deductible_minor: line.deductibleMinor ?? 0,
+        coinsurance_minor: line.coinsuranceMinor ?? 0,
       },
     });
   }
@@ -249,6 +287,9 @@ export async function saveDraftLines(
   figures.lines.forEach((f, index) => {
     if (f.insurerMinor > f.totalMinor)
       throw fieldError(`lines.${index}.insurerMinor`, 'must not be more than the line’s total');
+    const share = sharesOf(present(rows[index], 'a line').fields);
+    const over = sharesOver(share, f.patientMinor);
+    if (over) throw fieldError(`lines.${index}.${over}`, SHARES_OVER);
   });
   const withFigures = figured(
     rows.map((row) => row.fields),
@@ -312,9 +353,12 @@ export async function setDraftPayer(
       tax_rate_ppm: line.tax_rate_ppm,
       tax_inclusive: line.tax_inclusive,
       insurer_minor: 0,
+      copay_minor: 0,
+      deductible_minor: 0,
+      coinsurance_minor: 0,
     });
   }
-  if (payer.insured) insureWhole(repriced, context);
+  await insure(db, context, payer, repriced);
   const withFigures = figured(repriced, context.settings.tax_rounding);
   for (const [index, line] of repriced.entries()) {
     await updateLine(db, line.id, { ...present(withFigures[index], 'a line’s figures'), updated_at: now });

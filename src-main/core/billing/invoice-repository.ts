@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import type { InvoiceLineRow, InvoiceRow, InvoicesTable, NewInvoiceLine } from '../db/schema-billing';
 import type { ReadDb } from '../db/handles';
@@ -8,7 +8,7 @@ import { preparedRead, updateRowById } from '../db/prepared';
 
 type Db = Kysely<Database>;
 
-export async function insertInvoice(db: Db, row: InvoicesTable): Promise<void> {
+export async function insertInvoice(db: Db, row: Insertable<InvoicesTable>): Promise<void> {
   await db.insertInto('invoices').values(row).execute();
 }
 
@@ -147,10 +147,49 @@ export function patientPolicies(db: Db, patientId: string, today: string) {
 export function findPolicy(db: Db, policyId: string) {
   return db
     .selectFrom('patient_insurance')
-    .select(['id', 'patient_id', 'payer', 'priority', 'member_id'])
+    .select([
+      'id',
+      'patient_id',
+      'payer',
+      'priority',
+      'member_id',
+      'copay_minor',
+      'deductible_minor',
+      'coinsurance_ppm',
+    ])
     .where('id', '=', policyId)
     .where('deleted_at', 'is', null)
     .executeTakeFirst();
+}
+
+/**
+ * What the patient already paid towards this policy's deductible in a calendar year: the deductible
+ * parts of its issued invoices less those of its credit notes, by the day each was issued.
+ */
+export async function deductibleMet(db: Db, policyId: string, year: string): Promise<number> {
+  const row = await db
+    .selectFrom('invoices')
+    .select((eb) =>
+      eb.fn
+        .coalesce(
+          eb.fn.sum<number>(
+            eb
+              .case()
+              .when('kind', '=', 'credit_note')
+              .then(eb.neg(eb.ref('deductible_minor')))
+              .else(eb.ref('deductible_minor'))
+              .end(),
+          ),
+          eb.lit(0),
+        )
+        .as('met'),
+    )
+    .where('policy_id', '=', policyId)
+    .where('status', '=', 'issued')
+    .where('issued_on', '>=', `${year}-01-01`)
+    .where('issued_on', '<=', `${year}-12-31`)
+    .executeTakeFirst();
+  return row?.met ?? 0;
 }
 
 /** A visit with what an invoice is built from: the patient, the appointment's type, the provider. */

@@ -9,7 +9,8 @@ import { newId } from '../ids';
 import { applyCredit, releaseExcess } from './allocations';
 import { findBalance, insertBalance, moveBalance } from './balance-repository';
 import { requireTodayUnlocked, type BillingActor, type BillingContext } from './context';
-import { toLineInput } from './draft-lines';
+import { sharesOf, toLineInput } from './draft-lines';
+import { fitShares } from '../../../src-shared/billing/cost-share';
 import { requireDraft } from './drafts';
 import {
   creditedLineIds,
@@ -79,11 +80,15 @@ export async function issueInvoice(
       current.push(line);
       continue;
     }
+    const shares = fitShares(sharesOf(line), f.patientMinor);
     const refigured = {
       net_minor: f.netMinor,
       tax_minor: f.taxMinor,
       total_minor: f.totalMinor,
       patient_minor: f.patientMinor,
+      copay_minor: shares.copayMinor,
+      deductible_minor: shares.deductibleMinor,
+      coinsurance_minor: shares.coinsuranceMinor,
       updated_at: now,
     };
     await updateLine(db, line.id, refigured);
@@ -102,6 +107,9 @@ export async function issueInvoice(
     total_minor: figures.totalMinor,
     insurer_minor: figures.insurerMinor,
     patient_minor: figures.patientMinor,
+    copay_minor: current.reduce((sum, line) => sum + line.copay_minor, 0),
+    deductible_minor: current.reduce((sum, line) => sum + line.deductible_minor, 0),
+    coinsurance_minor: current.reduce((sum, line) => sum + line.coinsurance_minor, 0),
     issued_on: context.today,
     due_on: dueOn,
     issued_at: now,
@@ -160,8 +168,17 @@ export async function issueCreditNote(
   if (chosen.length === 0) throw fieldError('lineIds', 'every line of this invoice was already credited');
   const id = newId();
   const now = context.now;
-  const sum = (key: 'net_minor' | 'tax_minor' | 'total_minor' | 'insurer_minor' | 'patient_minor') =>
-    chosen.reduce((total, line) => total + line[key], 0);
+  const sum = (
+    key:
+      | 'net_minor'
+      | 'tax_minor'
+      | 'total_minor'
+      | 'insurer_minor'
+      | 'patient_minor'
+      | 'copay_minor'
+      | 'deductible_minor'
+      | 'coinsurance_minor',
+  ) => chosen.reduce((total, line) => total + line[key], 0);
   const { number, prefix } = await numberFor(db, context);
   await insertInvoice(db, {
     id,
@@ -184,6 +201,9 @@ export async function issueCreditNote(
     total_minor: sum('total_minor'),
     insurer_minor: sum('insurer_minor'),
     patient_minor: sum('patient_minor'),
+    copay_minor: sum('copay_minor'),
+    deductible_minor: sum('deductible_minor'),
+    coinsurance_minor: sum('coinsurance_minor'),
     issued_on: null,
     due_on: null,
     issued_at: null,

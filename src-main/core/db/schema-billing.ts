@@ -116,6 +116,10 @@ export interface InvoicesTable {
   total_minor: number;
   insurer_minor: number;
   patient_minor: number;
+  /** The named parts of the patient's part (migration 0025); the rest of it is not covered. */
+  copay_minor: Generated<number>;
+  deductible_minor: Generated<number>;
+  coinsurance_minor: Generated<number>;
   issued_on: string | null;
   due_on: string | null;
   issued_at: number | null;
@@ -149,6 +153,10 @@ export interface InvoiceLinesTable {
   total_minor: number;
   insurer_minor: number;
   patient_minor: number;
+  /** The named parts of the patient's part (migration 0025); the rest of it is not covered. */
+  copay_minor: Generated<number>;
+  deductible_minor: Generated<number>;
+  coinsurance_minor: Generated<number>;
   credits_line_id: string | null;
   created_at: number;
   updated_at: number;

@@ -193,6 +193,10 @@ export interface PatientInsuranceTable {
   effective_date: string | null;
   termination_date: string | null;
   last_verified_date: string | null;
+  /** The policy's terms when the desk knows them (migration 0025): copay per visit, deductible per year, coinsurance. */
+  copay_minor: number | null;
+  deductible_minor: number | null;
+  coinsurance_ppm: number | null;
   created_at: EpochMs;
   updated_at: EpochMs;
   deleted_at: EpochMs | null;

@@ -17,6 +17,9 @@ export interface InsuranceInput {
   effectiveDate: string | null;
   terminationDate: string | null;
   lastVerifiedDate: string | null;
+  copayMinor: number | null;
+  deductibleMinor: number | null;
+  coinsurancePpm: number | null;
 }
 
 export async function insertInsurance(db: Kysely<Database>, values: InsuranceInput, now: number): Promise<string> {
@@ -36,6 +39,9 @@ export async function insertInsurance(db: Kysely<Database>, values: InsuranceInp
       effective_date: values.effectiveDate,
       termination_date: values.terminationDate,
       last_verified_date: values.lastVerifiedDate,
+      copay_minor: values.copayMinor,
+      deductible_minor: values.deductibleMinor,
+      coinsurance_ppm: values.coinsurancePpm,
       created_at: now,
       updated_at: now,
       deleted_at: null,

@@ -242,6 +242,9 @@ export async function loadRecord(db: ReadDb, id: string, today: string): Promise
         effectiveDate: p.effective_date,
         terminationDate: p.termination_date,
         lastVerifiedDate: p.last_verified_date,
+        copayMinor: p.copay_minor,
+        deductibleMinor: p.deductible_minor,
+        coinsurancePpm: p.coinsurance_ppm,
       }))
       .sort((x, y) => (priorityOrder[x.priority] ?? 9) - (priorityOrder[y.priority] ?? 9)),
   };

@@ -1,5 +1,5 @@
 import { formatMoney } from '../../../src-shared/billing/money';
-import { DAY_SHEET_DEFINITIONS, type DaySheet } from '../../../src-shared/reports/day-sheet';
+import { DAY_SHEET_DEFINITIONS, DAY_SHEET_PROVIDER, type DaySheet } from '../../../src-shared/reports/day-sheet';
 import { APPOINTMENT_STATUSES } from '../../../src-shared/scheduling/status';
 import type { ReportFilters } from '../../../src-shared/reports/model';
 import { csvLines, head } from './csv';
@@ -10,12 +10,17 @@ export function daySheetCsv(sheet: DaySheet, filters: ReportFilters, ranBy: stri
   return csvLines([
     ...head('Day sheet', filters, ranBy, sheet.ranAt, [
       ...Object.values(DAY_SHEET_DEFINITIONS),
+      ...(sheet.providerId === null ? [] : [DAY_SHEET_PROVIDER]),
       `Amounts in minor units of ${sheet.currency} (cents, pence), with the amount as the clinic writes it beside.`,
     ]),
     ['Day closed', sheet.closed ? 'yes: every drawer is closed' : 'no: a drawer is open or none was opened'],
     [],
     ['Provider', 'Appointments', ...APPOINTMENT_STATUSES],
-    ['All providers', sheet.appointments.total, ...APPOINTMENT_STATUSES.map((s) => sumStatus(sheet, s))],
+    [
+      sheet.providerName ?? 'All providers',
+      sheet.appointments.total,
+      ...APPOINTMENT_STATUSES.map((s) => sumStatus(sheet, s)),
+    ],
     ...sheet.appointments.byProvider.map((p) => [
       p.providerName,
       p.total,

@@ -17,15 +17,17 @@ function noStatuses(): Record<AppointmentStatus, number> {
 }
 
 /**
- * The whole clinic's day (DAY_SHEET_DEFINITIONS): appointments by provider and status, visits in and
- * out, invoices issued, every payment, refund and reversal counted for the day with totals by method,
+ * The whole clinic's day (DAY_SHEET_DEFINITIONS), or one provider's appointments, visits and invoices
+ * within it (DAY_SHEET_PROVIDER): appointments by provider and status, visits in and out, invoices issued, every payment, refund and reversal counted for the day with totals by method,
  * and each drawer's close. Money is read by the date it counts for from insert-only rows, so a day
  * whose drawers are closed reads the same whenever it is asked.
  */
 export async function daySheet(db: ReadDb, scope: ReportScope, money: MoneyFormat, now: number): Promise<DaySheet> {
   const date = scope.filters.from;
+  // One provider's appointments, visits and invoices when the filter names one; money stays the clinic's.
+  const { providerId } = scope.filters;
   const { start, end } = localDayBounds(scope.timeZone, date);
-  const appointments = await appointmentsStarting(db, start, end, { providerId: null, locationId: null, typeId: null });
+  const appointments = await appointmentsStarting(db, start, end, { providerId, locationId: null, typeId: null });
   const byProvider = new Map<string, DaySheetProvider>();
   for (const row of appointments) {
     let provider = byProvider.get(row.provider_id);
@@ -38,7 +40,7 @@ export async function daySheet(db: ReadDb, scope: ReportScope, money: MoneyForma
     provider.byStatus[row.status as AppointmentStatus] += 1;
   }
   const invoices = { issued: 0, issuedMinor: 0, creditNotes: 0, creditedMinor: 0 };
-  for (const row of await issuedOn(db, date)) {
+  for (const row of await issuedOn(db, date, providerId)) {
     if (row.kind === 'invoice') Object.assign(invoices, { issued: row.count, issuedMinor: row.amount ?? 0 });
     else Object.assign(invoices, { creditNotes: row.count, creditedMinor: row.amount ?? 0 });
   }
@@ -46,6 +48,8 @@ export async function daySheet(db: ReadDb, scope: ReportScope, money: MoneyForma
   const drawers = await drawersOn(db, date);
   return {
     date,
+    providerId,
+    providerName: scope.filters.providerName,
     ranAt: now,
     currency: scope.currency,
     money,
@@ -54,7 +58,7 @@ export async function daySheet(db: ReadDb, scope: ReportScope, money: MoneyForma
       total: appointments.length,
       byProvider: [...byProvider.values()].sort((a, b) => a.providerName.localeCompare(b.providerName)),
     },
-    visits: await visitsOfDay(db, date),
+    visits: await visitsOfDay(db, date, providerId),
     invoices,
     // Oldest first, as the day went.
     payments: [...journal.rows].reverse(),

@@ -1,7 +1,7 @@
 import type { PdfDocument } from '../../../src-shared/billing/model';
 import { formatMoney } from '../../../src-shared/billing/money';
 import { clinicWording, formatDate } from '../../../src-shared/locale/date-format';
-import { DAY_SHEET_DEFINITIONS, type DaySheet } from '../../../src-shared/reports/day-sheet';
+import { DAY_SHEET_DEFINITIONS, DAY_SHEET_PROVIDER, type DaySheet } from '../../../src-shared/reports/day-sheet';
 import {
   DEFINITIONS,
   SELF_PAY,
@@ -40,7 +40,14 @@ function paragraph(w: PdfWriter, text: string, size = 8): void {
   if (line !== '') w.text(line, { size });
 }
 
-function head(w: PdfWriter, title: string, filters: ReportFilters, p: PrintContext, ranBy: string, ranAt: number) {
+export function head(
+  w: PdfWriter,
+  title: string,
+  filters: ReportFilters,
+  p: PrintContext,
+  ranBy: string,
+  ranAt: number,
+) {
   letterhead(w, p, title);
   const range =
     filters.from === filters.to
@@ -56,7 +63,7 @@ function head(w: PdfWriter, title: string, filters: ReportFilters, p: PrintConte
   w.space();
 }
 
-function definitions(w: PdfWriter, texts: readonly string[]): void {
+export function definitions(w: PdfWriter, texts: readonly string[]): void {
   w.space();
   w.text('Definitions', { bold: true });
   for (const text of texts) {
@@ -283,6 +290,6 @@ export async function daySheetPdf(
       ],
       drawers,
     );
-  definitions(w, Object.values(DAY_SHEET_DEFINITIONS));
+  definitions(w, [...Object.values(DAY_SHEET_DEFINITIONS), ...(sheet.providerId === null ? [] : [DAY_SHEET_PROVIDER])]);
   return w.finish(`daySheet-${sheet.date}.pdf`);
 }

@@ -5,13 +5,14 @@ import { billingContext } from '../billing/context';
 import { addDays, stockContext } from '../stock/context';
 import { lotsExpiringBy, movementsByKind, onHandByItem } from '../stock/movement-repository';
 import { allActiveItems } from '../stock/setup-repository';
-import { stockAlerts } from '../stock/views';
+import { belowReorderList } from '../stock/views';
 import type { ReportScope } from './scope';
 
 /**
  * The stock room for managers, through the stock domain's own reads: valuation (on hand × unit cost),
- * lots expiring within the days asked, items below their reorder level (the stock alerts' own list), and
- * what moved in the range by kind (DEFINITIONS.stockValuation … stockMovements).
+ * lots expiring within the days asked, items below their reorder level (the stock alerts' own list, read
+ * alone rather than through `stockAlerts`, whose lot reads it would throw away), and what moved in the
+ * range by kind (DEFINITIONS.stockValuation … stockMovements).
  */
 export async function stockReport(ctx: HandlerContext, scope: ReportScope, expiringDays: number): Promise<StockReport> {
   const context = await stockContext(ctx.db, ctx.now, ctx.actor);
@@ -56,7 +57,7 @@ export async function stockReport(ctx: HandlerContext, scope: ReportScope, expir
     expiringDays,
     valuation: { items, totalMinor: items.reduce((sum, item) => sum + item.valueMinor, 0) },
     expiring,
-    belowReorder: (await stockAlerts(ctx.db, context)).belowReorder,
+    belowReorder: await belowReorderList(ctx.db),
     movements: movements.map((row) => ({ kind: row.kind, movements: row.movements, quantity: row.quantity })),
   };
 }

@@ -25,6 +25,9 @@ function asDraftLine(line: InvoiceLineRow): DraftLineInput {
     discountReason: line.discount_reason,
     taxId: line.tax_id,
     insurerMinor: line.insurer_minor,
+    copayMinor: line.copay_minor,
+    deductibleMinor: line.deductible_minor,
+    coinsuranceMinor: line.coinsurance_minor,
   };
 }
 

@@ -110,13 +110,17 @@ export async function searchStock(db: ReadDb, text: string): Promise<StockItemSu
   return items.map((row) => ({ ...toItem(row), onHand: onHand.get(row.id) ?? 0, onOrder: onOrder.get(row.id) ?? 0 }));
 }
 
-export async function stockAlerts(db: ReadDb, context: StockContext): Promise<StockAlerts> {
+/**
+ * Active items under their reorder level with what is on order for them, by name: the alerts' list, and
+ * the stock report's, which needs it alone (not the lots the alerts read besides).
+ */
+export async function belowReorderList(db: ReadDb): Promise<StockAlerts['belowReorder']> {
   const below = await itemsBelowReorderLevel(db, {});
   const onOrder = await onOrderByItem(
     db,
     below.map((item) => item.id),
   );
-  const belowReorder = below
+  return below
     .map((item) => ({
       itemId: item.id,
       itemName: item.name,
@@ -125,6 +129,10 @@ export async function stockAlerts(db: ReadDb, context: StockContext): Promise<St
       onOrder: onOrder.get(item.id) ?? 0,
     }))
     .sort((a, b) => a.itemName.localeCompare(b.itemName));
+}
+
+export async function stockAlerts(db: ReadDb, context: StockContext): Promise<StockAlerts> {
+  const belowReorder = await belowReorderList(db);
   // One more than shown tells whether the list goes on, without counting it all.
   const lots = async (from: string, to: string) => {
     const rows = await lotsExpiringWithin(db, { from, to, limit: STOCK_ALERT_LIMIT + 1 });

@@ -27,6 +27,7 @@ import {
   MERGE_FIELDS,
 } from '../../patients/model';
 import { boundedString, id, optionalText, requiredText } from '../../validation';
+import { amountMinor } from '../../billing/fields';
 
 /** patients.*: registration, search, the record and its parts, duplicates and merges, history and photo. */
 
@@ -127,6 +128,16 @@ export const patientsProcedures = {
         effectiveDate: optionalDate,
         terminationDate: optionalDate,
         lastVerifiedDate: optionalDate,
+        /** The policy's terms, when known: they split an insured invoice's lines (copay, deductible, coinsurance). */
+        copayMinor: amountMinor.nullish().transform((v) => v ?? null),
+        deductibleMinor: amountMinor.nullish().transform((v) => v ?? null),
+        coinsurancePpm: z
+          .number({ error: 'must be a number' })
+          .int('must be a whole number of parts per million')
+          .min(0, 'must not be negative')
+          .max(1_000_000, 'must not be more than 100 %')
+          .nullish()
+          .transform((v) => v ?? null),
       })
       .refine((p) => !p.effectiveDate || !p.terminationDate || p.terminationDate >= p.effectiveDate, {
         path: ['terminationDate'],

@@ -12,6 +12,7 @@ import type {
   WaitingTimesReport,
 } from '../../reports/model';
 import type { DaySheet } from '../../reports/day-sheet';
+import type { AgeingReport, ClaimsReport } from '../../reports/receivables';
 import type { PdfDocument } from '../../billing/model';
 import { daysBetween } from '../../scheduling/time';
 import { optionalId } from '../../validation';
@@ -130,14 +131,31 @@ export const reportsProcedures = {
   }),
   /**
    * The whole clinic's day (DAY_SHEET_DEFINITIONS): appointments by provider and status, visits, invoices,
-   * every payment, refund and reversal of the day and the drawers' close. Needs billing:read; it names the
+   * every payment, refund and reversal of the day and the drawers' close; one provider's appointments,
+   * visits and invoices with `providerId` (DAY_SHEET_PROVIDER). Needs billing:read; it names the
    * patients who paid, so every read is audited.
    */
   'reports.daySheet': procedure<DaySheet>()({
-    input: z.object({ date: localDate }),
+    input: z.object({ date: localDate, providerId: optionalId('a provider') }),
     access: 'reports:read',
     kind: 'read',
     phi: true,
+  }),
+  /**
+   * A/R ageing as of today (billing's `accounts.ageing`, the largest patient balances named): needs
+   * billing:read; it names patients, so every read is audited.
+   */
+  'reports.ageing': procedure<AgeingReport>()({
+    input: revenueInput,
+    access: 'reports:read',
+    kind: 'read',
+    phi: true,
+  }),
+  /** Claims as of today by status and age, billed and outstanding; one payer's with the payer filter (billing:read). */
+  'reports.claims': procedure<ClaimsReport>()({
+    input: revenueInput,
+    access: 'reports:read',
+    kind: 'read',
   }),
   /** One report as CSV, with its definitions, filters, who ran it and when; audited. */
   'reports.exportCsv': procedure<ReportCsv>()({
@@ -145,7 +163,16 @@ export const reportsProcedures = {
       .object({
         ...range,
         ...narrowing,
-        report: z.enum(['appointments', 'waitingTimes', 'revenue', 'providers', 'stock', 'daySheet']),
+        report: z.enum([
+          'appointments',
+          'waitingTimes',
+          'revenue',
+          'providers',
+          'stock',
+          'daySheet',
+          'ageing',
+          'claims',
+        ]),
         lateCancelHours,
         payer,
         expiringDays,
@@ -165,7 +192,7 @@ export const reportsProcedures = {
       .object({
         ...range,
         ...narrowing,
-        report: z.enum(['appointments', 'revenue', 'providers', 'daySheet']),
+        report: z.enum(['appointments', 'revenue', 'providers', 'daySheet', 'ageing', 'claims']),
         lateCancelHours,
         payer,
       })

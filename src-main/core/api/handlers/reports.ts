@@ -11,8 +11,35 @@ import { daySheet, patientsOnSheet } from '../../reports/day-sheet';
 import { daySheetCsv } from '../../reports/day-sheet-csv';
 import { fieldError } from '../../../../src-shared/api/errors';
 import { appointmentsPdf, daySheetPdf, providersPdf, revenuePdf } from '../../reports/pdf';
+import { ageingReport, claimsReport, patientsInAgeing } from '../../reports/receivables';
+import { ageingCsv, ageingPdf, claimsCsv, claimsPdf } from '../../reports/receivables-export';
 import { printContext } from './billing-common';
 import type { HandlersFor } from '../context';
+import type { ReportName } from '../../../../src-shared/reports/model';
+
+type ExportInput = {
+  report: ReportName;
+  from: string;
+  to: string;
+  providerId: string | null;
+  locationId: string | null;
+  typeId: string | null;
+  payer: string | null;
+};
+
+/**
+ * The filters an export runs with: location and type narrow the appointments report only; the payer the
+ * revenue and claims reports only; A/R ageing and claims are the whole clinic's.
+ */
+function narrowedFor(input: ExportInput): ExportInput {
+  const wholeClinic = input.report === 'ageing' || input.report === 'claims';
+  return {
+    ...input,
+    ...(input.report === 'appointments' ? {} : { locationId: null, typeId: null }),
+    ...(wholeClinic ? { providerId: null } : {}),
+    payer: input.report === 'revenue' || input.report === 'claims' ? input.payer : null,
+  };
+}
 
 export const reportsHandlers: HandlersFor<
   | 'reports.appointments'
@@ -23,6 +50,8 @@ export const reportsHandlers: HandlersFor<
   | 'reports.providers'
   | 'reports.stock'
   | 'reports.daySheet'
+  | 'reports.ageing'
+  | 'reports.claims'
   | 'reports.exportCsv'
   | 'reports.exportPdf'
 > = {
@@ -49,28 +78,47 @@ export const reportsHandlers: HandlersFor<
   },
   'reports.daySheet': async (ctx, input) => {
     requireBillingReader(ctx);
-    // The whole clinic's day: no provider narrows it.
-    const scope = await reportScope(ctx, { from: input.date, to: input.date, providerId: null });
+    // The whole clinic's day, or one provider's appointments, visits and invoices in it.
+    const scope = await reportScope(ctx, { from: input.date, to: input.date, providerId: input.providerId });
     const sheet = await daySheet(ctx.db, scope, (await billingContext(ctx.db, ctx.now)).money, ctx.now);
     ctx.audit.targetType = 'report';
-    ctx.audit.details = { report: 'daySheet', date: input.date, patientIds: patientsOnSheet(sheet) };
+    ctx.audit.details = {
+      report: 'daySheet',
+      date: input.date,
+      providerId: scope.filters.providerId,
+      patientIds: patientsOnSheet(sheet),
+    };
     return sheet;
   },
+  'reports.ageing': async (ctx, input) => {
+    requireBillingReader(ctx);
+    // As of today for the whole clinic: no filter narrows it (RECEIVABLES_DEFINITIONS.ageingFilters).
+    const scope = await reportScope(ctx, { from: input.from, to: input.to, providerId: null });
+    const report = await ageingReport(ctx, scope);
+    ctx.audit.targetType = 'report';
+    ctx.audit.details = { report: 'ageing', asOf: report.ageing.asOf, patientIds: patientsInAgeing(report) };
+    return report;
+  },
+  'reports.claims': async (ctx, input) => {
+    requireBillingReader(ctx);
+    return claimsReport(ctx, await reportScope(ctx, { ...input, providerId: null }));
+  },
   'reports.exportCsv': async (ctx, input) => {
-    // Location and type narrow the appointments report only, the payer the revenue report only.
-    const narrowed = {
-      ...input,
-      ...(input.report === 'appointments' ? {} : { locationId: null, typeId: null }),
-      ...(input.report === 'daySheet' ? { providerId: null } : {}),
-      payer: input.report === 'revenue' ? input.payer : null,
-    };
-    const scope = await reportScope(ctx, narrowed);
+    const scope = await reportScope(ctx, narrowedFor(input));
     const ranBy = ctx.actor.displayName ?? ctx.actor.username ?? 'system';
     ctx.audit.targetType = 'report';
     ctx.audit.details = { report: input.report, ...scope.filters };
     const name = `${input.report}-${input.from}-to-${input.to}.csv`;
     let body: string;
-    if (input.report === 'daySheet') {
+    if (input.report === 'ageing' || input.report === 'claims') {
+      requireBillingReader(ctx);
+      if (input.report === 'claims') body = claimsCsv(await claimsReport(ctx, scope), ranBy);
+      else {
+        const report = await ageingReport(ctx, scope);
+        ctx.audit.details = { ...ctx.audit.details, patientIds: patientsInAgeing(report) };
+        body = ageingCsv(report, ranBy);
+      }
+    } else if (input.report === 'daySheet') {
       requireBillingReader(ctx);
       if (input.to !== input.from) throw fieldError('to', 'a day sheet is one day: the same date as From');
       const sheet = await daySheet(ctx.db, scope, (await billingContext(ctx.db, ctx.now)).money, ctx.now);
@@ -102,12 +150,7 @@ export const reportsHandlers: HandlersFor<
     return { fileName: name, content: `\uFEFF${body}` };
   },
   'reports.exportPdf': async (ctx, input) => {
-    const scope = await reportScope(ctx, {
-      ...input,
-      ...(input.report === 'appointments' ? {} : { locationId: null, typeId: null }),
-      ...(input.report === 'daySheet' ? { providerId: null } : {}),
-      payer: input.report === 'revenue' ? input.payer : null,
-    });
+    const scope = await reportScope(ctx, narrowedFor(input));
     const ranBy = ctx.actor.displayName ?? ctx.actor.username ?? 'system';
     ctx.audit.targetType = 'report';
     ctx.audit.details = { report: input.report, format: 'pdf', ...scope.filters };
@@ -118,6 +161,12 @@ export const reportsHandlers: HandlersFor<
     if (input.report === 'providers')
       return providersPdf(await providersReport(ctx, scope, input.lateCancelHours), print, ranBy);
     requireBillingReader(ctx);
+    if (input.report === 'claims') return claimsPdf(await claimsReport(ctx, scope), print, ranBy);
+    if (input.report === 'ageing') {
+      const report = await ageingReport(ctx, scope);
+      ctx.audit.details = { ...ctx.audit.details, patientIds: patientsInAgeing(report) };
+      return ageingPdf(report, print, ranBy);
+    }
     if (input.report === 'revenue')
       return revenuePdf(await revenueReport(ctx.db, scope, billing.money, ctx.now), print, ranBy);
     const sheet = await daySheet(ctx.db, scope, billing.money, ctx.now);

@@ -85,6 +85,14 @@ export async function invoicePdf(view: InvoiceView, p: PrintContext): Promise<Pd
   if (view.insurerMinor > 0) {
     w.text(`Insurer's part (${view.payer ?? ''})`, { right: money(view.insurerMinor, p) });
     w.text("Patient's part", { right: money(view.patientMinor, p) });
+    const named = view.copayMinor + view.deductibleMinor + view.coinsuranceMinor;
+    const shares: [string, number][] = [
+      ['  of which copay', view.copayMinor],
+      ['  of which deductible', view.deductibleMinor],
+      ['  of which coinsurance', view.coinsuranceMinor],
+      ['  of which not covered', named > 0 ? view.patientMinor - named : 0],
+    ];
+    for (const [label, minor] of shares) if (minor > 0) w.text(label, { right: money(minor, p) });
   }
   if (view.status === 'issued' && view.kind === 'invoice') {
     w.space();

@@ -1,4 +1,4 @@
-import { useRef, useState, type SyntheticEvent } from 'react';
+import { Fragment, useRef, useState, type SyntheticEvent } from 'react';
 import type { InvoiceView, ServiceView, TaxView } from '../../../../src-shared/billing/model';
 import { formatMoney, type MoneyFormat } from '../../../../src-shared/billing/money';
 import { call } from '../../api';
@@ -6,6 +6,7 @@ import { FormMessage } from '../../components/FormMessage';
 import { draftProblems, useFormErrors } from '../../hooks/useFormErrors';
 import { editedLine, lineForService, linesAsTyped, type EditedLine } from './invoice-lines';
 import { InvoiceTotals } from './InvoiceTotals';
+import { LineShares, type ShareField } from './LineShares';
 import { Trans, useTranslation } from '../../i18n';
 import { KEY_TAGS } from '../../components/key-tags';
 
@@ -18,7 +19,8 @@ interface InvoiceEditorProps {
   onChanged: (invoice: InvoiceView) => void;
 }
 
-type LineField = 'description' | 'quantity' | 'price' | 'discount' | 'discountReason' | 'taxId' | 'insurer';
+type LineField =
+  'description' | 'quantity' | 'price' | 'discount' | 'discountReason' | 'taxId' | 'insurer' | ShareField;
 /** Main's field names for the columns the desk types in. */
 const MAIN_FIELD: Record<LineField, string> = {
   description: 'description',
@@ -28,6 +30,9 @@ const MAIN_FIELD: Record<LineField, string> = {
   discountReason: 'discountReason',
   taxId: 'taxId',
   insurer: 'insurerMinor',
+  copay: 'copayMinor',
+  deductible: 'deductibleMinor',
+  coinsurance: 'coinsuranceMinor',
 };
 
 /** The lines under the names main's errors use (`lines.0.unitPriceMinor`), so an error goes when its cell changes. */
@@ -177,52 +182,65 @@ export function InvoiceEditor({ invoice, services, taxes, money, onChanged }: In
           {lines.map((line, index) => {
             const saved = invoice.lines.find((candidate) => candidate.id === line.id);
             return (
-              <tr key={line.key}>
-                {cell(index, 'description', t('InvoiceEditor.description'))}
-                {cell(index, 'quantity', t('InvoiceEditor.quantity'), { inputMode: 'numeric' })}
-                {cell(index, 'price', t('InvoiceEditor.price'), { inputMode: 'decimal' })}
-                {cell(index, 'discount', t('InvoiceEditor.discount'), { inputMode: 'decimal' })}
-                {cell(index, 'discountReason', t('InvoiceEditor.discountReason'))}
-                <td>
-                  <select
-                    aria-label={t('InvoiceEditor.taxLine', { index: index + 1 })}
-                    value={line.taxId}
-                    onChange={(event) => edit(index, 'taxId', event.target.value)}
-                  >
-                    <option value="">{t('InvoiceEditor.noTax')}</option>
-                    {taxes
-                      .filter((tax) => tax.active || tax.id === line.taxId)
-                      .map((tax) => (
-                        <option key={tax.id} value={tax.id}>
-                          {tax.name}
-                        </option>
-                      ))}
-                  </select>
-                  {problem(index, 'taxId') && <small className="field-error block">{problem(index, 'taxId')}</small>}
-                </td>
-                <td className="num">
-                  {saved && !dirty ? formatMoney(saved.totalMinor, money) : '…'}
-                  {insured && saved && !dirty && (
-                    <span className="sub">
-                      {t('InvoiceEditor.patientPart', {
-                        amount: formatMoney(saved.totalMinor - saved.insurerMinor, money),
-                      })}
-                    </span>
-                  )}
-                </td>
-                {insured && cell(index, 'insurer', t('InvoiceEditor.insurerPays'), { inputMode: 'decimal' })}
-                <td>
-                  <button
-                    type="button"
-                    className="link-button"
-                    aria-label={t('InvoiceEditor.removeLine', { index: index + 1, description: line.description })}
-                    onClick={() => remove(index)}
-                    disabled={busy}
-                  >
-                    {t('InvoiceEditor.remove')}
-                  </button>
-                </td>
-              </tr>
+              <Fragment key={line.key}>
+                <tr>
+                  {cell(index, 'description', t('InvoiceEditor.description'))}
+                  {cell(index, 'quantity', t('InvoiceEditor.quantity'), { inputMode: 'numeric' })}
+                  {cell(index, 'price', t('InvoiceEditor.price'), { inputMode: 'decimal' })}
+                  {cell(index, 'discount', t('InvoiceEditor.discount'), { inputMode: 'decimal' })}
+                  {cell(index, 'discountReason', t('InvoiceEditor.discountReason'))}
+                  <td>
+                    <select
+                      aria-label={t('InvoiceEditor.taxLine', { index: index + 1 })}
+                      value={line.taxId}
+                      onChange={(event) => edit(index, 'taxId', event.target.value)}
+                    >
+                      <option value="">{t('InvoiceEditor.noTax')}</option>
+                      {taxes
+                        .filter((tax) => tax.active || tax.id === line.taxId)
+                        .map((tax) => (
+                          <option key={tax.id} value={tax.id}>
+                            {tax.name}
+                          </option>
+                        ))}
+                    </select>
+                    {problem(index, 'taxId') && <small className="field-error block">{problem(index, 'taxId')}</small>}
+                  </td>
+                  <td className="num">
+                    {saved && !dirty ? formatMoney(saved.totalMinor, money) : '…'}
+                    {insured && saved && !dirty && (
+                      <span className="sub">
+                        {t('InvoiceEditor.patientPart', {
+                          amount: formatMoney(saved.totalMinor - saved.insurerMinor, money),
+                        })}
+                      </span>
+                    )}
+                  </td>
+                  {insured && cell(index, 'insurer', t('InvoiceEditor.insurerPays'), { inputMode: 'decimal' })}
+                  <td>
+                    <button
+                      type="button"
+                      className="link-button"
+                      aria-label={t('InvoiceEditor.removeLine', { index: index + 1, description: line.description })}
+                      onClick={() => remove(index)}
+                      disabled={busy}
+                    >
+                      {t('InvoiceEditor.remove')}
+                    </button>
+                  </td>
+                </tr>
+                {insured && (
+                  <LineShares
+                    line={line}
+                    index={index}
+                    saved={dirty ? undefined : saved}
+                    money={money}
+                    columns={9}
+                    error={(field) => problem(index, field)}
+                    onEdit={(field, value) => edit(index, field, value)}
+                  />
+                )}
+              </Fragment>
             );
           })}
           {lines.length === 0 && (

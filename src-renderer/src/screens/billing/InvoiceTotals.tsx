@@ -15,6 +15,14 @@ export function InvoiceTotals({ invoice, money }: { invoice: InvoiceView; money:
       [t('InvoiceTotals.insurerPays'), invoice.insurerMinor],
       [t('InvoiceTotals.patientPays'), invoice.patientMinor],
     );
+  const named = invoice.copayMinor + invoice.deductibleMinor + invoice.coinsuranceMinor;
+  if (named > 0) {
+    // The patient's part named, so the desk can say what the patient pays and why.
+    if (invoice.copayMinor > 0) rows.push([t('InvoiceTotals.ofWhichCopay'), invoice.copayMinor]);
+    if (invoice.deductibleMinor > 0) rows.push([t('InvoiceTotals.ofWhichDeductible'), invoice.deductibleMinor]);
+    if (invoice.coinsuranceMinor > 0) rows.push([t('InvoiceTotals.ofWhichCoinsurance'), invoice.coinsuranceMinor]);
+    if (invoice.patientMinor > named) rows.push([t('InvoiceTotals.ofWhichNotCovered'), invoice.patientMinor - named]);
+  }
   if (invoice.status === 'issued') rows.push([t('InvoiceTotals.patientStillOwes'), invoice.patientOpenMinor]);
   return (
     <dl className="invoice-totals" aria-label={t('InvoiceTotals.invoiceTotals')}>

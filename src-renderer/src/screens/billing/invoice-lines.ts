@@ -18,7 +18,13 @@ export interface EditedLine {
   taxId: string;
   /** What the insurer is expected to pay of the line, as typed (the rest is the patient's part). */
   insurer: string;
+  /** The patient's part named, as typed (what is left of it is not covered). */
+  copay: string;
+  deductible: string;
+  coinsurance: string;
 }
+
+const typedAmount = (minor: number, money: MoneyFormat) => (minor > 0 ? amountText(minor, money) : '');
 
 let fresh = 0;
 
@@ -33,7 +39,10 @@ export function editedLine(line: InvoiceLineView, money: MoneyFormat): EditedLin
     discount: line.discountMinor > 0 ? amountText(line.discountMinor, money) : '',
     discountReason: line.discountReason ?? '',
     taxId: line.taxId ?? '',
-    insurer: line.insurerMinor > 0 ? amountText(line.insurerMinor, money) : '',
+    insurer: typedAmount(line.insurerMinor, money),
+    copay: typedAmount(line.copayMinor, money),
+    deductible: typedAmount(line.deductibleMinor, money),
+    coinsurance: typedAmount(line.coinsuranceMinor, money),
   };
 }
 
@@ -49,6 +58,9 @@ export function lineForService(service: ServiceView, money: MoneyFormat): Edited
     discountReason: '',
     taxId: service.taxId ?? '',
     insurer: '',
+    copay: '',
+    deductible: '',
+    coinsurance: '',
   };
 }
 
@@ -62,6 +74,9 @@ export interface DraftLineInput {
   discountReason: string | null;
   taxId: string | null;
   insurerMinor: number;
+  copayMinor: number;
+  deductibleMinor: number;
+  coinsuranceMinor: number;
 }
 
 /** The lines to send, or the problems found in what was typed, keyed as main keys them (`lines.0.unitPriceMinor`). */
@@ -92,6 +107,11 @@ export function linesAsTyped(
     if (price.problem) problems[`lines.${index}.unitPriceMinor`] = price.problem;
     if (discount.problem) problems[`lines.${index}.discountMinor`] = discount.problem;
     if (insurer.problem) problems[`lines.${index}.insurerMinor`] = insurer.problem;
+    const share = (text: string, field: string) => {
+      const read = readAmount(text, money, { optional: true });
+      if (read.problem) problems[`lines.${index}.${field}`] = read.problem;
+      return read.minor ?? 0;
+    };
     if (Number.isNaN(quantity))
       problems[`lines.${index}.quantity`] = i18next.t('billing:invoice-lines.mustBeAWholeNumber');
     return {
@@ -104,6 +124,9 @@ export function linesAsTyped(
       discountReason: line.discountReason.trim() || null,
       taxId: line.taxId || null,
       insurerMinor: insurer.minor ?? 0,
+      copayMinor: share(line.copay, 'copayMinor'),
+      deductibleMinor: share(line.deductible, 'deductibleMinor'),
+      coinsuranceMinor: share(line.coinsurance, 'coinsuranceMinor'),
     };
   });
   return { lines: sent, problems };

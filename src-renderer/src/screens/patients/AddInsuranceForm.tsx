@@ -10,6 +10,7 @@ import { SelectField } from '../../components/SelectField';
 import { draftProblems, useFormErrors } from '../../hooks/useFormErrors';
 import { usePatients } from '../../stores/patients';
 import { useTranslation } from '../../i18n';
+import { usePolicyTerms } from './policy-terms';
 
 const EMPTY = {
   payer: '',
@@ -19,6 +20,9 @@ const EMPTY = {
   effectiveDate: '',
   terminationDate: '',
   lastVerifiedDate: '',
+  copay: '',
+  deductible: '',
+  coinsurance: '',
 };
 const DATE_KEYS = ['effectiveDate', 'terminationDate', 'lastVerifiedDate'] as const;
 type DateKey = (typeof DATE_KEYS)[number];
@@ -45,6 +49,7 @@ export function AddInsuranceForm({
     dates[key] = parseDateInput(form[key], dateFormat);
     if (!dates[key]) unreadDates[key] = t('AddInsuranceForm.mustBeARealDate', { dateFormat });
   }
+  const terms = usePolicyTerms(form);
   const input = {
     patientId,
     payer: form.payer,
@@ -53,13 +58,24 @@ export function AddInsuranceForm({
     groupNumber: form.groupNumber || null,
     priority,
     ...dates,
+    ...terms.values,
   };
   /** What is wrong as typed: the dates as the clinic writes them, then main's rules for the draft. */
   const problems = (): Record<string, string> => ({
     ...draftProblems('patients.addInsurance', input),
     ...unreadDates,
+    ...terms.problems,
   });
-  const errors = useFormErrors({ ...form, priority }, problems);
+  const errors = useFormErrors(
+    {
+      ...form,
+      priority,
+      copayMinor: form.copay,
+      deductibleMinor: form.deductible,
+      coinsurancePpm: form.coinsurance,
+    },
+    problems,
+  );
   const update = (key: keyof typeof EMPTY) => (event: { target: { value: string } }) =>
     setForm({ ...form, [key]: event.target.value });
 
@@ -122,6 +138,35 @@ export function AddInsuranceForm({
         placeholder={dateFormat}
         hint={dateReadBack(form.lastVerifiedDate, dateFormat, t('AddInsuranceForm.optional'))}
       />
+      {terms.money && (
+        <fieldset className="policy-terms">
+          <legend>{t('AddInsuranceForm.termsLegend')}</legend>
+          <Field
+            label={t('AddInsuranceForm.copay')}
+            value={form.copay}
+            onChange={update('copay')}
+            error={error('copayMinor')}
+            inputMode="decimal"
+            hint={t('AddInsuranceForm.copayHint')}
+          />
+          <Field
+            label={t('AddInsuranceForm.deductible')}
+            value={form.deductible}
+            onChange={update('deductible')}
+            error={error('deductibleMinor')}
+            inputMode="decimal"
+            hint={t('AddInsuranceForm.deductibleHint')}
+          />
+          <Field
+            label={t('AddInsuranceForm.coinsurance')}
+            value={form.coinsurance}
+            onChange={update('coinsurance')}
+            error={error('coinsurancePpm')}
+            inputMode="decimal"
+            hint={t('AddInsuranceForm.coinsuranceHint')}
+          />
+        </fieldset>
+      )}
       <FormMessage error={errors.errors.form} />
       <button type="submit">{t('AddInsuranceForm.addInsurance')}</button>
     </form>

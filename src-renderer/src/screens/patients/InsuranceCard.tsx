@@ -7,6 +7,7 @@ import { FormMessage } from '../../components/FormMessage';
 import { useTranslation } from '../../i18n';
 import { AddInsuranceForm } from './AddInsuranceForm';
 import { insuranceWarnings } from './insurance-status';
+import { usePolicyTermsText } from './policy-terms';
 
 /** The policies on file with their warnings (expired, not verified lately); Add insurance opens a dialog. */
 export function InsuranceCard({
@@ -22,6 +23,7 @@ export function InsuranceCard({
 }) {
   const { t } = useTranslation('patients');
   const [added, setAdded] = useState<string | null>(null);
+  const termsText = usePolicyTermsText();
   return (
     <section className="card" aria-labelledby="insurance-heading">
       <h2 id="insurance-heading">{t('PatientSummaryScreen.insurance')}</h2>
@@ -37,6 +39,9 @@ export function InsuranceCard({
                   terminationDate: formatDate(policy.terminationDate, dateFormat),
                 })}
               </>
+            )}
+            {termsText(policy) && (
+              <span className="sub">{t('PatientSummaryScreen.policyTerms', termsText(policy) ?? {})}</span>
             )}
             {insuranceWarnings(policy, today).map((warning) => (
               <span key={warning} className="tag warning">

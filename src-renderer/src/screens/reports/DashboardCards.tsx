@@ -117,11 +117,12 @@ export function DashboardCards({ dashboard, trend }: { dashboard: Dashboard; tre
         ))}
         {dashboard.outstandingMinor !== null && money && (
           <li>
-            <a className="figure" href="#/billing/ageing">
+            {/* A/R ageing is on this page now (reports.ageing, the same figures as Billing → A/R ageing). */}
+            <button type="button" className="figure" onClick={() => showReport('ageing-title')}>
               <span className="figure-label">{t('DashboardCards.outstandingToday')}</span>
               <strong className="figure-now">{formatMoney(dashboard.outstandingMinor, money)}</strong>
               <span className="figure-before">{t('DashboardCards.aRAgeing')}</span>
-            </a>
+            </button>
           </li>
         )}
         {dashboard.stock && (

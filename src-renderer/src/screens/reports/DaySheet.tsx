@@ -1,5 +1,9 @@
 import { formatMoney } from '../../../../src-shared/billing/money';
-import { DAY_SHEET_DEFINITIONS, type DaySheet as Sheet } from '../../../../src-shared/reports/day-sheet';
+import {
+  DAY_SHEET_DEFINITIONS,
+  DAY_SHEET_PROVIDER,
+  type DaySheet as Sheet,
+} from '../../../../src-shared/reports/day-sheet';
 import { APPOINTMENT_STATUSES } from '../../../../src-shared/scheduling/status';
 import { localTimeOf } from '../../../../src-shared/scheduling/time';
 import { DateField } from '../../components/DateField';
@@ -9,7 +13,8 @@ import { appointmentStatusLabel } from '../../i18n/labels';
 /**
  * The whole clinic's day on one sheet (`reports.daySheet`): appointments by provider and status, visits,
  * invoices, every payment, refund and reversal with totals by method, and the drawers' close. Whether the
- * day is closed is said in words, not by a colour.
+ * day is closed is said in words, not by a colour. The page's provider filter narrows its appointments,
+ * visits and invoices (the money stays the clinic's, and the sheet says so).
  */
 export function DaySheet({
   sheet,
@@ -42,8 +47,15 @@ export function DaySheet({
           <p className="hint" role="status">
             {sheet.closed ? t('DaySheet.closed') : t('DaySheet.notClosed')}
           </p>
+          {sheet.providerName !== null && (
+            <p className="hint">{t('DaySheet.forProvider', { provider: sheet.providerName })}</p>
+          )}
           <table className="ledger">
-            <caption>{t('DaySheet.theDay')}</caption>
+            <caption>
+              {sheet.providerName === null
+                ? t('DaySheet.theDay')
+                : t('DaySheet.theDayFor', { provider: sheet.providerName })}
+            </caption>
             <tbody>
               <tr>
                 <th scope="row">{t('DaySheet.appointments')}</th>
@@ -192,11 +204,13 @@ export function DaySheet({
               ))}
             </tbody>
           </table>
-          {Object.values(DAY_SHEET_DEFINITIONS).map((text) => (
-            <p key={text} className="hint">
-              {text}
-            </p>
-          ))}
+          {[...Object.values(DAY_SHEET_DEFINITIONS), ...(sheet.providerId === null ? [] : [DAY_SHEET_PROVIDER])].map(
+            (text) => (
+              <p key={text} className="hint">
+                {text}
+              </p>
+            ),
+          )}
           <div className="actions">
             <button type="button" onClick={onExport}>
               {t('DaySheet.exportCsv')}

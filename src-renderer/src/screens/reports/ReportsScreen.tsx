@@ -17,6 +17,7 @@ import { DashboardCards } from './DashboardCards';
 import { ProvidersReport } from './ProvidersReport';
 import { RevenueReport } from './RevenueReport';
 import { StockReport } from './StockReport';
+import { AgeingReport, ClaimsReport } from './ReceivablesReports';
 import { readFilters, writeFilters, type ReportsFilters } from './filters';
 import { FormMessage } from '../../components/FormMessage';
 import { replaceHashQuery, useHashQuery } from '../../hooks/useHashRoute';
@@ -78,14 +79,23 @@ export function ReportsScreen() {
   const stock = useProcedure('reports.stock', canSeeStock ? { ...input, expiringDays: filters.expiringDays } : null, {
     refreshOn: { 'stock.changed': true },
   });
-  const sheet = useProcedure('reports.daySheet', canSeeMoney ? { date: filters.day } : null, {
-    refreshOn: { 'schedule.changed': true, 'billing.changed': true },
+  const sheet = useProcedure(
+    'reports.daySheet',
+    canSeeMoney ? { date: filters.day, providerId: filters.providerId } : null,
+    {
+      refreshOn: { 'schedule.changed': true, 'billing.changed': true },
+    },
+  );
+  // What is owed stands as of today: the range does not narrow it, the payer narrows claims.
+  const ageing = useProcedure('reports.ageing', canSeeMoney ? input : null, { refreshOn: { 'billing.changed': true } });
+  const claims = useProcedure('reports.claims', canSeeMoney ? { ...input, payer: filters.payer } : null, {
+    refreshOn: { 'billing.changed': true },
   });
   const fieldError = appointments.error?.details?.fields;
 
   async function exportCsv(report: ReportName) {
-    // The day sheet is one day: its own date, whatever the range.
-    const range = report === 'daySheet' ? { from: filters.day, to: filters.day, providerId: null } : {};
+    // The day sheet is one day: its own date, whatever the range (and the provider, when one is chosen).
+    const range = report === 'daySheet' ? { from: filters.day, to: filters.day } : {};
     const result = await call('reports.exportCsv', {
       ...narrowed,
       ...range,
@@ -103,8 +113,8 @@ export function ReportsScreen() {
     setExported(`${result.value.fileName} saved.`);
   }
 
-  async function exportPdf(report: 'appointments' | 'revenue' | 'providers' | 'daySheet') {
-    const range = report === 'daySheet' ? { from: filters.day, to: filters.day, providerId: null } : {};
+  async function exportPdf(report: 'appointments' | 'revenue' | 'providers' | 'daySheet' | 'ageing' | 'claims') {
+    const range = report === 'daySheet' ? { from: filters.day, to: filters.day } : {};
     const result = await call('reports.exportPdf', { ...narrowed, ...range, payer: filters.payer, report });
     if (!result.ok) return setExported(result.error.message);
     savePdf(result.value);
@@ -231,6 +241,22 @@ export function ReportsScreen() {
           report={providersReport.value}
           onExport={() => void exportCsv('providers')}
           onPdf={() => void exportPdf('providers')}
+        />
+      )}
+      {ageing.value && (
+        <AgeingReport
+          report={ageing.value}
+          onExport={() => void exportCsv('ageing')}
+          onPdf={() => void exportPdf('ageing')}
+        />
+      )}
+      {claims.value && (
+        <ClaimsReport
+          report={claims.value}
+          payer={filters.payer}
+          onPayer={(payer) => setFilters({ payer })}
+          onExport={() => void exportCsv('claims')}
+          onPdf={() => void exportPdf('claims')}
         />
       )}
       {canSeeMoney && (
