@@ -70,6 +70,7 @@ test('reception: register a patient, find them, get warned of a duplicate, add i
   await insurance.getByLabel('Termination date').fill('2026-13-01');
   await insurance.getByRole('button', { name: 'Add insurance' }).click();
   await expect(insurance.getByText('must be a real date')).toBeVisible();
+  await screenshot(page, '249-add-insurance-dialog');
   await insurance.getByLabel('Termination date').fill('2030-12-31');
   await insurance.getByRole('button', { name: 'Add insurance' }).click();
   await expect(insuranceDialog).toBeHidden();
