@@ -141,6 +141,10 @@ test('an allergy is added through its dialog with the keyboard alone: focus kept
   await page.keyboard.press('Enter');
   const dialog = page.getByRole('dialog', { name: 'Add allergy' });
   await expect(dialog.getByLabel('Substance')).toBeFocused();
+  // The search (Ctrl+K) does not open under a dialog, where it could not take the focus.
+  await page.keyboard.press('Control+k');
+  await expect(page.getByRole('dialog', { name: 'Search everything' })).toHaveCount(0);
+  await expect(dialog.getByLabel('Substance')).toBeFocused();
   // Shift+Tab from the first field goes round to the dialog's last control, never behind it.
   await page.keyboard.press('Shift+Tab');
   await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
