@@ -23,6 +23,7 @@ import backups from './en/backups.json';
 import settings from './en/settings.json';
 import sync from './en/sync.json';
 import conflicts from './en/conflicts.json';
+import tasks from './en/tasks.json';
 
 export const defaultNS = 'common';
 
@@ -49,6 +50,7 @@ export const en = {
   settings,
   sync,
   conflicts,
+  tasks,
 };
 
 export const resources = { en } as const;

@@ -66,6 +66,12 @@ export const ROUTES: readonly [RouteDef, ...RouteDef[]] = [
     summary: i18next.t('frame:routes.whoIsWaitingInWhich'),
   },
   {
+    path: 'tasks',
+    label: i18next.t('frame:routes.tasks'),
+    permission: 'tasks:read',
+    summary: i18next.t('frame:routes.tasksSummary'),
+  },
+  {
     path: 'billing',
     label: i18next.t('frame:routes.billing'),
     permission: 'billing:read',

@@ -20,17 +20,19 @@ const GONE = new Set(['cancelled', 'no_show']);
 
 /**
  * The top of the patient page: the banner, the balance, the next appointment, and the quick actions
- * (Book, Check in, Take payment, Account, Edit), each shown only to those who may do it. No call log
- * exists yet, so there is no Log a call.
+ * (Book, Check in, Take payment, Log a call, Account, Edit), each shown only to those who may do it.
+ * Log a call opens the communication log's form on the Overview tab (`onLogCall`).
  */
 export function PatientHeader({
   record,
   photo,
   today,
+  onLogCall,
 }: {
   record: PatientRecord;
   photo: PatientPhoto | null;
   today: string;
+  onLogCall: () => void;
 }) {
   const { t } = useTranslation('patients');
   const settings = useClinicSettings((state) => state.settings);
@@ -88,6 +90,11 @@ export function PatientHeader({
               <a className="button" href={billingHref.takePayment(record.id)}>
                 {t('PatientHeader.takePayment')}
               </a>
+            )}
+            {can('comms:write') && (
+              <button type="button" onClick={onLogCall}>
+                {t('PatientHeader.logCall')}
+              </button>
             )}
             {can('billing:read') && (
               <a className="button" href={billingHref.account(record.id)}>

@@ -22,6 +22,7 @@ import { PATIENT_TABS, PatientTabs, isPatientTab, type PatientTab } from './Pati
 import { PhotoCard } from './PhotoCard';
 import { usePatientPhoto } from './patient-photo';
 import { usePatientRecord } from './patient-record';
+import { CommunicationLogCard } from '../tasks/CommunicationLogCard';
 import './patient-page.css';
 
 /**
@@ -37,6 +38,8 @@ export function PatientSummaryScreen({ patientId, tab }: { patientId: string; ta
   const can = useSession((state) => state.can);
   const photo = usePatientPhoto(record && record.id === patientId ? record : null);
   const [shown, setShown] = useState<PatientTab>(tab && isPatientTab(tab) ? tab : 'overview');
+  // Each press of the header's Log a call opens the log's form afresh (the card is mounted again).
+  const [logCalls, setLogCalls] = useState(0);
 
   if (error) return <FormMessage error={error} />;
   if (!record || record.id !== patientId || !settings) return <p>{t('PatientSummaryScreen.openingTheRecord')}</p>;
@@ -50,7 +53,15 @@ export function PatientSummaryScreen({ patientId, tab }: { patientId: string; ta
   return (
     <section>
       <h1 className="visually-hidden">{t('PatientSummaryScreen.patientSummary')}</h1>
-      <PatientHeader record={record} photo={photo.photo} today={today} />
+      <PatientHeader
+        record={record}
+        photo={photo.photo}
+        today={today}
+        onLogCall={() => {
+          setShown('overview');
+          setLogCalls(logCalls + 1);
+        }}
+      />
       <PatientTabs tabs={tabs} shown={current} onShow={setShown}>
         {current === 'overview' && (
           <div className="summary-grid">
@@ -72,6 +83,7 @@ export function PatientSummaryScreen({ patientId, tab }: { patientId: string; ta
             />
             {canWrite && <PhotoCard patientId={record.id} photo={photo.photo} onSaved={photo.reload} />}
             <MergesCard record={record} canMerge={can('patients:merge')} />
+            <CommunicationLogCard key={logCalls} patientId={record.id} startLogging={logCalls > 0} />
           </div>
         )}
         {current === 'appointments' && (
