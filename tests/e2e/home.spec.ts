@@ -81,6 +81,12 @@ async function seedMorning(page: Page): Promise<void> {
   await invoke(page, 'visits.move', { visitId: done, to: 'roomed', roomId: room3.id });
   await invoke(page, 'visits.move', { visitId: done, to: 'with_provider' });
   await invoke(page, 'visits.move', { visitId: done, to: 'ready_for_checkout' });
+  // A task for every receptionist, due by the end of today.
+  await invoke(page, 'tasks.create', {
+    title: 'Ask the lab for Rhys Owen’s results',
+    assigneeRole: 'receptionist',
+    dueDate: clinicAt(0).date,
+  });
   for (const [person, role] of [
     [RECEPTIONIST, 'receptionist'],
     [NURSE, 'nurse'],
@@ -113,6 +119,10 @@ test("each role's home after a seeded morning: arrivals (late ones say so), wait
   const checkout = page.getByRole('region', { name: /^Ready for check-out/ });
   await expect(checkout.getByRole('listitem').filter({ hasText: 'Owen, Rhys' })).toContainText('owes £80.00');
   await expect(page.getByRole('region', { name: /^Call list/ })).toContainText(/patients? to call/);
+  const tasks = page.getByRole('region', { name: /^Your tasks/ });
+  await expect(tasks.getByRole('listitem').filter({ hasText: 'Ask the lab for Rhys Owen’s results' })).toContainText(
+    'Due today',
+  );
   await screenshot(page, '250-home-receptionist');
   await page.setViewportSize({ width: 1920, height: 1080 });
   await screenshot(page, '250-home-receptionist-1920');

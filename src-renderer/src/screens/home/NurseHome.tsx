@@ -6,6 +6,7 @@ import { useCalendarLists } from '../calendar/reads';
 import { boardNow, minutesText } from '../visits/time';
 import { useTick } from '../visits/useVisitEvents';
 import { HomeCard } from './HomeCard';
+import { TasksCard } from './TasksCard';
 
 /**
  * The nurse's home: who waits to be taken in (longest first, with Intake beside each) and the rooms,
@@ -66,6 +67,7 @@ export function NurseHome() {
           </li>
         ))}
       </HomeCard>
+      <TasksCard />
       <HomeCard
         id="home-rooms"
         title={t('nurse.rooms')}

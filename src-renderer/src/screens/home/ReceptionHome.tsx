@@ -11,6 +11,7 @@ import { billingHref } from '../billing/route';
 import { boardNow, minutesText } from '../visits/time';
 import { useTick } from '../visits/useVisitEvents';
 import { HomeCard } from './HomeCard';
+import { TasksCard } from './TasksCard';
 
 /** Bookings still to arrive today (an arrival moves them to Waiting). */
 const EXPECTED = new Set(['booked', 'confirmed']);
@@ -128,6 +129,7 @@ export function ReceptionHome() {
           <ReadyRow key={visit.id} visit={visit} canCheckOut={canCheckOut && visit.canCheckOut} />
         ))}
       </HomeCard>
+      <TasksCard />
       <HomeCard
         id="home-calls"
         title={t('reception.callList')}
