@@ -179,8 +179,15 @@ test('an allergy is added through its dialog with the keyboard alone: focus kept
   await expect(page.getByRole('tab', { name: 'History' })).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByRole('region', { name: 'History of changes' })).toContainText('Added an allergy');
 
+  // Log a call in the header: back on Overview, the communication log's form open with the cursor in it.
+  const actions = page.getByRole('group', { name: 'Quick actions' });
+  await actions.getByRole('button', { name: 'Log a call' }).click();
+  await expect(page.getByRole('tab', { name: 'Overview' })).toHaveAttribute('aria-selected', 'true');
+  const logForm = page.getByRole('region', { name: 'Communication log' }).getByRole('form', { name: 'Log a contact' });
+  await expect(logForm.locator('select, input').first()).toBeFocused();
+
   // Take payment in the header opens the account with the cursor in the payment form.
-  await page.getByRole('group', { name: 'Quick actions' }).getByRole('link', { name: 'Take payment' }).click();
+  await actions.getByRole('link', { name: 'Take payment' }).click();
   await expect(page.getByRole('heading', { name: 'Account: Anand, Ravi' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Take a payment' }).locator('input, select').first()).toBeFocused();
 });
