@@ -59,6 +59,16 @@ test('the patient page lists upcoming and past appointments, counts no-shows and
   await page.evaluate((hash) => {
     (globalThis as unknown as { location: { hash: string } }).location.hash = hash;
   }, `#/patients/${patient.id}`);
+  // The header shows the next appointment and the quick actions; the appointments are their own tab.
+  const actions = page.getByRole('group', { name: 'Quick actions' });
+  await expect(actions.getByRole('link', { name: 'Book' })).toBeVisible();
+  await expect(actions.getByRole('link', { name: 'Edit patient' })).toBeVisible();
+  await expect(page.getByRole('definition').filter({ hasText: 'Consultation with Dr Amara Okafor' })).toBeVisible();
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await screenshot(page, '244-patient-page-1920');
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await screenshot(page, '244-patient-page');
+  await page.getByRole('tab', { name: 'Appointments' }).click();
   const card = page.getByRole('region', { name: 'Appointments' });
   await expect(card.getByText('1 no-show in the last 12 months')).toBeVisible();
   const upcoming = card.getByRole('table', { name: 'Upcoming' }).getByRole('row');
@@ -104,4 +114,80 @@ test('the patient page lists upcoming and past appointments, counts no-shows and
   await page.keyboard.press('Escape');
   await expect(sheet).toHaveCount(0);
   await expect(search).toBeFocused();
+});
+
+test('an allergy is added through its dialog with the keyboard alone: focus kept inside, given back on close', async ({
+  page,
+  desk,
+}) => {
+  const app = new FrontDeskPage(page);
+  await app.openNewClinic(desk.url);
+  const patient = await invoke<{ id: string }>(page, 'patients.create', {
+    firstName: 'Ravi',
+    lastName: 'Anand',
+    dob: '1990-01-15',
+  });
+  await page.evaluate((hash) => {
+    (globalThis as unknown as { location: { hash: string } }).location.hash = hash;
+  }, `#/patients/${patient.id}`);
+  const banner = page.getByRole('region', { name: 'Patient banner' });
+  await expect(banner).toContainText('No known allergies recorded');
+  await expect(page.getByRole('tab', { name: 'Overview' })).toHaveAttribute('aria-selected', 'true');
+  // No add form is open on the page until asked for.
+  await expect(page.getByRole('form', { name: 'Add allergy' })).toHaveCount(0);
+
+  const add = page.getByRole('button', { name: 'Add allergy' });
+  await add.focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Add allergy' });
+  await expect(dialog.getByLabel('Substance')).toBeFocused();
+  // The search (Ctrl+K) does not open under a dialog, where it could not take the focus.
+  await page.keyboard.press('Control+k');
+  await expect(page.getByRole('dialog', { name: 'Search everything' })).toHaveCount(0);
+  await expect(dialog.getByLabel('Substance')).toBeFocused();
+  // Shift+Tab from the first field goes round to the dialog's last control, never behind it.
+  await page.keyboard.press('Shift+Tab');
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(dialog.getByLabel('Substance')).toBeFocused();
+  // Nothing typed: main's rule is shown next to the field, the dialog stays open.
+  await page.keyboard.press('Enter');
+  await expect(dialog.getByText(/must/)).toBeVisible();
+  await page.keyboard.type('Latex');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Rash');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('ArrowUp');
+  await expect(dialog.getByLabel('Severity')).toHaveValue('severe');
+  await screenshot(page, '248-add-allergy-dialog');
+  await page.keyboard.press('Tab');
+  await expect(dialog.getByRole('button', { name: 'Add allergy' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeHidden();
+  await expect(add).toBeFocused();
+  await expect(banner).toContainText('Allergies: Latex');
+  const card = page.getByRole('region', { name: 'Allergies' });
+  await expect(card.getByRole('status')).toHaveText('Added Latex.');
+  await expect(card).toContainText('Latex · Rash · severe');
+
+  // The tabs are one tab stop; the arrow keys move between them.
+  await page.getByRole('tab', { name: 'Overview' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('tab', { name: 'Appointments' })).toBeFocused();
+  await expect(page.getByRole('region', { name: 'Appointments' })).toBeVisible();
+  await page.keyboard.press('End');
+  await expect(page.getByRole('tab', { name: 'History' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('region', { name: 'History of changes' })).toContainText('Added an allergy');
+
+  // Log a call in the header: back on Overview, the communication log's form open with the cursor in it.
+  const actions = page.getByRole('group', { name: 'Quick actions' });
+  await actions.getByRole('button', { name: 'Log a call' }).click();
+  await expect(page.getByRole('tab', { name: 'Overview' })).toHaveAttribute('aria-selected', 'true');
+  const logForm = page.getByRole('region', { name: 'Communication log' }).getByRole('form', { name: 'Log a contact' });
+  await expect(logForm.locator('select, input').first()).toBeFocused();
+
+  // Take payment in the header opens the account with the cursor in the payment form.
+  await actions.getByRole('link', { name: 'Take payment' }).click();
+  await expect(page.getByRole('heading', { name: 'Account: Anand, Ravi' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Take a payment' }).locator('input, select').first()).toBeFocused();
 });

@@ -94,7 +94,8 @@ test('a manager reviews duplicates, merges field by field, un-merges; photo; edi
     email: 'cathy@example.com',
     line1: '1 Mill Road',
   });
-  const allergy = page.getByRole('form', { name: 'Add allergy' });
+  await page.getByRole('button', { name: 'Add allergy' }).click();
+  const allergy = page.getByRole('dialog', { name: 'Add allergy' });
   await allergy.getByLabel('Substance').fill('Latex');
   await allergy.getByRole('button', { name: 'Add allergy' }).click();
   const banner = page.getByRole('region', { name: 'Patient banner' });
@@ -154,6 +155,8 @@ test('a manager reviews duplicates, merges field by field, un-merges; photo; edi
   const merges = page.getByRole('region', { name: 'Merges' });
   await expect(merges).toContainText(`${catherine} (Jones, Catherine Ann) merged into ${katherine}`);
   const history = page.getByRole('region', { name: 'History of changes' });
+  const tab = (name: string) => page.getByRole('tab', { name });
+  await tab('History').click();
   await expect(history).toContainText(
     `Mo Manager · Merged ${catherine} into this record (taking its first name, middle name, email, address)`,
   );
@@ -171,7 +174,9 @@ test('a manager reviews duplicates, merges field by field, un-merges; photo; edi
   await expect(banner).not.toContainText('Catherine');
   await expect(banner).toContainText('No known allergies recorded');
   await expect(banner.getByRole('img')).toHaveCount(0);
+  await tab('History').click();
   await expect(history).toContainText(`Un-merged ${catherine}: both records restored as they were`);
+  await tab('Overview').click();
   await merges.getByRole('link', { name: catherine }).click();
   await expect(banner).toContainText('Jones, Catherine Ann');
   await expect(banner).toContainText('Allergies: Latex');
@@ -212,9 +217,11 @@ test('a manager reviews duplicates, merges field by field, un-merges; photo; edi
   await edit.getByRole('button', { name: 'Save changes' }).click();
   await expect(page.getByRole('region', { name: 'Contact', exact: true })).toContainText('catherine.jones@example.com');
   expect(await unloadPrevented()).toBe(false);
+  await tab('History').click();
   await expect(history).toContainText('Mo Manager · Changed email');
 
   // Emergency contact and guarantor on the summary: validated in main, the error next to its field.
+  await tab('Contacts and insurance').click();
   const contacts = page.getByRole('region', { name: 'Emergency contacts and guarantor' });
   await contacts.getByRole('button', { name: 'Edit contacts' }).click();
   await contacts.getByRole('button', { name: 'Add emergency contact' }).click();
@@ -229,6 +236,7 @@ test('a manager reviews duplicates, merges field by field, un-merges; photo; edi
   await contacts.getByRole('button', { name: 'Save contacts' }).click();
   await expect(contacts).toContainText('Tom Jones (husband)');
   await expect(contacts).toContainText('Ann Jones');
+  await tab('History').click();
   await expect(history).toContainText('Mo Manager · Changed emergency contacts and guarantor');
   await screenshot(page, '39-contacts-history');
 });

@@ -53,19 +53,34 @@ test('reception: register a patient, find them, get warned of a duplicate, add i
   await duplicates.getByRole('link', { name: /García, María José/ }).click();
   await expect(banner).toContainText('García, María José');
 
-  // Add insurance (a bad date is refused next to its field) and an allergy; the banner shows it.
-  const insurance = page.getByRole('form', { name: 'Add insurance' });
+  // The page is a read view with tabs; each Add opens a focused dialog. Insurance (a bad date is refused
+  // next to its field) under Contacts and insurance; Escape closes a dialog and gives the focus back.
+  await page.getByRole('tab', { name: 'Contacts and insurance' }).click();
+  const addInsurance = page.getByRole('button', { name: 'Add insurance' });
+  await addInsurance.click();
+  const insuranceDialog = page.getByRole('dialog', { name: 'Add insurance' });
+  const insurance = insuranceDialog.getByRole('form', { name: 'Add insurance' });
+  await expect(insurance.getByLabel('Payer')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(insuranceDialog).toBeHidden();
+  await expect(addInsurance).toBeFocused();
+  await page.keyboard.press('Enter');
   await insurance.getByLabel('Payer').fill('Northwind Health');
   await insurance.getByLabel('Member id').fill('NW-55012');
   await insurance.getByLabel('Termination date').fill('2026-13-01');
   await insurance.getByRole('button', { name: 'Add insurance' }).click();
   await expect(insurance.getByText('must be a real date')).toBeVisible();
+  await screenshot(page, '249-add-insurance-dialog');
   await insurance.getByLabel('Termination date').fill('2030-12-31');
   await insurance.getByRole('button', { name: 'Add insurance' }).click();
+  await expect(insuranceDialog).toBeHidden();
+  await expect(addInsurance).toBeFocused();
   await expect(page.getByRole('region', { name: 'Insurance' })).toContainText('Northwind Health');
   await expect(page.getByRole('region', { name: 'Insurance' })).toContainText('Never verified');
 
-  const allergy = page.getByRole('form', { name: 'Add allergy' });
+  await page.getByRole('tab', { name: 'Overview' }).click();
+  await page.getByRole('button', { name: 'Add allergy' }).click();
+  const allergy = page.getByRole('dialog', { name: 'Add allergy' }).getByRole('form', { name: 'Add allergy' });
   await allergy.getByLabel('Substance').fill('Penicillin');
   await allergy.getByLabel('Reaction').fill('Hives');
   await allergy.getByLabel('Severity').selectOption('severe');
@@ -73,7 +88,9 @@ test('reception: register a patient, find them, get warned of a duplicate, add i
   await expect(banner).toContainText('Allergies: Penicillin (severe)');
 
   // A scanned referral goes into the encrypted database; a file that is not what it claims is refused.
-  const upload = page.getByRole('form', { name: 'Add document' });
+  await page.getByRole('tab', { name: 'Documents and consents' }).click();
+  await page.getByRole('button', { name: 'Add document' }).click();
+  const upload = page.getByRole('dialog', { name: 'Add document' }).getByRole('form', { name: 'Add document' });
   await upload.getByLabel('Kind').selectOption('referral');
   await upload.getByLabel('Title').fill('Referral from Dr Osei');
   await upload
@@ -87,7 +104,8 @@ test('reception: register a patient, find them, get warned of a duplicate, add i
   await upload.getByRole('button', { name: 'Upload document' }).click();
   await expect(page.getByRole('region', { name: 'Documents' })).toContainText('Referral from Dr Osei');
 
-  const consent = page.getByRole('form', { name: 'Record consent' });
+  await page.getByRole('button', { name: 'Add consent' }).click();
+  const consent = page.getByRole('dialog', { name: 'Add consent' }).getByRole('form', { name: 'Record consent' });
   await consent.getByLabel('Consent').selectOption('sms_reminders');
   await consent.getByRole('button', { name: 'Record consent' }).click();
   await expect(page.getByRole('region', { name: 'Consents' })).toContainText('SMS reminders');
@@ -189,6 +207,7 @@ test('reception: register with a work phone as primary, region, country, gender 
   await expect(contact).toContainText('mobile');
   await expect(contact).not.toContainText('home');
   await expect(contact).not.toContainText('4965555');
+  await page.getByRole('tab', { name: 'History' }).click();
   await expect(page.getByRole('region', { name: 'History of changes' })).toContainText(
     'Rita Reception · Changed phones',
   );

@@ -193,6 +193,8 @@ describe('planning and sending', () => {
       },
     ]);
     expect(calls[0]?.detail).toContain('503');
+    // The receptionist's home shows only how many.
+    expect(await s.clinic.ok('desk', 'reminders.callListCount', {})).toEqual({ count: 1 });
 
     // The gateway is back: Retry sends it and the patient leaves the call list.
     endpoint.status = 200;
@@ -201,6 +203,7 @@ describe('planning and sending', () => {
     await s.clinic.core.sweepReminders();
     expect(await r.outbox()).toMatchObject([{ status: 'sent', attempts: 1 }]);
     expect(await s.clinic.ok('desk', 'reminders.callList', {})).toEqual([]);
+    expect(await s.clinic.ok('desk', 'reminders.callListCount', {})).toEqual({ count: 0 });
     const again = await s.clinic.call('desk', 'reminders.retry', { id: entry?.id ?? '' });
     expect(again.ok || again.error.code).toBe('CONFLICT');
   });

@@ -193,6 +193,15 @@ export const remindersProcedures = {
     kind: 'read',
     phi: true,
   }),
+  /**
+   * How many are on the call list, without who (the receptionist's home shows the number and links to
+   * the list): no patient data, so not an audited read each time an appointment changes.
+   */
+  'reminders.callListCount': procedure<{ count: number }>()({
+    input: z.object({}),
+    access: 'appointments:read',
+    kind: 'read',
+  }),
   /** A failed reminder goes back to the outbox with its attempts reset. */
   'reminders.retry': procedure<ReminderEntry>()({
     input: z.object({ id: id('a reminder') }),

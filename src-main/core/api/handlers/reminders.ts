@@ -13,6 +13,7 @@ type Names =
   | 'reminders.updateSettings'
   | 'reminders.due'
   | 'reminders.callList'
+  | 'reminders.callListCount'
   | 'reminders.retry'
   | 'reminders.sendNow';
 
@@ -31,6 +32,11 @@ export const remindersHandlers: HandlersFor<Names> = {
     ctx.audit.targetType = 'reminder_outbox';
     ctx.audit.details = { status: input.status };
     return dueList(ctx.db, ctx.now, input.status);
+  },
+
+  'reminders.callListCount': async (ctx) => {
+    const clinic = await clinicFacts(ctx.db);
+    return { count: (await callList(ctx.db, await readReminderConfig(ctx.db), clinic, ctx.now)).length };
   },
 
   'reminders.callList': async (ctx) => {

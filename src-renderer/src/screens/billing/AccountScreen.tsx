@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { formatMoney } from '../../../../src-shared/billing/money';
 import { todayIn } from '../../../../src-shared/patients/dates';
 import { ErrorMessage } from '../../components/ErrorMessage';
@@ -20,7 +20,7 @@ import { Trans, useTranslation } from '../../i18n';
 import { claimStatusLabel } from '../../i18n/labels';
 
 /** `#/billing/account/<patientId>`: the ledger with its running balance, payments and their corrections, a statement. */
-export function AccountScreen({ patientId }: { patientId: string }) {
+export function AccountScreen({ patientId, takePayment = false }: { patientId: string; takePayment?: boolean }) {
   const { t } = useTranslation('billing');
   // Another desk taking money for this patient shows here too.
   const account = useProcedure(
@@ -37,6 +37,12 @@ export function AccountScreen({ patientId }: { patientId: string }) {
   const zone = useClinicSettings((state) => state.settings?.timeZone) ?? 'UTC';
   const canTake = useSession((state) => state.can('billing:write'));
   const canRefund = useSession((state) => state.can('billing:refund'));
+  const take = useRef<HTMLElement>(null);
+  const ready = Boolean(view && setup);
+  // Come to take a payment: the cursor starts in the form's first field, once the form is drawn.
+  useEffect(() => {
+    if (takePayment && ready) take.current?.querySelector<HTMLElement>('input, select')?.focus();
+  }, [takePayment, ready]);
 
   if (error) return <ErrorMessage error={error} area={t('AccountScreen.thePatientSAccount')} />;
   if (!view) return <p>{t('AccountScreen.loadingTheAccount')}</p>;
@@ -212,7 +218,7 @@ export function AccountScreen({ patientId }: { patientId: string }) {
             </section>
           )}
           {canTake && setup && (
-            <section className="card billing-card" aria-labelledby="take-title">
+            <section ref={take} className="card billing-card" aria-labelledby="take-title">
               <h2 id="take-title">{t('AccountScreen.takeAPayment')}</h2>
               <PaymentForm
                 patientId={patientId}

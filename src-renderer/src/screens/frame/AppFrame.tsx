@@ -28,6 +28,7 @@ import { TasksScreen } from '../tasks/TasksScreen';
 import { WaitlistScreen } from '../waitlist/WaitlistScreen';
 import { CommandPalette } from './CommandPalette';
 import { Header } from './Header';
+import { LiveAnnouncer } from './LiveAnnouncer';
 import { ShortcutsSheet } from './ShortcutsSheet';
 import { mayOpen, ROUTES } from './routes';
 import { useSyncedOnlyListed } from './useSyncedOnlyListed';
@@ -102,6 +103,7 @@ export function AppFrame() {
       <main className="content">{allowed ? <Screen /> : <Refusal area={current.label} />}</main>
       <CommandPalette />
       <ShortcutsSheet />
+      <LiveAnnouncer />
     </div>
   );
 }

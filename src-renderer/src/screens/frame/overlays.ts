@@ -19,7 +19,8 @@ export const useOverlays = createResettableStore<Overlays>((set, get) => ({
   open: null,
   returnTo: null,
   show: (overlay) => {
-    if (get().open) return;
+    // A modal <dialog> (an Add form) makes the page inert: an overlay opened under it could not take the focus.
+    if (get().open || document.querySelector('dialog[open]')) return;
     const focused = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     set({ open: overlay, returnTo: focused });
   },

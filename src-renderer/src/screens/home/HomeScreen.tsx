@@ -1,7 +1,21 @@
+import type { JSX } from 'react';
+import type { Role } from '../../../../src-shared/api/permissions';
 import { useSession } from '../../stores/session';
 import { mayOpen, ROUTES } from '../frame/routes';
 import { useSyncedOnlyListed } from '../frame/useSyncedOnlyListed';
 import { Trans, useTranslation } from '../../i18n';
+import { ManagerHome } from './ManagerHome';
+import { NurseHome } from './NurseHome';
+import { ReceptionHome } from './ReceptionHome';
+import './home.css';
+
+/** What a role sees first: today as its work needs it. The administrator sets up, so gets the areas only. */
+const HOMES: Partial<Record<Role, () => JSX.Element>> = {
+  receptionist: ReceptionHome,
+  nurse: NurseHome,
+  provider: NurseHome,
+  manager: ManagerHome,
+};
 
 export function HomeScreen() {
   const { t } = useTranslation('home');
@@ -10,6 +24,7 @@ export function HomeScreen() {
   const listed = useSyncedOnlyListed();
   if (!session) return null;
   const areas = ROUTES.filter((route) => route.path !== '' && mayOpen(route, can) && listed(route));
+  const Today = HOMES[session.user.role];
 
   return (
     <section>
@@ -22,6 +37,7 @@ export function HomeScreen() {
           components={{ strong: <strong className="role-name" />, kbd: <kbd />, kbd2: <kbd /> }}
         />
       </p>
+      {Today && <Today />}
       {areas.length > 0 ? (
         <>
           <h2>{t('HomeScreen.yourAreas')}</h2>

@@ -27,7 +27,16 @@ const EMPTY = {
 const DATE_KEYS = ['effectiveDate', 'terminationDate', 'lastVerifiedDate'] as const;
 type DateKey = (typeof DATE_KEYS)[number];
 
-export function AddInsuranceForm({ patientId, dateFormat }: { patientId: string; dateFormat: DateFormat }) {
+/** The form in the Insurance card's Add insurance dialog; `onAdded` closes it with the payer's name. */
+export function AddInsuranceForm({
+  patientId,
+  dateFormat,
+  onAdded,
+}: {
+  patientId: string;
+  dateFormat: DateFormat;
+  onAdded: (payer: string) => void;
+}) {
   const { t } = useTranslation('patients');
   const show = usePatients((state) => state.show);
   const [form, setForm] = useState(EMPTY);
@@ -78,18 +87,12 @@ export function AddInsuranceForm({ patientId, dateFormat }: { patientId: string;
     const result = await call('patients.addInsurance', input);
     if (!result.ok) return errors.show(result.error);
     show(result.value);
-    setForm(EMPTY);
+    onAdded(form.payer.trim());
   }
 
   const error = (key: string) => errors.errors.fields[key];
   return (
-    <form
-      className="card"
-      onSubmit={(event) => void submit(event)}
-      noValidate
-      aria-label={t('AddInsuranceForm.addInsurance')}
-    >
-      <h2>{t('AddInsuranceForm.addInsurance')}</h2>
+    <form onSubmit={(event) => void submit(event)} noValidate aria-label={t('AddInsuranceForm.addInsurance')}>
       <Field label={t('AddInsuranceForm.payer')} value={form.payer} onChange={update('payer')} error={error('payer')} />
       <Field label={t('AddInsuranceForm.plan')} value={form.plan} onChange={update('plan')} error={error('plan')} />
       <Field

@@ -8,6 +8,7 @@ import {
   type PatientRecord,
 } from '../../../../src-shared/patients/model';
 import type { Result } from '../../../../src-shared/api/errors';
+import { AddDialog } from '../../components/AddDialog';
 import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
 import { SelectField } from '../../components/SelectField';
@@ -32,19 +33,23 @@ export interface AllergyChanges {
 
 /**
  * The patient's allergies with Add and Take off: on the patient's page through the patients
- * procedures, at the nurse's intake through the intake ones (which name the visit). Read-only when
+ * procedures (Add opens a dialog, `addInDialog`), at the nurse's intake through the intake ones (which
+ * name the visit; the form stays open there, as the review asks about allergies). Read-only when
  * `changes` is not given.
  */
 export function AllergiesCard({
   allergies,
   changes,
   title: titleGiven,
+  addInDialog = false,
 }: {
   allergies: readonly PatientAllergy[];
   changes?: AllergyChanges | undefined;
   title?: string;
+  addInDialog?: boolean;
 }) {
   const { t } = useTranslation('patients');
+  const [added, setAdded] = useState<string | null>(null);
   const title = titleGiven ?? t('AllergiesCard.allergies');
   return (
     <section className="card" aria-labelledby="allergies-heading">
@@ -63,7 +68,23 @@ export function AllergiesCard({
           ))}
         </ul>
       )}
-      {changes && <AddAllergy changes={changes} />}
+      {changes && !addInDialog && <AddAllergy changes={changes} />}
+      {changes && addInDialog && (
+        <div className="actions">
+          <AddDialog label={t('AllergiesCard.addAllergy')}>
+            {(done) => (
+              <AddAllergy
+                changes={changes}
+                onAdded={(text) => {
+                  setAdded(text);
+                  done();
+                }}
+              />
+            )}
+          </AddDialog>
+        </div>
+      )}
+      {addInDialog && <FormMessage success={added} />}
     </section>
   );
 }
@@ -120,7 +141,8 @@ function TakeOff({ allergy, changes }: { allergy: PatientAllergy; changes: Aller
   );
 }
 
-function AddAllergy({ changes }: { changes: AllergyChanges }) {
+/** The add form; `onAdded` (in a dialog) takes the confirmation instead of the form showing it. */
+function AddAllergy({ changes, onAdded }: { changes: AllergyChanges; onAdded?: (text: string) => void }) {
   const { t } = useTranslation('patients');
   const [substance, setSubstance] = useState('');
   const [reaction, setReaction] = useState('');
@@ -138,7 +160,9 @@ function AddAllergy({ changes }: { changes: AllergyChanges }) {
     const result = await changes.add(allergy);
     if (!result.ok) return errors.show(result.error, ['substance', 'reaction', 'severity']);
     changes.onSaved(result.value);
-    setAdded(t('AllergiesCard.added', { trim: substance.trim() }));
+    const text = t('AllergiesCard.added', { trim: substance.trim() });
+    if (onAdded) return onAdded(text);
+    setAdded(text);
     setSubstance('');
     setReaction('');
     setSeverity('unknown');
@@ -151,7 +175,7 @@ function AddAllergy({ changes }: { changes: AllergyChanges }) {
       aria-label={t('AllergiesCard.addAllergy')}
       className="allergy-add"
     >
-      <h3>{t('AllergiesCard.addAllergy')}</h3>
+      {!onAdded && <h3>{t('AllergiesCard.addAllergy')}</h3>}
       <Field
         label={t('AllergiesCard.substance')}
         value={substance}

@@ -1,6 +1,7 @@
 import { useState, type SyntheticEvent } from 'react';
 import { CONSENT_KINDS, type Consent, type ConsentKind } from '../../../../src-shared/patients/consents';
 import { call } from '../../api';
+import { AddDialog } from '../../components/AddDialog';
 import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
 import { SelectField } from '../../components/SelectField';
@@ -18,25 +19,13 @@ const KIND_LABELS: Record<ConsentKind, string> = {
   other: i18next.t('patients:ConsentsCard.other'),
 };
 
+/** Consents given (and revoked) with their dates; Add consent opens a dialog. */
 export function ConsentsCard({ patientId, today, canWrite }: { patientId: string; today: string; canWrite: boolean }) {
   const { t } = useTranslation('patients');
   const showDate = useCalendarDate();
   const read = useProcedure('consents.list', { patientId });
   const consents = read.value ?? [];
-  const [kind, setKind] = useState<ConsentKind>('treatment');
-  const [givenOn, setGivenOn] = useState(today);
-  const input = { patientId, kind, givenOn };
-  const errors = useFormErrors({ kind, givenOn }, () => draftProblems('consents.record', input));
-
-  async function record(event: SyntheticEvent) {
-    event.preventDefault();
-    errors.clear();
-    const local = draftProblems('consents.record', input);
-    if (Object.keys(local).length > 0) return errors.showProblems(local);
-    const result = await call('consents.record', input);
-    if (!result.ok) return errors.show(result.error);
-    read.reload();
-  }
+  const [added, setAdded] = useState<string | null>(null);
 
   async function revoke(consent: Consent) {
     const result = await call('consents.revoke', { consentId: consent.id });
@@ -68,24 +57,69 @@ export function ConsentsCard({ patientId, today, canWrite }: { patientId: string
         ))}
       </ul>
       {canWrite && (
-        <form onSubmit={(event) => void record(event)} noValidate aria-label={t('ConsentsCard.recordConsent')}>
-          <SelectField
-            label={t('ConsentsCard.consent')}
-            value={kind}
-            options={CONSENT_KINDS.map((value) => ({ value, label: KIND_LABELS[value] }))}
-            onChange={(event) => setKind(event.target.value as ConsentKind)}
-          />
-          <Field
-            label={t('ConsentsCard.givenOn')}
-            value={givenOn}
-            onChange={(event) => setGivenOn(event.target.value)}
-            error={errors.errors.fields.givenOn}
-            placeholder="YYYY-MM-DD"
-          />
-          <FormMessage error={errors.errors.form} />
-          <button type="submit">{t('ConsentsCard.recordConsent')}</button>
-        </form>
+        <div className="actions">
+          <AddDialog label={t('ConsentsCard.addConsent')}>
+            {(done) => (
+              <RecordConsentForm
+                patientId={patientId}
+                today={today}
+                onAdded={(kind) => {
+                  read.reload();
+                  setAdded(t('ConsentsCard.added', { kind: KIND_LABELS[kind] }));
+                  done();
+                }}
+              />
+            )}
+          </AddDialog>
+        </div>
       )}
+      <FormMessage success={added} />
     </section>
+  );
+}
+
+function RecordConsentForm({
+  patientId,
+  today,
+  onAdded,
+}: {
+  patientId: string;
+  today: string;
+  onAdded: (kind: ConsentKind) => void;
+}) {
+  const { t } = useTranslation('patients');
+  const [kind, setKind] = useState<ConsentKind>('treatment');
+  const [givenOn, setGivenOn] = useState(today);
+  const input = { patientId, kind, givenOn };
+  const errors = useFormErrors({ kind, givenOn }, () => draftProblems('consents.record', input));
+
+  async function record(event: SyntheticEvent) {
+    event.preventDefault();
+    errors.clear();
+    const local = draftProblems('consents.record', input);
+    if (Object.keys(local).length > 0) return errors.showProblems(local);
+    const result = await call('consents.record', input);
+    if (!result.ok) return errors.show(result.error);
+    onAdded(kind);
+  }
+
+  return (
+    <form onSubmit={(event) => void record(event)} noValidate aria-label={t('ConsentsCard.recordConsent')}>
+      <SelectField
+        label={t('ConsentsCard.consent')}
+        value={kind}
+        options={CONSENT_KINDS.map((value) => ({ value, label: KIND_LABELS[value] }))}
+        onChange={(event) => setKind(event.target.value as ConsentKind)}
+      />
+      <Field
+        label={t('ConsentsCard.givenOn')}
+        value={givenOn}
+        onChange={(event) => setGivenOn(event.target.value)}
+        error={errors.errors.fields.givenOn}
+        placeholder="YYYY-MM-DD"
+      />
+      <FormMessage error={errors.errors.form} />
+      <button type="submit">{t('ConsentsCard.recordConsent')}</button>
+    </form>
   );
 }

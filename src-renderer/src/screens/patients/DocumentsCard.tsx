@@ -7,6 +7,7 @@ import {
   type DocumentType,
 } from '../../../../src-shared/patients/documents';
 import { call } from '../../api';
+import { AddDialog } from '../../components/AddDialog';
 import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
 import { SelectField } from '../../components/SelectField';
@@ -34,12 +35,72 @@ function download(name: string, type: string, base64: string): void {
   URL.revokeObjectURL(url);
 }
 
-/** Scanned IDs, insurance cards and letters, kept inside the encrypted database. */
+/** Scanned IDs, insurance cards and letters, kept inside the encrypted database; Add document opens a dialog. */
 export function DocumentsCard({ patientId, canWrite }: { patientId: string; canWrite: boolean }) {
   const { t } = useTranslation('patients');
   const read = useProcedure('documents.list', { patientId });
   // The photo has its own card and shows in the banner; listing it here would offer a second way to remove it.
   const documents = (read.value ?? []).filter((document) => document.kind !== 'photo');
+  const [added, setAdded] = useState<string | null>(null);
+
+  async function open(document: DocumentSummary) {
+    const result = await call('documents.get', { documentId: document.id });
+    if (result.ok) download(document.fileName, document.mimeType, result.value.contentBase64);
+  }
+
+  return (
+    <section className="card" aria-labelledby="documents-heading">
+      <h2 id="documents-heading">{t('DocumentsCard.documents')}</h2>
+      {documents.length === 0 && <p>{t('DocumentsCard.noDocumentsOnFile')}</p>}
+      <ul className="plain">
+        {documents.map((document) => (
+          <li key={document.id}>
+            <Trans
+              t={t}
+              i18nKey="DocumentsCard.kbDownload"
+              values={{
+                title: document.title,
+                KIND_LABELS: KIND_LABELS[document.kind],
+                sizeBytes: Math.ceil(document.sizeBytes / 1024),
+              }}
+              components={{
+                strong: <strong />,
+                button: (
+                  <button
+                    type="button"
+                    aria-label={t('DocumentsCard.download', { title: document.title })}
+                    onClick={() => void open(document)}
+                  />
+                ),
+              }}
+            />
+          </li>
+        ))}
+      </ul>
+      {canWrite && (
+        <div className="actions">
+          <AddDialog label={t('DocumentsCard.addDocument')}>
+            {(done) => (
+              <AddDocumentForm
+                patientId={patientId}
+                onAdded={(title) => {
+                  read.reload();
+                  setAdded(t('DocumentsCard.added', { title }));
+                  done();
+                }}
+              />
+            )}
+          </AddDialog>
+        </div>
+      )}
+      <FormMessage success={added} />
+    </section>
+  );
+}
+
+/** Kind, title and file; the file is read and sent only on Upload. */
+function AddDocumentForm({ patientId, onAdded }: { patientId: string; onAdded: (title: string) => void }) {
+  const { t } = useTranslation('patients');
   const [kind, setKind] = useState<DocumentKind>('referral');
   const [title, setTitle] = useState('');
   const [file, setFile] = useState<File | null>(null);
@@ -86,77 +147,38 @@ export function DocumentsCard({ patientId, canWrite }: { patientId: string; canW
     });
     setBusy(false);
     if (!result.ok) return errors.show(result.error);
-    read.reload();
-    setTitle('');
-    setFile(null);
-  }
-
-  async function open(document: DocumentSummary) {
-    const result = await call('documents.get', { documentId: document.id });
-    if (result.ok) download(document.fileName, document.mimeType, result.value.contentBase64);
+    onAdded(title || file.name);
   }
 
   return (
-    <section className="card" aria-labelledby="documents-heading">
-      <h2 id="documents-heading">{t('DocumentsCard.documents')}</h2>
-      {documents.length === 0 && <p>{t('DocumentsCard.noDocumentsOnFile')}</p>}
-      <ul className="plain">
-        {documents.map((document) => (
-          <li key={document.id}>
-            <Trans
-              t={t}
-              i18nKey="DocumentsCard.kbDownload"
-              values={{
-                title: document.title,
-                KIND_LABELS: KIND_LABELS[document.kind],
-                sizeBytes: Math.ceil(document.sizeBytes / 1024),
-              }}
-              components={{
-                strong: <strong />,
-                button: (
-                  <button
-                    type="button"
-                    aria-label={t('DocumentsCard.download', { title: document.title })}
-                    onClick={() => void open(document)}
-                  />
-                ),
-              }}
-            />
-          </li>
-        ))}
-      </ul>
-      {canWrite && (
-        <form onSubmit={(event) => void upload(event)} noValidate aria-label={t('DocumentsCard.addDocument')}>
-          <h3>{t('DocumentsCard.addDocument')}</h3>
-          <SelectField
-            label={t('DocumentsCard.kind')}
-            value={kind}
-            options={DOCUMENT_KINDS.filter((value) => value !== 'photo').map((value) => ({
-              value,
-              label: KIND_LABELS[value],
-            }))}
-            onChange={(event) => setKind(event.target.value as DocumentKind)}
-          />
-          <Field
-            label={t('DocumentsCard.title')}
-            value={title}
-            onChange={(event) => setTitle(event.target.value)}
-            error={errors.errors.fields.title}
-          />
-          <Field
-            label={t('DocumentsCard.file')}
-            type="file"
-            accept={DOCUMENT_TYPES.join(',')}
-            onChange={(event) => setFile(event.target.files?.[0] ?? null)}
-            error={errors.errors.fields.contentBase64 ?? errors.errors.fields.mimeType ?? errors.errors.fields.fileName}
-            hint={t('DocumentsCard.pdfPngOrJpegUp')}
-          />
-          <FormMessage error={errors.errors.form} />
-          <button type="submit" disabled={busy}>
-            {busy ? t('DocumentsCard.uploading') : t('DocumentsCard.uploadDocument')}
-          </button>
-        </form>
-      )}
-    </section>
+    <form onSubmit={(event) => void upload(event)} noValidate aria-label={t('DocumentsCard.addDocument')}>
+      <SelectField
+        label={t('DocumentsCard.kind')}
+        value={kind}
+        options={DOCUMENT_KINDS.filter((value) => value !== 'photo').map((value) => ({
+          value,
+          label: KIND_LABELS[value],
+        }))}
+        onChange={(event) => setKind(event.target.value as DocumentKind)}
+      />
+      <Field
+        label={t('DocumentsCard.title')}
+        value={title}
+        onChange={(event) => setTitle(event.target.value)}
+        error={errors.errors.fields.title}
+      />
+      <Field
+        label={t('DocumentsCard.file')}
+        type="file"
+        accept={DOCUMENT_TYPES.join(',')}
+        onChange={(event) => setFile(event.target.files?.[0] ?? null)}
+        error={errors.errors.fields.contentBase64 ?? errors.errors.fields.mimeType ?? errors.errors.fields.fileName}
+        hint={t('DocumentsCard.pdfPngOrJpegUp')}
+      />
+      <FormMessage error={errors.errors.form} />
+      <button type="submit" disabled={busy}>
+        {busy ? t('DocumentsCard.uploading') : t('DocumentsCard.uploadDocument')}
+      </button>
+    </form>
   );
 }

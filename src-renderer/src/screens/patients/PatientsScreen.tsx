@@ -11,7 +11,7 @@ import { useTranslation } from '../../i18n';
 
 /**
  * `#/patients` search, `/new` registration, `/duplicates` the manager's review, `/merge/<a>/<b>` a
- * merge, `/<id>` the summary and `/<id>/edit` editing.
+ * merge, `/<id>` the patient page (`/<id>/<tab>` opened at a section) and `/<id>/edit` editing.
  */
 export function PatientsScreen() {
   const { t } = useTranslation('patients');
@@ -32,5 +32,5 @@ export function PatientsScreen() {
     );
   if (second === 'edit')
     return canWrite ? <EditPatientScreen patientId={first} /> : <Refusal area={t('PatientsScreen.editingPatients')} />;
-  return <PatientSummaryScreen patientId={first} />;
+  return <PatientSummaryScreen key={first} patientId={first} tab={second} />;
 }

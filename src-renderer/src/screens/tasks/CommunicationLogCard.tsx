@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { CommunicationView } from '../../../../src-shared/tasks/model';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useProcedure } from '../../hooks/useProcedure';
@@ -37,12 +37,25 @@ function What({ entry }: { entry: CommunicationView }) {
 /**
  * The patient's communication log on their page: logged contacts and the reminders the outbox sent,
  * newest first, with "Log a call". Self-contained (reads, events, form) so the page mounts it in one line.
+ * `startLogging` (the page header's Log a call) opens it with the form shown and the cursor in it.
  */
-export function CommunicationLogCard({ patientId }: { patientId: string }) {
+export function CommunicationLogCard({
+  patientId,
+  startLogging = false,
+}: {
+  patientId: string;
+  startLogging?: boolean;
+}) {
   const { t } = useTranslation('tasks');
   const when = useShortDateTime();
   const canLog = useSession((state) => state.can('comms:write'));
-  const [logging, setLogging] = useState(false);
+  const [logging, setLogging] = useState(startLogging && canLog);
+  const card = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (!startLogging) return;
+    card.current?.scrollIntoView({ block: 'start' });
+    card.current?.querySelector<HTMLElement>('form select, form input')?.focus();
+  }, [startLogging]);
   const forThisPatient = (event: { patientIds: string[] }) => event.patientIds.includes(patientId);
   const read = useProcedure(
     'communications.list',
@@ -54,7 +67,7 @@ export function CommunicationLogCard({ patientId }: { patientId: string }) {
   const entries = read.value ?? [];
 
   return (
-    <section className="card comm-log" aria-labelledby="comm-log-heading">
+    <section ref={card} className="card comm-log" aria-labelledby="comm-log-heading">
       <h2 id="comm-log-heading">{t('CommunicationLog.heading')}</h2>
       {canLog && (
         <button type="button" aria-expanded={logging} onClick={() => setLogging(!logging)}>
