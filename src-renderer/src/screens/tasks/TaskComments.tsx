@@ -4,7 +4,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { FormMessage } from '../../components/FormMessage';
 import { TextAreaField } from '../../components/Field';
 import { formatDateTime } from '../../format/datetime';
-import { useFormErrors } from '../../hooks/useFormErrors';
+import { draftProblems, useFormErrors } from '../../hooks/useFormErrors';
 import { useProcedure } from '../../hooks/useProcedure';
 import { useTranslation } from '../../i18n';
 import { useClinicClock } from '../../stores/clinic-settings';
@@ -20,12 +20,15 @@ export function TaskComments({ taskId }: { taskId: string }) {
   );
   const [body, setBody] = useState('');
   const [busy, setBusy] = useState(false);
-  const errors = useFormErrors({ body });
+  const problems = () => draftProblems('tasks.comment', { taskId, body });
+  const errors = useFormErrors({ body }, problems);
   const comments = read.value?.comments ?? [];
 
   async function add(event: SyntheticEvent) {
     event.preventDefault();
     errors.clear();
+    const local = problems();
+    if (Object.keys(local).length > 0) return errors.showProblems(local, ['body']);
     setBusy(true);
     const result = await call('tasks.comment', { taskId, body });
     setBusy(false);
