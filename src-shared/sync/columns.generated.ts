@@ -435,6 +435,17 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
       { name: 'deleted_at', type: 'INTEGER', notNull: false },
     ],
   },
+  notification_reads: {
+    key: ['id'],
+    columns: [
+      { name: 'id', type: 'TEXT', notNull: true },
+      { name: 'user_id', type: 'TEXT', notNull: true },
+      { name: 'key', type: 'TEXT', notNull: true },
+      { name: 'read_at', type: 'INTEGER', notNull: true },
+      { name: 'created_at', type: 'INTEGER', notNull: true },
+      { name: 'updated_at', type: 'INTEGER', notNull: true },
+    ],
+  },
   patient_alerts: {
     key: ['id'],
     columns: [

@@ -60,11 +60,22 @@ export interface CommunicationsTable {
   updated_at: number;
 }
 
+/** A person's mark that they have seen one notification (migration 0027). */
+export interface NotificationReadsTable {
+  id: string;
+  user_id: string;
+  key: string;
+  read_at: number;
+  created_at: number;
+  updated_at: number;
+}
+
 /** Merged into `Database` in schema.ts. */
 export interface DeskWorkTables {
   tasks: TasksTable;
   task_comments: TaskCommentsTable;
   communications: CommunicationsTable;
+  notification_reads: NotificationReadsTable;
 }
 
 export type TaskRow = Selectable<TasksTable>;
