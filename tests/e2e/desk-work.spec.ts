@@ -1,5 +1,5 @@
 import { test, expect, screenshot } from './fixtures';
-import { invoke } from './pages/bridge';
+import { invoke, invokeResult } from './pages/bridge';
 import { FrontDeskPage, NURSE, RECEPTIONIST } from './pages/front-desk';
 
 /** A clinic date in London, `days` from today. */
@@ -96,4 +96,28 @@ test("from an appointment's panel a receptionist logs a call and makes a task fo
   await app.open('Tasks');
   await page.getByRole('button', { name: 'Team tasks' }).click();
   await expect(page.getByRole('row', { name: /Check Lina’s inhaler technique/ })).toContainText('Haddad, Lina');
+
+  // Reception's own bell: nothing for her (the task is the nurses').
+  const bell = page.getByRole('banner').getByRole('button', { name: /^Notifications/ });
+  await expect(bell).toHaveAccessibleName('Notifications');
+
+  // The nurse: the bell counts the task given to the nurses and that it is late, live as she signs in.
+  await app.signOut();
+  await app.signIn(NURSE);
+  await expect(bell).toHaveAccessibleName('Notifications, 2 unread');
+  await bell.click();
+  const list = page.getByRole('region', { name: 'Notifications' });
+  await expect(list.getByRole('listitem')).toHaveCount(2);
+  await expect(list.getByRole('listitem').nth(0)).toContainText('Overdue task: Check Lina’s inhaler technique');
+  await expect(list.getByRole('listitem').nth(1)).toContainText('Task for you: Check Lina’s inhaler technique');
+  await screenshot(page, '269-notification-bell');
+  await list.getByRole('button', { name: /^Mark read: Task for you/ }).click();
+  await expect(bell).toHaveAccessibleName('Notifications, 1 unread');
+  await expect(list.getByRole('listitem').nth(1)).not.toContainText('New');
+
+  // Locked: the bell and its list are gone with the app; nothing of the task is on the lock screen.
+  await page.getByRole('button', { name: 'Lock' }).click();
+  await expect(page.getByRole('button', { name: /^Notifications/ })).toHaveCount(0);
+  await expect(page.getByText(/inhaler/)).toHaveCount(0);
+  expect(await invokeResult(page, 'notifications.list', {})).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
 });

@@ -46,7 +46,7 @@ export function DeskWorkActions({
           onLogged={() => undefined}
         />
       )}
-      {open === 'task' && <NewTaskForm about={subject} className="desk-work-task" onCreated={() => undefined} />}
+      {open === 'task' && <NewTaskForm about={subject} compact onCreated={() => undefined} />}
     </div>
   );
 }

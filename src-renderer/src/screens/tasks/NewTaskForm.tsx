@@ -29,11 +29,12 @@ export interface TaskSubject {
 export function NewTaskForm({
   onCreated,
   about,
-  className = 'card wide',
+  compact = false,
 }: {
   onCreated: () => void;
   about?: TaskSubject;
-  className?: string;
+  /** Inside another panel (an appointment's, a conflict's row): no card of its own. */
+  compact?: boolean;
 }) {
   const { t } = useTranslation('tasks');
   const headingId = useId();
@@ -74,7 +75,12 @@ export function NewTaskForm({
   }
 
   return (
-    <form className={className} aria-labelledby={headingId} noValidate onSubmit={(event) => void submit(event)}>
+    <form
+      className={compact ? 'desk-work-task' : 'card wide'}
+      aria-labelledby={headingId}
+      noValidate
+      onSubmit={(event) => void submit(event)}
+    >
       <h2 id={headingId}>{t('TaskForm.newTask')}</h2>
       {about && (
         <p className="task-about">
