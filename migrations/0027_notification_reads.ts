@@ -9,6 +9,9 @@ import type { Migration } from './types';
  * derived from the pair (src-main/core/notifications/read-repository.ts), so two desks marking the same
  * notification read make one row when they sync, and a person's marks follow them to another desk. A mark
  * is never unset: the row is only inserted.
+ *
+ * `notification_preferences`: per person and kind, whether the bell shows that kind (a row only once
+ * someone turned a kind off or back on; none means shown). Its id is derived from (person, kind) the same way.
  */
 export const migration0027: Migration = {
   version: 27,
@@ -24,6 +27,16 @@ export const migration0027: Migration = {
         updated_at INTEGER NOT NULL
       ) STRICT;
       CREATE INDEX notification_reads_user ON notification_reads (user_id, key);
+
+      CREATE TABLE notification_preferences (
+        id TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL REFERENCES users(id),
+        kind TEXT NOT NULL CHECK (kind IN ('task_assigned', 'task_overdue', 'reminder_failed', 'stock_alert', 'conflict')),
+        on_screen INTEGER NOT NULL CHECK (on_screen IN (0, 1)),
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX notification_preferences_user ON notification_preferences (user_id);
     `);
   },
 };

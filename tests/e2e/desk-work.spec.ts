@@ -115,6 +115,14 @@ test("from an appointment's panel a receptionist logs a call and makes a task fo
   await expect(bell).toHaveAccessibleName('Notifications, 1 unread');
   await expect(list.getByRole('listitem').nth(1)).not.toContainText('New');
 
+  // Preferences per kind: overdue tasks off, the bell has nothing new; back on, it counts again.
+  await list.getByText('What the bell shows').click();
+  await list.getByLabel('My tasks that are overdue').uncheck();
+  await expect(bell).toHaveAccessibleName('Notifications');
+  await expect(list.getByRole('listitem')).toHaveCount(1);
+  await list.getByLabel('My tasks that are overdue').check();
+  await expect(bell).toHaveAccessibleName('Notifications, 1 unread');
+
   // Locked: the bell and its list are gone with the app; nothing of the task is on the lock screen.
   await page.getByRole('button', { name: 'Lock' }).click();
   await expect(page.getByRole('button', { name: /^Notifications/ })).toHaveCount(0);

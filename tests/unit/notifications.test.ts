@@ -81,6 +81,15 @@ describe('the bell', () => {
     expect(shown(await bell('raj'))).toEqual(['task_assigned Post the recall letters']);
     expect((await bell('raj')).unread).toBe(1);
 
+    // Preferences per kind, per person: Rita turns stock alerts and tasks off; Raj still sees his.
+    expect(await c().ok('desk', 'notifications.setShown', { kind: 'task_assigned', onScreen: false })).toEqual({
+      hiddenKinds: ['task_assigned'],
+    });
+    expect(await bell('desk')).toMatchObject({ items: [], unread: 0, hiddenKinds: ['task_assigned'] });
+    expect((await bell('raj')).unread).toBe(1);
+    await c().ok('desk', 'notifications.setShown', { kind: 'task_assigned', onScreen: true });
+    expect(shown(await bell('desk'))).toEqual(['task_assigned Post the recall letters (read)']);
+
     // Done: it drops off everyone's bell.
     await c().ok('raj', 'tasks.complete', { taskId: task.id });
     expect((await bell('desk')).items).toEqual([]);

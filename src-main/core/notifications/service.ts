@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { CONFLICT_RESOLVERS } from '../../../src-shared/api/areas/conflicts';
-import type { NotificationView, Notifications } from '../../../src-shared/api/areas/notifications';
+import type { NotificationKind, NotificationView, Notifications } from '../../../src-shared/api/areas/notifications';
 import type { Permission } from '../../../src-shared/api/permissions';
 import type { ReadDb } from '../db/handles';
 import type { Database } from '../db/schema';
@@ -8,7 +8,7 @@ import { listOpenConflicts } from '../conflicts/service';
 import { dueList } from '../reminders/lists';
 import { belowReorderList } from '../stock/views';
 import { listTasks, type Caller } from '../tasks/service';
-import { insertReadMarks, readKeys } from './read-repository';
+import { hiddenKinds, insertReadMarks, readKeys, savePreference } from './read-repository';
 
 /**
  * The bell: what concerns one person now, derived from the rows it is about at read time (nothing is
@@ -83,12 +83,13 @@ async function conflictNotes(db: ReadDb, caller: Caller): Promise<Draft[]> {
 /** What concerns the caller now, unread first, with their read marks. */
 export async function notificationsFor(db: ReadDb, caller: Caller, now: number): Promise<Notifications> {
   const tasks = await taskNotes(db, caller, now);
+  const hidden = await hiddenKinds(db, caller.userId ?? '');
   const drafts = [
     ...tasks.notes,
     ...(await reminderNotes(db, caller, now)),
     ...(await stockNotes(db, caller)),
     ...(await conflictNotes(db, caller)),
-  ];
+  ].filter((draft) => !hidden.includes(draft.kind));
   const read = await readKeys(
     db,
     caller.userId ?? '',
@@ -98,7 +99,7 @@ export async function notificationsFor(db: ReadDb, caller: Caller, now: number):
   const unread = items.filter((item) => !item.read).length;
   // Unread first, each group in the order above (tasks by due time, then reminders, stock, conflicts).
   const ordered = [...items.filter((item) => !item.read), ...items.filter((item) => item.read)].slice(0, LIMIT);
-  return { items: ordered, unread, nextChangeAt: tasks.next };
+  return { items: ordered, unread, nextChangeAt: tasks.next, hiddenKinds: hidden };
 }
 
 export async function markRead(
@@ -108,4 +109,14 @@ export async function markRead(
   now: number,
 ): Promise<{ marked: number }> {
   return { marked: await insertReadMarks(db, userId, keys, now) };
+}
+
+export async function setShown(
+  db: Kysely<Database>,
+  userId: string,
+  input: { kind: NotificationKind; onScreen: boolean },
+  now: number,
+): Promise<{ hiddenKinds: NotificationKind[] }> {
+  await savePreference(db, userId, input.kind, input.onScreen, now);
+  return { hiddenKinds: await hiddenKinds(db, userId) };
 }

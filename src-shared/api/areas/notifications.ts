@@ -36,6 +36,8 @@ export interface Notifications {
   unread: number;
   /** When the list changes by itself (the next open task falls overdue), for the bell to read again then. */
   nextChangeAt: number | null;
+  /** The kinds this person turned off (preferences per kind); the bell leaves them out. */
+  hiddenKinds: NotificationKind[];
 }
 
 /** A notification key: what `NotificationView.key` may be. */
@@ -49,6 +51,15 @@ export const notificationsProcedures = {
   /** Marks these notifications read for the signed-in person (on every desk, once synced). */
   'notifications.markRead': procedure<{ marked: number }>()({
     input: z.object({ keys: z.array(key).min(1, 'name at least one notification').max(200, 'at most 200 at once') }),
+    access: 'session',
+    kind: 'write',
+  }),
+  /** Shows or hides one kind on the signed-in person's bell (on every desk, once synced). */
+  'notifications.setShown': procedure<{ hiddenKinds: NotificationKind[] }>()({
+    input: z.object({
+      kind: z.enum(NOTIFICATION_KINDS, { error: `must be one of ${NOTIFICATION_KINDS.join(', ')}` }),
+      onScreen: z.boolean({ error: 'must be true or false' }),
+    }),
     access: 'session',
     kind: 'write',
   }),

@@ -4,6 +4,7 @@ import { call } from '../../api';
 import { useProcedure } from '../../hooks/useProcedure';
 import { i18next, useTranslation } from '../../i18n';
 import { useShortDateTime } from '../tasks/task-labels';
+import { BellPreferences } from './BellPreferences';
 import './notifications.css';
 
 /** What one notification says, in a line (a conflict's kind in the conflicts' words). */
@@ -151,6 +152,7 @@ export function NotificationBell() {
               })}
             </ul>
           )}
+          {read.value && <BellPreferences hidden={read.value.hiddenKinds} onSaved={reload} />}
         </section>
       )}
     </div>
