@@ -24,6 +24,7 @@ import { migration0023 } from './0023_stock_balances';
 import { migration0024 } from './0024_ageing_index';
 import { migration0025 } from './0025_cost_sharing';
 import { migration0026 } from './0026_tasks_and_communications';
+import { migration0027 } from './0027_notification_reads';
 import type { Migration } from './types';
 
 /**
@@ -57,6 +58,7 @@ export const migrations: readonly Migration[] = [
   migration0024,
   migration0025,
   migration0026,
+  migration0027,
 ];
 
 export type { Migration, MigrationHandle } from './types';

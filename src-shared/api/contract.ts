@@ -35,6 +35,7 @@ import { conflictsProcedures } from './areas/conflicts';
 import { devicesProcedures } from './areas/devices';
 import { tasksProcedures } from './areas/tasks';
 import { communicationsProcedures } from './areas/communications';
+import { notificationsProcedures } from './areas/notifications';
 
 /** Merges the areas' maps, refusing a name declared twice. */
 function mergeAreas<T extends Record<string, AnyProcedure>[]>(...areas: T): UnionToIntersection<T[number]> {
@@ -87,6 +88,7 @@ export const contract = mergeAreas(
   devicesProcedures,
   tasksProcedures,
   communicationsProcedures,
+  notificationsProcedures,
 );
 
 export type Contract = typeof contract;

@@ -435,6 +435,28 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
       { name: 'deleted_at', type: 'INTEGER', notNull: false },
     ],
   },
+  notification_preferences: {
+    key: ['id'],
+    columns: [
+      { name: 'id', type: 'TEXT', notNull: true },
+      { name: 'user_id', type: 'TEXT', notNull: true },
+      { name: 'kind', type: 'TEXT', notNull: true },
+      { name: 'on_screen', type: 'INTEGER', notNull: true },
+      { name: 'created_at', type: 'INTEGER', notNull: true },
+      { name: 'updated_at', type: 'INTEGER', notNull: true },
+    ],
+  },
+  notification_reads: {
+    key: ['id'],
+    columns: [
+      { name: 'id', type: 'TEXT', notNull: true },
+      { name: 'user_id', type: 'TEXT', notNull: true },
+      { name: 'key', type: 'TEXT', notNull: true },
+      { name: 'read_at', type: 'INTEGER', notNull: true },
+      { name: 'created_at', type: 'INTEGER', notNull: true },
+      { name: 'updated_at', type: 'INTEGER', notNull: true },
+    ],
+  },
   patient_alerts: {
     key: ['id'],
     columns: [

@@ -86,6 +86,11 @@ export const SYNCED_TABLES = {
   tasks: 'record',
   task_comments: 'ledger',
   communications: 'record',
+  // A person's read marks on the bell follow them to any desk; the id is derived from (person, key), so two
+  // desks marking the same notification make one row (migration 0027)
+  notification_reads: 'record',
+  // What a person's bell shows, per kind: follows them to any desk like their read marks
+  notification_preferences: 'record',
   // The conflicts inbox: a conflict is a record (two desks finding it make one row), its resolutions a ledger
   sync_conflicts: 'record',
   sync_conflict_resolutions: 'ledger',

@@ -50,6 +50,17 @@ test('a double booking made apart is listed with its records, opens the appointm
     await expect(panel).toContainText(/Wrenfield\d*, Tobias/);
     await page.goBack();
 
+    // New task from the conflict: about its first appointment (and so its patient), titled with the conflict.
+    await row.getByRole('button', { name: 'New task' }).click();
+    const taskForm = row.getByRole('form', { name: 'New task' });
+    await expect(taskForm).toContainText(/About: Double booking: \w+ Marchetti\d*, 2026-11-23 10:00/);
+    await expect(taskForm.getByLabel('Title')).toHaveValue(/^Double booking: /);
+    await taskForm.getByLabel('Assign to').selectOption({ label: 'All receptionists' });
+    await screenshot(page, '193-conflict-new-task');
+    await taskForm.getByRole('button', { name: 'Create task' }).click();
+    await expect(taskForm.getByRole('status')).toContainText('Task created: Double booking: ');
+    await row.getByRole('button', { name: 'New task' }).click();
+
     // "Mark resolved" wants a note, said beside the field.
     await page.getByRole('button', { name: /^Mark resolved: Double booking/ }).click();
     const note = page.getByLabel('What was done');

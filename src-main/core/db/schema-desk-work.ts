@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely';
+import type { NotificationKind } from '../../../src-shared/api/areas/notifications';
 import type {
   CommunicationDirection,
   CommunicationKind,
@@ -60,11 +61,33 @@ export interface CommunicationsTable {
   updated_at: number;
 }
 
+/** A person's mark that they have seen one notification (migration 0027). */
+export interface NotificationReadsTable {
+  id: string;
+  user_id: string;
+  key: string;
+  read_at: number;
+  created_at: number;
+  updated_at: number;
+}
+
+/** Whether a person's bell shows one kind of notification (migration 0027). */
+export interface NotificationPreferencesTable {
+  id: string;
+  user_id: string;
+  kind: NotificationKind;
+  on_screen: number;
+  created_at: number;
+  updated_at: number;
+}
+
 /** Merged into `Database` in schema.ts. */
 export interface DeskWorkTables {
   tasks: TasksTable;
   task_comments: TaskCommentsTable;
   communications: CommunicationsTable;
+  notification_reads: NotificationReadsTable;
+  notification_preferences: NotificationPreferencesTable;
 }
 
 export type TaskRow = Selectable<TasksTable>;

@@ -24,6 +24,7 @@ import settings from './en/settings.json';
 import sync from './en/sync.json';
 import conflicts from './en/conflicts.json';
 import tasks from './en/tasks.json';
+import notifications from './en/notifications.json';
 
 export const defaultNS = 'common';
 
@@ -51,6 +52,7 @@ export const en = {
   sync,
   conflicts,
   tasks,
+  notifications,
 };
 
 export const resources = { en } as const;

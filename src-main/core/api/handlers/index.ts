@@ -34,6 +34,7 @@ import { conflictsHandlers } from './conflicts';
 import { devicesHandlers } from './devices';
 import { tasksHandlers } from './tasks';
 import { communicationsHandlers } from './communications';
+import { notificationsHandlers } from './notifications';
 
 /** Every procedure's implementation; the type makes a missing one a compile error. */
 export const handlers: Handlers = {
@@ -72,4 +73,5 @@ export const handlers: Handlers = {
   ...devicesHandlers,
   ...tasksHandlers,
   ...communicationsHandlers,
+  ...notificationsHandlers,
 };

@@ -17,6 +17,7 @@ import { dateLabel as longDate } from './format';
 import { MoveForm } from './MoveForm';
 import { calendarHref, weekOf } from './route';
 import { StatusActions } from './StatusActions';
+import { DeskWorkActions } from '../tasks/DeskWorkActions';
 import { useClockTime } from '../../format/clock-time';
 import { useTranslation } from '../../i18n';
 import { appointmentStatusLabel } from '../../i18n/labels';
@@ -205,6 +206,15 @@ export function AppointmentPanel({
       )}
       <SeriesActions appointment={appointment} canWrite={cancellable} onCancelled={onCancelled} />
       {canSetStatus && <StatusActions appointment={appointment} onChanged={onChanged} />}
+      <DeskWorkActions
+        // A fresh pair of forms for each appointment the panel shows.
+        key={`desk-work-${appointment.id}`}
+        subject={{
+          patientId: appointment.patientId,
+          appointmentId: appointment.id,
+          label: `${appointment.patientName}, ${dateLabel}, ${clock.span(appointment.startTime, appointment.endTime)}`,
+        }}
+      />
       {canWrite && appointment.status !== 'cancelled' && (
         <DetailsForm
           // A fresh form for each version of the appointment; keys unique among the panel's children

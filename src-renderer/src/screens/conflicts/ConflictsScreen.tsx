@@ -6,6 +6,8 @@ import { useClinicClock } from '../../stores/clinic-settings';
 import { useTranslation } from '../../i18n';
 import { describeSide, sideHref } from './describe';
 import { ResolveForm } from './ResolveForm';
+import { DeskWorkActions } from '../tasks/DeskWorkActions';
+import type { TaskSubject } from '../tasks/NewTaskForm';
 import './conflicts.css';
 
 /**
@@ -91,6 +93,10 @@ function ConflictRow({ conflict }: { conflict: ConflictView }) {
         ) : (
           <div className="conflict-actions">
             <KindActions conflict={conflict} />
+            <DeskWorkActions
+              subject={taskSubject(conflict, `${t(`kinds.${conflict.kind}`)}: ${first}`)}
+              logCall={false}
+            />
             {conflict.canResolve ? (
               <ResolveForm conflict={conflict} label={`${t(`kinds.${conflict.kind}`)}, ${first}`} />
             ) : (
@@ -101,6 +107,19 @@ function ConflictRow({ conflict }: { conflict: ConflictView }) {
       </td>
     </tr>
   );
+}
+
+/**
+ * What a task made from a conflict is about: a double booking's first appointment (its patient follows),
+ * a likely duplicate's first patient; stock and drawers are no patient's, so those tasks carry the words only.
+ * A record not on this desk yet cannot be named in a task.
+ */
+function taskSubject(conflict: ConflictView, label: string): TaskSubject {
+  const title = label.slice(0, 200);
+  const here = conflict.first.name !== null;
+  if (conflict.kind === 'double_booking' && here) return { appointmentId: conflict.first.id, label, title };
+  if (conflict.kind === 'duplicate_patient' && here) return { patientId: conflict.first.id, label, title };
+  return { label, title };
 }
 
 /** What to open to fix each kind. */

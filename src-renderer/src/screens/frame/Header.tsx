@@ -1,6 +1,7 @@
 import { call } from '../../api';
 import { useSession } from '../../stores/session';
 import { SyncIndicator } from '../sync/SyncIndicator';
+import { NotificationBell } from '../notifications/NotificationBell';
 import { useTranslation } from '../../i18n';
 import { useOverlays } from './overlays';
 
@@ -34,6 +35,7 @@ export function Header({ onLock }: { onLock: () => void }) {
         </span>
       )}
       {session && <SyncIndicator />}
+      {session && <NotificationBell />}
       <button
         type="button"
         className="topbar-search"
