@@ -16,9 +16,24 @@ export interface LocaleDraft {
 
 const DATE_FORMATS: readonly DateFormat[] = ['MM/DD/YYYY', 'DD/MM/YYYY', 'YYYY-MM-DD'];
 const WEEK_STARTS: readonly { value: WeekStart; label: string }[] = [
-  { value: 7, label: i18next.t('common:LocaleFields.sunday') },
-  { value: 1, label: i18next.t('common:LocaleFields.monday') },
-  { value: 6, label: i18next.t('common:LocaleFields.saturday') },
+  {
+    value: 7,
+    get label() {
+      return i18next.t('common:LocaleFields.sunday');
+    },
+  },
+  {
+    value: 1,
+    get label() {
+      return i18next.t('common:LocaleFields.monday');
+    },
+  },
+  {
+    value: 6,
+    get label() {
+      return i18next.t('common:LocaleFields.saturday');
+    },
+  },
 ];
 const COUNTRIES = Object.entries(COUNTRY_DEFAULTS)
   .map(([code, defaults]) => ({ value: code, label: defaults.name }))

@@ -5,6 +5,7 @@ import { useHashRoute } from '../../hooks/useHashRoute';
 import { useProcedure } from '../../hooks/useProcedure';
 import { useIdleLock } from '../../hooks/useIdleLock';
 import { useClinicSettings } from '../../stores/clinic-settings';
+import { useFollowLanguage } from '../../i18n/language';
 import { useSession } from '../../stores/session';
 import { AuditScreen } from '../audit/AuditScreen';
 import { BackupScreen } from '../backups/BackupScreen';
@@ -65,6 +66,7 @@ export function AppFrame() {
   const { value: clinic } = useProcedure('settings.get', {});
   const route = useHashRoute();
   const listed = useSyncedOnlyListed();
+  useFollowLanguage();
 
   const lock = useCallback(() => {
     locked();

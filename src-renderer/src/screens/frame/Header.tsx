@@ -2,6 +2,7 @@ import { call } from '../../api';
 import { useSession } from '../../stores/session';
 import { SyncIndicator } from '../sync/SyncIndicator';
 import { useTranslation } from '../../i18n';
+import { LanguagePicker } from './LanguagePicker';
 import { useOverlays } from './overlays';
 
 export function Header({ onLock }: { onLock: () => void }) {
@@ -26,6 +27,7 @@ export function Header({ onLock }: { onLock: () => void }) {
         </span>
       )}
       {session && <SyncIndicator />}
+      <LanguagePicker />
       <button
         type="button"
         className="topbar-search"

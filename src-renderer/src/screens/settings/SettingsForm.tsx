@@ -1,7 +1,9 @@
 import { useState, type SyntheticEvent } from 'react';
-import type { ClinicSettings } from '../../../../src-shared/api/areas/settings';
+import type { ClinicSettings, Language } from '../../../../src-shared/api/areas/settings';
+import { LANGUAGES } from '../../../../src-shared/validation';
 import { call } from '../../api';
 import { Field } from '../../components/Field';
+import { SelectField } from '../../components/SelectField';
 import { FormMessage } from '../../components/FormMessage';
 import { LocaleFields, localeForCountry, type LocaleDraft } from '../../components/LocaleFields';
 import { TimeZoneField } from '../../components/TimeZoneField';
@@ -10,6 +12,7 @@ import { draftProblems } from '../../hooks/useFormErrors';
 import { useClinicSettings } from '../../stores/clinic-settings';
 import { useSession } from '../../stores/session';
 import { Trans, useTranslation } from '../../i18n';
+import { languageLabel } from '../../i18n/labels';
 
 export function SettingsForm({ initial }: { initial: ClinicSettings }) {
   const { t } = useTranslation('settings');
@@ -20,6 +23,7 @@ export function SettingsForm({ initial }: { initial: ClinicSettings }) {
     lockTimeoutMinutes: String(initial.lockTimeoutMinutes),
     noShowGraceMinutes: String(initial.noShowGraceMinutes),
     providerStep: initial.providerStep,
+    language: initial.language,
   });
   const [locale, setLocale] = useState<LocaleDraft>({
     country: initial.country ?? '',
@@ -136,6 +140,14 @@ export function SettingsForm({ initial }: { initial: ClinicSettings }) {
           }}
         />
       </label>
+      <SelectField
+        label={t('SettingsForm.language')}
+        value={form.language}
+        onChange={(event) => setForm({ ...form, language: event.target.value as Language })}
+        options={LANGUAGES.map((language) => ({ value: language, label: languageLabel(language) }))}
+        error={errors.fields.language}
+      />
+      <p className="hint">{t('SettingsForm.languageHint')}</p>
       <FormMessage error={errors.form} success={saved} />
       <button type="submit" className="primary" disabled={busy}>
         {t('SettingsForm.saveSettings')}
