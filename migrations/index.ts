@@ -23,6 +23,7 @@ import { migration0022 } from './0022_desk_numbers_and_conflicts';
 import { migration0023 } from './0023_stock_balances';
 import { migration0024 } from './0024_ageing_index';
 import { migration0025 } from './0025_cost_sharing';
+import { migration0026 } from './0026_tasks_and_communications';
 import { migration0028 } from './0028_language';
 import type { Migration } from './types';
 
@@ -56,6 +57,7 @@ export const migrations: readonly Migration[] = [
   migration0023,
   migration0024,
   migration0025,
+  migration0026,
   migration0028,
 ];
 

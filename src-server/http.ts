@@ -4,7 +4,7 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { SyncErrorBody } from '../src-shared/sync/protocol';
 import { SyncError } from './sync/errors';
-import { enrolCodeFromDesk, listDevicesFromDesk, revokeFromDesk } from './sync/admin';
+import { enrolCodeFromDesk, listDevicesFromDesk, renameFromDesk, revokeFromDesk } from './sync/admin';
 import { claimReminders, settleReminders } from './sync/reminders';
 import { authenticate, enrol, pull, push, status, type ServerContext } from './sync/service';
 
@@ -90,6 +90,10 @@ async function handle(ctx: ServerContext, request: IncomingMessage, response: Se
       case 'POST /v1/revoke': {
         const device = await authenticate(ctx, request.headers.authorization, url.pathname);
         return send(response, 200, await revokeFromDesk(ctx, device, await readJson(request)));
+      }
+      case 'POST /v1/rename': {
+        const device = await authenticate(ctx, request.headers.authorization, url.pathname);
+        return send(response, 200, await renameFromDesk(ctx, device, await readJson(request)));
       }
       case 'GET /v1/devices': {
         const device = await authenticate(ctx, request.headers.authorization, url.pathname);

@@ -169,6 +169,10 @@ export async function touchDevice(db: Handle, id: string): Promise<void> {
     .execute();
 }
 
+export async function renameDevice(db: Handle, id: string, name: string): Promise<void> {
+  await db.updateTable('devices').set({ name }).where('id', '=', id).execute();
+}
+
 /** true when this call revoked it (false: unknown or already revoked). */
 export async function revokeDevice(db: Handle, id: string): Promise<boolean> {
   const result = await db

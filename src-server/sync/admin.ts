@@ -2,9 +2,11 @@ import { type z } from 'zod';
 import {
   devicesQuerySchema,
   enrolCodeRequestSchema,
+  renameRequestSchema,
   revokeRequestSchema,
   type DevicesResponse,
   type EnrolCodeResponse,
+  type RenameResponse,
   type RevokeResponse,
 } from '../../src-shared/sync/protocol';
 import * as repo from '../db/repository';
@@ -96,6 +98,46 @@ export async function enrolCodeFromDesk(
     });
   });
   return { code, clinicName: device.clinicName, expiresAt: expiresAt.getTime() };
+}
+
+/** The device of the same clinic the request names, or a refusal (audited) naming why not. */
+async function sameClinicDevice(
+  ctx: ServerContext,
+  device: repo.DeviceRow,
+  deviceId: string,
+  action: string,
+  userId: string,
+): Promise<repo.DeviceRow> {
+  const target = await repo.findDevice(ctx.db, deviceId);
+  if (target && target.clinicId === device.clinicId) return target;
+  await refuse(ctx, device, action, { why: target ? 'another clinic' : 'unknown device', target: deviceId, userId });
+  throw target
+    ? new SyncError('FORBIDDEN', 'This device belongs to another clinic')
+    : new SyncError('NOT_FOUND', 'No such device');
+}
+
+/** A desk's administrator names a device of the same clinic (this desk included) as people know it. */
+export async function renameFromDesk(
+  ctx: ServerContext,
+  device: repo.DeviceRow,
+  body: unknown,
+): Promise<RenameResponse> {
+  const parsed = renameRequestSchema.safeParse(body);
+  if (!parsed.success) throw malformed(parsed.error);
+  const { deviceId, userId, name } = parsed.data;
+  if (!storable(name)) throw new SyncError('MALFORMED', 'name: holds a NUL character or broken Unicode');
+  const target = await sameClinicDevice(ctx, device, deviceId, 'rename.refused', userId);
+  await requireAdmin(ctx, device, userId, 'rename.refused', { target: deviceId });
+  await ctx.db.transaction().execute(async (trx) => {
+    await repo.renameDevice(trx, deviceId, name);
+    await repo.audit(trx, {
+      clinicId: device.clinicId,
+      deviceId: device.id,
+      action: 'device.renamed',
+      detail: { target: deviceId, userId, from: target.name, to: name },
+    });
+  });
+  return { deviceId, name };
 }
 
 /** A desk's administrator retires a device of the same clinic (this desk too, if they choose). */

@@ -33,6 +33,8 @@ import { purchasingProcedures } from './areas/purchasing';
 import { syncProcedures } from './areas/sync';
 import { conflictsProcedures } from './areas/conflicts';
 import { devicesProcedures } from './areas/devices';
+import { tasksProcedures } from './areas/tasks';
+import { communicationsProcedures } from './areas/communications';
 
 /** Merges the areas' maps, refusing a name declared twice. */
 function mergeAreas<T extends Record<string, AnyProcedure>[]>(...areas: T): UnionToIntersection<T[number]> {
@@ -83,6 +85,8 @@ export const contract = mergeAreas(
   syncProcedures,
   conflictsProcedures,
   devicesProcedures,
+  tasksProcedures,
+  communicationsProcedures,
 );
 
 export type Contract = typeof contract;

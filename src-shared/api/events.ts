@@ -58,6 +58,10 @@ export interface EventMap {
   'sync.changed': { state: SyncStatus['state']; waiting: number; lastSyncedAt: number | null };
   /** The conflicts inbox changed: found after a sync (`found` new ones here), or one resolved (`found` 0). */
   'conflicts.changed': { found: number };
+  /** Tasks were made, closed or commented on: work lists re-read (ids only; a patient page, for its patient). */
+  'tasks.changed': { taskIds: string[]; patientIds: string[] };
+  /** A contact was logged: the patient's communication log re-reads (ids only). */
+  'communications.changed': { patientIds: string[] };
 }
 
 export type EventTopic = keyof EventMap;
@@ -74,4 +78,6 @@ export const EVENT_TOPICS: readonly EventTopic[] = [
   'stock.changed',
   'sync.changed',
   'conflicts.changed',
+  'tasks.changed',
+  'communications.changed',
 ];

@@ -30,6 +30,10 @@ export const PERMISSIONS = [
   'stock:order',
   'reminders:manage',
   'backups:manage',
+  'tasks:read',
+  'tasks:team',
+  'tasks:all',
+  'comms:write',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

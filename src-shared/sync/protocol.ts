@@ -13,7 +13,8 @@ import { z } from 'zod';
  *   of the same clinic (the server CLI can revoke any device).
  * - `GET  /v1/devices?userId=<id>` → DevicesResponse: the clinic's devices, for its administrators.
  * - `POST /v1/enrol-codes` body EnrolCodeRequest → EnrolCodeResponse: a one-time code for another desk.
- * The last three name the signed-in user asking; the server requires `users:manage` for them.
+ * - `POST /v1/rename` body RenameRequest → RenameResponse: a device of the clinic given the name people know it by.
+ * The last four name the signed-in user asking; the server requires `users:manage` for them.
  * - `POST /v1/reminders/claim` body ReminderClaimRequest → ReminderClaimResponse: which desk sends a
  *   reminder (each reminder is sent by the one desk the server grants it to, for a lease).
  * - `POST /v1/reminders/settle` body ReminderSettleRequest → ReminderSettleResponse: what came of it.
@@ -135,6 +136,18 @@ export interface RevokeResponse {
   deviceId: string;
   /** false when it was already revoked. */
   revoked: boolean;
+}
+
+/** What a desk is called on the Devices list ("Reception 1", "Nurse station"). */
+export const deviceName = z.string().trim().min(1, 'must not be empty').max(60, 'must be at most 60 characters');
+
+export const renameRequestSchema = z
+  .object({ deviceId: uuid, userId: z.string().min(1).max(64), name: deviceName })
+  .strict();
+export type RenameRequest = z.infer<typeof renameRequestSchema>;
+export interface RenameResponse {
+  deviceId: string;
+  name: string;
 }
 
 /** The user asking at a desk: active in the clinic's synced users, their role holding `users:manage`. */

@@ -81,6 +81,11 @@ export const SYNCED_TABLES = {
   stock_counts: 'record',
   stock_count_lines: 'record',
   stock_movements: 'ledger',
+  // The desk's own work (issue 20): tasks close once (a record), comments are insert-only; the log is a
+  // record although only inserted, because a patient merge moves its rows (migration 0026)
+  tasks: 'record',
+  task_comments: 'ledger',
+  communications: 'record',
   // The conflicts inbox: a conflict is a record (two desks finding it make one row), its resolutions a ledger
   sync_conflicts: 'record',
   sync_conflict_resolutions: 'ledger',
@@ -134,4 +139,7 @@ export const COLUMN_GROUPS: Partial<Record<SyncedTableName, readonly (readonly s
   ],
   // CHECK ((status = 'sent') = (sent_at IS NOT NULL)): one desk's "failed" must not meet another's sent_at.
   reminder_outbox: [['status', 'sent_at']],
+  // CHECKs tie a task's status to its closing time and a cancellation to its reason: one desk's "done"
+  // must not meet another's "cancelled" reason.
+  tasks: [['status', 'closed_at', 'closed_by', 'closed_by_name', 'cancel_reason']],
 };

@@ -65,7 +65,7 @@ test('devices: a code made on a connected desk lets a new desk join from its set
     await expect(join.getByLabel('One-time code')).toHaveAttribute('aria-invalid', 'true');
     await screenshot(pageB, '217-setup-join-wrong-code');
     // The right code: the clinic arrives and its administrator signs in with her own password.
-    await joinNewDesk(b, deskB.desk.url, server, code);
+    await joinNewDesk(b, deskB.desk.url, server, code, 'Nurse station');
     await b.signIn(ADMIN);
     await expect(syncStatus(pageB)).toHaveText(/^Sync: Online/);
 
@@ -74,6 +74,17 @@ test('devices: a code made on a connected desk lets a new desk join from its set
     await expect(table.getByRole('row')).toHaveCount(3);
     const rowB = table.getByRole('row').nth(2);
     await expect(rowB).toContainText('Active');
+    // B named itself when it joined; A gives itself the name the staff know it by, in its row.
+    await expect(rowB.getByRole('rowheader')).toHaveText('Nurse station');
+    const rowA = table.getByRole('row').nth(1);
+    await rowA.getByRole('button', { name: /^Rename desk A/ }).click();
+    const rename = rowA.getByRole('form', { name: 'Rename desk A' });
+    await rename.getByLabel('Desk name').fill('   ');
+    await rename.getByRole('button', { name: 'Save name' }).click();
+    await expect(rename.getByLabel('Desk name')).toHaveAttribute('aria-invalid', 'true');
+    await rename.getByLabel('Desk name').fill('Reception 1');
+    await rename.getByRole('button', { name: 'Save name' }).click();
+    await expect(rowA.getByRole('rowheader')).toHaveText('Reception 1This desk');
     await screenshot(page, '218-devices-two-desks');
     await rowB.getByRole('button', { name: /^Revoke desk B/ }).click();
     await expect(rowB.getByRole('group', { name: /^Confirm revoking desk B/ })).toBeVisible();

@@ -139,13 +139,20 @@ export async function connectFirstDesk(app: FrontDeskPage, server: SyncServer, c
  * clinic" (procedure `sync.join`), takes the whole clinic from the server, and shows the sign-in screen
  * for the clinic's own staff.
  */
-export async function joinNewDesk(app: FrontDeskPage, url: string, server: SyncServer, code: string): Promise<void> {
+export async function joinNewDesk(
+  app: FrontDeskPage,
+  url: string,
+  server: SyncServer,
+  code: string,
+  deskName?: string,
+): Promise<void> {
   await app.page.goto(url);
   await expect(app.page.getByRole('heading', { name: 'Set up Front Desk' })).toBeVisible();
   await app.page.getByRole('button', { name: 'Join a clinic' }).click();
   const form = joinForm(app.page);
   await form.getByLabel('Server address').fill(server.url);
   await form.getByLabel('One-time code').fill(code);
+  if (deskName) await form.getByLabel('This desk’s name').fill(deskName);
   await form.getByRole('button', { name: 'Join clinic' }).click();
   await expect(app.page.getByRole('heading', { name: 'Sign in' })).toBeVisible({ timeout: 30_000 });
 }

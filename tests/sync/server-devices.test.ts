@@ -140,6 +140,31 @@ describe.each(BACKENDS)('sync server on $backend: devices managed from a desk', 
     expect((await call(server.url, 'GET', '/v1/status', { token: north.token })).status).toBe(200);
   });
 
+  it.skipIf(skip)(
+    'an administrator names a device as people know it; nobody else, and never across clinics',
+    async () => {
+      const rename = (desk: Desk, body: Record<string, unknown>) =>
+        call<{ deviceId: string; name: string }>(server.url, 'POST', '/v1/rename', { token: desk.token, body });
+      const renamed = await rename(north, { deviceId: north.deviceId, userId: northAdmin, name: '  Front counter ' });
+      expect(renamed).toMatchObject({ status: 200, body: { deviceId: north.deviceId, name: 'Front counter' } });
+      const listed = (await devices(north, northAdmin)).body.devices.find((d) => d.id === north.deviceId);
+      expect(listed?.name).toBe('Front counter');
+      const before = await audits();
+      // A receptionist, another clinic's administrator, another clinic's device: refused, audited, unchanged.
+      expect((await rename(north, { deviceId: north.deviceId, userId: northClerk, name: 'Mine' })).status).toBe(403);
+      expect((await rename(south, { deviceId: north.deviceId, userId: southAdmin, name: 'Taken' })).status).toBe(403);
+      expect((await rename(north, { deviceId: south.deviceId, userId: northAdmin, name: 'Taken' })).status).toBe(403);
+      expect(await audits()).toBe(before + 3);
+      for (const name of ['', '   ', 'x'.repeat(61), 'a\u0000b']) {
+        expect((await rename(north, { deviceId: north.deviceId, userId: northAdmin, name })).status).toBe(400);
+      }
+      expect((await devices(south, southAdmin)).body.devices.map((d) => d.name)).toEqual(['South desk']);
+      expect((await devices(north, northAdmin)).body.devices.find((d) => d.id === north.deviceId)?.name).toBe(
+        'Front counter',
+      );
+    },
+  );
+
   it.skipIf(skip)('malformed requests and no credentials are refused', async () => {
     expect((await call(server.url, 'GET', '/v1/devices')).status).toBe(401);
     expect((await call(server.url, 'GET', '/v1/devices', { token: north.token })).status).toBe(400);

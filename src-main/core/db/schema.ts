@@ -1,5 +1,6 @@
 import type { BackupTables } from './schema-backups';
 import type { BillingTables } from './schema-billing';
+import type { DeskWorkTables } from './schema-desk-work';
 import type { DocumentTables } from './schema-documents';
 import type { ReminderTables } from './schema-reminders';
 import type { SyncTables } from './schema-sync';
@@ -274,7 +275,8 @@ export interface Database
     BillingTables,
     BackupTables,
     StockTables,
-    SyncTables {
+    SyncTables,
+    DeskWorkTables {
   clinic_settings: ClinicSettingsTable;
   roles: RolesTable;
   role_permissions: RolePermissionsTable;

@@ -128,6 +128,18 @@ export async function eventsFor(db: Kysely<Database>, touched: readonly TouchedR
   const conflicts = rows('sync_conflicts');
   if (conflicts.length > 0 || rows('sync_conflict_resolutions').length > 0)
     emit('conflicts.changed', { found: conflicts.length });
+  // Another desk's tasks and logged contacts: work lists and patient pages re-read.
+  const tasks = rows('tasks');
+  const comments = rows('task_comments');
+  if (tasks.length > 0 || comments.length > 0) {
+    emit('tasks.changed', {
+      taskIds: distinct([...tasks.map((r) => text(r.id)), ...comments.map((r) => text(r.task_id))]),
+      patientIds: distinct(tasks.map((r) => text(r.patient_id))),
+    });
+  }
+  const contacts = rows('communications');
+  if (contacts.length > 0)
+    emit('communications.changed', { patientIds: distinct(contacts.map((r) => text(r.patient_id))) });
   const visits = rows('visits');
   for (const date of distinct(visits.map((r) => text(r.local_date)))) {
     emit('visits.changed', {

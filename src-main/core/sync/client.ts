@@ -51,6 +51,8 @@ export interface EnrolRequestInput {
   serverUrl: string;
   code: string;
   fingerprint: string;
+  /** What this desk is called on the Devices list; empty or absent: this computer's name. */
+  deviceName?: string | undefined;
 }
 
 const ENROL_TIMEOUT_MS = 4_000;
@@ -146,7 +148,7 @@ export class SyncClient {
     const enrolled = await askEnrol<EnrolResponse>(transport, {
       method: 'POST',
       path: '/v1/enrol',
-      body: { code: input.code.trim(), deviceName: hostname().slice(0, 100) || 'Front Desk' },
+      body: { code: input.code.trim(), deviceName: input.deviceName || hostname().slice(0, 60) || 'Front Desk' },
       timeoutMs: ENROL_TIMEOUT_MS,
     });
     const token = `Bearer ${enrolled.deviceId}.${enrolled.secret}`;

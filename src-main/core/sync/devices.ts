@@ -1,6 +1,11 @@
 import type { ClinicDevices, EnrolmentCode } from '../../../src-shared/api/areas/devices';
 import { ApiError } from '../../../src-shared/api/errors';
-import type { DevicesResponse, EnrolCodeResponse, RevokeResponse } from '../../../src-shared/sync/protocol';
+import type {
+  DevicesResponse,
+  EnrolCodeResponse,
+  RenameResponse,
+  RevokeResponse,
+} from '../../../src-shared/sync/protocol';
 import type { Actor } from '../actor';
 import { appendAudit } from '../audit/repository';
 import type { SyncClient } from './client';
@@ -103,4 +108,20 @@ export async function revokeDevice(
   });
   await audit(client, actor, 'devices.revoke', deviceId, { revoked: answer.revoked });
   return { deviceId: answer.deviceId, revoked: answer.revoked };
+}
+
+/** Names a device of the clinic (this desk too) as people know it: "Reception 1", "Nurse station". */
+export async function renameDevice(
+  client: SyncClient,
+  actor: Actor,
+  deviceId: string,
+  name: string,
+): Promise<{ deviceId: string; name: string }> {
+  const answer = await askAsDesk<RenameResponse>(client, actor, {
+    method: 'POST',
+    path: '/v1/rename',
+    body: { deviceId, userId: actor.userId, name },
+  });
+  await audit(client, actor, 'devices.rename', deviceId, { name: answer.name });
+  return answer;
 }

@@ -23,6 +23,7 @@ import backups from './en/backups.json';
 import settings from './en/settings.json';
 import sync from './en/sync.json';
 import conflicts from './en/conflicts.json';
+import tasks from './en/tasks.json';
 
 // Spanish: the same files under `es/`; tests/unit/i18n-catalogues.test.ts fails when one lacks a key.
 import commonEs from './es/common.json';
@@ -73,6 +74,7 @@ export const en = {
   settings,
   sync,
   conflicts,
+  tasks,
 };
 
 export const es = {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { procedure } from '../procedure';
-import { id } from '../../validation';
+import { id, requiredText } from '../../validation';
 import type { DeviceInfo } from '../../sync/protocol';
 
 export type { DeviceInfo };
@@ -39,6 +39,12 @@ export const devicesProcedures = {
         .min(1, 'must be at least 1 hour')
         .max(720, 'must be at most 720 hours (30 days)'),
     }),
+    access: 'users:manage',
+    kind: 'read',
+  }),
+  /** Names a device of the clinic (this desk too) as people know it. */
+  'devices.rename': procedure<{ deviceId: string; name: string }>()({
+    input: z.object({ deviceId: id('a device'), name: requiredText(60) }),
     access: 'users:manage',
     kind: 'read',
   }),

@@ -57,6 +57,8 @@ export const syncEnrolInput = z.object({
     .min(8, 'must be the one-time code from the server (at least 8 characters)')
     .regex(/^[A-Za-z0-9 -]+$/, 'must be the one-time code from the server (letters, digits and dashes)'),
   fingerprint: syncFingerprint,
+  /** What this desk is called on the Devices list; empty: this computer's name. */
+  deviceName: boundedString(60).trim().optional(),
 });
 
 export const syncProcedures = {

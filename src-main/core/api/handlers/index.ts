@@ -32,6 +32,8 @@ import { reportsHandlers } from './reports';
 import { syncHandlers } from './sync';
 import { conflictsHandlers } from './conflicts';
 import { devicesHandlers } from './devices';
+import { tasksHandlers } from './tasks';
+import { communicationsHandlers } from './communications';
 
 /** Every procedure's implementation; the type makes a missing one a compile error. */
 export const handlers: Handlers = {
@@ -68,4 +70,6 @@ export const handlers: Handlers = {
   ...syncHandlers,
   ...conflictsHandlers,
   ...devicesHandlers,
+  ...tasksHandlers,
+  ...communicationsHandlers,
 };

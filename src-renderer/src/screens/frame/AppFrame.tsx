@@ -25,6 +25,7 @@ import { UsersScreen } from '../users/UsersScreen';
 import { BoardScreen } from '../visits/BoardScreen';
 import { DisplayScreen } from '../visits/DisplayScreen';
 import { TodayScreen } from '../visits/TodayScreen';
+import { TasksScreen } from '../tasks/TasksScreen';
 import { WaitlistScreen } from '../waitlist/WaitlistScreen';
 import { CommandPalette } from './CommandPalette';
 import { Header } from './Header';
@@ -52,6 +53,7 @@ const SCREENS: Record<string, () => JSX.Element | null> = {
   waitlist: WaitlistScreen,
   conflicts: ConflictsScreen,
   devices: DevicesScreen,
+  tasks: TasksScreen,
 };
 
 /** The signed-in, unlocked app. Unmounted whole when the screen locks. */

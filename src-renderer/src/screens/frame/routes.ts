@@ -94,6 +94,12 @@ export const ROUTES: readonly [RouteDef, ...RouteDef[]] = [
     },
   },
   {
+    path: 'tasks',
+    label: i18next.t('frame:routes.tasks'),
+    permission: 'tasks:read',
+    summary: i18next.t('frame:routes.tasksSummary'),
+  },
+  {
     path: 'billing',
     get label() {
       return i18next.t('frame:routes.billing');

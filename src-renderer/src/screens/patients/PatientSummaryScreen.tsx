@@ -21,6 +21,7 @@ import { usePatientPhoto } from './patient-photo';
 import { usePatientRecord } from './patient-record';
 import { ConflictBanner } from '../conflicts/ConflictBanner';
 import { PhotoCard } from './PhotoCard';
+import { CommunicationLogCard } from '../tasks/CommunicationLogCard';
 import { billingHref } from '../billing/route';
 import { findHref } from '../find/route';
 import { usePhoneFormat } from '../../format/phone';
@@ -187,6 +188,7 @@ export function PatientSummaryScreen({ patientId }: { patientId: string }) {
       <div className="summary-grid">
         <HistoryCard record={record} />
       </div>
+      <CommunicationLogCard patientId={record.id} />
       {canWrite && !record.mergedIntoId && (
         <div className="summary-grid">
           <AddInsuranceForm patientId={record.id} dateFormat={settings.dateFormat} />

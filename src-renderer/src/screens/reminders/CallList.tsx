@@ -1,4 +1,7 @@
+import { Fragment, useState } from 'react';
 import type { CallListEntry, CallReason } from '../../../../src-shared/api/areas/reminders';
+import { useSession } from '../../stores/session';
+import { LogContactForm } from '../tasks/LogContactForm';
 import { useClinicClock } from '../../stores/clinic-settings';
 import { clinicDateTime } from './OutboxTable';
 import { i18next, useTranslation } from '../../i18n';
@@ -19,6 +22,9 @@ const REASON_LABELS: Record<CallReason, string> = {
 export function CallList({ calls }: { calls: readonly CallListEntry[] }) {
   const { t } = useTranslation('reminders');
   const clock = useClinicClock();
+  const canLog = useSession((state) => state.can('comms:write'));
+  // The row whose "Log a call" form is open (one at a time).
+  const [logging, setLogging] = useState<string | null>(null);
   if (calls.length === 0) return <p className="muted">{t('CallList.nobodyToCallEveryAppointment')}</p>;
   return (
     <table className="call-list">
@@ -29,38 +35,63 @@ export function CallList({ calls }: { calls: readonly CallListEntry[] }) {
           <th scope="col">{t('CallList.patient')}</th>
           <th scope="col">{t('CallList.phone')}</th>
           <th scope="col">{t('CallList.why')}</th>
+          {canLog && <th scope="col">{t('CallList.log')}</th>}
         </tr>
       </thead>
       <tbody>
         {calls.map((entry) => (
-          <tr key={entry.appointmentId}>
-            <td className="nowrap">
-              {clinicDateTime(entry.startAt, clock)}
-              <div className="muted small">{entry.providerName}</div>
-            </td>
-            <th scope="row">
-              <a href={`#/patients/${entry.patientId}`}>{entry.patientName}</a>
-            </th>
-            <td>
-              {entry.phones.length === 0 ? (
-                <span className="muted">{t('CallList.noPhoneOnRecord')}</span>
-              ) : (
-                <ul className="plain compact">
-                  {entry.phones.map((phone) => (
-                    <li key={`${phone.kind}-${phone.number}`} className="nowrap">
-                      <span className="mono">{phone.number}</span> <span className="muted small">{phone.kind}</span>
-                    </li>
-                  ))}
-                </ul>
+          <Fragment key={entry.appointmentId}>
+            <tr>
+              <td className="nowrap">
+                {clinicDateTime(entry.startAt, clock)}
+                <div className="muted small">{entry.providerName}</div>
+              </td>
+              <th scope="row">
+                <a href={`#/patients/${entry.patientId}`}>{entry.patientName}</a>
+              </th>
+              <td>
+                {entry.phones.length === 0 ? (
+                  <span className="muted">{t('CallList.noPhoneOnRecord')}</span>
+                ) : (
+                  <ul className="plain compact">
+                    {entry.phones.map((phone) => (
+                      <li key={`${phone.kind}-${phone.number}`} className="nowrap">
+                        <span className="mono">{phone.number}</span> <span className="muted small">{phone.kind}</span>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </td>
+              <td>
+                <span className={`badge ${entry.reason === 'reminder_failed' ? 'badge-failed' : 'badge-pending'}`}>
+                  {REASON_LABELS[entry.reason]}
+                </span>
+                <div className="small">{entry.detail}</div>
+              </td>
+              {canLog && (
+                <td>
+                  <button
+                    type="button"
+                    aria-expanded={logging === entry.appointmentId}
+                    onClick={() => setLogging(logging === entry.appointmentId ? null : entry.appointmentId)}
+                  >
+                    {t('CallList.logCallTo', { patientName: entry.patientName })}
+                  </button>
+                </td>
               )}
-            </td>
-            <td>
-              <span className={`badge ${entry.reason === 'reminder_failed' ? 'badge-failed' : 'badge-pending'}`}>
-                {REASON_LABELS[entry.reason]}
-              </span>
-              <div className="small">{entry.detail}</div>
-            </td>
-          </tr>
+            </tr>
+            {logging === entry.appointmentId && (
+              <tr>
+                <td colSpan={5}>
+                  <LogContactForm
+                    patientId={entry.patientId}
+                    initial={{ direction: 'out', appointmentId: entry.appointmentId }}
+                    onLogged={() => undefined}
+                  />
+                </td>
+              </tr>
+            )}
+          </Fragment>
         ))}
       </tbody>
     </table>

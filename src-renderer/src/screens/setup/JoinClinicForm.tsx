@@ -6,7 +6,7 @@ import { draftProblems, useFormErrors } from '../../hooks/useFormErrors';
 import { useSession } from '../../stores/session';
 import { useTranslation } from '../../i18n';
 
-const FIELDS = ['serverUrl', 'fingerprint', 'code'];
+const FIELDS = ['serverUrl', 'fingerprint', 'code', 'deviceName'];
 
 /**
  * A new Front Desk joins a clinic that already syncs (procedure `sync.join`): it takes the whole clinic
@@ -15,7 +15,7 @@ const FIELDS = ['serverUrl', 'fingerprint', 'code'];
 export function JoinClinicForm() {
   const { t } = useTranslation('setup');
   const checkAgain = useSession((state) => state.checkAgain);
-  const [draft, setDraft] = useState({ serverUrl: '', fingerprint: '', code: '' });
+  const [draft, setDraft] = useState({ serverUrl: '', fingerprint: '', code: '', deviceName: '' });
   const [busy, setBusy] = useState(false);
   const [pending, setPending] = useState<string | null>(null);
   const problems = () => draftProblems('sync.join', draft);
@@ -76,6 +76,13 @@ export function JoinClinicForm() {
         error={errors.fields.code}
         hint={t('JoinClinicForm.codeHint')}
         autoComplete="off"
+      />
+      <Field
+        label={t('JoinClinicForm.deskName')}
+        value={draft.deviceName}
+        onChange={update('deviceName')}
+        error={errors.fields.deviceName}
+        hint={t('JoinClinicForm.deskNameHint')}
       />
       <FormMessage error={errors.form} />
       <button type="submit" className="primary" disabled={busy} aria-busy={busy}>

@@ -4,20 +4,24 @@ import { call } from '../../api';
 import { formatDateTime } from '../../format/datetime';
 import { useClinicClock } from '../../stores/clinic-settings';
 import { useTranslation } from '../../i18n';
+import { RenameDeviceForm } from './RenameDeviceForm';
 
 /** One device; revoking asks to be confirmed in the row, and says what the server answered beside it. */
 export function DeviceRow({
   device,
   isThisDesk,
   onRevoked,
+  onRenamed,
 }: {
   device: DeviceInfo;
   isThisDesk: boolean;
   onRevoked: () => void;
+  onRenamed: () => void;
 }) {
   const { t } = useTranslation('sync');
   const clock = useClinicClock();
   const [confirming, setConfirming] = useState(false);
+  const [renaming, setRenaming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const label = t('DeviceRow.deskName', { deskCode: device.deskCode, name: device.name });
@@ -35,7 +39,17 @@ export function DeviceRow({
   return (
     <tr className={device.revokedAt !== null ? 'user-disabled' : undefined}>
       <th scope="row">
-        {device.name}
+        {renaming ? (
+          <RenameDeviceForm
+            device={device}
+            onDone={(renamed) => {
+              setRenaming(false);
+              if (renamed) onRenamed();
+            }}
+          />
+        ) : (
+          device.name
+        )}
         {isThisDesk && <span className="badge">{t('DeviceRow.thisDesk')}</span>}
       </th>
       <td className="mono">{device.deskCode}</td>
@@ -53,6 +67,11 @@ export function DeviceRow({
         )}
       </td>
       <td>
+        {device.revokedAt === null && !renaming && !confirming && (
+          <button type="button" aria-label={t('DeviceRow.renameLabel', { label })} onClick={() => setRenaming(true)}>
+            {t('DeviceRow.rename')}
+          </button>
+        )}{' '}
         {device.revokedAt === null && !isThisDesk && !confirming && (
           <button type="button" aria-label={t('DeviceRow.revokeLabel', { label })} onClick={() => setConfirming(true)}>
             {t('DeviceRow.revoke')}

@@ -44,6 +44,7 @@ export function DevicesScreen() {
                 device={device}
                 isThisDesk={device.id === value.thisDeviceId}
                 onRevoked={reload}
+                onRenamed={reload}
               />
             ))}
           </tbody>

@@ -8,7 +8,7 @@ import { useSession } from '../../stores/session';
 import { describeSync, remindersHeldSentence } from './describe-sync';
 import { Trans, useTranslation } from '../../i18n';
 
-const FIELDS = ['serverUrl', 'fingerprint', 'code'];
+const FIELDS = ['serverUrl', 'fingerprint', 'code', 'deviceName'];
 
 /** Settings → Sync (administrators): connect this desk to the clinic's server, and what it says. */
 export function SyncSettings() {
@@ -17,12 +17,14 @@ export function SyncSettings() {
   const [serverUrl, setServerUrl] = useState('');
   const [fingerprint, setFingerprint] = useState('');
   const [code, setCode] = useState('');
+  const [deviceName, setDeviceName] = useState('');
   const [busy, setBusy] = useState(false);
   const [syncing, setSyncing] = useState(false);
   const [round, setRound] = useState<{ ok: string | null; error: string | null }>({ ok: null, error: null });
   const canManageDevices = useSession((state) => state.can('users:manage'));
-  const problems = () => draftProblems('sync.enrol', { serverUrl, fingerprint, code });
-  const { errors, show, showProblems, clear } = useFormErrors({ serverUrl, fingerprint, code }, problems);
+  const enrolInput = { serverUrl, fingerprint, code, deviceName };
+  const problems = () => draftProblems('sync.enrol', enrolInput);
+  const { errors, show, showProblems, clear } = useFormErrors(enrolInput, problems);
 
   async function submit(event: SyntheticEvent) {
     event.preventDefault();
@@ -30,7 +32,7 @@ export function SyncSettings() {
     const local = problems();
     if (Object.keys(local).length > 0) return showProblems(local, FIELDS);
     setBusy(true);
-    const result = await call('sync.enrol', { serverUrl, fingerprint, code });
+    const result = await call('sync.enrol', enrolInput);
     setBusy(false);
     if (!result.ok) return show(result.error, FIELDS);
     status.reload();
@@ -117,6 +119,13 @@ export function SyncSettings() {
             onChange={(event) => setCode(event.target.value)}
             error={errors.fields.code}
             hint={t('SyncSettings.fromNpmRunServerEnrol')}
+          />
+          <Field
+            label={t('SyncSettings.deskName')}
+            value={deviceName}
+            onChange={(event) => setDeviceName(event.target.value)}
+            error={errors.fields.deviceName}
+            hint={t('SyncSettings.deskNameHint')}
           />
           <button type="submit" className="primary" disabled={busy}>
             {busy ? t('SyncSettings.connecting') : t('SyncSettings.connectThisDesk')}
