@@ -3,12 +3,14 @@ import { initReactI18next } from 'react-i18next';
 import { defaultNS, en, resources } from './resources';
 
 /**
- * The language the page last showed (see `language.ts`), so a Spanish desk's sign-in screen is Spanish;
+ * The language the page last showed (see `hooks/useFollowLanguage.ts`), so a Spanish desk's sign-in screen is Spanish;
  * once signed in, the clinic's setting or the user's own choice decides.
  */
 function rememberedLanguage(): 'en' | 'es' {
   try {
-    return globalThis.localStorage?.getItem('frontdesk.language') === 'es' ? 'es' : 'en';
+    // Typed by hand: this module is also checked without the DOM (unit tests import the catalogue).
+    const storage = (globalThis as { localStorage?: { getItem: (key: string) => string | null } }).localStorage;
+    return storage?.getItem('frontdesk.language') === 'es' ? 'es' : 'en';
   } catch {
     return 'en';
   }

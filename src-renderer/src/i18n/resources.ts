@@ -48,6 +48,7 @@ import backupsEs from './es/backups.json';
 import settingsEs from './es/settings.json';
 import syncEs from './es/sync.json';
 import conflictsEs from './es/conflicts.json';
+import tasksEs from './es/tasks.json';
 
 export const defaultNS = 'common';
 
@@ -100,6 +101,7 @@ export const es = {
   settings: settingsEs,
   sync: syncEs,
   conflicts: conflictsEs,
+  tasks: tasksEs,
 };
 
 export const resources = { en, es } as const;

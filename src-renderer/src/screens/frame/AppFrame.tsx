@@ -5,7 +5,7 @@ import { useHashRoute } from '../../hooks/useHashRoute';
 import { useProcedure } from '../../hooks/useProcedure';
 import { useIdleLock } from '../../hooks/useIdleLock';
 import { useClinicSettings } from '../../stores/clinic-settings';
-import { useFollowLanguage } from '../../i18n/language';
+import { useFollowLanguage } from '../../hooks/useFollowLanguage';
 import { useSession } from '../../stores/session';
 import { AuditScreen } from '../audit/AuditScreen';
 import { BackupScreen } from '../backups/BackupScreen';

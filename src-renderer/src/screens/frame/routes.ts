@@ -95,9 +95,13 @@ export const ROUTES: readonly [RouteDef, ...RouteDef[]] = [
   },
   {
     path: 'tasks',
-    label: i18next.t('frame:routes.tasks'),
+    get label() {
+      return i18next.t('frame:routes.tasks');
+    },
     permission: 'tasks:read',
-    summary: i18next.t('frame:routes.tasksSummary'),
+    get summary() {
+      return i18next.t('frame:routes.tasksSummary');
+    },
   },
   {
     path: 'billing',

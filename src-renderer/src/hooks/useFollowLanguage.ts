@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import type { Language } from '../../../src-shared/api/areas/settings';
 import { useClinicSettings } from '../stores/clinic-settings';
 import { useSession } from '../stores/session';
-import { i18next } from './index';
+import { i18next } from '../i18n';
 
 /** Where the page remembers its last language, so the next start paints in it before settings arrive. */
 export const LANGUAGE_KEY = 'frontdesk.language';
