@@ -91,7 +91,10 @@ export function LocaleFields({
         value={value.dateFormat}
         options={DATE_FORMATS.map((format) => ({
           value: format,
-          label: `${format} (today: ${formatDate(now, { timeZone, dateFormat: format })})`,
+          label: t('LocaleFields.dateFormatOption', {
+            format,
+            today: formatDate(now, { timeZone, dateFormat: format }),
+          }),
         }))}
         onChange={(event) => {
           const chosen = DATE_FORMATS.find((format) => format === event.target.value);
@@ -103,8 +106,8 @@ export function LocaleFields({
         label={t('LocaleFields.timeFormat')}
         value={value.timeFormat}
         options={[
-          { value: '12h', label: `12-hour (${formatClockTime(14 * 60 + 30, '12h')})` },
-          { value: '24h', label: `24-hour (${formatClockTime(14 * 60 + 30, '24h')})` },
+          { value: '12h', label: t('LocaleFields.hours12', { example: formatClockTime(14 * 60 + 30, '12h') }) },
+          { value: '24h', label: t('LocaleFields.hours24', { example: formatClockTime(14 * 60 + 30, '24h') }) },
         ]}
         onChange={(event) => onChange({ ...value, timeFormat: event.target.value === '12h' ? '12h' : '24h' })}
         error={errors.timeFormat}

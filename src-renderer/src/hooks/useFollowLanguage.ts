@@ -14,6 +14,11 @@ export function useUiLanguage(): Language {
   return mine ?? clinic ?? 'en';
 }
 
+/** The same, read outside React (a save that changes it words its own confirmation in the new language). */
+export function chosenLanguage(): Language {
+  return useSession.getState().session?.user.language ?? useClinicSettings.getState().settings?.language ?? 'en';
+}
+
 /** Switches i18next (every `useTranslation` screen re-renders at once) and the page's `lang`. */
 export function applyLanguage(language: Language): void {
   document.documentElement.lang = language;

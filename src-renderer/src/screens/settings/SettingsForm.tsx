@@ -11,7 +11,8 @@ import { useCheckedSave } from '../../hooks/useCheckedSave';
 import { draftProblems } from '../../hooks/useFormErrors';
 import { useClinicSettings } from '../../stores/clinic-settings';
 import { useSession } from '../../stores/session';
-import { Trans, useTranslation } from '../../i18n';
+import { i18next, Trans, useTranslation } from '../../i18n';
+import { applyLanguage, chosenLanguage } from '../../hooks/useFollowLanguage';
 import { languageLabel } from '../../i18n/labels';
 
 export function SettingsForm({ initial }: { initial: ClinicSettings }) {
@@ -59,12 +60,14 @@ export function SettingsForm({ initial }: { initial: ClinicSettings }) {
       (settings) => {
         useSession.getState().settingsChanged(settings);
         useClinicSettings.getState().set(settings);
+        // Switched now rather than on the next render, so the confirmation is already in the new language.
+        applyLanguage(chosenLanguage());
         setForm({
           ...settings,
           lockTimeoutMinutes: String(settings.lockTimeoutMinutes),
           noShowGraceMinutes: String(settings.noShowGraceMinutes),
         });
-        return t('SettingsForm.settingsSaved');
+        return i18next.t('settings:SettingsForm.settingsSaved');
       },
     );
   }
@@ -86,7 +89,7 @@ export function SettingsForm({ initial }: { initial: ClinicSettings }) {
         value={form.timeZone}
         onChange={update('timeZone')}
         error={errors.fields.timeZone}
-        hint="IANA name, such as Europe/London."
+        hint={t('SettingsForm.timeZoneHint')}
       />
       <Field
         label={t('SettingsForm.currency')}
