@@ -90,7 +90,7 @@ export function AppFrame() {
   return (
     <div className="frame">
       <Header onLock={lock} />
-      <nav aria-label={t('AppFrame.main')}>
+      <nav className="main-nav" aria-label={t('AppFrame.main')}>
         <ul>
           {ROUTES.filter((item) => mayOpen(item, can) && listed(item)).map((item) => (
             <li key={item.path}>
