@@ -81,7 +81,7 @@ describe('the catalogue check itself', () => {
   });
 
   it('names a missing key, a missing plural form, an extra key, a lost placeholder, a changed tag or key name', () => {
-    const { a: _a, n_many: _many, ...rest } = good.ns;
+    const rest = Object.fromEntries(Object.entries(good.ns).filter(([key]) => key !== 'a' && key !== 'n_many'));
     expect(problems({ ns: { ...rest, extra: 'x' } })).toEqual(
       expect.arrayContaining(['missing ns:a', 'missing ns:n_many', 'extra ns:extra']),
     );

@@ -1,6 +1,12 @@
 import type { Kysely } from 'kysely';
 import { ApiError } from '../../../src-shared/api/errors';
-import type { ClinicSettings, DateFormat, Language, TimeFormat, WeekStart } from '../../../src-shared/api/areas/settings';
+import type {
+  ClinicSettings,
+  DateFormat,
+  Language,
+  TimeFormat,
+  WeekStart,
+} from '../../../src-shared/api/areas/settings';
 import type { ClinicSettingsRow, Database } from '../db/schema';
 import type { ReadDb } from '../db/handles';
 import { preparedRead } from '../db/prepared';
