@@ -5,6 +5,7 @@ import { ApiError } from '../../src-shared/api/errors';
 import { UsageError } from './args';
 import { auditVerifyCommand } from './commands/audit-verify';
 import { backupCommand, restoreCommand } from './commands/backup';
+import { demoCommand } from './commands/demo';
 import { initCommand } from './commands/init';
 import { newRecoveryKeyCommand, openWithRecoveryCommand } from './commands/recovery';
 import { seedCommand } from './commands/seed';
@@ -15,6 +16,7 @@ import { userAddCommand } from './commands/user-add';
 const USAGE = `Front Desk admin CLI: npm run clinic -- <command> [options]
 
   init         --data DIR [--key-file FILE]     create an encrypted clinic database (and a new key file if FILE is missing)
+  demo         --data DIR [--key-file FILE]     a new demo clinic of made-up data around today (marked demo for good)
   user add     --data DIR --username U --name "Full Name" --role ROLE [--password-stdin]
   serve        --data DIR [--port N] [--create] browser mode on 127.0.0.1, behind a random token; --create makes
                the clinic database when the folder has none (otherwise a missing database is an error)
@@ -37,6 +39,7 @@ or CLINIC_USER_PASSWORD.`;
 
 const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   init: initCommand,
+  demo: demoCommand,
   'user add': userAddCommand,
   serve: serveCommand,
   backup: backupCommand,

@@ -40,6 +40,7 @@ export function createRecoveryGate(options: RecoveryGateOptions): Core {
     clinicName: null,
     version: APP_VERSION,
     recoveryRequired: options.reason,
+    demo: false,
   });
 
   async function recover(clientId: string, input: unknown): Promise<Core> {

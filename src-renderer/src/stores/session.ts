@@ -11,6 +11,8 @@ export type Stage = 'loading' | 'recovery' | 'setup' | 'login' | 'locked' | 'rea
 interface SessionState {
   stage: Stage;
   clinicName: string | null;
+  /** A demo clinic of made-up data: every screen says so. */
+  demo: boolean;
   session: SessionInfo | null;
   /** Why the host could not open the clinic without the recovery key; null otherwise. */
   recoveryReason: string | null;
@@ -29,12 +31,13 @@ interface SessionState {
 export const useSession = create<SessionState>()((set, get) => ({
   stage: 'loading',
   clinicName: null,
+  demo: false,
   session: null,
   recoveryReason: null,
   checks: 0,
 
   started(status, session) {
-    set({ recoveryReason: status.recoveryRequired });
+    set({ recoveryReason: status.recoveryRequired, demo: status.demo });
     if (status.recoveryRequired !== null) {
       set({ stage: 'recovery', clinicName: null, session: null });
       return;

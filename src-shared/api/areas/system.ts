@@ -25,6 +25,11 @@ export interface SystemStatus {
    * envelope is beside the database: why, for the recovery screen. Null when the clinic is open.
    */
   recoveryRequired: string | null;
+  /**
+   * A demo clinic of made-up data (`clinic demo`, `npm run start:web -- --demo`): every screen says so,
+   * and the sign-in screen gives the demo accounts. Never unset once made.
+   */
+  demo: boolean;
 }
 
 export const systemProcedures = {

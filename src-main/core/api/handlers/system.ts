@@ -3,18 +3,20 @@ import type { SystemStatus } from '../../../../src-shared/api/areas/system';
 import { defaultsForCountry } from '../../../../src-shared/locale/country-defaults';
 import { createSettings, readSettings, updateSettings, type ClinicLocale } from '../../settings/repository';
 import { countUsers } from '../../users/repository';
+import { isDemo } from '../../demo/demo-mark';
 import { createUser } from '../../users/service';
 import type { HandlerContext, HandlersFor } from '../context';
 
 export const APP_VERSION = '0.1.0';
 
 async function status(ctx: HandlerContext): Promise<SystemStatus> {
-  const [settings, users] = await Promise.all([readSettings(ctx.db), countUsers(ctx.db)]);
+  const [settings, users, demo] = await Promise.all([readSettings(ctx.db), countUsers(ctx.db), isDemo(ctx.db)]);
   return {
     setupRequired: users === 0,
     clinicName: settings?.clinicName ?? null,
     version: APP_VERSION,
     recoveryRequired: null,
+    demo,
   };
 }
 

@@ -9,6 +9,7 @@ export function Header({ onLock }: { onLock: () => void }) {
   const { t } = useTranslation('frame');
   const session = useSession((state) => state.session);
   const clinicName = useSession((state) => state.clinicName);
+  const demo = useSession((state) => state.demo);
   const signedOut = useSession((state) => state.signedOut);
   const show = useOverlays((state) => state.show);
 
@@ -19,7 +20,14 @@ export function Header({ onLock }: { onLock: () => void }) {
 
   return (
     <header className="topbar">
-      <span className="brand">{clinicName ?? t('Header.frontDesk')}</span>
+      <span className="brand">
+        {clinicName ?? t('Header.frontDesk')}
+        {demo && (
+          <span className="demo-mark" title={t('Header.demoTitle')}>
+            {t('Header.demo')}
+          </span>
+        )}
+      </span>
       {session && (
         <span className="who">
           <span className="who-name">{session.user.displayName}</span>

@@ -5,10 +5,11 @@ import { FormMessage } from '../../components/FormMessage';
 import { draftProblems, useFormErrors } from '../../hooks/useFormErrors';
 import { useSession } from '../../stores/session';
 import { useTranslation } from '../../i18n';
+import { DemoAccounts } from './DemoAccounts';
 
 export function LoginScreen() {
   const { t } = useTranslation('login');
-  const { clinicName, signedIn } = useSession();
+  const { clinicName, signedIn, demo } = useSession();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   // Emptied by a refused sign-in: not a mistake of theirs to point at until they sign in again.
@@ -66,6 +67,7 @@ export function LoginScreen() {
         <button type="submit" className="primary" disabled={busy}>
           {busy ? t('LoginScreen.signingIn') : t('LoginScreen.signIn')}
         </button>
+        {demo && <DemoAccounts />}
       </form>
     </main>
   );

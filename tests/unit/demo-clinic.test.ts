@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCore, type Core } from '../../src-main/core/app';
+import { seedDemoClinic, type DemoClinic } from '../../src-main/core/demo/demo-clinic';
+import type { Output } from '../../src-shared/api/contract';
+import type { Result } from '../../src-shared/api/errors';
+import { DEMO_PASSWORD, DEMO_USERS } from '../../src-shared/demo';
+import { ManualClock, openTestClinic, tempFolder, type TempFolder } from '../helpers/temp-core';
+
+/** The demo clinic someone trying Front Desk opens: made-up, marked demo for good, a working morning. */
+
+// Wednesday 2 December 2026, 10:30 in London.
+const NOW = Date.UTC(2026, 11, 2, 10, 30);
+
+describe('a demo clinic', () => {
+  let folder: TempFolder;
+  let core: Core;
+  let made: DemoClinic;
+  const clock = new ManualClock();
+  clock.now = NOW;
+
+  beforeAll(async () => {
+    folder = tempFolder();
+    core = await createCore({ file: folder.file, key: folder.key, create: true, clock: clock.read });
+    made = await seedDemoClinic(core, { timeZone: 'Europe/London', now: NOW });
+  }, 60_000);
+  afterAll(async () => {
+    await core.close();
+    folder.remove();
+  });
+
+  it('is set up, says it is a demo, and lets every made-up account sign in with the shown password', async () => {
+    const status = await core.invoke('visitor', 'system.status', {});
+    expect(status).toMatchObject({ ok: true, value: { setupRequired: false, demo: true } });
+    expect(made).toMatchObject({ clinicName: 'Sunnyside Clinic (demo)', today: '2026-12-02', patients: 400 });
+    for (const user of DEMO_USERS) {
+      const signedIn = await core.invoke(user.username, 'auth.login', {
+        username: user.username,
+        password: DEMO_PASSWORD,
+      });
+      expect(signedIn).toMatchObject({ ok: true, value: { user: { role: user.role } } });
+    }
+  });
+
+  it('has a morning under way: named providers, today booked, a few patients already arrived', async () => {
+    const day = (await core.invoke('reception', 'appointments.day', { date: '2026-12-02' })) as Result<
+      Output<'appointments.day'>
+    >;
+    if (!day.ok) throw new Error(day.error.message);
+    expect(day.value.providers.map((p) => p.provider.displayName)).toEqual([
+      'Dr Ana Ortiz',
+      'Dr Ben Lee',
+      'Dr Chloe Park',
+    ]);
+    expect(day.value.providers.flatMap((p) => p.appointments).length).toBeGreaterThan(20);
+    const board = (await core.invoke('reception', 'visits.board', { date: '2026-12-02' })) as Result<
+      Output<'visits.board'>
+    >;
+    if (!board.ok) throw new Error(board.error.message);
+    expect(board.value.visits.length).toBe(made.arrived);
+    expect(made.arrived).toBeGreaterThan(0);
+  });
+
+  it('is never made over a clinic that is set up', async () => {
+    await expect(seedDemoClinic(core, { timeZone: 'Europe/London', now: NOW })).rejects.toThrow(/already set up/);
+  });
+});
+
+describe('a clinic set up as usual', () => {
+  it('is not marked demo', async () => {
+    const clinic = await openTestClinic();
+    try {
+      expect(await clinic.ok('anyone', 'system.status', {})).toMatchObject({ demo: false, setupRequired: false });
+    } finally {
+      await clinic.close();
+    }
+  });
+});
