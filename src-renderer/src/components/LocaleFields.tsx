@@ -69,6 +69,9 @@ export function LocaleFields({
   onCountry: (country: string) => void;
 }) {
   const { t } = useTranslation('common');
+  // Each clock's way of writing 14:30, shown beside its name.
+  const halfPastTwo12 = formatClockTime(14 * 60 + 30, '12h');
+  const halfPastTwo24 = formatClockTime(14 * 60 + 30, '24h');
   const now = Date.now();
   const countryOptions = [
     ...(value.country === '' ? [{ value: '', label: t('LocaleFields.chooseTheCountry') }] : []),
@@ -106,8 +109,8 @@ export function LocaleFields({
         label={t('LocaleFields.timeFormat')}
         value={value.timeFormat}
         options={[
-          { value: '12h', label: t('LocaleFields.hours12', { example: formatClockTime(14 * 60 + 30, '12h') }) },
-          { value: '24h', label: t('LocaleFields.hours24', { example: formatClockTime(14 * 60 + 30, '24h') }) },
+          { value: '12h', label: t('LocaleFields.hours12', { example: halfPastTwo12 }) },
+          { value: '24h', label: t('LocaleFields.hours24', { example: halfPastTwo24 }) },
         ]}
         onChange={(event) => onChange({ ...value, timeFormat: event.target.value === '12h' ? '12h' : '24h' })}
         error={errors.timeFormat}
