@@ -25,6 +25,7 @@ import { migration0024 } from './0024_ageing_index';
 import { migration0025 } from './0025_cost_sharing';
 import { migration0026 } from './0026_tasks_and_communications';
 import { migration0027 } from './0027_notification_reads';
+import { migration0028 } from './0028_language';
 import type { Migration } from './types';
 
 /**
@@ -59,6 +60,7 @@ export const migrations: readonly Migration[] = [
   migration0025,
   migration0026,
   migration0027,
+  migration0028,
 ];
 
 export type { Migration, MigrationHandle } from './types';

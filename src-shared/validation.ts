@@ -78,6 +78,10 @@ export const dateFormat = z.enum(['YYYY-MM-DD', 'DD/MM/YYYY', 'MM/DD/YYYY'], {
   error: 'must be YYYY-MM-DD, DD/MM/YYYY or MM/DD/YYYY',
 });
 
+/** The languages the screens are worded in; main's refusals stay English. */
+export const LANGUAGES = ['en', 'es'] as const;
+export const language = z.enum(LANGUAGES, { error: 'must be en or es' });
+
 export const timeFormat = z.enum(['24h', '12h'], { error: 'must be 24h or 12h' });
 /** ISO weekday the week starts on: Monday (1), Saturday (6) or Sunday (7). */
 export const weekStart = z.union([z.literal(1), z.literal(6), z.literal(7)], {

@@ -31,14 +31,23 @@ function utc(iso: string): number {
   return Date.UTC(y, m - 1, d);
 }
 
-/** Day before month in words, except in a month-first (US) clinic. */
-function wordsLocale(format: DateFormat): string {
+/**
+ * Day before month in words, except in a month-first (US) clinic. The screens pass their language
+ * (Spanish always writes the day first: "martes, 8 de diciembre de 2026"); main's sentences stay English.
+ */
+function wordsLocale(format: DateFormat, language: string): string {
+  if (language !== 'en') return language;
   return format === 'MM/DD/YYYY' ? 'en-US' : 'en-GB';
 }
 
 const cache = new Map<string, Intl.DateTimeFormat>();
-function words(format: DateFormat, options: Intl.DateTimeFormatOptions, key: string): Intl.DateTimeFormat {
-  const locale = wordsLocale(format);
+function words(
+  format: DateFormat,
+  options: Intl.DateTimeFormatOptions,
+  key: string,
+  language: string,
+): Intl.DateTimeFormat {
+  const locale = wordsLocale(format, language);
   let formatter = cache.get(`${locale}:${key}`);
   if (!formatter) {
     formatter = new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' });
@@ -48,18 +57,22 @@ function words(format: DateFormat, options: Intl.DateTimeFormatOptions, key: str
 }
 
 /** "Tuesday, 8 December 2026" ("Tuesday, December 8, 2026" in a month-first clinic). */
-export function formatLongDate(iso: string, format: DateFormat): string {
-  return words(format, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }, 'long').format(utc(iso));
+export function formatLongDate(iso: string, format: DateFormat, language = 'en'): string {
+  return words(format, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }, 'long', language).format(
+    utc(iso),
+  );
 }
 
 /** "Tue 8 Dec" ("Tue, Dec 8" in a month-first clinic): week and column labels. */
-export function formatShortDate(iso: string, format: DateFormat): string {
-  return words(format, { weekday: 'short', day: 'numeric', month: 'short' }, 'short').format(utc(iso));
+export function formatShortDate(iso: string, format: DateFormat, language = 'en'): string {
+  return words(format, { weekday: 'short', day: 'numeric', month: 'short' }, 'short', language).format(utc(iso));
 }
 
 /** "December 2026" for '2026-12' or any date in it. */
-export function formatMonth(isoOrMonth: string, format: DateFormat): string {
-  return words(format, { month: 'long', year: 'numeric' }, 'month').format(utc(`${isoOrMonth.slice(0, 7)}-01`));
+export function formatMonth(isoOrMonth: string, format: DateFormat, language = 'en'): string {
+  return words(format, { month: 'long', year: 'numeric' }, 'month', language).format(
+    utc(`${isoOrMonth.slice(0, 7)}-01`),
+  );
 }
 
 /**

@@ -286,6 +286,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
       { name: 'phone_region', type: 'TEXT', notNull: false },
       { name: 'no_show_grace_minutes', type: 'INTEGER', notNull: true },
       { name: 'provider_step', type: 'INTEGER', notNull: true },
+      { name: 'language', type: 'TEXT', notNull: true },
     ],
   },
   communications: {
@@ -1103,6 +1104,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
       { name: 'last_login_at', type: 'INTEGER', notNull: false },
       { name: 'created_at', type: 'INTEGER', notNull: true },
       { name: 'updated_at', type: 'INTEGER', notNull: true },
+      { name: 'language', type: 'TEXT', notNull: false },
     ],
   },
   visit_events: {

@@ -1,6 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { ApiError } from '../../../src-shared/api/errors';
 import type { Role } from '../../../src-shared/api/permissions';
+import type { Language } from '../../../src-shared/api/areas/settings';
 import { CommitThenFail, type HandlerContext } from '../api/context';
 import type { UserRow } from '../db/schema';
 import { permissionsOf, updateUser } from '../users/repository';
@@ -63,6 +64,7 @@ export async function startSession(ctx: HandlerContext<'write'>, user: UserRow):
     username: user.username,
     displayName: user.display_name,
     role,
+    language: user.language as Language | null,
     permissions: await permissionsOf(ctx.db, role),
     lastActivityAt: ctx.now,
     locked: false,

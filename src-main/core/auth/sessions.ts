@@ -1,4 +1,5 @@
 import type { SessionInfo } from '../../../src-shared/api/areas/auth';
+import type { Language } from '../../../src-shared/api/areas/settings';
 import type { Permission, Role } from '../../../src-shared/api/permissions';
 
 export interface Session {
@@ -6,6 +7,8 @@ export interface Session {
   username: string;
   displayName: string;
   role: Role;
+  /** The user's own screen language (null: the clinic's); absent for the CLI's system session. */
+  language?: Language | null;
   permissions: ReadonlySet<Permission>;
   lastActivityAt: number;
   locked: boolean;
@@ -43,7 +46,13 @@ export class SessionStore {
 
 export function sessionInfo(session: Session, lockTimeoutMinutes: number): SessionInfo {
   return {
-    user: { id: session.userId, username: session.username, displayName: session.displayName, role: session.role },
+    user: {
+      id: session.userId,
+      username: session.username,
+      displayName: session.displayName,
+      role: session.role,
+      language: session.language ?? null,
+    },
     permissions: [...session.permissions].sort(),
     locked: session.locked,
     lockTimeoutMinutes,

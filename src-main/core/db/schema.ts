@@ -37,6 +37,8 @@ export interface ClinicSettingsTable {
   phone_region: string | null;
   no_show_grace_minutes: Generated<number>;
   provider_step: Generated<number>;
+  /** 'en' | 'es': the screens' language (migration 0028). */
+  language: Generated<string>;
   created_at: EpochMs;
   updated_at: EpochMs;
 }
@@ -66,6 +68,8 @@ export interface UsersTable {
   failed_login_count: Generated<number>;
   login_blocked_until: EpochMs | null;
   last_login_at: EpochMs | null;
+  /** 'en' | 'es', or null for the clinic's language (migration 0028). */
+  language: Generated<string | null>;
   created_at: EpochMs;
   updated_at: EpochMs;
 }

@@ -1,6 +1,12 @@
 import type { Kysely } from 'kysely';
 import { ApiError } from '../../../src-shared/api/errors';
-import type { ClinicSettings, DateFormat, TimeFormat, WeekStart } from '../../../src-shared/api/areas/settings';
+import type {
+  ClinicSettings,
+  DateFormat,
+  Language,
+  TimeFormat,
+  WeekStart,
+} from '../../../src-shared/api/areas/settings';
 import type { ClinicSettingsRow, Database } from '../db/schema';
 import type { ReadDb } from '../db/handles';
 import { preparedRead } from '../db/prepared';
@@ -71,6 +77,7 @@ export async function updateSettings(
       ...(changes.phoneRegion !== undefined && { phone_region: changes.phoneRegion }),
       ...(changes.noShowGraceMinutes !== undefined && { no_show_grace_minutes: changes.noShowGraceMinutes }),
       ...(changes.providerStep !== undefined && { provider_step: changes.providerStep ? 1 : 0 }),
+      ...(changes.language !== undefined && { language: changes.language }),
       updated_at: now,
     })
     .where('id', '=', 1)
@@ -90,6 +97,7 @@ function toSettings(row: ClinicSettingsRow): ClinicSettings {
     phoneRegion: row.phone_region,
     noShowGraceMinutes: row.no_show_grace_minutes,
     providerStep: row.provider_step === 1,
+    language: row.language as Language,
     updatedAt: row.updated_at,
   };
 }

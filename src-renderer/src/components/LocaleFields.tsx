@@ -16,9 +16,24 @@ export interface LocaleDraft {
 
 const DATE_FORMATS: readonly DateFormat[] = ['MM/DD/YYYY', 'DD/MM/YYYY', 'YYYY-MM-DD'];
 const WEEK_STARTS: readonly { value: WeekStart; label: string }[] = [
-  { value: 7, label: i18next.t('common:LocaleFields.sunday') },
-  { value: 1, label: i18next.t('common:LocaleFields.monday') },
-  { value: 6, label: i18next.t('common:LocaleFields.saturday') },
+  {
+    value: 7,
+    get label() {
+      return i18next.t('common:LocaleFields.sunday');
+    },
+  },
+  {
+    value: 1,
+    get label() {
+      return i18next.t('common:LocaleFields.monday');
+    },
+  },
+  {
+    value: 6,
+    get label() {
+      return i18next.t('common:LocaleFields.saturday');
+    },
+  },
 ];
 const COUNTRIES = Object.entries(COUNTRY_DEFAULTS)
   .map(([code, defaults]) => ({ value: code, label: defaults.name }))
@@ -54,6 +69,9 @@ export function LocaleFields({
   onCountry: (country: string) => void;
 }) {
   const { t } = useTranslation('common');
+  // Each clock's way of writing 14:30, shown beside its name.
+  const halfPastTwo12 = formatClockTime(14 * 60 + 30, '12h');
+  const halfPastTwo24 = formatClockTime(14 * 60 + 30, '24h');
   const now = Date.now();
   const countryOptions = [
     ...(value.country === '' ? [{ value: '', label: t('LocaleFields.chooseTheCountry') }] : []),
@@ -76,7 +94,10 @@ export function LocaleFields({
         value={value.dateFormat}
         options={DATE_FORMATS.map((format) => ({
           value: format,
-          label: `${format} (today: ${formatDate(now, { timeZone, dateFormat: format })})`,
+          label: t('LocaleFields.dateFormatOption', {
+            format,
+            today: formatDate(now, { timeZone, dateFormat: format }),
+          }),
         }))}
         onChange={(event) => {
           const chosen = DATE_FORMATS.find((format) => format === event.target.value);
@@ -88,8 +109,8 @@ export function LocaleFields({
         label={t('LocaleFields.timeFormat')}
         value={value.timeFormat}
         options={[
-          { value: '12h', label: `12-hour (${formatClockTime(14 * 60 + 30, '12h')})` },
-          { value: '24h', label: `24-hour (${formatClockTime(14 * 60 + 30, '24h')})` },
+          { value: '12h', label: t('LocaleFields.hours12', { example: halfPastTwo12 }) },
+          { value: '24h', label: t('LocaleFields.hours24', { example: halfPastTwo24 }) },
         ]}
         onChange={(event) => onChange({ ...value, timeFormat: event.target.value === '12h' ? '12h' : '24h' })}
         error={errors.timeFormat}

@@ -27,6 +27,6 @@ export function dateReadBack(
   if (text.trim() === '') return emptyHint;
   const read = parseDateInput(text, format);
   return read
-    ? i18next.t('common:calendar-date.readAs', { read: formatLongDate(read, format) })
+    ? i18next.t('common:calendar-date.readAs', { read: formatLongDate(read, format, i18next.language) })
     : i18next.t('common:calendar-date.notADateYetWrite', { format });
 }

@@ -32,7 +32,8 @@ export function draftProblems<N extends ProcedureName>(name: N, input: Input<N> 
   if (input === null) return {};
   return validateDraft(name, input)?.details?.fields ?? {};
 }
-export const CORRECT_THE_FIELDS = i18next.t('common:useFormErrors.pleaseCorrectTheFieldsMarked');
+/** Read when shown, so it is in the language of the moment. */
+export const correctTheFields = () => i18next.t('common:useFormErrors.pleaseCorrectTheFieldsMarked');
 
 function valueAt(values: FormValues, path: string): unknown {
   if (path in values) return (values as Record<string, unknown>)[path];
@@ -75,7 +76,7 @@ export function useFormErrors(values: FormValues, check?: DraftProblems) {
     Object.keys(state.fields).length > 0 && Object.keys(standing).length === 0 && Object.keys(live).length === 0;
   const errors: FormErrors = {
     fields: { ...live, ...standing },
-    form: state.form === CORRECT_THE_FIELDS && allCorrected ? null : state.form,
+    form: state.form === correctTheFields() && allCorrected ? null : state.form,
   };
   const show = (error: ApiErrorData, shown?: readonly string[], about: FormValues = values) => {
     const fields = error.details?.fields ?? {};
@@ -87,7 +88,7 @@ export function useFormErrors(values: FormValues, check?: DraftProblems) {
     }
     const unshown = shown ? names.filter((name) => !shown.includes(name)) : [];
     const form =
-      unshown.length > 0 ? unshown.map((name) => `${name}: ${fields[name] ?? ''}`).join('; ') : CORRECT_THE_FIELDS;
+      unshown.length > 0 ? unshown.map((name) => `${name}: ${fields[name] ?? ''}`).join('; ') : correctTheFields();
     setState({ fields, form, given });
   };
   return {
@@ -98,12 +99,12 @@ export function useFormErrors(values: FormValues, check?: DraftProblems) {
     show,
     /** Refuses a save over the form's own problems (`check`'s answer), as main's VALIDATION would. */
     showProblems: (problems: Record<string, string>, shown?: readonly string[]) =>
-      show({ code: 'VALIDATION', message: CORRECT_THE_FIELDS, details: { fields: problems } }, shown),
+      show({ code: 'VALIDATION', message: correctTheFields(), details: { fields: problems } }, shown),
     setField: (field: string, problem: string) => {
       const given = snapshot(values, [field]);
       setState((current) => ({
         fields: { ...current.fields, [field]: problem },
-        form: CORRECT_THE_FIELDS,
+        form: correctTheFields(),
         given: { ...current.given, ...given },
       }));
     },

@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { setLeaveGuard } from './navigation';
 import { i18next } from '../i18n';
 
-export const UNSAVED_MESSAGE = i18next.t('common:useLeaveGuard.youHaveUnsavedChangesLeave');
+export const unsavedMessage = () => i18next.t('common:useLeaveGuard.youHaveUnsavedChangesLeave');
 
 /**
  * While `dirty`, leaving asks first: in-app navigation (a hash change) with a confirm, closing or
@@ -12,7 +12,7 @@ export function useLeaveGuard(dirty: boolean): void {
   const dirtyRef = useRef(dirty);
   dirtyRef.current = dirty;
 
-  useEffect(() => setLeaveGuard(() => (dirtyRef.current ? UNSAVED_MESSAGE : null)), []);
+  useEffect(() => setLeaveGuard(() => (dirtyRef.current ? unsavedMessage() : null)), []);
 
   useEffect(() => {
     if (!dirty) return;

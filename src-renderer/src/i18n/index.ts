@@ -3,12 +3,27 @@ import { initReactI18next } from 'react-i18next';
 import { defaultNS, en, resources } from './resources';
 
 /**
+ * The language the page last showed (see `hooks/useFollowLanguage.ts`), so a Spanish desk's sign-in screen is Spanish;
+ * once signed in, the clinic's setting or the user's own choice decides.
+ */
+function rememberedLanguage(): 'en' | 'es' {
+  try {
+    // Typed by hand: this module is also checked without the DOM (unit tests import the catalogue).
+    const storage = (globalThis as { localStorage?: { getItem: (key: string) => string | null } }).localStorage;
+    return storage?.getItem('frontdesk.language') === 'es' ? 'es' : 'en';
+  } catch {
+    return 'en';
+  }
+}
+
+/**
  * One i18next instance for the page, initialised on import and synchronously (the catalogue is bundled),
  * so the first paint is already worded. Main words its own refusals and validation messages (in English
  * today) and the page shows them as they come: see docs/architecture.md, "Words on screen".
  */
 void i18next.use(initReactI18next).init({
-  lng: 'en',
+  lng: rememberedLanguage(),
+  supportedLngs: ['en', 'es'],
   fallbackLng: 'en',
   resources,
   defaultNS,

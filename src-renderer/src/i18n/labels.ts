@@ -1,3 +1,4 @@
+import type { Language } from '../../../src-shared/api/areas/settings';
 import type { AdjustmentReason } from '../../../src-shared/billing/reason-codes';
 import type { ClaimStatus } from '../../../src-shared/billing/claim-status';
 import type { AllergyRemovalReason } from '../../../src-shared/patients/model';
@@ -14,3 +15,5 @@ export const adjustmentReasonLabel = (reason: AdjustmentReason) => i18next.t(`co
 export const claimStatusLabel = (status: ClaimStatus) => i18next.t(`common:claimStatus.${status}`);
 export const visitStatusLabel = (status: VisitStatus) => i18next.t(`common:visitStatus.${status}`);
 export const visitMoveLabel = (status: VisitStatus) => i18next.t(`common:visitMove.${status}`);
+/** Each language by its own name ("English", "Español"), the same in every catalogue. */
+export const languageLabel = (language: Language) => i18next.t(`common:languageName.${language}`);

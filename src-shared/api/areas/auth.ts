@@ -2,12 +2,15 @@ import { z } from 'zod';
 import { procedure } from '../procedure';
 import type { Permission, Role } from '../permissions';
 import { boundedString, password } from '../../validation';
+import type { Language } from './settings';
 
 export interface SessionUser {
   id: string;
   username: string;
   displayName: string;
   role: Role;
+  /** The user's own language for the screens; null (or absent) follows the clinic's. */
+  language?: Language | null;
 }
 
 export interface SessionInfo {

@@ -4,6 +4,7 @@ import {
   clinicName,
   currency,
   dateFormat,
+  language,
   lockTimeoutMinutes,
   noShowGraceMinutes,
   regionCode,
@@ -15,6 +16,7 @@ import {
 export type DateFormat = z.infer<typeof dateFormat>;
 export type TimeFormat = z.infer<typeof timeFormat>;
 export type WeekStart = z.infer<typeof weekStart>;
+export type Language = z.infer<typeof language>;
 
 export interface ClinicSettings {
   clinicName: string;
@@ -32,6 +34,8 @@ export interface ClinicSettings {
   noShowGraceMinutes: number;
   /** The board has a "With provider" step between the room and check-out. */
   providerStep: boolean;
+  /** The screens' language for everyone who has not chosen their own. */
+  language: Language;
   updatedAt: number;
 }
 
@@ -51,6 +55,7 @@ export const settingsProcedures = {
         phoneRegion: regionCode,
         noShowGraceMinutes,
         providerStep: z.boolean({ error: 'must be true or false' }),
+        language,
       })
       .partial(),
     access: 'settings:manage',

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { procedure } from '../procedure';
 import { ROLES, type Role } from '../permissions';
-import { displayName, id, newPassword, username } from '../../validation';
+import { displayName, id, language, newPassword, username } from '../../validation';
+import type { SessionInfo } from './auth';
 
 export interface UserSummary {
   id: string;
@@ -46,6 +47,12 @@ export const usersProcedures = {
   'users.clearLock': procedure<UserSummary>()({
     input: z.object({ userId }),
     access: 'users:manage',
+    kind: 'write',
+  }),
+  /** The signed-in user's own language for the screens (null: the clinic's); any user may set theirs. */
+  'users.setMyLanguage': procedure<SessionInfo>()({
+    input: z.object({ language: language.nullable() }),
+    access: 'session',
     kind: 'write',
   }),
 };

@@ -39,7 +39,13 @@ async function reload(ctx: HandlerContext, userId: string) {
 }
 
 export const usersHandlers: HandlersFor<
-  'users.list' | 'users.create' | 'users.setDisabled' | 'users.changeRole' | 'users.resetPassword' | 'users.clearLock'
+  | 'users.list'
+  | 'users.create'
+  | 'users.setDisabled'
+  | 'users.changeRole'
+  | 'users.resetPassword'
+  | 'users.clearLock'
+  | 'users.setMyLanguage'
 > = {
   'users.list': async (ctx) => (await listUsers(ctx.db)).map(toUserSummary),
 
@@ -105,5 +111,23 @@ export const usersHandlers: HandlersFor<
     await updateUser(ctx.db, user.id, { failed_login_count: 0, login_blocked_until: null, updated_at: ctx.now });
     ctx.audit.details = { failures: user.failed_login_count, blockedUntil: user.login_blocked_until };
     return reload(ctx, user.id);
+  },
+
+  'users.setMyLanguage': async (ctx, input) => {
+    const session = requireSession(ctx);
+    const user = await existingUser(ctx, session.userId);
+    await updateUser(ctx.db, user.id, { language: input.language, updated_at: ctx.now });
+    ctx.audit.details = { from: user.language, to: input.language };
+    // Every window this user has open follows at once; this one takes the returned session.
+    let mine = { ...session, language: input.language };
+    for (const clientId of ctx.state.sessions.clientsOf(user.id)) {
+      const other = ctx.state.sessions.get(clientId);
+      if (!other) continue;
+      const updated = { ...other, language: input.language };
+      ctx.state.sessions.set(clientId, updated);
+      if (clientId === ctx.clientId) mine = updated;
+      else ctx.sendTo(clientId, 'session.changed', { session: sessionInfo(updated, ctx.state.lockTimeoutMinutes) });
+    }
+    return sessionInfo(mine, ctx.state.lockTimeoutMinutes);
   },
 };

@@ -10,10 +10,30 @@ import { useClinicClock } from '../../stores/clinic-settings';
 import { i18next, useTranslation } from '../../i18n';
 
 const OUTCOMES = [
-  { value: '', label: i18next.t('audit:AuditFilters.any') },
-  { value: 'ok', label: i18next.t('audit:AuditFilters.succeeded') },
-  { value: 'failed', label: i18next.t('audit:AuditFilters.failed') },
-  { value: 'denied', label: i18next.t('audit:AuditFilters.denied') },
+  {
+    value: '',
+    get label() {
+      return i18next.t('audit:AuditFilters.any');
+    },
+  },
+  {
+    value: 'ok',
+    get label() {
+      return i18next.t('audit:AuditFilters.succeeded');
+    },
+  },
+  {
+    value: 'failed',
+    get label() {
+      return i18next.t('audit:AuditFilters.failed');
+    },
+  },
+  {
+    value: 'denied',
+    get label() {
+      return i18next.t('audit:AuditFilters.denied');
+    },
+  },
 ];
 
 const SHOWN = ['actor', 'action', 'outcome', 'from', 'to'];

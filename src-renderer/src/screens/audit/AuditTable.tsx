@@ -4,9 +4,15 @@ import { useClinicClock } from '../../stores/clinic-settings';
 import { i18next, useTranslation } from '../../i18n';
 
 const OUTCOME_LABELS = {
-  ok: i18next.t('audit:AuditTable.succeeded'),
-  failed: i18next.t('audit:AuditTable.failed'),
-  denied: i18next.t('audit:AuditTable.denied'),
+  get ok() {
+    return i18next.t('audit:AuditTable.succeeded');
+  },
+  get failed() {
+    return i18next.t('audit:AuditTable.failed');
+  },
+  get denied() {
+    return i18next.t('audit:AuditTable.denied');
+  },
 } as const;
 
 function describeValue(value: unknown): string {

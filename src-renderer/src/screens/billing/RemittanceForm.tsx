@@ -21,10 +21,18 @@ const MAIN_FIELD: Record<AmountKey, string> = {
   patient: 'patientMinor',
 };
 const LABELS: Record<AmountKey, string> = {
-  allowed: i18next.t('billing:RemittanceForm.allowed'),
-  paid: i18next.t('billing:RemittanceForm.paid'),
-  adjustment: i18next.t('billing:RemittanceForm.adjustment'),
-  patient: i18next.t('billing:RemittanceForm.patientResponsibility'),
+  get allowed() {
+    return i18next.t('billing:RemittanceForm.allowed');
+  },
+  get paid() {
+    return i18next.t('billing:RemittanceForm.paid');
+  },
+  get adjustment() {
+    return i18next.t('billing:RemittanceForm.adjustment');
+  },
+  get patient() {
+    return i18next.t('billing:RemittanceForm.patientResponsibility');
+  },
 };
 
 type LineDraft = Record<AmountKey, string> & { code: string };

@@ -4,7 +4,7 @@ import { addDays } from '../../../../src-shared/scheduling/time';
 import { dateLabel, monthLabel, shortDateLabel } from './format';
 import { JumpToDate } from './JumpToDate';
 import { addMonths, firstOfMonth, go, weekOf, type CalendarView } from './route';
-import { useTranslation } from '../../i18n';
+import { i18next, useTranslation } from '../../i18n';
 
 type Browsable = Exclude<CalendarView, { kind: 'sheet' }>;
 
@@ -20,7 +20,13 @@ interface CalendarToolbarProps {
   rooms: readonly RoomSummary[];
 }
 
-const UNITS = { day: 'day', week: 'week', room: 'week', month: 'month' } as const;
+/** The period a view steps by, in words ("day", "semana"): read when drawn, in the language of the moment. */
+const UNITS = {
+  day: () => i18next.t('calendar:CalendarToolbar.unitDay'),
+  week: () => i18next.t('calendar:CalendarToolbar.unitWeek'),
+  room: () => i18next.t('calendar:CalendarToolbar.unitWeek'),
+  month: () => i18next.t('calendar:CalendarToolbar.unitMonth'),
+} as const;
 
 /** The same view one period earlier or later. */
 function step(view: Browsable, by: number): Browsable {
@@ -49,7 +55,7 @@ function heading(view: Browsable): string {
  */
 export function CalendarToolbar({ view, today, zone, loading, providers, providerHint, rooms }: CalendarToolbarProps) {
   const { t } = useTranslation('calendar');
-  const unit = UNITS[view.kind];
+  const unit = UNITS[view.kind]();
   const current = at(view, today);
   const isCurrent = current.date === view.date;
 
@@ -132,7 +138,9 @@ export function CalendarToolbar({ view, today, zone, loading, providers, provide
       <p className="cal-date-label" aria-live="polite">
         <strong>{heading(view)}</strong>
         {isCurrent && (
-          <span className="tag">{view.kind === 'day' ? 'today' : t('CalendarToolbar.this2', { unit })}</span>
+          <span className="tag">
+            {view.kind === 'day' ? t('CalendarToolbar.todayTag') : t('CalendarToolbar.this2', { unit })}
+          </span>
         )}
         <span className="muted"> · {zone}</span>
         {loading && <span className="muted"> {t('CalendarToolbar.loading')}</span>}

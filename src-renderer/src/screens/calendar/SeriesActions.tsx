@@ -20,9 +20,24 @@ interface SeriesActionsProps {
 }
 
 const SCOPES: { value: SeriesScope; label: string }[] = [
-  { value: 'one', label: i18next.t('calendar:SeriesActions.thisAppointmentOnly') },
-  { value: 'following', label: i18next.t('calendar:SeriesActions.thisAndTheFollowingOnes') },
-  { value: 'all', label: i18next.t('calendar:SeriesActions.theWholeSeriesNotThose') },
+  {
+    value: 'one',
+    get label() {
+      return i18next.t('calendar:SeriesActions.thisAppointmentOnly');
+    },
+  },
+  {
+    value: 'following',
+    get label() {
+      return i18next.t('calendar:SeriesActions.thisAndTheFollowingOnes');
+    },
+  },
+  {
+    value: 'all',
+    get label() {
+      return i18next.t('calendar:SeriesActions.theWholeSeriesNotThose');
+    },
+  },
 ];
 
 function refusalsOf(details: unknown): SeriesRefusal[] {

@@ -1,6 +1,7 @@
 import type { DateFormat } from '../../../../src-shared/api/areas/settings';
 import { formatLongDate, formatMonth, formatShortDate } from '../../../../src-shared/locale/date-format';
 import { useClinicSettings } from '../../stores/clinic-settings';
+import { i18next } from '../../i18n';
 
 /**
  * The calendar's word labels, written by the shared date module in the clinic's order. Read from the
@@ -13,15 +14,15 @@ function clinicFormat(): DateFormat {
 
 /** 'Wednesday, 10 March 2027' ('Wednesday, March 10, 2027' in a month-first clinic). */
 export function dateLabel(date: string): string {
-  return formatLongDate(date, clinicFormat());
+  return formatLongDate(date, clinicFormat(), i18next.language);
 }
 
 /** 'Wed 10 Mar' ('Wed, Mar 10'). */
 export function shortDateLabel(date: string): string {
-  return formatShortDate(date, clinicFormat());
+  return formatShortDate(date, clinicFormat(), i18next.language);
 }
 
 /** 'March 2027' for '2027-03' or any date in it. */
 export function monthLabel(date: string): string {
-  return formatMonth(date, clinicFormat());
+  return formatMonth(date, clinicFormat(), i18next.language);
 }

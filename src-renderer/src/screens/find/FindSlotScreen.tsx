@@ -25,10 +25,18 @@ import './find.css';
 import { i18next, useTranslation } from '../../i18n';
 
 const PART_LABELS: Record<PartOfDay, string> = {
-  any: i18next.t('find:FindSlotScreen.anyTime'),
-  morning: i18next.t('find:FindSlotScreen.morningBefore1200'),
-  afternoon: i18next.t('find:FindSlotScreen.afternoon12001700'),
-  evening: i18next.t('find:FindSlotScreen.eveningAfter1700'),
+  get any() {
+    return i18next.t('find:FindSlotScreen.anyTime');
+  },
+  get morning() {
+    return i18next.t('find:FindSlotScreen.morningBefore1200');
+  },
+  get afternoon() {
+    return i18next.t('find:FindSlotScreen.afternoon12001700');
+  },
+  get evening() {
+    return i18next.t('find:FindSlotScreen.eveningAfter1700');
+  },
 };
 /** Eight weeks ahead, as a receptionist looks by default. */
 const DEFAULT_DAYS = 55;

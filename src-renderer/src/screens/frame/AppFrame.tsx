@@ -5,6 +5,7 @@ import { useHashRoute } from '../../hooks/useHashRoute';
 import { useProcedure } from '../../hooks/useProcedure';
 import { useIdleLock } from '../../hooks/useIdleLock';
 import { useClinicSettings } from '../../stores/clinic-settings';
+import { useFollowLanguage } from '../../hooks/useFollowLanguage';
 import { useSession } from '../../stores/session';
 import { AuditScreen } from '../audit/AuditScreen';
 import { BackupScreen } from '../backups/BackupScreen';
@@ -68,6 +69,7 @@ export function AppFrame() {
   const { value: clinic } = useProcedure('settings.get', {});
   const route = useHashRoute();
   const listed = useSyncedOnlyListed();
+  useFollowLanguage();
 
   const lock = useCallback(() => {
     locked();
@@ -89,7 +91,7 @@ export function AppFrame() {
   return (
     <div className="frame">
       <Header onLock={lock} />
-      <nav aria-label={t('AppFrame.main')}>
+      <nav className="main-nav" aria-label={t('AppFrame.main')}>
         <ul>
           {ROUTES.filter((item) => mayOpen(item, can) && listed(item)).map((item) => (
             <li key={item.path}>

@@ -3,6 +3,7 @@ import { useSession } from '../../stores/session';
 import { SyncIndicator } from '../sync/SyncIndicator';
 import { NotificationBell } from '../notifications/NotificationBell';
 import { useTranslation } from '../../i18n';
+import { LanguagePicker } from './LanguagePicker';
 import { useOverlays } from './overlays';
 
 export function Header({ onLock }: { onLock: () => void }) {
@@ -36,6 +37,7 @@ export function Header({ onLock }: { onLock: () => void }) {
       )}
       {session && <SyncIndicator />}
       {session && <NotificationBell />}
+      <LanguagePicker />
       <button
         type="button"
         className="topbar-search"

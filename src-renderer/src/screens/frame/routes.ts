@@ -21,9 +21,13 @@ export interface RouteDef {
 
 const HOME: RouteDef = {
   path: '',
-  label: i18next.t('frame:routes.home'),
+  get label() {
+    return i18next.t('frame:routes.home');
+  },
   permission: null,
-  summary: i18next.t('frame:routes.thisPage'),
+  get summary() {
+    return i18next.t('frame:routes.thisPage');
+  },
 };
 
 /** The areas that exist today, and who may open each. */
@@ -31,120 +35,196 @@ export const ROUTES: readonly [RouteDef, ...RouteDef[]] = [
   HOME,
   {
     path: 'patients',
-    label: i18next.t('frame:routes.patients'),
+    get label() {
+      return i18next.t('frame:routes.patients');
+    },
     permission: 'patients:read',
-    summary: i18next.t('frame:routes.findAPatientByName'),
+    get summary() {
+      return i18next.t('frame:routes.findAPatientByName');
+    },
   },
   {
     path: 'calendar',
-    label: i18next.t('frame:routes.calendar'),
+    get label() {
+      return i18next.t('frame:routes.calendar');
+    },
     permission: 'appointments:read',
-    summary: i18next.t('frame:routes.theDayByProviderA'),
+    get summary() {
+      return i18next.t('frame:routes.theDayByProviderA');
+    },
   },
   {
     path: 'find',
-    label: i18next.t('frame:routes.findASlot'),
+    get label() {
+      return i18next.t('frame:routes.findASlot');
+    },
     permission: 'appointments:read',
-    summary: i18next.t('frame:routes.theFirstFreeSlotsFor'),
+    get summary() {
+      return i18next.t('frame:routes.theFirstFreeSlotsFor');
+    },
   },
   {
     path: 'waitlist',
-    label: i18next.t('frame:routes.waitlist'),
+    get label() {
+      return i18next.t('frame:routes.waitlist');
+    },
     permission: 'appointments:read',
-    summary: i18next.t('frame:routes.patientsWaitingForASlot'),
+    get summary() {
+      return i18next.t('frame:routes.patientsWaitingForASlot');
+    },
   },
   {
     path: 'today',
-    label: i18next.t('frame:routes.checkIn'),
+    get label() {
+      return i18next.t('frame:routes.checkIn');
+    },
     permission: 'appointments:read',
-    summary: i18next.t('frame:routes.todaySAppointmentsConfirmDetails'),
+    get summary() {
+      return i18next.t('frame:routes.todaySAppointmentsConfirmDetails');
+    },
   },
   {
     path: 'board',
-    label: i18next.t('frame:routes.flowBoard'),
+    get label() {
+      return i18next.t('frame:routes.flowBoard');
+    },
     permission: 'appointments:read',
-    summary: i18next.t('frame:routes.whoIsWaitingInWhich'),
+    get summary() {
+      return i18next.t('frame:routes.whoIsWaitingInWhich');
+    },
   },
   {
     path: 'tasks',
-    label: i18next.t('frame:routes.tasks'),
+    get label() {
+      return i18next.t('frame:routes.tasks');
+    },
     permission: 'tasks:read',
-    summary: i18next.t('frame:routes.tasksSummary'),
+    get summary() {
+      return i18next.t('frame:routes.tasksSummary');
+    },
   },
   {
     path: 'billing',
-    label: i18next.t('frame:routes.billing'),
+    get label() {
+      return i18next.t('frame:routes.billing');
+    },
     permission: 'billing:read',
-    summary: i18next.t('frame:routes.thisDeskSCashDrawer'),
+    get summary() {
+      return i18next.t('frame:routes.thisDeskSCashDrawer');
+    },
   },
   {
     path: 'reports',
-    label: i18next.t('frame:routes.reports'),
+    get label() {
+      return i18next.t('frame:routes.reports');
+    },
     permission: 'reports:read',
-    summary: i18next.t('frame:routes.appointmentsByStatusWithThe'),
+    get summary() {
+      return i18next.t('frame:routes.appointmentsByStatusWithThe');
+    },
   },
   {
     path: 'stock',
-    label: i18next.t('frame:routes.stockRoom'),
+    get label() {
+      return i18next.t('frame:routes.stockRoom');
+    },
     permission: 'stock:read',
-    summary: i18next.t('frame:routes.alertsBelowReorderLevelExpiring'),
+    get summary() {
+      return i18next.t('frame:routes.alertsBelowReorderLevelExpiring');
+    },
   },
   {
     path: 'reminders',
-    label: i18next.t('frame:routes.reminders'),
+    get label() {
+      return i18next.t('frame:routes.reminders');
+    },
     permission: 'appointments:read',
-    summary: i18next.t('frame:routes.remindersDueSentAndFailed'),
+    get summary() {
+      return i18next.t('frame:routes.remindersDueSentAndFailed');
+    },
   },
   {
     path: 'display',
-    label: i18next.t('frame:routes.waitingRoomDisplay'),
+    get label() {
+      return i18next.t('frame:routes.waitingRoomDisplay');
+    },
     permission: null,
-    summary: i18next.t('frame:routes.theScreenForTheWaiting'),
+    get summary() {
+      return i18next.t('frame:routes.theScreenForTheWaiting');
+    },
   },
   {
     path: 'conflicts',
-    label: i18next.t('frame:routes.conflicts'),
+    get label() {
+      return i18next.t('frame:routes.conflicts');
+    },
     permission: null,
     anyOf: Object.values(CONFLICT_RESOLVERS),
-    summary: i18next.t('frame:routes.conflictsSummary'),
+    get summary() {
+      return i18next.t('frame:routes.conflictsSummary');
+    },
     syncedOnly: true,
   },
   {
     path: 'settings',
-    label: i18next.t('frame:routes.settings'),
+    get label() {
+      return i18next.t('frame:routes.settings');
+    },
     permission: 'settings:manage',
-    summary: i18next.t('frame:routes.clinicNameTimeZoneCurrency'),
+    get summary() {
+      return i18next.t('frame:routes.clinicNameTimeZoneCurrency');
+    },
   },
   {
     path: 'backup',
-    label: i18next.t('frame:routes.backup'),
+    get label() {
+      return i18next.t('frame:routes.backup');
+    },
     permission: 'backups:manage',
-    summary: i18next.t('frame:routes.backUpNowToA'),
+    get summary() {
+      return i18next.t('frame:routes.backUpNowToA');
+    },
   },
   {
     path: 'setup',
-    label: i18next.t('frame:routes.schedulingSetUp'),
+    get label() {
+      return i18next.t('frame:routes.schedulingSetUp');
+    },
     permission: 'settings:manage',
-    summary: i18next.t('frame:routes.locationsAndRoomsProvidersAppointment'),
+    get summary() {
+      return i18next.t('frame:routes.locationsAndRoomsProvidersAppointment');
+    },
   },
   {
     path: 'users',
-    label: i18next.t('frame:routes.users'),
+    get label() {
+      return i18next.t('frame:routes.users');
+    },
     permission: 'users:manage',
-    summary: i18next.t('frame:routes.addStaffChangeTheirRoles'),
+    get summary() {
+      return i18next.t('frame:routes.addStaffChangeTheirRoles');
+    },
   },
   {
     path: 'devices',
-    label: i18next.t('frame:routes.devices'),
+    get label() {
+      return i18next.t('frame:routes.devices');
+    },
     permission: 'users:manage',
-    summary: i18next.t('frame:routes.devicesSummary'),
+    get summary() {
+      return i18next.t('frame:routes.devicesSummary');
+    },
     enrolledOnly: true,
   },
   {
     path: 'audit',
-    label: i18next.t('frame:routes.auditLog'),
+    get label() {
+      return i18next.t('frame:routes.auditLog');
+    },
     permission: 'audit:read',
-    summary: i18next.t('frame:routes.whoDidWhatAndWhen'),
+    get summary() {
+      return i18next.t('frame:routes.whoDidWhatAndWhen');
+    },
   },
 ];
 

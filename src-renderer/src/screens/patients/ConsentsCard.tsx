@@ -11,12 +11,24 @@ import { useCalendarDate } from '../../format/calendar-date';
 import { i18next, useTranslation } from '../../i18n';
 
 const KIND_LABELS: Record<ConsentKind, string> = {
-  treatment: i18next.t('patients:ConsentsCard.treatment'),
-  privacy: i18next.t('patients:ConsentsCard.privacyNotice'),
-  sms_reminders: i18next.t('patients:ConsentsCard.smsReminders'),
-  email_reminders: i18next.t('patients:ConsentsCard.emailReminders'),
-  research: i18next.t('patients:ConsentsCard.research'),
-  other: i18next.t('patients:ConsentsCard.other'),
+  get treatment() {
+    return i18next.t('patients:ConsentsCard.treatment');
+  },
+  get privacy() {
+    return i18next.t('patients:ConsentsCard.privacyNotice');
+  },
+  get sms_reminders() {
+    return i18next.t('patients:ConsentsCard.smsReminders');
+  },
+  get email_reminders() {
+    return i18next.t('patients:ConsentsCard.emailReminders');
+  },
+  get research() {
+    return i18next.t('patients:ConsentsCard.research');
+  },
+  get other() {
+    return i18next.t('patients:ConsentsCard.other');
+  },
 };
 
 /** Consents given (and revoked) with their dates; Add consent opens a dialog. */

@@ -15,8 +15,12 @@ import { usePatients } from '../../stores/patients';
 import { i18next, useTranslation } from '../../i18n';
 
 const KIND_LABELS: Record<ContactKind, string> = {
-  emergency: i18next.t('patients:ContactsCard.emergencyContact'),
-  guarantor: i18next.t('patients:ContactsCard.guarantor'),
+  get emergency() {
+    return i18next.t('patients:ContactsCard.emergencyContact');
+  },
+  get guarantor() {
+    return i18next.t('patients:ContactsCard.guarantor');
+  },
 };
 
 interface Draft {

@@ -17,12 +17,24 @@ import { readAsBase64 } from './read-file';
 import { Trans, i18next, useTranslation } from '../../i18n';
 
 const KIND_LABELS: Record<DocumentKind, string> = {
-  id_card: i18next.t('patients:DocumentsCard.idCard'),
-  insurance_card: i18next.t('patients:DocumentsCard.insuranceCard'),
-  referral: i18next.t('patients:DocumentsCard.referralLetter'),
-  consent: i18next.t('patients:DocumentsCard.signedConsent'),
-  photo: i18next.t('patients:DocumentsCard.photo'),
-  other: i18next.t('patients:DocumentsCard.other'),
+  get id_card() {
+    return i18next.t('patients:DocumentsCard.idCard');
+  },
+  get insurance_card() {
+    return i18next.t('patients:DocumentsCard.insuranceCard');
+  },
+  get referral() {
+    return i18next.t('patients:DocumentsCard.referralLetter');
+  },
+  get consent() {
+    return i18next.t('patients:DocumentsCard.signedConsent');
+  },
+  get photo() {
+    return i18next.t('patients:DocumentsCard.photo');
+  },
+  get other() {
+    return i18next.t('patients:DocumentsCard.other');
+  },
 };
 
 function download(name: string, type: string, base64: string): void {

@@ -13,9 +13,13 @@ import {
 import { Trans, i18next, useTranslation } from '../../i18n';
 
 const KIND_LABELS: Record<PhoneKind, string> = {
-  mobile: i18next.t('patients:PhonesEditor.mobile'),
+  get mobile() {
+    return i18next.t('patients:PhonesEditor.mobile');
+  },
   home: 'Home',
-  work: i18next.t('patients:PhonesEditor.work'),
+  get work() {
+    return i18next.t('patients:PhonesEditor.work');
+  },
 };
 
 interface PhonesEditorProps {

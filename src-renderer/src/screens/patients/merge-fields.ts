@@ -9,19 +9,45 @@ import { formatDate } from '../../../../src-shared/patients/dates';
 import { i18next } from '../../i18n';
 
 export const MERGE_FIELD_LABELS: Record<MergeField, string> = {
-  firstName: i18next.t('patients:merge-fields.firstName'),
-  middleName: i18next.t('patients:merge-fields.middleName'),
-  lastName: i18next.t('patients:merge-fields.lastName'),
-  preferredName: i18next.t('patients:merge-fields.preferredName'),
-  dob: i18next.t('patients:merge-fields.dateOfBirth'),
-  sex: i18next.t('patients:merge-fields.sex'),
-  genderIdentity: i18next.t('patients:merge-fields.genderIdentity'),
-  email: i18next.t('patients:merge-fields.email'),
-  address: i18next.t('patients:merge-fields.address'),
-  preferredLanguage: i18next.t('patients:merge-fields.preferredLanguage'),
-  nationalId: i18next.t('patients:merge-fields.nationalId'),
-  notes: i18next.t('patients:merge-fields.notes'),
-  deceasedDate: i18next.t('patients:merge-fields.dateOfDeath'),
+  get firstName() {
+    return i18next.t('patients:merge-fields.firstName');
+  },
+  get middleName() {
+    return i18next.t('patients:merge-fields.middleName');
+  },
+  get lastName() {
+    return i18next.t('patients:merge-fields.lastName');
+  },
+  get preferredName() {
+    return i18next.t('patients:merge-fields.preferredName');
+  },
+  get dob() {
+    return i18next.t('patients:merge-fields.dateOfBirth');
+  },
+  get sex() {
+    return i18next.t('patients:merge-fields.sex');
+  },
+  get genderIdentity() {
+    return i18next.t('patients:merge-fields.genderIdentity');
+  },
+  get email() {
+    return i18next.t('patients:merge-fields.email');
+  },
+  get address() {
+    return i18next.t('patients:merge-fields.address');
+  },
+  get preferredLanguage() {
+    return i18next.t('patients:merge-fields.preferredLanguage');
+  },
+  get nationalId() {
+    return i18next.t('patients:merge-fields.nationalId');
+  },
+  get notes() {
+    return i18next.t('patients:merge-fields.notes');
+  },
+  get deceasedDate() {
+    return i18next.t('patients:merge-fields.dateOfDeath');
+  },
 };
 
 /** A merge field as the screen shows it ('' when blank); the national id only ever masked. */

@@ -7,9 +7,15 @@ import { clinicDateTime } from './OutboxTable';
 import { i18next, useTranslation } from '../../i18n';
 
 const REASON_LABELS: Record<CallReason, string> = {
-  no_contact: i18next.t('reminders:CallList.noReminderPossible'),
-  no_consent: i18next.t('reminders:CallList.noConsentForReminders'),
-  reminder_failed: i18next.t('reminders:CallList.reminderFailed'),
+  get no_contact() {
+    return i18next.t('reminders:CallList.noReminderPossible');
+  },
+  get no_consent() {
+    return i18next.t('reminders:CallList.noConsentForReminders');
+  },
+  get reminder_failed() {
+    return i18next.t('reminders:CallList.reminderFailed');
+  },
 };
 
 /** Today's and tomorrow's patients no reminder reaches: the desk phones them. */

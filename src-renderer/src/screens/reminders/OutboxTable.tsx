@@ -9,10 +9,18 @@ import { formatClockTime } from '../../../../src-shared/locale/time-format';
 import { i18next, useTranslation } from '../../i18n';
 
 const STATUS_LABELS: Record<ReminderStatus, string> = {
-  pending: i18next.t('reminders:OutboxTable.due'),
-  sent: i18next.t('reminders:OutboxTable.sent'),
-  failed: i18next.t('reminders:OutboxTable.failed'),
-  skipped: i18next.t('reminders:OutboxTable.skipped'),
+  get pending() {
+    return i18next.t('reminders:OutboxTable.due');
+  },
+  get sent() {
+    return i18next.t('reminders:OutboxTable.sent');
+  },
+  get failed() {
+    return i18next.t('reminders:OutboxTable.failed');
+  },
+  get skipped() {
+    return i18next.t('reminders:OutboxTable.skipped');
+  },
 };
 const STATUS_BADGES: Record<ReminderStatus, string> = {
   pending: 'badge-pending',

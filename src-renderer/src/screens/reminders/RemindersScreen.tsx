@@ -14,11 +14,36 @@ import { i18next, useTranslation } from '../../i18n';
 type OutboxFilter = ReminderStatus | 'all';
 
 const FILTERS: readonly { value: OutboxFilter; label: string }[] = [
-  { value: 'all', label: i18next.t('reminders:RemindersScreen.all') },
-  { value: 'pending', label: i18next.t('reminders:RemindersScreen.due') },
-  { value: 'sent', label: i18next.t('reminders:RemindersScreen.sent') },
-  { value: 'failed', label: i18next.t('reminders:RemindersScreen.failed') },
-  { value: 'skipped', label: i18next.t('reminders:RemindersScreen.skipped') },
+  {
+    value: 'all',
+    get label() {
+      return i18next.t('reminders:RemindersScreen.all');
+    },
+  },
+  {
+    value: 'pending',
+    get label() {
+      return i18next.t('reminders:RemindersScreen.due');
+    },
+  },
+  {
+    value: 'sent',
+    get label() {
+      return i18next.t('reminders:RemindersScreen.sent');
+    },
+  },
+  {
+    value: 'failed',
+    get label() {
+      return i18next.t('reminders:RemindersScreen.failed');
+    },
+  },
+  {
+    value: 'skipped',
+    get label() {
+      return i18next.t('reminders:RemindersScreen.skipped');
+    },
+  },
 ];
 const isFilter = (value: string): value is OutboxFilter =>
   value === 'all' || (REMINDER_STATUSES as readonly string[]).includes(value);

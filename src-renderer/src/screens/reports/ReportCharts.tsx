@@ -5,14 +5,18 @@ import {
   type RevenueReport,
   type WaitingTimesReport,
 } from '../../../../src-shared/reports/model';
-import { useTranslation } from '../../i18n';
+import { i18next, useTranslation } from '../../i18n';
 import { BarChart } from './BarChart';
 
 /** The reports' three trend charts: what each shows is the report's own figures, drawn. */
 
-/** "24 Nov": a short day label whatever the clinic's date format (the table under the chart has the date). */
+/** "24 Nov" ("24 nov" in Spanish): a short day label whatever the date format (the table under the chart has the date). */
 function shortDay(date: string): string {
-  return new Date(`${date}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
+  return new Date(`${date}T00:00:00Z`).toLocaleDateString(i18next.language === 'en' ? 'en-GB' : i18next.language, {
+    day: 'numeric',
+    month: 'short',
+    timeZone: 'UTC',
+  });
 }
 
 /** The Monday of a date's week. */

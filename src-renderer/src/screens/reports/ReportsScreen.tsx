@@ -27,10 +27,18 @@ import { useSession } from '../../stores/session';
 import { i18next, useTranslation } from '../../i18n';
 
 const PHASE_LABELS: Record<WaitPhase, string> = {
-  arrivalToRoom: i18next.t('reports:ReportsScreen.arrivalRoom'),
-  roomToSeen: i18next.t('reports:ReportsScreen.roomSeen'),
-  seenToOut: i18next.t('reports:ReportsScreen.seenOut'),
-  arrivalToOut: i18next.t('reports:ReportsScreen.arrivalOut'),
+  get arrivalToRoom() {
+    return i18next.t('reports:ReportsScreen.arrivalRoom');
+  },
+  get roomToSeen() {
+    return i18next.t('reports:ReportsScreen.roomSeen');
+  },
+  get seenToOut() {
+    return i18next.t('reports:ReportsScreen.seenOut');
+  },
+  get arrivalToOut() {
+    return i18next.t('reports:ReportsScreen.arrivalOut');
+  },
 };
 
 const minutes = (seconds: number | null) =>

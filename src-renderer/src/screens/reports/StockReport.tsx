@@ -8,16 +8,36 @@ import { EXPIRING_DAYS } from './filters';
 
 /** The stock room's own words for each kind of movement. */
 const MOVEMENT_LABELS: Record<MovementKind, string> = {
-  receive: i18next.t('stock:ItemPage.received'),
-  dispense: i18next.t('stock:ItemPage.dispensed'),
-  dispense_return: i18next.t('stock:ItemPage.returnedByPatient'),
-  transfer_out: i18next.t('stock:ItemPage.transferredOut'),
-  transfer_in: i18next.t('stock:ItemPage.transferredIn'),
-  adjust: i18next.t('stock:ItemPage.adjusted'),
-  count_variance: i18next.t('stock:ItemPage.countVariance'),
-  expire: i18next.t('stock:ItemPage.expired'),
-  destroy: i18next.t('stock:ItemPage.destroyed'),
-  return_to_supplier: i18next.t('stock:ItemPage.returnedToSupplier'),
+  get receive() {
+    return i18next.t('stock:ItemPage.received');
+  },
+  get dispense() {
+    return i18next.t('stock:ItemPage.dispensed');
+  },
+  get dispense_return() {
+    return i18next.t('stock:ItemPage.returnedByPatient');
+  },
+  get transfer_out() {
+    return i18next.t('stock:ItemPage.transferredOut');
+  },
+  get transfer_in() {
+    return i18next.t('stock:ItemPage.transferredIn');
+  },
+  get adjust() {
+    return i18next.t('stock:ItemPage.adjusted');
+  },
+  get count_variance() {
+    return i18next.t('stock:ItemPage.countVariance');
+  },
+  get expire() {
+    return i18next.t('stock:ItemPage.expired');
+  },
+  get destroy() {
+    return i18next.t('stock:ItemPage.destroyed');
+  },
+  get return_to_supplier() {
+    return i18next.t('stock:ItemPage.returnedToSupplier');
+  },
 };
 
 /**

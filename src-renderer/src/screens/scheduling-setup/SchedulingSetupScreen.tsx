@@ -16,20 +16,44 @@ import { i18next, useTranslation } from '../../i18n';
 const SECTIONS: readonly { id: string; label: string; Section: () => JSX.Element }[] = [
   {
     id: 'locations',
-    label: i18next.t('scheduling-setup:SchedulingSetupScreen.locationsAndRooms'),
+    get label() {
+      return i18next.t('scheduling-setup:SchedulingSetupScreen.locationsAndRooms');
+    },
     Section: LocationsSection,
   },
-  { id: 'providers', label: i18next.t('scheduling-setup:SchedulingSetupScreen.providers'), Section: ProvidersSection },
-  { id: 'types', label: i18next.t('scheduling-setup:SchedulingSetupScreen.appointmentTypes'), Section: TypesSection },
-  { id: 'hours', label: i18next.t('scheduling-setup:SchedulingSetupScreen.weeklyHours'), Section: HoursSection },
+  {
+    id: 'providers',
+    get label() {
+      return i18next.t('scheduling-setup:SchedulingSetupScreen.providers');
+    },
+    Section: ProvidersSection,
+  },
+  {
+    id: 'types',
+    get label() {
+      return i18next.t('scheduling-setup:SchedulingSetupScreen.appointmentTypes');
+    },
+    Section: TypesSection,
+  },
+  {
+    id: 'hours',
+    get label() {
+      return i18next.t('scheduling-setup:SchedulingSetupScreen.weeklyHours');
+    },
+    Section: HoursSection,
+  },
   {
     id: 'time-off',
-    label: i18next.t('scheduling-setup:SchedulingSetupScreen.timeOffAndExtraHours'),
+    get label() {
+      return i18next.t('scheduling-setup:SchedulingSetupScreen.timeOffAndExtraHours');
+    },
     Section: TimeOffSection,
   },
   {
     id: 'holidays',
-    label: i18next.t('scheduling-setup:SchedulingSetupScreen.clinicHolidays'),
+    get label() {
+      return i18next.t('scheduling-setup:SchedulingSetupScreen.clinicHolidays');
+    },
     Section: HolidaysSection,
   },
 ];

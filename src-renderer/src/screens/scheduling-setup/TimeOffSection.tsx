@@ -20,8 +20,12 @@ import { i18next, useTranslation } from '../../i18n';
 
 type Kind = ExceptionSummary['kind'];
 const KIND_LABELS: Record<Kind, string> = {
-  time_off: i18next.t('scheduling-setup:TimeOffSection.timeOff'),
-  extra_hours: i18next.t('scheduling-setup:TimeOffSection.extraHours'),
+  get time_off() {
+    return i18next.t('scheduling-setup:TimeOffSection.timeOff');
+  },
+  get extra_hours() {
+    return i18next.t('scheduling-setup:TimeOffSection.extraHours');
+  },
 };
 
 /** How a row's buttons and edit form name it: "time off Wed 10/03/2027". */

@@ -1,7 +1,9 @@
 import { useState, type SyntheticEvent } from 'react';
-import type { ClinicSettings } from '../../../../src-shared/api/areas/settings';
+import type { ClinicSettings, Language } from '../../../../src-shared/api/areas/settings';
+import { LANGUAGES } from '../../../../src-shared/validation';
 import { call } from '../../api';
 import { Field } from '../../components/Field';
+import { SelectField } from '../../components/SelectField';
 import { FormMessage } from '../../components/FormMessage';
 import { LocaleFields, localeForCountry, type LocaleDraft } from '../../components/LocaleFields';
 import { TimeZoneField } from '../../components/TimeZoneField';
@@ -9,7 +11,9 @@ import { useCheckedSave } from '../../hooks/useCheckedSave';
 import { draftProblems } from '../../hooks/useFormErrors';
 import { useClinicSettings } from '../../stores/clinic-settings';
 import { useSession } from '../../stores/session';
-import { Trans, useTranslation } from '../../i18n';
+import { i18next, Trans, useTranslation } from '../../i18n';
+import { applyLanguage, chosenLanguage } from '../../hooks/useFollowLanguage';
+import { languageLabel } from '../../i18n/labels';
 
 export function SettingsForm({ initial }: { initial: ClinicSettings }) {
   const { t } = useTranslation('settings');
@@ -20,6 +24,7 @@ export function SettingsForm({ initial }: { initial: ClinicSettings }) {
     lockTimeoutMinutes: String(initial.lockTimeoutMinutes),
     noShowGraceMinutes: String(initial.noShowGraceMinutes),
     providerStep: initial.providerStep,
+    language: initial.language,
   });
   const [locale, setLocale] = useState<LocaleDraft>({
     country: initial.country ?? '',
@@ -55,12 +60,14 @@ export function SettingsForm({ initial }: { initial: ClinicSettings }) {
       (settings) => {
         useSession.getState().settingsChanged(settings);
         useClinicSettings.getState().set(settings);
+        // Switched now rather than on the next render, so the confirmation is already in the new language.
+        applyLanguage(chosenLanguage());
         setForm({
           ...settings,
           lockTimeoutMinutes: String(settings.lockTimeoutMinutes),
           noShowGraceMinutes: String(settings.noShowGraceMinutes),
         });
-        return t('SettingsForm.settingsSaved');
+        return i18next.t('settings:SettingsForm.settingsSaved');
       },
     );
   }
@@ -82,7 +89,7 @@ export function SettingsForm({ initial }: { initial: ClinicSettings }) {
         value={form.timeZone}
         onChange={update('timeZone')}
         error={errors.fields.timeZone}
-        hint="IANA name, such as Europe/London."
+        hint={t('SettingsForm.timeZoneHint')}
       />
       <Field
         label={t('SettingsForm.currency')}
@@ -136,6 +143,14 @@ export function SettingsForm({ initial }: { initial: ClinicSettings }) {
           }}
         />
       </label>
+      <SelectField
+        label={t('SettingsForm.language')}
+        value={form.language}
+        onChange={(event) => setForm({ ...form, language: event.target.value as Language })}
+        options={LANGUAGES.map((language) => ({ value: language, label: languageLabel(language) }))}
+        error={errors.fields.language}
+      />
+      <p className="hint">{t('SettingsForm.languageHint')}</p>
       <FormMessage error={errors.form} success={saved} />
       <button type="submit" className="primary" disabled={busy}>
         {t('SettingsForm.saveSettings')}

@@ -13,9 +13,24 @@ import { i18next, useTranslation } from '../../i18n';
 type Correction = 'adjust' | 'expire' | 'destroy';
 
 const CORRECTIONS: { value: Correction; label: string }[] = [
-  { value: 'adjust', label: i18next.t('stock:AdjustForm.adjustFoundOrMissingUnits') },
-  { value: 'expire', label: i18next.t('stock:AdjustForm.writeOffAsExpired') },
-  { value: 'destroy', label: i18next.t('stock:AdjustForm.writeOffAsDamagedOr') },
+  {
+    value: 'adjust',
+    get label() {
+      return i18next.t('stock:AdjustForm.adjustFoundOrMissingUnits');
+    },
+  },
+  {
+    value: 'expire',
+    get label() {
+      return i18next.t('stock:AdjustForm.writeOffAsExpired');
+    },
+  },
+  {
+    value: 'destroy',
+    get label() {
+      return i18next.t('stock:AdjustForm.writeOffAsDamagedOr');
+    },
+  },
 ];
 
 /**

@@ -10,9 +10,15 @@ import { useClinicClock } from '../../stores/clinic-settings';
 import { Trans, i18next, useTranslation } from '../../i18n';
 
 const STATUS_LABELS = {
-  open: i18next.t('stock:CountsPage.open'),
-  approved: i18next.t('stock:CountsPage.approved'),
-  cancelled: i18next.t('stock:CountsPage.cancelled'),
+  get open() {
+    return i18next.t('stock:CountsPage.open');
+  },
+  get approved() {
+    return i18next.t('stock:CountsPage.approved');
+  },
+  get cancelled() {
+    return i18next.t('stock:CountsPage.cancelled');
+  },
 } as const;
 
 /** `#/stock/counts`: start a count of a place (a snapshot of every lot there), and the counts so far. */

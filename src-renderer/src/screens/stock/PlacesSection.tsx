@@ -9,10 +9,30 @@ import { useProcedure } from '../../hooks/useProcedure';
 import { Trans, i18next, useTranslation } from '../../i18n';
 
 export const PLACE_KINDS: { value: StockLocationKind; label: string }[] = [
-  { value: 'store', label: i18next.t('stock:PlacesSection.stockRoom') },
-  { value: 'nurse_station', label: i18next.t('stock:PlacesSection.nurseStation') },
-  { value: 'fridge', label: i18next.t('stock:PlacesSection.fridge') },
-  { value: 'other', label: i18next.t('stock:PlacesSection.other') },
+  {
+    value: 'store',
+    get label() {
+      return i18next.t('stock:PlacesSection.stockRoom');
+    },
+  },
+  {
+    value: 'nurse_station',
+    get label() {
+      return i18next.t('stock:PlacesSection.nurseStation');
+    },
+  },
+  {
+    value: 'fridge',
+    get label() {
+      return i18next.t('stock:PlacesSection.fridge');
+    },
+  },
+  {
+    value: 'other',
+    get label() {
+      return i18next.t('stock:PlacesSection.other');
+    },
+  },
 ];
 
 /** Where stock is kept, inside one of the clinic's locations: add one, or rename, move or retire it. */

@@ -104,7 +104,7 @@ export function SyncSettings() {
             value={serverUrl}
             onChange={(event) => setServerUrl(event.target.value)}
             error={errors.fields.serverUrl}
-            hint="Such as https://clinic-server:8443"
+            hint={t('SyncSettings.serverAddressHint')}
           />
           <Field
             label={t('SyncSettings.certificateFingerprint')}

@@ -1,7 +1,7 @@
 import { useId, useState, type SyntheticEvent } from 'react';
 import type { UserSummary } from '../../../../src-shared/api/areas/users';
 import { call } from '../../api';
-import { CORRECT_THE_FIELDS, draftProblems, useFormErrors } from '../../hooks/useFormErrors';
+import { correctTheFields, draftProblems, useFormErrors } from '../../hooks/useFormErrors';
 import { useTranslation } from '../../i18n';
 
 interface ResetPasswordFormProps {
@@ -20,7 +20,7 @@ export function ResetPasswordForm({ user, onDone, onCancel }: ResetPasswordFormP
   const errors = useFormErrors({ password }, () => draftProblems('users.resetPassword', input));
   // One line in a table row: the password's own problem, else what else went wrong (never "see above").
   const error =
-    errors.errors.fields.password ?? (errors.errors.form === CORRECT_THE_FIELDS ? null : errors.errors.form);
+    errors.errors.fields.password ?? (errors.errors.form === correctTheFields() ? null : errors.errors.form);
 
   async function submit(event: SyntheticEvent) {
     event.preventDefault();

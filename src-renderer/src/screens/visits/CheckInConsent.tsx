@@ -14,12 +14,24 @@ import { i18next, useTranslation, variant } from '../../i18n';
 const SHOWN = ['kind', 'contentBase64', 'mimeType', 'fileName'];
 
 const KIND_LABELS: Record<ConsentKind, string> = {
-  treatment: i18next.t('visits:CheckInConsent.treatment'),
-  privacy: i18next.t('visits:CheckInConsent.privacyNotice'),
-  sms_reminders: i18next.t('visits:CheckInConsent.smsReminders'),
-  email_reminders: i18next.t('visits:CheckInConsent.emailReminders'),
-  research: i18next.t('visits:CheckInConsent.research'),
-  other: i18next.t('visits:CheckInConsent.other'),
+  get treatment() {
+    return i18next.t('visits:CheckInConsent.treatment');
+  },
+  get privacy() {
+    return i18next.t('visits:CheckInConsent.privacyNotice');
+  },
+  get sms_reminders() {
+    return i18next.t('visits:CheckInConsent.smsReminders');
+  },
+  get email_reminders() {
+    return i18next.t('visits:CheckInConsent.emailReminders');
+  },
+  get research() {
+    return i18next.t('visits:CheckInConsent.research');
+  },
+  get other() {
+    return i18next.t('visits:CheckInConsent.other');
+  },
 };
 
 /**

@@ -19,15 +19,29 @@ import { PatientPicker } from '../../components/PatientPicker';
 import { i18next, useTranslation } from '../../i18n';
 
 export const PRIORITY_LABELS: Record<WaitlistPriority, string> = {
-  urgent: i18next.t('waitlist:AddWaitlistEntryForm.urgent'),
-  high: i18next.t('waitlist:AddWaitlistEntryForm.high'),
-  normal: i18next.t('waitlist:AddWaitlistEntryForm.normal'),
-  low: i18next.t('waitlist:AddWaitlistEntryForm.low'),
+  get urgent() {
+    return i18next.t('waitlist:AddWaitlistEntryForm.urgent');
+  },
+  get high() {
+    return i18next.t('waitlist:AddWaitlistEntryForm.high');
+  },
+  get normal() {
+    return i18next.t('waitlist:AddWaitlistEntryForm.normal');
+  },
+  get low() {
+    return i18next.t('waitlist:AddWaitlistEntryForm.low');
+  },
 };
 export const PART_LABELS: Record<WaitlistPartOfDay, string> = {
-  morning: i18next.t('waitlist:AddWaitlistEntryForm.morningBefore1200'),
-  afternoon: i18next.t('waitlist:AddWaitlistEntryForm.afternoon12001700'),
-  evening: i18next.t('waitlist:AddWaitlistEntryForm.eveningAfter1700'),
+  get morning() {
+    return i18next.t('waitlist:AddWaitlistEntryForm.morningBefore1200');
+  },
+  get afternoon() {
+    return i18next.t('waitlist:AddWaitlistEntryForm.afternoon12001700');
+  },
+  get evening() {
+    return i18next.t('waitlist:AddWaitlistEntryForm.eveningAfter1700');
+  },
 };
 
 const SHOWN = ['patientId', 'typeId', 'providerIds.0', 'earliestDate', 'latestDate', 'note'];

@@ -9,12 +9,24 @@ import { draftProblems, useFormErrors } from '../../../hooks/useFormErrors';
 import { i18next, useTranslation } from '../../../i18n';
 
 const KIND_LABELS: Record<PaymentMethodKind, string> = {
-  cash: i18next.t('billing:MethodsSection.cashNeedsTheDrawerOpen'),
-  card: i18next.t('billing:MethodsSection.cardTerminalReferenceOnly'),
-  cheque: i18next.t('billing:MethodsSection.cheque'),
-  bank_transfer: i18next.t('billing:MethodsSection.bankTransfer'),
-  insurance: i18next.t('billing:MethodsSection.insurance'),
-  other: i18next.t('billing:MethodsSection.other'),
+  get cash() {
+    return i18next.t('billing:MethodsSection.cashNeedsTheDrawerOpen');
+  },
+  get card() {
+    return i18next.t('billing:MethodsSection.cardTerminalReferenceOnly');
+  },
+  get cheque() {
+    return i18next.t('billing:MethodsSection.cheque');
+  },
+  get bank_transfer() {
+    return i18next.t('billing:MethodsSection.bankTransfer');
+  },
+  get insurance() {
+    return i18next.t('billing:MethodsSection.insurance');
+  },
+  get other() {
+    return i18next.t('billing:MethodsSection.other');
+  },
 };
 const isKind = (value: string): value is PaymentMethodKind =>
   (PAYMENT_METHOD_KINDS as readonly string[]).includes(value);
