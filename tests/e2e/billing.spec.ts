@@ -545,13 +545,13 @@ test("split billing and a secondary claim: the copay beside the insurer's part a
   await page.getByRole('link', { name: 'Claims work list' }).click();
   const list = page.getByRole('table', { name: 'Claims work list' });
   await expect(list.getByRole('row', { name: /Ortiz, Lena/ })).toHaveCount(2);
-  await page.getByLabel('Age').selectOption({ label: 'At least 30 days old' });
+  await page.getByLabel('Age', { exact: true }).selectOption({ label: 'At least 30 days old' });
   await expect(list.getByRole('row', { name: /Ortiz, Lena/ })).toHaveCount(0);
   // The counts per status follow the age filter too.
   await expect(page.getByRole('button', { name: 'Draft (0)' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Partly paid (0)' })).toBeVisible();
   await screenshot(page, '238-claims-by-age');
-  await page.getByLabel('Age').selectOption({ label: 'Any age' });
+  await page.getByLabel('Age', { exact: true }).selectOption({ label: 'Any age' });
   await page.getByRole('button', { name: 'Draft (1)' }).click();
   await expect(list.getByRole('row', { name: /Beta Mutual/ })).toBeVisible();
   await expect(list.getByRole('row', { name: /Acme Health/ })).toHaveCount(0);

@@ -81,6 +81,7 @@ describe('browser mode host', () => {
       value: {
         setupRequired: false,
         recoveryRequired: null,
+        demo: false,
         clinicName: 'Riverside Clinic',
         version: expect.any(String) as string,
       },
