@@ -17,146 +17,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FHIR_SYSTEMS } from '../../src-shared/fhir/codes';
 import { exportFhir, type FhirExportRequest } from '../../src-main/core/interop/fhir/export/exporter';
 import { fhirR4Errors } from '../helpers/fhir-validator';
-import { openSchedulingClinic, signInNurse, type SchedulingClinic } from '../helpers/scheduling-clinic';
-
-// Monday 2026-11-23 08:00 UTC; the clinic is in Europe/London (GMT in November).
-const MONDAY = '2026-11-23';
-const START = Date.UTC(2026, 10, 23, 8, 0);
-const MINUTE = 60_000;
-const PDF_BASE64 = Buffer.from('%PDF-1.4 a referral letter').toString('base64');
+import { openFhirClinic, MONDAY, PDF_BASE64, START, type FhirClinic } from '../helpers/fhir-clinic';
+import type { SchedulingClinic } from '../helpers/scheduling-clinic';
 
 let s: SchedulingClinic;
+let seeded: FhirClinic['seeded'];
 const folders: string[] = [];
-const seeded = {
-  mariaId: '',
-  mrn: '',
-  mergedId: '',
-  visitId: '',
-  keptId: '',
-  cancelledId: '',
-  laterId: '',
-  otherId: '',
-};
 
 beforeAll(async () => {
-  s = await openSchedulingClinic({ now: START });
-  await s.clinic.ok('admin', 'settings.update', { lockTimeoutMinutes: 240 });
-  await signInNurse(s.clinic);
-  const c = s.clinic;
-  const maria = await c.ok('desk', 'patients.create', {
-    firstName: 'María',
-    middleName: 'José',
-    lastName: 'López',
-    preferredName: 'Majo',
-    dob: '1980-02-29',
-    sex: 'female',
-    email: 'maria@example.org',
-    address: {
-      line1: '1 Calle Mayor',
-      line2: 'Piso 2',
-      city: 'Leeds',
-      region: 'West Yorkshire',
-      postalCode: 'LS1 1AA',
-      country: 'GB',
-    },
-    preferredLanguage: 'Spanish',
-    nationalId: 'AB123456C',
-    phones: [
-      { kind: 'home', number: '+44 113 496 0000' },
-      { kind: 'mobile', number: '+44 7700 900123', isPrimary: true },
-    ],
-    contacts: [{ kind: 'emergency', name: 'Pedro López', relationship: 'Brother', phone: '+44 7700 900456' }],
-  });
-  seeded.mariaId = maria.id;
-  seeded.mrn = maria.mrn;
-  const twin = await c.ok('desk', 'patients.create', {
-    firstName: 'Maria',
-    lastName: 'Lopez',
-    dob: '1980-02-29',
-    notDuplicateOf: [maria.id],
-  });
-  seeded.mergedId = twin.id;
-  await c.ok('admin', 'patients.merge', { survivorId: maria.id, mergedId: twin.id });
-  await c.ok('desk', 'patients.addAllergy', {
-    patientId: maria.id,
-    substance: 'Penicillin',
-    reaction: 'Hives',
-    severity: 'severe',
-  });
-  await c.ok('desk', 'patients.addInsurance', {
-    patientId: maria.id,
-    payer: 'Acme Health',
-    plan: 'Gold',
-    memberId: 'M-998877',
-    groupNumber: 'G-12',
-    holderRelationship: 'self',
-    priority: 'primary',
-    effectiveDate: '2026-01-01',
-  });
-  const letter = await c.ok('desk', 'documents.add', {
-    patientId: maria.id,
-    kind: 'referral',
-    title: 'Referral letter',
-    fileName: 'referral.pdf',
-    mimeType: 'application/pdf',
-    contentBase64: PDF_BASE64,
-  });
-  await c.ok('desk', 'consents.record', {
-    patientId: maria.id,
-    kind: 'treatment',
-    givenOn: '2026-11-01',
-    documentId: letter.id,
-  });
-
-  const kept = await s.book({ patientId: maria.id, start: { date: MONDAY, time: '09:00' }, reason: 'Sore throat' });
-  const cancelled = await s.book({ patientId: maria.id, start: { date: MONDAY, time: '11:00' } });
-  const later = await s.book({ patientId: maria.id, start: { date: '2026-11-30', time: '10:00' } });
-  if (!kept.ok || !cancelled.ok || !later.ok) throw new Error('booking failed');
-  seeded.keptId = kept.value.id;
-  seeded.cancelledId = cancelled.value.id;
-  seeded.laterId = later.value.id;
-  await c.ok('desk', 'appointments.cancel', { appointmentId: cancelled.value.id, reason: 'Patient is travelling' });
-
-  c.clock.advance(55 * MINUTE);
-  let visit = await c.ok('desk', 'visits.checkIn', { appointmentId: kept.value.id });
-  seeded.visitId = visit.id;
-  c.clock.advance(5 * MINUTE);
-  visit = await c.ok('nurse', 'visits.move', {
-    visitId: visit.id,
-    to: 'roomed',
-    roomId: s.room1Id,
-    expectedLastEventId: visit.lastEventId,
-  });
-  await c.ok('nurse', 'vitals.record', {
-    patientId: maria.id,
-    visitId: visit.id,
-    units: { temperature: 'C', system: 'metric' },
-    systolic: 128,
-    diastolic: 82,
-    pulse: 76,
-    temperature: 37.2,
-    weight: 70,
-    height: 175,
-  });
-  c.clock.advance(10 * MINUTE);
-  visit = await c.ok('nurse', 'visits.move', {
-    visitId: visit.id,
-    to: 'with_provider',
-    expectedLastEventId: visit.lastEventId,
-  });
-  c.clock.advance(15 * MINUTE);
-  visit = await c.ok('nurse', 'visits.move', {
-    visitId: visit.id,
-    to: 'ready_for_checkout',
-    expectedLastEventId: visit.lastEventId,
-  });
-  c.clock.advance(5 * MINUTE);
-  await c.ok('desk', 'visits.checkOut', { visitId: visit.id, expectedLastEventId: visit.lastEventId });
-
-  // Someone else, seen only next week.
-  seeded.otherId = await s.patient('Olga', 'Other');
-  const olga = await s.book({ patientId: seeded.otherId, start: { date: '2026-12-01', time: '09:00' } });
-  if (!olga.ok) throw new Error(olga.error.message);
+  ({ s, seeded } = await openFhirClinic());
 }, 60_000);
 
 afterAll(async () => {
@@ -317,7 +186,13 @@ describe('FHIR R4 export of one patient', () => {
       appointment: [{ reference: `Appointment/${seeded.keptId}` }],
       period: { start: '2026-11-23T08:55:00.000Z', end: '2026-11-23T09:30:00.000Z' },
     });
-    expect(encounter?.statusHistory?.map((h) => h.status)).toEqual(['arrived', 'triaged', 'in-progress', 'in-progress', 'finished']);
+    expect(encounter?.statusHistory?.map((h) => h.status)).toEqual([
+      'arrived',
+      'triaged',
+      'in-progress',
+      'in-progress',
+      'finished',
+    ]);
     const observations = ofType<Observation>(bundle, 'Observation');
     const byCode = new Map(observations.map((o) => [o.code.coding?.[0]?.code, o]));
     expect(

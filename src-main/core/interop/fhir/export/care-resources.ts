@@ -8,7 +8,6 @@ import {
   VISIT_STATUS_TO_FHIR,
   VITAL_CODES,
   VITAL_SIGNS_CATEGORY,
-  type DeskVisitStatus,
   type VitalKind,
 } from '../../../../../src-shared/fhir/codes';
 import type { ClinicRows, PatientBatch } from './export-repository';

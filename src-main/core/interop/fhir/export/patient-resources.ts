@@ -19,7 +19,6 @@ import {
   PHONE_KIND_TO_FHIR_USE,
   SEX_TO_FHIR_GENDER,
   languageTag,
-  type DeskConsentKind,
   type DeskSex,
 } from '../../../../../src-shared/fhir/codes';
 import type { PatientBatch } from './export-repository';
