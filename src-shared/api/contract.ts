@@ -25,6 +25,7 @@ import { invoicesProcedures } from './areas/invoices';
 import { paymentsProcedures } from './areas/payments';
 import { statementsProcedures } from './areas/statements';
 import { backupsProcedures } from './areas/backups';
+import { fhirExportProcedures } from './areas/fhir-export';
 import { reportsProcedures } from './areas/reports';
 import { stockProcedures } from './areas/stock';
 import { stockroomProcedures } from './areas/stockroom';
@@ -89,6 +90,7 @@ export const contract = mergeAreas(
   tasksProcedures,
   communicationsProcedures,
   notificationsProcedures,
+  fhirExportProcedures,
 );
 
 export type Contract = typeof contract;
