@@ -35,7 +35,7 @@ export function MoveOutResult({ summary }: { summary: FhirExportSummary }) {
           ))}
         </tbody>
       </table>
-      <p className="muted">{t('result.files', { bundles: summary.bundleFiles })}</p>
+      <p className="muted">{t('result.files', { count: summary.bundleFiles })}</p>
       {bundle && (
         <button type="button" onClick={() => download(bundle.fileName, bundle.json)}>
           {t('result.download')}
