@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import type { Bundle, FhirResource } from 'fhir/r4';
 import { addDays, localDateOf, localDayBounds } from '../../../../../src-shared/scheduling/time';
 import type { ReadDb } from '../../../db/handles';
+import { billingBatch, type BillingBatch } from './billing-export-repository';
+import { billingResources } from './billing-resources';
 import { appointmentResource, encounterResource, observationResources } from './care-resources';
 import {
   healthcareServices,
@@ -107,8 +109,9 @@ export async function exportFhir(db: ReadDb, request: FhirExportRequest): Promis
   for (let start = 0; start < ids.length; start += BATCH) {
     const batch = await patientBatch(db, ids.slice(start, start + BATCH), dbScope, request.inlineDocuments);
     if (!batch) break;
+    const billing = await billingBatch(db, ids.slice(start, start + BATCH), dbScope);
     for (const patient of batch.patients) {
-      const own = patientResources(clinic, batch, patient.id);
+      const own = patientResources(clinic, batch, billing, patient.id);
       await write(own);
       const withClinic = [...own, ...clinicClosure(own, byKey)];
       for (const resource of withClinic) referenced.add(`${resource.resourceType}/${resource.id ?? ''}`);
@@ -139,6 +142,7 @@ export async function exportFhir(db: ReadDb, request: FhirExportRequest): Promis
 function patientResources(
   clinic: Awaited<ReturnType<typeof clinicRows>>,
   batch: PatientBatch,
+  billing: BillingBatch,
   patientId: string,
 ): FhirResource[] {
   const patient = batch.patients.find((p) => p.id === patientId);
@@ -153,6 +157,7 @@ function patientResources(
     ...mine(batch.appointments).map((a) => appointmentResource(clinic, a)),
     ...mine(batch.visits).map((v) => encounterResource(batch, v)),
     ...mine(batch.vitals).flatMap(observationResources),
+    ...billingResources(clinic.settings.time_zone, billing, patientId),
   ];
 }
 
