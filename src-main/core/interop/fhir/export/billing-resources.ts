@@ -105,7 +105,7 @@ export function claimResource(
     resourceType: 'Claim',
     id: claim.id,
     identifier: [rowIdentifier('claim', claim.id)],
-    status: CLAIM_STATUS_TO_FHIR[claim.status as DeskClaimStatus],
+    status: CLAIM_STATUS_TO_FHIR[claim.status],
     type: { coding: [{ system: FHIR_SYSTEMS.claimType, code: 'professional' }] },
     use: 'claim',
     patient: ref('Patient', claim.patient_id),
@@ -130,7 +130,7 @@ export function claimResponseResource(
   remittances: readonly Row<'remittanceLines'>[],
   currency: string,
 ): ClaimResponse | null {
-  const outcome = CLAIM_STATUS_TO_OUTCOME[claim.status as DeskClaimStatus];
+  const outcome = CLAIM_STATUS_TO_OUTCOME[claim.status];
   if (!outcome) return null;
   const paid = remittances.reduce((sum, r) => sum + r.paid_minor, 0);
   return compact<ClaimResponse>({
