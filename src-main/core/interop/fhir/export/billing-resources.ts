@@ -1,11 +1,6 @@
 import type { ChargeItem, Claim, ClaimResponse, Invoice, Money, PaymentReconciliation } from 'fhir/r4';
 import { currencyDigits, decimalString } from '../../../../../src-shared/billing/money';
-import {
-  CLAIM_STATUS_TO_FHIR,
-  CLAIM_STATUS_TO_OUTCOME,
-  FHIR_SYSTEMS,
-  type DeskClaimStatus,
-} from '../../../../../src-shared/fhir/codes';
+import { CLAIM_STATUS_TO_FHIR, CLAIM_STATUS_TO_OUTCOME, FHIR_SYSTEMS } from '../../../../../src-shared/fhir/codes';
 import { localDateOf } from '../../../../../src-shared/scheduling/time';
 import type { BillingBatch } from './billing-export-repository';
 import { CLINIC_ORGANIZATION_ID, compact, instant, ref, rowIdentifier } from './references';
