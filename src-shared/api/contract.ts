@@ -34,6 +34,7 @@ import { syncProcedures } from './areas/sync';
 import { conflictsProcedures } from './areas/conflicts';
 import { devicesProcedures } from './areas/devices';
 import { tasksProcedures } from './areas/tasks';
+import { referralsProcedures } from './areas/referrals';
 import { communicationsProcedures } from './areas/communications';
 import { notificationsProcedures } from './areas/notifications';
 
@@ -89,6 +90,7 @@ export const contract = mergeAreas(
   tasksProcedures,
   communicationsProcedures,
   notificationsProcedures,
+  referralsProcedures,
 );
 
 export type Contract = typeof contract;
