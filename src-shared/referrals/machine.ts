@@ -24,8 +24,7 @@ const OUT_MOVES: Partial<Record<ReferralStatus, readonly ReferralStatus[]>> = {
   declined: [],
 };
 
-export type ReferralPlan =
-  { ok: true } | { ok: false; field: 'to' | 'reason' | 'appointmentId'; reason: string };
+export type ReferralPlan = { ok: true } | { ok: false; field: 'to' | 'reason' | 'appointmentId'; reason: string };
 
 export function allowedReferralMoves(direction: ReferralDirection, status: ReferralStatus): readonly ReferralStatus[] {
   return (direction === 'in' ? IN_MOVES : OUT_MOVES)[status] ?? [];
