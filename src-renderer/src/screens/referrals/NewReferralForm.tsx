@@ -51,7 +51,9 @@ export function NewReferralForm({ direction, onCreated }: { direction: ReferralD
   const zone = useClinicSettings((state) => state.settings?.timeZone);
   const referrers = useProcedure('referrals.referrers', {});
   const { types } = useCalendarLists();
-  const [letterOn, setLetterOn] = useState(zone ? todayIn(zone, Date.now()) : '');
+  const [typedOn, setLetterOn] = useState('');
+  // Today in the clinic's zone until another date is typed.
+  const letterOn = typedOn || (zone ? todayIn(zone, Date.now()) : '');
   const [referrerId, setReferrerId] = useState('');
   const [patient, setPatient] = useState<PatientSearchRow | null>(null);
   const [reason, setReason] = useState('');
