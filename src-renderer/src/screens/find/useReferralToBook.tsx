@@ -42,7 +42,8 @@ export function ReferralBanner({ state }: { state: ReferralToBook }) {
         reason: referral.reason,
       })}
       {referral.appointmentTypeName && ` ${t('ReferralBanner.wants', { type: referral.appointmentTypeName })}`}
-      {referral.status !== 'triaged' && ` ${t('ReferralBanner.notTriaged')}`}
+      {referral.status === 'booked' && ` ${t('ReferralBanner.alreadyBooked')}`}
+      {referral.status !== 'triaged' && referral.status !== 'booked' && ` ${t('ReferralBanner.notTriaged')}`}
     </p>
   );
 }

@@ -11,6 +11,7 @@ import { findReferralHref } from '../find/route';
 import { useShortDateTime } from '../tasks/task-labels';
 import { DeclineReferralForm } from './DeclineReferralForm';
 import { moveLabel, referralStatusLabel, urgencyLabel } from './referral-labels';
+import './referrals.css';
 
 /** The target cell: overdue ones are said in words (and coloured), the rest show the date they are due by. */
 function Target({ referral }: { referral: ReferralView }) {
@@ -59,7 +60,9 @@ export function ReferralList({
 
   function actions(referral: ReferralView) {
     return allowedReferralMoves(referral.direction, referral.status).map((to) => {
-      const name = `${moveLabel(to)}: ${referral.patientName}`;
+      // From booked, "triaged" undoes a booking that fell through: said so, not "Triage" again.
+      const label = referral.status === 'booked' && to === 'triaged' ? t('ReferralList.backToTriage') : moveLabel(to);
+      const name = `${label}: ${referral.patientName}`;
       if (to === 'booked') {
         return (
           <a key={to} className="button" href={findReferralHref(referral.patientId, referral.id)} aria-label={name}>
@@ -82,7 +85,7 @@ export function ReferralList({
       }
       return (
         <button key={to} type="button" aria-label={name} onClick={() => void move(referral, to)}>
-          {moveLabel(to)}
+          {label}
         </button>
       );
     });
@@ -135,7 +138,7 @@ export function ReferralList({
                 <td>
                   <Target referral={referral} />
                 </td>
-                <td className="actions">{actions(referral)}</td>
+                <td className="referral-actions">{actions(referral)}</td>
               </tr>
               {declining === referral.id && (
                 <tr>
