@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ReferralUrgency } from '../../src-shared/referrals/model';
-import {
-  daysOverdue,
-  orderReferrals,
-  overdueFrom,
-  targetDate,
-  targetState,
-} from '../../src-shared/referrals/rules';
+import { daysOverdue, orderReferrals, overdueFrom, targetDate, targetState } from '../../src-shared/referrals/rules';
 
 const TARGETS = { urgentDays: 3, soonDays: 14, routineDays: 42 };
 
