@@ -113,6 +113,21 @@ describe('referrals in', () => {
   });
 });
 
+describe('target days per urgency', () => {
+  it('are a clinic setting managers change (not receptionists); the work list follows at once', async () => {
+    const { referral } = await urgentReferral('2026-11-23');
+    expect(await c().ok('desk', 'referrals.targets', {})).toEqual({ urgentDays: 3, soonDays: 14, routineDays: 42 });
+    const targets = { urgentDays: 1, soonDays: 10, routineDays: 30 };
+    expect(refused(await c().call('desk', 'referrals.saveTargets', targets)).code).toBe('FORBIDDEN');
+    const bad = refused(await c().call('max', 'referrals.saveTargets', { ...targets, soonDays: 400 }));
+    expect(bad.details?.fields).toEqual({ soonDays: 'must be at most 365 days' });
+    await c().ok('max', 'referrals.saveTargets', targets);
+    expect(await c().ok('desk', 'referrals.get', { referralId: referral.id })).toMatchObject({
+      targetOn: '2026-11-24',
+    });
+  });
+});
+
 describe('referrals out', () => {
   it('moves sent → acknowledged → seen → closed and refuses to go back', async () => {
     const patientId = await r.patientWith({ mobile: '+12125550103' });
