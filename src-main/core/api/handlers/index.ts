@@ -33,6 +33,7 @@ import { syncHandlers } from './sync';
 import { conflictsHandlers } from './conflicts';
 import { devicesHandlers } from './devices';
 import { tasksHandlers } from './tasks';
+import { interopHandlers } from './interop';
 import { communicationsHandlers } from './communications';
 import { notificationsHandlers } from './notifications';
 
@@ -72,6 +73,7 @@ export const handlers: Handlers = {
   ...conflictsHandlers,
   ...devicesHandlers,
   ...tasksHandlers,
+  ...interopHandlers,
   ...communicationsHandlers,
   ...notificationsHandlers,
 };
