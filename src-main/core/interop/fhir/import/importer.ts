@@ -118,8 +118,10 @@ async function importObservations(session: ImportSession, report: Report, entrie
   const groups = new Map<string, { patientId: string; at: number; entries: FileEntry[]; values: Partial<Record<VitalColumn, number>> }>();
   for (const entry of entries) {
     const label = observationLabel(entry.resource);
-    const values = vitalsOf(entry.resource);
-    if (Object.keys(values).length === 0) {
+    const { values, outOfRange } = vitalsOf(entry.resource);
+    if (Object.keys(values).length === 0 && outOfRange.length > 0) {
+      report.add(entry, { outcome: 'skipped', label, reason: `its value is outside what the desk records (${outOfRange.join(', ')})` });
+    } else if (Object.keys(values).length === 0) {
       report.add(entry, { outcome: 'skipped', label, reason: 'not a vital sign the desk keeps' });
     } else if ((await findLink(session.db, sourceKeyOf(entry))) !== undefined) {
       report.add(entry, { outcome: 'skipped', label, reason: 'already imported, unchanged' });

@@ -27,6 +27,20 @@ export const VITAL_LOINC: Record<string, VitalColumn> = {
   '39156-5': 'bmi',
   '72514-3': 'pain',
 };
+/** What the vitals table holds (its CHECKs, migration 0008) and which columns are whole numbers. */
+const RANGES: Record<VitalColumn, [number, number, 'int' | 'real']> = {
+  systolic_mmhg: [40, 300, 'int'],
+  diastolic_mmhg: [20, 200, 'int'],
+  pulse_per_min: [20, 300, 'int'],
+  resp_per_min: [3, 80, 'int'],
+  temperature_c: [25, 45, 'real'],
+  spo2_percent: [50, 100, 'int'],
+  weight_kg: [0.3, 500, 'real'],
+  height_m: [0.3, 2.6, 'real'],
+  bmi: [0, 1000, 'real'],
+  pain: [0, 10, 'int'],
+};
+
 /** Panels whose components are the measurements (blood pressure). */
 const PANELS = new Set(['85354-9', '55284-4']);
 
@@ -49,11 +63,15 @@ function convert(column: VitalColumn, value: number, unit: string | undefined): 
   }
 }
 
-function measured(column: VitalColumn, holder: Json): number | undefined {
+function measured(column: VitalColumn, holder: Json): number | 'out of range' | undefined {
   const quantity = isObject(holder.valueQuantity) ? holder.valueQuantity : undefined;
   const value = num(quantity?.value) ?? num(holder.valueInteger);
   if (value === undefined) return undefined;
-  return convert(column, value, text(quantity?.code) ?? text(quantity?.unit));
+  const converted = convert(column, value, text(quantity?.code) ?? text(quantity?.unit));
+  if (converted === undefined) return undefined;
+  const [min, max, kind] = RANGES[column];
+  const stored = kind === 'int' ? Math.round(converted) : converted;
+  return stored >= min && stored <= max ? stored : 'out of range';
 }
 
 function loincOf(concept: unknown): string[] {
@@ -62,19 +80,24 @@ function loincOf(concept: unknown): string[] {
     .map((coding) => coding.code);
 }
 
-/** The measurements an Observation holds, or none when it is not a vital sign the desk keeps. */
-export function vitalsOf(resource: Json): Partial<Record<VitalColumn, number>> {
+/**
+ * The measurements an Observation holds (none when it is not a vital sign the desk keeps), and those
+ * the desk could not hold (outside the ranges the vitals table accepts).
+ */
+export function vitalsOf(resource: Json): { values: Partial<Record<VitalColumn, number>>; outOfRange: VitalColumn[] } {
   const found: Partial<Record<VitalColumn, number>> = {};
+  const outOfRange: VitalColumn[] = [];
   const own = loincOf(resource.code);
   const holders = own.some((code) => PANELS.has(code)) ? objects(resource.component) : [resource];
   for (const holder of holders) {
     for (const code of loincOf(holder.code)) {
       const column = VITAL_LOINC[code];
       const value = column ? measured(column, holder) : undefined;
-      if (column && value !== undefined) found[column] = value;
+      if (column && value === 'out of range') outOfRange.push(column);
+      else if (column && value !== undefined) found[column] = value;
     }
   }
-  return found;
+  return { values: found, outOfRange };
 }
 
 export function observationLabel(resource: Json): string {
