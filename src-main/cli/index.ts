@@ -6,6 +6,7 @@ import { UsageError } from './args';
 import { auditVerifyCommand } from './commands/audit-verify';
 import { backupCommand, restoreCommand } from './commands/backup';
 import { demoCommand } from './commands/demo';
+import { importFhirCommand } from './commands/import-fhir';
 import { initCommand } from './commands/init';
 import { newRecoveryKeyCommand, openWithRecoveryCommand } from './commands/recovery';
 import { seedCommand } from './commands/seed';
@@ -32,6 +33,8 @@ const USAGE = `Front Desk admin CLI: npm run clinic -- <command> [options]
   seed         --data DIR --patients N [--appointments M] [--providers P] [--seed S] [--today YYYY-MM-DD]
                add N made-up patients and M appointments around today (the same ones for the same seed and
                today); sets up P providers (20), types and weekly hours first when the clinic has none
+  import fhir  FILE --data DIR [--dry-run]      bring patients, providers, insurance, allergies, visits and vitals in
+               from a FHIR R4 Bundle or NDJSON file; --dry-run says what it would do and changes nothing
 
 The database key comes from --key-file FILE or the CLINIC_DB_KEY environment variable (64 hex digits).
 Roles: admin, manager, receptionist, nurse, provider. A password comes from standard input (--password-stdin)
@@ -49,6 +52,7 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   'audit verify': auditVerifyCommand,
   seed: seedCommand,
   'sync join': syncJoinCommand,
+  'import fhir': importFhirCommand,
 };
 
 async function main(argv: string[]): Promise<number> {

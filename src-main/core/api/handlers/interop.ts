@@ -15,6 +15,11 @@ function progressTo(ctx: HandlerContext<'write'>) {
   };
 }
 
+/** The CLI acts as the system, whose session names no user row: rows it writes are stamped with no user. */
+function actorOf(ctx: HandlerContext<'write'>) {
+  return ctx.session?.system ? { ...ctx.actor, userId: null } : ctx.actor;
+}
+
 function audit(ctx: HandlerContext<'write'>, fileName: string, report: FhirImportReport): FhirImportReport {
   ctx.audit.targetType = 'fhir_import';
   ctx.audit.details = {
@@ -32,14 +37,24 @@ export const interopHandlers: HandlersFor<InteropProcedure> = {
   'interop.importFhirDryRun': async (ctx, input) => {
     await beginDryRun(ctx.db);
     try {
-      const report = await importFhir(ctx.db, input.text, { actor: ctx.actor, now: ctx.now, dryRun: true, onProgress: progressTo(ctx) });
+      const report = await importFhir(ctx.db, input.text, {
+        actor: actorOf(ctx),
+        now: ctx.now,
+        dryRun: true,
+        onProgress: progressTo(ctx),
+      });
       return audit(ctx, input.fileName, report);
     } finally {
       await undoDryRun(ctx.db);
     }
   },
   'interop.importFhir': async (ctx, input) => {
-    const report = await importFhir(ctx.db, input.text, { actor: ctx.actor, now: ctx.now, dryRun: false, onProgress: progressTo(ctx) });
+    const report = await importFhir(ctx.db, input.text, {
+      actor: actorOf(ctx),
+      now: ctx.now,
+      dryRun: false,
+      onProgress: progressTo(ctx),
+    });
     return audit(ctx, input.fileName, report);
   },
 };

@@ -11,13 +11,27 @@ import { effectiveAt, observationLabel, vitalsOf, type VitalColumn } from './map
 import { readFhirFile, type FileEntry } from './read-file';
 import { FileReferences } from './references';
 import { contentHash, ImportSession, sourceKeyOf, type StepResult } from './session';
-import { createPatientFrom, createProviderFrom, isReviewReason, updatePatientFrom, updateProviderFrom } from './steps-people';
+import {
+  createPatientFrom,
+  createProviderFrom,
+  isReviewReason,
+  updatePatientFrom,
+  updateProviderFrom,
+} from './steps-people';
 import { createAllergyFrom, createInsuranceFrom, missingPatient } from './steps-records';
-import { appointmentVisit, createVisitFrom, encounterVisit, statusesFor } from './steps-visits';
+import { appointmentVisit, createVisitFrom, encounterVisit, pastStatusOf } from './steps-visits';
 import { patientLabel } from './map-patient';
 
 /** The resource types Front Desk keeps, in the order they are brought in (what is pointed at first). */
-export const IMPORTED_TYPES = ['Practitioner', 'Patient', 'Coverage', 'AllergyIntolerance', 'Appointment', 'Encounter', 'Observation'] as const;
+export const IMPORTED_TYPES = [
+  'Practitioner',
+  'Patient',
+  'Coverage',
+  'AllergyIntolerance',
+  'Appointment',
+  'Encounter',
+  'Observation',
+] as const;
 
 export interface ImportOptions {
   actor: Actor;
@@ -44,13 +58,18 @@ const STEPS: Record<Exclude<(typeof IMPORTED_TYPES)[number], 'Observation'>, Ste
     label: (entry) => patientLabel(entry.resource),
   },
   Coverage: { create: (session, entry) => createInsuranceFrom(session, entry.resource), label: () => 'Coverage' },
-  AllergyIntolerance: { create: (session, entry) => createAllergyFrom(session, entry.resource), label: () => 'Allergy' },
+  AllergyIntolerance: {
+    create: (session, entry) => createAllergyFrom(session, entry.resource),
+    label: () => 'Allergy',
+  },
   Appointment: {
-    create: (session, entry) => createVisitFrom(session, appointmentVisit(session, entry.resource), statusesFor.Appointment),
+    create: (session, entry) =>
+      createVisitFrom(session, appointmentVisit(session, entry.resource), pastStatusOf.Appointment),
     label: () => 'Appointment',
   },
   Encounter: {
-    create: (session, entry) => createVisitFrom(session, encounterVisit(session, entry.resource), statusesFor.Encounter),
+    create: (session, entry) =>
+      createVisitFrom(session, encounterVisit(session, entry.resource), pastStatusOf.Encounter),
     label: () => 'Encounter',
   },
 };
@@ -83,7 +102,14 @@ class Report {
     this.lines.sort((a, b) => a.position - b.position);
     const notImported = [...this.others].map(([resourceType, count]) => ({ resourceType, count }));
     notImported.sort((a, b) => b.count - a.count || a.resourceType.localeCompare(b.resourceType));
-    return { dryRun, total, counts: this.counts, notImported, sentToDuplicateReview: this.sentToReview, lines: this.lines };
+    return {
+      dryRun,
+      total,
+      counts: this.counts,
+      notImported,
+      sentToDuplicateReview: this.sentToReview,
+      lines: this.lines,
+    };
   }
 }
 
@@ -94,18 +120,40 @@ async function importOne(session: ImportSession, report: Report, entry: FileEntr
   const link = await findLink(session.db, key);
   let result: StepResult;
   if (link && link.content_hash === hash) {
-    result = { outcome: 'skipped', label: step.label(entry), reason: 'already imported, unchanged', localTable: link.local_table, localId: link.local_id };
+    result = {
+      outcome: 'skipped',
+      label: step.label(entry),
+      reason: 'already imported, unchanged',
+      localTable: link.local_table,
+      localId: link.local_id,
+    };
   } else if (link) {
     result = step.update
       ? await step.update(session, entry, link.local_id)
-      : { outcome: 'skipped', label: step.label(entry), reason: 'already imported; the desk keeps its copy of what changed', localTable: link.local_table, localId: link.local_id };
+      : {
+          outcome: 'skipped',
+          label: step.label(entry),
+          reason: 'already imported; the desk keeps its copy of what changed',
+          localTable: link.local_table,
+          localId: link.local_id,
+        };
   } else {
     result = await step.create(session, entry);
   }
   if (result.localTable && result.localId) {
     session.remember(entry, result.localTable, result.localId);
     if (result.outcome !== 'skipped' || !link)
-      await saveLink(session.db, { sourceKey: key, resourceType: entry.resourceType, localTable: result.localTable, localId: result.localId, contentHash: hash }, session.now);
+      await saveLink(
+        session.db,
+        {
+          sourceKey: key,
+          resourceType: entry.resourceType,
+          localTable: result.localTable,
+          localId: result.localId,
+          contentHash: hash,
+        },
+        session.now,
+      );
   }
   report.add(entry, result);
 }
@@ -114,13 +162,25 @@ async function importOne(session: ImportSession, report: Report, entry: FileEntr
  * Observations taken at the same moment for the same patient are one vitals entry (a nurse records them
  * together); each Observation is reported on its own and remembered as that entry.
  */
-async function importObservations(session: ImportSession, report: Report, entries: FileEntry[], tick: () => Promise<void>): Promise<void> {
-  const groups = new Map<string, { patientId: string; at: number; entries: FileEntry[]; values: Partial<Record<VitalColumn, number>> }>();
+async function importObservations(
+  session: ImportSession,
+  report: Report,
+  entries: FileEntry[],
+  tick: () => Promise<void>,
+): Promise<void> {
+  const groups = new Map<
+    string,
+    { patientId: string; at: number; entries: FileEntry[]; values: Partial<Record<VitalColumn, number>> }
+  >();
   for (const entry of entries) {
     const label = observationLabel(entry.resource);
     const { values, outOfRange } = vitalsOf(entry.resource);
     if (Object.keys(values).length === 0 && outOfRange.length > 0) {
-      report.add(entry, { outcome: 'skipped', label, reason: `its value is outside what the desk records (${outOfRange.join(', ')})` });
+      report.add(entry, {
+        outcome: 'skipped',
+        label,
+        reason: `its value is outside what the desk records (${outOfRange.join(', ')})`,
+      });
     } else if (Object.keys(values).length === 0) {
       report.add(entry, { outcome: 'skipped', label, reason: 'not a vital sign the desk keeps' });
     } else if ((await findLink(session.db, sourceKeyOf(entry))) !== undefined) {
@@ -129,7 +189,8 @@ async function importObservations(session: ImportSession, report: Report, entrie
       const patientId = await session.localIdOf(entry.resource.subject, 'Patient', 'patients');
       const at = effectiveAt(entry.resource);
       if (!patientId) report.add(entry, { outcome: 'skipped', label, reason: missingPatient(entry.resource.subject) });
-      else if (at === undefined) report.add(entry, { outcome: 'skipped', label, reason: 'it has no time it was measured' });
+      else if (at === undefined)
+        report.add(entry, { outcome: 'skipped', label, reason: 'it has no time it was measured' });
       else {
         const key = `${patientId}@${at}`;
         const group = groups.get(key) ?? { patientId, at, entries: [], values: {} };
@@ -168,8 +229,23 @@ async function importObservations(session: ImportSession, report: Report, entrie
     };
     await insertVitals(session.db, row);
     for (const entry of group.entries) {
-      await saveLink(session.db, { sourceKey: sourceKeyOf(entry), resourceType: 'Observation', localTable: 'vitals', localId: row.id, contentHash: contentHash(entry.resource) }, session.now);
-      report.add(entry, { outcome: 'created', label: observationLabel(entry.resource), localTable: 'vitals', localId: row.id });
+      await saveLink(
+        session.db,
+        {
+          sourceKey: sourceKeyOf(entry),
+          resourceType: 'Observation',
+          localTable: 'vitals',
+          localId: row.id,
+          contentHash: contentHash(entry.resource),
+        },
+        session.now,
+      );
+      report.add(entry, {
+        outcome: 'created',
+        label: observationLabel(entry.resource),
+        localTable: 'vitals',
+        localId: row.id,
+      });
     }
   }
 }
@@ -178,7 +254,11 @@ async function importObservations(session: ImportSession, report: Report, entrie
  * Reads the file (refusing a malformed one before anything is written) and brings its resources in, in
  * the caller's transaction: the router's, so either all of it is kept or, on any failure, none.
  */
-export async function importFhir(db: Kysely<Database>, content: string, options: ImportOptions): Promise<FhirImportReport> {
+export async function importFhir(
+  db: Kysely<Database>,
+  content: string,
+  options: ImportOptions,
+): Promise<FhirImportReport> {
   const file = readFhirFile(content);
   const { timeZone } = await clinicClock(db);
   const session = new ImportSession(db, new FileReferences(file.entries), options.actor, options.now, timeZone);

@@ -1,12 +1,24 @@
 import { patientCreateInput, type PatientCreateInput } from '../../../../../src-shared/api/areas/patients';
+import {
+  FHIR_EXTENSIONS,
+  FHIR_SYSTEMS,
+  phoneKindFromFhirUse,
+  sexFromFhirGender,
+} from '../../../../../src-shared/fhir/codes';
 import { isPlausiblePhone } from '../../../../../src-shared/patients/phones';
 import { localDateOf } from '../../../../../src-shared/scheduling/time';
 import { child, codes, conceptText, objects, text, texts, type Json } from './fhir-json';
 
 /** A FHIR Patient as the registration form's fields, or why it cannot be one. */
-export type MappedPatient = { ok: true; input: PatientCreateInput; label: string } | { ok: false; reason: string; label: string };
+export type MappedPatient =
+  { ok: true; input: PatientCreateInput; label: string } | { ok: false; reason: string; label: string };
 
-const SEX: Record<string, PatientCreateInput['sex']> = { male: 'male', female: 'female', other: 'unknown', unknown: 'unknown' };
+const SEX: Record<string, PatientCreateInput['sex']> = {
+  male: 'male',
+  female: 'female',
+  other: 'unknown',
+  unknown: 'unknown',
+};
 const PHONE_USE: Record<string, 'mobile' | 'home' | 'work'> = { mobile: 'mobile', home: 'home', work: 'work' };
 /** Identifier types that are a national number (v2-0203): social security, national identity. */
 const NATIONAL_ID_TYPES = new Set(['SS', 'NI', 'NNxxx', 'SB']);
@@ -25,7 +37,11 @@ function fullDate(value: unknown): string | undefined {
 function nationalIdOf(resource: Json): string | undefined {
   for (const identifier of objects(resource.identifier)) {
     const type = codes(identifier.type).map((coding) => coding.code);
-    const isNational = type.some((code) => NATIONAL_ID_TYPES.has(code)) || text(identifier.system)?.endsWith('/us-ssn');
+    const system = text(identifier.system);
+    const isNational =
+      type.some((code) => NATIONAL_ID_TYPES.has(code)) ||
+      system === FHIR_SYSTEMS.nationalId ||
+      system?.endsWith('/us-ssn');
     const value = text(identifier.value);
     if (isNational && value && /^[\p{L}\p{N}\s./-]{1,40}$/u.test(value)) return value;
   }
@@ -37,7 +53,7 @@ function phonesOf(resource: Json): PatientCreateInput['phones'] {
     .filter((point) => point.system === 'phone' && point.use !== 'old' && !child(point, 'period')?.end)
     .flatMap((point) => {
       const number = text(point.value);
-      return number && isPlausiblePhone(number) ? [{ number, kind: PHONE_USE[text(point.use) ?? ''] ?? 'mobile' }] : [];
+      return number && isPlausiblePhone(number) ? [{ number, kind: phoneKindFromFhirUse(text(point.use)) }] : [];
     })
     .slice(0, 6);
   return phones.map((phone, index) => ({ ...phone, isPrimary: index === 0 }));
@@ -61,6 +77,14 @@ function languageOf(resource: Json): string | null {
   const communications = objects(resource.communication);
   const preferred = communications.find((item) => item.preferred === true) ?? communications[0];
   return conceptText(preferred?.language)?.slice(0, 40) ?? null;
+}
+
+/** Our own export's exact sex (intersex has no FHIR gender) wins over the coarser gender. */
+function sexOf(resource: Json): PatientCreateInput['sex'] {
+  const own = objects(resource.extension).find((item) => item.url === FHIR_EXTENSIONS.patientSex);
+  const exact = text(own?.valueCode);
+  if (exact === 'female' || exact === 'male' || exact === 'intersex' || exact === 'unknown') return exact;
+  return sexFromFhirGender(text(resource.gender));
 }
 
 export function patientLabel(resource: Json): string {
@@ -96,7 +120,7 @@ export function mapPatient(resource: Json, timeZone: string): MappedPatient {
     lastName: family,
     preferredName: usual && usual !== name ? (texts(usual.given)[0] ?? null) : null,
     dob,
-    sex: SEX[text(resource.gender) ?? 'unknown'] ?? 'unknown',
+    sex: sexOf(resource),
     email: text(email?.value) ?? null,
     address: addressOf(resource),
     preferredLanguage: languageOf(resource),
@@ -121,4 +145,3 @@ function mapPatientWithout(draft: Record<string, unknown>, field: string, label:
   const issue = parsed.error.issues[0];
   return { ok: false, label, reason: `${issue?.path.join('.') || 'patient'} ${issue?.message ?? 'is not accepted'}` };
 }
-

@@ -1,32 +1,23 @@
+import {
+  BLOOD_PRESSURE_PANEL,
+  toStoredVitalValue,
+  VITAL_CODES,
+  vitalKindFromLoinc,
+  type VitalCode,
+  type VitalKind,
+} from '../../../../../src-shared/fhir/codes';
 import { codes, isObject, num, objects, text, type Json } from './fhir-json';
 
-/** Observations the vitals form holds, by LOINC code, with UCUM units converted to the desk's (SI). */
+/**
+ * Observations the vitals form holds, by LOINC code, with UCUM units converted to the desk's (SI): the
+ * codes and conversions are the ones export writes (src-shared/fhir/codes.ts).
+ */
 
-export type VitalColumn =
-  | 'systolic_mmhg'
-  | 'diastolic_mmhg'
-  | 'pulse_per_min'
-  | 'resp_per_min'
-  | 'temperature_c'
-  | 'spo2_percent'
-  | 'weight_kg'
-  | 'height_m'
-  | 'bmi'
-  | 'pain';
+export type VitalColumn = VitalCode['column'];
 
-export const VITAL_LOINC: Record<string, VitalColumn> = {
-  '8480-6': 'systolic_mmhg',
-  '8462-4': 'diastolic_mmhg',
-  '8867-4': 'pulse_per_min',
-  '9279-1': 'resp_per_min',
-  '8310-5': 'temperature_c',
-  '59408-5': 'spo2_percent',
-  '2708-6': 'spo2_percent',
-  '29463-7': 'weight_kg',
-  '8302-2': 'height_m',
-  '39156-5': 'bmi',
-  '72514-3': 'pain',
-};
+/** Synthea and older exports label the blood pressure panel 55284-4; the shared table names 85354-9. */
+const PANELS = new Set<string>([BLOOD_PRESSURE_PANEL.loinc, '55284-4']);
+
 /** What the vitals table holds (its CHECKs, migration 0008) and which columns are whole numbers. */
 const RANGES: Record<VitalColumn, [number, number, 'int' | 'real']> = {
   systolic_mmhg: [40, 300, 'int'],
@@ -41,36 +32,15 @@ const RANGES: Record<VitalColumn, [number, number, 'int' | 'real']> = {
   pain: [0, 10, 'int'],
 };
 
-/** Panels whose components are the measurements (blood pressure). */
-const PANELS = new Set(['85354-9', '55284-4']);
-
-/** To the desk's unit from the UCUM code given; undefined when the unit is one it cannot read. */
-function convert(column: VitalColumn, value: number, unit: string | undefined): number | undefined {
-  switch (column) {
-    case 'temperature_c':
-      if (unit === '[degF]') return Math.round(((value - 32) * 5) / 9 * 10) / 10;
-      return unit === undefined || unit === 'Cel' ? value : undefined;
-    case 'weight_kg':
-      if (unit === '[lb_av]') return Math.round(value * 0.45359237 * 100) / 100;
-      if (unit === 'g') return value / 1000;
-      return unit === undefined || unit === 'kg' ? Math.round(value * 100) / 100 : undefined;
-    case 'height_m':
-      if (unit === 'cm') return Math.round(value) / 100;
-      if (unit === '[in_i]') return Math.round(value * 2.54) / 100;
-      return unit === undefined || unit === 'm' ? value : undefined;
-    default:
-      return Math.round(value * 10) / 10;
-  }
-}
-
-function measured(column: VitalColumn, holder: Json): number | 'out of range' | undefined {
+function measured(kind: VitalKind, holder: Json): number | 'out of range' | undefined {
+  const column = VITAL_CODES[kind].column;
   const quantity = isObject(holder.valueQuantity) ? holder.valueQuantity : undefined;
   const value = num(quantity?.value) ?? num(holder.valueInteger);
   if (value === undefined) return undefined;
-  const converted = convert(column, value, text(quantity?.code) ?? text(quantity?.unit));
-  if (converted === undefined) return undefined;
-  const [min, max, kind] = RANGES[column];
-  const stored = kind === 'int' ? Math.round(converted) : converted;
+  const converted = toStoredVitalValue(kind, value, text(quantity?.code) ?? text(quantity?.unit));
+  if (converted === null) return undefined;
+  const [min, max, type] = RANGES[column];
+  const stored = type === 'int' ? Math.round(converted) : Math.round(converted * 100) / 100;
   return stored >= min && stored <= max ? stored : 'out of range';
 }
 
@@ -91,10 +61,12 @@ export function vitalsOf(resource: Json): { values: Partial<Record<VitalColumn, 
   const holders = own.some((code) => PANELS.has(code)) ? objects(resource.component) : [resource];
   for (const holder of holders) {
     for (const code of loincOf(holder.code)) {
-      const column = VITAL_LOINC[code];
-      const value = column ? measured(column, holder) : undefined;
-      if (column && value === 'out of range') outOfRange.push(column);
-      else if (column && value !== undefined) found[column] = value;
+      const kind = vitalKindFromLoinc(code);
+      if (!kind) continue;
+      const column = VITAL_CODES[kind].column;
+      const value = measured(kind, holder);
+      if (value === 'out of range') outOfRange.push(column);
+      else if (value !== undefined) found[column] = value;
     }
   }
   return { values: found, outOfRange };
@@ -107,7 +79,10 @@ export function observationLabel(resource: Json): string {
 
 /** When it was measured: the effective instant (a date alone counts as that day's midnight UTC). */
 export function effectiveAt(resource: Json): number | undefined {
-  const raw = text(resource.effectiveDateTime) ?? text(isObject(resource.effectivePeriod) ? resource.effectivePeriod.start : undefined) ?? text(resource.issued);
+  const raw =
+    text(resource.effectiveDateTime) ??
+    text(isObject(resource.effectivePeriod) ? resource.effectivePeriod.start : undefined) ??
+    text(resource.issued);
   if (!raw) return undefined;
   const parsed = Date.parse(raw);
   return Number.isNaN(parsed) ? undefined : parsed;

@@ -35,7 +35,8 @@ function entryOf(position: number, unit: ReadFile['unit'], value: unknown, fullU
 }
 
 function readBundle(bundle: Json): ReadFile {
-  if (bundle.entry !== undefined && !Array.isArray(bundle.entry)) refuse('the Bundle', 'has an entry that is not a list');
+  if (bundle.entry !== undefined && !Array.isArray(bundle.entry))
+    refuse('the Bundle', 'has an entry that is not a list');
   const entries: FileEntry[] = [];
   const list: unknown[] = Array.isArray(bundle.entry) ? bundle.entry : [];
   list.forEach((entry, index) => {

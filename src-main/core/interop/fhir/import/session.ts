@@ -65,6 +65,7 @@ export function sourceKeyOf(entry: FileEntry): string {
 
 /** The resource as read, without `meta` (a server stamps a new lastUpdated on every export). */
 export function contentHash(resource: Json): string {
-  const { meta: _meta, ...rest } = resource;
+  const rest = { ...resource };
+  delete rest.meta;
   return createHash('sha256').update(JSON.stringify(rest)).digest('hex');
 }

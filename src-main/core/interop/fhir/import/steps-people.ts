@@ -16,9 +16,9 @@ export async function createPatientFrom(session: ImportSession, resource: Json):
   const context = await patientContext(session.db);
   const todayIso = today(context, session.now);
   const { input } = mapped;
-  const candidates = (await findDuplicates(session.db, context, todayIso, draftOf(input, input.nationalId ?? null))).filter(
-    (candidate) => candidate.strength === 'strong',
-  );
+  const candidates = (
+    await findDuplicates(session.db, context, todayIso, draftOf(input, input.nationalId ?? null))
+  ).filter((candidate) => candidate.strength === 'strong');
   try {
     // A likely duplicate is never merged by an import: it is registered and the pair waits in the review.
     const record = await createPatient(session.db, input, session.actor.userId, session.now, 'review');
@@ -33,7 +33,8 @@ export async function createPatientFrom(session: ImportSession, resource: Json):
         : undefined,
     };
   } catch (error) {
-    if (error instanceof ApiError && error.code === 'VALIDATION') return { outcome: 'skipped', label: mapped.label, reason: error.message };
+    if (error instanceof ApiError && error.code === 'VALIDATION')
+      return { outcome: 'skipped', label: mapped.label, reason: error.message };
     throw error;
   }
 }
@@ -42,7 +43,11 @@ export function isReviewReason(result: StepResult): boolean {
   return result.outcome === 'created' && result.reason?.includes('duplicate review') === true;
 }
 
-export async function updatePatientFrom(session: ImportSession, resource: Json, patientId: string): Promise<StepResult> {
+export async function updatePatientFrom(
+  session: ImportSession,
+  resource: Json,
+  patientId: string,
+): Promise<StepResult> {
   const mapped = mapPatient(resource, session.timeZone);
   if (!mapped.ok) return { outcome: 'skipped', label: mapped.label, reason: mapped.reason };
   const row = await findPatientRow(session.db, patientId);
@@ -83,9 +88,17 @@ export async function createProviderFrom(session: ImportSession, resource: Json)
   const name = practitionerName(resource);
   if (!name) return { outcome: 'skipped', label: 'Practitioner without a name', reason: 'it has no name' };
   const folded = name.toLocaleLowerCase();
-  const existing = (await activeProviderRows(session.db)).find((row) => row.display_name.toLocaleLowerCase() === folded);
+  const existing = (await activeProviderRows(session.db)).find(
+    (row) => row.display_name.toLocaleLowerCase() === folded,
+  );
   if (existing)
-    return { outcome: 'skipped', label: name, reason: 'a provider of that name is already on the desk; linked to it', localTable: 'providers', localId: existing.id };
+    return {
+      outcome: 'skipped',
+      label: name,
+      reason: 'a provider of that name is already on the desk; linked to it',
+      localTable: 'providers',
+      localId: existing.id,
+    };
   const provider = await createProvider(
     session.db,
     { displayName: name, userId: null, specialty: null, colour: colourFor(name), defaultLocationId: null },
@@ -94,7 +107,11 @@ export async function createProviderFrom(session: ImportSession, resource: Json)
   return { outcome: 'created', localTable: 'providers', localId: provider.id, label: name };
 }
 
-export async function updateProviderFrom(session: ImportSession, resource: Json, providerId: string): Promise<StepResult> {
+export async function updateProviderFrom(
+  session: ImportSession,
+  resource: Json,
+  providerId: string,
+): Promise<StepResult> {
   const name = practitionerName(resource);
   if (!name) return { outcome: 'skipped', label: 'Practitioner without a name', reason: 'it has no name' };
   await updateProvider(session.db, { providerId, displayName: name }, session.now);

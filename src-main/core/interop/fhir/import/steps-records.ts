@@ -1,21 +1,14 @@
 import { ApiError } from '../../../../../src-shared/api/errors';
-import type { HolderRelationship, InsurancePriority } from '../../../../../src-shared/patients/model';
+import {
+  allergySeverityFromFhir,
+  holderRelationshipFromFhir,
+  insurancePriorityFromOrder,
+} from '../../../../../src-shared/fhir/codes';
 import { addAllergy, addInsurance } from '../../../patients/service';
 import { child, codes, conceptText, num, objects, text, type Json } from './fhir-json';
 import type { ImportSession, StepResult } from './session';
 
 /** Coverage as insurance, AllergyIntolerance as allergies: each on the patient the file names. */
-
-const RELATIONSHIP: Record<string, HolderRelationship> = {
-  self: 'self',
-  spouse: 'spouse',
-  common: 'spouse',
-  child: 'child',
-  parent: 'parent',
-  other: 'other',
-  injured: 'other',
-};
-const PRIORITY: Record<number, InsurancePriority> = { 1: 'primary', 2: 'secondary', 3: 'tertiary' };
 
 function dateOnly(value: unknown): string | null {
   const date = text(value);
@@ -39,7 +32,11 @@ function payerName(session: ImportSession, resource: Json): string | undefined {
 export async function createInsuranceFrom(session: ImportSession, resource: Json): Promise<StepResult> {
   const beneficiary = resource.beneficiary;
   const payer = payerName(session, resource)?.slice(0, 120);
-  const memberId = (text(resource.subscriberId) ?? text(objects(resource.identifier)[0]?.value) ?? text(resource.id))?.slice(0, 60);
+  const memberId = (
+    text(resource.subscriberId) ??
+    text(objects(resource.identifier)[0]?.value) ??
+    text(resource.id)
+  )?.slice(0, 60);
   const label = `${payer ?? 'Coverage'} ${memberId ?? ''}`.trim();
   const patientId = await session.localIdOf(beneficiary, 'Patient', 'patients');
   if (!patientId) return { outcome: 'skipped', label, reason: missingPatient(beneficiary) };
@@ -58,8 +55,8 @@ export async function createInsuranceFrom(session: ImportSession, resource: Json
         memberId,
         groupNumber: group.value?.slice(0, 60) ?? null,
         holderName: text(child(resource, 'subscriber')?.display)?.slice(0, 120) ?? null,
-        holderRelationship: RELATIONSHIP[codes(resource.relationship)[0]?.code ?? 'self'] ?? 'other',
-        priority: PRIORITY[num(resource.order) ?? 1] ?? 'primary',
+        holderRelationship: holderRelationshipFromFhir(codes(resource.relationship)[0]?.code),
+        priority: insurancePriorityFromOrder(num(resource.order)),
         effectiveDate: dateOnly(period?.start),
         terminationDate: dateOnly(period?.end),
         lastVerifiedDate: null,
@@ -71,12 +68,17 @@ export async function createInsuranceFrom(session: ImportSession, resource: Json
     );
     return { outcome: 'created', localTable: 'patient_insurance', localId: id, label };
   } catch (error) {
-    if (error instanceof ApiError && error.code === 'VALIDATION') return { outcome: 'skipped', label, reason: error.message };
+    if (error instanceof ApiError && error.code === 'VALIDATION')
+      return { outcome: 'skipped', label, reason: error.message };
     throw error;
   }
 }
 
-const SEVERITY: Record<string, 'mild' | 'moderate' | 'severe'> = { mild: 'mild', moderate: 'moderate', severe: 'severe' };
+const SEVERITY: Record<string, 'mild' | 'moderate' | 'severe'> = {
+  mild: 'mild',
+  moderate: 'moderate',
+  severe: 'severe',
+};
 
 export async function createAllergyFrom(session: ImportSession, resource: Json): Promise<StepResult> {
   const substance = conceptText(resource.code)?.slice(0, 120);
@@ -84,13 +86,13 @@ export async function createAllergyFrom(session: ImportSession, resource: Json):
   const verification = codes(resource.verificationStatus)[0]?.code;
   if (verification === 'refuted' || verification === 'entered-in-error')
     return { outcome: 'skipped', label, reason: `its verification status is ${verification}` };
-  if (codes(resource.clinicalStatus)[0]?.code === 'resolved') return { outcome: 'skipped', label, reason: 'it is resolved' };
+  if (codes(resource.clinicalStatus)[0]?.code === 'resolved')
+    return { outcome: 'skipped', label, reason: 'it is resolved' };
   const patientId = await session.localIdOf(resource.patient, 'Patient', 'patients');
   if (!patientId) return { outcome: 'skipped', label, reason: missingPatient(resource.patient) };
   if (!substance) return { outcome: 'skipped', label, reason: 'it names no substance' };
   const reaction = objects(resource.reaction)[0];
-  const severity =
-    SEVERITY[text(reaction?.severity) ?? ''] ?? (resource.criticality === 'high' ? 'severe' : 'unknown');
+  const severity = SEVERITY[text(reaction?.severity) ?? ''] ?? (resource.criticality === 'high' ? 'severe' : 'unknown');
   const { id } = await addAllergy(
     session.db,
     {

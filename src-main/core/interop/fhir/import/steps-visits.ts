@@ -1,4 +1,5 @@
 import { ApiError } from '../../../../../src-shared/api/errors';
+import { appointmentStatusFromFhir, FHIR_EXTENSIONS } from '../../../../../src-shared/fhir/codes';
 import { localDateOf, localTimeOf, offsetAt } from '../../../../../src-shared/scheduling/time';
 import type { AppointmentRow } from '../../../db/schema';
 import { newId } from '../../../ids';
@@ -24,15 +25,7 @@ const IMPORTED_LOCATION_NAME = 'Imported';
 
 type HistoryStatus = AppointmentRow['status'];
 
-const APPOINTMENT_PAST: Record<string, HistoryStatus> = {
-  fulfilled: 'completed',
-  arrived: 'completed',
-  'checked-in': 'completed',
-  booked: 'booked',
-  pending: 'booked',
-  cancelled: 'cancelled',
-  noshow: 'no_show',
-};
+/** An encounter that took place is a completed appointment in the book, whatever stage it was last seen at. */
 const ENCOUNTER_PAST: Record<string, HistoryStatus> = {
   finished: 'completed',
   arrived: 'completed',
@@ -50,6 +43,8 @@ interface Visit {
   end: number | undefined;
   minutes: number | undefined;
   status: string;
+  /** The exact desk status a Front Desk export carried in its extension. */
+  deskStatus: string | undefined;
   reason: string | null;
   notes: string | null;
 }
@@ -88,6 +83,9 @@ export function appointmentVisit(session: ImportSession, resource: Json): Visit 
     end: instant(resource.end),
     minutes: num(resource.minutesDuration),
     status: text(resource.status) ?? 'booked',
+    deskStatus: text(
+      objects(resource.extension).find((item) => item.url === FHIR_EXTENSIONS.appointmentDeskStatus)?.valueCode,
+    ),
     reason: (text(resource.description) ?? conceptText(objects(resource.reasonCode)[0]) ?? null)?.slice(0, 500) ?? null,
     notes: text(resource.comment)?.slice(0, 4000) ?? null,
   };
@@ -103,36 +101,65 @@ export function encounterVisit(session: ImportSession, resource: Json): Visit {
     end: instant(period?.end),
     minutes: undefined,
     status: text(resource.status) ?? 'finished',
-    reason: (conceptText(objects(resource.reasonCode)[0]) ?? conceptText(objects(resource.type)[0]) ?? null)?.slice(0, 500) ?? null,
+    deskStatus: undefined,
+    reason:
+      (conceptText(objects(resource.reasonCode)[0]) ?? conceptText(objects(resource.type)[0]) ?? null)?.slice(0, 500) ??
+      null,
     notes: null,
   };
 }
 
 async function importedPlace(session: ImportSession): Promise<{ typeId: string; locationId: string }> {
   const type =
-    (await liveTypes(session.db)).find((row) => row.name.toLocaleLowerCase() === IMPORTED_TYPE_NAME.toLocaleLowerCase())?.id ??
-    (await createType(session.db, { name: IMPORTED_TYPE_NAME, durationMinutes: 15, colour: '#6f7f8f', defaultPriceMinor: null, providerIds: [] }, session.now)).id;
+    (await liveTypes(session.db)).find((row) => row.name.toLocaleLowerCase() === IMPORTED_TYPE_NAME.toLocaleLowerCase())
+      ?.id ??
+    (
+      await createType(
+        session.db,
+        { name: IMPORTED_TYPE_NAME, durationMinutes: 15, colour: '#6f7f8f', defaultPriceMinor: null, providerIds: [] },
+        session.now,
+      )
+    ).id;
   const location =
-    (await liveLocations(session.db))[0]?.id ?? (await createLocation(session.db, { name: IMPORTED_LOCATION_NAME, address: null }, session.now)).id;
+    (await liveLocations(session.db))[0]?.id ??
+    (await createLocation(session.db, { name: IMPORTED_LOCATION_NAME, address: null }, session.now)).id;
   return { typeId: type, locationId: location };
 }
 
-export async function createVisitFrom(session: ImportSession, visit: Visit, statuses: Record<string, HistoryStatus>): Promise<StepResult> {
+export async function createVisitFrom(
+  session: ImportSession,
+  visit: Visit,
+  pastStatus: (visit: Visit) => HistoryStatus | null,
+): Promise<StepResult> {
   const { label } = visit;
   if (visit.status === 'entered-in-error') return { outcome: 'skipped', label, reason: 'it was entered in error' };
   const patientId = await session.localIdOf(visit.patientRef, 'Patient', 'patients');
   if (!patientId) return { outcome: 'skipped', label, reason: missingPatient(visit.patientRef) };
   const providerId = await session.localIdOf(visit.practitionerRef, 'Practitioner', 'providers');
-  if (!providerId) return { outcome: 'skipped', label, reason: 'it names no practitioner the file holds; every appointment needs a provider' };
+  if (!providerId)
+    return {
+      outcome: 'skipped',
+      label,
+      reason: 'it names no practitioner the file holds; every appointment needs a provider',
+    };
   if (visit.start === undefined) return { outcome: 'skipped', label, reason: 'it has no start time' };
   const end = visit.end ?? visit.start + (visit.minutes ?? 15) * 60_000;
   if (end <= visit.start) return { outcome: 'skipped', label, reason: 'it ends before it starts' };
   if (end - visit.start > MAX_APPOINTMENT_MS)
-    return { outcome: 'skipped', label, reason: 'it lasts more than a day (a hospital stay), which the appointment book does not hold' };
+    return {
+      outcome: 'skipped',
+      label,
+      reason: 'it lasts more than a day (a hospital stay), which the appointment book does not hold',
+    };
   const place = await importedPlace(session);
   if (visit.start >= session.now) return bookFuture(session, visit, { patientId, providerId, ...place, end });
-  const status = statuses[visit.status];
-  if (!status) return { outcome: 'skipped', label, reason: `its status "${visit.status}" is not a visit that took place or was booked` };
+  const status = pastStatus(visit);
+  if (!status)
+    return {
+      outcome: 'skipped',
+      label,
+      reason: `its status "${visit.status}" is not a visit that took place or was booked`,
+    };
   const row: AppointmentRow = {
     id: newId(),
     patient_id: patientId,
@@ -202,7 +229,13 @@ async function bookFuture(
       session.actor,
       session.now,
     );
-    return { outcome: 'created', localTable: 'appointments', localId: outcome.view.id, label, reason: 'booked: it is still to come' };
+    return {
+      outcome: 'created',
+      localTable: 'appointments',
+      localId: outcome.view.id,
+      label,
+      reason: 'booked: it is still to come',
+    };
   } catch (error) {
     if (error instanceof ApiError && (error.code === 'VALIDATION' || error.code === 'CONFLICT'))
       return { outcome: 'skipped', label, reason: `the booking rules refused it: ${error.message}` };
@@ -210,4 +243,7 @@ async function bookFuture(
   }
 }
 
-export const statusesFor = { Appointment: APPOINTMENT_PAST, Encounter: ENCOUNTER_PAST };
+export const pastStatusOf = {
+  Appointment: (visit: Visit) => appointmentStatusFromFhir(visit.status, visit.deskStatus),
+  Encounter: (visit: Visit) => ENCOUNTER_PAST[visit.status] ?? null,
+};
