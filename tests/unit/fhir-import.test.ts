@@ -95,14 +95,12 @@ const count = async (
     | 'patient_allergies'
     | 'fhir_import_links',
 ) =>
-  Number(
-    (
-      await db()
-        .selectFrom(table)
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
+  (
+    await db()
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
+  ).n;
 const importText = (text: string, dry = false) =>
   clinic.ok('admin', dry ? 'interop.importFhirDryRun' : 'interop.importFhir', { fileName: 'test.json', text });
 const created = (report: FhirImportReport, type: string) => report.counts[type]?.created ?? 0;

@@ -13,13 +13,6 @@ import { child, codes, conceptText, objects, text, texts, type Json } from './fh
 export type MappedPatient =
   { ok: true; input: PatientCreateInput; label: string } | { ok: false; reason: string; label: string };
 
-const SEX: Record<string, PatientCreateInput['sex']> = {
-  male: 'male',
-  female: 'female',
-  other: 'unknown',
-  unknown: 'unknown',
-};
-const PHONE_USE: Record<string, 'mobile' | 'home' | 'work'> = { mobile: 'mobile', home: 'home', work: 'work' };
 /** Identifier types that are a national number (v2-0203): social security, national identity. */
 const NATIONAL_ID_TYPES = new Set(['SS', 'NI', 'NNxxx', 'SB']);
 

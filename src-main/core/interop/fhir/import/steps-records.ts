@@ -74,12 +74,6 @@ export async function createInsuranceFrom(session: ImportSession, resource: Json
   }
 }
 
-const SEVERITY: Record<string, 'mild' | 'moderate' | 'severe'> = {
-  mild: 'mild',
-  moderate: 'moderate',
-  severe: 'severe',
-};
-
 export async function createAllergyFrom(session: ImportSession, resource: Json): Promise<StepResult> {
   const substance = conceptText(resource.code)?.slice(0, 120);
   const label = substance ?? 'Allergy';
@@ -92,7 +86,9 @@ export async function createAllergyFrom(session: ImportSession, resource: Json):
   if (!patientId) return { outcome: 'skipped', label, reason: missingPatient(resource.patient) };
   if (!substance) return { outcome: 'skipped', label, reason: 'it names no substance' };
   const reaction = objects(resource.reaction)[0];
-  const severity = SEVERITY[text(reaction?.severity) ?? ''] ?? (resource.criticality === 'high' ? 'severe' : 'unknown');
+  const stated = allergySeverityFromFhir(text(reaction?.severity));
+  // No severity given, but the source calls it high risk: shown as severe rather than unknown.
+  const severity = stated === 'unknown' && resource.criticality === 'high' ? 'severe' : stated;
   const { id } = await addAllergy(
     session.db,
     {
