@@ -3,6 +3,9 @@
 /** The largest file the desk reads in one call: under the hosts' request limit with room for the envelope. */
 export const MAX_FHIR_FILE_CHARS = 7 * 1024 * 1024;
 
+/** The reason given for an Observation that is not a vital sign: counted on screen, not listed one by one. */
+export const NOT_A_VITAL_REASON = 'not a vital sign the desk keeps';
+
 export type FhirImportOutcome = 'created' | 'updated' | 'skipped';
 
 /** One resource of the file and what became of it. */

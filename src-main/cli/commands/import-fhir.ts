@@ -1,7 +1,11 @@
 import { readFileSync, statSync } from 'node:fs';
 import { contract } from '../../../src-shared/api/contract';
 import type { EventMap } from '../../../src-shared/api/events';
-import { MAX_FHIR_FILE_CHARS, type FhirImportReport } from '../../../src-shared/interop/fhir-import';
+import {
+  MAX_FHIR_FILE_CHARS,
+  NOT_A_VITAL_REASON,
+  type FhirImportReport,
+} from '../../../src-shared/interop/fhir-import';
 import { validateInput } from '../../core/api/validate';
 import { parseOptions, UsageError } from '../args';
 import { openCore } from '../data-folder';
@@ -28,9 +32,7 @@ export function reportLines(report: FhirImportReport): string[] {
     lines.push(
       `  ${report.sentToDuplicateReview} patient(s) look like someone already registered: see Patients → Duplicates.`,
     );
-  const notable = report.lines.filter(
-    (line) => line.reason !== null && line.reason !== 'not a vital sign the desk keeps',
-  );
+  const notable = report.lines.filter((line) => line.reason !== null && line.reason !== NOT_A_VITAL_REASON);
   if (notable.length > 0) lines.push('', 'Per resource:');
   for (const line of notable)
     lines.push(`  #${line.position} ${line.resourceType} ${line.label}: ${line.outcome} — ${line.reason ?? ''}`);

@@ -25,6 +25,7 @@ import sync from './en/sync.json';
 import conflicts from './en/conflicts.json';
 import tasks from './en/tasks.json';
 import notifications from './en/notifications.json';
+import interop from './en/interop.json';
 
 // Spanish: the same files under `es/`; tests/unit/i18n-catalogues.test.ts fails when one lacks a key.
 import commonEs from './es/common.json';
@@ -51,6 +52,7 @@ import syncEs from './es/sync.json';
 import conflictsEs from './es/conflicts.json';
 import tasksEs from './es/tasks.json';
 import notificationsEs from './es/notifications.json';
+import interopEs from './es/interop.json';
 
 export const defaultNS = 'common';
 
@@ -79,6 +81,7 @@ export const en = {
   conflicts,
   tasks,
   notifications,
+  interop,
 };
 
 export const es = {
@@ -106,6 +109,7 @@ export const es = {
   conflicts: conflictsEs,
   tasks: tasksEs,
   notifications: notificationsEs,
+  interop: interopEs,
 };
 
 export const resources = { en, es } as const;

@@ -9,6 +9,7 @@ import { useFollowLanguage } from '../../hooks/useFollowLanguage';
 import { useSession } from '../../stores/session';
 import { AuditScreen } from '../audit/AuditScreen';
 import { BackupScreen } from '../backups/BackupScreen';
+import { MoveInScreen } from '../interop/MoveInScreen';
 import { BillingScreen } from '../billing/BillingScreen';
 import { CalendarScreen } from '../calendar/CalendarScreen';
 import { ConflictsScreen } from '../conflicts/ConflictsScreen';
@@ -48,6 +49,7 @@ const SCREENS: Record<string, () => JSX.Element | null> = {
   reports: ReportsScreen,
   settings: SettingsScreen,
   backup: BackupScreen,
+  'move-in': MoveInScreen,
   setup: SchedulingSetupScreen,
   users: UsersScreen,
   audit: AuditScreen,

@@ -176,6 +176,16 @@ export const ROUTES: readonly [RouteDef, ...RouteDef[]] = [
     },
   },
   {
+    path: 'move-in',
+    get label() {
+      return i18next.t('frame:routes.moveIn');
+    },
+    permission: 'interop:import',
+    get summary() {
+      return i18next.t('frame:routes.moveInSummary');
+    },
+  },
+  {
     path: 'backup',
     get label() {
       return i18next.t('frame:routes.backup');

@@ -1,5 +1,9 @@
 import type { Kysely } from 'kysely';
-import type { FhirImportLine, FhirImportReport } from '../../../../../src-shared/interop/fhir-import';
+import {
+  NOT_A_VITAL_REASON,
+  type FhirImportLine,
+  type FhirImportReport,
+} from '../../../../../src-shared/interop/fhir-import';
 import type { Actor } from '../../../actor';
 import type { Database } from '../../../db/schema';
 import type { VitalsRow } from '../../../db/schema-visits';
@@ -182,7 +186,7 @@ async function importObservations(
         reason: `its value is outside what the desk records (${outOfRange.join(', ')})`,
       });
     } else if (Object.keys(values).length === 0) {
-      report.add(entry, { outcome: 'skipped', label, reason: 'not a vital sign the desk keeps' });
+      report.add(entry, { outcome: 'skipped', label, reason: NOT_A_VITAL_REASON });
     } else if ((await findLink(session.db, sourceKeyOf(entry))) !== undefined) {
       report.add(entry, { outcome: 'skipped', label, reason: 'already imported, unchanged' });
     } else {
