@@ -43,6 +43,7 @@ test('a new clinic: setup, sign in, add a receptionist, roles enforced, lock and
     'Reminders',
     'Waiting-room display',
     'Settings',
+    'Move in',
     'Backup',
     'Scheduling set-up',
     'Users',
