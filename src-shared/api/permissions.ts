@@ -34,6 +34,7 @@ export const PERMISSIONS = [
   'tasks:team',
   'tasks:all',
   'comms:write',
+  'referrals:manage',
   'interop:import',
 ] as const;
 

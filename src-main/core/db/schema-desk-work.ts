@@ -82,7 +82,7 @@ export interface NotificationPreferencesTable {
 }
 
 /** Merged into `Database` in schema.ts. */
-/** What a FHIR import brought in, by the file's name for it (migration 0029, src-main/core/interop/fhir/import). */
+/** What a FHIR import brought in, by the file's name for it (migration 0031, src-main/core/interop/fhir/import). */
 export interface FhirImportLinksTable {
   id: string;
   source_key: string;

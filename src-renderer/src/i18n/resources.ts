@@ -24,6 +24,7 @@ import settings from './en/settings.json';
 import sync from './en/sync.json';
 import conflicts from './en/conflicts.json';
 import tasks from './en/tasks.json';
+import referrals from './en/referrals.json';
 import notifications from './en/notifications.json';
 import interop from './en/interop.json';
 
@@ -51,6 +52,7 @@ import settingsEs from './es/settings.json';
 import syncEs from './es/sync.json';
 import conflictsEs from './es/conflicts.json';
 import tasksEs from './es/tasks.json';
+import referralsEs from './es/referrals.json';
 import notificationsEs from './es/notifications.json';
 import interopEs from './es/interop.json';
 
@@ -80,6 +82,7 @@ export const en = {
   sync,
   conflicts,
   tasks,
+  referrals,
   notifications,
   interop,
 };
@@ -108,6 +111,7 @@ export const es = {
   sync: syncEs,
   conflicts: conflictsEs,
   tasks: tasksEs,
+  referrals: referralsEs,
   notifications: notificationsEs,
   interop: interopEs,
 };

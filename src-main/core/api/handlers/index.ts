@@ -33,6 +33,7 @@ import { syncHandlers } from './sync';
 import { conflictsHandlers } from './conflicts';
 import { devicesHandlers } from './devices';
 import { tasksHandlers } from './tasks';
+import { referralsHandlers } from './referrals';
 import { interopHandlers } from './interop';
 import { communicationsHandlers } from './communications';
 import { notificationsHandlers } from './notifications';
@@ -73,6 +74,7 @@ export const handlers: Handlers = {
   ...conflictsHandlers,
   ...devicesHandlers,
   ...tasksHandlers,
+  ...referralsHandlers,
   ...interopHandlers,
   ...communicationsHandlers,
   ...notificationsHandlers,

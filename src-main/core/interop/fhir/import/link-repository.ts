@@ -3,7 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import type { ReadDb } from '../../../db/handles';
 import type { Database } from '../../../db/schema';
 
-/** `fhir_import_links` (migration 0029): what each imported resource became, and the dry run's savepoint. */
+/** `fhir_import_links` (migration 0031): what each imported resource became, and the dry run's savepoint. */
 
 export interface ImportLink {
   local_table: string;

@@ -12,8 +12,8 @@ import type { Migration } from './types';
  *
  * Permission: administrators import (`interop:import`); a file can create hundreds of patients at once.
  */
-export const migration0029: Migration = {
-  version: 29,
+export const migration0031: Migration = {
+  version: 31,
   name: 'fhir_import',
   up(db, now) {
     db.exec(`
