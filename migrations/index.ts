@@ -28,6 +28,7 @@ import { migration0027 } from './0027_notification_reads';
 import { migration0028 } from './0028_language';
 import { migration0029 } from './0029_referrals';
 import { migration0030 } from './0030_notification_kinds';
+import { migration0031 } from './0031_fhir_import';
 import type { Migration } from './types';
 
 /**
@@ -65,6 +66,7 @@ export const migrations: readonly Migration[] = [
   migration0028,
   migration0029,
   migration0030,
+  migration0031,
 ];
 
 export type { Migration, MigrationHandle } from './types';

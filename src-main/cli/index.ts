@@ -7,6 +7,7 @@ import { auditVerifyCommand } from './commands/audit-verify';
 import { backupCommand, restoreCommand } from './commands/backup';
 import { demoCommand } from './commands/demo';
 import { exportFhirCommand } from './commands/export-fhir';
+import { importFhirCommand } from './commands/import-fhir';
 import { initCommand } from './commands/init';
 import { newRecoveryKeyCommand, openWithRecoveryCommand } from './commands/recovery';
 import { seedCommand } from './commands/seed';
@@ -33,6 +34,8 @@ const USAGE = `Front Desk admin CLI: npm run clinic -- <command> [options]
   seed         --data DIR --patients N [--appointments M] [--providers P] [--seed S] [--today YYYY-MM-DD]
                add N made-up patients and M appointments around today (the same ones for the same seed and
                today); sets up P providers (20), types and weekly hours first when the clinic has none
+  import fhir  FILE --data DIR [--dry-run]      bring patients, providers, insurance, allergies, visits and vitals in
+               from a FHIR R4 Bundle or NDJSON file; --dry-run says what it would do and changes nothing
 
   export fhir  --data DIR --out DIR [--patient ID] [--from YYYY-MM-DD --to YYYY-MM-DD] [--inline-documents]
                the clinic (or one patient, or those seen in a date range) as FHIR R4: one Bundle per patient
@@ -55,6 +58,7 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   seed: seedCommand,
   'sync join': syncJoinCommand,
   'export fhir': exportFhirCommand,
+  'import fhir': importFhirCommand,
 };
 
 async function main(argv: string[]): Promise<number> {

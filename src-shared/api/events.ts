@@ -1,3 +1,4 @@
+import type { FhirImportProgress } from '../interop/fhir-import';
 import type { SessionInfo } from './areas/auth';
 import type { ClinicSettings } from './areas/settings';
 import type { SyncStatus } from './areas/sync';
@@ -7,6 +8,8 @@ export type ScheduleChangeKind = 'location' | 'room' | 'provider' | 'type' | 'te
 
 /** Topics pushed from main to every open window, and what each carries. */
 export interface EventMap {
+  /** How far a FHIR import has gone: sent to the importing window only, while its transaction runs. */
+  'interop.importProgress': FhirImportProgress;
   /** This window's own session changed without it asking (idle lock, user disabled). */
   'session.changed': { session: SessionInfo | null };
   'settings.changed': { settings: ClinicSettings };
@@ -83,4 +86,5 @@ export const EVENT_TOPICS: readonly EventTopic[] = [
   'tasks.changed',
   'communications.changed',
   'referrals.changed',
+  'interop.importProgress',
 ];

@@ -35,6 +35,7 @@ export const PERMISSIONS = [
   'tasks:all',
   'comms:write',
   'referrals:manage',
+  'interop:import',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

@@ -355,6 +355,19 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
       { name: 'deleted_at', type: 'INTEGER', notNull: false },
     ],
   },
+  fhir_import_links: {
+    key: ['id'],
+    columns: [
+      { name: 'id', type: 'TEXT', notNull: true },
+      { name: 'source_key', type: 'TEXT', notNull: true },
+      { name: 'resource_type', type: 'TEXT', notNull: true },
+      { name: 'local_table', type: 'TEXT', notNull: true },
+      { name: 'local_id', type: 'TEXT', notNull: true },
+      { name: 'content_hash', type: 'TEXT', notNull: true },
+      { name: 'created_at', type: 'INTEGER', notNull: true },
+      { name: 'updated_at', type: 'INTEGER', notNull: true },
+    ],
+  },
   invoice_lines: {
     key: ['id'],
     columns: [

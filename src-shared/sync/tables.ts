@@ -98,6 +98,9 @@ export const SYNCED_TABLES = {
   // The conflicts inbox: a conflict is a record (two desks finding it make one row), its resolutions a ledger
   sync_conflicts: 'record',
   sync_conflict_resolutions: 'ledger',
+  // What a FHIR import brought in: the id is derived from the file's name for the resource, so a second desk
+  // importing the same file finds it and changes nothing (migration 0031)
+  fhir_import_links: 'record',
 } as const satisfies Record<string, SyncKind>;
 
 export type SyncedTableName = keyof typeof SYNCED_TABLES;

@@ -44,6 +44,8 @@ test('a new clinic: setup, sign in, add a receptionist, roles enforced, lock and
     'Reminders',
     'Waiting-room display',
     'Settings',
+    'Move in',
+    'Move out',
     'Backup',
     'Scheduling set-up',
     'Users',

@@ -82,12 +82,25 @@ export interface NotificationPreferencesTable {
 }
 
 /** Merged into `Database` in schema.ts. */
+/** What a FHIR import brought in, by the file's name for it (migration 0031, src-main/core/interop/fhir/import). */
+export interface FhirImportLinksTable {
+  id: string;
+  source_key: string;
+  resource_type: string;
+  local_table: string;
+  local_id: string;
+  content_hash: string;
+  created_at: number;
+  updated_at: number;
+}
+
 export interface DeskWorkTables {
   tasks: TasksTable;
   task_comments: TaskCommentsTable;
   communications: CommunicationsTable;
   notification_reads: NotificationReadsTable;
   notification_preferences: NotificationPreferencesTable;
+  fhir_import_links: FhirImportLinksTable;
 }
 
 export type TaskRow = Selectable<TasksTable>;

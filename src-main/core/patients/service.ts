@@ -89,7 +89,7 @@ async function refuseStrongDuplicates(
   );
 }
 
-function draftOf(fields: Fields, nationalId: string | null, excludePatientId?: string): PatientDraftInput {
+export function draftOf(fields: Fields, nationalId: string | null, excludePatientId?: string): PatientDraftInput {
   return {
     excludePatientId,
     firstName: fields.firstName,
@@ -109,12 +109,15 @@ export async function createPatient(
   input: PatientCreateInput,
   actor: string | null,
   now: number,
+  /** `review`: a FHIR import registers a likely duplicate anyway and leaves the pair to the duplicate review. */
+  duplicates: 'refuse' | 'review' = 'refuse',
 ): Promise<PatientRecord> {
   const context = await patientContext(db);
   const todayIso = today(context, now);
   checkDates(input, todayIso);
   const nationalId = normaliseNationalId(input.nationalId);
-  await refuseStrongDuplicates(db, context, todayIso, draftOf(input, nationalId), input.notDuplicateOf);
+  if (duplicates === 'refuse')
+    await refuseStrongDuplicates(db, context, todayIso, draftOf(input, nationalId), input.notDuplicateOf);
   const id = newId();
   await insertPatient(db, {
     id,

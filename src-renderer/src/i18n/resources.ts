@@ -27,6 +27,7 @@ import conflicts from './en/conflicts.json';
 import tasks from './en/tasks.json';
 import referrals from './en/referrals.json';
 import notifications from './en/notifications.json';
+import interop from './en/interop.json';
 
 // Spanish: the same files under `es/`; tests/unit/i18n-catalogues.test.ts fails when one lacks a key.
 import commonEs from './es/common.json';
@@ -55,6 +56,7 @@ import conflictsEs from './es/conflicts.json';
 import tasksEs from './es/tasks.json';
 import referralsEs from './es/referrals.json';
 import notificationsEs from './es/notifications.json';
+import interopEs from './es/interop.json';
 
 export const defaultNS = 'common';
 
@@ -85,6 +87,7 @@ export const en = {
   tasks,
   referrals,
   notifications,
+  interop,
 };
 
 export const es = {
@@ -114,6 +117,7 @@ export const es = {
   tasks: tasksEs,
   referrals: referralsEs,
   notifications: notificationsEs,
+  interop: interopEs,
 };
 
 export const resources = { en, es } as const;

@@ -66,6 +66,8 @@ const draftInput = z.object({
   limit: z.number().int().min(1).max(20).default(5),
 });
 
+/** Also what a FHIR import checks an incoming patient against, so both refuse the same things. */
+export { createInput as patientCreateInput };
 export type PatientCreateInput = z.output<typeof createInput>;
 export type PatientUpdateInput = z.output<typeof updateInput>;
 export type PatientDraftInput = z.output<typeof draftInput>;

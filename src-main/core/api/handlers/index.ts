@@ -34,6 +34,7 @@ import { conflictsHandlers } from './conflicts';
 import { devicesHandlers } from './devices';
 import { tasksHandlers } from './tasks';
 import { referralsHandlers } from './referrals';
+import { interopHandlers } from './interop';
 import { communicationsHandlers } from './communications';
 import { notificationsHandlers } from './notifications';
 import { fhirExportHandlers } from './fhir-export';
@@ -75,6 +76,7 @@ export const handlers: Handlers = {
   ...devicesHandlers,
   ...tasksHandlers,
   ...referralsHandlers,
+  ...interopHandlers,
   ...communicationsHandlers,
   ...notificationsHandlers,
   ...fhirExportHandlers,

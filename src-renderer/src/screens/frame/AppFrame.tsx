@@ -10,6 +10,7 @@ import { useSession } from '../../stores/session';
 import { AuditScreen } from '../audit/AuditScreen';
 import { BackupScreen } from '../backups/BackupScreen';
 import { MoveOutScreen } from '../move-out/MoveOutScreen';
+import { MoveInScreen } from '../interop/MoveInScreen';
 import { BillingScreen } from '../billing/BillingScreen';
 import { CalendarScreen } from '../calendar/CalendarScreen';
 import { ConflictsScreen } from '../conflicts/ConflictsScreen';
@@ -51,6 +52,7 @@ const SCREENS: Record<string, () => JSX.Element | null> = {
   settings: SettingsScreen,
   backup: BackupScreen,
   'move-out': MoveOutScreen,
+  'move-in': MoveInScreen,
   setup: SchedulingSetupScreen,
   users: UsersScreen,
   audit: AuditScreen,

@@ -186,13 +186,13 @@ export const ROUTES: readonly [RouteDef, ...RouteDef[]] = [
     },
   },
   {
-    path: 'backup',
+    path: 'move-in',
     get label() {
-      return i18next.t('frame:routes.backup');
+      return i18next.t('frame:routes.moveIn');
     },
-    permission: 'backups:manage',
+    permission: 'interop:import',
     get summary() {
-      return i18next.t('frame:routes.backUpNowToA');
+      return i18next.t('frame:routes.moveInSummary');
     },
   },
   {
@@ -203,6 +203,16 @@ export const ROUTES: readonly [RouteDef, ...RouteDef[]] = [
     permission: 'settings:manage',
     get summary() {
       return i18next.t('frame:routes.moveOutSummary');
+    },
+  },
+  {
+    path: 'backup',
+    get label() {
+      return i18next.t('frame:routes.backup');
+    },
+    permission: 'backups:manage',
+    get summary() {
+      return i18next.t('frame:routes.backUpNowToA');
     },
   },
   {

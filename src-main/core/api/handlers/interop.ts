@@ -1,0 +1,60 @@
+import type { ProcedureName } from '../../../../src-shared/api/contract';
+import type { FhirImportReport } from '../../../../src-shared/interop/fhir-import';
+import { beginDryRun, undoDryRun } from '../../interop/fhir/import/link-repository';
+import { importFhir } from '../../interop/fhir/import/importer';
+import type { HandlerContext, HandlersFor } from '../context';
+
+type InteropProcedure = Extract<ProcedureName, `interop.${string}`>;
+
+/** Let the importing window see progress now: a queued event would arrive only after the commit. */
+function progressTo(ctx: HandlerContext<'write'>) {
+  return async (done: number, total: number) => {
+    ctx.state.events.sendTo(ctx.clientId, 'interop.importProgress', { done, total });
+    // Lets the host write the event out; other calls wait for the connection this transaction holds.
+    await new Promise((resolve) => setImmediate(resolve));
+  };
+}
+
+/** The CLI acts as the system, whose session names no user row: rows it writes are stamped with no user. */
+function actorOf(ctx: HandlerContext<'write'>) {
+  return ctx.session?.system ? { ...ctx.actor, userId: null } : ctx.actor;
+}
+
+function audit(ctx: HandlerContext<'write'>, fileName: string, report: FhirImportReport): FhirImportReport {
+  ctx.audit.targetType = 'fhir_import';
+  ctx.audit.details = {
+    fileName,
+    dryRun: report.dryRun,
+    total: report.total,
+    counts: report.counts,
+    notImported: report.notImported,
+    sentToDuplicateReview: report.sentToDuplicateReview,
+  };
+  return report;
+}
+
+export const interopHandlers: HandlersFor<InteropProcedure> = {
+  'interop.importFhirDryRun': async (ctx, input) => {
+    await beginDryRun(ctx.db);
+    try {
+      const report = await importFhir(ctx.db, input.text, {
+        actor: actorOf(ctx),
+        now: ctx.now,
+        dryRun: true,
+        onProgress: progressTo(ctx),
+      });
+      return audit(ctx, input.fileName, report);
+    } finally {
+      await undoDryRun(ctx.db);
+    }
+  },
+  'interop.importFhir': async (ctx, input) => {
+    const report = await importFhir(ctx.db, input.text, {
+      actor: actorOf(ctx),
+      now: ctx.now,
+      dryRun: false,
+      onProgress: progressTo(ctx),
+    });
+    return audit(ctx, input.fileName, report);
+  },
+};
