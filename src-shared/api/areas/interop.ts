@@ -1,7 +1,62 @@
 import { z } from 'zod';
 import { procedure } from '../procedure';
 import { MAX_FHIR_FILE_CHARS, type FhirImportReport } from '../../interop/fhir-import';
-import { atMost } from '../../validation';
+import { isIsoDate } from '../../patients/dates';
+import { backupFolder } from './backups';
+import { atMost, boundedString, optionalId } from '../../validation';
+
+/** interop.exportFhir: the clinic's records as FHIR R4, so a clinic can move to another system (issue 21). */
+
+export const FHIR_EXPORT_SCOPES = ['clinic', 'patient', 'range'] as const;
+export type FhirExportScope = (typeof FHIR_EXPORT_SCOPES)[number];
+
+export interface FhirExportSummary {
+  /** The new folder the files were written into. */
+  folder: string;
+  patients: number;
+  /** Resources per FHIR type in the NDJSON files. */
+  counts: Record<string, number>;
+  bundleFiles: number;
+  /** For one patient: their Bundle as JSON text, which a browser can download; null otherwise. */
+  patientBundle: { fileName: string; json: string } | null;
+}
+
+const date = boundedString(40).trim().refine(isIsoDate, 'must be a real date written as YYYY-MM-DD');
+
+export const fhirExportInput = z
+  .object({
+    /** A folder on this computer; the export goes into a new folder inside it. */
+    folder: backupFolder,
+    scope: z.enum(FHIR_EXPORT_SCOPES, { error: `must be one of ${FHIR_EXPORT_SCOPES.join(', ')}` }),
+    patientId: optionalId('a patient'),
+    from: date.optional(),
+    to: date.optional(),
+    inlineDocuments: z.boolean({ error: 'must be on or off' }).default(false),
+  })
+  .superRefine((input, ctx) => {
+    if (input.scope === 'patient' && !input.patientId)
+      ctx.addIssue({ code: 'custom', path: ['patientId'], message: 'choose the patient to export' });
+    if (input.scope === 'range') {
+      if (!input.from) ctx.addIssue({ code: 'custom', path: ['from'], message: 'must be a date for a date range' });
+      if (!input.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must be a date for a date range' });
+      if (input.from && input.to && input.to < input.from)
+        ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before the first date' });
+    }
+  });
+
+const exportProcedures = {
+  /**
+   * Writes the export and answers what it wrote. An audited read (`phi`): it reads one consistent
+   * snapshot and the audit log names who took which patients' records out. Administrators and
+   * managers only (`settings:manage`, which only they hold).
+   */
+  'interop.exportFhir': procedure<FhirExportSummary>()({
+    input: fhirExportInput,
+    access: 'settings:manage',
+    kind: 'read',
+    phi: true,
+  }),
+};
 
 /**
  * Moving in (issue 21): a FHIR R4 file (a Bundle, one resource, or NDJSON) read into the clinic. The dry
@@ -18,6 +73,7 @@ const importInput = z.object({
 export type FhirImportInput = z.output<typeof importInput>;
 
 export const interopProcedures = {
+  ...exportProcedures,
   'interop.importFhirDryRun': procedure<FhirImportReport>()({
     input: importInput,
     access: 'interop:import',

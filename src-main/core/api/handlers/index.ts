@@ -37,7 +37,6 @@ import { referralsHandlers } from './referrals';
 import { interopHandlers } from './interop';
 import { communicationsHandlers } from './communications';
 import { notificationsHandlers } from './notifications';
-import { fhirExportHandlers } from './fhir-export';
 
 /** Every procedure's implementation; the type makes a missing one a compile error. */
 export const handlers: Handlers = {
@@ -79,5 +78,4 @@ export const handlers: Handlers = {
   ...interopHandlers,
   ...communicationsHandlers,
   ...notificationsHandlers,
-  ...fhirExportHandlers,
 };

@@ -2,6 +2,7 @@ import type { ProcedureName } from '../../../../src-shared/api/contract';
 import type { FhirImportReport } from '../../../../src-shared/interop/fhir-import';
 import { beginDryRun, undoDryRun } from '../../interop/fhir/import/link-repository';
 import { importFhir } from '../../interop/fhir/import/importer';
+import { runFhirExport } from '../../interop/fhir/export/service';
 import type { HandlerContext, HandlersFor } from '../context';
 
 type InteropProcedure = Extract<ProcedureName, `interop.${string}`>;
@@ -34,6 +35,23 @@ function audit(ctx: HandlerContext<'write'>, fileName: string, report: FhirImpor
 }
 
 export const interopHandlers: HandlersFor<InteropProcedure> = {
+  'interop.exportFhir': async (ctx, input) => {
+    const summary = await runFhirExport(ctx.db, input, ctx.now);
+    // Which records left the clinic, and where to: the audit log is how a clinic answers that later.
+    ctx.audit.targetType = input.scope === 'patient' ? 'patient' : 'clinic';
+    if (input.patientId) ctx.audit.targetId = input.patientId;
+    ctx.audit.details = {
+      scope: input.scope,
+      from: input.from ?? null,
+      to: input.to ?? null,
+      inlineDocuments: input.inlineDocuments,
+      folder: summary.folder,
+      patients: summary.patients,
+      counts: summary.counts,
+    };
+    return summary;
+  },
+
   'interop.importFhirDryRun': async (ctx, input) => {
     await beginDryRun(ctx.db);
     try {

@@ -1,4 +1,4 @@
-import type { FhirExportSummary } from '../../../../src-shared/api/areas/fhir-export';
+import type { FhirExportSummary } from '../../../../src-shared/api/areas/interop';
 import { useTranslation } from '../../i18n';
 
 function download(name: string, json: string): void {

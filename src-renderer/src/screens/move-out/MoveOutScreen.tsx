@@ -1,5 +1,5 @@
 import { useState, type SyntheticEvent } from 'react';
-import type { FhirExportScope, FhirExportSummary } from '../../../../src-shared/api/areas/fhir-export';
+import type { FhirExportScope, FhirExportSummary } from '../../../../src-shared/api/areas/interop';
 import type { PatientSearchRow } from '../../../../src-shared/patients/model';
 import { call } from '../../api';
 import { DateField } from '../../components/DateField';

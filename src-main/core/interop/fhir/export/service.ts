@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { FhirExportSummary } from '../../../../../src-shared/api/areas/fhir-export';
+import type { FhirExportSummary } from '../../../../../src-shared/api/areas/interop';
 import { fieldError } from '../../../../../src-shared/api/errors';
 import type { ReadDb } from '../../../db/handles';
 import {
