@@ -36,6 +36,7 @@ import { devicesProcedures } from './areas/devices';
 import { tasksProcedures } from './areas/tasks';
 import { communicationsProcedures } from './areas/communications';
 import { notificationsProcedures } from './areas/notifications';
+import { calendarFeedsProcedures } from './areas/calendar-feeds';
 
 /** Merges the areas' maps, refusing a name declared twice. */
 function mergeAreas<T extends Record<string, AnyProcedure>[]>(...areas: T): UnionToIntersection<T[number]> {
@@ -89,6 +90,7 @@ export const contract = mergeAreas(
   tasksProcedures,
   communicationsProcedures,
   notificationsProcedures,
+  calendarFeedsProcedures,
 );
 
 export type Contract = typeof contract;

@@ -35,6 +35,7 @@ import { devicesHandlers } from './devices';
 import { tasksHandlers } from './tasks';
 import { communicationsHandlers } from './communications';
 import { notificationsHandlers } from './notifications';
+import { calendarFeedsHandlers } from './calendar-feeds';
 
 /** Every procedure's implementation; the type makes a missing one a compile error. */
 export const handlers: Handlers = {
@@ -74,4 +75,5 @@ export const handlers: Handlers = {
   ...tasksHandlers,
   ...communicationsHandlers,
   ...notificationsHandlers,
+  ...calendarFeedsHandlers,
 };
