@@ -18,7 +18,7 @@ export const migration0029: Migration = {
         created_by TEXT,
         created_at INTEGER NOT NULL,
         revoked_at INTEGER
-      );
+      ) STRICT;
       CREATE UNIQUE INDEX calendar_feed_tokens_live ON calendar_feed_tokens(provider_id) WHERE revoked_at IS NULL;
       ALTER TABLE clinic_settings ADD COLUMN calendar_feed_patient_names INTEGER NOT NULL DEFAULT 0
         CHECK (calendar_feed_patient_names IN (0, 1));

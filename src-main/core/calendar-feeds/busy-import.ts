@@ -26,7 +26,7 @@ export async function readBusyImport(
   db: ReadDb,
   input: BusyImportInput,
   today: string,
-): Promise<BusyImportResult & { newBlocks: BusyBlock[] }> {
+): Promise<{ result: BusyImportResult; newBlocks: BusyBlock[] }> {
   await requireProvider(db, input.providerId);
   const { timeZone } = await clinicClock(db);
   const fromDate = input.fromDate ?? today;
@@ -61,7 +61,7 @@ export async function readBusyImport(
     seen.add(slot);
     return { ...block, reason: reasonOf(block), already };
   });
-  return {
+  const result: BusyImportResult = {
     providerId: input.providerId,
     fromDate,
     toDate,
@@ -71,8 +71,8 @@ export async function readBusyImport(
     guessedZones: reading.guessedZones,
     truncated: reading.truncated,
     added: 0,
-    newBlocks: blocks.filter((block) => !block.already),
   };
+  return { result, newBlocks: blocks.filter((block) => !block.already) };
 }
 
 export async function importBusyTimes(
@@ -81,7 +81,7 @@ export async function importBusyTimes(
   today: string,
   now: number,
 ): Promise<BusyImportResult & { exceptionIds: string[] }> {
-  const { newBlocks, ...preview } = await readBusyImport(db, input, today);
+  const { result: preview, newBlocks } = await readBusyImport(db, input, today);
   const exceptionIds: string[] = [];
   for (const block of newBlocks) {
     const created = await createException(

@@ -19,7 +19,12 @@ export interface FeedAppointmentRow {
 }
 
 /** The provider's appointments that overlap [from, to), cancelled ones left out. */
-export function feedAppointments(db: ReadDb, providerId: string, from: number, to: number): Promise<FeedAppointmentRow[]> {
+export function feedAppointments(
+  db: ReadDb,
+  providerId: string,
+  from: number,
+  to: number,
+): Promise<FeedAppointmentRow[]> {
   return db
     .selectFrom('appointments as a')
     .innerJoin('appointment_types as t', 't.id', 'a.type_id')

@@ -31,7 +31,9 @@ function wallClockIn(zone: string, time: ICAL.Time): number {
   if (resolution.kind === 'exact') return resolution.instant + seconds;
   if (resolution.kind === 'ambiguous') return resolution.earlier.instant + seconds;
   // In the gap: the same distance past the jump as the time is past the last wall-clock minute before it.
-  return Date.UTC(time.year, time.month - 1, time.day, time.hour, time.minute) - resolution.offsetBefore * 60_000 + seconds;
+  return (
+    Date.UTC(time.year, time.month - 1, time.day, time.hour, time.minute) - resolution.offsetBefore * 60_000 + seconds
+  );
 }
 
 /** An all-day value's date, 'YYYY-MM-DD'. */

@@ -63,8 +63,7 @@ export const calendarFeedsHandlers: HandlersFor<CalendarFeedsProcedure> = {
     return { revoked };
   },
   'calendarFeeds.previewImport': async (ctx, input) => {
-    const { newBlocks: _new, ...preview } = await readBusyImport(ctx.db, input, await todayOf(ctx.db, ctx.now));
-    return preview;
+    return (await readBusyImport(ctx.db, input, await todayOf(ctx.db, ctx.now))).result;
   },
   'calendarFeeds.import': async (ctx, input) => {
     const { exceptionIds, ...result } = await importBusyTimes(ctx.db, input, await todayOf(ctx.db, ctx.now), ctx.now);
