@@ -66,7 +66,7 @@ describe('importing busy times as time off', () => {
   it('previews in the clinic’s zone across both countries’ clock changes, then imports once', async () => {
     s = await openSchedulingClinic({ now: NOW });
     const input = { providerId: s.drAId, content: OTHER_JOB, months: 3 };
-    const preview = await s.clinic.ok('admin', 'calendarFeeds.previewImport', input);
+    const preview = await s.clinic.ok('admin', 'ical.previewImport', input);
     // 04:00 New York is 09:00 London, before the US change (14 March) and after the UK's (28 March); the one
     // week between is off, and the moved week's 05:00 EDT is 09:00 GMT.
     expect(preview.blocks.map((block) => [block.date, block.endDate, block.start, block.end, block.reason])).toEqual([
@@ -81,13 +81,13 @@ describe('importing busy times as time off', () => {
     // A preview adds nothing.
     expect(await s.clinic.ok('admin', 'schedule.listExceptions', { providerId: s.drAId })).toEqual([]);
 
-    const imported = await s.clinic.ok('admin', 'calendarFeeds.import', input);
+    const imported = await s.clinic.ok('admin', 'ical.import', input);
     expect(imported.added).toBe(5);
     const timeOff = await s.clinic.ok('admin', 'schedule.listExceptions', { providerId: s.drAId });
     expect(timeOff).toHaveLength(5);
     expect(timeOff.every((row) => row.kind === 'time_off' && row.locationId === null)).toBe(true);
 
-    const again = await s.clinic.ok('admin', 'calendarFeeds.import', input);
+    const again = await s.clinic.ok('admin', 'ical.import', input);
     expect(again.added).toBe(0);
     expect(again.alreadyThere).toBe(5);
     expect(await s.clinic.ok('admin', 'schedule.listExceptions', { providerId: s.drAId })).toHaveLength(5);
@@ -95,7 +95,7 @@ describe('importing busy times as time off', () => {
 
   it('the imported hours can no longer be booked', async () => {
     s = await openSchedulingClinic({ now: NOW });
-    await s.clinic.ok('admin', 'calendarFeeds.import', { providerId: s.drAId, content: OTHER_JOB, months: 3 });
+    await s.clinic.ok('admin', 'ical.import', { providerId: s.drAId, content: OTHER_JOB, months: 3 });
     const patientId = await s.patient('Iris');
     const refused = await s.book({ patientId, start: { date: '2027-03-09', time: '09:30' } });
     expect(refused.ok).toBe(false);
@@ -103,7 +103,7 @@ describe('importing busy times as time off', () => {
 
   it('refuses a file that is not iCalendar, naming the field', async () => {
     s = await openSchedulingClinic({ now: NOW });
-    const refused = await s.clinic.call('admin', 'calendarFeeds.previewImport', {
+    const refused = await s.clinic.call('admin', 'ical.previewImport', {
       providerId: s.drAId,
       content: 'name,date\nAna,2027-03-01',
       months: 12,

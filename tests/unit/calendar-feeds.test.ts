@@ -60,7 +60,7 @@ function get(port: number, path: string): Promise<{ status: number; type: string
 describe('a provider’s .ics export', () => {
   it('round-trips through the parser with the right instants across the change to summer time', async () => {
     const clinic = await clinicWithBookings();
-    const exported = await clinic.clinic.ok('admin', 'calendarFeeds.export', { providerId: clinic.drAId });
+    const exported = await clinic.clinic.ok('admin', 'ical.export', { providerId: clinic.drAId });
     expect(exported.fileName).toBe('dr-ana-ortiz-appointments.ics');
     // 09:00 in London is 09:00 UTC before the change and 08:00 UTC after it; the cancelled one is left out.
     expect(events(exported.content)).toEqual([
@@ -73,9 +73,9 @@ describe('a provider’s .ics export', () => {
 
   it('imports back as time off at the same clinic times', async () => {
     const clinic = await clinicWithBookings();
-    const exported = await clinic.clinic.ok('admin', 'calendarFeeds.export', { providerId: clinic.drAId });
+    const exported = await clinic.clinic.ok('admin', 'ical.export', { providerId: clinic.drAId });
     const input = { providerId: clinic.drBId, content: exported.content, months: 1 };
-    const preview = await clinic.clinic.ok('admin', 'calendarFeeds.previewImport', input);
+    const preview = await clinic.clinic.ok('admin', 'ical.previewImport', input);
     expect(preview.blocks.map((block) => [block.date, block.start, block.end])).toEqual([
       [FRIDAY, '09:00', '09:30'],
       [MONDAY, '09:00', '09:30'],
@@ -95,7 +95,7 @@ describe('the subscription address', () => {
 
   it('answers with the token, names no patient unless the clinic allows it, and stops when revoked', async () => {
     const { clinic, port } = await served();
-    const issued = await clinic.clinic.ok('admin', 'calendarFeeds.issue', { providerId: clinic.drAId });
+    const issued = await clinic.clinic.ok('admin', 'ical.issue', { providerId: clinic.drAId });
     expect(issued.path).toMatch(/^\/calendar\/[A-Za-z0-9_-]{43}\.ics$/);
 
     const feed = await get(port, issued.path);
@@ -104,29 +104,29 @@ describe('the subscription address', () => {
     expect(events(feed.body).map((event) => event.summary)).toEqual(['Booked: Consultation', 'Booked: Consultation']);
     expect(feed.body).not.toContain('Quintero');
 
-    await clinic.clinic.ok('admin', 'calendarFeeds.setPatientNames', { allow: true });
+    await clinic.clinic.ok('admin', 'ical.setPatientNames', { allow: true });
     const named = await get(port, issued.path);
     expect(events(named.body)[0]?.summary).toMatch(/^Zelda Quintero\d+: Consultation$/);
 
-    await clinic.clinic.ok('admin', 'calendarFeeds.revoke', { providerId: clinic.drAId });
+    await clinic.clinic.ok('admin', 'ical.revoke', { providerId: clinic.drAId });
     expect((await get(port, issued.path)).status).toBe(404);
     expect((await get(port, '/calendar/not-a-token.ics')).status).toBe(404);
   });
 
   it('issuing again replaces the address: the old token stops, the new one works', async () => {
     const { clinic, port } = await served();
-    const first = await clinic.clinic.ok('admin', 'calendarFeeds.issue', { providerId: clinic.drAId });
-    const second = await clinic.clinic.ok('admin', 'calendarFeeds.issue', { providerId: clinic.drAId });
+    const first = await clinic.clinic.ok('admin', 'ical.issue', { providerId: clinic.drAId });
+    const second = await clinic.clinic.ok('admin', 'ical.issue', { providerId: clinic.drAId });
     expect(second.replaced).toBe(true);
     expect((await get(port, first.path)).status).toBe(404);
     expect((await get(port, second.path)).status).toBe(200);
-    const status = await clinic.clinic.ok('admin', 'calendarFeeds.status', {});
+    const status = await clinic.clinic.ok('admin', 'ical.status', {});
     expect(status.subscriptions.map((row) => row.providerId)).toEqual([clinic.drAId]);
   });
 
   it('keeps only a hash of the token', async () => {
     const { clinic } = await served();
-    const issued = await clinic.clinic.ok('admin', 'calendarFeeds.issue', { providerId: clinic.drAId });
+    const issued = await clinic.clinic.ok('admin', 'ical.issue', { providerId: clinic.drAId });
     const token = issued.path.slice('/calendar/'.length, -'.ics'.length);
     const rows = clinic.clinic.core.database.handle.prepare('SELECT token_hash FROM calendar_feed_tokens').all();
     expect(JSON.stringify(rows)).not.toContain(token);
@@ -134,7 +134,7 @@ describe('the subscription address', () => {
 
   it('is refused to a receptionist', async () => {
     const { clinic } = await served();
-    const refused = await clinic.clinic.call('desk', 'calendarFeeds.issue', { providerId: clinic.drAId });
+    const refused = await clinic.clinic.call('desk', 'ical.issue', { providerId: clinic.drAId });
     expect(refused.ok).toBe(false);
   });
 });

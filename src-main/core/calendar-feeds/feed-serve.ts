@@ -17,7 +17,7 @@ export async function calendarOfFeedToken(db: Kysely<Database>, token: string, n
       at: now,
       actorUserId: null,
       actorUsername: 'calendar-feed',
-      action: 'calendarFeeds.feed',
+      action: 'ical.feed',
       targetType: 'provider',
       targetId: providerId,
       outcome: 'ok',

@@ -72,33 +72,33 @@ const busyImportInput = z.object({
 export type BusyImportInput = z.output<typeof busyImportInput>;
 
 export const calendarFeedsProcedures = {
-  'calendarFeeds.status': procedure<FeedStatus>()({ input: z.object({}), access: 'settings:manage', kind: 'read' }),
-  'calendarFeeds.setPatientNames': procedure<FeedStatus>()({
+  'ical.status': procedure<FeedStatus>()({ input: z.object({}), access: 'settings:manage', kind: 'read' }),
+  'ical.setPatientNames': procedure<FeedStatus>()({
     input: z.object({ allow: z.boolean({ error: 'must be true or false' }) }),
     access: 'settings:manage',
     kind: 'write',
   }),
   /** The provider's .ics (the last month and the next year); audited like a read of patient data. */
-  'calendarFeeds.export': procedure<CalendarExport>()({
+  'ical.export': procedure<CalendarExport>()({
     input: provider,
     access: 'settings:manage',
     kind: 'read',
     phi: true,
   }),
   /** A new subscription address; the provider's previous one stops working. */
-  'calendarFeeds.issue': procedure<FeedIssued>()({ input: provider, access: 'settings:manage', kind: 'write' }),
-  'calendarFeeds.revoke': procedure<{ revoked: boolean }>()({
+  'ical.issue': procedure<FeedIssued>()({ input: provider, access: 'settings:manage', kind: 'write' }),
+  'ical.revoke': procedure<{ revoked: boolean }>()({
     input: provider,
     access: 'settings:manage',
     kind: 'write',
   }),
   /** What importing the file would add (a dry run). */
-  'calendarFeeds.previewImport': procedure<BusyImportResult>()({
+  'ical.previewImport': procedure<BusyImportResult>()({
     input: busyImportInput,
     access: 'settings:manage',
     kind: 'read',
   }),
-  'calendarFeeds.import': procedure<BusyImportResult>()({
+  'ical.import': procedure<BusyImportResult>()({
     input: busyImportInput,
     access: 'settings:manage',
     kind: 'write',

@@ -9,7 +9,7 @@ import type { ReadDb } from '../../db/handles';
 import { clinicClock } from '../../scheduling/config';
 import type { HandlersFor } from '../context';
 
-type CalendarFeedsProcedure = Extract<ProcedureName, `calendarFeeds.${string}`>;
+type CalendarFeedsProcedure = Extract<ProcedureName, `ical.${string}`>;
 
 async function status(db: ReadDb): Promise<FeedStatus> {
   return {
@@ -33,21 +33,21 @@ function fileNameOf(providerName: string): string {
 }
 
 export const calendarFeedsHandlers: HandlersFor<CalendarFeedsProcedure> = {
-  'calendarFeeds.status': (ctx) => status(ctx.db),
-  'calendarFeeds.setPatientNames': async (ctx, input) => {
+  'ical.status': (ctx) => status(ctx.db),
+  'ical.setPatientNames': async (ctx, input) => {
     await setPatientNamesInFeeds(ctx.db, input.allow, ctx.now);
     ctx.audit.targetType = 'settings';
     ctx.audit.details = { calendarFeedPatientNames: input.allow };
     return status(ctx.db);
   },
-  'calendarFeeds.export': async (ctx, input) => {
+  'ical.export': async (ctx, input) => {
     const calendar = await providerCalendar(ctx.db, input.providerId, ctx.now);
     ctx.audit.targetType = 'provider';
     ctx.audit.targetId = input.providerId;
     ctx.audit.details = { calendarExport: true, events: calendar.events };
     return { fileName: fileNameOf(calendar.providerName), content: calendar.ics, events: calendar.events };
   },
-  'calendarFeeds.issue': async (ctx, input) => {
+  'ical.issue': async (ctx, input) => {
     const issued = await issueFeedToken(ctx.db, input.providerId, ctx.actor.userId, ctx.now);
     ctx.audit.targetType = 'provider';
     ctx.audit.targetId = input.providerId;
@@ -55,17 +55,17 @@ export const calendarFeedsHandlers: HandlersFor<CalendarFeedsProcedure> = {
     ctx.audit.details = { calendarFeed: 'issued', replaced: issued.replaced };
     return { path: issued.path, replaced: issued.replaced };
   },
-  'calendarFeeds.revoke': async (ctx, input) => {
+  'ical.revoke': async (ctx, input) => {
     const revoked = await revokeFeedToken(ctx.db, input.providerId, ctx.now);
     ctx.audit.targetType = 'provider';
     ctx.audit.targetId = input.providerId;
     ctx.audit.details = { calendarFeed: 'revoked', revoked };
     return { revoked };
   },
-  'calendarFeeds.previewImport': async (ctx, input) => {
+  'ical.previewImport': async (ctx, input) => {
     return (await readBusyImport(ctx.db, input, await todayOf(ctx.db, ctx.now))).result;
   },
-  'calendarFeeds.import': async (ctx, input) => {
+  'ical.import': async (ctx, input) => {
     const { exceptionIds, ...result } = await importBusyTimes(ctx.db, input, await todayOf(ctx.db, ctx.now), ctx.now);
     ctx.audit.targetType = 'provider';
     ctx.audit.targetId = input.providerId;

@@ -25,9 +25,7 @@ export function BusyImportForm({ providerId }: { providerId: string }) {
   const [preview, setPreview] = useState<BusyImportResult | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const input = () => ({ providerId, content: draft.content, months: Number(draft.months) });
-  const errors = useFormErrors(draft, () =>
-    draft.content ? draftProblems('calendarFeeds.previewImport', input()) : {},
-  );
+  const errors = useFormErrors(draft, () => (draft.content ? draftProblems('ical.previewImport', input()) : {}));
 
   async function chooseFile(event: ChangeEvent<HTMLInputElement>) {
     const file = event.target.files?.[0];
@@ -40,13 +38,13 @@ export function BusyImportForm({ providerId }: { providerId: string }) {
     event.preventDefault();
     errors.clear();
     setSaved(null);
-    const result = await call('calendarFeeds.previewImport', input());
+    const result = await call('ical.previewImport', input());
     if (!result.ok) return errors.show(result.error, SHOWN);
     setPreview(result.value);
   }
 
   async function runImport() {
-    const result = await call('calendarFeeds.import', input());
+    const result = await call('ical.import', input());
     if (!result.ok) return errors.show(result.error, SHOWN);
     setPreview(null);
     setSaved(t('BusyImportForm.imported', { added: result.value.added, already: result.value.alreadyThere }));

@@ -29,13 +29,13 @@ export function CalendarFeedsSection() {
   const providers = useSetupLists((state) => state.providers);
   const provider = providers.find((candidate) => candidate.id === providerId);
   const clock = useClinicClock();
-  const status = useProcedure('calendarFeeds.status', {});
+  const status = useProcedure('ical.status', {});
   const [message, setMessage] = useState<{ error?: string; success?: string }>({});
   const [address, setAddress] = useState<string | null>(null);
   const subscription = status.value?.subscriptions.find((row) => row.providerId === providerId);
 
   async function exportIcs() {
-    const result = await call('calendarFeeds.export', { providerId });
+    const result = await call('ical.export', { providerId });
     if (!result.ok) return setMessage({ error: result.error.message });
     download(result.value.fileName, result.value.content);
     setMessage({
@@ -44,7 +44,7 @@ export function CalendarFeedsSection() {
   }
 
   async function issue() {
-    const result = await call('calendarFeeds.issue', { providerId });
+    const result = await call('ical.issue', { providerId });
     if (!result.ok) return setMessage({ error: result.error.message });
     // Browser mode serves the feed from the page's own host; the address works on this computer only.
     setAddress(`${window.location.origin}${result.value.path}`);
@@ -53,7 +53,7 @@ export function CalendarFeedsSection() {
   }
 
   async function revoke() {
-    const result = await call('calendarFeeds.revoke', { providerId });
+    const result = await call('ical.revoke', { providerId });
     if (!result.ok) return setMessage({ error: result.error.message });
     setAddress(null);
     setMessage({ success: t('CalendarFeedsSection.revoked') });
@@ -61,7 +61,7 @@ export function CalendarFeedsSection() {
   }
 
   async function setNames(allow: boolean) {
-    const result = await call('calendarFeeds.setPatientNames', { allow });
+    const result = await call('ical.setPatientNames', { allow });
     if (!result.ok) return setMessage({ error: result.error.message });
     status.reload();
   }
