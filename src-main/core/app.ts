@@ -22,6 +22,8 @@ import { sweepScheduledBackup } from './backups/scheduler';
 import { BackupKeeper } from './backups/service';
 import { SyncClient, type TransportFactory } from './sync/client';
 import { createDeskSync, type DeskSync } from './sync/service';
+import { DemoMaker } from './demo/demo-maker';
+import { seedDemoClinic } from './demo/demo-clinic';
 
 export interface CoreOptions {
   file: string;
@@ -148,6 +150,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ),
     // Replaced just below: the client needs the desk sync, which needs the router's receivers.
     syncClient: null as unknown as SyncClient,
+    // The demo is made through the core itself, which exists only once this state does.
+    demo: new DemoMaker((timeZone) => seedDemoClinic(core, { timeZone, now: clock() })),
   };
   const router = createRouter(state, handlers);
   canReceive = router.canReceive;
@@ -170,7 +174,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   });
   state.syncClient = syncClient;
 
-  return {
+  const core: Core = {
     invoke: router.invoke,
     subscribe: (clientId, listener) => state.events.subscribe(clientId, listener),
     openSystemSession: (clientId, username) =>
@@ -217,6 +221,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       await reminders.idle();
       await state.backups.idle();
       await state.conflicts.idle();
+      await state.demo.idle();
       try {
         await database.close();
       } finally {
@@ -224,4 +229,5 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       }
     },
   };
+  return core;
 }

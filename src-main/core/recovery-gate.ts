@@ -41,6 +41,7 @@ export function createRecoveryGate(options: RecoveryGateOptions): Core {
     version: APP_VERSION,
     recoveryRequired: options.reason,
     demo: false,
+    demoBuild: null,
   });
 
   async function recover(clientId: string, input: unknown): Promise<Core> {

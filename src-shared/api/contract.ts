@@ -34,6 +34,7 @@ import { syncProcedures } from './areas/sync';
 import { conflictsProcedures } from './areas/conflicts';
 import { devicesProcedures } from './areas/devices';
 import { tasksProcedures } from './areas/tasks';
+import { referralsProcedures } from './areas/referrals';
 import { communicationsProcedures } from './areas/communications';
 import { notificationsProcedures } from './areas/notifications';
 import { calendarFeedsProcedures } from './areas/calendar-feeds';
@@ -90,6 +91,7 @@ export const contract = mergeAreas(
   tasksProcedures,
   communicationsProcedures,
   notificationsProcedures,
+  referralsProcedures,
   calendarFeedsProcedures,
 );
 

@@ -48,3 +48,23 @@ test('a demo clinic: the accounts on the sign-in screen, "Demo" on every screen,
     demo.remove();
   }
 });
+
+// The same from the first-run screen, for someone who installed Front Desk to look at it.
+test('"Try with sample data" on the set-up screen makes the demo clinic, saying first that it stays a demo', async ({
+  page,
+  desk,
+}) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto(desk.url);
+  await page.getByRole('button', { name: 'Try with sample data' }).click();
+  await expect(page.getByText('stays a demo for good')).toBeVisible();
+  await expect(page.getByLabel('Time zone', { exact: true })).not.toHaveValue('');
+  await screenshot(page, '283-try-demo-choice');
+  await page.getByRole('button', { name: 'Make the demo clinic' }).click();
+  await expect(page.getByRole('status')).toContainText('Making the demo clinic');
+  const accounts = page.getByRole('region', { name: 'A demo clinic of made-up data' });
+  await expect(accounts).toContainText(`“${DEMO_PASSWORD}”`, { timeout: 60_000 });
+  const app = new FrontDeskPage(page);
+  await app.signIn({ username: 'reception', password: DEMO_PASSWORD });
+  await expect(page.getByRole('banner')).toContainText('Demo · made-up data');
+});

@@ -75,3 +75,62 @@ describe('a clinic set up as usual', () => {
     }
   });
 });
+
+describe('"Try with sample data" from the set-up screen', () => {
+  it('starts the demo in an empty clinic, reports it running, then the clinic is a demo anyone can try', async () => {
+    const folder = tempFolder();
+    const clock = new ManualClock();
+    clock.now = NOW;
+    const core = await createCore({ file: folder.file, key: folder.key, create: true, clock: clock.read });
+    try {
+      const started = await core.invoke('first-screen', 'system.startDemo', { timeZone: 'Europe/London' });
+      expect(started).toMatchObject({ ok: true, value: { setupRequired: true, demoBuild: { state: 'running' } } });
+      // A second press while it runs does not start another.
+      expect(await core.invoke('other-screen', 'system.startDemo', { timeZone: 'Europe/London' })).toMatchObject({
+        ok: true,
+      });
+      let status = await core.invoke('first-screen', 'system.status', {});
+      for (let i = 0; i < 600 && status.ok && (status.value as { setupRequired: boolean }).setupRequired; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        status = await core.invoke('first-screen', 'system.status', {});
+      }
+      // Set-up is an early step of the making: closing waits for the rest (the demo mark is last).
+      await core.close();
+      const reopened = await createCore({ file: folder.file, key: folder.key, create: false, clock: clock.read });
+      try {
+        expect(await reopened.invoke('first-screen', 'system.status', {})).toMatchObject({
+          ok: true,
+          value: { setupRequired: false, demo: true, demoBuild: null, clinicName: 'Sunnyside Clinic (demo)' },
+        });
+        const signedIn = await reopened.invoke('reception', 'auth.login', {
+          username: DEMO_USERS[1]?.username,
+          password: DEMO_PASSWORD,
+        });
+        expect(signedIn).toMatchObject({ ok: true });
+        expect(await reopened.invoke('again', 'system.startDemo', { timeZone: 'Europe/London' })).toMatchObject({
+          ok: false,
+          error: { code: 'CONFLICT', message: expect.stringMatching(/already set up/) as string },
+        });
+      } finally {
+        await reopened.close();
+      }
+    } finally {
+      folder.remove();
+    }
+  }, 60_000);
+
+  it('refuses a time zone that is not one, naming the field', async () => {
+    const folder = tempFolder();
+    const core = await createCore({ file: folder.file, key: folder.key, create: true });
+    try {
+      const refused = await core.invoke('first-screen', 'system.startDemo', { timeZone: 'Mars/Olympus' });
+      expect(refused).toMatchObject({
+        ok: false,
+        error: { code: 'VALIDATION', details: { fields: { timeZone: expect.any(String) as string } } },
+      });
+    } finally {
+      await core.close();
+      folder.remove();
+    }
+  });
+});

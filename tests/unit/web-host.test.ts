@@ -82,6 +82,7 @@ describe('browser mode host', () => {
         setupRequired: false,
         recoveryRequired: null,
         demo: false,
+        demoBuild: null,
         clinicName: 'Riverside Clinic',
         version: expect.any(String) as string,
       },

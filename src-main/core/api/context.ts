@@ -7,6 +7,7 @@ import type { Actor } from '../actor';
 import type { Session, SessionStore } from '../auth/sessions';
 import type { SignInLimits } from '../auth/sign-in-limits';
 import type { Clock } from '../clock';
+import type { DemoMaker } from '../demo/demo-maker';
 import type { Kysely } from 'kysely';
 import type { DbFor } from '../db/handles';
 import type { Database } from '../db/schema';
@@ -37,6 +38,8 @@ export interface CoreState {
   conflicts: ConflictSettler;
   /** Talks to the clinic's sync server: enrolment, push and pull (null until the core has made it). */
   syncClient: SyncClient;
+  /** Makes the demo clinic asked for on the set-up screen, after the asking call has committed. */
+  demo: DemoMaker;
 }
 
 /** What a handler may note for the audit entry the router writes. */
@@ -65,6 +68,8 @@ export interface HandlerContext<Kind extends ProcedureKind = ProcedureKind> {
   /** Queued, and delivered only once the transaction has committed. */
   broadcast<T extends EventTopic>(topic: T, payload: EventMap[T]): void;
   sendTo<T extends EventTopic>(clientId: string, topic: T, payload: EventMap[T]): void;
+  /** Work that must wait for this call's commit (and is skipped if it rolls back). */
+  afterCommit(work: () => void): void;
 }
 
 export type Handler<N extends ProcedureName> = (

@@ -75,6 +75,7 @@ export function createRouter(state: CoreState, handlers: Handlers) {
         deliveries.push(() => state.events.broadcast(topic, payload, (id) => canReceive(id))),
       sendTo: <T extends EventTopic>(target: string, topic: T, payload: EventMap[T]) =>
         deliveries.push(() => state.events.sendTo(target, topic, payload)),
+      afterCommit: (work: () => void) => deliveries.push(work),
     });
     // Each handler's context type follows its procedure's kind; the `kind` read here is the same
     // declaration, and the handle passed below follows it (a WriteDb only for a write).

@@ -177,7 +177,7 @@ export interface AppointmentHistoryTable {
   updated_at: EpochMs;
 }
 
-/** A provider's calendar subscription token, kept as its SHA-256 (migration 0029; local to this desk). */
+/** A provider's calendar subscription token, kept as its SHA-256 (migration 0031; local to this desk). */
 export interface CalendarFeedTokensTable {
   id: string;
   provider_id: string;

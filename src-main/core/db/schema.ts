@@ -2,6 +2,7 @@ import type { BackupTables } from './schema-backups';
 import type { BillingTables } from './schema-billing';
 import type { DeskWorkTables } from './schema-desk-work';
 import type { DocumentTables } from './schema-documents';
+import type { ReferralTables } from './schema-referrals';
 import type { ReminderTables } from './schema-reminders';
 import type { SyncTables } from './schema-sync';
 import type { SchedulingTables } from './schema-scheduling';
@@ -39,7 +40,7 @@ export interface ClinicSettingsTable {
   provider_step: Generated<number>;
   /** 'en' | 'es': the screens' language (migration 0028). */
   language: Generated<string>;
-  /** 1: calendar feeds name the patient (migration 0029); 0: "Booked" and the type only. */
+  /** 1: calendar feeds name the patient (migration 0031); 0: "Booked" and the type only. */
   calendar_feed_patient_names: Generated<number>;
   created_at: EpochMs;
   updated_at: EpochMs;
@@ -278,7 +279,8 @@ export interface Database
     BackupTables,
     StockTables,
     SyncTables,
-    DeskWorkTables {
+    DeskWorkTables,
+    ReferralTables {
   clinic_settings: ClinicSettingsTable;
   roles: RolesTable;
   role_permissions: RolePermissionsTable;

@@ -24,6 +24,7 @@ import settings from './en/settings.json';
 import sync from './en/sync.json';
 import conflicts from './en/conflicts.json';
 import tasks from './en/tasks.json';
+import referrals from './en/referrals.json';
 import notifications from './en/notifications.json';
 
 // Spanish: the same files under `es/`; tests/unit/i18n-catalogues.test.ts fails when one lacks a key.
@@ -50,6 +51,7 @@ import settingsEs from './es/settings.json';
 import syncEs from './es/sync.json';
 import conflictsEs from './es/conflicts.json';
 import tasksEs from './es/tasks.json';
+import referralsEs from './es/referrals.json';
 import notificationsEs from './es/notifications.json';
 
 export const defaultNS = 'common';
@@ -78,6 +80,7 @@ export const en = {
   sync,
   conflicts,
   tasks,
+  referrals,
   notifications,
 };
 
@@ -105,6 +108,7 @@ export const es = {
   sync: syncEs,
   conflicts: conflictsEs,
   tasks: tasksEs,
+  referrals: referralsEs,
   notifications: notificationsEs,
 };
 

@@ -39,7 +39,24 @@ export interface ClinicSettings {
   updatedAt: number;
 }
 
+/** The first-run checklist's steps, in the order a new clinic does them. */
+export const CHECKLIST_STEPS = ['clinic', 'users', 'locations', 'providers', 'types', 'book'] as const;
+export type ChecklistStep = (typeof CHECKLIST_STEPS)[number];
+
+/** Each step and whether the clinic has done it (read from what exists, so it ticks by itself). */
+export type SetupChecklist = { step: ChecklistStep; done: boolean }[];
+
 export const settingsProcedures = {
+  /**
+   * The administrator's first-run checklist: clinic details (a country) → staff besides the first
+   * administrator → a location with a room → a provider with weekly hours → an appointment type →
+   * a first appointment booked.
+   */
+  'settings.checklist': procedure<SetupChecklist>()({
+    input: z.object({}),
+    access: 'settings:manage',
+    kind: 'read',
+  }),
   'settings.get': procedure<ClinicSettings>()({ input: z.object({}), access: 'session', kind: 'read' }),
   'settings.update': procedure<ClinicSettings>()({
     input: z

@@ -30,6 +30,13 @@ export interface SystemStatus {
    * and the sign-in screen gives the demo accounts. Never unset once made.
    */
   demo: boolean;
+  /** A demo clinic being made from the set-up screen ("Try with sample data"), or why it failed. */
+  demoBuild: DemoBuild | null;
+}
+
+export interface DemoBuild {
+  state: 'running' | 'failed';
+  message: string | null;
 }
 
 export const systemProcedures = {
@@ -48,6 +55,16 @@ export const systemProcedures = {
       phoneRegion: regionCode.optional(),
       admin: z.object({ username, displayName, password: newPassword }),
     }),
+    access: 'public',
+    kind: 'write',
+  }),
+  /**
+   * "Try with sample data" on the set-up screen: starts making the demo clinic (made-up staff, patients
+   * and a week of appointments) in this still empty clinic and answers at once; `system.status` says
+   * when it is made (`demo`) or why not (`demoBuild`). Refused once the clinic is set up.
+   */
+  'system.startDemo': procedure<SystemStatus>()({
+    input: z.object({ timeZone }),
     access: 'public',
     kind: 'write',
   }),

@@ -33,6 +33,7 @@ import { syncHandlers } from './sync';
 import { conflictsHandlers } from './conflicts';
 import { devicesHandlers } from './devices';
 import { tasksHandlers } from './tasks';
+import { referralsHandlers } from './referrals';
 import { communicationsHandlers } from './communications';
 import { notificationsHandlers } from './notifications';
 import { calendarFeedsHandlers } from './calendar-feeds';
@@ -73,6 +74,7 @@ export const handlers: Handlers = {
   ...conflictsHandlers,
   ...devicesHandlers,
   ...tasksHandlers,
+  ...referralsHandlers,
   ...communicationsHandlers,
   ...notificationsHandlers,
   ...calendarFeedsHandlers,

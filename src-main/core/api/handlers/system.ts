@@ -17,6 +17,7 @@ async function status(ctx: HandlerContext): Promise<SystemStatus> {
     version: APP_VERSION,
     recoveryRequired: null,
     demo,
+    demoBuild: ctx.state.demo.build,
   };
 }
 
@@ -33,11 +34,22 @@ function localeFrom(input: Partial<ClinicLocale>): Partial<ClinicLocale> {
   };
 }
 
-export const systemHandlers: HandlersFor<'system.status' | 'system.setup' | 'system.recover'> = {
+export const systemHandlers: HandlersFor<'system.status' | 'system.setup' | 'system.recover' | 'system.startDemo'> = {
   'system.status': status,
 
   'system.recover': () =>
     Promise.reject(new ApiError('CONFLICT', 'Front Desk is open already; there is nothing to recover.')),
+
+  'system.startDemo': async (ctx, input) => {
+    if ((await countUsers(ctx.db)) > 0) {
+      throw new ApiError('CONFLICT', 'This clinic is already set up: a demo is made only in a new, empty clinic.');
+    }
+    ctx.audit.targetType = 'clinic';
+    ctx.audit.details = { timeZone: input.timeZone };
+    // After the commit: the demo is made through the router, which this transaction holds until then.
+    ctx.afterCommit(() => ctx.state.demo.start(input.timeZone));
+    return { ...(await status(ctx)), demoBuild: { state: 'running', message: null } };
+  },
 
   'system.setup': async (ctx, input) => {
     if ((await countUsers(ctx.db)) > 0) {

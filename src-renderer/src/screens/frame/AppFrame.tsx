@@ -26,6 +26,7 @@ import { BoardScreen } from '../visits/BoardScreen';
 import { DisplayScreen } from '../visits/DisplayScreen';
 import { TodayScreen } from '../visits/TodayScreen';
 import { TasksScreen } from '../tasks/TasksScreen';
+import { ReferralsScreen } from '../referrals/ReferralsScreen';
 import { WaitlistScreen } from '../waitlist/WaitlistScreen';
 import { CommandPalette } from './CommandPalette';
 import { Header } from './Header';
@@ -55,6 +56,7 @@ const SCREENS: Record<string, () => JSX.Element | null> = {
   conflicts: ConflictsScreen,
   devices: DevicesScreen,
   tasks: TasksScreen,
+  referrals: ReferralsScreen,
 };
 
 /** The signed-in, unlocked app. Unmounted whole when the screen locks. */

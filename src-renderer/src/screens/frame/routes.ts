@@ -104,6 +104,16 @@ export const ROUTES: readonly [RouteDef, ...RouteDef[]] = [
     },
   },
   {
+    path: 'referrals',
+    get label() {
+      return i18next.t('frame:routes.referrals');
+    },
+    permission: 'referrals:manage',
+    get summary() {
+      return i18next.t('frame:routes.referralsSummary');
+    },
+  },
+  {
     path: 'billing',
     get label() {
       return i18next.t('frame:routes.billing');

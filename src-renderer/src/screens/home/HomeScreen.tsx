@@ -7,10 +7,12 @@ import { Trans, useTranslation } from '../../i18n';
 import { ManagerHome } from './ManagerHome';
 import { NurseHome } from './NurseHome';
 import { ReceptionHome } from './ReceptionHome';
+import { SetupChecklist } from './SetupChecklist';
 import './home.css';
 
-/** What a role sees first: today as its work needs it. The administrator sets up, so gets the areas only. */
+/** What a role sees first: today as its work needs it. The administrator sets up, so gets the first-run checklist. */
 const HOMES: Partial<Record<Role, () => JSX.Element>> = {
+  admin: SetupChecklist,
   receptionist: ReceptionHome,
   nurse: NurseHome,
   provider: NurseHome,

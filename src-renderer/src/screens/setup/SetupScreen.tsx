@@ -10,13 +10,14 @@ import { useSession } from '../../stores/session';
 import type { RecoverySheet } from '../../../../src-shared/api/areas/backups';
 import { RecoverySheetStep } from '../backups/RecoverySheetStep';
 import { JoinClinicForm } from './JoinClinicForm';
+import { TryDemoPanel } from './TryDemoPanel';
 import { useTranslation } from '../../i18n';
 
 export function SetupScreen() {
   const { t } = useTranslation('setup');
   const checkAgain = useSession((state) => state.checkAgain);
   const [busy, setBusy] = useState(false);
-  const [joining, setJoining] = useState(false);
+  const [start, setStart] = useState<'new' | 'join' | 'demo'>('new');
   const [sheet, setSheet] = useState<RecoverySheet | null>(null);
   const [form, setForm] = useState({
     clinicName: '',
@@ -90,22 +91,25 @@ export function SetupScreen() {
 
   const choice = (
     <div role="group" aria-label={t('SetupScreen.howToStart')} className="row-actions setup-choice">
-      <button type="button" aria-pressed={!joining} onClick={() => setJoining(false)}>
+      <button type="button" aria-pressed={start === 'new'} onClick={() => setStart('new')}>
         {t('SetupScreen.newClinic')}
       </button>
-      <button type="button" aria-pressed={joining} onClick={() => setJoining(true)}>
+      <button type="button" aria-pressed={start === 'join'} onClick={() => setStart('join')}>
         {t('SetupScreen.joinClinic')}
+      </button>
+      <button type="button" aria-pressed={start === 'demo'} onClick={() => setStart('demo')}>
+        {t('SetupScreen.tryDemo')}
       </button>
     </div>
   );
 
-  if (joining) {
+  if (start !== 'new') {
     return (
       <main className="centered">
         <section className="card wide">
           <h1>{t('SetupScreen.setUpFrontDesk')}</h1>
           {choice}
-          <JoinClinicForm />
+          {start === 'join' ? <JoinClinicForm /> : <TryDemoPanel />}
         </section>
       </main>
     );

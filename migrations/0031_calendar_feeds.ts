@@ -6,8 +6,8 @@ import type { Migration } from './types';
  * in the address), and revoking stamps `revoked_at`. Local to the desk that serves it. The clinic decides
  * whether feeds name patients (off: "Booked" and the appointment type only).
  */
-export const migration0029: Migration = {
-  version: 29,
+export const migration0031: Migration = {
+  version: 31,
   name: 'calendar_feeds',
   up(db) {
     db.exec(`
