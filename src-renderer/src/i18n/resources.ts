@@ -20,6 +20,7 @@ import reports from './en/reports.json';
 import audit from './en/audit.json';
 import users from './en/users.json';
 import backups from './en/backups.json';
+import moveOut from './en/move-out.json';
 import settings from './en/settings.json';
 import sync from './en/sync.json';
 import conflicts from './en/conflicts.json';
@@ -47,6 +48,7 @@ import reportsEs from './es/reports.json';
 import auditEs from './es/audit.json';
 import usersEs from './es/users.json';
 import backupsEs from './es/backups.json';
+import moveOutEs from './es/move-out.json';
 import settingsEs from './es/settings.json';
 import syncEs from './es/sync.json';
 import conflictsEs from './es/conflicts.json';
@@ -76,6 +78,7 @@ export const en = {
   audit,
   users,
   backups,
+  'move-out': moveOut,
   settings,
   sync,
   conflicts,
@@ -104,6 +107,7 @@ export const es = {
   audit: auditEs,
   users: usersEs,
   backups: backupsEs,
+  'move-out': moveOutEs,
   settings: settingsEs,
   sync: syncEs,
   conflicts: conflictsEs,

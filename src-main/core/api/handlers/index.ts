@@ -36,6 +36,7 @@ import { tasksHandlers } from './tasks';
 import { referralsHandlers } from './referrals';
 import { communicationsHandlers } from './communications';
 import { notificationsHandlers } from './notifications';
+import { fhirExportHandlers } from './fhir-export';
 import { calendarFeedsHandlers } from './calendar-feeds';
 
 /** Every procedure's implementation; the type makes a missing one a compile error. */
@@ -77,5 +78,6 @@ export const handlers: Handlers = {
   ...referralsHandlers,
   ...communicationsHandlers,
   ...notificationsHandlers,
+  ...fhirExportHandlers,
   ...calendarFeedsHandlers,
 };

@@ -9,6 +9,7 @@ import { useFollowLanguage } from '../../hooks/useFollowLanguage';
 import { useSession } from '../../stores/session';
 import { AuditScreen } from '../audit/AuditScreen';
 import { BackupScreen } from '../backups/BackupScreen';
+import { MoveOutScreen } from '../move-out/MoveOutScreen';
 import { BillingScreen } from '../billing/BillingScreen';
 import { CalendarScreen } from '../calendar/CalendarScreen';
 import { ConflictsScreen } from '../conflicts/ConflictsScreen';
@@ -49,6 +50,7 @@ const SCREENS: Record<string, () => JSX.Element | null> = {
   reports: ReportsScreen,
   settings: SettingsScreen,
   backup: BackupScreen,
+  'move-out': MoveOutScreen,
   setup: SchedulingSetupScreen,
   users: UsersScreen,
   audit: AuditScreen,

@@ -196,6 +196,16 @@ export const ROUTES: readonly [RouteDef, ...RouteDef[]] = [
     },
   },
   {
+    path: 'move-out',
+    get label() {
+      return i18next.t('frame:routes.moveOut');
+    },
+    permission: 'settings:manage',
+    get summary() {
+      return i18next.t('frame:routes.moveOutSummary');
+    },
+  },
+  {
     path: 'setup',
     get label() {
       return i18next.t('frame:routes.schedulingSetUp');
