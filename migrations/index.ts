@@ -29,6 +29,7 @@ import { migration0028 } from './0028_language';
 import { migration0029 } from './0029_referrals';
 import { migration0030 } from './0030_notification_kinds';
 import { migration0031 } from './0031_fhir_import';
+import { migration0032 } from './0032_calendar_feeds';
 import type { Migration } from './types';
 
 /**
@@ -67,6 +68,7 @@ export const migrations: readonly Migration[] = [
   migration0029,
   migration0030,
   migration0031,
+  migration0032,
 ];
 
 export type { Migration, MigrationHandle } from './types';

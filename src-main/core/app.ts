@@ -2,6 +2,7 @@ import type { ReminderRunSummary } from '../../src-shared/api/areas/reminders';
 import type { Result } from '../../src-shared/api/errors';
 import { PERMISSIONS } from '../../src-shared/api/permissions';
 import { appendAudit } from './audit/repository';
+import { calendarOfFeedToken } from './calendar-feeds/feed-serve';
 import { SessionStore, sessionInfo } from './auth/sessions';
 import { SignInLimits } from './auth/sign-in-limits';
 import { systemClock, type Clock } from './clock';
@@ -66,6 +67,8 @@ export interface Core {
    * booking or check-in waits for it (5–12 ms here, once over 500 ms).
    */
   checkpoint(): WalCheckpoint;
+  /** A calendar subscription's .ics for its token (issue 21), or null when the token is unknown or revoked. */
+  calendarFeed(token: string): Promise<string | null>;
   /** Writes the day's scheduled backup when it is due (null when none was); hosts call it every minute. */
   sweepBackups(): Promise<BackupRun | null>;
   database: ClinicDatabase;
@@ -187,6 +190,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         system: true,
       }),
     disconnect: (clientId) => state.sessions.delete(clientId),
+    calendarFeed: (token) => calendarOfFeedToken(database.db, token, clock()),
     async lockIdleSessions() {
       const now = clock();
       for (const [clientId, session] of state.sessions.entries()) {

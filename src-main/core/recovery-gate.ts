@@ -129,6 +129,8 @@ export function createRecoveryGate(options: RecoveryGateOptions): Core {
       core.openSystemSession(clientId, username);
     },
     lockIdleSessions: async () => core?.lockIdleSessions(),
+    // Until the clinic is open there is no feed to serve: the same answer as a revoked token.
+    calendarFeed: async (token) => (core ? core.calendarFeed(token) : null),
     sweepReminders: async () =>
       core ? core.sweepReminders() : { planned: 0, sent: 0, retrying: 0, failed: 0, skipped: 0 },
     checkpoint: () => (core ? core.checkpoint() : { logPages: 0, checkpointedPages: 0, skipped: true }),

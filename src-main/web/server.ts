@@ -8,6 +8,7 @@ import type { Core } from '../core/app';
 import { REMINDER_SWEEP_MS } from '../core/reminders/runner';
 import { SECURITY_HEADERS, bearerToken, isSameOriginRequest, tokensMatch } from './security';
 import { serveStatic } from './static-files';
+import { serveCalendarFeed } from './calendar-feed-route';
 
 const HEARTBEAT_MS = 15_000;
 const IDLE_SWEEP_MS = 5_000;
@@ -61,6 +62,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     if (url.pathname === '/api/invoke' && request.method === 'POST') return invoke(request, response);
     if (url.pathname === '/api/events' && request.method === 'GET') return events(request, response);
+    if (request.method === 'GET' && (await serveCalendarFeed(core, url.pathname, response))) return;
     if (request.method !== 'GET') {
       response.writeHead(405, SECURITY_HEADERS).end();
       return;

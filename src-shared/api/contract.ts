@@ -38,6 +38,7 @@ import { referralsProcedures } from './areas/referrals';
 import { communicationsProcedures } from './areas/communications';
 import { notificationsProcedures } from './areas/notifications';
 import { interopProcedures } from './areas/interop';
+import { calendarFeedsProcedures } from './areas/ical';
 
 /** Merges the areas' maps, refusing a name declared twice. */
 function mergeAreas<T extends Record<string, AnyProcedure>[]>(...areas: T): UnionToIntersection<T[number]> {
@@ -93,6 +94,7 @@ export const contract = mergeAreas(
   notificationsProcedures,
   referralsProcedures,
   interopProcedures,
+  calendarFeedsProcedures,
 );
 
 export type Contract = typeof contract;

@@ -287,6 +287,7 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
       { name: 'no_show_grace_minutes', type: 'INTEGER', notNull: true },
       { name: 'provider_step', type: 'INTEGER', notNull: true },
       { name: 'language', type: 'TEXT', notNull: true },
+      { name: 'calendar_feed_patient_names', type: 'INTEGER', notNull: true },
     ],
   },
   communications: {

@@ -122,6 +122,7 @@ export const LOCAL_TABLES: Record<string, string> = {
   audit_log:
     "this desk's own hash chain; chains travel per device as a later step of issue 17 (never one chain rebuilt on merge)",
   backup_runs: "this computer's backups",
+  calendar_feed_tokens: 'the calendar subscriptions this computer serves (a token works only on the desk that made it)',
   backup_schedule: "this computer's backup time and folder",
   billing_desk: "this desk's invoice number prefix",
   invoice_series: "this desk's next invoice number (per-desk series never collide)",

@@ -177,7 +177,18 @@ export interface AppointmentHistoryTable {
   updated_at: EpochMs;
 }
 
+/** A provider's calendar subscription token, kept as its SHA-256 (migration 0032; local to this desk). */
+export interface CalendarFeedTokensTable {
+  id: string;
+  provider_id: string;
+  token_hash: string;
+  created_by: string | null;
+  created_at: EpochMs;
+  revoked_at: EpochMs | null;
+}
+
 export interface SchedulingTables {
+  calendar_feed_tokens: CalendarFeedTokensTable;
   locations: LocationsTable;
   rooms: RoomsTable;
   providers: ProvidersTable;

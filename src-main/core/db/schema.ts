@@ -40,6 +40,8 @@ export interface ClinicSettingsTable {
   provider_step: Generated<number>;
   /** 'en' | 'es': the screens' language (migration 0028). */
   language: Generated<string>;
+  /** 1: calendar feeds name the patient (migration 0032); 0: "Booked" and the type only. */
+  calendar_feed_patient_names: Generated<number>;
   created_at: EpochMs;
   updated_at: EpochMs;
 }

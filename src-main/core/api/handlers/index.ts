@@ -37,6 +37,7 @@ import { referralsHandlers } from './referrals';
 import { interopHandlers } from './interop';
 import { communicationsHandlers } from './communications';
 import { notificationsHandlers } from './notifications';
+import { calendarFeedsHandlers } from './ical';
 
 /** Every procedure's implementation; the type makes a missing one a compile error. */
 export const handlers: Handlers = {
@@ -78,4 +79,5 @@ export const handlers: Handlers = {
   ...interopHandlers,
   ...communicationsHandlers,
   ...notificationsHandlers,
+  ...calendarFeedsHandlers,
 };

@@ -10,6 +10,7 @@ import { ProvidersSection } from './ProvidersSection';
 import { SetupListsProvider, useSetupReads } from './setup-lists';
 import { TimeOffSection } from './TimeOffSection';
 import { TypesSection } from './TypesSection';
+import { CalendarFeedsSection } from './CalendarFeedsSection';
 import './setup.css';
 import { i18next, useTranslation } from '../../i18n';
 
@@ -55,6 +56,13 @@ const SECTIONS: readonly { id: string; label: string; Section: () => JSX.Element
       return i18next.t('scheduling-setup:SchedulingSetupScreen.clinicHolidays');
     },
     Section: HolidaysSection,
+  },
+  {
+    id: 'calendar-feeds',
+    get label() {
+      return i18next.t('scheduling-setup:SchedulingSetupScreen.calendarFeeds');
+    },
+    Section: CalendarFeedsSection,
   },
 ];
 
