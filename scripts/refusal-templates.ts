@@ -49,7 +49,7 @@ export function extractRefusals(root: string): Found[] {
   const add = (template: string, node: ts.Node) => {
     // Words, not a field's name passed along (`adjustmentId`).
     const words = template.replace(/\{\d+\}/g, '');
-    if (!/[A-Za-z]/.test(words) || /^[a-z]+[A-Z][A-Za-z.]*$/.test(words) || found.has(template)) return;
+    if (!/[A-Za-z]/.test(words) || /^[a-z]+([A-Z][A-Za-z]*|\.[a-z.]+)$/.test(words) || found.has(template)) return;
     const source = node.getSourceFile();
     const line = source.getLineAndCharacterOfPosition(node.getStart()).line + 1;
     found.set(template, `${relative(root, source.fileName)}:${line}`);
@@ -58,7 +58,10 @@ export function extractRefusals(root: string): Found[] {
   // callers pass for that parameter are catalogue entries too, so "a patient" is translated inside it.
   const wordedParameters = new Map<string, Set<number>>();
   const addMessage = (expression: ts.Expression) => {
-    for (const template of templatesOf(expression)) add(template, expression);
+    const templates = templatesOf(expression);
+    for (const template of templates) add(template, expression);
+    // `${field}: ${problem}` has no words of its own: its parts are names and messages found elsewhere.
+    if (!templates.some((template) => /[A-Za-z]/.test(template.replace(/\{\d+\}/g, '')))) return;
     for (const [name, index] of parameterHoles(expression)) {
       const indexes = wordedParameters.get(name) ?? new Set<number>();
       wordedParameters.set(name, indexes.add(index));
@@ -182,7 +185,9 @@ function parameterHoles(expression: ts.Expression): Array<[string, number]> {
   for (const span of expression.templateSpans) {
     if (!ts.isIdentifier(span.expression)) continue;
     const owner = enclosingFunction(expression);
-    const index = owner?.parameters.findIndex((p) => ts.isIdentifier(p.name) && p.name.text === span.expression.getText());
+    const index = owner?.parameters.findIndex(
+      (p) => ts.isIdentifier(p.name) && p.name.text === span.expression.getText(),
+    );
     const name = owner ? functionName(owner) : undefined;
     if (name && index !== undefined && index >= 0) holes.push([name, index]);
   }

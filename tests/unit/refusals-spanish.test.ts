@@ -58,20 +58,31 @@ describe('refusals reach the asker in their language', () => {
   it('a double booking is refused in Spanish, the provider and the time as they were', async () => {
     const first = await s.patient('Ana');
     const second = await s.patient('Berta');
-    await s.book({ patientId: first, start: { date: MONDAY, time: '09:00' } });
-    const refused = await s.book({ patientId: second, start: { date: MONDAY, time: '09:00' } });
+    await s.book({ patientId: first, roomId: s.room1Id, start: { date: MONDAY, time: '09:00' } });
+    const refused = await s.book({ patientId: second, roomId: s.room1Id, start: { date: MONDAY, time: '09:00' } });
     expect(refused).toMatchObject({
       ok: false,
       error: {
         code: 'CONFLICT',
-        message: 'Dr Ana Ortiz ya tiene una cita 09:00–09:30. Para reservarla de todos modos, anule la regla indicando un motivo.',
-        details: { problems: [{ code: 'provider_busy', message: 'Dr Ana Ortiz ya tiene una cita 09:00–09:30.' }] },
+        message:
+          'Dr Ana Ortiz ya tiene una cita 09:00–09:30. Room 1 está ocupada 09:00–09:30. ' +
+          'Para reservarla de todos modos, anule la regla indicando un motivo.',
+        details: {
+          problems: [
+            { code: 'provider_busy', message: 'Dr Ana Ortiz ya tiene una cita 09:00–09:30.' },
+            { code: 'room_busy', message: 'Room 1 está ocupada 09:00–09:30.' },
+          ],
+        },
       },
     });
   });
 
   it('a validation error keeps its field’s key and words the problem in Spanish', async () => {
-    const refused = await s.clinic.call('desk', 'patients.create', { firstName: '  ', lastName: 'Ruiz', dob: '1980-02-03' });
+    const refused = await s.clinic.call('desk', 'patients.create', {
+      firstName: '  ',
+      lastName: 'Ruiz',
+      dob: '1980-02-03',
+    });
     expect(refused).toMatchObject({
       ok: false,
       error: {
@@ -81,13 +92,23 @@ describe('refusals reach the asker in their language', () => {
       },
     });
     // A check main makes itself (not the schema): the same.
-    const unknown = await s.book({ patientId: '00000000-0000-4000-8000-000000000000', start: { date: MONDAY, time: '10:00' } });
-    expect(unknown).toMatchObject({ ok: false, error: { details: { fields: { patientId: 'no existe ese paciente' } } } });
+    const unknown = await s.book({
+      patientId: '00000000-0000-4000-8000-000000000000',
+      start: { date: MONDAY, time: '10:00' },
+    });
+    expect(unknown).toMatchObject({
+      ok: false,
+      error: { details: { fields: { patientId: 'no existe ese paciente' } } },
+    });
   });
 
   it('a user who chose English reads English in the Spanish clinic; before sign-in it is the clinic’s', async () => {
     await s.clinic.ok('desk', 'users.setMyLanguage', { language: 'en' });
-    const refused = await s.clinic.call('desk', 'patients.create', { firstName: '', lastName: 'Ruiz', dob: '1980-02-03' });
+    const refused = await s.clinic.call('desk', 'patients.create', {
+      firstName: '',
+      lastName: 'Ruiz',
+      dob: '1980-02-03',
+    });
     expect(refused).toMatchObject({ ok: false, error: { details: { fields: { firstName: 'must not be empty' } } } });
     const wrong = await s.clinic.call('stranger', 'auth.login', { username: 'nobody', password: 'not a password' });
     expect(wrong).toMatchObject({ ok: false, error: { message: 'Usuario o contraseña incorrectos.' } });

@@ -12,8 +12,21 @@ import spanish from './refusals.es.json';
  */
 interface Compiled {
   pattern: RegExp;
-  /** The translation's text between its placeholders, and which capture each placeholder takes. */
-  target: string;
+  /** The translation: its text, and for each placeholder the number of the capture it takes. */
+  target: Array<string | number>;
+  /** How many characters of the template are not placeholders. */
+  fixed: number;
+}
+
+/** A placeholder inside a sentence (a name, a time) stops at a sentence's end... */
+const WORDS = '((?:(?![.!?] \\p{Lu})[\\s\\S])+?)';
+/** ...one that stands for whole sentences (a booking's problems before "To book it anyway") does not. */
+const SENTENCES = '([\\s\\S]+?)';
+
+function isSentenceHole(before: string, after: string): boolean {
+  const startsSentence = before === '' || /[.!?:] $/.test(before);
+  const endsSentence = after === '' || /^ \p{Lu}/u.test(after);
+  return startsSentence && endsSentence;
 }
 
 interface Catalogue {
@@ -21,13 +34,15 @@ interface Catalogue {
   patterns: Compiled[];
 }
 
+const MAX_TRANSLATED_LENGTH = 1000;
+
 const catalogues = new Map<Language, Catalogue | null>();
 
 function catalogueFor(language: Language): Catalogue | null {
   if (language === 'en') return null;
   let catalogue = catalogues.get(language);
   if (catalogue === undefined) {
-    catalogue = compile(english as Record<string, string>, spanish as Record<string, string>);
+    catalogue = compile(english, spanish);
     catalogues.set(language, catalogue);
   }
   return catalogue;
@@ -44,41 +59,47 @@ function compile(en: Record<string, string>, translated: Record<string, string>)
       continue;
     }
     const order: number[] = [];
-    const source = template
-      .split(/(\{\d+\})/)
-      .map((part) => {
+    const parts = template.split(/(\{\d+\})/);
+    const source = parts
+      .map((part, i) => {
         const hole = /^\{(\d+)\}$/.exec(part);
         if (!hole) return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
         order.push(Number(hole[1]));
-        return '([\\s\\S]+?)';
+        return isSentenceHole(parts[i - 1] ?? '', parts[i + 1] ?? '') ? SENTENCES : WORDS;
       })
       .join('');
-    patterns.push({ pattern: new RegExp(`^${source}$`), target: renumber(target, order) });
+    patterns.push({
+      pattern: new RegExp(`^${source}$`, 'u'),
+      target: renumber(target, order),
+      fixed: parts.filter((_, i) => i % 2 === 0).join('').length,
+    });
   }
   // The template with the most fixed words first: "{0} is in use {1}." before "{0}.".
-  const fixed = (c: Compiled) => c.pattern.source.replace(/\(\[\\s\\S\]\+\?\)/g, '').length;
-  patterns.sort((a, b) => fixed(b) - fixed(a));
+  patterns.sort((a, b) => b.fixed - a.fixed);
   return { exact, patterns };
 }
 
 /** `{n}` in the translation names the n-th hole of the template; captures come in the template's order. */
-function renumber(target: string, order: number[]): string {
-  return target.replace(/\{(\d+)\}/g, (whole, n: string) => {
-    const capture = order.indexOf(Number(n));
-    return capture < 0 ? whole : `\u0000${capture}\u0000`;
+function renumber(target: string, order: number[]): Array<string | number> {
+  return target.split(/(\{\d+\})/).map((part) => {
+    const hole = /^\{(\d+)\}$/.exec(part);
+    const capture = hole ? order.indexOf(Number(hole[1])) : -1;
+    return capture < 0 ? part : capture + 1;
   });
 }
 
 function translateText(catalogue: Catalogue, text: string, depth = 0): string {
   const known = catalogue.exact.get(text);
   if (known !== undefined) return known;
-  if (depth > 3) return text;
+  // A message echoes what the asker sent (a procedure's name): past this length it stays as it is, so
+  // no crafted text makes the patterns backtrack for long.
+  if (depth > 3 || text.length > MAX_TRANSLATED_LENGTH) return text;
   for (const { pattern, target } of catalogue.patterns) {
     const match = pattern.exec(text);
     if (!match) continue;
-    return target.replace(/\u0000(\d+)\u0000/g, (_, i: string) =>
-      translateText(catalogue, match[Number(i) + 1] ?? '', depth + 1),
-    );
+    return target
+      .map((part) => (typeof part === 'number' ? translateText(catalogue, match[part] ?? '', depth + 1) : part))
+      .join('');
   }
   // Several sentences joined (a booking's problems): each on its own.
   const sentences = text.split(/(?<=[.!?]) (?=\S)/);
