@@ -5,7 +5,7 @@ import ts from 'typescript';
 /**
  * Finds the English of every refusal main can send, as templates: the text of a message with `{0}`,
  * `{1}`, ... where the code interpolates something (a name, a date). Read from the syntax tree of
- * src-main/core and src-shared, so the catalogue (src-main/core/i18n/refusals.en.json) follows the code:
+ * src-main/core and src-shared, so the catalogue (src-shared/refusals/refusals.en.json) follows the code:
  * tests/unit/refusals-spanish.test.ts runs this and fails when the file differs.
  */
 

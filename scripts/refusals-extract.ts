@@ -3,13 +3,13 @@ import { fileURLToPath } from 'node:url';
 import { englishCatalogue, extractRefusals, placeholdersOf } from './refusal-templates';
 
 /**
- * Writes main's English refusal templates to src-main/core/i18n/refusals.en.json and lists what the
+ * Writes main's English refusal templates to src-shared/refusals/refusals.en.json and lists what the
  * Spanish catalogue (refusals.es.json, written by hand) lacks or no longer needs.
  *   npx tsx scripts/refusals-extract.ts           rewrite the English catalogue, then report
  *   npx tsx scripts/refusals-extract.ts --check   only report; exits 1 when anything is off
  */
 const root = fileURLToPath(new URL('..', import.meta.url));
-const folder = `${root}src-main/core/i18n/`;
+const folder = `${root}src-shared/refusals/`;
 const check = process.argv.includes('--check');
 
 const found = extractRefusals(root);

@@ -166,6 +166,10 @@ test('the whole desk in Spanish: a clinic setting switched at once, a user’s o
   );
   await expectNoSidewaysScroll(page);
   await screenshot(page, '476-es-refusal');
+  // The form's own check before sending says what main would, in the same words.
+  await addLocation.getByLabel('Nombre del centro').fill('  ');
+  await addLocation.getByRole('button', { name: 'Añadir centro' }).click();
+  await expect(addLocation.getByLabel('Nombre del centro')).toHaveAccessibleDescription('no puede estar vacío');
 
   // A user's own language wins over the clinic's, at once; "El de la clínica" follows the clinic again.
   const mine = page.getByRole('banner').getByLabel('Idioma');

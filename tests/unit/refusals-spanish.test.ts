@@ -2,11 +2,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { englishCatalogue, extractRefusals, placeholdersOf } from '../../scripts/refusal-templates';
-import { translateError } from '../../src-main/core/i18n/refusals';
+import { translateError } from '../../src-shared/refusals/translate';
 import { openSchedulingClinic, type SchedulingClinic } from '../helpers/scheduling-clinic';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const CATALOGUES = `${ROOT}src-main/core/i18n/`;
+const CATALOGUES = `${ROOT}src-shared/refusals/`;
 const read = (name: string) => JSON.parse(readFileSync(`${CATALOGUES}${name}`, 'utf8')) as Record<string, string>;
 
 describe('the catalogue of main’s refusals', () => {

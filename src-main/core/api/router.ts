@@ -8,7 +8,7 @@ import { actorOf } from '../actor';
 import { storageError } from '../db/storage-errors';
 import type { Session } from '../auth/sessions';
 import { validateInput } from './validate';
-import { translateError } from '../i18n/refusals';
+import { translateError } from '../../../src-shared/refusals/translate';
 import { clinicLanguage } from '../settings/repository';
 import { CommitThenFail, type AuditNote, type CoreState, type HandlerContext, type Handlers } from './context';
 

@@ -103,7 +103,7 @@ function toSettings(row: ClinicSettingsRow): ClinicSettings {
 }
 
 /**
- * The clinic's language for a refusal's words (i18n/refusals.ts): English before set-up, and when the
+ * The clinic's language for a refusal's words (src-shared/refusals/translate.ts): English before set-up, and when the
  * database cannot answer (the refusal may be about the disk failing).
  */
 export async function clinicLanguage(db: ReadDb): Promise<Language> {

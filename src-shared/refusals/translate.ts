@@ -1,5 +1,5 @@
-import type { ApiErrorData } from '../../../src-shared/api/errors';
-import type { Language } from '../../../src-shared/api/areas/settings';
+import type { ApiErrorData } from '../api/errors';
+import type { Language } from '../api/areas/settings';
 import english from './refusals.en.json';
 import spanish from './refusals.es.json';
 
