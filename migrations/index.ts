@@ -26,6 +26,8 @@ import { migration0025 } from './0025_cost_sharing';
 import { migration0026 } from './0026_tasks_and_communications';
 import { migration0027 } from './0027_notification_reads';
 import { migration0028 } from './0028_language';
+import { migration0029 } from './0029_referrals';
+import { migration0030 } from './0030_notification_kinds';
 import type { Migration } from './types';
 
 /**
@@ -61,6 +63,8 @@ export const migrations: readonly Migration[] = [
   migration0026,
   migration0027,
   migration0028,
+  migration0029,
+  migration0030,
 ];
 
 export type { Migration, MigrationHandle } from './types';

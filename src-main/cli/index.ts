@@ -6,6 +6,7 @@ import { UsageError } from './args';
 import { auditVerifyCommand } from './commands/audit-verify';
 import { backupCommand, restoreCommand } from './commands/backup';
 import { demoCommand } from './commands/demo';
+import { exportFhirCommand } from './commands/export-fhir';
 import { initCommand } from './commands/init';
 import { newRecoveryKeyCommand, openWithRecoveryCommand } from './commands/recovery';
 import { seedCommand } from './commands/seed';
@@ -33,6 +34,10 @@ const USAGE = `Front Desk admin CLI: npm run clinic -- <command> [options]
                add N made-up patients and M appointments around today (the same ones for the same seed and
                today); sets up P providers (20), types and weekly hours first when the clinic has none
 
+  export fhir  --data DIR --out DIR [--patient ID] [--from YYYY-MM-DD --to YYYY-MM-DD] [--inline-documents]
+               the clinic (or one patient, or those seen in a date range) as FHIR R4: one Bundle per patient
+               and bulk NDJSON files with a manifest, into a new or empty folder
+
 The database key comes from --key-file FILE or the CLINIC_DB_KEY environment variable (64 hex digits).
 Roles: admin, manager, receptionist, nurse, provider. A password comes from standard input (--password-stdin)
 or CLINIC_USER_PASSWORD.`;
@@ -49,6 +54,7 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   'audit verify': auditVerifyCommand,
   seed: seedCommand,
   'sync join': syncJoinCommand,
+  'export fhir': exportFhirCommand,
 };
 
 async function main(argv: string[]): Promise<number> {

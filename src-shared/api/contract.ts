@@ -25,6 +25,7 @@ import { invoicesProcedures } from './areas/invoices';
 import { paymentsProcedures } from './areas/payments';
 import { statementsProcedures } from './areas/statements';
 import { backupsProcedures } from './areas/backups';
+import { fhirExportProcedures } from './areas/fhir-export';
 import { reportsProcedures } from './areas/reports';
 import { stockProcedures } from './areas/stock';
 import { stockroomProcedures } from './areas/stockroom';
@@ -34,6 +35,7 @@ import { syncProcedures } from './areas/sync';
 import { conflictsProcedures } from './areas/conflicts';
 import { devicesProcedures } from './areas/devices';
 import { tasksProcedures } from './areas/tasks';
+import { referralsProcedures } from './areas/referrals';
 import { communicationsProcedures } from './areas/communications';
 import { notificationsProcedures } from './areas/notifications';
 
@@ -89,6 +91,8 @@ export const contract = mergeAreas(
   tasksProcedures,
   communicationsProcedures,
   notificationsProcedures,
+  referralsProcedures,
+  fhirExportProcedures,
 );
 
 export type Contract = typeof contract;

@@ -62,6 +62,8 @@ export interface EventMap {
   'tasks.changed': { taskIds: string[]; patientIds: string[] };
   /** A contact was logged: the patient's communication log re-reads (ids only). */
   'communications.changed': { patientIds: string[] };
+  /** A referral was recorded or moved: the work list re-reads (ids only). */
+  'referrals.changed': { referralIds: string[]; patientIds: string[] };
 }
 
 export type EventTopic = keyof EventMap;
@@ -80,4 +82,5 @@ export const EVENT_TOPICS: readonly EventTopic[] = [
   'conflicts.changed',
   'tasks.changed',
   'communications.changed',
+  'referrals.changed',
 ];

@@ -34,6 +34,7 @@ export const PERMISSIONS = [
   'tasks:team',
   'tasks:all',
   'comms:write',
+  'referrals:manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

@@ -91,6 +91,10 @@ export const SYNCED_TABLES = {
   notification_reads: 'record',
   // What a person's bell shows, per kind: follows them to any desk like their read marks
   notification_preferences: 'record',
+  // Referrals (migration 0029): a referral's status moves (a record); the directory and the targets are set-up
+  referral_settings: 'record',
+  referrers: 'record',
+  referrals: 'record',
   // The conflicts inbox: a conflict is a record (two desks finding it make one row), its resolutions a ledger
   sync_conflicts: 'record',
   sync_conflict_resolutions: 'ledger',
@@ -147,4 +151,6 @@ export const COLUMN_GROUPS: Partial<Record<SyncedTableName, readonly (readonly s
   // CHECKs tie a task's status to its closing time and a cancellation to its reason: one desk's "done"
   // must not meet another's "cancelled" reason.
   tasks: [['status', 'closed_at', 'closed_by', 'closed_by_name', 'cancel_reason']],
+  // CHECKs tie a referral's status to its decline reason and its booking: they move as one.
+  referrals: [['status', 'decline_reason', 'appointment_id', 'status_at', 'status_by', 'status_by_name']],
 };

@@ -5,6 +5,7 @@ import { BENCH_USER } from './dataset';
 import { runBenchmark, type BenchmarkResult } from './harness';
 import { stopwatch, type Suite } from './suite';
 import { serve, UI_DATES, UI_PER_PROVIDER, uiClinic } from './ui-data';
+import { paletteKeystroke } from './ui-palette';
 
 /**
  * The screens in Chromium through browser mode (`clinic serve` on a copy of the bench clinic), each
@@ -183,9 +184,15 @@ function scrollFrames(page: Page, selector: string | null, scroll: boolean): Pro
   })()`);
 }
 
-/** FRONT_DESK_BENCH_UI=coldStart,dayView,scroll,keystroke: only these parts (all when unset). */
+/** FRONT_DESK_BENCH_UI=coldStart,dayView,scroll,keystroke,palette: only these parts (all when unset). */
 const part = (name: string) => {
-  const chosen = process.env.FRONT_DESK_BENCH_UI?.split(',') ?? ['coldStart', 'dayView', 'scroll', 'keystroke'];
+  const chosen = process.env.FRONT_DESK_BENCH_UI?.split(',') ?? [
+    'coldStart',
+    'dayView',
+    'scroll',
+    'keystroke',
+    'palette',
+  ];
   return chosen.includes(name);
 };
 
@@ -321,6 +328,30 @@ export const uiSuite: Suite = {
           )),
         );
       log(`ui.searchKeystroke: measured in ${took()}`);
+
+      if (part('palette')) {
+        results.push(
+          ...(await runBenchmark(
+            {
+              name: 'ui.paletteKeystroke (Ctrl+K: keydown to results painted)',
+              dataset: patientsLabel,
+              unit: 'ms',
+              ours: {
+                run: (i) =>
+                  paletteKeystroke(page, prefixes[i % prefixes.length] ?? 'ma', keys[(i >> 3) % keys.length] ?? 'r'),
+                selfTimed: true,
+              },
+              floor: { run: () => keystrokeFloor(page), selfTimed: true },
+              iterations: 6,
+              goals: { p95Ms: 50 },
+            },
+            rounds,
+            2,
+          )),
+        );
+        await page.keyboard.press('Escape');
+        log(`ui.paletteKeystroke: measured in ${took()}`);
+      }
 
       // The patient list, in a window short enough that 20 results scroll.
       await page.setViewportSize({ width: 1280, height: 420 });

@@ -2,6 +2,7 @@ import type { BackupTables } from './schema-backups';
 import type { BillingTables } from './schema-billing';
 import type { DeskWorkTables } from './schema-desk-work';
 import type { DocumentTables } from './schema-documents';
+import type { ReferralTables } from './schema-referrals';
 import type { ReminderTables } from './schema-reminders';
 import type { SyncTables } from './schema-sync';
 import type { SchedulingTables } from './schema-scheduling';
@@ -276,7 +277,8 @@ export interface Database
     BackupTables,
     StockTables,
     SyncTables,
-    DeskWorkTables {
+    DeskWorkTables,
+    ReferralTables {
   clinic_settings: ClinicSettingsTable;
   roles: RolesTable;
   role_permissions: RolePermissionsTable;

@@ -140,6 +140,12 @@ export async function eventsFor(db: Kysely<Database>, touched: readonly TouchedR
   const contacts = rows('communications');
   if (contacts.length > 0)
     emit('communications.changed', { patientIds: distinct(contacts.map((r) => text(r.patient_id))) });
+  const referrals = rows('referrals');
+  if (referrals.length > 0)
+    emit('referrals.changed', {
+      referralIds: distinct(referrals.map((r) => text(r.id))),
+      patientIds: distinct(referrals.map((r) => text(r.patient_id))),
+    });
   const visits = rows('visits');
   for (const date of distinct(visits.map((r) => text(r.local_date)))) {
     emit('visits.changed', {

@@ -20,10 +20,12 @@ import reports from './en/reports.json';
 import audit from './en/audit.json';
 import users from './en/users.json';
 import backups from './en/backups.json';
+import moveOut from './en/move-out.json';
 import settings from './en/settings.json';
 import sync from './en/sync.json';
 import conflicts from './en/conflicts.json';
 import tasks from './en/tasks.json';
+import referrals from './en/referrals.json';
 import notifications from './en/notifications.json';
 
 // Spanish: the same files under `es/`; tests/unit/i18n-catalogues.test.ts fails when one lacks a key.
@@ -46,10 +48,12 @@ import reportsEs from './es/reports.json';
 import auditEs from './es/audit.json';
 import usersEs from './es/users.json';
 import backupsEs from './es/backups.json';
+import moveOutEs from './es/move-out.json';
 import settingsEs from './es/settings.json';
 import syncEs from './es/sync.json';
 import conflictsEs from './es/conflicts.json';
 import tasksEs from './es/tasks.json';
+import referralsEs from './es/referrals.json';
 import notificationsEs from './es/notifications.json';
 
 export const defaultNS = 'common';
@@ -74,10 +78,12 @@ export const en = {
   audit,
   users,
   backups,
+  'move-out': moveOut,
   settings,
   sync,
   conflicts,
   tasks,
+  referrals,
   notifications,
 };
 
@@ -101,10 +107,12 @@ export const es = {
   audit: auditEs,
   users: usersEs,
   backups: backupsEs,
+  'move-out': moveOutEs,
   settings: settingsEs,
   sync: syncEs,
   conflicts: conflictsEs,
   tasks: tasksEs,
+  referrals: referralsEs,
   notifications: notificationsEs,
 };
 

@@ -11,12 +11,14 @@ export const NOTIFICATION_KINDS = [
   'task_overdue',
   'reminder_failed',
   'stock_alert',
+  'stock_expiring',
+  'referral_overdue',
   'conflict',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export interface NotificationView {
-  /** Stable for what it is about ("task:<id>", "task-overdue:<id>", "reminder:<id>"…): read marks name it. */
+  /** Stable for what it is about ("task:<id>", "referral-overdue:<id>", "stock-expiring:<lotId>"…): read marks name it. */
   key: string;
   kind: NotificationKind;
   /** What it names: a task's title, an item's name, a conflict's kind; never a reminder's patient. */
@@ -25,6 +27,8 @@ export interface NotificationView {
   at: number | null;
   /** For stock alerts: on hand and the reorder level; else null. */
   stock: { onHand: number; reorderLevel: number } | null;
+  /** A clinic date: a referral's target date, a lot's expiry date; else null. */
+  on: string | null;
   /** Where the bell's link opens ("#/tasks", "#/reminders", "#/stock/item/<id>", "#/conflicts"). */
   href: string;
   read: boolean;

@@ -33,8 +33,10 @@ import { syncHandlers } from './sync';
 import { conflictsHandlers } from './conflicts';
 import { devicesHandlers } from './devices';
 import { tasksHandlers } from './tasks';
+import { referralsHandlers } from './referrals';
 import { communicationsHandlers } from './communications';
 import { notificationsHandlers } from './notifications';
+import { fhirExportHandlers } from './fhir-export';
 
 /** Every procedure's implementation; the type makes a missing one a compile error. */
 export const handlers: Handlers = {
@@ -72,6 +74,8 @@ export const handlers: Handlers = {
   ...conflictsHandlers,
   ...devicesHandlers,
   ...tasksHandlers,
+  ...referralsHandlers,
   ...communicationsHandlers,
   ...notificationsHandlers,
+  ...fhirExportHandlers,
 };

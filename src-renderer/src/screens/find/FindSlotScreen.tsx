@@ -21,6 +21,7 @@ import { calendarHref } from '../calendar/route';
 import { parseFindRoute } from './route';
 import { SlotList, slotKey } from './SlotList';
 import { usePresetPatient } from './usePresetPatient';
+import { ReferralBanner, useReferralToBook } from './useReferralToBook';
 import './find.css';
 import { i18next, useTranslation } from '../../i18n';
 
@@ -54,6 +55,7 @@ export function FindSlotScreen() {
   const clock = useClockTime();
   const route = parseFindRoute(useHashDetail());
   const preset = usePresetPatient(route.patientId);
+  const referral = useReferralToBook(route.referralId);
   const { types, providers } = useCalendarLists();
   const canBook = useSession((state) => state.can('appointments:write'));
   const today = zone ? todayIn(zone, Date.now()) : '';
@@ -65,7 +67,7 @@ export function FindSlotScreen() {
   const [partOfDay, setPartOfDay] = useState<PartOfDay>('any');
   const [slots, setSlots] = useState<Slot[] | null>(null);
   const [busy, setBusy] = useState(false);
-  const [booked, setBooked] = useState<{ text: string; date: string } | null>(null);
+  const [booked, setBooked] = useState<{ text: string; date: string; linked: string | null } | null>(null);
   const [refused, setRefused] = useState<{ key: string; message: string } | null>(null);
   // Book again: the missed appointment the booking replaces, for this patient only (main checks it
   // too), and once: a second booking from the same list is an appointment of its own.
@@ -104,6 +106,10 @@ export function FindSlotScreen() {
   useEffect(() => {
     setProviderId(route.providerId ?? '');
   }, [route.providerId]);
+  const wantedType = referral.referral?.appointmentTypeId ?? null;
+  useEffect(() => {
+    if (wantedType) setTypeId(wantedType);
+  }, [wantedType]);
 
   if (!zone) return <p>{t('FindSlotScreen.loading')}</p>;
   /** A changed question hides the answer to the old one, so Book never takes a slot found for other criteria. */
@@ -156,7 +162,10 @@ export function FindSlotScreen() {
     setBusy(false);
     if (!result.ok) return setRefused({ key: slotKey(slot), message: result.error.message });
     if (replaces) setReplaced(replaces);
+    // Booked for a referral: the referral moves to booked with this appointment.
+    const linked = patient.id === route.patientId ? await referral.link(result.value.id) : null;
     setBooked({
+      linked,
       text: t('FindSlotScreen.bookedWithOnAt', {
         patientName: result.value.patientName,
         providerName: slot.providerName,
@@ -173,6 +182,7 @@ export function FindSlotScreen() {
     <section className="find" aria-labelledby="find-title">
       <h1 id="find-title">{t('FindSlotScreen.findASlot')}</h1>
       {replaces && <p className="hint">{t('FindSlotScreen.bookingAgainTheNewAppointment')}</p>}
+      <ReferralBanner state={referral} />
       <div className="find-layout">
         <form
           className="card wide find-form"
@@ -237,6 +247,12 @@ export function FindSlotScreen() {
               <a href={calendarHref({ kind: 'day', date: booked.date })}>
                 {t('FindSlotScreen.openInTheCalendar', { bookedDate: shortDateLabel(booked.date) })}
               </a>
+              {booked.linked && (
+                <>
+                  {' '}
+                  {booked.linked} <a href="#/referrals">{t('FindSlotScreen.backToReferrals')}</a>
+                </>
+              )}
             </p>
           )}
           {slots && (

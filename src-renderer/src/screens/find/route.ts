@@ -10,13 +10,17 @@ export interface FindRoute {
   providerId: string | null;
   replacesId: string | null;
   typeId: string | null;
+  /** `#/find/<patientId>/referral/<referralId>`: booking a referral from the work list. */
+  referralId: string | null;
 }
 
 export function parseFindRoute(detail: string): FindRoute {
   const [patient = '', provider = '', replaces = '', type = ''] = detail.split('/');
   const patientId = UUID.test(patient) ? patient : null;
   const providerId = patientId && UUID.test(provider) ? provider : null;
+  const referralId = patientId && provider === 'referral' && UUID.test(replaces) ? replaces : null;
   return {
+    referralId,
     patientId,
     providerId,
     replacesId: providerId && UUID.test(replaces) ? replaces : null,
@@ -33,4 +37,9 @@ export function findHref(
   if (!providerId) return `#/find/${patientId}`;
   const rest = typeId ? `/${replacesId ?? ''}/${typeId}` : replacesId ? `/${replacesId}` : '';
   return `#/find/${patientId}/${providerId}${rest}`;
+}
+
+/** Find a slot for a referral: its patient, and the wanted type read from the referral. */
+export function findReferralHref(patientId: string, referralId: string): string {
+  return `#/find/${patientId}/referral/${referralId}`;
 }

@@ -9,6 +9,7 @@ import { useFollowLanguage } from '../../hooks/useFollowLanguage';
 import { useSession } from '../../stores/session';
 import { AuditScreen } from '../audit/AuditScreen';
 import { BackupScreen } from '../backups/BackupScreen';
+import { MoveOutScreen } from '../move-out/MoveOutScreen';
 import { BillingScreen } from '../billing/BillingScreen';
 import { CalendarScreen } from '../calendar/CalendarScreen';
 import { ConflictsScreen } from '../conflicts/ConflictsScreen';
@@ -26,6 +27,7 @@ import { BoardScreen } from '../visits/BoardScreen';
 import { DisplayScreen } from '../visits/DisplayScreen';
 import { TodayScreen } from '../visits/TodayScreen';
 import { TasksScreen } from '../tasks/TasksScreen';
+import { ReferralsScreen } from '../referrals/ReferralsScreen';
 import { WaitlistScreen } from '../waitlist/WaitlistScreen';
 import { CommandPalette } from './CommandPalette';
 import { Header } from './Header';
@@ -48,6 +50,7 @@ const SCREENS: Record<string, () => JSX.Element | null> = {
   reports: ReportsScreen,
   settings: SettingsScreen,
   backup: BackupScreen,
+  'move-out': MoveOutScreen,
   setup: SchedulingSetupScreen,
   users: UsersScreen,
   audit: AuditScreen,
@@ -55,6 +58,7 @@ const SCREENS: Record<string, () => JSX.Element | null> = {
   conflicts: ConflictsScreen,
   devices: DevicesScreen,
   tasks: TasksScreen,
+  referrals: ReferralsScreen,
 };
 
 /** The signed-in, unlocked app. Unmounted whole when the screen locks. */

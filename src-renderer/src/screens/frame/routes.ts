@@ -104,6 +104,16 @@ export const ROUTES: readonly [RouteDef, ...RouteDef[]] = [
     },
   },
   {
+    path: 'referrals',
+    get label() {
+      return i18next.t('frame:routes.referrals');
+    },
+    permission: 'referrals:manage',
+    get summary() {
+      return i18next.t('frame:routes.referralsSummary');
+    },
+  },
+  {
     path: 'billing',
     get label() {
       return i18next.t('frame:routes.billing');
@@ -183,6 +193,16 @@ export const ROUTES: readonly [RouteDef, ...RouteDef[]] = [
     permission: 'backups:manage',
     get summary() {
       return i18next.t('frame:routes.backUpNowToA');
+    },
+  },
+  {
+    path: 'move-out',
+    get label() {
+      return i18next.t('frame:routes.moveOut');
+    },
+    permission: 'settings:manage',
+    get summary() {
+      return i18next.t('frame:routes.moveOutSummary');
     },
   },
   {

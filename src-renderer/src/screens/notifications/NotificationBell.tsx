@@ -3,12 +3,17 @@ import type { NotificationView } from '../../../../src-shared/api/areas/notifica
 import { call } from '../../api';
 import { useProcedure } from '../../hooks/useProcedure';
 import { i18next, useTranslation } from '../../i18n';
+import { useCalendarDate } from '../../format/calendar-date';
 import { useShortDateTime } from '../tasks/task-labels';
 import { BellPreferences } from './BellPreferences';
 import './notifications.css';
 
 /** What one notification says, in a line (a conflict's kind in the conflicts' words). */
-function describe(item: NotificationView, when: (ms: number) => string): string {
+function describe(
+  item: NotificationView,
+  when: (ms: number) => string,
+  showDate: (iso: string | null) => string,
+): string {
   const subject =
     item.kind === 'conflict' ? i18next.t(`conflicts:kinds.${item.subject as 'double_booking'}`) : item.subject;
   const text = i18next.t(`notifications:kinds.${item.kind}`, {
@@ -16,6 +21,10 @@ function describe(item: NotificationView, when: (ms: number) => string): string 
     onHand: item.stock?.onHand ?? 0,
     reorderLevel: item.stock?.reorderLevel ?? 0,
   });
+  if (item.on !== null) {
+    const key = item.kind === 'stock_expiring' ? 'notifications:expires' : 'notifications:targetWas';
+    return `${text} (${i18next.t(key, { date: showDate(item.on) })})`;
+  }
   if (item.at === null) return text;
   const at = when(item.at);
   if (item.kind === 'reminder_failed') return `${text} (${i18next.t('notifications:appointmentAt', { when: at })})`;
@@ -27,11 +36,12 @@ function describe(item: NotificationView, when: (ms: number) => string): string 
  * The header's bell: a count of what is new for the signed-in person and, opened, the list with links.
  * It lives in the app frame, which is unmounted whole while the screen is locked, so nothing of it (a task
  * title may name a patient) is on screen then; main refuses the read as well. Re-read on the events that
- * change what it derives from, and at the instant the next task falls overdue.
+ * change what it derives from, and at the instant the next task (or referral) falls overdue.
  */
 export function NotificationBell() {
   const { t } = useTranslation('notifications');
   const when = useShortDateTime();
+  const showDate = useCalendarDate();
   const listId = useId();
   const [open, setOpen] = useState(false);
   const [failed, setFailed] = useState<string | null>(null);
@@ -42,6 +52,7 @@ export function NotificationBell() {
     {
       refreshOn: {
         'tasks.changed': true,
+        'referrals.changed': true,
         'reminders.changed': true,
         'stock.changed': true,
         'conflicts.changed': true,
@@ -124,7 +135,7 @@ export function NotificationBell() {
           {items.length > 0 && (
             <ul className="bell-list">
               {items.map((item) => {
-                const text = describe(item, when);
+                const text = describe(item, when, showDate);
                 return (
                   <li key={item.key} className={item.read ? 'read' : 'unread'}>
                     {!item.read && <span className="tag">{t('Bell.unread')}</span>}{' '}
