@@ -1,7 +1,7 @@
 import { contract, isProcedureName, type Input, type Output, type ProcedureName } from '../../src-shared/api/contract';
 import type { ClinicBridge } from '../../src-shared/bridge';
 import { createApiClient } from '../../src-shared/api/client';
-import { validateDraft } from '../../src-shared/api/validate-draft';
+import { refusedDraft } from './draft-refusal';
 import type { Result } from '../../src-shared/api/errors';
 import { createWebBridge } from './bridge/web-bridge';
 import { i18next } from './i18n';
@@ -39,7 +39,7 @@ export function forgetPendingCalls(): void {
 async function invoke(name: ProcedureName, input: unknown): Promise<Result<unknown>> {
   // The draft is checked with the procedure's own schema before it leaves the page: a form gets main's
   // very answer (same fields, same words) without the round trip. Main checks every call again.
-  const refused = validateDraft(name, input as Input<typeof name>);
+  const refused = refusedDraft(name, input as Input<typeof name>);
   if (refused) {
     watcher(name, { ok: false, error: refused });
     return { ok: false, error: refused };

@@ -6,6 +6,9 @@ import type { ApiErrorData } from './errors';
  * percent-encoded (and an empty key written "") so a field path always splits back into the segments
  * it was made of.
  */
+/** What a field left out is told (zod's own words name types); a catalogue entry for main's Spanish. */
+const REQUIRED_MESSAGE = 'is required';
+
 const segment = (part: PropertyKey): string =>
   String(part).replace(
     /[%.\s]/gu,
@@ -22,7 +25,7 @@ export function validationError(error: z.ZodError): ApiErrorData & { details: { 
   const fields = new Map<string, string>();
   for (const issue of error.issues) {
     const path = issue.path.map(segment).join('.') || 'input';
-    if (!fields.has(path)) fields.set(path, /received undefined/.test(issue.message) ? 'is required' : issue.message);
+    if (!fields.has(path)) fields.set(path, /received undefined/.test(issue.message) ? REQUIRED_MESSAGE : issue.message);
   }
   const message = [...fields].map(([field, problem]) => `${field}: ${problem}`).join('; ');
   return { code: 'VALIDATION', message, details: { fields: Object.fromEntries(fields) } };

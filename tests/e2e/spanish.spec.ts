@@ -156,6 +156,21 @@ test('the whole desk in Spanish: a clinic setting switched at once, a user’s o
   await expectNothingClipped(page);
   await screenshot(page, '475-es-reports');
 
+  // A refusal from main arrives in Spanish, under the field it names: the name is taken (only main knows).
+  await nav().getByRole('link', { name: 'Configuración de agenda', exact: true }).click();
+  const addLocation = page.getByRole('form', { name: 'Añadir centro' });
+  await addLocation.getByLabel('Nombre del centro').fill('Riverside');
+  await addLocation.getByRole('button', { name: 'Añadir centro' }).click();
+  await expect(addLocation.getByLabel('Nombre del centro')).toHaveAccessibleDescription(
+    'ya hay un centro llamado Riverside',
+  );
+  await expectNoSidewaysScroll(page);
+  await screenshot(page, '476-es-refusal');
+  // The form's own check before sending says what main would, in the same words.
+  await addLocation.getByLabel('Nombre del centro').fill('  ');
+  await addLocation.getByRole('button', { name: 'Añadir centro' }).click();
+  await expect(addLocation.getByLabel('Nombre del centro')).toHaveAccessibleDescription('no puede estar vacío');
+
   // A user's own language wins over the clinic's, at once; "El de la clínica" follows the clinic again.
   const mine = page.getByRole('banner').getByLabel('Idioma');
   await mine.selectOption({ label: 'English' });

@@ -8,6 +8,8 @@ import { actorOf } from '../actor';
 import { storageError } from '../db/storage-errors';
 import type { Session } from '../auth/sessions';
 import { validateInput } from './validate';
+import { translateError } from '../../../src-shared/refusals/translate';
+import { clinicLanguage } from '../settings/repository';
 import { CommitThenFail, type AuditNote, type CoreState, type HandlerContext, type Handlers } from './context';
 
 type Delivery = () => void;
@@ -29,7 +31,7 @@ export function createRouter(state: CoreState, handlers: Handlers) {
       const value = await run(clientId, name, def, input, session, now);
       return { ok: true, value };
     } catch (error) {
-      return { ok: false, error: toErrorData(error, name) };
+      return { ok: false, error: await inAskersLanguage(clientId, toErrorData(error, name)) };
     }
   }
 
@@ -123,6 +125,13 @@ export function createRouter(state: CoreState, handlers: Handlers) {
     if (def.kind === 'write') state.conflicts.afterWrite();
     if (failure) throw failure;
     return value;
+  }
+
+  /** Only on the error path: the user's own language, else the clinic's (also before sign-in). */
+  async function inAskersLanguage(clientId: string, error: ApiErrorData): Promise<ApiErrorData> {
+    const own = state.sessions.get(clientId)?.language ?? null;
+    const language = own ?? (await clinicLanguage(state.db));
+    return language === 'en' ? error : translateError(error, language);
   }
 
   function canReceive(clientId: string): boolean {

@@ -101,3 +101,16 @@ function toSettings(row: ClinicSettingsRow): ClinicSettings {
     updatedAt: row.updated_at,
   };
 }
+
+/**
+ * The clinic's language for a refusal's words (src-shared/refusals/translate.ts): English before set-up, and when the
+ * database cannot answer (the refusal may be about the disk failing).
+ */
+export async function clinicLanguage(db: ReadDb): Promise<Language> {
+  try {
+    const row = await db.selectFrom('clinic_settings').select('language').where('id', '=', 1).executeTakeFirst();
+    return row?.language === 'es' ? 'es' : 'en';
+  } catch {
+    return 'en';
+  }
+}

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { ServiceView, TypeServicesView } from '../../../../../src-shared/billing/model';
-import { validateDraft } from '../../../../../src-shared/api/validate-draft';
+import { refusedDraft } from '../../../draft-refusal';
 import { call } from '../../../api';
 import { FormMessage } from '../../../components/FormMessage';
 import { useTranslation } from '../../../i18n';
@@ -24,7 +24,7 @@ export function TypeServicesSection({ typeServices, services, onSaved }: TypeSer
       : type.services.filter((service) => service.serviceId !== serviceId);
     const input = { typeId: type.typeId, services: next };
     // A tick main would refuse (too many services) is refused here in main's words, and nothing is sent.
-    const refused = validateDraft('fees.setTypeServices', input);
+    const refused = refusedDraft('fees.setTypeServices', input);
     if (refused) return setError(refused.message);
     const result = await call('fees.setTypeServices', input);
     if (!result.ok) return setError(result.error.message);
