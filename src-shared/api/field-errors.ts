@@ -25,7 +25,8 @@ export function validationError(error: z.ZodError): ApiErrorData & { details: { 
   const fields = new Map<string, string>();
   for (const issue of error.issues) {
     const path = issue.path.map(segment).join('.') || 'input';
-    if (!fields.has(path)) fields.set(path, /received undefined/.test(issue.message) ? REQUIRED_MESSAGE : issue.message);
+    if (!fields.has(path))
+      fields.set(path, /received undefined/.test(issue.message) ? REQUIRED_MESSAGE : issue.message);
   }
   const message = [...fields].map(([field, problem]) => `${field}: ${problem}`).join('; ');
   return { code: 'VALIDATION', message, details: { fields: Object.fromEntries(fields) } };
