@@ -2,8 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ADMIN, openTestClinic, type TestClinic } from '../helpers/temp-core';
+import { sharedDataHere } from '../helpers/shared-data';
 
 const FHIR_DIR = resolve(import.meta.dirname, '../../../shared/data/fhir');
+const HERE = sharedDataHere('fhir', 'fhir-import-records');
 const SYNTHEA = join(FHIR_DIR, 'synthea');
 const EXAMPLES = join(FHIR_DIR, 'r4-examples');
 type Resource = Record<string, unknown> & { resourceType: string; id?: string };
@@ -25,7 +27,7 @@ afterEach(async () => {
 });
 const importText = (text: string) => clinic.ok('admin', 'interop.importFhir', { fileName: 'test.json', text });
 
-describe('FHIR import: set-up files, insurance, bookings, permission', () => {
+describe.skipIf(!HERE)('FHIR import: set-up files, insurance, bookings, permission', () => {
   it("imports Synthea's practitioner file as providers (one per name) and lists the hospital file's organizations", async () => {
     const files = readdirSync(SYNTHEA);
     const practitionerFile = readFileSync(
