@@ -27,6 +27,15 @@ describe('validateInput', () => {
     expect(Object.keys(fieldsOf(() => validateInput(prices, { prices: { '': 1 } })))).toEqual(['prices.""']);
   });
 
+  it('refuses, naming the input, an object whose `length` makes zod throw (found by the hostile suite)', () => {
+    const name = z.object({ name: z.string().trim().min(1) });
+    const length = Object.create(null) as Record<string, unknown>;
+    length.x = 1;
+    expect(fieldsOf(() => validateInput(name, { name: { length: [length, null] } }))).toEqual({
+      input: 'is not in the shape this procedure takes',
+    });
+  });
+
   it('keeps ordinary paths as they are', () => {
     const fields = fieldsOf(() =>
       validateInput(z.object({ lines: z.array(z.object({ qty: z.number() })) }), { lines: [{}] }),
