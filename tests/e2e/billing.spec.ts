@@ -3,6 +3,7 @@ import type { Download, Page } from '@playwright/test';
 import { pdfText } from '../helpers/pdf-text';
 import { test, expect, screenshot } from './fixtures';
 import { invoke } from './pages/bridge';
+import { clinicDate, providerAllWeek } from './pages/clinic-seed';
 import { FrontDeskPage, NURSE, RECEPTIONIST } from './pages/front-desk';
 
 const MANAGER = { name: 'Mona Manager', username: 'mona', password: 'manager office 1' };
@@ -15,35 +16,18 @@ test.use({ viewport: { width: 1366, height: 768 } });
  * with 10% sales tax; Lena Ortiz booked for a consultation today.
  */
 async function configureBillingClinic(page: Page): Promise<{ patientId: string; appointmentId: string }> {
-  const today = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/London',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(Date.now());
+  const today = clinicDate();
   await invoke(page, 'settings.update', { currency: 'USD', lockTimeoutMinutes: 60 });
   await invoke(page, 'billing.updateSettings', {
     locale: 'en-US',
     clinicAddress: '1 River Street\nSpringfield',
     taxNumber: 'EIN 12-3456789',
   });
-  const location = await invoke<{ id: string }>(page, 'schedule.createLocation', { name: 'Riverside' });
-  await invoke(page, 'schedule.createRoom', { locationId: location.id, name: 'Room 1' });
-  const provider = await invoke<{ id: string }>(page, 'schedule.createProvider', {
-    displayName: 'Dr Amara Okafor',
-    colour: '#1f5fa8',
-    defaultLocationId: location.id,
+  const { providerId } = await providerAllWeek(page, {
+    location: 'Riverside',
+    provider: 'Dr Amara Okafor',
+    rooms: ['Room 1'],
   });
-  for (let weekday = 1; weekday <= 7; weekday += 1) {
-    await invoke(page, 'schedule.createTemplate', {
-      providerId: provider.id,
-      locationId: location.id,
-      weekday,
-      start: '00:00',
-      end: '24:00',
-      breaks: [],
-    });
-  }
   const type = await invoke<{ id: string }>(page, 'schedule.createType', {
     name: 'Consultation',
     durationMinutes: 30,
@@ -70,7 +54,7 @@ async function configureBillingClinic(page: Page): Promise<{ patientId: string; 
   });
   const appointment = await invoke<{ id: string }>(page, 'appointments.book', {
     patientId: patient.id,
-    providerId: provider.id,
+    providerId,
     typeId: type.id,
     start: { date: today, time: '09:00' },
   });

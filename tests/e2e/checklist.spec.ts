@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { test, expect, screenshot } from './fixtures';
 import { invoke } from './pages/bridge';
+import { providerAllWeek } from './pages/clinic-seed';
 import { FrontDeskPage, RECEPTIONIST } from './pages/front-desk';
 
 test.use({ viewport: { width: 1366, height: 768 } });
@@ -43,22 +44,12 @@ test('the first-run checklist ticks as the clinic is set up, and says when it is
   await expect(step(page, 'Staff accounts')).toContainText('Done');
   await expect(step(page, 'Locations and rooms')).toContainText('To do');
 
-  const location = await invoke<{ id: string }>(page, 'schedule.createLocation', { name: 'Main Street' });
-  await invoke(page, 'schedule.createRoom', { locationId: location.id, name: 'Room 1' });
-  const provider = await invoke<{ id: string }>(page, 'schedule.createProvider', {
-    displayName: 'Dr Ada Okafor',
-    colour: '#1f5fa8',
-    defaultLocationId: location.id,
+  const { providerId } = await providerAllWeek(page, {
+    location: 'Main Street',
+    provider: 'Dr Ada Okafor',
+    rooms: ['Room 1'],
+    hours: { start: '08:00', end: '18:00' },
   });
-  for (let weekday = 1; weekday <= 7; weekday += 1)
-    await invoke(page, 'schedule.createTemplate', {
-      providerId: provider.id,
-      locationId: location.id,
-      weekday,
-      start: '08:00',
-      end: '18:00',
-      breaks: [],
-    });
   const type = await invoke<{ id: string }>(page, 'schedule.createType', {
     name: 'Consultation',
     durationMinutes: 30,
@@ -77,7 +68,7 @@ test('the first-run checklist ticks as the clinic is set up, and says when it is
   });
   await invoke(page, 'appointments.book', {
     patientId: patient.id,
-    providerId: provider.id,
+    providerId,
     typeId: type.id,
     start: { date: '2027-03-09', time: '10:00' },
   });

@@ -1,16 +1,7 @@
 import { test, expect, screenshot } from './fixtures';
 import { invoke, invokeResult } from './pages/bridge';
+import { clinicDate, providerAllWeek } from './pages/clinic-seed';
 import { FrontDeskPage, NURSE, RECEPTIONIST } from './pages/front-desk';
-
-/** A clinic date in London, `days` from today. */
-function londonDate(days = 0): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/London',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(Date.now() + days * 24 * 3_600_000);
-}
 
 test("from an appointment's panel a receptionist logs a call and makes a task for the nurses; the nurse's bell tells her", async ({
   page,
@@ -21,22 +12,10 @@ test("from an appointment's panel a receptionist logs a call and makes a task fo
   await app.open('Users');
   await app.addUser(RECEPTIONIST, 'receptionist');
   await app.addUser(NURSE, 'nurse');
-  const location = await invoke<{ id: string }>(page, 'schedule.createLocation', { name: 'Riverside' });
-  const provider = await invoke<{ id: string }>(page, 'schedule.createProvider', {
-    displayName: 'Dr Amara Okafor',
-    colour: '#1f5fa8',
-    defaultLocationId: location.id,
+  const { providerId } = await providerAllWeek(page, {
+    location: 'Riverside',
+    provider: 'Dr Amara Okafor',
   });
-  for (let weekday = 1; weekday <= 7; weekday += 1) {
-    await invoke(page, 'schedule.createTemplate', {
-      providerId: provider.id,
-      locationId: location.id,
-      weekday,
-      start: '00:00',
-      end: '24:00',
-      breaks: [],
-    });
-  }
   const type = await invoke<{ id: string }>(page, 'schedule.createType', {
     name: 'Consultation',
     durationMinutes: 30,
@@ -48,10 +27,10 @@ test("from an appointment's panel a receptionist logs a call and makes a task fo
     dob: '1982-04-19',
     phones: [{ kind: 'mobile', number: '07700 900456' }],
   });
-  const tomorrow = londonDate(1);
+  const tomorrow = clinicDate(1);
   const appointment = await invoke<{ id: string }>(page, 'appointments.book', {
     patientId: patient.id,
-    providerId: provider.id,
+    providerId,
     typeId: type.id,
     start: { date: tomorrow, time: '11:00' },
   });
@@ -79,7 +58,7 @@ test("from an appointment's panel a receptionist logs a call and makes a task fo
   await expect(taskForm).toContainText('About: Haddad, Lina, ');
   await taskForm.getByLabel('Title').fill('Check Lina’s inhaler technique');
   await taskForm.getByLabel('Assign to').selectOption({ label: 'All nurses' });
-  await taskForm.getByLabel('Due date').fill(londonDate(0));
+  await taskForm.getByLabel('Due date').fill(clinicDate(0));
   await taskForm.getByLabel('Due time (HH:mm)').fill('00:00');
   await screenshot(page, '268-appointment-panel-new-task');
   await taskForm.getByRole('button', { name: 'Create task' }).click();

@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { test, expect, screenshot } from './fixtures';
 import { formatHhMm } from '../../src-shared/locale/time-format';
 import { invoke } from './pages/bridge';
+import { providerAllWeek } from './pages/clinic-seed';
 import { ADMIN, FrontDeskPage, NURSE, clickSlot } from './pages/front-desk';
 
 /** What a new receptionist and nurse met in their first hour (issue 13), at the size of their screens. */
@@ -35,22 +36,11 @@ async function setUpUsClinic(page: Page, url: string): Promise<void> {
 /** A provider open all day every day (the test runs whatever the hour), a type, and two patients. */
 async function configure(page: Page) {
   await invoke(page, 'settings.update', { lockTimeoutMinutes: 60 });
-  const location = await invoke<{ id: string }>(page, 'schedule.createLocation', { name: 'Back Bay' });
-  for (const name of ['Room 1', 'Room 2']) await invoke(page, 'schedule.createRoom', { locationId: location.id, name });
-  const provider = await invoke<{ id: string }>(page, 'schedule.createProvider', {
-    displayName: 'Dr Ada Okafor-Whitfield',
-    colour: '#1f5fa8',
-    defaultLocationId: location.id,
+  const { providerId } = await providerAllWeek(page, {
+    location: 'Back Bay',
+    provider: 'Dr Ada Okafor-Whitfield',
+    rooms: ['Room 1', 'Room 2'],
   });
-  for (let weekday = 1; weekday <= 7; weekday += 1)
-    await invoke(page, 'schedule.createTemplate', {
-      providerId: provider.id,
-      locationId: location.id,
-      weekday,
-      start: '00:00',
-      end: '24:00',
-      breaks: [],
-    });
   const type = await invoke<{ id: string }>(page, 'schedule.createType', {
     name: 'Consultation',
     durationMinutes: 30,
@@ -65,7 +55,7 @@ async function configure(page: Page) {
     });
   const rivera = await patient('Ana', 'Rivera', '1980-02-03');
   const chen = await patient('Wei', 'Chen', '1975-07-21');
-  return { providerId: provider.id, typeId: type.id, rivera: rivera.id, chen: chen.id };
+  return { providerId, typeId: type.id, rivera: rivera.id, chen: chen.id };
 }
 
 test('the receptionist: a refused booking says why at the top of the panel; Move… fits and writes times as the clinic does', async ({

@@ -1,16 +1,12 @@
 import type { Page } from '@playwright/test';
 import { test, expect, screenshot } from './fixtures';
 import { invoke } from './pages/bridge';
+import { clinicDate } from './pages/clinic-seed';
 import { FrontDeskPage, NURSE, RECEPTIONIST } from './pages/front-desk';
 
 /** Set-up and patients through the page's own bridge (setup.spec.ts covers the set-up screens): rooms, provider, hours, patients, today's bookings. */
 async function configureToday(page: Page): Promise<void> {
-  const today = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/London',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(Date.now());
+  const today = clinicDate();
   // The nurse's page clock is moved on by a quarter of an hour below: keep the screen from locking meanwhile.
   await invoke(page, 'settings.update', { lockTimeoutMinutes: 60 });
   const location = await invoke<{ id: string }>(page, 'schedule.createLocation', { name: 'Riverside' });

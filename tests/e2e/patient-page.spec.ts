@@ -1,11 +1,7 @@
 import { test, expect, screenshot } from './fixtures';
 import { invoke } from './pages/bridge';
+import { clinicDate } from './pages/clinic-seed';
 import { FrontDeskPage } from './pages/front-desk';
-
-/** A clinic date `days` from today in London (the clinic's zone in these tests). */
-function dayFromToday(days: number): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(Date.now() + days * 86_400_000);
-}
 
 test('the patient page lists upcoming and past appointments, counts no-shows and rebooks; Search and the ? sheet from any screen', async ({
   page,
@@ -49,11 +45,11 @@ test('the patient page lists upcoming and past appointments, counts no-shows and
       start: { date, time },
       override: { reason: 'outside hours in the test' },
     });
-  await book(carter.id, followUp.id, dayFromToday(-20), '10:00');
-  const missed = await book(okafor.id, consultation.id, dayFromToday(0), '00:00');
+  await book(carter.id, followUp.id, clinicDate(-20), '10:00');
+  const missed = await book(okafor.id, consultation.id, clinicDate(0), '00:00');
   await invoke(page, 'appointments.setStatus', { appointmentId: missed.id, status: 'no_show' });
-  await book(okafor.id, consultation.id, dayFromToday(7), '10:00');
-  const cancelled = await book(carter.id, consultation.id, dayFromToday(8), '11:00');
+  await book(okafor.id, consultation.id, clinicDate(7), '10:00');
+  const cancelled = await book(carter.id, consultation.id, clinicDate(8), '11:00');
   await invoke(page, 'appointments.cancel', { appointmentId: cancelled.id, reason: 'Away that week' });
 
   await page.evaluate((hash) => {

@@ -1,16 +1,7 @@
 import { test, expect, screenshot } from './fixtures';
 import { invoke } from './pages/bridge';
+import { clinicDate, providerAllWeek } from './pages/clinic-seed';
 import { FrontDeskPage, NURSE, RECEPTIONIST } from './pages/front-desk';
-
-/** A clinic date in London, `days` from today. */
-function londonDate(days = 0): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/London',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(Date.now() + days * 24 * 3_600_000);
-}
 
 const LETTER = Buffer.from('%PDF-1.4\n% Referral letter: Lina Haddad, knee pain\n%%EOF\n');
 
@@ -24,22 +15,10 @@ test('a receptionist records an urgent referral with its letter and books it fro
   await app.addUser(RECEPTIONIST, 'receptionist');
   await app.addUser(NURSE, 'nurse');
   // One provider working round the clock, one appointment type: Find a slot always has a time.
-  const location = await invoke<{ id: string }>(page, 'schedule.createLocation', { name: 'Riverside' });
-  const provider = await invoke<{ id: string }>(page, 'schedule.createProvider', {
-    displayName: 'Dr Amara Okafor',
-    colour: '#1f5fa8',
-    defaultLocationId: location.id,
+  await providerAllWeek(page, {
+    location: 'Riverside',
+    provider: 'Dr Amara Okafor',
   });
-  for (let weekday = 1; weekday <= 7; weekday += 1) {
-    await invoke(page, 'schedule.createTemplate', {
-      providerId: provider.id,
-      locationId: location.id,
-      weekday,
-      start: '00:00',
-      end: '24:00',
-      breaks: [],
-    });
-  }
   await invoke(page, 'schedule.createType', { name: 'Orthopaedic review', durationMinutes: 30, colour: '#1f5fa8' });
   // Lina has a home phone only and no consent to reminders: once booked, she is on the call list.
   await invoke(page, 'patients.create', {
@@ -61,7 +40,7 @@ test('a receptionist records an urgent referral with its letter and books it fro
   });
   await invoke(page, 'referrals.create', {
     direction: 'in',
-    letterOn: londonDate(-10),
+    letterOn: clinicDate(-10),
     referrerId: carter.id,
     patientId: omar.id,
     reason: 'Chest pain on exertion',
@@ -74,7 +53,7 @@ test('a receptionist records an urgent referral with its letter and books it fro
   await app.open('Referrals');
   await page.getByRole('button', { name: 'Record a referral' }).click();
   const form = page.getByRole('form', { name: 'Record a referral in' });
-  await expect(form.getByLabel('Letter received on')).toHaveValue(londonDate(0));
+  await expect(form.getByLabel('Letter received on')).toHaveValue(clinicDate(0));
   await form.getByRole('button', { name: 'Add to the directory' }).click();
   await form.getByLabel('Provider or clinic name').fill('Dr Ana Ortiz');
   await form.getByLabel('Organisation').fill('Hudson Family Practice');

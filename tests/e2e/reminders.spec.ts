@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { startSmtp, startWebhook, type LocalSmtp, type LocalWebhook } from '../helpers/reminder-endpoints';
 import { test, expect, screenshot } from './fixtures';
 import { invoke } from './pages/bridge';
+import { providerAllWeek } from './pages/clinic-seed';
 import { FrontDeskPage, RECEPTIONIST } from './pages/front-desk';
 
 const ZONE = 'Europe/London';
@@ -33,22 +34,10 @@ function londonSlot(instant: number): { date: string; time: string } {
  * SMS reminders, one with a home phone only, and one with a mobile but no consent on file.
  */
 async function configure(page: Page, slots: { date: string; time: string }[]): Promise<void> {
-  const location = await invoke<{ id: string }>(page, 'schedule.createLocation', { name: 'Riverside' });
-  const provider = await invoke<{ id: string }>(page, 'schedule.createProvider', {
-    displayName: 'Dr Amara Okafor',
-    colour: '#1f5fa8',
-    defaultLocationId: location.id,
+  const { providerId } = await providerAllWeek(page, {
+    location: 'Riverside',
+    provider: 'Dr Amara Okafor',
   });
-  for (let weekday = 1; weekday <= 7; weekday += 1) {
-    await invoke(page, 'schedule.createTemplate', {
-      providerId: provider.id,
-      locationId: location.id,
-      weekday,
-      start: '00:00',
-      end: '24:00',
-      breaks: [],
-    });
-  }
   const type = await invoke<{ id: string }>(page, 'schedule.createType', {
     name: 'Consultation',
     durationMinutes: 30,
@@ -91,7 +80,7 @@ async function configure(page: Page, slots: { date: string; time: string }[]): P
       await invoke(page, 'consents.record', { patientId: patient.id, kind, givenOn: '2020-01-01' });
     await invoke(page, 'appointments.book', {
       patientId: patient.id,
-      providerId: provider.id,
+      providerId,
       typeId: type.id,
       start: slots[index],
     });

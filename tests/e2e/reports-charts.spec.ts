@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Download, Page } from '@playwright/test';
 import { test, expect, screenshot } from './fixtures';
 import { invoke } from './pages/bridge';
+import { clinicDate, providerAllWeek } from './pages/clinic-seed';
 import { FrontDeskPage } from './pages/front-desk';
 import { pdfText } from '../helpers/pdf-text';
 
@@ -13,28 +14,12 @@ test.use({ viewport: { width: 1366, height: 768 } });
  * cash; Noor at 00:00 does not come. The desk's drawer was opened with a £100.00 float.
  */
 async function configureClinic(page: Page): Promise<{ today: string; drawerId: string }> {
-  const today = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/London',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(Date.now());
-  const location = await invoke<{ id: string }>(page, 'schedule.createLocation', { name: 'Riverside' });
-  const room = await invoke<{ id: string }>(page, 'schedule.createRoom', { locationId: location.id, name: 'Room 1' });
-  const provider = await invoke<{ id: string }>(page, 'schedule.createProvider', {
-    displayName: 'Dr Amara Okafor',
-    colour: '#1f5fa8',
-    defaultLocationId: location.id,
+  const today = clinicDate();
+  const { providerId, roomIds } = await providerAllWeek(page, {
+    location: 'Riverside',
+    provider: 'Dr Amara Okafor',
+    rooms: ['Room 1'],
   });
-  for (let weekday = 1; weekday <= 7; weekday += 1)
-    await invoke(page, 'schedule.createTemplate', {
-      providerId: provider.id,
-      locationId: location.id,
-      weekday,
-      start: '00:00',
-      end: '24:00',
-      breaks: [],
-    });
   const type = await invoke<{ id: string }>(page, 'schedule.createType', {
     name: 'Consultation',
     durationMinutes: 30,
@@ -59,7 +44,7 @@ async function configureClinic(page: Page): Promise<{ today: string; drawerId: s
     });
     const booked = await invoke<{ id: string }>(page, 'appointments.book', {
       patientId: patient.id,
-      providerId: provider.id,
+      providerId,
       typeId: type.id,
       start: { date: today, time },
     });
@@ -70,7 +55,7 @@ async function configureClinic(page: Page): Promise<{ today: string; drawerId: s
     const visit = await invoke<{ id: string }>(page, 'visits.checkIn', { appointmentId });
     const view = await invoke<{ invoice: { id: string } }>(page, 'invoices.forVisit', { visitId: visit.id });
     await invoke(page, 'invoices.issue', { invoiceId: view.invoice.id });
-    await invoke(page, 'visits.move', { visitId: visit.id, to: 'roomed', roomId: room.id });
+    await invoke(page, 'visits.move', { visitId: visit.id, to: 'roomed', roomId: roomIds[0] });
     await invoke(page, 'visits.move', { visitId: visit.id, to: 'with_provider' });
     await invoke(page, 'visits.move', { visitId: visit.id, to: 'ready_for_checkout' });
     await invoke(page, 'visits.checkOut', { visitId: visit.id });

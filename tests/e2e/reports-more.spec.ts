@@ -3,19 +3,12 @@ import { pdfText } from '../helpers/pdf-text';
 import type { Download, Page } from '@playwright/test';
 import { test, expect, screenshot } from './fixtures';
 import { invoke } from './pages/bridge';
+import { clinicDateAt } from './pages/clinic-seed';
 import { FrontDeskPage } from './pages/front-desk';
 
 test.use({ viewport: { width: 1366, height: 768 } });
 
 const DAY = 86_400_000;
-const isoDate = (ms: number) =>
-  new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/London',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(ms);
-
 /**
  * Today's clinic, set up through the page's bridge: Dr Amara Okafor works all day every day (24 h);
  * Lena (self-pay) at 09:00 and Omar (insured by Acme Health, £60.00 of his £80.00) at 09:30, both seen and
@@ -23,7 +16,7 @@ const isoDate = (ms: number) =>
  * of saline at £2.50 (lot S-1, expiring in ten days).
  */
 async function configureClinic(page: Page): Promise<{ today: string; omarInvoiceId: string }> {
-  const today = isoDate(Date.now());
+  const today = clinicDateAt(Date.now());
   const location = await invoke<{ id: string }>(page, 'schedule.createLocation', { name: 'Riverside' });
   const provider = await invoke<{ id: string }>(page, 'schedule.createProvider', {
     displayName: 'Dr Amara Okafor',
@@ -122,7 +115,7 @@ async function configureClinic(page: Page): Promise<{ today: string; omarInvoice
     itemId: saline.id,
     stockLocationId: store.id,
     lotNumber: 'S-1',
-    expiryOn: isoDate(Date.now() + 10 * DAY),
+    expiryOn: clinicDateAt(Date.now() + 10 * DAY),
     quantity: 7,
   });
   return { today, omarInvoiceId };
@@ -221,7 +214,11 @@ test('the administrator reads A/R ageing and claims by status and age, narrows c
   const { today, omarInvoiceId } = await configureClinic(page);
   // Omar's £60.00 claim to Acme Health, submitted 40 days ago: 31–60 days old.
   const claim = await invoke<{ id: string }>(page, 'claims.create', { invoiceId: omarInvoiceId });
-  await invoke(page, 'claims.move', { claimId: claim.id, to: 'submitted', onDate: isoDate(Date.now() - 40 * DAY) });
+  await invoke(page, 'claims.move', {
+    claimId: claim.id,
+    to: 'submitted',
+    onDate: clinicDateAt(Date.now() - 40 * DAY),
+  });
   await app.open('Reports');
   await page.evaluate(`window.location.hash = '#/reports?from=${today}&to=${today}'`);
 

@@ -2,34 +2,18 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { test, expect, screenshot } from './fixtures';
 import { invoke } from './pages/bridge';
+import { clinicDate, providerAllWeek } from './pages/clinic-seed';
 import { FrontDeskPage } from './pages/front-desk';
 
 test.use({ viewport: { width: 1366, height: 768 } });
 
 /** A provider working all day every day, and two appointments today at 00:00 and 00:30, the first a no-show. */
 async function configureDay(page: Page): Promise<string> {
-  const today = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/London',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(Date.now());
-  const location = await invoke<{ id: string }>(page, 'schedule.createLocation', { name: 'Riverside' });
-  const provider = await invoke<{ id: string }>(page, 'schedule.createProvider', {
-    displayName: 'Dr Amara Okafor',
-    colour: '#1f5fa8',
-    defaultLocationId: location.id,
+  const today = clinicDate();
+  const { providerId } = await providerAllWeek(page, {
+    location: 'Riverside',
+    provider: 'Dr Amara Okafor',
   });
-  for (let weekday = 1; weekday <= 7; weekday += 1) {
-    await invoke(page, 'schedule.createTemplate', {
-      providerId: provider.id,
-      locationId: location.id,
-      weekday,
-      start: '00:00',
-      end: '24:00',
-      breaks: [],
-    });
-  }
   const type = await invoke<{ id: string }>(page, 'schedule.createType', {
     name: 'Consultation',
     durationMinutes: 30,
@@ -44,7 +28,7 @@ async function configureDay(page: Page): Promise<string> {
     });
     const booked = await invoke<{ id: string }>(page, 'appointments.book', {
       patientId: patient.id,
-      providerId: provider.id,
+      providerId,
       typeId: type.id,
       start: { date: today, time },
     });

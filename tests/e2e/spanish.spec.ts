@@ -1,39 +1,19 @@
 import type { Page } from '@playwright/test';
 import { test, expect, screenshot } from './fixtures';
 import { invoke } from './pages/bridge';
+import { clinicDate, providerAllWeek } from './pages/clinic-seed';
 import { FrontDeskPage } from './pages/front-desk';
 
 test.use({ viewport: { width: 1366, height: 768 } });
 
-/** Today in the clinic's zone (the set-up's Europe/London). */
-const today = () =>
-  new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/London',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(Date.now());
-
 /** A provider working all day, a priced type, Lena Ortiz booked today and checked in: every screen has something on it. */
 async function seedMorning(page: Page): Promise<{ patientId: string; visitId: string }> {
   await invoke(page, 'settings.update', { lockTimeoutMinutes: 60 });
-  const location = await invoke<{ id: string }>(page, 'schedule.createLocation', { name: 'Riverside' });
-  await invoke(page, 'schedule.createRoom', { locationId: location.id, name: 'Consulta 1' });
-  const provider = await invoke<{ id: string }>(page, 'schedule.createProvider', {
-    displayName: 'Dra. Amara Okafor',
-    colour: '#1f5fa8',
-    defaultLocationId: location.id,
+  const { providerId } = await providerAllWeek(page, {
+    location: 'Riverside',
+    provider: 'Dra. Amara Okafor',
+    rooms: ['Consulta 1'],
   });
-  for (let weekday = 1; weekday <= 7; weekday += 1) {
-    await invoke(page, 'schedule.createTemplate', {
-      providerId: provider.id,
-      locationId: location.id,
-      weekday,
-      start: '00:00',
-      end: '24:00',
-      breaks: [],
-    });
-  }
   const type = await invoke<{ id: string }>(page, 'schedule.createType', {
     name: 'Consulta general',
     durationMinutes: 30,
@@ -54,9 +34,9 @@ async function seedMorning(page: Page): Promise<{ patientId: string; visitId: st
   });
   const appointment = await invoke<{ id: string }>(page, 'appointments.book', {
     patientId: patient.id,
-    providerId: provider.id,
+    providerId,
     typeId: type.id,
-    start: { date: today(), time: '09:00' },
+    start: { date: clinicDate(), time: '09:00' },
   });
   const visit = await invoke<{ id: string }>(page, 'visits.checkIn', { appointmentId: appointment.id });
   return { patientId: patient.id, visitId: visit.id };

@@ -1,38 +1,20 @@
 import type { Page } from '@playwright/test';
 import { test, expect, expectAccessible, screenshot } from './fixtures';
 import { invoke } from './pages/bridge';
+import { clinicDateAt, providerAllWeek } from './pages/clinic-seed';
 import { FrontDeskPage } from './pages/front-desk';
 
 test.use({ viewport: { width: 1366, height: 768 } });
 
 const DAY = 86_400_000;
-const isoDate = (epoch: number) =>
-  new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/London',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(epoch);
-
 /** A clinic open every day around the clock with one provider, a vaccination type and Lena Ortiz. */
 async function clinicWithPatient(
   page: Page,
 ): Promise<{ locationId: string; providerId: string; typeId: string; patientId: string }> {
-  const location = await invoke<{ id: string }>(page, 'schedule.createLocation', { name: 'Riverside' });
-  const provider = await invoke<{ id: string }>(page, 'schedule.createProvider', {
-    displayName: 'Dr Amara Okafor',
-    colour: '#1f5fa8',
-    defaultLocationId: location.id,
+  const { locationId, providerId } = await providerAllWeek(page, {
+    location: 'Riverside',
+    provider: 'Dr Amara Okafor',
   });
-  for (let weekday = 1; weekday <= 7; weekday += 1)
-    await invoke(page, 'schedule.createTemplate', {
-      providerId: provider.id,
-      locationId: location.id,
-      weekday,
-      start: '00:00',
-      end: '24:00',
-      breaks: [],
-    });
   const type = await invoke<{ id: string }>(page, 'schedule.createType', {
     name: 'Vaccination',
     durationMinutes: 15,
@@ -44,7 +26,7 @@ async function clinicWithPatient(
     dob: '1988-04-12',
     phones: [{ kind: 'mobile', number: '07700 900321' }],
   });
-  return { locationId: location.id, providerId: provider.id, typeId: type.id, patientId: patient.id };
+  return { locationId, providerId, typeId: type.id, patientId: patient.id };
 }
 
 /**
@@ -55,7 +37,7 @@ async function clinicWithPatient(
 async function stockedClinic(
   page: Page,
 ): Promise<{ locationId: string; visitId: string; fridgeId: string; fluId: string }> {
-  const today = isoDate(Date.now());
+  const today = clinicDateAt(Date.now());
   const { locationId, providerId, typeId, patientId } = await clinicWithPatient(page);
   const appointment = await invoke<{ id: string }>(page, 'appointments.book', {
     patientId,
@@ -87,7 +69,11 @@ async function stockedClinic(
     active: true,
   });
   const receipt = { itemId: flu.id, stockLocationId: fridge.id, quantity: 5 };
-  await invoke(page, 'stock.receive', { ...receipt, lotNumber: 'FLU-A', expiryOn: isoDate(Date.now() + 10 * DAY) });
+  await invoke(page, 'stock.receive', {
+    ...receipt,
+    lotNumber: 'FLU-A',
+    expiryOn: clinicDateAt(Date.now() + 10 * DAY),
+  });
   await invoke(page, 'stock.receive', { ...receipt, lotNumber: 'FLU-B', expiryOn: '2027-12-31' });
   await invoke(page, 'stock.dispense', { visitId: visit.id, itemId: flu.id, stockLocationId: fridge.id, quantity: 1 });
   return { locationId, visitId: visit.id, fridgeId: fridge.id, fluId: flu.id };

@@ -1,16 +1,7 @@
 import { test, expect, screenshot } from './fixtures';
 import { invoke } from './pages/bridge';
+import { clinicDate, clinicDateAt, providerAllWeek } from './pages/clinic-seed';
 import { FrontDeskPage, NURSE, RECEPTIONIST } from './pages/front-desk';
-
-/** Today in the clinic's zone (Europe/London), as the due date of a task that is already late. */
-function londonToday(): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/London',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(Date.now());
-}
 
 test('a receptionist logs a call with a follow-up task for the nurses; a nurse sees it overdue in her list, comments and completes it', async ({
   page,
@@ -48,7 +39,7 @@ test('a receptionist logs a call with a follow-up task for the nurses; a nurse s
   const followUp = form.getByRole('group', { name: 'Follow-up task' });
   await followUp.getByLabel('Title').fill('Call Aiko back about her results');
   await followUp.getByLabel('Assign to').selectOption({ label: 'All nurses' });
-  await followUp.getByLabel('Due date').fill(londonToday());
+  await followUp.getByLabel('Due date').fill(clinicDate());
   await followUp.getByLabel('Due time (HH:mm)').fill('00:00');
   await followUp.getByLabel('Priority').selectOption('high');
   await screenshot(page, '260-log-a-call');
@@ -151,22 +142,10 @@ test('from the call list: a receptionist logs an outgoing call about the appoint
   await app.addUser(RECEPTIONIST, 'receptionist');
   // One provider working round the clock every day, and a patient booked tomorrow: with reminders off,
   // the call list has them.
-  const location = await invoke<{ id: string }>(page, 'schedule.createLocation', { name: 'Riverside' });
-  const provider = await invoke<{ id: string }>(page, 'schedule.createProvider', {
-    displayName: 'Dr Amara Okafor',
-    colour: '#1f5fa8',
-    defaultLocationId: location.id,
+  const { providerId } = await providerAllWeek(page, {
+    location: 'Riverside',
+    provider: 'Dr Amara Okafor',
   });
-  for (let weekday = 1; weekday <= 7; weekday += 1) {
-    await invoke(page, 'schedule.createTemplate', {
-      providerId: provider.id,
-      locationId: location.id,
-      weekday,
-      start: '00:00',
-      end: '24:00',
-      breaks: [],
-    });
-  }
   const type = await invoke<{ id: string }>(page, 'schedule.createType', {
     name: 'Consultation',
     durationMinutes: 30,
@@ -178,15 +157,10 @@ test('from the call list: a receptionist logs an outgoing call about the appoint
     dob: '1975-02-11',
     phones: [{ kind: 'home', number: '020 7946 0018' }],
   });
-  const tomorrow = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/London',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(Date.now() + 24 * 3_600_000);
+  const tomorrow = clinicDateAt(Date.now() + 24 * 3_600_000);
   await invoke(page, 'appointments.book', {
     patientId: patient.id,
-    providerId: provider.id,
+    providerId,
     typeId: type.id,
     start: { date: tomorrow, time: '10:00' },
   });
