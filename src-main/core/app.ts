@@ -69,6 +69,8 @@ export interface Core {
   checkpoint(): WalCheckpoint;
   /** A calendar subscription's .ics for its token (issue 21), or null when the token is unknown or revoked. */
   calendarFeed(token: string): Promise<string | null>;
+  /** The host serving `GET /calendar/<token>.ics` says where (null when it stops): `ical.issue` answers the full address. */
+  serveCalendarFeedsAt(origin: string | null): void;
   /** Writes the day's scheduled backup when it is due (null when none was); hosts call it every minute. */
   sweepBackups(): Promise<BackupRun | null>;
   database: ClinicDatabase;
@@ -152,6 +154,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     syncClient: null as unknown as SyncClient,
     // The demo is made through the core itself, which exists only once this state does.
     demo: new DemoMaker((timeZone) => seedDemoClinic(core, { timeZone, now: clock() })),
+    calendarFeedOrigin: null,
   };
   const router = createRouter(state, handlers);
   canReceive = router.canReceive;
@@ -191,6 +194,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       }),
     disconnect: (clientId) => state.sessions.delete(clientId),
     calendarFeed: (token) => calendarOfFeedToken(database.db, token, clock()),
+    serveCalendarFeedsAt: (origin) => {
+      state.calendarFeedOrigin = origin;
+    },
     async lockIdleSessions() {
       const now = clock();
       for (const [clientId, session] of state.sessions.entries()) {

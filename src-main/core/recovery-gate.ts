@@ -30,6 +30,7 @@ export interface RecoveryGateOptions {
  */
 export function createRecoveryGate(options: RecoveryGateOptions): Core {
   let core: Core | null = null;
+  let feedOrigin: string | null = null;
   let opening: Promise<Core> | null = null;
   let wantsSyncLoop = false;
   /** Windows that subscribed while waiting: attached to the real core once it opens. */
@@ -69,6 +70,7 @@ export function createRecoveryGate(options: RecoveryGateOptions): Core {
       }),
     );
     if (wantsSyncLoop) opened.startSyncLoop();
+    opened.serveCalendarFeedsAt(feedOrigin);
     // Windows that subscribed while waiting get the real core's events.
     for (const subscriber of waiting) subscriber.attach(opened);
     waiting.clear();
@@ -131,6 +133,10 @@ export function createRecoveryGate(options: RecoveryGateOptions): Core {
     lockIdleSessions: async () => core?.lockIdleSessions(),
     // Until the clinic is open there is no feed to serve: the same answer as a revoked token.
     calendarFeed: async (token) => (core ? core.calendarFeed(token) : null),
+    serveCalendarFeedsAt: (origin) => {
+      feedOrigin = origin;
+      core?.serveCalendarFeedsAt(origin);
+    },
     sweepReminders: async () =>
       core ? core.sweepReminders() : { planned: 0, sent: 0, retrying: 0, failed: 0, skipped: 0 },
     checkpoint: () => (core ? core.checkpoint() : { logPages: 0, checkpointedPages: 0, skipped: true }),

@@ -3,6 +3,7 @@ import { app, dialog, session, type BrowserWindow } from 'electron';
 import type { Core } from '../core/app';
 import { DatabaseOpenError } from '../core/db/errors';
 import { REMINDER_SWEEP_MS } from '../core/reminders/runner';
+import { startCalendarFeedHost, type CalendarFeedHost } from '../web/calendar-feed-host';
 import { registerAppScheme, serveRenderer } from './app-protocol-handler';
 import { bindIpc, type IpcBinding } from './ipc';
 import { KeyEntryCancelled, KeyRefusedError } from './key-store';
@@ -36,6 +37,7 @@ export function startElectronApp(): void {
   let binding: IpcBinding | null = null;
   let sweep: NodeJS.Timeout | null = null;
   let reminderSweep: NodeJS.Timeout | null = null;
+  let feedHost: CalendarFeedHost | null = null;
   let mainWindow: BrowserWindow | null = null;
   let closing = false;
   let closed = false;
@@ -75,8 +77,11 @@ export function startElectronApp(): void {
     if (reminderSweep) clearInterval(reminderSweep);
     binding?.dispose();
     const closingCore = core;
-    closingCore
-      .close()
+    const closingFeeds = feedHost?.close() ?? Promise.resolve();
+    feedHost = null;
+    closingFeeds
+      .catch((error: unknown) => console.error('[front-desk] closing the calendar feeds failed:', error))
+      .then(() => closingCore.close())
       .catch((error: unknown) => console.error('[front-desk] closing the database failed:', error))
       .finally(() => {
         closed = true;
@@ -111,6 +116,11 @@ export function startElectronApp(): void {
       // The same minute's tick starts the day's scheduled backup when it is due.
       started.sweepBackups().catch((error: unknown) => console.error('[front-desk] backup sweep failed:', error));
     }, REMINDER_SWEEP_MS);
+    // Calendar subscriptions on loopback: without them a provider's subscription address has nowhere to point.
+    feedHost = await startCalendarFeedHost(started).catch((error: unknown) => {
+      console.error('[front-desk] calendar feeds are not served:', error);
+      return null;
+    });
     openWindow();
   }
 

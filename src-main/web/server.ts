@@ -146,11 +146,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   port = (server.address() as AddressInfo).port;
+  core.serveCalendarFeedsAt(`http://127.0.0.1:${port}`);
 
   return {
     url: `http://127.0.0.1:${port}/#token=${token}`,
     port,
     close: async () => {
+      core.serveCalendarFeedsAt(null);
       clearInterval(idleSweep);
       clearInterval(reminderSweep);
       for (const stream of streams) stream.end();

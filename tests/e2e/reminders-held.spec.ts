@@ -79,7 +79,7 @@ test("a desk connected to the clinic's server holds due reminders while the serv
     await expect(syncStatus(page)).toHaveAttribute('title', /1 due reminder is held/);
     expect(smtp.messages, 'nothing was sent while the server was down').toHaveLength(0);
     await held.scrollIntoViewIfNeeded();
-    await screenshot(page, '300-sync-reminders-held');
+    await screenshot(page, '481-sync-reminders-held');
 
     // The server is back: the next sweep claims the reminder and sends it, once.
     await server.start();

@@ -1,8 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
+import { createServer, request, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import ICAL from 'ical.js';
 import { afterEach, describe, expect, it } from 'vitest';
+import { startCalendarFeedHost, type CalendarFeedHost } from '../../src-main/web/calendar-feed-host';
 import { startWebHost, type WebHost } from '../../src-main/web/server';
 import { openSchedulingClinic, type SchedulingClinic } from '../helpers/scheduling-clinic';
 
@@ -13,8 +15,14 @@ const MONDAY = '2027-03-29';
 
 let s: SchedulingClinic | undefined;
 let host: WebHost | undefined;
+let feedHost: CalendarFeedHost | undefined;
+let squatter: Server | undefined;
 afterEach(async () => {
   await host?.close();
+  await feedHost?.close();
+  await new Promise((resolve) => (squatter ? squatter.close(resolve) : resolve(undefined)));
+  feedHost = undefined;
+  squatter = undefined;
   await s?.clinic.close();
   host = undefined;
   s = undefined;
@@ -97,6 +105,7 @@ describe('the subscription address', () => {
     const { clinic, port } = await served();
     const issued = await clinic.clinic.ok('admin', 'ical.issue', { providerId: clinic.drAId });
     expect(issued.path).toMatch(/^\/calendar\/[A-Za-z0-9_-]{43}\.ics$/);
+    expect(issued.url).toBe(`http://127.0.0.1:${port}${issued.path}`);
 
     const feed = await get(port, issued.path);
     expect(feed.status).toBe(200);
@@ -136,5 +145,41 @@ describe('the subscription address', () => {
     const { clinic } = await served();
     const refused = await clinic.clinic.call('desk', 'ical.issue', { providerId: clinic.drAId });
     expect(refused.ok).toBe(false);
+  });
+});
+
+describe('the desktop app’s calendar feed host', () => {
+  it('serves a subscription on loopback at the address ical.issue gives, and nothing but feeds', async () => {
+    const clinic = await clinicWithBookings();
+    const before = await clinic.clinic.ok('admin', 'ical.issue', { providerId: clinic.drAId });
+    expect(before.url, 'no host serves feeds yet: no address to give').toBeNull();
+
+    feedHost = await startCalendarFeedHost(clinic.clinic.core, 0);
+    const issued = await clinic.clinic.ok('admin', 'ical.issue', { providerId: clinic.drAId });
+    expect(issued.url).toBe(`${feedHost.origin}${issued.path}`);
+    const feed = await get(feedHost.port, issued.path);
+    expect(feed.status).toBe(200);
+    expect(events(feed.body)).toHaveLength(2);
+    expect((await get(feedHost.port, before.path)).status, 'the replaced token').toBe(404);
+    expect((await get(feedHost.port, '/')).status, 'no screens here').toBe(404);
+    expect((await get(feedHost.port, '/api/invoke')).status).toBe(404);
+
+    await feedHost.close();
+    feedHost = undefined;
+    const after = await clinic.clinic.ok('admin', 'ical.issue', { providerId: clinic.drAId });
+    expect(after.url).toBeNull();
+  });
+
+  it('takes another port when its own is held, and the address says which', async () => {
+    const clinic = await clinicWithBookings();
+    squatter = createServer();
+    const held = await new Promise<number>((resolve) =>
+      squatter?.listen(0, '127.0.0.1', () => resolve((squatter?.address() as AddressInfo).port)),
+    );
+    feedHost = await startCalendarFeedHost(clinic.clinic.core, held);
+    expect(feedHost.port).not.toBe(held);
+    const issued = await clinic.clinic.ok('admin', 'ical.issue', { providerId: clinic.drAId });
+    expect(issued.url).toBe(`http://127.0.0.1:${feedHost.port}${issued.path}`);
+    expect((await get(feedHost.port, issued.path)).status).toBe(200);
   });
 });

@@ -40,6 +40,11 @@ export interface CoreState {
   syncClient: SyncClient;
   /** Makes the demo clinic asked for on the set-up screen, after the asking call has committed. */
   demo: DemoMaker;
+  /**
+   * Where this computer serves calendar subscriptions (`http://127.0.0.1:<port>`), set by the host that
+   * serves them: the browser-mode web host, or the desktop app's feed host. Null while none does.
+   */
+  calendarFeedOrigin: string | null;
 }
 
 /** What a handler may note for the audit entry the router writes. */

@@ -25,6 +25,11 @@ export interface CalendarExport {
 export interface FeedIssued {
   /** The path on this computer's host, with the token; shown once. */
   path: string;
+  /**
+   * The whole address a calendar app subscribes to (`http://127.0.0.1:<port>/calendar/…`), or null when no
+   * host on this computer serves calendar subscriptions now.
+   */
+  url: string | null;
   replaced: boolean;
 }
 

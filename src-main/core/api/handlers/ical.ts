@@ -53,7 +53,8 @@ export const calendarFeedsHandlers: HandlersFor<CalendarFeedsProcedure> = {
     ctx.audit.targetId = input.providerId;
     // The token itself never reaches the audit log.
     ctx.audit.details = { calendarFeed: 'issued', replaced: issued.replaced };
-    return { path: issued.path, replaced: issued.replaced };
+    const origin = ctx.state.calendarFeedOrigin;
+    return { path: issued.path, url: origin === null ? null : `${origin}${issued.path}`, replaced: issued.replaced };
   },
   'ical.revoke': async (ctx, input) => {
     const revoked = await revokeFeedToken(ctx.db, input.providerId, ctx.now);

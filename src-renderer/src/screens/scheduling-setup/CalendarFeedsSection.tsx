@@ -46,9 +46,10 @@ export function CalendarFeedsSection() {
   async function issue() {
     const result = await call('ical.issue', { providerId });
     if (!result.ok) return setMessage({ error: result.error.message });
-    // Browser mode serves the feed from the page's own host; the address works on this computer only.
-    setAddress(`${window.location.origin}${result.value.path}`);
-    setMessage({ success: t(result.value.replaced ? 'CalendarFeedsSection.replaced' : 'CalendarFeedsSection.issued') });
+    // Main answers the address on this computer's loopback host (browser mode's own, or the desktop app's feed host).
+    setAddress(result.value.url);
+    const issued = t(result.value.replaced ? 'CalendarFeedsSection.replaced' : 'CalendarFeedsSection.issued');
+    setMessage(result.value.url === null ? { error: t('CalendarFeedsSection.notServed') } : { success: issued });
     status.reload();
   }
 
