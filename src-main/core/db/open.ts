@@ -37,6 +37,8 @@ export interface ClinicDatabase {
   auditFinding: AnchorFinding | null;
   /** The clock, actor and capture switch the sync triggers read (src-main/core/sync). */
   sync: SyncRuntime;
+  /** Brings the planner's statistics up to date once per open (a no-op after the first call). */
+  refreshStatistics(): void;
   close(): Promise<void>;
 }
 
@@ -55,10 +57,18 @@ export function openDatabase(options: OpenOptions): ClinicDatabase {
     const sync = syncRuntimeOf(handle);
     startCapture(handle, sync);
     // The query planner's statistics, refreshed where tables changed a lot since the last run (a
-    // bounded sample per index, so opening a large clinic stays quick): without them SQLite guesses,
-    // and a guess can pick the wrong index for a day's appointments or a name search.
+    // bounded sample per index): without them SQLite guesses, and a guess can pick the wrong index for
+    // a day's appointments or a name search. Checking every table takes a few ms, so it runs here only
+    // when a migration just changed the schema (new indexes need statistics before the first query);
+    // otherwise at the hosts' first checkpoint between requests (`refreshStatistics`), off the start.
     handle.pragma('analysis_limit = 1000');
-    handle.pragma('optimize = 0x10002');
+    let statisticsFresh = false;
+    const refreshStatistics = () => {
+      if (statisticsFresh || handle.inTransaction || !handle.open || handle.readonly) return;
+      statisticsFresh = true;
+      handle.pragma('optimize = 0x10002');
+    };
+    if (schemaVersion !== versionBefore) refreshStatistics();
     const anchor = openAuditAnchor({
       handle,
       databaseFile: options.file,
@@ -80,6 +90,7 @@ export function openDatabase(options: OpenOptions): ClinicDatabase {
       schemaVersion,
       auditFinding: anchor.finding,
       sync,
+      refreshStatistics,
       close: async () => {
         try {
           await anchorWriter.close();

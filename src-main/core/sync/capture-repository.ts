@@ -1,6 +1,8 @@
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { COLUMN_GROUPS, SYNCED_TABLES, type SyncedTableName } from '../../../src-shared/sync/tables';
-import { tableColumns, type TableColumns } from './schema-columns';
+import { SYNCED_COLUMNS } from '../../../src-shared/sync/columns.generated';
+
+type TableShape = (typeof SYNCED_COLUMNS)[SyncedTableName];
 
 /**
  * Capture by triggers generated from the live schema: whichever code path writes a synced table (a
@@ -8,15 +10,23 @@ import { tableColumns, type TableColumns } from './schema-columns';
  * transaction, or not at all. INSERT records every column, UPDATE only the columns that changed,
  * DELETE the key; a BLOB travels as `{ "b64": ... }`. The triggers are compared with what the schema
  * asks for at every open and replaced when a migration changed a table's columns.
+ *
+ * The columns come from columns.generated.ts, not from `PRAGMA table_info` of each table at open (about
+ * 100 pragma reads, a few ms of every start): the file is printed from the migrated schema, and
+ * tests/unit/sync-tables.test.ts fails whenever it no longer matches it, so both give the same triggers.
+ * Built once per process: the text depends only on that file.
  */
-export function captureTriggers(handle: Pick<BetterSqlite3.Database, 'prepare'>): Map<string, string> {
+export function captureTriggers(): Map<string, string> {
+  if (wantedTriggers) return wantedTriggers;
   const triggers = new Map<string, string>();
-  for (const table of Object.keys(SYNCED_TABLES)) {
-    const shape = tableColumns(handle, table);
-    for (const [name, sql] of triggersFor(table as SyncedTableName, shape)) triggers.set(name, sql);
+  for (const table of Object.keys(SYNCED_TABLES) as SyncedTableName[]) {
+    for (const [name, sql] of triggersFor(table, SYNCED_COLUMNS[table])) triggers.set(name, sql);
   }
+  wantedTriggers = triggers;
   return triggers;
 }
+
+let wantedTriggers: Map<string, string> | undefined;
 
 const OUTBOX = 'INSERT INTO sync_changes (change_id, table_name, key_json, op, values_json, hlc, user_id)';
 
@@ -25,7 +35,7 @@ function travelsWith(table: SyncedTableName, column: string): readonly string[] 
   return COLUMN_GROUPS[table]?.find((group) => group.includes(column)) ?? [column];
 }
 
-function triggersFor(table: SyncedTableName, shape: TableColumns): [string, string][] {
+function triggersFor(table: SyncedTableName, shape: TableShape): [string, string][] {
   const keyOf = (row: 'NEW' | 'OLD') => `json_array(${shape.key.map((k) => `${row}."${k}"`).join(', ')})`;
   const blob = new Set(shape.columns.filter((c) => c.type === 'BLOB').map((c) => c.name));
   // Inside json_object a BLOB must become an object (JSON has no bytes); everything else goes as is.
@@ -80,7 +90,7 @@ function triggersFor(table: SyncedTableName, shape: TableColumns): [string, stri
  * inside a transaction.
  */
 export function installCaptureTriggers(handle: Pick<BetterSqlite3.Database, 'prepare' | 'exec'>): number {
-  const wanted = captureTriggers(handle);
+  const wanted = captureTriggers();
   const existing = new Map(
     (
       handle
