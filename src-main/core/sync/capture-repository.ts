@@ -1,6 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { COLUMN_GROUPS, SYNCED_TABLES, type SyncedTableName } from '../../../src-shared/sync/tables';
 import { SYNCED_COLUMNS } from '../../../src-shared/sync/columns.generated';
+import { changeColumns } from './changed-columns';
 
 type TableShape = (typeof SYNCED_COLUMNS)[SyncedTableName];
 
@@ -43,21 +44,22 @@ function triggersFor(table: SyncedTableName, shape: TableShape): [string, string
     blob.has(c)
       ? `CASE WHEN NEW."${c}" IS NULL THEN NULL ELSE json_object('b64', sync_b64(NEW."${c}")) END`
       : `NEW."${c}"`;
-  // In the changed-columns aggregate each value is JSON text, made JSON again by json().
-  const asJson = (c: string) =>
-    blob.has(c)
-      ? `CASE WHEN NEW."${c}" IS NULL THEN 'null' ELSE json_object('b64', sync_b64(NEW."${c}")) END`
-      : `json_quote(NEW."${c}")`;
   const allValues = `json_object(${shape.columns.map((c) => `'${c.name}', ${direct(c.name)}`).join(', ')})`;
   const sameKey = shape.key.map((k) => `NEW."${k}" IS OLD."${k}"`).join(' AND ');
-  const changed = shape.columns
+  const others = changeColumns(table);
+  // The row's values as the insert sends them, kept to the columns `sync_changed` names; a BLOB is
+  // encoded only when it travels (an unchanged document's bytes are not base64'd on every update).
+  const updatedValues = `json_object(${shape.columns
     .filter((c) => !shape.key.includes(c.name))
-    .map((c) => {
-      const moved = travelsWith(table, c.name)
-        .map((g) => `NEW."${g}" IS NOT OLD."${g}"`)
-        .join(' OR ');
-      return `SELECT '${c.name}' AS k, ${asJson(c.name)} AS v WHERE ${moved}`;
-    });
+    .map((c) =>
+      blob.has(c.name)
+        ? `'${c.name}', CASE WHEN ${travelsWith(table, c.name)
+            .map((g) => `NEW."${g}" IS NOT OLD."${g}"`)
+            .join(' OR ')} THEN ${direct(c.name)} END`
+        : `'${c.name}', NEW."${c.name}"`,
+    )
+    .join(', ')})`;
+  const changedArgs = others.map((c) => `NEW."${c}", OLD."${c}"`).join(', ');
   const name = (suffix: string) => `sync_capture_${table}_${suffix}`;
   const stamp = `sync_hlc(), sync_user()`;
   const result: [string, string][] = [
@@ -75,10 +77,10 @@ function triggersFor(table: SyncedTableName, shape: TableShape): [string, string
       `CREATE TRIGGER ${name('rekey')} AFTER UPDATE ON "${table}" WHEN sync_capturing() AND NOT (${sameKey}) BEGIN ${OUTBOX} VALUES (sync_change_id(), '${table}', ${keyOf('OLD')}, 'delete', '{}', ${stamp}); ${OUTBOX} VALUES (sync_change_id(), '${table}', ${keyOf('NEW')}, 'upsert', ${allValues}, ${stamp}); END`,
     ],
   ];
-  if (changed.length > 0) {
+  if (others.length > 0) {
     result.push([
       name('update'),
-      `CREATE TRIGGER ${name('update')} AFTER UPDATE ON "${table}" WHEN sync_capturing() AND ${sameKey} BEGIN ${OUTBOX} SELECT sync_change_id(), '${table}', ${keyOf('NEW')}, 'upsert', v, ${stamp} FROM (SELECT json_group_object(k, json(v)) AS v FROM (${changed.join(' UNION ALL ')})) WHERE v <> '{}'; END`,
+      `CREATE TRIGGER ${name('update')} AFTER UPDATE ON "${table}" WHEN sync_capturing() AND ${sameKey} BEGIN ${OUTBOX} SELECT sync_change_id(), '${table}', ${keyOf('NEW')}, 'upsert', v, ${stamp} FROM (SELECT json_group_object(j.key, j.value) AS v FROM json_each(${updatedValues}) AS j WHERE j.key IN (SELECT value FROM json_each(sync_changed('${table}', ${changedArgs})))) WHERE v <> '{}'; END`,
     ]);
   }
   return result;
