@@ -215,7 +215,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       }
     },
     sweepReminders: () => reminders.run(),
-    checkpoint: () => checkpointWal(database.handle),
+    checkpoint: () => {
+      const done = checkpointWal(database.handle);
+      // Between requests, as the hosts call this: the statistics opening left out (db/open.ts).
+      if (!done.skipped) database.refreshStatistics();
+      return done;
+    },
     sweepBackups: () => sweepScheduledBackup(database.db, state.backups, clock),
     database,
     sync: desk,

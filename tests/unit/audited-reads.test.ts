@@ -40,7 +40,7 @@ describe('audited reads', () => {
     let lastAction = '';
     proto.run = function (this: { source: string }, ...args: unknown[]) {
       const parameters = Array.isArray(args[0]) ? (args[0] as unknown[]) : args;
-      if (this.source.startsWith('insert into "audit_log"')) lastAction = String(parameters[5]);
+      if (this.source.startsWith('insert into "audit_log"')) lastAction = String(parameters[4]); // id, created_at, actor id, actor name, action
       if (this.source === 'commit')
         commits.push({ action: lastAction, level: handle.pragma('synchronous', { simple: true }) as number });
       return run.apply(this, args);

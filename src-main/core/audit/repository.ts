@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { AuditEntry, AuditVerification } from '../../../src-shared/api/areas/audit';
 import type { AuditRow, Database } from '../db/schema';
 import { newId } from '../ids';
-import { preparedRead, preparedWrite } from '../db/prepared';
+import { preparedWrite } from '../db/prepared';
 import { AUDIT_MAC_ARGUMENTS, GENESIS_HASH, type AuditHead } from './chain';
 import type { ReadDb } from '../db/handles';
 
@@ -19,33 +19,43 @@ export interface AuditRecord {
 
 type AuditFields = Omit<AuditRow, 'hash'>;
 
-const lastEntry = preparedRead((db) =>
-  db.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1),
+type AuditValues = Omit<AuditFields, 'seq' | 'prev_hash'>;
+
+/**
+ * One statement: the entry links to the chain's head read in the same statement (seq one past it,
+ * prev_hash its hash, or the genesis hash for the first entry), and the HMAC is computed by the
+ * connection's `audit_mac` function, which holds the chain key. Reading the head as a query of its own
+ * cost a second round trip through Kysely on every write.
+ */
+const insertEntry = preparedWrite((db, row: AuditValues) =>
+  db
+    .insertInto('audit_log')
+    .columns([
+      'seq',
+      'id',
+      'created_at',
+      'actor_user_id',
+      'actor_username',
+      'action',
+      'target_type',
+      'target_id',
+      'outcome',
+      'details',
+      'prev_hash',
+      'hash',
+    ])
+    .expression(
+      sql<AuditRow>`SELECT head.seq, ${row.id}, ${row.created_at}, ${row.actor_user_id}, ${row.actor_username}, ${row.action}, ${row.target_type}, ${row.target_id}, ${row.outcome}, ${row.details}, head.hash,
+        audit_mac(head.hash, head.seq, ${row.id}, ${row.created_at}, ${row.actor_user_id}, ${row.actor_username}, ${row.action}, ${row.target_type}, ${row.target_id}, ${row.outcome}, ${row.details})
+      FROM (SELECT coalesce(max(seq), 0) + 1 AS seq,
+              coalesce((SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1), ${sql.lit(GENESIS_HASH)}) AS hash
+            FROM audit_log) AS head`,
+    ),
 );
 
-// The HMAC is computed by the connection's `audit_mac` function, which holds the chain key.
-const insertEntry = preparedWrite((db, row: AuditFields) =>
-  db.insertInto('audit_log').values({
-    seq: row.seq,
-    id: row.id,
-    created_at: row.created_at,
-    actor_user_id: row.actor_user_id,
-    actor_username: row.actor_username,
-    action: row.action,
-    target_type: row.target_type,
-    target_id: row.target_id,
-    outcome: row.outcome,
-    details: row.details,
-    prev_hash: row.prev_hash,
-    hash: sql<string>`audit_mac(${row.prev_hash}, ${row.seq}, ${row.id}, ${row.created_at}, ${row.actor_user_id}, ${row.actor_username}, ${row.action}, ${row.target_type}, ${row.target_id}, ${row.outcome}, ${row.details})`,
-  }),
-);
-
-/** Appends one entry. Call inside a write transaction: reading the last hash and inserting must not interleave. */
+/** Appends one entry. Call inside a write transaction: reading the head and inserting must not interleave. */
 export async function appendAudit(db: Kysely<Database>, record: AuditRecord): Promise<void> {
-  const [last] = await lastEntry(db, {});
   await insertEntry(db, {
-    seq: (last?.seq ?? 0) + 1,
     id: newId(),
     created_at: record.at,
     actor_user_id: record.actorUserId,
@@ -55,7 +65,6 @@ export async function appendAudit(db: Kysely<Database>, record: AuditRecord): Pr
     target_id: record.targetId ?? null,
     outcome: record.outcome,
     details: record.details ? JSON.stringify(record.details) : null,
-    prev_hash: last?.hash ?? GENESIS_HASH,
   });
 }
 

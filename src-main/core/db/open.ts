@@ -37,6 +37,8 @@ export interface ClinicDatabase {
   auditFinding: AnchorFinding | null;
   /** The clock, actor and capture switch the sync triggers read (src-main/core/sync). */
   sync: SyncRuntime;
+  /** Brings the planner's statistics up to date between requests: the first call, then at most hourly. */
+  refreshStatistics(): void;
   close(): Promise<void>;
 }
 
@@ -55,10 +57,23 @@ export function openDatabase(options: OpenOptions): ClinicDatabase {
     const sync = syncRuntimeOf(handle);
     startCapture(handle, sync);
     // The query planner's statistics, refreshed where tables changed a lot since the last run (a
-    // bounded sample per index, so opening a large clinic stays quick): without them SQLite guesses,
-    // and a guess can pick the wrong index for a day's appointments or a name search.
+    // bounded sample per index): without them SQLite guesses, and a guess can pick the wrong index for
+    // a day's appointments or a name search. The check itself takes a few ms even when nothing needs
+    // analysing, so it is kept off opening and closing: at open only when a migration just changed
+    // the schema (new indexes need statistics before the first query); otherwise between requests, at
+    // the hosts' first checkpoint and then hourly, as SQLite advises for long-lived connections; and at
+    // close only after bulk writes (a seed, an import) by a connection that never refreshed them.
     handle.pragma('analysis_limit = 1000');
-    handle.pragma('optimize = 0x10002');
+    let statisticsAt: number | null = null;
+    const refreshStatistics = () => {
+      const now = Date.now();
+      if (statisticsAt !== null && now - statisticsAt < STATISTICS_EVERY_MS) return;
+      if (handle.inTransaction || !handle.open || handle.readonly) return;
+      statisticsAt = now;
+      handle.pragma('optimize = 0x10002');
+    };
+    if (schemaVersion !== versionBefore) refreshStatistics();
+    const changesAtOpen = totalChanges(handle);
     const anchor = openAuditAnchor({
       handle,
       databaseFile: options.file,
@@ -80,11 +95,12 @@ export function openDatabase(options: OpenOptions): ClinicDatabase {
       schemaVersion,
       auditFinding: anchor.finding,
       sync,
+      refreshStatistics,
       close: async () => {
         try {
           await anchorWriter.close();
           // Best effort: on a damaged file it reads the damage, and the database must still close.
-          handle.pragma('optimize');
+          if (statisticsAt === null && totalChanges(handle) - changesAtOpen > BULK_CHANGES) handle.pragma('optimize');
         } catch (error) {
           console.error('[front-desk] closing: the checkpoint or optimize failed:', error);
         }
@@ -95,6 +111,15 @@ export function openDatabase(options: OpenOptions): ClinicDatabase {
     handle.close();
     throw storageError(error, options.file) ?? error;
   }
+}
+
+/** How often a long-lived connection brings the planner's statistics up to date (between requests). */
+const STATISTICS_EVERY_MS = 60 * 60_000;
+/** Rows written by one connection past which closing refreshes the statistics it never refreshed. */
+const BULK_CHANGES = 1000;
+
+function totalChanges(handle: BetterSqlite3.Database): number {
+  return handle.prepare('SELECT total_changes()').pluck().get() as number;
 }
 
 /** The migration that keyed the audit chain; before it there was no checkpoint file to find. */

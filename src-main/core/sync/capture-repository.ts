@@ -1,6 +1,9 @@
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { COLUMN_GROUPS, SYNCED_TABLES, type SyncedTableName } from '../../../src-shared/sync/tables';
-import { tableColumns, type TableColumns } from './schema-columns';
+import { SYNCED_COLUMNS } from '../../../src-shared/sync/columns.generated';
+import { changeColumns } from './changed-columns';
+
+type TableShape = (typeof SYNCED_COLUMNS)[SyncedTableName];
 
 /**
  * Capture by triggers generated from the live schema: whichever code path writes a synced table (a
@@ -8,15 +11,23 @@ import { tableColumns, type TableColumns } from './schema-columns';
  * transaction, or not at all. INSERT records every column, UPDATE only the columns that changed,
  * DELETE the key; a BLOB travels as `{ "b64": ... }`. The triggers are compared with what the schema
  * asks for at every open and replaced when a migration changed a table's columns.
+ *
+ * The columns come from columns.generated.ts, not from `PRAGMA table_info` of each table at open (about
+ * 100 pragma reads, a few ms of every start): the file is printed from the migrated schema, and
+ * tests/unit/sync-tables.test.ts fails whenever it no longer matches it, so both give the same triggers.
+ * Built once per process: the text depends only on that file.
  */
-export function captureTriggers(handle: Pick<BetterSqlite3.Database, 'prepare'>): Map<string, string> {
+export function captureTriggers(): Map<string, string> {
+  if (wantedTriggers) return wantedTriggers;
   const triggers = new Map<string, string>();
-  for (const table of Object.keys(SYNCED_TABLES)) {
-    const shape = tableColumns(handle, table);
-    for (const [name, sql] of triggersFor(table as SyncedTableName, shape)) triggers.set(name, sql);
+  for (const table of Object.keys(SYNCED_TABLES) as SyncedTableName[]) {
+    for (const [name, sql] of triggersFor(table, SYNCED_COLUMNS[table])) triggers.set(name, sql);
   }
+  wantedTriggers = triggers;
   return triggers;
 }
+
+let wantedTriggers: Map<string, string> | undefined;
 
 const OUTBOX = 'INSERT INTO sync_changes (change_id, table_name, key_json, op, values_json, hlc, user_id)';
 
@@ -25,7 +36,7 @@ function travelsWith(table: SyncedTableName, column: string): readonly string[] 
   return COLUMN_GROUPS[table]?.find((group) => group.includes(column)) ?? [column];
 }
 
-function triggersFor(table: SyncedTableName, shape: TableColumns): [string, string][] {
+function triggersFor(table: SyncedTableName, shape: TableShape): [string, string][] {
   const keyOf = (row: 'NEW' | 'OLD') => `json_array(${shape.key.map((k) => `${row}."${k}"`).join(', ')})`;
   const blob = new Set(shape.columns.filter((c) => c.type === 'BLOB').map((c) => c.name));
   // Inside json_object a BLOB must become an object (JSON has no bytes); everything else goes as is.
@@ -33,21 +44,22 @@ function triggersFor(table: SyncedTableName, shape: TableColumns): [string, stri
     blob.has(c)
       ? `CASE WHEN NEW."${c}" IS NULL THEN NULL ELSE json_object('b64', sync_b64(NEW."${c}")) END`
       : `NEW."${c}"`;
-  // In the changed-columns aggregate each value is JSON text, made JSON again by json().
-  const asJson = (c: string) =>
-    blob.has(c)
-      ? `CASE WHEN NEW."${c}" IS NULL THEN 'null' ELSE json_object('b64', sync_b64(NEW."${c}")) END`
-      : `json_quote(NEW."${c}")`;
   const allValues = `json_object(${shape.columns.map((c) => `'${c.name}', ${direct(c.name)}`).join(', ')})`;
   const sameKey = shape.key.map((k) => `NEW."${k}" IS OLD."${k}"`).join(' AND ');
-  const changed = shape.columns
+  const others = changeColumns(table);
+  // The row's values as the insert sends them, kept to the columns `sync_changed` names; a BLOB is
+  // encoded only when it travels (an unchanged document's bytes are not base64'd on every update).
+  const updatedValues = `json_object(${shape.columns
     .filter((c) => !shape.key.includes(c.name))
-    .map((c) => {
-      const moved = travelsWith(table, c.name)
-        .map((g) => `NEW."${g}" IS NOT OLD."${g}"`)
-        .join(' OR ');
-      return `SELECT '${c.name}' AS k, ${asJson(c.name)} AS v WHERE ${moved}`;
-    });
+    .map((c) =>
+      blob.has(c.name)
+        ? `'${c.name}', CASE WHEN ${travelsWith(table, c.name)
+            .map((g) => `NEW."${g}" IS NOT OLD."${g}"`)
+            .join(' OR ')} THEN ${direct(c.name)} END`
+        : `'${c.name}', NEW."${c.name}"`,
+    )
+    .join(', ')})`;
+  const changedArgs = others.map((c) => `NEW."${c}", OLD."${c}"`).join(', ');
   const name = (suffix: string) => `sync_capture_${table}_${suffix}`;
   const stamp = `sync_hlc(), sync_user()`;
   const result: [string, string][] = [
@@ -65,10 +77,10 @@ function triggersFor(table: SyncedTableName, shape: TableColumns): [string, stri
       `CREATE TRIGGER ${name('rekey')} AFTER UPDATE ON "${table}" WHEN sync_capturing() AND NOT (${sameKey}) BEGIN ${OUTBOX} VALUES (sync_change_id(), '${table}', ${keyOf('OLD')}, 'delete', '{}', ${stamp}); ${OUTBOX} VALUES (sync_change_id(), '${table}', ${keyOf('NEW')}, 'upsert', ${allValues}, ${stamp}); END`,
     ],
   ];
-  if (changed.length > 0) {
+  if (others.length > 0) {
     result.push([
       name('update'),
-      `CREATE TRIGGER ${name('update')} AFTER UPDATE ON "${table}" WHEN sync_capturing() AND ${sameKey} BEGIN ${OUTBOX} SELECT sync_change_id(), '${table}', ${keyOf('NEW')}, 'upsert', v, ${stamp} FROM (SELECT json_group_object(k, json(v)) AS v FROM (${changed.join(' UNION ALL ')})) WHERE v <> '{}'; END`,
+      `CREATE TRIGGER ${name('update')} AFTER UPDATE ON "${table}" WHEN sync_capturing() AND ${sameKey} BEGIN ${OUTBOX} SELECT sync_change_id(), '${table}', ${keyOf('NEW')}, 'upsert', v, ${stamp} FROM (SELECT json_group_object(j.key, j.value) AS v FROM json_each(${updatedValues}) AS j WHERE j.key IN (SELECT value FROM json_each(sync_changed('${table}', ${changedArgs})))) WHERE v <> '{}'; END`,
     ]);
   }
   return result;
@@ -80,7 +92,7 @@ function triggersFor(table: SyncedTableName, shape: TableColumns): [string, stri
  * inside a transaction.
  */
 export function installCaptureTriggers(handle: Pick<BetterSqlite3.Database, 'prepare' | 'exec'>): number {
-  const wanted = captureTriggers(handle);
+  const wanted = captureTriggers();
   const existing = new Map(
     (
       handle
