@@ -24,7 +24,7 @@ const base64 = (text: string | Uint8Array) => Buffer.from(text).toString('base64
 
 /** "Peña" in Windows-1252: ñ is the single byte 0xF1, which is not UTF-8. */
 function windows1252(text: string): Uint8Array {
-  return Uint8Array.from([...text].map((char) => (char === 'ñ' ? 0xf1 : char.charCodeAt(0))));
+  return Uint8Array.from(Array.from(text, (char) => (char === 'ñ' ? 0xf1 : char.charCodeAt(0))));
 }
 
 let clinic: TestClinic | undefined;
