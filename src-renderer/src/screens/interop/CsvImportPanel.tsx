@@ -48,6 +48,13 @@ export function CsvImportPanel() {
   const { errors, show, showProblems, clear } = useFormErrors(values);
   const settings = JSON.stringify(values);
 
+  function apply(next: CsvPreview) {
+    setPreview(next);
+    setMapping(next.mapping);
+    setEncoding(next.encoding);
+    if (next.mappingFrom === 'remembered') setDateFormat(next.dateFormat);
+  }
+
   async function load(next: Partial<typeof values> = {}) {
     const input = { fileName, contentBase64, target, sourceName, encoding, ...next };
     if (!input.contentBase64) return;
@@ -60,10 +67,17 @@ export function CsvImportPanel() {
       setPreview(null);
       return show(result.error, SHOWN);
     }
-    setPreview(result.value);
-    setMapping(result.value.mapping);
-    setEncoding(result.value.encoding);
-    if (result.value.mappingFrom === 'remembered') setDateFormat(result.value.dateFormat);
+    apply(result.value);
+  }
+
+  /** A source named after the file was read: its remembered mapping replaces the one shown, else nothing changes. */
+  async function recall() {
+    if (!contentBase64 || !sourceName.trim()) return;
+    const result = await call('interop.previewCsv', { fileName, contentBase64, target, sourceName });
+    if (result.ok && result.value.mappingFrom === 'remembered') {
+      setReport(null);
+      apply(result.value);
+    }
   }
 
   async function choose(event: ChangeEvent<HTMLInputElement>) {
@@ -130,7 +144,7 @@ export function CsvImportPanel() {
             hint={t('CsvImport.sourceHint')}
             error={errors.fields.sourceName}
             onChange={(event) => setSourceName(event.target.value)}
-            onBlur={() => void load()}
+            onBlur={() => void recall()}
           />
           <SelectField
             label={t('CsvImport.encoding')}
