@@ -37,11 +37,7 @@ export interface CsvFileOptions {
 }
 
 /** Headers, the first rows and the mapping: remembered for this source if there is one, else guessed. */
-export async function previewCsv(
-  db: ReadDb,
-  bytes: Uint8Array,
-  options: CsvFileOptions,
-): Promise<CsvPreview> {
+export async function previewCsv(db: ReadDb, bytes: Uint8Array, options: CsvFileOptions): Promise<CsvPreview> {
   const saved = options.sourceName ? await findMapping(db, options.sourceName, options.target) : undefined;
   const encoding = options.encoding ?? saved?.encoding ?? 'utf-8';
   const table = parseCsv(decodeCsv(bytes, encoding));
