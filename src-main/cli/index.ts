@@ -7,6 +7,7 @@ import { auditVerifyCommand } from './commands/audit-verify';
 import { backupCommand, restoreCommand } from './commands/backup';
 import { demoCommand } from './commands/demo';
 import { exportFhirCommand } from './commands/export-fhir';
+import { importCsvCommand } from './commands/import-csv';
 import { importFhirCommand } from './commands/import-fhir';
 import { initCommand } from './commands/init';
 import { newRecoveryKeyCommand, openWithRecoveryCommand } from './commands/recovery';
@@ -36,6 +37,12 @@ const USAGE = `Front Desk admin CLI: npm run clinic -- <command> [options]
                today); sets up P providers (20), types and weekly hours first when the clinic has none
   import fhir  FILE --data DIR [--dry-run]      bring patients, providers, insurance, allergies, visits and vitals in
                from a FHIR R4 Bundle or NDJSON file; --dry-run says what it would do and changes nothing
+  import csv   --file FILE --target patients|appointments --data DIR [--dry-run] [--source NAME]
+               [--encoding utf-8|windows-1252] [--date-format YYYY-MM-DD|DD/MM/YYYY|MM/DD/YYYY]
+               [--map COLUMN=FIELD ...] [--errors OUT.csv]
+               patients or appointments from another system's CSV export; the mapping is the one remembered
+               for --source (else guessed from the headers) with each --map laid over it; --errors writes
+               the rows with errors, with an "error" column, to fix and import again
 
   export fhir  --data DIR --out DIR [--patient ID] [--from YYYY-MM-DD --to YYYY-MM-DD] [--inline-documents]
                the clinic (or one patient, or those seen in a date range) as FHIR R4: one Bundle per patient
@@ -59,6 +66,7 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   'sync join': syncJoinCommand,
   'export fhir': exportFhirCommand,
   'import fhir': importFhirCommand,
+  'import csv': importCsvCommand,
 };
 
 async function main(argv: string[]): Promise<number> {

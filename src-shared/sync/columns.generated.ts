@@ -310,6 +310,19 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
       { name: 'updated_at', type: 'INTEGER', notNull: true },
     ],
   },
+  csv_import_mappings: {
+    key: ['id'],
+    columns: [
+      { name: 'id', type: 'TEXT', notNull: true },
+      { name: 'source_name', type: 'TEXT', notNull: true },
+      { name: 'target', type: 'TEXT', notNull: true },
+      { name: 'mapping', type: 'TEXT', notNull: true },
+      { name: 'date_format', type: 'TEXT', notNull: true },
+      { name: 'encoding', type: 'TEXT', notNull: true },
+      { name: 'created_at', type: 'INTEGER', notNull: true },
+      { name: 'updated_at', type: 'INTEGER', notNull: true },
+    ],
+  },
   drawers: {
     key: ['id'],
     columns: [

@@ -101,6 +101,9 @@ export const SYNCED_TABLES = {
   // What a FHIR import brought in: the id is derived from the file's name for the resource, so a second desk
   // importing the same file finds it and changes nothing (migration 0031)
   fhir_import_links: 'record',
+  // A CSV source's column mapping (migration 0033): it describes the other system's files, not this computer;
+  // the id is derived from (source, target), so two desks saving one make one row
+  csv_import_mappings: 'record',
 } as const satisfies Record<string, SyncKind>;
 
 export type SyncedTableName = keyof typeof SYNCED_TABLES;

@@ -18,12 +18,12 @@ test('an administrator moves a Synthea patient in: dry run with counts and reaso
   await app.open('Move in');
 
   // Import waits for a dry run; a dry run without a file says so next to the field.
-  await expect(page.getByRole('button', { name: 'Import' })).toBeDisabled();
-  await page.getByRole('button', { name: 'Dry run' }).click();
+  await expect(page.getByRole('button', { name: 'Import', exact: true })).toBeDisabled();
+  await page.getByRole('button', { name: 'Dry run', exact: true }).click();
   await expect(page.getByLabel('FHIR file')).toHaveAccessibleDescription(/choose a file first/);
 
   await page.getByLabel('FHIR file').setInputFiles(NED);
-  await page.getByRole('button', { name: 'Dry run' }).click();
+  await page.getByRole('button', { name: 'Dry run', exact: true }).click();
   const report = page.getByRole('region', { name: 'Per resource' });
   await expect(report.getByRole('status')).toContainText('Dry run: nothing was changed. 71 resources read.');
   const counts = report.getByRole('table', { name: 'Counts per resource type' });
@@ -39,9 +39,9 @@ test('an administrator moves a Synthea patient in: dry run with counts and reaso
 
   await app.open('Move in');
   await page.getByLabel('FHIR file').setInputFiles(NED);
-  await page.getByRole('button', { name: 'Dry run' }).click();
+  await page.getByRole('button', { name: 'Dry run', exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Dry run' })).toBeVisible();
-  await page.getByRole('button', { name: 'Import' }).click();
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Imported. 71 resources read.' })).toBeVisible();
   await expect(page.getByRole('columnheader', { name: 'Created', exact: true })).toBeVisible();
   await screenshot(page, '301-move-in-report');

@@ -94,6 +94,17 @@ export interface FhirImportLinksTable {
   updated_at: number;
 }
 
+export interface CsvImportMappingsTable {
+  id: string;
+  source_name: string;
+  target: string;
+  mapping: string;
+  date_format: string;
+  encoding: string;
+  created_at: number;
+  updated_at: number;
+}
+
 export interface DeskWorkTables {
   tasks: TasksTable;
   task_comments: TaskCommentsTable;
@@ -101,6 +112,7 @@ export interface DeskWorkTables {
   notification_reads: NotificationReadsTable;
   notification_preferences: NotificationPreferencesTable;
   fhir_import_links: FhirImportLinksTable;
+  csv_import_mappings: CsvImportMappingsTable;
 }
 
 export type TaskRow = Selectable<TasksTable>;

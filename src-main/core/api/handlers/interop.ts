@@ -4,6 +4,17 @@ import { beginDryRun, undoDryRun } from '../../interop/fhir/import/link-reposito
 import { importFhir } from '../../interop/fhir/import/importer';
 import { runFhirExport } from '../../interop/fhir/export/service';
 import type { HandlerContext, HandlersFor } from '../context';
+import { fieldError } from '../../../../src-shared/api/errors';
+import { MAX_CSV_FILE_BYTES } from '../../../../src-shared/interop/csv-import';
+import { importCsv, previewCsv } from '../../interop/csv/importer';
+
+/** The file's bytes, refused past the cap (the base64 length check in the input is only an upper bound). */
+function csvBytes(contentBase64: string): Uint8Array {
+  const bytes = Buffer.from(contentBase64, 'base64');
+  if (bytes.length > MAX_CSV_FILE_BYTES)
+    throw fieldError('contentBase64', `must be at most ${MAX_CSV_FILE_BYTES / 1024 / 1024} MiB`);
+  return bytes;
+}
 
 type InteropProcedure = Extract<ProcedureName, `interop.${string}`>;
 
@@ -35,6 +46,36 @@ function audit(ctx: HandlerContext<'write'>, fileName: string, report: FhirImpor
 }
 
 export const interopHandlers: HandlersFor<InteropProcedure> = {
+  'interop.previewCsv': async (ctx, input) => previewCsv(ctx.db, csvBytes(input.contentBase64), input),
+
+  'interop.importCsv': async (ctx, input) => {
+    const bytes = csvBytes(input.contentBase64);
+    const run = () =>
+      importCsv(ctx.db, bytes, { ...input, actor: actorOf(ctx), now: ctx.now, onProgress: progressTo(ctx) });
+    let report;
+    if (input.dryRun) {
+      await beginDryRun(ctx.db);
+      try {
+        report = await run();
+      } finally {
+        await undoDryRun(ctx.db);
+      }
+    } else report = await run();
+    ctx.audit.targetType = 'csv_import';
+    ctx.audit.details = {
+      fileName: input.fileName,
+      sourceName: input.sourceName,
+      target: input.target,
+      dryRun: report.dryRun,
+      total: report.total,
+      created: report.created,
+      skipped: report.skipped,
+      errors: report.errors,
+      sentToDuplicateReview: report.sentToDuplicateReview,
+    };
+    return report;
+  },
+
   'interop.exportFhir': async (ctx, input) => {
     const summary = await runFhirExport(ctx.db, input, ctx.now);
     // Which records left the clinic, and where to: the audit log is how a clinic answers that later.

@@ -9,6 +9,7 @@ import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
 import { draftProblems, useFormErrors } from '../../hooks/useFormErrors';
 import { useTranslation } from '../../i18n';
+import { CsvImportPanel } from './CsvImportPanel';
 import { FhirImportReportView } from './FhirImportReportView';
 import './interop.css';
 
@@ -88,6 +89,7 @@ export function MoveInScreen() {
         <FormMessage error={errors.form} success={null} />
       </form>
       {report && <FhirImportReportView report={report} />}
+      <CsvImportPanel />
     </section>
   );
 }

@@ -10,6 +10,7 @@ import type { VitalsRow } from '../../../db/schema-visits';
 import { newId } from '../../../ids';
 import { clinicClock } from '../../../scheduling/config';
 import { insertVitals } from '../../../visits/vitals-repository';
+import { objects } from './fhir-json';
 import { findLink, saveLink } from './link-repository';
 import { effectiveAt, observationLabel, vitalsOf, type VitalColumn } from './map-vitals';
 import { readFhirFile, type FileEntry } from './read-file';
@@ -72,8 +73,19 @@ const STEPS: Record<Exclude<(typeof IMPORTED_TYPES)[number], 'Observation'>, Ste
     label: () => 'Appointment',
   },
   Encounter: {
-    create: (session, entry) =>
-      createVisitFrom(session, encounterVisit(session, entry.resource), pastStatusOf.Encounter),
+    create: async (session, entry) => {
+      // The visit of an Appointment in the file is that appointment, already brought in: not a second one.
+      const booked = await session.localIdOf(objects(entry.resource.appointment)[0], 'Appointment', 'appointments');
+      if (booked)
+        return {
+          outcome: 'skipped',
+          label: encounterVisit(session, entry.resource).label,
+          reason: 'the visit of an appointment in the file, brought in with it',
+          localTable: 'appointments',
+          localId: booked,
+        };
+      return createVisitFrom(session, encounterVisit(session, entry.resource), pastStatusOf.Encounter);
+    },
     label: () => 'Encounter',
   },
 };

@@ -7,7 +7,7 @@ import {
 } from '../../../../../src-shared/fhir/codes';
 import { isPlausiblePhone } from '../../../../../src-shared/patients/phones';
 import { localDateOf } from '../../../../../src-shared/scheduling/time';
-import { child, codes, conceptText, objects, text, texts, type Json } from './fhir-json';
+import { child, codes, conceptText, num, objects, text, texts, type Json } from './fhir-json';
 
 /** A FHIR Patient as the registration form's fields, or why it cannot be one. */
 export type MappedPatient =
@@ -44,6 +44,10 @@ function nationalIdOf(resource: Json): string | undefined {
 function phonesOf(resource: Json): PatientCreateInput['phones'] {
   const phones = objects(resource.telecom)
     .filter((point) => point.system === 'phone' && point.use !== 'old' && !child(point, 'period')?.end)
+    // The lowest rank is the preferred number (our export ranks the primary phone 1); unranked keep their order.
+    .map((point, index) => ({ point, order: num(point.rank) ?? Number.MAX_SAFE_INTEGER, index }))
+    .sort((a, b) => a.order - b.order || a.index - b.index)
+    .map(({ point }) => point)
     .flatMap((point) => {
       const number = text(point.value);
       return number && isPlausiblePhone(number) ? [{ number, kind: phoneKindFromFhirUse(text(point.use)) }] : [];
