@@ -59,9 +59,9 @@ class ReportsFloor {
       SELECT issued_on, kind, sum(total_minor) AS amount FROM invoices
       WHERE status = 'issued' AND issued_on >= ? AND issued_on <= ? GROUP BY 1, 2`);
     this.#ledger = handle.prepare(`
-      SELECT counts_for, method_kind, sum(amount_minor) FROM payments WHERE counts_for >= ?1 AND counts_for <= ?2 GROUP BY 1, 2
-      UNION ALL SELECT counts_for, method_kind, sum(amount_minor) FROM refunds WHERE counts_for >= ?1 AND counts_for <= ?2 GROUP BY 1, 2
-      UNION ALL SELECT counts_for, NULL, sum(amount_minor) FROM adjustments WHERE counts_for >= ?1 AND counts_for <= ?2 GROUP BY 1`);
+      SELECT counts_for, method_kind, sum(amount_minor) FROM payments WHERE counts_for >= @from AND counts_for <= @to GROUP BY 1, 2
+      UNION ALL SELECT counts_for, method_kind, sum(amount_minor) FROM refunds WHERE counts_for >= @from AND counts_for <= @to GROUP BY 1, 2
+      UNION ALL SELECT counts_for, NULL, sum(amount_minor) FROM adjustments WHERE counts_for >= @from AND counts_for <= @to GROUP BY 1`);
     this.#patients = handle.prepare(
       'SELECT count(*) FROM patients WHERE created_at >= ? AND created_at < ? AND deleted_at IS NULL AND merged_into_id IS NULL',
     );
@@ -75,7 +75,7 @@ class ReportsFloor {
 
   revenue(range: Range): number {
     const issued = this.#issued.all(range.from, range.to) as { amount: number }[];
-    return issued.length + this.#ledger.all(range.from, range.to).length;
+    return issued.length + this.#ledger.all({ from: range.from, to: range.to }).length;
   }
 
   dashboard(range: Range, before: Range): number {
@@ -104,7 +104,7 @@ export const reportsSuite: Suite = {
       const floor = new ReportsFloor(handle);
       const first = await invoke<Dashboard>(core, 'reports.dashboard', year);
       log(`reports: the first read built the daily aggregates from the raw rows (${took()})`);
-      const floorBooked = (floor.appointments(year) as number) || 0;
+      const floorBooked = floor.appointments(year);
       if (first.current.appointments.booked !== floorBooked)
         throw new Mismatch(`reports.dashboard: ours ${first.current.appointments.booked} booked, floor ${floorBooked}`);
       log(`reports: ${first.current.appointments.booked} appointments in the year to ${BENCH_TODAY}`);

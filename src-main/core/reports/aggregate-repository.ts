@@ -48,15 +48,6 @@ export async function clearAggregates(db: Kysely<Database>): Promise<void> {
   await sql`DELETE FROM report_dirty_days`.execute(db);
 }
 
-/** The first and last instants anything starts or was registered at, for a full rebuild's days. */
-export async function instantSpan(db: ReadDb): Promise<{ first: number | null; last: number | null }> {
-  const result = await sql<{ first: number | null; last: number | null }>`
-    SELECT min(first) AS first, max(last) AS last FROM (
-      SELECT min(start_at) AS first, max(start_at) AS last FROM appointments
-      UNION ALL SELECT min(created_at), max(created_at) FROM patients)`.execute(db);
-  return result.rows[0] ?? { first: null, last: null };
-}
-
 /** One local day's appointments, [start, end) in instants, grouped by provider, type and location. */
 export async function recomputeAppointmentDay(
   db: Kysely<Database>,
@@ -79,6 +70,24 @@ export async function recomputeAppointmentDay(
     FROM appointments
     WHERE deleted_at IS NULL AND start_at >= ${start} AND start_at < ${end}
     GROUP BY provider_id, type_id, location_id`.execute(db);
+}
+
+/** When each live, unmerged patient was registered, for a rebuild to count by local day in one pass. */
+export async function registrationInstants(db: ReadDb): Promise<number[]> {
+  const result = await sql<{ created_at: number }>`
+    SELECT created_at FROM patients WHERE deleted_at IS NULL AND merged_into_id IS NULL`.execute(db);
+  return result.rows.map((row) => row.created_at);
+}
+
+export async function insertPatientDay(db: Kysely<Database>, day: string, registered: number): Promise<void> {
+  await sql`INSERT INTO report_patient_days (day, registered) VALUES (${day}, ${registered})`.execute(db);
+}
+
+/** The first and last instants an appointment starts at, for a full rebuild's days. */
+export async function appointmentSpan(db: ReadDb): Promise<{ first: number | null; last: number | null }> {
+  const result = await sql<{ first: number | null; last: number | null }>`
+    SELECT min(start_at) AS first, max(start_at) AS last FROM appointments`.execute(db);
+  return result.rows[0] ?? { first: null, last: null };
 }
 
 /** Patients registered in one local day: live rows, not a duplicate since merged into another. */

@@ -9,7 +9,9 @@ import {
   clearDirtyMarks,
   dirtyMarks,
   hasDirtyMarks,
-  instantSpan,
+  appointmentSpan,
+  insertPatientDay,
+  registrationInstants,
   moneyDays,
   recomputeAppointmentDay,
   recomputeMoney,
@@ -48,17 +50,26 @@ async function recomputeInstantDays(
 
 /**
  * Recomputes everything from the raw rows, in the caller's transaction: every local day from the first
- * appointment or registration to the last, and all money. Answers how many days it rebuilt.
+ * appointment to the last, every day with a registration, and all money. Answers how many days it rebuilt.
  */
 export async function rebuildAggregates(db: Kysely<Database>, timeZone: string): Promise<number> {
   await clearAggregates(db);
-  const span = await instantSpan(db);
   const days = new Set<string>();
+  const span = await appointmentSpan(db);
   if (span.first !== null && span.last !== null) {
-    const instantDays = datesOf(localDateOf(timeZone, span.first), localDateOf(timeZone, span.last), addDays);
-    await recomputeInstantDays(db, timeZone, 'appointments', instantDays);
-    await recomputeInstantDays(db, timeZone, 'patients', instantDays);
-    for (const day of instantDays) days.add(day);
+    const dates = datesOf(localDateOf(timeZone, span.first), localDateOf(timeZone, span.last), addDays);
+    await recomputeInstantDays(db, timeZone, 'appointments', dates);
+    for (const day of dates) days.add(day);
+  }
+  // Patients in one pass (registrations may span decades of days with none).
+  const registered = new Map<string, number>();
+  for (const at of await registrationInstants(db)) {
+    const day = localDateOf(timeZone, at);
+    registered.set(day, (registered.get(day) ?? 0) + 1);
+  }
+  for (const [day, count] of registered) {
+    await insertPatientDay(db, day, count);
+    days.add(day);
   }
   await recomputeMoney(db, '0000-01-01', '9999-12-31');
   for (const day of await moneyDays(db)) days.add(day);
