@@ -31,6 +31,7 @@ import { migration0030 } from './0030_notification_kinds';
 import { migration0031 } from './0031_fhir_import';
 import { migration0032 } from './0032_calendar_feeds';
 import { migration0033 } from './0033_csv_import';
+import { migration0034 } from './0034_report_aggregates';
 import type { Migration } from './types';
 
 /**
@@ -71,6 +72,7 @@ export const migrations: readonly Migration[] = [
   migration0031,
   migration0032,
   migration0033,
+  migration0034,
 ];
 
 export type { Migration, MigrationHandle } from './types';

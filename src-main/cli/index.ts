@@ -4,6 +4,7 @@ import { RecoveryKeyError } from '../core/keys/recovery-key';
 import { ApiError } from '../../src-shared/api/errors';
 import { UsageError } from './args';
 import { auditVerifyCommand } from './commands/audit-verify';
+import { reportsRebuildCommand } from './commands/reports-rebuild';
 import { backupCommand, restoreCommand } from './commands/backup';
 import { demoCommand } from './commands/demo';
 import { exportFhirCommand } from './commands/export-fhir';
@@ -30,6 +31,7 @@ const USAGE = `Front Desk admin CLI: npm run clinic -- <command> [options]
   open-with-recovery --data DIR --key-file NEW --recovery-key KEY
                                                 the key is lost: the recovery key writes it to a new key file
   audit verify --data DIR                       check the audit log's hash chain
+  reports rebuild --data DIR                    recompute the daily report aggregates from the raw rows
   sync join    --data DIR --server URL --code CODE [--fingerprint FP]
                a new desk (after init, not set up) joins a clinic that has data on the sync server and pulls it
   seed         --data DIR --patients N [--appointments M] [--providers P] [--seed S] [--today YYYY-MM-DD]
@@ -62,6 +64,7 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   'recovery-key new': newRecoveryKeyCommand,
   'open-with-recovery': openWithRecoveryCommand,
   'audit verify': auditVerifyCommand,
+  'reports rebuild': reportsRebuildCommand,
   seed: seedCommand,
   'sync join': syncJoinCommand,
   'export fhir': exportFhirCommand,

@@ -122,6 +122,12 @@ export const LOCAL_TABLES: Record<string, string> = {
   patient_name_tokens: 'the search index, rebuilt from synced patients',
   invoice_balances: 'a cache of sums over synced ledgers, rebuilt from them',
   stock_balances: 'a cache of sums over the synced stock ledger, kept by a trigger on its inserts',
+  report_dirty_days: 'the days the report aggregates must recompute, marked by triggers on the synced rows',
+  report_aggregate_state: 'what the report aggregates were built with (zone, late-cancel window)',
+  report_appointment_days: 'daily report aggregates, a cache recomputed from the synced rows',
+  report_invoice_days: 'daily report aggregates, a cache recomputed from the synced rows',
+  report_ledger_days: 'daily report aggregates, a cache recomputed from the synced rows',
+  report_patient_days: 'daily report aggregates, a cache recomputed from the synced rows',
   audit_log:
     "this desk's own hash chain; chains travel per device as a later step of issue 17 (never one chain rebuilt on merge)",
   backup_runs: "this computer's backups",

@@ -15,6 +15,7 @@ import { Mismatch, type BenchContext, type Suite } from './suite';
 import { uiSuite } from './ui';
 import { benchVisits } from './visits';
 import { billingSuite } from './billing';
+import { reportsSuite } from './reports';
 import { stockSuite } from './stock';
 import { syncSuite } from './sync';
 
@@ -39,6 +40,7 @@ const SUITES: Suite[] = [
   bookSuite,
   visitsSuite,
   billingSuite,
+  reportsSuite,
   stockSuite,
   syncSuite,
   startupSuite,
@@ -140,10 +142,12 @@ async function main(): Promise<number> {
 
   const dataset = await ensureDataset(patients, seed, { appointments, log });
   if (!dataset.built) log(`Using cached data in ${dataset.dir}`);
-  const peerSuites = chosen.some((s) => s === patientSearchSuite || s === daySuite);
+  const peerSuites = chosen.some((s) => s === patientSearchSuite || s === daySuite || s === reportsSuite);
   const needPeers = !values['no-peers'] && peerSuites;
   const why = values['no-peers'] ? '--no-peers' : 'no suite chosen compares with peers';
-  const peers = await openPeers(dataset, { pouchdb: needPeers, mariadb: needPeers, why }, log);
+  // The reports compare with MariaDB only (PouchDB has no GROUP BY to compare).
+  const pouchSuites = chosen.some((s) => s === patientSearchSuite || s === daySuite);
+  const peers = await openPeers(dataset, { pouchdb: needPeers && pouchSuites, mariadb: needPeers, why }, log);
   const context: BenchContext = {
     dataset,
     patientsLabel: sizeLabel(patients),

@@ -48,8 +48,9 @@ const SLOTS = [
   '16:30',
 ];
 
-export async function openBillingClinic(): Promise<BillingClinic> {
-  const s = await openSchedulingClinic({ now: START });
+/** `weekdays`: the days the providers work (Monday to Friday unless given). */
+export async function openBillingClinic(options: { weekdays?: number[] } = {}): Promise<BillingClinic> {
+  const s = await openSchedulingClinic({ now: START, ...options });
   const { clinic } = s;
   await clinic.ok('admin', 'settings.update', { lockTimeoutMinutes: 240 });
   await clinic.ok('admin', 'users.create', { ...MANAGER, role: 'manager' });

@@ -8,6 +8,8 @@ import {
 } from '../../../src-shared/reports/model';
 import { addDays, localDateOf, localDayBounds, localTimeOf } from '../../../src-shared/scheduling/time';
 import type { ReadDb } from '../db/handles';
+import { appointmentDays, type AppointmentDayRow } from './aggregate-repository';
+import { AGGREGATE_LATE_CANCEL_HOURS } from './aggregates';
 import { appointmentsStarting, missedAppointments, type AppointmentFact, type CallFact } from './repository';
 import { datesOf, type ReportScope } from './scope';
 
@@ -56,28 +58,65 @@ function withRate<T extends AppointmentCounts>(counts: T): T {
   return counts;
 }
 
+/** Adds a day's aggregate row (aggregate-repository.ts) to the counts; `due` is worked out by the caller. */
+function add(counts: AppointmentCounts, row: AppointmentDayRow, due: number): void {
+  counts.booked += row.booked;
+  counts.completed += row.completed;
+  counts.cancelled += row.cancelled;
+  counts.lateCancelled += row.late_cancelled;
+  counts.earlyCancelled += row.cancelled - row.late_cancelled;
+  counts.noShows += row.no_shows;
+  counts.due += due;
+  counts.bookedMinutes += row.booked_minutes;
+}
+
+function providerCounts(byProvider: Map<string, AppointmentCounts>, providerId: string): AppointmentCounts {
+  let provider = byProvider.get(providerId);
+  if (!provider) byProvider.set(providerId, (provider = emptyCounts()));
+  return provider;
+}
+
+/**
+ * Counts the range. With `aggregates` (fresh, see aggregates.ts) and their late-cancel window, every day but
+ * today comes from the daily aggregates: a day before today is wholly due (its non-cancelled appointments),
+ * a day after it not at all; today alone, where "due" moves with the clock, is counted from its rows.
+ */
 export async function appointmentsReport(
   db: ReadDb,
   scope: ReportScope,
   lateCancelHours: number,
   now: number,
+  aggregates = false,
 ): Promise<AppointmentsReport> {
   const { from, to } = scope.filters;
-  const start = localDayBounds(scope.timeZone, from).start;
-  const end = localDayBounds(scope.timeZone, to).end;
-  const rows = await appointmentsStarting(db, start, end, scope.filters);
   const lateMs = lateCancelHours * HOUR_MS;
-
   const totals = emptyCounts();
   const byProvider = new Map<string, AppointmentCounts>();
   const byDay = new Map(datesOf(from, to, addDays).map((date) => [date, emptyCounts()]));
-  for (const row of rows) {
+  const countRow = (row: AppointmentFact) => {
     count(totals, row, now, lateMs);
-    let provider = byProvider.get(row.provider_id);
-    if (!provider) byProvider.set(row.provider_id, (provider = emptyCounts()));
-    count(provider, row, now, lateMs);
+    count(providerCounts(byProvider, row.provider_id), row, now, lateMs);
     const day = byDay.get(localDateOf(scope.timeZone, row.start_at));
     if (day) count(day, row, now, lateMs);
+  };
+  const today = localDateOf(scope.timeZone, now);
+  if (aggregates && lateCancelHours === AGGREGATE_LATE_CANCEL_HOURS) {
+    for (const row of await appointmentDays(db, from, to, scope.filters)) {
+      if (row.day === today) continue;
+      const due = row.day < today ? row.not_cancelled : 0;
+      add(totals, row, due);
+      add(providerCounts(byProvider, row.provider_id), row, due);
+      const day = byDay.get(row.day);
+      if (day) add(day, row, due);
+    }
+    if (from <= today && today <= to) {
+      const bounds = localDayBounds(scope.timeZone, today);
+      for (const row of await appointmentsStarting(db, bounds.start, bounds.end, scope.filters)) countRow(row);
+    }
+  } else {
+    const start = localDayBounds(scope.timeZone, from).start;
+    const end = localDayBounds(scope.timeZone, to).end;
+    for (const row of await appointmentsStarting(db, start, end, scope.filters)) countRow(row);
   }
   return {
     filters: scope.filters,

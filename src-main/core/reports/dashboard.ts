@@ -5,6 +5,8 @@ import { billingContext } from '../billing/context';
 import { arAgeing } from '../billing/statements';
 import { stockContext } from '../stock/context';
 import { stockAlertCounts } from '../stock/views';
+import { registeredBetween } from './aggregate-repository';
+import { AGGREGATE_LATE_CANCEL_HOURS, aggregatesReady } from './aggregates';
 import { appointmentsReport } from './appointments';
 import { patientsRegistered } from './repository';
 import { revenueReport } from './revenue';
@@ -12,7 +14,8 @@ import type { ReportScope } from './scope';
 import { utilisation } from './utilisation';
 import { waitingTimesReport } from './waiting-times';
 
-const LATE_CANCEL_HOURS = 24;
+/** The dashboard's late-cancel window: the one the daily aggregates count with. */
+const LATE_CANCEL_HOURS = AGGREGATE_LATE_CANCEL_HOURS;
 
 /** The range just before `from`, as many days long as from…to. */
 export function previousRange(from: string, to: string): { from: string; to: string } {
@@ -24,9 +27,10 @@ async function figures(
   ctx: HandlerContext,
   scope: ReportScope,
   seesMoney: boolean,
+  aggregates: boolean,
 ): Promise<{ figures: DashboardFigures; appointments: AppointmentsReport }> {
   const { from, to } = scope.filters;
-  const appointments = await appointmentsReport(ctx.db, scope, LATE_CANCEL_HOURS, ctx.now);
+  const appointments = await appointmentsReport(ctx.db, scope, LATE_CANCEL_HOURS, ctx.now, aggregates);
   const waits = await waitingTimesReport(ctx.db, scope, ctx.now);
   const start = localDayBounds(scope.timeZone, from).start;
   const end = localDayBounds(scope.timeZone, to).end;
@@ -38,13 +42,16 @@ async function figures(
   };
   let revenue: DashboardFigures['revenue'] = null;
   if (seesMoney) {
-    const report = await revenueReport(ctx.db, scope, (await billingContext(ctx.db, ctx.now)).money, ctx.now);
+    const money = (await billingContext(ctx.db, ctx.now)).money;
+    const report = await revenueReport(ctx.db, scope, money, ctx.now, aggregates);
     revenue = { netInvoicedMinor: report.totals.netInvoicedMinor, collectedMinor: report.totals.collectedMinor };
   }
   return {
     figures: {
       appointments: appointments.totals,
-      newPatients: await patientsRegistered(ctx.db, start, end),
+      newPatients: aggregates
+        ? await registeredBetween(ctx.db, from, to)
+        : await patientsRegistered(ctx.db, start, end),
       wait,
       revenue,
     },
@@ -60,10 +67,11 @@ async function allLocationsAndTypes(
   ctx: HandlerContext,
   scope: ReportScope,
   narrowed: AppointmentsReport,
+  aggregates: boolean,
 ): Promise<AppointmentsReport> {
   if (scope.filters.locationId === null && scope.filters.typeId === null) return narrowed;
   const wide = { ...scope.filters, locationId: null, locationName: null, typeId: null, typeName: null };
-  return appointmentsReport(ctx.db, { ...scope, filters: wide }, LATE_CANCEL_HOURS, ctx.now);
+  return appointmentsReport(ctx.db, { ...scope, filters: wide }, LATE_CANCEL_HOURS, ctx.now, aggregates);
 }
 
 /**
@@ -76,8 +84,10 @@ export async function dashboard(ctx: HandlerContext, scope: ReportScope): Promis
   const seesMoney = permissions?.has('billing:read') ?? false;
   const seesStock = permissions?.has('stock:read') ?? false;
   const previous = previousRange(scope.filters.from, scope.filters.to);
-  const current = await figures(ctx, scope, seesMoney);
-  const before = (await figures(ctx, { ...scope, filters: { ...scope.filters, ...previous } }, seesMoney)).figures;
+  const aggregates = await aggregatesReady(ctx, scope.timeZone);
+  const current = await figures(ctx, scope, seesMoney, aggregates);
+  const previousScope = { ...scope, filters: { ...scope.filters, ...previous } };
+  const before = (await figures(ctx, previousScope, seesMoney, aggregates)).figures;
   let outstandingMinor: number | null = null;
   let money: Dashboard['money'] = null;
   if (seesMoney) {
@@ -96,7 +106,11 @@ export async function dashboard(ctx: HandlerContext, scope: ReportScope): Promis
     ranAt: ctx.now,
     current: current.figures,
     before,
-    utilisation: await utilisation(ctx.db, scope, await allLocationsAndTypes(ctx, scope, current.appointments)),
+    utilisation: await utilisation(
+      ctx.db,
+      scope,
+      await allLocationsAndTypes(ctx, scope, current.appointments, aggregates),
+    ),
     outstandingMinor,
     money,
     stock,

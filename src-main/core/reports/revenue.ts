@@ -3,6 +3,7 @@ import { addDays } from '../../../src-shared/scheduling/time';
 import type { MoneyFormat } from '../../../src-shared/billing/money';
 import type { ReadDb } from '../db/handles';
 import { collectedByDayForPayer, invoicePayers, issuedByDayForPayer } from './provider-repository';
+import { invoiceDays, ledgerDays } from './aggregate-repository';
 import { issuedByDay, ledgerByDay } from './repository';
 import { datesOf, type ReportScope } from './scope';
 
@@ -33,25 +34,31 @@ function moneyOf(day: RevenueDay): RevenueReport['totals'] {
   };
 }
 
-/** Accrual (invoiced by issue date) and cash (collected by the date it counts for), per day and method. */
+/**
+ * Accrual (invoiced by issue date) and cash (collected by the date it counts for), per day and method; from
+ * the daily aggregates when they are fresh (`aggregates`) and no payer is chosen.
+ */
 export async function revenueReport(
   db: ReadDb,
   scope: ReportScope,
   money: MoneyFormat,
   now: number,
+  aggregates = false,
 ): Promise<RevenueReport> {
   const { from, to, providerId } = scope.filters;
   const payer = scope.filters.payer ?? null;
   const days = new Map(datesOf(from, to, addDays).map((date) => [date, emptyDay(date)]));
+  // The daily aggregates (aggregates.ts) hold the same sums per day when no payer narrows the report.
+  const daily = aggregates && payer === null;
   const issued =
     payer === null
-      ? await issuedByDay(db, from, to, providerId)
+      ? await (daily ? invoiceDays : issuedByDay)(db, from, to, providerId)
       : await issuedByDayForPayer(db, from, to, providerId, payer);
   // With a payer chosen, cash is what was applied to its invoices (net of what was taken back) and an
   // insurer's remittances (DEFINITIONS.payer): all of it counts as payments.
   const ledger =
     payer === null
-      ? await ledgerByDay(db, from, to)
+      ? await (daily ? ledgerDays : ledgerByDay)(db, from, to)
       : (await collectedByDayForPayer(db, from, to, payer)).map((row) => ({ ...row, kind: 'payment' }));
   for (const row of issued) {
     const day = days.get(row.day);

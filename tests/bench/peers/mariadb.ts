@@ -264,6 +264,20 @@ export class MariaPeer {
     return [...columns.values()].flat();
   }
 
+  /**
+   * The reports' GROUP BY over the calendar (issue 18): appointments per date, provider and status with
+   * their booked seconds, over an inclusive date range, as a manager's report in OpenEMR would sum them.
+   */
+  async appointmentCounts(range: { from: string; to: string }): Promise<RowDataPacket[]> {
+    const [rows] = await this.#connection.execute<RowDataPacket[]>(
+      `SELECT pc_eventDate, pc_aid, pc_apptstatus, count(*) AS n, sum(pc_duration) AS seconds
+       FROM openemr_postcalendar_events WHERE pc_eventDate BETWEEN ? AND ?
+       GROUP BY pc_eventDate, pc_aid, pc_apptstatus`,
+      [range.from, range.to],
+    );
+    return rows;
+  }
+
   get providerIds(): readonly string[] {
     return this.#providerIds;
   }

@@ -1,5 +1,6 @@
 import { billingContext } from '../../billing/context';
 import { appointmentsReport, callList, patientsListed } from '../../reports/appointments';
+import { aggregatesReady } from '../../reports/aggregates';
 import { dashboard } from '../../reports/dashboard';
 import { appointmentsCsv, providersCsv, revenueCsv, stockCsv, waitingTimesCsv } from '../../reports/csv';
 import { providersReport } from '../../reports/providers';
@@ -55,8 +56,11 @@ export const reportsHandlers: HandlersFor<
   | 'reports.exportCsv'
   | 'reports.exportPdf'
 > = {
-  'reports.appointments': async (ctx, input) =>
-    appointmentsReport(ctx.db, await reportScope(ctx, input), input.lateCancelHours, ctx.now),
+  'reports.appointments': async (ctx, input) => {
+    const scope = await reportScope(ctx, input);
+    const aggregates = await aggregatesReady(ctx, scope.timeZone);
+    return appointmentsReport(ctx.db, scope, input.lateCancelHours, ctx.now, aggregates);
+  },
   'reports.callList': async (ctx, input) => {
     const scope = await reportScope(ctx, input);
     const list = await callList(ctx.db, scope, input.lateCancelHours, ctx.now);
@@ -69,7 +73,9 @@ export const reportsHandlers: HandlersFor<
   'reports.waitingTimes': async (ctx, input) => waitingTimesReport(ctx.db, await reportScope(ctx, input), ctx.now),
   'reports.revenue': async (ctx, input) => {
     requireBillingReader(ctx);
-    return revenueReport(ctx.db, await reportScope(ctx, input), (await billingContext(ctx.db, ctx.now)).money, ctx.now);
+    const scope = await reportScope(ctx, input);
+    const aggregates = await aggregatesReady(ctx, scope.timeZone);
+    return revenueReport(ctx.db, scope, (await billingContext(ctx.db, ctx.now)).money, ctx.now, aggregates);
   },
   'reports.providers': async (ctx, input) => providersReport(ctx, await reportScope(ctx, input), input.lateCancelHours),
   'reports.stock': async (ctx, input) => {

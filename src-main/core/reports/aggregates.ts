@@ -1,0 +1,127 @@
+import type { Kysely } from 'kysely';
+import { addDays, localDateOf, localDayBounds } from '../../../src-shared/scheduling/time';
+import type { HandlerContext } from '../api/context';
+import type { ReadDb } from '../db/handles';
+import type { Database } from '../db/schema';
+import {
+  builtWith,
+  clearAggregates,
+  clearDirtyMarks,
+  dirtyMarks,
+  hasDirtyMarks,
+  appointmentSpan,
+  insertPatientDay,
+  registrationInstants,
+  moneyDays,
+  recomputeAppointmentDay,
+  recomputeMoney,
+  recomputePatientDay,
+  setBuiltWith,
+} from './aggregate-repository';
+import { datesOf } from './scope';
+
+/**
+ * The daily report aggregates (migration 0034; docs/architecture.md "Report aggregates"). Triggers mark the
+ * days a change touches; here the marked days are recomputed from the raw rows before a report reads them.
+ */
+
+/** The late-cancel window the aggregates count with: the dashboard's, and the reports' default. */
+export const AGGREGATE_LATE_CANCEL_HOURS = 24;
+const HOUR_MS = 3_600_000;
+
+/** What the aggregates depend on besides the rows: a change of either rebuilds them all. */
+function stampOf(timeZone: string): string {
+  return JSON.stringify({ timeZone, lateCancelHours: AGGREGATE_LATE_CANCEL_HOURS });
+}
+
+async function recomputeInstantDays(
+  db: Kysely<Database>,
+  timeZone: string,
+  kind: 'appointments' | 'patients',
+  days: Iterable<string>,
+) {
+  for (const day of days) {
+    const { start, end } = localDayBounds(timeZone, day);
+    if (kind === 'appointments')
+      await recomputeAppointmentDay(db, day, start, end, AGGREGATE_LATE_CANCEL_HOURS * HOUR_MS);
+    else await recomputePatientDay(db, day, start, end);
+  }
+}
+
+/**
+ * Recomputes everything from the raw rows, in the caller's transaction: every local day from the first
+ * appointment to the last, every day with a registration, and all money. Answers how many days it rebuilt.
+ */
+export async function rebuildAggregates(db: Kysely<Database>, timeZone: string): Promise<number> {
+  await clearAggregates(db);
+  const days = new Set<string>();
+  const span = await appointmentSpan(db);
+  if (span.first !== null && span.last !== null) {
+    const dates = datesOf(localDateOf(timeZone, span.first), localDateOf(timeZone, span.last), addDays);
+    await recomputeInstantDays(db, timeZone, 'appointments', dates);
+    for (const day of dates) days.add(day);
+  }
+  // Patients in one pass (registrations may span decades of days with none).
+  const registered = new Map<string, number>();
+  for (const at of await registrationInstants(db)) {
+    const day = localDateOf(timeZone, at);
+    registered.set(day, (registered.get(day) ?? 0) + 1);
+  }
+  for (const [day, count] of registered) {
+    await insertPatientDay(db, day, count);
+    days.add(day);
+  }
+  await recomputeMoney(db, '0000-01-01', '9999-12-31');
+  for (const day of await moneyDays(db)) days.add(day);
+  await setBuiltWith(db, stampOf(timeZone));
+  return days.size;
+}
+
+/** Recomputes the days the triggers marked, in the caller's transaction; answers how many. */
+async function recomputeMarked(db: Kysely<Database>, timeZone: string): Promise<number> {
+  const appointments = new Set<string>();
+  const patients = new Set<string>();
+  const money = new Set<string>();
+  for (const mark of await dirtyMarks(db)) {
+    if (mark.part === 'money' && mark.day !== null) money.add(mark.day);
+    else if (mark.at !== null)
+      (mark.part === 'appointments' ? appointments : patients).add(localDateOf(timeZone, mark.at));
+  }
+  await recomputeInstantDays(db, timeZone, 'appointments', appointments);
+  await recomputeInstantDays(db, timeZone, 'patients', patients);
+  for (const day of money) await recomputeMoney(db, day, day);
+  await clearDirtyMarks(db);
+  return new Set([...appointments, ...patients, ...money]).size;
+}
+
+/** True when the aggregates hold the raw rows' figures: built for this zone, and no day marked since. */
+export async function aggregatesFresh(db: ReadDb, timeZone: string): Promise<boolean> {
+  return (await builtWith(db)) === stampOf(timeZone) && !(await hasDirtyMarks(db));
+}
+
+/**
+ * Brings the aggregates up to date in one short write transaction of their own: the marked days, or all
+ * of them when they were never built or the clinic's zone has changed since. Answers the days recomputed.
+ */
+export async function refreshAggregates(db: Kysely<Database>, timeZone: string): Promise<number> {
+  if (await aggregatesFresh(db, timeZone)) return 0;
+  return db
+    .transaction()
+    .execute(async (trx) =>
+      (await builtWith(trx)) === stampOf(timeZone) ? recomputeMarked(trx, timeZone) : rebuildAggregates(trx, timeZone),
+    );
+}
+
+/**
+ * Whether a report may read the aggregates. A plain read (no transaction of its own) refreshes them first:
+ * the aggregates are a local cache, not domain data, so this is the one write a read makes. A read inside
+ * a transaction (an audited export) cannot open another, so it uses them only when they are already fresh
+ * and otherwise reads the raw rows, which give the same figures.
+ */
+export async function aggregatesReady(ctx: HandlerContext, timeZone: string): Promise<boolean> {
+  if ((ctx.db as unknown) === ctx.state.db) {
+    await refreshAggregates(ctx.state.db, timeZone);
+    return true;
+  }
+  return aggregatesFresh(ctx.db, timeZone);
+}

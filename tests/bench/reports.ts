@@ -1,0 +1,185 @@
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
+import type { Core } from '../../src-main/core/app';
+import type { AppointmentsReport, Dashboard, RevenueReport } from '../../src-shared/reports/model';
+import { addDays, localDayBounds } from '../../src-shared/scheduling/time';
+import { BENCH_CLIENT } from './dataset';
+import { runBenchmark, type BenchmarkResult, type Variant } from './harness';
+import { openScheduler, workingCopies } from './scheduling';
+import { BENCH_TODAY, BENCH_ZONE } from './scheduling-data';
+import { Mismatch, stopwatch, type Suite } from './suite';
+
+/**
+ * Reports over long ranges (issue 18): the dashboard for a year and the appointments and revenue reports
+ * for a month, ours through the procedures on the encrypted working copy (read from the daily aggregates),
+ * against the floor of hand-written GROUP BY over the raw rows on the unencrypted copy, and MariaDB running
+ * the same GROUP BY over the OpenEMR-shaped calendar table (it holds no billing, so its figure is the
+ * appointments' part). The first read builds the aggregates (printed); the timed reads find them fresh.
+ */
+
+const YEAR_DAYS = 365;
+const MONTHS = 12;
+
+async function invoke<T>(core: Core, name: string, input: unknown): Promise<T> {
+  const result = await core.invoke(BENCH_CLIENT, name, input);
+  if (!result.ok) throw new Error(`${name} failed: ${result.error.code} ${result.error.message}`);
+  return result.value as T;
+}
+
+interface Range {
+  from: string;
+  to: string;
+}
+
+/** The last 30-day month and the eleven before it, and the year to today. */
+function months(): Range[] {
+  return Array.from({ length: MONTHS }, (_, k) => ({
+    from: addDays(BENCH_TODAY, -30 * (k + 1) + 1),
+    to: addDays(BENCH_TODAY, -30 * k),
+  }));
+}
+const year: Range = { from: addDays(BENCH_TODAY, -(YEAR_DAYS - 1)), to: BENCH_TODAY };
+const yearBefore: Range = { from: addDays(year.from, -YEAR_DAYS), to: addDays(year.from, -1) };
+
+/** The floor: the same sums in plain GROUP BY over the raw rows, statements prepared once. */
+class ReportsFloor {
+  readonly #appointments: BetterSqlite3.Statement;
+  readonly #issued: BetterSqlite3.Statement;
+  readonly #ledger: BetterSqlite3.Statement;
+  readonly #patients: BetterSqlite3.Statement;
+
+  constructor(handle: BetterSqlite3.Database) {
+    // Days by the UTC date: the floor leaves out the clinic-zone arithmetic ours does.
+    this.#appointments = handle.prepare(`
+      SELECT date(start_at / 1000, 'unixepoch') AS day, provider_id, count(*) AS booked,
+        sum(status = 'completed') AS completed, sum(status = 'cancelled') AS cancelled,
+        sum(status = 'cancelled' AND start_at - cancelled_at < 86400000) AS late, sum(status = 'no_show') AS no_shows,
+        sum(CASE WHEN status <> 'cancelled' THEN (end_at - start_at) / 60000 END) AS minutes
+      FROM appointments WHERE deleted_at IS NULL AND start_at >= ? AND start_at < ? GROUP BY 1, 2`);
+    this.#issued = handle.prepare(`
+      SELECT issued_on, kind, sum(total_minor) AS amount FROM invoices
+      WHERE status = 'issued' AND issued_on >= ? AND issued_on <= ? GROUP BY 1, 2`);
+    this.#ledger = handle.prepare(`
+      SELECT counts_for, method_kind, sum(amount_minor) FROM payments WHERE counts_for >= @from AND counts_for <= @to GROUP BY 1, 2
+      UNION ALL SELECT counts_for, method_kind, sum(amount_minor) FROM refunds WHERE counts_for >= @from AND counts_for <= @to GROUP BY 1, 2
+      UNION ALL SELECT counts_for, NULL, sum(amount_minor) FROM adjustments WHERE counts_for >= @from AND counts_for <= @to GROUP BY 1`);
+    this.#patients = handle.prepare(
+      'SELECT count(*) FROM patients WHERE created_at >= ? AND created_at < ? AND deleted_at IS NULL AND merged_into_id IS NULL',
+    );
+  }
+
+  appointments(range: Range): number {
+    const start = localDayBounds(BENCH_ZONE, range.from).start;
+    const end = localDayBounds(BENCH_ZONE, range.to).end;
+    return (this.#appointments.all(start, end) as { booked: number }[]).reduce((sum, row) => sum + row.booked, 0);
+  }
+
+  revenue(range: Range): number {
+    const issued = this.#issued.all(range.from, range.to) as { amount: number }[];
+    return issued.length + this.#ledger.all({ from: range.from, to: range.to }).length;
+  }
+
+  dashboard(range: Range, before: Range): number {
+    let booked = 0;
+    for (const r of [range, before]) {
+      booked += this.appointments(r) + this.revenue(r);
+      const start = localDayBounds(BENCH_ZONE, r.from).start;
+      const end = localDayBounds(BENCH_ZONE, r.to).end;
+      this.#patients.pluck().get(start, end);
+    }
+    return booked;
+  }
+}
+
+export const reportsSuite: Suite = {
+  name: 'reports',
+  async run({ dataset, rounds, log, peers }) {
+    const took = stopwatch();
+    const label = `${dataset.appointments / 1000}k appointments`;
+    const results: BenchmarkResult[] = [];
+    const copies = workingCopies(dataset, 'reports');
+    const core = await openScheduler(copies.encrypted);
+    const handle = new BetterSqlite3(copies.plain, { readonly: true });
+    handle.pragma('cache_size = -65536');
+    try {
+      const floor = new ReportsFloor(handle);
+      const first = await invoke<Dashboard>(core, 'reports.dashboard', year);
+      log(`reports: the first read built the daily aggregates from the raw rows (${took()})`);
+      const floorBooked = floor.appointments(year);
+      if (first.current.appointments.booked !== floorBooked)
+        throw new Mismatch(`reports.dashboard: ours ${first.current.appointments.booked} booked, floor ${floorBooked}`);
+      log(`reports: ${first.current.appointments.booked} appointments in the year to ${BENCH_TODAY}`);
+      const month = months();
+      const monthOf = (i: number): Range => month[i % month.length] ?? year;
+      const maria = peers.mariadb;
+      const mariaYear: Record<string, Variant> = maria
+        ? {
+            mariadb: {
+              run: async () => [await maria.appointmentCounts(year), await maria.appointmentCounts(yearBefore)],
+            },
+          }
+        : {};
+      const mariaMonth: Record<string, Variant> = maria
+        ? { mariadb: { run: (i) => maria.appointmentCounts(monthOf(i)) } }
+        : {};
+      results.push(
+        ...(await runBenchmark(
+          {
+            name: 'reports.dashboard (a year against the year before)',
+            dataset: label,
+            unit: 'ms',
+            ours: { run: () => invoke(core, 'reports.dashboard', year) },
+            floor: { run: () => floor.dashboard(year, yearBefore) },
+            peers: mariaYear,
+            iterations: 10,
+            goals: { p95Ms: 50 },
+          },
+          rounds,
+          2,
+        )),
+      );
+      const oursMonth = await invoke<AppointmentsReport>(core, 'reports.appointments', monthOf(0));
+      if (oursMonth.totals.booked !== floor.appointments(monthOf(0)))
+        throw new Mismatch(
+          `reports.appointments: ours ${oursMonth.totals.booked}, floor ${floor.appointments(monthOf(0))}`,
+        );
+      results.push(
+        ...(await runBenchmark(
+          {
+            name: 'reports.appointments (a month)',
+            dataset: label,
+            unit: 'ms',
+            ours: { run: (i) => invoke(core, 'reports.appointments', monthOf(i)) },
+            floor: { run: (i) => floor.appointments(monthOf(i)) },
+            peers: mariaMonth,
+            iterations: 24,
+            goals: { p95Ms: 20 },
+          },
+          rounds,
+          4,
+        )),
+      );
+      await invoke<RevenueReport>(core, 'reports.revenue', monthOf(0));
+      results.push(
+        ...(await runBenchmark(
+          {
+            name: 'reports.revenue (a month)',
+            dataset: label,
+            unit: 'ms',
+            ours: { run: (i) => invoke(core, 'reports.revenue', monthOf(i)) },
+            floor: { run: (i) => floor.revenue(monthOf(i)) },
+            iterations: 24,
+            goals: { p95Ms: 20 },
+          },
+          rounds,
+          4,
+        )),
+      );
+    } finally {
+      handle.close();
+      await core.close();
+      copies.remove();
+    }
+    log(`reports: measured in ${took()}`);
+    return results;
+  },
+};
