@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import type { SyncStatus } from '../../../src-shared/api/areas/sync';
+import type { SyncBootstrap, SyncStatus } from '../../../src-shared/api/areas/sync';
 import { ApiError } from '../../../src-shared/api/errors';
 import {
   MAX_PULL_CHANGES,
@@ -8,6 +8,7 @@ import {
   type EnrolResponse,
   type PullResponse,
   type PushResponse,
+  type SnapshotResponse,
   type SyncChange,
 } from '../../../src-shared/sync/protocol';
 import type { Actor } from '../actor';
@@ -27,6 +28,8 @@ import {
 } from './client-repository';
 import { saveLastError } from './repository';
 import { enqueueSnapshot } from './snapshot-repository';
+import { saveCursor } from './bootstrap-repository';
+import { bootstrapFromSnapshot } from './client-bootstrap';
 import type { DeskSync } from './service';
 import { ask, askEnrol, SyncServerError } from './client-requests';
 import { runSyncLoop, type LoopOptions, type SyncLoop } from './client-loop';
@@ -68,6 +71,7 @@ const CLOCK_WARNING_MS = 5 * 60_000;
 export class SyncClient {
   private online: boolean | null = null;
   private lastError: string | null = null;
+  private bootstrap: SyncBootstrap | null = null;
   private clockWarning: string | null = null;
   private queue: Promise<unknown> = Promise.resolve();
   private lastShown = '';
@@ -110,6 +114,7 @@ export class SyncClient {
       lastError: this.lastError ?? stored.lastError,
       clockWarning: this.clockWarning,
       remindersHeld: enrolled ? this.heldReminders.count : 0,
+      bootstrap: this.bootstrap,
     };
   }
 
@@ -152,13 +157,14 @@ export class SyncClient {
       timeoutMs: ENROL_TIMEOUT_MS,
     });
     const token = `Bearer ${enrolled.deviceId}.${enrolled.secret}`;
-    const page = await askEnrol<PullResponse>(transport, {
+    // The merged rows, not the log: a compacted log may be empty while the clinic has data.
+    const page = await askEnrol<SnapshotResponse>(transport, {
       method: 'GET',
-      path: '/v1/pull?after=&limit=1&waitMs=0',
+      path: '/v1/snapshot?limit=1',
       authorization: token,
       timeoutMs: ENROL_TIMEOUT_MS,
     });
-    const hasData = page.changes.length > 0;
+    const hasData = page.rows.length > 0;
     if (hasData && setUp) {
       throw new ApiError(
         'CONFLICT',
@@ -188,7 +194,9 @@ export class SyncClient {
         restampOutbox(handle, enrolled.deviceId);
         saveDeskCode(handle, enrolled.deskCode, now);
         if (mode === 'join') runtime.withoutCapture(() => clearSyncedRows(handle));
+        // The first desk pulls the (empty) log from its start; a new desk, no cursor yet, starts from the snapshot.
         if (mode === 'first') queued = enqueueSnapshot(handle, () => runtime.nextStamp(), randomUUID);
+        if (mode === 'first') saveCursor(handle, '', now);
         saveClock(handle, runtime.clock, now);
         await appendAudit(trx, {
           at: now,
@@ -227,28 +235,24 @@ export class SyncClient {
     const transport = this.transportFor(enrolment.serverUrl, enrolment.fingerprint);
     const token = `Bearer ${enrolment.deviceId}.${enrolment.secret}`;
     try {
-      let pushed = 0;
-      let afterSeq = 0;
-      for (;;) {
-        const batch = desk.pending(MAX_PUSH_CHANGES, afterSeq);
-        if (batch.length === 0) break;
-        const answer = await ask<PushResponse>(transport, {
-          method: 'POST',
-          path: '/v1/push',
-          authorization: token,
-          body: { changes: batch.map((change) => withoutSeq(change)), deskTime: clock() },
-          timeoutMs: REQUEST_TIMEOUT_MS,
-        });
-        await desk.recordPushResults(answer.results);
-        this.noteClock(answer.serverTime);
-        pushed += batch.length;
-        afterSeq = batch[batch.length - 1]?.seq ?? afterSeq;
-      }
+      let pushed = await this.push(transport, token);
       let pulled = 0;
-      let cursor = desk.status().pullCursor ?? '';
+      let cursor = desk.status().pullCursor ?? (await this.startFromSnapshot(transport, token, 'new'));
       let deskCode: string | undefined;
+      let restarted = false;
       for (;;) {
-        const page = await this.pull(transport, token, cursor, 0);
+        let page: PullResponse;
+        try {
+          page = await this.pull(transport, token, cursor, 0);
+        } catch (error) {
+          // Away longer than the server keeps history: its own unsent changes go first (written since
+          // the push above), then the snapshot; once a round, so a server that keeps answering so fails it.
+          if (!(error instanceof SyncServerError) || error.code !== 'RESYNC_REQUIRED' || restarted) throw error;
+          restarted = true;
+          pushed += await this.push(transport, token).catch(() => 0);
+          cursor = await this.startFromSnapshot(transport, token, 'compacted');
+          continue;
+        }
         const applied = await desk.applyRemote(
           page.changes.map((change) => withoutSeq(change) as SyncChange),
           page.cursor,
@@ -272,6 +276,42 @@ export class SyncClient {
       await this.failed(error);
       throw error;
     }
+  }
+
+  /** Pushes everything waiting, in batches; a refused change never holds the ones behind it. */
+  private async push(transport: SyncTransport, token: string): Promise<number> {
+    const { desk, clock } = this.deps;
+    let pushed = 0;
+    let afterSeq = 0;
+    for (;;) {
+      const batch = desk.pending(MAX_PUSH_CHANGES, afterSeq);
+      if (batch.length === 0) return pushed;
+      const answer = await ask<PushResponse>(transport, {
+        method: 'POST',
+        path: '/v1/push',
+        authorization: token,
+        body: { changes: batch.map((change) => withoutSeq(change)), deskTime: clock() },
+        timeoutMs: REQUEST_TIMEOUT_MS,
+      });
+      await desk.recordPushResults(answer.results);
+      this.noteClock(answer.serverTime);
+      pushed += batch.length;
+      afterSeq = batch[batch.length - 1]?.seq ?? afterSeq;
+    }
+  }
+
+  /** The snapshot merged here (client-bootstrap.ts), shown in the status while it runs; answers the cursor. */
+  private async startFromSnapshot(transport: SyncTransport, token: string, reason: SyncBootstrap['reason']) {
+    const { clock } = this.deps;
+    this.bootstrap = { state: 'running', reason, at: clock(), rows: 0 };
+    this.announce();
+    const done = await bootstrapFromSnapshot(this.deps.database, this.deps.desk, transport, token, (rows) => {
+      this.bootstrap = { state: 'running', reason, at: this.bootstrap?.at ?? clock(), rows };
+      this.announce();
+    });
+    this.bootstrap = { state: 'done', reason, at: clock(), rows: done.rows };
+    this.announce();
+    return done.cursor;
   }
 
   private pull(transport: SyncTransport, token: string, cursor: string, waitMs: number, signal?: AbortSignal) {
