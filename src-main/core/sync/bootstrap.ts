@@ -106,7 +106,7 @@ export function mergeSnapshot(
     return attempt(
       row,
       () => {
-        const existed = readRow(handle, table, shape.key, row.key as Cell[]) !== undefined;
+        const existed = readRow(handle, table, shape.key, row.key) !== undefined;
         const opened = !existed && mergeRow(handle, row, shape, kind, outcome.touched, closing.open) === 'applied';
         for (const child of closing.children) {
           for (const line of stagedChildren(handle, child.table, child.column, parentKey)) {
@@ -117,7 +117,7 @@ export function mergeSnapshot(
         }
         if (!opened) return mergeRow(handle, row, shape, kind, outcome.touched, null);
         const closed = Object.fromEntries(Object.keys(closing.open).map((c) => [c, values[c] ?? null]));
-        updateRow(handle, table, shape.key, row.key as Cell[], closed);
+        updateRow(handle, table, shape.key, row.key, closed);
         return 'applied';
       },
       final,
