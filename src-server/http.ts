@@ -6,10 +6,10 @@ import type { SyncErrorBody } from '../src-shared/sync/protocol';
 import { SyncError } from './sync/errors';
 import { enrolCodeFromDesk, listDevicesFromDesk, renameFromDesk, revokeFromDesk } from './sync/admin';
 import { claimReminders, settleReminders } from './sync/reminders';
-import { authenticate, enrol, pull, push, status, type ServerContext } from './sync/service';
+import { authenticate, enrol, pull, push, snapshot, status, type ServerContext } from './sync/service';
 
 /**
- * The sync server's HTTP layer on node:http: nine JSON endpoints need no framework, and plain
+ * The sync server's HTTP layer on node:http: a dozen JSON endpoints need no framework, and plain
  * node:http keeps the dependency list (and what a clinic's server runs) short; src-main/web does the same.
  */
 const MAX_BODY_BYTES = 32 * 1024 * 1024;
@@ -82,6 +82,10 @@ async function handle(ctx: ServerContext, request: IncomingMessage, response: Se
       case 'GET /v1/pull': {
         const device = await authenticate(ctx, request.headers.authorization, url.pathname);
         return send(response, 200, await pull(ctx, device, Object.fromEntries(url.searchParams), abort.signal));
+      }
+      case 'GET /v1/snapshot': {
+        const device = await authenticate(ctx, request.headers.authorization, url.pathname);
+        return send(response, 200, await snapshot(ctx, device, Object.fromEntries(url.searchParams)));
       }
       case 'GET /v1/status': {
         const device = await authenticate(ctx, request.headers.authorization, url.pathname);

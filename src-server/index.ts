@@ -6,6 +6,7 @@ import { openServerDb, type OpenedDb } from './db/open';
 import { audit, findDevice, listDevices, recentRejections, revokeDevice } from './db/repository';
 import { startHttp } from './http';
 import { newEnrolmentCode } from './sync/credentials';
+import { DEFAULT_RETENTION_DAYS, retentionProblem, runCompaction, startCompaction } from './sync/compaction';
 import { makeEnrolmentCode } from './sync/service';
 import { PushSignal } from './sync/signal';
 
@@ -15,14 +16,16 @@ import { PushSignal } from './sync/signal';
  * `npm run server -- revoke <deviceId>`
  * `npm run server -- devices`
  * `npm run server -- rejections [--limit 50]` (the latest refused changes, newest first)
+ * `npm run server -- compact [--retention-days 30]` (drops history every active desk has pulled)
  * PostgreSQL when DATABASE_URL is set; embedded PGlite in --data (default ./server-data) otherwise.
  */
 const USAGE = `Front Desk sync server
-  npm run server [-- serve] [--data DIR] [--port N] [--host H] [--cert FILE --key FILE]
+  npm run server [-- serve] [--data DIR] [--port N] [--host H] [--cert FILE --key FILE] [--retention-days 30]
   npm run server -- enrol-code --clinic "Clinic name" [--hours 24] [--cert FILE (prints its fingerprint)]
   npm run server -- revoke <deviceId>
   npm run server -- devices
   npm run server -- rejections [--limit 50]
+  npm run server -- compact [--retention-days 30]
 PostgreSQL when DATABASE_URL is set; embedded PGlite in --data (default ./server-data) otherwise.`;
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
@@ -40,6 +43,7 @@ async function main(argv: string[]): Promise<number> {
       clinic: { type: 'string' },
       hours: { type: 'string' },
       limit: { type: 'string' },
+      'retention-days': { type: 'string' },
       help: { type: 'boolean' },
     },
   });
@@ -48,10 +52,28 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
+  const retentionDays = Number(values['retention-days'] ?? DEFAULT_RETENTION_DAYS);
+  const retention = retentionProblem(retentionDays);
+  if (retention) return fail(retention);
   const open = () => openServerDb({ databaseUrl: process.env.DATABASE_URL || undefined, dataDir: values.data });
   switch (command) {
     case 'serve':
-      return serve(await open(), values);
+      return serve(await open(), values, retentionDays);
+    case 'compact': {
+      const opened = await open();
+      try {
+        const results = await runCompaction(opened.db, Date.now(), retentionDays);
+        if (results.length === 0) console.log('No clinic yet.');
+        for (const r of results) {
+          console.log(
+            `${r.clinicId}: removed ${r.removed} changes; history kept after ${r.horizon} (${r.activeDevices} active devices, retention ${retentionDays} days)`,
+          );
+        }
+        return 0;
+      } finally {
+        await opened.close();
+      }
+    }
     case 'enrol-code': {
       const clinic = values.clinic?.trim();
       const hours = Number(values.hours ?? 24);
@@ -142,6 +164,7 @@ async function serve(
     cert?: string | undefined;
     key?: string | undefined;
   },
+  retentionDays: number,
 ): Promise<number> {
   if (Boolean(values.cert) !== Boolean(values.key)) {
     await opened.close();
@@ -157,14 +180,16 @@ async function serve(
   }
   const port = Number(values.port ?? (tls ? 8443 : 8787));
   const http = await startHttp({ db: opened.db, now: () => Date.now(), signal: new PushSignal() }, { host, port, tls });
+  const compaction = startCompaction(opened.db, () => Date.now(), retentionDays);
   const where = opened.kind === 'postgres' ? 'PostgreSQL' : `PGlite in ${resolve(values.data ?? './server-data')}`;
-  console.log(`Front Desk sync server listening at ${http.url} (${where})`);
+  console.log(`Front Desk sync server listening at ${http.url} (${where}); history kept ${retentionDays} days`);
   if (http.fingerprint) console.log(`Certificate SHA-256 fingerprint (desks pin it at enrolment): ${http.fingerprint}`);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  await compaction.stop();
   await http.close();
   await opened.close();
   return 0;

@@ -1,6 +1,7 @@
 import { serverMigration0001 } from './0001_sync_server';
 import { serverMigration0002 } from './0002_desk_codes';
 import { serverMigration0003 } from './0003_reminder_claims';
+import { serverMigration0004 } from './0004_compaction';
 import type { ServerMigration } from './types';
 
 /** Every server migration, in order (append only). A static list so bundling keeps them. */
@@ -8,6 +9,7 @@ export const serverMigrations: readonly ServerMigration[] = [
   serverMigration0001,
   serverMigration0002,
   serverMigration0003,
+  serverMigration0004,
 ];
 
 export type { ServerMigration } from './types';

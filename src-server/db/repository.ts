@@ -161,12 +161,9 @@ export async function listClinicDevices(db: Handle, clinicId: string): Promise<D
   return rows.map(toDevice);
 }
 
-export async function touchDevice(db: Handle, id: string): Promise<void> {
-  await db
-    .updateTable('devices')
-    .set({ last_seen_at: sql<Date>`now()` })
-    .where('id', '=', id)
-    .execute();
+/** `at` is the server's clock (ServerContext.now), the clock compaction's retention is measured on. */
+export async function touchDevice(db: Handle, id: string, at: Date): Promise<void> {
+  await db.updateTable('devices').set({ last_seen_at: at }).where('id', '=', id).execute();
 }
 
 export async function renameDevice(db: Handle, id: string, name: string): Promise<void> {

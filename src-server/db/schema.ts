@@ -7,7 +7,14 @@ type Serial = ColumnType<string | number, never, never>;
 
 /** The server's own database (migrations/server), PostgreSQL or PGlite. Every synced row carries its clinic. */
 export interface ServerDatabase {
-  clinics: { id: string; name: string; created_at: Generated<Date>; desks_enrolled: Generated<number> };
+  clinics: {
+    id: string;
+    name: string;
+    created_at: Generated<Date>;
+    desks_enrolled: Generated<number>;
+    /** The compaction horizon (migrations/server/0004): no change at or below it is kept. */
+    compacted_seq: ColumnType<string | number, never, string | number>;
+  };
   devices: {
     id: string;
     clinic_id: string;
@@ -19,6 +26,8 @@ export interface ServerDatabase {
     last_seen_at: Date | null;
     /** Unique in its clinic, never reused (migrations/server/0002): every number the desk gives carries it. */
     desk_code: string;
+    /** The cursor it last pulled from: every change up to it is applied there (0004). */
+    acked_seq: ColumnType<string | number | null, never, string | number>;
   };
   enrolment_codes: {
     code_hash: string;

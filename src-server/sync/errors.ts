@@ -8,6 +8,7 @@ const STATUS: Record<SyncErrorCode, number> = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   SKEW_TOO_LARGE: 409,
+  RESYNC_REQUIRED: 410,
   TOO_LARGE: 413,
   INTERNAL: 500,
 };

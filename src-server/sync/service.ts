@@ -6,14 +6,17 @@ import {
   MAX_PULL_CHANGES,
   MAX_PULL_WAIT_MS,
   MAX_PUSH_CHANGES,
+  MAX_SNAPSHOT_ROWS,
   type EnrolResponse,
   type PullResponse,
   type PushResponse,
   type PushResult,
+  type SnapshotResponse,
   type StatusResponse,
   SYNC_PROTOCOL_VERSION,
 } from '../../src-shared/sync/protocol';
 import type { ServerDb } from '../db/open';
+import { compactedSeq, latestSeq, recordAck, snapshotPage } from '../db/compaction';
 import * as repo from '../db/repository';
 import { newSecret, normaliseCode, parseToken, secretMatches, sha256 } from './credentials';
 import { SyncError } from './errors';
@@ -63,7 +66,7 @@ export async function authenticate(
     });
     throw new SyncError('UNAUTHORISED', 'This device was revoked on the server: enrol it again with a new code');
   }
-  await repo.touchDevice(ctx.db, device.id);
+  await repo.touchDevice(ctx.db, device.id, new Date(ctx.now()));
   return device;
 }
 
@@ -188,6 +191,23 @@ export async function pull(
     }
     afterSeq = seq;
   }
+  // Never an answer that silently skips changes (Electric's "offset out of bounds"): a cursor below
+  // the compacted horizon names changes the log no longer holds.
+  const horizon = await compactedSeq(ctx.db, device.clinicId);
+  if (BigInt(afterSeq) < BigInt(horizon)) {
+    await repo.audit(ctx.db, {
+      clinicId: device.clinicId,
+      deviceId: device.id,
+      action: 'pull.resync',
+      detail: { after: afterSeq, horizon },
+    });
+    throw new SyncError(
+      'RESYNC_REQUIRED',
+      `This desk was away longer than the server keeps history (its position ${afterSeq}, history kept from ${horizon}): it starts again from the clinic's snapshot, keeping its own unsent changes.`,
+    );
+  }
+  // What the desk sends as `after` it has applied and saved: compaction may drop everything up to it.
+  await recordAck(ctx.db, device.id, afterSeq);
   const deadline = Date.now() + waitMs;
   for (;;) {
     const rows = await repo.changesAfter(ctx.db, device.clinicId, afterSeq, limit + 1);
@@ -205,6 +225,39 @@ export async function pull(
     }
     await ctx.signal.wait(device.clinicId, Math.min(POLL_MS, remaining), abort);
   }
+}
+
+const snapshotQuery = z
+  .object({
+    afterTable: z.string().max(64).default(''),
+    afterKey: z.string().max(1000).default(''),
+    limit: z.coerce.number().int().min(1).max(MAX_SNAPSHOT_ROWS).default(MAX_SNAPSHOT_ROWS),
+  })
+  .strict();
+
+/**
+ * A page of the clinic's merged rows (a new desk, or one whose cursor is below the horizon). The
+ * cursor is read before the rows, so every change up to it is in them; a desk pulls from it after.
+ */
+export async function snapshot(
+  ctx: ServerContext,
+  device: repo.DeviceRow,
+  query: Record<string, string>,
+): Promise<SnapshotResponse> {
+  const parsed = snapshotQuery.safeParse(query);
+  if (!parsed.success) throw malformed(parsed.error);
+  const { afterTable, afterKey, limit } = parsed.data;
+  const cursor = formatCursor(device.clinicId, await latestSeq(ctx.db, device.clinicId));
+  const after = afterTable === '' ? null : { table: afterTable, rowKey: afterKey };
+  const rows = await snapshotPage(ctx.db, device.clinicId, after, limit + 1);
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    rows: page,
+    next: rows.length > limit && last ? { table: last.table, key: JSON.stringify(last.key) } : null,
+    cursor,
+    serverTime: ctx.now(),
+  };
 }
 
 export function status(ctx: ServerContext, device: repo.DeviceRow): StatusResponse {

@@ -8,6 +8,8 @@ import { z } from 'zod';
  * - `POST /v1/enrol`  body EnrolRequest → EnrolResponse. No credentials: the one-time code is the credential.
  * - `POST /v1/push`   body PushRequest  → PushResponse. `Authorization: Bearer <deviceId>.<secret>`.
  * - `GET  /v1/pull?after=<cursor>&limit=<n>&waitMs=<ms>` → PullResponse (long poll up to waitMs when empty).
+ * - `GET  /v1/snapshot?afterTable=<t>&afterKey=<k>&limit=<n>` → SnapshotResponse: the clinic's merged rows
+ *   (a new desk starts from them, and so does a desk whose cursor is older than the compacted log).
  * - `GET  /v1/status` → StatusResponse.
  * - `POST /v1/revoke` body RevokeRequest → RevokeResponse: an administrator at a desk retires a device
  *   of the same clinic (the server CLI can revoke any device).
@@ -19,7 +21,8 @@ import { z } from 'zod';
  *   reminder (each reminder is sent by the one desk the server grants it to, for a lease).
  * - `POST /v1/reminders/settle` body ReminderSettleRequest → ReminderSettleResponse: what came of it.
  * Errors are `{ error: { code, message } }` with 400 (malformed), 401 (unknown/revoked device),
- * 403 (another clinic), 409 (skew too large), 413 (batch too big), 500 (the server failed; retry later).
+ * 403 (another clinic), 409 (skew too large), 410 (RESYNC_REQUIRED: the pull's cursor is older than the
+ * compacted log; start again from the snapshot), 413 (batch too big), 500 (the server failed; retry later).
  */
 export const SYNC_PROTOCOL_VERSION = 1;
 export const MAX_PUSH_CHANGES = 500;
@@ -113,6 +116,40 @@ export interface PullResponse {
   serverTime: number;
   /** This device's desk code, so a desk enrolled before codes existed learns its own. */
   deskCode?: string;
+}
+
+export const MAX_SNAPSHOT_ROWS = 2000;
+
+/**
+ * One merged row as the server holds it: every column's latest value with the stamp that set it, the
+ * greatest delete (a tombstone) and the greatest whole-row upsert. A row with `deletedHlc` and no later
+ * `fullHlc` is deleted; the desk keeps its tombstone.
+ */
+export const snapshotRowSchema = z
+  .object({
+    table: name,
+    key: z
+      .array(z.union([z.string().max(200), z.number().int()]))
+      .min(1)
+      .max(4),
+    values: z.record(name, syncValueSchema),
+    columnHlc: z.record(name, hlcSchema),
+    deletedHlc: hlcSchema.nullable(),
+    fullHlc: hlcSchema.nullable(),
+  })
+  .strict();
+export type SnapshotRow = z.infer<typeof snapshotRowSchema>;
+
+export interface SnapshotResponse {
+  rows: SnapshotRow[];
+  /** Where the next page starts; null on the last page. */
+  next: { table: string; key: string } | null;
+  /**
+   * The log position this snapshot covers, read before its rows: take the first page's, and pull from
+   * it once every page is applied (rows read later may hold newer changes too; merging them again changes nothing).
+   */
+  cursor: string;
+  serverTime: number;
 }
 
 export interface StatusResponse {
@@ -242,7 +279,15 @@ export interface ReminderSettleResponse {
 
 export interface SyncErrorBody {
   error: {
-    code: 'MALFORMED' | 'UNAUTHORISED' | 'FORBIDDEN' | 'SKEW_TOO_LARGE' | 'TOO_LARGE' | 'NOT_FOUND' | 'INTERNAL';
+    code:
+      | 'MALFORMED'
+      | 'UNAUTHORISED'
+      | 'FORBIDDEN'
+      | 'SKEW_TOO_LARGE'
+      | 'TOO_LARGE'
+      | 'NOT_FOUND'
+      | 'RESYNC_REQUIRED'
+      | 'INTERNAL';
     message: string;
   };
 }

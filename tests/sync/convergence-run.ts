@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { todayIn } from '../../src-shared/patients/dates';
 import type { OpenedDb } from '../../src-server/db/open';
 import { newEnrolmentCode } from '../../src-server/sync/credentials';
+import { compactClinic } from '../../src-server/db/compaction';
 import { makeEnrolmentCode } from '../../src-server/sync/service';
 import { nodeEntry } from '../helpers/node-entry';
 import { REPO_ROOT } from '../helpers/run-cli';
@@ -62,7 +63,8 @@ export type Op =
   | { k: 'time'; ms: number }
   | { k: 'restart'; desk: number }
   | { k: 'kill'; desk: number; afterRows: number; push: boolean }
-  | { k: 'late'; count: number };
+  | { k: 'late'; count: number }
+  | { k: 'compact'; days: number };
 
 const desk = fc.nat(3);
 export const opArb: fc.Arbitrary<Op> = fc.oneof(
@@ -168,6 +170,8 @@ export const opArb: fc.Arbitrary<Op> = fc.oneof(
     weight: 1,
   },
   { arbitrary: fc.record({ k: fc.constant('late' as const), count: fc.integer({ min: 1, max: 3 }) }), weight: 1 },
+  // The server compacts with a retention of 1–4 days: desks offline longer re-bootstrap from the snapshot.
+  { arbitrary: fc.record({ k: fc.constant('compact' as const), days: fc.integer({ min: 1, max: 4 }) }), weight: 1 },
 );
 
 export interface Scenario {
@@ -251,7 +255,7 @@ export async function runScenario(opened: OpenedDb, templates: Templates, scenar
     const clinicId = desks[0]?.core.syncClient.status().clinicId;
     if (!clinicId) throw new Error('desk0 did not enrol');
 
-    await play(world, desks, templates, scenario.ops);
+    await play(world, desks, templates, scenario.ops, clinicId);
     if (scenario.sigkill) await killedChild(world, desks[desks.length - 1] as FuzzDesk, templates.key);
     const tPlay = Date.now();
 
@@ -306,7 +310,7 @@ export async function runScenario(opened: OpenedDb, templates: Templates, scenar
         'payments',
       ].map((t) => `${t} ${oracle.get(t)?.size ?? 0}`);
       console.log(
-        `run: desks ${scenario.desks}, ops ${scenario.ops.length}, ${counts.join(', ')}, setup ${tSetup - t0} ms, play ${tPlay - tSetup} ms, final sync ${tSync - tPlay} ms, check ${Date.now() - tSync} ms, restarts ${world.restarts}, kills ${desks.map((d) => d.kills).join('/')}, skews ${scenario.skews
+        `run: desks ${scenario.desks}, ops ${scenario.ops.length}, ${counts.join(', ')}, setup ${tSetup - t0} ms, play ${tPlay - tSetup} ms, final sync ${tSync - tPlay} ms, check ${Date.now() - tSync} ms, restarts ${world.restarts}, kills ${desks.map((d) => d.kills).join('/')}, re-bootstrapped ${desks.filter((d) => d.core.syncClient.status().bootstrap?.reason === 'compacted').length}, skews ${scenario.skews
           .slice(0, scenario.desks)
           .map((s) => Math.round(s / 3_600_000))
           .join('/')} h`,
@@ -365,7 +369,13 @@ interface Booked {
   desk: number;
 }
 
-async function play(world: World, desks: FuzzDesk[], templates: Templates, ops: readonly Op[]): Promise<void> {
+async function play(
+  world: World,
+  desks: FuzzDesk[],
+  templates: Templates,
+  ops: readonly Op[],
+  clinicId: string,
+): Promise<void> {
   const pick = (i: number) => desks[i % desks.length] as FuzzDesk;
   const owner = (i: number) => i % desks.length;
   const patients: string[] = [];
@@ -571,6 +581,9 @@ async function play(world: World, desks: FuzzDesk[], templates: Templates, ops: 
         break;
       case 'late':
         await world.deliverLate(op.count);
+        break;
+      case 'compact':
+        await compactClinic(world.opened.db, clinicId, new Date(world.trueNow - op.days * DAY));
         break;
     }
   }

@@ -41,10 +41,10 @@ export interface BatchOutcome {
 
 type Verdict = 'applied' | 'skipped' | { park: string };
 
-const WAITING = 'waiting: ';
+export const WAITING = 'waiting: ';
 const SKEW = 'skew: ';
 /** SQLite's refusals that mean "not yet" (what the row depends on has not arrived), not "never". */
-const NOT_YET = new Set(['SQLITE_CONSTRAINT_FOREIGNKEY', 'SQLITE_CONSTRAINT_NOTNULL']);
+export const NOT_YET = new Set(['SQLITE_CONSTRAINT_FOREIGNKEY', 'SQLITE_CONSTRAINT_NOTNULL']);
 
 /**
  * Applies remote changes on the raw connection, inside a transaction the caller holds, with capture
@@ -201,7 +201,10 @@ function applyOne(
 }
 
 /** This desk's own stamps for a row, from its outbox: per column, when it was last (re)made, deleted. */
-function localClocks(writes: { hlc: string; op: 'upsert' | 'delete'; values_json: string }[], columnCount: number) {
+export function localClocks(
+  writes: { hlc: string; op: 'upsert' | 'delete'; values_json: string }[],
+  columnCount: number,
+) {
   const columns = new Map<string, string>();
   let birth: string | null = null;
   let deleted: string | null = null;
@@ -217,13 +220,13 @@ function localClocks(writes: { hlc: string; op: 'upsert' | 'delete'; values_json
   return { columns, birth, deleted };
 }
 
-function maxStamp(a: string | null, b: string | null): string | null {
+export function maxStamp(a: string | null, b: string | null): string | null {
   if (a === null) return b;
   if (b === null) return a;
   return a > b ? a : b;
 }
 
-function decode(values: Record<string, SyncValue>): Record<string, Cell> {
+export function decode(values: Record<string, SyncValue>): Record<string, Cell> {
   const out: Record<string, Cell> = {};
   for (const [name, value] of Object.entries(values)) {
     out[name] = value !== null && typeof value === 'object' ? Buffer.from(value.b64, 'base64') : value;

@@ -1,37 +1,23 @@
-import { randomUUID } from 'node:crypto';
-import { hostname } from 'node:os';
-import type { SyncStatus } from '../../../src-shared/api/areas/sync';
-import { ApiError } from '../../../src-shared/api/errors';
+import type { SyncBootstrap, SyncStatus } from '../../../src-shared/api/areas/sync';
 import {
   MAX_PULL_CHANGES,
   MAX_PUSH_CHANGES,
-  type EnrolResponse,
   type PullResponse,
   type PushResponse,
   type SyncChange,
 } from '../../../src-shared/sync/protocol';
 import type { Actor } from '../actor';
-import { appendAudit } from '../audit/repository';
 import type { Clock } from '../clock';
 import type { ClinicDatabase } from '../db/open';
-import {
-  clearSyncedRows,
-  hasUsers,
-  readEnrolment,
-  restampOutbox,
-  saveClock,
-  saveDeskCode,
-  saveEnrolment,
-  saveSyncedAt,
-  type Enrolment,
-} from './client-repository';
+import { readEnrolment, saveSyncedAt, type Enrolment } from './client-repository';
 import { saveLastError } from './repository';
-import { enqueueSnapshot } from './snapshot-repository';
+import { bootstrapFromSnapshot } from './client-bootstrap';
+import { enrolWithServer } from './client-enrol';
 import type { DeskSync } from './service';
-import { ask, askEnrol, SyncServerError } from './client-requests';
+import { ask, SyncServerError } from './client-requests';
 import { runSyncLoop, type LoopOptions, type SyncLoop } from './client-loop';
 import { withoutSeq } from './without-seq';
-import { httpTransport, normaliseFingerprint, serverUrlProblem, type SyncTransport } from './transport';
+import { httpTransport, type SyncTransport } from './transport';
 import { HeldReminders } from './reminders-held';
 
 export { SyncServerError };
@@ -55,7 +41,6 @@ export interface EnrolRequestInput {
   deviceName?: string | undefined;
 }
 
-const ENROL_TIMEOUT_MS = 4_000;
 const REQUEST_TIMEOUT_MS = 30_000;
 /** A clock further off than this is shown on screen (the server refuses only beyond 36 hours). */
 const CLOCK_WARNING_MS = 5 * 60_000;
@@ -68,6 +53,7 @@ const CLOCK_WARNING_MS = 5 * 60_000;
 export class SyncClient {
   private online: boolean | null = null;
   private lastError: string | null = null;
+  private bootstrap: SyncBootstrap | null = null;
   private clockWarning: string | null = null;
   private queue: Promise<unknown> = Promise.resolve();
   private lastShown = '';
@@ -110,102 +96,13 @@ export class SyncClient {
       lastError: this.lastError ?? stored.lastError,
       clockWarning: this.clockWarning,
       remindersHeld: enrolled ? this.heldReminders.count : 0,
+      bootstrap: this.bootstrap,
     };
   }
 
-  /**
-   * Enrols this desk with a one-time code. Which case applies is decided by the server's log for the
-   * clinic (one pull of at most one change): empty, and this desk is set up → the first desk, which
-   * queues a snapshot of every synced row; not empty, and this desk has no user yet → a new desk,
-   * which pulls everything. The other two cases are refused and nothing here changes.
-   */
+  /** Enrols this desk with a one-time code, as the clinic's first desk or a new one (client-enrol.ts). */
   async enrol(input: EnrolRequestInput, mode: 'first' | 'join', actor: Actor): Promise<SyncStatus> {
-    const { database, clock } = this.deps;
-    const { handle } = database;
-    const serverUrl = input.serverUrl.trim().replace(/\/$/, '');
-    const problem = serverUrlProblem(serverUrl);
-    if (problem) throw new ApiError('VALIDATION', `Server address ${problem}.`, { fields: { serverUrl: problem } });
-    const https = serverUrl.toLowerCase().startsWith('https:');
-    const fingerprint = https ? normaliseFingerprint(input.fingerprint) : null;
-    if (https && !input.fingerprint.trim()) {
-      const why = 'must be given for an https server (the server prints it when it starts)';
-      throw new ApiError('VALIDATION', `Fingerprint ${why}.`, { fields: { fingerprint: why } });
-    }
-    const current = readEnrolment(handle);
-    if (current.clinicId !== null) {
-      throw new ApiError('CONFLICT', `This desk is already connected to ${current.serverUrl ?? 'a server'}.`);
-    }
-    const setUp = hasUsers(handle);
-    if (mode === 'join' && setUp) {
-      throw new ApiError(
-        'CONFLICT',
-        'This desk is already set up: only a new desk joins a clinic. Sign in as an administrator and connect it from Settings → Sync.',
-      );
-    }
-    if (mode === 'first' && !setUp) throw new ApiError('SETUP_REQUIRED', 'Set up this desk first.');
-
-    const transport = this.transportFor(serverUrl, fingerprint);
-    const enrolled = await askEnrol<EnrolResponse>(transport, {
-      method: 'POST',
-      path: '/v1/enrol',
-      body: { code: input.code.trim(), deviceName: input.deviceName || hostname().slice(0, 60) || 'Front Desk' },
-      timeoutMs: ENROL_TIMEOUT_MS,
-    });
-    const token = `Bearer ${enrolled.deviceId}.${enrolled.secret}`;
-    const page = await askEnrol<PullResponse>(transport, {
-      method: 'GET',
-      path: '/v1/pull?after=&limit=1&waitMs=0',
-      authorization: token,
-      timeoutMs: ENROL_TIMEOUT_MS,
-    });
-    const hasData = page.changes.length > 0;
-    if (hasData && setUp) {
-      throw new ApiError(
-        'CONFLICT',
-        `${enrolled.clinicName} already has data on the server, so this desk, which has its own, cannot join it (the two would mix). Connect a new Front Desk that has not been set up; it takes the clinic's data from the server. The code is used up: make a new one.`,
-      );
-    }
-    if (!hasData && !setUp) {
-      throw new ApiError(
-        'CONFLICT',
-        `${enrolled.clinicName} has no data on the server yet. Set up one desk and connect it first (it sends its data); then join this one. The code is used up: make a new one.`,
-      );
-    }
-
-    const runtime = database.sync;
-    const deviceBefore = runtime.deviceId;
-    const clockBefore = runtime.clock;
-    let queued = 0;
-    try {
-      await database.db.transaction().execute(async (trx) => {
-        const now = clock();
-        runtime.deviceId = enrolled.deviceId;
-        saveEnrolment(
-          handle,
-          { deviceId: enrolled.deviceId, clinicId: enrolled.clinicId, serverUrl, fingerprint, secret: enrolled.secret },
-          now,
-        );
-        restampOutbox(handle, enrolled.deviceId);
-        saveDeskCode(handle, enrolled.deskCode, now);
-        if (mode === 'join') runtime.withoutCapture(() => clearSyncedRows(handle));
-        if (mode === 'first') queued = enqueueSnapshot(handle, () => runtime.nextStamp(), randomUUID);
-        saveClock(handle, runtime.clock, now);
-        await appendAudit(trx, {
-          at: now,
-          actorUserId: actor.userId,
-          actorUsername: actor.username,
-          action: mode === 'first' ? 'sync.enrol' : 'sync.join',
-          targetType: 'sync-server',
-          targetId: enrolled.deviceId,
-          outcome: 'ok',
-          details: { serverUrl, fingerprint, clinicId: enrolled.clinicId, clinicName: enrolled.clinicName, queued },
-        });
-      });
-    } catch (error) {
-      runtime.deviceId = deviceBefore;
-      runtime.clock = clockBefore;
-      throw error;
-    }
+    const enrolled = await enrolWithServer(this.deps, this.transportFor, input, mode, actor);
     this.online = true;
     this.lastError = null;
     this.noteClock(enrolled.serverTime);
@@ -227,28 +124,24 @@ export class SyncClient {
     const transport = this.transportFor(enrolment.serverUrl, enrolment.fingerprint);
     const token = `Bearer ${enrolment.deviceId}.${enrolment.secret}`;
     try {
-      let pushed = 0;
-      let afterSeq = 0;
-      for (;;) {
-        const batch = desk.pending(MAX_PUSH_CHANGES, afterSeq);
-        if (batch.length === 0) break;
-        const answer = await ask<PushResponse>(transport, {
-          method: 'POST',
-          path: '/v1/push',
-          authorization: token,
-          body: { changes: batch.map((change) => withoutSeq(change)), deskTime: clock() },
-          timeoutMs: REQUEST_TIMEOUT_MS,
-        });
-        await desk.recordPushResults(answer.results);
-        this.noteClock(answer.serverTime);
-        pushed += batch.length;
-        afterSeq = batch[batch.length - 1]?.seq ?? afterSeq;
-      }
+      let pushed = await this.push(transport, token);
       let pulled = 0;
-      let cursor = desk.status().pullCursor ?? '';
+      let cursor = desk.status().pullCursor ?? (await this.startFromSnapshot(transport, token, 'new'));
       let deskCode: string | undefined;
+      let restarted = false;
       for (;;) {
-        const page = await this.pull(transport, token, cursor, 0);
+        let page: PullResponse;
+        try {
+          page = await this.pull(transport, token, cursor, 0);
+        } catch (error) {
+          // Away longer than the server keeps history: its own unsent changes go first (written since
+          // the push above), then the snapshot; once a round, so a server that keeps answering so fails it.
+          if (!(error instanceof SyncServerError) || error.code !== 'RESYNC_REQUIRED' || restarted) throw error;
+          restarted = true;
+          pushed += await this.push(transport, token).catch(() => 0);
+          cursor = await this.startFromSnapshot(transport, token, 'compacted');
+          continue;
+        }
         const applied = await desk.applyRemote(
           page.changes.map((change) => withoutSeq(change) as SyncChange),
           page.cursor,
@@ -272,6 +165,42 @@ export class SyncClient {
       await this.failed(error);
       throw error;
     }
+  }
+
+  /** Pushes everything waiting, in batches; a refused change never holds the ones behind it. */
+  private async push(transport: SyncTransport, token: string): Promise<number> {
+    const { desk, clock } = this.deps;
+    let pushed = 0;
+    let afterSeq = 0;
+    for (;;) {
+      const batch = desk.pending(MAX_PUSH_CHANGES, afterSeq);
+      if (batch.length === 0) return pushed;
+      const answer = await ask<PushResponse>(transport, {
+        method: 'POST',
+        path: '/v1/push',
+        authorization: token,
+        body: { changes: batch.map((change) => withoutSeq(change)), deskTime: clock() },
+        timeoutMs: REQUEST_TIMEOUT_MS,
+      });
+      await desk.recordPushResults(answer.results);
+      this.noteClock(answer.serverTime);
+      pushed += batch.length;
+      afterSeq = batch[batch.length - 1]?.seq ?? afterSeq;
+    }
+  }
+
+  /** The snapshot merged here (client-bootstrap.ts), shown in the status while it runs; answers the cursor. */
+  private async startFromSnapshot(transport: SyncTransport, token: string, reason: SyncBootstrap['reason']) {
+    const { clock } = this.deps;
+    this.bootstrap = { state: 'running', reason, at: clock(), rows: 0 };
+    this.announce();
+    const done = await bootstrapFromSnapshot(this.deps.database, this.deps.desk, transport, token, (rows) => {
+      this.bootstrap = { state: 'running', reason, at: this.bootstrap?.at ?? clock(), rows };
+      this.announce();
+    });
+    this.bootstrap = { state: 'done', reason, at: clock(), rows: done.rows };
+    this.announce();
+    return done.cursor;
   }
 
   private pull(transport: SyncTransport, token: string, cursor: string, waitMs: number, signal?: AbortSignal) {

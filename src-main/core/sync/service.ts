@@ -7,6 +7,8 @@ import { detectConflicts } from '../conflicts/detect';
 import { eventsFor, rebuildCaches } from './after-apply';
 import { applyBatch } from './apply';
 import { applyProblems } from './apply-repository';
+import { mergeSnapshot } from './bootstrap';
+import { dropStage } from './bootstrap-repository';
 import {
   foldOutbox,
   pendingChanges,
@@ -38,6 +40,11 @@ export interface DeskSync {
    * `serverTime` (the pull's answer) lets a desk whose clock is slow take stamps the server accepted.
    */
   applyRemote(changes: readonly unknown[], cursor: string | null, serverTime?: number): Promise<ApplyResult>;
+  /**
+   * Merges the staged snapshot (bootstrap-repository.ts) in one transaction, like `applyRemote`, and
+   * moves the pull cursor to the snapshot's: a new desk, or one whose cursor the server compacted away.
+   */
+  applySnapshot(cursor: string, serverTime?: number): Promise<ApplyResult>;
   /** The server's answers to a push: accepted (or already had) leave the queue; rejected keep the reason. */
   recordPushResults(results: readonly PushResult[]): Promise<void>;
   /** This desk's changes the server refused, with its reasons (the desk shows them; the rest flow on). */
@@ -79,6 +86,30 @@ export function createDeskSync(database: ClinicDatabase, clock: () => number, em
         return { applied: batch.applied, skipped: batch.skipped, parked: batch.parked, skewMessage: batch.skewMessage };
       } catch (error) {
         // Nothing of the batch was kept, so neither is the clock it moved.
+        runtime.clock = clockBefore;
+        throw error;
+      }
+    },
+    async applySnapshot(cursor, serverTime) {
+      const now = clock();
+      const trusted = typeof serverTime === 'number' && Number.isFinite(serverTime) ? serverTime : now;
+      const clockBefore = runtime.clock;
+      const deliveries: (() => void)[] = [];
+      try {
+        const merged = await database.db.transaction().execute(async (trx) => {
+          const applied = runtime.withoutCapture(() => mergeSnapshot(handle, runtime, now, trusted));
+          await rebuildCaches(trx, applied.touched, now);
+          const found = await detectConflicts(trx, applied.touched, now, runtime.deviceId);
+          const closed = await closeSettledConflicts(trx, now);
+          if (found > 0 || closed > 0) deliveries.push(() => emit('conflicts.changed', { found }));
+          saveClockAndCursor(handle, runtime.clock, cursor, now);
+          await eventsFor(trx, applied.touched, (topic, payload) => deliveries.push(() => emit(topic, payload)));
+          dropStage(handle);
+          return applied;
+        });
+        for (const deliver of deliveries) deliver();
+        return { applied: merged.applied, skipped: merged.skipped, parked: merged.parked, skewMessage: null };
+      } catch (error) {
         runtime.clock = clockBefore;
         throw error;
       }

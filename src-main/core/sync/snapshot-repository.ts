@@ -17,14 +17,14 @@ interface ForeignKey {
  * no more lines. The snapshot sends such a row as it was while open, then its children, then the
  * columns that close it, which is how it came to be on the first desk.
  */
-interface ClosedParent {
+export interface ClosedParent {
   closed: (row: Row) => boolean;
   /** The open form's values of the columns that closing set. */
   open: Record<string, SyncValue>;
   children: { table: SyncedTableName; column: string }[];
 }
 
-const CLOSED_PARENTS: Partial<Record<SyncedTableName, ClosedParent>> = {
+export const CLOSED_PARENTS: Partial<Record<SyncedTableName, ClosedParent>> = {
   invoices: {
     closed: (row) => row.status === 'issued',
     open: { status: 'draft', number: null, issued_on: null, issued_at: null, issued_by: null, issued_by_name: null },

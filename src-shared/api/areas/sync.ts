@@ -10,6 +10,19 @@ export interface RejectedChange {
   reason: string;
 }
 
+/**
+ * This desk starting from the clinic's snapshot rather than the server's log: a new desk, or one away
+ * longer than the server keeps history (`compacted`); its own unsent changes are kept either way.
+ */
+export interface SyncBootstrap {
+  state: 'running' | 'done';
+  reason: 'new' | 'compacted';
+  /** When it started (running) or finished (done). */
+  at: number;
+  /** Rows of the snapshot received so far. */
+  rows: number;
+}
+
 /** What the header and the Sync settings show. */
 export interface SyncStatus {
   enrolled: boolean;
@@ -35,6 +48,8 @@ export interface SyncStatus {
    * them (at most one sweep's batch, 50); 0 when the last sweep could claim or found nothing due.
    */
   remindersHeld: number;
+  /** The latest start from a snapshot since this desk opened; null when there was none. */
+  bootstrap: SyncBootstrap | null;
 }
 
 /**

@@ -5,7 +5,7 @@ import { FormMessage } from '../../components/FormMessage';
 import { draftProblems, useFormErrors } from '../../hooks/useFormErrors';
 import { useProcedure } from '../../hooks/useProcedure';
 import { useSession } from '../../stores/session';
-import { describeSync, remindersHeldSentence } from './describe-sync';
+import { bootstrapSentence, describeSync, remindersHeldSentence } from './describe-sync';
 import { Trans, useTranslation } from '../../i18n';
 
 const FIELDS = ['serverUrl', 'fingerprint', 'code', 'deviceName'];
@@ -79,6 +79,12 @@ export function SyncSettings() {
             <>
               <dt>{t('SyncSettings.clock')}</dt>
               <dd>{value.clockWarning}</dd>
+            </>
+          )}
+          {bootstrapSentence(value) && (
+            <>
+              <dt>{t('SyncSettings.snapshot')}</dt>
+              <dd>{bootstrapSentence(value)}</dd>
             </>
           )}
         </dl>

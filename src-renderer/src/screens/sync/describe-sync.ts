@@ -23,7 +23,24 @@ export function describeSync(status: SyncStatus, now: number): string {
   if (status.rejectedCount > 0)
     parts.push(i18next.t('sync:describe-sync.refused', { rejectedCount: status.rejectedCount }));
   if (status.clockWarning) parts.push(i18next.t('sync:describe-sync.clockFarOff'));
+  if (status.bootstrap?.state === 'running')
+    parts.push(i18next.t('sync:describe-sync.bootstrapping', { rows: status.bootstrap.rows }));
   return parts.join(' · ');
+}
+
+/**
+ * Said once this desk started from the clinic's snapshot rather than the server's history: a new desk,
+ * or one away longer than the server keeps history (its unsent changes were kept); null otherwise.
+ */
+export function bootstrapSentence(status: SyncStatus): string | null {
+  const bootstrap = status.bootstrap;
+  if (!status.enrolled || !bootstrap || bootstrap.state !== 'done') return null;
+  return i18next.t(
+    bootstrap.reason === 'compacted' ? 'sync:describe-sync.rebootstrapped' : 'sync:describe-sync.bootstrapped',
+    {
+      rows: bootstrap.rows,
+    },
+  );
 }
 
 /**
