@@ -9,7 +9,8 @@ export default defineConfig({
   testIgnore: process.env.FRONT_DESK_PAINT ? [] : ['**/calendar-paint.spec.ts'],
   outputDir: 'test-results/e2e',
   globalSetup: './tests/e2e/global-setup.ts',
-  workers: 1,
+  // Two spec files at a time: each test starts its own desk (own data folder, port 0) and servers on free ports.
+  workers: 2,
   retries: 0,
   // Generous: every photographed screen is also checked by axe, and this machine runs helpers beside the suite.
   timeout: 120_000,

@@ -16,7 +16,7 @@ import { call } from '../../api';
 import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
 import { SelectField } from '../../components/SelectField';
-import { useFormErrors } from '../../hooks/useFormErrors';
+import { draftProblems, useFormErrors } from '../../hooks/useFormErrors';
 import { useTranslation } from '../../i18n';
 import { readAsBase64 } from '../patients/read-file';
 import { CsvReportView } from './CsvReportView';
@@ -45,7 +45,12 @@ export function CsvImportPanel() {
   const [checked, setChecked] = useState('');
   const [running, setRunning] = useState<Running>(null);
   const values = { contentBase64, target, sourceName, encoding, dateFormat, mapping };
-  const { errors, show, showProblems, clear } = useFormErrors(values);
+  // Main's own schema checks the settings as they change (a mapping to a field the target lacks, a name too long).
+  const check = () =>
+    contentBase64 === ''
+      ? { contentBase64: t('MoveInScreen.chooseFirst') }
+      : draftProblems('interop.importCsv', { fileName, ...values, dryRun: true });
+  const { errors, show, showProblems, clear } = useFormErrors(values, check);
   const settings = JSON.stringify(values);
 
   function apply(next: CsvPreview) {
