@@ -1,12 +1,14 @@
 import { readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { SHARED_DATA } from '../helpers/shared-data';
 import { test, expect, screenshot } from './fixtures';
 import { FrontDeskPage } from './pages/front-desk';
 
 test.use({ viewport: { width: 1366, height: 768 } });
 
 // A Synthea patient from the shared data beside the repository (read, never copied into the product).
-const SYNTHEA = resolve(import.meta.dirname, '../../../shared/data/fhir/synthea');
+// Where it is absent (a clone on its own), playwright.config.ts leaves this file out with a printed reason.
+const SYNTHEA = join(SHARED_DATA, 'fhir/synthea');
 const NED = join(SYNTHEA, readdirSync(SYNTHEA).find((name) => name.startsWith('Ned_Hintz')) ?? '');
 
 test('an administrator moves a Synthea patient in: dry run with counts and reasons, import with the report, then finds the patient and their history', async ({
