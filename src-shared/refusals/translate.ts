@@ -110,6 +110,12 @@ function translateText(catalogue: Catalogue, text: string, depth = 0): string {
   return text;
 }
 
+/** One sentence main wrote (a sync round's last error, kept in the status) in `language`. */
+export function translateMessage(text: string, language: Language): string {
+  const catalogue = catalogueFor(language);
+  return catalogue ? translateText(catalogue, text) : text;
+}
+
 /** The error as the asker reads it: the same code and data, its words in `language`. */
 export function translateError(error: ApiErrorData, language: Language): ApiErrorData {
   const catalogue = catalogueFor(language);

@@ -488,7 +488,11 @@ test('calendar: a neighbouring day read ahead is drawn at once, forgotten when a
   await page.route('**/api/invoke', async (route) => {
     if (route.request().postData()?.includes('"appointments.day"'))
       await new Promise((resolve) => setTimeout(resolve, 1500));
-    await route.continue();
+    // On a loaded CI machine Playwright has reported a held request as "already handled" by the time its
+    // delay ends (CI 2026-12-03): the request went on without us, which changes nothing this test asserts.
+    await route.continue().catch((error: unknown) => {
+      if (!String(error).includes('already handled')) throw error;
+    });
   });
   await page.getByRole('button', { name: 'Previous day' }).click();
   await expect(page.getByText('Wednesday, 10 March 2027')).toBeVisible();

@@ -1,5 +1,6 @@
 import { request, type ClientRequest, type IncomingMessage } from 'node:http';
 import { connect, type TLSSocket } from 'node:tls';
+import { unreachableSentence } from './network-words';
 
 /** One HTTP exchange with the sync server: the status and the parsed JSON body. */
 export interface SyncAnswer {
@@ -104,12 +105,12 @@ function pinnedSocket(url: URL, fingerprint: string, timeoutMs: number): Promise
     });
     socket.once('error', (error) => {
       clearTimeout(timer);
-      reject(new SyncNetworkError(`Cannot reach ${url.host}: ${(error as Error).message}`));
+      reject(new SyncNetworkError(unreachableSentence(url.host, error as Error)));
     });
   });
 }
 
-function readAnswer(req: ClientRequest, timeoutMs: number, signal?: AbortSignal): Promise<SyncAnswer> {
+function readAnswer(req: ClientRequest, host: string, timeoutMs: number, signal?: AbortSignal): Promise<SyncAnswer> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       req.destroy(new SyncNetworkError(`No answer within ${Math.round(timeoutMs / 1000)} s.`));
@@ -122,7 +123,7 @@ function readAnswer(req: ClientRequest, timeoutMs: number, signal?: AbortSignal)
     };
     req.once('error', (error) => {
       done();
-      reject(error instanceof SyncNetworkError ? error : new SyncNetworkError(error.message));
+      reject(error instanceof SyncNetworkError ? error : new SyncNetworkError(unreachableSentence(host, error)));
     });
     req.once('response', (res: IncomingMessage) => {
       const chunks: Buffer[] = [];
@@ -181,7 +182,7 @@ export function httpTransport(serverUrl: string, fingerprint: string | null): Sy
         agent: false,
       });
     }
-    const answer = readAnswer(req, call.timeoutMs, call.signal);
+    const answer = readAnswer(req, base.host, call.timeoutMs, call.signal);
     req.end(body);
     return answer;
   };

@@ -35,7 +35,13 @@ export function ZReportView({ report }: { report: ZReport }) {
           <dd>{formatMoney(drawer.countedCashMinor ?? 0, money)}</dd>
         </div>
         <div>
-          <dt>{overShort < 0 ? t('ZReportView.short') : overShort > 0 ? t('ZReportView.over') : 'Over/short'}</dt>
+          <dt>
+            {overShort < 0
+              ? t('ZReportView.short')
+              : overShort > 0
+                ? t('ZReportView.over')
+                : t('ZReportView.overShort')}
+          </dt>
           <dd>{formatMoney(overShort, money)}</dd>
         </div>
       </dl>

@@ -4,6 +4,7 @@ import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
 import { draftProblems, useFormErrors } from '../../hooks/useFormErrors';
 import { useSession } from '../../stores/session';
+import { lastErrorText } from '../sync/describe-sync';
 import { useTranslation } from '../../i18n';
 
 const FIELDS = ['serverUrl', 'fingerprint', 'code', 'deviceName'];
@@ -34,7 +35,8 @@ export function JoinClinicForm() {
     setBusy(false);
     if (!result.ok) return show(result.error, FIELDS);
     // Joined; the first round normally brought the clinic with it. If it did not, the desk keeps trying.
-    if (result.value.lastError) return setPending(result.value.lastError);
+    const lastError = lastErrorText(result.value);
+    if (lastError) return setPending(lastError);
     checkAgain();
   }
 

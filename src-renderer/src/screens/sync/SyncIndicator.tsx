@@ -1,5 +1,5 @@
 import { useProcedure } from '../../hooks/useProcedure';
-import { describeSync, remindersHeldSentence } from './describe-sync';
+import { describeSync, lastErrorText, remindersHeldSentence } from './describe-sync';
 import { useTranslation } from '../../i18n';
 
 /** The header's sync status; administrators follow it to Settings → Sync. */
@@ -9,7 +9,7 @@ export function SyncIndicator() {
   if (!status.value) return null;
   const text = describeSync(status.value, Date.now());
   const held = remindersHeldSentence(status.value);
-  const title = [status.value.lastError ?? text, held].filter(Boolean).join('\n');
+  const title = [lastErrorText(status.value) ?? text, held].filter(Boolean).join('\n');
   return (
     <span className="sync-status" data-testid="sync-status" title={title}>
       {t('SyncIndicator.sync', { text })}

@@ -5,7 +5,7 @@ import { FormMessage } from '../../components/FormMessage';
 import { draftProblems, useFormErrors } from '../../hooks/useFormErrors';
 import { useProcedure } from '../../hooks/useProcedure';
 import { useSession } from '../../stores/session';
-import { bootstrapSentence, describeSync, remindersHeldSentence } from './describe-sync';
+import { bootstrapSentence, describeSync, lastErrorText, remindersHeldSentence } from './describe-sync';
 import { Trans, useTranslation } from '../../i18n';
 
 const FIELDS = ['serverUrl', 'fingerprint', 'code', 'deviceName'];
@@ -47,7 +47,7 @@ export function SyncSettings() {
     if (!result.ok) return setRound({ ok: null, error: result.error.message });
     const after = result.value;
     if (after.lastError || after.state !== 'online') {
-      const error = after.lastError ?? describeSync(after, Date.now());
+      const error = lastErrorText(after) ?? describeSync(after, Date.now());
       return setRound({ ok: null, error: t('SyncSettings.syncFailed', { error }) });
     }
     setRound({ ok: t('SyncSettings.syncedResult', { describeSync: describeSync(after, Date.now()) }), error: null });
@@ -72,7 +72,7 @@ export function SyncSettings() {
           {value.lastError && (
             <>
               <dt>{t('SyncSettings.lastError')}</dt>
-              <dd>{value.lastError}</dd>
+              <dd>{lastErrorText(value)}</dd>
             </>
           )}
           {value.clockWarning && (

@@ -1,5 +1,12 @@
 import type { SyncStatus } from '../../../../src-shared/api/areas/sync';
+import { translateMessage } from '../../../../src-shared/refusals/translate';
 import { i18next } from '../../i18n';
+
+/** Why the last round failed, in the screen's language (main words it in English, like its refusals). */
+export function lastErrorText(status: Pick<SyncStatus, 'lastError'>): string | null {
+  if (!status.lastError) return null;
+  return i18next.language === 'es' ? translateMessage(status.lastError, 'es') : status.lastError;
+}
 
 /** "Online · synced 2 min ago · 3 waiting", "Offline · 3 waiting", "Not connected": words, not colour. */
 export function describeSync(status: SyncStatus, now: number): string {
