@@ -96,7 +96,8 @@ const KEY_TAKING_CALLS = new Set([
 export function looksLikeWords(text: string): boolean {
   const trimmed = text.trim();
   if (trimmed.length === 0 || KEY_NAMES.test(trimmed)) return false;
-  if (/[/\\]|^[.#]|=>|\{\{/.test(trimmed)) return false;
+  // A slash is a path or a MIME type ("text/csv"), unless it joins two words as a label does ("Over/short").
+  if (/[/\\]|^[.#]|=>|\{\{/.test(trimmed) && !/^[A-Z][a-z]+\/[a-z]+$/.test(trimmed)) return false;
   return /^[A-Z][a-z’']/.test(trimmed) || /[A-Za-z]{2,}[’']?[a-z]*[ ,]+([A-Za-z][ ,]+)?[A-Za-z]{2,}/.test(trimmed);
 }
 

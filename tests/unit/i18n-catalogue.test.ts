@@ -88,12 +88,21 @@ describe('every word on screen comes from the catalogue', () => {
       '      <h2>Drawer</h2>',
       '      <Field label="Cash tendered" placeholder={t(\'cash.placeholder\')} />',
       "      <button type=\"button\" title={'Count the drawer'}>{t('drawer.count')}</button>",
+      "      <dt>{short ? t('drawer.short') : 'Over/short'}</dt>",
+      "      <a download=\"day.csv\" type={'text/csv'} href={'#/billing'}>{t('drawer.export')}</a>",
       '    </section>',
       '  );',
       '}',
     ].join('\n');
     const texts = unwordedTextIn('planted.tsx', planted).map((text) => `${text.line} ${text.text}`);
-    expect(texts).toEqual(['3 Close the drawer', '4 Booked', '10 Drawer', '11 Cash tendered', '12 Count the drawer']);
+    expect(texts).toEqual([
+      '3 Close the drawer',
+      '4 Booked',
+      '10 Drawer',
+      '11 Cash tendered',
+      '12 Count the drawer',
+      '13 Over/short',
+    ]);
   });
 
   it('names every placeholder for what it holds: none is called value, value2, ...', () => {
