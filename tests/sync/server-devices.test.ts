@@ -55,7 +55,8 @@ describe.each(BACKENDS)('sync server on $backend: devices managed from a desk', 
       change(south, 'users', [southAdmin], userRow(southAdmin, { role_id: 'admin' })),
       grant(south, 'admin'),
     ]);
-  });
+    // PGlite starts and migrates in WebAssembly: on a loaded 2-core machine that alone took over 30 s.
+  }, 120_000);
   afterAll(async () => {
     if (!skip) await drop();
   });
