@@ -126,7 +126,8 @@ export class SyncClient {
     try {
       let pushed = await this.push(transport, token);
       let pulled = 0;
-      let cursor = desk.status().pullCursor ?? (await this.startFromSnapshot(transport, token, 'new'));
+      let cursor =
+        desk.status().pullCursor ?? (await this.startFromSnapshot(transport, token, enrolment.clinicId, 'new'));
       let deskCode: string | undefined;
       let restarted = false;
       for (;;) {
@@ -139,7 +140,7 @@ export class SyncClient {
           if (!(error instanceof SyncServerError) || error.code !== 'RESYNC_REQUIRED' || restarted) throw error;
           restarted = true;
           pushed += await this.push(transport, token).catch(() => 0);
-          cursor = await this.startFromSnapshot(transport, token, 'compacted');
+          cursor = await this.startFromSnapshot(transport, token, enrolment.clinicId, 'compacted');
           continue;
         }
         const applied = await desk.applyRemote(
@@ -190,11 +191,17 @@ export class SyncClient {
   }
 
   /** The snapshot merged here (client-bootstrap.ts), shown in the status while it runs; answers the cursor. */
-  private async startFromSnapshot(transport: SyncTransport, token: string, reason: SyncBootstrap['reason']) {
+  private async startFromSnapshot(
+    transport: SyncTransport,
+    token: string,
+    clinicId: string,
+    reason: SyncBootstrap['reason'],
+  ) {
     const { clock } = this.deps;
     this.bootstrap = { state: 'running', reason, at: clock(), rows: 0 };
     this.announce();
-    const done = await bootstrapFromSnapshot(this.deps.database, this.deps.desk, transport, token, (rows) => {
+    const { database, desk } = this.deps;
+    const done = await bootstrapFromSnapshot(database, desk, transport, token, clinicId, clock, (rows) => {
       this.bootstrap = { state: 'running', reason, at: this.bootstrap?.at ?? clock(), rows };
       this.announce();
     });
