@@ -9,6 +9,15 @@ import type { Migration } from './types';
  * the snapshot's cursor (the first page's), the next page's position and the count so far — written in
  * the same transaction as each page's rows, so the position never runs ahead of or behind what is staged.
  * Both are this desk's own (local tables) and are emptied when the staged snapshot is merged.
+ *
+ * Documents' bytes leave their record row: `patient_documents.content` moves to `document_contents`,
+ * keyed by the file's SHA-256 (the row keeps its `sha256` and `size_bytes`), so the row syncs as any record
+ * and the bytes travel in chunks of their own (src-main/core/sync/files*.ts). A row whose bytes are not
+ * here yet is a document still arriving. `uploaded_at` is when the server confirmed it holds the whole
+ * file. `document_chunks_in` keeps the chunks of a file being downloaded, each saved as it arrives, so a
+ * cut download resumes from them. The capture triggers of `patient_documents` name the old column: they
+ * are dropped here and made again, without it, at the next open; the outbox's waiting changes and the
+ * column clocks forget it too (the server's migration 0006 does the same with its rows and log).
  */
 export const migration0036: Migration = {
   version: 36,
@@ -36,6 +45,33 @@ export const migration0036: Migration = {
         started_at INTEGER NOT NULL,
         updated_at INTEGER NOT NULL
       ) STRICT;
+
+      CREATE TABLE document_contents (
+        sha256 TEXT PRIMARY KEY,
+        size_bytes INTEGER NOT NULL CHECK (size_bytes > 0),
+        content BLOB NOT NULL,
+        uploaded_at INTEGER
+      ) STRICT;
+      INSERT OR IGNORE INTO document_contents (sha256, size_bytes, content)
+        SELECT sha256, size_bytes, content FROM patient_documents ORDER BY created_at;
+
+      CREATE TABLE document_chunks_in (
+        hash TEXT PRIMARY KEY,
+        content BLOB NOT NULL,
+        received_at INTEGER NOT NULL
+      ) STRICT;
+    `);
+    const triggers = db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'patient_documents'")
+      .all() as { name: string }[];
+    for (const { name } of triggers) db.exec(`DROP TRIGGER "${name}"`);
+    db.exec(`
+      ALTER TABLE patient_documents DROP COLUMN content;
+      UPDATE sync_changes SET values_json = json_remove(values_json, '$.content')
+        WHERE table_name = 'patient_documents' AND values_json IS NOT NULL;
+      DELETE FROM sync_clocks WHERE table_name = 'patient_documents' AND column_name = 'content';
+      UPDATE sync_apply_problems SET change_json = json_remove(change_json, '$.values.content')
+        WHERE json_extract(change_json, '$.table') = 'patient_documents';
     `);
   },
 };

@@ -19,6 +19,7 @@ import { runSyncLoop, type LoopOptions, type SyncLoop } from './client-loop';
 import { withoutSeq } from './without-seq';
 import { httpTransport, type SyncTransport } from './transport';
 import { HeldReminders } from './reminders-held';
+import { downloadFiles, uploadFiles, type FileTransfer } from './files-client';
 
 export { SyncServerError };
 
@@ -63,6 +64,8 @@ export class SyncClient {
   private keepLoop = false;
   /** Due reminders held for want of a claim from the server (noted by reminder-claims.ts). */
   readonly heldReminders = new HeldReminders(() => this.announce());
+  /** What the last round moved of documents' bytes, as far as it got (files-client.ts). */
+  files: FileTransfer | null = null;
   /** How the server is reached (the Devices procedures ask through it too: devices.ts). */
   transportFor: TransportFactory;
 
@@ -123,7 +126,12 @@ export class SyncClient {
     const { desk, clock } = this.deps;
     const transport = this.transportFor(enrolment.serverUrl, enrolment.fingerprint);
     const token = `Bearer ${enrolment.deviceId}.${enrolment.secret}`;
+    const files: FileTransfer = { uploaded: 0, chunksSent: 0, downloaded: 0, chunksReceived: 0, problems: [] };
+    this.files = files;
+    const talk = { database: this.deps.database, transport, token, now: clock };
     try {
+      // Documents' bytes first, so a row pushed below usually finds its file on the server already.
+      await uploadFiles(talk, files);
       let pushed = await this.push(transport, token);
       let pulled = 0;
       let cursor =
@@ -154,6 +162,7 @@ export class SyncClient {
         cursor = page.cursor;
         if (!page.hasMore) break;
       }
+      await downloadFiles(talk, files);
       await this.deps.database.db.transaction().execute(async () => {
         saveSyncedAt(this.deps.database.handle, clock(), deskCode);
         await Promise.resolve();
