@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { SyncErrorBody } from '../src-shared/sync/protocol';
 import { SyncError } from './sync/errors';
 import { enrolCodeFromDesk, listDevicesFromDesk, renameFromDesk, revokeFromDesk } from './sync/admin';
+import { getChunk, getFile, hasChunks, putChunk, putFile } from './sync/files';
 import { claimReminders, settleReminders } from './sync/reminders';
 import { authenticate, enrol, pull, push, snapshot, status, type ServerContext } from './sync/service';
 
@@ -114,6 +115,26 @@ async function handle(ctx: ServerContext, request: IncomingMessage, response: Se
       case 'POST /v1/reminders/settle': {
         const device = await authenticate(ctx, request.headers.authorization, url.pathname);
         return send(response, 200, await settleReminders(ctx, device, await readJson(request)));
+      }
+      case 'POST /v1/chunks/has': {
+        const device = await authenticate(ctx, request.headers.authorization, url.pathname);
+        return send(response, 200, await hasChunks(ctx, device, await readJson(request)));
+      }
+      case 'POST /v1/chunks': {
+        const device = await authenticate(ctx, request.headers.authorization, url.pathname);
+        return send(response, 200, await putChunk(ctx, device, await readJson(request)));
+      }
+      case 'GET /v1/chunks': {
+        const device = await authenticate(ctx, request.headers.authorization, url.pathname);
+        return send(response, 200, await getChunk(ctx, device, Object.fromEntries(url.searchParams)));
+      }
+      case 'POST /v1/files': {
+        const device = await authenticate(ctx, request.headers.authorization, url.pathname);
+        return send(response, 200, await putFile(ctx, device, await readJson(request)));
+      }
+      case 'GET /v1/files': {
+        const device = await authenticate(ctx, request.headers.authorization, url.pathname);
+        return send(response, 200, await getFile(ctx, device, Object.fromEntries(url.searchParams)));
       }
       default:
         throw new SyncError('NOT_FOUND', `No endpoint ${route}`);

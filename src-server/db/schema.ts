@@ -82,6 +82,24 @@ export interface ServerDatabase {
     outcome: 'sent' | 'failed' | null;
     outcome_at: ColumnType<string | number | null, number | null, number | null>;
   };
+  /** A document's chunks, once per clinic and hash (migrations/server/0006). */
+  file_chunks: {
+    clinic_id: string;
+    hash: string;
+    size: number;
+    data: Buffer;
+    device_id: string;
+    created_at: Generated<Date>;
+  };
+  /** A whole document: its chunks in order, written once they are all there and hash to `sha256`. */
+  files: {
+    clinic_id: string;
+    sha256: string;
+    size: number;
+    chunks: Json;
+    device_id: string;
+    created_at: Generated<Date>;
+  };
   server_audit: {
     id: Serial;
     at: Generated<Date>;

@@ -18,6 +18,8 @@ export interface DocumentSummary {
   sha256: string;
   uploadedBy: string | null;
   createdAt: number;
+  /** Synced from another desk whose bytes are not all here yet (they travel in chunks): not openable yet. */
+  arriving: boolean;
 }
 
 export interface DocumentContent extends DocumentSummary {

@@ -232,8 +232,11 @@ export const MAX_PHOTO_BYTES = 2 * 1024 * 1024;
 export interface PatientPhoto {
   documentId: string;
   mimeType: 'image/png' | 'image/jpeg';
+  /** Empty while `arriving`. */
   contentBase64: string;
   createdAt: number;
+  /** Set on another desk whose bytes are still on their way (they travel in chunks): shown as a label. */
+  arriving: boolean;
 }
 
 export const ALLERGY_REMOVAL_REASONS = ['entered_in_error', 'no_longer_applies'] as const;

@@ -557,7 +557,6 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
       { name: 'mime_type', type: 'TEXT', notNull: true },
       { name: 'size_bytes', type: 'INTEGER', notNull: true },
       { name: 'sha256', type: 'TEXT', notNull: true },
-      { name: 'content', type: 'BLOB', notNull: true },
       { name: 'uploaded_by', type: 'TEXT', notNull: false },
       { name: 'created_at', type: 'INTEGER', notNull: true },
       { name: 'updated_at', type: 'INTEGER', notNull: true },

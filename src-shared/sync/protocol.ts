@@ -20,6 +20,11 @@ import { z } from 'zod';
  * - `POST /v1/reminders/claim` body ReminderClaimRequest → ReminderClaimResponse: which desk sends a
  *   reminder (each reminder is sent by the one desk the server grants it to, for a lease).
  * - `POST /v1/reminders/settle` body ReminderSettleRequest → ReminderSettleResponse: what came of it.
+ * - `POST /v1/chunks/has` body ChunkHasRequest → ChunkHasResponse; `POST /v1/chunks` body ChunkPutRequest →
+ *   ChunkPutResponse; `GET /v1/chunks?hash=<sha256>` → ChunkResponse: a document's bytes in chunks of at
+ *   most CHUNK_BYTES, addressed by their SHA-256 and kept per clinic (another clinic's are NOT_FOUND).
+ * - `POST /v1/files` body FilePutRequest → FileResponse (the file's chunk list, accepted once every chunk
+ *   is there and they hash together to its SHA-256); `GET /v1/files?sha256=<hash>` → FileResponse.
  * Errors are `{ error: { code, message } }` with 400 (malformed), 401 (unknown/revoked device),
  * 403 (another clinic), 409 (skew too large), 410 (RESYNC_REQUIRED: the pull's cursor is older than the
  * compacted log; start again from the snapshot), 413 (batch too big), 500 (the server failed; retry later).
@@ -291,3 +296,58 @@ export interface SyncErrorBody {
     message: string;
   };
 }
+
+/**
+ * Documents and photos travel apart from their record row (issue 17): the row (with the file's SHA-256
+ * and size) syncs as any record, the bytes in chunks pushed and pulled one by one, so a transfer cut
+ * mid-way resumes from the chunks already on the other side.
+ */
+export const CHUNK_BYTES = 256 * 1024;
+/** The largest file the server keeps (a patient document's limit, src-shared/patients/documents.ts). */
+export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+export const MAX_FILE_CHUNKS = Math.ceil(MAX_FILE_BYTES / CHUNK_BYTES);
+export const SHA256_PATTERN = /^[0-9a-f]{64}$/;
+const sha256Hex = z.string().regex(SHA256_PATTERN, 'must be a SHA-256 in lower-case hex');
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+export const chunkHasRequestSchema = z.object({ hashes: z.array(sha256Hex).min(1).max(MAX_FILE_CHUNKS) }).strict();
+export type ChunkHasRequest = z.infer<typeof chunkHasRequestSchema>;
+export interface ChunkHasResponse {
+  /** Those of the hashes the server holds for this clinic. */
+  have: string[];
+}
+
+export const chunkPutRequestSchema = z
+  .object({
+    hash: sha256Hex,
+    b64: z
+      .string()
+      .min(4)
+      .max(Math.ceil(CHUNK_BYTES / 3) * 4)
+      .regex(BASE64, 'must be base64'),
+  })
+  .strict();
+export type ChunkPutRequest = z.infer<typeof chunkPutRequestSchema>;
+export interface ChunkPutResponse {
+  /** False when the clinic already had it (pushing a chunk twice changes nothing). */
+  stored: boolean;
+}
+export interface ChunkResponse {
+  hash: string;
+  b64: string;
+}
+
+export const filePutRequestSchema = z
+  .object({
+    sha256: sha256Hex,
+    size: z.number().int().min(1).max(MAX_FILE_BYTES),
+    chunks: z.array(sha256Hex).min(1).max(MAX_FILE_CHUNKS),
+  })
+  .strict()
+  .refine((file) => file.chunks.length === Math.ceil(file.size / CHUNK_BYTES), {
+    message: `must list one chunk per ${CHUNK_BYTES} bytes of the file`,
+    path: ['chunks'],
+  });
+export type FilePutRequest = z.infer<typeof filePutRequestSchema>;
+export type FileResponse = FilePutRequest;
+export const fileResponseSchema = filePutRequestSchema;

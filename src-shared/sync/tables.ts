@@ -142,6 +142,11 @@ export const LOCAL_TABLES: Record<string, string> = {
   sync_clocks: 'which remote stamp last won each column of a record on this desk',
   sync_tombstones: 'rows deleted, kept so an older edit arriving later never brings one back',
   sync_apply_problems: 'remote changes this desk could not apply yet, retried on each pull',
+  document_contents:
+    "documents' bytes by SHA-256, kept apart from their synced rows: they travel in chunks (files-client.ts)",
+  document_chunks_in: 'chunks of a document being downloaded, kept so a cut download resumes from them',
+  sync_snapshot_stage: 'the snapshot pages this desk downloaded so far, merged once the last one is here',
+  sync_snapshot_progress: "where this desk's snapshot download is (resumed after a drop from the next page)",
 };
 
 export function isSyncedTable(name: string): name is SyncedTableName {

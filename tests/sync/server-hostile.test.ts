@@ -137,7 +137,7 @@ describe.each(BACKENDS)('sync server on $backend: hostile devices', ({ backend, 
         change(south, 'patients', [p], { active: 'yes' }),
         change(south, 'patients', [p], { active: 1.5 }),
         change(south, 'patients', [p], { first_name: null }),
-        change(south, 'patient_documents', [p], { content: { b64: 'not base64!' } }),
+        change(south, 'patients', [p], { first_name: { b64: 'not base64!' } }),
       ],
       'BAD_VALUE',
     );

@@ -149,7 +149,7 @@ describe('two desks exchanging changes', () => {
     ]);
   });
 
-  it("carries a document's bytes to the other desk unchanged (BLOBs travel as base64)", async () => {
+  it("carries a document's row with its hash and size, not its bytes: the other desk holds it as still arriving", async () => {
     const [a, b] = await twoDesks();
     const patient = await register(a, 'Wanjiru', 'Kamau');
     const pdf = Buffer.from([
@@ -163,11 +163,17 @@ describe('two desks exchanging changes', () => {
       mimeType: 'application/pdf',
       contentBase64: pdf.toString('base64'),
     });
+    // The bytes travel in chunks through the server (tests/sync/desk-documents.test.ts), never in the change.
     const captured = a.core.sync.pending(1000).find((c) => c.table === 'patient_documents');
-    expect(captured?.values.content).toEqual({ b64: pdf.toString('base64') });
+    expect(captured?.values).toMatchObject({ sha256: added.sha256, size_bytes: pdf.length });
+    expect(captured?.values).not.toHaveProperty('content');
     await deliver(a, b);
-    const fetched = await b.ok('desk', 'documents.get', { documentId: added.id });
-    expect(Buffer.from(fetched.contentBase64, 'base64').equals(pdf)).toBe(true);
+    const listed = await b.ok('desk', 'documents.list', { patientId: patient.id });
+    expect(listed).toEqual([expect.objectContaining({ id: added.id, arriving: true })]);
+    expect(await b.call('desk', 'documents.get', { documentId: added.id })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
     expect(differingTables(a, b)).toEqual([]);
   });
 

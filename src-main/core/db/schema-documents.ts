@@ -11,7 +11,6 @@ export interface PatientDocumentsTable {
   mime_type: DocumentType;
   size_bytes: number;
   sha256: string;
-  content: Buffer;
   uploaded_by: string | null;
   created_at: number;
   updated_at: number;
@@ -34,10 +33,31 @@ export interface PatientConsentsTable {
   deleted_at: number | null;
 }
 
+/**
+ * A document's bytes by the file's SHA-256 (migration 0036): kept apart from the synced row, they travel
+ * in chunks. A row without its bytes here is still arriving from another desk.
+ */
+export interface DocumentContentsTable {
+  sha256: string;
+  size_bytes: number;
+  content: Buffer;
+  /** When the server confirmed it holds the whole file; null until then. */
+  uploaded_at: number | null;
+}
+
+/** Chunks of a file being downloaded, by their own SHA-256, kept so a cut download resumes. */
+export interface DocumentChunksInTable {
+  hash: string;
+  content: Buffer;
+  received_at: number;
+}
+
 /** Merged into `Database` in schema.ts. */
 export interface DocumentTables {
   patient_documents: PatientDocumentsTable;
   patient_consents: PatientConsentsTable;
+  document_contents: DocumentContentsTable;
+  document_chunks_in: DocumentChunksInTable;
 }
 
 export type PatientDocumentRow = Selectable<PatientDocumentsTable>;

@@ -21,29 +21,47 @@ const SUMMARY_COLUMNS = [
   'created_at',
 ] as const;
 
-export type DocumentSummaryRow = Pick<PatientDocumentRow, (typeof SUMMARY_COLUMNS)[number]>;
+/** `here` is 0 while the document's bytes are still arriving from another desk. */
+export type DocumentSummaryRow = Pick<PatientDocumentRow, (typeof SUMMARY_COLUMNS)[number]> & { here: number };
 
-export async function insertDocument(db: Kysely<Database>, row: PatientDocumentRow): Promise<void> {
+/** The row (which syncs) and its bytes under the file's hash (which travel in chunks; kept once per hash). */
+export async function insertDocument(db: Kysely<Database>, row: PatientDocumentRow, content: Buffer): Promise<void> {
+  await db
+    .insertInto('document_contents')
+    .values({ sha256: row.sha256, size_bytes: row.size_bytes, content, uploaded_at: null })
+    .onConflict((conflict) => conflict.column('sha256').doNothing())
+    .execute();
   await db.insertInto('patient_documents').values(row).execute();
 }
 
-/** The patient's documents without their bytes, newest first. */
+/** The patient's documents without their bytes, newest first, each saying whether its bytes are here. */
 export async function listDocumentSummaries(db: ReadDb, patientId: string): Promise<DocumentSummaryRow[]> {
   return db
-    .selectFrom('patient_documents')
-    .select(SUMMARY_COLUMNS)
-    .where('patient_id', '=', patientId)
-    .where('deleted_at', 'is', null)
-    .orderBy('created_at', 'desc')
-    .execute();
+    .selectFrom('patient_documents as d')
+    .select(SUMMARY_COLUMNS.map((column) => `d.${column}` as const))
+    .select((eb) =>
+      eb
+        .exists(eb.selectFrom('document_contents as c').select('c.sha256').whereRef('c.sha256', '=', 'd.sha256'))
+        .as('here'),
+    )
+    .where('d.patient_id', '=', patientId)
+    .where('d.deleted_at', 'is', null)
+    .orderBy('d.created_at', 'desc')
+    .execute() as Promise<DocumentSummaryRow[]>;
 }
 
-export async function findDocument(db: ReadDb, documentId: string): Promise<PatientDocumentRow | undefined> {
+/** A document and its bytes (null while they are still arriving). */
+export async function findDocument(
+  db: ReadDb,
+  documentId: string,
+): Promise<(PatientDocumentRow & { content: Buffer | null }) | undefined> {
   return db
-    .selectFrom('patient_documents')
-    .selectAll()
-    .where('id', '=', documentId)
-    .where('deleted_at', 'is', null)
+    .selectFrom('patient_documents as d')
+    .leftJoin('document_contents as c', 'c.sha256', 'd.sha256')
+    .selectAll('d')
+    .select('c.content')
+    .where('d.id', '=', documentId)
+    .where('d.deleted_at', 'is', null)
     .executeTakeFirst();
 }
 
@@ -86,18 +104,19 @@ export async function hidePhotos(
   return Number(result.numUpdatedRows);
 }
 
-/** The newest photo not removed: that one is the patient's photo. */
+/** The newest photo not removed: that one is the patient's photo (its bytes null while still arriving). */
 export async function findNewestPhoto(
   db: ReadDb,
   patientId: string,
-): Promise<Pick<PatientDocumentRow, 'id' | 'mime_type' | 'content' | 'created_at'> | undefined> {
+): Promise<(Pick<PatientDocumentRow, 'id' | 'mime_type' | 'created_at'> & { content: Buffer | null }) | undefined> {
   return db
-    .selectFrom('patient_documents')
-    .select(['id', 'mime_type', 'content', 'created_at'])
-    .where('patient_id', '=', patientId)
-    .where('kind', '=', 'photo')
-    .where('deleted_at', 'is', null)
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
+    .selectFrom('patient_documents as d')
+    .leftJoin('document_contents as c', 'c.sha256', 'd.sha256')
+    .select(['d.id', 'd.mime_type', 'd.created_at', 'c.content'])
+    .where('d.patient_id', '=', patientId)
+    .where('d.kind', '=', 'photo')
+    .where('d.deleted_at', 'is', null)
+    .orderBy('d.created_at', 'desc')
+    .orderBy('d.id', 'desc')
     .executeTakeFirst();
 }

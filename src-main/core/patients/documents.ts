@@ -68,14 +68,13 @@ export async function addDocument(
     mime_type: input.mimeType,
     size_bytes: content.length,
     sha256: createHash('sha256').update(content).digest('hex'),
-    content,
     uploaded_by: uploadedBy,
     created_at: now,
     updated_at: now,
     deleted_at: null,
   };
-  await insertDocument(db, row);
-  return toSummary(row);
+  await insertDocument(db, row, content);
+  return toSummary({ ...row, here: 1 });
 }
 
 export async function listDocuments(db: ReadDb, patientId: string): Promise<DocumentSummary[]> {
@@ -87,7 +86,12 @@ export async function getDocument(db: ReadDb, documentId: string): Promise<Docum
   const row = await findDocument(db, documentId);
   if (!row)
     throw new ApiError('NOT_FOUND', 'There is no such document.', { fields: { documentId: 'no such document' } });
-  return { ...toSummary(row), contentBase64: row.content.toString('base64') };
+  // Synced from another desk, its bytes not all here yet: shown as still arriving, never half a file.
+  if (row.content === null)
+    throw new ApiError('CONFLICT', 'This document is still arriving from another desk; open it again in a moment.', {
+      fields: { documentId: 'still arriving from another desk' },
+    });
+  return { ...toSummary({ ...row, here: 1 }), contentBase64: row.content.toString('base64') };
 }
 
 /** Soft delete: the row (and its bytes) stay for the record, hidden from screens. */
@@ -111,5 +115,6 @@ function toSummary(row: DocumentSummaryRow): DocumentSummary {
     sha256: row.sha256,
     uploadedBy: row.uploaded_by,
     createdAt: row.created_at,
+    arriving: row.here === 0,
   };
 }

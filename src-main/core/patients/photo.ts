@@ -29,7 +29,13 @@ export async function setPhoto(
     now,
   );
   await hidePhotos(db, input.patientId, now, document.id);
-  return { documentId: document.id, mimeType: input.mimeType, contentBase64: input.contentBase64, createdAt: now };
+  return {
+    documentId: document.id,
+    mimeType: input.mimeType,
+    contentBase64: input.contentBase64,
+    createdAt: now,
+    arriving: false,
+  };
 }
 
 export async function removePhoto(db: Kysely<Database>, patientId: string, now: number): Promise<number> {
@@ -44,7 +50,8 @@ export async function getPhoto(db: ReadDb, patientId: string): Promise<PatientPh
   return {
     documentId: row.id,
     mimeType: row.mime_type,
-    contentBase64: row.content.toString('base64'),
+    contentBase64: row.content?.toString('base64') ?? '',
     createdAt: row.created_at,
+    arriving: row.content === null,
   };
 }

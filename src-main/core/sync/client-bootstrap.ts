@@ -5,7 +5,7 @@ import {
   type SnapshotRow,
 } from '../../../src-shared/sync/protocol';
 import type { ClinicDatabase } from '../db/open';
-import { startStage, stageRows } from './bootstrap-repository';
+import { dropStage, readProgress, stagePage, type SnapshotProgress } from './bootstrap-repository';
 import { ask } from './client-requests';
 import type { ApplyResult, DeskSync } from './service';
 import type { SyncTransport } from './transport';
@@ -18,14 +18,21 @@ const REQUEST_TIMEOUT_MS = 30_000;
  * (read by the server before its first page, so pulling from it misses nothing). Used by a new desk,
  * and by a desk whose cursor the server compacted away (RESYNC_REQUIRED). The merge keeps this desk's
  * own unsent changes: they are merged by their stamps and stay in the outbox (bootstrap.ts).
+ *
+ * Each page is staged with the position after it in one transaction (bootstrap-repository.ts), so a
+ * download cut by a drop, a stopped server or a closed desk resumes at the next page, never page one.
+ * Resuming later is sound: the cursor stays the first page's, and whatever changed on the server since
+ * is in the later pages or pulled from that cursor after, merging again as no-ops where already here.
  */
 export async function bootstrapFromSnapshot(
   database: ClinicDatabase,
   desk: DeskSync,
   transport: SyncTransport,
   token: string,
+  clinicId: string,
+  now: () => number,
   onPage: (rows: number) => void,
-): Promise<{ cursor: string; rows: number; applied: ApplyResult }> {
+): Promise<{ cursor: string; rows: number; applied: ApplyResult; resumedAt: number }> {
   const { handle } = database;
   // Through Kysely's transaction, which holds the one connection (a procedure's may be open).
   const write = (work: () => void) =>
@@ -33,12 +40,16 @@ export async function bootstrapFromSnapshot(
       work();
       await Promise.resolve();
     });
-  await write(() => startStage(handle));
-  let after: { table: string; key: string } | null = null;
-  let cursor: string | null = null;
-  let serverTime: number | undefined;
-  let rows = 0;
-  for (;;) {
+  let progress: SnapshotProgress | null = readProgress(handle);
+  // A download of another clinic (the desk enrolled elsewhere since) is no start for this one.
+  if (progress && progress.clinicId !== clinicId) {
+    await write(() => dropStage(handle));
+    progress = null;
+  }
+  const resumedAt = progress?.pages ?? 0;
+  if (progress) onPage(progress.rows);
+  while (!progress?.complete) {
+    const after = progress?.next ?? null;
     const from: string = after
       ? `afterTable=${encodeURIComponent(after.table)}&afterKey=${encodeURIComponent(after.key)}&`
       : '';
@@ -50,20 +61,26 @@ export async function bootstrapFromSnapshot(
     });
     if (typeof page.cursor !== 'string' || !Array.isArray(page.rows))
       throw new Error('The server sent a malformed snapshot page');
-    cursor ??= page.cursor;
-    serverTime = typeof page.serverTime === 'number' ? page.serverTime : serverTime;
     // A desk never trusts the network: a row that is not a row is left out (the log's changes still merge).
     const valid = page.rows.flatMap((row: unknown): SnapshotRow[] => {
       const parsed = snapshotRowSchema.safeParse(row);
       return parsed.success ? [parsed.data] : [];
     });
-    await write(() => stageRows(handle, valid));
-    rows += valid.length;
-    onPage(rows);
-    if (!page.next) break;
-    after = page.next;
+    const next =
+      page.next && typeof page.next.table === 'string' && typeof page.next.key === 'string' ? page.next : null;
+    const moved: SnapshotProgress = {
+      clinicId,
+      cursor: progress?.cursor ?? page.cursor,
+      next,
+      complete: next === null,
+      pages: (progress?.pages ?? 0) + 1,
+      rows: (progress?.rows ?? 0) + valid.length,
+      serverTime: typeof page.serverTime === 'number' ? page.serverTime : (progress?.serverTime ?? null),
+    };
+    await write(() => stagePage(handle, valid, moved, now()));
+    progress = moved;
+    onPage(moved.rows);
   }
-  if (cursor === null) throw new Error('The server sent no snapshot page');
-  const applied = await desk.applySnapshot(cursor, serverTime);
-  return { cursor, rows, applied };
+  const applied = await desk.applySnapshot(progress.cursor, progress.serverTime ?? undefined);
+  return { cursor: progress.cursor, rows: progress.rows, applied, resumedAt };
 }

@@ -19,6 +19,7 @@ import { runSyncLoop, type LoopOptions, type SyncLoop } from './client-loop';
 import { withoutSeq } from './without-seq';
 import { httpTransport, type SyncTransport } from './transport';
 import { HeldReminders } from './reminders-held';
+import { downloadFiles, uploadFiles, type FileTransfer } from './files-client';
 
 export { SyncServerError };
 
@@ -63,6 +64,8 @@ export class SyncClient {
   private keepLoop = false;
   /** Due reminders held for want of a claim from the server (noted by reminder-claims.ts). */
   readonly heldReminders = new HeldReminders(() => this.announce());
+  /** What the last round moved of documents' bytes, as far as it got (files-client.ts). */
+  files: FileTransfer | null = null;
   /** How the server is reached (the Devices procedures ask through it too: devices.ts). */
   transportFor: TransportFactory;
 
@@ -123,10 +126,16 @@ export class SyncClient {
     const { desk, clock } = this.deps;
     const transport = this.transportFor(enrolment.serverUrl, enrolment.fingerprint);
     const token = `Bearer ${enrolment.deviceId}.${enrolment.secret}`;
+    const files: FileTransfer = { uploaded: 0, chunksSent: 0, downloaded: 0, chunksReceived: 0, problems: [] };
+    this.files = files;
+    const talk = { database: this.deps.database, transport, token, now: clock };
     try {
+      // Documents' bytes first, so a row pushed below usually finds its file on the server already.
+      await uploadFiles(talk, files);
       let pushed = await this.push(transport, token);
       let pulled = 0;
-      let cursor = desk.status().pullCursor ?? (await this.startFromSnapshot(transport, token, 'new'));
+      let cursor =
+        desk.status().pullCursor ?? (await this.startFromSnapshot(transport, token, enrolment.clinicId, 'new'));
       let deskCode: string | undefined;
       let restarted = false;
       for (;;) {
@@ -139,7 +148,7 @@ export class SyncClient {
           if (!(error instanceof SyncServerError) || error.code !== 'RESYNC_REQUIRED' || restarted) throw error;
           restarted = true;
           pushed += await this.push(transport, token).catch(() => 0);
-          cursor = await this.startFromSnapshot(transport, token, 'compacted');
+          cursor = await this.startFromSnapshot(transport, token, enrolment.clinicId, 'compacted');
           continue;
         }
         const applied = await desk.applyRemote(
@@ -153,6 +162,7 @@ export class SyncClient {
         cursor = page.cursor;
         if (!page.hasMore) break;
       }
+      await downloadFiles(talk, files);
       await this.deps.database.db.transaction().execute(async () => {
         saveSyncedAt(this.deps.database.handle, clock(), deskCode);
         await Promise.resolve();
@@ -190,11 +200,17 @@ export class SyncClient {
   }
 
   /** The snapshot merged here (client-bootstrap.ts), shown in the status while it runs; answers the cursor. */
-  private async startFromSnapshot(transport: SyncTransport, token: string, reason: SyncBootstrap['reason']) {
+  private async startFromSnapshot(
+    transport: SyncTransport,
+    token: string,
+    clinicId: string,
+    reason: SyncBootstrap['reason'],
+  ) {
     const { clock } = this.deps;
     this.bootstrap = { state: 'running', reason, at: clock(), rows: 0 };
     this.announce();
-    const done = await bootstrapFromSnapshot(this.deps.database, this.deps.desk, transport, token, (rows) => {
+    const { database, desk } = this.deps;
+    const done = await bootstrapFromSnapshot(database, desk, transport, token, clinicId, clock, (rows) => {
       this.bootstrap = { state: 'running', reason, at: this.bootstrap?.at ?? clock(), rows };
       this.announce();
     });

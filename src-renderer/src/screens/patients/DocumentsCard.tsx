@@ -67,25 +67,39 @@ export function DocumentsCard({ patientId, canWrite }: { patientId: string; canW
       <ul className="plain">
         {documents.map((document) => (
           <li key={document.id}>
-            <Trans
-              t={t}
-              i18nKey="DocumentsCard.kbDownload"
-              values={{
-                title: document.title,
-                KIND_LABELS: KIND_LABELS[document.kind],
-                sizeBytes: Math.ceil(document.sizeBytes / 1024),
-              }}
-              components={{
-                strong: <strong />,
-                button: (
-                  <button
-                    type="button"
-                    aria-label={t('DocumentsCard.download', { title: document.title })}
-                    onClick={() => void open(document)}
-                  />
-                ),
-              }}
-            />
+            {/* Synced from another desk whose bytes are still travelling in chunks: nothing to open yet. */}
+            {document.arriving ? (
+              <Trans
+                t={t}
+                i18nKey="DocumentsCard.kbArriving"
+                values={{
+                  title: document.title,
+                  KIND_LABELS: KIND_LABELS[document.kind],
+                  sizeBytes: Math.ceil(document.sizeBytes / 1024),
+                }}
+                components={{ strong: <strong />, span: <span className="tag" /> }}
+              />
+            ) : (
+              <Trans
+                t={t}
+                i18nKey="DocumentsCard.kbDownload"
+                values={{
+                  title: document.title,
+                  KIND_LABELS: KIND_LABELS[document.kind],
+                  sizeBytes: Math.ceil(document.sizeBytes / 1024),
+                }}
+                components={{
+                  strong: <strong />,
+                  button: (
+                    <button
+                      type="button"
+                      aria-label={t('DocumentsCard.download', { title: document.title })}
+                      onClick={() => void open(document)}
+                    />
+                  ),
+                }}
+              />
+            )}
           </li>
         ))}
       </ul>

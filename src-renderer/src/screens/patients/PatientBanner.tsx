@@ -21,13 +21,15 @@ export function PatientBanner({
   const { t } = useTranslation('patients');
   return (
     <section className="patient-banner" aria-label={t('PatientBanner.patientBanner')}>
-      {photo && (
+      {photo && !photo.arriving && (
         <img
           className="patient-photo"
           src={photoSource(photo)}
           alt={t('PatientBanner.photoOf', { recordName: record.name })}
         />
       )}
+      {/* Synced from another desk, its bytes still travelling in chunks: said, never half an image. */}
+      {photo?.arriving && <span className="tag">{t('PatientBanner.photoArriving')}</span>}
       <div className="banner-text">
         <div className="identity">
           <strong className="patient-name">{record.name}</strong>

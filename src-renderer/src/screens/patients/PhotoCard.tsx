@@ -66,6 +66,7 @@ export function PhotoCard({
   return (
     <form className="card" onSubmit={(event) => void save(event)} noValidate aria-label={t('PhotoCard.photo')}>
       <h2>{t('PhotoCard.photo')}</h2>
+      {photo?.arriving && <p role="status">{t('PhotoCard.stillArriving')}</p>}
       <Field
         // A new input after each save: a file input cannot be cleared by its value.
         key={photo?.documentId ?? 'none'}

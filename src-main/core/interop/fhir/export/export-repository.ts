@@ -153,12 +153,14 @@ export async function patientBatch(db: ReadDb, ids: readonly string[], scope: Ex
       vitalsQuery.orderBy('recorded_at').execute(),
     ]);
   const documents: ExportedDocumentRow[] = inlineDocuments
-    ? await db
-        .selectFrom('patient_documents')
-        .select([...documentColumns, 'content'])
-        .where('patient_id', 'in', list)
-        .where('deleted_at', 'is', null)
-        .orderBy('id')
+    ? // A document still arriving from another desk (bytes not here yet) is exported without its data.
+      await db
+        .selectFrom('patient_documents as d')
+        .leftJoin('document_contents as c', 'c.sha256', 'd.sha256')
+        .select([...documentColumns.map((column) => `d.${column}` as const), 'c.content'])
+        .where('d.patient_id', 'in', list)
+        .where('d.deleted_at', 'is', null)
+        .orderBy('d.id')
         .execute()
     : (
         await db
