@@ -41,7 +41,7 @@ function forget(table: string, name: string, watched: string, where: (row: 'new'
  * Report aggregates, second step (issue 18):
  * - `report_dirty_days` gets a key (part, day) and the triggers INSERT OR IGNORE, so the marks between two
  *   reads stay one per day and part instead of one per write.
- * - Waiting times per local day, provider, phase and arrival hour as a histogram of whole minutes
+ * - Waiting times per phase, local day and provider (and arrival hour for arrival → out) as a histogram of whole minutes
  *   (`report_wait_days`): a period's median and 90th percentile come out of the summed histogram exactly
  *   (to the minute). Visits mark their local date.
  * - Available minutes per provider and local day (`report_available_days`), a cache filled by the read that
@@ -64,14 +64,16 @@ export const migration0037: Migration = {
         day TEXT NOT NULL,
         PRIMARY KEY (part, day)
       ) WITHOUT ROWID, STRICT;
+      -- Phase first: the dashboard reads one phase over a year, a contiguous range of the key.
+      -- hour is -1 on the phases' rows; the 'byHour' rows hold arrival → out per clinic hour of arrival.
       CREATE TABLE report_wait_days (
+        phase TEXT NOT NULL,
         day TEXT NOT NULL,
         provider_id TEXT NOT NULL,
-        phase TEXT NOT NULL,
         hour INTEGER NOT NULL,
         minutes INTEGER NOT NULL,
         visits INTEGER NOT NULL,
-        PRIMARY KEY (day, provider_id, phase, hour, minutes)
+        PRIMARY KEY (phase, day, provider_id, hour, minutes)
       ) WITHOUT ROWID, STRICT;
       CREATE TABLE report_available_days (
         provider_id TEXT NOT NULL,

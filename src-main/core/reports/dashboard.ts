@@ -31,7 +31,7 @@ async function figures(
 ): Promise<{ figures: DashboardFigures; appointments: AppointmentsReport }> {
   const { from, to } = scope.filters;
   const appointments = await appointmentsReport(ctx.db, scope, LATE_CANCEL_HOURS, ctx.now, aggregates);
-  const waits = await waitingTimesReport(ctx.db, scope, ctx.now, aggregates);
+  const waits = await waitingTimesReport(ctx.db, scope, ctx.now, aggregates, 'arrivalToOut');
   const start = localDayBounds(scope.timeZone, from).start;
   const end = localDayBounds(scope.timeZone, to).end;
   const wait = waits.phases.find((phase) => phase.phase === 'arrivalToOut') ?? {

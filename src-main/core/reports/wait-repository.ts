@@ -3,9 +3,12 @@ import type { ReadDb } from '../db/handles';
 import type { Database } from '../db/schema';
 
 /**
- * The SQL of the waiting-time aggregates (migration 0037): per local day, provider ('' for none), phase
- * and clinic hour of arrival, how many visits waited each whole number of minutes. Written only here.
+ * The SQL of the waiting-time aggregates (migration 0037): per phase, local day and provider ('' for none)
+ * (and clinic hour of arrival for 'byHour'), how many visits waited each whole number of minutes.
  */
+
+/** Every phase the table holds: the key's first column, named so a day's rows are found by the key. */
+export const WAIT_PHASES = ['visit', 'arrivalToRoom', 'roomToSeen', 'seenToOut', 'arrivalToOut', 'byHour'] as const;
 
 export interface WaitBucket {
   provider_id: string;
@@ -31,7 +34,7 @@ export async function visitTimesOfDay(db: ReadDb, day: string) {
 
 /** Replaces one day's histogram rows. */
 export async function replaceWaitDay(db: Kysely<Database>, day: string, buckets: readonly WaitBucket[]) {
-  await sql`DELETE FROM report_wait_days WHERE day = ${day}`.execute(db);
+  await sql`DELETE FROM report_wait_days WHERE phase IN (${sql.join(WAIT_PHASES)}) AND day = ${day}`.execute(db);
   // In slices: SQLite binds at most 32766 parameters a statement.
   for (let at = 0; at < buckets.length; at += 500) {
     const values = buckets
@@ -42,11 +45,21 @@ export async function replaceWaitDay(db: Kysely<Database>, day: string, buckets:
   }
 }
 
-/** The histogram of [from, to] summed over days (and over hours unless `byHour`), for one provider or all. */
-export async function waitBuckets(db: ReadDb, from: string, to: string, providerId: string | null) {
+/**
+ * The histogram of [from, to] summed over days and providers (or for one), for the phases named (each a
+ * contiguous range of the key).
+ */
+export async function waitBuckets(
+  db: ReadDb,
+  from: string,
+  to: string,
+  providerId: string | null,
+  phases: readonly string[],
+) {
   const result = await sql<{ phase: string; hour: number; minutes: number; visits: number }>`
     SELECT phase, hour, minutes, sum(visits) AS visits FROM report_wait_days
-    WHERE day >= ${from} AND day <= ${to} AND (${providerId} IS NULL OR provider_id = ${providerId})
+    WHERE phase IN (${sql.join(phases)}) AND day >= ${from} AND day <= ${to}
+      AND (${providerId} IS NULL OR provider_id = ${providerId})
     GROUP BY phase, hour, minutes`.execute(db);
   return result.rows;
 }

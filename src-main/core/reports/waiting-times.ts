@@ -3,7 +3,7 @@ import { localTimeOf } from '../../../src-shared/scheduling/time';
 import type { ReadDb } from '../db/handles';
 import { visitTimes } from './repository';
 import type { ReportScope } from './scope';
-import { waitBuckets, type WaitBucket } from './wait-repository';
+import { WAIT_PHASES, waitBuckets, type WaitBucket } from './wait-repository';
 
 /** Nearest rank: the value at position ⌈p × n⌉ (1-based) of the sorted values. */
 export function nearestRank(sorted: readonly number[], p: number): number | null {
@@ -41,20 +41,26 @@ const PHASES: { phase: WaitPhase; from: (t: Times) => number | null; to: (t: Tim
 ];
 /** The bucket counting visits themselves (minutes 0), so the aggregates also give the number of visits. */
 const VISIT = 'visit';
+/** Arrival → out again under the clinic hour of arrival, for the chart; the phases' rows have hour -1. */
+const BY_HOUR = 'byHour';
+const ALL_HOURS = -1;
 
 /**
  * A visit's histogram entries (DEFINITIONS.waits): each phase it passed, in whole minutes (rounded to the
- * nearest), under the clinic hour it arrived in. One shape for the raw rows and the daily aggregates, so
- * both give the same medians and 90th percentiles, exact to the minute.
+ * nearest), and arrival → out once more under the clinic hour it arrived in. One shape for the raw rows and
+ * the daily aggregates, so both give the same medians and 90th percentiles, exact to the minute.
  */
 export function waitEntries(timeZone: string, visit: Times): { phase: string; hour: number; minutes: number }[] {
-  const hour = Number(localTimeOf(timeZone, visit.arrived_at).slice(0, 2));
-  const entries = [{ phase: VISIT, hour, minutes: 0 }];
+  const entries = [{ phase: VISIT, hour: ALL_HOURS, minutes: 0 }];
   for (const { phase, from: start, to: end } of PHASES) {
     const a = start(visit);
     const b = end(visit);
     // A step undone and redone can leave its time before the previous one's: not a wait.
-    if (a !== null && b !== null && b >= a) entries.push({ phase, hour, minutes: Math.round((b - a) / 60_000) });
+    if (a === null || b === null || b < a) continue;
+    const minutes = Math.round((b - a) / 60_000);
+    entries.push({ phase, hour: ALL_HOURS, minutes });
+    if (phase === 'arrivalToOut')
+      entries.push({ phase: BY_HOUR, hour: Number(localTimeOf(timeZone, visit.arrived_at).slice(0, 2)), minutes });
   }
   return entries;
 }
@@ -98,19 +104,22 @@ export async function waitingTimesReport(
   scope: ReportScope,
   now: number,
   aggregates = false,
+  only?: WaitPhase,
 ): Promise<WaitingTimesReport> {
   const { from, to, providerId } = scope.filters;
+  // `only`: the dashboard's one phase, read alone from the aggregates (the rest of the report left empty).
+  const wanted = only ? [only] : [...WAIT_PHASES];
   const rows: { phase: string; hour: number; minutes: number; visits: number }[] = aggregates
-    ? await waitBuckets(db, from, to, providerId)
-    : (await visitTimes(db, from, to, providerId)).flatMap((visit) =>
-        waitEntries(scope.timeZone, visit).map((entry) => ({ ...entry, visits: 1 })),
-      );
+    ? await waitBuckets(db, from, to, providerId, wanted)
+    : (await visitTimes(db, from, to, providerId))
+        .flatMap((visit) => waitEntries(scope.timeZone, visit).map((entry) => ({ ...entry, visits: 1 })))
+        .filter((row) => wanted.includes(row.phase as (typeof wanted)[number]));
   const byPhase = new Map<string, Map<number, number>>();
   const byHour = new Map<string, Map<number, number>>();
   for (const row of rows) {
-    add(byPhase, row.phase, row.minutes, row.visits);
     // Arrival → out by the clinic hour the visit arrived in (DEFINITIONS.waitsByHour), for the chart.
-    if (row.phase === 'arrivalToOut') add(byHour, String(row.hour), row.minutes, row.visits);
+    if (row.phase === BY_HOUR) add(byHour, String(row.hour), row.minutes, row.visits);
+    else add(byPhase, row.phase, row.minutes, row.visits);
   }
   const phases: WaitFigures[] = PHASES.map(({ phase }) => ({ phase, ...figures(byPhase.get(phase)) }));
   return {
