@@ -261,7 +261,7 @@ export const DEFINITIONS = {
   waitsByHour:
     'Waiting times by hour: arrival → out over the visits that arrived in that hour of the clinic day (and were checked out), median and 90th percentile.',
   percentiles:
-    'Median and 90th percentile by nearest rank: the value at position ⌈p × n⌉ of the n times sorted (the median is the lower middle when n is even).',
+    'Median and 90th percentile by nearest rank: the value at position ⌈p × n⌉ of the n times sorted (the median is the lower middle when n is even). Each time counts in whole minutes, rounded to the nearest minute, so the figures are exact to the minute.',
   accrual:
     'Invoiced (accrual basis): totals of invoices issued in the range by their issue date; credited: credit notes issued in the range; net = invoiced − credited. Drafts do not count.',
   cash: 'Collected (cash basis): payments by the date they count for, less refunds and reversed payments by the date those count for. Payments are not split by provider until applied, so the provider filter does not apply here.',

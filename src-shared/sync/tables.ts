@@ -128,6 +128,8 @@ export const LOCAL_TABLES: Record<string, string> = {
   report_invoice_days: 'daily report aggregates, a cache recomputed from the synced rows',
   report_ledger_days: 'daily report aggregates, a cache recomputed from the synced rows',
   report_patient_days: 'daily report aggregates, a cache recomputed from the synced rows',
+  report_wait_days: 'daily waiting-time histograms, a cache recomputed from the synced visits',
+  report_available_days: 'available minutes per provider and day, a cache worked out from the synced hours',
   audit_log:
     "this desk's own hash chain; chains travel per device as a later step of issue 17 (never one chain rebuilt on merge)",
   backup_runs: "this computer's backups",

@@ -5,8 +5,11 @@ import { addDays, localDateOf } from '../../src-shared/scheduling/time';
 import { allAggregates } from '../../src-main/core/reports/aggregate-repository';
 import { rebuildAggregates } from '../../src-main/core/reports/aggregates';
 import { appointmentsReport } from '../../src-main/core/reports/appointments';
+import { allAvailableDays, type AvailableDay } from '../../src-main/core/reports/available-repository';
 import { revenueReport } from '../../src-main/core/reports/revenue';
-import type { ReportScope } from '../../src-main/core/reports/scope';
+import { datesOf, type ReportScope } from '../../src-main/core/reports/scope';
+import { expandAvailable } from '../../src-main/core/reports/utilisation';
+import { waitingTimesReport } from '../../src-main/core/reports/waiting-times';
 import { openBillingClinic, type BillingClinic } from '../helpers/billing-clinic';
 
 /**
@@ -27,6 +30,9 @@ type Op =
   | { kind: 'writeOff' | 'refund'; pick: number; amount: number }
   | { kind: 'pay'; pick: number; amount: number; back: number }
   | { kind: 'tick'; minutes: number }
+  | { kind: 'timeOff'; day: number; other: boolean; span: number; hours: boolean }
+  | { kind: 'holiday'; day: number }
+  | { kind: 'hours'; pick: number; other: boolean; day: number; end: number }
   | { kind: 'nextDay' };
 
 const pick = fc.nat();
@@ -39,7 +45,8 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('move' as const), pick, day, slot: fc.nat(6) }) },
   ...(['cancel', 'noShow', 'checkIn', 'flow', 'invoice', 'creditNote', 'reverse'] as const).map((kind) => ({
-    weight: 1,
+    // Check-in and the flow board more often: the waiting times need visits that went all the way.
+    weight: kind === 'checkIn' ? 3 : kind === 'flow' ? 2 : 1,
     arbitrary: fc.record({ kind: fc.constant(kind), pick }),
   })),
   ...(['writeOff', 'refund'] as const).map((kind) => ({
@@ -60,6 +67,28 @@ const op: fc.Arbitrary<Op> = fc.oneof(
     arbitrary: fc.record({ kind: fc.constant('tick' as const), minutes: fc.integer({ min: 1, max: 200 }) }),
   },
   { weight: 1, arbitrary: fc.constant({ kind: 'nextDay' as const }) },
+  // What utilisation's available minutes hang on: time off, clinic holidays, the weekly hours.
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('timeOff' as const),
+      day,
+      other: fc.boolean(),
+      span: fc.nat(2),
+      hours: fc.boolean(),
+    }),
+  },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('holiday' as const), day }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('hours' as const),
+      pick,
+      other: fc.boolean(),
+      day,
+      end: fc.constantFrom(15, 16, 17, 18),
+    }),
+  },
 );
 
 const made = {
@@ -79,9 +108,30 @@ const count = (kind: string, result: { ok: true } | { ok: false; error: { messag
 const of = <T>(list: T[], index: number): T | undefined =>
   list[list.length - 1 - (index % Math.min(4, Math.max(1, list.length)))];
 
+const byKey = (a: AvailableDay, b: AvailableDay) =>
+  a.provider_id === b.provider_id ? a.day.localeCompare(b.day) : a.provider_id.localeCompare(b.provider_id);
+function daysByProvider(days: readonly AvailableDay[]): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  for (const d of days) map.set(d.provider_id, [...(map.get(d.provider_id) ?? []), d.day]);
+  return map;
+}
+
 async function isToday(appointmentId: string): Promise<boolean> {
   const found = await b.clinic.call('desk', 'appointments.get', { appointmentId });
   return found.ok && localDateOf(b.timeZone, found.value.start) === todayIn(b.timeZone, b.clinic.clock.now);
+}
+
+/** Rooms, sees and checks out a visit, a few minutes and seconds between the steps (the histogram rounds). */
+async function flow(visitId: string, pick: number): Promise<void> {
+  const { clinic } = b;
+  const wait = () => clinic.clock.advance(((pick % 13) * 60 + (pick % 7) * 10) * 1000);
+  wait();
+  await clinic.call('desk', 'visits.move', { visitId, to: 'roomed', roomId: b.room1Id });
+  wait();
+  await clinic.call('desk', 'visits.move', { visitId, to: 'with_provider' });
+  await clinic.call('desk', 'visits.move', { visitId, to: 'ready_for_checkout' });
+  wait();
+  count('flow', await clinic.call('desk', 'visits.checkOut', { visitId }));
 }
 
 async function run(step: Op): Promise<void> {
@@ -127,16 +177,14 @@ async function run(step: Op): Promise<void> {
         const visit = await clinic.call('desk', 'visits.checkIn', { appointmentId });
         count(step.kind, visit);
         if (visit.ok) made.visits.push(visit.value.id);
+        // Two visits in three go through the flow board at once (before the day can end under them).
+        if (visit.ok && step.pick % 3 !== 0) await flow(visit.value.id, step.pick);
       }
       return;
     }
     case 'flow': {
       const visitId = of(made.visits, step.pick);
-      if (!visitId) return;
-      await clinic.call('desk', 'visits.move', { visitId, to: 'roomed', roomId: b.room1Id });
-      await clinic.call('desk', 'visits.move', { visitId, to: 'with_provider' });
-      await clinic.call('desk', 'visits.move', { visitId, to: 'ready_for_checkout' });
-      count(step.kind, await clinic.call('desk', 'visits.checkOut', { visitId }));
+      if (visitId) await flow(visitId, step.pick);
       return;
     }
     case 'invoice': {
@@ -217,6 +265,36 @@ async function run(step: Op): Promise<void> {
     case 'nextDay':
       await b.advanceDays(1);
       return;
+    case 'timeOff': {
+      const date = step.day === -29 ? DST_END : addDays(today, step.day);
+      const times = step.hours ? { start: '10:00', end: '11:30' } : {};
+      const input = { providerId: step.other ? b.drBId : b.drAId, kind: 'time_off' as const, date, ...times };
+      count(
+        step.kind,
+        await clinic.call('admin', 'schedule.createException', { ...input, endDate: addDays(date, step.span) }),
+      );
+      return;
+    }
+    case 'holiday': {
+      const date = step.day === -29 ? DST_END : addDays(today, step.day);
+      count(step.kind, await clinic.call('admin', 'schedule.createHoliday', { date, name: 'Bank holiday' }));
+      return;
+    }
+    case 'hours': {
+      // One weekday's hours of one provider end at another time from a date on (or for all time).
+      const templates = await clinic.ok('admin', 'schedule.listTemplates', {
+        providerId: step.other ? b.drBId : b.drAId,
+      });
+      const template = templates[step.pick % templates.length];
+      if (!template) return;
+      const validFrom = step.pick % 3 === 0 ? null : addDays(today, step.day);
+      const end = `${step.end}:00`;
+      count(
+        step.kind,
+        await clinic.call('admin', 'schedule.updateTemplate', { templateId: template.id, end, validFrom }),
+      );
+      return;
+    }
   }
 }
 
@@ -227,57 +305,93 @@ afterAll(async () => {
   await b.clinic.close();
 });
 
+/** Every aggregate equals a rebuild from the raw rows; every report read from them equals the raw one. */
+async function check(): Promise<void> {
+  const db = b.clinic.core.database.db;
+  const { clinic } = b;
+  const today = todayIn(b.timeZone, clinic.clock.now);
+  const from = addDays(today, -45);
+  const to = addDays(today, 15);
+  // A plain read refreshes the marked days first.
+  const dashboard = await clinic.ok('manager', 'reports.dashboard', { from, to });
+  const kept = await allAggregates(db);
+
+  const scope: ReportScope = {
+    filters: {
+      from,
+      to,
+      providerId: null,
+      providerName: null,
+      locationId: null,
+      locationName: null,
+      typeId: null,
+      typeName: null,
+      payer: null,
+    },
+    timeZone: b.timeZone,
+    currency: 'GBP',
+    phoneRegion: null,
+    providers: new Map([
+      [b.drAId, 'Dr Ana Ortiz'],
+      [b.drBId, 'Dr Ben Lee'],
+    ]),
+  };
+  const now = clinic.clock.now;
+  const money = { currency: 'GBP', locale: 'en-GB' } as unknown as Parameters<typeof revenueReport>[2];
+  expect(await appointmentsReport(db, scope, 24, now, true)).toEqual(
+    await appointmentsReport(db, scope, 24, now, false),
+  );
+  const ben = { ...scope, filters: { ...scope.filters, providerId: b.drBId } };
+  expect(await appointmentsReport(db, ben, 24, now, true)).toEqual(await appointmentsReport(db, ben, 24, now, false));
+  expect(await revenueReport(db, scope, money, now, true)).toEqual(await revenueReport(db, scope, money, now, false));
+  expect(await revenueReport(db, ben, money, now, true)).toEqual(await revenueReport(db, ben, money, now, false));
+  expect(dashboard.current.appointments).toEqual((await appointmentsReport(db, scope, 24, now, false)).totals);
+  expect(await waitingTimesReport(db, scope, now, true)).toEqual(await waitingTimesReport(db, scope, now, false));
+  expect(await waitingTimesReport(db, ben, now, true)).toEqual(await waitingTimesReport(db, ben, now, false));
+  expect(dashboard.current.wait).toEqual((await waitingTimesReport(db, scope, now, false)).phases[3]);
+  // Every cached day of available minutes is what the rules give now, and the dashboard's
+  // utilisation adds up the range's days as expanded from the rules.
+  const cached = await allAvailableDays(db);
+  const fresh = await expandAvailable(db, b.timeZone, daysByProvider(cached));
+  expect(cached.sort(byKey)).toEqual(fresh.sort(byKey));
+  const dates = datesOf(from, to, addDays);
+  const expanded = await expandAvailable(db, b.timeZone, new Map([...scope.providers.keys()].map((id) => [id, dates])));
+  for (const row of dashboard.utilisation) {
+    const minutes = expanded.filter((d) => d.provider_id === row.providerId).reduce((sum, d) => sum + d.minutes, 0);
+    expect(row.availableMinutes, row.providerName).toBe(minutes);
+  }
+
+  // The rebuild is rolled back: it would empty the cache of available minutes the next check must find.
+  const rollback = new Error('rolled back');
+  await db
+    .transaction()
+    .execute(async (trx) => {
+      await rebuildAggregates(trx, b.timeZone);
+      expect(await allAggregates(trx)).toEqual(kept);
+      throw rollback;
+    })
+    .catch((error: unknown) => {
+      if (error !== rollback) throw error;
+    });
+}
+
 describe('the daily report aggregates', () => {
   it('equal a recomputation from the raw rows after any sequence of changes', { timeout: 120_000 }, async () => {
-    const db = b.clinic.core.database.db;
+    // A fixed start, so every run has a visit through the flow board and each kind of rule change on days
+    // the reads have cached, then the random sequences on top.
+    await run({ kind: 'checkIn', pick: 1 });
+    await check();
+    for (const step of [
+      { kind: 'timeOff', day: 1, other: false, span: 1, hours: true },
+      { kind: 'holiday', day: 5 },
+      { kind: 'hours', pick: 1, other: true, day: -3, end: 16 },
+    ] as const)
+      await run(step);
+    await check();
     await fc.assert(
       fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 14 }), async (steps) => {
         for (const step of steps) await run(step);
-        const { clinic } = b;
-        const today = todayIn(b.timeZone, clinic.clock.now);
-        const from = addDays(today, -45);
-        const to = addDays(today, 15);
-        // A plain read refreshes the marked days first.
-        const dashboard = await clinic.ok('manager', 'reports.dashboard', { from, to });
-        const kept = await allAggregates(db);
-
-        const scope: ReportScope = {
-          filters: {
-            from,
-            to,
-            providerId: null,
-            providerName: null,
-            locationId: null,
-            locationName: null,
-            typeId: null,
-            typeName: null,
-            payer: null,
-          },
-          timeZone: b.timeZone,
-          currency: 'GBP',
-          phoneRegion: null,
-          providers: new Map([
-            [b.drAId, 'Dr Ana Ortiz'],
-            [b.drBId, 'Dr Ben Lee'],
-          ]),
-        };
-        const now = clinic.clock.now;
-        const money = { currency: 'GBP', locale: 'en-GB' } as unknown as Parameters<typeof revenueReport>[2];
-        expect(await appointmentsReport(db, scope, 24, now, true)).toEqual(
-          await appointmentsReport(db, scope, 24, now, false),
-        );
-        const ben = { ...scope, filters: { ...scope.filters, providerId: b.drBId } };
-        expect(await appointmentsReport(db, ben, 24, now, true)).toEqual(
-          await appointmentsReport(db, ben, 24, now, false),
-        );
-        expect(await revenueReport(db, scope, money, now, true)).toEqual(
-          await revenueReport(db, scope, money, now, false),
-        );
-        expect(await revenueReport(db, ben, money, now, true)).toEqual(await revenueReport(db, ben, money, now, false));
-        expect(dashboard.current.appointments).toEqual((await appointmentsReport(db, scope, 24, now, false)).totals);
-
-        await db.transaction().execute((trx) => rebuildAggregates(trx, b.timeZone));
-        expect(await allAggregates(db)).toEqual(kept);
+        await check();
       }),
       {
         numRuns: Number(process.env.AGGREGATES_RUNS ?? 25),
@@ -286,6 +400,7 @@ describe('the daily report aggregates', () => {
     );
     if (process.env.AGGREGATES_VERBOSE) console.log(Object.fromEntries(done));
     // The sequences did reach the rows: bookings, moves and backdated payments went through.
-    for (const kind of ['book', 'move', 'pay']) expect(done.get(kind) ?? 0, kind).toBeGreaterThan(0);
+    for (const kind of ['book', 'move', 'pay', 'flow', 'timeOff', 'holiday', 'hours'])
+      expect(done.get(kind) ?? 0, kind).toBeGreaterThan(0);
   });
 });

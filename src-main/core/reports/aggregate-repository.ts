@@ -9,14 +9,14 @@ import type { AppointmentNarrowing } from './repository';
  * reports use (repository.ts), so a recomputed day equals a report read straight from the rows.
  */
 
+/** A marked day (migration 0037): for appointments and patients the UTC date, else the clinic's date. */
 export interface DirtyMark {
-  part: 'appointments' | 'patients' | 'money';
-  day: string | null;
-  at: number | null;
+  part: 'appointments' | 'patients' | 'money' | 'visits';
+  day: string;
 }
 
 export async function dirtyMarks(db: ReadDb): Promise<DirtyMark[]> {
-  return (await sql<DirtyMark>`SELECT DISTINCT part, day, at FROM report_dirty_days`.execute(db)).rows;
+  return (await sql<DirtyMark>`SELECT part, day FROM report_dirty_days`.execute(db)).rows;
 }
 
 export async function hasDirtyMarks(db: ReadDb): Promise<boolean> {
@@ -45,6 +45,8 @@ export async function clearAggregates(db: Kysely<Database>): Promise<void> {
   await sql`DELETE FROM report_invoice_days`.execute(db);
   await sql`DELETE FROM report_ledger_days`.execute(db);
   await sql`DELETE FROM report_patient_days`.execute(db);
+  await sql`DELETE FROM report_wait_days`.execute(db);
+  await sql`DELETE FROM report_available_days`.execute(db);
   await sql`DELETE FROM report_dirty_days`.execute(db);
 }
 
@@ -81,6 +83,12 @@ export async function registrationInstants(db: ReadDb): Promise<number[]> {
 
 export async function insertPatientDay(db: Kysely<Database>, day: string, registered: number): Promise<void> {
   await sql`INSERT INTO report_patient_days (day, registered) VALUES (${day}, ${registered})`.execute(db);
+}
+
+/** Every local date a visit arrived on, for a full rebuild's waiting times. */
+export async function visitDays(db: ReadDb): Promise<string[]> {
+  const result = await sql<{ day: string }>`SELECT DISTINCT local_date AS day FROM visits`.execute(db);
+  return result.rows.map((row) => row.day);
 }
 
 /** The first and last instants an appointment starts at, for a full rebuild's days. */
@@ -209,5 +217,6 @@ export async function allAggregates(db: ReadDb) {
     invoices: await all('report_invoice_days'),
     ledger: await all('report_ledger_days'),
     patients: await all('report_patient_days'),
+    waits: await all('report_wait_days'),
   };
 }

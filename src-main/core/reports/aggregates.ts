@@ -17,8 +17,11 @@ import {
   recomputeMoney,
   recomputePatientDay,
   setBuiltWith,
+  visitDays,
 } from './aggregate-repository';
 import { datesOf } from './scope';
+import { replaceWaitDay, visitTimesOfDay } from './wait-repository';
+import { waitBucketsOf } from './waiting-times';
 
 /**
  * The daily report aggregates (migration 0034; docs/architecture.md "Report aggregates"). Triggers mark the
@@ -28,6 +31,22 @@ import { datesOf } from './scope';
 /** The late-cancel window the aggregates count with: the dashboard's, and the reports' default. */
 export const AGGREGATE_LATE_CANCEL_HOURS = 24;
 const HOUR_MS = 3_600_000;
+
+/** One local day's waiting-time histogram from its visits. */
+async function recomputeWaitDay(db: Kysely<Database>, timeZone: string, day: string): Promise<void> {
+  await replaceWaitDay(db, day, waitBucketsOf(timeZone, await visitTimesOfDay(db, day)));
+}
+
+/**
+ * The local days a marked UTC date overlaps: the day its first instant falls on and the day its last does
+ * (usually two).
+ */
+function localDaysOfUtcDate(timeZone: string, utcDate: string): string[] {
+  const start = Date.parse(`${utcDate}T00:00:00Z`);
+  // Every local date between, should a short local day (a DST change at midnight) fit inside.
+  return datesOf(localDateOf(timeZone, start), localDateOf(timeZone, start + DAY_MS - 1), addDays);
+}
+const DAY_MS = 86_400_000;
 
 /** What the aggregates depend on besides the rows: a change of either rebuilds them all. */
 function stampOf(timeZone: string): string {
@@ -73,6 +92,10 @@ export async function rebuildAggregates(db: Kysely<Database>, timeZone: string):
   }
   await recomputeMoney(db, '0000-01-01', '9999-12-31');
   for (const day of await moneyDays(db)) days.add(day);
+  for (const day of await visitDays(db)) {
+    await recomputeWaitDay(db, timeZone, day);
+    days.add(day);
+  }
   await setBuiltWith(db, stampOf(timeZone));
   return days.size;
 }
@@ -82,16 +105,20 @@ async function recomputeMarked(db: Kysely<Database>, timeZone: string): Promise<
   const appointments = new Set<string>();
   const patients = new Set<string>();
   const money = new Set<string>();
+  const visits = new Set<string>();
   for (const mark of await dirtyMarks(db)) {
-    if (mark.part === 'money' && mark.day !== null) money.add(mark.day);
-    else if (mark.at !== null)
-      (mark.part === 'appointments' ? appointments : patients).add(localDateOf(timeZone, mark.at));
+    if (mark.part === 'money') money.add(mark.day);
+    else if (mark.part === 'visits') visits.add(mark.day);
+    else
+      for (const day of localDaysOfUtcDate(timeZone, mark.day))
+        (mark.part === 'appointments' ? appointments : patients).add(day);
   }
   await recomputeInstantDays(db, timeZone, 'appointments', appointments);
   await recomputeInstantDays(db, timeZone, 'patients', patients);
   for (const day of money) await recomputeMoney(db, day, day);
+  for (const day of visits) await recomputeWaitDay(db, timeZone, day);
   await clearDirtyMarks(db);
-  return new Set([...appointments, ...patients, ...money]).size;
+  return new Set([...appointments, ...patients, ...money, ...visits]).size;
 }
 
 /** True when the aggregates hold the raw rows' figures: built for this zone, and no day marked since. */
@@ -124,4 +151,9 @@ export async function aggregatesReady(ctx: HandlerContext, timeZone: string): Pr
     return true;
   }
   return aggregatesFresh(ctx.db, timeZone);
+}
+
+/** The handle a report may write its caches with: the database itself on a plain read, none inside a transaction. */
+export function aggregateWriter(ctx: HandlerContext): Kysely<Database> | null {
+  return (ctx.db as unknown) === ctx.state.db ? ctx.state.db : null;
 }

@@ -6,7 +6,7 @@ import { arAgeing } from '../billing/statements';
 import { stockContext } from '../stock/context';
 import { stockAlertCounts } from '../stock/views';
 import { registeredBetween } from './aggregate-repository';
-import { AGGREGATE_LATE_CANCEL_HOURS, aggregatesReady } from './aggregates';
+import { AGGREGATE_LATE_CANCEL_HOURS, aggregateWriter, aggregatesReady } from './aggregates';
 import { appointmentsReport } from './appointments';
 import { patientsRegistered } from './repository';
 import { revenueReport } from './revenue';
@@ -31,7 +31,7 @@ async function figures(
 ): Promise<{ figures: DashboardFigures; appointments: AppointmentsReport }> {
   const { from, to } = scope.filters;
   const appointments = await appointmentsReport(ctx.db, scope, LATE_CANCEL_HOURS, ctx.now, aggregates);
-  const waits = await waitingTimesReport(ctx.db, scope, ctx.now);
+  const waits = await waitingTimesReport(ctx.db, scope, ctx.now, aggregates, 'arrivalToOut');
   const start = localDayBounds(scope.timeZone, from).start;
   const end = localDayBounds(scope.timeZone, to).end;
   const wait = waits.phases.find((phase) => phase.phase === 'arrivalToOut') ?? {
@@ -110,6 +110,7 @@ export async function dashboard(ctx: HandlerContext, scope: ReportScope): Promis
       ctx.db,
       scope,
       await allLocationsAndTypes(ctx, scope, current.appointments, aggregates),
+      aggregateWriter(ctx),
     ),
     outstandingMinor,
     money,

@@ -61,16 +61,19 @@ export async function collectedByProvider(
   return result.rows;
 }
 
-/** The payers invoices have been billed to (for the payer filter's choices). */
+/**
+ * The payers invoices have been billed to (for the payer filter's choices). A skip scan of the payer index
+ * (migration 0037): one index seek per distinct payer instead of a DISTINCT over every invoice.
+ */
 export async function invoicePayers(db: ReadDb): Promise<string[]> {
-  const rows = await db
-    .selectFrom('invoices')
-    .select('payer')
-    .distinct()
-    .where('payer', 'is not', null)
-    .orderBy('payer')
-    .execute();
-  return rows.flatMap((row) => (row.payer === null ? [] : [row.payer]));
+  const result = await sql<{ payer: string }>`
+    WITH RECURSIVE payers(payer) AS (
+      SELECT min(payer) FROM invoices WHERE payer IS NOT NULL
+      UNION ALL
+      SELECT (SELECT min(payer) FROM invoices WHERE payer > payers.payer) FROM payers WHERE payer IS NOT NULL
+    )
+    SELECT payer FROM payers WHERE payer IS NOT NULL`.execute(db);
+  return result.rows.map((row) => row.payer);
 }
 
 /** An invoice's payer matches the filter: its own (a credit note's is the credited invoice's), null = self-pay. */

@@ -2,7 +2,7 @@ import type { AppointmentCounts, ProviderFigures, ProvidersReport } from '../../
 import { localDayBounds } from '../../../src-shared/scheduling/time';
 import type { HandlerContext } from '../api/context';
 import { billingContext } from '../billing/context';
-import { aggregatesReady } from './aggregates';
+import { aggregateWriter, aggregatesReady } from './aggregates';
 import { appointmentsReport } from './appointments';
 import { collectedByProvider, invoicedByProvider, type ProviderAmount } from './provider-repository';
 import type { ReportScope } from './scope';
@@ -61,7 +61,7 @@ export async function providersReport(
   const { from, to, providerId } = scope.filters;
   const aggregates = await aggregatesReady(ctx, scope.timeZone);
   const appointments = await appointmentsReport(ctx.db, scope, lateCancelHours, ctx.now, aggregates);
-  const hours = await utilisation(ctx.db, scope, appointments);
+  const hours = await utilisation(ctx.db, scope, appointments, aggregateWriter(ctx));
   const seesMoney = ctx.session?.permissions.has('billing:read') ?? false;
   const money = new Map<string | null, Money>();
   if (seesMoney) {

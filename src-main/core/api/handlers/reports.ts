@@ -70,7 +70,10 @@ export const reportsHandlers: HandlersFor<
     return list;
   },
   'reports.dashboard': async (ctx, input) => dashboard(ctx, await reportScope(ctx, input)),
-  'reports.waitingTimes': async (ctx, input) => waitingTimesReport(ctx.db, await reportScope(ctx, input), ctx.now),
+  'reports.waitingTimes': async (ctx, input) => {
+    const scope = await reportScope(ctx, input);
+    return waitingTimesReport(ctx.db, scope, ctx.now, await aggregatesReady(ctx, scope.timeZone));
+  },
   'reports.revenue': async (ctx, input) => {
     requireBillingReader(ctx);
     const scope = await reportScope(ctx, input);
@@ -140,7 +143,10 @@ export const reportsHandlers: HandlersFor<
         scope.phoneRegion,
       );
     } else if (input.report === 'waitingTimes')
-      body = waitingTimesCsv(await waitingTimesReport(ctx.db, scope, ctx.now), ranBy);
+      body = waitingTimesCsv(
+        await waitingTimesReport(ctx.db, scope, ctx.now, await aggregatesReady(ctx, scope.timeZone)),
+        ranBy,
+      );
     else if (input.report === 'providers')
       body = providersCsv(await providersReport(ctx, scope, input.lateCancelHours), ranBy);
     else if (input.report === 'stock') {

@@ -1,0 +1,65 @@
+import { sql, type Kysely } from 'kysely';
+import type { ReadDb } from '../db/handles';
+import type { Database } from '../db/schema';
+
+/**
+ * The SQL of the waiting-time aggregates (migration 0037): per phase, local day and provider ('' for none)
+ * (and clinic hour of arrival for 'byHour'), how many visits waited each whole number of minutes.
+ */
+
+/** Every phase the table holds: the key's first column, named so a day's rows are found by the key. */
+export const WAIT_PHASES = ['visit', 'arrivalToRoom', 'roomToSeen', 'seenToOut', 'arrivalToOut', 'byHour'] as const;
+
+export interface WaitBucket {
+  provider_id: string;
+  phase: string;
+  hour: number;
+  minutes: number;
+  visits: number;
+}
+
+/** One local day's visits (not cancelled, not deleted) with the times the flow board stamped. */
+export async function visitTimesOfDay(db: ReadDb, day: string) {
+  const result = await sql<{
+    provider_id: string | null;
+    arrived_at: number;
+    roomed_at: number | null;
+    seen_at: number | null;
+    checked_out_at: number | null;
+  }>`
+    SELECT provider_id, arrived_at, roomed_at, seen_at, checked_out_at FROM visits
+    WHERE local_date = ${day} AND deleted_at IS NULL AND status <> 'cancelled'`.execute(db);
+  return result.rows;
+}
+
+/** Replaces one day's histogram rows. */
+export async function replaceWaitDay(db: Kysely<Database>, day: string, buckets: readonly WaitBucket[]) {
+  await sql`DELETE FROM report_wait_days WHERE phase IN (${sql.join(WAIT_PHASES)}) AND day = ${day}`.execute(db);
+  // In slices: SQLite binds at most 32766 parameters a statement.
+  for (let at = 0; at < buckets.length; at += 500) {
+    const values = buckets
+      .slice(at, at + 500)
+      .map((b) => sql`(${day}, ${b.provider_id}, ${b.phase}, ${b.hour}, ${b.minutes}, ${b.visits})`);
+    await sql`INSERT INTO report_wait_days (day, provider_id, phase, hour, minutes, visits)
+      VALUES ${sql.join(values)}`.execute(db);
+  }
+}
+
+/**
+ * The histogram of [from, to] summed over days and providers (or for one), for the phases named (each a
+ * contiguous range of the key).
+ */
+export async function waitBuckets(
+  db: ReadDb,
+  from: string,
+  to: string,
+  providerId: string | null,
+  phases: readonly string[],
+) {
+  const result = await sql<{ phase: string; hour: number; minutes: number; visits: number }>`
+    SELECT phase, hour, minutes, sum(visits) AS visits FROM report_wait_days
+    WHERE phase IN (${sql.join(phases)}) AND day >= ${from} AND day <= ${to}
+      AND (${providerId} IS NULL OR provider_id = ${providerId})
+    GROUP BY phase, hour, minutes`.execute(db);
+  return result.rows;
+}
