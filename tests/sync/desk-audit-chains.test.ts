@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditVerification } from '../../src-shared/api/areas/audit';
 import type { SyncChange } from '../../src-shared/sync/protocol';
+import { walkChain } from '../../src-shared/audit/device-chain';
+import { heldAuditChains } from '../../src-server/db/audit-chains';
+import { sha256hex } from '../../src-server/sync/audit-chain';
 import { openSchedulingClinic, RECEPTIONIST, type SchedulingClinic } from '../helpers/scheduling-clinic';
 import { BACKENDS, change, pushChanges, type Desk as WireDesk } from './server-helpers';
 import { deskOver, twoDesks, type Desk } from './desk-helpers';
@@ -89,6 +92,15 @@ for (const { backend, skip } of BACKENDS) {
           },
         ]);
       }
+    });
+
+    it('the server holds both chains and finds each intact without the desks keys', async () => {
+      const chains = await heldAuditChains(pair.database.opened.db);
+      const results = chains
+        .filter((chain) => chain.clinicName === 'Riverside')
+        .map((chain) => walkChain(chain.deviceId, chain.rows, sha256hex));
+      expect(results.map((r) => r.deviceId).sort()).toEqual([deviceOf(a), deviceOf(pair.b)].sort());
+      expect(results.every((r) => r.ok && r.checked > 3)).toBe(true);
     });
 
     it('the server refuses an entry claiming another device, one that skips or relinks, and one edited', async () => {
