@@ -32,6 +32,7 @@ import { migration0031 } from './0031_fhir_import';
 import { migration0032 } from './0032_calendar_feeds';
 import { migration0033 } from './0033_csv_import';
 import { migration0034 } from './0034_report_aggregates';
+import { migration0035 } from './0035_audit_chains';
 import { migration0036 } from './0036_resumable_transfers';
 import { migration0037 } from './0037_report_aggregates_keyed';
 import type { Migration } from './types';
@@ -75,6 +76,7 @@ export const migrations: readonly Migration[] = [
   migration0032,
   migration0033,
   migration0034,
+  migration0035,
   migration0036,
   migration0037,
 ];

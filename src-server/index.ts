@@ -6,6 +6,9 @@ import { openServerDb, type OpenedDb } from './db/open';
 import { audit, findDevice, listDevices, recentRejections, revokeDevice } from './db/repository';
 import { startHttp } from './http';
 import { newEnrolmentCode } from './sync/credentials';
+import { walkChain } from '../src-shared/audit/device-chain';
+import { heldAuditChains } from './db/audit-chains';
+import { sha256hex } from './sync/audit-chain';
 import { DEFAULT_RETENTION_DAYS, retentionProblem, runCompaction, startCompaction } from './sync/compaction';
 import { makeEnrolmentCode } from './sync/service';
 import { PushSignal } from './sync/signal';
@@ -17,6 +20,7 @@ import { PushSignal } from './sync/signal';
  * `npm run server -- devices`
  * `npm run server -- rejections [--limit 50]` (the latest refused changes, newest first)
  * `npm run server -- compact [--retention-days 30]` (drops history every active desk has pulled)
+ * `npm run server -- audit-chains` (checks every device's audit chain held here; exit 1 when one breaks)
  * PostgreSQL when DATABASE_URL is set; embedded PGlite in --data (default ./server-data) otherwise.
  */
 const USAGE = `Front Desk sync server
@@ -26,6 +30,7 @@ const USAGE = `Front Desk sync server
   npm run server -- devices
   npm run server -- rejections [--limit 50]
   npm run server -- compact [--retention-days 30]
+  npm run server -- audit-chains
 PostgreSQL when DATABASE_URL is set; embedded PGlite in --data (default ./server-data) otherwise.`;
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
@@ -146,6 +151,26 @@ async function main(argv: string[]): Promise<number> {
           console.log(`${r.at.toISOString()}  ${where}  ${r.table_name ?? '-'}  ${r.code}: ${r.reason}`);
         }
         return 0;
+      } finally {
+        await opened.close();
+      }
+    }
+    case 'audit-chains': {
+      const opened = await open();
+      try {
+        const chains = await heldAuditChains(opened.db);
+        if (chains.length === 0) console.log('No audit chain has been pushed.');
+        let broken = false;
+        for (const chain of chains) {
+          const result = walkChain(chain.deviceId, chain.rows, sha256hex);
+          const where = `${chain.clinicName} / ${chain.deviceId}`;
+          if (result.ok) console.log(`${where}: intact, ${result.checked} entries (links; the desk holds the key)`);
+          else {
+            broken = true;
+            console.error(`${where}: broken at entry ${result.brokenAtSeq}: ${result.reason}`);
+          }
+        }
+        return broken ? 1 : 0;
       } finally {
         await opened.close();
       }

@@ -4,6 +4,7 @@ import { SYNCED_TABLES, isSyncedTable, type SyncedTableName } from '../../src-sh
 import type { ServerDatabase } from '../db/schema';
 import * as repo from '../db/repository';
 import { emptyRow, isVisible, mergeRecord, type RowState } from './merge';
+import { AUDIT_TABLE, checkAuditEntry, previousKey } from './audit-chain';
 import { checkShape, nonKeyColumns, type Parsed, type Refusal } from './validate';
 
 /**
@@ -31,6 +32,10 @@ export async function pushBatch(
     await repo.getRows(trx, device.clinicId, [
       ...changes.map((c) => ({ table: c.table, rowKey: JSON.stringify(c.key) })),
       ...changes.flatMap((c) => (c.userId === null ? [] : [{ table: 'users', rowKey: JSON.stringify([c.userId]) }])),
+      ...changes.flatMap((c) => {
+        const before = previousKey(c);
+        return before === null ? [] : [{ table: AUDIT_TABLE, rowKey: before }];
+      }),
     ]),
   );
   const seen = new Set<string>();
@@ -94,6 +99,11 @@ function judge(rows: BatchRows, device: repo.DeviceRow, change: SyncChange): 'ac
   const user = checkUser(rows, change, current);
   if (user) return user;
   if (SYNCED_TABLES[table] === 'ledger') {
+    // Before the duplicate check, so another device's entry is refused as such; the same entry pushed
+    // again still continues the chain and is answered below as a duplicate.
+    const broken =
+      table === AUDIT_TABLE ? checkAuditEntry(change, device.id, (key) => rows.get(AUDIT_TABLE, key)) : null;
+    if (broken) return broken;
     if (current) {
       // The same row pushed again under another change id (a desk re-sending after a restore) is no news.
       return sameValues(current.values, change.values)

@@ -16,7 +16,8 @@ export interface Refusal {
     | 'WRONG_DEVICE'
     | 'CHANGE_ID_TAKEN'
     | 'UNKNOWN_USER'
-    | 'DISABLED_USER';
+    | 'DISABLED_USER'
+    | 'AUDIT_CHAIN';
   reason: string;
 }
 

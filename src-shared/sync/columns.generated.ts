@@ -126,6 +126,25 @@ export const SYNCED_COLUMNS: Record<SyncedTableName, { key: readonly string[]; c
       { name: 'series_index', type: 'INTEGER', notNull: false },
     ],
   },
+  audit_chains: {
+    key: ['device_id', 'seq'],
+    columns: [
+      { name: 'device_id', type: 'TEXT', notNull: true },
+      { name: 'seq', type: 'INTEGER', notNull: true },
+      { name: 'id', type: 'TEXT', notNull: true },
+      { name: 'created_at', type: 'INTEGER', notNull: true },
+      { name: 'actor_user_id', type: 'TEXT', notNull: false },
+      { name: 'actor_username', type: 'TEXT', notNull: false },
+      { name: 'action', type: 'TEXT', notNull: true },
+      { name: 'target_type', type: 'TEXT', notNull: false },
+      { name: 'target_id', type: 'TEXT', notNull: false },
+      { name: 'outcome', type: 'TEXT', notNull: true },
+      { name: 'details', type: 'TEXT', notNull: false },
+      { name: 'prev_hash', type: 'TEXT', notNull: true },
+      { name: 'hash', type: 'TEXT', notNull: true },
+      { name: 'link', type: 'TEXT', notNull: true },
+    ],
+  },
   availability_exceptions: {
     key: ['id'],
     columns: [

@@ -104,6 +104,10 @@ export const SYNCED_TABLES = {
   // A CSV source's column mapping (migration 0033): it describes the other system's files, not this computer;
   // the id is derived from (source, target), so two desks saving one make one row
   csv_import_mappings: 'record',
+  // Other devices' audit chains (migration 0035): insert-only, keyed (device, seq), so a chain is never
+  // rebuilt on merge and two entries can never claim one place in it. This desk's own chain is audit_log,
+  // queued from there at each round (src-main/core/sync/audit-queue.ts).
+  audit_chains: 'ledger',
 } as const satisfies Record<string, SyncKind>;
 
 export type SyncedTableName = keyof typeof SYNCED_TABLES;
@@ -131,7 +135,7 @@ export const LOCAL_TABLES: Record<string, string> = {
   report_wait_days: 'daily waiting-time histograms, a cache recomputed from the synced visits',
   report_available_days: 'available minutes per provider and day, a cache worked out from the synced hours',
   audit_log:
-    "this desk's own hash chain; chains travel per device as a later step of issue 17 (never one chain rebuilt on merge)",
+    "this desk's own hash chain, keyed by this database's key; it travels as this device's rows of audit_chains, queued at each round",
   backup_runs: "this computer's backups",
   calendar_feed_tokens: 'the calendar subscriptions this computer serves (a token works only on the desk that made it)',
   backup_schedule: "this computer's backup time and folder",

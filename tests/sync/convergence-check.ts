@@ -35,6 +35,18 @@ export function deskState(core: Core): State {
     }
     state.set(table, rows);
   }
+  // A desk's own audit chain is its audit_log; what it has queued is its part of `audit_chains`.
+  const handle = core.database.handle;
+  const { device_id: device, audit_queued_seq: queued } = handle
+    .prepare('SELECT device_id, audit_queued_seq FROM sync_state')
+    .get() as { device_id: string; audit_queued_seq: number };
+  const chains = state.get('audit_chains');
+  for (const raw of handle.prepare('SELECT * FROM audit_log WHERE seq <= ?').all(queued) as Record<
+    string,
+    SyncValue
+  >[]) {
+    chains?.set(JSON.stringify([device, raw.seq]), canonical('audit_chains', { ...raw, device_id: device }));
+  }
   return state;
 }
 

@@ -135,6 +135,9 @@ for (const { backend, skip } of BACKENDS) {
       });
       expect(c.core.syncClient.status().bootstrap).toMatchObject({ state: 'done', reason: 'new' });
       expect(c.core.sync.problems()).toEqual([]);
+      // C's own audit chain (its joining is in it) reaches A and B only when they pull.
+      await pair.syncBoth();
+      await c.core.syncClient.syncOnce();
       await expectOneState([a, pair.b, c]);
     });
   });

@@ -48,7 +48,8 @@ function tamper(
     const { rows, hash } = attack(before);
     handle.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log;');
     const insert = handle.prepare(
-      `INSERT INTO audit_log VALUES (@seq, @id, @created_at, @actor_user_id, @actor_username, @action, @target_type,
+      `INSERT INTO audit_log (seq, id, created_at, actor_user_id, actor_username, action, target_type, target_id,
+        outcome, details, prev_hash, hash) VALUES (@seq, @id, @created_at, @actor_user_id, @actor_username, @action, @target_type,
         @target_id, @outcome, @details, @prev_hash, @hash)`,
     );
     let prev = GENESIS_HASH;

@@ -1,13 +1,14 @@
 import { compareWithCheckpoint } from '../../core/audit/anchor';
 import { checkpointFileOf, readCheckpoint } from '../../core/audit/checkpoint';
 import { deriveAuditKeys } from '../../core/audit/keys';
+import { verifyDeviceChains } from '../../core/audit/device-chains';
 import { recordedCheckpointFindings, verifyAuditChain } from '../../core/audit/repository';
 import { parseOptions } from '../args';
 import { createCore } from '../../core/app';
 import { cliKey, databaseFile } from '../data-folder';
 
 /**
- * `clinic audit verify`: the keyed chain entry by entry, its head against the signed checkpoint
+ * `clinic audit verify`: the keyed chain entry by entry, every other device's chain held here (links), its head against the signed checkpoint
  * beside the database, and every truncation or rebuild an earlier open found and recorded.
  */
 export async function auditVerifyCommand(argv: string[]): Promise<number> {
@@ -27,6 +28,16 @@ export async function auditVerifyCommand(argv: string[]): Promise<number> {
       );
     }
     console.log(result.head ? `Head: entry ${result.head.seq}, hash ${result.head.hash}.` : 'Head: the log is empty.');
+    for (const chain of await verifyDeviceChains(core.database.db)) {
+      if (chain.ok) {
+        console.log(
+          `Device ${chain.deviceId}: chain intact, ${chain.checked} entries checked (links; its desk holds the key).`,
+        );
+      } else {
+        failed = true;
+        console.error(`Device ${chain.deviceId}: chain broken at entry ${chain.brokenAtSeq}: ${chain.reason}.`);
+      }
+    }
     const checkpointFile = checkpointFileOf(file);
     const reading = readCheckpoint(deriveAuditKeys(key).checkpoint, checkpointFile);
     if (reading.status === 'ok') {

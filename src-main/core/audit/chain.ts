@@ -1,4 +1,5 @@
 import { createHash, createHmac } from 'node:crypto';
+import { linkText, type LinkedEntry } from '../../../src-shared/audit/device-chain';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -54,3 +55,16 @@ export function legacyEntryHash(prevHash: string, fields: ChainedFields): string
 /** The columns, in order, the `audit_mac` SQL function takes (registered on every connection at open). */
 export const AUDIT_MAC_ARGUMENTS =
   'prev_hash, seq, id, created_at, actor_user_id, actor_username, action, target_type, target_id, outcome, details';
+
+/** The unkeyed link of the chain that travels (src-shared/audit/device-chain.ts): SHA-256, hex. */
+export function entryLink(prevLink: string, entry: LinkedEntry): string {
+  return sha256hex(linkText(prevLink, entry));
+}
+
+export function sha256hex(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** The columns, in order, the `audit_link` SQL function takes (the previous link, then the entry's). */
+export const AUDIT_LINK_ARGUMENTS =
+  'seq, id, created_at, actor_user_id, actor_username, action, target_type, target_id, outcome, details, hash';

@@ -1,9 +1,9 @@
 import { sql, type Kysely } from 'kysely';
-import type { AuditEntry, AuditVerification } from '../../../src-shared/api/areas/audit';
+import type { AuditEntry, OwnChainVerification } from '../../../src-shared/api/areas/audit';
 import type { AuditRow, Database } from '../db/schema';
 import { newId } from '../ids';
 import { preparedWrite } from '../db/prepared';
-import { AUDIT_MAC_ARGUMENTS, GENESIS_HASH, type AuditHead } from './chain';
+import { AUDIT_LINK_ARGUMENTS, AUDIT_MAC_ARGUMENTS, GENESIS_HASH, type AuditHead } from './chain';
 import type { ReadDb } from '../db/handles';
 
 export interface AuditRecord {
@@ -17,14 +17,13 @@ export interface AuditRecord {
   details?: Record<string, unknown> | null;
 }
 
-type AuditFields = Omit<AuditRow, 'hash'>;
-
-type AuditValues = Omit<AuditFields, 'seq' | 'prev_hash'>;
+type AuditValues = Omit<AuditRow, 'seq' | 'prev_hash' | 'hash' | 'link'>;
 
 /**
  * One statement: the entry links to the chain's head read in the same statement (seq one past it,
  * prev_hash its hash, or the genesis hash for the first entry), and the HMAC is computed by the
- * connection's `audit_mac` function, which holds the chain key. Reading the head as a query of its own
+ * connection's `audit_mac` function, which holds the chain key; `link` (the unkeyed link other desks
+ * and the server check, `audit_link`) follows the head's link the same way. Reading the head as a query of its own
  * cost a second round trip through Kysely on every write.
  */
 const insertEntry = preparedWrite((db, row: AuditValues) =>
@@ -43,13 +42,18 @@ const insertEntry = preparedWrite((db, row: AuditValues) =>
       'details',
       'prev_hash',
       'hash',
+      'link',
     ])
     .expression(
-      sql<AuditRow>`SELECT head.seq, ${row.id}, ${row.created_at}, ${row.actor_user_id}, ${row.actor_username}, ${row.action}, ${row.target_type}, ${row.target_id}, ${row.outcome}, ${row.details}, head.hash,
-        audit_mac(head.hash, head.seq, ${row.id}, ${row.created_at}, ${row.actor_user_id}, ${row.actor_username}, ${row.action}, ${row.target_type}, ${row.target_id}, ${row.outcome}, ${row.details})
-      FROM (SELECT coalesce(max(seq), 0) + 1 AS seq,
-              coalesce((SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1), ${sql.lit(GENESIS_HASH)}) AS hash
-            FROM audit_log) AS head`,
+      sql<AuditRow>`SELECT seq, id, created_at, actor_user_id, actor_username, action, target_type, target_id, outcome, details, prev_hash, hash,
+        audit_link(prev_link, ${sql.raw(AUDIT_LINK_ARGUMENTS)})
+      FROM (SELECT head.seq, ${row.id} AS id, ${row.created_at} AS created_at, ${row.actor_user_id} AS actor_user_id,
+          ${row.actor_username} AS actor_username, ${row.action} AS action, ${row.target_type} AS target_type,
+          ${row.target_id} AS target_id, ${row.outcome} AS outcome, ${row.details} AS details, head.hash AS prev_hash, head.link AS prev_link,
+          audit_mac(head.hash, head.seq, ${row.id}, ${row.created_at}, ${row.actor_user_id}, ${row.actor_username}, ${row.action}, ${row.target_type}, ${row.target_id}, ${row.outcome}, ${row.details}) AS hash
+        FROM (SELECT coalesce(last.seq, 0) + 1 AS seq, coalesce(last.hash, ${sql.lit(GENESIS_HASH)}) AS hash,
+                coalesce(last.link, ${sql.lit(GENESIS_HASH)}) AS link
+              FROM (SELECT 1) LEFT JOIN (SELECT seq, hash, link FROM audit_log ORDER BY seq DESC LIMIT 1) AS last) AS head)`,
     ),
 );
 
@@ -117,7 +121,7 @@ function toEntry(row: AuditRow): AuditEntry {
 }
 
 /** Walks the whole chain in order and reports the first entry whose link or content does not hold. */
-export async function verifyAuditChain(db: ReadDb): Promise<AuditVerification> {
+export async function verifyAuditChain(db: ReadDb): Promise<OwnChainVerification> {
   let prevHash = GENESIS_HASH;
   let expectedSeq = 1;
   let checked = 0;

@@ -1,5 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
-import { entryMac } from './chain';
+import { entryLink, entryMac } from './chain';
 
 type Cell = string | number | bigint | Buffer | null;
 
@@ -25,6 +25,43 @@ export function registerAuditMac(handle: BetterSqlite3.Database, chainKey: Buffe
       target_id: textOrNull(targetId),
       outcome: String(outcome ?? ''),
       details: textOrNull(details),
+    });
+  });
+}
+
+/**
+ * `audit_link(prev_link, AUDIT_LINK_ARGUMENTS)`: the unkeyed SHA-256 link of the chain that travels to
+ * other desks and the server (src-shared/audit/device-chain.ts). No key: anyone holding the chain can
+ * recompute it, which is the point.
+ */
+export function registerAuditLink(handle: BetterSqlite3.Database): void {
+  handle.function('audit_link', { deterministic: true, varargs: true }, (...cells: unknown[]) => {
+    const [
+      prevLink,
+      seq,
+      id,
+      createdAt,
+      actorUserId,
+      actorUsername,
+      action,
+      targetType,
+      targetId,
+      outcome,
+      details,
+      hash,
+    ] = cells as Cell[];
+    return entryLink(String(prevLink ?? ''), {
+      seq: Number(seq),
+      id: String(id ?? ''),
+      created_at: Number(createdAt),
+      actor_user_id: textOrNull(actorUserId),
+      actor_username: textOrNull(actorUsername),
+      action: String(action ?? ''),
+      target_type: textOrNull(targetType),
+      target_id: textOrNull(targetId),
+      outcome: String(outcome ?? ''),
+      details: textOrNull(details),
+      hash: String(hash ?? ''),
     });
   });
 }

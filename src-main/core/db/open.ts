@@ -7,7 +7,7 @@ import { storageError } from './storage-errors';
 import { type AnchorFinding, openAuditAnchor } from '../audit/anchor';
 import type { CheckpointWriter } from '../audit/checkpoint';
 import { deriveAuditKeys } from '../audit/keys';
-import { registerAuditMac } from '../audit/sql-function';
+import { registerAuditLink, registerAuditMac } from '../audit/sql-function';
 import { currentVersion, migrate } from './migrate';
 import type { Database } from './schema';
 import { withStatementCache } from './statement-cache';
@@ -164,6 +164,7 @@ export function openEncryptedHandle(
   try {
     applyStorageSettings(handle, options.readonly ?? false, options.file);
     registerAuditMac(handle, deriveAuditKeys(options.key).chain, options.onAuditMac);
+    registerAuditLink(handle);
     registerSyncFunctions(handle);
   } catch (error) {
     handle.close();

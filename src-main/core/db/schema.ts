@@ -90,6 +90,26 @@ export interface AuditLogTable {
   details: string | null;
   prev_hash: string;
   hash: string;
+  /** The unkeyed link other desks and the server check (migration 0035; src-shared/audit/device-chain.ts). */
+  link: string | null;
+}
+
+/** Other devices' audit chains as they arrived (migration 0035): a synced ledger keyed (device_id, seq). */
+export interface AuditChainsTable {
+  device_id: string;
+  seq: number;
+  id: string;
+  created_at: EpochMs;
+  actor_user_id: string | null;
+  actor_username: string | null;
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  outcome: string;
+  details: string | null;
+  prev_hash: string;
+  hash: string;
+  link: string;
 }
 
 export interface SchemaMigrationsTable {
@@ -286,6 +306,7 @@ export interface Database
   role_permissions: RolePermissionsTable;
   users: UsersTable;
   audit_log: AuditLogTable;
+  audit_chains: AuditChainsTable;
   schema_migrations: SchemaMigrationsTable;
   patient_settings: PatientSettingsTable;
   patients: PatientsTable;

@@ -93,6 +93,8 @@ export function mergeSnapshot(
 
   const unit = (row: SnapshotRow, final: boolean): boolean => {
     if (!isSyncedTable(row.table)) return true;
+    // This desk's own chain is its audit_log; the server's copy of it is not another device's chain.
+    if (row.table === 'audit_chains' && row.key[0] === runtime.deviceId) return true;
     const table: SyncedTableName = row.table;
     const shape = shapeOf(table);
     const kind = SYNCED_TABLES[table];

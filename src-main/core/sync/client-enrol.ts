@@ -1,3 +1,4 @@
+import { restartAuditQueue } from './audit-queue';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { ApiError } from '../../../src-shared/api/errors';
@@ -101,6 +102,7 @@ export async function enrolWithServer(
         now,
       );
       restampOutbox(handle, enrolled.deviceId);
+      restartAuditQueue(handle);
       saveDeskCode(handle, enrolled.deskCode, now);
       if (mode === 'join') runtime.withoutCapture(() => clearSyncedRows(handle));
       // The first desk pulls the (empty) log from its start; a new desk, no cursor yet, starts from the snapshot.

@@ -182,6 +182,7 @@ export class SyncClient {
     const { desk, clock } = this.deps;
     let pushed = 0;
     let afterSeq = 0;
+    await desk.queueAuditChain();
     for (;;) {
       const batch = desk.pending(MAX_PUSH_CHANGES, afterSeq);
       if (batch.length === 0) return pushed;

@@ -7,6 +7,7 @@ import { detectConflicts } from '../conflicts/detect';
 import { eventsFor, rebuildCaches } from './after-apply';
 import { applyBatch } from './apply';
 import { applyProblems } from './apply-repository';
+import { queueAuditChain } from './audit-queue';
 import { mergeSnapshot } from './bootstrap';
 import { dropStage } from './bootstrap-repository';
 import {
@@ -53,6 +54,8 @@ export interface DeskSync {
   status(): ReturnType<typeof syncStatus>;
   /** A new device id for a copied database (see renewDeviceId). */
   renewDeviceId(): Promise<void>;
+  /** Queues this desk's audit entries not yet queued, in chain order (audit-queue.ts); how many. */
+  queueAuditChain(): Promise<number>;
 }
 
 type Emit = <T extends EventTopic>(topic: T, payload: EventMap[T]) => void;
@@ -133,5 +136,11 @@ export function createDeskSync(database: ClinicDatabase, clock: () => number, em
       });
       runtime.deviceId = deviceId;
     },
+    queueAuditChain: () =>
+      database.db.transaction().execute(async () => {
+        const queued = queueAuditChain(handle, runtime.deviceId);
+        await Promise.resolve();
+        return queued;
+      }),
   };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { procedure } from '../procedure';
 import { boundedString } from '../../validation';
+import type { DeviceChainVerification } from '../../audit/device-chain';
 
 export interface AuditEntry {
   seq: number;
@@ -21,9 +22,16 @@ export interface AuditHeadInfo {
   hash: string;
 }
 
-export type AuditVerification =
+/** This desk's own chain, checked with its key (HMAC) entry by entry. */
+export type OwnChainVerification =
   | { ok: true; checked: number; head: AuditHeadInfo | null }
   | { ok: false; checked: number; brokenAtSeq: number; reason: string; head: AuditHeadInfo | null };
+
+/**
+ * This desk's chain, and each other device's chain held here (issue 17): those are checked without
+ * their desks' keys, link by link (src-shared/audit/device-chain.ts).
+ */
+export type AuditVerification = OwnChainVerification & { devices: DeviceChainVerification[] };
 
 export const auditProcedures = {
   'audit.list': procedure<{ entries: AuditEntry[]; nextBeforeSeq: number | null }>()({

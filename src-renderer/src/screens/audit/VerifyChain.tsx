@@ -3,7 +3,7 @@ import type { AuditVerification } from '../../../../src-shared/api/areas/audit';
 import { call } from '../../api';
 import { useTranslation } from '../../i18n';
 
-/** Recomputes the hash chain in main and says whether any entry was altered or removed. */
+/** Recomputes the hash chains in main (this desk's, then each other device's) and says whether any entry was altered or removed. */
 export function VerifyChain() {
   const { t } = useTranslation('audit');
   const [verification, setVerification] = useState<AuditVerification | null>(null);
@@ -37,6 +37,22 @@ export function VerifyChain() {
               reason: verification.reason,
             })}
           </p>
+        )}
+        {verification && verification.devices.length > 0 && (
+          <ul aria-label={t('VerifyChain.otherDevices')}>
+            {verification.devices.map((chain) => (
+              <li key={chain.deviceId} className={chain.ok ? 'form-success' : 'form-error'}>
+                {chain.ok
+                  ? t('VerifyChain.deviceIntact', { device: chain.deviceId, checked: chain.checked })
+                  : t('VerifyChain.deviceBroken', {
+                      device: chain.deviceId,
+                      brokenAtSeq: chain.brokenAtSeq,
+                      checked: chain.checked,
+                      reason: chain.reason,
+                    })}
+              </li>
+            ))}
+          </ul>
         )}
         {verifyError && <p className="form-error">{verifyError}</p>}
       </div>
