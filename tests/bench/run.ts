@@ -27,8 +27,9 @@ import { benchServerLoad } from './server-load';
  * every benchmark, ours against the floor and the peers, on cached seeded data; prints a table and
  * writes bench-results/latest.json and a dated copy.
  *
- * A benchmark area is one suite in the list below: add yours with one line. Accuracy benchmarks on
- * data of their own (STANDALONE: duplicates on Febrl dataset 4) run first and need no seeded clinic.
+ * A benchmark area is one suite in the list below: add yours with one line. Benchmarks on data of
+ * their own (STANDALONE: duplicates' accuracy on Febrl dataset 4, the Synthea import, 20 desks on one
+ * sync server) run first and need no seeded clinic.
  */
 const visitsSuite: Suite = {
   name: 'visits',
@@ -51,7 +52,7 @@ const SUITES: Suite[] = [
   uiSuite,
 ];
 
-/** Benchmarks of accuracy on data of their own (no timing against a floor): run first, without the seeded clinic. */
+/** Benchmarks on data of their own (no timing against a floor): run first, without the seeded clinic. */
 const STANDALONE: {
   name: string;
   run: (log: (line: string) => void, options: { quick: boolean; seed: number }) => Promise<void>;
