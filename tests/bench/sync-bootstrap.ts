@@ -9,7 +9,7 @@ import type { ServerDb } from '../../src-server/db/open';
 import { newEnrolmentCode } from '../../src-server/sync/credentials';
 import { makeEnrolmentCode } from '../../src-server/sync/service';
 import { SYNCED_COLUMNS } from '../../src-shared/sync/columns.generated';
-import type { SyncValue } from '../../src-shared/sync/protocol';
+import { MAX_SNAPSHOT_ROWS, type SyncValue } from '../../src-shared/sync/protocol';
 import type { RowState } from '../../src-server/sync/merge';
 import { BENCH_CLIENT, BENCH_KEY, type Dataset } from './dataset';
 import { benchServer, postgresMissing, type ServerBackend } from './sync-servers';
@@ -102,7 +102,27 @@ async function bootstrapOnce(dataset: Dataset, backend: ServerBackend, log: (lin
   const core = await createCore({ file, key: BENCH_KEY, create: true });
   try {
     const started = performance.now();
-    const joined = await core.invoke(BENCH_CLIENT, 'sync.join', { serverUrl: server.url, code, fingerprint: '' });
+    // Pages are staged between awaits, so a timer sees them; the last page is followed by the merge
+    // without a turn of the event loop, so the moment all but the last page were staged marks (within
+    // a page and a second) where the merge began.
+    let staged = 0;
+    let stagedAt = started;
+    let nearlyStagedAt: number | null = null;
+    let logged = 0;
+    const watch = setInterval(() => {
+      const now = core.syncClient.status().bootstrap?.rows ?? 0;
+      if (now === staged) return;
+      staged = now;
+      stagedAt = performance.now();
+      if (nearlyStagedAt === null && staged >= rows - MAX_SNAPSHOT_ROWS) nearlyStagedAt = stagedAt;
+      if (staged - logged >= 100_000) {
+        logged = staged;
+        log(`  ${staged} rows staged (${((stagedAt - started) / 1000).toFixed(0)} s)`);
+      }
+    }, 1000);
+    const joined = await core
+      .invoke(BENCH_CLIENT, 'sync.join', { serverUrl: server.url, code, fingerprint: '' })
+      .finally(() => clearInterval(watch));
     const seconds = (performance.now() - started) / 1000;
     const rssPeak = process.resourceUsage().maxRSS / 1024;
     if (!joined.ok) throw new Error(`sync.join failed: ${joined.error.code} ${joined.error.message}`);
@@ -116,6 +136,10 @@ async function bootstrapOnce(dataset: Dataset, backend: ServerBackend, log: (lin
     log(
       `desk-bootstrap (${backend}): a new desk joined and holds all ${patients.n} patients and ${appointments.n} appointments (${problems.length} rows parked)` +
         ` in ${seconds.toFixed(1)} s, ${Math.round(rows / seconds)} rows/s`,
+    );
+    const staging = ((nearlyStagedAt ?? stagedAt) - started) / 1000;
+    log(
+      `desk-bootstrap (${backend}): about ${staging.toFixed(0)} s fetching and staging the pages, ${(seconds - staging).toFixed(0)} s merging them and rebuilding the caches`,
     );
     log(
       `desk-bootstrap (${backend}): bench process RSS peak ${rssPeak.toFixed(0)} MiB (${rssBefore.toFixed(0)} MiB before the desk opened; the server is in its own process)`,
