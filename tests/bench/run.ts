@@ -18,14 +18,18 @@ import { billingSuite } from './billing';
 import { reportsSuite } from './reports';
 import { stockSuite } from './stock';
 import { syncSuite } from './sync';
+import { syncBootstrapSuite } from './sync-bootstrap';
+import { benchSynthea } from './synthea';
+import { benchServerLoad } from './server-load';
 
 /**
  * `npm run bench [-- --quick] [--rounds N] [--seed S] [--only name,...] [--no-peers] [--no-ui]`:
  * every benchmark, ours against the floor and the peers, on cached seeded data; prints a table and
  * writes bench-results/latest.json and a dated copy.
  *
- * A benchmark area is one suite in the list below: add yours with one line. Accuracy benchmarks on
- * data of their own (STANDALONE: duplicates on Febrl dataset 4) run first and need no seeded clinic.
+ * A benchmark area is one suite in the list below: add yours with one line. Benchmarks on data of
+ * their own (STANDALONE: duplicates' accuracy on Febrl dataset 4, the Synthea import, 20 desks on one
+ * sync server) run first and need no seeded clinic.
  */
 const visitsSuite: Suite = {
   name: 'visits',
@@ -43,13 +47,19 @@ const SUITES: Suite[] = [
   reportsSuite,
   stockSuite,
   syncSuite,
+  syncBootstrapSuite,
   startupSuite,
   uiSuite,
 ];
 
-/** Benchmarks of accuracy on data of their own (no timing against a floor): run first, without the seeded clinic. */
-const STANDALONE: { name: string; run: (log: (line: string) => void) => Promise<void> }[] = [
-  { name: 'duplicates', run: benchDuplicates },
+/** Benchmarks on data of their own (no timing against a floor): run first, without the seeded clinic. */
+const STANDALONE: {
+  name: string;
+  run: (log: (line: string) => void, options: { quick: boolean; seed: number }) => Promise<void>;
+}[] = [
+  { name: 'duplicates', run: (log) => benchDuplicates(log) },
+  { name: 'synthea', run: benchSynthea },
+  { name: 'server-load', run: benchServerLoad },
 ];
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -124,7 +134,7 @@ async function main(): Promise<number> {
 
   const log = (line: string) => console.log(line);
   for (const bench of standalone) {
-    await bench.run(log);
+    await bench.run(log, { quick: values.quick, seed });
     log('');
   }
   if (chosen.length === 0) return 0;
