@@ -1,4 +1,4 @@
-import { restartAuditQueue } from './audit-queue';
+import { restartAuditQueue } from './audit-queue-repository';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { ApiError } from '../../../src-shared/api/errors';

@@ -7,7 +7,7 @@ import { detectConflicts } from '../conflicts/detect';
 import { eventsFor, rebuildCaches } from './after-apply';
 import { applyBatch } from './apply';
 import { applyProblems } from './apply-repository';
-import { queueAuditChain } from './audit-queue';
+import { queueAuditChain } from './audit-queue-repository';
 import { mergeSnapshot } from './bootstrap';
 import { dropStage } from './bootstrap-repository';
 import {
@@ -54,7 +54,7 @@ export interface DeskSync {
   status(): ReturnType<typeof syncStatus>;
   /** A new device id for a copied database (see renewDeviceId). */
   renewDeviceId(): Promise<void>;
-  /** Queues this desk's audit entries not yet queued, in chain order (audit-queue.ts); how many. */
+  /** Queues this desk's audit entries not yet queued, in chain order (audit-queue-repository.ts); how many. */
   queueAuditChain(): Promise<number>;
 }
 
