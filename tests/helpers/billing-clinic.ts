@@ -30,7 +30,6 @@ export const MONDAY = '2026-11-23';
 export const START = Date.UTC(2026, 10, 23, 8, 0);
 export const MANAGER = { username: 'mona', displayName: 'Mona Manager', password: 'manager office 1' };
 
-let booked = 0;
 const SLOTS = [
   '09:00',
   '09:30',
@@ -84,6 +83,9 @@ export async function openBillingClinic(options: { weekdays?: number[] } = {}): 
   const setup = await clinic.ok('manager', 'billing.setup', {});
   const method = (kind: string) => setup.methods.find((m) => m.kind === kind)?.id ?? '';
 
+  // Counted per clinic: node test files share their fork's modules (vitest.config.ts), and a counter kept
+  // in this module ran on from the file before, moving bookings onto slots a file had booked itself.
+  let booked = 0;
   const visit = async (firstName = 'Pat') => {
     booked += 1;
     const patientId = await s.patient(firstName);
