@@ -6,9 +6,25 @@ import { FrontDeskPage, NURSE, RECEPTIONIST } from './pages/front-desk';
 const MANAGER = { name: 'Mona Manager', username: 'mona', password: 'manager office 1' };
 const DOCTOR = { name: 'Amara Okafor', username: 'amara', password: 'consulting room 1' };
 
-/** The clinic's (London) date and wall-clock time `minutes` from now, on a five-minute step, kept within today. */
-function clinicAt(minutes: number): { date: string; time: string } {
-  const zone = 'Europe/London';
+/**
+ * The seeded morning needs a patient 45 minutes late and one still to come 90 minutes from now, both
+ * today: near midnight in London that cannot be, so the clinic is moved to the first of these zones where
+ * it is daytime now (London whenever it can be).
+ */
+const ZONES = ['Europe/London', 'America/New_York', 'America/Los_Angeles', 'Asia/Tokyo', 'Asia/Kolkata'];
+
+function hourIn(zone: string): number {
+  return Number(
+    new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', hourCycle: 'h23' }).format(Date.now()),
+  );
+}
+
+function daytimeZone(): string {
+  return ZONES.find((zone) => hourIn(zone) >= 3 && hourIn(zone) < 21) ?? 'Europe/London';
+}
+
+/** The clinic's date and wall-clock time `minutes` from now, on a five-minute step, kept within today. */
+function clinicAt(zone: string, minutes: number): { date: string; time: string } {
   const date = new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(Date.now());
   const parts = new Intl.DateTimeFormat('en-GB', {
     timeZone: zone,
@@ -26,6 +42,8 @@ function clinicAt(minutes: number): { date: string; time: string } {
 
 /** A morning at the clinic: one late, one still to come, one waiting, one in a room, one ready to pay. */
 async function seedMorning(page: Page): Promise<void> {
+  const zone = daytimeZone();
+  if (zone !== 'Europe/London') await invoke(page, 'settings.update', { timeZone: zone });
   const location = await invoke<{ id: string }>(page, 'schedule.createLocation', { name: 'Riverside' });
   const room1 = await invoke<{ id: string }>(page, 'schedule.createRoom', { locationId: location.id, name: 'Room 1' });
   await invoke(page, 'schedule.createRoom', { locationId: location.id, name: 'Room 2' });
@@ -62,7 +80,7 @@ async function seedMorning(page: Page): Promise<void> {
       providerId: provider.id,
       typeId: type.id,
       locationId: location.id,
-      start: clinicAt(minutes),
+      start: clinicAt(zone, minutes),
       override: { reason: 'the seeded morning' },
     });
     return appointment.id;
@@ -85,7 +103,7 @@ async function seedMorning(page: Page): Promise<void> {
   await invoke(page, 'tasks.create', {
     title: 'Ask the lab for Rhys Owen’s results',
     assigneeRole: 'receptionist',
-    dueDate: clinicAt(0).date,
+    dueDate: clinicAt(zone, 0).date,
   });
   for (const [person, role] of [
     [RECEPTIONIST, 'receptionist'],
