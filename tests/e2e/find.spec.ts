@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { test, expect, screenshot } from './fixtures';
 import { invoke } from './pages/bridge';
-import { clinicDate } from './pages/clinic-seed';
+import { moveClinicToDaytime } from './pages/clinic-seed';
 import { FrontDeskPage } from './pages/front-desk';
 
 /** A Wednesday well in the future: nothing is "in the past". */
@@ -158,7 +158,7 @@ test('a missed appointment’s "Book again" finds a slot for the same patient an
   const { patients, providers, typeId } = await configure(page, false);
   // García was due at midnight today (booked outside hours): a no-show can be recorded once the start
   // has passed by the clinic's grace, here none.
-  const today = clinicDate();
+  const { today } = await moveClinicToDaytime(page);
   await invoke(page, 'settings.update', { noShowGraceMinutes: 0 });
   await invoke(page, 'appointments.book', {
     patientId: patients.garcia,

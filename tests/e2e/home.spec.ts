@@ -1,27 +1,11 @@
 import type { Page } from '@playwright/test';
 import { test, expect, screenshot } from './fixtures';
 import { invoke } from './pages/bridge';
+import { daytimeZone } from './pages/clinic-seed';
 import { FrontDeskPage, NURSE, RECEPTIONIST } from './pages/front-desk';
 
 const MANAGER = { name: 'Mona Manager', username: 'mona', password: 'manager office 1' };
 const DOCTOR = { name: 'Amara Okafor', username: 'amara', password: 'consulting room 1' };
-
-/**
- * The seeded morning needs a patient 45 minutes late and one still to come 90 minutes from now, both
- * today: near midnight in London that cannot be, so the clinic is moved to the first of these zones where
- * it is daytime now (London whenever it can be).
- */
-const ZONES = ['Europe/London', 'America/New_York', 'America/Los_Angeles', 'Asia/Tokyo', 'Asia/Kolkata'];
-
-function hourIn(zone: string): number {
-  return Number(
-    new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', hourCycle: 'h23' }).format(Date.now()),
-  );
-}
-
-function daytimeZone(): string {
-  return ZONES.find((zone) => hourIn(zone) >= 3 && hourIn(zone) < 21) ?? 'Europe/London';
-}
 
 /** The clinic's date and wall-clock time `minutes` from now, on a five-minute step, kept within today. */
 function clinicAt(zone: string, minutes: number): { date: string; time: string } {

@@ -1,6 +1,6 @@
 import { test, expect, screenshot } from './fixtures';
 import { invoke } from './pages/bridge';
-import { clinicDate } from './pages/clinic-seed';
+import { clinicDate, moveClinicToDaytime } from './pages/clinic-seed';
 import { FrontDeskPage } from './pages/front-desk';
 
 test('the patient page lists upcoming and past appointments, counts no-shows and rebooks; Search and the ? sheet from any screen', async ({
@@ -10,6 +10,7 @@ test('the patient page lists upcoming and past appointments, counts no-shows and
   const app = new FrontDeskPage(page);
   await app.openNewClinic(desk.url);
   await invoke(page, 'settings.update', { noShowGraceMinutes: 0 });
+  const { zone } = await moveClinicToDaytime(page);
   const location = await invoke<{ id: string }>(page, 'schedule.createLocation', { name: 'Riverside' });
   const okafor = await invoke<{ id: string }>(page, 'schedule.createProvider', {
     displayName: 'Dr Amara Okafor',
@@ -45,11 +46,11 @@ test('the patient page lists upcoming and past appointments, counts no-shows and
       start: { date, time },
       override: { reason: 'outside hours in the test' },
     });
-  await book(carter.id, followUp.id, clinicDate(-20), '10:00');
-  const missed = await book(okafor.id, consultation.id, clinicDate(0), '00:00');
+  await book(carter.id, followUp.id, clinicDate(-20, zone), '10:00');
+  const missed = await book(okafor.id, consultation.id, clinicDate(0, zone), '00:00');
   await invoke(page, 'appointments.setStatus', { appointmentId: missed.id, status: 'no_show' });
-  await book(okafor.id, consultation.id, clinicDate(7), '10:00');
-  const cancelled = await book(carter.id, consultation.id, clinicDate(8), '11:00');
+  await book(okafor.id, consultation.id, clinicDate(7, zone), '10:00');
+  const cancelled = await book(carter.id, consultation.id, clinicDate(8, zone), '11:00');
   await invoke(page, 'appointments.cancel', { appointmentId: cancelled.id, reason: 'Away that week' });
 
   await page.evaluate((hash) => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Download, Page } from '@playwright/test';
 import { test, expect, screenshot } from './fixtures';
 import { invoke } from './pages/bridge';
-import { clinicDate, providerAllWeek } from './pages/clinic-seed';
+import { moveClinicToDaytime, providerAllWeek } from './pages/clinic-seed';
 import { FrontDeskPage } from './pages/front-desk';
 import { pdfText } from '../helpers/pdf-text';
 
@@ -14,7 +14,7 @@ test.use({ viewport: { width: 1366, height: 768 } });
  * cash; Noor at 00:00 does not come. The desk's drawer was opened with a £100.00 float.
  */
 async function configureClinic(page: Page): Promise<{ today: string; drawerId: string }> {
-  const today = clinicDate();
+  const { today } = await moveClinicToDaytime(page);
   const { providerId, roomIds } = await providerAllWeek(page, {
     location: 'Riverside',
     provider: 'Dr Amara Okafor',

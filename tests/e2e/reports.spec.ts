@@ -2,14 +2,14 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { test, expect, screenshot } from './fixtures';
 import { invoke } from './pages/bridge';
-import { clinicDate, providerAllWeek } from './pages/clinic-seed';
+import { moveClinicToDaytime, providerAllWeek } from './pages/clinic-seed';
 import { FrontDeskPage } from './pages/front-desk';
 
 test.use({ viewport: { width: 1366, height: 768 } });
 
 /** A provider working all day every day, and two appointments today at 00:00 and 00:30, the first a no-show. */
 async function configureDay(page: Page): Promise<string> {
-  const today = clinicDate();
+  const { today } = await moveClinicToDaytime(page);
   const { providerId } = await providerAllWeek(page, {
     location: 'Riverside',
     provider: 'Dr Amara Okafor',

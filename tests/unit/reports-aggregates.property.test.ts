@@ -385,6 +385,11 @@ describe('the daily report aggregates', () => {
       { kind: 'timeOff', day: 1, other: false, span: 1, hours: true },
       { kind: 'holiday', day: 5 },
       { kind: 'hours', pick: 1, other: true, day: -3, end: 16 },
+      // A booking moved to another day and a payment dated back: the random sequences may pick only
+      // moves and payments the rules refuse.
+      { kind: 'book', day: 3, slot: 5, other: false },
+      { kind: 'move', pick: 0, day: 4, slot: 6 },
+      { kind: 'pay', pick: 0, amount: 500, back: 3 },
     ] as const)
       await run(step);
     await check();

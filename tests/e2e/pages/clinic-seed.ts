@@ -7,9 +7,9 @@ export const CLINIC_ZONE = 'Europe/London';
 const DAY_MS = 86_400_000;
 
 /** The clinic's calendar date (YYYY-MM-DD) of an instant. */
-export function clinicDateAt(instant: number): string {
+export function clinicDateAt(instant: number, zone = CLINIC_ZONE): string {
   return new Intl.DateTimeFormat('en-CA', {
-    timeZone: CLINIC_ZONE,
+    timeZone: zone,
     year: 'numeric',
     month: '2-digit',
     day: '2-digit',
@@ -17,8 +17,32 @@ export function clinicDateAt(instant: number): string {
 }
 
 /** The clinic's date `days` from now (0 = today, negative = past). */
-export function clinicDate(days = 0): string {
-  return clinicDateAt(Date.now() + days * DAY_MS);
+export function clinicDate(days = 0, zone = CLINIC_ZONE): string {
+  return clinicDateAt(Date.now() + days * DAY_MS, zone);
+}
+
+const DAYTIME_ZONES = [CLINIC_ZONE, 'America/New_York', 'America/Los_Angeles', 'Asia/Tokyo', 'Asia/Kolkata'];
+
+function hourIn(zone: string): number {
+  return Number(
+    new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', hourCycle: 'h23' }).format(Date.now()),
+  );
+}
+
+/**
+ * A seeded day that needs "today" to hold both a missed 00:00 (a no-show is refused until ten minutes past
+ * its start) and later bookings cannot be seeded near midnight in London: such a test moves its clinic to
+ * the first of these zones where it is between 03:00 and 21:00 now (London whenever it can be).
+ */
+export function daytimeZone(): string {
+  return DAYTIME_ZONES.find((zone) => hourIn(zone) >= 3 && hourIn(zone) < 21) ?? CLINIC_ZONE;
+}
+
+/** Moves the clinic to daytimeZone() and gives its date today. */
+export async function moveClinicToDaytime(page: Page): Promise<{ zone: string; today: string }> {
+  const zone = daytimeZone();
+  if (zone !== CLINIC_ZONE) await invoke(page, 'settings.update', { timeZone: zone });
+  return { zone, today: clinicDate(0, zone) };
 }
 
 export interface ProviderAllWeekOptions {
