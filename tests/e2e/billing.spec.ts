@@ -250,7 +250,7 @@ test('the desk bills a visit: copay at check-in, invoice at check-out, card for 
   await screenshot(page, '157-drawer-count');
   await count.getByRole('button', { name: 'Close drawer' }).click();
   const z = page.getByRole('region', { name: /Z-report/ });
-  await expect(z).toContainText('Short-$5.00');
+  await expect(z).toContainText('Short$5.00');
   await expect(z).toContainText('Reason: Change given wrong');
   const zSaved = page.waitForEvent('download');
   await z.getByRole('button', { name: 'Save Z-report (PDF)' }).click();

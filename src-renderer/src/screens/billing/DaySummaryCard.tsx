@@ -30,7 +30,7 @@ export function DaySummaryCard({ today, money }: { today: string; money: MoneyFo
     <section className="card billing-card wide-card" aria-labelledby="day-title">
       <h2 id="day-title">{t('DaySummaryCard.theDayAcrossDesks')}</h2>
       <form
-        className="billing-fields"
+        className="billing-fields billing-fields-inline"
         aria-label={t('DaySummaryCard.daySummary')}
         onSubmit={(event) => void submit(event)}
         noValidate

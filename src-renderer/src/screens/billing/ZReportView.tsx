@@ -42,7 +42,8 @@ export function ZReportView({ report }: { report: ZReport }) {
                 ? t('ZReportView.over')
                 : t('ZReportView.overShort')}
           </dt>
-          <dd>{formatMoney(overShort, money)}</dd>
+          {/* The label says which way: "Short $5.00", not "Short -$5.00". */}
+          <dd>{formatMoney(Math.abs(overShort), money)}</dd>
         </div>
       </dl>
       {drawer.overShortReason && <p>{t('ZReportView.reason', { overShortReason: drawer.overShortReason })}</p>}
