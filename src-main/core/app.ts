@@ -174,6 +174,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         { state: status.state, waiting: status.waiting, lastSyncedAt: status.lastSyncedAt },
         (clientId) => canReceive(clientId),
       ),
+    onPatientsChanged: (patientIds) =>
+      state.events.broadcast('patients.changed', { patientIds }, (clientId) => canReceive(clientId)),
   });
   state.syncClient = syncClient;
 

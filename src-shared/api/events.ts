@@ -67,6 +67,11 @@ export interface EventMap {
   'communications.changed': { patientIds: string[] };
   /** A referral was recorded or moved: the work list re-reads (ids only). */
   'referrals.changed': { referralIds: string[]; patientIds: string[] };
+  /**
+   * Another desk changed these patients' records (details, phones, contacts, allergies, insurance,
+   * documents, consents) or a synced document's bytes finished arriving: their open pages re-read.
+   */
+  'patients.changed': { patientIds: string[] };
 }
 
 export type EventTopic = keyof EventMap;
@@ -86,5 +91,6 @@ export const EVENT_TOPICS: readonly EventTopic[] = [
   'tasks.changed',
   'communications.changed',
   'referrals.changed',
+  'patients.changed',
   'interop.importProgress',
 ];

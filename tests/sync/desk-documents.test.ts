@@ -85,10 +85,16 @@ for (const { backend, skip } of BACKENDS) {
       expect(a.core.syncClient.files?.chunksSent).toBe(total - 5);
       expect(a.core.syncClient.files?.uploaded).toBe(1);
 
-      // Download cut after 4 chunks: B has the row and says the document is still arriving.
+      // Download cut after 4 chunks: B has the row and says the document is still arriving; the
+      // patient's open page on B heard of it.
+      const heard: string[][] = [];
+      const unsubscribe = b.core.subscribe('admin', (topic, payload) => {
+        if (topic === 'patients.changed') heard.push((payload as { patientIds: string[] }).patientIds);
+      });
       const cutDown = dropping('GET', 5);
       b.core.syncClient.useTransport(cutDown.factory);
       await expect(b.core.syncClient.syncOnce()).rejects.toThrow(/connection dropped/);
+      expect(heard).toEqual([[patientId]]);
       expect(b.core.syncClient.files?.chunksReceived).toBe(4);
       expect(rows(b, 'SELECT count(*) AS n FROM document_chunks_in')).toBe(4);
       const listed = await b.ok('admin', 'documents.list', { patientId });
@@ -101,6 +107,9 @@ for (const { backend, skip } of BACKENDS) {
       await b.core.syncClient.syncOnce();
       expect(b.core.syncClient.files?.chunksReceived).toBe(total - 4);
       expect(b.core.syncClient.files?.downloaded).toBe(1);
+      // Once whole, the page that said "still arriving" is told to read it again.
+      expect(heard).toEqual([[patientId], [patientId]]);
+      unsubscribe();
       const fetched = await b.ok('admin', 'documents.get', { documentId: added.id });
       expect(Buffer.from(fetched.contentBase64, 'base64').equals(pdf)).toBe(true);
       expect(fetched.arriving).toBe(false);

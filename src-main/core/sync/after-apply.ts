@@ -33,6 +33,16 @@ const BILLING_SETUP = new Set([
   'payment_methods',
   'billing_settings',
 ]);
+const PATIENT_TABLES = new Set([
+  'patients',
+  'patient_phones',
+  'patient_contacts',
+  'patient_allergies',
+  'patient_alerts',
+  'patient_insurance',
+  'patient_documents',
+  'patient_consents',
+]);
 const STOCK_SETUP = new Set([
   'stock_items',
   'stock_suppliers',
@@ -146,6 +156,13 @@ export async function eventsFor(db: Kysely<Database>, touched: readonly TouchedR
       referralIds: distinct(referrals.map((r) => text(r.id))),
       patientIds: distinct(referrals.map((r) => text(r.patient_id))),
     });
+  // Another desk's edits to a patient's record: the patient's open page re-reads.
+  const patients = distinct(
+    touched
+      .filter((t) => PATIENT_TABLES.has(t.table))
+      .map((t) => text(t.table === 'patients' ? t.row.id : t.row.patient_id)),
+  );
+  if (patients.length > 0) emit('patients.changed', { patientIds: patients });
   const visits = rows('visits');
   for (const date of distinct(visits.map((r) => text(r.local_date)))) {
     emit('visits.changed', {

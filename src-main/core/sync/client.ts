@@ -20,6 +20,7 @@ import { withoutSeq } from './without-seq';
 import { httpTransport, type SyncTransport } from './transport';
 import { HeldReminders } from './reminders-held';
 import { downloadFiles, uploadFiles, type FileTransfer } from './files-client';
+import { patientsOfFile } from './files-repository';
 
 export { SyncServerError };
 
@@ -32,6 +33,8 @@ export interface SyncClientDeps {
   transportFor?: TransportFactory;
   /** Called when the status a person would see changed (the host broadcasts `sync.changed`). */
   onStatus?: (status: SyncStatus) => void;
+  /** Called when documents' bytes finished arriving, with their patients (the host broadcasts `patients.changed`). */
+  onPatientsChanged?: (patientIds: string[]) => void;
 }
 
 export interface EnrolRequestInput {
@@ -162,7 +165,10 @@ export class SyncClient {
         cursor = page.cursor;
         if (!page.hasMore) break;
       }
-      await downloadFiles(talk, files);
+      const arrived = await downloadFiles(talk, files);
+      // Pages showing "still arriving" re-read once the bytes are whole.
+      const patientIds = [...new Set(arrived.flatMap((sha256) => patientsOfFile(this.deps.database.handle, sha256)))];
+      if (patientIds.length > 0) this.deps.onPatientsChanged?.(patientIds);
       await this.deps.database.db.transaction().execute(async () => {
         saveSyncedAt(this.deps.database.handle, clock(), deskCode);
         await Promise.resolve();

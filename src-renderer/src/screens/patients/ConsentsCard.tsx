@@ -35,7 +35,11 @@ const KIND_LABELS: Record<ConsentKind, string> = {
 export function ConsentsCard({ patientId, today, canWrite }: { patientId: string; today: string; canWrite: boolean }) {
   const { t } = useTranslation('patients');
   const showDate = useCalendarDate();
-  const read = useProcedure('consents.list', { patientId });
+  const read = useProcedure(
+    'consents.list',
+    { patientId },
+    { refreshOn: { 'patients.changed': (event) => event.patientIds.includes(patientId) } },
+  );
   const consents = read.value ?? [];
   const [added, setAdded] = useState<string | null>(null);
 

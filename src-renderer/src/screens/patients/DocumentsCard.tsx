@@ -50,7 +50,11 @@ function download(name: string, type: string, base64: string): void {
 /** Scanned IDs, insurance cards and letters, kept inside the encrypted database; Add document opens a dialog. */
 export function DocumentsCard({ patientId, canWrite }: { patientId: string; canWrite: boolean }) {
   const { t } = useTranslation('patients');
-  const read = useProcedure('documents.list', { patientId });
+  const read = useProcedure(
+    'documents.list',
+    { patientId },
+    { refreshOn: { 'patients.changed': (event) => event.patientIds.includes(patientId) } },
+  );
   // The photo has its own card and shows in the banner; listing it here would offer a second way to remove it.
   const documents = (read.value ?? []).filter((document) => document.kind !== 'photo');
   const [added, setAdded] = useState<string | null>(null);

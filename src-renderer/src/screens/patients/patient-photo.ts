@@ -6,7 +6,9 @@ import { useProcedure, useReloadOnChange } from '../../hooks/useProcedure';
  * bring or take a photo) and, through `reload`, after the photo card saves one.
  */
 export function usePatientPhoto(record: PatientRecord | null): { photo: PatientPhoto | null; reload: () => void } {
-  const read = useProcedure('patients.photo', record ? { patientId: record.id } : null);
+  const read = useProcedure('patients.photo', record ? { patientId: record.id } : null, {
+    refreshOn: { 'patients.changed': (event) => record !== null && event.patientIds.includes(record.id) },
+  });
   useReloadOnChange(record?.updatedAt, read.reload);
   // Another patient's photo, kept while this one's is read, is never shown.
   return { photo: read.stale ? null : read.value, reload: read.reload };

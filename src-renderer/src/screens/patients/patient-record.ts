@@ -9,7 +9,11 @@ import { usePatients } from '../../stores/patients';
  * `updatedAt`: an un-merge gives back the record exactly as it was, older stamp included.
  */
 export function usePatientRecord(patientId: string): { record: PatientRecord | null; error: string | null } {
-  const read = useProcedure('patients.get', { patientId });
+  const read = useProcedure(
+    'patients.get',
+    { patientId },
+    { refreshOn: { 'patients.changed': (event) => event.patientIds.includes(patientId) } },
+  );
   const saved = usePatients((state) => state.saved);
   const fresh = read.stale ? null : read.value;
   // The read answer on screen when the last save arrived: a different one has been read since.
