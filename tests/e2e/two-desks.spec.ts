@@ -98,6 +98,14 @@ test('two desks and a sync server: a patient crosses over, a slot booked on both
       await expect(found).toBeVisible({ timeout: 1_000 });
     }).toPass({ timeout: 20_000 });
     await screenshot(pageB, '195-two-desks-patient-from-the-other-desk');
+    // Desk A's audit log came with it as a chain of its own, which desk B checks apart from its own.
+    await b.open('Audit log');
+    await pageB.getByRole('button', { name: 'Verify chain' }).click();
+    await expect(pageB.getByText(/^Chain intact: \d+ entries checked\.$/)).toBeVisible();
+    const others = pageB.getByRole('list', { name: 'Other devices’ chains' }).getByRole('listitem');
+    await expect(others).toHaveCount(1);
+    await expect(others).toHaveText(/^Device .+: chain intact, [1-9]\d* entries checked\.$/);
+    await screenshot(pageB, '482-two-desks-audit-chains');
 
     // The network goes: both desks say so in the header, and both book Dr Ortiz at 10:00.
     await server.stop();
