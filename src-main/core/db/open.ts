@@ -12,6 +12,7 @@ import { currentVersion, migrate } from './migrate';
 import type { Database } from './schema';
 import { withStatementCache } from './statement-cache';
 import { registerSyncFunctions, syncRuntimeOf, type SyncRuntime } from '../sync/runtime';
+import { watchSettingsWrites } from '../settings/repository';
 import { startCapture } from '../sync/capture';
 
 export const KEY_BYTES = 32;
@@ -56,6 +57,8 @@ export function openDatabase(options: OpenOptions): ClinicDatabase {
     const schemaVersion = migrate(handle, options.now ?? Date.now());
     const sync = syncRuntimeOf(handle);
     startCapture(handle, sync);
+    // Settings read once per transaction need to hear of every write to them (settings/repository.ts).
+    if (!handle.readonly) watchSettingsWrites(handle);
     // The query planner's statistics, refreshed where tables changed a lot since the last run (a
     // bounded sample per index): without them SQLite guesses, and a guess can pick the wrong index for
     // a day's appointments or a name search. The check itself takes a few ms even when nothing needs

@@ -38,13 +38,34 @@ class Placeholder {
   }
 }
 
-/** Compiles only: no connection, the same SQLite compiler as the desk's dialect. */
+/**
+ * The builder's own constants (a `status <> 'cancelled'`, a `limit 1`) are written into the SQL as
+ * literals; only the values named by placeholders stay bound. A bound value the planner looked at — to
+ * prove a partial index's WHERE, such as `visits_appointment_live`'s `status <> 'cancelled'` — makes
+ * SQLite re-prepare the statement every time it is bound, which cost ~30 µs a call (check-in's open-visit
+ * check), and a constant never changes, so nothing is lost by fixing it in the text. Only text without
+ * NUL and safe integers are inlined; anything else stays a parameter.
+ */
+class ConstantsInlined extends SqliteQueryCompiler {
+  protected override appendValue(parameter: unknown): void {
+    if (inlinable(parameter)) this.appendImmediateValue(parameter);
+    else super.appendValue(parameter);
+  }
+}
+
+function inlinable(value: unknown): value is string | number | null {
+  if (value === null) return true;
+  if (typeof value === 'string') return !value.includes('\u0000');
+  return typeof value === 'number' && Number.isSafeInteger(value);
+}
+
+/** Compiles only: no connection, the desk's SQLite compiler with constants inlined (above). */
 const compiler = new Kysely<Database>({
   dialect: {
     createAdapter: () => new SqliteAdapter(),
     createDriver: () => new DummyDriver(),
     createIntrospector: (db) => new SqliteIntrospector(db),
-    createQueryCompiler: () => new SqliteQueryCompiler(),
+    createQueryCompiler: () => new ConstantsInlined(),
   },
 });
 

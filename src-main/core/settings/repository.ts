@@ -1,3 +1,4 @@
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import type { Kysely } from 'kysely';
 import { ApiError } from '../../../src-shared/api/errors';
 import type {
@@ -30,9 +31,41 @@ export type ClinicLocale = Pick<ClinicSettings, 'country' | 'dateFormat' | 'time
 
 const settingsRow = preparedRead((db) => db.selectFrom('clinic_settings').selectAll().where('id', '=', 1));
 
+/**
+ * Settings read once per transaction: a check-in asked for them five times (its own clock, the
+ * appointment's status change, the views), each a statement through Kysely. Inside a transaction they
+ * are remembered for that transaction only, and forgotten as soon as any write to `clinic_settings` on
+ * a watched connection bumps `settingsWrites` (the temporary triggers below, which see every writer:
+ * a procedure, the calendar feeds' switch, a synced change applied), so a transaction that changes
+ * them reads the new row. Outside a transaction every call reads the table.
+ */
+let settingsWrites = 0;
+const readInTransaction = new WeakMap<object, { writes: number; settings: ClinicSettings | null }>();
+
+/**
+ * On a connection that writes, after migrating: triggers (TEMP: this connection's own, never in the
+ * file) that tell this process each time `clinic_settings` changes.
+ */
+export function watchSettingsWrites(handle: BetterSqlite3.Database): void {
+  handle.function('clinic_settings_written', { deterministic: false }, () => {
+    settingsWrites += 1;
+    return null;
+  });
+  for (const event of ['INSERT', 'UPDATE', 'DELETE'])
+    handle.exec(
+      `CREATE TEMP TRIGGER IF NOT EXISTS clinic_settings_${event.toLowerCase()}_seen AFTER ${event} ON main.clinic_settings BEGIN SELECT clinic_settings_written(); END`,
+    );
+}
+
 export async function readSettings(db: ReadDb): Promise<ClinicSettings | null> {
+  const inTransaction = (db as { isTransaction?: boolean }).isTransaction === true;
+  const memo = inTransaction ? readInTransaction.get(db) : undefined;
+  if (memo && memo.writes === settingsWrites) return memo.settings;
+  const writes = settingsWrites;
   const [row] = await settingsRow(db, {});
-  return row ? toSettings(row) : null;
+  const settings = row ? toSettings(row) : null;
+  if (inTransaction) readInTransaction.set(db, { writes, settings });
+  return settings;
 }
 
 export async function createSettings(
