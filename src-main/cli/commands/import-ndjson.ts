@@ -16,8 +16,6 @@ import { auditCli, cliActorName, invokeAsSystem } from '../system-actor';
  * error, the report with the peak memory on standard output.
  */
 
-const MiB = 1024 * 1024;
-
 function duration(seconds: number): string {
   if (!Number.isFinite(seconds)) return '?';
   const whole = Math.round(seconds);

@@ -19,7 +19,7 @@ import { bytesToRead, ndjsonBatches, type BadLine, type Batch, type StreamProgre
  */
 
 /** What the report keeps of resources with a reason: the first ones, then only a count. */
-const KEPT_NOTES = 500;
+const KEPT_NOTES = 100;
 
 export interface StreamNote {
   path: string;
@@ -118,7 +118,6 @@ export async function importNdjsonStream(
     const seconds = (performance.now() - started) / 1000;
     options.onProgress?.({ ...progress, resources: report.resources, created, seconds });
   }
-  // Lines are counted over every reading of a mixed file: say how many lines the files have.
   report.linesRead = progress.linesRead;
   report.notImported = [...others].map(([resourceType, count]) => ({ resourceType, count }));
   report.notImported.sort((a, b) => b.count - a.count || a.resourceType.localeCompare(b.resourceType));

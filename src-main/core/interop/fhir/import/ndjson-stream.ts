@@ -26,7 +26,7 @@ export interface BadLine {
 }
 
 export interface StreamProgress {
-  /** Bytes read so far over every pass, and in all (a mixed file is read once per tier). */
+  /** Bytes of the lines taken so far (each line once, in its tier's reading), and of all the files. */
   bytesDone: number;
   bytesTotal: number;
   linesRead: number;
@@ -62,9 +62,9 @@ function parseLine(line: string): Parsed {
   return { ok: true, type, subject };
 }
 
-/** How many times each file is read: once for a typed file, once per tier for a mixed one. */
+/** What progress is counted against: every line once, whichever reading of its file takes it. */
 export function bytesToRead(files: readonly PlannedFile[]): number {
-  return files.reduce((sum, file) => sum + file.bytes * (file.resourceType === undefined ? TIERS : 1), 0);
+  return files.reduce((sum, file) => sum + file.bytes, 0);
 }
 
 /**
@@ -92,23 +92,32 @@ export async function* ndjsonBatches(
       let lineNumber = 0;
       for await (const raw of reader) {
         lineNumber += 1;
-        progress.bytesDone += Buffer.byteLength(raw) + 1;
-        progress.linesRead += 1;
+        // Each line counts once towards progress, in the reading that takes it (a mixed file's other
+        // readings skim it): so the share done, and the time left, follow the work, not the skimming.
+        const counted = () => {
+          progress.bytesDone += Buffer.byteLength(raw) + 1;
+          progress.linesRead += 1;
+        };
         const line = lineNumber === 1 ? raw.replace(/^\uFEFF/, '') : raw;
-        if (line.trim() === '') continue;
         const leading = file.resourceType ?? LEADING_TYPE.exec(line)?.[1];
-        if (leading !== undefined && tierOf(leading) !== tier) continue;
+        if (line.trim() === '' || (leading !== undefined && tierOf(leading) !== tier)) {
+          if (line.trim() === '' && (file.resourceType !== undefined || tier === 0)) counted();
+          continue;
+        }
         const parsed: Parsed =
           line.length > hardChars
             ? { ok: false, problem: `is longer than the ${MAX_FHIR_FILE_CHARS / 1024 / 1024} MiB one resource may be` }
             : parseLine(line);
         if (!parsed.ok) {
           // A mixed file is read once per tier: a line whose type could not be seen is parsed in each, told once.
-          if (leading !== undefined || tier === 0)
+          if (leading !== undefined || tier === 0) {
+            counted();
             options.onBadLine({ path: file.path, line: lineNumber, problem: parsed.problem });
+          }
           continue;
         }
         if (tierOf(parsed.type) !== tier) continue;
+        counted();
         // A patient's vitals of one moment are one entry: a batch is not cut between their Observations.
         const sameGroup =
           parsed.type === 'Observation' && parsed.subject !== undefined && parsed.subject === lastSubject;
