@@ -40,8 +40,9 @@ const USAGE = `Front Desk admin CLI: npm run clinic -- <command> [options]
   import fhir  FILE... --data DIR [--dry-run] [--stream] [--batch N]
                bring patients, providers, insurance, allergies, visits and vitals in from a FHIR R4 Bundle
                or NDJSON file; --dry-run says what it would do and changes nothing. NDJSON files (.ndjson),
-               a bulk export's folder or several files are streamed: any size, N resources a batch (2000),
-               each committed as it goes, with progress; run it again after a stop to import the rest
+               a bulk export's folder, or a file with --stream are streamed: any size, N resources a
+               batch (2000), each committed as it goes, with progress; run it again after a stop to
+               import the rest
   import csv   --file FILE --target patients|appointments --data DIR [--dry-run] [--source NAME]
                [--encoding utf-8|windows-1252] [--date-format YYYY-MM-DD|DD/MM/YYYY|MM/DD/YYYY]
                [--map COLUMN=FIELD ...] [--errors OUT.csv]

@@ -43,8 +43,8 @@ export function reportLines(report: FhirImportReport): string[] {
 
 /**
  * `clinic import fhir FILE --data DIR [--dry-run]`: through the router as the system, in one transaction.
- * NDJSON files (`.ndjson`, `.jsonl`), a bulk export's folder or several files are streamed instead
- * (import-ndjson.ts): any size, committed batch by batch.
+ * NDJSON files (`.ndjson`, `.jsonl`), a bulk export's folder, or any file with --stream, are streamed
+ * instead (import-ndjson.ts): any size, committed batch by batch.
  */
 export async function importFhirCommand(argv: string[]): Promise<number> {
   const firstOption = argv.findIndex((arg) => arg.startsWith('--'));
@@ -62,7 +62,10 @@ export async function importFhirCommand(argv: string[]): Promise<number> {
   const batch = options.batch === undefined ? undefined : Number(options.batch);
   if (batch !== undefined && (!Number.isInteger(batch) || batch < 1 || batch > 20_000))
     throw new UsageError('--batch must be a whole number of resources from 1 to 20000');
-  if (options.stream || isStreamed(paths)) {
+  const streamed = options.stream || isStreamed(paths);
+  if (!streamed && paths.length > 1)
+    throw new UsageError('give one Bundle file at a time; several files are read as NDJSON (.ndjson, or --stream)');
+  if (streamed) {
     const core = await openCore(options.data ?? '', options['key-file']);
     try {
       return await importNdjsonCommand(core, paths, { dryRun: options['dry-run'], batch });

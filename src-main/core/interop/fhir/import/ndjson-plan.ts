@@ -92,8 +92,5 @@ export function planNdjson(paths: readonly string[]): PlannedFile[] {
 
 /** Whether the CLI should stream these paths rather than read one whole file. */
 export function isStreamed(paths: readonly string[]): boolean {
-  return (
-    paths.length > 1 ||
-    paths.some((path) => NDJSON_NAME.test(path) || (existsSync(path) && statSync(path).isDirectory()))
-  );
+  return paths.some((path) => NDJSON_NAME.test(path) || (existsSync(path) && statSync(path).isDirectory()));
 }
