@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -142,3 +142,41 @@ describe.skipIf(!HERE)('clinic import fhir, bulk NDJSON streamed', () => {
     expect(await deskCounts()).toEqual(after);
   }, 180_000);
 });
+
+it('a bulk export without a manifest: files typed by name, a Coverage finds its patient and its payer in other files', async () => {
+  const line = (resource: object) => `${JSON.stringify(resource)}\n`;
+  // Named so that the file listed first is the one pointing at the others.
+  writeFileSync(
+    join(folder, 'Coverage.ndjson'),
+    line({
+      resourceType: 'Coverage',
+      id: 'cov-1',
+      status: 'active',
+      subscriberId: 'M-555',
+      beneficiary: { reference: 'Patient/p-1' },
+      payor: [{ reference: 'Organization/org-1' }],
+    }),
+  );
+  writeFileSync(
+    join(folder, 'Organization.ndjson'),
+    line({ resourceType: 'Organization', id: 'org-1', name: 'Acme Health' }),
+  );
+  writeFileSync(
+    join(folder, 'Patient.ndjson'),
+    line({ resourceType: 'Patient', id: 'p-1', name: [{ family: 'Ortiz', given: ['Lena'] }], birthDate: '1980-02-03' }),
+  );
+  const done = await cli([folder]);
+  expect(done.code).toBe(0);
+  expect(done.stdout).toContain('Patient: 1 created');
+  expect(done.stdout).toContain('Coverage: 1 created');
+  const core = await createCore({ file: clinic.folder.file, key: clinic.folder.key });
+  try {
+    const policy = await core.database.db
+      .selectFrom('patient_insurance')
+      .select(['payer', 'member_id'])
+      .executeTakeFirst();
+    expect(policy).toEqual({ payer: 'Acme Health', member_id: 'M-555' });
+  } finally {
+    await core.close();
+  }
+}, 60_000);

@@ -14,6 +14,8 @@ import { isObject, objects, text } from './fhir-json';
 const TIER: Record<string, number> = {
   Practitioner: 0,
   Patient: 0,
+  // Not kept, but a Coverage's payer is named by one (PayerNames in ndjson-stream.ts).
+  Organization: 0,
   Coverage: 1,
   AllergyIntolerance: 1,
   Appointment: 1,

@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { MAX_FHIR_FILE_CHARS } from '../../../../../src-shared/interop/fhir-import';
-import { isObject, text } from './fhir-json';
+import { isObject, objects, text, type Json } from './fhir-json';
 import { tierOf, TIERS, type PlannedFile } from './ndjson-plan';
 
 /**
@@ -42,7 +42,7 @@ export interface StreamOptions {
 /** `{"resourceType":"X"` at the start of a line: the type without parsing what the pass does not take. */
 const LEADING_TYPE = /^\s*\{\s*"resourceType"\s*:\s*"([A-Za-z]+)"/;
 
-type Parsed = { ok: true; type: string; subject: string | undefined } | { ok: false; problem: string };
+type Parsed = { ok: true; type: string; subject: string | undefined; value: Json } | { ok: false; problem: string };
 
 /** The checks read-file.ts makes of an NDJSON line, so that no batch is refused as a whole. */
 function parseLine(line: string): Parsed {
@@ -59,7 +59,36 @@ function parseLine(line: string): Parsed {
   if (value.id !== undefined && typeof value.id !== 'string')
     return { ok: false, problem: 'has an id that is not a string' };
   const subject = isObject(value.subject) ? text(value.subject.reference) : undefined;
-  return { ok: true, type, subject };
+  return { ok: true, type, subject, value };
+}
+
+/**
+ * A Coverage names its payer by reference; in a Bundle the import reads the Organization beside it, but
+ * a bulk export keeps Organizations in a file of their own, in another batch. Their names are kept
+ * (read first, with the people) and written into the Coverage's payor reference as its display.
+ */
+class PayerNames {
+  private readonly names = new Map<string, string>();
+
+  note(value: Json): void {
+    const id = text(value.id);
+    const name = text(value.name);
+    if (id && name && this.names.size < 200_000) this.names.set(`Organization/${id}`, name);
+  }
+
+  /** The line with each payor's display filled in from the Organization, when it had none. */
+  fill(value: Json, line: string): string {
+    let changed = false;
+    for (const payor of objects(value.payor)) {
+      const reference = text(payor.reference);
+      const name = reference ? this.names.get(reference.replace(/^.*\/(Organization\/[^/]+)$/, '$1')) : undefined;
+      if (name && !text(payor.display)) {
+        payor.display = name;
+        changed = true;
+      }
+    }
+    return changed ? JSON.stringify(value) : line;
+  }
 }
 
 /** What progress is counted against: every line once, whichever reading of its file takes it. */
@@ -80,6 +109,7 @@ export async function* ndjsonBatches(
   // A batch grows past its size to keep a patient's vitals together, never past what one call takes.
   const hardChars = MAX_FHIR_FILE_CHARS - 64 * 1024;
   const maxChars = Math.min(options.maxChars ?? 3 * 1024 * 1024, hardChars);
+  const payers = new PayerNames();
   for (let tier = 0; tier < TIERS; tier += 1) {
     for (const file of files) {
       if (file.resourceType !== undefined && tierOf(file.resourceType) !== tier) continue;
@@ -116,22 +146,24 @@ export async function* ndjsonBatches(
           }
           continue;
         }
+        if (parsed.type === 'Organization' && tier === 0) payers.note(parsed.value);
         if (tierOf(parsed.type) !== tier) continue;
         counted();
+        const taken = parsed.type === 'Coverage' ? payers.fill(parsed.value, line) : line;
         // A patient's vitals of one moment are one entry: a batch is not cut between their Observations.
         const sameGroup =
           parsed.type === 'Observation' && parsed.subject !== undefined && parsed.subject === lastSubject;
-        const full = lines.length >= maxLines || chars + line.length + 1 > maxChars;
-        const overfull = lines.length >= maxLines * 2 || chars + line.length + 1 > hardChars;
+        const full = lines.length >= maxLines || chars + taken.length + 1 > maxChars;
+        const overfull = lines.length >= maxLines * 2 || chars + taken.length + 1 > hardChars;
         if (lines.length > 0 && (overfull || (full && !sameGroup))) {
           yield { path: file.path, text: lines.join('\n'), lineNumbers: numbers };
           lines = [];
           numbers = [];
           chars = 0;
         }
-        lines.push(line);
+        lines.push(taken);
         numbers.push(lineNumber);
-        chars += line.length + 1;
+        chars += taken.length + 1;
         lastSubject = parsed.type === 'Observation' ? parsed.subject : undefined;
       }
       if (lines.length > 0) yield { path: file.path, text: lines.join('\n'), lineNumbers: numbers };
