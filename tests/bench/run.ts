@@ -20,6 +20,7 @@ import { stockSuite } from './stock';
 import { syncSuite } from './sync';
 import { syncBootstrapSuite } from './sync-bootstrap';
 import { benchSynthea } from './synthea';
+import { benchSyntheaNdjson } from './synthea-ndjson';
 import { benchServerLoad } from './server-load';
 
 /**
@@ -58,7 +59,15 @@ const STANDALONE: {
   run: (log: (line: string) => void, options: { quick: boolean; seed: number }) => Promise<void>;
 }[] = [
   { name: 'duplicates', run: (log) => benchDuplicates(log) },
-  { name: 'synthea', run: benchSynthea },
+  // The same clones as Bundles, then as one NDJSON stream (`--only ndjson-synthea`: only the stream).
+  {
+    name: 'synthea',
+    run: async (log, options) => {
+      await benchSynthea(log, options);
+      await benchSyntheaNdjson(log, options);
+    },
+  },
+  { name: 'ndjson-synthea', run: benchSyntheaNdjson },
   { name: 'server-load', run: benchServerLoad },
 ];
 

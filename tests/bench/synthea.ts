@@ -54,6 +54,7 @@ export async function benchSynthea(log: (line: string) => void, options: { quick
     let review = 0;
     let importMs = 0;
     let slowest = 0;
+    let peakRss = process.memoryUsage.rss();
     const started = performance.now();
     for (const file of cloneFiles(base, count, options.seed, MAX_FHIR_FILE_CHARS - 1024)) {
       const t0 = performance.now();
@@ -66,6 +67,7 @@ export async function benchSynthea(log: (line: string) => void, options: { quick
       slowest = Math.max(slowest, ms);
       files += 1;
       chars += file.text.length;
+      peakRss = Math.max(peakRss, process.memoryUsage.rss());
       patients += file.patients;
       review += report.sentToDuplicateReview;
       for (const [type, c] of Object.entries(report.counts)) {
@@ -94,7 +96,9 @@ export async function benchSynthea(log: (line: string) => void, options: { quick
     log(
       `synthea: 10,000 patients ${count === SYNTHEA_PATIENTS.full ? 'took' : 'would take (extrapolated linearly)'} ${projected.toFixed(1)} min; goal ≤ ${GOAL_MINUTES_FOR_10K} min (ratio ${(projected / GOAL_MINUTES_FOR_10K).toFixed(2)})`,
     );
-    log(`synthea: ${stored.n} patients on the desk; ${review} sent to the duplicate review`);
+    log(
+      `synthea: ${stored.n} patients on the desk; ${review} sent to the duplicate review; peak RSS during the import ${(peakRss / 2 ** 20).toFixed(0)} MiB`,
+    );
     for (const [type, c] of [...perType].sort())
       log(`  ${type.padEnd(20)} created ${c.created}, updated ${c.updated}, skipped ${c.skipped}`);
     log(

@@ -10,6 +10,8 @@ import { validateInput } from '../../core/api/validate';
 import { parseOptions, UsageError } from '../args';
 import { openCore } from '../data-folder';
 import { invokeAsSystem } from '../system-actor';
+import { isStreamed } from '../../core/interop/fhir/import/ndjson-plan';
+import { importNdjsonCommand } from './import-ndjson';
 
 /** The report as lines of text: the same counts, reasons and lists the Move in screen shows. */
 export function reportLines(report: FhirImportReport): string[] {
@@ -39,17 +41,42 @@ export function reportLines(report: FhirImportReport): string[] {
   return lines;
 }
 
-/** `clinic import fhir FILE --data DIR [--dry-run]`: through the router as the system, in one transaction. */
+/**
+ * `clinic import fhir FILE --data DIR [--dry-run]`: through the router as the system, in one transaction.
+ * NDJSON files (`.ndjson`, `.jsonl`), a bulk export's folder, or any file with --stream, are streamed
+ * instead (import-ndjson.ts): any size, committed batch by batch.
+ */
 export async function importFhirCommand(argv: string[]): Promise<number> {
-  const [file, ...rest] = argv;
-  if (!file || file.startsWith('--'))
-    throw new UsageError('give the FHIR file to import: clinic import fhir FILE --data DIR');
+  const firstOption = argv.findIndex((arg) => arg.startsWith('--'));
+  const paths = firstOption < 0 ? argv : argv.slice(0, firstOption);
+  const rest = firstOption < 0 ? [] : argv.slice(firstOption);
+  const [file] = paths;
+  if (!file) throw new UsageError('give the FHIR file to import: clinic import fhir FILE --data DIR');
   const options = parseOptions(rest, {
     data: { type: 'string', required: true },
     'key-file': { type: 'string' },
     'dry-run': { type: 'boolean' },
+    stream: { type: 'boolean' },
+    batch: { type: 'string' },
   });
-  if (statSync(file).size > MAX_FHIR_FILE_CHARS * 4) throw new UsageError(`${file} is larger than the import accepts`);
+  const batch = options.batch === undefined ? undefined : Number(options.batch);
+  if (batch !== undefined && (!Number.isInteger(batch) || batch < 1 || batch > 20_000))
+    throw new UsageError('--batch must be a whole number of resources from 1 to 20000');
+  const streamed = options.stream || isStreamed(paths);
+  if (!streamed && paths.length > 1)
+    throw new UsageError('give one Bundle file at a time; several files are read as NDJSON (.ndjson, or --stream)');
+  if (streamed) {
+    const core = await openCore(options.data ?? '', options['key-file']);
+    try {
+      return await importNdjsonCommand(core, paths, { dryRun: options['dry-run'], batch });
+    } finally {
+      await core.close();
+    }
+  }
+  if (statSync(file).size > MAX_FHIR_FILE_CHARS * 4)
+    throw new UsageError(
+      `${file} is larger than one file the import reads whole: export it as NDJSON (.ndjson), which is streamed`,
+    );
   const input = validateInput(contract['interop.importFhir'].input, {
     fileName: file,
     text: readFileSync(file, 'utf8'),

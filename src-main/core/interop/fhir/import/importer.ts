@@ -38,6 +38,9 @@ export const IMPORTED_TYPES = [
   'Observation',
 ] as const;
 
+/** The types other resources point at (a visit's patient and practitioner, an encounter's appointment). */
+const REFERRED_TO = new Set(['Patient', 'Practitioner', 'Appointment']);
+
 export interface ImportOptions {
   actor: Actor;
   now: number;
@@ -158,18 +161,15 @@ async function importOne(session: ImportSession, report: Report, entry: FileEntr
   }
   if (result.localTable && result.localId) {
     session.remember(entry, result.localTable, result.localId);
-    if (result.outcome !== 'skipped' || !link)
-      await saveLink(
-        session.db,
-        {
-          sourceKey: key,
-          resourceType: entry.resourceType,
-          localTable: result.localTable,
-          localId: result.localId,
-          contentHash: hash,
-        },
-        session.now,
-      );
+    if (result.outcome !== 'skipped' || !link) {
+      const saved = { resourceType: entry.resourceType, localTable: result.localTable, localId: result.localId };
+      await saveLink(session.db, { ...saved, sourceKey: key, contentHash: hash }, session.now);
+      // Also under `Type/id`, what a later file or NDJSON batch refers to it by (`Patient/123`), when the
+      // identifier is its key: a reference then resolves to it after the batch that brought it in.
+      const byId = entry.id ? `${entry.resourceType}/${entry.id}` : undefined;
+      if (byId && byId !== key && REFERRED_TO.has(entry.resourceType))
+        await saveLink(session.db, { ...saved, sourceKey: byId, contentHash: hash }, session.now);
+    }
   }
   report.add(entry, result);
 }
