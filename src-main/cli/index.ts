@@ -37,12 +37,13 @@ const USAGE = `Front Desk admin CLI: npm run clinic -- <command> [options]
   seed         --data DIR --patients N [--appointments M] [--providers P] [--seed S] [--today YYYY-MM-DD]
                add N made-up patients and M appointments around today (the same ones for the same seed and
                today); sets up P providers (20), types and weekly hours first when the clinic has none
-  import fhir  FILE... --data DIR [--dry-run] [--stream] [--batch N]
+  import fhir  FILE... --data DIR [--dry-run] [--stream] [--batch N] [--skip-bad-lines]
                bring patients, providers, insurance, allergies, visits and vitals in from a FHIR R4 Bundle
                or NDJSON file; --dry-run says what it would do and changes nothing. NDJSON files (.ndjson),
                a bulk export's folder, or a file with --stream are streamed: any size, N resources a
                batch (2000), each committed as it goes, with progress; run it again after a stop to
-               import the rest
+               import the rest. A file with lines that cannot be read is refused whole (the lines listed)
+               unless --skip-bad-lines leaves them out
   import csv   --file FILE --target patients|appointments --data DIR [--dry-run] [--source NAME]
                [--encoding utf-8|windows-1252] [--date-format YYYY-MM-DD|DD/MM/YYYY|MM/DD/YYYY]
                [--map COLUMN=FIELD ...] [--errors OUT.csv]

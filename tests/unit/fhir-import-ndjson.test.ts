@@ -95,7 +95,7 @@ describe.skipIf(!HERE)('clinic import fhir, bulk NDJSON streamed', () => {
     expect(await deskCounts()).toEqual(expected);
   }, 180_000);
 
-  it('reads one mixed file: a bad line is reported by number and left out, a reference forward resolves, the dry run changes nothing', async () => {
+  it('reads one mixed file: a bad line refuses the file (or with --skip-bad-lines is left out), a reference forward resolves, the dry run changes nothing', async () => {
     const first = bundles[0] ?? [];
     // The patient's records first and the patient last: every reference points further on.
     const lines = mixedLines([first]).reverse();
@@ -111,7 +111,14 @@ describe.skipIf(!HERE)('clinic import fhir, bulk NDJSON streamed', () => {
     expect(dry.stdout).toContain(`everything.ndjson line ${bad} is not valid JSON`);
     expect((await deskCounts()).patients).toBe(0);
 
-    const done = await cli([file, '--batch', '10']);
+    // Imported as it is, the file is refused whole with its bad line, and nothing is imported.
+    const refused = await cli([file, '--batch', '10']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('Nothing was imported: 1 line(s) could not be read.');
+    expect(refused.stderr).toContain(`everything.ndjson line ${bad} is not valid JSON`);
+    expect((await deskCounts()).patients).toBe(0);
+
+    const done = await cli([file, '--batch', '10', '--skip-bad-lines']);
     expect(done.code).toBe(0);
     expect(done.stdout).toContain('Patient: 1 created');
     expect(done.stdout).toContain('1 line(s) could not be read and were left out:');

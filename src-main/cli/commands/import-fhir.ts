@@ -58,6 +58,7 @@ export async function importFhirCommand(argv: string[]): Promise<number> {
     'dry-run': { type: 'boolean' },
     stream: { type: 'boolean' },
     batch: { type: 'string' },
+    'skip-bad-lines': { type: 'boolean' },
   });
   const batch = options.batch === undefined ? undefined : Number(options.batch);
   if (batch !== undefined && (!Number.isInteger(batch) || batch < 1 || batch > 20_000))
@@ -68,7 +69,11 @@ export async function importFhirCommand(argv: string[]): Promise<number> {
   if (streamed) {
     const core = await openCore(options.data ?? '', options['key-file']);
     try {
-      return await importNdjsonCommand(core, paths, { dryRun: options['dry-run'], batch });
+      return await importNdjsonCommand(core, paths, {
+        dryRun: options['dry-run'],
+        batch,
+        skipBadLines: options['skip-bad-lines'],
+      });
     } finally {
       await core.close();
     }

@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import type { Core } from '../../core/app';
 import {
+  badLinesOf,
   dryRunNdjsonStream,
   importNdjsonStream,
   type StreamReport,
@@ -93,10 +94,25 @@ function progressPrinter(): (tick: StreamTick) => void {
 export async function importNdjsonCommand(
   core: Core,
   paths: readonly string[],
-  options: { dryRun: boolean; batch?: number },
+  options: { dryRun: boolean; batch?: number; skipBadLines?: boolean },
 ): Promise<number> {
   const onProgress = progressPrinter();
   try {
+    // A malformed file is refused whole before anything is imported, unless told to leave its bad lines out.
+    if (!options.dryRun && !options.skipBadLines) {
+      const bad = await badLinesOf(paths);
+      if (bad.count > 0) {
+        console.error(
+          [
+            `Nothing was imported: ${bad.count} line(s) could not be read.`,
+            ...bad.first.map((line) => `  ${basename(line.path)} line ${line.line} ${line.problem}`),
+            ...(bad.count > bad.first.length ? [`  … and ${bad.count - bad.first.length} more`] : []),
+            'Fix them, or run again with --skip-bad-lines to import everything else and leave them out.',
+          ].join('\n'),
+        );
+        return 1;
+      }
+    }
     const report = options.dryRun
       ? await dryRunNdjsonStream(core.database.db, paths, {
           actor: { userId: null, username: cliActorName(), displayName: null },

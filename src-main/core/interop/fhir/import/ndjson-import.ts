@@ -8,7 +8,14 @@ import type { Actor } from '../../../actor';
 import type { Database } from '../../../db/schema';
 import { importFhir } from './importer';
 import { planNdjson } from './ndjson-plan';
-import { bytesToRead, ndjsonBatches, type BadLine, type Batch, type StreamProgress } from './ndjson-stream';
+import {
+  bytesToRead,
+  findBadLines,
+  ndjsonBatches,
+  type BadLine,
+  type Batch,
+  type StreamProgress,
+} from './ndjson-stream';
 
 /**
  * A streamed import of NDJSON files of any size (issue 21): batch by batch, each batch imported and
@@ -123,6 +130,15 @@ export async function importNdjsonStream(
   report.notImported.sort((a, b) => b.count - a.count || a.resourceType.localeCompare(b.resourceType));
   report.seconds = (performance.now() - started) / 1000;
   return report;
+}
+
+/** The lines of the files the import could not read (the first hundred) and how many there are. */
+export async function badLinesOf(paths: readonly string[]): Promise<{ count: number; first: BadLine[] }> {
+  const first: BadLine[] = [];
+  const count = await findBadLines(planNdjson(paths), (bad) => {
+    if (first.length < KEPT_NOTES) first.push(bad);
+  });
+  return { count, first };
 }
 
 /** Rolls the dry run's transaction back once its report is made. */

@@ -8,7 +8,8 @@ import { tierOf, TIERS, type PlannedFile } from './ndjson-plan';
  * Reads NDJSON files line by line (node:readline over a file stream, which pauses the file while
  * lines wait) and cuts them into batches small enough for one import call and one transaction: memory
  * holds one batch, never the file. A line that cannot be read is reported by file and line number and
- * left out; the rest goes on.
+ * left out; the rest goes on. Before an import, `findBadLines` reads every file once so that a file with
+ * such lines can be refused whole, nothing imported, unless the person asked to leave them out.
  */
 
 export interface Batch {
@@ -169,4 +170,30 @@ export async function* ndjsonBatches(
       if (lines.length > 0) yield { path: file.path, text: lines.join('\n'), lineNumbers: numbers };
     }
   }
+}
+
+/**
+ * Every line of the files that the import could not read, each file read once (a pass the import makes
+ * before its first batch: a malformed file is refused with its lines, nothing half-imported).
+ */
+export async function findBadLines(files: readonly PlannedFile[], onBadLine: (bad: BadLine) => void): Promise<number> {
+  const hardChars = MAX_FHIR_FILE_CHARS - 64 * 1024;
+  let count = 0;
+  for (const file of files) {
+    const reader = createInterface({ input: createReadStream(file.path, { encoding: 'utf8' }), crlfDelay: Infinity });
+    let lineNumber = 0;
+    for await (const raw of reader) {
+      lineNumber += 1;
+      const line = lineNumber === 1 ? raw.replace(/^\uFEFF/, '') : raw;
+      if (line.trim() === '') continue;
+      const parsed: Parsed =
+        line.length > hardChars
+          ? { ok: false, problem: `is longer than the ${MAX_FHIR_FILE_CHARS / 1024 / 1024} MiB one resource may be` }
+          : parseLine(line);
+      if (parsed.ok) continue;
+      count += 1;
+      onBadLine({ path: file.path, line: lineNumber, problem: parsed.problem });
+    }
+  }
+  return count;
 }
