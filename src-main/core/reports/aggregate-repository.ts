@@ -218,5 +218,7 @@ export async function allAggregates(db: ReadDb) {
     ledger: await all('report_ledger_days'),
     patients: await all('report_patient_days'),
     waits: await all('report_wait_days'),
+    providerMoney: await all('report_provider_money_days'),
+    receivables: await all('report_receivable_days'),
   };
 }
