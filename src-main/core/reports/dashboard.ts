@@ -32,7 +32,7 @@ async function figures(
   aggregates: boolean,
 ): Promise<{ figures: DashboardFigures; appointments: AppointmentsReport }> {
   const { from, to } = scope.filters;
-  const appointments = await appointmentsReport(ctx.db, scope, LATE_CANCEL_HOURS, ctx.now, aggregates);
+  const appointments = await appointmentsReport(ctx.db, scope, LATE_CANCEL_HOURS, ctx.now, aggregates, false);
   const waits = await waitingTimesReport(ctx.db, scope, ctx.now, aggregates, 'arrivalToOut');
   const start = localDayBounds(scope.timeZone, from).start;
   const end = localDayBounds(scope.timeZone, to).end;
@@ -73,7 +73,7 @@ async function allLocationsAndTypes(
 ): Promise<AppointmentsReport> {
   if (scope.filters.locationId === null && scope.filters.typeId === null) return narrowed;
   const wide = { ...scope.filters, locationId: null, locationName: null, typeId: null, typeName: null };
-  return appointmentsReport(ctx.db, { ...scope, filters: wide }, LATE_CANCEL_HOURS, ctx.now, aggregates);
+  return appointmentsReport(ctx.db, { ...scope, filters: wide }, LATE_CANCEL_HOURS, ctx.now, aggregates, false);
 }
 
 /**

@@ -61,7 +61,7 @@ export async function providersReport(
 ): Promise<ProvidersReport> {
   const { from, to, providerId } = scope.filters;
   const aggregates = await aggregatesReady(ctx, scope.timeZone);
-  const appointments = await appointmentsReport(ctx.db, scope, lateCancelHours, ctx.now, aggregates);
+  const appointments = await appointmentsReport(ctx.db, scope, lateCancelHours, ctx.now, aggregates, false);
   const hours = await utilisation(ctx.db, scope, appointments, aggregateWriter(ctx));
   const seesMoney = ctx.session?.permissions.has('billing:read') ?? false;
   const money = new Map<string | null, Money>();
