@@ -63,6 +63,8 @@ function onRows(table: string, name: string, watched: string, body: (row: 'new' 
  * - `report_receivable_days`: what is still open (invoice_balances) by issue date, for patients and per
  *   payer for insurers, with the count of open rows and of negative ones. Ageing depends on today, so only
  *   the issue date is stored; the buckets are cut at read time.
+ * - `report_appointment_months`: report_appointment_days summed per calendar month, recomputed from them
+ *   whenever one of the month's days is, so a year without a series by day reads a dozen months' rows.
  * Triggers mark, in the writer's transaction, every day a change can move (over-marking is harmless).
  * The aggregate state is cleared, so the first read rebuilds everything with the new tables.
  */
@@ -88,6 +90,20 @@ export const migration0038: Migration = {
         negative_rows INTEGER NOT NULL,
         PRIMARY KEY (day, owed_by, payer)
       ) WITHOUT ROWID, STRICT;
+      CREATE TABLE report_appointment_months (
+        month TEXT NOT NULL,
+        provider_id TEXT NOT NULL,
+        type_id TEXT NOT NULL,
+        location_id TEXT NOT NULL,
+        booked INTEGER NOT NULL,
+        completed INTEGER NOT NULL,
+        cancelled INTEGER NOT NULL,
+        late_cancelled INTEGER NOT NULL,
+        no_shows INTEGER NOT NULL,
+        not_cancelled INTEGER NOT NULL,
+        booked_minutes INTEGER NOT NULL,
+        PRIMARY KEY (month, provider_id, type_id, location_id)
+      ) WITHOUT ROWID, STRICT;
       DELETE FROM report_aggregate_state;
       ${onRows(
         'invoice_balances',
@@ -98,8 +114,11 @@ export const migration0038: Migration = {
       ${onRows('payment_allocations', 'allocations', 'invoice_id, payment_id, amount_minor', (row) =>
         mark('money', `SELECT counts_for AS day FROM payments WHERE id = ${row}.payment_id`),
       )}
-      ${onRows('invoices', 'invoices', 'appointment_id, visit_id, credits_invoice_id, status, kind, issued_on, total_minor', (row) =>
-        invoiceRowDays(row),
+      ${onRows(
+        'invoices',
+        'invoices',
+        'appointment_id, visit_id, credits_invoice_id, status, kind, issued_on, total_minor',
+        (row) => invoiceRowDays(row),
       )}
       ${onRows('appointments', 'appointments', 'provider_id', (row) => invoiceDays(`i.appointment_id = ${row}.id`))}
       ${onRows('visits', 'visits', 'provider_id', (row) => invoiceDays(`i.visit_id = ${row}.id`))}

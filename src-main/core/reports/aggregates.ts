@@ -14,6 +14,7 @@ import {
   registrationInstants,
   moneyDays,
   recomputeAppointmentDay,
+  recomputeAppointmentMonth,
   recomputeMoney,
   recomputePatientDay,
   setBuiltWith,
@@ -74,13 +75,17 @@ async function recomputeInstantDays(
   kind: 'appointments' | 'patients',
   days: Iterable<string>,
 ) {
+  const months = new Set<string>();
   for (const day of days) {
     const { start, end } = localDayBounds(timeZone, day);
     if (kind === 'appointments') {
       await recomputeAppointmentDay(db, day, start, end, AGGREGATE_LATE_CANCEL_HOURS * HOUR_MS);
       await recomputeAppointmentMoney(db, day, start, end);
+      months.add(day.slice(0, 7));
     } else await recomputePatientDay(db, day, start, end);
   }
+  // Each month once, after its days: its row is their sum.
+  for (const month of months) await recomputeAppointmentMonth(db, month);
 }
 
 /**
