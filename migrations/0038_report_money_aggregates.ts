@@ -64,7 +64,8 @@ function onRows(table: string, name: string, watched: string, body: (row: 'new' 
  *   payer for insurers, with the count of open rows and of negative ones. Ageing depends on today, so only
  *   the issue date is stored; the buckets are cut at read time.
  * - `report_appointment_months`: report_appointment_days summed per calendar month, recomputed from them
- *   whenever one of the month's days is, so a year without a series by day reads a dozen months' rows.
+ *   whenever one of the month's days is, so a year without a series by day reads a dozen months' rows;
+ *   `report_wait_months` likewise for the waiting-time histograms.
  * Triggers mark, in the writer's transaction, every day a change can move (over-marking is harmless).
  * The aggregate state is cleared, so the first read rebuilds everything with the new tables.
  */
@@ -103,6 +104,15 @@ export const migration0038: Migration = {
         not_cancelled INTEGER NOT NULL,
         booked_minutes INTEGER NOT NULL,
         PRIMARY KEY (month, provider_id, type_id, location_id)
+      ) WITHOUT ROWID, STRICT;
+      CREATE TABLE report_wait_months (
+        phase TEXT NOT NULL,
+        month TEXT NOT NULL,
+        provider_id TEXT NOT NULL,
+        hour INTEGER NOT NULL,
+        minutes INTEGER NOT NULL,
+        visits INTEGER NOT NULL,
+        PRIMARY KEY (phase, month, provider_id, hour, minutes)
       ) WITHOUT ROWID, STRICT;
       DELETE FROM report_aggregate_state;
       ${onRows(

@@ -377,10 +377,12 @@ async function check(): Promise<void> {
   // Without the series by day (the dashboard, the providers report): the aggregates summed per provider, whole
   // months but today's from the monthly rows (a longer range, so that some are whole).
   const long = { ...scope, filters: { ...scope.filters, from: addDays(today, -100), to: addDays(today, 70) } };
-  for (const range of [scope, long, { ...long, filters: { ...long.filters, providerId: b.drBId } }])
+  for (const range of [scope, long, { ...long, filters: { ...long.filters, providerId: b.drBId } }]) {
     expect(await appointmentsReport(db, range, 24, now, true, false)).toEqual(
       await appointmentsReport(db, range, 24, now, false, false),
     );
+    expect(await waitingTimesReport(db, range, now, true)).toEqual(await waitingTimesReport(db, range, now, false));
+  }
   expect(await revenueReport(db, scope, money, now, true)).toEqual(await revenueReport(db, scope, money, now, false));
   expect(await revenueReport(db, ben, money, now, true)).toEqual(await revenueReport(db, ben, money, now, false));
   expect(dashboard.current.appointments).toEqual((await appointmentsReport(db, scope, 24, now, false)).totals);

@@ -48,6 +48,7 @@ export async function clearAggregates(db: Kysely<Database>): Promise<void> {
   await sql`DELETE FROM report_ledger_days`.execute(db);
   await sql`DELETE FROM report_patient_days`.execute(db);
   await sql`DELETE FROM report_wait_days`.execute(db);
+  await sql`DELETE FROM report_wait_months`.execute(db);
   await sql`DELETE FROM report_available_days`.execute(db);
   await sql`DELETE FROM report_dirty_days`.execute(db);
 }
@@ -278,6 +279,7 @@ export async function allAggregates(db: ReadDb) {
     ledger: await all('report_ledger_days'),
     patients: await all('report_patient_days'),
     waits: await all('report_wait_days'),
+    waitMonths: await all('report_wait_months'),
     providerMoney: await all('report_provider_money_days'),
     receivables: await all('report_receivable_days'),
   };

@@ -28,7 +28,7 @@ import {
   recomputeVisitMoney,
 } from './money-aggregate-repository';
 import { datesOf } from './scope';
-import { replaceWaitDay, visitTimesOfDay } from './wait-repository';
+import { recomputeWaitMonth, replaceWaitDay, visitTimesOfDay } from './wait-repository';
 import { waitBucketsOf } from './waiting-times';
 
 /**
@@ -44,6 +44,11 @@ const HOUR_MS = 3_600_000;
 async function recomputeVisitDay(db: Kysely<Database>, timeZone: string, day: string): Promise<void> {
   await replaceWaitDay(db, day, waitBucketsOf(timeZone, await visitTimesOfDay(db, day)));
   await recomputeVisitMoney(db, day, day);
+}
+
+/** The monthly histograms of the days' months, each once (after all its days). */
+async function recomputeWaitMonths(db: Kysely<Database>, days: Iterable<string>): Promise<void> {
+  for (const month of new Set([...days].map((day) => day.slice(0, 7)))) await recomputeWaitMonth(db, month);
 }
 
 /** Money on dates in [from, to]: the revenue days, the providers' money by issue and payment date, what is open. */
@@ -115,10 +120,12 @@ export async function rebuildAggregates(db: Kysely<Database>, timeZone: string):
   await recomputeMoneyDays(db, '0000-01-01', '9999-12-31');
   for (const day of await moneyDays(db)) days.add(day);
   await recomputeVisitMoney(db, '0000-01-01', '9999-12-31');
-  for (const day of await visitDays(db)) {
+  const visited = await visitDays(db);
+  for (const day of visited) {
     await replaceWaitDay(db, day, waitBucketsOf(timeZone, await visitTimesOfDay(db, day)));
     days.add(day);
   }
+  await recomputeWaitMonths(db, visited);
   await setBuiltWith(db, stampOf(timeZone));
   return days.size;
 }
@@ -140,6 +147,7 @@ async function recomputeMarked(db: Kysely<Database>, timeZone: string): Promise<
   await recomputeInstantDays(db, timeZone, 'patients', patients);
   for (const day of money) await recomputeMoneyDays(db, day, day);
   for (const day of visits) await recomputeVisitDay(db, timeZone, day);
+  await recomputeWaitMonths(db, visits);
   await clearDirtyMarks(db);
   return new Set([...appointments, ...patients, ...money, ...visits]).size;
 }
