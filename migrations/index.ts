@@ -35,6 +35,7 @@ import { migration0034 } from './0034_report_aggregates';
 import { migration0035 } from './0035_audit_chains';
 import { migration0036 } from './0036_resumable_transfers';
 import { migration0037 } from './0037_report_aggregates_keyed';
+import { migration0038 } from './0038_report_money_aggregates';
 import type { Migration } from './types';
 
 /**
@@ -79,6 +80,7 @@ export const migrations: readonly Migration[] = [
   migration0035,
   migration0036,
   migration0037,
+  migration0038,
 ];
 
 export type { Migration, MigrationHandle } from './types';

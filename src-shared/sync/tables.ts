@@ -134,6 +134,10 @@ export const LOCAL_TABLES: Record<string, string> = {
   report_patient_days: 'daily report aggregates, a cache recomputed from the synced rows',
   report_wait_days: 'daily waiting-time histograms, a cache recomputed from the synced visits',
   report_available_days: 'available minutes per provider and day, a cache worked out from the synced hours',
+  report_provider_money_days: "the providers report's money per day, a cache recomputed from the synced rows",
+  report_receivable_days: 'open balances by issue date, a cache recomputed from invoice_balances',
+  report_appointment_months: 'report_appointment_days summed per month, a cache recomputed from them',
+  report_wait_months: 'report_wait_days summed per month, a cache recomputed from them',
   audit_log:
     "this desk's own hash chain, keyed by this database's key; it travels as this device's rows of audit_chains, queued at each round",
   backup_runs: "this computer's backups",

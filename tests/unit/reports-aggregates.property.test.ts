@@ -11,12 +11,14 @@ import { datesOf, type ReportScope } from '../../src-main/core/reports/scope';
 import { expandAvailable } from '../../src-main/core/reports/utilisation';
 import { waitingTimesReport } from '../../src-main/core/reports/waiting-times';
 import { openBillingClinic, type BillingClinic } from '../helpers/billing-clinic';
+import { expectAgeingFromAggregates, expectProviderMoneyFromAggregates } from '../helpers/report-money-checks';
 
 /**
  * Random days of a clinic through the real procedures on a real encrypted database (book, move across days,
  * cancel, no-show, check-in and the flow board, invoices, credit notes, write-offs, payments dated back,
- * refunds, reversals, the clock moving on), then: every daily aggregate equals a rebuild from the raw rows,
- * and the reports read from the aggregates equal the same reports read from the raw rows. The providers
+ * refunds, reversals, invoices for an appointment or blank, bookings given to the other provider, the clock
+ * moving on), then: every daily aggregate equals a rebuild from the raw rows, and the reports read from the
+ * aggregates equal the same reports read from the raw rows (the providers' money and A/R ageing included). The providers
  * work every day, so bookings land on 2026-10-25 (London's clocks go back: a 25-hour day).
  */
 let b: BillingClinic;
@@ -33,7 +35,8 @@ type Op =
   | { kind: 'timeOff'; day: number; other: boolean; span: number; hours: boolean }
   | { kind: 'holiday'; day: number }
   | { kind: 'hours'; pick: number; other: boolean; day: number; end: number }
-  | { kind: 'nextDay' };
+  | { kind: 'nextDay' }
+  | { kind: 'bill' | 'reassign'; pick: number; appointment: boolean };
 
 const pick = fc.nat();
 // Today most often (check-in needs it), the DST day, and any day a month back to ten days ahead.
@@ -67,6 +70,11 @@ const op: fc.Arbitrary<Op> = fc.oneof(
     arbitrary: fc.record({ kind: fc.constant('tick' as const), minutes: fc.integer({ min: 1, max: 200 }) }),
   },
   { weight: 1, arbitrary: fc.constant({ kind: 'nextDay' as const }) },
+  // Invoices dated by their appointment (no visit) or their issue date, and bookings given to the other provider.
+  ...(['bill', 'reassign'] as const).map((kind) => ({
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constant(kind), pick, appointment: fc.boolean() }),
+  })),
   // What utilisation's available minutes hang on: time off, clinic holidays, the weekly hours.
   {
     weight: 1,
@@ -258,6 +266,29 @@ async function run(step: Op): Promise<void> {
         count(step.kind, await clinic.call('manager', 'payments.reverse', { paymentId, reason: 'Wrong patient' }));
       return;
     }
+    case 'bill': {
+      // An invoice from the account: for an appointment (dated by its start) or blank (by its issue date).
+      const appointmentId = step.appointment ? of(made.appointments, step.pick) : undefined;
+      const found = appointmentId ? await clinic.call('desk', 'appointments.get', { appointmentId }) : null;
+      const patientId = found?.ok ? found.value.patientId : of(patients, step.pick);
+      if (!patientId) return;
+      const draft = await clinic.call('desk', 'invoices.create', { patientId, ...(found?.ok && { appointmentId }) });
+      if (!draft.ok || draft.value.status !== 'draft') return;
+      const lines = [{ serviceId: b.dressId, quantity: 1, unitPriceMinor: 1000 + (step.pick % 7) * 250 }];
+      const issued = await clinic.call('desk', 'invoices.issue', { invoiceId: draft.value.id, lines });
+      count(step.kind, issued);
+      if (issued.ok) made.invoices.push(issued.value.id);
+      return;
+    }
+    case 'reassign': {
+      const appointmentId = of(made.appointments, step.pick);
+      if (!appointmentId) return;
+      const found = await clinic.call('desk', 'appointments.get', { appointmentId });
+      if (!found.ok) return;
+      const providerId = found.value.providerId === b.drAId ? b.drBId : b.drAId;
+      count(step.kind, await clinic.call('desk', 'appointments.move', { appointmentId, providerId }));
+      return;
+    }
     case 'tick':
       clinic.clock.advance(step.minutes * 60_000);
       await b.advanceDays(0); // signs everyone in again
@@ -343,6 +374,15 @@ async function check(): Promise<void> {
   );
   const ben = { ...scope, filters: { ...scope.filters, providerId: b.drBId } };
   expect(await appointmentsReport(db, ben, 24, now, true)).toEqual(await appointmentsReport(db, ben, 24, now, false));
+  // Without the series by day (the dashboard, the providers report): the aggregates summed per provider, whole
+  // months but today's from the monthly rows (a longer range, so that some are whole).
+  const long = { ...scope, filters: { ...scope.filters, from: addDays(today, -100), to: addDays(today, 70) } };
+  for (const range of [scope, long, { ...long, filters: { ...long.filters, providerId: b.drBId } }]) {
+    expect(await appointmentsReport(db, range, 24, now, true, false)).toEqual(
+      await appointmentsReport(db, range, 24, now, false, false),
+    );
+    expect(await waitingTimesReport(db, range, now, true)).toEqual(await waitingTimesReport(db, range, now, false));
+  }
   expect(await revenueReport(db, scope, money, now, true)).toEqual(await revenueReport(db, scope, money, now, false));
   expect(await revenueReport(db, ben, money, now, true)).toEqual(await revenueReport(db, ben, money, now, false));
   expect(dashboard.current.appointments).toEqual((await appointmentsReport(db, scope, 24, now, false)).totals);
@@ -360,6 +400,9 @@ async function check(): Promise<void> {
     const minutes = expanded.filter((d) => d.provider_id === row.providerId).reduce((sum, d) => sum + d.minutes, 0);
     expect(row.availableMinutes, row.providerName).toBe(minutes);
   }
+
+  await expectProviderMoneyFromAggregates(db, b.timeZone, today, [b.drAId, b.drBId]);
+  expect(dashboard.outstandingMinor).toBe(await expectAgeingFromAggregates(db, today));
 
   // The rebuild is rolled back: it would empty the cache of available minutes the next check must find.
   const rollback = new Error('rolled back');
@@ -385,13 +428,18 @@ describe('the daily report aggregates', () => {
       { kind: 'timeOff', day: 1, other: false, span: 1, hours: true },
       { kind: 'holiday', day: 5 },
       { kind: 'hours', pick: 1, other: true, day: -3, end: 16 },
-      // A booking moved to another day and a payment dated back: the random sequences may pick only
-      // moves and payments the rules refuse.
-      { kind: 'book', day: 3, slot: 5, other: false },
-      { kind: 'move', pick: 0, day: 4, slot: 6 },
-      { kind: 'pay', pick: 0, amount: 500, back: 3 },
+      // A booking billed and paid three days back (the random sequences may pick only bookings, moves
+      // and payments the rules refuse: the check at the end asks for each).
+      { kind: 'book', day: 2, slot: 5, other: false },
+      { kind: 'bill', pick: 0, appointment: true },
+      { kind: 'pay', pick: 0, amount: 700, back: 3 },
     ] as const)
       await run(step);
+    await check();
+    // The billed booking (paid for three days back) given to the other provider, then moved: aggregates
+    // built before must follow it.
+    await run({ kind: 'reassign', pick: 0, appointment: true });
+    await run({ kind: 'move', pick: 0, day: 3, slot: 2 });
     await check();
     await fc.assert(
       fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 14 }), async (steps) => {
@@ -405,7 +453,7 @@ describe('the daily report aggregates', () => {
     );
     if (process.env.AGGREGATES_VERBOSE) console.log(Object.fromEntries(done));
     // The sequences did reach the rows: bookings, moves and backdated payments went through.
-    for (const kind of ['book', 'move', 'pay', 'flow', 'timeOff', 'holiday', 'hours'])
+    for (const kind of ['book', 'move', 'pay', 'flow', 'timeOff', 'holiday', 'hours', 'bill', 'reassign'])
       expect(done.get(kind) ?? 0, kind).toBeGreaterThan(0);
   });
 });

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { ReadDb } from '../db/handles';
 import type { Database } from '../db/schema';
+import { splitByMonths } from './month-split';
 import type { AppointmentNarrowing } from './repository';
 
 /**
@@ -42,10 +43,12 @@ export async function setBuiltWith(db: Kysely<Database>, value: string): Promise
 
 export async function clearAggregates(db: Kysely<Database>): Promise<void> {
   await sql`DELETE FROM report_appointment_days`.execute(db);
+  await sql`DELETE FROM report_appointment_months`.execute(db);
   await sql`DELETE FROM report_invoice_days`.execute(db);
   await sql`DELETE FROM report_ledger_days`.execute(db);
   await sql`DELETE FROM report_patient_days`.execute(db);
   await sql`DELETE FROM report_wait_days`.execute(db);
+  await sql`DELETE FROM report_wait_months`.execute(db);
   await sql`DELETE FROM report_available_days`.execute(db);
   await sql`DELETE FROM report_dirty_days`.execute(db);
 }
@@ -71,6 +74,18 @@ export async function recomputeAppointmentDay(
       coalesce(sum(CASE WHEN status <> 'cancelled' THEN CAST(round((end_at - start_at) / 60000.0) AS INTEGER) END), 0)
     FROM appointments
     WHERE deleted_at IS NULL AND start_at >= ${start} AND start_at < ${end}
+    GROUP BY provider_id, type_id, location_id`.execute(db);
+}
+
+/** One month's row of the appointment aggregates (migration 0038): its days' rows summed. */
+export async function recomputeAppointmentMonth(db: Kysely<Database>, month: string): Promise<void> {
+  await sql`DELETE FROM report_appointment_months WHERE month = ${month}`.execute(db);
+  await sql`
+    INSERT INTO report_appointment_months (month, provider_id, type_id, location_id, booked, completed, cancelled,
+      late_cancelled, no_shows, not_cancelled, booked_minutes)
+    SELECT ${month}, provider_id, type_id, location_id, sum(booked), sum(completed), sum(cancelled),
+      sum(late_cancelled), sum(no_shows), sum(not_cancelled), sum(booked_minutes)
+    FROM report_appointment_days WHERE day >= ${`${month}-01`} AND day <= ${`${month}-31`}
     GROUP BY provider_id, type_id, location_id`.execute(db);
 }
 
@@ -185,6 +200,51 @@ export async function appointmentDays(
   return result.rows;
 }
 
+/** The columns the daily and the monthly appointment rows share. */
+const COUNTS = sql.raw(
+  'provider_id, type_id, location_id, booked, completed, cancelled, late_cancelled, no_shows, not_cancelled, booked_minutes',
+);
+
+/**
+ * The same summed per provider over the whole range, days before `today` apart from days after it, and
+ * `today` itself left out (the report counts it from its rows): for reports with no series by day. Whole
+ * months but today's are read from the monthly rows (month-split.ts), the rest from the daily ones. A row's
+ * `day` is the first day it sums, so it is before today exactly when all of them are.
+ */
+export async function appointmentTotals(
+  db: ReadDb,
+  from: string,
+  to: string,
+  today: string,
+  narrowing: AppointmentNarrowing,
+): Promise<AppointmentDayRow[]> {
+  const { providerId, locationId, typeId } = narrowing;
+  const split = splitByMonths(from, to, today);
+  const parts = [
+    ...(split.months.length === 0
+      ? []
+      : [
+          sql`SELECT month || '-01' AS day, ${COUNTS} FROM report_appointment_months
+            WHERE month IN (${sql.join(split.months.map((month) => sql`${month}`))})`,
+        ]),
+    ...split.days.map(
+      ([start, end]) => sql`SELECT day, ${COUNTS} FROM report_appointment_days
+        WHERE day >= ${start} AND day <= ${end} AND day <> ${today}`,
+    ),
+  ];
+  if (parts.length === 0) return [];
+  const result = await sql<AppointmentDayRow>`
+    SELECT min(day) AS day, provider_id, sum(booked) AS booked, sum(completed) AS completed,
+      sum(cancelled) AS cancelled, sum(late_cancelled) AS late_cancelled, sum(no_shows) AS no_shows,
+      sum(not_cancelled) AS not_cancelled, sum(booked_minutes) AS booked_minutes
+    FROM (${sql.join(parts, sql` UNION ALL `)})
+    WHERE (${providerId} IS NULL OR provider_id = ${providerId})
+      AND (${locationId} IS NULL OR location_id = ${locationId})
+      AND (${typeId} IS NULL OR type_id = ${typeId})
+    GROUP BY provider_id, day < ${today}`.execute(db);
+  return result.rows;
+}
+
 export async function registeredBetween(db: ReadDb, from: string, to: string): Promise<number> {
   const result = await sql<{ count: number | null }>`
     SELECT sum(registered) AS count FROM report_patient_days WHERE day >= ${from} AND day <= ${to}`.execute(db);
@@ -214,9 +274,13 @@ export async function allAggregates(db: ReadDb) {
       .sort();
   return {
     appointments: await all('report_appointment_days'),
+    appointmentMonths: await all('report_appointment_months'),
     invoices: await all('report_invoice_days'),
     ledger: await all('report_ledger_days'),
     patients: await all('report_patient_days'),
     waits: await all('report_wait_days'),
+    waitMonths: await all('report_wait_months'),
+    providerMoney: await all('report_provider_money_days'),
+    receivables: await all('report_receivable_days'),
   };
 }

@@ -14,13 +14,21 @@ import {
   registrationInstants,
   moneyDays,
   recomputeAppointmentDay,
+  recomputeAppointmentMonth,
   recomputeMoney,
   recomputePatientDay,
   setBuiltWith,
   visitDays,
 } from './aggregate-repository';
+import {
+  clearMoneyAggregates,
+  recomputeAppointmentMoney,
+  recomputeIssueAndCollected,
+  recomputeReceivables,
+  recomputeVisitMoney,
+} from './money-aggregate-repository';
 import { datesOf } from './scope';
-import { replaceWaitDay, visitTimesOfDay } from './wait-repository';
+import { recomputeWaitMonth, replaceWaitDay, visitTimesOfDay } from './wait-repository';
 import { waitBucketsOf } from './waiting-times';
 
 /**
@@ -32,9 +40,22 @@ import { waitBucketsOf } from './waiting-times';
 export const AGGREGATE_LATE_CANCEL_HOURS = 24;
 const HOUR_MS = 3_600_000;
 
-/** One local day's waiting-time histogram from its visits. */
-async function recomputeWaitDay(db: Kysely<Database>, timeZone: string, day: string): Promise<void> {
+/** One local day's waiting-time histogram from its visits, and the money invoiced on it by visit. */
+async function recomputeVisitDay(db: Kysely<Database>, timeZone: string, day: string): Promise<void> {
   await replaceWaitDay(db, day, waitBucketsOf(timeZone, await visitTimesOfDay(db, day)));
+  await recomputeVisitMoney(db, day, day);
+}
+
+/** The monthly histograms of the days' months, each once (after all its days). */
+async function recomputeWaitMonths(db: Kysely<Database>, days: Iterable<string>): Promise<void> {
+  for (const month of new Set([...days].map((day) => day.slice(0, 7)))) await recomputeWaitMonth(db, month);
+}
+
+/** Money on dates in [from, to]: the revenue days, the providers' money by issue and payment date, what is open. */
+async function recomputeMoneyDays(db: Kysely<Database>, from: string, to: string): Promise<void> {
+  await recomputeMoney(db, from, to);
+  await recomputeIssueAndCollected(db, from, to);
+  await recomputeReceivables(db, from, to);
 }
 
 /**
@@ -59,12 +80,17 @@ async function recomputeInstantDays(
   kind: 'appointments' | 'patients',
   days: Iterable<string>,
 ) {
+  const months = new Set<string>();
   for (const day of days) {
     const { start, end } = localDayBounds(timeZone, day);
-    if (kind === 'appointments')
+    if (kind === 'appointments') {
       await recomputeAppointmentDay(db, day, start, end, AGGREGATE_LATE_CANCEL_HOURS * HOUR_MS);
-    else await recomputePatientDay(db, day, start, end);
+      await recomputeAppointmentMoney(db, day, start, end);
+      months.add(day.slice(0, 7));
+    } else await recomputePatientDay(db, day, start, end);
   }
+  // Each month once, after its days: its row is their sum.
+  for (const month of months) await recomputeAppointmentMonth(db, month);
 }
 
 /**
@@ -73,6 +99,7 @@ async function recomputeInstantDays(
  */
 export async function rebuildAggregates(db: Kysely<Database>, timeZone: string): Promise<number> {
   await clearAggregates(db);
+  await clearMoneyAggregates(db);
   const days = new Set<string>();
   const span = await appointmentSpan(db);
   if (span.first !== null && span.last !== null) {
@@ -90,12 +117,15 @@ export async function rebuildAggregates(db: Kysely<Database>, timeZone: string):
     await insertPatientDay(db, day, count);
     days.add(day);
   }
-  await recomputeMoney(db, '0000-01-01', '9999-12-31');
+  await recomputeMoneyDays(db, '0000-01-01', '9999-12-31');
   for (const day of await moneyDays(db)) days.add(day);
-  for (const day of await visitDays(db)) {
-    await recomputeWaitDay(db, timeZone, day);
+  await recomputeVisitMoney(db, '0000-01-01', '9999-12-31');
+  const visited = await visitDays(db);
+  for (const day of visited) {
+    await replaceWaitDay(db, day, waitBucketsOf(timeZone, await visitTimesOfDay(db, day)));
     days.add(day);
   }
+  await recomputeWaitMonths(db, visited);
   await setBuiltWith(db, stampOf(timeZone));
   return days.size;
 }
@@ -115,8 +145,9 @@ async function recomputeMarked(db: Kysely<Database>, timeZone: string): Promise<
   }
   await recomputeInstantDays(db, timeZone, 'appointments', appointments);
   await recomputeInstantDays(db, timeZone, 'patients', patients);
-  for (const day of money) await recomputeMoney(db, day, day);
-  for (const day of visits) await recomputeWaitDay(db, timeZone, day);
+  for (const day of money) await recomputeMoneyDays(db, day, day);
+  for (const day of visits) await recomputeVisitDay(db, timeZone, day);
+  await recomputeWaitMonths(db, visits);
   await clearDirtyMarks(db);
   return new Set([...appointments, ...patients, ...money, ...visits]).size;
 }

@@ -8,7 +8,7 @@ import {
 } from '../../../src-shared/reports/model';
 import { addDays, localDateOf, localDayBounds, localTimeOf } from '../../../src-shared/scheduling/time';
 import type { ReadDb } from '../db/handles';
-import { appointmentDays, type AppointmentDayRow } from './aggregate-repository';
+import { appointmentDays, appointmentTotals, type AppointmentDayRow } from './aggregate-repository';
 import { AGGREGATE_LATE_CANCEL_HOURS } from './aggregates';
 import { appointmentsStarting, missedAppointments, type AppointmentFact, type CallFact } from './repository';
 import { datesOf, type ReportScope } from './scope';
@@ -80,6 +80,8 @@ function providerCounts(byProvider: Map<string, AppointmentCounts>, providerId: 
  * Counts the range. With `aggregates` (fresh, see aggregates.ts) and their late-cancel window, every day but
  * today comes from the daily aggregates: a day before today is wholly due (its non-cancelled appointments),
  * a day after it not at all; today alone, where "due" moves with the clock, is counted from its rows.
+ * Without `days` the series by day is left empty (the dashboard and the providers report show none) and the
+ * aggregates are read summed per provider.
  */
 export async function appointmentsReport(
   db: ReadDb,
@@ -87,12 +89,13 @@ export async function appointmentsReport(
   lateCancelHours: number,
   now: number,
   aggregates = false,
+  days = true,
 ): Promise<AppointmentsReport> {
   const { from, to } = scope.filters;
   const lateMs = lateCancelHours * HOUR_MS;
   const totals = emptyCounts();
   const byProvider = new Map<string, AppointmentCounts>();
-  const byDay = new Map(datesOf(from, to, addDays).map((date) => [date, emptyCounts()]));
+  const byDay = new Map(days ? datesOf(from, to, addDays).map((date) => [date, emptyCounts()]) : []);
   const countRow = (row: AppointmentFact) => {
     count(totals, row, now, lateMs);
     count(providerCounts(byProvider, row.provider_id), row, now, lateMs);
@@ -101,7 +104,10 @@ export async function appointmentsReport(
   };
   const today = localDateOf(scope.timeZone, now);
   if (aggregates && lateCancelHours === AGGREGATE_LATE_CANCEL_HOURS) {
-    for (const row of await appointmentDays(db, from, to, scope.filters)) {
+    const rows = days
+      ? await appointmentDays(db, from, to, scope.filters)
+      : await appointmentTotals(db, from, to, today, scope.filters);
+    for (const row of rows) {
       if (row.day === today) continue;
       const due = row.day < today ? row.not_cancelled : 0;
       add(totals, row, due);

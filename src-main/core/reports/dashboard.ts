@@ -1,3 +1,4 @@
+import { ageingTotal } from '../../../src-shared/billing/ageing';
 import type { AppointmentsReport, Dashboard, DashboardFigures } from '../../../src-shared/reports/model';
 import { addDays, daysBetween, localDayBounds } from '../../../src-shared/scheduling/time';
 import type { HandlerContext } from '../api/context';
@@ -8,6 +9,7 @@ import { stockAlertCounts } from '../stock/views';
 import { registeredBetween } from './aggregate-repository';
 import { AGGREGATE_LATE_CANCEL_HOURS, aggregateWriter, aggregatesReady } from './aggregates';
 import { appointmentsReport } from './appointments';
+import { ageingTotals } from './receivables';
 import { patientsRegistered } from './repository';
 import { revenueReport } from './revenue';
 import type { ReportScope } from './scope';
@@ -30,7 +32,7 @@ async function figures(
   aggregates: boolean,
 ): Promise<{ figures: DashboardFigures; appointments: AppointmentsReport }> {
   const { from, to } = scope.filters;
-  const appointments = await appointmentsReport(ctx.db, scope, LATE_CANCEL_HOURS, ctx.now, aggregates);
+  const appointments = await appointmentsReport(ctx.db, scope, LATE_CANCEL_HOURS, ctx.now, aggregates, false);
   const waits = await waitingTimesReport(ctx.db, scope, ctx.now, aggregates, 'arrivalToOut');
   const start = localDayBounds(scope.timeZone, from).start;
   const end = localDayBounds(scope.timeZone, to).end;
@@ -71,7 +73,7 @@ async function allLocationsAndTypes(
 ): Promise<AppointmentsReport> {
   if (scope.filters.locationId === null && scope.filters.typeId === null) return narrowed;
   const wide = { ...scope.filters, locationId: null, locationName: null, typeId: null, typeName: null };
-  return appointmentsReport(ctx.db, { ...scope, filters: wide }, LATE_CANCEL_HOURS, ctx.now, aggregates);
+  return appointmentsReport(ctx.db, { ...scope, filters: wide }, LATE_CANCEL_HOURS, ctx.now, aggregates, false);
 }
 
 /**
@@ -92,8 +94,12 @@ export async function dashboard(ctx: HandlerContext, scope: ReportScope): Promis
   let money: Dashboard['money'] = null;
   if (seesMoney) {
     const billing = await billingContext(ctx.db, ctx.now);
-    const ageing = await arAgeing(ctx.db, billing, 0);
-    outstandingMinor = ageing.byPatient.totalMinor + ageing.byPayer.totalMinor;
+    const totals = aggregates ? await ageingTotals(ctx.db, billing.today) : null;
+    if (totals) outstandingMinor = ageingTotal(totals.patients) + ageingTotal(totals.payerTotals);
+    else {
+      const ageing = await arAgeing(ctx.db, billing, 0);
+      outstandingMinor = ageing.byPatient.totalMinor + ageing.byPayer.totalMinor;
+    }
     money = billing.money;
   }
   let stock: Dashboard['stock'] = null;

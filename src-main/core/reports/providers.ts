@@ -4,6 +4,7 @@ import type { HandlerContext } from '../api/context';
 import { billingContext } from '../billing/context';
 import { aggregateWriter, aggregatesReady } from './aggregates';
 import { appointmentsReport } from './appointments';
+import { providerMoney } from './money-aggregate-repository';
 import { collectedByProvider, invoicedByProvider, type ProviderAmount } from './provider-repository';
 import type { ReportScope } from './scope';
 import { utilisation } from './utilisation';
@@ -60,7 +61,7 @@ export async function providersReport(
 ): Promise<ProvidersReport> {
   const { from, to, providerId } = scope.filters;
   const aggregates = await aggregatesReady(ctx, scope.timeZone);
-  const appointments = await appointmentsReport(ctx.db, scope, lateCancelHours, ctx.now, aggregates);
+  const appointments = await appointmentsReport(ctx.db, scope, lateCancelHours, ctx.now, aggregates, false);
   const hours = await utilisation(ctx.db, scope, appointments, aggregateWriter(ctx));
   const seesMoney = ctx.session?.permissions.has('billing:read') ?? false;
   const money = new Map<string | null, Money>();
@@ -71,8 +72,13 @@ export async function providersReport(
       start: localDayBounds(scope.timeZone, from).start,
       end: localDayBounds(scope.timeZone, to).end,
     };
-    for (const row of await invoicedByProvider(ctx.db, range, providerId)) addMoney(money, row);
-    for (const row of await collectedByProvider(ctx.db, from, to, providerId)) addMoney(money, row);
+    const rows = aggregates
+      ? await providerMoney(ctx.db, from, to, providerId)
+      : [
+          ...(await invoicedByProvider(ctx.db, range, providerId)),
+          ...(await collectedByProvider(ctx.db, from, to, providerId)),
+        ];
+    for (const row of rows) addMoney(money, row);
   }
   const ids = new Set<string>([
     ...hours.map((row) => row.providerId),

@@ -1,4 +1,4 @@
-import { AGEING_BUCKETS } from '../../../src-shared/billing/ageing';
+import { AGEING_BUCKETS, emptyAgeing, type AgeingAmounts } from '../../../src-shared/billing/ageing';
 import { CLAIM_STATUSES } from '../../../src-shared/billing/claim-status';
 import {
   AGEING_PATIENT_ROWS,
@@ -15,6 +15,8 @@ import { claimPayers, claimsByStatusAndAge, type ClaimAgeCutoff } from '../billi
 import { ageCutoff } from '../billing/claims';
 import { billingContext } from '../billing/context';
 import { arAgeing } from '../billing/statements';
+import type { ReadDb } from '../db/handles';
+import { receivablesByAge, type ReceivableRow } from './money-aggregate-repository';
 import type { ReportScope } from './scope';
 
 /**
@@ -31,6 +33,43 @@ export async function ageingReport(ctx: HandlerContext, scope: ReportScope): Pro
     currency: scope.currency,
     ageing: await arAgeing(ctx.db, billing, AGEING_PATIENT_ROWS),
   };
+}
+
+/** A/R ageing's figures without the patients' rows: what patients owe by age, and each payer's. */
+export interface AgeingTotals {
+  patients: AgeingAmounts;
+  payers: { payer: string; buckets: AgeingAmounts; totalMinor: number }[];
+  payerTotals: AgeingAmounts;
+}
+
+const bucketsOf = (row: ReceivableRow): AgeingAmounts => ({
+  '0-30': row.b0,
+  '31-60': row.b1,
+  '61-90': row.b2,
+  '91-120': row.b3,
+  '120+': row.b4,
+});
+
+/**
+ * `arAgeing`'s totals read from the open balances by issue date (migration 0038), cut into buckets as of
+ * `today` here: equal to billing's figures, which count a patient only when their open invoices add up
+ * to more than nothing. With every open amount positive that is every patient with one; an invoice open
+ * for less than nothing (a sync may bring one in before the write that settles it) answers null, and the
+ * caller reads billing's own.
+ */
+export async function ageingTotals(db: ReadDb, today: string): Promise<AgeingTotals | null> {
+  const totals: AgeingTotals = { patients: emptyAgeing(), payers: [], payerTotals: emptyAgeing() };
+  for (const row of await receivablesByAge(db, today)) {
+    const buckets = bucketsOf(row);
+    if (row.owed_by === 'patient') {
+      if (row.negative > 0) return null;
+      totals.patients = buckets;
+      continue;
+    }
+    totals.payers.push({ payer: row.payer || 'Unknown payer', buckets, totalMinor: row.total });
+    for (const bucket of AGEING_BUCKETS) totals.payerTotals[bucket] += buckets[bucket];
+  }
+  return totals;
 }
 
 /** The patients the ageing report names, for the audit entry. */

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { ReadDb } from '../db/handles';
 import type { Database } from '../db/schema';
+import { splitByMonths } from './month-split';
 
 /**
  * The SQL of the waiting-time aggregates (migration 0037): per phase, local day and provider ('' for none)
@@ -45,9 +46,19 @@ export async function replaceWaitDay(db: Kysely<Database>, day: string, buckets:
   }
 }
 
+/** One month's waiting-time histogram (migration 0038): its days' rows summed. */
+export async function recomputeWaitMonth(db: Kysely<Database>, month: string): Promise<void> {
+  await sql`DELETE FROM report_wait_months WHERE phase IN (${sql.join(WAIT_PHASES)}) AND month = ${month}`.execute(db);
+  await sql`
+    INSERT INTO report_wait_months (phase, month, provider_id, hour, minutes, visits)
+    SELECT phase, ${month}, provider_id, hour, minutes, sum(visits) FROM report_wait_days
+    WHERE phase IN (${sql.join(WAIT_PHASES)}) AND day >= ${`${month}-01`} AND day <= ${`${month}-31`}
+    GROUP BY phase, provider_id, hour, minutes`.execute(db);
+}
+
 /**
  * The histogram of [from, to] summed over days and providers (or for one), for the phases named (each a
- * contiguous range of the key).
+ * contiguous range of the key): whole months from the monthly rows, the days at either end from the daily.
  */
 export async function waitBuckets(
   db: ReadDb,
@@ -56,10 +67,24 @@ export async function waitBuckets(
   providerId: string | null,
   phases: readonly string[],
 ) {
+  // No day counts apart here, so no month is left to the daily rows but the partial ones.
+  const split = splitByMonths(from, to, '');
+  const parts = [
+    ...(split.months.length === 0
+      ? []
+      : [
+          sql`SELECT phase, provider_id, hour, minutes, visits FROM report_wait_months
+            WHERE phase IN (${sql.join(phases)}) AND month IN (${sql.join(split.months)})`,
+        ]),
+    ...split.days.map(
+      ([start, end]) => sql`SELECT phase, provider_id, hour, minutes, visits FROM report_wait_days
+        WHERE phase IN (${sql.join(phases)}) AND day >= ${start} AND day <= ${end}`,
+    ),
+  ];
+  if (parts.length === 0) return [];
   const result = await sql<{ phase: string; hour: number; minutes: number; visits: number }>`
-    SELECT phase, hour, minutes, sum(visits) AS visits FROM report_wait_days
-    WHERE phase IN (${sql.join(phases)}) AND day >= ${from} AND day <= ${to}
-      AND (${providerId} IS NULL OR provider_id = ${providerId})
+    SELECT phase, hour, minutes, sum(visits) AS visits FROM (${sql.join(parts, sql` UNION ALL `)})
+    WHERE (${providerId} IS NULL OR provider_id = ${providerId})
     GROUP BY phase, hour, minutes`.execute(db);
   return result.rows;
 }
