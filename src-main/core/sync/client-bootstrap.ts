@@ -14,8 +14,9 @@ const REQUEST_TIMEOUT_MS = 30_000;
 
 /**
  * Starts this desk from the clinic's snapshot (issue 17): every page of the server's merged rows is
- * staged, then all of it is merged in one transaction and the pull cursor becomes the snapshot's
- * (read by the server before its first page, so pulling from it misses nothing). Used by a new desk,
+ * staged, then merged a step of rows a transaction, the last step making the pull cursor the snapshot's
+ * (read by the server before its first page, so pulling from it misses nothing); a merge stopped
+ * part-way goes on from what is left on the stage. Used by a new desk,
  * and by a desk whose cursor the server compacted away (RESYNC_REQUIRED). The merge keeps this desk's
  * own unsent changes: they are merged by their stamps and stay in the outbox (bootstrap.ts).
  *
