@@ -1,9 +1,5 @@
-import {
-  MAX_SNAPSHOT_ROWS,
-  snapshotRowSchema,
-  type SnapshotResponse,
-  type SnapshotRow,
-} from '../../../src-shared/sync/protocol';
+import { MAX_SNAPSHOT_ROWS, type SnapshotResponse, type SnapshotRow } from '../../../src-shared/sync/protocol';
+import { snapshotRowOrNull } from '../../../src-shared/sync/snapshot-row-check';
 import type { ClinicDatabase } from '../db/open';
 import { dropStage, readProgress, stagePage, type SnapshotProgress } from './bootstrap-repository';
 import { ask } from './client-requests';
@@ -64,8 +60,8 @@ export async function bootstrapFromSnapshot(
       throw new Error('The server sent a malformed snapshot page');
     // A desk never trusts the network: a row that is not a row is left out (the log's changes still merge).
     const valid = page.rows.flatMap((row: unknown): SnapshotRow[] => {
-      const parsed = snapshotRowSchema.safeParse(row);
-      return parsed.success ? [parsed.data] : [];
+      const checked = snapshotRowOrNull(row);
+      return checked ? [checked] : [];
     });
     const next =
       page.next && typeof page.next.table === 'string' && typeof page.next.key === 'string' ? page.next : null;
