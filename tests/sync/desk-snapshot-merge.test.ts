@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../src-main/core/app';
-import { readProgress, stagePage } from '../../src-main/core/sync/bootstrap-repository';
+import { snapshotMerge } from '../../src-main/core/sync/bootstrap';
+import { readProgress, stagePage, stagedCount } from '../../src-main/core/sync/bootstrap-repository';
 import type { SnapshotRow, SyncChange, SyncValue } from '../../src-shared/sync/protocol';
 import { tempFolder, type TempFolder } from '../helpers/temp-core';
 
@@ -66,7 +67,7 @@ describe('merging a snapshot', () => {
     folder.remove();
   });
 
-  const stageAndMerge = async (rows: SnapshotRow[]) => {
+  const stage = async (rows: SnapshotRow[]) => {
     const { handle } = core.database;
     await core.database.db.transaction().execute(async () => {
       stagePage(
@@ -77,6 +78,10 @@ describe('merging a snapshot', () => {
       );
       await Promise.resolve();
     });
+  };
+  const stageAndMerge = async (rows: SnapshotRow[]) => {
+    const { handle } = core.database;
+    await stage(rows);
     const result = await core.sync.applySnapshot('c:1');
     expect(readProgress(handle)).toBeNull();
     expect(core.sync.status().pullCursor).toBe('c:1');
@@ -175,5 +180,27 @@ describe('merging a snapshot', () => {
     await core.sync.applyRemote([change(deletedId, { name: 'Late edit' }, stamp(T + 20))], 'c:2');
     expect(row(deletedId)).toBeUndefined();
     expect(core.sync.status().pending).toBe(0);
+  });
+
+  it('goes on from what is left on the stage when a merge stopped after its first step', async () => {
+    const ids = Array.from({ length: 25 }, (_, i) => `s-${String(i).padStart(2, '0')}`);
+    await stage(ids.map((id, i) => snapshotRow(supplier(id, `Supplier ${i}`, null), stamp(T, i))));
+    // One step of 10 rows commits (as a step of applySnapshot does), then the desk stops.
+    const { handle, sync: runtime } = core.database;
+    await core.database.db.transaction().execute(async () => {
+      const step = runtime.withoutCapture(() => snapshotMerge(handle, runtime, Date.now(), Date.now()).step(10));
+      expect(step).toMatchObject({ applied: 10, done: false });
+      await Promise.resolve();
+    });
+    expect(stagedCount(handle)).toBe(15);
+    expect(core.sync.status().pullCursor).toBeNull();
+    await core.close();
+    core = await createCore({ file: folder.file, key: folder.key });
+    const result = await core.sync.applySnapshot('c:1');
+    expect(result).toMatchObject({ applied: 15, parked: 0 });
+    const names = core.database.handle.prepare('SELECT id FROM stock_suppliers ORDER BY id').all() as { id: string }[];
+    expect(names.map((r) => r.id)).toEqual(ids);
+    expect(stagedCount(core.database.handle)).toBe(0);
+    expect(core.sync.status().pullCursor).toBe('c:1');
   });
 });
