@@ -19,37 +19,63 @@ import {
   updateRow,
   type Cell,
 } from './apply-repository';
-import { stagedChildren, stagedRows } from './bootstrap-repository';
+import { insertWhole, known, rowValues, writeInsertedClocks } from './bootstrap-bulk';
+import {
+  indexStagedChildren,
+  stagedChildren,
+  stagedPage,
+  tableQuiet,
+  tableUntouched,
+  unstagePage,
+  unstageRow,
+  type StagedRow,
+} from './bootstrap-repository';
 import type { SyncRuntime } from './runtime';
 import { tableColumns, type TableColumns } from './schema-columns';
-import { CLOSED_PARENTS, snapshotTableOrder } from './snapshot-repository';
+import { CLOSED_PARENTS, snapshotTableOrder, type ClosedParent } from './snapshot-repository';
 
 export interface SnapshotOutcome {
   applied: number;
   skipped: number;
   /** Rows that could not go in (kept in sync_apply_problems, as a change waiting or refused). */
   parked: number;
+  /** What this step touched (the caller rebuilds caches and looks for conflicts, then lets it go). */
   touched: TouchedRow[];
 }
 
+export interface SnapshotMerge {
+  /**
+   * Merges up to about `limit` staged rows inside a transaction the caller holds, with capture off,
+   * and takes them off the stage. `done` once the stage holds nothing left to try: the caller then
+   * saves the cursor and drops the stage in the same transaction.
+   */
+  step(limit: number): SnapshotOutcome & { done: boolean };
+}
+
 /**
- * Merges the staged snapshot (the server's merged rows) into this desk, inside a transaction the
- * caller holds, with capture off. A row is merged column by column with the stamp the server holds for
- * each column, against this desk's own clocks and its outbox: the same rules as applying the changes
- * one by one (apply.ts), so the result is what replaying the whole log would have given. Nothing is
- * cleared first: a desk's own writes not yet on the server keep their values where their stamps win,
- * and stay in the outbox to be pushed. Tables go parents first; a parent closed to new children (an
- * issued invoice) goes in as it was while open, then its children, then closes (snapshot-repository.ts).
- * A row whose parent is not here yet is tried again after the rest; one that still cannot go in is
- * parked as a change (waiting or refused), as a pulled change would be.
+ * Merges the staged snapshot (the server's merged rows) into this desk, a page of rows per step, each
+ * step in a transaction of the caller's (service.ts commits each and saves the cursor with the last),
+ * so a desk stopped mid-merge resumes with what is left on the stage, and what is kept in memory for
+ * the caches and conflict checks is one step's rows, not the whole snapshot's. A row is merged column
+ * by column with the stamp the server holds for each column, against this desk's own clocks and its
+ * outbox: the same rules as applying the changes one by one (apply.ts), so the result is what
+ * replaying the whole log would have given. Nothing is cleared first: a desk's own writes not yet on
+ * the server keep their values where their stamps win, and stay in the outbox to be pushed. Tables go
+ * parents first; a parent closed to new children (an issued invoice) goes in as it was while open,
+ * then its children, then closes (snapshot-repository.ts). A row whose parent is not here yet is tried
+ * again after the rest; one that still cannot go in is parked as a change (waiting or refused), as a
+ * pulled change would be.
+ *
+ * A table this desk has nothing of (tableUntouched when the merge began, tableQuiet before each page)
+ * takes the bulk path (bootstrap-bulk.ts): no savepoint and no read per row. Any other table, or a row
+ * the bulk path's insert refused, takes the careful path, a savepoint per row.
  */
-export function mergeSnapshot(
+export function snapshotMerge(
   handle: BetterSqlite3.Database,
   runtime: SyncRuntime,
   now: number,
   serverNow: number,
-): SnapshotOutcome {
-  const outcome: SnapshotOutcome = { applied: 0, skipped: 0, parked: 0, touched: [] };
+): SnapshotMerge {
   const shapes = new Map<string, TableColumns>();
   const shapeOf = (table: string) => {
     let shape = shapes.get(table);
@@ -59,21 +85,31 @@ export function mergeSnapshot(
     }
     return shape;
   };
-  const done = new Set<string>();
-  const later: SnapshotRow[] = [];
-  const idOf = (row: SnapshotRow) => `${row.table}\u0000${JSON.stringify(row.key)}`;
+  const order = snapshotTableOrder(handle);
+  let untouched: Set<string> | null = null;
+  const indexed = new Set<string>();
+  let tableIndex = 0;
+  let afterN = 0;
+  let outcome: SnapshotOutcome = { applied: 0, skipped: 0, parked: 0, touched: [] };
+  /** Rows merged with their closed parent in the last passes (the first pass takes them off the stage). */
+  const done = new Set<number>();
+  let latestSeen: string | null = null;
 
   const clockSees = (row: SnapshotRow) => {
     const stamps = [...Object.values(row.columnHlc), row.deletedHlc, row.fullHlc].filter(
       (s): s is string => typeof s === 'string',
     );
     const latest = stamps.reduce<string | null>((a, b) => maxStamp(a, b), null);
-    if (latest === null) return;
+    // A stamp not after one the clock already took moves it no further.
+    if (latest === null || (latestSeen !== null && latest <= latestSeen)) return;
     const clock = receive(runtime.clock, parse(latest), now, serverNow);
-    if (clock.ok) runtime.clock = clock.state;
+    if (clock.ok) {
+      runtime.clock = clock.state;
+      latestSeen = latest;
+    }
   };
 
-  /** One unit in its own savepoint; a row whose parent is missing waits for the second pass. */
+  /** One unit in its own savepoint; a row whose parent is missing waits for the last passes. */
   const attempt = (row: SnapshotRow, work: () => 'applied' | 'skipped', final: boolean): boolean => {
     try {
       const verdict = handle.transaction(work)();
@@ -91,7 +127,17 @@ export function mergeSnapshot(
     }
   };
 
-  const unit = (row: SnapshotRow, final: boolean): boolean => {
+  const childrenOf = (closing: ClosedParent, parentKey: string) =>
+    closing.children.flatMap((child) => {
+      if (!indexed.has(child.table)) {
+        indexStagedChildren(handle, child.table, child.column);
+        indexed.add(child.table);
+      }
+      return stagedChildren(handle, child.table, parentKey).map((line) => ({ ...line, table: child.table }));
+    });
+
+  /** Decides one row (true), or leaves it waiting for its parent (false). */
+  const unit = (row: SnapshotRow, final: boolean, bulk: boolean): boolean => {
     if (!isSyncedTable(row.table)) return true;
     // This desk's own chain is its audit_log; the server's copy of it is not another device's chain.
     if (row.table === 'audit_chains' && row.key[0] === runtime.deviceId) return true;
@@ -101,7 +147,20 @@ export function mergeSnapshot(
     clockSees(row);
     const closing = CLOSED_PARENTS[table];
     const values = decode(row.values);
-    if (!closing || !closing.closed(values)) {
+    const isClosed = closing !== undefined && closing.closed(values);
+    if (bulk && (!isClosed || closing.children.every((c) => untouched?.has(c.table) && tableQuiet(handle, c.table)))) {
+      try {
+        const verdict = isClosed
+          ? handle.transaction(() => closedWhole(row, shape, kind, closing))()
+          : insertWhole(handle, row, shape, kind, outcome.touched, null);
+        if (verdict === 'applied') outcome.applied += 1;
+        else outcome.skipped += 1;
+        return true;
+      } catch {
+        // Refused (a parent not here yet, a unique number taken): the careful path decides it.
+      }
+    }
+    if (!isClosed) {
       return attempt(row, () => mergeRow(handle, row, shape, kind, outcome.touched, null), final);
     }
     const parentKey = String(values[shape.key[0] ?? 'id']);
@@ -110,12 +169,11 @@ export function mergeSnapshot(
       () => {
         const existed = readRow(handle, table, shape.key, row.key) !== undefined;
         const opened = !existed && mergeRow(handle, row, shape, kind, outcome.touched, closing.open) === 'applied';
-        for (const child of closing.children) {
-          for (const line of stagedChildren(handle, child.table, child.column, parentKey)) {
-            done.add(idOf(line));
-            clockSees(line);
-            mergeRow(handle, line, shapeOf(child.table), SYNCED_TABLES[child.table], outcome.touched, null);
-          }
+        for (const line of childrenOf(closing, parentKey)) {
+          done.add(line.n);
+          unstageRow(handle, line.n);
+          clockSees(line.row);
+          mergeRow(handle, line.row, shapeOf(line.table), SYNCED_TABLES[line.table], outcome.touched, null);
         }
         if (!opened) return mergeRow(handle, row, shape, kind, outcome.touched, null);
         const closed = Object.fromEntries(Object.keys(closing.open).map((c) => [c, values[c] ?? null]));
@@ -126,22 +184,63 @@ export function mergeSnapshot(
     );
   };
 
-  for (const table of snapshotTableOrder(handle)) {
-    for (const row of stagedRows(handle, table)) {
-      if (done.has(idOf(row))) continue;
-      done.add(idOf(row));
-      if (!unit(row, false)) later.push(row);
+  /** A closed parent by the bulk path: open, its children, closed; in the caller's savepoint. */
+  const closedWhole = (row: SnapshotRow, shape: TableColumns, kind: SyncKind, closing: ClosedParent) => {
+    const values = decode(row.values);
+    const verdict = insertWhole(handle, row, shape, kind, outcome.touched, closing.open);
+    for (const line of childrenOf(closing, String(values[shape.key[0] ?? 'id']))) {
+      unstageRow(handle, line.n);
+      clockSees(line.row);
+      insertWhole(handle, line.row, shapeOf(line.table), SYNCED_TABLES[line.table], outcome.touched, null);
     }
-  }
-  // Rows that came before their parent (a credit note before its invoice): again while any goes in.
-  let waiting = later;
-  for (let pass = 0; pass < 10 && waiting.length > 0; pass += 1) {
-    const next = waiting.filter((row) => !unit(row, false));
-    if (next.length === waiting.length) break;
-    waiting = next;
-  }
-  for (const row of waiting) unit(row, true);
-  return outcome;
+    if (verdict === 'applied') {
+      const closed = Object.fromEntries(Object.keys(closing.open).map((c) => [c, values[c] ?? null]));
+      updateRow(handle, row.table, shape.key, row.key, closed);
+    }
+    return verdict;
+  };
+
+  /** The first pass: a page of the current table; rows whose parent is missing stay on the stage. */
+  const firstPass = (limit: number): number => {
+    const table = order[tableIndex];
+    if (table === undefined) return 0;
+    const page = stagedPage(handle, table, afterN, limit);
+    if (page.length === 0) {
+      tableIndex += 1;
+      afterN = 0;
+      return 0;
+    }
+    const bulk = (untouched?.has(table) ?? false) && tableQuiet(handle, table);
+    const waiting: StagedRow[] = [];
+    for (const staged of page) if (!unit(staged.row, false, bulk)) waiting.push(staged);
+    const first = page[0]?.n ?? 0;
+    afterN = page[page.length - 1]?.n ?? afterN;
+    unstagePage(handle, table, first, afterN, waiting);
+    return page.length;
+  };
+
+  /** What waited for its parent (a credit note before its invoice): again while any goes in, then parked. */
+  const lastPasses = () => {
+    let waiting = order.flatMap((table) => stagedPage(handle, table, 0, Number.MAX_SAFE_INTEGER));
+    for (let pass = 0; pass < 10 && waiting.length > 0; pass += 1) {
+      const next = waiting.filter((s) => !done.has(s.n) && !unit(s.row, false, false));
+      if (next.length === waiting.length) break;
+      waiting = next;
+    }
+    for (const staged of waiting) if (!done.has(staged.n)) unit(staged.row, true, false);
+  };
+
+  return {
+    step(limit) {
+      outcome = { applied: 0, skipped: 0, parked: 0, touched: [] };
+      untouched ??= new Set(order.filter((table) => tableUntouched(handle, table)));
+      let merged = 0;
+      while (merged < limit && tableIndex < order.length) merged += firstPass(limit - merged);
+      const finished = tableIndex >= order.length;
+      if (finished) lastPasses();
+      return { ...outcome, done: finished };
+    },
+  };
 }
 
 /**
@@ -159,10 +258,8 @@ function mergeRow(
   const { table } = row;
   const keyJson = JSON.stringify(row.key);
   const key = row.key as Cell[];
-  const known = new Set(shape.columns.map((c) => c.name));
-  const values: Record<string, Cell> = {};
-  for (const [column, value] of Object.entries(decode(row.values))) if (known.has(column)) values[column] = value;
-  shape.key.forEach((column, i) => (values[column] = key[i] ?? null));
+  const names = known(shape);
+  const values = rowValues(row, shape);
   const existing = readRow(handle, table, shape.key, key);
   const local = localClocks(localWrites(handle, table, keyJson), shape.columns.length);
   const visible =
@@ -189,10 +286,7 @@ function mergeRow(
     const inserted = openForm ? { ...values, ...decode(openForm) } : values;
     insertRow(handle, table, inserted, kind === 'ledger');
     clearColumnClocks(handle, table, keyJson);
-    for (const [column, stamp] of Object.entries(row.columnHlc)) {
-      if (known.has(column) && !shape.key.includes(column)) setColumnClocks(handle, table, keyJson, [column], stamp);
-    }
-    if (row.fullHlc !== null) setColumnClocks(handle, table, keyJson, ['*'], row.fullHlc);
+    writeInsertedClocks(handle, row, shape, keyJson);
     dropTombstone(handle, table, keyJson);
     touched.push({ table, row: readRow(handle, table, shape.key, key) ?? values });
     return 'applied';
@@ -204,7 +298,7 @@ function mergeRow(
   const winners: Record<string, Cell> = {};
   const stamps: [string, string][] = [];
   for (const [column, stamp] of Object.entries(row.columnHlc)) {
-    if (!known.has(column) || shape.key.includes(column) || !Object.hasOwn(values, column)) continue;
+    if (!names.has(column) || shape.key.includes(column) || !Object.hasOwn(values, column)) continue;
     const current = maxStamp(
       maxStamp(clocks.get(column) ?? null, clocks.get('*') ?? null),
       local.columns.get(column) ?? null,

@@ -1,9 +1,5 @@
-import {
-  MAX_SNAPSHOT_ROWS,
-  snapshotRowSchema,
-  type SnapshotResponse,
-  type SnapshotRow,
-} from '../../../src-shared/sync/protocol';
+import { MAX_SNAPSHOT_ROWS, type SnapshotResponse, type SnapshotRow } from '../../../src-shared/sync/protocol';
+import { snapshotRowOrNull } from '../../../src-shared/sync/snapshot-row-check';
 import type { ClinicDatabase } from '../db/open';
 import { dropStage, readProgress, stagePage, type SnapshotProgress } from './bootstrap-repository';
 import { ask } from './client-requests';
@@ -14,8 +10,9 @@ const REQUEST_TIMEOUT_MS = 30_000;
 
 /**
  * Starts this desk from the clinic's snapshot (issue 17): every page of the server's merged rows is
- * staged, then all of it is merged in one transaction and the pull cursor becomes the snapshot's
- * (read by the server before its first page, so pulling from it misses nothing). Used by a new desk,
+ * staged, then merged a step of rows a transaction, the last step making the pull cursor the snapshot's
+ * (read by the server before its first page, so pulling from it misses nothing); a merge stopped
+ * part-way goes on from what is left on the stage. Used by a new desk,
  * and by a desk whose cursor the server compacted away (RESYNC_REQUIRED). The merge keeps this desk's
  * own unsent changes: they are merged by their stamps and stay in the outbox (bootstrap.ts).
  *
@@ -63,8 +60,8 @@ export async function bootstrapFromSnapshot(
       throw new Error('The server sent a malformed snapshot page');
     // A desk never trusts the network: a row that is not a row is left out (the log's changes still merge).
     const valid = page.rows.flatMap((row: unknown): SnapshotRow[] => {
-      const parsed = snapshotRowSchema.safeParse(row);
-      return parsed.success ? [parsed.data] : [];
+      const checked = snapshotRowOrNull(row);
+      return checked ? [checked] : [];
     });
     const next =
       page.next && typeof page.next.table === 'string' && typeof page.next.key === 'string' ? page.next : null;

@@ -37,6 +37,13 @@ export function saveClockAndCursor(handle: Handle, clock: HlcState, cursor: stri
     .run(clock.wall, clock.counter, cursor, now, now);
 }
 
+/** The clock alone, between the steps of a snapshot merge (the cursor and "last synced" wait for its end). */
+export function saveClock(handle: Handle, clock: HlcState, now: number): void {
+  handle
+    .prepare('UPDATE sync_state SET hlc_wall = ?, hlc_counter = ?, updated_at = ? WHERE id = 1')
+    .run(clock.wall, clock.counter, now);
+}
+
 export function saveLastError(handle: Handle, message: string, now: number): void {
   handle.prepare('UPDATE sync_state SET last_error = ?, updated_at = ? WHERE id = 1').run(message, now);
 }

@@ -8,7 +8,7 @@ import { eventsFor, rebuildCaches } from './after-apply';
 import { applyBatch } from './apply';
 import { applyProblems } from './apply-repository';
 import { queueAuditChain } from './audit-queue-repository';
-import { mergeSnapshot } from './bootstrap';
+import { snapshotMerge } from './bootstrap';
 import { dropStage } from './bootstrap-repository';
 import {
   foldOutbox,
@@ -16,6 +16,7 @@ import {
   recordPushResults,
   rejectedChanges,
   renewDeviceId,
+  saveClock,
   saveClockAndCursor,
   saveLastError,
   syncStatus,
@@ -58,6 +59,12 @@ export interface DeskSync {
   queueAuditChain(): Promise<number>;
 }
 
+/**
+ * Staged rows merged a transaction (the snapshot merge's step): large enough that the commits cost
+ * little, small enough that a step's touched rows (kept for the caches and conflict checks) stay small.
+ */
+const SNAPSHOT_STEP_ROWS = 20_000;
+
 type Emit = <T extends EventTopic>(topic: T, payload: EventMap[T]) => void;
 
 export function createDeskSync(database: ClinicDatabase, clock: () => number, emit: Emit): DeskSync {
@@ -96,26 +103,41 @@ export function createDeskSync(database: ClinicDatabase, clock: () => number, em
     async applySnapshot(cursor, serverTime) {
       const now = clock();
       const trusted = typeof serverTime === 'number' && Number.isFinite(serverTime) ? serverTime : now;
-      const clockBefore = runtime.clock;
-      const deliveries: (() => void)[] = [];
-      try {
-        const merged = await database.db.transaction().execute(async (trx) => {
-          const applied = runtime.withoutCapture(() => mergeSnapshot(handle, runtime, now, trusted));
-          await rebuildCaches(trx, applied.touched, now);
-          const found = await detectConflicts(trx, applied.touched, now, runtime.deviceId);
-          const closed = await closeSettledConflicts(trx, now);
-          if (found > 0 || closed > 0) deliveries.push(() => emit('conflicts.changed', { found }));
-          saveClockAndCursor(handle, runtime.clock, cursor, now);
-          await eventsFor(trx, applied.touched, (topic, payload) => deliveries.push(() => emit(topic, payload)));
-          dropStage(handle);
-          return applied;
-        });
+      const merge = snapshotMerge(handle, runtime, now, trusted);
+      const total = { applied: 0, skipped: 0, parked: 0 };
+      let found = 0;
+      // A step a transaction: its rows leave the stage, the clock they moved is saved, and the last
+      // step saves the cursor and drops the stage; a desk stopped between steps resumes from the stage.
+      for (let done = false; !done;) {
+        const clockBefore = runtime.clock;
+        const deliveries: (() => void)[] = [];
+        try {
+          done = await database.db.transaction().execute(async (trx) => {
+            const step = runtime.withoutCapture(() => merge.step(SNAPSHOT_STEP_ROWS));
+            await rebuildCaches(trx, step.touched, now);
+            found += await detectConflicts(trx, step.touched, now, runtime.deviceId);
+            await eventsFor(trx, step.touched, (topic, payload) => deliveries.push(() => emit(topic, payload)));
+            total.applied += step.applied;
+            total.skipped += step.skipped;
+            total.parked += step.parked;
+            if (!step.done) {
+              saveClock(handle, runtime.clock, now);
+              return false;
+            }
+            const closed = await closeSettledConflicts(trx, now);
+            if (found > 0 || closed > 0) deliveries.push(() => emit('conflicts.changed', { found }));
+            dropStage(handle);
+            saveClockAndCursor(handle, runtime.clock, cursor, now);
+            return true;
+          });
+        } catch (error) {
+          // Nothing of the step was kept, so neither is the clock it moved.
+          runtime.clock = clockBefore;
+          throw error;
+        }
         for (const deliver of deliveries) deliver();
-        return { applied: merged.applied, skipped: merged.skipped, parked: merged.parked, skewMessage: null };
-      } catch (error) {
-        runtime.clock = clockBefore;
-        throw error;
       }
+      return { ...total, skewMessage: null };
     },
     // Through Kysely's transaction, which holds the one connection: a raw transaction here could land
     // inside a procedure's open transaction while its handler awaits.
