@@ -19,8 +19,8 @@ async function start(target: HTMLElement): Promise<void> {
       await loadLanguage(language);
       await i18next.changeLanguage(language);
       document.documentElement.lang = language;
-    } catch (error) {
-      console.error('[front-desk] the remembered language did not load; starting in English:', error);
+    } catch {
+      // The chunk did not load (a damaged install): the page starts in English rather than not at all.
     }
   }
   createRoot(target).render(
