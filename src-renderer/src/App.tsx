@@ -1,13 +1,25 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useProcedure, useReloadOnChange } from './hooks/useProcedure';
 import { useSessionEvents } from './hooks/useSessionEvents';
 import { useSession } from './stores/session';
-import { AppFrame } from './screens/frame/AppFrame';
 import { LockScreen } from './screens/lock/LockScreen';
 import { LoginScreen } from './screens/login/LoginScreen';
-import { SetupScreen } from './screens/setup/SetupScreen';
-import { RecoveryScreen } from './screens/backups/RecoveryScreen';
 import { useTranslation } from './i18n';
+
+// Sign-in and the lock screen are in the first chunk; everything behind them (the frame and every
+// screen it routes to, with their charts, phone metadata and schemas) and the once-only set-up and
+// recovery screens are chunks of their own, so the first paint parses only what sign-in needs.
+const loadFrame = () => import('./screens/frame/AppFrame');
+const AppFrame = lazy(() => loadFrame().then((module) => ({ default: module.AppFrame })));
+const SetupScreen = lazy(() =>
+  import('./screens/setup/SetupScreen').then((module) => ({ default: module.SetupScreen })),
+);
+const RecoveryScreen = lazy(() =>
+  import('./screens/backups/RecoveryScreen').then((module) => ({ default: module.RecoveryScreen })),
+);
+
+/** After the first paint, while the user types, so signing in does not wait for the frame's chunk. */
+const PRELOAD_FRAME_AFTER_MS = 300;
 
 export function App() {
   const { t } = useTranslation('frame');
@@ -27,6 +39,10 @@ export function App() {
     started(status.value, open ? current.value : null);
   }, [status.value, open, current.answered, current.value, started]);
   useSessionEvents();
+  useEffect(() => {
+    const timer = setTimeout(() => void loadFrame().catch(() => undefined), PRELOAD_FRAME_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, []);
 
   const startupError = status.error?.message ?? null;
 
@@ -45,18 +61,36 @@ export function App() {
       </main>
     );
   }
+  // Read aloud and shown while a chunk loads: a line a person can read, never an empty window.
+  const opening = (
+    <main className="centered" role="status">
+      {t('App.openingFrontDesk')}
+    </main>
+  );
   switch (stage) {
     case 'loading':
-      return <main className="centered">{t('App.openingFrontDesk')}</main>;
+      return opening;
     case 'recovery':
-      return <RecoveryScreen />;
+      return (
+        <Suspense fallback={opening}>
+          <RecoveryScreen />
+        </Suspense>
+      );
     case 'setup':
-      return <SetupScreen />;
+      return (
+        <Suspense fallback={opening}>
+          <SetupScreen />
+        </Suspense>
+      );
     case 'login':
       return <LoginScreen />;
     case 'locked':
       return <LockScreen />;
     case 'ready':
-      return <AppFrame />;
+      return (
+        <Suspense fallback={opening}>
+          <AppFrame />
+        </Suspense>
+      );
   }
 }

@@ -12,11 +12,15 @@ export function migrate(
   now: number,
   migrations: readonly Migration[] = allMigrations,
 ): number {
+  const latest = migrations.reduce((max, m) => Math.max(max, m.version), 0);
+  // The everyday open: one read says nothing is pending, so no DDL, no statement for the version rows
+  // and no second read (the schema check was a table create, a sort of every migration and two reads).
+  const found = versionIfRecorded(handle);
+  if (found === latest) return latest;
   handle.exec(
     'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL) STRICT',
   );
-  const current = currentVersion(handle);
-  const latest = migrations.reduce((max, m) => Math.max(max, m.version), 0);
+  const current = found ?? 0;
   if (current > latest) {
     throw new DatabaseOpenError(
       'TOO_NEW',
@@ -48,4 +52,12 @@ export function currentVersion(handle: BetterSqlite3.Database): number {
     version: number | null;
   };
   return row.version ?? 0;
+}
+
+/** The recorded version, or null before the first migration made `schema_migrations`. */
+export function versionIfRecorded(handle: BetterSqlite3.Database): number | null {
+  const exists = handle
+    .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'")
+    .get();
+  return exists ? currentVersion(handle) : null;
 }

@@ -8,7 +8,7 @@ import { type AnchorFinding, openAuditAnchor } from '../audit/anchor';
 import type { CheckpointWriter } from '../audit/checkpoint';
 import { deriveAuditKeys } from '../audit/keys';
 import { registerAuditLink, registerAuditMac } from '../audit/sql-function';
-import { currentVersion, migrate } from './migrate';
+import { migrate, versionIfRecorded } from './migrate';
 import type { Database } from './schema';
 import { withStatementCache } from './statement-cache';
 import { registerSyncFunctions, syncRuntimeOf, type SyncRuntime } from '../sync/runtime';
@@ -129,10 +129,7 @@ function totalChanges(handle: BetterSqlite3.Database): number {
 const KEYED_AUDIT_CHAIN_VERSION = 16;
 
 function schemaVersionOf(handle: BetterSqlite3.Database): number {
-  const exists = handle
-    .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'")
-    .get();
-  return exists ? currentVersion(handle) : 0;
+  return versionIfRecorded(handle) ?? 0;
 }
 
 /** The keyed, tuned better-sqlite3 handle without migrations: for backup checks and tests. */

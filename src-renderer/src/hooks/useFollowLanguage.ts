@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import type { Language } from '../../../src-shared/api/areas/settings';
 import { useClinicSettings } from '../stores/clinic-settings';
 import { useSession } from '../stores/session';
-import { i18next } from '../i18n';
+import { switchLanguage } from '../i18n';
 
 /** Where the page remembers its last language, so the next start paints in it before settings arrive. */
 export const LANGUAGE_KEY = 'frontdesk.language';
@@ -19,7 +19,10 @@ export function chosenLanguage(): Language {
   return useSession.getState().session?.user.language ?? useClinicSettings.getState().settings?.language ?? 'en';
 }
 
-/** Switches i18next (every `useTranslation` screen re-renders at once) and the page's `lang`. */
+/**
+ * Switches i18next (every `useTranslation` screen re-renders at once) and the page's `lang`; Spanish is
+ * fetched the first time it is chosen (a few ms from the app's files), so the switch lands then.
+ */
 export function applyLanguage(language: Language): void {
   document.documentElement.lang = language;
   try {
@@ -27,7 +30,7 @@ export function applyLanguage(language: Language): void {
   } catch {
     // Storage refused (private window): the language still applies now, only not at the next start.
   }
-  if (i18next.language !== language) void i18next.changeLanguage(language);
+  void switchLanguage(language);
 }
 
 /** Follows the chosen language while signed in (the app frame mounts this once). */

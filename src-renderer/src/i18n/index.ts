@@ -1,12 +1,13 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { defaultNS, en, resources } from './resources';
+import { loadLanguage } from './languages';
 
 /**
  * The language the page last showed (see `hooks/useFollowLanguage.ts`), so a Spanish desk's sign-in screen is Spanish;
  * once signed in, the clinic's setting or the user's own choice decides.
  */
-function rememberedLanguage(): 'en' | 'es' {
+export function rememberedLanguage(): 'en' | 'es' {
   try {
     // Typed by hand: this module is also checked without the DOM (unit tests import the catalogue).
     const storage = (globalThis as { localStorage?: { getItem: (key: string) => string | null } }).localStorage;
@@ -17,12 +18,14 @@ function rememberedLanguage(): 'en' | 'es' {
 }
 
 /**
- * One i18next instance for the page, initialised on import and synchronously (the catalogue is bundled),
- * so the first paint is already worded. Main words its own refusals and validation messages (in English
+ * One i18next instance for the page, initialised on import and synchronously (the English catalogue is
+ * bundled), so the first paint is already worded. Spanish is a separate chunk (`./languages.ts`): a
+ * remembered Spanish start loads it before the first render (`main.tsx`), a switch loads it on demand. Main words its own refusals and validation messages (in English
  * today) and the page shows them as they come: see docs/architecture.md, "Words on screen".
  */
 void i18next.use(initReactI18next).init({
-  lng: rememberedLanguage(),
+  // English until the Spanish chunk is in: i18next then switches (main.tsx awaits it before rendering).
+  lng: 'en',
   supportedLngs: ['en', 'es'],
   fallbackLng: 'en',
   resources,
@@ -31,7 +34,12 @@ void i18next.use(initReactI18next).init({
   interpolation: { escapeValue: false },
   initAsync: false,
   returnEmptyString: false,
+  // Languages other than English arrive later by `addResourceBundle`, not by a backend.
+  partialBundledLanguages: true,
 });
+
+export { loadLanguage };
+export { switchLanguage } from './languages';
 
 export { i18next };
 // Screens take `useTranslation` from here, so whatever renders them (the page, a component test) has

@@ -29,35 +29,6 @@ import referrals from './en/referrals.json';
 import notifications from './en/notifications.json';
 import interop from './en/interop.json';
 
-// Spanish: the same files under `es/`; tests/unit/i18n-catalogues.test.ts fails when one lacks a key.
-import commonEs from './es/common.json';
-import frameEs from './es/frame.json';
-import homeEs from './es/home.json';
-import loginEs from './es/login.json';
-import lockEs from './es/lock.json';
-import setupEs from './es/setup.json';
-import findEs from './es/find.json';
-import patientsEs from './es/patients.json';
-import calendarEs from './es/calendar.json';
-import schedulingSetupEs from './es/scheduling-setup.json';
-import visitsEs from './es/visits.json';
-import waitlistEs from './es/waitlist.json';
-import remindersEs from './es/reminders.json';
-import billingEs from './es/billing.json';
-import stockEs from './es/stock.json';
-import reportsEs from './es/reports.json';
-import auditEs from './es/audit.json';
-import usersEs from './es/users.json';
-import backupsEs from './es/backups.json';
-import moveOutEs from './es/move-out.json';
-import settingsEs from './es/settings.json';
-import syncEs from './es/sync.json';
-import conflictsEs from './es/conflicts.json';
-import tasksEs from './es/tasks.json';
-import referralsEs from './es/referrals.json';
-import notificationsEs from './es/notifications.json';
-import interopEs from './es/interop.json';
-
 export const defaultNS = 'common';
 
 export const en = {
@@ -90,36 +61,6 @@ export const en = {
   interop,
 };
 
-export const es = {
-  common: commonEs,
-  frame: frameEs,
-  home: homeEs,
-  login: loginEs,
-  lock: lockEs,
-  setup: setupEs,
-  find: findEs,
-  patients: patientsEs,
-  calendar: calendarEs,
-  'scheduling-setup': schedulingSetupEs,
-  visits: visitsEs,
-  waitlist: waitlistEs,
-  reminders: remindersEs,
-  billing: billingEs,
-  stock: stockEs,
-  reports: reportsEs,
-  audit: auditEs,
-  users: usersEs,
-  backups: backupsEs,
-  'move-out': moveOutEs,
-  settings: settingsEs,
-  sync: syncEs,
-  conflicts: conflictsEs,
-  tasks: tasksEs,
-  referrals: referralsEs,
-  notifications: notificationsEs,
-  interop: interopEs,
-};
-
-export const resources = { en, es } as const;
+export const resources = { en } as const;
 
 export type Namespace = keyof typeof en;

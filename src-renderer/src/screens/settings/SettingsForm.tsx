@@ -11,7 +11,7 @@ import { useCheckedSave } from '../../hooks/useCheckedSave';
 import { draftProblems } from '../../hooks/useFormErrors';
 import { useClinicSettings } from '../../stores/clinic-settings';
 import { useSession } from '../../stores/session';
-import { i18next, Trans, useTranslation } from '../../i18n';
+import { i18next, loadLanguage, Trans, useTranslation } from '../../i18n';
 import { applyLanguage, chosenLanguage } from '../../hooks/useFollowLanguage';
 import { languageLabel } from '../../i18n/labels';
 
@@ -55,6 +55,9 @@ export function SettingsForm({ initial }: { initial: ClinicSettings }) {
 
   async function submit(event: SyntheticEvent) {
     event.preventDefault();
+    // The chosen language's catalogue is in before the answer (usually since it was picked): the
+    // confirmation below is worded in it. A failed load leaves the words in English, the save still goes.
+    await loadLanguage(form.language).catch(() => undefined);
     await save(
       () => call('settings.update', input()),
       (settings) => {
@@ -67,7 +70,7 @@ export function SettingsForm({ initial }: { initial: ClinicSettings }) {
           lockTimeoutMinutes: String(settings.lockTimeoutMinutes),
           noShowGraceMinutes: String(settings.noShowGraceMinutes),
         });
-        return i18next.t('settings:SettingsForm.settingsSaved');
+        return i18next.t('settings:SettingsForm.settingsSaved', { lng: chosenLanguage() });
       },
     );
   }
@@ -146,7 +149,12 @@ export function SettingsForm({ initial }: { initial: ClinicSettings }) {
       <SelectField
         label={t('SettingsForm.language')}
         value={form.language}
-        onChange={(event) => setForm({ ...form, language: event.target.value as Language })}
+        onChange={(event) => {
+          const language = event.target.value as Language;
+          setForm({ ...form, language });
+          // Fetched while the rest of the form is filled in, so saving switches at once.
+          void loadLanguage(language).catch(() => undefined);
+        }}
         options={LANGUAGES.map((language) => ({ value: language, label: languageLabel(language) }))}
         error={errors.fields.language}
       />
