@@ -183,6 +183,11 @@ function applyOne(
   // Ledgers are never overwritten: the row with this key is already here.
   if (kind === 'ledger') return 'skipped';
   const clocks = columnClocks(handle, change.table, keyJson);
+  // A whole row is a birth even when a row of this key is already here (a link another desk deleted
+  // and inserted again, or inserted without knowing of ours): a delete stamped before it must not take
+  // the row away later, whichever columns it won. '*' only ever rises, and every column it could lower
+  // is compared below against the clocks read before.
+  if (full) setColumnClocks(handle, change.table, keyJson, ['*'], change.hlc);
   const winners: Record<string, Cell> = {};
   for (const [column, value] of Object.entries(values)) {
     if (shape.key.includes(column)) continue;
