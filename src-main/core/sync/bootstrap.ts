@@ -308,6 +308,9 @@ function mergeRow(
       stamps.push([column, stamp]);
     }
   }
+  // The server's whole row is a birth here too (as in apply.ts): a delete stamped before it, pulled later,
+  // must not take the row away.
+  if (row.fullHlc !== null) setColumnClocks(handle, table, keyJson, ['*'], row.fullHlc);
   if (stamps.length === 0) return 'skipped';
   updateRow(handle, table, shape.key, key, winners);
   for (const [column, stamp] of stamps) setColumnClocks(handle, table, keyJson, [column], stamp);
