@@ -128,6 +128,18 @@ describe('merging a snapshot', () => {
     expect(row(id)).toBeUndefined();
   });
 
+  it('takes the whole-row stamp of a row already here as its birth: an older delete pulled later leaves it', async () => {
+    const id = randomUUID();
+    await stageAndMerge([snapshotRow(supplier(id, 'Kept', null), stamp(T))]);
+    // A later snapshot holds the row again, inserted whole at T + 1000 (a link set anew on another
+    // desk); its columns' own stamps are no newer than what is here, so only the whole-row stamp moves.
+    await stageAndMerge([{ ...snapshotRow(supplier(id, 'Kept', null), stamp(T)), fullHlc: stamp(T + 1000) }]);
+    expect(clocks(id)).toContainEqual({ column_name: '*', hlc: stamp(T + 1000) });
+    // A delete stamped between the two inserts arrives late: the newer insert keeps the row.
+    await core.sync.applyRemote([change(id, {}, stamp(T + 500), 'delete')], 'c:2');
+    expect(row(id)?.name).toBe('Kept');
+  });
+
   it("takes the careful path for a table with this desk's unsent writes, and keeps them", async () => {
     const gone = randomUUID();
     const mine = randomUUID();
