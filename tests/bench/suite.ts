@@ -18,6 +18,11 @@ export interface BenchContext {
   queries: number;
   peers: Peers;
   log: (line: string) => void;
+  /**
+   * A bench's own check that failed (e.g. the UI memory check's LEAK): the run goes on, prints it
+   * after the table and exits non-zero.
+   */
+  fail: (message: string) => void;
 }
 
 export interface Suite {

@@ -5,6 +5,7 @@ import { BENCH_USER } from './dataset';
 import { runBenchmark, type BenchmarkResult } from './harness';
 import { stopwatch, type Suite } from './suite';
 import { serve, UI_DATES, UI_PER_PROVIDER, uiClinic } from './ui-data';
+import { measureMemory } from './ui-memory';
 import { paletteKeystroke } from './ui-palette';
 
 /**
@@ -184,7 +185,7 @@ function scrollFrames(page: Page, selector: string | null, scroll: boolean): Pro
   })()`);
 }
 
-/** FRONT_DESK_BENCH_UI=coldStart,dayView,scroll,keystroke,palette: only these parts (all when unset). */
+/** FRONT_DESK_BENCH_UI=coldStart,dayView,scroll,keystroke,palette,memory: only these parts (all when unset). */
 const part = (name: string) => {
   const chosen = process.env.FRONT_DESK_BENCH_UI?.split(',') ?? [
     'coldStart',
@@ -192,13 +193,14 @@ const part = (name: string) => {
     'scroll',
     'keystroke',
     'palette',
+    'memory',
   ];
   return chosen.includes(name);
 };
 
 export const uiSuite: Suite = {
   name: 'ui',
-  async run({ dataset, rounds, log, patientsLabel }) {
+  async run({ dataset, rounds, log, patientsLabel, fail }) {
     const took = stopwatch();
     execSync('npm run -s build:renderer', { cwd: ROOT, stdio: 'ignore' });
     const clinic = uiClinic(dataset);
@@ -374,6 +376,20 @@ export const uiSuite: Suite = {
           )),
         );
       log(`ui.scroll: measured in ${took()}`);
+
+      // In a page of its own: what the parts above left in theirs is not this check's.
+      if (part('memory')) {
+        const fresh = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+        try {
+          await signIn(fresh, server.url);
+          const memory = await measureMemory(fresh, server.child.pid, log);
+          if (memory.result.verdict === 'LEAK')
+            fail(`ui.memory: LEAK: the renderer's heap grew ${memory.result.growth} bytes over 100 navigations`);
+        } finally {
+          await fresh.close();
+        }
+        log(`ui.memory: measured in ${took()}`);
+      }
       return results;
     } finally {
       await browser?.close();
