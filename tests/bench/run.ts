@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -22,11 +22,14 @@ import { syncBootstrapSuite } from './sync-bootstrap';
 import { benchSynthea } from './synthea';
 import { benchSyntheaNdjson } from './synthea-ndjson';
 import { benchServerLoad } from './server-load';
+import { appointmentsLabel, growthReport, patientsLabel, pickSize, type SizeRecord } from './sizes';
 
 /**
- * `npm run bench [-- --quick] [--rounds N] [--seed S] [--only name,...] [--no-peers] [--no-ui]`:
+ * `npm run bench [-- --size quick|full|xl] [--quick] [--rounds N] [--seed S] [--only name,...] [--no-peers] [--no-ui]`:
  * every benchmark, ours against the floor and the peers, on cached seeded data; prints a table and
- * writes bench-results/latest.json and a dated copy.
+ * writes bench-results/latest.json and a dated copy. `--quick` is `--size quick` (10k patients, 100k
+ * appointments); full is ten times that, xl a hundred; after the table, a growth report between the
+ * sizes measured so far (bench-results/sizes.json keeps each size's database size and RSS).
  *
  * A benchmark area is one suite in the list below: add yours with one line. Benchmarks on data of
  * their own (STANDALONE: duplicates' accuracy on Febrl dataset 4, the Synthea import, 20 desks on one
@@ -95,22 +98,11 @@ function machine(): Machine {
   };
 }
 
-function sizeLabel(patients: number): string {
-  return patients % 1000 === 0 ? `${patients / 1000}k patients` : `${patients} patients`;
-}
-
-function appointmentsLabel(count: number): string {
-  return count % 1_000_000 === 0
-    ? `${count / 1_000_000}M appointments`
-    : count % 1000 === 0
-      ? `${count / 1000}k appointments`
-      : `${count} appointments`;
-}
-
 async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
       quick: { type: 'boolean', default: false },
+      size: { type: 'string' },
       rounds: { type: 'string' },
       seed: { type: 'string', default: '1' },
       queries: { type: 'string', default: '300' },
@@ -120,9 +112,10 @@ async function main(): Promise<number> {
     },
   });
   const started = performance.now();
-  const patients = values.quick ? 10_000 : 100_000;
-  const appointments = values.quick ? 100_000 : 1_000_000;
-  const rounds = Number(values.rounds ?? (values.quick ? 5 : 7));
+  const size = pickSize(values.size, values.quick);
+  const quick = size.name === 'quick';
+  const { patients, appointments } = size;
+  const rounds = Number(values.rounds ?? size.rounds);
   const seed = Number(values.seed);
   const queryCount = Number(values.queries);
   if (!Number.isInteger(rounds) || rounds < 5) throw new Error('--rounds must be a whole number, at least 5');
@@ -143,7 +136,7 @@ async function main(): Promise<number> {
 
   const log = (line: string) => console.log(line);
   for (const bench of standalone) {
-    await bench.run(log, { quick: values.quick, seed });
+    await bench.run(log, { quick, seed });
     log('');
   }
   if (chosen.length === 0) return 0;
@@ -153,7 +146,7 @@ async function main(): Promise<number> {
   log(`Front Desk benchmarks, ${measuredAt}`);
   log(`Machine: ${host.cpu}, ${host.cores} cores, ${host.memoryGiB} GiB, Node ${host.node}, ${host.platform}`);
   log(
-    `Size: ${sizeLabel(patients)}, ${appointmentsLabel(appointments)} (seed ${seed}), ${rounds} rounds, interleaved call by call and rotated, after a warm-up`,
+    `Size: ${size.name}, ${patientsLabel(patients)}, ${appointmentsLabel(appointments)} (seed ${seed}), ${rounds} rounds, interleaved call by call and rotated, after a warm-up`,
   );
   log(`Suites: ${chosen.map((s) => s.name).join(', ')}`);
   log(`Goals: p95 <= ${GOALS.p95Ms} ms, ours/floor p95 <= ${GOALS.ratioP95} unless a benchmark shows its own`);
@@ -167,15 +160,17 @@ async function main(): Promise<number> {
   // The reports compare with MariaDB only (PouchDB has no GROUP BY to compare).
   const pouchSuites = chosen.some((s) => s === patientSearchSuite || s === daySuite);
   const peers = await openPeers(dataset, { pouchdb: needPeers && pouchSuites, mariadb: needPeers, why }, log);
+  const failures: string[] = [];
   const context: BenchContext = {
     dataset,
-    patientsLabel: sizeLabel(patients),
+    patientsLabel: patientsLabel(patients),
     appointmentsLabel: appointmentsLabel(appointments),
     rounds,
     seed,
     queries: queryCount,
     peers,
     log,
+    fail: (message) => failures.push(message),
   };
 
   const results: BenchmarkResult[] = [];
@@ -198,9 +193,49 @@ async function main(): Promise<number> {
   const entries: Entry[] = results.map((result) => ({ ...result, machine: host, measured_at: measuredAt }));
   const files = [join(RESULTS, 'latest.json'), join(RESULTS, `${measuredAt.slice(0, 10)}.json`)];
   for (const file of files) writeResults(file, entries);
+  const record: SizeRecord = {
+    size: size.name,
+    patients,
+    appointments,
+    databaseBytes: fileBytes(dataset.encrypted) + fileBytes(`${dataset.encrypted}-wal`),
+    rssBytes: process.memoryUsage().rss,
+    peakRssBytes: process.resourceUsage().maxRSS * 1024,
+    measured_at: measuredAt,
+  };
+  const records = writeSizeRecord(join(RESULTS, 'sizes.json'), record);
+  const growth = growthReport(readEntries(files[0] ?? ''), records, size.name);
+  log('');
+  for (const line of growth.lines) log(line);
+  for (const failure of failures) console.error(failure);
   const seconds = (performance.now() - started) / 1000;
   log(`Wrote ${files.map((file) => file.slice(ROOT.length + 1)).join(' and ')} in ${seconds.toFixed(1)} s in all.`);
-  return 0;
+  return growth.failed || failures.length > 0 ? 1 : 0;
+}
+
+function fileBytes(file: string): number {
+  return existsSync(file) ? statSync(file).size : 0;
+}
+
+function readEntries(file: string): Entry[] {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as Entry[];
+  } catch {
+    return [];
+  }
+}
+
+/** Keeps the latest record of each size; returns them all. */
+function writeSizeRecord(file: string, record: SizeRecord): SizeRecord[] {
+  mkdirSync(RESULTS, { recursive: true });
+  let kept: SizeRecord[];
+  try {
+    kept = (JSON.parse(readFileSync(file, 'utf8')) as SizeRecord[]).filter((entry) => entry.size !== record.size);
+  } catch {
+    kept = [];
+  }
+  const all = [...kept, record];
+  writeFileSync(file, `${JSON.stringify(all, null, 2)}\n`);
+  return all;
 }
 
 /** Replaces the entries measured now (same name and dataset); keeps the others (a quick run keeps the full figures). */

@@ -1,0 +1,174 @@
+import type { BenchmarkResult } from './harness';
+
+/**
+ * The bench's sizes (`--size quick|full|xl`, `--quick` standing for `--size quick`) and the growth
+ * report between them (issue 22, "Scale"): the same search and day-view figures at two sizes, their
+ * ratio, and the database's size and the main process's resident set at each. Pure: the runner
+ * reads and writes the files.
+ */
+
+export type SizeName = 'quick' | 'full' | 'xl';
+
+export interface Size {
+  name: SizeName;
+  patients: number;
+  appointments: number;
+  /** Rounds when --rounds is not given. */
+  rounds: number;
+}
+
+/** Billing follows the appointments (an invoice for each completed one), stock the patients (stockSize). */
+export const SIZES: Record<SizeName, Size> = {
+  quick: { name: 'quick', patients: 10_000, appointments: 100_000, rounds: 5 },
+  full: { name: 'full', patients: 100_000, appointments: 1_000_000, rounds: 7 },
+  xl: { name: 'xl', patients: 1_000_000, appointments: 10_000_000, rounds: 7 },
+};
+
+const ORDER: SizeName[] = ['quick', 'full', 'xl'];
+
+/** `--size` and `--quick` together: one size, or an error saying why not. */
+export function pickSize(size: string | undefined, quick: boolean): Size {
+  if (size === undefined) return quick ? SIZES.quick : SIZES.full;
+  if (!ORDER.includes(size as SizeName)) throw new Error(`--size must be one of ${ORDER.join(', ')}, not ${size}`);
+  if (quick && size !== 'quick') throw new Error(`--quick is --size quick: it cannot go with --size ${size}`);
+  return SIZES[size as SizeName];
+}
+
+function count(value: number, noun: string): string {
+  if (value >= 1_000_000 && value % 1_000_000 === 0) return `${value / 1_000_000}M ${noun}`;
+  if (value % 1000 === 0) return `${value / 1000}k ${noun}`;
+  return `${value} ${noun}`;
+}
+
+/** "100k patients", "1M patients": the dataset label results are filed under. */
+export function patientsLabel(patients: number): string {
+  return count(patients, 'patients');
+}
+
+export function appointmentsLabel(appointments: number): string {
+  return count(appointments, 'appointments');
+}
+
+/** What one run at a size leaves beside its figures. */
+export interface SizeRecord {
+  size: SizeName;
+  patients: number;
+  appointments: number;
+  /** The encrypted clinic file (and its write-ahead log), bytes. */
+  databaseBytes: number;
+  /** The bench process (it hosts the core, as the main process does) after the suites, bytes. */
+  rssBytes: number;
+  /** Its peak over the run, bytes (seeding included when the data was built in the run). */
+  peakRssBytes: number;
+  measured_at: string;
+}
+
+/** The figures compared between sizes: the search and the day view, in the core and on screen. */
+export const GROWTH_NAMES = ['patients.search', 'appointments.day', 'ui.dayView'] as const;
+
+/** Full to xl (ten times the data): a search or day view may take at most 1.3 times as long. */
+export const GROWTH_LIMIT = 1.3;
+
+export interface GrowthRow {
+  name: string;
+  from: SizeName;
+  to: SizeName;
+  fromP50: number;
+  toP50: number;
+  ratio: number;
+  /** Only between full and xl, where the issue sets one. */
+  limit: number | null;
+  missed: boolean;
+}
+
+/** The label a result of this name was filed under at this size. */
+function labelAt(name: string, size: Size): string {
+  return name.startsWith('appointments.') ? appointmentsLabel(size.appointments) : patientsLabel(size.patients);
+}
+
+/**
+ * The growth of every search and day-view figure present at both sizes. The p50 is compared, not the
+ * p95: data ten times larger moves the typical call, and the tail of a loaded machine hides it.
+ */
+export function growth(
+  results: Pick<BenchmarkResult, 'name' | 'dataset' | 'ours'>[],
+  from: Size,
+  to: Size,
+): GrowthRow[] {
+  const limit = from.name === 'full' && to.name === 'xl' ? GROWTH_LIMIT : null;
+  const rows: GrowthRow[] = [];
+  const names = [...new Set(results.map((result) => result.name))]
+    .filter((name) => GROWTH_NAMES.some((prefix) => name.startsWith(prefix)))
+    .sort();
+  for (const name of names) {
+    const before = results.find((result) => result.name === name && result.dataset === labelAt(name, from));
+    const after = results.find((result) => result.name === name && result.dataset === labelAt(name, to));
+    if (!before || !after || before.ours.p50 <= 0) continue;
+    const ratio = after.ours.p50 / before.ours.p50;
+    rows.push({
+      name,
+      from: from.name,
+      to: to.name,
+      fromP50: before.ours.p50,
+      toP50: after.ours.p50,
+      ratio,
+      limit,
+      missed: limit !== null && ratio > limit,
+    });
+  }
+  return rows;
+}
+
+/** Bytes of database per 100k patients: how the file grows with the clinic. */
+export function databasePer100k(record: Pick<SizeRecord, 'databaseBytes' | 'patients'>): number {
+  return (record.databaseBytes / record.patients) * 100_000;
+}
+
+const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
+
+/**
+ * The report printed after a run: each size recorded (database, per 100k patients, RSS), then the
+ * growth between neighbouring sizes. `failed` when full to xl missed its limit and the run at hand
+ * was one of the two (an old xl record does not fail a quick run).
+ */
+export function growthReport(
+  results: Pick<BenchmarkResult, 'name' | 'dataset' | 'ours'>[],
+  records: SizeRecord[],
+  current: SizeName,
+): { lines: string[]; failed: boolean } {
+  const lines: string[] = ['Sizes:'];
+  for (const name of ORDER) {
+    const record = records.find((candidate) => candidate.size === name);
+    if (!record) {
+      lines.push(`  ${name}: not measured here`);
+      continue;
+    }
+    lines.push(
+      `  ${name} (${patientsLabel(record.patients)}, ${appointmentsLabel(record.appointments)}): database ${mib(record.databaseBytes)}` +
+        ` (${mib(databasePer100k(record))} per 100k patients), main process RSS ${mib(record.rssBytes)} (peak ${mib(record.peakRssBytes)}), ${record.measured_at.slice(0, 10)}`,
+    );
+  }
+  let failed = false;
+  for (let i = 0; i + 1 < ORDER.length; i += 1) {
+    const from = SIZES[ORDER[i] as SizeName];
+    const to = SIZES[ORDER[i + 1] as SizeName];
+    const rows = growth(results, from, to);
+    if (rows.length === 0) {
+      lines.push(`Growth ${from.name} to ${to.name}: no figures at both sizes`);
+      continue;
+    }
+    lines.push(`Growth ${from.name} to ${to.name} (p50, ten times the data):`);
+    for (const row of rows) {
+      const verdict =
+        row.limit === null ? '' : row.missed ? ` GROWTH MISSED (limit ${row.limit}x)` : ` met (limit ${row.limit}x)`;
+      lines.push(
+        `  ${row.name}: ${row.fromP50.toFixed(2)} -> ${row.toP50.toFixed(2)} ms, ${row.ratio.toFixed(2)}x${verdict}`,
+      );
+    }
+    if (rows.some((row) => row.missed) && (current === from.name || current === to.name)) {
+      failed = true;
+      lines.push(`GROWTH MISSED: ${from.name} to ${to.name} grew more than ${GROWTH_LIMIT}x`);
+    }
+  }
+  return { lines, failed };
+}
