@@ -31,10 +31,15 @@ export function mebibytes(bytes: number): string {
 }
 
 /** The line the bench prints: the two readings, the growth against the limit, the verdict. */
-export function formatHeapVerdict(firstBytes: number, lastBytes: number, result: HeapVerdict): string {
+export function formatHeapVerdict(
+  firstBytes: number,
+  lastBytes: number,
+  result: HeapVerdict,
+  navigations = 100,
+): string {
   const sign = result.growth >= 0 ? '+' : '-';
   return (
     `ui.memory: ${result.verdict}: JS heap after GC ${mebibytes(firstBytes)} after the first round, ` +
-    `${mebibytes(lastBytes)} after 100 navigations (${sign}${mebibytes(Math.abs(result.growth))}, limit +${mebibytes(result.limit)})`
+    `${mebibytes(lastBytes)} after ${navigations} navigations (${sign}${mebibytes(Math.abs(result.growth))}, limit +${mebibytes(result.limit)})`
   );
 }

@@ -5,7 +5,7 @@ import { BENCH_USER } from './dataset';
 import { runBenchmark, type BenchmarkResult } from './harness';
 import { stopwatch, type Suite } from './suite';
 import { serve, UI_DATES, UI_PER_PROVIDER, uiClinic } from './ui-data';
-import { measureMemory } from './ui-memory';
+import { measureMemory, NAVIGATIONS } from './ui-memory';
 import { paletteKeystroke } from './ui-palette';
 
 /**
@@ -384,7 +384,9 @@ export const uiSuite: Suite = {
           await signIn(fresh, server.url);
           const memory = await measureMemory(fresh, server.child.pid, log);
           if (memory.result.verdict === 'LEAK')
-            fail(`ui.memory: LEAK: the renderer's heap grew ${memory.result.growth} bytes over 100 navigations`);
+            fail(
+              `ui.memory: LEAK: the renderer's heap grew ${memory.result.growth} bytes over ${NAVIGATIONS} navigations`,
+            );
         } finally {
           await fresh.close();
         }
