@@ -3,6 +3,7 @@ import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
+import { CLI_BUNDLE } from '../../scripts/cli-bundle';
 import { openEncryptedHandle } from '../../src-main/core/db/open';
 import { BENCH_KEY, type Dataset } from './dataset';
 import { BENCH_USERNAME, wallInstant } from './scheduling-data';
@@ -66,16 +67,23 @@ export function uiClinic(dataset: Dataset): { dir: string; remove(): void } {
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** `clinic serve` on a data folder, as a person starts browser mode; resolves with its address. */
+/**
+ * The built CLI; FRONT_DESK_BENCH_CLI=tsx runs the TypeScript source through tsx instead, as
+ * `npm run clinic` does, to measure what the bundle saves.
+ */
+function cliCommand(): string[] {
+  return process.env.FRONT_DESK_BENCH_CLI === 'tsx' ? ['--import', 'tsx', 'src-main/cli/index.ts'] : [CLI_BUNDLE];
+}
+
+/**
+ * `clinic serve` on a data folder, as a person starts browser mode (`npm run clinic:built`, the bundle
+ * of `npm run build:cli`, which the caller has built); resolves with its address.
+ */
 export async function serve(dataDir: string): Promise<{ url: string; child: ChildProcess; stop(): Promise<void> }> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'src-main/cli/index.ts', 'serve', '--data', dataDir, '--port', '0'],
-    {
-      cwd: ROOT,
-      env: { ...process.env, CLINIC_DB_KEY: BENCH_KEY.toString('hex') },
-    },
-  );
+  const child = spawn(process.execPath, [...cliCommand(), 'serve', '--data', dataDir, '--port', '0'], {
+    cwd: ROOT,
+    env: { ...process.env, CLINIC_DB_KEY: BENCH_KEY.toString('hex') },
+  });
   let output = '';
   const url = await new Promise<string>((done, fail) => {
     const timer = setTimeout(() => fail(new Error(`serve did not start:\n${output}`)), 60_000);

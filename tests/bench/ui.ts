@@ -1,6 +1,7 @@
 import { execSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { ensureCliBuilt } from '../../scripts/cli-bundle';
 import { BENCH_USER } from './dataset';
 import { runBenchmark, type BenchmarkResult } from './harness';
 import { stopwatch, type Suite } from './suite';
@@ -203,6 +204,7 @@ export const uiSuite: Suite = {
   async run({ dataset, rounds, log, patientsLabel, fail }) {
     const took = stopwatch();
     execSync('npm run -s build:renderer', { cwd: ROOT, stdio: 'ignore' });
+    await ensureCliBuilt();
     const clinic = uiClinic(dataset);
     let browser: Browser | undefined;
     let server: Awaited<ReturnType<typeof serve>> | undefined;
@@ -210,7 +212,7 @@ export const uiSuite: Suite = {
     try {
       browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
       log(
-        `ui: renderer built, ${UI_PER_PROVIDER * 20} appointments on ${UI_DATES.join(' and ')}, Chromium started in ${took()}`,
+        `ui: renderer and CLI built, ${UI_PER_PROVIDER * 20} appointments on ${UI_DATES.join(' and ')}, Chromium started in ${took()}`,
       );
 
       // Cold start: `clinic serve` spawned until the sign-in screen is painted in a fresh page.

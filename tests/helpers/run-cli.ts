@@ -10,10 +10,17 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the admin CLI exactly as `npm run clinic --` does. */
-export function runCli(args: string[], options: { env?: NodeJS.ProcessEnv; stdin?: string } = {}): Promise<CliResult> {
+/**
+ * Runs the admin CLI exactly as `npm run clinic --` does; `entry` runs another build of it instead (the
+ * bundle of `npm run build:cli`).
+ */
+export function runCli(
+  args: string[],
+  options: { env?: NodeJS.ProcessEnv; stdin?: string; entry?: string[] } = {},
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...nodeEntry('src-main/cli/index.ts'), ...args], {
+    const entry = options.entry ?? nodeEntry('src-main/cli/index.ts');
+    const child = spawn(process.execPath, [...entry, ...args], {
       cwd: REPO_ROOT,
       env: { ...process.env, CLINIC_DB_KEY: '', CLINIC_USER_PASSWORD: '', ...options.env },
     });

@@ -1,9 +1,23 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startWebHost } from '../../web/server';
 import { parseOptions, UsageError } from '../args';
 import { openOrAwaitRecovery } from '../recovering-serve';
 
-const DEFAULT_RENDERER_DIR = fileURLToPath(new URL('../../../out/renderer', import.meta.url));
+/**
+ * out/renderer beside the nearest package.json above this file: the same folder whether this runs from
+ * src-main/cli/commands (tsx) or from the bundle in out/cli (`npm run build:cli`).
+ */
+function defaultRendererDir(): string {
+  let folder = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(folder, 'package.json'))) {
+    const parent = dirname(folder);
+    if (parent === folder) throw new Error('clinic serve: no package.json above the CLI, pass --renderer DIR');
+    folder = parent;
+  }
+  return join(folder, 'out', 'renderer');
+}
 
 export async function serveCommand(argv: string[]): Promise<number> {
   const options = parseOptions(argv, {
@@ -22,7 +36,7 @@ export async function serveCommand(argv: string[]): Promise<number> {
     options.create,
     'clinic serve (browser mode)',
   );
-  const host = await startWebHost({ core, rendererDir: options.renderer ?? DEFAULT_RENDERER_DIR, port });
+  const host = await startWebHost({ core, rendererDir: options.renderer ?? defaultRendererDir(), port });
   console.log(`Front Desk is running at ${host.url}`);
   // Syncs with the clinic's server while enrolled (and from the moment it is enrolled from the page).
   core.startSyncLoop();

@@ -51,7 +51,7 @@ export function openDatabase(options: OpenOptions): ClinicDatabase {
   const keys = deriveAuditKeys(options.key);
   let writer: CheckpointWriter | null = null;
   const isNew = !existsSync(options.file);
-  const handle = openEncryptedHandle({ ...options, onAuditMac: () => writer?.schedule() });
+  const handle = openEncryptedHandle({ ...options, auditChainKey: keys.chain, onAuditMac: () => writer?.schedule() });
   try {
     const versionBefore = schemaVersionOf(handle);
     const schemaVersion = migrate(handle, options.now ?? Date.now());
@@ -134,7 +134,12 @@ function schemaVersionOf(handle: BetterSqlite3.Database): number {
 
 /** The keyed, tuned better-sqlite3 handle without migrations: for backup checks and tests. */
 export function openEncryptedHandle(
-  options: Pick<OpenOptions, 'file' | 'key' | 'create'> & { readonly?: boolean; onAuditMac?: () => void },
+  options: Pick<OpenOptions, 'file' | 'key' | 'create'> & {
+    readonly?: boolean;
+    onAuditMac?: () => void;
+    /** The chain key when the caller has derived the audit keys already (openDatabase): derived once. */
+    auditChainKey?: Buffer;
+  },
 ): BetterSqlite3.Database {
   if (options.key.length !== KEY_BYTES) {
     throw new DatabaseOpenError(
@@ -163,7 +168,7 @@ export function openEncryptedHandle(
   }
   try {
     applyStorageSettings(handle, options.readonly ?? false, options.file);
-    registerAuditMac(handle, deriveAuditKeys(options.key).chain, options.onAuditMac);
+    registerAuditMac(handle, options.auditChainKey ?? deriveAuditKeys(options.key).chain, options.onAuditMac);
     registerAuditLink(handle);
     registerSyncFunctions(handle);
   } catch (error) {

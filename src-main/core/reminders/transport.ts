@@ -1,4 +1,3 @@
-import nodemailer from 'nodemailer';
 import type { ReminderConfig } from './settings';
 
 /** A message ready to go: what the email or the SMS webhook receives. */
@@ -22,6 +21,8 @@ const NETWORK_TIMEOUT_MS = 15_000;
 export const networkTransport: ReminderTransport = {
   async email(config, message) {
     if (!config.smtp.host || !config.fromAddress) throw new Error('The email server or the from address is not set.');
+    // Loaded at the first email, not at start: most desks never send one, and it costs start-up time.
+    const { default: nodemailer } = await import('nodemailer');
     const transporter = nodemailer.createTransport({
       host: config.smtp.host,
       port: config.smtp.port,
