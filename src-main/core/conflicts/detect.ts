@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import type { Kysely } from 'kysely';
 import { todayIn } from '../../../src-shared/patients/dates';
 import type { Database } from '../db/schema';
@@ -8,7 +9,7 @@ import { readPatientContext } from '../patients/repository';
 import type { TouchedRow } from '../sync/apply';
 import {
   blockingAppointments,
-  clashesWith,
+  clashesWithNow,
   insertConflictIfAbsent,
   lotPlaceBalances,
   patientForMatching,
@@ -34,6 +35,8 @@ import {
  */
 export async function detectConflicts(
   db: Kysely<Database>,
+  /** The connection `db`'s transaction runs on: the clash check reads through it directly. */
+  handle: BetterSqlite3.Database,
   touched: readonly TouchedRow[],
   now: number,
   deviceId: string,
@@ -59,7 +62,7 @@ export async function detectConflicts(
   };
 
   for (const appointment of await blockingAppointments(db, ids('appointments'))) {
-    for (const other of await clashesWith(db, appointment)) {
+    for (const other of clashesWithNow(handle, appointment)) {
       if (appointment.override_reason !== null || other.override_reason !== null) continue;
       const [first, second] = appointment.id < other.id ? [appointment, other] : [other, appointment];
       await add({

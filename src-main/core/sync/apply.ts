@@ -20,7 +20,7 @@ import {
   type Cell,
 } from './apply-repository';
 import type { SyncRuntime } from './runtime';
-import { tableColumns, type TableColumns } from './schema-columns';
+import { shapesOf, type TableShape } from './shape-cache';
 
 /** A row a remote change touched (as it is after, or as it was before a delete), for caches and events. */
 export interface TouchedRow {
@@ -61,15 +61,7 @@ export function applyBatch(
   /** The server's time as it answered (see `receive`): stamps are measured from the later of the two. */
   serverNow: number = now,
 ): BatchOutcome {
-  const shapes = new Map<string, TableColumns>();
-  const shapeOf = (table: string) => {
-    let shape = shapes.get(table);
-    if (!shape) {
-      shape = tableColumns(handle, table);
-      shapes.set(table, shape);
-    }
-    return shape;
-  };
+  const shapeOf = shapesOf(handle);
   const outcome: BatchOutcome = { applied: 0, skipped: 0, parked: 0, skewMessage: null, touched: [] };
   const changes: SyncChange[] = [];
   for (const raw of incoming) {
@@ -85,6 +77,8 @@ export function applyBatch(
   // Stamp order is causal order: a row's insert comes before its edits, a parent before its children.
   changes.sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0));
 
+  // One savepoint function for the batch (nested in the caller's transaction, so each call is a savepoint).
+  const inSavepoint = handle.transaction((change: SyncChange) => applyOne(handle, change, shapeOf, outcome.touched));
   const attempt = (change: SyncChange): Verdict => {
     if (change.deviceId === runtime.deviceId) return 'skipped';
     const stamp = parse(change.hlc);
@@ -95,7 +89,7 @@ export function applyBatch(
     }
     runtime.clock = clock.state;
     try {
-      return handle.transaction(() => applyOne(handle, change, shapeOf, outcome.touched))();
+      return inSavepoint(change);
     } catch (error) {
       const code = (error as { code?: unknown }).code;
       const message = error instanceof Error ? error.message : String(error);
@@ -135,7 +129,7 @@ export function applyBatch(
 function applyOne(
   handle: BetterSqlite3.Database,
   change: SyncChange,
-  shapeOf: (table: string) => TableColumns,
+  shapeOf: (table: string) => TableShape,
   touched: TouchedRow[],
 ): Verdict {
   if (!isSyncedTable(change.table)) return { park: `refused: ${change.table} is not a synced table` };
@@ -143,8 +137,7 @@ function applyOne(
   const shape = shapeOf(change.table);
   if (change.key.length !== shape.key.length)
     return { park: `refused: the key of ${change.table} has ${shape.key.length} parts` };
-  const known = new Set(shape.columns.map((c) => c.name));
-  const unknown = Object.keys(change.values).filter((c) => !known.has(c));
+  const unknown = Object.keys(change.values).filter((c) => !shape.names.has(c));
   if (unknown.length > 0) return { park: `refused: ${change.table} has no column ${unknown.join(', ')}` };
 
   const key = change.key as Cell[];
@@ -168,15 +161,17 @@ function applyOne(
   }
 
   if (!existing) {
-    const deletedAt = maxStamp(tombstoneOf(handle, change.table, keyJson), local.deleted);
+    const tombstone = tombstoneOf(handle, change.table, keyJson);
+    const deletedAt = maxStamp(tombstone, local.deleted);
     // Never resurrect: an edit of a deleted row stays deleted; only a whole new row (newer) comes back.
     if (deletedAt !== null && (change.hlc <= deletedAt || !full)) return 'skipped';
     if (!full) return { park: `${WAITING}the ${change.table} row it edits has not arrived` };
     insertRow(handle, change.table, values, kind === 'ledger');
     clearColumnClocks(handle, change.table, keyJson);
     setColumnClocks(handle, change.table, keyJson, ['*'], change.hlc);
-    dropTombstone(handle, change.table, keyJson);
-    touched.push({ table: change.table, row: readRow(handle, change.table, shape.key, key) ?? values });
+    if (tombstone !== null) dropTombstone(handle, change.table, keyJson);
+    // The row is what was inserted, every column given (full): no need to read it back.
+    touched.push({ table: change.table, row: values });
     return 'applied';
   }
 
@@ -201,7 +196,8 @@ function applyOne(
   if (won.length === 0) return 'skipped';
   updateRow(handle, change.table, shape.key, key, winners);
   setColumnClocks(handle, change.table, keyJson, won, change.hlc);
-  touched.push({ table: change.table, row: readRow(handle, change.table, shape.key, key) ?? existing });
+  // The row as it is now: what was here, with the columns this change won.
+  touched.push({ table: change.table, row: { ...existing, ...winners } });
   return 'applied';
 }
 

@@ -83,7 +83,7 @@ export function createDeskSync(database: ClinicDatabase, clock: () => number, em
           const applied = runtime.withoutCapture(() => applyBatch(handle, runtime, changes, now, trusted));
           await rebuildCaches(trx, applied.touched, now);
           // Captured (the inbox syncs), as the system's: no one signed in found them.
-          const found = await detectConflicts(trx, applied.touched, now, runtime.deviceId);
+          const found = await detectConflicts(trx, handle, applied.touched, now, runtime.deviceId);
           // Then those whose cause is gone (moved here or on another desk) close by themselves.
           const closed = await closeSettledConflicts(trx, now);
           if (found > 0 || closed > 0) deliveries.push(() => emit('conflicts.changed', { found }));
@@ -115,7 +115,7 @@ export function createDeskSync(database: ClinicDatabase, clock: () => number, em
           done = await database.db.transaction().execute(async (trx) => {
             const step = runtime.withoutCapture(() => merge.step(SNAPSHOT_STEP_ROWS));
             await rebuildCaches(trx, step.touched, now);
-            found += await detectConflicts(trx, step.touched, now, runtime.deviceId);
+            found += await detectConflicts(trx, handle, step.touched, now, runtime.deviceId);
             await eventsFor(trx, step.touched, (topic, payload) => deliveries.push(() => emit(topic, payload)));
             total.applied += step.applied;
             total.skipped += step.skipped;
