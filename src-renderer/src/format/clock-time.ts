@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import type { TimeFormat } from '../../../src-shared/api/areas/settings';
 import { formatClockTime, formatHhMm } from '../../../src-shared/locale/time-format';
 import { useClinicSettings } from '../stores/clinic-settings';
@@ -21,5 +22,7 @@ export function clockTime(format: TimeFormat): ClockTime {
 }
 
 export function useClockTime(): ClockTime {
-  return clockTime(useClinicSettings((state) => state.settings?.timeFormat) ?? '24h');
+  const format = useClinicSettings((state) => state.settings?.timeFormat) ?? '24h';
+  // The same object while the format stays, so memoised rows given it are not drawn again.
+  return useMemo(() => clockTime(format), [format]);
 }

@@ -78,7 +78,11 @@ export function useProcedure<N extends ProcedureName>(
         return Promise.resolve();
       }
       const asked = JSON.parse(key) as Input<N>;
-      setState((previous) => ({ ...previous, loading: true }));
+      // A new input is loading already (see the return); only a read again of an answered input is marked,
+      // so a keystroke costs no render between its own and the answer's.
+      setState((previous) =>
+        previous.answered === key && !previous.loading ? { ...previous, loading: true } : previous,
+      );
       const send = async () => {
         if (mine !== ticket.current) return;
         const epoch = cache?.epoch;
@@ -148,7 +152,8 @@ export function useProcedure<N extends ProcedureName>(
   return {
     value: kept ?? state.value,
     error: state.error,
-    loading: state.loading,
+    // An input not yet answered is on its way (or about to be sent by the effect of this render).
+    loading: state.loading || (key !== null && state.answered !== key),
     answered: current,
     stale: key !== null && kept === null && state.answered !== null && state.answered !== key,
     reload,

@@ -1,5 +1,4 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { formatDate } from '../../../../src-shared/patients/dates';
 import { FormMessage } from '../../components/FormMessage';
 import { useProcedure } from '../../hooks/useProcedure';
 import { useClinicSettings } from '../../stores/clinic-settings';
@@ -8,6 +7,7 @@ import { useSession } from '../../stores/session';
 import { useClockTime } from '../../format/clock-time';
 import { usePhoneFormat } from '../../format/phone';
 import { useTranslation } from '../../i18n';
+import { PatientResultRow } from './PatientResultRow';
 
 /** Reception's landing screen: one box for name, phone, MRN, date of birth or email. */
 export function PatientSearchScreen() {
@@ -92,27 +92,14 @@ export function PatientSearchScreen() {
           </thead>
           <tbody>
             {results.map((row, index) => (
-              <tr key={row.id} className={index === active ? 'active-row' : undefined} aria-selected={index === active}>
-                <td>
-                  <a href={`#/patients/${row.id}`}>{row.name}</a>
-                  {row.deceased && <span className="tag">{t('PatientSearchScreen.deceased')}</span>}
-                  {!row.active && <span className="tag">{t('PatientSearchScreen.inactive')}</span>}
-                </td>
-                <td>{formatDate(row.dob, format)}</td>
-                <td>{row.age}</td>
-                <td>{row.mrn}</td>
-                <td>{row.phone ? phone(row.phone) : '—'}</td>
-                <td>
-                  {row.nextAppointment ? (
-                    <a href={`#/calendar/${row.nextAppointment.date}`}>
-                      {formatDate(row.nextAppointment.date, format)} {clock.hhmm(row.nextAppointment.time)} ·{' '}
-                      {row.nextAppointment.providerName}
-                    </a>
-                  ) : (
-                    '—'
-                  )}
-                </td>
-              </tr>
+              <PatientResultRow
+                key={row.id}
+                row={row}
+                active={index === active}
+                dateFormat={format}
+                phone={phone}
+                clock={clock}
+              />
             ))}
           </tbody>
         </table>
