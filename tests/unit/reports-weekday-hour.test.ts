@@ -35,7 +35,11 @@ async function walkIn(arrive: number, out: number | null): Promise<void> {
   await b.advanceDays(0); // signs everyone in again: hours pass between these visits
   const visit = await clinic.ok('desk', 'visits.checkIn', { patientId: await b.patient('Heat'), providerId: b.drAId });
   clinic.clock.now = arrive + 60_000;
-  await clinic.ok('desk', 'visits.move', { visitId: visit.id, to: 'roomed', roomId: out === null ? b.room2Id : b.room1Id });
+  await clinic.ok('desk', 'visits.move', {
+    visitId: visit.id,
+    to: 'roomed',
+    roomId: out === null ? b.room2Id : b.room1Id,
+  });
   if (out === null) return; // left in room 2
   await clinic.ok('desk', 'visits.move', { visitId: visit.id, to: 'with_provider' });
   clinic.clock.now = out;
