@@ -99,6 +99,17 @@ export interface WaitingTimesReport {
   phases: WaitFigures[];
   /** Arrival → out by the clinic hour of arrival (0–23), hours with no such visit left out. */
   byHour: { hour: number; visits: number; medianSeconds: number | null; p90Seconds: number | null }[];
+  /**
+   * Arrival → out by the clinic weekday (ISO: Monday 1 … Sunday 7) and hour of arrival, for the week's heat
+   * map; weekday-hours with no such visit left out, in order of weekday then hour.
+   */
+  byWeekdayHour: {
+    weekday: number;
+    hour: number;
+    visits: number;
+    medianSeconds: number | null;
+    p90Seconds: number | null;
+  }[];
 }
 
 export interface RevenueDay {
@@ -260,6 +271,8 @@ export const DEFINITIONS = {
     'Waiting times: visits that arrived in the range and were not cancelled. Arrival → room, room → seen by the provider, seen → checked out, and arrival → out; each over the visits that passed both ends.',
   waitsByHour:
     'Waiting times by hour: arrival → out over the visits that arrived in that hour of the clinic day (and were checked out), median and 90th percentile.',
+  waitsByWeekdayHour:
+    'Waiting times by weekday and hour (the heat map): arrival → out over the visits that arrived on that weekday in that hour, by the clinic’s clock (so a visit at 09:30 after the clocks change counts at 09:00), and were checked out; each cell shows the median in minutes, darker when longer, and its visits and 90th percentile. Empty cells had no such visit.',
   percentiles:
     'Median and 90th percentile by nearest rank: the value at position ⌈p × n⌉ of the n times sorted (the median is the lower middle when n is even). Each time counts in whole minutes, rounded to the nearest minute, so the figures are exact to the minute.',
   accrual:

@@ -123,6 +123,21 @@ test('the administrator reads the charts, the day sheet and exports reports as P
   await waits.scrollIntoViewIfNeeded();
   await screenshot(page, '227-reports-waits-by-hour');
 
+  // The week's heat map: today's weekday row, the minutes printed in the cell, the figures in a table.
+  const heat = waits.getByRole('img', {
+    name: /^By weekday and hour, the longest median wait, \d+ minutes, was for visits arriving on /,
+  });
+  await expect(heat).toBeVisible();
+  await expect(waits.getByRole('list', { name: 'Shades, lightest to darkest' })).toBeVisible();
+  await waits.getByText(/^The figures: Arrival → out by weekday and hour/).click();
+  const heatTable = waits.getByRole('table', { name: /^Arrival → out by weekday and hour of arrival/ });
+  await expect(heatTable.getByRole('row')).toHaveCount(2);
+  await heat.scrollIntoViewIfNeeded();
+  await screenshot(page, '485-reports-waits-heat-map');
+  const waitsPdf = await download(page, 'Export waiting times (PDF)');
+  expect(waitsPdf.name).toBe(`waitingTimes-${today}-to-${today}.pdf`);
+  expect(await textOfPdf(waitsPdf.bytes, waitsPdf.name)).toContain('By weekday and hour of arrival: the figures');
+
   // The day sheet: Lena's two £20.00 card payments are two rows; the drawer is open, so the day is not closed.
   const sheet = page.getByRole('region', { name: 'Day sheet' });
   await expect(sheet.getByText(/^Not closed yet/)).toBeVisible();

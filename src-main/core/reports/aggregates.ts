@@ -69,9 +69,15 @@ function localDaysOfUtcDate(timeZone: string, utcDate: string): string[] {
 }
 const DAY_MS = 86_400_000;
 
-/** What the aggregates depend on besides the rows: a change of either rebuilds them all. */
+/**
+ * What the aggregates hold rows for: raised when a kind of row is added (2: the waits by weekday and hour),
+ * so a database built before has them rebuilt on its first read rather than read as empty.
+ */
+const AGGREGATE_SHAPE = 2;
+
+/** What the aggregates depend on besides the rows: a change of any rebuilds them all. */
 function stampOf(timeZone: string): string {
-  return JSON.stringify({ timeZone, lateCancelHours: AGGREGATE_LATE_CANCEL_HOURS });
+  return JSON.stringify({ timeZone, lateCancelHours: AGGREGATE_LATE_CANCEL_HOURS, shape: AGGREGATE_SHAPE });
 }
 
 async function recomputeInstantDays(

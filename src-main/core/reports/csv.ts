@@ -11,6 +11,7 @@ import {
   type RevenueReport,
   type WaitingTimesReport,
 } from '../../../src-shared/reports/model';
+import { weekdayName } from '../../../src-shared/scheduling/time';
 
 type Cell = string | number | null;
 
@@ -114,11 +115,14 @@ export function appointmentsCsv(
   ]);
 }
 
+const hourOf = (hour: number) => `${String(hour).padStart(2, '0')}:00`;
+
 export function waitingTimesCsv(report: WaitingTimesReport, ranBy: string): string {
   return csvLines([
     ...head('Waiting times', report.filters, ranBy, report.ranAt, [
       DEFINITIONS.waits,
       DEFINITIONS.waitsByHour,
+      DEFINITIONS.waitsByWeekdayHour,
       DEFINITIONS.percentiles,
     ]),
     ['Phase', 'Visits', 'Median (seconds)', '90th percentile (seconds)'],
@@ -126,7 +130,17 @@ export function waitingTimesCsv(report: WaitingTimesReport, ranBy: string): stri
     [],
     ['By hour of arrival'],
     ['Hour', 'Visits', 'Median (seconds)', '90th percentile (seconds)'],
-    ...report.byHour.map((h) => [`${String(h.hour).padStart(2, '0')}:00`, h.visits, h.medianSeconds, h.p90Seconds]),
+    ...report.byHour.map((h) => [hourOf(h.hour), h.visits, h.medianSeconds, h.p90Seconds]),
+    [],
+    ['By weekday and hour of arrival'],
+    ['Weekday', 'Hour', 'Visits', 'Median (seconds)', '90th percentile (seconds)'],
+    ...report.byWeekdayHour.map((c) => [
+      weekdayName(c.weekday),
+      hourOf(c.hour),
+      c.visits,
+      c.medianSeconds,
+      c.p90Seconds,
+    ]),
   ]);
 }
 

@@ -5,11 +5,20 @@ import { splitByMonths } from './month-split';
 
 /**
  * The SQL of the waiting-time aggregates (migration 0037): per phase, local day and provider ('' for none)
- * (and clinic hour of arrival for 'byHour'), how many visits waited each whole number of minutes.
+ * (and clinic hour of arrival for 'byHour', weekday × 100 + hour for 'byWeekdayHour'), how many visits
+ * waited each whole number of minutes.
  */
 
 /** Every phase the table holds: the key's first column, named so a day's rows are found by the key. */
-export const WAIT_PHASES = ['visit', 'arrivalToRoom', 'roomToSeen', 'seenToOut', 'arrivalToOut', 'byHour'] as const;
+export const WAIT_PHASES = [
+  'visit',
+  'arrivalToRoom',
+  'roomToSeen',
+  'seenToOut',
+  'arrivalToOut',
+  'byHour',
+  'byWeekdayHour',
+] as const;
 
 export interface WaitBucket {
   provider_id: string;

@@ -1,5 +1,5 @@
 import type { WaitFigures, WaitingTimesReport, WaitPhase } from '../../../src-shared/reports/model';
-import { localTimeOf } from '../../../src-shared/scheduling/time';
+import { isoWeekday, localParts } from '../../../src-shared/scheduling/time';
 import type { ReadDb } from '../db/handles';
 import { visitTimes } from './repository';
 import type { ReportScope } from './scope';
@@ -43,12 +43,19 @@ const PHASES: { phase: WaitPhase; from: (t: Times) => number | null; to: (t: Tim
 const VISIT = 'visit';
 /** Arrival → out again under the clinic hour of arrival, for the chart; the phases' rows have hour -1. */
 const BY_HOUR = 'byHour';
+/**
+ * Arrival → out once more under the clinic weekday and hour of arrival, for the heat map. The table's hour
+ * column holds weekday × 100 + hour (Tuesday 09:00 is 209), so no migration: the monthly rows sum it alike.
+ */
+const BY_WEEKDAY_HOUR = 'byWeekdayHour';
 const ALL_HOURS = -1;
+const weekdayHourKey = (weekday: number, hour: number) => weekday * 100 + hour;
 
 /**
  * A visit's histogram entries (DEFINITIONS.waits): each phase it passed, in whole minutes (rounded to the
- * nearest), and arrival → out once more under the clinic hour it arrived in. One shape for the raw rows and
- * the daily aggregates, so both give the same medians and 90th percentiles, exact to the minute.
+ * nearest), and arrival → out once more under the clinic hour it arrived in and again under the clinic
+ * weekday and hour. One shape for the raw rows and the daily aggregates, so both give the same medians and
+ * 90th percentiles, exact to the minute.
  */
 export function waitEntries(timeZone: string, visit: Times): { phase: string; hour: number; minutes: number }[] {
   const entries = [{ phase: VISIT, hour: ALL_HOURS, minutes: 0 }];
@@ -59,8 +66,13 @@ export function waitEntries(timeZone: string, visit: Times): { phase: string; ho
     if (a === null || b === null || b < a) continue;
     const minutes = Math.round((b - a) / 60_000);
     entries.push({ phase, hour: ALL_HOURS, minutes });
-    if (phase === 'arrivalToOut')
-      entries.push({ phase: BY_HOUR, hour: Number(localTimeOf(timeZone, visit.arrived_at).slice(0, 2)), minutes });
+    if (phase === 'arrivalToOut') {
+      // The wall clock of the clinic's zone: after the clocks change, 09:30 is still the 09 hour.
+      const arrived = localParts(timeZone, visit.arrived_at);
+      const hour = Math.floor(arrived.minutes / 60);
+      entries.push({ phase: BY_HOUR, hour, minutes });
+      entries.push({ phase: BY_WEEKDAY_HOUR, hour: weekdayHourKey(isoWeekday(arrived.date), hour), minutes });
+    }
   }
   return entries;
 }
@@ -116,9 +128,12 @@ export async function waitingTimesReport(
         .filter((row) => wanted.includes(row.phase as (typeof wanted)[number]));
   const byPhase = new Map<string, Map<number, number>>();
   const byHour = new Map<string, Map<number, number>>();
+  const byWeekdayHour = new Map<string, Map<number, number>>();
   for (const row of rows) {
     // Arrival → out by the clinic hour the visit arrived in (DEFINITIONS.waitsByHour), for the chart.
     if (row.phase === BY_HOUR) add(byHour, String(row.hour), row.minutes, row.visits);
+    // And by weekday and hour (DEFINITIONS.waitsByWeekdayHour), for the heat map.
+    else if (row.phase === BY_WEEKDAY_HOUR) add(byWeekdayHour, String(row.hour), row.minutes, row.visits);
     else add(byPhase, row.phase, row.minutes, row.visits);
   }
   const phases: WaitFigures[] = PHASES.map(({ phase }) => ({ phase, ...figures(byPhase.get(phase)) }));
@@ -131,5 +146,13 @@ export async function waitingTimesReport(
       .map(Number)
       .sort((a, b) => a - b)
       .map((hour) => ({ hour, ...figures(byHour.get(String(hour))) })),
+    byWeekdayHour: [...byWeekdayHour.keys()]
+      .map(Number)
+      .sort((a, b) => a - b)
+      .map((key) => ({
+        weekday: Math.floor(key / 100),
+        hour: key % 100,
+        ...figures(byWeekdayHour.get(String(key))),
+      })),
   };
 }

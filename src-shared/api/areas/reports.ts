@@ -192,7 +192,7 @@ export const reportsProcedures = {
       .object({
         ...range,
         ...narrowing,
-        report: z.enum(['appointments', 'revenue', 'providers', 'daySheet', 'ageing', 'claims']),
+        report: z.enum(['appointments', 'waitingTimes', 'revenue', 'providers', 'daySheet', 'ageing', 'claims']),
         lateCancelHours,
         payer,
       })

@@ -8,6 +8,7 @@ import { stockReport } from '../../reports/stock';
 import { revenueReport } from '../../reports/revenue';
 import { reportScope, requireBillingReader, requireStockReader } from '../../reports/scope';
 import { waitingTimesReport } from '../../reports/waiting-times';
+import { waitingTimesPdf } from '../../reports/waits-pdf';
 import { daySheet, patientsOnSheet } from '../../reports/day-sheet';
 import { daySheetCsv } from '../../reports/day-sheet-csv';
 import { fieldError } from '../../../../src-shared/api/errors';
@@ -172,6 +173,10 @@ export const reportsHandlers: HandlersFor<
       return appointmentsPdf(await appointmentsReport(ctx.db, scope, input.lateCancelHours, ctx.now), print, ranBy);
     if (input.report === 'providers')
       return providersPdf(await providersReport(ctx, scope, input.lateCancelHours), print, ranBy);
+    if (input.report === 'waitingTimes') {
+      const aggregates = await aggregatesReady(ctx, scope.timeZone);
+      return waitingTimesPdf(await waitingTimesReport(ctx.db, scope, ctx.now, aggregates), print, ranBy);
+    }
     requireBillingReader(ctx);
     if (input.report === 'claims') return claimsPdf(await claimsReport(ctx, scope), print, ranBy);
     if (input.report === 'ageing') {

@@ -136,14 +136,32 @@ export class PdfWriter {
     this.#y -= 4;
   }
 
-  /** One table row: each cell in its column (widths in points, summing to at most the content width). */
-  row(cells: string[], columns: Column[], options: { bold?: boolean; size?: number } = {}): void {
+  /**
+   * One table row: each cell in its column (widths in points, summing to at most the content width).
+   * `shades`: per cell, null or 0 (lightest grey) to 1 (darkest that dark text still reads on).
+   */
+  row(
+    cells: string[],
+    columns: Column[],
+    options: { bold?: boolean; size?: number; shades?: readonly (number | null)[] } = {},
+  ): void {
     const size = options.size ?? 9;
     this.#ensure(size + 5);
     this.#y -= size + 5;
     let x = MARGIN;
     cells.forEach((cell, index) => {
       const column = columns[index] ?? { width: 60 };
+      const shade = options.shades?.[index];
+      if (shade !== undefined && shade !== null) {
+        const grey = 0.95 - Math.min(1, Math.max(0, shade)) * 0.35;
+        this.#page.drawRectangle({
+          x: x + 1,
+          y: this.#y - 3,
+          width: column.width - 2,
+          height: size + 4,
+          color: rgb(grey, grey, grey),
+        });
+      }
       this.#draw(cell, x, {
         size,
         bold: options.bold ?? false,

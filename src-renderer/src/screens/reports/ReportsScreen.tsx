@@ -12,6 +12,7 @@ import { SelectField } from '../../components/SelectField';
 import { CallLists } from './CallLists';
 import { DaySheet } from './DaySheet';
 import { AppointmentsChart, WaitsChart } from './ReportCharts';
+import { HeatMap } from './HeatMap';
 import { savePdf } from '../billing/pdf';
 import { DashboardCards } from './DashboardCards';
 import { ProvidersReport } from './ProvidersReport';
@@ -121,7 +122,9 @@ export function ReportsScreen() {
     setExported(`${result.value.fileName} saved.`);
   }
 
-  async function exportPdf(report: 'appointments' | 'revenue' | 'providers' | 'daySheet' | 'ageing' | 'claims') {
+  async function exportPdf(
+    report: 'appointments' | 'waitingTimes' | 'revenue' | 'providers' | 'daySheet' | 'ageing' | 'claims',
+  ) {
     const range = report === 'daySheet' ? { from: filters.day, to: filters.day } : {};
     const result = await call('reports.exportPdf', { ...narrowed, ...range, payer: filters.payer, report });
     if (!result.ok) return setExported(result.error.message);
@@ -228,11 +231,17 @@ export function ReportsScreen() {
             </tbody>
           </table>
           <WaitsChart report={waits.value} />
+          <HeatMap report={waits.value} />
           <p className="hint">{DEFINITIONS.waits}</p>
           <p className="hint">{DEFINITIONS.percentiles}</p>
-          <button type="button" onClick={() => void exportCsv('waitingTimes')}>
-            {t('ReportsScreen.exportWaitingTimesCsv')}
-          </button>
+          <div className="actions">
+            <button type="button" onClick={() => void exportCsv('waitingTimes')}>
+              {t('ReportsScreen.exportWaitingTimesCsv')}
+            </button>
+            <button type="button" onClick={() => void exportPdf('waitingTimes')}>
+              {t('ReportsScreen.exportWaitingTimesPdf')}
+            </button>
+          </div>
         </section>
       )}
       {revenue.value && (
