@@ -36,6 +36,7 @@ import { migration0035 } from './0035_audit_chains';
 import { migration0036 } from './0036_resumable_transfers';
 import { migration0037 } from './0037_report_aggregates_keyed';
 import { migration0038 } from './0038_report_money_aggregates';
+import { migration0039 } from './0039_patient_credits';
 import type { Migration } from './types';
 
 /**
@@ -81,6 +82,7 @@ export const migrations: readonly Migration[] = [
   migration0036,
   migration0037,
   migration0038,
+  migration0039,
 ];
 
 export type { Migration, MigrationHandle } from './types';

@@ -125,6 +125,8 @@ export const LOCAL_TABLES: Record<string, string> = {
   patient_search: 'the search index, rebuilt from synced patients',
   patient_name_tokens: 'the search index, rebuilt from synced patients',
   invoice_balances: 'a cache of sums over synced ledgers, rebuilt from them',
+  patient_credits:
+    "each patient's unallocated credit, a cache of sums over the synced ledgers kept by triggers on their inserts",
   stock_balances: 'a cache of sums over the synced stock ledger, kept by a trigger on its inserts',
   report_dirty_days: 'the days the report aggregates must recompute, marked by triggers on the synced rows',
   report_aggregate_state: 'what the report aggregates were built with (zone, late-cancel window)',

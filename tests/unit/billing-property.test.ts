@@ -346,6 +346,24 @@ async function checkInvariants(patients: string[], counts: Map<string, number>):
     .all();
   const { rows: raw } = await rawBalances(b.clinic.core.database.db);
   expect(cache).toEqual(raw.map((row) => [row.invoice_id, row.patient_due, row.settled, row.insurer_due]));
+  // The stored credit (migration 0039's triggers) equals the sums over the raw rows, for every patient
+  // (a patient whose only payment was reversed may keep a stored 0).
+  const stored = db
+    .prepare('SELECT patient_id, credit_minor FROM patient_credits WHERE credit_minor <> 0 ORDER BY patient_id')
+    .raw()
+    .all();
+  const recomputed = db
+    .prepare(
+      `SELECT patient_id, sum(n) FROM (
+         SELECT p.patient_id, p.amount_minor AS n FROM payments p
+           WHERE NOT EXISTS (SELECT 1 FROM reversals r WHERE r.target_id = p.id)
+         UNION ALL SELECT patient_id, -amount_minor FROM refunds
+         UNION ALL SELECT patient_id, -amount_minor FROM payment_allocations
+       ) GROUP BY patient_id HAVING sum(n) <> 0 ORDER BY patient_id`,
+    )
+    .raw()
+    .all();
+  expect(stored).toEqual(recomputed);
   for (const table of TABLES) {
     const now = db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
     expect(now, `rows of ${table}`).toBeGreaterThanOrEqual(counts.get(table) ?? 0);

@@ -7,7 +7,7 @@ import { openInvoicesOf, patientOwing } from './balance-repository';
 import { claimList } from './claims';
 import type { BillingContext } from './context';
 import { patientBrief, patientInvoices, unbilledVisits, unbilledWalkIns } from './invoice-repository';
-import { patientAdjustments, patientMoneyTotals, patientPayments } from './ledger-repository';
+import { patientAdjustments, patientPayments, storedCredit } from './ledger-repository';
 import { assertLivePatient } from '../patients/live-patient';
 import type { ReadDb } from '../db/handles';
 
@@ -22,8 +22,8 @@ import type { ReadDb } from '../db/handles';
 
 export async function accountSummary(db: ReadDb, context: BillingContext, patientId: string): Promise<AccountSummary> {
   const owing = await patientOwing(db, patientId, context.today);
-  const totals = await patientMoneyTotals(db, patientId);
-  const credit = totals.paid - totals.refunded - totals.allocated;
+  // paid (not reversed) − refunded − allocated, kept by triggers (migration 0039) rather than summed here.
+  const credit = await storedCredit(db, patientId);
   return {
     patientId,
     currency: context.money.currency,

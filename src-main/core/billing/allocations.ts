@@ -5,7 +5,7 @@ import type { AllocationCause } from '../db/schema-billing';
 import { newId } from '../ids';
 import { findBalance, moveBalance } from './balance-repository';
 import type { BillingActor } from './context';
-import { allocationsToInvoice, creditPayments, insertAllocations } from './ledger-repository';
+import { allocationsToInvoice, creditPayments, insertAllocations, storedCredit } from './ledger-repository';
 
 /**
  * Moving a payment's money onto invoices and back. Every move is an allocation row (positive: applied,
@@ -63,6 +63,8 @@ export async function applyCredit(
 ): Promise<number> {
   let open = knownOpen ?? (await findBalance(db, invoiceId))?.patient_open_minor ?? 0;
   if (open <= 0) return 0;
+  // Most patients have no credit: the stored sum spares scanning their payments (issue 15/22).
+  if ((await storedCredit(db, patientId)) <= 0) return 0;
   const moves: AllocationMove[] = [];
   for (const credit of await creditPayments(db, patientId)) {
     if (open <= 0) break;

@@ -142,6 +142,34 @@ export async function creditPayments(db: Db, patientId: string) {
     .filter((row) => row.freeMinor > 0);
 }
 
+/** The patient's unallocated credit as stored (migration 0039's triggers keep it; 0 for a patient without any). */
+export async function storedCredit(db: ReadDb, patientId: string): Promise<number> {
+  const row = await db
+    .selectFrom('patient_credits')
+    .select('credit_minor')
+    .where('patient_id', '=', patientId)
+    .executeTakeFirst();
+  return row?.credit_minor ?? 0;
+}
+
+/**
+ * The stored credit of these patients recomputed from the raw rows (the same sums as migration 0039's
+ * backfill): sync's cache rebuild runs it for the patients a pull touched, whatever order rows came in.
+ */
+export async function recomputeCredits(db: Db, patientIds: readonly string[]): Promise<void> {
+  if (patientIds.length === 0) return;
+  await db.deleteFrom('patient_credits').where('patient_id', 'in', patientIds).execute();
+  const ids = sql.join(patientIds.map((id) => sql`${id}`));
+  await sql`
+    INSERT INTO patient_credits (patient_id, credit_minor)
+      SELECT patient_id, sum(n) FROM (
+        SELECT p.patient_id, p.amount_minor AS n FROM payments p
+          WHERE p.patient_id IN (${ids}) AND NOT EXISTS (SELECT 1 FROM reversals r WHERE r.target_id = p.id)
+        UNION ALL SELECT patient_id, -amount_minor FROM refunds WHERE patient_id IN (${ids})
+        UNION ALL SELECT patient_id, -amount_minor FROM payment_allocations WHERE patient_id IN (${ids})
+      ) GROUP BY patient_id`.execute(db);
+}
+
 /** The patient's money totals from the raw rows: the account's balance and credit are these sums. */
 export async function patientMoneyTotals(db: ReadDb, patientId: string) {
   const row = await db

@@ -333,6 +333,12 @@ export interface ClaimRemittanceLinesTable {
   updated_at: number;
 }
 
+/** Each patient's unallocated credit, kept by triggers on the ledgers (migration 0039); local to the desk. */
+export interface PatientCreditsTable {
+  patient_id: string;
+  credit_minor: number;
+}
+
 export interface InvoiceBalancesTable {
   invoice_id: string;
   patient_id: string;
@@ -372,6 +378,7 @@ export interface BillingTables {
   claim_remittances: ClaimRemittancesTable;
   claim_remittance_lines: ClaimRemittanceLinesTable;
   invoice_balances: InvoiceBalancesTable;
+  patient_credits: PatientCreditsTable;
 }
 
 export type InvoiceRow = Selectable<InvoicesTable>;

@@ -6,6 +6,7 @@ import { reindexPatient } from '../patients/search-index-repository';
 import { readSettings } from '../settings/repository';
 import type { TouchedRow } from './apply';
 import { invoicesOfPatients, rebuildInvoiceBalances } from './cache-repository';
+import { recomputeCredits } from '../billing/ledger-repository';
 
 type Emit = <T extends EventTopic>(topic: T, payload: EventMap[T]) => void;
 
@@ -87,7 +88,14 @@ export async function rebuildCaches(db: Kysely<Database>, touched: readonly Touc
   const reversed = distinct(billing.filter((t) => t.table === 'reversals').map((t) => text(t.row.patient_id)));
   const all = distinct([...invoiceIds, ...(await invoicesOfPatients(db, reversed))]);
   await rebuildInvoiceBalances(db, all, now);
+  // The credit triggers followed each insert; recomputing from the raw rows also holds whatever path a
+  // snapshot merge's rows took (migration 0039).
+  const credited = distinct(billing.filter((t) => CREDIT_TABLES.has(t.table)).map((t) => text(t.row.patient_id)));
+  await recomputeCredits(db, credited);
 }
+
+/** The ledgers a patient's stored credit sums. */
+const CREDIT_TABLES = new Set(['payments', 'refunds', 'payment_allocations', 'reversals']);
 
 /** The events local writes would have sent for these rows. */
 export async function eventsFor(db: Kysely<Database>, touched: readonly TouchedRow[], emit: Emit): Promise<void> {
