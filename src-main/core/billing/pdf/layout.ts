@@ -54,15 +54,21 @@ export class PdfWriter {
   readonly #bold: PDFFont;
   readonly #ink: Color;
   readonly #ruleInk: Color;
+  readonly #grey: (level: number) => Color;
   #page: PDFPage;
   #y = HEIGHT - MARGIN;
 
-  private constructor(doc: PDFDocument, fonts: { regular: PDFFont; bold: PDFFont }, inks: { ink: Color; rule: Color }) {
+  private constructor(
+    doc: PDFDocument,
+    fonts: { regular: PDFFont; bold: PDFFont },
+    inks: { ink: Color; rule: Color; grey: (level: number) => Color },
+  ) {
     this.#doc = doc;
     this.#regular = fonts.regular;
     this.#bold = fonts.bold;
     this.#ink = inks.ink;
     this.#ruleInk = inks.rule;
+    this.#grey = inks.grey;
     this.#page = doc.addPage([WIDTH, HEIGHT]);
   }
 
@@ -74,7 +80,15 @@ export class PdfWriter {
     doc.setCreator('Front Desk');
     const regular = await doc.embedFont(StandardFonts.Helvetica);
     const bold = await doc.embedFont(StandardFonts.HelveticaBold);
-    return new PdfWriter(doc, { regular, bold }, { ink: rgb(0.1, 0.1, 0.1), rule: rgb(0.6, 0.6, 0.6) });
+    return new PdfWriter(
+      doc,
+      { regular, bold },
+      {
+        ink: rgb(0.1, 0.1, 0.1),
+        rule: rgb(0.6, 0.6, 0.6),
+        grey: (level) => rgb(level, level, level),
+      },
+    );
   }
 
   get contentWidth(): number {
@@ -159,7 +173,7 @@ export class PdfWriter {
           y: this.#y - 3,
           width: column.width - 2,
           height: size + 4,
-          color: rgb(grey, grey, grey),
+          color: this.#grey(grey),
         });
       }
       this.#draw(cell, x, {
