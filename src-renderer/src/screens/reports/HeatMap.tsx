@@ -30,6 +30,7 @@ function weekdayLabel(weekday: number, width: 'short' | 'long'): string {
   );
 }
 
+const weekdayName = (weekday: number) => weekdayLabel(weekday, 'long');
 const hourLabel = (hour: number) => `${String(hour).padStart(2, '0')}:00`;
 const minutesOf = (seconds: number | null) => (seconds === null ? null : Math.round(seconds / 60));
 
@@ -45,7 +46,7 @@ export function HeatMap({ report }: { report: WaitingTimesReport }) {
     null,
   );
   const figures = (cell: HeatCell) => ({
-    weekday: weekdayLabel(cell.weekday, 'long'),
+    weekday: weekdayName(cell.weekday),
     hour: hourLabel(cell.hour),
     median: minutesOf(cell.medianSeconds) ?? '—',
     p90: minutesOf(cell.p90Seconds) ?? '—',
@@ -118,7 +119,7 @@ export function HeatMap({ report }: { report: WaitingTimesReport }) {
                           {cell
                             ? t('HeatMap.cell', figures(cell))
                             : t('HeatMap.emptyCell', {
-                                weekday: weekdayLabel(weekday, 'long'),
+                                weekday: weekdayName(weekday),
                                 hour: hourLabel(hour),
                               })}
                         </title>
