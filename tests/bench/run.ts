@@ -175,7 +175,18 @@ async function main(): Promise<number> {
 
   const results: BenchmarkResult[] = [];
   try {
-    for (const suite of chosen) results.push(...(await suite.run(context)));
+    for (const suite of chosen) {
+      try {
+        results.push(...(await suite.run(context)));
+      } catch (error) {
+        if (error instanceof Mismatch) throw error;
+        // A suite that cannot run (no browser, a peer gone) costs only its own rows: the figures
+        // measured before it are printed and written, and the run still ends in failure.
+        const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+        failures.push(`${suite.name}: did not finish: ${reason}`);
+        log(`${suite.name}: did not finish: ${reason}`);
+      }
+    }
   } catch (error) {
     if (!(error instanceof Mismatch)) throw error;
     console.error(error.message);
