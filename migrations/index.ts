@@ -37,6 +37,7 @@ import { migration0036 } from './0036_resumable_transfers';
 import { migration0037 } from './0037_report_aggregates_keyed';
 import { migration0038 } from './0038_report_money_aggregates';
 import { migration0039 } from './0039_patient_credits';
+import { migration0040 } from './0040_audit_lookup';
 import type { Migration } from './types';
 
 /**
@@ -83,6 +84,7 @@ export const migrations: readonly Migration[] = [
   migration0037,
   migration0038,
   migration0039,
+  migration0040,
 ];
 
 export type { Migration, MigrationHandle } from './types';

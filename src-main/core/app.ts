@@ -7,6 +7,7 @@ import { SessionStore, sessionInfo } from './auth/sessions';
 import { SignInLimits } from './auth/sign-in-limits';
 import { systemClock, type Clock } from './clock';
 import { acquireClinicLock } from './db/clinic-lock';
+import { fillAuditLookup } from './audit/lookup-repository';
 import { checkpointWal, openDatabase, requireDatabaseFile, type ClinicDatabase, type WalCheckpoint } from './db/open';
 import { EventBus, type EventListener } from './events/bus';
 import { handlers } from './api/handlers';
@@ -64,7 +65,8 @@ export interface Core {
   /**
    * Copies the write-ahead log into the database between requests (hosts call it every few seconds):
    * otherwise SQLite does it inside whichever commit finds the log past 1000 pages, and that desk's
-   * booking or check-in waits for it (5–12 ms here, once over 500 ms).
+   * booking or check-in waits for it (5–12 ms here, once over 500 ms). It first gives the audit entries
+   * written since the last call their lookup rows (audit/lookup-repository.ts), for the same reason.
    */
   checkpoint(): WalCheckpoint;
   /** A calendar subscription's .ics for its token (issue 21), or null when the token is unknown or revoked. */
@@ -218,6 +220,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
     sweepReminders: () => reminders.run(),
     checkpoint: () => {
+      // Off every request's path: the audit entries since the last call get their lookup rows in one commit.
+      fillAuditLookup(database.handle);
       const done = checkpointWal(database.handle);
       // Between requests, as the hosts call this: the statistics opening left out (db/open.ts).
       if (!done.skipped) database.refreshStatistics();

@@ -115,6 +115,7 @@ export type SyncedTableName = keyof typeof SYNCED_TABLES;
 /** Tables each desk keeps for itself, and why. */
 export const LOCAL_TABLES: Record<string, string> = {
   schema_migrations: 'the migration runner of this database file',
+  audit_lookup: "the audit log's filter columns, filled from this desk's audit_log",
   sqlite_stat1: "SQLite's planner statistics",
   sqlite_stat4: "SQLite's planner statistics",
   patient_fts: 'the search index, rebuilt from synced patients',

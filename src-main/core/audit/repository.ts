@@ -1,10 +1,11 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { AuditEntry, OwnChainVerification } from '../../../src-shared/api/areas/audit';
 import type { AuditRow, Database } from '../db/schema';
 import { newId } from '../ids';
 import { preparedWrite } from '../db/prepared';
 import { AUDIT_LINK_ARGUMENTS, AUDIT_MAC_ARGUMENTS, GENESIS_HASH, type AuditHead } from './chain';
 import type { ReadDb } from '../db/handles';
+import { FILL_EVERY, fillAuditLookupIn, lookupWatermark, matchingAuditSeqs } from './lookup-repository';
 
 export interface AuditRecord {
   at: number;
@@ -57,8 +58,16 @@ const insertEntry = preparedWrite((db, row: AuditValues) =>
     ),
 );
 
+/** Entries appended by this process since it last filled the lookup (see lookup-repository.ts). */
+let appendedSinceFill = 0;
+
 /** Appends one entry. Call inside a write transaction: reading the head and inserting must not interleave. */
 export async function appendAudit(db: Kysely<Database>, record: AuditRecord): Promise<void> {
+  appendedSinceFill += 1;
+  if (appendedSinceFill >= FILL_EVERY) {
+    appendedSinceFill = 0;
+    await fillAuditLookupIn(db);
+  }
   await insertEntry(db, {
     id: newId(),
     created_at: record.at,
@@ -86,23 +95,46 @@ export async function listAudit(
   db: ReadDb,
   filter: AuditFilter,
 ): Promise<{ entries: AuditEntry[]; nextBeforeSeq: number | null }> {
-  let query = db
-    .selectFrom('audit_log')
-    .selectAll()
-    .orderBy('seq', 'desc')
-    .limit(filter.limit + 1);
-  if (filter.actor) query = query.where('actor_username', '=', filter.actor.toLowerCase());
-  if (filter.action) query = query.where('action', 'like', `${filter.action.replace(/[%_\\]/g, '\\$&')}%`);
-  if (filter.outcome) query = query.where('outcome', '=', filter.outcome);
-  if (filter.from !== undefined) query = query.where('created_at', '>=', filter.from);
-  if (filter.to !== undefined) query = query.where('created_at', '<', filter.to);
-  if (filter.beforeSeq !== undefined) query = query.where('seq', '<', filter.beforeSeq);
-  const rows = await query.execute();
+  const wanted = filter.limit + 1;
+  // Newest first: the log's tail past the lookup, then the lookup's older entries, under one watermark
+  // (the lookup only grows, so an entry is in exactly one of the two).
+  const watermark = await lookupWatermark(db);
+  const seqs = (
+    await sql<{
+      seq: number;
+    }>`SELECT seq FROM audit_log WHERE seq > ${watermark} AND ${auditFilter(filter, 'audit_log')}
+      ORDER BY seq DESC LIMIT ${wanted}`.execute(db)
+  ).rows.map((row) => row.seq);
+  if (seqs.length < wanted) {
+    const older = await sql<{
+      seq: number;
+    }>`SELECT seq FROM audit_lookup WHERE seq <= ${watermark} AND ${auditFilter(filter, 'audit_lookup')}
+        ORDER BY seq DESC LIMIT ${wanted - seqs.length}`.execute(db);
+    seqs.push(...older.rows.map((row) => row.seq));
+  }
+  const rows =
+    seqs.length === 0
+      ? []
+      : await db.selectFrom('audit_log').selectAll().where('seq', 'in', seqs).orderBy('seq', 'desc').execute();
   const page = rows.slice(0, filter.limit);
   return {
     entries: page.map(toEntry),
     nextBeforeSeq: rows.length > filter.limit ? (page.at(-1)?.seq ?? null) : null,
   };
+}
+
+/** The audit screen's filters over the columns the log and its lookup share. */
+function auditFilter(filter: AuditFilter, table: 'audit_log' | 'audit_lookup'): RawBuilder<unknown> {
+  const column = (name: string) => sql.ref(`${table}.${name}`);
+  const terms: RawBuilder<unknown>[] = [];
+  if (filter.actor) terms.push(sql`${column('actor_username')} = ${filter.actor.toLowerCase()}`);
+  if (filter.action)
+    terms.push(sql`${column('action')} LIKE ${`${filter.action.replace(/[%_\\]/g, '\\$&')}%`} ESCAPE '\\'`);
+  if (filter.outcome) terms.push(sql`${column('outcome')} = ${filter.outcome}`);
+  if (filter.from !== undefined) terms.push(sql`${column('created_at')} >= ${filter.from}`);
+  if (filter.to !== undefined) terms.push(sql`${column('created_at')} < ${filter.to}`);
+  if (filter.beforeSeq !== undefined) terms.push(sql`${column('seq')} < ${filter.beforeSeq}`);
+  return terms.length === 0 ? sql`1` : sql.join(terms, sql` AND `);
 }
 
 function toEntry(row: AuditRow): AuditEntry {
@@ -172,13 +204,11 @@ export interface RecordedCheckpointFinding {
 
 /** Every `audit.checkpoint` failure the log holds: truncations and rebuilds found at earlier opens. */
 export async function recordedCheckpointFindings(db: Kysely<Database>): Promise<RecordedCheckpointFinding[]> {
-  const rows = await db
-    .selectFrom('audit_log')
-    .select(['seq', 'created_at', 'details'])
-    .where('action', '=', 'audit.checkpoint')
-    .where('outcome', '=', 'failed')
-    .orderBy('seq')
-    .execute();
+  const failed = matchingAuditSeqs(
+    (table) => sql`${sql.ref(`${table}.action`)} = 'audit.checkpoint' AND ${sql.ref(`${table}.outcome`)} = 'failed'`,
+  );
+  const { rows } = await sql<{ seq: number; created_at: number; details: string | null }>`
+    SELECT seq, created_at, details FROM audit_log WHERE seq IN ${failed} ORDER BY seq`.execute(db);
   return rows.map((row) => {
     const details = (row.details ? JSON.parse(row.details) : {}) as { problem?: string; message?: string };
     return { seq: row.seq, at: row.created_at, problem: details.problem ?? '', message: details.message ?? '' };

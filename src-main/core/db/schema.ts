@@ -77,6 +77,20 @@ export interface UsersTable {
   updated_at: EpochMs;
 }
 
+/**
+ * The audit log's filter columns, filled from `audit_log` in batches (migration 0040,
+ * audit/lookup-repository.ts); entries past its last seq are read from the log itself.
+ */
+export interface AuditLookupTable {
+  seq: number;
+  created_at: EpochMs;
+  actor_username: string | null;
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  outcome: 'ok' | 'denied' | 'failed';
+}
+
 export interface AuditLogTable {
   seq: Generated<number>;
   id: string;
@@ -306,6 +320,7 @@ export interface Database
   role_permissions: RolePermissionsTable;
   users: UsersTable;
   audit_log: AuditLogTable;
+  audit_lookup: AuditLookupTable;
   audit_chains: AuditChainsTable;
   schema_migrations: SchemaMigrationsTable;
   patient_settings: PatientSettingsTable;

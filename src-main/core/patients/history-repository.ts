@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { matchingAuditSeqs } from '../audit/lookup-repository';
 import type { ReadDb } from '../db/handles';
 
 /** The audit log's rows about one patient, as the patient's history lists them (read only). */
@@ -28,15 +29,26 @@ export interface HistoryQuery {
 /** Successful writes aimed at the patient, and two-patient actions naming them in their details, newest first. */
 export async function patientAuditRows(db: ReadDb, query: HistoryQuery): Promise<HistoryRow[]> {
   const { patientId, beforeSeq } = query;
-  // Both halves use an index: (target_type, target_id, seq) and (action, seq) over the few two-patient actions.
+  // Both halves use an index of the audit lookup — (target_type, target_id, seq) and (action, seq) over
+  // the few two-patient actions — and read the log's tail the lookup has not reached.
+  const column = (table: string, name: string) => sql.ref(`${table}.${name}`);
+  const aimedAt = matchingAuditSeqs(
+    (t) => sql`${column(t, 'target_type')} = 'patient' AND ${column(t, 'target_id')} = ${patientId}
+      AND ${column(t, 'seq')} < ${beforeSeq} AND ${column(t, 'outcome')} = 'ok' AND ${column(t, 'action')} IN (${sql.join(query.writes)})`,
+  );
   const others = Object.entries(query.otherPatient).map(
-    ([action, key]) => sql`SELECT seq FROM audit_log WHERE action = ${action} AND outcome = 'ok' AND seq < ${beforeSeq}
-      AND json_extract(details, ${`$.${key}`}) = ${patientId}`,
+    ([action, key]) =>
+      sql`SELECT seq FROM ${matchingAuditSeqs(
+        (
+          t,
+        ) => sql`${column(t, 'action')} = ${action} AND ${column(t, 'outcome')} = 'ok' AND ${column(t, 'seq')} < ${beforeSeq}
+          AND json_extract(audit_log.details, ${`$.${key}`}) = ${patientId}`,
+        { details: true },
+      )}`,
   );
   const result = await sql<HistoryRow>`
       WITH hits AS (
-        SELECT seq FROM audit_log WHERE target_type = 'patient' AND target_id = ${patientId} AND seq < ${beforeSeq}
-          AND outcome = 'ok' AND action IN (${sql.join(query.writes)})
+        SELECT seq FROM ${aimedAt}
         UNION ${sql.join(others, sql` UNION `)}
       )
       SELECT a.seq, a.created_at, a.action, a.target_id, a.details, a.actor_username, u.display_name
