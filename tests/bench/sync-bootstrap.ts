@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
@@ -137,6 +137,25 @@ async function bootstrapOnce(dataset: Dataset, backend: ServerBackend, log: (lin
       `desk-bootstrap (${backend}): a new desk joined and holds all ${patients.n} patients and ${appointments.n} appointments (${problems.length} rows parked)` +
         ` in ${seconds.toFixed(1)} s, ${Math.round(rows / seconds)} rows/s`,
     );
+    const conflicts = core.database.handle
+      .prepare('SELECT kind, count(*) AS n FROM sync_conflicts GROUP BY kind ORDER BY kind')
+      .all() as { kind: string; n: number }[];
+    log(
+      `desk-bootstrap (${backend}): conflicts the new desk found: ${conflicts.map((c) => `${c.kind} ${c.n}`).join(', ') || 'none'}`,
+    );
+    const pairs = core.database.handle
+      .prepare(
+        "SELECT first_id || '|' || second_id AS pair FROM sync_conflicts WHERE kind = 'duplicate_patient' ORDER BY 1",
+      )
+      .all() as { pair: string }[];
+    log(
+      `desk-bootstrap (${backend}): its duplicate_patient pairs hash to ${createHash('sha256')
+        .update(pairs.map((p) => p.pair).join('\n'))
+        .digest('hex')
+        .slice(0, 16)}`,
+    );
+    // For comparing two versions' findings pair by pair.
+    if (process.env.BOOT_PAIRS_FILE) writeFileSync(process.env.BOOT_PAIRS_FILE, pairs.map((p) => p.pair).join('\n'));
     const staging = ((nearlyStagedAt ?? stagedAt) - started) / 1000;
     log(
       `desk-bootstrap (${backend}): about ${staging.toFixed(0)} s fetching and staging the pages, ${(seconds - staging).toFixed(0)} s merging them and rebuilding the caches`,
