@@ -9,7 +9,7 @@ import type { ServerDb } from '../../src-server/db/open';
 import { newEnrolmentCode } from '../../src-server/sync/credentials';
 import { makeEnrolmentCode } from '../../src-server/sync/service';
 import { SYNCED_COLUMNS } from '../../src-shared/sync/columns.generated';
-import { MAX_SNAPSHOT_ROWS, type SyncValue } from '../../src-shared/sync/protocol';
+import type { SyncValue } from '../../src-shared/sync/protocol';
 import type { RowState } from '../../src-server/sync/merge';
 import { BENCH_CLIENT, BENCH_KEY, type Dataset } from './dataset';
 import { benchServer, postgresMissing, type ServerBackend } from './sync-servers';
@@ -102,19 +102,18 @@ async function bootstrapOnce(dataset: Dataset, backend: ServerBackend, log: (lin
   const core = await createCore({ file, key: BENCH_KEY, create: true });
   try {
     const started = performance.now();
-    // Pages are staged between awaits, so a timer sees them; the last page is followed by the merge
-    // without a turn of the event loop, so the moment all but the last page were staged marks (within
-    // a page and a second) where the merge began.
+    // Pages are staged between awaits, so a timer sees them; the merge runs without a turn of the
+    // event loop, so the last count a timer saw while the download was running marks (within a page
+    // and a second) where the merge began. A count seen after that is the finished join's status (the
+    // pulls after the merge do turn the loop), not a page.
     let staged = 0;
     let stagedAt = started;
-    let nearlyStagedAt: number | null = null;
     let logged = 0;
     const watch = setInterval(() => {
-      const now = core.syncClient.status().bootstrap?.rows ?? 0;
-      if (now === staged) return;
-      staged = now;
+      const status = core.syncClient.status().bootstrap;
+      if (status?.state !== 'running' || status.rows === staged) return;
+      staged = status.rows;
       stagedAt = performance.now();
-      if (nearlyStagedAt === null && staged >= rows - MAX_SNAPSHOT_ROWS) nearlyStagedAt = stagedAt;
       if (staged - logged >= 100_000) {
         logged = staged;
         log(`  ${staged} rows staged (${((stagedAt - started) / 1000).toFixed(0)} s)`);
@@ -156,7 +155,7 @@ async function bootstrapOnce(dataset: Dataset, backend: ServerBackend, log: (lin
     );
     // For comparing two versions' findings pair by pair.
     if (process.env.BOOT_PAIRS_FILE) writeFileSync(process.env.BOOT_PAIRS_FILE, pairs.map((p) => p.pair).join('\n'));
-    const staging = ((nearlyStagedAt ?? stagedAt) - started) / 1000;
+    const staging = (stagedAt - started) / 1000;
     log(
       `desk-bootstrap (${backend}): about ${staging.toFixed(0)} s fetching and staging the pages, ${(seconds - staging).toFixed(0)} s merging them and rebuilding the caches`,
     );
