@@ -158,7 +158,8 @@ export const LOCAL_TABLES: Record<string, string> = {
   document_contents:
     "documents' bytes by SHA-256, kept apart from their synced rows: they travel in chunks (files-client.ts)",
   document_chunks_in: 'chunks of a document being downloaded, kept so a cut download resumes from them',
-  sync_snapshot_stage: 'the snapshot pages this desk downloaded so far, merged once the last one is here',
+  sync_snapshot_stage:
+    'the snapshot pages this desk downloaded so far, merged once the last one is here (and the patients merged, for the duplicate check at the end)',
   sync_snapshot_progress: "where this desk's snapshot download is (resumed after a drop from the next page)",
 };
 

@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
@@ -9,7 +9,7 @@ import type { ServerDb } from '../../src-server/db/open';
 import { newEnrolmentCode } from '../../src-server/sync/credentials';
 import { makeEnrolmentCode } from '../../src-server/sync/service';
 import { SYNCED_COLUMNS } from '../../src-shared/sync/columns.generated';
-import { MAX_SNAPSHOT_ROWS, type SyncValue } from '../../src-shared/sync/protocol';
+import type { SyncValue } from '../../src-shared/sync/protocol';
 import type { RowState } from '../../src-server/sync/merge';
 import { BENCH_CLIENT, BENCH_KEY, type Dataset } from './dataset';
 import { benchServer, postgresMissing, type ServerBackend } from './sync-servers';
@@ -102,19 +102,18 @@ async function bootstrapOnce(dataset: Dataset, backend: ServerBackend, log: (lin
   const core = await createCore({ file, key: BENCH_KEY, create: true });
   try {
     const started = performance.now();
-    // Pages are staged between awaits, so a timer sees them; the last page is followed by the merge
-    // without a turn of the event loop, so the moment all but the last page were staged marks (within
-    // a page and a second) where the merge began.
+    // Pages are staged between awaits, so a timer sees them; the merge runs without a turn of the
+    // event loop, so the last count a timer saw while the download was running marks (within a page
+    // and a second) where the merge began. A count seen after that is the finished join's status (the
+    // pulls after the merge do turn the loop), not a page.
     let staged = 0;
     let stagedAt = started;
-    let nearlyStagedAt: number | null = null;
     let logged = 0;
     const watch = setInterval(() => {
-      const now = core.syncClient.status().bootstrap?.rows ?? 0;
-      if (now === staged) return;
-      staged = now;
+      const status = core.syncClient.status().bootstrap;
+      if (status?.state !== 'running' || status.rows === staged) return;
+      staged = status.rows;
       stagedAt = performance.now();
-      if (nearlyStagedAt === null && staged >= rows - MAX_SNAPSHOT_ROWS) nearlyStagedAt = stagedAt;
       if (staged - logged >= 100_000) {
         logged = staged;
         log(`  ${staged} rows staged (${((stagedAt - started) / 1000).toFixed(0)} s)`);
@@ -137,7 +136,26 @@ async function bootstrapOnce(dataset: Dataset, backend: ServerBackend, log: (lin
       `desk-bootstrap (${backend}): a new desk joined and holds all ${patients.n} patients and ${appointments.n} appointments (${problems.length} rows parked)` +
         ` in ${seconds.toFixed(1)} s, ${Math.round(rows / seconds)} rows/s`,
     );
-    const staging = ((nearlyStagedAt ?? stagedAt) - started) / 1000;
+    const conflicts = core.database.handle
+      .prepare('SELECT kind, count(*) AS n FROM sync_conflicts GROUP BY kind ORDER BY kind')
+      .all() as { kind: string; n: number }[];
+    log(
+      `desk-bootstrap (${backend}): conflicts the new desk found: ${conflicts.map((c) => `${c.kind} ${c.n}`).join(', ') || 'none'}`,
+    );
+    const pairs = core.database.handle
+      .prepare(
+        "SELECT first_id || '|' || second_id AS pair FROM sync_conflicts WHERE kind = 'duplicate_patient' ORDER BY 1",
+      )
+      .all() as { pair: string }[];
+    log(
+      `desk-bootstrap (${backend}): its duplicate_patient pairs hash to ${createHash('sha256')
+        .update(pairs.map((p) => p.pair).join('\n'))
+        .digest('hex')
+        .slice(0, 16)}`,
+    );
+    // For comparing two versions' findings pair by pair.
+    if (process.env.BOOT_PAIRS_FILE) writeFileSync(process.env.BOOT_PAIRS_FILE, pairs.map((p) => p.pair).join('\n'));
+    const staging = (stagedAt - started) / 1000;
     log(
       `desk-bootstrap (${backend}): about ${staging.toFixed(0)} s fetching and staging the pages, ${(seconds - staging).toFixed(0)} s merging them and rebuilding the caches`,
     );

@@ -7,6 +7,7 @@ import type { ConflictKind } from '../db/schema-sync';
 import { findDuplicates } from '../patients/duplicate-check';
 import { readPatientContext } from '../patients/repository';
 import type { TouchedRow } from '../sync/apply';
+import { matchingDraft, storedDates, strongDuplicatePairs } from './duplicate-pass';
 import {
   blockingAppointments,
   clashesWithNow,
@@ -40,6 +41,11 @@ export async function detectConflicts(
   touched: readonly TouchedRow[],
   now: number,
   deviceId: string,
+  /**
+   * Whether to look for duplicates of the touched patients here. A snapshot's steps leave it to one pass
+   * over all the patients the snapshot brought, at its end (detectSnapshotDuplicates).
+   */
+  options: { duplicates: boolean } = { duplicates: true },
 ): Promise<number> {
   const ids = (table: string, column = 'id') => [
     ...new Set(
@@ -49,17 +55,8 @@ export async function detectConflicts(
         .filter((v): v is string => typeof v === 'string'),
     ),
   ];
-  let found = 0;
-  const add = async (row: Omit<ConflictRow, 'detected_at' | 'detected_by_device' | 'created_at' | 'updated_at'>) => {
-    const inserted = await insertConflictIfAbsent(db, {
-      ...row,
-      detected_at: now,
-      detected_by_device: deviceId,
-      created_at: now,
-      updated_at: now,
-    });
-    if (inserted) found += 1;
-  };
+  const writer = conflictWriter(db, now, deviceId);
+  const { add } = writer;
 
   for (const appointment of await blockingAppointments(db, ids('appointments'))) {
     for (const other of clashesWithNow(handle, appointment)) {
@@ -80,50 +77,20 @@ export async function detectConflicts(
     }
   }
 
-  const patients = ids('patients');
+  const patients = options.duplicates ? ids('patients') : [];
   const context = patients.length > 0 ? await readPatientContext(db) : null;
   for (const patientId of context ? patients : []) {
     const person = await patientForMatching(db, patientId);
     if (!person || !context) continue;
     const candidates = await findDuplicates(
       db,
-      { ...context, dateFormat: 'YYYY-MM-DD' },
+      storedDates(context),
       todayIn(context.timeZone, now),
-      {
-        excludePatientId: patientId,
-        firstName: person.first_name,
-        middleName: person.middle_name,
-        lastName: person.last_name,
-        dob: person.dob,
-        email: person.email,
-        nationalId: person.national_id,
-        phones: person.phones.map((number) => ({ number })),
-        address: {
-          line1: person.address_line1,
-          line2: person.address_line2,
-          city: person.city,
-          region: person.region,
-          postalCode: person.postal_code,
-          country: person.country,
-        },
-        limit: 20,
-      },
+      matchingDraft(person),
     );
     for (const candidate of candidates.filter((c) => c.strength === 'strong')) {
       const [first, second] = [patientId, candidate.patient.id].sort();
-      if (!first || !second) continue;
-      await add({
-        id: conflictId('duplicate_patient', first, second),
-        kind: 'duplicate_patient',
-        reasons: '',
-        first_type: 'patient',
-        first_id: first,
-        second_type: 'patient',
-        second_id: second,
-        patient_id: first,
-        second_patient_id: second,
-        amount: null,
-      });
+      if (first && second) await addDuplicate(add, first, second);
     }
   }
 
@@ -163,7 +130,73 @@ export async function detectConflicts(
       amount: null,
     });
   }
-  return found;
+  return writer.found();
+}
+
+type AddConflict = (
+  row: Omit<ConflictRow, 'detected_at' | 'detected_by_device' | 'created_at' | 'updated_at'>,
+) => Promise<void>;
+
+/** Writes conflicts found now by this desk, counting those that were not there yet. */
+function conflictWriter(db: Kysely<Database>, now: number, deviceId: string): { add: AddConflict; found(): number } {
+  let found = 0;
+  return {
+    async add(row) {
+      const inserted = await insertConflictIfAbsent(db, {
+        ...row,
+        detected_at: now,
+        detected_by_device: deviceId,
+        created_at: now,
+        updated_at: now,
+      });
+      if (inserted) found += 1;
+    },
+    found: () => found,
+  };
+}
+
+/** A duplicate_patient conflict about two patients (`first` < `second`). */
+function addDuplicate(add: AddConflict, first: string, second: string): Promise<void> {
+  return add({
+    id: conflictId('duplicate_patient', first, second),
+    kind: 'duplicate_patient',
+    reasons: '',
+    first_type: 'patient',
+    first_id: first,
+    second_type: 'patient',
+    second_id: second,
+    patient_id: first,
+    second_patient_id: second,
+    amount: null,
+  });
+}
+
+/**
+ * The duplicate-patient check of a whole snapshot, once, after its last step (service.ts): the same
+ * conflicts as asking the duplicate rules about each patient the snapshot brought or changed
+ * (duplicate-pass.ts), without a query per patient. Run over the merged result, it also sees the phones
+ * a later step than their patient's brought. Answers how many conflicts were new.
+ */
+export async function detectSnapshotDuplicates(
+  db: Kysely<Database>,
+  subjectIds: readonly string[],
+  now: number,
+  deviceId: string,
+): Promise<number> {
+  const context = subjectIds.length > 0 ? await readPatientContext(db) : null;
+  if (!context) return 0;
+  const writer = conflictWriter(db, now, deviceId);
+  for (const [first, second] of await strongDuplicatePairs(db, context, subjectIds))
+    await addDuplicate(writer.add, first, second);
+  return writer.found();
+}
+
+/** The patients a merge's touched rows ask the duplicate check about: new or changed, or a phone of theirs. */
+export function duplicateSubjects(touched: readonly TouchedRow[]): string[] {
+  const ids = touched.map((t) =>
+    t.table === 'patients' ? t.row.id : t.table === 'patient_phones' ? t.row.patient_id : undefined,
+  );
+  return [...new Set(ids.filter((id): id is string => typeof id === 'string'))];
 }
 
 function clashReasons(a: BookingRow, b: BookingRow): string[] {

@@ -170,3 +170,19 @@ export function scorePair(
   reasons.sort((x, y) => WEIGHTS[y.code] - WEIGHTS[x.code]);
   return { score, strength: score >= STRONG_SCORE ? 'strong' : 'possible', reasons };
 }
+
+/**
+ * False only when `scorePair(a, b)` cannot be strong, decided without comparing names or addresses:
+ * a pass over many pairs (the snapshot's duplicate pass) skips most of them with this. From WEIGHTS
+ * and STRONG_SCORE: every reason of 75 or more needs a shared national id or dates of birth that agree
+ * (the same, swapped or one slip apart); without those the best is a name at the same address (55) with
+ * both email and phone shared (+10 each), and without a shared email and phone at most 65.
+ * tests/unit/duplicates-can-be-strong.test.ts holds it to scorePair.
+ */
+export function canBeStrong(a: PersonForMatching, b: PersonForMatching): boolean {
+  if (a.nationalId && b.nationalId && a.nationalId === b.nationalId) return true;
+  if (dobLikeness(a.dob, b.dob) !== null) return true;
+  if (!a.email || !b.email || a.email.toLowerCase() !== b.email.toLowerCase()) return false;
+  const theirs = b.phoneTails ?? [];
+  return (a.phoneTails ?? []).some((tail) => tail.length >= 6 && theirs.includes(tail));
+}

@@ -187,3 +187,23 @@ export function tableQuiet(handle: Handle, table: string): boolean {
 export function saveCursor(handle: Handle, cursor: string, now: number): void {
   handle.prepare('UPDATE sync_state SET pull_cursor = ?, updated_at = ? WHERE id = 1').run(cursor, now);
 }
+
+/**
+ * Stage rows under this name are patients the merge brought or changed, kept for the duplicate pass at
+ * the end of the merge (service.ts). They live on the stage because they must outlive a step (a desk
+ * stopped mid-merge still checks the patients its earlier steps merged) and go when the stage goes; no
+ * merge pass reads them, as it reads only synced tables' names.
+ */
+const DUPLICATE_SUBJECT = '~duplicate_subject';
+
+export function stageDuplicateSubjects(handle: Handle, patientIds: readonly string[]): void {
+  const insert = handle.prepare("INSERT INTO sync_snapshot_stage (table_name, key_json, row_json) VALUES (?, ?, '')");
+  for (const id of patientIds) insert.run(DUPLICATE_SUBJECT, JSON.stringify(id));
+}
+
+export function stagedDuplicateSubjects(handle: Handle): string[] {
+  const rows = handle
+    .prepare('SELECT DISTINCT key_json FROM sync_snapshot_stage WHERE table_name = ?')
+    .all(DUPLICATE_SUBJECT) as { key_json: string }[];
+  return rows.map((row) => JSON.parse(row.key_json) as string);
+}

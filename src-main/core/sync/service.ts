@@ -3,13 +3,13 @@ import type { EventMap, EventTopic } from '../../../src-shared/api/events';
 import type { PushResult, SyncChange } from '../../../src-shared/sync/protocol';
 import type { ClinicDatabase } from '../db/open';
 import { closeSettledConflicts } from '../conflicts/close';
-import { detectConflicts } from '../conflicts/detect';
+import { detectConflicts, detectSnapshotDuplicates, duplicateSubjects } from '../conflicts/detect';
 import { eventsFor, rebuildCaches } from './after-apply';
 import { applyBatch } from './apply';
 import { applyProblems } from './apply-repository';
 import { queueAuditChain } from './audit-queue-repository';
 import { snapshotMerge } from './bootstrap';
-import { dropStage } from './bootstrap-repository';
+import { dropStage, stageDuplicateSubjects, stagedDuplicateSubjects } from './bootstrap-repository';
 import {
   foldOutbox,
   pendingChanges,
@@ -45,8 +45,9 @@ export interface DeskSync {
   /**
    * Merges the staged snapshot (bootstrap-repository.ts) in one transaction, like `applyRemote`, and
    * moves the pull cursor to the snapshot's: a new desk, or one whose cursor the server compacted away.
+   * `stepRows`: staged rows merged a transaction (tests make steps small to cross their edges).
    */
-  applySnapshot(cursor: string, serverTime?: number): Promise<ApplyResult>;
+  applySnapshot(cursor: string, serverTime?: number, stepRows?: number): Promise<ApplyResult>;
   /** The server's answers to a push: accepted (or already had) leave the queue; rejected keep the reason. */
   recordPushResults(results: readonly PushResult[]): Promise<void>;
   /** This desk's changes the server refused, with its reasons (the desk shows them; the rest flow on). */
@@ -100,7 +101,7 @@ export function createDeskSync(database: ClinicDatabase, clock: () => number, em
         throw error;
       }
     },
-    async applySnapshot(cursor, serverTime) {
+    async applySnapshot(cursor, serverTime, stepRows = SNAPSHOT_STEP_ROWS) {
       const now = clock();
       const trusted = typeof serverTime === 'number' && Number.isFinite(serverTime) ? serverTime : now;
       const merge = snapshotMerge(handle, runtime, now, trusted);
@@ -113,9 +114,12 @@ export function createDeskSync(database: ClinicDatabase, clock: () => number, em
         const deliveries: (() => void)[] = [];
         try {
           done = await database.db.transaction().execute(async (trx) => {
-            const step = runtime.withoutCapture(() => merge.step(SNAPSHOT_STEP_ROWS));
+            const step = runtime.withoutCapture(() => merge.step(stepRows));
             await rebuildCaches(trx, step.touched, now);
-            found += await detectConflicts(trx, handle, step.touched, now, runtime.deviceId);
+            // Duplicates once, after the last step: asking about each new patient as it came cost a query
+            // per patient (~40 s of a quick bench's 80 s merge), and a later step may bring its phones.
+            found += await detectConflicts(trx, handle, step.touched, now, runtime.deviceId, { duplicates: false });
+            stageDuplicateSubjects(handle, duplicateSubjects(step.touched));
             await eventsFor(trx, step.touched, (topic, payload) => deliveries.push(() => emit(topic, payload)));
             total.applied += step.applied;
             total.skipped += step.skipped;
@@ -124,6 +128,7 @@ export function createDeskSync(database: ClinicDatabase, clock: () => number, em
               saveClock(handle, runtime.clock, now);
               return false;
             }
+            found += await detectSnapshotDuplicates(trx, stagedDuplicateSubjects(handle), now, runtime.deviceId);
             const closed = await closeSettledConflicts(trx, now);
             if (found > 0 || closed > 0) deliveries.push(() => emit('conflicts.changed', { found }));
             dropStage(handle);
