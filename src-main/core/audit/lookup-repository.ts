@@ -54,3 +54,35 @@ export function matchingAuditSeqs(
     UNION ALL SELECT audit_log.seq FROM audit_log
     WHERE audit_log.seq > (SELECT coalesce(max(seq), 0) FROM audit_lookup) AND ${where('audit_log')})`;
 }
+
+/**
+ * The lookup is derived from the log, so when the two disagree the log wins: after a truncation
+ * found at open (the log ends before its checkpoint, and the next entries reuse the removed seqs) the
+ * lookup still holds the removed entries' columns under those seqs and would hide the new ones from
+ * every list. Opening checks the lookup's last entry against the log's entry of the same seq (two
+ * index reads) and, where they differ or the anchor found the log tampered with, builds the lookup
+ * again from the log. Its no-delete trigger is lifted for that one transaction only.
+ */
+export function reconcileAuditLookup(handle: BetterSqlite3.Database, options: { rebuild: boolean }): boolean {
+  if (handle.readonly) return false;
+  const last = handle
+    .prepare(
+      `SELECT l.seq, l.created_at = g.created_at AND l.action = g.action AND l.outcome = g.outcome AS same
+       FROM audit_lookup l LEFT JOIN audit_log g ON g.seq = l.seq ORDER BY l.seq DESC LIMIT 1`,
+    )
+    .get() as { seq: number; same: number | null } | undefined;
+  if (!options.rebuild && (last === undefined || last.same === 1)) return false;
+  handle
+    .transaction(() => {
+      const trigger = handle
+        .prepare(`SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'audit_lookup_no_delete'`)
+        .pluck()
+        .get() as string | undefined;
+      if (trigger) handle.exec('DROP TRIGGER audit_lookup_no_delete');
+      handle.exec('DELETE FROM audit_lookup');
+      handle.exec(FILL_SQL);
+      if (trigger) handle.exec(trigger);
+    })
+    .immediate();
+  return true;
+}

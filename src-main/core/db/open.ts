@@ -7,6 +7,7 @@ import { storageError } from './storage-errors';
 import { type AnchorFinding, openAuditAnchor } from '../audit/anchor';
 import type { CheckpointWriter } from '../audit/checkpoint';
 import { deriveAuditKeys } from '../audit/keys';
+import { reconcileAuditLookup } from '../audit/lookup-repository';
 import { registerAuditLink, registerAuditMac } from '../audit/sql-function';
 import { migrate, versionIfRecorded } from './migrate';
 import type { Database } from './schema';
@@ -84,6 +85,7 @@ export function openDatabase(options: OpenOptions): ClinicDatabase {
       expectMissing: isNew || versionBefore < KEYED_AUDIT_CHAIN_VERSION,
       clock: Date.now,
     });
+    if (schemaVersion >= AUDIT_LOOKUP_VERSION) reconcileAuditLookup(handle, { rebuild: anchor.finding !== null });
     const anchorWriter = anchor.writer;
     writer = anchorWriter;
     const db = new Kysely<Database>({
@@ -124,6 +126,9 @@ const BULK_CHANGES = 1000;
 function totalChanges(handle: BetterSqlite3.Database): number {
   return handle.prepare('SELECT total_changes()').pluck().get() as number;
 }
+
+/** The migration that made `audit_lookup`, checked against the log at every open. */
+const AUDIT_LOOKUP_VERSION = 40;
 
 /** The migration that keyed the audit chain; before it there was no checkpoint file to find. */
 const KEYED_AUDIT_CHAIN_VERSION = 16;
