@@ -29,6 +29,8 @@ export default defineConfig({
           name: 'dom',
           // Screens and hooks in happy-dom keep a fresh module graph per file (React, stores, i18next).
           include: ['tests/dom/**/*.test.tsx'],
+          // The forms' draft checks, as the frame loads them before any of its screens renders.
+          setupFiles: ['tests/dom/draft-checks-setup.tsx'],
         },
       },
     ],

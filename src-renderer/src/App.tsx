@@ -1,4 +1,5 @@
 import { lazy, Suspense, useEffect } from 'react';
+import { loadDraftChecks } from './draft-checks';
 import { useProcedure, useReloadOnChange } from './hooks/useProcedure';
 import { useSessionEvents } from './hooks/useSessionEvents';
 import { useSession } from './stores/session';
@@ -18,7 +19,7 @@ const RecoveryScreen = lazy(() =>
   import('./screens/backups/RecoveryScreen').then((module) => ({ default: module.RecoveryScreen })),
 );
 
-/** After the first paint, while the user types, so signing in does not wait for the frame's chunk. */
+/** After the first paint, while the user types, so signing in waits for neither the frame's chunk nor the schemas'. */
 const PRELOAD_FRAME_AFTER_MS = 300;
 
 export function App() {
@@ -40,7 +41,10 @@ export function App() {
   }, [status.value, open, current.answered, current.value, started]);
   useSessionEvents();
   useEffect(() => {
-    const timer = setTimeout(() => void loadFrame().catch(() => undefined), PRELOAD_FRAME_AFTER_MS);
+    const timer = setTimeout(() => {
+      void loadFrame().catch(() => undefined);
+      void loadDraftChecks().catch(() => undefined);
+    }, PRELOAD_FRAME_AFTER_MS);
     return () => clearTimeout(timer);
   }, []);
 

@@ -1,9 +1,9 @@
-import { contract, isProcedureName, type Input, type Output, type ProcedureName } from '../../src-shared/api/contract';
+import type { Input, Output, ProcedureName } from '../../src-shared/api/contract';
 import type { ClinicBridge } from '../../src-shared/bridge';
 import { createApiClient } from '../../src-shared/api/client';
-import { refusedDraft } from './draft-refusal';
 import type { Result } from '../../src-shared/api/errors';
 import { createWebBridge } from './bridge/web-bridge';
+import { checkDraft } from './draft-checks';
 import { i18next } from './i18n';
 
 declare global {
@@ -39,7 +39,7 @@ export function forgetPendingCalls(): void {
 async function invoke(name: ProcedureName, input: unknown): Promise<Result<unknown>> {
   // The draft is checked with the procedure's own schema before it leaves the page: a form gets main's
   // very answer (same fields, same words) without the round trip. Main checks every call again.
-  const refused = refusedDraft(name, input as Input<typeof name>);
+  const refused = checkDraft(name, input as Input<typeof name>);
   if (refused) {
     watcher(name, { ok: false, error: refused });
     return { ok: false, error: refused };
@@ -58,17 +58,5 @@ export async function call<N extends ProcedureName>(name: N, input: Input<N>): P
   return (await invoke(name, input)) as Result<Output<N>>;
 }
 
-/** `api.users.create(input)`: the same calls, grouped by area. */
-export const api = createApiClient(
-  {
-    invoke: (name, input) =>
-      isProcedureName(name)
-        ? invoke(name, input)
-        : Promise.resolve({
-            ok: false,
-            error: { code: 'NOT_FOUND', message: i18next.t('common:api.noProcedure', { name }) },
-          }),
-    on: (topic, listener) => bridge.on(topic, listener),
-  },
-  Object.keys(contract) as ProcedureName[],
-);
+/** `api.users.create(input)`: the same calls, grouped by area (main answers a name it has not). */
+export const api = createApiClient({ invoke });

@@ -2,6 +2,7 @@ import type { Input, ProcedureName } from '../../src-shared/api/contract';
 import type { ApiErrorData } from '../../src-shared/api/errors';
 import { validateDraft } from '../../src-shared/api/validate-draft';
 import { translateError } from '../../src-shared/refusals/translate';
+import { installDraftChecks } from './draft-checks';
 import { i18next } from './i18n';
 
 /**
@@ -13,3 +14,5 @@ export function refusedDraft<N extends ProcedureName>(name: N, input: Input<N>):
   if (!refused) return null;
   return i18next.language === 'es' ? translateError(refused, 'es') : refused;
 }
+
+installDraftChecks(refusedDraft);

@@ -15,17 +15,47 @@ export type ApiClient = {
   };
 };
 
-export function createApiClient(
-  bridge: Pick<ClinicBridge, 'invoke' | 'on'>,
-  names: readonly ProcedureName[],
-): ApiClient {
-  const client: Record<string, Record<string, (input: unknown) => Promise<Result<unknown>>>> = {};
-  for (const name of names) {
-    const [area, verb] = name.split('.') as [string, string];
-    client[area] ??= {};
-    client[area][verb] = (input: unknown) => bridge.invoke(name, input);
-  }
-  return client as unknown as ApiClient;
+/**
+ * A proxy rather than a table built from the contract's names: the page can offer `api` without
+ * loading the contract's schemas (zod and every area, a third of the first page's script), and an
+ * area's verbs are made the first time they are used. `then` is no procedure: awaiting the client (or an
+ * area) must not look like a promise.
+ */
+type Call = (input: unknown) => Promise<Result<unknown>>;
+
+export function createApiClient(bridge: Pick<ClinicBridge, 'invoke'>): ApiClient {
+  const areas = new Map<string, Record<string, Call>>();
+  const areaOf = (area: string): Record<string, Call> => {
+    const verbs = new Map<string, Call>();
+    return new Proxy<Record<string, Call>>(
+      {},
+      {
+        get: (_target, verb) => {
+          if (typeof verb !== 'string' || verb === 'then') return undefined;
+          let call = verbs.get(verb);
+          if (!call) {
+            call = (input: unknown) => bridge.invoke(`${area}.${verb}` as ProcedureName, input);
+            verbs.set(verb, call);
+          }
+          return call;
+        },
+      },
+    );
+  };
+  return new Proxy<Record<string, Record<string, Call>>>(
+    {},
+    {
+      get: (_target, area) => {
+        if (typeof area !== 'string' || area === 'then') return undefined;
+        let verbs = areas.get(area);
+        if (!verbs) {
+          verbs = areaOf(area);
+          areas.set(area, verbs);
+        }
+        return verbs;
+      },
+    },
+  ) as unknown as ApiClient;
 }
 
 export type { Contract };

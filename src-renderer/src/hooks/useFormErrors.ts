@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Input, ProcedureName } from '../../../src-shared/api/contract';
 import type { ApiErrorData } from '../../../src-shared/api/errors';
-import { refusedDraft } from '../draft-refusal';
+import { checkDraft } from '../draft-checks';
 import { i18next } from '../i18n';
 
 export interface FormErrors {
@@ -27,11 +27,11 @@ export type DraftProblems = () => Record<string, string>;
 /**
  * The problems main would answer for this draft, by field path, in main's words (`validateDraft`) and,
  * as main would answer them, in the screen's language; `{}` when the draft is not yet a whole input
- * (null) or main would take it.
+ * (null), main would take it, or the schemas have not loaded yet (draft-checks.ts).
  */
 export function draftProblems<N extends ProcedureName>(name: N, input: Input<N> | null): Record<string, string> {
   if (input === null) return {};
-  return refusedDraft(name, input)?.details?.fields ?? {};
+  return checkDraft(name, input)?.details?.fields ?? {};
 }
 /** Read when shown, so it is in the language of the moment. */
 export const correctTheFields = () => i18next.t('common:useFormErrors.pleaseCorrectTheFieldsMarked');

@@ -1,4 +1,6 @@
 import { useCallback, useEffect, type JSX } from 'react';
+// Every form behind sign-in checks its drafts with main's schemas from its first render (draft-checks.ts).
+import '../../draft-refusal';
 import { call } from '../../api';
 import { Refusal } from '../../components/Refusal';
 import { useHashRoute } from '../../hooks/useHashRoute';
