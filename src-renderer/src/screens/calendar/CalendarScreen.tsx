@@ -123,7 +123,9 @@ function CalendarDay({
     [shownDay, shownWeek],
   );
   const shown = shownDay ?? shownWeek;
-  const range = shown ? axisRange(zone, columns) : null;
+  // Once per answer, not per render: it reads every appointment's start and end (a busy day's screen
+  // renders several times while it settles: the answer, the selection, focus, the clock).
+  const range = useMemo(() => (shown ? axisRange(zone, columns) : null), [shown, zone, columns]);
   const nowMinute = localParts(zone, now).minutes;
   const providerOf = (id: string) =>
     providers.find((p) => p.id === id) ??
