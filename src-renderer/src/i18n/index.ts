@@ -44,7 +44,8 @@ export { switchLanguage } from './languages';
 export { i18next };
 // Screens take `useTranslation` from here, so whatever renders them (the page, a component test) has
 // the catalogue loaded first.
-export { Trans, useTranslation } from 'react-i18next';
+export { Trans } from 'react-i18next';
+export { useTranslation } from './use-translation';
 
 /**
  * The i18next `context` naming which optional parts a sentence has, in the order its catalogue keys
