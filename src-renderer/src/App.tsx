@@ -1,5 +1,4 @@
 import { lazy, Suspense, useEffect } from 'react';
-import { loadDraftChecks } from './draft-checks';
 import { useProcedure, useReloadOnChange } from './hooks/useProcedure';
 import { useSessionEvents } from './hooks/useSessionEvents';
 import { useSession } from './stores/session';
@@ -19,7 +18,11 @@ const RecoveryScreen = lazy(() =>
   import('./screens/backups/RecoveryScreen').then((module) => ({ default: module.RecoveryScreen })),
 );
 
-/** After the first paint, while the user types, so signing in waits for neither the frame's chunk nor the schemas'. */
+/**
+ * After the first paint, while the user types, so signing in does not wait for the frame's chunk; it
+ * brings the procedures' schemas with it (AppFrame imports draft-refusal.ts), which the sign-in, lock
+ * and set-up forms then check their drafts with too.
+ */
 const PRELOAD_FRAME_AFTER_MS = 300;
 
 export function App() {
@@ -41,10 +44,7 @@ export function App() {
   }, [status.value, open, current.answered, current.value, started]);
   useSessionEvents();
   useEffect(() => {
-    const timer = setTimeout(() => {
-      void loadFrame().catch(() => undefined);
-      void loadDraftChecks().catch(() => undefined);
-    }, PRELOAD_FRAME_AFTER_MS);
+    const timer = setTimeout(() => void loadFrame().catch(() => undefined), PRELOAD_FRAME_AFTER_MS);
     return () => clearTimeout(timer);
   }, []);
 

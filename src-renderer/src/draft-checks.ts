@@ -7,17 +7,14 @@ let refusedDraft: RefusedDraft | null = null;
 /**
  * The procedures' schemas (zod and every area of the contract, more than half of what the first page
  * would otherwise run before sign-in paints) are in `draft-refusal.ts`, which installs its check here
- * when it runs. The frame imports it (every screen behind sign-in has it before it renders) and App
- * asks for it 300 ms after the first render, for the sign-in, lock and set-up forms. Until then a draft
+ * when it runs. The frame imports it, so every screen behind sign-in has it before it renders, and App
+ * loads the frame 300 ms after the first render, which brings it to the sign-in, lock and set-up forms
+ * too. Until then a draft
  * is not checked here: it goes to main, whose answer is the very one the page would have made (same
  * fields, same words); only the round trip is not saved.
  */
 export function installDraftChecks(check: RefusedDraft): void {
   refusedDraft = check;
-}
-
-export function loadDraftChecks(): Promise<void> {
-  return import('./draft-refusal').then(() => undefined);
 }
 
 /** Main's answer to this draft, made here (`refusedDraft`); null when main would take it or the schemas are not loaded yet. */

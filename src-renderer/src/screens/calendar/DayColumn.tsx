@@ -5,7 +5,7 @@ import type { GridColumn } from './columns';
 import { minutesOn, placeAppointments, ROW_PX, SLOT_MINUTES } from './layout';
 import type { DragGhost } from './useAppointmentDrag';
 import { useClockTime, type ClockTime } from '../../format/clock-time';
-import { i18next } from '../../i18n';
+import { i18next, useTranslation } from '../../i18n';
 import { appointmentStatusLabel } from '../../i18n/labels';
 
 export function top(minute: number, from: number): number {
@@ -253,10 +253,7 @@ function AppointmentBlock({
   onPointerDown,
   handlers,
 }: BlockProps) {
-  // i18next's own `t`, as the column's: `useTranslation` copies the i18next instance at each mount
-  // (react-i18next's wrapper), and a busy day mounts hundreds of blocks at once.
-  const t = (key: 'DayColumn.dragToMoveDragThe' | 'DayColumn.shiftArrowupShiftArrowdownShift') =>
-    i18next.t(`calendar:${key}`);
+  const { t } = useTranslation('calendar');
   return (
     <button
       type="button"

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { FormMessage } from '../../components/FormMessage';
 import { useProcedure } from '../../hooks/useProcedure';
 import { useClinicSettings } from '../../stores/clinic-settings';
@@ -7,7 +7,7 @@ import { useSession } from '../../stores/session';
 import { useClockTime } from '../../format/clock-time';
 import { usePhoneFormat } from '../../format/phone';
 import { useTranslation } from '../../i18n';
-import { PatientResultRow, type ResultRowWords } from './PatientResultRow';
+import { PatientResultRow } from './PatientResultRow';
 
 /** Reception's landing screen: one box for name, phone, MRN, date of birth or email. */
 export function PatientSearchScreen() {
@@ -23,10 +23,6 @@ export function PatientSearchScreen() {
   const canRegister = useSession((state) => state.can('patients:write'));
   const canMerge = useSession((state) => state.can('patients:merge'));
   const [active, setActive] = useState(0);
-  const words = useMemo<ResultRowWords>(
-    () => ({ deceased: t('PatientSearchScreen.deceased'), inactive: t('PatientSearchScreen.inactive') }),
-    [t],
-  );
   const input = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
@@ -103,7 +99,6 @@ export function PatientSearchScreen() {
                 dateFormat={format}
                 phone={phone}
                 clock={clock}
-                words={words}
               />
             ))}
           </tbody>
