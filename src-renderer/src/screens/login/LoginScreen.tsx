@@ -31,6 +31,10 @@ export function LoginScreen() {
     const result = await call('auth.login', { username, password });
     setBusy(false);
     if (!result.ok) {
+      // Main's own check of the shape, answered when the page's had not loaded yet (draft-checks.ts):
+      // shown as the page would have shown it, beside the fields, with nothing emptied.
+      const fields = result.error.code === 'VALIDATION' ? result.error.details?.fields : undefined;
+      if (fields) return showProblems(fields, ['username', 'password']);
       setPassword('');
       setEmptied(true);
       // A wrong password is said once, by the form: naming the field would hint which part was wrong.
