@@ -9,7 +9,10 @@ export interface ReportFilters {
   to: string;
   providerId: string | null;
   providerName: string | null;
-  /** The appointments report and its call lists only: its location and appointment type, or null for all. */
+  /**
+   * The appointments, waiting-times and revenue reports (and the call lists and the dashboard's figures of
+   * them) only: the appointments' location and type, or null for all.
+   */
   locationId: string | null;
   locationName: string | null;
   typeId: string | null;
@@ -273,11 +276,13 @@ export const DEFINITIONS = {
     'Waiting times by hour: arrival → out over the visits that arrived in that hour of the clinic day (and were checked out), median and 90th percentile.',
   waitsByWeekdayHour:
     'Waiting times by weekday and hour (the heat map): arrival → out over the visits that arrived on that weekday in that hour, by the clinic’s clock (so a visit at 09:30 after the clocks change counts at 09:00), and were checked out; each cell shows the median in minutes, darker when longer, and its visits and 90th percentile. Empty cells had no such visit.',
+  waitsNarrowed:
+    'Location and type: with one chosen, only visits checked in for an appointment at that location or of that type count; walk-ins have neither, so they drop out.',
   percentiles:
     'Median and 90th percentile by nearest rank: the value at position ⌈p × n⌉ of the n times sorted (the median is the lower middle when n is even). Each time counts in whole minutes, rounded to the nearest minute, so the figures are exact to the minute.',
   accrual:
     'Invoiced (accrual basis): totals of invoices issued in the range by their issue date; credited: credit notes issued in the range; net = invoiced − credited. Drafts do not count.',
-  cash: 'Collected (cash basis): payments by the date they count for, less refunds and reversed payments by the date those count for. Payments are not split by provider until applied, so the provider filter does not apply here.',
+  cash: 'Collected (cash basis): payments by the date they count for, less refunds and reversed payments by the date those count for. Payments are not split by provider until applied, so the provider filter does not apply here, unless a payer, location or type narrows the report to invoices (below).',
   writeOffs: 'Write-offs: adjustments by the date they count for, less reversed adjustments.',
   newPatients: 'New patients: patients registered in the range (clinic time), merged duplicates not counted twice.',
   previous: 'Before: the same number of days just before the range.',
@@ -290,7 +295,9 @@ export const DEFINITIONS = {
     'Collected per provider (cash basis): payments applied to those invoices, less what was taken back off them, by the date the payment counts for. Each payment counts, however many share an amount.',
   unassigned: 'Not credited to a provider: invoices with no visit or appointment, and what was applied to them.',
   payer:
-    'Payer: with one chosen, invoiced counts the invoices billed to it (self-pay: invoices with no insurer) and collected the payments applied to them by the date the payment counts for, plus an insurer’s remittances by the date received.',
+    'Payer: with one chosen, invoiced counts the invoices billed to it (self-pay: invoices with no insurer) and collected the payments applied to them by the date the payment counts for, plus an insurer’s remittances by the date received. A provider chosen as well narrows both to the invoices of that provider’s visits and appointments.',
+  revenueNarrowed:
+    'Location and type: with one chosen, invoiced counts the invoices and credit notes for appointments at that location or of that type (an invoice for a visit by the visit’s appointment; one with no appointment drops out), and collected the payments applied to them, less what was taken back off them, by the date the payment counts for. A provider chosen as well narrows both to that provider’s invoices.',
   stockValuation:
     'Valuation: quantity on hand (every place, from the stock balances) × the item’s unit cost, per active item and in total, as it stands when the report ran.',
   stockExpiring:
@@ -299,3 +306,8 @@ export const DEFINITIONS = {
   stockMovements:
     'Movements: stock movements that happened in the range (clinic time), by kind: how many and their net quantity (in positive, out negative).',
 } as const;
+
+/** A location or an appointment type narrows the report (DEFINITIONS.waitsNarrowed, revenueNarrowed). */
+export function narrowedByLocationOrType(filters: ReportFilters): boolean {
+  return filters.locationId !== null || filters.typeId !== null;
+}

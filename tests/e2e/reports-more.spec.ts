@@ -135,6 +135,8 @@ test('the administrator reads the providers report, revenue by payer and the sto
   const app = new FrontDeskPage(page);
   await app.openNewClinic(desk.url);
   const { today } = await configureClinic(page);
+  // A second location where nothing happened today: choosing it empties the figures location narrows.
+  await invoke(page, 'schedule.createLocation', { name: 'Hilltop' });
   await app.open('Reports');
   await expect(page.getByRole('heading', { name: 'Reports', level: 1 })).toBeVisible();
   // One day: the address holds the filters, as a bookmark would.
@@ -201,8 +203,28 @@ test('the administrator reads the providers report, revenue by payer and the sto
   await page.getByLabel('Location', { exact: true }).selectOption({ label: 'Riverside' });
   const figures = page.getByRole('list', { name: 'Figures' });
   await expect(figures.getByRole('button', { name: /^Appointments booked 2 before 0$/ })).toBeVisible();
-  await expect(page.getByText(/the dashboard’s appointment figures/)).toBeVisible();
+  await expect(
+    page.getByText(/^Location and appointment type narrow the appointments report, .* waiting times, revenue/),
+  ).toBeVisible();
   await screenshot(page, '223-reports-dashboard-by-location');
+  // Waiting times and revenue follow the location: both of today's visits were Riverside's, none Hilltop's.
+  const waits = page.getByRole('region', { name: 'Waiting times' });
+  await expect(waits.getByRole('table', { name: 'Waiting times over 2 visits' })).toBeVisible();
+  await expect(waits.getByText(/^Location and type: with one chosen, only visits/)).toBeVisible();
+  const selfPay = page.getByRole('region', { name: 'Revenue' }).getByRole('table', { name: /^Invoiced and collected/ });
+  await expect(selfPay.getByRole('row', { name: /^Invoiced \(accrual/ })).toContainText('£80.00');
+  await page.getByLabel('Location', { exact: true }).selectOption({ label: 'Hilltop' });
+  await expect(page).toHaveURL(/[?&]location=/);
+  await expect(waits.getByRole('table', { name: 'Waiting times over 0 visits' })).toBeVisible();
+  await expect(selfPay.getByRole('row', { name: /^Invoiced \(accrual/ })).toContainText('£0.00');
+  await expect(
+    page.getByRole('region', { name: 'Revenue' }).getByText(/^Location and type: with one chosen, invoiced/),
+  ).toBeVisible();
+  const narrowedCsv = await csvOf(page, 'Export revenue (CSV)');
+  expect(narrowedCsv.text).toContain('Location,Hilltop');
+  expect(narrowedCsv.text).toContain(`${today},0,0,0,0,0,0,0,0`);
+  await page.getByRole('region', { name: 'Revenue' }).scrollIntoViewIfNeeded();
+  await screenshot(page, '490-reports-revenue-by-location');
 });
 
 test('the administrator reads A/R ageing and claims by status and age, narrows claims to a payer and exports both', async ({

@@ -1,6 +1,7 @@
 import { formatPhone } from '../../../src-shared/locale/phone-format';
 import {
   DEFINITIONS,
+  narrowedByLocationOrType,
   SELF_PAY,
   type AppointmentsReport,
   type CallList,
@@ -124,6 +125,7 @@ export function waitingTimesCsv(report: WaitingTimesReport, ranBy: string): stri
       DEFINITIONS.waitsByHour,
       DEFINITIONS.waitsByWeekdayHour,
       DEFINITIONS.percentiles,
+      ...(narrowedByLocationOrType(report.filters) ? [DEFINITIONS.waitsNarrowed] : []),
     ]),
     ['Phase', 'Visits', 'Median (seconds)', '90th percentile (seconds)'],
     ...report.phases.map((p) => [p.phase, p.visits, p.medianSeconds, p.p90Seconds]),
@@ -145,7 +147,10 @@ export function waitingTimesCsv(report: WaitingTimesReport, ranBy: string): stri
 }
 
 export function revenueCsv(report: RevenueReport, ranBy: string): string {
-  const definitions = report.filters.payer === null || report.filters.payer === undefined ? [] : [DEFINITIONS.payer];
+  const definitions = [
+    ...(report.filters.payer === null || report.filters.payer === undefined ? [] : [DEFINITIONS.payer]),
+    ...(narrowedByLocationOrType(report.filters) ? [DEFINITIONS.revenueNarrowed] : []),
+  ];
   const money = (d: RevenueReport['totals']): Cell[] => [
     d.invoicedMinor,
     d.creditedMinor,

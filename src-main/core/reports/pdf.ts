@@ -4,6 +4,7 @@ import { clinicWording, formatDate } from '../../../src-shared/locale/date-forma
 import { DAY_SHEET_DEFINITIONS, DAY_SHEET_PROVIDER, type DaySheet } from '../../../src-shared/reports/day-sheet';
 import {
   DEFINITIONS,
+  narrowedByLocationOrType,
   SELF_PAY,
   type AppointmentCounts,
   type AppointmentsReport,
@@ -151,6 +152,7 @@ export async function revenuePdf(report: RevenueReport, p: PrintContext, ranBy: 
     DEFINITIONS.cash,
     DEFINITIONS.writeOffs,
     ...(report.filters.payer ? [DEFINITIONS.payer] : []),
+    ...(narrowedByLocationOrType(report.filters) ? [DEFINITIONS.revenueNarrowed] : []),
   ]);
   return w.finish(`revenue-${report.filters.from}-to-${report.filters.to}.pdf`);
 }

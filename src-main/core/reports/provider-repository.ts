@@ -76,54 +76,98 @@ export async function invoicePayers(db: ReadDb): Promise<string[]> {
   return result.rows.map((row) => row.payer);
 }
 
-/** An invoice's payer matches the filter: its own (a credit note's is the credited invoice's), null = self-pay. */
-function payerIs(payer: string) {
-  return payer === SELF_PAY ? sql`coalesce(o.payer, i.payer) IS NULL` : sql`coalesce(o.payer, i.payer) = ${payer}`;
+/** What narrows the revenue report's invoices beyond the range and provider (each null for all). */
+export interface InvoiceNarrowing {
+  payer: string | null;
+  locationId: string | null;
+  typeId: string | null;
 }
 
-/** Issued invoices and credit notes of one payer by issue date (the revenue report with a payer chosen). */
-export async function issuedByDayForPayer(
+/**
+ * The joins that find an invoice's appointment: its own, else its visit's (a credit note carries the
+ * credited invoice's). `o` is the credited invoice, whose payer a credit note's follows.
+ */
+const NARROWING_JOINS = sql`
+  LEFT JOIN invoices o ON o.id = i.credits_invoice_id
+  LEFT JOIN visits nv ON nv.id = i.visit_id
+  LEFT JOIN appointments na ON na.id = coalesce(i.appointment_id, nv.appointment_id)`;
+
+/**
+ * The invoice matches what was chosen: its payer (a credit note's is the credited invoice's, null is
+ * self-pay), and the location and type of its appointment (an invoice with none matches neither).
+ */
+function invoiceMatches(narrowing: InvoiceNarrowing) {
+  const { payer, locationId, typeId } = narrowing;
+  const parts = [
+    ...(payer === null
+      ? []
+      : [payer === SELF_PAY ? sql`coalesce(o.payer, i.payer) IS NULL` : sql`coalesce(o.payer, i.payer) = ${payer}`]),
+    ...(locationId === null ? [] : [sql`na.location_id = ${locationId}`]),
+    ...(typeId === null ? [] : [sql`na.type_id = ${typeId}`]),
+  ];
+  return parts.length === 0 ? sql`1` : sql.join(parts, sql` AND `);
+}
+
+/** Issued invoices and credit notes by issue date, narrowed by payer, location or type (DEFINITIONS). */
+export async function issuedByDayNarrowed(
   db: ReadDb,
   from: string,
   to: string,
   providerId: string | null,
-  payer: string,
+  narrowing: InvoiceNarrowing,
 ) {
   const provider = providerId === null ? sql`1` : sql`coalesce(a.provider_id, v.provider_id) = ${providerId}`;
   const result = await sql<{ day: string; kind: string; amount: number }>`
     SELECT i.issued_on AS day, i.kind AS kind, sum(i.total_minor) AS amount
     FROM invoices i
-    LEFT JOIN invoices o ON o.id = i.credits_invoice_id
     LEFT JOIN appointments a ON a.id = i.appointment_id
     LEFT JOIN visits v ON v.id = i.visit_id
+    ${NARROWING_JOINS}
     WHERE i.status = 'issued' AND i.issued_on >= ${from} AND i.issued_on <= ${to} AND ${provider}
-      AND ${payerIs(payer)}
+      AND ${invoiceMatches(narrowing)}
     GROUP BY i.issued_on, i.kind`.execute(db);
   return result.rows;
 }
 
 /**
- * Money in for one payer's invoices: payments applied to them (net of what was taken back) by the date
- * the payment counts for and its method, and, for an insurer, its remittances by the date received.
+ * Money in for the narrowed invoices (a provider's, with one chosen): payments applied to them (net of what
+ * was taken back) by the date the payment counts for and its method, and, with an insurer chosen, its
+ * remittances by the date received (for claims on those invoices).
  */
-export async function collectedByDayForPayer(db: ReadDb, from: string, to: string, payer: string) {
+export async function collectedByDayNarrowed(
+  db: ReadDb,
+  from: string,
+  to: string,
+  providerId: string | null,
+  narrowing: InvoiceNarrowing,
+) {
+  const { payer } = narrowing;
+  // Applied payments belong to an invoice, so unlike the clinic's takings they follow the provider too.
+  const provider = providerId === null ? sql`1` : sql`coalesce(a.provider_id, v.provider_id) = ${providerId}`;
+  const invoiceJoins = sql`
+    LEFT JOIN appointments a ON a.id = i.appointment_id
+    LEFT JOIN visits v ON v.id = i.visit_id
+    ${NARROWING_JOINS}`;
   const remittances =
-    payer === SELF_PAY
+    payer === null || payer === SELF_PAY
       ? sql``
       : sql`UNION ALL
     SELECT r.received_on, 'remittance', sum(l.paid_minor)
       FROM claim_remittance_lines l
       JOIN claim_remittances r ON r.id = l.remittance_id
       JOIN claims c ON c.id = r.claim_id
-      WHERE c.payer = ${payer} AND r.received_on >= ${from} AND r.received_on <= ${to}
+      JOIN invoices i ON i.id = c.invoice_id
+      ${invoiceJoins}
+      WHERE c.payer = ${payer} AND r.received_on >= ${from} AND r.received_on <= ${to} AND ${provider}
+        AND ${invoiceMatches({ ...narrowing, payer: null })}
       GROUP BY r.received_on`;
   const result = await sql<{ day: string; method: string; amount: number }>`
     SELECT p.counts_for AS day, p.method_kind AS method, sum(pa.amount_minor) AS amount
       FROM payment_allocations pa
       JOIN payments p ON p.id = pa.payment_id
       JOIN invoices i ON i.id = pa.invoice_id
-      LEFT JOIN invoices o ON o.id = i.credits_invoice_id
-      WHERE p.counts_for >= ${from} AND p.counts_for <= ${to} AND ${payerIs(payer)}
+      ${invoiceJoins}
+      WHERE p.counts_for >= ${from} AND p.counts_for <= ${to} AND ${provider} AND ${invoiceMatches(narrowing)}
       GROUP BY p.counts_for, p.method_kind
     ${remittances}`.execute(db);
   return result.rows;

@@ -58,16 +58,28 @@ export async function providerIdsOfUser(db: ReadDb, userId: string): Promise<str
   return rows.map((row) => row.id);
 }
 
-export function visitTimes(db: ReadDb, from: string, to: string, providerId: string | null) {
+export function visitTimes(
+  db: ReadDb,
+  from: string,
+  to: string,
+  providerId: string | null,
+  narrowing: { locationId: string | null; typeId: string | null } = { locationId: null, typeId: null },
+) {
   let query = db
     .selectFrom('visits')
-    .select(['arrived_at', 'roomed_at', 'seen_at', 'checked_out_at'])
-    .where('deleted_at', 'is', null)
-    .where('status', '<>', 'cancelled')
-    .where('local_date', '>=', from)
-    .where('local_date', '<=', to);
-  if (providerId !== null) query = query.where('provider_id', '=', providerId);
-  return query.execute();
+    .select(['visits.arrived_at', 'visits.roomed_at', 'visits.seen_at', 'visits.checked_out_at'])
+    .where('visits.deleted_at', 'is', null)
+    .where('visits.status', '<>', 'cancelled')
+    .where('visits.local_date', '>=', from)
+    .where('visits.local_date', '<=', to);
+  if (providerId !== null) query = query.where('visits.provider_id', '=', providerId);
+  const { locationId, typeId } = narrowing;
+  if (locationId === null && typeId === null) return query.execute();
+  // A location or type is the visit's appointment's: a walk-in has neither, so it drops out.
+  let narrowed = query.innerJoin('appointments', 'appointments.id', 'visits.appointment_id');
+  if (locationId !== null) narrowed = narrowed.where('appointments.location_id', '=', locationId);
+  if (typeId !== null) narrowed = narrowed.where('appointments.type_id', '=', typeId);
+  return narrowed.execute();
 }
 
 export interface DayAmount {

@@ -2,7 +2,7 @@ import type { RevenueDay, RevenueReport } from '../../../src-shared/reports/mode
 import { addDays } from '../../../src-shared/scheduling/time';
 import type { MoneyFormat } from '../../../src-shared/billing/money';
 import type { ReadDb } from '../db/handles';
-import { collectedByDayForPayer, invoicePayers, issuedByDayForPayer } from './provider-repository';
+import { collectedByDayNarrowed, invoicePayers, issuedByDayNarrowed } from './provider-repository';
 import { invoiceDays, ledgerDays } from './aggregate-repository';
 import { issuedByDay, ledgerByDay } from './repository';
 import { datesOf, type ReportScope } from './scope';
@@ -36,7 +36,8 @@ function moneyOf(day: RevenueDay): RevenueReport['totals'] {
 
 /**
  * Accrual (invoiced by issue date) and cash (collected by the date it counts for), per day and method; from
- * the daily aggregates when they are fresh (`aggregates`) and no payer is chosen.
+ * the daily aggregates when they are fresh (`aggregates`) and nothing narrows the invoices (payer,
+ * location, type), else from the raw rows.
  */
 export async function revenueReport(
   db: ReadDb,
@@ -45,21 +46,20 @@ export async function revenueReport(
   now: number,
   aggregates = false,
 ): Promise<RevenueReport> {
-  const { from, to, providerId } = scope.filters;
-  const payer = scope.filters.payer ?? null;
+  const { from, to, providerId, locationId, typeId } = scope.filters;
+  const narrowing = { payer: scope.filters.payer ?? null, locationId, typeId };
+  const narrowed = narrowing.payer !== null || locationId !== null || typeId !== null;
   const days = new Map(datesOf(from, to, addDays).map((date) => [date, emptyDay(date)]));
-  // The daily aggregates (aggregates.ts) hold the same sums per day when no payer narrows the report.
-  const daily = aggregates && payer === null;
-  const issued =
-    payer === null
-      ? await (daily ? invoiceDays : issuedByDay)(db, from, to, providerId)
-      : await issuedByDayForPayer(db, from, to, providerId, payer);
-  // With a payer chosen, cash is what was applied to its invoices (net of what was taken back) and an
-  // insurer's remittances (DEFINITIONS.payer): all of it counts as payments.
-  const ledger =
-    payer === null
-      ? await (daily ? ledgerDays : ledgerByDay)(db, from, to)
-      : (await collectedByDayForPayer(db, from, to, payer)).map((row) => ({ ...row, kind: 'payment' }));
+  // The daily aggregates (aggregates.ts) hold the same sums per day when nothing narrows the invoices.
+  const daily = aggregates && !narrowed;
+  const issued = narrowed
+    ? await issuedByDayNarrowed(db, from, to, providerId, narrowing)
+    : await (daily ? invoiceDays : issuedByDay)(db, from, to, providerId);
+  // Narrowed, cash is what was applied to those invoices (net of what was taken back) and a chosen
+  // insurer's remittances (DEFINITIONS.payer, DEFINITIONS.revenueNarrowed): all of it counts as payments.
+  const ledger = narrowed
+    ? (await collectedByDayNarrowed(db, from, to, providerId, narrowing)).map((row) => ({ ...row, kind: 'payment' }))
+    : await (daily ? ledgerDays : ledgerByDay)(db, from, to);
   for (const row of issued) {
     const day = days.get(row.day);
     if (!day) continue;

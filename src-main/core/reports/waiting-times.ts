@@ -109,7 +109,8 @@ function figures(histogram: ReadonlyMap<number, number> | undefined) {
 
 /**
  * Waits over the range from the visits' histogram: read from the daily aggregates when they are fresh
- * (`aggregates`), else built from the raw visits the same way.
+ * (`aggregates`) and no location or type narrows them (the aggregates are per provider only), else built
+ * from the raw visits the same way.
  */
 export async function waitingTimesReport(
   db: ReadDb,
@@ -118,12 +119,14 @@ export async function waitingTimesReport(
   aggregates = false,
   only?: WaitPhase,
 ): Promise<WaitingTimesReport> {
-  const { from, to, providerId } = scope.filters;
+  const { from, to, providerId, locationId, typeId } = scope.filters;
+  const narrowing = { locationId, typeId };
+  const daily = aggregates && locationId === null && typeId === null;
   // `only`: the dashboard's one phase, read alone from the aggregates (the rest of the report left empty).
   const wanted = only ? [only] : [...WAIT_PHASES];
-  const rows: { phase: string; hour: number; minutes: number; visits: number }[] = aggregates
+  const rows: { phase: string; hour: number; minutes: number; visits: number }[] = daily
     ? await waitBuckets(db, from, to, providerId, wanted)
-    : (await visitTimes(db, from, to, providerId))
+    : (await visitTimes(db, from, to, providerId, narrowing))
         .flatMap((visit) => waitEntries(scope.timeZone, visit).map((entry) => ({ ...entry, visits: 1 })))
         .filter((row) => wanted.includes(row.phase as (typeof wanted)[number]));
   const byPhase = new Map<string, Map<number, number>>();

@@ -1,5 +1,5 @@
 import { HEAT_LEVELS, HEAT_WEEKDAYS, heatHours, heatScale, medianMinutes } from '../../../src-shared/reports/heat-map';
-import { DEFINITIONS, type WaitingTimesReport } from '../../../src-shared/reports/model';
+import { DEFINITIONS, narrowedByLocationOrType, type WaitingTimesReport } from '../../../src-shared/reports/model';
 import { weekdayName } from '../../../src-shared/scheduling/time';
 import type { PrintContext } from '../billing/pdf/documents';
 import { PdfWriter, type Column } from '../billing/pdf/layout';
@@ -52,7 +52,12 @@ export async function waitingTimesPdf(report: WaitingTimesReport, p: PrintContex
       ],
       FIGURE_COLUMNS,
     );
-  definitions(w, [DEFINITIONS.waits, DEFINITIONS.waitsByWeekdayHour, DEFINITIONS.percentiles]);
+  definitions(w, [
+    DEFINITIONS.waits,
+    DEFINITIONS.waitsByWeekdayHour,
+    DEFINITIONS.percentiles,
+    ...(narrowedByLocationOrType(report.filters) ? [DEFINITIONS.waitsNarrowed] : []),
+  ]);
   return w.finish(`waitingTimes-${report.filters.from}-to-${report.filters.to}.pdf`);
 }
 

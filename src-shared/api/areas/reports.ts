@@ -37,7 +37,7 @@ const withinLimit: [(input: Range) => boolean, { path: string[]; message: string
   { path: ['to'], message: `must be within ${MAX_REPORT_DAYS} days of the start date` },
 ];
 
-/** What narrows the appointments report and its call lists beyond the range and provider. */
+/** What narrows the appointments, waiting-times and revenue reports and the call lists beyond range and provider. */
 const narrowing = {
   locationId: optionalId('a location'),
   typeId: optionalId('an appointment type'),
@@ -49,18 +49,18 @@ const appointmentsInput = z
   .object({ ...range, ...narrowing, lateCancelHours })
   .refine(...toAfterFrom)
   .refine(...withinLimit);
-const plainInput = z
-  .object(range)
-  .refine(...toAfterFrom)
-  .refine(...withinLimit);
-/** The dashboard's appointment figures follow location and type too. */
-const dashboardInput = z
+const narrowedInput = z
   .object({ ...range, ...narrowing })
   .refine(...toAfterFrom)
   .refine(...withinLimit);
 /** One payer's invoices (`SELF_PAY` for those billed to the patient), or all when left out. */
 const payer = z.string().trim().min(1, 'choose a payer or all').max(200).nullable().default(null);
 const revenueInput = z
+  .object({ ...range, ...narrowing, payer })
+  .refine(...toAfterFrom)
+  .refine(...withinLimit);
+/** A/R ageing and claims stand as of today for the whole clinic: only the payer narrows claims. */
+const receivablesInput = z
   .object({ ...range, payer })
   .refine(...toAfterFrom)
   .refine(...withinLimit);
@@ -98,13 +98,13 @@ export const reportsProcedures = {
   }),
   /** The manager's home: the range against the one before it, A/R outstanding and stock alerts. */
   'reports.dashboard': procedure<Dashboard>()({
-    input: dashboardInput,
+    input: narrowedInput,
     access: 'reports:read',
     kind: 'read',
   }),
   /** Median and 90th-percentile waits between the flow board's steps. */
   'reports.waitingTimes': procedure<WaitingTimesReport>()({
-    input: plainInput,
+    input: narrowedInput,
     access: 'reports:read',
     kind: 'read',
   }),
@@ -146,14 +146,14 @@ export const reportsProcedures = {
    * billing:read; it names patients, so every read is audited.
    */
   'reports.ageing': procedure<AgeingReport>()({
-    input: revenueInput,
+    input: receivablesInput,
     access: 'reports:read',
     kind: 'read',
     phi: true,
   }),
   /** Claims as of today by status and age, billed and outstanding; one payer's with the payer filter (billing:read). */
   'reports.claims': procedure<ClaimsReport>()({
-    input: revenueInput,
+    input: receivablesInput,
     access: 'reports:read',
     kind: 'read',
   }),

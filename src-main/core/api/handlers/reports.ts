@@ -29,15 +29,18 @@ type ExportInput = {
   payer: string | null;
 };
 
+/** The reports location and appointment type narrow (the others are for every location and type). */
+const NARROWED_BY_LOCATION_AND_TYPE = new Set(['appointments', 'waitingTimes', 'revenue']);
+
 /**
- * The filters an export runs with: location and type narrow the appointments report only; the payer the
- * revenue and claims reports only; A/R ageing and claims are the whole clinic's.
+ * The filters an export runs with: location and type narrow the appointments, waiting-times and revenue
+ * reports only; the payer the revenue and claims reports only; A/R ageing and claims are the whole clinic's.
  */
 function narrowedFor(input: ExportInput): ExportInput {
   const wholeClinic = input.report === 'ageing' || input.report === 'claims';
   return {
     ...input,
-    ...(input.report === 'appointments' ? {} : { locationId: null, typeId: null }),
+    ...(NARROWED_BY_LOCATION_AND_TYPE.has(input.report) ? {} : { locationId: null, typeId: null }),
     ...(wholeClinic ? { providerId: null } : {}),
     payer: input.report === 'revenue' || input.report === 'claims' ? input.payer : null,
   };

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { todayIn } from '../../../../src-shared/patients/dates';
 import {
   DEFINITIONS,
+  narrowedByLocationOrType,
   type AppointmentsReport,
   type ReportName,
   type WaitPhase,
@@ -65,8 +66,8 @@ export function ReportsScreen() {
   const setFilters = (changes: Partial<ReportsFilters>) =>
     replaceHashQuery('reports', writeFilters({ ...filters, ...changes }));
   const [exported, setExported] = useState<string | null>(null);
-  // Location and type narrow the appointments report, its call lists and the dashboard's appointment
-  // figures; the payer the revenue report; the others read range and provider.
+  // Location and type narrow the appointments, waiting-times and revenue reports, the call lists and the
+  // dashboard's figures of them; the payer the revenue report; the others read range and provider.
   const input = { from, to, providerId: filters.providerId };
   const narrowed = { ...input, locationId: filters.locationId, typeId: filters.typeId };
   const canPick = useSession((state) => state.can('appointments:read'));
@@ -78,8 +79,8 @@ export function ReportsScreen() {
   const dashboard = useProcedure('reports.dashboard', narrowed, {
     refreshOn: { 'schedule.changed': true, 'billing.changed': true, 'stock.changed': true },
   });
-  const waits = useProcedure('reports.waitingTimes', input);
-  const revenue = useProcedure('reports.revenue', canSeeMoney ? { ...input, payer: filters.payer } : null, {
+  const waits = useProcedure('reports.waitingTimes', narrowed);
+  const revenue = useProcedure('reports.revenue', canSeeMoney ? { ...narrowed, payer: filters.payer } : null, {
     refreshOn: { 'billing.changed': true },
   });
   const providersReport = useProcedure('reports.providers', input, {
@@ -234,6 +235,7 @@ export function ReportsScreen() {
           <HeatMap report={waits.value} />
           <p className="hint">{DEFINITIONS.waits}</p>
           <p className="hint">{DEFINITIONS.percentiles}</p>
+          {narrowedByLocationOrType(waits.value.filters) && <p className="hint">{DEFINITIONS.waitsNarrowed}</p>}
           <div className="actions">
             <button type="button" onClick={() => void exportCsv('waitingTimes')}>
               {t('ReportsScreen.exportWaitingTimesCsv')}

@@ -1,5 +1,10 @@
 import { formatMoney } from '../../../../src-shared/billing/money';
-import { DEFINITIONS, SELF_PAY, type RevenueReport as Report } from '../../../../src-shared/reports/model';
+import {
+  DEFINITIONS,
+  narrowedByLocationOrType,
+  SELF_PAY,
+  type RevenueReport as Report,
+} from '../../../../src-shared/reports/model';
 import { SelectField } from '../../components/SelectField';
 import { RevenueChart } from './ReportCharts';
 import { useTranslation } from '../../i18n';
@@ -65,6 +70,7 @@ export function RevenueReport({
       <p className="hint">{DEFINITIONS.cash}</p>
       <p className="hint">{DEFINITIONS.writeOffs}</p>
       {payer !== null && <p className="hint">{DEFINITIONS.payer}</p>}
+      {narrowedByLocationOrType(report.filters) && <p className="hint">{DEFINITIONS.revenueNarrowed}</p>}
       <div className="actions">
         <button type="button" onClick={onExport}>
           {t('ReportsScreen.exportRevenueCsv')}

@@ -7,7 +7,7 @@ export interface ReportsFilters {
   from: string;
   to: string;
   providerId: string | null;
-  /** The appointments report and its call lists only. */
+  /** The appointments, waiting-times and revenue reports, the call lists and the dashboard. */
   locationId: string | null;
   typeId: string | null;
   /** The revenue report only: one payer (`SELF_PAY` for self-pay), or null for all. */
