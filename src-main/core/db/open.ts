@@ -14,6 +14,7 @@ import type { Database } from './schema';
 import { withStatementCache } from './statement-cache';
 import { registerSyncFunctions, syncRuntimeOf, type SyncRuntime } from '../sync/runtime';
 import { watchSettingsWrites } from '../settings/repository';
+import { watchStockWrites } from '../stock/alert-counts-memo';
 import { startCapture } from '../sync/capture';
 
 export const KEY_BYTES = 32;
@@ -94,6 +95,8 @@ export function openDatabase(options: OpenOptions): ClinicDatabase {
         { inTransaction: () => handle.inTransaction, onRelaxedTransaction: () => anchorWriter.logUnsynced() },
       ),
     });
+    // The dashboard's stock counts are remembered until the stock changes (stock/alert-counts-memo.ts).
+    if (!handle.readonly) watchStockWrites(handle, db);
     return {
       db,
       handle,

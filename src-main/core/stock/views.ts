@@ -26,6 +26,7 @@ import { requireLot } from './movements';
 import { onOrderByItem } from './order-repository';
 import { requireItem, toItem } from './setup';
 import { itemByCode, itemByGtin, itemsBelowReorderLevel, searchItems } from './setup-repository';
+import { rememberedStockCounts } from './alert-counts-memo';
 import type { StockItem } from '../../../src-shared/stock/model';
 
 /** What the stock screens read: an item's page, the search, the alerts, the recall, a scan. */
@@ -158,9 +159,11 @@ export async function stockAlertCounts(
   db: ReadDb,
   context: StockContext,
 ): Promise<{ belowReorder: number; expiringSoon: number; expiredOnShelf: number }> {
-  const below = await itemsBelowReorderLevel(db, {});
-  const counts = await expiryCounts(db, context.today, context.nearExpiryBy);
-  return { belowReorder: below.length, expiringSoon: counts.expiringSoon, expiredOnShelf: counts.expired };
+  return rememberedStockCounts(db, `${context.today}|${context.nearExpiryBy}`, async () => {
+    const below = await itemsBelowReorderLevel(db, {});
+    const counts = await expiryCounts(db, context.today, context.nearExpiryBy);
+    return { belowReorder: below.length, expiringSoon: counts.expiringSoon, expiredOnShelf: counts.expired };
+  });
 }
 
 /** Which patients got a lot (net of returns), by the lot's id or by item and lot number. */
