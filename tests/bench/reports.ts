@@ -1,6 +1,12 @@
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import type { Core } from '../../src-main/core/app';
-import type { AppointmentsReport, Dashboard, RevenueReport } from '../../src-shared/reports/model';
+import type {
+  AppointmentsReport,
+  Dashboard,
+  ProvidersReport,
+  RevenueReport,
+  WaitingTimesReport,
+} from '../../src-shared/reports/model';
 import { addDays, localDayBounds } from '../../src-shared/scheduling/time';
 import { BENCH_CLIENT } from './dataset';
 import { runBenchmark, type BenchmarkResult, type Variant } from './harness';
@@ -9,8 +15,8 @@ import { BENCH_TODAY, BENCH_ZONE } from './scheduling-data';
 import { Mismatch, stopwatch, type Suite } from './suite';
 
 /**
- * Reports over long ranges (issue 18): the dashboard for a year and the appointments and revenue reports
- * for a month, ours through the procedures on the encrypted working copy (read from the daily aggregates),
+ * Reports over long ranges (issue 18): the dashboard for a year and the appointments, revenue, waiting-times
+ * and providers reports for a month (revenue also narrowed to a location, which reads the raw rows), ours through the procedures on the encrypted working copy (read from the daily aggregates),
  * against the floor of hand-written GROUP BY over the raw rows on the unencrypted copy, and MariaDB running
  * the same GROUP BY over the OpenEMR-shaped calendar table (it holds no billing, so its figure is the
  * appointments' part). The first read builds the aggregates (printed); the timed reads find them fresh.
@@ -46,6 +52,11 @@ class ReportsFloor {
   readonly #issued: BetterSqlite3.Statement;
   readonly #ledger: BetterSqlite3.Statement;
   readonly #patients: BetterSqlite3.Statement;
+  readonly #visits: BetterSqlite3.Statement;
+  readonly #providerInvoiced: BetterSqlite3.Statement;
+  readonly #providerCollected: BetterSqlite3.Statement;
+  /** The floor's percentiles summed, so the work of finding them is kept. */
+  percentiles = 0;
 
   constructor(handle: BetterSqlite3.Database) {
     // Days by the UTC date: the floor leaves out the clinic-zone arithmetic ours does.
@@ -64,6 +75,54 @@ class ReportsFloor {
       UNION ALL SELECT counts_for, NULL, sum(amount_minor) FROM adjustments WHERE counts_for >= @from AND counts_for <= @to GROUP BY 1`);
     this.#patients = handle.prepare(
       'SELECT count(*) FROM patients WHERE created_at >= ? AND created_at < ? AND deleted_at IS NULL AND merged_into_id IS NULL',
+    );
+    this.#visits = handle
+      .prepare(
+        `SELECT arrived_at, roomed_at, seen_at, checked_out_at FROM visits
+         WHERE local_date >= ? AND local_date <= ? AND deleted_at IS NULL AND status <> 'cancelled'`,
+      )
+      .raw();
+    // Money per provider by service date (the visit's day), and what was applied to those invoices.
+    this.#providerInvoiced = handle.prepare(`
+      SELECT coalesce(a.provider_id, v.provider_id), i.kind, sum(i.total_minor) FROM invoices i
+      JOIN visits v ON v.id = i.visit_id LEFT JOIN appointments a ON a.id = i.appointment_id
+      WHERE i.status = 'issued' AND v.local_date >= ? AND v.local_date <= ? GROUP BY 1, 2`);
+    this.#providerCollected = handle.prepare(`
+      SELECT coalesce(a.provider_id, v.provider_id), sum(pa.amount_minor) FROM payment_allocations pa
+      JOIN payments p ON p.id = pa.payment_id JOIN invoices i ON i.id = pa.invoice_id
+      LEFT JOIN visits v ON v.id = i.visit_id LEFT JOIN appointments a ON a.id = i.appointment_id
+      WHERE p.counts_for >= ? AND p.counts_for <= ? GROUP BY 1`);
+  }
+
+  /** The four phases' medians and 90th percentiles by nearest rank, sorted in JS; the visits counted. */
+  waits(range: Range): number {
+    const rows = this.#visits.all(range.from, range.to) as (number | null)[][];
+    const phases: number[][] = [[], [], [], []];
+    const ends: [number, number][] = [
+      [0, 1],
+      [1, 2],
+      [2, 3],
+      [0, 3],
+    ];
+    for (const row of rows)
+      ends.forEach(([a, b], k) => {
+        const start = row[a];
+        const end = row[b];
+        if (start != null && end != null && end >= start) phases[k]?.push(Math.round((end - start) / 60_000));
+      });
+    for (const values of phases) {
+      values.sort((x, y) => x - y);
+      this.percentiles += values[Math.max(0, Math.ceil(0.5 * values.length) - 1)] ?? 0;
+      this.percentiles += values[Math.max(0, Math.ceil(0.9 * values.length) - 1)] ?? 0;
+    }
+    return rows.length;
+  }
+
+  providers(range: Range): number {
+    return (
+      this.appointments(range) +
+      this.#providerInvoiced.all(range.from, range.to).length +
+      this.#providerCollected.all(range.from, range.to).length
     );
   }
 
@@ -174,6 +233,58 @@ export const reportsSuite: Suite = {
           4,
         )),
       );
+      const oursWaits = await invoke<WaitingTimesReport>(core, 'reports.waitingTimes', monthOf(0));
+      if (oursWaits.visits !== floor.waits(monthOf(0)))
+        throw new Mismatch(`reports.waitingTimes: ours ${oursWaits.visits} visits, floor ${floor.waits(monthOf(0))}`);
+      results.push(
+        ...(await runBenchmark(
+          {
+            name: 'reports.waitingTimes (a month)',
+            dataset: label,
+            unit: 'ms',
+            ours: { run: (i) => invoke(core, 'reports.waitingTimes', monthOf(i)) },
+            floor: { run: (i) => floor.waits(monthOf(i)) },
+            iterations: 24,
+            goals: { p95Ms: 20 },
+          },
+          rounds,
+          4,
+        )),
+      );
+      await invoke<ProvidersReport>(core, 'reports.providers', monthOf(0));
+      results.push(
+        ...(await runBenchmark(
+          {
+            name: 'reports.providers (a month)',
+            dataset: label,
+            unit: 'ms',
+            ours: { run: (i) => invoke(core, 'reports.providers', monthOf(i)) },
+            floor: { run: (i) => floor.providers(monthOf(i)) },
+            iterations: 24,
+            goals: { p95Ms: 20 },
+          },
+          rounds,
+          4,
+        )),
+      );
+      // Narrowed by a location, the revenue report reads the raw rows (no aggregate per location).
+      const locationId = (await invoke<{ id: string }[]>(core, 'schedule.listLocations', {}))[0]?.id;
+      if (locationId !== undefined)
+        results.push(
+          ...(await runBenchmark(
+            {
+              name: 'reports.revenue (a month, one location)',
+              dataset: label,
+              unit: 'ms',
+              ours: { run: (i) => invoke(core, 'reports.revenue', { ...monthOf(i), locationId }) },
+              floor: { run: (i) => floor.revenue(monthOf(i)) },
+              iterations: 24,
+              goals: { p95Ms: 20 },
+            },
+            rounds,
+            4,
+          )),
+        );
     } finally {
       handle.close();
       await core.close();

@@ -84,13 +84,32 @@ export interface InvoiceNarrowing {
 }
 
 /**
- * The joins that find an invoice's appointment: its own, else its visit's (a credit note carries the
- * credited invoice's). `o` is the credited invoice, whose payer a credit note's follows.
+ * The joins the narrowing and the provider need, and only those (each is a lookup per invoice, the read's
+ * whole cost at full size): the invoice's provider (`a`, `v`), the credited invoice whose payer a credit
+ * note's follows (`o`), and the invoice's appointment — its own, else its visit's (a credit note carries the
+ * credited invoice's) — whose location and type narrow it (`na`).
  */
-const NARROWING_JOINS = sql`
-  LEFT JOIN invoices o ON o.id = i.credits_invoice_id
-  LEFT JOIN visits nv ON nv.id = i.visit_id
-  LEFT JOIN appointments na ON na.id = coalesce(i.appointment_id, nv.appointment_id)`;
+function invoiceJoins(providerId: string | null, narrowing: InvoiceNarrowing) {
+  const byAppointment = narrowing.locationId !== null || narrowing.typeId !== null;
+  return sql.join(
+    [
+      ...(providerId === null
+        ? []
+        : [sql`LEFT JOIN appointments a ON a.id = i.appointment_id LEFT JOIN visits v ON v.id = i.visit_id`]),
+      ...(narrowing.payer === null ? [] : [sql`LEFT JOIN invoices o ON o.id = i.credits_invoice_id`]),
+      ...(byAppointment
+        ? [
+            sql`LEFT JOIN visits nv ON nv.id = i.visit_id AND i.appointment_id IS NULL
+              JOIN appointments na ON na.id = coalesce(i.appointment_id, nv.appointment_id)`,
+          ]
+        : []),
+    ],
+    sql` `,
+  );
+}
+
+const providerIs = (providerId: string | null) =>
+  providerId === null ? sql`1` : sql`coalesce(a.provider_id, v.provider_id) = ${providerId}`;
 
 /**
  * The invoice matches what was chosen: its payer (a credit note's is the credited invoice's, null is
@@ -116,14 +135,11 @@ export async function issuedByDayNarrowed(
   providerId: string | null,
   narrowing: InvoiceNarrowing,
 ) {
-  const provider = providerId === null ? sql`1` : sql`coalesce(a.provider_id, v.provider_id) = ${providerId}`;
   const result = await sql<{ day: string; kind: string; amount: number }>`
     SELECT i.issued_on AS day, i.kind AS kind, sum(i.total_minor) AS amount
     FROM invoices i
-    LEFT JOIN appointments a ON a.id = i.appointment_id
-    LEFT JOIN visits v ON v.id = i.visit_id
-    ${NARROWING_JOINS}
-    WHERE i.status = 'issued' AND i.issued_on >= ${from} AND i.issued_on <= ${to} AND ${provider}
+    ${invoiceJoins(providerId, narrowing)}
+    WHERE i.status = 'issued' AND i.issued_on >= ${from} AND i.issued_on <= ${to} AND ${providerIs(providerId)}
       AND ${invoiceMatches(narrowing)}
     GROUP BY i.issued_on, i.kind`.execute(db);
   return result.rows;
@@ -143,11 +159,7 @@ export async function collectedByDayNarrowed(
 ) {
   const { payer } = narrowing;
   // Applied payments belong to an invoice, so unlike the clinic's takings they follow the provider too.
-  const provider = providerId === null ? sql`1` : sql`coalesce(a.provider_id, v.provider_id) = ${providerId}`;
-  const invoiceJoins = sql`
-    LEFT JOIN appointments a ON a.id = i.appointment_id
-    LEFT JOIN visits v ON v.id = i.visit_id
-    ${NARROWING_JOINS}`;
+  const provider = providerIs(providerId);
   const remittances =
     payer === null || payer === SELF_PAY
       ? sql``
@@ -157,16 +169,16 @@ export async function collectedByDayNarrowed(
       JOIN claim_remittances r ON r.id = l.remittance_id
       JOIN claims c ON c.id = r.claim_id
       JOIN invoices i ON i.id = c.invoice_id
-      ${invoiceJoins}
+      ${invoiceJoins(providerId, { ...narrowing, payer: null })}
       WHERE c.payer = ${payer} AND r.received_on >= ${from} AND r.received_on <= ${to} AND ${provider}
         AND ${invoiceMatches({ ...narrowing, payer: null })}
       GROUP BY r.received_on`;
   const result = await sql<{ day: string; method: string; amount: number }>`
     SELECT p.counts_for AS day, p.method_kind AS method, sum(pa.amount_minor) AS amount
-      FROM payment_allocations pa
-      JOIN payments p ON p.id = pa.payment_id
+      FROM payments p
+      JOIN payment_allocations pa ON pa.payment_id = p.id
       JOIN invoices i ON i.id = pa.invoice_id
-      ${invoiceJoins}
+      ${invoiceJoins(providerId, narrowing)}
       WHERE p.counts_for >= ${from} AND p.counts_for <= ${to} AND ${provider} AND ${invoiceMatches(narrowing)}
       GROUP BY p.counts_for, p.method_kind
     ${remittances}`.execute(db);
