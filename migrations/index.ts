@@ -38,6 +38,7 @@ import { migration0037 } from './0037_report_aggregates_keyed';
 import { migration0038 } from './0038_report_money_aggregates';
 import { migration0039 } from './0039_patient_credits';
 import { migration0040 } from './0040_audit_lookup';
+import { migration0041 } from './0041_stock_movements_at';
 import type { Migration } from './types';
 
 /**
@@ -85,6 +86,7 @@ export const migrations: readonly Migration[] = [
   migration0038,
   migration0039,
   migration0040,
+  migration0041,
 ];
 
 export type { Migration, MigrationHandle } from './types';
