@@ -196,6 +196,34 @@ export const reportsSuite: Suite = {
           2,
         )),
       );
+      // The same year right after a stock write: the stock alert counts the dashboard remembers
+      // (stock/alert-counts-memo.ts) are read again. The write (one item touched) is not timed.
+      const touchItem = core.database.handle.prepare('UPDATE stock_items SET updated_at = updated_at + 1 WHERE id = ?');
+      const itemId = core.database.handle.prepare('SELECT id FROM stock_items LIMIT 1').pluck().get();
+      if (itemId !== undefined)
+        results.push(
+          ...(await runBenchmark(
+            {
+              name: 'reports.dashboard (a year, after a stock write)',
+              dataset: label,
+              unit: 'ms',
+              ours: {
+                selfTimed: true,
+                run: async () => {
+                  touchItem.run(itemId);
+                  const started = performance.now();
+                  await invoke(core, 'reports.dashboard', year);
+                  return performance.now() - started;
+                },
+              },
+              floor: { run: () => floor.dashboard(year, yearBefore) },
+              iterations: 10,
+              goals: { p95Ms: 50 },
+            },
+            rounds,
+            2,
+          )),
+        );
       const oursMonth = await invoke<AppointmentsReport>(core, 'reports.appointments', monthOf(0));
       if (oursMonth.totals.booked !== floor.appointments(monthOf(0)))
         throw new Mismatch(
