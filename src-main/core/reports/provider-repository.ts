@@ -7,6 +7,10 @@ import type { ReadDb } from '../db/handles';
  * its appointment (else its visit); a credit note to the provider of the invoice it credits.
  */
 
+/** The invoice is the provider's: its appointment's, else its visit's (`a`, `v` joined), or any for null. */
+export const providerIs = (providerId: string | null) =>
+  providerId === null ? sql`1` : sql`coalesce(a.provider_id, v.provider_id) = ${providerId}`;
+
 export interface ProviderAmount {
   provider_id: string | null;
   kind: string;
@@ -23,7 +27,7 @@ export async function invoicedByProvider(
   providerId: string | null,
 ): Promise<ProviderAmount[]> {
   const { from, to, start, end } = range;
-  const provider = providerId === null ? sql`1` : sql`coalesce(a.provider_id, v.provider_id) = ${providerId}`;
+  const provider = providerIs(providerId);
   const result = await sql<ProviderAmount>`
     SELECT coalesce(a.provider_id, v.provider_id) AS provider_id, i.kind AS kind, sum(i.total_minor) AS amount
     FROM invoices i
@@ -48,7 +52,7 @@ export async function collectedByProvider(
   to: string,
   providerId: string | null,
 ): Promise<ProviderAmount[]> {
-  const provider = providerId === null ? sql`1` : sql`coalesce(a.provider_id, v.provider_id) = ${providerId}`;
+  const provider = providerIs(providerId);
   const result = await sql<ProviderAmount>`
     SELECT coalesce(a.provider_id, v.provider_id) AS provider_id, 'collected' AS kind, sum(pa.amount_minor) AS amount
     FROM payment_allocations pa
@@ -107,9 +111,6 @@ function invoiceJoins(providerId: string | null, narrowing: InvoiceNarrowing) {
     sql` `,
   );
 }
-
-const providerIs = (providerId: string | null) =>
-  providerId === null ? sql`1` : sql`coalesce(a.provider_id, v.provider_id) = ${providerId}`;
 
 /**
  * The invoice matches what was chosen: its payer (a credit note's is the credited invoice's, null is

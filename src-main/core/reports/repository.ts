@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { ReadDb } from '../db/handles';
+import { providerIs } from './provider-repository';
 
 /**
  * The reports' SQL: reads only, straight from the raw rows (no daily aggregates yet: a month's range
@@ -95,7 +96,7 @@ export async function issuedByDay(
   to: string,
   providerId: string | null,
 ): Promise<DayAmount[]> {
-  const provider = providerId === null ? sql`1` : sql`coalesce(a.provider_id, v.provider_id) = ${providerId}`;
+  const provider = providerIs(providerId);
   const result = await sql<DayAmount>`
     SELECT i.issued_on AS day, i.kind AS kind, sum(i.total_minor) AS amount
     FROM invoices i
