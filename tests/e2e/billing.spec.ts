@@ -401,6 +401,8 @@ test("a claim: the insured visit is invoiced to the insurer, the claim submitted
     /Owes \$20\.00 since \d{4}-\d\d-\d\d/,
   );
   await page.getByRole('link', { name: 'Account', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Account: Ortiz, Lena' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Invoices' })).toContainText('A-000001');
 
   // The clinic writes the share off as a courtesy: more than is owed is refused next to the amount.
   await page.getByRole('row', { name: 'Invoice A-000001' }).getByRole('button', { name: 'Write off' }).click();
