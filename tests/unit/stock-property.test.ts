@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Result } from '../../src-shared/api/errors';
+import { todayIn } from '../../src-shared/patients/dates';
+import { addDays } from '../../src-main/core/stock/context';
+import { MONDAY } from '../helpers/billing-clinic';
 import { openStockClinic, type StockClinic } from '../helpers/stock-clinic';
 
 /**
@@ -376,6 +379,20 @@ async function checkInvariants(): Promise<void> {
     expect(view.onHand).toBe(raw);
     expect(view.lots.reduce((sum, l) => sum + l.quantity, 0)).toBe(raw);
   }
+  // The dashboard's stock counts, kept item by item between reads (stock/alert-counts-memo.ts), are the
+  // ledger's after every step: items under their level (10 flu, 20 gauze), lots × places expiring.
+  const dashboard = await s.clinic.ok('manager', 'reports.dashboard', { from: MONDAY, to: MONDAY });
+  const onHand = (itemId: string) => rows.filter((r) => r.item_id === itemId).reduce((sum, r) => sum + r.quantity, 0);
+  const held = [...sums(rows)]
+    .filter(([, quantity]) => quantity > 0)
+    .map(([k]) => rows.find((r) => key(r.lot_id, r.place) === k));
+  const today = todayIn(s.timeZone, s.clinic.clock.now);
+  const nearExpiryBy = addDays(today, 30);
+  expect(dashboard.stock).toEqual({
+    belowReorder: Number(onHand(s.fluId) < 10) + Number(onHand(s.gauzeId) < 20),
+    expiringSoon: held.filter((r) => r?.expiry_on && r.expiry_on >= today && r.expiry_on <= nearExpiryBy).length,
+    expiredOnShelf: held.filter((r) => r?.expiry_on && r.expiry_on < today).length,
+  });
 }
 
 describe('the stock ledger under random sequences', () => {

@@ -293,23 +293,23 @@ export const lotsExpiringWithin = preparedRead((db, v: { from: string; to: strin
     .limit(v.limit),
 );
 
-/** How many lots × places with stock have expired before `today`, and how many expire from it to `lastDay`. */
-export async function expiryCounts(
-  db: ReadDb,
-  today: string,
-  lastDay: string,
-): Promise<{ expired: number; expiringSoon: number }> {
-  const row = await db
+/**
+ * Per item (of these items only, when given), how many lots × places with stock have expired before `today`
+ * and how many expire from it to `lastDay`; items with none are left out.
+ */
+export function expiryCountsByItem(db: ReadDb, today: string, lastDay: string, itemIds?: readonly string[]) {
+  let query = db
     .selectFrom('stock_balances as m')
     .innerJoin('stock_lots as l', (join) => join.onRef('l.id', '=', 'm.lot_id').onRef('l.item_id', '=', 'm.item_id'))
     .select([
-      sql<number>`coalesce(sum(l.expiry_on < ${today}), 0)`.as('expired'),
-      sql<number>`coalesce(sum(l.expiry_on >= ${today}), 0)`.as('expiringSoon'),
+      'm.item_id',
+      sql<number>`sum(l.expiry_on < ${today})`.as('expired'),
+      sql<number>`sum(l.expiry_on >= ${today})`.as('expiringSoon'),
     ])
     .where('l.expiry_on', '<=', lastDay)
-    .where('m.quantity', '>', 0)
-    .executeTakeFirstOrThrow();
-  return row;
+    .where('m.quantity', '>', 0);
+  if (itemIds) query = query.where('m.item_id', 'in', itemIds);
+  return query.groupBy('m.item_id').execute();
 }
 
 export function movementsOfVisit(db: ReadDb, visitId: string) {

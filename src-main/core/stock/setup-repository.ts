@@ -92,6 +92,15 @@ export const itemsBelowReorderLevel = preparedRead((db) =>
     .where(sql<boolean>`on_hand < i.reorder_level`),
 );
 
+/** Which of these items are active and below their reorder level (their ids). */
+export async function belowReorderAmong(db: ReadDb, itemIds: readonly string[]): Promise<string[]> {
+  const rows = await reorderState(db)
+    .where('i.id', 'in', itemIds)
+    .where(sql<boolean>`on_hand < i.reorder_level`)
+    .execute();
+  return rows.map((row) => row.id);
+}
+
 /** Each of these items that has a reorder level, with the level and its stock on hand (all places), in one read. */
 function reorderState(db: ReadDb) {
   return db

@@ -17,7 +17,7 @@ import {
   itemReceipts,
   lotByNumber,
   lotRecipients,
-  expiryCounts,
+  expiryCountsByItem,
   lotsExpiringWithin,
   onHandByItem,
   type LotBalanceRaw,
@@ -25,8 +25,8 @@ import {
 import { requireLot } from './movements';
 import { onOrderByItem } from './order-repository';
 import { requireItem, toItem } from './setup';
-import { itemByCode, itemByGtin, itemsBelowReorderLevel, searchItems } from './setup-repository';
-import { rememberedStockCounts } from './alert-counts-memo';
+import { belowReorderAmong, itemByCode, itemByGtin, itemsBelowReorderLevel, searchItems } from './setup-repository';
+import { keptStockAlertCounts, type ItemAlerts, type StockAlertTotals } from './alert-counts-memo';
 import type { StockItem } from '../../../src-shared/stock/model';
 
 /** What the stock screens read: an item's page, the search, the alerts, the recall, a scan. */
@@ -155,14 +155,30 @@ export async function stockAlerts(db: ReadDb, context: StockContext): Promise<St
 }
 
 /** The stock figures of the manager's dashboard: how many items are below their level, how many lots expire. */
-export async function stockAlertCounts(
-  db: ReadDb,
-  context: StockContext,
-): Promise<{ belowReorder: number; expiringSoon: number; expiredOnShelf: number }> {
-  return rememberedStockCounts(db, `${context.today}|${context.nearExpiryBy}`, async () => {
-    const below = await itemsBelowReorderLevel(db, {});
-    const counts = await expiryCounts(db, context.today, context.nearExpiryBy);
-    return { belowReorder: below.length, expiringSoon: counts.expiringSoon, expiredOnShelf: counts.expired };
+export function stockAlertCounts(db: ReadDb, context: StockContext): Promise<StockAlertTotals> {
+  const shares = (below: readonly string[], expiry: Awaited<ReturnType<typeof expiryCountsByItem>>) => {
+    const perItem = new Map<string, ItemAlerts>();
+    const shareOf = (itemId: string) => {
+      let share = perItem.get(itemId);
+      if (!share) perItem.set(itemId, (share = { below: false, expired: 0, expiringSoon: 0 }));
+      return share;
+    };
+    for (const itemId of below) shareOf(itemId).below = true;
+    for (const row of expiry)
+      Object.assign(shareOf(row.item_id), { expired: row.expired, expiringSoon: row.expiringSoon });
+    return perItem;
+  };
+  return keptStockAlertCounts(db, `${context.today}|${context.nearExpiryBy}`, {
+    all: async () =>
+      shares(
+        (await itemsBelowReorderLevel(db, {})).map((item) => item.id),
+        await expiryCountsByItem(db, context.today, context.nearExpiryBy),
+      ),
+    ofItems: async (itemIds) =>
+      shares(
+        await belowReorderAmong(db, itemIds),
+        await expiryCountsByItem(db, context.today, context.nearExpiryBy, itemIds),
+      ),
   });
 }
 
