@@ -39,6 +39,7 @@ import { migration0038 } from './0038_report_money_aggregates';
 import { migration0039 } from './0039_patient_credits';
 import { migration0040 } from './0040_audit_lookup';
 import { migration0041 } from './0041_stock_movements_at';
+import { migration0042 } from './0042_patient_owing';
 import type { Migration } from './types';
 
 /**
@@ -87,6 +88,7 @@ export const migrations: readonly Migration[] = [
   migration0039,
   migration0040,
   migration0041,
+  migration0042,
 ];
 
 export type { Migration, MigrationHandle } from './types';

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rawBalances } from '../../src-main/core/billing/balance-repository';
+import { billingContext } from '../../src-main/core/billing/context';
+import { arAgeing } from '../../src-main/core/billing/statements';
 import type { ProcedureName, Input } from '../../src-shared/api/contract';
 import { invoiceFigures, type LineInput, type TaxRounding } from '../../src-shared/billing/tax';
 import { openBillingClinic, type BillingClinic } from '../helpers/billing-clinic';
@@ -364,6 +366,23 @@ async function checkInvariants(patients: string[], counts: Map<string, number>):
     .raw()
     .all();
   expect(stored).toEqual(recomputed);
+  // Each patient's kept sum of open amounts (migration 0042's triggers) is the cache's, and A/R ageing
+  // read through it (the largest rows, the count) is the ageing that groups every open invoice.
+  const owing = db
+    .prepare('SELECT patient_id, owing_minor FROM patient_owing WHERE owing_minor <> 0 ORDER BY patient_id')
+    .raw()
+    .all();
+  const owingRecomputed = db
+    .prepare(
+      `SELECT patient_id, sum(patient_open_minor) FROM invoice_balances
+       GROUP BY patient_id HAVING sum(patient_open_minor) <> 0 ORDER BY patient_id`,
+    )
+    .raw()
+    .all();
+  expect(owing).toEqual(owingRecomputed);
+  const context = await billingContext(b.clinic.core.database.db, b.clinic.clock.now);
+  const grouped = await arAgeing(b.clinic.core.database.db, context, 2);
+  expect(await arAgeing(b.clinic.core.database.db, context, 2, grouped.byPatient.totals)).toEqual(grouped);
   for (const table of TABLES) {
     const now = db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
     expect(now, `rows of ${table}`).toBeGreaterThanOrEqual(counts.get(table) ?? 0);

@@ -7,7 +7,10 @@ import { ledger, requirePatient } from './accounts';
 import {
   ageingByPatient,
   ageingByPayer,
+  ageingOfPatients,
+  largestOwing,
   openInvoicesOf,
+  owingPatientCount,
   patientNames,
   patientsOwingMore,
   type AgeingRowRaw,
@@ -100,14 +103,38 @@ function addInto(totals: AgeingAmounts, buckets: AgeingAmounts): void {
 /**
  * A/R ageing as of today: what patients owe (by patient, the largest first, `limit` rows with totals
  * over all) and what insurers are still expected to pay (by payer). Read from the open rows of the
- * invoice balance cache only.
+ * invoice balance cache only. Given the patients' totals by age (the report aggregates have them), the
+ * rows are the `limit` largest of the kept sums per patient (migration 0042), aged one by one, and the
+ * grouping of every open invoice by patient is skipped.
  */
-export async function arAgeing(db: ReadDb, context: BillingContext, limit: number): Promise<ArAgeing> {
-  const patients = (await ageingByPatient(db, context.today)).rows;
+export async function arAgeing(
+  db: ReadDb,
+  context: BillingContext,
+  limit: number,
+  patientTotals?: AgeingAmounts,
+): Promise<ArAgeing> {
   const payers = (await ageingByPayer(db, context.today)).rows;
-  const patientTotals = emptyAgeing();
-  for (const row of patients) addInto(patientTotals, toBuckets(row));
-  const top = patients.slice(0, limit);
+  let top: AgeingRowRaw[];
+  let patientCount: number;
+  let totals: AgeingAmounts;
+  if (patientTotals) {
+    const largest = await largestOwing(db, limit);
+    top = (
+      await ageingOfPatients(
+        db,
+        context.today,
+        largest.map((row) => row.patient_id),
+      )
+    ).rows;
+    patientCount = await owingPatientCount(db);
+    totals = patientTotals;
+  } else {
+    const patients = (await ageingByPatient(db, context.today)).rows;
+    totals = emptyAgeing();
+    for (const row of patients) addInto(totals, toBuckets(row));
+    top = patients.slice(0, limit);
+    patientCount = patients.length;
+  }
   const names = new Map(
     (
       await patientNames(
@@ -142,9 +169,9 @@ export async function arAgeing(db: ReadDb, context: BillingContext, limit: numbe
           totalMinor: row.total,
         };
       }),
-      patientCount: patients.length,
-      totals: patientTotals,
-      totalMinor: ageingTotal(patientTotals),
+      patientCount,
+      totals,
+      totalMinor: ageingTotal(totals),
     },
     byPayer: { rows: payerRows, totals: payerTotals, totalMinor: ageingTotal(payerTotals) },
     money: context.money,

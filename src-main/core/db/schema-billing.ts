@@ -339,6 +339,12 @@ export interface PatientCreditsTable {
   credit_minor: number;
 }
 
+/** Each patient's sum of open amounts on issued invoices (migration 0042, kept by triggers on invoice_balances). */
+export interface PatientOwingTable {
+  patient_id: string;
+  owing_minor: number;
+}
+
 export interface InvoiceBalancesTable {
   invoice_id: string;
   patient_id: string;
@@ -379,6 +385,7 @@ export interface BillingTables {
   claim_remittance_lines: ClaimRemittanceLinesTable;
   invoice_balances: InvoiceBalancesTable;
   patient_credits: PatientCreditsTable;
+  patient_owing: PatientOwingTable;
 }
 
 export type InvoiceRow = Selectable<InvoicesTable>;
