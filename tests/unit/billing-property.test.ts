@@ -4,6 +4,14 @@ import { rawBalances } from '../../src-main/core/billing/balance-repository';
 import { billingContext } from '../../src-main/core/billing/context';
 import { arAgeing } from '../../src-main/core/billing/statements';
 import type { ProcedureName, Input } from '../../src-shared/api/contract';
+import {
+  AGEING_BUCKETS,
+  ageingTotal,
+  bucketOf,
+  emptyAgeing,
+  type AgeingAmounts,
+} from '../../src-shared/billing/ageing';
+import { daysBetween } from '../../src-shared/scheduling/time';
 import { invoiceFigures, type LineInput, type TaxRounding } from '../../src-shared/billing/tax';
 import { openBillingClinic, type BillingClinic } from '../helpers/billing-clinic';
 
@@ -380,9 +388,45 @@ async function checkInvariants(patients: string[], counts: Map<string, number>):
     .raw()
     .all();
   expect(owing).toEqual(owingRecomputed);
+  const openDays = db
+    .prepare(
+      'SELECT issued_on, open_minor, negative_rows FROM patient_open_days WHERE open_minor <> 0 OR negative_rows <> 0 ORDER BY issued_on',
+    )
+    .raw()
+    .all();
+  const openDaysRecomputed = db
+    .prepare(
+      `SELECT issued_on, sum(patient_open_minor), sum(patient_open_minor < 0) FROM invoice_balances
+       WHERE patient_open_minor <> 0 GROUP BY issued_on
+       HAVING sum(patient_open_minor) <> 0 OR sum(patient_open_minor < 0) <> 0 ORDER BY issued_on`,
+    )
+    .raw()
+    .all();
+  expect(openDays).toEqual(openDaysRecomputed);
+  // Billing's ageing (read through the kept sums when no open amount is negative) is every open invoice
+  // grouped by patient here, counting those whose open invoices add up to more than nothing.
   const context = await billingContext(b.clinic.core.database.db, b.clinic.clock.now);
-  const grouped = await arAgeing(b.clinic.core.database.db, context, 2);
-  expect(await arAgeing(b.clinic.core.database.db, context, 2, grouped.byPatient.totals)).toEqual(grouped);
+  const { byPatient } = await arAgeing(b.clinic.core.database.db, context, 2);
+  const open = db
+    .prepare('SELECT patient_id, issued_on, patient_open_minor FROM invoice_balances WHERE patient_open_minor <> 0')
+    .all() as { patient_id: string; issued_on: string; patient_open_minor: number }[];
+  const perPatient = new Map<string, AgeingAmounts>();
+  for (const row of open) {
+    const buckets = perPatient.get(row.patient_id) ?? emptyAgeing();
+    buckets[bucketOf(daysBetween(row.issued_on, context.today))] += row.patient_open_minor;
+    perPatient.set(row.patient_id, buckets);
+  }
+  const owingPatients = [...perPatient]
+    .map(([patientId, buckets]) => ({ patientId, buckets, totalMinor: ageingTotal(buckets) }))
+    .filter((row) => row.totalMinor > 0)
+    .sort((x, y) => y.totalMinor - x.totalMinor || (x.patientId < y.patientId ? -1 : 1));
+  const totals = emptyAgeing();
+  for (const row of owingPatients) for (const bucket of AGEING_BUCKETS) totals[bucket] += row.buckets[bucket];
+  expect(byPatient.rows.map(({ patientId, buckets, totalMinor }) => ({ patientId, buckets, totalMinor }))).toEqual(
+    owingPatients.slice(0, 2),
+  );
+  expect(byPatient.patientCount).toBe(owingPatients.length);
+  expect(byPatient.totals).toEqual(totals);
   for (const table of TABLES) {
     const now = db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
     expect(now, `rows of ${table}`).toBeGreaterThanOrEqual(counts.get(table) ?? 0);

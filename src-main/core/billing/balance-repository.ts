@@ -126,6 +126,27 @@ export function largestOwing(db: ReadDb, limit: number) {
     .execute();
 }
 
+/**
+ * Open patient amounts by age bucket (as of `today`) from the kept sums by issue date (migration 0042),
+ * and how many open rows are negative: with none, every patient with an open row owes more than nothing.
+ */
+export async function openByAge(
+  db: ReadDb,
+  today: string,
+): Promise<Omit<AgeingRowRaw, 'patient_id'> & { negative: number }> {
+  const [d30, d60, d90, d120] = bucketStarts(today);
+  const { rows } = await sql<Omit<AgeingRowRaw, 'patient_id'> & { negative: number }>`
+    SELECT
+      coalesce(sum(CASE WHEN issued_on >= ${d30} THEN open_minor ELSE 0 END), 0) AS b0,
+      coalesce(sum(CASE WHEN issued_on < ${d30} AND issued_on >= ${d60} THEN open_minor ELSE 0 END), 0) AS b1,
+      coalesce(sum(CASE WHEN issued_on < ${d60} AND issued_on >= ${d90} THEN open_minor ELSE 0 END), 0) AS b2,
+      coalesce(sum(CASE WHEN issued_on < ${d90} AND issued_on >= ${d120} THEN open_minor ELSE 0 END), 0) AS b3,
+      coalesce(sum(CASE WHEN issued_on < ${d120} THEN open_minor ELSE 0 END), 0) AS b4,
+      coalesce(sum(open_minor), 0) AS total, coalesce(sum(negative_rows), 0) AS negative
+    FROM patient_open_days`.execute(db);
+  return rows[0] ?? { b0: 0, b1: 0, b2: 0, b3: 0, b4: 0, total: 0, negative: 0 };
+}
+
 /** How many patients owe more than nothing. */
 export async function owingPatientCount(db: ReadDb): Promise<number> {
   const row = await db

@@ -9,6 +9,7 @@ import {
   ageingByPayer,
   ageingOfPatients,
   largestOwing,
+  openByAge,
   openInvoicesOf,
   owingPatientCount,
   patientNames,
@@ -103,21 +104,18 @@ function addInto(totals: AgeingAmounts, buckets: AgeingAmounts): void {
 /**
  * A/R ageing as of today: what patients owe (by patient, the largest first, `limit` rows with totals
  * over all) and what insurers are still expected to pay (by payer). Read from the open rows of the
- * invoice balance cache only. Given the patients' totals by age (the report aggregates have them), the
- * rows are the `limit` largest of the kept sums per patient (migration 0042), aged one by one, and the
- * grouping of every open invoice by patient is skipped.
+ * invoice balance cache only. With no open amount below nothing (the usual case), the totals by age come
+ * from the sums kept by issue date and the rows are the `limit` largest of the sums kept per patient
+ * (migration 0042), aged one by one; otherwise every open invoice is grouped by patient, as the rule that
+ * counts a patient only when their open invoices add up to more than nothing needs.
  */
-export async function arAgeing(
-  db: ReadDb,
-  context: BillingContext,
-  limit: number,
-  patientTotals?: AgeingAmounts,
-): Promise<ArAgeing> {
+export async function arAgeing(db: ReadDb, context: BillingContext, limit: number): Promise<ArAgeing> {
   const payers = (await ageingByPayer(db, context.today)).rows;
+  const kept = await openByAge(db, context.today);
   let top: AgeingRowRaw[];
   let patientCount: number;
   let totals: AgeingAmounts;
-  if (patientTotals) {
+  if (kept.negative === 0) {
     const largest = await largestOwing(db, limit);
     top = (
       await ageingOfPatients(
@@ -127,7 +125,7 @@ export async function arAgeing(
       )
     ).rows;
     patientCount = await owingPatientCount(db);
-    totals = patientTotals;
+    totals = toBuckets(kept);
   } else {
     const patients = (await ageingByPatient(db, context.today)).rows;
     totals = emptyAgeing();

@@ -345,6 +345,13 @@ export interface PatientOwingTable {
   owing_minor: number;
 }
 
+/** Open patient amounts by issue date, and how many of those open rows are negative (migration 0042). */
+export interface PatientOpenDaysTable {
+  issued_on: string;
+  open_minor: number;
+  negative_rows: number;
+}
+
 export interface InvoiceBalancesTable {
   invoice_id: string;
   patient_id: string;
@@ -386,6 +393,7 @@ export interface BillingTables {
   invoice_balances: InvoiceBalancesTable;
   patient_credits: PatientCreditsTable;
   patient_owing: PatientOwingTable;
+  patient_open_days: PatientOpenDaysTable;
 }
 
 export type InvoiceRow = Selectable<InvoicesTable>;

@@ -17,7 +17,6 @@ import { billingContext } from '../billing/context';
 import { arAgeing } from '../billing/statements';
 import type { ReadDb } from '../db/handles';
 import { receivablesByAge, type ReceivableRow } from './money-aggregate-repository';
-import { aggregatesReady } from './aggregates';
 import type { ReportScope } from './scope';
 
 /**
@@ -28,13 +27,11 @@ import type { ReportScope } from './scope';
 
 export async function ageingReport(ctx: HandlerContext, scope: ReportScope): Promise<AgeingReport> {
   const billing = await billingContext(ctx.db, ctx.now);
-  // With the aggregates up to date the patients' totals by age come from them, and only the rows shown are aged.
-  const totals = (await aggregatesReady(ctx, scope.timeZone)) ? await ageingTotals(ctx.db, billing.today) : null;
   return {
     filters: scope.filters,
     ranAt: ctx.now,
     currency: scope.currency,
-    ageing: await arAgeing(ctx.db, billing, AGEING_PATIENT_ROWS, totals?.patients),
+    ageing: await arAgeing(ctx.db, billing, AGEING_PATIENT_ROWS),
   };
 }
 
