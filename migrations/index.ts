@@ -40,6 +40,7 @@ import { migration0039 } from './0039_patient_credits';
 import { migration0040 } from './0040_audit_lookup';
 import { migration0041 } from './0041_stock_movements_at';
 import { migration0042 } from './0042_patient_owing';
+import { migration0043 } from './0043_stock_report_sums';
 import type { Migration } from './types';
 
 /**
@@ -89,6 +90,7 @@ export const migrations: readonly Migration[] = [
   migration0040,
   migration0041,
   migration0042,
+  migration0043,
 ];
 
 export type { Migration, MigrationHandle } from './types';

@@ -213,6 +213,9 @@ export interface ProvidersReport {
 }
 
 /** The stock room's figures: what stands today, and what moved in the range. */
+/** How many expiring lots × places the stock report shows on screen (a full-size stock room has thousands). */
+export const STOCK_REPORT_EXPIRING_ROWS = 100;
+
 export interface StockReport {
   filters: ReportFilters;
   ranAt: number;
@@ -232,6 +235,7 @@ export interface StockReport {
     }[];
     totalMinor: number;
   };
+  /** The first-expiring lots × places; on screen at most STOCK_REPORT_EXPIRING_ROWS, in the export all. */
   expiring: {
     itemId: string;
     itemName: string;
@@ -241,6 +245,8 @@ export interface StockReport {
     quantity: number;
     expired: boolean;
   }[];
+  /** More lots expire within the window than the list shows (the export lists them all). */
+  moreExpiring: boolean;
   belowReorder: { itemId: string; itemName: string; onHand: number; reorderLevel: number; onOrder: number }[];
   /** Per movement kind in the range: how many movements and their net quantity (in positive, out negative). */
   movements: { kind: MovementKind; movements: number; quantity: number }[];

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csvCell } from '../../src-main/core/reports/csv';
-import { DEFINITIONS, SELF_PAY } from '../../src-shared/reports/model';
+import { DEFINITIONS, SELF_PAY, STOCK_REPORT_EXPIRING_ROWS } from '../../src-shared/reports/model';
 import { lastAudit, refused } from '../helpers/setup-audit';
 import { openStockClinic, type StockClinic } from '../helpers/stock-clinic';
 
@@ -232,6 +232,7 @@ describe('reports.stock', () => {
     ]);
     const wider = await s.clinic.ok('manager', 'reports.stock', { from: FRI, to: FRI, expiringDays: 365 });
     expect(wider.expiring).toHaveLength(3);
+    expect(wider.moreExpiring).toBe(false);
     // Below reorder level: flu (0 of 10), saline (7 of 10); gauze has 25 of 20.
     expect(report.belowReorder.map((i) => [i.itemName, i.onHand, i.reorderLevel])).toEqual([
       ['Flu vaccine', 0, 10],
@@ -275,6 +276,23 @@ describe('reports.stock', () => {
     expect(lines).toContain('Total,,,,4750');
     expect(lines).toContain('Saline 10 ml,S-1,2026-12-10,Stock room,7,no');
     expect(lines).toContain('receive,2,32');
+  });
+
+  it('shows the first hundred expiring lots with "more", and the export lists them all', async () => {
+    for (let n = 2; n <= 101; n += 1)
+      await s.receive({ itemId: salineId, lotNumber: `S-${n}`, quantity: 1, expiryOn: '2026-12-20' });
+    const report = await s.clinic.ok('manager', 'reports.stock', { from: FRI, to: FRI, expiringDays: 30 });
+    expect(report.expiring).toHaveLength(STOCK_REPORT_EXPIRING_ROWS);
+    expect(report.moreExpiring).toBe(true);
+    // First-expiring first: S-1 (10 December) leads.
+    expect(report.expiring[0]?.lotNumber).toBe('S-1');
+    const csv = await s.clinic.ok('manager', 'reports.exportCsv', {
+      report: 'stock',
+      from: FRI,
+      to: FRI,
+      expiringDays: 30,
+    });
+    expect(csv.content.split('\r\n').filter((line) => line.startsWith('Saline 10 ml,S-'))).toHaveLength(101);
   });
 });
 

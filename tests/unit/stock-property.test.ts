@@ -373,6 +373,24 @@ async function checkInvariants(): Promise<void> {
     .prepare('SELECT lot_id, stock_location_id AS place, quantity FROM stock_balances')
     .all() as { lot_id: string; place: string; quantity: number }[];
   expect(new Map(kept.map((row) => [key(row.lot_id, row.place), row.quantity]))).toEqual(sums(rows));
+  // Migration 0043's sums: each item's on hand, and movements per kind and quarter hour, are the ledger's.
+  const handle = s.clinic.core.database.handle;
+  const onHandKept = handle.prepare('SELECT item_id, quantity FROM stock_item_on_hand').all() as {
+    item_id: string;
+    quantity: number;
+  }[];
+  const onHandRaw = new Map<string, number>();
+  for (const row of rows) onHandRaw.set(row.item_id, (onHandRaw.get(row.item_id) ?? 0) + row.quantity);
+  expect(new Map(onHandKept.map((row) => [row.item_id, row.quantity]))).toEqual(onHandRaw);
+  const quartersKept = handle
+    .prepare('SELECT quarter, kind, movements, quantity FROM stock_movement_quarters ORDER BY quarter, kind')
+    .raw()
+    .all();
+  const quartersRaw = handle
+    .prepare(`SELECT at / 900000, kind, count(*), sum(quantity) FROM stock_movements GROUP BY 1, 2 ORDER BY 1, 2`)
+    .raw()
+    .all();
+  expect(quartersKept).toEqual(quartersRaw);
   for (const itemId of items()) {
     const view = await s.clinic.ok('manager', 'stock.item', { itemId });
     const raw = rows.filter((r) => r.item_id === itemId).reduce((sum, r) => sum + r.quantity, 0);

@@ -156,6 +156,20 @@ export interface StockMovementsTable {
 }
 
 /** A lot × stock location's quantity on hand, kept by a trigger on the ledger's insert (migration 0023). */
+/** Movements and their net quantity per kind and quarter hour (`at` / 900,000; migration 0043). */
+export interface StockMovementQuartersTable {
+  quarter: number;
+  kind: MovementKind;
+  movements: number;
+  quantity: number;
+}
+
+/** Each item's stock on hand, all places (migration 0043). */
+export interface StockItemOnHandTable {
+  item_id: string;
+  quantity: number;
+}
+
 export interface StockBalancesTable {
   lot_id: string;
   stock_location_id: string;
@@ -177,6 +191,8 @@ export interface StockTables {
   stock_count_lines: StockCountLinesTable;
   stock_movements: StockMovementsTable;
   stock_balances: StockBalancesTable;
+  stock_movement_quarters: StockMovementQuartersTable;
+  stock_item_on_hand: StockItemOnHandTable;
 }
 
 export type StockItemRow = Selectable<StockItemsTable>;

@@ -3,8 +3,8 @@ import { localDayBounds } from '../../../src-shared/scheduling/time';
 import type { HandlerContext } from '../api/context';
 import { billingContext } from '../billing/context';
 import { addDays, stockContext } from '../stock/context';
-import { lotsExpiringBy, movementsByKind, onHandByItem } from '../stock/movement-repository';
-import { allActiveItems } from '../stock/setup-repository';
+import { lotsExpiringBy, movementsByKind, valuationByItem } from '../stock/movement-repository';
+import { itemNames } from '../stock/setup-repository';
 import { belowReorderList } from '../stock/views';
 import type { ReportScope } from './scope';
 
@@ -14,26 +14,33 @@ import type { ReportScope } from './scope';
  * alone rather than through `stockAlerts`, whose lot reads it would throw away), and what moved in the
  * range by kind (DEFINITIONS.stockValuation … stockMovements).
  */
-export async function stockReport(ctx: HandlerContext, scope: ReportScope, expiringDays: number): Promise<StockReport> {
+export async function stockReport(
+  ctx: HandlerContext,
+  scope: ReportScope,
+  expiringDays: number,
+  expiringRows: number | null,
+): Promise<StockReport> {
   const context = await stockContext(ctx.db, ctx.now, ctx.actor);
-  const onHand = await onHandByItem(ctx.db);
-  const active = await allActiveItems(ctx.db);
-  const items = active
-    .map((item) => {
-      const quantity = onHand.get(item.id) ?? 0;
-      return {
-        itemId: item.id,
-        code: item.code,
-        name: item.name,
-        onHand: quantity,
-        unitCostMinor: item.unit_cost_minor,
-        valueMinor: quantity * item.unit_cost_minor,
-      };
-    })
-    .filter((item) => item.onHand !== 0)
-    .sort((a, b) => a.name.localeCompare(b.name));
-  const names = new Map(active.map((item) => [item.id, item.name]));
-  const expiring = (await lotsExpiringBy(ctx.db, addDays(context.today, expiringDays))).map((lot) => ({
+  const byName = new Intl.Collator().compare;
+  const items = (await valuationByItem(ctx.db))
+    .map((item) => ({
+      itemId: item.id,
+      code: item.code,
+      name: item.name,
+      onHand: item.on_hand,
+      unitCostMinor: item.unit_cost_minor,
+      valueMinor: item.on_hand * item.unit_cost_minor,
+    }))
+    .sort((a, b) => byName(a.name, b.name));
+  // One more than shown says whether the list goes on, without reading it all.
+  const lots = await lotsExpiringBy(
+    ctx.db,
+    addDays(context.today, expiringDays),
+    expiringRows === null ? undefined : expiringRows + 1,
+  );
+  const shown = expiringRows === null ? lots : lots.slice(0, expiringRows);
+  const names = await itemNames(ctx.db, [...new Set(shown.map((lot) => lot.item_id))]);
+  const expiring = shown.map((lot) => ({
     itemId: lot.item_id,
     itemName: names.get(lot.item_id) ?? '',
     lotNumber: lot.lot_number,
@@ -57,6 +64,7 @@ export async function stockReport(ctx: HandlerContext, scope: ReportScope, expir
     expiringDays,
     valuation: { items, totalMinor: items.reduce((sum, item) => sum + item.valueMinor, 0) },
     expiring,
+    moreExpiring: lots.length > shown.length,
     belowReorder: await belowReorderList(ctx.db),
     movements: movements.map((row) => ({ kind: row.kind, movements: row.movements, quantity: row.quantity })),
   };

@@ -204,10 +204,8 @@ export async function balanceRecordedBy(
 /** Stock on hand per item (every place), for the given items or all. */
 export async function onHandByItem(db: ReadDb, itemIds?: string[]): Promise<Map<string, number>> {
   if (itemIds?.length === 0) return new Map();
-  let query = db
-    .selectFrom('stock_balances')
-    .select(['item_id', sql<number>`sum(quantity)`.as('quantity')])
-    .groupBy('item_id');
+  // The sums kept per item (migration 0043).
+  let query = db.selectFrom('stock_item_on_hand').select(['item_id', 'quantity']);
   if (itemIds) query = query.where('item_id', 'in', itemIds);
   const rows = await query.execute();
   return new Map(rows.map((row) => [row.item_id, row.quantity]));
@@ -277,8 +275,27 @@ export function returnOf(db: ReadDb, movementId: string) {
 
 /** Lots with stock somewhere whose expiry is on or before a date (expired and expiring alerts). */
 /** Every lot × place with stock expiring on or before `lastDay` (expired ones too), first-expiring first: the stock report. */
-export function lotsExpiringBy(db: ReadDb, lastDay: string): Promise<LotBalanceRaw[]> {
-  return balances(db).where('l.expiry_on', '<=', lastDay).where('m.quantity', '>', 0).orderBy('l.expiry_on').execute();
+/** Lots × places with stock expiring by `lastDay`, first-expiring first; the first `limit` when given. */
+export function lotsExpiringBy(db: ReadDb, lastDay: string, limit?: number): Promise<LotBalanceRaw[]> {
+  const query = balances(db)
+    .where('l.expiry_on', '<=', lastDay)
+    .where('m.quantity', '>', 0)
+    .orderBy('l.expiry_on')
+    .orderBy('l.id')
+    .orderBy('m.stock_location_id');
+  return (limit === undefined ? query : query.limit(limit)).execute();
+}
+
+/** Each active item with stock on hand (all places, not zero), with what valuing it needs, in one read. */
+export function valuationByItem(db: ReadDb) {
+  return db
+    .selectFrom('stock_item_on_hand as h')
+    .innerJoin('stock_items as i', 'i.id', 'h.item_id')
+    .select(['i.id', 'i.code', 'i.name', 'i.unit_cost_minor', 'h.quantity as on_hand'])
+    .where('i.deleted_at', 'is', null)
+    .where('i.active', '=', 1)
+    .where('h.quantity', '<>', 0)
+    .execute();
 }
 
 /** Lots × places with stock whose expiry is in [from, to], first-expiring first, at most `limit` (the lot index, then a key read each). */
@@ -332,8 +349,23 @@ export function invoiceOfLine(db: ReadDb, invoiceLineId: string) {
   return db.selectFrom('invoice_lines').select('invoice_id').where('id', '=', invoiceLineId).executeTakeFirst();
 }
 
-/** Movements that happened in [start, end) by kind: how many, and their net quantity (the stock report). */
+/** The ledger's time in quarter hours (migration 0043's `stock_movement_quarters`). */
+const QUARTER_MS = 900_000;
+
+/**
+ * Movements that happened in [start, end) by kind: how many, and their net quantity (the stock report).
+ * A range of whole quarter hours (every clinic day's) reads the sums kept per quarter, any other the ledger.
+ */
 export function movementsByKind(db: ReadDb, start: number, end: number) {
+  if (start % QUARTER_MS === 0 && end % QUARTER_MS === 0)
+    return db
+      .selectFrom('stock_movement_quarters')
+      .select(['kind', sql<number>`sum(movements)`.as('movements'), sql<number>`sum(quantity)`.as('quantity')])
+      .where('quarter', '>=', start / QUARTER_MS)
+      .where('quarter', '<', end / QUARTER_MS)
+      .groupBy('kind')
+      .orderBy('kind')
+      .execute();
   return db
     .selectFrom('stock_movements')
     .select(['kind', sql<number>`count(*)`.as('movements'), sql<number>`sum(quantity)`.as('quantity')])

@@ -71,6 +71,13 @@ export function searchItems(db: ReadDb, text: string, limit: number): Promise<St
   return query.orderBy('active', 'desc').orderBy('name').limit(limit).execute();
 }
 
+/** The names of these items, by id. */
+export async function itemNames(db: ReadDb, itemIds: readonly string[]): Promise<Map<string, string>> {
+  if (itemIds.length === 0) return new Map();
+  const rows = await db.selectFrom('stock_items').select(['id', 'name']).where('id', 'in', itemIds).execute();
+  return new Map(rows.map((row) => [row.id, row.name]));
+}
+
 export function allActiveItems(db: ReadDb): Promise<StockItemRow[]> {
   return db.selectFrom('stock_items').selectAll().where('deleted_at', 'is', null).where('active', '=', 1).execute();
 }
@@ -84,7 +91,7 @@ export const itemsBelowReorderLevel = preparedRead((db) =>
       'i.id',
       'i.name',
       'i.reorder_level',
-      sql<number>`coalesce((SELECT sum(b.quantity) FROM stock_balances b WHERE b.item_id = i.id), 0)`.as('on_hand'),
+      sql<number>`coalesce((SELECT h.quantity FROM stock_item_on_hand h WHERE h.item_id = i.id), 0)`.as('on_hand'),
     ])
     .where('i.deleted_at', 'is', null)
     .where('i.active', '=', 1)
@@ -108,7 +115,7 @@ function reorderState(db: ReadDb) {
     .select([
       'i.id',
       'i.reorder_level',
-      sql<number>`coalesce((SELECT sum(b.quantity) FROM stock_balances b WHERE b.item_id = i.id), 0)`.as('on_hand'),
+      sql<number>`coalesce((SELECT h.quantity FROM stock_item_on_hand h WHERE h.item_id = i.id), 0)`.as('on_hand'),
     ])
     .where('i.deleted_at', 'is', null)
     .where('i.active', '=', 1)

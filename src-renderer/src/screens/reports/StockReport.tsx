@@ -103,7 +103,11 @@ export function StockReport({
         />
       </div>
       <table className="ledger">
-        <caption>{t('StockReport.expiring', { n: report.expiring.length, days: report.expiringDays })}</caption>
+        <caption>
+          {report.moreExpiring
+            ? t('StockReport.expiringFirst', { n: report.expiring.length, days: report.expiringDays })
+            : t('StockReport.expiring', { n: report.expiring.length, days: report.expiringDays })}
+        </caption>
         <thead>
           <tr>
             <th scope="col">{t('StockReport.item')}</th>
