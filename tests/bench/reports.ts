@@ -15,8 +15,8 @@ import { BENCH_TODAY, BENCH_ZONE } from './scheduling-data';
 import { Mismatch, stopwatch, type Suite } from './suite';
 
 /**
- * Reports over long ranges (issue 18): the dashboard for a year and the appointments, revenue, waiting-times
- * and providers reports for a month (revenue also narrowed to a location, which reads the raw rows), ours through the procedures on the encrypted working copy (read from the daily aggregates),
+ * Reports over long ranges (issue 18): the dashboard for a year and the appointments, revenue, waiting-times,
+ * providers and stock reports for a month, and A/R ageing as of today (revenue also narrowed to a location, which reads the raw rows), ours through the procedures on the encrypted working copy (read from the daily aggregates),
  * against the floor of hand-written GROUP BY over the raw rows on the unencrypted copy, and MariaDB running
  * the same GROUP BY over the OpenEMR-shaped calendar table (it holds no billing, so its figure is the
  * appointments' part). The first read builds the aggregates (printed); the timed reads find them fresh.
@@ -55,6 +55,8 @@ class ReportsFloor {
   readonly #visits: BetterSqlite3.Statement;
   readonly #providerInvoiced: BetterSqlite3.Statement;
   readonly #providerCollected: BetterSqlite3.Statement;
+  readonly #ageing: BetterSqlite3.Statement;
+  readonly #stock: BetterSqlite3.Statement[];
   /** The floor's percentiles summed, so the work of finding them is kept. */
   percentiles = 0;
 
@@ -92,6 +94,52 @@ class ReportsFloor {
       JOIN payments p ON p.id = pa.payment_id JOIN invoices i ON i.id = pa.invoice_id
       LEFT JOIN visits v ON v.id = i.visit_id LEFT JOIN appointments a ON a.id = i.appointment_id
       WHERE p.counts_for >= ? AND p.counts_for <= ? GROUP BY 1`);
+    // A/R ageing: every open amount grouped by patient and bucket, the largest fifty (the buckets' starts given).
+    this.#ageing = handle.prepare(`
+      SELECT patient_id, sum(CASE WHEN issued_on >= @d30 THEN patient_open_minor ELSE 0 END) AS b0,
+        sum(CASE WHEN issued_on < @d30 AND issued_on >= @d60 THEN patient_open_minor ELSE 0 END) AS b1,
+        sum(CASE WHEN issued_on < @d60 AND issued_on >= @d90 THEN patient_open_minor ELSE 0 END) AS b2,
+        sum(CASE WHEN issued_on < @d90 AND issued_on >= @d120 THEN patient_open_minor ELSE 0 END) AS b3,
+        sum(CASE WHEN issued_on < @d120 THEN patient_open_minor ELSE 0 END) AS b4, sum(patient_open_minor) AS total
+      FROM invoice_balances WHERE patient_open_minor <> 0 GROUP BY patient_id HAVING total > 0
+      ORDER BY total DESC, patient_id`);
+    // The stock report: valuation, the first 101 lots expiring, items below their level, movements by kind.
+    this.#stock = [
+      handle.prepare(`
+        SELECT i.id, i.code, i.name, i.unit_cost_minor, sum(b.quantity) AS on_hand FROM stock_balances b
+        JOIN stock_items i ON i.id = b.item_id WHERE i.deleted_at IS NULL AND i.active = 1
+        GROUP BY b.item_id HAVING on_hand <> 0 ORDER BY i.name`),
+      handle.prepare(`
+        SELECT l.item_id, l.lot_number, l.expiry_on, s.name, m.quantity FROM stock_lots l
+        JOIN stock_balances m ON m.lot_id = l.id AND m.item_id = l.item_id JOIN stock_locations s ON s.id = m.stock_location_id
+        WHERE l.expiry_on <= @lastDay AND m.quantity > 0 ORDER BY l.expiry_on, l.id, m.stock_location_id LIMIT 101`),
+      handle.prepare(`
+        SELECT i.id, i.name, i.reorder_level, coalesce(sum(b.quantity), 0) AS on_hand FROM stock_items i
+        LEFT JOIN stock_balances b ON b.item_id = i.id WHERE i.deleted_at IS NULL AND i.active = 1 AND i.reorder_level > 0
+        GROUP BY i.id HAVING on_hand < i.reorder_level`),
+      handle.prepare(`
+        SELECT kind, count(*), sum(quantity) FROM stock_movements WHERE at >= @start AND at < @end GROUP BY kind`),
+    ];
+  }
+
+  /** A/R ageing as of `today`: how many patients owe. */
+  ageing(today: string): number {
+    const [d30, d60, d90, d120] = [30, 60, 90, 120].map((days) => addDays(today, -days));
+    const rows = this.#ageing.all({ d30, d60, d90, d120 });
+    return rows.slice(0, 50).length + rows.length;
+  }
+
+  /** The stock report for a range with lots expiring within 90 days of `today`: the rows it reads. */
+  stock(range: Range, today: string): number {
+    const start = localDayBounds(BENCH_ZONE, range.from).start;
+    const end = localDayBounds(BENCH_ZONE, range.to).end;
+    const [valuation, expiring, below, movements] = this.#stock;
+    return (
+      (valuation?.all() ?? []).length +
+      (expiring?.all({ lastDay: addDays(today, 90) }) ?? []).length +
+      (below?.all() ?? []).length +
+      (movements?.all({ start, end }) ?? []).length
+    );
   }
 
   /** The four phases' medians and 90th percentiles by nearest rank, sorted in JS; the visits counted. */
@@ -268,6 +316,16 @@ export const reportsSuite: Suite = {
       await aMonth('reports.waitingTimes (a month)', 'reports.waitingTimes', (r) => floor.waits(r));
       await invoke<ProvidersReport>(core, 'reports.providers', monthOf(0));
       await aMonth('reports.providers (a month)', 'reports.providers', (r) => floor.providers(r));
+      await aMonth(
+        'reports.stock (a month, lots expiring in 90 days)',
+        'reports.stock',
+        (r) => floor.stock(r, BENCH_TODAY),
+        {
+          expiringDays: 90,
+        },
+      );
+      // As of today whatever the range (its figures do not depend on it): the fifty owing most and the totals.
+      await aMonth('reports.ageing (as of today)', 'reports.ageing', () => floor.ageing(BENCH_TODAY));
       // Narrowed by a location, the revenue report reads the raw rows (no aggregate per location).
       const locationId = (await invoke<{ id: string }[]>(core, 'schedule.listLocations', {}))[0]?.id;
       if (locationId !== undefined)
