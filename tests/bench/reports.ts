@@ -56,6 +56,7 @@ class ReportsFloor {
   readonly #providerInvoiced: BetterSqlite3.Statement;
   readonly #providerCollected: BetterSqlite3.Statement;
   readonly #ageing: BetterSqlite3.Statement;
+  readonly #missed: BetterSqlite3.Statement;
   readonly #stock: BetterSqlite3.Statement[];
   /** The floor's percentiles summed, so the work of finding them is kept. */
   percentiles = 0;
@@ -94,6 +95,14 @@ class ReportsFloor {
       JOIN payments p ON p.id = pa.payment_id JOIN invoices i ON i.id = pa.invoice_id
       LEFT JOIN visits v ON v.id = i.visit_id LEFT JOIN appointments a ON a.id = i.appointment_id
       WHERE p.counts_for >= ? AND p.counts_for <= ? GROUP BY 1`);
+    // The call lists: the range's no-shows and cancellations with the patient, their primary phone and the type.
+    this.#missed = handle.prepare(`
+      SELECT a.id, a.patient_id, a.provider_id, a.start_at, a.end_at, a.status, a.cancelled_at, p.mrn, p.first_name,
+        p.last_name, t.name, (SELECT ph.number FROM patient_phones ph WHERE ph.patient_id = p.id AND ph.is_primary = 1
+          AND ph.deleted_at IS NULL LIMIT 1) AS phone
+      FROM appointments a JOIN patients p ON p.id = a.patient_id JOIN appointment_types t ON t.id = a.type_id
+      WHERE a.deleted_at IS NULL AND a.status IN ('no_show', 'cancelled') AND a.start_at >= ? AND a.start_at < ?
+      ORDER BY a.start_at, a.id`);
     // A/R ageing: every open amount grouped by patient and bucket, the largest fifty (the buckets' starts given).
     this.#ageing = handle.prepare(`
       SELECT patient_id, sum(CASE WHEN issued_on >= @d30 THEN patient_open_minor ELSE 0 END) AS b0,
@@ -120,6 +129,13 @@ class ReportsFloor {
       handle.prepare(`
         SELECT kind, count(*), sum(quantity) FROM stock_movements WHERE at >= @start AND at < @end GROUP BY kind`),
     ];
+  }
+
+  /** The no-shows and cancellations of a range, as the call lists read them. */
+  missed(range: Range): number {
+    const start = localDayBounds(BENCH_ZONE, range.from).start;
+    const end = localDayBounds(BENCH_ZONE, range.to).end;
+    return this.#missed.all(start, end).length;
   }
 
   /** A/R ageing as of `today`: how many patients owe. */
@@ -324,6 +340,8 @@ export const reportsSuite: Suite = {
           expiringDays: 90,
         },
       );
+      // The patients to call (no-shows and late cancellations), an audited read naming each of them.
+      await aMonth('reports.callList (a month)', 'reports.callList', (r) => floor.missed(r));
       // As of today whatever the range (its figures do not depend on it): the fifty owing most and the totals.
       await aMonth('reports.ageing (as of today)', 'reports.ageing', () => floor.ageing(BENCH_TODAY));
       // Narrowed by a location, the revenue report reads the raw rows (no aggregate per location).
