@@ -2,7 +2,7 @@ import { addDays } from '../../../src-shared/scheduling/time';
 import { sql, type Kysely } from 'kysely';
 import type { OpenInvoice } from '../../../src-shared/billing/allocation';
 import type { Database } from '../db/schema';
-import type { InvoiceBalancesTable } from '../db/schema-billing';
+import type { InvoiceBalancesTable } from '../db/schema-billing-caches';
 import type { ReadDb } from '../db/handles';
 import { insertRow, preparedRead } from '../db/prepared';
 

@@ -2,6 +2,7 @@ import type { Generated, Insertable, Selectable } from 'kysely';
 import type { ClaimStatus } from '../../../src-shared/billing/claim-status';
 import type { PaymentMethodKind } from '../../../src-shared/billing/reason-codes';
 import type { TaxRounding } from '../../../src-shared/billing/tax';
+import type { BillingCacheTables } from './schema-billing-caches';
 
 /** Billing tables (migration 0013). Amounts are integer minor units of the clinic's currency. */
 
@@ -333,41 +334,8 @@ export interface ClaimRemittanceLinesTable {
   updated_at: number;
 }
 
-/** Each patient's unallocated credit, kept by triggers on the ledgers (migration 0039); local to the desk. */
-export interface PatientCreditsTable {
-  patient_id: string;
-  credit_minor: number;
-}
-
-/** Each patient's sum of open amounts on issued invoices (migration 0042, kept by triggers on invoice_balances). */
-export interface PatientOwingTable {
-  patient_id: string;
-  owing_minor: number;
-}
-
-/** Open patient amounts by issue date, and how many of those open rows are negative (migration 0042). */
-export interface PatientOpenDaysTable {
-  issued_on: string;
-  open_minor: number;
-  negative_rows: number;
-}
-
-export interface InvoiceBalancesTable {
-  invoice_id: string;
-  patient_id: string;
-  issued_on: string;
-  due_on: string;
-  payer: string | null;
-  patient_due_minor: number;
-  patient_settled_minor: number;
-  insurer_due_minor: number;
-  patient_open_minor: Generated<number>;
-  created_at: number;
-  updated_at: number;
-}
-
-/** Merged into `Database` in schema.ts. */
-export interface BillingTables {
+/** Merged into `Database` in schema.ts, with the caches of `BillingCacheTables`. */
+export interface BillingTables extends BillingCacheTables {
   billing_settings: BillingSettingsTable;
   billing_desk: BillingDeskTable;
   invoice_series: InvoiceSeriesTable;
@@ -390,10 +358,6 @@ export interface BillingTables {
   claim_events: ClaimEventsTable;
   claim_remittances: ClaimRemittancesTable;
   claim_remittance_lines: ClaimRemittanceLinesTable;
-  invoice_balances: InvoiceBalancesTable;
-  patient_credits: PatientCreditsTable;
-  patient_owing: PatientOwingTable;
-  patient_open_days: PatientOpenDaysTable;
 }
 
 export type InvoiceRow = Selectable<InvoicesTable>;

@@ -273,9 +273,7 @@ export function returnOf(db: ReadDb, movementId: string) {
     .executeTakeFirst();
 }
 
-/** Lots with stock somewhere whose expiry is on or before a date (expired and expiring alerts). */
-/** Every lot × place with stock expiring on or before `lastDay` (expired ones too), first-expiring first: the stock report. */
-/** Lots × places with stock expiring by `lastDay`, first-expiring first; the first `limit` when given. */
+/** Lots × places with stock expiring by `lastDay` (expired ones too), first-expiring first; the first `limit` when given (the stock report). */
 export function lotsExpiringBy(db: ReadDb, lastDay: string, limit?: number): Promise<LotBalanceRaw[]> {
   const query = balances(db)
     .where('l.expiry_on', '<=', lastDay)
@@ -284,18 +282,6 @@ export function lotsExpiringBy(db: ReadDb, lastDay: string, limit?: number): Pro
     .orderBy('l.id')
     .orderBy('m.stock_location_id');
   return (limit === undefined ? query : query.limit(limit)).execute();
-}
-
-/** Each active item with stock on hand (all places, not zero), with what valuing it needs, in one read. */
-export function valuationByItem(db: ReadDb) {
-  return db
-    .selectFrom('stock_item_on_hand as h')
-    .innerJoin('stock_items as i', 'i.id', 'h.item_id')
-    .select(['i.id', 'i.code', 'i.name', 'i.unit_cost_minor', 'h.quantity as on_hand'])
-    .where('i.deleted_at', 'is', null)
-    .where('i.active', '=', 1)
-    .where('h.quantity', '<>', 0)
-    .execute();
 }
 
 /** Lots × places with stock whose expiry is in [from, to], first-expiring first, at most `limit` (the lot index, then a key read each). */
@@ -347,31 +333,4 @@ export async function visitForDispense(db: ReadDb, visitId: string) {
 
 export function invoiceOfLine(db: ReadDb, invoiceLineId: string) {
   return db.selectFrom('invoice_lines').select('invoice_id').where('id', '=', invoiceLineId).executeTakeFirst();
-}
-
-/** The ledger's time in quarter hours (migration 0043's `stock_movement_quarters`). */
-const QUARTER_MS = 900_000;
-
-/**
- * Movements that happened in [start, end) by kind: how many, and their net quantity (the stock report).
- * A range of whole quarter hours (every clinic day's) reads the sums kept per quarter, any other the ledger.
- */
-export function movementsByKind(db: ReadDb, start: number, end: number) {
-  if (start % QUARTER_MS === 0 && end % QUARTER_MS === 0)
-    return db
-      .selectFrom('stock_movement_quarters')
-      .select(['kind', sql<number>`sum(movements)`.as('movements'), sql<number>`sum(quantity)`.as('quantity')])
-      .where('quarter', '>=', start / QUARTER_MS)
-      .where('quarter', '<', end / QUARTER_MS)
-      .groupBy('kind')
-      .orderBy('kind')
-      .execute();
-  return db
-    .selectFrom('stock_movements')
-    .select(['kind', sql<number>`count(*)`.as('movements'), sql<number>`sum(quantity)`.as('quantity')])
-    .where('at', '>=', start)
-    .where('at', '<', end)
-    .groupBy('kind')
-    .orderBy('kind')
-    .execute();
 }
