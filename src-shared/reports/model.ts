@@ -213,8 +213,11 @@ export interface ProvidersReport {
 }
 
 /** The stock room's figures: what stands today, and what moved in the range. */
-/** How many expiring lots × places the stock report shows on screen (a full-size stock room has thousands). */
-export const STOCK_REPORT_EXPIRING_ROWS = 100;
+/**
+ * How many items valued and expiring lots × places the stock report shows on screen (a full-size stock room
+ * has thousands of each); its export lists them all.
+ */
+export const STOCK_REPORT_ROWS = 100;
 
 export interface StockReport {
   filters: ReportFilters;
@@ -234,8 +237,10 @@ export interface StockReport {
       valueMinor: number;
     }[];
     totalMinor: number;
+    /** How many items have stock: the list shows the greatest values first, on screen at most STOCK_REPORT_ROWS. */
+    itemCount: number;
   };
-  /** The first-expiring lots × places; on screen at most STOCK_REPORT_EXPIRING_ROWS, in the export all. */
+  /** The first-expiring lots × places; on screen at most STOCK_REPORT_ROWS, in the export all. */
   expiring: {
     itemId: string;
     itemName: string;
@@ -305,7 +310,7 @@ export const DEFINITIONS = {
   revenueNarrowed:
     'Location and type: with one chosen, invoiced counts the invoices and credit notes for appointments at that location or of that type (an invoice for a visit by the visit’s appointment; one with no appointment drops out), and collected the payments applied to them, less what was taken back off them, by the date the payment counts for. A provider chosen as well narrows both to that provider’s invoices.',
   stockValuation:
-    'Valuation: quantity on hand (every place, from the stock balances) × the item’s unit cost, per active item and in total, as it stands when the report ran.',
+    'Valuation: quantity on hand (every place, from the stock balances) × the item’s unit cost, per active item (the greatest value first) and in total, as it stands when the report ran.',
   stockExpiring:
     'Expiring: lots with stock whose expiry date is on or before today + the days asked (those already expired are marked).',
   stockBelowReorder: 'Below reorder level: active items with a reorder level whose stock on hand is under it.',

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csvCell } from '../../src-main/core/reports/csv';
-import { DEFINITIONS, SELF_PAY, STOCK_REPORT_EXPIRING_ROWS } from '../../src-shared/reports/model';
+import { DEFINITIONS, SELF_PAY, STOCK_REPORT_ROWS } from '../../src-shared/reports/model';
 import { lastAudit, refused } from '../helpers/setup-audit';
 import { openStockClinic, type StockClinic } from '../helpers/stock-clinic';
 
@@ -282,7 +282,7 @@ describe('reports.stock', () => {
     for (let n = 2; n <= 101; n += 1)
       await s.receive({ itemId: salineId, lotNumber: `S-${n}`, quantity: 1, expiryOn: '2026-12-20' });
     const report = await s.clinic.ok('manager', 'reports.stock', { from: FRI, to: FRI, expiringDays: 30 });
-    expect(report.expiring).toHaveLength(STOCK_REPORT_EXPIRING_ROWS);
+    expect(report.expiring).toHaveLength(STOCK_REPORT_ROWS);
     expect(report.moreExpiring).toBe(true);
     // First-expiring first: S-1 (10 December) leads.
     expect(report.expiring[0]?.lotNumber).toBe('S-1');
@@ -293,6 +293,44 @@ describe('reports.stock', () => {
       expiringDays: 30,
     });
     expect(csv.content.split('\r\n').filter((line) => line.startsWith('Saline 10 ml,S-'))).toHaveLength(101);
+  });
+
+  it('values the hundred items of greatest value on screen, with the count and total of all; the export lists all', async () => {
+    const before = await s.clinic.ok('manager', 'reports.stock', { from: FRI, to: FRI, expiringDays: 30 });
+    // 100 more items of 1 unit at 1p each: 100 + the 2 valued already (saline 108 units now, gauze 25).
+    for (let n = 1; n <= 100; n += 1) {
+      const item = await s.clinic.ok('manager', 'stockroom.saveItem', {
+        name: `Swab ${String(n).padStart(3, '0')}`,
+        code: `SW${n}`,
+        gtin: null,
+        category: null,
+        dispensingUnit: 'swab',
+        packSize: 1,
+        unitCostMinor: 1,
+        billable: false,
+        sellingPriceMinor: null,
+        taxId: null,
+        reorderLevel: 0,
+        reorderQuantity: 0,
+        maximumLevel: null,
+        active: true,
+      });
+      await s.receive({ itemId: item.id, lotNumber: `W-${n}`, quantity: 1, expiryOn: '2028-01-31' });
+    }
+    const report = await s.clinic.ok('manager', 'reports.stock', { from: FRI, to: FRI, expiringDays: 30 });
+    expect(report.valuation.itemCount).toBe(before.valuation.itemCount + 100);
+    expect(report.valuation.totalMinor).toBe(before.valuation.totalMinor + 100);
+    expect(report.valuation.items).toHaveLength(STOCK_REPORT_ROWS);
+    // The greatest value first (saline 27,000, gauze 3,000), then equal values by name: Swab 001 … Swab 098.
+    expect(report.valuation.items.slice(0, 3).map((i) => i.code)).toEqual(['SAL10', 'GAUZE', 'SW1']);
+    expect(report.valuation.items.at(-1)?.code).toBe('SW98');
+    const csv = await s.clinic.ok('manager', 'reports.exportCsv', {
+      report: 'stock',
+      from: FRI,
+      to: FRI,
+      expiringDays: 30,
+    });
+    expect(csv.content).toContain('SW100,Swab 100,1,1,1');
   });
 });
 

@@ -19,11 +19,10 @@ export async function stockReport(
   ctx: HandlerContext,
   scope: ReportScope,
   expiringDays: number,
-  expiringRows: number | null,
+  rows: number | null,
 ): Promise<StockReport> {
   const context = await stockContext(ctx.db, ctx.now, ctx.actor);
-  const byName = new Intl.Collator().compare;
-  const items = (await valuationByItem(ctx.db))
+  const valued = (await valuationByItem(ctx.db))
     .map((item) => ({
       itemId: item.id,
       code: item.code,
@@ -32,14 +31,10 @@ export async function stockReport(
       unitCostMinor: item.unit_cost_minor,
       valueMinor: item.on_hand * item.unit_cost_minor,
     }))
-    .sort((a, b) => byName(a.name, b.name));
+    .sort((a, b) => b.valueMinor - a.valueMinor || a.name.localeCompare(b.name));
   // One more than shown says whether the list goes on, without reading it all.
-  const lots = await lotsExpiringBy(
-    ctx.db,
-    addDays(context.today, expiringDays),
-    expiringRows === null ? undefined : expiringRows + 1,
-  );
-  const shown = expiringRows === null ? lots : lots.slice(0, expiringRows);
+  const lots = await lotsExpiringBy(ctx.db, addDays(context.today, expiringDays), rows === null ? undefined : rows + 1);
+  const shown = rows === null ? lots : lots.slice(0, rows);
   const names = await itemNames(ctx.db, [...new Set(shown.map((lot) => lot.item_id))]);
   const expiring = shown.map((lot) => ({
     itemId: lot.item_id,
@@ -63,7 +58,11 @@ export async function stockReport(
     money: (await billingContext(ctx.db, ctx.now)).money,
     today: context.today,
     expiringDays,
-    valuation: { items, totalMinor: items.reduce((sum, item) => sum + item.valueMinor, 0) },
+    valuation: {
+      items: rows === null ? valued : valued.slice(0, rows),
+      totalMinor: valued.reduce((sum, item) => sum + item.valueMinor, 0),
+      itemCount: valued.length,
+    },
     expiring,
     moreExpiring: lots.length > shown.length,
     belowReorder: await belowReorderList(ctx.db),

@@ -17,7 +17,7 @@ import { ageingReport, claimsReport, patientsInAgeing } from '../../reports/rece
 import { ageingCsv, ageingPdf, claimsCsv, claimsPdf } from '../../reports/receivables-export';
 import { printContext } from './billing-common';
 import type { HandlersFor } from '../context';
-import { STOCK_REPORT_EXPIRING_ROWS, type ReportName } from '../../../../src-shared/reports/model';
+import { STOCK_REPORT_ROWS, type ReportName } from '../../../../src-shared/reports/model';
 
 type ExportInput = {
   report: ReportName;
@@ -87,7 +87,7 @@ export const reportsHandlers: HandlersFor<
   'reports.providers': async (ctx, input) => providersReport(ctx, await reportScope(ctx, input), input.lateCancelHours),
   'reports.stock': async (ctx, input) => {
     requireStockReader(ctx);
-    return stockReport(ctx, await reportScope(ctx, input), input.expiringDays, STOCK_REPORT_EXPIRING_ROWS);
+    return stockReport(ctx, await reportScope(ctx, input), input.expiringDays, STOCK_REPORT_ROWS);
   },
   'reports.daySheet': async (ctx, input) => {
     requireBillingReader(ctx);

@@ -91,6 +91,11 @@ export function StockReport({
           </tr>
         </tbody>
       </table>
+      {report.valuation.itemCount > report.valuation.items.length && (
+        <p>
+          {t('StockReport.valuationFirst', { n: report.valuation.items.length, count: report.valuation.itemCount })}
+        </p>
+      )}
       <p className="hint">{DEFINITIONS.stockValuation}</p>
       <div className="report-range">
         <SelectField
