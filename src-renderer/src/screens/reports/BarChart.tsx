@@ -26,14 +26,13 @@ const BOTTOM = 44;
 const TOP = 10;
 const RIGHT = 8;
 
-/** A round step giving about four gridlines up to `max`. */
-function niceStep(max: number): number {
-  if (max <= 0) return 1;
+/** A round step giving about four gridlines up to `max`, never less than `least`. */
+function niceStep(max: number, least: number): number {
+  if (max <= 0) return least;
   const raw = max / 4;
   const power = 10 ** Math.floor(Math.log10(raw));
   const step = [1, 2, 2.5, 5, 10].map((m) => m * power).find((s) => s >= raw) ?? raw;
-  // Counts and minor units are whole: no gridline between 0 and 1.
-  return Math.max(1, step);
+  return Math.max(least, step);
 }
 
 export function BarChart({
@@ -45,6 +44,7 @@ export function BarChart({
   series,
   mode,
   format = String,
+  leastStep = 1,
 }: {
   title: string;
   /** What a person looking would take from it, read out instead of the picture. */
@@ -55,6 +55,11 @@ export function BarChart({
   series: Series[];
   mode: 'stacked' | 'grouped';
   format?: (value: number) => string;
+  /**
+   * The smallest gridline step: counts are whole (1), money axes go in whole currency units (100 minor
+   * units for pounds), so a day with nothing reads £0.00 to £1.00 rather than up to £0.01.
+   */
+  leastStep?: number;
 }) {
   const { t } = useTranslation('reports');
   const id = useId().replaceAll(':', '');
@@ -63,7 +68,7 @@ export function BarChart({
       ? series.reduce((sum, s) => sum + Math.max(0, s.values[i] ?? 0), 0)
       : Math.max(0, ...series.map((s) => s.values[i] ?? 0)),
   );
-  const step = niceStep(Math.max(0, ...totals));
+  const step = niceStep(Math.max(0, ...totals), leastStep);
   const top = Math.max(step, Math.ceil(Math.max(0, ...totals) / step) * step);
   const plotW = WIDTH - LEFT - RIGHT;
   const plotH = HEIGHT - TOP - BOTTOM;

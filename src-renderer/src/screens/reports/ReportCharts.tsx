@@ -109,6 +109,7 @@ export function RevenueChart({ report }: { report: RevenueReport }) {
       categories={report.byDay.map((day) => shortDay(day.date))}
       mode="grouped"
       format={money}
+      leastStep={10 ** report.money.digits}
       series={[
         {
           name: t('ReportCharts.invoicedAccrual'),
