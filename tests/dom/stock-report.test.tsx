@@ -3,7 +3,7 @@ import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STOCK_REPORT_ROWS } from '../../src-shared/reports/model';
 import { MONDAY } from '../helpers/billing-clinic';
-import { openStockClinic, type StockClinic } from '../helpers/stock-clinic';
+import { openStockClinic, swabItem, type StockClinic } from '../helpers/stock-clinic';
 import { coreBridge } from './core-bridge';
 import type { StockReport as StockReportComponent } from '../../src-renderer/src/screens/reports/StockReport';
 
@@ -16,22 +16,7 @@ beforeAll(async () => {
   ({ StockReport } = await import('../../src-renderer/src/screens/reports/StockReport'));
   // A stock room larger than the screen lists: 101 items with stock, 101 lots expiring within 30 days.
   for (let n = 1; n <= 101; n += 1) {
-    const item = await stock.clinic.ok('manager', 'stockroom.saveItem', {
-      name: `Swab ${String(n).padStart(3, '0')}`,
-      code: `SW${n}`,
-      gtin: null,
-      category: null,
-      dispensingUnit: 'swab',
-      packSize: 1,
-      unitCostMinor: n,
-      billable: false,
-      sellingPriceMinor: null,
-      taxId: null,
-      reorderLevel: 0,
-      reorderQuantity: 0,
-      maximumLevel: null,
-      active: true,
-    });
+    const item = await stock.clinic.ok('manager', 'stockroom.saveItem', swabItem(n, n));
     await stock.receive({ itemId: item.id, lotNumber: `W-${n}`, quantity: 1, expiryOn: '2026-12-10' });
   }
 }, 60_000);

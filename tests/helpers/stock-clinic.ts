@@ -109,6 +109,26 @@ export async function openStockClinic(): Promise<StockClinic> {
   };
 }
 
+/** A swab item numbered `n` ("Swab 007", code SW7) at `unitCostMinor` a unit, no reorder level: a stock room's filler. */
+export function swabItem(n: number, unitCostMinor: number) {
+  return {
+    name: `Swab ${String(n).padStart(3, '0')}`,
+    code: `SW${n}`,
+    gtin: null,
+    category: null,
+    dispensingUnit: 'swab',
+    packSize: 1,
+    unitCostMinor,
+    billable: false,
+    sellingPriceMinor: null,
+    taxId: null,
+    reorderLevel: 0,
+    reorderQuantity: 0,
+    maximumLevel: null,
+    active: true,
+  };
+}
+
 /** The refusal of a failed call (the test fails when it succeeded). */
 export function refusal<T>(result: Result<T>): ApiErrorData {
   if (result.ok) throw new Error('expected a refusal, got success');

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csvCell } from '../../src-main/core/reports/csv';
 import { DEFINITIONS, SELF_PAY, STOCK_REPORT_ROWS } from '../../src-shared/reports/model';
 import { lastAudit, refused } from '../helpers/setup-audit';
-import { openStockClinic, type StockClinic } from '../helpers/stock-clinic';
+import { openStockClinic, swabItem, type StockClinic } from '../helpers/stock-clinic';
 
 /**
  * The providers report, the stock report and the revenue report's payer filter, on a real encrypted
@@ -299,22 +299,7 @@ describe('reports.stock', () => {
     const before = await s.clinic.ok('manager', 'reports.stock', { from: FRI, to: FRI, expiringDays: 30 });
     // 100 more items of 1 unit at 1p each: 100 + the 2 valued already (saline 108 units now, gauze 25).
     for (let n = 1; n <= 100; n += 1) {
-      const item = await s.clinic.ok('manager', 'stockroom.saveItem', {
-        name: `Swab ${String(n).padStart(3, '0')}`,
-        code: `SW${n}`,
-        gtin: null,
-        category: null,
-        dispensingUnit: 'swab',
-        packSize: 1,
-        unitCostMinor: 1,
-        billable: false,
-        sellingPriceMinor: null,
-        taxId: null,
-        reorderLevel: 0,
-        reorderQuantity: 0,
-        maximumLevel: null,
-        active: true,
-      });
+      const item = await s.clinic.ok('manager', 'stockroom.saveItem', swabItem(n, 1));
       await s.receive({ itemId: item.id, lotNumber: `W-${n}`, quantity: 1, expiryOn: '2028-01-31' });
     }
     const report = await s.clinic.ok('manager', 'reports.stock', { from: FRI, to: FRI, expiringDays: 30 });

@@ -114,6 +114,19 @@ function bucketStarts(today: string): [string, string, string, string] {
   return [addDays(today, -30), addDays(today, -60), addDays(today, -90), addDays(today, -120)];
 }
 
+/** `b0` … `b4` and `total`: the sums of `amount` by the age bucket of `issued_on` as of `today` (0 when none). */
+function sumsByAge(today: string, amount: 'o' | 'open_minor') {
+  const [d30, d60, d90, d120] = bucketStarts(today);
+  const o = sql.ref(amount);
+  return sql`
+      coalesce(sum(CASE WHEN issued_on >= ${d30} THEN ${o} ELSE 0 END), 0) AS b0,
+      coalesce(sum(CASE WHEN issued_on < ${d30} AND issued_on >= ${d60} THEN ${o} ELSE 0 END), 0) AS b1,
+      coalesce(sum(CASE WHEN issued_on < ${d60} AND issued_on >= ${d90} THEN ${o} ELSE 0 END), 0) AS b2,
+      coalesce(sum(CASE WHEN issued_on < ${d90} AND issued_on >= ${d120} THEN ${o} ELSE 0 END), 0) AS b3,
+      coalesce(sum(CASE WHEN issued_on < ${d120} THEN ${o} ELSE 0 END), 0) AS b4,
+      coalesce(sum(${o}), 0) AS total`;
+}
+
 /** The patients owing most (more than nothing), the largest first, from the kept sums (migration 0042). */
 export function largestOwing(db: ReadDb, limit: number) {
   return db
@@ -134,15 +147,8 @@ export async function openByAge(
   db: ReadDb,
   today: string,
 ): Promise<Omit<AgeingRowRaw, 'patient_id'> & { negative: number }> {
-  const [d30, d60, d90, d120] = bucketStarts(today);
   const { rows } = await sql<Omit<AgeingRowRaw, 'patient_id'> & { negative: number }>`
-    SELECT
-      coalesce(sum(CASE WHEN issued_on >= ${d30} THEN open_minor ELSE 0 END), 0) AS b0,
-      coalesce(sum(CASE WHEN issued_on < ${d30} AND issued_on >= ${d60} THEN open_minor ELSE 0 END), 0) AS b1,
-      coalesce(sum(CASE WHEN issued_on < ${d60} AND issued_on >= ${d90} THEN open_minor ELSE 0 END), 0) AS b2,
-      coalesce(sum(CASE WHEN issued_on < ${d90} AND issued_on >= ${d120} THEN open_minor ELSE 0 END), 0) AS b3,
-      coalesce(sum(CASE WHEN issued_on < ${d120} THEN open_minor ELSE 0 END), 0) AS b4,
-      coalesce(sum(open_minor), 0) AS total, coalesce(sum(negative_rows), 0) AS negative
+    SELECT ${sumsByAge(today, 'open_minor')}, coalesce(sum(negative_rows), 0) AS negative
     FROM patient_open_days`.execute(db);
   return rows[0] ?? { b0: 0, b1: 0, b2: 0, b3: 0, b4: 0, total: 0, negative: 0 };
 }
@@ -160,15 +166,8 @@ export async function owingPatientCount(db: ReadDb): Promise<number> {
 /** Open patient amounts of these patients by age bucket (days since issue, as of `today`), the largest first. */
 export function ageingOfPatients(db: ReadDb, today: string, patientIds: readonly string[]) {
   if (patientIds.length === 0) return Promise.resolve({ rows: [] as AgeingRowRaw[] });
-  const [d30, d60, d90, d120] = bucketStarts(today);
   return sql<AgeingRowRaw>`
-    SELECT patient_id,
-      sum(CASE WHEN issued_on >= ${d30} THEN o ELSE 0 END) AS b0,
-      sum(CASE WHEN issued_on < ${d30} AND issued_on >= ${d60} THEN o ELSE 0 END) AS b1,
-      sum(CASE WHEN issued_on < ${d60} AND issued_on >= ${d90} THEN o ELSE 0 END) AS b2,
-      sum(CASE WHEN issued_on < ${d90} AND issued_on >= ${d120} THEN o ELSE 0 END) AS b3,
-      sum(CASE WHEN issued_on < ${d120} THEN o ELSE 0 END) AS b4,
-      sum(o) AS total
+    SELECT patient_id, ${sumsByAge(today, 'o')}
     FROM (SELECT patient_id, patient_open_minor AS o, issued_on
           FROM invoice_balances WHERE patient_open_minor <> 0
             AND patient_id IN (${sql.join(patientIds.map((id) => sql`${id}`))}))
@@ -178,15 +177,8 @@ export function ageingOfPatients(db: ReadDb, today: string, patientIds: readonly
 
 /** Open patient amounts per patient and age bucket (days since issue, as of `today`). */
 export function ageingByPatient(db: ReadDb, today: string) {
-  const [d30, d60, d90, d120] = bucketStarts(today);
   return sql<AgeingRowRaw>`
-    SELECT patient_id,
-      sum(CASE WHEN issued_on >= ${d30} THEN o ELSE 0 END) AS b0,
-      sum(CASE WHEN issued_on < ${d30} AND issued_on >= ${d60} THEN o ELSE 0 END) AS b1,
-      sum(CASE WHEN issued_on < ${d60} AND issued_on >= ${d90} THEN o ELSE 0 END) AS b2,
-      sum(CASE WHEN issued_on < ${d90} AND issued_on >= ${d120} THEN o ELSE 0 END) AS b3,
-      sum(CASE WHEN issued_on < ${d120} THEN o ELSE 0 END) AS b4,
-      sum(o) AS total
+    SELECT patient_id, ${sumsByAge(today, 'o')}
     FROM (SELECT patient_id, patient_open_minor AS o, issued_on
           FROM invoice_balances WHERE patient_open_minor <> 0)
     GROUP BY patient_id HAVING sum(o) > 0
@@ -195,15 +187,8 @@ export function ageingByPatient(db: ReadDb, today: string) {
 
 /** What insurers still owe, per payer and age bucket. */
 export function ageingByPayer(db: ReadDb, today: string) {
-  const [d30, d60, d90, d120] = bucketStarts(today);
   return sql<Omit<AgeingRowRaw, 'patient_id'> & { payer: string }>`
-    SELECT payer,
-      sum(CASE WHEN issued_on >= ${d30} THEN o ELSE 0 END) AS b0,
-      sum(CASE WHEN issued_on < ${d30} AND issued_on >= ${d60} THEN o ELSE 0 END) AS b1,
-      sum(CASE WHEN issued_on < ${d60} AND issued_on >= ${d90} THEN o ELSE 0 END) AS b2,
-      sum(CASE WHEN issued_on < ${d90} AND issued_on >= ${d120} THEN o ELSE 0 END) AS b3,
-      sum(CASE WHEN issued_on < ${d120} THEN o ELSE 0 END) AS b4,
-      sum(o) AS total
+    SELECT payer, ${sumsByAge(today, 'o')}
     FROM (SELECT coalesce(payer, '') AS payer, insurer_due_minor AS o, issued_on
           FROM invoice_balances WHERE insurer_due_minor <> 0)
     GROUP BY payer ORDER BY total DESC, payer`.execute(db);
