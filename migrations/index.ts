@@ -41,6 +41,7 @@ import { migration0040 } from './0040_audit_lookup';
 import { migration0041 } from './0041_stock_movements_at';
 import { migration0042 } from './0042_patient_owing';
 import { migration0043 } from './0043_stock_report_sums';
+import { migration0044 } from './0044_report_revenue_cells';
 import type { Migration } from './types';
 
 /**
@@ -91,6 +92,7 @@ export const migrations: readonly Migration[] = [
   migration0041,
   migration0042,
   migration0043,
+  migration0044,
 ];
 
 export type { Migration, MigrationHandle } from './types';

@@ -6,7 +6,7 @@ import fc from 'fast-check';
  * real procedures).
  */
 export type Op =
-  | { kind: 'book'; day: number; slot: number; other: boolean }
+  | { kind: 'book'; day: number; slot: number; other: boolean; dressing: boolean }
   | { kind: 'move'; pick: number; day: number; slot: number }
   | { kind: 'cancel' | 'noShow' | 'checkIn' | 'flow' | 'invoice' | 'creditNote' | 'reverse'; pick: number }
   | { kind: 'writeOff' | 'refund'; pick: number; amount: number }
@@ -16,7 +16,8 @@ export type Op =
   | { kind: 'holiday'; day: number }
   | { kind: 'hours'; pick: number; other: boolean; day: number; end: number }
   | { kind: 'nextDay' }
-  | { kind: 'bill' | 'reassign'; pick: number; appointment: boolean };
+  | { kind: 'bill' | 'reassign'; pick: number; appointment: boolean }
+  | { kind: 'relocate'; pick: number };
 
 const pick = fc.nat();
 // Today most often (check-in needs it), the DST day, and any day a month back to ten days ahead.
@@ -24,7 +25,13 @@ const day = fc.oneof(fc.integer({ min: -30, max: 10 }), fc.constant(-29), fc.con
 export const op: fc.Arbitrary<Op> = fc.oneof(
   {
     weight: 4,
-    arbitrary: fc.record({ kind: fc.constant('book' as const), day, slot: fc.nat(6), other: fc.boolean() }),
+    arbitrary: fc.record({
+      kind: fc.constant('book' as const),
+      day,
+      slot: fc.nat(6),
+      other: fc.boolean(),
+      dressing: fc.boolean(),
+    }),
   },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('move' as const), pick, day, slot: fc.nat(6) }) },
   ...(['cancel', 'noShow', 'checkIn', 'flow', 'invoice', 'creditNote', 'reverse'] as const).map((kind) => ({
@@ -55,6 +62,8 @@ export const op: fc.Arbitrary<Op> = fc.oneof(
     weight: 1,
     arbitrary: fc.record({ kind: fc.constant(kind), pick, appointment: fc.boolean() }),
   })),
+  // A booking moved to the other location (the narrowed revenue follows its invoices there).
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('relocate' as const), pick }) },
   // What utilisation's available minutes hang on: time off, clinic holidays, the weekly hours.
   {
     weight: 1,

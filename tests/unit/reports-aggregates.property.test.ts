@@ -7,6 +7,7 @@ import { rebuildAggregates } from '../../src-main/core/reports/aggregates';
 import { appointmentsReport } from '../../src-main/core/reports/appointments';
 import { allAvailableDays, type AvailableDay } from '../../src-main/core/reports/available-repository';
 import { revenueReport } from '../../src-main/core/reports/revenue';
+import { SELF_PAY } from '../../src-shared/reports/model';
 import { datesOf, type ReportScope } from '../../src-main/core/reports/scope';
 import { expandAvailable } from '../../src-main/core/reports/utilisation';
 import { waitingTimesReport } from '../../src-main/core/reports/waiting-times';
@@ -23,6 +24,9 @@ import { expectAgeingFromAggregates, expectProviderMoneyFromAggregates } from '.
  * work every day, so bookings land on 2026-10-25 (London's clocks go back: a 25-hour day).
  */
 let b: BillingClinic;
+/** A second location and type, so that the revenue narrowed by either has something to tell apart. */
+let riversideId = '';
+let dressingId = '';
 const SLOTS = ['09:00', '09:30', '10:00', '11:00', '14:00', '15:30', '16:30'];
 const DST_END = '2026-10-25';
 
@@ -77,7 +81,8 @@ async function run(step: Op): Promise<void> {
       const patientId = await b.patient('Prop');
       patients.push(patientId);
       const start = { date: step.day === -29 ? DST_END : addDays(today, step.day), time: SLOTS[step.slot] ?? '09:00' };
-      const result = await b.book({ patientId, start, providerId: step.other ? b.drBId : b.drAId });
+      const typeId = step.dressing ? dressingId : b.consultId;
+      const result = await b.book({ patientId, start, providerId: step.other ? b.drBId : b.drAId, typeId });
       count(step.kind, result);
       if (result.ok) made.appointments.push(result.value.id);
       return;
@@ -216,6 +221,16 @@ async function run(step: Op): Promise<void> {
       count(step.kind, await clinic.call('desk', 'appointments.move', { appointmentId, providerId }));
       return;
     }
+    case 'relocate': {
+      const appointmentId = of(made.appointments, step.pick);
+      if (!appointmentId) return;
+      const found = await clinic.call('desk', 'appointments.get', { appointmentId });
+      if (!found.ok) return;
+      const locationId = found.value.locationId === riversideId ? b.mainId : riversideId;
+      const override = { reason: 'Seen at the other site' };
+      count(step.kind, await clinic.call('desk', 'appointments.move', { appointmentId, locationId, override }));
+      return;
+    }
     case 'tick':
       clinic.clock.advance(step.minutes * 60_000);
       await b.advanceDays(0); // signs everyone in again
@@ -258,6 +273,15 @@ async function run(step: Op): Promise<void> {
 
 beforeAll(async () => {
   b = await openBillingClinic({ weekdays: [1, 2, 3, 4, 5, 6, 7] });
+  const { clinic } = b;
+  riversideId = (await clinic.ok('admin', 'schedule.createLocation', { name: 'Riverside' })).id;
+  dressingId = (
+    await clinic.ok('admin', 'schedule.createType', { name: 'Dressing', durationMinutes: 30, colour: '#aa2255' })
+  ).id;
+  await clinic.ok('manager', 'fees.setTypeServices', {
+    typeId: dressingId,
+    services: [{ serviceId: b.dressId, quantity: 1 }],
+  });
 });
 afterAll(async () => {
   await b.clinic.close();
@@ -312,6 +336,20 @@ async function check(): Promise<void> {
   }
   expect(await revenueReport(db, scope, money, now, true)).toEqual(await revenueReport(db, scope, money, now, false));
   expect(await revenueReport(db, ben, money, now, true)).toEqual(await revenueReport(db, ben, money, now, false));
+  // Narrowed by location, type or payer (and with a provider): the cells of migration 0044 against the raw rows.
+  for (const narrowing of [
+    { locationId: riversideId },
+    { locationId: b.mainId },
+    { typeId: dressingId },
+    { typeId: b.consultId, locationId: riversideId },
+    { payer: SELF_PAY },
+    { payer: 'Acme Health' },
+    { locationId: b.mainId, providerId: b.drBId },
+  ]) {
+    const narrowed = { ...scope, filters: { ...scope.filters, ...narrowing } };
+    const fromCells = await revenueReport(db, narrowed, money, now, true);
+    expect(fromCells, JSON.stringify(narrowing)).toEqual(await revenueReport(db, narrowed, money, now, false));
+  }
   expect(dashboard.current.appointments).toEqual((await appointmentsReport(db, scope, 24, now, false)).totals);
   expect(await waitingTimesReport(db, scope, now, true)).toEqual(await waitingTimesReport(db, scope, now, false));
   expect(await waitingTimesReport(db, ben, now, true)).toEqual(await waitingTimesReport(db, ben, now, false));
@@ -357,7 +395,7 @@ describe('the daily report aggregates', () => {
       { kind: 'hours', pick: 1, other: true, day: -3, end: 16 },
       // A booking billed and paid three days back (the random sequences may pick only bookings, moves
       // and payments the rules refuse: the check at the end asks for each).
-      { kind: 'book', day: 2, slot: 5, other: false },
+      { kind: 'book', day: 2, slot: 5, other: false, dressing: false },
       { kind: 'bill', pick: 0, appointment: true },
       { kind: 'pay', pick: 0, amount: 700, back: 3 },
     ] as const)
@@ -367,6 +405,9 @@ describe('the daily report aggregates', () => {
     // built before must follow it.
     await run({ kind: 'reassign', pick: 0, appointment: true });
     await run({ kind: 'move', pick: 0, day: 3, slot: 2 });
+    await check();
+    // And moved to the other location: its invoice and payment with it.
+    await run({ kind: 'relocate', pick: 0 });
     await check();
     await fc.assert(
       fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 14 }), async (steps) => {
@@ -380,7 +421,7 @@ describe('the daily report aggregates', () => {
     );
     if (process.env.AGGREGATES_VERBOSE) console.log(Object.fromEntries(done));
     // The sequences did reach the rows: bookings, moves and backdated payments went through.
-    for (const kind of ['book', 'move', 'pay', 'flow', 'timeOff', 'holiday', 'hours', 'bill', 'reassign'])
+    for (const kind of ['book', 'move', 'pay', 'flow', 'timeOff', 'holiday', 'hours', 'bill', 'reassign', 'relocate'])
       expect(done.get(kind) ?? 0, kind).toBeGreaterThan(0);
   });
 });

@@ -282,5 +282,6 @@ export async function allAggregates(db: ReadDb) {
     waitMonths: await all('report_wait_months'),
     providerMoney: await all('report_provider_money_days'),
     receivables: await all('report_receivable_days'),
+    revenueCells: await all('report_revenue_cells'),
   };
 }

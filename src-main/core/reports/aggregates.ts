@@ -27,6 +27,7 @@ import {
   recomputeReceivables,
   recomputeVisitMoney,
 } from './money-aggregate-repository';
+import { clearRevenueCells, recomputeRevenueCells } from './revenue-cell-repository';
 import { datesOf } from './scope';
 import { recomputeWaitMonth, replaceWaitDay, visitTimesOfDay } from './wait-repository';
 import { waitBucketsOf } from './waiting-times';
@@ -51,9 +52,13 @@ async function recomputeWaitMonths(db: Kysely<Database>, days: Iterable<string>)
   for (const month of new Set([...days].map((day) => day.slice(0, 7)))) await recomputeWaitMonth(db, month);
 }
 
-/** Money on dates in [from, to]: the revenue days, the providers' money by issue and payment date, what is open. */
+/**
+ * Money on dates in [from, to]: the revenue days (and their cells by location, type and payer), the
+ * providers' money by issue and payment date, what is open.
+ */
 async function recomputeMoneyDays(db: Kysely<Database>, from: string, to: string): Promise<void> {
   await recomputeMoney(db, from, to);
+  await recomputeRevenueCells(db, from, to);
   await recomputeIssueAndCollected(db, from, to);
   await recomputeReceivables(db, from, to);
 }
@@ -106,6 +111,7 @@ async function recomputeInstantDays(
 export async function rebuildAggregates(db: Kysely<Database>, timeZone: string): Promise<number> {
   await clearAggregates(db);
   await clearMoneyAggregates(db);
+  await clearRevenueCells(db);
   const days = new Set<string>();
   const span = await appointmentSpan(db);
   if (span.first !== null && span.last !== null) {

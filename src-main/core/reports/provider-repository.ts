@@ -147,9 +147,8 @@ export async function issuedByDayNarrowed(
 }
 
 /**
- * Money in for the narrowed invoices (a provider's, with one chosen): payments applied to them (net of what
- * was taken back) by the date the payment counts for and its method, and, with an insurer chosen, its
- * remittances by the date received (for claims on those invoices).
+ * Payments applied to the narrowed invoices (a provider's, with one chosen), net of what was taken back, by
+ * the date the payment counts for and its method.
  */
 export async function collectedByDayNarrowed(
   db: ReadDb,
@@ -158,30 +157,42 @@ export async function collectedByDayNarrowed(
   providerId: string | null,
   narrowing: InvoiceNarrowing,
 ) {
-  const { payer } = narrowing;
   // Applied payments belong to an invoice, so unlike the clinic's takings they follow the provider too.
-  const provider = providerIs(providerId);
-  const remittances =
-    payer === null || payer === SELF_PAY
-      ? sql``
-      : sql`UNION ALL
-    SELECT r.received_on, 'remittance', sum(l.paid_minor)
-      FROM claim_remittance_lines l
-      JOIN claim_remittances r ON r.id = l.remittance_id
-      JOIN claims c ON c.id = r.claim_id
-      JOIN invoices i ON i.id = c.invoice_id
-      ${invoiceJoins(providerId, { ...narrowing, payer: null })}
-      WHERE c.payer = ${payer} AND r.received_on >= ${from} AND r.received_on <= ${to} AND ${provider}
-        AND ${invoiceMatches({ ...narrowing, payer: null })}
-      GROUP BY r.received_on`;
   const result = await sql<{ day: string; method: string; amount: number }>`
     SELECT p.counts_for AS day, p.method_kind AS method, sum(pa.amount_minor) AS amount
       FROM payments p
       JOIN payment_allocations pa ON pa.payment_id = p.id
       JOIN invoices i ON i.id = pa.invoice_id
       ${invoiceJoins(providerId, narrowing)}
-      WHERE p.counts_for >= ${from} AND p.counts_for <= ${to} AND ${provider} AND ${invoiceMatches(narrowing)}
-      GROUP BY p.counts_for, p.method_kind
-    ${remittances}`.execute(db);
+      WHERE p.counts_for >= ${from} AND p.counts_for <= ${to} AND ${providerIs(providerId)}
+        AND ${invoiceMatches(narrowing)}
+      GROUP BY p.counts_for, p.method_kind`.execute(db);
+  return result.rows;
+}
+
+/**
+ * With an insurer chosen, its remittances for claims on the narrowed invoices by the date received, as the
+ * method 'remittance' (none for self-pay or no payer).
+ */
+export async function remittancesByDayNarrowed(
+  db: ReadDb,
+  from: string,
+  to: string,
+  providerId: string | null,
+  narrowing: InvoiceNarrowing,
+) {
+  const { payer } = narrowing;
+  if (payer === null || payer === SELF_PAY) return [];
+  const others = { ...narrowing, payer: null };
+  const result = await sql<{ day: string; method: string; amount: number }>`
+    SELECT r.received_on AS day, 'remittance' AS method, sum(l.paid_minor) AS amount
+      FROM claim_remittance_lines l
+      JOIN claim_remittances r ON r.id = l.remittance_id
+      JOIN claims c ON c.id = r.claim_id
+      JOIN invoices i ON i.id = c.invoice_id
+      ${invoiceJoins(providerId, others)}
+      WHERE c.payer = ${payer} AND r.received_on >= ${from} AND r.received_on <= ${to}
+        AND ${providerIs(providerId)} AND ${invoiceMatches(others)}
+      GROUP BY r.received_on`.execute(db);
   return result.rows;
 }

@@ -2,7 +2,14 @@ import type { RevenueDay, RevenueReport } from '../../../src-shared/reports/mode
 import { addDays } from '../../../src-shared/scheduling/time';
 import type { MoneyFormat } from '../../../src-shared/billing/money';
 import type { ReadDb } from '../db/handles';
-import { collectedByDayNarrowed, invoicePayers, issuedByDayNarrowed } from './provider-repository';
+import {
+  collectedByDayNarrowed,
+  invoicePayers,
+  issuedByDayNarrowed,
+  remittancesByDayNarrowed,
+  type InvoiceNarrowing,
+} from './provider-repository';
+import { revenueCellsByDay } from './revenue-cell-repository';
 import { invoiceDays, ledgerDays } from './aggregate-repository';
 import { issuedByDay, ledgerByDay } from './repository';
 import { datesOf, type ReportScope } from './scope';
@@ -34,10 +41,46 @@ function moneyOf(day: RevenueDay): RevenueReport['totals'] {
   };
 }
 
+interface MoneyRows {
+  issued: { day: string; kind: string; amount: number }[];
+  ledger: { day: string; kind: string; method: string | null; amount: number }[];
+}
+
+/**
+ * Narrowed by payer, location or type: the invoices matching and, as cash, what was applied to them (net of
+ * what was taken back) and a chosen insurer's remittances (DEFINITIONS.payer, DEFINITIONS.revenueNarrowed):
+ * all of it counts as payments. From the revenue cells (migration 0044) when fresh, else the raw rows.
+ */
+async function narrowedMoney(
+  db: ReadDb,
+  from: string,
+  to: string,
+  providerId: string | null,
+  narrowing: InvoiceNarrowing,
+  aggregates: boolean,
+): Promise<MoneyRows> {
+  const remittances = await remittancesByDayNarrowed(db, from, to, providerId, narrowing);
+  const asPayments = (rows: { day: string; method: string; amount: number }[]) =>
+    rows.map((row) => ({ ...row, kind: 'payment' }));
+  if (!aggregates)
+    return {
+      issued: await issuedByDayNarrowed(db, from, to, providerId, narrowing),
+      ledger: asPayments([...(await collectedByDayNarrowed(db, from, to, providerId, narrowing)), ...remittances]),
+    };
+  const cells = await revenueCellsByDay(db, from, to, providerId, narrowing);
+  return {
+    issued: cells.filter((cell) => cell.basis === 'issued'),
+    ledger: asPayments([
+      ...cells.filter((cell) => cell.basis === 'collected').map((cell) => ({ ...cell, method: cell.kind })),
+      ...remittances,
+    ]),
+  };
+}
+
 /**
  * Accrual (invoiced by issue date) and cash (collected by the date it counts for), per day and method; from
- * the daily aggregates when they are fresh (`aggregates`) and nothing narrows the invoices (payer,
- * location, type), else from the raw rows.
+ * the daily aggregates when they are fresh (`aggregates`; narrowed by payer, location or type, their cells),
+ * else from the raw rows.
  */
 export async function revenueReport(
   db: ReadDb,
@@ -50,16 +93,13 @@ export async function revenueReport(
   const narrowing = { payer: scope.filters.payer ?? null, locationId, typeId };
   const narrowed = narrowing.payer !== null || locationId !== null || typeId !== null;
   const days = new Map(datesOf(from, to, addDays).map((date) => [date, emptyDay(date)]));
-  // The daily aggregates (aggregates.ts) hold the same sums per day when nothing narrows the invoices.
-  const daily = aggregates && !narrowed;
-  const issued = narrowed
-    ? await issuedByDayNarrowed(db, from, to, providerId, narrowing)
-    : await (daily ? invoiceDays : issuedByDay)(db, from, to, providerId);
-  // Narrowed, cash is what was applied to those invoices (net of what was taken back) and a chosen
-  // insurer's remittances (DEFINITIONS.payer, DEFINITIONS.revenueNarrowed): all of it counts as payments.
-  const ledger = narrowed
-    ? (await collectedByDayNarrowed(db, from, to, providerId, narrowing)).map((row) => ({ ...row, kind: 'payment' }))
-    : await (daily ? ledgerDays : ledgerByDay)(db, from, to);
+  const { issued, ledger } = narrowed
+    ? await narrowedMoney(db, from, to, providerId, narrowing, aggregates)
+    : {
+        // The daily aggregates (aggregates.ts) hold the same sums per day.
+        issued: await (aggregates ? invoiceDays : issuedByDay)(db, from, to, providerId),
+        ledger: await (aggregates ? ledgerDays : ledgerByDay)(db, from, to),
+      };
   for (const row of issued) {
     const day = days.get(row.day);
     if (!day) continue;
