@@ -12,7 +12,7 @@ import type {
 import { localDayBounds } from '../../src-shared/scheduling/time';
 import { AgeingFloor, DrawerFloor, floorHandle, IssueFloor, LedgerFloor, PaymentFloor } from './billing-floors';
 import { BENCH_CLIENT, exportPlain } from './dataset';
-import { runBenchmark, type BenchmarkResult } from './harness';
+import { type BenchmarkResult, floorIdle, hostIdle, runBenchmark } from './harness';
 import { openScheduler, workingCopies } from './scheduling';
 import { BENCH_TODAY, BENCH_ZONE, benchNow } from './scheduling-data';
 import { Mismatch, stopwatch, type Suite } from './suite';
@@ -188,8 +188,11 @@ export const billingSuite: Suite = {
             name: 'invoices.issue (a visit’s draft)',
             dataset: label,
             unit: 'ms',
-            ours: { run: () => invoke(core, 'invoices.issue', { invoiceId: draftIds[oursNext++] }) },
-            floor: { run: () => issueFloor.run(draftIds[floorNext++] ?? '', now) },
+            ours: {
+              run: () => invoke(core, 'invoices.issue', { invoiceId: draftIds[oursNext++] }),
+              idle: hostIdle(core),
+            },
+            floor: { run: () => issueFloor.run(draftIds[floorNext++] ?? '', now), idle: floorIdle(handle) },
             iterations: ISSUES_PER_ROUND,
             goals: { p95Ms: 5, ratioP95: 2 },
           },
@@ -229,8 +232,9 @@ export const billingSuite: Suite = {
                   methodId: card,
                   reference: 'TID',
                 }),
+              idle: hostIdle(core),
             },
-            floor: { run: (i) => paymentFloor.run(payer(i + 1), 100, card, now) },
+            floor: { run: (i) => paymentFloor.run(payer(i + 1), 100, card, now), idle: floorIdle(handle) },
             iterations: PAYMENTS_PER_ROUND,
             goals: { p95Ms: 5, ratioP95: 2 },
           },

@@ -10,6 +10,11 @@ export interface Variant {
    */
   selfTimed?: boolean;
   /**
+   * What runs between two calls, not timed: for a write, what the hosts do between requests
+   * ({@link hostIdle}, {@link floorIdle}).
+   */
+  idle?(): unknown;
+  /**
    * A slow peer (hundreds of ms a call) is sampled on every `every`-th input only, still interleaved
    * with the others, so that it does not stretch the run by minutes. Left out: every input.
    */
@@ -73,6 +78,18 @@ export const STOCK_GOALS = {
   recall: { p95Ms: 20 },
 } as const satisfies Record<string, Goals>;
 
+/**
+ * Between a desk's writes, what its host does every 5 seconds (src-main/web/server.ts, electron/main.ts):
+ * `core.checkpoint()`, a passive checkpoint of the write-ahead log (with the audit lookup's fill). People
+ * write seconds apart, so a write finds the log checkpointed; without this a run's writes come back to
+ * back and every ~1,000 log pages one of them copies the log into the database inside its commit.
+ */
+export const hostIdle = (core: { checkpoint(): unknown }) => () => core.checkpoint();
+
+/** The same for a floor's connection: a passive checkpoint, as any program with idle time between writes would. */
+export const floorIdle = (handle: { pragma(source: string): unknown }) => () =>
+  handle.pragma('wal_checkpoint(PASSIVE)');
+
 export function stats(samples: number[]): Stats {
   const sorted = [...samples].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
@@ -109,7 +126,11 @@ export async function runBenchmark(benchmark: Benchmark, rounds: number, warmup 
   // Interleaved call by call, the order rotated on every input: a noisy neighbour (this machine is
   // shared), a GC pause or a warmed cache lands on every variant alike instead of on one block.
   const measure = async (variants: [string, Variant][]) => {
-    for (const [, variant] of variants) for (let i = 0; i < warmup; i += variant.every ?? 1) await variant.run(i);
+    for (const [, variant] of variants)
+      for (let i = 0; i < warmup; i += variant.every ?? 1) {
+        await variant.run(i);
+        await variant.idle?.();
+      }
     for (let r = 0; r < rounds; r += 1) {
       for (let i = 0; i < benchmark.iterations; i += 1) {
         const input = r * benchmark.iterations + i;
@@ -123,6 +144,7 @@ export async function runBenchmark(benchmark: Benchmark, rounds: number, warmup 
           else
             for (const sample of Array.isArray(answer) ? (answer as number[]) : [Number(answer)])
               record(name, input, sample);
+          await variant.idle?.();
         }
       }
     }

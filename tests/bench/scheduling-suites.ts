@@ -1,5 +1,5 @@
 import { localDayBounds } from '../../src-shared/scheduling/time';
-import { runBenchmark, type Variant } from './harness';
+import { floorIdle, hostIdle, runBenchmark, type Variant } from './harness';
 import { BENCH_TODAY, BENCH_ZONE, benchNow } from './scheduling-data';
 import {
   BookFloor,
@@ -193,8 +193,8 @@ export const bookSuite: Suite = {
           name: 'appointments.book',
           dataset: appointmentsLabel,
           unit: 'ms',
-          ours: { run: () => bookOurs(core, slot(oursNext++)) },
-          floor: { run: () => floor.book(slot(floorNext++), now) },
+          ours: { run: () => bookOurs(core, slot(oursNext++)), idle: hostIdle(core) },
+          floor: { run: () => floor.book(slot(floorNext++), now), idle: floorIdle(floor.handle) },
           iterations,
           goals: { p95Ms: 5 },
         },

@@ -6,7 +6,7 @@ import type { DispenseResult, ItemView, StockAlerts } from '../../src-shared/sto
 import { localDayBounds } from '../../src-shared/scheduling/time';
 import { floorHandle } from './billing-floors';
 import { BENCH_CLIENT, BENCH_USER, exportPlain, type Dataset } from './dataset';
-import { runBenchmark, STOCK_GOALS, type BenchmarkResult } from './harness';
+import { type BenchmarkResult, floorIdle, hostIdle, runBenchmark, STOCK_GOALS } from './harness';
 import { openScheduler, workingCopies } from './scheduling';
 import { BENCH_TODAY, BENCH_ZONE, benchNow } from './scheduling-data';
 import { AlertsFloor, DispenseFloor, ItemFloor, RecallFloor } from './stock-floors';
@@ -214,8 +214,8 @@ export const stockSuite: Suite = {
             name: 'stock.dispense (FEFO, against today’s visit)',
             dataset: label,
             unit: 'ms',
-            ours: { run: () => oursDispense() },
-            floor: { run: () => floorDispense() },
+            ours: { run: () => oursDispense(), idle: hostIdle(core) },
+            floor: { run: () => floorDispense(), idle: floorIdle(handle) },
             iterations: DISPENSES_PER_ROUND,
             goals: STOCK_GOALS.dispense,
           },

@@ -2,7 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import type { SyncChange } from '../../src-shared/sync/protocol';
 import { withoutSeq } from '../../src-main/core/sync/without-seq';
 import { floorHandle } from './billing-floors';
-import { runBenchmark, type BenchmarkResult, type Goals } from './harness';
+import { type BenchmarkResult, floorIdle, type Goals, hostIdle, runBenchmark } from './harness';
 import { bookOurs, freeSlots, openScheduler, workingCopies } from './scheduling';
 import { Mismatch, stopwatch, type Suite } from './suite';
 
@@ -96,7 +96,8 @@ export const syncSuite: Suite = {
       // the server's time (the real one) is handed over with each pull, as a pull answers it.
       const other = await openScheduler(target.encrypted);
       await other.sync.renewDeviceId();
-      const floor = new ApplyFloor(floorHandle(target.plain));
+      const floorDb = floorHandle(target.plain);
+      const floor = new ApplyFloor(floorDb);
       try {
         // Both apply batch 0 first and must then hold the same rows.
         const first = await other.sync.applyRemote(batch(0), null, Date.now());
@@ -128,8 +129,9 @@ export const syncSuite: Suite = {
                 const outcome = await other.sync.applyRemote(batch(oursNext++), null, Date.now());
                 if (outcome.applied !== BATCH) throw new Mismatch(`sync: ours applied ${outcome.applied} of ${BATCH}`);
               },
+              idle: hostIdle(other),
             },
-            floor: { run: () => floor.apply(batch(floorNext++)) },
+            floor: { run: () => floor.apply(batch(floorNext++)), idle: floorIdle(floorDb) },
             iterations: ITERATIONS,
             goals: SYNC_APPLY_GOALS,
           },

@@ -5,7 +5,7 @@ import { newId } from '../../src-main/core/ids';
 import type { VisitBoard, VisitView, VitalsRecord } from '../../src-shared/visits/model';
 import { localDayBounds } from '../../src-shared/scheduling/time';
 import { BENCH_CLIENT, BENCH_USER, exportPlain, type Dataset } from './dataset';
-import { runBenchmark, type BenchmarkResult } from './harness';
+import { type BenchmarkResult, floorIdle, hostIdle, runBenchmark } from './harness';
 import { openScheduler, workingCopies } from './scheduling';
 import { BENCH_TODAY, BENCH_ZONE, benchNow } from './scheduling-data';
 
@@ -236,8 +236,11 @@ export async function benchVisits(
           name: 'visits.checkIn (from an appointment)',
           dataset: label,
           unit: 'ms',
-          ours: { run: () => invoke(core, 'visits.checkIn', { appointmentId: take(oursNext++) }) },
-          floor: { run: () => checkInFloor.run(take(floorNext++), now) },
+          ours: {
+            run: () => invoke(core, 'visits.checkIn', { appointmentId: take(oursNext++) }),
+            idle: hostIdle(core),
+          },
+          floor: { run: () => checkInFloor.run(take(floorNext++), now), idle: floorIdle(checkInFloor.handle) },
           iterations,
           goals: { p95Ms: 5 },
         },
@@ -291,8 +294,9 @@ export async function benchVisits(
                 chiefComplaint: 'Cough',
                 allergiesReviewed: true,
               }),
+            idle: hostIdle(core),
           },
-          floor: { run: (i) => vitalsFloor.run(patientAt(i), now) },
+          floor: { run: (i) => vitalsFloor.run(patientAt(i), now), idle: floorIdle(vitalsFloor.handle) },
           iterations: 100,
           goals: { p95Ms: 5 },
         },

@@ -45,6 +45,35 @@ describe('bench harness', () => {
     expect(formatTable(result ? [result] : [])).toContain('ours/slow');
   });
 
+  it("runs a variant's idle work after each of its calls (the warm-up's too), outside the timing", async () => {
+    const calls: string[] = [];
+    const busy = (ms: number) => {
+      const until = performance.now() + ms;
+      while (performance.now() < until);
+    };
+    const [result] = await runBenchmark(
+      {
+        name: 'write',
+        dataset: 'd',
+        unit: 'ms',
+        ours: { run: (i) => calls.push(`o${i}`), idle: () => (calls.push('checkpoint'), busy(30)) },
+        floor: { run: (i) => calls.push(`f${i}`) },
+        iterations: 3,
+      },
+      2,
+      1,
+    );
+    const ours = calls.filter((call) => call !== 'checkpoint' && call.startsWith('o'));
+    expect(ours).toHaveLength(7);
+    // Every call of ours is followed by its idle work before anything else runs.
+    calls.forEach((call, at) => {
+      if (call.startsWith('o')) expect(calls[at + 1]).toBe('checkpoint');
+    });
+    expect(calls.filter((call) => call === 'checkpoint')).toHaveLength(7);
+    // 30 ms of idle work a call, none of it in the figures.
+    expect(result?.ours.p95).toBeLessThan(10);
+  });
+
   it('says the run is too noisy when the floor against itself differs by more than 1.25x either way', () => {
     expect(noiseVerdict(1.1)).toMatch(/^Control pair/);
     expect(noiseVerdict(1.3)).toMatch(/^TOO NOISY/);
