@@ -16,7 +16,7 @@ import { Mismatch, stopwatch, type Suite } from './suite';
 
 /**
  * Reports over long ranges (issue 18): the dashboard for a year and the appointments, revenue, waiting-times,
- * providers and stock reports for a month, and A/R ageing as of today (revenue also narrowed to a location, which reads the raw rows), ours through the procedures on the encrypted working copy (read from the daily aggregates),
+ * providers and stock reports for a month, and A/R ageing as of today (revenue and waiting times also narrowed to a location), ours through the procedures on the encrypted working copy (read from the daily aggregates),
  * against the floor of hand-written GROUP BY over the raw rows on the unencrypted copy, and MariaDB running
  * the same GROUP BY over the OpenEMR-shaped calendar table (it holds no billing, so its figure is the
  * appointments' part). The first read builds the aggregates (printed); the timed reads find them fresh.
@@ -58,6 +58,9 @@ class ReportsFloor {
   readonly #ageing: BetterSqlite3.Statement;
   readonly #missed: BetterSqlite3.Statement;
   readonly #stock: BetterSqlite3.Statement[];
+  readonly #issuedAt: BetterSqlite3.Statement;
+  readonly #collectedAt: BetterSqlite3.Statement;
+  readonly #visitsAt: BetterSqlite3.Statement;
   /** The floor's percentiles summed, so the work of finding them is kept. */
   percentiles = 0;
 
@@ -95,6 +98,24 @@ class ReportsFloor {
       JOIN payments p ON p.id = pa.payment_id JOIN invoices i ON i.id = pa.invoice_id
       LEFT JOIN visits v ON v.id = i.visit_id LEFT JOIN appointments a ON a.id = i.appointment_id
       WHERE p.counts_for >= ? AND p.counts_for <= ? GROUP BY 1`);
+    // Narrowed to a location: the invoices of its appointments and the payments applied to them, and the
+    // visits of its appointments (the invoices and visits the bench seeds all name their appointment).
+    this.#issuedAt = handle.prepare(`
+      SELECT i.issued_on, i.kind, sum(i.total_minor) AS amount FROM invoices i JOIN appointments a ON a.id = i.appointment_id
+      WHERE i.status = 'issued' AND i.issued_on >= ? AND i.issued_on <= ? AND a.location_id = ? GROUP BY 1, 2`);
+    this.#collectedAt = handle.prepare(`
+      SELECT p.counts_for, p.method_kind, sum(pa.amount_minor) FROM payments p
+      JOIN payment_allocations pa ON pa.payment_id = p.id JOIN invoices i ON i.id = pa.invoice_id
+      JOIN appointments a ON a.id = i.appointment_id
+      WHERE p.counts_for >= ? AND p.counts_for <= ? AND a.location_id = ? GROUP BY 1, 2`);
+    this.#visitsAt = handle
+      .prepare(
+        `SELECT v.arrived_at, v.roomed_at, v.seen_at, v.checked_out_at FROM visits v
+         JOIN appointments a ON a.id = v.appointment_id
+         WHERE v.local_date >= ? AND v.local_date <= ? AND v.deleted_at IS NULL AND v.status <> 'cancelled'
+           AND a.location_id = ?`,
+      )
+      .raw();
     // The call lists: the range's no-shows and cancellations with the patient, their primary phone and the type.
     this.#missed = handle.prepare(`
       SELECT a.id, a.patient_id, a.provider_id, a.start_at, a.end_at, a.status, a.cancelled_at, p.mrn, p.first_name,
@@ -159,8 +180,12 @@ class ReportsFloor {
   }
 
   /** The four phases' medians and 90th percentiles by nearest rank, sorted in JS; the visits counted. */
-  waits(range: Range): number {
-    const rows = this.#visits.all(range.from, range.to) as (number | null)[][];
+  waits(range: Range, locationId?: string): number {
+    const rows = (
+      locationId === undefined
+        ? this.#visits.all(range.from, range.to)
+        : this.#visitsAt.all(range.from, range.to, locationId)
+    ) as (number | null)[][];
     const phases: number[][] = [[], [], [], []];
     const ends: [number, number][] = [
       [0, 1],
@@ -199,6 +224,13 @@ class ReportsFloor {
   revenue(range: Range): number {
     const issued = this.#issued.all(range.from, range.to) as { amount: number }[];
     return issued.length + this.#ledger.all({ from: range.from, to: range.to }).length;
+  }
+
+  /** Narrowed to a location: what its invoices' total was (the rows' sum, for the check), and the money in. */
+  revenueAt(range: Range, locationId: string): number {
+    const issued = this.#issuedAt.all(range.from, range.to, locationId) as { kind: string; amount: number }[];
+    this.#collectedAt.all(range.from, range.to, locationId);
+    return issued.reduce((sum, row) => sum + (row.kind === 'invoice' ? row.amount : 0), 0);
   }
 
   dashboard(range: Range, before: Range): number {
@@ -344,12 +376,33 @@ export const reportsSuite: Suite = {
       await aMonth('reports.callList (a month)', 'reports.callList', (r) => floor.missed(r));
       // As of today whatever the range (its figures do not depend on it): the fifty owing most and the totals.
       await aMonth('reports.ageing (as of today)', 'reports.ageing', () => floor.ageing(BENCH_TODAY));
-      // Narrowed by a location, the revenue report reads the raw rows (no aggregate per location).
+      // Narrowed by a location: revenue from the cells kept per location (migration 0044), waiting times from
+      // the month's visits of that location's appointments; each against the same narrowing by hand.
       const locationId = (await invoke<{ id: string }[]>(core, 'schedule.listLocations', {}))[0]?.id;
-      if (locationId !== undefined)
-        await aMonth('reports.revenue (a month, one location)', 'reports.revenue', (r) => floor.revenue(r), {
-          locationId,
-        });
+      if (locationId !== undefined) {
+        const narrowed = await invoke<RevenueReport>(core, 'reports.revenue', { ...monthOf(0), locationId });
+        if (narrowed.totals.invoicedMinor !== floor.revenueAt(monthOf(0), locationId))
+          throw new Mismatch(
+            `reports.revenue at a location: ours ${narrowed.totals.invoicedMinor}, floor ${floor.revenueAt(monthOf(0), locationId)}`,
+          );
+        await aMonth(
+          'reports.revenue (a month, one location)',
+          'reports.revenue',
+          (r) => floor.revenueAt(r, locationId),
+          { locationId },
+        );
+        const waitsAt = await invoke<WaitingTimesReport>(core, 'reports.waitingTimes', { ...monthOf(0), locationId });
+        if (waitsAt.visits !== floor.waits(monthOf(0), locationId))
+          throw new Mismatch(
+            `reports.waitingTimes at a location: ours ${waitsAt.visits}, floor ${floor.waits(monthOf(0), locationId)}`,
+          );
+        await aMonth(
+          'reports.waitingTimes (a month, one location)',
+          'reports.waitingTimes',
+          (r) => floor.waits(r, locationId),
+          { locationId },
+        );
+      }
     } finally {
       handle.close();
       await core.close();
