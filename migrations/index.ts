@@ -41,7 +41,7 @@ import { migration0040 } from './0040_audit_lookup';
 import { migration0041 } from './0041_stock_movements_at';
 import { migration0042 } from './0042_patient_owing';
 import { migration0043 } from './0043_stock_report_sums';
-import { migration0044 } from './0044_report_revenue_cells';
+import { migration0044 } from './0044_report_narrowed_aggregates';
 import type { Migration } from './types';
 
 /**

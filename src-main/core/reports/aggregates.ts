@@ -30,7 +30,8 @@ import {
 import { clearRevenueCells, recomputeRevenueCells } from './revenue-cell-repository';
 import { datesOf } from './scope';
 import { recomputeWaitMonth, replaceWaitDay, visitTimesOfDay } from './wait-repository';
-import { waitBucketsOf } from './waiting-times';
+import { clearWaitPlaces, recomputeWaitPlaceMonth, replaceWaitPlaceDay } from './wait-place-repository';
+import { waitBucketsOf, waitPlaceBucketsOf } from './waiting-times';
 
 /**
  * The daily report aggregates (migration 0034; docs/architecture.md "Report aggregates"). Triggers mark the
@@ -43,13 +44,23 @@ const HOUR_MS = 3_600_000;
 
 /** One local day's waiting-time histogram from its visits, and the money invoiced on it by visit. */
 async function recomputeVisitDay(db: Kysely<Database>, timeZone: string, day: string): Promise<void> {
-  await replaceWaitDay(db, day, waitBucketsOf(timeZone, await visitTimesOfDay(db, day)));
+  await replaceWaitDays(db, timeZone, day);
   await recomputeVisitMoney(db, day, day);
+}
+
+/** One local day's waiting-time histograms, by provider and again by place (location, type, both). */
+async function replaceWaitDays(db: Kysely<Database>, timeZone: string, day: string): Promise<void> {
+  const visits = await visitTimesOfDay(db, day);
+  await replaceWaitDay(db, day, waitBucketsOf(timeZone, visits));
+  await replaceWaitPlaceDay(db, day, waitPlaceBucketsOf(timeZone, visits));
 }
 
 /** The monthly histograms of the days' months, each once (after all its days). */
 async function recomputeWaitMonths(db: Kysely<Database>, days: Iterable<string>): Promise<void> {
-  for (const month of new Set([...days].map((day) => day.slice(0, 7)))) await recomputeWaitMonth(db, month);
+  for (const month of new Set([...days].map((day) => day.slice(0, 7)))) {
+    await recomputeWaitMonth(db, month);
+    await recomputeWaitPlaceMonth(db, month);
+  }
 }
 
 /**
@@ -112,6 +123,7 @@ export async function rebuildAggregates(db: Kysely<Database>, timeZone: string):
   await clearAggregates(db);
   await clearMoneyAggregates(db);
   await clearRevenueCells(db);
+  await clearWaitPlaces(db);
   const days = new Set<string>();
   const span = await appointmentSpan(db);
   if (span.first !== null && span.last !== null) {
@@ -134,7 +146,7 @@ export async function rebuildAggregates(db: Kysely<Database>, timeZone: string):
   await recomputeVisitMoney(db, '0000-01-01', '9999-12-31');
   const visited = await visitDays(db);
   for (const day of visited) {
-    await replaceWaitDay(db, day, waitBucketsOf(timeZone, await visitTimesOfDay(db, day)));
+    await replaceWaitDays(db, timeZone, day);
     days.add(day);
   }
   await recomputeWaitMonths(db, visited);

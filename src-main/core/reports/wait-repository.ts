@@ -28,17 +28,23 @@ export interface WaitBucket {
   visits: number;
 }
 
-/** One local day's visits (not cancelled, not deleted) with the times the flow board stamped. */
+/**
+ * One local day's visits (not cancelled, not deleted) with the times the flow board stamped, and their
+ * appointment's location and type (null for a walk-in).
+ */
 export async function visitTimesOfDay(db: ReadDb, day: string) {
   const result = await sql<{
     provider_id: string | null;
+    location_id: string | null;
+    type_id: string | null;
     arrived_at: number;
     roomed_at: number | null;
     seen_at: number | null;
     checked_out_at: number | null;
   }>`
-    SELECT provider_id, arrived_at, roomed_at, seen_at, checked_out_at FROM visits
-    WHERE local_date = ${day} AND deleted_at IS NULL AND status <> 'cancelled'`.execute(db);
+    SELECT v.provider_id, a.location_id, a.type_id, v.arrived_at, v.roomed_at, v.seen_at, v.checked_out_at
+    FROM visits v LEFT JOIN appointments a ON a.id = v.appointment_id
+    WHERE v.local_date = ${day} AND v.deleted_at IS NULL AND v.status <> 'cancelled'`.execute(db);
   return result.rows;
 }
 

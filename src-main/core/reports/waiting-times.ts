@@ -3,6 +3,7 @@ import { isoWeekday, localParts } from '../../../src-shared/scheduling/time';
 import type { ReadDb } from '../db/handles';
 import { visitTimes } from './repository';
 import type { ReportScope } from './scope';
+import { placeOf, placesOf, waitPlaceBuckets, type WaitPlaceBucket } from './wait-place-repository';
 import { WAIT_PHASES, waitBuckets, type WaitBucket } from './wait-repository';
 
 /** Nearest rank: the value at position ⌈p × n⌉ (1-based) of the sorted values. */
@@ -91,6 +92,30 @@ export function waitBucketsOf(timeZone: string, visits: readonly (Times & { prov
   return [...buckets.values()];
 }
 
+/**
+ * The same day's visits once more under each narrowing their appointment answers (its location, its type,
+ * both; a walk-in under none), for the reads narrowed by location or type.
+ */
+export function waitPlaceBucketsOf(
+  timeZone: string,
+  visits: readonly (Times & { provider_id: string | null; location_id: string | null; type_id: string | null })[],
+) {
+  const buckets = new Map<string, WaitPlaceBucket>();
+  for (const visit of visits) {
+    if (visit.location_id === null || visit.type_id === null) continue;
+    const provider_id = visit.provider_id ?? '';
+    const entries = waitEntries(timeZone, visit);
+    for (const place of placesOf(visit.location_id, visit.type_id))
+      for (const entry of entries) {
+        const key = `${place}|${provider_id}|${entry.phase}|${entry.hour}|${entry.minutes}`;
+        const bucket = buckets.get(key);
+        if (bucket) bucket.visits += 1;
+        else buckets.set(key, { place, provider_id, ...entry, visits: 1 });
+      }
+  }
+  return [...buckets.values()];
+}
+
 function add(histograms: Map<string, Map<number, number>>, key: string, minutes: number, visits: number) {
   let histogram = histograms.get(key);
   if (!histogram) histograms.set(key, (histogram = new Map<number, number>()));
@@ -109,8 +134,8 @@ function figures(histogram: ReadonlyMap<number, number> | undefined) {
 
 /**
  * Waits over the range from the visits' histogram: read from the daily aggregates when they are fresh
- * (`aggregates`) and no location or type narrows them (the aggregates are per provider only), else built
- * from the raw visits the same way.
+ * (`aggregates`; narrowed by location or type, from their rows by place), else built from the raw visits
+ * the same way.
  */
 export async function waitingTimesReport(
   db: ReadDb,
@@ -121,11 +146,13 @@ export async function waitingTimesReport(
 ): Promise<WaitingTimesReport> {
   const { from, to, providerId, locationId, typeId } = scope.filters;
   const narrowing = { locationId, typeId };
-  const daily = aggregates && locationId === null && typeId === null;
+  const place = placeOf(locationId, typeId);
   // `only`: the dashboard's one phase, read alone from the aggregates (the rest of the report left empty).
   const wanted = only ? [only] : [...WAIT_PHASES];
-  const rows: { phase: string; hour: number; minutes: number; visits: number }[] = daily
-    ? await waitBuckets(db, from, to, providerId, wanted)
+  const rows: { phase: string; hour: number; minutes: number; visits: number }[] = aggregates
+    ? await (place === null
+        ? waitBuckets(db, from, to, providerId, wanted)
+        : waitPlaceBuckets(db, place, from, to, providerId, wanted))
     : (await visitTimes(db, from, to, providerId, narrowing))
         .flatMap((visit) => waitEntries(scope.timeZone, visit).map((entry) => ({ ...entry, visits: 1 })))
         .filter((row) => wanted.includes(row.phase as (typeof wanted)[number]));
