@@ -59,6 +59,7 @@ class ReportsFloor {
   readonly #missed: BetterSqlite3.Statement;
   readonly #stock: BetterSqlite3.Statement[];
   readonly #issuedAt: BetterSqlite3.Statement;
+  readonly #appointmentsAt: BetterSqlite3.Statement;
   readonly #collectedAt: BetterSqlite3.Statement;
   readonly #visitsAt: BetterSqlite3.Statement;
   /** The floor's percentiles summed, so the work of finding them is kept. */
@@ -100,6 +101,12 @@ class ReportsFloor {
       WHERE p.counts_for >= ? AND p.counts_for <= ? GROUP BY 1`);
     // Narrowed to a location: the invoices of its appointments and the payments applied to them, and the
     // visits of its appointments (the invoices and visits the bench seeds all name their appointment).
+    this.#appointmentsAt = handle.prepare(`
+      SELECT date(start_at / 1000, 'unixepoch') AS day, provider_id, count(*) AS booked,
+        sum(status = 'completed') AS completed, sum(status = 'cancelled') AS cancelled,
+        sum(status = 'cancelled' AND start_at - cancelled_at < 86400000) AS late, sum(status = 'no_show') AS no_shows,
+        sum(CASE WHEN status <> 'cancelled' THEN (end_at - start_at) / 60000 END) AS minutes
+      FROM appointments WHERE deleted_at IS NULL AND start_at >= ? AND start_at < ? AND location_id = ? GROUP BY 1, 2`);
     this.#issuedAt = handle.prepare(`
       SELECT i.issued_on, i.kind, sum(i.total_minor) AS amount FROM invoices i JOIN appointments a ON a.id = i.appointment_id
       WHERE i.status = 'issued' AND i.issued_on >= ? AND i.issued_on <= ? AND a.location_id = ? GROUP BY 1, 2`);
@@ -231,6 +238,20 @@ class ReportsFloor {
     const issued = this.#issuedAt.all(range.from, range.to, locationId) as { kind: string; amount: number }[];
     this.#collectedAt.all(range.from, range.to, locationId);
     return issued.reduce((sum, row) => sum + (row.kind === 'invoice' ? row.amount : 0), 0);
+  }
+
+  /** The dashboard's floor narrowed to a location: its appointments, its money and its visits' waits. */
+  dashboardAt(range: Range, before: Range, locationId: string): number {
+    let booked = 0;
+    for (const r of [range, before]) {
+      const start = localDayBounds(BENCH_ZONE, r.from).start;
+      const end = localDayBounds(BENCH_ZONE, r.to).end;
+      for (const row of this.#appointmentsAt.all(start, end, locationId) as { booked: number }[]) booked += row.booked;
+      this.revenueAt(r, locationId);
+      this.waits(r, locationId);
+      this.#patients.pluck().get(start, end);
+    }
+    return booked;
   }
 
   dashboard(range: Range, before: Range): number {
@@ -401,6 +422,22 @@ export const reportsSuite: Suite = {
           'reports.waitingTimes',
           (r) => floor.waits(r, locationId),
           { locationId },
+        );
+        // The manager's home narrowed to the location: every figure of the year and the year before.
+        results.push(
+          ...(await runBenchmark(
+            {
+              name: 'reports.dashboard (a year, one location)',
+              dataset: label,
+              unit: 'ms',
+              ours: { run: () => invoke(core, 'reports.dashboard', { ...year, locationId }) },
+              floor: { run: () => floor.dashboardAt(year, yearBefore, locationId) },
+              iterations: 10,
+              goals: { p95Ms: 50 },
+            },
+            rounds,
+            2,
+          )),
         );
       }
     } finally {
