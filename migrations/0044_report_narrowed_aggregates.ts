@@ -16,6 +16,24 @@ function moneyDaysOf(where: string): string {
           WHERE day IS NOT NULL;`;
 }
 
+/** The narrowed revenue by period and every key a narrowing reads, with one index per narrowing. */
+const revenueCellTable = (name: string, period: string) => `
+      CREATE TABLE ${name} (
+        ${period} TEXT NOT NULL,
+        basis TEXT NOT NULL CHECK (basis IN ('issued', 'collected')),
+        kind TEXT NOT NULL,
+        provider_id TEXT NOT NULL,
+        location_id TEXT NOT NULL,
+        type_id TEXT NOT NULL,
+        payer TEXT NOT NULL,
+        amount_minor INTEGER NOT NULL,
+        PRIMARY KEY (${period}, basis, kind, provider_id, location_id, type_id, payer)
+      ) WITHOUT ROWID, STRICT;
+      -- Each narrowing's periods read from its own index, the amount in it (the key's columns are in every index).
+      CREATE INDEX ${name}_location ON ${name} (location_id, ${period}, amount_minor);
+      CREATE INDEX ${name}_type ON ${name} (type_id, ${period}, amount_minor);
+      CREATE INDEX ${name}_payer ON ${name} (payer, ${period}, amount_minor);`;
+
 /** The waiting-time histograms by place, day, provider, phase, hour and minutes (the place is a narrowing's key). */
 const waitPlaceTable = (name: string, period: string) => `
       CREATE TABLE ${name} (
@@ -39,7 +57,8 @@ const waitPlaceTable = (name: string, period: string) => `
  * invoice's provider ('' for none), its appointment's location and type ('' when it has none), its payer
  * (a credit note's is the credited invoice's; '' for self-pay). `basis` 'issued' holds invoices and credit
  * notes by issue date (`kind`: the invoice's kind); 'collected' the payments allocated to them by the date the
- * payment counts for (`kind`: the method's kind). Both sit on the money part's days, so the money part
+ * payment counts for (`kind`: the method's kind); `report_revenue_cell_months` sums them per calendar month
+ * for reads with no series by day (the dashboard's year). Both sit on the money part's days, so the money part
  * recomputes them (reports/revenue-cell-repository.ts); the triggers below mark what those marks missed,
  * an appointment's location or type and a visit's appointment changing, as another desk's change writes
  * them (only the columns that changed). An issued invoice's payer never changes (a trigger refuses it), and
@@ -56,21 +75,8 @@ export const migration0044: Migration = {
   name: 'report_narrowed_aggregates',
   up(db) {
     db.exec(`
-      CREATE TABLE report_revenue_cells (
-        day TEXT NOT NULL,
-        basis TEXT NOT NULL CHECK (basis IN ('issued', 'collected')),
-        kind TEXT NOT NULL,
-        provider_id TEXT NOT NULL,
-        location_id TEXT NOT NULL,
-        type_id TEXT NOT NULL,
-        payer TEXT NOT NULL,
-        amount_minor INTEGER NOT NULL,
-        PRIMARY KEY (day, basis, kind, provider_id, location_id, type_id, payer)
-      ) WITHOUT ROWID, STRICT;
-      -- Each narrowing's month read from its own index, the amount in it (the key's columns are in every index).
-      CREATE INDEX report_revenue_cells_location ON report_revenue_cells (location_id, day, amount_minor);
-      CREATE INDEX report_revenue_cells_type ON report_revenue_cells (type_id, day, amount_minor);
-      CREATE INDEX report_revenue_cells_payer ON report_revenue_cells (payer, day, amount_minor);
+      ${revenueCellTable('report_revenue_cells', 'day')}
+      ${revenueCellTable('report_revenue_cell_months', 'month')}
       ${waitPlaceTable('report_wait_place_days', 'day')}
       ${waitPlaceTable('report_wait_place_months', 'month')}
       DELETE FROM report_aggregate_state;

@@ -146,6 +146,7 @@ export const LOCAL_TABLES: Record<string, string> = {
   report_receivable_days: 'open balances by issue date, a cache recomputed from invoice_balances',
   report_wait_place_days: 'waiting-time histograms by location and type, a cache recomputed from the synced visits',
   report_wait_place_months: 'report_wait_place_days summed per month, a cache recomputed from them',
+  report_revenue_cell_months: 'report_revenue_cells summed per month, a cache recomputed from them',
   report_revenue_cells:
     'the revenue narrowed by location, type and payer per day, a cache recomputed from the synced rows',
   report_appointment_months: 'report_appointment_days summed per month, a cache recomputed from them',

@@ -350,6 +350,11 @@ async function check(): Promise<void> {
     const narrowed = { ...scope, filters: { ...scope.filters, ...narrowing } };
     const fromCells = await revenueReport(db, narrowed, money, now, true);
     expect(fromCells, JSON.stringify(narrowing)).toEqual(await revenueReport(db, narrowed, money, now, false));
+    // Without the series by day (the dashboard): whole months from the monthly cells.
+    const longNarrowed = { ...long, filters: { ...long.filters, ...narrowing } };
+    expect(await revenueReport(db, longNarrowed, money, now, true, false), JSON.stringify(narrowing)).toEqual(
+      await revenueReport(db, longNarrowed, money, now, false, false),
+    );
     // Waits by location and type from their rows by place (payer does not narrow them), days and months.
     if ('payer' in narrowing) continue;
     for (const range of [narrowed, { ...long, filters: { ...long.filters, ...narrowing } }])

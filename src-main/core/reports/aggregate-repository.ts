@@ -283,6 +283,7 @@ export async function allAggregates(db: ReadDb) {
     providerMoney: await all('report_provider_money_days'),
     receivables: await all('report_receivable_days'),
     revenueCells: await all('report_revenue_cells'),
+    revenueCellMonths: await all('report_revenue_cell_months'),
     waitPlaceDays: await all('report_wait_place_days'),
     waitPlaceMonths: await all('report_wait_place_months'),
   };

@@ -27,7 +27,7 @@ import {
   recomputeReceivables,
   recomputeVisitMoney,
 } from './money-aggregate-repository';
-import { clearRevenueCells, recomputeRevenueCells } from './revenue-cell-repository';
+import { clearRevenueCells, recomputeRevenueCellMonths, recomputeRevenueCells } from './revenue-cell-repository';
 import { datesOf } from './scope';
 import { recomputeWaitMonth, replaceWaitDay, visitTimesOfDay } from './wait-repository';
 import { clearWaitPlaces, recomputeWaitPlaceMonth, replaceWaitPlaceDay } from './wait-place-repository';
@@ -142,6 +142,7 @@ export async function rebuildAggregates(db: Kysely<Database>, timeZone: string):
     days.add(day);
   }
   await recomputeMoneyDays(db, '0000-01-01', '9999-12-31');
+  await recomputeRevenueCellMonths(db, '0000-01', '9999-12');
   for (const day of await moneyDays(db)) days.add(day);
   await recomputeVisitMoney(db, '0000-01-01', '9999-12-31');
   const visited = await visitDays(db);
@@ -170,6 +171,9 @@ async function recomputeMarked(db: Kysely<Database>, timeZone: string): Promise<
   await recomputeInstantDays(db, timeZone, 'appointments', appointments);
   await recomputeInstantDays(db, timeZone, 'patients', patients);
   for (const day of money) await recomputeMoneyDays(db, day, day);
+  // Each month of those days once, after all of them: its cells are their sum.
+  for (const month of new Set([...money].map((day) => day.slice(0, 7))))
+    await recomputeRevenueCellMonths(db, month, month);
   for (const day of visits) await recomputeVisitDay(db, timeZone, day);
   await recomputeWaitMonths(db, visits);
   await clearDirtyMarks(db);

@@ -45,7 +45,7 @@ async function figures(
   let revenue: DashboardFigures['revenue'] = null;
   if (seesMoney) {
     const money = (await billingContext(ctx.db, ctx.now)).money;
-    const report = await revenueReport(ctx.db, scope, money, ctx.now, aggregates);
+    const report = await revenueReport(ctx.db, scope, money, ctx.now, aggregates, false);
     revenue = { netInvoicedMinor: report.totals.netInvoicedMinor, collectedMinor: report.totals.collectedMinor };
   }
   return {

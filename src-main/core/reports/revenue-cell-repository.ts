@@ -2,6 +2,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { SELF_PAY } from '../../../src-shared/reports/model';
 import type { ReadDb } from '../db/handles';
 import type { Database } from '../db/schema';
+import { splitByMonths } from './month-split';
 import type { InvoiceNarrowing } from './provider-repository';
 
 /**
@@ -29,6 +30,18 @@ const keyColumns = sql`coalesce(a.provider_id, v.provider_id, ''), coalesce(na.l
 
 export async function clearRevenueCells(db: Db): Promise<void> {
   await sql`DELETE FROM report_revenue_cells`.execute(db);
+  await sql`DELETE FROM report_revenue_cell_months`.execute(db);
+}
+
+/** The monthly cells of the months [first, last] ('YYYY-MM'), summed again from their days' cells. */
+export async function recomputeRevenueCellMonths(db: Db, first: string, last: string): Promise<void> {
+  await sql`DELETE FROM report_revenue_cell_months WHERE month >= ${first} AND month <= ${last}`.execute(db);
+  await sql`
+    INSERT INTO report_revenue_cell_months
+      (month, basis, kind, provider_id, location_id, type_id, payer, amount_minor)
+    SELECT substr(day, 1, 7), basis, kind, provider_id, location_id, type_id, payer, sum(amount_minor)
+    FROM report_revenue_cells WHERE day >= ${`${first}-01`} AND day <= ${`${last}-31`}
+    GROUP BY 1, 2, 3, 4, 5, 6, 7`.execute(db);
 }
 
 /** The cells on the money days in [from, to], recomputed from the raw rows. */
@@ -51,6 +64,20 @@ export async function recomputeRevenueCells(db: Db, from: string, to: string): P
     GROUP BY 1, 3, 4, 5, 6, 7`.execute(db);
 }
 
+type CellRow = { day: string; basis: 'issued' | 'collected'; kind: string; amount: number };
+
+/** What the narrowing and the provider ask of a cell (none of it matches '', no location or type). */
+function cellMatches(providerId: string | null, narrowing: InvoiceNarrowing) {
+  const { locationId, typeId } = narrowing;
+  const payer = narrowing.payer === null ? null : narrowing.payer === SELF_PAY ? '' : narrowing.payer;
+  const conditions: RawBuilder<unknown>[] = [];
+  if (locationId !== null) conditions.push(sql`location_id = ${locationId}`);
+  if (typeId !== null) conditions.push(sql`type_id = ${typeId}`);
+  if (payer !== null) conditions.push(sql`payer = ${payer}`);
+  if (providerId !== null) conditions.push(sql`provider_id = ${providerId}`);
+  return conditions.length === 0 ? sql`1` : sql.join(conditions, sql` AND `);
+}
+
 /**
  * The narrowed cells over [from, to] by day and kind: issued invoices and credit notes (`kind` the invoice's),
  * and payments applied to them (`kind` the method's). The first of location, type and payer chosen leads, so
@@ -62,18 +89,42 @@ export async function revenueCellsByDay(
   to: string,
   providerId: string | null,
   narrowing: InvoiceNarrowing,
-): Promise<{ day: string; basis: 'issued' | 'collected'; kind: string; amount: number }[]> {
-  const { locationId, typeId } = narrowing;
-  const payer = narrowing.payer === null ? null : narrowing.payer === SELF_PAY ? '' : narrowing.payer;
-  const conditions: RawBuilder<unknown>[] = [sql`day >= ${from}`, sql`day <= ${to}`];
-  if (locationId !== null) conditions.push(sql`location_id = ${locationId}`);
-  if (typeId !== null) conditions.push(sql`type_id = ${typeId}`);
-  if (payer !== null) conditions.push(sql`payer = ${payer}`);
-  if (providerId !== null) conditions.push(sql`provider_id = ${providerId}`);
-  // '' is no location or type: nothing chosen ever matches it (ids are never empty).
-  const result = await sql<{ day: string; basis: 'issued' | 'collected'; kind: string; amount: number }>`
+): Promise<CellRow[]> {
+  const result = await sql<CellRow>`
     SELECT day, basis, kind, sum(amount_minor) AS amount FROM report_revenue_cells
-    WHERE ${sql.join(conditions, sql` AND `)}
+    WHERE day >= ${from} AND day <= ${to} AND ${cellMatches(providerId, narrowing)}
     GROUP BY day, basis, kind`.execute(db);
+  return result.rows;
+}
+
+/**
+ * The same over [from, to] without a series by day (every row dated `from`): whole months from the monthly
+ * cells, the days at either end from the daily ones.
+ */
+export async function revenueCellTotals(
+  db: ReadDb,
+  from: string,
+  to: string,
+  providerId: string | null,
+  narrowing: InvoiceNarrowing,
+): Promise<CellRow[]> {
+  const split = splitByMonths(from, to, '');
+  const matches = cellMatches(providerId, narrowing);
+  const parts = [
+    ...(split.months.length === 0
+      ? []
+      : [
+          sql`SELECT basis, kind, amount_minor FROM report_revenue_cell_months
+            WHERE month IN (${sql.join(split.months)}) AND ${matches}`,
+        ]),
+    ...split.days.map(
+      ([start, end]) => sql`SELECT basis, kind, amount_minor FROM report_revenue_cells
+        WHERE day >= ${start} AND day <= ${end} AND ${matches}`,
+    ),
+  ];
+  if (parts.length === 0) return [];
+  const result = await sql<CellRow>`
+    SELECT ${from} AS day, basis, kind, sum(amount_minor) AS amount FROM (${sql.join(parts, sql` UNION ALL `)})
+    GROUP BY basis, kind`.execute(db);
   return result.rows;
 }

@@ -9,7 +9,7 @@ import {
   remittancesByDayNarrowed,
   type InvoiceNarrowing,
 } from './provider-repository';
-import { revenueCellsByDay } from './revenue-cell-repository';
+import { revenueCellsByDay, revenueCellTotals } from './revenue-cell-repository';
 import { invoiceDays, ledgerDays } from './aggregate-repository';
 import { issuedByDay, ledgerByDay } from './repository';
 import { datesOf, type ReportScope } from './scope';
@@ -58,6 +58,7 @@ async function narrowedMoney(
   providerId: string | null,
   narrowing: InvoiceNarrowing,
   aggregates: boolean,
+  series: boolean,
 ): Promise<MoneyRows> {
   const remittances = await remittancesByDayNarrowed(db, from, to, providerId, narrowing);
   const asPayments = (rows: { day: string; method: string; amount: number }[]) =>
@@ -67,7 +68,7 @@ async function narrowedMoney(
       issued: await issuedByDayNarrowed(db, from, to, providerId, narrowing),
       ledger: asPayments([...(await collectedByDayNarrowed(db, from, to, providerId, narrowing)), ...remittances]),
     };
-  const cells = await revenueCellsByDay(db, from, to, providerId, narrowing);
+  const cells = await (series ? revenueCellsByDay : revenueCellTotals)(db, from, to, providerId, narrowing);
   return {
     issued: cells.filter((cell) => cell.basis === 'issued'),
     ledger: asPayments([
@@ -80,7 +81,8 @@ async function narrowedMoney(
 /**
  * Accrual (invoiced by issue date) and cash (collected by the date it counts for), per day and method; from
  * the daily aggregates when they are fresh (`aggregates`; narrowed by payer, location or type, their cells),
- * else from the raw rows.
+ * else from the raw rows. `series` false: the totals and methods only (no days; narrowed, whole months are
+ * read from the monthly cells), as the dashboard shows them.
  */
 export async function revenueReport(
   db: ReadDb,
@@ -88,13 +90,14 @@ export async function revenueReport(
   money: MoneyFormat,
   now: number,
   aggregates = false,
+  series = true,
 ): Promise<RevenueReport> {
   const { from, to, providerId, locationId, typeId } = scope.filters;
   const narrowing = { payer: scope.filters.payer ?? null, locationId, typeId };
   const narrowed = narrowing.payer !== null || locationId !== null || typeId !== null;
   const days = new Map(datesOf(from, to, addDays).map((date) => [date, emptyDay(date)]));
   const { issued, ledger } = narrowed
-    ? await narrowedMoney(db, from, to, providerId, narrowing, aggregates)
+    ? await narrowedMoney(db, from, to, providerId, narrowing, aggregates, series)
     : {
         // The daily aggregates (aggregates.ts) hold the same sums per day.
         issued: await (aggregates ? invoiceDays : issuedByDay)(db, from, to, providerId),
@@ -140,7 +143,7 @@ export async function revenueReport(
     currency: scope.currency,
     money,
     totals: moneyOf(totals),
-    byDay: [...days.values()],
+    byDay: series ? [...days.values()] : [],
     payers: await invoicePayers(db),
     byMethod: [...methods.values()].sort((a, b) => a.methodKind.localeCompare(b.methodKind)),
   };
