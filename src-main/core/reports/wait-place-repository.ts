@@ -1,7 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { ReadDb } from '../db/handles';
 import type { Database } from '../db/schema';
-import { splitByMonths } from './month-split';
 
 /**
  * The SQL of the waiting-time histograms by place (migration 0044): report_wait_days' and
@@ -56,37 +54,4 @@ export async function recomputeWaitPlaceMonth(db: Kysely<Database>, month: strin
 export async function clearWaitPlaces(db: Kysely<Database>): Promise<void> {
   await sql`DELETE FROM report_wait_place_days`.execute(db);
   await sql`DELETE FROM report_wait_place_months`.execute(db);
-}
-
-/**
- * The histogram of one place over [from, to], summed over providers (or for one), for the phases named:
- * whole months from the monthly rows, the days at either end from the daily, each a range of the key.
- */
-export async function waitPlaceBuckets(
-  db: ReadDb,
-  place: string,
-  from: string,
-  to: string,
-  providerId: string | null,
-  phases: readonly string[],
-) {
-  const split = splitByMonths(from, to, '');
-  const parts = [
-    ...(split.months.length === 0
-      ? []
-      : [
-          sql`SELECT phase, provider_id, hour, minutes, visits FROM report_wait_place_months
-            WHERE place = ${place} AND month IN (${sql.join(split.months)}) AND phase IN (${sql.join(phases)})`,
-        ]),
-    ...split.days.map(
-      ([start, end]) => sql`SELECT phase, provider_id, hour, minutes, visits FROM report_wait_place_days
-        WHERE place = ${place} AND day >= ${start} AND day <= ${end} AND phase IN (${sql.join(phases)})`,
-    ),
-  ];
-  if (parts.length === 0) return [];
-  const result = await sql<{ phase: string; hour: number; minutes: number; visits: number }>`
-    SELECT phase, hour, minutes, sum(visits) AS visits FROM (${sql.join(parts, sql` UNION ALL `)})
-    WHERE (${providerId} IS NULL OR provider_id = ${providerId})
-    GROUP BY phase, hour, minutes`.execute(db);
-  return result.rows;
 }

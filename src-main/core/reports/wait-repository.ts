@@ -74,6 +74,7 @@ export async function recomputeWaitMonth(db: Kysely<Database>, month: string): P
 /**
  * The histogram of [from, to] summed over days and providers (or for one), for the phases named (each a
  * contiguous range of the key): whole months from the monthly rows, the days at either end from the daily.
+ * With a `place` (a narrowing's key), from migration 0044's rows by place instead.
  */
 export async function waitBuckets(
   db: ReadDb,
@@ -81,19 +82,24 @@ export async function waitBuckets(
   to: string,
   providerId: string | null,
   phases: readonly string[],
+  place: string | null = null,
 ) {
+  const [months, days, placeIs] =
+    place === null
+      ? [sql.table('report_wait_months'), sql.table('report_wait_days'), sql`1`]
+      : [sql.table('report_wait_place_months'), sql.table('report_wait_place_days'), sql`place = ${place}`];
   // No day counts apart here, so no month is left to the daily rows but the partial ones.
   const split = splitByMonths(from, to, '');
   const parts = [
     ...(split.months.length === 0
       ? []
       : [
-          sql`SELECT phase, provider_id, hour, minutes, visits FROM report_wait_months
-            WHERE phase IN (${sql.join(phases)}) AND month IN (${sql.join(split.months)})`,
+          sql`SELECT phase, provider_id, hour, minutes, visits FROM ${months}
+            WHERE ${placeIs} AND month IN (${sql.join(split.months)}) AND phase IN (${sql.join(phases)})`,
         ]),
     ...split.days.map(
-      ([start, end]) => sql`SELECT phase, provider_id, hour, minutes, visits FROM report_wait_days
-        WHERE phase IN (${sql.join(phases)}) AND day >= ${start} AND day <= ${end}`,
+      ([start, end]) => sql`SELECT phase, provider_id, hour, minutes, visits FROM ${days}
+        WHERE ${placeIs} AND day >= ${start} AND day <= ${end} AND phase IN (${sql.join(phases)})`,
     ),
   ];
   if (parts.length === 0) return [];

@@ -3,7 +3,7 @@ import { isoWeekday, localParts } from '../../../src-shared/scheduling/time';
 import type { ReadDb } from '../db/handles';
 import { visitTimes } from './repository';
 import type { ReportScope } from './scope';
-import { placeOf, placesOf, waitPlaceBuckets, type WaitPlaceBucket } from './wait-place-repository';
+import { placeOf, placesOf, type WaitPlaceBucket } from './wait-place-repository';
 import { WAIT_PHASES, waitBuckets, type WaitBucket } from './wait-repository';
 
 /** Nearest rank: the value at position ⌈p × n⌉ (1-based) of the sorted values. */
@@ -150,9 +150,7 @@ export async function waitingTimesReport(
   // `only`: the dashboard's one phase, read alone from the aggregates (the rest of the report left empty).
   const wanted = only ? [only] : [...WAIT_PHASES];
   const rows: { phase: string; hour: number; minutes: number; visits: number }[] = aggregates
-    ? await (place === null
-        ? waitBuckets(db, from, to, providerId, wanted)
-        : waitPlaceBuckets(db, place, from, to, providerId, wanted))
+    ? await waitBuckets(db, from, to, providerId, wanted, place)
     : (await visitTimes(db, from, to, providerId, narrowing))
         .flatMap((visit) => waitEntries(scope.timeZone, visit).map((entry) => ({ ...entry, visits: 1 })))
         .filter((row) => wanted.includes(row.phase as (typeof wanted)[number]));
