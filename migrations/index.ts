@@ -42,6 +42,7 @@ import { migration0041 } from './0041_stock_movements_at';
 import { migration0042 } from './0042_patient_owing';
 import { migration0043 } from './0043_stock_report_sums';
 import { migration0044 } from './0044_report_narrowed_aggregates';
+import { migration0045 } from './0045_missed_appointments_index';
 import type { Migration } from './types';
 
 /**
@@ -93,6 +94,7 @@ export const migrations: readonly Migration[] = [
   migration0042,
   migration0043,
   migration0044,
+  migration0045,
 ];
 
 export type { Migration, MigrationHandle } from './types';
