@@ -43,6 +43,7 @@ import { migration0042 } from './0042_patient_owing';
 import { migration0043 } from './0043_stock_report_sums';
 import { migration0044 } from './0044_report_narrowed_aggregates';
 import { migration0045 } from './0045_missed_appointments_index';
+import { migration0046 } from './0046_outbox_without_row_lookups';
 import type { Migration } from './types';
 
 /**
@@ -95,6 +96,7 @@ export const migrations: readonly Migration[] = [
   migration0043,
   migration0044,
   migration0045,
+  migration0046,
 ];
 
 export type { Migration, MigrationHandle } from './types';

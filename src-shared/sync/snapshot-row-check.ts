@@ -1,4 +1,5 @@
-import { HLC_PATTERN, snapshotRowSchema, type SnapshotRow } from './protocol';
+import { snapshotRowSchema, type SnapshotRow } from './protocol';
+import { isHlc, isKeyPart, isName, isObject, isValue } from './quick-values';
 
 /**
  * A snapshot row checked as `snapshotRowSchema` checks it, without zod for the rows that pass: zod
@@ -7,26 +8,7 @@ import { HLC_PATTERN, snapshotRowSchema, type SnapshotRow } from './protocol';
  * schema's, and a row this check refuses is handed to zod, so what is accepted or refused is the
  * schema's answer (tests/unit/sync-snapshot-row-check.test.ts compares the two).
  */
-const NAME = /^[a-z_][a-z0-9_]*$/;
 const ROW_KEYS = ['table', 'key', 'values', 'columnHlc', 'deletedHlc', 'fullHlc'];
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-const isName = (value: unknown) => typeof value === 'string' && value.length <= 64 && NAME.test(value);
-const isHlc = (value: unknown) => typeof value === 'string' && HLC_PATTERN.test(value);
-
-function isValue(value: unknown): boolean {
-  if (value === null) return true;
-  if (typeof value === 'string') return value.length <= 1_000_000;
-  if (typeof value === 'number') return Number.isFinite(value);
-  if (!isObject(value)) return false;
-  const keys = Object.keys(value);
-  return keys.length === 1 && keys[0] === 'b64' && typeof value.b64 === 'string' && value.b64.length <= 14_000_000;
-}
-
-function isKeyPart(part: unknown): boolean {
-  return (typeof part === 'string' && part.length <= 200) || (typeof part === 'number' && Number.isSafeInteger(part));
-}
 
 export function quickCheck(row: unknown): row is SnapshotRow {
   if (!isObject(row)) return false;

@@ -163,6 +163,7 @@ export const LOCAL_TABLES: Record<string, string> = {
   sync_state: "this desk's device id, enrolment, clock and place in the server's log",
   sync_changes: "this desk's outbox of captured writes",
   sync_clocks: 'which remote stamp last won each column of a record on this desk',
+  sync_local_clocks: "this desk's own stamps per row and column, folded from its outbox for the merge",
   sync_tombstones: 'rows deleted, kept so an older edit arriving later never brings one back',
   sync_apply_problems: 'remote changes this desk could not apply yet, retried on each pull',
   document_contents:

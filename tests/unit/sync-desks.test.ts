@@ -130,19 +130,24 @@ describe('two desks exchanging changes', () => {
     await register(a, 'Priya', 'Nair');
     const pending = a.core.sync.pending(1000);
     expect(pending.length).toBeGreaterThanOrEqual(3);
-    const [first, second, third] = pending;
-    if (!first || !second || !third) throw new Error('too few changes');
+    const [first, second, third, fourth] = pending;
+    if (!first || !second || !third || !fourth) throw new Error('too few changes');
     // Who made each change travels with it: the signed-in user for the registration, the device always.
     const ada = a.core.database.handle.prepare('SELECT id FROM users WHERE username = ?').get(ADMIN.username) as {
       id: string;
     };
     expect(pending.find((c) => c.table === 'patients')?.userId).toBe(ada.id);
     expect(pending.every((c) => c.deviceId === a.core.sync.deviceId())).toBe(true);
-    await a.core.sync.recordPushResults([
-      { id: first.id, status: 'accepted' },
-      { id: second.id, status: 'duplicate' },
-      { id: third.id, status: 'rejected', code: 'FORBIDDEN', reason: 'the user may not write patients' },
-    ]);
+    await a.core.sync.recordPushResults(
+      [
+        { id: first.id, status: 'accepted' },
+        { id: second.id, status: 'duplicate' },
+        { id: third.id, status: 'rejected', code: 'FORBIDDEN', reason: 'the user may not write patients' },
+        // An answer about a change this desk did not push (in this batch) changes nothing.
+        { id: fourth.id, status: 'accepted' },
+      ],
+      pending.slice(0, 3),
+    );
     expect(a.core.sync.pending(1000).map((c) => c.id)).toEqual(pending.slice(3).map((c) => c.id));
     expect(a.core.sync.rejected()).toEqual([
       { id: third.id, table: third.table, code: 'FORBIDDEN', reason: 'the user may not write patients' },

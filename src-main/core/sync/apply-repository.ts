@@ -10,7 +10,8 @@ export type Cell = string | number | bigint | Buffer | null;
 
 const cache = new WeakMap<Handle, Map<string, BetterSqlite3.Statement>>();
 
-function statement(handle: Handle, text: string): BetterSqlite3.Statement {
+/** The statement for this text on this connection, prepared once (the merge runs each per change). */
+export function statement(handle: Handle, text: string): BetterSqlite3.Statement {
   let statements = cache.get(handle);
   if (!statements) {
     statements = new Map();
@@ -79,18 +80,6 @@ export function setColumnClocks(handle: Handle, table: string, keyJson: string, 
 
 export function clearColumnClocks(handle: Handle, table: string, keyJson: string): void {
   statement(handle, 'DELETE FROM sync_clocks WHERE table_name = ? AND key_json = ?').run(table, keyJson);
-}
-
-/** This desk's own captured writes to one row (its local clocks), from the outbox. */
-export function localWrites(
-  handle: Handle,
-  table: string,
-  keyJson: string,
-): { hlc: string; op: 'upsert' | 'delete'; values_json: string }[] {
-  return statement(
-    handle,
-    'SELECT hlc, op, values_json FROM sync_changes WHERE table_name = ? AND key_json = ? ORDER BY seq',
-  ).all(table, keyJson) as { hlc: string; op: 'upsert' | 'delete'; values_json: string }[];
 }
 
 export function tombstoneOf(handle: Handle, table: string, keyJson: string): string | null {

@@ -1,5 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
-import { syncChangeSchema, type SyncChange, type SyncValue } from '../../../src-shared/sync/protocol';
+import { checkChange } from '../../../src-shared/sync/change-check';
+import { localClocksOf } from './local-clocks-repository';
+import type { SyncChange, SyncValue } from '../../../src-shared/sync/protocol';
 import { parse, receive } from '../../../src-shared/sync/hlc';
 import { SYNCED_TABLES, isSyncedTable, type SyncKind } from '../../../src-shared/sync/tables';
 import {
@@ -8,7 +10,6 @@ import {
   deleteRow,
   dropTombstone,
   insertRow,
-  localWrites,
   parkChange,
   parkedChanges,
   readRow,
@@ -65,7 +66,7 @@ export function applyBatch(
   const outcome: BatchOutcome = { applied: 0, skipped: 0, parked: 0, skewMessage: null, touched: [] };
   const changes: SyncChange[] = [];
   for (const raw of incoming) {
-    const parsed = syncChangeSchema.safeParse(raw);
+    const parsed = checkChange(raw);
     if (!parsed.success) {
       const id = typeof raw === 'object' && raw !== null && 'id' in raw ? String(raw.id).slice(0, 64) : 'unknown';
       parkChange(handle, { id, hlc: '', json: JSON.stringify(raw) }, `malformed: ${parsed.error.message}`, now);
@@ -113,7 +114,9 @@ export function applyBatch(
     const parked = [...parkedChanges(handle, WAITING), ...parkedChanges(handle, SKEW)];
     let progress = 0;
     for (const row of parked) {
-      const change = syncChangeSchema.parse(JSON.parse(row.change_json));
+      const parsed = checkChange(JSON.parse(row.change_json));
+      if (!parsed.success) throw parsed.error;
+      const change = parsed.data;
       const verdict = attempt(change);
       record(change, verdict, true);
       if (verdict === 'applied' || verdict === 'skipped') {
@@ -145,7 +148,7 @@ function applyOne(
   const values = decode(change.values);
   const full = shape.columns.every((c) => Object.hasOwn(values, c.name));
   const existing = readRow(handle, change.table, shape.key, key);
-  const local = localClocks(localWrites(handle, change.table, keyJson), shape.columns.length);
+  const local = localClocksOf(handle, change.table, keyJson);
 
   if (change.op === 'delete') {
     if (kind === 'ledger') return { park: `refused: ${change.table} is a ledger; its rows are never deleted` };
@@ -199,26 +202,6 @@ function applyOne(
   // The row as it is now: what was here, with the columns this change won.
   touched.push({ table: change.table, row: { ...existing, ...winners } });
   return 'applied';
-}
-
-/** This desk's own stamps for a row, from its outbox: per column, when it was last (re)made, deleted. */
-export function localClocks(
-  writes: { hlc: string; op: 'upsert' | 'delete'; values_json: string }[],
-  columnCount: number,
-) {
-  const columns = new Map<string, string>();
-  let birth: string | null = null;
-  let deleted: string | null = null;
-  for (const write of writes) {
-    if (write.op === 'delete') {
-      deleted = maxStamp(deleted, write.hlc);
-      continue;
-    }
-    const names = Object.keys(JSON.parse(write.values_json) as Record<string, unknown>);
-    if (names.length === columnCount) birth = maxStamp(birth, write.hlc);
-    for (const name of names) columns.set(name, maxStamp(columns.get(name) ?? null, write.hlc) ?? write.hlc);
-  }
-  return { columns, birth, deleted };
 }
 
 export function maxStamp(a: string | null, b: string | null): string | null {

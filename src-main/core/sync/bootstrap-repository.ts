@@ -1,5 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import type { SnapshotRow } from '../../../src-shared/sync/protocol';
+import { wroteTo } from './local-clocks-repository';
 
 type Handle = Pick<BetterSqlite3.Database, 'prepare' | 'exec'>;
 
@@ -165,7 +166,7 @@ export function stagedChildren(handle: Handle, table: string, value: unknown): S
  * Whether a table's snapshot rows may go in by the bulk path: nothing of it on this desk yet — no row,
  * no clock, no tombstone — and nothing written here to it (its outbox, whatever the status).
  */
-export function tableUntouched(handle: Handle, table: string): boolean {
+export function tableUntouched(handle: BetterSqlite3.Database, table: string): boolean {
   const any = handle.prepare(`SELECT 1 FROM "${table}" LIMIT 1`).get();
   return (
     any === undefined &&
@@ -179,8 +180,8 @@ export function tableUntouched(handle: Handle, table: string): boolean {
  * Nothing written here to the table: checked again before every page, since someone may work at the
  * desk between pages (the merge's own tombstones are of keys it has already passed).
  */
-export function tableQuiet(handle: Handle, table: string): boolean {
-  return handle.prepare('SELECT 1 FROM sync_changes WHERE table_name = ? LIMIT 1').get(table) === undefined;
+export function tableQuiet(handle: BetterSqlite3.Database, table: string): boolean {
+  return !wroteTo(handle, table);
 }
 
 /** After the merge: where this desk pulls from next (the snapshot's cursor). */

@@ -3,14 +3,14 @@ import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import type { SnapshotRow, SyncChange, SyncValue } from '../../../src-shared/sync/protocol';
 import { parse, receive } from '../../../src-shared/sync/hlc';
 import { SYNCED_TABLES, isSyncedTable, type SyncKind, type SyncedTableName } from '../../../src-shared/sync/tables';
-import { decode, localClocks, maxStamp, NOT_YET, WAITING, type TouchedRow } from './apply';
+import { decode, maxStamp, NOT_YET, WAITING, type TouchedRow } from './apply';
+import { localClocksOf } from './local-clocks-repository';
 import {
   clearColumnClocks,
   columnClocks,
   deleteRow,
   dropTombstone,
   insertRow,
-  localWrites,
   parkChange,
   readRow,
   setColumnClocks,
@@ -261,7 +261,7 @@ function mergeRow(
   const names = known(shape);
   const values = rowValues(row, shape);
   const existing = readRow(handle, table, shape.key, key);
-  const local = localClocks(localWrites(handle, table, keyJson), shape.columns.length);
+  const local = localClocksOf(handle, table, keyJson);
   const visible =
     row.deletedHlc === null
       ? Object.keys(row.columnHlc).length > 0

@@ -199,7 +199,7 @@ export class SyncClient {
         body: { changes: batch.map((change) => withoutSeq(change)), deskTime: clock() },
         timeoutMs: REQUEST_TIMEOUT_MS,
       });
-      await desk.recordPushResults(answer.results);
+      await desk.recordPushResults(answer.results, batch);
       this.noteClock(answer.serverTime);
       pushed += batch.length;
       afterSeq = batch[batch.length - 1]?.seq ?? afterSeq;

@@ -133,7 +133,8 @@ export function syncStatus(handle: Handle): {
 /**
  * Folds this database's outbox into its clocks and tombstones and empties it: what a copy of another
  * desk's database must do, since those writes are the other desk's to send, while their stamps still
- * decide which later edits win here.
+ * decide which later edits win here. The folded copy of the outbox's stamps goes with it; the outbox's
+ * counter goes on, so the next fold starts past anything written before (local-clocks-repository.ts).
  */
 export function foldOutbox(handle: Pick<BetterSqlite3.Database, 'exec'>): void {
   handle.exec(`
@@ -145,20 +146,32 @@ export function foldOutbox(handle: Pick<BetterSqlite3.Database, 'exec'>): void {
       SELECT table_name, key_json, max(hlc) FROM sync_changes WHERE op = 'delete' GROUP BY table_name, key_json
       ON CONFLICT (table_name, key_json) DO UPDATE SET hlc = excluded.hlc WHERE excluded.hlc > sync_tombstones.hlc;
     DELETE FROM sync_changes;
+    DELETE FROM sync_local_clocks;
   `);
 }
 
-/** What the server answered for pushed changes: accepted ones leave the queue, rejected ones keep why. */
-export function recordPushResults(handle: Handle, results: readonly PushResult[]): void {
+/**
+ * What the server answered for pushed changes: accepted ones leave the queue, rejected ones keep why.
+ * Recorded by `seq`, found from the pushed changes (the outbox has no index on `change_id`, migration
+ * 0046); an answer about a change that was not pushed is ignored.
+ */
+export function recordPushResults(
+  handle: Handle,
+  results: readonly PushResult[],
+  pushed: readonly { id: string; seq: number }[],
+): void {
+  const seqOf = new Map(pushed.map((change) => [change.id, change.seq]));
   const accept = handle.prepare(
-    "UPDATE sync_changes SET status = 'accepted', reject_code = NULL, reject_reason = NULL WHERE change_id = ?",
+    "UPDATE sync_changes SET status = 'accepted', reject_code = NULL, reject_reason = NULL WHERE seq = ? AND change_id = ?",
   );
   const reject = handle.prepare(
-    "UPDATE sync_changes SET status = 'rejected', reject_code = ?, reject_reason = ? WHERE change_id = ?",
+    "UPDATE sync_changes SET status = 'rejected', reject_code = ?, reject_reason = ? WHERE seq = ? AND change_id = ?",
   );
   for (const result of results) {
-    if (result.status === 'rejected') reject.run(result.code, result.reason, result.id);
-    else accept.run(result.id);
+    const seq = seqOf.get(result.id);
+    if (seq === undefined) continue;
+    if (result.status === 'rejected') reject.run(result.code, result.reason, seq, result.id);
+    else accept.run(seq, result.id);
   }
 }
 

@@ -49,7 +49,7 @@ export interface DeskSync {
    */
   applySnapshot(cursor: string, serverTime?: number, stepRows?: number): Promise<ApplyResult>;
   /** The server's answers to a push: accepted (or already had) leave the queue; rejected keep the reason. */
-  recordPushResults(results: readonly PushResult[]): Promise<void>;
+  recordPushResults(results: readonly PushResult[], pushed: readonly { id: string; seq: number }[]): Promise<void>;
   /** This desk's changes the server refused, with its reasons (the desk shows them; the rest flow on). */
   rejected(): { id: string; table: string; code: string; reason: string }[];
   problems(): { changeId: string; reason: string; attempts: number }[];
@@ -146,9 +146,9 @@ export function createDeskSync(database: ClinicDatabase, clock: () => number, em
     },
     // Through Kysely's transaction, which holds the one connection: a raw transaction here could land
     // inside a procedure's open transaction while its handler awaits.
-    recordPushResults: (results) =>
+    recordPushResults: (results, pushed) =>
       database.db.transaction().execute(async () => {
-        recordPushResults(handle, results);
+        recordPushResults(handle, results, pushed);
         await Promise.resolve();
       }),
     rejected: () => rejectedChanges(handle),
