@@ -4,7 +4,7 @@ import type { HandlerContext } from '../api/context';
 import { billingContext } from '../billing/context';
 import { addDays, stockContext } from '../stock/context';
 import { lotsExpiringBy } from '../stock/movement-repository';
-import { movementsByKind, valuedItems } from '../stock/report-repository';
+import { movementsByKind, valuationTotals, valuedItems } from '../stock/report-repository';
 import { itemNames } from '../stock/setup-repository';
 import { belowReorderList } from '../stock/views';
 import type { ReportScope } from './scope';
@@ -22,7 +22,7 @@ export async function stockReport(
   rows: number | null,
 ): Promise<StockReport> {
   const context = await stockContext(ctx.db, ctx.now, ctx.actor);
-  const toItem = (item: Awaited<ReturnType<typeof valuedItems>>['items'][number]) => ({
+  const toItem = (item: Awaited<ReturnType<typeof valuedItems>>[number]) => ({
     itemId: item.id,
     code: item.code,
     name: item.name,
@@ -30,7 +30,8 @@ export async function stockReport(
     unitCostMinor: item.unit_cost_minor,
     valueMinor: item.on_hand * item.unit_cost_minor,
   });
-  const valuation = await valuedItems(ctx.db, rows);
+  const valued = (await valuedItems(ctx.db, rows)).map(toItem);
+  const totals = await valuationTotals(ctx.db);
   // One more than shown says whether the list goes on, without reading it all.
   const lots = await lotsExpiringBy(ctx.db, addDays(context.today, expiringDays), rows === null ? undefined : rows + 1);
   const shown = rows === null ? lots : lots.slice(0, rows);
@@ -57,7 +58,7 @@ export async function stockReport(
     money: (await billingContext(ctx.db, ctx.now)).money,
     today: context.today,
     expiringDays,
-    valuation: { items: valuation.items.map(toItem), totalMinor: valuation.total, itemCount: valuation.count },
+    valuation: { items: valued, totalMinor: totals.total, itemCount: totals.items },
     expiring,
     moreExpiring: lots.length > shown.length,
     belowReorder: await belowReorderList(ctx.db),
