@@ -27,9 +27,10 @@ export function foldLocalWrites(handle: Handle): number {
   const after = statement(handle, 'SELECT local_clocks_seq FROM sync_state WHERE id = 1').pluck().get() as number;
   const last = statement(handle, 'SELECT max(seq) FROM sync_changes').pluck().get() as number | null;
   if (last === null || last <= after) return 0;
-  const rows = handle
-    .prepare('SELECT table_name, key_json, op, values_json, hlc FROM sync_changes WHERE seq > ? ORDER BY seq')
-    .all(after) as {
+  const rows = statement(
+    handle,
+    'SELECT table_name, key_json, op, values_json, hlc FROM sync_changes WHERE seq > ? ORDER BY seq',
+  ).all(after) as {
     table_name: string;
     key_json: string;
     op: 'upsert' | 'delete';
@@ -58,9 +59,10 @@ export function foldLocalWrites(handle: Handle): number {
 /** This desk's own stamps for one row, its outbox folded first. */
 export function localClocksOf(handle: Handle, table: string, keyJson: string): LocalClocks {
   foldLocalWrites(handle);
-  const rows = handle
-    .prepare('SELECT column_name, hlc FROM sync_local_clocks WHERE table_name = ? AND key_json = ?')
-    .all(table, keyJson) as { column_name: string; hlc: string }[];
+  const rows = statement(
+    handle,
+    'SELECT column_name, hlc FROM sync_local_clocks WHERE table_name = ? AND key_json = ?',
+  ).all(table, keyJson) as { column_name: string; hlc: string }[];
   const clocks: LocalClocks = { columns: new Map(), birth: null, deleted: null };
   for (const row of rows) {
     if (row.column_name === BIRTH) clocks.birth = row.hlc;
