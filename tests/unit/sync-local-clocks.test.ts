@@ -21,6 +21,9 @@ afterAll(async () => {
 });
 
 const COLUMNS = SYNCED_COLUMNS.patients.columns.map((column) => column.name);
+/** A partial write never names the key (that is a re-key: a delete and a whole row) and never names
+ * nothing: the update trigger captures only when some column changed (`WHERE v <> '{}'`). */
+const NON_KEY_COLUMNS = COLUMNS.filter((name) => name !== 'id');
 const KEYS = ['["k0"]', '["k1"]', '["k2"]'];
 
 type Step =
@@ -34,7 +37,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
     kind: fc.constantFrom('full' as const, 'partial' as const),
     key: fc.nat(2),
     hlc: fc.nat(999),
-    columns: fc.subarray(COLUMNS, { minLength: 1, maxLength: 4 }),
+    columns: fc.subarray(NON_KEY_COLUMNS, { minLength: 1, maxLength: 4 }),
   }),
   fc.record({ kind: fc.constant('delete' as const), key: fc.nat(2), hlc: fc.nat(999) }),
   fc.constant({ kind: 'fold' as const }),
@@ -81,7 +84,7 @@ describe('this desk’s own clocks, folded from its outbox', () => {
             else if (s.kind === 'copied') foldOutbox(handle);
             else if (s.kind === 'delete') insert.run(KEYS[s.key], 'delete', '{}', stampOf(s.hlc));
             else {
-              const names = s.kind === 'full' ? COLUMNS : s.columns.filter((c) => c !== 'id');
+              const names = s.kind === 'full' ? COLUMNS : s.columns;
               insert.run(
                 KEYS[s.key],
                 'upsert',
