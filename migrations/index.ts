@@ -44,6 +44,7 @@ import { migration0043 } from './0043_stock_report_sums';
 import { migration0044 } from './0044_report_narrowed_aggregates';
 import { migration0045 } from './0045_missed_appointments_index';
 import { migration0046 } from './0046_outbox_without_row_lookups';
+import { migration0047 } from './0047_stock_report_item_fields';
 import type { Migration } from './types';
 
 /**
@@ -97,6 +98,7 @@ export const migrations: readonly Migration[] = [
   migration0044,
   migration0045,
   migration0046,
+  migration0047,
 ];
 
 export type { Migration, MigrationHandle } from './types';

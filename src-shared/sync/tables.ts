@@ -132,7 +132,10 @@ export const LOCAL_TABLES: Record<string, string> = {
   patient_open_days: 'open patient amounts by issue date, a cache of invoice_balances kept by triggers on it',
   stock_movement_quarters:
     'movements per kind and quarter hour, a cache of the synced stock ledger kept by a trigger on its inserts',
-  stock_item_on_hand: "each item's stock on hand, a cache of the synced stock ledger kept by a trigger on its inserts",
+  stock_movement_days:
+    'movements per kind and UTC day, a cache of the synced stock ledger kept by a trigger on its inserts',
+  stock_item_on_hand:
+    "each item's stock on hand and the item's reorder level, cost and listing, a cache of the synced ledger and items kept by triggers",
   stock_balances: 'a cache of sums over the synced stock ledger, kept by a trigger on its inserts',
   report_dirty_days: 'the days the report aggregates must recompute, marked by triggers on the synced rows',
   report_aggregate_state: 'what the report aggregates were built with (zone, late-cancel window)',

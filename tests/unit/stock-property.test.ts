@@ -156,6 +156,15 @@ const stepArb = fc.oneof(
       quantity: fc.integer({ min: 1, max: 15 }),
     }),
   },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('editItem' as const),
+      item,
+      reorderLevel: fc.integer({ min: 0, max: 30 }),
+      unitCostMinor: fc.integer({ min: 0, max: 900 }),
+    }),
+  },
 );
 type Step = typeof stepArb extends fc.Arbitrary<infer T> ? T : never;
 
@@ -320,6 +329,17 @@ async function apply(step: Step, counts: Map<string, OpenCount>, orders: Map<str
       }
       return;
     }
+    case 'editItem': {
+      // A new reorder level and unit cost: the report's copies of them (migration 0047) must follow.
+      const itemId = items()[step.item] ?? '';
+      const saved = await c.call('manager', 'stockroom.saveItem', {
+        ...itemInputOf(itemId),
+        reorderLevel: step.reorderLevel,
+        unitCostMinor: step.unitCostMinor,
+      });
+      expectOutcome(saved, true, 'edit item');
+      return;
+    }
     case 'poReceive': {
       const itemId = items()[step.item] ?? '';
       let order = orders.get(itemId);
@@ -356,6 +376,43 @@ async function apply(step: Step, counts: Map<string, OpenCount>, orders: Map<str
   }
 }
 
+/** What `stockroom.saveItem` takes, as the item is saved now. */
+function itemInputOf(itemId: string) {
+  const row = s.clinic.core.database.handle.prepare('SELECT * FROM stock_items WHERE id = ?').get(itemId) as {
+    name: string;
+    code: string;
+    gtin: string | null;
+    category: string | null;
+    dispensing_unit: string;
+    pack_size: number;
+    unit_cost_minor: number;
+    billable: number;
+    selling_price_minor: number | null;
+    tax_id: string | null;
+    reorder_level: number;
+    reorder_quantity: number;
+    maximum_level: number | null;
+    active: number;
+  };
+  return {
+    id: itemId,
+    name: row.name,
+    code: row.code,
+    gtin: row.gtin,
+    category: row.category,
+    dispensingUnit: row.dispensing_unit,
+    packSize: row.pack_size,
+    unitCostMinor: row.unit_cost_minor,
+    billable: row.billable === 1,
+    sellingPriceMinor: row.selling_price_minor,
+    taxId: row.tax_id,
+    reorderLevel: row.reorder_level,
+    reorderQuantity: row.reorder_quantity,
+    maximumLevel: null,
+    active: row.active === 1,
+  };
+}
+
 async function checkInvariants(): Promise<void> {
   const rows = ledger();
   const byPlace = new Map<string, Row[]>();
@@ -373,24 +430,40 @@ async function checkInvariants(): Promise<void> {
     .prepare('SELECT lot_id, stock_location_id AS place, quantity FROM stock_balances')
     .all() as { lot_id: string; place: string; quantity: number }[];
   expect(new Map(kept.map((row) => [key(row.lot_id, row.place), row.quantity]))).toEqual(sums(rows));
-  // Migration 0043's sums: each item's on hand, and movements per kind and quarter hour, are the ledger's.
+  // Migrations 0043 and 0047's sums: each item's on hand (a row for every item, zero without movements)
+  // with the item's listing, level and cost beside it, and movements per kind, quarter hour and day.
   const handle = s.clinic.core.database.handle;
-  const onHandKept = handle.prepare('SELECT item_id, quantity FROM stock_item_on_hand').all() as {
-    item_id: string;
-    quantity: number;
-  }[];
+  const onHandKept = handle
+    .prepare(
+      'SELECT item_id, quantity, listed, reorder_level, unit_cost_minor FROM stock_item_on_hand ORDER BY item_id',
+    )
+    .raw()
+    .all() as unknown[][];
+  const itemsNow = handle
+    .prepare(
+      'SELECT id, active = 1 AND deleted_at IS NULL, reorder_level, unit_cost_minor FROM stock_items ORDER BY id',
+    )
+    .raw()
+    .all() as [string, number, number, number][];
   const onHandRaw = new Map<string, number>();
   for (const row of rows) onHandRaw.set(row.item_id, (onHandRaw.get(row.item_id) ?? 0) + row.quantity);
-  expect(new Map(onHandKept.map((row) => [row.item_id, row.quantity]))).toEqual(onHandRaw);
-  const quartersKept = handle
-    .prepare('SELECT quarter, kind, movements, quantity FROM stock_movement_quarters ORDER BY quarter, kind')
-    .raw()
-    .all();
-  const quartersRaw = handle
-    .prepare(`SELECT at / 900000, kind, count(*), sum(quantity) FROM stock_movements GROUP BY 1, 2 ORDER BY 1, 2`)
-    .raw()
-    .all();
-  expect(quartersKept).toEqual(quartersRaw);
+  expect(onHandKept).toEqual(
+    itemsNow.map(([id, listed, level, cost]) => [id, onHandRaw.get(id) ?? 0, listed, level, cost]),
+  );
+  for (const [unit, table, column] of [
+    [900_000, 'stock_movement_quarters', 'quarter'],
+    [86_400_000, 'stock_movement_days', 'day'],
+  ] as const) {
+    const kept = handle
+      .prepare(`SELECT ${column}, kind, movements, quantity FROM ${table} ORDER BY ${column}, kind`)
+      .raw()
+      .all();
+    const raw = handle
+      .prepare(`SELECT at / ${unit}, kind, count(*), sum(quantity) FROM stock_movements GROUP BY 1, 2 ORDER BY 1, 2`)
+      .raw()
+      .all();
+    expect(kept, table).toEqual(raw);
+  }
   for (const itemId of items()) {
     const view = await s.clinic.ok('manager', 'stock.item', { itemId });
     const raw = rows.filter((r) => r.item_id === itemId).reduce((sum, r) => sum + r.quantity, 0);
@@ -398,7 +471,7 @@ async function checkInvariants(): Promise<void> {
     expect(view.lots.reduce((sum, l) => sum + l.quantity, 0)).toBe(raw);
   }
   // The dashboard's stock counts, kept item by item between reads (stock/alert-counts-memo.ts), are the
-  // ledger's after every step: items under their level (10 flu, 20 gauze), lots × places expiring.
+  // ledger's after every step: items under their level (as each is saved now), lots × places expiring.
   const dashboard = await s.clinic.ok('manager', 'reports.dashboard', { from: MONDAY, to: MONDAY });
   const onHand = (itemId: string) => rows.filter((r) => r.item_id === itemId).reduce((sum, r) => sum + r.quantity, 0);
   const held = [...sums(rows)]
@@ -407,7 +480,7 @@ async function checkInvariants(): Promise<void> {
   const today = todayIn(s.timeZone, s.clinic.clock.now);
   const nearExpiryBy = addDays(today, 30);
   expect(dashboard.stock).toEqual({
-    belowReorder: Number(onHand(s.fluId) < 10) + Number(onHand(s.gauzeId) < 20),
+    belowReorder: items().filter((itemId) => onHand(itemId) < itemInputOf(itemId).reorderLevel).length,
     expiringSoon: held.filter((r) => r?.expiry_on && r.expiry_on >= today && r.expiry_on <= nearExpiryBy).length,
     expiredOnShelf: held.filter((r) => r?.expiry_on && r.expiry_on < today).length,
   });

@@ -164,10 +164,25 @@ export interface StockMovementQuartersTable {
   quantity: number;
 }
 
-/** Each item's stock on hand, all places (migration 0043). */
+/** Movements and their net quantity per kind and UTC day (migration 0047). */
+export interface StockMovementDaysTable {
+  day: number;
+  kind: MovementKind;
+  movements: number;
+  quantity: number;
+}
+
+/**
+ * Each item's stock on hand, all places (migration 0043), a row for every item; beside it, copied from
+ * the item by triggers (migration 0047), what the stock report reads of it.
+ */
 export interface StockItemOnHandTable {
   item_id: string;
   quantity: number;
+  /** 1 when the item is active and not deleted. */
+  listed: number;
+  reorder_level: number;
+  unit_cost_minor: number;
 }
 
 export interface StockBalancesTable {
@@ -193,6 +208,7 @@ export interface StockTables {
   stock_balances: StockBalancesTable;
   stock_movement_quarters: StockMovementQuartersTable;
   stock_item_on_hand: StockItemOnHandTable;
+  stock_movement_days: StockMovementDaysTable;
 }
 
 export type StockItemRow = Selectable<StockItemsTable>;

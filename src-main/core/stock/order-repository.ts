@@ -97,12 +97,23 @@ function onOrder(db: ReadDb) {
 // One item's (its page, a dispense's reorder check): compiled once.
 const onOrderOfItem = preparedRead((db, v: { itemId: string }) => onOrder(db).where('pl.item_id', '=', v.itemId));
 
+/**
+ * Past this many items, every open order's lines are read and the rest dropped: open lines are few (an
+ * order closes when received), and binding a list of hundreds of ids cost more than reading them (the
+ * stock report's 806 items below their level: 0.7 against 0.5 ms on the bench data).
+ */
+const MOST_ITEMS_BOUND = 50;
+
 export async function onOrderByItem(db: ReadDb, itemIds?: string[]): Promise<Map<string, number>> {
   if (itemIds?.length === 0) return new Map();
   const [only] = itemIds ?? [];
-  const rows =
-    itemIds?.length === 1 && only !== undefined
-      ? await onOrderOfItem(db, { itemId: only })
-      : await (itemIds ? onOrder(db).where('pl.item_id', 'in', itemIds) : onOrder(db)).execute();
-  return new Map(rows.map((row) => [row.item_id, row.expected]));
+  if (itemIds?.length === 1 && only !== undefined)
+    return new Map((await onOrderOfItem(db, { itemId: only })).map((row) => [row.item_id, row.expected]));
+  if (itemIds && itemIds.length <= MOST_ITEMS_BOUND) {
+    const rows = await onOrder(db).where('pl.item_id', 'in', itemIds).execute();
+    return new Map(rows.map((row) => [row.item_id, row.expected]));
+  }
+  const wanted = itemIds ? new Set(itemIds) : null;
+  const rows = await onOrder(db).execute();
+  return new Map(rows.filter((row) => !wanted || wanted.has(row.item_id)).map((row) => [row.item_id, row.expected]));
 }

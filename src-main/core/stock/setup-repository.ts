@@ -82,28 +82,25 @@ export function allActiveItems(db: ReadDb): Promise<StockItemRow[]> {
   return db.selectFrom('stock_items').selectAll().where('deleted_at', 'is', null).where('active', '=', 1).execute();
 }
 
-/** Active items with a reorder level set: the ones a "below reorder level" alert can name. */
-/** The active items whose stock on hand (all places) is below their reorder level, in one read. */
+/**
+ * The active items whose stock on hand (all places) is below their reorder level, in one read: a scan
+ * of migration 0047's copy of each item's level beside its stock, names looked up for those below only.
+ */
 export const itemsBelowReorderLevel = preparedRead((db) =>
   db
-    .selectFrom('stock_items as i')
-    .select([
-      'i.id',
-      'i.name',
-      'i.reorder_level',
-      sql<number>`coalesce((SELECT h.quantity FROM stock_item_on_hand h WHERE h.item_id = i.id), 0)`.as('on_hand'),
-    ])
-    .where('i.deleted_at', 'is', null)
-    .where('i.active', '=', 1)
-    .where('i.reorder_level', '>', 0)
-    .where(sql<boolean>`on_hand < i.reorder_level`),
+    .selectFrom('stock_item_on_hand as h')
+    .innerJoin('stock_items as i', 'i.id', 'h.item_id')
+    .select(['h.item_id as id', 'i.name', 'h.reorder_level', 'h.quantity as on_hand'])
+    .where('h.listed', '=', 1)
+    .where('h.reorder_level', '>', 0)
+    .where(sql<boolean>`h.quantity < h.reorder_level`),
 );
 
 /** Which of these items are active and below their reorder level (their ids). */
 export async function belowReorderAmong(db: ReadDb, itemIds: readonly string[]): Promise<string[]> {
   const rows = await reorderState(db)
-    .where('i.id', 'in', itemIds)
-    .where(sql<boolean>`on_hand < i.reorder_level`)
+    .where('item_id', 'in', itemIds)
+    .where(sql<boolean>`quantity < reorder_level`)
     .execute();
   return rows.map((row) => row.id);
 }
@@ -111,19 +108,14 @@ export async function belowReorderAmong(db: ReadDb, itemIds: readonly string[]):
 /** Each of these items that has a reorder level, with the level and its stock on hand (all places), in one read. */
 function reorderState(db: ReadDb) {
   return db
-    .selectFrom('stock_items as i')
-    .select([
-      'i.id',
-      'i.reorder_level',
-      sql<number>`coalesce((SELECT h.quantity FROM stock_item_on_hand h WHERE h.item_id = i.id), 0)`.as('on_hand'),
-    ])
-    .where('i.deleted_at', 'is', null)
-    .where('i.active', '=', 1)
-    .where('i.reorder_level', '>', 0);
+    .selectFrom('stock_item_on_hand')
+    .select(['item_id as id', 'reorder_level', 'quantity as on_hand'])
+    .where('listed', '=', 1)
+    .where('reorder_level', '>', 0);
 }
 
 // A dispense or a receipt of one item is the common case: its statement is compiled once.
-const reorderStateOfOne = preparedRead((db, v: { id: string }) => reorderState(db).where('i.id', '=', v.id));
+const reorderStateOfOne = preparedRead((db, v: { id: string }) => reorderState(db).where('item_id', '=', v.id));
 
 export async function reorderStateOf(
   db: ReadDb,
@@ -131,7 +123,7 @@ export async function reorderStateOf(
 ): Promise<{ id: string; reorder_level: number; on_hand: number }[]> {
   if (itemIds.length === 0) return [];
   if (itemIds.length === 1) return reorderStateOfOne(db, { id: itemIds[0] as string });
-  return reorderState(db).where('i.id', 'in', itemIds).execute();
+  return reorderState(db).where('item_id', 'in', itemIds).execute();
 }
 
 export async function insertItem(db: Db, row: Insertable<StockItemsTable>): Promise<void> {
