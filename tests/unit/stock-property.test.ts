@@ -5,6 +5,9 @@ import { todayIn } from '../../src-shared/patients/dates';
 import { addDays } from '../../src-main/core/stock/context';
 import { MONDAY } from '../helpers/billing-clinic';
 import { openStockClinic, type StockClinic } from '../helpers/stock-clinic';
+import type { StockItemRow } from '../../src-main/core/db/schema-stock';
+import { toItem } from '../../src-main/core/stock/setup';
+import { itemInput } from '../../src-shared/stock/fields';
 
 /**
  * Random sequences of receipts (some backdated), dispenses (FEFO), transfers, adjustments (some
@@ -378,39 +381,11 @@ async function apply(step: Step, counts: Map<string, OpenCount>, orders: Map<str
 
 /** What `stockroom.saveItem` takes, as the item is saved now. */
 function itemInputOf(itemId: string) {
-  const row = s.clinic.core.database.handle.prepare('SELECT * FROM stock_items WHERE id = ?').get(itemId) as {
-    name: string;
-    code: string;
-    gtin: string | null;
-    category: string | null;
-    dispensing_unit: string;
-    pack_size: number;
-    unit_cost_minor: number;
-    billable: number;
-    selling_price_minor: number | null;
-    tax_id: string | null;
-    reorder_level: number;
-    reorder_quantity: number;
-    maximum_level: number | null;
-    active: number;
-  };
-  return {
-    id: itemId,
-    name: row.name,
-    code: row.code,
-    gtin: row.gtin,
-    category: row.category,
-    dispensingUnit: row.dispensing_unit,
-    packSize: row.pack_size,
-    unitCostMinor: row.unit_cost_minor,
-    billable: row.billable === 1,
-    sellingPriceMinor: row.selling_price_minor,
-    taxId: row.tax_id,
-    reorderLevel: row.reorder_level,
-    reorderQuantity: row.reorder_quantity,
-    maximumLevel: null,
-    active: row.active === 1,
-  };
+  const row = s.clinic.core.database.handle
+    .prepare('SELECT * FROM stock_items WHERE id = ?')
+    .get(itemId) as StockItemRow;
+  // The saved item as the screen holds it; `updatedAt` is what the save answers, not what it takes.
+  return itemInput.parse(toItem(row));
 }
 
 async function checkInvariants(): Promise<void> {
