@@ -38,14 +38,12 @@ export const migration0047: Migration = {
           ON CONFLICT (item_id) DO UPDATE SET listed = excluded.listed, reorder_level = excluded.reorder_level,
             unit_cost_minor = excluded.unit_cost_minor;
       END;
-      CREATE TRIGGER stock_item_fields_update AFTER UPDATE OF id, active, deleted_at, reorder_level, unit_cost_minor
+      CREATE TRIGGER stock_item_fields_update AFTER UPDATE OF active, deleted_at, reorder_level, unit_cost_minor
         ON stock_items
       BEGIN
-        UPDATE stock_item_on_hand SET listed = 0 WHERE item_id = OLD.id AND OLD.id <> NEW.id;
-        INSERT INTO stock_item_on_hand (item_id, quantity, listed, reorder_level, unit_cost_minor)
-          VALUES (NEW.id, 0, NEW.active = 1 AND NEW.deleted_at IS NULL, NEW.reorder_level, NEW.unit_cost_minor)
-          ON CONFLICT (item_id) DO UPDATE SET listed = excluded.listed, reorder_level = excluded.reorder_level,
-            unit_cost_minor = excluded.unit_cost_minor;
+        UPDATE stock_item_on_hand SET listed = NEW.active = 1 AND NEW.deleted_at IS NULL,
+          reorder_level = NEW.reorder_level, unit_cost_minor = NEW.unit_cost_minor
+          WHERE item_id = NEW.id;
       END;
       CREATE TRIGGER stock_item_fields_delete AFTER DELETE ON stock_items
       BEGIN

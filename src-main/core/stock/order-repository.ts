@@ -107,13 +107,13 @@ const MOST_ITEMS_BOUND = 50;
 export async function onOrderByItem(db: ReadDb, itemIds?: string[]): Promise<Map<string, number>> {
   if (itemIds?.length === 0) return new Map();
   const [only] = itemIds ?? [];
-  if (itemIds?.length === 1 && only !== undefined)
-    return new Map((await onOrderOfItem(db, { itemId: only })).map((row) => [row.item_id, row.expected]));
-  if (itemIds && itemIds.length <= MOST_ITEMS_BOUND) {
-    const rows = await onOrder(db).where('pl.item_id', 'in', itemIds).execute();
-    return new Map(rows.map((row) => [row.item_id, row.expected]));
+  let rows: { item_id: string; expected: number }[];
+  if (itemIds?.length === 1 && only !== undefined) rows = await onOrderOfItem(db, { itemId: only });
+  else if (itemIds && itemIds.length <= MOST_ITEMS_BOUND)
+    rows = await onOrder(db).where('pl.item_id', 'in', itemIds).execute();
+  else {
+    const wanted = itemIds ? new Set(itemIds) : null;
+    rows = (await onOrder(db).execute()).filter((row) => !wanted || wanted.has(row.item_id));
   }
-  const wanted = itemIds ? new Set(itemIds) : null;
-  const rows = await onOrder(db).execute();
-  return new Map(rows.filter((row) => !wanted || wanted.has(row.item_id)).map((row) => [row.item_id, row.expected]));
+  return new Map(rows.map((row) => [row.item_id, row.expected]));
 }

@@ -76,7 +76,7 @@ export async function movementsByKind(db: ReadDb, start: number, end: number): P
       .execute();
   const firstDay = Math.ceil(start / DAY_MS);
   const endDay = Math.floor(end / DAY_MS);
-  if (firstDay >= endDay) return quarterSums(db, start, end, start, start);
+  if (firstDay >= endDay) return quarterSums(db, [[start, end]]);
   const days = await db
     .selectFrom('stock_movement_days')
     .select(['kind', sql<number>`sum(movements)`.as('movements'), sql<number>`sum(quantity)`.as('quantity')])
@@ -84,7 +84,10 @@ export async function movementsByKind(db: ReadDb, start: number, end: number): P
     .where('day', '<', endDay)
     .groupBy('kind')
     .execute();
-  const edges = await quarterSums(db, start, firstDay * DAY_MS, endDay * DAY_MS, end);
+  const edges = await quarterSums(db, [
+    [start, firstDay * DAY_MS],
+    [endDay * DAY_MS, end],
+  ]);
   const byKind = new Map<MovementKind, KindSums>();
   for (const row of [...days, ...edges]) {
     const sums = byKind.get(row.kind);
@@ -96,16 +99,15 @@ export async function movementsByKind(db: ReadDb, start: number, end: number): P
   return [...byKind.values()].sort((a, b) => (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0));
 }
 
-/** The sums kept per quarter hour in [a, b) and [c, d), by kind. */
-function quarterSums(db: ReadDb, a: number, b: number, c: number, d: number) {
+/** The sums kept per quarter hour in these [start, end) ranges, by kind. */
+function quarterSums(db: ReadDb, ranges: readonly (readonly [number, number])[]) {
   return db
     .selectFrom('stock_movement_quarters')
     .select(['kind', sql<number>`sum(movements)`.as('movements'), sql<number>`sum(quantity)`.as('quantity')])
     .where((w) =>
-      w.or([
-        w.and([w('quarter', '>=', a / QUARTER_MS), w('quarter', '<', b / QUARTER_MS)]),
-        w.and([w('quarter', '>=', c / QUARTER_MS), w('quarter', '<', d / QUARTER_MS)]),
-      ]),
+      w.or(
+        ranges.map(([from, to]) => w.and([w('quarter', '>=', from / QUARTER_MS), w('quarter', '<', to / QUARTER_MS)])),
+      ),
     )
     .groupBy('kind')
     .orderBy('kind')
