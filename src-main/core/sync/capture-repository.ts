@@ -1,7 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
-import { COLUMN_GROUPS, SYNCED_TABLES, type SyncedTableName } from '../../../src-shared/sync/tables';
+import { SYNCED_TABLES, type SyncedTableName } from '../../../src-shared/sync/tables';
 import { SYNCED_COLUMNS } from '../../../src-shared/sync/columns.generated';
-import { changeColumns } from './changed-columns';
+import { captureColumns } from './capture-values';
 
 type TableShape = (typeof SYNCED_COLUMNS)[SyncedTableName];
 
@@ -9,7 +9,8 @@ type TableShape = (typeof SYNCED_COLUMNS)[SyncedTableName];
  * Capture by triggers generated from the live schema: whichever code path writes a synced table (a
  * procedure, a sweep, a migration's later data fix), the change lands in `sync_changes` in the same
  * transaction, or not at all. INSERT records every column, UPDATE only the columns that changed,
- * DELETE the key; a BLOB travels as `{ "b64": ... }`. The triggers are compared with what the schema
+ * DELETE the key; a BLOB travels as `{ "b64": ... }`. The JSON is built by functions of this process
+ * (./capture-values.ts), so a trigger names each column once or twice and nothing more. The triggers are compared with what the schema
  * asks for at every open and replaced when a migration changed a table's columns.
  *
  * The columns come from columns.generated.ts, not from `PRAGMA table_info` of each table at open (about
@@ -31,59 +32,31 @@ let wantedTriggers: Map<string, string> | undefined;
 
 const OUTBOX = 'INSERT INTO sync_changes (change_id, table_name, key_json, op, values_json, hlc, user_id)';
 
-/** The columns whose change makes `column` travel too: itself and the rest of its group. */
-function travelsWith(table: SyncedTableName, column: string): readonly string[] {
-  return COLUMN_GROUPS[table]?.find((group) => group.includes(column)) ?? [column];
-}
-
 function triggersFor(table: SyncedTableName, shape: TableShape): [string, string][] {
   const keyOf = (row: 'NEW' | 'OLD') => `json_array(${shape.key.map((k) => `${row}."${k}"`).join(', ')})`;
-  const blob = new Set(shape.columns.filter((c) => c.type === 'BLOB').map((c) => c.name));
-  // Inside json_object a BLOB must become an object (JSON has no bytes); everything else goes as is.
-  const direct = (c: string) =>
-    blob.has(c)
-      ? `CASE WHEN NEW."${c}" IS NULL THEN NULL ELSE json_object('b64', sync_b64(NEW."${c}")) END`
-      : `NEW."${c}"`;
-  const allValues = `json_object(${shape.columns.map((c) => `'${c.name}', ${direct(c.name)}`).join(', ')})`;
   const sameKey = shape.key.map((k) => `NEW."${k}" IS OLD."${k}"`).join(' AND ');
-  const others = changeColumns(table);
-  // The row's values as the insert sends them, kept to the columns `sync_changed` names; a BLOB is
-  // encoded only when it travels (an unchanged document's bytes are not base64'd on every update).
-  const updatedValues = `json_object(${shape.columns
-    .filter((c) => !shape.key.includes(c.name))
-    .map((c) =>
-      blob.has(c.name)
-        ? `'${c.name}', CASE WHEN ${travelsWith(table, c.name)
-            .map((g) => `NEW."${g}" IS NOT OLD."${g}"`)
-            .join(' OR ')} THEN ${direct(c.name)} END`
-        : `'${c.name}', NEW."${c.name}"`,
-    )
-    .join(', ')})`;
-  const changedArgs = others.map((c) => `NEW."${c}", OLD."${c}"`).join(', ');
+  const columns = captureColumns(table);
+  const newValues = columns.map((c) => `NEW."${c}"`).join(', ');
+  const pairs = columns.map((c) => `NEW."${c}", OLD."${c}"`).join(', ');
   const name = (suffix: string) => `sync_capture_${table}_${suffix}`;
   const stamp = `sync_hlc(), sync_user()`;
-  const result: [string, string][] = [
+  return [
     [
       name('insert'),
-      `CREATE TRIGGER ${name('insert')} AFTER INSERT ON "${table}" WHEN sync_capturing() BEGIN ${OUTBOX} VALUES (sync_change_id(), '${table}', ${keyOf('NEW')}, 'upsert', ${allValues}, ${stamp}); END`,
+      `CREATE TRIGGER ${name('insert')} AFTER INSERT ON "${table}" WHEN sync_capturing() BEGIN ${OUTBOX} VALUES (sync_change_id(), '${table}', ${keyOf('NEW')}, 'upsert', sync_row('${table}', ${newValues}), ${stamp}); END`,
     ],
     [
       name('delete'),
       `CREATE TRIGGER ${name('delete')} AFTER DELETE ON "${table}" WHEN sync_capturing() BEGIN ${OUTBOX} VALUES (sync_change_id(), '${table}', ${keyOf('OLD')}, 'delete', '{}', ${stamp}); END`,
     ],
     [
-      // A key changed: the old row is gone and a new one exists, as far as other desks can tell.
-      name('rekey'),
-      `CREATE TRIGGER ${name('rekey')} AFTER UPDATE ON "${table}" WHEN sync_capturing() AND NOT (${sameKey}) BEGIN ${OUTBOX} VALUES (sync_change_id(), '${table}', ${keyOf('OLD')}, 'delete', '{}', ${stamp}); ${OUTBOX} VALUES (sync_change_id(), '${table}', ${keyOf('NEW')}, 'upsert', ${allValues}, ${stamp}); END`,
+      // A key changed: the old row is gone and a new one exists, as far as other desks can tell, so
+      // the old key's deletion goes first and `sync_update` then sends every column. The LIMIT keeps
+      // SQLite from flattening the subquery, which would call `sync_update` twice.
+      name('update'),
+      `CREATE TRIGGER ${name('update')} AFTER UPDATE ON "${table}" WHEN sync_capturing() BEGIN ${OUTBOX} SELECT sync_change_id(), '${table}', ${keyOf('OLD')}, 'delete', '{}', ${stamp} WHERE NOT (${sameKey}); ${OUTBOX} SELECT sync_change_id(), '${table}', ${keyOf('NEW')}, 'upsert', v, ${stamp} FROM (SELECT sync_update('${table}', ${pairs}) AS v LIMIT 1) WHERE v IS NOT NULL; END`,
     ],
   ];
-  if (others.length > 0) {
-    result.push([
-      name('update'),
-      `CREATE TRIGGER ${name('update')} AFTER UPDATE ON "${table}" WHEN sync_capturing() AND ${sameKey} BEGIN ${OUTBOX} SELECT sync_change_id(), '${table}', ${keyOf('NEW')}, 'upsert', v, ${stamp} FROM (SELECT json_group_object(j.key, j.value) AS v FROM json_each(${updatedValues}) AS j WHERE j.key IN (SELECT value FROM json_each(sync_changed('${table}', ${changedArgs})))) WHERE v <> '{}'; END`,
-    ]);
-  }
-  return result;
 }
 
 /**

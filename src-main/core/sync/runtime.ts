@@ -1,7 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { format, send, type HlcState } from '../../../src-shared/sync/hlc';
 import { newId } from '../ids';
-import { changedColumns } from './changed-columns';
+import { changedColumnsOfOldTriggers, rowValues, updateValues } from './capture-values';
 
 /** Until the database's own device id is read after migrating; capture is off until then. */
 const NO_DEVICE = '00000000-0000-0000-0000-000000000000';
@@ -39,8 +39,8 @@ export class SyncRuntime {
 const runtimes = new WeakMap<BetterSqlite3.Database, SyncRuntime>();
 
 /**
- * Registers `sync_capturing()`, `sync_hlc()`, `sync_user()`, `sync_change_id()`, `sync_b64(blob)` and
- * `sync_changed(table, NEW.c, OLD.c, ...)` (./changed-columns.ts)
+ * Registers `sync_capturing()`, `sync_hlc()`, `sync_user()`, `sync_change_id()`, `sync_row(table, ...)`
+ * and `sync_update(table, NEW.c, OLD.c, ...)` (./capture-values.ts)
  * on a connection. Every connection that can write gets them, since the capture triggers call them:
  * a tool's handle (restore, a test) whose runtime never starts capturing writes without capture.
  */
@@ -52,12 +52,19 @@ export function registerSyncFunctions(handle: BetterSqlite3.Database): SyncRunti
   // Time-ordered, so each capture appends to the change-id index's last page instead of dirtying a
   // random page of it: a check-in's four captured rows wrote three pages of that index, now one.
   handle.function('sync_change_id', { deterministic: false }, () => newId());
+  // Integers as BigInt: sent exactly, and two large ones that differ never compare equal.
+  handle.function('sync_row', { deterministic: true, varargs: true, safeIntegers: true }, (table, ...values) =>
+    rowValues(table, values),
+  );
+  handle.function('sync_update', { deterministic: true, varargs: true, safeIntegers: true }, (table, ...pairs) =>
+    updateValues(table, pairs),
+  );
+  // Called by the triggers an older version wrote, until this open replaces them after migrating.
   handle.function('sync_b64', { deterministic: true }, (blob: unknown) =>
     Buffer.isBuffer(blob) ? blob.toString('base64') : null,
   );
-  // Integers as BigInt, so two large ones that differ never compare equal after a lossy conversion.
   handle.function('sync_changed', { deterministic: true, varargs: true, safeIntegers: true }, (table, ...pairs) =>
-    changedColumns(table, pairs),
+    changedColumnsOfOldTriggers(table, pairs),
   );
   runtimes.set(handle, runtime);
   return runtime;
