@@ -11,7 +11,7 @@ import type {
 } from '../../src-shared/billing/model';
 import { localDayBounds } from '../../src-shared/scheduling/time';
 import { AgeingFloor, DrawerFloor, floorHandle, IssueFloor, LedgerFloor, PaymentFloor } from './billing-floors';
-import { BENCH_CLIENT, exportPlain } from './dataset';
+import { BENCH_CLIENT, billingOf, exportPlain } from './dataset';
 import { type BenchmarkResult, floorIdle, hostIdle, runBenchmark } from './harness';
 import { openScheduler, workingCopies } from './scheduling';
 import { BENCH_TODAY, BENCH_ZONE, benchNow } from './scheduling-data';
@@ -101,7 +101,7 @@ export const billingSuite: Suite = {
       // The reads first, on the data as seeded; then the writes.
       // accounts.get: the patient whose account holds 200+ entries.
       const ledgerFloor = new LedgerFloor(handle);
-      const patientId = dataset.billing.ledgerPatientId;
+      const patientId = billingOf(dataset).ledgerPatientId;
       const account = await invoke<AccountView>(core, 'accounts.get', { patientId });
       const floorLedger = ledgerFloor.ledger(patientId);
       if (account.entries.length !== floorLedger.entries || account.summary.balanceMinor !== floorLedger.balance)
@@ -125,7 +125,7 @@ export const billingSuite: Suite = {
 
       // drawers.zReport: today's open drawer with 500+ payments.
       const drawerFloor = new DrawerFloor(handle);
-      const drawerId = dataset.billing.drawerId;
+      const drawerId = billingOf(dataset).drawerId;
       const report = await invoke<ZReport>(core, 'drawers.zReport', { drawerId });
       const floorDrawer = drawerFloor.summary(drawerId);
       if (report.rows.length !== floorDrawer.rows || report.drawer.expectedCashMinor !== floorDrawer.cash)
@@ -155,7 +155,7 @@ export const billingSuite: Suite = {
           `accounts.ageing: ours ${ageing.byPatient.patientCount} patients, floor ${floorAgeing.patients}`,
         );
       log(
-        `billing: A/R ageing over ${ageing.byPatient.patientCount} patients who owe (${dataset.billing.invoices} invoices in all)`,
+        `billing: A/R ageing over ${ageing.byPatient.patientCount} patients who owe (${billingOf(dataset).invoices} invoices in all)`,
       );
       results.push(
         ...(await runBenchmark(

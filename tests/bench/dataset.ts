@@ -52,10 +52,11 @@ export interface Dataset {
   seed: number;
   /** Providers, types and the span of dates the appointments cover. */
   scheduling: SchedulingSeed;
-  /** Invoices of every completed appointment, their payments, a long account, today's drawer. */
-  billing: BillingSeed;
-  /** Stock locations, items, lots and their movements, the past visits the dispenses belong to. */
-  stock: StockSeed;
+  /** Invoices of every completed appointment, their payments, a long account, today's drawer; null at a
+   * size that seeds patients and appointments only (xl). */
+  billing: BillingSeed | null;
+  /** Stock locations, items, lots and their movements, the past visits the dispenses belong to; null as billing. */
+  stock: StockSeed | null;
   /** Built in this run (false: reused from the cache). */
   built: boolean;
   buildSeconds: number;
@@ -67,8 +68,8 @@ interface Marker {
   seed: number;
   fingerprint: string;
   scheduling: SchedulingSeed;
-  billing: BillingSeed;
-  stock: StockSeed;
+  billing: BillingSeed | null;
+  stock: StockSeed | null;
 }
 
 /** Bumped whenever the shape of the bench data changes in a way the files below do not show. */
@@ -96,18 +97,44 @@ function fingerprint(): string {
   return hash.digest('hex').slice(0, 16);
 }
 
-export function datasetDir(patients: number, appointments: number, seed: number, root = CACHE_ROOT): string {
-  return join(root, `${patients}p-${appointments}a-${seed}`);
+export function datasetDir(
+  patients: number,
+  appointments: number,
+  seed: number,
+  root = CACHE_ROOT,
+  patientsAndAppointmentsOnly = false,
+): string {
+  return join(root, `${patients}p-${appointments}a-${seed}${patientsAndAppointmentsOnly ? '-pa' : ''}`);
+}
+
+/** What a suite that needs the billing data reads of it; at a size without it, an error that says so. */
+export function billingOf(dataset: Dataset): BillingSeed {
+  if (!dataset.billing)
+    throw new Error(`the ${dataset.patients}-patient data has no billing: run this suite at full size`);
+  return dataset.billing;
+}
+
+/** As billingOf, for the stock data. */
+export function stockOf(dataset: Dataset): StockSeed {
+  if (!dataset.stock) throw new Error(`the ${dataset.patients}-patient data has no stock: run this suite at full size`);
+  return dataset.stock;
 }
 
 /** The cached dataset for (patients, appointments, seed), built first when missing or stale. */
 export async function ensureDataset(
   patients: number,
   seed: number,
-  options: { root?: string; log?: (line: string) => void; appointments?: number } = {},
+  options: {
+    root?: string;
+    log?: (line: string) => void;
+    appointments?: number;
+    /** Patients, the schedule and appointments, without billing and stock (the xl size: see sizes.ts). */
+    patientsAndAppointmentsOnly?: boolean;
+  } = {},
 ): Promise<Dataset> {
   const appointments = options.appointments ?? 0;
-  const dir = datasetDir(patients, appointments, seed, options.root);
+  const only = options.patientsAndAppointmentsOnly ?? false;
+  const dir = datasetDir(patients, appointments, seed, options.root, only);
   const encrypted = join(dir, 'clinic.db');
   const plain = join(dir, 'plain.db');
   const markerFile = join(dir, 'dataset.json');
@@ -140,8 +167,8 @@ export async function ensureDataset(
   mkdirSync(dir, { recursive: true });
   options.log?.(`Seeding ${patients} patients and ${appointments} appointments (seed ${seed}) into ${dir} ...`);
   let scheduling: SchedulingSeed;
-  let billing: BillingSeed;
-  let stock: StockSeed;
+  let billing: BillingSeed | null = null;
+  let stock: StockSeed | null = null;
   const core = await createCore({ file: encrypted, key: BENCH_KEY, create: true });
   try {
     await must(core, 'system.setup', {
@@ -173,20 +200,26 @@ export async function ensureDataset(
       `  ${scheduling.appointments} appointments (${scheduling.firstDate} to ${scheduling.lastDate}) seeded in ${seconds.toFixed(1)} s` +
         ` (${Math.round(scheduling.appointments / Math.max(seconds, 0.001))} a second, with their history)`,
     );
-    phase = performance.now();
-    const admin = core.database.handle
-      .prepare('SELECT id FROM users WHERE username = ?')
-      .pluck()
-      .get(BENCH_USER.username) as string;
-    billing = quiet(() => seedBilling(core.database.handle, seed, admin, BENCH_USER.username));
-    options.log?.(
-      `  ${billing.invoices} invoices and ${billing.payments} payments (${billing.openInvoices} invoices still open) seeded in ${((performance.now() - phase) / 1000).toFixed(1)} s`,
-    );
-    phase = performance.now();
-    stock = quiet(() => seedStock(core.database.handle, seed, stockSize(patients), admin, BENCH_USER.username));
-    options.log?.(
-      `  ${stock.items} stock items, ${stock.lots} lots and ${stock.movements} movements (${stock.dispenses} dispenses over ${stock.visits} past visits) seeded in ${((performance.now() - phase) / 1000).toFixed(1)} s`,
-    );
+    if (!only) {
+      phase = performance.now();
+      const admin = core.database.handle
+        .prepare('SELECT id FROM users WHERE username = ?')
+        .pluck()
+        .get(BENCH_USER.username) as string;
+      const seededBilling = quiet(() => seedBilling(core.database.handle, seed, admin, BENCH_USER.username));
+      billing = seededBilling;
+      options.log?.(
+        `  ${seededBilling.invoices} invoices and ${seededBilling.payments} payments (${seededBilling.openInvoices} invoices still open) seeded in ${((performance.now() - phase) / 1000).toFixed(1)} s`,
+      );
+      phase = performance.now();
+      const seededStock = quiet(() =>
+        seedStock(core.database.handle, seed, stockSize(patients), admin, BENCH_USER.username),
+      );
+      stock = seededStock;
+      options.log?.(
+        `  ${seededStock.items} stock items, ${seededStock.lots} lots and ${seededStock.movements} movements (${seededStock.dispenses} dispenses over ${seededStock.visits} past visits) seeded in ${((performance.now() - phase) / 1000).toFixed(1)} s`,
+      );
+    } else options.log?.('  billing and stock not seeded at this size');
     phase = performance.now();
     core.database.handle.pragma('wal_checkpoint(TRUNCATE)');
     core.database.handle.exec('ANALYZE');

@@ -152,7 +152,11 @@ async function main(): Promise<number> {
   log(`Goals: p95 <= ${GOALS.p95Ms} ms, ours/floor p95 <= ${GOALS.ratioP95} unless a benchmark shows its own`);
   log('');
 
-  const dataset = await ensureDataset(patients, seed, { appointments, log });
+  const dataset = await ensureDataset(patients, seed, {
+    appointments,
+    log,
+    patientsAndAppointmentsOnly: size.patientsAndAppointmentsOnly,
+  });
   if (!dataset.built) log(`Using cached data in ${dataset.dir}`);
   const peerSuites = chosen.some((s) => s === patientSearchSuite || s === daySuite || s === reportsSuite);
   const needPeers = !values['no-peers'] && peerSuites;

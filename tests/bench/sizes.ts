@@ -15,13 +15,19 @@ export interface Size {
   appointments: number;
   /** Rounds when --rounds is not given. */
   rounds: number;
+  /** Seeds no billing or stock: what the growth figures (search, day view) and the RSS need, no more. */
+  patientsAndAppointmentsOnly: boolean;
 }
 
-/** Billing follows the appointments (an invoice for each completed one), stock the patients (stockSize). */
+/**
+ * Billing follows the appointments (an invoice for each completed one), stock the patients (stockSize).
+ * xl seeds patients and appointments only: billing and stock are three quarters of the full size's
+ * 12.5 min of seeding on the 2-core machine, so ten times them would be over an hour and a half.
+ */
 export const SIZES: Record<SizeName, Size> = {
-  quick: { name: 'quick', patients: 10_000, appointments: 100_000, rounds: 5 },
-  full: { name: 'full', patients: 100_000, appointments: 1_000_000, rounds: 7 },
-  xl: { name: 'xl', patients: 1_000_000, appointments: 10_000_000, rounds: 7 },
+  quick: { name: 'quick', patients: 10_000, appointments: 100_000, rounds: 5, patientsAndAppointmentsOnly: false },
+  full: { name: 'full', patients: 100_000, appointments: 1_000_000, rounds: 7, patientsAndAppointmentsOnly: false },
+  xl: { name: 'xl', patients: 1_000_000, appointments: 10_000_000, rounds: 7, patientsAndAppointmentsOnly: true },
 };
 
 const ORDER: SizeName[] = ['quick', 'full', 'xl'];
@@ -144,7 +150,7 @@ export function growthReport(
       continue;
     }
     lines.push(
-      `  ${name} (${patientsLabel(record.patients)}, ${appointmentsLabel(record.appointments)}): database ${mib(record.databaseBytes)}` +
+      `  ${name} (${patientsLabel(record.patients)}, ${appointmentsLabel(record.appointments)}${SIZES[name].patientsAndAppointmentsOnly ? ', no billing or stock' : ''}): database ${mib(record.databaseBytes)}` +
         ` (${mib(databasePer100k(record))} per 100k patients), main process RSS ${mib(record.rssBytes)} (peak ${mib(record.peakRssBytes)}), ${record.measured_at.slice(0, 10)}`,
     );
   }

@@ -5,7 +5,7 @@ import type { Recall } from '../../src-shared/api/areas/stock';
 import type { DispenseResult, ItemView, StockAlerts } from '../../src-shared/stock/model';
 import { localDayBounds } from '../../src-shared/scheduling/time';
 import { floorHandle } from './billing-floors';
-import { BENCH_CLIENT, BENCH_USER, exportPlain, type Dataset } from './dataset';
+import { BENCH_CLIENT, BENCH_USER, exportPlain, stockOf, type Dataset } from './dataset';
 import { type BenchmarkResult, floorIdle, hostIdle, runBenchmark, STOCK_GOALS } from './harness';
 import { openScheduler, workingCopies } from './scheduling';
 import { BENCH_TODAY, BENCH_ZONE, benchNow } from './scheduling-data';
@@ -42,7 +42,7 @@ function query<T>(file: string, sql: string, ...args: unknown[]): T[] {
 
 function sizeLabel(dataset: Dataset): string {
   const k = (n: number) => (n >= 1_000_000 ? `${n / 1_000_000}M` : n >= 1000 ? `${n / 1000}k` : String(n));
-  return `${k(dataset.stock.items)} items, ${k(dataset.stock.lots)} lots, ${k(dataset.stock.movements)} movements`;
+  return `${k(stockOf(dataset).items)} items, ${k(stockOf(dataset).lots)} lots, ${k(stockOf(dataset).movements)} movements`;
 }
 
 /** Today's visits: today's booked appointments checked in through the procedure, as the desk does. */
@@ -95,7 +95,7 @@ export const stockSuite: Suite = {
             `stock.item: ours ${view.onHand} on hand in ${view.lots.length} lots worth ${view.valueMinor}, floor ${floor.onHand} in ${floor.lots} worth ${floor.valueMinor}`,
           );
       }
-      const perItem = Math.round(dataset.stock.movements / dataset.stock.items);
+      const perItem = Math.round(stockOf(dataset).movements / stockOf(dataset).items);
       results.push(
         ...(await runBenchmark(
           {
@@ -146,7 +146,7 @@ export const stockSuite: Suite = {
 
       // stock.recall: the most dispensed lots, in turn.
       const recallFloor = new RecallFloor(handle);
-      const lots = dataset.stock.recallLotIds;
+      const lots = stockOf(dataset).recallLotIds;
       const lotOf = (i: number) => lots[i % lots.length] ?? '';
       const recall = await invoke<Recall>(core, 'stock.recall', { lotId: lotOf(0) });
       const floorRecall = recallFloor.recall(lotOf(0));

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BENCH_DATE_FORMAT, BENCH_KEY, ensureDataset, type Dataset } from '../bench/dataset';
+import { BENCH_DATE_FORMAT, BENCH_KEY, billingOf, ensureDataset, stockOf, type Dataset } from '../bench/dataset';
 import { openOurs, QUERY_KINDS, sampleQueries, SearchFloor } from '../bench/patient-search';
 import { openEncryptedHandle } from '../../src-main/core/db/open';
 
@@ -67,6 +67,26 @@ describe('bench dataset', () => {
     const again = await ensureDataset(PATIENTS, SEED, { root });
     expect(again.built).toBe(false);
     expect(again.encrypted).toBe(dataset.encrypted);
+  });
+
+  it('seeds patients and appointments without billing or stock when asked (xl), in a folder of its own', async () => {
+    const lean = await ensureDataset(PATIENTS, SEED, { root, appointments: 400, patientsAndAppointmentsOnly: true });
+    expect(lean.dir).not.toBe(dataset.dir);
+    expect(lean.billing).toBeNull();
+    expect(() => billingOf(lean)).toThrow(/has no billing: run this suite at full size/);
+    expect(() => stockOf(lean)).toThrow(/has no stock/);
+    const handle = new BetterSqlite3(lean.plain, { readonly: true });
+    try {
+      expect(count(handle, 'SELECT count(*) FROM patients')).toBe(PATIENTS);
+      expect(count(handle, 'SELECT count(*) FROM appointments')).toBe(400);
+      expect(count(handle, 'SELECT count(*) FROM invoices')).toBe(0);
+      expect(count(handle, 'SELECT count(*) FROM stock_movements')).toBe(0);
+    } finally {
+      handle.close();
+    }
+    expect(
+      (await ensureDataset(PATIENTS, SEED, { root, appointments: 400, patientsAndAppointmentsOnly: true })).built,
+    ).toBe(false);
   });
 
   it('samples the same queries of every kind for the same seed', () => {

@@ -7,7 +7,7 @@ import type { AccountView, ArAgeing, PaymentView, ZReport } from '../../src-shar
 import { DRAWER_PAYMENTS, LEDGER_ENTRIES } from '../bench/billing-data';
 import { AgeingFloor, DrawerFloor, floorHandle, LedgerFloor, PaymentFloor } from '../bench/billing-floors';
 import { BENCH_CLIENT } from '../bench/dataset';
-import { ensureDataset, type Dataset } from '../bench/dataset';
+import { billingOf, ensureDataset, type Dataset } from '../bench/dataset';
 import {
   BookFloor,
   bookOurs,
@@ -182,15 +182,15 @@ describe('bench billing data', () => {
     const plain = new BetterSqlite3(dataset.plain, { readonly: true });
     try {
       const one = (sql: string) => plain.prepare(sql).pluck().get() as number;
-      expect(dataset.billing.invoices).toBeGreaterThanOrEqual(
+      expect(billingOf(dataset).invoices).toBeGreaterThanOrEqual(
         one("SELECT count(*) FROM appointments WHERE status = 'completed'"),
       );
-      expect(dataset.billing.ledgerEntries).toBeGreaterThanOrEqual(LEDGER_ENTRIES);
-      expect(one(`SELECT count(*) FROM payments WHERE drawer_id = '${dataset.billing.drawerId}'`)).toBe(
+      expect(billingOf(dataset).ledgerEntries).toBeGreaterThanOrEqual(LEDGER_ENTRIES);
+      expect(one(`SELECT count(*) FROM payments WHERE drawer_id = '${billingOf(dataset).drawerId}'`)).toBe(
         DRAWER_PAYMENTS,
       );
       expect(one('SELECT count(*) FROM invoice_balances WHERE patient_open_minor > 0')).toBe(
-        dataset.billing.openInvoices,
+        billingOf(dataset).openInvoices,
       );
       const mismatched = plain
         .prepare(
@@ -229,13 +229,13 @@ describe('bench billing data', () => {
       expect(new PaymentFloor(handle).run(patientId, 100, card, benchNow())).toEqual(
         paid.allocations.map((a) => a.invoiceId),
       );
-      const account = await call<AccountView>('accounts.get', { patientId: dataset.billing.ledgerPatientId });
-      expect(new LedgerFloor(handle).ledger(dataset.billing.ledgerPatientId)).toEqual({
+      const account = await call<AccountView>('accounts.get', { patientId: billingOf(dataset).ledgerPatientId });
+      expect(new LedgerFloor(handle).ledger(billingOf(dataset).ledgerPatientId)).toEqual({
         entries: account.entries.length,
         balance: account.summary.balanceMinor,
       });
-      const report = await call<ZReport>('drawers.zReport', { drawerId: dataset.billing.drawerId });
-      expect(new DrawerFloor(handle).summary(dataset.billing.drawerId)).toEqual({
+      const report = await call<ZReport>('drawers.zReport', { drawerId: billingOf(dataset).drawerId });
+      expect(new DrawerFloor(handle).summary(billingOf(dataset).drawerId)).toEqual({
         rows: report.rows.length,
         cash: report.drawer.expectedCashMinor,
       });

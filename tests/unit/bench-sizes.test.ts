@@ -87,4 +87,10 @@ describe('bench sizes', () => {
     );
     expect(report).toMatch(/xl: not measured here/);
   });
+
+  it('says the xl data holds patients and appointments only, so its size per 100k patients is read as such', () => {
+    const report = growthReport([], [record('xl', 5000 * 2 ** 20)], 'xl').lines.join('\n');
+    expect(report).toMatch(/xl \(1M patients, 10M appointments, no billing or stock\): database 5000 MiB/);
+    expect(SIZES.full.patientsAndAppointmentsOnly).toBe(false);
+  });
 });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureDataset, type Dataset } from '../bench/dataset';
+import { ensureDataset, stockOf, type Dataset } from '../bench/dataset';
 import { BENCH_TODAY } from '../bench/scheduling-data';
 import { stockSize } from '../bench/stock-data';
 
@@ -88,12 +88,12 @@ describe('bench stock data', () => {
     expect(
       onShelf("l.expiry_on >= ? AND l.expiry_on <= date(?, '+30 days')", BENCH_TODAY, BENCH_TODAY),
     ).toBeGreaterThan(0);
-    expect(dataset.stock.belowReorder).toBeGreaterThan(0);
-    expect(dataset.stock.recallLotIds.length).toBeGreaterThan(0);
+    expect(stockOf(dataset).belowReorder).toBeGreaterThan(0);
+    expect(stockOf(dataset).recallLotIds.length).toBeGreaterThan(0);
     expect(
       count(
         "SELECT count(*) FROM stock_movements WHERE kind = 'dispense' AND lot_id = ?",
-        dataset.stock.recallLotIds[0],
+        stockOf(dataset).recallLotIds[0],
       ),
     ).toBeGreaterThan(1);
     // Seeding does not fill the sync outbox.
