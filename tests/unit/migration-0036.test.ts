@@ -1,22 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { migrations } from '../../migrations';
 import { migrate } from '../../src-main/core/db/migrate';
-import { openEncryptedHandle } from '../../src-main/core/db/open';
-import { tempFolder, type TempFolder } from '../helpers/temp-core';
+import { migratedDatabases } from '../helpers/migrated-database';
 
-const folders: TempFolder[] = [];
-afterEach(() => folders.splice(0).forEach((f) => f.remove()));
+const databases = migratedDatabases();
+afterEach(databases.removeAll);
 
 describe('migration 0036 (resumable transfers)', () => {
   it("moves every document's bytes out of its synced row, by hash, and forgets the column in the outbox", () => {
-    const made = tempFolder();
-    folders.push(made);
-    const handle = openEncryptedHandle({ file: made.file, key: made.key, create: true });
-    migrate(
-      handle,
-      1_000,
-      migrations.filter((m) => m.version <= 34),
-    );
+    const handle = databases.at(34);
     const pdf = Buffer.from('%PDF-1.4 a letter');
     handle.exec(`
       INSERT INTO patients (id, mrn, first_name, last_name, dob, sex, created_at, updated_at) VALUES ('p1', 'P1', 'Ann', 'Lee', '1970-01-01', 'female', 1, 1);

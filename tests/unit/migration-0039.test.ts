@@ -1,11 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { migrations } from '../../migrations';
 import { migrate } from '../../src-main/core/db/migrate';
-import { openEncryptedHandle } from '../../src-main/core/db/open';
-import { tempFolder, type TempFolder } from '../helpers/temp-core';
+import { migratedDatabases } from '../helpers/migrated-database';
 
-const folders: TempFolder[] = [];
-afterEach(() => folders.splice(0).forEach((f) => f.remove()));
+const databases = migratedDatabases();
+afterEach(databases.removeAll);
 
 const payment = `INSERT INTO payments (id, patient_id, amount_minor, currency, method_id, method_kind, counts_for, entered_at, desk_id, created_at, updated_at)
   VALUES (?, ?, ?, 'USD', 'm1', 'card', '2026-01-01', 1, 'd', 1, 1)`;
@@ -18,14 +16,7 @@ const reversal = `INSERT INTO reversals (id, target_kind, target_id, patient_id,
 
 describe('migration 0039 (patient credits)', () => {
   it('stores each patient’s unallocated credit from the ledgers already there, and follows new rows', () => {
-    const made = tempFolder();
-    folders.push(made);
-    const handle = openEncryptedHandle({ file: made.file, key: made.key, create: true });
-    migrate(
-      handle,
-      1_000,
-      migrations.filter((m) => m.version <= 38),
-    );
+    const handle = databases.at(38);
     // Ledger rows only: the invoices, methods and patients they name do not matter to the sums.
     handle.pragma('foreign_keys = OFF');
     const run = (text: string, ...args: (string | number)[]) => handle.prepare(text).run(...args);

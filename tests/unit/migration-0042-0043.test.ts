@@ -1,8 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { migrations } from '../../migrations';
 import { migrate } from '../../src-main/core/db/migrate';
-import { openEncryptedHandle } from '../../src-main/core/db/open';
-import { tempFolder, type TempFolder } from '../helpers/temp-core';
+import { migratedDatabases } from '../helpers/migrated-database';
 
 /**
  * Migrations 0042 (A/R ageing's kept sums) and 0043 (the stock report's): on a database that already
@@ -10,8 +8,8 @@ import { tempFolder, type TempFolder } from '../helpers/temp-core';
  * new ones.
  */
 
-const folders: TempFolder[] = [];
-afterEach(() => folders.splice(0).forEach((f) => f.remove()));
+const databases = migratedDatabases();
+afterEach(databases.removeAll);
 
 const balance = `INSERT INTO invoice_balances (invoice_id, patient_id, issued_on, due_on, payer, patient_due_minor,
   patient_settled_minor, insurer_due_minor, created_at, updated_at) VALUES (?, ?, ?, ?, NULL, ?, ?, 0, 1, 1)`;
@@ -21,14 +19,7 @@ const QUARTER = 900_000;
 
 describe('migrations 0042 and 0043 on a database with rows', () => {
   it('fill the kept sums from what is there and follow what comes after', () => {
-    const made = tempFolder();
-    folders.push(made);
-    const handle = openEncryptedHandle({ file: made.file, key: made.key, create: true });
-    migrate(
-      handle,
-      1_000,
-      migrations.filter((m) => m.version <= 41),
-    );
+    const handle = databases.at(41);
     // Cache and ledger rows only: the invoices, patients, items and lots they name do not matter to the sums.
     handle.pragma('foreign_keys = OFF');
     const run = (text: string, ...args: (string | number | null)[]) => handle.prepare(text).run(...args);

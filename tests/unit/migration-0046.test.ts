@@ -1,22 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { migrations } from '../../migrations';
 import { migrate } from '../../src-main/core/db/migrate';
-import { openEncryptedHandle } from '../../src-main/core/db/open';
-import { tempFolder, type TempFolder } from '../helpers/temp-core';
+import { migratedDatabases } from '../helpers/migrated-database';
 
-const folders: TempFolder[] = [];
-afterEach(() => folders.splice(0).forEach((f) => f.remove()));
+const databases = migratedDatabases();
+afterEach(databases.removeAll);
 
 describe('migration 0046 (the outbox without its row lookups)', () => {
   it('keeps every captured change and its place, never reuses a seq, and drops the two indexes', () => {
-    const made = tempFolder();
-    folders.push(made);
-    const handle = openEncryptedHandle({ file: made.file, key: made.key, create: true });
-    migrate(
-      handle,
-      1_000,
-      migrations.filter((m) => m.version <= 45),
-    );
+    const handle = databases.at(45);
     const insert = handle.prepare(
       `INSERT INTO sync_changes (change_id, table_name, key_json, op, values_json, hlc, status) VALUES (?, 'patients', ?, 'upsert', '{"first_name":"Ann"}', ?, ?)`,
     );

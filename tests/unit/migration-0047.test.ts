@@ -1,8 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { migrations } from '../../migrations';
 import { migrate } from '../../src-main/core/db/migrate';
-import { openEncryptedHandle } from '../../src-main/core/db/open';
-import { tempFolder, type TempFolder } from '../helpers/temp-core';
+import { migratedDatabases } from '../helpers/migrated-database';
 
 /**
  * Migration 0047 (the stock report's item fields and day sums): on a database that already holds items
@@ -11,8 +9,8 @@ import { tempFolder, type TempFolder } from '../helpers/temp-core';
  * changed, deactivated, deleted, created after its movements (as a sync may apply them).
  */
 
-const folders: TempFolder[] = [];
-afterEach(() => folders.splice(0).forEach((f) => f.remove()));
+const databases = migratedDatabases();
+afterEach(databases.removeAll);
 
 const item = `INSERT INTO stock_items (id, name, code, dispensing_unit, unit_cost_minor, reorder_level, active, created_at, updated_at)
   VALUES (?, ?, ?, 'unit', ?, ?, ?, 1, 1)`;
@@ -22,14 +20,7 @@ const DAY = 86_400_000;
 
 describe('migration 0047 on a database with items and movements', () => {
   it('copies each item’s listing, level and cost beside its stock, sums movements per day, and follows later writes', () => {
-    const made = tempFolder();
-    folders.push(made);
-    const handle = openEncryptedHandle({ file: made.file, key: made.key, create: true });
-    migrate(
-      handle,
-      1_000,
-      migrations.filter((m) => m.version <= 46),
-    );
+    const handle = databases.at(46);
     // The lots and places the movements name do not matter to these sums.
     handle.pragma('foreign_keys = OFF');
     const run = (text: string, ...args: (string | number | null)[]) => handle.prepare(text).run(...args);
