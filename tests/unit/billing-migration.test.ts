@@ -1,22 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { migrations } from '../../migrations';
 import { migrate } from '../../src-main/core/db/migrate';
-import { openEncryptedHandle } from '../../src-main/core/db/open';
-import { tempFolder, type TempFolder } from '../helpers/temp-core';
+import { migratedDatabases } from '../helpers/migrated-database';
 
-const folders: TempFolder[] = [];
-afterEach(() => folders.splice(0).forEach((f) => f.remove()));
+const databases = migratedDatabases();
+afterEach(databases.removeAll);
 
 describe('migrations 0013 and 0014 (billing)', () => {
   it('give a clinic that existed before billing its settings, this desk’s series, the payment methods and the roles’ permissions', () => {
-    const folder = tempFolder();
-    folders.push(folder);
-    const handle = openEncryptedHandle({ file: folder.file, key: folder.key, create: true });
-    migrate(
-      handle,
-      1_000,
-      migrations.filter((m) => m.version < 13),
-    );
+    const handle = databases.at(12);
     const granted = (role: string) =>
       handle
         .prepare(
