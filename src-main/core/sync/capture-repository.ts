@@ -10,8 +10,9 @@ type TableShape = (typeof SYNCED_COLUMNS)[SyncedTableName];
  * procedure, a sweep, a migration's later data fix), the change lands in `sync_changes` in the same
  * transaction, or not at all. INSERT records every column, UPDATE only the columns that changed,
  * DELETE the key; a BLOB travels as `{ "b64": ... }`. The JSON is built by functions of this process
- * (./capture-values.ts), so a trigger names each column once or twice and nothing more. The triggers are compared with what the schema
- * asks for at every open and replaced when a migration changed a table's columns.
+ * (./capture-values.ts), so a trigger names each column once or twice and nothing more. The triggers
+ * are compared with what the schema asks for at every open and replaced when a migration changed a
+ * table's columns.
  *
  * The columns come from columns.generated.ts, not from `PRAGMA table_info` of each table at open (about
  * 100 pragma reads, a few ms of every start): the file is printed from the migrated schema, and
