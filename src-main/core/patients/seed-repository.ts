@@ -37,6 +37,11 @@ export function patientSeedWriter(handle: BetterSqlite3.Database, now: number): 
     'INSERT INTO patient_name_tokens (token, sort_name, key, name_words) VALUES (?, ?, ?, ?)',
   );
   const batch = handle.transaction((patients: SeedPatient[]) => {
+    // The full-text rows go in last, together: FTS5 writes its pending terms out as a new segment at the
+    // start of every statement that opens a savepoint (any insert with triggers or several rows), so
+    // interleaved with the other tables each patient became a segment of its own and the merges grew
+    // with the index (300,000 patients: 140 s, 41 → 17.5 s for 150,000 in a scratch run).
+    const fullText: [number, string, string, string, string][] = [];
     for (const p of patients) {
       insertPatient.run(
         p.id,
@@ -84,9 +89,10 @@ export function patientSeedWriter(handle: BetterSqlite3.Database, now: number): 
         insertSearch.run(p.id, fields.sortName, fields.nameWords, fields.dob, fields.phones, fields.mrn, fields.email)
           .lastInsertRowid,
       );
-      insertFts.run(key, ftsName(fields), fields.phones, fields.mrn, fields.email);
+      fullText.push([key, ftsName(fields), fields.phones, fields.mrn, fields.email]);
       for (const token of fields.tokens) insertToken.run(token, fields.sortName, key, fields.nameWords);
     }
+    for (const row of fullText) insertFts.run(...row);
   });
   return {
     mrnCounter: { prefix: settings.mrn_prefix, digits: settings.mrn_digits, next: settings.mrn_next },

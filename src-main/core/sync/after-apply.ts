@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { EventMap, EventTopic, ScheduleChangeKind } from '../../../src-shared/api/events';
 import { todayIn } from '../../../src-shared/patients/dates';
 import type { Database } from '../db/schema';
-import { reindexPatient } from '../patients/search-index-repository';
+import { reindexPatients } from '../patients/search-index-repository';
 import { readSettings } from '../settings/repository';
 import type { TouchedRow } from './apply';
 import { invoicesOfPatients, rebuildInvoiceBalances } from './cache-repository';
@@ -77,7 +77,7 @@ export async function rebuildCaches(db: Kysely<Database>, touched: readonly Touc
       .filter((t) => t.table === 'patients' || t.table === 'patient_phones')
       .map((t) => text(t.table === 'patients' ? t.row.id : t.row.patient_id)),
   );
-  for (const patientId of patients) await reindexPatient(db, patientId);
+  await reindexPatients(db, patients);
 
   const billing = touched.filter((t) => BILLING_TABLES.has(t.table));
   const invoiceIds = distinct(
