@@ -1,3 +1,5 @@
+import { statSync } from 'node:fs';
+import { pageCacheKib } from '../../src-main/core/db/open';
 import { addDays } from '../../src-shared/scheduling/time';
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { newId } from '../../src-main/core/ids';
@@ -13,7 +15,7 @@ export function floorHandle(file: string): BetterSqlite3.Database {
   const handle = new BetterSqlite3(file);
   handle.pragma('journal_mode = WAL');
   handle.pragma('synchronous = FULL');
-  handle.pragma('cache_size = -65536');
+  handle.pragma(`cache_size = -${pageCacheKib(statSync(file).size)}`);
   return handle;
 }
 

@@ -1,3 +1,5 @@
+import { statSync } from 'node:fs';
+import { pageCacheKib } from '../../src-main/core/db/open';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import type { Core } from '../../src-main/core/app';
@@ -27,7 +29,7 @@ function floorHandle(file: string): BetterSqlite3.Database {
   const handle = new BetterSqlite3(file);
   handle.pragma('journal_mode = WAL');
   handle.pragma('synchronous = FULL');
-  handle.pragma('cache_size = -65536');
+  handle.pragma(`cache_size = -${pageCacheKib(statSync(file).size)}`);
   return handle;
 }
 
@@ -138,7 +140,7 @@ class BoardFloor {
 
   constructor(file: string) {
     this.handle = new BetterSqlite3(file, { readonly: true });
-    this.handle.pragma('cache_size = -65536');
+    this.handle.pragma(`cache_size = -${pageCacheKib(statSync(file).size)}`);
     this.#visits = this.handle.prepare(`
       SELECT v.*, p.first_name, p.middle_name, p.last_name, p.preferred_name, p.mrn, a.start_at AS appointment_start,
         ue.action AS undo_action, ue.to_status AS undo_to_status

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DatabaseOpenError } from '../../src-main/core/db/errors';
-import { openDatabase } from '../../src-main/core/db/open';
+import { openDatabase, pageCacheKib } from '../../src-main/core/db/open';
 import { openTestClinic, tempFolder, type TempFolder } from '../helpers/temp-core';
 
 const folders: TempFolder[] = [];
@@ -64,7 +64,8 @@ describe('the encrypted database', () => {
     expect(database.handle.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(database.handle.pragma('synchronous', { simple: true })).toBe(2);
     expect(database.handle.pragma('foreign_keys', { simple: true })).toBe(1);
-    expect(Number(database.handle.pragma('cache_size', { simple: true }))).toBeLessThanOrEqual(-64 * 1024);
+    // A new clinic's file is small: the cache's floor, 64 MiB (negative: KiB).
+    expect(Number(database.handle.pragma('cache_size', { simple: true }))).toBe(-64 * 1024);
     expect(Number(database.handle.pragma('busy_timeout', { simple: true }))).toBeGreaterThan(0);
     await database.close();
   });
@@ -112,5 +113,18 @@ describe('the write-ahead log', () => {
     } finally {
       await clinic.close();
     }
+  });
+});
+
+describe('the page cache, sized by the clinic file', () => {
+  const MIB = 1024 * 1024;
+  it('is 64 MiB for a file up to 512 MiB, an eighth of a larger one, and 1 GiB at most', () => {
+    expect(pageCacheKib(0)).toBe(64 * 1024);
+    expect(pageCacheKib(512 * MIB)).toBe(64 * 1024);
+    // The full-size bench clinic (3.7 GB) and a million-patient one (13.3 GB).
+    expect(pageCacheKib(3_848_171_520)).toBe(469_747);
+    expect(pageCacheKib(4096 * MIB)).toBe(512 * 1024);
+    expect(pageCacheKib(8192 * MIB)).toBe(1024 * 1024);
+    expect(pageCacheKib(13_968_482_304)).toBe(1024 * 1024);
   });
 });
