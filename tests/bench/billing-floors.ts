@@ -1,7 +1,6 @@
-import { statSync } from 'node:fs';
-import { pageCacheKib } from '../../src-main/core/db/open';
 import { addDays } from '../../src-shared/scheduling/time';
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
+import { pageCacheKibFor } from '../../src-main/core/db/open';
 import { newId } from '../../src-main/core/ids';
 import { BENCH_USER } from './dataset';
 import { BENCH_TODAY } from './scheduling-data';
@@ -15,7 +14,7 @@ export function floorHandle(file: string): BetterSqlite3.Database {
   const handle = new BetterSqlite3(file);
   handle.pragma('journal_mode = WAL');
   handle.pragma('synchronous = FULL');
-  handle.pragma(`cache_size = -${pageCacheKib(statSync(file).size)}`);
+  handle.pragma(`cache_size = -${pageCacheKibFor(file)}`);
   return handle;
 }
 

@@ -1,6 +1,5 @@
-import { statSync } from 'node:fs';
-import { pageCacheKib } from '../../src-main/core/db/open';
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
+import { pageCacheKibFor } from '../../src-main/core/db/open';
 import type { DateFormat } from '../../src-shared/api/areas/settings';
 import { formatDate, parseDateInput } from '../../src-shared/patients/dates';
 import { nameWords } from '../../src-shared/patients/names';
@@ -180,7 +179,7 @@ export class SearchFloor {
   constructor(plainFile: string, limit = SEARCH_LIMIT) {
     this.handle = new BetterSqlite3(plainFile, { readonly: true });
     // The same page cache as ours, so that the floor is not slowed by a smaller cache.
-    this.handle.pragma(`cache_size = -${pageCacheKib(statSync(plainFile).size)}`);
+    this.handle.pragma(`cache_size = -${pageCacheKibFor(plainFile)}`);
     const row = this.handle
       .prepare(
         'SELECT c.date_format, p.mrn_prefix, p.mrn_digits FROM clinic_settings c, patient_settings p WHERE c.id = 1 AND p.id = 1',

@@ -1,6 +1,5 @@
-import { statSync } from 'node:fs';
-import { pageCacheKib } from '../../src-main/core/db/open';
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
+import { pageCacheKibFor } from '../../src-main/core/db/open';
 import type { Core } from '../../src-main/core/app';
 import type {
   AppointmentsReport,
@@ -277,7 +276,7 @@ export const reportsSuite: Suite = {
     const copies = workingCopies(dataset, 'reports');
     const core = await openScheduler(copies.encrypted);
     const handle = new BetterSqlite3(copies.plain, { readonly: true });
-    handle.pragma(`cache_size = -${pageCacheKib(statSync(copies.plain).size)}`);
+    handle.pragma(`cache_size = -${pageCacheKibFor(copies.plain)}`);
     try {
       const floor = new ReportsFloor(handle);
       const first = await invoke<Dashboard>(core, 'reports.dashboard', year);

@@ -1,7 +1,7 @@
-import { pageCacheKib } from '../../src-main/core/db/open';
-import { copyFileSync, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
+import { pageCacheKibFor } from '../../src-main/core/db/open';
 import { v7 as uuidv7 } from 'uuid';
 import type { AppointmentView, DaySchedule } from '../../src-shared/scheduling/model';
 import { BLOCKING_STATUSES } from '../../src-shared/scheduling/status';
@@ -81,7 +81,7 @@ export class DayFloor {
 
   constructor(plainFile: string, providerIds: readonly string[], dates: readonly string[]) {
     this.handle = new BetterSqlite3(plainFile, { readonly: true });
-    this.handle.pragma(`cache_size = -${pageCacheKib(statSync(plainFile).size)}`);
+    this.handle.pragma(`cache_size = -${pageCacheKibFor(plainFile)}`);
     this.#providerIds = providerIds;
     for (const date of dates) this.#bounds.set(date, localDayBounds(BENCH_ZONE, date));
     this.#statement = this.handle.prepare(`
@@ -243,7 +243,7 @@ export class BookFloor {
     this.handle = new BetterSqlite3(plainFile);
     this.handle.pragma('journal_mode = WAL');
     this.handle.pragma('synchronous = FULL');
-    this.handle.pragma(`cache_size = -${pageCacheKib(statSync(plainFile).size)}`);
+    this.handle.pragma(`cache_size = -${pageCacheKibFor(plainFile)}`);
     this.#userId = this.handle
       .prepare('SELECT id FROM users WHERE username = ?')
       .pluck()
@@ -419,7 +419,7 @@ export class NextFloor {
 
   constructor(plainFile: string, providerIds: readonly string[], queries: readonly NextQuery[], now: number) {
     this.handle = new BetterSqlite3(plainFile, { readonly: true });
-    this.handle.pragma(`cache_size = -${pageCacheKib(statSync(plainFile).size)}`);
+    this.handle.pragma(`cache_size = -${pageCacheKibFor(plainFile)}`);
     this.#providerIds = providerIds;
     this.#now = now;
     for (const query of queries) {

@@ -1,7 +1,6 @@
-import { statSync } from 'node:fs';
-import { pageCacheKib } from '../../src-main/core/db/open';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
+import { pageCacheKibFor } from '../../src-main/core/db/open';
 import type { Core } from '../../src-main/core/app';
 import { newId } from '../../src-main/core/ids';
 import type { VisitBoard, VisitView, VitalsRecord } from '../../src-shared/visits/model';
@@ -29,7 +28,7 @@ function floorHandle(file: string): BetterSqlite3.Database {
   const handle = new BetterSqlite3(file);
   handle.pragma('journal_mode = WAL');
   handle.pragma('synchronous = FULL');
-  handle.pragma(`cache_size = -${pageCacheKib(statSync(file).size)}`);
+  handle.pragma(`cache_size = -${pageCacheKibFor(file)}`);
   return handle;
 }
 
@@ -140,7 +139,7 @@ class BoardFloor {
 
   constructor(file: string) {
     this.handle = new BetterSqlite3(file, { readonly: true });
-    this.handle.pragma(`cache_size = -${pageCacheKib(statSync(file).size)}`);
+    this.handle.pragma(`cache_size = -${pageCacheKibFor(file)}`);
     this.#visits = this.handle.prepare(`
       SELECT v.*, p.first_name, p.middle_name, p.last_name, p.preferred_name, p.mrn, a.start_at AS appointment_start,
         ue.action AS undo_action, ue.to_status AS undo_to_status

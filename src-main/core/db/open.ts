@@ -32,6 +32,21 @@ export function pageCacheKib(fileBytes: number): number {
   const eighth = Math.floor(fileBytes / 8 / 1024);
   return Math.min(MAX_PAGE_CACHE_KIB, Math.max(MIN_PAGE_CACHE_KIB, eighth));
 }
+
+/** The page cache for this file as it is now (the bench's floors open theirs with the same). */
+export function pageCacheKibFor(file: string): number {
+  return pageCacheKib(fileSize(file));
+}
+
+/** Bytes of the file as it is opened; an in-memory database counts as empty. */
+function fileSize(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
+  }
+}
+
 const BUSY_TIMEOUT_MS = 5000;
 const TEMP_STORE_MEMORY = 2;
 const SYNCHRONOUS_FULL = 2;
@@ -221,16 +236,7 @@ function applyStorageSettings(handle: BetterSqlite3.Database, readonly: boolean,
   }
   handle.pragma('foreign_keys = ON');
   handle.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-  handle.pragma(`cache_size = -${pageCacheKib(fileSize(file))}`);
-}
-
-/** Bytes of the file as it is opened; an in-memory database counts as empty. */
-function fileSize(file: string): number {
-  try {
-    return statSync(file).size;
-  } catch {
-    return 0;
-  }
+  handle.pragma(`cache_size = -${pageCacheKibFor(file)}`);
 }
 
 /** What SQLite says it applied; journal mode and sync are absent for a read-only connection. */
