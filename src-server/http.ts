@@ -2,7 +2,7 @@ import { X509Certificate } from 'node:crypto';
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import type { SyncErrorBody } from '../src-shared/sync/protocol';
+import { SNAPSHOT_STAMPS_COMPACT, SNAPSHOT_STAMPS_HEADER, type SyncErrorBody } from '../src-shared/sync/protocol';
 import { SyncError } from './sync/errors';
 import { enrolCodeFromDesk, listDevicesFromDesk, renameFromDesk, revokeFromDesk } from './sync/admin';
 import { getChunk, getFile, hasChunks, putChunk, putFile } from './sync/files';
@@ -86,7 +86,8 @@ async function handle(ctx: ServerContext, request: IncomingMessage, response: Se
       }
       case 'GET /v1/snapshot': {
         const device = await authenticate(ctx, request.headers.authorization, url.pathname);
-        return send(response, 200, await snapshot(ctx, device, Object.fromEntries(url.searchParams)));
+        const compact = request.headers[SNAPSHOT_STAMPS_HEADER] === SNAPSHOT_STAMPS_COMPACT;
+        return send(response, 200, await snapshot(ctx, device, Object.fromEntries(url.searchParams), compact));
       }
       case 'GET /v1/status': {
         const device = await authenticate(ctx, request.headers.authorization, url.pathname);

@@ -17,6 +17,7 @@ import {
 } from '../../src-shared/sync/protocol';
 import type { ServerDb } from '../db/open';
 import { compactedSeq, latestSeq, recordAck, snapshotPage } from '../db/compaction';
+import { compactStamps } from '../../src-shared/sync/snapshot-stamps';
 import * as repo from '../db/repository';
 import { newSecret, normaliseCode, parseToken, secretMatches, sha256 } from './credentials';
 import { SyncError } from './errors';
@@ -243,6 +244,7 @@ export async function snapshot(
   ctx: ServerContext,
   device: repo.DeviceRow,
   query: Record<string, string>,
+  compact = false,
 ): Promise<SnapshotResponse> {
   const parsed = snapshotQuery.safeParse(query);
   if (!parsed.success) throw malformed(parsed.error);
@@ -253,7 +255,7 @@ export async function snapshot(
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {
-    rows: page,
+    rows: compact ? page.map(compactStamps) : page,
     next: rows.length > limit && last ? { table: last.table, key: JSON.stringify(last.key) } : null,
     cursor,
     serverTime: ctx.now(),

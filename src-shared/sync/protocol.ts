@@ -126,9 +126,17 @@ export interface PullResponse {
 export const MAX_SNAPSHOT_ROWS = 2000;
 
 /**
+ * Sent by a desk that takes snapshot rows with their stamps compacted (`columnsAtFull`,
+ * snapshot-stamps.ts); a server that does not know it ignores it and sends every stamp.
+ */
+export const SNAPSHOT_STAMPS_HEADER = 'x-front-desk-snapshot-stamps';
+export const SNAPSHOT_STAMPS_COMPACT = 'compact';
+
+/**
  * One merged row as the server holds it: every column's latest value with the stamp that set it, the
  * greatest delete (a tombstone) and the greatest whole-row upsert. A row with `deletedHlc` and no later
- * `fullHlc` is deleted; the desk keeps its tombstone.
+ * `fullHlc` is deleted; the desk keeps its tombstone. `columnsAtFull`: a column of `values` with no
+ * stamp in `columnHlc` was set by `fullHlc` (only to a desk that asked, SNAPSHOT_STAMPS_HEADER).
  */
 export const snapshotRowSchema = z
   .object({
@@ -141,8 +149,13 @@ export const snapshotRowSchema = z
     columnHlc: z.record(name, hlcSchema),
     deletedHlc: hlcSchema.nullable(),
     fullHlc: hlcSchema.nullable(),
+    columnsAtFull: z.literal(true).optional(),
   })
-  .strict();
+  .strict()
+  .refine((row) => !row.columnsAtFull || row.fullHlc !== null, {
+    message: 'columnsAtFull needs a fullHlc',
+    path: ['columnsAtFull'],
+  });
 export type SnapshotRow = z.infer<typeof snapshotRowSchema>;
 
 export interface SnapshotResponse {

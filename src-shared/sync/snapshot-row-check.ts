@@ -13,7 +13,10 @@ const ROW_KEYS = ['table', 'key', 'values', 'columnHlc', 'deletedHlc', 'fullHlc'
 export function quickCheck(row: unknown): row is SnapshotRow {
   if (!isObject(row)) return false;
   const keys = Object.keys(row);
-  if (keys.length !== ROW_KEYS.length || !ROW_KEYS.every((k) => Object.hasOwn(row, k))) return false;
+  const compact = Object.hasOwn(row, 'columnsAtFull');
+  if (compact && (row.columnsAtFull !== true || row.fullHlc === null)) return false;
+  if (keys.length !== ROW_KEYS.length + (compact ? 1 : 0) || !ROW_KEYS.every((k) => Object.hasOwn(row, k)))
+    return false;
   const { table, key, values, columnHlc, deletedHlc, fullHlc } = row;
   if (!isName(table) || !Array.isArray(key) || key.length < 1 || key.length > 4 || !key.every(isKeyPart)) return false;
   if (!isObject(values) || !isObject(columnHlc)) return false;

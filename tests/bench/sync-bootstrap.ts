@@ -36,7 +36,7 @@ function travelling(value: unknown): SyncValue {
 }
 
 /** Every synced row of the clinic into the server's `rows`, whole, at one stamp. Answers rows per table. */
-async function seedServerRows(db: ServerDb, clinicId: string, plain: string): Promise<Map<string, number>> {
+export async function seedServerRows(db: ServerDb, clinicId: string, plain: string): Promise<Map<string, number>> {
   const source = new BetterSqlite3(plain, { readonly: true });
   const perTable = new Map<string, number>();
   const stamp = `${String(Date.now() - 60_000).padStart(15, '0')}:000000:${randomUUID()}`;

@@ -99,11 +99,12 @@ export async function call<T = unknown>(
   url: string,
   method: 'GET' | 'POST',
   path: string,
-  options: { token?: string; body?: unknown; rawBody?: string } = {},
+  options: { token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {},
 ): Promise<Answer<T>> {
   const response = await fetch(`${url}${path}`, {
     method,
     headers: {
+      ...options.headers,
       ...(options.token === undefined ? {} : { authorization: options.token }),
       ...(method === 'POST' ? { 'content-type': 'application/json' } : {}),
     },

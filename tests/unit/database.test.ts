@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, truncateSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -126,5 +126,19 @@ describe('the page cache, sized by the clinic file', () => {
     expect(pageCacheKib(4096 * MIB)).toBe(512 * 1024);
     expect(pageCacheKib(8192 * MIB)).toBe(1024 * 1024);
     expect(pageCacheKib(13_968_482_304)).toBe(1024 * 1024);
+  });
+
+  it('is sized again when the clinic grows under an open desk, as a join from a snapshot does', async () => {
+    const { file, key } = folder();
+    const database = openDatabase({ file, key, create: true });
+    const cacheKib = () => -Number(database.handle.pragma('cache_size', { simple: true }));
+    expect(cacheKib()).toBe(64 * 1024);
+    const size = statSync(file).size;
+    // Sparse: the file as a joined clinic of 2 GiB would leave it, without writing 2 GiB.
+    truncateSync(file, 2048 * MIB);
+    database.fitPageCache();
+    expect(cacheKib()).toBe(256 * 1024);
+    truncateSync(file, size);
+    await database.close();
   });
 });

@@ -69,6 +69,11 @@ export interface ClinicDatabase {
   sync: SyncRuntime;
   /** Brings the planner's statistics up to date between requests: the first call, then at most hourly. */
   refreshStatistics(): void;
+  /**
+   * Sizes the page cache again by the file as it is now: a desk that joins a clinic opens an empty
+   * file (the smallest cache) and then takes in the whole clinic (sync/client-bootstrap.ts).
+   */
+  fitPageCache(): void;
   close(): Promise<void>;
 }
 
@@ -131,6 +136,9 @@ export function openDatabase(options: OpenOptions): ClinicDatabase {
       auditFinding: anchor.finding,
       sync,
       refreshStatistics,
+      fitPageCache: () => {
+        handle.pragma(`cache_size = -${pageCacheKibFor(options.file)}`);
+      },
       close: async () => {
         try {
           await anchorWriter.close();

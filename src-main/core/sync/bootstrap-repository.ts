@@ -1,5 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import type { SnapshotRow } from '../../../src-shared/sync/protocol';
+import { expandStamps } from '../../../src-shared/sync/snapshot-stamps';
 import { wroteTo } from './local-clocks-repository';
 
 type Handle = Pick<BetterSqlite3.Database, 'prepare' | 'exec'>;
@@ -97,9 +98,10 @@ export interface StagedRow {
   rowJson: string;
 }
 
+/** Staged as the server sent it (its stamps compacted, snapshot-stamps.ts); merged with every stamp. */
 const staged = (r: { n: number; key_json: string; row_json: string }): StagedRow => ({
   n: r.n,
-  row: JSON.parse(r.row_json) as SnapshotRow,
+  row: expandStamps(JSON.parse(r.row_json) as SnapshotRow),
   keyJson: r.key_json,
   rowJson: r.row_json,
 });

@@ -15,6 +15,8 @@ export interface SyncRequest {
   body?: unknown;
   /** `Bearer <deviceId>.<secret>`; absent for enrolment. */
   authorization?: string;
+  /** Further request headers (the snapshot's SNAPSHOT_STAMPS_HEADER). */
+  headers?: Readonly<Record<string, string>>;
   timeoutMs: number;
   signal?: AbortSignal;
 }
@@ -152,6 +154,7 @@ export function httpTransport(serverUrl: string, fingerprint: string | null): Sy
     if (call.signal?.aborted) throw new SyncNetworkError('Stopped.');
     const body = call.body === undefined ? undefined : JSON.stringify(call.body);
     const headers: Record<string, string> = {
+      ...call.headers,
       accept: 'application/json',
       ...(call.authorization ? { authorization: call.authorization } : {}),
       ...(body === undefined
