@@ -11,7 +11,18 @@ export async function rebuildInvoiceBalances(
   invoiceIds: readonly string[],
   now: number,
 ): Promise<void> {
-  if (invoiceIds.length === 0) return;
+  // A snapshot step may bring tens of thousands of invoices (or a patient's every invoice for each
+  // reversal); each statement binds one chunk of ids, under SQLite's limit of 32,766 values.
+  for (let from = 0; from < invoiceIds.length; from += IDS_PER_STATEMENT) {
+    await rebuildChunk(db, invoiceIds.slice(from, from + IDS_PER_STATEMENT), now);
+  }
+}
+
+const IDS_PER_STATEMENT = 5000;
+/** Ten values a row: 10,000 bound values a statement. */
+const BALANCES_PER_INSERT = 1000;
+
+async function rebuildChunk(db: Kysely<Database>, invoiceIds: readonly string[], now: number): Promise<void> {
   const { rows } = await rawBalances(db, invoiceIds);
   const amounts = new Map(rows.map((row) => [row.invoice_id, row]));
   const invoices = await db
@@ -20,12 +31,11 @@ export async function rebuildInvoiceBalances(
     .where('id', 'in', invoiceIds)
     .execute();
   await db.deleteFrom('invoice_balances').where('invoice_id', 'in', invoiceIds).execute();
-  for (const invoice of invoices) {
+  const balances = invoices.flatMap((invoice) => {
     const amount = amounts.get(invoice.id);
-    if (!amount || invoice.issued_on === null) continue;
-    await db
-      .insertInto('invoice_balances')
-      .values({
+    if (!amount || invoice.issued_on === null) return [];
+    return [
+      {
         invoice_id: invoice.id,
         patient_id: invoice.patient_id,
         issued_on: invoice.issued_on,
@@ -36,14 +46,28 @@ export async function rebuildInvoiceBalances(
         insurer_due_minor: amount.insurer_due,
         created_at: now,
         updated_at: now,
-      })
+      },
+    ];
+  });
+  // Many rows a statement: one INSERT each (built and compiled by Kysely every time) was most of this.
+  for (let from = 0; from < balances.length; from += BALANCES_PER_INSERT) {
+    await db
+      .insertInto('invoice_balances')
+      .values(balances.slice(from, from + BALANCES_PER_INSERT))
       .execute();
   }
 }
 
 /** Every invoice of these patients: a reversal names only its target, so its patient's invoices are redone. */
 export async function invoicesOfPatients(db: Kysely<Database>, patientIds: readonly string[]): Promise<string[]> {
-  if (patientIds.length === 0) return [];
-  const rows = await db.selectFrom('invoices').select('id').where('patient_id', 'in', patientIds).execute();
-  return rows.map((row) => row.id);
+  const ids: string[] = [];
+  for (let from = 0; from < patientIds.length; from += IDS_PER_STATEMENT) {
+    const rows = await db
+      .selectFrom('invoices')
+      .select('id')
+      .where('patient_id', 'in', patientIds.slice(from, from + IDS_PER_STATEMENT))
+      .execute();
+    for (const row of rows) ids.push(row.id);
+  }
+  return ids;
 }
