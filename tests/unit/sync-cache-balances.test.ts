@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recomputeCredits } from '../../src-main/core/billing/ledger-repository';
 import { invoicesOfPatients, rebuildInvoiceBalances } from '../../src-main/core/sync/cache-repository';
 import { openBillingClinic, type BillingClinic } from '../helpers/billing-clinic';
 
@@ -34,5 +35,27 @@ describe('rebuilding invoice balances after a merge', () => {
 
     const patients = [...Array.from({ length: 40_000 }, () => randomUUID()), patientId];
     expect(await invoicesOfPatients(b.clinic.core.database.db, patients)).toContain(issued.id);
+  });
+
+  it("recomputes more patients' credit than one statement can bind (each id is bound three times)", async () => {
+    const { patientId } = await b.visit('Credit');
+    await b.openDrawerOnce();
+    const paid = await b.clinic.call('desk', 'payments.take', {
+      patientId,
+      amountMinor: 2_500,
+      methodId: b.methods.card,
+      reference: 'TID-9',
+    });
+    expect(paid.ok).toBe(true);
+    const handle = b.clinic.core.database.handle;
+    const credit = () =>
+      handle.prepare('SELECT credit_minor FROM patient_credits WHERE patient_id = ?').get(patientId) as
+        { credit_minor: number } | undefined;
+    expect(credit()?.credit_minor).toBe(2_500);
+    handle.prepare('DELETE FROM patient_credits WHERE patient_id = ?').run(patientId);
+
+    const many = [...Array.from({ length: 15_000 }, () => randomUUID()), patientId];
+    await b.clinic.core.database.db.transaction().execute((trx) => recomputeCredits(trx, many));
+    expect(credit()?.credit_minor).toBe(2_500);
   });
 });

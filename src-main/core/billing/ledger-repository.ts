@@ -157,7 +157,16 @@ export async function storedCredit(db: ReadDb, patientId: string): Promise<numbe
  * backfill): sync's cache rebuild runs it for the patients a pull touched, whatever order rows came in.
  */
 export async function recomputeCredits(db: Db, patientIds: readonly string[]): Promise<void> {
-  if (patientIds.length === 0) return;
+  // Each id is bound three times: a chunk keeps a statement under SQLite's 32,766 values (a snapshot
+  // step of 20,000 payments may name as many patients).
+  for (let from = 0; from < patientIds.length; from += CREDIT_PATIENTS_PER_STATEMENT) {
+    await recomputeCreditsOf(db, patientIds.slice(from, from + CREDIT_PATIENTS_PER_STATEMENT));
+  }
+}
+
+const CREDIT_PATIENTS_PER_STATEMENT = 5000;
+
+async function recomputeCreditsOf(db: Db, patientIds: readonly string[]): Promise<void> {
   await db.deleteFrom('patient_credits').where('patient_id', 'in', patientIds).execute();
   const ids = sql.join(patientIds.map((id) => sql`${id}`));
   await sql`
