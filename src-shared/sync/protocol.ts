@@ -153,7 +153,7 @@ export const snapshotRowSchema = z
   })
   .strict()
   .refine((row) => !row.columnsAtFull || row.fullHlc !== null, {
-    message: 'columnsAtFull needs a fullHlc',
+    message: 'a row marked columnsAtFull needs its fullHlc stamp',
     path: ['columnsAtFull'],
   });
 export type SnapshotRow = z.infer<typeof snapshotRowSchema>;
