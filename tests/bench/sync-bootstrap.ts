@@ -130,7 +130,7 @@ async function bootstrapOnce(dataset: Dataset, backend: ServerBackend, log: (lin
     const appointments = core.database.handle.prepare('SELECT count(*) AS n FROM appointments').get() as { n: number };
     if (patients.n !== countOf(dataset.plain, 'patients') || appointments.n !== countOf(dataset.plain, 'appointments'))
       throw new Mismatch(
-        `desk-bootstrap: the new desk holds ${patients.n} patients and ${appointments.n} appointments, not the clinic's (${JSON.stringify(problems.slice(0, 2))})`,
+        `desk-bootstrap: the new desk holds ${patients.n} patients and ${appointments.n} appointments, not the clinic's (${JSON.stringify(problems.slice(0, 2))}; last sync error: ${core.syncClient.status().lastError ?? 'none'})`,
       );
     log(
       `desk-bootstrap (${backend}): a new desk joined and holds all ${patients.n} patients and ${appointments.n} appointments (${problems.length} rows parked)` +
