@@ -67,13 +67,16 @@ function indexesInsertTriggersUse(handle: Handle, table: string): Set<string> | 
   return used;
 }
 
-/** The indexes a bulk fill of `table` may leave out until its rows are in. */
-export function deferrableIndexes(handle: Handle, table: string): IndexDefinition[] {
+/**
+ * The indexes a bulk fill of `table` may leave out until its rows are in; null when it cannot be filled
+ * so (a table without rowids, whose rows could not be read back in order, or a trigger not planned here).
+ */
+export function deferrableIndexes(handle: Handle, table: string): IndexDefinition[] | null {
   const rowid = handle.prepare('SELECT wr FROM pragma_table_list WHERE name = ? AND schema = ?').get(table, 'main') as
     { wr: number } | undefined;
-  if (!rowid || rowid.wr !== 0) return [];
+  if (!rowid || rowid.wr !== 0) return null;
   const used = indexesInsertTriggersUse(handle, table);
-  if (!used) return [];
+  if (!used) return null;
   const indexes = handle
     .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL")
     .all(table) as IndexDefinition[];
@@ -81,12 +84,13 @@ export function deferrableIndexes(handle: Handle, table: string): IndexDefinitio
 }
 
 /**
- * Drops `table`'s deferrable indexes and records them, in the caller's transaction (a stop leaves them
- * recorded, and the next open makes them again). Answers whether any went.
+ * Starts a bulk fill of `table`: drops its deferrable indexes (if any) and records them, in the caller's
+ * transaction (a stop leaves them recorded, and the next open makes them again). Answers whether the
+ * table is filled so (its rows are then read back for the caches once in).
  */
 export function deferIndexes(handle: Handle, table: string): boolean {
   const indexes = deferrableIndexes(handle, table);
-  if (indexes.length === 0) return false;
+  if (indexes === null) return false;
   handle
     .prepare('INSERT INTO sync_bulk_loads (table_name, index_sql, replayed_rowid) VALUES (?, ?, NULL)')
     .run(table, JSON.stringify(indexes));
