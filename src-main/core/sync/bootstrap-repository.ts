@@ -117,18 +117,6 @@ export function stagedPage(handle: Handle, table: string, afterN: number, limit:
   ).map(staged);
 }
 
-/** The staged rows at these places, in arrival order. */
-export function stagedRowsAt(handle: Handle, places: readonly number[]): StagedRow[] {
-  if (places.length === 0) return [];
-  return (
-    handle
-      .prepare(
-        'SELECT n, key_json, row_json FROM sync_snapshot_stage WHERE n IN (SELECT value FROM json_each(?)) ORDER BY n',
-      )
-      .all(JSON.stringify(places)) as { n: number; key_json: string; row_json: string }[]
-  ).map(staged);
-}
-
 /**
  * A merged page leaves the stage in the transaction that merged it, so a merge stopped part-way
  * resumes with what is left. Rows still waiting for a parent go back in at their own place.

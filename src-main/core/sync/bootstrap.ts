@@ -1,17 +1,29 @@
 import { createHash } from 'node:crypto';
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
-import type { SnapshotRow, SyncChange } from '../../../src-shared/sync/protocol';
+import type { SnapshotRow, SyncChange, SyncValue } from '../../../src-shared/sync/protocol';
 import { parse, receive } from '../../../src-shared/sync/hlc';
 import { SYNCED_TABLES, isSyncedTable, type SyncKind, type SyncedTableName } from '../../../src-shared/sync/tables';
 import { decode, maxStamp, NOT_YET, WAITING, type TouchedRow } from './apply';
-import { parkChange, readRow, updateRow } from './apply-repository';
-import { insertWhole } from './bootstrap-bulk';
-import { mergeRow } from './bootstrap-merge-row';
+import { localClocksOf } from './local-clocks-repository';
+import {
+  clearColumnClocks,
+  columnClocks,
+  deleteRow,
+  dropTombstone,
+  insertRow,
+  parkChange,
+  readRow,
+  setColumnClocks,
+  setTombstone,
+  tombstoneOf,
+  updateRow,
+  type Cell,
+} from './apply-repository';
+import { insertWhole, known, rowValues, writeInsertedClocks } from './bootstrap-bulk';
 import {
   indexStagedChildren,
   stagedChildren,
   stagedPage,
-  stagedRowsAt,
   tableEmpty,
   tableQuiet,
   tableUntouched,
@@ -19,7 +31,6 @@ import {
   unstageRow,
   type StagedRow,
 } from './bootstrap-repository';
-import { sqlFillable, sqlFillPage, type SqlFillPage } from './bootstrap-sql-fill';
 import { deferIndexes, replayPage, replayingTable, restoreIndexes } from './bulk-load-repository';
 import type { SyncRuntime } from './runtime';
 import { tableColumns, type TableColumns } from './schema-columns';
@@ -96,10 +107,7 @@ export function snapshotMerge(
     const stamps = [...Object.values(row.columnHlc), row.deletedHlc, row.fullHlc].filter(
       (s): s is string => typeof s === 'string',
     );
-    clockSeesStamp(stamps.reduce<string | null>((a, b) => maxStamp(a, b), null));
-  };
-
-  const clockSeesStamp = (latest: string | null) => {
+    const latest = stamps.reduce<string | null>((a, b) => maxStamp(a, b), null);
     // A stamp not after one the clock already took moves it no further.
     if (latest === null || (latestSeen !== null && latest <= latestSeen)) return;
     const clock = receive(runtime.clock, parse(latest), now, serverNow);
@@ -215,42 +223,12 @@ export function snapshotMerge(
     stagedPage(handle, table, 0, 1).length > 0;
 
   /**
-   * A page of a table filled without its indexes, by SQL (bootstrap-sql-fill.ts), its other rows (deleted,
-   * partial) by the bulk path; undefined when the SQL refused a row, and the page goes the usual way.
-   */
-  const sqlPass = (table: string, limit: number): { merged: number; ended: boolean } | undefined => {
-    let page: SqlFillPage | null;
-    try {
-      page = handle.transaction(() => sqlFillPage(handle, table, shapeOf(table), afterN, limit))();
-    } catch {
-      return undefined;
-    }
-    if (page === null) {
-      tableIndex += 1;
-      afterN = 0;
-      return { merged: 0, ended: true };
-    }
-    clockSeesStamp(page.latest);
-    outcome.applied += page.inserted;
-    const waiting: StagedRow[] = [];
-    for (const staged of stagedRowsAt(handle, page.others)) if (!unit(staged.row, false, true)) waiting.push(staged);
-    unstagePage(handle, table, afterN + 1, page.toN, waiting);
-    afterN = page.toN;
-    outcome.touched = outcome.touched.filter((t) => t.table !== table);
-    return { merged: page.rows, ended: false };
-  };
-
-  /**
    * The first pass: a page of the current table; rows whose parent is missing stay on the stage.
    * `ended` once the table has nothing left to try.
    */
   const firstPass = (limit: number): { merged: number; ended: boolean } => {
     const table = order[tableIndex];
     if (table === undefined) return { merged: 0, ended: true };
-    if (deferring === table && sqlFillable(shapeOf(table))) {
-      const bySql = sqlPass(table, limit);
-      if (bySql) return bySql;
-    }
     const page = stagedPage(handle, table, afterN, limit);
     if (page.length === 0) {
       tableIndex += 1;
@@ -312,6 +290,81 @@ export function snapshotMerge(
       return { ...outcome, done: finished };
     },
   };
+}
+
+/**
+ * One server row merged into this desk. `openForm` overrides the closing columns of a closed parent
+ * inserted here for the first time (its children go in before it closes).
+ */
+function mergeRow(
+  handle: BetterSqlite3.Database,
+  row: SnapshotRow,
+  shape: TableColumns,
+  kind: SyncKind,
+  touched: TouchedRow[],
+  openForm: Record<string, SyncValue> | null,
+): 'applied' | 'skipped' {
+  const { table } = row;
+  const keyJson = JSON.stringify(row.key);
+  const key = row.key as Cell[];
+  const names = known(shape);
+  const values = rowValues(row, shape);
+  const existing = readRow(handle, table, shape.key, key);
+  const local = localClocksOf(handle, table, keyJson);
+  const visible =
+    row.deletedHlc === null
+      ? Object.keys(row.columnHlc).length > 0
+      : row.fullHlc !== null && row.fullHlc > row.deletedHlc;
+  if (row.deletedHlc !== null && kind === 'record') setTombstone(handle, table, keyJson, row.deletedHlc);
+
+  if (!visible) {
+    if (row.deletedHlc === null || !existing || kind === 'ledger') return 'skipped';
+    const birth = maxStamp(columnClocks(handle, table, keyJson).get('*') ?? null, local.birth);
+    if (birth !== null && birth > row.deletedHlc) return 'skipped';
+    deleteRow(handle, table, shape.key, key);
+    clearColumnClocks(handle, table, keyJson);
+    touched.push({ table, row: existing });
+    return 'applied';
+  }
+
+  if (!existing) {
+    const full = shape.columns.every((c) => Object.hasOwn(values, c.name));
+    const deletedAt = maxStamp(tombstoneOf(handle, table, keyJson), local.deleted);
+    // Never resurrect: gone here after the server's whole row was made (this desk's unsent delete).
+    if (!full || (deletedAt !== null && (row.fullHlc === null || row.fullHlc <= deletedAt))) return 'skipped';
+    const inserted = openForm ? { ...values, ...decode(openForm) } : values;
+    insertRow(handle, table, inserted, kind === 'ledger');
+    clearColumnClocks(handle, table, keyJson);
+    writeInsertedClocks(handle, row, shape, keyJson);
+    dropTombstone(handle, table, keyJson);
+    touched.push({ table, row: readRow(handle, table, shape.key, key) ?? values });
+    return 'applied';
+  }
+
+  // Ledgers are never overwritten; records merge per column, the later stamp winning.
+  if (kind === 'ledger') return 'skipped';
+  const clocks = columnClocks(handle, table, keyJson);
+  const winners: Record<string, Cell> = {};
+  const stamps: [string, string][] = [];
+  for (const [column, stamp] of Object.entries(row.columnHlc)) {
+    if (!names.has(column) || shape.key.includes(column) || !Object.hasOwn(values, column)) continue;
+    const current = maxStamp(
+      maxStamp(clocks.get(column) ?? null, clocks.get('*') ?? null),
+      local.columns.get(column) ?? null,
+    );
+    if (current === null || stamp > current) {
+      winners[column] = values[column] ?? null;
+      stamps.push([column, stamp]);
+    }
+  }
+  // The server's whole row is a birth here too (as in apply.ts): a delete stamped before it, pulled later,
+  // must not take the row away.
+  if (row.fullHlc !== null) setColumnClocks(handle, table, keyJson, ['*'], row.fullHlc);
+  if (stamps.length === 0) return 'skipped';
+  updateRow(handle, table, shape.key, key, winners);
+  for (const [column, stamp] of stamps) setColumnClocks(handle, table, keyJson, [column], stamp);
+  touched.push({ table, row: readRow(handle, table, shape.key, key) ?? existing });
+  return 'applied';
 }
 
 /**

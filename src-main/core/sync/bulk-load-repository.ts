@@ -67,16 +67,13 @@ function indexesInsertTriggersUse(handle: Handle, table: string): Set<string> | 
   return used;
 }
 
-/**
- * The indexes a bulk fill of `table` may leave out until its rows are in; null when it cannot be filled
- * so (a table without rowids, whose rows could not be read back in order, or a trigger not planned here).
- */
-export function deferrableIndexes(handle: Handle, table: string): IndexDefinition[] | null {
+/** The indexes a bulk fill of `table` may leave out until its rows are in. */
+export function deferrableIndexes(handle: Handle, table: string): IndexDefinition[] {
   const rowid = handle.prepare('SELECT wr FROM pragma_table_list WHERE name = ? AND schema = ?').get(table, 'main') as
     { wr: number } | undefined;
-  if (!rowid || rowid.wr !== 0) return null;
+  if (!rowid || rowid.wr !== 0) return [];
   const used = indexesInsertTriggersUse(handle, table);
-  if (!used) return null;
+  if (!used) return [];
   const indexes = handle
     .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL")
     .all(table) as IndexDefinition[];
@@ -84,13 +81,12 @@ export function deferrableIndexes(handle: Handle, table: string): IndexDefinitio
 }
 
 /**
- * Starts a bulk fill of `table`: drops its deferrable indexes (if any) and records them, in the caller's
- * transaction (a stop leaves them recorded, and the next open makes them again). Answers whether the
- * table is filled so (its rows are then read back for the caches once in).
+ * Drops `table`'s deferrable indexes and records them, in the caller's transaction (a stop leaves them
+ * recorded, and the next open makes them again). Answers whether any went.
  */
 export function deferIndexes(handle: Handle, table: string): boolean {
   const indexes = deferrableIndexes(handle, table);
-  if (indexes === null) return false;
+  if (indexes.length === 0) return false;
   handle
     .prepare('INSERT INTO sync_bulk_loads (table_name, index_sql, replayed_rowid) VALUES (?, ?, NULL)')
     .run(table, JSON.stringify(indexes));
