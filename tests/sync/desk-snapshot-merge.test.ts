@@ -4,6 +4,7 @@ import { createCore, type Core } from '../../src-main/core/app';
 import { snapshotMerge } from '../../src-main/core/sync/bootstrap';
 import { readProgress, stagePage, stagedCount } from '../../src-main/core/sync/bootstrap-repository';
 import type { SnapshotRow, SyncChange, SyncValue } from '../../src-shared/sync/protocol';
+import { compactStamps } from '../../src-shared/sync/snapshot-stamps';
 import { tempFolder, type TempFolder } from '../helpers/temp-core';
 
 /**
@@ -192,6 +193,54 @@ describe('merging a snapshot', () => {
     await core.sync.applyRemote([change(deletedId, { name: 'Late edit' }, stamp(T + 20))], 'c:2');
     expect(row(deletedId)).toBeUndefined();
     expect(core.sync.status().pending).toBe(0);
+  });
+
+  it('puts whole rows in by the bulk path with their clocks, and leaves deleted and partial rows out', async () => {
+    const id = (name: string) => `sql-${name}`;
+    const compact = (r: SnapshotRow) => compactStamps(r);
+    const noPhone = supplier(id('partial'), 'Partial', null);
+    delete noPhone.phone;
+    const result = await stageAndMerge([
+      compact(snapshotRow(supplier(id('whole'), 'Whole', 'Whole contact'), stamp(T))),
+      // Its contact edited on the server after the row was made: a clock of its own.
+      compact(snapshotRow(supplier(id('later'), 'Later', 'Edited contact'), stamp(T), { contact: stamp(T + 3000) })),
+      // A column stamped before the row was made whole: the row's clock covers it.
+      snapshotRow(supplier(id('older'), 'Older', null), stamp(T + 10), { name: stamp(T + 5) }),
+      // Deleted after it was made: not inserted, and never brought back by an older edit.
+      { ...snapshotRow(supplier(id('deleted'), 'Deleted', null), stamp(T)), deletedHlc: stamp(T + 50) },
+      // A column missing: not a whole row, left out as the row-by-row path leaves it.
+      snapshotRow(noPhone, stamp(T)),
+      // A column this desk does not have: the row goes in without it, and no clock names it.
+      snapshotRow({ ...supplier(id('extra'), 'Extra', null), fax: '555-0199' }, stamp(T), { fax: stamp(T + 4000) }),
+    ]);
+    expect(result).toMatchObject({ applied: 4, skipped: 2, parked: 0 });
+    expect(row(id('whole'))).toEqual({ name: 'Whole', contact: 'Whole contact', phone: null });
+    expect(row(id('later'))?.contact).toBe('Edited contact');
+    expect(row(id('extra'))?.name).toBe('Extra');
+    expect(row(id('deleted'))).toBeUndefined();
+    expect(row(id('partial'))).toBeUndefined();
+    expect(clocks(id('whole'))).toEqual([{ column_name: '*', hlc: stamp(T) }]);
+    expect(clocks(id('later'))).toEqual([
+      { column_name: '*', hlc: stamp(T) },
+      { column_name: 'contact', hlc: stamp(T + 3000) },
+    ]);
+    expect(clocks(id('older'))).toEqual([{ column_name: '*', hlc: stamp(T + 10) }]);
+    expect(clocks(id('extra'))).toEqual([{ column_name: '*', hlc: stamp(T) }]);
+    expect(clocks(id('partial'))).toEqual([]);
+    // The desk's clock took the latest stamp it saw (the fax's, on a column it does not keep).
+    expect(core.database.sync.clock.wall).toBeGreaterThanOrEqual(T + 4000);
+    await core.sync.applyRemote([change(id('deleted'), { name: 'Late edit' }, stamp(T + 20))], 'c:2');
+    expect(row(id('deleted'))).toBeUndefined();
+    // The column clock holds against an older edit, and the row clock against one before the row.
+    await core.sync.applyRemote(
+      [
+        change(id('later'), { contact: 'Older edit' }, stamp(T + 2000)),
+        change(id('whole'), { contact: 'Old' }, stamp(T - 1)),
+      ],
+      'c:3',
+    );
+    expect(row(id('later'))?.contact).toBe('Edited contact');
+    expect(row(id('whole'))?.contact).toBe('Whole contact');
   });
 
   it('goes on from what is left on the stage when a merge stopped after its first step', async () => {
