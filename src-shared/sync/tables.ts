@@ -175,8 +175,6 @@ export const LOCAL_TABLES: Record<string, string> = {
   sync_snapshot_stage:
     'the snapshot pages this desk downloaded so far, merged once the last one is here (and the patients merged, for the duplicate check at the end)',
   sync_snapshot_progress: "where this desk's snapshot download is (resumed after a drop from the next page)",
-  sync_bulk_loads:
-    "the indexes a snapshot merge dropped from a table it was filling, made again when the table's rows are in",
 };
 
 export function isSyncedTable(name: string): name is SyncedTableName {

@@ -10,7 +10,6 @@ import { deriveAuditKeys } from '../audit/keys';
 import { reconcileAuditLookup } from '../audit/lookup-repository';
 import { registerAuditLink, registerAuditMac } from '../audit/sql-function';
 import { migrate, versionIfRecorded } from './migrate';
-import { restoreAllDeferredIndexes } from '../sync/bulk-load-repository';
 import type { Database } from './schema';
 import { withStatementCache } from './statement-cache';
 import { registerSyncFunctions, syncRuntimeOf, type SyncRuntime } from '../sync/runtime';
@@ -89,8 +88,6 @@ export function openDatabase(options: OpenOptions): ClinicDatabase {
   const handle = openEncryptedHandle({ ...options, auditChainKey: keys.chain, onAuditMac: () => writer?.schedule() });
   try {
     const versionBefore = schemaVersionOf(handle);
-    // Before the migrations, which may name an index a snapshot merge stopped mid-table had left out.
-    restoreAllDeferredIndexes(handle);
     const schemaVersion = migrate(handle, options.now ?? Date.now());
     const sync = syncRuntimeOf(handle);
     startCapture(handle, sync);

@@ -178,11 +178,6 @@ export function tableUntouched(handle: BetterSqlite3.Database, table: string): b
   );
 }
 
-/** No row of `table` here (a table filled by the bulk path from its first row may build its indexes last). */
-export function tableEmpty(handle: Handle, table: string): boolean {
-  return handle.prepare(`SELECT 1 FROM "${table}" LIMIT 1`).get() === undefined;
-}
-
 /**
  * Nothing written here to the table: checked again before every page, since someone may work at the
  * desk between pages (the merge's own tombstones are of keys it has already passed).

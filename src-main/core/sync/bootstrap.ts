@@ -24,14 +24,12 @@ import {
   indexStagedChildren,
   stagedChildren,
   stagedPage,
-  tableEmpty,
   tableQuiet,
   tableUntouched,
   unstagePage,
   unstageRow,
   type StagedRow,
 } from './bootstrap-repository';
-import { deferIndexes, replayPage, replayingTable, restoreIndexes } from './bulk-load-repository';
 import type { SyncRuntime } from './runtime';
 import { tableColumns, type TableColumns } from './schema-columns';
 import { CLOSED_PARENTS, snapshotTableOrder, type ClosedParent } from './snapshot-repository';
@@ -71,10 +69,6 @@ export interface SnapshotMerge {
  * A table this desk has nothing of (tableUntouched when the merge began, tableQuiet before each page)
  * takes the bulk path (bootstrap-bulk.ts): no savepoint and no read per row. Any other table, or a row
  * the bulk path's insert refused, takes the careful path, a savepoint per row.
- *
- * A table that is also empty (and not a closed parent) is filled in steps of its own with its secondary
- * indexes left out and made again after its last row (bulk-load-repository.ts); the caches and conflict
- * checks then read its rows back page by page, a step each, before the next table begins.
  */
 export function snapshotMerge(
   handle: BetterSqlite3.Database,
@@ -100,8 +94,6 @@ export function snapshotMerge(
   /** Rows merged with their closed parent in the last passes (the first pass takes them off the stage). */
   const done = new Set<number>();
   let latestSeen: string | null = null;
-  /** The table being filled with its secondary indexes left out (bulk-load-repository.ts), if any. */
-  let deferring: string | null = null;
 
   const clockSees = (row: SnapshotRow) => {
     const stamps = [...Object.values(row.columnHlc), row.deletedHlc, row.fullHlc].filter(
@@ -208,32 +200,15 @@ export function snapshotMerge(
     return verdict;
   };
 
-  /**
-   * Whether `table`'s first pass is about to begin by the bulk path into an empty table with rows to
-   * come: its indexes may then wait for its rows. A closed parent's children go in during its pass, and
-   * their caches read the parent, so a closed parent keeps its indexes.
-   */
-  const fillsEmptyTable = (table: string): boolean =>
-    afterN === 0 &&
-    deferring === null &&
-    CLOSED_PARENTS[table as SyncedTableName] === undefined &&
-    (untouched?.has(table) ?? false) &&
-    tableQuiet(handle, table) &&
-    tableEmpty(handle, table) &&
-    stagedPage(handle, table, 0, 1).length > 0;
-
-  /**
-   * The first pass: a page of the current table; rows whose parent is missing stay on the stage.
-   * `ended` once the table has nothing left to try.
-   */
-  const firstPass = (limit: number): { merged: number; ended: boolean } => {
+  /** The first pass: a page of the current table; rows whose parent is missing stay on the stage. */
+  const firstPass = (limit: number): number => {
     const table = order[tableIndex];
-    if (table === undefined) return { merged: 0, ended: true };
+    if (table === undefined) return 0;
     const page = stagedPage(handle, table, afterN, limit);
     if (page.length === 0) {
       tableIndex += 1;
       afterN = 0;
-      return { merged: 0, ended: true };
+      return 0;
     }
     const bulk = (untouched?.has(table) ?? false) && tableQuiet(handle, table);
     const waiting: StagedRow[] = [];
@@ -241,10 +216,7 @@ export function snapshotMerge(
     const first = page[0]?.n ?? 0;
     afterN = page[page.length - 1]?.n ?? afterN;
     unstagePage(handle, table, first, afterN, waiting);
-    // The caches and conflict checks would search this table by the indexes it lacks: they read its rows
-    // once the indexes are back (replayPage).
-    if (deferring === table) outcome.touched = outcome.touched.filter((t) => t.table !== table);
-    return { merged: page.length, ended: false };
+    return page.length;
   };
 
   /** What waited for its parent (a credit note before its invoice): again while any goes in, then parked. */
@@ -262,29 +234,8 @@ export function snapshotMerge(
     step(limit) {
       outcome = { applied: 0, skipped: 0, parked: 0, touched: [] };
       untouched ??= new Set(order.filter((table) => tableUntouched(handle, table)));
-      // What a table filled without its indexes still owes the caches comes first (also after a stop).
-      const replaying = replayingTable(handle);
-      if (replaying !== null) {
-        const columns = shapeOf(replaying).columns.map((c) => c.name);
-        outcome.touched = replayPage(handle, replaying, columns, limit);
-        return { ...outcome, done: false };
-      }
       let merged = 0;
-      while (merged < limit && tableIndex < order.length) {
-        const table = order[tableIndex] ?? '';
-        if (fillsEmptyTable(table)) {
-          // A step of its own: the rows before it in this step must not have their caches read it bare.
-          if (merged > 0) break;
-          if (deferIndexes(handle, table)) deferring = table;
-        }
-        const pass = firstPass(limit - merged);
-        merged += pass.merged;
-        if (pass.ended && deferring === table) {
-          restoreIndexes(handle, table);
-          deferring = null;
-          return { ...outcome, done: false };
-        }
-      }
+      while (merged < limit && tableIndex < order.length) merged += firstPass(limit - merged);
       const finished = tableIndex >= order.length;
       if (finished) lastPasses();
       return { ...outcome, done: finished };
