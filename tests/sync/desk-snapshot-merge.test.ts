@@ -196,19 +196,20 @@ describe('merging a snapshot', () => {
   });
 
   it('puts whole rows in by the bulk path with their clocks, and leaves deleted and partial rows out', async () => {
-    const id = (name: string) => `sql-${name}`;
-    const compact = (r: SnapshotRow) => compactStamps(r);
+    const id = (name: string) => `bulk-${name}`;
     const noPhone = supplier(id('partial'), 'Partial', null);
     delete noPhone.phone;
     const result = await stageAndMerge([
-      compact(snapshotRow(supplier(id('whole'), 'Whole', 'Whole contact'), stamp(T))),
+      compactStamps(snapshotRow(supplier(id('whole'), 'Whole', 'Whole contact'), stamp(T))),
       // Its contact edited on the server after the row was made: a clock of its own.
-      compact(snapshotRow(supplier(id('later'), 'Later', 'Edited contact'), stamp(T), { contact: stamp(T + 3000) })),
+      compactStamps(
+        snapshotRow(supplier(id('later'), 'Later', 'Edited contact'), stamp(T), { contact: stamp(T + 3000) }),
+      ),
       // A column stamped before the row was made whole: the row's clock covers it.
       snapshotRow(supplier(id('older'), 'Older', null), stamp(T + 10), { name: stamp(T + 5) }),
       // Deleted after it was made: not inserted, and never brought back by an older edit.
       { ...snapshotRow(supplier(id('deleted'), 'Deleted', null), stamp(T)), deletedHlc: stamp(T + 50) },
-      // A column missing: not a whole row, left out as the row-by-row path leaves it.
+      // A column missing: not a whole row, so left out.
       snapshotRow(noPhone, stamp(T)),
       // A column this desk does not have: the row goes in without it, and no clock names it.
       snapshotRow({ ...supplier(id('extra'), 'Extra', null), fax: '555-0199' }, stamp(T), { fax: stamp(T + 4000) }),
