@@ -45,6 +45,7 @@ import { migration0044 } from './0044_report_narrowed_aggregates';
 import { migration0045 } from './0045_missed_appointments_index';
 import { migration0046 } from './0046_outbox_without_row_lookups';
 import { migration0047 } from './0047_stock_report_item_fields';
+import { migration0048 } from './0048_patient_phone_suffixes';
 import type { Migration } from './types';
 
 /**
@@ -99,6 +100,7 @@ export const migrations: readonly Migration[] = [
   migration0045,
   migration0046,
   migration0047,
+  migration0048,
 ];
 
 export type { Migration, MigrationHandle } from './types';

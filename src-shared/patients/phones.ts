@@ -50,3 +50,8 @@ export function phoneSearchDigits(text: string): string {
   const digits = phoneDigits(text);
   return digits.replace(/^0+/, '');
 }
+
+/** The digits backwards: the end of a number becomes a prefix, which one B-tree range can find. */
+export function reversedDigits(text: string): string {
+  return phoneDigits(text).split('').reverse().join('');
+}

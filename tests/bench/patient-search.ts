@@ -3,7 +3,7 @@ import { pageCacheKibFor } from '../../src-main/core/db/open';
 import type { DateFormat } from '../../src-shared/api/areas/settings';
 import { formatDate, parseDateInput } from '../../src-shared/patients/dates';
 import { nameWords } from '../../src-shared/patients/names';
-import { phoneDigits, phoneSearchDigits } from '../../src-shared/patients/phones';
+import { phoneDigits, phoneSearchDigits, reversedDigits } from '../../src-shared/patients/phones';
 import { createCore, type Core } from '../../src-main/core/app';
 import { makeRandom } from '../../src-main/core/patients/seed';
 import { BENCH_CLIENT, BENCH_KEY, BENCH_USER, type Dataset } from './dataset';
@@ -163,6 +163,8 @@ export interface FloorRow {
 
 const phrase = (text: string) => `"${text.replace(/"/g, '""')}"`;
 const MAX_CHAR = '\u{10FFFF}';
+const byName = <T extends { sort_name: string }>(rows: T[]): T[] =>
+  rows.sort((a, b) => (a.sort_name < b.sort_name ? -1 : a.sort_name > b.sort_name ? 1 : 0));
 
 /**
  * The floor: the same question per kind of query, in hand-written SQL on a raw unencrypted handle,
@@ -319,7 +321,15 @@ export class SearchFloor {
           .all(date, limit) as number[],
       );
     }
-    if (found.length < limit && phone.length >= 3)
+    if (found.length < limit && phone.length >= 3) {
+      const reversed = reversedDigits(phone);
+      const rows = this.#statement(
+        `SELECT s.key, s.sort_name FROM patient_phone_suffixes x JOIN patient_search s ON s.key = x.key
+         WHERE x.reversed >= ? AND x.reversed < ? LIMIT ?`,
+      ).all(reversed, reversed + MAX_CHAR, limit + found.length) as { key: number; sort_name: string }[];
+      take(byName(rows).map((row) => row.key));
+    }
+    if (found.length === 0 && phone.length >= 3)
       take(this.#fts(`{phones mrn} : ${phrase(phone)}`, [], limit + found.length));
   }
 
@@ -329,8 +339,7 @@ export class SearchFloor {
       `SELECT s.key, s.sort_name FROM patient_fts JOIN patient_search s ON s.key = patient_fts.rowid
        WHERE patient_fts MATCH ?${shortWords.map(() => ' AND s.name_words LIKE ?').join('')} LIMIT ?`,
     ).all(match, ...shortWords.map((w) => `%${w}%`), limit) as { key: number; sort_name: string }[];
-    rows.sort((a, b) => (a.sort_name < b.sort_name ? -1 : a.sort_name > b.sort_name ? 1 : 0));
-    return rows.map((row) => row.key);
+    return byName(rows).map((row) => row.key);
   }
 
   /** The display columns of the patients found, in the order found. */

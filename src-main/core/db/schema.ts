@@ -281,6 +281,11 @@ export interface PatientSearchTable {
   email: string;
 }
 
+export interface PatientPhoneSuffixesTable {
+  reversed: string;
+  key: number;
+}
+
 export interface PatientNameTokensTable {
   token: string;
   sort_name: string;
@@ -334,6 +339,7 @@ export interface Database
   patient_merges: PatientMergesTable;
   patient_search: PatientSearchTable;
   patient_name_tokens: PatientNameTokensTable;
+  patient_phone_suffixes: PatientPhoneSuffixesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -3,7 +3,8 @@ import type { Database } from '../db/schema';
 import { ftsName, searchFields, type SearchFields } from './search-index';
 
 /**
- * Writes the local search index (patient_search, patient_name_tokens, patient_fts): a local-only table set
+ * Writes the local search index (patient_search, patient_name_tokens, patient_phone_suffixes, patient_fts): a
+ * local-only table set
  * derived from the patient's rows, so sync leaves it out and each desk rebuilds it.
  */
 
@@ -37,7 +38,10 @@ export async function reindexPatients(db: Kysely<Database>, patientIds: readonly
   }
 }
 
-/** Rewrites one patient's rows of patient_search and patient_name_tokens; its full-text change is left to the caller. */
+/**
+ * Rewrites one patient's rows of patient_search, patient_name_tokens and patient_phone_suffixes; its
+ * full-text change is left to the caller.
+ */
 async function reindexTables(
   db: Kysely<Database>,
   patientId: string,
@@ -66,6 +70,7 @@ async function reindexTables(
     .executeTakeFirst();
   if (existing) {
     await db.deleteFrom('patient_name_tokens').where('key', '=', existing.key).execute();
+    await db.deleteFrom('patient_phone_suffixes').where('key', '=', existing.key).execute();
     removed.push(existing.key);
   }
   const findable = patient !== undefined && patient.deleted_at === null && patient.merged_into_id === null;
@@ -109,6 +114,12 @@ async function reindexTables(
     await db
       .insertInto('patient_name_tokens')
       .values(fields.tokens.map((token) => ({ token, sort_name: fields.sortName, key, name_words: fields.nameWords })))
+      .execute();
+  }
+  if (fields.phoneSuffixes.length > 0) {
+    await db
+      .insertInto('patient_phone_suffixes')
+      .values(fields.phoneSuffixes.map((reversed) => ({ reversed, key })))
       .execute();
   }
 }

@@ -1,5 +1,5 @@
 import { nameWords, searchWords } from '../../../src-shared/patients/names';
-import { phoneDigits } from '../../../src-shared/patients/phones';
+import { phoneDigits, reversedDigits } from '../../../src-shared/patients/phones';
 import type { PatientRow } from '../db/schema';
 
 /**
@@ -21,6 +21,8 @@ export interface SearchFields {
   tokens: string[];
   dob: string;
   phones: string;
+  /** Each phone's digits reversed (patient_phone_suffixes): typed trailing digits are a prefix of these. */
+  phoneSuffixes: string[];
   mrn: string;
   email: string;
 }
@@ -38,6 +40,7 @@ export function searchFields(patient: IndexedPatient, phoneNumbers: readonly str
     tokens,
     dob: patient.dob,
     phones: phoneNumbers.map(phoneDigits).join(' '),
+    phoneSuffixes: phoneSuffixKeys(phoneNumbers),
     mrn: patient.mrn.toLowerCase(),
     email: patient.email ?? '',
   };
@@ -46,4 +49,10 @@ export function searchFields(patient: IndexedPatient, phoneNumbers: readonly str
 /** The FTS row's name column: the words without the leading space. */
 export function ftsName(fields: SearchFields): string {
   return fields.nameWords.trimStart();
+}
+
+/** The reversed digits of each number, once each: what patient_phone_suffixes holds for a patient. */
+export function phoneSuffixKeys(phoneNumbers: readonly string[]): string[] {
+  const keys = phoneNumbers.map(reversedDigits).filter((key) => key !== '');
+  return [...new Set(keys)];
 }

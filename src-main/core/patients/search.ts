@@ -3,7 +3,7 @@ import type { PatientSearchRow, Sex } from '../../../src-shared/patients/model';
 import type { DateFormat } from '../../../src-shared/api/areas/settings';
 import { ageOn, parseDateInput } from '../../../src-shared/patients/dates';
 import { displayName, foldText, nameWords } from '../../../src-shared/patients/names';
-import { phoneDigits, phoneSearchDigits } from '../../../src-shared/patients/phones';
+import { phoneDigits, phoneSearchDigits, reversedDigits } from '../../../src-shared/patients/phones';
 import { localDateOf, localTimeOf } from '../../../src-shared/scheduling/time';
 import type { PatientRow } from '../db/schema';
 import type { ReadDb } from '../db/handles';
@@ -121,6 +121,13 @@ function whereAll(
   return parts.length === 0 ? sql`1` : sql.join(parts, sql` AND `);
 }
 
+/** Fewer digits than this are looked for only inside numbers (the trigram step), not as a phone's end. */
+const PHONE_SUFFIX_MIN_DIGITS = 3;
+
+/** Rows in name order (binary, as the index sorts). */
+const byName = <T extends { sort_name: string }>(rows: readonly T[]): T[] =>
+  [...rows].sort((a, b) => (a.sort_name < b.sort_name ? -1 : a.sort_name > b.sort_name ? 1 : 0));
+
 /** FTS5 phrase for a substring: double quotes doubled inside. */
 const phrase = (text: string) => `"${text.replace(/"/g, '""')}"`;
 
@@ -174,6 +181,22 @@ export async function searchPatients(
     if (dated.kind === 'date') return found.size === 0 ? [] : loadRows(db, found, settings);
   }
 
+  // 2b. Phones ending with the typed digits (the whole number, or its last few digits, with or without
+  // the country code or trunk zero): a prefix range of the reversed digits, one B-tree however large
+  // the clinic. Name order among what the range gave, as for the substrings below.
+  const typedDigits = terms.find((t): t is Extract<SearchTerm, { kind: 'digits' }> => t.kind === 'digits');
+  if (found.size < limit && typedDigits && typedDigits.phone.length >= PHONE_SUFFIX_MIN_DIGITS) {
+    const reversed = reversedDigits(typedDigits.phone);
+    const rows = await sql<{ key: number; sort_name: string }>`
+      SELECT s.key, s.sort_name FROM patient_phone_suffixes x JOIN patient_search s ON s.key = x.key
+      WHERE x.reversed >= ${reversed} AND x.reversed < ${prefixEnd(reversed)} AND ${whereAll(others(typedDigits))}
+      LIMIT ${limit + found.size}`.execute(db);
+    take(byName(rows.rows), 'phone');
+  }
+  // Digits that found an MRN, a national id, a date of birth or a phone ending with them look no further:
+  // anywhere inside every phone and MRN is a trigram match whose cost grows with the clinic.
+  const digitsFound = typedDigits !== undefined && found.size > 0;
+
   // 3. Name-word prefixes, driven by the longest word, in name order straight off the covering index.
   const names = terms.filter((t): t is Extract<SearchTerm, { kind: 'name' }> => t.kind === 'name');
   const longest = names.reduce<(typeof names)[number] | undefined>(
@@ -205,7 +228,7 @@ export async function searchPatients(
 
   // 4. Substrings (trigram): mid-word name parts, phone digits, partial MRN or email. For several
   // name words it runs only when no name started with them: a typo or a mid-word fragment.
-  if (found.size < limit && (names.length <= 1 || prefixHits === 0)) {
+  if (found.size < limit && (names.length <= 1 || prefixHits === 0) && !digitsFound) {
     const phrases: string[] = [];
     const short: SearchTerm[] = [];
     let match: Match = 'partial';
@@ -225,10 +248,7 @@ export async function searchPatients(
         SELECT s.key, s.sort_name FROM patient_fts JOIN patient_search s ON s.key = patient_fts.rowid
         WHERE patient_fts MATCH ${phrases.join(' AND ')} AND ${whereAll(short, [], { substrings: true })}
         LIMIT ${limit + found.size}`.execute(db);
-      take(
-        [...rows.rows].sort((a, b) => (a.sort_name < b.sort_name ? -1 : a.sort_name > b.sort_name ? 1 : 0)),
-        match,
-      );
+      take(byName(rows.rows), match);
     }
   }
 

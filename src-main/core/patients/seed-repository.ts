@@ -36,6 +36,7 @@ export function patientSeedWriter(handle: BetterSqlite3.Database, now: number): 
   const insertToken = handle.prepare(
     'INSERT INTO patient_name_tokens (token, sort_name, key, name_words) VALUES (?, ?, ?, ?)',
   );
+  const insertPhoneSuffix = handle.prepare('INSERT INTO patient_phone_suffixes (reversed, key) VALUES (?, ?)');
   const batch = handle.transaction((patients: SeedPatient[]) => {
     // The full-text rows go in last, together: FTS5 writes its pending terms out as a new segment at the
     // start of every statement that opens a savepoint (any insert with triggers or several rows), so
@@ -91,6 +92,7 @@ export function patientSeedWriter(handle: BetterSqlite3.Database, now: number): 
       );
       fullText.push([key, ftsName(fields), fields.phones, fields.mrn, fields.email]);
       for (const token of fields.tokens) insertToken.run(token, fields.sortName, key, fields.nameWords);
+      for (const reversed of fields.phoneSuffixes) insertPhoneSuffix.run(reversed, key);
     }
     for (const row of fullText) insertFts.run(...row);
   });
