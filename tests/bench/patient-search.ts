@@ -256,8 +256,7 @@ export class SearchFloor {
             ),
           );
         }
-        if (found.length < limit && text.length >= 3)
-          take(this.#fts(`mrn : ${phrase(text)}`, [], limit + found.length));
+        if (found.length === 0 && text.length >= 3) take(this.#fts(`mrn : ${phrase(text)}`, [], limit));
         break;
       }
       case 'name-prefix':

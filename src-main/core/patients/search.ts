@@ -193,9 +193,10 @@ export async function searchPatients(
       LIMIT ${limit + found.size}`.execute(db);
     take(byName(rows.rows), 'phone');
   }
-  // Digits that found an MRN, a national id, a date of birth or a phone ending with them look no further:
-  // anywhere inside every phone and MRN is a trigram match whose cost grows with the clinic.
-  const digitsFound = typedDigits !== undefined && found.size > 0;
+  // An MRN or national id (typed as such, or as digits), a date of birth or a phone ending with the digits
+  // found: look no further. Anywhere inside every phone and MRN is a trigram match whose cost grows with
+  // the clinic, and a whole number or code would only bring up numbers that merely contain it.
+  const identifierFound = found.size > 0 && terms.some((t) => t.kind === 'digits' || t.kind === 'code');
 
   // 3. Name-word prefixes, driven by the longest word, in name order straight off the covering index.
   const names = terms.filter((t): t is Extract<SearchTerm, { kind: 'name' }> => t.kind === 'name');
@@ -228,7 +229,7 @@ export async function searchPatients(
 
   // 4. Substrings (trigram): mid-word name parts, phone digits, partial MRN or email. For several
   // name words it runs only when no name started with them: a typo or a mid-word fragment.
-  if (found.size < limit && (names.length <= 1 || prefixHits === 0) && !digitsFound) {
+  if (found.size < limit && (names.length <= 1 || prefixHits === 0) && !identifierFound) {
     const phrases: string[] = [];
     const short: SearchTerm[] = [];
     let match: Match = 'partial';
