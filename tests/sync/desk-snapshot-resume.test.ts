@@ -76,6 +76,8 @@ for (const { backend, skip } of BACKENDS) {
         fingerprint: '',
       });
       expect(core.syncClient.status().lastError).toMatch(/connection reset/);
+      // Said as stopped (not still running) while the desk waits to try again.
+      expect(core.syncClient.status().bootstrap).toMatchObject({ state: 'interrupted', reason: 'new', rows: 2 * PAGE });
       expect(cut.asked).toHaveLength(3);
       const staged = readProgress(core.database.handle);
       expect(staged).toMatchObject({ pages: 2, rows: 2 * PAGE, complete: false });

@@ -217,10 +217,18 @@ export class SyncClient {
     this.bootstrap = { state: 'running', reason, at: clock(), rows: 0 };
     this.announce();
     const { database, desk } = this.deps;
-    const done = await bootstrapFromSnapshot(database, desk, transport, token, clinicId, clock, (rows) => {
-      this.bootstrap = { state: 'running', reason, at: this.bootstrap?.at ?? clock(), rows };
+    let done: Awaited<ReturnType<typeof bootstrapFromSnapshot>>;
+    try {
+      done = await bootstrapFromSnapshot(database, desk, transport, token, clinicId, clock, (rows) => {
+        this.bootstrap = { state: 'running', reason, at: this.bootstrap?.at ?? clock(), rows };
+        this.announce();
+      });
+    } catch (error) {
+      // Not left "running" while the loop backs off: the status says it stopped, beside the last error.
+      this.bootstrap = { state: 'interrupted', reason, at: clock(), rows: this.bootstrap?.rows ?? 0 };
       this.announce();
-    });
+      throw error;
+    }
     this.bootstrap = { state: 'done', reason, at: clock(), rows: done.rows };
     this.announce();
     return done.cursor;

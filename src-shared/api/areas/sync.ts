@@ -15,9 +15,10 @@ export interface RejectedChange {
  * longer than the server keeps history (`compacted`); its own unsent changes are kept either way.
  */
 export interface SyncBootstrap {
-  state: 'running' | 'done';
+  /** interrupted: the last round stopped it (a drop, a refusal); the next round resumes after what is staged. */
+  state: 'running' | 'interrupted' | 'done';
   reason: 'new' | 'compacted';
-  /** When it started (running) or finished (done). */
+  /** When it started (running), stopped (interrupted) or finished (done). */
   at: number;
   /** Rows of the snapshot received so far. */
   rows: number;

@@ -32,6 +32,8 @@ export function describeSync(status: SyncStatus, now: number): string {
   if (status.clockWarning) parts.push(i18next.t('sync:describe-sync.clockFarOff'));
   if (status.bootstrap?.state === 'running')
     parts.push(i18next.t('sync:describe-sync.bootstrapping', { rows: status.bootstrap.rows }));
+  if (status.bootstrap?.state === 'interrupted')
+    parts.push(i18next.t('sync:describe-sync.bootstrapInterrupted', { rows: status.bootstrap.rows }));
   return parts.join(' · ');
 }
 
