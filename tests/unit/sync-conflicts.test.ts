@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { blockingAppointments } from '../../src-main/core/conflicts/repository';
 import { ADMIN } from '../helpers/temp-core';
 import { openSchedulingClinic, RECEPTIONIST, type SchedulingClinic } from '../helpers/scheduling-clinic';
 import { cloneDesk, deliver, deskOf, exchangeAll, syncedHash, type Desk } from '../helpers/sync-desks';
@@ -123,5 +124,21 @@ describe('conflicts found after merging two desks', () => {
       .get() as { actor_username: string; target_type: string; target_id: string; details: string };
     expect(entry).toMatchObject({ actor_username: ADMIN.username, target_type: 'conflict', target_id: conflict?.id });
     expect(JSON.parse(entry.details)).toMatchObject({ kind: 'duplicate_patient', note: 'Different people: twins' });
+  });
+});
+
+describe('the double-booking check over many appointments at once', () => {
+  it('takes a step naming more appointments than SQLite binds in one statement', async () => {
+    const s = await openSchedulingClinic();
+    const desk = deskOf('A', s.clinic.core, s.clinic.clock, s.clinic.folder.key, () => s.clinic.folder.remove());
+    open.push(desk);
+    const patient = await register(desk, 'Odile', 'Marchetti', '1971-03-04');
+    const slot = { providerId: s.drAId, typeId: s.consultId, start: { date: '2026-11-23', time: '10:00' } };
+    const booked = await desk.ok('desk', 'appointments.book', { ...slot, patientId: patient.id });
+    // 40,000 ids (a snapshot step's worth, and more): the booked one among ids of rows this desk never had.
+    const ids = Array.from({ length: 40_000 }, (_, i) => `missing-${String(i)}`);
+    ids[20_000] = booked.id;
+    const found = await blockingAppointments(desk.core.database.db, ids);
+    expect(found.map((row) => row.id)).toEqual([booked.id]);
   });
 });

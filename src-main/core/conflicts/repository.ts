@@ -129,13 +129,16 @@ const BOOKING_COLUMNS = [
   'override_reason',
 ] as const;
 
-/** These appointments, when live and holding time (booked … completed). */
+/**
+ * These appointments, when live and holding time (booked … completed). The ids go as one JSON parameter:
+ * a snapshot step may name more appointments than SQLite binds parameters in one statement (32,766).
+ */
 export function blockingAppointments(db: ReadDb, ids: readonly string[]): Promise<BookingRow[]> {
   if (ids.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('appointments')
     .select(BOOKING_COLUMNS)
-    .where('id', 'in', [...ids])
+    .where(sql<boolean>`id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`)
     .where('status', 'in', [...BLOCKING_STATUSES])
     .where('deleted_at', 'is', null)
     .execute();
