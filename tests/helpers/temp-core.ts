@@ -75,3 +75,14 @@ export async function openTestClinic(options: { setUp?: boolean } = {}): Promise
     },
   };
 }
+
+export const RECEPTION = { username: 'rita', displayName: 'Rita Reception', password: 'reception desk 1' };
+
+/** A set-up clinic with the administrator signed in as client 'admin' and a receptionist as client 'desk'. */
+export async function openReceptionClinic(): Promise<TestClinic> {
+  const clinic = await openTestClinic();
+  await clinic.ok('admin', 'auth.login', { username: ADMIN.username, password: ADMIN.password });
+  await clinic.ok('admin', 'users.create', { ...RECEPTION, role: 'receptionist' });
+  await clinic.ok('desk', 'auth.login', { username: RECEPTION.username, password: RECEPTION.password });
+  return clinic;
+}

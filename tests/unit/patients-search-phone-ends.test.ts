@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Input } from '../../src-shared/api/contract';
-import { ADMIN, openTestClinic, type TestClinic } from '../helpers/temp-core';
+import { openReceptionClinic, type TestClinic } from '../helpers/temp-core';
 
 /**
  * Digits typed alone find, best first, an exact MRN or national id, a date of birth, then the phones that
@@ -12,15 +12,7 @@ import { ADMIN, openTestClinic, type TestClinic } from '../helpers/temp-core';
 let clinic: TestClinic;
 
 beforeEach(async () => {
-  clinic = await openTestClinic();
-  await clinic.ok('admin', 'auth.login', { username: ADMIN.username, password: ADMIN.password });
-  await clinic.ok('admin', 'users.create', {
-    username: 'rita',
-    displayName: 'Rita Reception',
-    role: 'receptionist',
-    password: 'reception desk 1',
-  });
-  await clinic.ok('desk', 'auth.login', { username: 'rita', password: 'reception desk 1' });
+  clinic = await openReceptionClinic();
 });
 afterEach(async () => {
   await clinic.close();
