@@ -46,6 +46,7 @@ import { migration0045 } from './0045_missed_appointments_index';
 import { migration0046 } from './0046_outbox_without_row_lookups';
 import { migration0047 } from './0047_stock_report_item_fields';
 import { migration0048 } from './0048_patient_phone_suffixes';
+import { migration0049 } from './0049_patient_name_pairs';
 import type { Migration } from './types';
 
 /**
@@ -101,6 +102,7 @@ export const migrations: readonly Migration[] = [
   migration0046,
   migration0047,
   migration0048,
+  migration0049,
 ];
 
 export type { Migration, MigrationHandle } from './types';

@@ -126,6 +126,7 @@ export const LOCAL_TABLES: Record<string, string> = {
   patient_search: 'the search index, rebuilt from synced patients',
   patient_name_tokens: 'the search index, rebuilt from synced patients',
   patient_phone_suffixes: 'the search index, rebuilt from synced patients',
+  patient_name_pairs: 'the search index, rebuilt from synced patients',
   invoice_balances: 'a cache of sums over synced ledgers, rebuilt from them',
   patient_credits:
     "each patient's unallocated credit, a cache of sums over the synced ledgers kept by triggers on their inserts",

@@ -264,20 +264,16 @@ export class SearchFloor {
       case 'partial-name': {
         const words = query.text.split(/[\s,;]+/).flatMap((raw) => nameWords(raw));
         if (words.length === 0) return [];
-        let longest = 0;
-        words.forEach((word, i) => {
-          if (word.length > (words[longest] ?? '').length) longest = i;
-        });
-        const word = words[longest] ?? '';
-        const others = words.filter((_, i) => i !== longest);
-        const prefix = keys(
-          `SELECT key FROM patient_name_tokens WHERE token >= ? AND token < ?${others.map(() => ' AND name_words LIKE ?').join('')}
-           ORDER BY token, sort_name LIMIT ?`,
-          word,
-          word + MAX_CHAR,
-          ...others.map((other) => `% ${other}%`),
-          limit + 8,
-        );
+        const [word = '', next, ...others] = [...words].sort((a, b) => b.length - a.length);
+        const prefix =
+          next === undefined
+            ? keys(
+                'SELECT key FROM patient_name_tokens WHERE token >= ? AND token < ? ORDER BY token, sort_name LIMIT ?',
+                word,
+                word + MAX_CHAR,
+                limit + 8,
+              )
+            : this.#pairs(word, next, others, limit + 8);
         take(prefix);
         if (found.length < limit && (words.length <= 1 || prefix.length === 0)) {
           const long = words.filter((w) => w.length >= 3);
@@ -330,6 +326,48 @@ export class SearchFloor {
     }
     if (found.length === 0 && phone.length >= 3)
       take(this.#fts(`{phones mrn} : ${phrase(phone)}`, [], limit + found.length));
+  }
+
+  /** Patients with a word starting with `first` and one starting with `second`, word by word (as ours). */
+  #pairs(first: string, second: string, others: readonly string[], want: number): number[] {
+    const nextWord = (after: string | null) =>
+      (after === null
+        ? this.#statement('SELECT word FROM patient_name_pairs WHERE word >= ? AND word < ? ORDER BY word LIMIT 1').get(
+            first,
+            first + MAX_CHAR,
+          )
+        : this.#statement('SELECT word FROM patient_name_pairs WHERE word > ? AND word < ? ORDER BY word LIMIT 1').get(
+            after,
+            first + MAX_CHAR,
+          )) as { word: string } | undefined;
+    const page = this.#statement(
+      `SELECT p.key FROM patient_name_pairs p${others.length > 0 ? ' JOIN patient_search s ON s.key = p.key' : ''}
+       WHERE p.word = ? AND p.other >= ? AND p.other < ?${others.map(() => ' AND s.name_words LIKE ?').join('')}
+       ORDER BY p.other, p.sort_name, p.key LIMIT ? OFFSET ?`,
+    ).pluck();
+    const found: number[] = [];
+    const seen = new Set<number>();
+    for (let word = nextWord(null); word !== undefined && seen.size < want; word = nextWord(word.word)) {
+      for (let offset = 0; seen.size < want;) {
+        const ask = want - seen.size;
+        const keys = page.all(
+          word.word,
+          second,
+          second + MAX_CHAR,
+          ...others.map((other) => `% ${other}%`),
+          ask,
+          offset,
+        ) as number[];
+        for (const key of keys) {
+          if (seen.has(key)) continue;
+          seen.add(key);
+          found.push(key);
+        }
+        if (keys.length < ask) break;
+        offset += keys.length;
+      }
+    }
+    return found;
   }
 
   /** Trigram matches, sorted by name; short words (under three letters) as substrings of the name. */

@@ -286,6 +286,13 @@ export interface PatientPhoneSuffixesTable {
   key: number;
 }
 
+export interface PatientNamePairsTable {
+  word: string;
+  other: string;
+  sort_name: string;
+  key: number;
+}
+
 export interface PatientNameTokensTable {
   token: string;
   sort_name: string;
@@ -340,6 +347,7 @@ export interface Database
   patient_search: PatientSearchTable;
   patient_name_tokens: PatientNameTokensTable;
   patient_phone_suffixes: PatientPhoneSuffixesTable;
+  patient_name_pairs: PatientNamePairsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -1,10 +1,10 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema';
-import { ftsName, searchFields, type SearchFields } from './search-index';
+import { ftsName, namePairs, searchFields, type SearchFields } from './search-index';
 
 /**
- * Writes the local search index (patient_search, patient_name_tokens, patient_phone_suffixes, patient_fts): a
- * local-only table set
+ * Writes the local search index (patient_search, patient_name_tokens, patient_name_pairs, patient_phone_suffixes,
+ * patient_fts): a local-only table set
  * derived from the patient's rows, so sync leaves it out and each desk rebuilds it.
  */
 
@@ -39,7 +39,7 @@ export async function reindexPatients(db: Kysely<Database>, patientIds: readonly
 }
 
 /**
- * Rewrites one patient's rows of patient_search, patient_name_tokens and patient_phone_suffixes; its
+ * Rewrites one patient's rows of patient_search, patient_name_tokens, patient_name_pairs and patient_phone_suffixes; its
  * full-text change is left to the caller.
  */
 async function reindexTables(
@@ -71,6 +71,7 @@ async function reindexTables(
   if (existing) {
     await db.deleteFrom('patient_name_tokens').where('key', '=', existing.key).execute();
     await db.deleteFrom('patient_phone_suffixes').where('key', '=', existing.key).execute();
+    await db.deleteFrom('patient_name_pairs').where('key', '=', existing.key).execute();
     removed.push(existing.key);
   }
   const findable = patient !== undefined && patient.deleted_at === null && patient.merged_into_id === null;
@@ -114,6 +115,10 @@ async function reindexTables(
     await db
       .insertInto('patient_name_tokens')
       .values(fields.tokens.map((token) => ({ token, sort_name: fields.sortName, key, name_words: fields.nameWords })))
+      .execute();
+    await db
+      .insertInto('patient_name_pairs')
+      .values(namePairs(fields.tokens).map(([word, other]) => ({ word, other, sort_name: fields.sortName, key })))
       .execute();
   }
   if (fields.phoneSuffixes.length > 0) {

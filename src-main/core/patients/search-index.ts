@@ -56,3 +56,9 @@ export function phoneSuffixKeys(phoneNumbers: readonly string[]): string[] {
   const keys = phoneNumbers.map(reversedDigits).filter((key) => key !== '');
   return [...new Set(keys)];
 }
+
+/** Every ordered pair of a name's words, a word with itself included: what patient_name_pairs holds. */
+export function namePairs(tokens: readonly string[]): [string, string][] {
+  const words = [...new Set(tokens)];
+  return words.flatMap((word) => words.map((other): [string, string] => [word, other]));
+}

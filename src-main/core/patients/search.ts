@@ -7,6 +7,7 @@ import { phoneDigits, phoneSearchDigits, reversedDigits } from '../../../src-sha
 import { localDateOf, localTimeOf } from '../../../src-shared/scheduling/time';
 import type { PatientRow } from '../db/schema';
 import type { ReadDb } from '../db/handles';
+import { keysByNamePair, prefixEnd } from './search-name-pairs';
 
 /**
  * One box: name words in any order (each a word prefix, or a substring of three or more letters),
@@ -80,8 +81,6 @@ type Match = PatientSearchRow['matchedOn'];
 
 const LIKE_ESCAPE = /[\\%_]/g;
 const contains = (text: string) => `%${text.replace(LIKE_ESCAPE, '\\$&')}%`;
-/** Binary order: every string that starts with `prefix` sorts below this. */
-const prefixEnd = (prefix: string) => `${prefix}\u{10FFFF}`;
 
 interface FilterOptions {
   /** Where the folded name words are: the search row, or the token index entry (no table lookup). */
@@ -198,33 +197,31 @@ export async function searchPatients(
   // the clinic, and a whole number or code would only bring up numbers that merely contain it.
   const identifierFound = found.size > 0 && terms.some((t) => t.kind === 'digits' || t.kind === 'code');
 
-  // 3. Name-word prefixes, driven by the longest word, in name order straight off the covering index.
+  // 3. Name-word prefixes, driven by the longest word, in name order straight off the covering index;
+  // two words or more by the pairs of name words (search-name-pairs.ts), the next longest inside the longest.
   const names = terms.filter((t): t is Extract<SearchTerm, { kind: 'name' }> => t.kind === 'name');
-  const longest = names.reduce<(typeof names)[number] | undefined>(
-    (best, t) => (!best || t.word.length > best.word.length ? t : best),
-    undefined,
-  );
+  const byLength = [...names].sort((x, y) => y.word.length - x.word.length);
+  const [longest, next] = byLength;
   let prefixHits = 0;
   if (found.size < limit && longest) {
-    const rest = others(longest);
-    const otherNames = rest.filter((t) => t.kind === 'name');
-    const otherKinds = rest.filter((t) => t.kind !== 'name');
-    const conditions = [
-      sql`t.token >= ${longest.word}`,
-      sql`t.token < ${prefixEnd(longest.word)}`,
-      ...otherNames.map((term) => filterFor(term, { names: 't' })),
-    ];
-    const rows =
-      otherKinds.length === 0
-        ? await sql<{ key: number }>`
-            SELECT t.key FROM patient_name_tokens t WHERE ${sql.join(conditions, sql` AND `)}
-            ORDER BY t.token, t.sort_name LIMIT ${limit + found.size + 8}`.execute(db)
-        : await sql<{ key: number }>`
-            SELECT t.key FROM patient_name_tokens t JOIN patient_search s ON s.key = t.key
-            WHERE ${whereAll(otherKinds, conditions)}
-            ORDER BY t.token, t.sort_name LIMIT ${limit + found.size + 8}`.execute(db);
-    prefixHits = rows.rows.length;
-    take(rows.rows, 'name');
+    const want = limit + found.size + 8;
+    const rest = terms.filter((t) => t !== longest && t !== next);
+    const rows = next
+      ? await keysByNamePair(
+          db,
+          longest.word,
+          next.word,
+          rest.map((term) => filterFor(term)),
+          want,
+        )
+      : (
+          await sql<{ key: number }>`
+            SELECT t.key FROM patient_name_tokens t ${rest.length === 0 ? sql`` : sql`JOIN patient_search s ON s.key = t.key`}
+            WHERE ${whereAll(rest, [sql`t.token >= ${longest.word}`, sql`t.token < ${prefixEnd(longest.word)}`])}
+            ORDER BY t.token, t.sort_name LIMIT ${want}`.execute(db)
+        ).rows;
+    prefixHits = rows.length;
+    take(rows, 'name');
   }
 
   // 4. Substrings (trigram): mid-word name parts, phone digits, partial MRN or email. For several

@@ -1,7 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { phoneTail } from '../../../src-shared/patients/phones';
 import { newId } from '../ids';
-import { ftsName, searchFields } from './search-index';
+import { ftsName, namePairs, searchFields } from './search-index';
 import type { SeedPatient } from './seed';
 
 /**
@@ -36,6 +36,7 @@ export function patientSeedWriter(handle: BetterSqlite3.Database, now: number): 
   const insertToken = handle.prepare(
     'INSERT INTO patient_name_tokens (token, sort_name, key, name_words) VALUES (?, ?, ?, ?)',
   );
+  const insertPair = handle.prepare('INSERT INTO patient_name_pairs (word, other, sort_name, key) VALUES (?, ?, ?, ?)');
   const insertPhoneSuffix = handle.prepare('INSERT INTO patient_phone_suffixes (reversed, key) VALUES (?, ?)');
   const batch = handle.transaction((patients: SeedPatient[]) => {
     // The full-text rows go in last, together: FTS5 writes its pending terms out as a new segment at the
@@ -93,6 +94,7 @@ export function patientSeedWriter(handle: BetterSqlite3.Database, now: number): 
       fullText.push([key, ftsName(fields), fields.phones, fields.mrn, fields.email]);
       for (const token of fields.tokens) insertToken.run(token, fields.sortName, key, fields.nameWords);
       for (const reversed of fields.phoneSuffixes) insertPhoneSuffix.run(reversed, key);
+      for (const [word, other] of namePairs(fields.tokens)) insertPair.run(word, other, fields.sortName, key);
     }
     for (const row of fullText) insertFts.run(...row);
   });
