@@ -47,6 +47,7 @@ import { migration0046 } from './0046_outbox_without_row_lookups';
 import { migration0047 } from './0047_stock_report_item_fields';
 import { migration0048 } from './0048_patient_phone_suffixes';
 import { migration0049 } from './0049_patient_name_pairs';
+import { migration0050 } from './0050_write_path_pages';
 import type { Migration } from './types';
 
 /**
@@ -103,6 +104,7 @@ export const migrations: readonly Migration[] = [
   migration0047,
   migration0048,
   migration0049,
+  migration0050,
 ];
 
 export type { Migration, MigrationHandle } from './types';

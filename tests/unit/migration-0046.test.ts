@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { migrations } from '../../migrations';
 import { migrate } from '../../src-main/core/db/migrate';
 import { migratedDatabases } from '../helpers/migrated-database';
 
@@ -18,7 +19,11 @@ describe('migration 0046 (the outbox without its row lookups)', () => {
     handle.prepare("DELETE FROM sync_changes WHERE change_id = 'c3'").run();
     handle.exec(`CREATE TRIGGER sync_capture_patients_insert AFTER INSERT ON patients BEGIN SELECT 1; END;`);
 
-    migrate(handle, 2_000);
+    migrate(
+      handle,
+      2_000,
+      migrations.filter((m) => m.version <= 46),
+    );
     expect(handle.prepare('SELECT seq, change_id, status FROM sync_changes ORDER BY seq').all()).toEqual([
       { seq: 1, change_id: 'c1', status: 'accepted' },
       { seq: 2, change_id: 'c2', status: 'pending' },

@@ -1,6 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
+import { clampOutboxMarks } from './repository';
 
-type Handle = Pick<BetterSqlite3.Database, 'prepare'>;
+type Handle = Pick<BetterSqlite3.Database, 'prepare' | 'exec'>;
 
 /**
  * This desk's own audit chain travels as rows of the `audit_chains` ledger (issue 17), queued from
@@ -39,5 +40,6 @@ export function queueAuditChain(handle: Handle, deviceId: string): number {
  */
 export function restartAuditQueue(handle: Handle): void {
   handle.prepare("DELETE FROM sync_changes WHERE table_name = 'audit_chains' AND status <> 'accepted'").run();
+  clampOutboxMarks(handle);
   handle.prepare('UPDATE sync_state SET audit_queued_seq = 0 WHERE id = 1').run();
 }

@@ -1,6 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { DESK_CODE, seriesPrefixFits } from '../../../src-shared/sync/desk-code';
 import type { HlcState } from '../../../src-shared/sync/hlc';
+import { WAITING } from './repository';
 import { SYNCED_TABLES, type SyncedTableName } from '../../../src-shared/sync/tables';
 
 type Handle = Pick<BetterSqlite3.Database, 'prepare' | 'exec'>;
@@ -72,9 +73,7 @@ export function saveEnrolment(
  * device that stamped it (`<wall>:<counter>:` is the first 23 characters of a stamp).
  */
 export function restampOutbox(handle: Handle, deviceId: string): void {
-  handle
-    .prepare("UPDATE sync_changes SET hlc = substr(hlc, 1, 23) || ? WHERE status IN ('pending', 'pushed')")
-    .run(deviceId);
+  handle.prepare(`UPDATE sync_changes SET hlc = substr(hlc, 1, 23) || ? WHERE ${WAITING}`).run(deviceId);
 }
 
 /** A clinic's data exists here: set up (a user), so it is the first desk or must not join another clinic. */

@@ -59,6 +59,14 @@ interface ChangeRow {
   user_id: string | null;
 }
 
+/**
+ * Where the changes still waiting start: every change up to `sync_state.outbox_settled_seq` is answered
+ * (migration 0050), so the waiting ones are read as a range of the outbox's rowid past it, not by an
+ * index the write path would have to keep.
+ */
+export const WAITING =
+  "seq > (SELECT outbox_settled_seq FROM sync_state WHERE id = 1) AND status IN ('pending', 'pushed')";
+
 /** Captured changes not yet accepted by the server, oldest first (the order they must be pushed in). */
 export function pendingChanges(
   handle: Handle,
@@ -68,7 +76,7 @@ export function pendingChanges(
 ): (SyncChange & { seq: number })[] {
   const rows = handle
     .prepare(
-      "SELECT seq, change_id, table_name, key_json, op, values_json, hlc, user_id FROM sync_changes WHERE status IN ('pending', 'pushed') AND seq > ? ORDER BY seq LIMIT ?",
+      `SELECT seq, change_id, table_name, key_json, op, values_json, hlc, user_id FROM sync_changes WHERE ${WAITING} AND seq > ? ORDER BY seq LIMIT ?`,
     )
     .all(afterSeq, limit) as ChangeRow[];
   return rows.map((row) => ({
@@ -117,9 +125,7 @@ export function syncStatus(handle: Handle): {
     last_error: string | null;
     pull_cursor: string | null;
   };
-  const pending = handle
-    .prepare("SELECT count(*) AS n FROM sync_changes WHERE status IN ('pending', 'pushed')")
-    .get() as { n: number };
+  const pending = handle.prepare(`SELECT count(*) AS n FROM sync_changes WHERE ${WAITING}`).get() as { n: number };
   const problems = handle.prepare('SELECT count(*) AS n FROM sync_apply_problems').get() as { n: number };
   return {
     pending: pending.n,
@@ -133,8 +139,8 @@ export function syncStatus(handle: Handle): {
 /**
  * Folds this database's outbox into its clocks and tombstones and empties it: what a copy of another
  * desk's database must do, since those writes are the other desk's to send, while their stamps still
- * decide which later edits win here. The folded copy of the outbox's stamps goes with it; the outbox's
- * counter goes on, so the next fold starts past anything written before (local-clocks-repository.ts).
+ * decide which later edits win here. The folded copy of the outbox's stamps goes with it, and the marks
+ * go back to the start with the outbox (`clampOutboxMarks`).
  */
 export function foldOutbox(handle: Pick<BetterSqlite3.Database, 'exec'>): void {
   handle.exec(`
@@ -148,6 +154,21 @@ export function foldOutbox(handle: Pick<BetterSqlite3.Database, 'exec'>): void {
     DELETE FROM sync_changes;
     DELETE FROM sync_local_clocks;
   `);
+  clampOutboxMarks(handle);
+}
+
+/**
+ * After changes were deleted from the outbox: its marks come back to the largest `seq` left. A new
+ * change takes that `seq` plus one (the outbox has no AUTOINCREMENT, migration 0050), so it lands past
+ * `outbox_settled_seq` (it waits to be pushed) and past `local_clocks_seq` (it is folded into this desk's
+ * clocks) even when the deleted changes were the newest.
+ */
+export function clampOutboxMarks(handle: Pick<BetterSqlite3.Database, 'exec'>): void {
+  handle.exec(`
+    UPDATE sync_state SET
+      outbox_settled_seq = min(outbox_settled_seq, coalesce((SELECT max(seq) FROM sync_changes), 0)),
+      local_clocks_seq = min(local_clocks_seq, coalesce((SELECT max(seq) FROM sync_changes), 0))
+    WHERE id = 1`);
 }
 
 /**
@@ -173,6 +194,23 @@ export function recordPushResults(
     if (result.status === 'rejected') reject.run(result.code, result.reason, seq, result.id);
     else accept.run(seq, result.id);
   }
+  settleOutbox(handle);
+}
+
+/**
+ * Moves `outbox_settled_seq` past the answered changes: to just before the first change still waiting,
+ * or to the last change when none waits. It only moves forward (a fold may have emptied the outbox).
+ */
+export function settleOutbox(handle: Handle): void {
+  handle
+    .prepare(
+      `UPDATE sync_state SET outbox_settled_seq = max(outbox_settled_seq, coalesce(
+         (SELECT min(seq) - 1 FROM sync_changes WHERE ${WAITING}),
+         (SELECT max(seq) FROM sync_changes),
+         0))
+       WHERE id = 1`,
+    )
+    .run();
 }
 
 export function rejectedChanges(handle: Handle): { id: string; table: string; code: string; reason: string }[] {

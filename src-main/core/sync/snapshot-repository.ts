@@ -2,6 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { SYNCED_COLUMNS } from '../../../src-shared/sync/columns.generated';
 import type { SyncValue } from '../../../src-shared/sync/protocol';
 import { SYNCED_TABLES, type SyncedTableName } from '../../../src-shared/sync/tables';
+import { clampOutboxMarks, WAITING } from './repository';
 
 type Handle = Pick<BetterSqlite3.Database, 'prepare' | 'exec'>;
 type Row = Record<string, unknown>;
@@ -108,9 +109,7 @@ function travelling(value: unknown): SyncValue {
  */
 export function enqueueSnapshot(handle: Handle, stamp: () => string, changeId: () => string): number {
   const waiting = handle
-    .prepare(
-      "SELECT seq, table_name, key_json, op FROM sync_changes WHERE status IN ('pending', 'pushed') ORDER BY seq",
-    )
+    .prepare(`SELECT seq, table_name, key_json, op FROM sync_changes WHERE ${WAITING} ORDER BY seq`)
     .all() as { seq: number; table_name: string; key_json: string; op: 'upsert' | 'delete' }[];
   const waitingLedger = new Set(
     waiting
@@ -119,9 +118,10 @@ export function enqueueSnapshot(handle: Handle, stamp: () => string, changeId: (
   );
   handle.exec(`
     DROP TABLE IF EXISTS temp.sync_waiting;
-    CREATE TEMP TABLE sync_waiting AS SELECT * FROM sync_changes WHERE status IN ('pending', 'pushed') ORDER BY seq;
-    DELETE FROM sync_changes WHERE status IN ('pending', 'pushed');
+    CREATE TEMP TABLE sync_waiting AS SELECT * FROM sync_changes WHERE ${WAITING} ORDER BY seq;
+    DELETE FROM sync_changes WHERE ${WAITING};
   `);
+  clampOutboxMarks(handle);
   const insert = handle.prepare(
     "INSERT INTO sync_changes (change_id, table_name, key_json, op, values_json, hlc, user_id) VALUES (?, ?, ?, 'upsert', ?, ?, NULL)",
   );
