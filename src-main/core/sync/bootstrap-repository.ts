@@ -117,6 +117,17 @@ export function stagedPage(handle: Handle, table: string, afterN: number, limit:
   ).map(staged);
 }
 
+/** One table's staged rows from place `afterN` (excluded) to `lastN` (included), in arrival order. */
+export function stagedRange(handle: Handle, table: string, afterN: number, lastN: number): StagedRow[] {
+  return (
+    handle
+      .prepare(
+        'SELECT n, key_json, row_json FROM sync_snapshot_stage WHERE table_name = ? AND n > ? AND n <= ? ORDER BY n',
+      )
+      .all(table, afterN, lastN) as { n: number; key_json: string; row_json: string }[]
+  ).map(staged);
+}
+
 /**
  * A merged page leaves the stage in the transaction that merged it, so a merge stopped part-way
  * resumes with what is left. Rows still waiting for a parent go back in at their own place.

@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
-import type { SnapshotRow, SyncChange, SyncValue } from '../../../src-shared/sync/protocol';
+import type { SnapshotRow, SyncValue } from '../../../src-shared/sync/protocol';
 import { parse, receive } from '../../../src-shared/sync/hlc';
 import { SYNCED_TABLES, isSyncedTable, type SyncKind, type SyncedTableName } from '../../../src-shared/sync/tables';
 import { decode, maxStamp, NOT_YET, WAITING, type TouchedRow } from './apply';
+import { park } from './bootstrap-park';
 import { localClocksOf } from './local-clocks-repository';
 import {
   clearColumnClocks,
@@ -11,7 +11,6 @@ import {
   deleteRow,
   dropTombstone,
   insertRow,
-  parkChange,
   readRow,
   setColumnClocks,
   setTombstone,
@@ -20,10 +19,12 @@ import {
   type Cell,
 } from './apply-repository';
 import { insertWhole, known, rowValues, writeInsertedClocks } from './bootstrap-bulk';
+import { fillStagedPage, type ClosingFill } from './bootstrap-fill-repository';
 import {
   indexStagedChildren,
   stagedChildren,
   stagedPage,
+  stagedRange,
   tableQuiet,
   tableUntouched,
   unstagePage,
@@ -41,6 +42,8 @@ export interface SnapshotOutcome {
   parked: number;
   /** What this step touched (the caller rebuilds caches and looks for conflicts, then lets it go). */
   touched: TouchedRow[];
+  /** Of `applied`, the rows put in by SQL straight from the stage (bootstrap-fill-repository.ts). */
+  filled: number;
 }
 
 export interface SnapshotMerge {
@@ -75,6 +78,8 @@ export function snapshotMerge(
   runtime: SyncRuntime,
   now: number,
   serverNow: number,
+  /** `fill: false` merges every row in JavaScript (the tests compare the two ways). */
+  options: { fill?: boolean } = {},
 ): SnapshotMerge {
   const shapes = new Map<string, TableColumns>();
   const shapeOf = (table: string) => {
@@ -90,7 +95,7 @@ export function snapshotMerge(
   const indexed = new Set<string>();
   let tableIndex = 0;
   let afterN = 0;
-  let outcome: SnapshotOutcome = { applied: 0, skipped: 0, parked: 0, touched: [] };
+  let outcome: SnapshotOutcome = { applied: 0, skipped: 0, parked: 0, touched: [], filled: 0 };
   /** Rows merged with their closed parent in the last passes (the first pass takes them off the stage). */
   const done = new Set<number>();
   let latestSeen: string | null = null;
@@ -99,7 +104,9 @@ export function snapshotMerge(
     const stamps = [...Object.values(row.columnHlc), row.deletedHlc, row.fullHlc].filter(
       (s): s is string => typeof s === 'string',
     );
-    const latest = stamps.reduce<string | null>((a, b) => maxStamp(a, b), null);
+    clockTakes(stamps.reduce<string | null>((a, b) => maxStamp(a, b), null));
+  };
+  const clockTakes = (latest: string | null) => {
     // A stamp not after one the clock already took moves it no further.
     if (latest === null || (latestSeen !== null && latest <= latestSeen)) return;
     const clock = receive(runtime.clock, parse(latest), now, serverNow);
@@ -204,19 +211,65 @@ export function snapshotMerge(
   const firstPass = (limit: number): number => {
     const table = order[tableIndex];
     if (table === undefined) return 0;
-    const page = stagedPage(handle, table, afterN, limit);
-    if (page.length === 0) {
+    const bulk = (untouched?.has(table) ?? false) && tableQuiet(handle, table);
+    const page = bulk && fillable(table) ? null : stagedPage(handle, table, afterN, limit);
+    const merged = page ? page.length : fillPass(table, limit);
+    if (merged === 0) {
       tableIndex += 1;
       afterN = 0;
       return 0;
     }
-    const bulk = (untouched?.has(table) ?? false) && tableQuiet(handle, table);
+    if (!page) return merged;
     const waiting: StagedRow[] = [];
     for (const staged of page) if (!unit(staged.row, false, bulk)) waiting.push(staged);
     const first = page[0]?.n ?? 0;
     afterN = page[page.length - 1]?.n ?? afterN;
     unstagePage(handle, table, first, afterN, waiting);
     return page.length;
+  };
+
+  /** A closed parent's table as the fill takes it, its children's stage indexed by parent. */
+  const closingFill = (table: SyncedTableName): ClosingFill | undefined => {
+    const closing = CLOSED_PARENTS[table];
+    const child = closing?.children[0];
+    if (!closing || !child) return undefined;
+    if (!indexed.has(child.table)) {
+      indexStagedChildren(handle, child.table, child.column);
+      indexed.add(child.table);
+    }
+    return {
+      closedWhen: closing.closedWhen,
+      open: closing.open,
+      child: { table: child.table, shape: shapeOf(child.table), column: child.column },
+    };
+  };
+
+  /** Whether a bulk table's pages may go in by SQL (see filledBySql), its closed children untouched too. */
+  const fillable = (table: SyncedTableName) =>
+    options.fill !== false &&
+    filledBySql(table) &&
+    (CLOSED_PARENTS[table]?.children ?? []).every((c) => untouched?.has(c.table) && tableQuiet(handle, c.table));
+
+  /**
+   * The bulk path's page by SQL (bootstrap-fill-repository.ts); the rows it leaves (deleted, partial,
+   * with a blob) or a page it could not put in go row by row as before.
+   */
+  const fillPass = (table: SyncedTableName, limit: number): number => {
+    const filled = fillStagedPage(handle, table, shapeOf(table), afterN, limit, closingFill(table));
+    if (!filled) return 0;
+    if (filled.rows) {
+      clockTakes(filled.latest);
+      const parents = filled.rows.filter((r) => r.table === table).length;
+      outcome.applied += parents;
+      outcome.filled += parents;
+      for (const touched of filled.rows) outcome.touched.push(touched);
+    }
+    const left = stagedRange(handle, table, afterN, filled.lastN);
+    const waiting: StagedRow[] = [];
+    for (const staged of left) if (!unit(staged.row, false, true)) waiting.push(staged);
+    unstagePage(handle, table, afterN + 1, filled.lastN, waiting);
+    afterN = filled.lastN;
+    return (filled.rows?.length ?? 0) + left.length;
   };
 
   /** What waited for its parent (a credit note before its invoice): again while any goes in, then parked. */
@@ -232,7 +285,7 @@ export function snapshotMerge(
 
   return {
     step(limit) {
-      outcome = { applied: 0, skipped: 0, parked: 0, touched: [] };
+      outcome = { applied: 0, skipped: 0, parked: 0, touched: [], filled: 0 };
       untouched ??= new Set(order.filter((table) => tableUntouched(handle, table)));
       let merged = 0;
       while (merged < limit && tableIndex < order.length) merged += firstPass(limit - merged);
@@ -241,6 +294,14 @@ export function snapshotMerge(
       return { ...outcome, done: finished };
     },
   };
+}
+
+/**
+ * Tables whose bulk rows may go in by SQL: all but the audit chains (this desk's own chain on the server
+ * is skipped, row by row) and a closed parent with more than one child table (the fill takes one).
+ */
+function filledBySql(table: SyncedTableName): boolean {
+  return table !== 'audit_chains' && (CLOSED_PARENTS[table]?.children.length ?? 1) === 1;
 }
 
 /**
@@ -316,36 +377,4 @@ function mergeRow(
   for (const [column, stamp] of stamps) setColumnClocks(handle, table, keyJson, [column], stamp);
   touched.push({ table, row: readRow(handle, table, shape.key, key) ?? existing });
   return 'applied';
-}
-
-/**
- * A row that could not go in is kept as the change that would make it (every column at its row's
- * stamp), so the retries of later pulls (apply.ts) try it again like any pulled change.
- */
-function park(handle: BetterSqlite3.Database, row: SnapshotRow, reason: string, now: number): void {
-  const hlc =
-    row.fullHlc ??
-    Object.values(row.columnHlc).reduce<string | null>((a, b) => maxStamp(a, b), null) ??
-    row.deletedHlc ??
-    '';
-  const visible = row.deletedHlc === null || (row.fullHlc !== null && row.fullHlc > row.deletedHlc);
-  const change: SyncChange = {
-    id: derivedId(row),
-    table: row.table,
-    key: row.key,
-    op: visible ? 'upsert' : 'delete',
-    values: visible ? row.values : {},
-    hlc,
-    deviceId: hlc.slice(23),
-    userId: null,
-  };
-  parkChange(handle, { id: change.id, hlc, json: JSON.stringify(change) }, reason, now);
-}
-
-/** A stable uuid-shaped id for a parked snapshot row, so parking it again updates the same problem. */
-function derivedId(row: SnapshotRow): string {
-  const hex = createHash('sha256')
-    .update(`snapshot\u0000${row.table}\u0000${JSON.stringify(row.key)}`)
-    .digest('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }

@@ -19,6 +19,8 @@ interface ForeignKey {
  * columns that close it, which is how it came to be on the first desk.
  */
 export interface ClosedParent {
+  /** Closed when this column holds this value: one rule, read in JavaScript and in SQL (bootstrap-fill). */
+  closedWhen: { column: string; value: string };
   closed: (row: Row) => boolean;
   /** The open form's values of the columns that closing set. */
   open: Record<string, SyncValue>;
@@ -26,12 +28,20 @@ export interface ClosedParent {
 }
 
 export const CLOSED_PARENTS: Partial<Record<SyncedTableName, ClosedParent>> = {
-  invoices: {
-    closed: (row) => row.status === 'issued',
-    open: { status: 'draft', number: null, issued_on: null, issued_at: null, issued_by: null, issued_by_name: null },
-    children: [{ table: 'invoice_lines', column: 'invoice_id' }],
-  },
+  invoices: closedParent(
+    { column: 'status', value: 'issued' },
+    { status: 'draft', number: null, issued_on: null, issued_at: null, issued_by: null, issued_by_name: null },
+    [{ table: 'invoice_lines', column: 'invoice_id' }],
+  ),
 };
+
+function closedParent(
+  closedWhen: ClosedParent['closedWhen'],
+  open: ClosedParent['open'],
+  children: ClosedParent['children'],
+): ClosedParent {
+  return { closedWhen, open, children, closed: (row) => row[closedWhen.column] === closedWhen.value };
+}
 
 function foreignKeys(handle: Handle, table: string): ForeignKey[] {
   return handle.prepare('SELECT "from", "table", "to" FROM pragma_foreign_key_list(?)').all(table) as ForeignKey[];
