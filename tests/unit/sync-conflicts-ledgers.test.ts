@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { paymentsAfterClose } from '../../src-main/core/conflicts/repository';
 import { ADMIN } from '../helpers/temp-core';
 import { MANAGER } from '../helpers/billing-clinic';
 import { NURSE, RECEPTIONIST } from '../helpers/scheduling-clinic';
@@ -116,5 +118,9 @@ describe('conflicts about ledgers', () => {
       });
     }
     expect(syncedHash(a)).toBe(syncedHash(b));
+    // A snapshot step names tens of thousands of payments: more ids than SQLite binds in one statement.
+    const many = [...Array.from({ length: 40_000 }, () => randomUUID()), paid.id];
+    const late = await paymentsAfterClose(a.core.database.db, many, []);
+    expect(late.map((p) => p.id)).toEqual([paid.id]);
   });
 });

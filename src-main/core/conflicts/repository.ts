@@ -211,7 +211,11 @@ export async function lotPlaceBalances(
   return out;
 }
 
-/** Payments entered into a drawer after it was closed: these payments, or any into these drawers. */
+/**
+ * Payments entered into a drawer after it was closed: these payments, or any into these drawers. The ids
+ * go as JSON parameters, as in blockingAppointments: a snapshot step may name more payments than SQLite
+ * binds values in one statement (32,766).
+ */
 export function paymentsAfterClose(db: ReadDb, paymentIds: readonly string[], drawerIds: readonly string[]) {
   if (paymentIds.length === 0 && drawerIds.length === 0) return Promise.resolve([]);
   return db
@@ -222,8 +226,9 @@ export function paymentsAfterClose(db: ReadDb, paymentIds: readonly string[], dr
     .whereRef('p.entered_at', '>', 'd.closed_at')
     .where((eb) => {
       const which = [];
-      if (paymentIds.length > 0) which.push(eb('p.id', 'in', [...paymentIds]));
-      if (drawerIds.length > 0) which.push(eb('p.drawer_id', 'in', [...drawerIds]));
+      const listed = (ids: readonly string[]) => sql<string>`(SELECT value FROM json_each(${JSON.stringify(ids)}))`;
+      if (paymentIds.length > 0) which.push(eb('p.id', 'in', listed(paymentIds)));
+      if (drawerIds.length > 0) which.push(eb('p.drawer_id', 'in', listed(drawerIds)));
       return eb.or(which);
     })
     .execute();
