@@ -1,5 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
-import type { Cell } from './apply-repository';
+import { statement, type Cell } from './apply-repository';
 import type { SyncValue } from '../../../src-shared/sync/protocol';
 import type { TableColumns } from './schema-columns';
 
@@ -19,7 +19,7 @@ import type { TableColumns } from './schema-columns';
  * path does it one parent at a time.
  */
 
-type Handle = Pick<BetterSqlite3.Database, 'prepare' | 'exec' | 'transaction'>;
+type Handle = BetterSqlite3.Database;
 
 export interface FilledPage {
   /** The last stage place the page covers (filled rows and the ones left for the row-by-row path). */
@@ -50,23 +50,6 @@ interface FillStatements {
   latest: BetterSqlite3.Statement;
   read: BetterSqlite3.Statement;
   unstage: BetterSqlite3.Statement;
-}
-
-const prepared = new WeakMap<object, Map<string, BetterSqlite3.Statement>>();
-
-/** Prepared once per connection and text (a merge runs the same few statements page after page). */
-function statement(handle: Handle, sql: string): BetterSqlite3.Statement {
-  let byText = prepared.get(handle);
-  if (!byText) {
-    byText = new Map();
-    prepared.set(handle, byText);
-  }
-  let made = byText.get(sql);
-  if (!made) {
-    made = handle.prepare(sql);
-    byText.set(sql, made);
-  }
-  return made;
 }
 
 /**
