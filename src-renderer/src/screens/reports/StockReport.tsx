@@ -2,43 +2,9 @@ import { formatMoney } from '../../../../src-shared/billing/money';
 import { DEFINITIONS, type StockReport as Report } from '../../../../src-shared/reports/model';
 import { SelectField } from '../../components/SelectField';
 import { useCalendarDate } from '../../format/calendar-date';
-import { i18next, useTranslation } from '../../i18n';
-import type { MovementKind } from '../../../../src-shared/stock/model';
+import { useTranslation } from '../../i18n';
+import { MOVEMENT_LABELS } from '../stock/movement-labels';
 import { EXPIRING_DAYS } from './filters';
-
-/** The stock room's own words for each kind of movement. */
-const MOVEMENT_LABELS: Record<MovementKind, string> = {
-  get receive() {
-    return i18next.t('stock:ItemPage.received');
-  },
-  get dispense() {
-    return i18next.t('stock:ItemPage.dispensed');
-  },
-  get dispense_return() {
-    return i18next.t('stock:ItemPage.returnedByPatient');
-  },
-  get transfer_out() {
-    return i18next.t('stock:ItemPage.transferredOut');
-  },
-  get transfer_in() {
-    return i18next.t('stock:ItemPage.transferredIn');
-  },
-  get adjust() {
-    return i18next.t('stock:ItemPage.adjusted');
-  },
-  get count_variance() {
-    return i18next.t('stock:ItemPage.countVariance');
-  },
-  get expire() {
-    return i18next.t('stock:ItemPage.expired');
-  },
-  get destroy() {
-    return i18next.t('stock:ItemPage.destroyed');
-  },
-  get return_to_supplier() {
-    return i18next.t('stock:ItemPage.returnedToSupplier');
-  },
-};
 
 /**
  * The stock room for managers: valuation, lots expiring within the days chosen (the address keeps them),

@@ -1,5 +1,5 @@
 import { formatMoney, type MoneyFormat } from '../../../../src-shared/billing/money';
-import type { ItemView, LotBalance, Movement, MovementKind } from '../../../../src-shared/stock/model';
+import type { ItemView, LotBalance, Movement } from '../../../../src-shared/stock/model';
 import { FormMessage } from '../../components/FormMessage';
 import { useCalendarDate } from '../../format/calendar-date';
 import { formatDateTime } from '../../format/datetime';
@@ -9,40 +9,8 @@ import { useSession } from '../../stores/session';
 import { AdjustForm } from './AdjustForm';
 import { ReceiveForm } from './ReceiveForm';
 import { TransferForm } from './TransferForm';
-import { i18next, useTranslation } from '../../i18n';
-
-const MOVEMENT_LABELS: Record<MovementKind, string> = {
-  get receive() {
-    return i18next.t('stock:ItemPage.received');
-  },
-  get dispense() {
-    return i18next.t('stock:ItemPage.dispensed');
-  },
-  get dispense_return() {
-    return i18next.t('stock:ItemPage.returnedByPatient');
-  },
-  get transfer_out() {
-    return i18next.t('stock:ItemPage.transferredOut');
-  },
-  get transfer_in() {
-    return i18next.t('stock:ItemPage.transferredIn');
-  },
-  get adjust() {
-    return i18next.t('stock:ItemPage.adjusted');
-  },
-  get count_variance() {
-    return i18next.t('stock:ItemPage.countVariance');
-  },
-  get expire() {
-    return i18next.t('stock:ItemPage.expired');
-  },
-  get destroy() {
-    return i18next.t('stock:ItemPage.destroyed');
-  },
-  get return_to_supplier() {
-    return i18next.t('stock:ItemPage.returnedToSupplier');
-  },
-};
+import { useTranslation } from '../../i18n';
+import { MOVEMENT_LABELS } from './movement-labels';
 
 /**
  * `#/stock/item/<id>`: one item — what is on hand per lot and place (expired and near-expiry marked),
