@@ -143,6 +143,29 @@ describe('tasks', () => {
   });
 });
 
+describe('a record merged into another', () => {
+  it('takes neither a task nor a logged contact, and says to use the surviving record', async () => {
+    const kept = await r.patientWith({});
+    const gone = await r.patientWith({});
+    await c().ok('admin', 'patients.merge', { survivorId: kept, mergedId: gone, fields: {} });
+    const merged = { fields: { patientId: 'this record was merged into another; use the surviving record' } };
+    const task = { title: 'Send the lab form', assigneeRole: 'nurse' as const };
+    expect(refused(await c().call('desk', 'tasks.create', { ...task, patientId: gone }))).toMatchObject({
+      code: 'VALIDATION',
+      details: merged,
+    });
+    const call = { kind: 'call' as const, direction: 'out' as const, outcome: 'spoke' as const, subject: 'Results' };
+    expect(refused(await c().call('desk', 'communications.log', { ...call, patientId: gone }))).toMatchObject({
+      code: 'VALIDATION',
+      details: merged,
+    });
+    expect(await c().ok('desk', 'tasks.create', { ...task, patientId: kept })).toMatchObject({ patientId: kept });
+    expect(await c().ok('desk', 'communications.log', { ...call, patientId: kept })).toMatchObject({
+      entry: { subject: 'Results' },
+    });
+  });
+});
+
 describe('the communication log', () => {
   it('logs a call with its follow-up task for the nurses in one step, and shows the reminders the outbox sent', async () => {
     await r.useWebhook();

@@ -62,12 +62,3 @@ export function appointmentOwner(db: ReadDb, appointmentId: string) {
     .where('deleted_at', 'is', null)
     .executeTakeFirst();
 }
-
-export function livePatient(db: ReadDb, patientId: string) {
-  return db
-    .selectFrom('patients')
-    .select('id')
-    .where('id', '=', patientId)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
-}

@@ -7,11 +7,11 @@ import type { ReadDb } from '../db/handles';
 import type { Database } from '../db/schema';
 import type { CommunicationRow } from '../db/schema-desk-work';
 import { newId } from '../ids';
+import { requireLivePatient } from '../patients/live-patient';
 import { createTask } from '../tasks/service';
 import {
   appointmentOwner,
   insertCommunication,
-  livePatient,
   loggedFor,
   remindersFor,
   type LoggedRow,
@@ -55,7 +55,7 @@ export async function logCommunication(
   actor: Actor,
   now: number,
 ): Promise<{ entry: CommunicationView; taskId: string | null }> {
-  if (!(await livePatient(db, input.patientId))) throw fieldError('patientId', 'no such patient');
+  await requireLivePatient(db, input.patientId);
   let appointmentStart: number | null = null;
   if (input.appointmentId) {
     const owner = await appointmentOwner(db, input.appointmentId);

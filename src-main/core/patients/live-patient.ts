@@ -1,6 +1,6 @@
-import type { Kysely } from 'kysely';
 import { fieldError } from '../../../src-shared/api/errors';
-import type { Database, PatientRow } from '../db/schema';
+import type { PatientRow } from '../db/schema';
+import type { ReadDb } from '../db/handles';
 import { findPatientLiveness } from './repository';
 
 /** What a write about a patient (booking, check-in, vitals, an edit, an invoice) needs to know first. */
@@ -20,10 +20,6 @@ export function assertLivePatient<T extends { merged_into_id: string | null; del
   return row;
 }
 
-export async function requireLivePatient(
-  db: Kysely<Database>,
-  patientId: string,
-  field = 'patientId',
-): Promise<PatientLiveness> {
+export async function requireLivePatient(db: ReadDb, patientId: string, field = 'patientId'): Promise<PatientLiveness> {
   return assertLivePatient(await findPatientLiveness(db, patientId), field);
 }

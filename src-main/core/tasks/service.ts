@@ -10,6 +10,7 @@ import type { ReadDb } from '../db/handles';
 import type { Database } from '../db/schema';
 import type { TaskRow } from '../db/schema-desk-work';
 import { newId } from '../ids';
+import { requireLivePatient } from '../patients/live-patient';
 import { clinicClock } from '../scheduling/config';
 import { planTaskMove, type TaskMove } from './machine';
 import {
@@ -20,7 +21,6 @@ import {
   insertComment,
   insertTask,
   joinedTasks,
-  patientExists,
   type JoinedTask,
   type Visibility,
 } from './task-repository';
@@ -105,7 +105,7 @@ async function subjectOf(db: ReadDb, input: { patientId?: string | undefined; ap
     }
     return { patientId: appointment.patient_id, appointmentId: appointment.id };
   }
-  if (input.patientId && !(await patientExists(db, input.patientId))) throw fieldError('patientId', 'no such patient');
+  if (input.patientId) await requireLivePatient(db, input.patientId);
   return { patientId: input.patientId ?? null, appointmentId: null };
 }
 

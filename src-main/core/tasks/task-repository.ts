@@ -143,12 +143,3 @@ export function appointmentPatient(db: ReadDb, appointmentId: string) {
     .where('deleted_at', 'is', null)
     .executeTakeFirst();
 }
-
-export function patientExists(db: ReadDb, patientId: string) {
-  return db
-    .selectFrom('patients')
-    .select('id')
-    .where('id', '=', patientId)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
-}
