@@ -31,7 +31,8 @@ export interface CandidateKeys {
   nationalId: string | null;
 }
 
-export type CandidateRow = Pick<
+/** A patient's fields the duplicate rules compare (duplicate-finder.ts reads the same for a whole clinic). */
+export type DuplicateFields = Pick<
   PatientRow,
   | 'id'
   | 'mrn'
@@ -50,7 +51,9 @@ export type CandidateRow = Pick<
   | 'address_line2'
   | 'city'
   | 'postal_code'
-> & {
+>;
+
+export type CandidateRow = DuplicateFields & {
   phone: string | null;
   tails: string | null;
 };

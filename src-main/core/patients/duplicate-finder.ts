@@ -2,7 +2,8 @@ import { sql, type Kysely } from 'kysely';
 import type { DuplicatePair } from '../../../src-shared/patients/model';
 import type { DateFormat } from '../../../src-shared/api/areas/settings';
 import { swapDayMonth } from '../../../src-shared/patients/dates';
-import type { Database, PatientRow } from '../db/schema';
+import type { Database } from '../db/schema';
+import type { DuplicateFields } from './duplicate-candidates';
 import { postcodeKey } from './duplicate-address';
 import { blockingWords, nearDates } from './duplicate-fields';
 import { scorePair, type PersonForMatching } from './duplicates';
@@ -23,26 +24,7 @@ import type { ReadDb } from '../db/handles';
 
 export const MAX_BLOCK = 200;
 
-type FinderRow = Pick<
-  PatientRow,
-  | 'id'
-  | 'mrn'
-  | 'first_name'
-  | 'middle_name'
-  | 'last_name'
-  | 'preferred_name'
-  | 'dob'
-  | 'sex'
-  | 'active'
-  | 'deceased_date'
-  | 'deceased_at'
-  | 'email'
-  | 'national_id'
-  | 'address_line1'
-  | 'address_line2'
-  | 'city'
-  | 'postal_code'
->;
+type FinderRow = DuplicateFields;
 
 export async function findDuplicatePairs(
   db: ReadDb,

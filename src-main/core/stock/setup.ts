@@ -48,23 +48,8 @@ export function toItem(row: StockItemRow): StockItem {
   };
 }
 
-export interface ItemInput {
-  id?: string | undefined;
-  name: string;
-  code: string;
-  gtin: string | null;
-  category: string | null;
-  dispensingUnit: string;
-  packSize: number;
-  unitCostMinor: number;
-  billable: boolean;
-  sellingPriceMinor: number | null;
-  taxId: string | null;
-  reorderLevel: number;
-  reorderQuantity: number;
-  maximumLevel: number | null;
-  active: boolean;
-}
+/** An item as the set-up form saves it: a new one has no id yet. */
+export type ItemInput = Omit<StockItem, 'id' | 'updatedAt'> & { id?: string | undefined };
 
 export async function requireItem(db: ReadDb, id: string, field = 'itemId'): Promise<StockItemRow> {
   const item = await findItem(db, id);
