@@ -8,6 +8,7 @@ import {
   type AppointmentStatus,
 } from '../../../src-shared/scheduling/status';
 import { dayRefusal, deskRefusal } from '../../../src-shared/scheduling/status-rules';
+import type { AppointmentHistoryEntry } from '../../../src-shared/scheduling/model';
 import type { Actor } from '../actor';
 import type { AppointmentRow, AppointmentUpdate, Database } from '../db/schema';
 import { insertHistory, newestChange, updateAppointment } from './appointment-repository';
@@ -25,6 +26,27 @@ import { statusFacts } from './status-facts';
 type Db = Kysely<Database>;
 /** A cancel's entry in the appointment's history: the status it left. */
 type CancelChanges = { status?: { from?: unknown } };
+
+/** The outcome of a change that left the appointment as it was: nothing for the day views to redraw. */
+async function unchanged(db: Db, zone: string, id: string): Promise<WriteOutcome> {
+  return { view: await viewAppointment(db, zone, id), overridden: [], providerIds: [], dates: [] };
+}
+
+/** Records a change in the appointment's history and answers it, with the provider and day it touched. */
+async function recorded(
+  db: Db,
+  zone: string,
+  before: AppointmentRow,
+  change: { actor: Actor; at: number; action: AppointmentHistoryEntry['action']; changes: Record<string, unknown> },
+): Promise<WriteOutcome> {
+  await insertHistory(db, { appointmentId: before.id, ...change, overrideReason: null });
+  return {
+    view: await viewAppointment(db, zone, before.id),
+    overridden: [],
+    providerIds: [before.provider_id],
+    dates: datesOf(zone, { start: before.start_at, end: before.end_at }),
+  };
+}
 
 export async function cancelAppointment(
   db: Db,
@@ -45,20 +67,7 @@ export async function cancelAppointment(
     updated_at: Math.max(now, before.updated_at + 1),
   };
   await updateAppointment(db, before.id, after);
-  await insertHistory(db, {
-    appointmentId: before.id,
-    at: now,
-    actor,
-    action: 'cancelled',
-    changes: diff(before, after),
-    overrideReason: null,
-  });
-  return {
-    view: await viewAppointment(db, zone, before.id),
-    overridden: [],
-    providerIds: [before.provider_id],
-    dates: datesOf(zone, { start: before.start_at, end: before.end_at }),
-  };
+  return recorded(db, zone, before, { actor, at: now, action: 'cancelled', changes: diff(before, after) });
 }
 
 export async function setAppointmentStatus(
@@ -74,8 +83,7 @@ export async function setAppointmentStatus(
   const before = await existing(db, input.appointmentId, input.expectedUpdatedAt);
   if (input.status === 'cancelled')
     throw fieldError('status', 'cancel with appointments.cancel, which records the reason');
-  if (before.status === input.status)
-    return { view: await viewAppointment(db, zone, before.id), overridden: [], providerIds: [], dates: [] };
+  if (before.status === input.status) return unchanged(db, zone, before.id);
   const facts = await statusFacts(db, before, now);
   const refusal = via === 'desk' ? deskRefusal(facts, input.status) : dayRefusal(facts, input.status);
   if (refusal)
@@ -94,20 +102,7 @@ export async function setAppointmentStatus(
   if (!isBlocking(before.status) && isBlocking(input.status)) await refuseClashes(db, clock, before);
   const after: AppointmentUpdate = { status: input.status, updated_at: Math.max(now, before.updated_at + 1) };
   await updateHeld(db, before.id, after);
-  await insertHistory(db, {
-    appointmentId: before.id,
-    at: now,
-    actor,
-    action: 'status',
-    changes: diff(before, after),
-    overrideReason: null,
-  });
-  return {
-    view: await viewAppointment(db, zone, before.id),
-    overridden: [],
-    providerIds: [before.provider_id],
-    dates: datesOf(zone, { start: before.start_at, end: before.end_at }),
-  };
+  return recorded(db, zone, before, { actor, at: now, action: 'status', changes: diff(before, after) });
 }
 
 /** What was booked since at this appointment's time, with its provider, room or patient: a refusal. */
@@ -174,20 +169,7 @@ export async function undoCancel(
     updated_at: Math.max(now, before.updated_at + 1),
   };
   await updateHeld(db, before.id, after);
-  await insertHistory(db, {
-    appointmentId: before.id,
-    at: now,
-    actor,
-    action: 'status',
-    changes: diff(before, after),
-    overrideReason: null,
-  });
-  return {
-    view: await viewAppointment(db, clock.timeZone, before.id),
-    overridden: [],
-    providerIds: [before.provider_id],
-    dates: datesOf(clock.timeZone, { start: before.start_at, end: before.end_at }),
-  };
+  return recorded(db, clock.timeZone, before, { actor, at: now, action: 'status', changes: diff(before, after) });
 }
 
 /**
@@ -217,21 +199,7 @@ export async function updateAppointmentDetails(
     ...(input.meetingLink !== undefined && { meeting_link: input.meetingLink }),
   };
   const changes = diff(before, after);
-  if (Object.keys(changes).length === 0)
-    return { view: await viewAppointment(db, zone, before.id), overridden: [], providerIds: [], dates: [] };
+  if (Object.keys(changes).length === 0) return unchanged(db, zone, before.id);
   await updateAppointment(db, before.id, { ...after, updated_at: Math.max(now, before.updated_at + 1) });
-  await insertHistory(db, {
-    appointmentId: before.id,
-    at: now,
-    actor,
-    action: 'details',
-    changes,
-    overrideReason: null,
-  });
-  return {
-    view: await viewAppointment(db, zone, before.id),
-    overridden: [],
-    providerIds: [before.provider_id],
-    dates: datesOf(zone, { start: before.start_at, end: before.end_at }),
-  };
+  return recorded(db, zone, before, { actor, at: now, action: 'details', changes });
 }
