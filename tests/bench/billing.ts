@@ -11,7 +11,7 @@ import type {
 } from '../../src-shared/billing/model';
 import { localDayBounds } from '../../src-shared/scheduling/time';
 import { AgeingFloor, DrawerFloor, floorHandle, IssueFloor, LedgerFloor, PaymentFloor } from './billing-floors';
-import { BENCH_CLIENT, billingOf, exportPlain } from './dataset';
+import { billingOf, exportPlain, invokeAsBench } from './dataset';
 import { type BenchmarkResult, floorIdle, hostIdle, runBenchmark } from './harness';
 import { openScheduler, workingCopies } from './scheduling';
 import { BENCH_TODAY, BENCH_ZONE, benchNow } from './scheduling-data';
@@ -26,12 +26,6 @@ import { Mismatch, stopwatch, type Suite } from './suite';
 
 const ISSUES_PER_ROUND = 30;
 const PAYMENTS_PER_ROUND = 60;
-
-async function invoke<T>(core: Core, name: string, input: unknown): Promise<T> {
-  const result = await core.invoke(BENCH_CLIENT, name, input);
-  if (!result.ok) throw new Error(`${name} failed: ${result.error.code} ${result.error.message}`);
-  return result.value as T;
-}
 
 function query<T>(file: string, sql: string, ...args: unknown[]): T[] {
   const handle = new BetterSqlite3(file, { readonly: true });
@@ -56,8 +50,8 @@ async function drafts(core: Core, plain: string, count: number): Promise<string[
   );
   const ids: string[] = [];
   for (const appointmentId of appointments.slice(0, count)) {
-    const visit = await invoke<{ id: string }>(core, 'visits.checkIn', { appointmentId });
-    ids.push((await invoke<CheckOutView>(core, 'invoices.forVisit', { visitId: visit.id })).invoice.id);
+    const visit = await invokeAsBench<{ id: string }>(core, 'visits.checkIn', { appointmentId });
+    ids.push((await invokeAsBench<CheckOutView>(core, 'invoices.forVisit', { visitId: visit.id })).invoice.id);
   }
   const serviceId = query<string>(plain, 'SELECT id FROM services ORDER BY code LIMIT 1')[0] ?? '';
   const walkIns = query<string>(
@@ -68,9 +62,9 @@ async function drafts(core: Core, plain: string, count: number): Promise<string[
     Math.max(0, count - ids.length),
   );
   for (const patientId of walkIns) {
-    const visit = await invoke<{ id: string }>(core, 'visits.checkIn', { patientId });
-    const view = await invoke<CheckOutView>(core, 'invoices.forVisit', { visitId: visit.id });
-    await invoke(core, 'invoices.saveDraft', {
+    const visit = await invokeAsBench<{ id: string }>(core, 'visits.checkIn', { patientId });
+    const view = await invokeAsBench<CheckOutView>(core, 'invoices.forVisit', { visitId: visit.id });
+    await invokeAsBench(core, 'invoices.saveDraft', {
       invoiceId: view.invoice.id,
       lines: [{ serviceId, quantity: 1, unitPriceMinor: 6500 }],
     });
@@ -102,7 +96,7 @@ export const billingSuite: Suite = {
       // accounts.get: the patient whose account holds 200+ entries.
       const ledgerFloor = new LedgerFloor(handle);
       const patientId = billingOf(dataset).ledgerPatientId;
-      const account = await invoke<AccountView>(core, 'accounts.get', { patientId });
+      const account = await invokeAsBench<AccountView>(core, 'accounts.get', { patientId });
       const floorLedger = ledgerFloor.ledger(patientId);
       if (account.entries.length !== floorLedger.entries || account.summary.balanceMinor !== floorLedger.balance)
         throw new Mismatch(`accounts.get: ours ${account.entries.length} entries, floor ${floorLedger.entries}`);
@@ -113,7 +107,7 @@ export const billingSuite: Suite = {
             name: `accounts.get (${account.entries.length} ledger entries)`,
             dataset: label,
             unit: 'ms',
-            ours: { run: () => invoke(core, 'accounts.get', { patientId }) },
+            ours: { run: () => invokeAsBench(core, 'accounts.get', { patientId }) },
             floor: { run: () => ledgerFloor.ledger(patientId) },
             iterations: 30,
             goals: { p95Ms: 10 },
@@ -126,7 +120,7 @@ export const billingSuite: Suite = {
       // drawers.zReport: today's open drawer with 500+ payments.
       const drawerFloor = new DrawerFloor(handle);
       const drawerId = billingOf(dataset).drawerId;
-      const report = await invoke<ZReport>(core, 'drawers.zReport', { drawerId });
+      const report = await invokeAsBench<ZReport>(core, 'drawers.zReport', { drawerId });
       const floorDrawer = drawerFloor.summary(drawerId);
       if (report.rows.length !== floorDrawer.rows || report.drawer.expectedCashMinor !== floorDrawer.cash)
         throw new Mismatch(`drawers.zReport: ours ${report.rows.length} rows, floor ${floorDrawer.rows}`);
@@ -136,7 +130,7 @@ export const billingSuite: Suite = {
             name: `drawers.zReport (${report.rows.length} payments)`,
             dataset: label,
             unit: 'ms',
-            ours: { run: () => invoke(core, 'drawers.zReport', { drawerId }) },
+            ours: { run: () => invokeAsBench(core, 'drawers.zReport', { drawerId }) },
             floor: { run: () => drawerFloor.summary(drawerId) },
             iterations: 20,
             goals: { p95Ms: 10 },
@@ -148,7 +142,7 @@ export const billingSuite: Suite = {
 
       // accounts.ageing: every patient who owes.
       const ageingFloor = new AgeingFloor(handle);
-      const ageing = await invoke<ArAgeing>(core, 'accounts.ageing', {});
+      const ageing = await invokeAsBench<ArAgeing>(core, 'accounts.ageing', {});
       const floorAgeing = ageingFloor.ageing(BENCH_TODAY);
       if (ageing.byPatient.patientCount !== floorAgeing.patients || ageing.byPatient.totalMinor !== floorAgeing.total)
         throw new Mismatch(
@@ -163,7 +157,7 @@ export const billingSuite: Suite = {
             name: 'accounts.ageing (all patients)',
             dataset: label,
             unit: 'ms',
-            ours: { run: () => invoke(core, 'accounts.ageing', {}) },
+            ours: { run: () => invokeAsBench(core, 'accounts.ageing', {}) },
             floor: { run: () => ageingFloor.ageing(BENCH_TODAY) },
             iterations: 5,
             goals: { p95Ms: 250 },
@@ -176,7 +170,7 @@ export const billingSuite: Suite = {
       const issueFloor = new IssueFloor(handle);
       let oursNext = 0;
       let floorNext = 0;
-      const first = await invoke<InvoiceView>(core, 'invoices.issue', { invoiceId: draftIds[oursNext++] });
+      const first = await invokeAsBench<InvoiceView>(core, 'invoices.issue', { invoiceId: draftIds[oursNext++] });
       const floorFirst = issueFloor.run(draftIds[floorNext++] ?? '', now);
       if (first.number !== floorFirst.number || first.totalMinor !== floorFirst.total)
         throw new Mismatch(
@@ -189,7 +183,7 @@ export const billingSuite: Suite = {
             dataset: label,
             unit: 'ms',
             ours: {
-              run: () => invoke(core, 'invoices.issue', { invoiceId: draftIds[oursNext++] }),
+              run: () => invokeAsBench(core, 'invoices.issue', { invoiceId: draftIds[oursNext++] }),
               idle: hostIdle(core),
             },
             floor: { run: () => issueFloor.run(draftIds[floorNext++] ?? '', now), idle: floorIdle(handle) },
@@ -209,7 +203,7 @@ export const billingSuite: Suite = {
       const card = query<string>(plain, "SELECT id FROM payment_methods WHERE kind = 'card'")[0] ?? '';
       const paymentFloor = new PaymentFloor(handle);
       const payer = (i: number) => owing[i % owing.length] ?? '';
-      const paid = await invoke<PaymentView>(core, 'payments.take', {
+      const paid = await invokeAsBench<PaymentView>(core, 'payments.take', {
         patientId: payer(0),
         amountMinor: 100,
         methodId: card,
@@ -226,7 +220,7 @@ export const billingSuite: Suite = {
             unit: 'ms',
             ours: {
               run: (i) =>
-                invoke(core, 'payments.take', {
+                invokeAsBench(core, 'payments.take', {
                   patientId: payer(i + 1),
                   amountMinor: 100,
                   methodId: card,

@@ -41,6 +41,14 @@ export const BENCH_USER = { username: 'bench', displayName: 'Bench Runner', pass
 export const BENCH_DATE_FORMAT: DateFormat = 'DD/MM/YYYY';
 export const BENCH_CLIENT = 'bench';
 
+/** A procedure called as the bench's signed-in user; a refusal stops the suite, naming the call. */
+export async function invokeAsBench<T>(core: Core, name: string, input: unknown): Promise<T> {
+  const result = await core.invoke(BENCH_CLIENT, name, input);
+  if (!result.ok)
+    throw new Error(`${name}(${JSON.stringify(input)}) failed: ${result.error.code} ${result.error.message}`);
+  return result.value as T;
+}
+
 export interface Dataset {
   dir: string;
   /** Encrypted, migrated, set up: what the app opens. */

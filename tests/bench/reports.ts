@@ -1,6 +1,5 @@
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { pageCacheKibFor } from '../../src-main/core/db/open';
-import type { Core } from '../../src-main/core/app';
 import type {
   AppointmentsReport,
   Dashboard,
@@ -9,7 +8,7 @@ import type {
   WaitingTimesReport,
 } from '../../src-shared/reports/model';
 import { addDays, localDayBounds } from '../../src-shared/scheduling/time';
-import { BENCH_CLIENT } from './dataset';
+import { invokeAsBench } from './dataset';
 import { runBenchmark, type BenchmarkResult, type Variant } from './harness';
 import { openScheduler, workingCopies } from './scheduling';
 import { BENCH_TODAY, BENCH_ZONE } from './scheduling-data';
@@ -25,12 +24,6 @@ import { Mismatch, stopwatch, type Suite } from './suite';
 
 const YEAR_DAYS = 365;
 const MONTHS = 12;
-
-async function invoke<T>(core: Core, name: string, input: unknown): Promise<T> {
-  const result = await core.invoke(BENCH_CLIENT, name, input);
-  if (!result.ok) throw new Error(`${name} failed: ${result.error.code} ${result.error.message}`);
-  return result.value as T;
-}
 
 interface Range {
   from: string;
@@ -279,7 +272,7 @@ export const reportsSuite: Suite = {
     handle.pragma(`cache_size = -${pageCacheKibFor(copies.plain)}`);
     try {
       const floor = new ReportsFloor(handle);
-      const first = await invoke<Dashboard>(core, 'reports.dashboard', year);
+      const first = await invokeAsBench<Dashboard>(core, 'reports.dashboard', year);
       log(`reports: the first read built the daily aggregates from the raw rows (${took()})`);
       const floorBooked = floor.appointments(year);
       if (first.current.appointments.booked !== floorBooked)
@@ -304,7 +297,7 @@ export const reportsSuite: Suite = {
             name: 'reports.dashboard (a year against the year before)',
             dataset: label,
             unit: 'ms',
-            ours: { run: () => invoke(core, 'reports.dashboard', year) },
+            ours: { run: () => invokeAsBench(core, 'reports.dashboard', year) },
             floor: { run: () => floor.dashboard(year, yearBefore) },
             peers: mariaYear,
             iterations: 10,
@@ -330,7 +323,7 @@ export const reportsSuite: Suite = {
                 run: async () => {
                   touchItem.run(itemId);
                   const started = performance.now();
-                  await invoke(core, 'reports.dashboard', year);
+                  await invokeAsBench(core, 'reports.dashboard', year);
                   return performance.now() - started;
                 },
               },
@@ -342,7 +335,7 @@ export const reportsSuite: Suite = {
             2,
           )),
         );
-      const oursMonth = await invoke<AppointmentsReport>(core, 'reports.appointments', monthOf(0));
+      const oursMonth = await invokeAsBench<AppointmentsReport>(core, 'reports.appointments', monthOf(0));
       if (oursMonth.totals.booked !== floor.appointments(monthOf(0)))
         throw new Mismatch(
           `reports.appointments: ours ${oursMonth.totals.booked}, floor ${floor.appointments(monthOf(0))}`,
@@ -361,7 +354,7 @@ export const reportsSuite: Suite = {
               name,
               dataset: label,
               unit: 'ms',
-              ours: { run: (i) => invoke(core, procedure, { ...monthOf(i), ...extra }) },
+              ours: { run: (i) => invokeAsBench(core, procedure, { ...monthOf(i), ...extra }) },
               floor: { run: (i) => floorOf(monthOf(i)) },
               peers,
               iterations: 24,
@@ -378,13 +371,13 @@ export const reportsSuite: Suite = {
         {},
         mariaMonth,
       );
-      await invoke<RevenueReport>(core, 'reports.revenue', monthOf(0));
+      await invokeAsBench<RevenueReport>(core, 'reports.revenue', monthOf(0));
       await aMonth('reports.revenue (a month)', 'reports.revenue', (r) => floor.revenue(r));
-      const oursWaits = await invoke<WaitingTimesReport>(core, 'reports.waitingTimes', monthOf(0));
+      const oursWaits = await invokeAsBench<WaitingTimesReport>(core, 'reports.waitingTimes', monthOf(0));
       if (oursWaits.visits !== floor.waits(monthOf(0)))
         throw new Mismatch(`reports.waitingTimes: ours ${oursWaits.visits} visits, floor ${floor.waits(monthOf(0))}`);
       await aMonth('reports.waitingTimes (a month)', 'reports.waitingTimes', (r) => floor.waits(r));
-      await invoke<ProvidersReport>(core, 'reports.providers', monthOf(0));
+      await invokeAsBench<ProvidersReport>(core, 'reports.providers', monthOf(0));
       await aMonth('reports.providers (a month)', 'reports.providers', (r) => floor.providers(r));
       await aMonth(
         'reports.stock (a month, lots expiring in 90 days)',
@@ -400,9 +393,9 @@ export const reportsSuite: Suite = {
       await aMonth('reports.ageing (as of today)', 'reports.ageing', () => floor.ageing(BENCH_TODAY));
       // Narrowed by a location: revenue from the cells kept per location (migration 0044), waiting times from
       // the month's visits of that location's appointments; each against the same narrowing by hand.
-      const locationId = (await invoke<{ id: string }[]>(core, 'schedule.listLocations', {}))[0]?.id;
+      const locationId = (await invokeAsBench<{ id: string }[]>(core, 'schedule.listLocations', {}))[0]?.id;
       if (locationId !== undefined) {
-        const narrowed = await invoke<RevenueReport>(core, 'reports.revenue', { ...monthOf(0), locationId });
+        const narrowed = await invokeAsBench<RevenueReport>(core, 'reports.revenue', { ...monthOf(0), locationId });
         if (narrowed.totals.invoicedMinor !== floor.revenueAt(monthOf(0), locationId))
           throw new Mismatch(
             `reports.revenue at a location: ours ${narrowed.totals.invoicedMinor}, floor ${floor.revenueAt(monthOf(0), locationId)}`,
@@ -413,7 +406,10 @@ export const reportsSuite: Suite = {
           (r) => floor.revenueAt(r, locationId),
           { locationId },
         );
-        const waitsAt = await invoke<WaitingTimesReport>(core, 'reports.waitingTimes', { ...monthOf(0), locationId });
+        const waitsAt = await invokeAsBench<WaitingTimesReport>(core, 'reports.waitingTimes', {
+          ...monthOf(0),
+          locationId,
+        });
         if (waitsAt.visits !== floor.waits(monthOf(0), locationId))
           throw new Mismatch(
             `reports.waitingTimes at a location: ours ${waitsAt.visits}, floor ${floor.waits(monthOf(0), locationId)}`,
@@ -431,7 +427,7 @@ export const reportsSuite: Suite = {
               name: 'reports.dashboard (a year, one location)',
               dataset: label,
               unit: 'ms',
-              ours: { run: () => invoke(core, 'reports.dashboard', { ...year, locationId }) },
+              ours: { run: () => invokeAsBench(core, 'reports.dashboard', { ...year, locationId }) },
               floor: { run: () => floor.dashboardAt(year, yearBefore, locationId) },
               iterations: 10,
               goals: { p95Ms: 50 },

@@ -8,7 +8,7 @@ import { BLOCKING_STATUSES } from '../../src-shared/scheduling/status';
 import { addDays, daysBetween, isoWeekday, localDayBounds, MINUTE_MS } from '../../src-shared/scheduling/time';
 import { createCore, type Core } from '../../src-main/core/app';
 import { makeRandom } from '../../src-main/core/patients/seed';
-import { BENCH_CLIENT, BENCH_KEY, BENCH_USER, type Dataset } from './dataset';
+import { BENCH_CLIENT, BENCH_KEY, BENCH_USER, type Dataset, invokeAsBench } from './dataset';
 import { BENCH_TODAY, BENCH_ZONE, benchNow, DAY_END, DAY_START, LUNCH, wallInstant } from './scheduling-data';
 
 /**
@@ -32,13 +32,6 @@ export async function openScheduler(file: string): Promise<Core> {
   return core;
 }
 
-async function invoke<T>(core: Core, name: string, input: unknown): Promise<T> {
-  const result = await core.invoke(BENCH_CLIENT, name, input);
-  if (!result.ok)
-    throw new Error(`${name}(${JSON.stringify(input)}) failed: ${result.error.code} ${result.error.message}`);
-  return result.value as T;
-}
-
 // ---- appointments.day --------------------------------------------------------------------------
 
 /** Weekdays from the data's first full month up to a week after today, sampled deterministically: every one is a busy day. */
@@ -56,7 +49,7 @@ export function busyDates(dataset: Dataset, count: number, seed: number): string
 }
 
 export async function dayOurs(core: Core, providerIds: readonly string[], date: string): Promise<string[]> {
-  const day = await invoke<DaySchedule>(core, 'appointments.day', { date, providerIds });
+  const day = await invokeAsBench<DaySchedule>(core, 'appointments.day', { date, providerIds });
   return day.providers.flatMap((column) => column.appointments.map((a) => a.id));
 }
 
@@ -213,7 +206,7 @@ export function workingCopies(dataset: Dataset, name: string): { encrypted: stri
 }
 
 export async function bookOurs(core: Core, slot: BookingSlot): Promise<AppointmentView> {
-  return invoke<AppointmentView>(core, 'appointments.book', {
+  return invokeAsBench<AppointmentView>(core, 'appointments.book', {
     patientId: slot.patientId,
     providerId: slot.providerId,
     typeId: slot.typeId,
@@ -394,7 +387,7 @@ export interface FoundSlot {
 }
 
 export async function nextOurs(core: Core, providerIds: readonly string[], query: NextQuery): Promise<FoundSlot[]> {
-  const slots = await invoke<{ providerId: string; start: number }[]>(core, 'appointments.nextAvailable', {
+  const slots = await invokeAsBench<{ providerId: string; start: number }[]>(core, 'appointments.nextAvailable', {
     typeId: query.typeId,
     providerIds,
     from: query.from,

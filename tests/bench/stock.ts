@@ -5,7 +5,7 @@ import type { Recall } from '../../src-shared/api/areas/stock';
 import type { DispenseResult, ItemView, StockAlerts } from '../../src-shared/stock/model';
 import { localDayBounds } from '../../src-shared/scheduling/time';
 import { floorHandle } from './billing-floors';
-import { BENCH_CLIENT, BENCH_USER, exportPlain, stockOf, type Dataset } from './dataset';
+import { BENCH_USER, exportPlain, stockOf, type Dataset, invokeAsBench } from './dataset';
 import { type BenchmarkResult, floorIdle, hostIdle, runBenchmark, STOCK_GOALS } from './harness';
 import { openScheduler, workingCopies } from './scheduling';
 import { BENCH_TODAY, BENCH_ZONE, benchNow } from './scheduling-data';
@@ -24,12 +24,6 @@ const DISPENSES_PER_ROUND = 40;
 const VISITS = 60;
 /** Two units a dispense: now and then more than the first lot holds, so one dispense takes two lots. */
 const DISPENSE_UNITS = 2;
-
-async function invoke<T>(core: Core, name: string, input: unknown): Promise<T> {
-  const result = await core.invoke(BENCH_CLIENT, name, input);
-  if (!result.ok) throw new Error(`${name} failed: ${result.error.code} ${result.error.message}`);
-  return result.value as T;
-}
 
 function query<T>(file: string, sql: string, ...args: unknown[]): T[] {
   const handle = new BetterSqlite3(file, { readonly: true });
@@ -57,7 +51,7 @@ async function todaysVisits(core: Core, plain: string, count: number): Promise<s
   );
   const ids: string[] = [];
   for (const { id } of appointments)
-    ids.push((await invoke<{ id: string }>(core, 'visits.checkIn', { appointmentId: id })).id);
+    ids.push((await invokeAsBench<{ id: string }>(core, 'visits.checkIn', { appointmentId: id })).id);
   if (ids.length === 0) throw new Error('stock bench: no appointments today to check in');
   return ids;
 }
@@ -88,7 +82,7 @@ export const stockSuite: Suite = {
       );
       const itemOf = (i: number) => itemIds[i % itemIds.length] ?? '';
       for (const itemId of itemIds.slice(0, 20)) {
-        const view = await invoke<ItemView>(core, 'stock.item', { itemId });
+        const view = await invokeAsBench<ItemView>(core, 'stock.item', { itemId });
         const floor = itemFloor.item(itemId);
         if (view.onHand !== floor.onHand || view.lots.length !== floor.lots || view.valueMinor !== floor.valueMinor)
           throw new Mismatch(
@@ -102,7 +96,7 @@ export const stockSuite: Suite = {
             name: `stock.item (stock on hand, ~${perItem} movements an item)`,
             dataset: label,
             unit: 'ms',
-            ours: { run: (i) => invoke(core, 'stock.item', { itemId: itemOf(i) }) },
+            ours: { run: (i) => invokeAsBench(core, 'stock.item', { itemId: itemOf(i) }) },
             floor: { run: (i) => itemFloor.item(itemOf(i)) },
             iterations: 40,
             goals: STOCK_GOALS.item,
@@ -115,7 +109,7 @@ export const stockSuite: Suite = {
       // stock.alerts: below reorder level, expiring within the window, expired still on the shelf.
       const alertsFloor = new AlertsFloor(handle);
       const nearBy = addDays(BENCH_TODAY, 30);
-      const alerts = await invoke<StockAlerts>(core, 'stock.alerts', {});
+      const alerts = await invokeAsBench<StockAlerts>(core, 'stock.alerts', {});
       const floorAlerts = alertsFloor.alerts(BENCH_TODAY, nearBy);
       if (
         alerts.belowReorder.length !== floorAlerts.below ||
@@ -134,7 +128,7 @@ export const stockSuite: Suite = {
             name: 'stock.alerts (the stock home’s lists)',
             dataset: label,
             unit: 'ms',
-            ours: { run: () => invoke(core, 'stock.alerts', {}) },
+            ours: { run: () => invokeAsBench(core, 'stock.alerts', {}) },
             floor: { run: () => alertsFloor.alerts(BENCH_TODAY, nearBy) },
             iterations: 10,
             goals: STOCK_GOALS.alerts,
@@ -148,7 +142,7 @@ export const stockSuite: Suite = {
       const recallFloor = new RecallFloor(handle);
       const lots = stockOf(dataset).recallLotIds;
       const lotOf = (i: number) => lots[i % lots.length] ?? '';
-      const recall = await invoke<Recall>(core, 'stock.recall', { lotId: lotOf(0) });
+      const recall = await invokeAsBench<Recall>(core, 'stock.recall', { lotId: lotOf(0) });
       const floorRecall = recallFloor.recall(lotOf(0));
       const units = recall.patients.reduce((sum, entry) => sum + entry.quantity, 0);
       if (recall.patients.length !== floorRecall.patients || units !== floorRecall.units)
@@ -160,7 +154,7 @@ export const stockSuite: Suite = {
             name: `stock.recall (a lot’s patients, up to ${recall.patients.length})`,
             dataset: label,
             unit: 'ms',
-            ours: { run: (i) => invoke(core, 'stock.recall', { lotId: lotOf(i) }) },
+            ours: { run: (i) => invokeAsBench(core, 'stock.recall', { lotId: lotOf(i) }) },
             floor: { run: (i) => recallFloor.recall(lotOf(i)) },
             iterations: 40,
             goals: STOCK_GOALS.recall,
@@ -197,7 +191,7 @@ export const stockSuite: Suite = {
       let oursNext = 0;
       let floorNext = 0;
       const oursDispense = () =>
-        invoke<DispenseResult>(core, 'stock.dispense', { ...target(oursNext++), quantity: DISPENSE_UNITS });
+        invokeAsBench<DispenseResult>(core, 'stock.dispense', { ...target(oursNext++), quantity: DISPENSE_UNITS });
       const floorDispense = () => {
         const t = target(floorNext++);
         return dispenseFloor.run(t.visitId, t.itemId, t.stockLocationId, DISPENSE_UNITS, now, BENCH_TODAY);

@@ -1,11 +1,10 @@
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { pageCacheKibFor } from '../../src-main/core/db/open';
-import type { Core } from '../../src-main/core/app';
 import { newId } from '../../src-main/core/ids';
 import type { VisitBoard, VisitView, VitalsRecord } from '../../src-shared/visits/model';
 import { localDayBounds } from '../../src-shared/scheduling/time';
-import { BENCH_CLIENT, BENCH_USER, exportPlain, type Dataset } from './dataset';
+import { BENCH_USER, exportPlain, type Dataset, invokeAsBench } from './dataset';
 import { type BenchmarkResult, floorIdle, hostIdle, runBenchmark } from './harness';
 import { openScheduler, workingCopies } from './scheduling';
 import { BENCH_TODAY, BENCH_ZONE, benchNow } from './scheduling-data';
@@ -17,12 +16,6 @@ import { BENCH_TODAY, BENCH_ZONE, benchNow } from './scheduling-data';
  */
 
 const BOARD_VISITS = 400;
-
-async function invoke<T>(core: Core, name: string, input: unknown): Promise<T> {
-  const result = await core.invoke(BENCH_CLIENT, name, input);
-  if (!result.ok) throw new Error(`${name} failed: ${result.error.code} ${result.error.message}`);
-  return result.value as T;
-}
 
 function floorHandle(file: string): BetterSqlite3.Database {
   const handle = new BetterSqlite3(file);
@@ -221,7 +214,7 @@ export async function benchVisits(
     let oursNext = 0;
     let floorNext = 0;
     const take = (n: number) => appointments[n] ?? '';
-    const first = await invoke<VisitView>(core, 'visits.checkIn', { appointmentId: take(oursNext++) });
+    const first = await invokeAsBench<VisitView>(core, 'visits.checkIn', { appointmentId: take(oursNext++) });
     checkInFloor.run(take(floorNext++), now);
     const floorRow = checkInFloor.handle
       .prepare('SELECT patient_id, status, ticket_number FROM visits WHERE appointment_id = ?')
@@ -238,7 +231,7 @@ export async function benchVisits(
           dataset: label,
           unit: 'ms',
           ours: {
-            run: () => invoke(core, 'visits.checkIn', { appointmentId: take(oursNext++) }),
+            run: () => invokeAsBench(core, 'visits.checkIn', { appointmentId: take(oursNext++) }),
             idle: hostIdle(core),
           },
           floor: { run: () => checkInFloor.run(take(floorNext++), now), idle: floorIdle(checkInFloor.handle) },
@@ -256,7 +249,7 @@ export async function benchVisits(
     const patients = somePatients(copies.plain, 2000);
     const vitalsFloor = new VitalsFloor(copies.plain);
     const patientAt = (i: number) => patients[i % patients.length] ?? '';
-    const saved = await invoke<VitalsRecord>(core, 'vitals.record', {
+    const saved = await invokeAsBench<VitalsRecord>(core, 'vitals.record', {
       patientId: patientAt(0),
       units: { temperature: 'C', system: 'metric' },
       systolic: 124,
@@ -280,7 +273,7 @@ export async function benchVisits(
           unit: 'ms',
           ours: {
             run: (i) =>
-              invoke(core, 'vitals.record', {
+              invokeAsBench(core, 'vitals.record', {
                 patientId: patientAt(i),
                 units: { temperature: 'C', system: 'metric' },
                 systolic: 124,
@@ -308,18 +301,18 @@ export async function benchVisits(
     vitalsFloor.handle.close();
 
     // visits.board with 400 visits today: walk-ins fill up what the check-ins left.
-    const board0 = await invoke<VisitBoard>(core, 'visits.board', {});
+    const board0 = await invokeAsBench<VisitBoard>(core, 'visits.board', {});
     const onBoard = new Set(board0.visits.map((visit) => visit.patientId));
     const walkIns = patients
       .filter((id) => !onBoard.has(id))
       .slice(0, Math.max(0, BOARD_VISITS - board0.visits.length));
-    for (const patientId of walkIns) await invoke(core, 'visits.checkIn', { patientId });
+    for (const patientId of walkIns) await invokeAsBench(core, 'visits.checkIn', { patientId });
     await core.close();
     const boardPlain = join(copies.plain, '..', 'board-plain.db');
     exportPlain(copies.encrypted, boardPlain);
     core = await openScheduler(copies.encrypted);
     const boardFloor = new BoardFloor(boardPlain);
-    const ours = (await invoke<VisitBoard>(core, 'visits.board', {})).visits.map((visit) => visit.id);
+    const ours = (await invokeAsBench<VisitBoard>(core, 'visits.board', {})).visits.map((visit) => visit.id);
     if (ours.length !== BOARD_VISITS || ours.join() !== boardFloor.board(BENCH_TODAY).join()) {
       throw new Error(`visits.board: ours ${ours.length} visits, the floor does not answer the same`);
     }
@@ -331,7 +324,7 @@ export async function benchVisits(
           name: `visits.board (${BOARD_VISITS} visits)`,
           dataset: label,
           unit: 'ms',
-          ours: { run: () => invoke(boardCore, 'visits.board', {}) },
+          ours: { run: () => invokeAsBench(boardCore, 'visits.board', {}) },
           floor: { run: () => boardFloor.board(BENCH_TODAY) },
           iterations: 50,
           goals: { p95Ms: 10 },
