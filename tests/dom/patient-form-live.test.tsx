@@ -60,9 +60,14 @@ describe('the patient form checks its draft as it is typed', () => {
     await waitFor(() => expect(messageOf('Email')).toContain(badEmail));
     await waitFor(() => expect(messageOf('Mobile phone')).toContain(badPhone));
 
-    fireEvent.click(screen.getByRole('button', { name: 'Register patient' }));
+    const register = screen.getByRole('button', { name: 'Register patient' });
+    register.focus();
+    fireEvent.click(register);
     expect(await screen.findByText('Please correct the fields marked above.')).toBeTruthy();
     expect(calls, 'the patient was not sent').not.toContain('patients.create');
+    // The first marked field on the form (the phone comes before the email) takes the focus from the
+    // button: on a long form it is far above it.
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('Mobile phone')));
 
     fireEvent.change(screen.getByLabelText('Email'), { target: { value: 'ida@example.com' } });
     expect(messageOf('Email')).not.toContain(badEmail);

@@ -67,6 +67,7 @@ function snapshot(values: FormValues, names: readonly string[]): Record<string, 
  */
 export function useFormErrors(values: FormValues, check?: DraftProblems) {
   const [state, setState] = useState<Shown>(NONE);
+  const refusedFrom = useFirstInvalidFocus(state);
   const live = useLiveProblems(values, check, state !== NONE);
   const standing = Object.fromEntries(
     Object.entries(state.fields).filter(
@@ -87,6 +88,7 @@ export function useFormErrors(values: FormValues, check?: DraftProblems) {
       setState({ fields, form: error.message, given });
       return;
     }
+    refusedFrom.current = document.activeElement;
     const unshown = shown ? names.filter((name) => !shown.includes(name)) : [];
     const form =
       unshown.length > 0 ? unshown.map((name) => `${name}: ${fields[name] ?? ''}`).join('; ') : correctTheFields();
@@ -110,6 +112,27 @@ export function useFormErrors(values: FormValues, check?: DraftProblems) {
       }));
     },
   };
+}
+
+/**
+ * After a refused save, the first field marked invalid in the form that was saved takes the focus and
+ * comes into view: on a long form the marked fields may be far above the button, and "Please correct the
+ * fields marked above" alone leaves a person looking for them. The form is the one holding what had the
+ * focus when the refusal came (the button, or the field Enter was pressed in); the page when nothing did.
+ */
+function useFirstInvalidFocus(state: Shown) {
+  const refusedFrom = useRef<Element | null>(null);
+  useEffect(() => {
+    const origin = refusedFrom.current;
+    refusedFrom.current = null;
+    if (origin === null) return;
+    const scope = origin.closest('form') ?? origin.closest('section') ?? document;
+    const first = scope.querySelector<HTMLElement>('[aria-invalid="true"]');
+    if (!first) return;
+    first.focus({ preventScroll: true });
+    first.scrollIntoView?.({ block: 'center' });
+  }, [state]);
+  return refusedFrom;
 }
 
 /**
