@@ -7,7 +7,11 @@ import {
   formatShortDate,
 } from '../../src-shared/locale/date-format';
 import { formatClockTime, formatHhMm } from '../../src-shared/locale/time-format';
-import { formatDate as formatInstantDate, formatDateTime } from '../../src-renderer/src/format/datetime';
+import {
+  formatDate as formatInstantDate,
+  formatDateMinute,
+  formatDateTime,
+} from '../../src-renderer/src/format/datetime';
 
 describe('dates in the clinic’s format', () => {
   it('writes a date the way each date format setting says', () => {
@@ -51,6 +55,16 @@ describe('instants on the clinic’s wall clock', () => {
     expect(formatDateTime(at, us)).toBe('12/08/2026 5:05 PM');
     expect(formatDateTime(at, { timeZone: 'Europe/London', dateFormat: 'DD/MM/YYYY', timeFormat: '24h' })).toBe(
       '08/12/2026 22:05:09',
+    );
+  });
+
+  it('writes a time to the minute with its AM or PM (a vitals history row)', () => {
+    const noon = Date.UTC(2026, 11, 8, 17, 48);
+    const us = { timeZone: 'America/New_York', dateFormat: 'MM/DD/YYYY', timeFormat: '12h' } as const;
+    expect(formatDateMinute(noon, us)).toBe('12/08/2026 12:48 PM');
+    expect(formatDateMinute(at, us)).toBe('12/08/2026 5:05 PM');
+    expect(formatDateMinute(at, { timeZone: 'Europe/London', dateFormat: 'DD/MM/YYYY', timeFormat: '24h' })).toBe(
+      '08/12/2026 22:05',
     );
   });
 });

@@ -41,6 +41,12 @@ export function formatDateTime(ms: number, clock: ClinicClock): string {
   return `${formatDate(ms, clock)} ${hour}:${minute}:${second}`;
 }
 
+/** Date and time to the minute, e.g. `2026-11-22 14:05`, or `11/22/2026 2:05 PM` in a 12-hour clinic. */
+export function formatDateMinute(ms: number, clock: ClinicClock): string {
+  const { hour = '', minute = '' } = parts(ms, clock.timeZone);
+  return `${formatDate(ms, clock)} ${formatClockTime(Number(hour) * 60 + Number(minute), clock.timeFormat ?? '24h')}`;
+}
+
 /** The first instant of a `YYYY-MM-DD` day in the clinic's zone (DST-safe). */
 export function startOfClinicDay(isoDate: string, timeZone: string): number {
   const [year = 0, month = 1, day = 1] = isoDate.split('-').map(Number);

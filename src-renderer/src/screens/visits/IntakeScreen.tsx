@@ -4,7 +4,7 @@ import { fromSI } from '../../../../src-shared/visits/vitals';
 import { call } from '../../api';
 import { draftProblems } from '../../hooks/useFormErrors';
 import { useProcedure } from '../../hooks/useProcedure';
-import { formatDateTime } from '../../format/datetime';
+import { formatDateMinute } from '../../format/datetime';
 import { useClinicClock, useClinicSettings } from '../../stores/clinic-settings';
 import { useSession } from '../../stores/session';
 import { AllergiesCard } from '../patients/AllergiesCard';
@@ -127,7 +127,7 @@ export function IntakeScreen({ visitId }: { visitId: string }) {
                     const shown = fromSI({ ...row }, units);
                     return (
                       <tr key={row.id}>
-                        <td>{formatDateTime(row.recordedAt, clock).slice(0, 16).replace(' ', '\u00a0')}</td>
+                        <td>{formatDateMinute(row.recordedAt, clock).replace(' ', '\u00a0')}</td>
                         <td>{row.systolic !== null ? `${row.systolic}/${row.diastolic ?? '—'}` : '—'}</td>
                         <td>{row.pulse ?? '—'}</td>
                         <td>{row.respRate ?? '—'}</td>
