@@ -15,7 +15,8 @@ describe('the admin CLI', { timeout: CLI_TEST_TIMEOUT }, () => {
   it('creates a database and a private key file, adds a user, and verifies the audit chain', async () => {
     const folder = tempFolder();
     folders.push(folder);
-    const keyFile = join(folder.dir, 'clinic.key');
+    // In a folder that does not exist yet: init makes it, as it makes the data folder.
+    const keyFile = join(folder.dir, 'keys', 'clinic.key');
     const data = join(folder.dir, 'data');
 
     const init = await runCli(['init', '--data', data, '--key-file', keyFile]);

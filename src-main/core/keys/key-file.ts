@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { DatabaseOpenError } from '../db/errors';
 import { KEY_BYTES } from '../db/open';
 
@@ -21,9 +22,14 @@ export function readKeyFile(path: string): Buffer {
   return parseHexKey(readFileSync(path, 'utf8'), `The key file ${path}`);
 }
 
-/** Writes a new key file readable by its owner only; refuses to overwrite an existing one. */
+/**
+ * Writes a new key file readable by its owner only; refuses to overwrite an existing one. A folder it
+ * names that does not exist yet is made, for its owner only (`clinic demo --data D --key-file D/demo.key`
+ * on a new folder failed with ENOENT before the command had made D).
+ */
 export function writeNewKeyFile(path: string): Buffer {
   const key = newKey();
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   writeFileSync(path, `${key.toString('hex')}\n`, { mode: 0o600, flag: 'wx' });
   return key;
 }
