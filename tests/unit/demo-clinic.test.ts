@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../src-main/core/app';
 import { seedDemoClinic, type DemoClinic } from '../../src-main/core/demo/demo-clinic';
-import type { Output } from '../../src-shared/api/contract';
+import type { Input, Output, ProcedureName } from '../../src-shared/api/contract';
 import type { Result } from '../../src-shared/api/errors';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../src-shared/demo';
 import { ManualClock, openTestClinic, tempFolder, type TempFolder } from '../helpers/temp-core';
@@ -60,9 +60,65 @@ describe('a demo clinic', () => {
     expect(made.arrived).toBeGreaterThan(0);
   });
 
+  it('has a fee for each visit to check out and a stock room the nurse dispenses from, first to expire first', async () => {
+    const ask = async <N extends ProcedureName>(client: string, name: N, input: Input<N>) => {
+      const result = (await core.invoke(client, name, input)) as Result<Output<N>>;
+      if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
+      return result.value;
+    };
+    for (const username of ['reception', 'nurse'])
+      await ask(username, 'auth.login', { username, password: DEMO_PASSWORD });
+    const [visit] = (await ask('reception', 'visits.board', { date: '2026-12-02' })).visits;
+    if (!visit) throw new Error('no patient arrived');
+    const checkOut = await ask('reception', 'invoices.forVisit', { visitId: visit.id });
+    expect(checkOut.invoice.lines.length).toBeGreaterThan(0);
+    expect(checkOut.invoice.totalMinor).toBeGreaterThan(0);
+    expect(checkOut.services.map((service) => service.code)).toEqual(
+      expect.arrayContaining(['CONS-S', 'CONS', 'CONS-L', 'PROC', 'DRESS', 'INJ']),
+    );
+
+    const [flu] = await ask('nurse', 'stock.search', { text: 'flu' });
+    expect(flu).toMatchObject({ name: 'Flu vaccine', onHand: 26 });
+    const item = await ask('nurse', 'stock.item', { itemId: flu?.id ?? '' });
+    const fridge = item.lots[0]?.stockLocationId ?? '';
+    const dispensed = await ask('nurse', 'stock.dispense', {
+      visitId: visit.id,
+      itemId: flu?.id ?? '',
+      stockLocationId: fridge,
+      quantity: 1,
+    });
+    expect(dispensed.picks).toMatchObject([{ lotNumber: 'FV1102', quantity: 1 }]);
+    expect(dispensed.invoiceId).toBe(checkOut.invoice.id);
+  });
+
   it('is never made over a clinic that is set up', async () => {
     await expect(seedDemoClinic(core, { timeZone: 'Europe/London', now: NOW })).rejects.toThrow(/already set up/);
   });
+});
+
+describe('a demo made on a Sunday', () => {
+  it('has a morning under way too: the demo clinic opens every day', async () => {
+    // Sunday 6 December 2026, 10:30 in London.
+    const sunday = Date.UTC(2026, 11, 6, 10, 30);
+    const folder = tempFolder();
+    const clock = new ManualClock();
+    clock.now = sunday;
+    const core = await createCore({ file: folder.file, key: folder.key, create: true, clock: clock.read });
+    try {
+      const made = await seedDemoClinic(core, { timeZone: 'Europe/London', now: sunday });
+      expect(made.today).toBe('2026-12-06');
+      expect(made.arrived).toBeGreaterThan(0);
+      await core.invoke('reception', 'auth.login', { username: 'reception', password: DEMO_PASSWORD });
+      const day = (await core.invoke('reception', 'appointments.day', { date: '2026-12-06' })) as Result<
+        Output<'appointments.day'>
+      >;
+      if (!day.ok) throw new Error(day.error.message);
+      expect(day.value.providers.flatMap((p) => p.appointments).length).toBeGreaterThan(20);
+    } finally {
+      await core.close();
+      folder.remove();
+    }
+  }, 60_000);
 });
 
 describe('a clinic set up as usual', () => {

@@ -7,6 +7,7 @@ import { DEMO_ACTION } from './demo-mark';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../../src-shared/demo';
 import { seedPatients } from '../patients/seed';
 import { configureScheduling, seedAppointments } from '../scheduling/seed';
+import { seedDemoFeesAndStock } from './demo-fees-and-stock';
 
 /**
  * A demo clinic for someone trying Front Desk (issue 19, "try it in one command"): made-up staff,
@@ -62,7 +63,13 @@ export async function seedDemoClinic(
   await invoke(core, CLIENT, 'settings.update', { lockTimeoutMinutes: 60 });
 
   const db = core.database.db;
-  const config = await configureScheduling(db, { providers: PROVIDER_NAMES.length, now, names: 'Demo' });
+  // Open every day, so a demo made on a Saturday or Sunday also has a morning under way.
+  const config = await configureScheduling(db, {
+    providers: PROVIDER_NAMES.length,
+    now,
+    names: 'Demo',
+    weekdays: [1, 2, 3, 4, 5, 6, 7],
+  });
   for (const [index, providerId] of config.providerIds.entries()) {
     const displayName = PROVIDER_NAMES[index] ?? `Dr Demo ${index + 1}`;
     await invoke(core, CLIENT, 'schedule.updateProvider', { providerId, displayName });
@@ -71,8 +78,9 @@ export async function seedDemoClinic(
   for (const name of ['Room 1', 'Room 2', 'Room 3', 'Treatment room']) {
     await invoke(core, CLIENT, 'schedule.createRoom', { locationId: config.locationId, name });
   }
-  const patients = seedPatients(core.database.handle, PATIENTS, seed, now);
   const today = localDateOf(timeZone, now);
+  await seedDemoFeesAndStock((name, input) => invoke(core, CLIENT, name, input), config, today);
+  const patients = seedPatients(core.database.handle, PATIENTS, seed, now);
   const booked = seedAppointments(core.database.handle, config, {
     count: APPOINTMENTS,
     seed,

@@ -60,7 +60,11 @@ export interface SchedulingConfig {
   locationId: string;
   providerIds: string[];
   types: SeedType[];
+  /** ISO weekdays the providers work (1 Monday … 7 Sunday); Monday to Friday when absent. */
+  weekdays?: readonly number[];
 }
+
+export const WORKING_WEEK: readonly number[] = [1, 2, 3, 4, 5];
 
 export interface SeededAppointments {
   appointments: number;
@@ -80,8 +84,9 @@ export interface SeedActor {
  */
 export async function configureScheduling(
   db: Kysely<Database>,
-  options: { providers: number; now: number; names?: string },
+  options: { providers: number; now: number; names?: string; weekdays?: readonly number[] },
 ): Promise<SchedulingConfig> {
+  const weekdays = options.weekdays ?? WORKING_WEEK;
   const names = options.names ?? 'Seed';
   const now = options.now;
   return db.transaction().execute(async (trx) => {
@@ -119,7 +124,7 @@ export async function configureScheduling(
       });
     }
     for (const providerId of providerIds) {
-      for (const weekday of [1, 2, 3, 4, 5]) {
+      for (const weekday of weekdays) {
         const input = validateInput(contract['schedule.createTemplate'].input, {
           providerId,
           locationId: location.id,
@@ -131,7 +136,7 @@ export async function configureScheduling(
         await createTemplate(trx, input, now);
       }
     }
-    return { locationId: location.id, providerIds, types };
+    return { locationId: location.id, providerIds, types, weekdays };
   });
 }
 
@@ -216,8 +221,7 @@ export function seedAppointments(
   let nextProgress = progressEvery;
 
   while (written < count) {
-    const weekday = isoWeekday(date);
-    if (weekday <= 5) {
+    if ((config.weekdays ?? WORKING_WEEK).includes(isoWeekday(date))) {
       const ahead = Math.round((wallInstant(date, 0) - todayStart) / (24 * 60 * MINUTE_MS));
       // The past is nearly full; the future fills up less the further out it lies.
       const fill = ahead <= 0 ? 0.9 : Math.max(0.1, 0.85 - (0.75 * ahead) / FUTURE_DAYS);
