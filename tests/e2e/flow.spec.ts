@@ -134,6 +134,9 @@ test('two desks: reception checks in, the nurse board shows it at once, rooms, v
   await quick.getByLabel('Mobile phone').fill('07700 900456');
   await quick.getByRole('button', { name: 'Register and check in' }).click();
   await expect(panel.getByRole('heading', { name: 'Check in Walker, Zoe' })).toBeVisible();
+  // The quick form is emptied for the next walk-in (her details again would only find her as a duplicate).
+  await expect(quick.getByLabel('First name')).toHaveValue('');
+  await expect(quick.getByLabel('Date of birth')).toHaveValue('');
   await panel.getByRole('button', { name: 'Mark arrived' }).click();
   await expect(panel.getByRole('status')).toContainText('Arrived: ticket Z. W. (3)');
   await nursePage.bringToFront();

@@ -1,6 +1,7 @@
 import { useState, type SyntheticEvent } from 'react';
 import type { DuplicateCandidate } from '../../../../src-shared/patients/model';
 import { call } from '../../api';
+import { DateField } from '../../components/DateField';
 import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
 import { draftProblems, useFormErrors } from '../../hooks/useFormErrors';
@@ -46,7 +47,12 @@ export function QuickRegister({ onRegistered }: { onRegistered: (patientId: stri
       setDuplicates(result.error.code === 'CONFLICT' && Array.isArray(found) ? (found as DuplicateCandidate[]) : []);
       return errors.show(result.error, SHOWN);
     }
+    // Emptied for the next walk-in: the same details again would only meet this patient as a duplicate.
     setDuplicates([]);
+    setFirstName('');
+    setLastName('');
+    setDob('');
+    setPhone('');
     onRegistered(result.value.id);
   }
 
@@ -71,11 +77,10 @@ export function QuickRegister({ onRegistered }: { onRegistered: (patientId: stri
           onChange={(event) => setLastName(event.target.value)}
           error={errors.errors.fields.lastName}
         />
-        <Field
+        <DateField
           label={t('QuickRegister.dateOfBirth')}
-          hint="YYYY-MM-DD"
           value={dob}
-          onChange={(event) => setDob(event.target.value)}
+          onChange={setDob}
           error={errors.errors.fields.dob}
         />
       </div>
