@@ -357,8 +357,15 @@ test('calendar as a receptionist: drag to move and to resize, refused drop with 
   await move.getByRole('button', { name: 'Move anyway' }).click();
   await expect(move.getByText('say why it must be moved anyway')).toBeVisible();
   await move.getByLabel('New start').fill('09:30');
+  // Scrolled down to the form, as a person reaching it on a 768-pixel screen is.
+  await panel.evaluate((element) => {
+    const scroller = element as unknown as { scrollTop: number; scrollHeight: number };
+    scroller.scrollTop = scroller.scrollHeight;
+  });
   await move.getByRole('button', { name: 'Move appointment' }).press('Enter');
   await expect(panel.getByRole('status')).toHaveText('Moved Mensah, Kwame to Wednesday, 10 March 2027, 09:30–09:45.');
+  // Said at the panel's top while the form that moved it sits lower down: the panel scrolls back to it.
+  await expect(panel.getByRole('status')).toBeInViewport();
   await expect(
     grid.getByRole('group', { name: 'Dr Dev Patel' }).getByRole('button', { name: /Mensah, Kwame/ }),
   ).toHaveAttribute('title', /^09:30–09:45 /);

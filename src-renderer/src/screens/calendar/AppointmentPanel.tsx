@@ -1,4 +1,4 @@
-import { useState, type SyntheticEvent } from 'react';
+import { useEffect, useRef, useState, type SyntheticEvent } from 'react';
 import type { AppointmentView, ProviderSummary, RoomSummary } from '../../../../src-shared/scheduling/model';
 import { CANCELLABLE_STATUSES, MOVABLE_STATUSES } from '../../../../src-shared/scheduling/status';
 import { call, openMeetingLink } from '../../api';
@@ -66,6 +66,12 @@ export function AppointmentPanel({
   });
   const errors = useFormErrors({ reason }, problems);
   const cancellable = canWrite && CANCELLABLE_STATUSES.includes(appointment.status);
+  // What was just done here ("Moved … to …") is said at the panel's top, while the form that did it sits
+  // lower down: the panel scrolls back up to it, or the confirmation is above what a person sees.
+  const noticeRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (notice) noticeRef.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [notice, appointment.updatedAt]);
 
   async function cancel(event: SyntheticEvent) {
     event.preventDefault();
@@ -94,7 +100,7 @@ export function AppointmentPanel({
         </button>
       </div>
       {notice && (
-        <p role="status" className="form-success">
+        <p role="status" className="form-success" ref={noticeRef}>
           {notice}
         </p>
       )}
