@@ -1,4 +1,4 @@
-import { useRef, useState, type RefObject } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import type { PatientSearchRow } from '../../../src-shared/patients/model';
 import { call } from '../api';
 import { useCalendarDate } from '../format/calendar-date';
@@ -16,7 +16,12 @@ interface PatientPickerProps {
 
 let latestSearch = 0;
 
-/** Search as you type and choose one patient; the choice shows with a Change button. */
+/**
+ * Search as you type and choose one patient; the choice shows with a Change button. From the keyboard:
+ * Down goes from the box into the matches, Up and Down move among them, Up from the first goes back to
+ * the box; Enter in the box takes the first match (it would otherwise send the form without a patient),
+ * Enter on a match takes that one, and the focus then rests on Change rather than falling to the page.
+ */
 export function PatientPicker({ patient, onChange, error, idPrefix, inputRef }: PatientPickerProps) {
   const { t } = useTranslation('common');
   const showDate = useCalendarDate();
@@ -25,6 +30,45 @@ export function PatientPicker({ patient, onChange, error, idPrefix, inputRef }: 
   const [failed, setFailed] = useState<string | null>(null);
   const ownInput = useRef<HTMLInputElement>(null);
   const input = inputRef ?? ownInput;
+  const list = useRef<HTMLUListElement>(null);
+  const change = useRef<HTMLButtonElement>(null);
+  const [justChosen, setJustChosen] = useState(false);
+  useEffect(() => {
+    if (patient && justChosen) change.current?.focus();
+    setJustChosen(false);
+  }, [patient, justChosen]);
+
+  function choose(row: PatientSearchRow) {
+    setJustChosen(true);
+    onChange(row);
+    setResults([]);
+    setQuery('');
+  }
+
+  function matches(): HTMLButtonElement[] {
+    return [...(list.current?.querySelectorAll<HTMLButtonElement>('button') ?? [])];
+  }
+
+  function onBoxKey(event: KeyboardEvent<HTMLInputElement>) {
+    const first = results[0];
+    if (event.key === 'ArrowDown' && first) {
+      event.preventDefault();
+      matches()[0]?.focus();
+    } else if (event.key === 'Enter' && first) {
+      event.preventDefault();
+      choose(first);
+    }
+  }
+
+  function onListKey(event: KeyboardEvent<HTMLUListElement>) {
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    event.preventDefault();
+    const buttons = matches();
+    const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
+    const next = at + (event.key === 'ArrowDown' ? 1 : -1);
+    if (next < 0) input.current?.focus();
+    else buttons[Math.min(next, buttons.length - 1)]?.focus();
+  }
 
   async function find(text: string) {
     setQuery(text);
@@ -49,6 +93,7 @@ export function PatientPicker({ patient, onChange, error, idPrefix, inputRef }: 
           </span>
           <button
             type="button"
+            ref={change}
             onClick={() => {
               onChange(null);
               setTimeout(() => input.current?.focus());
@@ -74,6 +119,7 @@ export function PatientPicker({ patient, onChange, error, idPrefix, inputRef }: 
         aria-invalid={problem ? true : undefined}
         aria-describedby={problem ? `${idPrefix}-patient-error` : undefined}
         onChange={(event) => void find(event.target.value)}
+        onKeyDown={onBoxKey}
       />
       {problem && (
         <small id={`${idPrefix}-patient-error`} className="field-error">
@@ -81,17 +127,10 @@ export function PatientPicker({ patient, onChange, error, idPrefix, inputRef }: 
         </small>
       )}
       {results.length > 0 && (
-        <ul className="cal-results" aria-label={t('PatientPicker.matchingPatients')}>
+        <ul className="cal-results" aria-label={t('PatientPicker.matchingPatients')} ref={list} onKeyDown={onListKey}>
           {results.map((row) => (
             <li key={row.id}>
-              <button
-                type="button"
-                onClick={() => {
-                  onChange(row);
-                  setResults([]);
-                  setQuery('');
-                }}
-              >
+              <button type="button" onClick={() => choose(row)}>
                 <strong>{row.name}</strong>
                 <span className="muted">{t('PatientPicker.mrn', { dob: showDate(row.dob), mrn: row.mrn })}</span>
               </button>
