@@ -14,7 +14,10 @@ test('an administrator sees the desk is not connected, and a malformed server ad
   await expect(menu.getByRole('link', { name: 'Settings' })).toBeVisible();
   await expect(menu.getByRole('link', { name: 'Conflicts' })).toHaveCount(0);
 
-  await app.open('Settings');
+  // The header's status is the way there: Settings, scrolled to its Sync section.
+  await page.getByRole('link', { name: 'Sync: Not connected' }).click();
+  await expect(page.getByRole('heading', { name: 'Sync', exact: true })).toBeFocused();
+  await expect(page.getByRole('heading', { name: 'Sync', exact: true })).toBeInViewport();
   const form = page.getByRole('form', { name: 'Connect this desk' });
   await expect(page.getByText('Status: Not connected')).toBeVisible();
   const address = form.getByLabel('Server address');
