@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, openTestClinic, type TestClinic } from '../helpers/temp-core';
 import { coreBridge } from './core-bridge';
 import type { RegisterPatientScreen as RegisterPatientScreenComponent } from '../../src-renderer/src/screens/patients/RegisterPatientScreen';
+import type * as SettingsModule from '../../src-renderer/src/stores/clinic-settings';
 
 let clinic: TestClinic;
 /** Every procedure the screen sent to main, in order (the duplicate check's reads among them). */
@@ -75,5 +76,23 @@ describe('the patient form checks its draft as it is typed', () => {
     fireEvent.change(screen.getByLabelText('Mobile phone'), { target: { value: '07700 900123' } });
     expect(messageOf('Mobile phone')).not.toContain(badPhone);
     expect(screen.queryByText('Please correct the fields marked above.')).toBeNull();
+  });
+});
+
+describe('a phone number typed on the patient form', () => {
+  it('is read back the clinic’s way before it is saved, so a number from elsewhere typed without its code shows as what it will become', async () => {
+    const settings: typeof SettingsModule = await import('../../src-renderer/src/stores/clinic-settings');
+    const clinicSettings = await clinic.ok('admin', 'settings.get', {});
+    // A clinic in the United States: a UK mobile typed as at home becomes a US number.
+    settings.useClinicSettings.getState().set({ ...clinicSettings, phoneRegion: 'US' });
+    render(<RegisterPatientScreen />);
+    const phone = screen.getByLabelText('Mobile phone');
+    fireEvent.change(phone, { target: { value: '07700 900123' } });
+    expect(messageOf('Mobile phone')).toBe('Read as (770) 090-0123');
+    fireEvent.change(phone, { target: { value: '+44 7700 900123' } });
+    expect(messageOf('Mobile phone')).toBe('Read as +44 7700 900123');
+    fireEvent.change(phone, { target: { value: '617 555 0142' } });
+    expect(messageOf('Mobile phone')).toBe('Read as (617) 555-0142');
+    settings.useClinicSettings.getState().set(clinicSettings);
   });
 });

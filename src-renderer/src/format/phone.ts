@@ -1,5 +1,7 @@
 import { useMemo } from 'react';
-import { formatPhone } from '../../../src-shared/locale/phone-format';
+import { callingCodeOf, formatPhone } from '../../../src-shared/locale/phone-format';
+import { isPlausiblePhone, normalisePhone } from '../../../src-shared/patients/phones';
+import { i18next } from '../i18n';
 import { useClinicSettings } from '../stores/clinic-settings';
 
 /** Formatted numbers per region: parsing with libphonenumber-js costs more than a row's whole render. */
@@ -31,4 +33,22 @@ function cachedFormat(stored: string, region: string | null): string {
 export function usePhoneFormat(): (stored: string) => string {
   const region = useClinicSettings((state) => state.settings?.phoneRegion ?? null);
   return useMemo(() => (stored: string) => cachedFormat(stored, region), [region]);
+}
+
+/**
+ * How a typed number will be saved, the clinic's way ("Read as (770) 090-0123"), so a number from
+ * elsewhere typed without its country code is seen to be read as the clinic's own before it is saved;
+ * undefined while the text is not yet a number.
+ */
+export function usePhoneReadBack(): (typed: string) => string | undefined {
+  const region = useClinicSettings((state) => state.settings?.phoneRegion ?? null);
+  return useMemo(
+    () => (typed: string) =>
+      isPlausiblePhone(typed)
+        ? i18next.t('common:calendar-date.readAs', {
+            read: formatPhone(normalisePhone(typed, callingCodeOf(region)), region),
+          })
+        : undefined,
+    [region],
+  );
 }

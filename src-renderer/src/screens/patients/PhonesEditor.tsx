@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { PHONE_KINDS, type PhoneKind } from '../../../../src-shared/patients/model';
 import { Field } from '../../components/Field';
+import { usePhoneReadBack } from '../../format/phone';
 import { SelectField } from '../../components/SelectField';
 import {
   MAX_PHONES,
@@ -36,6 +37,7 @@ interface PhonesEditorProps {
  */
 export function PhonesEditor({ rows, onChange, errors }: PhonesEditorProps) {
   const { t } = useTranslation('patients');
+  const readBack = usePhoneReadBack();
   const radioName = useId();
   const fieldset = useRef<HTMLFieldSetElement>(null);
   const addButton = useRef<HTMLButtonElement>(null);
@@ -85,6 +87,7 @@ export function PhonesEditor({ rows, onChange, errors }: PhonesEditorProps) {
             value={row.number}
             onChange={(event) => edit(row.key, { number: event.target.value })}
             error={errors[phoneErrorName(row.key, 'number')]}
+            hint={readBack(row.number)}
             data-phone-key={row.key}
           />
           <SelectField

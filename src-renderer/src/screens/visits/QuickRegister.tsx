@@ -6,6 +6,7 @@ import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
 import { draftProblems, useFormErrors } from '../../hooks/useFormErrors';
 import { useCalendarDate } from '../../format/calendar-date';
+import { usePhoneReadBack } from '../../format/phone';
 import { useTranslation } from '../../i18n';
 
 const SHOWN = ['firstName', 'lastName', 'dob', 'phones.0.number'];
@@ -17,6 +18,7 @@ const SHOWN = ['firstName', 'lastName', 'dob', 'phones.0.number'];
 export function QuickRegister({ onRegistered }: { onRegistered: (patientId: string) => void }) {
   const { t } = useTranslation('visits');
   const showDate = useCalendarDate();
+  const readBack = usePhoneReadBack();
   const [firstName, setFirstName] = useState('');
   const [lastName, setLastName] = useState('');
   const [dob, setDob] = useState('');
@@ -89,6 +91,7 @@ export function QuickRegister({ onRegistered }: { onRegistered: (patientId: stri
         value={phone}
         onChange={(event) => setPhone(event.target.value)}
         error={errors.errors.fields['phones.0.number']}
+        hint={readBack(phone)}
       />
       <FormMessage error={errors.errors.form} />
       {duplicates.length > 0 && (
