@@ -3,6 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/re
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openBillingClinic, type BillingClinic } from '../helpers/billing-clinic';
 import { coreBridge } from './core-bridge';
+import { formatMoney } from '../../src-shared/billing/money';
 import type { PaymentForm as PaymentFormComponent } from '../../src-renderer/src/screens/billing/PaymentForm';
 
 let billing: BillingClinic;
@@ -37,7 +38,7 @@ function messageOf(label: string): string {
 }
 
 /** A fresh visit's patient and the payment form for them, titled as the screen would. */
-async function renderPaymentForm(firstName: string, title: string) {
+async function renderPaymentForm(firstName: string, title: string, owedMinor = 0) {
   const { patientId } = await billing.visit(firstName);
   const { money } = await billing.clinic.ok('manager', 'billing.settings', {});
   const { methods } = await billing.clinic.ok('manager', 'billing.setup', {});
@@ -46,7 +47,7 @@ async function renderPaymentForm(firstName: string, title: string) {
       patientId={patientId}
       money={money}
       methods={methods}
-      suggestedMinor={0}
+      suggestedMinor={owedMinor}
       title={title}
       onTaken={() => undefined}
     />,
@@ -96,5 +97,19 @@ describe('a form checks its draft as it is typed', () => {
     fireEvent.change(screen.getByLabelText(`Amount (${money.currency})`), { target: { value: '15.00' } });
     expect(messageOf(`Amount (${money.currency})`)).not.toMatch(/amount/i);
     expect(screen.queryByText('Please correct the fields marked above.')).toBeNull();
+  });
+});
+
+describe('an amount over what is owed', () => {
+  it('says before it is taken that the rest stays on the account as credit', async () => {
+    const { money } = await renderPaymentForm('Vic', 'Take payment', 6000);
+    const amount = screen.getByLabelText(`Amount (${money.currency})`);
+    expect(screen.queryByText(/more than is owed/)).toBeNull();
+    fireEvent.change(amount, { target: { value: '100.00' } });
+    expect(screen.getByText(/more than is owed/).textContent).toBe(
+      `${formatMoney(4000, money)} more than is owed: kept as credit on the account.`,
+    );
+    fireEvent.change(amount, { target: { value: '60.00' } });
+    expect(screen.queryByText(/more than is owed/)).toBeNull();
   });
 });

@@ -189,6 +189,11 @@ export function PaymentForm({
           />
         </p>
       )}
+      {suggestedMinor > 0 && typedAmount.minor !== undefined && typedAmount.minor > suggestedMinor && (
+        <p className="billing-change" aria-live="polite">
+          {t('PaymentForm.overOwed', { extra: formatMoney(typedAmount.minor - suggestedMinor, money) })}
+        </p>
+      )}
       <FormMessage error={errors.form} />
       <button type="submit" className="primary" disabled={busy}>
         {title}
