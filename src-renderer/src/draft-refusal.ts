@@ -12,6 +12,11 @@ import { i18next } from './i18n';
 export function refusedDraft<N extends ProcedureName>(name: N, input: Input<N>): ApiErrorData | null {
   const refused = validateDraft(name, input);
   if (!refused) return null;
+  return wordedForScreen(refused);
+}
+
+/** A refusal of main's rules made here (shared code, such as the vitals' limits), in this screen's language. */
+export function wordedForScreen(refused: ApiErrorData): ApiErrorData {
   return i18next.language === 'es' ? translateError(refused, 'es') : refused;
 }
 

@@ -1,6 +1,7 @@
 import { useState, type SyntheticEvent } from 'react';
 import type { VisitSettings } from '../../../../src-shared/visits/model';
-import { bmi, toSI, type VitalField, type VitalsEntry } from '../../../../src-shared/visits/vitals';
+import { bmi, checkVitals, toSI, type VitalField, type VitalsEntry } from '../../../../src-shared/visits/vitals';
+import { wordedForScreen } from '../../draft-refusal';
 import { call } from '../../api';
 import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
@@ -68,11 +69,27 @@ export function VitalsForm({ patientId, visitId, settings, allergies, onSaved }:
     allergiesReviewed: reviewed,
     confirmImplausible: confirm,
   });
-  /** What is wrong as typed: a value that is not a number, then main's own limits for the draft. */
-  const problems = (): Record<string, string> => ({
-    ...draftProblems('vitals.record', input()),
-    ...Object.fromEntries(badNumbers.map((field) => [field, t('VitalsForm.mustBeANumber')])),
-  });
+  /**
+   * What is wrong as typed: a value that is not a number, main's schema for the draft, and the values no
+   * body has (main's `checkVitals`, shared), all at once: a pain of 11 and an SpO2 of 150 are both said
+   * on the first save, not the second after the first is put right.
+   */
+  const problems = (): Record<string, string> => {
+    const impossible = checkVitals(si, units).impossible;
+    const limits =
+      impossible.length === 0
+        ? {}
+        : (wordedForScreen({
+            code: 'VALIDATION',
+            message: '',
+            details: { fields: Object.fromEntries(impossible.map((problem) => [problem.field, problem.message])) },
+          }).details?.fields ?? {});
+    return {
+      ...limits,
+      ...draftProblems('vitals.record', input()),
+      ...Object.fromEntries(badNumbers.map((field) => [field, t('VitalsForm.mustBeANumber')])),
+    };
+  };
   const errors = useFormErrors({ ...values, chiefComplaint: complaint }, problems);
 
   const set = (field: Numeric) => (event: { target: { value: string } }) => {
