@@ -31,3 +31,22 @@ test('an administrator sees the desk is not connected, and a malformed server ad
   await expect(address).toHaveAccessibleDescription(/must start with https:\/\//);
   await expect(page.getByTestId('sync-status')).toHaveText('Sync: Not connected');
 });
+
+test('the first Tab of a screen offers a way past the header and the menu, straight to the page', async ({
+  page,
+  desk,
+}) => {
+  const app = new FrontDeskPage(page);
+  await app.openNewClinic(desk.url);
+  await page.locator('body').focus();
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('button', { name: 'Skip to the page' });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeInViewport();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('main')).toBeFocused();
+  // The next Tab is the page's own first control, not the header's.
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('banner').locator(':focus')).toHaveCount(0);
+  await expect(page.getByRole('navigation', { name: 'Main' }).locator(':focus')).toHaveCount(0);
+});

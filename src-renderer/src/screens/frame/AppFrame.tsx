@@ -98,6 +98,14 @@ export function AppFrame() {
 
   return (
     <div className="frame">
+      {/* A keyboard's way past the header and the menu, first in the Tab order (shown when it has the focus). */}
+      <button
+        type="button"
+        className="skip-to-page"
+        onClick={() => document.querySelector<HTMLElement>('main.content')?.focus()}
+      >
+        {t('AppFrame.skipToPage')}
+      </button>
       <Header onLock={lock} />
       <nav className="main-nav" aria-label={t('AppFrame.main')}>
         <ul>
@@ -110,7 +118,9 @@ export function AppFrame() {
           ))}
         </ul>
       </nav>
-      <main className="content">{allowed ? <Screen /> : <Refusal area={current.label} />}</main>
+      <main className="content" tabIndex={-1}>
+        {allowed ? <Screen /> : <Refusal area={current.label} />}
+      </main>
       <CommandPalette />
       <ShortcutsSheet />
       <LiveAnnouncer />
