@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CheckOutView, InvoiceView } from '../../../../src-shared/billing/model';
 import { formatMoney } from '../../../../src-shared/billing/money';
 import { call } from '../../api';
@@ -46,12 +46,22 @@ export function CheckOutScreen({ visitId }: { visitId: string }) {
     navigate('#/board');
   }
 
-  function onKeyDown(event: KeyboardEvent<HTMLElement>) {
-    if (event.altKey && event.key.toLowerCase() === 'f' && !busy) {
-      event.preventDefault();
-      void finish();
-    }
-  }
+  // Alt+F from anywhere on the screen, not only from inside the check-out (a click on the page's empty
+  // space took the focus out of it and the key then did nothing).
+  const finishRef = useRef(finish);
+  finishRef.current = finish;
+  const busyRef = useRef(busy);
+  busyRef.current = busy;
+  useEffect(() => {
+    const onKeyDown = (event: globalThis.KeyboardEvent) => {
+      if (event.altKey && event.key.toLowerCase() === 'f' && !busyRef.current) {
+        event.preventDefault();
+        void finishRef.current();
+      }
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
 
   if (loadError) return <ErrorMessage error={loadError} area="check-out" />;
   if (!view) return <p>{t('CheckOutScreen.buildingTheVisitSInvoice')}</p>;
@@ -65,7 +75,7 @@ export function CheckOutScreen({ visitId }: { visitId: string }) {
   };
 
   return (
-    <section className="checkout" aria-labelledby="checkout-title" onKeyDown={onKeyDown}>
+    <section className="checkout" aria-labelledby="checkout-title">
       <div className="section-head">
         <div>
           <h1 id="checkout-title">{t('CheckOutScreen.checkOut', { patientName: invoice.patientName })}</h1>
