@@ -91,6 +91,22 @@ describe('a demo clinic', () => {
     expect(dispensed.invoiceId).toBe(checkOut.invoice.id);
   });
 
+  it('counts its made-up patients as registered a year ago, not as today’s new patients', async () => {
+    await core.invoke('manager', 'auth.login', { username: 'manager', password: DEMO_PASSWORD });
+    const today = (await core.invoke('manager', 'reports.dashboard', {
+      from: '2026-12-02',
+      to: '2026-12-02',
+    })) as Result<Output<'reports.dashboard'>>;
+    if (!today.ok) throw new Error(today.error.message);
+    expect(today.value.current.newPatients).toBe(0);
+    const lastYear = (await core.invoke('manager', 'reports.dashboard', {
+      from: '2025-12-01',
+      to: '2025-12-03',
+    })) as Result<Output<'reports.dashboard'>>;
+    if (!lastYear.ok) throw new Error(lastYear.error.message);
+    expect(lastYear.value.current.newPatients).toBe(made.patients);
+  });
+
   it('is never made over a clinic that is set up', async () => {
     await expect(seedDemoClinic(core, { timeZone: 'Europe/London', now: NOW })).rejects.toThrow(/already set up/);
   });

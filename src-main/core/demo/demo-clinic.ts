@@ -22,6 +22,7 @@ const PROVIDER_NAMES = ['Dr Ana Ortiz', 'Dr Ben Lee', 'Dr Chloe Park'];
 const PATIENTS = 400;
 const APPOINTMENTS = 3_000;
 const CLIENT = 'demo-seed';
+const YEAR_MS = 365 * 24 * 60 * 60 * 1000;
 
 export interface DemoClinic {
   clinicName: string;
@@ -80,7 +81,8 @@ export async function seedDemoClinic(
   }
   const today = localDateOf(timeZone, now);
   await seedDemoFeesAndStock((name, input) => invoke(core, CLIENT, name, input), config, today);
-  const patients = seedPatients(core.database.handle, PATIENTS, seed, now);
+  // Registered a year before today: made "now", the manager's home counted all 400 as new today.
+  const patients = seedPatients(core.database.handle, PATIENTS, seed, now - YEAR_MS);
   const booked = seedAppointments(core.database.handle, config, {
     count: APPOINTMENTS,
     seed,
