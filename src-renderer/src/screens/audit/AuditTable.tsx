@@ -1,5 +1,5 @@
 import type { AuditEntry } from '../../../../src-shared/api/areas/audit';
-import { formatDateTime } from '../../format/datetime';
+import { formatDateTime, type ClinicClock } from '../../format/datetime';
 import { useClinicClock } from '../../stores/clinic-settings';
 import { i18next, useTranslation } from '../../i18n';
 
@@ -15,21 +15,36 @@ const OUTCOME_LABELS = {
   },
 } as const;
 
-function describeValue(value: unknown): string {
+/** Keys whose numbers are instants: `at`, `start`, `end`, `from`, `to`, or ending in `At`. */
+const INSTANT_KEY = /^(at|start|end|from|to|when)$|At$/;
+/** Epoch milliseconds from 2001 to 2286: a count or an amount is never in this range under those keys. */
+const INSTANT_RANGE = [1e12, 1e13] as const;
+
+/** A detail as a person reads it: an instant as the clinic's date and time, not 1796637600000. */
+export function describeValue(key: string, value: unknown, clock: ClinicClock): string {
   if (value === null || value === undefined) return '—';
   if (typeof value === 'string') return value;
+  if (
+    typeof value === 'number' &&
+    INSTANT_KEY.test(key) &&
+    Number.isInteger(value) &&
+    value >= INSTANT_RANGE[0] &&
+    value < INSTANT_RANGE[1]
+  ) {
+    return formatDateTime(value, clock);
+  }
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   return JSON.stringify(value);
 }
 
-function Details({ details }: { details: AuditEntry['details'] }) {
+function Details({ details, clock }: { details: AuditEntry['details']; clock: ClinicClock }) {
   if (!details || Object.keys(details).length === 0) return null;
   return (
     <dl className="details-list">
       {Object.entries(details).map(([key, value]) => (
         <div key={key}>
           <dt>{key}</dt>
-          <dd>{describeValue(value)}</dd>
+          <dd>{describeValue(key, value, clock)}</dd>
         </div>
       ))}
     </dl>
@@ -76,7 +91,7 @@ export function AuditTable({ entries }: { entries: readonly AuditEntry[] }) {
               <span className={`badge badge-${entry.outcome}`}>{OUTCOME_LABELS[entry.outcome]}</span>
             </td>
             <td>
-              <Details details={entry.details} />
+              <Details details={entry.details} clock={clock} />
             </td>
           </tr>
         ))}
