@@ -96,3 +96,12 @@ describe('a phone number typed on the patient form', () => {
     settings.useClinicSettings.getState().set(clinicSettings);
   });
 });
+
+describe('the sex on the patient form', () => {
+  it('is offered in words from the catalogue, not as the stored codes', async () => {
+    render(<RegisterPatientScreen />);
+    const options = [...screen.getByLabelText<HTMLSelectElement>('Sex').options].map((option) => option.text);
+    expect(options).toEqual(expect.arrayContaining(['Female', 'Male', 'Intersex', 'Unknown']));
+    expect(options).not.toContain('female');
+  });
+});

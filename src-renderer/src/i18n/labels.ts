@@ -1,7 +1,7 @@
 import type { Language } from '../../../src-shared/api/areas/settings';
 import type { AdjustmentReason } from '../../../src-shared/billing/reason-codes';
 import type { ClaimStatus } from '../../../src-shared/billing/claim-status';
-import type { AllergyRemovalReason } from '../../../src-shared/patients/model';
+import type { AllergyRemovalReason, Sex } from '../../../src-shared/patients/model';
 import type { AppointmentStatus } from '../../../src-shared/scheduling/status';
 import type { VisitStatus } from '../../../src-shared/visits/status';
 import { i18next } from './index';
@@ -13,6 +13,7 @@ export const appointmentStatusLabel = (status: AppointmentStatus) => i18next.t(`
 export const allergyRemovalLabel = (reason: AllergyRemovalReason) => i18next.t(`common:allergyRemoval.${reason}`);
 export const adjustmentReasonLabel = (reason: AdjustmentReason) => i18next.t(`common:adjustmentReason.${reason}`);
 export const claimStatusLabel = (status: ClaimStatus) => i18next.t(`common:claimStatus.${status}`);
+export const sexLabel = (sex: Sex) => i18next.t(`common:sex.${sex}`);
 export const visitStatusLabel = (status: VisitStatus) => i18next.t(`common:visitStatus.${status}`);
 export const visitMoveLabel = (status: VisitStatus) => i18next.t(`common:visitMove.${status}`);
 /** Each language by its own name ("English", "Español"), the same in every catalogue. */

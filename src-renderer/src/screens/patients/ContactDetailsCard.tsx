@@ -1,6 +1,7 @@
 import type { PatientRecord } from '../../../../src-shared/patients/model';
 import { usePhoneFormat } from '../../format/phone';
 import { useTranslation } from '../../i18n';
+import { sexLabel } from '../../i18n/labels';
 
 /** The postal address as the lines an envelope would carry; a dash when nothing is on file. */
 function addressLines(address: PatientRecord['address']): string[] {
@@ -53,7 +54,7 @@ export function ContactDetailsCard({ record }: { record: PatientRecord }) {
         <div>
           <dt>{t('PatientSummaryScreen.sexGenderIdentity')}</dt>
           <dd>
-            {record.sex}
+            {sexLabel(record.sex)}
             {record.genderIdentity ? ` · ${record.genderIdentity}` : ''}
           </dd>
         </div>

@@ -4,6 +4,7 @@ import type { DateFormat } from '../../../../src-shared/api/areas/settings';
 import { photoSource } from './patient-photo';
 import { AccountFlag } from '../billing/AccountFlag';
 import { useTranslation } from '../../i18n';
+import { sexLabel } from '../../i18n/labels';
 
 /**
  * Who this is, at a glance, wherever a patient is shown: photo, identity, alerts and allergies.
@@ -35,7 +36,7 @@ export function PatientBanner({
           <strong className="patient-name">{record.name}</strong>
           <span>{t('PatientBanner.dob', { dob: formatDate(record.dob, dateFormat) })}</span>
           <span>{t('PatientBanner.y', { age: record.age })}</span>
-          <span>{record.sex}</span>
+          <span>{sexLabel(record.sex)}</span>
           <span>{t('PatientBanner.mrn', { mrn: record.mrn })}</span>
           {record.deceasedDate && (
             <span className="tag">

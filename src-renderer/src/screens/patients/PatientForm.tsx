@@ -24,6 +24,7 @@ import {
 } from './patient-form';
 import { PhonesEditor } from './PhonesEditor';
 import { Trans, useTranslation } from '../../i18n';
+import { sexLabel } from '../../i18n/labels';
 
 const DUPLICATE_CHECK_DELAY_MS = 250;
 
@@ -169,7 +170,7 @@ export function PatientForm({
           <SelectField
             label={t('PatientForm.sex')}
             value={form.sex}
-            options={SEXES.map((sex) => ({ value: sex, label: sex }))}
+            options={SEXES.map((sex) => ({ value: sex, label: sexLabel(sex) }))}
             onChange={update('sex')}
             error={fieldError('sex')}
           />
