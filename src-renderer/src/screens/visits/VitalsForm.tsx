@@ -146,8 +146,8 @@ export function VitalsForm({ patientId, visitId, settings, allergies, onSaved }:
       <div className="vitals-grid">
         {field('systolic', t('VitalsForm.bpSystolicMmhg'))}
         {field('diastolic', t('VitalsForm.bpDiastolicMmhg'))}
-        {field('pulse', 'Pulse (/min)')}
-        {field('respRate', 'Respiratory rate (/min)')}
+        {field('pulse', t('VitalsForm.pulsePerMin'))}
+        {field('respRate', t('VitalsForm.respRatePerMin'))}
         {field('temperature', t('VitalsForm.temperature', { temperature: units.temperature }))}
         {field('spo2', t('VitalsForm.spo2'))}
         {field('weight', imperial ? t('VitalsForm.weightLb') : t('VitalsForm.weightKg'))}
