@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBillingClinic, type BillingClinic } from '../helpers/billing-clinic';
 import { coreBridge } from './core-bridge';
 import type { AccountScreen as AccountScreenComponent } from '../../src-renderer/src/screens/billing/AccountScreen';
+import type * as SettingsModule from '../../src-renderer/src/stores/clinic-settings';
 
 let billing: BillingClinic;
 let AccountScreen: typeof AccountScreenComponent;
@@ -13,6 +14,10 @@ beforeAll(async () => {
   // The manager's window: a real core behind window.clinic, as the preload would give it.
   window.clinic = coreBridge(billing.clinic.core, 'manager').bridge;
   ({ AccountScreen } = await import('../../src-renderer/src/screens/billing/AccountScreen'));
+  // A day-first clinic: the dates on the screen are written its way, not as stored.
+  const settings: typeof SettingsModule = await import('../../src-renderer/src/stores/clinic-settings');
+  const stored = await billing.clinic.ok('manager', 'settings.get', {});
+  settings.useClinicSettings.getState().set({ ...stored, dateFormat: 'DD/MM/YYYY' });
 });
 
 afterAll(async () => {
@@ -42,5 +47,7 @@ describe('the patient account screen', () => {
     });
     await waitFor(() => expect(summaryValue('Credit')).toBe('£20.00'));
     expect(within(screen.getByRole('table', { name: 'Ledger' })).getAllByRole('row').length).toBeGreaterThan(1);
+    // The day it counts for, in the clinic's date format.
+    expect(screen.getByRole('row', { name: /^Payment £20\.00 Card \d{2}\/\d{2}\/\d{4}$/ })).toBeTruthy();
   });
 });

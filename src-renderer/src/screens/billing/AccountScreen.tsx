@@ -119,8 +119,11 @@ export function AccountScreen({ patientId, takePayment = false }: { patientId: s
                 const open = correcting?.paymentId === payment.id ? correcting.kind : null;
                 const name = `${formatMoney(payment.amountMinor, money)} ${payment.methodName}`;
                 return [
-                  <tr key={payment.id} aria-label={t('AccountScreen.payment', { name, countsFor: payment.countsFor })}>
-                    <td>{payment.countsFor}</td>
+                  <tr
+                    key={payment.id}
+                    aria-label={t('AccountScreen.payment', { name, countsFor: date(payment.countsFor) })}
+                  >
+                    <td>{date(payment.countsFor)}</td>
                     <td>
                       {payment.methodName}
                       {payment.reference && <span className="sub">{payment.reference}</span>}
