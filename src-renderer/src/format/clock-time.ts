@@ -26,3 +26,15 @@ export function useClockTime(): ClockTime {
   // The same object while the format stays, so memoised rows given it are not drawn again.
   return useMemo(() => clockTime(format), [format]);
 }
+
+const NOON = 12 * 60;
+const FIVE_PM = 17 * 60;
+
+/**
+ * Where the parts of the day meet (noon, 5 pm) the clinic's way, for labels read outside a component
+ * (option lists kept as getters): "12:00 PM" and "5:00 PM" in a 12-hour clinic, "12:00" and "17:00" else.
+ */
+export function dayPartBounds(): { noon: string; five: string } {
+  const format = useClinicSettings.getState().settings?.timeFormat ?? '24h';
+  return { noon: formatClockTime(NOON, format), five: formatClockTime(FIVE_PM, format) };
+}

@@ -7,7 +7,7 @@ import { addDays } from '../../../../src-shared/scheduling/time';
 import type { Input } from '../../../../src-shared/api/contract';
 import { call } from '../../api';
 import { DateField } from '../../components/DateField';
-import { useClockTime } from '../../format/clock-time';
+import { dayPartBounds, useClockTime } from '../../format/clock-time';
 import { FormMessage } from '../../components/FormMessage';
 import { PatientPicker } from '../../components/PatientPicker';
 import { SelectField } from '../../components/SelectField';
@@ -30,13 +30,13 @@ const PART_LABELS: Record<PartOfDay, string> = {
     return i18next.t('find:FindSlotScreen.anyTime');
   },
   get morning() {
-    return i18next.t('find:FindSlotScreen.morningBefore1200');
+    return i18next.t('find:FindSlotScreen.morningBefore1200', dayPartBounds());
   },
   get afternoon() {
-    return i18next.t('find:FindSlotScreen.afternoon12001700');
+    return i18next.t('find:FindSlotScreen.afternoon12001700', dayPartBounds());
   },
   get evening() {
-    return i18next.t('find:FindSlotScreen.eveningAfter1700');
+    return i18next.t('find:FindSlotScreen.eveningAfter1700', dayPartBounds());
   },
 };
 /** Eight weeks ahead, as a receptionist looks by default. */

@@ -17,6 +17,7 @@ import { draftProblems, useFormErrors } from '../../hooks/useFormErrors';
 import { useProcedure } from '../../hooks/useProcedure';
 import { PatientPicker } from '../../components/PatientPicker';
 import { i18next, useTranslation } from '../../i18n';
+import { dayPartBounds } from '../../format/clock-time';
 
 export const PRIORITY_LABELS: Record<WaitlistPriority, string> = {
   get urgent() {
@@ -34,13 +35,13 @@ export const PRIORITY_LABELS: Record<WaitlistPriority, string> = {
 };
 export const PART_LABELS: Record<WaitlistPartOfDay, string> = {
   get morning() {
-    return i18next.t('waitlist:AddWaitlistEntryForm.morningBefore1200');
+    return i18next.t('waitlist:AddWaitlistEntryForm.morningBefore1200', dayPartBounds());
   },
   get afternoon() {
-    return i18next.t('waitlist:AddWaitlistEntryForm.afternoon12001700');
+    return i18next.t('waitlist:AddWaitlistEntryForm.afternoon12001700', dayPartBounds());
   },
   get evening() {
-    return i18next.t('waitlist:AddWaitlistEntryForm.eveningAfter1700');
+    return i18next.t('waitlist:AddWaitlistEntryForm.eveningAfter1700', dayPartBounds());
   },
 };
 

@@ -1,0 +1,34 @@
+// @vitest-environment happy-dom
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN, openTestClinic, type TestClinic } from '../helpers/temp-core';
+import type * as WaitlistForm from '../../src-renderer/src/screens/waitlist/AddWaitlistEntryForm';
+import type * as SettingsModule from '../../src-renderer/src/stores/clinic-settings';
+
+let clinic: TestClinic;
+let PART_LABELS: typeof WaitlistForm.PART_LABELS;
+let settings: typeof SettingsModule;
+
+beforeAll(async () => {
+  clinic = await openTestClinic();
+  await clinic.ok('admin', 'auth.login', { username: ADMIN.username, password: ADMIN.password });
+  ({ PART_LABELS } = await import('../../src-renderer/src/screens/waitlist/AddWaitlistEntryForm'));
+  settings = await import('../../src-renderer/src/stores/clinic-settings');
+});
+
+afterAll(async () => {
+  await clinic.close();
+});
+
+describe('the parts of the day a patient prefers', () => {
+  it('name their bounds in the clinic’s time format', async () => {
+    const stored = await clinic.ok('admin', 'settings.get', {});
+    settings.useClinicSettings.getState().set({ ...stored, timeFormat: '12h' });
+    expect([PART_LABELS.morning, PART_LABELS.afternoon, PART_LABELS.evening]).toEqual([
+      'Morning (before 12:00 PM)',
+      'Afternoon (12:00 PM–5:00 PM)',
+      'Evening (after 5:00 PM)',
+    ]);
+    settings.useClinicSettings.getState().set({ ...stored, timeFormat: '24h' });
+    expect(PART_LABELS.afternoon).toBe('Afternoon (12:00–17:00)');
+  });
+});
