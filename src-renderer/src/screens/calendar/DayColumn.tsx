@@ -112,7 +112,8 @@ export const DayColumn = memo(function DayColumn(props: DayColumnProps) {
           if (!marker) return;
           const overBlock = (event.target as HTMLElement).closest('.cal-appointment') !== null;
           const minute = minuteAt(event, from, to);
-          marker.hidden = overBlock;
+          // Over the chosen slot the slot says its own time: a second label there read as one drawn twice.
+          marker.hidden = overBlock || minute === selectedMinute;
           marker.style.top = `${top(minute, from)}px`;
           marker.textContent = clock.minutes(minute);
         },
