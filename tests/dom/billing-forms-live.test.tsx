@@ -3,6 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openBillingClinic, type BillingClinic } from '../helpers/billing-clinic';
 import { coreBridge } from './core-bridge';
+import { messageOf } from './field-message';
 import type { InvoiceEditor as InvoiceEditorComponent } from '../../src-renderer/src/screens/billing/InvoiceEditor';
 import type { InvoiceCorrection as InvoiceCorrectionComponent } from '../../src-renderer/src/screens/billing/InvoiceCorrection';
 import type { TaxesSection as TaxesSectionComponent } from '../../src-renderer/src/screens/billing/setup/TaxesSection';
@@ -41,13 +42,6 @@ afterEach(cleanup);
 afterAll(async () => {
   await billing.clinic.close();
 });
-
-/** The message shown under a field, found through the field's own description. */
-function messageOf(label: string): string {
-  const field = screen.getByLabelText(label);
-  const ids = (field.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean);
-  return ids.map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
-}
 
 /** What main answers, field by field, for this input: the words the form must show before sending. */
 async function mainSays(

@@ -3,6 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/re
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, openTestClinic, type TestClinic } from '../helpers/temp-core';
 import { coreBridge } from './core-bridge';
+import { messageOf } from './field-message';
 import type { RegisterPatientScreen as RegisterPatientScreenComponent } from '../../src-renderer/src/screens/patients/RegisterPatientScreen';
 import type * as SettingsModule from '../../src-renderer/src/stores/clinic-settings';
 
@@ -25,13 +26,6 @@ afterEach(cleanup);
 afterAll(async () => {
   await clinic.close();
 });
-
-/** The message shown under a field, found through the field's own description. */
-function messageOf(label: string): string {
-  const field = screen.getByLabelText(label);
-  const ids = (field.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean);
-  return ids.map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
-}
 
 /** Main's words for one field when registering this patient. */
 async function mainSays(input: { email?: string; phone?: string }, path: string): Promise<string> {

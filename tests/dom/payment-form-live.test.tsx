@@ -3,6 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/re
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openBillingClinic, type BillingClinic } from '../helpers/billing-clinic';
 import { coreBridge } from './core-bridge';
+import { messageOf } from './field-message';
 import { formatMoney } from '../../src-shared/billing/money';
 import type { PaymentForm as PaymentFormComponent } from '../../src-renderer/src/screens/billing/PaymentForm';
 
@@ -29,13 +30,6 @@ afterEach(cleanup);
 afterAll(async () => {
   await billing.clinic.close();
 });
-
-/** The message shown under a field, found through the field's own description. */
-function messageOf(label: string): string {
-  const field = screen.getByLabelText(label);
-  const ids = (field.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean);
-  return ids.map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
-}
 
 /** A fresh visit's patient and the payment form for them, titled as the screen would. */
 async function renderPaymentForm(firstName: string, title: string, owedMinor = 0) {

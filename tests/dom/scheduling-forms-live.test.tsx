@@ -3,6 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/re
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openSchedulingClinic, type SchedulingClinic } from '../helpers/scheduling-clinic';
 import { coreBridge } from './core-bridge';
+import { messageOf } from './field-message';
 import type { LocationsSection as LocationsSectionComponent } from '../../src-renderer/src/screens/scheduling-setup/LocationsSection';
 import type * as SetupListsModule from '../../src-renderer/src/screens/scheduling-setup/setup-lists';
 import type { AppointmentPanel as AppointmentPanelComponent } from '../../src-renderer/src/screens/calendar/AppointmentPanel';
@@ -31,13 +32,6 @@ afterEach(cleanup);
 afterAll(async () => {
   await s.clinic.close();
 });
-
-/** The message shown under a field, found through the field's own description. */
-function messageOf(label: string): string {
-  const field = screen.getByLabelText(label);
-  const ids = (field.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean);
-  return ids.map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
-}
 
 /** Main's words for one field of a refused call. */
 function fieldOf(result: { ok: boolean; error?: { details?: unknown } }, field: string): string {

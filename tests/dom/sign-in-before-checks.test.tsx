@@ -3,6 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/re
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openTestClinic, type TestClinic } from '../helpers/temp-core';
 import { coreBridge } from './core-bridge';
+import { messageOf } from './field-message';
 import type { LoginScreen as LoginScreenComponent } from '../../src-renderer/src/screens/login/LoginScreen';
 import type * as DraftChecks from '../../src-renderer/src/draft-checks';
 import type * as DraftRefusal from '../../src-renderer/src/draft-refusal';
@@ -31,12 +32,6 @@ afterEach(() => {
 afterAll(async () => {
   await clinic.close();
 });
-
-function messageOf(label: string): string {
-  const field = screen.getByLabelText(label);
-  const ids = (field.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean);
-  return ids.map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
-}
 
 describe('signing in before the page has its draft checks (the first 300 ms)', () => {
   it('shows main’s refusal of empty fields beside them, as the page’s own check would, and keeps what was typed', async () => {

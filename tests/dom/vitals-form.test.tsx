@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { VisitSettings } from '../../src-shared/visits/model';
 import { openSchedulingClinic, signInNurse, type SchedulingClinic } from '../helpers/scheduling-clinic';
 import { coreBridge } from './core-bridge';
+import { messageOf } from './field-message';
 import type * as VitalsModule from '../../src-renderer/src/screens/visits/VitalsForm';
 
 let s: SchedulingClinic;
@@ -26,13 +27,6 @@ afterEach(cleanup);
 afterAll(async () => {
   await s.clinic.close();
 });
-
-/** The message shown under a field, found through the field's own description. */
-function messageOf(label: string): string {
-  const field = screen.getByLabelText(label);
-  const ids = (field.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean);
-  return ids.map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
-}
 
 describe('the vitals form', () => {
   it('says every impossible value on the first save, the schema’s and the body’s limits alike, and sends nothing', async () => {
