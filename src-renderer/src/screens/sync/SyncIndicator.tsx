@@ -1,37 +1,8 @@
 import { useProcedure } from '../../hooks/useProcedure';
 import { useSession } from '../../stores/session';
+import { openSyncSettings } from '../settings/sync-section';
 import { describeSync, lastErrorText, remindersHeldSentence } from './describe-sync';
 import { useTranslation } from '../../i18n';
-
-const FIND_SECTION_MS = 3000;
-/** The settings form above the section may still be arriving: the section is kept in view while it does. */
-const SETTLE_MS = 800;
-
-/** Settings, then its Sync section scrolled into view and focused once it has drawn (it reads its status first). */
-function openSyncSettings() {
-  window.location.hash = '#/settings';
-  const until = Date.now() + FIND_SECTION_MS;
-  const find = () => {
-    const heading = document.getElementById('sync-heading');
-    if (!heading) {
-      if (Date.now() < until) requestAnimationFrame(find);
-      return;
-    }
-    heading.tabIndex = -1;
-    heading.focus({ preventScroll: true });
-    const settled = Date.now() + SETTLE_MS;
-    let top = Number.NaN;
-    const keep = () => {
-      if (heading.offsetTop !== top) {
-        top = heading.offsetTop;
-        heading.scrollIntoView({ block: 'start' });
-      }
-      if (Date.now() < settled) requestAnimationFrame(keep);
-    };
-    keep();
-  };
-  requestAnimationFrame(find);
-}
 
 /** The header's sync status; those who may connect the desk follow it to Settings → Sync. */
 export function SyncIndicator() {
