@@ -20,6 +20,17 @@ export function isEmailAddress(value: string): boolean {
 }
 
 /** Text that must be given: trimmed, not empty, at most `max` characters. */
+/** What main says of a date it cannot read: the renderer words it in the clinic's own date format. */
+export const NOT_A_REAL_DATE_MESSAGE = 'must be a real date written as YYYY-MM-DD';
+/**
+ * A date's text: a blank one is told as blank ("must not be empty", not a date format the person never
+ * typed in); anything else `isDate` refuses as not a real date.
+ */
+export const dateText = (isDate: (value: string) => boolean, max = 40) =>
+  boundedString(max, NOT_A_REAL_DATE_MESSAGE)
+    .trim()
+    .refine(isDate, { error: (issue) => (issue.input === '' ? 'must not be empty' : NOT_A_REAL_DATE_MESSAGE) });
+
 export const requiredText = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, atMost(max));
 
 /** Text that may be left out, null or empty: all three mean none (null). */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isLocalDate } from '../scheduling/time';
-import { boundedString, id, optionalText, requiredText } from '../validation';
+import { boundedString, dateText, id, optionalText, requiredText } from '../validation';
 import { ADJUSTMENT_REASONS, PAYMENT_METHOD_KINDS, REMITTANCE_ADJUSTMENT_CODES } from './reason-codes';
 import { MAX_MINOR } from './money';
 import { PPM, TAX_ROUNDINGS } from './tax';
@@ -17,9 +17,7 @@ export const amountMinor = z
 /** An amount that must be more than zero. */
 export const positiveAmount = amountMinor.refine((value) => value > 0, 'must be more than zero');
 
-export const localDate = boundedString(10, 'must be a real date written as YYYY-MM-DD')
-  .trim()
-  .refine(isLocalDate, 'must be a real date written as YYYY-MM-DD');
+export const localDate = dateText(isLocalDate, 10);
 
 export const ratePpm = z
   .number({ error: 'must be a rate in parts per million' })

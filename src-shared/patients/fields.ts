@@ -3,14 +3,23 @@ import { z } from 'zod';
 import { isIsoDate } from './dates';
 import { isPlausiblePhone } from './phones';
 import { ALLERGY_REMOVAL_REASONS, ALLERGY_SEVERITIES, CONTACT_KINDS, PHONE_KINDS, SEXES } from './model';
-import { atMost, boundedString, id, isEmailAddress, optionalText, requiredText } from '../validation';
+import {
+  atMost,
+  boundedString,
+  dateText,
+  id,
+  NOT_A_REAL_DATE_MESSAGE,
+  isEmailAddress,
+  optionalText,
+  requiredText,
+} from '../validation';
 
-export const isoDate = boundedString(40).trim().refine(isIsoDate, 'must be a real date written as YYYY-MM-DD');
+export const isoDate = dateText(isIsoDate);
 export const optionalDate = boundedString(40)
   .trim()
   .nullish()
   .transform((value) => (value ? value : null))
-  .refine((value) => value === null || isIsoDate(value), 'must be a real date written as YYYY-MM-DD');
+  .refine((value) => value === null || isIsoDate(value), NOT_A_REAL_DATE_MESSAGE);
 export const email = z
   .string()
   .trim()

@@ -1,9 +1,9 @@
 /** The scheduling contract's field rules, shared by the schedule.*, appointments.*, calendar.*, series.* and waitlist.* procedures and by the forms. */
 import { z } from 'zod';
-import { atMost, boundedString, optionalId, optionalText, requiredText } from '../validation';
+import { atMost, boundedString, dateText, optionalId, optionalText, requiredText } from '../validation';
 import { daysBetween, isLocalDate, parseLocalTime } from './time';
 
-export const localDate = boundedString(40).trim().refine(isLocalDate, 'must be a real date written as YYYY-MM-DD');
+export const localDate = dateText(isLocalDate);
 /** A start: 00:00-23:59. */
 export const localTime = boundedString(20)
   .trim()

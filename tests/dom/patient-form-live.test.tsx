@@ -99,3 +99,44 @@ describe('the sex on the patient form', () => {
     expect(options).not.toContain('female');
   });
 });
+
+describe('a date of birth in a clinic that writes dates MM/DD/YYYY', () => {
+  /** Sets the clinic's date format for one test, then puts the clinic's settings back. */
+  async function inMonthFirstClinic(run: () => Promise<void>) {
+    const settings: typeof SettingsModule = await import('../../src-renderer/src/stores/clinic-settings');
+    const clinicSettings = await clinic.ok('admin', 'settings.get', {});
+    settings.useClinicSettings.getState().set({ ...clinicSettings, dateFormat: 'MM/DD/YYYY' });
+    try {
+      await run();
+    } finally {
+      settings.useClinicSettings.getState().set(clinicSettings);
+    }
+  }
+
+  it('left blank is said to be empty, not to be written in a format the clinic does not use', async () => {
+    await inMonthFirstClinic(async () => {
+      render(<RegisterPatientScreen />);
+      fireEvent.change(screen.getByLabelText('First name'), { target: { value: 'Ida' } });
+      fireEvent.change(screen.getByLabelText('Last name'), { target: { value: 'Lane' } });
+      fireEvent.click(screen.getByRole('button', { name: 'Register patient' }));
+      await waitFor(() => expect(messageOf('Date of birth')).toContain('must not be empty'));
+      expect(messageOf('Date of birth')).not.toContain('YYYY-MM-DD');
+    });
+  });
+
+  it('typed as no real date on the walk-in form is refused in the clinic’s own format', async () => {
+    const { QuickRegister } = await import('../../src-renderer/src/screens/visits/QuickRegister');
+    await inMonthFirstClinic(async () => {
+      render(<QuickRegister onRegistered={() => undefined} />);
+      fireEvent.change(screen.getByLabelText('First name'), { target: { value: 'Ida' } });
+      fireEvent.change(screen.getByLabelText('Last name'), { target: { value: 'Lane' } });
+      fireEvent.change(screen.getByLabelText('Date of birth'), { target: { value: '13/45/1980' } });
+      fireEvent.click(screen.getByRole('button', { name: 'Register and check in' }));
+      await waitFor(() => expect(messageOf('Date of birth')).toContain('must be a real date written as MM/DD/YYYY'));
+      expect(calls, 'the walk-in was not sent').not.toContain('patients.create');
+      fireEvent.change(screen.getByLabelText('Date of birth'), { target: { value: '' } });
+      fireEvent.click(screen.getByRole('button', { name: 'Register and check in' }));
+      await waitFor(() => expect(messageOf('Date of birth')).toContain('must not be empty'));
+    });
+  });
+});

@@ -2,6 +2,7 @@ import { useState, type InputHTMLAttributes } from 'react';
 import { formatDate } from '../../../src-shared/locale/date-format';
 import { parseDateInput } from '../../../src-shared/patients/dates';
 import { dateReadBack, useDateFormat } from '../format/calendar-date';
+import { useTranslation } from '../i18n';
 import { Field } from './Field';
 
 type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | 'type' | 'defaultValue'>;
@@ -23,6 +24,7 @@ interface DateFieldProps extends InputProps {
  * is always accepted. The value handed back is ISO, so forms and main keep one shape.
  */
 export function DateField({ label, value, onChange, error, hint, ...input }: DateFieldProps) {
+  const { t } = useTranslation('common');
   const format = useDateFormat();
   const [text, setText] = useState(() => formatDate(value, format));
   const read = parseDateInput(text, format);
@@ -47,7 +49,10 @@ export function DateField({ label, value, onChange, error, hint, ...input }: Dat
         setText(typed);
         onChange(typed.trim() === '' ? '' : (parseDateInput(typed, format) ?? typed));
       }}
-      error={error}
+      // Main reads dates as YYYY-MM-DD and says so; what was typed here is in the clinic's format.
+      error={
+        error && text.trim() !== '' && read === null ? t('DateField.mustBeARealDate', { dateFormat: format }) : error
+      }
       hint={dateReadBack(text, format, hint)}
     />
   );

@@ -3,10 +3,10 @@ import { procedure } from '../procedure';
 import { CONSENT_KINDS, type Consent } from '../../patients/consents';
 import { patientId } from '../../patients/fields';
 import { isIsoDate } from '../../patients/dates';
-import { boundedString, id, optionalId } from '../../validation';
+import { dateText, id, optionalId } from '../../validation';
 
 /** consents.*: what a patient agreed to (treatment, privacy, reminders by SMS or email ...), when, and until when. */
-const date = boundedString(40).trim().refine(isIsoDate, 'must be a real date written as YYYY-MM-DD');
+const date = dateText(isIsoDate);
 
 export const consentsProcedures = {
   'consents.record': procedure<Consent>()({

@@ -3,7 +3,7 @@ import { procedure } from '../procedure';
 import { MAX_FHIR_FILE_CHARS, type FhirImportReport } from '../../interop/fhir-import';
 import { isIsoDate } from '../../patients/dates';
 import { backupFolder } from './backups';
-import { atMost, boundedString, optionalId } from '../../validation';
+import { atMost, dateText, optionalId } from '../../validation';
 import {
   CSV_DATE_FORMATS,
   CSV_ENCODINGS,
@@ -30,7 +30,7 @@ export interface FhirExportSummary {
   patientBundle: { fileName: string; json: string } | null;
 }
 
-const date = boundedString(40).trim().refine(isIsoDate, 'must be a real date written as YYYY-MM-DD');
+const date = dateText(isIsoDate);
 
 export const fhirExportInput = z
   .object({

@@ -3,7 +3,7 @@ import { procedure } from '../procedure';
 import { isLocalDate } from '../../scheduling/time';
 import { MOVE_TARGETS, VISIT_STATUSES } from '../../visits/status';
 import type { CheckInReview, DisplayTicket, VisitBoard, VisitSettings, VisitView } from '../../visits/model';
-import { boundedString, id } from '../../validation';
+import { boundedString, dateText, id } from '../../validation';
 
 // ---- field rules -------------------------------------------------------------------------------
 
@@ -74,7 +74,7 @@ export const visitsProcedures = {
   /** A day's visits (today in the clinic's zone unless told). */
   'visits.board': procedure<VisitBoard>()({
     input: z.object({
-      date: boundedString(40).trim().refine(isLocalDate, 'must be a real date written as YYYY-MM-DD').optional(),
+      date: dateText(isLocalDate).optional(),
       statuses: z
         .array(z.enum(VISIT_STATUSES, { error: `must be one of ${VISIT_STATUSES.join(', ')}` }))
         .max(6)
