@@ -49,3 +49,21 @@ describe('receiving stock, checked as it is typed', () => {
     expect(messageOf(units)).not.toContain(mainSays);
   });
 });
+
+describe('a delivery received', () => {
+  it('is told back in the units a person says: one dose, twenty doses', async () => {
+    cleanup();
+    const { item } = await stock.clinic.ok('manager', 'stock.item', { itemId: stock.fluId });
+    const setup = await stock.clinic.ok('manager', 'stockroom.get', {});
+    render(<ReceiveForm item={item} setup={setup} />);
+    const receive = async (lotNumber: string, quantity: string) => {
+      fireEvent.change(screen.getByLabelText('Lot number'), { target: { value: lotNumber } });
+      fireEvent.change(screen.getByLabelText('Units (dose)'), { target: { value: quantity } });
+      fireEvent.click(screen.getByRole('button', { name: 'Receive' }));
+    };
+    await receive('FLU-ONE', '1');
+    expect(await screen.findByText('Received 1 dose, lot FLU-ONE.')).toBeTruthy();
+    await receive('FLU-TWENTY', '20');
+    expect(await screen.findByText('Received 20 doses, lot FLU-TWENTY.')).toBeTruthy();
+  });
+});

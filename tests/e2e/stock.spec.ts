@@ -160,7 +160,7 @@ test('a manager opens an item, receives a box by its scan, moves doses to the nu
   await receive.getByLabel('Packs').fill('2');
   await expect(receive.getByLabel('Units (dose)')).toHaveValue('20');
   await receive.getByRole('button', { name: 'Receive' }).click();
-  await expect(receive.getByText('Received 20 dose, lot FLU-C.')).toBeVisible();
+  await expect(receive.getByText('Received 20 doses, lot FLU-C.')).toBeVisible();
   await expect(
     page.getByRole('table', { name: 'Lots on hand' }).getByRole('row', { name: /FLU-C .* 20/ }),
   ).toBeVisible();

@@ -3,6 +3,7 @@ import type { ItemView, LotBalance, Movement } from '../../../../src-shared/stoc
 import { FormMessage } from '../../components/FormMessage';
 import { useCalendarDate } from '../../format/calendar-date';
 import { formatDateTime } from '../../format/datetime';
+import { unitsOf } from '../../format/units';
 import { useProcedure } from '../../hooks/useProcedure';
 import { useClinicClock } from '../../stores/clinic-settings';
 import { useSession } from '../../stores/session';
@@ -53,9 +54,7 @@ function Figures({ view, money }: { view: ItemView; money: MoneyFormat }) {
     <dl className="stock-figures">
       <div>
         <dt>{t('ItemPage.onHand')}</dt>
-        <dd>
-          {view.onHand} {item.dispensingUnit}
-        </dd>
+        <dd>{unitsOf(view.onHand, item.dispensingUnit)}</dd>
       </div>
       <div>
         <dt>{t('ItemPage.onOrder')}</dt>

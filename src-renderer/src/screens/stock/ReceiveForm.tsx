@@ -11,6 +11,7 @@ import { draftProblems, useFormErrors } from '../../hooks/useFormErrors';
 import type { Input } from '../../../../src-shared/api/contract';
 import { readAmount } from '../billing/money-field';
 import { typedUnits } from './units-text';
+import { unitsOf } from '../../format/units';
 import { useTranslation } from '../../i18n';
 
 const SHOWN = ['stockLocationId', 'lotNumber', 'expiryOn', 'quantity', 'unitCostMinor'];
@@ -83,9 +84,7 @@ export function ReceiveForm({ item, setup }: { item: StockItem; setup: StockSetu
     if (Object.keys(local).length > 0) return showProblems(local, SHOWN);
     const result = await call('stock.receive', input());
     if (!result.ok) return show(result.error, SHOWN);
-    setDone(
-      t('ReceiveForm.receivedLot', { quantity: typedUnits(quantity), dispensingUnit: item.dispensingUnit, lotNumber }),
-    );
+    setDone(t('ReceiveForm.receivedLot', { units: unitsOf(typedUnits(quantity), item.dispensingUnit), lotNumber }));
     setLotNumber('');
     setExpiryOn('');
     setPacks('');
@@ -135,7 +134,7 @@ export function ReceiveForm({ item, setup }: { item: StockItem; setup: StockSetu
           inputMode="numeric"
           value={packs}
           onChange={(event) => typePacks(event.target.value)}
-          hint={t('ReceiveForm.aPackIs', { packSize: item.packSize, dispensingUnit: item.dispensingUnit })}
+          hint={t('ReceiveForm.aPackIs', { units: unitsOf(item.packSize, item.dispensingUnit) })}
         />
       )}
       <Field
