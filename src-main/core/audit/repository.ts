@@ -92,6 +92,9 @@ export interface AuditFilter {
   actor?: string;
   action?: string;
   outcome?: 'ok' | 'denied' | 'failed';
+  /** With `recordViews`, the actions that are views of patient records: listed alone, or left out. */
+  entries?: 'all' | 'changes' | 'views';
+  recordViews?: readonly string[];
   from?: number;
   to?: number;
   beforeSeq?: number;
@@ -138,6 +141,9 @@ function auditFilter(filter: AuditFilter, table: 'audit_log' | 'audit_lookup'): 
   if (filter.action)
     terms.push(sql`${column('action')} LIKE ${`${filter.action.replace(/[%_\\]/g, '\\$&')}%`} ESCAPE '\\'`);
   if (filter.outcome) terms.push(sql`${column('outcome')} = ${filter.outcome}`);
+  const views = filter.recordViews ?? [];
+  if (filter.entries === 'views') terms.push(views.length ? sql`${column('action')} IN (${sql.join(views)})` : sql`0`);
+  if (filter.entries === 'changes' && views.length) terms.push(sql`${column('action')} NOT IN (${sql.join(views)})`);
   if (filter.from !== undefined) terms.push(sql`${column('created_at')} >= ${filter.from}`);
   if (filter.to !== undefined) terms.push(sql`${column('created_at')} < ${filter.to}`);
   if (filter.beforeSeq !== undefined) terms.push(sql`${column('seq')} < ${filter.beforeSeq}`);

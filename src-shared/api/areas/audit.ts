@@ -33,12 +33,17 @@ export type OwnChainVerification =
  */
 export type AuditVerification = OwnChainVerification & { devices: DeviceChainVerification[] };
 
+/** Which entries the audit screen lists: all, all but the views of patient records, or those views alone. */
+export const AUDIT_ENTRY_KINDS = ['all', 'changes', 'views'] as const;
+
 export const auditProcedures = {
   'audit.list': procedure<{ entries: AuditEntry[]; nextBeforeSeq: number | null }>()({
     input: z.object({
       actor: boundedString(64).trim().optional(),
       action: boundedString(64).trim().optional(),
       outcome: z.enum(['ok', 'denied', 'failed']).optional(),
+      /** Record views are the audited reads of patient data (`phi`): many a day, and often not what is sought. */
+      entries: z.enum(AUDIT_ENTRY_KINDS, { error: `must be one of ${AUDIT_ENTRY_KINDS.join(', ')}` }).default('all'),
       from: z.number().int().nonnegative().optional(),
       to: z.number().int().nonnegative().optional(),
       beforeSeq: z.number().int().positive().optional(),

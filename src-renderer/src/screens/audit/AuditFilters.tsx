@@ -36,7 +36,30 @@ const OUTCOMES = [
   },
 ];
 
-const SHOWN = ['actor', 'action', 'outcome', 'from', 'to'];
+const ENTRY_KINDS = [
+  {
+    value: 'all',
+    get label() {
+      return i18next.t('audit:AuditFilters.everything');
+    },
+  },
+  {
+    value: 'changes',
+    get label() {
+      return i18next.t('audit:AuditFilters.changesAndSignIns');
+    },
+  },
+  {
+    value: 'views',
+    get label() {
+      return i18next.t('audit:AuditFilters.recordViewsOnly');
+    },
+  },
+] as const;
+type EntryKind = (typeof ENTRY_KINDS)[number]['value'];
+const isEntryKind = (value: string): value is EntryKind => ENTRY_KINDS.some((kind) => kind.value === value);
+
+const SHOWN = ['actor', 'action', 'entries', 'outcome', 'from', 'to'];
 const OUTCOME_VALUES = new Set(['ok', 'failed', 'denied']);
 const isOutcome = (value: string): value is NonNullable<AuditFilter['outcome']> => OUTCOME_VALUES.has(value);
 
@@ -47,17 +70,21 @@ export function AuditFilters({ onApply }: { onApply: (filter: AuditFilter) => vo
   const [actor, setActor] = useState('');
   const [action, setAction] = useState('');
   const [outcome, setOutcome] = useState('');
+  const [entries, setEntries] = useState<EntryKind>('all');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const filter: AuditFilter = {
     actor: actor.trim() || undefined,
     action: action.trim() || undefined,
     outcome: isOutcome(outcome) ? outcome : undefined,
+    entries,
     from: from ? startOfClinicDay(from, timeZone) : undefined,
     to: to ? endOfClinicDay(to, timeZone) : undefined,
   };
   // The filters are audit.list's input: what it would refuse (a name too long) is said beside the field.
-  const errors = useFormErrors({ actor, action, outcome, from, to }, () => draftProblems('audit.list', filter));
+  const errors = useFormErrors({ actor, action, entries, outcome, from, to }, () =>
+    draftProblems('audit.list', filter),
+  );
 
   function submit(event: SyntheticEvent) {
     event.preventDefault();
@@ -81,6 +108,15 @@ export function AuditFilters({ onApply }: { onApply: (filter: AuditFilter) => vo
         onChange={(event) => setAction(event.target.value)}
         hint={t('AuditFilters.startsWithEGAuth')}
         error={errors.errors.fields.action}
+      />
+      <SelectField
+        label={t('AuditFilters.show')}
+        value={entries}
+        options={ENTRY_KINDS}
+        onChange={(event) => {
+          if (isEntryKind(event.target.value)) setEntries(event.target.value);
+        }}
+        error={errors.errors.fields.entries}
       />
       <SelectField
         label={t('AuditFilters.outcome')}
