@@ -68,6 +68,16 @@ export function formatShortDate(iso: string, format: DateFormat, language = 'en'
   return words(format, { weekday: 'short', day: 'numeric', month: 'short' }, 'short', language).format(utc(iso));
 }
 
+/** "Tue, 5 Jan 2027" ("Tue, Jan 5, 2027"): a short date that may fall in another year than today's. */
+export function formatShortDateWithYear(iso: string, format: DateFormat, language = 'en'): string {
+  return words(
+    format,
+    { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' },
+    'short-year',
+    language,
+  ).format(utc(iso));
+}
+
 /** "December 2026" for '2026-12' or any date in it. */
 export function formatMonth(isoOrMonth: string, format: DateFormat, language = 'en'): string {
   return words(format, { month: 'long', year: 'numeric' }, 'month', language).format(

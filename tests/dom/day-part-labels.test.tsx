@@ -32,3 +32,17 @@ describe('the parts of the day a patient prefers', () => {
     expect(PART_LABELS.afternoon).toBe('Afternoon (12:00–17:00)');
   });
 });
+
+describe('a date listed away from the calendar (a patient’s appointments)', () => {
+  it('carries its year when it is not this year’s, in the clinic’s order', async () => {
+    const { shortDateLabelWithYearAway } = await import('../../src-renderer/src/screens/calendar/format');
+    const stored = await clinic.ok('admin', 'settings.get', {});
+    const december6 = Date.UTC(2026, 11, 6, 12);
+    settings.useClinicSettings.getState().set({ ...stored, timeZone: 'Europe/London', dateFormat: 'DD/MM/YYYY' });
+    expect(shortDateLabelWithYearAway('2026-12-08', december6)).toBe('Tue 8 Dec');
+    expect(shortDateLabelWithYearAway('2027-01-05', december6)).toBe('Tue, 5 Jan 2027');
+    settings.useClinicSettings.getState().set({ ...stored, timeZone: 'America/New_York', dateFormat: 'MM/DD/YYYY' });
+    expect(shortDateLabelWithYearAway('2025-11-03', december6)).toBe('Mon, Nov 3, 2025');
+    settings.useClinicSettings.getState().set(stored);
+  });
+});

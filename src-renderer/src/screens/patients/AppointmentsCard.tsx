@@ -5,7 +5,7 @@ import { useClockTime } from '../../format/clock-time';
 import { useProcedure } from '../../hooks/useProcedure';
 import { useTranslation } from '../../i18n';
 import { appointmentStatusLabel } from '../../i18n/labels';
-import { shortDateLabel } from '../calendar/format';
+import { shortDateLabelWithYearAway } from '../calendar/format';
 import { useCalendarLists } from '../calendar/reads';
 import { calendarHref } from '../calendar/route';
 import { findHref } from '../find/route';
@@ -68,7 +68,7 @@ export function AppointmentsCard({ patientId, canRebook }: { patientId: string; 
         <tbody>
           {rows.map((each) => {
             const when = t('AppointmentsCard.dateAtTime', {
-              date: shortDateLabel(each.date),
+              date: shortDateLabelWithYearAway(each.date),
               time: clock.hhmm(each.startTime),
             });
             return (

@@ -7,7 +7,7 @@ import { useProcedure } from '../../hooks/useProcedure';
 import { useClinicSettings } from '../../stores/clinic-settings';
 import { useSession } from '../../stores/session';
 import { billingHref } from '../billing/route';
-import { shortDateLabel } from '../calendar/format';
+import { shortDateLabelWithYearAway } from '../calendar/format';
 import { useCalendarLists } from '../calendar/reads';
 import { calendarHref } from '../calendar/route';
 import { ConflictBanner } from '../conflicts/ConflictBanner';
@@ -122,7 +122,7 @@ function NextAppointment({ next }: { next: AppointmentView | null }) {
   return (
     <a href={calendarHref({ kind: 'day', date: next.date })}>
       {t('PatientHeader.nextAppointment', {
-        date: shortDateLabel(next.date),
+        date: shortDateLabelWithYearAway(next.date),
         time: clock.hhmm(next.startTime),
         type: next.typeName,
         provider,
