@@ -1,5 +1,5 @@
 import { test, expect, screenshot } from './fixtures';
-import { FrontDeskPage, NURSE } from './pages/front-desk';
+import { ADMIN, FrontDeskPage, NURSE } from './pages/front-desk';
 
 /** Two tabs are two desks. What the administrator does at one reaches the other as it happens. */
 test('user management: role change, password reset, and disabling reach the other desk', async ({
@@ -26,7 +26,7 @@ test('user management: role change, password reset, and disabling reach the othe
   const row = admin.userRow(NURSE.name);
   await row.getByLabel(`Role of ${NURSE.name}`, { exact: true }).selectOption('provider');
   await row.getByRole('button', { name: `Change role of ${NURSE.name}` }).click();
-  await expect(row.getByRole('status')).toHaveText(`${NURSE.name} is now provider.`);
+  await expect(row.getByRole('status')).toHaveText(`${NURSE.name}'s role is now Provider.`);
   await expect(nursePage.getByRole('banner')).toContainText('provider');
 
   // Reset the password with the inline form: too short is refused next to the field.
@@ -44,6 +44,11 @@ test('user management: role change, password reset, and disabling reach the othe
   // Disabling her ends her session at the other desk: back to Sign in, nothing of the app left.
   await row.getByRole('button', { name: `Disable ${NURSE.name}` }).click();
   await expect(row).toContainText('Disabled');
+  await expect(row.getByRole('status')).toHaveText(`${NURSE.name} is disabled: they cannot sign in.`);
+  // The account in use has no Disable button: main would refuse it.
+  const ownRow = admin.userRow(ADMIN.name);
+  await expect(ownRow.getByRole('button', { name: `Reset password of ${ADMIN.name}` })).toBeVisible();
+  await expect(ownRow.getByRole('button', { name: /^Disable/ })).toHaveCount(0);
   await expect(row.getByRole('button', { name: `Enable ${NURSE.name}` })).toBeVisible();
   await expect(nursePage.getByRole('heading', { name: 'Sign in' })).toBeVisible();
   await expect(nursePage.getByRole('navigation')).toHaveCount(0);

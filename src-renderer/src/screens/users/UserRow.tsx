@@ -4,8 +4,10 @@ import type { Result } from '../../../../src-shared/api/errors';
 import { call } from '../../api';
 import { formatDateTime } from '../../format/datetime';
 import { useClinicClock } from '../../stores/clinic-settings';
+import { useSession } from '../../stores/session';
 import { ChangeRole } from './ChangeRole';
 import { ResetPasswordForm } from './ResetPasswordForm';
+import { roleLabel } from './roles';
 import { useTranslation } from '../../i18n';
 
 export function UserRow({ user, onSaved }: { user: UserSummary; onSaved: () => void }) {
@@ -28,6 +30,8 @@ export function UserRow({ user, onSaved }: { user: UserSummary; onSaved: () => v
   }
 
   const toggle = user.disabled ? t('UserRow.enable') : t('UserRow.disable');
+  // Main refuses to disable the account in use; the button is not offered for it.
+  const isSelf = useSession((state) => state.session?.user.id === user.id);
 
   return (
     <>
@@ -39,7 +43,7 @@ export function UserRow({ user, onSaved }: { user: UserSummary; onSaved: () => v
             user={user}
             onChange={(role) =>
               void apply(call('users.changeRole', { userId: user.id, role }), (updated) =>
-                t('UserRow.isNow', { displayName: updated.displayName, role: updated.role }),
+                t('UserRow.isNow', { displayName: updated.displayName, role: roleLabel(updated.role) }),
               )
             }
           />
@@ -59,18 +63,25 @@ export function UserRow({ user, onSaved }: { user: UserSummary; onSaved: () => v
         </td>
         <td>
           <div className="row-actions">
-            <button
-              type="button"
-              aria-label={`${toggle} ${user.displayName}`}
-              onClick={() =>
-                void apply(
-                  call('users.setDisabled', { userId: user.id, disabled: !user.disabled }),
-                  (updated) => `${updated.displayName} ${updated.disabled ? 'disabled' : 'enabled'}.`,
-                )
-              }
-            >
-              {toggle}
-            </button>
+            {!isSelf && (
+              <button
+                type="button"
+                aria-label={
+                  user.disabled
+                    ? t('UserRow.enableUser', { displayName: user.displayName })
+                    : t('UserRow.disableUser', { displayName: user.displayName })
+                }
+                onClick={() =>
+                  void apply(call('users.setDisabled', { userId: user.id, disabled: !user.disabled }), (updated) =>
+                    updated.disabled
+                      ? t('UserRow.wasDisabled', { displayName: updated.displayName })
+                      : t('UserRow.wasEnabled', { displayName: updated.displayName }),
+                  )
+                }
+              >
+                {toggle}
+              </button>
+            )}
             <button
               type="button"
               aria-label={t('UserRow.resetPasswordOf', { displayName: user.displayName })}
