@@ -1,14 +1,13 @@
 import type { BackupRun } from '../../../../src-shared/api/areas/backups';
 import { formatDateTime } from '../../format/datetime';
-import { useClinicSettings } from '../../stores/clinic-settings';
+import { useClinicClock } from '../../stores/clinic-settings';
 import { formatBytes } from './describe-run';
 import { useTranslation } from '../../i18n';
 
 /** The last ten backups, newest first: when, where, how big, verified or what went wrong. */
 export function BackupRunsTable({ runs }: { runs: BackupRun[] }) {
   const { t } = useTranslation('backups');
-  const settings = useClinicSettings((state) => state.settings);
-  const clock = { timeZone: settings?.timeZone ?? 'UTC', dateFormat: settings?.dateFormat ?? 'YYYY-MM-DD' };
+  const clock = useClinicClock();
   return (
     <section className="backup-section no-print" aria-labelledby="backup-runs-title">
       <h2 id="backup-runs-title">{t('BackupRunsTable.recentBackups')}</h2>

@@ -46,6 +46,7 @@ export function HistoryCard({ record }: { record: PatientRecord }) {
     <section className="card" aria-labelledby="history-heading">
       <h2 id="history-heading">{t('HistoryCard.historyOfChanges')}</h2>
       <FormMessage error={error} />
+      {latest.value !== null && entries.length === 0 && <p className="muted">{t('HistoryCard.noChangesYet')}</p>}
       <ol className="plain history">
         {entries.map((entry) => (
           <li key={entry.seq}>

@@ -46,3 +46,38 @@ describe('a date listed away from the calendar (a patient’s appointments)', ()
     settings.useClinicSettings.getState().set(stored);
   });
 });
+
+describe('the backups list', () => {
+  it('writes when each ran on the clinic’s clock (12-hour here), like every other screen', async () => {
+    const { render, screen, cleanup } = await import('@testing-library/react');
+    const { BackupRunsTable } = await import('../../src-renderer/src/screens/backups/BackupRunsTable');
+    const stored = await clinic.ok('admin', 'settings.get', {});
+    settings.useClinicSettings
+      .getState()
+      .set({ ...stored, timeZone: 'Europe/London', dateFormat: 'DD/MM/YYYY', timeFormat: '12h' });
+    const at = Date.UTC(2026, 11, 6, 16, 30, 22);
+    render(
+      <BackupRunsTable
+        runs={[
+          {
+            id: 'run-1',
+            kind: 'manual',
+            startedAt: at,
+            finishedAt: at + 2000,
+            folder: '/backups',
+            file: 'clinic-2026-12-06.fdbackup',
+            sizeBytes: 1024,
+            verified: true,
+            withRecoveryEnvelope: true,
+            patients: 3,
+            appointments: 4,
+            error: null,
+          },
+        ]}
+      />,
+    );
+    expect(screen.getByText('06/12/2026 4:30 PM')).toBeTruthy();
+    cleanup();
+    settings.useClinicSettings.getState().set(stored);
+  });
+});
