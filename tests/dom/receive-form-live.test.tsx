@@ -3,6 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/re
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStockClinic, type StockClinic } from '../helpers/stock-clinic';
 import { coreBridge } from './core-bridge';
+import type { Permission } from '../../src-shared/api/permissions';
 import type { ReceiveForm as ReceiveFormComponent } from '../../src-renderer/src/screens/stock/ReceiveForm';
 
 let stock: StockClinic;
@@ -65,5 +66,38 @@ describe('a delivery received', () => {
     expect(await screen.findByText('Received 1 dose, lot FLU-ONE.')).toBeTruthy();
     await receive('FLU-TWENTY', '20');
     expect(await screen.findByText('Received 20 doses, lot FLU-TWENTY.')).toBeTruthy();
+  });
+});
+
+describe('the item page for someone who may only dispense', () => {
+  it('says who receives and adjusts stock instead of showing a page without its forms', async () => {
+    cleanup();
+    const { useSession } = await import('../../src-renderer/src/stores/session');
+    const { ItemPage } = await import('../../src-renderer/src/screens/stock/ItemPage');
+    window.clinic = coreBridge(stock.clinic.core, 'nurse').bridge;
+    const signedIn = useSession.getState().session;
+    const asNurse = (permissions: Permission[]) =>
+      useSession.setState({
+        session: {
+          user: { id: 'nurse', username: 'nina', displayName: 'Nina Nurse', role: 'nurse' },
+          permissions,
+          locked: false,
+          lockTimeoutMinutes: 10,
+        },
+      });
+    try {
+      asNurse(['stock:read', 'stock:dispense']);
+      render(<ItemPage itemId={stock.fluId} />);
+      expect(await screen.findByText(/Receiving, moving and adjusting stock is for a manager/)).toBeTruthy();
+      expect(screen.queryByRole('button', { name: 'Receive' })).toBeNull();
+      cleanup();
+      asNurse(['stock:read', 'stock:dispense', 'stock:receive', 'stock:adjust']);
+      render(<ItemPage itemId={stock.fluId} />);
+      expect(await screen.findByRole('button', { name: 'Receive' })).toBeTruthy();
+      expect(screen.queryByText(/Receiving, moving and adjusting stock is for a manager/)).toBeNull();
+    } finally {
+      useSession.setState({ session: signedIn });
+      window.clinic = coreBridge(stock.clinic.core, 'manager').bridge;
+    }
   });
 });

@@ -40,6 +40,10 @@ export function ItemPage({ itemId }: { itemId: string }) {
             {can('stock:receive') && <TransferForm lots={view.value.lots} setup={setup.value} />}
             {can('stock:adjust') && <AdjustForm lots={view.value.lots} />}
           </div>
+          {!can('stock:receive') && !can('stock:adjust') && (
+            // Said, not left as a page without buttons: a nurse dispenses from a visit's intake.
+            <p className="muted">{t('ItemPage.changesNeedAManager')}</p>
+          )}
           <MovementsTable movements={view.value.movements} lots={view.value.lots} setup={setup.value} />
         </>
       )}

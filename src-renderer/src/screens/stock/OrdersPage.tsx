@@ -29,7 +29,7 @@ export function OrdersPage() {
         <a href="#/stock">{t('OrdersPage.stockRoom')}</a>
       </p>
       <h1 id="orders-title">{t('OrdersPage.purchaseOrders')}</h1>
-      {canOrder && <SuggestedOrder />}
+      {canOrder ? <SuggestedOrder /> : <p className="muted">{t('OrdersPage.ordersNeedAManager')}</p>}
       <table aria-label={t('OrdersPage.orders')}>
         <caption>{t('OrdersPage.orders')}</caption>
         <thead>
