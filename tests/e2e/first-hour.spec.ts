@@ -305,3 +305,48 @@ test('dates typed and read the clinic’s way: a month-first date is read back i
   await jump.fill(typed);
   await expect(page.locator('.cal-date-label')).toContainText(inWords);
 });
+
+test('an appointment moved to another day is said above the calendar, not in a panel that went with it', async ({
+  page,
+  desk,
+}) => {
+  await setUpUsClinic(page, desk.url);
+  const setup = await configure(page);
+  const today = todayInClinic();
+  const [y = 0, m = 1, d = 1] = today.split('-').map(Number);
+  const tomorrow = new Date(Date.UTC(y, m - 1, d + 1));
+  const inWords = new Intl.DateTimeFormat('en-US', {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(tomorrow);
+  await invoke(page, 'appointments.book', {
+    patientId: setup.rivera,
+    providerId: setup.providerId,
+    typeId: setup.typeId,
+    start: { date: today, time: '23:00' },
+  });
+  const app = new FrontDeskPage(page);
+  await app.open('Calendar');
+  const column = page
+    .getByRole('region', { name: 'Day schedule' })
+    .getByRole('group', { name: 'Dr Ada Okafor-Whitfield' });
+  await column.getByRole('button', { name: /Rivera, Ana/ }).click();
+  const panel = page.getByRole('region', { name: 'Appointment' });
+  await panel.getByRole('button', { name: 'Move…' }).click();
+  const move = panel.getByRole('form', { name: 'Move appointment' });
+  await move
+    .getByLabel('New date')
+    .fill(`${tomorrow.getUTCMonth() + 1}/${tomorrow.getUTCDate()}/${tomorrow.getUTCFullYear()}`);
+  await move.getByRole('button', { name: 'Move appointment' }).click();
+  // Once the calendar has drawn the day again without her, the word is still on screen (and not only
+  // told to a screen reader: the live announcer says it either way).
+  await expect(column.getByRole('button', { name: /Rivera, Ana/ })).toHaveCount(0);
+  await page.waitForTimeout(500);
+  await expect(
+    page.getByText(`Moved Rivera, Ana to ${inWords}, 11:00 PM–11:30 PM.`).filter({ visible: true }),
+  ).toBeVisible();
+  await expect(panel).toHaveCount(0);
+});

@@ -230,8 +230,15 @@ function CalendarDay({
             void refresh();
           }}
           onChanged={(changed, message) => {
-            setNotice(message);
-            setSelection({ kind: 'appointment', appointmentId: changed.id });
+            // Moved off the days on screen, its panel goes with it: the word stays above the calendar.
+            if (!columns.some((column) => column.date === changed.date)) {
+              close();
+              setLastCancelled(null);
+              setStatus(message);
+            } else {
+              setNotice(message);
+              setSelection({ kind: 'appointment', appointmentId: changed.id });
+            }
             void refresh();
           }}
         />
