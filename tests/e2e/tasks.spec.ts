@@ -40,7 +40,7 @@ test('a receptionist logs a call with a follow-up task for the nurses; a nurse s
   await followUp.getByLabel('Title').fill('Call Aiko back about her results');
   await followUp.getByLabel('Assign to').selectOption({ label: 'All nurses' });
   await followUp.getByLabel('Due date').fill(clinicDate());
-  await followUp.getByLabel('Due time (HH:mm)').fill('00:00');
+  await followUp.getByLabel('Due time', { exact: true }).fill('00:00');
   await followUp.getByLabel('Priority').selectOption('high');
   await screenshot(page, '260-log-a-call');
   await form.getByRole('button', { name: 'Save to the log' }).click();

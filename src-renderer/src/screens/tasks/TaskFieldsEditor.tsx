@@ -5,6 +5,8 @@ import { Field, TextAreaField } from '../../components/Field';
 import { SelectField } from '../../components/SelectField';
 import { useProcedure } from '../../hooks/useProcedure';
 import { useTranslation } from '../../i18n';
+import { formatClockTime, parseClockTime } from '../../../../src-shared/locale/time-format';
+import { useClinicSettings } from '../../stores/clinic-settings';
 import { priorityLabel, roleLabel } from './task-labels';
 
 /** A task as typed: the assignee is `role:nurse` or `user:<id>`, '' when not chosen. */
@@ -26,6 +28,12 @@ export const EMPTY_TASK: TaskDraft = {
   priority: 'normal',
 };
 
+/** A time typed either way ("2:30 PM", "14:30", "930") as main's HH:mm; left as typed when it is not a time. */
+function typedTime(text: string): string {
+  const minute = parseClockTime(text);
+  return minute === null ? text : formatClockTime(minute, '24h');
+}
+
 /** The draft as main's `taskFields` input (what tasks.create and a logged call's follow-up take). */
 export function taskInput(draft: TaskDraft): TaskFieldsInput {
   const [kind, who] = draft.assignee.split(':', 2);
@@ -35,7 +43,7 @@ export function taskInput(draft: TaskDraft): TaskFieldsInput {
     ...(kind === 'user' && who ? { assigneeUserId: who } : {}),
     ...(kind === 'role' && who ? { assigneeRole: who as TaskRole } : {}),
     ...(draft.dueDate ? { dueDate: draft.dueDate } : {}),
-    ...(draft.dueTime ? { dueTime: draft.dueTime } : {}),
+    ...(draft.dueTime.trim() ? { dueTime: typedTime(draft.dueTime) } : {}),
     priority: draft.priority,
   };
 }
@@ -56,6 +64,12 @@ export function TaskFieldsEditor({
   const { t } = useTranslation('tasks');
   const assignees = useProcedure('tasks.assignees', {}, { refreshOn: { 'users.changed': true } }).value;
   const error = (field: string) => errors[`${prefix}${field}`];
+  const timeFormat = useClinicSettings((state) => state.settings?.timeFormat) ?? '24h';
+  // Main reads HH:mm and says so; what was typed here may be the clinic's 12-hour time.
+  const dueTimeError =
+    error('dueTime') && parseClockTime(draft.dueTime) === null
+      ? t('TaskForm.mustBeATimeSuchAs', { example: formatClockTime(14 * 60 + 30, timeFormat) })
+      : error('dueTime');
   const options = [
     { value: '', label: t('TaskForm.chooseAssignee') },
     ...(assignees?.roles ?? []).map((role) => ({ value: `role:${role.id}`, label: roleLabel(role.id) })),
@@ -96,10 +110,11 @@ export function TaskFieldsEditor({
         <Field
           label={t('TaskForm.dueTime')}
           value={draft.dueTime}
-          maxLength={5}
-          inputMode="numeric"
+          maxLength={10}
+          autoComplete="off"
+          placeholder={formatClockTime(14 * 60 + 30, timeFormat)}
           onChange={(event) => onChange({ ...draft, dueTime: event.target.value })}
-          error={error('dueTime')}
+          error={dueTimeError}
           hint={t('TaskForm.dueTimeHint')}
         />
       </div>
