@@ -222,4 +222,6 @@ export interface StockAlerts {
   expiredOnShelf: LotBalance[];
   moreExpiringSoon: boolean;
   moreExpiredOnShelf: boolean;
+  /** The window "expiring soon" looks ahead, in days (the stock room's setting). */
+  nearExpiryDays: number;
 }

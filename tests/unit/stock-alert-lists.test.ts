@@ -59,3 +59,13 @@ describe('the stock home’s expiry lists', () => {
     expect(dashboard.stock).toMatchObject({ expiredOnShelf: MANY + 1, expiringSoon: 1 });
   });
 });
+
+describe('the "expiring soon" list', () => {
+  it('says how many days ahead it looks, as the stock room is set', async () => {
+    expect((await s.clinic.ok('manager', 'stock.alerts', {})).nearExpiryDays).toBe(
+      (await s.clinic.ok('manager', 'stockroom.get', {})).nearExpiryDays,
+    );
+    await s.clinic.ok('manager', 'stock.setNearExpiryDays', { nearExpiryDays: 45 });
+    expect((await s.clinic.ok('manager', 'stock.alerts', {})).nearExpiryDays).toBe(45);
+  });
+});

@@ -7,6 +7,7 @@ import { postMovements } from './ledger';
 import { findMovement, lotsOnHandAt, returnOf, visitForDispense, type LotBalanceRaw } from './movement-repository';
 import { requireLot } from './movements';
 import { requireItem, requireStockLocation } from './setup';
+import { unitWord } from '../../../src-shared/stock/unit-count';
 
 /**
  * Dispensing belongs to a visit of today. Without a lot chosen, the first-expiring lot that has not
@@ -75,7 +76,7 @@ export async function dispense(db: WriteDb, context: StockContext, input: Dispen
         .reduce((sum, row) => sum + row.quantity, 0);
       throw fieldError(
         'quantity',
-        `only ${usable} ${item.dispensing_unit} of ${item.name} that have not expired are here`,
+        `only ${usable} ${unitWord(item.dispensing_unit, usable)} of ${item.name} that have not expired are here`,
       );
     }
     plan = found;

@@ -151,6 +151,7 @@ export async function stockAlerts(db: ReadDb, context: StockContext): Promise<St
     expiredOnShelf: expired.shown,
     moreExpiringSoon: soon.more,
     moreExpiredOnShelf: expired.more,
+    nearExpiryDays: context.nearExpiryDays,
   };
 }
 

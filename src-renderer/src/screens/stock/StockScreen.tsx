@@ -106,7 +106,7 @@ function StockHome() {
             title={t('StockScreen.expiringSoon')}
             lots={alerts.value.expiringSoon}
             more={alerts.value.moreExpiringSoon}
-            empty={t('StockScreen.noLotExpiresWithinThe')}
+            empty={t('StockScreen.noLotExpiresWithinDays', { count: alerts.value.nearExpiryDays })}
           />
           <LotAlerts
             title={t('StockScreen.expiredOnTheShelf')}
