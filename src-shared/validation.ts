@@ -75,11 +75,11 @@ const currencies = new Set(Intl.supportedValuesOf('currency'));
 export const clinicName = requiredText(120);
 export const timeZone = boundedString(100)
   .trim()
-  .refine(isIanaTimeZone, 'must be an IANA time zone such as Europe/London or America/New_York');
+  .refine(isIanaTimeZone, 'must be a time zone such as Europe/London or America/New_York');
 export const currency = boundedString(20)
   .trim()
   .toUpperCase()
-  .refine((code) => currencies.has(code), 'must be an ISO 4217 currency code such as USD or EUR');
+  .refine((code) => currencies.has(code), 'must be a three-letter currency code such as USD, EUR or GBP');
 export const lockTimeoutMinutes = z
   .number({ error: 'must be a number of minutes' })
   .int('must be a whole number of minutes')

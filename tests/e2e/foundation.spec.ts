@@ -12,7 +12,15 @@ test('a new clinic: setup, sign in, add a receptionist, roles enforced, lock and
   await app.setUpClinic();
   await page.getByLabel('Currency').fill('ZZZ');
   await page.getByRole('button', { name: 'Create clinic' }).click();
-  await expect(page.getByText('must be an ISO 4217 currency code')).toBeVisible();
+  await expect(page.getByText('must be a three-letter currency code such as USD, EUR or GBP')).toBeVisible();
+  // A city typed alone becomes its time zone when the field is left.
+  const zone = page.getByLabel('Time zone');
+  await zone.fill('new york');
+  await zone.press('Tab');
+  await expect(zone).toHaveValue('America/New_York');
+  await zone.fill('London');
+  await zone.press('Tab');
+  await expect(zone).toHaveValue('Europe/London');
   await screenshot(page, '01-setup-with-error');
   await page.getByLabel('Currency').fill('GBP');
   await page.getByRole('button', { name: 'Create clinic' }).click();

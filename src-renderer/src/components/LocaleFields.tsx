@@ -4,6 +4,7 @@ import { formatClockTime } from '../../../src-shared/locale/time-format';
 import { formatDate } from '../format/datetime';
 import { SelectField } from './SelectField';
 import { i18next, useTranslation } from '../i18n';
+import { isIanaTimeZone } from '../../../src-shared/validation';
 
 /** How the clinic writes dates, times, weeks and phone numbers: asked at set-up, changed in Settings. */
 export interface LocaleDraft {
@@ -68,6 +69,8 @@ export function LocaleFields({
   /** A new country: its formats are filled in (the caller may also change the currency). */
   onCountry: (country: string) => void;
 }) {
+  // The example dates are written in the zone typed, once it is one: half-typed ("Europe/Lon") it is not yet.
+  const shownZone = isIanaTimeZone(timeZone) ? timeZone : 'UTC';
   const { t } = useTranslation('common');
   // Each clock's way of writing 14:30, shown beside its name.
   const halfPastTwo12 = formatClockTime(14 * 60 + 30, '12h');
@@ -96,7 +99,7 @@ export function LocaleFields({
           value: format,
           label: t('LocaleFields.dateFormatOption', {
             format,
-            today: formatDate(now, { timeZone, dateFormat: format }),
+            today: formatDate(now, { timeZone: shownZone, dateFormat: format }),
           }),
         }))}
         onChange={(event) => {
