@@ -76,6 +76,12 @@ test('the patient page lists upcoming and past appointments, counts no-shows and
   await expect(past).toHaveCount(3);
   await expect(past.nth(1)).toContainText('no-show');
   await expect(past.nth(2)).toContainText('Follow-up');
+  // At 1366×768 both tables sit inside their card (they ran ~500 px past a form-wide card).
+  const cardBox = await card.boundingBox();
+  for (const name of ['Upcoming', 'Past']) {
+    const box = await card.getByRole('table', { name }).boundingBox();
+    expect(box && cardBox && box.x + box.width <= cardBox.x + cardBox.width, name).toBe(true);
+  }
   await card.scrollIntoViewIfNeeded();
   await screenshot(page, '245-patient-appointments');
 

@@ -104,7 +104,7 @@ export function AppointmentsCard({ patientId, canRebook }: { patientId: string; 
   }
 
   return (
-    <section className="card" aria-labelledby="appointments-heading">
+    <section className="card table-card" aria-labelledby="appointments-heading">
       <h2 id="appointments-heading">{t('AppointmentsCard.appointments')}</h2>
       <FormMessage error={read.error?.message ?? null} />
       {!value && !read.error && <p>{t('AppointmentsCard.loading')}</p>}
