@@ -46,3 +46,22 @@ describe('the audit log told apart: changes and record views', () => {
     expect(refused.error.details?.fields?.entries).toBe('must be one of all, changes, views');
   });
 });
+
+describe('the audit screen’s user and date filters', () => {
+  it('find a user by the start of their name as well as by username', async () => {
+    const byUsername = await clinic.ok('admin', 'audit.list', { actor: ADMIN.username });
+    expect(byUsername.entries.length).toBeGreaterThan(0);
+    const byName = await clinic.ok('admin', 'audit.list', { actor: ADMIN.displayName.slice(0, 3) });
+    expect(byName.entries.map((entry) => entry.seq)).toEqual(byUsername.entries.map((entry) => entry.seq));
+    expect((await clinic.ok('admin', 'audit.list', { actor: 'Nobody' })).entries).toEqual([]);
+    // A wildcard typed is a character, not "anyone".
+    expect((await clinic.ok('admin', 'audit.list', { actor: '%' })).entries).toEqual([]);
+  });
+
+  it('refuse a range that ends before it starts, beside its end', async () => {
+    const refused = await clinic.call('admin', 'audit.list', { from: 2_000, to: 1_000 });
+    expect(refused.ok).toBe(false);
+    if (refused.ok) return;
+    expect(refused.error.details?.fields?.to).toBe('must be on or after the start date');
+  });
+});

@@ -137,7 +137,13 @@ export async function listAudit(
 function auditFilter(filter: AuditFilter, table: 'audit_log' | 'audit_lookup'): RawBuilder<unknown> {
   const column = (name: string) => sql.ref(`${table}.${name}`);
   const terms: RawBuilder<unknown>[] = [];
-  if (filter.actor) terms.push(sql`${column('actor_username')} = ${filter.actor.toLowerCase()}`);
+  if (filter.actor) {
+    const namePrefix = `${filter.actor.replace(/[%_\\]/g, '\\$&')}%`;
+    terms.push(
+      sql`(${column('actor_username')} = ${filter.actor.toLowerCase()} OR ${column('actor_username')} IN
+        (SELECT username FROM users WHERE display_name LIKE ${namePrefix} ESCAPE '\\'))`,
+    );
+  }
   if (filter.action)
     terms.push(sql`${column('action')} LIKE ${`${filter.action.replace(/[%_\\]/g, '\\$&')}%`} ESCAPE '\\'`);
   if (filter.outcome) terms.push(sql`${column('outcome')} = ${filter.outcome}`);

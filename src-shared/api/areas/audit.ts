@@ -38,17 +38,23 @@ export const AUDIT_ENTRY_KINDS = ['all', 'changes', 'views'] as const;
 
 export const auditProcedures = {
   'audit.list': procedure<{ entries: AuditEntry[]; nextBeforeSeq: number | null }>()({
-    input: z.object({
-      actor: boundedString(64).trim().optional(),
-      action: boundedString(64).trim().optional(),
-      outcome: z.enum(['ok', 'denied', 'failed']).optional(),
-      /** Record views are the audited reads of patient data (`phi`): many a day, and often not what is sought. */
-      entries: z.enum(AUDIT_ENTRY_KINDS, { error: `must be one of ${AUDIT_ENTRY_KINDS.join(', ')}` }).default('all'),
-      from: z.number().int().nonnegative().optional(),
-      to: z.number().int().nonnegative().optional(),
-      beforeSeq: z.number().int().positive().optional(),
-      limit: z.number().int().min(1).max(500).default(100),
-    }),
+    input: z
+      .object({
+        /** A username, or the start of a user's name ("Mia" finds Mia Manager). */
+        actor: boundedString(64).trim().optional(),
+        action: boundedString(64).trim().optional(),
+        outcome: z.enum(['ok', 'denied', 'failed']).optional(),
+        /** Record views are the audited reads of patient data (`phi`): many a day, and often not what is sought. */
+        entries: z.enum(AUDIT_ENTRY_KINDS, { error: `must be one of ${AUDIT_ENTRY_KINDS.join(', ')}` }).default('all'),
+        from: z.number().int().nonnegative().optional(),
+        to: z.number().int().nonnegative().optional(),
+        beforeSeq: z.number().int().positive().optional(),
+        limit: z.number().int().min(1).max(500).default(100),
+      })
+      .refine((input) => input.from === undefined || input.to === undefined || input.to >= input.from, {
+        path: ['to'],
+        message: 'must be on or after the start date',
+      }),
     access: 'audit:read',
     kind: 'read',
   }),

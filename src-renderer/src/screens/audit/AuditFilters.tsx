@@ -98,6 +98,7 @@ export function AuditFilters({ onApply }: { onApply: (filter: AuditFilter) => vo
     <form className="filters" onSubmit={submit} aria-label={t('AuditFilters.filterTheAuditLog')}>
       <Field
         label={t('AuditFilters.user')}
+        hint={t('AuditFilters.userHint')}
         value={actor}
         onChange={(event) => setActor(event.target.value)}
         error={errors.errors.fields.actor}
