@@ -127,7 +127,7 @@ test('a receptionist records an urgent referral with its letter and books it fro
   // The call list: Lina's new appointment; a call logged with a follow-up task for every nurse.
   await app.open('Reminders');
   const calls = page.getByRole('table', { name: /Patients to call/ });
-  await calls.getByRole('button', { name: 'Log a call to Lina Haddad' }).click();
+  await calls.getByRole('button', { name: 'Log a call to Haddad, Lina' }).click();
   const logForm = calls.getByRole('form', { name: 'Log a contact' });
   await logForm.getByLabel('Outcome').selectOption('spoke');
   await logForm.getByLabel('What it was about').fill('Told her about the orthopaedic appointment');

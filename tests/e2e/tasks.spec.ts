@@ -169,7 +169,7 @@ test('from the call list: a receptionist logs an outgoing call about the appoint
 
   await app.open('Reminders');
   const calls = page.getByRole('table', { name: /Patients to call/ });
-  await calls.getByRole('button', { name: 'Log a call to Kenji Sato' }).click();
+  await calls.getByRole('button', { name: 'Log a call to Sato, Kenji' }).click();
   const form = calls.getByRole('form', { name: 'Log a contact' });
   // An outgoing call about this appointment, already chosen.
   await expect(form.getByLabel('Direction')).toHaveValue('out');
@@ -184,7 +184,7 @@ test('from the call list: a receptionist logs an outgoing call about the appoint
   await form.getByRole('button', { name: 'Save to the log' }).click();
   await expect(form.getByRole('status')).toHaveText('Logged, with a follow-up task for All receptionists.');
 
-  await calls.getByRole('link', { name: 'Kenji Sato' }).click();
+  await calls.getByRole('link', { name: 'Sato, Kenji' }).click();
   const log = page.getByRole('region', { name: 'Communication log' });
   const row = log.getByRole('row', { name: /Reminder of tomorrow’s appointment/ });
   await expect(row).toContainText('Phone call · Out · Voicemail');

@@ -271,6 +271,12 @@ describe('planning and sending', () => {
     ).toEqual([newStart - 48 * HOUR, newStart - 2 * HOUR]);
   });
 
+  it('sendNow says when neither email nor SMS is turned on, so "nothing due" is not mistaken for it', async () => {
+    const patientId = await r.patientWith({ email: 'off@example.org' });
+    await r.book(patientId, '2026-11-24', '10:00');
+    expect(await s.clinic.ok('desk', 'reminders.sendNow', {})).toEqual({ due: 0, channelsOn: false });
+  });
+
   it('sendNow sends what is due without waiting for the minute sweep, and says so to every window', async () => {
     const server = await r.useSmtp();
     const patientId = await r.patientWith({ email: 'now@example.org' });
@@ -279,7 +285,7 @@ describe('planning and sending', () => {
     s.clinic.core.subscribe('desk', (topic, payload) => {
       if (topic === 'reminders.changed') heard.push(payload);
     });
-    expect(await s.clinic.ok('desk', 'reminders.sendNow', {})).toEqual({ due: 1 });
+    expect(await s.clinic.ok('desk', 'reminders.sendNow', {})).toEqual({ due: 1, channelsOn: true });
     await s.clinic.core.sweepReminders(); // joins the run sendNow started
     await expect.poll(() => server.messages.length).toBe(1);
     await expect.poll(() => heard).toContainEqual({ sent: 1, failed: 0 });

@@ -15,6 +15,7 @@ import { REMINDABLE_STATUSES } from './planner';
 import { phonesOf } from './recipient-repository';
 import { channelOn, type ReminderConfig } from './settings';
 import type { ReadDb } from '../db/handles';
+import { displayName } from '../../../src-shared/patients/names';
 
 const HOUR_MS = 3_600_000;
 const LIST_LIMIT = 500;
@@ -47,7 +48,7 @@ function toEntry(row: EntryRow): ReminderEntry {
     id: row.id,
     appointmentId: row.appointment_id,
     patientId: row.patient_id,
-    patientName: `${row.first_name} ${row.last_name}`,
+    patientName: displayName({ firstName: row.first_name, lastName: row.last_name }),
     providerName: row.display_name,
     appointmentStartAt: row.appointment_start_at,
     channel: row.channel,
@@ -98,7 +99,7 @@ export async function callList(
     list.push({
       appointmentId: appointment.id,
       patientId: appointment.patient_id,
-      patientName: `${appointment.first_name} ${appointment.last_name}`,
+      patientName: displayName({ firstName: appointment.first_name, lastName: appointment.last_name }),
       phones: phones
         .filter((phone) => phone.patient_id === appointment.patient_id)
         .map((phone) => ({ kind: phone.kind, number: phone.number })),

@@ -1,7 +1,7 @@
 import type { Language } from '../../../src-shared/api/areas/settings';
 import type { AdjustmentReason } from '../../../src-shared/billing/reason-codes';
 import type { ClaimStatus } from '../../../src-shared/billing/claim-status';
-import type { AllergyRemovalReason, Sex } from '../../../src-shared/patients/model';
+import type { AllergyRemovalReason, PhoneKind, Sex } from '../../../src-shared/patients/model';
 import type { AppointmentStatus } from '../../../src-shared/scheduling/status';
 import type { VisitStatus } from '../../../src-shared/visits/status';
 import { i18next } from './index';
@@ -18,3 +18,4 @@ export const visitStatusLabel = (status: VisitStatus) => i18next.t(`common:visit
 export const visitMoveLabel = (status: VisitStatus) => i18next.t(`common:visitMove.${status}`);
 /** Each language by its own name ("English", "Español"), the same in every catalogue. */
 export const languageLabel = (language: Language) => i18next.t(`common:languageName.${language}`);
+export const phoneKindLabel = (kind: PhoneKind) => i18next.t(`common:phoneKind.${kind}`);

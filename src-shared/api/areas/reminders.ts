@@ -209,7 +209,8 @@ export const remindersProcedures = {
     kind: 'write',
   }),
   /** Plans what is missing and sends everything due now, without waiting for the next sweep. */
-  'reminders.sendNow': procedure<{ due: number }>()({
+  /** How many reminders are due now, and whether any channel is on to send them. */
+  'reminders.sendNow': procedure<{ due: number; channelsOn: boolean }>()({
     input: z.object({}),
     access: 'appointments:write',
     kind: 'write',

@@ -62,12 +62,13 @@ export const remindersHandlers: HandlersFor<Names> = {
   'reminders.sendNow': async (ctx) => {
     // Plan here so the answer can say how many are due; the sending itself runs after this
     // transaction commits (the runner waits for the connection), never inside it.
-    await planReminders(ctx.db, await readReminderConfig(ctx.db), await clinicFacts(ctx.db), ctx.now);
+    const config = await readReminderConfig(ctx.db);
+    await planReminders(ctx.db, config, await clinicFacts(ctx.db), ctx.now);
     const due = await countDueReminders(ctx.db, ctx.now);
     ctx.audit.targetType = 'reminder_outbox';
     ctx.audit.details = { due };
     ctx.state.reminders.request();
-    return { due };
+    return { due, channelsOn: config.emailEnabled || config.smsEnabled };
   },
 };
 

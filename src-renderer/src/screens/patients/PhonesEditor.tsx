@@ -11,17 +11,8 @@ import {
   withPrimaryPhone,
   type PhoneRow,
 } from './patient-form';
-import { Trans, i18next, useTranslation } from '../../i18n';
-
-const KIND_LABELS: Record<PhoneKind, string> = {
-  get mobile() {
-    return i18next.t('patients:PhonesEditor.mobile');
-  },
-  home: 'Home',
-  get work() {
-    return i18next.t('patients:PhonesEditor.work');
-  },
-};
+import { Trans, useTranslation } from '../../i18n';
+import { phoneKindLabel } from '../../i18n/labels';
 
 interface PhonesEditorProps {
   rows: PhoneRow[];
@@ -81,7 +72,7 @@ export function PhonesEditor({ rows, onChange, errors }: PhonesEditorProps) {
           className="phone-row"
         >
           <Field
-            label={t('PhonesEditor.phone2', { KIND_LABELS: KIND_LABELS[row.kind] })}
+            label={t('PhonesEditor.phone2', { KIND_LABELS: phoneKindLabel(row.kind) })}
             type="tel"
             autoComplete="off"
             value={row.number}
@@ -93,7 +84,7 @@ export function PhonesEditor({ rows, onChange, errors }: PhonesEditorProps) {
           <SelectField
             label={t('PhonesEditor.kind')}
             value={row.kind}
-            options={PHONE_KINDS.map((kind) => ({ value: kind, label: KIND_LABELS[kind] }))}
+            options={PHONE_KINDS.map((kind) => ({ value: kind, label: phoneKindLabel(kind) }))}
             onChange={(event) => edit(row.key, { kind: event.target.value as PhoneKind })}
             error={errors[phoneErrorName(row.key, 'kind')]}
           />

@@ -5,6 +5,8 @@ import { LogContactForm } from '../tasks/LogContactForm';
 import { useClinicClock } from '../../stores/clinic-settings';
 import { clinicDateTime } from './OutboxTable';
 import { i18next, useTranslation } from '../../i18n';
+import { phoneKindLabel } from '../../i18n/labels';
+import { usePhoneFormat } from '../../format/phone';
 
 const REASON_LABELS: Record<CallReason, string> = {
   get no_contact() {
@@ -21,6 +23,7 @@ const REASON_LABELS: Record<CallReason, string> = {
 /** Today's and tomorrow's patients no reminder reaches: the desk phones them. */
 export function CallList({ calls }: { calls: readonly CallListEntry[] }) {
   const { t } = useTranslation('reminders');
+  const formatPhone = usePhoneFormat();
   const clock = useClinicClock();
   const canLog = useSession((state) => state.can('comms:write'));
   // The row whose "Log a call" form is open (one at a time).
@@ -56,7 +59,8 @@ export function CallList({ calls }: { calls: readonly CallListEntry[] }) {
                   <ul className="plain compact">
                     {entry.phones.map((phone) => (
                       <li key={`${phone.kind}-${phone.number}`} className="nowrap">
-                        <span className="mono">{phone.number}</span> <span className="muted small">{phone.kind}</span>
+                        <span className="nowrap">{formatPhone(phone.number)}</span>{' '}
+                        <span className="muted small">{phoneKindLabel(phone.kind)}</span>
                       </li>
                     ))}
                   </ul>

@@ -80,9 +80,13 @@ export function RemindersScreen() {
       setSendError(result.error.message);
       return;
     }
-    const { due } = result.value;
+    const { due, channelsOn } = result.value;
     setNote(
-      due === 0 ? t('RemindersScreen.nothingIsDueRightNow') : t('RemindersScreen.sendingReminder', { count: due }),
+      !channelsOn
+        ? t('RemindersScreen.bothChannelsOff')
+        : due === 0
+          ? t('RemindersScreen.nothingIsDueRightNow')
+          : t('RemindersScreen.sendingReminder', { count: due }),
     );
     outbox.reload();
     callList.reload();
