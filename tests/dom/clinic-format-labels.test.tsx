@@ -81,3 +81,12 @@ describe('the backups list', () => {
     settings.useClinicSettings.getState().set(stored);
   });
 });
+
+describe('the notice a late cancellation gave', () => {
+  it('is said in minutes under an hour and in hours from an hour', async () => {
+    const { noticeText } = await import('../../src-renderer/src/screens/reports/CallLists');
+    expect(noticeText(0.1)).toBe('6 min');
+    expect(noticeText(0)).toBe('0 min');
+    expect(noticeText(4.4)).toBe('4.4 h');
+  });
+});

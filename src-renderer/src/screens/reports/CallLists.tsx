@@ -2,7 +2,7 @@ import { DEFINITIONS, type CallList, type CallListRow } from '../../../../src-sh
 import { useCalendarDate } from '../../format/calendar-date';
 import { useClockTime } from '../../format/clock-time';
 import { usePhoneFormat } from '../../format/phone';
-import { useTranslation } from '../../i18n';
+import { i18next, useTranslation } from '../../i18n';
 
 /**
  * Under the appointments report: the patients to call, the range's no-shows and late cancellations
@@ -35,6 +35,13 @@ export function CallLists({ list }: { list: CallList }) {
       </p>
     </section>
   );
+}
+
+/** Notice given as a person says it: "6 min" under an hour, "4.4 h" from an hour. */
+export function noticeText(hours: number): string {
+  return hours < 1
+    ? i18next.t('reports:CallLists.minutes', { minutes: Math.round(hours * 60) })
+    : i18next.t('reports:CallLists.hours', { hours });
 }
 
 function CallTable({
@@ -86,16 +93,12 @@ function CallTable({
                   <a href={`#/patients/${row.patientId}`}>{row.patientName}</a>
                 </th>
                 <td>{row.mrn}</td>
-                <td>{row.phone === null ? '—' : phone(row.phone)}</td>
-                <td>{showDate(row.date)}</td>
-                <td>{clock.hhmm(row.time)}</td>
+                <td className="nowrap">{row.phone === null ? '—' : phone(row.phone)}</td>
+                <td className="nowrap">{showDate(row.date)}</td>
+                <td className="nowrap">{clock.hhmm(row.time)}</td>
                 <td>{row.providerName}</td>
                 <td>{row.typeName}</td>
-                {withNotice && (
-                  <td className="num">
-                    {row.noticeHours === null ? '—' : t('CallLists.hours', { hours: row.noticeHours })}
-                  </td>
-                )}
+                {withNotice && <td className="num">{row.noticeHours === null ? '—' : noticeText(row.noticeHours)}</td>}
               </tr>
             ))}
           </tbody>
