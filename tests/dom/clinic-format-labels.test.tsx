@@ -90,3 +90,15 @@ describe('the notice a late cancellation gave', () => {
     expect(noticeText(4.4)).toBe('4.4 h');
   });
 });
+
+describe('the waits-by-hour chart with no visit to show', () => {
+  it('says so in words instead of drawing an empty axis', async () => {
+    const { render, screen, cleanup } = await import('@testing-library/react');
+    const { WaitsChart } = await import('../../src-renderer/src/screens/reports/ReportCharts');
+    type Report = Parameters<typeof WaitsChart>[0]['report'];
+    const { container } = render(<WaitsChart report={{ byHour: [] } as unknown as Report} />);
+    expect(screen.getByText('No visit arrived and was checked out in the range.')).toBeTruthy();
+    expect(container.querySelector('svg')).toBeNull();
+    cleanup();
+  });
+});

@@ -137,15 +137,20 @@ export function WaitsChart({ report }: { report: WaitingTimesReport }) {
     null,
   );
   const hour = (h: number) => `${String(h).padStart(2, '0')}:00`;
+  // No visit to chart: said in words, as the heat map does, rather than an empty 0–1 axis.
+  if (slowest === null) {
+    return (
+      <figure className="report-chart">
+        <figcaption>{t('ReportCharts.waitsByHour')}</figcaption>
+        <p className="hint">{t('ReportCharts.noWaits')}</p>
+      </figure>
+    );
+  }
   return (
     <>
       <BarChart
         title={t('ReportCharts.waitsByHour')}
-        summary={
-          slowest === null
-            ? t('ReportCharts.noWaits')
-            : t('ReportCharts.waitsSummary', { hour: hour(slowest.hour), median: minutes(slowest.medianSeconds) })
-        }
+        summary={t('ReportCharts.waitsSummary', { hour: hour(slowest.hour), median: minutes(slowest.medianSeconds) })}
         xLabel={t('ReportCharts.hourOfArrival')}
         yLabel={t('ReportCharts.minutes')}
         categories={report.byHour.map((h) => hour(h.hour))}
