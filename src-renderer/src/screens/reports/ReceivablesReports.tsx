@@ -74,7 +74,9 @@ export function AgeingReport({ report, onExport, onPdf }: { report: Ageing; onEx
       </table>
       <table className="ledger">
         <caption>
-          {t('Receivables.byPatient', { shown: ageing.byPatient.rows.length, n: ageing.byPatient.patientCount })}
+          {ageing.byPatient.patientCount === 0
+            ? t('Receivables.byPatientNone')
+            : t('Receivables.byPatient', { shown: ageing.byPatient.rows.length, n: ageing.byPatient.patientCount })}
         </caption>
         <thead>
           <tr>
