@@ -9,52 +9,27 @@ import type { AuditFilter } from './AuditScreen';
 import { useClinicClock } from '../../stores/clinic-settings';
 import { i18next, useTranslation } from '../../i18n';
 
+/** A choice whose label is read when it is shown, so it is in the language of the moment. */
+function option<V extends string>(value: V, label: () => string): { value: V; readonly label: string } {
+  return {
+    value,
+    get label() {
+      return label();
+    },
+  };
+}
+
 const OUTCOMES = [
-  {
-    value: '',
-    get label() {
-      return i18next.t('audit:AuditFilters.any');
-    },
-  },
-  {
-    value: 'ok',
-    get label() {
-      return i18next.t('audit:AuditFilters.succeeded');
-    },
-  },
-  {
-    value: 'failed',
-    get label() {
-      return i18next.t('audit:AuditFilters.failed');
-    },
-  },
-  {
-    value: 'denied',
-    get label() {
-      return i18next.t('audit:AuditFilters.denied');
-    },
-  },
+  option('', () => i18next.t('audit:AuditFilters.any')),
+  option('ok', () => i18next.t('audit:AuditFilters.succeeded')),
+  option('failed', () => i18next.t('audit:AuditFilters.failed')),
+  option('denied', () => i18next.t('audit:AuditFilters.denied')),
 ];
 
 const ENTRY_KINDS = [
-  {
-    value: 'all',
-    get label() {
-      return i18next.t('audit:AuditFilters.everything');
-    },
-  },
-  {
-    value: 'changes',
-    get label() {
-      return i18next.t('audit:AuditFilters.changesAndSignIns');
-    },
-  },
-  {
-    value: 'views',
-    get label() {
-      return i18next.t('audit:AuditFilters.recordViewsOnly');
-    },
-  },
+  option('all', () => i18next.t('audit:AuditFilters.everything')),
+  option('changes', () => i18next.t('audit:AuditFilters.changesAndSignIns')),
+  option('views', () => i18next.t('audit:AuditFilters.recordViewsOnly')),
 ] as const;
 type EntryKind = (typeof ENTRY_KINDS)[number]['value'];
 const isEntryKind = (value: string): value is EntryKind => ENTRY_KINDS.some((kind) => kind.value === value);
