@@ -16,6 +16,7 @@ import { phonesOf } from './recipient-repository';
 import { channelOn, type ReminderConfig } from './settings';
 import type { ReadDb } from '../db/handles';
 import { displayName } from '../../../src-shared/patients/names';
+import type { PhoneKind } from '../../../src-shared/patients/model';
 
 const HOUR_MS = 3_600_000;
 const LIST_LIMIT = 500;
@@ -102,7 +103,7 @@ export async function callList(
       patientName: displayName({ firstName: appointment.first_name, lastName: appointment.last_name }),
       phones: phones
         .filter((phone) => phone.patient_id === appointment.patient_id)
-        .map((phone) => ({ kind: phone.kind, number: phone.number })),
+        .map((phone) => ({ kind: phone.kind as PhoneKind, number: phone.number })),
       startAt: appointment.start_at,
       providerName: appointment.display_name,
       ...why,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { procedure } from '../procedure';
 import { unknownPlaceholders } from '../../reminders/templates';
 import { atMost, boundedString, clearableText, id, isEmailAddress } from '../../validation';
+import type { PhoneKind } from '../../patients/model';
 
 export const REMINDER_CHANNELS = ['email', 'sms'] as const;
 export type ReminderChannel = (typeof REMINDER_CHANNELS)[number];
@@ -61,7 +62,7 @@ export interface CallListEntry {
   appointmentId: string;
   patientId: string;
   patientName: string;
-  phones: { kind: string; number: string }[];
+  phones: { kind: PhoneKind; number: string }[];
   startAt: number;
   providerName: string;
   reason: CallReason;
