@@ -7,6 +7,7 @@ import { SyncError } from './sync/errors';
 import { enrolCodeFromDesk, listDevicesFromDesk, renameFromDesk, revokeFromDesk } from './sync/admin';
 import { getChunk, getFile, hasChunks, putChunk, putFile } from './sync/files';
 import { claimReminders, settleReminders } from './sync/reminders';
+import { getSeed, getSeedChunk, publishSeed, putSeedChunk } from './sync/seeds';
 import { authenticate, enrol, pull, push, snapshot, status, type ServerContext } from './sync/service';
 
 /**
@@ -136,6 +137,22 @@ async function handle(ctx: ServerContext, request: IncomingMessage, response: Se
       case 'GET /v1/files': {
         const device = await authenticate(ctx, request.headers.authorization, url.pathname);
         return send(response, 200, await getFile(ctx, device, Object.fromEntries(url.searchParams)));
+      }
+      case 'POST /v1/seed/chunks': {
+        const device = await authenticate(ctx, request.headers.authorization, url.pathname);
+        return send(response, 200, await putSeedChunk(ctx, device, await readJson(request)));
+      }
+      case 'GET /v1/seed/chunks': {
+        const device = await authenticate(ctx, request.headers.authorization, url.pathname);
+        return send(response, 200, await getSeedChunk(ctx, device, Object.fromEntries(url.searchParams)));
+      }
+      case 'POST /v1/seed': {
+        const device = await authenticate(ctx, request.headers.authorization, url.pathname);
+        return send(response, 200, await publishSeed(ctx, device, await readJson(request)));
+      }
+      case 'GET /v1/seed': {
+        const device = await authenticate(ctx, request.headers.authorization, url.pathname);
+        return send(response, 200, await getSeed(ctx, device));
       }
       default:
         throw new SyncError('NOT_FOUND', `No endpoint ${route}`);

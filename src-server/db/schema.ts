@@ -100,6 +100,27 @@ export interface ServerDatabase {
     device_id: string;
     created_at: Generated<Date>;
   };
+  /** A starting copy of the clinic for new desks (migrations/server/0007); published once whole. */
+  seeds: {
+    clinic_id: string;
+    id: string;
+    device_id: string;
+    created_at: Generated<Date>;
+    published_at: Date | null;
+    cursor_seq: ColumnType<string | null, string | null, string | null>;
+    schema_version: number | null;
+    size: ColumnType<string | number | null, number | null, number | null>;
+    sha256: string | null;
+    chunks: number | null;
+    key_hex: string | null;
+  };
+  seed_chunks: {
+    clinic_id: string;
+    seed_id: string;
+    idx: number;
+    size: number;
+    data: Buffer;
+  };
   server_audit: {
     id: Serial;
     at: Generated<Date>;

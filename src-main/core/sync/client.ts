@@ -6,12 +6,14 @@ import {
   type PushResponse,
   type SyncChange,
 } from '../../../src-shared/sync/protocol';
+import { ApiError } from '../../../src-shared/api/errors';
 import type { Actor } from '../actor';
 import type { Clock } from '../clock';
 import type { ClinicDatabase } from '../db/open';
 import { readEnrolment, saveSyncedAt, type Enrolment } from './client-repository';
 import { saveLastError } from './repository';
 import { bootstrapFromSnapshot } from './client-bootstrap';
+import { bootstrapFromSeed, publishSeed, type PublishedSeed } from './seed-client';
 import { enrolWithServer } from './client-enrol';
 import type { DeskSync } from './service';
 import { ask, SyncServerError } from './client-requests';
@@ -116,6 +118,24 @@ export class SyncClient {
     return this.announce(true);
   }
 
+  /**
+   * Publishes a copy of this desk as the clinic's start for new desks (seed-client.ts), after a round
+   * so that everything written here is on the server first.
+   */
+  async publishSeed(): Promise<PublishedSeed> {
+    await this.syncOnce().catch(() => null);
+    const enrolment = readEnrolment(this.deps.database.handle);
+    if (enrolment.clinicId === null || enrolment.serverUrl === null || enrolment.secret === null)
+      throw new ApiError('CONFLICT', 'This desk is not connected to a sync server.');
+    const transport = this.transportFor(enrolment.serverUrl, enrolment.fingerprint);
+    const token = `Bearer ${enrolment.deviceId}.${enrolment.secret}`;
+    const run = this.queue.then(() =>
+      publishSeed({ database: this.deps.database, transport, token }, this.deps.desk, enrolment.clinicId ?? ''),
+    );
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
   /** Pushes everything waiting, then pulls and applies until the server has no more. */
   syncOnce(): Promise<{ pushed: number; pulled: number } | null> {
     const run = this.queue.then(() => this.round());
@@ -217,9 +237,13 @@ export class SyncClient {
     this.bootstrap = { state: 'running', reason, at: clock(), rows: 0 };
     this.announce();
     const { database, desk } = this.deps;
-    let done: Awaited<ReturnType<typeof bootstrapFromSnapshot>>;
+    let done: { cursor: string; rows: number } | null = null;
     try {
-      done = await bootstrapFromSnapshot(database, desk, transport, token, clinicId, clock, (rows) => {
+      // A new desk takes the clinic's starting copy when there is one it can use (seed-client.ts);
+      // the snapshot's pages otherwise, and always for a desk that holds rows of its own.
+      if (reason === 'new')
+        done = await bootstrapFromSeed({ database, transport, token }, desk, clinicId, () => this.announce());
+      done ??= await bootstrapFromSnapshot(database, desk, transport, token, clinicId, clock, (rows) => {
         this.bootstrap = { state: 'running', reason, at: this.bootstrap?.at ?? clock(), rows };
         this.announce();
       });

@@ -9,6 +9,8 @@ import { applyBatch } from './apply';
 import { applyProblems } from './apply-repository';
 import { queueAuditChain } from './audit-queue-repository';
 import { snapshotMerge } from './bootstrap';
+import { fillFromSeed } from './seed-file-repository';
+import { compareState } from '../../../src-shared/sync/hlc';
 import { dropStage, stageDuplicateSubjects, stagedDuplicateSubjects } from './bootstrap-repository';
 import {
   foldOutbox,
@@ -48,6 +50,12 @@ export interface DeskSync {
    * `stepRows`: staged rows merged a transaction (tests make steps small to cross their edges).
    */
   applySnapshot(cursor: string, serverTime?: number, stepRows?: number): Promise<ApplyResult>;
+  /**
+   * Takes in a starting copy of the clinic (seed-file-repository.ts) in one transaction with the pull
+   * cursor it was made at and a clock past its stamps; throws SeedUnusable when this desk cannot use it
+   * (rows of its own, another schema). Answers the synced rows it brought.
+   */
+  applySeed(file: string, key: Buffer, expected: { clinicId: string; cursor: string }): Promise<{ rows: number }>;
   /** The server's answers to a push: accepted (or already had) leave the queue; rejected keep the reason. */
   recordPushResults(results: readonly PushResult[], pushed: readonly { id: string; seq: number }[]): Promise<void>;
   /** This desk's changes the server refused, with its reasons (the desk shows them; the rest flow on). */
@@ -143,6 +151,20 @@ export function createDeskSync(database: ClinicDatabase, clock: () => number, em
         for (const deliver of deliveries) deliver();
       }
       return { ...total, skewMessage: null };
+    },
+    applySeed(file, key, expected) {
+      const now = clock();
+      const clockBefore = runtime.clock;
+      try {
+        const { rows } = fillFromSeed(handle, file, key, expected, (meta) => {
+          if (compareState(meta.clock, runtime.clock) > 0) runtime.clock = { ...meta.clock };
+          saveClockAndCursor(handle, runtime.clock, meta.cursor, now);
+        });
+        return Promise.resolve({ rows });
+      } catch (error) {
+        runtime.clock = clockBefore;
+        throw error;
+      }
     },
     // Through Kysely's transaction, which holds the one connection: a raw transaction here could land
     // inside a procedure's open transaction while its handler awaits.

@@ -77,6 +77,14 @@ export const syncEnrolInput = z.object({
   deviceName: boundedString(60).trim().optional(),
 });
 
+/** A starting copy published for new desks (`sync.publishSeed`). */
+export interface SyncSeedPublished {
+  size: number;
+  chunks: number;
+  /** Where in the clinic's log the copy was made. */
+  cursor: string;
+}
+
 export const syncProcedures = {
   'sync.status': procedure<SyncStatus>()({ input: z.object({}), access: 'session', kind: 'read' }),
   /**
@@ -92,6 +100,12 @@ export const syncProcedures = {
    * round (the whole clinic pulled, or the round's error in the status).
    */
   'sync.join': procedure<SyncStatus>()({ input: syncEnrolInput, access: 'public', kind: 'read' }),
+  /**
+   * Publishes a copy of this desk on the server as the clinic's start for new desks: a new desk takes it
+   * in at once instead of merging the clinic row by row. Refused while this desk has changes the server
+   * has not accepted. Declared `read` like `sync.enrol`: it talks to the server between its reads.
+   */
+  'sync.publishSeed': procedure<SyncSeedPublished>()({ input: z.object({}), access: 'settings:manage', kind: 'read' }),
   /** Pushes and pulls now rather than at the next poll; answers the status after. */
   'sync.now': procedure<SyncStatus>()({ input: z.object({}), access: 'session', kind: 'read' }),
 };

@@ -1,6 +1,6 @@
 import type { HandlersFor } from '../context';
 
-export const syncHandlers: HandlersFor<'sync.status' | 'sync.enrol' | 'sync.join' | 'sync.now'> = {
+export const syncHandlers: HandlersFor<'sync.status' | 'sync.enrol' | 'sync.join' | 'sync.now' | 'sync.publishSeed'> = {
   'sync.status': (ctx) => Promise.resolve(ctx.state.syncClient.status()),
   // `read` procedures (see the contract): the client writes the enrolment and its audit entry itself.
   'sync.enrol': (ctx, input) => ctx.state.syncClient.enrol(input, 'first', ctx.actor),
@@ -10,6 +10,10 @@ export const syncHandlers: HandlersFor<'sync.status' | 'sync.enrol' | 'sync.join
     // go straight to sign-in. A failed round is in the status; the loop tries again.
     await ctx.state.syncClient.syncOnce().catch(() => null);
     return ctx.state.syncClient.status();
+  },
+  'sync.publishSeed': async (ctx) => {
+    const published = await ctx.state.syncClient.publishSeed();
+    return { size: published.size, chunks: published.chunks, cursor: published.cursor };
   },
   'sync.now': async (ctx) => {
     // A failed round is already in the status (offline, the error): the caller reads it there.
