@@ -140,11 +140,15 @@ async function handle(ctx: ServerContext, request: IncomingMessage, response: Se
       }
       case 'POST /v1/seed/chunks': {
         const device = await authenticate(ctx, request.headers.authorization, url.pathname);
-        return send(response, 200, await putSeedChunk(ctx, device, await readJson(request)));
+        return send(
+          response,
+          200,
+          await putSeedChunk(ctx, device, Object.fromEntries(url.searchParams), await readBytes(request)),
+        );
       }
       case 'GET /v1/seed/chunks': {
         const device = await authenticate(ctx, request.headers.authorization, url.pathname);
-        return send(response, 200, await getSeedChunk(ctx, device, Object.fromEntries(url.searchParams)));
+        return sendBytes(response, await getSeedChunk(ctx, device, Object.fromEntries(url.searchParams)));
       }
       case 'POST /v1/seed': {
         const device = await authenticate(ctx, request.headers.authorization, url.pathname);
@@ -163,6 +167,19 @@ async function handle(ctx: ServerContext, request: IncomingMessage, response: Se
     request.resume();
     send(response, error.status, errorBody(error.code, error.message));
   }
+}
+
+async function readBytes(request: IncomingMessage): Promise<Buffer> {
+  const declared = Number(request.headers['content-length'] ?? 0);
+  if (declared > MAX_BODY_BYTES) throw new SyncError('TOO_LARGE', `Requests are at most ${MAX_BODY_BYTES} bytes`);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) throw new SyncError('TOO_LARGE', `Requests are at most ${MAX_BODY_BYTES} bytes`);
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
 }
 
 async function readJson(request: IncomingMessage): Promise<unknown> {
@@ -184,6 +201,17 @@ async function readJson(request: IncomingMessage): Promise<unknown> {
 
 function errorBody(code: SyncErrorBody['error']['code'], message: string): SyncErrorBody {
   return { error: { code, message } };
+}
+
+/** A chunk of a starting copy as it is stored (already encrypted by the desk that made it). */
+function sendBytes(response: ServerResponse, bytes: Buffer): void {
+  if (response.destroyed) return;
+  response.writeHead(200, {
+    'content-type': 'application/octet-stream',
+    'content-length': bytes.length,
+    'cache-control': 'no-store',
+  });
+  response.end(bytes);
 }
 
 function send(response: ServerResponse, status: number, body: unknown): void {

@@ -2,10 +2,8 @@ import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import {
   SEED_CHUNK_BYTES,
-  seedChunkPutSchema,
   seedChunkQuerySchema,
   seedPublishSchema,
-  type SeedChunkResponse,
   type SeedPutResponse,
   type SeedResponse,
 } from '../../src-shared/sync/seed';
@@ -13,6 +11,7 @@ import { compactedSeq, latestSeq } from '../db/compaction';
 import * as repo from '../db/repository';
 import { currentSeed, markSeedPublished, readSeedChunk, seedChunkSizes, seedOwner, storeSeedChunk } from '../db/seeds';
 import { SyncError } from './errors';
+import { cachedSeedChunk, cacheSeedChunk, dropCachedSeedsExcept } from './seed-cache';
 import type { ServerContext } from './service';
 
 /**
@@ -21,16 +20,17 @@ import type { ServerContext } from './service';
  * the desk said, its cursor is of the desk's own clinic and within the log. What is inside is the
  * publishing desk's: a copy of an enrolled desk is trusted as its pushes are trusted to come from it.
  */
+/** A chunk arrives as the request's bytes, its copy and place in the query (`?seedId=…&index=…`). */
 export async function putSeedChunk(
   ctx: ServerContext,
   device: repo.DeviceRow,
-  body: unknown,
+  query: Record<string, string>,
+  data: Buffer,
 ): Promise<SeedPutResponse> {
-  const parsed = seedChunkPutSchema.safeParse(body);
+  const parsed = seedChunkQuerySchema.safeParse(query);
   if (!parsed.success) throw malformed(parsed.error);
-  const data = Buffer.from(parsed.data.b64, 'base64');
   if (data.length === 0 || data.length > SEED_CHUNK_BYTES)
-    throw new SyncError('TOO_LARGE', `b64: a chunk holds 1 to ${SEED_CHUNK_BYTES} bytes, this one ${data.length}`);
+    throw new SyncError('TOO_LARGE', `body: a chunk holds 1 to ${SEED_CHUNK_BYTES} bytes, this one ${data.length}`);
   const stored = await storeSeedChunk(ctx.db, {
     clinicId: device.clinicId,
     seedId: parsed.data.seedId,
@@ -84,10 +84,13 @@ export async function publishSeed(ctx: ServerContext, device: repo.DeviceRow, bo
   const hash = createHash('sha256');
   for (let idx = 0; idx < seed.chunks; idx += 1) {
     const data = await readSeedChunk(ctx.db, device.clinicId, seed.seedId, idx);
-    if (data) hash.update(data);
+    if (!data) continue;
+    hash.update(data);
+    await cacheSeedChunk(device.clinicId, seed.seedId, idx, data);
   }
   if (hash.digest('hex') !== seed.sha256) throw await refuse('MALFORMED', 'sha256: the chunks sent do not hash to it');
   await markSeedPublished(ctx.db, device.clinicId, seed, seq);
+  await dropCachedSeedsExcept(device.clinicId, seed.seedId);
   await repo.audit(ctx.db, {
     clinicId: device.clinicId,
     deviceId: device.id,
@@ -105,12 +108,18 @@ export async function getSeedChunk(
   ctx: ServerContext,
   device: repo.DeviceRow,
   query: Record<string, string>,
-): Promise<SeedChunkResponse> {
+): Promise<Buffer> {
   const parsed = seedChunkQuerySchema.safeParse(query);
   if (!parsed.success) throw malformed(parsed.error);
-  const data = await readSeedChunk(ctx.db, device.clinicId, parsed.data.seedId, parsed.data.index);
+  const { seedId, index } = parsed.data;
+  const owner = await seedOwner(ctx.db, device.clinicId, seedId);
+  if (!owner?.published) throw new SyncError('NOT_FOUND', 'This clinic has no such starting copy');
+  const cached = await cachedSeedChunk(device.clinicId, seedId, index);
+  if (cached) return cached;
+  const data = await readSeedChunk(ctx.db, device.clinicId, seedId, index);
   if (!data) throw new SyncError('NOT_FOUND', 'This clinic has no such chunk of a starting copy');
-  return { b64: data.toString('base64') };
+  await cacheSeedChunk(device.clinicId, seedId, index, data);
+  return data;
 }
 
 function malformed(error: z.ZodError): SyncError {

@@ -13,7 +13,6 @@ import { SHA256_PATTERN } from './protocol';
 export const SEED_CHUNK_BYTES = 4 * 1024 * 1024;
 /** A clinic ten times the bench's largest size still fits (about 40 GB). */
 export const MAX_SEED_CHUNKS = 10_000;
-const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 const seedId = z.string().regex(UUID, 'must be a seed id (a UUID in lower case)');
@@ -22,19 +21,6 @@ const chunkIndex = z.coerce
   .int()
   .min(0)
   .max(MAX_SEED_CHUNKS - 1);
-
-export const seedChunkPutSchema = z
-  .object({
-    seedId,
-    index: chunkIndex,
-    b64: z
-      .string()
-      .min(4)
-      .max(Math.ceil(SEED_CHUNK_BYTES / 3) * 4)
-      .regex(BASE64, 'must be base64'),
-  })
-  .strict();
-export type SeedChunkPut = z.infer<typeof seedChunkPutSchema>;
 
 export const seedChunkQuerySchema = z.object({ seedId, index: chunkIndex }).strict();
 
@@ -65,10 +51,6 @@ export type SeedInfo = z.infer<typeof seedPublishSchema>;
 export interface SeedResponse {
   /** The clinic's newest usable seed; null when none was published or the log moved past it. */
   seed: SeedInfo | null;
-}
-
-export interface SeedChunkResponse {
-  b64: string;
 }
 
 export interface SeedPutResponse {

@@ -69,7 +69,14 @@ for (const { backend, skip } of BACKENDS) {
       // Enrolment asks for one row to learn whether the clinic has data; no page of rows is fetched.
       expect(cPaths.filter((path) => path.startsWith('/v1/snapshot'))).toEqual(['/v1/snapshot?limit=1']);
       expect(c.core.syncClient.status()).toMatchObject({ waiting: 0, applyProblems: 0, state: 'online' });
-      expect(c.core.syncClient.status().bootstrap).toMatchObject({ state: 'done', reason: 'new' });
+      expect(c.core.syncClient.status().bootstrap).toMatchObject({
+        state: 'done',
+        reason: 'new',
+        copy: { bytes: published.size, size: published.size },
+      });
+      expect(c.core.syncClient.status().bootstrap?.rows).toBeGreaterThan(100);
+      // Filled with a rollback journal, then back to the write-ahead log every desk runs with.
+      expect(c.core.database.handle.pragma('journal_mode', { simple: true })).toBe('wal');
     });
 
     it('holds what came after the copy, and finds patients by search', async () => {

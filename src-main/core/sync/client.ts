@@ -237,12 +237,25 @@ export class SyncClient {
     this.bootstrap = { state: 'running', reason, at: clock(), rows: 0 };
     this.announce();
     const { database, desk } = this.deps;
-    let done: { cursor: string; rows: number } | null = null;
+    let done: { cursor: string; rows: number; fromCopy?: boolean } | null = null;
     try {
       // A new desk takes the clinic's starting copy when there is one it can use (seed-client.ts);
       // the snapshot's pages otherwise, and always for a desk that holds rows of its own.
+      let shownAt = 0;
       if (reason === 'new')
-        done = await bootstrapFromSeed({ database, transport, token }, desk, clinicId, () => this.announce());
+        done = await bootstrapFromSeed({ database, transport, token }, desk, clinicId, (bytes, size) => {
+          this.bootstrap = {
+            state: 'running',
+            reason,
+            at: this.bootstrap?.at ?? clock(),
+            rows: 0,
+            copy: { bytes, size },
+          };
+          // Twice a second at most: a status read per 4 MiB chunk cost a third of the download.
+          if (bytes < size && performance.now() - shownAt < 500) return;
+          shownAt = performance.now();
+          this.announce();
+        });
       done ??= await bootstrapFromSnapshot(database, desk, transport, token, clinicId, clock, (rows) => {
         this.bootstrap = { state: 'running', reason, at: this.bootstrap?.at ?? clock(), rows };
         this.announce();
@@ -253,7 +266,14 @@ export class SyncClient {
       this.announce();
       throw error;
     }
-    this.bootstrap = { state: 'done', reason, at: clock(), rows: done.rows };
+    const copy = this.bootstrap?.copy;
+    this.bootstrap = {
+      state: 'done',
+      reason,
+      at: clock(),
+      rows: done.rows,
+      ...(done.fromCopy && copy ? { copy } : {}),
+    };
     this.announce();
     return done.cursor;
   }

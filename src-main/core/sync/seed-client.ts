@@ -1,17 +1,12 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { closeSync, openSync, readSync, rmSync, statSync, writeSync } from 'node:fs';
 import { ApiError } from '../../../src-shared/api/errors';
-import {
-  SEED_CHUNK_BYTES,
-  type SeedChunkResponse,
-  type SeedInfo,
-  type SeedResponse,
-} from '../../../src-shared/sync/seed';
+import { SEED_CHUNK_BYTES, type SeedInfo, type SeedResponse } from '../../../src-shared/sync/seed';
 import type { ClinicDatabase } from '../db/open';
 import { readProgress } from './bootstrap-repository';
 import { ask } from './client-requests';
 import { readSyncState } from './repository';
-import { seedCanFill, SeedUnusable, writeSeedFile } from './seed-file-repository';
+import { seedCanFill, SeedUnusable, writeSeedFile, type SeedMeta } from './seed-file-repository';
 import type { DeskSync } from './service';
 import type { SyncTransport } from './transport';
 
@@ -61,50 +56,59 @@ export async function publishSeed(talk: SeedTalk, desk: DeskSync, clinicId: stri
   const key = randomBytes(32);
   rmSync(file, { force: true });
   try {
-    writeSeedFile(handle, file, key, { clinicId, cursor, clock: readSyncState(handle).clock });
-    const schemaVersion = talk.database.schemaVersion;
-    const size = statSync(file).size;
-    const chunks = Math.ceil(size / SEED_CHUNK_BYTES);
-    const seedId = randomUUID();
-    const hash = createHash('sha256');
-    const fd = openSync(file, 'r');
-    try {
-      const buffer = Buffer.alloc(SEED_CHUNK_BYTES);
-      for (let index = 0; index < chunks; index += 1) {
-        const read = readSync(fd, buffer, 0, SEED_CHUNK_BYTES, index * SEED_CHUNK_BYTES);
-        const data = buffer.subarray(0, read);
-        hash.update(data);
-        await ask(talk.transport, {
-          method: 'POST',
-          path: '/v1/seed/chunks',
-          authorization: talk.token,
-          body: { seedId, index, b64: data.toString('base64') },
-          timeoutMs: REQUEST_TIMEOUT_MS,
-        });
-      }
-    } finally {
-      closeSync(fd);
-    }
-    const info: SeedInfo = {
-      seedId,
-      cursor,
-      schemaVersion,
-      size,
-      sha256: hash.digest('hex'),
-      chunks,
-      key: key.toString('hex'),
-    };
-    await ask<SeedResponse>(talk.transport, {
-      method: 'POST',
-      path: '/v1/seed',
-      authorization: talk.token,
-      body: info,
-      timeoutMs: REQUEST_TIMEOUT_MS,
-    });
-    return { seedId, cursor, size, chunks };
+    const meta = writeSeedFile(handle, file, key, { clinicId, cursor, clock: readSyncState(handle).clock });
+    return await uploadSeedFile(talk, file, key, meta);
   } finally {
     rmSync(file, { force: true });
   }
+}
+
+/** Sends a copy made by writeSeedFile, chunk by chunk, then its description: the clinic's seed from then on. */
+export async function uploadSeedFile(
+  talk: Omit<SeedTalk, 'database'>,
+  file: string,
+  key: Buffer,
+  meta: SeedMeta,
+): Promise<PublishedSeed> {
+  const size = statSync(file).size;
+  const chunks = Math.ceil(size / SEED_CHUNK_BYTES);
+  const seedId = randomUUID();
+  const hash = createHash('sha256');
+  const fd = openSync(file, 'r');
+  try {
+    const buffer = Buffer.alloc(SEED_CHUNK_BYTES);
+    for (let index = 0; index < chunks; index += 1) {
+      const read = readSync(fd, buffer, 0, SEED_CHUNK_BYTES, index * SEED_CHUNK_BYTES);
+      const data = buffer.subarray(0, read);
+      hash.update(data);
+      await ask(talk.transport, {
+        method: 'POST',
+        path: `/v1/seed/chunks?seedId=${seedId}&index=${index}`,
+        authorization: talk.token,
+        body: Buffer.from(data),
+        timeoutMs: REQUEST_TIMEOUT_MS,
+      });
+    }
+  } finally {
+    closeSync(fd);
+  }
+  const info: SeedInfo = {
+    seedId,
+    cursor: meta.cursor,
+    schemaVersion: meta.schemaVersion,
+    size,
+    sha256: hash.digest('hex'),
+    chunks,
+    key: key.toString('hex'),
+  };
+  await ask<SeedResponse>(talk.transport, {
+    method: 'POST',
+    path: '/v1/seed',
+    authorization: talk.token,
+    body: info,
+    timeoutMs: REQUEST_TIMEOUT_MS,
+  });
+  return { seedId, cursor: meta.cursor, size, chunks };
 }
 
 /**
@@ -117,8 +121,8 @@ export async function bootstrapFromSeed(
   talk: SeedTalk,
   desk: DeskSync,
   clinicId: string,
-  onBytes: (bytes: number) => void,
-): Promise<{ cursor: string; rows: number } | null> {
+  onBytes: (bytes: number, size: number) => void,
+): Promise<{ cursor: string; rows: number; fromCopy: true } | null> {
   const { handle, schemaVersion } = talk.database;
   if (!seedCanFill(handle) || readProgress(handle) !== null) return null;
   const { seed } = await ask<SeedResponse>(talk.transport, {
@@ -135,7 +139,7 @@ export async function bootstrapFromSeed(
     try {
       const { rows } = await desk.applySeed(file, Buffer.from(seed.key, 'hex'), { clinicId, cursor: seed.cursor });
       talk.database.fitPageCache();
-      return { cursor: seed.cursor, rows };
+      return { cursor: seed.cursor, rows, fromCopy: true };
     } catch (error) {
       if (error instanceof SeedUnusable) return null;
       throw error;
@@ -145,9 +149,14 @@ export async function bootstrapFromSeed(
   }
 }
 
-async function download(talk: SeedTalk, seed: SeedInfo, file: string, onBytes: (bytes: number) => void): Promise<void> {
+async function download(
+  talk: SeedTalk,
+  seed: SeedInfo,
+  file: string,
+  onBytes: (bytes: number, size: number) => void,
+): Promise<void> {
   const fetchChunk = (index: number) =>
-    ask<SeedChunkResponse>(talk.transport, {
+    ask<unknown>(talk.transport, {
       method: 'GET',
       path: `/v1/seed/chunks?seedId=${seed.seedId}&index=${index}`,
       authorization: talk.token,
@@ -157,7 +166,7 @@ async function download(talk: SeedTalk, seed: SeedInfo, file: string, onBytes: (
   const fd = openSync(file, 'w');
   let written = 0;
   try {
-    const coming: Promise<SeedChunkResponse>[] = [];
+    const coming: Promise<unknown>[] = [];
     let asked = 0;
     const askMore = () => {
       while (asked < seed.chunks && coming.length < CHUNKS_IN_FLIGHT) {
@@ -172,13 +181,14 @@ async function download(talk: SeedTalk, seed: SeedInfo, file: string, onBytes: (
     for (let index = 0; index < seed.chunks; index += 1) {
       const answer = await coming.shift();
       askMore();
-      const data = Buffer.from(typeof answer?.b64 === 'string' ? answer.b64 : '', 'base64');
+      // Sent as bytes (transport.ts); anything else is no chunk.
+      const data = Buffer.isBuffer(answer) ? answer : Buffer.alloc(0);
       const expected = index < seed.chunks - 1 ? SEED_CHUNK_BYTES : seed.size - SEED_CHUNK_BYTES * index;
       if (data.length !== expected) throw new Error(`Chunk ${index} of the clinic's starting copy arrived damaged`);
       hash.update(data);
       writeSync(fd, data, 0, data.length, written);
       written += data.length;
-      onBytes(written);
+      onBytes(written, seed.size);
     }
   } finally {
     closeSync(fd);

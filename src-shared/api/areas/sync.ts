@@ -20,8 +20,10 @@ export interface SyncBootstrap {
   reason: 'new' | 'compacted';
   /** When it started (running), stopped (interrupted) or finished (done). */
   at: number;
-  /** Rows of the snapshot received so far. */
+  /** Rows of the snapshot received so far (from a starting copy: the rows it brought, once in). */
   rows: number;
+  /** Set when the desk starts from the clinic's starting copy: its size and the bytes received so far. */
+  copy?: { bytes: number; size: number };
 }
 
 /** What the header and the Sync settings show. */

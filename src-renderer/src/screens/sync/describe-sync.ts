@@ -30,7 +30,15 @@ export function describeSync(status: SyncStatus, now: number): string {
   if (status.rejectedCount > 0)
     parts.push(i18next.t('sync:describe-sync.refused', { rejectedCount: status.rejectedCount }));
   if (status.clockWarning) parts.push(i18next.t('sync:describe-sync.clockFarOff'));
-  if (status.bootstrap?.state === 'running')
+  const copy = status.bootstrap?.copy;
+  if (status.bootstrap?.state === 'running' && copy)
+    parts.push(
+      i18next.t('sync:describe-sync.bootstrappingCopy', {
+        received: Math.floor(copy.bytes / 2 ** 20),
+        size: Math.ceil(copy.size / 2 ** 20),
+      }),
+    );
+  else if (status.bootstrap?.state === 'running')
     parts.push(i18next.t('sync:describe-sync.bootstrapping', { rows: status.bootstrap.rows }));
   if (status.bootstrap?.state === 'interrupted')
     parts.push(i18next.t('sync:describe-sync.bootstrapInterrupted', { rows: status.bootstrap.rows }));
@@ -44,6 +52,7 @@ export function describeSync(status: SyncStatus, now: number): string {
 export function bootstrapSentence(status: SyncStatus): string | null {
   const bootstrap = status.bootstrap;
   if (!status.enrolled || !bootstrap || bootstrap.state !== 'done') return null;
+  if (bootstrap.copy) return i18next.t('sync:describe-sync.bootstrappedCopy', { rows: bootstrap.rows });
   return i18next.t(
     bootstrap.reason === 'compacted' ? 'sync:describe-sync.rebootstrapped' : 'sync:describe-sync.bootstrapped',
     {
