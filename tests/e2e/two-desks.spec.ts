@@ -73,11 +73,17 @@ test('two desks and a sync server: a patient crosses over, a slot booked on both
     await a.openNewClinic(desk.url);
     await scheduleDrOrtiz(page);
     await connectFirstDesk(a, server, firstCode);
+    // Desk A publishes a starting copy of itself, so the new desk takes the clinic in whole.
+    await page.getByRole('button', { name: 'Publish a starting copy' }).click();
+    await expect(page.getByText(/^Published a starting copy \(\d+ MB\)\. New desks start from it\.$/)).toBeVisible();
+    await screenshot(page, '483-two-desks-starting-copy-published');
     // Desk B: a new Front Desk joins the clinic and takes it all; the administrator signs in with her own password.
     await joinNewDesk(b, deskB.desk.url, server, secondCode);
     await b.signIn(ADMIN);
     await expect(b.nav()).toBeVisible();
     await expect(syncStatus(pageB)).toHaveText(/^Sync: Online/);
+    await b.open('Settings');
+    await expect(pageB.getByText(/started from the clinic's starting copy \(\d+ rows\)/)).toBeVisible();
 
     // A patient registered on desk A is found on desk B.
     await a.open('Patients');

@@ -7,6 +7,7 @@ import { useProcedure } from '../../hooks/useProcedure';
 import { useSession } from '../../stores/session';
 import { bootstrapSentence, describeSync, lastErrorText, remindersHeldSentence } from './describe-sync';
 import { Trans, useTranslation } from '../../i18n';
+import { SeedPublisher } from './SeedPublisher';
 
 const FIELDS = ['serverUrl', 'fingerprint', 'code', 'deviceName'];
 
@@ -102,6 +103,7 @@ export function SyncSettings() {
           )}
         </div>
       )}
+      {value?.enrolled && <SeedPublisher />}
       {value && !value.enrolled && (
         <form aria-label={t('SyncSettings.connectThisDesk')} onSubmit={(event) => void submit(event)} noValidate>
           <p>{t('SyncSettings.connectThisDeskToThe')}</p>
