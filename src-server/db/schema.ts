@@ -119,6 +119,7 @@ export interface ServerDatabase {
     seed_id: string;
     idx: number;
     size: number;
+    sha256: string;
     data: Buffer;
   };
   server_audit: {

@@ -12,7 +12,7 @@ export type ChunkStored = 'stored' | 'published' | 'not-yours';
 /** Keeps a chunk of a copy being sent (sending it again replaces it: the same bytes after a drop). */
 export async function storeSeedChunk(
   db: ServerDb,
-  chunk: { clinicId: string; seedId: string; deviceId: string; index: number; data: Buffer },
+  chunk: { clinicId: string; seedId: string; deviceId: string; index: number; data: Buffer; sha256: string },
 ): Promise<ChunkStored> {
   return db.transaction().execute(async (trx) => {
     await trx
@@ -36,10 +36,13 @@ export async function storeSeedChunk(
         seed_id: chunk.seedId,
         idx: chunk.index,
         size: chunk.data.length,
+        sha256: chunk.sha256,
         data: chunk.data,
       })
       .onConflict((conflict) =>
-        conflict.columns(['clinic_id', 'seed_id', 'idx']).doUpdateSet({ size: chunk.data.length, data: chunk.data }),
+        conflict
+          .columns(['clinic_id', 'seed_id', 'idx'])
+          .doUpdateSet({ size: chunk.data.length, sha256: chunk.sha256, data: chunk.data }),
       )
       .execute();
     return 'stored';
@@ -61,15 +64,15 @@ export async function seedOwner(
   return row ? { deviceId: row.device_id, published: row.published_at !== null } : null;
 }
 
-/** The chunks held for a copy, in order, with their sizes. */
+/** The chunks held for a copy, in order, with their sizes and SHA-256 digests (not their bytes). */
 export async function seedChunkSizes(
   db: ServerDb,
   clinicId: string,
   seedId: string,
-): Promise<{ idx: number; size: number }[]> {
+): Promise<{ idx: number; size: number; sha256: string }[]> {
   return db
     .selectFrom('seed_chunks')
-    .select(['idx', 'size'])
+    .select(['idx', 'size', 'sha256'])
     .where('clinic_id', '=', clinicId)
     .where('seed_id', '=', seedId)
     .orderBy('idx')

@@ -36,6 +36,7 @@ export const seedPublishSchema = z
       .int()
       .min(1)
       .max(SEED_CHUNK_BYTES * MAX_SEED_CHUNKS),
+    /** SHA-256 of the chunks' SHA-256 digests (32 bytes each) in order: checked without reading the bytes back. */
     sha256: z.string().regex(SHA256_PATTERN, 'must be a SHA-256 in lower-case hex'),
     chunks: z.number().int().min(1).max(MAX_SEED_CHUNKS),
     /** The copy's SQLCipher key, 32 bytes in hex: the file is never on the server unencrypted. */

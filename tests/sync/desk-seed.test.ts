@@ -23,6 +23,7 @@ for (const { backend, skip } of BACKENDS) {
     let pair: Awaited<ReturnType<typeof twoDesks>>;
     const cPaths: string[] = [];
     let afterCopyId: string;
+    let beforeCopyId: string;
     let published: { size: number; chunks: number; cursor: string };
 
     beforeAll(async () => {
@@ -32,6 +33,7 @@ for (const { backend, skip } of BACKENDS) {
       const view = await s.checkOut(visitId);
       await a.ok('desk', 'invoices.issue', { invoiceId: view.invoice.id });
       pair = await twoDesks(backend, a, s.clinic.clock);
+      beforeCopyId = await s.patient('Beatrix', 'Copperfield');
       published = await a.ok('admin', 'sync.publishSeed', {});
       afterCopyId = await s.patient('Quentin', 'Afterwood');
       await a.core.syncClient.syncOnce();
@@ -84,6 +86,11 @@ for (const { backend, skip } of BACKENDS) {
       expect(after.map((row) => row.id)).toEqual([afterCopyId]);
       const before = await c.ok('desk', 'patients.search', { query: 'ines' });
       expect(before.length).toBeGreaterThan(0);
+      // Inside a word: the trigram index, which came in the copy (its FTS5 tables) and took rows after it.
+      expect((await c.ok('desk', 'patients.search', { query: 'pperfie' })).map((row) => row.id)).toEqual([
+        beforeCopyId,
+      ]);
+      expect((await c.ok('desk', 'patients.search', { query: 'terwoo' })).map((row) => row.id)).toEqual([afterCopyId]);
     });
 
     it('ends with the same synced rows as the desk that published and the desk that joined from pages', async () => {

@@ -126,7 +126,7 @@ export class SyncClient {
     await this.syncOnce().catch(() => null);
     const enrolment = readEnrolment(this.deps.database.handle);
     if (enrolment.clinicId === null || enrolment.serverUrl === null || enrolment.secret === null)
-      throw new ApiError('CONFLICT', 'This desk is not connected to a sync server.');
+      throw new ApiError('CONFLICT', 'This desk is not connected to a sync server: connect it on Settings → Sync.');
     const transport = this.transportFor(enrolment.serverUrl, enrolment.fingerprint);
     const token = `Bearer ${enrolment.deviceId}.${enrolment.secret}`;
     const run = this.queue.then(() =>

@@ -80,7 +80,7 @@ export async function uploadSeedFile(
     for (let index = 0; index < chunks; index += 1) {
       const read = readSync(fd, buffer, 0, SEED_CHUNK_BYTES, index * SEED_CHUNK_BYTES);
       const data = buffer.subarray(0, read);
-      hash.update(data);
+      hash.update(createHash('sha256').update(data).digest());
       await ask(talk.transport, {
         method: 'POST',
         path: `/v1/seed/chunks?seedId=${seedId}&index=${index}`,
@@ -114,8 +114,8 @@ export async function uploadSeedFile(
 /**
  * A new desk's start from the clinic's copy: null when there is none this desk can use (none published,
  * another schema, rows of its own), and the desk starts from the snapshot's pages instead. The bytes go
- * to a file beside the database, hashed as they come; a copy that does not hash to what the server said
- * is never opened. Network failures are thrown (the round fails and the next one starts again).
+ * to a file beside the database, each chunk hashed as it comes; a copy whose chunks' digests do not hash
+ * to what the server said is never opened. Network failures are thrown (the round fails and the next one starts again).
  */
 export async function bootstrapFromSeed(
   talk: SeedTalk,
@@ -185,7 +185,7 @@ async function download(
       const data = Buffer.isBuffer(answer) ? answer : Buffer.alloc(0);
       const expected = index < seed.chunks - 1 ? SEED_CHUNK_BYTES : seed.size - SEED_CHUNK_BYTES * index;
       if (data.length !== expected) throw new Error(`Chunk ${index} of the clinic's starting copy arrived damaged`);
-      hash.update(data);
+      hash.update(createHash('sha256').update(data).digest());
       writeSync(fd, data, 0, data.length, written);
       written += data.length;
       onBytes(written, seed.size);
