@@ -242,16 +242,11 @@ export class SyncClient {
       // A new desk takes the clinic's starting copy when there is one it can use (seed-client.ts);
       // the snapshot's pages otherwise, and always for a desk that holds rows of its own.
       let shownAt = 0;
+      const at = this.bootstrap?.at ?? clock();
       if (reason === 'new')
         done = await bootstrapFromSeed({ database, transport, token }, desk, clinicId, (bytes, size) => {
-          this.bootstrap = {
-            state: 'running',
-            reason,
-            at: this.bootstrap?.at ?? clock(),
-            rows: 0,
-            copy: { bytes, size },
-          };
-          // Twice a second at most: a status read per 4 MiB chunk cost a third of the download.
+          this.bootstrap = { state: 'running', reason, at, rows: 0, copy: { bytes, size } };
+          // Twice a second at most: the header needs no more, and each announcement reads the status.
           if (bytes < size && performance.now() - shownAt < 500) return;
           shownAt = performance.now();
           this.announce();
