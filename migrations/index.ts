@@ -48,6 +48,7 @@ import { migration0047 } from './0047_stock_report_item_fields';
 import { migration0048 } from './0048_patient_phone_suffixes';
 import { migration0049 } from './0049_patient_name_pairs';
 import { migration0050 } from './0050_write_path_pages';
+import { migration0051 } from './0051_clocks_without_rowid';
 import type { Migration } from './types';
 
 /**
@@ -105,6 +106,7 @@ export const migrations: readonly Migration[] = [
   migration0048,
   migration0049,
   migration0050,
+  migration0051,
 ];
 
 export type { Migration, MigrationHandle } from './types';
