@@ -39,7 +39,7 @@ export const seedPublishSchema = z
     /** SHA-256 of the chunks' SHA-256 digests (32 bytes each) in order: checked without reading the bytes back. */
     sha256: z.string().regex(SHA256_PATTERN, 'must be a SHA-256 in lower-case hex'),
     chunks: z.number().int().min(1).max(MAX_SEED_CHUNKS),
-    /** The copy's SQLCipher key, 32 bytes in hex: the file is never on the server unencrypted. */
+    /** The copy's key (AES-256), 32 bytes in hex: the file is never on the server unencrypted. */
     key: z.string().regex(/^[0-9a-f]{64}$/, 'must be 32 bytes in lower-case hex'),
   })
   .strict()

@@ -1,9 +1,9 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore } from '../../src-main/core/app';
 import { openEncryptedHandle } from '../../src-main/core/db/open';
-import { writeSeedFile } from '../../src-main/core/sync/seed-file-repository';
+import { openSeedFile, writeSeedFile } from '../../src-main/core/sync/seed-file-repository';
 import { tempFolder } from '../helpers/temp-core';
 
 /**
@@ -36,8 +36,10 @@ describe('a starting copy of a desk reopened from its file', () => {
       handle.close();
     }
     expect(existsSync(copy)).toBe(true);
-    expect(() => openEncryptedHandle({ file: copy, key: folder.key, readonly: true })).toThrow(/key does not open/);
-    const seed = openEncryptedHandle({ file: copy, key, readonly: true });
+    expect(readFileSync(copy).includes('SQLite format 3')).toBe(false);
+    expect(readFileSync(copy).includes('clinic:7')).toBe(false);
+    expect(() => openSeedFile(copy, folder.key, { readonly: true })).toThrow(/not a database/);
+    const seed = openSeedFile(copy, key, { readonly: true });
     try {
       const tables = new Set(seed.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all());
       for (const name of ['patients', 'appointments', 'sync_clocks', 'patient_fts_data', 'seed_meta'])

@@ -284,9 +284,18 @@ export function requireDatabaseFile(file: string): void {
 
 /** SQLCipher scheme with a raw 32-byte key: no passphrase KDF on every open. */
 export function applyKey(handle: BetterSqlite3.Database, key: Buffer): void {
+  useDatabaseCipher(handle);
+  handle.pragma(`key = "x'${key.toString('hex')}'"`);
+}
+
+/**
+ * The connection's cipher for what is keyed next: SQLCipher 4's (AES-256 with an HMAC on every page),
+ * the desk's own file's. Whoever chooses another for a file they attach (a starting copy) comes back
+ * to this right after.
+ */
+export function useDatabaseCipher(handle: BetterSqlite3.Database): void {
   handle.pragma(`cipher = 'sqlcipher'`);
   handle.pragma(`legacy = 4`);
-  handle.pragma(`key = "x'${key.toString('hex')}'"`);
 }
 
 export interface WalCheckpoint {
