@@ -1,5 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { closeSync, openSync, readSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readSync, rmSync, statSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { ApiError } from '../../../src-shared/api/errors';
 import { SEED_CHUNK_BYTES, type SeedInfo, type SeedResponse } from '../../../src-shared/sync/seed';
 import type { ClinicDatabase } from '../db/open';
@@ -17,7 +18,9 @@ import type { SyncTransport } from './transport';
  */
 const REQUEST_TIMEOUT_MS = 60_000;
 /** Chunks asked for at once while downloading: the server reads the next while this desk writes one. */
-const CHUNKS_IN_FLIGHT = 3;
+const CHUNKS_IN_FLIGHT = 6;
+/** Chunks handed to the disk and not yet written. */
+const WRITES_IN_FLIGHT = 3;
 const CURSOR = /^[0-9a-f-]{36}:\d{1,19}$/;
 
 export interface SeedTalk {
@@ -163,8 +166,12 @@ async function download(
       timeoutMs: REQUEST_TIMEOUT_MS,
     });
   const hash = createHash('sha256');
-  const fd = openSync(file, 'w');
-  let written = 0;
+  const out = await open(file, 'w');
+  // Written by the thread pool while the next chunks arrive: copying a chunk into the file held this
+  // loop for about as long as receiving it (40 % of a download's time, profiled at the quick size).
+  const writing = new Set<Promise<unknown>>();
+  // Set from the writes' callbacks (a holder: a plain variable would read as never set here).
+  const disk: { failed: Error | null } = { failed: null };
   try {
     const coming: Promise<unknown>[] = [];
     let asked = 0;
@@ -178,20 +185,37 @@ async function download(
       }
     };
     askMore();
+    let received = 0;
+    let written = 0;
     for (let index = 0; index < seed.chunks; index += 1) {
       const answer = await coming.shift();
       askMore();
+      if (disk.failed) throw disk.failed;
       // Sent as bytes (transport.ts); anything else is no chunk.
       const data = Buffer.isBuffer(answer) ? answer : Buffer.alloc(0);
       const expected = index < seed.chunks - 1 ? SEED_CHUNK_BYTES : seed.size - SEED_CHUNK_BYTES * index;
       if (data.length !== expected) throw new Error(`Chunk ${index} of the clinic's starting copy arrived damaged`);
       hash.update(createHash('sha256').update(data).digest());
-      writeSync(fd, data, 0, data.length, written);
-      written += data.length;
-      onBytes(written, seed.size);
+      const write: Promise<unknown> = out.write(data, 0, data.length, received).then(
+        () => {
+          writing.delete(write);
+          onBytes((written += data.length), seed.size);
+        },
+        (error: unknown) => {
+          writing.delete(write);
+          disk.failed ??= error instanceof Error ? error : new Error(String(error));
+        },
+      );
+      writing.add(write);
+      received += data.length;
+      // Chunks waiting for the disk are held in memory: a few at most.
+      while (writing.size >= WRITES_IN_FLIGHT) await Promise.race(writing);
     }
+    await Promise.all(writing);
+    if (disk.failed) throw disk.failed;
   } finally {
-    closeSync(fd);
+    await Promise.all(writing);
+    await out.close();
   }
   if (hash.digest('hex') !== seed.sha256)
     throw new Error("The clinic's starting copy arrived damaged (its hash differs)");
