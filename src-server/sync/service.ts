@@ -32,6 +32,8 @@ export interface ServerContext {
   signal: PushSignal;
 }
 
+const LAST_SEEN_STEP_MS = 30_000;
+
 /** Who is calling: a device that is enrolled and not revoked, proven by its secret. Every refusal is audited. */
 export async function authenticate(
   ctx: ServerContext,
@@ -67,7 +69,11 @@ export async function authenticate(
     });
     throw new SyncError('UNAUTHORISED', 'This device was revoked on the server: enrol it again with a new code');
   }
-  await repo.touchDevice(ctx.db, device.id, new Date(ctx.now()));
+  // "Last seen" to the half minute: a write (and its commit) on every request would tie a desk's
+  // long polls, pushes and a starting copy's hundreds of chunk requests to one row of the database.
+  const now = ctx.now();
+  if (device.lastSeenAt === null || now - device.lastSeenAt.getTime() >= LAST_SEEN_STEP_MS)
+    await repo.touchDevice(ctx.db, device.id, new Date(now));
   return device;
 }
 

@@ -166,6 +166,26 @@ describe.each(BACKENDS)('sync server on $backend: devices managed from a desk', 
     },
   );
 
+  it.skipIf(skip)('a device is "last seen" to the half minute: its requests in between write nothing', async () => {
+    const laptop = await enrolDesk(server.url, (await makeCode(north, northAdmin)).body.code, 'Spare laptop');
+    const seenAt = async () =>
+      (await devices(north, northAdmin)).body.devices.find((d) => d.id === laptop.deviceId)?.lastSeenAt;
+    const start = Date.now() + 3_600_000;
+    try {
+      server.now.ms = start;
+      await call(server.url, 'GET', '/v1/status', { token: laptop.token });
+      expect(await seenAt()).toBe(start);
+      server.now.ms = start + 29_000;
+      await call(server.url, 'GET', '/v1/status', { token: laptop.token });
+      expect(await seenAt()).toBe(start);
+      server.now.ms = start + 30_000;
+      await call(server.url, 'GET', '/v1/status', { token: laptop.token });
+      expect(await seenAt()).toBe(start + 30_000);
+    } finally {
+      server.now.ms = null;
+    }
+  });
+
   it.skipIf(skip)('malformed requests and no credentials are refused', async () => {
     expect((await call(server.url, 'GET', '/v1/devices')).status).toBe(401);
     expect((await call(server.url, 'GET', '/v1/devices', { token: north.token })).status).toBe(400);
