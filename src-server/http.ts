@@ -183,17 +183,9 @@ async function readBytes(request: IncomingMessage): Promise<Buffer> {
 }
 
 async function readJson(request: IncomingMessage): Promise<unknown> {
-  const declared = Number(request.headers['content-length'] ?? 0);
-  if (declared > MAX_BODY_BYTES) throw new SyncError('TOO_LARGE', `Requests are at most ${MAX_BODY_BYTES} bytes`);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY_BYTES) throw new SyncError('TOO_LARGE', `Requests are at most ${MAX_BODY_BYTES} bytes`);
-    chunks.push(chunk);
-  }
+  const body = await readBytes(request);
   try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
+    return JSON.parse(body.toString('utf8')) as unknown;
   } catch {
     throw new SyncError('MALFORMED', 'The body is not JSON');
   }

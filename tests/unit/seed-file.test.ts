@@ -32,6 +32,15 @@ describe('a starting copy of a desk reopened from its file', () => {
         clock: { wall: 5, counter: 1 },
       });
       expect(meta.schemaVersion).toBeGreaterThan(40);
+      // The connection is left as it was found: the copy's cipher and foreign keys were its own business.
+      expect(handle.pragma('cipher', { simple: true })).toBe('sqlcipher');
+      handle.pragma('foreign_keys = OFF');
+      writeSeedFile(handle, join(folder.dir, 'second.db'), key, {
+        clinicId: 'clinic',
+        cursor: 'clinic:7',
+        clock: { wall: 5, counter: 1 },
+      });
+      expect(handle.pragma('foreign_keys', { simple: true })).toBe(0);
     } finally {
       handle.close();
     }

@@ -90,6 +90,7 @@ function withSeedAttached<T>(handle: Handle, file: string, key: Buffer, work: ()
   } finally {
     useDatabaseCipher(handle);
   }
+  const foreignKeys = Number(handle.pragma('foreign_keys', { simple: true }));
   handle.pragma('foreign_keys = OFF');
   // The search index's shadow tables are written directly (SQLite refuses that in defensive mode).
   handle.unsafeMode(true);
@@ -97,7 +98,7 @@ function withSeedAttached<T>(handle: Handle, file: string, key: Buffer, work: ()
     return work();
   } finally {
     handle.unsafeMode(false);
-    handle.pragma('foreign_keys = ON');
+    handle.pragma(`foreign_keys = ${foreignKeys ? 'ON' : 'OFF'}`);
     handle.exec('DETACH seed');
   }
 }
