@@ -42,7 +42,19 @@ test('user management: role change, password reset, and disabling reach the othe
   await expect(row.getByRole('status')).toHaveText(`Password reset for ${NURSE.name}.`);
 
   // Disabling her ends her session at the other desk: back to Sign in, nothing of the app left.
+  // Asked in the row first: cancelling leaves her as she was.
   await row.getByRole('button', { name: `Disable ${NURSE.name}` }).click();
+  const confirm = row.getByRole('group', { name: `Confirm disabling ${NURSE.name}` });
+  await expect(confirm).toContainText(`Disable ${NURSE.name}? They are signed out`);
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  await expect(confirm).toHaveCount(0);
+  await expect(row).toContainText('Active');
+  await row.getByRole('button', { name: `Disable ${NURSE.name}` }).click();
+  await screenshot(page, '491-users-confirm-disable');
+  await row
+    .getByRole('group', { name: `Confirm disabling ${NURSE.name}` })
+    .getByRole('button', { name: 'Yes, disable' })
+    .click();
   await expect(row).toContainText('Disabled');
   await expect(row.getByRole('status')).toHaveText(`${NURSE.name} is disabled: they cannot sign in.`);
   // The account in use has no Disable button: main would refuse it.

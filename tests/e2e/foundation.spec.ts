@@ -72,9 +72,13 @@ test('a new clinic: setup, sign in, add a receptionist, roles enforced, lock and
   await expect(addUser.getByText('must be at least 10 characters')).toBeVisible();
   await addUser.getByLabel('Password').fill(RECEPTIONIST.password);
   await addUser.getByRole('button', { name: 'Add user' }).click();
-  await expect(addUser.getByRole('status')).toHaveText(`Added ${RECEPTIONIST.name} as receptionist.`);
+  await expect(addUser.getByRole('status')).toHaveText(`Added ${RECEPTIONIST.name} as Receptionist.`);
   await expect(page.getByRole('row', { name: new RegExp(RECEPTIONIST.name) })).toContainText('Active');
   await screenshot(page, '04-users');
+  // The message was about the last person added: typing the next one clears it.
+  await addUser.getByLabel('Full name').fill('N');
+  await expect(addUser.getByRole('status')).toHaveCount(0);
+  await addUser.getByLabel('Full name').fill('');
 
   await app.signOut();
 

@@ -59,7 +59,9 @@ export class FrontDeskPage {
     await form.getByLabel('Role').selectOption(role);
     await form.getByLabel('Password').fill(user.password);
     await form.getByRole('button', { name: 'Add user' }).click();
-    await expect(form.getByRole('status')).toHaveText(`Added ${user.name} as ${role}.`);
+    // The role as the select names it ("Nurse").
+    const roleName = `${role.charAt(0).toUpperCase()}${role.slice(1)}`;
+    await expect(form.getByRole('status')).toHaveText(`Added ${user.name} as ${roleName}.`);
   }
 
   /** Opens the desk at `url` (a fresh data folder), creates the clinic and signs in as its administrator: back once the menu shows. */

@@ -5,7 +5,7 @@ import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
 import { SelectField } from '../../components/SelectField';
 import { draftProblems, useFormErrors } from '../../hooks/useFormErrors';
-import { ROLE_OPTIONS } from './roles';
+import { ROLE_OPTIONS, roleLabel } from './roles';
 import { useTranslation } from '../../i18n';
 
 const EMPTY = { displayName: '', username: '', role: 'receptionist' as Role, password: '' };
@@ -15,6 +15,11 @@ export function AddUserForm({ onSaved }: { onSaved: () => void }) {
   const [form, setForm] = useState(EMPTY);
   const [added, setAdded] = useState<string | null>(null);
   const { errors, show, clear } = useFormErrors(form, () => draftProblems('users.create', form));
+  // The last "Added …" belongs to the last person added: typing the next one clears it.
+  const edit = (patch: Partial<typeof EMPTY>) => {
+    setAdded(null);
+    setForm({ ...form, ...patch });
+  };
 
   async function submit(event: SyntheticEvent) {
     event.preventDefault();
@@ -23,7 +28,7 @@ export function AddUserForm({ onSaved }: { onSaved: () => void }) {
     const result = await call('users.create', form);
     if (!result.ok) return show(result.error);
     onSaved();
-    setAdded(t('AddUserForm.addedAs', { displayName: result.value.displayName, role: result.value.role }));
+    setAdded(t('AddUserForm.addedAs', { displayName: result.value.displayName, role: roleLabel(result.value.role) }));
     setForm(EMPTY);
   }
 
@@ -33,13 +38,13 @@ export function AddUserForm({ onSaved }: { onSaved: () => void }) {
       <Field
         label={t('AddUserForm.fullName')}
         value={form.displayName}
-        onChange={(event) => setForm({ ...form, displayName: event.target.value })}
+        onChange={(event) => edit({ displayName: event.target.value })}
         error={errors.fields.displayName}
       />
       <Field
         label={t('AddUserForm.username')}
         value={form.username}
-        onChange={(event) => setForm({ ...form, username: event.target.value })}
+        onChange={(event) => edit({ username: event.target.value })}
         error={errors.fields.username}
         autoComplete="off"
       />
@@ -47,14 +52,14 @@ export function AddUserForm({ onSaved }: { onSaved: () => void }) {
         label={t('AddUserForm.role')}
         value={form.role}
         options={ROLE_OPTIONS}
-        onChange={(event) => setForm({ ...form, role: event.target.value as Role })}
+        onChange={(event) => edit({ role: event.target.value as Role })}
         error={errors.fields.role}
       />
       <Field
         label={t('AddUserForm.password')}
         type="password"
         value={form.password}
-        onChange={(event) => setForm({ ...form, password: event.target.value })}
+        onChange={(event) => edit({ password: event.target.value })}
         error={errors.fields.password}
         autoComplete="new-password"
         hint={t('AddUserForm.atLeast10CharactersTell')}

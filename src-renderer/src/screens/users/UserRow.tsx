@@ -16,6 +16,8 @@ export function UserRow({ user, onSaved }: { user: UserSummary; onSaved: () => v
   const [error, setError] = useState<string | null>(null);
   const [note, setNote] = useState<string | null>(null);
   const [resetting, setResetting] = useState(false);
+  // Disabling signs the person out and keeps them out: asked in the row first. Enabling is not.
+  const [confirmingDisable, setConfirmingDisable] = useState(false);
 
   async function apply(pending: Promise<Result<UserSummary>>, done: (user: UserSummary) => string) {
     setError(null);
@@ -63,7 +65,7 @@ export function UserRow({ user, onSaved }: { user: UserSummary; onSaved: () => v
         </td>
         <td>
           <div className="row-actions">
-            {!isSelf && (
+            {!isSelf && !confirmingDisable && (
               <button
                 type="button"
                 aria-label={
@@ -71,13 +73,16 @@ export function UserRow({ user, onSaved }: { user: UserSummary; onSaved: () => v
                     ? t('UserRow.enableUser', { displayName: user.displayName })
                     : t('UserRow.disableUser', { displayName: user.displayName })
                 }
-                onClick={() =>
-                  void apply(call('users.setDisabled', { userId: user.id, disabled: !user.disabled }), (updated) =>
-                    updated.disabled
-                      ? t('UserRow.wasDisabled', { displayName: updated.displayName })
-                      : t('UserRow.wasEnabled', { displayName: updated.displayName }),
-                  )
-                }
+                onClick={() => {
+                  if (!user.disabled) {
+                    setNote(null);
+                    setConfirmingDisable(true);
+                    return;
+                  }
+                  void apply(call('users.setDisabled', { userId: user.id, disabled: false }), (updated) =>
+                    t('UserRow.wasEnabled', { displayName: updated.displayName }),
+                  );
+                }}
               >
                 {toggle}
               </button>
@@ -104,6 +109,29 @@ export function UserRow({ user, onSaved }: { user: UserSummary; onSaved: () => v
               </button>
             )}
           </div>
+          {confirmingDisable && (
+            <div role="group" aria-label={t('UserRow.confirmDisableLabel', { displayName: user.displayName })}>
+              <p>{t('UserRow.confirmDisableText', { displayName: user.displayName })}</p>
+              <div className="row-actions">
+                <button
+                  type="button"
+                  className="danger"
+                  autoFocus
+                  onClick={() => {
+                    setConfirmingDisable(false);
+                    void apply(call('users.setDisabled', { userId: user.id, disabled: true }), (updated) =>
+                      t('UserRow.wasDisabled', { displayName: updated.displayName }),
+                    );
+                  }}
+                >
+                  {t('UserRow.yesDisable')}
+                </button>
+                <button type="button" onClick={() => setConfirmingDisable(false)}>
+                  {t('UserRow.cancel')}
+                </button>
+              </div>
+            </div>
+          )}
           {error && (
             <p role="alert" className="row-message field-error">
               {error}
