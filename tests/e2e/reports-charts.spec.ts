@@ -141,6 +141,7 @@ test('the administrator reads the charts, the day sheet and exports reports as P
   // The day sheet: Lena's two £20.00 card payments are two rows; the drawer is open, so the day is not closed.
   const sheet = page.getByRole('region', { name: 'Day sheet' });
   await expect(sheet.getByText(/^Not closed yet/)).toBeVisible();
+  await expect(sheet.getByRole('columnheader', { name: 'No-show', exact: true })).toBeVisible();
   const money = sheet.getByRole('table', { name: 'Payments, refunds and reversals (3)' });
   await expect(money.getByRole('row', { name: /Okoro, Lena/ })).toHaveCount(2);
   await expect(

@@ -10,6 +10,9 @@ import { i18next } from './index';
 // CLI, exports and PDFs; the screens word the codes here, so a second language covers them too.
 
 export const appointmentStatusLabel = (status: AppointmentStatus) => i18next.t(`common:appointmentStatus.${status}`);
+/** The status on its own, as a column heading or a table cell ("No-show"); the label above sits inside sentences. */
+export const appointmentStatusTitle = (status: AppointmentStatus) =>
+  i18next.t(`common:appointmentStatusTitle.${status}`);
 export const allergyRemovalLabel = (reason: AllergyRemovalReason) => i18next.t(`common:allergyRemoval.${reason}`);
 export const adjustmentReasonLabel = (reason: AdjustmentReason) => i18next.t(`common:adjustmentReason.${reason}`);
 export const claimStatusLabel = (status: ClaimStatus) => i18next.t(`common:claimStatus.${status}`);

@@ -5,7 +5,7 @@ import { useClockTime, type ClockTime } from '../../format/clock-time';
 import { dateLabel } from './format';
 import { calendarHref } from './route';
 import { useTranslation } from '../../i18n';
-import { appointmentStatusLabel } from '../../i18n/labels';
+import { appointmentStatusTitle } from '../../i18n/labels';
 
 /** '08:00–12:30, 13:30–17:00' ('8:00 AM–12:30 PM, …' in a 12-hour clinic). */
 function spans(zone: string, list: readonly { start: number; end: number }[], clock: ClockTime): string {
@@ -92,7 +92,7 @@ export function DaySheet({ providerId, date, clinicName }: { providerId: string;
                     <td>
                       <span className="cal-dot" style={{ background: a.colour }} aria-hidden="true" /> {a.typeName}
                     </td>
-                    <td>{appointmentStatusLabel(a.status)}</td>
+                    <td>{appointmentStatusTitle(a.status)}</td>
                     <td>{[a.reason, a.notes].filter(Boolean).join(' · ')}</td>
                     <td className="cal-sheet-tick" aria-label={t('DaySheet.toTickOnPaper')} />
                   </tr>

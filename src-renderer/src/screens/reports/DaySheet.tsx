@@ -8,7 +8,7 @@ import { APPOINTMENT_STATUSES } from '../../../../src-shared/scheduling/status';
 import { localTimeOf } from '../../../../src-shared/scheduling/time';
 import { DateField } from '../../components/DateField';
 import { useTranslation } from '../../i18n';
-import { appointmentStatusLabel } from '../../i18n/labels';
+import { appointmentStatusTitle } from '../../i18n/labels';
 
 /**
  * The whole clinic's day on one sheet (`reports.daySheet`): appointments by provider and status, visits,
@@ -91,7 +91,7 @@ export function DaySheet({
                 </th>
                 {APPOINTMENT_STATUSES.map((status) => (
                   <th key={status} scope="col" className="num">
-                    {appointmentStatusLabel(status)}
+                    {appointmentStatusTitle(status)}
                   </th>
                 ))}
               </tr>

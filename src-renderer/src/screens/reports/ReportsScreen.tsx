@@ -120,7 +120,7 @@ export function ReportsScreen() {
     link.download = result.value.fileName;
     link.click();
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    setExported(`${result.value.fileName} saved.`);
+    setExported(t('ReportsScreen.fileSaved', { fileName: result.value.fileName }));
   }
 
   async function exportPdf(
@@ -130,7 +130,7 @@ export function ReportsScreen() {
     const result = await call('reports.exportPdf', { ...narrowed, ...range, payer: filters.payer, report });
     if (!result.ok) return setExported(result.error.message);
     savePdf(result.value);
-    setExported(`${result.value.fileName} saved.`);
+    setExported(t('ReportsScreen.fileSaved', { fileName: result.value.fileName }));
   }
 
   return (
@@ -187,6 +187,11 @@ export function ReportsScreen() {
         <p className="hint">{t('ReportsScreen.narrowedHint')}</p>
       )}
       <FormMessage error={fieldError ? null : (appointments.error?.message ?? null)} success={exported} />
+      {fieldError && (
+        <p role="status" className="hint report-refused">
+          {t('ReportsScreen.fixTheRangeAbove')}
+        </p>
+      )}
       {dashboard.value && (
         <DashboardCards
           dashboard={dashboard.value}

@@ -10,7 +10,7 @@ import './visits.css';
 import { useClockTime } from '../../format/clock-time';
 import { useCalendarDate } from '../../format/calendar-date';
 import { useTranslation } from '../../i18n';
-import { appointmentStatusLabel } from '../../i18n/labels';
+import { appointmentStatusTitle } from '../../i18n/labels';
 
 type Target = { appointmentId: string } | { patientId: string } | null;
 
@@ -87,7 +87,7 @@ export function TodayScreen() {
                     <span className="muted block">{t('TodayScreen.mrn', { patientMrn: a.patientMrn })}</span>
                   </th>
                   <td>{a.typeName}</td>
-                  <td>{appointmentStatusLabel(a.status)}</td>
+                  <td>{appointmentStatusTitle(a.status)}</td>
                   <td>
                     {canCheckIn && CAN_ARRIVE.has(a.status) && (
                       <button
