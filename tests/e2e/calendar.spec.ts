@@ -159,6 +159,20 @@ test('calendar: 12 provider columns, book from an empty slot, refused double boo
   await expect(grid.getByRole('button', { name: /^Book Dr/ })).toHaveCount(1);
   await page.keyboard.press('ArrowLeft');
   await expect(slot).toBeFocused();
+  // A slot stepped onto under the sticky row of names is scrolled into sight below it, not hidden under it.
+  const head = grid.locator('.cal-head').first();
+  const top = async (box: Promise<{ y: number; height: number } | null>) => (await box)?.y ?? 0;
+  const under = (await top(page.locator(':focus').boundingBox())) - (await top(grid.boundingBox())) - 4;
+  await grid.evaluate((element, by) => {
+    (element as unknown as { scrollTop: number }).scrollTop += by;
+  }, under);
+  await page.keyboard.press('ArrowUp');
+  const headBox = await head.boundingBox();
+  expect(await top(page.locator(':focus').boundingBox())).toBeGreaterThanOrEqual(
+    (headBox?.y ?? 0) + (headBox?.height ?? 0) - 1,
+  );
+  await page.keyboard.press('ArrowDown');
+  await expect(slot).toBeFocused();
 
   // Cancel the first appointment from its block.
   await block.click();
@@ -448,6 +462,8 @@ test('calendar as a receptionist: drag to move and to resize, refused drop with 
   await expect(sheet).toContainText('Wednesday, 10 March 2027');
   await expect(sheet).toContainText('Hours: 08:00–12:30, 13:30–17:00');
   await expect(sheet.getByRole('row', { name: /Tanaka, Aiko/ })).toContainText('09:30–10:30');
+  // A status alone in its cell is written as a heading would be, not as inside a sentence.
+  await expect(sheet.getByRole('row', { name: /Tanaka, Aiko/ })).toContainText('Booked');
   await screenshot(page, '58-calendar-day-sheet');
   await page.evaluate(() => {
     const target = globalThis as unknown as { print: () => void; printed?: number };

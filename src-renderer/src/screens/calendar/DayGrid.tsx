@@ -2,6 +2,7 @@ import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSPr
 import { flushSync } from 'react-dom';
 import type { GridColumn } from './columns';
 import { DayColumn, top, type ColumnHandlers } from './DayColumn';
+import { keyboardStartSlot } from './keyboard-start';
 import { minutesOn, SLOT_MINUTES } from './layout';
 import { useAppointmentDrag, type Drop } from './useAppointmentDrag';
 import { useClockTime } from '../../format/clock-time';
@@ -57,10 +58,15 @@ export function DayGrid({
     for (let m = from; m < to; m += SLOT_MINUTES) list.push(m);
     return list;
   }, [from, to]);
-  const [active, setActive] = useState<{ column: number; minute: number }>({
-    column: 0,
-    minute: minutes.includes(9 * 60) ? 9 * 60 : from,
-  });
+  const [active, setActive] = useState<{ column: number; minute: number }>(() =>
+    keyboardStartSlot(
+      columns.map((column) => column.date),
+      today,
+      now,
+      from,
+      to,
+    ),
+  );
   const grid = useRef<HTMLDivElement>(null);
   const near = useNearColumns(grid, columns.length);
   // Columns out of sight are not drawn, so Tab would skip their appointments: the first Tab pressed
@@ -154,7 +160,11 @@ export function DayGrid({
   useLayoutEffect(() => {
     if (!focusSlot.current) return;
     focusSlot.current = false;
-    grid.current?.querySelector<HTMLButtonElement>('button.cal-slot')?.focus();
+    const slot = grid.current?.querySelector<HTMLButtonElement>('button.cal-slot');
+    slot?.focus();
+    // A step within its column moves the element already focused, and focusing it again scrolls nothing:
+    // brought into sight here, clear of the sticky names row (the scroller's scroll-padding).
+    slot?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
   }, [active]);
 
   // On opening a day or week, scroll to where the day starts (or to now on today), not to the top of the axis.
