@@ -103,19 +103,23 @@ test('the administrator reads the month: appointments by provider with the no-sh
   expect(csv).toMatch(/Provider,,Dr Amara Okafor,2,0,0,0,0,1,/);
   expect(csv).toContain('No-shows to call,1');
   expect(csv).toMatch(/\r\n"Ortiz0, Lena",P\d+,,\d{4}-\d{2}-\d{2},00:00,Dr Amara Okafor,Consultation,,/);
+  const savedLine = page.getByRole('status').filter({ hasText: `${download.suggestedFilename()} saved.` });
+  await expect(savedLine).toBeVisible();
 
   // A range that ends before it starts: refused under To, and where the reports were, a line that says why
   // they are gone; putting the end back brings them back.
   await page.getByLabel('To', { exact: true }).fill('2001-01-01');
   await expect(page.getByText('must be on or after the start date')).toBeVisible();
+  // The saved line spoke of the reports before the change: it is gone with them.
+  await expect(savedLine).toHaveCount(0);
   await expect(
-    page.getByRole('status').filter({ hasText: 'No report while the dates above are refused' }),
+    page.getByRole('status').filter({ hasText: "The range's reports are hidden while the dates above are refused" }),
   ).toBeVisible();
   await expect(page.getByRole('button', { name: 'Export appointments (CSV)' })).toHaveCount(0);
 
   // The filters are in the address: one provider and one day, bookmarked and opened again later.
   await page.getByLabel('To', { exact: true }).fill(today);
-  await expect(page.getByText('No report while the dates above are refused')).toHaveCount(0);
+  await expect(page.getByText("The range's reports are hidden while the dates above are refused")).toHaveCount(0);
   await page.getByLabel('Provider', { exact: true }).selectOption({ label: 'Dr Amara Okafor' });
   await page.getByLabel('Appointment type').selectOption({ label: 'Consultation' });
   await expect(page).toHaveURL(

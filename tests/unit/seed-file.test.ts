@@ -47,7 +47,7 @@ describe('a starting copy of a desk reopened from its file', () => {
     expect(existsSync(copy)).toBe(true);
     expect(readFileSync(copy).includes('SQLite format 3')).toBe(false);
     expect(readFileSync(copy).includes('clinic:7')).toBe(false);
-    expect(() => openSeedFile(copy, folder.key, { readonly: true })).toThrow(/not a database/);
+    expect(() => openSeedFile(copy, folder.key, { readonly: true })).toThrow(/key does not open/);
     const seed = openSeedFile(copy, key, { readonly: true });
     try {
       const tables = new Set(seed.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all());

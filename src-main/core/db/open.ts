@@ -175,6 +175,33 @@ function schemaVersionOf(handle: BetterSqlite3.Database): number {
   return versionIfRecorded(handle) ?? 0;
 }
 
+/**
+ * A connection to an encrypted file, its cipher chosen, keyed and read once: the first read is where a
+ * wrong key shows (SQLite reports the file as "not a database"), so it throws WRONG_KEY here and closes.
+ */
+export function openKeyedFile(
+  file: string,
+  key: Buffer,
+  options: { create?: boolean; readonly?: boolean; useCipher: (handle: BetterSqlite3.Database) => void },
+): BetterSqlite3.Database {
+  const handle = new BetterSqlite3(file, { fileMustExist: !options.create, readonly: options.readonly ?? false });
+  try {
+    options.useCipher(handle);
+    handle.pragma(`key = "x'${key.toString('hex')}'"`);
+    handle.prepare('SELECT count(*) FROM sqlite_master').get();
+    return handle;
+  } catch (error) {
+    handle.close();
+    throw new DatabaseOpenError(
+      'WRONG_KEY',
+      `The key does not open ${file}: wrong key, or not a Front Desk database.`,
+      {
+        cause: error,
+      },
+    );
+  }
+}
+
 /** The keyed, tuned better-sqlite3 handle without migrations: for backup checks and tests. */
 export function openEncryptedHandle(
   options: Pick<OpenOptions, 'file' | 'key' | 'create'> & {
@@ -191,24 +218,11 @@ export function openEncryptedHandle(
     );
   }
   if (!options.create) requireDatabaseFile(options.file);
-  const handle = new BetterSqlite3(options.file, {
-    fileMustExist: !options.create,
-    readonly: options.readonly ?? false,
+  const handle = openKeyedFile(options.file, options.key, {
+    create: options.create,
+    readonly: options.readonly,
+    useCipher: useDatabaseCipher,
   });
-  try {
-    applyKey(handle, options.key);
-    // The first read is where a wrong key shows: SQLite reports the file as "not a database".
-    handle.prepare('SELECT count(*) FROM sqlite_master').get();
-  } catch (error) {
-    handle.close();
-    throw new DatabaseOpenError(
-      'WRONG_KEY',
-      `The key does not open ${options.file}: wrong key, or not a Front Desk database.`,
-      {
-        cause: error,
-      },
-    );
-  }
   try {
     applyStorageSettings(handle, options.readonly ?? false, options.file);
     registerAuditMac(handle, options.auditChainKey ?? deriveAuditKeys(options.key).chain, options.onAuditMac);

@@ -211,12 +211,11 @@ async function download(
       // Chunks waiting for the disk are held in memory: a few at most.
       while (writing.size >= WRITES_IN_FLIGHT) await Promise.race(writing);
     }
-    await Promise.all(writing);
-    if (disk.failed) throw disk.failed;
   } finally {
     await Promise.all(writing);
     await out.close();
   }
+  if (disk.failed) throw disk.failed;
   if (hash.digest('hex') !== seed.sha256)
     throw new Error("The clinic's starting copy arrived damaged (its hash differs)");
 }

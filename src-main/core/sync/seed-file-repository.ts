@@ -1,9 +1,9 @@
 import { existsSync, writeFileSync } from 'node:fs';
-import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import type { HlcState } from '../../../src-shared/sync/hlc';
 import { SYNCED_TABLES } from '../../../src-shared/sync/tables';
 import { currentVersion } from '../db/migrate';
-import { useDatabaseCipher } from '../db/open';
+import { openKeyedFile, useDatabaseCipher } from '../db/open';
 import { seedTableNames } from './seed-tables';
 
 /**
@@ -66,16 +66,10 @@ interface SchemaObject {
 
 /** A copy opened on a connection of its own (tools and tests; the desk attaches it, below). */
 export function openSeedFile(file: string, key: Buffer, options: { readonly?: boolean } = {}): Handle {
-  const handle = new BetterSqlite3(file, { fileMustExist: true, readonly: options.readonly ?? false });
-  try {
-    handle.pragma(`cipher = '${SEED_CIPHER}'`);
-    handle.pragma(`key = "x'${key.toString('hex')}'"`);
-    handle.prepare('SELECT count(*) FROM sqlite_master').get();
-    return handle;
-  } catch (error) {
-    handle.close();
-    throw error;
-  }
+  return openKeyedFile(file, key, {
+    readonly: options.readonly,
+    useCipher: (handle) => handle.pragma(`cipher = '${SEED_CIPHER}'`),
+  });
 }
 
 function withSeedAttached<T>(handle: Handle, file: string, key: Buffer, work: () => T): T {

@@ -63,9 +63,12 @@ export function ReportsScreen() {
   const today = todayIn(zone, Date.now());
   const filters = readFilters(useHashQuery(), today);
   const { from, to } = filters;
-  const setFilters = (changes: Partial<ReportsFilters>) =>
-    replaceHashQuery('reports', writeFilters({ ...filters, ...changes }));
   const [exported, setExported] = useState<string | null>(null);
+  // A file's "saved" line speaks of the reports as they were: a changed filter clears it.
+  const setFilters = (changes: Partial<ReportsFilters>) => {
+    setExported(null);
+    replaceHashQuery('reports', writeFilters({ ...filters, ...changes }));
+  };
   // Location and type narrow the appointments, waiting-times and revenue reports, the call lists and the
   // dashboard's figures of them; the payer the revenue report; the others read range and provider.
   const input = { from, to, providerId: filters.providerId };
