@@ -153,6 +153,16 @@ test('calendar: 12 provider columns, book from an empty slot, refused double boo
   await slot.focus();
   await page.keyboard.press('ArrowDown');
   await expect(amara.getByRole('button', { name: 'Book Dr Amara Okafor at 10:15' })).toBeFocused();
+  await screenshot(page, '492-calendar-keyboard-step');
+  // 10:15 lies under García's block: the focused slot is drawn above it, not hidden by it.
+  const zIndex = (element: unknown) =>
+    Number(
+      (
+        element as { ownerDocument: { defaultView: { getComputedStyle(e: unknown): { zIndex: string } } } }
+      ).ownerDocument.defaultView.getComputedStyle(element).zIndex,
+    );
+  const stepped = amara.getByRole('button', { name: 'Book Dr Amara Okafor at 10:15' });
+  expect(await stepped.evaluate(zIndex)).toBeGreaterThan(await block.evaluate(zIndex));
   await page.keyboard.press('ArrowUp');
   await page.keyboard.press('ArrowRight');
   await expect(page.locator(':focus')).toHaveAccessibleName(/^Book Dr (?!Amara).* at 10:00$/);
