@@ -115,4 +115,7 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-process.exitCode = await main(process.argv.slice(2));
+// Not a top-level await: the built CLI is a CommonJS bundle (code-cache-start.ts), where there is none.
+void main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});
