@@ -81,6 +81,9 @@ export interface GrowthRow {
   to: SizeName;
   fromP50: number;
   toP50: number;
+  /** The day each side was measured (stored figures may be older than the code): '' when not recorded. */
+  fromDay: string;
+  toDay: string;
   ratio: number;
   /** Only between full and xl, where the issue sets one. */
   limit: number | null;
@@ -96,11 +99,9 @@ function labelAt(name: string, size: Size): string {
  * The growth of every search and day-view figure present at both sizes. The p50 is compared, not the
  * p95: data ten times larger moves the typical call, and the tail of a loaded machine hides it.
  */
-export function growth(
-  results: Pick<BenchmarkResult, 'name' | 'dataset' | 'ours'>[],
-  from: Size,
-  to: Size,
-): GrowthRow[] {
+type GrowthInput = Pick<BenchmarkResult, 'name' | 'dataset' | 'ours'> & { measured_at?: string };
+
+export function growth(results: GrowthInput[], from: Size, to: Size): GrowthRow[] {
   const limit = from.name === 'full' && to.name === 'xl' ? GROWTH_LIMIT : null;
   const rows: GrowthRow[] = [];
   const names = [...new Set(results.map((result) => result.name))]
@@ -117,6 +118,8 @@ export function growth(
       to: to.name,
       fromP50: before.ours.p50,
       toP50: after.ours.p50,
+      fromDay: before.measured_at?.slice(0, 10) ?? '',
+      toDay: after.measured_at?.slice(0, 10) ?? '',
       ratio,
       limit,
       missed: limit !== null && ratio > limit,
@@ -130,6 +133,7 @@ export function databasePer100k(record: Pick<SizeRecord, 'databaseBytes' | 'pati
   return (record.databaseBytes / record.patients) * 100_000;
 }
 
+const measuredOn = (day: string) => (day === '' ? '' : ` (${day})`);
 const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
 
 /**
@@ -138,7 +142,7 @@ const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
  * was one of the two (an old xl record does not fail a quick run).
  */
 export function growthReport(
-  results: Pick<BenchmarkResult, 'name' | 'dataset' | 'ours'>[],
+  results: GrowthInput[],
   records: SizeRecord[],
   current: SizeName,
 ): { lines: string[]; failed: boolean } {
@@ -168,7 +172,7 @@ export function growthReport(
       const verdict =
         row.limit === null ? '' : row.missed ? ` GROWTH MISSED (limit ${row.limit}x)` : ` met (limit ${row.limit}x)`;
       lines.push(
-        `  ${row.name}: ${row.fromP50.toFixed(2)} -> ${row.toP50.toFixed(2)} ms, ${row.ratio.toFixed(2)}x${verdict}`,
+        `  ${row.name}: ${row.fromP50.toFixed(2)}${measuredOn(row.fromDay)} -> ${row.toP50.toFixed(2)}${measuredOn(row.toDay)} ms, ${row.ratio.toFixed(2)}x${verdict}`,
       );
     }
     if (rows.some((row) => row.missed) && (current === from.name || current === to.name)) {

@@ -79,6 +79,17 @@ describe('bench sizes', () => {
     expect(met.lines.join('\n')).not.toMatch(/GROWTH MISSED/);
   });
 
+  it('says on which day each side of a growth was measured, so stored figures older than the code show', () => {
+    const dated = [
+      { ...result('patients.search', '100k patients', 1), measured_at: '2026-12-07T02:00:00.000Z' },
+      { ...result('patients.search', '1M patients', 1.2), measured_at: '2026-12-05T17:00:00.000Z' },
+    ];
+    const report = growthReport(dated, [record('full', 500 * 2 ** 20), record('xl', 5000 * 2 ** 20)], 'full');
+    expect(report.lines).toContain(
+      '  patients.search: 1.00 (2026-12-07) -> 1.20 (2026-12-05) ms, 1.20x met (limit 1.3x)',
+    );
+  });
+
   it('reports the database per 100k patients and the RSS at each size, and says which sizes were not measured', () => {
     expect(databasePer100k({ databaseBytes: 1000, patients: 10_000 })).toBe(10_000);
     const report = growthReport([], [record('quick', 60 * 2 ** 20)], 'quick').lines.join('\n');
