@@ -9,7 +9,7 @@ const folders: string[] = [];
 afterEach(() => folders.splice(0).forEach((folder) => rmSync(folder, { recursive: true, force: true })));
 
 /** The built CLI's entry beside a bundle of our own: what it prints, and the caches left beside it. */
-async function startIn(folder: string, bundle: string): Promise<{ printed: string; caches: string[] }> {
+function startIn(folder: string, bundle: string): { printed: string; caches: string[] } {
   writeFileSync(join(folder, 'bundle.cjs'), bundle);
   const printed = execFileSync(process.execPath, [join(folder, 'index.cjs')], { encoding: 'utf8' }).trim();
   return { printed, caches: readdirSync(folder).filter((name) => name.endsWith('.v8-cache')) };
@@ -23,24 +23,20 @@ describe('the built CLI started through its code cache', { timeout: 120_000 }, (
     folders.push(folder);
     copyFileSync(entry, join(folder, 'index.cjs'));
 
-    const first = await startIn(folder, 'function answer() { return "one"; }\nconsole.log(answer());\n');
+    const first = startIn(folder, 'function answer() { return "one"; }\nconsole.log(answer());\n');
     expect(first.printed).toBe('one');
     expect(first.caches).toHaveLength(1);
     // Started again: from the cache, the same answer.
-    expect((await startIn(folder, 'function answer() { return "one"; }\nconsole.log(answer());\n')).printed).toBe(
-      'one',
-    );
+    expect(startIn(folder, 'function answer() { return "one"; }\nconsole.log(answer());\n').printed).toBe('one');
 
     // A rebuilt bundle of the very same length (V8 checks a cache against the length alone).
-    const rebuilt = await startIn(folder, 'function answer() { return "two"; }\nconsole.log(answer());\n');
+    const rebuilt = startIn(folder, 'function answer() { return "two"; }\nconsole.log(answer());\n');
     expect(rebuilt.printed).toBe('two');
     expect(rebuilt.caches).toHaveLength(2);
 
     // A damaged cache under the bundle's own name is set aside, not run.
     const own = rebuilt.caches.find((name) => !first.caches.includes(name)) ?? '';
     writeFileSync(join(folder, own), new Uint8Array(4096).fill(7));
-    expect((await startIn(folder, 'function answer() { return "two"; }\nconsole.log(answer());\n')).printed).toBe(
-      'two',
-    );
+    expect(startIn(folder, 'function answer() { return "two"; }\nconsole.log(answer());\n').printed).toBe('two');
   });
 });

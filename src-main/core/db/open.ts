@@ -186,8 +186,7 @@ export function openKeyedFile(
 ): BetterSqlite3.Database {
   const handle = new BetterSqlite3(file, { fileMustExist: !options.create, readonly: options.readonly ?? false });
   try {
-    options.useCipher(handle);
-    handle.pragma(`key = "x'${key.toString('hex')}'"`);
+    applyKey(handle, key, options.useCipher);
     handle.prepare('SELECT count(*) FROM sqlite_master').get();
     return handle;
   } catch (error) {
@@ -296,9 +295,13 @@ export function requireDatabaseFile(file: string): void {
   }
 }
 
-/** SQLCipher scheme with a raw 32-byte key: no passphrase KDF on every open. */
-export function applyKey(handle: BetterSqlite3.Database, key: Buffer): void {
-  useDatabaseCipher(handle);
+/** The cipher, then a raw 32-byte key: no passphrase KDF on every open. */
+export function applyKey(
+  handle: BetterSqlite3.Database,
+  key: Buffer,
+  useCipher: (handle: BetterSqlite3.Database) => void = useDatabaseCipher,
+): void {
+  useCipher(handle);
   handle.pragma(`key = "x'${key.toString('hex')}'"`);
 }
 
