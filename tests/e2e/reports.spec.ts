@@ -62,6 +62,25 @@ test('the administrator reads the month: appointments by provider with the no-sh
   const utilisation = page.getByRole('table', { name: 'Utilisation by provider' });
   await expect(utilisation.getByRole('row', { name: /Dr Amara Okafor 1 h 00 min/ })).toBeVisible();
   await screenshot(page, '189-reports-dashboard');
+  // Every report on the page is listed under the filters; a button brings its report up, the last included.
+  const contents = page.getByRole('navigation', { name: 'On this page' });
+  await expect(contents.getByRole('button')).toHaveText([
+    'Dashboard',
+    'Appointments',
+    'Patients to call',
+    'Waiting times',
+    'Revenue',
+    'Providers',
+    'A/R ageing',
+    'Claims by status and age',
+    'Day sheet',
+    'Stock',
+  ]);
+  await contents.getByRole('button', { name: 'Stock' }).click();
+  const stockHeading = page.getByRole('heading', { name: 'Stock', level: 2 });
+  await expect(stockHeading).toBeFocused();
+  await expect(stockHeading).toBeInViewport();
+  await expect(page).toHaveURL(/#\/reports$/);
   await figures.getByRole('button', { name: /^Appointments booked/ }).click();
   await expect(page.getByRole('heading', { name: 'Appointments', level: 2 })).toBeFocused();
   await expect(page).toHaveURL(/#\/reports$/);

@@ -3,6 +3,7 @@ import { formatMoney } from '../../../../src-shared/billing/money';
 import { DEFINITIONS, type Dashboard } from '../../../../src-shared/reports/model';
 import { useCalendarDate } from '../../format/calendar-date';
 import { i18next, useTranslation } from '../../i18n';
+import { showReport } from './show-report';
 
 interface Figure {
   label: string;
@@ -10,17 +11,6 @@ interface Figure {
   before: string;
   /** The id of the heading of the figure's report on this page (no-shows and late cancels: their call lists). */
   anchor: string;
-}
-
-/**
- * Scrolls to a report on this page (the address's hash is the app's route, so no `#id` links). The
- * address, and so the filters the figure was counted with, stay as they are.
- */
-function showReport(id: string): void {
-  const heading = document.getElementById(id);
-  heading?.scrollIntoView({ block: 'start' });
-  heading?.setAttribute('tabindex', '-1');
-  heading?.focus();
 }
 
 const minutes = (seconds: number | null) =>

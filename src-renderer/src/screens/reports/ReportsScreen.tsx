@@ -19,6 +19,7 @@ import { DashboardCards } from './DashboardCards';
 import { ProvidersReport } from './ProvidersReport';
 import { RevenueReport } from './RevenueReport';
 import { StockReport } from './StockReport';
+import { ReportsContents, type ReportEntry } from './ReportsContents';
 import { AgeingReport, ClaimsReport } from './ReceivablesReports';
 import { readFilters, writeFilters, type ReportsFilters } from './filters';
 import { FormMessage } from '../../components/FormMessage';
@@ -105,6 +106,19 @@ export function ReportsScreen() {
     refreshOn: { 'billing.changed': true },
   });
   const fieldError = appointments.error?.details?.fields;
+  // In page order: the reports drawn below, each listed once it is there.
+  const contents: ReportEntry[] = [
+    { shown: dashboard.value !== null, headingId: 'dashboard-title', label: t('DashboardCards.dashboard') },
+    { shown: appointments.value !== null, headingId: 'appointments-title', label: t('ReportsScreen.appointments') },
+    { shown: calls.value !== null, headingId: 'calls-title', label: t('CallLists.patientsToCall') },
+    { shown: waits.value !== null, headingId: 'waits-title', label: t('ReportsScreen.waitingTimes') },
+    { shown: revenue.value !== null, headingId: 'revenue-title', label: t('ReportsScreen.revenue') },
+    { shown: providersReport.value !== null, headingId: 'providers-title', label: t('ProvidersReport.providers') },
+    { shown: ageing.value !== null, headingId: 'ageing-title', label: t('Receivables.ageing') },
+    { shown: claims.value !== null, headingId: 'claims-title', label: t('Receivables.claims') },
+    { shown: canSeeMoney, headingId: 'day-sheet-title', label: t('DaySheet.daySheet') },
+    { shown: stock.value !== null, headingId: 'stock-title', label: t('StockReport.stock') },
+  ].filter((report) => report.shown);
 
   async function exportCsv(report: ReportName) {
     // The day sheet is one day: its own date, whatever the range (and the provider, when one is chosen).
@@ -195,6 +209,7 @@ export function ReportsScreen() {
           {t('ReportsScreen.fixTheRangeAbove')}
         </p>
       )}
+      <ReportsContents reports={contents} />
       {dashboard.value && (
         <DashboardCards
           dashboard={dashboard.value}
