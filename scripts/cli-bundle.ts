@@ -11,7 +11,7 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const CLI_BUNDLE = join(ROOT, 'out', 'cli', 'index.cjs');
@@ -25,6 +25,25 @@ const EXTERNAL = [
   '@electric-sql/pglite',
   'pg',
 ];
+
+/**
+ * zod's locales: some 60 languages' error messages, 294 KB of a 2.5 MB bundle, reachable only as
+ * `z.locales.<language>` and `z.core.locales.<language>` (English, zod's default, its schemas import on
+ * their own). esbuild keeps an `export * as` namespace whole once `z` is used as an object, as every schema
+ * file does, so both namespaces resolve to an empty module here. Nothing in Front Desk sets a zod locale:
+ * validation messages are the schemas' own or zod's English (src-shared/api/field-errors.ts).
+ */
+const zodWithoutLocales: Plugin = {
+  name: 'zod-without-locales',
+  setup(plugin) {
+    plugin.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]zod[\\/]v4[\\/](?:classic|core)[\\/]/.test(args.importer)
+        ? { path: 'zod-locales', namespace: 'empty' }
+        : undefined,
+    );
+    plugin.onLoad({ filter: /^zod-locales$/, namespace: 'empty' }, () => ({ contents: 'export {};', loader: 'js' }));
+  },
+};
 
 function newestSource(path: string): number {
   const stat = statSync(path);
@@ -70,6 +89,7 @@ export async function buildCli(): Promise<string> {
       define: { 'import.meta.url': 'cliBundleUrl' },
       banner: { js: "const cliBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
       sourcemap: 'linked',
+      plugins: [zodWithoutLocales],
     }),
     build({ ...common, entryPoints: [join(ROOT, 'src-main', 'cli', 'code-cache-start.ts')], outfile: CLI_BUNDLE }),
   ]);

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ensureCliBuilt } from '../../scripts/cli-bundle';
 import { runCli } from '../helpers/run-cli';
@@ -69,6 +69,15 @@ describe('the built admin CLI (npm run build:cli)', { timeout: 180_000 }, () => 
     const verify = await runCli(['audit', 'verify', '--data', data, '--key-file', keyFile], { entry });
     expect(verify.code, verify.stderr).toBe(0);
     expect(verify.stdout).toContain('Audit chain intact: 1 entries checked');
+  });
+
+  it("carries zod's English messages and none of its other languages", async () => {
+    const bundle = readFileSync(join(dirname(await ensureCliBuilt()), 'bundle.cjs'), 'utf8');
+    // Booleans, not the bundle itself in a failure's report (2 MB).
+    expect(bundle.includes('Invalid input: expected'), "zod's English").toBe(true);
+    // Dutch and Spanish, two of zod's locales (the build resolves their namespace to an empty module).
+    expect(bundle.includes('Ongeldige invoer'), "zod's Dutch").toBe(false);
+    expect(bundle.includes('Entrada inv'), "zod's Spanish").toBe(false);
   });
 
   it('serves browser mode on a clinic it creates', async () => {
