@@ -40,6 +40,9 @@ export default defineConfig({
       externalizeDeps: true,
       rolldownOptions: {
         input: { index: here('./src-main/index.ts') },
+        // The app's chunk (imported by the entry once the compile cache is on) beside the entry, in
+        // out/main/: src-main/electron/paths.ts finds the other bundles from its own address.
+        output: { chunkFileNames: '[name]-[hash].js' },
       },
     },
   },

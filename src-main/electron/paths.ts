@@ -2,8 +2,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
- * Files electron-vite emits, found from the main bundle (out/main/index.js). This module must stay in
- * the main entry chunk (no dynamic imports in src-main/electron), or import.meta.url would point elsewhere.
+ * Files electron-vite emits, found from the main bundle's folder (out/main). This module sits in the app's
+ * chunk, which electron.vite.config.ts writes beside the entry (out/main/index.js), so import.meta.url is
+ * in that folder either way.
  */
 const mainDir = dirname(fileURLToPath(import.meta.url));
 
