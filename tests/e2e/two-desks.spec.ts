@@ -75,7 +75,10 @@ test('two desks and a sync server: a patient crosses over, a slot booked on both
     await connectFirstDesk(a, server, firstCode);
     // Desk A publishes a starting copy of itself, so the new desk takes the clinic in whole.
     await page.getByRole('button', { name: 'Publish a starting copy' }).click();
-    await expect(page.getByText(/^Published a starting copy \(\d+ MB\)\. New desks start from it\.$/)).toBeVisible();
+    // Making and sending the copy is long work (a VACUUM INTO and an upload): seconds on a busy machine.
+    await expect(page.getByText(/^Published a starting copy \(\d+ MB\)\. New desks start from it\.$/)).toBeVisible({
+      timeout: 30_000,
+    });
     await screenshot(page, '483-two-desks-starting-copy-published');
     // Desk B: a new Front Desk joins the clinic and takes it all; the administrator signs in with her own password.
     await joinNewDesk(b, deskB.desk.url, server, secondCode);
