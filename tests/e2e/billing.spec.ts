@@ -329,6 +329,8 @@ test("a manager sets billing up on screen: taxes, services, what a type charges,
   await settings.getByLabel('Lock date').fill('2025-12-31');
   await settings.getByRole('button', { name: 'Save billing settings' }).click();
   await expect(settings.getByRole('status')).toHaveText('Billing settings saved.');
+  // How money is written, said by an example rather than by the locale's code alone.
+  await expect(page.getByText(/^Amounts are in GBP, written £1,234\.50 \(en-GB\)\./)).toBeVisible();
   await screenshot(page, '160-billing-setup');
 });
 

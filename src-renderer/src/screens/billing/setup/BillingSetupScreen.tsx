@@ -7,6 +7,7 @@ import { SettingsSection } from './SettingsSection';
 import { TaxesSection } from './TaxesSection';
 import { TypeServicesSection } from './TypeServicesSection';
 import { useTranslation } from '../../../i18n';
+import { formatMoney } from '../../../../../src-shared/billing/money';
 
 /** `#/billing/setup` (managers and administrators): what is charged, how it is paid, the lock date and invoice numbering. */
 export function BillingSetupScreen() {
@@ -25,7 +26,11 @@ export function BillingSetupScreen() {
       <h1 id="billing-setup-title">{t('BillingSetupScreen.billingSetUp')}</h1>
       <BillingLinks current="setup" />
       <p className="lead">
-        {t('BillingSetupScreen.moneyIsWrittenAsWrites', { locale: money.locale, currency: money.currency })}
+        {t('BillingSetupScreen.amountsAreInWritten', {
+          currency: money.currency,
+          example: formatMoney(123_450, money),
+          locale: money.locale,
+        })}
       </p>
       <SettingsSection settings={setup.settings} onSaved={reload} />
       <TaxesSection taxes={setup.taxes} onSaved={reload} />
