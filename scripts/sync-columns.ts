@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { tableColumns } from '../src-main/core/sync/schema-columns';
+import { tableColumns } from '../src-main/core/sync/schema-repository';
 import { SYNCED_TABLES } from '../src-shared/sync/tables';
 const dir = mkdtempSync(join(tmpdir(), 't-'));
 const c = openDatabase({ file: join(dir, 'c.db'), key: randomBytes(32), create: true });

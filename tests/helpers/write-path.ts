@@ -19,15 +19,37 @@ const WRITE_PATTERNS: readonly RegExp[] = [
   /\bDELETE\s+FROM\b/,
 ];
 
-/** The 1-based lines of `source` that write, with comments left out (a comment may say "DELETE FROM"). */
-export function writeLines(source: string): number[] {
+/**
+ * Any SQL at all, reads included (issue 14 item 1: handlers and services hold no SQL): Kysely's query
+ * builders, the `sql` template and its helpers, and the raw connection's statements and pragmas.
+ */
+const SQL_PATTERNS: readonly RegExp[] = [
+  ...WRITE_PATTERNS,
+  /\.(selectFrom|selectNoFrom)\s*\(/,
+  /\bsql(<[^`]*>)?`/,
+  /\bsql\.(raw|ref|join|id|lit|table|val)\s*\(/,
+  /\.(prepare|pragma)\s*\(/,
+  /\b(handle|connection)\.exec\s*\(/,
+];
+
+function matchingLines(source: string, patterns: readonly RegExp[]): number[] {
   const lines = source.replace(/\/\*[\s\S]*?\*\//g, (block) => block.replace(/[^\n]/g, ' ')).split('\n');
   const found: number[] = [];
   lines.forEach((line, index) => {
     const code = line.replace(/(^|[^:'"`])\/\/.*$/, '$1');
-    if (WRITE_PATTERNS.some((pattern) => pattern.test(code))) found.push(index + 1);
+    if (patterns.some((pattern) => pattern.test(code))) found.push(index + 1);
   });
   return found;
+}
+
+/** The 1-based lines of `source` that write, with comments left out (a comment may say "DELETE FROM"). */
+export function writeLines(source: string): number[] {
+  return matchingLines(source, WRITE_PATTERNS);
+}
+
+/** The 1-based lines of `source` that hold SQL of any kind, comments left out. */
+export function sqlLines(source: string): number[] {
+  return matchingLines(source, SQL_PATTERNS);
 }
 
 /** Every .ts file under `dir`, as paths relative to `root` with forward slashes. */
@@ -42,11 +64,19 @@ export function sourceFiles(root: string, dir: string): string[] {
   return out;
 }
 
-export function writingFiles(root: string, dir: string): Map<string, number[]> {
+function filesWith(root: string, dir: string, lines: (source: string) => number[]): Map<string, number[]> {
   const result = new Map<string, number[]>();
   for (const file of sourceFiles(root, dir)) {
-    const lines = writeLines(readFileSync(join(root, file), 'utf8'));
-    if (lines.length > 0) result.set(file, lines);
+    const found = lines(readFileSync(join(root, file), 'utf8'));
+    if (found.length > 0) result.set(file, found);
   }
   return result;
+}
+
+export function writingFiles(root: string, dir: string): Map<string, number[]> {
+  return filesWith(root, dir, writeLines);
+}
+
+export function sqlFiles(root: string, dir: string): Map<string, number[]> {
+  return filesWith(root, dir, sqlLines);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseQuery } from '../../src-main/core/patients/search';
+import { parseQuery } from '../../src-main/core/patients/search-terms';
 import { ageOn, formatDate, isIsoDate, parseDateInput, swapDayMonth, todayIn } from '../../src-shared/patients/dates';
 import { displayName, foldText, nameWords, searchWords } from '../../src-shared/patients/names';
 import { isPlausiblePhone, normalisePhone, phoneSearchDigits, phoneTail } from '../../src-shared/patients/phones';

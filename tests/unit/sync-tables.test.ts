@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type ClinicDatabase } from '../../src-main/core/db/open';
-import { tableColumns } from '../../src-main/core/sync/schema-columns';
+import { tableColumns } from '../../src-main/core/sync/schema-repository';
 import { SYNCED_COLUMNS } from '../../src-shared/sync/columns.generated';
 import { LOCAL_TABLES, SYNCED_TABLES } from '../../src-shared/sync/tables';
 import { tempFolder, type TempFolder } from '../helpers/temp-core';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isRepositoryFile, writeLines, writingFiles } from '../helpers/write-path';
+import { isRepositoryFile, sqlFiles, sqlLines, writeLines, writingFiles } from '../helpers/write-path';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 
@@ -39,6 +39,26 @@ describe('one write path', () => {
       '/* or INSERT INTO patients */ const b = 2;',
     ].join('\n');
     expect(writeLines(planted)).toEqual([2, 4, 5, 6, 7]);
+  });
+
+  it('has no SQL at all, reads included, outside repository files: handlers and services hold none', () => {
+    const outside = [...sqlFiles(ROOT, 'src-main')]
+      .filter(([file]) => !isRepositoryFile(file) && !STORAGE(file))
+      .map(([file, lines]) => `${file}:${lines.join(',')}`);
+    expect(outside).toEqual([]);
+  });
+
+  it('catches a planted read, builder, template or raw statement, and not a regular expression', () => {
+    const planted = [
+      "const rows = await ctx.db.selectFrom('patients').selectAll().execute();",
+      'const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM visits`.execute(db);',
+      "const count = handle.prepare('SELECT count(*) FROM patients').pluck().get();",
+      "const version = handle.pragma('data_version', { simple: true });",
+      "handle.exec('CREATE TEMP TRIGGER t AFTER INSERT ON x BEGIN SELECT 1; END');",
+      'const match = /^(\\d+)$/.exec(value);',
+      "const column = sql.ref('a.action');",
+    ].join('\n');
+    expect(sqlLines(planted)).toEqual([1, 2, 3, 4, 5, 7]);
   });
 
   it('names repository files one way', () => {

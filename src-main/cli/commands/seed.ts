@@ -7,6 +7,7 @@ import {
   existingScheduling,
   seedAppointments,
 } from '../../core/scheduling/seed';
+import { countAppointments } from '../../core/scheduling/seed-repository';
 import { parseOptions, UsageError } from '../args';
 import { openCore } from '../data-folder';
 import { auditCli } from '../system-actor';
@@ -63,13 +64,10 @@ export async function seedCommand(argv: string[]): Promise<number> {
     const timeZone = appointments > 0 ? (await clinicClock(core.database.db)).timeZone : '';
     if (appointments > 0) {
       // The generator fills the providers' days without looking at bookings already there.
-      const booked = await core.database.db
-        .selectFrom('appointments')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow();
-      if (booked.n > 0) {
+      const booked = await countAppointments(core.database.db);
+      if (booked > 0) {
         console.error(
-          `clinic: this clinic already has ${booked.n} appointments; made-up appointments go only into a clinic without any. Nothing was added.`,
+          `clinic: this clinic already has ${booked} appointments; made-up appointments go only into a clinic without any. Nothing was added.`,
         );
         return 1;
       }

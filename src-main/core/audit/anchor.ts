@@ -1,6 +1,7 @@
 import { existsSync, renameSync } from 'node:fs';
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { GENESIS_HASH, type AuditHead } from './chain';
+import { auditHashAt, readAuditHead } from './head-repository';
 import { fsyncIfPresent, fsyncIfPresentSync } from '../db/durable-files';
 import {
   CheckpointWriter,
@@ -21,13 +22,6 @@ export interface AnchorFinding {
   keptAs: string | null;
 }
 
-/** The last entry, or entry 0 with the genesis hash for an empty log (so emptying a log is caught too). */
-export function readAuditHead(handle: BetterSqlite3.Database): AuditHead {
-  const row = handle.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
-    AuditHead | undefined;
-  return row ?? { seq: 0, hash: GENESIS_HASH };
-}
-
 /** How the log compares with a checkpoint: at or ahead of it with the same hash there is fine. */
 export function compareWithCheckpoint(
   handle: BetterSqlite3.Database,
@@ -44,10 +38,7 @@ export function compareWithCheckpoint(
         `entries ${last + 1} to ${checkpoint.seq} were removed, or the database was replaced by an older copy`,
     };
   }
-  const atCheckpoint =
-    checkpoint.seq === 0
-      ? GENESIS_HASH
-      : (handle.prepare('SELECT hash FROM audit_log WHERE seq = ?').pluck().get(checkpoint.seq) as string | undefined);
+  const atCheckpoint = checkpoint.seq === 0 ? GENESIS_HASH : auditHashAt(handle, checkpoint.seq);
   if (atCheckpoint !== checkpoint.hash) {
     return {
       problem: 'differs',

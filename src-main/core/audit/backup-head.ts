@@ -1,7 +1,8 @@
 import { existsSync, renameSync } from 'node:fs';
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { DatabaseOpenError } from '../db/errors';
-import { compareWithCheckpoint, readAuditHead } from './anchor';
+import { compareWithCheckpoint } from './anchor';
+import { readAuditHead } from './head-repository';
 import type { AuditHead } from './chain';
 import { checkpointFileOf, readCheckpoint, writeCheckpointSync } from './checkpoint';
 import { deriveAuditKeys } from './keys';

@@ -1,6 +1,7 @@
 import { walkChain, type DeviceChainVerification } from '../../../src-shared/audit/device-chain';
 import type { ReadDb } from '../db/handles';
 import { sha256hex } from './chain';
+import { chainDevices, chainOf } from './device-chain-repository';
 
 /**
  * Every other device's audit chain held here, each walked on its own (issue 17). Without those desks'
@@ -8,16 +9,8 @@ import { sha256hex } from './chain';
  * `prev_hash` equal to the entry before's hash, each `link` the SHA-256 of the link before and the entry.
  */
 export async function verifyDeviceChains(db: ReadDb): Promise<DeviceChainVerification[]> {
-  const devices = await db.selectFrom('audit_chains').select('device_id').distinct().orderBy('device_id').execute();
   const results: DeviceChainVerification[] = [];
-  for (const { device_id: deviceId } of devices) {
-    const rows = await db
-      .selectFrom('audit_chains')
-      .selectAll()
-      .where('device_id', '=', deviceId)
-      .orderBy('seq')
-      .execute();
-    results.push(walkChain(deviceId, rows, sha256hex));
-  }
+  for (const deviceId of await chainDevices(db))
+    results.push(walkChain(deviceId, await chainOf(db, deviceId), sha256hex));
   return results;
 }

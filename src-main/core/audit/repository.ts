@@ -171,12 +171,15 @@ function toEntry(row: AuditRow): AuditEntry {
   };
 }
 
-/** Walks the whole chain in order and reports the first entry whose link or content does not hold. */
-export async function verifyAuditChain(db: ReadDb): Promise<OwnChainVerification> {
-  let prevHash = GENESIS_HASH;
-  let expectedSeq = 1;
+/**
+ * Walks the chain in order and reports the first entry whose link or content does not hold: the whole
+ * chain, or from an entry already verified (`after`) on, the entries after it having to link to it.
+ */
+export async function verifyAuditChain(db: ReadDb, after: AuditHead | null = null): Promise<OwnChainVerification> {
+  let prevHash = after?.hash ?? GENESIS_HASH;
+  let expectedSeq = (after?.seq ?? 0) + 1;
   let checked = 0;
-  let head: AuditHead | null = null;
+  let head: AuditHead | null = after;
   const pageSize = 5000;
   for (;;) {
     const { rows } = await sql<AuditRow & { expected: string }>`

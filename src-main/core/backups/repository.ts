@@ -1,3 +1,4 @@
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import type { Kysely } from 'kysely';
 import type { BackupRun, BackupSchedule } from '../../../src-shared/api/areas/backups';
 import type { Database } from '../db/schema';
@@ -74,4 +75,15 @@ export async function lastScheduledRunOn(
     .limit(1)
     .executeTakeFirst();
   return row ? { verified: row.verified === 1, finishedAt: row.finished_at } : null;
+}
+
+/** Rows a person would miss, counted in a backup copy opened on its own. */
+export function countPatientsAndAppointments(handle: BetterSqlite3.Database): {
+  patients: number;
+  appointments: number;
+} {
+  return {
+    patients: handle.prepare('SELECT count(*) FROM patients').pluck().get() as number,
+    appointments: handle.prepare('SELECT count(*) FROM appointments').pluck().get() as number,
+  };
 }

@@ -14,7 +14,7 @@ import { makeRecoveryKey, recoveryKeyCreatedAt } from '../keys/recovery';
 import { localDateOf } from '../../../src-shared/scheduling/time';
 import { readSettings } from '../settings/repository';
 import { backupFileName, pruneBackups } from './files';
-import { insertRun } from './repository';
+import { countPatientsAndAppointments, insertRun } from './repository';
 
 export interface BackupRequest {
   kind: 'manual' | 'scheduled';
@@ -165,10 +165,7 @@ export class BackupKeeper {
 function countRows(file: string, key: Buffer): { patients: number; appointments: number } {
   const handle = openEncryptedHandle({ file, key, readonly: true });
   try {
-    return {
-      patients: handle.prepare('SELECT count(*) FROM patients').pluck().get() as number,
-      appointments: handle.prepare('SELECT count(*) FROM appointments').pluck().get() as number,
-    };
+    return countPatientsAndAppointments(handle);
   } finally {
     handle.close();
   }

@@ -3,7 +3,7 @@ import { ApiError } from '../../../src-shared/api/errors';
 import { localDateOf } from '../../../src-shared/scheduling/time';
 import type { Core } from '../app';
 import { appendAudit } from '../audit/repository';
-import { DEMO_ACTION } from './demo-mark';
+import { DEMO_ACTION } from './mark-repository';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../../src-shared/demo';
 import { seedPatients } from '../patients/seed';
 import { configureScheduling, seedAppointments } from '../scheduling/seed';

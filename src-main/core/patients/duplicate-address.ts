@@ -52,7 +52,7 @@ const STREET_WORDS: Record<string, string> = {
 
 /**
  * A postcode written one way: ASCII letters upper case, spaces and hyphens out ("sw1a 1aa" =
- * "SW1A1AA"). The candidate query computes the same in SQL (POSTCODE_KEY in duplicate-candidates.ts):
+ * "SW1A1AA"). The candidate query computes the same in SQL (POSTCODE_KEY in duplicate-candidate-repository.ts):
  * upper(replace(replace(x, ' ', ''), '-', '')), ASCII letters only, as SQLite's upper().
  */
 export function postcodeKey(text: string | null | undefined): string {

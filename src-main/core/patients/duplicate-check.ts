@@ -3,15 +3,15 @@ import type { DuplicateCandidate } from '../../../src-shared/patients/model';
 import { parseDateInput, swapDayMonth } from '../../../src-shared/patients/dates';
 import { isPlausiblePhone, normalisePhone, phoneTail } from '../../../src-shared/patients/phones';
 import { postcodeKey } from './duplicate-address';
-import { duplicateCandidateRows, type CandidateKeys, type CandidateRow } from './duplicate-candidates';
+import { duplicateCandidateRows, type CandidateKeys, type CandidateRow } from './duplicate-candidate-repository';
 import { blockingWords, nearDates } from './duplicate-fields';
 import { scorePair, type PersonForMatching } from './duplicates';
 import { normaliseNationalId, type PatientContext } from './repository';
 import { notDuplicatesOf } from './not-duplicate-repository';
-import { toSearchRow } from './search';
+import { toSearchRow } from './search-row';
 import type { ReadDb } from '../db/handles';
 
-/** A draft as the rules see it, and the keys its candidates are fetched by (duplicate-candidates.ts). */
+/** A draft as the rules see it, and the keys its candidates are fetched by (duplicate-candidate-repository.ts). */
 export interface DraftMatching {
   person: PersonForMatching;
   keys: CandidateKeys;
@@ -88,7 +88,7 @@ export function candidatePerson(
 /**
  * Patients who may be the person in the draft, best first, each with its reasons: the live check
  * while a registration or edit form is typed, and the check that refuses `patients.create` and
- * `patients.update` over a strong candidate. Candidates come from duplicate-candidates.ts and are
+ * `patients.update` over a strong candidate. Candidates come from duplicate-candidate-repository.ts and are
  * scored by the pure rules of duplicates.ts, the same rules as the manager's finder.
  */
 export async function findDuplicates(

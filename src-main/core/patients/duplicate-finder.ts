@@ -1,14 +1,14 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DuplicatePair } from '../../../src-shared/patients/model';
 import type { DateFormat } from '../../../src-shared/api/areas/settings';
 import { swapDayMonth } from '../../../src-shared/patients/dates';
 import type { Database } from '../db/schema';
-import type { DuplicateFields } from './duplicate-candidates';
+import { findablePatients, livePhones, type DuplicateFields } from './duplicate-candidate-repository';
 import { postcodeKey } from './duplicate-address';
 import { blockingWords, nearDates } from './duplicate-fields';
 import { scorePair, type PersonForMatching } from './duplicates';
-import { recordNotDuplicates } from './not-duplicate-repository';
-import { toSearchRow } from './search';
+import { notDuplicatePairs, recordNotDuplicates } from './not-duplicate-repository';
+import { toSearchRow } from './search-row';
 import { requireLivePatient } from './live-patient';
 import type { ReadDb } from '../db/handles';
 
@@ -24,30 +24,13 @@ import type { ReadDb } from '../db/handles';
 
 export const MAX_BLOCK = 200;
 
-type FinderRow = DuplicateFields;
-
 export async function findDuplicatePairs(
   db: ReadDb,
   options: { limit: number; minScore: number; dateFormat: DateFormat; today: string },
 ): Promise<DuplicatePair[]> {
-  const patients = (
-    await sql<FinderRow>`
-      SELECT id, mrn, first_name, middle_name, last_name, preferred_name, dob, sex, active, deceased_date, deceased_at, email, national_id,
-        address_line1, address_line2, city, postal_code
-      FROM patients WHERE deleted_at IS NULL AND merged_into_id IS NULL ORDER BY rowid`.execute(db)
-  ).rows;
-  const phones = (
-    await sql<{ patient_id: string; number: string; tail: string; is_primary: number }>`
-      SELECT patient_id, number, tail, is_primary FROM patient_phones WHERE deleted_at IS NULL`.execute(db)
-  ).rows;
-  const notSame = new Set(
-    (
-      await sql<{
-        patient_a: string;
-        patient_b: string;
-      }>`SELECT patient_a, patient_b FROM patient_not_duplicates`.execute(db)
-    ).rows.map((row) => `${row.patient_a}|${row.patient_b}`),
-  );
+  const patients = await findablePatients(db);
+  const phones = await livePhones(db);
+  const notSame = new Set((await notDuplicatePairs(db)).map((pair) => `${pair.patient_a}|${pair.patient_b}`));
 
   const index = new Map(patients.map((row, i) => [row.id, i]));
   const tails: string[][] = patients.map(() => []);
@@ -123,13 +106,13 @@ export async function findDuplicatePairs(
   for (const key of pairs) {
     const i = Math.floor(key / n);
     const j = key % n;
-    const [a, b] = [patients[i] as FinderRow, patients[j] as FinderRow];
+    const [a, b] = [patients[i] as DuplicateFields, patients[j] as DuplicateFields];
     if (notSame.has(a.id < b.id ? `${a.id}|${b.id}` : `${b.id}|${a.id}`)) continue;
     const score = scorePair(people[i] as PersonForMatching, people[j] as PersonForMatching, options.dateFormat);
     if (score && score.score >= options.minScore) found.push({ i, j, score });
   }
   const display = (i: number) =>
-    toSearchRow({ ...(patients[i] as FinderRow), phone: primary[i] ?? null }, options.today, 'partial');
+    toSearchRow({ ...(patients[i] as DuplicateFields), phone: primary[i] ?? null }, options.today, 'partial');
   // Best first; among equals, the earliest registered first.
   return found
     .sort((x, y) => y.score.score - x.score.score || x.i - y.i || x.j - y.j)

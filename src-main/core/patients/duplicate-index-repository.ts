@@ -1,10 +1,10 @@
 import { sql } from 'kysely';
 import type { ReadDb } from '../db/handles';
-import { POSTCODE_KEY, type CandidateRow } from './duplicate-candidates';
+import { POSTCODE_KEY, type CandidateRow } from './duplicate-candidate-repository';
 
 /**
  * What the snapshot's duplicate pass reads, once, for its in-memory blocks (duplicate-index.ts): every
- * live patient with the values the live check's candidate queries compare (duplicate-candidates.ts)
+ * live patient with the values the live check's candidate queries compare (duplicate-candidate-repository.ts)
  * computed by the same SQL, so a block holds exactly who that query would fetch.
  */
 

@@ -1,10 +1,10 @@
-import type { CandidateKeys } from './duplicate-candidates';
+import type { CandidateKeys } from './duplicate-candidate-repository';
 import { candidatePerson } from './duplicate-check';
 import type { IndexedPatientRow } from './duplicate-index-repository';
 import type { PersonForMatching } from './duplicates';
 
 /**
- * The live check's candidate sources (duplicate-candidates.ts) as blocks in memory, built once from
+ * The live check's candidate sources (duplicate-candidate-repository.ts) as blocks in memory, built once from
  * every live patient, for a pass that asks for the candidates of thousands of patients at once (a
  * snapshot's new patients): one query each cost ~3 ms, a look-up here a few microseconds. A block holds
  * whom the source's query would fetch, with no bound on its size: the query's LIMIT only keeps a form's

@@ -1,5 +1,4 @@
 import type { Kysely } from 'kysely';
-import type {} from '../../../src-shared/patients/model';
 import type { Database } from '../db/schema';
 import type { ReadDb } from '../db/handles';
 
@@ -30,4 +29,9 @@ export async function notDuplicatesOf(db: ReadDb, patientId: string): Promise<Se
     .where((eb) => eb.or([eb('patient_a', '=', patientId), eb('patient_b', '=', patientId)]))
     .execute();
   return new Set(rows.map((row) => (row.patient_a === patientId ? row.patient_b : row.patient_a)));
+}
+
+/** Every pair marked "not the same person". */
+export async function notDuplicatePairs(db: ReadDb): Promise<{ patient_a: string; patient_b: string }[]> {
+  return db.selectFrom('patient_not_duplicates').select(['patient_a', 'patient_b']).execute();
 }

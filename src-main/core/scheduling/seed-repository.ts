@@ -1,5 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { v7 as uuidv7 } from 'uuid';
+import type { ReadDb } from '../db/handles';
 
 /**
  * Bulk writes of made-up appointments (development and the bench): the raw handle's prepared
@@ -106,4 +107,13 @@ export function appointmentSeedWriter(
     }
   };
   return { patientIds, writeBatch: handle.transaction(write) };
+}
+
+/** How many appointments the clinic holds, any status: made-up ones go only into a clinic without any. */
+export async function countAppointments(db: ReadDb): Promise<number> {
+  const row = await db
+    .selectFrom('appointments')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return row.n;
 }

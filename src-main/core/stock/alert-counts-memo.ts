@@ -1,4 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
+import { createItemWriteTriggers, dataVersion } from './item-watch-repository';
 
 /**
  * The dashboard's stock alert counts, kept item by item between reads and brought up to date item by item.
@@ -61,17 +62,7 @@ export function watchStockWrites(handle: BetterSqlite3.Database, db: object): vo
     if (typeof itemId === 'string') watch.touched.add(itemId);
     return null;
   });
-  for (const [table, itemColumn] of WATCHED)
-    for (const [event, rows] of [
-      ['INSERT', ['NEW']],
-      ['UPDATE', ['OLD', 'NEW']],
-      ['DELETE', ['OLD']],
-    ] as const)
-      handle.exec(
-        `CREATE TEMP TRIGGER IF NOT EXISTS ${table}_${event.toLowerCase()}_item_seen AFTER ${event} ON main.${table} BEGIN ${rows
-          .map((row) => `SELECT stock_item_written(${row}.${itemColumn});`)
-          .join(' ')} END`,
-      );
+  createItemWriteTriggers(handle, WATCHED, 'stock_item_written');
   watches.set(db, watch);
 }
 
@@ -85,7 +76,7 @@ function totalsOf(perItem: Map<string, ItemAlerts>): StockAlertTotals {
   return totals;
 }
 
-const dataVersionOf = (watch: StockWatch) => Number(watch.handle.pragma('data_version', { simple: true }));
+const dataVersionOf = (watch: StockWatch) => dataVersion(watch.handle);
 
 /**
  * The counts for `key` (the date and the near-expiry date): the kept shares, with the items written since

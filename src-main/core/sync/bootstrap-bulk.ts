@@ -3,7 +3,7 @@ import type { SyncKind } from '../../../src-shared/sync/tables';
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { decode, type TouchedRow } from './apply';
 import { insertRow, setColumnClocks, setTombstone, type Cell } from './apply-repository';
-import type { TableColumns } from './schema-columns';
+import type { TableColumns } from './schema-repository';
 
 const knownColumns = new WeakMap<TableColumns, Set<string>>();
 

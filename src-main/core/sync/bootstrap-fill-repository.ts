@@ -1,7 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { statement, type Cell } from './apply-repository';
 import type { SyncValue } from '../../../src-shared/sync/protocol';
-import type { TableColumns } from './schema-columns';
+import type { TableColumns } from './schema-repository';
 
 /**
  * The bulk path's rows put in by SQL straight from the stage (issue 17's new desk), a page at a time:

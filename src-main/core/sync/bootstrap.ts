@@ -32,7 +32,7 @@ import {
   type StagedRow,
 } from './bootstrap-repository';
 import type { SyncRuntime } from './runtime';
-import { tableColumns, type TableColumns } from './schema-columns';
+import { tableColumns, type TableColumns } from './schema-repository';
 import { CLOSED_PARENTS, snapshotTableOrder, type ClosedParent } from './snapshot-repository';
 
 export interface SnapshotOutcome {

@@ -1,5 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
-import { tableColumns, type TableColumns } from './schema-columns';
+import { schemaVersionReader, tableColumns, type TableColumns } from './schema-repository';
 
 export interface TableShape extends TableColumns {
   /** The column names, for checking a change's columns without a scan per change. */
@@ -9,7 +9,7 @@ export interface TableShape extends TableColumns {
 interface Cached {
   version: number;
   shapes: Map<string, TableShape>;
-  versionOf: BetterSqlite3.Statement;
+  versionOf: () => number;
 }
 
 const cache = new WeakMap<BetterSqlite3.Database, Cached>();
@@ -22,10 +22,10 @@ const cache = new WeakMap<BetterSqlite3.Database, Cached>();
 export function shapesOf(handle: BetterSqlite3.Database): (table: string) => TableShape {
   let cached = cache.get(handle);
   if (!cached) {
-    cached = { version: -1, shapes: new Map(), versionOf: handle.prepare('PRAGMA schema_version').pluck() };
+    cached = { version: -1, shapes: new Map(), versionOf: schemaVersionReader(handle) };
     cache.set(handle, cached);
   }
-  const version = Number(cached.versionOf.get());
+  const version = cached.versionOf();
   if (version !== cached.version) {
     cached.version = version;
     cached.shapes = new Map();

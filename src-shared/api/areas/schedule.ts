@@ -296,9 +296,3 @@ export const scheduleProcedures = {
     kind: 'write',
   }),
 };
-
-/** The procedures that change or remove set-up already in use (handled apart from the ones that create and list). */
-export type ScheduleUpdateProcedure = Extract<
-  keyof typeof scheduleProcedures,
-  `schedule.update${string}` | `schedule.remove${string}`
->;

@@ -4,11 +4,12 @@ import { authHandlers } from './auth';
 import { calendarHandlers } from './calendar';
 import { documentsHandlers } from './documents';
 import { intakeHandlers } from './intake';
-import { patientRecordHandlers } from './patient-record';
 import { patientsHandlers } from './patients';
 import { remindersHandlers } from './reminders';
-import { schedulingHandlers } from './scheduling';
-import { scheduleUpdateHandlers } from './schedule-updates';
+import { appointmentsHandlers } from './appointments';
+import { consentsHandlers } from './consents';
+import { scheduleHandlers } from './schedule';
+import { vitalsHandlers } from './vitals';
 import { seriesHandlers } from './series';
 import { waitlistHandlers } from './waitlist';
 import { settingsHandlers } from './settings';
@@ -47,14 +48,15 @@ export const handlers: Handlers = {
   ...usersHandlers,
   ...auditHandlers,
   ...patientsHandlers,
-  ...patientRecordHandlers,
-  ...schedulingHandlers,
+  ...scheduleHandlers,
+  ...appointmentsHandlers,
   ...documentsHandlers,
+  ...consentsHandlers,
   ...remindersHandlers,
   ...visitsHandlers,
+  ...vitalsHandlers,
   ...seriesHandlers,
   ...waitlistHandlers,
-  ...scheduleUpdateHandlers,
   ...calendarHandlers,
   ...intakeHandlers,
   ...billingHandlers,

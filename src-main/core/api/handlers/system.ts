@@ -3,7 +3,7 @@ import type { SystemStatus } from '../../../../src-shared/api/areas/system';
 import { defaultsForCountry } from '../../../../src-shared/locale/country-defaults';
 import { createSettings, readSettings, updateSettings, type ClinicLocale } from '../../settings/repository';
 import { countUsers } from '../../users/repository';
-import { isDemo } from '../../demo/demo-mark';
+import { isDemo } from '../../demo/mark-repository';
 import { createUser } from '../../users/service';
 import type { HandlerContext, HandlersFor } from '../context';
 

@@ -12,14 +12,13 @@ import {
   type VisitOutcome,
 } from '../../visits/service';
 import { readVisitSettings, updateVisitSettings } from '../../visits/settings';
-import { recordVitals, vitalsHistory } from '../../visits/vitals';
 import type { HandlerContext, HandlersFor } from '../context';
 import { billingContext } from '../../billing/context';
 import { followVisitPayer } from '../../billing/checkout';
 import { clinicClock } from '../../scheduling/config';
 import { todayIn } from '../../../../src-shared/patients/dates';
 
-type VisitsProcedure = Extract<ProcedureName, `visits.${string}` | `vitals.${string}`>;
+type VisitsProcedure = Extract<ProcedureName, `visits.${string}`>;
 type VisitAction = EventMap['visits.changed']['action'];
 
 /** Audits the move, tells every desk after commit (and the calendar when the appointment's status moved), answers the visit as it is now. */
@@ -91,21 +90,5 @@ export const visitsHandlers: HandlersFor<VisitsProcedure> = {
     const { timeZone } = await clinicClock(ctx.db);
     ctx.broadcast('visits.changed', { visitIds: [], date: todayIn(timeZone, ctx.now), action: 'settings' });
     return settings;
-  },
-  'vitals.record': async (ctx, input) => {
-    const record = await recordVitals(ctx.db, input, ctx.actor, ctx.now);
-    ctx.audit.targetType = 'patient';
-    ctx.audit.targetId = record.patientId;
-    ctx.audit.details = {
-      vitalsId: record.id,
-      visitId: record.visitId,
-      confirmedImplausible: record.confirmedImplausible,
-    };
-    return record;
-  },
-  'vitals.history': async (ctx, input) => {
-    ctx.audit.targetType = 'patient';
-    ctx.audit.targetId = input.patientId;
-    return vitalsHistory(ctx.db, input.patientId, input.limit);
   },
 };

@@ -124,3 +124,21 @@ export async function duplicateCandidateRows(db: ReadDb, keys: CandidateKeys): P
     WHERE p.deleted_at IS NULL AND p.merged_into_id IS NULL`.execute(db);
   return result.rows;
 }
+
+/** Every findable patient (not deleted, not merged) with the fields the rules compare: the duplicate finder's read. */
+export async function findablePatients(db: ReadDb): Promise<DuplicateFields[]> {
+  const { rows } = await sql<DuplicateFields>`
+    SELECT id, mrn, first_name, middle_name, last_name, preferred_name, dob, sex, active, deceased_date, deceased_at, email, national_id,
+      address_line1, address_line2, city, postal_code
+    FROM patients WHERE deleted_at IS NULL AND merged_into_id IS NULL ORDER BY rowid`.execute(db);
+  return rows;
+}
+
+/** Every phone number not deleted, with its tail (the finder's phone blocks). */
+export async function livePhones(
+  db: ReadDb,
+): Promise<{ patient_id: string; number: string; tail: string; is_primary: number }[]> {
+  const { rows } = await sql<{ patient_id: string; number: string; tail: string; is_primary: number }>`
+    SELECT patient_id, number, tail, is_primary FROM patient_phones WHERE deleted_at IS NULL`.execute(db);
+  return rows;
+}

@@ -1,7 +1,5 @@
-import type { ScheduleUpdateProcedure } from '../../../../src-shared/api/areas/schedule';
-import { appointmentStatusMoves } from '../../visits/appointment-moves';
 import type { ProcedureName } from '../../../../src-shared/api/contract';
-import type { ScheduleChangeKind } from '../../../../src-shared/api/events';
+import { appointmentStatusMoves } from '../../visits/appointment-moves';
 import { bookAppointment, moveAppointment, type WriteOutcome } from '../../scheduling/appointments';
 import {
   cancelAppointment,
@@ -11,29 +9,7 @@ import {
 } from '../../scheduling/appointment-changes';
 import { appointmentsOfPatient, getAppointment } from '../../scheduling/appointment-views';
 import { daySchedule, nextAvailable } from '../../scheduling/calendar';
-import { createType, listTypes } from '../../scheduling/appointment-types';
-import { createLocation, createRoom, listLocations, listRooms } from '../../scheduling/locations';
-import { createProvider, listProviders, listStaff } from '../../scheduling/providers';
-import { createException, createHoliday, listExceptions, listHolidays } from '../../scheduling/time-off';
-import { createTemplate, listTemplates } from '../../scheduling/weekly-hours';
 import type { HandlerContext, HandlersFor } from '../context';
-import { setupChanged } from './setup-changed';
-
-// The update and remove procedures live in schedule-updates.ts.
-type SchedulingProcedure = Exclude<
-  Extract<ProcedureName, `schedule.${string}` | `appointments.${string}`>,
-  ScheduleUpdateProcedure
->;
-
-/** A new piece of set-up: audited, and announced to every window after commit. */
-function created<T extends { id: string }>(
-  ctx: HandlerContext,
-  kind: ScheduleChangeKind,
-  value: T,
-  details: Record<string, unknown>,
-): T {
-  return setupChanged(ctx, kind, value.id, value, details);
-}
 
 /** Audits the write (with any override and what it set aside) and tells every window after commit. */
 function changed(
@@ -66,30 +42,7 @@ function changed(
   return outcome.view;
 }
 
-export const schedulingHandlers: HandlersFor<SchedulingProcedure> = {
-  'schedule.createLocation': async (ctx, input) =>
-    created(ctx, 'location', await createLocation(ctx.db, input, ctx.now), { name: input.name }),
-  'schedule.listLocations': async (ctx) => listLocations(ctx.db),
-  'schedule.createRoom': async (ctx, input) =>
-    created(ctx, 'room', await createRoom(ctx.db, input, ctx.now), { name: input.name }),
-  'schedule.listRooms': async (ctx, input) => listRooms(ctx.db, input.locationId),
-  'schedule.createProvider': async (ctx, input) =>
-    created(ctx, 'provider', await createProvider(ctx.db, input, ctx.now), { displayName: input.displayName }),
-  'schedule.listProviders': async (ctx) => listProviders(ctx.db),
-  'schedule.listStaff': async (ctx) => listStaff(ctx.db),
-  'schedule.createType': async (ctx, input) =>
-    created(ctx, 'type', await createType(ctx.db, input, ctx.now), { name: input.name }),
-  'schedule.listTypes': async (ctx) => listTypes(ctx.db),
-  'schedule.createTemplate': async (ctx, input) =>
-    created(ctx, 'template', await createTemplate(ctx.db, input, ctx.now), { ...input }),
-  'schedule.listTemplates': async (ctx, input) => listTemplates(ctx.db, input.providerId),
-  'schedule.createException': async (ctx, input) =>
-    created(ctx, 'exception', await createException(ctx.db, input, ctx.now), { ...input }),
-  'schedule.listExceptions': async (ctx, input) => listExceptions(ctx.db, input),
-  'schedule.createHoliday': async (ctx, input) =>
-    created(ctx, 'holiday', await createHoliday(ctx.db, input, ctx.now), { ...input }),
-  'schedule.listHolidays': async (ctx, input) => listHolidays(ctx.db, input),
-
+export const appointmentsHandlers: HandlersFor<Extract<ProcedureName, `appointments.${string}`>> = {
   'appointments.book': async (ctx, input) =>
     changed(ctx, 'booked', await bookAppointment(ctx.db, input, ctx.actor, ctx.now)),
   'appointments.move': async (ctx, input) =>

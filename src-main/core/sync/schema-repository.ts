@@ -38,3 +38,9 @@ function affinity(declared: string): TableColumns['columns'][number]['type'] {
   if (type.includes('REAL') || type.includes('FLOA') || type.includes('DOUB')) return 'REAL';
   return 'BLOB';
 }
+
+/** The connection's schema version: any migration or schema change bumps it. */
+export function schemaVersionReader(handle: Pick<BetterSqlite3.Database, 'prepare'>): () => number {
+  const statement = handle.prepare('PRAGMA schema_version').pluck();
+  return () => Number(statement.get());
+}

@@ -1,71 +1,18 @@
 import { sql, type RawBuilder } from 'kysely';
-import type { PatientSearchRow, Sex } from '../../../src-shared/patients/model';
+import type { PatientSearchRow } from '../../../src-shared/patients/model';
 import type { DateFormat } from '../../../src-shared/api/areas/settings';
-import { ageOn, parseDateInput } from '../../../src-shared/patients/dates';
-import { displayName, foldText, nameWords } from '../../../src-shared/patients/names';
-import { phoneDigits, phoneSearchDigits, reversedDigits } from '../../../src-shared/patients/phones';
+import { reversedDigits } from '../../../src-shared/patients/phones';
 import { localDateOf, localTimeOf } from '../../../src-shared/scheduling/time';
-import type { PatientRow } from '../db/schema';
 import type { ReadDb } from '../db/handles';
-import { keysByNamePair, prefixEnd } from './search-name-pairs';
+import { keysByNamePair, prefixEnd } from './name-pair-repository';
+import { parseQuery, type SearchTerm } from './search-terms';
+import { toSearchRow, type DisplayRow } from './search-row';
 
 /**
- * One box: name words in any order (each a word prefix, or a substring of three or more letters),
- * phone digits, MRN, date of birth in the clinic's format, email, national id (exactly only).
- * Every term must match. Best first: exact identifiers, then date of birth, then name-word prefixes
- * in name order, then substrings.
+ * The search box's queries (the terms come from search-terms.ts). Every term must match. Best first:
+ * exact identifiers, then date of birth, then name-word prefixes in name order, then substrings; each
+ * step reads one index, and a step runs only while fewer than `limit` were found.
  */
-
-export type SearchTerm =
-  | { kind: 'name'; word: string }
-  /** Digits typed as a phone, MRN or compact date; `date` when they also read as one. */
-  | { kind: 'digits'; digits: string; phone: string; date: string | null }
-  | { kind: 'date'; date: string }
-  | { kind: 'email'; text: string }
-  /** Letters and digits together: an MRN or a national id. */
-  | { kind: 'code'; text: string };
-
-const PHONE_LIKE = /^[+\d\s().\-/]+$/;
-const HAS_DIGIT = /\d/;
-
-/** Pure: splits what was typed into terms. */
-export function parseQuery(query: string, dateFormat: DateFormat): SearchTerm[] {
-  const trimmed = query.trim();
-  if (trimmed === '') return [];
-  // A whole query of digits and phone punctuation is one thing: a date, or a phone or MRN number.
-  if (PHONE_LIKE.test(trimmed)) {
-    const date = parseDateInput(trimmed, dateFormat);
-    if (date && /[-/. ]/.test(trimmed)) return [{ kind: 'date', date }];
-    const digits = phoneDigits(trimmed);
-    if (digits.length === 0) return [];
-    return [{ kind: 'digits', digits, phone: phoneSearchDigits(trimmed), date }];
-  }
-  const terms: SearchTerm[] = [];
-  for (const raw of trimmed.split(/[\s,;]+/)) {
-    if (raw === '') continue;
-    if (raw.includes('@')) {
-      terms.push({ kind: 'email', text: raw.toLowerCase() });
-      continue;
-    }
-    if (PHONE_LIKE.test(raw)) {
-      const date = parseDateInput(raw, dateFormat);
-      if (date && /[-/.]/.test(raw)) {
-        terms.push({ kind: 'date', date });
-      } else {
-        const digits = phoneDigits(raw);
-        if (digits.length > 0) terms.push({ kind: 'digits', digits, phone: phoneSearchDigits(raw), date });
-      }
-      continue;
-    }
-    if (HAS_DIGIT.test(raw)) {
-      const text = foldText(raw).replace(/[^\p{L}\p{N}]+/gu, '');
-      if (text) terms.push({ kind: 'code', text });
-      continue;
-    }
-    for (const word of nameWords(raw)) terms.push({ kind: 'name', word });
-  }
-  return terms;
-}
 
 export interface SearchSettings {
   dateFormat: DateFormat;
@@ -198,7 +145,7 @@ export async function searchPatients(
   const identifierFound = found.size > 0 && terms.some((t) => t.kind === 'digits' || t.kind === 'code');
 
   // 3. Name-word prefixes, driven by the longest word, in name order straight off the covering index;
-  // two words or more by the pairs of name words (search-name-pairs.ts), the next longest inside the longest.
+  // two words or more by the pairs of name words (name-pair-repository.ts), the next longest inside the longest.
   const names = terms.filter((t): t is Extract<SearchTerm, { kind: 'name' }> => t.kind === 'name');
   const byLength = [...names].sort((x, y) => y.word.length - x.word.length);
   const [longest, next] = byLength;
@@ -254,21 +201,6 @@ export async function searchPatients(
   return loadRows(db, found, settings);
 }
 
-type DisplayRow = Pick<
-  PatientRow,
-  | 'id'
-  | 'mrn'
-  | 'first_name'
-  | 'middle_name'
-  | 'last_name'
-  | 'preferred_name'
-  | 'dob'
-  | 'sex'
-  | 'active'
-  | 'deceased_date'
-  | 'deceased_at'
-> & { key: number; phone: string | null };
-
 interface ResultRow extends DisplayRow {
   next_id: string | null;
   next_start: number | null;
@@ -306,28 +238,4 @@ async function loadRows(db: ReadDb, found: Map<number, Match>, settings: SearchS
     result.push({ ...toSearchRow(row, settings.today, matchedOn), nextAppointment: next });
   }
   return result;
-}
-
-export function toSearchRow(row: Omit<DisplayRow, 'key'>, today: string, matchedOn: Match): PatientSearchRow {
-  const person = {
-    firstName: row.first_name,
-    middleName: row.middle_name,
-    lastName: row.last_name,
-    preferredName: row.preferred_name,
-  };
-  return {
-    id: row.id,
-    mrn: row.mrn,
-    name: displayName(person),
-    firstName: row.first_name,
-    lastName: row.last_name,
-    preferredName: row.preferred_name,
-    dob: row.dob,
-    age: ageOn(row.dob, row.deceased_date ?? today),
-    sex: row.sex as Sex,
-    phone: row.phone,
-    active: row.active === 1,
-    deceased: row.deceased_date !== null || row.deceased_at !== null,
-    matchedOn,
-  };
 }
