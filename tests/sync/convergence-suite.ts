@@ -13,18 +13,32 @@ import { freshDatabase, pgSkipReason, type Backend } from './server-helpers';
  * convergence-run.ts). `SYNC_RUNS` runs (20 by default, on PGlite, within `npm test`); `npm run
  * test:sync` runs 1000 on PostgreSQL. Every run's seed is printed; `SYNC_SEED=<seed>` replays a run
  * (with `SYNC_PATH=<path>` from fast-check's report, that one run alone).
+ *
+ * The runs are played by two files, half each with seeds of their own (convergence.test.ts also the
+ * SIGKILL runs and the runs once found failing), so that two vitest workers share them: one file held the
+ * long suite's slowest worker alone.
  */
 const DAY = 86_400_000;
 const backend: Backend = process.env.SYNC_BACKEND === 'postgres' ? 'postgres' : 'pglite';
-const runs = Number(process.env.SYNC_RUNS ?? 20);
+const allRuns = Number(process.env.SYNC_RUNS ?? 20);
 const seed = process.env.SYNC_SEED ? Number(process.env.SYNC_SEED) : Math.floor(Math.random() * 2 ** 31);
 const path = process.env.SYNC_PATH;
-/** Runs whose last desk is a child process killed with SIGKILL mid-sync (slower: a process each). */
-const sigkillRuns = Number(process.env.SYNC_SIGKILL_RUNS ?? 0);
 const skip = backend === 'postgres' && pgSkipReason !== null;
-if (skip) console.warn(`sync convergence on PostgreSQL skipped: not reachable (${pgSkipReason ?? ''})`);
 
-describe.skipIf(skip)(`sync convergence (${backend})`, () => {
+export type ConvergenceHalf = 'first' | 'second';
+
+/** One half of the runs; the first half's file also plays the SIGKILL runs and the runs kept below. */
+export function convergenceSuite(half: ConvergenceHalf, file: string): void {
+  const runs = half === 'first' ? Math.ceil(allRuns / 2) : Math.floor(allRuns / 2);
+  /** Runs whose last desk is a child process killed with SIGKILL mid-sync (slower: a process each). */
+  const sigkillRuns = half === 'first' ? Number(process.env.SYNC_SIGKILL_RUNS ?? 0) : 0;
+  if (skip) console.warn(`sync convergence on PostgreSQL skipped: not reachable (${pgSkipReason ?? ''})`);
+  describe.skipIf(skip)(`sync convergence (${backend}), the ${half} half of the runs`, () => {
+    body(runs, sigkillRuns, half, file);
+  });
+}
+
+function body(runs: number, sigkillRuns: number, half: ConvergenceHalf, file: string): void {
   let database: Awaited<ReturnType<typeof freshDatabase>>;
   let templates: Templates;
   let folder: string;
@@ -41,7 +55,9 @@ describe.skipIf(skip)(`sync convergence (${backend})`, () => {
   });
 
   it(`${runs} seeded runs end with every desk, the server and every acknowledged write agreeing`, async () => {
-    console.log(`sync convergence: seed ${seed}, ${runs} runs on ${backend} (replay: SYNC_SEED=${seed})`);
+    console.log(
+      `sync convergence: seed ${seed}, ${runs} runs on ${backend} (replay: SYNC_SEED=${seed} npx vitest run ${file})`,
+    );
     const started = Date.now();
     await fc.assert(
       fc.asyncProperty(scenarioArb, (scenario) => runScenario(database.opened, templates, scenario)),
@@ -65,8 +81,16 @@ describe.skipIf(skip)(`sync convergence (${backend})`, () => {
   );
 
   // Runs the suite once failed, kept as they were found (each with a focused test beside the fix).
+  if (half === 'first')
+    keptRuns(
+      () => database,
+      () => templates,
+    );
+}
+
+function keptRuns(database: () => Awaited<ReturnType<typeof freshDatabase>>, templates: () => Templates): void {
   it('a desk a day slow and a desk a day fast take each other’s changes at once (sync-hlc.test.ts)', async () => {
-    await runScenario(database.opened, templates, {
+    await runScenario(database().opened, templates(), {
       desks: 2,
       skews: [-DAY, DAY, 0, 0],
       faults: NO_FAULTS,
@@ -81,4 +105,4 @@ describe.skipIf(skip)(`sync convergence (${backend})`, () => {
       ],
     });
   });
-});
+}

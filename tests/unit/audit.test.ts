@@ -50,6 +50,28 @@ describe('the audit log', () => {
     expect(await verifyAuditChain(db)).toMatchObject({ ok: false, brokenAtSeq: 4, reason: 'entry 4 is missing' });
   });
 
+  it('verifies from an entry already verified on: the entries after it must link to the head it was given', async () => {
+    clinic = await clinicWithHistory();
+    const { handle, db } = clinic.core.database;
+    const first = await verifyAuditChain(db);
+    if (!first.head) throw new Error('no head');
+    const verifiedUpTo4 = await verifyAuditChain(db, { seq: 4, hash: rowHash(4) });
+    expect(verifiedUpTo4).toMatchObject({ ok: true, checked: 2, head: first.head });
+    // A head that is not the one the chain holds: the next entry does not link to it.
+    expect(await verifyAuditChain(db, { seq: 4, hash: rowHash(5) })).toMatchObject({
+      ok: false,
+      checked: 0,
+      brokenAtSeq: 5,
+      reason: 'entry 5 does not link to the entry before it',
+    });
+    handle.exec(`DROP TRIGGER audit_log_no_update; UPDATE audit_log SET action = 'x' WHERE seq = 6;`);
+    expect(await verifyAuditChain(db, { seq: 4, hash: rowHash(4) })).toMatchObject({ ok: false, brokenAtSeq: 6 });
+
+    function rowHash(seq: number): string {
+      return (handle.prepare('SELECT hash FROM audit_log WHERE seq = ?').get(seq) as { hash: string }).hash;
+    }
+  });
+
   it('lists entries newest first with filters and pages', async () => {
     clinic = await clinicWithHistory();
     const page = await clinic.ok('admin', 'audit.list', { action: 'settings', limit: 3 });

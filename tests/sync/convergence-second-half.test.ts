@@ -1,0 +1,3 @@
+import { convergenceSuite } from './convergence-suite';
+
+convergenceSuite('second', 'tests/sync/convergence-second-half.test.ts');

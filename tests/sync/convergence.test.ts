@@ -1,0 +1,3 @@
+import { convergenceSuite } from './convergence-suite';
+
+convergenceSuite('first', 'tests/sync/convergence.test.ts');
