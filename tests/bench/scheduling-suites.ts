@@ -1,3 +1,4 @@
+import { encryptionShare, encryptionSplit } from './encrypted-floor';
 import { localDayBounds } from '../../src-shared/scheduling/time';
 import { floorIdle, hostIdle, runBenchmark, type Variant } from './harness';
 import { BENCH_TODAY, BENCH_ZONE, benchNow } from './scheduling-data';
@@ -204,7 +205,23 @@ export const bookSuite: Suite = {
       log(
         `appointments.book: ${oursNext} bookings each way into distinct free slots of working copies (removed after), measured in ${took()}`,
       );
-      return results;
+      const share = await encryptionShare({
+        dataset,
+        name: 'appointments.book',
+        label: appointmentsLabel,
+        rounds,
+        iterations,
+        warmup: warmup - 1,
+        make: (file, key) => {
+          const writer = new BookFloor(file, key);
+          let next = 0;
+          return { handle: writer.handle, run: () => writer.book(slot(next++), now) };
+        },
+      });
+      const [bookRow] = results;
+      const [shareRow] = share;
+      if (bookRow && shareRow) log(encryptionSplit(bookRow, shareRow));
+      return [...results, ...share];
     } finally {
       floor.close();
       await core.close();

@@ -1,7 +1,7 @@
 import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
-import { pageCacheKibFor } from '../../src-main/core/db/open';
+import { applyKey, pageCacheKibFor } from '../../src-main/core/db/open';
 import { v7 as uuidv7 } from 'uuid';
 import type { AppointmentView, DaySchedule } from '../../src-shared/scheduling/model';
 import { BLOCKING_STATUSES } from '../../src-shared/scheduling/status';
@@ -194,15 +194,58 @@ export function workingCopies(dataset: Dataset, name: string): { encrypted: stri
   const dir = join(dataset.dir, `work-${name}`);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  const copy = (from: string, to: string) => {
-    copyFileSync(from, to);
-    for (const suffix of ['-wal', '-shm']) if (existsSync(from + suffix)) copyFileSync(from + suffix, to + suffix);
-  };
   const encrypted = join(dir, 'clinic.db');
   const plain = join(dir, 'plain.db');
-  copy(dataset.encrypted, encrypted);
-  copy(dataset.plain, plain);
+  copyWithLog(dataset.encrypted, encrypted);
+  copyWithLog(dataset.plain, plain);
   return { encrypted, plain, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+function copyWithLog(from: string, to: string): void {
+  copyFileSync(from, to);
+  for (const suffix of ['-wal', '-shm']) if (existsSync(from + suffix)) copyFileSync(from + suffix, to + suffix);
+}
+
+/**
+ * The floor's own database encrypted as ours is (SQLCipher 4: AES-256 and an HMAC on every page, the
+ * bench's key), beside a plain copy of it: a copy of the clinic with the sync capture triggers dropped,
+ * which is what the plain floor's copy is before its key is taken off (exportPlain). Timing the same
+ * hand-written SQL on both tells how much of a write's ratio is the encryption the floor does not pay.
+ */
+export function floorCopies(dataset: Dataset, name: string): { encrypted: string; plain: string; remove(): void } {
+  const copies = workingCopies(dataset, name);
+  const handle = new BetterSqlite3(copies.encrypted);
+  try {
+    applyKey(handle, BENCH_KEY);
+    const captures = handle
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'sync_capture_%'")
+      .pluck()
+      .all() as string[];
+    for (const trigger of captures) handle.exec(`DROP TRIGGER "${trigger}"`);
+  } finally {
+    handle.close();
+  }
+  // The row means nothing if this copy were readable without the key.
+  const unkeyed = new BetterSqlite3(copies.encrypted, { readonly: true });
+  try {
+    unkeyed.prepare('SELECT count(*) FROM sqlite_master').get();
+    throw new Error(`floorCopies: ${copies.encrypted} opens without the key`);
+  } catch (error) {
+    if (!/not a database/i.test(String(error))) throw error;
+  } finally {
+    unkeyed.close();
+  }
+  return copies;
+}
+
+/** A floor's connection: WAL with synchronous = FULL and the page cache ours sizes by the file; keyed when given a key. */
+export function floorHandle(file: string, key?: Buffer): BetterSqlite3.Database {
+  const handle = new BetterSqlite3(file);
+  if (key) applyKey(handle, key);
+  handle.pragma('journal_mode = WAL');
+  handle.pragma('synchronous = FULL');
+  handle.pragma(`cache_size = -${pageCacheKibFor(file)}`);
+  return handle;
 }
 
 export async function bookOurs(core: Core, slot: BookingSlot): Promise<AppointmentView> {
@@ -232,11 +275,8 @@ export class BookFloor {
   readonly #history: BetterSqlite3.Statement;
   readonly #book: (slot: BookingSlot, now: number) => string;
 
-  constructor(plainFile: string) {
-    this.handle = new BetterSqlite3(plainFile);
-    this.handle.pragma('journal_mode = WAL');
-    this.handle.pragma('synchronous = FULL');
-    this.handle.pragma(`cache_size = -${pageCacheKibFor(plainFile)}`);
+  constructor(file: string, key?: Buffer) {
+    this.handle = floorHandle(file, key);
     this.#userId = this.handle
       .prepare('SELECT id FROM users WHERE username = ?')
       .pluck()

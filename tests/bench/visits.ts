@@ -6,7 +6,8 @@ import type { VisitBoard, VisitView, VitalsRecord } from '../../src-shared/visit
 import { localDayBounds } from '../../src-shared/scheduling/time';
 import { BENCH_USER, exportPlain, type Dataset, invokeAsBench } from './dataset';
 import { type BenchmarkResult, floorIdle, hostIdle, runBenchmark } from './harness';
-import { openScheduler, workingCopies } from './scheduling';
+import { encryptionShare, encryptionSplit } from './encrypted-floor';
+import { floorHandle, openScheduler, workingCopies } from './scheduling';
 import { BENCH_TODAY, BENCH_ZONE, benchNow } from './scheduling-data';
 
 /**
@@ -17,21 +18,13 @@ import { BENCH_TODAY, BENCH_ZONE, benchNow } from './scheduling-data';
 
 const BOARD_VISITS = 400;
 
-function floorHandle(file: string): BetterSqlite3.Database {
-  const handle = new BetterSqlite3(file);
-  handle.pragma('journal_mode = WAL');
-  handle.pragma('synchronous = FULL');
-  handle.pragma(`cache_size = -${pageCacheKibFor(file)}`);
-  return handle;
-}
-
 /** Check-in in SQL, inside BEGIN IMMEDIATE as the router does: the appointment, the open-visit check, the ticket, the visit and its event, the appointment's status and history. */
 class CheckInFloor {
   readonly handle: BetterSqlite3.Database;
   readonly run: (appointmentId: string, now: number) => string;
 
-  constructor(file: string) {
-    this.handle = floorHandle(file);
+  constructor(file: string, key?: Buffer) {
+    this.handle = floorHandle(file, key);
     const userId = this.handle
       .prepare('SELECT id FROM users WHERE username = ?')
       .pluck()
@@ -102,8 +95,8 @@ class VitalsFloor {
   readonly handle: BetterSqlite3.Database;
   readonly run: (patientId: string, now: number) => void;
 
-  constructor(file: string) {
-    this.handle = floorHandle(file);
+  constructor(file: string, key?: Buffer) {
+    this.handle = floorHandle(file, key);
     const userId = this.handle
       .prepare('SELECT id FROM users WHERE username = ?')
       .pluck()
@@ -165,6 +158,12 @@ class BoardFloor {
   }
 }
 
+function logSplit(log: (line: string) => void, write: BenchmarkResult[], share: BenchmarkResult[]): void {
+  const [row] = write;
+  const [shareRow] = share;
+  if (row && shareRow) log(encryptionSplit(row, shareRow));
+}
+
 /** Appointments on the bench's today that can still arrive, in a fixed order. */
 function arrivable(plain: string): string[] {
   const handle = new BetterSqlite3(plain, { readonly: true });
@@ -224,26 +223,40 @@ export async function benchVisits(
     ) {
       throw new Error(`visits.checkIn: the floor wrote ${JSON.stringify(floorRow)}`);
     }
-    results.push(
-      ...(await runBenchmark(
-        {
-          name: 'visits.checkIn (from an appointment)',
-          dataset: label,
-          unit: 'ms',
-          ours: {
-            run: () => invokeAsBench(core, 'visits.checkIn', { appointmentId: take(oursNext++) }),
-            idle: hostIdle(core),
-          },
-          floor: { run: () => checkInFloor.run(take(floorNext++), now), idle: floorIdle(checkInFloor.handle) },
-          iterations,
-          goals: { p95Ms: 5 },
+    const checkIns = await runBenchmark(
+      {
+        name: 'visits.checkIn (from an appointment)',
+        dataset: label,
+        unit: 'ms',
+        ours: {
+          run: () => invokeAsBench(core, 'visits.checkIn', { appointmentId: take(oursNext++) }),
+          idle: hostIdle(core),
         },
-        rounds,
-        warmup - 1,
-      )),
+        floor: { run: () => checkInFloor.run(take(floorNext++), now), idle: floorIdle(checkInFloor.handle) },
+        iterations,
+        goals: { p95Ms: 5 },
+      },
+      rounds,
+      warmup - 1,
     );
+    results.push(...checkIns);
     checkInFloor.handle.close();
     log(`visits.checkIn: ${oursNext} check-ins each way`);
+    const checkInShare = await encryptionShare({
+      dataset,
+      name: 'visits.checkIn',
+      label,
+      rounds,
+      iterations,
+      warmup: warmup - 1,
+      make: (file, key) => {
+        const floor = new CheckInFloor(file, key);
+        let next = 0;
+        return { handle: floor.handle, run: () => floor.run(take(next++), now) };
+      },
+    });
+    results.push(...checkInShare);
+    logSplit(log, checkIns, checkInShare);
 
     // vitals.record for patients across the clinic.
     const patients = somePatients(copies.plain, 2000);
@@ -265,39 +278,52 @@ export async function benchVisits(
       allergiesReviewed: true,
     });
     if (saved.bmi !== 22.9) throw new Error(`vitals.record: BMI ${String(saved.bmi)}`);
-    results.push(
-      ...(await runBenchmark(
-        {
-          name: 'vitals.record',
-          dataset: label,
-          unit: 'ms',
-          ours: {
-            run: (i) =>
-              invokeAsBench(core, 'vitals.record', {
-                patientId: patientAt(i),
-                units: { temperature: 'C', system: 'metric' },
-                systolic: 124,
-                diastolic: 80,
-                pulse: 72,
-                respRate: 14,
-                temperature: 36.8,
-                spo2: 98,
-                weight: 70,
-                height: 175,
-                pain: 2,
-                chiefComplaint: 'Cough',
-                allergiesReviewed: true,
-              }),
-            idle: hostIdle(core),
-          },
-          floor: { run: (i) => vitalsFloor.run(patientAt(i), now), idle: floorIdle(vitalsFloor.handle) },
-          iterations: 100,
-          goals: { p95Ms: 5 },
+    const vitals = await runBenchmark(
+      {
+        name: 'vitals.record',
+        dataset: label,
+        unit: 'ms',
+        ours: {
+          run: (i) =>
+            invokeAsBench(core, 'vitals.record', {
+              patientId: patientAt(i),
+              units: { temperature: 'C', system: 'metric' },
+              systolic: 124,
+              diastolic: 80,
+              pulse: 72,
+              respRate: 14,
+              temperature: 36.8,
+              spo2: 98,
+              weight: 70,
+              height: 175,
+              pain: 2,
+              chiefComplaint: 'Cough',
+              allergiesReviewed: true,
+            }),
+          idle: hostIdle(core),
         },
-        rounds,
-        20,
-      )),
+        floor: { run: (i) => vitalsFloor.run(patientAt(i), now), idle: floorIdle(vitalsFloor.handle) },
+        iterations: 100,
+        goals: { p95Ms: 5 },
+      },
+      rounds,
+      20,
     );
+    results.push(...vitals);
+    const vitalsShare = await encryptionShare({
+      dataset,
+      name: 'vitals.record',
+      label,
+      rounds,
+      iterations: 100,
+      warmup: 20,
+      make: (file, key) => {
+        const floor = new VitalsFloor(file, key);
+        return { handle: floor.handle, run: (i) => floor.run(patientAt(i), now) };
+      },
+    });
+    results.push(...vitalsShare);
+    logSplit(log, vitals, vitalsShare);
     vitalsFloor.handle.close();
 
     // visits.board with 400 visits today: walk-ins fill up what the check-ins left.
