@@ -1,6 +1,5 @@
 import type { Input, Output, ProcedureName } from '../../src-shared/api/contract';
 import type { ClinicBridge } from '../../src-shared/bridge';
-import { createApiClient } from '../../src-shared/api/client';
 import type { Result } from '../../src-shared/api/errors';
 import { createWebBridge } from './bridge/web-bridge';
 import { checkDraft } from './draft-checks';
@@ -53,10 +52,11 @@ async function invoke(name: ProcedureName, input: unknown): Promise<Result<unkno
   return result;
 }
 
-/** `call('users.create', input)`: typed by the contract. */
+/**
+ * `call('users.create', input)`: typed by the contract, the renderer's one way to a procedure (reads that
+ * follow the screen go through `useProcedure`, which calls this). The name is written whole, so a search
+ * for `'users.create'` finds every caller.
+ */
 export async function call<N extends ProcedureName>(name: N, input: Input<N>): Promise<Result<Output<N>>> {
   return (await invoke(name, input)) as Result<Output<N>>;
 }
-
-/** `api.users.create(input)`: the same calls, grouped by area (main answers a name it has not). */
-export const api = createApiClient({ invoke });
