@@ -261,6 +261,15 @@ async function must(core: Core, name: string, input: unknown): Promise<unknown> 
  * VACUUM INTO writes with the source's cipher; rekeying a copy to the empty key decrypts it in
  * place, page for page (rekey needs a rollback journal, not WAL).
  */
+/** The sync capture triggers are ours (their cost is in our figure); a floor's copy goes without them. */
+export function dropCaptureTriggers(handle: BetterSqlite3.Database): void {
+  const captures = handle
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'sync_capture_%'")
+    .pluck()
+    .all() as string[];
+  for (const name of captures) handle.exec(`DROP TRIGGER "${name}"`);
+}
+
 export function exportPlain(encrypted: string, plain: string): void {
   const source = openEncryptedHandle({ file: encrypted, key: BENCH_KEY });
   source.pragma('wal_checkpoint(TRUNCATE)');
@@ -275,11 +284,7 @@ export function exportPlain(encrypted: string, plain: string): void {
     copy.pragma(`rekey = ''`);
     // The floor is SQLite's own work on plain rows: the sync capture triggers are ours (their cost is in
     // our figure), and their SQL functions exist only on a desk's own connection.
-    const captures = copy
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'sync_capture_%'")
-      .pluck()
-      .all() as string[];
-    for (const name of captures) copy.exec(`DROP TRIGGER "${name}"`);
+    dropCaptureTriggers(copy);
   } finally {
     copy.close();
   }

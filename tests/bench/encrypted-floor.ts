@@ -54,10 +54,21 @@ export async function encryptionShare(options: {
  * against a floor that is encrypted too (ours/plain floor ÷ encrypted/plain floor, each from its own
  * interleaved row, so neither mixes figures timed apart).
  */
-export function encryptionSplit(write: BenchmarkResult, share: BenchmarkResult): string {
+function encryptionSplit(write: BenchmarkResult, share: BenchmarkResult): string {
   const againstEncrypted = write.ratio_p95 / share.ratio_p95;
   return (
     `${write.name}: ${write.ratio_p95.toFixed(2)}x its floor = ${share.ratio_p95.toFixed(2)}x for the encryption ` +
     `(the floor's SQL on the encrypted file) x ${againstEncrypted.toFixed(2)}x ours against that encrypted floor (p95)`
   );
+}
+
+/** Logs the split of a write's first row by its encryption row's first row. */
+export function logEncryptionSplit(
+  log: (line: string) => void,
+  write: BenchmarkResult[],
+  share: BenchmarkResult[],
+): void {
+  const [row] = write;
+  const [shareRow] = share;
+  if (row && shareRow) log(encryptionSplit(row, shareRow));
 }

@@ -1,4 +1,4 @@
-import { encryptionShare, encryptionSplit } from './encrypted-floor';
+import { encryptionShare, logEncryptionSplit } from './encrypted-floor';
 import { localDayBounds } from '../../src-shared/scheduling/time';
 import { floorIdle, hostIdle, runBenchmark, type Variant } from './harness';
 import { BENCH_TODAY, BENCH_ZONE, benchNow } from './scheduling-data';
@@ -218,9 +218,7 @@ export const bookSuite: Suite = {
           return { handle: writer.handle, run: () => writer.book(slot(next++), now) };
         },
       });
-      const [bookRow] = results;
-      const [shareRow] = share;
-      if (bookRow && shareRow) log(encryptionSplit(bookRow, shareRow));
+      logEncryptionSplit(log, results, share);
       return [...results, ...share];
     } finally {
       floor.close();

@@ -8,7 +8,7 @@ import { BLOCKING_STATUSES } from '../../src-shared/scheduling/status';
 import { addDays, daysBetween, isoWeekday, localDayBounds, MINUTE_MS } from '../../src-shared/scheduling/time';
 import { createCore, type Core } from '../../src-main/core/app';
 import { makeRandom } from '../../src-main/core/patients/seed';
-import { BENCH_CLIENT, BENCH_KEY, BENCH_USER, type Dataset, invokeAsBench } from './dataset';
+import { BENCH_CLIENT, BENCH_KEY, BENCH_USER, type Dataset, dropCaptureTriggers, invokeAsBench } from './dataset';
 import { BENCH_TODAY, BENCH_ZONE, benchNow, DAY_END, DAY_START, LUNCH, wallInstant } from './scheduling-data';
 
 /**
@@ -217,11 +217,7 @@ export function floorCopies(dataset: Dataset, name: string): { encrypted: string
   const handle = new BetterSqlite3(copies.encrypted);
   try {
     applyKey(handle, BENCH_KEY);
-    const captures = handle
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'sync_capture_%'")
-      .pluck()
-      .all() as string[];
-    for (const trigger of captures) handle.exec(`DROP TRIGGER "${trigger}"`);
+    dropCaptureTriggers(handle);
   } finally {
     handle.close();
   }

@@ -6,7 +6,7 @@ import type { VisitBoard, VisitView, VitalsRecord } from '../../src-shared/visit
 import { localDayBounds } from '../../src-shared/scheduling/time';
 import { BENCH_USER, exportPlain, type Dataset, invokeAsBench } from './dataset';
 import { type BenchmarkResult, floorIdle, hostIdle, runBenchmark } from './harness';
-import { encryptionShare, encryptionSplit } from './encrypted-floor';
+import { encryptionShare, logEncryptionSplit } from './encrypted-floor';
 import { floorHandle, openScheduler, workingCopies } from './scheduling';
 import { BENCH_TODAY, BENCH_ZONE, benchNow } from './scheduling-data';
 
@@ -158,10 +158,23 @@ class BoardFloor {
   }
 }
 
-function logSplit(log: (line: string) => void, write: BenchmarkResult[], share: BenchmarkResult[]): void {
-  const [row] = write;
-  const [shareRow] = share;
-  if (row && shareRow) log(encryptionSplit(row, shareRow));
+/** The same vitals for every save, ours and the floor's (the floor writes these values by hand). */
+function vitalsInput(patientId: string) {
+  return {
+    patientId,
+    units: { temperature: 'C', system: 'metric' },
+    systolic: 124,
+    diastolic: 80,
+    pulse: 72,
+    respRate: 14,
+    temperature: 36.8,
+    spo2: 98,
+    weight: 70,
+    height: 175,
+    pain: 2,
+    chiefComplaint: 'Cough',
+    allergiesReviewed: true,
+  } as const;
 }
 
 /** Appointments on the bench's today that can still arrive, in a fixed order. */
@@ -256,27 +269,13 @@ export async function benchVisits(
       },
     });
     results.push(...checkInShare);
-    logSplit(log, checkIns, checkInShare);
+    logEncryptionSplit(log, checkIns, checkInShare);
 
     // vitals.record for patients across the clinic.
     const patients = somePatients(copies.plain, 2000);
     const vitalsFloor = new VitalsFloor(copies.plain);
     const patientAt = (i: number) => patients[i % patients.length] ?? '';
-    const saved = await invokeAsBench<VitalsRecord>(core, 'vitals.record', {
-      patientId: patientAt(0),
-      units: { temperature: 'C', system: 'metric' },
-      systolic: 124,
-      diastolic: 80,
-      pulse: 72,
-      respRate: 14,
-      temperature: 36.8,
-      spo2: 98,
-      weight: 70,
-      height: 175,
-      pain: 2,
-      chiefComplaint: 'Cough',
-      allergiesReviewed: true,
-    });
+    const saved = await invokeAsBench<VitalsRecord>(core, 'vitals.record', vitalsInput(patientAt(0)));
     if (saved.bmi !== 22.9) throw new Error(`vitals.record: BMI ${String(saved.bmi)}`);
     const vitals = await runBenchmark(
       {
@@ -284,22 +283,7 @@ export async function benchVisits(
         dataset: label,
         unit: 'ms',
         ours: {
-          run: (i) =>
-            invokeAsBench(core, 'vitals.record', {
-              patientId: patientAt(i),
-              units: { temperature: 'C', system: 'metric' },
-              systolic: 124,
-              diastolic: 80,
-              pulse: 72,
-              respRate: 14,
-              temperature: 36.8,
-              spo2: 98,
-              weight: 70,
-              height: 175,
-              pain: 2,
-              chiefComplaint: 'Cough',
-              allergiesReviewed: true,
-            }),
+          run: (i) => invokeAsBench(core, 'vitals.record', vitalsInput(patientAt(i))),
           idle: hostIdle(core),
         },
         floor: { run: (i) => vitalsFloor.run(patientAt(i), now), idle: floorIdle(vitalsFloor.handle) },
@@ -323,7 +307,7 @@ export async function benchVisits(
       },
     });
     results.push(...vitalsShare);
-    logSplit(log, vitals, vitalsShare);
+    logEncryptionSplit(log, vitals, vitalsShare);
     vitalsFloor.handle.close();
 
     // visits.board with 400 visits today: walk-ins fill up what the check-ins left.
