@@ -218,7 +218,8 @@ async function main(): Promise<number> {
     measured_at: measuredAt,
   };
   const records = writeSizeRecord(join(RESULTS, 'sizes.json'), record);
-  const growth = growthReport(readEntries(files[0] ?? ''), records, size.name);
+  const measuredNow = new Set(results.map((result) => result.name));
+  const growth = growthReport(readEntries(files[0] ?? ''), records, size.name, measuredNow);
   log('');
   for (const line of growth.lines) log(line);
   for (const failure of failures) console.error(failure);
