@@ -53,6 +53,14 @@ describe('check-in', () => {
     expect(await appointmentStatus(appointment.id)).toBe('arrived');
     expect(events.map((e) => e.topic)).toEqual(['visits.changed', 'appointments.changed']);
     expect(events[0]?.payload).toEqual({ visitIds: [visit.id], date: MONDAY, action: 'arrived' });
+    // The calendars redraw the appointment's provider and day from this.
+    expect(events[1]?.payload).toEqual({
+      appointmentIds: [appointment.id],
+      patientIds: [appointment.patientId],
+      providerIds: [s.drAId],
+      dates: [MONDAY],
+      action: 'status',
+    });
     // No patient data in the event.
     expect(JSON.stringify(events)).not.toMatch(/Ada/);
   });

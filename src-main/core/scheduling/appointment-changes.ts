@@ -15,7 +15,7 @@ import { insertHistory, newestChange, updateAppointment } from './appointment-re
 import { viewAppointment } from './appointment-views';
 import { diff, existing, isUniqueViolation, type WriteOutcome } from './appointments';
 import { datesOf, findProblems, placementFor } from './booking-rules';
-import { clinicClock } from './config';
+import { clinicClock, type ClinicClock } from './config';
 import { statusFacts } from './status-facts';
 
 /**
@@ -40,12 +40,17 @@ async function recorded(
   change: { actor: Actor; at: number; action: AppointmentHistoryEntry['action']; changes: Record<string, unknown> },
 ): Promise<WriteOutcome> {
   await insertHistory(db, { appointmentId: before.id, ...change, overrideReason: null });
-  return {
-    view: await viewAppointment(db, zone, before.id),
-    overridden: [],
-    providerIds: [before.provider_id],
-    dates: datesOf(zone, { start: before.start_at, end: before.end_at }),
-  };
+  return answered(db, zone, before);
+}
+
+/** A change's answer: the appointment as it is now, with the provider and day it touched. */
+async function answered(db: Db, zone: string, before: AppointmentRow): Promise<WriteOutcome> {
+  return { view: await viewAppointment(db, zone, before.id), overridden: [], ...touched(zone, before) };
+}
+
+/** The provider and days a change touched: what the day views redraw. */
+function touched(zone: string, row: AppointmentRow): { providerIds: string[]; dates: string[] } {
+  return { providerIds: [row.provider_id], dates: datesOf(zone, { start: row.start_at, end: row.end_at }) };
 }
 
 export async function cancelAppointment(
@@ -75,38 +80,84 @@ export async function setAppointmentStatus(
   input: { appointmentId: string; status: AppointmentStatus; expectedUpdatedAt?: number },
   actor: Actor,
   now: number,
-  /** The desk's own moves (confirm, no-show, their undo), or the visit keeping its appointment in step. */
-  via: 'desk' | 'visit',
 ): Promise<WriteOutcome> {
   const clock = await clinicClock(db);
-  const zone = clock.timeZone;
   const before = await existing(db, input.appointmentId, input.expectedUpdatedAt);
   if (input.status === 'cancelled')
     throw fieldError('status', 'cancel with appointments.cancel, which records the reason');
-  if (before.status === input.status) return unchanged(db, zone, before.id);
+  if (before.status === input.status) return unchanged(db, clock.timeZone, before.id);
   const facts = await statusFacts(db, before, now);
-  const refusal = via === 'desk' ? deskRefusal(facts, input.status) : dayRefusal(facts, input.status);
+  await changeStatus(db, clock, before, input.status, deskRefusal(facts, input.status), actor, now);
+  return answered(db, clock.timeZone, before);
+}
+
+/** An appointment whose status a visit moved: what the calendars are told (they read the rest themselves). */
+export interface StatusFollowed {
+  appointmentId: string;
+  patientId: string;
+  providerIds: string[];
+  dates: string[];
+}
+
+/**
+ * The visit keeping its appointment in step (check-in, the board's moves): the same rules as the
+ * desk's own moves for the day, without what only the desk's answer needs (the appointment's view,
+ * its newest change for an undo). `before` is the appointment as the caller read it in this
+ * transaction, so it is not read again. Null when the status was already `to`.
+ */
+export async function followVisitStatus(
+  db: Db,
+  before: AppointmentRow,
+  to: AppointmentStatus,
+  actor: Actor,
+  now: number,
+): Promise<StatusFollowed | null> {
+  if (to === 'cancelled') throw fieldError('status', 'cancel with appointments.cancel, which records the reason');
+  if (before.status === to) return null;
+  const clock = await clinicClock(db);
+  const facts = await statusFacts(db, before, now, { previous: false });
+  await changeStatus(db, clock, before, to, dayRefusal(facts, to), actor, now);
+  return { appointmentId: before.id, patientId: before.patient_id, ...touched(clock.timeZone, before) };
+}
+
+/** The status move both doors make once their rule has spoken: the transitions, a time held again, the write and its history. */
+async function changeStatus(
+  db: Db,
+  clock: ClinicClock,
+  before: AppointmentRow,
+  to: AppointmentStatus,
+  refusal: string | null,
+  actor: Actor,
+  now: number,
+): Promise<void> {
   if (refusal)
     throw new ApiError('CONFLICT', `${refusal[0]?.toUpperCase() ?? ''}${refusal.slice(1)}.`, {
       fields: { status: refusal },
     });
-  if (!STATUS_TRANSITIONS[before.status].includes(input.status)) {
+  if (!STATUS_TRANSITIONS[before.status].includes(to)) {
     const allowed = STATUS_TRANSITIONS[before.status].map((s) => STATUS_LABELS[s]);
     throw new ApiError(
       'CONFLICT',
-      `An appointment that is ${STATUS_LABELS[before.status]} cannot become ${STATUS_LABELS[input.status]}` +
+      `An appointment that is ${STATUS_LABELS[before.status]} cannot become ${STATUS_LABELS[to]}` +
         (allowed.length > 0 ? ` (it can become ${allowed.join(', ')}).` : '.'),
     );
   }
   // A no-show taken back holds the time again: it must not now clash with what was booked since.
-  if (!isBlocking(before.status) && isBlocking(input.status)) await refuseClashes(db, clock, before);
-  const after: AppointmentUpdate = { status: input.status, updated_at: Math.max(now, before.updated_at + 1) };
+  if (!isBlocking(before.status) && isBlocking(to)) await refuseClashes(db, clock, before);
+  const after: AppointmentUpdate = { status: to, updated_at: Math.max(now, before.updated_at + 1) };
   await updateHeld(db, before.id, after);
-  return recorded(db, zone, before, { actor, at: now, action: 'status', changes: diff(before, after) });
+  await insertHistory(db, {
+    appointmentId: before.id,
+    actor,
+    at: now,
+    action: 'status',
+    changes: diff(before, after),
+    overrideReason: null,
+  });
 }
 
 /** What was booked since at this appointment's time, with its provider, room or patient: a refusal. */
-async function refuseClashes(db: Db, clock: Awaited<ReturnType<typeof clinicClock>>, row: AppointmentRow) {
+async function refuseClashes(db: Db, clock: ClinicClock, row: AppointmentRow) {
   const placement = await placementFor(db, clock.timeZone, {
     id: row.id,
     patientId: row.patient_id,

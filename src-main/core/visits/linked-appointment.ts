@@ -2,10 +2,10 @@ import type { Kysely } from 'kysely';
 import type { AppointmentStatus } from '../../../src-shared/scheduling/status';
 import type { VisitStatus } from '../../../src-shared/visits/status';
 import type { Actor } from '../actor';
-import type { Database } from '../db/schema';
+import type { AppointmentRow, Database } from '../db/schema';
 import type { VisitRow } from '../db/schema-visits';
-import { setAppointmentStatus } from '../scheduling/appointment-changes';
-import type { WriteOutcome } from '../scheduling/appointments';
+import { followVisitStatus, type StatusFollowed } from '../scheduling/appointment-changes';
+import { existing } from '../scheduling/appointments';
 
 /**
  * A visit's linked appointment: its status follows the visit's, through the scheduling module's own
@@ -29,21 +29,19 @@ export function appointmentStatusFor(visit: VisitRow, to: VisitStatus): Appointm
   return before === 'arrived' ? 'booked' : before;
 }
 
-/** Moves the linked appointment's status along; refusals come from the scheduling rules themselves. */
+/**
+ * Moves the linked appointment's status along; refusals come from the scheduling rules themselves.
+ * `appointment` is the row when the caller has just read it in this transaction (check-in).
+ */
 export async function syncAppointment(
   db: Kysely<Database>,
   visit: VisitRow,
   to: AppointmentStatus,
   actor: Actor,
   now: number,
-): Promise<WriteOutcome | null> {
+  appointment?: AppointmentRow,
+): Promise<StatusFollowed | null> {
   if (!visit.appointment_id) return null;
-  const outcome = await setAppointmentStatus(
-    db,
-    { appointmentId: visit.appointment_id, status: to },
-    actor,
-    now,
-    'visit',
-  );
-  return outcome.providerIds.length > 0 ? outcome : null;
+  const before = appointment ?? (await existing(db, visit.appointment_id, undefined));
+  return followVisitStatus(db, before, to, actor, now);
 }

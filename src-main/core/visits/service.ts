@@ -7,13 +7,14 @@ import { VISIT_STATUS_LABELS, type VisitStatus } from '../../../src-shared/visit
 import type { Database } from '../db/schema';
 import type { VisitEventAction, VisitRow } from '../db/schema-visits';
 import { newId } from '../ids';
-import type { WriteOutcome } from '../scheduling/appointments';
+import type { StatusFollowed } from '../scheduling/appointment-changes';
+import { findLiveAppointment } from '../scheduling/appointment-repository';
+import type { AppointmentRow } from '../db/schema';
 import { clinicClock, requireProvider, requireRoom } from '../scheduling/config';
 import { readSettings } from '../settings/repository';
 import { appointmentStatusFor, syncAppointment } from './linked-appointment';
 import { lastUndoable, planMove, planUndo, type MovingFields } from './machine';
 import {
-  findLinkedAppointment,
   findOpenVisitOfPatient,
   findVisit,
   findVisitOfAppointment,
@@ -44,7 +45,7 @@ export interface VisitOutcome {
   visitId: string;
   date: string;
   /** Set when the linked appointment's status changed: the calendar is told too. */
-  appointment: WriteOutcome | null;
+  appointment: StatusFollowed | null;
 }
 
 const MOVING_KEYS = [
@@ -130,8 +131,9 @@ export async function checkIn(db: Db, input: CheckInInput, actor: VisitActor, no
   let patientId: string;
   let providerId: string | null = null;
   let statusBefore: string | null = null;
+  let linked: AppointmentRow | undefined;
   if (input.appointmentId) {
-    const appointment = await findLinkedAppointment(db, input.appointmentId);
+    const appointment = await findLiveAppointment(db, input.appointmentId);
     if (!appointment) throw fieldError('appointmentId', 'no such appointment');
     const day = localDateOf(timeZone, appointment.start_at);
     if (day !== date) {
@@ -149,6 +151,7 @@ export async function checkIn(db: Db, input: CheckInInput, actor: VisitActor, no
     patientId = appointment.patient_id;
     providerId = input.providerId ?? appointment.provider_id;
     statusBefore = appointment.status;
+    linked = appointment;
   } else {
     patientId = input.patientId ?? '';
     await requireLivePatient(db, patientId);
@@ -214,7 +217,7 @@ export async function checkIn(db: Db, input: CheckInInput, actor: VisitActor, no
     before: {},
     undoes: null,
   });
-  const appointment = await syncAppointment(db, row, 'arrived', actor, now);
+  const appointment = await syncAppointment(db, row, 'arrived', actor, now, linked);
   return { visitId, date, appointment };
 }
 

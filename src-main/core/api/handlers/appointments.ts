@@ -57,7 +57,7 @@ export const appointmentsHandlers: HandlersFor<Extract<ProcedureName, `appointme
       fields: (['reason', 'notes', 'meetingLink'] as const).filter((field) => input[field] !== undefined),
     }),
   'appointments.setStatus': async (ctx, input) =>
-    changed(ctx, 'status', await setAppointmentStatus(ctx.db, input, ctx.actor, ctx.now, 'desk'), {
+    changed(ctx, 'status', await setAppointmentStatus(ctx.db, input, ctx.actor, ctx.now), {
       status: input.status,
     }),
   'appointments.statusMoves': async (ctx, input) => appointmentStatusMoves(ctx.db, input.appointmentId, ctx.now),

@@ -36,8 +36,8 @@ async function changed(
   const appointment = outcome.appointment;
   if (appointment) {
     ctx.broadcast('appointments.changed', {
-      appointmentIds: [appointment.view.id],
-      patientIds: [appointment.view.patientId],
+      appointmentIds: [appointment.appointmentId],
+      patientIds: [appointment.patientId],
       providerIds: appointment.providerIds,
       dates: appointment.dates,
       action: 'status',
