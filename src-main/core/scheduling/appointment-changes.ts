@@ -32,14 +32,22 @@ async function unchanged(db: Db, zone: string, id: string): Promise<WriteOutcome
   return { view: await viewAppointment(db, zone, id), overridden: [], providerIds: [], dates: [] };
 }
 
-/** Records a change in the appointment's history and answers it, with the provider and day it touched. */
-async function recorded(
-  db: Db,
-  zone: string,
-  before: AppointmentRow,
-  change: { actor: Actor; at: number; action: AppointmentHistoryEntry['action']; changes: Record<string, unknown> },
-): Promise<WriteOutcome> {
+/** A change as the appointment's history keeps it: who, when, what kind, and each field's before and after. */
+type HistoryChange = {
+  actor: Actor;
+  at: number;
+  action: AppointmentHistoryEntry['action'];
+  changes: Record<string, unknown>;
+};
+
+/** Records a change in the appointment's history (no rule was overridden by it). */
+async function recordHistory(db: Db, before: AppointmentRow, change: HistoryChange): Promise<void> {
   await insertHistory(db, { appointmentId: before.id, ...change, overrideReason: null });
+}
+
+/** Records a change in the appointment's history and answers it, with the provider and day it touched. */
+async function recorded(db: Db, zone: string, before: AppointmentRow, change: HistoryChange): Promise<WriteOutcome> {
+  await recordHistory(db, before, change);
   return answered(db, zone, before);
 }
 
@@ -146,14 +154,7 @@ async function changeStatus(
   if (!isBlocking(before.status) && isBlocking(to)) await refuseClashes(db, clock, before);
   const after: AppointmentUpdate = { status: to, updated_at: Math.max(now, before.updated_at + 1) };
   await updateHeld(db, before.id, after);
-  await insertHistory(db, {
-    appointmentId: before.id,
-    actor,
-    at: now,
-    action: 'status',
-    changes: diff(before, after),
-    overrideReason: null,
-  });
+  await recordHistory(db, before, { actor, at: now, action: 'status', changes: diff(before, after) });
 }
 
 /** What was booked since at this appointment's time, with its provider, room or patient: a refusal. */
