@@ -22,7 +22,7 @@ import { syncBootstrapSuite } from './sync-bootstrap';
 import { benchSynthea } from './synthea';
 import { benchSyntheaNdjson } from './synthea-ndjson';
 import { benchServerLoad } from './server-load';
-import { appointmentsLabel, growthReport, patientsLabel, pickSize, type SizeRecord } from './sizes';
+import { appointmentsLabel, growthReport, patientsLabel, pickSize, sizeRecordAfter, type SizeRecord } from './sizes';
 
 /**
  * `npm run bench [-- --size quick|full|xl] [--quick] [--rounds N] [--seed S] [--only name,...] [--no-peers] [--no-ui]`:
@@ -217,7 +217,8 @@ async function main(): Promise<number> {
     peakRssBytes: process.resourceUsage().maxRSS * 1024,
     measured_at: measuredAt,
   };
-  const records = writeSizeRecord(join(RESULTS, 'sizes.json'), record);
+  if (dataset.built) log('Main process RSS not recorded: this run seeded the data in its own process.');
+  const records = writeSizeRecord(join(RESULTS, 'sizes.json'), record, dataset.built);
   const measuredNow = new Set(results.map((result) => result.name));
   const growth = growthReport(readEntries(files[0] ?? ''), records, size.name, measuredNow);
   log('');
@@ -241,15 +242,17 @@ function readEntries(file: string): Entry[] {
 }
 
 /** Keeps the latest record of each size; returns them all. */
-function writeSizeRecord(file: string, record: SizeRecord): SizeRecord[] {
+function writeSizeRecord(file: string, measured: SizeRecord, seededInRun: boolean): SizeRecord[] {
   mkdirSync(RESULTS, { recursive: true });
-  let kept: SizeRecord[];
+  let stored: SizeRecord[];
   try {
-    kept = (JSON.parse(readFileSync(file, 'utf8')) as SizeRecord[]).filter((entry) => entry.size !== record.size);
+    stored = JSON.parse(readFileSync(file, 'utf8')) as SizeRecord[];
   } catch {
-    kept = [];
+    stored = [];
   }
-  const all = [...kept, record];
+  const previous = stored.find((entry) => entry.size === measured.size);
+  const kept = stored.filter((entry) => entry.size !== measured.size);
+  const all = [...kept, sizeRecordAfter(previous, measured, seededInRun)];
   writeFileSync(file, `${JSON.stringify(all, null, 2)}\n`);
   return all;
 }

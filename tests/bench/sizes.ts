@@ -62,11 +62,41 @@ export interface SizeRecord {
   appointments: number;
   /** The encrypted clinic file (and its write-ahead log), bytes. */
   databaseBytes: number;
-  /** The bench process (it hosts the core, as the main process does) after the suites, bytes. */
-  rssBytes: number;
-  /** Its peak over the run, bytes (seeding included when the data was built in the run). */
-  peakRssBytes: number;
+  /** The bench process (it hosts the core, as the main process does) after the suites, bytes; null
+   * when no run at this size has measured it without seeding in its own process. */
+  rssBytes: number | null;
+  /** Its peak over the run, bytes. */
+  peakRssBytes: number | null;
   measured_at: string;
+  /** When the memory figures were taken, where earlier than `measured_at` (kept from an earlier run). */
+  memoryMeasuredAt?: string;
+}
+
+/**
+ * The record a run leaves for its size. A run that seeded the data in its own process still holds
+ * the seeding's memory (gigabytes at full size): its RSS says nothing of a clinic's main process, so
+ * the memory figures are those of the last run at this size that did not seed, or none.
+ */
+export function sizeRecordAfter(
+  previous: SizeRecord | undefined,
+  measured: SizeRecord,
+  seededInRun: boolean,
+): SizeRecord {
+  if (!seededInRun) return measured;
+  if (!previous || previous.rssBytes === null) return { ...measured, rssBytes: null, peakRssBytes: null };
+  return {
+    ...measured,
+    rssBytes: previous.rssBytes,
+    peakRssBytes: previous.peakRssBytes,
+    memoryMeasuredAt: previous.memoryMeasuredAt ?? previous.measured_at,
+  };
+}
+
+function memoryLine(record: SizeRecord): string {
+  if (record.rssBytes === null || record.peakRssBytes === null)
+    return 'main process RSS not measured yet (the runs recorded seeded their data in the same process)';
+  const kept = record.memoryMeasuredAt ? ` measured ${record.memoryMeasuredAt.slice(0, 10)}` : '';
+  return `main process RSS ${mib(record.rssBytes)} (peak ${mib(record.peakRssBytes)})${kept}`;
 }
 
 /** The figures compared between sizes: the search and the day view, in the core and on screen. */
@@ -158,7 +188,7 @@ export function growthReport(
     }
     lines.push(
       `  ${name} (${patientsLabel(record.patients)}, ${appointmentsLabel(record.appointments)}${SIZES[name].patientsAndAppointmentsOnly ? ', no billing or stock' : ''}): database ${mib(record.databaseBytes)}` +
-        ` (${mib(databasePer100k(record))} per 100k patients), main process RSS ${mib(record.rssBytes)} (peak ${mib(record.peakRssBytes)}), ${record.measured_at.slice(0, 10)}`,
+        ` (${mib(databasePer100k(record))} per 100k patients), ${memoryLine(record)}, ${record.measured_at.slice(0, 10)}`,
     );
   }
   let failed = false;

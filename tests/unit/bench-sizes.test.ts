@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { databasePer100k, growth, growthReport, patientsLabel, pickSize, SIZES, type SizeRecord } from '../bench/sizes';
+import {
+  databasePer100k,
+  growth,
+  growthReport,
+  patientsLabel,
+  pickSize,
+  sizeRecordAfter,
+  SIZES,
+  type SizeRecord,
+} from '../bench/sizes';
 
 // The bench's sizes and its growth verdict between them: figures given, no clock, no data seeded.
 
@@ -106,5 +115,24 @@ describe('bench sizes', () => {
     const report = growthReport([], [record('xl', 5000 * 2 ** 20)], 'xl').lines.join('\n');
     expect(report).toMatch(/xl \(1M patients, 10M appointments, no billing or stock\): database 5000 MiB/);
     expect(SIZES.full.patientsAndAppointmentsOnly).toBe(false);
+  });
+
+  it("keeps a seeding run's memory out of the record: the last unseeded run's figures stay, dated", () => {
+    const earlier = record('full', 3800 * 2 ** 20);
+    const seeding = {
+      ...record('full', 3700 * 2 ** 20),
+      rssBytes: 5200 * 2 ** 20,
+      peakRssBytes: 5300 * 2 ** 20,
+      measured_at: '2026-12-07T13:00:00.000Z',
+    };
+    const kept = sizeRecordAfter(earlier, seeding, true);
+    expect(kept).toMatchObject({ databaseBytes: 3700 * 2 ** 20, rssBytes: 300 * 2 ** 20, peakRssBytes: 900 * 2 ** 20 });
+    expect(growthReport([], [kept], 'full').lines.join('\n')).toMatch(
+      /database 3700 MiB .* main process RSS 300 MiB \(peak 900 MiB\) measured 2026-12-04, 2026-12-07/,
+    );
+    expect(sizeRecordAfter(earlier, seeding, false).rssBytes).toBe(5200 * 2 ** 20);
+    const none = sizeRecordAfter(undefined, seeding, true);
+    expect(none.rssBytes).toBeNull();
+    expect(growthReport([], [none], 'full').lines.join('\n')).toMatch(/main process RSS not measured yet/);
   });
 });
