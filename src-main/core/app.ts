@@ -8,7 +8,8 @@ import { SignInLimits } from './auth/sign-in-limits';
 import { systemClock, type Clock } from './clock';
 import { acquireClinicLock } from './db/clinic-lock';
 import { fillAuditLookup } from './audit/lookup-repository';
-import { checkpointWal, openDatabase, requireDatabaseFile, type ClinicDatabase, type WalCheckpoint } from './db/open';
+import { openDatabase, requireDatabaseFile, type ClinicDatabase } from './db/open';
+import { idleCheckpointer, type WalCheckpoint } from './db/idle-checkpoint';
 import { EventBus, type EventListener } from './events/bus';
 import { handlers } from './api/handlers';
 import type { CoreState } from './api/context';
@@ -66,7 +67,9 @@ export interface Core {
    * Copies the write-ahead log into the database between requests (hosts call it every few seconds):
    * otherwise SQLite does it inside whichever commit finds the log past 1000 pages, and that desk's
    * booking or check-in waits for it (5–12 ms here, once over 500 ms). It first gives the audit entries
-   * written since the last call their lookup rows (audit/lookup-repository.ts), for the same reason.
+   * written since the last copy their lookup rows (audit/lookup-repository.ts), for the same reason.
+   * Only once a few hundred rows were changed since the last copy (db/idle-checkpoint.ts): a log copied
+   * to its end costs the next write an extra fsync.
    */
   checkpoint(): WalCheckpoint;
   /** A calendar subscription's .ics for its token (issue 21), or null when the token is unknown or revoked. */
@@ -181,6 +184,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   });
   state.syncClient = syncClient;
 
+  // Off every request's path: the audit entries since the last copy get their lookup rows in one commit.
+  const idleCheckpoint = idleCheckpointer(database.handle, { beforeCopy: () => fillAuditLookup(database.handle) });
   const core: Core = {
     invoke: router.invoke,
     subscribe: (clientId, listener) => state.events.subscribe(clientId, listener),
@@ -220,9 +225,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
     sweepReminders: () => reminders.run(),
     checkpoint: () => {
-      // Off every request's path: the audit entries since the last call get their lookup rows in one commit.
-      fillAuditLookup(database.handle);
-      const done = checkpointWal(database.handle);
+      const done = idleCheckpoint();
       // Between requests, as the hosts call this: the statistics opening left out (db/open.ts).
       if (!done.skipped) database.refreshStatistics();
       return done;

@@ -1,4 +1,6 @@
 import { performance } from 'node:perf_hooks';
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
+import { idleCheckpointer } from '../../src-main/core/db/idle-checkpoint';
 
 /** One way of answering a benchmark's question: ours, the raw floor, or a peer. */
 export interface Variant {
@@ -80,15 +82,14 @@ export const STOCK_GOALS = {
 
 /**
  * Between a desk's writes, what its host does every 5 seconds (src-main/web/server.ts, electron/main.ts):
- * `core.checkpoint()`, a passive checkpoint of the write-ahead log (with the audit lookup's fill). People
- * write seconds apart, so a write finds the log checkpointed; without this a run's writes come back to
- * back and every ~1,000 log pages one of them copies the log into the database inside its commit.
+ * `core.checkpoint()`, which copies the write-ahead log into the database (with the audit lookup's
+ * fill) once a few hundred rows changed since the last copy (db/idle-checkpoint.ts). People write
+ * seconds apart, so no write finds the log past SQLite's 1,000 pages and copies it inside its commit.
  */
 export const hostIdle = (core: { checkpoint(): unknown }) => () => core.checkpoint();
 
-/** The same for a floor's connection: a passive checkpoint, as any program with idle time between writes would. */
-export const floorIdle = (handle: { pragma(source: string): unknown }) => () =>
-  handle.pragma('wal_checkpoint(PASSIVE)');
+/** The same for a floor's connection: the same rule, a passive checkpoint once as many rows changed. */
+export const floorIdle = (handle: BetterSqlite3.Database) => idleCheckpointer(handle);
 
 export function stats(samples: number[]): Stats {
   const sorted = [...samples].sort((a, b) => a - b);

@@ -5,7 +5,8 @@ import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DatabaseOpenError } from '../../src-main/core/db/errors';
 import { openDatabase, pageCacheKib } from '../../src-main/core/db/open';
-import { openTestClinic, tempFolder, type TempFolder } from '../helpers/temp-core';
+import { CHECKPOINT_AFTER_CHANGES, idleCheckpointer, totalChanges } from '../../src-main/core/db/idle-checkpoint';
+import { ADMIN, openTestClinic, tempFolder, type TempFolder } from '../helpers/temp-core';
 
 const folders: TempFolder[] = [];
 function folder(): TempFolder {
@@ -98,18 +99,55 @@ describe('rows read through Kysely', () => {
 });
 
 describe('the write-ahead log', () => {
-  it('is copied into the database between requests, and left alone while this connection is inside a transaction', async () => {
-    // Setting up the clinic writes pages to the log (opening checkpointed the migrations already).
+  it('is copied into the database between requests once a few hundred rows changed since the last copy', async () => {
     const clinic = await openTestClinic();
     try {
+      await clinic.ok('admin', 'auth.login', { username: ADMIN.username, password: ADMIN.password });
+      const { handle } = clinic.core.database;
+      // Whatever setting up wrote is copied first, so the count starts from a copy.
+      let calls = 0;
+      while (clinic.core.checkpoint().skipped) {
+        await clinic.ok('admin', 'settings.update', { lockTimeoutMinutes: 10 + (calls % 5) });
+        calls += 1;
+      }
+      const copiedAt = totalChanges(handle);
+
+      // A few writes after it stay in the log: a copy now would cost the next write an extra fsync.
+      await clinic.ok('admin', 'settings.update', { lockTimeoutMinutes: 31 });
+      await clinic.ok('admin', 'settings.update', { lockTimeoutMinutes: 32 });
+      expect(totalChanges(handle) - copiedAt).toBeLessThan(CHECKPOINT_AFTER_CHANGES);
+      expect(clinic.core.checkpoint().skipped).toBe(true);
+
+      // Writes until the count is reached: the next idle call copies the whole log.
+      let writes = 0;
+      while (totalChanges(handle) - copiedAt < CHECKPOINT_AFTER_CHANGES) {
+        expect(clinic.core.checkpoint().skipped).toBe(true);
+        await clinic.ok('admin', 'settings.update', { lockTimeoutMinutes: 10 + (writes % 5) });
+        writes += 1;
+      }
       const done = clinic.core.checkpoint();
       expect(done.skipped).toBe(false);
-      expect(done.logPages).toBeGreaterThan(0);
+      // Every write since the last copy was still in the log, and all of it is in the database now.
+      expect(done.logPages).toBeGreaterThan(writes);
       expect(done.checkpointedPages).toBe(done.logPages);
+      expect(clinic.core.checkpoint().skipped).toBe(true);
+    } finally {
+      await clinic.close();
+    }
+  });
 
-      clinic.core.database.handle.prepare('BEGIN IMMEDIATE').run();
-      expect(clinic.core.checkpoint()).toEqual({ logPages: 0, checkpointedPages: 0, skipped: true });
-      clinic.core.database.handle.prepare('ROLLBACK').run();
+  it('is left alone while this connection is inside a transaction, however much is in it', async () => {
+    const clinic = await openTestClinic();
+    try {
+      const { handle } = clinic.core.database;
+      const copy = idleCheckpointer(handle, { afterChanges: 1 });
+      handle.prepare("INSERT INTO roles (id, label, created_at, updated_at) VALUES ('x', 'X', 1, 1)").run();
+      handle.prepare('BEGIN IMMEDIATE').run();
+      expect(copy()).toEqual({ logPages: 0, checkpointedPages: 0, skipped: true });
+      handle.prepare('ROLLBACK').run();
+      const done = copy();
+      expect(done.skipped).toBe(false);
+      expect(done.logPages).toBeGreaterThan(0);
     } finally {
       await clinic.close();
     }

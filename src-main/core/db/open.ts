@@ -16,6 +16,7 @@ import { registerSyncFunctions, syncRuntimeOf, type SyncRuntime } from '../sync/
 import { watchSettingsWrites } from '../settings/repository';
 import { watchStockWrites } from '../stock/alert-counts-memo';
 import { startCapture } from '../sync/capture';
+import { totalChanges } from './idle-checkpoint';
 
 export const KEY_BYTES = 32;
 const MIB_IN_KIB = 1024;
@@ -160,10 +161,6 @@ export function openDatabase(options: OpenOptions): ClinicDatabase {
 const STATISTICS_EVERY_MS = 60 * 60_000;
 /** Rows written by one connection past which closing refreshes the statistics it never refreshed. */
 const BULK_CHANGES = 1000;
-
-function totalChanges(handle: BetterSqlite3.Database): number {
-  return handle.prepare('SELECT total_changes()').pluck().get() as number;
-}
 
 /** The migration that made `audit_lookup`, checked against the log at every open. */
 const AUDIT_LOOKUP_VERSION = 40;
@@ -313,23 +310,4 @@ export function applyKey(
 export function useDatabaseCipher(handle: BetterSqlite3.Database): void {
   handle.pragma(`cipher = 'sqlcipher'`);
   handle.pragma(`legacy = 4`);
-}
-
-export interface WalCheckpoint {
-  /** Pages in the log, and how many of them are now in the database (all, unless a reader holds older ones). */
-  logPages: number;
-  checkpointedPages: number;
-  /** Skipped: this connection was inside a transaction (a handler awaiting something). */
-  skipped: boolean;
-}
-
-/** A passive checkpoint: never waits for other connections, copies what no reader still needs. */
-export function checkpointWal(handle: BetterSqlite3.Database): WalCheckpoint {
-  if (handle.inTransaction || !handle.open) return { logPages: 0, checkpointedPages: 0, skipped: true };
-  const [row] = handle.pragma('wal_checkpoint(PASSIVE)') as { busy: number; log: number; checkpointed: number }[];
-  return {
-    logPages: Math.max(0, row?.log ?? 0),
-    checkpointedPages: Math.max(0, row?.checkpointed ?? 0),
-    skipped: false,
-  };
 }
