@@ -226,8 +226,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     sweepReminders: () => reminders.run(),
     checkpoint: () => {
       const done = idleCheckpoint();
-      // Between requests, as the hosts call this: the statistics opening left out (db/open.ts).
-      if (!done.skipped) database.refreshStatistics();
+      // Between requests, as the hosts call this, whether or not the log was copied: the statistics
+      // opening left out (db/open.ts; it waits for a transaction in progress itself).
+      database.refreshStatistics();
       return done;
     },
     sweepBackups: () => sweepScheduledBackup(database.db, state.backups, clock),
