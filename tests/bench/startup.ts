@@ -8,7 +8,8 @@ import { transformSync } from 'esbuild';
 import { sql } from 'kysely';
 import { createCore } from '../../src-main/core/app';
 import { applyKey } from '../../src-main/core/db/open';
-import { BENCH_CLIENT, BENCH_KEY, type Dataset } from './dataset';
+import { DEMO_ACTION } from '../../src-main/core/demo/mark-repository';
+import { BENCH_CLIENT, BENCH_KEY } from './dataset';
 import { runBenchmark, type BenchmarkResult } from './harness';
 import { stopwatch, type Suite } from './suite';
 
@@ -82,7 +83,7 @@ export const startupSuite: Suite = {
           2,
         )),
       );
-      results.push(...(await firstAnswer(dir, dataset, rounds, patientsLabel)));
+      results.push(...(await firstAnswer({ encrypted, plain }, rounds, patientsLabel)));
       log(`startup.open: measured in ${took()}`);
       results.push(...bundleSize(log));
       return results;
@@ -99,18 +100,14 @@ export const startupSuite: Suite = {
  * count over every appointment's start, a scan no start-up makes; this one is the sign-in's own wait.
  */
 async function firstAnswer(
-  dir: string,
-  dataset: Dataset,
+  copies: { encrypted: string; plain: string },
   rounds: number,
   patientsLabel: string,
 ): Promise<BenchmarkResult[]> {
-  const encrypted = join(dir, 'first-answer.db');
-  const plain = join(dir, 'first-answer-plain.db');
-  copyFileSync(dataset.encrypted, encrypted);
-  copyFileSync(dataset.plain, plain);
-  const demo = `SELECT EXISTS (SELECT seq FROM audit_lookup WHERE action = 'demo.created'
+  const { encrypted, plain } = copies;
+  const demo = `SELECT EXISTS (SELECT seq FROM audit_lookup WHERE action = '${DEMO_ACTION}'
     UNION ALL SELECT seq FROM audit_log WHERE seq > (SELECT coalesce(max(seq), 0) FROM audit_lookup)
-    AND action = 'demo.created') AS demo`;
+    AND action = '${DEMO_ACTION}') AS demo`;
   return runBenchmark(
     {
       name: "startup.open, to the sign-in's first answer (system.status)",
