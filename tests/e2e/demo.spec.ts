@@ -40,8 +40,13 @@ test('a demo clinic: the accounts on the sign-in screen, "Demo" on every screen,
     await expect(page.getByRole('table').getByRole('row').nth(1)).toBeVisible();
     expect(await page.getByRole('table').getByRole('row').count()).toBeGreaterThan(1);
     await screenshot(page, '281-demo-flow-board');
+    const firstWaiting = (await page.getByRole('table').getByRole('rowheader').first().innerText()).split('\n')[0];
     await app.open('Calendar');
     await expect(page.getByRole('banner')).toContainText('Demo · made-up data');
+    // Today's day view holds the appointment of the patient first on the board (not a calendar still loading).
+    await expect(
+      page.getByRole('region', { name: 'Day schedule' }).getByRole('button', { name: firstWaiting }).first(),
+    ).toBeVisible();
     await screenshot(page, '282-demo-calendar');
   } finally {
     await stopFrontDesk(demo.child);
