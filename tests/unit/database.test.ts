@@ -157,13 +157,25 @@ describe('the write-ahead log', () => {
 describe('the page cache, sized by the clinic file', () => {
   const MIB = 1024 * 1024;
   it('is 64 MiB for a file up to 512 MiB, an eighth of a larger one, and 1 GiB at most', () => {
-    expect(pageCacheKib(0)).toBe(64 * 1024);
-    expect(pageCacheKib(512 * MIB)).toBe(64 * 1024);
+    const roomy = 32 * 1024 * MIB;
+    expect(pageCacheKib(0, roomy)).toBe(64 * 1024);
+    expect(pageCacheKib(512 * MIB, roomy)).toBe(64 * 1024);
     // The full-size bench clinic (3.7 GB) and a million-patient one (13.3 GB).
-    expect(pageCacheKib(3_848_171_520)).toBe(469_747);
-    expect(pageCacheKib(4096 * MIB)).toBe(512 * 1024);
-    expect(pageCacheKib(8192 * MIB)).toBe(1024 * 1024);
-    expect(pageCacheKib(13_968_482_304)).toBe(1024 * 1024);
+    expect(pageCacheKib(3_848_171_520, roomy)).toBe(469_747);
+    expect(pageCacheKib(4096 * MIB, roomy)).toBe(512 * 1024);
+    expect(pageCacheKib(8192 * MIB, roomy)).toBe(1024 * 1024);
+    expect(pageCacheKib(13_968_482_304, roomy)).toBe(1024 * 1024);
+  });
+
+  it('takes no more than a sixteenth of the computer’s memory, and never less than 64 MiB', () => {
+    // The full-size clinic on a 4 GiB clinic PC: 256 MiB, not the 459 MiB an eighth of the file asks.
+    expect(pageCacheKib(3_848_171_520, 4096 * MIB)).toBe(256 * 1024);
+    expect(pageCacheKib(13_968_482_304, 8192 * MIB)).toBe(512 * 1024);
+    // A small clinic's eighth is under the cap, so the cap changes nothing there.
+    expect(pageCacheKib(1024 * MIB, 4096 * MIB)).toBe(128 * 1024);
+    // Even a 512 MiB machine keeps SQLite's 64 MiB: below it every search reads the file again.
+    expect(pageCacheKib(3_848_171_520, 512 * MIB)).toBe(64 * 1024);
+    expect(pageCacheKib(0, 512 * MIB)).toBe(64 * 1024);
   });
 
   it('is sized again when the clinic grows under an open desk, as a join from a snapshot does', async () => {

@@ -1,4 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
+import { totalmem } from 'node:os';
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { Kysely } from 'kysely';
 import { ImmediateSqliteDialect } from './dialect';
@@ -25,13 +26,18 @@ const MAX_PAGE_CACHE_KIB = 1024 * MIB_IN_KIB;
 
 /**
  * SQLite's page cache for a clinic file of this size, in KiB: an eighth of the file, at least 64 MiB and
- * at most 1 GiB. It is a limit, filled only as pages are read. Every page that misses it is read and
- * decrypted again: with 64 MiB, a million-patient clinic's searches took 2–2.6× the unencrypted floor's
- * and 5–10× the 100k clinic's; with 1 GiB 1.03–1.23× and 1.25–3.8× (README, Sizes).
+ * at most 1 GiB, nor more than a sixteenth of the computer's memory. It is a limit, filled only as pages
+ * are read. Every page that misses it is read and decrypted again: with 64 MiB, a million-patient
+ * clinic's searches took 2–2.6× the unencrypted floor's and 5–10× the 100k clinic's; with 1 GiB
+ * 1.03–1.23× and 1.25–3.8× (README, Sizes). The memory cap is for the clinic PC with 4 GiB, where the
+ * desk's main process filling an eighth of a large clinic's file (459 MiB at the bench's full size) would
+ * push the operating system and the window out to swap; there it is 256 MiB.
  */
-export function pageCacheKib(fileBytes: number): number {
+export function pageCacheKib(fileBytes: number, memoryBytes: number = totalmem()): number {
   const eighth = Math.floor(fileBytes / 8 / 1024);
-  return Math.min(MAX_PAGE_CACHE_KIB, Math.max(MIN_PAGE_CACHE_KIB, eighth));
+  const sixteenthOfMemory = Math.floor(memoryBytes / 16 / 1024);
+  const most = Math.max(MIN_PAGE_CACHE_KIB, Math.min(MAX_PAGE_CACHE_KIB, sixteenthOfMemory));
+  return Math.min(most, Math.max(MIN_PAGE_CACHE_KIB, eighth));
 }
 
 /** The page cache for this file as it is now (the bench's floors open theirs with the same). */
