@@ -36,8 +36,7 @@ const MAX_PAGE_CACHE_KIB = 1024 * MIB_IN_KIB;
 export function pageCacheKib(fileBytes: number, memoryBytes: number = totalmem()): number {
   const eighth = Math.floor(fileBytes / 8 / 1024);
   const sixteenthOfMemory = Math.floor(memoryBytes / 16 / 1024);
-  const most = Math.max(MIN_PAGE_CACHE_KIB, Math.min(MAX_PAGE_CACHE_KIB, sixteenthOfMemory));
-  return Math.min(most, Math.max(MIN_PAGE_CACHE_KIB, eighth));
+  return Math.max(MIN_PAGE_CACHE_KIB, Math.min(MAX_PAGE_CACHE_KIB, sixteenthOfMemory, eighth));
 }
 
 /** The page cache for this file as it is now (the bench's floors open theirs with the same). */
