@@ -4,7 +4,7 @@ import type { OpenInvoice } from '../../../src-shared/billing/allocation';
 import type { Database } from '../db/schema';
 import type { InvoiceBalancesTable } from '../db/schema-billing-caches';
 import type { ReadDb } from '../db/handles';
-import { insertRow, preparedRead } from '../db/prepared';
+import { insertRow, preparedRead, preparedWrite } from '../db/prepared';
 
 /**
  * SQL of `invoice_balances`, the cache of each issued invoice's open amounts, kept in step in the
@@ -18,6 +18,19 @@ export async function insertBalance(db: Db, row: Omit<InvoiceBalancesTable, 'pat
   await insertRow(db, 'invoice_balances', row);
 }
 
+const moveBalanceBy = preparedWrite(
+  (db, v: { invoiceId: string; patientDue: number; settled: number; insurerDue: number; now: number }) =>
+    db
+      .updateTable('invoice_balances')
+      .set({
+        patient_due_minor: sql`patient_due_minor + ${v.patientDue}`,
+        patient_settled_minor: sql`patient_settled_minor + ${v.settled}`,
+        insurer_due_minor: sql`insurer_due_minor + ${v.insurerDue}`,
+        updated_at: v.now,
+      })
+      .where('invoice_id', '=', v.invoiceId),
+);
+
 /** Moves an invoice's cached amounts by the given deltas. */
 export async function moveBalance(
   db: Db,
@@ -25,16 +38,13 @@ export async function moveBalance(
   delta: { patientDue?: number; settled?: number; insurerDue?: number },
   now: number,
 ): Promise<void> {
-  await db
-    .updateTable('invoice_balances')
-    .set({
-      patient_due_minor: sql`patient_due_minor + ${delta.patientDue ?? 0}`,
-      patient_settled_minor: sql`patient_settled_minor + ${delta.settled ?? 0}`,
-      insurer_due_minor: sql`insurer_due_minor + ${delta.insurerDue ?? 0}`,
-      updated_at: now,
-    })
-    .where('invoice_id', '=', invoiceId)
-    .execute();
+  await moveBalanceBy(db, {
+    invoiceId,
+    patientDue: delta.patientDue ?? 0,
+    settled: delta.settled ?? 0,
+    insurerDue: delta.insurerDue ?? 0,
+    now,
+  });
 }
 
 export function findBalance(db: ReadDb, invoiceId: string) {

@@ -3,18 +3,18 @@ import type { PaymentMethodKind } from '../../../src-shared/billing/reason-codes
 import type { Database } from '../db/schema';
 import type { DrawerRow, DrawersTable } from '../db/schema-billing';
 import type { ReadDb } from '../db/handles';
+import { preparedRead } from '../db/prepared';
 
 /** SQL of cash drawers and of the money that passed through them (totals by method, the journal). */
 
 type Db = Kysely<Database>;
 
-export function openDrawerOf(db: ReadDb, deskId: string): Promise<DrawerRow | undefined> {
-  return db
-    .selectFrom('drawers')
-    .selectAll()
-    .where('desk_id', '=', deskId)
-    .where('closed_at', 'is', null)
-    .executeTakeFirst();
+const openDrawerRow = preparedRead((db, v: { deskId: string }) =>
+  db.selectFrom('drawers').selectAll().where('desk_id', '=', v.deskId).where('closed_at', 'is', null),
+);
+
+export async function openDrawerOf(db: ReadDb, deskId: string): Promise<DrawerRow | undefined> {
+  return (await openDrawerRow(db, { deskId }))[0];
 }
 
 export function findDrawer(db: ReadDb, id: string): Promise<DrawerRow | undefined> {

@@ -109,8 +109,8 @@ export function patientInvoices(db: ReadDb, patientId: string) {
     .execute();
 }
 
-export function patientBrief(db: ReadDb, patientId: string) {
-  return db
+const patientBriefRow = preparedRead((db, v: { patientId: string }) =>
+  db
     .selectFrom('patients')
     .select([
       'id',
@@ -127,9 +127,12 @@ export function patientBrief(db: ReadDb, patientId: string) {
       'country',
       'merged_into_id',
     ])
-    .where('id', '=', patientId)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
+    .where('id', '=', v.patientId)
+    .where('deleted_at', 'is', null),
+);
+
+export async function patientBrief(db: ReadDb, patientId: string) {
+  return (await patientBriefRow(db, { patientId }))[0];
 }
 
 export function patientPolicies(db: Db, patientId: string, today: string) {

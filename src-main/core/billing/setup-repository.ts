@@ -9,7 +9,7 @@ import type {
   TaxRow,
 } from '../db/schema-billing';
 import type { ReadDb } from '../db/handles';
-import { preparedWrite } from '../db/prepared';
+import { preparedRead, preparedWrite } from '../db/prepared';
 
 /** SQL of the billing set-up: settings, this desk and its series, taxes, services, fee schedules, type services, methods. */
 
@@ -32,8 +32,8 @@ export async function updateBillingSettings(
 }
 
 /** The clinic's name, zone, currency, date and time formats, the billing settings and this desk, in one read. */
-export async function readBillingFrame(db: ReadDb) {
-  const row = await db
+const billingFrameRow = preparedRead((db) =>
+  db
     .selectFrom('clinic_settings as c')
     .innerJoin('billing_settings as s', 's.id', 'c.id')
     .innerJoin('billing_desk as d', 'd.id', 'c.id')
@@ -50,8 +50,11 @@ export async function readBillingFrame(db: ReadDb) {
       'd.created_at as desk_created_at',
       'd.updated_at as desk_updated_at',
     ])
-    .where('c.id', '=', 1)
-    .executeTakeFirst();
+    .where('c.id', '=', 1),
+);
+
+export async function readBillingFrame(db: ReadDb) {
+  const [row] = await billingFrameRow(db, {});
   if (!row) return undefined;
   const {
     clinic_name,
@@ -376,13 +379,12 @@ export function listMethods(db: ReadDb): Promise<PaymentMethodRow[]> {
     .execute();
 }
 
-export function findMethod(db: ReadDb, id: string): Promise<PaymentMethodRow | undefined> {
-  return db
-    .selectFrom('payment_methods')
-    .selectAll()
-    .where('id', '=', id)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
+const methodById = preparedRead((db, v: { id: string }) =>
+  db.selectFrom('payment_methods').selectAll().where('id', '=', v.id).where('deleted_at', 'is', null),
+);
+
+export async function findMethod(db: ReadDb, id: string): Promise<PaymentMethodRow | undefined> {
+  return (await methodById(db, { id }))[0];
 }
 
 export async function insertMethod(db: Db, row: Omit<PaymentMethodRow, 'deleted_at'>): Promise<void> {
