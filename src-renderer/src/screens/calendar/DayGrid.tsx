@@ -2,6 +2,7 @@ import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSPr
 import { flushSync } from 'react-dom';
 import type { GridColumn } from './columns';
 import { DayColumn, top, type ColumnHandlers } from './DayColumn';
+import { axisLabels } from './axis-labels';
 import { keyboardStartSlot } from './keyboard-start';
 import { minutesOn, SLOT_MINUTES } from './layout';
 import { useAppointmentDrag, type Drop } from './useAppointmentDrag';
@@ -53,11 +54,6 @@ export function DayGrid({
 }: DayGridProps) {
   const { t } = useTranslation('calendar');
   const clock = useClockTime();
-  const minutes = useMemo(() => {
-    const list: number[] = [];
-    for (let m = from; m < to; m += SLOT_MINUTES) list.push(m);
-    return list;
-  }, [from, to]);
   const [active, setActive] = useState<{ column: number; minute: number }>(() =>
     keyboardStartSlot(
       columns.map((column) => column.date),
@@ -182,6 +178,7 @@ export function DayGrid({
     grid.current.scrollTop = Math.max(0, top(target - 60, from));
   }, [scrollKey, firstMinute, from, now, showsToday]);
 
+  const nowShown = showsToday && now >= from && now < to;
   const ghost = drag.ghost;
   // "10:30 PM" needs a wider axis than "22:30" (labels never wrap).
   const style = { '--columns': count, '--axis-width': clock.format === '12h' ? '5rem' : '4rem' } as CSSProperties;
@@ -204,14 +201,16 @@ export function DayGrid({
           <ColumnHead key={column.key} column={column} />
         ))}
         <div className="cal-axis" style={{ height }} aria-hidden="true">
-          {minutes
-            .filter((m) => m % 60 === 0 || m % 60 === 30)
-            .map((m) => (
-              <span key={m} className={m % 60 === 0 ? 'cal-hour' : 'cal-half'} style={{ top: top(m, from) }}>
-                {clock.minutes(m)}
-              </span>
-            ))}
-          {showsToday && now >= from && now < to && (
+          {axisLabels(from, to, nowShown ? now : null).map(({ minute, hour, underNow }) => (
+            <span
+              key={minute}
+              className={`${hour ? 'cal-hour' : 'cal-half'}${underNow ? ' cal-under-now' : ''}`}
+              style={{ top: top(minute, from) }}
+            >
+              {clock.minutes(minute)}
+            </span>
+          ))}
+          {nowShown && (
             <span className="cal-now-label" style={{ top: top(now, from) }}>
               {clock.minutes(now)}
             </span>
