@@ -76,6 +76,24 @@ describe('what the sign-in page loads before it paints', () => {
     expect([...packages].filter((name) => name === 'zod' || name.startsWith('zod/'))).toEqual([]);
   });
 
+  it('words sign-in from its own part of the English catalogue, not every screen’s', () => {
+    const names = [...firstPaint(join(ROOT, 'src-renderer/src/main.tsx')).files].map((file) => relative(ROOT, file));
+    expect(names).toContain('src-renderer/src/i18n/sign-in-catalogue.ts');
+    expect(names).not.toContain('src-renderer/src/i18n/screens-catalogue.ts');
+    expect(names).not.toContain('src-renderer/src/i18n/resources.ts');
+  });
+
+  it('has every chunk behind sign-in add the screens’ English before it renders', () => {
+    for (const entry of [
+      'screens/frame/AppFrame.tsx',
+      'screens/setup/SetupScreen.tsx',
+      'screens/backups/RecoveryScreen.tsx',
+    ]) {
+      const names = [...firstPaint(join(ROOT, 'src-renderer/src', entry)).files].map((file) => relative(ROOT, file));
+      expect(names, entry).toContain('src-renderer/src/i18n/screens.ts');
+    }
+  });
+
   it('has the frame load them itself, so no screen behind sign-in renders a form before its checks', () => {
     const { files } = firstPaint(join(ROOT, 'src-renderer/src/screens/frame/AppFrame.tsx'));
     expect([...files].map((file) => relative(ROOT, file))).toContain('src-renderer/src/draft-refusal.ts');

@@ -1,6 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { defaultNS, en, resources } from './resources';
+import { defaultNS, signInCatalogue } from './sign-in-catalogue';
 import { loadLanguage } from './languages';
 
 /**
@@ -18,8 +18,9 @@ export function rememberedLanguage(): 'en' | 'es' {
 }
 
 /**
- * One i18next instance for the page, initialised on import and synchronously (the English catalogue is
- * bundled), so the first paint is already worded. Spanish is a separate chunk (`./languages.ts`): a
+ * One i18next instance for the page, initialised on import and synchronously (sign-in's English is
+ * bundled with it), so the first paint is already worded; the English of the screens behind sign-in is
+ * added by `./screens.ts` when their chunk loads. Spanish is a separate chunk (`./languages.ts`): a
  * remembered Spanish start loads it before the first render (`main.tsx`), a switch loads it on demand. Main words its own refusals and validation messages (in English
  * today) and the page shows them as they come: see docs/architecture.md, "Words on screen".
  */
@@ -28,9 +29,9 @@ void i18next.use(initReactI18next).init({
   lng: 'en',
   supportedLngs: ['en', 'es'],
   fallbackLng: 'en',
-  resources,
+  resources: { en: signInCatalogue },
   defaultNS,
-  ns: Object.keys(en),
+  ns: Object.keys(signInCatalogue),
   interpolation: { escapeValue: false },
   initAsync: false,
   returnEmptyString: false,
@@ -43,7 +44,7 @@ export { switchLanguage } from './languages';
 
 export { i18next };
 // Screens take `useTranslation` from here, so whatever renders them (the page, a component test) has
-// the catalogue loaded first.
+// i18next started first; the screens behind sign-in have their English added by `./screens.ts`.
 export { Trans } from 'react-i18next';
 export { useTranslation } from './use-translation';
 

@@ -1,3 +1,5 @@
+// The English of the screens behind sign-in, before anything of this chunk renders.
+import '../../i18n/screens';
 import './backups.css';
 import { useState, type SyntheticEvent } from 'react';
 import { call } from '../../api';

@@ -1,3 +1,5 @@
+// The English of the screens behind sign-in, before anything of this chunk renders.
+import '../../i18n/screens';
 import { useCallback, useEffect, type JSX } from 'react';
 // Every form behind sign-in checks its drafts with main's schemas from its first render (draft-checks.ts).
 import '../../draft-refusal';

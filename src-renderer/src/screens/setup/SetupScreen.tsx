@@ -1,3 +1,5 @@
+// The English of the screens behind sign-in, before anything of this chunk renders.
+import '../../i18n/screens';
 import { useState, type SyntheticEvent } from 'react';
 import type { Input } from '../../../../src-shared/api/contract';
 import { call } from '../../api';
