@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+// The billing screens' words, which the frame's chunk adds in the product (i18n/screens.ts).
+import '../../src-renderer/src/i18n/screens';
 import { moneyFormat } from '../../src-shared/billing/money';
 import { linesToSend, type EditedLine } from '../../src-renderer/src/screens/billing/invoice-lines';
 import { percentToPpm, ppmToPercent } from '../../src-renderer/src/screens/billing/setup/percent';
