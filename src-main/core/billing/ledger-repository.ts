@@ -142,11 +142,11 @@ export async function creditPayments(db: Db, patientId: string) {
     .filter((row) => row.freeMinor > 0);
 }
 
-/** The patient's unallocated credit as stored (migration 0039's triggers keep it; 0 for a patient without any). */
 const creditRow = preparedRead((db, v: { patientId: string }) =>
   db.selectFrom('patient_credits').select('credit_minor').where('patient_id', '=', v.patientId),
 );
 
+/** The patient's unallocated credit as stored (migration 0039's triggers keep it; 0 for a patient without any). */
 export async function storedCredit(db: ReadDb, patientId: string): Promise<number> {
   const [row] = await creditRow(db, { patientId });
   return row?.credit_minor ?? 0;

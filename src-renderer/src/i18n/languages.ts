@@ -13,15 +13,18 @@ const loaded = new Map<UiLanguage, Promise<void>>([['en', Promise.resolve()]]);
 export function loadLanguage(language: UiLanguage): Promise<void> {
   const known = loaded.get(language);
   if (known) return known;
-  const loading = import('./es').then(({ es }) => {
-    for (const [namespace, bundle] of Object.entries(es)) {
-      i18next.addResourceBundle(language, namespace, bundle, true, true);
-    }
-  });
+  const loading = import('./es').then(({ es }) => addCatalogue(language, es));
   // A failed load is tried again next time rather than remembered as done.
   loading.catch(() => loaded.delete(language));
   loaded.set(language, loading);
   return loading;
+}
+
+/** Adds each namespace of a catalogue (a language's, or English screens' arriving with their chunk) to i18next. */
+export function addCatalogue(language: UiLanguage, catalogue: Record<string, object>): void {
+  for (const [namespace, bundle] of Object.entries(catalogue)) {
+    i18next.addResourceBundle(language, namespace, bundle, true, true);
+  }
 }
 
 /** Loads the language if need be, then switches every `useTranslation` screen to it at once. */

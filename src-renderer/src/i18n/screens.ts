@@ -1,4 +1,6 @@
-import { i18next } from './index';
+// Started first: the bundles below are added to the instance `./index.ts` initialises.
+import './index';
+import { addCatalogue } from './languages';
 import { screensCatalogue } from './screens-catalogue';
 
 /**
@@ -6,6 +8,4 @@ import { screensCatalogue } from './screens-catalogue';
  * recovery) and by the component tests: adds those screens' English to the instance `./index.ts`
  * started with sign-in's alone, before anything of the chunk renders.
  */
-for (const [namespace, bundle] of Object.entries(screensCatalogue)) {
-  i18next.addResourceBundle('en', namespace, bundle, true, true);
-}
+addCatalogue('en', screensCatalogue);
