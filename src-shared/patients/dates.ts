@@ -1,4 +1,5 @@
 import type { DateFormat } from '../api/areas/settings';
+import { localDateOf } from '../scheduling/time';
 
 /**
  * Calendar dates (dates of birth, policy dates) are 'YYYY-MM-DD' strings: no time, no zone.
@@ -104,16 +105,11 @@ export function swapDayMonth(iso: string): string | null {
   return swapped === iso ? null : swapped;
 }
 
-const todayFormatters = new Map<string, Intl.DateTimeFormat>();
-
-/** Today's date in the clinic's time zone, as 'YYYY-MM-DD'. */
+/**
+ * Today's date in the clinic's time zone, as 'YYYY-MM-DD'. From the zone's offsets cached per day
+ * ({@link localDateOf}), not an Intl call each time: check-in asked twice and every billing and stock
+ * procedure once, ~16 µs a call on the bench machine (2026-12-07).
+ */
 export function todayIn(timeZone: string, epochMs: number): string {
-  let formatter = todayFormatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    todayFormatters.set(timeZone, formatter);
-  }
-  const parts = formatter.formatToParts(epochMs);
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')}`;
+  return localDateOf(timeZone, epochMs);
 }

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseQuery } from '../../src-main/core/patients/search-terms';
 import { ageOn, formatDate, isIsoDate, parseDateInput, swapDayMonth, todayIn } from '../../src-shared/patients/dates';
@@ -53,6 +54,36 @@ describe('date of birth input', () => {
     expect(isIsoDate('1964-6-29')).toBe(false);
     expect(todayIn('Pacific/Auckland', Date.UTC(2026, 10, 22, 13, 0))).toBe('2026-11-23');
     expect(todayIn('America/New_York', Date.UTC(2026, 10, 22, 3, 0))).toBe('2026-11-21');
+  });
+
+  it("reads today's date as the zone data does, either side of midnights and clock changes (fast-check)", () => {
+    // todayIn reads cached offsets, not Intl: each answer is checked against Intl itself.
+    const zones = [
+      'Pacific/Auckland',
+      'America/New_York',
+      'Australia/Lord_Howe',
+      'Pacific/Chatham',
+      'Asia/Kathmandu',
+      'America/Sao_Paulo',
+      'Europe/London',
+    ];
+    const intlDate = (zone: string, at: number) =>
+      new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+        at,
+      );
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...zones),
+        fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2040, 0, 1) }),
+        fc.integer({ min: -90, max: 90 }),
+        (zone, at, minutes) => {
+          // Near a whole hour or half hour of UTC, where midnights and clock changes fall.
+          const instant = Math.floor(at / 1_800_000) * 1_800_000 + minutes * 60_000 + (at % 1000);
+          expect(todayIn(zone, instant)).toBe(intlDate(zone, instant));
+        },
+      ),
+      { numRuns: 3000 },
+    );
   });
 });
 
