@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database, LocationRow, RoomRow } from '../db/schema';
 import type { ReadDb } from '../db/handles';
+import { preparedRead } from '../db/prepared';
 
 /**
  * The SQL of the clinic's locations and their rooms. Nothing a record names is deleted: removing a
@@ -12,8 +13,13 @@ type Db = Kysely<Database>;
 /** Names are unique without regard to case, as the unique indexes say. */
 export const nameColumn = sql<string>`name COLLATE NOCASE`;
 
-export function findLocation(db: ReadDb, id: string): Promise<LocationRow | undefined> {
-  return db.selectFrom('locations').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+const liveLocationById = preparedRead((db, v: { id: string }) =>
+  db.selectFrom('locations').selectAll().where('id', '=', v.id).where('deleted_at', 'is', null),
+);
+
+/** A live location (every booking asks: compiled once). */
+export async function findLocation(db: ReadDb, id: string): Promise<LocationRow | undefined> {
+  return (await liveLocationById(db, { id }))[0];
 }
 
 export function liveLocations(db: ReadDb): Promise<LocationRow[]> {

@@ -1,13 +1,19 @@
 import type { Kysely, Updateable } from 'kysely';
 import type { Database, ProviderRow } from '../db/schema';
 import type { ReadDb } from '../db/handles';
+import { preparedRead } from '../db/prepared';
 
 /** The SQL of providers, and of the staff accounts a provider may be linked to. */
 
 type Db = Kysely<Database>;
 
-export function findProvider(db: ReadDb, id: string): Promise<ProviderRow | undefined> {
-  return db.selectFrom('providers').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+const liveProviderById = preparedRead((db, v: { id: string }) =>
+  db.selectFrom('providers').selectAll().where('id', '=', v.id).where('deleted_at', 'is', null),
+);
+
+/** A live provider (every booking asks: compiled once). */
+export async function findProvider(db: ReadDb, id: string): Promise<ProviderRow | undefined> {
+  return (await liveProviderById(db, { id }))[0];
 }
 
 export function activeProviderRows(db: ReadDb): Promise<ProviderRow[]> {

@@ -16,13 +16,13 @@ export async function findType(db: ReadDb, id: string): Promise<AppointmentTypeR
   return (await typeById(db, { id }))[0];
 }
 
+const providersOfType = preparedRead((db, v: { typeId: string }) =>
+  db.selectFrom('appointment_type_providers').select('provider_id').where('type_id', '=', v.typeId),
+);
+
+/** The providers a type is limited to (none: any provider); every booking asks. */
 export async function typeProviderIds(db: ReadDb, typeId: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('appointment_type_providers')
-    .select('provider_id')
-    .where('type_id', '=', typeId)
-    .execute();
-  return rows.map((row) => row.provider_id);
+  return (await providersOfType(db, { typeId })).map((row) => row.provider_id);
 }
 
 export function liveTypes(db: ReadDb): Promise<AppointmentTypeRow[]> {
