@@ -25,14 +25,18 @@ export async function updateInvoice(db: Db, id: string, changes: Partial<Invoice
   await updateRowById(db, 'invoices', id, changes);
 }
 
-export function invoiceLines(db: ReadDb, invoiceId: string): Promise<InvoiceLineRow[]> {
-  return db
+const linesOfInvoice = preparedRead((db, v: { invoiceId: string }) =>
+  db
     .selectFrom('invoice_lines')
     .selectAll()
-    .where('invoice_id', '=', invoiceId)
+    .where('invoice_id', '=', v.invoiceId)
     .where('deleted_at', 'is', null)
-    .orderBy('position')
-    .execute();
+    .orderBy('position'),
+);
+
+/** An invoice's live lines in order (issuing, the invoice's view and its PDF read them: compiled once). */
+export function invoiceLines(db: ReadDb, invoiceId: string): Promise<InvoiceLineRow[]> {
+  return linesOfInvoice(db, { invoiceId });
 }
 
 export async function insertLines(db: Db, rows: NewInvoiceLine[]): Promise<void> {

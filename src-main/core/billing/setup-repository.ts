@@ -123,10 +123,13 @@ export async function readDeskCode(db: ReadDb): Promise<string | null> {
   return row?.desk_code ?? null;
 }
 
-/** An invoice of any desk already carries this number (seen here once synced). */
+const invoiceNumbered = preparedRead((db, v: { number: string }) =>
+  db.selectFrom('invoices').select('id').where('number', '=', v.number).limit(1),
+);
+
+/** An invoice of any desk already carries this number (seen here once synced); every issue asks. */
 export async function invoiceNumberTaken(db: ReadDb, number: string): Promise<boolean> {
-  const row = await db.selectFrom('invoices').select('id').where('number', '=', number).executeTakeFirst();
-  return row !== undefined;
+  return (await invoiceNumbered(db, { number })).length > 0;
 }
 
 export async function peekSeries(db: ReadDb, prefix: string): Promise<number> {

@@ -41,20 +41,24 @@ const visitOfAppointment = preparedRead((db, v: { appointmentId: string }) =>
     .where('deleted_at', 'is', null),
 );
 
-/** The patient's visit on the board on `date`, if they are here. */
+const openVisitOfPatient = preparedRead((db, v: { patientId: string; date: string }) =>
+  db
+    .selectFrom('visits')
+    .select(['id', 'self_pay'])
+    .where('patient_id', '=', v.patientId)
+    .where('local_date', '=', v.date)
+    .where('status', 'in', OPEN_STATUSES)
+    .where('deleted_at', 'is', null)
+    .limit(1),
+);
+
+/** The patient's visit on the board on `date`, if they are here (every walk-in's check-in asks: compiled once). */
 export async function findOpenVisitOfPatient(
   db: ReadDb,
   patientId: string,
   date: string,
 ): Promise<Pick<VisitRow, 'id' | 'self_pay'> | undefined> {
-  return db
-    .selectFrom('visits')
-    .select(['id', 'self_pay'])
-    .where('patient_id', '=', patientId)
-    .where('local_date', '=', date)
-    .where('status', 'in', OPEN_STATUSES)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
+  return (await openVisitOfPatient(db, { patientId, date }))[0];
 }
 
 /** The other visit in the room, if the room is taken. */
