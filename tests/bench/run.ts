@@ -83,6 +83,8 @@ interface Machine {
   memoryGiB: number;
   node: string;
   platform: string;
+  /** This start of this machine (Linux's boot id; '' elsewhere): the growth between sizes compares only figures of one. */
+  boot: string;
 }
 
 type Entry = BenchmarkResult & { machine: Machine; measured_at: string };
@@ -95,7 +97,16 @@ function machine(): Machine {
     memoryGiB: Math.round(totalmem() / 2 ** 30),
     node: process.version,
     platform: `${process.platform}-${process.arch}`,
+    boot: bootId(),
   };
+}
+
+function bootId(): string {
+  try {
+    return readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
+  } catch {
+    return '';
+  }
 }
 
 async function main(): Promise<number> {

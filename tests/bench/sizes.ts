@@ -117,6 +117,12 @@ export interface GrowthRow {
   ratio: number;
   /** Only between full and xl, where the issue sets one. */
   limit: number | null;
+  /**
+   * Both sides measured on this machine since its last start (the same boot id), or both stored before
+   * the bench recorded one. Sessions' machines differ by up to 2× in speed with the same CPU name, so
+   * a ratio across machines says nothing about growth: it is shown, never judged.
+   */
+  sameMachine: boolean;
   missed: boolean;
 }
 
@@ -129,7 +135,10 @@ function labelAt(name: string, size: Size): string {
  * The growth of every search and day-view figure present at both sizes. The p50 is compared, not the
  * p95: data ten times larger moves the typical call, and the tail of a loaded machine hides it.
  */
-type GrowthInput = Pick<BenchmarkResult, 'name' | 'dataset' | 'ours'> & { measured_at?: string };
+type GrowthInput = Pick<BenchmarkResult, 'name' | 'dataset' | 'ours'> & {
+  measured_at?: string;
+  machine?: { boot?: string };
+};
 
 export function growth(results: GrowthInput[], from: Size, to: Size): GrowthRow[] {
   const limit = from.name === 'full' && to.name === 'xl' ? GROWTH_LIMIT : null;
@@ -142,6 +151,7 @@ export function growth(results: GrowthInput[], from: Size, to: Size): GrowthRow[
     const after = results.find((result) => result.name === name && result.dataset === labelAt(name, to));
     if (!before || !after || before.ours.p50 <= 0) continue;
     const ratio = after.ours.p50 / before.ours.p50;
+    const sameMachine = (before.machine?.boot ?? '') === (after.machine?.boot ?? '');
     rows.push({
       name,
       from: from.name,
@@ -152,7 +162,8 @@ export function growth(results: GrowthInput[], from: Size, to: Size): GrowthRow[
       toDay: after.measured_at?.slice(0, 10) ?? '',
       ratio,
       limit,
-      missed: limit !== null && ratio > limit,
+      sameMachine,
+      missed: sameMachine && limit !== null && ratio > limit,
     });
   }
   return rows;
@@ -203,7 +214,13 @@ export function growthReport(
     lines.push(`Growth ${from.name} to ${to.name} (p50, ten times the data):`);
     for (const row of rows) {
       const verdict =
-        row.limit === null ? '' : row.missed ? ` GROWTH MISSED (limit ${row.limit}x)` : ` met (limit ${row.limit}x)`;
+        row.limit === null
+          ? ''
+          : !row.sameMachine
+            ? ` not judged: the two sizes were measured on different machines (or across a restart); measure both in one session`
+            : row.missed
+              ? ` GROWTH MISSED (limit ${row.limit}x)`
+              : ` met (limit ${row.limit}x)`;
       lines.push(
         `  ${row.name}: ${row.fromP50.toFixed(2)}${measuredOn(row.fromDay)} -> ${row.toP50.toFixed(2)}${measuredOn(row.toDay)} ms, ${row.ratio.toFixed(2)}x${verdict}`,
       );

@@ -91,6 +91,24 @@ describe('bench sizes', () => {
     expect(met.lines.join('\n')).not.toMatch(/GROWTH MISSED/);
   });
 
+  it('judges growth only between figures of one machine since its start: another machine’s are shown, not judged', () => {
+    const on = (boot: string, dataset: string, p50: number) => ({
+      ...result('patients.search', dataset, p50),
+      machine: { boot },
+    });
+    const records = [record('full', 500 * 2 ** 20), record('xl', 5000 * 2 ** 20)];
+    const elsewhere = growthReport([on('a', '100k patients', 0.3), on('b', '1M patients', 0.6)], records, 'full');
+    expect(elsewhere.failed).toBe(false);
+    expect(elsewhere.lines.join('\n')).toMatch(/2\.00x not judged: the two sizes were measured on different machines/);
+    // A figure stored before boots were recorded is not known to be of this machine either.
+    expect(
+      growth([on('a', '100k patients', 0.3), result('patients.search', '1M patients', 0.6)], SIZES.full, SIZES.xl),
+    ).toMatchObject([{ sameMachine: false, missed: false }]);
+    const here = growthReport([on('a', '100k patients', 0.3), on('a', '1M patients', 0.6)], records, 'full');
+    expect(here.failed).toBe(true);
+    expect(here.lines.join('\n')).toMatch(/GROWTH MISSED/);
+  });
+
   it('says on which day each side of a growth was measured, so stored figures older than the code show', () => {
     const dated = [
       { ...result('patients.search', '100k patients', 1), measured_at: '2026-12-07T02:00:00.000Z' },
