@@ -117,6 +117,12 @@ export function seedStock(
       ticket_number, arrived_at, roomed_at, seen_at, ready_at, checked_out_at, status_since, called_at, called_room_id,
       last_event_id, undo_event_id, last_move_by, last_move_by_name, last_move_at, self_pay, created_at, updated_at, deleted_at)
     VALUES (?, ?, ?, 'confirmed', ?, NULL, 'checked_out', ?, ?, ?, NULL, NULL, NULL, ?, ?, NULL, NULL, ?, NULL, ?, ?, ?, 0, ?, ?, NULL)`);
+  // Each visit's events as the desk writes them (its arrival, then its check-out, which is the visit's
+  // last event): seeded without them, the visit_events table was empty when the seed was analysed, and
+  // the planner, told it was empty, scanned it for every row of the flow board (6 ms of 10 at 400 visits).
+  const insertEvent = handle.prepare(`
+    INSERT INTO visit_events (id, visit_id, at, user_id, username, action, from_status, to_status, before, undoes_event_id, created_at, updated_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)`);
   handle.transaction(() => {
     const tickets = new Map<string, number>();
     for (let i = 0; i < wanted; i += 1) {
@@ -127,6 +133,7 @@ export function seedStock(
       tickets.set(date, ticket);
       const id = uuidv7();
       const arrived = row.start_at - 5 * 60_000;
+      const checkOutEvent = uuidv7();
       insertVisit.run(
         id,
         row.patient_id,
@@ -137,11 +144,36 @@ export function seedStock(
         arrived,
         row.end_at,
         row.end_at,
-        uuidv7(),
+        checkOutEvent,
         userId,
         username,
         row.end_at,
         arrived,
+        row.end_at,
+      );
+      insertEvent.run(uuidv7(), id, arrived, userId, username, 'arrive', null, 'arrived', '{}', arrived, arrived);
+      const arrivedState = {
+        status: 'arrived',
+        room_id: null,
+        provider_id: row.provider_id,
+        roomed_at: null,
+        seen_at: null,
+        ready_at: null,
+        checked_out_at: null,
+        status_since: arrived,
+      };
+      const before = JSON.stringify(arrivedState);
+      insertEvent.run(
+        checkOutEvent,
+        id,
+        row.end_at,
+        userId,
+        username,
+        'check_out',
+        'arrived',
+        'checked_out',
+        before,
+        row.end_at,
         row.end_at,
       );
       visits.push({ id, at: arrived });
