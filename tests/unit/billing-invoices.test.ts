@@ -212,6 +212,32 @@ describe('a visit’s invoice', () => {
     });
   });
 
+  it('lists on the account the visits not billed yet, a checked-out appointment and a walk-in, until each has an invoice', async () => {
+    const finish = async (visitId: string) => {
+      await b.clinic.ok('nurse', 'visits.move', { visitId, to: 'roomed', roomId: b.room1Id });
+      await b.clinic.ok('nurse', 'visits.move', { visitId, to: 'ready_for_checkout' });
+      await b.clinic.ok('desk', 'visits.checkOut', { visitId });
+    };
+    const { patientId, visitId, appointmentId } = await b.visit('Unbilled');
+    await finish(visitId);
+    const walkIn = await b.clinic.ok('desk', 'visits.checkIn', { patientId });
+    await finish(walkIn.id);
+    const unbilled = async () => (await b.clinic.ok('desk', 'accounts.get', { patientId })).unbilled;
+    expect(await unbilled()).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ appointmentId, visitId }),
+        expect.objectContaining({ appointmentId: null, visitId: walkIn.id }),
+      ]),
+    );
+    expect(await unbilled()).toHaveLength(2);
+    await b.clinic.ok('desk', 'invoices.create', { patientId, appointmentId });
+    expect((await unbilled()).map((visit) => visit.visitId)).toEqual([walkIn.id]);
+    await b.checkOut(walkIn.id);
+    expect(await unbilled()).toEqual([]);
+    // Another patient's account does not list them.
+    expect((await b.clinic.ok('desk', 'accounts.get', { patientId: await b.patient('Someone') })).unbilled).toEqual([]);
+  });
+
   it('discards a draft nobody will issue (kept, marked deleted), and refuses to discard an issued one', async () => {
     const { visitId } = await b.visit();
     const view = await b.checkOut(visitId);

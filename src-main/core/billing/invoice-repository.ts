@@ -90,8 +90,8 @@ export function creditNotesOf(db: ReadDb, invoiceId: string) {
     .execute();
 }
 
-export function patientInvoices(db: ReadDb, patientId: string) {
-  return db
+const patientInvoicesQuery = preparedRead((db, v: { patientId: string }) =>
+  db
     .selectFrom('invoices as i')
     .leftJoin('invoice_balances as b', 'b.invoice_id', 'i.id')
     .select([
@@ -107,10 +107,13 @@ export function patientInvoices(db: ReadDb, patientId: string) {
       'i.created_at',
       'b.patient_open_minor',
     ])
-    .where('i.patient_id', '=', patientId)
+    .where('i.patient_id', '=', v.patientId)
     .where('i.deleted_at', 'is', null)
-    .orderBy('i.created_at', 'desc')
-    .execute();
+    .orderBy('i.created_at', 'desc'),
+);
+
+export function patientInvoices(db: ReadDb, patientId: string) {
+  return patientInvoicesQuery(db, { patientId });
 }
 
 const patientBriefRow = preparedRead((db, v: { patientId: string }) =>
@@ -244,12 +247,8 @@ export function appointmentForBilling(db: Db, appointmentId: string) {
     .executeTakeFirst();
 }
 
-/**
- * Checked-out visits and completed appointments of the patient since `since` with no live invoice:
- * the account screen offers to invoice them.
- */
-export function unbilledVisits(db: ReadDb, patientId: string, since: number, limit: number) {
-  return db
+const unbilledVisitsQuery = preparedRead((db, v: { patientId: string; since: number; limit: number }) =>
+  db
     .selectFrom('appointments as a')
     .innerJoin('appointment_types as t', 't.id', 'a.type_id')
     .innerJoin('providers as p', 'p.id', 'a.provider_id')
@@ -263,10 +262,10 @@ export function unbilledVisits(db: ReadDb, patientId: string, since: number, lim
       't.name as type_name',
       'p.display_name as provider_name',
     ])
-    .where('a.patient_id', '=', patientId)
+    .where('a.patient_id', '=', v.patientId)
     .where('a.status', '=', 'completed')
     .where('a.deleted_at', 'is', null)
-    .where('a.start_at', '>=', since)
+    .where('a.start_at', '>=', v.since)
     .where((eb) =>
       eb.not(
         eb.exists(
@@ -280,21 +279,27 @@ export function unbilledVisits(db: ReadDb, patientId: string, since: number, lim
       ),
     )
     .orderBy('a.start_at', 'desc')
-    .limit(limit)
-    .execute();
+    .limit(v.limit),
+);
+
+/**
+ * Checked-out visits and completed appointments of the patient since `since` with no live invoice:
+ * the account screen offers to invoice them.
+ */
+export function unbilledVisits(db: ReadDb, patientId: string, since: number, limit: number) {
+  return unbilledVisitsQuery(db, { patientId, since, limit });
 }
 
-/** Checked-out walk-in visits (no appointment) of the patient since `since` (a local date) with no live invoice. */
-export function unbilledWalkIns(db: ReadDb, patientId: string, since: string, limit: number) {
-  return db
+const unbilledWalkInsQuery = preparedRead((db, v: { patientId: string; since: string; limit: number }) =>
+  db
     .selectFrom('visits as v')
     .leftJoin('providers as p', 'p.id', 'v.provider_id')
     .select(['v.id as visit_id', 'v.local_date', 'p.display_name as provider_name'])
-    .where('v.patient_id', '=', patientId)
+    .where('v.patient_id', '=', v.patientId)
     .where('v.appointment_id', 'is', null)
     .where('v.status', '=', 'checked_out')
     .where('v.deleted_at', 'is', null)
-    .where('v.local_date', '>=', since)
+    .where('v.local_date', '>=', v.since)
     .where((eb) =>
       eb.not(
         eb.exists(
@@ -308,6 +313,10 @@ export function unbilledWalkIns(db: ReadDb, patientId: string, since: string, li
       ),
     )
     .orderBy('v.local_date', 'desc')
-    .limit(limit)
-    .execute();
+    .limit(v.limit),
+);
+
+/** Checked-out walk-in visits (no appointment) of the patient since `since` (a local date) with no live invoice. */
+export function unbilledWalkIns(db: ReadDb, patientId: string, since: string, limit: number) {
+  return unbilledWalkInsQuery(db, { patientId, since, limit });
 }

@@ -215,9 +215,8 @@ export async function liveAdjustmentsOf(db: ReadDb, invoiceId: string): Promise<
   return row.n;
 }
 
-/** The patient's payments with what each has allocated and refunded, newest first (the account's list). */
-export function patientPayments(db: ReadDb, patientId: string) {
-  return db
+const patientPaymentsQuery = preparedRead((db, v: { patientId: string }) =>
+  db
     .selectFrom('payments as p')
     .innerJoin('payment_methods as m', 'm.id', 'p.method_id')
     .leftJoin('drawers as d', 'd.id', 'p.drawer_id')
@@ -245,13 +244,17 @@ export function patientPayments(db: ReadDb, patientId: string) {
         .whereRef('payment_id', '=', 'p.id')
         .as('refunded'),
     ])
-    .where('p.patient_id', '=', patientId)
-    .orderBy('p.entered_at', 'desc')
-    .execute();
+    .where('p.patient_id', '=', v.patientId)
+    .orderBy('p.entered_at', 'desc'),
+);
+
+/** The patient's payments with what each has allocated and refunded, newest first (the account's list). */
+export function patientPayments(db: ReadDb, patientId: string) {
+  return patientPaymentsQuery(db, { patientId });
 }
 
-export function patientAdjustments(db: ReadDb, patientId: string) {
-  return db
+const patientAdjustmentsQuery = preparedRead((db, v: { patientId: string }) =>
+  db
     .selectFrom('adjustments as a')
     .leftJoin('reversals as r', 'r.target_id', 'a.id')
     .select([
@@ -263,7 +266,10 @@ export function patientAdjustments(db: ReadDb, patientId: string) {
       'a.counts_for',
       'r.id as reversal_id',
     ])
-    .where('a.patient_id', '=', patientId)
-    .orderBy('a.entered_at', 'desc')
-    .execute();
+    .where('a.patient_id', '=', v.patientId)
+    .orderBy('a.entered_at', 'desc'),
+);
+
+export function patientAdjustments(db: ReadDb, patientId: string) {
+  return patientAdjustmentsQuery(db, { patientId });
 }

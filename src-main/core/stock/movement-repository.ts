@@ -12,8 +12,10 @@ import { preparedRead, preparedWrite } from '../db/prepared';
 
 type Db = Kysely<Database>;
 
-export function findLot(db: ReadDb, id: string): Promise<StockLotRow | undefined> {
-  return db.selectFrom('stock_lots').selectAll().where('id', '=', id).executeTakeFirst();
+const lotById = preparedRead((db, v: { id: string }) => db.selectFrom('stock_lots').selectAll().where('id', '=', v.id));
+
+export async function findLot(db: ReadDb, id: string): Promise<StockLotRow | undefined> {
+  return (await lotById(db, { id }))[0];
 }
 
 export function lotByNumber(db: ReadDb, itemId: string, lotNumber: string): Promise<StockLotRow | undefined> {
@@ -242,9 +244,8 @@ export function itemReceipts(db: ReadDb, itemId: string) {
   return itemReceiptRows(db, { itemId });
 }
 
-/** Which patients got a lot: its dispenses net of returns, per visit. */
-export function lotRecipients(db: ReadDb, lotId: string) {
-  return db
+const recipientsOfLot = preparedRead((db, v: { lotId: string }) =>
+  db
     .selectFrom('stock_movements as m')
     .innerJoin('visits as v', 'v.id', 'm.visit_id')
     .innerJoin('patients as p', 'p.id', 'v.patient_id')
@@ -257,11 +258,15 @@ export function lotRecipients(db: ReadDb, lotId: string) {
       sql<number>`-sum(m.quantity)`.as('quantity'),
       sql<number>`min(m.at)`.as('dispensed_at'),
     ])
-    .where('m.lot_id', '=', lotId)
+    .where('m.lot_id', '=', v.lotId)
     .where('m.kind', 'in', ['dispense', 'dispense_return'])
     .groupBy('v.id')
-    .orderBy('v.local_date')
-    .execute();
+    .orderBy('v.local_date'),
+);
+
+/** Which patients got a lot: its dispenses net of returns, per visit (a recall; compiled once). */
+export function lotRecipients(db: ReadDb, lotId: string) {
+  return recipientsOfLot(db, { lotId });
 }
 
 /** What has been returned of a dispense. */

@@ -57,14 +57,15 @@ export async function listBoardVisits(db: ReadDb, filter: BoardFilter): Promise<
   return select.orderBy('v.arrived_at').orderBy('v.id').execute();
 }
 
+const providerNames = preparedRead((db) => db.selectFrom('providers').select(['id', 'display_name']));
+
 /** Every provider's name, deleted ones too: an old visit still names its provider. */
 export async function listProviderNames(db: ReadDb): Promise<{ id: string; display_name: string }[]> {
-  return db.selectFrom('providers').select(['id', 'display_name']).execute();
+  return providerNames(db, {});
 }
 
-/** Every room in name order, with the visit in it (roomed or with the provider), if any. */
-export async function listRoomOccupants(db: ReadDb) {
-  return db
+const roomOccupants = preparedRead((db) =>
+  db
     .selectFrom('rooms as r')
     .leftJoin('visits as v', (join) =>
       join
@@ -75,8 +76,12 @@ export async function listRoomOccupants(db: ReadDb) {
     .leftJoin('patients as p', 'p.id', 'v.patient_id')
     .select(['r.id', 'r.name', 'v.id as visit_id', 'v.ticket_number', 'p.first_name', 'p.last_name'])
     .where('r.deleted_at', 'is', null)
-    .orderBy('r.name')
-    .execute();
+    .orderBy('r.name'),
+);
+
+/** Every room in name order, with the visit in it (roomed or with the provider), if any (every board asks). */
+export async function listRoomOccupants(db: ReadDb) {
+  return roomOccupants(db, {});
 }
 
 /** Up to `limit` visits called to a room since `since` and still open, newest call first. */
