@@ -116,6 +116,15 @@ export function patientInvoices(db: ReadDb, patientId: string) {
   return patientInvoicesQuery(db, { patientId });
 }
 
+const invoiceNumbered = preparedRead((db, v: { number: string }) =>
+  db.selectFrom('invoices').select('id').where('number', '=', v.number).limit(1),
+);
+
+/** An invoice of any desk already carries this number (seen here once synced); every issue asks. */
+export async function invoiceNumberTaken(db: ReadDb, number: string): Promise<boolean> {
+  return (await invoiceNumbered(db, { number })).length > 0;
+}
+
 const patientBriefRow = preparedRead((db, v: { patientId: string }) =>
   db
     .selectFrom('patients')

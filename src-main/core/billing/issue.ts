@@ -18,11 +18,12 @@ import {
   insertInvoice,
   insertLines,
   invoiceLines,
+  invoiceNumberTaken,
   updateInvoice,
   updateLine,
 } from './invoice-repository';
 import { liveAdjustmentsOf } from './ledger-repository';
-import { invoiceNumberTaken, takeSeriesNumber } from './setup-repository';
+import { takeSeriesNumber } from './setup-repository';
 
 /**
  * Issuing: the draft's figures are computed one last time under the clinic's rounding, recorded on

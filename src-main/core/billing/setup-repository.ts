@@ -123,15 +123,6 @@ export async function readDeskCode(db: ReadDb): Promise<string | null> {
   return row?.desk_code ?? null;
 }
 
-const invoiceNumbered = preparedRead((db, v: { number: string }) =>
-  db.selectFrom('invoices').select('id').where('number', '=', v.number).limit(1),
-);
-
-/** An invoice of any desk already carries this number (seen here once synced); every issue asks. */
-export async function invoiceNumberTaken(db: ReadDb, number: string): Promise<boolean> {
-  return (await invoiceNumbered(db, { number })).length > 0;
-}
-
 export async function peekSeries(db: ReadDb, prefix: string): Promise<number> {
   const row = await db
     .selectFrom('invoice_series')
